@@ -1,0 +1,17 @@
+"""One exception root for the classifier package."""
+
+
+class ClassifierError(Exception):
+    """Root of every error raised by `classifier`."""
+
+
+class ModelNotFoundError(ClassifierError):
+    """The model file named in the settings does not exist."""
+
+
+class UntrustedModelError(ClassifierError):
+    """The model file holds types outside the trusted list, or is not a model file at all."""
+
+
+class TrainingDataError(ClassifierError):
+    """Labelled data is missing, malformed or has a single class."""

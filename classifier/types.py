@@ -1,0 +1,55 @@
+"""Typed values that cross the classifier boundary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Stance = Literal["asserts", "reports-and-debunks", "neutral"]
+Tier = Literal["cần xem ngay", "nên xem", "không ưu tiên"]
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """What the flagger reads about one article."""
+
+    title: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    outlet_kind: str | None = None  # sector | national | provincial | None (unknown / social)
+    published_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One thing that moved the score; `kind` is sentence | term | known-claim | fact-check | stance."""
+
+    kind: str
+    text: str
+    weight: float = 0.0
+    detail: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A triage score with its reasons. Never a verdict: a reviewer decides."""
+
+    risk: float  # calibrated, in [0, 1]
+    tier: Tier
+    category: str | None  # C1..C8
+    article11_clause: str | None
+    stance: Stance
+    reasons: tuple[Reason, ...]
+    model_version: str
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """Whether an article is about social insurance, why, and its topics."""
+
+    relevant: bool
+    score: float
+    topics: tuple[str, ...]
+    reasons: tuple[str, ...]  # e.g. "title: bảo hiểm xã hội", "body×3: BHYT"

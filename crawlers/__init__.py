@@ -1,0 +1,1 @@
+"""The Scrapy project: discovery (feeds, sitemaps, listings), extraction, the item pipeline."""

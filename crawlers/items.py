@@ -1,0 +1,32 @@
+"""Typed items produced by extraction and carried through the Scrapy pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """The fields read off one article page, NFC-normalised, with the method behind each field."""
+
+    url: str
+    canonical_url: str
+    title: str
+    body: str
+    published_at: datetime  # timezone-aware
+    date_source: str  # json-ld | meta | time-tag | visible-text | url ...
+    outlet: str | None = None  # publisher name or source id when the page says
+    lead: str = ""
+    authors: tuple[str, ...] = ()
+    methods: Mapping[str, str] = field(default_factory=dict)  # field -> json-ld|meta|css|trafilatura
+
+
+@dataclass(frozen=True)
+class ArticleItem:
+    """An extracted article attributed to a configured source, as yielded by the spider."""
+
+    article: ExtractedArticle
+    source_id: str
+    crawled_at: datetime

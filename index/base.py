@@ -1,0 +1,58 @@
+"""The archive interface every backend implements."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from index.types import (
+    ArchiveStats,
+    CountTable,
+    Document,
+    GroupBy,
+    Interval,
+    Query,
+    ReviewEvent,
+    SearchPage,
+)
+
+
+class Archive(ABC):
+    """Store, search and count articles; record reviews. Backends: sqlite, elasticsearch."""
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    def upsert(self, documents: Iterable[Document]) -> int:
+        """Insert or replace by id; returns how many were new. Never touches review history."""
+
+    @abstractmethod
+    def get(self, document_id: str) -> Document | None: ...
+
+    @abstractmethod
+    def delete(self, document_id: str) -> bool: ...
+
+    @abstractmethod
+    def search(self, query: Query) -> SearchPage: ...
+
+    @abstractmethod
+    def counts(
+        self, query: Query, *, group_by: GroupBy | None = None, interval: Interval = "week"
+    ) -> CountTable: ...
+
+    @abstractmethod
+    def record_review(self, event: ReviewEvent) -> None:
+        """Append `event` to the audit log and set the document's review status."""
+
+    @abstractmethod
+    def review_history(self, document_id: str) -> Sequence[ReviewEvent]: ...
+
+    @abstractmethod
+    def stats(self) -> ArchiveStats: ...
+
+    def refresh(self) -> None:
+        """Make writes visible to searches (a no-op where writes are visible at once)."""
+
+    def close(self) -> None:
+        """Release connections."""

@@ -1,0 +1,116 @@
+"""Typed values that cross the index boundary. All datetimes are timezone-aware."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+GroupBy = Literal["province", "outlet", "kind", "topic"]
+Interval = Literal["week", "month"]
+SortOrder = Literal["relevance", "date"]
+MatchKind = Literal["exact", "folded"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One archived article, keyed on the id derived from its canonical URL."""
+
+    id: str
+    url: str
+    canonical_url: str
+    outlet: str  # source id from config/sources.yaml
+    outlet_name: str
+    kind: str  # sector | national | provincial
+    title: str
+    body: str  # NFC text
+    published_at: datetime
+    crawled_at: datetime
+    province: str | None = None  # one of the 34 current provinces, the outlet's or the main one named
+    provinces: tuple[str, ...] = ()  # every current province the article is about
+    topics: tuple[str, ...] = ()
+    relevance_reasons: tuple[str, ...] = ()
+    story_id: str | None = None  # near-duplicate cluster: syndicated copies share it
+    date_source: str | None = None  # where published_at came from (json-ld, meta, visible text, ...)
+    extraction: Mapping[str, str] = field(default_factory=dict)  # field -> method that produced it
+    risk: float | None = None
+    tier: str | None = None
+    category: str | None = None
+    stance: str | None = None
+    flag_details: Mapping[str, object] = field(default_factory=dict)  # reasons etc., JSON-serialisable
+    model_version: str | None = None
+    review_status: str = "Chưa xử lý"
+
+
+@dataclass(frozen=True)
+class Query:
+    """A search or count request. `text` is plain user text; backends escape it."""
+
+    text: str = ""
+    date_from: date | None = None  # inclusive, local date in the archive timezone
+    date_to: date | None = None  # inclusive
+    outlets: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    provinces: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
+    tiers: frozenset[str] = frozenset()
+    review_statuses: frozenset[str] = frozenset()
+    flagged_only: bool = False  # risk is not None and tier is a review tier
+    sort: SortOrder = "relevance"
+    page: int = 1
+    page_size: int = 20
+
+
+@dataclass(frozen=True)
+class Hit:
+    document: Document
+    score: float
+    snippet: str  # HTML-safe: the text is escaped, only <mark>…</mark> is added
+    match: MatchKind
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    total: int
+    hits: tuple[Hit, ...]
+    page: int
+    page_size: int
+
+
+@dataclass(frozen=True)
+class CountTable:
+    """Zero-filled counts: one row per group, one column per bucket start."""
+
+    buckets: tuple[date, ...]
+    rows: Mapping[str, tuple[int, ...]]  # group value ("" when not grouped) -> counts per bucket
+    interval: Interval
+    group_by: GroupBy | None
+
+    @property
+    def total(self) -> int:
+        return sum(sum(counts) for counts in self.rows.values())
+
+
+@dataclass(frozen=True)
+class ReviewEvent:
+    """One append-only audit entry for a document's review."""
+
+    document_id: str
+    actor: str
+    at: datetime
+    status_before: str
+    status_after: str
+    note: str = ""
+    action: str = "status"  # status | follow_up | assign | reopen | note
+    detail: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ArchiveStats:
+    documents: int
+    flagged: int
+    reviewed: int
+    first_published: datetime | None
+    last_published: datetime | None
+    last_crawled: datetime | None

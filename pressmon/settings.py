@@ -1,0 +1,293 @@
+"""Typed, validated settings from config/*.toml|yaml, with PRESSMON_* environment overrides."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from pressmon.errors import ConfigError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG_DIR = REPO_ROOT / "config"
+ENV_PREFIX = "PRESSMON_"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ArchiveSettings(_Strict):
+    backend: Literal["sqlite", "elasticsearch"] = "sqlite"
+    path: Path = Path("var/pressmon.db")
+    elasticsearch_url: str | None = None  # secret-bearing: only from the environment
+    elasticsearch_index: str = "pressmon"
+
+
+class ClassifierSettings(_Strict):
+    model_path: Path = Path("var/model/flagger.skops")
+    review_threshold: float = Field(0.5, ge=0, le=1)  # tier "nên xem" from here
+    urgent_threshold: float = Field(0.8, ge=0, le=1)  # tier "cần xem ngay" from here
+    known_claims: Path = Path("config/known_claims.yaml")
+    official_facts: Path = Path("config/official_facts.yaml")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ClassifierSettings:
+        if self.urgent_threshold < self.review_threshold:
+            raise ValueError("urgent_threshold must be >= review_threshold")
+        return self
+
+
+class CrawlSettings(_Strict):
+    user_agent: str = "pressmon/0.1 (+https://baohiemxahoi.gov.vn; truyenthong@vss.gov.vn)"
+    obey_robots: bool = True
+    autothrottle: bool = True
+    download_delay: float = Field(0.5, ge=0)
+    concurrency_per_domain: int = Field(2, ge=1)
+    max_page_bytes: int = Field(5_000_000, ge=10_000)
+    http_cache: bool = False
+    job_dir: Path | None = None  # resumable crawl state; None = not resumable
+    redis_url: str | None = None  # distributed mode only; from the environment
+
+
+class WebSettings(_Strict):
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    session_secret: str | None = None  # from the environment; generated per process when absent
+
+
+class Settings(_Strict):
+    timezone: str = "Asia/Ho_Chi_Minh"
+    sources_file: Path = Path("config/sources.yaml")
+    targets_file: Path = Path("config/targets.yaml")
+    archive: ArchiveSettings = ArchiveSettings()
+    classifier: ClassifierSettings = ClassifierSettings()
+    crawl: CrawlSettings = CrawlSettings()
+    web: WebSettings = WebSettings()
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as err:
+            raise ValueError(f"unknown timezone {value!r}") from err
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+OutletKind = Literal["sector", "national", "provincial"]
+
+
+class Listing(_Strict):
+    url: str
+    article_pattern: str | None = None  # regex an article link must match
+    next_page: str | None = None  # CSS selector of the "next page" link
+    max_pages: int = Field(5, ge=1)
+
+
+class Source(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    kind: OutletKind
+    province: str | None = None
+    domain: str
+    aliases: tuple[str, ...] = ()  # legacy / pre-merger domains
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    listings: tuple[Listing, ...] = ()
+    article_pattern: str | None = None
+    parser: str = "generic"
+    enabled: bool = True
+    verified: bool = False
+    notes: str = ""
+
+    @model_validator(mode="after")
+    def _province_for_provincial(self) -> Source:
+        if self.kind == "provincial" and not self.province:
+            raise ValueError("a provincial outlet needs a province")
+        return self
+
+
+class SourceList(_Strict):
+    sources: tuple[Source, ...]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> SourceList:
+        seen: set[str] = set()
+        for source in self.sources:
+            if source.id in seen:
+                raise ValueError(f"duplicate source id {source.id!r}")
+            seen.add(source.id)
+        return self
+
+    def enabled(self) -> tuple[Source, ...]:
+        return tuple(s for s in self.sources if s.enabled)
+
+    def by_id(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        known = ", ".join(s.id for s in self.sources)
+        raise ConfigError(f"unknown source {source_id!r}", hint=f"known sources: {known}")
+
+
+class Target(_Strict):
+    id: str
+    name: str
+    count: int = Field(gt=0)
+    period: Literal["year", "campaign"] = "year"
+    kinds: tuple[OutletKind, ...] = ()  # empty = every kind
+    provinces: tuple[str, ...] = ()  # empty = every province
+    topics: tuple[str, ...] = ()
+    campaign: str | None = None
+
+
+class Campaign(_Strict):
+    id: str
+    name: str
+    start: str = Field(pattern=r"^\d{2}-\d{2}$")  # MM-DD, every year
+    end: str = Field(pattern=r"^\d{2}-\d{2}$")
+
+    def window(self, year: int) -> tuple[date, date]:
+        start = date(year, *map(int, self.start.split("-")))
+        end = date(year, *map(int, self.end.split("-")))
+        return start, end
+
+
+class Targets(_Strict):
+    targets: tuple[Target, ...] = ()
+    campaigns: tuple[Campaign, ...] = ()
+
+    @model_validator(mode="after")
+    def _campaigns_exist(self) -> Targets:
+        ids = {c.id for c in self.campaigns}
+        for target in self.targets:
+            if target.campaign and target.campaign not in ids:
+                raise ValueError(f"target {target.id!r} names unknown campaign {target.campaign!r}")
+        return self
+
+
+def _read(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise ConfigError(f"{path}: file not found", hint="check the path or PRESSMON_CONFIG_DIR") from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read: {err}") from err
+    try:
+        return tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:
+        raise ConfigError(f"{path}: not valid {path.suffix[1:].upper()}: {err}") from err
+
+
+def _describe(err: ValidationError, path: Path) -> str:
+    problems = []
+    for problem in err.errors():
+        where = ".".join(str(part) for part in problem["loc"]) or "(top level)"
+        problems.append(f"{where}: {problem['msg']}")
+    return f"{path}: " + "; ".join(problems)
+
+
+def validate_file(path: Path, model: type[_Strict], wrap: str | None = None) -> Any:
+    """Read a YAML/TOML file into `model`; errors name the file, the field and the problem."""
+    data = _read(path)
+    if wrap is not None:
+        data = {wrap: data if data is not None else []}
+    try:
+        return model.model_validate(data if data is not None else {})
+    except ValidationError as err:
+        raise ConfigError(_describe(err, path), hint=f"fix {path.name} and run again") from err
+
+
+def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
+    """PRESSMON_ARCHIVE etc. as shortcuts; PRESSMON_<SECTION>__<KEY> for anything else."""
+    shortcuts = {
+        "ARCHIVE": ("archive", "path"),
+        "BACKEND": ("archive", "backend"),
+        "ELASTICSEARCH_URL": ("archive", "elasticsearch_url"),
+        "REDIS_URL": ("crawl", "redis_url"),
+        "SESSION_SECRET": ("web", "session_secret"),
+        "TIMEZONE": ("timezone",),
+        "SOURCES": ("sources_file",),
+        "TARGETS": ("targets_file",),
+        "MODEL": ("classifier", "model_path"),
+    }
+    out: dict[str, Any] = {}
+    for key, value in environ.items():
+        if not key.startswith(ENV_PREFIX) or key == ENV_PREFIX + "CONFIG_DIR":
+            continue
+        name = key[len(ENV_PREFIX):]
+        path = shortcuts.get(name) or tuple(part.lower() for part in name.split("__"))
+        node = out
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+        node[path[-1]] = value
+    return out
+
+
+def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _anchor(path: Path, root: Path) -> Path:
+    return path if path.is_absolute() else root / path
+
+
+def load_settings(
+    config_dir: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """settings.toml from `config_dir` (or $PRESSMON_CONFIG_DIR, or the repo's config/), then env.
+
+    Relative paths in the file are resolved against the repository root (config_dir's parent).
+    """
+    environ = os.environ if environ is None else environ
+    config_dir = Path(config_dir or environ.get(ENV_PREFIX + "CONFIG_DIR") or DEFAULT_CONFIG_DIR)
+    path = config_dir / "settings.toml"
+    data = _read(path) if path.exists() else {}
+    data = _merge(_merge(data or {}, _env_overrides(environ)), overrides or {})
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as err:
+        raise ConfigError(_describe(err, path), hint="fix settings.toml or the PRESSMON_* variable") from err
+    root = config_dir.resolve().parent
+    return settings.model_copy(
+        update={
+            "sources_file": _anchor(settings.sources_file, root),
+            "targets_file": _anchor(settings.targets_file, root),
+            "archive": settings.archive.model_copy(update={"path": _anchor(settings.archive.path, root)}),
+            "classifier": settings.classifier.model_copy(
+                update={
+                    "model_path": _anchor(settings.classifier.model_path, root),
+                    "known_claims": _anchor(settings.classifier.known_claims, root),
+                    "official_facts": _anchor(settings.classifier.official_facts, root),
+                }
+            ),
+        }
+    )
+
+
+def load_sources(path: Path) -> SourceList:
+    return validate_file(path, SourceList, wrap="sources")
+
+
+def load_targets(path: Path) -> Targets:
+    return validate_file(path, Targets)
