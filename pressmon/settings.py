@@ -29,6 +29,7 @@ class ArchiveSettings(_Strict):
     path: Path = Path("var/pressmon.db")
     elasticsearch_url: str | None = None  # secret-bearing: only from the environment
     elasticsearch_index: str = "pressmon"
+    state_path: Path = Path("var/pressmon-state.db")  # accounts, sessions, coverage snapshots, crawl health
 
 
 class ClassifierSettings(_Strict):
@@ -273,7 +274,12 @@ def load_settings(
         update={
             "sources_file": _anchor(settings.sources_file, root),
             "targets_file": _anchor(settings.targets_file, root),
-            "archive": settings.archive.model_copy(update={"path": _anchor(settings.archive.path, root)}),
+            "archive": settings.archive.model_copy(
+                update={
+                    "path": _anchor(settings.archive.path, root),
+                    "state_path": _anchor(settings.archive.state_path, root),
+                }
+            ),
             "classifier": settings.classifier.model_copy(
                 update={
                     "model_path": _anchor(settings.classifier.model_path, root),
