@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import ClassVar
 
 from index.types import (
@@ -50,6 +50,20 @@ class Archive(ABC):
 
     @abstractmethod
     def stats(self) -> ArchiveStats: ...
+
+    def iter_documents(self, page_size: int = 500) -> Iterator[Document]:
+        """Every document, newest first, by paging through `search`.
+
+        Backends with a cheaper cursor override this (Elasticsearch must: `search` stops at
+        10,000 hits). Paging is stable only if the date sort breaks ties deterministically.
+        """
+        page = 1
+        while True:
+            result = self.search(Query(sort="date", page=page, page_size=page_size))
+            yield from (hit.document for hit in result.hits)
+            if page * page_size >= result.total or not result.hits:
+                return
+            page += 1
 
     def refresh(self) -> None:
         """Make writes visible to searches (a no-op where writes are visible at once)."""

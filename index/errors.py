@@ -19,3 +19,7 @@ class SchemaVersionError(SearchIndexError):
 
 class DocumentNotFound(SearchIndexError):
     """A review or lookup named a document id the archive does not hold."""
+
+
+class RecordError(SearchIndexError):
+    """A stored or imported record (JSONL line, Elasticsearch _source) has missing or bad fields."""
