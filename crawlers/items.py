@@ -30,3 +30,4 @@ class ArticleItem:
     article: ExtractedArticle
     source_id: str
     crawled_at: datetime
+    url_id: str  # id of the requested URL in the crawl state (the page may have redirected)

@@ -68,6 +68,8 @@ class Settings(_Strict):
     timezone: str = "Asia/Ho_Chi_Minh"
     sources_file: Path = Path("config/sources.yaml")
     targets_file: Path = Path("config/targets.yaml")
+    topics_file: Path = Path("config/topics.yaml")
+    provinces_file: Path = Path("config/provinces.yaml")
     archive: ArchiveSettings = ArchiveSettings()
     classifier: ClassifierSettings = ClassifierSettings()
     crawl: CrawlSettings = CrawlSettings()
@@ -274,6 +276,8 @@ def load_settings(
         update={
             "sources_file": _anchor(settings.sources_file, root),
             "targets_file": _anchor(settings.targets_file, root),
+            "topics_file": _anchor(settings.topics_file, root),
+            "provinces_file": _anchor(settings.provinces_file, root),
             "archive": settings.archive.model_copy(
                 update={
                     "path": _anchor(settings.archive.path, root),

@@ -1,0 +1,102 @@
+"""Pure parsers for discovery documents: RSS/Atom feeds and (news) sitemaps → article URLs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from crawlers.errors import CrawlError
+
+_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+
+
+class FeedError(CrawlError):
+    """A feed or sitemap is not XML we can read (an HTML error page, an empty body, ...)."""
+
+
+@dataclass(frozen=True)
+class SitemapLinks:
+    articles: tuple[str, ...]
+    sitemaps: tuple[str, ...]  # child sitemaps of a sitemap index
+
+
+def _root(body: bytes) -> etree._Element:
+    # Real feeds start with a BOM, blank lines, or are UTF-16 (vietnamese-pitfalls.md §4).
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = body.decode("utf-16")
+        body = text.lstrip("\ufeff \t\r\n").encode("utf-8")
+        body = body.replace(b'encoding="UTF-16"', b'encoding="UTF-8"').replace(
+            b'encoding="utf-16"', b'encoding="utf-8"'
+        )
+    body = body.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not body:
+        raise FeedError("empty document")
+    try:
+        root = etree.fromstring(body, _PARSER)
+    except etree.XMLSyntaxError as err:
+        raise FeedError(f"not XML: {err}") from err
+    if root is None:
+        raise FeedError("not XML")
+    return root
+
+
+def _local(tag: object) -> str:
+    return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
+
+
+def _children(element: etree._Element, name: str) -> list[etree._Element]:
+    return [child for child in element if _local(child.tag) == name]
+
+
+def _text(element: etree._Element | None) -> str:
+    return "".join(element.itertext()).strip() if element is not None else ""
+
+
+def feed_links(body: bytes, base_url: str) -> list[str]:
+    """Article URLs of an RSS 2.0 / RSS 1.0 / Atom feed, in document order, without repeats."""
+    root = _root(body)
+    kind = _local(root.tag)
+    if kind not in {"rss", "rdf", "feed"}:
+        raise FeedError(f"not a feed: root element <{kind}>")
+    urls: list[str] = []
+    for item in root.iter():
+        name = _local(item.tag)
+        if name == "item":
+            link = next(iter(_children(item, "link")), None)
+            url = _text(link) or (link.get("href", "") if link is not None else "")
+            if not url:
+                guid = next(iter(_children(item, "guid")), None)
+                if guid is not None and guid.get("isPermaLink", "true") != "false":
+                    url = _text(guid)
+        elif name == "entry":
+            links = _children(item, "link")
+            preferred = [li for li in links if li.get("rel", "alternate") == "alternate"]
+            url = (preferred or links or [None])[0].get("href", "") if links else ""
+        else:
+            continue
+        url = urljoin(base_url, url.strip())
+        if url.startswith(("http://", "https://")) and url not in urls:
+            urls.append(url)
+    return urls
+
+
+def sitemap_links(body: bytes, base_url: str) -> SitemapLinks:
+    """URLs of a sitemap (incl. Google news sitemaps) or the child sitemaps of a sitemap index."""
+    root = _root(body)
+    kind = _local(root.tag)
+    if kind not in {"urlset", "sitemapindex"}:
+        raise FeedError(f"not a sitemap: root element <{kind}>")
+    entry = "url" if kind == "urlset" else "sitemap"
+    found: list[str] = []
+    for element in root.iter():
+        if _local(element.tag) != entry:
+            continue
+        loc = _text(next(iter(_children(element, "loc")), None))
+        url = urljoin(base_url, loc)
+        if loc and url not in found:
+            found.append(url)
+    if kind == "urlset":
+        return SitemapLinks(articles=tuple(found), sitemaps=())
+    return SitemapLinks(articles=(), sitemaps=tuple(found))

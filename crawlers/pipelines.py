@@ -1,0 +1,74 @@
+"""The item pipeline: relevant articles are attributed, flagged in batches and archived."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scrapy.exceptions import DropItem
+
+from crawlers.items import ArticleItem
+from index.base import Archive
+from index.types import Document
+from pressmon.processing import ArticleProcessor
+from pressmon.settings import load_settings
+from pressmon.wiring import archive_from, processor_from
+
+
+class ArchivePipeline:
+    """Drops articles not about social insurance; flags and upserts the rest in batches.
+
+    Flagging is batched because the classifier tokenises many texts faster than one at a time.
+    A URL is marked done in the crawl state only after its batch is committed.
+    """
+
+    def __init__(
+        self, processor: ArticleProcessor, archive: Archive, crawler: Any, batch_size: int = 50
+    ) -> None:
+        self.crawler = crawler
+        self.processor = processor
+        self.archive = archive
+        self.batch_size = batch_size
+        self._batch: list[tuple[Document, ArticleItem]] = []
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ArchivePipeline:
+        config_dir = crawler.settings.get("PRESSMON_CONFIG_DIR")
+        settings = load_settings(
+            Path(config_dir) if config_dir else None,
+            overrides=crawler.settings.get("PRESSMON_OVERRIDES") or {},
+        )
+        batch_size = crawler.settings.getint("PRESSMON_BATCH", 50)
+        return cls(processor_from(settings), archive_from(settings), crawler, batch_size)
+
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        spider = self.crawler.spider
+        source = spider.sources[item.source_id]
+        document = self.processor.prepare(item.article, source, item.crawled_at)
+        if document is None:
+            spider.count(item.source_id, "irrelevant")
+            spider.state.mark(item.url_id, item.article.url, item.source_id, "irrelevant")
+            raise DropItem(f"not about social insurance: {item.article.url}", log_level="DEBUG")
+        self._batch.append((document, item))
+        if len(self._batch) >= self.batch_size:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        spider = self.crawler.spider
+        if not self._batch:
+            return
+        documents = self.processor.flag([document for document, _ in self._batch])
+        self.archive.upsert(documents)
+        for _, item in self._batch:
+            spider.count(item.source_id, "stored")
+            spider.state.mark(item.url_id, item.article.url, item.source_id, "stored")
+        self._batch.clear()
+
+    def close_spider(self) -> None:
+        try:
+            self.flush()
+            self.crawler.spider.record_health()
+        finally:
+            self.archive.close()
+

@@ -1,0 +1,185 @@
+"""The generic source spider: feeds, sitemaps and paginated listings → article pages → items."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import AsyncIterator, Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+
+from crawlers.discovery import FeedError, feed_links, sitemap_links
+from crawlers.errors import ChallengePage, DateError, ExtractionError
+from crawlers.extract import extract_article, extract_links, next_page
+from crawlers.items import ArticleItem
+from crawlers.state import CrawlState, SourceRun
+from crawlers.urls import article_id, canonicalize_url
+from pressmon.settings import Source, load_settings, load_sources
+
+
+class SourceSpider(scrapy.Spider):
+    """Crawls the given sources; skips URLs the crawl state already finished."""
+
+    name = "sources"
+
+    def __init__(self, sources: Sequence[Source], state: CrawlState, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.sources = {source.id: source for source in sources}
+        self.state = state
+        self.allowed_domains = sorted({d for s in sources for d in (s.domain, *s.aliases)})
+        self.run_id = uuid.uuid4().hex[:12]
+        self.started_at = datetime.now(UTC)
+        self.counters: dict[str, Counter[str]] = defaultdict(Counter)
+        self._requested: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, source_ids: Iterable[str] = (), **kwargs: Any):
+        config_dir = crawler.settings.get("PRESSMON_CONFIG_DIR")
+        settings = load_settings(
+            Path(config_dir) if config_dir else None,
+            overrides=crawler.settings.get("PRESSMON_OVERRIDES") or {},
+        )
+        listed = load_sources(settings.sources_file)
+        chosen = [listed.by_id(i) for i in source_ids] if source_ids else list(listed.enabled())
+        state = CrawlState(settings.archive.state_path)
+        spider = cls(chosen, state, *args, **kwargs)
+        spider._set_crawler(crawler)
+        return spider
+
+    def count(self, source_id: str, kind: str) -> None:
+        self.counters[source_id][kind] += 1
+        if self.crawler is not None:
+            self.crawler.stats.inc_value(f"pressmon/{kind}")
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for source in self.sources.values():
+            for url in source.feeds:
+                yield self._discovery(url, source.id, self.parse_feed)
+            for url in source.sitemaps:
+                yield self._discovery(url, source.id, self.parse_sitemap)
+            for index, listing in enumerate(source.listings):
+                yield self._discovery(url=listing.url, source_id=source.id, callback=self.parse_listing,
+                                      extra={"listing": index, "page": 1})
+
+    def _discovery(self, url: str, source_id: str, callback: Any, extra: dict[str, Any] | None = None):
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.on_error,
+            cb_kwargs={"source_id": source_id, **(extra or {})},
+            dont_filter=False,
+        )
+
+    def _article(self, url: str, source_id: str) -> scrapy.Request | None:
+        source = self.sources[source_id]
+        if source.article_pattern and not re.search(source.article_pattern, url):
+            return None
+        url_id = article_id(canonicalize_url(url))
+        if url_id in self._requested:
+            return None
+        self._requested.add(url_id)
+        if self.state.is_done(url_id):
+            self.count(source_id, "known")
+            return None
+        return scrapy.Request(
+            url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            cb_kwargs={"source_id": source_id, "url_id": url_id},
+        )
+
+    def _articles(self, urls: Iterable[str], source_id: str) -> Iterable[scrapy.Request]:
+        for url in urls:
+            request = self._article(url, source_id)
+            if request is not None:
+                yield request
+
+    def parse_feed(self, response: Response, source_id: str) -> Iterable[scrapy.Request]:
+        try:
+            urls = feed_links(response.body, response.url)
+        except FeedError as err:
+            self.count(source_id, "bad_feed")
+            self.logger.warning("feed %s of %s unreadable: %s", response.url, source_id, err)
+            return
+        yield from self._articles(urls, source_id)
+
+    def parse_sitemap(self, response: Response, source_id: str) -> Iterable[scrapy.Request]:
+        try:
+            links = sitemap_links(response.body, response.url)
+        except FeedError as err:
+            self.count(source_id, "bad_sitemap")
+            self.logger.warning("sitemap %s of %s unreadable: %s", response.url, source_id, err)
+            return
+        for url in links.sitemaps:
+            yield self._discovery(url, source_id, self.parse_sitemap)
+        yield from self._articles(links.articles, source_id)
+
+    def parse_listing(self, response: Response, source_id: str, listing: int, page: int):
+        config = self.sources[source_id].listings[listing]
+        yield from self._articles(extract_links(response.body, response.url, config.article_pattern), source_id)
+        following = next_page(response.body, response.url, config.next_page)
+        if following and page < config.max_pages:
+            yield self._discovery(following, source_id, self.parse_listing, {"listing": listing, "page": page + 1})
+
+    def parse_article(self, response: Response, source_id: str, url_id: str):
+        source = self.sources[source_id]
+        try:
+            article = extract_article(
+                response.body,
+                response.url,
+                content_type=response.headers.get("Content-Type", b"").decode("latin-1") or None,
+                parser=source.parser,
+            )
+        except ChallengePage:
+            self.count(source_id, "challenge")
+            self.logger.warning("challenge page, not stored: %s", response.url)
+            return
+        except DateError as err:
+            self.count(source_id, "bad_date")
+            self.logger.warning("no plausible date, not stored: %s (%s)", response.url, err)
+            return
+        except ExtractionError as err:
+            self.count(source_id, "not_article")
+            self.state.mark(url_id, response.url, source_id, "not_article")
+            self.logger.info("not an article: %s (%s)", response.url, err)
+            return
+        self.count(source_id, "extracted")
+        yield ArticleItem(article=article, source_id=source_id, crawled_at=datetime.now(UTC), url_id=url_id)
+
+    def on_error(self, failure: Any) -> None:
+        request = failure.request
+        source_id = request.cb_kwargs.get("source_id", "?")
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            kind = f"http_{status // 100}xx"
+        elif failure.check(TimeoutError, TCPTimedOutError):
+            kind = "timeout"
+        elif failure.check(DNSLookupError):
+            kind = "dns"
+        else:
+            kind = "fetch_error"
+        self.count(source_id, kind)
+        self.logger.warning("%s for %s (%s)", kind, request.url, source_id)
+
+    def record_health(self) -> None:
+        """Write this run's per-source counters to the crawl state (called after the last flush)."""
+        finished = datetime.now(UTC)
+        for source_id in self.sources:
+            counters = self.counters.get(source_id, Counter())
+            self.state.record_run(
+                SourceRun(
+                    run_id=self.run_id,
+                    source_id=source_id,
+                    started_at=self.started_at,
+                    finished_at=finished,
+                    stored=counters.get("stored", 0),
+                    counters=dict(counters),
+                )
+            )

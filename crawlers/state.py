@@ -1,0 +1,101 @@
+"""Crawl state kept between runs: URLs already handled (incremental re-crawls) and per-source runs."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS seen_urls (
+    url_id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS crawl_runs (
+    run_id TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    stored INTEGER NOT NULL,
+    counters TEXT NOT NULL,
+    PRIMARY KEY (run_id, source_id)
+);
+"""
+# Outcomes that end a URL's life: re-crawls skip them. Errors are retried on the next run.
+FINAL_OUTCOMES = frozenset({"stored", "irrelevant", "duplicate", "not_article"})
+
+
+@dataclass(frozen=True)
+class SourceRun:
+    run_id: str
+    source_id: str
+    started_at: datetime
+    finished_at: datetime
+    stored: int
+    counters: Mapping[str, int]
+
+
+class CrawlState:
+    """SQLite-backed memory of the crawler, in the pressmon state database."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(_SCHEMA)
+
+    def is_done(self, url_id: str) -> bool:
+        row = self._db.execute("SELECT outcome FROM seen_urls WHERE url_id = ?", (url_id,)).fetchone()
+        return row is not None and row[0] in FINAL_OUTCOMES
+
+    def mark(self, url_id: str, url: str, source_id: str, outcome: str) -> None:
+        now = datetime.now(UTC).isoformat()
+        with self._db:
+            self._db.execute(
+                "INSERT INTO seen_urls VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url_id) DO UPDATE SET"
+                " outcome = excluded.outcome, last_seen = excluded.last_seen",
+                (url_id, url, source_id, outcome, now, now),
+            )
+
+    def record_run(self, run: SourceRun) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO crawl_runs VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    run.run_id,
+                    run.source_id,
+                    run.started_at.isoformat(),
+                    run.finished_at.isoformat(),
+                    run.stored,
+                    json.dumps(dict(run.counters), sort_keys=True),
+                ),
+            )
+
+    def runs(self, source_id: str | None = None) -> list[SourceRun]:
+        sql = "SELECT * FROM crawl_runs"
+        params: tuple[str, ...] = ()
+        if source_id is not None:
+            sql += " WHERE source_id = ?"
+            params = (source_id,)
+        rows = self._db.execute(sql + " ORDER BY started_at", params).fetchall()
+        return [
+            SourceRun(
+                run_id=row[0],
+                source_id=row[1],
+                started_at=datetime.fromisoformat(row[2]),
+                finished_at=datetime.fromisoformat(row[3]),
+                stored=row[4],
+                counters=json.loads(row[5]),
+            )
+            for row in rows
+        ]
+
+    def close(self) -> None:
+        self._db.close()
