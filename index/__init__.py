@@ -1,0 +1,115 @@
+"""Archive, search and counts for pressmon articles, behind one interface with two backends.
+
+    archive = open_archive("sqlite", path=Path("var/archive.sqlite3"))
+    archive.upsert(documents)
+    page = archive.search(Query(text="lương hưu", provinces=frozenset({"Hà Nội"})))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from index.base import Archive
+from index.errors import (
+    BackendUnavailable,
+    DocumentNotFound,
+    QueryError,
+    SchemaVersionError,
+    SearchIndexError,
+)
+from index.text import ParsedQuery, fold, nfc, parse_query
+from index.types import (
+    DEFAULT_REVIEW_STATUS,
+    REVIEW_TIERS,
+    UNKNOWN_GROUP,
+    ArchiveStats,
+    CountTable,
+    Document,
+    GroupBy,
+    Hit,
+    Interval,
+    MatchKind,
+    Query,
+    ReviewEvent,
+    SearchPage,
+    SortOrder,
+)
+
+
+def _sqlite(path: Path | None, elasticsearch_url: str | None, index_name: str,
+            timezone: str) -> Archive:
+    from index.sqlite_backend import SQLiteArchive
+
+    if path is None:
+        raise SearchIndexError("The sqlite backend needs a path to the archive file")
+    return SQLiteArchive(path, timezone=timezone)
+
+
+def _elasticsearch(path: Path | None, elasticsearch_url: str | None, index_name: str,
+                   timezone: str) -> Archive:
+    from index.elastic import ElasticsearchArchive  # lazy: the client is optional
+
+    if not elasticsearch_url:
+        raise SearchIndexError("The elasticsearch backend needs elasticsearch_url")
+    return ElasticsearchArchive(elasticsearch_url, index_name=index_name, timezone=timezone)
+
+
+BACKENDS: dict[str, Callable[[Path | None, str | None, str, str], Archive]] = {
+    "sqlite": _sqlite,
+    "elasticsearch": _elasticsearch,
+}
+
+
+def open_archive(
+    backend: str,
+    *,
+    path: Path | None = None,
+    elasticsearch_url: str | None = None,
+    index_name: str = "pressmon",
+    timezone: str = "Asia/Ho_Chi_Minh",
+) -> Archive:
+    """Open the archive backend named `backend` ("sqlite" or "elasticsearch").
+
+    Raises:
+        SearchIndexError: unknown backend name or missing option.
+        BackendUnavailable: the store cannot be reached.
+        SchemaVersionError: the SQLite file was written by a newer pressmon.
+    """
+    try:
+        factory = BACKENDS[backend]
+    except KeyError:
+        raise SearchIndexError(
+            f"Unknown archive backend {backend!r}; choose one of {sorted(BACKENDS)}"
+        ) from None
+    return factory(path, elasticsearch_url, index_name, timezone)
+
+
+__all__ = [
+    "BACKENDS",
+    "DEFAULT_REVIEW_STATUS",
+    "REVIEW_TIERS",
+    "UNKNOWN_GROUP",
+    "Archive",
+    "ArchiveStats",
+    "BackendUnavailable",
+    "CountTable",
+    "Document",
+    "DocumentNotFound",
+    "GroupBy",
+    "Hit",
+    "Interval",
+    "MatchKind",
+    "ParsedQuery",
+    "Query",
+    "QueryError",
+    "ReviewEvent",
+    "SchemaVersionError",
+    "SearchIndexError",
+    "SearchPage",
+    "SortOrder",
+    "fold",
+    "nfc",
+    "open_archive",
+    "parse_query",
+]

@@ -1,0 +1,289 @@
+"""The Elasticsearch archive: a thin adapter around the pure bodies in `elastic_query`.
+
+Two indices: `<index_name>` for documents and `<index_name>-reviews` for the append-only review
+log. Driver errors are translated here and nowhere else: unreachable, timeouts, 429 and 5xx are
+`BackendUnavailable`; other 4xx are `QueryError`.
+
+Upserts are scripted (`update` with `upsert`): a new document is inserted as given; an existing
+one has its `_source` replaced except `review_status`, which the script carries over. This is one
+round trip per batch and atomic per document, so a reviewer's decision made between a read and a
+write cannot be lost, as it could with get-then-index.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from elasticsearch import (
+    ApiError,
+    BadRequestError,
+    Elasticsearch,
+    NotFoundError,
+    TransportError,
+    UnsupportedProductError,
+    helpers,
+)
+
+from index.base import Archive
+from index.elastic_mapping import (
+    SCHEMA_VERSION,
+    document_from_source,
+    document_to_source,
+    documents_index,
+    event_from_source,
+    event_to_source,
+    reviews_index,
+    schema_version,
+)
+from index.elastic_query import (
+    archive_stats,
+    count_table,
+    counts_body,
+    search_body,
+    search_page,
+    stats_body,
+)
+from index.errors import (
+    BackendUnavailable,
+    DocumentNotFound,
+    QueryError,
+    SchemaVersionError,
+    SearchIndexError,
+)
+from index.types import (
+    ArchiveStats,
+    CountTable,
+    Document,
+    GroupBy,
+    Interval,
+    Query,
+    ReviewEvent,
+    SearchPage,
+)
+from index.weeks import zone
+
+BULK_CHUNK = 500
+SCROLL_PAGE = 500
+MAX_REVIEW_EVENTS = 10_000
+_INDEX_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,200}$")
+
+# Replace the stored source with the new one but keep the reviewer's status.
+KEEP_REVIEW_STATUS = (
+    "String status = ctx._source.review_status; "
+    "ctx._source.clear(); ctx._source.putAll(params.doc); "
+    "if (status != null) { ctx._source.review_status = status; }"
+)
+
+
+class ElasticsearchArchive(Archive):
+    name = "elasticsearch"
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        index_name: str,
+        timezone: str = "Asia/Ho_Chi_Minh",
+        client: Elasticsearch | None = None,
+    ) -> None:
+        if not _INDEX_NAME.match(index_name):
+            raise SearchIndexError(
+                f"Invalid Elasticsearch index name {index_name!r}: use lower-case letters, "
+                "digits, '_', '-' and '.'"
+            )
+        zone(timezone)
+        self.timezone = timezone
+        self.index_name = index_name
+        self.reviews_index_name = f"{index_name}-reviews"
+        self._owns_client = client is None
+        self._client = client or Elasticsearch(
+            url, request_timeout=30, max_retries=2, retry_on_timeout=True
+        )
+        self._last_seq = 0
+        self._ensure_indices()
+
+    def _ensure_indices(self) -> None:
+        for name, body in (
+            (self.index_name, documents_index()),
+            (self.reviews_index_name, reviews_index()),
+        ):
+            with _translated(f"checking index {name}"):
+                if self._client.indices.exists(index=name):
+                    found = schema_version(self._client.indices.get_mapping(index=name).body, name)
+                    if found is not None and found > SCHEMA_VERSION:
+                        raise SchemaVersionError(
+                            f"Index {name!r} has schema {found}; this code understands up to "
+                            f"{SCHEMA_VERSION}. Upgrade pressmon."
+                        )
+                    continue
+                try:
+                    self._client.indices.create(index=name, **body)
+                except BadRequestError as err:
+                    if err.error != "resource_already_exists_exception":  # lost a creation race
+                        raise
+
+    def upsert(self, documents: Iterable[Document]) -> int:
+        actions = (
+            {
+                "_op_type": "update",
+                "_index": self.index_name,
+                "_id": document.id,
+                "retry_on_conflict": 3,
+                "script": {"source": KEEP_REVIEW_STATUS, "lang": "painless",
+                           "params": {"doc": source}},
+                "upsert": source,
+            }
+            for document in documents
+            for source in (document_to_source(document),)
+        )
+        created = 0
+        failures: list[dict[str, Any]] = []
+        with _translated("upsert"):
+            for ok, item in helpers.streaming_bulk(
+                self._client, actions, chunk_size=BULK_CHUNK, raise_on_error=False
+            ):
+                result = item.get("update", {})
+                if not ok:
+                    failures.append(result)
+                elif result.get("result") == "created":
+                    created += 1
+        if failures:
+            raise _bulk_failure(failures)
+        return created
+
+    def get(self, document_id: str) -> Document | None:
+        with _translated("get"):
+            try:
+                response = self._client.get(index=self.index_name, id=document_id)
+            except NotFoundError:
+                return None
+        return document_from_source(response["_source"])
+
+    def delete(self, document_id: str) -> bool:
+        with _translated("delete"):
+            try:
+                self._client.delete(index=self.index_name, id=document_id)
+            except NotFoundError:
+                return False
+        return True
+
+    def search(self, query: Query) -> SearchPage:
+        body = search_body(query, self.timezone)
+        with _translated("search"):
+            response = self._client.search(index=self.index_name, body=body)
+        return search_page(response.body, query)
+
+    def counts(
+        self, query: Query, *, group_by: GroupBy | None = None, interval: Interval = "week"
+    ) -> CountTable:
+        body = counts_body(query, self.timezone, group_by=group_by, interval=interval)
+        with _translated("counts"):
+            response = self._client.search(index=self.index_name, body=body)
+        return count_table(response.body, query, group_by=group_by, interval=interval)
+
+    def record_review(self, event: ReviewEvent) -> None:
+        # The log entry goes first: a status change must never exist without its audit entry.
+        with _translated("record review"):
+            if not self._client.exists(index=self.index_name, id=event.document_id):
+                raise DocumentNotFound(f"No document with id {event.document_id!r}")
+            self._client.index(
+                index=self.reviews_index_name,
+                document=event_to_source(event, self._next_seq()),
+                refresh=True,
+            )
+            try:
+                self._client.update(
+                    index=self.index_name,
+                    id=event.document_id,
+                    doc={"review_status": event.status_after},
+                    retry_on_conflict=3,
+                    refresh=True,
+                )
+            except NotFoundError as err:
+                raise DocumentNotFound(f"Document {event.document_id!r} was deleted") from err
+
+    def review_history(self, document_id: str) -> Sequence[ReviewEvent]:
+        body = {
+            "query": {"term": {"document_id": document_id}},
+            "sort": [{"at": {"order": "asc"}}, {"seq": {"order": "asc"}}],
+            "size": MAX_REVIEW_EVENTS,
+        }
+        with _translated("review history"):
+            response = self._client.search(index=self.reviews_index_name, body=body)
+        return [event_from_source(hit["_source"]) for hit in response["hits"]["hits"]]
+
+    def stats(self) -> ArchiveStats:
+        with _translated("stats"):
+            response = self._client.search(index=self.index_name, body=stats_body())
+        return archive_stats(response.body)
+
+    def iter_documents(self, page_size: int = SCROLL_PAGE) -> Iterator[Document]:
+        """Every document, newest first, with `search_after` (no 10,000-hit window limit)."""
+        body: dict[str, Any] = {
+            "query": {"match_all": {}},
+            "sort": [{"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}],
+            "size": page_size,
+        }
+        while True:
+            with _translated("iterate documents"):
+                hits = self._client.search(index=self.index_name, body=body)["hits"]["hits"]
+            for hit in hits:
+                yield document_from_source(hit["_source"])
+            if len(hits) < page_size:
+                return
+            body = {**body, "search_after": hits[-1]["sort"]}
+
+    def refresh(self) -> None:
+        with _translated("refresh"):
+            self._client.indices.refresh(index=[self.index_name, self.reviews_index_name])
+
+    def drop(self) -> None:
+        """Delete both indices (tests and `reindex` use this); the data is gone afterwards."""
+        with _translated("drop"):
+            self._client.indices.delete(
+                index=[self.index_name, self.reviews_index_name], ignore_unavailable=True
+            )
+
+    def close(self) -> None:
+        if self._owns_client:
+            self._client.close()
+
+    def _next_seq(self) -> int:
+        self._last_seq = max(time.time_ns(), self._last_seq + 1)
+        return self._last_seq
+
+
+@contextmanager
+def _translated(action: str) -> Iterator[None]:
+    """Driver errors -> index errors, with the driver error chained."""
+    try:
+        yield
+    except UnsupportedProductError as err:
+        raise SearchIndexError(f"{action}: the server is not Elasticsearch") from err
+    except ApiError as err:
+        raise _api_error(err.status_code, str(err.error), action) from err
+    except TransportError as err:
+        raise BackendUnavailable(f"Elasticsearch unreachable during {action}: {err}") from err
+
+
+def _api_error(status: int, reason: str, action: str) -> SearchIndexError:
+    if status == 429 or status >= 500:
+        return BackendUnavailable(f"Elasticsearch busy or failing during {action} ({status} {reason})")
+    if status in (401, 403):
+        return SearchIndexError(
+            f"Elasticsearch refused {action} ({status} {reason}); check the credentials in "
+            "PRESSMON_ELASTICSEARCH_URL"
+        )
+    return QueryError(f"Elasticsearch rejected {action} ({status} {reason})")
+
+
+def _bulk_failure(failures: list[dict[str, Any]]) -> SearchIndexError:
+    first = failures[0]
+    error = first.get("error") or {}
+    reason = error.get("type", "error") if isinstance(error, dict) else str(error)
+    status = int(first.get("status") or 500)
+    return _api_error(status, reason, f"upsert ({len(failures)} failed, first {first.get('_id')!r})")

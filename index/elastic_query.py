@@ -1,0 +1,292 @@
+"""Pure translation between `Query` and Elasticsearch request/response bodies.
+
+User text never reaches a query parser: `index.text.parse_query` reduces it to words and quoted
+phrases, which become `multi_match` clauses (`cross_fields` for loose words, `phrase` for quoted
+ones), so operators and syntax characters in hostile input are plain text.
+
+Ranking: the exact (diacritics-kept) clause is named "exact" and boosted; the folded clause
+named "folded" is the fallback. A hit's `match` comes from `matched_queries`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, get_args
+
+from index.elastic_mapping import document_from_source
+from index.errors import QueryError, SearchIndexError
+from index.snippets import make_snippet
+from index.text import ParsedQuery, parse_query
+from index.types import (
+    DEFAULT_REVIEW_STATUS,
+    REVIEW_TIERS,
+    UNKNOWN_GROUP,
+    ArchiveStats,
+    CountTable,
+    GroupBy,
+    Hit,
+    Interval,
+    Query,
+    SearchPage,
+)
+from index.weeks import fill_counts
+
+MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
+MAX_GROUPS = 5_000
+EXACT_BOOST = 3.0
+SHINGLE_BOOST = 0.5
+SNIPPET_CHARS = 240
+HIGHLIGHT_MAX_OFFSET = 500_000  # highlight only this far into long bodies instead of failing
+
+EXACT_FIELDS = ("title^2", "body")
+FOLDED_FIELDS = ("title.folded^2", "body.folded")
+GROUP_FIELDS: dict[str, str] = {
+    "province": "province",
+    "outlet": "outlet",
+    "kind": "kind",
+    "topic": "topics",
+}
+
+
+def text_clauses(parsed: ParsedQuery, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Every loose word (in any of `fields`) and every quoted phrase must match."""
+    clauses: list[dict[str, Any]] = []
+    if parsed.terms:
+        clauses.append({"multi_match": {
+            "query": " ".join(parsed.terms),
+            "fields": list(fields),
+            "type": "cross_fields",
+            "operator": "and",
+        }})
+    for phrase in parsed.phrases:
+        clauses.append({"multi_match": {
+            "query": " ".join(phrase),
+            "fields": list(fields),
+            "type": "phrase",
+        }})
+    return clauses
+
+
+def text_query(parsed: ParsedQuery) -> dict[str, Any]:
+    """Exact OR folded match; exact matches score higher and are named for `Hit.match`."""
+    return {"bool": {
+        "should": [
+            {"bool": {"must": text_clauses(parsed, EXACT_FIELDS), "boost": EXACT_BOOST,
+                      "_name": "exact"}},
+            {"bool": {"must": text_clauses(parsed, FOLDED_FIELDS), "_name": "folded"}},
+        ],
+        "minimum_should_match": 1,
+    }}
+
+
+def filters(query: Query, timezone: str) -> list[dict[str, Any]]:
+    """Keyword/date filters; dates are inclusive local days in `timezone`."""
+    out: list[dict[str, Any]] = []
+    if query.date_from or query.date_to:
+        bounds: dict[str, Any] = {"time_zone": timezone, "format": "strict_date"}
+        if query.date_from:
+            bounds["gte"] = query.date_from.isoformat()
+        if query.date_to:
+            bounds["lt"] = (query.date_to + timedelta(days=1)).isoformat()
+        out.append({"range": {"published_at": bounds}})
+    for field, values in (
+        ("outlet", query.outlets),
+        ("kind", query.kinds),
+        ("province", query.provinces),
+        ("topics", query.topics),
+        ("tier", query.tiers),
+        ("review_status", query.review_statuses),
+    ):
+        if values:
+            out.append({"terms": {field: sorted(values)}})
+    if query.flagged_only:
+        out.append(flagged_filter())
+    return out
+
+
+def flagged_filter() -> dict[str, Any]:
+    return {"bool": {"filter": [
+        {"exists": {"field": "risk"}},
+        {"terms": {"tier": sorted(REVIEW_TIERS)}},
+    ]}}
+
+
+def query_clause(query: Query, timezone: str) -> dict[str, Any]:
+    parsed = parse_query(query.text)
+    clause: dict[str, Any] = {"filter": filters(query, timezone)}
+    if not parsed.empty:
+        clause["must"] = [text_query(parsed)]
+        words = parsed.all_words()
+        if len(words) > 1:
+            clause["should"] = [
+                {"match": {"words": {"query": " ".join(words), "boost": SHINGLE_BOOST}}}
+            ]
+    return {"bool": clause}
+
+
+def search_body(query: Query, timezone: str) -> dict[str, Any]:
+    """`search` request body for one page of hits."""
+    if query.page < 1 or query.page_size < 1:
+        raise QueryError("Số trang và cỡ trang phải lớn hơn 0.")
+    if query.page * query.page_size > MAX_RESULT_WINDOW:
+        raise QueryError(
+            f"Chỉ xem được {MAX_RESULT_WINDOW} kết quả đầu tiên; hãy thu hẹp điều kiện tìm kiếm."
+        )
+    has_text = not parse_query(query.text).empty
+    by_date = [{"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}]
+    body: dict[str, Any] = {
+        "query": query_clause(query, timezone),
+        "sort": ["_score", *by_date] if query.sort == "relevance" and has_text else by_date,
+        "from": (query.page - 1) * query.page_size,
+        "size": query.page_size,
+        "track_total_hits": True,
+    }
+    if has_text:
+        body["highlight"] = {
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "encoder": "html",
+            "fragment_size": SNIPPET_CHARS,
+            "number_of_fragments": 1,
+            "max_analyzed_offset": HIGHLIGHT_MAX_OFFSET,
+            "fields": {"body": {}, "body.folded": {}},
+        }
+    return body
+
+
+def search_page(response: Mapping[str, Any], query: Query) -> SearchPage:
+    parsed = parse_query(query.text)
+    hits = []
+    for raw in _get(response, "hits", "hits"):
+        document = document_from_source(raw["_source"])
+        highlight = raw.get("highlight") or {}
+        fragments = highlight.get("body") or highlight.get("body.folded")
+        snippet = fragments[0] if fragments else make_snippet(document.body, parsed)
+        named = raw.get("matched_queries") or ()
+        match = "folded" if "folded" in named and "exact" not in named else "exact"
+        hits.append(Hit(document=document, score=float(raw.get("_score") or 0.0),
+                        snippet=snippet, match=match))
+    total = _get(response, "hits", "total")
+    return SearchPage(
+        total=int(total["value"] if isinstance(total, Mapping) else total),
+        hits=tuple(hits),
+        page=query.page,
+        page_size=query.page_size,
+    )
+
+
+def counts_body(
+    query: Query, timezone: str, *, group_by: GroupBy | None, interval: Interval
+) -> dict[str, Any]:
+    """A zero-filled `date_histogram` (Monday weeks or months in `timezone`), optionally split
+    by a `terms` sub-aggregation; articles without a value count under UNKNOWN_GROUP."""
+    if interval not in get_args(Interval):
+        raise QueryError(f"Khoảng thời gian không hợp lệ: {interval!r} (week hoặc month).")
+    if group_by is not None and group_by not in GROUP_FIELDS:
+        raise QueryError(f"Không nhóm được theo {group_by!r}; chọn {', '.join(GROUP_FIELDS)}.")
+    histogram: dict[str, Any] = {
+        "field": "published_at",
+        "calendar_interval": interval,
+        "time_zone": timezone,
+        "format": "yyyy-MM-dd",
+        "min_doc_count": 0,
+    }
+    bounds = {key: day.isoformat() for key, day in
+              (("min", query.date_from), ("max", query.date_to)) if day}
+    if bounds:
+        histogram["extended_bounds"] = bounds
+    over_time: dict[str, Any] = {"date_histogram": histogram}
+    if group_by is not None:
+        over_time["aggs"] = {"groups": {"terms": {
+            "field": GROUP_FIELDS[group_by],
+            "size": MAX_GROUPS,
+            "missing": UNKNOWN_GROUP,
+            "order": {"_key": "asc"},
+        }}}
+    return {
+        "query": query_clause(query, timezone),
+        "size": 0,
+        "track_total_hits": False,
+        "aggs": {"over_time": over_time},
+    }
+
+
+def count_table(
+    response: Mapping[str, Any], query: Query, *, group_by: GroupBy | None, interval: Interval
+) -> CountTable:
+    """Parse a `counts_body` response into a zero-filled CountTable."""
+    raw: dict[tuple[str, date], int] = {}
+    for bucket in _get(response, "aggregations", "over_time", "buckets"):
+        start = date.fromisoformat(bucket["key_as_string"])
+        if group_by is None:
+            if bucket["doc_count"]:
+                raw[("", start)] = bucket["doc_count"]
+            continue
+        groups = bucket["groups"]
+        if groups.get("sum_other_doc_count"):
+            raise QueryError(f"Quá nhiều nhóm (hơn {MAX_GROUPS}); hãy lọc bớt.")
+        for group in groups["buckets"]:
+            if group["doc_count"]:
+                raw[(str(group["key"]), start)] = group["doc_count"]
+    return fill_counts(
+        raw,
+        first=query.date_from,
+        last=query.date_to,
+        interval=interval,
+        group_by=group_by,
+        groups=_filtered_groups(query, group_by),
+    )
+
+
+def _filtered_groups(query: Query, group_by: GroupBy | None) -> frozenset[str]:
+    """Groups the query names explicitly get a row even when they have no articles."""
+    return {
+        "province": query.provinces,
+        "outlet": query.outlets,
+        "kind": query.kinds,
+        "topic": query.topics,
+    }.get(group_by or "", frozenset())
+
+
+def stats_body() -> dict[str, Any]:
+    return {
+        "size": 0,
+        "track_total_hits": True,
+        "aggs": {
+            "flagged": {"filter": flagged_filter()},
+            "reviewed": {"filter": {"bool": {"must_not": [
+                {"term": {"review_status": DEFAULT_REVIEW_STATUS}}]}}},
+            "first_published": {"min": {"field": "published_at"}},
+            "last_published": {"max": {"field": "published_at"}},
+            "last_crawled": {"max": {"field": "crawled_at"}},
+        },
+    }
+
+
+def archive_stats(response: Mapping[str, Any]) -> ArchiveStats:
+    aggs = _get(response, "aggregations")
+    return ArchiveStats(
+        documents=int(_get(response, "hits", "total")["value"]),
+        flagged=int(aggs["flagged"]["doc_count"]),
+        reviewed=int(aggs["reviewed"]["doc_count"]),
+        first_published=_epoch_millis(aggs["first_published"].get("value")),
+        last_published=_epoch_millis(aggs["last_published"].get("value")),
+        last_crawled=_epoch_millis(aggs["last_crawled"].get("value")),
+    )
+
+
+def _epoch_millis(value: float | None) -> datetime | None:
+    return None if value is None else datetime.fromtimestamp(value / 1000, UTC)
+
+
+def _get(response: Mapping[str, Any], *path: str) -> Any:
+    node: Any = response
+    for key in path:
+        try:
+            node = node[key]
+        except (KeyError, TypeError) as err:
+            raise SearchIndexError(
+                f"Unexpected Elasticsearch response: no {'.'.join(path)}"
+            ) from err
+    return node

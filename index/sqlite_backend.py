@@ -1,0 +1,302 @@
+"""The SQLite archive: a thin adapter running the SQL built in `sqlite_query`.
+
+One connection per archive, shared by the web app's threads behind a lock (SQLite allows one
+writer at a time anyway); WAL journal with synchronous=NORMAL, so a crash loses at most the last
+uncommitted batch and never corrupts the file. Weeks are bucketed in SQL with the zone's fixed
+UTC offset (`index.weeks.fixed_utc_offset` refuses zones with daylight saving).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from index.base import Archive
+from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
+from index.snippets import make_snippet
+from index.sqlite_query import Window, counts_sql, search_sql, total_sql
+from index.sqlite_rows import (
+    DOCUMENT_COLUMNS,
+    REVIEW_COLUMNS,
+    from_us,
+    normalized,
+    review_row,
+    row_document,
+    row_review,
+    document_row,
+    to_us,
+)
+from index.sqlite_schema import migrate
+from index.text import fold, nfc, parse_query
+from index.types import (
+    DEFAULT_REVIEW_STATUS,
+    REVIEW_TIERS,
+    ArchiveStats,
+    CountTable,
+    Document,
+    GroupBy,
+    Hit,
+    Interval,
+    Query,
+    ReviewEvent,
+    SearchPage,
+)
+from index.weeks import day_bounds_utc, fill_counts, fixed_utc_offset, zone
+
+MAX_PAGE_SIZE = 200
+
+_UPSERT_SQL = (
+    f"INSERT INTO articles ({', '.join(DOCUMENT_COLUMNS)}) "
+    f"VALUES ({', '.join(':' + c for c in DOCUMENT_COLUMNS)}) "
+    "ON CONFLICT (id) DO UPDATE SET "
+    # review_status is owned by record_review: a re-crawl never resets it.
+    + ", ".join(f"{c} = excluded.{c}" for c in DOCUMENT_COLUMNS if c not in {"id", "review_status"})
+)
+_FOLDED_INSERT = "INSERT INTO articles_folded (rowid, title, body) VALUES (?, ?, ?)"
+_FOLDED_DELETE = (
+    "INSERT INTO articles_folded (articles_folded, rowid, title, body) VALUES ('delete', ?, ?, ?)"
+)
+
+
+class SQLiteArchive(Archive):
+    """Archive in one SQLite file with FTS5 indexes (exact diacritics + folded fallback)."""
+
+    name = "sqlite"
+
+    def __init__(
+        self, path: Path, *, timezone: str = "Asia/Ho_Chi_Minh", batch_size: int = 500
+    ) -> None:
+        self._tz = zone(timezone)
+        self._offset_seconds = int(fixed_utc_offset(self._tz).total_seconds())
+        self._batch_size = batch_size
+        self._lock = threading.RLock()
+        try:
+            self._conn = sqlite3.connect(
+                path, check_same_thread=False, isolation_level=None, timeout=30
+            )
+        except sqlite3.Error as err:
+            raise BackendUnavailable(f"Cannot open the SQLite archive {str(path)!r}: {err}") from err
+        self._conn.row_factory = sqlite3.Row
+        try:
+            with self._translated():
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(self._conn)
+        except SearchIndexError:
+            self._conn.close()
+            raise
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def upsert(self, documents: Iterable[Document]) -> int:
+        """Insert or replace by id in committed batches; returns how many ids were new."""
+        new = 0
+        iterator = iter(documents)
+        while batch := list(islice(iterator, self._batch_size)):
+            latest = {doc.id: normalized(doc) for doc in batch}
+            with self._write() as conn:
+                new += self._upsert_batch(conn, list(latest.values()))
+        return new
+
+    def _upsert_batch(self, conn: sqlite3.Connection, docs: Sequence[Document]) -> int:
+        old = {
+            row["id"]: row
+            for chunk in _chunks([d.id for d in docs], 500)
+            for row in conn.execute(
+                "SELECT rowid, id, title, body FROM articles WHERE id IN "
+                f"({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+        }
+        for doc in docs:
+            previous = old.get(doc.id)
+            if previous is None:
+                rowid = conn.execute(_UPSERT_SQL, document_row(doc)).lastrowid
+            else:
+                rowid = previous["rowid"]
+                conn.execute(_UPSERT_SQL, document_row(doc))
+                if (previous["title"], previous["body"]) == (doc.title, doc.body):
+                    continue
+                conn.execute(
+                    _FOLDED_DELETE, (rowid, fold(previous["title"]), fold(previous["body"]))
+                )
+            conn.execute(_FOLDED_INSERT, (rowid, fold(doc.title), fold(doc.body)))
+        return len(docs) - len(old)
+
+    def delete(self, document_id: str) -> bool:
+        """Remove the article; its review history stays in the audit log."""
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT rowid, title, body FROM articles WHERE id = ?", (document_id,)
+            ).fetchone()
+            if row is None:
+                return False
+            conn.execute(_FOLDED_DELETE, (row["rowid"], fold(row["title"]), fold(row["body"])))
+            conn.execute("DELETE FROM articles WHERE rowid = ?", (row["rowid"],))
+            return True
+
+    def record_review(self, event: ReviewEvent) -> None:
+        with self._write() as conn:
+            changed = conn.execute(
+                "UPDATE articles SET review_status = ? WHERE id = ?",
+                (event.status_after, event.document_id),
+            ).rowcount
+            if not changed:
+                raise DocumentNotFound(f"No article with id {event.document_id!r}")
+            row = review_row(event)
+            conn.execute(
+                f"INSERT INTO reviews ({', '.join(REVIEW_COLUMNS)}) "
+                f"VALUES ({', '.join(':' + c for c in REVIEW_COLUMNS)})",
+                row,
+            )
+
+    # -- reads -------------------------------------------------------------------------------
+
+    def get(self, document_id: str) -> Document | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM articles WHERE id = ?", (document_id,)).fetchone()
+        return row_document(row) if row else None
+
+    def search(self, query: Query) -> SearchPage:
+        if query.page < 1 or not 1 <= query.page_size <= MAX_PAGE_SIZE:
+            raise QueryError(
+                f"Trang {query.page} với {query.page_size} kết quả/trang không hợp lệ "
+                f"(trang ≥ 1, tối đa {MAX_PAGE_SIZE} kết quả/trang)."
+            )
+        query = _normalized_query(query)
+        parsed = parse_query(query.text)
+        window = self._window(query)
+        offset = (query.page - 1) * query.page_size
+        with self._read() as conn:
+            total = conn.execute(*total_sql(query, parsed, window)).fetchone()[0]
+            ranked = conn.execute(
+                *search_sql(query, parsed, window, query.page_size, offset)
+            ).fetchall()
+            ids = [r["doc"] for r in ranked]
+            docs = {
+                row["rowid"]: row_document(row)
+                for row in conn.execute(
+                    f"SELECT rowid, * FROM articles WHERE rowid IN ({', '.join('?' * len(ids))})",
+                    ids,
+                )
+            }
+        hits = tuple(
+            Hit(
+                document=docs[r["doc"]],
+                score=-r["score"],
+                snippet=make_snippet(docs[r["doc"]].body, parsed, folded=not r["exact"]),
+                match="exact" if r["exact"] else "folded",
+            )
+            for r in ranked
+        )
+        return SearchPage(total=total, hits=hits, page=query.page, page_size=query.page_size)
+
+    def counts(
+        self, query: Query, *, group_by: GroupBy | None = None, interval: Interval = "week"
+    ) -> CountTable:
+        query = _normalized_query(query)
+        parsed = parse_query(query.text)
+        sql, params = counts_sql(
+            query, parsed, self._window(query),
+            group_by=group_by, interval=interval, offset_seconds=self._offset_seconds,
+        )
+        with self._read() as conn:
+            raw = {
+                (row["grp"], date.fromisoformat(row["bucket"])): row["n"]
+                for row in conn.execute(sql, params)
+            }
+        shown = {
+            "province": query.provinces, "outlet": query.outlets,
+            "kind": query.kinds, "topic": query.topics,
+        }
+        return fill_counts(
+            raw, first=query.date_from, last=query.date_to, interval=interval,
+            group_by=group_by, groups=shown.get(group_by or "", ()),
+        )
+
+    def review_history(self, document_id: str) -> Sequence[ReviewEvent]:
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM reviews WHERE document_id = ? ORDER BY at_us, seq", (document_id,)
+            ).fetchall()
+        return tuple(row_review(row) for row in rows)
+
+    def stats(self) -> ArchiveStats:
+        tiers = sorted(REVIEW_TIERS)
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT count(*), "
+                f"coalesce(sum(risk IS NOT NULL AND tier IN ({', '.join('?' * len(tiers))})), 0), "
+                "coalesce(sum(review_status != ?), 0), "
+                "min(published_us), max(published_us), max(crawled_us) FROM articles",
+                (*tiers, DEFAULT_REVIEW_STATUS),
+            ).fetchone()
+        documents, flagged, reviewed, first, last, crawled = tuple(row)
+        return ArchiveStats(
+            documents=documents,
+            flagged=flagged,
+            reviewed=reviewed,
+            first_published=from_us(first) if first is not None else None,
+            last_published=from_us(last) if last is not None else None,
+            last_crawled=from_us(crawled) if crawled is not None else None,
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def _window(self, query: Query) -> Window:
+        if query.date_from and query.date_to and query.date_from > query.date_to:
+            raise QueryError(
+                f"Khoảng ngày không hợp lệ: {query.date_from} sau {query.date_to}."
+            )
+        start, end = day_bounds_utc(query.date_from, query.date_to, self._tz)
+        return Window(
+            start_us=to_us(start) if start else None, end_us=to_us(end) if end else None
+        )
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, self._translated():
+            yield self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, self._translated():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.rollback()
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """Driver errors become index errors (temporary ones as BackendUnavailable)."""
+        try:
+            yield
+        except sqlite3.OperationalError as err:
+            message = str(err)
+            if "locked" in message or "busy" in message:
+                raise BackendUnavailable(f"SQLite archive is busy: {message}") from err
+            raise SearchIndexError(f"SQLite archive error: {message}") from err
+        except sqlite3.Error as err:
+            raise SearchIndexError(f"SQLite archive error: {err}") from err
+
+
+def _normalized_query(query: Query) -> Query:
+    return replace(query, provinces=frozenset(nfc(p) for p in query.provinces))
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

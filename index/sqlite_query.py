@@ -1,0 +1,191 @@
+"""Pure SQL builders for the SQLite archive: each returns (sql, named parameters).
+
+The user's words reach FTS5 only through `fts_expression`, which double-quotes every term and
+phrase, so FTS5 operators typed by a user (NOT, OR, NEAR, *, :, parentheses) are plain text.
+Candidates for a text query are the folded-index matches (a superset of the exact matches);
+documents that also match the diacritic-exact index rank first and are reported as "exact".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from index.errors import QueryError
+from index.text import ParsedQuery
+from index.types import REVIEW_TIERS, UNKNOWN_GROUP, GroupBy, Interval, Query
+
+Sql = tuple[str, dict[str, Any]]
+
+GROUP_COLUMNS = (None, "province", "outlet", "kind", "topic")
+
+# bm25 column weights: a word in the title counts four times as much as one in the body.
+_BM25_WEIGHTS = "4.0, 1.0"
+# Whole seconds, floored (SQLite's '/' truncates towards zero, wrong before 1970).
+_SECONDS = "((a.published_us - ((a.published_us % 1000000) + 1000000) % 1000000) / 1000000)"
+
+
+@dataclass(frozen=True)
+class Window:
+    """The query's date range as UTC epoch microseconds, [start_us, end_us)."""
+
+    start_us: int | None = None
+    end_us: int | None = None
+
+
+def fts_expression(parsed: ParsedQuery) -> str:
+    """An FTS5 MATCH string requiring every term and phrase, all safely quoted.
+
+    >>> fts_expression(ParsedQuery(terms=("or",), phrases=(("bảo", "hiểm"),)))
+    '"or" "bảo hiểm"'
+    """
+    parts = [*parsed.terms, *(" ".join(phrase) for phrase in parsed.phrases)]
+    return " ".join('"' + part.replace('"', '""') + '"' for part in parts)
+
+
+def _in_list(name: str, values: Iterable[str], params: dict[str, Any]) -> str:
+    names = []
+    for i, value in enumerate(sorted(values)):
+        params[f"{name}{i}"] = value
+        names.append(f":{name}{i}")
+    return ", ".join(names)
+
+
+def filter_sql(query: Query, parsed: ParsedQuery, window: Window, *, text: bool = True) -> Sql:
+    """The WHERE conditions on `articles a` (\"1\" when there are none)."""
+    conditions: list[str] = []
+    params: dict[str, Any] = {}
+    if text and not parsed.empty:
+        conditions.append(
+            "a.rowid IN (SELECT rowid FROM articles_folded WHERE articles_folded MATCH :folded)"
+        )
+        params["folded"] = fts_expression(parsed.folded())
+    if window.start_us is not None:
+        conditions.append("a.published_us >= :start_us")
+        params["start_us"] = window.start_us
+    if window.end_us is not None:
+        conditions.append("a.published_us < :end_us")
+        params["end_us"] = window.end_us
+    for column, values in (
+        ("outlet", query.outlets),
+        ("kind", query.kinds),
+        ("tier", query.tiers),
+        ("review_status", query.review_statuses),
+    ):
+        if values:
+            conditions.append(f"a.{column} IN ({_in_list(column, values, params)})")
+    if query.provinces:
+        conditions.append(
+            "a.rowid IN (SELECT doc FROM article_provinces WHERE province IN "
+            f"({_in_list('province', query.provinces, params)}))"
+        )
+    if query.topics:
+        conditions.append(
+            "a.rowid IN (SELECT doc FROM article_topics WHERE topic IN "
+            f"({_in_list('topic', query.topics, params)}))"
+        )
+    if query.flagged_only:
+        conditions.append(
+            f"a.risk IS NOT NULL AND a.tier IN ({_in_list('flag_tier', REVIEW_TIERS, params)})"
+        )
+    return (" AND ".join(conditions) or "1"), params
+
+
+def search_sql(query: Query, parsed: ParsedQuery, window: Window, limit: int, offset: int) -> Sql:
+    """One page of (doc rowid, exact 0/1, bm25 score) in display order."""
+    page = {"limit": limit, "offset": offset}
+    if parsed.empty:
+        where, params = filter_sql(query, parsed, window)
+        sql = (
+            "SELECT a.rowid AS doc, 1 AS exact, 0.0 AS score FROM articles a "
+            f"WHERE {where} ORDER BY a.published_us DESC, a.rowid DESC "
+            "LIMIT :limit OFFSET :offset"
+        )
+        return sql, {**params, **page}
+    exact = {"exact": fts_expression(parsed)}
+    if query.sort == "date":
+        where, params = filter_sql(query, parsed, window)
+        sql = (
+            "SELECT a.rowid AS doc, a.rowid IN (SELECT rowid FROM articles_fts "
+            "WHERE articles_fts MATCH :exact) AS exact, 0.0 AS score FROM articles a "
+            f"WHERE {where} ORDER BY a.published_us DESC, a.rowid DESC "
+            "LIMIT :limit OFFSET :offset"
+        )
+        return sql, {**params, **exact, **page}
+    where, params = filter_sql(query, parsed, window, text=False)
+    join = "" if where == "1" else "JOIN articles a ON a.rowid = f.doc "
+    sql = (
+        "WITH e AS MATERIALIZED (SELECT rowid AS doc, "
+        f"bm25(articles_fts, {_BM25_WEIGHTS}) AS score "
+        "FROM articles_fts WHERE articles_fts MATCH :exact), "
+        "f AS MATERIALIZED (SELECT rowid AS doc, "
+        f"bm25(articles_folded, {_BM25_WEIGHTS}) AS score "
+        "FROM articles_folded WHERE articles_folded MATCH :folded) "
+        "SELECT f.doc AS doc, e.doc IS NOT NULL AS exact, coalesce(e.score, f.score) AS score "
+        f"FROM f {join}LEFT JOIN e ON e.doc = f.doc WHERE {where} "
+        "ORDER BY exact DESC, score, f.doc LIMIT :limit OFFSET :offset"
+    )
+    folded = {"folded": fts_expression(parsed.folded())}
+    return sql, {**params, **exact, **folded, **page}
+
+
+def total_sql(query: Query, parsed: ParsedQuery, window: Window) -> Sql:
+    """How many documents match (the same set `search_sql` pages through)."""
+    where, params = filter_sql(query, parsed, window, text=False)
+    if where == "1" and not parsed.empty:
+        sql = "SELECT count(*) FROM articles_folded WHERE articles_folded MATCH :folded"
+        return sql, {"folded": fts_expression(parsed.folded())}
+    where, params = filter_sql(query, parsed, window)
+    return f"SELECT count(*) FROM articles a WHERE {where}", params
+
+
+def published_range_sql(query: Query, parsed: ParsedQuery, window: Window) -> Sql:
+    """Earliest and latest published_us among matching documents."""
+    where, params = filter_sql(query, parsed, window)
+    return f"SELECT min(a.published_us), max(a.published_us) FROM articles a WHERE {where}", params
+
+
+def bucket_expression(interval: Interval) -> str:
+    """SQL for the local bucket start (YYYY-MM-DD) of a.published_us; needs :tz_shift."""
+    if interval == "week":
+        # Monday on or before the local day: step back 6 days, then forward to a Monday.
+        return f"date({_SECONDS}, 'unixepoch', :tz_shift, '-6 days', 'weekday 1')"
+    return f"date({_SECONDS}, 'unixepoch', :tz_shift, 'start of month')"
+
+
+def tz_shift(offset_seconds: int) -> str:
+    """The SQLite date modifier for a fixed UTC offset, e.g. '+25200 seconds'."""
+    return f"{offset_seconds:+d} seconds"
+
+
+def counts_sql(
+    query: Query,
+    parsed: ParsedQuery,
+    window: Window,
+    *,
+    group_by: GroupBy | None,
+    interval: Interval,
+    offset_seconds: int,
+) -> Sql:
+    """Sparse (grp, bucket, n) rows; topic grouping counts an article once per topic."""
+    if group_by not in GROUP_COLUMNS or interval not in ("week", "month"):
+        raise QueryError(f"Cannot count by {group_by!r} per {interval!r}; group by one of "
+                         f"{sorted(g for g in GROUP_COLUMNS if g)} per 'week' or 'month'")
+    where, params = filter_sql(query, parsed, window)
+    params["tz_shift"] = tz_shift(offset_seconds)
+    join = ""
+    if group_by is None:
+        group = "''"
+    elif group_by == "topic":
+        join = "LEFT JOIN article_topics t ON t.doc = a.rowid "
+        group = "coalesce(t.topic, :unknown)"
+    else:
+        group = f"coalesce(a.{group_by}, :unknown)"
+    if group_by is not None:
+        params["unknown"] = UNKNOWN_GROUP
+    sql = (
+        f"SELECT {group} AS grp, {bucket_expression(interval)} AS bucket, count(*) AS n "
+        f"FROM articles a {join}WHERE {where} GROUP BY grp, bucket"
+    )
+    return sql, params

@@ -1,0 +1,141 @@
+"""Conversions between the boundary dataclasses and SQLite rows (pure functions).
+
+Datetimes are stored as integer microseconds since the Unix epoch (UTC) so that ordering and
+range filters use plain integer indexes; they come back as UTC-aware datetimes (the same
+instant). Tuples and mappings are stored as JSON text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from index.text import nfc
+from index.types import Document, ReviewEvent
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+DOCUMENT_COLUMNS = (
+    "id", "url", "canonical_url", "outlet", "outlet_name", "kind", "title", "body",
+    "published_us", "crawled_us", "province", "provinces", "topics", "relevance_reasons",
+    "story_id", "date_source", "extraction", "risk", "tier", "category", "stance",
+    "flag_details", "model_version", "review_status",
+)
+REVIEW_COLUMNS = (
+    "document_id", "actor", "at_us", "status_before", "status_after", "note", "action", "detail",
+)
+
+
+def to_us(moment: datetime) -> int:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: the index needs timezone-aware datetimes")
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def from_us(micros: int) -> datetime:
+    return _EPOCH + timedelta(microseconds=micros)
+
+
+def normalized(doc: Document) -> Document:
+    """The document as stored: NFC (modern tone placement) in every searchable field."""
+    return replace(
+        doc,
+        title=nfc(doc.title),
+        body=nfc(doc.body),
+        province=nfc(doc.province) if doc.province is not None else None,
+        provinces=tuple(nfc(p) for p in doc.provinces),
+        topics=tuple(doc.topics),
+    )
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def document_row(doc: Document) -> dict[str, Any]:
+    """Named parameters for an INSERT of `doc` (already `normalized`)."""
+    return {
+        "id": doc.id,
+        "url": doc.url,
+        "canonical_url": doc.canonical_url,
+        "outlet": doc.outlet,
+        "outlet_name": doc.outlet_name,
+        "kind": doc.kind,
+        "title": doc.title,
+        "body": doc.body,
+        "published_us": to_us(doc.published_at),
+        "crawled_us": to_us(doc.crawled_at),
+        "province": doc.province,
+        "provinces": _json(list(doc.provinces)),
+        "topics": _json(list(doc.topics)),
+        "relevance_reasons": _json(list(doc.relevance_reasons)),
+        "story_id": doc.story_id,
+        "date_source": doc.date_source,
+        "extraction": _json(dict(doc.extraction)),
+        "risk": doc.risk,
+        "tier": doc.tier,
+        "category": doc.category,
+        "stance": doc.stance,
+        "flag_details": _json(dict(doc.flag_details)),
+        "model_version": doc.model_version,
+        "review_status": doc.review_status,
+    }
+
+
+def row_document(row: Mapping[str, Any]) -> Document:
+    return Document(
+        id=row["id"],
+        url=row["url"],
+        canonical_url=row["canonical_url"],
+        outlet=row["outlet"],
+        outlet_name=row["outlet_name"],
+        kind=row["kind"],
+        title=row["title"],
+        body=row["body"],
+        published_at=from_us(row["published_us"]),
+        crawled_at=from_us(row["crawled_us"]),
+        province=row["province"],
+        provinces=tuple(json.loads(row["provinces"])),
+        topics=tuple(json.loads(row["topics"])),
+        relevance_reasons=tuple(json.loads(row["relevance_reasons"])),
+        story_id=row["story_id"],
+        date_source=row["date_source"],
+        extraction=json.loads(row["extraction"]),
+        risk=row["risk"],
+        tier=row["tier"],
+        category=row["category"],
+        stance=row["stance"],
+        flag_details=json.loads(row["flag_details"]),
+        model_version=row["model_version"],
+        review_status=row["review_status"],
+    )
+
+
+def review_row(event: ReviewEvent) -> dict[str, Any]:
+    return {
+        "document_id": event.document_id,
+        "actor": event.actor,
+        "at_us": to_us(event.at),
+        "status_before": event.status_before,
+        "status_after": event.status_after,
+        "note": event.note,
+        "action": event.action,
+        "detail": _json(dict(event.detail)),
+    }
+
+
+def row_review(row: Mapping[str, Any]) -> ReviewEvent:
+    return ReviewEvent(
+        document_id=row["document_id"],
+        actor=row["actor"],
+        at=from_us(row["at_us"]),
+        status_before=row["status_before"],
+        status_after=row["status_after"],
+        note=row["note"],
+        action=row["action"],
+        detail=json.loads(row["detail"]),
+    )

@@ -1,0 +1,151 @@
+"""SQLite schema as an ordered list of migrations, applied one transaction each.
+
+Version N of the archive is the state after `MIGRATIONS[:N]`. Append new migrations; never edit
+a released one. Two FTS5 indexes cover title+body: `articles_fts` keeps diacritics (external
+content over `articles`, synced by triggers) and `articles_folded` holds the folded text for the
+no-diacritics fallback (contentless: the backend writes and deletes its rows itself, because
+folding is Python code a trigger cannot call).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from index.errors import SchemaVersionError
+
+_V1 = """
+CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    url TEXT NOT NULL,
+    canonical_url TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    outlet_name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    published_us INTEGER NOT NULL,
+    crawled_us INTEGER NOT NULL,
+    province TEXT,
+    provinces TEXT NOT NULL DEFAULT '[]',
+    topics TEXT NOT NULL DEFAULT '[]',
+    relevance_reasons TEXT NOT NULL DEFAULT '[]',
+    story_id TEXT,
+    date_source TEXT,
+    extraction TEXT NOT NULL DEFAULT '{}',
+    risk REAL,
+    tier TEXT,
+    category TEXT,
+    stance TEXT,
+    flag_details TEXT NOT NULL DEFAULT '{}',
+    model_version TEXT,
+    review_status TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles (published_us, province, outlet, kind);
+CREATE INDEX articles_outlet ON articles (outlet, published_us);
+CREATE INDEX articles_status ON articles (review_status, published_us);
+
+-- Every province an article is about (doc.province and doc.provinces), and every topic.
+CREATE TABLE article_provinces (doc INTEGER NOT NULL, province TEXT NOT NULL,
+                                PRIMARY KEY (province, doc)) WITHOUT ROWID;
+CREATE INDEX article_provinces_doc ON article_provinces (doc);
+CREATE TABLE article_topics (doc INTEGER NOT NULL, topic TEXT NOT NULL,
+                             PRIMARY KEY (topic, doc)) WITHOUT ROWID;
+CREATE INDEX article_topics_doc ON article_topics (doc);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, body, content='articles', content_rowid='rowid',
+    tokenize="unicode61 remove_diacritics 0"
+);
+CREATE VIRTUAL TABLE articles_folded USING fts5 (
+    title, body, content='', tokenize="unicode61 remove_diacritics 0"
+);
+
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    INSERT OR IGNORE INTO article_provinces (doc, province)
+        SELECT new.rowid, value FROM json_each(new.provinces)
+        UNION SELECT new.rowid, new.province WHERE new.province IS NOT NULL;
+    INSERT OR IGNORE INTO article_topics (doc, topic)
+        SELECT new.rowid, value FROM json_each(new.topics);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, body)
+        VALUES ('delete', old.rowid, old.title, old.body);
+    DELETE FROM article_provinces WHERE doc = old.rowid;
+    DELETE FROM article_topics WHERE doc = old.rowid;
+END;
+CREATE TRIGGER articles_au_text AFTER UPDATE OF title, body ON articles
+    WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, body)
+        VALUES ('delete', old.rowid, old.title, old.body);
+    INSERT INTO articles_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+CREATE TRIGGER articles_au_provinces AFTER UPDATE OF province, provinces ON articles
+    WHEN old.province IS NOT new.province OR old.provinces IS NOT new.provinces BEGIN
+    DELETE FROM article_provinces WHERE doc = old.rowid;
+    INSERT OR IGNORE INTO article_provinces (doc, province)
+        SELECT new.rowid, value FROM json_each(new.provinces)
+        UNION SELECT new.rowid, new.province WHERE new.province IS NOT NULL;
+END;
+CREATE TRIGGER articles_au_topics AFTER UPDATE OF topics ON articles
+    WHEN old.topics IS NOT new.topics BEGIN
+    DELETE FROM article_topics WHERE doc = old.rowid;
+    INSERT OR IGNORE INTO article_topics (doc, topic)
+        SELECT new.rowid, value FROM json_each(new.topics);
+END;
+
+-- The audit log: rows are only ever appended, and survive the deletion of their article.
+CREATE TABLE reviews (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at_us INTEGER NOT NULL,
+    status_before TEXT NOT NULL,
+    status_after TEXT NOT NULL,
+    note TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE INDEX reviews_document ON reviews (document_id, at_us, seq);
+CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews BEGIN
+    SELECT RAISE(ABORT, 'reviews are append-only');
+END;
+CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews BEGIN
+    SELECT RAISE(ABORT, 'reviews are append-only');
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return row[0] or 0
+
+
+def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) -> int:
+    """Bring the archive to the newest version; returns the version reached.
+
+    Raises:
+        SchemaVersionError: the file was written by newer code than this.
+    """
+    version = current_version(conn)
+    if version > len(migrations):
+        raise SchemaVersionError(
+            f"Archive schema version {version} is newer than this pressmon understands "
+            f"({len(migrations)}); upgrade pressmon before opening it"
+        )
+    for number, script in enumerate(migrations[version:], start=version + 1):
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\n"
+                f"INSERT INTO schema_version (version) VALUES ({number});\nCOMMIT;"
+            )
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+    return len(migrations)

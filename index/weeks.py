@@ -1,0 +1,126 @@
+"""Calendar buckets in the archive timezone: Monday-start weeks and months, zero-filled tables.
+
+This is the reference every backend agrees with. The SQLite backend buckets in SQL with a fixed
+UTC offset (`fixed_utc_offset`), which is exact only for zones without daylight saving, so such
+zones are rejected rather than bucketed wrongly twice a year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from index.errors import SearchIndexError
+from index.types import CountTable, GroupBy, Interval
+
+_OFFSET_CHECK_YEARS = range(1990, 2051)
+
+
+def zone(name: str) -> ZoneInfo:
+    """The IANA zone `name`, or a SearchIndexError naming it."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as err:
+        raise SearchIndexError(f"Unknown timezone {name!r}; use an IANA name such as "
+                               "'Asia/Ho_Chi_Minh'") from err
+
+
+def fixed_utc_offset(tz: ZoneInfo) -> timedelta:
+    """The zone's one UTC offset over 1990–2050; zones with DST or offset changes are refused."""
+    offsets = {
+        datetime(year, month, 15, 12, tzinfo=tz).utcoffset()
+        for year in _OFFSET_CHECK_YEARS
+        for month in (1, 4, 7, 10)
+    }
+    if len(offsets) != 1:
+        raise SearchIndexError(
+            f"Timezone {tz.key!r} changes its UTC offset (daylight saving); the SQLite archive "
+            "buckets weeks with a fixed offset and supports only zones without DST, "
+            "e.g. 'Asia/Ho_Chi_Minh'"
+        )
+    (offset,) = offsets
+    assert offset is not None
+    return offset
+
+
+def local_date(moment: datetime, tz: ZoneInfo) -> date:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: the index needs timezone-aware datetimes")
+    return moment.astimezone(tz).date()
+
+
+def week_start(day: date) -> date:
+    """The Monday on or before `day`."""
+    return day - timedelta(days=day.weekday())
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def bucket_start(moment: datetime, tz: ZoneInfo, interval: Interval) -> date:
+    """The first local day of the week or month holding `moment`."""
+    day = local_date(moment, tz)
+    return week_start(day) if interval == "week" else month_start(day)
+
+
+def bucket_starts(first: date, last: date, interval: Interval) -> tuple[date, ...]:
+    """Every bucket start from the bucket holding `first` to the one holding `last`."""
+    if interval == "week":
+        start, stop = week_start(first), week_start(last)
+        return tuple(start + timedelta(weeks=i) for i in range((stop - start).days // 7 + 1))
+    buckets = []
+    current, stop = month_start(first), month_start(last)
+    while current <= stop:
+        buckets.append(current)
+        current = (current + timedelta(days=32)).replace(day=1)
+    return tuple(buckets)
+
+
+def day_bounds_utc(
+    date_from: date | None, date_to: date | None, tz: ZoneInfo
+) -> tuple[datetime | None, datetime | None]:
+    """Inclusive local dates -> [start, end) instants in UTC (None stays open)."""
+    start = datetime.combine(date_from, time(), tz).astimezone(UTC) if date_from else None
+    end = (
+        datetime.combine(date_to + timedelta(days=1), time(), tz).astimezone(UTC)
+        if date_to
+        else None
+    )
+    return start, end
+
+
+def fill_counts(
+    raw: Mapping[tuple[str, date], int],
+    *,
+    first: date | None,
+    last: date | None,
+    interval: Interval,
+    group_by: GroupBy | None,
+    groups: Iterable[str] = (),
+) -> CountTable:
+    """Zero-filled CountTable from sparse (group, bucket start) -> count.
+
+    `first`/`last` are the local days the table must span (None: the data's own range);
+    `groups` are extra rows to show even when they have no articles (e.g. filtered provinces).
+    """
+    if raw:
+        seen = [bucket for _, bucket in raw]
+        first = first or min(seen)
+        last = last or max(seen)
+    if first is None or last is None or first > last:
+        return CountTable(buckets=(), rows={}, interval=interval, group_by=group_by)
+    buckets = bucket_starts(first, last, interval)
+    position = {bucket: i for i, bucket in enumerate(buckets)}
+    names = sorted({group for group, _ in raw} | set(groups)) if group_by else [""]
+    rows = {name: [0] * len(buckets) for name in names}
+    for (group, bucket), count in raw.items():
+        if bucket in position:
+            rows[group if group_by else ""][position[bucket]] += count
+    return CountTable(
+        buckets=buckets,
+        rows={name: tuple(counts) for name, counts in rows.items()},
+        interval=interval,
+        group_by=group_by,
+    )
