@@ -15,3 +15,7 @@ class UntrustedModelError(ClassifierError):
 
 class TrainingDataError(ClassifierError):
     """Labelled data is missing, malformed or has a single class."""
+
+
+class ReferenceDataError(ClassifierError):
+    """known_claims.yaml or official_facts.yaml is missing or malformed."""
