@@ -1,0 +1,260 @@
+"""Province gazetteer: names (current, pre-2025 and variants) → one of the 34 current provinces.
+
+Pure: `Gazetteer.load` reads config/provinces.yaml once; `current`, `mentions` and `attribute` are
+functions of their arguments. Matching runs on `normalize_text` output (NFC, modern tone marks),
+keeps diacritics, and checks capitalisation so that "hòa bình" (peace) or "bình định" (to pacify)
+never count as a province.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from classifier.text import fold, normalize_text
+from crawlers.errors import CrawlError
+
+# Words before a name that make it an administrative reference ("BHXH tỉnh Nghệ An").
+_ADMIN_CONTEXT = re.compile(
+    r"(?:\b(?:tỉnh|thành phố|TP\.?|Tp\.?|BHXH|Bảo hiểm xã hội|UBND|HĐND)\s*)$", re.IGNORECASE
+)
+# Weaker, locative context: enough to disambiguate, not to make an article "about" a province.
+_PLACE_CONTEXT = re.compile(r"(?:\b(?:tại|ở|địa bàn|về|đến|vào)\s*)$", re.IGNORECASE)
+_CONTEXT_WINDOW = 40
+_TOKEN_SPLIT = re.compile(r"\s*[-–—]\s*|\s+")
+_SEPARATOR = r"(?:\s*[-–—]\s*|\s+)"
+_WORD = r"[^\W_]"
+_LEAD_CHARS = 400  # the first sentences of the body: the lead / sapo
+_SHORT_BODY_WORDS = 150
+
+
+class GazetteerError(CrawlError):
+    """config/provinces.yaml is missing, malformed, or names a province twice."""
+
+
+@dataclass(frozen=True)
+class ProvinceMention:
+    """One match of a province name in normalised text; `start`/`end` index normalize_text(text)."""
+
+    province: str  # current (post-2025) province
+    surface: str  # the text as written
+    start: int
+    end: int
+    pre_merger: bool  # the surface names a unit that no longer exists (Hà Giang, Thừa Thiên Huế, ...)
+    context: str | None  # "tỉnh", "BHXH", "tại", ... right before the name, if any
+
+    @property
+    def administrative(self) -> bool:
+        return self.context is not None and _ADMIN_CONTEXT.search(self.context + " ") is not None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Which province(s) an article counts for; `province` is the main one, first in `provinces`."""
+
+    province: str | None
+    provinces: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Name:
+    surface: str  # as written in the gazetteer, normalised
+    province: str
+    pre_merger: bool
+    needs_context: bool
+    blocked: bool = False
+
+
+class Gazetteer:
+    """The 34 current provinces, the 63 pre-merger units and their spellings."""
+
+    def __init__(
+        self,
+        provinces: Iterable[str],
+        pre_2025: Mapping[str, str],
+        names: Iterable[_Name],
+    ) -> None:
+        self.provinces: tuple[str, ...] = tuple(provinces)
+        self.pre_2025: dict[str, str] = dict(pre_2025)  # each of the 63 old units → current province
+        self._names = {_canonical_key(n.surface): n for n in names}
+        self._folded: dict[str, set[str]] = {}
+        for key, name in self._names.items():
+            if not name.blocked:
+                self._folded.setdefault(fold(key), set()).add(name.province)
+        alternatives = sorted(self._names.values(), key=lambda n: len(n.surface), reverse=True)
+        self._pattern = re.compile(
+            rf"(?<!{_WORD})(?:" + "|".join(_alias_regex(n.surface) for n in alternatives) + rf")(?!{_WORD})",
+            re.IGNORECASE,
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> Gazetteer:
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError as err:
+            raise GazetteerError(f"{path}: file not found") from err
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+            raise GazetteerError(f"{path}: cannot read: {err}") from err
+        try:
+            return cls._from_data(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            raise GazetteerError(f"{path}: {err}") from err
+
+    @classmethod
+    def _from_data(cls, data: Any) -> Gazetteer:
+        if not isinstance(data, dict) or not isinstance(data.get("provinces"), list):
+            raise ValueError("expected a mapping with a 'provinces' list")
+        needs_context = {_canonical_key(normalize_text(s)) for s in data.get("needs_context") or ()}
+        names: dict[str, _Name] = {}
+
+        def add(surface: str, province: str, pre_merger: bool) -> None:
+            surface = normalize_text(str(surface))
+            key = _canonical_key(surface)
+            if key in names and names[key].province != province:
+                raise ValueError(f"{surface!r} is listed under {names[key].province!r} and {province!r}")
+            names[key] = _Name(surface, province, pre_merger, key in needs_context)
+
+        current: list[str] = []
+        pre_2025: dict[str, str] = {}
+        for entry in data["provinces"]:
+            province = normalize_text(entry["name"])
+            if province in current:
+                raise ValueError(f"province {province!r} listed twice")
+            current.append(province)
+            pre_2025[province] = province
+            add(province, province, False)
+            for alias in entry.get("aliases") or ():
+                add(alias, province, False)
+            for group, is_pre_2025 in (("merged", True), ("historical", False)):
+                for unit in entry.get(group) or ():
+                    unit_name = normalize_text(unit["name"])
+                    if is_pre_2025:
+                        pre_2025[unit_name] = province
+                    add(unit_name, province, True)
+                    for alias in unit.get("aliases") or ():
+                        add(alias, province, True)
+        for phrase in data.get("blocked") or ():
+            phrase = normalize_text(str(phrase))
+            names[_canonical_key(phrase)] = _Name(phrase, "", False, False, blocked=True)
+        return cls(current, pre_2025, names.values())
+
+    def current(self, name: str) -> str | None:
+        """Old or current name, alias or spelling variant → current province; None if unknown.
+
+        Accepts "Tỉnh X" / "TP. X" prefixes; falls back to a diacritic-free match only when it
+        names exactly one province ("Ha Giang" → "Tuyên Quang").
+        """
+        written = normalize_text(name)
+        for key in (_canonical_key(written), _canonical_key(_strip_prefix(written))):
+            found = self._names.get(key)
+            if found is not None:
+                return None if found.blocked else found.province
+        candidates = self._folded.get(fold(_canonical_key(_strip_prefix(written))), set())
+        return next(iter(candidates)) if len(candidates) == 1 else None
+
+    def mentions(self, text: str) -> list[ProvinceMention]:
+        """Province names in `text`, in order, with ambiguous and blocked phrases filtered out."""
+        text = normalize_text(text)
+        found: list[ProvinceMention] = []
+        for match in self._pattern.finditer(text):
+            surface = match.group(0)
+            name = self._names.get(_canonical_key(surface))
+            if name is None or name.blocked or not _capitalised_like(surface, name.surface):
+                continue
+            before = text[max(0, match.start() - _CONTEXT_WINDOW):match.start()]
+            context = _context(before)
+            if name.needs_context and context is None:
+                continue
+            found.append(ProvinceMention(name.province, surface, match.start(), match.end(), name.pre_merger, context))
+        return found
+
+    def attribute(
+        self, title: str, body: str, outlet_kind: str | None, outlet_province: str | None
+    ) -> Attribution:
+        """The province(s) an article counts for.
+
+        A provincial outlet counts for its own province, plus any other it writes about strongly.
+        Other articles count for the provinces they are about: a title mention, an administrative
+        mention in the lead ("BHXH tỉnh X ..."), or repeated mentions in the body. One passing
+        mention in a long body does not count.
+        """
+        home = self.current(outlet_province) if outlet_province else None
+        if outlet_kind == "provincial" and outlet_province and home is None:
+            raise GazetteerError(f"unknown outlet province {outlet_province!r}")
+        scores, evidence = self._scores(title, body)
+        about = sorted((p for p, s in scores.items() if s >= 2.0), key=lambda p: (-scores[p], p))
+        if outlet_kind == "provincial" and home is not None:
+            others = [p for p in about if p != home]
+            reason = f"báo địa phương: {home}"
+            if others:
+                reason += "; cũng viết về " + ", ".join(f"{p} ({evidence[p]})" for p in others)
+            return Attribution(home, (home, *others), reason)
+        if not about:
+            return Attribution(None, (), "không nêu rõ tỉnh, thành phố nào")
+        return Attribution(about[0], tuple(about), "; ".join(f"{p}: {evidence[p]}" for p in about))
+
+    def _scores(self, title: str, body: str) -> tuple[dict[str, float], dict[str, str]]:
+        body_norm = normalize_text(body)
+        short = len(body_norm.split()) < _SHORT_BODY_WORDS
+        scores: dict[str, float] = {}
+        parts: dict[str, list[str]] = {}
+
+        def credit(province: str, weight: float, label: str) -> None:
+            scores[province] = scores.get(province, 0.0) + weight
+            parts.setdefault(province, []).append(label)
+
+        for mention in self.mentions(title):
+            credit(mention.province, 3.0, f"tiêu đề «{mention.surface}»")
+        counts: dict[str, list[ProvinceMention]] = {}
+        for mention in self.mentions(body_norm):
+            counts.setdefault(mention.province, []).append(mention)
+        for province, found in counts.items():
+            weight = 0.0
+            for mention in found:
+                in_lead = mention.start < _LEAD_CHARS
+                if mention.administrative:
+                    weight += 2.0 if in_lead or short else 1.0
+                else:
+                    weight += 1.0 if in_lead else 0.5
+            credit(province, weight, f"thân bài ×{len(found)}")
+        return scores, {p: ", ".join(labels) for p, labels in parts.items()}
+
+
+def _alias_regex(surface: str) -> str:
+    tokens = [t for t in _TOKEN_SPLIT.split(surface) if t]
+    return _SEPARATOR.join(re.escape(t) for t in tokens)
+
+
+def _canonical_key(surface: str) -> str:
+    return " ".join(t for t in _TOKEN_SPLIT.split(surface.casefold()) if t)
+
+
+def _capitalised_like(found: str, written: str) -> bool:
+    """Every token capitalised in the gazetteer is capitalised in the text too."""
+    found_tokens = [t for t in _TOKEN_SPLIT.split(found) if t]
+    written_tokens = [t for t in _TOKEN_SPLIT.split(written) if t]
+    if len(found_tokens) != len(written_tokens):
+        return False
+    return all(not w[:1].isupper() or f[:1].isupper() for f, w in zip(found_tokens, written_tokens, strict=True))
+
+
+def _context(before: str) -> str | None:
+    for pattern in (_ADMIN_CONTEXT, _PLACE_CONTEXT):
+        match = pattern.search(before)
+        if match:
+            return match.group(0).strip()
+    return None
+
+
+_PREFIX = re.compile(r"^(?:tỉnh|thành phố|TP\.?|Tp\.?)\s+", re.IGNORECASE)
+
+
+def _strip_prefix(name: str) -> str:
+    stripped = _PREFIX.sub("", name)
+    return stripped or name
