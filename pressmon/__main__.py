@@ -1,0 +1,3 @@
+from pressmon.cli import main
+
+main(prog_name="pressmon")

@@ -1,0 +1,93 @@
+"""The `pressmon` command line. Commands stay thin: parse, load settings, call a library."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import click
+
+from classifier.errors import ClassifierError
+from crawlers.errors import CrawlError
+from index.errors import SearchIndexError
+from pressmon.errors import PressmonError
+from pressmon.settings import Settings, load_settings
+
+_HINTS: dict[type[Exception], str] = {
+    SearchIndexError: "check the archive path/backend (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)",
+    ClassifierError: "retrain with 'pressmon train' or check [classifier] in settings.toml",
+    CrawlError: "check the source configuration and the page",
+}
+
+
+class AppContext:
+    """What every command needs: settings with the global options applied."""
+
+    def __init__(self, config_dir: Path | None, archive: Path | None) -> None:
+        self.config_dir = config_dir
+        self.overrides: dict[str, Any] = {"archive": {"path": str(archive)}} if archive else {}
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(self.config_dir, overrides=self.overrides)
+        return self._settings
+
+    def override(self, path: tuple[str, ...], value: Any) -> None:
+        """Set a settings field for this invocation, e.g. (("crawl", "download_delay"), 0)."""
+        node = self.overrides
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+        node[path[-1]] = value
+        self._settings = None
+
+
+class _Group(click.Group):
+    """Turns every package's root error into one line and a hint, with a non-zero exit."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PressmonError as err:
+            raise click.ClickException(_one_line(err, err.hint)) from err
+        except (SearchIndexError, ClassifierError, CrawlError) as err:
+            hint = next(h for kind, h in _HINTS.items() if isinstance(err, kind))
+            raise click.ClickException(_one_line(err, hint)) from err
+
+
+def _one_line(err: Exception, hint: str) -> str:
+    message = " ".join(str(err).split())
+    return f"{message}\n  hint: {hint}" if hint else message
+
+
+@click.group(cls=_Group)
+@click.option(
+    "--archive",
+    type=click.Path(path_type=Path, dir_okay=False),
+    envvar="PRESSMON_ARCHIVE",
+    help="SQLite archive file (default from config/settings.toml).",
+)
+@click.option(
+    "--config",
+    "config_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="PRESSMON_CONFIG_DIR",
+    help="Folder holding settings.toml (default: the repository's config/).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
+@click.version_option(package_name="pressmon")
+@click.pass_context
+def main(ctx: click.Context, archive: Path | None, config_dir: Path | None, verbose: bool) -> None:
+    """pressmon: crawl Vietnamese press about social insurance, count coverage, flag possibly
+    false content for human review, and search the archive."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = AppContext(config_dir, archive)
+
+
+from pressmon.cli import app_cmds, archive_cmds, crawl_cmds, model_cmds  # noqa: E402
+
+for module in (archive_cmds, crawl_cmds, model_cmds, app_cmds):
+    for command in module.COMMANDS:
+        main.add_command(command)

@@ -1,0 +1,110 @@
+"""Commands around the web app: demo, serve, users."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from collections.abc import Callable
+
+import click
+
+from pressmon.cli import output
+from pressmon.demo_run import DEMO_DIR, DemoPaths, crawl_demo_site, demo_settings, prepare_fresh, print_summary
+from pressmon.settings import Settings
+from pressmon.wiring import archive_from
+
+ROLES = ("reviewer", "lead", "admin")
+
+
+def serve_app(settings: Settings, host: str, port: int, echo: Callable[[str], None], *, demo: bool = False) -> None:
+    """Serve the review UI until Ctrl-C; with `demo`, create a demo account and print it."""
+    import uvicorn
+
+    from pressmon.web import create_app
+    from pressmon.web.accounts import AccountStore, ensure_demo_account
+
+    accounts = AccountStore(settings.archive.state_path)
+    if demo:
+        username, password = ensure_demo_account(accounts)
+        echo(f"\nTài khoản demo: {username} / mật khẩu: {password}")
+    archive = archive_from(settings)
+    try:
+        app = create_app(settings, archive=archive, accounts=accounts)
+        echo(f"Giao diện người duyệt: http://{host}:{port}/  (Ctrl-C để dừng)")
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        archive.close()
+
+
+@click.command()
+@click.option("--no-serve", is_flag=True, help="Exit after printing counts and flagged items.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.pass_obj
+def demo(app, no_serve: bool, host: str, port: int) -> None:
+    """Crawl the offline demo press site into a fresh archive, print coverage and flags, serve the UI."""
+    named = app.overrides.get("archive", {}).get("path")
+    paths = DemoPaths.under(DEMO_DIR, archive=None if named is None else Path(named))
+    prepare_fresh(paths, default_location=named is None)
+    crawl_demo_site(paths, app.config_dir, click.echo)
+    settings = demo_settings(paths, app.config_dir)
+    print_summary(settings, click.echo)
+    if not no_serve:
+        serve_app(settings, host, port, click.echo, demo=True)
+
+
+@click.command()
+@click.option("--host", help="Interface to listen on (default from settings: 127.0.0.1).")
+@click.option("--port", type=click.IntRange(1, 65535), help="Port (default from settings: 8000).")
+@click.pass_obj
+def serve(app, host: str | None, port: int | None) -> None:
+    """Serve the Vietnamese review and reporting web app."""
+    settings = app.settings
+    serve_app(settings, host or settings.web.host, port or settings.web.port, click.echo)
+
+
+@click.group()
+def users() -> None:
+    """Manage web accounts (roles: reviewer, lead, admin)."""
+
+
+def _store(app):
+    from pressmon.web.accounts import AccountStore
+
+    return AccountStore(app.settings.archive.state_path)
+
+
+@users.command("add")
+@click.argument("username")
+@click.option("--role", type=click.Choice(ROLES), default="reviewer", show_default=True)
+@click.option("--name", "display_name", default="", help="Display name.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from stdin instead of prompting.")
+@click.pass_obj
+def users_add(app, username: str, role: str, display_name: str, password_stdin: bool) -> None:
+    """Create an account."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    _store(app).add(username, password, role, display_name=display_name)
+    click.echo(f"created {username} ({role})")
+
+
+@users.command("list")
+@click.pass_obj
+def users_list(app) -> None:
+    """List accounts."""
+    rows = [(u.username, u.role, u.display_name, "disabled" if u.disabled else "active") for u in _store(app).list()]
+    click.echo(output.table(["username", "role", "name", "state"], rows))
+
+
+@users.command("disable")
+@click.argument("username")
+@click.pass_obj
+def users_disable(app, username: str) -> None:
+    """Disable an account (it is kept for the audit trail, never deleted)."""
+    _store(app).disable(username)
+    click.echo(f"disabled {username}")
+
+
+COMMANDS = (demo, serve, users)

@@ -1,0 +1,193 @@
+"""Commands over the archive: search, counts, flagged, ingest, index export/import."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from index.transfer import export_jsonl, import_jsonl
+from index.types import Query
+from pressmon.cli import output
+from pressmon.ingest import ingest_jsonl
+from pressmon.queue import flagged_documents
+from pressmon.wiring import archive_from, processor_from
+
+GROUPS = ("province", "outlet", "kind", "topic")
+TIERS = ("cần xem ngay", "nên xem", "không ưu tiên")
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from err
+
+
+def _filters(fn):
+    for decorator in reversed(
+        [
+            click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day (local time), inclusive."),
+            click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day (local time), inclusive."),
+            click.option("--outlet", multiple=True, help="Source id; repeat for several."),
+            click.option("--province", multiple=True, help="Current province name; repeat for several."),
+            click.option("--kind", multiple=True, type=click.Choice(["sector", "national", "provincial"])),
+            click.option("--topic", multiple=True, help="Topic id, e.g. bhyt; repeat for several."),
+        ]
+    ):
+        fn = decorator(fn)
+    return fn
+
+
+def _query(text: str = "", **options) -> Query:
+    return Query(
+        text=text,
+        date_from=_date(options.get("date_from")),
+        date_to=_date(options.get("date_to")),
+        outlets=frozenset(options.get("outlet", ())),
+        provinces=frozenset(options.get("province", ())),
+        kinds=frozenset(options.get("kind", ())),
+        topics=frozenset(options.get("topic", ())),
+        tiers=frozenset(options.get("tier", ())),
+        sort=options.get("sort", "relevance"),
+        page=options.get("page", 1),
+        page_size=options.get("limit", 20),
+    )
+
+
+@click.command()
+@click.argument("query")
+@_filters
+@click.option("--tier", multiple=True, type=click.Choice(TIERS), help="Flag tier; repeat for several.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object with total and hits.")
+@click.pass_obj
+def search(app, query: str, as_json: bool, **options) -> None:
+    """Full-text search of the archive (diacritics optional; "quoted phrases")."""
+    archive = archive_from(app.settings)
+    try:
+        page = archive.search(_query(query, **options))
+    finally:
+        archive.close()
+    if as_json:
+        click.echo(output.dumps(page))
+        return
+    click.echo(f"{page.total} kết quả")
+    for hit in page.hits:
+        click.echo(output.document_line(hit.document, app.settings.tz))
+        click.echo(f"    {output.snippet_for_terminal(hit.snippet)}")
+
+
+@click.command()
+@click.option("--by", "group_by", type=click.Choice(GROUPS), help="Group the weekly counts.")
+@click.option("--interval", type=click.Choice(["week", "month"]), default="week", show_default=True)
+@_filters
+@click.option("--json", "as_json", is_flag=True, help="JSON: buckets, rows per group, total.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV in long form: bucket_start, group, count.")
+@click.pass_obj
+def counts(app, group_by: str | None, interval: str, as_json: bool, as_csv: bool, **options) -> None:
+    """Coverage counts per week (Monday-start, Asia/Ho_Chi_Minh) or month, zero weeks included."""
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    archive = archive_from(app.settings)
+    try:
+        table = archive.counts(_query(**options), group_by=group_by, interval=interval)
+    finally:
+        archive.close()
+    if as_json:
+        click.echo(output.dumps(output.counts_json(table)))
+    elif as_csv:
+        click.echo(output.counts_csv(table), nl=False)
+    else:
+        click.echo(output.counts_text(table))
+
+
+@click.command()
+@_filters
+@click.option("--json", "as_json", is_flag=True, help="JSON lines, one flagged item each.")
+@click.pass_obj
+def flagged(app, as_json: bool, **options) -> None:
+    """Items flagged for review, most urgent first (a triage list, not verdicts)."""
+    archive = archive_from(app.settings)
+    try:
+        documents = flagged_documents(archive, _query(**options))
+    finally:
+        archive.close()
+    if as_json:
+        for d in documents:
+            click.echo(output.dumps({
+                "id": d.id, "title": d.title, "url": d.canonical_url, "outlet": d.outlet,
+                "published_at": d.published_at, "risk": d.risk, "tier": d.tier, "category": d.category,
+                "stance": d.stance, "review_status": d.review_status,
+                "reasons": [r.get("text") for r in d.flag_details.get("reasons", [])][:5],
+            }))
+        return
+    click.echo(f"{len(documents)} tin cần xem xét (điểm sàng lọc, không phải kết luận)")
+    for d in documents:
+        click.echo(f"[{d.tier}] {d.risk:.2f} {d.category or '-'} {d.stance}  {d.review_status}")
+        click.echo("    " + output.document_line(d, app.settings.tz))
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True))
+@click.pass_obj
+def ingest(app, file: Path) -> None:
+    """Add articles from JSON lines (title, text, url, outlet, published_at), classified on the way."""
+    settings = app.settings
+    stream = sys.stdin if str(file) == "-" else file.open(encoding="utf-8")
+    archive = archive_from(settings)
+    try:
+        report = ingest_jsonl(stream, settings, processor_from(settings), archive)
+    finally:
+        archive.close()
+        if stream is not sys.stdin:
+            stream.close()
+    click.echo(f"{report.stored} stored ({report.new} new), {report.irrelevant} not about social insurance")
+
+
+@click.group("index")
+def index_group() -> None:
+    """Move an archive between backends (SQLite ⇄ Elasticsearch) as JSON lines."""
+
+
+@index_group.command("export")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@click.pass_obj
+def index_export(app, file: Path) -> None:
+    """Write every article and its review history to FILE (- for stdout)."""
+    archive = archive_from(app.settings)
+    try:
+        if str(file) == "-":
+            written = export_jsonl(archive, sys.stdout)
+        else:
+            with file.open("w", encoding="utf-8") as out:
+                written = export_jsonl(archive, out)
+    finally:
+        archive.close()
+    click.echo(f"exported {written} articles", err=True)
+
+
+@index_group.command("import")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True))
+@click.pass_obj
+def index_import(app, file: Path) -> None:
+    """Read an export into the configured archive (idempotent)."""
+    archive = archive_from(app.settings)
+    try:
+        if str(file) == "-":
+            read = import_jsonl(archive, sys.stdin)
+        else:
+            with file.open(encoding="utf-8") as inp:
+                read = import_jsonl(archive, inp)
+    finally:
+        archive.close()
+    click.echo(f"imported {read} articles")
+
+
+COMMANDS = (search, counts, flagged, ingest, index_group)

@@ -1,0 +1,135 @@
+"""Commands that fetch pages: crawl, run (scheduled), extract, sources (health)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import click
+
+from crawlers.extract import extract_article
+from crawlers.state import CrawlState
+from pressmon.cli import output
+from pressmon.crawl import run_crawl, run_every
+from pressmon.health import source_health
+from index.types import Query
+from pressmon.settings import load_sources
+from pressmon.wiring import archive_from
+
+HEALTH_WEEKS = 9  # eight usual weeks and the current one
+
+
+@click.command()
+@click.option("--sources", "sources_file", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Sources YAML (default: config/sources.yaml).")
+@click.option("--source", "source_ids", multiple=True, metavar="ID", help="Crawl only this source; repeat.")
+@click.pass_obj
+def crawl(app, sources_file: Path | None, source_ids: tuple[str, ...]) -> None:
+    """Crawl the configured press sources once into the archive (incremental, polite)."""
+    if sources_file:
+        app.override(("sources_file",), str(sources_file.resolve()))
+    settings = app.settings
+    for source_id in source_ids:
+        load_sources(settings.sources_file).by_id(source_id)  # unknown ids fail before crawling
+    result = run_crawl(settings, config_dir=app.config_dir, overrides=app.overrides, source_ids=source_ids)
+    rows = [
+        (sid, c.get("stored", 0), c.get("irrelevant", 0), c.get("known", 0),
+         sum(v for k, v in c.items() if k not in {"stored", "irrelevant", "known", "extracted"}))
+        for sid, c in sorted(result.counters.items())
+    ]
+    click.echo(output.table(["source", "stored", "irrelevant", "known", "problems"], rows))
+    click.echo(f"finished: {result.finish_reason}; {result.stored} articles stored")
+
+
+_INTERVAL = re.compile(r"^(\d+(?:\.\d+)?)([smhd])$")
+
+
+def _seconds(value: str) -> float:
+    match = _INTERVAL.match(value.strip())
+    if not match:
+        raise click.BadParameter(f"{value!r}: use a number with s, m, h or d, e.g. 2h")
+    return float(match.group(1)) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
+
+
+@click.command()
+@click.option("--every", default="2h", show_default=True, help="Interval between crawl cycles (30m, 2h, 1d).")
+@click.option("--cycles", type=click.IntRange(min=1), help="Stop after this many cycles (default: run forever).")
+@click.option("--source", "source_ids", multiple=True, metavar="ID", help="Crawl only this source; repeat.")
+@click.pass_obj
+def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> None:
+    """Keep counts and flags current: crawl every interval, logging each cycle (Ctrl-C stops)."""
+    logging.getLogger("pressmon").setLevel(logging.INFO)
+    command = []
+    if app.config_dir:
+        command += ["--config", str(app.config_dir)]
+    command += ["--archive", str(app.settings.archive.path), "crawl"]
+    for source_id in source_ids:
+        command += ["--source", source_id]
+    try:
+        run_every(_seconds(every), command, cycles=cycles)
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--url", required=True, help="The page's original URL (for relative links and ids).")
+@click.option("--parser", default="generic", show_default=True, help="Site parser, e.g. baohiemxahoi.")
+@click.option("--json", "as_json", is_flag=True, help="Print the fields as one JSON object.")
+def extract(file: Path, url: str, parser: str, as_json: bool) -> None:
+    """Extract one saved page: title, published_at, body, canonical_url, outlet, method per field."""
+    article = extract_article(file.read_bytes(), url, parser=parser, now=datetime.now(UTC))
+    fields = {
+        "title": article.title,
+        "published_at": article.published_at,
+        "date_source": article.date_source,
+        "body": article.body,
+        "lead": article.lead,
+        "canonical_url": article.canonical_url,
+        "outlet": article.outlet,
+        "authors": article.authors,
+        "methods": article.methods,
+    }
+    if as_json:
+        click.echo(output.dumps(fields))
+        return
+    for key, value in fields.items():
+        click.echo(f"{key}: {output.to_jsonable(value)}")
+
+
+@click.command()
+@click.option("--all", "show_all", is_flag=True, help="List every source, not only those needing attention.")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines, one source each.")
+@click.pass_obj
+def sources(app, show_all: bool, as_json: bool) -> None:
+    """Source health: last successful crawl, articles per week, errors; silent or unusual sources."""
+    settings = app.settings
+    now = datetime.now(UTC)
+    today = now.astimezone(settings.tz).date()
+    state = CrawlState(settings.archive.state_path)
+    archive = archive_from(settings)
+    try:
+        weekly = archive.counts(Query(date_from=today - timedelta(weeks=HEALTH_WEEKS), date_to=today),
+                                group_by="outlet")
+        report = source_health(load_sources(settings.sources_file), state, weekly, now=now)
+    finally:
+        state.close()
+        archive.close()
+    shown = [h for h in report if show_all or h.alerts]
+    if as_json:
+        for health in shown:
+            click.echo(output.dumps(health))
+        return
+    rows = [
+        (h.source_id, h.last_success.strftime("%d/%m/%Y %H:%M") if h.last_success else "chưa có",
+         f"{h.weekly_mean:.1f}", h.last_week, ", ".join(f"{k}={v}" for k, v in sorted(h.errors.items())) or "-",
+         "; ".join(h.alerts) or "ok")
+        for h in shown
+    ]
+    click.echo(output.table(["source", "last success", "per week", "last 7 days", "errors", "status"], rows))
+    click.echo(f"{sum(1 for h in report if h.alerts)} of {len(report)} sources need attention")
+
+
+COMMANDS = (crawl, run, extract, sources)

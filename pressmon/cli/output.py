@@ -1,0 +1,95 @@
+"""Plain-text, JSON and CSV renderings for the terminal."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from index.types import CountTable, Document
+
+_MARK = re.compile(r"</?mark>")
+
+
+def to_jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return to_jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(to_jsonable(value), ensure_ascii=False, sort_keys=True)
+
+
+def snippet_for_terminal(snippet: str) -> str:
+    """Hit snippets are HTML-safe markup; the terminal wants the text with «» around matches."""
+    marked = snippet.replace("<mark>", "«").replace("</mark>", "»")
+    return html.unescape(_MARK.sub("", marked))
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def count_rows(counts: CountTable) -> list[tuple[str, str, int]]:
+    """Long form: (bucket start, group, count) for every cell, zero cells included."""
+    return [
+        (bucket.isoformat(), group, values[i])
+        for group, values in sorted(counts.rows.items())
+        for i, bucket in enumerate(counts.buckets)
+    ]
+
+
+def counts_text(counts: CountTable) -> str:
+    label = "Tuần từ" if counts.interval == "week" else "Tháng"
+    if counts.group_by is None:
+        values = next(iter(counts.rows.values()), ())
+        peak = max(values, default=0) or 1
+        rows = [
+            (b.strftime("%d/%m/%Y"), v, "█" * round(20 * v / peak))
+            for b, v in zip(counts.buckets, values, strict=True)
+        ]
+        return table([label, "Số bài", ""], rows) + f"\nTổng: {counts.total}"
+    headers = [counts.group_by, *(b.strftime("%d/%m") for b in counts.buckets), "Tổng"]
+    ordered = sorted(counts.rows.items(), key=lambda item: (-sum(item[1]), item[0]))
+    rows = [(group or "(không rõ)", *values, sum(values)) for group, values in ordered]
+    return table(headers, rows) + f"\nTổng: {counts.total}"
+
+
+def counts_json(counts: CountTable) -> dict[str, Any]:
+    return {
+        "interval": counts.interval,
+        "group_by": counts.group_by,
+        "buckets": counts.buckets,
+        "rows": counts.rows,
+        "total": counts.total,
+    }
+
+
+def counts_csv(counts: CountTable) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["bucket_start", counts.group_by or "group", "count"])
+    writer.writerows(count_rows(counts))
+    return out.getvalue()
+
+
+def document_line(document: Document, tz: tzinfo) -> str:
+    published = document.published_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")
+    return f"{published}  {document.outlet_name}  {document.title}\n    {document.canonical_url}"

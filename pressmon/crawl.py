@@ -1,0 +1,74 @@
+"""Runs crawls: once in this process, or every N hours as a long-running service."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crawlers.settings import scrapy_settings
+from pressmon.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CrawlResult:
+    counters: dict[str, dict[str, int]]  # source id -> outcome -> count
+    finish_reason: str
+
+    @property
+    def stored(self) -> int:
+        return sum(c.get("stored", 0) for c in self.counters.values())
+
+
+def run_crawl(
+    settings: Settings,
+    *,
+    config_dir: Path | None,
+    overrides: dict[str, Any],
+    source_ids: Sequence[str] = (),
+    log_level: str = "WARNING",
+) -> CrawlResult:
+    """One crawl of the chosen (default: enabled) sources into the configured archive.
+
+    Scrapy's reactor cannot restart, so a process runs this at most once; `run_every` uses
+    a fresh child process per cycle.
+    """
+    from scrapy.crawler import CrawlerProcess
+
+    from crawlers.spiders.source import SourceSpider
+
+    options = scrapy_settings(settings.crawl, config_dir=config_dir, overrides=overrides)
+    options["LOG_LEVEL"] = log_level
+    process = CrawlerProcess(options)
+    crawler = process.create_crawler(SourceSpider)
+    process.crawl(crawler, source_ids=list(source_ids))
+    process.start()
+    spider = crawler.spider
+    reason = crawler.stats.get_value("finish_reason", "unknown")
+    return CrawlResult(counters={k: dict(v) for k, v in spider.counters.items()}, finish_reason=reason)
+
+
+def run_every(
+    interval_seconds: float,
+    command: Sequence[str],
+    *,
+    cycles: int | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """Run `pressmon <command>` in a child process every interval, logging each cycle's outcome."""
+    done = 0
+    while cycles is None or done < cycles:
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "pressmon", *command], check=False)
+        elapsed = time.monotonic() - started
+        logger.info("cycle %d: exit %d after %.0f s", done + 1, result.returncode, elapsed)
+        done += 1
+        if cycles is None or done < cycles:
+            sleep(max(0.0, interval_seconds - elapsed))

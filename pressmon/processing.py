@@ -1,0 +1,101 @@
+"""From an extracted article to an archived Document: relevance, provinces, story, flagging."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+
+from classifier.flagger import Flagger
+from classifier.relevance import RelevanceModel
+from classifier.types import ArticleText, Assessment
+from crawlers.dedupe import StoryClusterer
+from crawlers.items import ExtractedArticle
+from crawlers.provinces import Gazetteer
+from crawlers.urls import article_id, canonicalize_url
+from index.types import Document
+from pressmon.settings import Source
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A relevant article, attributed and clustered, waiting to be flagged in a batch."""
+
+    document: Document
+
+
+class ArticleProcessor:
+    """Pure wiring of the leaf models; one instance per crawl or ingest run."""
+
+    def __init__(
+        self,
+        *,
+        relevance: RelevanceModel,
+        gazetteer: Gazetteer,
+        flagger: Flagger,
+        clusterer: StoryClusterer,
+    ) -> None:
+        self.relevance = relevance
+        self.gazetteer = gazetteer
+        self.flagger = flagger
+        self.clusterer = clusterer
+
+    def prepare(self, article: ExtractedArticle, source: Source, crawled_at: datetime) -> Document | None:
+        """The unflagged Document for a relevant article; None when it is not about social insurance."""
+        text = f"{article.lead}\n\n{article.body}" if article.lead else article.body
+        relevance = self.relevance.assess(article.title, text)
+        if not relevance.relevant:
+            return None
+        home = self.gazetteer.current(source.province) if source.province else None
+        attribution = self.gazetteer.attribute(article.title, text, source.kind, home)
+        canonical = canonicalize_url(article.canonical_url or article.url)
+        document_id = article_id(canonical)
+        return Document(
+            id=document_id,
+            url=article.url,
+            canonical_url=canonical,
+            outlet=source.id,
+            outlet_name=source.name,
+            kind=source.kind,
+            title=article.title,
+            body=article.body,
+            published_at=article.published_at,
+            crawled_at=crawled_at,
+            province=attribution.province,
+            provinces=attribution.provinces,
+            topics=relevance.topics,
+            relevance_reasons=relevance.reasons,
+            story_id=self.clusterer.assign(document_id, f"{article.title}\n{article.body}"),
+            date_source=article.date_source,
+            extraction=dict(article.methods),
+        )
+
+    def flag(self, documents: Sequence[Document]) -> list[Document]:
+        """Documents with the flagger's triage score, reasons and model version attached."""
+        texts = [
+            ArticleText(
+                title=d.title,
+                text=d.body,
+                url=d.url,
+                outlet=d.outlet_name,
+                outlet_kind=d.kind,
+                published_at=d.published_at,
+            )
+            for d in documents
+        ]
+        return [with_assessment(d, a) for d, a in zip(documents, self.flagger.assess_many(texts), strict=True)]
+
+
+def with_assessment(document: Document, assessment: Assessment) -> Document:
+    return replace(
+        document,
+        risk=assessment.risk,
+        tier=assessment.tier,
+        category=assessment.category,
+        stance=assessment.stance,
+        model_version=assessment.model_version,
+        flag_details={
+            "reasons": [asdict(reason) for reason in assessment.reasons],
+            "article11_clause": assessment.article11_clause,
+        },
+    )

@@ -1,0 +1,49 @@
+"""Builds the parts from settings: the one place that knows every package's constructor."""
+
+from __future__ import annotations
+
+from classifier.flagger import Flagger, Thresholds
+from classifier.relevance import RelevanceModel
+from crawlers.dedupe import StoryClusterer
+from crawlers.provinces import Gazetteer
+from index import open_archive
+from index.base import Archive
+from pressmon.processing import ArticleProcessor
+from pressmon.settings import Settings
+
+
+def archive_from(settings: Settings) -> Archive:
+    archive = settings.archive
+    if archive.backend == "sqlite":
+        archive.path.parent.mkdir(parents=True, exist_ok=True)
+    return open_archive(
+        archive.backend,
+        path=archive.path,
+        elasticsearch_url=archive.elasticsearch_url,
+        index_name=archive.elasticsearch_index,
+        timezone=settings.timezone,
+    )
+
+
+def flagger_from(settings: Settings, *, train_if_missing: bool = True) -> Flagger:
+    classifier = settings.classifier
+    return Flagger.from_files(
+        classifier.model_path,
+        classifier.known_claims,
+        classifier.official_facts,
+        Thresholds(review=classifier.review_threshold, urgent=classifier.urgent_threshold),
+        train_if_missing=train_if_missing,
+    )
+
+
+def gazetteer_from(settings: Settings) -> Gazetteer:
+    return Gazetteer.load(settings.provinces_file)
+
+
+def processor_from(settings: Settings) -> ArticleProcessor:
+    return ArticleProcessor(
+        relevance=RelevanceModel.from_yaml(settings.topics_file),
+        gazetteer=gazetteer_from(settings),
+        flagger=flagger_from(settings),
+        clusterer=StoryClusterer(),
+    )

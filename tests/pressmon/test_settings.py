@@ -1,0 +1,88 @@
+"""Settings and config files: valid shipped files, precise errors for broken ones, env overrides."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pressmon.errors import ConfigError
+from pressmon.settings import DEFAULT_CONFIG_DIR, load_settings, load_sources, load_targets
+
+
+def test_shipped_configuration_loads() -> None:
+    settings = load_settings(DEFAULT_CONFIG_DIR, environ={})
+    assert settings.timezone == "Asia/Ho_Chi_Minh"
+    assert settings.archive.backend == "sqlite"
+    assert load_targets(settings.targets_file).targets
+    assert load_sources(settings.sources_file).enabled()
+
+
+def test_environment_overrides_file(tmp_path: Path) -> None:
+    environ = {
+        "PRESSMON_ARCHIVE": str(tmp_path / "a.db"),
+        "PRESSMON_CLASSIFIER__REVIEW_THRESHOLD": "0.6",
+        "PRESSMON_ELASTICSEARCH_URL": "http://user:secret@127.0.0.1:9200",
+    }
+    settings = load_settings(DEFAULT_CONFIG_DIR, environ=environ)
+    assert settings.archive.path == tmp_path / "a.db"
+    assert settings.classifier.review_threshold == 0.6
+    assert settings.archive.elasticsearch_url == "http://user:secret@127.0.0.1:9200"
+
+
+def _config_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "config"
+    shutil.copytree(DEFAULT_CONFIG_DIR, folder)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "expected"),
+    [
+        ("sources.yaml", "- id: Bad Id\n  name: x\n  kind: national\n  domain: x.vn\n", ["sources.yaml", "id"]),
+        ("sources.yaml", "- id: a\n  name: x\n  kind: tabloid\n  domain: x.vn\n", ["sources.yaml", "kind"]),
+        ("sources.yaml", "- id: a\n  name: x\n  kind: provincial\n  domain: x.vn\n", ["sources.yaml", "province"]),
+        ("sources.yaml", "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n  feedz: []\n",
+         ["sources.yaml", "feedz"]),
+        ("sources.yaml", "- [unclosed\n", ["sources.yaml", "not valid YAML"]),
+        ("targets.yaml", "targets:\n  - id: t\n    name: x\n    count: -5\n", ["targets.yaml", "count"]),
+        ("targets.yaml", "targets:\n  - id: t\n    name: x\n    count: 5\n    period: campaign\n    campaign: nope\n",
+         ["targets.yaml", "nope"]),
+        ("targets.yaml", "campaigns:\n  - id: c\n    name: x\n    start: May\n    end: '05-31'\n",
+         ["targets.yaml", "start"]),
+    ],
+    ids=["bad-id", "bad-kind", "provincial-without-province", "unknown-field", "yaml-syntax",
+         "negative-target", "unknown-campaign", "bad-campaign-date"],
+)
+def test_broken_file_names_file_and_field(tmp_path: Path, file: str, text: str, expected: list[str]) -> None:
+    folder = _config_copy(tmp_path)
+    (folder / file).write_text(text, encoding="utf-8")
+    settings = load_settings(folder, environ={})
+    loader = load_sources if file == "sources.yaml" else load_targets
+    with pytest.raises(ConfigError) as caught:
+        loader(settings.sources_file if file == "sources.yaml" else settings.targets_file)
+    for fragment in expected:
+        assert fragment in str(caught.value)
+
+
+def test_broken_settings_file_names_the_field(tmp_path: Path) -> None:
+    folder = _config_copy(tmp_path)
+    (folder / "settings.toml").write_text('[classifier]\nreview_threshold = 2\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"settings\.toml: classifier\.review_threshold"):
+        load_settings(folder, environ={})
+
+
+def test_unknown_timezone_is_rejected(tmp_path: Path) -> None:
+    folder = _config_copy(tmp_path)
+    (folder / "settings.toml").write_text('timezone = "Mars/Olympus"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="timezone"):
+        load_settings(folder, environ={})
+
+
+def test_duplicate_source_ids_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "sources.yaml"
+    entry = "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n"
+    path.write_text(entry + entry.replace("x.vn", "y.vn"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="duplicate source id 'a'"):
+        load_sources(path)
