@@ -1,0 +1,185 @@
+"""The real `elasticsearch` client against a loopback HTTP server answering canned JSON.
+
+Proves the built bodies go out unchanged (method, path, body) and driver errors are translated.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from index.elastic import ElasticsearchArchive
+from index.elastic_mapping import document_to_source, documents_index, reviews_index
+from index.elastic_query import search_body
+from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SchemaVersionError
+from index.types import Document, Query, ReviewEvent
+
+Route = tuple[int, Any]
+
+
+class FakeCluster:
+    """Canned answers keyed on (method, path); records every request it receives."""
+
+    def __init__(self) -> None:
+        self.routes: dict[tuple[str, str], Route] = {
+            ("HEAD", "/pm"): (200, None),
+            ("HEAD", "/pm-reviews"): (200, None),
+            ("GET", "/pm/_mapping"): (200, {"pm": {"mappings": {"_meta": {"pressmon_schema": 1}}}}),
+            ("GET", "/pm-reviews/_mapping"): (200, {"pm-reviews": {"mappings": {}}}),
+        }
+        self.requests: list[tuple[str, str, bytes]] = []
+
+
+def _handler(cluster: FakeCluster) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            path = self.path.split("?")[0]
+            cluster.requests.append((self.command, self.path, body))
+            status, payload = cluster.routes.get((self.command, path), (404, {
+                "error": {"type": "index_not_found_exception"}, "status": 404}))
+            data = b"" if payload is None else json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("X-Elastic-Product", "Elasticsearch")
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(data)
+
+        do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+@pytest.fixture
+def cluster() -> Iterator[tuple[FakeCluster, str]]:
+    fake = FakeCluster()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield fake, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def _archive(url: str) -> ElasticsearchArchive:
+    client = Elasticsearch(url, max_retries=0, request_timeout=10)
+    return ElasticsearchArchive(url, index_name="pm", client=client)
+
+
+def _doc(doc_id: str = "d1") -> Document:
+    return Document(
+        id=doc_id, url=f"https://baodemo.vn/{doc_id}", canonical_url=f"https://baodemo.vn/{doc_id}",
+        outlet="bao_demo", outlet_name="Báo Demo", kind="national",
+        title="Cảnh báo giả danh cán bộ BHXH", body="Người dân cần cảnh giác với cuộc gọi lạ.",
+        published_at=datetime(2025, 2, 3, 1, tzinfo=UTC), crawled_at=datetime(2025, 2, 3, 2, tzinfo=UTC),
+    )
+
+
+def _requests(fake: FakeCluster, method: str, path: str) -> list[Any]:
+    return [json.loads(body) if body else None for m, p, body in fake.requests
+            if m == method and p.split("?")[0] == path]
+
+
+def test_missing_indices_are_created_with_their_definitions(cluster) -> None:
+    fake, url = cluster
+    fake.routes[("HEAD", "/pm")] = (404, None)
+    fake.routes[("HEAD", "/pm-reviews")] = (404, None)
+    fake.routes[("PUT", "/pm")] = (200, {"acknowledged": True})
+    fake.routes[("PUT", "/pm-reviews")] = (200, {"acknowledged": True})
+    _archive(url)
+    assert _requests(fake, "PUT", "/pm") == [documents_index()]
+    assert _requests(fake, "PUT", "/pm-reviews") == [reviews_index()]
+
+
+def test_a_newer_schema_is_refused(cluster) -> None:
+    fake, url = cluster
+    fake.routes[("GET", "/pm/_mapping")] = (200, {"pm": {"mappings": {"_meta": {"pressmon_schema": 99}}}})
+    with pytest.raises(SchemaVersionError):
+        _archive(url)
+
+
+def test_search_sends_the_built_body_and_parses_the_answer(cluster) -> None:
+    fake, url = cluster
+    doc = _doc()
+    fake.routes[("POST", "/pm/_search")] = (200, {"hits": {"total": {"value": 1}, "hits": [
+        {"_id": "d1", "_score": 2.0, "_source": document_to_source(doc), "matched_queries": ["folded"],
+         "highlight": {"body.folded": ["cần <mark>canh</mark> giác"]}}]}})
+    query = Query(text="canh giac", page=2, page_size=5)
+    page = _archive(url).search(query)
+    assert _requests(fake, "POST", "/pm/_search") == [search_body(query, "Asia/Ho_Chi_Minh")]
+    assert page.total == 1 and page.hits[0].document == doc and page.hits[0].match == "folded"
+
+
+def test_upsert_is_one_scripted_bulk_and_counts_created(cluster) -> None:
+    fake, url = cluster
+    fake.routes[("PUT", "/_bulk")] = fake.routes[("POST", "/_bulk")] = (200, {"errors": False, "items": [
+        {"update": {"_id": "d1", "status": 201, "result": "created"}},
+        {"update": {"_id": "d2", "status": 200, "result": "updated"}},
+    ]})
+    assert _archive(url).upsert([_doc("d1"), _doc("d2")]) == 1
+    (_, _, payload), = [r for r in fake.requests if r[1].startswith("/_bulk")]
+    lines = [json.loads(line) for line in payload.decode().splitlines()]
+    assert lines[0] == {"update": {"_index": "pm", "_id": "d1", "retry_on_conflict": 3}}
+    assert lines[1]["upsert"] == document_to_source(_doc("d1"))
+    assert lines[1]["script"]["params"]["doc"] == document_to_source(_doc("d1"))
+    assert "review_status" in lines[1]["script"]["source"]
+
+
+def test_bulk_item_failures_raise(cluster) -> None:
+    fake, url = cluster
+    fake.routes[("PUT", "/_bulk")] = fake.routes[("POST", "/_bulk")] = (200, {"errors": True, "items": [
+        {"update": {"_id": "d1", "status": 429, "error": {"type": "es_rejected_execution_exception"}}},
+    ]})
+    with pytest.raises(BackendUnavailable):
+        _archive(url).upsert([_doc("d1")])
+
+
+@pytest.mark.parametrize("status,error", [(503, BackendUnavailable), (429, BackendUnavailable),
+                                          (500, BackendUnavailable), (400, QueryError)])
+def test_http_errors_are_translated(cluster, status: int, error: type[Exception]) -> None:
+    fake, url = cluster
+    fake.routes[("POST", "/pm/_search")] = (status, {"error": {"type": "boom"}, "status": status})
+    with pytest.raises(error) as raised:
+        _archive(url).search(Query(text="bhxh"))
+    assert raised.value.__cause__ is not None
+
+
+def test_connection_refused_is_backend_unavailable() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"  # nothing listens here any more
+    with pytest.raises(BackendUnavailable):
+        _archive(url)
+
+
+def test_get_missing_is_none_and_review_of_missing_is_document_not_found(cluster) -> None:
+    fake, url = cluster
+    archive = _archive(url)
+    assert archive.get("nope") is None
+    event = ReviewEvent(document_id="nope", actor="a", at=datetime(2025, 1, 1, tzinfo=UTC),
+                        status_before="Chưa xử lý", status_after="Đang xác minh")
+    with pytest.raises(DocumentNotFound):
+        archive.record_review(event)
+
+
+def test_delete_reports_whether_it_deleted(cluster) -> None:
+    fake, url = cluster
+    fake.routes[("DELETE", "/pm/_doc/d1")] = (200, {"result": "deleted"})
+    archive = _archive(url)
+    assert archive.delete("d1") is True
+    assert archive.delete("d2") is False

@@ -1,0 +1,412 @@
+"""Golden Elasticsearch request bodies and response parsing, without a server."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from index.elastic_mapping import (
+    document_from_source,
+    document_to_source,
+    documents_index,
+    event_from_source,
+    event_to_source,
+    reviews_index,
+    schema_version,
+)
+from index.elastic_query import (
+    archive_stats,
+    count_table,
+    counts_body,
+    search_body,
+    search_page,
+)
+from index.errors import QueryError, SearchIndexError
+from index.types import UNKNOWN_GROUP, CountTable, Document, Query, ReviewEvent
+
+VN = "Asia/Ho_Chi_Minh"
+ICT = timezone(timedelta(hours=7))
+
+
+def _doc(**overrides: object) -> Document:
+    values: dict[str, object] = dict(
+        id="d1",
+        url="https://baodemo.vn/a-1.html",
+        canonical_url="https://baodemo.vn/a-1.html",
+        outlet="bao_demo",
+        outlet_name="Báo Demo",
+        kind="provincial",
+        title="Tăng lương hưu từ tháng 7",
+        body="Người nghỉ hưu được điều chỉnh lương hưu theo quy định mới.",
+        published_at=datetime(2025, 1, 6, 8, 30, tzinfo=ICT),
+        crawled_at=datetime(2025, 1, 6, 9, 0, tzinfo=UTC),
+        province="Cần Thơ",
+        provinces=("Cần Thơ",),
+        topics=("luong_huu_chi_tra",),
+    )
+    values.update(overrides)
+    return Document(**values)  # type: ignore[arg-type]
+
+
+EXACT_FOLDED_GOLDEN = {
+    "bool": {
+        "should": [
+            {"bool": {
+                "must": [{"multi_match": {"query": "giả mạo", "fields": ["title^2", "body"],
+                                          "type": "cross_fields", "operator": "and"}}],
+                "boost": 3.0, "_name": "exact"}},
+            {"bool": {
+                "must": [{"multi_match": {"query": "giả mạo",
+                                          "fields": ["title.folded^2", "body.folded"],
+                                          "type": "cross_fields", "operator": "and"}}],
+                "_name": "folded"}},
+        ],
+        "minimum_should_match": 1,
+    }
+}
+
+
+def test_search_body_golden_for_plain_words() -> None:
+    body = search_body(Query(text="Giả  mạo"), VN)
+    assert body == {
+        "query": {"bool": {
+            "filter": [],
+            "must": [EXACT_FOLDED_GOLDEN],
+            "should": [{"match": {"words": {"query": "giả mạo", "boost": 0.5}}}],
+        }},
+        "sort": ["_score", {"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}],
+        "from": 0,
+        "size": 20,
+        "track_total_hits": True,
+        "highlight": {
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "encoder": "html",
+            "fragment_size": 240,
+            "number_of_fragments": 1,
+            "max_analyzed_offset": 500_000,
+            "fields": {"body": {}, "body.folded": {}},
+        },
+    }
+
+
+def test_exact_clause_keeps_diacritics_and_folded_clause_is_separate() -> None:
+    must = search_body(Query(text="giả"), VN)["query"]["bool"]["must"][0]["bool"]["should"]
+    exact, folded = must
+    assert exact["bool"]["_name"] == "exact" and exact["bool"]["boost"] > 1
+    assert exact["bool"]["must"][0]["multi_match"]["query"] == "giả"
+    assert exact["bool"]["must"][0]["multi_match"]["fields"] == ["title^2", "body"]
+    assert folded["bool"]["_name"] == "folded"
+    assert folded["bool"]["must"][0]["multi_match"]["fields"] == ["title.folded^2", "body.folded"]
+
+
+def test_old_tone_placement_and_nfd_query_become_one_spelling() -> None:
+    nfd = "Thanh Hoa\u0301"  # "Thanh Hoá", decomposed, old tone placement
+    clause = search_body(Query(text=nfd), VN)["query"]["bool"]["must"][0]
+    assert clause["bool"]["should"][0]["bool"]["must"][0]["multi_match"]["query"] == "thanh hóa"
+
+
+def test_quoted_text_becomes_phrase_clauses() -> None:
+    body = search_body(Query(text='"bảo hiểm xã hội" tự nguyện'), VN)
+    exact = body["query"]["bool"]["must"][0]["bool"]["should"][0]["bool"]["must"]
+    assert exact == [
+        {"multi_match": {"query": "tự nguyện", "fields": ["title^2", "body"],
+                         "type": "cross_fields", "operator": "and"}},
+        {"multi_match": {"query": "bảo hiểm xã hội", "fields": ["title^2", "body"],
+                         "type": "phrase"}},
+    ]
+    shingles = body["query"]["bool"]["should"][0]["match"]["words"]["query"]
+    assert shingles == "tự nguyện bảo hiểm xã hội"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        'NOT lương OR (hưu*) AND "',
+        'title:"x" body:y~2 ^3 {"script": 1}',
+        '\\" } ] }, {"match_all": {}} //',
+        "<script>alert(1)</script>",
+        "*",
+        "\x00\x1f\u200b",
+    ],
+)
+def test_hostile_text_only_reaches_match_clauses_as_words(hostile: str) -> None:
+    query = search_body(Query(text=hostile), VN)["query"]
+    assert _keys(query) <= SAFE_QUERY_KEYS
+    for clause in _multi_matches(query):
+        assert clause["type"] in {"cross_fields", "phrase"}
+        assert all(ch.isalnum() or ch == " " for ch in clause["query"])
+
+
+SAFE_QUERY_KEYS = {
+    "bool", "should", "must", "filter", "minimum_should_match", "multi_match", "query",
+    "fields", "type", "operator", "boost", "_name", "match", "words",
+}
+
+
+def _keys(node: object) -> set[str]:
+    if isinstance(node, dict):
+        return set(node) | {k for value in node.values() for k in _keys(value)}
+    if isinstance(node, list):
+        return {k for item in node for k in _keys(item)}
+    return set()
+
+
+def _multi_matches(node: object) -> list[dict]:
+    found: list[dict] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "multi_match":
+                found.append(value)
+            else:
+                found.extend(_multi_matches(value))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(_multi_matches(item))
+    return found
+
+
+def test_text_without_words_searches_everything() -> None:
+    body = search_body(Query(text='*** " ( )'), VN)
+    assert body["query"] == {"bool": {"filter": []}}
+    assert "highlight" not in body
+    assert body["sort"] == [{"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}]
+
+
+def test_overlong_text_is_a_query_error() -> None:
+    with pytest.raises(QueryError):
+        search_body(Query(text="bhxh " * 400), VN)
+
+
+def test_every_filter_golden() -> None:
+    query = Query(
+        date_from=date(2025, 1, 1),
+        date_to=date(2025, 1, 31),
+        outlets=frozenset({"vnexpress", "bao_can_tho"}),
+        kinds=frozenset({"provincial"}),
+        provinces=frozenset({"Cần Thơ", "Hà Nội"}),
+        topics=frozenset({"bhyt"}),
+        tiers=frozenset({"nên xem"}),
+        review_statuses=frozenset({"Chưa xử lý"}),
+        flagged_only=True,
+    )
+    assert search_body(query, VN)["query"] == {"bool": {"filter": [
+        {"range": {"published_at": {"time_zone": VN, "format": "strict_date",
+                                    "gte": "2025-01-01", "lt": "2025-02-01"}}},
+        {"terms": {"outlet": ["bao_can_tho", "vnexpress"]}},
+        {"terms": {"kind": ["provincial"]}},
+        {"terms": {"province": ["Cần Thơ", "Hà Nội"]}},
+        {"terms": {"topics": ["bhyt"]}},
+        {"terms": {"tier": ["nên xem"]}},
+        {"terms": {"review_status": ["Chưa xử lý"]}},
+        {"bool": {"filter": [{"exists": {"field": "risk"}},
+                             {"terms": {"tier": ["cần xem ngay", "nên xem"]}}]}},
+    ]}}
+
+
+def test_open_ended_date_ranges() -> None:
+    (since,) = search_body(Query(date_from=date(2025, 3, 1)), VN)["query"]["bool"]["filter"]
+    assert since["range"]["published_at"] == {"time_zone": VN, "format": "strict_date",
+                                              "gte": "2025-03-01"}
+    (until,) = search_body(Query(date_to=date(2025, 12, 31)), VN)["query"]["bool"]["filter"]
+    assert until["range"]["published_at"]["lt"] == "2026-01-01"
+
+
+def test_sort_by_date_with_text_and_pagination() -> None:
+    body = search_body(Query(text="bhyt", sort="date", page=3, page_size=50), VN)
+    assert body["sort"] == [{"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}]
+    assert (body["from"], body["size"]) == (100, 50)
+
+
+@pytest.mark.parametrize("page,size", [(0, 20), (1, 0), (501, 20), (2, 9_999)])
+def test_bad_or_too_deep_pages_are_query_errors(page: int, size: int) -> None:
+    with pytest.raises(QueryError):
+        search_body(Query(page=page, page_size=size), VN)
+
+
+def test_counts_body_golden_week_histogram_in_vietnam_time() -> None:
+    query = Query(date_from=date(2025, 1, 1), date_to=date(2025, 1, 31))
+    assert counts_body(query, VN, group_by="topic", interval="week") == {
+        "query": {"bool": {"filter": [{"range": {"published_at": {
+            "time_zone": VN, "format": "strict_date", "gte": "2025-01-01", "lt": "2025-02-01"}}}]}},
+        "size": 0,
+        "track_total_hits": False,
+        "aggs": {"over_time": {
+            "date_histogram": {
+                "field": "published_at",
+                "calendar_interval": "week",  # ISO weeks: they start on Monday
+                "time_zone": VN,
+                "format": "yyyy-MM-dd",
+                "min_doc_count": 0,
+                "extended_bounds": {"min": "2025-01-01", "max": "2025-01-31"},
+            },
+            "aggs": {"groups": {"terms": {"field": "topics", "size": 5_000,
+                                          "missing": UNKNOWN_GROUP, "order": {"_key": "asc"}}}},
+        }},
+    }
+
+
+def test_counts_body_month_ungrouped_without_dates() -> None:
+    body = counts_body(Query(), VN, group_by=None, interval="month")
+    histogram = body["aggs"]["over_time"]["date_histogram"]
+    assert histogram["calendar_interval"] == "month"
+    assert "extended_bounds" not in histogram
+    assert "aggs" not in body["aggs"]["over_time"]
+
+
+@pytest.mark.parametrize("group_by,interval", [("author", "week"), (None, "day")])
+def test_counts_body_rejects_unknown_group_or_interval(group_by, interval) -> None:
+    with pytest.raises(QueryError):
+        counts_body(Query(), VN, group_by=group_by, interval=interval)
+
+
+def _bucket(day: str, count: int, groups: dict[str, int] | None = None) -> dict:
+    bucket: dict = {"key_as_string": day, "key": 0, "doc_count": count}
+    if groups is not None:
+        bucket["groups"] = {"doc_count_error_upper_bound": 0, "sum_other_doc_count": 0,
+                            "buckets": [{"key": k, "doc_count": v} for k, v in groups.items()]}
+    return bucket
+
+
+def test_grouped_aggregation_response_becomes_zero_filled_table() -> None:
+    # Requested 2024-12-30 .. 2025-01-26; the server left out the empty middle week's groups.
+    response = {"aggregations": {"over_time": {"buckets": [
+        _bucket("2024-12-30", 3, {"Cần Thơ": 2, UNKNOWN_GROUP: 1}),
+        _bucket("2025-01-06", 0, {}),
+        _bucket("2025-01-13", 4, {"Hà Nội": 4}),
+    ]}}}
+    query = Query(date_from=date(2024, 12, 30), date_to=date(2025, 1, 26),
+                  provinces=frozenset({"Cần Thơ", "Hà Nội", "Đắk Lắk"}))
+    table = count_table(response, query, group_by="province", interval="week")
+    assert table == CountTable(
+        buckets=(date(2024, 12, 30), date(2025, 1, 6), date(2025, 1, 13), date(2025, 1, 20)),
+        rows={
+            UNKNOWN_GROUP: (1, 0, 0, 0),
+            "Cần Thơ": (2, 0, 0, 0),
+            "Hà Nội": (0, 0, 4, 0),
+            "Đắk Lắk": (0, 0, 0, 0),
+        },
+        interval="week",
+        group_by="province",
+    )
+    assert table.total == 7
+
+
+def test_ungrouped_aggregation_response() -> None:
+    response = {"aggregations": {"over_time": {"buckets": [
+        _bucket("2025-01-01", 5), _bucket("2025-02-01", 0), _bucket("2025-03-01", 2)]}}}
+    table = count_table(response, Query(), group_by=None, interval="month")
+    assert table.buckets == (date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1))
+    assert table.rows == {"": (5, 0, 2)}
+
+
+def test_truncated_groups_are_an_error_not_a_silent_undercount() -> None:
+    bucket = _bucket("2025-01-06", 9, {"a": 1})
+    bucket["groups"]["sum_other_doc_count"] = 8
+    response = {"aggregations": {"over_time": {"buckets": [bucket]}}}
+    with pytest.raises(QueryError):
+        count_table(response, Query(), group_by="outlet", interval="week")
+
+
+def test_malformed_response_is_a_search_index_error() -> None:
+    with pytest.raises(SearchIndexError):
+        count_table({"took": 1}, Query(), group_by=None, interval="week")
+
+
+def test_search_page_takes_highlight_and_named_match() -> None:
+    doc = _doc(body="Cảnh báo <b>giả mạo</b> cán bộ BHXH")
+    response = {"hits": {"total": {"value": 2, "relation": "eq"}, "hits": [
+        {"_id": "d1", "_score": 4.5, "_source": document_to_source(doc),
+         "matched_queries": ["exact", "folded"],
+         "highlight": {"body": ["Cảnh báo &lt;b&gt;<mark>giả</mark> mạo&lt;/b&gt;"]}},
+        {"_id": "d2", "_score": 1.0, "_source": document_to_source(_doc(id="d2")),
+         "matched_queries": ["folded"],
+         "highlight": {"body.folded": ["<mark>gia</mark> hạn"]}},
+    ]}}
+    page = search_page(response, Query(text="giả"))
+    assert page.total == 2
+    first, second = page.hits
+    assert (first.document, first.score, first.match) == (doc, 4.5, "exact")
+    assert first.snippet.startswith("Cảnh báo &lt;b&gt;<mark>giả</mark>")
+    assert (second.match, second.snippet) == ("folded", "<mark>gia</mark> hạn")
+
+
+def test_search_page_without_highlight_escapes_its_own_snippet() -> None:
+    doc = _doc(body="<script>alert('x')</script> lương hưu")
+    response = {"hits": {"total": {"value": 1}, "hits": [
+        {"_id": "d1", "_score": None, "_source": document_to_source(doc)}]}}
+    (hit,) = search_page(response, Query()).hits
+    assert "<script>" not in hit.snippet and "&lt;script&gt;" in hit.snippet
+    assert hit.score == 0.0
+
+
+def test_stats_response() -> None:
+    response = {"hits": {"total": {"value": 10}}, "aggregations": {
+        "flagged": {"doc_count": 3}, "reviewed": {"doc_count": 2},
+        "first_published": {"value": 1735689600000.0},
+        "last_published": {"value": None},
+        "last_crawled": {"value": 1735693200000.0},
+    }}
+    stats = archive_stats(response)
+    assert (stats.documents, stats.flagged, stats.reviewed) == (10, 3, 2)
+    assert stats.first_published == datetime(2025, 1, 1, tzinfo=UTC)
+    assert stats.last_published is None
+    assert stats.last_crawled == datetime(2025, 1, 1, 1, tzinfo=UTC)
+
+
+# --- mapping -------------------------------------------------------------------------------
+
+
+def test_exact_analyzer_keeps_diacritics_and_folded_subfield_folds_d() -> None:
+    definition = documents_index()
+    analysis = definition["settings"]["analysis"]
+    assert analysis["analyzer"]["vi_exact"] == {
+        "type": "custom", "tokenizer": "standard", "filter": ["lowercase"]}
+    folded = analysis["analyzer"]["vi_folded"]
+    assert folded["filter"] == ["lowercase", "vi_ascii"]
+    assert analysis["filter"]["vi_ascii"] == {"type": "asciifolding", "preserve_original": False}
+    assert analysis["char_filter"]["vi_d_stroke"]["mappings"] == ["đ => d", "Đ => D"]
+    shingle = analysis["filter"]["vi_two_syllables"]
+    assert (shingle["min_shingle_size"], shingle["max_shingle_size"]) == (2, 2)
+    properties = definition["mappings"]["properties"]
+    for name in ("title", "body"):
+        assert properties[name]["analyzer"] == "vi_exact"
+        assert properties[name]["fields"]["folded"]["analyzer"] == "vi_folded"
+        assert properties[name]["copy_to"] == ["words"]
+    assert definition["mappings"]["dynamic"] == "strict"
+
+
+def test_mapping_covers_every_document_field() -> None:
+    properties = documents_index()["mappings"]["properties"]
+    assert set(document_to_source(_doc())) <= set(properties)
+    review_fields = set(event_to_source(_event(), 1))
+    assert review_fields <= set(reviews_index()["mappings"]["properties"])
+
+
+def test_schema_version_from_mapping_response() -> None:
+    response = {"pm": {"mappings": {"_meta": {"pressmon_schema": 7}, "properties": {}}}}
+    assert schema_version(response, "pm") == 7
+    assert schema_version({"pm": {"mappings": {}}}, "pm") is None
+
+
+def _event() -> ReviewEvent:
+    return ReviewEvent(document_id="d1", actor="cv.nguyen", at=datetime(2025, 1, 7, 9, tzinfo=ICT),
+                       status_before="Chưa xử lý", status_after="Đang xác minh",
+                       note="Gọi BHXH tỉnh", detail={"assignee": "an"})
+
+
+def test_document_and_event_round_trip_through_source() -> None:
+    doc = _doc(risk=0.82, tier="cần xem ngay", flag_details={"reasons": ["số liệu lạ"]},
+               extraction={"title": "json-ld"}, relevance_reasons=("bhxh",))
+    source = document_to_source(doc)
+    assert source["published_at"] == "2025-01-06T08:30:00+07:00"
+    assert json.loads(json.dumps(source)) == source
+    assert document_from_source(source) == doc
+    assert event_from_source(event_to_source(_event(), 42)) == _event()
+
+
+def test_source_text_is_nfc_with_modern_tone_placement() -> None:
+    source = document_to_source(_doc(title="Thanh Hoa\u0301 ho\u0323p ba\u0300n"))
+    assert source["title"] == "Thanh Hóa họp bàn"
