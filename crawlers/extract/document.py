@@ -1,0 +1,68 @@
+"""Parse a page once and read clean text off its nodes; every field extractor shares this tree."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+from classifier.text import nfc
+from crawlers.errors import ExtractionError
+
+_PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+_SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe"})
+# NBSP, zero-width and other odd spaces seen in titles and bodies; collapsed with the rest.
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def parse_html(text: str) -> html.HtmlElement:
+    """One lxml tree for a decoded page.
+
+    Parsed from UTF-8 bytes, not from str: lxml rejects str input that carries an XML encoding
+    declaration, and recovery from unclosed or truncated markup is the same either way.
+
+    Raises:
+        ExtractionError: the document has no element at all.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    if not data.strip():
+        raise ExtractionError("empty document")
+    try:
+        root = html.document_fromstring(data, parser=_PARSER)
+    except (etree.ParserError, ValueError) as err:
+        raise ExtractionError(f"unparseable HTML: {err}") from err
+    if root is None:
+        raise ExtractionError("unparseable HTML: no root element")
+    return root
+
+
+def clean_text(text: str) -> str:
+    """NFC, invisible characters removed, whitespace (NBSP included) collapsed, ends trimmed."""
+    return _SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", nfc(text))).strip()
+
+
+def node_text(node: etree._Element, skip: frozenset[str] = _SKIP_TEXT_TAGS) -> str:
+    """Visible text of a node: <br> becomes a space, scripts and styles are skipped."""
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in skip:
+            return
+        if tag == "br":
+            parts.append(" ")
+        elif el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(node)
+    return clean_text("".join(parts))
+
+
+def classes(node: etree._Element) -> str:
+    """Class and id of a node, lower-cased, for boilerplate and date-element patterns."""
+    return f"{node.get('class') or ''} {node.get('id') or ''}".lower()

@@ -1,0 +1,71 @@
+"""Publication-date candidates read off one page (JSON-LD, meta, <time>, visible text, URL)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from crawlers.extract.dates import DateCandidate, candidate, url_date
+from crawlers.extract.document import classes, node_text
+from crawlers.extract.selectors import SiteSelectors, select
+
+META_KEYS = (
+    "article:published_time", "og:article:published_time", "datepublished", "pubdate",
+    "publishdate", "publish-date", "dc.date.issued", "dc.date", "dcterms.created",
+    "parsely-pub-date", "sailthru.date", "date",
+)
+_DATE_CLASS_RE = re.compile(r"date|time|publish|ngay-?dang|thoi-?gian|post-meta")
+# Today's-date widgets in headers (Báo Đầu tư), clocks, weather, licence lines in footers.
+_NOT_PUBLICATION_RE = re.compile(
+    r"time-?now|today|current-?date|clock|weather|copyright|license|licence|giay-?phep|"
+    r"(?:^|\s)(?:site-|top-?)?header(?:$|\s)|(?:^|\s)footer|related|relate|comment|"
+    r"(?:^|\s)(?:box-)?tin-?moi|most-?read|doc-?nhieu|other-?news"
+)
+_EXCLUDED_TAGS = frozenset({"header", "footer", "nav", "aside"})
+_MAX_VISIBLE_CHARS = 80
+
+
+def _in_page_furniture(node: etree._Element) -> bool:
+    for el in (node, *node.iterancestors()):
+        if el.tag in _EXCLUDED_TAGS or _NOT_PUBLICATION_RE.search(classes(el)):
+            return True
+    return False
+
+
+def _visible(tree: etree._Element, site: SiteSelectors) -> list[DateCandidate]:
+    found: list[DateCandidate] = []
+    nodes = select(tree, site.date) or [
+        el for el in tree.iter("span", "div", "p", "li", "time", "small", "em", "a")
+        if _DATE_CLASS_RE.search(classes(el))
+    ]
+    for node in nodes:
+        text = node_text(node)
+        if not text or len(text) > _MAX_VISIBLE_CHARS or _in_page_furniture(node):
+            continue
+        parsed = candidate(text, "visible-text")
+        if parsed:
+            found.append(parsed)
+    return found
+
+
+def date_candidates(
+    tree: etree._Element, article: dict[str, Any] | None, meta: dict[str, str], url: str,
+    site: SiteSelectors,
+) -> list[DateCandidate]:
+    """Every date the page offers, in source order; :func:`choose_published` picks one."""
+    found: list[DateCandidate | None] = []
+    if article:
+        value = article.get("datePublished")
+        found.append(candidate(value if isinstance(value, str) else None, "json-ld"))
+    found.extend(candidate(meta.get(key), "meta") for key in META_KEYS)
+    for node in tree.iter("time"):
+        if node.get("datetime") and not _in_page_furniture(node):
+            found.append(candidate(node.get("datetime"), "time-tag"))
+            break
+    found.extend(_visible(tree, site))
+    parsed = url_date(url)
+    if parsed:
+        found.append(DateCandidate(parsed[0], "url", parsed[1]))
+    return [c for c in found if c is not None]

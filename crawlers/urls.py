@@ -1,0 +1,101 @@
+"""One spelling per article URL, and the archive id derived from it.
+
+Decisions (tested on a table of real URL shapes in tests/crawlers/test_urls.py):
+
+* scheme and host are lower-cased, default ports dropped, fragments dropped;
+* ``www.`` is KEPT: outlets are consistent in their own canonical links, and stripping it could merge
+  distinct hosts; mobile/AMP hosts (``m.``, ``amp.``, ``mobile.``) are folded into the main host;
+* AMP path and query variants (``/amp/`` prefix, ``/amp`` suffix, ``.amp`` before the extension,
+  ``?amp``, ``amp=1``) are removed;
+* tracking and session parameters are removed; the remaining parameters keep their spelling and
+  values but are sorted, so SharePoint ``CateID``/``ItemID`` ids survive in a stable order;
+* the scheme stays in the canonical URL (it must remain fetchable, some sites are HTTP only), but
+  :func:`article_id` ignores it so http/https copies of one page share an id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+
+from crawlers.errors import InvalidURL
+
+_MOBILE_HOST_PREFIXES = ("m.", "amp.", "mobile.")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_TRACKING_PARAMS = {
+    "fbclid", "gclid", "gclsrc", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
+    "_ga", "_gl", "_hsenc", "_hsmi", "zarsrc", "gidzl", "zalo_source", "fb_action_ids",
+    "fb_action_types", "fb_source", "fb_ref", "jsessionid", "phpsessid", "sid", "sessionid",
+    "amp", "outputtype",
+}
+_TRACKING_PREFIXES = ("utm_", "aspsessionid")
+_SESSION_PATH_RE = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
+_AMP_SUFFIX_RE = re.compile(r"(/amp/?|\.amp)$", re.IGNORECASE)
+_AMP_BEFORE_EXT_RE = re.compile(r"\.amp(\.[a-z]{2,5})$", re.IGNORECASE)
+_SLASHES_RE = re.compile(r"/{2,}")
+_PATH_SAFE = "/:@!$&'()*+,;=-._~"
+_QUERY_SAFE = ":@!$'()*,;/?-._~"
+
+
+def _host(hostname: str) -> str:
+    host = hostname.lower().rstrip(".")
+    for prefix in _MOBILE_HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") >= 2:
+            return host[len(prefix):]
+    return host
+
+
+def _path(path: str) -> str:
+    path = _SESSION_PATH_RE.sub("", path)
+    path = _SLASHES_RE.sub("/", path) or "/"
+    if path.lower().startswith("/amp/"):
+        path = path[4:]
+    path = _AMP_BEFORE_EXT_RE.sub(r"\1", path)
+    path = _AMP_SUFFIX_RE.sub("", path) or "/"
+    # One percent-encoding: decode, then quote what must be quoted (UTF-8 slugs included).
+    return quote(unquote(path), safe=_PATH_SAFE)
+
+
+def _is_tracking(key: str) -> bool:
+    lowered = key.lower()
+    return lowered in _TRACKING_PARAMS or lowered.startswith(_TRACKING_PREFIXES)
+
+
+def _query(query: str) -> str:
+    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not _is_tracking(k)]
+    pairs.sort()
+    return urlencode(pairs, quote_via=quote, safe=_QUERY_SAFE)
+
+
+def canonicalize_url(url: str) -> str:
+    """The one spelling of an article URL used for storage and dedupe.
+
+    >>> canonicalize_url("HTTPS://M.VnExpress.net:443/a-b-123.html?utm_source=zalo#top")
+    'https://vnexpress.net/a-b-123.html'
+
+    Raises:
+        InvalidURL: not an absolute http(s) URL with a host.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as err:
+        raise InvalidURL(f"cannot parse URL {url!r}: {err}") from err
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        raise InvalidURL(f"not an absolute http(s) URL: {url!r}")
+    netloc = _host(parts.hostname)
+    if port is not None and port != _DEFAULT_PORTS[scheme]:
+        netloc = f"{netloc}:{port}"
+    return urlunsplit((scheme, netloc, _path(parts.path), _query(parts.query), ""))
+
+
+def article_id(canonical_url: str) -> str:
+    """The archive id: full SHA-1 hex (40 chars) of the canonical URL without its scheme.
+
+    Full length because the id is a primary key across every outlet for years; truncation buys
+    nothing. The scheme is left out so http and https copies of a page are one article.
+    """
+    without_scheme = canonicalize_url(canonical_url).split("://", 1)[1]
+    return hashlib.sha1(without_scheme.encode("utf-8")).hexdigest()
