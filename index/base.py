@@ -51,7 +51,7 @@ class Archive(ABC):
     @abstractmethod
     def stats(self) -> ArchiveStats: ...
 
-    def iter_documents(self, page_size: int = 500) -> Iterator[Document]:
+    def iter_documents(self, page_size: int = 100) -> Iterator[Document]:
         """Every document, newest first, by paging through `search`.
 
         Backends with a cheaper cursor override this (Elasticsearch must: `search` stops at

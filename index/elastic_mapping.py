@@ -148,6 +148,8 @@ def document_to_source(document: Document) -> dict[str, Any]:
     source = document_to_record(document)
     source["title"] = nfc(document.title)
     source["body"] = nfc(document.body)
+    source["province"] = nfc(document.province) if document.province is not None else None
+    source["provinces"] = [nfc(p) for p in document.provinces]
     return source
 
 

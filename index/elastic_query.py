@@ -17,7 +17,7 @@ from typing import Any, get_args
 from index.elastic_mapping import document_from_source
 from index.errors import QueryError, SearchIndexError
 from index.snippets import make_snippet
-from index.text import ParsedQuery, parse_query
+from index.text import ParsedQuery, nfc, parse_query
 from index.types import (
     DEFAULT_REVIEW_STATUS,
     REVIEW_TIERS,
@@ -33,6 +33,7 @@ from index.types import (
 from index.weeks import fill_counts
 
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
+MAX_PAGE_SIZE = 200  # as the SQLite archive
 MAX_GROUPS = 5_000
 EXACT_BOOST = 3.0
 SHINGLE_BOOST = 0.5
@@ -93,13 +94,17 @@ def filters(query: Query, timezone: str) -> list[dict[str, Any]]:
     for field, values in (
         ("outlet", query.outlets),
         ("kind", query.kinds),
-        ("province", query.provinces),
         ("topics", query.topics),
         ("tier", query.tiers),
         ("review_status", query.review_statuses),
     ):
         if values:
             out.append({"terms": {field: sorted(values)}})
+    if query.provinces:  # the main province or any other the article is about
+        provinces = sorted({nfc(p) for p in query.provinces})
+        out.append({"bool": {"should": [{"terms": {"province": provinces}},
+                                        {"terms": {"provinces": provinces}}],
+                             "minimum_should_match": 1}})
     if query.flagged_only:
         out.append(flagged_filter())
     return out
@@ -127,8 +132,11 @@ def query_clause(query: Query, timezone: str) -> dict[str, Any]:
 
 def search_body(query: Query, timezone: str) -> dict[str, Any]:
     """`search` request body for one page of hits."""
-    if query.page < 1 or query.page_size < 1:
-        raise QueryError("Số trang và cỡ trang phải lớn hơn 0.")
+    if query.page < 1 or not 1 <= query.page_size <= MAX_PAGE_SIZE:
+        raise QueryError(
+            f"Trang {query.page} với {query.page_size} kết quả/trang không hợp lệ "
+            f"(trang ≥ 1, tối đa {MAX_PAGE_SIZE} kết quả/trang)."
+        )
     if query.page * query.page_size > MAX_RESULT_WINDOW:
         raise QueryError(
             f"Chỉ xem được {MAX_RESULT_WINDOW} kết quả đầu tiên; hãy thu hẹp điều kiện tìm kiếm."

@@ -197,10 +197,12 @@ def test_every_filter_golden() -> None:
                                     "gte": "2025-01-01", "lt": "2025-02-01"}}},
         {"terms": {"outlet": ["bao_can_tho", "vnexpress"]}},
         {"terms": {"kind": ["provincial"]}},
-        {"terms": {"province": ["Cần Thơ", "Hà Nội"]}},
         {"terms": {"topics": ["bhyt"]}},
         {"terms": {"tier": ["nên xem"]}},
         {"terms": {"review_status": ["Chưa xử lý"]}},
+        {"bool": {"should": [{"terms": {"province": ["Cần Thơ", "Hà Nội"]}},
+                             {"terms": {"provinces": ["Cần Thơ", "Hà Nội"]}}],
+                  "minimum_should_match": 1}},
         {"bool": {"filter": [{"exists": {"field": "risk"}},
                              {"terms": {"tier": ["cần xem ngay", "nên xem"]}}]}},
     ]}}
@@ -220,7 +222,7 @@ def test_sort_by_date_with_text_and_pagination() -> None:
     assert (body["from"], body["size"]) == (100, 50)
 
 
-@pytest.mark.parametrize("page,size", [(0, 20), (1, 0), (501, 20), (2, 9_999)])
+@pytest.mark.parametrize("page,size", [(0, 20), (1, 0), (1, 201), (501, 20)])
 def test_bad_or_too_deep_pages_are_query_errors(page: int, size: int) -> None:
     with pytest.raises(QueryError):
         search_body(Query(page=page, page_size=size), VN)
@@ -408,5 +410,12 @@ def test_document_and_event_round_trip_through_source() -> None:
 
 
 def test_source_text_is_nfc_with_modern_tone_placement() -> None:
-    source = document_to_source(_doc(title="Thanh Hoa\u0301 ho\u0323p ba\u0300n"))
+    source = document_to_source(_doc(title="Thanh Hoa\u0301 ho\u0323p ba\u0300n",
+                                     province="Thanh Hoá", provinces=("Thanh Hoá",)))
     assert source["title"] == "Thanh Hóa họp bàn"
+    assert (source["province"], source["provinces"]) == ("Thanh Hóa", ["Thanh Hóa"])
+
+
+def test_province_filter_values_are_normalised() -> None:
+    (clause,) = search_body(Query(provinces=frozenset({"Thanh Hoá"})), VN)["query"]["bool"]["filter"]
+    assert clause["bool"]["should"][0] == {"terms": {"province": ["Thanh Hóa"]}}

@@ -1,0 +1,95 @@
+"""Move an archive between backends as JSON Lines: one document and its review history a line.
+
+    {"document": {...every Document field, in declaration order...}, "reviews": [{...}, ...]}
+
+Datetimes are ISO 8601 with their UTC offset. Import is idempotent: documents are upserted
+(existing review statuses are kept, as `upsert` always does) and only review events the target
+does not already hold are replayed, in their original order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from itertools import islice
+from typing import Any, TextIO
+
+from index.base import Archive
+from index.errors import RecordError
+from index.records import (
+    document_from_record,
+    document_to_record,
+    event_from_record,
+    event_to_record,
+)
+from index.types import Document, ReviewEvent
+
+BATCH = 500
+
+
+def export_jsonl(archive: Archive, out: TextIO) -> int:
+    """Write every document with its review history; returns how many documents."""
+    written = 0
+    for document in archive.iter_documents():
+        line = {
+            "document": document_to_record(document),
+            "reviews": [event_to_record(e) for e in archive.review_history(document.id)],
+        }
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        written += 1
+    return written
+
+
+def import_jsonl(archive: Archive, inp: TextIO) -> int:
+    """Upsert every document and replay missing review events; returns how many documents.
+
+    Lines are parsed a batch at a time before anything in the batch is written, so a malformed
+    line stops the import with a RecordError naming the line and nothing from its batch is
+    half-written; re-running after fixing the file is safe.
+    """
+    imported = 0
+    lines = _parsed(inp)
+    while batch := list(islice(lines, BATCH)):
+        archive.upsert(document for document, _ in batch)
+        archive.refresh()
+        for document, events in batch:
+            _replay(archive, document.id, events)
+        imported += len(batch)
+    archive.refresh()
+    return imported
+
+
+def _replay(archive: Archive, document_id: str, events: list[ReviewEvent]) -> None:
+    held = [_key(e) for e in archive.review_history(document_id)]
+    for event in events:
+        key = _key(event)
+        if key in held:
+            held.remove(key)  # each held event accounts for one identical exported event
+        else:
+            archive.record_review(event)
+
+
+def _key(event: ReviewEvent) -> str:
+    record = event_to_record(event)
+    record["at"] = event.at.timestamp()  # the same instant written with another offset
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def _parsed(inp: TextIO) -> Iterator[tuple[Document, list[ReviewEvent]]]:
+    for number, line in enumerate(inp, start=1):
+        if not line.strip():
+            continue
+        try:
+            data: Any = json.loads(line)
+            if not isinstance(data, dict) or "document" not in data:
+                raise RecordError('expected an object with "document" and "reviews"')
+            document = document_from_record(data["document"])
+            events = [event_from_record(e) for e in data.get("reviews") or []]
+        except (ValueError, TypeError, RecordError) as err:
+            raise RecordError(f"line {number}: {err}") from err
+        for event in events:
+            if event.document_id != document.id:
+                raise RecordError(
+                    f"line {number}: review for {event.document_id!r} under {document.id!r}"
+                )
+        yield document, events

@@ -1,0 +1,174 @@
+"""JSONL export/import between two real SQLite archives."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import fields
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from index.errors import RecordError
+from index.transfer import export_jsonl, import_jsonl
+from index.types import Document, ReviewEvent
+
+sqlite_backend = pytest.importorskip(
+    "index.sqlite_backend", reason="the SQLite backend has not landed yet"
+)
+
+ICT = timezone(timedelta(hours=7))
+
+
+def _doc(n: int, **overrides: object) -> Document:
+    values: dict[str, object] = dict(
+        id=f"doc-{n}",
+        url=f"https://baodemo.vn/bai-{n}.html",
+        canonical_url=f"https://baodemo.vn/bai-{n}.html",
+        outlet="bao_demo",
+        outlet_name="Báo Demo",
+        kind="provincial",
+        title=f"Bài {n}: chi trả lương hưu qua tài khoản",
+        body="Bảo hiểm xã hội tỉnh hướng dẫn người dân cài đặt VssID. \"Trích dẫn\" <b>thẻ</b>",
+        published_at=datetime(2025, 3, n, 20, 15, tzinfo=ICT),
+        crawled_at=datetime(2025, 3, n, 21, 0, tzinfo=ICT),
+        province="Cần Thơ",
+        provinces=("Cần Thơ", "Hà Nội"),
+        topics=("luong_huu_chi_tra", "chuyen_doi_so_vssid"),
+        relevance_reasons=("từ khóa: lương hưu",),
+        story_id=f"story-{n}",
+        date_source="json-ld",
+        extraction={"title": "json-ld", "body": "trafilatura"},
+        risk=0.12 * n,
+        tier="nên xem",
+        category="mạo danh",
+        stance="cảnh báo",
+        flag_details={"reasons": [{"code": "claim", "text": "Tuyên bố lạ"}]},
+        model_version="m-2025.03",
+    )
+    values.update(overrides)
+    return Document(**values)  # type: ignore[arg-type]
+
+
+def _event(n: int, step: int, before: str, after: str) -> ReviewEvent:
+    return ReviewEvent(
+        document_id=f"doc-{n}", actor="chuyên viên Lan", at=datetime(2025, 3, 10, 9, step, tzinfo=ICT),
+        status_before=before, status_after=after, note=f"bước {step}",
+        action="status", detail={"source": "hotline", "step": step},
+    )
+
+
+@pytest.fixture
+def archives(tmp_path: Path) -> Iterator[tuple[object, object]]:
+    a = sqlite_backend.SQLiteArchive(tmp_path / "a.db")
+    b = sqlite_backend.SQLiteArchive(tmp_path / "b.db")
+    yield a, b
+    a.close()
+    b.close()
+
+
+def _fill(archive) -> None:
+    archive.upsert([_doc(n) for n in range(1, 6)])
+    archive.record_review(_event(2, 1, "Chưa xử lý", "Đang xác minh"))
+    archive.record_review(_event(2, 2, "Đang xác minh", "Sai sự thật"))
+    archive.record_review(_event(4, 1, "Chưa xử lý", "Không vi phạm"))
+    archive.refresh()
+
+
+def _export(archive) -> str:
+    out = io.StringIO()
+    export_jsonl(archive, out)
+    return out.getvalue()
+
+
+def test_round_trip_between_two_archives_is_exact(archives) -> None:
+    a, b = archives
+    _fill(a)
+    text = _export(a)
+    assert import_jsonl(b, io.StringIO(text)) == 5
+    assert _export(b) == text
+    assert b.get("doc-2").review_status == "Sai sự thật"
+    assert [e.note for e in b.review_history("doc-2")] == ["bước 1", "bước 2"]
+
+
+def test_lines_have_stable_field_order_and_offsets(archives) -> None:
+    a, _ = archives
+    _fill(a)
+    lines = [json.loads(line) for line in _export(a).splitlines()]
+    assert len(lines) == 5
+    assert list(lines[0]) == ["document", "reviews"]
+    assert list(lines[0]["document"]) == [f.name for f in fields(Document)]
+    assert list(lines[0]["reviews"][0] if lines[0]["reviews"] else [f.name for f in fields(ReviewEvent)]) \
+        == [f.name for f in fields(ReviewEvent)]
+    for line in lines:
+        moment = datetime.fromisoformat(line["document"]["published_at"])
+        assert moment.utcoffset() is not None
+
+
+def test_import_twice_does_not_duplicate_reviews(archives) -> None:
+    a, b = archives
+    _fill(a)
+    text = _export(a)
+    import_jsonl(b, io.StringIO(text))
+    import_jsonl(b, io.StringIO(text))
+    assert len(b.review_history("doc-2")) == 2
+    assert b.stats().documents == 5
+    assert _export(b) == text
+
+
+def test_import_replays_only_missing_events(archives) -> None:
+    a, b = archives
+    _fill(a)
+    b.upsert([_doc(2)])
+    b.record_review(_event(2, 1, "Chưa xử lý", "Đang xác minh"))
+    import_jsonl(b, io.StringIO(_export(a)))
+    assert [e.status_after for e in b.review_history("doc-2")] == ["Đang xác minh", "Sai sự thật"]
+
+
+def test_malformed_line_names_the_line_and_writes_nothing_from_its_batch(archives) -> None:
+    a, b = archives
+    _fill(a)
+    lines = _export(a).splitlines()
+    lines.insert(3, '{"document": {"id": "x"')
+    with pytest.raises(RecordError, match="line 4"):
+        import_jsonl(b, io.StringIO("\n".join(lines)))
+    assert b.stats().documents == 0
+
+
+@pytest.mark.parametrize("bad", [
+    '["not", "an", "object"]',
+    '{"reviews": []}',
+    '{"document": {"id": "x"}}',
+])
+def test_shapeless_lines_are_record_errors(archives, bad: str) -> None:
+    _, b = archives
+    with pytest.raises(RecordError, match="line 1"):
+        import_jsonl(b, io.StringIO(bad + "\n"))
+
+
+def test_naive_datetimes_are_refused(archives) -> None:
+    a, b = archives
+    _fill(a)
+    line = json.loads(_export(a).splitlines()[0])
+    line["document"]["published_at"] = "2025-03-01T08:00:00"
+    with pytest.raises(RecordError, match="no UTC offset"):
+        import_jsonl(b, io.StringIO(json.dumps(line)))
+
+
+def test_review_under_another_document_is_refused(archives) -> None:
+    a, b = archives
+    _fill(a)
+    line = json.loads(next(l for l in _export(a).splitlines() if '"reviews": [{' in l))
+    line["reviews"][0]["document_id"] = "doc-elsewhere"
+    with pytest.raises(RecordError):
+        import_jsonl(b, io.StringIO(json.dumps(line)))
+
+
+def test_base_pager_visits_every_document_once(archives) -> None:
+    a, _ = archives
+    a.upsert([_doc(n, published_at=datetime(2025, 3, 1, tzinfo=UTC)) for n in range(1, 8)])
+    a.refresh()
+    ids = [d.id for d in a.iter_documents(page_size=3)]
+    assert sorted(ids) == [f"doc-{n}" for n in range(1, 8)]
