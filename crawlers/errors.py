@@ -15,3 +15,7 @@ class ChallengePage(ExtractionError):
 
 class DateError(ExtractionError):
     """No plausible publication date: missing, in the future, or before the outlet could exist."""
+
+
+class InvalidURL(CrawlError):
+    """A URL cannot be canonicalised: not absolute http(s), or no host."""
