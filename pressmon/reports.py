@@ -1,0 +1,248 @@
+"""Coverage figures and the leadership report for a date range, as data, XLSX and (via the web
+app's template) print-friendly HTML. Pure assembly over `Archive.counts`/`search`; no I/O besides
+the archive and the returned XLSX bytes."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from datetime import timedelta as _td
+
+from index.base import Archive
+from index.types import CountTable, Document, Query
+from pressmon.settings import Campaign, Target, Targets
+
+REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    target: Target
+    start: date
+    end: date
+    count: int  # articles so far in the window (up to `today`)
+    expected: float  # where a steady pace would be today
+    weekly_pace: float
+
+    @property
+    def share(self) -> float:
+        return self.count / self.target.count if self.target.count else 0.0
+
+
+@dataclass(frozen=True)
+class CampaignCount:
+    campaign: Campaign
+    start: date
+    end: date
+    count: int
+
+
+@dataclass(frozen=True)
+class CoverageFigures:
+    date_from: date
+    date_to: date
+    weekly: CountTable  # ungrouped, for the chosen target's filters
+    chart_target: TargetProgress | None
+    targets: tuple[TargetProgress, ...]
+    by_province: tuple[tuple[str, int], ...]
+    by_outlet: tuple[tuple[str, int], ...]
+    by_kind: tuple[tuple[str, int], ...]
+    by_topic: tuple[tuple[str, int], ...]
+    campaigns: tuple[CampaignCount, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.by_kind)
+
+
+def target_query(target: Target) -> Query:
+    return Query(kinds=frozenset(target.kinds), provinces=frozenset(target.provinces),
+                 topics=frozenset(target.topics))
+
+
+def target_window(target: Target, targets: Targets, year: int) -> tuple[date, date]:
+    if target.period == "campaign" and target.campaign:
+        campaign = next(c for c in targets.campaigns if c.id == target.campaign)
+        return campaign.window(year)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def target_progress(archive: Archive, target: Target, targets: Targets, today: date) -> TargetProgress:
+    start, end = target_window(target, targets, today.year)
+    days = (end - start).days + 1
+    until = min(end, today)
+    count = archive.counts(replace(target_query(target), date_from=start, date_to=until)).total if until >= start else 0
+    elapsed = 0 if today < start else min(days, (today - start).days + 1)
+    return TargetProgress(target, start, end, count, target.count * elapsed / days, target.count * 7 / days)
+
+
+def _totals(table: CountTable) -> list[tuple[str, int]]:
+    return sorted(((group, sum(counts)) for group, counts in table.rows.items()), key=lambda r: (-r[1], r[0]))
+
+
+def coverage_figures(
+    archive: Archive,
+    targets: Targets,
+    *,
+    date_from: date,
+    date_to: date,
+    today: date,
+    provinces: Sequence[str] = (),
+    outlet_names: Mapping[str, str] | None = None,
+    chart_target_id: str | None = None,
+) -> CoverageFigures:
+    """Counts for [date_from, date_to] (local dates), every province listed (zeros included)."""
+    base = Query(date_from=date_from, date_to=date_to)
+    progress = tuple(target_progress(archive, t, targets, today) for t in targets.targets)
+    chart_target = next((p for p in progress if p.target.id == chart_target_id), None)
+    chart_target = chart_target or next((p for p in progress if p.target.period == "year"), None)
+    weekly_query = replace(target_query(chart_target.target), date_from=date_from, date_to=date_to) \
+        if chart_target else base
+    by_province = dict(_totals(archive.counts(base, group_by="province")))
+    province_rows = [(name, by_province.pop(name, 0)) for name in provinces]
+    province_rows += sorted(by_province.items(), key=lambda r: (-r[1], r[0]))
+    names = outlet_names or {}
+    outlets = [(names.get(o, o), n) for o, n in _totals(archive.counts(base, group_by="outlet"))]
+    campaigns = []
+    for campaign in targets.campaigns:
+        start, end = campaign.window(date_to.year)
+        campaigns.append(CampaignCount(campaign, start, end,
+                                       archive.counts(Query(date_from=start, date_to=end)).total))
+    return CoverageFigures(
+        date_from=date_from,
+        date_to=date_to,
+        weekly=archive.counts(weekly_query, interval="week"),
+        chart_target=chart_target,
+        targets=progress,
+        by_province=tuple(province_rows),
+        by_outlet=tuple(outlets),
+        by_kind=tuple(_totals(archive.counts(base, group_by="kind"))),
+        by_topic=tuple(_totals(archive.counts(base, group_by="topic"))),
+        campaigns=tuple(campaigns),
+    )
+
+
+@dataclass(frozen=True)
+class LeadershipReport:
+    title: str
+    generated_at: datetime
+    coverage: CoverageFigures
+    flagged_by_category: tuple[tuple[str, tuple[Document, ...]], ...]  # category -> items
+    status_totals: tuple[tuple[str, int], ...]
+
+
+def leadership_report(
+    archive: Archive,
+    targets: Targets,
+    *,
+    date_from: date,
+    date_to: date,
+    now: datetime,
+    today: date,
+    provinces: Sequence[str] = (),
+    outlet_names: Mapping[str, str] | None = None,
+    flagged_limit: int = 2000,
+) -> LeadershipReport:
+    coverage = coverage_figures(archive, targets, date_from=date_from, date_to=date_to, today=today,
+                                provinces=provinces, outlet_names=outlet_names)
+    flagged: list[Document] = []
+    query = Query(date_from=date_from, date_to=date_to, flagged_only=True, sort="date", page_size=200)
+    while len(flagged) < flagged_limit:
+        page = archive.search(query)
+        flagged.extend(hit.document for hit in page.hits)
+        if not page.hits or len(flagged) >= page.total:
+            break
+        query = replace(query, page=query.page + 1)
+    groups: dict[str, list[Document]] = {}
+    for doc in flagged[:flagged_limit]:
+        groups.setdefault(doc.category or REPORT_CATEGORY_UNKNOWN, []).append(doc)
+    statuses: dict[str, int] = {}
+    for doc in flagged:
+        statuses[doc.review_status] = statuses.get(doc.review_status, 0) + 1
+    return LeadershipReport(
+        title=f"Báo cáo theo dõi báo chí từ {date_from:%d/%m/%Y} đến {date_to:%d/%m/%Y}",
+        generated_at=now,
+        coverage=coverage,
+        flagged_by_category=tuple((k, tuple(v)) for k, v in sorted(groups.items())),
+        status_totals=tuple(sorted(statuses.items(), key=lambda r: -r[1])),
+    )
+
+
+def report_xlsx(report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[str, str]] | None = None) -> bytes:
+    """The report as a workbook: Tổng quan, Tỉnh thành, Cơ quan báo chí, Theo tuần, Bài cần xác minh.
+    `labels` maps "kind"/"topic"/"category" codes to Vietnamese names."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    labels = labels or {}
+    bold = Font(bold=True)
+    book = Workbook()
+    summary = book.active
+    summary.title = "Tổng quan"
+    cov = report.coverage
+    summary.append([report.title])
+    summary["A1"].font = Font(bold=True, size=14)
+    summary.append(["Thời điểm lập", report.generated_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")])
+    summary.append(["Tổng số tin, bài", cov.total])
+    summary.append([])
+    summary.append(["Chỉ tiêu", "Đã đạt", "Chỉ tiêu", "Tỷ lệ", "Theo tiến độ", "Từ ngày", "Đến ngày"])
+    for p in cov.targets:
+        summary.append([p.target.name, p.count, p.target.count, round(p.share, 4), round(p.expected),
+                        p.start.strftime("%d/%m/%Y"), p.end.strftime("%d/%m/%Y")])
+    summary.append([])
+    summary.append(["Loại hình báo chí", "Số tin, bài"])
+    for kind, n in cov.by_kind:
+        summary.append([labels.get("kind", {}).get(kind, kind), n])
+    summary.append([])
+    summary.append(["Chủ đề", "Số tin, bài"])
+    for topic, n in cov.by_topic:
+        summary.append([labels.get("topic", {}).get(topic, topic), n])
+    summary.append([])
+    summary.append(["Chiến dịch", "Từ ngày", "Đến ngày", "Số tin, bài"])
+    for c in cov.campaigns:
+        summary.append([c.campaign.name, c.start.strftime("%d/%m/%Y"), c.end.strftime("%d/%m/%Y"), c.count])
+    summary.append([])
+    summary.append(["Trạng thái xác minh", "Số bài"])
+    for status, n in report.status_totals:
+        summary.append([status, n])
+
+    for title, rows, header in (
+        ("Tỉnh thành", cov.by_province, ["Tỉnh, thành phố", "Số tin, bài"]),
+        ("Cơ quan báo chí", cov.by_outlet, ["Cơ quan báo chí", "Số tin, bài"]),
+        ("Theo tuần", [(f"{b:%d/%m/%Y}", sum(c[i] for c in cov.weekly.rows.values()))
+                       for i, b in enumerate(cov.weekly.buckets)], ["Tuần bắt đầu", "Số tin, bài"]),
+    ):
+        sheet = book.create_sheet(title)
+        sheet.append(header)
+        for row in rows:
+            sheet.append(list(row))
+
+    flagged = book.create_sheet("Bài cần xác minh")
+    flagged.append(["Nhóm", "Tên nhóm", "Tiêu đề", "Cơ quan báo chí", "Ngày đăng", "Mức ưu tiên",
+                    "Điểm rủi ro", "Trạng thái", "Đường dẫn"])
+    for category, docs in report.flagged_by_category:
+        for d in docs:
+            flagged.append([category, labels.get("category", {}).get(category, ""), d.title, d.outlet_name,
+                            d.published_at.astimezone(tz).strftime("%d/%m/%Y %H:%M"), d.tier or "",
+                            round(d.risk or 0.0, 3), d.review_status, d.url])
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":  # crawled text starting with "=" is text, never a formula
+                    cell.data_type = "s"
+        for cell in sheet[1 if sheet is not summary else 5]:
+            cell.font = bold
+        sheet.column_dimensions["A"].width = 42
+        for column in "BCDEFGHI":
+            sheet.column_dimensions[column].width = 18
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def default_range(today: date) -> tuple[date, date]:
+    """From Monday twelve weeks ago to today."""
+    start = today - _td(days=today.weekday()) - _td(weeks=11)
+    return start, today

@@ -1,0 +1,252 @@
+"""Reviewer accounts and login sessions in the small state database (settings.archive.state_path).
+
+Passwords are argon2id hashes; session tokens are stored only as an HMAC keyed by the
+session secret, so a leaked database holds no usable token and a new secret ends every session.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from pressmon.web.errors import AccountError
+
+Role = Literal["reviewer", "lead", "admin"]
+ROLES: tuple[Role, ...] = ("reviewer", "lead", "admin")
+ROLE_LABELS = {"reviewer": "Người xác minh", "lead": "Lãnh đạo", "admin": "Quản trị"}
+MIN_PASSWORD_LENGTH = 8
+SESSION_LIFETIME = timedelta(hours=12)
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS users (
+    username TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL CHECK (role IN ('reviewer', 'lead', 'admin')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    token_digest TEXT PRIMARY KEY,
+    username TEXT NOT NULL REFERENCES users(username),
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS assignments (
+    document_id TEXT PRIMARY KEY,
+    assignee TEXT NOT NULL,
+    assigned_at TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    display_name: str
+    role: Role
+    disabled: bool
+    created_at: datetime
+
+    @property
+    def label(self) -> str:
+        return self.display_name or self.username
+
+
+@dataclass(frozen=True)
+class Session:
+    account: Account
+    csrf_token: str
+    expires_at: datetime
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class AccountStore:
+    """users + sessions (+ the current assignee of each item) in one SQLite file."""
+
+    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] = _now) -> None:
+        self.path = Path(path)
+        self._clock = clock
+        self._hasher = PasswordHasher()
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.executescript(_SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        # One short connection per call: routes run on a thread pool.
+        db = sqlite3.connect(self.path, timeout=10)
+        db.row_factory = sqlite3.Row
+        try:
+            with db:
+                yield db
+        finally:
+            db.close()
+
+    # --- accounts -------------------------------------------------------------------------
+
+    def add(self, username: str, password: str, role: str, display_name: str = "") -> Account:
+        username = username.strip().lower()
+        if not _USERNAME.match(username):
+            raise AccountError(
+                f"invalid username {username!r}",
+                hint="2-32 characters: lower-case letters, digits, '.', '_' or '-'",
+            )
+        if role not in ROLES:
+            raise AccountError(f"unknown role {role!r}", hint=f"choose one of {', '.join(ROLES)}")
+        if len(password) < MIN_PASSWORD_LENGTH:
+            raise AccountError(f"password too short (minimum {MIN_PASSWORD_LENGTH} characters)")
+        created = self._clock()
+        try:
+            with self._connect() as db:
+                db.execute(
+                    "INSERT INTO users VALUES (?, ?, ?, ?, 0, ?)",
+                    (username, display_name.strip(), role, self._hasher.hash(password), created.isoformat()),
+                )
+        except sqlite3.IntegrityError as err:
+            raise AccountError(f"user {username!r} already exists") from err
+        return Account(username, display_name.strip(), role, False, created)  # type: ignore[arg-type]
+
+    def list(self) -> list[Account]:
+        with self._connect() as db:
+            rows = db.execute("SELECT * FROM users ORDER BY username").fetchall()
+        return [_account(row) for row in rows]
+
+    def get(self, username: str) -> Account | None:
+        with self._connect() as db:
+            row = db.execute("SELECT * FROM users WHERE username = ?", (username.lower(),)).fetchone()
+        return _account(row) if row else None
+
+    def disable(self, username: str) -> None:
+        with self._connect() as db:
+            changed = db.execute(
+                "UPDATE users SET disabled = 1 WHERE username = ?", (username.lower(),)
+            ).rowcount
+            db.execute("DELETE FROM sessions WHERE username = ?", (username.lower(),))
+        if not changed:
+            raise AccountError(f"no such user {username!r}", hint="see `pressmon users list`")
+
+    def enable(self, username: str) -> None:
+        with self._connect() as db:
+            changed = db.execute(
+                "UPDATE users SET disabled = 0 WHERE username = ?", (username.lower(),)
+            ).rowcount
+        if not changed:
+            raise AccountError(f"no such user {username!r}", hint="see `pressmon users list`")
+
+    def set_password(self, username: str, password: str) -> None:
+        if len(password) < MIN_PASSWORD_LENGTH:
+            raise AccountError(f"password too short (minimum {MIN_PASSWORD_LENGTH} characters)")
+        with self._connect() as db:
+            changed = db.execute(
+                "UPDATE users SET password_hash = ? WHERE username = ?",
+                (self._hasher.hash(password), username.lower()),
+            ).rowcount
+        if not changed:
+            raise AccountError(f"no such user {username!r}")
+
+    def verify(self, username: str, password: str) -> Account | None:
+        """The account when the password matches and the account is enabled, else None."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT * FROM users WHERE username = ?", (username.strip().lower(),)
+            ).fetchone()
+        if row is None or row["disabled"]:
+            return None
+        try:
+            self._hasher.verify(row["password_hash"], password)
+        except (VerificationError, InvalidHashError):
+            return None
+        return _account(row)
+
+    # --- sessions -------------------------------------------------------------------------
+
+    def open_session(self, account: Account, secret: str) -> tuple[str, Session]:
+        """A new session; returns (cookie token, session). Only the token's HMAC is stored."""
+        token = secrets.token_urlsafe(32)
+        now = self._clock()
+        session = Session(account, secrets.token_urlsafe(32), now + SESSION_LIFETIME)
+        with self._connect() as db:
+            db.execute("DELETE FROM sessions WHERE expires_at < ?", (now.isoformat(),))
+            db.execute(
+                "INSERT INTO sessions VALUES (?, ?, ?, ?, ?)",
+                (_digest(token, secret), account.username, session.csrf_token,
+                 now.isoformat(), session.expires_at.isoformat()),
+            )
+        return token, session
+
+    def session(self, token: str, secret: str) -> Session | None:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT s.csrf_token, s.expires_at, u.* FROM sessions s "
+                "JOIN users u ON u.username = s.username WHERE s.token_digest = ?",
+                (_digest(token, secret),),
+            ).fetchone()
+        if row is None or row["disabled"]:
+            return None
+        expires = datetime.fromisoformat(row["expires_at"])
+        if expires <= self._clock():
+            return None
+        return Session(_account(row), row["csrf_token"], expires)
+
+    def close_session(self, token: str, secret: str) -> None:
+        with self._connect() as db:
+            db.execute("DELETE FROM sessions WHERE token_digest = ?", (_digest(token, secret),))
+
+    # --- current assignee (the audit trail itself lives in the archive) ----------------------
+
+    def assign(self, document_id: str, assignee: str) -> None:
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO assignments VALUES (?, ?, ?) ON CONFLICT(document_id) DO UPDATE "
+                "SET assignee = excluded.assignee, assigned_at = excluded.assigned_at",
+                (document_id, assignee, self._clock().isoformat()),
+            )
+
+    def assignees(self) -> dict[str, str]:
+        """document id -> username of its current assignee."""
+        with self._connect() as db:
+            return {row["document_id"]: row["assignee"] for row in db.execute("SELECT * FROM assignments")}
+
+
+def _digest(token: str, secret: str) -> str:
+    return hmac.new(secret.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+
+def _account(row: sqlite3.Row) -> Account:
+    return Account(
+        username=row["username"],
+        display_name=row["display_name"],
+        role=row["role"],
+        disabled=bool(row["disabled"]),
+        created_at=datetime.fromisoformat(row["created_at"]),
+    )
+
+
+def ensure_demo_account(store: AccountStore) -> tuple[str, str]:
+    """A lead account `demo` with a fresh random password (reset on every demo run)."""
+    password = secrets.token_urlsafe(12)
+    if store.get("demo") is None:
+        store.add("demo", password, "lead", display_name="Tài khoản trình diễn")
+    else:
+        store.set_password("demo", password)
+        store.enable("demo")
+    return "demo", password

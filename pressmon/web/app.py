@@ -1,0 +1,190 @@
+"""create_app: the reviewers' web app (FastAPI + Jinja2, Vietnamese UI), no globals."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from index.base import Archive
+from index.errors import BackendUnavailable, DocumentNotFound, QueryError
+from pressmon.errors import ConfigError
+from pressmon.settings import Settings, Targets, load_sources, load_targets
+from pressmon.web import formatting
+from pressmon.web.accounts import ROLE_LABELS, AccountStore
+from pressmon.web.deps import CsrfRejected, NotSignedIn, WebContext
+from pressmon.web.errors import PermissionDenied, WorkflowError
+from pressmon.web.throttle import LoginThrottle
+
+HERE = Path(__file__).resolve().parent
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _load_targets(settings: Settings) -> Targets:
+    if not settings.targets_file.exists():
+        return Targets()
+    return load_targets(settings.targets_file)
+
+
+def _load_outlets(settings: Settings) -> dict[str, str]:
+    if not settings.sources_file.exists():
+        return {}
+    return {source.id: source.name for source in load_sources(settings.sources_file).sources}
+
+
+def load_provinces(path: Path) -> tuple[str, ...]:
+    """Province names from config/provinces.yaml: a list of names or of {name: ...} mappings,
+    either at the top level or under `provinces`. Absent file -> () (names then come from data)."""
+    if not path.exists():
+        return ()
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise ConfigError(f"{path}: cannot read provinces: {err}") from err
+    if isinstance(data, dict):
+        data = data.get("provinces", [])
+    names = []
+    for entry in data or []:
+        name = entry.get("name") if isinstance(entry, dict) else entry
+        if isinstance(name, str) and name.strip():
+            names.append(name.strip())
+    return tuple(names)
+
+
+def _templates(settings: Settings) -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    env = templates.env
+    tz = settings.tz
+    env.filters["vn_datetime"] = lambda value: formatting.vn_datetime(value, tz)
+    env.filters["vn_date"] = lambda value: formatting.vn_date(value, tz)
+    env.filters["number"] = formatting.number
+    env.filters["safe_snippet"] = formatting.safe_snippet
+    env.filters["safe_url"] = formatting.safe_url
+    env.globals.update(
+        TIER_CLASSES=formatting.TIER_CLASSES,
+        TIERS=formatting.TIERS,
+        TOPIC_LABELS=formatting.TOPIC_LABELS,
+        KIND_LABELS=formatting.KIND_LABELS,
+        CATEGORY_LABELS=formatting.CATEGORY_LABELS,
+        STANCE_LABELS=formatting.STANCE_LABELS,
+        REASON_LABELS=formatting.REASON_LABELS,
+        STATUS_CLASSES=formatting.STATUS_CLASSES,
+        ROLE_LABELS=ROLE_LABELS,
+    )
+    return templates
+
+
+def create_app(
+    settings: Settings,
+    *,
+    archive: Archive,
+    accounts: AccountStore | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> Any:
+    """The reviewers' app. `archive` stays owned by the caller (it is not closed here)."""
+    from pressmon.web.routes import api, coverage, item, queue, search, users
+    from pressmon.web import auth
+
+    clock = clock or _now
+    app = FastAPI(
+        title="pressmon",
+        description="API của hệ thống theo dõi báo chí BHXH (cần đăng nhập).",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,  # served behind sign-in at /api/openapi.json
+    )
+    app.state.ctx = WebContext(
+        settings=settings,
+        archive=archive,
+        accounts=accounts or AccountStore(settings.archive.state_path, clock=clock),
+        clock=clock,
+        session_secret=settings.web.session_secret or secrets.token_urlsafe(32),
+        throttle=LoginThrottle(clock),
+        templates=_templates(settings),
+        targets=_load_targets(settings),
+        provinces=load_provinces(settings.sources_file.parent / "provinces.yaml"),
+        review_lock=threading.Lock(),
+        outlets=_load_outlets(settings),
+    )
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    for module in (auth, queue, item, coverage, search, users, api):
+        app.include_router(module.router)
+    _install_error_handlers(app)
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("/hang-doi", status_code=303)
+
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
+    ctx: WebContext = request.app.state.ctx
+    return ctx.templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message}, status_code=status
+    )
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NotSignedIn)
+    def _not_signed_in(request: Request, _exc: NotSignedIn) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"ok": False, "error": "Chưa đăng nhập.", "status": 401}, status_code=401)
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        from urllib.parse import quote
+
+        return RedirectResponse(f"/dang-nhap?next={quote(target, safe='')}", status_code=303)
+
+    @app.exception_handler(CsrfRejected)
+    def _csrf(request: Request, _exc: CsrfRejected) -> Response:
+        return _error(request, 403, "Yêu cầu không hợp lệ (thiếu hoặc sai mã CSRF). Vui lòng tải lại trang.")
+
+    @app.exception_handler(PermissionDenied)
+    def _denied(request: Request, exc: PermissionDenied) -> Response:
+        return _error(request, 403, str(exc))
+
+    @app.exception_handler(WorkflowError)
+    def _workflow(request: Request, exc: WorkflowError) -> Response:
+        return _error(request, 409, str(exc))
+
+    @app.exception_handler(DocumentNotFound)
+    def _missing(request: Request, _exc: DocumentNotFound) -> Response:
+        return _error(request, 404, "Không tìm thấy bài viết.")
+
+    @app.exception_handler(QueryError)
+    def _query(request: Request, exc: QueryError) -> Response:
+        return _error(request, 400, f"Truy vấn không hợp lệ: {exc}")
+
+    @app.exception_handler(BackendUnavailable)
+    def _unavailable(request: Request, _exc: BackendUnavailable) -> Response:
+        return _error(request, 503, "Kho dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau.")
+
+    @app.exception_handler(RequestValidationError)
+    def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        fields = ", ".join(".".join(str(p) for p in e["loc"][1:]) for e in exc.errors())
+        return _error(request, 422, f"Dữ liệu gửi lên không hợp lệ: {fields}")
+
+    @app.exception_handler(StarletteHTTPException)
+    def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        messages = {404: "Không tìm thấy trang.", 405: "Phương thức không được hỗ trợ."}
+        return _error(request, exc.status_code, messages.get(exc.status_code, str(exc.detail)))

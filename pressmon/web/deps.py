@@ -1,0 +1,81 @@
+"""What every route needs, held on app.state and handed out through FastAPI dependencies."""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
+
+from index.base import Archive
+from pressmon.settings import Settings, Targets
+from pressmon.web.accounts import AccountStore, Session
+from pressmon.web.throttle import LoginThrottle
+
+
+@dataclass(frozen=True)
+class WebContext:
+    settings: Settings
+    archive: Archive
+    accounts: AccountStore
+    clock: Callable[[], datetime]
+    session_secret: str
+    throttle: LoginThrottle
+    templates: Jinja2Templates
+    targets: Targets
+    provinces: tuple[str, ...]  # canonical list; empty when config/provinces.yaml is absent
+    review_lock: threading.Lock
+    outlets: Mapping[str, str]  # source id -> outlet name, from config/sources.yaml
+
+
+class NotSignedIn(Exception):
+    """No valid session: HTML requests go to the login page, API requests get 401."""
+
+
+class CsrfRejected(Exception):
+    """A POST without the session's CSRF token (403)."""
+
+
+SESSION_COOKIE = "pm_session"
+CSRF_HEADER = "x-csrf-token"
+CSRF_FIELD = "csrf_token"
+
+
+def get_context(request: Request) -> WebContext:
+    return request.app.state.ctx
+
+
+Context = Annotated[WebContext, Depends(get_context)]
+
+
+def get_session(request: Request, ctx: Context) -> Session:
+    token = request.cookies.get(SESSION_COOKIE)
+    session = ctx.accounts.session(token, ctx.session_secret) if token else None
+    if session is None:
+        raise NotSignedIn()
+    request.state.session = session  # templates show the user and the CSRF token
+    return session
+
+
+CurrentSession = Annotated[Session, Depends(get_session)]
+
+
+async def check_csrf(request: Request, session: CurrentSession) -> Session:
+    """Synchronizer token: form field `csrf_token` or header X-CSRF-Token must equal the session's."""
+    sent = request.headers.get(CSRF_HEADER)
+    if sent is None and request.headers.get("content-type", "").startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        value = (await request.form()).get(CSRF_FIELD)
+        sent = value if isinstance(value, str) else None
+    if not sent or not hmac.compare_digest(sent.encode(), session.csrf_token.encode()):
+        raise CsrfRejected()
+    return session
+
+
+WritingSession = Annotated[Session, Depends(check_csrf)]

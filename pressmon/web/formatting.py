@@ -1,0 +1,156 @@
+"""Pure helpers that turn archive values into safe, Vietnamese display text for the templates."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date, datetime, tzinfo
+
+from markupsafe import Markup, escape
+
+TIERS = ("cần xem ngay", "nên xem", "không ưu tiên")
+TIER_CLASSES = {"cần xem ngay": "tier-urgent", "nên xem": "tier-review", "không ưu tiên": "tier-low"}
+TOPIC_LABELS = {
+    "bhxh_bat_buoc": "BHXH bắt buộc",
+    "bhxh_tu_nguyen": "BHXH tự nguyện",
+    "bhyt": "Bảo hiểm y tế",
+    "bhtn": "Bảo hiểm thất nghiệp",
+    "luong_huu_chi_tra": "Lương hưu, chi trả",
+    "thu_no_dong": "Thu, nợ đóng",
+    "truc_loi_lua_dao": "Trục lợi, lừa đảo",
+    "chuyen_doi_so_vssid": "Chuyển đổi số, VssID",
+    "truyen_thong_chien_dich": "Truyền thông, chiến dịch",
+}
+KIND_LABELS = {"sector": "Báo ngành", "national": "Báo trung ương", "provincial": "Báo địa phương"}
+CATEGORY_LABELS = {
+    "C1": "Mạo danh cơ quan, cán bộ BHXH",
+    "C2": "Văn bản, giấy mời giả",
+    "C3": "Kênh giả (website, ứng dụng, fanpage)",
+    "C4": "Dịch vụ trung gian thu phí, mua bán sổ",
+    "C5": "Sai lệch chính sách, quyền lợi",
+    "C6": "“Tiền hỗ trợ” giả",
+    "C7": "Xúi giục rút BHXH một lần, so sánh sai",
+    "C8": "Dự báo, tài chính quỹ gây tranh cãi",
+}
+STANCE_LABELS = {
+    "asserts": "Khẳng định nội dung",
+    "reports-and-debunks": "Đưa tin kèm bác bỏ, cảnh báo",
+    "neutral": "Đưa tin trung lập",
+}
+REASON_LABELS = {
+    "sentence": "Câu đáng chú ý",
+    "term": "Từ ngữ",
+    "known-claim": "Trùng thông tin sai đã biết",
+    "fact-check": "Đối chiếu số liệu chính thức",
+    "stance": "Lập trường",
+}
+STATUS_CLASSES = {
+    "Chưa xử lý": "st-new",
+    "Đang xác minh": "st-progress",
+    "Sai sự thật": "st-false",
+    "Không vi phạm": "st-ok",
+    "Chưa đủ căn cứ": "st-unsure",
+    "Không thuộc phạm vi": "st-out",
+}
+
+
+def vn_datetime(value: datetime | None, tz: tzinfo) -> str:
+    """dd/mm/yyyy HH:MM in the archive's timezone ("" for None)."""
+    return value.astimezone(tz).strftime("%d/%m/%Y %H:%M") if value else ""
+
+
+def vn_date(value: date | datetime | None, tz: tzinfo | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime) and tz is not None:
+        value = value.astimezone(tz)
+    return value.strftime("%d/%m/%Y")
+
+
+def parse_vn_date(text: str | None) -> date | None:
+    """Accept dd/mm/yyyy (how staff type dates) and yyyy-mm-dd (what <input type=date> sends)."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def number(value: int | float) -> str:
+    """Vietnamese thousands separator: 15.000."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{int(value):,}".replace(",", ".")
+
+
+def _spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
+    lowered = text.lower()
+    fold = len(lowered) == len(text)  # lower() kept offsets, so case-insensitive search is safe
+    haystack = lowered if fold else text
+    found: list[tuple[int, int]] = []
+    for needle in needles:
+        needle = unicodedata.normalize("NFC", needle).strip()
+        if len(needle) < 2:
+            continue
+        target = needle.lower() if fold else needle
+        start = haystack.find(target)
+        while start >= 0:
+            found.append((start, start + len(target)))
+            start = haystack.find(target, start + len(target))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlight(text: str, needles: Iterable[str]) -> Markup:
+    """Escape `text`, then wrap each occurrence of a needle in <mark>. Matching runs on the raw
+    text and every piece is escaped separately, so a needle can never split an HTML entity."""
+    text = unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    last = 0
+    for start, end in _spans(text, needles):
+        out.append(str(escape(text[last:start])))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
+
+
+def paragraphs(body: str, needles: Iterable[str]) -> list[Markup]:
+    needles = list(needles)
+    return [highlight(p.strip(), needles) for p in re.split(r"\n\s*\n|\n", body) if p.strip()]
+
+
+_MARK = re.compile(r"(</?mark>)")
+
+
+def safe_snippet(snippet: str) -> Markup:
+    """Keep only <mark>/</mark> from a backend snippet; everything else is (re-)escaped.
+    Unescape-then-escape makes this idempotent on already-escaped text."""
+    pieces = _MARK.split(snippet)
+    out = [piece if piece in ("<mark>", "</mark>") else str(escape(html.unescape(piece))) for piece in pieces]
+    opened = out.count("<mark>") - out.count("</mark>")
+    return Markup("".join(out) + "</mark>" * max(opened, 0))
+
+
+def safe_url(url: object) -> str:
+    """Only http(s) links leave our pages; anything else (javascript:, data:) becomes '#'."""
+    text = str(url or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else "#"
+
+
+def csv_safe(value: object) -> str:
+    """Text a spreadsheet will not run as a formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

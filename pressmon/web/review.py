@@ -1,0 +1,45 @@
+"""Apply one review action to an item: replay its log, check the rules, append the event."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+
+from index.base import Archive
+from index.errors import DocumentNotFound
+from index.types import ReviewEvent
+from pressmon.web.accounts import AccountStore, Session
+from pressmon.web.errors import WorkflowError
+from pressmon.web.workflow import Action, ReviewState, plan, replay
+
+def current_state(archive: Archive, document_id: str) -> tuple[ReviewState, list[ReviewEvent]]:
+    document = archive.get(document_id)
+    if document is None:
+        raise DocumentNotFound(document_id)
+    history = list(archive.review_history(document_id))
+    state = replay(history) if history else ReviewState(status=document.review_status)
+    return state, history
+
+
+def apply_action(
+    archive: Archive,
+    accounts: AccountStore,
+    lock: threading.Lock,
+    document_id: str,
+    action: Action,
+    session: Session,
+    now: datetime,
+) -> ReviewEvent:
+    """`lock` serialises writers so two reviewers never both act on the same stale state."""
+    if action.kind == "assign":
+        assignee = accounts.get(action.assignee or "")
+        if assignee is None or assignee.disabled:
+            raise WorkflowError(f"Không có người dùng {action.assignee!r} đang hoạt động.")
+    with lock:
+        state, _ = current_state(archive, document_id)
+        event = plan(state, action, document_id=document_id, actor=session.account.username,
+                     role=session.account.role, at=now)
+        archive.record_review(event)
+        if action.kind == "assign":
+            accounts.assign(document_id, event.detail["assignee"])  # type: ignore[arg-type]
+    return event

@@ -1,0 +1,130 @@
+"""JSON API under /api/: same session cookie as the pages; writes need the X-CSRF-Token header."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any, Literal
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+
+from index.errors import DocumentNotFound
+from index.types import Document, Query, ReviewEvent
+from pressmon.web.deps import Context, CurrentSession, WritingSession
+from pressmon.web.formatting import parse_vn_date
+from pressmon.web.queue import load_queue
+from pressmon.web.review import apply_action, current_state
+from pressmon.web.routes.queue import page_number, queue_filters
+from pressmon.web.routes.search import search_query
+from pressmon.web.workflow import Action
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(v) for v in value]
+    return value
+
+
+def document_json(document: Document, *, body: bool = True) -> dict[str, Any]:
+    data = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)}
+    if not body:
+        data.pop("body")
+        data.pop("flag_details")
+    return _plain(data)
+
+
+def event_json(event: ReviewEvent) -> dict[str, Any]:
+    return _plain(dataclasses.asdict(event))
+
+
+@router.get("/me")
+def me(session: CurrentSession) -> dict[str, Any]:
+    """The signed-in user and the CSRF token to send as X-CSRF-Token on writes."""
+    account = session.account
+    return {"username": account.username, "display_name": account.display_name, "role": account.role,
+            "csrf_token": session.csrf_token}
+
+
+@router.get("/search")
+def search(request: Request, ctx: Context, session: CurrentSession) -> dict[str, Any]:
+    """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu, den, xep, trang."""
+    result = ctx.archive.search(search_query(request))
+    return {
+        "total": result.total, "page": result.page, "page_size": result.page_size,
+        "hits": [{"document": document_json(h.document, body=False), "score": h.score,
+                  "snippet": h.snippet, "match": h.match} for h in result.hits],
+    }
+
+
+@router.get("/items/{document_id}")
+def item(document_id: str, ctx: Context, session: CurrentSession) -> dict[str, Any]:
+    document = ctx.archive.get(document_id)
+    if document is None:
+        raise DocumentNotFound(document_id)
+    state, history = current_state(ctx.archive, document_id)
+    return {"document": document_json(document), "state": _plain(dataclasses.asdict(state)),
+            "history": [event_json(e) for e in history]}
+
+
+@router.get("/queue")
+def queue(request: Request, ctx: Context, session: CurrentSession) -> dict[str, Any]:
+    """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep, trang."""
+    result = load_queue(ctx.archive, queue_filters(request), ctx.accounts.assignees(),
+                        page=page_number(request))
+    return {
+        "total": result.total, "page": result.page, "page_size": result.page_size,
+        "status_counts": dict(result.status_counts), "capped": result.capped,
+        "items": [{"document": document_json(r.document, body=False), "assignee": r.assignee}
+                  for r in result.rows],
+    }
+
+
+class Decision(BaseModel):
+    action: Literal["status", "follow_up", "reopen", "assign", "note"]
+    status: str | None = None
+    follow_up: str | None = None
+    assignee: str | None = None
+    note: str = Field("", max_length=5000)
+
+
+@router.post("/items/{document_id}/decide")
+def decide(document_id: str, decision: Decision, ctx: Context, session: WritingSession) -> dict[str, Any]:
+    """Append one review event; 409 with a Vietnamese reason when the workflow forbids it."""
+    event = apply_action(ctx.archive, ctx.accounts, ctx.review_lock, document_id,
+                         Action(decision.action, decision.status, decision.follow_up,
+                                decision.assignee, decision.note),
+                         session, ctx.clock())
+    return {"ok": True, "event": event_json(event)}
+
+
+@router.get("/counts")
+def counts(
+    request: Request,
+    ctx: Context,
+    session: CurrentSession,
+    group_by: Literal["province", "outlet", "kind", "topic"] | None = None,
+    interval: Literal["week", "month"] = "week",
+) -> dict[str, Any]:
+    """Zero-filled counts; filters tu, den (dates), bao, tinh, loai_hinh, chu_de."""
+    q = request.query_params
+    query = Query(
+        date_from=parse_vn_date(q.get("tu")), date_to=parse_vn_date(q.get("den")),
+        outlets=frozenset(q.getlist("bao")), provinces=frozenset(q.getlist("tinh")),
+        kinds=frozenset(q.getlist("loai_hinh")), topics=frozenset(q.getlist("chu_de")),
+    )
+    table = ctx.archive.counts(query, group_by=group_by, interval=interval)
+    return {"buckets": _plain(table.buckets), "rows": _plain(table.rows), "interval": table.interval,
+            "group_by": table.group_by, "total": table.total}
+
+
+@router.get("/openapi.json", include_in_schema=False)
+def openapi(request: Request, session: CurrentSession) -> dict[str, Any]:
+    return request.app.openapi()

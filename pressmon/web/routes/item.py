@@ -1,0 +1,137 @@
+"""/bai/{id}: one flagged article, why it was flagged, similar decided items, and its review log."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from index.base import Archive
+from index.errors import DocumentNotFound, QueryError
+from index.types import Document, Query, ReviewEvent
+from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
+from pressmon.web.errors import WorkflowError
+from pressmon.web.formatting import csv_safe, highlight, paragraphs, vn_datetime
+from pressmon.web.review import apply_action, current_state
+from pressmon.web.routes import page
+from pressmon.web.workflow import ACTION_LABELS, CAN_REOPEN, DECISIONS, FOLLOW_UPS, STATUSES, Action
+
+router = APIRouter()
+HIGHLIGHTED_KINDS = ("sentence", "term", "known-claim")
+_STOPWORDS = frozenset(
+    "và của cho các những được với là có không trong này đã sẽ về từ người khi đến theo tại "
+    "một như bị thì mà nên vì để ra vào lên".split()
+)
+
+
+def reasons(document: Document) -> list[Mapping[str, Any]]:
+    raw = document.flag_details.get("reasons", []) if document.flag_details else []
+    return [r for r in raw if isinstance(r, Mapping)] if isinstance(raw, list | tuple) else []
+
+
+def known_claims(document: Document) -> list[Mapping[str, Any]]:
+    raw = document.flag_details.get("known_claims", []) if document.flag_details else []
+    return [c if isinstance(c, Mapping) else {"claim": str(c)} for c in raw] if isinstance(raw, list | tuple) else []
+
+
+def title_terms(title: str, limit: int = 4) -> list[str]:
+    words = [w for w in re.findall(r"\w+", title.lower()) if len(w) > 1 and w not in _STOPWORDS]
+    return sorted(dict.fromkeys(words), key=len, reverse=True)[:limit]
+
+
+def similar_decided(archive: Archive, document: Document, limit: int = 5) -> list[Document]:
+    """Already-decided items sharing the title's most telling words (fewer words if none match)."""
+    terms = title_terms(document.title)
+    for size in (len(terms), 2, 1):
+        if size == 0 or size > len(terms):
+            continue
+        query = Query(text=" ".join(terms[:size]), review_statuses=frozenset(DECISIONS), page_size=limit + 1)
+        try:
+            hits = archive.search(query).hits
+        except QueryError:
+            continue
+        found = [hit.document for hit in hits if hit.document.id != document.id]
+        if found:
+            return found[:limit]
+    return []
+
+
+def item_context(ctx: WebContext, document_id: str) -> dict[str, Any]:
+    document = ctx.archive.get(document_id)
+    if document is None:
+        raise DocumentNotFound(document_id)
+    state, history = current_state(ctx.archive, document_id)
+    flag_reasons = reasons(document)
+    needles = [str(r.get("text", "")) for r in flag_reasons if r.get("kind") in HIGHLIGHTED_KINDS]
+    return {
+        "doc": document,
+        "title_html": highlight(document.title, needles),
+        "body_html": paragraphs(document.body, needles),
+        "reasons": flag_reasons,
+        "known_claims": known_claims(document),
+        "clause": document.flag_details.get("article11_clause") if document.flag_details else None,
+        "state": state,
+        "history": list(reversed(history)),
+        "similar": similar_decided(ctx.archive, document),
+        "statuses": STATUSES,
+        "follow_ups": FOLLOW_UPS,
+        "users": [a for a in ctx.accounts.list() if not a.disabled],
+        "action_labels": ACTION_LABELS,
+        "can_reopen": CAN_REOPEN,
+    }
+
+
+@router.get("/bai/{document_id}", response_class=HTMLResponse, include_in_schema=False)
+def item_page(document_id: str, request: Request, ctx: Context, session: CurrentSession) -> Response:
+    return page(request, ctx, "item.html", **item_context(ctx, document_id))
+
+
+@router.post("/bai/{document_id}/xu-ly", include_in_schema=False)
+def act(
+    document_id: str,
+    request: Request,
+    ctx: Context,
+    session: WritingSession,
+    action: str = Form(...),
+    status: str = Form(""),
+    follow_up: str = Form(""),
+    assignee: str = Form(""),
+    note: str = Form(""),
+    next: str = Form(""),
+) -> Response:
+    requested = Action(action, status=status or None, follow_up=follow_up or None,  # type: ignore[arg-type]
+                       assignee=assignee or None, note=note)
+    try:
+        apply_action(ctx.archive, ctx.accounts, ctx.review_lock, document_id, requested, session, ctx.clock())
+    except WorkflowError as err:
+        return page(request, ctx, "item.html", status=409, error=str(err), **item_context(ctx, document_id))
+    target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
+    return RedirectResponse(target, status_code=303)
+
+
+def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Mã bài", "Thời gian", "Người thực hiện", "Thao tác", "Trạng thái trước",
+                     "Trạng thái sau", "Ghi chú", "Chi tiết"])
+    for e in events:
+        detail = "; ".join(f"{k}={v}" for k, v in e.detail.items() if v is not None)
+        writer.writerow([csv_safe(v) for v in (
+            e.document_id, vn_datetime(e.at, ctx.settings.tz), e.actor,
+            ACTION_LABELS.get(e.action, e.action), e.status_before, e.status_after, e.note, detail)])
+    return out.getvalue()
+
+
+@router.get("/bai/{document_id}/nhat-ky.csv", include_in_schema=False)
+def history_export(document_id: str, ctx: Context, session: CurrentSession) -> Response:
+    _, history = current_state(ctx.archive, document_id)
+    return Response(
+        "\ufeff" + history_csv(history, ctx),  # BOM so Excel reads UTF-8 Vietnamese correctly
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="nhat-ky-{re.sub(r"[^0-9A-Za-z_-]", "", document_id)[:16]}.csv"'},
+    )

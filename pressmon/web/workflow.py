@@ -1,0 +1,136 @@
+"""Review workflow rules, pure: replay an item's audit log into its state, and turn a requested
+action into the one ReviewEvent to append (or refuse it with a WorkflowError in Vietnamese).
+
+Modelled on Meedan Check: a verdict reported to leadership is locked, like a published report,
+until a lead reopens it with a logged reason. Nothing is ever deleted; every change is an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from index.types import ReviewEvent
+from pressmon.web.errors import WorkflowError
+
+UNSTARTED = "Chưa xử lý"
+IN_PROGRESS = "Đang xác minh"
+FALSE = "Sai sự thật"
+DECISIONS = (FALSE, "Không vi phạm", "Chưa đủ căn cứ", "Không thuộc phạm vi")
+STATUSES = (UNSTARTED, IN_PROGRESS, *DECISIONS)
+CORRECTION_REQUESTED = "Đã đề nghị cải chính"
+REPORTED_TO_LEADERSHIP = "Đã báo cáo lãnh đạo"
+FOLLOW_UPS = (CORRECTION_REQUESTED, REPORTED_TO_LEADERSHIP)
+
+ActionKind = Literal["status", "follow_up", "reopen", "assign", "note"]
+ACTION_LABELS: dict[str, str] = {
+    "status": "Đổi trạng thái",
+    "follow_up": "Xử lý tiếp",
+    "reopen": "Mở lại",
+    "assign": "Phân công",
+    "note": "Ghi chú",
+}
+CAN_REOPEN = frozenset({"lead", "admin"})
+CAN_ASSIGN_OTHERS = frozenset({"lead", "admin"})
+
+# status -> statuses it may move to (while not locked)
+TRANSITIONS: dict[str, frozenset[str]] = {
+    UNSTARTED: frozenset({IN_PROGRESS, *DECISIONS}),
+    IN_PROGRESS: frozenset({UNSTARTED, *DECISIONS}),
+    **{decision: frozenset({IN_PROGRESS, *DECISIONS}) - {decision} for decision in DECISIONS},
+}
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    status: str = UNSTARTED
+    follow_ups: tuple[str, ...] = ()  # since the last reopen
+    locked: bool = False
+    assignee: str | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: ActionKind
+    status: str | None = None  # kind "status"
+    follow_up: str | None = None  # kind "follow_up"
+    assignee: str | None = None  # kind "assign"
+    note: str = ""
+
+
+def replay(events: Iterable[ReviewEvent], initial_status: str = UNSTARTED) -> ReviewState:
+    """The state an item is in after its audit log (oldest event first)."""
+    state = ReviewState(status=initial_status)
+    for event in events:
+        status = event.status_after or state.status
+        if event.action == "follow_up":
+            follow_up = str(event.detail.get("follow_up", ""))
+            follow_ups = (*state.follow_ups, follow_up)
+            state = ReviewState(status, follow_ups, state.locked or follow_up == REPORTED_TO_LEADERSHIP,
+                                state.assignee)
+        elif event.action == "reopen":
+            state = ReviewState(status, (), False, state.assignee)
+        elif event.action == "assign":
+            state = ReviewState(status, state.follow_ups, state.locked, str(event.detail.get("assignee")))
+        else:
+            state = ReviewState(status, state.follow_ups, state.locked, state.assignee)
+    return state
+
+
+def plan(
+    state: ReviewState, action: Action, *, document_id: str, actor: str, role: str, at: datetime
+) -> ReviewEvent:
+    """The event that records `action`, or WorkflowError saying why it is not allowed."""
+    note = action.note.strip()
+    current = state.status
+
+    def event(after: str, **detail: object) -> ReviewEvent:
+        return ReviewEvent(document_id, actor, at, current, after, note, action.kind, detail)
+
+    if action.kind == "note":
+        if not note:
+            raise WorkflowError("Ghi chú trống.")
+        return event(current)
+    if action.kind == "assign":
+        if not action.assignee:
+            raise WorkflowError("Chưa chọn người được phân công.")
+        if action.assignee != actor and role not in CAN_ASSIGN_OTHERS:
+            raise WorkflowError("Người xác minh chỉ có thể tự nhận bài, không phân công cho người khác.")
+        if action.assignee == state.assignee:
+            raise WorkflowError("Bài đã được phân công cho người này.")
+        return event(current, assignee=action.assignee, previous=state.assignee)
+    if action.kind == "reopen":
+        if role not in CAN_REOPEN:
+            raise WorkflowError("Chỉ lãnh đạo mới được mở lại quyết định đã khoá.")
+        if not state.locked:
+            raise WorkflowError("Quyết định chưa bị khoá, không cần mở lại.")
+        if not note:
+            raise WorkflowError("Cần ghi lý do mở lại.")
+        return event(IN_PROGRESS, reason=note)
+    if state.locked:
+        raise WorkflowError(
+            "Quyết định đã khoá vì đã báo cáo lãnh đạo; lãnh đạo cần mở lại (kèm lý do) trước khi sửa."
+        )
+    if action.kind == "status":
+        target = action.status or ""
+        if target not in STATUSES:
+            raise WorkflowError(f"Trạng thái không hợp lệ: {target!r}.")
+        if target == current:
+            raise WorkflowError(f"Bài đã ở trạng thái “{current}”.")
+        if target not in TRANSITIONS[current]:
+            raise WorkflowError(f"Không thể chuyển từ “{current}” sang “{target}”.")
+        return event(target)
+    if action.kind == "follow_up":
+        follow_up = action.follow_up or ""
+        if follow_up not in FOLLOW_UPS:
+            raise WorkflowError(f"Bước xử lý tiếp không hợp lệ: {follow_up!r}.")
+        if current not in DECISIONS:
+            raise WorkflowError("Cần có kết luận trước khi xử lý tiếp.")
+        if follow_up == CORRECTION_REQUESTED and current != FALSE:
+            raise WorkflowError("Chỉ đề nghị cải chính với bài có kết luận “Sai sự thật”.")
+        if follow_up in state.follow_ups:
+            raise WorkflowError(f"Đã ghi nhận “{follow_up}” rồi.")
+        return event(current, follow_up=follow_up)
+    raise WorkflowError(f"Thao tác không hợp lệ: {action.kind!r}.")

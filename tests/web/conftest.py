@@ -1,0 +1,166 @@
+"""A real SQLite archive seeded with a few Vietnamese articles, a real account store, the app."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from index import open_archive
+from index.base import Archive
+from index.types import Document
+from pressmon.settings import Settings
+from pressmon.web import AccountStore, create_app
+
+NOW = datetime(2026, 5, 20, 3, 0, tzinfo=UTC)
+PASSWORDS = {"an": "matkhau-an-1", "binh": "matkhau-binh-2", "chi": "matkhau-chi-3"}
+HOSTILE_TITLE = "Cảnh báo <script>alert(1)</script> giả mạo BHXH"
+HOSTILE_BODY = (
+    "Đoạn mở đầu <img src=x onerror=alert(1)> về lương hưu.\n\n"
+    "Nhiều người nhận được cuộc gọi tự xưng cán bộ BHXH yêu cầu cung cấp mã OTP."
+)
+
+
+class Clock:
+    """A settable clock shared by the app and the account store."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta) -> None:
+        self.now += delta
+
+
+def make_doc(n: int, **overrides: object) -> Document:
+    published = NOW - timedelta(days=n, hours=2)
+    values: dict[str, object] = dict(
+        id=f"doc{n:03d}",
+        url=f"https://baomau.vn/bai-{n}.html",
+        canonical_url=f"https://baomau.vn/bai-{n}.html",
+        outlet="baomau",
+        outlet_name="Báo Mẫu",
+        kind="provincial",
+        title=f"Người dân Hà Nội hỏi về lương hưu tháng {n}",
+        body="Bảo hiểm xã hội thành phố cho biết việc chi trả lương hưu diễn ra đúng hạn.",
+        published_at=published,
+        crawled_at=published + timedelta(hours=1),
+        province="Hà Nội",
+        provinces=("Hà Nội",),
+        topics=("luong_huu_chi_tra",),
+        extraction={"title": "json-ld", "body": "trafilatura"},
+    )
+    values.update(overrides)
+    return Document(**values)  # type: ignore[arg-type]
+
+
+def flagged(n: int, tier: str, risk: float, **overrides: object) -> Document:
+    details = {
+        "reasons": [
+            {"kind": "sentence", "text": "yêu cầu cung cấp mã OTP", "weight": 0.4, "detail": {}},
+            {"kind": "term", "text": "cán bộ BHXH", "weight": 0.2, "detail": {}},
+            {"kind": "fact-check", "text": "BHXH không gọi điện yêu cầu mã OTP", "weight": 0.3,
+             "detail": {"nguồn": "Thông cáo BHXH"}},
+            {"kind": "stance", "text": "Bài khẳng định nội dung", "weight": 0.1, "detail": {}},
+        ],
+        "article11_clause": "Khoản 3 Điều 11",
+        "known_claims": [{"claim": "Cán bộ BHXH gọi điện xin mã OTP",
+                          "correction": "BHXH Việt Nam không yêu cầu người dân cung cấp mã OTP qua điện thoại.",
+                          "url": "javascript:alert(1)"}],
+        "uncertainty": 0.1 * (n % 5),
+    }
+    values: dict[str, object] = dict(
+        title=f"Tin đồn cán bộ BHXH gọi điện đòi mã OTP số {n}",
+        body="Nhiều người nhận được cuộc gọi tự xưng cán bộ BHXH yêu cầu cung cấp mã OTP.",
+        topics=("truc_loi_lua_dao",), risk=risk, tier=tier, category="C1", stance="asserts",
+        flag_details=details, model_version="test-1",
+    )
+    values.update(overrides)
+    return make_doc(n, **values)
+
+
+def seed_documents() -> list[Document]:
+    return [
+        flagged(1, "cần xem ngay", 0.93, title=HOSTILE_TITLE, body=HOSTILE_BODY),
+        flagged(2, "nên xem", 0.61, outlet="baokhac", outlet_name="Báo Khác", province="Cần Thơ",
+                provinces=("Cần Thơ",), category="C5"),
+        flagged(3, "cần xem ngay", 0.85),
+        flagged(4, "nên xem", 0.55, review_status="Chưa xử lý"),
+        make_doc(5),
+        make_doc(6, kind="national", province=None, provinces=()),
+        make_doc(20, province="Đắk Lắk", provinces=("Đắk Lắk",)),
+    ]
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Iterator[Archive]:
+    archive = open_archive("sqlite", path=tmp_path / "archive.sqlite3", timezone="Asia/Ho_Chi_Minh")
+    archive.upsert(seed_documents())
+    yield archive
+    archive.close()
+
+
+@pytest.fixture
+def accounts(tmp_path: Path, clock: Clock) -> AccountStore:
+    store = AccountStore(tmp_path / "state.sqlite3", clock=clock)
+    store.add("an", PASSWORDS["an"], "reviewer", "Nguyễn Văn An")
+    store.add("binh", PASSWORDS["binh"], "lead", "Trần Thị Bình")
+    store.add("chi", PASSWORDS["chi"], "admin", "Lê Chi")
+    return store
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    repo = Path(__file__).resolve().parents[2]
+    return Settings.model_validate({
+        "sources_file": str(repo / "config" / "sources.yaml"),
+        "targets_file": str(repo / "config" / "targets.yaml"),
+        "archive": {"path": str(tmp_path / "archive.sqlite3"), "state_path": str(tmp_path / "state.sqlite3")},
+        "web": {"session_secret": "test-secret-not-for-production"},
+    })
+
+
+@pytest.fixture
+def app(settings: Settings, archive: Archive, accounts: AccountStore, clock: Clock):
+    return create_app(settings, archive=archive, accounts=accounts, clock=clock)
+
+
+@pytest.fixture
+def client(app) -> TestClient:
+    return TestClient(app, base_url="http://testserver")
+
+
+def login(client: TestClient, username: str, password: str | None = None) -> str:
+    """Sign in through the real form; returns the session's CSRF token."""
+    form = client.get("/dang-nhap")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+    response = client.post("/dang-nhap", data={"username": username, "password": password or PASSWORDS[username],
+                                               "csrf_token": token, "next": "/hang-doi"}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return client.get("/api/me").json()["csrf_token"]
+
+
+@pytest.fixture
+def as_reviewer(client: TestClient) -> tuple[TestClient, str]:
+    return client, login(client, "an")
+
+
+@pytest.fixture
+def as_lead(client: TestClient) -> tuple[TestClient, str]:
+    return client, login(client, "binh")
+
+
+@pytest.fixture
+def as_admin(client: TestClient) -> tuple[TestClient, str]:
+    return client, login(client, "chi")
