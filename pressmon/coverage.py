@@ -1,0 +1,127 @@
+"""Progress against coverage targets: pure arithmetic over a weekly CountTable.
+
+Conventions (all dates are local days in the archive timezone, bounds inclusive):
+* The period is the calendar year, or the target's campaign window in that year.
+* `as_of` is the last day counted; days elapsed = as_of - period start + 1, clamped to the period.
+* Weeks elapsed/remaining are days / 7 (fractions kept: a 3-day remainder is 0.4 weeks).
+* Weekly pace required = articles still missing / weeks remaining, rounded up.
+* Projection is linear: count × period days / days elapsed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from index import CountTable, Query
+from pressmon.errors import ConfigError
+from pressmon.settings import Campaign, Target
+
+
+@dataclass(frozen=True)
+class WeekProgress:
+    week_start: date  # Monday; the first week may start before the period
+    count: int
+    cumulative: int
+    planned_cumulative: int  # where a steady pace to the target would be by the week's end
+
+
+@dataclass(frozen=True)
+class CoverageProgress:
+    target_id: str
+    target_name: str
+    period_start: date
+    period_end: date
+    as_of: date
+    count: int
+    target: int
+    percent: float
+    days_elapsed: int
+    days_total: int
+    weeks_elapsed: float
+    weeks_remaining: float
+    weekly_pace_so_far: float
+    weekly_pace_required: int | None  # None once the period is over
+    projected: int
+    weeks: tuple[WeekProgress, ...]
+
+    @property
+    def remaining(self) -> int:
+        return max(self.target - self.count, 0)
+
+    @property
+    def on_track(self) -> bool:
+        return self.projected >= self.target
+
+
+def target_period(target: Target, year: int, campaigns: Sequence[Campaign]) -> tuple[date, date]:
+    """First and last day of the target's period in `year`."""
+    if target.period == "year":
+        return date(year, 1, 1), date(year, 12, 31)
+    for campaign in campaigns:
+        if campaign.id == target.campaign:
+            return campaign.window(year)
+    raise ConfigError(
+        f"target {target.id!r} has period 'campaign' but names no known campaign "
+        f"({target.campaign!r})",
+        hint="set `campaign:` on the target in targets.yaml",
+    )
+
+
+def target_query(target: Target, period: tuple[date, date], as_of: date) -> Query:
+    """The archive query counting the target's articles from the period start to `as_of`."""
+    start, end = period
+    return Query(
+        date_from=start,
+        date_to=min(as_of, end),
+        kinds=frozenset(target.kinds),
+        provinces=frozenset(target.provinces),
+        topics=frozenset(target.topics),
+    )
+
+
+def coverage_progress(
+    target: Target, table: CountTable, *, period: tuple[date, date], as_of: date
+) -> CoverageProgress:
+    """Progress of `target` from an ungrouped weekly table of `target_query`'s counts."""
+    if table.interval != "week" or table.group_by is not None:
+        raise ValueError("coverage needs an ungrouped weekly CountTable")
+    start, end = period
+    days_total = (end - start).days + 1
+    days_elapsed = min(max((as_of - start).days + 1, 0), days_total)
+    days_left = days_total - days_elapsed
+    weekly = [sum(counts[i] for counts in table.rows.values()) for i in range(len(table.buckets))]
+    count = sum(weekly)
+    missing = max(target.count - count, 0)
+
+    weeks = []
+    cumulative = 0
+    for week_start, in_week in zip(table.buckets, weekly, strict=True):
+        cumulative += in_week
+        planned_days = (min(week_start + timedelta(days=6), end) - start).days + 1
+        weeks.append(WeekProgress(
+            week_start=week_start,
+            count=in_week,
+            cumulative=cumulative,
+            planned_cumulative=round(target.count * max(planned_days, 0) / days_total),
+        ))
+    return CoverageProgress(
+        target_id=target.id,
+        target_name=target.name,
+        period_start=start,
+        period_end=end,
+        as_of=as_of,
+        count=count,
+        target=target.count,
+        percent=round(100 * count / target.count, 1),
+        days_elapsed=days_elapsed,
+        days_total=days_total,
+        weeks_elapsed=round(days_elapsed / 7, 1),
+        weeks_remaining=round(days_left / 7, 1),
+        weekly_pace_so_far=round(count * 7 / days_elapsed, 1) if days_elapsed else 0.0,
+        weekly_pace_required=math.ceil(missing * 7 / days_left) if days_left else None,
+        projected=round(count * days_total / days_elapsed) if days_elapsed else 0,
+        weeks=tuple(weeks),
+    )

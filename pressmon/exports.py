@@ -1,0 +1,137 @@
+"""CSV and XLSX exports of count tables and coverage progress, with Vietnamese headers.
+
+CSV is UTF-8 with a BOM so Excel shows Vietnamese correctly; dates are dd/mm/yyyy there and
+real date cells in XLSX. Cells that a spreadsheet would run as a formula (=, +, -, @ first)
+are prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from index import CountTable
+from pressmon.coverage import CoverageProgress
+
+Cell = str | int | float | date | None
+Sheet = tuple[list[str], list[list[Cell]]]  # headers, rows
+
+GROUP_HEADERS = {
+    None: "Phạm vi",
+    "province": "Tỉnh/thành phố",
+    "outlet": "Cơ quan báo chí",
+    "kind": "Loại hình báo",
+    "topic": "Chủ đề",
+}
+TOTAL_LABEL = "Tổng cộng"
+SUMMARY_HEADERS = [
+    "Mã chỉ tiêu", "Chỉ tiêu", "Từ ngày", "Đến ngày", "Tính đến ngày", "Đã đạt", "Kế hoạch",
+    "Tỷ lệ (%)", "Còn thiếu", "Số tuần đã qua", "Số tuần còn lại", "Bình quân/tuần đã đạt",
+    "Cần đạt mỗi tuần", "Dự báo cuối kỳ", "Đạt tiến độ",
+]
+WEEK_HEADERS = ["Mã chỉ tiêu", "Tuần bắt đầu", "Số tin, bài", "Lũy kế", "Lũy kế theo kế hoạch"]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def count_table_sheet(table: CountTable, group_names: Mapping[str, str] | None = None) -> Sheet:
+    """One row per group, one column per week/month, a total column and a total row."""
+    names = group_names or {}
+    prefix = "Tuần " if table.interval == "week" else "Tháng "
+    fmt = "%d/%m/%Y" if table.interval == "week" else "%m/%Y"
+    headers = [GROUP_HEADERS[table.group_by]]
+    headers += [prefix + bucket.strftime(fmt) for bucket in table.buckets] + ["Tổng"]
+    rows: list[list[Cell]] = []
+    for group, counts in table.rows.items():
+        label = names.get(group, group) or "Tất cả"
+        rows.append([label, *counts, sum(counts)])
+    column_totals = [sum(column) for column in zip(*table.rows.values(), strict=True)]
+    rows.append([TOTAL_LABEL, *(column_totals or [0] * len(table.buckets)), table.total])
+    return headers, rows
+
+
+def progress_sheets(progresses: Sequence[CoverageProgress]) -> tuple[Sheet, Sheet]:
+    """A summary (one row per target) and the per-week rows of every target."""
+    summary = [
+        [p.target_id, p.target_name, p.period_start, p.period_end, p.as_of, p.count, p.target,
+         p.percent, p.remaining, p.weeks_elapsed, p.weeks_remaining, p.weekly_pace_so_far,
+         p.weekly_pace_required, p.projected, "Đạt" if p.on_track else "Chưa đạt"]
+        for p in progresses
+    ]
+    weeks = [
+        [p.target_id, w.week_start, w.count, w.cumulative, w.planned_cumulative]
+        for p in progresses
+        for w in p.weeks
+    ]
+    return (list(SUMMARY_HEADERS), summary), (list(WEEK_HEADERS), weeks)
+
+
+def count_table_csv(table: CountTable, group_names: Mapping[str, str] | None = None) -> bytes:
+    return _csv([count_table_sheet(table, group_names)])
+
+
+def count_table_xlsx(table: CountTable, group_names: Mapping[str, str] | None = None) -> bytes:
+    title = "Theo tuần" if table.interval == "week" else "Theo tháng"
+    return _xlsx({title: count_table_sheet(table, group_names)})
+
+
+def progress_csv(progresses: Sequence[CoverageProgress]) -> bytes:
+    """Summary table, a blank line, then the weekly table."""
+    return _csv(list(progress_sheets(progresses)))
+
+
+def progress_xlsx(progresses: Sequence[CoverageProgress]) -> bytes:
+    summary, weeks = progress_sheets(progresses)
+    return _xlsx({"Tiến độ chỉ tiêu": summary, "Theo tuần": weeks})
+
+
+def _safe(cell: Cell) -> Any:
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def _csv_cell(cell: Cell) -> Any:
+    if isinstance(cell, date):
+        return cell.strftime("%d/%m/%Y")
+    return "" if cell is None else _safe(cell)
+
+
+def _csv(sheets: Sequence[Sheet]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for i, (headers, rows) in enumerate(sheets):
+        if i:
+            writer.writerow([])
+        writer.writerow([_safe(h) for h in headers])
+        writer.writerows([_csv_cell(c) for c in row] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _xlsx(sheets: Mapping[str, Sheet]) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, (headers, rows) in sheets.items():
+        sheet = workbook.create_sheet(title)
+        sheet.append([_safe(h) for h in headers])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append([_safe(c) for c in row])
+        for column in sheet.iter_cols(min_row=2):
+            for cell in column:
+                if isinstance(cell.value, date):
+                    cell.number_format = "DD/MM/YYYY"
+        sheet.freeze_panes = "B2"
+        for column in sheet.columns:
+            letter = column[0].column_letter
+            sheet.column_dimensions[letter].width = max(
+                10, min(40, max(len(str(c.value or "")) for c in column) + 2))
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
