@@ -214,7 +214,7 @@ class ElasticsearchArchive(Archive):
         }
         with _translated("review history"):
             response = self._client.search(index=self.reviews_index_name, body=body)
-        return [event_from_source(hit["_source"]) for hit in response["hits"]["hits"]]
+        return tuple(event_from_source(hit["_source"]) for hit in response["hits"]["hits"])
 
     def stats(self) -> ArchiveStats:
         with _translated("stats"):
