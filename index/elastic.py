@@ -272,7 +272,9 @@ def _translated(action: str) -> Iterator[None]:
 
 def _api_error(status: int, reason: str, action: str) -> SearchIndexError:
     if status == 429 or status >= 500:
-        return BackendUnavailable(f"Elasticsearch busy or failing during {action} ({status} {reason})")
+        return BackendUnavailable(
+            f"Elasticsearch busy or failing during {action} ({status} {reason})"
+        )
     if status in (401, 403):
         return SearchIndexError(
             f"Elasticsearch refused {action} ({status} {reason}); check the credentials in "
@@ -286,4 +288,5 @@ def _bulk_failure(failures: list[dict[str, Any]]) -> SearchIndexError:
     error = first.get("error") or {}
     reason = error.get("type", "error") if isinstance(error, dict) else str(error)
     status = int(first.get("status") or 500)
-    return _api_error(status, reason, f"upsert ({len(failures)} failed, first {first.get('_id')!r})")
+    action = f"upsert ({len(failures)} failed, first {first.get('_id')!r})"
+    return _api_error(status, reason, action)

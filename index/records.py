@@ -65,7 +65,8 @@ def event_to_record(event: ReviewEvent) -> dict[str, Any]:
 
 
 def event_from_record(record: Mapping[str, Any]) -> ReviewEvent:
-    _require(record, ("document_id", "actor", "at", "status_before", "status_after"), "review event")
+    _require(record, ("document_id", "actor", "at", "status_before", "status_after"),
+             "review event")
     values = {name: record[name] for name in _EVENT_FIELDS if name in record}
     values["at"] = _parse_time(values["at"], "at")
     values["detail"] = dict(values.get("detail") or {})

@@ -68,7 +68,8 @@ def _handler(cluster: FakeCluster) -> type[BaseHTTPRequestHandler]:
 def cluster() -> Iterator[tuple[FakeCluster, str]]:
     fake = FakeCluster()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
     thread.start()
     yield fake, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
@@ -84,8 +85,10 @@ def _doc(doc_id: str = "d1") -> Document:
     return Document(
         id=doc_id, url=f"https://baodemo.vn/{doc_id}", canonical_url=f"https://baodemo.vn/{doc_id}",
         outlet="bao_demo", outlet_name="Báo Demo", kind="national",
-        title="Cảnh báo giả danh cán bộ BHXH", body="Người dân cần cảnh giác với cuộc gọi lạ.",
-        published_at=datetime(2025, 2, 3, 1, tzinfo=UTC), crawled_at=datetime(2025, 2, 3, 2, tzinfo=UTC),
+        title="Cảnh báo giả danh cán bộ BHXH",
+        body="Người dân cần cảnh giác với cuộc gọi lạ.",
+        published_at=datetime(2025, 2, 3, 1, tzinfo=UTC),
+        crawled_at=datetime(2025, 2, 3, 2, tzinfo=UTC),
     )
 
 
@@ -107,7 +110,8 @@ def test_missing_indices_are_created_with_their_definitions(cluster) -> None:
 
 def test_a_newer_schema_is_refused(cluster) -> None:
     fake, url = cluster
-    fake.routes[("GET", "/pm/_mapping")] = (200, {"pm": {"mappings": {"_meta": {"pressmon_schema": 99}}}})
+    newer = {"pm": {"mappings": {"_meta": {"pressmon_schema": 99}}}}
+    fake.routes[("GET", "/pm/_mapping")] = (200, newer)
     with pytest.raises(SchemaVersionError):
         _archive(url)
 
@@ -116,7 +120,8 @@ def test_search_sends_the_built_body_and_parses_the_answer(cluster) -> None:
     fake, url = cluster
     doc = _doc()
     fake.routes[("POST", "/pm/_search")] = (200, {"hits": {"total": {"value": 1}, "hits": [
-        {"_id": "d1", "_score": 2.0, "_source": document_to_source(doc), "matched_queries": ["folded"],
+        {"_id": "d1", "_score": 2.0, "_source": document_to_source(doc),
+         "matched_queries": ["folded"],
          "highlight": {"body.folded": ["cần <mark>canh</mark> giác"]}}]}})
     query = Query(text="canh giac", page=2, page_size=5)
     page = _archive(url).search(query)
@@ -126,10 +131,11 @@ def test_search_sends_the_built_body_and_parses_the_answer(cluster) -> None:
 
 def test_upsert_is_one_scripted_bulk_and_counts_created(cluster) -> None:
     fake, url = cluster
-    fake.routes[("PUT", "/_bulk")] = fake.routes[("POST", "/_bulk")] = (200, {"errors": False, "items": [
+    answer = {"errors": False, "items": [
         {"update": {"_id": "d1", "status": 201, "result": "created"}},
         {"update": {"_id": "d2", "status": 200, "result": "updated"}},
-    ]})
+    ]}
+    fake.routes[("PUT", "/_bulk")] = fake.routes[("POST", "/_bulk")] = (200, answer)
     assert _archive(url).upsert([_doc("d1"), _doc("d2")]) == 1
     (_, _, payload), = [r for r in fake.requests if r[1].startswith("/_bulk")]
     lines = [json.loads(line) for line in payload.decode().splitlines()]
@@ -141,9 +147,10 @@ def test_upsert_is_one_scripted_bulk_and_counts_created(cluster) -> None:
 
 def test_bulk_item_failures_raise(cluster) -> None:
     fake, url = cluster
-    fake.routes[("PUT", "/_bulk")] = fake.routes[("POST", "/_bulk")] = (200, {"errors": True, "items": [
-        {"update": {"_id": "d1", "status": 429, "error": {"type": "es_rejected_execution_exception"}}},
-    ]})
+    rejected = {"type": "es_rejected_execution_exception"}
+    item = {"update": {"_id": "d1", "status": 429, "error": rejected}}
+    answer = {"errors": True, "items": [item]}
+    fake.routes[("PUT", "/_bulk")] = fake.routes[("POST", "/_bulk")] = (200, answer)
     with pytest.raises(BackendUnavailable):
         _archive(url).upsert([_doc("d1")])
 

@@ -417,5 +417,6 @@ def test_source_text_is_nfc_with_modern_tone_placement() -> None:
 
 
 def test_province_filter_values_are_normalised() -> None:
-    (clause,) = search_body(Query(provinces=frozenset({"Thanh Hoá"})), VN)["query"]["bool"]["filter"]
+    body = search_body(Query(provinces=frozenset({"Thanh Hoá"})), VN)
+    (clause,) = body["query"]["bool"]["filter"]
     assert clause["bool"]["should"][0] == {"terms": {"province": ["Thanh Hóa"]}}

@@ -31,7 +31,7 @@ def _doc(n: int, **overrides: object) -> Document:
         outlet_name="Báo Demo",
         kind="provincial",
         title=f"Bài {n}: chi trả lương hưu qua tài khoản",
-        body="Bảo hiểm xã hội tỉnh hướng dẫn người dân cài đặt VssID. \"Trích dẫn\" <b>thẻ</b>",
+        body='Bảo hiểm xã hội tỉnh hướng dẫn người dân cài đặt VssID. "Trích dẫn" <b>thẻ</b>',
         published_at=datetime(2025, 3, n, 20, 15, tzinfo=ICT),
         crawled_at=datetime(2025, 3, n, 21, 0, tzinfo=ICT),
         province="Cần Thơ",
@@ -54,7 +54,8 @@ def _doc(n: int, **overrides: object) -> Document:
 
 def _event(n: int, step: int, before: str, after: str) -> ReviewEvent:
     return ReviewEvent(
-        document_id=f"doc-{n}", actor="chuyên viên Lan", at=datetime(2025, 3, 10, 9, step, tzinfo=ICT),
+        document_id=f"doc-{n}", actor="chuyên viên Lan",
+        at=datetime(2025, 3, 10, 9, step, tzinfo=ICT),
         status_before=before, status_after=after, note=f"bước {step}",
         action="status", detail={"source": "hotline", "step": step},
     )
@@ -100,8 +101,8 @@ def test_lines_have_stable_field_order_and_offsets(archives) -> None:
     assert len(lines) == 5
     assert list(lines[0]) == ["document", "reviews"]
     assert list(lines[0]["document"]) == [f.name for f in fields(Document)]
-    assert list(lines[0]["reviews"][0] if lines[0]["reviews"] else [f.name for f in fields(ReviewEvent)]) \
-        == [f.name for f in fields(ReviewEvent)]
+    reviewed = next(line for line in lines if line["reviews"])
+    assert list(reviewed["reviews"][0]) == [f.name for f in fields(ReviewEvent)]
     for line in lines:
         moment = datetime.fromisoformat(line["document"]["published_at"])
         assert moment.utcoffset() is not None
@@ -124,7 +125,8 @@ def test_import_replays_only_missing_events(archives) -> None:
     b.upsert([_doc(2)])
     b.record_review(_event(2, 1, "Chưa xử lý", "Đang xác minh"))
     import_jsonl(b, io.StringIO(_export(a)))
-    assert [e.status_after for e in b.review_history("doc-2")] == ["Đang xác minh", "Sai sự thật"]
+    statuses = [e.status_after for e in b.review_history("doc-2")]
+    assert statuses == ["Đang xác minh", "Sai sự thật"]
 
 
 def test_malformed_line_names_the_line_and_writes_nothing_from_its_batch(archives) -> None:
