@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from openpyxl import Workbook
@@ -18,6 +18,7 @@ from openpyxl.styles import Font
 
 from index import CountTable
 from pressmon.coverage import CoverageProgress
+from pressmon.snapshots import Revision
 
 Cell = str | int | float | date | None
 Sheet = tuple[list[str], list[list[Cell]]]  # headers, rows
@@ -36,6 +37,8 @@ SUMMARY_HEADERS = [
     "Cần đạt mỗi tuần", "Dự báo cuối kỳ", "Đạt tiến độ",
 ]
 WEEK_HEADERS = ["Mã chỉ tiêu", "Tuần bắt đầu", "Số tin, bài", "Lũy kế", "Lũy kế theo kế hoạch"]
+REVISION_HEADERS = ["Tuần bắt đầu", "Nhóm theo", "Nhóm", "Số đã chốt", "Số điều chỉnh",
+                    "Chênh lệch", "Lần điều chỉnh", "Chốt lúc (UTC)", "Điều chỉnh lúc (UTC)"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -71,6 +74,20 @@ def progress_sheets(progresses: Sequence[CoverageProgress]) -> tuple[Sheet, Shee
     return (list(SUMMARY_HEADERS), summary), (list(WEEK_HEADERS), weeks)
 
 
+def revisions_sheet(revisions: Sequence[Revision]) -> Sheet:
+    """Changes to already-reported weekly counts: never hidden, listed beside the report."""
+    rows: list[list[Cell]] = [
+        [r.week_start, GROUP_HEADERS[r.group_by], r.group or "Tất cả", r.original, r.revised,
+         r.delta, r.revision, _utc_text(r.frozen_at), _utc_text(r.revised_at)]
+        for r in revisions
+    ]
+    return list(REVISION_HEADERS), rows
+
+
+def _utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%d/%m/%Y %H:%M")
+
+
 def count_table_csv(table: CountTable, group_names: Mapping[str, str] | None = None) -> bytes:
     return _csv([count_table_sheet(table, group_names)])
 
@@ -80,14 +97,22 @@ def count_table_xlsx(table: CountTable, group_names: Mapping[str, str] | None = 
     return _xlsx({title: count_table_sheet(table, group_names)})
 
 
-def progress_csv(progresses: Sequence[CoverageProgress]) -> bytes:
-    """Summary table, a blank line, then the weekly table."""
-    return _csv(list(progress_sheets(progresses)))
+def progress_csv(
+    progresses: Sequence[CoverageProgress], revisions: Sequence[Revision] = ()
+) -> bytes:
+    """Summary table, a blank line, the weekly table, then revisions if there are any."""
+    sheets = list(progress_sheets(progresses))
+    return _csv(sheets + [revisions_sheet(revisions)] if revisions else sheets)
 
 
-def progress_xlsx(progresses: Sequence[CoverageProgress]) -> bytes:
+def progress_xlsx(
+    progresses: Sequence[CoverageProgress], revisions: Sequence[Revision] = ()
+) -> bytes:
     summary, weeks = progress_sheets(progresses)
-    return _xlsx({"Tiến độ chỉ tiêu": summary, "Theo tuần": weeks})
+    sheets = {"Tiến độ chỉ tiêu": summary, "Theo tuần": weeks}
+    if revisions:
+        sheets["Điều chỉnh số liệu"] = revisions_sheet(revisions)
+    return _xlsx(sheets)
 
 
 def _safe(cell: Cell) -> Any:

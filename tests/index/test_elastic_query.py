@@ -6,6 +6,8 @@ import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index.elastic_mapping import (
     document_from_source,
@@ -138,6 +140,17 @@ def test_hostile_text_only_reaches_match_clauses_as_words(hostile: str) -> None:
     for clause in _multi_matches(query):
         assert clause["type"] in {"cross_fields", "phrase"}
         assert all(ch.isalnum() or ch == " " for ch in clause["query"])
+
+
+@settings(max_examples=50, derandomize=True, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_builds_a_safe_body_or_a_query_error(text: str) -> None:
+    try:
+        query = search_body(Query(text=text), VN)["query"]
+    except QueryError:
+        return
+    assert _keys(query) <= SAFE_QUERY_KEYS
+    json.dumps(query)
 
 
 SAFE_QUERY_KEYS = {

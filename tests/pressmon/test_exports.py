@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from openpyxl import load_workbook
 
@@ -18,6 +18,7 @@ from pressmon.exports import (
     progress_xlsx,
 )
 from pressmon.settings import Target
+from pressmon.snapshots import Revision
 
 TABLE = CountTable(
     buckets=(date(2025, 1, 6), date(2025, 1, 13), date(2025, 1, 20)),
@@ -105,3 +106,24 @@ def test_progress_xlsx_reads_back_with_real_dates() -> None:
     assert (summary.cell(2, 6).value, summary.cell(2, 14).value) == (30, 120)
     weeks = workbook["Theo tuần"]
     assert [c.value for c in weeks[4]] == ["local", datetime(2025, 1, 20), 5, 30, 250]
+
+
+REVISION = Revision(
+    week_start=date(2025, 1, 6), group_by="province", group="Cần Thơ", original=12, revised=15,
+    revision=1, frozen_at=datetime(2025, 1, 13, 1, tzinfo=UTC),
+    revised_at=datetime(2025, 1, 20, 2, 30, tzinfo=UTC),
+)
+
+
+def test_revisions_are_listed_in_csv_and_xlsx() -> None:
+    text = progress_csv([_progress()], [REVISION]).decode("utf-8-sig")
+    *_, revisions_part = text.split("\r\n\r\n")
+    rows = list(csv.reader(io.StringIO(revisions_part)))
+    assert rows[0][:3] == ["Tuần bắt đầu", "Nhóm theo", "Nhóm"]
+    assert rows[1] == ["06/01/2025", "Tỉnh/thành phố", "Cần Thơ", "12", "15", "3", "1",
+                       "13/01/2025 01:00", "20/01/2025 02:30"]
+    workbook = load_workbook(io.BytesIO(progress_xlsx([_progress()], [REVISION])))
+    sheet = workbook["Điều chỉnh số liệu"]
+    assert [c.value for c in sheet[2]][3:6] == [12, 15, 3]
+    assert "Điều chỉnh số liệu" not in load_workbook(
+        io.BytesIO(progress_xlsx([_progress()]))).sheetnames
