@@ -1,0 +1,122 @@
+"""Turn a catalog Spec into finished text: title, lead, body paragraphs and author.
+
+Composed articles draw paragraphs from the topic pools with a generator seeded by the slug, so
+every build is identical and no two articles share most of their paragraphs.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from demo.content import common, pools_policy, pools_service
+from demo.content.catalog import Spec
+
+POOLS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    "bhxh_bat_buoc": pools_policy.BHXH_BAT_BUOC,
+    "bhxh_tu_nguyen": pools_policy.BHXH_TU_NGUYEN,
+    "bhyt": pools_policy.BHYT,
+    "bhtn": pools_policy.BHTN,
+    "luong_huu_chi_tra": pools_service.LUONG_HUU_CHI_TRA,
+    "thu_no_dong": pools_service.THU_NO_DONG,
+    "chuyen_doi_so_vssid": pools_service.CHUYEN_DOI_SO_VSSID,
+    "truyen_thong_chien_dich": pools_service.TRUYEN_THONG_CHIEN_DICH,
+}
+
+# Modern -> old tone placement, only at a syllable end and never after "q" (as in "quý").
+_OLD_TONE = {
+    modern: old
+    for pairs in (
+        ("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
+        ("òe", "oè"), ("óe", "oé"), ("ỏe", "oẻ"), ("õe", "oẽ"), ("ọe", "oẹ"),
+        ("ùy", "uỳ"), ("úy", "uý"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
+    )
+    for modern, old in (pairs, (pairs[0].capitalize(), pairs[1].capitalize()))
+}
+_OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONE) + r")(?![^\W\d_])")
+
+
+@dataclass(frozen=True)
+class Text:
+    title: str
+    lead: str
+    paragraphs: tuple[str, ...]
+    author: str
+    comments: tuple[str, ...] = ()  # reader comments shown under a post, not part of its body
+
+
+def old_tone(text: str) -> str:
+    """'Ủy ban ... hòa' -> 'Uỷ ban ... hoà': the pre-reform spelling some outlets still use."""
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(1)], text)
+
+
+def compose(spec: Spec, province: str | None, when: datetime) -> Text:
+    rng = random.Random("pressmon-demo:" + spec.slug)
+    author = _person(rng)[0]
+    if spec.text is not None:
+        text = Text(spec.title, str(spec.text["lead"]), tuple(spec.text["body"]), author,
+                    tuple(spec.text.get("comments", ())))
+    else:
+        text = _from_pools(spec, province, when, rng, author)
+    if "old-tone" in spec.features:
+        text = Text(old_tone(text.title), old_tone(text.lead),
+                    tuple(old_tone(p) for p in text.paragraphs + (common.OLD_TONE,)), text.author)
+    return text
+
+
+def _from_pools(spec: Spec, province: str | None, when: datetime, rng: random.Random,
+                author: str) -> Text:
+    primary = POOLS[spec.topics[0]]
+    secondary = next((POOLS[t] for t in spec.topics[1:] if t in POOLS), None)
+    size = rng.randint(4, 11)
+    chosen = rng.sample(primary["body"], 3 if secondary else 4)
+    extra = rng.sample(secondary["body"], 2 if size >= 7 else 1) if secondary else []
+    quote = rng.choice(common.QUOTES)
+    general = rng.sample(common.GENERAL, max(0, size - len(chosen) - len(extra) - 1))
+    paragraphs = chosen[:2] + [quote] + chosen[2:] + extra + general
+    if "pre-merger" in spec.features:
+        paragraphs.insert(1, common.PRE_MERGER)
+    slots = _slots(spec, province, when, rng)
+    lead = rng.choice(primary["leads"]).format(**slots)
+    return Text(spec.title, lead, tuple(p.format(**slots) for p in paragraphs), author)
+
+
+def _slots(spec: Spec, province: str | None, when: datetime, rng: random.Random) -> dict[str, str]:
+    place = province or rng.choice(common.ROAMING_PROVINCES)
+    xa = rng.choice(common.COMMUNES.get(province, common.COMMUNES[None]))
+    co_quan = f"BHXH tỉnh {place}"
+    name, female = _person(rng)
+    month = when.month
+    return {
+        "co_quan": co_quan,
+        "tinh": place,
+        "tinh_cu": "Bến Tre" if "Bến Tre" in spec.title else "Trà Vinh",
+        "xa": xa,
+        "nguoi": name,
+        "ong_ba": "Bà" if female else "Ông",
+        "ong_ba_thuong": "bà" if female else "ông",
+        "chuc_vu": rng.choice(common.ROLES).format(co_quan=co_quan, xa=xa),
+        "nu": f"{rng.choice(common.SURNAMES)} {rng.choice(common.GIVEN_FEMALE)}",
+        "nam": f"{rng.choice(common.SURNAMES)} {rng.choice(common.GIVEN_MALE)}",
+        "n1": _thousands(rng.randint(120, 2400)),
+        "n2": _thousands(rng.randint(20_000, 480_000)),
+        "pct": f"{rng.randint(12, 96)},{rng.randint(1, 9)}%",
+        "tien": f"{rng.randint(2, 90)},{rng.randint(1, 9)} tỷ đồng",
+        "chi_phi": f"{rng.randint(120, 680)} triệu đồng",
+        "ngay": f"Ngày {when.day}/{month}",
+        "thang": str(month),
+        "thang_truoc": str(12 if month == 1 else month - 1),
+    }
+
+
+def _person(rng: random.Random) -> tuple[str, bool]:
+    female = rng.random() < 0.5
+    given = rng.choice(common.GIVEN_FEMALE if female else common.GIVEN_MALE)
+    return f"{rng.choice(common.SURNAMES)} {given}", female
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
