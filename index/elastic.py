@@ -100,9 +100,14 @@ class ElasticsearchArchive(Archive):
         self.index_name = index_name
         self.reviews_index_name = f"{index_name}-reviews"
         self._owns_client = client is None
-        self._client = client or Elasticsearch(
-            url, request_timeout=30, max_retries=2, retry_on_timeout=True
-        )
+        try:
+            self._client = client or Elasticsearch(
+                url, request_timeout=30, max_retries=2, retry_on_timeout=True
+            )
+        except ValueError as err:  # the URL may hold credentials: never echo it
+            raise SearchIndexError(
+                "PRESSMON_ELASTICSEARCH_URL is not a valid URL such as http://localhost:9200"
+            ) from err
         self._last_seq = 0
         self._ensure_indices()
 

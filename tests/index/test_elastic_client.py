@@ -19,7 +19,13 @@ from elasticsearch import Elasticsearch
 from index.elastic import ElasticsearchArchive
 from index.elastic_mapping import document_to_source, documents_index, reviews_index
 from index.elastic_query import search_body
-from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SchemaVersionError
+from index.errors import (
+    BackendUnavailable,
+    DocumentNotFound,
+    QueryError,
+    SchemaVersionError,
+    SearchIndexError,
+)
 from index.types import Document, Query, ReviewEvent
 
 Route = tuple[int, Any]
@@ -172,6 +178,12 @@ def test_connection_refused_is_backend_unavailable() -> None:
     url = f"http://127.0.0.1:{port}"  # nothing listens here any more
     with pytest.raises(BackendUnavailable):
         _archive(url)
+
+
+def test_an_invalid_url_is_refused_without_echoing_it() -> None:
+    with pytest.raises(SearchIndexError) as raised:
+        ElasticsearchArchive("elastic:s3cret@::bad", index_name="pm")
+    assert "s3cret" not in str(raised.value)
 
 
 def test_get_missing_is_none_and_review_of_missing_is_document_not_found(cluster) -> None:
