@@ -35,17 +35,27 @@ _BOILERPLATE_CLASS_RE = re.compile(
     r"poll|amn_res\w*|vcsortableinpreviewmode|box-?tin\w*|sponsor\w*|recommend\w*|video\w*|"
     r"author-info|inread|outbrain)(?:$|[\s_-])"
 )
+# Navigation lines. Not "Chia sẻ ...", "Bình luận ...", "Quảng cáo ...", "Đăng ký tài khoản ...":
+# those open real sentences ("Chia sẻ với phóng viên, ông ...", "Quảng cáo sai sự thật về BHYT").
 _BOILERPLATE_TEXT_RE = re.compile(
-    r"^(?:xem thêm|tin liên quan|bài liên quan|đọc thêm|đọc tiếp|xem tiếp|xem ngay|chia sẻ|"
-    r"bình luận|gửi bình luận|quảng cáo|tải ứng dụng|mời (?:bạn|quý) (?:đọc|độc giả)|"
-    r"theo dõi .{0,60}(?:google news|zalo|facebook|youtube|tiktok)|"
-    r"(?:vui lòng |bạn (?:cần|phải|vui lòng) )?đăng nhập|đăng ký (?:tài khoản|gói|thành viên|để)|"
-    r"(?:nội dung|bài viết)(?: này)?(?: chỉ)? dành cho|>>|►|»)",
+    r"^(?:xem thêm|tin liên quan|bài liên quan|đọc thêm|đọc tiếp|xem tiếp|xem ngay|"
+    r"mời (?:bạn|quý) (?:đọc|độc giả) (?:xem|đón đọc|theo dõi)|"
+    r"theo dõi .{0,60}(?:google news|zalo|facebook|youtube|tiktok)|>>|►|»)",
+    re.IGNORECASE,
+)
+# Worded about reading *this article*: "đăng ký tài khoản VssID để xem quá trình đóng" is content.
+_READ_ARTICLE = r"(?:đọc|xem) (?:tiếp|toàn bộ|đầy đủ|trọn vẹn|bài|nội dung|tin)"
+_PAYWALL_RE = re.compile(
+    rf"(?:đăng nhập|đăng ký)[^.]{{0,60}}(?:để|mới được|mới có thể) {_READ_ARTICLE}|"
+    rf"(?:để|mời bạn) {_READ_ARTICLE}[^.]{{0,60}}(?:đăng nhập|đăng ký)|"
+    r"(?:nội dung|bài viết)[^.]{0,30}(?:dành riêng|chỉ dành) cho (?:thành viên|hội viên|tài khoản|"
+    r"bạn đọc|người đăng ký)",
     re.IGNORECASE,
 )
 _SHARE_LABELS = frozenset({
     "chia sẻ", "facebook", "zalo", "twitter", "x", "email", "copy link", "sao chép liên kết",
     "in bài", "in", "lưu", "lưu bài", "nghe", "tweet", "bình luận", "thích", "gửi", "link",
+    "quảng cáo", "advertisement",
 })
 _CAPTION_RE = re.compile(
     r"(?:^|[.!?…]\s+)\(?(?:ảnh|video|clip|đồ họa|đồ hoạ|nguồn ảnh)(?: minh (?:họa|hoạ))?\s*:"
@@ -125,6 +135,8 @@ def _keep(paragraph: str) -> bool:
     if _BOILERPLATE_TEXT_RE.match(paragraph):
         return False
     if paragraph.lower().strip(" :|·-") in _SHARE_LABELS:
+        return False
+    if len(paragraph) < 200 and _PAYWALL_RE.search(paragraph):
         return False
     return not (len(paragraph) < 250 and _CAPTION_RE.search(paragraph))
 
