@@ -44,8 +44,11 @@ def _signature(words: list[str]) -> np.ndarray:
     shingles = {" ".join(words[i : i + _SHINGLE]) for i in range(count)} if words else set()
     if not shingles:
         return np.full(PERMUTATIONS, _PRIME, dtype=np.uint64)
-    hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) % _PRIME for s in shingles),
-                         dtype=np.uint64, count=len(shingles))
+    hashes = np.fromiter(
+        (zlib.crc32(s.encode("utf-8")) % _PRIME for s in shingles),
+        dtype=np.uint64,
+        count=len(shingles),
+    )
     return ((np.outer(_A, hashes) + _B[:, None]) % _PRIME).min(axis=1)
 
 
@@ -91,8 +94,9 @@ class StoryClusterer:
 
     @staticmethod
     def _band_keys(signature: np.ndarray) -> list[tuple[int, bytes]]:
-        return [(band, signature[band * _ROWS : (band + 1) * _ROWS].tobytes())
-                for band in range(_BANDS)]
+        return [
+            (band, signature[band * _ROWS : (band + 1) * _ROWS].tobytes()) for band in range(_BANDS)
+        ]
 
     def _add(self, article_id: str, signature: np.ndarray, story_id: str, indexed: bool) -> None:
         self._stories[article_id] = story_id
@@ -108,9 +112,14 @@ class StoryClusterer:
             self._add(article_id, _unpack(fingerprint), story_id, indexed=True)
 
     def _match(self, signature: np.ndarray) -> str | None:
-        candidates = {other for key in self._band_keys(signature) for other in self._bands.get(key, ())}
-        matching = [other for other in candidates
-                    if np.mean(self._signatures[other] == signature) >= self.threshold]
+        candidates = {
+            other for key in self._band_keys(signature) for other in self._bands.get(key, ())
+        }
+        matching = [
+            other
+            for other in candidates
+            if np.mean(self._signatures[other] == signature) >= self.threshold
+        ]
         if not matching:
             return None
         return self._stories[min(matching, key=self._order.__getitem__)]

@@ -3,8 +3,8 @@
 Decisions (tested on a table of real URL shapes in tests/crawlers/test_urls.py):
 
 * scheme and host are lower-cased, default ports dropped, fragments dropped;
-* ``www.`` is KEPT: outlets are consistent in their own canonical links, and stripping it could merge
-  distinct hosts; mobile/AMP hosts (``m.``, ``amp.``, ``mobile.``) are folded into the main host;
+* ``www.`` is KEPT: outlets are consistent in their own canonical links, and stripping it could
+  merge distinct hosts; mobile/AMP hosts (``m.``, ``amp.``, ``mobile.``) fold into the main host;
 * AMP path and query variants (``/amp/`` prefix, ``/amp`` suffix, ``.amp`` before the extension,
   ``?amp``, ``amp=1``) are removed;
 * tracking and session parameters are removed; the remaining parameters keep their spelling and
@@ -24,10 +24,32 @@ from crawlers.errors import InvalidURL
 _MOBILE_HOST_PREFIXES = ("m.", "amp.", "mobile.")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _TRACKING_PARAMS = {
-    "fbclid", "gclid", "gclsrc", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
-    "_ga", "_gl", "_hsenc", "_hsmi", "zarsrc", "gidzl", "zalo_source", "fb_action_ids",
-    "fb_action_types", "fb_source", "fb_ref", "jsessionid", "phpsessid", "sid", "sessionid",
-    "amp", "outputtype",
+    "fbclid",
+    "gclid",
+    "gclsrc",
+    "dclid",
+    "msclkid",
+    "yclid",
+    "igshid",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "_hsenc",
+    "_hsmi",
+    "zarsrc",
+    "gidzl",
+    "zalo_source",
+    "fb_action_ids",
+    "fb_action_types",
+    "fb_source",
+    "fb_ref",
+    "jsessionid",
+    "phpsessid",
+    "sid",
+    "sessionid",
+    "amp",
+    "outputtype",
 }
 _TRACKING_PREFIXES = ("utm_", "aspsessionid")
 _SESSION_PATH_RE = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
@@ -42,7 +64,7 @@ def _host(hostname: str) -> str:
     host = hostname.lower().rstrip(".")
     for prefix in _MOBILE_HOST_PREFIXES:
         if host.startswith(prefix) and host.count(".") >= 2:
-            return host[len(prefix):]
+            return host[len(prefix) :]
     return host
 
 

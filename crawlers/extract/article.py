@@ -8,7 +8,7 @@ comes first, because meta descriptions are often shortened or lose the "(Chinhph
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -38,8 +38,9 @@ def _site_of(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
-def _title(tree: etree._Element, ld: dict[str, Any] | None, meta: dict[str, str],
-           site: SiteSelectors) -> tuple[str, str]:
+def _title(
+    tree: etree._Element, ld: dict[str, Any] | None, meta: dict[str, str], site: SiteSelectors
+) -> tuple[str, str]:
     h1 = None
     for value, method in (
         (ld_text(ld.get("headline")) or ld_text(ld.get("name")) if ld else None, "json-ld"),
@@ -66,8 +67,9 @@ def _title(tree: etree._Element, ld: dict[str, Any] | None, meta: dict[str, str]
     raise ExtractionError("no title: no JSON-LD headline, og:title, <h1> or <title>")
 
 
-def _lead(tree: etree._Element, ld: dict[str, Any] | None, meta: dict[str, str],
-          site: SiteSelectors) -> tuple[str, str]:
+def _lead(
+    tree: etree._Element, ld: dict[str, Any] | None, meta: dict[str, str], site: SiteSelectors
+) -> tuple[str, str]:
     for selector in (site.lead, GENERIC.lead):
         for node in select(tree, selector):
             if node.tag == "meta":
@@ -82,13 +84,17 @@ def _lead(tree: etree._Element, ld: dict[str, Any] | None, meta: dict[str, str],
     return (clean_text(found[1]), "meta") if found else ("", "none")
 
 
-def _canonical(tree: etree._Element, ld: dict[str, Any] | None, meta: dict[str, str],
-               url: str) -> tuple[str, str]:
+def _canonical(
+    tree: etree._Element, ld: dict[str, Any] | None, meta: dict[str, str], url: str
+) -> tuple[str, str]:
     entity = resolve(ld.get("mainEntityOfPage"), []) if ld else None
     entity_url = entity.get("@id") if isinstance(entity, dict) else entity
     page_site = _site_of(urlsplit(url).hostname or "")
-    for value, method in ((link_href(tree, "canonical"), "link"), (meta.get("og:url"), "meta"),
-                          (entity_url if isinstance(entity_url, str) else None, "json-ld")):
+    for value, method in (
+        (link_href(tree, "canonical"), "link"),
+        (meta.get("og:url"), "meta"),
+        (entity_url if isinstance(entity_url, str) else None, "json-ld"),
+    ):
         if not value:
             continue
         try:
@@ -102,8 +108,9 @@ def _canonical(tree: etree._Element, ld: dict[str, Any] | None, meta: dict[str, 
     return canonicalize_url(url), "request"
 
 
-def _outlet(ld: dict[str, Any] | None, nodes: list[dict[str, Any]],
-            meta: dict[str, str]) -> tuple[str | None, str]:
+def _outlet(
+    ld: dict[str, Any] | None, nodes: list[dict[str, Any]], meta: dict[str, str]
+) -> tuple[str | None, str]:
     publisher = resolve(ld.get("publisher"), nodes) if ld else None
     name = ld_text(publisher.get("name")) if isinstance(publisher, dict) else None
     if name:
@@ -128,7 +135,7 @@ def extract_article(
         body: the raw response bytes (decoded here, see :mod:`crawlers.encoding`).
         url: the URL the page was fetched from (after redirects).
         content_type: the HTTP ``Content-Type`` header, for its charset.
-        parser: ``"generic"`` or a dedicated parser name from :data:`crawlers.extract.sites.PARSERS`.
+        parser: ``"generic"`` or a dedicated parser from :data:`crawlers.extract.sites.PARSERS`.
         max_bytes: larger bodies are refused, not truncated (a truncated page would lose its end).
         now: the reference time for rejecting future dates (default: the current time).
 
@@ -154,7 +161,7 @@ def extract_article(
     article_body = extract_body(tree, text, site)
     if article_body is None:
         raise ExtractionError(f"no article body found on {url!r}")
-    reference = now or datetime.now(timezone.utc)
+    reference = now or datetime.now(UTC)
     published = choose_published(date_candidates(tree, ld, meta, url, site), reference)
     lead, lead_method = _lead(tree, ld, meta, site)
     canonical, canonical_method = _canonical(tree, ld, meta, url)

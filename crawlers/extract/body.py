@@ -22,11 +22,33 @@ from crawlers.extract.selectors import GENERIC, SiteSelectors, select
 
 MIN_BODY_CHARS = 150
 
-_DROP_TAGS = frozenset({
-    "figure", "figcaption", "aside", "script", "style", "noscript", "iframe", "form", "button",
-    "nav", "footer", "header", "select", "svg", "video", "audio", "template", "object", "embed",
-    "input", "textarea", "label", "table",
-})
+_DROP_TAGS = frozenset(
+    {
+        "figure",
+        "figcaption",
+        "aside",
+        "script",
+        "style",
+        "noscript",
+        "iframe",
+        "form",
+        "button",
+        "nav",
+        "footer",
+        "header",
+        "select",
+        "svg",
+        "video",
+        "audio",
+        "template",
+        "object",
+        "embed",
+        "input",
+        "textarea",
+        "label",
+        "table",
+    }
+)
 _BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd"})
 _BOILERPLATE_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:related\w*|relate|lien-?quan|tinlienquan|share\w*|social|comments?|tags?|"
@@ -52,21 +74,45 @@ _PAYWALL_RE = re.compile(
     r"bạn đọc|người đăng ký)",
     re.IGNORECASE,
 )
-_SHARE_LABELS = frozenset({
-    "chia sẻ", "facebook", "zalo", "twitter", "x", "email", "copy link", "sao chép liên kết",
-    "in bài", "in", "lưu", "lưu bài", "nghe", "tweet", "bình luận", "thích", "gửi", "link",
-    "quảng cáo", "advertisement",
-})
+_SHARE_LABELS = frozenset(
+    {
+        "chia sẻ",
+        "facebook",
+        "zalo",
+        "twitter",
+        "x",
+        "email",
+        "copy link",
+        "sao chép liên kết",
+        "in bài",
+        "in",
+        "lưu",
+        "lưu bài",
+        "nghe",
+        "tweet",
+        "bình luận",
+        "thích",
+        "gửi",
+        "link",
+        "quảng cáo",
+        "advertisement",
+    }
+)
 _CAPTION_RE = re.compile(
     r"(?:^|[.!?…]\s+)\(?(?:ảnh|video|clip|đồ họa|đồ hoạ|nguồn ảnh)(?: minh (?:họa|hoạ))?\s*:"
     r"\s*[^.!?]{1,80}[.)]?\)?$|^\(?ảnh minh (?:họa|hoạ)\)?\.?$",
     re.IGNORECASE,
 )
-_BYLINE_PREFIX_RE = re.compile(r"^(?:tin|bài|ảnh|tin và ảnh|bài và ảnh|tin, ảnh|bài, ảnh|"
-                               r"bài, ảnh, video|thực hiện)\s*:\s*", re.IGNORECASE)
-_BYLINE_SUFFIX_RE = re.compile(r"\s*\((?:tổng hợp|theo [^)]*|biên dịch|lược dịch)\)$", re.IGNORECASE)
+_BYLINE_PREFIX_RE = re.compile(
+    r"^(?:tin|bài|ảnh|tin và ảnh|bài và ảnh|tin, ảnh|bài, ảnh|"
+    r"bài, ảnh, video|thực hiện)\s*:\s*",
+    re.IGNORECASE,
+)
+_BYLINE_SUFFIX_RE = re.compile(
+    r"\s*\((?:tổng hợp|theo [^)]*|biên dịch|lược dịch)\)$", re.IGNORECASE
+)
 _SOURCE_LINE_RE = re.compile(r"^(?:theo|nguồn)\s*:?\s+\S", re.IGNORECASE)
-_SENTENCE_END = tuple(".!?…:;\"”)»")
+_SENTENCE_END = tuple('.!?…:;"”)»')
 
 
 @dataclass(frozen=True)
@@ -93,7 +139,9 @@ def _has_blocks(node: etree._Element) -> bool:
     return any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in node.iterdescendants())
 
 
-def _collect(node: etree._Element, out: list[etree._Element], dropped: frozenset[etree._Element]) -> None:
+def _collect(
+    node: etree._Element, out: list[etree._Element], dropped: frozenset[etree._Element]
+) -> None:
     for child in node:
         if not isinstance(child.tag, str) or child in dropped or _is_boilerplate_node(child):
             continue
@@ -196,8 +244,9 @@ def extract_body(tree: etree._Element, page: str, site: SiteSelectors) -> Body |
         body = _finish(paragraphs_of(container, site.drop), "density")
         if body:
             return body
-    extracted = trafilatura.extract(page, include_comments=False, include_tables=False,
-                                    favor_precision=True, deduplicate=True)
+    extracted = trafilatura.extract(
+        page, include_comments=False, include_tables=False, favor_precision=True, deduplicate=True
+    )
     if extracted:
         lines = [clean_text(line) for line in extracted.split("\n")]
         return _finish([line for line in lines if _keep(line)], "trafilatura")

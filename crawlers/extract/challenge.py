@@ -15,17 +15,32 @@ from crawlers.errors import ChallengePage
 from crawlers.extract.document import node_text
 
 _MARKERS = (
-    ("cloudflare", re.compile(r"<title>\s*Just a moment\.\.\.\s*</title>|/cdn-cgi/challenge-platform/|"
-                              r"cf-browser-verification|cf_chl_opt|Attention Required! \| Cloudflare", re.I)),
-    ("browser-check", re.compile(r"Checking your browser before accessing|"
-                                 r"Enable JavaScript and cookies to continue|"
-                                 r"Please enable JavaScript to view the page content", re.I)),
+    (
+        "cloudflare",
+        re.compile(
+            r"<title>\s*Just a moment\.\.\.\s*</title>|/cdn-cgi/challenge-platform/|"
+            r"cf-browser-verification|cf_chl_opt|Attention Required! \| Cloudflare",
+            re.I,
+        ),
+    ),
+    (
+        "browser-check",
+        re.compile(
+            r"Checking your browser before accessing|"
+            r"Enable JavaScript and cookies to continue|"
+            r"Please enable JavaScript to view the page content",
+            re.I,
+        ),
+    ),
     ("ddos-guard", re.compile(r"DDoS protection by|ddos-guard\.net/|__ddg1", re.I)),
     ("sucuri", re.compile(r"Sucuri WebSite Firewall|sucuri_cloudproxy_js", re.I)),
 )
 _SETS_COOKIE_RE = re.compile(r"document\.cookie\s*=", re.I)
-_RELOADS_RE = re.compile(r"location\.(reload|replace|href|assign)|window\.location\s*=|"
-                         r"document\.location\s*=|http-equiv=[\"']?refresh", re.I)
+_RELOADS_RE = re.compile(
+    r"location\.(reload|replace|href|assign)|window\.location\s*=|"
+    r"document\.location\s*=|http-equiv=[\"']?refresh",
+    re.I,
+)
 _TINY_TEXT = 200  # characters of visible text: a challenge shows at most a "please wait" line
 _HEAD_SCAN = 20_000
 _SMALL_PAGE = 50_000  # characters; cookie challenges are a few kB, real articles far more

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from crawlers.errors import DateError
@@ -29,9 +29,12 @@ _ISO_RE = re.compile(
 _OFFSET_RE = re.compile(
     r"\(?\s*(?:GMT|UTC)\s*(?:(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?\s*\)?", re.I
 )
-_NUMERIC_DATE_RE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?!\d)")
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?!\d)"
+)
 _WORDY_DATE_RE = re.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+)(?:năm\s+)?(?P<y>\d{4})(?!\d)", re.I
+    r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+)(?:năm\s+)?(?P<y>\d{4})(?!\d)",
+    re.I,
 )
 _TIME_RE = re.compile(
     r"(?<![\d:])(?P<H>\d{1,2})\s*(?::|h|giờ)\s*(?P<M>\d{2})(?::(?P<S>\d{2}))?(?![\d:])"
@@ -54,7 +57,9 @@ def _build(
     y: str, m: str, d: str, hh: str | None, mm: str | None, ss: str | None, tz: timezone | ZoneInfo
 ) -> tuple[datetime, str] | None:
     try:
-        value = datetime(int(y), int(m), int(d), int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=tz)
+        value = datetime(
+            int(y), int(m), int(d), int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=tz
+        )
     except ValueError:
         return None
     return value.astimezone(VN_TZ), "minute" if hh is not None else "day"
@@ -76,8 +81,9 @@ def parse_iso(text: str) -> tuple[datetime, str] | None:
     if not match:
         return None
     raw_tz = match["tz"]
-    tz: timezone | ZoneInfo = VN_TZ if raw_tz is None else (
-        timezone.utc if raw_tz == "Z" else _offset(raw_tz))
+    tz: timezone | ZoneInfo = (
+        VN_TZ if raw_tz is None else (UTC if raw_tz == "Z" else _offset(raw_tz))
+    )
     return _build(match["y"], match["m"], match["d"], match["H"], match["M"], match["S"], tz)
 
 
@@ -93,11 +99,11 @@ def parse_vietnamese(text: str) -> tuple[datetime, str] | None:
         sign = -1 if offset["sign"] == "-" else 1
         tz = timezone(sign * timedelta(hours=int(offset["h"]), minutes=int(offset["m"] or 0)))
     if offset:
-        text = text[: offset.start()] + " " + text[offset.end():]
+        text = text[: offset.start()] + " " + text[offset.end() :]
     date = _NUMERIC_DATE_RE.search(text) or _WORDY_DATE_RE.search(text)
     if not date:
         return None
-    rest = text[: date.start()] + " | " + text[date.end():]
+    rest = text[: date.start()] + " | " + text[date.end() :]
     time = _TIME_RE.search(rest)
     if time is None:
         return _build(date["y"], date["m"], date["d"], None, None, None, tz)
@@ -132,8 +138,11 @@ def candidate(text: str | None, source: str) -> DateCandidate | None:
     if parsed is None:
         return None
     value, precision = parsed
-    if source in ("json-ld", "meta") and precision == "minute" and (
-        value.hour, value.minute, value.second) == (0, 0, 0):
+    if (
+        source in ("json-ld", "meta")
+        and precision == "minute"
+        and (value.hour, value.minute, value.second) == (0, 0, 0)
+    ):
         precision = "day"
     return DateCandidate(value, source, precision)
 

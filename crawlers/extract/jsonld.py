@@ -16,8 +16,16 @@ from typing import Any
 from lxml import etree
 
 ARTICLE_TYPES = frozenset(
-    {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
-     "opinionnewsarticle", "backgroundnewsarticle", "webpage"}
+    {
+        "newsarticle",
+        "article",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "blogposting",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "webpage",
+    }
 )
 _TRAILING_COMMA_RE = re.compile(r",\s*([}\]])")
 

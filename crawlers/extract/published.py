@@ -12,9 +12,18 @@ from crawlers.extract.document import classes, node_text
 from crawlers.extract.selectors import SiteSelectors, select
 
 META_KEYS = (
-    "article:published_time", "og:article:published_time", "datepublished", "pubdate",
-    "publishdate", "publish-date", "dc.date.issued", "dc.date", "dcterms.created",
-    "parsely-pub-date", "sailthru.date", "date",
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "date",
 )
 _DATE_CLASS_RE = re.compile(r"date|time|publish|ngay-?dang|thoi-?gian|post-meta")
 # Today's-date widgets in headers (Báo Đầu tư), clocks, weather, licence lines in footers.
@@ -37,7 +46,8 @@ def _in_page_furniture(node: etree._Element) -> bool:
 def _visible(tree: etree._Element, site: SiteSelectors) -> list[DateCandidate]:
     found: list[DateCandidate] = []
     nodes = select(tree, site.date) or [
-        el for el in tree.iter("span", "div", "p", "li", "time", "small", "em", "a")
+        el
+        for el in tree.iter("span", "div", "p", "li", "time", "small", "em", "a")
         if _DATE_CLASS_RE.search(classes(el))
     ]
     for node in nodes:
@@ -51,7 +61,10 @@ def _visible(tree: etree._Element, site: SiteSelectors) -> list[DateCandidate]:
 
 
 def date_candidates(
-    tree: etree._Element, article: dict[str, Any] | None, meta: dict[str, str], url: str,
+    tree: etree._Element,
+    article: dict[str, Any] | None,
+    meta: dict[str, str],
+    url: str,
     site: SiteSelectors,
 ) -> list[DateCandidate]:
     """Every date the page offers, in source order; :func:`choose_published` picks one."""

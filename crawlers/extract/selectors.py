@@ -18,7 +18,7 @@ from crawlers.extract.document import classes, node_text
 
 @dataclass(frozen=True)
 class SiteSelectors:
-    """Where one outlet (or one dedicated parser) keeps its fields; None means use the generic rule."""
+    """Where one outlet (or dedicated parser) keeps its fields; None means the generic rule."""
 
     title: str | None = None
     body: str | None = None
@@ -32,20 +32,25 @@ class SiteSelectors:
 
 GENERIC = SiteSelectors(
     lead="[class*=sapo], p.description, .article-summary, .lead-detail, .summary-detail, "
-         "[itemprop=description]",
+    "[itemprop=description]",
     body="[itemprop=articleBody]",
     next_page="a[rel=next], link[rel=next], .pagination a.next, a.next-page, a.btn-next, "
-              "a[title*='Trang sau'], a[title*='trang sau'], a[aria-label=Next]",
+    "a[title*='Trang sau'], a[title*='trang sau'], a[aria-label=Next]",
 )
 
 # Keyed by host without "www." / mobile prefixes. Only entries the saved pages proved necessary.
 SITES: dict[str, SiteSelectors] = {
-    "vnexpress.net": SiteSelectors(body="article.fck_detail", lead="p.description", date="span.date"),
+    "vnexpress.net": SiteSelectors(
+        body="article.fck_detail", lead="p.description", date="span.date"
+    ),
     "baocantho.com.vn": SiteSelectors(body="#newscontents .content-fck", date="span.pubdate"),
-    "baochinhphu.vn": SiteSelectors(body=".detail-content", lead=".detail-sapo", date=".detail-time"),
+    "baochinhphu.vn": SiteSelectors(
+        body=".detail-content", lead=".detail-sapo", date=".detail-time"
+    ),
     "tuoitre.vn": SiteSelectors(body=".detail-content", lead=".detail-sapo", date=".detail-time"),
-    "vietnamnet.vn": SiteSelectors(body="#maincontent", lead=".content-detail-sapo",
-                                   date=".bread-crumb-detail__time"),
+    "vietnamnet.vn": SiteSelectors(
+        body="#maincontent", lead=".content-detail-sapo", date=".bread-crumb-detail__time"
+    ),
 }
 
 
@@ -63,7 +68,7 @@ def site_key(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     for prefix in ("www.", "m.", "amp.", "mobile."):
         if host.startswith(prefix):
-            return host[len(prefix):]
+            return host[len(prefix) :]
     return host
 
 
@@ -81,18 +86,21 @@ def _is_breadcrumb_h1(h1: etree._Element, text: str) -> bool:
     own = classes(h1)
     around = " ".join(classes(a) for a in h1.iterancestors())
     return (
-        ">" in text or "›" in text or "»" in text
+        ">" in text
+        or "›" in text
+        or "»" in text
         or any(word in own for word in ("breadcrumb", "logo", "cate", "menu"))
         or any(word in around for word in ("breadcrumb", "logo"))
         or (text.isupper() and len(text.split()) <= 6)
-        or h1.find(".//img") is not None and len(text) < 5
+        or h1.find(".//img") is not None
+        and len(text) < 5
     )
 
 
 def headline_h1(tree: etree._Element) -> str | None:
     """The headline <h1>: not empty, not a breadcrumb or a category label, not the logo.
 
-    Báo Cần Thơ has two h1s (the breadcrumb "THỜI SỰ > Cần Thơ" first); the longest remaining one wins.
+    Báo Cần Thơ has two h1s (the breadcrumb "THỜI SỰ > Cần Thơ" first); the longest other wins.
     """
     best = ""
     for h1 in tree.iter("h1"):

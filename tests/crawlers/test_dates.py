@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -60,7 +60,7 @@ def test_parse_date_formats(text: str, expected: datetime, precision: str) -> No
 def test_gmt_plus_seven_is_never_utc_minus_seven() -> None:
     # dateutil reads "GMT+7" POSIX-style as UTC-7; 10:15 GMT+7 is 03:15 UTC.
     value, _ = parse_date("Thứ sáu, 6/8/2021, 10:15 (GMT+7)")
-    assert value.astimezone(timezone.utc) == datetime(2021, 8, 6, 3, 15, tzinfo=timezone.utc)
+    assert value.astimezone(UTC) == datetime(2021, 8, 6, 3, 15, tzinfo=UTC)
 
 
 def test_explicit_foreign_offset_is_converted_to_vietnam_time() -> None:
@@ -68,7 +68,9 @@ def test_explicit_foreign_offset_is_converted_to_vietnam_time() -> None:
     assert value == vn(2026, 3, 7, 20, 0)
 
 
-@pytest.mark.parametrize("text", ["", "Thứ bảy", "32/01/2026", "07/13/2026 08:00", "hôm qua", "08:07"])
+@pytest.mark.parametrize(
+    "text", ["", "Thứ bảy", "32/01/2026", "07/13/2026 08:00", "hôm qua", "08:07"]
+)
 def test_unparseable_or_impossible_dates_give_none(text: str) -> None:
     assert parse_date(text) is None
 
@@ -94,28 +96,40 @@ def c(value: datetime, source: str, precision: str = "minute") -> DateCandidate:
 
 def test_choose_prefers_json_ld_over_meta_and_visible_text() -> None:
     chosen = choose_published(
-        [c(vn(2026, 3, 7, 8, 1), "json-ld"), c(vn(2026, 3, 7, 8, 1, 53), "meta"),
-         c(vn(2026, 3, 7, 8, 1), "visible-text")], NOW)
+        [
+            c(vn(2026, 3, 7, 8, 1), "json-ld"),
+            c(vn(2026, 3, 7, 8, 1, 53), "meta"),
+            c(vn(2026, 3, 7, 8, 1), "visible-text"),
+        ],
+        NOW,
+    )
     assert (chosen.source, chosen.value) == ("json-ld", vn(2026, 3, 7, 8, 1))
 
 
 def test_choose_takes_the_visible_time_when_json_ld_has_only_the_day() -> None:
     chosen = choose_published(
-        [c(vn(2026, 1, 8), "json-ld", "day"), c(vn(2026, 1, 8, 18, 21), "visible-text")], NOW)
+        [c(vn(2026, 1, 8), "json-ld", "day"), c(vn(2026, 1, 8, 18, 21), "visible-text")], NOW
+    )
     assert chosen.value == vn(2026, 1, 8, 18, 21)
     assert chosen.source == "visible-text"
 
 
 def test_choose_keeps_the_structured_day_when_the_visible_time_is_another_day() -> None:
     chosen = choose_published(
-        [c(vn(2026, 1, 8), "json-ld", "day"), c(vn(2026, 1, 9, 7, 0), "visible-text")], NOW)
+        [c(vn(2026, 1, 8), "json-ld", "day"), c(vn(2026, 1, 9, 7, 0), "visible-text")], NOW
+    )
     assert (chosen.value, chosen.precision) == (vn(2026, 1, 8), "day")
 
 
 def test_choose_rejects_future_and_ancient_dates() -> None:
     chosen = choose_published(
-        [c(vn(2026, 3, 20, 8, 0), "json-ld"), c(vn(1990, 1, 1), "meta", "day"),
-         c(vn(2026, 3, 7, 9, 0), "visible-text")], NOW)
+        [
+            c(vn(2026, 3, 20, 8, 0), "json-ld"),
+            c(vn(1990, 1, 1), "meta", "day"),
+            c(vn(2026, 3, 7, 9, 0), "visible-text"),
+        ],
+        NOW,
+    )
     assert chosen.value == vn(2026, 3, 7, 9, 0)
     # Within a day of now is tolerated (clock skew, timezone slips).
     assert choose_published([c(NOW + timedelta(hours=20), "meta")], NOW).source == "meta"

@@ -17,8 +17,11 @@ STORY = (
     "trực tiếp bộ phận một cửa của cơ quan bảo hiểm xã hội cấp huyện để được hướng dẫn chi tiết."
 )
 COPY_A = "(Báo Cần Thơ) - " + STORY + "\n\nMinh Anh"
-COPY_B = ("(TTXVN) - " + STORY.replace("hơn mười hai nghìn", "hơn 12 nghìn")
-          + "\n\nTheo TTXVN\n\nXem thêm: Lịch chi trả lương hưu tháng 7")
+COPY_B = (
+    "(TTXVN) - "
+    + STORY.replace("hơn mười hai nghìn", "hơn 12 nghìn")
+    + "\n\nTheo TTXVN\n\nXem thêm: Lịch chi trả lương hưu tháng 7"
+)
 SAME_TOPIC = (
     "Từ tháng 7, người nghỉ hưu tại Cần Thơ sẽ được tăng lương hưu theo quy định mới. Ông Trần "
     "Văn Hùng, 68 tuổi, cho biết gia đình ông rất phấn khởi vì khoản tăng thêm giúp trang trải "

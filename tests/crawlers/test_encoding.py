@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from lxml import etree
@@ -86,8 +86,9 @@ def test_meta_http_equiv_and_xml_declaration_are_honoured() -> None:
     page = '<?xml version="1.0" encoding="windows-1258"?>\n' + PAGE
     raw = cp1258(page)
     assert TEXT in decode_html(raw)
-    page = PAGE.replace("<head>", '<head><meta http-equiv="Content-Type" '
-                                  'content="text/html; charset=windows-1258">')
+    page = PAGE.replace(
+        "<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'
+    )
     assert TEXT in decode_html(cp1258(page))
 
 
@@ -102,8 +103,10 @@ def test_bytes_after_a_bom_that_do_not_decode_are_an_error() -> None:
         decode_html(codecs.BOM_UTF8 + b"<p>\xff\xfe\xfa</p>")
 
 
-FEED = ('<?xml version="1.0" encoding="{enc}"?>\n<rss version="2.0"><channel><title>Tin mới</title>'
-        f"<item><title>{TEXT}</title><link>https://x.vn/a-12345.html</link></item></channel></rss>")
+FEED = (
+    '<?xml version="1.0" encoding="{enc}"?>\n<rss version="2.0"><channel><title>Tin mới</title>'
+    f"<item><title>{TEXT}</title><link>https://x.vn/a-12345.html</link></item></channel></rss>"
+)
 
 
 def _title(feed: bytes) -> str:
@@ -129,7 +132,7 @@ def test_decode_feed_gives_parseable_utf8(raw: bytes | str, declared: str | None
     assert _title(feed) == TEXT
 
 
-NOW = datetime(2026, 3, 8, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 8, tzinfo=UTC)
 ARTICLE = """<html><head><meta charset="windows-1258"><title>Chi trả lương hưu</title>
 <meta property="article:published_time" content="2026-03-05T09:00:00+07:00"></head>
 <body><h1>Chi trả lương hưu tháng 3</h1><div class="content">

@@ -1,9 +1,10 @@
-"""extract_article on pages we write ourselves: each rule of the field cascade, boilerplate, errors."""
+"""extract_article on pages we write ourselves: each rule of the field cascade, boilerplate,
+errors."""
 
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -11,17 +12,24 @@ from crawlers.errors import ChallengePage, CrawlError, DateError, ExtractionErro
 from crawlers.extract import PARSERS, extract_article
 from crawlers.extract.dates import VN_TZ
 
-NOW = datetime(2026, 3, 8, 12, 0, tzinfo=timezone.utc)
-P1 = ("Bảo hiểm xã hội thành phố cho biết đã hoàn thành chi trả lương hưu tháng 3 cho hơn "
-      "tám nghìn người hưởng trên địa bàn, sớm hơn kế hoạch hai ngày.")
-P2 = ("Người hưởng nhận qua tài khoản ngân hàng chiếm gần bảy mươi phần trăm, tăng mạnh so với "
-      "cùng kỳ năm trước nhờ chiến dịch vận động chuyển đổi số.")
-P3 = ("Cơ quan bảo hiểm khuyến cáo người dân không cung cấp mã OTP hay mật khẩu VssID cho bất kỳ "
-      "ai tự xưng là cán bộ bảo hiểm qua điện thoại.")
+NOW = datetime(2026, 3, 8, 12, 0, tzinfo=UTC)
+P1 = (
+    "Bảo hiểm xã hội thành phố cho biết đã hoàn thành chi trả lương hưu tháng 3 cho hơn "
+    "tám nghìn người hưởng trên địa bàn, sớm hơn kế hoạch hai ngày."
+)
+P2 = (
+    "Người hưởng nhận qua tài khoản ngân hàng chiếm gần bảy mươi phần trăm, tăng mạnh so với "
+    "cùng kỳ năm trước nhờ chiến dịch vận động chuyển đổi số."
+)
+P3 = (
+    "Cơ quan bảo hiểm khuyến cáo người dân không cung cấp mã OTP hay mật khẩu VssID cho bất kỳ "
+    "ai tự xưng là cán bộ bảo hiểm qua điện thoại."
+)
 
 
 def page(head: str = "", body: str = "") -> bytes:
-    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>".encode()
+    head = f"<head><meta charset='utf-8'>{head}</head>"
+    return f"<!DOCTYPE html><html>{head}<body>{body}</body></html>".encode()
 
 
 def article_html(*paragraphs: str) -> str:
@@ -45,7 +53,11 @@ def test_json_ld_graph_with_an_invalid_block_and_escaped_entities() -> None:
     </script>
     <meta property="og:title" content="Tiêu đề og khác">
     <link rel="canonical" href="/chi-tra-luong-huu-123456.html?utm_source=zalo">"""
-    art = extract(page(head, "<h1>Tiêu đề h1</h1><div class='noi-dung'>" + article_html(P1, P2, P3) + "</div>"))
+    art = extract(
+        page(
+            head, "<h1>Tiêu đề h1</h1><div class='noi-dung'>" + article_html(P1, P2, P3) + "</div>"
+        )
+    )
     assert art.title == "Chi trả lương hưu tháng 3"
     assert art.published_at == datetime(2026, 3, 5, 9, 30, tzinfo=VN_TZ)
     assert art.date_source == "json-ld"
@@ -55,13 +67,23 @@ def test_json_ld_graph_with_an_invalid_block_and_escaped_entities() -> None:
     assert art.lead == "Sapo từ JSON-LD."
     assert art.body == "\n\n".join((P1, P2, P3))
     assert dict(art.methods) == {
-        "title": "json-ld", "body": "density", "published_at": "json-ld", "date_precision": "minute",
-        "canonical_url": "link", "outlet": "json-ld", "lead": "json-ld",
+        "title": "json-ld",
+        "body": "density",
+        "published_at": "json-ld",
+        "date_precision": "minute",
+        "canonical_url": "link",
+        "outlet": "json-ld",
+        "lead": "json-ld",
     }
 
 
+DATE_ONLY_LD = (
+    '<script type="application/ld+json">'
+    '{"@type":"NewsArticle","datePublished":"2026-03-05"}</script>'
+)
 BOILERPLATE_PAGE = f"""
-<header><div class="time-now">Thứ Bảy, Ngày 07 tháng 03 năm 2026</div><nav><a href="/">Trang chủ</a></nav></header>
+<header><div class="time-now">Thứ Bảy, Ngày 07 tháng 03 năm 2026</div>
+<nav><a href="/">Trang chủ</a></nav></header>
 <div class="breadcrumb"><h1>XÃ HỘI &gt; An sinh</h1></div>
 <h1 class="title">Chi trả lương hưu&nbsp;tháng 3  </h1>
 <div class="sapo">Bảo hiểm xã hội thành phố hoàn thành chi trả lương hưu tháng 3 sớm hai ngày.</div>
@@ -70,11 +92,13 @@ BOILERPLATE_PAGE = f"""
 <div class="content">
   <p>Để đọc toàn bộ bài viết, vui lòng đăng nhập tài khoản.</p>
   <p>{P1}</p>
-  <figure><img src="a.jpg"><figcaption><p>Người dân nhận lương hưu tại bưu điện. Ảnh: Minh Anh</p></figcaption></figure>
+  <figure><img src="a.jpg">
+  <figcaption><p>Người dân nhận lương hưu tại bưu điện. Ảnh: Minh Anh</p></figcaption></figure>
   <p>{P2}</p>
   <p><img src="b.jpg"></p>
   <p style="text-align: center;"><em>Cán bộ hướng dẫn người dân cài đặt VssID.</em></p>
-  <div class="box-tin-lien-quan"><p>Tin liên quan</p><p><a href="/x-1.html">Tăng lương hưu từ tháng 7</a></p></div>
+  <div class="box-tin-lien-quan"><p>Tin liên quan</p>
+  <p><a href="/x-1.html">Tăng lương hưu từ tháng 7</a></p></div>
   <p>Xem thêm: Lịch chi trả lương hưu tháng 4</p>
   <p>{P3}</p>
   <p>Chia sẻ</p>
@@ -85,11 +109,19 @@ BOILERPLATE_PAGE = f"""
 
 
 def test_boilerplate_is_left_out_of_the_body() -> None:
-    head = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-03-05"}</script>'
+    head = DATE_ONLY_LD
     art = extract(page(head, BOILERPLATE_PAGE))
     assert art.body == "\n\n".join((P1, P2, P3))
-    for marker in ("đăng nhập", "Ảnh:", "Tin liên quan", "Xem thêm", "Chia sẻ", "Minh Anh",
-                   "VssID.", "Giấy phép"):
+    for marker in (
+        "đăng nhập",
+        "Ảnh:",
+        "Tin liên quan",
+        "Xem thêm",
+        "Chia sẻ",
+        "Minh Anh",
+        "VssID.",
+        "Giấy phép",
+    ):
         assert marker not in art.body
     assert art.authors == ("Minh Anh",)
 
@@ -105,8 +137,13 @@ CONTENT_THAT_LOOKS_LIKE_FURNITURE = [
 
 def test_sentences_that_open_like_furniture_are_kept() -> None:
     head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
-    art = extract(page(head, "<h1>Chi trả lương hưu tháng 3</h1>"
-                       + article_html(P1, *CONTENT_THAT_LOOKS_LIKE_FURNITURE, P2)))
+    art = extract(
+        page(
+            head,
+            "<h1>Chi trả lương hưu tháng 3</h1>"
+            + article_html(P1, *CONTENT_THAT_LOOKS_LIKE_FURNITURE, P2),
+        )
+    )
     assert art.body == "\n\n".join((P1, *CONTENT_THAT_LOOKS_LIKE_FURNITURE, P2))
 
 
@@ -118,7 +155,7 @@ def test_breadcrumb_h1_is_skipped_and_title_is_whitespace_normalised() -> None:
 
 
 def test_date_only_json_ld_takes_the_visible_time_and_ignores_header_and_footer_dates() -> None:
-    head = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-03-05"}</script>'
+    head = DATE_ONLY_LD
     art = extract(page(head, BOILERPLATE_PAGE))
     assert art.published_at == datetime(2026, 3, 5, 18, 21, tzinfo=VN_TZ)
     assert art.date_source == "visible-text"
@@ -126,16 +163,19 @@ def test_date_only_json_ld_takes_the_visible_time_and_ignores_header_and_footer_
 
 
 def test_date_only_when_no_time_is_shown_anywhere() -> None:
-    head = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-03-05"}</script>'
+    head = DATE_ONLY_LD
     art = extract(page(head, "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2)))
     assert art.published_at == datetime(2026, 3, 5, tzinfo=VN_TZ)
     assert art.methods["date_precision"] == "day"
 
 
 def test_header_today_date_alone_is_not_a_publication_date() -> None:
-    body = ('<header><div class="date">Thứ Bảy, Ngày 07 tháng 03 năm 2026</div></header>'
-            "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2) +
-            '<footer><span class="date">cấp ngày 02-12-2021</span></footer>')
+    body = (
+        '<header><div class="date">Thứ Bảy, Ngày 07 tháng 03 năm 2026</div></header>'
+        "<h1>Chi trả lương hưu tháng 3</h1>"
+        + article_html(P1, P2)
+        + '<footer><span class="date">cấp ngày 02-12-2021</span></footer>'
+    )
     with pytest.raises(DateError, match="no publication date"):
         extract(page("", body))
 
@@ -155,8 +195,10 @@ def test_nfd_title_and_body_become_nfc() -> None:
 
 
 def test_time_tag_and_meta_dates() -> None:
-    body = ('<h1>Chi trả lương hưu tháng 3</h1><time datetime="2026-03-05 07:45">Thứ năm</time>'
-            + article_html(P1, P2))
+    body = (
+        '<h1>Chi trả lương hưu tháng 3</h1><time datetime="2026-03-05 07:45">Thứ năm</time>'
+        + article_html(P1, P2)
+    )
     art = extract(page("", body))
     assert (art.published_at.hour, art.published_at.minute, art.date_source) == (7, 45, "time-tag")
     head = '<meta property="article:published_time" content="2026-03-05T00:01:00">'
@@ -166,18 +208,27 @@ def test_time_tag_and_meta_dates() -> None:
 
 def test_cross_site_canonical_is_not_trusted() -> None:
     # A syndicated copy pointing at the original outlet keeps its own URL (one placement each).
-    head = ('<link rel="canonical" href="https://baogoc.vn/bai-goc-999999.html">'
-            '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">')
-    art = extract(page(head, "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2)),
-                  url="https://m.baomau.vn/chi-tra-luong-huu-123456.html?fbclid=1")
+    head = (
+        '<link rel="canonical" href="https://baogoc.vn/bai-goc-999999.html">'
+        '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
+    )
+    art = extract(
+        page(head, "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2)),
+        url="https://m.baomau.vn/chi-tra-luong-huu-123456.html?fbclid=1",
+    )
     assert art.canonical_url == "https://baomau.vn/chi-tra-luong-huu-123456.html"
     assert art.methods["canonical_url"] == "request"
 
 
 def test_trafilatura_is_the_last_resort_for_the_body() -> None:
     text = " ".join([P1, P2, P3])
-    body = ("<h1>Chi trả lương hưu tháng 3</h1><article><div>" + text + "</div><div>" + text
-            + "</div></article>")
+    body = (
+        "<h1>Chi trả lương hưu tháng 3</h1><article><div>"
+        + text
+        + "</div><div>"
+        + text
+        + "</div></article>"
+    )
     head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
     art = extract(page(head, body))
     assert art.methods["body"] == "trafilatura"
@@ -185,15 +236,23 @@ def test_trafilatura_is_the_last_resort_for_the_body() -> None:
 
 
 CHALLENGES = {
-    "cloudflare": page("<title>Just a moment...</title>",
-                       "<div>Checking if the site connection is secure</div>"
-                       "<script src='/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1'></script>"),
-    "checking-browser": page("<title>Vui lòng chờ</title>",
-                             "<p>Checking your browser before accessing baomau.vn.</p>"),
-    "d1n-cookie": page("", "<script>document.cookie='D1N=3f2a9c0e51b7d4a8;path=/';"
-                           "window.location.reload(true);</script>"),
-    "cookie-redirect": page("<meta http-equiv='refresh' content='0'>",
-                            "<script>var t=Date.now();document.cookie = 'vt=' + t;</script>"),
+    "cloudflare": page(
+        "<title>Just a moment...</title>",
+        "<div>Checking if the site connection is secure</div>"
+        "<script src='/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1'></script>",
+    ),
+    "checking-browser": page(
+        "<title>Vui lòng chờ</title>", "<p>Checking your browser before accessing baomau.vn.</p>"
+    ),
+    "d1n-cookie": page(
+        "",
+        "<script>document.cookie='D1N=3f2a9c0e51b7d4a8;path=/';"
+        "window.location.reload(true);</script>",
+    ),
+    "cookie-redirect": page(
+        "<meta http-equiv='refresh' content='0'>",
+        "<script>var t=Date.now();document.cookie = 'vt=' + t;</script>",
+    ),
 }
 
 
@@ -205,8 +264,10 @@ def test_challenge_pages_are_recognised(name: str) -> None:
 
 def test_an_article_that_sets_a_cookie_is_not_a_challenge() -> None:
     head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
-    body = ("<script>document.cookie='consent=1';location.href='#top';</script>"
-            "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2, P3))
+    body = (
+        "<script>document.cookie='consent=1';location.href='#top';</script>"
+        "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2, P3)
+    )
     assert extract(page(head, body)).title == "Chi trả lương hưu tháng 3"
 
 
@@ -232,7 +293,9 @@ def test_pages_without_an_article_raise_extraction_error(raw: bytes, message: st
 
 def test_truncated_document_still_extracts() -> None:
     head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
-    raw = page(head, "<h1>Chi trả lương hưu tháng 3</h1><div><p>" + P1 + "<p>" + P2 + "<p>Đoạn bị c")
+    raw = page(
+        head, "<h1>Chi trả lương hưu tháng 3</h1><div><p>" + P1 + "<p>" + P2 + "<p>Đoạn bị c"
+    )
     art = extract(raw[: raw.rindex(b"</body>")])
     assert P1 in art.body and P2 in art.body
 
@@ -245,17 +308,20 @@ def test_unknown_parser_is_a_configuration_error() -> None:
 # A SharePoint news detail page written after the layout notes for baohiemxahoi.gov.vn.
 BHXH_PAGE = page(
     "<title>Tin tức - Bảo hiểm xã hội Việt Nam</title>",
-    f"""<div id="s4-workspace"><div class="menu-top"><a href="/tintuc/Pages/default.aspx">Tin tức</a></div>
+    f"""<div id="s4-workspace">
+    <div class="menu-top"><a href="/tintuc/Pages/default.aspx">Tin tức</a></div>
     <div class="news-detail">
       <div class="title">BHXH Việt Nam hoàn thành chi trả lương hưu tháng 3</div>
       <div class="date">05/03/2026 8:30 SA</div>
       <div class="sapo">Toàn ngành đã chi trả lương hưu, trợ cấp tháng 3 đúng hạn.</div>
       <div class="content"><div class="ms-rtestate-field">{article_html(P1, P2)}</div></div>
-      <div class="other-news"><h3>Tin khác</h3><ul><li><a href="?CateID=168&amp;ItemID=20999">Tin cũ</a></li></ul></div>
+      <div class="other-news"><h3>Tin khác</h3>
+      <ul><li><a href="?CateID=168&amp;ItemID=20999">Tin cũ</a></li></ul></div>
     </div></div>""",
 )
-BHXH_URL = ("https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-xa-hoi.aspx"
-            "?ItemID=21000&CateID=168")
+BHXH_URL = (
+    "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-xa-hoi.aspx?ItemID=21000&CateID=168"
+)
 
 
 def test_baohiemxahoi_parser() -> None:
@@ -264,21 +330,30 @@ def test_baohiemxahoi_parser() -> None:
     assert art.published_at == datetime(2026, 3, 5, 8, 30, tzinfo=VN_TZ)
     assert art.lead == "Toàn ngành đã chi trả lương hưu, trợ cấp tháng 3 đúng hạn."
     assert art.body == P1 + "\n\n" + P2
-    assert art.canonical_url == ("https://baohiemxahoi.gov.vn/tintuc/Pages/"
-                                 "linh-vuc-bao-hiem-xa-hoi.aspx?CateID=168&ItemID=21000")
+    assert art.canonical_url == (
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/"
+        "linh-vuc-bao-hiem-xa-hoi.aspx?CateID=168&ItemID=21000"
+    )
 
 
 def test_baohiemxahoi_listing_urls_are_not_articles() -> None:
-    listing = "https://baohiemxahoi.gov.vn/tintuc/Pages/hoat-dong-bhxh-viet-nam.aspx?CateID=136&Page=2"
+    listing = (
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/hoat-dong-bhxh-viet-nam.aspx?CateID=136&Page=2"
+    )
     with pytest.raises(ExtractionError, match="not an article URL"):
         extract(BHXH_PAGE, url=listing, parser="baohiemxahoi")
 
 
-PARSER_PAGES = {"generic": (page('<meta property="article:published_time" '
-                                 'content="2026-03-05T08:00:00+07:00">',
-                                 "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2)),
-                            "https://baomau.vn/chi-tra-123456.html"),
-                "baohiemxahoi": (BHXH_PAGE, BHXH_URL)}
+PARSER_PAGES = {
+    "generic": (
+        page(
+            '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">',
+            "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2),
+        ),
+        "https://baomau.vn/chi-tra-123456.html",
+    ),
+    "baohiemxahoi": (BHXH_PAGE, BHXH_URL),
+}
 
 
 @pytest.mark.parametrize("parser", sorted(PARSERS))

@@ -25,7 +25,8 @@ LISTING = """<html><head><meta charset="utf-8"></head><body>
   <a href="/chuyen-muc/xa-hoi.html">Chuyên mục</a>
   <a href="javascript:void(0)">Xem thêm</a>
 </div>
-<div class="paging"><a href="/xa-hoi?p=1">1</a><a href="/xa-hoi?p=2">2</a><a href="/xa-hoi?p=3">3</a></div>
+<div class="paging"><a href="/xa-hoi?p=1">1</a><a href="/xa-hoi?p=2">2</a>
+<a href="/xa-hoi?p=3">3</a></div>
 <footer><a href="/gioi-thieu-a100002.html">Giới thiệu</a></footer>
 </body></html>""".encode()
 
@@ -40,7 +41,8 @@ def test_article_links_in_page_order_deduplicated_same_site_no_furniture() -> No
 
 def test_custom_article_pattern() -> None:
     assert extract_links(LISTING, "https://baomau.vn/xa-hoi", r"/chuyen-muc/") == [
-        "https://baomau.vn/chuyen-muc/xa-hoi.html"]
+        "https://baomau.vn/chuyen-muc/xa-hoi.html"
+    ]
 
 
 def test_next_page_by_page_number() -> None:
@@ -53,7 +55,10 @@ def test_next_page_by_page_number() -> None:
     ("markup", "expected"),
     [
         ('<link rel="next" href="/xa-hoi/trang-2.htm">', "https://baomau.vn/xa-hoi/trang-2.htm"),
-        ('<a class="btn" href="/xa-hoi/p/2" title="Trang sau">›</a>', "https://baomau.vn/xa-hoi/p/2"),
+        (
+            '<a class="btn" href="/xa-hoi/p/2" title="Trang sau">›</a>',
+            "https://baomau.vn/xa-hoi/p/2",
+        ),
         ('<a href="/xa-hoi-trang-sau">Trang sau</a>', "https://baomau.vn/xa-hoi-trang-sau"),
         ('<a href="javascript:;" class="next">Sau</a>', None),
         ("", None),
@@ -66,14 +71,19 @@ def test_next_page_markers(markup: str, expected: str | None) -> None:
 
 
 def test_next_page_with_an_explicit_selector() -> None:
-    body = "<html><body><div class='pager'><a href='/tin?Page=5'>Cuối</a></div></body></html>".encode()
-    assert next_page(body, "https://baomau.vn/tin", selector=".pager a") == "https://baomau.vn/tin?Page=5"
+    body = (
+        "<html><body><div class='pager'><a href='/tin?Page=5'>Cuối</a></div></body></html>".encode()
+    )
+    assert (
+        next_page(body, "https://baomau.vn/tin", selector=".pager a")
+        == "https://baomau.vn/tin?Page=5"
+    )
 
 
 def test_baohiemxahoi_listing_links_use_item_ids() -> None:
     body = """<html><body><div class="list-news">
       <a href="/tintuc/Pages/linh-vuc-bao-hiem-xa-hoi.aspx?ItemID=21000&amp;CateID=168">Tin 1</a>
-      <a href="/tintuc/Pages/linh-vuc-bao-hiem-xa-hoi.aspx?CateID=168&amp;ItemID=21000">Tin 1 lặp</a>
+      <a href="/tintuc/Pages/linh-vuc-bao-hiem-xa-hoi.aspx?CateID=168&amp;ItemID=21000">Lặp</a>
       <a href="/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx?CateID=169&amp;ItemID=21001">Tin 2</a>
       <a href="/tintuc/Pages/hoat-dong-bhxh-viet-nam.aspx?CateID=136&amp;Page=2">Trang 2</a>
     </div></body></html>""".encode()
@@ -103,7 +113,9 @@ def _listing_rows() -> list[dict[str, str]]:
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("row", _listing_rows() or [None], ids=lambda r: r["site"] if r else "absent")
+@pytest.mark.parametrize(
+    "row", _listing_rows() or [None], ids=lambda r: r["site"] if r else "absent"
+)
 def test_saved_listing_pages(row: dict[str, str] | None) -> None:
     if row is None:
         pytest.skip(f"shared material not found at {SHARED}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -25,14 +25,37 @@ from crawlers.extract.document import clean_text, node_text
 SHARED = Path(__file__).resolve().parents[2] / "../shared"
 TRUTH = SHARED / "data/research/html_truth.csv"
 PAGES = SHARED / "data/raw/html"
-NOW = datetime(2026, 11, 22, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 22, tzinfo=UTC)
 # Furniture wording, specific enough not to occur in news prose ("cấp Giấy phép" does).
-MARKERS = ("Tin liên quan", "TIN LIÊN QUAN", "Xem thêm:", "Đọc tiếp", "Đọc thêm:", "Chia sẻ bài",
-           "Bình luận (", "/GP-", "Giấy phép hoạt động", "đăng nhập để", "Theo dõi Báo",
-           "Google News", "Ảnh:", "Nguồn ảnh", "Copy link", "Sao chép liên kết", "Tin mới nhất",
-           "QUẢNG CÁO", "Tweet")
-FURNITURE = ("//figcaption", "//aside", "//header", "//footer", "//nav",
-             "//*[contains(@class, 'related') or contains(@type, 'Related')]")
+MARKERS = (
+    "Tin liên quan",
+    "TIN LIÊN QUAN",
+    "Xem thêm:",
+    "Đọc tiếp",
+    "Đọc thêm:",
+    "Chia sẻ bài",
+    "Bình luận (",
+    "/GP-",
+    "Giấy phép hoạt động",
+    "đăng nhập để",
+    "Theo dõi Báo",
+    "Google News",
+    "Ảnh:",
+    "Nguồn ảnh",
+    "Copy link",
+    "Sao chép liên kết",
+    "Tin mới nhất",
+    "QUẢNG CÁO",
+    "Tweet",
+)
+FURNITURE = (
+    "//figcaption",
+    "//aside",
+    "//header",
+    "//footer",
+    "//nav",
+    "//*[contains(@class, 'related') or contains(@type, 'Related')]",
+)
 MIN_FURNITURE_CHARS = 25
 
 pytestmark = pytest.mark.shared
@@ -74,8 +97,11 @@ def evaluate(row: dict[str, str]) -> Result:
     truth = datetime.fromisoformat(row["pub_date_iso"])
     shows_time = ":" in row["pub_date_displayed"]
     got = art.published_at
-    date_ok = (got.replace(second=0, microsecond=0) == truth) if shows_time else (
-        got.date() == truth.date())
+    date_ok = (
+        (got.replace(second=0, microsecond=0) == truth)
+        if shows_time
+        else (got.date() == truth.date())
+    )
     leaks = tuple(m for m in MARKERS if m in art.body)
     leaks += tuple(t[:40] for t in _furniture_texts(raw) if t in art.body)
     return Result(
@@ -85,8 +111,11 @@ def evaluate(row: dict[str, str]) -> Result:
         body=clean_text(row["body_first_sentence"]) in art.body and not leaks,
         leaks=leaks,
         got_date=got.isoformat(),
-        methods=",".join(f"{k}={v}" for k, v in sorted(art.methods.items())
-                         if k in ("title", "body", "published_at")),
+        methods=",".join(
+            f"{k}={v}"
+            for k, v in sorted(art.methods.items())
+            if k in ("title", "body", "published_at")
+        ),
     )
 
 
@@ -108,15 +137,21 @@ def results(request: pytest.FixtureRequest) -> list[Result]:
 
 
 def test_all_titles_and_dates_and_95_percent_of_bodies(results: list[Result]) -> None:
-    print(f"\n{'page':<58} {'title':>5} {'date':>5} {'body':>5}  published_at               methods")
+    print(
+        f"\n{'page':<58} {'title':>5} {'date':>5} {'body':>5}  published_at               methods"
+    )
     for r in results:
         flags = " ".join(f"{'ok' if ok else 'FAIL':>5}" for ok in (r.title, r.date, r.body))
-        print(f"{r.file:<58} {flags}  {r.got_date}  {r.methods}"
-              + (f"  leaks={list(r.leaks)}" if r.leaks else ""))
+        print(
+            f"{r.file:<58} {flags}  {r.got_date}  {r.methods}"
+            + (f"  leaks={list(r.leaks)}" if r.leaks else "")
+        )
     n = len(results)
     bodies = sum(r.body for r in results)
-    print(f"titles {sum(r.title for r in results)}/{n}  dates {sum(r.date for r in results)}/{n}  "
-          f"bodies {bodies}/{n}")
+    print(
+        f"titles {sum(r.title for r in results)}/{n}  dates {sum(r.date for r in results)}/{n}  "
+        f"bodies {bodies}/{n}"
+    )
     assert [r.file for r in results if not r.title] == []
     assert [r.file for r in results if not r.date] == []
     assert bodies >= 0.95 * n, [(r.file, r.leaks) for r in results if not r.body]
@@ -128,8 +163,9 @@ def test_vnexpress_body_matches_fundus_paragraphs_without_captions() -> None:
     if not (page.exists() and expected_file.exists()):
         pytest.skip(f"fundus VnExpress fixture not found under {PAGES}")
     expected = json.loads(expected_file.read_text(encoding="utf-8"))["V1"]
-    paragraphs = [clean_text(p) for section in expected["body"]["sections"]
-                  for p in section["paragraphs"]]
+    paragraphs = [
+        clean_text(p) for section in expected["body"]["sections"] for p in section["paragraphs"]
+    ]
     raw = page.read_bytes()
     captions = {node_text(c) for c in html.document_fromstring(raw.decode()).iter("figcaption")}
     art = extract_article(raw, "https://vnexpress.net/x-4954454.html", now=NOW)

@@ -9,55 +9,96 @@ from crawlers.urls import article_id, canonicalize_url
 
 CASES = [
     # VnExpress: numeric id + .html; mobile host; tracking from Facebook/Zalo shares
-    ("https://vnexpress.net/luong-huu-tang-tu-thang-7-4954454.html",
-     "https://vnexpress.net/luong-huu-tang-tu-thang-7-4954454.html"),
-    ("https://m.vnexpress.net/luong-huu-tang-tu-thang-7-4954454.html?fbclid=IwAR0abc",
-     "https://vnexpress.net/luong-huu-tang-tu-thang-7-4954454.html"),
-    ("HTTPS://VnExpress.NET:443/luong-huu-tang-tu-thang-7-4954454.html#box_comment",
-     "https://vnexpress.net/luong-huu-tang-tu-thang-7-4954454.html"),
-    ("https://suckhoe.vnexpress.net/bhyt-chi-tra-3618863.html",
-     "https://suckhoe.vnexpress.net/bhyt-chi-tra-3618863.html"),
+    (
+        "https://vnexpress.net/luong-huu-tang-tu-thang-7-4954454.html",
+        "https://vnexpress.net/luong-huu-tang-tu-thang-7-4954454.html",
+    ),
+    (
+        "https://m.vnexpress.net/luong-huu-tang-tu-thang-7-4954454.html?fbclid=IwAR0abc",
+        "https://vnexpress.net/luong-huu-tang-tu-thang-7-4954454.html",
+    ),
+    (
+        "HTTPS://VnExpress.NET:443/luong-huu-tang-tu-thang-7-4954454.html#box_comment",
+        "https://vnexpress.net/luong-huu-tang-tu-thang-7-4954454.html",
+    ),
+    (
+        "https://suckhoe.vnexpress.net/bhyt-chi-tra-3618863.html",
+        "https://suckhoe.vnexpress.net/bhyt-chi-tra-3618863.html",
+    ),
     # Dân trí / Tuổi Trẻ: 17-digit ids + .htm; Zalo tracking (zarsrc, gidzl, utm_*)
-    ("https://dantri.com.vn/an-sinh/bhxh-mot-lan-20260307080054340.htm?zarsrc=30&utm_source=zalo"
-     "&utm_medium=zalo&utm_campaign=zalo&gidzl=AbCd",
-     "https://dantri.com.vn/an-sinh/bhxh-mot-lan-20260307080054340.htm"),
-    ("https://tuoitre.vn/vssid-cap-nhat-20260307075519174.htm?gclid=xyz&_ga=2.1",
-     "https://tuoitre.vn/vssid-cap-nhat-20260307075519174.htm"),
+    (
+        "https://dantri.com.vn/an-sinh/bhxh-mot-lan-20260307080054340.htm?zarsrc=30&utm_source=zalo"
+        "&utm_medium=zalo&utm_campaign=zalo&gidzl=AbCd",
+        "https://dantri.com.vn/an-sinh/bhxh-mot-lan-20260307080054340.htm",
+    ),
+    (
+        "https://tuoitre.vn/vssid-cap-nhat-20260307075519174.htm?gclid=xyz&_ga=2.1",
+        "https://tuoitre.vn/vssid-cap-nhat-20260307075519174.htm",
+    ),
     # AMP variants
-    ("https://amp.tuoitre.vn/vssid-cap-nhat-20260307075519174.htm",
-     "https://tuoitre.vn/vssid-cap-nhat-20260307075519174.htm"),
-    ("https://vietnamnet.vn/amp/bhtn-tro-cap-2495349.html",
-     "https://vietnamnet.vn/bhtn-tro-cap-2495349.html"),
-    ("https://vietnamnet.vn/bhtn-tro-cap-2495349.html?amp",
-     "https://vietnamnet.vn/bhtn-tro-cap-2495349.html"),
-    ("https://baochinhphu.vn/chinh-sach-bhyt-102260228093004191.htm/amp",
-     "https://baochinhphu.vn/chinh-sach-bhyt-102260228093004191.htm"),
-    ("https://nld.com.vn/luong-huu-196250307.amp.htm",
-     "https://nld.com.vn/luong-huu-196250307.htm"),
+    (
+        "https://amp.tuoitre.vn/vssid-cap-nhat-20260307075519174.htm",
+        "https://tuoitre.vn/vssid-cap-nhat-20260307075519174.htm",
+    ),
+    (
+        "https://vietnamnet.vn/amp/bhtn-tro-cap-2495349.html",
+        "https://vietnamnet.vn/bhtn-tro-cap-2495349.html",
+    ),
+    (
+        "https://vietnamnet.vn/bhtn-tro-cap-2495349.html?amp",
+        "https://vietnamnet.vn/bhtn-tro-cap-2495349.html",
+    ),
+    (
+        "https://baochinhphu.vn/chinh-sach-bhyt-102260228093004191.htm/amp",
+        "https://baochinhphu.vn/chinh-sach-bhyt-102260228093004191.htm",
+    ),
+    (
+        "https://nld.com.vn/luong-huu-196250307.amp.htm",
+        "https://nld.com.vn/luong-huu-196250307.htm",
+    ),
     ("https://example.com.vn/tin/bhxh/amp/", "https://example.com.vn/tin/bhxh"),
     # Báo Cần Thơ: -a<id>.html; keep www when the outlet uses it
-    ("https://baocantho.com.vn/bhxh-tu-nguyen-a196670.html",
-     "https://baocantho.com.vn/bhxh-tu-nguyen-a196670.html"),
-    ("https://www.baocantho.com.vn/bhxh-tu-nguyen-a196670.html",
-     "https://www.baocantho.com.vn/bhxh-tu-nguyen-a196670.html"),
+    (
+        "https://baocantho.com.vn/bhxh-tu-nguyen-a196670.html",
+        "https://baocantho.com.vn/bhxh-tu-nguyen-a196670.html",
+    ),
+    (
+        "https://www.baocantho.com.vn/bhxh-tu-nguyen-a196670.html",
+        "https://www.baocantho.com.vn/bhxh-tu-nguyen-a196670.html",
+    ),
     # SharePoint: ItemID/CateID are the article's identity; order and tracking normalised
-    ("https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-xa-hoi.aspx?ItemID=21000&CateID=168",
-     "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-xa-hoi.aspx?CateID=168&ItemID=21000"),
-    ("https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx?CateID=169&ItemID=21001"
-     "&utm_source=facebook",
-     "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx?CateID=169&ItemID=21001"),
-    ("https://hanoi.baohiemxahoi.gov.vn/tintuc/Pages/chinh-sach-moi.aspx?CateID=0&ItemID=35024",
-     "https://hanoi.baohiemxahoi.gov.vn/tintuc/Pages/chinh-sach-moi.aspx?CateID=0&ItemID=35024"),
-    ("https://baohiemxahoi.gov.vn/tintuc/Pages/hoat-dong-bhxh-viet-nam.aspx?CateID=136&date=&Page=2",
-     "https://baohiemxahoi.gov.vn/tintuc/Pages/hoat-dong-bhxh-viet-nam.aspx?CateID=136&Page=2&date="),
+    (
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-xa-hoi.aspx?ItemID=21000&CateID=168",
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-xa-hoi.aspx?CateID=168&ItemID=21000",
+    ),
+    (
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx?CateID=169&ItemID=21001"
+        "&utm_source=facebook",
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx?CateID=169&ItemID=21001",
+    ),
+    (
+        "https://hanoi.baohiemxahoi.gov.vn/tintuc/Pages/chinh-sach-moi.aspx?CateID=0&ItemID=35024",
+        "https://hanoi.baohiemxahoi.gov.vn/tintuc/Pages/chinh-sach-moi.aspx?CateID=0&ItemID=35024",
+    ),
+    (
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/hoat-dong-bhxh-viet-nam.aspx?CateID=136&date=&Page=2",
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/hoat-dong-bhxh-viet-nam.aspx?CateID=136&Page=2&date=",
+    ),
     # Sessions, default ports, doubled slashes, non-default ports kept
-    ("http://baodautu.vn:80/tin//bhxh-d123456.html;jsessionid=ABC123?PHPSESSID=x&sid=1",
-     "http://baodautu.vn/tin/bhxh-d123456.html"),
+    (
+        "http://baodautu.vn:80/tin//bhxh-d123456.html;jsessionid=ABC123?PHPSESSID=x&sid=1",
+        "http://baodautu.vn/tin/bhxh-d123456.html",
+    ),
     ("http://localhost:8081/bai/1.html", "http://localhost:8081/bai/1.html"),
     # Vietnamese characters in paths: one percent-encoding
-    ("https://example.vn/tin tức/bảo-hiểm.html", "https://example.vn/tin%20t%E1%BB%A9c/b%E1%BA%A3o-hi%E1%BB%83m.html"),
-    ("https://example.vn/tin%20t%E1%BB%A9c/b%E1%BA%A3o-hi%E1%BB%83m.html",
-     "https://example.vn/tin%20t%E1%BB%A9c/b%E1%BA%A3o-hi%E1%BB%83m.html"),
+    (
+        "https://example.vn/tin tức/bảo-hiểm.html",
+        "https://example.vn/tin%20t%E1%BB%A9c/b%E1%BA%A3o-hi%E1%BB%83m.html",
+    ),
+    (
+        "https://example.vn/tin%20t%E1%BB%A9c/b%E1%BA%A3o-hi%E1%BB%83m.html",
+        "https://example.vn/tin%20t%E1%BB%A9c/b%E1%BA%A3o-hi%E1%BB%83m.html",
+    ),
     ("https://example.vn", "https://example.vn/"),
 ]
 
@@ -73,8 +114,10 @@ def test_canonicalize_url_is_idempotent(url: str, _expected: str) -> None:
     assert canonicalize_url(once) == once
 
 
-@pytest.mark.parametrize("url", ["/relative/path.html", "ftp://x.vn/a", "mailto:a@b.vn", "https://",
-                                 "http://x.vn:99999/"])
+@pytest.mark.parametrize(
+    "url",
+    ["/relative/path.html", "ftp://x.vn/a", "mailto:a@b.vn", "https://", "http://x.vn:99999/"],
+)
 def test_invalid_urls_raise(url: str) -> None:
     with pytest.raises(InvalidURL):
         canonicalize_url(url)
@@ -88,5 +131,7 @@ def test_article_id_is_full_sha1_and_ignores_scheme_and_variants() -> None:
 
 
 def test_sharepoint_items_are_distinct_articles() -> None:
-    base = "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-xa-hoi.aspx?CateID=168&ItemID="
+    base = (
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-xa-hoi.aspx?CateID=168&ItemID="
+    )
     assert article_id(base + "1") != article_id(base + "2")

@@ -15,12 +15,13 @@ from crawlers.extract.selectors import SiteSelectors
 
 BAOHIEMXAHOI = SiteSelectors(
     title=".news-detail .title, .detail-news .title, .title-news, .news-title, .TitleNews, "
-          "[id$=TitleField], .page-title h1, h1.title, h2.title, h3.title",
-    body=".news-detail .content, .detail-news .content, .content-news, .news-content, .NewsContent, "
-         "[id*=ArticleContent], [id*=PublishingPageContent], .ms-rtestate-field",
+    "[id$=TitleField], .page-title h1, h1.title, h2.title, h3.title",
+    body=".news-detail .content, .detail-news .content, .content-news, .news-content, "
+    ".NewsContent, "
+    "[id*=ArticleContent], [id*=PublishingPageContent], .ms-rtestate-field",
     lead=".news-detail .sapo, .sapo, .news-sapo, .summary, .tomtat, [id*=Summary]",
     date=".news-detail .date, .date-news, .news-date, .NewsDate, [id*=lblDate], [id*=NgayDang], "
-         ".ngay-dang, .date",
+    ".ngay-dang, .date",
     drop=".other-news, .tin-khac, .related, .news-other, .share, .print",
     links="a[href*='ItemID=']",
     next_page="a.next, a[title*='Trang sau'], .pagination a.next, .paging a.next",
