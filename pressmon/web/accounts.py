@@ -81,10 +81,16 @@ def _now() -> datetime:
 class AccountStore:
     """users + sessions (+ the current assignee of each item) in one SQLite file."""
 
-    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] = _now) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        clock: Callable[[], datetime] = _now,
+        hasher: PasswordHasher | None = None,  # argon2id with the library's (RFC 9106) defaults
+    ) -> None:
         self.path = Path(path)
         self._clock = clock
-        self._hasher = PasswordHasher()
+        self._hasher = hasher or PasswordHasher()
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:

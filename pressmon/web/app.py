@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -23,7 +23,7 @@ from pressmon.errors import ConfigError
 from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
-from pressmon.web.deps import CsrfRejected, NotSignedIn, WebContext
+from pressmon.web.deps import CsrfRejected, CurrentSession, NotSignedIn, WebContext
 from pressmon.web.errors import PermissionDenied, WorkflowError
 from pressmon.web.throttle import LoginThrottle
 
@@ -52,7 +52,8 @@ def load_provinces(path: Path) -> tuple[str, ...]:
     if not path.exists():
         return ()
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (safe loader)
     except (OSError, yaml.YAMLError) as err:
         raise ConfigError(f"{path}: cannot read provinces: {err}") from err
     if isinstance(data, dict):
@@ -88,6 +89,14 @@ def _templates(settings: Settings) -> Jinja2Templates:
     return templates
 
 
+def routers() -> tuple[APIRouter, ...]:
+    """Every router the app includes, one per area (tests walk them to list the routes)."""
+    from pressmon.web import auth
+    from pressmon.web.routes import api, coverage, item, queue, search, users
+
+    return tuple(module.router for module in (auth, queue, item, coverage, search, users, api))
+
+
 def create_app(
     settings: Settings,
     *,
@@ -96,9 +105,6 @@ def create_app(
     clock: Callable[[], datetime] | None = None,
 ) -> Any:
     """The reviewers' app. `archive` stays owned by the caller (it is not closed here)."""
-    from pressmon.web.routes import api, coverage, item, queue, search, users
-    from pressmon.web import auth
-
     clock = clock or _now
     app = FastAPI(
         title="pressmon",
@@ -121,12 +127,12 @@ def create_app(
         outlets=_load_outlets(settings),
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    for module in (auth, queue, item, coverage, search, users, api):
-        app.include_router(module.router)
+    for router in routers():
+        app.include_router(router)
     _install_error_handlers(app)
 
     @app.get("/", include_in_schema=False)
-    def home() -> RedirectResponse:
+    def home(session: CurrentSession) -> RedirectResponse:
         return RedirectResponse("/hang-doi", status_code=303)
 
     return app

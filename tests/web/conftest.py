@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
 from index import open_archive
@@ -16,6 +18,8 @@ from index.types import Document
 from pressmon.settings import Settings
 from pressmon.web import AccountStore, create_app
 
+# Real argon2id, cheap parameters: the default costs ~0.4 s per hash on the 2-core test machine.
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 NOW = datetime(2026, 5, 20, 3, 0, tzinfo=UTC)
 PASSWORDS = {"an": "matkhau-an-1", "binh": "matkhau-binh-2", "chi": "matkhau-chi-3"}
 HOSTILE_TITLE = "Cảnh báo <script>alert(1)</script> giả mạo BHXH"
@@ -113,18 +117,28 @@ def archive(tmp_path: Path) -> Iterator[Archive]:
 
 @pytest.fixture
 def accounts(tmp_path: Path, clock: Clock) -> AccountStore:
-    store = AccountStore(tmp_path / "state.sqlite3", clock=clock)
+    store = AccountStore(tmp_path / "state.sqlite3", clock=clock, hasher=FAST_HASHER)
     store.add("an", PASSWORDS["an"], "reviewer", "Nguyễn Văn An")
     store.add("binh", PASSWORDS["binh"], "lead", "Trần Thị Bình")
     store.add("chi", PASSWORDS["chi"], "admin", "Lê Chi")
     return store
 
 
+SOURCES = """
+- {id: baomau, name: Báo Mẫu, kind: provincial, province: Hà Nội, domain: baomau.vn}
+- {id: baokhac, name: Báo Khác, kind: provincial, province: Cần Thơ, domain: baokhac.vn}
+"""
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     repo = Path(__file__).resolve().parents[2]
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    shutil.copy(repo / "config" / "provinces.yaml", config / "provinces.yaml")
     return Settings.model_validate({
-        "sources_file": str(repo / "config" / "sources.yaml"),
+        "sources_file": str(config / "sources.yaml"),
         "targets_file": str(repo / "config" / "targets.yaml"),
         "archive": {"path": str(tmp_path / "archive.sqlite3"), "state_path": str(tmp_path / "state.sqlite3")},
         "web": {"session_secret": "test-secret-not-for-production"},
@@ -141,7 +155,7 @@ def client(app) -> TestClient:
     return TestClient(app, base_url="http://testserver")
 
 
-def login(client: TestClient, username: str, password: str | None = None) -> str:
+def sign_in(client: TestClient, username: str, password: str | None = None) -> str:
     """Sign in through the real form; returns the session's CSRF token."""
     form = client.get("/dang-nhap")
     token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
@@ -152,15 +166,20 @@ def login(client: TestClient, username: str, password: str | None = None) -> str
 
 
 @pytest.fixture
+def login():
+    return sign_in
+
+
+@pytest.fixture
 def as_reviewer(client: TestClient) -> tuple[TestClient, str]:
-    return client, login(client, "an")
+    return client, sign_in(client, "an")
 
 
 @pytest.fixture
 def as_lead(client: TestClient) -> tuple[TestClient, str]:
-    return client, login(client, "binh")
+    return client, sign_in(client, "binh")
 
 
 @pytest.fixture
 def as_admin(client: TestClient) -> tuple[TestClient, str]:
-    return client, login(client, "chi")
+    return client, sign_in(client, "chi")

@@ -1,0 +1,153 @@
+"""Who may reach what: anonymous users, reviewers, leads, admins; every route is listed here."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.routing import APIRoute
+from starlette.routing import Route
+
+from pressmon.web.app import routers
+
+PUBLIC = {"/login", "/dang-nhap"}
+# Every GET route with a concrete example path; a new route without an entry fails below.
+GET_PAGES = {
+    "/": "/",
+    "/hang-doi": "/hang-doi",
+    "/bai/{document_id}": "/bai/doc003",
+    "/bai/{document_id}/nhat-ky.csv": "/bai/doc003/nhat-ky.csv",
+    "/bao-phu": "/bao-phu",
+    "/bao-phu.csv": "/bao-phu.csv",
+    "/bao-cao": "/bao-cao",
+    "/bao-cao.xlsx": "/bao-cao.xlsx",
+    "/tim-kiem": "/tim-kiem?q=lương hưu",
+    "/nguoi-dung": "/nguoi-dung",
+    "/api/me": "/api/me",
+    "/api/search": "/api/search?q=OTP",
+    "/api/items/{document_id}": "/api/items/doc003",
+    "/api/queue": "/api/queue",
+    "/api/counts": "/api/counts?group_by=province",
+    "/api/openapi.json": "/api/openapi.json",
+}
+POSTS = {
+    "/dang-nhap": "/dang-nhap",
+    "/dang-xuat": "/dang-xuat",
+    "/bai/{document_id}/xu-ly": "/bai/doc003/xu-ly",
+    "/nguoi-dung": "/nguoi-dung",
+    "/nguoi-dung/{username}/khoa": "/nguoi-dung/an/khoa",
+    "/api/items/{document_id}/decide": "/api/items/doc003/decide",
+}
+ADMIN_ONLY = {"/nguoi-dung"}
+
+
+def _routes(app, method: str) -> set[str]:
+    routes = [*app.routes, *(route for router in routers() for route in router.routes)]
+    return {r.path for r in routes if isinstance(r, APIRoute | Route) and method in (r.methods or ())}
+
+
+def test_every_route_is_listed(app) -> None:
+    assert _routes(app, "GET") - PUBLIC == set(GET_PAGES)
+    assert _routes(app, "POST") == set(POSTS)
+
+
+@pytest.mark.parametrize("path", sorted(GET_PAGES.values()))
+def test_anonymous_get_is_redirected_or_401(client, path: str) -> None:
+    response = client.get(path, follow_redirects=False)
+    if path.startswith("/api/"):
+        assert response.status_code == 401
+        assert response.json()["ok"] is False
+    else:
+        assert response.status_code == 303
+        assert response.headers["location"].startswith("/dang-nhap")
+
+
+@pytest.mark.parametrize("path", sorted(set(POSTS.values()) - {"/dang-nhap"}))
+def test_anonymous_post_is_refused(client, path: str) -> None:
+    response = client.post(path, data={"action": "note", "note": "x"}, follow_redirects=False)
+    assert response.status_code in (303, 401)
+    assert response.status_code == (401 if path.startswith("/api/") else 303)
+
+
+def test_static_assets_and_login_are_public(client) -> None:
+    assert client.get("/static/style.css").status_code == 200
+    assert client.get("/dang-nhap").status_code == 200
+    assert client.get("/login", follow_redirects=False).headers["location"] == "/dang-nhap"
+
+
+@pytest.mark.parametrize("user", ["an", "binh", "chi"])
+def test_signed_in_pages(client, login, user: str) -> None:
+    login(client, user)
+    for path in sorted(GET_PAGES.values()):
+        response = client.get(path)
+        allowed = not (path in ADMIN_ONLY and user != "chi")
+        assert response.status_code == (200 if allowed else 403), path
+        if not allowed:
+            assert "không có quyền" in response.text
+
+
+def test_redirect_after_login_keeps_the_page(client) -> None:
+    response = client.get("/bai/doc003", follow_redirects=False)
+    assert response.headers["location"] == "/dang-nhap?next=%2Fbai%2Fdoc003"
+    assert 'name="next" value="/bai/doc003"' in client.get(response.headers["location"]).text
+
+
+def test_login_never_redirects_off_site(client) -> None:
+    form = client.get("/dang-nhap?next=//evil.example/x")
+    assert 'name="next" value="/"' in form.text
+
+
+def test_logout_ends_the_session(as_reviewer) -> None:
+    client, token = as_reviewer
+    assert client.post("/dang-xuat", data={"csrf_token": token}, follow_redirects=False).status_code == 303
+    assert client.get("/api/me").status_code == 401
+
+
+def test_session_cookie_flags(client) -> None:
+    form = client.get("/dang-nhap")
+    token = form.text.split('name="csrf_token" value="')[1].split('"')[0]
+    response = client.post("/dang-nhap", data={"username": "an", "password": "matkhau-an-1",
+                                               "csrf_token": token}, follow_redirects=False)
+    cookie = next(v for k, v in response.headers.multi_items() if k == "set-cookie" and "pm_session" in v)
+    assert "HttpOnly" in cookie and "samesite=lax" in cookie.lower()
+    assert "Secure" not in cookie  # plain http in tests; https requests get Secure
+
+
+def test_secure_cookie_over_https(app) -> None:
+    from fastapi.testclient import TestClient
+
+    client = TestClient(app, base_url="https://testserver")
+    form = client.get("/dang-nhap")
+    token = form.text.split('name="csrf_token" value="')[1].split('"')[0]
+    response = client.post("/dang-nhap", data={"username": "an", "password": "matkhau-an-1",
+                                               "csrf_token": token}, follow_redirects=False)
+    cookie = next(v for k, v in response.headers.multi_items() if k == "set-cookie" and "pm_session" in v)
+    assert "Secure" in cookie
+
+
+def test_disabled_user_loses_access(as_reviewer, accounts) -> None:
+    client, _ = as_reviewer
+    accounts.disable("an")
+    assert client.get("/api/me").status_code == 401
+
+
+def test_admin_manages_users(as_admin, accounts) -> None:
+    client, token = as_admin
+    response = client.post("/nguoi-dung", data={"csrf_token": token, "username": "dung", "password": "matkhau-dung",
+                                                "role": "reviewer", "display_name": "Phạm Dũng"},
+                           follow_redirects=False)
+    assert response.status_code == 303
+    assert "Phạm Dũng" in client.get("/nguoi-dung").text
+    assert client.post("/nguoi-dung/dung/khoa", data={"csrf_token": token}, follow_redirects=False).status_code == 303
+    assert accounts.get("dung").disabled
+    bad = client.post("/nguoi-dung", data={"csrf_token": token, "username": "x", "password": "ngan",
+                                           "role": "reviewer"})
+    assert bad.status_code == 400 and "Không tạo được tài khoản" in bad.text
+
+
+@pytest.mark.parametrize("user", ["an", "binh"])
+def test_only_admin_manages_users(client, login, accounts, user: str) -> None:
+    token = login(client, user)
+    add = client.post("/nguoi-dung", data={"csrf_token": token, "username": "dung", "password": "matkhau-dung",
+                                           "role": "admin"})
+    assert add.status_code == 403
+    assert client.post("/nguoi-dung/an/khoa", data={"csrf_token": token}).status_code == 403
+    assert accounts.get("dung") is None and not accounts.get("an").disabled
