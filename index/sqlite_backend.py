@@ -11,11 +11,13 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
@@ -50,6 +52,7 @@ from index.types import (
 from index.weeks import day_bounds_utc, fill_counts, fixed_utc_offset, zone
 
 MAX_PAGE_SIZE = 200
+CACHE_KIB = 65536  # page cache per connection; FTS5 segment merges re-read recent pages
 
 _UPSERT_SQL = (
     f"INSERT INTO articles ({', '.join(DOCUMENT_COLUMNS)}) "
@@ -87,6 +90,7 @@ class SQLiteArchive(Archive):
             with self._translated():
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
+                self._conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
                 migrate(self._conn)
         except SearchIndexError:
             self._conn.close()
@@ -95,39 +99,43 @@ class SQLiteArchive(Archive):
     # -- writes ------------------------------------------------------------------------------
 
     def upsert(self, documents: Iterable[Document]) -> int:
-        """Insert or replace by id in committed batches; returns how many ids were new."""
+        """Insert or replace by id, one committed transaction per batch; returns how many were new.
+
+        A worker thread normalises and folds the next batch while SQLite writes the current one
+        (sqlite3 releases the GIL while it works), which is what makes bulk imports fast.
+        """
+        batches = _batched(documents, self._batch_size)
         new = 0
-        iterator = iter(documents)
-        while batch := list(islice(iterator, self._batch_size)):
-            latest = {doc.id: normalized(doc) for doc in batch}
-            with self._write() as conn:
-                new += self._upsert_batch(conn, list(latest.values()))
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive-prepare") as pool:
+            pending = pool.submit(_prepare_next, batches)
+            while prepared := pending.result():
+                pending = pool.submit(_prepare_next, batches)
+                with self._write() as conn:
+                    new += self._write_batch(conn, prepared)
         return new
 
-    def _upsert_batch(self, conn: sqlite3.Connection, docs: Sequence[Document]) -> int:
+    def _write_batch(self, conn: sqlite3.Connection, batch: Sequence[_Prepared]) -> int:
         old = {
             row["id"]: row
-            for chunk in _chunks([d.id for d in docs], 500)
+            for chunk in _chunks([p.row["id"] for p in batch], 500)
             for row in conn.execute(
                 "SELECT rowid, id, title, body FROM articles WHERE id IN "
                 f"({', '.join('?' * len(chunk))})",
                 chunk,
             )
         }
-        for doc in docs:
-            previous = old.get(doc.id)
-            if previous is None:
-                rowid = conn.execute(_UPSERT_SQL, document_row(doc)).lastrowid
-            else:
+        for item in batch:
+            previous = old.get(item.row["id"])
+            rowid = conn.execute(_UPSERT_SQL, item.row).lastrowid
+            if previous is not None:
                 rowid = previous["rowid"]
-                conn.execute(_UPSERT_SQL, document_row(doc))
-                if (previous["title"], previous["body"]) == (doc.title, doc.body):
+                if (previous["title"], previous["body"]) == (item.row["title"], item.row["body"]):
                     continue
                 conn.execute(
                     _FOLDED_DELETE, (rowid, fold(previous["title"]), fold(previous["body"]))
                 )
-            conn.execute(_FOLDED_INSERT, (rowid, fold(doc.title), fold(doc.body)))
-        return len(docs) - len(old)
+            conn.execute(_FOLDED_INSERT, (rowid, item.folded_title, item.folded_body))
+        return len(batch) - len(old)
 
     def delete(self, document_id: str) -> bool:
         """Remove the article; its review history stays in the audit log."""
@@ -291,6 +299,28 @@ class SQLiteArchive(Archive):
             raise SearchIndexError(f"SQLite archive error: {message}") from err
         except sqlite3.Error as err:
             raise SearchIndexError(f"SQLite archive error: {err}") from err
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    row: dict[str, Any]
+    folded_title: str
+    folded_body: str
+
+
+def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _prepare_next(batches: Iterator[list[Document]]) -> list[_Prepared]:
+    """The next batch as rows (the last copy of a repeated id wins), or [] at the end."""
+    batch = next(batches, [])
+    latest = {doc.id: normalized(doc) for doc in batch}
+    return [
+        _Prepared(document_row(doc), fold(doc.title), fold(doc.body)) for doc in latest.values()
+    ]
 
 
 def _normalized_query(query: Query) -> Query:

@@ -42,16 +42,15 @@ CREATE TABLE articles (
     review_status TEXT NOT NULL
 );
 CREATE INDEX articles_published ON articles (published_us, province, outlet, kind);
-CREATE INDEX articles_outlet ON articles (outlet, published_us);
-CREATE INDEX articles_status ON articles (review_status, published_us);
+-- The review queue (flagged articles) is small: a partial index keeps it cheap to maintain.
+CREATE INDEX articles_flagged ON articles (published_us) WHERE risk IS NOT NULL;
 
 -- Every province an article is about (doc.province and doc.provinces), and every topic.
+-- Triggers delete through the primary key with the old values, so no index on doc is needed.
 CREATE TABLE article_provinces (doc INTEGER NOT NULL, province TEXT NOT NULL,
                                 PRIMARY KEY (province, doc)) WITHOUT ROWID;
-CREATE INDEX article_provinces_doc ON article_provinces (doc);
 CREATE TABLE article_topics (doc INTEGER NOT NULL, topic TEXT NOT NULL,
                              PRIMARY KEY (topic, doc)) WITHOUT ROWID;
-CREATE INDEX article_topics_doc ON article_topics (doc);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, body, content='articles', content_rowid='rowid',
@@ -60,6 +59,10 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
 CREATE VIRTUAL TABLE articles_folded USING fts5 (
     title, body, content='', tokenize="unicode61 remove_diacritics 0"
 );
+-- A 16 MB in-memory buffer per index before flushing a segment (default 1 MB): bulk imports
+-- write fewer, larger segments and merge far less.
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 16777216);
+INSERT INTO articles_folded (articles_folded, rank) VALUES ('hashsize', 16777216);
 
 CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
@@ -72,8 +75,10 @@ END;
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, body)
         VALUES ('delete', old.rowid, old.title, old.body);
-    DELETE FROM article_provinces WHERE doc = old.rowid;
-    DELETE FROM article_topics WHERE doc = old.rowid;
+    DELETE FROM article_provinces WHERE doc = old.rowid AND province IN
+        (SELECT value FROM json_each(old.provinces) UNION SELECT old.province);
+    DELETE FROM article_topics WHERE doc = old.rowid AND topic IN
+        (SELECT value FROM json_each(old.topics));
 END;
 CREATE TRIGGER articles_au_text AFTER UPDATE OF title, body ON articles
     WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN
@@ -83,14 +88,16 @@ CREATE TRIGGER articles_au_text AFTER UPDATE OF title, body ON articles
 END;
 CREATE TRIGGER articles_au_provinces AFTER UPDATE OF province, provinces ON articles
     WHEN old.province IS NOT new.province OR old.provinces IS NOT new.provinces BEGIN
-    DELETE FROM article_provinces WHERE doc = old.rowid;
+    DELETE FROM article_provinces WHERE doc = old.rowid AND province IN
+        (SELECT value FROM json_each(old.provinces) UNION SELECT old.province);
     INSERT OR IGNORE INTO article_provinces (doc, province)
         SELECT new.rowid, value FROM json_each(new.provinces)
         UNION SELECT new.rowid, new.province WHERE new.province IS NOT NULL;
 END;
 CREATE TRIGGER articles_au_topics AFTER UPDATE OF topics ON articles
     WHEN old.topics IS NOT new.topics BEGIN
-    DELETE FROM article_topics WHERE doc = old.rowid;
+    DELETE FROM article_topics WHERE doc = old.rowid AND topic IN
+        (SELECT value FROM json_each(old.topics));
     INSERT OR IGNORE INTO article_topics (doc, topic)
         SELECT new.rowid, value FROM json_each(new.topics);
 END;
