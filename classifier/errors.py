@@ -19,3 +19,7 @@ class TrainingDataError(ClassifierError):
 
 class ReferenceDataError(ClassifierError):
     """known_claims.yaml or official_facts.yaml is missing or malformed."""
+
+
+class RelevanceConfigError(ClassifierError):
+    """topics.yaml (relevance and topic rules) is missing or malformed."""
