@@ -54,6 +54,7 @@ def _articles(specs: Sequence[Spec], modules: dict) -> tuple[list[DemoArticle], 
     listed: dict[str, bool] = {}
     paths: dict[str, str] = {}
     seq: dict[str, int] = {}
+    used: list[frozenset[str]] = []
     for spec in specs:
         outlet = modules[spec.outlet].OUTLET
         seq[spec.outlet] = seq.get(spec.outlet, 0) + 1
@@ -66,7 +67,8 @@ def _articles(specs: Sequence[Spec], modules: dict) -> tuple[list[DemoArticle], 
         elif "challenge" in spec.features:
             text = Text(spec.title, "", (), "")
         else:
-            text = compose(spec, outlet.province, when)
+            text, templates = compose(spec, outlet.province, when, used)
+            used.append(templates)
         texts[path] = text
         listed[path] = spec.section in LISTED_SECTIONS
         articles.append(DemoArticle(

@@ -24,6 +24,15 @@ GENERAL = (
     "để xây dựng hệ thống an sinh xã hội đa tầng, linh hoạt và bền vững.",
     "Đại diện chính quyền {xa} cho biết xã đã thành lập tổ vận động gồm trưởng thôn, chi hội trưởng "
     "các hội và nhân viên thu, phân công phụ trách từng cụm dân cư để nắm danh sách hộ chưa tham gia.",
+    "Một số địa phương đã đưa nội dung tuyên truyền BHXH, BHYT vào sinh hoạt chi bộ, họp tổ dân phố và "
+    "các buổi sinh hoạt câu lạc bộ người cao tuổi. Cách làm này giúp thông tin chính sách đến được với "
+    "những người ít dùng mạng xã hội.",
+    "Khảo sát của cơ quan BHXH cho thấy phần đông người chưa tham gia cho rằng thủ tục phức tạp hoặc "
+    "chưa biết mình thuộc diện nào. Khi được hướng dẫn cụ thể, nhiều người sẵn sàng đăng ký ngay.",
+    "Cơ quan BHXH cũng đề nghị các ngân hàng, bưu điện và tổ chức dịch vụ thu kéo dài giờ phục vụ vào "
+    "những ngày cao điểm, bảo đảm người dân không phải chờ đợi lâu khi đến nộp tiền hay nhận chế độ.",
+    "Từ kinh nghiệm thực tế, cán bộ cơ sở cho rằng người có uy tín trong cộng đồng như già làng, "
+    "trưởng họ, chức sắc tôn giáo là cầu nối hiệu quả để chính sách BHXH, BHYT đi vào đời sống.",
 )
 
 QUOTES = (
@@ -37,6 +46,11 @@ QUOTES = (
     "lao động hay vì thủ tục rườm rà\u201d, {ong_ba} {nguoi}, {chuc_vu}, khẳng định.",
     "{ong_ba} {nguoi}, {chuc_vu}, cho biết đơn vị đã giao chỉ tiêu cụ thể và sẽ sơ kết hằng tháng. "
     "\u201cNơi nào làm tốt sẽ được biểu dương, nơi nào chậm sẽ phải giải trình nguyên nhân\u201d, "
+    "{ong_ba_thuong} nói.",
+    "\u201cTrong năm nay, chúng tôi tập trung vào những nhóm còn đứng ngoài hệ thống như lao động tự do, "
+    "hộ kinh doanh và người làm nông nghiệp\u201d, {ong_ba} {nguoi}, {chuc_vu}, cho biết.",
+    "Chia sẻ với phóng viên, {ong_ba} {nguoi}, {chuc_vu}, thừa nhận vẫn còn khó khăn ở những nơi dân "
+    "cư phân tán. \u201cNhưng chỉ cần người dân thấy được lợi ích thật, việc vận động sẽ thuận lợi hơn\u201d, "
     "{ong_ba_thuong} nói.",
 )
 

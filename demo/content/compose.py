@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -53,35 +53,71 @@ def old_tone(text: str) -> str:
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(1)], text)
 
 
-def compose(spec: Spec, province: str | None, when: datetime) -> Text:
+def compose(spec: Spec, province: str | None, when: datetime,
+            previous: Sequence[frozenset[str]] = ()) -> tuple[Text, frozenset[str]]:
+    """The article's text and the set of templates it used.
+
+    `previous` holds the template sets of the articles composed before; templates are picked to
+    overlap them as little as possible, so same-topic articles stay distinct stories.
+    """
     rng = random.Random("pressmon-demo:" + spec.slug)
     author = _person(rng)[0]
+    used: frozenset[str] = frozenset()
     if spec.text is not None:
         text = Text(spec.title, str(spec.text["lead"]), tuple(spec.text["body"]), author,
                     tuple(spec.text.get("comments", ())))
     else:
-        text = _from_pools(spec, province, when, rng, author)
+        text, used = _from_pools(spec, province, when, rng, author, previous)
     if "old-tone" in spec.features:
         text = Text(old_tone(text.title), old_tone(text.lead),
                     tuple(old_tone(p) for p in text.paragraphs + (common.OLD_TONE,)), text.author)
-    return text
+    return text, used
 
 
-def _from_pools(spec: Spec, province: str | None, when: datetime, rng: random.Random,
-                author: str) -> Text:
+def _from_pools(spec: Spec, province: str | None, when: datetime, rng: random.Random, author: str,
+                previous: Sequence[frozenset[str]]) -> tuple[Text, frozenset[str]]:
     primary = POOLS[spec.topics[0]]
     secondary = next((POOLS[t] for t in spec.topics[1:] if t in POOLS), None)
     size = rng.randint(4, 11)
-    chosen = rng.sample(primary["body"], 3 if secondary else 4)
-    extra = rng.sample(secondary["body"], 2 if size >= 7 else 1) if secondary else []
-    quote = rng.choice(common.QUOTES)
-    general = rng.sample(common.GENERAL, max(0, size - len(chosen) - len(extra) - 1))
-    paragraphs = chosen[:2] + [quote] + chosen[2:] + extra + general
+    n_extra = (2 if size >= 7 else 1) if secondary else 0
+    n_primary = min(len(primary["body"]) - 2, (3 if secondary else 4) + max(0, size - 9))
+    n_general = min(3, max(0, size - n_primary - n_extra - 1))
+    picker = _Picker(rng, previous)
+    lead = picker.pick(primary["leads"], 1)[0]
+    chosen = picker.pick(primary["body"], n_primary)
+    extra = picker.pick(secondary["body"], n_extra) if secondary else []
+    quote = picker.pick(common.QUOTES, 1)
+    general = picker.pick(common.GENERAL, n_general)
+    paragraphs = chosen[:2] + quote + chosen[2:] + extra + general
     if "pre-merger" in spec.features:
         paragraphs.insert(1, common.PRE_MERGER)
     slots = _slots(spec, province, when, rng)
-    lead = rng.choice(primary["leads"]).format(**slots)
-    return Text(spec.title, lead, tuple(p.format(**slots) for p in paragraphs), author)
+    text = Text(spec.title, lead.format(**slots), tuple(p.format(**slots) for p in paragraphs), author)
+    return text, frozenset(picker.picked)
+
+
+class _Picker:
+    """Picks templates in a seeded order, preferring those that overlap earlier articles least."""
+
+    def __init__(self, rng: random.Random, previous: Sequence[frozenset[str]]) -> None:
+        self._rng = rng
+        self._previous = previous
+        self.picked: set[str] = set()
+
+    def pick(self, candidates: Sequence[str], count: int) -> list[str]:
+        pool = list(candidates)
+        self._rng.shuffle(pool)
+        out: list[str] = []
+        for _ in range(count):
+            best = min((c for c in pool if c not in out), key=self._cost)
+            out.append(best)
+            self.picked.add(best)
+        return out
+
+    def _cost(self, candidate: str) -> tuple[int, int]:
+        selection = self.picked | {candidate}
+        overlaps = [len(selection & earlier) for earlier in self._previous]
+        return max(overlaps, default=0), sum(overlaps)
 
 
 def _slots(spec: Spec, province: str | None, when: datetime, rng: random.Random) -> dict[str, str]:

@@ -14,6 +14,9 @@ BHXH_BAT_BUOC = {
         "Luật BHXH năm 2024 có hiệu lực từ ngày 1/7/2025 đã mở rộng đáng kể nhóm người thuộc diện "
         "tham gia BHXH bắt buộc. Sau gần một năm thực hiện, {co_quan} ghi nhận nhiều chuyển biến "
         "tích cực nhưng cũng còn không ít vướng mắc ở cơ sở.",
+        "Nhiều hộ kinh doanh ở {xa} lần đầu được cán bộ BHXH đến tận nơi hướng dẫn đăng ký tham gia BHXH "
+        "bắt buộc cho chính mình và người làm thuê. Theo {co_quan}, đây là nhóm có tiềm năng lớn nhưng "
+        "cần cách tiếp cận mềm dẻo.",
     ),
     "body": (
         "Theo quy định mới, chủ hộ kinh doanh có đăng ký kinh doanh, người quản lý doanh nghiệp không "
@@ -39,6 +42,9 @@ BHXH_BAT_BUOC = {
         "Các chuyên gia cho rằng mở rộng diện bao phủ không thể chỉ dựa vào chế tài mà cần thủ tục đơn "
         "giản để doanh nghiệp dễ thực hiện. Khi hồ sơ được số hóa, việc đăng ký, điều chỉnh mức đóng "
         "hay báo giảm lao động đều có thể làm trực tuyến, tiết kiệm đáng kể thời gian đi lại.",
+        "Với doanh nghiệp mới thành lập, cơ quan BHXH gửi thư hướng dẫn ngay khi nhận được dữ liệu đăng ký "
+        "doanh nghiệp từ cơ quan kế hoạch - đầu tư, kèm danh mục hồ sơ và đường dẫn tới phần mềm kê khai "
+        "miễn phí. Nhờ vậy, số đơn vị đăng ký đúng hạn tăng rõ.",
     ),
 }
 
@@ -50,6 +56,9 @@ BHXH_TU_NGUYEN = {
         "Không có hợp đồng lao động, không có người sử dụng lao động đóng thay, nhiều lao động tự do "
         "vẫn chọn tự mình tham gia BHXH tự nguyện để có lương hưu khi về già. {ngay}, phóng viên đã "
         "ghi nhận câu chuyện của những người như vậy tại {xa}.",
+        "Mức hỗ trợ tiền đóng BHXH tự nguyện của Nhà nước cùng ngân sách địa phương đã giúp nhiều hộ nông "
+        "dân ở {xa} mạnh dạn tham gia. {co_quan} cho biết số người đóng mới trong tháng {thang} tăng "
+        "đáng kể so với tháng trước.",
     ),
     "body": (
         "BHXH tự nguyện cho phép người tham gia chủ động chọn mức thu nhập làm căn cứ đóng và phương "
@@ -75,6 +84,9 @@ BHXH_TU_NGUYEN = {
         "Người tham gia có thể đóng tiền trực tuyến qua Cổng Dịch vụ công quốc gia, qua ứng dụng VssID "
         "hoặc tại các điểm thu được cơ quan BHXH ủy quyền. Biên lai điện tử được gửi ngay sau khi giao "
         "dịch thành công, thuận tiện cho việc theo dõi quá trình đóng.",
+        "Nhiều người chọn đóng một lần cho những năm còn thiếu để đủ điều kiện hưởng lương hưu. Cán bộ "
+        "BHXH khuyến nghị người tham gia tính toán kỹ khả năng tài chính, chọn mức thu nhập vừa sức để "
+        "đóng đều đặn, tránh bỏ dở giữa chừng.",
     ),
 }
 
@@ -86,6 +98,8 @@ BHYT = {
         "Tham gia BHYT theo hộ gia đình được giảm trừ mức đóng từ người thứ hai trở đi, nhưng nhiều gia "
         "đình vẫn chưa nắm rõ chính sách này. {ngay}, {co_quan} tiếp tục phối hợp với chính quyền cơ sở "
         "tổ chức tư vấn tại {xa}.",
+        "Với mục tiêu bao phủ BHYT toàn dân, {co_quan} đang rà soát từng hộ để tìm những người chưa có "
+        "thẻ. Tại {xa}, tổ công tác đã đến từng nhà, lập danh sách và hướng dẫn gia hạn ngay tại chỗ.",
     ),
     "body": (
         "Theo quy định, người thứ nhất trong hộ đóng bằng 4,5% mức lương cơ sở; người thứ hai, thứ ba, "
@@ -110,6 +124,12 @@ BHYT = {
         "Theo số liệu thống kê, trong năm qua quỹ BHYT trên địa bàn đã thanh toán cho hơn {n1} lượt "
         "khám chữa bệnh, trong đó có nhiều trường hợp chi phí điều trị lên tới hàng trăm triệu đồng. "
         "Đây là minh chứng rõ nhất cho ý nghĩa chia sẻ rủi ro của chính sách BHYT.",
+        "Với người cao tuổi và người mắc bệnh mạn tính, thẻ BHYT gần như là điều kiện để duy trì điều trị "
+        "lâu dài. Nhiều loại thuốc điều trị tăng huyết áp, tiểu đường được cấp phát hằng tháng theo chế "
+        "độ BHYT ngay tại trạm y tế xã.",
+        "Trạm y tế ở {xa} đã được nâng cấp, có thêm bác sĩ và thuốc thuộc danh mục BHYT, nên người dân "
+        "không phải lên tuyến trên cho những bệnh thông thường. Số lượt khám BHYT tại trạm tăng rõ rệt so "
+        "với năm trước.",
     ),
 }
 
@@ -121,6 +141,8 @@ BHTN = {
         "Mất việc sau khi nhà máy cắt giảm đơn hàng, nhiều công nhân ở {xa} đã kịp thời nhận trợ cấp "
         "thất nghiệp nhờ tham gia BHTN đầy đủ. Chính sách này đang trở thành chỗ dựa quan trọng cho "
         "người lao động trong giai đoạn chuyển đổi việc làm.",
+        "{ngay}, {co_quan} và trung tâm dịch vụ việc làm tổ chức phiên tư vấn lưu động về BHTN tại {xa}. "
+        "Hàng trăm công nhân đã được giải đáp thắc mắc về điều kiện, mức hưởng và thủ tục nhận trợ cấp.",
     ),
     "body": (
         "Người lao động đã đóng BHTN từ đủ 12 tháng trở lên trong thời gian 24 tháng trước khi chấm dứt "
@@ -141,5 +163,11 @@ BHTN = {
         "Luật Việc làm sửa đổi mở rộng diện tham gia BHTN sang người làm việc theo hợp đồng từ đủ một "
         "tháng trở lên, đồng thời quy định rõ hơn trách nhiệm thông báo tìm kiếm việc làm hằng tháng của "
         "người đang hưởng trợ cấp.",
+        "Một số người lao động vẫn nhầm tưởng trợ cấp thất nghiệp là khoản \u201crút tiền\u201d đã đóng. Cán "
+        "bộ tư vấn giải thích rằng thời gian đóng BHTN chưa hưởng được bảo lưu, cộng dồn cho lần sau, nên "
+        "không nên vội vàng nộp hồ sơ khi đã có việc làm mới.",
+        "Trong tháng {thang_truoc}, số người nộp hồ sơ hưởng trợ cấp thất nghiệp trên địa bàn giảm {pct} so "
+        "với cùng kỳ, cho thấy thị trường lao động đang phục hồi. Nhiều doanh nghiệp dệt may, da giày đã "
+        "tuyển dụng trở lại sau thời gian cắt giảm đơn hàng.",
     ),
 }

@@ -11,6 +11,8 @@ LUONG_HUU_CHI_TRA = {
         "Từ khi chuyển sang nhận lương hưu qua tài khoản ngân hàng, nhiều người cao tuổi ở {xa} không "
         "còn phải xếp hàng tại điểm chi trả mỗi đầu tháng. Tuy vậy, hình thức nhận tiền mặt vẫn được "
         "duy trì cho những người có nhu cầu.",
+        "{ngay}, {co_quan} phối hợp với bưu điện và các ngân hàng rà soát danh sách người hưởng lương hưu, "
+        "trợ cấp BHXH trên địa bàn {xa} để bảo đảm việc chi trả tháng {thang} đúng người, đúng chế độ.",
     ),
     "body": (
         "Lịch chi trả lương hưu qua tài khoản được thực hiện từ ngày mùng 2 hằng tháng. Với người nhận "
@@ -44,6 +46,8 @@ THU_NO_DONG = {
         "bảo vệ quyền lợi người lao động.",
         "Chậm đóng, trốn đóng BHXH khiến người lao động thiệt thòi khi ốm đau, sinh con hay nghỉ việc. "
         "{ngay}, {co_quan} tổ chức hội nghị đối thoại với các doanh nghiệp nợ đọng kéo dài.",
+        "Số đơn vị nợ BHXH trên địa bàn đã giảm rõ rệt sau đợt kiểm tra chuyên ngành. {co_quan} cho biết "
+        "chỉ trong tháng {thang}, các đơn vị đã nộp lại hơn {tien} tiền chậm đóng.",
     ),
     "body": (
         "Theo quy định, đơn vị chậm đóng từ 60 ngày trở lên phải nộp đủ số tiền chậm đóng và tiền lãi "
@@ -64,6 +68,12 @@ THU_NO_DONG = {
         "Các ngân hàng và cơ quan thuế cũng được đề nghị chia sẻ thông tin về tình hình tài chính của "
         "đơn vị nợ đọng. Với những doanh nghiệp đã ngừng hoạt động, chủ doanh nghiệp bỏ trốn, cơ quan "
         "BHXH kiến nghị giải pháp để chốt sổ cho người lao động.",
+        "Công đoàn cơ sở cũng được đề nghị vào cuộc, kịp thời phản ánh khi doanh nghiệp trích tiền lương "
+        "của người lao động nhưng không nộp vào quỹ BHXH. Đây là hành vi vi phạm nghiêm trọng, ảnh hưởng "
+        "trực tiếp đến quyền lợi của hàng nghìn người.",
+        "Đối với các doanh nghiệp gặp khó khăn thực sự, cơ quan BHXH hướng dẫn thủ tục tạm dừng đóng vào "
+        "quỹ hưu trí và tử tuất theo quy định, thay vì để nợ kéo dài. Nhờ đó quyền lợi ốm đau, thai sản "
+        "của người lao động vẫn được bảo đảm.",
     ),
 }
 
@@ -74,6 +84,8 @@ CHUYEN_DOI_SO_VSSID = {
         "và thực hiện dịch vụ công trực tuyến.",
         "Chuyển đổi số đang thay đổi cách người dân giao dịch với cơ quan BHXH. {ngay}, tại bộ phận một "
         "cửa ở {xa}, phần lớn người đến làm thủ tục đã được hướng dẫn nộp hồ sơ trực tuyến.",
+        "Từ đầu năm, {co_quan} đã hướng dẫn thêm {n1} người cài đặt VssID và đăng nhập bằng tài khoản định "
+        "danh điện tử. Việc tra cứu, nộp hồ sơ trực tuyến giúp người dân ở {xa} tiết kiệm nhiều thời gian.",
     ),
     "body": (
         "Trên VssID, người tham gia có thể xem quá trình đóng BHXH, BHYT, BHTN, lịch sử khám chữa bệnh "
@@ -94,6 +106,8 @@ CHUYEN_DOI_SO_VSSID = {
         "Để hỗ trợ người cao tuổi chưa quen dùng điện thoại thông minh, nhiều điểm giao dịch đã bố trí "
         "nhân viên cài đặt hộ ứng dụng và hướng dẫn từng bước. Tổ công nghệ số cộng đồng ở các thôn, "
         "khu phố cũng tham gia hỗ trợ người dân.",
+        "Ngành BHXH cũng đã triển khai thanh toán trực tuyến tiền đóng BHXH tự nguyện, BHYT hộ gia đình "
+        "qua các ví điện tử và ngân hàng. Người tham gia nhận biên lai điện tử ngay, không cần giữ giấy tờ.",
     ),
 }
 
@@ -104,6 +118,8 @@ TRUYEN_THONG_CHIEN_DICH = {
         "là chỗ dựa an sinh cho mọi người lao động.",
         "{ngay}, {co_quan} phối hợp với các hội, đoàn thể tổ chức hội nghị tuyên truyền chính sách BHXH, "
         "BHYT. Đây là một trong chuỗi hoạt động truyền thông cao điểm trong năm của ngành.",
+        "Trong Tháng vận động triển khai BHXH toàn dân, nhiều cách làm sáng tạo đã được các địa phương áp "
+        "dụng. Tại {xa}, tổ vận động phát thanh chính sách mỗi sáng và tư vấn ngay tại chợ phiên.",
     ),
     "body": (
         "Tại các buổi tuyên truyền, báo cáo viên giải thích những điểm mới của chính sách, trả lời trực "
@@ -127,5 +143,13 @@ TRUYEN_THONG_CHIEN_DICH = {
         "Các hoạt động truyền thông cũng chú trọng cảnh báo thủ đoạn lừa đảo mạo danh cơ quan BHXH. "
         "Người dân được hướng dẫn nhận biết kênh thông tin chính thức và gọi đường dây nóng 1900 9068 "
         "khi có nghi ngờ.",
+        "Tại buổi lễ, ban tổ chức trao tặng sổ BHXH tự nguyện và thẻ BHYT cho người có hoàn cảnh khó khăn. "
+        "Các tiết mục văn nghệ lồng ghép nội dung chính sách được người dân hưởng ứng nhiệt tình, nhiều "
+        "người nán lại hỏi thêm về cách tính lương hưu.",
+        "Một điểm mới của chiến dịch năm nay là các phiên tư vấn trực tuyến trên mạng xã hội vào buổi tối. "
+        "Người xem gửi câu hỏi trực tiếp, chuyên viên BHXH trả lời ngay, phần trả lời được lưu lại để người "
+        "khác xem sau.",
+        "Các trường học, bệnh viện và doanh nghiệp lớn cũng treo pano, phát tờ rơi tuyên truyền. Tại khu nhà "
+        "trọ công nhân, chủ nhà trọ được mời làm cộng tác viên, giới thiệu chính sách cho người thuê trọ.",
     ),
 }
