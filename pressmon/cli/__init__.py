@@ -86,8 +86,8 @@ def main(ctx: click.Context, archive: Path | None, config_dir: Path | None, verb
     ctx.obj = AppContext(config_dir, archive)
 
 
-from pressmon.cli import app_cmds, archive_cmds, crawl_cmds, model_cmds  # noqa: E402
+from pressmon.cli import app_cmds, archive_cmds, crawl_cmds, distributed_cmds, model_cmds  # noqa: E402
 
-for module in (archive_cmds, crawl_cmds, model_cmds, app_cmds):
+for module in (archive_cmds, crawl_cmds, model_cmds, app_cmds, distributed_cmds):
     for command in module.COMMANDS:
         main.add_command(command)

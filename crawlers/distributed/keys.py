@@ -1,0 +1,50 @@
+"""The Redis key names every worker, the seeder and the tests agree on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Request meta keys. LEASE: the lease under which a popped request is being processed;
+# PARENT: the lease of the response whose callback produced a request or item;
+# CYCLE: the enqueue cycle a discovery request (feed, sitemap, listing) belongs to.
+LEASE = "pressmon_lease"
+PARENT = "pressmon_parent"
+CYCLE = "pressmon_cycle"
+
+
+@dataclass(frozen=True)
+class RedisKeys:
+    prefix: str = "pressmon"
+
+    @property
+    def queue(self) -> str:
+        """Sorted set of serialized requests (scrapy-redis priority queue)."""
+        return f"{self.prefix}:requests"
+
+    @property
+    def processing(self) -> str:
+        """Hash lease id -> "score|request" of requests being processed by some worker."""
+        return f"{self.prefix}:requests:processing"
+
+    @property
+    def deadlines(self) -> str:
+        """Sorted set lease id -> lease deadline (Redis server time, ms)."""
+        return f"{self.prefix}:requests:deadlines"
+
+    @property
+    def dupefilter(self) -> str:
+        """Set of fingerprints of every article request ever scheduled."""
+        return f"{self.prefix}:dupefilter"
+
+    def cycle_dupefilter(self, cycle: str) -> str:
+        """Fingerprints of one cycle's discovery requests (expire: feeds are re-read every cycle)."""
+        return f"{self.dupefilter}:cycle:{cycle}"
+
+    def domain_next(self, host: str) -> str:
+        return f"{self.prefix}:polite:{host}:next"
+
+    def domain_holders(self, host: str) -> str:
+        return f"{self.prefix}:polite:{host}:holders"
+
+    def scheduler_settings(self) -> dict[str, str]:
+        return {"SCHEDULER_QUEUE_KEY": self.queue, "SCHEDULER_DUPEFILTER_KEY": self.dupefilter}

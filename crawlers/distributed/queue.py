@@ -1,0 +1,49 @@
+"""scrapy-redis priority queue with leases: a worker killed mid-request loses nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy import Request
+from scrapy_redis.queue import PriorityQueue
+
+from crawlers.distributed.keys import LEASE, PARENT
+
+
+class ReliablePriorityQueue(PriorityQueue):
+    """pop leases a request (crawlers.distributed.leases); push settles what the request continues.
+
+    A pushed request may carry LEASE (a retry or redirect of a leased request: once the new
+    request is safely queued the old lease is done) or PARENT (a follow-up produced by a leased
+    response: the parent is one output closer to done). Neither key is stored in Redis.
+    The spider must have `leases` (Leases) and `settle(parent_lease)`: DistributedSourceSpider.
+    """
+
+    def _encode_request(self, request: Request) -> bytes:
+        meta = {k: v for k, v in request.meta.items() if k not in (LEASE, PARENT)}
+        return super()._encode_request(request.replace(meta=meta))
+
+    def push(self, request: Request) -> None:
+        super().push(request)
+        lease = request.meta.get(LEASE)
+        if lease is not None:
+            self.spider.leases.ack(lease)
+        parent = request.meta.get(PARENT)
+        if parent is not None:
+            self.spider.settle(parent)
+
+    def pop(self, timeout: int = 0) -> Request | None:
+        popped = self.spider.leases.pop()
+        if popped is None:
+            return None
+        lease, data = popped
+        request = self._decode_request(data)
+        request.meta[LEASE] = lease
+        return request
+
+    def __len__(self) -> int:
+        return int(self.server.zcard(self.key))
+
+    def clear(self) -> Any:
+        keys = self.spider.leases.keys
+        self.server.delete(self.key, keys.processing, keys.deadlines)

@@ -1,0 +1,186 @@
+"""The distributed worker's spider: SourceSpider fed by the shared Redis frontier.
+
+It starts with no requests of its own (`pressmon enqueue` seeds the frontier) and idles waiting
+for more; it acknowledges each leased request only once everything that request produced is safe:
+follow-up requests queued in Redis, articles stored (or dropped as irrelevant) by the pipelines.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import CloseSpider, DontCloseSpider
+from twisted.internet import task
+
+from crawlers.distributed.connection import redis_from_settings
+from crawlers.distributed.dupefilter import forget_article
+from crawlers.distributed.keys import CYCLE, LEASE, PARENT, RedisKeys
+from crawlers.distributed.leases import Leases, worker_id
+from crawlers.spiders.source import SourceSpider
+from crawlers.state import SourceRun
+
+
+@dataclass
+class _Pending:
+    outputs: int = 0  # produced but not yet safe
+    finished: bool = False  # the callback produced everything it will
+
+
+class DistributedSourceSpider(SourceSpider):
+    name = "sources_distributed"
+
+    def __init__(self, *args: Any, max_idle: float | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_idle = max_idle
+        self.leases: Leases | None = None
+        self._pending: dict[str, _Pending] = {}
+        self._item_parents: dict[int, str] = {}
+        self._idle_since: float | None = None
+        self._heartbeat: task.LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.leases = Leases(
+            redis_from_settings(settings),
+            RedisKeys(settings["PRESSMON_REDIS_PREFIX"]),
+            lease_seconds=settings.getfloat("PRESSMON_LEASE_SECONDS"),
+            owner=worker_id(),
+        )
+        crawler.signals.connect(spider._opened, signal=signals.spider_opened)
+        crawler.signals.connect(spider._closed, signal=signals.spider_closed)
+        crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider._on_dropped_request, signal=signals.request_dropped)
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(spider._on_item_done, signal=signal)
+        return spider
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        return
+        yield  # an async generator with no start requests: the frontier is in Redis
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    def _opened(self, spider: scrapy.Spider) -> None:
+        requeued = self.leases.reap()
+        if requeued:
+            self.logger.warning("requeued %d requests of expired leases (a worker died)", requeued)
+        self._heartbeat = task.LoopingCall(self._beat)
+        self._heartbeat.start(self.leases.lease_ms / 3000, now=False)
+
+    def _beat(self) -> None:
+        try:
+            self.leases.renew()
+            requeued = self.leases.reap()
+        except Exception:  # a Redis hiccup must not stop the heartbeat: log and try next beat
+            self.logger.exception("lease heartbeat failed")
+            return
+        if requeued:
+            self.logger.warning("requeued %d requests of expired leases (a worker died)", requeued)
+
+    def _closed(self, spider: scrapy.Spider, reason: str) -> None:
+        if self._heartbeat is not None and self._heartbeat.running:
+            self._heartbeat.stop()
+
+    def _on_idle(self, spider: scrapy.Spider) -> None:
+        """Nothing queued for us right now: record this burst's health, then wait or stop."""
+        self.record_health()
+        self._requested.clear()  # in-run memory only; Redis remembers across runs
+        self.leases.reap()
+        if not self.leases.size().empty:
+            self._idle_since = None  # other workers are still producing work
+            raise DontCloseSpider
+        now = time.monotonic()
+        self._idle_since = self._idle_since or now
+        if self.max_idle is not None and now - self._idle_since >= self.max_idle:
+            raise CloseSpider("idle")
+        raise DontCloseSpider
+
+    def record_health(self) -> None:
+        """One crawl_runs row per source this worker touched since the last record."""
+        finished = datetime.now(UTC)
+        for source_id, counters in self.counters.items():
+            self.state.record_run(
+                SourceRun(run_id=self.run_id, source_id=source_id, started_at=self.started_at,
+                          finished_at=finished, stored=counters.get("stored", 0), counters=dict(counters))
+            )
+        if self.counters:
+            self.counters = defaultdict(Counter)
+            self.run_id = uuid.uuid4().hex[:12]
+            self.started_at = finished
+
+    # --- acknowledgement -------------------------------------------------------------------
+
+    def produced(self, response: Any, output: Any) -> None:
+        """The leased response produced `output` (LeaseTrackingMiddleware calls this per output)."""
+        lease = response.meta[LEASE]
+        self._pending.setdefault(lease, _Pending()).outputs += 1
+        if isinstance(output, scrapy.Request):
+            output.meta[PARENT] = lease
+            if CYCLE in response.meta and "url_id" not in output.cb_kwargs:
+                output.meta.setdefault(CYCLE, response.meta[CYCLE])  # next listing page, child sitemap
+        else:
+            self._item_parents[id(output)] = lease
+
+    def finished(self, lease: str) -> None:
+        """The lease's callback produced everything (or raised): ack once its outputs are safe."""
+        self._pending.setdefault(lease, _Pending()).finished = True
+        self._maybe_ack(lease)
+
+    def settle(self, lease: str) -> None:
+        """One output of the lease's response is safe (queued, stored or dropped on purpose)."""
+        pending = self._pending.get(lease)
+        if pending is None:
+            return
+        pending.outputs -= 1
+        self._maybe_ack(lease)
+
+    def _maybe_ack(self, lease: str) -> None:
+        pending = self._pending[lease]
+        if pending.finished and pending.outputs <= 0:
+            del self._pending[lease]
+            self.leases.ack(lease)
+
+    def _on_dropped_request(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
+        # the shared dupefilter said "already seen": nothing left to do for it
+        if LEASE in request.meta:
+            self.leases.ack(request.meta[LEASE])
+        if PARENT in request.meta:
+            self.settle(request.meta[PARENT])
+
+    def _on_item_done(self, item: Any, **kwargs: Any) -> None:
+        # ArchivePipeline runs with batch size 1 here, so a passed item is already committed
+        lease = self._item_parents.pop(id(item), None)
+        if lease is not None:
+            self.settle(lease)
+
+    # --- retries in later cycles ---------------------------------------------------------
+
+    def _forget(self, request: scrapy.Request) -> None:
+        url_id = request.cb_kwargs.get("url_id")
+        if url_id:
+            forget_article(self.leases.server, self.leases.keys, url_id)
+
+    def parse_article(self, response: Any, source_id: str, url_id: str):
+        produced = False
+        for output in super().parse_article(response, source_id, url_id):
+            produced = True
+            yield output
+        if not produced and not self.state.is_done(url_id):
+            self._forget(response.request)  # challenge page or no date: try again next cycle
+
+    def on_error(self, failure: Any) -> None:
+        super().on_error(failure)
+        request = failure.request
+        self._forget(request)
+        if LEASE in request.meta:
+            self.leases.ack(request.meta[LEASE])
