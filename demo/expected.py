@@ -81,7 +81,9 @@ def _by_week(articles: Iterable[DemoArticle], weeks: tuple[date, ...]) -> dict[d
 
 
 def _grouped(
-    articles: Iterable[DemoArticle], weeks: tuple[date, ...], keys: Callable[[DemoArticle], list[str]]
+    articles: Iterable[DemoArticle],
+    weeks: tuple[date, ...],
+    keys: Callable[[DemoArticle], list[str]],
 ) -> dict[str, dict[date, int]]:
     groups: dict[str, list[DemoArticle]] = {}
     for article in articles:

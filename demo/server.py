@@ -1,8 +1,8 @@
 """Serve the demo site on loopback from a background thread.
 
-    with serve_demo() as server:
-        sources = demo_sources(server.base_url)
-        ...  # crawl, then check server.fetched() never contains a robots-disallowed path
+with serve_demo() as server:
+    sources = demo_sources(server.base_url)
+    ...  # crawl, then check server.fetched() never contains a robots-disallowed path
 """
 
 from __future__ import annotations
@@ -15,8 +15,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from demo.model import DemoSite, Page, with_origin
 from demo.site import build_site
 
-_NOT_FOUND = Page("<!DOCTYPE html><html><body><h1>404 - Không tìm thấy trang</h1></body></html>".encode(),
-                  "text/html; charset=utf-8", 404)
+_NOT_FOUND = Page(
+    "<!DOCTYPE html><html><body><h1>404 - Không tìm thấy trang</h1></body></html>".encode(),
+    "text/html; charset=utf-8",
+    404,
+)
 
 
 class DemoServer:
@@ -34,7 +37,9 @@ class DemoServer:
             path: Page(with_origin(page.body, self.base_url), page.content_type, page.status)
             for path, page in site.pages.items()
         }
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="pressmon-demo", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, name="pressmon-demo", daemon=True
+        )
         self._thread.start()
 
     def url(self, path: str) -> str:

@@ -28,7 +28,14 @@ def build_site() -> DemoSite:
     for outlet_id, module in modules.items():
         own = [a for a in articles if a.outlet == outlet_id]
         views = [
-            View(a, texts[a.path].paragraphs, a.path, _related(a, own), listed[a.path], texts[a.path].comments)
+            View(
+                a,
+                texts[a.path].paragraphs,
+                a.path,
+                _related(a, own),
+                listed[a.path],
+                texts[a.path].comments,
+            )
             for a in own
         ]
         pages.update(module.pages(views))
@@ -48,7 +55,9 @@ def build_site() -> DemoSite:
     )
 
 
-def _articles(specs: Sequence[Spec], modules: dict) -> tuple[list[DemoArticle], dict[str, Text], dict[str, bool]]:
+def _articles(
+    specs: Sequence[Spec], modules: dict
+) -> tuple[list[DemoArticle], dict[str, Text], dict[str, bool]]:
     articles: list[DemoArticle] = []
     texts: dict[str, Text] = {}
     listed: dict[str, bool] = {}
@@ -71,24 +80,26 @@ def _articles(specs: Sequence[Spec], modules: dict) -> tuple[list[DemoArticle], 
             used.append(templates)
         texts[path] = text
         listed[path] = spec.section in LISTED_SECTIONS
-        articles.append(DemoArticle(
-            path=path,
-            outlet=spec.outlet,
-            title=text.title,
-            published_at=when,
-            relevant=spec.relevant,
-            topics=spec.topics,
-            province=outlet.province if outlet.kind == "provincial" else None,
-            expected_flagged=spec.stance == "asserts",
-            stance=spec.stance,  # type: ignore[arg-type]
-            category=spec.category,
-            syndicated_of=original,
-            challenge="challenge" in spec.features,
-            lead=text.lead,
-            body="\n\n".join(text.paragraphs),
-            author=text.author,
-            features=spec.features + (("week-edge",) if _week_edge(when) else ()),
-        ))
+        articles.append(
+            DemoArticle(
+                path=path,
+                outlet=spec.outlet,
+                title=text.title,
+                published_at=when,
+                relevant=spec.relevant,
+                topics=spec.topics,
+                province=outlet.province if outlet.kind == "provincial" else None,
+                expected_flagged=spec.stance == "asserts",
+                stance=spec.stance,  # type: ignore[arg-type]
+                category=spec.category,
+                syndicated_of=original,
+                challenge="challenge" in spec.features,
+                lead=text.lead,
+                body="\n\n".join(text.paragraphs),
+                author=text.author,
+                features=spec.features + (("week-edge",) if _week_edge(when) else ()),
+            )
+        )
     return articles, texts, listed
 
 
@@ -100,9 +111,15 @@ def _week_edge(when: datetime) -> bool:
 def _related(article: DemoArticle, own: Sequence[DemoArticle]) -> tuple[tuple[str, str], ...]:
     """The few articles published just before this one: the "Tin liên quan" box."""
     earlier = sorted(
-        (a for a in own if a.published_at < article.published_at and not a.challenge
-         and "robots-disallowed" not in a.features),
-        key=lambda a: a.published_at, reverse=True,
+        (
+            a
+            for a in own
+            if a.published_at < article.published_at
+            and not a.challenge
+            and "robots-disallowed" not in a.features
+        ),
+        key=lambda a: a.published_at,
+        reverse=True,
     )
     return tuple((a.path, a.title) for a in earlier[:RELATED_LINKS])
 
@@ -117,10 +134,12 @@ def _robots(modules) -> Page:
 
 def _index(modules) -> Page:
     items = "".join(
-        f'<li><a href="{m.PREFIX}">{escape(m.OUTLET.name)}</a> ({m.OUTLET.kind})</li>' for m in modules
+        f'<li><a href="{m.PREFIX}">{escape(m.OUTLET.name)}</a> ({m.OUTLET.kind})</li>'
+        for m in modules
     )
     markup = (
-        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>pressmon demo</title></head>'
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+        "<title>pressmon demo</title></head>"
         f"<body><h1>Trang báo demo (ngoại tuyến)</h1><ul>{items}</ul></body></html>"
     )
     return Page(markup.encode("utf-8"), HTML)

@@ -23,24 +23,29 @@ def demo_sources(base_url: str) -> list[dict[str, Any]]:
     for module in MODULES:
         outlet = module.OUTLET
         pattern = "^" + re.escape(base_url) + module.ARTICLE_PATTERN
-        sources.append({
-            "id": outlet.id,
-            "name": outlet.name,
-            "kind": outlet.kind,
-            "province": outlet.province,
-            "domain": host,
-            "feeds": [base_url + module.FEED],
-            "sitemaps": [base_url + module.SITEMAP],
-            "listings": [{
-                "url": base_url + module.LISTING,
+        sources.append(
+            {
+                "id": outlet.id,
+                "name": outlet.name,
+                "kind": outlet.kind,
+                "province": outlet.province,
+                "domain": host,
+                "feeds": [base_url + module.FEED],
+                "sitemaps": [base_url + module.SITEMAP],
+                "listings": [
+                    {
+                        "url": base_url + module.LISTING,
+                        "article_pattern": pattern,
+                        "next_page": module.NEXT_PAGE,
+                        "max_pages": LISTING_MAX_PAGES,
+                    }
+                ],
                 "article_pattern": pattern,
-                "next_page": module.NEXT_PAGE,
-                "max_pages": LISTING_MAX_PAGES,
-            }],
-            "article_pattern": pattern,
-            "parser": "generic",
-            "enabled": True,
-            "verified": True,
-            "notes": outlet.notes or f"Demo outlet ({outlet.structure}); served by demo.server.",
-        })
+                "parser": "generic",
+                "enabled": True,
+                "verified": True,
+                "notes": outlet.notes
+                or f"Demo outlet ({outlet.structure}); served by demo.server.",
+            }
+        )
     return sources

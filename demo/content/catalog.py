@@ -4,6 +4,8 @@ Times are Asia/Ho_Chi_Minh wall-clock. Monday 00:00-06:59 local is still Sunday 
 Sunday 20:00-23:59 local turns into Monday if "GMT+7" is misread as UTC-7: both edges appear.
 """
 
+# ruff: noqa: E501  (Vietnamese prose and catalog rows: wrapped by phrase, a few chars over)
+
 from __future__ import annotations
 
 from collections.abc import Mapping

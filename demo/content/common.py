@@ -1,5 +1,7 @@
 """Shared paragraphs, quotes and the fictional people and places that fill the templates."""
 
+# ruff: noqa: E501  (Vietnamese prose and catalog rows: wrapped by phrase, a few chars over)
+
 from __future__ import annotations
 
 GENERAL = (

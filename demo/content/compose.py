@@ -30,9 +30,21 @@ POOLS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
 _OLD_TONE = {
     modern: old
     for pairs in (
-        ("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
-        ("òe", "oè"), ("óe", "oé"), ("ỏe", "oẻ"), ("õe", "oẽ"), ("ọe", "oẹ"),
-        ("ùy", "uỳ"), ("úy", "uý"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
+        ("òa", "oà"),
+        ("óa", "oá"),
+        ("ỏa", "oả"),
+        ("õa", "oã"),
+        ("ọa", "oạ"),
+        ("òe", "oè"),
+        ("óe", "oé"),
+        ("ỏe", "oẻ"),
+        ("õe", "oẽ"),
+        ("ọe", "oẹ"),
+        ("ùy", "uỳ"),
+        ("úy", "uý"),
+        ("ủy", "uỷ"),
+        ("ũy", "uỹ"),
+        ("ụy", "uỵ"),
     )
     for modern, old in (pairs, (pairs[0].capitalize(), pairs[1].capitalize()))
 }
@@ -53,8 +65,9 @@ def old_tone(text: str) -> str:
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(1)], text)
 
 
-def compose(spec: Spec, province: str | None, when: datetime,
-            previous: Sequence[frozenset[str]] = ()) -> tuple[Text, frozenset[str]]:
+def compose(
+    spec: Spec, province: str | None, when: datetime, previous: Sequence[frozenset[str]] = ()
+) -> tuple[Text, frozenset[str]]:
     """The article's text and the set of templates it used.
 
     `previous` holds the template sets of the articles composed before; templates are picked to
@@ -64,18 +77,33 @@ def compose(spec: Spec, province: str | None, when: datetime,
     author = _person(rng)[0]
     used: frozenset[str] = frozenset()
     if spec.text is not None:
-        text = Text(spec.title, str(spec.text["lead"]), tuple(spec.text["body"]), author,
-                    tuple(spec.text.get("comments", ())))
+        text = Text(
+            spec.title,
+            str(spec.text["lead"]),
+            tuple(spec.text["body"]),
+            author,
+            tuple(spec.text.get("comments", ())),
+        )
     else:
         text, used = _from_pools(spec, province, when, rng, author, previous)
     if "old-tone" in spec.features:
-        text = Text(old_tone(text.title), old_tone(text.lead),
-                    tuple(old_tone(p) for p in text.paragraphs + (common.OLD_TONE,)), text.author)
+        text = Text(
+            old_tone(text.title),
+            old_tone(text.lead),
+            tuple(old_tone(p) for p in text.paragraphs + (common.OLD_TONE,)),
+            text.author,
+        )
     return text, used
 
 
-def _from_pools(spec: Spec, province: str | None, when: datetime, rng: random.Random, author: str,
-                previous: Sequence[frozenset[str]]) -> tuple[Text, frozenset[str]]:
+def _from_pools(
+    spec: Spec,
+    province: str | None,
+    when: datetime,
+    rng: random.Random,
+    author: str,
+    previous: Sequence[frozenset[str]],
+) -> tuple[Text, frozenset[str]]:
     primary = POOLS[spec.topics[0]]
     secondary = next((POOLS[t] for t in spec.topics[1:] if t in POOLS), None)
     size = rng.randint(4, 11)
@@ -92,7 +120,9 @@ def _from_pools(spec: Spec, province: str | None, when: datetime, rng: random.Ra
     if "pre-merger" in spec.features:
         paragraphs.insert(1, common.PRE_MERGER)
     slots = _slots(spec, province, when, rng)
-    text = Text(spec.title, lead.format(**slots), tuple(p.format(**slots) for p in paragraphs), author)
+    text = Text(
+        spec.title, lead.format(**slots), tuple(p.format(**slots) for p in paragraphs), author
+    )
     return text, frozenset(picker.picked)
 
 

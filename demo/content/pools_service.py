@@ -1,6 +1,8 @@
 """Paragraph templates for service topics: pensions and payments, late contributions,
 VssID and digital services, and campaigns. Same slots as demo.content.pools_policy."""
 
+# ruff: noqa: E501  (Vietnamese prose and catalog rows: wrapped by phrase, a few chars over)
+
 from __future__ import annotations
 
 LUONG_HUU_CHI_TRA = {

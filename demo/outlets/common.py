@@ -1,10 +1,12 @@
 """Helpers shared by the outlet renderers: escaping, Vietnamese dates, feeds and sitemaps."""
 
+# ruff: noqa: E501  (HTML/XML markup kept one element per line, not split mid-tag)
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
 from xml.sax.saxutils import escape as xml_escape
@@ -63,10 +65,12 @@ def newest_first(views: Sequence[View]) -> list[View]:
 
 def paginate(views: Sequence[View], per_page: int) -> list[list[View]]:
     ordered = newest_first(views)
-    return [ordered[i:i + per_page] for i in range(0, len(ordered), per_page)] or [[]]
+    return [ordered[i : i + per_page] for i in range(0, len(ordered), per_page)] or [[]]
 
 
-def rss2(title: str, link: str, items: Sequence[View], bom: bool = False, leading: str = "") -> Page:
+def rss2(
+    title: str, link: str, items: Sequence[View], bom: bool = False, leading: str = ""
+) -> Page:
     """RSS 2.0; `bom` and `leading` blank lines reproduce byte quirks of real Vietnamese feeds."""
     entries = []
     for view in items:
@@ -75,9 +79,9 @@ def rss2(title: str, link: str, items: Sequence[View], bom: bool = False, leadin
             "<item>"
             f"<title><![CDATA[ {art.title} ]]></title>"
             f"<link>{xml_escape(view.url)}</link>"
-            f"<guid isPermaLink=\"true\">{xml_escape(view.url)}</guid>"
-            f"<description><![CDATA[<a href=\"{esc(view.url)}\"><img src=\"{PLACEHOLDER_ORIGIN}"
-            f"/static/anh.jpg\" /></a>{art.lead}]]></description>"
+            f'<guid isPermaLink="true">{xml_escape(view.url)}</guid>'
+            f'<description><![CDATA[<a href="{esc(view.url)}"><img src="{PLACEHOLDER_ORIGIN}'
+            f'/static/anh.jpg" /></a>{art.lead}]]></description>'
             f"<pubDate>{format_datetime(art.published_at)}</pubDate>"
             "</item>"
         )
@@ -98,18 +102,18 @@ def atom(title: str, link: str, feed_id: str, items: Sequence[View]) -> Page:
         stamp = art.published_at.isoformat()
         entries.append(
             "<entry>"
-            f"<title type=\"text\">{xml_escape(art.title)}</title>"
-            f"<link rel=\"alternate\" type=\"text/html\" href=\"{esc(view.url)}\"/>"
+            f'<title type="text">{xml_escape(art.title)}</title>'
+            f'<link rel="alternate" type="text/html" href="{esc(view.url)}"/>'
             f"<id>{xml_escape(view.url)}</id>"
             f"<published>{stamp}</published><updated>{stamp}</updated>"
-            f"<summary type=\"text\">{xml_escape(art.lead)}</summary>"
+            f'<summary type="text">{xml_escape(art.lead)}</summary>'
             "</entry>"
         )
-    updated = max((v.article.published_at for v in items), default=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    updated = max((v.article.published_at for v in items), default=datetime(2026, 1, 1, tzinfo=UTC))
     xml = (
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">\n'
         f"<title>{xml_escape(title)}</title><id>{xml_escape(feed_id)}</id>"
-        f"<link rel=\"alternate\" href=\"{esc(link)}\"/><updated>{updated.isoformat()}</updated>\n"
+        f'<link rel="alternate" href="{esc(link)}"/><updated>{updated.isoformat()}</updated>\n'
         + "\n".join(entries)
         + "\n</feed>\n"
     )
@@ -125,7 +129,9 @@ def urlset(items: Sequence[View], extra: Sequence[str] = ()) -> Page:
     ]
     xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "\n".join(rows) + "\n</urlset>\n"
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "\n".join(rows)
+        + "\n</urlset>\n"
     )
     return Page(xml.encode("utf-8"), XML)
 
@@ -135,7 +141,8 @@ def sitemap_index(urls: Sequence[str]) -> Page:
     xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        + "\n".join(rows) + "\n</sitemapindex>\n"
+        + "\n".join(rows)
+        + "\n</sitemapindex>\n"
     )
     return Page(xml.encode("utf-8"), XML)
 
@@ -143,11 +150,11 @@ def sitemap_index(urls: Sequence[str]) -> Page:
 def challenge_page() -> Page:
     """An anti-bot interstitial (status 200, like a cookie challenge): no content, only a script."""
     markup = (
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Just a moment...</title>"
-        "<meta name=\"robots\" content=\"noindex,nofollow\"></head><body>"
-        "<div id=\"challenge-running\">Checking your browser before accessing the website.</div>"
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Just a moment...</title>'
+        '<meta name="robots" content="noindex,nofollow"></head><body>'
+        '<div id="challenge-running">Checking your browser before accessing the website.</div>'
         "<script>(function(){var d=new Date();d.setTime(d.getTime()+3600000);"
-        "document.cookie=\"D1N=9f2c71d0b4e3a8;expires=\"+d.toUTCString()+\";path=/\";"
+        'document.cookie="D1N=9f2c71d0b4e3a8;expires="+d.toUTCString()+";path=/";'
         "setTimeout(function(){window.location.reload(true);},1500);})();</script>"
         "<noscript>Vui lòng bật JavaScript và cookie để tiếp tục truy cập trang.</noscript>"
         "</body></html>"

@@ -2,22 +2,38 @@
 WordPress markup: article:published_time in UTC ("+00:00"), <time class="entry-date">,
 reader comments after the post, /page/2/ pagination and a Yoast-style post sitemap."""
 
+# ruff: noqa: E501  (HTML/XML markup kept one element per line, not split mid-tag)
+
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from demo.content.catalog import Spec
 from demo.model import Outlet, Page
-from demo.outlets.common import View, absolute, esc, html_page, paginate, paragraphs_html, rss2, urlset
+from demo.outlets.common import (
+    View,
+    absolute,
+    esc,
+    html_page,
+    paginate,
+    paragraphs_html,
+    rss2,
+    urlset,
+)
 
 PREFIX = "/dien-dan/"
 NAME = "Diễn đàn Hỏi đáp Bảo hiểm (demo)"
 OUTLET = Outlet(
-    id="dien_dan_bhxh", name=NAME, kind="national", province=None, prefix=PREFIX,
-    structure="wordpress", press=False,
+    id="dien_dan_bhxh",
+    name=NAME,
+    kind="national",
+    province=None,
+    prefix=PREFIX,
+    structure="wordpress",
+    press=False,
     notes="Không phải cơ quan báo chí: trang diễn đàn/dịch vụ tự đăng (demo), nơi xuất hiện tin sai "
-          "sự thật và quảng cáo lừa đảo; kind 'national' chỉ vì Source chưa có loại 'social'.",
+    "sự thật và quảng cáo lừa đảo; kind 'national' chỉ vì Source chưa có loại 'social'.",
 )
 LISTING = PREFIX
 FEED = PREFIX + "feed/"
@@ -26,7 +42,20 @@ DISALLOW = (PREFIX + "wp-admin/",)
 ARTICLE_PATTERN = r"/dien-dan/(?!page/|feed/|wp-|category/)[a-z0-9-]+/$"
 NEXT_PAGE = "a.next.page-numbers"
 PER_PAGE = 4
-_MONTHS = ("Một", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười Một", "Mười Hai")
+_MONTHS = (
+    "Một",
+    "Hai",
+    "Ba",
+    "Tư",
+    "Năm",
+    "Sáu",
+    "Bảy",
+    "Tám",
+    "Chín",
+    "Mười",
+    "Mười Một",
+    "Mười Hai",
+)
 
 
 def article_path(spec: Spec, seq: int, when: datetime) -> str:
@@ -47,8 +76,9 @@ def _chrome(title: str, head: str, main: str, body_class: str) -> str:
         f'<div id="content" class="site-content">{main}</div>\n'
         '<aside id="secondary" class="widget-area"><section class="widget"><h2 class="widget-title">'
         "Liên hệ nhanh</h2><p>Zalo hỗ trợ 24/7 - nhắn tin để được tư vấn.</p></section></aside>"
-        '<footer id="colophon"><div class="site-info">© 2026 ' + esc(NAME) +
-        " - Vận hành bởi WordPress</div></footer></div></body></html>\n"
+        '<footer id="colophon"><div class="site-info">© 2026 '
+        + esc(NAME)
+        + " - Vận hành bởi WordPress</div></footer></div></body></html>\n"
     )
 
 
@@ -64,7 +94,7 @@ def article_html(view: View) -> str:
         f'<meta property="og:locale" content="vi_VN" /><meta property="og:type" content="article" />'
         f'<meta property="og:title" content="{esc(art.title)}" />'
         f'<meta property="og:url" content="{esc(view.url)}" />'
-        f'<meta property="article:published_time" content="{when.astimezone(timezone.utc).isoformat()}" />'
+        f'<meta property="article:published_time" content="{when.astimezone(UTC).isoformat()}" />'
         f'<link rel="canonical" href="{esc(view.url)}" />'
     )
     main = (
@@ -92,7 +122,8 @@ def listing_html(chunk: Sequence[View], number: int, pages: int) -> str:
         for v in chunk
     )
     nav = "".join(
-        f'<a class="page-numbers" href="{_page_path(n)}">{n}</a>' if n != number
+        f'<a class="page-numbers" href="{_page_path(n)}">{n}</a>'
+        if n != number
         else f'<span aria-current="page" class="page-numbers current">{n}</span>'
         for n in range(1, pages + 1)
     )

@@ -2,6 +2,8 @@
 date "Thứ ba, 7/4/2026, 07:30 (GMT+7)", an RSS feed with a UTF-8 BOM and a Google news sitemap.
 Its section listing also links one URL that answers with an anti-bot challenge page."""
 
+# ruff: noqa: E501  (HTML/XML markup kept one element per line, not split mid-tag)
+
 from __future__ import annotations
 
 import json
@@ -12,13 +14,23 @@ from xml.sax.saxutils import escape as xml_escape
 from demo.content.catalog import Spec
 from demo.model import Outlet, Page
 from demo.outlets.common import (
-    XML, View, absolute, challenge_page, esc, html_page, paginate, paragraphs_html, rss2, weekday,
+    XML,
+    View,
+    absolute,
+    challenge_page,
+    esc,
+    html_page,
+    paginate,
+    paragraphs_html,
+    rss2,
+    weekday,
 )
 
 PREFIX = "/bao-quoc-gia/"
 NAME = "Báo Đời sống & An sinh (demo)"
-OUTLET = Outlet(id="bao_quoc_gia", name=NAME, kind="national", province=None, prefix=PREFIX,
-                structure="json-ld")
+OUTLET = Outlet(
+    id="bao_quoc_gia", name=NAME, kind="national", province=None, prefix=PREFIX, structure="json-ld"
+)
 LISTING = PREFIX + "an-sinh"
 FEED = PREFIX + "rss/an-sinh.rss"
 SITEMAP = PREFIX + "sitemap-news.xml"
@@ -47,12 +59,17 @@ def _json_ld(view: View) -> str:
         "mainEntityOfPage": {"@type": "WebPage", "@id": view.url},
         "headline": art.title,
         "description": art.lead,
-        "image": [absolute("/bao-quoc-gia/anh/" + art.path.rsplit("/", 1)[1].replace(".html", ".jpg"))],
+        "image": [
+            absolute("/bao-quoc-gia/anh/" + art.path.rsplit("/", 1)[1].replace(".html", ".jpg"))
+        ],
         "datePublished": art.published_at.isoformat(),
         "dateModified": (art.published_at + timedelta(hours=2, minutes=13)).isoformat(),
         "author": {"@type": "Person", "name": art.author},
-        "publisher": {"@type": "Organization", "name": NAME,
-                      "logo": {"@type": "ImageObject", "url": absolute("/bao-quoc-gia/logo.png")}},
+        "publisher": {
+            "@type": "Organization",
+            "name": NAME,
+            "logo": {"@type": "ImageObject", "url": absolute("/bao-quoc-gia/logo.png")},
+        },
         "articleSection": _SECTIONS[_section(view)],
         "inLanguage": "vi",
     }
@@ -60,7 +77,9 @@ def _json_ld(view: View) -> str:
 
 
 def _chrome(title: str, head: str, main: str) -> str:
-    menu = "".join(f'<li><a href="{PREFIX}{slug}">{esc(name)}</a></li>' for slug, name in _SECTIONS.items())
+    menu = "".join(
+        f'<li><a href="{PREFIX}{slug}">{esc(name)}</a></li>' for slug, name in _SECTIONS.items()
+    )
     return (
         f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{esc(title)}</title>{head}'
         '<meta name="viewport" content="width=device-width, initial-scale=1"></head>\n<body>'
@@ -68,7 +87,7 @@ def _chrome(title: str, head: str, main: str) -> str:
         f'<a class="logo" href="{PREFIX}">{esc(NAME)}</a><nav class="main-nav"><ul>'
         f'<li><a href="{PREFIX}">Trang chủ</a></li>{menu}'
         '<li><a href="/bao-quoc-gia/tim-kiem">Tìm kiếm</a></li></ul></nav></header>\n'
-        f"<main class=\"container\">{main}</main>\n"
+        f'<main class="container">{main}</main>\n'
         '<footer class="footer"><p>Báo điện tử Đời sống &amp; An sinh (demo) - Cơ quan chủ quản: Hội Nhà báo giả định.</p>'
         "<p>Giấy phép hoạt động báo điện tử số 121/GP-BTTTT cấp ngày 17/10/2025.</p>"
         "<p>© Bản quyền thuộc về báo (demo). Cấm sao chép dưới mọi hình thức.</p></footer></body></html>\n"
@@ -132,7 +151,9 @@ def news_sitemap(views: Sequence[View]) -> Page:
     ]
     xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n' + "\n".join(rows) + "\n</urlset>\n"
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
+        + "\n".join(rows)
+        + "\n</urlset>\n"
     )
     return Page(xml.encode("utf-8"), XML)
 
@@ -140,7 +161,9 @@ def news_sitemap(views: Sequence[View]) -> Page:
 def pages(views: Sequence[View]) -> dict[str, Page]:
     out: dict[str, Page] = {}
     for view in views:
-        out[view.article.path] = challenge_page() if view.article.challenge else html_page(article_html(view))
+        out[view.article.path] = (
+            challenge_page() if view.article.challenge else html_page(article_html(view))
+        )
     listed = [v for v in views if v.listed]
     chunks = paginate(listed, PER_PAGE)
     for number, chunk in enumerate(chunks, start=1):

@@ -2,6 +2,8 @@
 timestamps ("2026-04-08T09:30:00", no offset); two <h1> (breadcrumb first); an Atom feed;
 "?page=2" pagination with a query-only href; a robots-disallowed /noi-bo/ section."""
 
+# ruff: noqa: E501  (HTML/XML markup kept one element per line, not split mid-tag)
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -9,12 +11,28 @@ from datetime import datetime
 
 from demo.content.catalog import Spec
 from demo.model import Outlet, Page
-from demo.outlets.common import View, absolute, atom, esc, html_page, paginate, paragraphs_html, urlset, weekday
+from demo.outlets.common import (
+    View,
+    absolute,
+    atom,
+    esc,
+    html_page,
+    paginate,
+    paragraphs_html,
+    urlset,
+    weekday,
+)
 
 PREFIX = "/bao-tinh-a/"
 NAME = "Báo Vĩnh Long điện tử (demo)"
-OUTLET = Outlet(id="bao_tinh_a", name=NAME, kind="provincial", province="Vĩnh Long", prefix=PREFIX,
-                structure="og-meta")
+OUTLET = Outlet(
+    id="bao_tinh_a",
+    name=NAME,
+    kind="provincial",
+    province="Vĩnh Long",
+    prefix=PREFIX,
+    structure="og-meta",
+)
 LISTING = PREFIX + "chuyen-muc/xa-hoi"
 FEED = PREFIX + "rss/xa-hoi.atom"
 SITEMAP = PREFIX + "sitemap.xml"
@@ -91,7 +109,9 @@ def listing_html(chunk: Sequence[View], number: int, pages: int) -> str:
         for v in chunk
     )
     pager = "".join(
-        f'<li><a href="?page={n}">{n}</a></li>' if n != number else f'<li class="active"><span>{n}</span></li>'
+        f'<li><a href="?page={n}">{n}</a></li>'
+        if n != number
+        else f'<li class="active"><span>{n}</span></li>'
         for n in range(1, pages + 1)
     )
     if number < pages:

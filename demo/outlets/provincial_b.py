@@ -3,6 +3,8 @@ photo captions inside the body, an RSS feed that starts with blank lines, a site
 monthly sitemaps and "/trang-2.html" pagination. Hosts the syndicated copy, the old-tone
 article and the broken-HTML article."""
 
+# ruff: noqa: E501  (HTML/XML markup kept one element per line, not split mid-tag)
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -11,13 +13,27 @@ from datetime import datetime
 from demo.content.catalog import Spec
 from demo.model import Outlet, Page
 from demo.outlets.common import (
-    View, absolute, esc, html_page, paginate, paragraphs_html, rss2, sitemap_index, urlset,
+    View,
+    absolute,
+    esc,
+    html_page,
+    paginate,
+    paragraphs_html,
+    rss2,
+    sitemap_index,
+    urlset,
 )
 
 PREFIX = "/bao-tinh-b/"
 NAME = "Báo Nghệ An điện tử (demo)"
-OUTLET = Outlet(id="bao_tinh_b", name=NAME, kind="provincial", province="Nghệ An", prefix=PREFIX,
-                structure="time-tag")
+OUTLET = Outlet(
+    id="bao_tinh_b",
+    name=NAME,
+    kind="provincial",
+    province="Nghệ An",
+    prefix=PREFIX,
+    structure="time-tag",
+)
 LISTING = PREFIX + "xa-hoi"
 FEED = PREFIX + "rss/xa-hoi.rss"
 SITEMAP = PREFIX + "sitemap.xml"
@@ -85,8 +101,9 @@ def article_html(view: View) -> str:
     )
     article += (
         f"</div>{credit}"
-        f'<p class="article__author">{esc(art.author)}</p>' + ("" if broken else "</article>") +
-        f'<div class="related-news"><h3 class="title">Tin liên quan</h3><ul>{related}</ul></div>'
+        f'<p class="article__author">{esc(art.author)}</p>'
+        + ("" if broken else "</article>")
+        + f'<div class="related-news"><h3 class="title">Tin liên quan</h3><ul>{related}</ul></div>'
         '<div class="share-tools"><a href="#">Facebook</a><a href="#">Zalo</a></div>'
     )
     return _chrome(f"{art.title} | {NAME}", head, article, closed=not broken)
@@ -107,7 +124,11 @@ def listing_html(chunk: Sequence[View], number: int, pages: int) -> str:
         pager += f'<a class="btn-prev" href="{_page_path(number - 1)}">Trang trước</a>'
     if number < pages:
         pager += f'<a class="btn-next" href="{_page_path(number + 1)}">Trang sau</a>'
-    return _chrome(f"Xã hội | {NAME}", "", f'<h1>Xã hội</h1><div class="list">{items}</div><div class="pager">{pager}</div>')
+    return _chrome(
+        f"Xã hội | {NAME}",
+        "",
+        f'<h1>Xã hội</h1><div class="list">{items}</div><div class="pager">{pager}</div>',
+    )
 
 
 def pages(views: Sequence[View]) -> dict[str, Page]:

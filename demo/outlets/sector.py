@@ -1,6 +1,8 @@
 """Sector portal in the style of a SharePoint site: .aspx?CateID=&ItemID= URLs, the title in an
 <h2>, and the publication date ONLY as visible text "Thứ tư, 15/04/2026 10:15 (GMT+7)"."""
 
+# ruff: noqa: E501  (HTML/XML markup kept one element per line, not split mid-tag)
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -8,7 +10,17 @@ from datetime import datetime
 
 from demo.content.catalog import Spec
 from demo.model import Outlet, Page
-from demo.outlets.common import View, absolute, esc, html_page, paginate, paragraphs_html, rss2, urlset, weekday
+from demo.outlets.common import (
+    View,
+    absolute,
+    esc,
+    html_page,
+    paginate,
+    paragraphs_html,
+    rss2,
+    urlset,
+    weekday,
+)
 
 PREFIX = "/bhxh-demo/"
 OUTLET = Outlet(
@@ -77,7 +89,7 @@ def _shell(title: str, head: str, main: str) -> str:
         '<link rel="stylesheet" href="/bhxh-demo/_layouts/15/1066/styles/Themable/corev15.css"/></head>\n'
         '<body><form method="post" id="aspnetForm">'
         '<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUBMA9kFgJmD2QWAgIBD2QWBAIBD2QWAgIFD2QWAg"/>\n'
-        f"{_HEADER}\n<div class=\"main\">{main}\n{_SIDEBAR}</div>\n{_FOOTER}</form></body></html>\n"
+        f'{_HEADER}\n<div class="main">{main}\n{_SIDEBAR}</div>\n{_FOOTER}</form></body></html>\n'
     )
 
 
@@ -127,7 +139,8 @@ def listing_html(chunk: Sequence[View], page: int, pages: int) -> str:
         for v in chunk
     )
     pager = "".join(
-        f'<a href="{_listing_href(n)}"{_CURRENT if n == page else ""}>{n}</a>' for n in range(1, pages + 1)
+        f'<a href="{_listing_href(n)}"{_CURRENT if n == page else ""}>{n}</a>'
+        for n in range(1, pages + 1)
     )
     if page < pages:
         pager += f'<a class="next" href="{_listing_href(page + 1)}">Trang sau</a>'

@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from parsel import Selector
@@ -29,7 +29,9 @@ def _sector(article: DemoArticle, html: Selector) -> None:
     assert not html.css("h1")  # the portal puts its headline in an <h2>
     when = article.published_at
     visible = html.css("span.date::text").get()
-    assert re.fullmatch(r"(Thứ (hai|ba|tư|năm|sáu|bảy)|Chủ nhật), \d{2}/\d{2}/\d{4} \d{2}:\d{2} \(GMT\+7\)", visible)
+    assert re.fullmatch(
+        r"(Thứ (hai|ba|tư|năm|sáu|bảy)|Chủ nhật), \d{2}/\d{2}/\d{4} \d{2}:\d{2} \(GMT\+7\)", visible
+    )
     assert visible.split(", ")[1].startswith(f"{when:%d/%m/%Y %H:%M}")
 
 
@@ -59,9 +61,12 @@ def _provincial_b(article: DemoArticle, html: Selector) -> None:
 
 def _forum(article: DemoArticle, html: Selector) -> None:
     meta = html.css('meta[property="article:published_time"]::attr(content)').get()
-    assert datetime.fromisoformat(meta).utcoffset() == timezone.utc.utcoffset(None)
+    assert datetime.fromisoformat(meta).utcoffset() == UTC.utcoffset(None)
     assert datetime.fromisoformat(meta) == article.published_at
-    assert datetime.fromisoformat(html.css("time.entry-date::attr(datetime)").get()) == article.published_at
+    assert (
+        datetime.fromisoformat(html.css("time.entry-date::attr(datetime)").get())
+        == article.published_at
+    )
 
 
 CHECKS: dict[str, Callable[[DemoArticle, Selector], None]] = {

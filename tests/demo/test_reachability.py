@@ -20,7 +20,7 @@ BASE = PLACEHOLDER_ORIGIN
 
 def _path(url: str) -> str:
     assert url.startswith(BASE), url
-    return url[len(BASE):]
+    return url[len(BASE) :]
 
 
 def _xml(site: DemoSite, url: str) -> ET.Element:
@@ -30,7 +30,9 @@ def _xml(site: DemoSite, url: str) -> ET.Element:
 def _feed_links(site: DemoSite, url: str) -> set[str]:
     root = _xml(site, url)
     links = {el.text.strip() for el in root.iter("link") if el.text and el.text.strip()}
-    links |= {el.get("href") for el in root.iter("{http://www.w3.org/2005/Atom}link") if el.get("href")}
+    links |= {
+        el.get("href") for el in root.iter("{http://www.w3.org/2005/Atom}link") if el.get("href")
+    }
     return links
 
 
@@ -58,7 +60,7 @@ def _listing_links(site: DemoSite, listing: dict) -> set[str]:
 
 
 def discovered(site: DemoSite) -> dict[str, set[str]]:
-    """Article URLs per source id, as a crawler reading only the configured entry points sees them."""
+    """Article URLs per source id, as seen by a crawler reading only the configured entry points."""
     out: dict[str, set[str]] = {}
     for source in demo_sources(BASE):
         pattern = re.compile(source["article_pattern"])
@@ -78,12 +80,16 @@ def found(site: DemoSite) -> dict[str, set[str]]:
     return discovered(site)
 
 
-def test_every_article_is_reachable_from_its_own_source(site: DemoSite, found: dict[str, set[str]]) -> None:
+def test_every_article_is_reachable_from_its_own_source(
+    site: DemoSite, found: dict[str, set[str]]
+) -> None:
     for article in site.articles:
         assert BASE + article.path in found[article.outlet], article.path
 
 
-def test_nothing_else_matches_an_article_pattern(site: DemoSite, found: dict[str, set[str]]) -> None:
+def test_nothing_else_matches_an_article_pattern(
+    site: DemoSite, found: dict[str, set[str]]
+) -> None:
     expected = {a.path for a in site.articles} | set(site.forbidden_paths)
     assert {_path(u) for urls in found.values() for u in urls} == expected
     owners = [sid for sid, urls in found.items() for _ in urls]
@@ -97,8 +103,11 @@ def test_each_entry_point_kind_is_needed(site: DemoSite) -> None:
     for source in sources:
         via_feed = set().union(*(_feed_links(site, f) for f in source["feeds"]))
         via_listing = set().union(*(_listing_links(site, li) for li in source["listings"]))
-        only_sitemap |= {a.path for a in site.articles if a.outlet == source["id"]
-                         and BASE + a.path not in via_feed | via_listing}
+        only_sitemap |= {
+            a.path
+            for a in site.articles
+            if a.outlet == source["id"] and BASE + a.path not in via_feed | via_listing
+        }
     assert only_sitemap
     challenge = next(a for a in site.articles if a.challenge)
     assert challenge.path in _only_listing_paths(site)
@@ -107,10 +116,16 @@ def test_each_entry_point_kind_is_needed(site: DemoSite) -> None:
 def _only_listing_paths(site: DemoSite) -> set[str]:
     out = set()
     for source in demo_sources(BASE):
-        in_feeds_or_maps = set().union(*(_feed_links(site, f) for f in source["feeds"]),
-                                       *(_sitemap_links(site, s) for s in source["sitemaps"]))
+        in_feeds_or_maps = set().union(
+            *(_feed_links(site, f) for f in source["feeds"]),
+            *(_sitemap_links(site, s) for s in source["sitemaps"]),
+        )
         for listing in source["listings"]:
-            out |= {_path(u) for u in _listing_links(site, listing) - in_feeds_or_maps if u.startswith(BASE)}
+            out |= {
+                _path(u)
+                for u in _listing_links(site, listing) - in_feeds_or_maps
+                if u.startswith(BASE)
+            }
     return out
 
 
@@ -128,5 +143,9 @@ def test_robots_txt_disallows_the_trap_only(site: DemoSite, found: dict[str, set
     for article in site.articles:
         assert protego.can_fetch(BASE + article.path, "pressmon"), article.path
     for source in demo_sources(BASE):
-        for url in [*source["feeds"], *source["sitemaps"], *(li["url"] for li in source["listings"])]:
+        for url in [
+            *source["feeds"],
+            *source["sitemaps"],
+            *(li["url"] for li in source["listings"]),
+        ]:
             assert protego.can_fetch(url, "pressmon"), url

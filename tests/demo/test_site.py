@@ -19,8 +19,17 @@ from demo.outlets import MODULES
 from demo.site import build_site
 
 REPO = Path(__file__).resolve().parents[2]
-TOPICS = {"bhxh_bat_buoc", "bhxh_tu_nguyen", "bhyt", "bhtn", "luong_huu_chi_tra", "thu_no_dong",
-          "truc_loi_lua_dao", "chuyen_doi_so_vssid", "truyen_thong_chien_dich"}
+TOPICS = {
+    "bhxh_bat_buoc",
+    "bhxh_tu_nguyen",
+    "bhyt",
+    "bhtn",
+    "luong_huu_chi_tra",
+    "thu_no_dong",
+    "truc_loi_lua_dao",
+    "chuyen_doi_so_vssid",
+    "truyen_thong_chien_dich",
+}
 
 
 def _text(body: bytes) -> str:
@@ -34,7 +43,9 @@ def _stored(site: DemoSite):
 def test_build_is_deterministic(site: DemoSite) -> None:
     again = build_site()
     assert again.articles == site.articles
-    assert {p: pg.body for p, pg in again.pages.items()} == {p: pg.body for p, pg in site.pages.items()}
+    assert {p: pg.body for p, pg in again.pages.items()} == {
+        p: pg.body for p, pg in site.pages.items()
+    }
 
 
 def test_size_window_and_outlets(site: DemoSite) -> None:
@@ -95,11 +106,15 @@ def test_misinformation_cases(site: DemoSite) -> None:
 
 
 def test_robustness_cases(site: DemoSite) -> None:
-    by_feature = {f: [a for a in site.articles if f in a.features] for f in
-                  ("nfd", "old-tone", "broken-html", "pre-merger", "week-edge")}
+    by_feature = {
+        f: [a for a in site.articles if f in a.features]
+        for f in ("nfd", "old-tone", "broken-html", "pre-merger", "week-edge")
+    }
     nfd = by_feature["nfd"][0]
     raw = site.pages[nfd.path].body.decode("utf-8")
-    assert not unicodedata.is_normalized("NFC", raw) and nfd.title in _text(site.pages[nfd.path].body)
+    assert not unicodedata.is_normalized("NFC", raw) and nfd.title in _text(
+        site.pages[nfd.path].body
+    )
     old = by_feature["old-tone"][0]
     assert "Uỷ ban" in old.title and "hoà" in old.body
     broken = site.pages[by_feature["broken-html"][0].path].body
@@ -124,7 +139,7 @@ def test_syndicated_pair(site: DemoSite) -> None:
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
     words = text.lower().split()
-    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
 def test_distinct_articles_are_distinct_stories(site: DemoSite) -> None:
