@@ -18,11 +18,10 @@ from crawlers.encoding import decode_html
 from crawlers.errors import CrawlError, ExtractionError
 from crawlers.extract.body import extract_body
 from crawlers.extract.challenge import check_challenge
-from crawlers.extract.dates import choose_published
 from crawlers.extract.document import clean_text, node_text, parse_html
 from crawlers.extract.jsonld import article_node, ld_nodes, ld_text, person_names, resolve
 from crawlers.extract.meta import first_meta, link_href, meta_values
-from crawlers.extract.published import date_candidates
+from crawlers.extract.published import published_date
 from crawlers.extract.selectors import GENERIC, SiteSelectors, headline_h1, select, site_selectors
 from crawlers.extract.sites import parser_selectors
 from crawlers.items import ExtractedArticle
@@ -162,7 +161,7 @@ def extract_article(
     if article_body is None:
         raise ExtractionError(f"no article body found on {url!r}")
     reference = now or datetime.now(UTC)
-    published = choose_published(date_candidates(tree, ld, meta, url, site), reference)
+    published = published_date(tree, ld, meta, url, site, reference)
     lead, lead_method = _lead(tree, ld, meta, site)
     canonical, canonical_method = _canonical(tree, ld, meta, url)
     outlet, outlet_method = _outlet(ld, nodes, meta)

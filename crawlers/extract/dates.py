@@ -147,6 +147,11 @@ def candidate(text: str | None, source: str) -> DateCandidate | None:
     return DateCandidate(value, source, precision)
 
 
+def plausible(found: DateCandidate, now: datetime) -> bool:
+    """Not before 1995 and not more than a day in the future."""
+    return found.value.year >= EARLIEST_YEAR and found.value <= now + FUTURE_SLACK
+
+
 def choose_published(candidates: Iterable[DateCandidate], now: datetime) -> DateCandidate:
     """The publication date: best-ranked source, with a time of day whenever one is known.
 
@@ -159,14 +164,13 @@ def choose_published(candidates: Iterable[DateCandidate], now: datetime) -> Date
         DateError: no plausible candidate; the message lists what was rejected.
     """
     all_candidates = list(candidates)
-    ceiling = now + FUTURE_SLACK
-    plausible = [c for c in all_candidates if c.value.year >= EARLIEST_YEAR and c.value <= ceiling]
-    if not plausible:
+    kept = [c for c in all_candidates if plausible(c, now)]
+    if not kept:
         if not all_candidates:
             raise DateError("no publication date found (json-ld, meta, <time>, visible text, URL)")
         seen = ", ".join(f"{c.source}={c.value.isoformat()}" for c in all_candidates)
         raise DateError(f"no plausible publication date (future or before {EARLIEST_YEAR}): {seen}")
-    ranked = sorted(plausible, key=lambda c: SOURCE_RANK[c.source])  # stable: keeps page order
+    ranked = sorted(kept, key=lambda c: SOURCE_RANK[c.source])  # stable: keeps page order
     best = ranked[0]
     if best.precision == "minute":
         return best

@@ -1,13 +1,21 @@
-"""Publication-date candidates read off one page (JSON-LD, meta, <time>, visible text, URL)."""
+"""The publication date of one page, from JSON-LD, meta, <time>, visible text and the URL."""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
 from lxml import etree
 
-from crawlers.extract.dates import DateCandidate, candidate, url_date
+from crawlers.extract.dates import (
+    SOURCE_RANK,
+    DateCandidate,
+    candidate,
+    choose_published,
+    plausible,
+    url_date,
+)
 from crawlers.extract.document import classes, node_text
 from crawlers.extract.selectors import SiteSelectors, select
 
@@ -60,14 +68,22 @@ def _visible(tree: etree._Element, site: SiteSelectors) -> list[DateCandidate]:
     return found
 
 
-def date_candidates(
+def published_date(
     tree: etree._Element,
     article: dict[str, Any] | None,
     meta: dict[str, str],
     url: str,
     site: SiteSelectors,
-) -> list[DateCandidate]:
-    """Every date the page offers, in source order; :func:`choose_published` picks one."""
+    now: datetime,
+) -> DateCandidate:
+    """The publication date of the page (see :func:`choose_published` for the rules).
+
+    Visible-text dates are only looked for when structured data gives no plausible time of day:
+    scanning every date-like element costs more than the rest of the date work together.
+
+    Raises:
+        DateError: no plausible candidate.
+    """
     found: list[DateCandidate | None] = []
     if article:
         value = article.get("datePublished")
@@ -77,8 +93,10 @@ def date_candidates(
         if node.get("datetime") and not _in_page_furniture(node):
             found.append(candidate(node.get("datetime"), "time-tag"))
             break
-    found.extend(_visible(tree, site))
+    structured = [c for c in found if c is not None]
+    kept = [c for c in structured if plausible(c, now)]
+    if kept and min(kept, key=lambda c: SOURCE_RANK[c.source]).precision == "minute":
+        return choose_published(kept, now)
     parsed = url_date(url)
-    if parsed:
-        found.append(DateCandidate(parsed[0], "url", parsed[1]))
-    return [c for c in found if c is not None]
+    from_url = [DateCandidate(parsed[0], "url", parsed[1])] if parsed else []
+    return choose_published(structured + _visible(tree, site) + from_url, now)
