@@ -24,7 +24,7 @@ from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
 from pressmon.web.deps import CsrfRejected, CurrentSession, NotSignedIn, WebContext
-from pressmon.web.errors import PermissionDenied, WorkflowError
+from pressmon.web.errors import PermissionDenied, RoleForbidden, WorkflowError
 from pressmon.web.throttle import LoginThrottle
 
 HERE = Path(__file__).resolve().parent
@@ -167,6 +167,10 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(PermissionDenied)
     def _denied(request: Request, exc: PermissionDenied) -> Response:
+        return _error(request, 403, str(exc))
+
+    @app.exception_handler(RoleForbidden)
+    def _role(request: Request, exc: RoleForbidden) -> Response:
         return _error(request, 403, str(exc))
 
     @app.exception_handler(WorkflowError)

@@ -15,3 +15,7 @@ class WorkflowError(PressmonError):
 
 class PermissionDenied(PressmonError):
     """The signed-in user's role may not do this (raised by route dependencies)."""
+
+
+class RoleForbidden(WorkflowError):
+    """The action exists but the user's role may not take it (e.g. a reviewer reopening): 403."""

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Literal
 
 from index.types import ReviewEvent
-from pressmon.web.errors import WorkflowError
+from pressmon.web.errors import RoleForbidden, WorkflowError
 
 UNSTARTED = "Chưa xử lý"
 IN_PROGRESS = "Đang xác minh"
@@ -97,13 +97,13 @@ def plan(
         if not action.assignee:
             raise WorkflowError("Chưa chọn người được phân công.")
         if action.assignee != actor and role not in CAN_ASSIGN_OTHERS:
-            raise WorkflowError("Người xác minh chỉ có thể tự nhận bài, không phân công cho người khác.")
+            raise RoleForbidden("Người xác minh chỉ có thể tự nhận bài, không phân công cho người khác.")
         if action.assignee == state.assignee:
             raise WorkflowError("Bài đã được phân công cho người này.")
         return event(current, assignee=action.assignee, previous=state.assignee)
     if action.kind == "reopen":
         if role not in CAN_REOPEN:
-            raise WorkflowError("Chỉ lãnh đạo mới được mở lại quyết định đã khoá.")
+            raise RoleForbidden("Chỉ lãnh đạo mới được mở lại quyết định đã khoá.")
         if not state.locked:
             raise WorkflowError("Quyết định chưa bị khoá, không cần mở lại.")
         if not note:

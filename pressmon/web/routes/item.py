@@ -15,7 +15,7 @@ from index.base import Archive
 from index.errors import DocumentNotFound, QueryError
 from index.types import Document, Query, ReviewEvent
 from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
-from pressmon.web.errors import WorkflowError
+from pressmon.web.errors import RoleForbidden, WorkflowError
 from pressmon.web.formatting import csv_safe, highlight, paragraphs, vn_datetime
 from pressmon.web.review import apply_action, current_state
 from pressmon.web.routes import page
@@ -109,7 +109,8 @@ def act(
     try:
         apply_action(ctx.archive, ctx.accounts, ctx.review_lock, document_id, requested, session, ctx.clock())
     except WorkflowError as err:
-        return page(request, ctx, "item.html", status=409, error=str(err), **item_context(ctx, document_id))
+        status = 403 if isinstance(err, RoleForbidden) else 409
+        return page(request, ctx, "item.html", status=status, error=str(err), **item_context(ctx, document_id))
     target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
     return RedirectResponse(target, status_code=303)
 

@@ -1,0 +1,122 @@
+"""Decisions through the pages and the API: audit entries, locking, reopening, assignment."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+
+def act(client, token: str, doc: str = "doc003", **form: str):
+    return client.post(f"/bai/{doc}/xu-ly", data={"csrf_token": token, **form}, follow_redirects=False)
+
+
+def test_reviewer_decides_with_a_note_and_the_audit_shows_it(as_reviewer, archive, clock) -> None:
+    client, token = as_reviewer
+    assert act(client, token, action="status", status="Đang xác minh").status_code == 303
+    response = act(client, token, action="status", status="Sai sự thật", note="Đã đối chiếu thông cáo của BHXH")
+    assert response.status_code == 303 and response.headers["location"] == "/bai/doc003#nhat-ky"
+    history = archive.review_history("doc003")
+    assert [(e.action, e.status_before, e.status_after, e.actor) for e in history] == [
+        ("status", "Chưa xử lý", "Đang xác minh", "an"),
+        ("status", "Đang xác minh", "Sai sự thật", "an"),
+    ]
+    assert history[-1].note == "Đã đối chiếu thông cáo của BHXH" and history[-1].at == clock.now
+    assert archive.get("doc003").review_status == "Sai sự thật"
+    page = client.get("/bai/doc003").text
+    assert "Đã đối chiếu thông cáo của BHXH" in page and "20/05/2026 10:00" in page  # UTC+7
+
+
+def test_report_to_leadership_locks_until_a_lead_reopens(client, login, archive) -> None:
+    token = login(client, "an")
+    act(client, token, action="status", status="Sai sự thật")
+    assert act(client, token, action="follow_up", follow_up="Đã đề nghị cải chính").status_code == 303
+    assert act(client, token, action="follow_up", follow_up="Đã báo cáo lãnh đạo").status_code == 303
+    page = client.get("/bai/doc003").text
+    assert "Đã khoá" in page and 'value="reopen"' not in page  # no reopen form for a reviewer
+
+    refused = act(client, token, action="status", status="Không vi phạm")
+    assert refused.status_code == 409 and "đã khoá" in refused.text
+    reviewer_reopen = act(client, token, action="reopen", note="Tôi muốn sửa")
+    assert reviewer_reopen.status_code == 403 and "Chỉ lãnh đạo" in reviewer_reopen.text
+
+    token = login(client, "binh")
+    assert 'value="reopen"' in client.get("/bai/doc003").text
+    assert act(client, token, action="reopen").status_code == 409  # a reason is required
+    assert act(client, token, action="reopen", note="Toà soạn đã đăng cải chính").status_code == 303
+    assert act(client, token, action="status", status="Không vi phạm").status_code == 303
+
+    history = archive.review_history("doc003")
+    assert [e.action for e in history] == ["status", "follow_up", "follow_up", "reopen", "status"]
+    reopen = history[3]
+    assert (reopen.actor, reopen.status_before, reopen.status_after) == ("binh", "Sai sự thật", "Đang xác minh")
+    assert reopen.detail["reason"] == "Toà soạn đã đăng cải chính"
+    assert history[1].detail == {"follow_up": "Đã đề nghị cải chính"}
+
+
+def test_assignment_is_audited_and_filters_the_queue(client, login, archive) -> None:
+    token = login(client, "an")
+    assert act(client, token, action="assign", assignee="binh").status_code == 403  # reviewers take items only
+    assert act(client, token, action="assign", assignee="an", next="/hang-doi").headers["location"] == "/hang-doi"
+    token = login(client, "binh")
+    assert act(client, token, doc="doc002", action="assign", assignee="an").status_code == 303
+    assert act(client, token, doc="doc002", action="assign", assignee="khong-co").status_code == 409
+    events = archive.review_history("doc002")
+    assert [(e.action, e.actor, e.detail["assignee"]) for e in events] == [("assign", "binh", "an")]
+    mine = client.get("/api/queue?nguoi=an").json()
+    assert {i["document"]["id"] for i in mine["items"]} == {"doc002", "doc003"}
+    unassigned = client.get("/api/queue?nguoi=-").json()
+    assert {i["document"]["id"] for i in unassigned["items"]} == {"doc001", "doc004"}
+
+
+def test_audit_log_exports_as_csv(as_reviewer) -> None:
+    client, token = as_reviewer
+    act(client, token, action="note", note="=HYPERLINK(\"http://x\")")  # stays text in a spreadsheet
+    act(client, token, action="status", status="Chưa đủ căn cứ", note="Thiếu nguồn")
+    response = client.get("/bai/doc003/nhat-ky.csv")
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.text.lstrip("\ufeff"))))
+    assert rows[0][:4] == ["Mã bài", "Thời gian", "Người thực hiện", "Thao tác"]
+    assert rows[1][6].startswith("'=")
+    assert rows[2][3:7] == ["Đổi trạng thái", "Chưa xử lý", "Chưa đủ căn cứ", "Thiếu nguồn"]
+
+
+def test_api_decide_flow(as_lead, archive) -> None:
+    client, token = as_lead
+    headers = {"X-CSRF-Token": token}
+    ok = client.post("/api/items/doc001/decide", json={"action": "status", "status": "Không thuộc phạm vi",
+                                                       "note": "Bài cảnh báo"}, headers=headers)
+    assert ok.status_code == 200 and ok.json()["event"]["status_after"] == "Không thuộc phạm vi"
+    again = client.post("/api/items/doc001/decide", json={"action": "status", "status": "Không thuộc phạm vi"},
+                        headers=headers)
+    assert again.status_code == 409 and "đã ở trạng thái" in again.json()["error"]
+    bad = client.post("/api/items/doc001/decide", json={"action": "xoa"}, headers=headers)
+    assert bad.status_code == 422
+    item = client.get("/api/items/doc001").json()
+    assert item["state"]["status"] == "Không thuộc phạm vi" and len(item["history"]) == 1
+
+
+def test_queue_orders_by_tier_then_risk_and_counts_statuses(as_reviewer) -> None:
+    client, token = as_reviewer
+    act(client, token, doc="doc004", action="status", status="Đang xác minh")
+    data = client.get("/api/queue").json()
+    assert [i["document"]["id"] for i in data["items"]] == ["doc001", "doc003", "doc002", "doc004"]
+    assert data["status_counts"]["Chưa xử lý"] == 3 and data["status_counts"]["Đang xác minh"] == 1
+    only = client.get("/api/queue?trang_thai=Đang xác minh").json()
+    assert [i["document"]["id"] for i in only["items"]] == ["doc004"] and only["status_counts"]["Chưa xử lý"] == 3
+    assert [i["document"]["id"] for i in client.get("/api/queue?tinh=Cần Thơ").json()["items"]] == ["doc002"]
+    assert [i["document"]["id"] for i in client.get("/api/queue?loai=C5").json()["items"]] == ["doc002"]
+    assert [i["document"]["id"] for i in client.get("/api/queue?bao=baokhac").json()["items"]] == ["doc002"]
+    uncertain = client.get("/api/queue?xep=uncertain").json()["items"]
+    assert uncertain[0]["document"]["id"] == "doc004"  # uncertainty 0.4, the highest seeded
+    dated = client.get("/api/queue?tu=2026-05-18&den=2026-05-20").json()["items"]
+    assert {i["document"]["id"] for i in dated} == {"doc001", "doc002"}
+    html = client.get("/hang-doi").text
+    assert "Nhận xử lý" in html and "tier-urgent" in html
+
+
+def test_similar_decided_items_are_shown(client, login, archive) -> None:
+    token = login(client, "an")
+    act(client, token, doc="doc004", action="status", status="Sai sự thật")
+    page = client.get("/bai/doc003").text
+    section = page.split("Bài tương tự đã có kết luận")[1].split("</section>")[0]
+    assert "/bai/doc004" in section and "/bai/doc003" not in section

@@ -1,0 +1,102 @@
+"""Hostile content is inert, CSRF is enforced, login attempts are rate limited."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+
+RAW_ATTACKS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
+
+
+@pytest.mark.parametrize("path", ["/bai/doc001", "/hang-doi", "/tim-kiem?q=giả mạo", "/tim-kiem?q=lương hưu",
+                                  "/bao-cao?tu=2026-04-01&den=2026-05-31"])
+def test_hostile_article_is_escaped(as_reviewer, path: str) -> None:
+    client, _ = as_reviewer
+    html = client.get(path).text
+    for attack in RAW_ATTACKS:
+        assert attack not in html
+    assert "<img src=x" not in html and "<script>alert" not in html
+
+
+def test_item_page_shows_escaped_text_and_highlights(as_reviewer) -> None:
+    client, _ = as_reviewer
+    html = client.get("/bai/doc001").text
+    assert "Cảnh báo &lt;script&gt;alert(1)&lt;/script&gt; giả mạo BHXH" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<mark>yêu cầu cung cấp mã OTP</mark>" in html
+    assert "<mark>cán bộ BHXH</mark>" in html
+    assert 'rel="noopener noreferrer nofollow"' in html
+    assert 'href="javascript:' not in html  # the known claim's hostile source link is dropped
+
+
+def test_api_returns_raw_text_as_json_data(as_reviewer) -> None:
+    client, _ = as_reviewer
+    data = client.get("/api/items/doc001").json()
+    assert data["document"]["title"].startswith("Cảnh báo <script>")  # data, not markup: JSON is not HTML
+    assert client.get("/api/items/doc001").headers["content-type"].startswith("application/json")
+
+
+@pytest.mark.parametrize("token", [None, "", "sai-ma"])
+def test_form_post_without_the_right_csrf_token_is_403(as_reviewer, archive, token) -> None:
+    client, _ = as_reviewer
+    data = {"action": "status", "status": "Đang xác minh"}
+    if token is not None:
+        data["csrf_token"] = token
+    response = client.post("/bai/doc003/xu-ly", data=data)
+    assert response.status_code == 403
+    assert "CSRF" in response.text
+    assert archive.review_history("doc003") == ()
+
+
+@pytest.mark.parametrize("headers", [{}, {"X-CSRF-Token": "sai-ma"}])
+def test_api_post_without_the_right_csrf_header_is_403(as_reviewer, archive, headers) -> None:
+    client, _ = as_reviewer
+    response = client.post("/api/items/doc003/decide", json={"action": "note", "note": "x"}, headers=headers)
+    assert response.status_code == 403 and response.json()["ok"] is False
+    assert archive.review_history("doc003") == ()
+
+
+def test_csrf_token_of_another_session_is_refused(app, login, archive) -> None:
+    from fastapi.testclient import TestClient
+
+    first, second = TestClient(app), TestClient(app)
+    token_first = login(first, "an")
+    login(second, "binh")
+    response = second.post("/api/items/doc003/decide", json={"action": "note", "note": "x"},
+                           headers={"X-CSRF-Token": token_first})
+    assert response.status_code == 403
+
+
+def test_login_form_itself_needs_its_token(client) -> None:
+    response = client.post("/dang-nhap", data={"username": "an", "password": "matkhau-an-1"})
+    assert response.status_code == 403
+    assert client.get("/api/me").status_code == 401
+
+
+def _attempt(client, password: str, username: str = "an"):
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/dang-nhap").text).group(1)
+    return client.post("/dang-nhap", data={"username": username, "password": password, "csrf_token": token},
+                       follow_redirects=False)
+
+
+def test_login_rate_limited_after_five_failures(client, clock) -> None:
+    for _ in range(5):
+        response = _attempt(client, "sai-mat-khau")
+        assert response.status_code == 401
+        assert "Sai tên đăng nhập hoặc mật khẩu" in response.text
+    blocked = _attempt(client, "matkhau-an-1")  # even the right password is refused for now
+    assert blocked.status_code == 429
+    assert "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút." in blocked.text
+    assert _attempt(client, "matkhau-binh-2", username="binh").status_code == 303  # per username
+    clock.advance(timedelta(minutes=15, seconds=1))
+    assert _attempt(client, "matkhau-an-1").status_code == 303
+
+
+def test_unknown_document_is_404_page_and_json(as_reviewer) -> None:
+    client, _ = as_reviewer
+    assert client.get("/bai/khong-co").status_code == 404
+    response = client.get("/api/items/khong-co")
+    assert response.status_code == 404 and response.json() == {"ok": False, "error": "Không tìm thấy bài viết.",
+                                                               "status": 404}
