@@ -29,62 +29,52 @@ from classifier.relevance import RelevanceModel  # noqa: E402
 
 DATASET = Path("data/raw/vietnews-bhxh")
 
-# id -> on-topic (True) or not, judged by reading title, abstract and every term in context.
+# Article ids judged on-topic or not by reading title, abstract and every term in context.
 # "On-topic": about Vietnamese social / health / unemployment insurance or pensions (policy,
 # benefits, contributions and debts, fraud, the BHXH agency). Not on-topic: the terms used in
 # passing (a BHYT card in a crime story, "BHXH, BHYT, BHTN" listed in a wage story), retirees as
 # a group ("cán bộ hưu trí"), foreign pension or health-insurance systems.
 # TUNING: 105 articles, 35 drawn at random from each stratum (term in title/abstract; >= 3 terms;
 # passing mention); the rules were adjusted while reading them.
-HAND_TUNING: dict[str, bool] = {
-    "test/004076": False, "test/005079": False, "test/013837": True, "test/014524": False,
-    "test/016158": False, "test/016742": False, "test/017259": False, "test/019057": False,
-    "test/019220": True, "test/019456": True, "train/001592": False, "train/002263": False,
-    "train/004820": False, "train/009732": False, "train/012100": False, "train/012201": False,
-    "train/015939": False, "train/016121": True, "train/016338": True, "train/016345": False,
-    "train/016626": False, "train/017435": False, "train/018944": False, "train/019976": True,
-    "train/023299": False, "train/025138": False, "train/025833": False, "train/027755": False,
-    "train/030520": False, "train/041652": False, "train/042766": False, "train/042817": False,
-    "train/043033": False, "train/056693": False, "train/060494": False, "train/061226": True,
-    "train/061752": True, "train/061893": True, "train/062669": True, "train/063056": True,
-    "train/065184": True, "train/065216": True, "train/065890": False, "train/066577": True,
-    "train/066716": True, "train/068177": False, "train/068946": True, "train/069891": False,
-    "train/072505": False, "train/073548": False, "train/074266": True, "train/076252": False,
-    "train/078154": False, "train/079001": True, "train/080241": False, "train/081087": False,
-    "train/082121": False, "train/082148": False, "train/083485": False, "train/083551": False,
-    "train/084873": False, "train/089375": True, "train/089619": False, "train/089861": True,
-    "train/090564": True, "train/090628": True, "train/090643": False, "train/091195": False,
-    "train/091562": True, "train/091799": True, "train/092102": True, "train/092567": False,
-    "train/093061": False, "train/093737": True, "train/093858": True, "train/096580": True,
-    "train/098784": True, "train/100223": False, "train/101178": True, "train/101517": False,
-    "train/102120": True, "train/102376": False, "train/102411": True, "train/102738": True,
-    "train/103574": True, "train/103732": True, "train/104336": False, "train/104768": True,
-    "train/105230": False, "train/105274": True, "val/001487": False, "val/002353": False,
-    "val/002438": False, "val/004297": False, "val/009283": False, "val/013436": True, "val/015566": True,
-    "val/018355": False, "val/019863": True, "val/021502": True, "val/021631": True, "val/021737": False,
-    "val/022217": False, "val/022220": False, "val/022479": True,
-}
+TUNING_ON_TOPIC = """
+    test/013837 test/019220 test/019456 train/016121 train/016338 train/019976 train/061226
+    train/061752 train/061893 train/062669 train/063056 train/065184 train/065216 train/066577
+    train/066716 train/068946 train/074266 train/079001 train/089375 train/089861 train/090564
+    train/090628 train/091562 train/091799 train/092102 train/093737 train/093858 train/096580
+    train/098784 train/101178 train/102120 train/102411 train/102738 train/103574 train/103732
+    train/104768 train/105274 val/013436 val/015566 val/019863 val/021502 val/021631 val/022479
+""".split()
+TUNING_OFF_TOPIC = """
+    test/004076 test/005079 test/014524 test/016158 test/016742 test/017259 test/019057
+    train/001592 train/002263 train/004820 train/009732 train/012100 train/012201 train/015939
+    train/016345 train/016626 train/017435 train/018944 train/023299 train/025138 train/025833
+    train/027755 train/030520 train/041652 train/042766 train/042817 train/043033 train/056693
+    train/060494 train/065890 train/068177 train/069891 train/072505 train/073548 train/076252
+    train/078154 train/080241 train/081087 train/082121 train/082148 train/083485 train/083551
+    train/084873 train/089619 train/090643 train/091195 train/092567 train/093061 train/100223
+    train/101517 train/102376 train/104336 train/105230 val/001487 val/002353 val/002438
+    val/004297 val/009283 val/018355 val/021737 val/022217 val/022220
+""".split()
 # HELD_OUT: 75 more (25 per stratum, seed 424242), labelled after the rules were frozen.
-HAND_HELD_OUT: dict[str, bool] = {
-    "test/000533": True, "test/003695": False, "test/003714": False, "test/004290": True,
-    "test/004555": False, "test/004871": False, "test/005989": False, "test/012976": False,
-    "test/013176": False, "test/014744": True, "test/016437": False, "test/019617": True,
-    "test/021702": False, "train/002502": False, "train/004234": False, "train/010208": True,
-    "train/010984": True, "train/014116": False, "train/014241": False, "train/014514": True,
-    "train/017139": False, "train/017225": True, "train/017840": False, "train/019509": True,
-    "train/021405": False, "train/024593": False, "train/027171": False, "train/031494": False,
-    "train/037218": False, "train/037681": False, "train/040527": False, "train/054487": False,
-    "train/060591": True, "train/061047": False, "train/061847": False, "train/061991": False,
-    "train/062555": False, "train/063113": True, "train/064102": True, "train/064131": True,
-    "train/065607": False, "train/067853": False, "train/068481": True, "train/071629": False,
-    "train/072840": True, "train/074592": True, "train/074885": False, "train/076600": True,
-    "train/086196": False, "train/088711": True, "train/088739": True, "train/089541": True,
-    "train/090071": False, "train/095668": True, "train/095809": True, "train/096636": False,
-    "train/097651": True, "train/097796": False, "train/099089": True, "train/100596": False,
-    "train/101037": True, "train/102257": True, "train/102798": True, "val/003802": True,
-    "val/004118": False, "val/012519": False, "val/014565": True, "val/015147": False, "val/017143": True,
-    "val/018232": False, "val/020127": True, "val/020648": True, "val/021226": False, "val/021680": False,
-    "val/022467": False,
+HELD_OUT_ON_TOPIC = """
+    test/000533 test/004290 test/014744 test/019617 train/010208 train/010984 train/014514
+    train/017225 train/019509 train/060591 train/063113 train/064102 train/064131 train/068481
+    train/072840 train/074592 train/076600 train/088711 train/088739 train/089541 train/095668
+    train/095809 train/097651 train/099089 train/101037 train/102257 train/102798 val/003802
+    val/014565 val/017143 val/020127 val/020648
+""".split()
+HELD_OUT_OFF_TOPIC = """
+    test/003695 test/003714 test/004555 test/004871 test/005989 test/012976 test/013176
+    test/016437 test/021702 train/002502 train/004234 train/014116 train/014241 train/017139
+    train/017840 train/021405 train/024593 train/027171 train/031494 train/037218 train/037681
+    train/040527 train/054487 train/061047 train/061847 train/061991 train/062555 train/065607
+    train/067853 train/071629 train/074885 train/086196 train/090071 train/096636 train/097796
+    train/100596 val/004118 val/012519 val/015147 val/018232 val/021226 val/021680 val/022467
+""".split()
+HAND_TUNING = {**dict.fromkeys(TUNING_ON_TOPIC, True), **dict.fromkeys(TUNING_OFF_TOPIC, False)}
+HAND_HELD_OUT = {
+    **dict.fromkeys(HELD_OUT_ON_TOPIC, True),
+    **dict.fromkeys(HELD_OUT_OFF_TOPIC, False),
 }
 HAND_LABELS = {**HAND_TUNING, **HAND_HELD_OUT}
 # Stratum sizes in the subset, to weight the stratified samples back to the 1,277 articles.
@@ -103,7 +93,10 @@ class Article:
 def load(shared: Path) -> list[Article]:
     folder = shared / DATASET
     articles = []
-    for name, mentions in (("bhxh_articles.jsonl", True), ("other_articles_random1500.jsonl", False)):
+    for name, mentions in (
+        ("bhxh_articles.jsonl", True),
+        ("other_articles_random1500.jsonl", False),
+    ):
         with (folder / name).open(encoding="utf-8") as handle:
             for line in handle:
                 row = json.loads(line)
@@ -140,13 +133,20 @@ class Scores:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "tn": self.tn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "tn": self.tn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 def score(pairs: Iterable[tuple[bool, bool]], weights: Iterable[float] | None = None) -> Scores:
     cells = {"tp": 0.0, "fp": 0.0, "fn": 0.0, "tn": 0.0}
-    for (truth, predicted), weight in zip(pairs, weights or iter(lambda: 1.0, None)):
+    for (truth, predicted), weight in zip(pairs, weights or iter(lambda: 1.0, None), strict=False):
         cell = ("tp" if predicted else "fn") if truth else ("fp" if predicted else "tn")
         cells[cell] += weight
     return Scores(**{k: round(v, 1) for k, v in cells.items()})
@@ -158,7 +158,9 @@ def evaluate(model: RelevanceModel, articles: list[Article]) -> dict[str, object
     for article in articles:
         started = time.process_time()  # CPU time: other processes on the machine do not count
         predicted[article.id] = model.assess(article.title, article.text).relevant
-        elapsed["none" if article.stratum == "none" else "mentions"] += time.process_time() - started
+        elapsed["none" if article.stratum == "none" else "mentions"] += (
+            time.process_time() - started
+        )
     counts = {"none": sum(a.stratum == "none" for a in articles)}
     counts["mentions"] = len(articles) - counts["none"]
     proxy = score((a.proxy == "strong", predicted[a.id]) for a in articles if a.proxy != "passing")
@@ -172,10 +174,13 @@ def evaluate(model: RelevanceModel, articles: list[Article]) -> dict[str, object
 
     return {
         "articles": len(articles),
-        "ms_per_article_with_terms": round(1000 * elapsed["mentions"] / max(counts["mentions"], 1), 3),
+        "ms_per_article_with_terms": round(
+            1000 * elapsed["mentions"] / max(counts["mentions"], 1), 3
+        ),
         "ms_per_article_without_terms": round(1000 * elapsed["none"] / max(counts["none"], 1), 3),
         "proxy_strong_vs_random": proxy.as_dict(),
-        "passing_mentions_flagged_relevant": f"{sum(predicted[a.id] for a in passing)}/{len(passing)}",
+        "passing_mentions_flagged_relevant": f"{sum(predicted[a.id] for a in passing)}"
+        f"/{len(passing)}",
         "hand_held_out": hand(HAND_HELD_OUT),
         "hand_held_out_weighted_to_subset": hand(HAND_HELD_OUT, weighted=True),
         "hand_tuning": hand(HAND_TUNING),
@@ -183,20 +188,32 @@ def evaluate(model: RelevanceModel, articles: list[Article]) -> dict[str, object
     }
 
 
-def disagreements(model: RelevanceModel, articles: list[Article], n: int, seed: int) -> list[dict[str, object]]:
+def disagreements(
+    model: RelevanceModel, articles: list[Article], n: int, seed: int
+) -> list[dict[str, object]]:
     wrong = []
     for article in articles:
         result = model.assess(article.title, article.text)
         if article.proxy != "none" and result.relevant != (article.proxy == "strong"):
-            wrong.append({"id": article.id, "proxy": article.proxy, "predicted": result.relevant,
-                          "score": result.score, "title": article.title, "reasons": list(result.reasons[:6])})
+            wrong.append(
+                {
+                    "id": article.id,
+                    "proxy": article.proxy,
+                    "predicted": result.relevant,
+                    "score": result.score,
+                    "title": article.title,
+                    "reasons": list(result.reasons[:6]),
+                }
+            )
     random.Random(seed).shuffle(wrong)
     return wrong[:n]
 
 
 def _table(name: str, s: dict[str, float]) -> str:
-    return (f"{name:<34} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}   "
-            f"confusion: TP={s['tp']} FP={s['fp']} FN={s['fn']} TN={s['tn']}")
+    return (
+        f"{name:<34} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}   "
+        f"confusion: TP={s['tp']} FP={s['fp']} FN={s['fn']} TN={s['tn']}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -216,8 +233,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        print(f"{result['articles']} articles; ms/article: {result['ms_per_article_with_terms']} with a term, "
-              f"{result['ms_per_article_without_terms']} without (CPU time, rules only)")
+        print(
+            f"{result['articles']} articles; ms/article: "
+            f"{result['ms_per_article_with_terms']} with a term, "
+            f"{result['ms_per_article_without_terms']} without (CPU time, rules only)"
+        )
         print(_table("proxy: strong vs random", result["proxy_strong_vs_random"]))
         print(f"{'proxy: passing → relevant':<34} {result['passing_mentions_flagged_relevant']}")
         print(_table(f"hand, held-out (n={len(HAND_HELD_OUT)})", result["hand_held_out"]))

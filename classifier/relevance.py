@@ -22,8 +22,15 @@ from classifier.text import normalize_text
 from classifier.types import Relevance
 
 TOPIC_IDS = (
-    "bhxh_bat_buoc", "bhxh_tu_nguyen", "bhyt", "bhtn", "luong_huu_chi_tra", "thu_no_dong",
-    "truc_loi_lua_dao", "chuyen_doi_so_vssid", "truyen_thong_chien_dich",
+    "bhxh_bat_buoc",
+    "bhxh_tu_nguyen",
+    "bhyt",
+    "bhtn",
+    "luong_huu_chi_tra",
+    "thu_no_dong",
+    "truc_loi_lua_dao",
+    "chuyen_doi_so_vssid",
+    "truyen_thong_chien_dich",
 )
 _REGIONS = ("title", "lead", "body")
 _REGION_LABELS = {"title": "tiêu đề", "lead": "sapo", "body": "thân bài"}
@@ -90,18 +97,28 @@ class RelevanceModel:
             self.context = _terms(config.get("context") or ())
             self.negative = _terms(config.get("negative") or ())
             topics = config["topics"]
-            self.topics = {str(topic): tuple(str(t) for t in topics[topic]["terms"]) for topic in topics}
+            self.topics = {
+                str(topic): tuple(str(t) for t in topics[topic]["terms"]) for topic in topics
+            }
         except (KeyError, TypeError, ValueError, AttributeError) as err:
             raise RelevanceConfigError(f"topics config: missing or invalid field: {err}") from err
         unknown = sorted(set(self.topics) - set(TOPIC_IDS))
         if unknown:
-            raise RelevanceConfigError(f"topics config: unknown topic ids {unknown}; known: {list(TOPIC_IDS)}")
+            raise RelevanceConfigError(
+                f"topics config: unknown topic ids {unknown}; known: {list(TOPIC_IDS)}"
+            )
         if not self.core or self.scale <= 0 or not 0 < self.threshold < 1:
-            raise RelevanceConfigError("topics config: needs core terms, scale > 0 and 0 < threshold < 1")
+            raise RelevanceConfigError(
+                "topics config: needs core terms, scale > 0 and 0 < threshold < 1"
+            )
         overlap = {_key(t.term) for t in self.context} & {_key(t.term) for t in self.negative}
         if overlap:
-            raise RelevanceConfigError(f"topics config: terms both context and negative: {sorted(overlap)}")
-        self._weights = {_key(t.term): t.weight for t in (*self.core, *self.context, *self.negative)}
+            raise RelevanceConfigError(
+                f"topics config: terms both context and negative: {sorted(overlap)}"
+            )
+        self._weights = {
+            _key(t.term): t.weight for t in (*self.core, *self.context, *self.negative)
+        }
         self._negative_keys = frozenset(_key(t.term) for t in self.negative)
         self._core = _Matcher(t.term for t in self.core)
         # Context and negative terms do not overlap core terms, so they can share one pass.
@@ -166,7 +183,9 @@ class RelevanceModel:
         mean = sum(self._weight(t) * n for t, n in found.items()) / mentions
         return mean * _diminishing(mentions)
 
-    def _topics_in(self, title: str, body: str, lead_end: int, length_factor: float) -> tuple[str, ...]:
+    def _topics_in(
+        self, title: str, body: str, lead_end: int, length_factor: float
+    ) -> tuple[str, ...]:
         found = self._topic_terms.count(title, body, lead_end)
         evidence: Counter[str] = Counter()
         for region in _REGIONS:

@@ -45,7 +45,9 @@ class ProvinceMention:
     surface: str  # the text as written
     start: int
     end: int
-    pre_merger: bool  # the surface names a unit that no longer exists (Hà Giang, Thừa Thiên Huế, ...)
+    pre_merger: (
+        bool  # the surface names a unit that no longer exists (Hà Giang, Thừa Thiên Huế, ...)
+    )
     context: str | None  # "tỉnh", "BHXH", "tại", ... right before the name, if any
 
     @property
@@ -81,7 +83,9 @@ class Gazetteer:
         names: Iterable[_Name],
     ) -> None:
         self.provinces: tuple[str, ...] = tuple(provinces)
-        self.pre_2025: dict[str, str] = dict(pre_2025)  # each of the 63 old units → current province
+        self.pre_2025: dict[str, str] = dict(
+            pre_2025
+        )  # each of the 63 old units → current province
         self._names = {_canonical_key(n.surface): n for n in names}
         self._folded: dict[str, set[str]] = {}
         for key, name in self._names.items():
@@ -89,7 +93,9 @@ class Gazetteer:
                 self._folded.setdefault(fold(key), set()).add(name.province)
         alternatives = sorted(self._names.values(), key=lambda n: len(n.surface), reverse=True)
         self._pattern = re.compile(
-            rf"(?<!{_WORD})(?:" + "|".join(_alias_regex(n.surface) for n in alternatives) + rf")(?!{_WORD})",
+            rf"(?<!{_WORD})(?:"
+            + "|".join(_alias_regex(n.surface) for n in alternatives)
+            + rf")(?!{_WORD})",
             re.IGNORECASE,
         )
 
@@ -117,7 +123,9 @@ class Gazetteer:
             surface = normalize_text(str(surface))
             key = _canonical_key(surface)
             if key in names and names[key].province != province:
-                raise ValueError(f"{surface!r} is listed under {names[key].province!r} and {province!r}")
+                raise ValueError(
+                    f"{surface!r} is listed under {names[key].province!r} and {province!r}"
+                )
             names[key] = _Name(surface, province, pre_merger, key in needs_context)
 
         current: list[str] = []
@@ -167,11 +175,15 @@ class Gazetteer:
             name = self._names.get(_canonical_key(surface))
             if name is None or name.blocked or not _capitalised_like(surface, name.surface):
                 continue
-            before = text[max(0, match.start() - _CONTEXT_WINDOW):match.start()]
+            before = text[max(0, match.start() - _CONTEXT_WINDOW) : match.start()]
             context = _context(before)
             if name.needs_context and context is None:
                 continue
-            found.append(ProvinceMention(name.province, surface, match.start(), match.end(), name.pre_merger, context))
+            found.append(
+                ProvinceMention(
+                    name.province, surface, match.start(), match.end(), name.pre_merger, context
+                )
+            )
         return found
 
     def attribute(
@@ -241,7 +253,10 @@ def _capitalised_like(found: str, written: str) -> bool:
     written_tokens = [t for t in _TOKEN_SPLIT.split(written) if t]
     if len(found_tokens) != len(written_tokens):
         return False
-    return all(not w[:1].isupper() or f[:1].isupper() for f, w in zip(found_tokens, written_tokens, strict=True))
+    return all(
+        not w[:1].isupper() or f[:1].isupper()
+        for f, w in zip(found_tokens, written_tokens, strict=True)
+    )
 
 
 def _context(before: str) -> str | None:

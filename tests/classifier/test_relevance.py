@@ -33,49 +33,108 @@ def model() -> RelevanceModel:
 
 # title, body, relevant, topics that must be among the result's topics
 CASES = [
-    ("BHXH tỉnh Nghệ An chi trả lương hưu qua tài khoản cá nhân",
-     "Từ tháng này, người hưởng lương hưu được nhận tiền qua tài khoản. " + FILLER, True, {"luong_huu_chi_tra"}),
-    ("Hướng dẫn cài đặt ứng dụng VssID",
-     "Ứng dụng VssID giúp người tham gia tra cứu quá trình đóng bảo hiểm xã hội, thẻ BHYT. "
-     "Cơ quan BHXH hướng dẫn cài đặt ứng dụng và giao dịch điện tử.", True, {"chuyen_doi_so_vssid"}),
-    ("Nhiều doanh nghiệp nợ đóng BHXH kéo dài",
-     "Tính đến hết tháng 6, số nợ BHXH, BHYT, BHTN trên địa bàn tăng; nhiều đơn vị chậm đóng, "
-     "trốn đóng cho người lao động.", True, {"thu_no_dong"}),
-    ("Cảnh báo thủ đoạn mạo danh cơ quan BHXH để lừa đảo",
-     "Đối tượng gọi điện mạo danh cán bộ bảo hiểm xã hội, yêu cầu chuyển tiền để nhận trợ cấp. "
-     "Cơ quan BHXH cảnh báo người dân cảnh giác với lừa đảo.", True, {"truc_loi_lua_dao"}),
-    ("Hơn 5.000 người nhận trợ cấp thất nghiệp trong quý I",
-     "Trung tâm dịch vụ việc làm cho biết số người hưởng bảo hiểm thất nghiệp tăng.", True, {"bhtn"}),
-    ("Phát triển người tham gia BHXH tự nguyện ở nông thôn",
-     "Lao động tự do được hỗ trợ mức đóng BHXH tự nguyện theo chuẩn hộ nghèo.", True, {"bhxh_tu_nguyen"}),
-    ("Ra quân Tháng vận động BHXH toàn dân",
-     "Hội nghị phát động tháng vận động, tuyên truyền, tư vấn trực tiếp về BHXH, BHYT cho người dân.",
-     True, {"truyen_thong_chien_dich"}),
-    ("Học sinh được hỗ trợ mua thẻ bảo hiểm y tế",
-     "Ngân sách hỗ trợ 30% mức đóng BHYT học sinh; quỹ BHYT chi trả khi khám chữa bệnh.", True, {"bhyt"}),
+    (
+        "BHXH tỉnh Nghệ An chi trả lương hưu qua tài khoản cá nhân",
+        "Từ tháng này, người hưởng lương hưu được nhận tiền qua tài khoản. " + FILLER,
+        True,
+        {"luong_huu_chi_tra"},
+    ),
+    (
+        "Hướng dẫn cài đặt ứng dụng VssID",
+        "Ứng dụng VssID giúp người tham gia tra cứu quá trình đóng bảo hiểm xã hội, thẻ BHYT. "
+        "Cơ quan BHXH hướng dẫn cài đặt ứng dụng và giao dịch điện tử.",
+        True,
+        {"chuyen_doi_so_vssid"},
+    ),
+    (
+        "Nhiều doanh nghiệp nợ đóng BHXH kéo dài",
+        "Tính đến hết tháng 6, số nợ BHXH, BHYT, BHTN trên địa bàn tăng; nhiều đơn vị chậm đóng, "
+        "trốn đóng cho người lao động.",
+        True,
+        {"thu_no_dong"},
+    ),
+    (
+        "Cảnh báo thủ đoạn mạo danh cơ quan BHXH để lừa đảo",
+        "Đối tượng gọi điện mạo danh cán bộ bảo hiểm xã hội, yêu cầu chuyển tiền để nhận trợ cấp. "
+        "Cơ quan BHXH cảnh báo người dân cảnh giác với lừa đảo.",
+        True,
+        {"truc_loi_lua_dao"},
+    ),
+    (
+        "Hơn 5.000 người nhận trợ cấp thất nghiệp trong quý I",
+        "Trung tâm dịch vụ việc làm cho biết số người hưởng bảo hiểm thất nghiệp tăng.",
+        True,
+        {"bhtn"},
+    ),
+    (
+        "Phát triển người tham gia BHXH tự nguyện ở nông thôn",
+        "Lao động tự do được hỗ trợ mức đóng BHXH tự nguyện theo chuẩn hộ nghèo.",
+        True,
+        {"bhxh_tu_nguyen"},
+    ),
+    (
+        "Ra quân Tháng vận động BHXH toàn dân",
+        "Hội nghị phát động tháng vận động, tuyên truyền, tư vấn trực tiếp về BHXH, BHYT "
+        "cho người dân.",
+        True,
+        {"truyen_thong_chien_dich"},
+    ),
+    (
+        "Học sinh được hỗ trợ mua thẻ bảo hiểm y tế",
+        "Ngân sách hỗ trợ 30% mức đóng BHYT học sinh; quỹ BHYT chi trả khi khám chữa bệnh.",
+        True,
+        {"bhyt"},
+    ),
     # a lead mention plus body mentions, no title mention
-    ("Người lao động ở khu công nghiệp yên tâm làm việc",
-     "Công ty đã đóng đủ bảo hiểm xã hội cho 2.000 công nhân. " + FILLER
-     + "Công đoàn giám sát việc đóng BHXH, BHYT hằng tháng; người lao động tra cứu quá trình đóng BHXH. ",
-     True, set()),
+    (
+        "Người lao động ở khu công nghiệp yên tâm làm việc",
+        "Công ty đã đóng đủ bảo hiểm xã hội cho 2.000 công nhân. "
+        + FILLER
+        + "Công đoàn giám sát việc đóng BHXH, BHYT hằng tháng; "
+        + "người lao động tra cứu quá trình đóng BHXH. ",
+        True,
+        set(),
+    ),
     # one passing mention in a long story about something else
-    ("Bắt đối tượng trộm cắp tài sản tại chợ đêm",
-     LONG_FILLER + "Trong ví của nạn nhân có thẻ bảo hiểm y tế và một ít tiền mặt. " + LONG_FILLER, False, set()),
+    (
+        "Bắt đối tượng trộm cắp tài sản tại chợ đêm",
+        LONG_FILLER
+        + "Trong ví của nạn nhân có thẻ bảo hiểm y tế và một ít tiền mặt. "
+        + LONG_FILLER,
+        False,
+        set(),
+    ),
     # a single mention in the lead of an off-topic story is not enough either
-    ("Trường học công khai các khoản thu đầu năm",
-     "Các khoản thu gồm học phí, bảo hiểm y tế và tiền bán trú. " + LONG_FILLER, False, set()),
+    (
+        "Trường học công khai các khoản thu đầu năm",
+        "Các khoản thu gồm học phí, bảo hiểm y tế và tiền bán trú. " + LONG_FILLER,
+        False,
+        set(),
+    ),
     # commercial insurance, not social insurance
-    ("Doanh thu bảo hiểm nhân thọ tăng mạnh",
-     "Các doanh nghiệp bảo hiểm nhân thọ và đại lý bảo hiểm đẩy mạnh bán hợp đồng bảo hiểm qua ngân hàng. "
-     "Phí bảo hiểm thu được tăng 20%.", False, set()),
-    ("Mua bảo hiểm xe máy ở đâu rẻ", "Bảo hiểm xe máy bắt buộc có giá khoảng 60.000 đồng.", False, set()),
+    (
+        "Doanh thu bảo hiểm nhân thọ tăng mạnh",
+        "Các doanh nghiệp bảo hiểm nhân thọ và đại lý bảo hiểm đẩy mạnh bán hợp đồng bảo hiểm "
+        "qua ngân hàng. "
+        "Phí bảo hiểm thu được tăng 20%.",
+        False,
+        set(),
+    ),
+    (
+        "Mua bảo hiểm xe máy ở đâu rẻ",
+        "Bảo hiểm xe máy bắt buộc có giá khoảng 60.000 đồng.",
+        False,
+        set(),
+    ),
     ("Thời tiết Hà Nội hôm nay", "Trời nắng, nhiệt độ cao nhất 35 độ. " + FILLER, False, set()),
     ("", "", False, set()),
 ]
 
 
 @pytest.mark.parametrize(("title", "body", "relevant", "topics"), CASES)
-def test_cases(model: RelevanceModel, title: str, body: str, relevant: bool, topics: set[str]) -> None:
+def test_cases(
+    model: RelevanceModel, title: str, body: str, relevant: bool, topics: set[str]
+) -> None:
     result = model.assess(title, body)
     assert isinstance(result, Relevance)
     assert result.relevant is relevant, result
@@ -97,7 +156,9 @@ def test_reasons_name_the_term_and_where_it_matched(model: RelevanceModel) -> No
 
 def test_title_outweighs_the_body(model: RelevanceModel) -> None:
     in_title = model.assess("Tăng lương hưu từ tháng 7", LONG_FILLER)
-    in_body = model.assess("Tin tổng hợp", LONG_FILLER + "Tăng lương hưu từ tháng 7. " + LONG_FILLER)
+    in_body = model.assess(
+        "Tin tổng hợp", LONG_FILLER + "Tăng lương hưu từ tháng 7. " + LONG_FILLER
+    )
     assert in_title.relevant and not in_body.relevant
     assert in_title.score > in_body.score
 
@@ -106,7 +167,11 @@ def test_unicode_forms_and_tone_placement_do_not_matter(model: RelevanceModel) -
     title = "Thanh Hoá: BHXH chi trả chế độ thai sản cho lao động nữ"
     body = "Bảo hiểm xã hội tỉnh Thanh Hoá đã giải quyết chế độ thai sản, ốm đau. " + FILLER
     plain = model.assess(title, body)
-    for variant in (unicodedata.normalize("NFD", title), title.upper(), title.replace("Hoá", "Hóa")):
+    for variant in (
+        unicodedata.normalize("NFD", title),
+        title.upper(),
+        title.replace("Hoá", "Hóa"),
+    ):
         assert model.assess(variant, unicodedata.normalize("NFD", body)) == plain
 
 
@@ -143,7 +208,10 @@ def test_missing_config_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        (lambda d: d["topics"].update({"bao_hiem_xe": {"name": "x", "terms": ["xe"]}}), "unknown topic"),
+        (
+            lambda d: d["topics"].update({"bao_hiem_xe": {"name": "x", "terms": ["xe"]}}),
+            "unknown topic",
+        ),
         (lambda d: d.update({"threshold": 1.5}), "threshold"),
         (lambda d: d.update({"core": []}), "core"),
         (lambda d: d["negative"].append({"term": "quỹ", "weight": 1}), "both context and negative"),
@@ -176,10 +244,15 @@ def test_saved_pages_marked_off_topic_are_not_relevant(model: RelevanceModel) ->
         for row in csv.DictReader(handle):
             if row["page_type"] != "article":
                 continue
-            html = (truth.parent.parent / "raw" / "html" / row["file"]).read_text(encoding="utf-8", errors="replace")
+            html = (truth.parent.parent / "raw" / "html" / row["file"]).read_text(
+                encoding="utf-8", errors="replace"
+            )
             body = trafilatura.extract(html, favor_recall=True) or ""
             result = model.assess(row["title"], body)
-            assert result.relevant is row["bhxh_bhyt_topic"].startswith("yes"), (row["file"], result)
+            assert result.relevant is row["bhxh_bhyt_topic"].startswith("yes"), (
+                row["file"],
+                result,
+            )
             checked += 1
     assert checked >= 5
 
@@ -187,7 +260,9 @@ def test_saved_pages_marked_off_topic_are_not_relevant(model: RelevanceModel) ->
 @pytest.mark.shared
 def test_precision_and_recall_floors_on_vietnews(monkeypatch: pytest.MonkeyPatch) -> None:
     _shared("data/raw/vietnews-bhxh/bhxh_articles.jsonl")
-    spec = importlib.util.spec_from_file_location("relevance_eval", REPO / "benchmarks" / "relevance_eval.py")
+    spec = importlib.util.spec_from_file_location(
+        "relevance_eval", REPO / "benchmarks" / "relevance_eval.py"
+    )
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "relevance_eval", bench)  # dataclasses look their module up

@@ -1,4 +1,4 @@
-"""config/sources.yaml: valid, complete (every current province covered) and internally consistent."""
+"""config/sources.yaml: valid, complete (every current province covered), consistent."""
 
 from __future__ import annotations
 
@@ -16,7 +16,10 @@ REPO = Path(__file__).resolve().parents[2]
 SOURCES = load_sources(REPO / "config" / "sources.yaml")
 GAZETTEER = Gazetteer.load(REPO / "config" / "provinces.yaml")
 # Read the raw YAML too, so a source added there is parametrised even if it fails validation later.
-RAW_IDS = [entry["id"] for entry in yaml.safe_load((REPO / "config" / "sources.yaml").read_text(encoding="utf-8"))]
+RAW_IDS = [
+    entry["id"]
+    for entry in yaml.safe_load((REPO / "config" / "sources.yaml").read_text(encoding="utf-8"))
+]
 
 
 def _host(url: str) -> str:
@@ -35,7 +38,10 @@ def test_kinds_are_covered() -> None:
     enabled = SOURCES.enabled()
     assert sum(s.kind == "national" for s in enabled) >= 15
     assert sum(s.kind == "sector" for s in enabled) == 2
-    assert {s.domain for s in enabled if s.kind == "sector"} == {"baohiemxahoi.gov.vn", "tapchibaohiemxahoi.gov.vn"}
+    assert {s.domain for s in enabled if s.kind == "sector"} == {
+        "baohiemxahoi.gov.vn",
+        "tapchibaohiemxahoi.gov.vn",
+    }
     assert SOURCES.by_id("baohiemxahoi").parser == "baohiemxahoi"
 
 
@@ -78,23 +84,54 @@ def test_source_config(source_id: str) -> None:
     for listing in source.listings:
         pattern = listing.article_pattern or source.article_pattern
         if pattern:
-            assert not re.search(pattern, listing.url), "a listing page must not look like an article"
+            assert not re.search(
+                pattern, listing.url
+            ), "a listing page must not look like an article"
 
 
 @pytest.mark.parametrize(
     ("source_id", "article", "listing"),
     [
-        ("baohiemxahoi", "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx?CateID=169&ItemID=123",
-         "https://baohiemxahoi.gov.vn/tintuc/Pages/hoat-dong-bhxh-viet-nam.aspx?CateID=136&date=&Page=2"),
-        ("vnexpress", "https://vnexpress.net/tang-luong-huu-tu-thang-7-4954454.html", "https://vnexpress.net/kinh-doanh-p2"),
-        ("tuoitre", "https://tuoitre.vn/bhxh-mot-lan-20260307075519174.htm", "https://tuoitre.vn/kinh-doanh.htm"),
-        ("dantri", "https://dantri.com.vn/lao-dong/bhyt-hoc-sinh-20260307080054340.htm", "https://dantri.com.vn/kinh-doanh/trang-2.htm"),
-        ("baocantho", "https://baocantho.com.vn/chi-tra-luong-huu-a196670.html", "https://baocantho.com.vn/thoi-su/"),
-        ("hanoimoi", "https://hanoimoi.vn/bao-hiem-xa-hoi-tu-nguyen-712345.html", "https://hanoimoi.vn/bhxh-event1234.html"),
-        ("baobacninhtv", "https://baobacninhtv.vn/tang-thu-bhxh-postid412345.bbg", "https://baobacninhtv.vn/xa-hoi"),
+        (
+            "baohiemxahoi",
+            "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx?CateID=169&ItemID=123",
+            "https://baohiemxahoi.gov.vn/tintuc/Pages/hoat-dong-bhxh-viet-nam.aspx?CateID=136&date=&Page=2",
+        ),
+        (
+            "vnexpress",
+            "https://vnexpress.net/tang-luong-huu-tu-thang-7-4954454.html",
+            "https://vnexpress.net/kinh-doanh-p2",
+        ),
+        (
+            "tuoitre",
+            "https://tuoitre.vn/bhxh-mot-lan-20260307075519174.htm",
+            "https://tuoitre.vn/kinh-doanh.htm",
+        ),
+        (
+            "dantri",
+            "https://dantri.com.vn/lao-dong/bhyt-hoc-sinh-20260307080054340.htm",
+            "https://dantri.com.vn/kinh-doanh/trang-2.htm",
+        ),
+        (
+            "baocantho",
+            "https://baocantho.com.vn/chi-tra-luong-huu-a196670.html",
+            "https://baocantho.com.vn/thoi-su/",
+        ),
+        (
+            "hanoimoi",
+            "https://hanoimoi.vn/bao-hiem-xa-hoi-tu-nguyen-712345.html",
+            "https://hanoimoi.vn/bhxh-event1234.html",
+        ),
+        (
+            "baobacninhtv",
+            "https://baobacninhtv.vn/tang-thu-bhxh-postid412345.bbg",
+            "https://baobacninhtv.vn/xa-hoi",
+        ),
     ],
 )
-def test_article_patterns_tell_articles_from_listings(source_id: str, article: str, listing: str) -> None:
+def test_article_patterns_tell_articles_from_listings(
+    source_id: str, article: str, listing: str
+) -> None:
     pattern = re.compile(SOURCES.by_id(source_id).article_pattern or "")
     assert pattern.search(article)
     assert not pattern.search(listing)
@@ -103,7 +140,11 @@ def test_article_patterns_tell_articles_from_listings(source_id: str, article: s
 def test_pre_merger_papers_are_aliases_of_the_merged_province() -> None:
     by_domain = {d: s for s in SOURCES.sources for d in (s.domain, *s.aliases)}
     for legacy, province in [
-        ("baohagiang.vn", "Tuyên Quang"), ("baobinhduong.vn", "Hồ Chí Minh"), ("baoquangnam.vn", "Đà Nẵng"),
-        ("baophuyen.vn", "Đắk Lắk"), ("baobaclieu.vn", "Cà Mau"), ("baolongan.vn", "Tây Ninh"),
+        ("baohagiang.vn", "Tuyên Quang"),
+        ("baobinhduong.vn", "Hồ Chí Minh"),
+        ("baoquangnam.vn", "Đà Nẵng"),
+        ("baophuyen.vn", "Đắk Lắk"),
+        ("baobaclieu.vn", "Cà Mau"),
+        ("baolongan.vn", "Tây Ninh"),
     ]:
         assert by_domain[legacy].province == province
