@@ -1,0 +1,383 @@
+"""The one behaviour contract every archive backend meets (run per backend by `archive`)."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from index_factories import make_doc
+
+from index.base import Archive
+from index.errors import DocumentNotFound, QueryError
+from index.types import UNKNOWN_GROUP, Document, Query, ReviewEvent
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+SCAM_WARNING = make_doc(
+    "scam",
+    outlet="bao_ha_noi", outlet_name="Báo Hà Nội", kind="provincial",
+    title="Cảnh báo tin giả về rút lương hưu",
+    body="Cơ quan bảo hiểm khuyến cáo: tin giả <script>alert('x')</script> lan truyền "
+         "trên mạng xã hội về việc rút lương hưu sớm.",
+    published_at=datetime(2024, 1, 7, 16, 59, 59, tzinfo=UTC),  # Sunday 23:59:59 in Hà Nội
+    province="Hà Nội", provinces=("Hà Nội",),
+    topics=("truc_loi_lua_dao", "luong_huu_chi_tra"),
+    risk=0.9, tier="cần xem ngay",
+)
+JOINING = make_doc(
+    "joining",
+    outlet="bao_quoc_gia", outlet_name="Báo Quốc Gia", kind="national",
+    title="Một doanh nghiệp gia nhập hiệp hội",
+    body="Doanh nghiệp vừa gia nhập hiệp hội và cam kết đóng đủ bảo hiểm cho công nhân.",
+    published_at=datetime(2024, 1, 7, 17, 0, 0, tzinfo=UTC),  # Monday 00:00 in Hà Nội
+    province=None, provinces=("Cần Thơ",),
+)
+PENSION = make_doc(
+    "pension",
+    outlet="bao_can_tho", outlet_name="Báo Cần Thơ", kind="provincial",
+    title="Bảo hiểm xã hội Cần Thơ chi trả lương hưu tháng hai",
+    body="Bảo hiểm xã hội thành phố chi trả lương hưu đúng hạn cho người hưởng.",
+    published_at=datetime(2024, 2, 15, 2, 0, tzinfo=UTC),
+    province="Cần Thơ", provinces=("Cần Thơ",), topics=("luong_huu_chi_tra",),
+    risk=0.5, tier="nên xem",
+)
+HEALTH_NFD = make_doc(
+    "health",
+    title=nfd("Học sinh được cấp thẻ bảo hiểm y tế"),
+    body=nfd("Trường học phối hợp cấp thẻ bảo hiểm y tế cho học sinh Đắk Lắk."),
+    published_at=datetime(2023, 12, 31, 17, 0, tzinfo=UTC),  # Monday 2024-01-01 local
+    province=nfd("Đắk Lắk"), provinces=(nfd("Đắk Lắk"),), topics=("bhyt",),
+)
+UNACCENTED = make_doc(
+    "unaccented",
+    outlet="bao_quoc_gia", outlet_name="Báo Quốc Gia", kind="national",
+    title="Thong bao ve bao hiem xa hoi",
+    body="Ban doc gui thu hoi ve bao hiem xa hoi bat buoc.",
+    published_at=datetime(2024, 3, 1, 1, 0, tzinfo=UTC),
+    topics=("bhxh_bat_buoc",), risk=0.1, tier="không ưu tiên",
+)
+CORPUS = (SCAM_WARNING, JOINING, PENSION, HEALTH_NFD, UNACCENTED)
+ALL_IDS = {d.id for d in CORPUS}
+
+
+@pytest.fixture
+def filled(archive: Archive) -> Archive:
+    assert archive.upsert(CORPUS) == len(CORPUS)
+    archive.refresh()
+    return archive
+
+
+def ids(archive: Archive, **query: object) -> set[str]:
+    return {hit.document.id for hit in archive.search(Query(page_size=100, **query)).hits}
+
+
+def ranked(archive: Archive, **query: object) -> list[tuple[str, str]]:
+    return [(h.document.id, h.match) for h in archive.search(Query(page_size=100, **query)).hits]
+
+
+# -- storage ------------------------------------------------------------------------------
+
+
+def test_upsert_is_idempotent_and_counts_new(filled: Archive) -> None:
+    assert filled.upsert(CORPUS) == 0
+    assert filled.upsert([*CORPUS, make_doc("extra")]) == 1
+    filled.refresh()
+    assert filled.stats().documents == len(CORPUS) + 1
+
+
+def test_get_round_trips_every_field_in_nfc(filled: Archive) -> None:
+    stored = filled.get("health")
+    assert stored is not None
+    assert stored.title == "Học sinh được cấp thẻ bảo hiểm y tế"
+    assert stored.province == "Đắk Lắk"
+    assert stored.published_at == HEALTH_NFD.published_at
+    assert filled.get("scam") == SCAM_WARNING
+    assert filled.get("no-such-id") is None
+
+
+def test_replacing_text_reindexes_it(filled: Archive) -> None:
+    filled.upsert([make_doc("pension", title="Tin khác hẳn", body="Không còn nội dung cũ.")])
+    filled.refresh()
+    assert "pension" not in ids(filled, text="chi trả")
+    assert "pension" not in ids(filled, text="chi tra")
+    assert ids(filled, text="khác hẳn") == {"pension"}
+
+
+def test_delete(filled: Archive) -> None:
+    assert filled.delete("pension") is True
+    filled.refresh()
+    assert filled.get("pension") is None
+    assert "pension" not in ids(filled, text="lương hưu")
+    assert "pension" not in ids(filled, text="luong huu")
+    assert filled.delete("pension") is False
+
+
+# -- text search ----------------------------------------------------------------------------
+
+
+def test_diacritics_are_significant_and_folded_matches_rank_after_exact(filled: Archive) -> None:
+    assert ranked(filled, text="giả") == [("scam", "exact"), ("joining", "folded")]
+    assert ranked(filled, text="gia") == [("joining", "exact"), ("scam", "folded")]
+
+
+def test_query_without_diacritics_finds_accented_text_after_exact_matches(
+    filled: Archive,
+) -> None:
+    hits = ranked(filled, text="bao hiem xa hoi")
+    assert hits[0] == ("unaccented", "exact")
+    assert set(hits[1:]) == {("pension", "folded"), ("scam", "folded")}
+
+
+@pytest.mark.parametrize("form", [str, nfd], ids=["nfc", "nfd"])
+def test_nfc_and_nfd_queries_find_nfc_and_nfd_documents(filled: Archive, form) -> None:
+    assert ranked(filled, text=form("thẻ bảo hiểm y tế")) == [("health", "exact")]
+    assert ids(filled, provinces=frozenset({form("Đắk Lắk")})) == {"health"}
+
+
+def test_phrases_keep_word_order(filled: Archive) -> None:
+    assert ids(filled, text='"chi trả lương hưu"') == {"pension"}
+    assert ids(filled, text='"lương hưu chi trả"') == set()
+    assert ids(filled, text='"chi tra luong huu"') == {"pension"}
+
+
+def test_all_words_are_required(filled: Archive) -> None:
+    assert ids(filled, text="lương hưu Cần Thơ") == {"pension"}
+    assert ids(filled, text="lương hưu xyzzy") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', '""', 'tin "giả', "NOT giả", "giả OR gia", "giả AND", "*", "giả*", "(giả", "giả)",
+     "title:giả", "NEAR(giả lương)", "^giả", "- giả", "+", "\x00giả\x1f", "'; DROP TABLE x;--",
+     "{}[]\\", "giả" * 100, "🙂 giả", "\u200bgiả", "a" * 10_000],
+)
+def test_hostile_queries_give_results_or_a_query_error(filled: Archive, text: str) -> None:
+    try:
+        page = filled.search(Query(text=text))
+    except QueryError as err:
+        assert str(err) and "Traceback" not in str(err)
+    else:
+        assert page.total >= len(page.hits)
+
+
+def test_operators_are_plain_words(filled: Archive) -> None:
+    assert ids(filled, text="NOT giả") == set()  # "not" is just another required word
+    assert "scam" in ids(filled, text='tin "giả')
+
+
+def test_snippets_escape_the_text_and_mark_the_words(filled: Archive) -> None:
+    (hit,) = [h for h in filled.search(Query(text="giả")).hits if h.document.id == "scam"]
+    assert "<script>" not in hit.snippet
+    assert "&lt;script&gt;" in hit.snippet
+    assert "<mark>giả</mark>" in hit.snippet
+    assert hit.snippet.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+
+
+# -- filters, sort, pagination -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, ALL_IDS),
+        ({"date_from": date(2024, 1, 8)}, {"joining", "pension", "unaccented"}),
+        ({"date_to": date(2024, 1, 7)}, {"scam", "health"}),
+        ({"date_from": date(2024, 1, 8), "date_to": date(2024, 1, 8)}, {"joining"}),
+        ({"date_from": date(2024, 1, 1), "date_to": date(2024, 1, 1)}, {"health"}),
+        ({"outlets": frozenset({"bao_quoc_gia"})}, {"joining", "unaccented"}),
+        ({"kinds": frozenset({"provincial"})}, {"scam", "pension", "health"}),
+        ({"provinces": frozenset({"Cần Thơ"})}, {"joining", "pension"}),
+        ({"provinces": frozenset({"Hà Nội", "Đắk Lắk"})}, {"scam", "health"}),
+        ({"topics": frozenset({"luong_huu_chi_tra"})}, {"scam", "pension"}),
+        ({"topics": frozenset({"bhyt", "bhxh_bat_buoc"})}, {"health", "unaccented"}),
+        ({"tiers": frozenset({"nên xem", "không ưu tiên"})}, {"pension", "unaccented"}),
+        ({"review_statuses": frozenset({"Chưa xử lý"})}, ALL_IDS),
+        ({"review_statuses": frozenset({"Sai sự thật"})}, set()),
+        ({"flagged_only": True}, {"scam", "pension"}),
+        ({"text": "lương hưu", "provinces": frozenset({"Hà Nội"})}, {"scam"}),
+        ({"text": "bảo hiểm", "kinds": frozenset({"national"})}, {"joining", "unaccented"}),
+    ],
+)
+def test_filters(filled: Archive, query: dict[str, object], expected: set[str]) -> None:
+    assert ids(filled, **query) == expected
+    assert filled.search(Query(**query)).total == len(expected)
+
+
+def test_review_status_filter_follows_reviews(filled: Archive) -> None:
+    filled.record_review(_event("pension", "Chưa xử lý", "Sai sự thật"))
+    filled.refresh()
+    assert ids(filled, review_statuses=frozenset({"Sai sự thật"})) == {"pension"}
+
+
+def test_sort_by_date_is_newest_first(filled: Archive) -> None:
+    by_date = [h.document.id for h in filled.search(Query(sort="date", page_size=10)).hits]
+    assert by_date == ["unaccented", "pension", "joining", "scam", "health"]
+    with_text = filled.search(Query(text="bảo hiểm", sort="date")).hits
+    assert [h.document.id for h in with_text] == ["unaccented", "pension", "joining", "scam",
+                                                  "health"]
+    assert {h.document.id: h.match for h in with_text}["unaccented"] == "folded"
+
+
+def test_pagination_covers_every_hit_once(filled: Archive) -> None:
+    pages = [filled.search(Query(sort="date", page=n, page_size=2)) for n in (1, 2, 3, 4)]
+    assert [len(p.hits) for p in pages] == [2, 2, 1, 0]
+    assert {p.total for p in pages} == {5}
+    seen = [h.document.id for p in pages for h in p.hits]
+    assert sorted(seen) == sorted(ALL_IDS)
+
+
+@pytest.mark.parametrize("page,size", [(0, 20), (1, 0), (-1, 10), (1, 10_000)])
+def test_bad_pages_are_query_errors(filled: Archive, page: int, size: int) -> None:
+    with pytest.raises(QueryError):
+        filled.search(Query(page=page, page_size=size))
+
+
+# -- counts ---------------------------------------------------------------------------------
+
+
+def test_weeks_start_on_monday_in_the_archive_timezone(filled: Archive) -> None:
+    table = filled.counts(Query(date_from=date(2024, 1, 1), date_to=date(2024, 1, 14)))
+    assert table.buckets == (date(2024, 1, 1), date(2024, 1, 8))
+    # scam (Sunday 23:59:59 local) and health (Monday 1 Jan local) | joining (Monday 8 Jan 00:00)
+    assert dict(table.rows) == {"": (2, 1)}
+
+
+def test_counts_zero_fill_the_query_range(filled: Archive) -> None:
+    table = filled.counts(Query(date_from=date(2023, 12, 1), date_to=date(2024, 3, 31)),
+                          interval="month")
+    assert table.buckets == (date(2023, 12, 1), date(2024, 1, 1), date(2024, 2, 1),
+                             date(2024, 3, 1))
+    assert dict(table.rows) == {"": (0, 3, 1, 1)}
+    assert table.interval == "month" and table.group_by is None
+
+
+def test_open_range_spans_the_data(filled: Archive) -> None:
+    table = filled.counts(Query(), interval="month")
+    assert table.buckets[0] == date(2024, 1, 1) and table.buckets[-1] == date(2024, 3, 1)
+    assert table.total == len(CORPUS)
+    empty = filled.counts(Query(text="xyzzy"))
+    assert empty.total == 0
+
+
+def test_counts_by_province_topic_outlet_kind(filled: Archive) -> None:
+    query = Query(date_from=date(2024, 1, 1), date_to=date(2024, 3, 31))
+    by_province = filled.counts(query, group_by="province", interval="month")
+    assert {k: sum(v) for k, v in by_province.rows.items()} == {
+        "Hà Nội": 1, "Cần Thơ": 1, "Đắk Lắk": 1, UNKNOWN_GROUP: 2,
+    }
+    by_topic = filled.counts(query, group_by="topic", interval="month")
+    assert {k: sum(v) for k, v in by_topic.rows.items()} == {
+        "truc_loi_lua_dao": 1, "luong_huu_chi_tra": 2, "bhyt": 1, "bhxh_bat_buoc": 1,
+        UNKNOWN_GROUP: 1,
+    }
+    by_kind = filled.counts(query, group_by="kind", interval="month")
+    assert {k: sum(v) for k, v in by_kind.rows.items()} == {"provincial": 3, "national": 2}
+    by_outlet = filled.counts(query, group_by="outlet", interval="week")
+    assert sum(by_outlet.rows["bao_quoc_gia"]) == 2
+    assert all(len(row) == len(by_outlet.buckets) for row in by_outlet.rows.values())
+
+
+def test_filtered_groups_appear_even_when_empty(filled: Archive) -> None:
+    table = filled.counts(
+        Query(provinces=frozenset({"Hà Nội", "Huế"}), date_from=date(2024, 1, 1),
+              date_to=date(2024, 1, 31)),
+        group_by="province", interval="month",
+    )
+    assert dict(table.rows) == {"Hà Nội": (1,), "Huế": (0,)}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        Query(),
+        Query(text="bảo hiểm"),
+        Query(text="bao hiem"),
+        Query(text="giả"),
+        Query(provinces=frozenset({"Cần Thơ"}), date_from=date(2024, 1, 1)),
+        Query(flagged_only=True, date_to=date(2024, 2, 29)),
+    ],
+)
+def test_counts_sum_to_the_search_total(filled: Archive, query: Query) -> None:
+    total = filled.search(query).total
+    for interval in ("week", "month"):
+        assert filled.counts(query, interval=interval).total == total
+    assert filled.counts(query, group_by="province").total == total
+
+
+def test_unknown_grouping_is_a_query_error(filled: Archive) -> None:
+    with pytest.raises(QueryError):
+        filled.counts(Query(), group_by="author")  # type: ignore[arg-type]
+
+
+# -- reviews and stats ----------------------------------------------------------------------
+
+
+def _event(doc_id: str, before: str, after: str, *, minutes: int = 0, note: str = "") -> ReviewEvent:
+    return ReviewEvent(
+        document_id=doc_id, actor="kiemduyet", note=note, status_before=before,
+        status_after=after, at=datetime(2024, 3, 2, 8, minutes, tzinfo=UTC),
+        detail={"lý do": "đối chiếu văn bản"},
+    )
+
+
+def test_reviews_append_and_survive_reupsert(filled: Archive) -> None:
+    first = _event("scam", "Chưa xử lý", "Đang xác minh", minutes=1, note="Kiểm tra nguồn")
+    second = _event("scam", "Đang xác minh", "Không vi phạm", minutes=5)
+    filled.record_review(first)
+    filled.record_review(second)
+    filled.upsert([SCAM_WARNING])  # a re-crawl carries the default status
+    filled.refresh()
+    stored = filled.get("scam")
+    assert stored is not None and stored.review_status == "Không vi phạm"
+    assert tuple(filled.review_history("scam")) == (first, second)
+    assert tuple(filled.review_history("pension")) == ()
+
+
+def test_history_is_in_time_order(filled: Archive) -> None:
+    later = _event("scam", "Chưa xử lý", "Đang xác minh", minutes=30)
+    earlier = _event("scam", "Đang xác minh", "Sai sự thật", minutes=10)
+    filled.record_review(later)
+    filled.record_review(earlier)
+    filled.refresh()
+    assert [e.at for e in filled.review_history("scam")] == [earlier.at, later.at]
+
+
+def test_review_of_an_unknown_document_is_refused(filled: Archive) -> None:
+    with pytest.raises(DocumentNotFound):
+        filled.record_review(_event("missing", "Chưa xử lý", "Sai sự thật"))
+    filled.refresh()
+    assert tuple(filled.review_history("missing")) == ()
+
+
+def test_stats(filled: Archive) -> None:
+    filled.record_review(_event("joining", "Chưa xử lý", "Không thuộc phạm vi"))
+    filled.refresh()
+    stats = filled.stats()
+    assert (stats.documents, stats.flagged, stats.reviewed) == (5, 2, 1)
+    assert stats.first_published == HEALTH_NFD.published_at
+    assert stats.last_published == UNACCENTED.published_at
+    assert stats.last_crawled == max(d.crawled_at for d in CORPUS)
+
+
+def test_empty_archive(archive: Archive) -> None:
+    stats = archive.stats()
+    assert (stats.documents, stats.flagged, stats.first_published) == (0, 0, None)
+    assert archive.search(Query(text="bảo hiểm")).total == 0
+    assert archive.counts(Query()).buckets == ()
+
+
+def test_many_documents_in_several_batches(archive: Archive) -> None:
+    base = datetime(2024, 5, 6, tzinfo=UTC)
+    docs: list[Document] = [
+        make_doc(f"bulk-{i}", title=f"Bản tin số {i}", body="Tin về bảo hiểm thất nghiệp.",
+                 published_at=base + timedelta(hours=i))
+        for i in range(1_234)
+    ]
+    assert archive.upsert(iter(docs)) == len(docs)
+    archive.refresh()
+    assert archive.search(Query(text="thất nghiệp")).total == len(docs)
+    assert archive.counts(Query(text="that nghiep"), interval="month").total == len(docs)
