@@ -19,6 +19,7 @@ import hashlib
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
+from classifier.text import nfc
 from crawlers.errors import InvalidURL
 
 _MOBILE_HOST_PREFIXES = ("m.", "amp.", "mobile.")
@@ -75,8 +76,8 @@ def _path(path: str) -> str:
         path = path[4:]
     path = _AMP_BEFORE_EXT_RE.sub(r"\1", path)
     path = _AMP_SUFFIX_RE.sub("", path) or "/"
-    # One percent-encoding: decode, then quote what must be quoted (UTF-8 slugs included).
-    return quote(unquote(path), safe=_PATH_SAFE)
+    # One percent-encoding: decode, NFC (an NFD slug is the same page), quote what must be quoted.
+    return quote(nfc(unquote(path)), safe=_PATH_SAFE)
 
 
 def _is_tracking(key: str) -> bool:

@@ -182,9 +182,9 @@ def extract_article(
             "title": title_method,
             "body": article_body.method,
             "published_at": published.source,
-            "date_precision": published.precision,
             "canonical_url": canonical_method,
             "outlet": outlet_method,
             "lead": lead_method,
         },
+        date_precision=published.precision,
     )

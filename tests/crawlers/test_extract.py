@@ -70,7 +70,6 @@ def test_json_ld_graph_with_an_invalid_block_and_escaped_entities() -> None:
         "title": "json-ld",
         "body": "density",
         "published_at": "json-ld",
-        "date_precision": "minute",
         "canonical_url": "link",
         "outlet": "json-ld",
         "lead": "json-ld",
@@ -159,14 +158,14 @@ def test_date_only_json_ld_takes_the_visible_time_and_ignores_header_and_footer_
     art = extract(page(head, BOILERPLATE_PAGE))
     assert art.published_at == datetime(2026, 3, 5, 18, 21, tzinfo=VN_TZ)
     assert art.date_source == "visible-text"
-    assert art.methods["date_precision"] == "minute"
+    assert art.date_precision == "minute"
 
 
 def test_date_only_when_no_time_is_shown_anywhere() -> None:
     head = DATE_ONLY_LD
     art = extract(page(head, "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2)))
     assert art.published_at == datetime(2026, 3, 5, tzinfo=VN_TZ)
-    assert art.methods["date_precision"] == "day"
+    assert art.date_precision == "day"
 
 
 def test_header_today_date_alone_is_not_a_publication_date() -> None:

@@ -100,6 +100,11 @@ CASES = [
         "https://example.vn/tin%20t%E1%BB%A9c/b%E1%BA%A3o-hi%E1%BB%83m.html",
     ),
     ("https://example.vn", "https://example.vn/"),
+    ("https://example.vn/tin-t%E1%BB%A9c.html", "https://example.vn/tin-t%E1%BB%A9c.html"),
+    (
+        "https://example.vn/tin-tu%CC%9B%CC%81c.html",
+        "https://example.vn/tin-t%E1%BB%A9c.html",
+    ),  # NFD
 ]
 
 
