@@ -33,7 +33,6 @@ def scrapy_settings(crawl: CrawlSettings, *, config_dir: Path | None, overrides:
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": "INFO",
         "ITEM_PIPELINES": {
-            "crawlers.pipelines.ProcessPipeline": 300,
             "crawlers.pipelines.ArchivePipeline": 800,
         },
         "PRESSMON_CONFIG_DIR": str(config_dir) if config_dir else None,

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from index import CountTable, Query
+from index.base import Archive
 from pressmon.errors import ConfigError
-from pressmon.settings import Campaign, Target
+from pressmon.settings import Campaign, Target, Targets
 
 
 @dataclass(frozen=True)
@@ -125,3 +126,13 @@ def coverage_progress(
         projected=round(count * days_total / days_elapsed) if days_elapsed else 0,
         weeks=tuple(weeks),
     )
+
+
+def progress_for_targets(archive: Archive, targets: Targets, as_of: date) -> list[CoverageProgress]:
+    """Every configured target's progress in the period containing `as_of`."""
+    progress = []
+    for target in targets.targets:
+        period = target_period(target, as_of.year, targets.campaigns)
+        table = archive.counts(target_query(target, period, as_of))
+        progress.append(coverage_progress(target, table, period=period, as_of=as_of))
+    return progress

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.settings import scrapy_settings
+from pressmon.errors import PressmonError
 from pressmon.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -46,12 +47,15 @@ def run_crawl(
 
     options = scrapy_settings(settings.crawl, config_dir=config_dir, overrides=overrides)
     options["LOG_LEVEL"] = log_level
-    process = CrawlerProcess(options)
+    process = CrawlerProcess(options, install_root_handler=False)  # the CLI configures logging
     crawler = process.create_crawler(SourceSpider)
     process.crawl(crawler, source_ids=list(source_ids))
     process.start()
+    reason = crawler.stats.get_value("finish_reason")
+    if reason is None:  # Scrapy logs start-up failures and returns normally
+        raise PressmonError("the crawl did not start; see the error logged above",
+                            hint="check the sources file and the archive settings")
     spider = crawler.spider
-    reason = crawler.stats.get_value("finish_reason", "unknown")
     return CrawlResult(counters={k: dict(v) for k, v in spider.counters.items()}, finish_reason=reason)
 
 

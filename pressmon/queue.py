@@ -8,7 +8,7 @@ from index.base import Archive
 from index.types import Document, Query
 
 TIER_RANK = {"cần xem ngay": 0, "nên xem": 1, "không ưu tiên": 2}
-_PAGE = 500
+_PAGE = 200  # the archives' largest page
 
 
 def flagged_documents(archive: Archive, query: Query) -> list[Document]:

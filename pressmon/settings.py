@@ -94,7 +94,7 @@ OutletKind = Literal["sector", "national", "provincial"]
 
 class Listing(_Strict):
     url: str
-    article_pattern: str | None = None  # regex an article link must match
+    article_pattern: str | None = None  # regex searched in an article link's path?query
     next_page: str | None = None  # CSS selector of the "next page" link
     max_pages: int = Field(5, ge=1)
 
@@ -109,7 +109,7 @@ class Source(_Strict):
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     listings: tuple[Listing, ...] = ()
-    article_pattern: str | None = None
+    article_pattern: str | None = None  # regex searched in every article URL's path?query
     parser: str = "generic"
     enabled: bool = True
     verified: bool = False

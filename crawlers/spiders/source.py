@@ -9,8 +9,10 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
@@ -22,6 +24,12 @@ from crawlers.items import ArticleItem
 from crawlers.state import CrawlState, SourceRun
 from crawlers.urls import article_id, canonicalize_url
 from pressmon.settings import Source, load_settings, load_sources
+
+
+def _path_and_query(url: str) -> str:
+    """What `article_pattern` is searched in (as for listing links): host changes don't matter."""
+    parts = urlsplit(url)
+    return parts.path + ("?" + parts.query if parts.query else "")
 
 
 class SourceSpider(scrapy.Spider):
@@ -79,7 +87,7 @@ class SourceSpider(scrapy.Spider):
 
     def _article(self, url: str, source_id: str) -> scrapy.Request | None:
         source = self.sources[source_id]
-        if source.article_pattern and not re.search(source.article_pattern, url):
+        if source.article_pattern and not re.search(source.article_pattern, _path_and_query(url)):
             return None
         url_id = article_id(canonicalize_url(url))
         if url_id in self._requested:
@@ -163,6 +171,8 @@ class SourceSpider(scrapy.Spider):
             kind = "timeout"
         elif failure.check(DNSLookupError):
             kind = "dns"
+        elif failure.check(IgnoreRequest):
+            kind = "robots_disallowed"  # the only IgnoreRequest our middlewares raise
         else:
             kind = "fetch_error"
         self.count(source_id, kind)

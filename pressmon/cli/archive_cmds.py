@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import click
@@ -11,6 +11,9 @@ import click
 from index.transfer import export_jsonl, import_jsonl
 from index.types import Query
 from pressmon.cli import output
+from pressmon.coverage import progress_for_targets
+from pressmon.settings import load_targets
+from pressmon.snapshots import SnapshotStore
 from pressmon.ingest import ingest_jsonl
 from pressmon.queue import flagged_documents
 from pressmon.wiring import archive_from, processor_from
@@ -90,22 +93,51 @@ def search(app, query: str, as_json: bool, **options) -> None:
 @_filters
 @click.option("--json", "as_json", is_flag=True, help="JSON: buckets, rows per group, total.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV in long form: bucket_start, group, count.")
+@click.option("--targets", "with_targets", is_flag=True,
+              help="Also show progress against config/targets.yaml as of --to (default today).")
+@click.option("--freeze", is_flag=True,
+              help="Freeze the shown complete weeks as reported; later changes show as revisions.")
 @click.pass_obj
-def counts(app, group_by: str | None, interval: str, as_json: bool, as_csv: bool, **options) -> None:
+def counts(app, group_by: str | None, interval: str, as_json: bool, as_csv: bool, with_targets: bool,
+           freeze: bool, **options) -> None:
     """Coverage counts per week (Monday-start, Asia/Ho_Chi_Minh) or month, zero weeks included."""
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
-    archive = archive_from(app.settings)
+    if freeze and interval != "week":
+        raise click.UsageError("--freeze works on weekly counts")
+    settings = app.settings
+    today = datetime.now(settings.tz).date()
+    archive = archive_from(settings)
     try:
         table = archive.counts(_query(**options), group_by=group_by, interval=interval)
+        as_of = _date(options.get("date_to")) or today
+        progress = progress_for_targets(archive, load_targets(settings.targets_file), as_of) if with_targets else []
     finally:
         archive.close()
+    revisions = _freeze_complete_weeks(settings, table, today) if freeze else []
     if as_json:
-        click.echo(output.dumps(output.counts_json(table)))
+        click.echo(output.dumps({**output.counts_json(table), "targets": progress, "revisions": revisions}))
     elif as_csv:
         click.echo(output.counts_csv(table), nl=False)
     else:
         click.echo(output.counts_text(table))
+        for item in progress:
+            click.echo(output.progress_text(item))
+        for revision in revisions:
+            click.echo(output.revision_text(revision))
+
+
+def _freeze_complete_weeks(settings, table, today: date) -> list:
+    store = SnapshotStore(settings.archive.state_path)
+    try:
+        return [
+            revision
+            for week in table.buckets
+            if week + timedelta(days=7) <= today
+            for revision in store.freeze(week, table)
+        ]
+    finally:
+        store.close()
 
 
 @click.command()

@@ -13,6 +13,8 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from index.types import CountTable, Document
+from pressmon.coverage import CoverageProgress
+from pressmon.snapshots import Revision
 
 _MARK = re.compile(r"</?mark>")
 
@@ -88,6 +90,25 @@ def counts_csv(counts: CountTable) -> str:
     writer.writerow(["bucket_start", counts.group_by or "group", "count"])
     writer.writerows(count_rows(counts))
     return out.getvalue()
+
+
+def progress_text(progress: CoverageProgress) -> str:
+    status = "đúng tiến độ" if progress.on_track else "chậm tiến độ"
+    line = (
+        f"Mục tiêu «{progress.target_name}» ({progress.period_start:%d/%m/%Y}–{progress.period_end:%d/%m/%Y}): "
+        f"{progress.count:,} / {progress.target:,} ({progress.percent}%), dự báo {progress.projected:,} — {status}"
+    )
+    if progress.weekly_pace_required is not None:
+        line += f"; cần {progress.weekly_pace_required:,} bài/tuần trong {progress.weeks_remaining} tuần còn lại"
+    return line
+
+
+def revision_text(revision: Revision) -> str:
+    group = f" {revision.group}" if revision.group else ""
+    return (
+        f"Điều chỉnh tuần {revision.week_start:%d/%m/%Y}{group}: đã báo cáo {revision.original}, "
+        f"nay {revision.revised} ({revision.delta:+d}, bài đến muộn)"
+    )
 
 
 def document_line(document: Document, tz: tzinfo) -> str:

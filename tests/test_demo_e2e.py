@@ -1,0 +1,175 @@
+"""The whole pipeline over the demo press site on loopback, against the numbers it was built with."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from demo.expected import ExpectedNumbers, expected_numbers
+from demo.server import serve_demo
+from demo.sources import demo_sources
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class DemoRun:
+    env: dict[str, str]
+    base_url: str
+    first: str  # output of the first crawl
+    second: str  # output of a second crawl over the same site
+
+
+def pressmon(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pressmon", *args], env=env, cwd=REPO, input=stdin,
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def expected() -> ExpectedNumbers:
+    return expected_numbers()
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoRun]:
+    folder = tmp_path_factory.mktemp("e2e")
+    with serve_demo() as site:
+        sources = folder / "sources.yaml"
+        sources.write_text(yaml.safe_dump(demo_sources(site.base_url), allow_unicode=True), encoding="utf-8")
+        env = {
+            **os.environ,
+            "PRESSMON_ARCHIVE": str(folder / "archive.db"),
+            "PRESSMON_ARCHIVE__STATE_PATH": str(folder / "state.db"),
+            "PRESSMON_SOURCES": str(sources),
+            "PRESSMON_MODEL": str(folder / "model" / "flagger.skops"),
+            "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
+            "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
+        }
+        first = pressmon(env, "crawl")
+        assert first.returncode == 0, first.stderr[-3000:]
+        second = pressmon(env, "crawl")
+        assert second.returncode == 0, second.stderr[-3000:]
+        yield DemoRun(env, site.base_url, first.stdout, second.stdout)
+
+
+def _counts(run: DemoRun, *args: str) -> dict:
+    result = pressmon(run.env, "counts", "--json", *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _flagged_paths(run: DemoRun) -> set[str]:
+    result = pressmon(run.env, "flagged", "--json")
+    assert result.returncode == 0, result.stderr
+    return {urlsplit(json.loads(line)["url"]).path for line in result.stdout.splitlines()}
+
+
+def test_weekly_counts_match_the_site(demo_run: DemoRun, expected: ExpectedNumbers) -> None:
+    counts = _counts(demo_run, "--from", expected.weeks[0].isoformat(), "--to", expected.weeks[-1].isoformat())
+    assert counts["buckets"] == [w.isoformat() for w in expected.weeks]
+    assert counts["rows"][""] == [expected.per_week[w] for w in expected.weeks]
+    assert counts["total"] == expected.relevant
+
+
+@pytest.mark.parametrize("group", ["outlet", "kind", "province", "topic"])
+def test_grouped_counts_match_the_site(demo_run: DemoRun, expected: ExpectedNumbers, group: str) -> None:
+    counts = _counts(demo_run, "--by", group, "--from", expected.weeks[0].isoformat(),
+                     "--to", expected.weeks[-1].isoformat())
+    truth = getattr(expected, f"per_week_{group}")
+    assert {g: [truth[g][w] for w in expected.weeks] for g in truth} == {
+        g: row for g, row in counts["rows"].items() if any(row)
+    }
+
+
+def test_flagged_items_are_exactly_the_false_pages(demo_run: DemoRun, expected: ExpectedNumbers) -> None:
+    flagged = _flagged_paths(demo_run)
+    assert flagged == set(expected.flagged_paths)
+    assert not flagged & expected.debunk_paths
+
+
+def test_challenge_and_forbidden_pages_are_not_stored(demo_run: DemoRun, expected: ExpectedNumbers) -> None:
+    stored = {
+        urlsplit(hit["document"]["canonical_url"]).path
+        for hit in json.loads(pressmon(demo_run.env, "search", "BHXH", "--limit", "500", "--json").stdout)["hits"]
+    }
+    assert not stored & (expected.challenge_paths | expected.forbidden_paths | expected.offtopic_paths)
+
+
+def test_second_run_adds_nothing(demo_run: DemoRun, expected: ExpectedNumbers) -> None:
+    assert f"{expected.relevant} articles stored" in demo_run.first
+    assert "0 articles stored" in demo_run.second
+    assert _counts(demo_run)["total"] == expected.relevant
+
+
+def test_ingest_of_the_same_articles_adds_nothing(demo_run: DemoRun, tmp_path: Path) -> None:
+    before = _counts(demo_run)["total"]
+    hits = json.loads(pressmon(demo_run.env, "search", "BHYT", "--limit", "5", "--json").stdout)["hits"]
+    lines = "\n".join(
+        json.dumps({"title": h["document"]["title"], "text": h["document"]["body"], "url": h["document"]["url"],
+                    "outlet": h["document"]["outlet"], "published_at": h["document"]["published_at"]},
+                   ensure_ascii=False)
+        for h in hits
+    )
+    path = tmp_path / "again.jsonl"
+    path.write_text(lines, encoding="utf-8")
+    result = pressmon(demo_run.env, "ingest", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "(0 new)" in result.stdout
+    assert _counts(demo_run)["total"] == before
+
+
+def test_diacritic_free_search_finds_the_articles(demo_run: DemoRun) -> None:
+    exact = json.loads(pressmon(demo_run.env, "search", "bảo hiểm xã hội tự nguyện", "--json").stdout)
+    folded = json.loads(pressmon(demo_run.env, "search", "bao hiem xa hoi tu nguyen", "--json").stdout)
+    assert exact["total"] > 0 and folded["total"] >= exact["total"]
+
+
+def test_demo_command_prints_counts_and_flags(tmp_path: Path) -> None:
+    env = {**os.environ, "PRESSMON_MODEL": str(tmp_path / "model.skops")}
+    result = pressmon(env, "--archive", str(tmp_path / "demo.db"), "demo", "--no-serve")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Số tin, bài về BHXH/BHYT theo tuần" in result.stdout
+    assert "Tin cần xem xét" in result.stdout and "[cần xem ngay]" in result.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_served_ui_answers_on_loopback(demo_run: DemoRun) -> None:
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "pressmon", "serve", "--port", str(port)], env=demo_run.env, cwd=REPO,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2) as response:
+                    assert response.status == 200
+                    assert "Đăng nhập" in response.read().decode("utf-8")
+                    return
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(server.stderr.read())
+                time.sleep(0.1)
+        pytest.fail("the web app did not answer")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
