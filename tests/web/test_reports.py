@@ -1,0 +1,82 @@
+"""Coverage figures and the leadership report (XLSX and printable HTML) on the real archive."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+from datetime import UTC, date
+
+from openpyxl import load_workbook
+
+from pressmon.reports import coverage_figures, leadership_report, report_xlsx
+from pressmon.settings import Campaign, Target, Targets
+from pressmon.web.app import load_provinces
+
+TARGETS = Targets(
+    targets=(Target(id="local", name="Báo địa phương", count=15000, kinds=("provincial",)),
+             Target(id="may", name="Tháng vận động", count=310, period="campaign", campaign="may")),
+    campaigns=(Campaign(id="may", name="Tháng vận động BHXH toàn dân", start="05-01", end="05-31"),),
+)
+
+
+def test_coverage_figures(archive, settings) -> None:
+    provinces = load_provinces(settings.sources_file.parent / "provinces.yaml")
+    assert len(provinces) == 34 and "Hồ Chí Minh" in provinces and "Đắk Lắk" in provinces
+    cov = coverage_figures(archive, TARGETS, date_from=date(2026, 4, 27), date_to=date(2026, 5, 24),
+                           today=date(2026, 5, 20), provinces=provinces, outlet_names={"baomau": "Báo Mẫu"})
+    assert cov.total == 7
+    rows = dict(cov.by_province)
+    assert rows["Hà Nội"] == 4 and rows["Cần Thơ"] == 1 and rows["Đắk Lắk"] == 1 and rows["Huế"] == 0
+    assert [name for name, _ in cov.by_province[:34]] == list(provinces)  # every province listed, in order
+    assert dict(cov.by_kind) == {"provincial": 6, "national": 1}
+    assert dict(cov.by_outlet)["Báo Mẫu"] == 6
+    assert len(cov.weekly.buckets) == 4 and sum(map(sum, cov.weekly.rows.values())) == 6  # provincial only
+    local, may = cov.targets
+    assert local.count == 6 and round(local.weekly_pace) == 288  # 15,000 × 7 / 365
+    assert may.start == date(2026, 5, 1) and may.count == 6 and round(may.expected) == 200  # 20 of 31 days
+    assert cov.campaigns[0].count == 6  # doc020 was published on 30/04
+
+
+def test_leadership_report_xlsx(archive, clock) -> None:
+    report = leadership_report(archive, TARGETS, date_from=date(2026, 5, 1), date_to=date(2026, 5, 31),
+                               now=clock.now, today=date(2026, 5, 20))
+    assert dict(report.flagged_by_category).keys() == {"C1", "C5"}
+    assert dict(report.status_totals) == {"Chưa xử lý": 4}
+    book = load_workbook(io.BytesIO(report_xlsx(report, tz=UTC)))
+    assert book.sheetnames == ["Tổng quan", "Tỉnh thành", "Cơ quan báo chí", "Theo tuần", "Bài cần xác minh"]
+    assert book["Tổng quan"]["A1"].value == "Báo cáo theo dõi báo chí từ 01/05/2026 đến 31/05/2026"
+    titles = [row[2] for row in book["Bài cần xác minh"].iter_rows(min_row=2, values_only=True)]
+    assert any("<script>" in t for t in titles) and len(titles) == 4
+
+
+def test_formula_like_titles_stay_text(archive, clock) -> None:
+    doc = archive.get("doc003")
+    archive.upsert([replace(doc, title='=HYPERLINK("http://x","bấm")')])
+    report = leadership_report(archive, TARGETS, date_from=date(2026, 5, 1), date_to=date(2026, 5, 31),
+                               now=clock.now, today=date(2026, 5, 20))
+    sheet = load_workbook(io.BytesIO(report_xlsx(report, tz=UTC)))["Bài cần xác minh"]
+    cells = [row[2] for row in sheet.iter_rows(min_row=2)]
+    formula = next(c for c in cells if str(c.value).startswith("=HYPERLINK"))
+    assert formula.data_type == "s"
+
+
+def test_report_page_is_printable(as_lead) -> None:
+    client, _ = as_lead
+    html = client.get("/bao-cao?tu=01/05/2026&den=31/05/2026").text
+    assert "Báo cáo theo dõi báo chí từ 01/05/2026 đến 31/05/2026" in html
+    assert "<svg" in html and "C1 · Mạo danh cơ quan, cán bộ BHXH" in html
+    assert "@media print" in client.get("/static/style.css").text
+    workbook = client.get("/bao-cao.xlsx?tu=2026-05-01&den=2026-05-31")
+    assert workbook.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert load_workbook(io.BytesIO(workbook.content))["Tổng quan"]["B3"].value == 6
+
+
+def test_coverage_page_and_csv(as_reviewer) -> None:
+    client, _ = as_reviewer
+    html = client.get("/bao-phu?tu=2026-04-27&den=2026-05-24").text
+    assert "Tiến độ cần đạt" in html and "Hồ Chí Minh" in html and "Tháng vận động triển khai BHXH toàn dân" in html
+    text = client.get("/bao-phu.csv?tu=2026-04-27&den=2026-05-24").text.lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert ["Tỉnh, thành phố", "Hà Nội", "4"] in rows and ["Loại hình", "Báo địa phương", "6"] in rows
+    assert ["Tỉnh, thành phố", "Huế", "0"] in rows
