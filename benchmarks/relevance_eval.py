@@ -1,5 +1,7 @@
 """Precision / recall of the relevance rules on the VietNews BHXH subset in ../shared.
 
+Also times province attribution (crawlers.provinces) over the same articles.
+
     .venv/bin/python benchmarks/relevance_eval.py [--shared ../shared] [--json] [--disagreements N]
 
 Two label sets, printed side by side:
@@ -26,6 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from classifier.relevance import RelevanceModel  # noqa: E402
+from crawlers.provinces import Gazetteer  # noqa: E402
 
 DATASET = Path("data/raw/vietnews-bhxh")
 
@@ -188,6 +191,14 @@ def evaluate(model: RelevanceModel, articles: list[Article]) -> dict[str, object
     }
 
 
+def time_attribution(gazetteer: Gazetteer, articles: list[Article]) -> float:
+    """CPU ms per article to attribute a national article to provinces (title + whole text)."""
+    started = time.process_time()
+    for article in articles:
+        gazetteer.attribute(article.title, article.text, "national", None)
+    return round(1000 * (time.process_time() - started) / max(len(articles), 1), 3)
+
+
 def disagreements(
     model: RelevanceModel, articles: list[Article], n: int, seed: int
 ) -> list[dict[str, object]]:
@@ -220,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO / ".." / "shared")
     parser.add_argument("--topics", type=Path, default=REPO / "config" / "topics.yaml")
+    parser.add_argument("--provinces", type=Path, default=REPO / "config" / "provinces.yaml")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--disagreements", type=int, default=0, help="show N proxy disagreements")
     parser.add_argument("--seed", type=int, default=7)
@@ -230,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     model = RelevanceModel.from_yaml(args.topics)
     articles = load(args.shared)
     result = evaluate(model, articles)
+    gazetteer = Gazetteer.load(args.provinces)
+    result["attribution_ms_per_article"] = time_attribution(gazetteer, articles)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -244,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         print(_table("hand, held-out, weighted", result["hand_held_out_weighted_to_subset"]))
         print(_table(f"hand, tuning (n={len(HAND_TUNING)})", result["hand_tuning"]))
         print(_table(f"hand, all (n={len(HAND_LABELS)})", result["hand_all"]))
+        print(f"province attribution: {result['attribution_ms_per_article']} ms/article (CPU time)")
     for row in disagreements(model, articles, args.disagreements, args.seed):
         print(json.dumps(row, ensure_ascii=False))
     return 0
