@@ -8,6 +8,7 @@ downgraded to "suggest" (Check's `text_length_matching_threshold`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -78,7 +79,7 @@ class KnownClaims:
         passages = [p for p in [title, *sentences, *_pairs(sentences)] if p.strip()]
         if not passages or not self.claims:
             return []
-        vectorizer, claim_matrix = self._index()
+        vectorizer, claim_matrix = self._index
         similarity = cosine_similarity(vectorizer.transform(passages), claim_matrix)
         full_text = normalize_text(" ".join([title, *sentences])).lower()
         folded_text = fold(full_text)
@@ -100,16 +101,12 @@ class KnownClaims:
                                       evidence))
         return sorted(matches, key=lambda m: m.score, reverse=True)
 
+    @cached_property
     def _index(self) -> tuple[TfidfVectorizer, object]:
-        # Built on demand and cached on the frozen instance: the claims never change after load.
-        cached = self.__dict__.get("_cached_index")
-        if cached is None:
-            vectorizer = TfidfVectorizer(tokenizer=_syllable_bigrams, token_pattern=None,
-                                         lowercase=False, sublinear_tf=True)
-            docs = [f"{c.claim} {' '.join(c.key_phrases)}" for c in self.claims]
-            cached = (vectorizer, vectorizer.fit_transform(docs))
-            object.__setattr__(self, "_cached_index", cached)
-        return cached
+        vectorizer = TfidfVectorizer(tokenizer=_syllable_bigrams, token_pattern=None,
+                                     lowercase=False, sublinear_tf=True)
+        docs = [f"{c.claim} {' '.join(c.key_phrases)}" for c in self.claims]
+        return vectorizer, vectorizer.fit_transform(docs)
 
 
 def _pairs(sentences: list[str]) -> list[str]:

@@ -6,6 +6,7 @@ import hashlib
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -43,7 +44,7 @@ def build_pipeline(n_examples: int) -> Pipeline:
     )
     method = "isotonic" if n_examples >= _ISOTONIC_FROM else "sigmoid"
     classifier = CalibratedClassifierCV(
-        LogisticRegression(class_weight="balanced", C=4.0, max_iter=2000),
+        LogisticRegression(class_weight="balanced", C=4.0, solver="liblinear", max_iter=1000),
         method=method, cv=3,
     )
     return Pipeline([
@@ -61,35 +62,55 @@ class TrainedModel:
 
     def risk(self, texts: Sequence[str]) -> list[float]:
         """Calibrated probability of label 1 (needs review) for each text."""
+        return [scored.risk for scored in self.score(texts, term_limit=0)]
+
+    def score(self, texts: Sequence[str], term_limit: int = 8) -> list[Scored]:
+        """Risk and the terms that pushed it up (tf-idf value × mean coefficient), per text.
+
+        Featurises once per text: segmentation is the expensive step, shared by both outputs.
+        """
         if not texts:
             return []
-        return [float(p) for p in self.pipeline.predict_proba(list(texts))[:, 1]]
+        matrix = self.pipeline.named_steps["features"].transform(list(texts)).tocsr()
+        risks = self.pipeline.named_steps["classifier"].predict_proba(matrix)[:, 1]
+        results = []
+        for n, risk in enumerate(risks):
+            row = matrix.getrow(n)
+            pushes = [(int(i), float(v * self._coefficients[i])) for i, v in zip(row.indices, row.data)]
+            top = sorted((p for p in pushes if p[1] > 0), key=lambda p: p[1], reverse=True)[:term_limit]
+            results.append(Scored(float(risk), tuple((self._names[i], round(w, 4)) for i, w in top)))
+        return results
 
-    def top_terms(self, text: str, limit: int = 6) -> list[tuple[str, float]]:
-        """Features of `text` that pushed the score up most: tf-idf value × mean coefficient."""
-        row = self.pipeline.named_steps["features"].transform([text]).tocsr()
-        coef = _mean_coefficients(self.pipeline.named_steps["classifier"])
+    @cached_property
+    def _coefficients(self) -> np.ndarray:
+        calibrated = self.pipeline.named_steps["classifier"]
+        return np.mean([c.estimator.coef_[0] for c in calibrated.calibrated_classifiers_], axis=0)
+
+    @cached_property
+    def _names(self) -> list[str]:
+        # "words__bảo_hiểm cảnh_báo" -> "bảo hiểm cảnh báo"
         names = self.pipeline.named_steps["features"].get_feature_names_out()
-        contributions = [(int(i), float(v * coef[i])) for i, v in zip(row.indices, row.data)]
-        contributions = [c for c in contributions if c[1] > 0]
-        contributions.sort(key=lambda c: c[1], reverse=True)
-        return [(_readable(names[i]), round(w, 4)) for i, w in contributions[:limit]]
+        return [name.split("__", 1)[-1].replace("_", " ") for name in names]
 
 
-def _mean_coefficients(calibrated: CalibratedClassifierCV) -> np.ndarray:
-    coefs = [c.estimator.coef_[0] for c in calibrated.calibrated_classifiers_]
-    return np.mean(coefs, axis=0)
+@dataclass(frozen=True)
+class Scored:
+    risk: float
+    terms: tuple[tuple[str, float], ...]
 
 
-def _readable(feature_name: str) -> str:
-    # "words__bảo_hiểm cảnh_báo" -> "bảo hiểm cảnh báo"
-    return feature_name.split("__", 1)[-1].replace("_", " ")
+def compact(pipeline: Pipeline) -> Pipeline:
+    """Plain-int vocabularies: skops writes each numpy scalar as its own file (9,000 files, 10 MB)."""
+    for _, vectorizer in pipeline.named_steps["features"].transformer_list:
+        vectorizer.vocabulary_ = {term: int(i) for term, i in vectorizer.vocabulary_.items()}
+    return pipeline
 
 
 def save(model: TrainedModel, path: Path) -> None:
     """Write the model as a skops file (no pickle), creating parent folders."""
     import skops.io as sio
 
+    compact(model.pipeline)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {"format": _FORMAT, "pipeline": model.pipeline, "data_version": model.data_version}
     tmp = path.with_name(path.name + ".tmp")

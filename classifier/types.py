@@ -24,7 +24,11 @@ class ArticleText:
 
 @dataclass(frozen=True)
 class Reason:
-    """One thing that moved the score; `kind` is sentence | term | known-claim | fact-check | stance."""
+    """One thing that moved the score.
+
+    `kind` is sentence | term | known-claim | fact-check | stance | note (empty or foreign text,
+    disputed-forecast context).
+    """
 
     kind: str
     text: str

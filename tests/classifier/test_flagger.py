@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from classifier.errors import ModelNotFoundError
+from classifier.flagger import Flagger, Thresholds, uncertainty
+from classifier.types import ArticleText, Assessment
+
+ROOT = Path(__file__).resolve().parents[2]
+KNOWN_CLAIMS = ROOT / "config" / "known_claims.yaml"
+OFFICIAL_FACTS = ROOT / "config" / "official_facts.yaml"
+
+SCAM = ArticleText(
+    title="THÔNG BÁO KHẨN từ BHXH",
+    text="Tài khoản VssID của quý khách sẽ bị khóa sau 24 giờ. Bấm vào link bhxh-vn.top và nhập mã "
+         "OTP để xác thực, hoặc liên hệ ngay cán bộ BHXH Hoàng qua Zalo 0912 345 678!!",
+)
+WARNING = ArticleText(
+    title="BHXH Việt Nam cảnh báo tin giả về BHYT",
+    text="Trên mạng xã hội lan truyền thông tin \"từ năm 2026 bảo hiểm y tế không còn chi trả cho các ca "
+         "bệnh nặng và phẫu thuật\". BHXH Việt Nam khẳng định đây là thông tin sai sự thật; quyền lợi "
+         "của người tham gia BHYT được mở rộng. Đề nghị người dân không chia sẻ tin giả, theo dõi "
+         "baohiemxahoi.gov.vn hoặc gọi 1900 9068.",
+    outlet_kind="national",
+)
+SPREAD = ArticleText(
+    title="Tin nóng",
+    text="Từ năm 2026 bảo hiểm y tế không còn chi trả cho các ca bệnh nặng và phẫu thuật, người bệnh "
+         "phải tự trả toàn bộ viện phí. Hãy chia sẻ ngay cho người thân!",
+)
+ORDINARY = ArticleText(
+    title="BHXH tỉnh Nghệ An chi trả lương hưu tháng 7",
+    text="BHXH tỉnh Nghệ An cho biết đã hoàn thành chi trả lương hưu, trợ cấp tháng 7 cho hơn 80 nghìn "
+         "người hưởng. Tỷ lệ nhận qua tài khoản cá nhân tiếp tục tăng.",
+    outlet_kind="provincial",
+)
+FORECAST = ArticleText(
+    title="Quỹ lương hưu sắp vỡ",
+    text="Quỹ hưu trí sẽ vỡ quỹ, cạn kiệt sau vài năm nữa, người đang đóng sẽ không bao giờ nhận được "
+         "lương hưu. Rút hết tiền về tay trước khi quá muộn!!",
+)
+
+
+def _kinds(assessment: Assessment) -> set[str]:
+    return {r.kind for r in assessment.reasons}
+
+
+def test_asserted_scam_is_flagged_with_reasons(flagger: Flagger) -> None:
+    result = flagger.assess(SCAM)
+    assert result.tier in {"cần xem ngay", "nên xem"}
+    assert result.stance == "asserts"
+    assert result.category == "C1"
+    assert "khoản 3" in (result.article11_clause or "")
+    assert {"fact-check", "sentence", "term", "stance"} <= _kinds(result)
+    assert all("sai sự thật" not in r.text or r.kind == "known-claim" for r in result.reasons)
+
+
+def test_warning_that_quotes_a_known_claim_is_not_for_review(flagger: Flagger) -> None:
+    result = flagger.assess(WARNING)
+    assert result.stance == "reports-and-debunks"
+    assert result.tier == "không ưu tiên"
+    assert result.risk < flagger.thresholds.review
+    claim = next(r for r in result.reasons if r.kind == "known-claim")
+    assert claim.detail["claim_id"] == "bhyt-khong-chi-tra-benh-nang-2026"
+
+
+def test_spreading_the_same_claim_is_for_review_with_the_official_correction(flagger: Flagger) -> None:
+    result = flagger.assess(SPREAD)
+    assert result.tier != "không ưu tiên"
+    assert result.category == "C5" and "khoản 1" in (result.article11_clause or "")
+    claim = next(r for r in result.reasons if r.kind == "known-claim")
+    assert "Đính chính chính thức" in claim.text and claim.detail["source_url"].startswith("http")
+
+
+def test_ordinary_coverage_is_not_for_review(flagger: Flagger) -> None:
+    assert flagger.assess(ORDINARY).tier == "không ưu tiên"
+
+
+def test_disputed_forecast_needs_context_and_is_never_urgent(flagger: Flagger) -> None:
+    result = flagger.assess(FORECAST)
+    assert result.category == "C8"
+    assert result.tier != "cần xem ngay"
+    assert result.article11_clause is None
+    assert any(r.kind == "note" and "bối cảnh" in r.text for r in result.reasons)
+
+
+@pytest.mark.parametrize(("article", "phrase"), [
+    (ArticleText(title="", text=""), "trống"),
+    (ArticleText(title="Pension news", text="The agency paid all pensions on time this month."),
+     "không phải tiếng Việt"),
+], ids=["empty", "english"])
+def test_empty_and_foreign_text_are_low_risk_with_a_note(flagger: Flagger, article: ArticleText,
+                                                         phrase: str) -> None:
+    result = flagger.assess(article)
+    assert result.risk == 0.0 and result.tier == "không ưu tiên"
+    assert phrase in result.reasons[0].text
+
+
+def test_enormous_text_is_capped(flagger: Flagger) -> None:
+    huge = replace(ORDINARY, text=ORDINARY.text + " lương hưu" * 60_000)
+    assert 0.0 <= flagger.assess(huge).risk <= 1.0
+
+
+def test_figure_check_uses_the_publication_date(flagger: Flagger) -> None:
+    article = ArticleText(title="Lương cơ sở", text="Từ 1/7/2024 mức lương cơ sở là 2.600.000 đồng/tháng.",
+                          published_at=datetime(2024, 8, 1, tzinfo=timezone.utc))
+    reasons = [r for r in flagger.assess(article).reasons if r.kind == "fact-check"]
+    assert reasons and "2.340.000 đồng" in reasons[0].text
+
+
+def test_assess_many_equals_assess(flagger: Flagger) -> None:
+    batch = flagger.assess_many([SCAM, ORDINARY, ArticleText(title="", text="")])
+    assert batch == [flagger.assess(SCAM), flagger.assess(ORDINARY),
+                     flagger.assess(ArticleText(title="", text=""))]
+
+
+def test_reason_texts_are_triage_wording_never_a_verdict(flagger: Flagger) -> None:
+    for article in (SCAM, SPREAD, WARNING, ORDINARY, FORECAST):
+        for reason in flagger.assess(article).reasons:
+            if reason.kind in {"stance", "fact-check"}:
+                assert "dấu hiệu" in reason.text or "cần xác minh" in reason.text
+
+
+@pytest.mark.parametrize(("review", "urgent"), [(0.8, 0.5), (0.0, 0.5), (0.5, 1.5)])
+def test_thresholds_are_validated(review: float, urgent: float) -> None:
+    with pytest.raises(ValueError):
+        Thresholds(review, urgent)
+
+
+def test_tiers_follow_the_thresholds() -> None:
+    t = Thresholds(review=0.4, urgent=0.7)
+    assert [t.tier(x) for x in (0.39, 0.4, 0.69, 0.7)] == [
+        "không ưu tiên", "nên xem", "nên xem", "cần xem ngay"]
+
+
+def test_uncertainty_peaks_at_the_review_threshold() -> None:
+    t = Thresholds()
+    assert uncertainty(0.5, t) == 1.0
+    assert uncertainty(0.0, t) == 0.0 and uncertainty(1.0, t) == 0.0
+    assert uncertainty(0.45, t) > uncertainty(0.2, t)
+
+
+def test_from_files_without_model_raises(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFoundError):
+        Flagger.from_files(tmp_path / "m.skops", KNOWN_CLAIMS, OFFICIAL_FACTS, Thresholds())
+
+
+def test_from_files_trains_when_missing_and_versions_by_content(tmp_path: Path) -> None:
+    path = tmp_path / "model" / "m.skops"
+    flagger = Flagger.from_files(path, KNOWN_CLAIMS, OFFICIAL_FACTS, Thresholds(), train_if_missing=True)
+    assert path.is_file()
+    assert flagger.assess(SCAM).model_version == flagger.model_version
+    again = Flagger.from_files(path, KNOWN_CLAIMS, OFFICIAL_FACTS, Thresholds())
+    assert again.model_version == flagger.model_version

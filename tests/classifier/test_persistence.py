@@ -1,0 +1,91 @@
+"""skops persistence: a fixed trusted list, and clear refusals for anything else."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+import skops.io as sio
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import Pipeline
+
+import classifier.model
+from classifier.errors import ModelNotFoundError, UntrustedModelError
+from classifier.examples import load_shipped
+from classifier.model import TRUSTED, TrainedModel, load, model_version, save
+from classifier.training import train
+
+SIGMOID_ONLY = "sklearn.calibration._SigmoidCalibration"
+
+
+def test_untrusted_types_are_exactly_the_trusted_list(tiny_model: TrainedModel, tmp_path: Path) -> None:
+    path = tmp_path / "m.skops"
+    save(tiny_model, path)
+    assert sio.get_untrusted_types(file=path) == TRUSTED
+
+
+def test_isotonic_model_needs_no_extra_trust(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(classifier.model, "_ISOTONIC_FROM", 10)  # isotonic without 1,000 examples
+    model = train(load_shipped()[::8])
+    assert model.pipeline.named_steps["classifier"].method == "isotonic"
+    path = tmp_path / "m.skops"
+    save(model, path)
+    untrusted = sio.get_untrusted_types(file=path)
+    assert set(untrusted) <= set(TRUSTED)
+    assert [t for t in TRUSTED if t != SIGMOID_ONLY] == [t for t in untrusted if t != SIGMOID_ONLY]
+
+
+def test_round_trip_gives_identical_predictions(tiny_model: TrainedModel, tmp_path: Path) -> None:
+    path = tmp_path / "m.skops"
+    save(tiny_model, path)
+    loaded = load(path)
+    texts = ["Nhận ngay tiền hỗ trợ, bấm link bhxh-vn.top", "BHXH tỉnh chi trả lương hưu đúng hạn"]
+    assert loaded.risk(texts) == tiny_model.risk(texts)
+    assert loaded.data_version == tiny_model.data_version
+    assert model_version(path, loaded.data_version).endswith("+" + loaded.data_version[:8])
+
+
+def test_missing_file_raises_model_not_found(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFoundError, match="does not exist"):
+        load(tmp_path / "absent.skops")
+
+
+def test_non_zip_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.skops"
+    path.write_bytes(b"\x80\x04cos\nsystem\n(S'echo pwned'\ntR.")  # a pickle, never unpickled
+    with pytest.raises(UntrustedModelError, match="not a skops archive"):
+        load(path)
+
+
+def test_truncated_file_is_refused(tiny_model: TrainedModel, tmp_path: Path) -> None:
+    path = tmp_path / "m.skops"
+    save(tiny_model, path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(UntrustedModelError):
+        load(path)
+
+
+def test_corrupt_zip_member_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.skops"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("schema.json", "{not json")
+    with pytest.raises(UntrustedModelError, match="corrupt or truncated"):
+        load(path)
+
+
+def test_file_with_other_untrusted_types_is_refused_without_running_code(tmp_path: Path) -> None:
+    hostile = Pipeline([("v", TfidfVectorizer(tokenizer=os.path.basename))])
+    path = tmp_path / "m.skops"
+    sio.dump({"format": 1, "pipeline": hostile, "data_version": "x"}, path)
+    with pytest.raises(UntrustedModelError, match="untrusted types"):
+        load(path)
+
+
+def test_wrong_layout_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.skops"
+    sio.dump({"format": 1, "pipeline": [1, 2], "data_version": "x"}, path)
+    with pytest.raises(UntrustedModelError, match="flagging pipeline"):
+        load(path)
