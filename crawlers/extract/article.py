@@ -3,6 +3,11 @@
 Order per field (fundus, aesthetics.md §1.2): JSON-LD NewsArticle → og:/article: meta → CSS (site
 table, then generic rules) → trafilatura (body only). The lead is the exception: the visible sapo
 comes first, because meta descriptions are often shortened or lose the "(Chinhphu.vn) -" prefix.
+
+``ExtractedArticle.methods`` records how each field was found:
+title json-ld|meta|css; body css|density|trafilatura; published_at json-ld|meta|time-tag|
+visible-text|url; canonical_url link|meta|json-ld|request; outlet json-ld|meta|none;
+lead css|json-ld|meta|none.
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ _BOILERPLATE_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:related\w*|relate|lien-?quan|tinlienquan|share\w*|social|comments?|tags?|"
     r"keywords?|banner\w*|ads?|adv|advert\w*|quang-?cao|readmore|read-more|xem-?them|widget\w*|"
     r"caption|newsletter|subscribe|paywall|login|breadcrumbs?|menu|nav|rating|vote|print|toolbar|"
-    r"poll|amn_res\w*|vcsortableinpreviewmode|box-?tin\w*|sponsor\w*|recommend\w*|video\w*|"
+    r"poll|amn_res\w*|box-?tin\w*|sponsor\w*|recommend\w*|video\w*|"
     r"author-info|inread|outbrain)(?:$|[\s_-])"
 )
 # Navigation lines. Not "Chia sẻ ...", "Bình luận ...", "Quảng cáo ...", "Đăng ký tài khoản ...":

@@ -361,3 +361,21 @@ def test_every_parser_has_a_test_page(parser: str) -> None:
     raw, url = PARSER_PAGES[parser]
     art = extract(raw, url=url, parser=parser)
     assert art.title and P1 in art.body
+
+
+def test_editorial_boxes_are_content_but_related_boxes_are_not() -> None:
+    # VCCorp CMS (Tuổi Trẻ, Báo Chính phủ): type="content" boxes are the reporter's sidebar text;
+    # type="RelatedOneNews"/"RelatedNewsBox" are links to other articles.
+    head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
+    body = (
+        "<h1>Chi trả lương hưu tháng 3</h1><div class='detail-content'>"
+        + article_html(P1)
+        + f"<div class='VCSortableInPreviewMode alignCenter' type='content'><h3>Lưu ý</h3>"
+        f"<p>{P3}</p></div>" + "<div type='RelatedOneNews' class='VCSortableInPreviewMode'>"
+        "<a href='/x-20260101000000000.htm'>Tăng lương hưu từ tháng 7</a>"
+        "<p class='VCObjectBoxRelatedNewsItemSapo'>Người nghỉ hưu sẽ được tăng lương hưu.</p></div>"
+        + article_html(P2)
+        + "</div>"
+    )
+    art = extract(page(head, body))
+    assert art.body == "\n\n".join((P1, "Lưu ý", P3, P2))
