@@ -3,8 +3,10 @@
 Counting rules (the ones pressmon must implement to match):
 - a week is Monday 00:00 to Sunday 23:59 in Asia/Ho_Chi_Minh, named by its Monday;
 - coverage counts relevant, stored articles (placements), by the source's outlet/kind/province;
-  province is the outlet's province (provincial outlets only);
-- an article counts once under each of its topics;
+  province is the outlet's province for provincial outlets, else the one province the text
+  is about (None when it names none);
+- per_week_topic: an article counts once under each of its topics (human labels: the main
+  topics, primary first); per_week_primary_topic: under its first topic only;
 - challenge pages are discovered but never stored; robots-disallowed pages are never fetched;
 - the syndicated pair is two placements of one story.
 """
@@ -28,6 +30,7 @@ class ExpectedNumbers:
     per_week_kind: Mapping[str, Mapping[date, int]]
     per_week_province: Mapping[str, Mapping[date, int]]
     per_week_topic: Mapping[str, Mapping[date, int]]
+    per_week_primary_topic: Mapping[str, Mapping[date, int]]
     flagged_paths: frozenset[str]  # pages that assert a false claim or advertise a scam
     debunk_paths: frozenset[str]  # press warnings quoting such claims: must NOT be flagged
     offtopic_paths: frozenset[str]  # stored but never coverage
@@ -62,6 +65,7 @@ def expected_numbers(site: DemoSite | None = None) -> ExpectedNumbers:
         per_week_kind=_grouped(relevant, weeks, lambda a: [site.outlet(a.outlet).kind]),
         per_week_province=_grouped(relevant, weeks, lambda a: [a.province] if a.province else []),
         per_week_topic=_grouped(relevant, weeks, lambda a: list(a.topics)),
+        per_week_primary_topic=_grouped(relevant, weeks, lambda a: list(a.topics[:1])),
         flagged_paths=frozenset(a.path for a in articles if a.expected_flagged),
         debunk_paths=frozenset(a.path for a in articles if a.stance == "reports-and-debunks"),
         offtopic_paths=frozenset(a.path for a in stored if not a.relevant),

@@ -88,7 +88,7 @@ def _articles(
                 published_at=when,
                 relevant=spec.relevant,
                 topics=spec.topics,
-                province=outlet.province if outlet.kind == "provincial" else None,
+                province=outlet.province if outlet.kind == "provincial" else text.province,
                 expected_flagged=spec.stance == "asserts",
                 stance=spec.stance,  # type: ignore[arg-type]
                 category=spec.category,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -14,15 +13,15 @@ LISTING_MAX_PAGES = 5  # every demo listing has 3 pages; the spare pages prove t
 def demo_sources(base_url: str) -> list[dict[str, Any]]:
     """One Source dict per outlet, every URL absolute under `base_url` (no trailing slash).
 
-    `article_pattern` regexes are anchored on the full URL (`^<base_url>/...$`), so re.match and
-    re.search agree. The shared host means ONE robots.txt at `<base_url>/robots.txt` for all.
+    `article_pattern` regexes are searched in a URL's path + query (as crawlers.spiders does) and
+    anchored (`^/prefix/...$`). The shared host means ONE robots.txt at `<base_url>/robots.txt`.
     """
     base_url = base_url.rstrip("/")
     host = urlsplit(base_url).hostname or ""
     sources = []
     for module in MODULES:
         outlet = module.OUTLET
-        pattern = "^" + re.escape(base_url) + module.ARTICLE_PATTERN
+        pattern = "^" + module.ARTICLE_PATTERN
         sources.append(
             {
                 "id": outlet.id,

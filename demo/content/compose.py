@@ -58,6 +58,7 @@ class Text:
     paragraphs: tuple[str, ...]
     author: str
     comments: tuple[str, ...] = ()  # reader comments shown under a post, not part of its body
+    province: str | None = None  # the one province a composed article is about, when it names it
 
 
 def old_tone(text: str) -> str:
@@ -120,9 +121,9 @@ def _from_pools(
     if "pre-merger" in spec.features:
         paragraphs.insert(1, common.PRE_MERGER)
     slots = _slots(spec, province, when, rng)
-    text = Text(
-        spec.title, lead.format(**slots), tuple(p.format(**slots) for p in paragraphs), author
-    )
+    lead_text, body = lead.format(**slots), tuple(p.format(**slots) for p in paragraphs)
+    named = any(slots["tinh"] in part for part in (spec.title, lead_text, *body))
+    text = Text(spec.title, lead_text, body, author, province=slots["tinh"] if named else None)
     return text, frozenset(picker.picked)
 
 

@@ -19,8 +19,9 @@ def test_totals_add_up(site: DemoSite) -> None:
         assert sum(sum(weeks.values()) for weeks in grouping.values()) == total
         for week in n.weeks:
             assert sum(g[week] for g in grouping.values()) == n.per_week[week]
-    provincial = sum(n.per_week_kind["provincial"].values())
-    assert sum(sum(w.values()) for w in n.per_week_province.values()) == provincial
+    with_province = sum(1 for a in site.articles if a.relevant and a.province)
+    assert sum(sum(w.values()) for w in n.per_week_province.values()) == with_province
+    assert sum(sum(w.values()) for w in n.per_week_primary_topic.values()) == total
     topic_mentions = sum(len(a.topics) for a in site.articles if a.relevant and not a.challenge)
     assert sum(sum(w.values()) for w in n.per_week_topic.values()) == topic_mentions
     assert n.discovered == n.stored + len(n.challenge_paths)

@@ -71,7 +71,8 @@ def discovered(site: DemoSite) -> dict[str, set[str]]:
             links |= _sitemap_links(site, sitemap)
         for listing in source["listings"]:
             links |= _listing_links(site, listing)
-        out[source["id"]] = {link for link in links if pattern.match(link)}
+        # searched in path + query, as crawlers.spiders.source does
+        out[source["id"]] = {u for u in links if u.startswith(BASE) and pattern.search(_path(u))}
     return out
 
 

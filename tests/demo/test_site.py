@@ -79,7 +79,10 @@ def test_ground_truth_is_consistent(site: DemoSite) -> None:
         for field in (article.title, article.lead, article.body):
             assert unicodedata.is_normalized("NFC", field)
         outlet = site.outlet(article.outlet)
-        assert article.province == (outlet.province if outlet.kind == "provincial" else None)
+        if outlet.kind == "provincial":
+            assert article.province == outlet.province
+        elif article.province is not None:
+            assert article.province in f"{article.title} {article.lead} {article.body}"
         assert article.path.startswith(outlet.prefix)
 
 
@@ -89,6 +92,7 @@ def test_provinces_are_current_units(site: DemoSite) -> None:
         pytest.skip("config/provinces.yaml not present")
     names = {p["name"] for p in yaml.safe_load(gazetteer.read_text(encoding="utf-8"))["provinces"]}
     assert {o.province for o in site.outlets if o.province} <= names
+    assert {a.province for a in site.articles if a.province} <= names
 
 
 def test_misinformation_cases(site: DemoSite) -> None:
