@@ -45,9 +45,8 @@ class ProvinceMention:
     surface: str  # the text as written
     start: int
     end: int
-    pre_merger: (
-        bool  # the surface names a unit that no longer exists (Hà Giang, Thừa Thiên Huế, ...)
-    )
+    # the surface names a unit that no longer exists (Hà Giang, Thừa Thiên Huế, ...)
+    pre_merger: bool
     context: str | None  # "tỉnh", "BHXH", "tại", ... right before the name, if any
 
     @property
@@ -83,9 +82,8 @@ class Gazetteer:
         names: Iterable[_Name],
     ) -> None:
         self.provinces: tuple[str, ...] = tuple(provinces)
-        self.pre_2025: dict[str, str] = dict(
-            pre_2025
-        )  # each of the 63 old units → current province
+        # each of the 63 pre-2025 units → the current province it belongs to
+        self.pre_2025: dict[str, str] = dict(pre_2025)
         self._names = {_canonical_key(n.surface): n for n in names}
         self._folded: dict[str, set[str]] = {}
         for key, name in self._names.items():
