@@ -7,28 +7,14 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
-from datetime import timedelta as _td
+from datetime import date, datetime, timedelta
 
 from index.base import Archive
 from index.types import CountTable, Document, Query
-from pressmon.settings import Campaign, Target, Targets
+from pressmon.coverage import CoverageProgress, progress_for_targets, target_query
+from pressmon.settings import Campaign, Targets
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
-
-
-@dataclass(frozen=True)
-class TargetProgress:
-    target: Target
-    start: date
-    end: date
-    count: int  # articles so far in the window (up to `today`)
-    expected: float  # where a steady pace would be today
-    weekly_pace: float
-
-    @property
-    def share(self) -> float:
-        return self.count / self.target.count if self.target.count else 0.0
 
 
 @dataclass(frozen=True)
@@ -43,9 +29,9 @@ class CampaignCount:
 class CoverageFigures:
     date_from: date
     date_to: date
-    weekly: CountTable  # ungrouped, for the chosen target's filters
-    chart_target: TargetProgress | None
-    targets: tuple[TargetProgress, ...]
+    weekly: CountTable  # ungrouped, for the chart target's filters (all articles without targets)
+    chart_target: CoverageProgress | None
+    targets: tuple[CoverageProgress, ...]
     by_province: tuple[tuple[str, int], ...]
     by_outlet: tuple[tuple[str, int], ...]
     by_kind: tuple[tuple[str, int], ...]
@@ -57,25 +43,9 @@ class CoverageFigures:
         return sum(count for _, count in self.by_kind)
 
 
-def target_query(target: Target) -> Query:
-    return Query(kinds=frozenset(target.kinds), provinces=frozenset(target.provinces),
-                 topics=frozenset(target.topics))
-
-
-def target_window(target: Target, targets: Targets, year: int) -> tuple[date, date]:
-    if target.period == "campaign" and target.campaign:
-        campaign = next(c for c in targets.campaigns if c.id == target.campaign)
-        return campaign.window(year)
-    return date(year, 1, 1), date(year, 12, 31)
-
-
-def target_progress(archive: Archive, target: Target, targets: Targets, today: date) -> TargetProgress:
-    start, end = target_window(target, targets, today.year)
-    days = (end - start).days + 1
-    until = min(end, today)
-    count = archive.counts(replace(target_query(target), date_from=start, date_to=until)).total if until >= start else 0
-    elapsed = 0 if today < start else min(days, (today - start).days + 1)
-    return TargetProgress(target, start, end, count, target.count * elapsed / days, target.count * 7 / days)
+def steady_weekly_pace(progress: CoverageProgress) -> float:
+    """Articles per week that reach the target exactly when spread evenly over its period."""
+    return progress.target * 7 / progress.days_total
 
 
 def _totals(table: CountTable) -> list[tuple[str, int]]:
@@ -95,11 +65,13 @@ def coverage_figures(
 ) -> CoverageFigures:
     """Counts for [date_from, date_to] (local dates), every province listed (zeros included)."""
     base = Query(date_from=date_from, date_to=date_to)
-    progress = tuple(target_progress(archive, t, targets, today) for t in targets.targets)
-    chart_target = next((p for p in progress if p.target.id == chart_target_id), None)
-    chart_target = chart_target or next((p for p in progress if p.target.period == "year"), None)
-    weekly_query = replace(target_query(chart_target.target), date_from=date_from, date_to=date_to) \
-        if chart_target else base
+    progress = tuple(progress_for_targets(archive, targets, as_of=today))
+    by_id = {t.id: t for t in targets.targets}
+    chart_target = next((p for p in progress if p.target_id == chart_target_id), None)
+    chart_target = chart_target or next((p for p in progress if by_id[p.target_id].period == "year"), None)
+    weekly_query = base
+    if chart_target:
+        weekly_query = target_query(by_id[chart_target.target_id], (date_from, date_to), date_to)
     by_province = dict(_totals(archive.counts(base, group_by="province")))
     province_rows = [(name, by_province.pop(name, 0)) for name in provinces]
     province_rows += sorted(by_province.items(), key=lambda r: (-r[1], r[0]))
@@ -187,10 +159,11 @@ def report_xlsx(report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[st
     summary.append(["Thời điểm lập", report.generated_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")])
     summary.append(["Tổng số tin, bài", cov.total])
     summary.append([])
-    summary.append(["Chỉ tiêu", "Đã đạt", "Chỉ tiêu", "Tỷ lệ", "Theo tiến độ", "Từ ngày", "Đến ngày"])
+    summary.append(["Chỉ tiêu", "Đã đạt", "Chỉ tiêu", "Tỷ lệ (%)", "Dự báo cả kỳ", "Cần mỗi tuần",
+                    "Từ ngày", "Đến ngày"])
     for p in cov.targets:
-        summary.append([p.target.name, p.count, p.target.count, round(p.share, 4), round(p.expected),
-                        p.start.strftime("%d/%m/%Y"), p.end.strftime("%d/%m/%Y")])
+        summary.append([p.target_name, p.count, p.target, p.percent, p.projected, p.weekly_pace_required,
+                        p.period_start.strftime("%d/%m/%Y"), p.period_end.strftime("%d/%m/%Y")])
     summary.append([])
     summary.append(["Loại hình báo chí", "Số tin, bài"])
     for kind, n in cov.by_kind:
@@ -244,5 +217,5 @@ def report_xlsx(report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[st
 
 def default_range(today: date) -> tuple[date, date]:
     """From Monday twelve weeks ago to today."""
-    start = today - _td(days=today.weekday()) - _td(weeks=11)
+    start = today - timedelta(days=today.weekday()) - timedelta(weeks=11)
     return start, today

@@ -17,6 +17,7 @@ GET_PAGES = {
     "/bai/{document_id}/nhat-ky.csv": "/bai/doc003/nhat-ky.csv",
     "/bao-phu": "/bao-phu",
     "/bao-phu.csv": "/bao-phu.csv",
+    "/bao-phu.xlsx": "/bao-phu.xlsx",
     "/bao-cao": "/bao-cao",
     "/bao-cao.xlsx": "/bao-cao.xlsx",
     "/tim-kiem": "/tim-kiem?q=lương hưu",

@@ -9,7 +9,15 @@ from datetime import date
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from pressmon.reports import CoverageFigures, coverage_figures, default_range, leadership_report, report_xlsx
+from pressmon.exports import progress_xlsx
+from pressmon.reports import (
+    CoverageFigures,
+    coverage_figures,
+    default_range,
+    leadership_report,
+    report_xlsx,
+    steady_weekly_pace,
+)
 from pressmon.web.charts import weekly_chart
 from pressmon.web.deps import Context, CurrentSession, WebContext
 from pressmon.web.formatting import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, csv_safe, parse_vn_date
@@ -40,8 +48,8 @@ def figures(request: Request, ctx: WebContext) -> CoverageFigures:
 
 def chart(cov: CoverageFigures):
     counts = [sum(row[i] for row in cov.weekly.rows.values()) for i in range(len(cov.weekly.buckets))]
-    pace = cov.chart_target.weekly_pace if cov.chart_target else None
-    label = f"Số tin, bài mỗi tuần — {cov.chart_target.target.name}" if cov.chart_target else "Số tin, bài mỗi tuần"
+    pace = steady_weekly_pace(cov.chart_target) if cov.chart_target else None
+    label = f"Số tin, bài mỗi tuần — {cov.chart_target.target_name}" if cov.chart_target else "Số tin, bài mỗi tuần"
     return weekly_chart(cov.weekly.buckets, counts, pace, label=label)
 
 
@@ -66,13 +74,21 @@ def coverage_csv(request: Request, ctx: Context, session: CurrentSession) -> Res
         ("Loại hình", [(KIND_LABELS.get(k, k), n) for k, n in cov.by_kind]),
         ("Chủ đề", [(TOPIC_LABELS.get(t, t), n) for t, n in cov.by_topic]),
         ("Chiến dịch", [(c.campaign.name, c.count) for c in cov.campaigns]),
-        ("Chỉ tiêu", [(p.target.name, p.count) for p in cov.targets]),
+        ("Chỉ tiêu", [(p.target_name, p.count) for p in cov.targets]),
     ):
         for group, n in rows:
             writer.writerow([table, csv_safe(group), n])
     name = f"do-phu-{cov.date_from:%Y%m%d}-{cov.date_to:%Y%m%d}.csv"
     return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/bao-phu.xlsx", include_in_schema=False)
+def progress_workbook(request: Request, ctx: Context, session: CurrentSession) -> Response:
+    """Progress against every target with its weekly table (pressmon.exports' layout)."""
+    cov = figures(request, ctx)
+    return Response(progress_xlsx(cov.targets), media_type=XLSX,
+                    headers={"Content-Disposition": f'attachment; filename="tien-do-{cov.date_to:%Y%m%d}.xlsx"'})
 
 
 def _report(request: Request, ctx: WebContext):
