@@ -122,8 +122,11 @@ def _from_pools(
         paragraphs.insert(1, common.PRE_MERGER)
     slots = _slots(spec, province, when, rng)
     lead_text, body = lead.format(**slots), tuple(p.format(**slots) for p in paragraphs)
-    named = any(slots["tinh"] in part for part in (spec.title, lead_text, *body))
-    text = Text(spec.title, lead_text, body, author, province=slots["tinh"] if named else None)
+    # "About" a province: named in the title or lead, or repeatedly in the body; one passing
+    # mention in a long body is not enough.
+    place = slots["tinh"]
+    named = place in spec.title or place in lead_text or sum(p.count(place) for p in body) >= 2
+    text = Text(spec.title, lead_text, body, author, province=place if named else None)
     return text, frozenset(picker.picked)
 
 
