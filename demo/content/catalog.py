@@ -102,7 +102,7 @@ SPECS: tuple[Spec, ...] = (
          "2026-05-02 19:00", (TT,)),
     Spec(N, "thuc-hu-bhyt-khong-chi-tra-benh-nang",
          "Thực hư thông tin \u201ctừ năm 2026 BHYT không chi trả ca bệnh nặng\u201d",
-         "2026-05-06 08:00", (LD, YT), text=warnings.BHYT_SERIOUS_ILLNESS_WARNING,
+         "2026-05-06 08:00", (YT,), text=warnings.BHYT_SERIOUS_ILLNESS_WARNING,
          stance="reports-and-debunks"),
     Spec(N, "chu-ho-kinh-doanh-tham-gia-bhxh-bat-buoc",
          "Chủ hộ kinh doanh tham gia BHXH bắt buộc: những điều cần biết",
