@@ -103,6 +103,12 @@ def seed_documents() -> list[Document]:
 
 
 @pytest.fixture
+def document_factory():
+    """make_doc(n, **overrides): an ordinary (unflagged) article published n days before NOW."""
+    return make_doc
+
+
+@pytest.fixture
 def clock() -> Clock:
     return Clock()
 

@@ -68,3 +68,10 @@ def test_weekly_chart_has_bars_pace_and_escaped_label() -> None:
     assert svg.startswith("<svg") and svg.count('class="bar') == 3 and svg.count('class="bar below"') == 2
     assert 'class="pace"' in svg and "Tiến độ cần đạt: 288/tuần" in svg
     assert "Báo &lt;địa phương&gt;" in svg and "11/05" in svg
+
+
+def test_unreadable_dates_are_reported_not_guessed(as_reviewer) -> None:
+    client, _ = as_reviewer
+    html = client.get("/hang-doi?tu=31/02/2026&den=20/05/2026").text
+    assert "Ngày không hợp lệ (Từ ngày), đã bỏ qua" in html
+    assert 'name="den" value="20/05/2026"' in html
