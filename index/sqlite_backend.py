@@ -228,6 +228,21 @@ class SQLiteArchive(Archive):
             group_by=group_by, groups=shown.get(group_by or "", ()),
         )
 
+    def iter_documents(self, page_size: int = 100) -> Iterator[Document]:
+        """Every document, newest first, in keyset pages (each page costs the same)."""
+        after = (2**63 - 1, 2**63 - 1)
+        while True:
+            with self._read() as conn:
+                rows = conn.execute(
+                    "SELECT * FROM articles WHERE (published_us, rowid) < (?, ?) "
+                    "ORDER BY published_us DESC, rowid DESC LIMIT ?",
+                    (*after, page_size),
+                ).fetchall()
+            if not rows:
+                return
+            yield from (row_document(row) for row in rows)
+            after = (rows[-1]["published_us"], rows[-1]["rowid"])
+
     def review_history(self, document_id: str) -> Sequence[ReviewEvent]:
         with self._read() as conn:
             rows = conn.execute(

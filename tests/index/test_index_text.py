@@ -1,0 +1,84 @@
+"""Normalisation, folding, the query parser and snippets (pure functions)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from index.errors import QueryError
+from index.snippets import make_snippet
+from index.text import MAX_QUERY_CHARS, MAX_QUERY_TERMS, ParsedQuery, fold, nfc, parse_query
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (unicodedata.normalize("NFD", "bảo hiểm"), "bảo hiểm"),
+        ("Thanh Hoá", "Thanh Hóa"),
+        ("uỷ ban", "ủy ban"),
+        ("HOÁ ĐƠN", "HÓA ĐƠN"),
+        ("quý khách", "quý khách"),  # the u of "qu" is part of the consonant
+        ("hoàng hôn, khuya", "hoàng hôn, khuya"),  # mark not at the syllable end
+    ],
+)
+def test_nfc_normalises_form_and_tone_placement(raw: str, expected: str) -> None:
+    assert nfc(raw) == expected
+    assert nfc(nfc(raw)) == nfc(raw)
+
+
+def test_fold() -> None:
+    assert fold("Bảo hiểm xã hội ĐÀ NẴNG") == "bao hiem xa hoi da nang"
+    assert fold(unicodedata.normalize("NFD", "giả")) == "gia"
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "phrases"),
+    [
+        ("", (), ()),
+        ("   ", (), ()),
+        ("Lương HƯU", ("lương", "hưu"), ()),
+        ('"bảo hiểm xã hội"', (), (("bảo", "hiểm", "xã", "hội"),)),
+        ('"một"', ("một",), ()),  # a one-word phrase is a term
+        ('a "b c" d "e f', ("a", "d"), (("b", "c"), ("e", "f"))),  # unbalanced quote runs on
+        ("NOT (x) OR y*", ("not", "x", "or", "y"), ()),
+        ("giả giả", ("giả",), ()),
+        ("\x00\x07;--", (), ()),
+        (unicodedata.normalize("NFD", "giả"), ("giả",), ()),
+    ],
+)
+def test_parse_query(text: str, terms: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]):
+    assert parse_query(text) == ParsedQuery(terms=terms, phrases=phrases)
+
+
+def test_query_limits_are_query_errors_with_a_safe_message() -> None:
+    with pytest.raises(QueryError, match=str(MAX_QUERY_CHARS)):
+        parse_query("a" * (MAX_QUERY_CHARS + 1))
+    with pytest.raises(QueryError, match=str(MAX_QUERY_TERMS)):
+        parse_query(" ".join(f"t{i}" for i in range(MAX_QUERY_TERMS + 1)))
+
+
+def test_folded_query_and_diacritics_flag() -> None:
+    parsed = parse_query('giả "lương hưu"')
+    assert parsed.folded() == ParsedQuery(terms=("gia",), phrases=(("luong", "huu"),))
+    assert parsed.has_diacritics and not parse_query("bao hiem").has_diacritics
+
+
+def test_snippet_escapes_and_marks() -> None:
+    text = "Mở đầu. " * 40 + "Cảnh báo <b>tin giả</b> & lừa đảo. " + "Kết thúc. " * 40
+    snippet = make_snippet(text, parse_query("giả"))
+    assert "<mark>giả</mark>&lt;/b&gt; &amp; lừa đảo" in snippet
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert "<b>" not in snippet
+
+
+def test_snippet_marks_folded_words_only_when_asked() -> None:
+    text = "Ông ta gia nhập hội."
+    assert "<mark>" not in make_snippet(text, parse_query("giả"))
+    assert make_snippet(text, parse_query("giả"), folded=True) == (
+        "Ông ta <mark>gia</mark> nhập hội."
+    )
+
+
+def test_snippet_without_query_is_the_escaped_start() -> None:
+    assert make_snippet("<i>x</i>", ParsedQuery()) == "&lt;i&gt;x&lt;/i&gt;"

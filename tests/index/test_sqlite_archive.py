@@ -1,0 +1,178 @@
+"""SQLite-only behaviour: pragmas, migrations, index sync, append-only audit, threads."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from index_factories import make_doc
+
+from index.errors import SchemaVersionError, SearchIndexError
+from index.sqlite_backend import SQLiteArchive
+from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
+from index.types import Query, ReviewEvent
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "archive.sqlite3"
+
+
+def _raw(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None)
+
+
+def _fts_ok(conn: sqlite3.Connection) -> None:
+    # Raises sqlite3.DatabaseError if an FTS index disagrees with its content.
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    conn.execute("INSERT INTO articles_folded (articles_folded) VALUES ('integrity-check')")
+
+
+def test_wal_and_schema_version(path: Path) -> None:
+    SQLiteArchive(path).close()
+    conn = _raw(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_reopening_keeps_data_and_does_not_migrate_again(path: Path) -> None:
+    archive = SQLiteArchive(path)
+    archive.upsert([make_doc("a")])
+    archive.close()
+    archive = SQLiteArchive(path)
+    assert archive.get("a") is not None
+    archive.close()
+    rows = _raw(path).execute("SELECT count(*) FROM schema_version").fetchone()[0]
+    assert rows == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused(path: Path) -> None:
+    SQLiteArchive(path).close()
+    _raw(path).execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION + 1,))
+    with pytest.raises(SchemaVersionError, match="newer"):
+        SQLiteArchive(path)
+
+
+def test_pending_migrations_apply_in_order(path: Path) -> None:
+    SQLiteArchive(path).close()
+    conn = _raw(path)
+    extra = (*MIGRATIONS, "CREATE TABLE extra_one (x);", "CREATE TABLE extra_two (y);")
+    assert migrate(conn, extra) == SCHEMA_VERSION + 2
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"extra_one", "extra_two"} <= names
+
+
+def test_a_failing_migration_leaves_the_previous_version(path: Path) -> None:
+    SQLiteArchive(path).close()
+    conn = _raw(path)
+    with pytest.raises(sqlite3.Error):
+        migrate(conn, (*MIGRATIONS, "CREATE TABLE half (x); THIS IS NOT SQL;"))
+    assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "half" not in names
+
+
+def test_not_a_database_is_a_clear_error(path: Path) -> None:
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(SearchIndexError, match="SQLite"):
+        SQLiteArchive(path)
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York"])
+def test_zones_with_daylight_saving_are_refused(path: Path, zone: str) -> None:
+    with pytest.raises(SearchIndexError, match="daylight saving"):
+        SQLiteArchive(path, timezone=zone)
+
+
+def test_unknown_zone(path: Path) -> None:
+    with pytest.raises(SearchIndexError, match="Mars/Olympus"):
+        SQLiteArchive(path, timezone="Mars/Olympus")
+
+
+def test_fts_indexes_stay_in_sync_through_updates_and_deletes(path: Path) -> None:
+    archive = SQLiteArchive(path, batch_size=3)
+    archive.upsert(make_doc(f"d{i}", body=f"Bài số {i} về bảo hiểm y tế") for i in range(10))
+    archive.upsert([make_doc("d1", body="Nội dung mới về lương hưu"), make_doc("d2")])
+    archive.delete("d3")
+    archive.upsert([make_doc("d1", body="Nội dung mới về lương hưu")])  # unchanged text
+    conn = _raw(path)
+    _fts_ok(conn)
+    assert archive.search(Query(text="y tế")).total == 7
+    assert archive.search(Query(text="luong huu")).total == 1
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_province_and_topic_tables_follow_updates(path: Path) -> None:
+    archive = SQLiteArchive(path)
+    archive.upsert([make_doc("a", province="Huế", provinces=("Huế", "Đà Nẵng"), topics=("bhyt",))])
+    archive.upsert([make_doc("a", province="Cần Thơ", provinces=(), topics=("bhtn",))])
+    assert archive.search(Query(provinces=frozenset({"Huế"}))).total == 0
+    assert archive.search(Query(provinces=frozenset({"Đà Nẵng"}))).total == 0
+    assert archive.search(Query(provinces=frozenset({"Cần Thơ"}))).total == 1
+    assert archive.search(Query(topics=frozenset({"bhyt"}))).total == 0
+    archive.delete("a")
+    conn = _raw(path)
+    assert conn.execute("SELECT count(*) FROM article_provinces").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM article_topics").fetchone()[0] == 0
+
+
+def test_review_log_is_append_only_in_the_database(path: Path) -> None:
+    archive = SQLiteArchive(path)
+    archive.upsert([make_doc("a")])
+    archive.record_review(ReviewEvent("a", "kiemduyet", datetime.now(UTC), "Chưa xử lý",
+                                      "Đang xác minh"))
+    conn = _raw(path)
+    for statement in ("UPDATE reviews SET note = 'sửa'", "DELETE FROM reviews"):
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute(statement)
+    archive.delete("a")
+    assert len(archive.review_history("a")) == 1  # the audit outlives the article
+
+
+def test_iter_documents_pages_newest_first(path: Path) -> None:
+    archive = SQLiteArchive(path)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    archive.upsert(make_doc(f"d{i}", published_at=start + timedelta(days=i % 4)) for i in range(9))
+    seen = list(archive.iter_documents(page_size=2))
+    assert sorted(d.id for d in seen) == sorted(f"d{i}" for i in range(9))
+    assert [d.published_at for d in seen] == sorted((d.published_at for d in seen), reverse=True)
+
+
+def test_threads_share_one_archive(path: Path) -> None:
+    archive = SQLiteArchive(path, batch_size=7)
+    errors: list[BaseException] = []
+
+    def write(worker: int) -> None:
+        try:
+            for n in range(5):
+                archive.upsert(make_doc(f"w{worker}-{n}-{i}", body="chi trả lương hưu")
+                               for i in range(20))
+        except BaseException as err:  # collected and asserted below
+            errors.append(err)
+
+    def read() -> None:
+        try:
+            for _ in range(30):
+                archive.search(Query(text="lương hưu"))
+                archive.counts(Query(), group_by="outlet")
+        except BaseException as err:
+            errors.append(err)
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(3)]
+    threads += [threading.Thread(target=read) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert archive.search(Query(text="lương hưu")).total == 3 * 5 * 20
+
+
+def test_naive_datetimes_are_refused(path: Path) -> None:
+    archive = SQLiteArchive(path)
+    with pytest.raises(ValueError, match="naive"):
+        archive.upsert([make_doc("a", published_at=datetime(2024, 1, 1))])
+    assert archive.stats().documents == 0

@@ -1,0 +1,126 @@
+"""The pure SQL builders: user text only ever reaches SQLite as a bound, quoted parameter."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from index.errors import QueryError
+from index.sqlite_query import (
+    Window,
+    bucket_expression,
+    counts_sql,
+    filter_sql,
+    fts_expression,
+    search_sql,
+    total_sql,
+    tz_shift,
+)
+from index.text import ParsedQuery, parse_query
+from index.types import Query
+
+EMPTY = ParsedQuery()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("giả", '"giả"'),
+        ('"bảo hiểm xã hội" lương', '"lương" "bảo hiểm xã hội"'),
+        ("NOT giả OR (x)", '"not" "giả" "or" "x"'),
+        ('title:"giả', '"title" "giả"'),
+        ("NEAR(a*b)", '"near" "a" "b"'),
+    ],
+)
+def test_fts_expression_quotes_every_part(text: str, expected: str) -> None:
+    assert fts_expression(parse_query(text)) == expected
+
+
+def test_embedded_quotes_are_doubled() -> None:
+    assert fts_expression(ParsedQuery(terms=('a"b',))) == '"a""b"'
+
+
+def test_no_filters() -> None:
+    assert filter_sql(Query(), EMPTY, Window()) == ("1", {})
+
+
+def test_filters_bind_sorted_values() -> None:
+    query = Query(outlets=frozenset({"b", "a"}), provinces=frozenset({"Huế"}), flagged_only=True)
+    sql, params = filter_sql(query, EMPTY, Window(start_us=1, end_us=2))
+    assert sql == (
+        "a.published_us >= :start_us AND a.published_us < :end_us AND a.outlet IN (:outlet0, "
+        ":outlet1) AND a.rowid IN (SELECT doc FROM article_provinces WHERE province IN "
+        "(:province0)) AND a.risk IS NOT NULL AND a.tier IN (:flag_tier0, :flag_tier1)"
+    )
+    assert params == {
+        "start_us": 1, "end_us": 2, "outlet0": "a", "outlet1": "b", "province0": "Huế",
+        "flag_tier0": "cần xem ngay", "flag_tier1": "nên xem",
+    }
+
+
+def test_text_goes_into_parameters_never_into_sql() -> None:
+    hostile = "x'); DROP TABLE articles; --"
+    parsed = parse_query(hostile)
+    for sql, params in (
+        search_sql(Query(text=hostile), parsed, Window(), 20, 0),
+        search_sql(Query(text=hostile, sort="date"), parsed, Window(), 20, 0),
+        total_sql(Query(text=hostile), parsed, Window()),
+        counts_sql(Query(text=hostile), parsed, Window(), group_by="topic", interval="week",
+                   offset_seconds=25200),
+    ):
+        assert "DROP" not in sql and "drop" in params["folded"]
+
+
+def test_total_without_filters_counts_the_folded_index_alone() -> None:
+    sql, params = total_sql(Query(text="giả"), parse_query("giả"), Window())
+    assert sql == "SELECT count(*) FROM articles_folded WHERE articles_folded MATCH :folded"
+    assert params == {"folded": '"gia"'}
+
+
+def test_relevance_search_skips_the_article_join_without_filters() -> None:
+    parsed = parse_query("giả")
+    plain, _ = search_sql(Query(text="giả"), parsed, Window(), 20, 0)
+    filtered, _ = search_sql(Query(text="giả", kinds=frozenset({"national"})), parsed,
+                             Window(), 20, 0)
+    assert "JOIN articles a" not in plain and "JOIN articles a" in filtered
+
+
+def test_counts_reject_unknown_groupings() -> None:
+    with pytest.raises(QueryError):
+        counts_sql(Query(), EMPTY, Window(), group_by="body; --", interval="week",  # type: ignore[arg-type]
+                   offset_seconds=0)
+    with pytest.raises(QueryError):
+        counts_sql(Query(), EMPTY, Window(), group_by=None, interval="year",  # type: ignore[arg-type]
+                   offset_seconds=0)
+
+
+@pytest.mark.parametrize(
+    ("iso_utc", "interval", "expected"),
+    [
+        ("2024-01-07 16:59:59", "week", date(2024, 1, 1)),
+        ("2024-01-07 17:00:00", "week", date(2024, 1, 8)),
+        ("2024-01-14 16:59:59", "week", date(2024, 1, 8)),
+        ("2024-01-31 16:59:59", "month", date(2024, 1, 1)),
+        ("2024-01-31 17:00:00", "month", date(2024, 2, 1)),
+    ],
+)
+def test_bucket_expression_in_utc_plus_7(iso_utc: str, interval: str, expected: date) -> None:
+    conn = sqlite3.connect(":memory:")
+    (bucket,) = conn.execute(
+        f"SELECT {bucket_expression(interval)} FROM "  # type: ignore[arg-type]
+        "(SELECT CAST(unixepoch(:t) AS INTEGER) * 1000000 AS published_us) a",
+        {"t": iso_utc, "tz_shift": tz_shift(7 * 3600)},
+    ).fetchone()
+    assert date.fromisoformat(bucket) == expected
+
+
+def test_tz_shift() -> None:
+    assert tz_shift(25200) == "+25200 seconds"
+    assert tz_shift(-18000) == "-18000 seconds"
+
+
+def test_unused_window_has_no_date_conditions() -> None:
+    sql, _ = filter_sql(Query(date_from=date(2024, 1, 1)), EMPTY, Window(start_us=5))
+    assert sql == "a.published_us >= :start_us"
