@@ -1,5 +1,7 @@
 """Benchmark article extraction: extract_article vs trafilatura.extract on the same bytes.
 
+Also times StoryClusterer.assign on the extracted bodies (story dedupe, run once per article).
+
     .venv/bin/python benchmarks/extract_bench.py               # saved pages + generated variants
     .venv/bin/python benchmarks/extract_bench.py --rounds 20 --json
 
@@ -17,12 +19,14 @@ import csv
 import json
 import statistics
 import time
+import tracemalloc
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import trafilatura
 
+from crawlers.dedupe import StoryClusterer
 from crawlers.extract import extract_article
 
 SHARED = Path(__file__).resolve().parents[1] / "../shared"
@@ -113,8 +117,23 @@ def run(rounds: int, generated: int) -> dict[str, object]:
             for name, value in (("extract_article", ours), ("trafilatura.extract", theirs)):
                 samples.setdefault(name, []).append(value)
                 samples.setdefault(f"{name} [{kind}]", []).append(value)
+    bodies = [extract_article(b, u, now=NOW).body for b, u, _ in pages]
+    clusterer = StoryClusterer()
+    for round_ in range(rounds):  # later rounds are syndicated copies of the first: match path
+        for i, text in enumerate(bodies):
+            samples.setdefault("StoryClusterer.assign", []).append(
+                _time(lambda t=text, k=f"{round_}-{i}": clusterer.assign(k, t))
+            )
+    tracemalloc.start()  # separate pass: tracing allocations would distort the timings above
+    clusterer = StoryClusterer()
+    for round_ in range(rounds):
+        for i, text in enumerate(bodies):
+            clusterer.assign(f"{round_}-{i}", text)
+    memory_kib = tracemalloc.get_traced_memory()[0] / 1024 / (rounds * len(bodies))
+    tracemalloc.stop()
     return {
         "pages": len(pages),
+        "clusterer_kib_per_article": round(memory_kib, 1),
         "saved_pages": len(saved),
         "rounds": rounds,
         "mean_page_kb": round(sum(len(b) for b, _, _ in pages) / len(pages) / 1024, 1),
@@ -141,6 +160,9 @@ def main() -> None:
     print(f"{'extractor [pages]':<34} {'median ms':>10} {'p95 ms':>8} {'mean ms':>8}")
     for name, s in sorted(result["timings"].items()):
         print(f"{name:<34} {s['median_ms']:>10} {s['p95_ms']:>8} {s['mean_ms']:>8}")
+    print(
+        f"StoryClusterer memory: {result['clusterer_kib_per_article']} KiB per remembered article"
+    )
 
 
 if __name__ == "__main__":

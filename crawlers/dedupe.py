@@ -2,7 +2,7 @@
 
 A copy is counted once as a *story* and once per outlet as a *placement*. Texts are compared by the
 Jaccard similarity of their word 3-shingles (after :func:`classifier.text.normalize_text` and
-lower-casing, so NFC/NFD and old/new tone placement do not matter), estimated with a 128-value
+lower-casing, so NFC/NFD and old/new tone placement do not matter), estimated with a 64-value
 MinHash. Copies syndicated with a different outlet prefix ("(TTXVN) -"), byline, "Xem thêm" footer
 or light edits keep a Jaccard of 0.6-0.95; different articles on the same topic share almost no
 3-shingles (< 0.1). Two texts are one story at an estimated Jaccard >= :data:`THRESHOLD` (0.5).
@@ -10,8 +10,9 @@ or light edits keep a Jaccard of 0.6-0.95; different articles on the same topic 
 SimHash was tried first and rejected: on 150-300-word news texts a different header and footer
 already move it 10-15 bits of 64, beyond any threshold that keeps same-topic articles apart.
 
-Candidates come from LSH banding (32 bands of 4 values: a pair at Jaccard 0.6 becomes a candidate
-with probability 0.99, at 0.5 with 0.87), then the full signature decides.
+Candidates come from LSH banding (16 bands of 4 values: a pair at Jaccard 0.8 becomes a candidate
+with probability 0.9995, at 0.7 with 0.99, at 0.6 with 0.89), then the full signature decides.
+Memory is about 3 KiB per remembered article (signature + band entries).
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from classifier.text import normalize_text
 
 THRESHOLD = 0.5
 MIN_WORDS = 30  # shorter texts (briefs, captions) are never merged: too few shingles to tell apart
-PERMUTATIONS = 128
-_BANDS, _ROWS = 32, 4
+PERMUTATIONS = 64
+_BANDS, _ROWS = 16, 4
 _SHINGLE = 3
 _PRIME = (1 << 31) - 1  # a < p and x < p keep a * x + b inside uint64
 _VALUE_BITS = 31
@@ -43,13 +44,13 @@ def _signature(words: list[str]) -> np.ndarray:
     count = max(len(words) - _SHINGLE + 1, 1)
     shingles = {" ".join(words[i : i + _SHINGLE]) for i in range(count)} if words else set()
     if not shingles:
-        return np.full(PERMUTATIONS, _PRIME, dtype=np.uint64)
+        return np.full(PERMUTATIONS, _PRIME, dtype=np.uint32)
     hashes = np.fromiter(
         (zlib.crc32(s.encode("utf-8")) % _PRIME for s in shingles),
         dtype=np.uint64,
         count=len(shingles),
     )
-    return ((np.outer(_A, hashes) + _B[:, None]) % _PRIME).min(axis=1)
+    return ((np.outer(_A, hashes) + _B[:, None]) % _PRIME).min(axis=1).astype(np.uint32)
 
 
 def _pack(signature: np.ndarray) -> int:
@@ -62,13 +63,13 @@ def _pack(signature: np.ndarray) -> int:
 def _unpack(fingerprint: int) -> np.ndarray:
     mask = (1 << _VALUE_BITS) - 1
     parts = [(fingerprint >> (_VALUE_BITS * i)) & mask for i in range(PERMUTATIONS)]
-    return np.array(parts[::-1], dtype=np.uint64)
+    return np.array(parts[::-1], dtype=np.uint32)
 
 
 def text_fingerprint(text: str) -> int:
-    """The MinHash signature of a text packed into one int (128 values of 31 bits).
+    """The MinHash signature of a text packed into one int (64 values of 31 bits).
 
-    Deterministic across processes. Store it as ``fingerprint.to_bytes(496, "big")`` or as hex.
+    Deterministic across processes. Store it as ``fingerprint.to_bytes(248, "big")`` or as hex.
     """
     return _pack(_signature(_words(text)))
 
@@ -90,12 +91,15 @@ class StoryClusterer:
     _stories: dict[str, str] = field(default_factory=dict)
     _order: dict[str, int] = field(default_factory=dict)
     _signatures: dict[str, np.ndarray] = field(default_factory=dict)
-    _bands: dict[tuple[int, bytes], list[str]] = field(default_factory=dict)
+    _bands: dict[int, list[str]] = field(default_factory=dict)
 
     @staticmethod
-    def _band_keys(signature: np.ndarray) -> list[tuple[int, bytes]]:
+    def _band_keys(signature: np.ndarray) -> list[int]:
+        # In-memory keys only (never persisted), so Python's per-process hash is fine; a collision
+        # merely adds a candidate that the full-signature check then rejects.
         return [
-            (band, signature[band * _ROWS : (band + 1) * _ROWS].tobytes()) for band in range(_BANDS)
+            hash((band, signature[band * _ROWS : (band + 1) * _ROWS].tobytes()))
+            for band in range(_BANDS)
         ]
 
     def _add(self, article_id: str, signature: np.ndarray, story_id: str, indexed: bool) -> None:
