@@ -46,9 +46,9 @@ class DemoArticle:
     `title`, `lead` and `body` are NFC as written (old tone placement kept where the page uses it),
     i.e. what extraction should return after NFC. `province` is the outlet's province for
     provincial outlets; for other outlets, the one province the article is about ("BHXH tỉnh
-    Gia Lai ..." in the title or lead, or twice in the body), else None. `category` (C1..C8) is
-    set only for pages that assert a false claim (`expected_flagged`). `challenge` pages are
-    anti-bot interstitials: discovered, never stored.
+    Gia Lai ..." in the title, lead or first paragraph, or twice in the body), else None.
+    `category` (C1..C8) is set only for pages that assert a false claim (`expected_flagged`).
+    `challenge` pages are anti-bot interstitials: discovered, never stored.
     """
 
     path: str

@@ -112,7 +112,9 @@ def _from_pools(
     n_primary = min(len(primary["body"]) - 2, (3 if secondary else 4) + max(0, size - 9))
     n_general = min(3, max(0, size - n_primary - n_extra - 1))
     picker = _Picker(rng, previous)
-    lead = picker.pick(primary["leads"], 1)[0]
+    # National and sector stories name their province in the lead, so what they are about is plain.
+    leads = [lead for lead in primary["leads"] if province or "{co_quan}" in lead]
+    lead = picker.pick(leads, 1)[0]
     chosen = picker.pick(primary["body"], n_primary)
     extra = picker.pick(secondary["body"], n_extra) if secondary else []
     quote = picker.pick(common.QUOTES, 1)
@@ -122,10 +124,11 @@ def _from_pools(
         paragraphs.insert(1, common.PRE_MERGER)
     slots = _slots(spec, province, when, rng)
     lead_text, body = lead.format(**slots), tuple(p.format(**slots) for p in paragraphs)
-    # "About" a province: named in the title or lead, or repeatedly in the body; one passing
-    # mention in a long body is not enough.
+    # "About" a province: named in the title, lead or first paragraph, or repeatedly in the
+    # body; one passing mention deep in a long body is not enough.
     place = slots["tinh"]
-    named = place in spec.title or place in lead_text or sum(p.count(place) for p in body) >= 2
+    opening = f"{spec.title} {lead_text} {body[0]}"
+    named = place in opening or sum(p.count(place) for p in body) >= 2
     text = Text(spec.title, lead_text, body, author, province=place if named else None)
     return text, frozenset(picker.picked)
 
