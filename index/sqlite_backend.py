@@ -22,7 +22,7 @@ from typing import Any
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
 from index.snippets import make_snippet
-from index.sqlite_query import Window, counts_sql, search_sql, total_sql
+from index.sqlite_query import RANK_WINDOW, Window, counts_sql, search_sql, total_sql
 from index.sqlite_rows import (
     DOCUMENT_COLUMNS,
     REVIEW_COLUMNS,
@@ -172,6 +172,11 @@ class SQLiteArchive(Archive):
         return row_document(row) if row else None
 
     def search(self, query: Query) -> SearchPage:
+        """One page of hits; relevance order covers the newest RANK_WINDOW matches.
+
+        Raises:
+            QueryError: bad paging, a relevance page past RANK_WINDOW, or an unusable query.
+        """
         if query.page < 1 or not 1 <= query.page_size <= MAX_PAGE_SIZE:
             raise QueryError(
                 f"Trang {query.page} với {query.page_size} kết quả/trang không hợp lệ "
@@ -181,6 +186,11 @@ class SQLiteArchive(Archive):
         parsed = parse_query(query.text)
         window = self._window(query)
         offset = (query.page - 1) * query.page_size
+        if query.sort == "relevance" and not parsed.empty and offset >= RANK_WINDOW:
+            raise QueryError(
+                f"Chỉ xếp theo mức liên quan được {RANK_WINDOW:,} kết quả đầu tiên; hãy sắp xếp "
+                "theo ngày hoặc thu hẹp tìm kiếm để xem tiếp.".replace(",", ".")
+            )
         with self._read() as conn:
             total = conn.execute(*total_sql(query, parsed, window)).fetchone()[0]
             ranked = conn.execute(

@@ -20,6 +20,9 @@ Sql = tuple[str, dict[str, Any]]
 
 GROUP_COLUMNS = (None, "province", "outlet", "kind", "topic")
 
+# Relevance ranks the newest matches only (rowid order is ingestion order): like
+# Elasticsearch's max_result_window, pages past it are served by sorting by date.
+RANK_WINDOW = 10_000
 # bm25 column weights: a word in the title counts four times as much as one in the body.
 _BM25_WEIGHTS = "4.0, 1.0"
 # Whole seconds, floored (SQLite's '/' truncates towards zero, wrong before 1970).
@@ -114,20 +117,31 @@ def search_sql(query: Query, parsed: ParsedQuery, window: Window, limit: int, of
         )
         return sql, {**params, **exact, **page}
     where, params = filter_sql(query, parsed, window, text=False)
-    join = "" if where == "1" else "JOIN articles a ON a.rowid = f.doc "
     sql = (
-        "WITH e AS MATERIALIZED (SELECT rowid AS doc, "
-        f"bm25(articles_fts, {_BM25_WEIGHTS}) AS score "
-        "FROM articles_fts WHERE articles_fts MATCH :exact), "
-        "f AS MATERIALIZED (SELECT rowid AS doc, "
-        f"bm25(articles_folded, {_BM25_WEIGHTS}) AS score "
-        "FROM articles_folded WHERE articles_folded MATCH :folded) "
-        "SELECT f.doc AS doc, e.doc IS NOT NULL AS exact, coalesce(e.score, f.score) AS score "
-        f"FROM f {join}LEFT JOIN e ON e.doc = f.doc WHERE {where} "
-        "ORDER BY exact DESC, score, f.doc LIMIT :limit OFFSET :offset"
+        f"WITH e AS MATERIALIZED ({_newest_matches('articles_fts', 'exact', where)}), "
+        f"f AS MATERIALIZED ({_newest_matches('articles_folded', 'folded', where)}), "
+        "c AS (SELECT doc FROM e UNION SELECT doc FROM f) "
+        "SELECT c.doc AS doc, e.doc IS NOT NULL AS exact, coalesce(e.score, f.score) AS score "
+        "FROM c LEFT JOIN e ON e.doc = c.doc LEFT JOIN f ON f.doc = c.doc "
+        "ORDER BY exact DESC, score, c.doc LIMIT :limit OFFSET :offset"
     )
-    folded = {"folded": fts_expression(parsed.folded())}
+    folded = {"folded": fts_expression(parsed.folded()), "rank_window": RANK_WINDOW}
     return sql, {**params, **exact, **folded, **page}
+
+
+def _newest_matches(table: str, match: str, where: str) -> str:
+    """The newest RANK_WINDOW matches of one FTS index with their bm25 scores.
+
+    FTS5 walks its doclists in rowid order and computes bm25 only for rows it returns, so
+    the cost is bounded by the window, not by how common the words are.
+    """
+    join = "" if where == "1" else f"JOIN articles a ON a.rowid = {table}.rowid "
+    condition = "" if where == "1" else f" AND {where}"
+    return (
+        f"SELECT {table}.rowid AS doc, bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "
+        f"{join}WHERE {table} MATCH :{match}{condition} "
+        f"ORDER BY {table}.rowid DESC LIMIT :rank_window"
+    )
 
 
 def total_sql(query: Query, parsed: ParsedQuery, window: Window) -> Sql:

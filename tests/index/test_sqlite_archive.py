@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from index_factories import make_doc
 
-from index.errors import SchemaVersionError, SearchIndexError
+from index.errors import QueryError, SchemaVersionError, SearchIndexError
 from index.sqlite_backend import SQLiteArchive
+from index.sqlite_query import RANK_WINDOW
 from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from index.types import Query, ReviewEvent
 
@@ -176,3 +177,13 @@ def test_naive_datetimes_are_refused(path: Path) -> None:
     with pytest.raises(ValueError, match="naive"):
         archive.upsert([make_doc("a", published_at=datetime(2024, 1, 1))])
     assert archive.stats().documents == 0
+
+
+def test_relevance_pages_stop_at_the_rank_window(path: Path) -> None:
+    archive = SQLiteArchive(path)
+    archive.upsert([make_doc("a", body="lương hưu")])
+    past = RANK_WINDOW // 20 + 1
+    with pytest.raises(QueryError, match="ngày"):
+        archive.search(Query(text="lương hưu", page=past, page_size=20))
+    assert archive.search(Query(text="lương hưu", sort="date", page=past)).hits == ()
+    assert archive.search(Query(text="lương hưu", page=past - 1)).total == 1
