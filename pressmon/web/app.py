@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
 from pressmon.errors import ConfigError
-from pressmon.settings import Settings, Targets, load_sources, load_targets
+from pressmon.settings import DEFAULT_CONFIG_DIR, Settings, Targets, load_sources, load_targets
 from pressmon.web import formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
 from pressmon.web.deps import CsrfRejected, CurrentSession, NotSignedIn, WebContext
@@ -44,6 +44,14 @@ def _load_outlets(settings: Settings) -> dict[str, str]:
     if not settings.sources_file.exists():
         return {}
     return {source.id: source.name for source in load_sources(settings.sources_file).sources}
+
+
+def _provinces(settings: Settings) -> tuple[str, ...]:
+    """config/provinces.yaml beside the sources or targets file, else the repository's."""
+    for folder in (settings.sources_file.parent, settings.targets_file.parent, DEFAULT_CONFIG_DIR):
+        if (folder / "provinces.yaml").exists():
+            return load_provinces(folder / "provinces.yaml")
+    return ()
 
 
 def load_provinces(path: Path) -> tuple[str, ...]:
@@ -122,7 +130,7 @@ def create_app(
         throttle=LoginThrottle(clock),
         templates=_templates(settings),
         targets=_load_targets(settings),
-        provinces=load_provinces(settings.sources_file.parent / "provinces.yaml"),
+        provinces=_provinces(settings),
         review_lock=threading.Lock(),
         outlets=_load_outlets(settings),
     )

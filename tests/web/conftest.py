@@ -72,6 +72,11 @@ def flagged(n: int, tier: str, risk: float, **overrides: object) -> Document:
             {"kind": "fact-check", "text": "BHXH không gọi điện yêu cầu mã OTP", "weight": 0.3,
              "detail": {"nguồn": "Thông cáo BHXH"}},
             {"kind": "stance", "text": "Bài khẳng định nội dung", "weight": 0.1, "detail": {}},
+            {"kind": "known-claim", "weight": 0.45,
+             "text": "Nội dung gần trùng thông tin BHXH đã bác bỏ: \"Cán bộ BHXH gọi điện xin mã OTP\" "
+                     "Đính chính chính thức: BHXH không bao giờ gọi điện xin mã OTP.",
+             "detail": {"claim_id": "otp-call", "strength": "strong", "source_url": "https://bhxh.example/dinh-chinh",
+                        "date": "2025-03-01", "category": "C1", "evidence": "tự xưng cán bộ BHXH, mã OTP"}},
         ],
         "article11_clause": "Khoản 3 Điều 11",
         "known_claims": [{"claim": "Cán bộ BHXH gọi điện xin mã OTP",

@@ -22,7 +22,6 @@ from pressmon.web.routes import page
 from pressmon.web.workflow import ACTION_LABELS, CAN_REOPEN, DECISIONS, FOLLOW_UPS, STATUSES, Action
 
 router = APIRouter()
-HIGHLIGHTED_KINDS = ("sentence", "term", "known-claim")
 _STOPWORDS = frozenset(
     "và của cho các những được với là có không trong này đã sẽ về từ người khi đến theo tại "
     "một như bị thì mà nên vì để ra vào lên".split()
@@ -35,8 +34,34 @@ def reasons(document: Document) -> list[Mapping[str, Any]]:
 
 
 def known_claims(document: Document) -> list[Mapping[str, Any]]:
+    """Matched denials: `flag_details["known_claims"]` if the pipeline wrote it, and every
+    "known-claim" reason (its text already names the claim and the official correction)."""
     raw = document.flag_details.get("known_claims", []) if document.flag_details else []
-    return [c if isinstance(c, Mapping) else {"claim": str(c)} for c in raw] if isinstance(raw, list | tuple) else []
+    claims = [c if isinstance(c, Mapping) else {"claim": str(c)} for c in raw] if isinstance(raw, list | tuple) else []
+    for reason in reasons(document):
+        if reason.get("kind") == "known-claim":
+            detail = reason.get("detail") if isinstance(reason.get("detail"), Mapping) else {}
+            claims.append({"claim": reason.get("text", ""), "url": detail.get("source_url"),
+                           "strength": detail.get("strength"), "date": detail.get("date")})
+    return claims
+
+
+def highlight_needles(flag_reasons: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The article passages behind the score: driving sentences, terms, matched-claim evidence and
+    the figures/links that failed the official-facts check."""
+    needles: list[str] = []
+    for reason in flag_reasons:
+        kind, text = reason.get("kind"), str(reason.get("text", ""))
+        detail = reason.get("detail") if isinstance(reason.get("detail"), Mapping) else {}
+        if kind == "sentence":
+            needles.append(text.removesuffix("…"))
+        elif kind == "term":
+            needles.append(text.replace("_", " "))
+        elif kind == "known-claim" and isinstance(detail.get("evidence"), str):
+            needles.extend([detail["evidence"], *detail["evidence"].split(", ")])
+        elif kind == "fact-check" and isinstance(detail.get("found"), str):
+            needles.append(detail["found"].split(": ")[-1])
+    return [n for n in needles if n.strip()]
 
 
 def title_terms(title: str, limit: int = 4) -> list[str]:
@@ -67,7 +92,7 @@ def item_context(ctx: WebContext, document_id: str) -> dict[str, Any]:
         raise DocumentNotFound(document_id)
     state, history = current_state(ctx.archive, document_id)
     flag_reasons = reasons(document)
-    needles = [str(r.get("text", "")) for r in flag_reasons if r.get("kind") in HIGHLIGHTED_KINDS]
+    needles = highlight_needles(flag_reasons)
     return {
         "doc": document,
         "title_html": highlight(document.title, needles),
