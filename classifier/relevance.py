@@ -92,7 +92,9 @@ class RelevanceModel:
             self.positions = {region: float(config["positions"][region]) for region in _REGIONS}
             self.body_words_reference = int(config["body_words_reference"])
             self.context_cap = float(config["context_cap"])
+            self.negative_cap = float(config["negative_cap"])
             self.topic_min = float(config["topic_min"])
+            self.topic_share = float(config["topic_share"])
             self.core = _terms(config["core"])
             self.context = _terms(config.get("context") or ())
             self.negative = _terms(config.get("negative") or ())
@@ -100,6 +102,11 @@ class RelevanceModel:
             self.topics = {
                 str(topic): tuple(str(t) for t in topics[topic]["terms"]) for topic in topics
             }
+            self.topic_support = {
+                str(topic): tuple(str(t) for t in topics[topic].get("support") or ())
+                for topic in topics
+            }
+            self.neutral = tuple(str(t) for t in config.get("neutral") or ())
         except (KeyError, TypeError, ValueError, AttributeError) as err:
             raise RelevanceConfigError(f"topics config: missing or invalid field: {err}") from err
         unknown = sorted(set(self.topics) - set(TOPIC_IDS))
@@ -123,8 +130,8 @@ class RelevanceModel:
         self._core = _Matcher(t.term for t in self.core)
         # Context and negative terms do not overlap core terms, so they can share one pass.
         self._others = _Matcher(t.term for t in (*self.context, *self.negative))
-        self._topic_terms = _Matcher(t for terms in self.topics.values() for t in terms)
-        self._topics_of = _topics_by_term(self.topics)
+        self._topic_weights = _topic_weights(self.topics, self.topic_support)
+        self._topic_terms = _Matcher([*self._topic_weights, *map(_key, self.neutral)])
 
     @classmethod
     def from_yaml(cls, path: Path) -> RelevanceModel:
@@ -158,14 +165,18 @@ class RelevanceModel:
                 raw += self.positions[region] * self._evidence(found) * factor
                 reasons.extend(_reason(region, term, n) for term, n in found.most_common())
         context: Counter[str] = Counter()
+        penalty = 0.0
         others = self._others.count(title, body, lead_end)
         for region in _REGIONS:
             for term, n in others[region].most_common():
                 if _key(term) in self._negative_keys:
-                    raw -= self._weight(term) * self.positions[region] * _diminishing(n)
+                    penalty += self._weight(term) * self.positions[region] * _diminishing(n)
                     reasons.append("loại trừ, " + _reason(region, term, n))
                 else:
                     context[term] += n
+        # Commercial insurance can halve the evidence, never cancel it: an article that sets
+        # "rút BHXH một lần" against "bảo hiểm nhân thọ" in its title is about social insurance.
+        raw -= min(penalty, raw * self.negative_cap)
         raw += min(sum(self._weight(t) * min(n, 3) for t, n in context.items()), self.context_cap)
 
         score = round(1.0 - math.exp(-max(raw, 0.0) / self.scale), 4)
@@ -191,12 +202,15 @@ class RelevanceModel:
         for region in _REGIONS:
             per_topic: Counter[str] = Counter()
             for term, n in found[region].items():
-                for topic in self._topics_of[_key(term)]:
-                    per_topic[topic] += n
+                for topic, weight in self._topic_weights.get(_key(term), {}).items():
+                    per_topic[topic] += weight * n
             factor = length_factor if region == "body" else 1.0
-            for topic, n in per_topic.items():
-                evidence[topic] += self.positions[region] * _diminishing(n) * factor
-        chosen = [t for t, e in evidence.items() if e >= self.topic_min]
+            for topic, mass in per_topic.items():
+                evidence[topic] += self.positions[region] * math.sqrt(mass) * factor
+        if not evidence:
+            return ()
+        floor = max(self.topic_min, self.topic_share * max(evidence.values()))
+        chosen = [t for t, e in evidence.items() if e >= floor]
         return tuple(sorted(chosen, key=lambda t: (-evidence[t], TOPIC_IDS.index(t))))
 
     def _weight(self, term: str) -> float:
@@ -207,20 +221,16 @@ def _terms(entries: Iterable[Any]) -> tuple[Term, ...]:
     return tuple(Term(normalize_text(str(e["term"])), float(e["weight"])) for e in entries)
 
 
-def _topics_by_term(topics: Mapping[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
-    """Each topic term → its topics and those of every topic term inside it.
-
-    The matcher reports only the longest term ("thẻ BHYT giả"), which is also evidence for the
-    shorter ones it contains ("thẻ BHYT" → bhyt).
-    """
-    own: dict[str, set[str]] = {}
-    for topic, terms in topics.items():
-        for term in terms:
-            own.setdefault(_key(term), set()).add(topic)
-    return {
-        key: frozenset(t for inner, ts in own.items() if f" {inner} " in f" {key} " for t in ts)
-        for key in own
-    }
+def _topic_weights(
+    terms: Mapping[str, tuple[str, ...]], support: Mapping[str, tuple[str, ...]]
+) -> dict[str, dict[str, float]]:
+    """Term key → {topic: weight}: 1 for an identifying term, 0.5 for a supporting one."""
+    weights: dict[str, dict[str, float]] = {}
+    for source, weight in ((support, 0.5), (terms, 1.0)):
+        for topic, listed in source.items():
+            for term in listed:
+                weights.setdefault(_key(term), {})[topic] = weight
+    return weights
 
 
 def _trie_regex(node: Mapping[str, Any]) -> str:

@@ -29,8 +29,11 @@ _CONTEXT_WINDOW = 40
 _TOKEN_SPLIT = re.compile(r"\s*[-–—]\s*|\s+")
 _SEPARATOR = r"(?:\s*[-–—]\s*|\s+)"
 _WORD = r"[^\W_]"
-_LEAD_CHARS = 400  # the first sentences of the body: the lead / sapo
-_SHORT_BODY_WORDS = 150
+# The lead (sapo) is the first paragraph when it ends within _LEAD_PARAGRAPH_MAX characters,
+# else the first _LEAD_CHARS characters.
+_LEAD_CHARS = 400
+_LEAD_PARAGRAPH_MAX = 800
+_PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
 
 class GazetteerError(CrawlError):
@@ -196,15 +199,17 @@ class Gazetteer:
         """The province(s) an article counts for.
 
         A provincial outlet counts for its own province, plus any other it writes about strongly.
-        Other articles count for the provinces they are about: a title mention, an administrative
-        mention in the lead ("BHXH tỉnh X ..."), or repeated mentions in the body. One passing
-        mention in a long body does not count.
+        Other articles count for the provinces they are about: named in the title or the lead
+        (the first paragraph of `body`), or at least twice in the body. One passing mention in
+        the body does not count.
         """
         home = self.current(outlet_province) if outlet_province else None
         if outlet_kind == "provincial" and outlet_province and home is None:
             raise GazetteerError(f"unknown outlet province {outlet_province!r}")
-        scores, evidence = self._scores(title, body)
-        about = sorted((p for p, s in scores.items() if s >= 2.0), key=lambda p: (-scores[p], p))
+        scores, evidence, first = self._scores(title, body)
+        about = sorted(
+            (p for p, s in scores.items() if s >= 2.0), key=lambda p: (-scores[p], first[p])
+        )
         if outlet_kind == "provincial" and home is not None:
             others = [p for p in about if p != home]
             reason = f"báo địa phương: {home}"
@@ -215,31 +220,44 @@ class Gazetteer:
             return Attribution(None, (), "không nêu rõ tỉnh, thành phố nào")
         return Attribution(about[0], tuple(about), "; ".join(f"{p}: {evidence[p]}" for p in about))
 
-    def _scores(self, title: str, body: str) -> tuple[dict[str, float], dict[str, str]]:
+    def _scores(
+        self, title: str, body: str
+    ) -> tuple[dict[str, float], dict[str, str], dict[str, int]]:
+        """Per province: evidence score, its description, and where it is first named.
+
+        A title mention scores 3, a lead mention 2, a later body mention 1; a province counts
+        from 2: named in the title or the lead, or twice in the body.
+        """
         body_norm = normalize_text(body)
-        short = len(body_norm.split()) < _SHORT_BODY_WORDS
+        lead_end = _lead_end(body)
         scores: dict[str, float] = {}
         parts: dict[str, list[str]] = {}
+        first: dict[str, int] = {}
 
-        def credit(province: str, weight: float, label: str) -> None:
+        def credit(province: str, weight: float, label: str, position: int) -> None:
             scores[province] = scores.get(province, 0.0) + weight
             parts.setdefault(province, []).append(label)
+            first.setdefault(province, position)
 
         for mention in self.mentions(title):
-            credit(mention.province, 3.0, f"tiêu đề «{mention.surface}»")
-        counts: dict[str, list[ProvinceMention]] = {}
+            credit(mention.province, 3.0, f"tiêu đề «{mention.surface}»", -1)
+        by_province: dict[str, list[ProvinceMention]] = {}
         for mention in self._mentions(body_norm):
-            counts.setdefault(mention.province, []).append(mention)
-        for province, found in counts.items():
-            weight = 0.0
-            for mention in found:
-                in_lead = mention.start < _LEAD_CHARS
-                if mention.administrative:
-                    weight += 2.0 if in_lead or short else 1.0
-                else:
-                    weight += 1.0 if in_lead else 0.5
-            credit(province, weight, f"thân bài ×{len(found)}")
-        return scores, {p: ", ".join(labels) for p, labels in parts.items()}
+            by_province.setdefault(mention.province, []).append(mention)
+        for province, found in by_province.items():
+            in_lead = sum(m.start < lead_end for m in found)
+            weight = 2.0 * in_lead + 1.0 * (len(found) - in_lead)
+            label = f"sapo ×{in_lead}, thân bài ×{len(found) - in_lead}" if in_lead else ""
+            credit(province, weight, label or f"thân bài ×{len(found)}", found[0].start)
+        return scores, {p: ", ".join(labels) for p, labels in parts.items()}, first
+
+
+def _lead_end(body: str) -> int:
+    """Length of the lead in normalize_text(body): its first paragraph, or its opening."""
+    paragraph = _PARAGRAPH.search(body, 0, _LEAD_PARAGRAPH_MAX)
+    if paragraph:
+        return len(normalize_text(body[: paragraph.start()]))
+    return _LEAD_CHARS
 
 
 def _alias_regex(surface: str) -> str:

@@ -95,6 +95,22 @@ CASES = [
         True,
         set(),
     ),
+    # a false claim that sets BHXH against commercial insurance is still about BHXH
+    (
+        "Rút BHXH một lần ngay kẻo thiệt, chuyển sang bảo hiểm nhân thọ mới lời",
+        "Nhiều bài đăng khuyên người lao động rút BHXH một lần để mua bảo hiểm nhân thọ. "
+        "Cơ quan BHXH khuyến cáo người lao động cân nhắc vì sẽ mất quyền hưởng lương hưu.",
+        True,
+        {"luong_huu_chi_tra"},
+    ),
+    # "BHXH, BHYT" named together is the campaign's subject, not a BHYT story
+    (
+        "Tuyên truyền chính sách BHXH, BHYT cho hội viên nông dân",
+        "Hội Nông dân xã phối hợp tổ chức buổi tuyên truyền, tư vấn chính sách BHXH, BHYT. "
+        "Nhiều hội viên được tư vấn trực tiếp và đăng ký tham gia.",
+        True,
+        {"truyen_thong_chien_dich"},
+    ),
     # one passing mention in a long story about something else
     (
         "Bắt đối tượng trộm cắp tài sản tại chợ đêm",
@@ -144,6 +160,17 @@ def test_cases(
         assert result.reasons
     else:
         assert result.topics == ()
+
+
+def test_topics_are_ordered_by_evidence_and_named_together_insurances_are_neutral(
+    model: RelevanceModel,
+) -> None:
+    result = model.assess(
+        "Tuyên truyền chính sách BHXH, BHYT cho hội viên nông dân",
+        "Hội Nông dân xã phối hợp tổ chức buổi tuyên truyền, tư vấn chính sách BHXH, BHYT.",
+    )
+    assert result.topics[0] == "truyen_thong_chien_dich"
+    assert "bhyt" not in result.topics
 
 
 def test_reasons_name_the_term_and_where_it_matched(model: RelevanceModel) -> None:

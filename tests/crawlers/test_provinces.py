@@ -294,22 +294,41 @@ ATTRIBUTIONS = [
         "Cần Thơ",
         ("Cần Thơ", "Đồng Tháp"),
     ),
-    # repeated mentions count; a single bare one in the lead does not
-    (
-        "Quyết toán quỹ BHYT",
-        "Hà Nội và TP.HCM dẫn đầu. " + LONG_OFF_TOPIC + " Tại TP.HCM, ... ở TP.HCM",
-        "sector",
-        None,
-        "Hồ Chí Minh",
-        ("Hồ Chí Minh",),
-    ),
+    # the lead counts; ties go to the province named first
     (
         "Quyết toán quỹ BHYT",
         "Hà Nội và TP.HCM dẫn đầu. " + LONG_OFF_TOPIC,
         "sector",
         None,
+        "Hà Nội",
+        ("Hà Nội", "Hồ Chí Minh"),
+    ),
+    # more mentions weigh more
+    (
+        "Quyết toán quỹ BHYT",
+        "Hà Nội và TP.HCM dẫn đầu. " + LONG_OFF_TOPIC + " Tại TP.HCM, ...",
+        "sector",
+        None,
+        "Hồ Chí Minh",
+        ("Hồ Chí Minh", "Hà Nội"),
+    ),
+    # the lead is the first paragraph: a mention right after it is body, once is not enough ...
+    (
+        "Quyết toán quỹ BHYT",
+        "Quỹ BHYT được cân đối.\n\nTại Nghệ An, số chi tăng.",
+        "national",
+        None,
         None,
         (),
+    ),
+    # ... twice is
+    (
+        "Quyết toán quỹ BHYT",
+        "Quỹ BHYT được cân đối.\n\nTại Nghệ An, số chi tăng. Nghệ An sẽ rà soát.",
+        "national",
+        None,
+        "Nghệ An",
+        ("Nghệ An",),
     ),
 ]
 
