@@ -38,7 +38,7 @@ LH, NO, SO, TT, LD = ("luong_huu_chi_tra", "thu_no_dong", "chuyen_doi_so_vssid",
 SPECS: tuple[Spec, ...] = (
     # --- sector portal (visible dates only) ---
     Spec(S, "nhiem-vu-quy-ii-phat-trien-nguoi-tham-gia",
-         "BHXH Việt Nam triển khai nhiệm vụ quý II: tập trung phát triển người tham gia",
+         "Triển khai nhiệm vụ quý II: tập trung phát triển người tham gia BHXH",
          "2026-04-06 00:05", (BB, TN)),
     Spec(S, "vssid-them-nguoi-su-dung", "Ứng dụng VssID tiếp tục tăng mạnh số người sử dụng",
          "2026-04-09 14:20", (SO,)),

@@ -22,7 +22,7 @@ GENERAL = (
     "không gây phiền hà.",
     "Để đạt mục tiêu năm, các địa phương được đề nghị đưa chỉ tiêu BHXH, BHYT vào nghị quyết phát "
     "triển kinh tế - xã hội, đồng thời bố trí ngân sách hỗ trợ thêm cho các nhóm yếu thế.",
-    "Tính đến nay, toàn địa bàn có {n2} người tham gia BHXH, BHYT các loại. Đây là nền tảng quan trọng "
+    "Tính đến nay, toàn địa bàn có {n3} người tham gia BHXH, BHYT các loại. Đây là nền tảng quan trọng "
     "để xây dựng hệ thống an sinh xã hội đa tầng, linh hoạt và bền vững.",
     "Đại diện chính quyền {xa} cho biết xã đã thành lập tổ vận động gồm trưởng thôn, chi hội trưởng "
     "các hội và nhân viên thu, phân công phụ trách từng cụm dân cư để nắm danh sách hộ chưa tham gia.",
@@ -41,17 +41,17 @@ QUOTES = (
     "{ong_ba} {nguoi}, {chuc_vu}, nhấn mạnh: \u201cMục tiêu không chỉ là con số người tham gia mà là để "
     "mỗi người dân hiểu đúng quyền lợi của mình. Khi người dân tin vào chính sách, họ sẽ tham gia và "
     "gắn bó lâu dài.\u201d",
-    "Theo {ong_ba} {nguoi}, {chuc_vu}, cách làm hiệu quả nhất là đi từng ngõ, gõ từng nhà. \u201cCó hộ "
+    "Theo {ong_ba_thuong} {nguoi}, {chuc_vu}, cách làm hiệu quả nhất là đi từng ngõ, gõ từng nhà. \u201cCó hộ "
     "chúng tôi phải đến ba, bốn lần mới thuyết phục được, nhưng khi họ đã tham gia thì lại giới thiệu "
     "cho hàng xóm\u201d, {ong_ba_thuong} nói.",
     "\u201cChúng tôi xác định không để người lao động bị thiệt thòi vì những lý do từ phía đơn vị sử dụng "
-    "lao động hay vì thủ tục rườm rà\u201d, {ong_ba} {nguoi}, {chuc_vu}, khẳng định.",
+    "lao động hay vì thủ tục rườm rà\u201d, {ong_ba_thuong} {nguoi}, {chuc_vu}, khẳng định.",
     "{ong_ba} {nguoi}, {chuc_vu}, cho biết đơn vị đã giao chỉ tiêu cụ thể và sẽ sơ kết hằng tháng. "
     "\u201cNơi nào làm tốt sẽ được biểu dương, nơi nào chậm sẽ phải giải trình nguyên nhân\u201d, "
     "{ong_ba_thuong} nói.",
     "\u201cTrong năm nay, chúng tôi tập trung vào những nhóm còn đứng ngoài hệ thống như lao động tự do, "
-    "hộ kinh doanh và người làm nông nghiệp\u201d, {ong_ba} {nguoi}, {chuc_vu}, cho biết.",
-    "Chia sẻ với phóng viên, {ong_ba} {nguoi}, {chuc_vu}, thừa nhận vẫn còn khó khăn ở những nơi dân "
+    "hộ kinh doanh và người làm nông nghiệp\u201d, {ong_ba_thuong} {nguoi}, {chuc_vu}, cho biết.",
+    "Chia sẻ với phóng viên, {ong_ba_thuong} {nguoi}, {chuc_vu}, thừa nhận vẫn còn khó khăn ở những nơi dân "
     "cư phân tán. \u201cNhưng chỉ cần người dân thấy được lợi ích thật, việc vận động sẽ thuận lợi hơn\u201d, "
     "{ong_ba_thuong} nói.",
 )

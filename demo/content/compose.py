@@ -176,6 +176,8 @@ def _slots(spec: Spec, province: str | None, when: datetime, rng: random.Random)
         "nam": f"{rng.choice(common.SURNAMES)} {rng.choice(common.GIVEN_MALE)}",
         "n1": _thousands(rng.randint(120, 2400)),
         "n2": _thousands(rng.randint(20_000, 480_000)),
+        "n3": _thousands(rng.randint(600_000, 2_400_000)),
+        "n_qua": str(rng.randint(30, 450)),
         "pct": f"{rng.randint(12, 96)},{rng.randint(1, 9)}%",
         "tien": f"{rng.randint(2, 90)},{rng.randint(1, 9)} tỷ đồng",
         "chi_phi": f"{rng.randint(120, 680)} triệu đồng",

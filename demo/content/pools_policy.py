@@ -123,7 +123,7 @@ BHYT = {
         "{co_quan} đã chỉ đạo các điểm thu kéo dài thời gian làm việc vào cuối tuần và cử nhân viên "
         "đến tận nhà thu tiền đối với người cao tuổi, người khuyết tật. Người dân cũng có thể gia hạn "
         "thẻ trực tuyến và nhận thẻ BHYT điện tử trên ứng dụng VssID.",
-        "Theo số liệu thống kê, trong năm qua quỹ BHYT trên địa bàn đã thanh toán cho hơn {n1} lượt "
+        "Theo số liệu thống kê, trong năm qua quỹ BHYT trên địa bàn đã thanh toán cho hơn {n3} lượt "
         "khám chữa bệnh, trong đó có nhiều trường hợp chi phí điều trị lên tới hàng trăm triệu đồng. "
         "Đây là minh chứng rõ nhất cho ý nghĩa chia sẻ rủi ro của chính sách BHYT.",
         "Với người cao tuổi và người mắc bệnh mạn tính, thẻ BHYT gần như là điều kiện để duy trì điều trị "

@@ -141,7 +141,7 @@ TRUYEN_THONG_CHIEN_DICH = {
         "niềm tin với người dân.",
         "Nhiều doanh nghiệp đã hưởng ứng chiến dịch bằng cách hỗ trợ một phần tiền đóng BHXH tự nguyện "
         "cho người thân của công nhân hoặc tặng thẻ BHYT cho hộ khó khăn. Trong tháng qua, các nhà hảo "
-        "tâm đã trao tặng {n2} thẻ BHYT và sổ BHXH.",
+        "tâm đã trao tặng {n_qua} thẻ BHYT và sổ BHXH.",
         "Các hoạt động truyền thông cũng chú trọng cảnh báo thủ đoạn lừa đảo mạo danh cơ quan BHXH. "
         "Người dân được hướng dẫn nhận biết kênh thông tin chính thức và gọi đường dây nóng 1900 9068 "
         "khi có nghi ngờ.",
