@@ -134,6 +134,7 @@ def test_article_patterns_tell_articles_from_listings(
 ) -> None:
     pattern = re.compile(SOURCES.by_id(source_id).article_pattern or "")
     assert pattern.search(article)
+    assert pattern.search(article + "?utm_source=rss&utm_medium=feed"), "feed links carry tracking"
     assert not pattern.search(listing)
 
 
