@@ -304,3 +304,28 @@ def test_precision_and_recall_floors_on_vietnews(monkeypatch: pytest.MonkeyPatch
     assert proxy["precision"] >= 0.99, proxy  # random articles with no term are never flagged
     flagged, total = map(int, result["passing_mentions_flagged_relevant"].split("/"))
     assert flagged / total <= 0.05, result
+
+
+def test_agrees_with_the_demo_sites_ground_truth(model: RelevanceModel) -> None:
+    """The offline demo's labels: relevance and province exact, primary topic almost always."""
+    demo_site = pytest.importorskip("demo.site")
+    from crawlers.provinces import Gazetteer
+
+    gazetteer = Gazetteer.load(REPO / "config" / "provinces.yaml")
+    site = demo_site.build_site()
+    primary_right = labelled = 0
+    for article in site.articles:
+        if article.challenge:
+            continue
+        outlet = site.outlet(article.outlet)
+        text = f"{article.lead}\n\n{article.body}" if article.lead else article.body
+        result = model.assess(article.title, text)
+        assert result.relevant is article.relevant, (article.path, result)
+        if not article.relevant:
+            continue
+        attribution = gazetteer.attribute(article.title, text, outlet.kind, outlet.province)
+        assert attribution.province == article.province, (article.path, attribution)
+        if article.topics:
+            labelled += 1
+            primary_right += result.topics[:1] == article.topics[:1]
+    assert labelled and primary_right / labelled >= 0.85, (primary_right, labelled)
