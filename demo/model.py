@@ -15,7 +15,7 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 PLACEHOLDER_ORIGIN = "http://demo-origin.invalid"
 
 Stance = Literal["asserts", "reports-and-debunks", "neutral"]
-Kind = Literal["sector", "national", "provincial"]
+Kind = Literal["sector", "national", "provincial", "other"]
 
 
 @dataclass(frozen=True)

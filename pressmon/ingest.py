@@ -32,7 +32,7 @@ class ArticleLine(BaseModel):
     url: str = Field(pattern=r"^https?://")
     outlet: str | None = None
     published_at: datetime
-    kind: str | None = Field(None, pattern=r"^(sector|national|provincial)$")
+    kind: str | None = Field(None, pattern=r"^(sector|national|provincial|other)$")
     province: str | None = None
 
     @field_validator("title", "text", mode="after")

@@ -89,7 +89,9 @@ class Settings(_Strict):
         return ZoneInfo(self.timezone)
 
 
-OutletKind = Literal["sector", "national", "provincial"]
+# "other": not press (forums, social media, service sites) — monitored for false content, and
+# counted apart from press coverage.
+OutletKind = Literal["sector", "national", "provincial", "other"]
 
 
 class Listing(_Strict):

@@ -27,13 +27,13 @@ NAME = "Diễn đàn Hỏi đáp Bảo hiểm (demo)"
 OUTLET = Outlet(
     id="dien_dan_bhxh",
     name=NAME,
-    kind="national",
+    kind="other",
     province=None,
     prefix=PREFIX,
     structure="wordpress",
     press=False,
     notes="Không phải cơ quan báo chí: trang diễn đàn/dịch vụ tự đăng (demo), nơi xuất hiện tin sai "
-    "sự thật và quảng cáo lừa đảo; kind 'national' chỉ vì Source chưa có loại 'social'.",
+    "sự thật và quảng cáo lừa đảo.",
 )
 LISTING = PREFIX
 FEED = PREFIX + "feed/"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import get_args
 
 import click
 
@@ -12,7 +13,7 @@ from index.transfer import export_jsonl, import_jsonl
 from index.types import Query
 from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
-from pressmon.settings import load_targets
+from pressmon.settings import OutletKind, load_targets
 from pressmon.snapshots import SnapshotStore
 from pressmon.ingest import ingest_jsonl
 from pressmon.queue import flagged_documents
@@ -38,7 +39,7 @@ def _filters(fn):
             click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day (local time), inclusive."),
             click.option("--outlet", multiple=True, help="Source id; repeat for several."),
             click.option("--province", multiple=True, help="Current province name; repeat for several."),
-            click.option("--kind", multiple=True, type=click.Choice(["sector", "national", "provincial"])),
+            click.option("--kind", multiple=True, type=click.Choice(get_args(OutletKind))),
             click.option("--topic", multiple=True, help="Topic id, e.g. bhyt; repeat for several."),
         ]
     ):
