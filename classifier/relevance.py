@@ -209,7 +209,10 @@ class RelevanceModel:
                 evidence[topic] += self.positions[region] * math.sqrt(mass) * factor
         if not evidence:
             return ()
-        floor = max(self.topic_min, self.topic_share * max(evidence.values()))
+        # The strongest topic is always kept, so a relevant article counts under some topic.
+        floor = min(
+            max(evidence.values()), max(self.topic_min, self.topic_share * max(evidence.values()))
+        )
         chosen = [t for t, e in evidence.items() if e >= floor]
         return tuple(sorted(chosen, key=lambda t: (-evidence[t], TOPIC_IDS.index(t))))
 
