@@ -74,6 +74,8 @@ def page(server):
         page = context.new_page()
         page.dialogs = []  # type: ignore[attr-defined]
         page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+        page.console_errors = []  # type: ignore[attr-defined]  (CSP violations show up here)
+        page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
         yield page
         browser.close()
 
@@ -118,3 +120,4 @@ def test_review_an_item_end_to_end(page, server, archive, tmp_path) -> None:
     page.screenshot(path=str(tmp_path / "report-print.png"), full_page=True)
 
     assert page.dialogs == []  # no alert() ever fired
+    assert page.console_errors == []

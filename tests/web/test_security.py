@@ -101,3 +101,11 @@ def test_unknown_document_is_404_page_and_json(as_reviewer) -> None:
     response = client.get("/api/items/khong-co")
     assert response.status_code == 404 and response.json() == {"ok": False, "error": "Không tìm thấy bài viết.",
                                                                "status": 404}
+
+
+def test_pages_forbid_scripts_and_framing(as_reviewer) -> None:
+    client, _ = as_reviewer
+    headers = client.get("/bai/doc001").headers
+    assert "script-src 'none'" in headers["content-security-policy"]
+    assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
+    assert "script-src 'none'" in client.get("/dang-nhap").headers["content-security-policy"]
