@@ -111,19 +111,21 @@ def search_sql(query: Query, parsed: ParsedQuery, window: Window, limit: int, of
         where, params = filter_sql(query, parsed, window)
         sql = (
             "SELECT a.rowid AS doc, a.rowid IN (SELECT rowid FROM articles_fts "
-            "WHERE articles_fts MATCH :exact) AS exact, 0.0 AS score FROM articles a "
+            "WHERE articles_fts MATCH :exact) AS exact, 0.0 AS score "
+            "FROM articles a INDEXED BY articles_meta "
             f"WHERE {where} ORDER BY a.published_us DESC, a.rowid DESC "
             "LIMIT :limit OFFSET :offset"
         )
         return sql, {**params, **exact, **page}
     where, params = filter_sql(query, parsed, window, text=False)
+    # A document in both windows keeps its exact row: SQLite takes the bare columns of a
+    # max() aggregate from the row holding the maximum.
     sql = (
         f"WITH e AS MATERIALIZED ({_newest_matches('articles_fts', 'exact', where)}), "
         f"f AS MATERIALIZED ({_newest_matches('articles_folded', 'folded', where)}), "
-        "c AS (SELECT doc FROM e UNION SELECT doc FROM f) "
-        "SELECT c.doc AS doc, e.doc IS NOT NULL AS exact, coalesce(e.score, f.score) AS score "
-        "FROM c LEFT JOIN e ON e.doc = c.doc LEFT JOIN f ON f.doc = c.doc "
-        "ORDER BY exact DESC, score, c.doc LIMIT :limit OFFSET :offset"
+        "u AS (SELECT doc, 1 AS exact, score FROM e UNION ALL SELECT doc, 0, score FROM f) "
+        "SELECT doc, max(exact) AS exact, score FROM u GROUP BY doc "
+        "ORDER BY exact DESC, score, doc LIMIT :limit OFFSET :offset"
     )
     folded = {"folded": fts_expression(parsed.folded()), "rank_window": RANK_WINDOW}
     return sql, {**params, **exact, **folded, **page}
