@@ -49,6 +49,31 @@ _DROP_TAGS = frozenset(
         "table",
     }
 )
+_INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "cite",
+        "code",
+        "del",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "u",
+    }
+)
 _BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd"})
 _BOILERPLATE_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:related\w*|relate|lien-?quan|tinlienquan|share\w*|social|comments?|tags?|"
@@ -139,18 +164,37 @@ def _has_blocks(node: etree._Element) -> bool:
     return any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in node.iterdescendants())
 
 
-def _collect(
-    node: etree._Element, out: list[etree._Element], dropped: frozenset[etree._Element]
-) -> None:
+Block = tuple[etree._Element, str | None]  # a leaf block, or loose text found beside blocks
+
+
+def _collect(node: etree._Element, out: list[Block], dropped: frozenset[etree._Element]) -> None:
+    """Leaf blocks in document order. Text standing between blocks becomes a block of its own,
+    and a block that wraps other blocks is split: broken markup such as ``<p><b>one</td><p>two``
+    nests every later paragraph inside the first, which must not become one long paragraph."""
+    run: list[str] = [node.text or ""]
+
+    def flush() -> None:
+        text = clean_text("".join(run))
+        if text:
+            out.append((node, text))
+        run.clear()
+
     for child in node:
         if not isinstance(child.tag, str) or child in dropped or _is_boilerplate_node(child):
-            continue
-        if child.tag in _BLOCK_TAGS or not _has_blocks(child):
-            # A block, or a div that holds text directly (CMSs that write <div>text<br>text</div>).
-            if child.tag in _BLOCK_TAGS or child.tag in ("div", "section"):
-                out.append(child)
-        else:
+            pass
+        elif _has_blocks(child):
+            flush()
             _collect(child, out, dropped)
+        elif child.tag in _BLOCK_TAGS or child.tag in ("div", "section"):
+            # A block, or a div that holds text directly (CMSs that write <div>text<br>text</div>).
+            flush()
+            out.append((child, None))
+        elif child.tag == "br":
+            run.append(" ")
+        elif child.tag in _INLINE_TAGS:
+            run.append(node_text(child))
+        run.append(child.tail or "")
+    flush()
 
 
 def _looks_like_caption(block: etree._Element, text: str) -> bool:
@@ -163,15 +207,15 @@ def _looks_like_caption(block: etree._Element, text: str) -> bool:
     return clean_text(italic) == text
 
 
-def _block_texts(blocks: list[etree._Element]) -> list[str]:
+def _block_texts(blocks: list[Block]) -> list[str]:
     texts = []
     after_image = False
-    for block in blocks:
-        text = node_text(block)
+    for block, loose in blocks:
+        text = loose if loose is not None else node_text(block)
         if not text:
             after_image = after_image or block.find(".//img") is not None
             continue
-        if not (after_image and _looks_like_caption(block, text)):
+        if not (after_image and loose is None and _looks_like_caption(block, text)):
             texts.append(text)
         after_image = False
     return texts
@@ -205,7 +249,7 @@ def _split_byline(paragraphs: list[str]) -> tuple[list[str], str | None]:
 
 def paragraphs_of(container: etree._Element, extra_drop: str | None = None) -> list[str]:
     """Clean, de-duplicated paragraphs of one container, boilerplate removed."""
-    blocks: list[etree._Element] = []
+    blocks: list[Block] = []
     _collect(container, blocks, frozenset(select(container, extra_drop)))
     seen: set[str] = set()
     kept = []

@@ -379,3 +379,20 @@ def test_editorial_boxes_are_content_but_related_boxes_are_not() -> None:
     )
     art = extract(page(head, body))
     assert art.body == "\n\n".join((P1, "Lưu ý", P3, P2))
+
+
+def test_paragraphs_nested_by_broken_markup_stay_separate() -> None:
+    # "<p><b>..." closed by a stray "</td>": libxml2 nests every later <p> inside the first one.
+    head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
+    body = (
+        "<h1>Chi trả lương hưu tháng 3</h1><div class='noi-dung'>"
+        f"<p>{P1}\n<p><b>{P2}</td>\n<p><span>{P3}</span>\n<p>Đoạn cuối cùng của bài viết mẫu.</div>"
+    )
+    art = extract(page(head, body))
+    assert art.body.split("\n\n") == [P1, P2, P3, "Đoạn cuối cùng của bài viết mẫu."]
+
+
+def test_text_between_blocks_is_kept_as_its_own_paragraph() -> None:
+    head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
+    body = f"<h1>Chi trả lương hưu tháng 3</h1><div class='noi-dung'>{P1}<p>{P2}</p>{P3}</div>"
+    assert extract(page(head, body)).body.split("\n\n") == [P1, P2, P3]
