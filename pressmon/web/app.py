@@ -89,6 +89,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["vn_datetime"] = lambda value: formatting.vn_datetime(value, tz)
     env.filters["vn_date"] = lambda value: formatting.vn_date(value, tz)
     env.filters["number"] = formatting.number
+    env.filters["decimal"] = formatting.decimal
     env.filters["safe_snippet"] = formatting.safe_snippet
     env.filters["safe_url"] = formatting.safe_url
     env.globals.update(

@@ -66,9 +66,11 @@ CurrentSession = Annotated[Session, Depends(get_session)]
 
 
 async def check_csrf(request: Request, session: CurrentSession) -> Session:
-    """Synchronizer token: form field `csrf_token` or header X-CSRF-Token must equal the session's."""
+    """Synchronizer token: header X-CSRF-Token (or, for HTML forms, field `csrf_token`) must equal
+    the session's token."""
     sent = request.headers.get(CSRF_HEADER)
-    if sent is None and request.headers.get("content-type", "").startswith(
+    is_api = request.url.path.startswith("/api/")  # the API takes the token from the header only
+    if sent is None and not is_api and request.headers.get("content-type", "").startswith(
         ("application/x-www-form-urlencoded", "multipart/form-data")
     ):
         value = (await request.form()).get(CSRF_FIELD)

@@ -89,6 +89,11 @@ def number(value: int | float) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+def decimal(value: float | None, places: int = 2) -> str:
+    """0,93: Vietnamese decimal comma."""
+    return "" if value is None else f"{value:.{places}f}".replace(".", ",")
+
+
 def _spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     lowered = text.lower()
     fold = len(lowered) == len(text)  # lower() kept offsets, so case-insensitive search is safe

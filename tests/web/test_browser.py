@@ -7,7 +7,6 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -90,6 +89,7 @@ def test_review_an_item_end_to_end(page, server, archive, tmp_path) -> None:
     assert page.locator("h1").inner_text() == "Hàng đợi xác minh"
     rows = page.locator("table.queue tbody tr")
     assert rows.count() == 4
+    page.screenshot(path=str(tmp_path / "queue.png"), full_page=True)
 
     # The hostile article first (highest tier and risk): its markup must stay text.
     page.locator("table.queue tbody tr").first.locator("td.title a").click()

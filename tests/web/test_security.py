@@ -59,6 +59,12 @@ def test_api_post_without_the_right_csrf_header_is_403(as_reviewer, archive, hea
     assert archive.review_history("doc003") == ()
 
 
+def test_api_ignores_a_form_field_token(as_reviewer, archive) -> None:
+    client, token = as_reviewer
+    response = client.post("/api/items/doc003/decide", data={"csrf_token": token, "action": "note", "note": "x"})
+    assert response.status_code == 403
+
+
 def test_csrf_token_of_another_session_is_refused(app, login, archive) -> None:
     from fastapi.testclient import TestClient
 
