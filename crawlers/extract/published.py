@@ -68,6 +68,27 @@ def _visible(tree: etree._Element, site: SiteSelectors) -> list[DateCandidate]:
     return found
 
 
+_LOOSE_TAGS = ("span", "div", "p", "li", "small", "em", "i", "b", "strong", "font")
+_DATE_SHAPE_RE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|tháng\s+\d", re.I)
+
+
+def _loose_visible(tree: etree._Element) -> list[DateCandidate]:
+    """Last resort for pages whose date sits in an unnamed element ("- 07/03/2026 08:47"):
+    the first short text outside the page furniture that holds a date WITH a time of day.
+    A bare date is not enough here: header "today" widgets and licence lines have none."""
+    for el in tree.iter(*_LOOSE_TAGS):
+        own = el.text or ""
+        if not own or len(own) > _MAX_VISIBLE_CHARS or not _DATE_SHAPE_RE.search(own):
+            continue
+        text = node_text(el)
+        if len(text) > _MAX_VISIBLE_CHARS or _in_page_furniture(el):
+            continue
+        found = candidate(text, "visible-text")
+        if found and found.precision == "minute":
+            return [found]
+    return []
+
+
 def published_date(
     tree: etree._Element,
     article: dict[str, Any] | None,
@@ -99,4 +120,7 @@ def published_date(
         return choose_published(kept, now)
     parsed = url_date(url)
     from_url = [DateCandidate(parsed[0], "url", parsed[1])] if parsed else []
-    return choose_published(structured + _visible(tree, site) + from_url, now)
+    visible = _visible(tree, site)
+    if not any(plausible(c, now) for c in structured + visible):
+        visible += _loose_visible(tree)
+    return choose_published(structured + visible + from_url, now)

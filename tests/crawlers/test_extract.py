@@ -396,3 +396,18 @@ def test_text_between_blocks_is_kept_as_its_own_paragraph() -> None:
     head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
     body = f"<h1>Chi trả lương hưu tháng 3</h1><div class='noi-dung'>{P1}<p>{P2}</p>{P3}</div>"
     assert extract(page(head, body)).body.split("\n\n") == [P1, P2, P3]
+
+
+def test_a_date_in_an_unnamed_element_is_found_as_a_last_resort() -> None:
+    # Báo Đầu tư: no date metadata, a "today" widget in the header, the article time in a
+    # span without a date-like class.
+    body = (
+        '<div class="top"><span>Thứ Bảy, Ngày 07 tháng 03 năm 2026</span></div>'
+        "<h1>Chi trả lương hưu tháng 3</h1><div class='info'><span>Hà Nội</span>"
+        "<span>- 05/03/2026 08:47</span></div>"
+        + article_html(P1, P2)
+        + "<div class='bottom'><span>Cập nhật 01/01/2020</span></div>"
+    )
+    art = extract(page("", body))
+    assert art.published_at == datetime(2026, 3, 5, 8, 47, tzinfo=VN_TZ)
+    assert art.date_source == "visible-text"
