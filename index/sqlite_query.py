@@ -55,14 +55,27 @@ def _in_list(name: str, values: Iterable[str], params: dict[str, Any]) -> str:
     return ", ".join(names)
 
 
+def source_sql(parsed: ParsedQuery) -> str:
+    """The FROM clause matching `filter_sql(..., text=True)`.
+
+    A text query walks the folded FTS index and checks each match's filters in the narrow
+    rowid index (articles_meta), so its cost follows the number of matches, never the size of
+    the archive or of a filtered subset.
+    """
+    if parsed.empty:
+        return "articles a"
+    return (
+        "articles_folded JOIN articles a INDEXED BY articles_meta "
+        "ON a.rowid = articles_folded.rowid"
+    )
+
+
 def filter_sql(query: Query, parsed: ParsedQuery, window: Window, *, text: bool = True) -> Sql:
-    """The WHERE conditions on `articles a` (\"1\" when there are none)."""
+    """The WHERE conditions on `source_sql` (\"1\" when there are none)."""
     conditions: list[str] = []
     params: dict[str, Any] = {}
     if text and not parsed.empty:
-        conditions.append(
-            "a.rowid IN (SELECT rowid FROM articles_folded WHERE articles_folded MATCH :folded)"
-        )
+        conditions.append("articles_folded MATCH :folded")
         params["folded"] = fts_expression(parsed.folded())
     if window.start_us is not None:
         conditions.append("a.published_us >= :start_us")
@@ -112,8 +125,7 @@ def search_sql(query: Query, parsed: ParsedQuery, window: Window, limit: int, of
         sql = (
             "SELECT a.rowid AS doc, a.rowid IN (SELECT rowid FROM articles_fts "
             "WHERE articles_fts MATCH :exact) AS exact, 0.0 AS score "
-            "FROM articles a INDEXED BY articles_meta "
-            f"WHERE {where} ORDER BY a.published_us DESC, a.rowid DESC "
+            f"FROM {source_sql(parsed)} WHERE {where} ORDER BY a.published_us DESC, a.rowid DESC "
             "LIMIT :limit OFFSET :offset"
         )
         return sql, {**params, **exact, **page}
@@ -137,7 +149,9 @@ def _newest_matches(table: str, match: str, where: str) -> str:
     FTS5 walks its doclists in rowid order and computes bm25 only for rows it returns, so
     the cost is bounded by the window, not by how common the words are.
     """
-    join = "" if where == "1" else f"JOIN articles a ON a.rowid = {table}.rowid "
+    join = "" if where == "1" else (
+        f"JOIN articles a INDEXED BY articles_meta ON a.rowid = {table}.rowid "
+    )
     condition = "" if where == "1" else f" AND {where}"
     return (
         f"SELECT {table}.rowid AS doc, bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "
@@ -153,13 +167,7 @@ def total_sql(query: Query, parsed: ParsedQuery, window: Window) -> Sql:
         sql = "SELECT count(*) FROM articles_folded WHERE articles_folded MATCH :folded"
         return sql, {"folded": fts_expression(parsed.folded())}
     where, params = filter_sql(query, parsed, window)
-    return f"SELECT count(*) FROM articles a WHERE {where}", params
-
-
-def published_range_sql(query: Query, parsed: ParsedQuery, window: Window) -> Sql:
-    """Earliest and latest published_us among matching documents."""
-    where, params = filter_sql(query, parsed, window)
-    return f"SELECT min(a.published_us), max(a.published_us) FROM articles a WHERE {where}", params
+    return f"SELECT count(*) FROM {source_sql(parsed)} WHERE {where}", params
 
 
 def bucket_expression(interval: Interval) -> str:
@@ -202,6 +210,6 @@ def counts_sql(
         params["unknown"] = UNKNOWN_GROUP
     sql = (
         f"SELECT {group} AS grp, {bucket_expression(interval)} AS bucket, count(*) AS n "
-        f"FROM articles a {join}WHERE {where} GROUP BY grp, bucket"
+        f"FROM {source_sql(parsed)} {join}WHERE {where} GROUP BY grp, bucket"
     )
     return sql, params
