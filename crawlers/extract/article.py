@@ -51,12 +51,17 @@ def _title(
         ((first_meta(meta, "og:title", "twitter:title") or ("", ""))[1], "meta"),
     ):
         text = clean_text(value or "")
-        if text:
-            if text.endswith(("...", "…")):  # truncated for a 110-character SEO limit
-                h1 = headline_h1(tree)
-                if h1 and h1.startswith(text.rstrip(".… ")):
-                    return h1, "css"
-            return text, method
+        if not text:
+            continue
+        if text.endswith(("...", "…")):  # truncated for a 110-character SEO limit
+            h1 = headline_h1(tree)
+            if h1 and h1.startswith(text.rstrip(".… ")):
+                return h1, "css"
+        elif method == "meta" and _TITLE_SUFFIX_RE.search(text):  # "Tiêu đề - Báo X"
+            h1 = headline_h1(tree)
+            if h1 and text.startswith(h1) and _TITLE_SUFFIX_RE.fullmatch(text[len(h1) :]):
+                return h1, "css"
+        return text, method
     for node in select(tree, site.title):
         text = node_text(node)
         if text:

@@ -411,3 +411,16 @@ def test_a_date_in_an_unnamed_element_is_found_as_a_last_resort() -> None:
     art = extract(page("", body))
     assert art.published_at == datetime(2026, 3, 5, 8, 47, tzinfo=VN_TZ)
     assert art.date_source == "visible-text"
+
+
+def test_og_title_with_the_outlet_suffix_gives_way_to_the_h1() -> None:
+    head = (
+        '<meta property="og:title" content="Chi trả lương hưu tháng 3 - Báo Mẫu">'
+        '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
+    )
+    art = extract(page(head, "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2)))
+    assert (art.title, art.methods["title"]) == ("Chi trả lương hưu tháng 3", "css")
+    # A dash that belongs to the headline stays.
+    head = head.replace(" - Báo Mẫu", " - những điều cần biết")
+    body = "<h1>Chi trả lương hưu tháng 3 - những điều cần biết</h1>" + article_html(P1, P2)
+    assert extract(page(head, body)).title == "Chi trả lương hưu tháng 3 - những điều cần biết"
