@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -147,3 +148,19 @@ def test_broken_windows_1258_page_still_extracts() -> None:
     article = extract_article(raw, "https://x.vn/chi-tra-123456.html", now=NOW)
     assert article.title == "Chi trả lương hưu tháng 3"
     assert TEXT in article.body and is_nfc(article.body)
+
+
+SAVED_FEED = (
+    Path(__file__).resolve().parents[2]
+    / "../shared/data/raw/html/vnexpress.net/vanpho93__rss_tin-moi-nhat_2017-07-26.xml"
+)
+
+
+@pytest.mark.shared
+def test_saved_vnexpress_feed_parses_after_decode_feed() -> None:
+    if not SAVED_FEED.exists():
+        pytest.skip(f"shared feed not found at {SAVED_FEED}")
+    root = etree.fromstring(decode_feed(SAVED_FEED.read_bytes()))
+    items = root.findall("channel/item")
+    assert len(items) == 25
+    assert all(is_nfc(item.findtext("title")) for item in items)
