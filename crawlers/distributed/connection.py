@@ -8,9 +8,9 @@ import redis
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
 
-# Up to ~15 s of retries (0.25, 0.5, 1, 2, 2, ... s): long enough for a Redis restart with AOF
+# Up to ~1 min of retries (0.25, 0.5, 1, 2, 2, ... s): long enough for a Redis restart with AOF
 # replay of a large frontier to finish, short enough that a Redis that stays down fails loudly.
-RETRIES = 10
+RETRIES = 32
 
 
 def redis_params() -> dict[str, Any]:

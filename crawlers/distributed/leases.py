@@ -82,6 +82,7 @@ class Leases:
         self.lease_ms = int(lease_seconds * 1000)
         self.owner = owner
         self.held: set[str] = set()
+        self.unacked: set[str] = set()  # acks that failed while Redis was unreachable
         self._serial = itertools.count(1)
         self._pop = server.register_script(_POP)
         self._reap = server.register_script(_REAP)
@@ -100,12 +101,25 @@ class Leases:
         return lease, data
 
     def ack(self, lease: str) -> None:
-        """The request is fully handled (its follow-ups are queued, its item stored): forget it."""
-        with self.server.pipeline(transaction=True) as pipe:
-            pipe.hdel(self.keys.processing, lease).zrem(self.keys.deadlines, lease).execute()
+        """The request is fully handled (its follow-ups are queued, its item stored): forget it.
+
+        If Redis cannot be reached even after the client's retries, the ack is kept and retried by
+        the next renew(); the lease is no longer renewed meanwhile, so at worst it expires and its
+        request is fetched once more (the archive upsert makes that harmless).
+        """
         self.held.discard(lease)
+        try:
+            with self.server.pipeline(transaction=True) as pipe:
+                pipe.hdel(self.keys.processing, lease).zrem(self.keys.deadlines, lease).execute()
+        except (redis.ConnectionError, redis.TimeoutError):
+            self.unacked.add(lease)
+            raise
+        self.unacked.discard(lease)
 
     def renew(self) -> int:
+        """Extend the deadlines of the leases this worker holds (and retry failed acks)."""
+        for lease in sorted(self.unacked):
+            self.ack(lease)
         if not self.held:
             return 0
         return int(self._renew(keys=[self.keys.deadlines], args=[self.lease_ms, *sorted(self.held)]))

@@ -10,6 +10,7 @@ from pressmon.cli import output
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings, load_sources
 
+_CLEAN_STOPS = frozenset({"idle", "finished", "shutdown"})  # max-idle reached, queue done, Ctrl-C/SIGTERM
 _NO_REDIS_HINT = "set PRESSMON_REDIS_URL=redis://HOST:6379/0 (or use 'pressmon crawl', which needs no Redis)"
 
 
@@ -76,6 +77,8 @@ def worker(app, sources_file: Path | None, source_ids: tuple[str, ...], max_idle
     counters, reason = run_worker(settings, options, config_dir=app.config_dir, overrides=app.overrides,
                                   source_ids=source_ids, log_level=log_level)
     totals = counters.get("all", {})
+    if reason not in _CLEAN_STOPS:
+        raise PressmonError(f"worker stopped: {reason}", hint="see the errors logged above")
     click.echo(f"finished: {reason}; {totals.get('stored', 0)} articles stored, "
                f"{totals.get('extracted', 0)} extracted by this worker")
 

@@ -1,0 +1,137 @@
+"""The Redis side of distributed mode, on a real redis-server: leases, dupefilter, politeness."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from scrapy import Request
+
+from crawlers.distributed.dupefilter import CycleDupeFilter, forget_article
+from crawlers.distributed.keys import CYCLE, RedisKeys
+from crawlers.distributed.leases import Leases
+from crawlers.distributed.politeness import DomainGate, Politeness
+from tests.distributed.conftest import RedisServer
+
+KEYS = RedisKeys("t")
+
+
+def _push(server, score: float, data: bytes) -> None:
+    server.zadd(KEYS.queue, {data: score})
+
+
+def _leases(server, owner: str, seconds: float = 60) -> Leases:
+    return Leases(server, KEYS, lease_seconds=seconds, owner=owner)
+
+
+def test_pop_leases_the_best_request_and_ack_forgets_it(redis_server: RedisServer) -> None:
+    server = redis_server.client()
+    _push(server, 0, b"later")
+    _push(server, -5, b"urgent")  # scrapy-redis scores are -priority
+    worker = _leases(server, "w1")
+    lease, data = worker.pop()
+    assert data == b"urgent"
+    assert worker.size().queued == 1 and worker.size().in_flight == 1
+    worker.ack(lease)
+    assert worker.size().in_flight == 0 and not worker.held
+    worker.pop()
+    assert worker.pop() is None
+
+
+def test_reap_returns_only_expired_leases_with_their_priority(redis_server: RedisServer) -> None:
+    server = redis_server.client()
+    _push(server, -5, b"urgent")
+    _push(server, 0, b"normal")
+    dead = _leases(server, "dead", seconds=0.001)
+    alive = _leases(server, "alive", seconds=60)
+    dead.pop()  # urgent, leased by a worker that will never ack
+    alive.pop()  # normal, leased and renewed
+    time.sleep(0.02)  # past the 1 ms lease
+    assert alive.reap() == 1
+    assert alive.size().in_flight == 1
+    _, data = alive.pop()
+    assert data == b"urgent"  # back at the front of the queue
+    assert server.zscore(KEYS.queue, b"urgent") is None
+
+
+def test_renew_keeps_a_live_lease_and_cannot_revive_a_reaped_one(redis_server: RedisServer) -> None:
+    server = redis_server.client()
+    _push(server, 0, b"page")
+    slow = _leases(server, "slow", seconds=0.001)
+    slow.pop()
+    time.sleep(0.02)  # past the 1 ms lease
+    assert _leases(server, "other").reap() == 1
+    assert slow.renew() == 0  # reaped meanwhile: stays reaped
+    assert server.zcard(KEYS.deadlines) == 0
+
+
+def test_request_data_with_separator_bytes_survives_a_reap(redis_server: RedisServer) -> None:
+    server = redis_server.client()
+    data = b"\x80\x04|pickled|\x00bytes"
+    _push(server, -1.5, data)
+    _leases(server, "dead", seconds=0.001).pop()
+    time.sleep(0.02)  # past the 1 ms lease
+    _leases(server, "other").reap()
+    assert server.zscore(KEYS.queue, data) == -1.5
+
+
+def _article(url: str, url_id: str) -> Request:
+    return Request(url, cb_kwargs={"source_id": "s", "url_id": url_id})
+
+
+def test_articles_are_seen_once_ever_by_article_id(redis_server: RedisServer) -> None:
+    server = redis_server.client()
+    dupefilter = CycleDupeFilter(server, key=KEYS.dupefilter)
+    assert not dupefilter.request_seen(_article("https://bao.vn/a.html", "id1"))
+    assert dupefilter.request_seen(_article("http://m.bao.vn/a.html?utm_source=x", "id1"))
+    forget_article(server, KEYS, "id1")  # it failed: a later cycle may schedule it again
+    assert not dupefilter.request_seen(_article("https://bao.vn/a.html", "id1"))
+
+
+def test_discovery_pages_are_seen_once_per_cycle(redis_server: RedisServer) -> None:
+    server = redis_server.client()
+    dupefilter = CycleDupeFilter(server, key=KEYS.dupefilter)
+
+    def feed(cycle: str) -> Request:
+        return Request("https://bao.vn/rss/xa-hoi.rss", meta={CYCLE: cycle})
+
+    assert not dupefilter.request_seen(feed("c1"))
+    assert dupefilter.request_seen(feed("c1"))
+    assert not dupefilter.request_seen(feed("c2"))
+    assert 0 < server.ttl(KEYS.cycle_dupefilter("c1"))
+    assert server.scard(KEYS.dupefilter) == 0  # cycle fingerprints never pile up in the main set
+
+
+def test_domain_gate_spaces_starts_across_workers(redis_server: RedisServer) -> None:
+    rules = Politeness(delay_seconds=100, concurrency=10, hold_seconds=60)
+    gates = [DomainGate(redis_server.client(), KEYS, rules) for _ in range(3)]  # three workers
+    waits = [gate.acquire("bao.vn", f"token{n}") for n, gate in enumerate(gates)]
+    assert waits[0] == 0
+    assert 50 < waits[1] <= 100 < waits[2] <= 200  # each start reserved one delay after the previous
+    assert gates[0].acquire("other.vn", "token") == 0  # hosts are independent
+
+
+def test_domain_gate_caps_concurrency_across_workers(redis_server: RedisServer) -> None:
+    rules = Politeness(delay_seconds=0, concurrency=2, hold_seconds=60)
+    first, second = DomainGate(redis_server.client(), KEYS, rules), DomainGate(redis_server.client(), KEYS, rules)
+    assert first.acquire("bao.vn", "a") == 0
+    assert second.acquire("bao.vn", "b") == 0
+    assert first.acquire("bao.vn", "c") is None  # two in progress already
+    second.release("bao.vn", "b")
+    assert first.acquire("bao.vn", "c") == 0
+
+
+def test_domain_gate_tokens_of_a_dead_worker_expire(redis_server: RedisServer) -> None:
+    server = redis_server.client()
+    gate = DomainGate(server, KEYS, Politeness(delay_seconds=0, concurrency=1, hold_seconds=0.001))
+    assert gate.acquire("bao.vn", "dead") == 0  # never released
+    time.sleep(0.02)  # past the 1 ms lease
+    assert gate.acquire("bao.vn", "next") == 0
+
+
+@pytest.mark.parametrize("prefix", ["pressmon", "uu_tien"])
+def test_every_key_shares_the_prefix(prefix: str) -> None:
+    keys = RedisKeys(prefix)
+    names = [keys.queue, keys.processing, keys.deadlines, keys.dupefilter, keys.cycle_dupefilter("c"),
+             keys.domain_next("h"), keys.domain_holders("h"), *keys.scheduler_settings().values()]
+    assert all(name.startswith(prefix + ":") for name in names)
