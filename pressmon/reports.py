@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from index.base import Archive
-from index.types import CountTable, Document, Query
+from index.types import UNKNOWN_GROUP, CountTable, Document, Query
 from pressmon.coverage import CoverageProgress, progress_for_targets, target_query
 from pressmon.settings import Campaign, Targets
 
@@ -48,6 +48,17 @@ def steady_weekly_pace(progress: CoverageProgress) -> float:
     return progress.target * 7 / progress.days_total
 
 
+def _topic_totals(archive: Archive, base: Query, topics: Sequence[str]) -> list[tuple[str, int]]:
+    """Articles per topic (an article counts once per topic) plus those with none.
+
+    One filtered count per topic instead of `counts(group_by="topic")`: on the SQLite backend the
+    grouped form scans article_topics once per article (seconds at 20,000 articles)."""
+    rows = [(topic, archive.counts(replace(base, topics=frozenset({topic}))).total) for topic in topics]
+    with_topic = archive.counts(replace(base, topics=frozenset(topics))).total if topics else 0
+    rows.append((UNKNOWN_GROUP, archive.counts(base).total - with_topic))
+    return sorted((r for r in rows if r[1]), key=lambda r: (-r[1], r[0]))
+
+
 def _totals(table: CountTable) -> list[tuple[str, int]]:
     return sorted(((group, sum(counts)) for group, counts in table.rows.items()), key=lambda r: (-r[1], r[0]))
 
@@ -62,8 +73,10 @@ def coverage_figures(
     provinces: Sequence[str] = (),
     outlet_names: Mapping[str, str] | None = None,
     chart_target_id: str | None = None,
+    topics: Sequence[str] = (),
 ) -> CoverageFigures:
-    """Counts for [date_from, date_to] (local dates), every province listed (zeros included)."""
+    """Counts for [date_from, date_to] (local dates), every province listed (zeros included);
+    `topics` are the topic ids to break down by (config/topics.yaml)."""
     base = Query(date_from=date_from, date_to=date_to)
     progress = tuple(progress_for_targets(archive, targets, as_of=today))
     by_id = {t.id: t for t in targets.targets}
@@ -91,7 +104,7 @@ def coverage_figures(
         by_province=tuple(province_rows),
         by_outlet=tuple(outlets),
         by_kind=tuple(_totals(archive.counts(base, group_by="kind"))),
-        by_topic=tuple(_totals(archive.counts(base, group_by="topic"))),
+        by_topic=tuple(_topic_totals(archive, base, topics)),
         campaigns=tuple(campaigns),
     )
 
@@ -115,10 +128,11 @@ def leadership_report(
     today: date,
     provinces: Sequence[str] = (),
     outlet_names: Mapping[str, str] | None = None,
+    topics: Sequence[str] = (),
     flagged_limit: int = 2000,
 ) -> LeadershipReport:
     coverage = coverage_figures(archive, targets, date_from=date_from, date_to=date_to, today=today,
-                                provinces=provinces, outlet_names=outlet_names)
+                                provinces=provinces, outlet_names=outlet_names, topics=topics)
     flagged: list[Document] = []
     query = Query(date_from=date_from, date_to=date_to, flagged_only=True, sort="date", page_size=200)
     while len(flagged) < flagged_limit:

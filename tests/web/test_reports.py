@@ -24,13 +24,15 @@ def test_coverage_figures(archive, settings) -> None:
     provinces = load_provinces(settings.sources_file.parent / "provinces.yaml")
     assert len(provinces) == 34 and "Hồ Chí Minh" in provinces and "Đắk Lắk" in provinces
     cov = coverage_figures(archive, TARGETS, date_from=date(2026, 4, 27), date_to=date(2026, 5, 24),
-                           today=date(2026, 5, 20), provinces=provinces, outlet_names={"baomau": "Báo Mẫu"})
+                           today=date(2026, 5, 20), provinces=provinces, outlet_names={"baomau": "Báo Mẫu"},
+                           topics=("luong_huu_chi_tra", "truc_loi_lua_dao", "bhyt"))
     assert cov.total == 7
     rows = dict(cov.by_province)
     assert rows["Hà Nội"] == 4 and rows["Cần Thơ"] == 1 and rows["Đắk Lắk"] == 1 and rows["Huế"] == 0
     assert [name for name, _ in cov.by_province[:34]] == list(provinces)  # every province listed, in order
     assert dict(cov.by_kind) == {"provincial": 6, "national": 1}
     assert dict(cov.by_outlet)["Báo Mẫu"] == 6
+    assert dict(cov.by_topic) == {"luong_huu_chi_tra": 3, "truc_loi_lua_dao": 4}  # zero rows left out
     assert len(cov.weekly.buckets) == 4 and sum(map(sum, cov.weekly.rows.values())) == 6  # provincial only
     local, may = cov.targets
     assert local.count == 6 and round(steady_weekly_pace(local)) == 288  # 15,000 × 7 / 365
@@ -80,3 +82,15 @@ def test_coverage_page_and_csv(as_reviewer) -> None:
     rows = list(csv.reader(io.StringIO(text)))
     assert ["Tỉnh, thành phố", "Hà Nội", "4"] in rows and ["Loại hình", "Báo địa phương", "6"] in rows
     assert ["Tỉnh, thành phố", "Huế", "0"] in rows
+
+
+def test_topic_breakdown_agrees_with_grouped_counts(archive, document_factory) -> None:
+    from index.types import Query
+    from pressmon.reports import _topic_totals
+    from pressmon.web.formatting import TOPIC_LABELS
+
+    archive.upsert([document_factory(40, id="multi", topics=("bhyt", "bhtn")),
+                    document_factory(41, id="none", topics=())])
+    base = Query(date_from=date(2026, 1, 1), date_to=date(2026, 12, 31))
+    grouped = {g: sum(c) for g, c in archive.counts(base, group_by="topic").rows.items() if sum(c)}
+    assert dict(_topic_totals(archive, base, tuple(TOPIC_LABELS))) == grouped

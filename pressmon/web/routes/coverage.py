@@ -41,7 +41,7 @@ def figures(request: Request, ctx: WebContext) -> CoverageFigures:
     start, end, today = date_range(request, ctx)
     return coverage_figures(
         ctx.archive, ctx.targets, date_from=start, date_to=end, today=today,
-        provinces=ctx.provinces, outlet_names=ctx.outlets,
+        provinces=ctx.provinces, outlet_names=ctx.outlets, topics=tuple(TOPIC_LABELS),
         chart_target_id=request.query_params.get("chi_tieu") or None,
     )
 
@@ -94,7 +94,8 @@ def progress_workbook(request: Request, ctx: Context, session: CurrentSession) -
 def _report(request: Request, ctx: WebContext):
     start, end, today = date_range(request, ctx)
     return leadership_report(ctx.archive, ctx.targets, date_from=start, date_to=end, now=ctx.clock(),
-                             today=today, provinces=ctx.provinces, outlet_names=ctx.outlets)
+                             today=today, provinces=ctx.provinces, outlet_names=ctx.outlets,
+                             topics=tuple(TOPIC_LABELS))
 
 
 @router.get("/bao-cao", response_class=HTMLResponse, include_in_schema=False)
