@@ -7,6 +7,7 @@ downgraded to "suggest" (Check's `text_length_matching_threshold`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +18,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from classifier.errors import ReferenceDataError
-from classifier.text import fold, normalize_text, syllables_vi
+from classifier.text import fold, normalize_text
 
 CATEGORIES = ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8")
 _MIN_WORDS_FOR_STRONG = 8
@@ -44,8 +45,12 @@ class ClaimMatch:
     evidence: str  # the sentence (or key phrases) that matched
 
 
+_SYLLABLE = re.compile(r"[^\W_]+(?:[.,][0-9]+)*")
+
+
 def _syllable_bigrams(text: str) -> list[str]:
-    syllables = syllables_vi(text)
+    # Passages and claims are normalised before they get here; only lowercase and split.
+    syllables = _SYLLABLE.findall(text.lower())
     return syllables + [f"{a} {b}" for a, b in zip(syllables, syllables[1:])]
 
 
@@ -76,18 +81,27 @@ class KnownClaims:
 
     def match(self, title: str, sentences: list[str]) -> list[ClaimMatch]:
         """Claims that the title or any sentence (or sentence pair) resembles, best first."""
-        passages = [p for p in [title, *sentences, *_pairs(sentences)] if p.strip()]
-        if not passages or not self.claims:
+        title, sentences = normalize_text(title), [normalize_text(s) for s in sentences]
+        if not self.claims or not (title or any(sentences)):
             return []
-        vectorizer, claim_matrix = self._index
-        similarity = cosine_similarity(vectorizer.transform(passages), claim_matrix)
-        full_text = normalize_text(" ".join([title, *sentences])).lower()
-        folded_text = fold(full_text)
+        vectorizer, claim_matrix, vocabulary = self._index
+        # Tokenise once; only passages sharing two or more claim n-grams are worth comparing.
+        tokens = [_syllable_bigrams(p) for p in [title, *sentences]]
+        passages = [(text, toks) for text, toks in zip([title, *sentences], tokens)
+                    if len(vocabulary.intersection(toks)) >= 2]
+        passages += [(f"{a} {b}", ta + tb) for a, b, ta, tb
+                     in zip(sentences, sentences[1:], tokens[1:], tokens[2:])
+                     if len(vocabulary.intersection(ta + tb)) >= 2]
+        similarity = (cosine_similarity(vectorizer.transform([t for _, t in passages]), claim_matrix)
+                      if passages else None)
+        full_text = " ".join([title, *sentences]).lower()
+        # Folding is costly on long text; only mostly-unaccented text (scam SMS) needs the fallback.
+        folded_text = fold(full_text) if _mostly_unaccented(full_text) else None
         n_words = len(full_text.split())
         matches = []
         for j, claim in enumerate(self.claims):
-            best = int(similarity[:, j].argmax())
-            cosine = float(similarity[best, j])
+            best = int(similarity[:, j].argmax()) if similarity is not None else -1
+            cosine = float(similarity[best, j]) if similarity is not None else 0.0
             hits = [p for p in claim.key_phrases if _phrase_in(p, full_text, folded_text)]
             # An identifier (domain, document number) is as telling as three ordinary phrases.
             weight = sum(3 if _is_identifier(p) else 1 for p in hits)
@@ -96,31 +110,37 @@ class KnownClaims:
             if score < self.suggest_threshold:
                 continue
             strong = score >= self.strong_threshold and n_words >= _MIN_WORDS_FOR_STRONG
-            evidence = passages[best] if cosine >= 0.5 * score else ", ".join(hits)
+            evidence = passages[best][0] if best >= 0 and cosine >= 0.5 * score else ", ".join(hits)
             matches.append(ClaimMatch(claim, round(score, 3), "strong" if strong else "suggest",
                                       evidence))
         return sorted(matches, key=lambda m: m.score, reverse=True)
 
     @cached_property
-    def _index(self) -> tuple[TfidfVectorizer, object]:
-        vectorizer = TfidfVectorizer(tokenizer=_syllable_bigrams, token_pattern=None,
-                                     lowercase=False, sublinear_tf=True)
-        docs = [f"{c.claim} {' '.join(c.key_phrases)}" for c in self.claims]
-        return vectorizer, vectorizer.fit_transform(docs)
+    def _index(self) -> tuple[TfidfVectorizer, object, frozenset[str]]:
+        vectorizer = TfidfVectorizer(analyzer=_as_is, sublinear_tf=True)
+        docs = [_syllable_bigrams(f"{c.claim} {' '.join(c.key_phrases)}") for c in self.claims]
+        matrix = vectorizer.fit_transform(docs)
+        return vectorizer, matrix, frozenset(vectorizer.vocabulary_)
 
 
-def _pairs(sentences: list[str]) -> list[str]:
-    return [f"{a} {b}" for a, b in zip(sentences, sentences[1:])]
+def _as_is(tokens: list[str]) -> list[str]:
+    return tokens
 
 
 def _is_identifier(phrase: str) -> bool:
     return any(ch.isdigit() or ch in "./" for ch in phrase) and " " not in phrase.strip()
 
 
-def _phrase_in(phrase: str, text: str, folded_text: str) -> bool:
-    phrase = normalize_text(phrase).lower()
+def _mostly_unaccented(text: str) -> bool:
+    sample = text[:3000]
+    changed = sum(1 for a, b in zip(sample, fold(sample)) if a != b)
+    return changed < 0.03 * max(1, len(sample))
+
+
+def _phrase_in(phrase: str, text: str, folded_text: str | None) -> bool:
+    phrase = phrase.lower()
     # The folded comparison is a fallback for scam SMS typed without diacritics.
-    return phrase in text or fold(phrase) in folded_text
+    return phrase in text or (folded_text is not None and fold(phrase) in folded_text)
 
 
 def _parse_claim(entry: object, path: Path, n: int) -> KnownClaim:

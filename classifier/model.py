@@ -75,10 +75,13 @@ class TrainedModel:
         risks = self.pipeline.named_steps["classifier"].predict_proba(matrix)[:, 1]
         results = []
         for n, risk in enumerate(risks):
-            row = matrix.getrow(n)
-            pushes = [(int(i), float(v * self._coefficients[i])) for i, v in zip(row.indices, row.data)]
-            top = sorted((p for p in pushes if p[1] > 0), key=lambda p: p[1], reverse=True)[:term_limit]
-            results.append(Scored(float(risk), tuple((self._names[i], round(w, 4)) for i, w in top)))
+            start, end = matrix.indptr[n], matrix.indptr[n + 1]
+            indices = matrix.indices[start:end]
+            pushes = matrix.data[start:end] * self._coefficients[indices]
+            order = np.argsort(-pushes)[:term_limit]
+            top = tuple((self._names[indices[k]], round(float(pushes[k]), 4))
+                        for k in order if pushes[k] > 0)
+            results.append(Scored(float(risk), top))
         return results
 
     @cached_property

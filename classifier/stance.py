@@ -85,7 +85,7 @@ def detect_stance(title: str, text: str, *, model_risk: float, claim_matched: bo
         stance: Stance = "reports-and-debunks"
     elif assert_score >= 2.0 and assert_score > debunk_score:
         stance = "asserts"
-    elif model_risk >= 0.7 and debunk_score < 1.5:
+    elif model_risk >= 0.6 and debunk_score < 1.5:
         stance = "asserts"  # the model is confident and nothing in the text frames it as a warning
     else:
         stance = "neutral"

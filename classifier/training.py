@@ -111,7 +111,7 @@ def write_model_card(path: Path, metrics: dict[str, Metrics], data_summary: dict
         "a stance and the reasons. **It is never a verdict**: a reviewer decides every item.",
         "",
         "## Model",
-        "TF-IDF over underthesea words (1–2 grams, first 500 words) and syllables (1–3 grams, first",
+        "TF-IDF over underthesea words (1–2 grams, first 300 words) and syllables (1–3 grams, first",
         "20,000 words) into logistic regression (class_weight=balanced), calibrated with",
         "CalibratedClassifierCV (sigmoid below 1,000 examples, isotonic above). The flagger combines",
         "the probability with known-claim matches, official-fact checks and stance rules",
