@@ -60,6 +60,23 @@ class Action:
     note: str = ""
 
 
+def next_statuses(state: ReviewState) -> tuple[str, ...]:
+    """Statuses the item may move to now (empty while locked), in display order."""
+    if state.locked:
+        return ()
+    return tuple(status for status in STATUSES if status in TRANSITIONS[state.status])
+
+
+def available_follow_ups(state: ReviewState) -> tuple[str, ...]:
+    """Follow-ups that may be recorded now."""
+    if state.locked or state.status not in DECISIONS:
+        return ()
+    return tuple(
+        f for f in FOLLOW_UPS
+        if f not in state.follow_ups and (f != CORRECTION_REQUESTED or state.status == FALSE)
+    )
+
+
 def replay(events: Iterable[ReviewEvent], initial_status: str = UNSTARTED) -> ReviewState:
     """The state an item is in after its audit log (oldest event first)."""
     state = ReviewState(status=initial_status)

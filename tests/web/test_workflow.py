@@ -17,6 +17,8 @@ from pressmon.web.workflow import (
     REPORTED_TO_LEADERSHIP,
     STATUSES,
     TRANSITIONS,
+    available_follow_ups,
+    next_statuses,
     UNSTARTED,
     Action,
     ReviewState,
@@ -104,3 +106,25 @@ def test_each_decision_can_be_reported_and_then_is_locked(decision: str) -> None
     event = plan(ReviewState(decision), Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP),
                  document_id="d1", actor="an", role="reviewer", at=AT)
     assert replay([event], decision).locked
+
+
+STATES = [
+    ReviewState(status, follow_ups, locked)
+    for status in STATUSES
+    for follow_ups in ((), (CORRECTION_REQUESTED,), (REPORTED_TO_LEADERSHIP,))
+    for locked in (False, True)
+    if not locked or REPORTED_TO_LEADERSHIP in follow_ups
+]
+
+
+@pytest.mark.parametrize("state", STATES, ids=str)
+def test_offered_choices_are_exactly_the_allowed_ones(state: ReviewState) -> None:
+    def allowed(action: Action) -> bool:
+        try:
+            plan(state, action, document_id="d1", actor="an", role="lead", at=AT)
+        except WorkflowError:
+            return False
+        return True
+
+    assert next_statuses(state) == tuple(s for s in STATUSES if allowed(Action("status", status=s)))
+    assert available_follow_ups(state) == tuple(f for f in FOLLOW_UPS if allowed(Action("follow_up", follow_up=f)))

@@ -19,7 +19,14 @@ from pressmon.web.errors import RoleForbidden, WorkflowError
 from pressmon.web.formatting import csv_safe, highlight, paragraphs, vn_datetime
 from pressmon.web.review import apply_action, current_state
 from pressmon.web.routes import page
-from pressmon.web.workflow import ACTION_LABELS, CAN_REOPEN, DECISIONS, FOLLOW_UPS, STATUSES, Action
+from pressmon.web.workflow import (
+    ACTION_LABELS,
+    CAN_REOPEN,
+    DECISIONS,
+    Action,
+    available_follow_ups,
+    next_statuses,
+)
 
 router = APIRouter()
 _STOPWORDS = frozenset(
@@ -103,8 +110,8 @@ def item_context(ctx: WebContext, document_id: str) -> dict[str, Any]:
         "state": state,
         "history": list(reversed(history)),
         "similar": similar_decided(ctx.archive, document),
-        "statuses": STATUSES,
-        "follow_ups": FOLLOW_UPS,
+        "statuses": next_statuses(state),
+        "follow_ups": available_follow_ups(state),
         "users": [a for a in ctx.accounts.list() if not a.disabled],
         "action_labels": ACTION_LABELS,
         "can_reopen": CAN_REOPEN,
