@@ -7,14 +7,17 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import get_args
 from datetime import date, datetime, timedelta
 
 from index.base import Archive
 from index.types import UNKNOWN_GROUP, CountTable, Document, Query
 from pressmon.coverage import CoverageProgress, progress_for_targets, target_query
-from pressmon.settings import Campaign, Targets
+from pressmon.settings import Campaign, OutletKind, Targets
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
+# Coverage counts press only; kind "other" (forums, social media) is monitored but counted apart.
+PRESS_KINDS = frozenset(k for k in get_args(OutletKind) if k != "other")
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,8 @@ class CoverageFigures:
 
     @property
     def total(self) -> int:
-        return sum(count for _, count in self.by_kind)
+        """Press articles (kind "other" excluded)."""
+        return sum(count for kind, count in self.by_kind if kind in PRESS_KINDS)
 
 
 def steady_weekly_pace(progress: CoverageProgress) -> float:
@@ -77,7 +81,7 @@ def coverage_figures(
 ) -> CoverageFigures:
     """Counts for [date_from, date_to] (local dates), every province listed (zeros included);
     `topics` are the topic ids to break down by (config/topics.yaml)."""
-    base = Query(date_from=date_from, date_to=date_to)
+    base = Query(date_from=date_from, date_to=date_to, kinds=PRESS_KINDS)
     progress = tuple(progress_for_targets(archive, targets, as_of=today))
     by_id = {t.id: t for t in targets.targets}
     chart_target = next((p for p in progress if p.target_id == chart_target_id), None)
@@ -94,7 +98,7 @@ def coverage_figures(
     for campaign in targets.campaigns:
         start, end = campaign.window(date_to.year)
         campaigns.append(CampaignCount(campaign, start, end,
-                                       archive.counts(Query(date_from=start, date_to=end)).total))
+                                       archive.counts(replace(base, date_from=start, date_to=end)).total))
     return CoverageFigures(
         date_from=date_from,
         date_to=date_to,
@@ -103,7 +107,7 @@ def coverage_figures(
         targets=progress,
         by_province=tuple(province_rows),
         by_outlet=tuple(outlets),
-        by_kind=tuple(_totals(archive.counts(base, group_by="kind"))),
+        by_kind=tuple(_totals(archive.counts(replace(base, kinds=frozenset()), group_by="kind"))),
         by_topic=tuple(_topic_totals(archive, base, topics)),
         campaigns=tuple(campaigns),
     )

@@ -23,7 +23,12 @@ TOPIC_LABELS = {
     "chuyen_doi_so_vssid": "Chuyển đổi số, VssID",
     "truyen_thong_chien_dich": "Truyền thông, chiến dịch",
 }
-KIND_LABELS = {"sector": "Báo ngành", "national": "Báo trung ương", "provincial": "Báo địa phương"}
+KIND_LABELS = {
+    "sector": "Báo ngành",
+    "national": "Báo trung ương",
+    "provincial": "Báo địa phương",
+    "other": "Nguồn khác (diễn đàn, mạng xã hội)",
+}
 CATEGORY_LABELS = {
     "C1": "Mạo danh cơ quan, cán bộ BHXH",
     "C2": "Văn bản, giấy mời giả",

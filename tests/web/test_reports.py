@@ -15,7 +15,8 @@ from pressmon.web.app import load_provinces
 
 TARGETS = Targets(
     targets=(Target(id="local", name="Báo địa phương", count=15000, kinds=("provincial",)),
-             Target(id="may", name="Tháng vận động", count=310, period="campaign", campaign="may")),
+             Target(id="may", name="Tháng vận động", count=310, period="campaign", campaign="may",
+                    kinds=("sector", "national", "provincial"))),
     campaigns=(Campaign(id="may", name="Tháng vận động BHXH toàn dân", start="05-01", end="05-31"),),
 )
 
@@ -27,10 +28,15 @@ def test_coverage_figures(archive, settings) -> None:
                            today=date(2026, 5, 20), provinces=provinces, outlet_names={"baomau": "Báo Mẫu"},
                            topics=("luong_huu_chi_tra", "truc_loi_lua_dao", "bhyt"))
     assert cov.total == 7
+    archive.upsert([replace(archive.get("doc005"), id="forum1", url="https://dien-dan.example/1", kind="other")])
+    cov = coverage_figures(archive, TARGETS, date_from=date(2026, 4, 27), date_to=date(2026, 5, 24),
+                           today=date(2026, 5, 20), provinces=provinces, outlet_names={"baomau": "Báo Mẫu"},
+                           topics=("luong_huu_chi_tra", "truc_loi_lua_dao", "bhyt"))
+    assert cov.total == 7 and dict(cov.by_kind)["other"] == 1  # forums are shown, not counted as press
     rows = dict(cov.by_province)
     assert rows["Hà Nội"] == 4 and rows["Cần Thơ"] == 1 and rows["Đắk Lắk"] == 1 and rows["Huế"] == 0
     assert [name for name, _ in cov.by_province[:34]] == list(provinces)  # every province listed, in order
-    assert dict(cov.by_kind) == {"provincial": 6, "national": 1}
+    assert dict(cov.by_kind) == {"provincial": 6, "national": 1, "other": 1}
     assert dict(cov.by_outlet)["Báo Mẫu"] == 6
     assert dict(cov.by_topic) == {"luong_huu_chi_tra": 3, "truc_loi_lua_dao": 4}  # zero rows left out
     assert len(cov.weekly.buckets) == 4 and sum(map(sum, cov.weekly.rows.values())) == 6  # provincial only
