@@ -20,7 +20,7 @@ from pressmon.queue import flagged_documents
 from pressmon.settings import REPO_ROOT, Settings, load_settings
 from pressmon.wiring import archive_from
 
-DEMO_DIR = REPO_ROOT / "var" / "demo"
+DEMO_ARCHIVE = REPO_ROOT / "var" / "demo" / "archive.db"
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,13 @@ class DemoPaths:
     sources: Path
 
     @classmethod
-    def under(cls, folder: Path, archive: Path | None = None) -> DemoPaths:
-        return cls(archive=archive or folder / "archive.db", state=folder / "state.db", sources=folder / "sources.yaml")
+    def beside(cls, archive: Path) -> DemoPaths:
+        """State and sources files next to the archive, named after it."""
+        return cls(
+            archive=archive,
+            state=archive.with_name(f"{archive.stem}-state.db"),
+            sources=archive.with_name(f"{archive.stem}-sources.yaml"),
+        )
 
 
 def prepare_fresh(paths: DemoPaths, *, default_location: bool) -> None:

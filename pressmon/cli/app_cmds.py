@@ -9,7 +9,7 @@ from collections.abc import Callable
 import click
 
 from pressmon.cli import output
-from pressmon.demo_run import DEMO_DIR, DemoPaths, crawl_demo_site, demo_settings, prepare_fresh, print_summary
+from pressmon.demo_run import DEMO_ARCHIVE, DemoPaths, crawl_demo_site, demo_settings, prepare_fresh, print_summary
 from pressmon.settings import Settings
 from pressmon.wiring import archive_from
 
@@ -44,7 +44,7 @@ def serve_app(settings: Settings, host: str, port: int, echo: Callable[[str], No
 def demo(app, no_serve: bool, host: str, port: int) -> None:
     """Crawl the offline demo press site into a fresh archive, print coverage and flags, serve the UI."""
     named = app.overrides.get("archive", {}).get("path")
-    paths = DemoPaths.under(DEMO_DIR, archive=None if named is None else Path(named))
+    paths = DemoPaths.beside(DEMO_ARCHIVE if named is None else Path(named))
     prepare_fresh(paths, default_location=named is None)
     crawl_demo_site(paths, app.config_dir, click.echo)
     settings = demo_settings(paths, app.config_dir)
