@@ -152,3 +152,19 @@ def test_only_admin_manages_users(client, login, accounts, user: str) -> None:
     assert add.status_code == 403
     assert client.post("/nguoi-dung/an/khoa", data={"csrf_token": token}).status_code == 403
     assert accounts.get("dung") is None and not accounts.get("an").disabled
+
+
+def test_create_app_defaults_to_the_state_database(settings, archive, login) -> None:
+    from argon2 import PasswordHasher
+    from fastapi.testclient import TestClient
+
+    from pressmon.web import AccountStore, create_app
+
+    AccountStore(settings.archive.state_path, hasher=PasswordHasher(time_cost=1, memory_cost=1024)).add(
+        "an", "matkhau-an-1", "reviewer")
+    app = create_app(settings.model_copy(update={"web": settings.web.model_copy(update={"session_secret": None})}),
+                     archive=archive)
+    client = TestClient(app)
+    login(client, "an")
+    assert client.get("/hang-doi").status_code == 200
+    assert app.openapi()["paths"].keys() >= {"/api/search", "/api/queue", "/api/items/{document_id}/decide"}
