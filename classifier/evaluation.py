@@ -24,10 +24,10 @@ def _articles(examples: Sequence[LabelledExample], outlet_kind: str | None = Non
     return [ArticleText(title=e.title, text=e.text, outlet_kind=outlet_kind) for e in examples]
 
 
-def evaluate_synthetic(claims: KnownClaims, facts: OfficialFacts,
-                       thresholds: Thresholds) -> dict[str, object]:
+def evaluate_synthetic(claims: KnownClaims, facts: OfficialFacts, thresholds: Thresholds,
+                       examples: Sequence[LabelledExample] | None = None) -> dict[str, object]:
     """Train on some templates, test on the others: model alone, whole flagger, stance accuracy."""
-    train_part, test_part = group_split(load_shipped())
+    train_part, test_part = group_split(load_shipped() if examples is None else examples)
     model = train(train_part)
     flagger = Flagger(model, claims, facts, thresholds)
     assessments = flagger.assess_many(_articles(test_part))

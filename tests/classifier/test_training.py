@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from classifier.claims import KnownClaims
 from classifier.errors import TrainingDataError
+from classifier.evaluation import evaluate_synthetic
 from classifier.examples import LabelledExample, group_split, load_shipped, read_jsonl
+from classifier.facts import OfficialFacts
+from classifier.flagger import Thresholds
 from classifier.model import TrainedModel
 from classifier.training import (
     evaluate,
@@ -87,3 +91,11 @@ def test_train_default_writes_model_card_and_metrics(tmp_path: Path) -> None:
     assert (tmp_path / "m.skops").is_file()
     assert json.loads((tmp_path / "card" / "metrics.json").read_text())["data"]["extra_examples"] == 1
     assert metrics.n > 0
+
+
+
+def test_synthetic_evaluation_reports_model_flagger_and_stance(
+        known_claims: KnownClaims, official_facts: OfficialFacts) -> None:
+    report = evaluate_synthetic(known_claims, official_facts, Thresholds(), load_shipped()[::4])
+    assert report["flagger"]["n"] == report["model"]["n"] > 0
+    assert 0.0 <= report["stance_accuracy"] <= 1.0
