@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -22,16 +23,23 @@ from typing import Any
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
 from index.snippets import make_snippet
-from index.sqlite_query import RANK_WINDOW, Window, counts_sql, search_sql, total_sql
+from index.sqlite_query import (
+    RANK_WINDOW,
+    Window,
+    bucket_date,
+    counts_sql,
+    search_sql,
+    total_sql,
+)
 from index.sqlite_rows import (
     DOCUMENT_COLUMNS,
     REVIEW_COLUMNS,
+    document_row,
     from_us,
     normalized,
     review_row,
     row_document,
     row_review,
-    document_row,
     to_us,
 )
 from index.sqlite_schema import migrate
@@ -84,7 +92,9 @@ class SQLiteArchive(Archive):
                 path, check_same_thread=False, isolation_level=None, timeout=30
             )
         except sqlite3.Error as err:
-            raise BackendUnavailable(f"Cannot open the SQLite archive {str(path)!r}: {err}") from err
+            raise BackendUnavailable(
+                f"Cannot open the SQLite archive {str(path)!r}: {err}"
+            ) from err
         self._conn.row_factory = sqlite3.Row
         try:
             with self._translated():
@@ -224,11 +234,10 @@ class SQLiteArchive(Archive):
             query, parsed, self._window(query),
             group_by=group_by, interval=interval, offset_seconds=self._offset_seconds,
         )
+        raw: dict[tuple[str, date], int] = defaultdict(int)
         with self._read() as conn:
-            raw = {
-                (row["grp"], date.fromisoformat(row["bucket"])): row["n"]
-                for row in conn.execute(sql, params)
-            }
+            for group, key, count in conn.execute(sql, params):
+                raw[group, bucket_date(key, interval)] += count
         shown = {
             "province": query.provinces, "outlet": query.outlets,
             "kind": query.kinds, "topic": query.topics,

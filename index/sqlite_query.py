@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from index.errors import QueryError
@@ -25,8 +26,8 @@ GROUP_COLUMNS = (None, "province", "outlet", "kind", "topic")
 RANK_WINDOW = 10_000
 # bm25 column weights: a word in the title counts four times as much as one in the body.
 _BM25_WEIGHTS = "4.0, 1.0"
-# Whole seconds, floored (SQLite's '/' truncates towards zero, wrong before 1970).
-_SECONDS = "((a.published_us - ((a.published_us % 1000000) + 1000000) % 1000000) / 1000000)"
+_DAY_US = 86_400_000_000
+_EPOCH_DAY = date(1970, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -170,17 +171,31 @@ def total_sql(query: Query, parsed: ParsedQuery, window: Window) -> Sql:
     return f"SELECT count(*) FROM {source_sql(parsed)} WHERE {where}", params
 
 
-def bucket_expression(interval: Interval) -> str:
-    """SQL for the local bucket start (YYYY-MM-DD) of a.published_us; needs :tz_shift."""
+def bucket_expression() -> str:
+    """SQL for an integer bucket key of a.published_us; needs `bucket_params`.
+
+    Integer arithmetic instead of SQLite's date(): counting a year of articles calls it
+    hundreds of thousands of times. Floor division keeps dates before 1970 right.
+    """
+    shifted = "(a.published_us + :shift_us)"
+    return f"(({shifted} - (({shifted} % :width_us) + :width_us) % :width_us) / :width_us)"
+
+
+def bucket_params(interval: Interval, offset_seconds: int) -> dict[str, int]:
+    """Weeks: whole weeks since Monday 1969-12-29 local. Months: days since 1970-01-01 local
+    (grouped into months by `bucket_date`)."""
+    offset_us = offset_seconds * 1_000_000
     if interval == "week":
-        # Monday on or before the local day: step back 6 days, then forward to a Monday.
-        return f"date({_SECONDS}, 'unixepoch', :tz_shift, '-6 days', 'weekday 1')"
-    return f"date({_SECONDS}, 'unixepoch', :tz_shift, 'start of month')"
+        # 1970-01-01 was a Thursday: three days later, local weeks start on a multiple of 7.
+        return {"shift_us": offset_us + 3 * _DAY_US, "width_us": 7 * _DAY_US}
+    return {"shift_us": offset_us, "width_us": _DAY_US}
 
 
-def tz_shift(offset_seconds: int) -> str:
-    """The SQLite date modifier for a fixed UTC offset, e.g. '+25200 seconds'."""
-    return f"{offset_seconds:+d} seconds"
+def bucket_date(key: int, interval: Interval) -> date:
+    """The local start date of the bucket `bucket_expression` computed."""
+    if interval == "week":
+        return _EPOCH_DAY + timedelta(days=7 * key - 3)
+    return (_EPOCH_DAY + timedelta(days=key)).replace(day=1)
 
 
 def counts_sql(
@@ -197,7 +212,7 @@ def counts_sql(
         raise QueryError(f"Cannot count by {group_by!r} per {interval!r}; group by one of "
                          f"{sorted(g for g in GROUP_COLUMNS if g)} per 'week' or 'month'")
     where, params = filter_sql(query, parsed, window)
-    params["tz_shift"] = tz_shift(offset_seconds)
+    params.update(bucket_params(interval, offset_seconds))
     join = ""
     if group_by is None:
         group = "''"
@@ -209,7 +224,7 @@ def counts_sql(
     if group_by is not None:
         params["unknown"] = UNKNOWN_GROUP
     sql = (
-        f"SELECT {group} AS grp, {bucket_expression(interval)} AS bucket, count(*) AS n "
+        f"SELECT {group} AS grp, {bucket_expression()} AS bucket, count(*) AS n "
         f"FROM {source_sql(parsed)} {join}WHERE {where} GROUP BY grp, bucket"
     )
     return sql, params

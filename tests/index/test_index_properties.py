@@ -15,7 +15,7 @@ from index_factories import make_doc
 
 from index.errors import QueryError
 from index.sqlite_backend import SQLiteArchive
-from index.sqlite_query import bucket_expression, tz_shift
+from index.sqlite_query import bucket_date, bucket_expression, bucket_params
 from index.sqlite_rows import normalized, to_us
 from index.types import Query
 from index.weeks import bucket_start, fixed_utc_offset
@@ -56,11 +56,11 @@ def test_week_bucket_matches_reference_and_sqlite(moment: datetime, zone_name: s
 def _sqlite_bucket(moment: datetime, zone: ZoneInfo, interval: str) -> date:
     offset = int(fixed_utc_offset(zone).total_seconds())
     with sqlite3.connect(":memory:") as conn:
-        (bucket,) = conn.execute(
-            f"SELECT {bucket_expression(interval)} FROM (SELECT :us AS published_us) a",  # type: ignore[arg-type]
-            {"us": to_us(moment), "tz_shift": tz_shift(offset)},
+        (key,) = conn.execute(
+            f"SELECT {bucket_expression()} FROM (SELECT :us AS published_us) a",
+            {"us": to_us(moment), **bucket_params(interval, offset)},  # type: ignore[arg-type]
         ).fetchone()
-    return date.fromisoformat(bucket)
+    return bucket_date(key, interval)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,14 @@ import pytest
 from index.errors import QueryError
 from index.sqlite_query import (
     Window,
+    bucket_date,
     bucket_expression,
+    bucket_params,
     counts_sql,
     filter_sql,
     fts_expression,
     search_sql,
     total_sql,
-    tz_shift,
 )
 from index.text import ParsedQuery, parse_query
 from index.types import Query
@@ -108,17 +109,21 @@ def test_counts_reject_unknown_groupings() -> None:
 )
 def test_bucket_expression_in_utc_plus_7(iso_utc: str, interval: str, expected: date) -> None:
     conn = sqlite3.connect(":memory:")
-    (bucket,) = conn.execute(
-        f"SELECT {bucket_expression(interval)} FROM "  # type: ignore[arg-type]
+    (key,) = conn.execute(
+        f"SELECT {bucket_expression()} FROM "
         "(SELECT CAST(unixepoch(:t) AS INTEGER) * 1000000 AS published_us) a",
-        {"t": iso_utc, "tz_shift": tz_shift(7 * 3600)},
+        {"t": iso_utc, **bucket_params(interval, 7 * 3600)},  # type: ignore[arg-type]
     ).fetchone()
-    assert date.fromisoformat(bucket) == expected
+    assert bucket_date(key, interval) == expected  # type: ignore[arg-type]
 
 
-def test_tz_shift() -> None:
-    assert tz_shift(25200) == "+25200 seconds"
-    assert tz_shift(-18000) == "-18000 seconds"
+def test_bucket_keys_before_1970_floor() -> None:
+    conn = sqlite3.connect(":memory:")
+    (key,) = conn.execute(
+        f"SELECT {bucket_expression()} FROM (SELECT -1 AS published_us) a",
+        bucket_params("week", 0),
+    ).fetchone()
+    assert bucket_date(key, "week") == date(1969, 12, 29)
 
 
 def test_unused_window_has_no_date_conditions() -> None:
