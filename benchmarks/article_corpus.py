@@ -83,7 +83,8 @@ def outlets() -> list[Outlet]:
     national = [Outlet(f"national{i}", f"Báo quốc gia {i}", "national", None) for i in range(23)]
     sector = [Outlet(f"sector{i}", f"Tạp chí ngành {i}", "sector", None) for i in range(2)]
     provincial = [
-        Outlet(f"province{i}", f"Báo {name}", "provincial", name) for i, name in enumerate(PROVINCES)
+        Outlet(f"province{i}", f"Báo {name}", "provincial", name)
+        for i, name in enumerate(PROVINCES)
     ]
     return national + sector + provincial
 

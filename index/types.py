@@ -15,7 +15,8 @@ MatchKind = Literal["exact", "folded"]
 # Row label in a grouped CountTable for articles with no value in the grouped field
 # (no province, or no topic); every article is counted at least once.
 UNKNOWN_GROUP = "(không rõ)"
-# Tiers that put an assessed article in the review queue (`Query.flagged_only`, `ArchiveStats.flagged`).
+# Tiers that put an assessed article in the review queue
+# (`Query.flagged_only`, `ArchiveStats.flagged`).
 REVIEW_TIERS = frozenset({"cần xem ngay", "nên xem"})
 DEFAULT_REVIEW_STATUS = "Chưa xử lý"
 

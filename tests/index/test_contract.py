@@ -170,7 +170,7 @@ def test_operators_are_plain_words(filled: Archive) -> None:
 
 
 def test_snippets_escape_the_text_and_mark_the_words(filled: Archive) -> None:
-    (hit,) = [h for h in filled.search(Query(text="giả")).hits if h.document.id == "scam"]
+    (hit,) = (h for h in filled.search(Query(text="giả")).hits if h.document.id == "scam")
     assert "<script>" not in hit.snippet
     assert "&lt;script&gt;" in hit.snippet
     assert "<mark>giả</mark>" in hit.snippet
@@ -316,7 +316,9 @@ def test_unknown_grouping_is_a_query_error(filled: Archive) -> None:
 # -- reviews and stats ----------------------------------------------------------------------
 
 
-def _event(doc_id: str, before: str, after: str, *, minutes: int = 0, note: str = "") -> ReviewEvent:
+def _event(
+    doc_id: str, before: str, after: str, *, minutes: int = 0, note: str = ""
+) -> ReviewEvent:
     return ReviewEvent(
         document_id=doc_id, actor="kiemduyet", note=note, status_before=before,
         status_after=after, at=datetime(2024, 3, 2, 8, minutes, tzinfo=UTC),
