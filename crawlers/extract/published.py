@@ -51,13 +51,8 @@ def _in_page_furniture(node: etree._Element) -> bool:
     return False
 
 
-def _visible(tree: etree._Element, site: SiteSelectors) -> list[DateCandidate]:
+def _parse_visible(nodes: list[etree._Element]) -> list[DateCandidate]:
     found: list[DateCandidate] = []
-    nodes = select(tree, site.date) or [
-        el
-        for el in tree.iter("span", "div", "p", "li", "time", "small", "em", "a")
-        if _DATE_CLASS_RE.search(classes(el))
-    ]
     for node in nodes:
         text = node_text(node)
         if not text or len(text) > _MAX_VISIBLE_CHARS or _in_page_furniture(node):
@@ -66,6 +61,17 @@ def _visible(tree: etree._Element, site: SiteSelectors) -> list[DateCandidate]:
         if parsed:
             found.append(parsed)
     return found
+
+
+def _visible(tree: etree._Element, site: SiteSelectors) -> list[DateCandidate]:
+    """Dates in the site's date element, else in any element whose class or id says date/time."""
+    return _parse_visible(select(tree, site.date)) or _parse_visible(
+        [
+            el
+            for el in tree.iter("span", "div", "p", "li", "time", "small", "em", "a")
+            if _DATE_CLASS_RE.search(classes(el))
+        ]
+    )
 
 
 _LOOSE_TAGS = ("span", "div", "p", "li", "small", "em", "i", "b", "strong", "font")
