@@ -117,7 +117,7 @@ STATES = [
 ]
 
 
-@pytest.mark.parametrize("state", STATES, ids=str)
+@pytest.mark.parametrize("state", STATES, ids=lambda s: f"{s.status}|{'+'.join(s.follow_ups)}|{s.locked}")
 def test_offered_choices_are_exactly_the_allowed_ones(state: ReviewState) -> None:
     def allowed(action: Action) -> bool:
         try:
