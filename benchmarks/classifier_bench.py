@@ -30,7 +30,9 @@ from classifier.types import ArticleText
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def make_articles(examples: list[LabelledExample], n: int, words: int, seed: int = 1) -> list[ArticleText]:
+def make_articles(
+    examples: list[LabelledExample], n: int, words: int, seed: int = 1
+) -> list[ArticleText]:
     rng = random.Random(seed)
     articles = []
     for _ in range(n):
@@ -42,14 +44,16 @@ def make_articles(examples: list[LabelledExample], n: int, words: int, seed: int
     return articles
 
 
-def bench_interleaved(flagger: Flagger, articles: list[ArticleText], batch: int) -> tuple[float, float]:
+def bench_interleaved(
+    flagger: Flagger, articles: list[ArticleText], batch: int
+) -> tuple[float, float]:
     """Seconds for the flagger and for bare word_tokenize, batch by batch in turn.
 
     Interleaving keeps the ratio fair when other processes load the machine unevenly.
     """
     assess_s = tokenize_s = 0.0
     for i in range(0, len(articles), batch):
-        chunk = articles[i:i + batch]
+        chunk = articles[i : i + batch]
         start = time.perf_counter()
         for a in chunk:
             word_tokenize(f"{a.title}. {a.text}")
@@ -67,7 +71,7 @@ def bench_training(examples: list[LabelledExample], n_docs: int) -> tuple[float,
         e = rng.choice(examples)
         # Vary the slot-filled text a little so documents are not byte-identical repeats.
         words = e.text.split()
-        rng.shuffle(words[len(words) // 2:])
+        rng.shuffle(words[len(words) // 2 :])
         docs.append(LabelledExample(text=" ".join(words), title=e.title, label=e.label))
     start = time.perf_counter()
     train(docs)
@@ -75,7 +79,9 @@ def bench_training(examples: list[LabelledExample], n_docs: int) -> tuple[float,
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--words", type=int, default=1000)
     parser.add_argument("--batch", type=int, default=20)
@@ -87,14 +93,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         model_path = Path(tmp) / "m.skops"
         save(train(examples), model_path)
-        flagger = Flagger.from_files(model_path, ROOT / "config" / "known_claims.yaml",
-                                     ROOT / "config" / "official_facts.yaml", Thresholds())
+        flagger = Flagger.from_files(
+            model_path,
+            ROOT / "config" / "known_claims.yaml",
+            ROOT / "config" / "official_facts.yaml",
+            Thresholds(),
+        )
     articles = make_articles(examples, args.articles, args.words)
     flagger.assess_many(articles[:2])  # load the CRF model and warm caches
     word_tokenize("khởi động")
 
     assess_s, tokenize_s = bench_interleaved(flagger, articles, args.batch)
-    train_s, train_words = bench_training(examples, args.train_docs) if args.train_docs else (0.0, 0)
+    train_s, train_words = (
+        bench_training(examples, args.train_docs) if args.train_docs else (0.0, 0)
+    )
 
     result = {
         "articles": len(articles),

@@ -51,7 +51,7 @@ _SYLLABLE = re.compile(r"[^\W_]+(?:[.,][0-9]+)*")
 def _syllable_bigrams(text: str) -> list[str]:
     # Passages and claims are normalised before they get here; only lowercase and split.
     syllables = _SYLLABLE.findall(text.lower())
-    return syllables + [f"{a} {b}" for a, b in zip(syllables, syllables[1:])]
+    return syllables + [f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False)]
 
 
 @dataclass(frozen=True)
@@ -61,18 +61,23 @@ class KnownClaims:
     strong_threshold: float = 0.6
 
     @classmethod
-    def load(cls, path: Path, *, suggest_threshold: float = 0.35,
-             strong_threshold: float = 0.6) -> KnownClaims:
+    def load(
+        cls, path: Path, *, suggest_threshold: float = 0.35, strong_threshold: float = 0.6
+    ) -> KnownClaims:
         """Read config/known_claims.yaml; every entry needs all fields and a valid category."""
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except FileNotFoundError as err:
             raise ReferenceDataError(f"Known-claims file {str(path)!r} does not exist.") from err
         except yaml.YAMLError as err:
-            raise ReferenceDataError(f"Known-claims file {str(path)!r} is not valid YAML: {err}") from err
+            raise ReferenceDataError(
+                f"Known-claims file {str(path)!r} is not valid YAML: {err}"
+            ) from err
         entries = data.get("claims") if isinstance(data, dict) else None
         if not isinstance(entries, list) or not entries:
-            raise ReferenceDataError(f"Known-claims file {str(path)!r} needs a non-empty 'claims' list.")
+            raise ReferenceDataError(
+                f"Known-claims file {str(path)!r} needs a non-empty 'claims' list."
+            )
         claims = tuple(_parse_claim(entry, path, n) for n, entry in enumerate(entries, 1))
         ids = [c.id for c in claims]
         if len(set(ids)) != len(ids):
@@ -87,13 +92,21 @@ class KnownClaims:
         vectorizer, claim_matrix, vocabulary = self._index
         # Tokenise once; only passages sharing two or more claim n-grams are worth comparing.
         tokens = [_syllable_bigrams(p) for p in [title, *sentences]]
-        passages = [(text, toks) for text, toks in zip([title, *sentences], tokens)
-                    if len(vocabulary.intersection(toks)) >= 2]
-        passages += [(f"{a} {b}", ta + tb) for a, b, ta, tb
-                     in zip(sentences, sentences[1:], tokens[1:], tokens[2:])
-                     if len(vocabulary.intersection(ta + tb)) >= 2]
-        similarity = (cosine_similarity(vectorizer.transform([t for _, t in passages]), claim_matrix)
-                      if passages else None)
+        passages = [
+            (text, toks)
+            for text, toks in zip([title, *sentences], tokens, strict=True)
+            if len(vocabulary.intersection(toks)) >= 2
+        ]
+        passages += [
+            (f"{a} {b}", ta + tb)
+            for a, b, ta, tb in zip(sentences, sentences[1:], tokens[1:], tokens[2:], strict=False)
+            if len(vocabulary.intersection(ta + tb)) >= 2
+        ]
+        similarity = (
+            cosine_similarity(vectorizer.transform([t for _, t in passages]), claim_matrix)
+            if passages
+            else None
+        )
         full_text = " ".join([title, *sentences]).lower()
         # Folding is costly on long text; only mostly-unaccented text (scam SMS) needs the fallback.
         folded_text = fold(full_text) if _mostly_unaccented(full_text) else None
@@ -111,8 +124,9 @@ class KnownClaims:
                 continue
             strong = score >= self.strong_threshold and n_words >= _MIN_WORDS_FOR_STRONG
             evidence = passages[best][0] if best >= 0 and cosine >= 0.5 * score else ", ".join(hits)
-            matches.append(ClaimMatch(claim, round(score, 3), "strong" if strong else "suggest",
-                                      evidence))
+            matches.append(
+                ClaimMatch(claim, round(score, 3), "strong" if strong else "suggest", evidence)
+            )
         return sorted(matches, key=lambda m: m.score, reverse=True)
 
     @cached_property
@@ -133,7 +147,7 @@ def _is_identifier(phrase: str) -> bool:
 
 def _mostly_unaccented(text: str) -> bool:
     sample = text[:3000]
-    changed = sum(1 for a, b in zip(sample, fold(sample)) if a != b)
+    changed = sum(1 for a, b in zip(sample, fold(sample), strict=False) if a != b)
     return changed < 0.03 * max(1, len(sample))
 
 

@@ -35,7 +35,7 @@ class LabelledExample:
 
 
 def read_jsonl(path: Path) -> list[LabelledExample]:
-    """Examples from a JSONL file with text, title, label and optional category/stance/source/group."""
+    """Examples from JSONL: text, title, label, optional category/stance/source/group."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as err:
@@ -49,11 +49,17 @@ def read_jsonl(path: Path) -> list[LabelledExample]:
             label = int(row["label"])
             if label not in (0, 1):
                 raise ValueError(f"label {label!r} is not 0 or 1")
-            examples.append(LabelledExample(
-                text=normalize_text(str(row["text"])), title=normalize_text(str(row.get("title", ""))),
-                label=label, category=row.get("category"), stance=row.get("stance"),
-                source=str(row.get("source", "")), group=str(row.get("group", "")),
-            ))
+            examples.append(
+                LabelledExample(
+                    text=normalize_text(str(row["text"])),
+                    title=normalize_text(str(row.get("title", ""))),
+                    label=label,
+                    category=row.get("category"),
+                    stance=row.get("stance"),
+                    source=str(row.get("source", "")),
+                    group=str(row.get("group", "")),
+                )
+            )
         except (ValueError, KeyError, TypeError) as err:
             raise TrainingDataError(f"{str(path)!r} line {n}: {err}") from err
     return examples
@@ -74,10 +80,15 @@ def load_vfnd(path: Path) -> list[LabelledExample]:
     examples = []
     for row in rows:
         title, _, body = row["text"].strip().partition("\n")
-        examples.append(LabelledExample(
-            text=normalize_text(body), title=normalize_text(title), label=int(row["label"]),
-            source="vfnd", group=row.get("domain") or "unknown",
-        ))
+        examples.append(
+            LabelledExample(
+                text=normalize_text(body),
+                title=normalize_text(title),
+                label=int(row["label"]),
+                source="vfnd",
+                group=row.get("domain") or "unknown",
+            )
+        )
     return examples
 
 
@@ -85,7 +96,10 @@ _SPACED_PUNCT = re.compile(r" ([,.;:!?%)”])|([(“]) ")
 
 
 def load_vietnews(path: Path, *, on_topic_only: bool = True) -> list[LabelledExample]:
-    """Real press coverage of social insurance (label 0); on-topic = term in title/sapo or ≥ 3 terms."""
+    """Real press coverage of social insurance (label 0).
+
+    On-topic = a term in the title or sapo, or at least three term matches.
+    """
     jsonl = path / "bhxh_articles.jsonl" if path.is_dir() else path
     try:
         lines = jsonl.read_text(encoding="utf-8").splitlines()
@@ -96,26 +110,38 @@ def load_vietnews(path: Path, *, on_topic_only: bool = True) -> list[LabelledExa
         row = json.loads(line)
         if on_topic_only and not (row["term_in_title_or_abstract"] or row["n_term_matches"] >= 3):
             continue
-        body = _SPACED_PUNCT.sub(lambda m: m.group(1) or m.group(2), f"{row['abstract']}\n{row['body']}")
-        examples.append(LabelledExample(
-            text=normalize_text(body), title=normalize_text(_SPACED_PUNCT.sub(
-                lambda m: m.group(1) or m.group(2), row["title"])),
-            label=0, stance="neutral", source="vietnews", group=f"vietnews:{row['id']}",
-        ))
+        body = _SPACED_PUNCT.sub(
+            lambda m: m.group(1) or m.group(2), f"{row['abstract']}\n{row['body']}"
+        )
+        examples.append(
+            LabelledExample(
+                text=normalize_text(body),
+                title=normalize_text(
+                    _SPACED_PUNCT.sub(lambda m: m.group(1) or m.group(2), row["title"])
+                ),
+                label=0,
+                stance="neutral",
+                source="vietnews",
+                group=f"vietnews:{row['id']}",
+            )
+        )
     return examples
 
 
 def data_version(examples: Iterable[LabelledExample]) -> str:
     """Content hash of the examples, order-independent."""
     digests = sorted(
-        hashlib.sha256(json.dumps([e.title, e.text, e.label], ensure_ascii=False).encode()).hexdigest()
+        hashlib.sha256(
+            json.dumps([e.title, e.text, e.label], ensure_ascii=False).encode()
+        ).hexdigest()
         for e in examples
     )
     return hashlib.sha256("".join(digests).encode()).hexdigest()[:16]
 
 
-def group_split(examples: Sequence[LabelledExample], test_share: float = 0.25,
-                seed: int = 7) -> tuple[list[LabelledExample], list[LabelledExample]]:
+def group_split(
+    examples: Sequence[LabelledExample], test_share: float = 0.25, seed: int = 7
+) -> tuple[list[LabelledExample], list[LabelledExample]]:
     """Train/test split that never puts one group on both sides; every label stays on both."""
     groups = sorted({e.group or f"item:{i}" for i, e in enumerate(examples)})
     rng = random.Random(seed)

@@ -17,11 +17,13 @@ _BHXH_CUE = re.compile(
 )
 _SITE_CUE = re.compile(
     r"truy cập|vào trang|trang web|website|đăng nhập|đường link|\blink\b|đường dẫn|tải|cổng|"
-    r"tra cứu|địa chỉ|fanpage|trang facebook", re.I
+    r"tra cứu|địa chỉ|fanpage|trang facebook",
+    re.I,
 )
 _CALL_CUE = re.compile(
     r"gọi|liên hệ|hotline|tổng đài|zalo|số điện thoại|\bsđt\b|\bsdt\b|nhắn tin|kết bạn|"
-    r"\bgoi\b|lien he", re.I
+    r"\bgoi\b|lien he",
+    re.I,
 )
 _BHXH_HOST = re.compile(r"bhxh|baohiem|vssid|dichvucong|bhyt", re.I)
 _DOMAIN_RE = re.compile(
@@ -40,8 +42,12 @@ _FAKE_APP_RE = re.compile(
     r"(?:link|đường dẫn)|vssid[^.\n]{0,40}tải[^.\n]{0,30}(?:link|đường dẫn)",
     re.I,
 )
-_MONEY_RE = re.compile(r"(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(triệu)?\s*(?:đồng|đ\b|vnđ)", re.I)
-_PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%\s*(?:của\s*)?(?:mức\s*)?(?:tiền\s*)?(lương|thu nhập)", re.I)
+_MONEY_RE = re.compile(
+    r"(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(triệu)?\s*(?:đồng|đ\b|vnđ)", re.I
+)
+_PERCENT_RE = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*%\s*(?:của\s*)?(?:mức\s*)?(?:tiền\s*)?(lương|thu nhập)", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,9 @@ class FigureValue:
     source: str
 
     def in_force(self, day: date) -> bool:
-        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to
+        )
 
 
 @dataclass(frozen=True)
@@ -139,7 +147,13 @@ class OfficialFacts:
             if self._is_official_host(host, path):
                 continue
             near = _window(text, m.start(), m.end(), 120)
-            social = host.lower() in {"facebook.com", "fb.com", "zalo.me", "tiktok.com", "youtube.com"}
+            social = host.lower() in {
+                "facebook.com",
+                "fb.com",
+                "zalo.me",
+                "tiktok.com",
+                "youtube.com",
+            }
             bhxh_host = bool(_BHXH_HOST.search(host + path))
             presented = bhxh_host or (
                 _BHXH_CUE.search(near) and _SITE_CUE.search(_window(text, m.start(), m.end(), 60))
@@ -147,10 +161,14 @@ class OfficialFacts:
             if social and not path.strip("/"):
                 continue  # "facebook.com" alone names a network, not a page
             if presented:
-                failures.append(FactCheckFailure(
-                    kind="page" if social else "domain", found=f"{host}{path}".rstrip("/."),
-                    official=", ".join([*self.domains[:2], *self.pages[:2]]), context=near,
-                ))
+                failures.append(
+                    FactCheckFailure(
+                        kind="page" if social else "domain",
+                        found=f"{host}{path}".rstrip("/."),
+                        official=", ".join([*self.domains[:2], *self.pages[:2]]),
+                        context=near,
+                    )
+                )
         return failures
 
     def _check_phones(self, text: str) -> list[FactCheckFailure]:
@@ -162,20 +180,28 @@ class OfficialFacts:
                 continue
             near = _window(text, m.start(), m.end(), 80)
             if _BHXH_CUE.search(near) and _CALL_CUE.search(near):
-                failures.append(FactCheckFailure(
-                    kind="phone", found=m.group(0).strip(),
-                    official=f"tổng đài {self.hotlines[0][1]}", context=near,
-                ))
+                failures.append(
+                    FactCheckFailure(
+                        kind="phone",
+                        found=m.group(0).strip(),
+                        official=f"tổng đài {self.hotlines[0][1]}",
+                        context=near,
+                    )
+                )
         return failures
 
     def _check_apps(self, text: str) -> list[FactCheckFailure]:
         m = _FAKE_APP_RE.search(text)
         if not m:
             return []
-        return [FactCheckFailure(
-            kind="app", found=m.group(0), context=_window(text, m.start(), m.end(), 80),
-            official=f"{self.apps[0]} chỉ tải từ CH Play hoặc App Store",
-        )]
+        return [
+            FactCheckFailure(
+                kind="app",
+                found=m.group(0),
+                context=_window(text, m.start(), m.end(), 80),
+                official=f"{self.apps[0]} chỉ tải từ CH Play hoặc App Store",
+            )
+        ]
 
     def _check_figures(self, text: str, day: date | None) -> list[FactCheckFailure]:
         failures = []
@@ -186,17 +212,22 @@ class OfficialFacts:
             allowed = [*_plausible_values(figure, day), *figure.also_valid]
             for term in figure.terms:
                 for m in re.finditer(re.escape(term.lower()), lowered):
-                    window = text[m.end(): m.end() + 70]
+                    window = text[m.end() : m.end() + 70]
                     found = _first_amount(window, figure.unit)
                     if found is None or any(abs(found - v) <= 0.005 * v for v in allowed):
                         continue
                     current = (figure.value_at(day) if day else None) or figure.values[-1]
-                    failures.append(FactCheckFailure(
-                        kind="figure", found=f"{figure.name}: {_fmt(found, figure.unit)}",
-                        official=(f"{_fmt(current.value, figure.unit)} từ "
-                                  f"{current.effective_from:%d/%m/%Y} ({current.source})"),
-                        context=_window(text, m.start(), m.end() + 70, 40),
-                    ))
+                    failures.append(
+                        FactCheckFailure(
+                            kind="figure",
+                            found=f"{figure.name}: {_fmt(found, figure.unit)}",
+                            official=(
+                                f"{_fmt(current.value, figure.unit)} từ "
+                                f"{current.effective_from:%d/%m/%Y} ({current.source})"
+                            ),
+                            context=_window(text, m.start(), m.end() + 70, 40),
+                        )
+                    )
         return failures
 
 
@@ -206,8 +237,11 @@ def _plausible_values(figure: Figure, day: date | None) -> list[float]:
     if day is None:
         return [v.value for v in figure.values]
     start, end = day - timedelta(days=730), day + timedelta(days=365)
-    return [v.value for v in figure.values
-            if v.effective_from <= end and (v.effective_to is None or v.effective_to >= start)]
+    return [
+        v.value
+        for v in figure.values
+        if v.effective_from <= end and (v.effective_to is None or v.effective_to >= start)
+    ]
 
 
 def _first_amount(window: str, unit: str) -> float | None:
@@ -233,7 +267,7 @@ def _fmt(value: float, unit: str) -> str:
 
 
 def _window(text: str, start: int, end: int, size: int) -> str:
-    return text[max(0, start - size): end + size].strip()
+    return text[max(0, start - size) : end + size].strip()
 
 
 def _parse_figure(entry: dict[str, object]) -> Figure:
@@ -249,9 +283,11 @@ def _parse_figure(entry: dict[str, object]) -> Figure:
     if not values:
         raise ValueError(f"figure {entry.get('id')!r} has no values")
     return Figure(
-        id=str(entry["id"]), name=str(entry["name"]),
+        id=str(entry["id"]),
+        name=str(entry["name"]),
         terms=tuple(str(t) for t in entry["terms"]),  # type: ignore[union-attr]
-        unit=str(entry["unit"]), checked=bool(entry.get("checked", False)),
+        unit=str(entry["unit"]),
+        checked=bool(entry.get("checked", False)),
         values=tuple(sorted(values, key=lambda v: v.effective_from)),
         also_valid=tuple(float(v) for v in entry.get("also_valid", ())),  # type: ignore[union-attr]
     )

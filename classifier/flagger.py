@@ -43,8 +43,9 @@ class Thresholds:
 
     def __post_init__(self) -> None:
         if not 0.0 < self.review < self.urgent <= 1.0:
-            raise ValueError(f"Thresholds need 0 < review < urgent <= 1, got {self.review!r}, "
-                             f"{self.urgent!r}.")
+            raise ValueError(
+                f"Thresholds need 0 < review < urgent <= 1, got {self.review!r}, {self.urgent!r}."
+            )
 
     def tier(self, risk: float) -> Tier:
         if risk >= self.urgent:
@@ -64,8 +65,15 @@ def uncertainty(risk: float, thresholds: Thresholds) -> float:
 class Flagger:
     """Applies the model, the known-claim matcher, the official facts and the stance rules."""
 
-    def __init__(self, model: TrainedModel, claims: KnownClaims, facts: OfficialFacts,
-                 thresholds: Thresholds, *, model_version: str | None = None) -> None:
+    def __init__(
+        self,
+        model: TrainedModel,
+        claims: KnownClaims,
+        facts: OfficialFacts,
+        thresholds: Thresholds,
+        *,
+        model_version: str | None = None,
+    ) -> None:
         self.model = model
         self.claims = claims
         self.facts = facts
@@ -73,20 +81,33 @@ class Flagger:
         self.model_version = model_version or f"unsaved+{model.data_version[:8]}"
 
     @classmethod
-    def from_files(cls, model_path: Path, known_claims_path: Path, official_facts_path: Path,
-                   thresholds: Thresholds, *, train_if_missing: bool = False) -> Flagger:
+    def from_files(
+        cls,
+        model_path: Path,
+        known_claims_path: Path,
+        official_facts_path: Path,
+        thresholds: Thresholds,
+        *,
+        train_if_missing: bool = False,
+    ) -> Flagger:
         """Load everything; with `train_if_missing`, train on the shipped data and save first."""
         if not model_path.exists():
             if not train_if_missing:
                 raise ModelNotFoundError(
-                    f"Model file {str(model_path)!r} does not exist; run `pressmon train`.")
+                    f"Model file {str(model_path)!r} does not exist; run `pressmon train`."
+                )
             from classifier.examples import load_shipped
             from classifier.training import train
 
             save(train(load_shipped()), model_path)
         model = load(model_path)
-        return cls(model, KnownClaims.load(known_claims_path), OfficialFacts.load(official_facts_path),
-                   thresholds, model_version=model_version(model_path, model.data_version))
+        return cls(
+            model,
+            KnownClaims.load(known_claims_path),
+            OfficialFacts.load(official_facts_path),
+            thresholds,
+            model_version=model_version(model_path, model.data_version),
+        )
 
     def assess(self, article: ArticleText) -> Assessment:
         return self.assess_many([article])[0]
@@ -96,10 +117,13 @@ class Flagger:
         from underthesea import sent_tokenize
 
         prepared = [(normalize_text(a.title), normalize_text(a.text)) for a in articles]
-        usable = [i for i, (title, text) in enumerate(prepared)
-                  if vietnamese_share(f"{title} {text}") >= _MIN_VIETNAMESE_SHARE]
+        usable = [
+            i
+            for i, (title, text) in enumerate(prepared)
+            if vietnamese_share(f"{title} {text}") >= _MIN_VIETNAMESE_SHARE
+        ]
         scored = self.model.score([model_input(*prepared[i]) for i in usable], term_limit=12)
-        by_index = dict(zip(usable, scored))
+        by_index = dict(zip(usable, scored, strict=True))
         results = []
         for i, article in enumerate(articles):
             title, text = prepared[i]
@@ -110,16 +134,24 @@ class Flagger:
             results.append(self._assess_one(article, title, text, sentences, by_index[i]))
         return results
 
-    def _assess_one(self, article: ArticleText, title: str, text: str, sentences: list[str],
-                    scored: Scored) -> Assessment:
+    def _assess_one(
+        self, article: ArticleText, title: str, text: str, sentences: list[str], scored: Scored
+    ) -> Assessment:
         matches = self.claims.match(title, sentences)
         failures = self.facts.check(f"{title}\n{text}", article.published_at)
-        stance = detect_stance(title, text, model_risk=scored.risk,
-                               claim_matched=any(m.strength == "strong" for m in matches),
-                               outlet_kind=article.outlet_kind)
+        stance = detect_stance(
+            title,
+            text,
+            model_risk=scored.risk,
+            claim_matched=any(m.strength == "strong" for m in matches),
+            outlet_kind=article.outlet_kind,
+        )
         # A text the model already rates as risky needs only one cue to be filed under a category.
-        category = pick_category(f"{title} {text}", [m.claim.category for m in matches],
-                                 min_cues=1 if scored.risk >= self.thresholds.review else 2)
+        category = pick_category(
+            f"{title} {text}",
+            [m.claim.category for m in matches],
+            min_cues=1 if scored.risk >= self.thresholds.review else 2,
+        )
         risk = self._combine(scored.risk, matches, failures, stance, article.outlet_kind, category)
         reasons = [
             *_stance_reasons(stance),
@@ -134,13 +166,24 @@ class Flagger:
         if clause:
             reasons.append(Reason("note", LEGAL_CAVEAT))
         return Assessment(
-            risk=round(risk, 4), tier=self.thresholds.tier(risk), category=category,
-            article11_clause=clause, stance=stance.stance, reasons=tuple(reasons),
+            risk=round(risk, 4),
+            tier=self.thresholds.tier(risk),
+            category=category,
+            article11_clause=clause,
+            stance=stance.stance,
+            reasons=tuple(reasons),
             model_version=self.model_version,
         )
 
-    def _combine(self, p: float, matches: list[ClaimMatch], failures: list[FactCheckFailure],
-                 stance: StanceResult, outlet_kind: str | None, category: str | None) -> float:
+    def _combine(
+        self,
+        p: float,
+        matches: list[ClaimMatch],
+        failures: list[FactCheckFailure],
+        stance: StanceResult,
+        outlet_kind: str | None,
+        category: str | None,
+    ) -> float:
         if stance.stance == "reports-and-debunks":
             risk = 0.3 * min(p, self.thresholds.review)
         else:
@@ -163,11 +206,19 @@ class Flagger:
             note = "Văn bản trống: không có nội dung để đánh giá, rủi ro thấp."
         else:
             share = vietnamese_share(f"{title} {text}")
-            note = (f"Văn bản không phải tiếng Việt (chỉ {share:.0%} âm tiết tiếng Việt): mô hình "
-                    "không đánh giá, rủi ro thấp; cần xác minh thủ công nếu nghi ngờ.")
-        return Assessment(risk=0.0, tier="không ưu tiên", category=None, article11_clause=None,
-                          stance="neutral", reasons=(Reason("note", note),),
-                          model_version=self.model_version)
+            note = (
+                f"Văn bản không phải tiếng Việt (chỉ {share:.0%} âm tiết tiếng Việt): mô hình "
+                "không đánh giá, rủi ro thấp; cần xác minh thủ công nếu nghi ngờ."
+            )
+        return Assessment(
+            risk=0.0,
+            tier="không ưu tiên",
+            category=None,
+            article11_clause=None,
+            stance="neutral",
+            reasons=(Reason("note", note),),
+            model_version=self.model_version,
+        )
 
 
 def model_input(title: str, text: str) -> str:
@@ -177,13 +228,24 @@ def model_input(title: str, text: str) -> str:
 
 def _stance_reasons(stance: StanceResult) -> list[Reason]:
     if stance.stance == "reports-and-debunks":
-        cues = ", ".join(f"\"{c}\"" for c in stance.debunk_cues[:4])
-        return [Reason("stance", f"Bài viết có dấu hiệu cảnh báo/đính chính ({cues}); nội dung sai được "
-                       "trích dẫn để bác bỏ, không phải lan truyền.", -stance.debunk_score)]
+        cues = ", ".join(f'"{c}"' for c in stance.debunk_cues[:4])
+        return [
+            Reason(
+                "stance",
+                f"Bài viết có dấu hiệu cảnh báo/đính chính ({cues}); nội dung sai được "
+                "trích dẫn để bác bỏ, không phải lan truyền.",
+                -stance.debunk_score,
+            )
+        ]
     if stance.stance == "asserts":
-        cues = ", ".join(f"\"{c}\"" for c in stance.assert_cues[:4]) or "mô hình đánh giá cao"
-        return [Reason("stance", f"Văn bản có dấu hiệu khẳng định/kêu gọi hành động ({cues}); cần xác "
-                       "minh.", stance.assert_score)]
+        cues = ", ".join(f'"{c}"' for c in stance.assert_cues[:4]) or "mô hình đánh giá cao"
+        return [
+            Reason(
+                "stance",
+                f"Văn bản có dấu hiệu khẳng định/kêu gọi hành động ({cues}); cần xác minh.",
+                stance.assert_score,
+            )
+        ]
     return []
 
 
@@ -192,11 +254,17 @@ def _claim_reason(match: ClaimMatch, stance: str) -> Reason:
     framing = " (bài viết trích dẫn để cảnh báo)" if stance == "reports-and-debunks" else ""
     return Reason(
         "known-claim",
-        f"Nội dung {level} thông tin BHXH đã bác bỏ{framing}: \"{match.claim.claim}\" Đính chính chính "
-        f"thức: {match.claim.correction}",
+        f"Nội dung {level} thông tin BHXH đã bác bỏ{framing}: "
+        f'"{match.claim.claim}" Đính chính chính thức: {match.claim.correction}',
         match.score,
-        {"claim_id": match.claim.id, "strength": match.strength, "source_url": match.claim.source_url,
-         "date": match.claim.date, "category": match.claim.category, "evidence": match.evidence},
+        {
+            "claim_id": match.claim.id,
+            "strength": match.strength,
+            "source_url": match.claim.source_url,
+            "date": match.claim.date,
+            "category": match.claim.category,
+            "evidence": match.evidence,
+        },
     )
 
 
@@ -212,10 +280,15 @@ _FACT_LABEL = {
 def _fact_reason(failure: FactCheckFailure) -> Reason:
     return Reason(
         "fact-check",
-        f"{_FACT_LABEL[failure.kind]}: {failure.found} (chính thức: {failure.official}); cần xác minh.",
+        f"{_FACT_LABEL[failure.kind]}: {failure.found} (chính thức: {failure.official}); cần xác "
+        "minh.",
         0.3,
-        {"kind": failure.kind, "found": failure.found, "official": failure.official,
-         "context": failure.context},
+        {
+            "kind": failure.kind,
+            "found": failure.found,
+            "official": failure.official,
+            "context": failure.context,
+        },
     )
 
 
@@ -231,8 +304,13 @@ def _term_reasons(scored: Scored, limit: int = 6) -> list[Reason]:
     return reasons[:limit]
 
 
-def _sentence_reasons(sentences: list[str], scored: Scored, matches: list[ClaimMatch],
-                      failures: list[FactCheckFailure], limit: int = 3) -> list[Reason]:
+def _sentence_reasons(
+    sentences: list[str],
+    scored: Scored,
+    matches: list[ClaimMatch],
+    failures: list[FactCheckFailure],
+    limit: int = 3,
+) -> list[Reason]:
     """Sentences holding the most pushing terms, matched-claim evidence or failed facts."""
     terms = [(re.escape(t), w) for t, w in scored.terms]
     evidence = {m.evidence for m in matches}
@@ -246,5 +324,7 @@ def _sentence_reasons(sentences: list[str], scored: Scored, matches: list[ClaimM
         if weight > 0:
             ranked.append((weight, sentence))
     ranked.sort(key=lambda r: r[0], reverse=True)
-    return [Reason("sentence", s if len(s) <= 400 else s[:397] + "…", round(w, 4))
-            for w, s in ranked[:limit]]
+    return [
+        Reason("sentence", s if len(s) <= 400 else s[:397] + "…", round(w, 4))
+        for w, s in ranked[:limit]
+    ]

@@ -35,22 +35,35 @@ _ISOTONIC_FROM = 1000
 def build_pipeline(n_examples: int) -> Pipeline:
     """TF-IDF over words (1–2 grams) and syllables (1–3 grams) into calibrated LR."""
     words = TfidfVectorizer(
-        tokenizer=tokenize_vi, token_pattern=None, lowercase=False,
-        ngram_range=(1, 2), min_df=1, sublinear_tf=True, max_features=60_000,
+        tokenizer=tokenize_vi,
+        token_pattern=None,
+        lowercase=False,
+        ngram_range=(1, 2),
+        min_df=1,
+        sublinear_tf=True,
+        max_features=60_000,
     )
     syllables = TfidfVectorizer(
-        tokenizer=syllables_vi, token_pattern=None, lowercase=False,
-        ngram_range=(1, 3), min_df=2, sublinear_tf=True, max_features=120_000,
+        tokenizer=syllables_vi,
+        token_pattern=None,
+        lowercase=False,
+        ngram_range=(1, 3),
+        min_df=2,
+        sublinear_tf=True,
+        max_features=120_000,
     )
     method = "isotonic" if n_examples >= _ISOTONIC_FROM else "sigmoid"
     classifier = CalibratedClassifierCV(
         LogisticRegression(class_weight="balanced", C=4.0, solver="liblinear", max_iter=1000),
-        method=method, cv=3,
+        method=method,
+        cv=3,
     )
-    return Pipeline([
-        ("features", FeatureUnion([("words", words), ("syllables", syllables)])),
-        ("classifier", classifier),
-    ])
+    return Pipeline(
+        [
+            ("features", FeatureUnion([("words", words), ("syllables", syllables)])),
+            ("classifier", classifier),
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -79,8 +92,11 @@ class TrainedModel:
             indices = matrix.indices[start:end]
             pushes = matrix.data[start:end] * self._coefficients[indices]
             order = np.argsort(-pushes)[:term_limit]
-            top = tuple((self._names[indices[k]], round(float(pushes[k]), 4))
-                        for k in order if pushes[k] > 0)
+            top = tuple(
+                (self._names[indices[k]], round(float(pushes[k]), 4))
+                for k in order
+                if pushes[k] > 0
+            )
             results.append(Scored(float(risk), top))
         return results
 
@@ -103,7 +119,7 @@ class Scored:
 
 
 def compact(pipeline: Pipeline) -> Pipeline:
-    """Plain-int vocabularies: skops writes each numpy scalar as its own file (9,000 files, 10 MB)."""
+    """Plain-int vocabularies: skops writes each numpy scalar as its own file (10 MB)."""
     for _, vectorizer in pipeline.named_steps["features"].transformer_list:
         vectorizer.vocabulary_ = {term: int(i) for term, i in vectorizer.vocabulary_.items()}
     return pipeline

@@ -65,9 +65,7 @@ SEGMENT_WORD_CAP = 300
 
 _PUNCT_ONLY_RE = re.compile(r"^[\W_]+$")
 _SYLLABLE_RE = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
-_VI_LETTERS = frozenset(
-    "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-)
+_VI_LETTERS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 _VI_COMMON = frozenset(
     "và của là có không được cho các người này những với một trong đã theo khi từ đến để "
     "về tại như thì sẽ cũng năm ngày bị ra do hơn nếu".split()
@@ -126,7 +124,8 @@ def vietnamese_share(text: str, sample_words: int = 300) -> float:
     if not words:
         return 0.0
     hits = sum(
-        1 for w in words
+        1
+        for w in words
         if w in _VI_COMMON or w in _VI_COMMON_FOLDED or not _VI_LETTERS.isdisjoint(w)
     )
     strict = hits / len(words)

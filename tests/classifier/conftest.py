@@ -39,6 +39,7 @@ def official_facts() -> OfficialFacts:
 
 
 @pytest.fixture(scope="session")
-def flagger(tiny_model: TrainedModel, known_claims: KnownClaims,
-            official_facts: OfficialFacts) -> Flagger:
+def flagger(
+    tiny_model: TrainedModel, known_claims: KnownClaims, official_facts: OfficialFacts
+) -> Flagger:
     return Flagger(tiny_model, known_claims, official_facts, Thresholds())

@@ -23,24 +23,46 @@ def test_every_claim_matches_its_own_text_strongly(known_claims: KnownClaims) ->
         assert matches[0].strength == "strong", claim.id
 
 
-@pytest.mark.parametrize(("title", "sentences", "expected"), [
-    ("Tin nóng", ["Từ năm 2026 thẻ BHYT không còn chi trả cho người bệnh nặng, phẫu thuật phải tự lo."],
-     "bhyt-khong-chi-tra-benh-nang-2026"),
-    ("", ["Ban chua nhan duoc tro cap COVID-19, vui long dang nhap vao duong link de nhan tien."],
-     "sms-tro-cap-covid"),
-    ("Cổng dịch vụ công mới", ["Truy cập datlichbhxh.com để đặt lịch làm thủ tục bảo hiểm xã hội."],
-     "web-datlichbhxh-com"),
-], ids=["paraphrase", "unaccented-sms", "identifier"])
-def test_paraphrases_match_the_right_claim(known_claims: KnownClaims, title: str,
-                                           sentences: list[str], expected: str) -> None:
+@pytest.mark.parametrize(
+    ("title", "sentences", "expected"),
+    [
+        (
+            "Tin nóng",
+            ["Từ năm 2026 thẻ BHYT không còn chi trả cho người bệnh nặng, phẫu thuật phải tự lo."],
+            "bhyt-khong-chi-tra-benh-nang-2026",
+        ),
+        (
+            "",
+            [
+                "Ban chua nhan duoc tro cap COVID-19, vui long dang nhap vao duong link de nhan "
+                "tien."
+            ],
+            "sms-tro-cap-covid",
+        ),
+        (
+            "Cổng dịch vụ công mới",
+            ["Truy cập datlichbhxh.com để đặt lịch làm thủ tục bảo hiểm xã hội."],
+            "web-datlichbhxh-com",
+        ),
+    ],
+    ids=["paraphrase", "unaccented-sms", "identifier"],
+)
+def test_paraphrases_match_the_right_claim(
+    known_claims: KnownClaims, title: str, sentences: list[str], expected: str
+) -> None:
     matches = known_claims.match(title, sentences)
     assert matches[0].claim.id == expected
     assert matches[0].score >= known_claims.suggest_threshold
 
 
 def test_unrelated_text_matches_nothing(known_claims: KnownClaims) -> None:
-    assert known_claims.match("Khai giảng năm học mới", [
-        "Sáng nay hơn hai triệu học sinh Hà Nội dự lễ khai giảng trong tiết trời mát mẻ."]) == []
+    assert (
+        known_claims.match(
+            "Khai giảng năm học mới",
+            ["Sáng nay hơn hai triệu học sinh Hà Nội dự lễ khai giảng trong tiết trời mát mẻ."],
+        )
+        == []
+    )
 
 
 def test_short_text_is_only_a_suggestion(known_claims: KnownClaims) -> None:
@@ -48,13 +70,17 @@ def test_short_text_is_only_a_suggestion(known_claims: KnownClaims) -> None:
     assert matches and all(m.strength == "suggest" for m in matches)
 
 
-@pytest.mark.parametrize("content", [
-    "claims: [",  # invalid YAML
-    "version: 1\n",  # no claims
-    "claims:\n  - id: x\n    category: C9\n    claim: a\n    correction: b\n    source_url: u\n"
-    "    date: 2024-01-01\n    key_phrases: [a]\n",  # bad category
-    "claims:\n  - id: x\n    category: C1\n",  # missing fields
-], ids=["yaml", "empty", "category", "fields"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "claims: [",  # invalid YAML
+        "version: 1\n",  # no claims
+        "claims:\n  - id: x\n    category: C9\n    claim: a\n    correction: b\n    source_url: u\n"
+        "    date: 2024-01-01\n    key_phrases: [a]\n",  # bad category
+        "claims:\n  - id: x\n    category: C1\n",  # missing fields
+    ],
+    ids=["yaml", "empty", "category", "fields"],
+)
 def test_malformed_files_raise_clear_errors(tmp_path: Path, content: str) -> None:
     path = tmp_path / "claims.yaml"
     path.write_text(content, encoding="utf-8")

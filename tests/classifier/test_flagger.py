@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,31 +17,32 @@ OFFICIAL_FACTS = ROOT / "config" / "official_facts.yaml"
 SCAM = ArticleText(
     title="THÔNG BÁO KHẨN từ BHXH",
     text="Tài khoản VssID của quý khách sẽ bị khóa sau 24 giờ. Bấm vào link bhxh-vn.top và nhập mã "
-         "OTP để xác thực, hoặc liên hệ ngay cán bộ BHXH Hoàng qua Zalo 0912 345 678!!",
+    "OTP để xác thực, hoặc liên hệ ngay cán bộ BHXH Hoàng qua Zalo 0912 345 678!!",
 )
 WARNING = ArticleText(
     title="BHXH Việt Nam cảnh báo tin giả về BHYT",
-    text="Trên mạng xã hội lan truyền thông tin \"từ năm 2026 bảo hiểm y tế không còn chi trả cho các ca "
-         "bệnh nặng và phẫu thuật\". BHXH Việt Nam khẳng định đây là thông tin sai sự thật; quyền lợi "
-         "của người tham gia BHYT được mở rộng. Đề nghị người dân không chia sẻ tin giả, theo dõi "
-         "baohiemxahoi.gov.vn hoặc gọi 1900 9068.",
+    text='Trên mạng xã hội lan truyền thông tin "từ năm 2026 bảo hiểm y tế không còn chi trả '
+    'cho các ca bệnh nặng và phẫu thuật". BHXH Việt Nam khẳng định đây là thông tin sai sự '
+    "thật; quyền lợi "
+    "của người tham gia BHYT được mở rộng. Đề nghị người dân không chia sẻ tin giả, theo dõi "
+    "baohiemxahoi.gov.vn hoặc gọi 1900 9068.",
     outlet_kind="national",
 )
 SPREAD = ArticleText(
     title="Tin nóng",
-    text="Từ năm 2026 bảo hiểm y tế không còn chi trả cho các ca bệnh nặng và phẫu thuật, người bệnh "
-         "phải tự trả toàn bộ viện phí. Hãy chia sẻ ngay cho người thân!",
+    text="Từ năm 2026 bảo hiểm y tế không còn chi trả cho các ca bệnh nặng và phẫu thuật, "
+    "người bệnh phải tự trả toàn bộ viện phí. Hãy chia sẻ ngay cho người thân!",
 )
 ORDINARY = ArticleText(
     title="BHXH tỉnh Nghệ An chi trả lương hưu tháng 7",
-    text="BHXH tỉnh Nghệ An cho biết đã hoàn thành chi trả lương hưu, trợ cấp tháng 7 cho hơn 80 nghìn "
-         "người hưởng. Tỷ lệ nhận qua tài khoản cá nhân tiếp tục tăng.",
+    text="BHXH tỉnh Nghệ An cho biết đã hoàn thành chi trả lương hưu, trợ cấp tháng 7 cho hơn "
+    "80 nghìn người hưởng. Tỷ lệ nhận qua tài khoản cá nhân tiếp tục tăng.",
     outlet_kind="provincial",
 )
 FORECAST = ArticleText(
     title="Quỹ lương hưu sắp vỡ",
-    text="Quỹ hưu trí sẽ vỡ quỹ, cạn kiệt sau vài năm nữa, người đang đóng sẽ không bao giờ nhận được "
-         "lương hưu. Rút hết tiền về tay trước khi quá muộn!!",
+    text="Quỹ hưu trí sẽ vỡ quỹ, cạn kiệt sau vài năm nữa, người đang đóng sẽ không bao giờ "
+    "nhận được lương hưu. Rút hết tiền về tay trước khi quá muộn!!",
 )
 
 
@@ -68,7 +69,9 @@ def test_warning_that_quotes_a_known_claim_is_not_for_review(flagger: Flagger) -
     assert claim.detail["claim_id"] == "bhyt-khong-chi-tra-benh-nang-2026"
 
 
-def test_spreading_the_same_claim_is_for_review_with_the_official_correction(flagger: Flagger) -> None:
+def test_spreading_the_same_claim_is_for_review_with_the_official_correction(
+    flagger: Flagger,
+) -> None:
     result = flagger.assess(SPREAD)
     assert result.tier != "không ưu tiên"
     assert result.category == "C5" and "khoản 1" in (result.article11_clause or "")
@@ -88,13 +91,22 @@ def test_disputed_forecast_needs_context_and_is_never_urgent(flagger: Flagger) -
     assert any(r.kind == "note" and "bối cảnh" in r.text for r in result.reasons)
 
 
-@pytest.mark.parametrize(("article", "phrase"), [
-    (ArticleText(title="", text=""), "trống"),
-    (ArticleText(title="Pension news", text="The agency paid all pensions on time this month."),
-     "không phải tiếng Việt"),
-], ids=["empty", "english"])
-def test_empty_and_foreign_text_are_low_risk_with_a_note(flagger: Flagger, article: ArticleText,
-                                                         phrase: str) -> None:
+@pytest.mark.parametrize(
+    ("article", "phrase"),
+    [
+        (ArticleText(title="", text=""), "trống"),
+        (
+            ArticleText(
+                title="Pension news", text="The agency paid all pensions on time this month."
+            ),
+            "không phải tiếng Việt",
+        ),
+    ],
+    ids=["empty", "english"],
+)
+def test_empty_and_foreign_text_are_low_risk_with_a_note(
+    flagger: Flagger, article: ArticleText, phrase: str
+) -> None:
     result = flagger.assess(article)
     assert result.risk == 0.0 and result.tier == "không ưu tiên"
     assert phrase in result.reasons[0].text
@@ -106,16 +118,22 @@ def test_enormous_text_is_capped(flagger: Flagger) -> None:
 
 
 def test_figure_check_uses_the_publication_date(flagger: Flagger) -> None:
-    article = ArticleText(title="Lương cơ sở", text="Từ 1/7/2024 mức lương cơ sở là 2.600.000 đồng/tháng.",
-                          published_at=datetime(2024, 8, 1, tzinfo=timezone.utc))
+    article = ArticleText(
+        title="Lương cơ sở",
+        text="Từ 1/7/2024 mức lương cơ sở là 2.600.000 đồng/tháng.",
+        published_at=datetime(2024, 8, 1, tzinfo=UTC),
+    )
     reasons = [r for r in flagger.assess(article).reasons if r.kind == "fact-check"]
     assert reasons and "2.340.000 đồng" in reasons[0].text
 
 
 def test_assess_many_equals_assess(flagger: Flagger) -> None:
     batch = flagger.assess_many([SCAM, ORDINARY, ArticleText(title="", text="")])
-    assert batch == [flagger.assess(SCAM), flagger.assess(ORDINARY),
-                     flagger.assess(ArticleText(title="", text=""))]
+    assert batch == [
+        flagger.assess(SCAM),
+        flagger.assess(ORDINARY),
+        flagger.assess(ArticleText(title="", text="")),
+    ]
 
 
 def test_reason_texts_are_triage_wording_never_a_verdict(flagger: Flagger) -> None:
@@ -134,7 +152,11 @@ def test_thresholds_are_validated(review: float, urgent: float) -> None:
 def test_tiers_follow_the_thresholds() -> None:
     t = Thresholds(review=0.4, urgent=0.7)
     assert [t.tier(x) for x in (0.39, 0.4, 0.69, 0.7)] == [
-        "không ưu tiên", "nên xem", "nên xem", "cần xem ngay"]
+        "không ưu tiên",
+        "nên xem",
+        "nên xem",
+        "cần xem ngay",
+    ]
 
 
 def test_uncertainty_peaks_at_the_review_threshold() -> None:
@@ -151,7 +173,9 @@ def test_from_files_without_model_raises(tmp_path: Path) -> None:
 
 def test_from_files_trains_when_missing_and_versions_by_content(tmp_path: Path) -> None:
     path = tmp_path / "model" / "m.skops"
-    flagger = Flagger.from_files(path, KNOWN_CLAIMS, OFFICIAL_FACTS, Thresholds(), train_if_missing=True)
+    flagger = Flagger.from_files(
+        path, KNOWN_CLAIMS, OFFICIAL_FACTS, Thresholds(), train_if_missing=True
+    )
     assert path.is_file()
     assert flagger.assess(SCAM).model_version == flagger.model_version
     again = Flagger.from_files(path, KNOWN_CLAIMS, OFFICIAL_FACTS, Thresholds())

@@ -20,13 +20,17 @@ from classifier.training import train
 SIGMOID_ONLY = "sklearn.calibration._SigmoidCalibration"
 
 
-def test_untrusted_types_are_exactly_the_trusted_list(tiny_model: TrainedModel, tmp_path: Path) -> None:
+def test_untrusted_types_are_exactly_the_trusted_list(
+    tiny_model: TrainedModel, tmp_path: Path
+) -> None:
     path = tmp_path / "m.skops"
     save(tiny_model, path)
     assert sio.get_untrusted_types(file=path) == TRUSTED
 
 
-def test_isotonic_model_needs_no_extra_trust(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_isotonic_model_needs_no_extra_trust(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(classifier.model, "_ISOTONIC_FROM", 10)  # isotonic without 1,000 examples
     model = train(load_shipped()[::8])
     assert model.pipeline.named_steps["classifier"].method == "isotonic"

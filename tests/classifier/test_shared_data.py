@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from classifier.examples import load_vfnd, load_vietnews
-
 from pathlib import Path
 
 import pytest
+
+from classifier.examples import load_vfnd, load_vietnews
 
 SHARED = (Path(__file__).resolve().parents[2] / "../shared").resolve()
 

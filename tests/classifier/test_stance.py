@@ -5,34 +5,78 @@ import pytest
 from classifier.stance import detect_stance
 
 CASES = [
-    ("warning-quotes-scam", "BHXH tỉnh cảnh báo tin nhắn giả mạo",
-     "Nhiều người nhận tin nhắn: \"Tài khoản VssID sẽ bị khóa, bấm vào link để xác minh ngay, liên hệ "
-     "ngay 0912345678\". BHXH khẳng định không có chủ trương nhắn tin, khuyến cáo người dân cảnh giác.",
-     0.9, None, "reports-and-debunks"),
-    ("scam-offer", "Nhận làm hồ sơ rút BHXH",
-     "Bên em nhận làm hồ sơ rút BHXH một lần, phí hồ sơ 500 nghìn, liên hệ ngay Zalo 0912345678!!",
-     0.9, None, "asserts"),
-    ("confident-model-no-cues", "Quỹ lương hưu", "Quỹ lương hưu sắp hết tiền trong vài năm nữa.",
-     0.85, None, "asserts"),
-    ("ordinary-coverage", "Chi trả lương hưu tháng 7",
-     "BHXH tỉnh đã chi trả lương hưu tháng 7 cho người hưởng đúng thời gian quy định.",
-     0.1, "provincial", "neutral"),
-    ("outlet-prior-alone-does-not-debunk", "Nhận làm hồ sơ rút BHXH",
-     "Bên em nhận làm hồ sơ rút BHXH một lần, phí hồ sơ 500 nghìn, liên hệ ngay Zalo 0912345678!!",
-     0.9, "provincial", "asserts"),
+    (
+        "warning-quotes-scam",
+        "BHXH tỉnh cảnh báo tin nhắn giả mạo",
+        'Nhiều người nhận tin nhắn: "Tài khoản VssID sẽ bị khóa, bấm vào link để xác minh ngay, '
+        'liên hệ ngay 0912345678". BHXH khẳng định không có chủ trương nhắn tin, khuyến cáo '
+        "người dân cảnh giác.",
+        0.9,
+        None,
+        "reports-and-debunks",
+    ),
+    (
+        "scam-offer",
+        "Nhận làm hồ sơ rút BHXH",
+        "Bên em nhận làm hồ sơ rút BHXH một lần, phí hồ sơ 500 nghìn, liên hệ ngay Zalo "
+        "0912345678!!",
+        0.9,
+        None,
+        "asserts",
+    ),
+    (
+        "confident-model-no-cues",
+        "Quỹ lương hưu",
+        "Quỹ lương hưu sắp hết tiền trong vài năm nữa.",
+        0.85,
+        None,
+        "asserts",
+    ),
+    (
+        "ordinary-coverage",
+        "Chi trả lương hưu tháng 7",
+        "BHXH tỉnh đã chi trả lương hưu tháng 7 cho người hưởng đúng thời gian quy định.",
+        0.1,
+        "provincial",
+        "neutral",
+    ),
+    (
+        "outlet-prior-alone-does-not-debunk",
+        "Nhận làm hồ sơ rút BHXH",
+        "Bên em nhận làm hồ sơ rút BHXH một lần, phí hồ sơ 500 nghìn, liên hệ ngay Zalo "
+        "0912345678!!",
+        0.9,
+        "provincial",
+        "asserts",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("title", "text", "risk", "outlet_kind", "expected"), [c[1:] for c in CASES],
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("title", "text", "risk", "outlet_kind", "expected"),
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
 def test_stance(title: str, text: str, risk: float, outlet_kind: str | None, expected: str) -> None:
-    result = detect_stance(title, text, model_risk=risk, claim_matched=False, outlet_kind=outlet_kind)
+    result = detect_stance(
+        title, text, model_risk=risk, claim_matched=False, outlet_kind=outlet_kind
+    )
     assert result.stance == expected
 
 
 def test_quoted_assertions_count_less_than_the_article_voice() -> None:
-    quoted = detect_stance("", "Kẻ gian nhắn: \"Bấm vào link, nhập mã OTP để nhận ngay tiền\".",
-                           model_risk=0.5, claim_matched=False, outlet_kind=None)
-    voiced = detect_stance("", "Bấm vào link, nhập mã OTP để nhận ngay tiền.",
-                           model_risk=0.5, claim_matched=False, outlet_kind=None)
+    quoted = detect_stance(
+        "",
+        'Kẻ gian nhắn: "Bấm vào link, nhập mã OTP để nhận ngay tiền".',
+        model_risk=0.5,
+        claim_matched=False,
+        outlet_kind=None,
+    )
+    voiced = detect_stance(
+        "",
+        "Bấm vào link, nhập mã OTP để nhận ngay tiền.",
+        model_risk=0.5,
+        claim_matched=False,
+        outlet_kind=None,
+    )
     assert quoted.assert_score < voiced.assert_score

@@ -40,7 +40,12 @@ def test_empty_text_gives_no_tokens() -> None:
 
 def test_syllables_keep_numbers_whole() -> None:
     assert syllables_vi("Gọi 0987.654.321, mức 2,34 triệu!") == [
-        "gọi", "0987.654.321", "mức", "2,34", "triệu"]
+        "gọi",
+        "0987.654.321",
+        "mức",
+        "2,34",
+        "triệu",
+    ]
 
 
 def test_cap_words() -> None:

@@ -26,7 +26,11 @@ def test_shipped_data_covers_every_category_and_stance() -> None:
     examples = load_shipped()
     assert len(examples) >= 500
     assert {e.category for e in examples if e.label == 1} == {f"C{i}" for i in range(1, 9)}
-    assert Counter(e.stance for e in examples).keys() == {"asserts", "reports-and-debunks", "neutral"}
+    assert Counter(e.stance for e in examples).keys() == {
+        "asserts",
+        "reports-and-debunks",
+        "neutral",
+    }
     assert all(e.source == "synthetic" and e.group for e in examples)
     assert {e.label for e in examples if e.stance == "reports-and-debunks"} == {0}
 
@@ -45,8 +49,11 @@ def test_train_refuses_a_single_class() -> None:
 
 def test_reviewer_decisions_join_training(tiny_model: TrainedModel) -> None:
     base = load_shipped()[::5]
-    extra = [LabelledExample(text="Đổi thẻ BHYT lấy quà tặng, nhắn tin ngay", title="", label=1,
-                             source="review")]
+    extra = [
+        LabelledExample(
+            text="Đổi thẻ BHYT lấy quà tặng, nhắn tin ngay", title="", label=1, source="review"
+        )
+    ]
     model = train(base, extra=extra)
     assert model.data_version != tiny_model.data_version
 
@@ -60,8 +67,12 @@ def test_evaluate_reports_every_metric(tiny_model: TrainedModel) -> None:
 
 
 def test_metrics_by_hand() -> None:
-    examples = [LabelledExample("a", "", 1, "C1"), LabelledExample("b", "", 1, "C2"),
-                LabelledExample("c", "", 0), LabelledExample("d", "", 0)]
+    examples = [
+        LabelledExample("a", "", 1, "C1"),
+        LabelledExample("b", "", 1, "C2"),
+        LabelledExample("c", "", 0),
+        LabelledExample("d", "", 0),
+    ]
     m = metrics_from_scores([0.9, 0.2, 0.6, 0.1], examples, 0.5)
     assert m.confusion == {"tn": 1, "fp": 1, "fn": 1, "tp": 1}
     assert m.precision_at_review == 0.5 and m.recall_at_review == 0.5
@@ -85,17 +96,21 @@ def test_read_jsonl_reports_the_bad_line(tmp_path: Path) -> None:
 
 def test_train_default_writes_model_card_and_metrics(tmp_path: Path) -> None:
     extra = tmp_path / "reviews.jsonl"
-    extra.write_text(json.dumps({"text": "Nhận ngay quà BHXH, bấm link", "label": 1},
-                                ensure_ascii=False) + "\n", encoding="utf-8")
+    extra.write_text(
+        json.dumps({"text": "Nhận ngay quà BHXH, bấm link", "label": 1}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
     metrics = train_default(tmp_path / "m.skops", tmp_path / "card", extra_paths=[extra])
     assert (tmp_path / "m.skops").is_file()
-    assert json.loads((tmp_path / "card" / "metrics.json").read_text())["data"]["extra_examples"] == 1
+    assert (
+        json.loads((tmp_path / "card" / "metrics.json").read_text())["data"]["extra_examples"] == 1
+    )
     assert metrics.n > 0
 
 
-
 def test_synthetic_evaluation_reports_model_flagger_and_stance(
-        known_claims: KnownClaims, official_facts: OfficialFacts) -> None:
+    known_claims: KnownClaims, official_facts: OfficialFacts
+) -> None:
     report = evaluate_synthetic(known_claims, official_facts, Thresholds(), load_shipped()[::4])
     assert report["flagger"]["n"] == report["model"]["n"] > 0
     assert 0.0 <= report["stance_accuracy"] <= 1.0
