@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from pressmon.web.errors import PermissionDenied, RoleForbidden, WorkflowError
 from pressmon.web.throttle import LoginThrottle
 
 HERE = Path(__file__).resolve().parent
+log = logging.getLogger(__name__)
 # Defence in depth behind escaping: the pages need no script at all, nothing from elsewhere.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'none'; object-src 'none'; style-src 'self'; "
@@ -186,6 +188,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(CsrfRejected)
     def _csrf(request: Request, _exc: CsrfRejected) -> Response:
+        log.warning("CSRF token missing or wrong: %s %s", request.method, request.url.path)
         return _error(request, 403, "Yêu cầu không hợp lệ (thiếu hoặc sai mã CSRF). Vui lòng tải lại trang.")
 
     @app.exception_handler(PermissionDenied)
@@ -216,6 +219,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     def _invalid(request: Request, exc: RequestValidationError) -> Response:
         fields = ", ".join(".".join(str(p) for p in e["loc"][1:]) for e in exc.errors())
         return _error(request, 422, f"Dữ liệu gửi lên không hợp lệ: {fields}")
+
+    @app.exception_handler(Exception)
+    def _unexpected(request: Request, exc: Exception) -> Response:
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return _error(request, 500, "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên.")
 
     @app.exception_handler(StarletteHTTPException)
     def _http(request: Request, exc: StarletteHTTPException) -> Response:

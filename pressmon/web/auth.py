@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import logging
 import secrets
 
 from fastapi import APIRouter, Form, Request
@@ -11,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pressmon.web.deps import SESSION_COOKIE, Context, WritingSession
 
 router = APIRouter()
+log = logging.getLogger(__name__)
 LOGIN_COOKIE = "pm_login"  # double-submit token protecting the sign-in form itself
 
 
@@ -59,12 +61,14 @@ def login(
                            error="Phiên đăng nhập đã hết hạn, vui lòng thử lại.")
     address = request.client.host if request.client else "?"
     if ctx.throttle.blocked(username, address):
+        log.warning("sign-in refused (rate limit) for %r from %s", username, address)
         minutes = int(ctx.throttle.window.total_seconds() // 60)
         return _login_page(request, ctx, status=429, next_path=safe_next(next), username=username,
                            error=f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.")
     account = ctx.accounts.verify(username, password)
     if account is None:
         ctx.throttle.failed(username, address)
+        log.warning("failed sign-in for %r from %s", username, address)
         return _login_page(request, ctx, status=401, next_path=safe_next(next), username=username,
                            error="Sai tên đăng nhập hoặc mật khẩu.")
     ctx.throttle.succeeded(username, address)

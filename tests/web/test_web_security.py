@@ -115,3 +115,14 @@ def test_pages_forbid_scripts_and_framing(as_reviewer) -> None:
     assert "script-src 'none'" in headers["content-security-policy"]
     assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
     assert "script-src 'none'" in client.get("/dang-nhap").headers["content-security-policy"]
+
+
+def test_unexpected_errors_get_a_vietnamese_page(app, archive, login) -> None:
+    from fastapi.testclient import TestClient
+
+    client = TestClient(app, raise_server_exceptions=False)
+    login(client, "an")
+    archive.close()  # the archive fails under the running app
+    response = client.get("/hang-doi")
+    assert response.status_code == 500 and "Lỗi hệ thống" in response.text
+    assert client.get("/api/queue").json()["status"] == 500
