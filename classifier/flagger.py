@@ -10,6 +10,7 @@ How the risk is made (documented for reviewers and auditors):
    article warns about the claim, so risk = 0.3 · min(p, review threshold), always below review.
 4. Outlet prior: articles from sector/national/provincial press are multiplied by 0.85.
 5. C8 (disputed forecast) never reaches "cần xem ngay": it needs context, not a verdict.
+A category is shown when the risk reaches review, a known claim matched, or the article warns.
 Empty and non-Vietnamese texts get risk 0 with a note saying why.
 """
 
@@ -153,6 +154,11 @@ class Flagger:
             min_cues=1 if scored.risk >= self.thresholds.review else 2,
         )
         risk = self._combine(scored.risk, matches, failures, stance, article.outlet_kind, category)
+        # Ordinary coverage gets no category: a label on it would only be noise for reviewers.
+        if not (
+            matches or risk >= self.thresholds.review or stance.stance == "reports-and-debunks"
+        ):
+            category = None
         reasons = [
             *_stance_reasons(stance),
             *(_claim_reason(m, stance.stance) for m in matches[:3]),
