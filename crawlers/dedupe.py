@@ -115,6 +115,10 @@ class StoryClusterer:
         if article_id not in self._stories:
             self._add(article_id, _unpack(fingerprint), story_id, indexed=True)
 
+    def fingerprint_of(self, article_id: str) -> int:
+        """The packed signature of an assigned article, to persist and :meth:`add` back later."""
+        return _pack(self._signatures[article_id])
+
     def _match(self, signature: np.ndarray) -> str | None:
         candidates = {
             other for key in self._band_keys(signature) for other in self._bands.get(key, ())

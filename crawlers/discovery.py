@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from crawlers.encoding import decode_feed
 from crawlers.errors import CrawlError
 
 _PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
@@ -22,16 +23,10 @@ class SitemapLinks:
     sitemaps: tuple[str, ...]  # child sitemaps of a sitemap index
 
 
-def _root(body: bytes) -> etree._Element:
+def _root(body: bytes, declared: str | None) -> etree._Element:
     # Real feeds start with a BOM, blank lines, or are UTF-16 (vietnamese-pitfalls.md §4).
-    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = body.decode("utf-16")
-        body = text.lstrip("\ufeff \t\r\n").encode("utf-8")
-        body = body.replace(b'encoding="UTF-16"', b'encoding="UTF-8"').replace(
-            b'encoding="utf-16"', b'encoding="utf-8"'
-        )
-    body = body.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if not body:
+    body = decode_feed(body, declared)
+    if not body.strip():
         raise FeedError("empty document")
     try:
         root = etree.fromstring(body, _PARSER)
@@ -54,9 +49,12 @@ def _text(element: etree._Element | None) -> str:
     return "".join(element.itertext()).strip() if element is not None else ""
 
 
-def feed_links(body: bytes, base_url: str) -> list[str]:
-    """Article URLs of an RSS 2.0 / RSS 1.0 / Atom feed, in document order, without repeats."""
-    root = _root(body)
+def feed_links(body: bytes, base_url: str, declared: str | None = None) -> list[str]:
+    """Article URLs of an RSS 2.0 / RSS 1.0 / Atom feed, in document order, without repeats.
+
+    `declared` is the HTTP charset, if any.
+    """
+    root = _root(body, declared)
     kind = _local(root.tag)
     if kind not in {"rss", "rdf", "feed"}:
         raise FeedError(f"not a feed: root element <{kind}>")
@@ -82,9 +80,9 @@ def feed_links(body: bytes, base_url: str) -> list[str]:
     return urls
 
 
-def sitemap_links(body: bytes, base_url: str) -> SitemapLinks:
+def sitemap_links(body: bytes, base_url: str, declared: str | None = None) -> SitemapLinks:
     """URLs of a sitemap (incl. Google news sitemaps) or the child sitemaps of a sitemap index."""
-    root = _root(body)
+    root = _root(body, declared)
     kind = _local(root.tag)
     if kind not in {"urlset", "sitemapindex"}:
         raise FeedError(f"not a sitemap: root element <{kind}>")

@@ -8,6 +8,7 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from crawlers.items import ArticleItem
+from crawlers.state import CrawlState
 from index.base import Archive
 from index.types import Document
 from pressmon.processing import ArticleProcessor
@@ -39,7 +40,12 @@ class ArchivePipeline:
             overrides=crawler.settings.get("PRESSMON_OVERRIDES") or {},
         )
         batch_size = crawler.settings.getint("PRESSMON_BATCH", 50)
-        return cls(processor_from(settings), archive_from(settings), crawler, batch_size)
+        state = CrawlState(settings.archive.state_path)
+        try:
+            processor = processor_from(settings, state)
+        finally:
+            state.close()
+        return cls(processor, archive_from(settings), crawler, batch_size)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         spider = self.crawler.spider
@@ -60,6 +66,7 @@ class ArchivePipeline:
             return
         documents = self.processor.flag([document for document, _ in self._batch])
         self.archive.upsert(documents)
+        spider.state.remember_stories(self.processor.story_rows(documents))
         for _, item in self._batch:
             spider.count(item.source_id, "stored")
             spider.state.mark(item.url_id, item.article.url, item.source_id, "stored")

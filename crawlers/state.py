@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +17,12 @@ CREATE TABLE IF NOT EXISTS seen_urls (
     outcome TEXT NOT NULL,
     first_seen TEXT NOT NULL,
     last_seen TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS stories (
+    article_id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    seen_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS crawl_runs (
     run_id TEXT NOT NULL,
@@ -63,6 +69,22 @@ class CrawlState:
                 " outcome = excluded.outcome, last_seen = excluded.last_seen",
                 (url_id, url, source_id, outcome, now, now),
             )
+
+    def remember_stories(self, rows: Iterable[tuple[str, str, int]]) -> None:
+        """(article id, story id, fingerprint) rows, so later runs join copies to earlier stories."""
+        now = datetime.now(UTC).isoformat()
+        with self._db:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?)",
+                ((article_id, story_id, format(fingerprint, "x"), now) for article_id, story_id, fingerprint in rows),
+            )
+
+    def stories(self, since: datetime) -> list[tuple[str, str, int]]:
+        rows = self._db.execute(
+            "SELECT article_id, story_id, fingerprint FROM stories WHERE seen_at >= ? ORDER BY rowid",
+            (since.isoformat(),),
+        )
+        return [(article_id, story_id, int(fingerprint, 16)) for article_id, story_id, fingerprint in rows]
 
     def record_run(self, run: SourceRun) -> None:
         with self._db:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from classifier.text import nfc
 from crawlers.items import ExtractedArticle
+from crawlers.state import CrawlState
 from index.base import Archive
 from pressmon.errors import PressmonError
 from pressmon.processing import ArticleProcessor
@@ -94,7 +95,7 @@ def source_for(line: ArticleLine, sources: SourceList) -> Source:
 
 
 def ingest_jsonl(
-    lines: Iterable[str], settings: Settings, processor: ArticleProcessor, archive: Archive
+    lines: Iterable[str], settings: Settings, processor: ArticleProcessor, archive: Archive, state: CrawlState
 ) -> IngestReport:
     parsed = parse_lines(lines, settings.tz)
     sources = load_sources(settings.sources_file)
@@ -116,4 +117,5 @@ def ingest_jsonl(
     flagged = processor.flag(documents)
     new = archive.upsert(flagged)
     archive.refresh()
+    state.remember_stories(processor.story_rows(flagged))
     return IngestReport(read=len(parsed), stored=len(flagged), new=new, irrelevant=len(parsed) - len(documents))

@@ -70,6 +70,10 @@ class ArticleProcessor:
             extraction=dict(article.methods),
         )
 
+    def story_rows(self, documents: Sequence[Document]) -> list[tuple[str, str, int]]:
+        """What CrawlState.remember_stories keeps for these documents."""
+        return [(d.id, d.story_id or d.id, self.clusterer.fingerprint_of(d.id)) for d in documents]
+
     def flag(self, documents: Sequence[Document]) -> list[Document]:
         """Documents with the flagger's triage score, reasons and model version attached."""
         texts = [

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from classifier.flagger import Flagger, Thresholds
 from classifier.relevance import RelevanceModel
 from crawlers.dedupe import StoryClusterer
 from crawlers.provinces import Gazetteer
+from crawlers.state import CrawlState
 from index import open_archive
 from index.base import Archive
 from pressmon.processing import ArticleProcessor
@@ -40,10 +43,18 @@ def gazetteer_from(settings: Settings) -> Gazetteer:
     return Gazetteer.load(settings.provinces_file)
 
 
-def processor_from(settings: Settings) -> ArticleProcessor:
+# Syndicated copies appear within days of the original; older stories need not stay in memory.
+STORY_WINDOW = timedelta(days=60)
+
+
+def processor_from(settings: Settings, state: CrawlState) -> ArticleProcessor:
+    """The processing chain, its story clusters seeded from the stories of recent runs."""
+    clusterer = StoryClusterer()
+    for article_id, story_id, fingerprint in state.stories(since=datetime.now(UTC) - STORY_WINDOW):
+        clusterer.add(article_id, fingerprint, story_id)
     return ArticleProcessor(
         relevance=RelevanceModel.from_yaml(settings.topics_file),
         gazetteer=gazetteer_from(settings),
         flagger=flagger_from(settings),
-        clusterer=StoryClusterer(),
+        clusterer=clusterer,
     )

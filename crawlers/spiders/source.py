@@ -32,6 +32,16 @@ def _path_and_query(url: str) -> str:
     return parts.path + ("?" + parts.query if parts.query else "")
 
 
+def _content_type(response: Response) -> str | None:
+    return response.headers.get("Content-Type", b"").decode("latin-1") or None
+
+
+def _charset(response: Response) -> str | None:
+    """The charset the server declared, if any (feeds are decoded from bytes, never guessed)."""
+    match = re.search(r"charset=([\w-]+)", _content_type(response) or "", re.I)
+    return match.group(1) if match else None
+
+
 class SourceSpider(scrapy.Spider):
     """Crawls the given sources; skips URLs the crawl state already finished."""
 
@@ -111,7 +121,7 @@ class SourceSpider(scrapy.Spider):
 
     def parse_feed(self, response: Response, source_id: str) -> Iterable[scrapy.Request]:
         try:
-            urls = feed_links(response.body, response.url)
+            urls = feed_links(response.body, response.url, _charset(response))
         except FeedError as err:
             self.count(source_id, "bad_feed")
             self.logger.warning("feed %s of %s unreadable: %s", response.url, source_id, err)
@@ -120,7 +130,7 @@ class SourceSpider(scrapy.Spider):
 
     def parse_sitemap(self, response: Response, source_id: str) -> Iterable[scrapy.Request]:
         try:
-            links = sitemap_links(response.body, response.url)
+            links = sitemap_links(response.body, response.url, _charset(response))
         except FeedError as err:
             self.count(source_id, "bad_sitemap")
             self.logger.warning("sitemap %s of %s unreadable: %s", response.url, source_id, err)
@@ -130,9 +140,14 @@ class SourceSpider(scrapy.Spider):
         yield from self._articles(links.articles, source_id)
 
     def parse_listing(self, response: Response, source_id: str, listing: int, page: int):
-        config = self.sources[source_id].listings[listing]
-        yield from self._articles(extract_links(response.body, response.url, config.article_pattern), source_id)
-        following = next_page(response.body, response.url, config.next_page)
+        source = self.sources[source_id]
+        config = source.listings[listing]
+        content_type = _content_type(response)
+        links = extract_links(response.body, response.url, config.article_pattern,
+                              content_type=content_type, parser=source.parser)
+        yield from self._articles(links, source_id)
+        following = next_page(response.body, response.url, config.next_page,
+                              content_type=content_type, parser=source.parser)
         if following and page < config.max_pages:
             yield self._discovery(following, source_id, self.parse_listing, {"listing": listing, "page": page + 1})
 
@@ -142,7 +157,7 @@ class SourceSpider(scrapy.Spider):
             article = extract_article(
                 response.body,
                 response.url,
-                content_type=response.headers.get("Content-Type", b"").decode("latin-1") or None,
+                content_type=_content_type(response),
                 parser=source.parser,
             )
         except ChallengePage:

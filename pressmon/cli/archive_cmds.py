@@ -9,6 +9,7 @@ from typing import get_args
 
 import click
 
+from crawlers.state import CrawlState
 from index.transfer import export_jsonl, import_jsonl
 from index.types import Query
 from pressmon.cli import output
@@ -175,10 +176,12 @@ def ingest(app, file: Path) -> None:
     settings = app.settings
     stream = sys.stdin if str(file) == "-" else file.open(encoding="utf-8")
     archive = archive_from(settings)
+    state = CrawlState(settings.archive.state_path)
     try:
-        report = ingest_jsonl(stream, settings, processor_from(settings), archive)
+        report = ingest_jsonl(stream, settings, processor_from(settings, state), archive, state)
     finally:
         archive.close()
+        state.close()
         if stream is not sys.stdin:
             stream.close()
     click.echo(f"{report.stored} stored ({report.new} new), {report.irrelevant} not about social insurance")

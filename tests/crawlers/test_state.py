@@ -1,0 +1,39 @@
+"""Crawl state: finished URLs are skipped, errors retried, stories survive a restart."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from crawlers.dedupe import StoryClusterer
+from crawlers.state import CrawlState
+
+STORY = " ".join(
+    f"Câu {i}: BHXH tỉnh phối hợp với bưu điện chi trả lương hưu, trợ cấp cho người hưởng tại xã {i}."
+    for i in range(12)
+)
+
+
+def test_final_outcomes_are_done_errors_are_retried(tmp_path: Path) -> None:
+    state = CrawlState(tmp_path / "state.db")
+    state.mark("a", "https://bao.vn/a.html", "bao", "stored")
+    state.mark("b", "https://bao.vn/b.html", "bao", "timeout")
+    assert state.is_done("a") and not state.is_done("b") and not state.is_done("c")
+    state.mark("b", "https://bao.vn/b.html", "bao", "irrelevant")
+    assert state.is_done("b")
+
+
+def test_stories_survive_a_restart(tmp_path: Path) -> None:
+    first_run = StoryClusterer()
+    original = first_run.assign("orig", STORY)
+    state = CrawlState(tmp_path / "state.db")
+    state.remember_stories([("orig", original, first_run.fingerprint_of("orig"))])
+    state.close()
+
+    second_run = StoryClusterer()
+    reopened = CrawlState(tmp_path / "state.db")
+    for row in reopened.stories(since=datetime.now(UTC) - timedelta(days=1)):
+        second_run.add(*row)
+    copy = "(TTXVN) - " + STORY + " Xem thêm: tin liên quan."
+    assert second_run.assign("copy", copy) == "orig"
+    assert reopened.stories(since=datetime.now(UTC) + timedelta(days=1)) == []
