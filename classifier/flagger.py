@@ -11,7 +11,8 @@ How the risk is made (documented for reviewers and auditors):
 4. Outlet prior: articles from sector/national/provincial press are multiplied by 0.85.
 5. C8 (disputed forecast) never reaches "cần xem ngay": it needs context, not a verdict.
 A category is shown when the risk reaches review, a known claim matched, or the article warns.
-Empty and non-Vietnamese texts get risk 0 with a note saying why.
+Empty and non-Vietnamese texts get risk 0 with a note saying why. Text past 20,000 words is
+ignored; the word-segmented model branch reads the first 300 words (text.SEGMENT_WORD_CAP).
 """
 
 from __future__ import annotations
@@ -117,7 +118,11 @@ class Flagger:
         """Assess a batch; the model featurises all Vietnamese texts in one call."""
         from underthesea import sent_tokenize
 
-        prepared = [(normalize_text(a.title), normalize_text(a.text)) for a in articles]
+        # Rules too read at most MODEL_WORD_CAP words: hostile 10 MB pages stay cheap.
+        prepared = [
+            (normalize_text(cap_words(a.title, 200)), normalize_text(cap_words(a.text)))
+            for a in articles
+        ]
         usable = [
             i
             for i, (title, text) in enumerate(prepared)
@@ -131,7 +136,7 @@ class Flagger:
             if i not in by_index:
                 results.append(self._not_assessed(title, text))
                 continue
-            sentences = sent_tokenize(cap_words(text))[:_MAX_SENTENCES] if text else []
+            sentences = sent_tokenize(text)[:_MAX_SENTENCES] if text else []
             results.append(self._assess_one(article, title, text, sentences, by_index[i]))
         return results
 
