@@ -58,6 +58,9 @@ def weekly_chart(
             f'<rect x="{x:.1f}" y="{y(count):.1f}" width="{bar_w:.1f}" height="{top + plot_h - y(count):.1f}" '
             f'class="bar{" below" if below else ""}"><title>Tuần từ {start:%d/%m/%Y}: {number(count)} tin, bài</title></rect>'
         )
+        if n <= 26:  # the figure above each bar, while there is room for it
+            parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{y(count) - 4:.1f}" text-anchor="middle" '
+                         f'class="value">{number(count)}</text>')
         if i % every == 0:
             parts.append(f'<text x="{left + i * slot + slot / 2:.1f}" y="{height - bottom + 16}" '
                          f'text-anchor="middle" class="axis">{start:%d/%m}</text>')

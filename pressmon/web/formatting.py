@@ -50,6 +50,7 @@ REASON_LABELS = {
     "known-claim": "Trùng thông tin sai đã biết",
     "fact-check": "Đối chiếu số liệu chính thức",
     "stance": "Lập trường",
+    "note": "Ghi chú",
 }
 STATUS_CLASSES = {
     "Chưa xử lý": "st-new",
@@ -111,8 +112,13 @@ def _spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
         target = needle.lower() if fold else needle
         start = haystack.find(target)
         while start >= 0:
-            found.append((start, start + len(target)))
-            start = haystack.find(target, start + len(target))
+            end = start + len(target)
+            # whole words only: "mua" must not light up inside "muaX"
+            if not (start > 0 and text[start - 1].isalnum() and target[0].isalnum()) and not (
+                end < len(text) and text[end].isalnum() and target[-1].isalnum()
+            ):
+                found.append((start, end))
+            start = haystack.find(target, start + 1)
     found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:

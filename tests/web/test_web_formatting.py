@@ -28,6 +28,8 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
     ("mã OTP, mã OTP", ["mã OTP", "OTP"], "<mark>mã OTP</mark>, <mark>mã OTP</mark>"),  # overlaps merge
     ("không khớp", ["x"], "không khớp"),  # one-character needles are ignored
     ("hoa\u0300 bình", ["hoà bình"], "<mark>hoà bình</mark>"),  # NFD text is normalised first
+    ("mua muasắm, mua.", ["mua"], "<mark>mua</mark> muasắm, <mark>mua</mark>."),  # whole words only
+    ("Năm nay, năm", ["năm"], "<mark>Năm</mark> nay, <mark>năm</mark>"),
 ])
 def test_highlight(text, needles, expected) -> None:
     assert str(highlight(text, needles)) == expected
