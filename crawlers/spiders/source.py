@@ -18,7 +18,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from crawlers.discovery import FeedError, feed_links, sitemap_links
-from crawlers.errors import ChallengePage, DateError, ExtractionError
+from crawlers.errors import ChallengePage, DateError, ExtractionError, InvalidURL
 from crawlers.extract import extract_article, extract_links, next_page
 from crawlers.items import ArticleItem
 from crawlers.state import CrawlState, SourceRun
@@ -97,9 +97,14 @@ class SourceSpider(scrapy.Spider):
 
     def _article(self, url: str, source_id: str) -> scrapy.Request | None:
         source = self.sources[source_id]
-        if source.article_pattern and not re.search(source.article_pattern, _path_and_query(url)):
+        try:
+            canonical = canonicalize_url(url)
+        except InvalidURL:
+            self.count(source_id, "bad_url")
             return None
-        url_id = article_id(canonicalize_url(url))
+        if source.article_pattern and not re.search(source.article_pattern, _path_and_query(canonical)):
+            return None
+        url_id = article_id(canonical)
         if url_id in self._requested:
             return None
         self._requested.add(url_id)
