@@ -22,10 +22,11 @@ from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
 from pressmon.errors import ConfigError
 from pressmon.settings import DEFAULT_CONFIG_DIR, Settings, Targets, load_sources, load_targets
-from pressmon.web import formatting
+from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
 from pressmon.web.deps import CsrfRejected, CurrentSession, NotSignedIn, WebContext
 from pressmon.web.errors import PermissionDenied, RoleForbidden, WorkflowError
+from pressmon.web.routes import api, coverage, item, queue, search, users
 from pressmon.web.throttle import LoginThrottle
 
 HERE = Path(__file__).resolve().parent
@@ -110,9 +111,6 @@ def _templates(settings: Settings) -> Jinja2Templates:
 
 def routers() -> tuple[APIRouter, ...]:
     """Every router the app includes, one per area (tests walk them to list the routes)."""
-    from pressmon.web import auth
-    from pressmon.web.routes import api, coverage, item, queue, search, users
-
     return tuple(module.router for module in (auth, queue, item, coverage, search, users, api))
 
 
@@ -122,7 +120,7 @@ def create_app(
     archive: Archive,
     accounts: AccountStore | None = None,
     clock: Callable[[], datetime] | None = None,
-) -> Any:
+) -> FastAPI:
     """The reviewers' app. `archive` stays owned by the caller (it is not closed here)."""
     clock = clock or _now
     app = FastAPI(
