@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import redis
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import CloseSpider, DontCloseSpider
@@ -95,8 +96,13 @@ class DistributedSourceSpider(SourceSpider):
         """Nothing queued for us right now: record this burst's health, then wait or stop."""
         self.record_health()
         self._requested.clear()  # in-run memory only; Redis remembers across runs
-        self.leases.reap()
-        if not self.leases.size().empty:
+        try:
+            self.leases.reap()
+            empty = self.leases.size().empty
+        except redis.RedisError:  # Redis unreachable even after retries: keep waiting, never "finish"
+            self.logger.exception("cannot read the frontier; waiting")
+            raise DontCloseSpider from None
+        if not empty:
             self._idle_since = None  # other workers are still producing work
             raise DontCloseSpider
         now = time.monotonic()

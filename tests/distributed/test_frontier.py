@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+import redis
 from scrapy import Request
 
 from crawlers.distributed.dupefilter import CycleDupeFilter, forget_article
@@ -135,3 +136,19 @@ def test_every_key_shares_the_prefix(prefix: str) -> None:
     names = [keys.queue, keys.processing, keys.deadlines, keys.dupefilter, keys.cycle_dupefilter("c"),
              keys.domain_next("h"), keys.domain_holders("h"), *keys.scheduler_settings().values()]
     assert all(name.startswith(prefix + ":") for name in names)
+
+
+def test_an_ack_that_fails_during_an_outage_is_retried_by_the_next_renew(redis_server_aof: RedisServer) -> None:
+    server = redis_server_aof.client()
+    _push(server, 0, b"page")
+    worker = _leases(server, "w1")
+    lease, _ = worker.pop()
+    redis_server_aof.shutdown()  # writes the AOF: the lease survives the restart
+    with pytest.raises(redis.ConnectionError):
+        worker.ack(lease)
+    assert lease in worker.unacked and lease not in worker.held
+    redis_server_aof.start()
+    assert server.hexists(KEYS.processing, lease)
+    worker.renew()
+    assert not worker.unacked
+    assert not server.hexists(KEYS.processing, lease)
