@@ -126,3 +126,15 @@ def test_unexpected_errors_get_a_vietnamese_page(app, archive, login) -> None:
     response = client.get("/hang-doi")
     assert response.status_code == 500 and "Lỗi hệ thống" in response.text
     assert client.get("/api/queue").json()["status"] == 500
+
+
+def test_malformed_flag_details_still_render(as_reviewer, archive) -> None:
+    client, _ = as_reviewer
+    doc = archive.get("doc004")
+    from dataclasses import replace
+
+    archive.upsert([replace(doc, flag_details={"reasons": ["chuỗi trần", {"kind": "term", "weight": "nặng",
+                                                                         "detail": ["x"]}, 5],
+                                               "known_claims": "không phải danh sách"})])
+    page = client.get("/bai/doc004")
+    assert page.status_code == 200 and "chuỗi trần" in page.text

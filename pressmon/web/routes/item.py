@@ -36,8 +36,20 @@ _STOPWORDS = frozenset(
 
 
 def reasons(document: Document) -> list[Mapping[str, Any]]:
+    """The flagger's reasons, coerced to {kind, text, weight, detail} whatever the stored shape."""
     raw = document.flag_details.get("reasons", []) if document.flag_details else []
-    return [r for r in raw if isinstance(r, Mapping)] if isinstance(raw, list | tuple) else []
+    cleaned = []
+    for reason in raw if isinstance(raw, list | tuple) else []:
+        if not isinstance(reason, Mapping):
+            reason = {"kind": "note", "text": str(reason)}
+        try:
+            weight = float(reason.get("weight") or 0.0)
+        except (TypeError, ValueError):
+            weight = 0.0
+        detail = reason.get("detail")
+        cleaned.append({"kind": str(reason.get("kind", "")), "text": str(reason.get("text", "")),
+                        "weight": weight, "detail": detail if isinstance(detail, Mapping) else {}})
+    return cleaned
 
 
 def known_claims(document: Document) -> list[Mapping[str, Any]]:
