@@ -265,7 +265,7 @@ def _claim_reason(match: ClaimMatch, stance: str) -> Reason:
     framing = " (bài viết trích dẫn để cảnh báo)" if stance == "reports-and-debunks" else ""
     return Reason(
         "known-claim",
-        f"Nội dung {level} thông tin BHXH đã bác bỏ{framing}: "
+        f"Nội dung {level} thông tin BHXH đã bác bỏ{framing}, cần xác minh: "
         f'"{match.claim.claim}" Đính chính chính thức: {match.claim.correction}',
         match.score,
         {
