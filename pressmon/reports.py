@@ -11,9 +11,10 @@ from typing import get_args
 from datetime import date, datetime, timedelta
 
 from index.base import Archive
-from index.types import UNKNOWN_GROUP, CountTable, Document, Query
+from index.types import DEFAULT_REVIEW_STATUS, UNKNOWN_GROUP, CountTable, Document, Query
 from pressmon.coverage import CoverageProgress, progress_for_targets, target_query
 from pressmon.settings import Campaign, OutletKind, Targets
+from pressmon.web.workflow import replay
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
 # Coverage counts press only; kind "other" (forums, social media) is monitored but counted apart.
@@ -120,6 +121,7 @@ class LeadershipReport:
     coverage: CoverageFigures
     flagged_by_category: tuple[tuple[str, tuple[Document, ...]], ...]  # category -> items
     status_totals: tuple[tuple[str, int], ...]
+    follow_ups: Mapping[str, tuple[str, ...]]  # document id -> follow-ups in force (decided items)
 
 
 def leadership_report(
@@ -157,7 +159,19 @@ def leadership_report(
         coverage=coverage,
         flagged_by_category=tuple((k, tuple(v)) for k, v in sorted(groups.items())),
         status_totals=tuple(sorted(statuses.items(), key=lambda r: -r[1])),
+        follow_ups=_follow_ups(archive, flagged[:flagged_limit]),
     )
+
+
+def _follow_ups(archive: Archive, documents: Sequence[Document]) -> dict[str, tuple[str, ...]]:
+    """Follow-ups in force per decided item, replayed from its audit log."""
+    found = {}
+    for doc in documents:
+        if doc.review_status != DEFAULT_REVIEW_STATUS:
+            follow_ups = replay(archive.review_history(doc.id)).follow_ups
+            if follow_ups:
+                found[doc.id] = follow_ups
+    return found
 
 
 def report_xlsx(report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[str, str]] | None = None) -> bytes:
@@ -212,12 +226,13 @@ def report_xlsx(report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[st
 
     flagged = book.create_sheet("Bài cần xác minh")
     flagged.append(["Nhóm", "Tên nhóm", "Tiêu đề", "Cơ quan báo chí", "Ngày đăng", "Mức ưu tiên",
-                    "Điểm rủi ro", "Trạng thái", "Đường dẫn"])
+                    "Điểm rủi ro", "Trạng thái", "Xử lý tiếp", "Đường dẫn"])
     for category, docs in report.flagged_by_category:
         for d in docs:
             flagged.append([category, labels.get("category", {}).get(category, ""), d.title, d.outlet_name,
                             d.published_at.astimezone(tz).strftime("%d/%m/%Y %H:%M"), d.tier or "",
-                            round(d.risk or 0.0, 3), d.review_status, d.url])
+                            round(d.risk or 0.0, 3), d.review_status,
+                            "; ".join(report.follow_ups.get(d.id, ())), d.url])
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
@@ -226,7 +241,7 @@ def report_xlsx(report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[st
         for cell in sheet[1 if sheet is not summary else 5]:
             cell.font = bold
         sheet.column_dimensions["A"].width = 42
-        for column in "BCDEFGHI":
+        for column in "BCDEFGHIJ":
             sheet.column_dimensions[column].width = 18
     out = io.BytesIO()
     book.save(out)

@@ -70,14 +70,20 @@ def test_formula_like_titles_stay_text(archive, clock) -> None:
 
 
 def test_report_page_is_printable(as_lead) -> None:
-    client, _ = as_lead
+    client, token = as_lead
+    for form in ({"action": "status", "status": "Sai sự thật"}, {"action": "follow_up", "follow_up": "Đã báo cáo lãnh đạo"}):
+        client.post("/bai/doc003/xu-ly", data={"csrf_token": token, **form})
     html = client.get("/bao-cao?tu=01/05/2026&den=31/05/2026").text
     assert "Báo cáo theo dõi báo chí từ 01/05/2026 đến 31/05/2026" in html
     assert "<svg" in html and "C1 · Mạo danh cơ quan, cán bộ BHXH" in html
+    assert '<span class="chip follow">Đã báo cáo lãnh đạo</span>' in html
     assert "@media print" in client.get("/static/style.css").text
     workbook = client.get("/bao-cao.xlsx?tu=2026-05-01&den=2026-05-31")
     assert workbook.headers["content-type"].startswith("application/vnd.openxmlformats")
-    assert load_workbook(io.BytesIO(workbook.content))["Tổng quan"]["B3"].value == 6
+    book = load_workbook(io.BytesIO(workbook.content))
+    assert book["Tổng quan"]["B3"].value == 6
+    rows = list(book["Bài cần xác minh"].iter_rows(min_row=2, values_only=True))
+    assert ("Sai sự thật", "Đã báo cáo lãnh đạo") in {(r[7], r[8]) for r in rows}
 
 
 def test_coverage_page_and_csv(as_reviewer) -> None:
