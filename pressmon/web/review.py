@@ -12,6 +12,7 @@ from pressmon.web.accounts import AccountStore, Session
 from pressmon.web.errors import WorkflowError
 from pressmon.web.workflow import Action, ReviewState, plan, replay
 
+
 def current_state(archive: Archive, document_id: str) -> tuple[ReviewState, list[ReviewEvent]]:
     document = archive.get(document_id)
     if document is None:
@@ -40,6 +41,7 @@ def apply_action(
         event = plan(state, action, document_id=document_id, actor=session.account.username,
                      role=session.account.role, at=now)
         archive.record_review(event)
+        archive.refresh()  # the queue the reviewer returns to must show it (Elasticsearch)
         if action.kind == "assign":
             accounts.assign(document_id, event.detail["assignee"])  # type: ignore[arg-type]
     return event
