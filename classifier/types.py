@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 Stance = Literal["asserts", "reports-and-debunks", "neutral"]
 Tier = Literal["cần xem ngay", "nên xem", "không ưu tiên"]
+TIERS: tuple[Tier, ...] = get_args(Tier)  # most urgent first
 
 
 @dataclass(frozen=True)

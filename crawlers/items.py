@@ -20,7 +20,9 @@ class ExtractedArticle:
     outlet: str | None = None  # publisher name or source id when the page says
     lead: str = ""
     authors: tuple[str, ...] = ()
-    methods: Mapping[str, str] = field(default_factory=dict)  # field -> json-ld|meta|css|trafilatura
+    methods: Mapping[str, str] = field(
+        default_factory=dict
+    )  # field -> json-ld|meta|css|trafilatura
     date_precision: str = "minute"  # minute | day (the page gave no time of day: 00:00 local)
 
 

@@ -78,4 +78,3 @@ class ArchivePipeline:
             self.crawler.spider.record_health()
         finally:
             self.archive.close()
-

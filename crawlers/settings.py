@@ -8,7 +8,9 @@ from typing import Any
 from pressmon.settings import CrawlSettings
 
 
-def scrapy_settings(crawl: CrawlSettings, *, config_dir: Path | None, overrides: dict[str, Any]) -> dict[str, Any]:
+def scrapy_settings(
+    crawl: CrawlSettings, *, config_dir: Path | None, overrides: dict[str, Any]
+) -> dict[str, Any]:
     """Scrapy's UPPER_CASE settings for one crawl; `overrides` are pressmon settings overrides."""
     settings: dict[str, Any] = {
         "BOT_NAME": "pressmon",

@@ -58,7 +58,9 @@ class CrawlState:
         self._db.executescript(_SCHEMA)
 
     def is_done(self, url_id: str) -> bool:
-        row = self._db.execute("SELECT outcome FROM seen_urls WHERE url_id = ?", (url_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT outcome FROM seen_urls WHERE url_id = ?", (url_id,)
+        ).fetchone()
         return row is not None and row[0] in FINAL_OUTCOMES
 
     def mark(self, url_id: str, url: str, source_id: str, outcome: str) -> None:
@@ -76,7 +78,10 @@ class CrawlState:
         with self._db:
             self._db.executemany(
                 "INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?)",
-                ((article_id, story_id, format(fingerprint, "x"), now) for article_id, story_id, fingerprint in rows),
+                (
+                    (article_id, story_id, format(fingerprint, "x"), now)
+                    for article_id, story_id, fingerprint in rows
+                ),
             )
 
     def stories(self, since: datetime) -> list[tuple[str, str, int]]:
@@ -84,7 +89,10 @@ class CrawlState:
             "SELECT article_id, story_id, fingerprint FROM stories WHERE seen_at >= ? ORDER BY rowid",
             (since.isoformat(),),
         )
-        return [(article_id, story_id, int(fingerprint, 16)) for article_id, story_id, fingerprint in rows]
+        return [
+            (article_id, story_id, int(fingerprint, 16))
+            for article_id, story_id, fingerprint in rows
+        ]
 
     def record_run(self, run: SourceRun) -> None:
         with self._db:

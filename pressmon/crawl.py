@@ -53,10 +53,14 @@ def run_crawl(
     process.start()
     reason = crawler.stats.get_value("finish_reason")
     if reason is None:  # Scrapy logs start-up failures and returns normally
-        raise PressmonError("the crawl did not start; see the error logged above",
-                            hint="check the sources file and the archive settings")
+        raise PressmonError(
+            "the crawl did not start; see the error logged above",
+            hint="check the sources file and the archive settings",
+        )
     spider = crawler.spider
-    return CrawlResult(counters={k: dict(v) for k, v in spider.counters.items()}, finish_reason=reason)
+    return CrawlResult(
+        counters={k: dict(v) for k, v in spider.counters.items()}, finish_reason=reason
+    )
 
 
 def run_every(

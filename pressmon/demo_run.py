@@ -16,7 +16,7 @@ from demo.sources import demo_sources
 from index.types import Query
 from pressmon.cli import output
 from pressmon.errors import PressmonError
-from pressmon.queue import flagged_documents
+from pressmon.queue import triage_order
 from pressmon.settings import REPO_ROOT, Settings, load_settings
 from pressmon.wiring import archive_from
 
@@ -45,8 +45,10 @@ def prepare_fresh(paths: DemoPaths, *, default_location: bool) -> None:
         if not path.exists():
             continue
         if not default_location:
-            raise PressmonError(f"{path} exists; the demo needs a fresh archive",
-                                hint="remove it or pass another --archive path")
+            raise PressmonError(
+                f"{path} exists; the demo needs a fresh archive",
+                hint="remove it or pass another --archive path",
+            )
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     paths.sources.parent.mkdir(parents=True, exist_ok=True)
@@ -70,7 +72,8 @@ def crawl_demo_site(paths: DemoPaths, config_dir: Path | None, echo: Callable[[s
     """Serve the demo site on loopback and crawl it once in a child process."""
     with serve_demo() as site:
         paths.sources.write_text(
-            yaml.safe_dump(demo_sources(site.base_url), allow_unicode=True, sort_keys=False), encoding="utf-8"
+            yaml.safe_dump(demo_sources(site.base_url), allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
         )
         echo(f"Trang báo demo: {site.base_url}")
         command = [sys.executable, "-m", "pressmon"]
@@ -78,7 +81,9 @@ def crawl_demo_site(paths: DemoPaths, config_dir: Path | None, echo: Callable[[s
             command += ["--config", str(config_dir)]
         result = subprocess.run([*command, "crawl"], env=demo_environment(paths), check=False)
     if result.returncode != 0:
-        raise PressmonError(f"the demo crawl failed (exit {result.returncode})", hint="run again with -v")
+        raise PressmonError(
+            f"the demo crawl failed (exit {result.returncode})", hint="run again with -v"
+        )
 
 
 def demo_settings(paths: DemoPaths, config_dir: Path | None) -> Settings:
@@ -90,14 +95,16 @@ def print_summary(settings: Settings, echo: Callable[[str], None]) -> None:
     try:
         weekly = archive.counts(Query())
         by_outlet = archive.counts(Query(), group_by="outlet")
-        flagged = flagged_documents(archive, Query())
+        flagged, _ = triage_order(archive, Query())
     finally:
         archive.close()
     echo("\nSố tin, bài về BHXH/BHYT theo tuần (Asia/Ho_Chi_Minh, tuần bắt đầu thứ Hai):")
     echo(output.counts_text(weekly))
     echo("\nTheo cơ quan báo chí:")
     echo(output.counts_text(by_outlet))
-    echo(f"\nTin cần xem xét: {len(flagged)} (điểm sàng lọc để người duyệt quyết định, không phải kết luận)")
+    echo(
+        f"\nTin cần xem xét: {len(flagged)} (điểm sàng lọc để người duyệt quyết định, không phải kết luận)"
+    )
     for document in flagged:
         echo(f"[{document.tier}] {document.risk:.2f} {document.category or '-'} {document.stance}")
         echo("    " + output.document_line(document, settings.tz))

@@ -12,7 +12,17 @@ from index.types import CountTable
 from pressmon.settings import SourceList
 
 ERROR_KINDS = frozenset(
-    {"http_4xx", "http_5xx", "timeout", "dns", "fetch_error", "challenge", "bad_feed", "bad_sitemap", "bad_date"}
+    {
+        "http_4xx",
+        "http_5xx",
+        "timeout",
+        "dns",
+        "fetch_error",
+        "challenge",
+        "bad_feed",
+        "bad_sitemap",
+        "bad_date",
+    }
 )
 SILENT_AFTER = timedelta(days=7)
 _MIN_USUAL = 3.0  # below this weekly mean, volume swings are noise
@@ -39,7 +49,9 @@ def assess_source(
     """Pure: one source's health from its crawl runs and its weekly stored counts (oldest first)."""
     successes = [run.finished_at for run in runs if _succeeded(run)]
     last_success = max(successes, default=None)
-    errors = {k: v for k, v in (runs[-1].counters if runs else Counter()).items() if k in ERROR_KINDS}
+    errors = {
+        k: v for k, v in (runs[-1].counters if runs else Counter()).items() if k in ERROR_KINDS
+    }
     usual = weekly[:-1]
     weekly_mean = mean(usual) if usual else 0.0
     last_week = weekly[-1] if weekly else 0
@@ -52,7 +64,9 @@ def assess_source(
         alerts.append("lỗi ở lần thu thập gần nhất")
     if weekly_mean >= _MIN_USUAL and not weekly_mean / 3 <= last_week <= weekly_mean * 3:
         alerts.append(f"số bài tuần này ({last_week}) lệch xa mức thường ({weekly_mean:.1f})")
-    return SourceHealth(source_id, name, last_success, weekly_mean, last_week, errors, tuple(alerts))
+    return SourceHealth(
+        source_id, name, last_success, weekly_mean, last_week, errors, tuple(alerts)
+    )
 
 
 def source_health(
@@ -60,6 +74,8 @@ def source_health(
 ) -> list[SourceHealth]:
     rows = weekly_by_outlet.rows if weekly_by_outlet is not None else {}
     return [
-        assess_source(source.id, source.name, state.runs(source.id), tuple(rows.get(source.id, ())), now)
+        assess_source(
+            source.id, source.name, state.runs(source.id), tuple(rows.get(source.id, ())), now
+        )
         for source in sources.enabled()
     ]

@@ -70,9 +70,15 @@ def parse_lines(lines: Iterable[str], tz: ZoneInfo) -> list[ArticleLine]:
         parsed.append(line)
     if errors:
         shown = "; ".join(errors[:_MAX_ERRORS_SHOWN])
-        more = f" (and {len(errors) - _MAX_ERRORS_SHOWN} more)" if len(errors) > _MAX_ERRORS_SHOWN else ""
-        raise PressmonError(f"{len(errors)} invalid input line(s), nothing stored: {shown}{more}",
-                            hint="each line needs title, text, url (http/https) and published_at (ISO 8601)")
+        more = (
+            f" (and {len(errors) - _MAX_ERRORS_SHOWN} more)"
+            if len(errors) > _MAX_ERRORS_SHOWN
+            else ""
+        )
+        raise PressmonError(
+            f"{len(errors)} invalid input line(s), nothing stored: {shown}{more}",
+            hint="each line needs title, text, url (http/https) and published_at (ISO 8601)",
+        )
     return parsed
 
 
@@ -95,7 +101,11 @@ def source_for(line: ArticleLine, sources: SourceList) -> Source:
 
 
 def ingest_jsonl(
-    lines: Iterable[str], settings: Settings, processor: ArticleProcessor, archive: Archive, state: CrawlState
+    lines: Iterable[str],
+    settings: Settings,
+    processor: ArticleProcessor,
+    archive: Archive,
+    state: CrawlState,
 ) -> IngestReport:
     parsed = parse_lines(lines, settings.tz)
     sources = load_sources(settings.sources_file)
@@ -118,4 +128,6 @@ def ingest_jsonl(
     new = archive.upsert(flagged)
     archive.refresh()
     state.remember_stories(processor.story_rows(flagged))
-    return IngestReport(read=len(parsed), stored=len(flagged), new=new, irrelevant=len(parsed) - len(documents))
+    return IngestReport(
+        read=len(parsed), stored=len(flagged), new=new, irrelevant=len(parsed) - len(documents)
+    )

@@ -40,7 +40,9 @@ class ArticleProcessor:
         self.flagger = flagger
         self.clusterer = clusterer
 
-    def prepare(self, article: ExtractedArticle, source: Source, crawled_at: datetime) -> Document | None:
+    def prepare(
+        self, article: ExtractedArticle, source: Source, crawled_at: datetime
+    ) -> Document | None:
         """The unflagged Document for a relevant article; None when it is not about social insurance."""
         text = f"{article.lead}\n\n{article.body}" if article.lead else article.body
         relevance = self.relevance.assess(article.title, text)
@@ -87,7 +89,10 @@ class ArticleProcessor:
             )
             for d in documents
         ]
-        return [with_assessment(d, a) for d, a in zip(documents, self.flagger.assess_many(texts), strict=True)]
+        return [
+            with_assessment(d, a)
+            for d, a in zip(documents, self.flagger.assess_many(texts), strict=True)
+        ]
 
 
 def with_assessment(document: Document, assessment: Assessment) -> Document:

@@ -1,24 +1,57 @@
-"""The review queue order: most urgent tier first, then highest risk (or most uncertain)."""
+"""Flagged items in triage order: most urgent tier, then highest risk (or most uncertain first)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Literal
 
+from classifier.types import TIERS
 from index.base import Archive
 from index.types import Document, Query
 
-TIER_RANK = {"cần xem ngay": 0, "nên xem": 1, "không ưu tiên": 2}
-_PAGE = 200  # the archives' largest page
+QueueOrder = Literal["tier", "uncertain", "newest"]
+FETCH_PAGE = 200  # the archives' largest page
+FETCH_LIMIT = 5000  # flagged items considered per view; callers say so when there are more
 
 
-def flagged_documents(archive: Archive, query: Query) -> list[Document]:
-    """Every flagged document matching `query`'s filters, in queue order."""
+def uncertainty(document: Document) -> float:
+    value = document.flag_details.get("uncertainty") if document.flag_details else None
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
+def _tier_rank(document: Document) -> int:
+    return TIERS.index(document.tier) if document.tier in TIERS else len(TIERS)
+
+
+def sort_key(order: QueueOrder) -> Callable[[Document], tuple[float, ...]]:
+    if order == "uncertain":
+        return lambda d: (
+            -uncertainty(d),
+            _tier_rank(d),
+            -(d.risk or 0.0),
+            -d.published_at.timestamp(),
+        )
+    if order == "newest":
+        return lambda d: (-d.published_at.timestamp(),)
+    return lambda d: (_tier_rank(d), -(d.risk or 0.0), -d.published_at.timestamp())
+
+
+def flagged_documents(
+    archive: Archive, query: Query, limit: int = FETCH_LIMIT
+) -> tuple[list[Document], bool]:
+    """Every flagged document matching `query` (up to `limit`), and whether more exist."""
+    query = replace(query, flagged_only=True, sort="date", page=1, page_size=FETCH_PAGE)
     found: list[Document] = []
-    page = 1
     while True:
-        result = archive.search(replace(query, flagged_only=True, sort="date", page=page, page_size=_PAGE))
+        result = archive.search(query)
         found.extend(hit.document for hit in result.hits)
-        if page * _PAGE >= result.total or not result.hits:
-            break
-        page += 1
-    return sorted(found, key=lambda d: (TIER_RANK.get(d.tier or "", 3), -(d.risk or 0.0), d.id))
+        if not result.hits or len(found) >= min(result.total, limit):
+            return found[:limit], result.total > limit
+        query = replace(query, page=query.page + 1)
+
+
+def triage_order(archive: Archive, query: Query) -> tuple[list[Document], bool]:
+    """The flagged documents in queue order (tier, then risk), and whether the list was capped."""
+    documents, capped = flagged_documents(archive, query)
+    return sorted(documents, key=sort_key("tier")), capped

@@ -22,15 +22,17 @@ def reviewed_examples(archive: Archive) -> list[LabelledExample]:
         for hit in page.hits:
             document = hit.document
             label = LABEL_FOR_DECISION[document.review_status]
-            examples.append(LabelledExample(
-                text=document.body,
-                title=document.title,
-                label=label,
-                category=document.category if label else None,
-                stance="asserts" if label else document.stance,
-                source="review",
-                group=document.story_id or document.id,
-            ))
+            examples.append(
+                LabelledExample(
+                    text=document.body,
+                    title=document.title,
+                    label=label,
+                    category=document.category if label else None,
+                    stance="asserts" if label else document.stance,
+                    source="review",
+                    group=document.story_id or document.id,
+                )
+            )
         if query.page * _PAGE >= page.total or not page.hits:
             return examples
         query = replace(query, page=query.page + 1)

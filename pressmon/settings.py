@@ -29,7 +29,9 @@ class ArchiveSettings(_Strict):
     path: Path = Path("var/pressmon.db")
     elasticsearch_url: str | None = None  # secret-bearing: only from the environment
     elasticsearch_index: str = "pressmon"
-    state_path: Path = Path("var/pressmon-state.db")  # accounts, sessions, coverage snapshots, crawl health
+    state_path: Path = Path(
+        "var/pressmon-state.db"
+    )  # accounts, sessions, coverage snapshots, crawl health
 
 
 class ClassifierSettings(_Strict):
@@ -187,7 +189,9 @@ def _read(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as err:
-        raise ConfigError(f"{path}: file not found", hint="check the path or PRESSMON_CONFIG_DIR") from err
+        raise ConfigError(
+            f"{path}: file not found", hint="check the path or PRESSMON_CONFIG_DIR"
+        ) from err
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: cannot read: {err}") from err
     try:
@@ -232,7 +236,7 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
     for key, value in environ.items():
         if not key.startswith(ENV_PREFIX) or key == ENV_PREFIX + "CONFIG_DIR":
             continue
-        name = key[len(ENV_PREFIX):]
+        name = key[len(ENV_PREFIX) :]
         path = shortcuts.get(name) or tuple(part.lower() for part in name.split("__"))
         node = out
         for part in path[:-1]:
@@ -272,7 +276,9 @@ def load_settings(
     try:
         settings = Settings.model_validate(data)
     except ValidationError as err:
-        raise ConfigError(_describe(err, path), hint="fix settings.toml or the PRESSMON_* variable") from err
+        raise ConfigError(
+            _describe(err, path), hint="fix settings.toml or the PRESSMON_* variable"
+        ) from err
     root = config_dir.resolve().parent
     return settings.model_copy(
         update={

@@ -14,9 +14,28 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 
 # Command names are a contract with the issues that spell them out.
 PROMISED = {
-    "demo", "crawl", "extract", "classify", "ingest", "search", "counts", "flagged", "serve",
-    "train", "evaluate", "sources", "run", "users", "users add", "users list", "users disable",
-    "index", "index export", "index import", "worker", "enqueue",
+    "demo",
+    "crawl",
+    "extract",
+    "classify",
+    "ingest",
+    "search",
+    "counts",
+    "flagged",
+    "serve",
+    "train",
+    "evaluate",
+    "sources",
+    "run",
+    "users",
+    "users add",
+    "users list",
+    "users disable",
+    "index",
+    "index export",
+    "index import",
+    "worker",
+    "enqueue",
 }
 
 
@@ -46,7 +65,9 @@ def test_command_has_help_and_readme_entry(name: str) -> None:
 
 
 def test_errors_exit_non_zero_with_one_line_and_hint(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["--archive", str(tmp_path / "a.db"), "crawl", "--source", "no_such_outlet"])
+    result = CliRunner().invoke(
+        main, ["--archive", str(tmp_path / "a.db"), "crawl", "--source", "no_such_outlet"]
+    )
     assert result.exit_code != 0
     assert "unknown source 'no_such_outlet'" in result.output
     assert "hint:" in result.output

@@ -19,9 +19,9 @@ import pytest
 import yaml
 
 from demo.expected import ExpectedNumbers, expected_numbers
-from index.types import UNKNOWN_GROUP
 from demo.server import serve_demo
 from demo.sources import demo_sources
+from index.types import UNKNOWN_GROUP
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -34,10 +34,18 @@ class DemoRun:
     second: str  # output of a second crawl over the same site
 
 
-def pressmon(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def pressmon(
+    env: dict[str, str], *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pressmon", *args], env=env, cwd=REPO, input=stdin,
-        capture_output=True, text=True, timeout=600, check=False,
+        [sys.executable, "-m", "pressmon", *args],
+        env=env,
+        cwd=REPO,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
 
 
@@ -51,7 +59,9 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoRun]:
     folder = tmp_path_factory.mktemp("e2e")
     with serve_demo() as site:
         sources = folder / "sources.yaml"
-        sources.write_text(yaml.safe_dump(demo_sources(site.base_url), allow_unicode=True), encoding="utf-8")
+        sources.write_text(
+            yaml.safe_dump(demo_sources(site.base_url), allow_unicode=True), encoding="utf-8"
+        )
         env = {
             **os.environ,
             "PRESSMON_ARCHIVE": str(folder / "archive.db"),
@@ -99,7 +109,9 @@ def test_weekly_counts_match_the_site(demo_run: DemoRun, expected: ExpectedNumbe
 
 
 @pytest.mark.parametrize("group", ["outlet", "kind", "province"])
-def test_grouped_counts_match_the_site(demo_run: DemoRun, expected: ExpectedNumbers, group: str) -> None:
+def test_grouped_counts_match_the_site(
+    demo_run: DemoRun, expected: ExpectedNumbers, group: str
+) -> None:
     counts = _counts(demo_run, "--by", group, *_window(expected))
     truth = getattr(expected, f"per_week_{group}")
     actual = {g: row for g, row in counts["rows"].items() if any(row)}
@@ -108,26 +120,34 @@ def test_grouped_counts_match_the_site(demo_run: DemoRun, expected: ExpectedNumb
     assert sum(unknown) == expected.relevant - sum(sum(row) for row in actual.values())
 
 
-def test_every_article_carries_its_primary_topic(demo_run: DemoRun, expected: ExpectedNumbers) -> None:
+def test_every_article_carries_its_primary_topic(
+    demo_run: DemoRun, expected: ExpectedNumbers
+) -> None:
     counts = _counts(demo_run, "--by", "topic", *_window(expected))
     for topic, weeks in expected.per_week_primary_topic.items():
         row = counts["rows"].get(topic, [0] * len(expected.weeks))
         assert all(row[i] >= weeks[w] for i, w in enumerate(expected.weeks)), topic
 
 
-def test_flagged_items_are_exactly_the_false_pages(demo_run: DemoRun, expected: ExpectedNumbers) -> None:
+def test_flagged_items_are_exactly_the_false_pages(
+    demo_run: DemoRun, expected: ExpectedNumbers
+) -> None:
     flagged = _flagged_paths(demo_run)
     assert flagged == set(expected.flagged_paths)
     assert not flagged & expected.debunk_paths
 
 
-def test_challenge_and_forbidden_pages_are_not_stored(demo_run: DemoRun, expected: ExpectedNumbers) -> None:
+def test_challenge_and_forbidden_pages_are_not_stored(
+    demo_run: DemoRun, expected: ExpectedNumbers
+) -> None:
     exported = pressmon(demo_run.env, "index", "export", "-")
     assert exported.returncode == 0, exported.stderr
     records = [json.loads(line) for line in exported.stdout.splitlines()]
     stored = {_path(record["document"]["canonical_url"]) for record in records}
     assert len(stored) == expected.relevant
-    assert not stored & (expected.challenge_paths | expected.forbidden_paths | expected.offtopic_paths)
+    assert not stored & (
+        expected.challenge_paths | expected.forbidden_paths | expected.offtopic_paths
+    )
 
 
 def test_second_run_adds_nothing(demo_run: DemoRun, expected: ExpectedNumbers) -> None:
@@ -138,11 +158,20 @@ def test_second_run_adds_nothing(demo_run: DemoRun, expected: ExpectedNumbers) -
 
 def test_ingest_of_the_same_articles_adds_nothing(demo_run: DemoRun, tmp_path: Path) -> None:
     before = _counts(demo_run)["total"]
-    hits = json.loads(pressmon(demo_run.env, "search", "BHYT", "--limit", "5", "--json").stdout)["hits"]
+    hits = json.loads(pressmon(demo_run.env, "search", "BHYT", "--limit", "5", "--json").stdout)[
+        "hits"
+    ]
     lines = "\n".join(
-        json.dumps({"title": h["document"]["title"], "text": h["document"]["body"], "url": h["document"]["url"],
-                    "outlet": h["document"]["outlet"], "published_at": h["document"]["published_at"]},
-                   ensure_ascii=False)
+        json.dumps(
+            {
+                "title": h["document"]["title"],
+                "text": h["document"]["body"],
+                "url": h["document"]["url"],
+                "outlet": h["document"]["outlet"],
+                "published_at": h["document"]["published_at"],
+            },
+            ensure_ascii=False,
+        )
         for h in hits
     )
     path = tmp_path / "again.jsonl"
@@ -154,8 +183,12 @@ def test_ingest_of_the_same_articles_adds_nothing(demo_run: DemoRun, tmp_path: P
 
 
 def test_diacritic_free_search_finds_the_articles(demo_run: DemoRun) -> None:
-    exact = json.loads(pressmon(demo_run.env, "search", "bảo hiểm xã hội tự nguyện", "--json").stdout)
-    folded = json.loads(pressmon(demo_run.env, "search", "bao hiem xa hoi tu nguyen", "--json").stdout)
+    exact = json.loads(
+        pressmon(demo_run.env, "search", "bảo hiểm xã hội tự nguyện", "--json").stdout
+    )
+    folded = json.loads(
+        pressmon(demo_run.env, "search", "bao hiem xa hoi tu nguyen", "--json").stdout
+    )
     assert exact["total"] > 0 and folded["total"] >= exact["total"]
 
 
@@ -176,13 +209,19 @@ def _free_port() -> int:
 def test_served_ui_answers_on_loopback(demo_run: DemoRun) -> None:
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "pressmon", "serve", "--port", str(port)], env=demo_run.env, cwd=REPO,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-m", "pressmon", "serve", "--port", str(port)],
+        env=demo_run.env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         for _ in range(200):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2) as response:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/login", timeout=2
+                ) as response:
                     assert response.status == 200
                     assert "Đăng nhập" in response.read().decode("utf-8")
                     return

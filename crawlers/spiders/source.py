@@ -83,10 +83,16 @@ class SourceSpider(scrapy.Spider):
             for url in source.sitemaps:
                 yield self._discovery(url, source.id, self.parse_sitemap)
             for index, listing in enumerate(source.listings):
-                yield self._discovery(url=listing.url, source_id=source.id, callback=self.parse_listing,
-                                      extra={"listing": index, "page": 1})
+                yield self._discovery(
+                    url=listing.url,
+                    source_id=source.id,
+                    callback=self.parse_listing,
+                    extra={"listing": index, "page": 1},
+                )
 
-    def _discovery(self, url: str, source_id: str, callback: Any, extra: dict[str, Any] | None = None):
+    def _discovery(
+        self, url: str, source_id: str, callback: Any, extra: dict[str, Any] | None = None
+    ):
         return scrapy.Request(
             url,
             callback=callback,
@@ -102,7 +108,9 @@ class SourceSpider(scrapy.Spider):
         except InvalidURL:
             self.count(source_id, "bad_url")
             return None
-        if source.article_pattern and not re.search(source.article_pattern, _path_and_query(canonical)):
+        if source.article_pattern and not re.search(
+            source.article_pattern, _path_and_query(canonical)
+        ):
             return None
         url_id = article_id(canonical)
         if url_id in self._requested:
@@ -148,13 +156,25 @@ class SourceSpider(scrapy.Spider):
         source = self.sources[source_id]
         config = source.listings[listing]
         content_type = _content_type(response)
-        links = extract_links(response.body, response.url, config.article_pattern,
-                              content_type=content_type, parser=source.parser)
+        links = extract_links(
+            response.body,
+            response.url,
+            config.article_pattern,
+            content_type=content_type,
+            parser=source.parser,
+        )
         yield from self._articles(links, source_id)
-        following = next_page(response.body, response.url, config.next_page,
-                              content_type=content_type, parser=source.parser)
+        following = next_page(
+            response.body,
+            response.url,
+            config.next_page,
+            content_type=content_type,
+            parser=source.parser,
+        )
         if following and page < config.max_pages:
-            yield self._discovery(following, source_id, self.parse_listing, {"listing": listing, "page": page + 1})
+            yield self._discovery(
+                following, source_id, self.parse_listing, {"listing": listing, "page": page + 1}
+            )
 
     def parse_article(self, response: Response, source_id: str, url_id: str):
         source = self.sources[source_id]
@@ -179,7 +199,9 @@ class SourceSpider(scrapy.Spider):
             self.logger.info("not an article: %s (%s)", response.url, err)
             return
         self.count(source_id, "extracted")
-        yield ArticleItem(article=article, source_id=source_id, crawled_at=datetime.now(UTC), url_id=url_id)
+        yield ArticleItem(
+            article=article, source_id=source_id, crawled_at=datetime.now(UTC), url_id=url_id
+        )
 
     def on_error(self, failure: Any) -> None:
         request = failure.request

@@ -82,11 +82,20 @@ def _one_line(err: Exception, hint: str) -> str:
 def main(ctx: click.Context, archive: Path | None, config_dir: Path | None, verbose: bool) -> None:
     """pressmon: crawl Vietnamese press about social insurance, count coverage, flag possibly
     false content for human review, and search the archive."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     ctx.obj = AppContext(config_dir, archive)
 
 
-from pressmon.cli import app_cmds, archive_cmds, crawl_cmds, distributed_cmds, model_cmds  # noqa: E402
+from pressmon.cli import (  # noqa: E402
+    app_cmds,
+    archive_cmds,
+    crawl_cmds,
+    distributed_cmds,
+    model_cmds,
+)
 
 for module in (archive_cmds, crawl_cmds, model_cmds, app_cmds, distributed_cmds):
     for command in module.COMMANDS:

@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 import click
 
 from pressmon.cli import output
-from pressmon.demo_run import DEMO_ARCHIVE, DemoPaths, crawl_demo_site, demo_settings, prepare_fresh, print_summary
+from pressmon.demo_run import (
+    DEMO_ARCHIVE,
+    DemoPaths,
+    crawl_demo_site,
+    demo_settings,
+    prepare_fresh,
+    print_summary,
+)
 from pressmon.settings import Settings
 from pressmon.wiring import archive_from
 
 ROLES = ("reviewer", "lead", "admin")
 
 
-def serve_app(settings: Settings, host: str, port: int, echo: Callable[[str], None], *, demo: bool = False) -> None:
+def serve_app(
+    settings: Settings, host: str, port: int, echo: Callable[[str], None], *, demo: bool = False
+) -> None:
     """Serve the review UI until Ctrl-C; with `demo`, create a demo account and print it."""
     import uvicorn
 
@@ -78,7 +87,9 @@ def _store(app):
 @click.argument("username")
 @click.option("--role", type=click.Choice(ROLES), default="reviewer", show_default=True)
 @click.option("--name", "display_name", default="", help="Display name.")
-@click.option("--password-stdin", is_flag=True, help="Read the password from stdin instead of prompting.")
+@click.option(
+    "--password-stdin", is_flag=True, help="Read the password from stdin instead of prompting."
+)
 @click.pass_obj
 def users_add(app, username: str, role: str, display_name: str, password_stdin: bool) -> None:
     """Create an account."""
@@ -94,7 +105,10 @@ def users_add(app, username: str, role: str, display_name: str, password_stdin: 
 @click.pass_obj
 def users_list(app) -> None:
     """List accounts."""
-    rows = [(u.username, u.role, u.display_name, "disabled" if u.disabled else "active") for u in _store(app).list()]
+    rows = [
+        (u.username, u.role, u.display_name, "disabled" if u.disabled else "active")
+        for u in _store(app).list()
+    ]
     click.echo(output.table(["username", "role", "name", "state"], rows))
 
 

@@ -9,19 +9,19 @@ from typing import get_args
 
 import click
 
+from classifier.types import TIERS
 from crawlers.state import CrawlState
 from index.transfer import export_jsonl, import_jsonl
 from index.types import Query
 from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
+from pressmon.ingest import ingest_jsonl
+from pressmon.queue import triage_order
 from pressmon.settings import OutletKind, load_targets
 from pressmon.snapshots import SnapshotStore
-from pressmon.ingest import ingest_jsonl
-from pressmon.queue import flagged_documents
 from pressmon.wiring import archive_from, processor_from
 
 GROUPS = ("province", "outlet", "kind", "topic")
-TIERS = ("cần xem ngay", "nên xem", "không ưu tiên")
 
 
 def _date(value: str | None) -> date | None:
@@ -36,10 +36,19 @@ def _date(value: str | None) -> date | None:
 def _filters(fn):
     for decorator in reversed(
         [
-            click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day (local time), inclusive."),
-            click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day (local time), inclusive."),
+            click.option(
+                "--from",
+                "date_from",
+                metavar="YYYY-MM-DD",
+                help="First day (local time), inclusive.",
+            ),
+            click.option(
+                "--to", "date_to", metavar="YYYY-MM-DD", help="Last day (local time), inclusive."
+            ),
             click.option("--outlet", multiple=True, help="Source id; repeat for several."),
-            click.option("--province", multiple=True, help="Current province name; repeat for several."),
+            click.option(
+                "--province", multiple=True, help="Current province name; repeat for several."
+            ),
             click.option("--kind", multiple=True, type=click.Choice(get_args(OutletKind))),
             click.option("--topic", multiple=True, help="Topic id, e.g. bhyt; repeat for several."),
         ]
@@ -67,8 +76,12 @@ def _query(text: str = "", **options) -> Query:
 @click.command()
 @click.argument("query")
 @_filters
-@click.option("--tier", multiple=True, type=click.Choice(TIERS), help="Flag tier; repeat for several.")
-@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option(
+    "--tier", multiple=True, type=click.Choice(TIERS), help="Flag tier; repeat for several."
+)
+@click.option(
+    "--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True
+)
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object with total and hits.")
@@ -95,13 +108,28 @@ def search(app, query: str, as_json: bool, **options) -> None:
 @_filters
 @click.option("--json", "as_json", is_flag=True, help="JSON: buckets, rows per group, total.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV in long form: bucket_start, group, count.")
-@click.option("--targets", "with_targets", is_flag=True,
-              help="Also show progress against config/targets.yaml as of --to (default today).")
-@click.option("--freeze", is_flag=True,
-              help="Freeze the shown complete weeks as reported; later changes show as revisions.")
+@click.option(
+    "--targets",
+    "with_targets",
+    is_flag=True,
+    help="Also show progress against config/targets.yaml as of --to (default today).",
+)
+@click.option(
+    "--freeze",
+    is_flag=True,
+    help="Freeze the shown complete weeks as reported; later changes show as revisions.",
+)
 @click.pass_obj
-def counts(app, group_by: str | None, interval: str, as_json: bool, as_csv: bool, with_targets: bool,
-           freeze: bool, **options) -> None:
+def counts(
+    app,
+    group_by: str | None,
+    interval: str,
+    as_json: bool,
+    as_csv: bool,
+    with_targets: bool,
+    freeze: bool,
+    **options,
+) -> None:
     """Coverage counts per week (Monday-start, Asia/Ho_Chi_Minh) or month, zero weeks included."""
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
@@ -113,12 +141,18 @@ def counts(app, group_by: str | None, interval: str, as_json: bool, as_csv: bool
     try:
         table = archive.counts(_query(**options), group_by=group_by, interval=interval)
         as_of = _date(options.get("date_to")) or today
-        progress = progress_for_targets(archive, load_targets(settings.targets_file), as_of) if with_targets else []
+        progress = (
+            progress_for_targets(archive, load_targets(settings.targets_file), as_of)
+            if with_targets
+            else []
+        )
     finally:
         archive.close()
     revisions = _freeze_complete_weeks(settings, table, today) if freeze else []
     if as_json:
-        click.echo(output.dumps({**output.counts_json(table), "targets": progress, "revisions": revisions}))
+        click.echo(
+            output.dumps({**output.counts_json(table), "targets": progress, "revisions": revisions})
+        )
     elif as_csv:
         click.echo(output.counts_csv(table), nl=False)
     else:
@@ -150,26 +184,41 @@ def flagged(app, as_json: bool, **options) -> None:
     """Items flagged for review, most urgent first (a triage list, not verdicts)."""
     archive = archive_from(app.settings)
     try:
-        documents = flagged_documents(archive, _query(**options))
+        documents, capped = triage_order(archive, _query(**options))
     finally:
         archive.close()
     if as_json:
         for d in documents:
-            click.echo(output.dumps({
-                "id": d.id, "title": d.title, "url": d.canonical_url, "outlet": d.outlet,
-                "published_at": d.published_at, "risk": d.risk, "tier": d.tier, "category": d.category,
-                "stance": d.stance, "review_status": d.review_status,
-                "reasons": [r.get("text") for r in d.flag_details.get("reasons", [])][:5],
-            }))
+            click.echo(
+                output.dumps(
+                    {
+                        "id": d.id,
+                        "title": d.title,
+                        "url": d.canonical_url,
+                        "outlet": d.outlet,
+                        "published_at": d.published_at,
+                        "risk": d.risk,
+                        "tier": d.tier,
+                        "category": d.category,
+                        "stance": d.stance,
+                        "review_status": d.review_status,
+                        "reasons": [r.get("text") for r in d.flag_details.get("reasons", [])][:5],
+                    }
+                )
+            )
         return
     click.echo(f"{len(documents)} tin cần xem xét (điểm sàng lọc, không phải kết luận)")
+    if capped:
+        click.echo("(chỉ hiện những tin đầu tiên; lọc theo ngày, cơ quan hoặc tỉnh để xem tiếp)")
     for d in documents:
         click.echo(f"[{d.tier}] {d.risk:.2f} {d.category or '-'} {d.stance}  {d.review_status}")
         click.echo("    " + output.document_line(d, app.settings.tz))
 
 
 @click.command()
-@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True))
+@click.argument(
+    "file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True)
+)
 @click.pass_obj
 def ingest(app, file: Path) -> None:
     """Add articles from JSON lines (title, text, url, outlet, published_at), classified on the way."""
@@ -184,7 +233,9 @@ def ingest(app, file: Path) -> None:
         state.close()
         if stream is not sys.stdin:
             stream.close()
-    click.echo(f"{report.stored} stored ({report.new} new), {report.irrelevant} not about social insurance")
+    click.echo(
+        f"{report.stored} stored ({report.new} new), {report.irrelevant} not about social insurance"
+    )
 
 
 @click.group("index")
@@ -210,7 +261,9 @@ def index_export(app, file: Path) -> None:
 
 
 @index_group.command("import")
-@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True))
+@click.argument(
+    "file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True)
+)
 @click.pass_obj
 def index_import(app, file: Path) -> None:
     """Read an export into the configured archive (idempotent)."""

@@ -11,10 +11,10 @@ import click
 
 from crawlers.extract import extract_article
 from crawlers.state import CrawlState
+from index.types import Query
 from pressmon.cli import output
 from pressmon.crawl import run_crawl, run_every
 from pressmon.health import source_health
-from index.types import Query
 from pressmon.settings import load_sources
 from pressmon.wiring import archive_from
 
@@ -22,9 +22,15 @@ HEALTH_WEEKS = 9  # eight usual weeks and the current one
 
 
 @click.command()
-@click.option("--sources", "sources_file", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              help="Sources YAML (default: config/sources.yaml).")
-@click.option("--source", "source_ids", multiple=True, metavar="ID", help="Crawl only this source; repeat.")
+@click.option(
+    "--sources",
+    "sources_file",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Sources YAML (default: config/sources.yaml).",
+)
+@click.option(
+    "--source", "source_ids", multiple=True, metavar="ID", help="Crawl only this source; repeat."
+)
 @click.pass_obj
 def crawl(app, sources_file: Path | None, source_ids: tuple[str, ...]) -> None:
     """Crawl the configured press sources once into the archive (incremental, polite)."""
@@ -33,10 +39,17 @@ def crawl(app, sources_file: Path | None, source_ids: tuple[str, ...]) -> None:
     settings = app.settings
     for source_id in source_ids:
         load_sources(settings.sources_file).by_id(source_id)  # unknown ids fail before crawling
-    result = run_crawl(settings, config_dir=app.config_dir, overrides=app.overrides, source_ids=source_ids)
+    result = run_crawl(
+        settings, config_dir=app.config_dir, overrides=app.overrides, source_ids=source_ids
+    )
     rows = [
-        (sid, c.get("stored", 0), c.get("irrelevant", 0), c.get("known", 0),
-         sum(v for k, v in c.items() if k not in {"stored", "irrelevant", "known", "extracted"}))
+        (
+            sid,
+            c.get("stored", 0),
+            c.get("irrelevant", 0),
+            c.get("known", 0),
+            sum(v for k, v in c.items() if k not in {"stored", "irrelevant", "known", "extracted"}),
+        )
         for sid, c in sorted(result.counters.items())
     ]
     click.echo(output.table(["source", "stored", "irrelevant", "known", "problems"], rows))
@@ -54,9 +67,17 @@ def _seconds(value: str) -> float:
 
 
 @click.command()
-@click.option("--every", default="2h", show_default=True, help="Interval between crawl cycles (30m, 2h, 1d).")
-@click.option("--cycles", type=click.IntRange(min=1), help="Stop after this many cycles (default: run forever).")
-@click.option("--source", "source_ids", multiple=True, metavar="ID", help="Crawl only this source; repeat.")
+@click.option(
+    "--every", default="2h", show_default=True, help="Interval between crawl cycles (30m, 2h, 1d)."
+)
+@click.option(
+    "--cycles",
+    type=click.IntRange(min=1),
+    help="Stop after this many cycles (default: run forever).",
+)
+@click.option(
+    "--source", "source_ids", multiple=True, metavar="ID", help="Crawl only this source; repeat."
+)
 @click.pass_obj
 def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> None:
     """Keep counts and flags current: crawl every interval, logging each cycle (Ctrl-C stops)."""
@@ -76,7 +97,9 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--url", required=True, help="The page's original URL (for relative links and ids).")
-@click.option("--parser", default="generic", show_default=True, help="Site parser, e.g. baohiemxahoi.")
+@click.option(
+    "--parser", default="generic", show_default=True, help="Site parser, e.g. baohiemxahoi."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the fields as one JSON object.")
 def extract(file: Path, url: str, parser: str, as_json: bool) -> None:
     """Extract one saved page: title, published_at, body, canonical_url, outlet, method per field."""
@@ -100,7 +123,9 @@ def extract(file: Path, url: str, parser: str, as_json: bool) -> None:
 
 
 @click.command()
-@click.option("--all", "show_all", is_flag=True, help="List every source, not only those needing attention.")
+@click.option(
+    "--all", "show_all", is_flag=True, help="List every source, not only those needing attention."
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON lines, one source each.")
 @click.pass_obj
 def sources(app, show_all: bool, as_json: bool) -> None:
@@ -111,8 +136,9 @@ def sources(app, show_all: bool, as_json: bool) -> None:
     state = CrawlState(settings.archive.state_path)
     archive = archive_from(settings)
     try:
-        weekly = archive.counts(Query(date_from=today - timedelta(weeks=HEALTH_WEEKS), date_to=today),
-                                group_by="outlet")
+        weekly = archive.counts(
+            Query(date_from=today - timedelta(weeks=HEALTH_WEEKS), date_to=today), group_by="outlet"
+        )
         report = source_health(load_sources(settings.sources_file), state, weekly, now=now)
     finally:
         state.close()
@@ -123,12 +149,21 @@ def sources(app, show_all: bool, as_json: bool) -> None:
             click.echo(output.dumps(health))
         return
     rows = [
-        (h.source_id, h.last_success.strftime("%d/%m/%Y %H:%M") if h.last_success else "chưa có",
-         f"{h.weekly_mean:.1f}", h.last_week, ", ".join(f"{k}={v}" for k, v in sorted(h.errors.items())) or "-",
-         "; ".join(h.alerts) or "ok")
+        (
+            h.source_id,
+            h.last_success.strftime("%d/%m/%Y %H:%M") if h.last_success else "chưa có",
+            f"{h.weekly_mean:.1f}",
+            h.last_week,
+            ", ".join(f"{k}={v}" for k, v in sorted(h.errors.items())) or "-",
+            "; ".join(h.alerts) or "ok",
+        )
         for h in shown
     ]
-    click.echo(output.table(["source", "last success", "per week", "last 7 days", "errors", "status"], rows))
+    click.echo(
+        output.table(
+            ["source", "last success", "per week", "last 7 days", "errors", "status"], rows
+        )
+    )
     click.echo(f"{sum(1 for h in report if h.alerts)} of {len(report)} sources need attention")
 
 

@@ -44,8 +44,13 @@ def parse_classify_line(raw: str) -> ArticleText:
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, required=True,
-              help="Read JSON lines (title, text; optional url, outlet, kind, published_at); write JSON lines.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    required=True,
+    help="Read JSON lines (title, text; optional url, outlet, kind, published_at); write JSON lines.",
+)
 @click.pass_obj
 def classify(app, as_json: bool) -> None:
     """Score JSON lines from stdin: risk, tier, category, stance, reasons (triage, not a verdict)."""
@@ -61,19 +66,25 @@ def classify(app, as_json: bool) -> None:
             click.echo(output.dumps({"line": number, "error": " ".join(str(err).split())[:300]}))
             continue
         assessment = flagger.assess(article)
-        click.echo(output.dumps({
-            "line": number,
-            "url": article.url,
-            "risk": round(assessment.risk, 4),
-            "tier": assessment.tier,
-            "category": assessment.category,
-            "article11_clause": assessment.article11_clause,
-            "stance": assessment.stance,
-            "reasons": assessment.reasons,
-            "model_version": assessment.model_version,
-        }))
+        click.echo(
+            output.dumps(
+                {
+                    "line": number,
+                    "url": article.url,
+                    "risk": round(assessment.risk, 4),
+                    "tier": assessment.tier,
+                    "category": assessment.category,
+                    "article11_clause": assessment.article11_clause,
+                    "stance": assessment.stance,
+                    "reasons": assessment.reasons,
+                    "model_version": assessment.model_version,
+                }
+            )
+        )
     if failures:
-        raise click.ClickException(f"{failures} input line(s) could not be read; see their 'error' lines")
+        raise click.ClickException(
+            f"{failures} input line(s) could not be read; see their 'error' lines"
+        )
 
 
 COMMANDS = (classify,)

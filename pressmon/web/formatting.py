@@ -10,7 +10,8 @@ from datetime import date, datetime, tzinfo
 
 from markupsafe import Markup, escape
 
-TIERS = ("cần xem ngay", "nên xem", "không ưu tiên")
+from classifier.types import TIERS
+
 TIER_CLASSES = {"cần xem ngay": "tier-urgent", "nên xem": "tier-review", "không ưu tiên": "tier-low"}
 TOPIC_LABELS = {
     "bhxh_bat_buoc": "BHXH bắt buộc",

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from index.base import Archive
 from index.types import Document, Query
-from pressmon.web.formatting import TIERS
+from pressmon.queue import QueueOrder, flagged_documents, sort_key
 from pressmon.web.workflow import STATUSES
-
-QueueOrder = Literal["tier", "uncertain", "newest"]
-FETCH_PAGE = 100
-FETCH_LIMIT = 5000  # flagged items considered per view; the page says so when there are more
 
 
 @dataclass(frozen=True)
@@ -51,34 +46,6 @@ class QueuePage:
         return max(1, -(-self.total // self.page_size))
 
 
-def uncertainty(document: Document) -> float:
-    value = document.flag_details.get("uncertainty") if document.flag_details else None
-    return float(value) if isinstance(value, int | float) else 0.0
-
-
-def _sort_key(order: QueueOrder):
-    def tier_rank(doc: Document) -> int:
-        return TIERS.index(doc.tier) if doc.tier in TIERS else len(TIERS)
-
-    if order == "uncertain":
-        return lambda d: (-uncertainty(d), tier_rank(d), -(d.risk or 0.0), -d.published_at.timestamp())
-    if order == "newest":
-        return lambda d: (-d.published_at.timestamp(),)
-    return lambda d: (tier_rank(d), -(d.risk or 0.0), -d.published_at.timestamp())
-
-
-def flagged_documents(archive: Archive, query: Query, limit: int = FETCH_LIMIT) -> tuple[list[Document], bool]:
-    """Every flagged document matching `query` (up to `limit`), and whether more exist."""
-    query = replace(query, flagged_only=True, sort="date", page=1, page_size=FETCH_PAGE)
-    found: list[Document] = []
-    while True:
-        result = archive.search(query)
-        found.extend(hit.document for hit in result.hits)
-        if not result.hits or len(found) >= min(result.total, limit):
-            return found[:limit], result.total > limit
-        query = replace(query, page=query.page + 1)
-
-
 def load_queue(
     archive: Archive,
     filters: QueueFilters,
@@ -104,7 +71,7 @@ def load_queue(
     status_counts = {status: counts.get(status, 0) for status in STATUSES}
     if filters.status:
         documents = [d for d in documents if d.review_status == filters.status]
-    documents.sort(key=_sort_key(filters.order))
+    documents.sort(key=sort_key(filters.order))
     page = max(1, page)
     chosen = documents[(page - 1) * page_size : page * page_size]
     return QueuePage(

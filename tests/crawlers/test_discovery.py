@@ -56,7 +56,9 @@ def test_news_sitemap_and_index() -> None:
       <url><loc>https://bao.vn/e-5.html</loc><news:news><news:title>BHTN</news:title></news:news></url>
       <url><loc> https://bao.vn/f-6.html </loc></url></urlset>"""
     assert sitemap_links(urlset, "https://bao.vn/sitemap.xml").articles == (
-        "https://bao.vn/e-5.html", "https://bao.vn/f-6.html")
+        "https://bao.vn/e-5.html",
+        "https://bao.vn/f-6.html",
+    )
     index = b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
       <sitemap><loc>https://bao.vn/sitemap-1.xml</loc></sitemap></sitemapindex>"""
     links = sitemap_links(index, "https://bao.vn/sitemap.xml")

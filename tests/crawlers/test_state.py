@@ -32,7 +32,9 @@ def test_stories_survive_a_restart(tmp_path: Path) -> None:
 
     second_run = StoryClusterer()
     reopened = CrawlState(tmp_path / "state.db")
-    for article_id, story_id, fingerprint in reopened.stories(since=datetime.now(UTC) - timedelta(days=1)):
+    for article_id, story_id, fingerprint in reopened.stories(
+        since=datetime.now(UTC) - timedelta(days=1)
+    ):
         second_run.add(article_id, fingerprint, story_id)
     copy = "(TTXVN) - " + STORY + " Xem thêm: tin liên quan."
     assert second_run.assign("copy", copy) == "orig"

@@ -40,22 +40,57 @@ def _config_copy(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("file", "text", "expected"),
     [
-        ("sources.yaml", "- id: Bad Id\n  name: x\n  kind: national\n  domain: x.vn\n", ["sources.yaml", "id"]),
-        ("sources.yaml", "- id: a\n  name: x\n  kind: tabloid\n  domain: x.vn\n", ["sources.yaml", "kind"]),
-        ("sources.yaml", "- id: a\n  name: x\n  kind: provincial\n  domain: x.vn\n", ["sources.yaml", "province"]),
-        ("sources.yaml", "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n  feedz: []\n",
-         ["sources.yaml", "feedz"]),
+        (
+            "sources.yaml",
+            "- id: Bad Id\n  name: x\n  kind: national\n  domain: x.vn\n",
+            ["sources.yaml", "id"],
+        ),
+        (
+            "sources.yaml",
+            "- id: a\n  name: x\n  kind: tabloid\n  domain: x.vn\n",
+            ["sources.yaml", "kind"],
+        ),
+        (
+            "sources.yaml",
+            "- id: a\n  name: x\n  kind: provincial\n  domain: x.vn\n",
+            ["sources.yaml", "province"],
+        ),
+        (
+            "sources.yaml",
+            "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n  feedz: []\n",
+            ["sources.yaml", "feedz"],
+        ),
         ("sources.yaml", "- [unclosed\n", ["sources.yaml", "not valid YAML"]),
-        ("targets.yaml", "targets:\n  - id: t\n    name: x\n    count: -5\n", ["targets.yaml", "count"]),
-        ("targets.yaml", "targets:\n  - id: t\n    name: x\n    count: 5\n    period: campaign\n    campaign: nope\n",
-         ["targets.yaml", "nope"]),
-        ("targets.yaml", "campaigns:\n  - id: c\n    name: x\n    start: May\n    end: '05-31'\n",
-         ["targets.yaml", "start"]),
+        (
+            "targets.yaml",
+            "targets:\n  - id: t\n    name: x\n    count: -5\n",
+            ["targets.yaml", "count"],
+        ),
+        (
+            "targets.yaml",
+            "targets:\n  - id: t\n    name: x\n    count: 5\n    period: campaign\n    campaign: nope\n",
+            ["targets.yaml", "nope"],
+        ),
+        (
+            "targets.yaml",
+            "campaigns:\n  - id: c\n    name: x\n    start: May\n    end: '05-31'\n",
+            ["targets.yaml", "start"],
+        ),
     ],
-    ids=["bad-id", "bad-kind", "provincial-without-province", "unknown-field", "yaml-syntax",
-         "negative-target", "unknown-campaign", "bad-campaign-date"],
+    ids=[
+        "bad-id",
+        "bad-kind",
+        "provincial-without-province",
+        "unknown-field",
+        "yaml-syntax",
+        "negative-target",
+        "unknown-campaign",
+        "bad-campaign-date",
+    ],
 )
-def test_broken_file_names_file_and_field(tmp_path: Path, file: str, text: str, expected: list[str]) -> None:
+def test_broken_file_names_file_and_field(
+    tmp_path: Path, file: str, text: str, expected: list[str]
+) -> None:
     folder = _config_copy(tmp_path)
     (folder / file).write_text(text, encoding="utf-8")
     settings = load_settings(folder, environ={})
@@ -68,7 +103,7 @@ def test_broken_file_names_file_and_field(tmp_path: Path, file: str, text: str, 
 
 def test_broken_settings_file_names_the_field(tmp_path: Path) -> None:
     folder = _config_copy(tmp_path)
-    (folder / "settings.toml").write_text('[classifier]\nreview_threshold = 2\n', encoding="utf-8")
+    (folder / "settings.toml").write_text("[classifier]\nreview_threshold = 2\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"settings\.toml: classifier\.review_threshold"):
         load_settings(folder, environ={})
 
