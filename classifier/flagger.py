@@ -12,7 +12,7 @@ How the risk is made (documented for reviewers and auditors):
 5. C8 (disputed forecast) never reaches "cần xem ngay": it needs context, not a verdict.
 A category is shown when the risk reaches review, a known claim matched, or the article warns.
 Empty and non-Vietnamese texts get risk 0 with a note saying why. Text past 20,000 words is
-ignored; the word-segmented model branch reads the first 300 words (text.SEGMENT_WORD_CAP).
+ignored; the word-segmented model branch reads the first 200 words (text.SEGMENT_WORD_CAP).
 """
 
 from __future__ import annotations

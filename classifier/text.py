@@ -61,7 +61,7 @@ def fold(text: str) -> str:
 MODEL_WORD_CAP = 20_000
 # underthesea segmentation costs ~35 ms per 1,000 syllables; the lead carries the claim, so the
 # word branch segments only the opening, while the syllable branch covers the whole capped text.
-SEGMENT_WORD_CAP = 300
+SEGMENT_WORD_CAP = 200
 
 _PUNCT_ONLY_RE = re.compile(r"^[\W_]+$")
 _SYLLABLE_RE = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)

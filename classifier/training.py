@@ -118,7 +118,7 @@ def write_model_card(
         "a stance and the reasons. **It is never a verdict**: a reviewer decides every item.",
         "",
         "## Model",
-        "TF-IDF over underthesea words (1–2 grams, first 300 words) and syllables (1–3 grams, "
+        "TF-IDF over underthesea words (1–2 grams, first 200 words) and syllables (1–3 grams, "
         "first",
         "20,000 words) into logistic regression (class_weight=balanced), calibrated with",
         "CalibratedClassifierCV (sigmoid below 1,000 examples, isotonic above). The flagger "
