@@ -42,11 +42,23 @@ _FAKE_APP_RE = re.compile(
     r"(?:link|đường dẫn)|vssid[^.\n]{0,40}tải[^.\n]{0,30}(?:link|đường dẫn)",
     re.I,
 )
+# A figure is read only when it is stated as the value of the term ("mức lương cơ sở là 2,34 triệu
+# đồng", "mức đóng BHYT bằng 4,5% tiền lương"): only linking words may stand between them.
+_LINK = (
+    r"^[\s,:(]*(?:(?:mới|hiện nay|hiện hành|hiện tại|hiện là|là|ở mức|bằng|"
+    r"(?:áp dụng )?từ (?:ngày )?\d{1,2}/\d{1,2}(?:/\d{4})?)[\s,:(]*)*"
+)
 _MONEY_RE = re.compile(
-    r"(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(triệu)?\s*(?:đồng|đ\b|vnđ)", re.I
+    _LINK + r"(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(triệu)?\s*(?:đồng|đ\b|vnđ)", re.I
 )
 _PERCENT_RE = re.compile(
-    r"(\d+(?:[.,]\d+)?)\s*%\s*(?:của\s*)?(?:mức\s*)?(?:tiền\s*)?(lương|thu nhập)", re.I
+    _LINK + r"(\d+(?:[.,]\d+)?)\s*%\s*(?:của\s*)?(?:mức\s*)?(?:tiền\s*)?(?:lương|thu nhập)", re.I
+)
+# Proposals, scenarios and comparisons state figures that are not in force by design.
+_HEDGE_RE = re.compile(
+    r"đề xuất|dự kiến|dự thảo|phương án|kiến nghị|đề nghị|nếu|giả sử|lộ trình|tăng từ|trước đây|"
+    r"trước đó|năm ngoái|\bcũ\b",
+    re.I,
 )
 
 
@@ -212,8 +224,10 @@ class OfficialFacts:
             allowed = [*_plausible_values(figure, day), *figure.also_valid]
             for term in figure.terms:
                 for m in re.finditer(re.escape(term.lower()), lowered):
-                    window = text[m.end() : m.end() + 70]
-                    found = _first_amount(window, figure.unit)
+                    sentence = _sentence_around(text, m.start())
+                    if _HEDGE_RE.search(sentence):
+                        continue
+                    found = _first_amount(text[m.end() : m.end() + 70], figure.unit)
                     if found is None or any(abs(found - v) <= 0.005 * v for v in allowed):
                         continue
                     current = (figure.value_at(day) if day else None) or figure.values[-1]
@@ -246,9 +260,9 @@ def _plausible_values(figure: Figure, day: date | None) -> list[float]:
 
 def _first_amount(window: str, unit: str) -> float | None:
     if unit == "%":
-        m = _PERCENT_RE.search(window)
+        m = _PERCENT_RE.match(window)
         return float(m.group(1).replace(",", ".")) if m else None
-    m = _MONEY_RE.search(window)
+    m = _MONEY_RE.match(window)
     if not m:
         return None
     number, millions = m.group(1), m.group(2)
@@ -264,6 +278,12 @@ def _fmt(value: float, unit: str) -> str:
     if unit == "%":
         return f"{value:g}%".replace(".", ",")
     return f"{value:,.0f} đồng".replace(",", ".")
+
+
+def _sentence_around(text: str, position: int) -> str:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    ends = [i for i in (text.find(". ", position), text.find("\n", position)) if i != -1]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _window(text: str, start: int, end: int, size: int) -> str:
