@@ -73,6 +73,18 @@ CASES = [
         AUG_2024,
         set(),
     ),
+    (
+        "proposal-is-not-a-figure-in-force",
+        "Bộ đề xuất mức lương cơ sở là 2.600.000 đồng từ năm sau.",
+        AUG_2024,
+        set(),
+    ),
+    (
+        "amount-not-stated-as-the-value",
+        "Trợ cấp bằng 10% mức lương cơ sở, tương đương 234.000 đồng.",
+        AUG_2024,
+        set(),
+    ),
     ("old-article-without-date", "Mức lương cơ sở hiện là 1.300.000 đồng/tháng.", None, set()),
     ("employee-share", "Người lao động có mức đóng BHYT là 1,5% tiền lương.", None, set()),
     ("voluntary-rate", "Mức đóng BHXH tự nguyện bằng 22% mức thu nhập lựa chọn.", None, set()),
