@@ -39,7 +39,7 @@ class ArchivePipeline:
             Path(config_dir) if config_dir else None,
             overrides=crawler.settings.get("PRESSMON_OVERRIDES") or {},
         )
-        batch_size = crawler.settings.getint("PRESSMON_BATCH", 50)
+        batch_size = settings.crawl.batch_size
         state = CrawlState(settings.archive.state_path)
         try:
             processor = processor_from(settings, state)
@@ -69,7 +69,9 @@ class ArchivePipeline:
         spider.state.remember_stories(self.processor.story_rows(documents))
         for _, item in self._batch:
             spider.count(item.source_id, "stored")
-            spider.state.mark(item.url_id, item.article.url, item.source_id, "stored")
+        spider.state.mark_many(
+            [(item.url_id, item.article.url, item.source_id) for _, item in self._batch], "stored"
+        )
         self._batch.clear()
 
     def close_spider(self) -> None:

@@ -64,12 +64,16 @@ class CrawlState:
         return row is not None and row[0] in FINAL_OUTCOMES
 
     def mark(self, url_id: str, url: str, source_id: str, outcome: str) -> None:
+        self.mark_many([(url_id, url, source_id)], outcome)
+
+    def mark_many(self, urls: Iterable[tuple[str, str, str]], outcome: str) -> None:
+        """(url id, url, source id) rows with one outcome, in one transaction."""
         now = datetime.now(UTC).isoformat()
         with self._db:
-            self._db.execute(
+            self._db.executemany(
                 "INSERT INTO seen_urls VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url_id) DO UPDATE SET"
                 " outcome = excluded.outcome, last_seen = excluded.last_seen",
-                (url_id, url, source_id, outcome, now, now),
+                ((url_id, url, source_id, outcome, now, now) for url_id, url, source_id in urls),
             )
 
     def remember_stories(self, rows: Iterable[tuple[str, str, int]]) -> None:

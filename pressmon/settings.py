@@ -56,6 +56,7 @@ class CrawlSettings(_Strict):
     concurrency_per_domain: int = Field(2, ge=1)
     max_page_bytes: int = Field(5_000_000, ge=10_000)
     http_cache: bool = False
+    batch_size: int = Field(50, ge=1)  # articles flagged and committed together
     job_dir: Path | None = None  # resumable crawl state; None = not resumable
     redis_url: str | None = None  # distributed mode only; from the environment
 
