@@ -24,6 +24,7 @@ from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
 from index.snippets import make_snippet
 from index.sqlite_query import (
+    DENSE_MATCHES,
     RANK_WINDOW,
     Window,
     bucket_date,
@@ -204,7 +205,8 @@ class SQLiteArchive(Archive):
         with self._read() as conn:
             total = conn.execute(*total_sql(query, parsed, window)).fetchone()[0]
             ranked = conn.execute(
-                *search_sql(query, parsed, window, query.page_size, offset)
+                *search_sql(query, parsed, window, query.page_size, offset,
+                            dense=total >= DENSE_MATCHES)
             ).fetchall()
             ids = [r["doc"] for r in ranked]
             docs = {

@@ -24,6 +24,9 @@ GROUP_COLUMNS = (None, "province", "outlet", "kind", "topic")
 # Relevance ranks the newest matches only (rowid order is ingestion order): like
 # Elasticsearch's max_result_window, pages past it are served by sorting by date.
 RANK_WINDOW = 10_000
+# From this many matches on, the newest page of a date-sorted text search is found sooner by
+# walking the date index than by visiting every match (measured on 1M articles).
+DENSE_MATCHES = 500
 # bm25 column weights: a word in the title counts four times as much as one in the body.
 _BM25_WEIGHTS = "4.0, 1.0"
 _DAY_US = 86_400_000_000
@@ -109,8 +112,15 @@ def filter_sql(query: Query, parsed: ParsedQuery, window: Window, *, text: bool 
     return (" AND ".join(conditions) or "1"), params
 
 
-def search_sql(query: Query, parsed: ParsedQuery, window: Window, limit: int, offset: int) -> Sql:
-    """One page of (doc rowid, exact 0/1, bm25 score) in display order."""
+def search_sql(
+    query: Query, parsed: ParsedQuery, window: Window, limit: int, offset: int,
+    *, dense: bool = False,
+) -> Sql:
+    """One page of (doc rowid, exact 0/1, bm25 score) in display order.
+
+    `dense` (many matches, see DENSE_MATCHES): a date-sorted text search walks the date index
+    from the newest article and stops at the page end, instead of visiting every match.
+    """
     page = {"limit": limit, "offset": offset}
     if parsed.empty:
         where, params = filter_sql(query, parsed, window)
@@ -122,11 +132,15 @@ def search_sql(query: Query, parsed: ParsedQuery, window: Window, limit: int, of
         return sql, {**params, **page}
     exact = {"exact": fts_expression(parsed)}
     if query.sort == "date":
-        where, params = filter_sql(query, parsed, window)
+        where, params = filter_sql(query, parsed, window, text=not dense)
+        if dense:
+            where = f"{_FOLDED_ROWIDS} AND {where}"
+            params["folded"] = fts_expression(parsed.folded())
         sql = (
             "SELECT a.rowid AS doc, a.rowid IN (SELECT rowid FROM articles_fts "
             "WHERE articles_fts MATCH :exact) AS exact, 0.0 AS score "
-            f"FROM {source_sql(parsed)} WHERE {where} ORDER BY a.published_us DESC, a.rowid DESC "
+            f"FROM {_date_source(parsed, dense)} WHERE {where} "
+            "ORDER BY a.published_us DESC, a.rowid DESC "
             "LIMIT :limit OFFSET :offset"
         )
         return sql, {**params, **exact, **page}
@@ -142,6 +156,15 @@ def search_sql(query: Query, parsed: ParsedQuery, window: Window, limit: int, of
     )
     folded = {"folded": fts_expression(parsed.folded()), "rank_window": RANK_WINDOW}
     return sql, {**params, **exact, **folded, **page}
+
+
+_FOLDED_ROWIDS = (
+    "a.rowid IN (SELECT rowid FROM articles_folded WHERE articles_folded MATCH :folded)"
+)
+
+
+def _date_source(parsed: ParsedQuery, dense: bool) -> str:
+    return "articles a INDEXED BY articles_published" if dense else source_sql(parsed)
 
 
 def _newest_matches(table: str, match: str, where: str) -> str:

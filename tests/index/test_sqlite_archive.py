@@ -12,8 +12,9 @@ from index_factories import make_doc
 
 from index.errors import QueryError, SchemaVersionError, SearchIndexError
 from index.sqlite_backend import SQLiteArchive
-from index.sqlite_query import RANK_WINDOW
+from index.sqlite_query import DENSE_MATCHES, RANK_WINDOW, search_sql
 from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
+from index.text import parse_query
 from index.types import Query, ReviewEvent
 
 
@@ -187,3 +188,26 @@ def test_relevance_pages_stop_at_the_rank_window(path: Path) -> None:
         archive.search(Query(text="lương hưu", page=past, page_size=20))
     assert archive.search(Query(text="lương hưu", sort="date", page=past)).hits == ()
     assert archive.search(Query(text="lương hưu", page=past - 1)).total == 1
+
+
+def test_dense_and_sparse_date_plans_agree(path: Path) -> None:
+    archive = SQLiteArchive(path, batch_size=100)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    archive.upsert(
+        make_doc(f"d{i}", body="lương hưu" if i % 3 else "bảo hiểm y tế",
+                 province="Huế" if i % 2 else "Cần Thơ",
+                 published_at=start + timedelta(hours=(i * 37) % 500))
+        for i in range(DENSE_MATCHES * 2)
+    )
+    for query in (Query(text="luong huu", sort="date", page=3, page_size=25),
+                  Query(text="lương hưu", sort="date", provinces=frozenset({"Huế"}))):
+        parsed = parse_query(query.text)
+        window = archive._window(query)
+        pages = [
+            [tuple(r) for r in archive._conn.execute(
+                *search_sql(query, parsed, window, query.page_size,
+                            (query.page - 1) * query.page_size, dense=dense))]
+            for dense in (False, True)
+        ]
+        assert pages[0] == pages[1] and len(pages[0]) == query.page_size
+    assert archive.search(Query(text="lương hưu", sort="date")).total > DENSE_MATCHES

@@ -80,6 +80,16 @@ def test_total_without_filters_counts_the_folded_index_alone() -> None:
     assert params == {"folded": '"gia"'}
 
 
+def test_dense_date_search_walks_the_date_index() -> None:
+    parsed = parse_query("lương hưu")
+    sql, params = search_sql(Query(text="lương hưu", sort="date"), parsed, Window(), 20, 0,
+                             dense=True)
+    assert "INDEXED BY articles_published" in sql and "articles_folded MATCH :folded" in sql
+    assert params["folded"] == '"luong" "huu"'
+    sparse, _ = search_sql(Query(text="lương hưu", sort="date"), parsed, Window(), 20, 0)
+    assert "JOIN articles a INDEXED BY articles_meta" in sparse
+
+
 def test_relevance_search_skips_the_article_join_without_filters() -> None:
     parsed = parse_query("giả")
     plain, _ = search_sql(Query(text="giả"), parsed, Window(), 20, 0)
