@@ -22,6 +22,11 @@ ERROR_KINDS = frozenset(
         "bad_feed",
         "bad_sitemap",
         "bad_date",
+        "oversized",
+        "offsite_redirect",
+        "redirect_loop",
+        "bad_url",
+        "connection_refused",
     }
 )
 SILENT_AFTER = timedelta(days=7)

@@ -55,6 +55,7 @@ class CrawlSettings(_Strict):
     download_delay: float = Field(0.5, ge=0)
     concurrency_per_domain: int = Field(2, ge=1)
     max_page_bytes: int = Field(5_000_000, ge=10_000)
+    download_timeout: float = Field(30, gt=0)
     http_cache: bool = False
     batch_size: int = Field(50, ge=1)  # articles flagged and committed together
     job_dir: Path | None = None  # resumable crawl state; None = not resumable

@@ -9,12 +9,19 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+)
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.defer import CancelledError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from crawlers.discovery import FeedError, feed_links, sitemap_links
@@ -40,6 +47,40 @@ def _charset(response: Response) -> str | None:
     """The charset the server declared, if any (feeds are decoded from bytes, never guessed)."""
     match = re.search(r"charset=([\w-]+)", _content_type(response) or "", re.I)
     return match.group(1) if match else None
+
+
+# Scrapy says why it ignored a request only in the message; these are its stable wordings.
+_IGNORED = (
+    ("Forbidden by robots.txt", "robots_disallowed"),
+    ("Filtered offsite request", "offsite_redirect"),
+    ("max redirections reached", "redirect_loop"),
+)
+
+
+REDIRECT_STATUSES = [301, 302, 303, 307, 308]
+MAX_REDIRECTS = 5
+
+
+def _on_domains(host: str, domains: Iterable[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def failure_kind(failure: Any) -> str:
+    """The crawl-health error kind of a failed request."""
+    if failure.check(HttpError):
+        return f"http_{failure.value.response.status // 100}xx"
+    if failure.check(DownloadTimeoutError, TimeoutError, TCPTimedOutError):
+        return "timeout"
+    if failure.check(CannotResolveHostError, DNSLookupError):
+        return "dns"
+    if failure.check(DownloadConnectionRefusedError):
+        return "connection_refused"
+    if failure.check(DownloadCancelledError, CancelledError):
+        return "oversized"  # DOWNLOAD_MAXSIZE cancels the download
+    if failure.check(IgnoreRequest):
+        message = str(failure.value)
+        return next((kind for prefix, kind in _IGNORED if message.startswith(prefix)), "ignored")
+    return "fetch_error"
 
 
 class SourceSpider(scrapy.Spider):
@@ -119,12 +160,41 @@ class SourceSpider(scrapy.Spider):
         if self.state.is_done(url_id):
             self.count(source_id, "known")
             return None
+        return self._article_request(url, source_id, url_id, redirects=0)
+
+    def _article_request(
+        self, url: str, source_id: str, url_id: str, redirects: int
+    ) -> scrapy.Request:
+        # Redirects are followed here, not by Scrapy, so one to another outlet is counted against
+        # this source (Scrapy's offsite filter drops such requests without telling the spider).
         return scrapy.Request(
             url,
             callback=self.parse_article,
             errback=self.on_error,
             cb_kwargs={"source_id": source_id, "url_id": url_id},
+            meta={
+                "dont_redirect": True,
+                "handle_httpstatus_list": REDIRECT_STATUSES,
+                "redirects": redirects,
+            },
+            dont_filter=redirects > 0,
         )
+
+    def _follow(self, response: Response, source_id: str, url_id: str):
+        source = self.sources[source_id]
+        location = response.headers.get("Location", b"").decode("latin-1")
+        target = urljoin(response.url, location)
+        host = (urlsplit(target).hostname or "").lower()
+        redirects = response.meta.get("redirects", 0) + 1
+        if not location or not _on_domains(host, (source.domain, *source.aliases)):
+            self.count(source_id, "offsite_redirect")
+            self.logger.warning(
+                "redirect to another host, not followed: %s -> %s", response.url, target
+            )
+        elif redirects > MAX_REDIRECTS:
+            self.count(source_id, "redirect_loop")
+        else:
+            yield self._article_request(target, source_id, url_id, redirects)
 
     def _articles(self, urls: Iterable[str], source_id: str) -> Iterable[scrapy.Request]:
         for url in urls:
@@ -177,6 +247,9 @@ class SourceSpider(scrapy.Spider):
             )
 
     def parse_article(self, response: Response, source_id: str, url_id: str):
+        if response.status in REDIRECT_STATUSES:
+            yield from self._follow(response, source_id, url_id)
+            return
         source = self.sources[source_id]
         try:
             article = extract_article(
@@ -206,17 +279,7 @@ class SourceSpider(scrapy.Spider):
     def on_error(self, failure: Any) -> None:
         request = failure.request
         source_id = request.cb_kwargs.get("source_id", "?")
-        if failure.check(HttpError):
-            status = failure.value.response.status
-            kind = f"http_{status // 100}xx"
-        elif failure.check(TimeoutError, TCPTimedOutError):
-            kind = "timeout"
-        elif failure.check(DNSLookupError):
-            kind = "dns"
-        elif failure.check(IgnoreRequest):
-            kind = "robots_disallowed"  # the only IgnoreRequest our middlewares raise
-        else:
-            kind = "fetch_error"
+        kind = failure_kind(failure)
         self.count(source_id, kind)
         self.logger.warning("%s for %s (%s)", kind, request.url, source_id)
 
