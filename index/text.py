@@ -97,10 +97,6 @@ class ParsedQuery:
             phrases=tuple(tuple(fold(w) for w in p) for p in self.phrases),
         )
 
-    @property
-    def has_diacritics(self) -> bool:
-        return self.folded() != self
-
 
 def parse_query(text: str) -> ParsedQuery:
     """Split user text into lower-cased NFC terms and "quoted phrases"; all are required.

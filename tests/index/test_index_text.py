@@ -58,10 +58,9 @@ def test_query_limits_are_query_errors_with_a_safe_message() -> None:
         parse_query(" ".join(f"t{i}" for i in range(MAX_QUERY_TERMS + 1)))
 
 
-def test_folded_query_and_diacritics_flag() -> None:
+def test_folded_query() -> None:
     parsed = parse_query('giả "lương hưu"')
     assert parsed.folded() == ParsedQuery(terms=("gia",), phrases=(("luong", "huu"),))
-    assert parsed.has_diacritics and not parse_query("bao hiem").has_diacritics
 
 
 def test_snippet_escapes_and_marks() -> None:
