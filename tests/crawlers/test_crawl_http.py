@@ -33,6 +33,9 @@ CHALLENGE = """<html><head><title>Just a moment...</title></head><body>
 <div id="challenge-running">Checking your browser before accessing the website.</div>
 <script>document.cookie="D1N=abc";location.reload();</script></body></html>"""
 
+# Generous, so a loaded CI machine does not time out ordinary pages; /slow always does.
+TIMEOUT_SECONDS = 3
+SLOW_SECONDS = 8
 PATHS = ["ok", "flaky", "gone", "broken", "slow", "away", "moved", "huge", "challenge", "ok2"]
 
 
@@ -82,7 +85,7 @@ class _Site(BaseHTTPRequestHandler):
         elif name == "gone":
             self._send(404, b"not found")
         elif name == "slow":
-            time.sleep(3)
+            time.sleep(SLOW_SECONDS)
             self._send(200, b"too late")
         elif name == "away":
             port = self.server.server_address[1]
@@ -125,7 +128,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         "PRESSMON_SOURCES": str(folder / "sources.yaml"),
         "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
         "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
-        "PRESSMON_CRAWL__DOWNLOAD_TIMEOUT": "1",
+        "PRESSMON_CRAWL__DOWNLOAD_TIMEOUT": str(TIMEOUT_SECONDS),
         "PRESSMON_CRAWL__MAX_PAGE_BYTES": "20000",
     }
     try:
