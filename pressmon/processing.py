@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
-from classifier.flagger import Flagger
+from classifier.flagger import Flagger, uncertainty
 from classifier.relevance import RelevanceModel
 from classifier.types import ArticleText, Assessment
 from crawlers.dedupe import StoryClusterer
@@ -89,13 +89,15 @@ class ArticleProcessor:
             )
             for d in documents
         ]
+        thresholds = self.flagger.thresholds
         return [
-            with_assessment(d, a)
+            with_assessment(d, a, uncertainty(a.risk, thresholds))
             for d, a in zip(documents, self.flagger.assess_many(texts), strict=True)
         ]
 
 
-def with_assessment(document: Document, assessment: Assessment) -> Document:
+def with_assessment(document: Document, assessment: Assessment, uncertainty_score: float) -> Document:
+    """`uncertainty_score` (1 at the review threshold) lets reviewers label the most informative first."""
     return replace(
         document,
         risk=assessment.risk,
@@ -106,5 +108,6 @@ def with_assessment(document: Document, assessment: Assessment) -> Document:
         flag_details={
             "reasons": [asdict(reason) for reason in assessment.reasons],
             "article11_clause": assessment.article11_clause,
+            "uncertainty": round(uncertainty_score, 4),
         },
     )
