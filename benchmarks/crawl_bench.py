@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -30,9 +31,25 @@ class Site:
         self.log = tmp / "site-log.json"
         self.sources = tmp / "sources.yaml"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.crawl_site", "--articles", str(articles), "--port", str(port),
-             "--serve", "--log", str(self.log), "--sources", str(self.sources), "--processes", str(processes)],
-            cwd=ROOT, stdout=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.crawl_site",
+                "--articles",
+                str(articles),
+                "--port",
+                str(port),
+                "--serve",
+                "--log",
+                str(self.log),
+                "--sources",
+                str(self.sources),
+                "--processes",
+                str(processes),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         self.status = json.loads(self.process.stdout.readline())
 
@@ -41,23 +58,33 @@ class Site:
         return json.loads(self.log.read_text())
 
     def close(self) -> None:
+        # Its forked helpers first: orphaned, they would keep answering on the shared port
+        # (SO_REUSEPORT) and steal the next run's requests from its request log.
+        helpers = subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
+        )
+        for pid in helpers.stdout.split():
+            os.kill(int(pid), signal.SIGKILL)
         self.process.kill()
         self.process.wait()
-        subprocess.run(["pkill", "-P", str(self.process.pid)], check=False)  # forked helpers of this site only
 
 
-def crawl_env(tmp: Path, sources: Path, name: str, extra: dict[str, str] | None = None) -> dict[str, str]:
+def crawl_env(
+    tmp: Path, sources: Path, name: str, extra: dict[str, str] | None = None
+) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PRESSMON_")}
-    env.update({
-        "PRESSMON_SOURCES": str(sources),
-        "PRESSMON_ARCHIVE": str(tmp / f"{name}.db"),
-        "PRESSMON_ARCHIVE__STATE_PATH": str(tmp / f"{name}-state.db"),
-        "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
-        "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
-        "PRESSMON_CRAWL__CONCURRENCY_PER_DOMAIN": "8",
-        "PRESSMON_CRAWL__OBEY_ROBOTS": "true",
-        **(extra or {}),
-    })
+    env.update(
+        {
+            "PRESSMON_SOURCES": str(sources),
+            "PRESSMON_ARCHIVE": str(tmp / f"{name}.db"),
+            "PRESSMON_ARCHIVE__STATE_PATH": str(tmp / f"{name}-state.db"),
+            "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
+            "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
+            "PRESSMON_CRAWL__CONCURRENCY_PER_DOMAIN": "8",
+            "PRESSMON_CRAWL__OBEY_ROBOTS": "true",
+            **(extra or {}),
+        }
+    )
     return env
 
 
@@ -85,9 +112,13 @@ def measure(mode: str, tmp: Path, args: argparse.Namespace) -> dict:
         site.close()
     window = max(served["last"] - served["first"], 1e-9)
     return {
-        "mode": mode, "exit": code, "article_pages": served["article_requests"],
-        "crawl_seconds": round(window, 1), "pages_per_s": round(served["article_requests"] / window, 1),
-        "wall_seconds": round(wall, 1), "peak_rss_mib": round(rss),
+        "mode": mode,
+        "exit": code,
+        "article_pages": served["article_requests"],
+        "crawl_seconds": round(window, 1),
+        "pages_per_s": round(served["article_requests"] / window, 1),
+        "wall_seconds": round(wall, 1),
+        "peak_rss_mib": round(rss),
     }
 
 
@@ -108,7 +139,9 @@ def extract_only() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Single-process crawl throughput (pages/s, peak RSS).")
+    parser = argparse.ArgumentParser(
+        description="Single-process crawl throughput (pages/s, peak RSS)."
+    )
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--port", type=int, default=8881)
     parser.add_argument("--server-processes", type=int, default=2)
@@ -124,10 +157,14 @@ def main(argv: list[str] | None = None) -> None:
         for mode in modes:
             rows.append(measure(mode, Path(tmp), args))
             print(json.dumps(rows[-1]), flush=True)
-    print(f"\n{'mode':<14}{'pages':>7}{'crawl s':>9}{'pages/s':>9}{'wall s':>8}{'peak RSS MiB':>14}")
+    print(
+        f"\n{'mode':<14}{'pages':>7}{'crawl s':>9}{'pages/s':>9}{'wall s':>8}{'peak RSS MiB':>14}"
+    )
     for row in rows:
-        print(f"{row['mode']:<14}{row['article_pages']:>7}{row['crawl_seconds']:>9}{row['pages_per_s']:>9}"
-              f"{row['wall_seconds']:>8}{row['peak_rss_mib']:>14}")
+        print(
+            f"{row['mode']:<14}{row['article_pages']:>7}{row['crawl_seconds']:>9}{row['pages_per_s']:>9}"
+            f"{row['wall_seconds']:>8}{row['peak_rss_mib']:>14}"
+        )
 
 
 if __name__ == "__main__":

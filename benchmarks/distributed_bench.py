@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -32,11 +33,29 @@ def _free_port() -> int:
 def _redis(tmp: Path) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     process = subprocess.Popen(
-        [shutil.which("redis-server") or "redis-server", "--port", str(port), "--bind", "127.0.0.1",
-         "--save", "", "--appendonly", "no", "--dir", str(tmp), "--daemonize", "no", "--logfile", str(tmp / "redis.log")]
+        [
+            shutil.which("redis-server") or "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp),
+            "--daemonize",
+            "no",
+            "--logfile",
+            str(tmp / "redis.log"),
+        ]
     )
     for _ in range(200):
-        if subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True).returncode == 0:
+        if (
+            subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True).returncode
+            == 0
+        ):
             break
         time.sleep(0.05)
     return process, f"redis://127.0.0.1:{port}/0"
@@ -47,30 +66,59 @@ def run(workers: int, tmp: Path, args: argparse.Namespace) -> dict:
     site = Site(tmp, args.articles, args.port, args.server_processes)
     try:
         env = crawl_env(tmp, site.sources, f"dist{workers}", {"PRESSMON_REDIS_URL": url})
-        subprocess.run([sys.executable, "-m", "pressmon", "enqueue"], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "pressmon", "enqueue"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         started = time.monotonic()
         logs = [(tmp / f"w{workers}-{n}.log").open("wb") for n in range(workers)]
         processes = [
-            subprocess.Popen([sys.executable, "-m", "pressmon", "worker", "--max-idle", "5"], cwd=ROOT, env=env,
-                             stdout=log, stderr=subprocess.STDOUT)
+            subprocess.Popen(
+                [sys.executable, "-m", "pressmon", "worker", "--max-idle", "5"],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
             for log in logs
         ]
         codes = [process.wait() for process in processes]
         wall = time.monotonic() - started
         served = site.served()
+        for log in logs:
+            log.close()
+        problems = sum(
+            len(
+                re.findall(
+                    r"WARNING \S+: (?:fetch_error|timeout|http_\dxx|dns) for",
+                    path.read_text(errors="replace"),
+                )
+            )
+            for path in tmp.glob(f"w{workers}-*.log")
+        )
     finally:
         site.close()
         redis_process.terminate()
         redis_process.wait()
     window = max(served["last"] - served["first"], 1e-9)
-    return {"workers": workers, "exit_codes": codes, "article_pages": served["article_requests"],
-            "crawl_seconds": round(window, 1), "pages_per_s": round(served["article_requests"] / window, 1),
-            "wall_seconds": round(wall, 1)}
+    return {
+        "workers": workers,
+        "exit_codes": codes,
+        "article_pages": served["article_requests"],
+        "fetch_problems": problems,
+        "crawl_seconds": round(window, 1),
+        "pages_per_s": round(served["article_requests"] / window, 1),
+        "wall_seconds": round(wall, 1),
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Distributed crawl throughput with 1..N workers on one Redis.")
+    parser = argparse.ArgumentParser(
+        description="Distributed crawl throughput with 1..N workers on one Redis."
+    )
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--port", type=int, default=8891)
@@ -87,8 +135,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\n{'workers':>7}{'pages':>7}{'crawl s':>9}{'pages/s':>9}{'scaling':>9}{'wall s':>8}")
     for row in rows:
         scaling = row["pages_per_s"] / base if base else 0
-        print(f"{row['workers']:>7}{row['article_pages']:>7}{row['crawl_seconds']:>9}{row['pages_per_s']:>9}"
-              f"{scaling:>9.2f}{row['wall_seconds']:>8}")
+        print(
+            f"{row['workers']:>7}{row['article_pages']:>7}{row['crawl_seconds']:>9}{row['pages_per_s']:>9}"
+            f"{scaling:>9.2f}{row['wall_seconds']:>8}"
+        )
 
 
 if __name__ == "__main__":

@@ -28,9 +28,12 @@ class CycleDupeFilter(RFPDupeFilter):
             return super().request_seen(request)
         key = f"{self.key}:cycle:{cycle}"  # = RedisKeys.cycle_dupefilter(cycle)
         with self.server.pipeline(transaction=True) as pipe:
-            added, _ = pipe.sadd(key, self.request_fingerprint(request)).expire(key, CYCLE_TTL_SECONDS).execute()
+            added, _ = (
+                pipe.sadd(key, self.request_fingerprint(request))
+                .expire(key, CYCLE_TTL_SECONDS)
+                .execute()
+            )
         return added == 0
-
 
 
 def forget_article(server: redis.Redis, keys: RedisKeys, url_id: str) -> None:

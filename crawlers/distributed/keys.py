@@ -37,7 +37,7 @@ class RedisKeys:
         return f"{self.prefix}:dupefilter"
 
     def cycle_dupefilter(self, cycle: str) -> str:
-        """Fingerprints of one cycle's discovery requests (expire: feeds are re-read every cycle)."""
+        """One cycle's discovery fingerprints (they expire: feeds are re-read every cycle)."""
         return f"{self.dupefilter}:cycle:{cycle}"
 
     def domain_next(self, host: str) -> str:

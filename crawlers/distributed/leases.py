@@ -18,10 +18,15 @@ import redis
 
 from crawlers.distributed.keys import RedisKeys
 
-_NOW_MS = "local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
+_NOW_MS = (
+    "local t = redis.call('TIME') "
+    "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
+)
 
 # KEYS: queue, processing, deadlines; ARGV: lease id, lease ms. Returns the request or nil.
-_POP = _NOW_MS + """
+_POP = (
+    _NOW_MS
+    + """
 local best = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #best == 0 then return false end
 redis.call('ZREM', KEYS[1], best[1])
@@ -29,9 +34,12 @@ redis.call('HSET', KEYS[2], ARGV[1], best[2] .. '|' .. best[1])
 redis.call('ZADD', KEYS[3], now + tonumber(ARGV[2]), ARGV[1])
 return best[1]
 """
+)
 
 # KEYS: queue, processing, deadlines; ARGV: max leases to reap. Returns how many went back.
-_REAP = _NOW_MS + """
+_REAP = (
+    _NOW_MS
+    + """
 local expired = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))
 local requeued = 0
 for _, lease in ipairs(expired) do
@@ -46,16 +54,20 @@ for _, lease in ipairs(expired) do
 end
 return requeued
 """
+)
 
 # KEYS: deadlines; ARGV: lease ms, lease ids... Only leases still present are extended (XX):
 # a lease already reaped stays reaped. Returns how many were extended.
-_RENEW = _NOW_MS + """
+_RENEW = (
+    _NOW_MS
+    + """
 local extended = 0
 for i = 2, #ARGV do
   extended = extended + redis.call('ZADD', KEYS[1], 'XX', 'CH', now + tonumber(ARGV[1]), ARGV[i])
 end
 return extended
 """
+)
 
 
 def worker_id() -> str:
@@ -76,7 +88,9 @@ class FrontierSize:
 class Leases:
     """One worker's view of the shared frontier's leases."""
 
-    def __init__(self, server: redis.Redis, keys: RedisKeys, lease_seconds: float, owner: str) -> None:
+    def __init__(
+        self, server: redis.Redis, keys: RedisKeys, lease_seconds: float, owner: str
+    ) -> None:
         self.server = server
         self.keys = keys
         self.lease_ms = int(lease_seconds * 1000)
@@ -92,7 +106,7 @@ class Leases:
         return [self.keys.queue, self.keys.processing, self.keys.deadlines]
 
     def pop(self) -> tuple[str, bytes] | None:
-        """The best queued request (serialized) under a new lease, or None when the queue is empty."""
+        """The best queued request (serialized) under a new lease; None when the queue is empty."""
         lease = f"{self.owner}:{next(self._serial)}"
         data = self._pop(keys=self._frontier_keys(), args=[lease, self.lease_ms])
         if data is None:
@@ -122,7 +136,9 @@ class Leases:
             self.ack(lease)
         if not self.held:
             return 0
-        return int(self._renew(keys=[self.keys.deadlines], args=[self.lease_ms, *sorted(self.held)]))
+        return int(
+            self._renew(keys=[self.keys.deadlines], args=[self.lease_ms, *sorted(self.held)])
+        )
 
     def reap(self, limit: int = 1000) -> int:
         """Requeue the requests of expired leases (any worker may do it); how many went back."""

@@ -57,11 +57,17 @@ class DomainGate:
 
     def acquire(self, host: str, token: str) -> float | None:
         """Seconds to wait before starting, or None when the host is busy (try again shortly)."""
-        wait_ms = int(self._acquire(
-            keys=[self.keys.domain_next(host), self.keys.domain_holders(host)],
-            args=[int(self.rules.delay_seconds * 1000), self.rules.concurrency, token,
-                  int(self.rules.hold_seconds * 1000)],
-        ))
+        wait_ms = int(
+            self._acquire(
+                keys=[self.keys.domain_next(host), self.keys.domain_holders(host)],
+                args=[
+                    int(self.rules.delay_seconds * 1000),
+                    self.rules.concurrency,
+                    token,
+                    int(self.rules.hold_seconds * 1000),
+                ],
+            )
+        )
         return None if wait_ms < 0 else wait_ms / 1000
 
     def release(self, host: str, token: str) -> None:
@@ -84,7 +90,11 @@ class GlobalPolitenessMiddleware:
             concurrency=settings.getint("PRESSMON_GLOBAL_CONCURRENCY"),
             hold_seconds=settings.getfloat("DOWNLOAD_TIMEOUT") + 30,
         )
-        return cls(DomainGate(redis_from_settings(settings), RedisKeys(settings["PRESSMON_REDIS_PREFIX"]), rules))
+        return cls(
+            DomainGate(
+                redis_from_settings(settings), RedisKeys(settings["PRESSMON_REDIS_PREFIX"]), rules
+            )
+        )
 
     async def process_request(self, request: Request) -> None:
         host = urlsplit(request.url).hostname or ""

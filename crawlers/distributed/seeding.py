@@ -55,4 +55,3 @@ def enqueue_sources(
             queue.push(request)
             queued[request.cb_kwargs["source_id"]] += 1
     return SeedReport(cycle=cycle, queued=dict(queued), queue_length=len(queue))
-

@@ -21,28 +21,36 @@ class WorkerOptions:
 
 
 def distributed_settings(
-    crawl: CrawlSettings, options: WorkerOptions, *, config_dir: Path | None, overrides: dict[str, Any]
+    crawl: CrawlSettings,
+    options: WorkerOptions,
+    *,
+    config_dir: Path | None,
+    overrides: dict[str, Any],
 ) -> dict[str, Any]:
     settings = scrapy_settings(crawl, config_dir=config_dir, overrides=overrides)
     settings.update(RedisKeys(options.prefix).scheduler_settings())
-    settings.update({
-        "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
-        "SCHEDULER_QUEUE_CLASS": "crawlers.distributed.queue.ReliablePriorityQueue",
-        "DUPEFILTER_CLASS": "crawlers.distributed.dupefilter.CycleDupeFilter",
-        "SCHEDULER_PERSIST": True,
-        "REDIS_URL": options.redis_url,
-        "REDIS_PARAMS": redis_params(),
-        # The per-domain delay and concurrency are enforced across all workers by the
-        # politeness middleware; a local delay on top would slow each worker twice.
-        "DOWNLOAD_DELAY": 0,
-        "PRESSMON_GLOBAL_DELAY": crawl.download_delay,
-        "PRESSMON_GLOBAL_CONCURRENCY": crawl.concurrency_per_domain,
-        "PRESSMON_REDIS_PREFIX": options.prefix,
-        "PRESSMON_LEASE_SECONDS": options.lease_seconds,
-        # An item passed by the pipelines is then committed, so its request can be acknowledged.
-        "PRESSMON_BATCH": 1,
-        "DOWNLOADER_MIDDLEWARES": {"crawlers.distributed.politeness.GlobalPolitenessMiddleware": 950},
-        "SPIDER_MIDDLEWARES": {"crawlers.distributed.tracking.LeaseTrackingMiddleware": 0},
-    })
+    settings.update(
+        {
+            "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+            "SCHEDULER_QUEUE_CLASS": "crawlers.distributed.queue.ReliablePriorityQueue",
+            "DUPEFILTER_CLASS": "crawlers.distributed.dupefilter.CycleDupeFilter",
+            "SCHEDULER_PERSIST": True,
+            "REDIS_URL": options.redis_url,
+            "REDIS_PARAMS": redis_params(),
+            # The per-domain delay and concurrency are enforced across all workers by the
+            # politeness middleware; a local delay on top would slow each worker twice.
+            "DOWNLOAD_DELAY": 0,
+            "PRESSMON_GLOBAL_DELAY": crawl.download_delay,
+            "PRESSMON_GLOBAL_CONCURRENCY": crawl.concurrency_per_domain,
+            "PRESSMON_REDIS_PREFIX": options.prefix,
+            "PRESSMON_LEASE_SECONDS": options.lease_seconds,
+            # An item passed by the pipelines is then committed, so its request can be acknowledged.
+            "PRESSMON_BATCH": 1,
+            "DOWNLOADER_MIDDLEWARES": {
+                "crawlers.distributed.politeness.GlobalPolitenessMiddleware": 950
+            },
+            "SPIDER_MIDDLEWARES": {"crawlers.distributed.tracking.LeaseTrackingMiddleware": 0},
+        }
+    )
     settings.pop("JOBDIR", None)  # the frontier lives in Redis, not in a job directory
     return settings

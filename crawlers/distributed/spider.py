@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -99,7 +99,9 @@ class DistributedSourceSpider(SourceSpider):
         try:
             self.leases.reap()
             empty = self.leases.size().empty
-        except redis.RedisError:  # Redis unreachable even after retries: keep waiting, never "finish"
+        except (
+            redis.RedisError
+        ):  # Redis unreachable even after retries: keep waiting, never "finish"
             self.logger.exception("cannot read the frontier; waiting")
             raise DontCloseSpider from None
         if not empty:
@@ -116,8 +118,14 @@ class DistributedSourceSpider(SourceSpider):
         finished = datetime.now(UTC)
         for source_id, counters in self.counters.items():
             self.state.record_run(
-                SourceRun(run_id=self.run_id, source_id=source_id, started_at=self.started_at,
-                          finished_at=finished, stored=counters.get("stored", 0), counters=dict(counters))
+                SourceRun(
+                    run_id=self.run_id,
+                    source_id=source_id,
+                    started_at=self.started_at,
+                    finished_at=finished,
+                    stored=counters.get("stored", 0),
+                    counters=dict(counters),
+                )
             )
         if self.counters:
             self.counters = defaultdict(Counter)
@@ -133,7 +141,9 @@ class DistributedSourceSpider(SourceSpider):
         if isinstance(output, scrapy.Request):
             output.meta[PARENT] = lease
             if CYCLE in response.meta and "url_id" not in output.cb_kwargs:
-                output.meta.setdefault(CYCLE, response.meta[CYCLE])  # next listing page, child sitemap
+                output.meta.setdefault(
+                    CYCLE, response.meta[CYCLE]
+                )  # next listing page, child sitemap
         else:
             self._item_parents[id(output)] = lease
 

@@ -33,7 +33,9 @@ class LeaseTrackingMiddleware:
         finally:
             spider.finished(lease)
 
-    async def process_spider_output_async(self, response: Response, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
+    async def process_spider_output_async(
+        self, response: Response, result: AsyncIterator[Any]
+    ) -> AsyncIterator[Any]:
         spider, lease = self.crawler.spider, response.meta.get(LEASE)
         if lease is None:
             async for output in result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -25,13 +26,22 @@ def run_worker(
 
     from crawlers.distributed.spider import DistributedSourceSpider
 
-    scrapy_options = distributed_settings(settings.crawl, options, config_dir=config_dir, overrides=overrides)
+    scrapy_options = distributed_settings(
+        settings.crawl, options, config_dir=config_dir, overrides=overrides
+    )
     scrapy_options["LOG_LEVEL"] = log_level
+    # Scrapy lowers the root logger to NOTSET; handlers installed earlier (the CLI's) would then
+    # print every DEBUG record, including a full repr of each scraped article: cap them.
+    for handler in logging.root.handlers:
+        handler.setLevel(max(handler.level, logging.getLevelName(log_level)))
     process = CrawlerProcess(scrapy_options)
     crawler = process.create_crawler(DistributedSourceSpider)
     process.crawl(crawler, source_ids=list(source_ids), max_idle=options.max_idle)
     process.start()
     stats = crawler.stats.get_stats()
-    totals = {key.removeprefix("pressmon/"): int(value) for key, value in stats.items()
-              if key.startswith("pressmon/")}
+    totals = {
+        key.removeprefix("pressmon/"): int(value)
+        for key, value in stats.items()
+        if key.startswith("pressmon/")
+    }
     return {"all": totals}, str(stats.get("finish_reason", "unknown"))

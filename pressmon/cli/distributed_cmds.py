@@ -10,8 +10,12 @@ from pressmon.cli import output
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings, load_sources
 
-_CLEAN_STOPS = frozenset({"idle", "finished", "shutdown"})  # max-idle reached, queue done, Ctrl-C/SIGTERM
-_NO_REDIS_HINT = "set PRESSMON_REDIS_URL=redis://HOST:6379/0 (or use 'pressmon crawl', which needs no Redis)"
+_CLEAN_STOPS = frozenset(
+    {"idle", "finished", "shutdown"}
+)  # max-idle reached, queue done, Ctrl-C/SIGTERM
+_NO_REDIS_HINT = (
+    "set PRESSMON_REDIS_URL=redis://HOST:6379/0 (or use 'pressmon crawl', which needs no Redis)"
+)
 
 
 def _redis(settings: Settings):
@@ -22,14 +26,19 @@ def _redis(settings: Settings):
 
     url = settings.crawl.redis_url
     if not url:
-        raise PressmonError("distributed mode needs a Redis server: PRESSMON_REDIS_URL is not set", hint=_NO_REDIS_HINT)
+        raise PressmonError(
+            "distributed mode needs a Redis server: PRESSMON_REDIS_URL is not set",
+            hint=_NO_REDIS_HINT,
+        )
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=10)
         client.ping()
         client.close()
     except (redis.RedisError, ValueError) as err:
-        raise PressmonError(f"cannot reach Redis at {_safe(url)}: {err}",
-                            hint="start Redis or fix PRESSMON_REDIS_URL") from err
+        raise PressmonError(
+            f"cannot reach Redis at {_safe(url)}: {err}",
+            hint="start Redis or fix PRESSMON_REDIS_URL",
+        ) from err
     return connect(url)
 
 
@@ -49,20 +58,53 @@ def _choose(settings: Settings, source_ids: tuple[str, ...]):
 
 
 @click.command()
-@click.option("--sources", "sources_file", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              help="Sources YAML (default: config/sources.yaml).")
-@click.option("--source", "source_ids", multiple=True, metavar="ID",
-              help="Handle only this source; repeat. Give workers a source subset only with its own --prefix.")
-@click.option("--max-idle", type=click.FloatRange(min=0), metavar="SECONDS",
-              help="Exit when the shared frontier stays empty this long (default: wait forever).")
-@click.option("--lease", "lease_seconds", type=click.FloatRange(min=1), default=60, show_default=True,
-              help="Seconds before a dead worker's requests go back to the queue.")
-@click.option("--prefix", default="pressmon", show_default=True, help="Redis key prefix (one frontier each).")
-@click.option("--log-level", default="WARNING", show_default=True,
-              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]), help="Scrapy log level.")
+@click.option(
+    "--sources",
+    "sources_file",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Sources YAML (default: config/sources.yaml).",
+)
+@click.option(
+    "--source",
+    "source_ids",
+    multiple=True,
+    metavar="ID",
+    help="Handle only this source; repeat. Only with a --prefix of their own.",
+)
+@click.option(
+    "--max-idle",
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="Exit when the shared frontier stays empty this long (default: wait forever).",
+)
+@click.option(
+    "--lease",
+    "lease_seconds",
+    type=click.FloatRange(min=1),
+    default=60,
+    show_default=True,
+    help="Seconds before a dead worker's requests go back to the queue.",
+)
+@click.option(
+    "--prefix", default="pressmon", show_default=True, help="Redis key prefix (one frontier each)."
+)
+@click.option(
+    "--log-level",
+    default="WARNING",
+    show_default=True,
+    type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
+    help="Scrapy log level.",
+)
 @click.pass_obj
-def worker(app, sources_file: Path | None, source_ids: tuple[str, ...], max_idle: float | None,
-           lease_seconds: float, prefix: str, log_level: str) -> None:
+def worker(
+    app,
+    sources_file: Path | None,
+    source_ids: tuple[str, ...],
+    max_idle: float | None,
+    lease_seconds: float,
+    prefix: str,
+    log_level: str,
+) -> None:
     """Crawl requests from the shared Redis frontier (PRESSMON_REDIS_URL) with other workers."""
     from crawlers.distributed.settings import WorkerOptions
     from crawlers.distributed.worker import run_worker
@@ -72,22 +114,42 @@ def worker(app, sources_file: Path | None, source_ids: tuple[str, ...], max_idle
     settings = app.settings
     _choose(settings, source_ids)  # unknown ids fail before starting
     _redis(settings).close()
-    options = WorkerOptions(redis_url=settings.crawl.redis_url, lease_seconds=lease_seconds,
-                            max_idle=max_idle, prefix=prefix)
-    counters, reason = run_worker(settings, options, config_dir=app.config_dir, overrides=app.overrides,
-                                  source_ids=source_ids, log_level=log_level)
+    options = WorkerOptions(
+        redis_url=settings.crawl.redis_url,
+        lease_seconds=lease_seconds,
+        max_idle=max_idle,
+        prefix=prefix,
+    )
+    counters, reason = run_worker(
+        settings,
+        options,
+        config_dir=app.config_dir,
+        overrides=app.overrides,
+        source_ids=source_ids,
+        log_level=log_level,
+    )
     totals = counters.get("all", {})
     if reason not in _CLEAN_STOPS:
         raise PressmonError(f"worker stopped: {reason}", hint="see the errors logged above")
-    click.echo(f"finished: {reason}; {totals.get('stored', 0)} articles stored, "
-               f"{totals.get('extracted', 0)} extracted by this worker")
+    click.echo(
+        f"finished: {reason}; {totals.get('stored', 0)} articles stored, "
+        f"{totals.get('extracted', 0)} extracted by this worker"
+    )
 
 
 @click.command()
-@click.option("--sources", "sources_file", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              help="Sources YAML (default: config/sources.yaml).")
-@click.option("--source", "source_ids", multiple=True, metavar="ID", help="Seed only this source; repeat.")
-@click.option("--prefix", default="pressmon", show_default=True, help="Redis key prefix (one frontier each).")
+@click.option(
+    "--sources",
+    "sources_file",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Sources YAML (default: config/sources.yaml).",
+)
+@click.option(
+    "--source", "source_ids", multiple=True, metavar="ID", help="Seed only this source; repeat."
+)
+@click.option(
+    "--prefix", default="pressmon", show_default=True, help="Redis key prefix (one frontier each)."
+)
 @click.pass_obj
 def enqueue(app, sources_file: Path | None, source_ids: tuple[str, ...], prefix: str) -> None:
     """Seed the shared frontier with the sources' feeds, sitemaps and listings (one crawl cycle)."""
@@ -108,8 +170,10 @@ def enqueue(app, sources_file: Path | None, source_ids: tuple[str, ...], prefix:
         server.close()
     rows = sorted(report.queued.items())
     click.echo(output.table(["source", "queued"], rows))
-    click.echo(f"cycle {report.cycle}: {sum(report.queued.values())} discovery requests queued; "
-               f"frontier holds {report.queue_length}")
+    click.echo(
+        f"cycle {report.cycle}: {sum(report.queued.values())} discovery requests queued; "
+        f"frontier holds {report.queue_length}"
+    )
 
 
 COMMANDS = (worker, enqueue)

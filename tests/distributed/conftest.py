@@ -48,10 +48,28 @@ class RedisServer:
         return redis.Redis(host="127.0.0.1", port=self.port)
 
     def start(self) -> None:
-        persistence = ["--appendonly", "yes", "--appendfsync", "everysec"] if self.appendonly else ["--appendonly", "no"]
+        persistence = (
+            ["--appendonly", "yes", "--appendfsync", "everysec"]
+            if self.appendonly
+            else ["--appendonly", "no"]
+        )
         self.process = subprocess.Popen(
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--dir", str(self.data_dir), "--daemonize", "no", "--logfile", str(self.log), *persistence],
+            [
+                REDIS_SERVER,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--dir",
+                str(self.data_dir),
+                "--daemonize",
+                "no",
+                "--logfile",
+                str(self.log),
+                *persistence,
+            ],
         )
         deadline = time.monotonic() + 20
         while True:
@@ -60,7 +78,9 @@ class RedisServer:
                     return
             except redis.ConnectionError:
                 if self.process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"redis-server did not start: {self.log.read_text(errors='replace')[-500:]}")
+                    raise RuntimeError(  # noqa: B904 (the log says why, not the ping)
+                        f"redis-server did not start: {self.log.read_text(errors='replace')[-500:]}"
+                    )
                 time.sleep(0.05)
 
     def shutdown(self) -> None:
@@ -84,7 +104,9 @@ class RedisServer:
 
 def _redis(tmp_path: Path, appendonly: bool) -> Iterator[RedisServer]:
     if REDIS_SERVER is None:
-        pytest.skip("redis-server is not installed (Debian package redis-server; `make test` installs it)")
+        pytest.skip(
+            "redis-server is not installed (Debian package redis-server; `make test` installs it)"
+        )
     data_dir = tmp_path / "redis"
     data_dir.mkdir()
     server = RedisServer(port=_free_port(), data_dir=data_dir, appendonly=appendonly)
@@ -115,14 +137,16 @@ class CrawlEnv:
 
     def environ(self, name: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PRESSMON_")}
-        env.update({
-            "PRESSMON_SOURCES": str(self.sources_file),
-            "PRESSMON_ARCHIVE": str(self.tmp / f"{name}.db"),
-            "PRESSMON_ARCHIVE__STATE_PATH": str(self.tmp / f"{name}-state.db"),
-            "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
-            "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
-            "PYTHONUNBUFFERED": "1",
-        })
+        env.update(
+            {
+                "PRESSMON_SOURCES": str(self.sources_file),
+                "PRESSMON_ARCHIVE": str(self.tmp / f"{name}.db"),
+                "PRESSMON_ARCHIVE__STATE_PATH": str(self.tmp / f"{name}-state.db"),
+                "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
+                "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
+                "PYTHONUNBUFFERED": "1",
+            }
+        )
         if self.redis_url:
             env["PRESSMON_REDIS_URL"] = self.redis_url
         return env
@@ -130,8 +154,11 @@ class CrawlEnv:
     def start(self, name: str, *args: str, archive: str | None = None) -> subprocess.Popen:
         log = open(self.tmp / f"{name}.log", "wb")  # noqa: SIM115 (closed with the process)
         return subprocess.Popen(
-            [sys.executable, "-m", "pressmon", *args], cwd=ROOT, env=self.environ(archive or name),
-            stdout=log, stderr=subprocess.STDOUT,
+            [sys.executable, "-m", "pressmon", *args],
+            cwd=ROOT,
+            env=self.environ(archive or name),
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
 
     def run(self, name: str, *args: str, archive: str | None = None, timeout: float = 240) -> str:

@@ -1,4 +1,4 @@
-"""`pressmon worker` / `pressmon enqueue`: clear one-line errors without Redis; seeding the frontier."""
+"""`pressmon worker` / `pressmon enqueue`: one-line errors without Redis; seeding the frontier."""
 
 from __future__ import annotations
 
@@ -14,18 +14,37 @@ COMMANDS = ["worker", "enqueue"]
 
 
 def _sources(tmp_path: Path) -> Path:
-    return write_sources(tmp_path / "sources.yaml", [
-        {"id": "bao_thu", "name": "Báo Thử", "kind": "national", "domain": "127.0.0.1",
-         "feeds": ["http://127.0.0.1:9/rss/xa-hoi.rss"], "sitemaps": ["http://127.0.0.1:9/sitemap.xml"],
-         "listings": [{"url": "http://127.0.0.1:9/xa-hoi", "next_page": "a.next"}]},
-        {"id": "bao_tinh", "name": "Báo Tỉnh Thử", "kind": "provincial", "province": "Cần Thơ",
-         "domain": "127.0.0.1", "feeds": ["http://127.0.0.1:9/tinh/rss.xml"]},
-    ])
+    return write_sources(
+        tmp_path / "sources.yaml",
+        [
+            {
+                "id": "bao_thu",
+                "name": "Báo Thử",
+                "kind": "national",
+                "domain": "127.0.0.1",
+                "feeds": ["http://127.0.0.1:9/rss/xa-hoi.rss"],
+                "sitemaps": ["http://127.0.0.1:9/sitemap.xml"],
+                "listings": [{"url": "http://127.0.0.1:9/xa-hoi", "next_page": "a.next"}],
+            },
+            {
+                "id": "bao_tinh",
+                "name": "Báo Tỉnh Thử",
+                "kind": "provincial",
+                "province": "Cần Thơ",
+                "domain": "127.0.0.1",
+                "feeds": ["http://127.0.0.1:9/tinh/rss.xml"],
+            },
+        ],
+    )
 
 
 def _env(tmp_path: Path, redis_url: str | None) -> dict[str, str]:
-    env = {"PRESSMON_SOURCES": str(_sources(tmp_path)), "PRESSMON_ARCHIVE": str(tmp_path / "a.db"),
-           "PRESSMON_ARCHIVE__STATE_PATH": str(tmp_path / "state.db"), "PRESSMON_REDIS_URL": redis_url or ""}
+    env = {
+        "PRESSMON_SOURCES": str(_sources(tmp_path)),
+        "PRESSMON_ARCHIVE": str(tmp_path / "a.db"),
+        "PRESSMON_ARCHIVE__STATE_PATH": str(tmp_path / "state.db"),
+        "PRESSMON_REDIS_URL": redis_url or "",
+    }
     return {k: v for k, v in env.items() if v}
 
 
@@ -51,25 +70,37 @@ def test_unreachable_redis_fails_with_one_line(command: str, tmp_path: Path) -> 
     assert "Traceback" not in result.output
 
 
-def test_enqueue_seeds_feeds_sitemaps_and_listings_once_per_cycle(tmp_path: Path, redis_server: RedisServer) -> None:
+def test_enqueue_seeds_feeds_sitemaps_and_listings_once_per_cycle(
+    tmp_path: Path, redis_server: RedisServer
+) -> None:
     env = _env(tmp_path, redis_server.url)
     first = CliRunner().invoke(main, ["enqueue"], env=env)
     assert first.exit_code == 0, first.output
     assert "4 discovery requests queued" in first.output
     assert redis_server.client().zcard("pressmon:requests") == 4
-    only = CliRunner().invoke(main, ["enqueue", "--source", "bao_tinh", "--prefix", "other"], env=env)
+    only = CliRunner().invoke(
+        main, ["enqueue", "--source", "bao_tinh", "--prefix", "other"], env=env
+    )
     assert only.exit_code == 0, only.output
     assert redis_server.client().zcard("other:requests") == 1
     unknown = CliRunner().invoke(main, ["enqueue", "--source", "khong_co"], env=env)
     assert unknown.exit_code == 1 and "unknown source" in unknown.output
 
 
-def test_enqueued_requests_decode_to_the_spider_callbacks(tmp_path: Path, redis_server: RedisServer) -> None:
+def test_enqueued_requests_decode_to_the_spider_callbacks(
+    tmp_path: Path, redis_server: RedisServer
+) -> None:
     from scrapy_redis import picklecompat
 
-    CliRunner().invoke(main, ["enqueue", "--source", "bao_thu"], env=_env(tmp_path, redis_server.url))
+    CliRunner().invoke(
+        main, ["enqueue", "--source", "bao_thu"], env=_env(tmp_path, redis_server.url)
+    )
     callbacks = sorted(
         (picklecompat.loads(data)["callback"], picklecompat.loads(data)["cb_kwargs"]["source_id"])
         for data in redis_server.client().zrange("pressmon:requests", 0, -1)
     )
-    assert callbacks == [("parse_feed", "bao_thu"), ("parse_listing", "bao_thu"), ("parse_sitemap", "bao_thu")]
+    assert callbacks == [
+        ("parse_feed", "bao_thu"),
+        ("parse_listing", "bao_thu"),
+        ("parse_sitemap", "bao_thu"),
+    ]

@@ -25,7 +25,9 @@ def test_redis_persists_with_aof() -> None:
 
 def test_pressmon_services_run_pressmon_commands_with_their_environment() -> None:
     services = _compose()["services"]
-    commands = {name: " ".join(services[name]["command"]) for name in ("worker", "scheduler", "web")}
+    commands = {
+        name: " ".join(services[name]["command"]) for name in ("worker", "scheduler", "web")
+    }
     assert "pressmon worker" in commands["worker"]
     assert "pressmon enqueue" in commands["scheduler"]
     assert "pressmon serve" in commands["web"] and "0.0.0.0" in commands["web"]
@@ -34,7 +36,11 @@ def test_pressmon_services_run_pressmon_commands_with_their_environment() -> Non
         assert files, f"{name} has no env_file"
         for file in files:
             text = (DEPLOY / file).read_text(encoding="utf-8")
-            for variable in ("PRESSMON_BACKEND=elasticsearch", "PRESSMON_ELASTICSEARCH_URL=", "PRESSMON_REDIS_URL="):
+            for variable in (
+                "PRESSMON_BACKEND=elasticsearch",
+                "PRESSMON_ELASTICSEARCH_URL=",
+                "PRESSMON_REDIS_URL=",
+            ):
                 assert variable in text, f"{file} lacks {variable}"
 
 

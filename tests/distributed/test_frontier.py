@@ -108,13 +108,18 @@ def test_domain_gate_spaces_starts_across_workers(redis_server: RedisServer) -> 
     gates = [DomainGate(redis_server.client(), KEYS, rules) for _ in range(3)]  # three workers
     waits = [gate.acquire("bao.vn", f"token{n}") for n, gate in enumerate(gates)]
     assert waits[0] == 0
-    assert 50 < waits[1] <= 100 < waits[2] <= 200  # each start reserved one delay after the previous
+    assert (
+        50 < waits[1] <= 100 < waits[2] <= 200
+    )  # each start reserved one delay after the previous
     assert gates[0].acquire("other.vn", "token") == 0  # hosts are independent
 
 
 def test_domain_gate_caps_concurrency_across_workers(redis_server: RedisServer) -> None:
     rules = Politeness(delay_seconds=0, concurrency=2, hold_seconds=60)
-    first, second = DomainGate(redis_server.client(), KEYS, rules), DomainGate(redis_server.client(), KEYS, rules)
+    first, second = (
+        DomainGate(redis_server.client(), KEYS, rules),
+        DomainGate(redis_server.client(), KEYS, rules),
+    )
     assert first.acquire("bao.vn", "a") == 0
     assert second.acquire("bao.vn", "b") == 0
     assert first.acquire("bao.vn", "c") is None  # two in progress already
@@ -133,12 +138,22 @@ def test_domain_gate_tokens_of_a_dead_worker_expire(redis_server: RedisServer) -
 @pytest.mark.parametrize("prefix", ["pressmon", "uu_tien"])
 def test_every_key_shares_the_prefix(prefix: str) -> None:
     keys = RedisKeys(prefix)
-    names = [keys.queue, keys.processing, keys.deadlines, keys.dupefilter, keys.cycle_dupefilter("c"),
-             keys.domain_next("h"), keys.domain_holders("h"), *keys.scheduler_settings().values()]
+    names = [
+        keys.queue,
+        keys.processing,
+        keys.deadlines,
+        keys.dupefilter,
+        keys.cycle_dupefilter("c"),
+        keys.domain_next("h"),
+        keys.domain_holders("h"),
+        *keys.scheduler_settings().values(),
+    ]
     assert all(name.startswith(prefix + ":") for name in names)
 
 
-def test_an_ack_that_fails_during_an_outage_is_retried_by_the_next_renew(redis_server_aof: RedisServer) -> None:
+def test_an_ack_that_fails_during_an_outage_is_retried_by_the_next_renew(
+    redis_server_aof: RedisServer,
+) -> None:
     server = redis_server_aof.client()
     _push(server, 0, b"page")
     worker = _leases(server, "w1")

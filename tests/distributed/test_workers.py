@@ -82,7 +82,9 @@ def test_two_workers_store_each_relevant_article_fetching_each_page_once(
     with demo_server.serve_demo() as site:
         env = _crawl_env(tmp_path, site, redis_server)
         env.run("enqueue", "enqueue", archive="shared")
-        workers = [env.start(f"worker{n}", "worker", "--max-idle", "4", archive="shared") for n in (1, 2)]
+        workers = [
+            env.start(f"worker{n}", "worker", "--max-idle", "4", archive="shared") for n in (1, 2)
+        ]
         for worker in workers:
             worker.wait(timeout=300)
         for n, worker in enumerate(workers, 1):
@@ -106,10 +108,18 @@ def test_a_killed_worker_loses_nothing(tmp_path: Path, redis_server: RedisServer
         env = _crawl_env(tmp_path, site, redis_server)
         env.run("enqueue", "enqueue", archive="shared")
         doomed = env.start("doomed", "worker", "--lease", "3", archive="shared")
-        survivor = env.start("survivor", "worker", "--max-idle", "6", "--lease", "3", archive="shared")
+        survivor = env.start(
+            "survivor", "worker", "--max-idle", "6", "--lease", "3", archive="shared"
+        )
         # kill it halfway, while it holds leased requests
-        _wait_for(lambda: len(site.fetched()) >= numbers.discovered // 2 and _held_by(redis_server, doomed.pid) > 0,
-                  timeout=240, what="the doomed worker to hold leases mid-crawl")
+        _wait_for(
+            lambda: (
+                len(site.fetched()) >= numbers.discovered // 2
+                and _held_by(redis_server, doomed.pid) > 0
+            ),
+            timeout=240,
+            what="the doomed worker to hold leases mid-crawl",
+        )
         held = _held_by(redis_server, doomed.pid)
         os.kill(doomed.pid, signal.SIGKILL)
         doomed.wait()
@@ -136,8 +146,12 @@ def test_a_redis_restart_with_aof_loses_nothing_and_repeats_nothing(
         env = _crawl_env(tmp_path, site, redis_server_aof)
         env.run("enqueue", "enqueue", archive="shared")
         worker = env.start("worker", "worker", "--max-idle", "4", archive="shared")
-        _wait_for(lambda: len(site.fetched()) >= numbers.discovered // 2, timeout=240, what="the crawl to be underway")
-        redis_server_aof.shutdown()  # SHUTDOWN writes the AOF; the worker's client retries meanwhile
+        _wait_for(
+            lambda: len(site.fetched()) >= numbers.discovered // 2,
+            timeout=240,
+            what="the crawl to be underway",
+        )
+        redis_server_aof.shutdown()  # writes the AOF; the worker's client retries meanwhile
         time.sleep(1)
         redis_server_aof.start()
         worker.wait(timeout=300)
