@@ -9,6 +9,7 @@ from typing import ClassVar
 from index.types import (
     ArchiveStats,
     CountTable,
+    CountUnit,
     Document,
     GroupBy,
     Interval,
@@ -38,8 +39,14 @@ class Archive(ABC):
 
     @abstractmethod
     def counts(
-        self, query: Query, *, group_by: GroupBy | None = None, interval: Interval = "week"
-    ) -> CountTable: ...
+        self,
+        query: Query,
+        *,
+        group_by: GroupBy | None = None,
+        interval: Interval = "week",
+        unit: CountUnit = "articles",
+    ) -> CountTable:
+        """Zero-filled counts per bucket; `unit="stories"` counts each story_id once per cell."""
 
     @abstractmethod
     def record_review(self, event: ReviewEvent) -> None:

@@ -57,6 +57,7 @@ from index.errors import (
 from index.types import (
     ArchiveStats,
     CountTable,
+    CountUnit,
     Document,
     GroupBy,
     Interval,
@@ -183,12 +184,17 @@ class ElasticsearchArchive(Archive):
         return search_page(response.body, query)
 
     def counts(
-        self, query: Query, *, group_by: GroupBy | None = None, interval: Interval = "week"
+        self,
+        query: Query,
+        *,
+        group_by: GroupBy | None = None,
+        interval: Interval = "week",
+        unit: CountUnit = "articles",
     ) -> CountTable:
-        body = counts_body(query, self.timezone, group_by=group_by, interval=interval)
+        body = counts_body(query, self.timezone, group_by=group_by, interval=interval, unit=unit)
         with _translated("counts"):
             response = self._client.search(index=self.index_name, body=body)
-        return count_table(response.body, query, group_by=group_by, interval=interval)
+        return count_table(response.body, query, group_by=group_by, interval=interval, unit=unit)
 
     def record_review(self, event: ReviewEvent) -> None:
         # The log entry goes first: a status change must never exist without its audit entry.

@@ -24,6 +24,7 @@ from index.types import (
     UNKNOWN_GROUP,
     ArchiveStats,
     CountTable,
+    CountUnit,
     GroupBy,
     Hit,
     Interval,
@@ -184,11 +185,25 @@ def search_page(response: Mapping[str, Any], query: Query) -> SearchPage:
     )
 
 
+# Exact below this many distinct stories per cell (Elasticsearch's cardinality is approximate above).
+STORY_PRECISION = 40_000
+_STORY = {"cardinality": {
+    "script": {"source": "doc['story_id'].size() > 0 ? doc['story_id'].value : doc['id'].value"},
+    "precision_threshold": STORY_PRECISION,
+}}
+
+
 def counts_body(
-    query: Query, timezone: str, *, group_by: GroupBy | None, interval: Interval
+    query: Query,
+    timezone: str,
+    *,
+    group_by: GroupBy | None,
+    interval: Interval,
+    unit: CountUnit = "articles",
 ) -> dict[str, Any]:
     """A zero-filled `date_histogram` (Monday weeks or months in `timezone`), optionally split
-    by a `terms` sub-aggregation; articles without a value count under UNKNOWN_GROUP."""
+    by a `terms` sub-aggregation; articles without a value count under UNKNOWN_GROUP. Stories
+    are a `cardinality` of story_id (the article id when it has none) in each cell."""
     if interval not in get_args(Interval):
         raise QueryError(f"Khoảng thời gian không hợp lệ: {interval!r} (week hoặc month).")
     if group_by is not None and group_by not in GROUP_FIELDS:
@@ -205,13 +220,19 @@ def counts_body(
     if bounds:
         histogram["extended_bounds"] = bounds
     over_time: dict[str, Any] = {"date_histogram": histogram}
+    cell_aggs = {"stories": _STORY} if unit == "stories" else None
     if group_by is not None:
-        over_time["aggs"] = {"groups": {"terms": {
+        groups: dict[str, Any] = {"terms": {
             "field": GROUP_FIELDS[group_by],
             "size": MAX_GROUPS,
             "missing": UNKNOWN_GROUP,
             "order": {"_key": "asc"},
-        }}}
+        }}
+        if cell_aggs:
+            groups["aggs"] = cell_aggs
+        over_time["aggs"] = {"groups": groups}
+    elif cell_aggs:
+        over_time["aggs"] = cell_aggs
     return {
         "query": query_clause(query, timezone),
         "size": 0,
@@ -220,8 +241,17 @@ def counts_body(
     }
 
 
+def _cell(bucket: Mapping[str, Any], unit: CountUnit) -> int:
+    return int(bucket["stories"]["value"]) if unit == "stories" else int(bucket["doc_count"])
+
+
 def count_table(
-    response: Mapping[str, Any], query: Query, *, group_by: GroupBy | None, interval: Interval
+    response: Mapping[str, Any],
+    query: Query,
+    *,
+    group_by: GroupBy | None,
+    interval: Interval,
+    unit: CountUnit = "articles",
 ) -> CountTable:
     """Parse a `counts_body` response into a zero-filled CountTable."""
     raw: dict[tuple[str, date], int] = {}
@@ -229,14 +259,14 @@ def count_table(
         start = date.fromisoformat(bucket["key_as_string"])
         if group_by is None:
             if bucket["doc_count"]:
-                raw[("", start)] = bucket["doc_count"]
+                raw[("", start)] = _cell(bucket, unit)
             continue
         groups = bucket["groups"]
         if groups.get("sum_other_doc_count"):
             raise QueryError(f"Quá nhiều nhóm (hơn {MAX_GROUPS}); hãy lọc bớt.")
         for group in groups["buckets"]:
             if group["doc_count"]:
-                raw[(str(group["key"]), start)] = group["doc_count"]
+                raw[(str(group["key"]), start)] = _cell(group, unit)
     return fill_counts(
         raw,
         first=query.date_from,
@@ -244,6 +274,7 @@ def count_table(
         interval=interval,
         group_by=group_by,
         groups=_filtered_groups(query, group_by),
+        unit=unit,
     )
 
 

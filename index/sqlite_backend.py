@@ -50,6 +50,7 @@ from index.types import (
     REVIEW_TIERS,
     ArchiveStats,
     CountTable,
+    CountUnit,
     Document,
     GroupBy,
     Hit,
@@ -228,25 +229,35 @@ class SQLiteArchive(Archive):
         return SearchPage(total=total, hits=hits, page=query.page, page_size=query.page_size)
 
     def counts(
-        self, query: Query, *, group_by: GroupBy | None = None, interval: Interval = "week"
+        self,
+        query: Query,
+        *,
+        group_by: GroupBy | None = None,
+        interval: Interval = "week",
+        unit: CountUnit = "articles",
     ) -> CountTable:
         query = _normalized_query(query)
         parsed = parse_query(query.text)
         sql, params = counts_sql(
             query, parsed, self._window(query),
-            group_by=group_by, interval=interval, offset_seconds=self._offset_seconds,
+            group_by=group_by, interval=interval, offset_seconds=self._offset_seconds, unit=unit,
         )
         raw: dict[tuple[str, date], int] = defaultdict(int)
+        stories: dict[tuple[str, date], set[str]] = defaultdict(set)
         with self._read() as conn:
-            for group, key, count in conn.execute(sql, params):
-                raw[group, bucket_date(key, interval)] += count
+            for group, key, value in conn.execute(sql, params):
+                if unit == "stories":
+                    stories[group, bucket_date(key, interval)].add(value)
+                else:
+                    raw[group, bucket_date(key, interval)] += value
+        raw.update({cell: len(ids) for cell, ids in stories.items()})
         shown = {
             "province": query.provinces, "outlet": query.outlets,
             "kind": query.kinds, "topic": query.topics,
         }
         return fill_counts(
             raw, first=query.date_from, last=query.date_to, interval=interval,
-            group_by=group_by, groups=shown.get(group_by or "", ()),
+            group_by=group_by, groups=shown.get(group_by or "", ()), unit=unit,
         )
 
     def iter_documents(self, page_size: int = 100) -> Iterator[Document]:

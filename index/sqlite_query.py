@@ -15,7 +15,7 @@ from typing import Any
 
 from index.errors import QueryError
 from index.text import ParsedQuery
-from index.types import REVIEW_TIERS, UNKNOWN_GROUP, GroupBy, Interval, Query
+from index.types import REVIEW_TIERS, UNKNOWN_GROUP, CountUnit, GroupBy, Interval, Query
 
 Sql = tuple[str, dict[str, Any]]
 
@@ -229,9 +229,15 @@ def counts_sql(
     group_by: GroupBy | None,
     interval: Interval,
     offset_seconds: int,
+    unit: CountUnit = "articles",
 ) -> Sql:
-    """Sparse (grp, bucket, n) rows; topic grouping counts an article once per topic."""
-    if group_by not in GROUP_COLUMNS or interval not in ("week", "month"):
+    """Sparse (grp, bucket, n) rows; topic grouping counts an article once per topic.
+
+    For `unit="stories"` the rows are (grp, bucket, story) instead, one per distinct story
+    (an article without a story_id is its own story): month buckets are days here, so
+    distinctness per month can only be decided after `bucket_date` (see the backend).
+    """
+    if group_by not in GROUP_COLUMNS or interval not in ("week", "month") or unit not in ("articles", "stories"):
         raise QueryError(f"Cannot count by {group_by!r} per {interval!r}; group by one of "
                          f"{sorted(g for g in GROUP_COLUMNS if g)} per 'week' or 'month'")
     where, params = filter_sql(query, parsed, window)
@@ -249,5 +255,9 @@ def counts_sql(
     sql = (
         f"SELECT {group} AS grp, {bucket_expression()} AS bucket, count(*) AS n "
         f"FROM {source_sql(parsed)} {join}WHERE {where} GROUP BY grp, bucket"
+    ) if unit == "articles" else (
+        f"SELECT {group} AS grp, {bucket_expression()} AS bucket, "
+        f"coalesce(a.story_id, a.id) AS story "
+        f"FROM {source_sql(parsed)} {join}WHERE {where} GROUP BY grp, bucket, story"
     )
     return sql, params

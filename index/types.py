@@ -11,6 +11,8 @@ GroupBy = Literal["province", "outlet", "kind", "topic"]
 Interval = Literal["week", "month"]
 SortOrder = Literal["relevance", "date"]
 MatchKind = Literal["exact", "folded"]
+# "stories": syndicated copies (one story_id) count once per bucket and group; "articles": placements.
+CountUnit = Literal["articles", "stories"]
 
 # Row label in a grouped CountTable for articles with no value in the grouped field
 # (no province, or no topic); every article is counted at least once.
@@ -94,6 +96,7 @@ class CountTable:
     rows: Mapping[str, tuple[int, ...]]  # group value ("" when not grouped) -> counts per bucket
     interval: Interval
     group_by: GroupBy | None
+    unit: CountUnit = "articles"
 
     @property
     def total(self) -> int:

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from index.errors import SearchIndexError
-from index.types import CountTable, GroupBy, Interval
+from index.types import CountTable, CountUnit, GroupBy, Interval
 
 _OFFSET_CHECK_YEARS = range(1990, 2051)
 
@@ -99,6 +99,7 @@ def fill_counts(
     interval: Interval,
     group_by: GroupBy | None,
     groups: Iterable[str] = (),
+    unit: CountUnit = "articles",
 ) -> CountTable:
     """Zero-filled CountTable from sparse (group, bucket start) -> count.
 
@@ -110,7 +111,7 @@ def fill_counts(
         first = first or min(seen)
         last = last or max(seen)
     if first is None or last is None or first > last:
-        return CountTable(buckets=(), rows={}, interval=interval, group_by=group_by)
+        return CountTable(buckets=(), rows={}, interval=interval, group_by=group_by, unit=unit)
     buckets = bucket_starts(first, last, interval)
     position = {bucket: i for i, bucket in enumerate(buckets)}
     names = sorted({group for group, _ in raw} | set(groups)) if group_by else [""]
@@ -123,4 +124,5 @@ def fill_counts(
         rows={name: tuple(counts) for name, counts in rows.items()},
         interval=interval,
         group_by=group_by,
+        unit=unit,
     )

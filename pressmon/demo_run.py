@@ -94,12 +94,14 @@ def print_summary(settings: Settings, echo: Callable[[str], None]) -> None:
     archive = archive_from(settings)
     try:
         weekly = archive.counts(Query())
+        stories = archive.counts(Query(), unit="stories").total
         by_outlet = archive.counts(Query(), group_by="outlet")
         flagged, _ = triage_order(archive, Query())
     finally:
         archive.close()
     echo("\nSố tin, bài về BHXH/BHYT theo tuần (Asia/Ho_Chi_Minh, tuần bắt đầu thứ Hai):")
     echo(output.counts_text(weekly))
+    echo(f"({stories} câu chuyện: bài đăng lại ở nhiều báo chỉ tính một lần)")
     echo("\nTheo cơ quan báo chí:")
     echo(output.counts_text(by_outlet))
     echo(

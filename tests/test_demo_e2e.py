@@ -106,6 +106,7 @@ def test_weekly_counts_match_the_site(demo_run: DemoRun, expected: ExpectedNumbe
     assert counts["buckets"] == [w.isoformat() for w in expected.weeks]
     assert counts["rows"][""] == [expected.per_week[w] for w in expected.weeks]
     assert counts["total"] == expected.relevant
+    assert _counts(demo_run, "--stories", *_window(expected))["total"] == expected.stories
 
 
 @pytest.mark.parametrize("group", ["outlet", "kind", "province"])

@@ -109,6 +109,11 @@ def search(app, query: str, as_json: bool, **options) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON: buckets, rows per group, total.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV in long form: bucket_start, group, count.")
 @click.option(
+    "--stories",
+    is_flag=True,
+    help="Count stories: a syndicated article counts once, not once per outlet.",
+)
+@click.option(
     "--targets",
     "with_targets",
     is_flag=True,
@@ -126,6 +131,7 @@ def counts(
     interval: str,
     as_json: bool,
     as_csv: bool,
+    stories: bool,
     with_targets: bool,
     freeze: bool,
     **options,
@@ -133,13 +139,18 @@ def counts(
     """Coverage counts per week (Monday-start, Asia/Ho_Chi_Minh) or month, zero weeks included."""
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
-    if freeze and interval != "week":
-        raise click.UsageError("--freeze works on weekly counts")
+    if freeze and (interval != "week" or stories):
+        raise click.UsageError("--freeze works on weekly article counts")
     settings = app.settings
     today = datetime.now(settings.tz).date()
     archive = archive_from(settings)
     try:
-        table = archive.counts(_query(**options), group_by=group_by, interval=interval)
+        table = archive.counts(
+            _query(**options),
+            group_by=group_by,
+            interval=interval,
+            unit="stories" if stories else "articles",
+        )
         as_of = _date(options.get("date_to")) or today
         progress = (
             progress_for_targets(archive, load_targets(settings.targets_file), as_of)

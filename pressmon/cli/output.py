@@ -69,7 +69,8 @@ def counts_text(counts: CountTable) -> str:
             (b.strftime("%d/%m/%Y"), v, "█" * round(20 * v / peak))
             for b, v in zip(counts.buckets, values, strict=True)
         ]
-        return table([label, "Số bài", ""], rows) + f"\nTổng: {counts.total}"
+        measure = "Số câu chuyện" if counts.unit == "stories" else "Số bài"
+        return table([label, measure, ""], rows) + f"\nTổng: {counts.total}"
     headers = [counts.group_by, *(b.strftime("%d/%m") for b in counts.buckets), "Tổng"]
     ordered = sorted(counts.rows.items(), key=lambda item: (-sum(item[1]), item[0]))
     rows = [(group or "(không rõ)", *values, sum(values)) for group, values in ordered]
@@ -80,6 +81,7 @@ def counts_json(counts: CountTable) -> dict[str, Any]:
     return {
         "interval": counts.interval,
         "group_by": counts.group_by,
+        "unit": counts.unit,
         "buckets": counts.buckets,
         "rows": counts.rows,
         "total": counts.total,

@@ -383,3 +383,27 @@ def test_many_documents_in_several_batches(archive: Archive) -> None:
     archive.refresh()
     assert archive.search(Query(text="thất nghiệp")).total == len(docs)
     assert archive.counts(Query(text="that nghiep"), interval="month").total == len(docs)
+
+
+def test_stories_count_syndicated_copies_once(archive: Archive) -> None:
+    from dataclasses import replace
+
+    original = replace(PENSION, story_id=PENSION.id)
+    copy = replace(PENSION, id="pension-copy", url="https://khac.vn/a", canonical_url="https://khac.vn/a",
+                   outlet="bao_khac", outlet_name="Báo Khác", story_id=PENSION.id,
+                   published_at=PENSION.published_at + timedelta(days=20))  # next month
+    archive.upsert([original, copy, SCAM_WARNING])
+    archive.refresh()
+    query = Query(date_from=date(2024, 1, 1), date_to=date(2024, 3, 31))
+    articles = archive.counts(query, interval="month")
+    stories = archive.counts(query, interval="month", unit="stories")
+    assert dict(articles.rows) == {"": (1, 1, 1)} and articles.unit == "articles"
+    assert dict(stories.rows) == {"": (1, 1, 1)} and stories.unit == "stories"  # one per month
+    whole = Query(date_from=date(2024, 2, 1), date_to=date(2024, 2, 29))
+    copy_same_month = replace(copy, published_at=PENSION.published_at + timedelta(days=1))
+    archive.upsert([copy_same_month])
+    archive.refresh()
+    assert archive.counts(whole, interval="month").total == 2
+    assert archive.counts(whole, interval="month", unit="stories").total == 1
+    by_outlet = archive.counts(whole, group_by="outlet", interval="week", unit="stories")
+    assert {k: sum(v) for k, v in by_outlet.rows.items()} == {"bao_can_tho": 1, "bao_khac": 1}

@@ -433,3 +433,20 @@ def test_province_filter_values_are_normalised() -> None:
     body = search_body(Query(provinces=frozenset({"Thanh Hoá"})), VN)
     (clause,) = body["query"]["bool"]["filter"]
     assert clause["bool"]["should"][0] == {"terms": {"province": ["Thanh Hóa"]}}
+
+
+def test_story_counts_use_a_cardinality_per_cell() -> None:
+    query = Query(date_from=date(2024, 1, 1), date_to=date(2024, 1, 14))
+    body = counts_body(query, "Asia/Ho_Chi_Minh", group_by="outlet", interval="week", unit="stories")
+    groups = body["aggs"]["over_time"]["aggs"]["groups"]
+    assert groups["aggs"]["stories"]["cardinality"]["precision_threshold"] == 40_000
+    assert "story_id" in groups["aggs"]["stories"]["cardinality"]["script"]["source"]
+    response = {"aggregations": {"over_time": {"buckets": [
+        {"key_as_string": "2024-01-01", "doc_count": 3, "groups": {"buckets": [
+            {"key": "bao_a", "doc_count": 3, "stories": {"value": 2}}]}},
+        {"key_as_string": "2024-01-08", "doc_count": 0, "groups": {"buckets": []}},
+    ]}}}
+    table = count_table(response, query, group_by="outlet", interval="week", unit="stories")
+    assert dict(table.rows) == {"bao_a": (2, 0)} and table.unit == "stories"
+    ungrouped = counts_body(query, "Asia/Ho_Chi_Minh", group_by=None, interval="week", unit="stories")
+    assert "stories" in ungrouped["aggs"]["over_time"]["aggs"]
