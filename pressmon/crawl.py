@@ -51,8 +51,12 @@ def run_crawl(
     crawler = process.create_crawler(SourceSpider)
     process.crawl(crawler, source_ids=list(source_ids))
     process.start()
-    reason = crawler.stats.get_value("finish_reason")
-    if reason is None:  # Scrapy logs start-up failures and returns normally
+    # Scrapy logs start-up failures and returns normally; its stats may not even exist then.
+    try:
+        reason = crawler.stats.get_value("finish_reason")
+    except RuntimeError:
+        reason = None
+    if reason is None:
         raise PressmonError(
             "the crawl did not start; see the error logged above",
             hint="check the sources file and the archive settings",

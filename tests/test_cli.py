@@ -71,3 +71,24 @@ def test_errors_exit_non_zero_with_one_line_and_hint(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "unknown source 'no_such_outlet'" in result.output
     assert "hint:" in result.output
+
+
+@pytest.mark.parametrize(
+    ("variable", "command", "text", "field"),
+    [
+        ("PRESSMON_SOURCES", ["crawl"], "- id: a\n  name: x\n  kind: tabloid\n  domain: x.vn\n", "kind"),
+        ("PRESSMON_TARGETS", ["counts", "--targets"], "targets:\n  - id: t\n    name: x\n    count: 0\n",
+         "count"),
+    ],
+    ids=["sources", "targets"],
+)
+def test_broken_config_file_exits_non_zero_naming_file_and_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variable: str, command: list[str], text: str,
+    field: str,
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text, encoding="utf-8")
+    monkeypatch.setenv(variable, str(broken))
+    result = CliRunner().invoke(main, ["--archive", str(tmp_path / "a.db"), *command])
+    assert result.exit_code == 1
+    assert str(broken) in result.output and field in result.output

@@ -37,8 +37,9 @@ def crawl(app, sources_file: Path | None, source_ids: tuple[str, ...]) -> None:
     if sources_file:
         app.override(("sources_file",), str(sources_file.resolve()))
     settings = app.settings
+    configured = load_sources(settings.sources_file)  # a broken file fails here, not inside Scrapy
     for source_id in source_ids:
-        load_sources(settings.sources_file).by_id(source_id)  # unknown ids fail before crawling
+        configured.by_id(source_id)
     result = run_crawl(
         settings, config_dir=app.config_dir, overrides=app.overrides, source_ids=source_ids
     )
