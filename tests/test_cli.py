@@ -76,14 +76,27 @@ def test_errors_exit_non_zero_with_one_line_and_hint(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("variable", "command", "text", "field"),
     [
-        ("PRESSMON_SOURCES", ["crawl"], "- id: a\n  name: x\n  kind: tabloid\n  domain: x.vn\n", "kind"),
-        ("PRESSMON_TARGETS", ["counts", "--targets"], "targets:\n  - id: t\n    name: x\n    count: 0\n",
-         "count"),
+        (
+            "PRESSMON_SOURCES",
+            ["crawl"],
+            "- id: a\n  name: x\n  kind: tabloid\n  domain: x.vn\n",
+            "kind",
+        ),
+        (
+            "PRESSMON_TARGETS",
+            ["counts", "--targets"],
+            "targets:\n  - id: t\n    name: x\n    count: 0\n",
+            "count",
+        ),
     ],
     ids=["sources", "targets"],
 )
 def test_broken_config_file_exits_non_zero_naming_file_and_field(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variable: str, command: list[str], text: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    variable: str,
+    command: list[str],
+    text: str,
     field: str,
 ) -> None:
     broken = tmp_path / "broken.yaml"
