@@ -20,7 +20,13 @@ def redis_params() -> dict[str, Any]:
         "socket_connect_timeout": 5,
         "health_check_interval": 30,
         "retry": Retry(ExponentialBackoff(cap=2, base=0.25), RETRIES),
-        "retry_on_error": [redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError],
+        # OSError: redis-py retries a refused connect only if the socket error itself is listed
+        "retry_on_error": [
+            redis.ConnectionError,
+            redis.TimeoutError,
+            redis.BusyLoadingError,
+            OSError,
+        ],
     }
 
 

@@ -24,9 +24,12 @@ _NOW_MS = (
 )
 
 # KEYS: queue, processing, deadlines; ARGV: lease id, lease ms. Returns the request or nil.
+# Idempotent per lease id: a client retry after a lost reply gets the same request back.
 _POP = (
     _NOW_MS
     + """
+local held = redis.call('HGET', KEYS[2], ARGV[1])
+if held then return string.sub(held, string.find(held, '|', 1, true) + 1) end
 local best = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #best == 0 then return false end
 redis.call('ZREM', KEYS[1], best[1])

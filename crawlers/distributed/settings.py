@@ -27,6 +27,9 @@ def distributed_settings(
     config_dir: Path | None,
     overrides: dict[str, Any],
 ) -> dict[str, Any]:
+    # An item passed by the pipelines is then committed, so its request can be acknowledged.
+    crawl_overrides = {**overrides.get("crawl", {}), "batch_size": 1}
+    overrides = {**overrides, "crawl": crawl_overrides}
     settings = scrapy_settings(crawl, config_dir=config_dir, overrides=overrides)
     settings.update(RedisKeys(options.prefix).scheduler_settings())
     settings.update(
@@ -44,8 +47,6 @@ def distributed_settings(
             "PRESSMON_GLOBAL_CONCURRENCY": crawl.concurrency_per_domain,
             "PRESSMON_REDIS_PREFIX": options.prefix,
             "PRESSMON_LEASE_SECONDS": options.lease_seconds,
-            # An item passed by the pipelines is then committed, so its request can be acknowledged.
-            "PRESSMON_BATCH": 1,
             "DOWNLOADER_MIDDLEWARES": {
                 "crawlers.distributed.politeness.GlobalPolitenessMiddleware": 950
             },

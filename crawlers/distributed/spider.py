@@ -174,7 +174,7 @@ class DistributedSourceSpider(SourceSpider):
             self.settle(request.meta[PARENT])
 
     def _on_item_done(self, item: Any, **kwargs: Any) -> None:
-        # ArchivePipeline runs with batch size 1 here, so a passed item is already committed
+        # the pipeline runs with crawl.batch_size 1 here, so a passed item is already committed
         lease = self._item_parents.pop(id(item), None)
         if lease is not None:
             self.settle(lease)

@@ -8,6 +8,7 @@ import pytest
 import redis
 from scrapy import Request
 
+from crawlers.distributed import leases as leases_module
 from crawlers.distributed.dupefilter import CycleDupeFilter, forget_article
 from crawlers.distributed.keys import CYCLE, RedisKeys
 from crawlers.distributed.leases import Leases
@@ -167,3 +168,14 @@ def test_an_ack_that_fails_during_an_outage_is_retried_by_the_next_renew(
     worker.renew()
     assert not worker.unacked
     assert not server.hexists(KEYS.processing, lease)
+
+
+def test_a_retried_pop_with_the_same_lease_gets_the_same_request(redis_server: RedisServer) -> None:
+    server = redis_server.client()
+    _push(server, 0, b"first")
+    _push(server, 1, b"second")
+    pop = server.register_script(leases_module._POP)
+    keys = [KEYS.queue, KEYS.processing, KEYS.deadlines]
+    assert pop(keys=keys, args=["w:1", 60000]) == b"first"
+    assert pop(keys=keys, args=["w:1", 60000]) == b"first"  # the reply was lost; the client retried
+    assert server.zcard(KEYS.queue) == 1 and server.hlen(KEYS.processing) == 1
