@@ -56,6 +56,12 @@ def _crawl_env(tmp_path: Path, site, redis: RedisServer) -> CrawlEnv:
     return CrawlEnv(tmp_path, sources, redis.url)
 
 
+def _create_archive(tmp: Path) -> None:
+    """Create the shared SQLite archive before the workers start: two processes creating a new
+    archive at the same moment race on its schema (reported to the index owner)."""
+    open_archive("sqlite", path=tmp / "shared.db").close()
+
+
 def _stored_by(log: str) -> int:
     match = re.search(r"finished: idle; (\d+) articles stored", log)
     assert match, log[-2000:]
@@ -82,6 +88,7 @@ def test_two_workers_store_each_relevant_article_fetching_each_page_once(
     with demo_server.serve_demo() as site:
         env = _crawl_env(tmp_path, site, redis_server)
         env.run("enqueue", "enqueue", archive="shared")
+        _create_archive(tmp_path)
         workers = [
             env.start(f"worker{n}", "worker", "--max-idle", "4", archive="shared") for n in (1, 2)
         ]
@@ -107,6 +114,7 @@ def test_a_killed_worker_loses_nothing(tmp_path: Path, redis_server: RedisServer
     with demo_server.serve_demo() as site:
         env = _crawl_env(tmp_path, site, redis_server)
         env.run("enqueue", "enqueue", archive="shared")
+        _create_archive(tmp_path)
         doomed = env.start("doomed", "worker", "--lease", "3", archive="shared")
         survivor = env.start(
             "survivor", "worker", "--max-idle", "6", "--lease", "3", archive="shared"
@@ -145,6 +153,7 @@ def test_a_redis_restart_with_aof_loses_nothing_and_repeats_nothing(
     with demo_server.serve_demo() as site:
         env = _crawl_env(tmp_path, site, redis_server_aof)
         env.run("enqueue", "enqueue", archive="shared")
+        _create_archive(tmp_path)
         worker = env.start("worker", "worker", "--max-idle", "4", archive="shared")
         _wait_for(
             lambda: len(site.fetched()) >= numbers.discovered // 2,
