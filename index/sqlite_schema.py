@@ -164,5 +164,9 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.rollback()
+            # Another process opening the same new archive may have applied it first: it held
+            # the write lock while this one waited, so its version row is visible now.
+            if current_version(conn) >= number:
+                continue
             raise
     return len(migrations)

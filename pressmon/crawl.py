@@ -48,6 +48,10 @@ def run_crawl(
     options = scrapy_settings(settings.crawl, config_dir=config_dir, overrides=overrides)
     options["LOG_LEVEL"] = log_level
     process = CrawlerProcess(options, install_root_handler=False)  # the CLI configures logging
+    # Scrapy lowers the root logger to NOTSET; cap the CLI's handlers or every DEBUG record
+    # (the full text of each scraped item among them) is formatted and printed.
+    for handler in logging.root.handlers:
+        handler.setLevel(max(handler.level, logging.getLevelName(log_level)))
     crawler = process.create_crawler(SourceSpider)
     process.crawl(crawler, source_ids=list(source_ids))
     process.start()

@@ -124,8 +124,9 @@ def test_province_and_topic_tables_follow_updates(path: Path) -> None:
 def test_review_log_is_append_only_in_the_database(path: Path) -> None:
     archive = SQLiteArchive(path)
     archive.upsert([make_doc("a")])
-    archive.record_review(ReviewEvent("a", "kiemduyet", datetime.now(UTC), "Chưa xử lý",
-                                      "Đang xác minh"))
+    archive.record_review(
+        ReviewEvent("a", "kiemduyet", datetime.now(UTC), "Chưa xử lý", "Đang xác minh")
+    )
     conn = _raw(path)
     for statement in ("UPDATE reviews SET note = 'sửa'", "DELETE FROM reviews"):
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
@@ -150,8 +151,9 @@ def test_threads_share_one_archive(path: Path) -> None:
     def write(worker: int) -> None:
         try:
             for n in range(5):
-                archive.upsert(make_doc(f"w{worker}-{n}-{i}", body="chi trả lương hưu")
-                               for i in range(20))
+                archive.upsert(
+                    make_doc(f"w{worker}-{n}-{i}", body="chi trả lương hưu") for i in range(20)
+                )
         except BaseException as err:  # collected and asserted below
             errors.append(err)
 
@@ -194,20 +196,52 @@ def test_dense_and_sparse_date_plans_agree(path: Path) -> None:
     archive = SQLiteArchive(path, batch_size=100)
     start = datetime(2024, 1, 1, tzinfo=UTC)
     archive.upsert(
-        make_doc(f"d{i}", body="lương hưu" if i % 3 else "bảo hiểm y tế",
-                 province="Huế" if i % 2 else "Cần Thơ",
-                 published_at=start + timedelta(hours=(i * 37) % 500))
+        make_doc(
+            f"d{i}",
+            body="lương hưu" if i % 3 else "bảo hiểm y tế",
+            province="Huế" if i % 2 else "Cần Thơ",
+            published_at=start + timedelta(hours=(i * 37) % 500),
+        )
         for i in range(DENSE_MATCHES * 2)
     )
-    for query in (Query(text="luong huu", sort="date", page=3, page_size=25),
-                  Query(text="lương hưu", sort="date", provinces=frozenset({"Huế"}))):
+    for query in (
+        Query(text="luong huu", sort="date", page=3, page_size=25),
+        Query(text="lương hưu", sort="date", provinces=frozenset({"Huế"})),
+    ):
         parsed = parse_query(query.text)
         window = archive._window(query)
         pages = [
-            [tuple(r) for r in archive._conn.execute(
-                *search_sql(query, parsed, window, query.page_size,
-                            (query.page - 1) * query.page_size, dense=dense))]
+            [
+                tuple(r)
+                for r in archive._conn.execute(
+                    *search_sql(
+                        query,
+                        parsed,
+                        window,
+                        query.page_size,
+                        (query.page - 1) * query.page_size,
+                        dense=dense,
+                    )
+                )
+            ]
             for dense in (False, True)
         ]
         assert pages[0] == pages[1] and len(pages[0]) == query.page_size
     assert archive.search(Query(text="lương hưu", sort="date")).total > DENSE_MATCHES
+
+
+def test_two_processes_can_create_the_same_new_archive(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "new.db"
+    code = (
+        "import sys; from index import open_archive; "
+        "a = open_archive('sqlite', path=sys.argv[1]); a.close()"
+    )
+    children = [
+        subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    errors = [child.communicate(timeout=120)[1].decode() for child in children]
+    assert [child.returncode for child in children] == [0, 0, 0, 0], errors
