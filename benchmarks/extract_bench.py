@@ -106,10 +106,24 @@ def _summary(samples: list[float]) -> dict[str, float]:
     }
 
 
-def run(rounds: int, generated: int, clock: Callable[[], float]) -> dict[str, object]:
+def site_pages(count: int) -> list[tuple[bytes, str]]:
+    """The article pages of the crawl benchmark's loopback site (benchmarks/crawl_site.py)."""
+    from benchmarks.crawl_site import build_site
+
+    site = build_site(count, outlets=5)
+    return [
+        (page.body, f"http://{host}{path}")
+        for host, pages in site.pages.items()
+        for path, page in pages.items()
+        if page.content_type.startswith("text/html") and path.endswith(".html")
+    ]
+
+
+def run(rounds: int, generated: int, clock: Callable[[], float], site: int = 0) -> dict[str, object]:
     saved = saved_pages()
     pages = [(b, u, "saved") for b, u in saved]
     pages += [(*generated_page(i), "generated") for i in range(generated)]
+    pages += [(b, u, "crawl-site") for b, u in site_pages(site)]
     for body, url, _ in pages:  # warm-up: imports, compiled selectors, trafilatura's caches
         extract_article(body, url, now=NOW)
         trafilatura.extract(body)
@@ -149,6 +163,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=10, help="passes over all pages")
     parser.add_argument("--generated", type=int, default=30, help="generated page variants")
+    parser.add_argument("--site", type=int, default=0,
+                        help="also the first N article pages of the crawl benchmark's site")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--clock",
@@ -157,7 +173,7 @@ def main() -> None:
         help="wall time, or this process's CPU time (steadier on a loaded machine)",
     )
     args = parser.parse_args()
-    result = run(args.rounds, args.generated, _CLOCKS[args.clock])
+    result = run(args.rounds, args.generated, _CLOCKS[args.clock], args.site)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return
