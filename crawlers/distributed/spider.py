@@ -26,7 +26,6 @@ from crawlers.distributed.dupefilter import forget_article
 from crawlers.distributed.keys import CYCLE, LEASE, PARENT, RedisKeys
 from crawlers.distributed.leases import Leases, worker_id
 from crawlers.spiders.source import SourceSpider
-from crawlers.state import SourceRun
 
 
 @dataclass
@@ -116,17 +115,7 @@ class DistributedSourceSpider(SourceSpider):
     def record_health(self) -> None:
         """One crawl_runs row per source this worker touched since the last record."""
         finished = datetime.now(UTC)
-        for source_id, counters in self.counters.items():
-            self.state.record_run(
-                SourceRun(
-                    run_id=self.run_id,
-                    source_id=source_id,
-                    started_at=self.started_at,
-                    finished_at=finished,
-                    stored=counters.get("stored", 0),
-                    counters=dict(counters),
-                )
-            )
+        self.record_runs(list(self.counters), finished)
         if self.counters:
             self.counters = defaultdict(Counter)
             self.run_id = uuid.uuid4().hex[:12]

@@ -285,8 +285,11 @@ class SourceSpider(scrapy.Spider):
 
     def record_health(self) -> None:
         """Write this run's per-source counters to the crawl state (called after the last flush)."""
-        finished = datetime.now(UTC)
-        for source_id in self.sources:
+        self.record_runs(self.sources, datetime.now(UTC))
+
+    def record_runs(self, source_ids: Iterable[str], finished: datetime) -> None:
+        """One crawl_runs row per source, from this run's counters (zeros for a silent source)."""
+        for source_id in source_ids:
             counters = self.counters.get(source_id, Counter())
             self.state.record_run(
                 SourceRun(

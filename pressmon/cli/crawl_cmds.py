@@ -13,6 +13,7 @@ from crawlers.extract import extract_article
 from crawlers.state import CrawlState
 from index.types import Query
 from pressmon.cli import output
+from pressmon.cli.options import sources_file_option
 from pressmon.crawl import run_crawl, run_every
 from pressmon.health import source_health
 from pressmon.settings import load_sources
@@ -22,20 +23,13 @@ HEALTH_WEEKS = 9  # eight usual weeks and the current one
 
 
 @click.command()
-@click.option(
-    "--sources",
-    "sources_file",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Sources YAML (default: config/sources.yaml).",
-)
+@sources_file_option
 @click.option(
     "--source", "source_ids", multiple=True, metavar="ID", help="Crawl only this source; repeat."
 )
 @click.pass_obj
-def crawl(app, sources_file: Path | None, source_ids: tuple[str, ...]) -> None:
+def crawl(app, source_ids: tuple[str, ...]) -> None:
     """Crawl the configured press sources once into the archive (incremental, polite)."""
-    if sources_file:
-        app.override(("sources_file",), str(sources_file.resolve()))
     settings = app.settings
     configured = load_sources(settings.sources_file)  # a broken file fails here, not inside Scrapy
     for source_id in source_ids:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import click
 
 from pressmon.cli import output
+from pressmon.cli.options import sources_file_option
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings, load_sources
 
@@ -58,12 +58,7 @@ def _choose(settings: Settings, source_ids: tuple[str, ...]):
 
 
 @click.command()
-@click.option(
-    "--sources",
-    "sources_file",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Sources YAML (default: config/sources.yaml).",
-)
+@sources_file_option
 @click.option(
     "--source",
     "source_ids",
@@ -98,7 +93,6 @@ def _choose(settings: Settings, source_ids: tuple[str, ...]):
 @click.pass_obj
 def worker(
     app,
-    sources_file: Path | None,
     source_ids: tuple[str, ...],
     max_idle: float | None,
     lease_seconds: float,
@@ -109,8 +103,6 @@ def worker(
     from crawlers.distributed.settings import WorkerOptions
     from crawlers.distributed.worker import run_worker
 
-    if sources_file:
-        app.override(("sources_file",), str(sources_file.resolve()))
     settings = app.settings
     _choose(settings, source_ids)  # unknown ids fail before starting
     _redis(settings).close()
@@ -138,12 +130,7 @@ def worker(
 
 
 @click.command()
-@click.option(
-    "--sources",
-    "sources_file",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Sources YAML (default: config/sources.yaml).",
-)
+@sources_file_option
 @click.option(
     "--source", "source_ids", multiple=True, metavar="ID", help="Seed only this source; repeat."
 )
@@ -151,14 +138,12 @@ def worker(
     "--prefix", default="pressmon", show_default=True, help="Redis key prefix (one frontier each)."
 )
 @click.pass_obj
-def enqueue(app, sources_file: Path | None, source_ids: tuple[str, ...], prefix: str) -> None:
+def enqueue(app, source_ids: tuple[str, ...], prefix: str) -> None:
     """Seed the shared frontier with the sources' feeds, sitemaps and listings (one crawl cycle)."""
     from crawlers.distributed.keys import RedisKeys
     from crawlers.distributed.seeding import enqueue_sources, new_cycle
     from crawlers.state import CrawlState
 
-    if sources_file:
-        app.override(("sources_file",), str(sources_file.resolve()))
     settings = app.settings
     chosen = _choose(settings, source_ids)
     server = _redis(settings)

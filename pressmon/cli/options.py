@@ -1,0 +1,23 @@
+"""Options several commands share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pressmon.cli import AppContext
+
+
+def _use_sources_file(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.find_object(AppContext).override(("sources_file",), str(value.resolve()))
+
+
+sources_file_option = click.option(
+    "--sources",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    expose_value=False,
+    callback=_use_sources_file,
+    help="Sources YAML (default: config/sources.yaml).",
+)
