@@ -20,7 +20,7 @@ def scrapy_settings(
         "AUTOTHROTTLE_START_DELAY": max(crawl.download_delay, 0.1),
         "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
         "DOWNLOAD_DELAY": crawl.download_delay,
-        "RANDOMIZE_DOWNLOAD_DELAY": True,
+        "DOWNLOAD_DELAY_JITTER": 0.5,  # ±50 % around DOWNLOAD_DELAY
         "CONCURRENT_REQUESTS": 16,
         "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrency_per_domain,
         "DOWNLOAD_MAXSIZE": crawl.max_page_bytes,
@@ -34,6 +34,7 @@ def scrapy_settings(
         "HTTPCACHE_DIR": "httpcache",
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": "INFO",
+        "LOG_INSTALL_ROOT_HANDLER": False,  # the CLI configures logging
         "ITEM_PIPELINES": {
             "crawlers.pipelines.ArchivePipeline": 800,
         },

@@ -28,6 +28,13 @@ class CrawlResult:
         return sum(c.get("stored", 0) for c in self.counters.values())
 
 
+def cap_log_handlers(log_level: str) -> None:
+    """Scrapy lowers the root logger to NOTSET; capping the CLI's handlers keeps every DEBUG
+    record (the full text of each scraped item among them) from being formatted and printed."""
+    for handler in logging.root.handlers:
+        handler.setLevel(max(handler.level, logging.getLevelName(log_level)))
+
+
 def run_crawl(
     settings: Settings,
     *,
@@ -47,11 +54,8 @@ def run_crawl(
 
     options = scrapy_settings(settings.crawl, config_dir=config_dir, overrides=overrides)
     options["LOG_LEVEL"] = log_level
-    process = CrawlerProcess(options, install_root_handler=False)  # the CLI configures logging
-    # Scrapy lowers the root logger to NOTSET; cap the CLI's handlers or every DEBUG record
-    # (the full text of each scraped item among them) is formatted and printed.
-    for handler in logging.root.handlers:
-        handler.setLevel(max(handler.level, logging.getLevelName(log_level)))
+    cap_log_handlers(log_level)
+    process = CrawlerProcess(options)
     crawler = process.create_crawler(SourceSpider)
     process.crawl(crawler, source_ids=list(source_ids))
     process.start()

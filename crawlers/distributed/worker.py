@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from crawlers.distributed.settings import WorkerOptions, distributed_settings
+from pressmon.crawl import cap_log_handlers
 from pressmon.settings import Settings
 
 
@@ -30,10 +30,7 @@ def run_worker(
         settings.crawl, options, config_dir=config_dir, overrides=overrides
     )
     scrapy_options["LOG_LEVEL"] = log_level
-    # Scrapy lowers the root logger to NOTSET; handlers installed earlier (the CLI's) would then
-    # print every DEBUG record, including a full repr of each scraped article: cap them.
-    for handler in logging.root.handlers:
-        handler.setLevel(max(handler.level, logging.getLevelName(log_level)))
+    cap_log_handlers(log_level)
     process = CrawlerProcess(scrapy_options)
     crawler = process.create_crawler(DistributedSourceSpider)
     process.crawl(crawler, source_ids=list(source_ids), max_idle=options.max_idle)
