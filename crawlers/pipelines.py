@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from scrapy.exceptions import DropItem
 
 from crawlers.items import ArticleItem
+from crawlers.settings import pressmon_settings
 from crawlers.state import CrawlState
 from index.base import Archive
 from index.types import Document
 from pressmon.processing import ArticleProcessor
-from pressmon.settings import load_settings
 from pressmon.wiring import archive_from, processor_from
 
 
@@ -34,11 +33,7 @@ class ArchivePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
-        config_dir = crawler.settings.get("PRESSMON_CONFIG_DIR")
-        settings = load_settings(
-            Path(config_dir) if config_dir else None,
-            overrides=crawler.settings.get("PRESSMON_OVERRIDES") or {},
-        )
+        settings = pressmon_settings(crawler.settings)
         batch_size = settings.crawl.batch_size
         state = CrawlState(settings.archive.state_path)
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pressmon.settings import CrawlSettings
+from pressmon.settings import CrawlSettings, Settings, load_settings
 
 
 def scrapy_settings(
@@ -44,3 +44,12 @@ def scrapy_settings(
     if crawl.job_dir is not None:
         settings["JOBDIR"] = str(crawl.job_dir)
     return settings
+
+
+def pressmon_settings(crawler_settings: Any) -> Settings:
+    """The pressmon Settings a crawl was started with (read back from `scrapy_settings`' keys)."""
+    config_dir = crawler_settings.get("PRESSMON_CONFIG_DIR")
+    return load_settings(
+        Path(config_dir) if config_dir else None,
+        overrides=crawler_settings.get("PRESSMON_OVERRIDES") or {},
+    )

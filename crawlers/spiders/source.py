@@ -7,7 +7,6 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -28,9 +27,10 @@ from crawlers.discovery import FeedError, feed_links, sitemap_links
 from crawlers.errors import ChallengePage, DateError, ExtractionError, InvalidURL
 from crawlers.extract import extract_article, extract_links, next_page
 from crawlers.items import ArticleItem
+from crawlers.settings import pressmon_settings
 from crawlers.state import CrawlState, SourceRun
 from crawlers.urls import article_id, canonicalize_url
-from pressmon.settings import Source, load_settings, load_sources
+from pressmon.settings import Source, load_sources
 
 
 def _path_and_query(url: str) -> str:
@@ -100,11 +100,7 @@ class SourceSpider(scrapy.Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, source_ids: Iterable[str] = (), **kwargs: Any):
-        config_dir = crawler.settings.get("PRESSMON_CONFIG_DIR")
-        settings = load_settings(
-            Path(config_dir) if config_dir else None,
-            overrides=crawler.settings.get("PRESSMON_OVERRIDES") or {},
-        )
+        settings = pressmon_settings(crawler.settings)
         listed = load_sources(settings.sources_file)
         chosen = [listed.by_id(i) for i in source_ids] if source_ids else list(listed.enabled())
         state = CrawlState(settings.archive.state_path)
