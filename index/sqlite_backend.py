@@ -14,37 +14,31 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
 from index.snippets import make_snippet
 from index.sqlite_query import (
-    DENSE_MATCHES,
     RANK_WINDOW,
     Window,
     bucket_date,
     counts_sql,
+    exact_docs_sql,
+    rank_window_sql,
     search_sql,
+    summary_applies,
+    summary_counts_sql,
     total_sql,
+    walk_dates,
 )
-from index.sqlite_rows import (
-    DOCUMENT_COLUMNS,
-    REVIEW_COLUMNS,
-    document_row,
-    from_us,
-    normalized,
-    review_row,
-    row_document,
-    row_review,
-    to_us,
-)
-from index.sqlite_schema import migrate
-from index.text import fold, nfc, parse_query
+from index.sqlite_rows import REVIEW_COLUMNS, from_us, review_row, row_document, row_review, to_us
+from index.sqlite_schema import SUMMARY_OFFSET_SECONDS, migrate
+from index.sqlite_writes import PreparedArticle, delete_article, prepare, write_batch
+from index.text import ParsedQuery, nfc, parse_query
 from index.types import (
     DEFAULT_REVIEW_STATUS,
     REVIEW_TIERS,
@@ -63,19 +57,6 @@ from index.weeks import day_bounds_utc, fill_counts, fixed_utc_offset, zone
 
 MAX_PAGE_SIZE = 200
 CACHE_KIB = 65536  # page cache per connection; FTS5 segment merges re-read recent pages
-
-_UPSERT_SQL = (
-    f"INSERT INTO articles ({', '.join(DOCUMENT_COLUMNS)}) "
-    f"VALUES ({', '.join(':' + c for c in DOCUMENT_COLUMNS)}) "
-    "ON CONFLICT (id) DO UPDATE SET "
-    # review_status is owned by record_review: a re-crawl never resets it.
-    + ", ".join(f"{c} = excluded.{c}" for c in DOCUMENT_COLUMNS if c not in {"id", "review_status"})
-)
-_FOLDED_INSERT = "INSERT INTO articles_folded (rowid, title, body) VALUES (?, ?, ?)"
-_FOLDED_DELETE = (
-    "INSERT INTO articles_folded (articles_folded, rowid, title, body) VALUES ('delete', ?, ?, ?)"
-)
-
 
 class SQLiteArchive(Archive):
     """Archive in one SQLite file with FTS5 indexes (exact diacritics + folded fallback)."""
@@ -123,43 +104,13 @@ class SQLiteArchive(Archive):
             while prepared := pending.result():
                 pending = pool.submit(_prepare_next, batches)
                 with self._write() as conn:
-                    new += self._write_batch(conn, prepared)
+                    new += write_batch(conn, prepared)
         return new
-
-    def _write_batch(self, conn: sqlite3.Connection, batch: Sequence[_Prepared]) -> int:
-        old = {
-            row["id"]: row
-            for chunk in _chunks([p.row["id"] for p in batch], 500)
-            for row in conn.execute(
-                "SELECT rowid, id, title, body FROM articles WHERE id IN "
-                f"({', '.join('?' * len(chunk))})",
-                chunk,
-            )
-        }
-        for item in batch:
-            previous = old.get(item.row["id"])
-            rowid = conn.execute(_UPSERT_SQL, item.row).lastrowid
-            if previous is not None:
-                rowid = previous["rowid"]
-                if (previous["title"], previous["body"]) == (item.row["title"], item.row["body"]):
-                    continue
-                conn.execute(
-                    _FOLDED_DELETE, (rowid, fold(previous["title"]), fold(previous["body"]))
-                )
-            conn.execute(_FOLDED_INSERT, (rowid, item.folded_title, item.folded_body))
-        return len(batch) - len(old)
 
     def delete(self, document_id: str) -> bool:
         """Remove the article; its review history stays in the audit log."""
         with self._write() as conn:
-            row = conn.execute(
-                "SELECT rowid, title, body FROM articles WHERE id = ?", (document_id,)
-            ).fetchone()
-            if row is None:
-                return False
-            conn.execute(_FOLDED_DELETE, (row["rowid"], fold(row["title"]), fold(row["body"])))
-            conn.execute("DELETE FROM articles WHERE rowid = ?", (row["rowid"],))
-            return True
+            return delete_article(conn, document_id)
 
     def record_review(self, event: ReviewEvent) -> None:
         with self._write() as conn:
@@ -205,11 +156,12 @@ class SQLiteArchive(Archive):
             )
         with self._read() as conn:
             total = conn.execute(*total_sql(query, parsed, window)).fetchone()[0]
-            ranked = conn.execute(
-                *search_sql(query, parsed, window, query.page_size, offset,
-                            dense=total >= DENSE_MATCHES)
-            ).fetchall()
-            ids = [r["doc"] for r in ranked]
+            if query.sort == "relevance" and not parsed.empty:
+                ranked = _ranked(conn, query, parsed, window, offset + query.page_size, total)
+                ranked = ranked[offset:offset + query.page_size]
+            else:
+                ranked = self._newest(conn, query, parsed, window, offset, total)
+            ids = [doc for doc, _, _ in ranked]
             docs = {
                 row["rowid"]: row_document(row)
                 for row in conn.execute(
@@ -219,14 +171,29 @@ class SQLiteArchive(Archive):
             }
         hits = tuple(
             Hit(
-                document=docs[r["doc"]],
-                score=-r["score"],
-                snippet=make_snippet(docs[r["doc"]].body, parsed, folded=not r["exact"]),
-                match="exact" if r["exact"] else "folded",
+                document=docs[doc],
+                score=-score,
+                snippet=make_snippet(docs[doc].body, parsed, folded=not exact),
+                match="exact" if exact else "folded",
             )
-            for r in ranked
+            for doc, exact, score in ranked
         )
         return SearchPage(total=total, hits=hits, page=query.page, page_size=query.page_size)
+
+    def _newest(
+        self, conn: sqlite3.Connection, query: Query, parsed: ParsedQuery, window: Window,
+        offset: int, total: int,
+    ) -> list[_Ranked]:
+        """One date-sorted page as (doc, exact, 0.0)."""
+        page_end = offset + query.page_size
+        size = conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+        dense = not parsed.empty and walk_dates(total, size, page_end)
+        sql, params = search_sql(query, parsed, window, query.page_size, offset, dense=dense)
+        ids = [row["doc"] for row in conn.execute(sql, params)]
+        exact = set(ids)
+        if ids and not parsed.empty:
+            exact = {row[0] for row in conn.execute(*exact_docs_sql(query, parsed, ids))}
+        return [(doc, doc in exact, 0.0) for doc in ids]
 
     def counts(
         self,
@@ -238,10 +205,18 @@ class SQLiteArchive(Archive):
     ) -> CountTable:
         query = _normalized_query(query)
         parsed = parse_query(query.text)
-        sql, params = counts_sql(
-            query, parsed, self._window(query),
-            group_by=group_by, interval=interval, offset_seconds=self._offset_seconds, unit=unit,
-        )
+        if self._offset_seconds == SUMMARY_OFFSET_SECONDS and summary_applies(
+            query, parsed, group_by, unit
+        ):
+            sql, params = summary_counts_sql(
+                query, self._window(query), group_by=group_by, interval=interval,
+                offset_seconds=SUMMARY_OFFSET_SECONDS,
+            )
+        else:
+            sql, params = counts_sql(
+                query, parsed, self._window(query), group_by=group_by, interval=interval,
+                offset_seconds=self._offset_seconds, unit=unit,
+            )
         raw: dict[tuple[str, date], int] = defaultdict(int)
         stories: dict[tuple[str, date], set[str]] = defaultdict(set)
         with self._read() as conn:
@@ -348,11 +323,31 @@ class SQLiteArchive(Archive):
             raise SearchIndexError(f"SQLite archive error: {err}") from err
 
 
-@dataclass(frozen=True)
-class _Prepared:
-    row: dict[str, Any]
-    folded_title: str
-    folded_body: str
+_Ranked = tuple[int, bool, float]  # (doc rowid, exact match, bm25 score: lower is better)
+
+
+def _ranked(
+    conn: sqlite3.Connection, query: Query, parsed: ParsedQuery, window: Window, needed: int,
+    total: int,
+) -> list[_Ranked]:
+    """Matches in relevance order, at least `needed` of them when there are that many.
+
+    Exact matches (the newest RANK_WINDOW, by bm25) come first; the folded index is ranked only
+    when they do not fill the page, and adds the matches found without diacritics alone.
+    """
+    exact = sorted(conn.execute(*rank_window_sql("articles_fts", query, parsed, window)),
+                   key=_by_score)
+    ranked = [(row["doc"], True, row["score"]) for row in exact]
+    if len(ranked) < needed and total > len(ranked):
+        seen = {doc for doc, _, _ in ranked}
+        folded = sorted(conn.execute(*rank_window_sql("articles_folded", query, parsed, window)),
+                        key=_by_score)
+        ranked += [(row["doc"], False, row["score"]) for row in folded if row["doc"] not in seen]
+    return ranked
+
+
+def _by_score(row: sqlite3.Row) -> tuple[float, int]:
+    return row["score"], row["doc"]
 
 
 def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -361,19 +356,13 @@ def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def _prepare_next(batches: Iterator[list[Document]]) -> list[_Prepared]:
-    """The next batch as rows (the last copy of a repeated id wins), or [] at the end."""
-    batch = next(batches, [])
-    latest = {doc.id: normalized(doc) for doc in batch}
-    return [
-        _Prepared(document_row(doc), fold(doc.title), fold(doc.body)) for doc in latest.values()
-    ]
+def _prepare_next(batches: Iterator[list[Document]]) -> list[PreparedArticle]:
+    """The next batch as rows, or [] at the end."""
+    return prepare(next(batches, []))
 
 
 def _normalized_query(query: Query) -> Query:
     return replace(query, provinces=frozenset(nfc(p) for p in query.provinces))
 
 
-def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+

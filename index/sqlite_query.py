@@ -4,16 +4,19 @@ The user's words reach FTS5 only through `fts_expression`, which double-quotes e
 phrase, so FTS5 operators typed by a user (NOT, OR, NEAR, *, :, parentheses) are plain text.
 Candidates for a text query are the folded-index matches (a superset of the exact matches);
 documents that also match the diacritic-exact index rank first and are reported as "exact".
+User words are confined to the title and body columns; the tags column only ever receives the
+filter tags of `index.sqlite_tags`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from index.errors import QueryError
+from index.sqlite_tags import query_tags
 from index.text import ParsedQuery
 from index.types import REVIEW_TIERS, UNKNOWN_GROUP, CountUnit, GroupBy, Interval, Query
 
@@ -24,11 +27,11 @@ GROUP_COLUMNS = (None, "province", "outlet", "kind", "topic")
 # Relevance ranks the newest matches only (rowid order is ingestion order): like
 # Elasticsearch's max_result_window, pages past it are served by sorting by date.
 RANK_WINDOW = 10_000
-# From this many matches on, the newest page of a date-sorted text search is found sooner by
-# walking the date index than by visiting every match (measured on 1M articles).
-DENSE_MATCHES = 500
+# Probing one article against the folded index costs about this many times as much as visiting
+# one match when sorting matches by date (measured on 1M articles; see `walk_dates`).
+PROBE_COST = 8
 # bm25 column weights: a word in the title counts four times as much as one in the body.
-_BM25_WEIGHTS = "4.0, 1.0"
+_BM25_WEIGHTS = "4.0, 1.0, 0.0"  # the tags column never scores
 _DAY_US = 86_400_000_000
 _EPOCH_DAY = date(1970, 1, 1)
 
@@ -51,6 +54,25 @@ def fts_expression(parsed: ParsedQuery) -> str:
     return " ".join('"' + part.replace('"', '""') + '"' for part in parts)
 
 
+def text_match(parsed: ParsedQuery, tag_groups: Sequence[Sequence[str]] = ()) -> str:
+    """The MATCH string: the user's words in title or body, and one tag of every filter group.
+
+    Tags are plain ASCII letters and digits (`index.sqlite_tags`), never user text.
+
+    >>> text_match(ParsedQuery(terms=("bhyt",)), [("phanoi", "phue"), ("y2024",)])
+    '{title body} : ("bhyt") AND tags : (phanoi OR phue) AND tags : (y2024)'
+    """
+    parts = [f"{{title body}} : ({fts_expression(parsed)})"]
+    parts += [f"tags : ({' OR '.join(group)})" for group in tag_groups]
+    return " AND ".join(parts)
+
+
+def match_params(query: Query, parsed: ParsedQuery) -> dict[str, str]:
+    """:exact and :folded, the MATCH strings of the two FTS indexes for `query`."""
+    tags = query_tags(query)
+    return {"exact": text_match(parsed, tags), "folded": text_match(parsed.folded(), tags)}
+
+
 def _in_list(name: str, values: Iterable[str], params: dict[str, Any]) -> str:
     names = []
     for i, value in enumerate(sorted(values)):
@@ -62,9 +84,9 @@ def _in_list(name: str, values: Iterable[str], params: dict[str, Any]) -> str:
 def source_sql(parsed: ParsedQuery) -> str:
     """The FROM clause matching `filter_sql(..., text=True)`.
 
-    A text query walks the folded FTS index and checks each match's filters in the narrow
-    rowid index (articles_meta), so its cost follows the number of matches, never the size of
-    the archive or of a filtered subset.
+    A text query walks the folded FTS index (already narrowed by the filter tags) and checks
+    each match's filters in the narrow rowid index (articles_meta), so its cost follows the
+    number of filtered matches, never the size of the archive.
     """
     if parsed.empty:
         return "articles a"
@@ -75,12 +97,16 @@ def source_sql(parsed: ParsedQuery) -> str:
 
 
 def filter_sql(query: Query, parsed: ParsedQuery, window: Window, *, text: bool = True) -> Sql:
-    """The WHERE conditions on `source_sql` (\"1\" when there are none)."""
+    """The WHERE conditions on `source_sql` (\"1\" when there are none).
+
+    Province and topic filters probe their tables per candidate (EXISTS): a candidate list is
+    short, while the set of all articles of a province is not.
+    """
     conditions: list[str] = []
     params: dict[str, Any] = {}
     if text and not parsed.empty:
         conditions.append("articles_folded MATCH :folded")
-        params["folded"] = fts_expression(parsed.folded())
+        params["folded"] = match_params(query, parsed)["folded"]
     if window.start_us is not None:
         conditions.append("a.published_us >= :start_us")
         params["start_us"] = window.start_us
@@ -95,16 +121,15 @@ def filter_sql(query: Query, parsed: ParsedQuery, window: Window, *, text: bool 
     ):
         if values:
             conditions.append(f"a.{column} IN ({_in_list(column, values, params)})")
-    if query.provinces:
-        conditions.append(
-            "a.rowid IN (SELECT doc FROM article_provinces WHERE province IN "
-            f"({_in_list('province', query.provinces, params)}))"
-        )
-    if query.topics:
-        conditions.append(
-            "a.rowid IN (SELECT doc FROM article_topics WHERE topic IN "
-            f"({_in_list('topic', query.topics, params)}))"
-        )
+    for table, column, values in (
+        ("article_provinces", "province", query.provinces),
+        ("article_topics", "topic", query.topics),
+    ):
+        if values:
+            conditions.append(
+                f"EXISTS (SELECT 1 FROM {table} WHERE {column} IN "
+                f"({_in_list(column, values, params)}) AND doc = a.rowid)"
+            )
     if query.flagged_only:
         conditions.append(
             f"a.risk IS NOT NULL AND a.tier IN ({_in_list('flag_tier', REVIEW_TIERS, params)})"
@@ -116,80 +141,83 @@ def search_sql(
     query: Query, parsed: ParsedQuery, window: Window, limit: int, offset: int,
     *, dense: bool = False,
 ) -> Sql:
-    """One page of (doc rowid, exact 0/1, bm25 score) in display order.
+    """One date-ordered page of document rowids (`doc`): newest first.
 
-    `dense` (many matches, see DENSE_MATCHES): a date-sorted text search walks the date index
-    from the newest article and stops at the page end, instead of visiting every match.
+    `dense` (many matches, see `walk_dates`): a text search walks the date index from the
+    newest article and probes the folded index per article, stopping at the page end, instead
+    of visiting and sorting every match.
     """
     page = {"limit": limit, "offset": offset}
-    if parsed.empty:
-        where, params = filter_sql(query, parsed, window)
-        sql = (
-            "SELECT a.rowid AS doc, 1 AS exact, 0.0 AS score FROM articles a "
-            f"WHERE {where} ORDER BY a.published_us DESC, a.rowid DESC "
-            "LIMIT :limit OFFSET :offset"
-        )
-        return sql, {**params, **page}
-    exact = {"exact": fts_expression(parsed)}
-    if query.sort == "date":
-        where, params = filter_sql(query, parsed, window, text=not dense)
-        if dense:
-            where = f"{_FOLDED_ROWIDS} AND {where}"
-            params["folded"] = fts_expression(parsed.folded())
-        sql = (
-            "SELECT a.rowid AS doc, a.rowid IN (SELECT rowid FROM articles_fts "
-            "WHERE articles_fts MATCH :exact) AS exact, 0.0 AS score "
-            f"FROM {_date_source(parsed, dense)} WHERE {where} "
-            "ORDER BY a.published_us DESC, a.rowid DESC "
-            "LIMIT :limit OFFSET :offset"
-        )
-        return sql, {**params, **exact, **page}
-    where, params = filter_sql(query, parsed, window, text=False)
-    # A document in both windows keeps its exact row: SQLite takes the bare columns of a
-    # max() aggregate from the row holding the maximum.
+    text = not parsed.empty and not dense
+    where, params = filter_sql(query, parsed, window, text=text)
+    source = source_sql(parsed) if text else "articles a"
+    if dense and not parsed.empty:
+        where = f"{_FOLDED_PROBE} AND {where}"
+        params["folded"] = match_params(query, parsed)["folded"]
+        source = "articles a INDEXED BY articles_published"
     sql = (
-        f"WITH e AS MATERIALIZED ({_newest_matches('articles_fts', 'exact', where)}), "
-        f"f AS MATERIALIZED ({_newest_matches('articles_folded', 'folded', where)}), "
-        "u AS (SELECT doc, 1 AS exact, score FROM e UNION ALL SELECT doc, 0, score FROM f) "
-        "SELECT doc, max(exact) AS exact, score FROM u GROUP BY doc "
-        "ORDER BY exact DESC, score, doc LIMIT :limit OFFSET :offset"
+        f"SELECT a.rowid AS doc FROM {source} WHERE {where} "
+        "ORDER BY a.published_us DESC, a.rowid DESC LIMIT :limit OFFSET :offset"
     )
-    folded = {"folded": fts_expression(parsed.folded()), "rank_window": RANK_WINDOW}
-    return sql, {**params, **exact, **folded, **page}
+    return sql, {**params, **page}
 
 
-_FOLDED_ROWIDS = (
-    "a.rowid IN (SELECT rowid FROM articles_folded WHERE articles_folded MATCH :folded)"
+_FOLDED_PROBE = (
+    "EXISTS (SELECT 1 FROM articles_folded WHERE articles_folded MATCH :folded "
+    "AND articles_folded.rowid = a.rowid)"
 )
 
 
-def _date_source(parsed: ParsedQuery, dense: bool) -> str:
-    return "articles a INDEXED BY articles_published" if dense else source_sql(parsed)
+def walk_dates(total: int, archive_size: int, page_end: int) -> bool:
+    """Whether a date-sorted text page is found sooner by walking the date index.
+
+    Walking probes about page_end * archive_size / total articles at ~PROBE_COST each;
+    sorting visits all `total` matches at 1 each (costs measured on 1M articles).
+    """
+    return total > 0 and page_end * archive_size * PROBE_COST < total * total
 
 
-def _newest_matches(table: str, match: str, where: str) -> str:
-    """The newest RANK_WINDOW matches of one FTS index with their bm25 scores.
+def rank_window_sql(table: str, query: Query, parsed: ParsedQuery, window: Window) -> Sql:
+    """(doc, score) of the newest RANK_WINDOW matches of one FTS index, filters applied.
 
     FTS5 walks its doclists in rowid order and computes bm25 only for rows it returns, so
     the cost is bounded by the window, not by how common the words are.
     """
+    where, params = filter_sql(query, parsed, window, text=False)
     join = "" if where == "1" else (
         f"JOIN articles a INDEXED BY articles_meta ON a.rowid = {table}.rowid "
     )
     condition = "" if where == "1" else f" AND {where}"
-    return (
+    match = "exact" if table == "articles_fts" else "folded"
+    sql = (
         f"SELECT {table}.rowid AS doc, bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "
         f"{join}WHERE {table} MATCH :{match}{condition} "
         f"ORDER BY {table}.rowid DESC LIMIT :rank_window"
     )
+    match_string = match_params(query, parsed)[match]
+    return sql, {**params, match: match_string, "rank_window": RANK_WINDOW}
+
+
+def exact_docs_sql(query: Query, parsed: ParsedQuery, docs: Sequence[int]) -> Sql:
+    """Which of `docs` match the query with its diacritics (the others matched folded only)."""
+    params: dict[str, Any] = {"exact": match_params(query, parsed)["exact"]}
+    names = []
+    for i, doc in enumerate(docs):
+        params[f"doc{i}"] = doc
+        names.append(f":doc{i}")
+    sql = (
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact "
+        f"AND rowid IN ({', '.join(names)})"
+    )
+    return sql, params
 
 
 def total_sql(query: Query, parsed: ParsedQuery, window: Window) -> Sql:
-    """How many documents match (the same set `search_sql` pages through)."""
+    """How many documents match (the same set the search pages through)."""
     where, params = filter_sql(query, parsed, window, text=False)
     if where == "1" and not parsed.empty:
         sql = "SELECT count(*) FROM articles_folded WHERE articles_folded MATCH :folded"
-        return sql, {"folded": fts_expression(parsed.folded())}
+        return sql, {"folded": match_params(query, parsed)["folded"]}
     where, params = filter_sql(query, parsed, window)
     return f"SELECT count(*) FROM {source_sql(parsed)} WHERE {where}", params
 
@@ -259,5 +287,49 @@ def counts_sql(
         f"SELECT {group} AS grp, {bucket_expression()} AS bucket, "
         f"coalesce(a.story_id, a.id) AS story "
         f"FROM {source_sql(parsed)} {join}WHERE {where} GROUP BY grp, bucket, story"
+    )
+    return sql, params
+
+
+def summary_applies(query: Query, parsed: ParsedQuery, group_by: GroupBy | None,
+                    unit: CountUnit) -> bool:
+    """Whether `daily_counts` can answer these counts (only date, outlet and kind filters)."""
+    return (
+        parsed.empty and unit == "articles" and group_by in (None, "province", "outlet", "kind")
+        and not (query.provinces or query.topics or query.tiers or query.review_statuses
+                 or query.flagged_only)
+    )
+
+
+def summary_counts_sql(
+    query: Query, window: Window, *, group_by: GroupBy | None, interval: Interval,
+    offset_seconds: int,
+) -> Sql:
+    """Sparse (grp, bucket, n) rows like `counts_sql`, summed from daily_counts.
+
+    daily_counts' days are local days at `offset_seconds`; the caller checks that offset is the
+    archive's. Month buckets are days here, as in `counts_sql`.
+    """
+    params: dict[str, Any] = {"unknown": UNKNOWN_GROUP}
+    conditions = []
+    shift_us = offset_seconds * 1_000_000
+    if window.start_us is not None:
+        conditions.append("day >= :first_day")
+        params["first_day"] = (window.start_us + shift_us) // _DAY_US
+    if window.end_us is not None:
+        conditions.append("day < :end_day")
+        params["end_day"] = (window.end_us + shift_us) // _DAY_US
+    for column, values in (("outlet", query.outlets), ("kind", query.kinds)):
+        if values:
+            conditions.append(f"{column} IN ({_in_list(column, values, params)})")
+    group = {
+        None: "''", "province": "CASE province WHEN '' THEN :unknown ELSE province END",
+        "outlet": "outlet", "kind": "kind",
+    }[group_by]
+    # Weeks: whole weeks since Monday 1969-12-29 (floor division, as in bucket_expression).
+    bucket = "((day + 3) - (((day + 3) % 7) + 7) % 7) / 7" if interval == "week" else "day"
+    sql = (
+        f"SELECT {group} AS grp, {bucket} AS bucket, sum(n) AS n FROM daily_counts "
+        f"WHERE {' AND '.join(conditions) or '1'} GROUP BY grp, bucket"
     )
     return sql, params

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from index.sqlite_tags import document_tags
 from index.text import nfc
 from index.types import Document, ReviewEvent
 
@@ -23,7 +24,7 @@ DOCUMENT_COLUMNS = (
     "id", "url", "canonical_url", "outlet", "outlet_name", "kind", "title", "body",
     "published_us", "crawled_us", "province", "provinces", "topics", "relevance_reasons",
     "story_id", "date_source", "extraction", "risk", "tier", "category", "stance",
-    "flag_details", "model_version", "review_status",
+    "flag_details", "model_version", "review_status", "tags",
 )
 REVIEW_COLUMNS = (
     "document_id", "actor", "at_us", "status_before", "status_after", "note", "action", "detail",
@@ -58,6 +59,7 @@ def _json(value: object) -> str:
 
 def document_row(doc: Document) -> dict[str, Any]:
     """Named parameters for an INSERT of `doc` (already `normalized`)."""
+    published_us = to_us(doc.published_at)
     return {
         "id": doc.id,
         "url": doc.url,
@@ -67,7 +69,7 @@ def document_row(doc: Document) -> dict[str, Any]:
         "kind": doc.kind,
         "title": doc.title,
         "body": doc.body,
-        "published_us": to_us(doc.published_at),
+        "published_us": published_us,
         "crawled_us": to_us(doc.crawled_at),
         "province": doc.province,
         "provinces": _json(list(doc.provinces)),
@@ -83,7 +85,16 @@ def document_row(doc: Document) -> dict[str, Any]:
         "flag_details": _json(dict(doc.flag_details)),
         "model_version": doc.model_version,
         "review_status": doc.review_status,
+        "tags": document_tags(
+            outlet=doc.outlet, kind=doc.kind, provinces=_all_provinces(doc), topics=doc.topics,
+            published_us=published_us,
+        ),
     }
+
+
+def _all_provinces(doc: Document) -> tuple[str, ...]:
+    """Every province the article is about: the province filter matches any of them."""
+    return (*doc.provinces, doc.province) if doc.province is not None else doc.provinces
 
 
 def row_document(row: Mapping[str, Any]) -> Document:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,11 @@ from index_factories import make_doc
 
 from index.errors import QueryError, SchemaVersionError, SearchIndexError
 from index.sqlite_backend import SQLiteArchive
-from index.sqlite_query import DENSE_MATCHES, RANK_WINDOW, search_sql
+from index.sqlite_query import RANK_WINDOW, bucket_date, counts_sql, search_sql, walk_dates
+from index.sqlite_rows import DOCUMENT_COLUMNS, document_row
 from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
-from index.text import parse_query
-from index.types import Query, ReviewEvent
+from index.text import fold, parse_query
+from index.types import Document, Query, ReviewEvent
 
 
 @pytest.fixture
@@ -202,7 +204,7 @@ def test_dense_and_sparse_date_plans_agree(path: Path) -> None:
             province="Huế" if i % 2 else "Cần Thơ",
             published_at=start + timedelta(hours=(i * 37) % 500),
         )
-        for i in range(DENSE_MATCHES * 2)
+        for i in range(1000)
     )
     for query in (
         Query(text="luong huu", sort="date", page=3, page_size=25),
@@ -227,7 +229,8 @@ def test_dense_and_sparse_date_plans_agree(path: Path) -> None:
             for dense in (False, True)
         ]
         assert pages[0] == pages[1] and len(pages[0]) == query.page_size
-    assert archive.search(Query(text="lương hưu", sort="date")).total > DENSE_MATCHES
+    total = archive.search(Query(text="lương hưu", sort="date")).total
+    assert walk_dates(total, 1000, 20)  # the archive's own search takes the walking plan
 
 
 def test_two_processes_can_create_the_same_new_archive(tmp_path: Path) -> None:
@@ -245,3 +248,81 @@ def test_two_processes_can_create_the_same_new_archive(tmp_path: Path) -> None:
     ]
     errors = [child.communicate(timeout=120)[1].decode() for child in children]
     assert [child.returncode for child in children] == [0, 0, 0, 0], errors
+
+
+def _raw_counts(archive: SQLiteArchive, query: Query, group_by: str | None,
+                interval: str) -> dict[tuple[str, object], int]:
+    """Counts computed from the articles themselves, bypassing daily_counts."""
+    sql, params = counts_sql(query, parse_query(""), archive._window(query),
+                             group_by=group_by, interval=interval,  # type: ignore[arg-type]
+                             offset_seconds=7 * 3600)
+    counts: dict[tuple[str, object], int] = {}
+    for group, key, n in archive._conn.execute(sql, params):
+        cell = (group, bucket_date(key, interval))  # type: ignore[arg-type]
+        counts[cell] = counts.get(cell, 0) + n
+    return counts
+
+
+def test_daily_counts_follow_inserts_updates_and_deletes(path: Path) -> None:
+    archive = SQLiteArchive(path, batch_size=7)
+    rng = random.Random(5)
+    start = datetime(2024, 12, 20, tzinfo=UTC)
+    provinces = ("Huế", "Cần Thơ", None)
+
+    def doc(i: int) -> Document:
+        return make_doc(
+            f"d{i}", province=rng.choice(provinces), outlet=rng.choice(("a", "b")),
+            kind=rng.choice(("provincial", "national")),
+            published_at=start + timedelta(hours=rng.randrange(24 * 30)),
+        )
+
+    archive.upsert(doc(i) for i in range(120))
+    archive.upsert(doc(rng.randrange(120)) for _ in range(60))  # moves dates, provinces, outlets
+    for i in range(0, 120, 9):
+        archive.delete(f"d{i}")
+    archive.upsert(doc(i) for i in range(0, 120, 18))  # deleted ones come back
+    for group_by in (None, "province", "outlet", "kind"):
+        for interval in ("week", "month"):
+            for query in (Query(), Query(kinds=frozenset({"national"})),
+                          Query(date_from=date(2024, 12, 30), date_to=date(2025, 1, 5))):
+                table = archive.counts(query, group_by=group_by,  # type: ignore[arg-type]
+                                       interval=interval)  # type: ignore[arg-type]
+                summed = {(g, b): n for g, row in table.rows.items()
+                          for b, n in zip(table.buckets, row, strict=True) if n}
+                assert summed == _raw_counts(archive, query, group_by, interval)
+    assert archive.counts(Query()).total == archive.stats().documents
+    empty = archive._conn.execute("SELECT count(*) FROM daily_counts WHERE n <= 0").fetchone()[0]
+    assert empty == 0
+
+
+def test_a_version_2_archive_is_migrated_with_its_indexes_rebuilt(path: Path) -> None:
+    conn = _raw(path)
+    migrate(conn, MIGRATIONS[:2])
+    docs = [
+        make_doc("hue", title="Lương hưu tháng 7", body="Bảo hiểm xã hội chi trả.",
+                 province="Huế", provinces=("Huế",), topics=("luong_huu_chi_tra",)),
+        make_doc("ct", title="Cảnh báo", body="Giả mạo cán bộ bảo hiểm.", province="Cần Thơ",
+                 published_at=datetime(2025, 3, 2, 20, tzinfo=UTC)),
+    ]
+    v2_columns = [c for c in DOCUMENT_COLUMNS if c != "tags"]
+    for doc in docs:
+        row = document_row(doc)
+        conn.execute(
+            f"INSERT INTO articles ({', '.join(v2_columns)}) "
+            f"VALUES ({', '.join(':' + c for c in v2_columns)})", row,
+        )  # the v2 triggers fill articles_fts; v2 code wrote articles_folded itself
+        conn.execute("INSERT INTO articles_folded (rowid, title, body) "
+                     "SELECT rowid, ?, ? FROM articles WHERE id = ?",
+                     (fold(doc.title), fold(doc.body), doc.id))
+    conn.close()
+
+    archive = SQLiteArchive(path)
+    assert [h.document.id for h in archive.search(Query(text="luong huu")).hits] == ["hue"]
+    assert archive.search(Query(text="giả mạo", provinces=frozenset({"Cần Thơ"}))).total == 1
+    assert archive.search(Query(text="bảo hiểm", topics=frozenset({"luong_huu_chi_tra"}))).total == 1
+    assert archive.counts(Query(), group_by="province").rows.keys() == {"Huế", "Cần Thơ"}
+    archive.upsert([make_doc("hue", title="Tin khác", body="Không còn lương hưu.")])
+    raw = _raw(path)
+    _fts_ok(raw)
+    assert archive.search(Query(text="luong huu")).total == 1
+    assert archive.search(Query(text="chi tra")).total == 0

@@ -16,8 +16,11 @@ from index.sqlite_query import (
     counts_sql,
     filter_sql,
     fts_expression,
+    rank_window_sql,
     search_sql,
+    text_match,
     total_sql,
+    walk_dates,
 )
 from index.text import ParsedQuery, parse_query
 from index.types import Query
@@ -52,8 +55,8 @@ def test_filters_bind_sorted_values() -> None:
     sql, params = filter_sql(query, EMPTY, Window(start_us=1, end_us=2))
     assert sql == (
         "a.published_us >= :start_us AND a.published_us < :end_us AND a.outlet IN (:outlet0, "
-        ":outlet1) AND a.rowid IN (SELECT doc FROM article_provinces WHERE province IN "
-        "(:province0)) AND a.risk IS NOT NULL AND a.tier IN (:flag_tier0, :flag_tier1)"
+        ":outlet1) AND EXISTS (SELECT 1 FROM article_provinces WHERE province IN (:province0) "
+        "AND doc = a.rowid) AND a.risk IS NOT NULL AND a.tier IN (:flag_tier0, :flag_tier1)"
     )
     assert params == {
         "start_us": 1, "end_us": 2, "outlet0": "a", "outlet1": "b", "province0": "Huế",
@@ -77,7 +80,7 @@ def test_text_goes_into_parameters_never_into_sql() -> None:
 def test_total_without_filters_counts_the_folded_index_alone() -> None:
     sql, params = total_sql(Query(text="giả"), parse_query("giả"), Window())
     assert sql == "SELECT count(*) FROM articles_folded WHERE articles_folded MATCH :folded"
-    assert params == {"folded": '"gia"'}
+    assert params == {"folded": '{title body} : ("gia")'}
 
 
 def test_dense_date_search_walks_the_date_index() -> None:
@@ -85,17 +88,44 @@ def test_dense_date_search_walks_the_date_index() -> None:
     sql, params = search_sql(Query(text="lương hưu", sort="date"), parsed, Window(), 20, 0,
                              dense=True)
     assert "INDEXED BY articles_published" in sql and "articles_folded MATCH :folded" in sql
-    assert params["folded"] == '"luong" "huu"'
+    assert params["folded"] == '{title body} : ("luong" "huu")'
     sparse, _ = search_sql(Query(text="lương hưu", sort="date"), parsed, Window(), 20, 0)
     assert "JOIN articles a INDEXED BY articles_meta" in sparse
 
 
-def test_relevance_search_skips_the_article_join_without_filters() -> None:
+@pytest.mark.parametrize(
+    ("total", "size", "page_end", "walk"),
+    [(0, 1000, 20, False), (400_000, 1_000_000, 20, True), (1_000, 1_000_000, 20, False),
+     (20_000, 1_000_000, 20, True), (20_000, 1_000_000, 2_000, False)],
+)
+def test_walking_the_dates_pays_only_for_dense_matches(
+    total: int, size: int, page_end: int, walk: bool
+) -> None:
+    assert walk_dates(total, size, page_end) is walk
+
+
+def test_relevance_window_joins_articles_only_with_filters() -> None:
     parsed = parse_query("giả")
-    plain, _ = search_sql(Query(text="giả"), parsed, Window(), 20, 0)
-    filtered, _ = search_sql(Query(text="giả", kinds=frozenset({"national"})), parsed,
-                             Window(), 20, 0)
+    plain, params = rank_window_sql("articles_fts", Query(text="giả"), parsed, Window())
+    filtered, _ = rank_window_sql("articles_folded", Query(text="giả", kinds=frozenset({"national"})),
+                                  parsed, Window())
     assert "JOIN articles a" not in plain and "JOIN articles a" in filtered
+    assert params["exact"] == '{title body} : ("giả")'
+
+
+def test_filters_narrow_the_text_match_with_tags() -> None:
+    query = Query(text="BHYT", provinces=frozenset({"Hà Nội"}), kinds=frozenset({"provincial"}),
+                  date_from=date(2024, 1, 1), date_to=date(2024, 12, 31))
+    sql, params = rank_window_sql("articles_folded", query, parse_query(query.text), Window())
+    assert params["folded"] == (
+        '{title body} : ("bhyt") AND tags : (kprovincial) AND tags : (phanoi) AND tags : (y2024)'
+    )
+    assert "a.kind IN (:kind0)" in sql  # tags narrow; SQL still decides
+
+
+def test_user_text_cannot_reach_the_tags_column() -> None:
+    match = text_match(parse_query("tags : phanoi OR y2024"))
+    assert match == '{title body} : ("tags" "phanoi" "or" "y2024")'
 
 
 def test_counts_reject_unknown_groupings() -> None:
