@@ -9,14 +9,16 @@ Decisions every backend follows (tests/index/test_contract.py pins them):
 - `parse_query` turns user text into required terms and "quoted phrases"; there are no
   operators, so NOT/OR/*/:/( are plain text. Over 500 characters or 32 words: QueryError.
   Text with no words at all (only punctuation) filters nothing, like an empty query.
-- Diacritics count: "giả" matches "giả" exactly ("exact" hits, ranked first); documents
-  matching only once diacritics are removed (`fold`) follow as "folded" hits. `total`
-  counts both, and `counts` agrees with `total` for the same Query.
+- Diacritics count: a word typed with diacritics matches only that spelling ("giả" never
+  finds "gia", "giá" or "tham gia"). A word typed without them also matches its accented
+  forms (`fold`): "bao hiem" finds "bảo hiểm". Documents matching the query as typed are
+  "exact" hits and rank first; the others are "folded" hits. `total` counts both, and
+  `counts` agrees with `total` for the same Query.
 - Date ranges are inclusive local dates in the archive timezone; weeks start on Monday.
 - Grouped counts label articles with no province (or no topic) `UNKNOWN_GROUP`; a topic
   grouping counts an article once per topic, so its total can exceed the search total.
-- Relevance order covers the newest 10,000 matches (SQLite) like Elasticsearch's result
-  window; sort by date to page further.
+- Relevance order covers the newest RANK_WINDOW matches (SQLite); Elasticsearch pages
+  through its first 10,000 hits. Sort by date to page further.
 """
 
 from __future__ import annotations

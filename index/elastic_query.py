@@ -71,15 +71,25 @@ def text_clauses(parsed: ParsedQuery, fields: tuple[str, ...]) -> list[dict[str,
 
 
 def text_query(parsed: ParsedQuery) -> dict[str, Any]:
-    """Exact OR folded match; exact matches score higher and are named for `Hit.match`."""
-    return {"bool": {
+    """Exact OR folded match; exact matches score higher and are named for `Hit.match`.
+
+    Words typed with diacritics match only as typed: with every word accented the folded
+    clause is left out, otherwise those words are required in the exact fields (unscored).
+    """
+    exact = {"bool": {"must": text_clauses(parsed, EXACT_FIELDS), "boost": EXACT_BOOST,
+                      "_name": "exact"}}
+    if parsed.all_accented:
+        return {"bool": {"should": [exact], "minimum_should_match": 1}}
+    query: dict[str, Any] = {"bool": {
         "should": [
-            {"bool": {"must": text_clauses(parsed, EXACT_FIELDS), "boost": EXACT_BOOST,
-                      "_name": "exact"}},
+            exact,
             {"bool": {"must": text_clauses(parsed, FOLDED_FIELDS), "_name": "folded"}},
         ],
         "minimum_should_match": 1,
     }}
+    if accented := parsed.accented_words():
+        query["bool"]["filter"] = text_clauses(ParsedQuery(terms=accented), EXACT_FIELDS)
+    return query
 
 
 def filters(query: Query, timezone: str) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -18,6 +19,7 @@ from dataclasses import replace
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
@@ -37,6 +39,7 @@ from index.sqlite_query import (
 )
 from index.sqlite_rows import REVIEW_COLUMNS, from_us, review_row, row_document, row_review, to_us
 from index.sqlite_schema import SUMMARY_OFFSET_SECONDS, migrate
+from index.sqlite_tags import query_tags, selective_groups
 from index.sqlite_writes import PreparedArticle, delete_article, prepare, write_batch
 from index.text import ParsedQuery, nfc, parse_query
 from index.types import (
@@ -56,7 +59,13 @@ from index.types import (
 from index.weeks import day_bounds_utc, fill_counts, fixed_utc_offset, zone
 
 MAX_PAGE_SIZE = 200
+# Storage settings measured on 200,000-1,000,000 articles (benchmarks/index_bench.py): each
+# raised the bulk ingestion rate by 10-20%. 8 KiB pages take effect on new archives only.
+PAGE_BYTES = 8192
 CACHE_KIB = 65536  # page cache per connection; FTS5 segment merges re-read recent pages
+MMAP_BYTES = 2**31  # FTS5 merges and searches read segments without copying them
+CHECKPOINT_PAGES = 10_000  # fewer, larger WAL checkpoints (each ends with an fsync)
+TAG_STATS_SECONDS = 3600.0
 
 class SQLiteArchive(Archive):
     """Archive in one SQLite file with FTS5 indexes (exact diacritics + folded fallback)."""
@@ -70,24 +79,23 @@ class SQLiteArchive(Archive):
         self._offset_seconds = int(fixed_utc_offset(self._tz).total_seconds())
         self._batch_size = batch_size
         self._lock = threading.RLock()
-        try:
-            self._conn = sqlite3.connect(
-                path, check_same_thread=False, isolation_level=None, timeout=30
-            )
-        except sqlite3.Error as err:
-            raise BackendUnavailable(
-                f"Cannot open the SQLite archive {str(path)!r}: {err}"
-            ) from err
-        self._conn.row_factory = sqlite3.Row
+        self._conn = _connect(path)
         try:
             with self._translated():
-                self._conn.execute("PRAGMA journal_mode = WAL")
-                self._conn.execute("PRAGMA synchronous = NORMAL")
-                self._conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
                 migrate(self._conn)
+                self._conn.execute(
+                    "CREATE VIRTUAL TABLE temp.tag_vocabulary "
+                    "USING fts5vocab(main, articles_folded, col)"
+                )
+            # A second reader counts a search's matches while the first ranks them (two cores).
+            self._count_conn = _connect(path)
         except SearchIndexError:
             self._conn.close()
             raise
+        self._count_lock = threading.Lock()
+        self._tag_stats: dict[str, int] = {}
+        self._tag_stats_at = 0.0
+        self._count_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive-count")
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -147,20 +155,20 @@ class SQLiteArchive(Archive):
             )
         query = _normalized_query(query)
         parsed = parse_query(query.text)
-        window = self._window(query)
+        window = self._window(query, parsed)
         offset = (query.page - 1) * query.page_size
         if query.sort == "relevance" and not parsed.empty and offset >= RANK_WINDOW:
             raise QueryError(
                 f"Chỉ xếp theo mức liên quan được {RANK_WINDOW:,} kết quả đầu tiên; hãy sắp xếp "
                 "theo ngày hoặc thu hẹp tìm kiếm để xem tiếp.".replace(",", ".")
             )
+        counting = self._count_pool.submit(self._count, *total_sql(query, parsed, window))
         with self._read() as conn:
-            total = conn.execute(*total_sql(query, parsed, window)).fetchone()[0]
             if query.sort == "relevance" and not parsed.empty:
-                ranked = _ranked(conn, query, parsed, window, offset + query.page_size, total)
+                ranked = _ranked(conn, query, parsed, window, offset + query.page_size)
                 ranked = ranked[offset:offset + query.page_size]
             else:
-                ranked = self._newest(conn, query, parsed, window, offset, total)
+                ranked = self._newest(conn, query, parsed, window, offset, counting.result())
             ids = [doc for doc, _, _ in ranked]
             docs = {
                 row["rowid"]: row_document(row)
@@ -178,7 +186,13 @@ class SQLiteArchive(Archive):
             )
             for doc, exact, score in ranked
         )
-        return SearchPage(total=total, hits=hits, page=query.page, page_size=query.page_size)
+        return SearchPage(
+            total=counting.result(), hits=hits, page=query.page, page_size=query.page_size
+        )
+
+    def _count(self, sql: str, params: dict[str, Any]) -> int:
+        with self._count_lock, self._translated():
+            return self._count_conn.execute(sql, params).fetchone()[0]
 
     def _newest(
         self, conn: sqlite3.Connection, query: Query, parsed: ParsedQuery, window: Window,
@@ -192,7 +206,7 @@ class SQLiteArchive(Archive):
         ids = [row["doc"] for row in conn.execute(sql, params)]
         exact = set(ids)
         if ids and not parsed.empty:
-            exact = {row[0] for row in conn.execute(*exact_docs_sql(query, parsed, ids))}
+            exact = {row[0] for row in conn.execute(*exact_docs_sql(parsed, window, ids))}
         return [(doc, doc in exact, 0.0) for doc in ids]
 
     def counts(
@@ -214,7 +228,7 @@ class SQLiteArchive(Archive):
             )
         else:
             sql, params = counts_sql(
-                query, parsed, self._window(query), group_by=group_by, interval=interval,
+                query, parsed, self._window(query, parsed), group_by=group_by, interval=interval,
                 offset_seconds=self._offset_seconds, unit=unit,
             )
         raw: dict[tuple[str, date], int] = defaultdict(int)
@@ -278,20 +292,50 @@ class SQLiteArchive(Archive):
         )
 
     def close(self) -> None:
-        with self._lock:
+        self._count_pool.shutdown()
+        with self._lock, self._count_lock:
+            self._count_conn.close()
             self._conn.close()
 
     # -- plumbing ----------------------------------------------------------------------------
 
-    def _window(self, query: Query) -> Window:
+    def _window(self, query: Query, parsed: ParsedQuery | None = None) -> Window:
+        """The query's date bounds, and for a text query its selective filter tags."""
         if query.date_from and query.date_to and query.date_from > query.date_to:
             raise QueryError(
                 f"Khoảng ngày không hợp lệ: {query.date_from} sau {query.date_to}."
             )
         start, end = day_bounds_utc(query.date_from, query.date_to, self._tz)
+        groups = query_tags(query) if parsed is not None and not parsed.empty else ()
+        if groups:
+            groups = selective_groups(groups, *self._tag_frequencies(groups))
         return Window(
-            start_us=to_us(start) if start else None, end_us=to_us(end) if end else None
+            start_us=to_us(start) if start else None, end_us=to_us(end) if end else None,
+            tag_groups=groups,
         )
+
+    def _tag_frequencies(
+        self, groups: tuple[tuple[str, ...], ...]
+    ) -> tuple[dict[str, int], int]:
+        """(articles per tag, archive size) for the tags in `groups`, as planner statistics.
+
+        Counting a tag reads its whole doclist, so counts are kept for TAG_STATS_SECONDS: a
+        filter's share of the archive changes slowly, and a stale share only costs speed.
+        """
+        now = time.monotonic()
+        if now - self._tag_stats_at > TAG_STATS_SECONDS:
+            self._tag_stats, self._tag_stats_at = {}, now
+        wanted = sorted({t for group in groups for t in group} - self._tag_stats.keys())
+        with self._read() as conn:
+            if wanted:
+                found = dict(conn.execute(
+                    f"SELECT term, doc FROM temp.tag_vocabulary WHERE col = 'tags' AND term IN "
+                    f"({', '.join('?' * len(wanted))})",
+                    wanted,
+                ))
+                self._tag_stats.update({t: found.get(t, 0) for t in wanted})
+            size = conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+        return self._tag_stats, size
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -323,22 +367,41 @@ class SQLiteArchive(Archive):
             raise SearchIndexError(f"SQLite archive error: {err}") from err
 
 
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection with the archive's pragmas (WAL, page cache, memory map)."""
+    try:
+        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
+    except sqlite3.Error as err:
+        raise BackendUnavailable(f"Cannot open the SQLite archive {str(path)!r}: {err}") from err
+    conn.row_factory = sqlite3.Row
+    try:
+        for pragma in (
+            f"page_size = {PAGE_BYTES}", "journal_mode = WAL", "synchronous = NORMAL",
+            f"cache_size = -{CACHE_KIB}", f"mmap_size = {MMAP_BYTES}",
+            f"wal_autocheckpoint = {CHECKPOINT_PAGES}",
+        ):
+            conn.execute(f"PRAGMA {pragma}")
+    except sqlite3.Error as err:
+        conn.close()
+        raise SearchIndexError(f"SQLite archive error: {err}") from err
+    return conn
+
+
 _Ranked = tuple[int, bool, float]  # (doc rowid, exact match, bm25 score: lower is better)
 
 
 def _ranked(
-    conn: sqlite3.Connection, query: Query, parsed: ParsedQuery, window: Window, needed: int,
-    total: int,
+    conn: sqlite3.Connection, query: Query, parsed: ParsedQuery, window: Window, needed: int
 ) -> list[_Ranked]:
     """Matches in relevance order, at least `needed` of them when there are that many.
 
     Exact matches (the newest RANK_WINDOW, by bm25) come first; the folded index is ranked only
-    when they do not fill the page, and adds the matches found without diacritics alone.
+    when they do not fill the page and the query has words typed without diacritics.
     """
     exact = sorted(conn.execute(*rank_window_sql("articles_fts", query, parsed, window)),
                    key=_by_score)
     ranked = [(row["doc"], True, row["score"]) for row in exact]
-    if len(ranked) < needed and total > len(ranked):
+    if len(ranked) < needed and not parsed.all_accented:
         seen = {doc for doc, _, _ in ranked}
         folded = sorted(conn.execute(*rank_window_sql("articles_folded", query, parsed, window)),
                         key=_by_score)

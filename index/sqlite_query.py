@@ -2,8 +2,9 @@
 
 The user's words reach FTS5 only through `fts_expression`, which double-quotes every term and
 phrase, so FTS5 operators typed by a user (NOT, OR, NEAR, *, :, parentheses) are plain text.
-Candidates for a text query are the folded-index matches (a superset of the exact matches);
-documents that also match the diacritic-exact index rank first and are reported as "exact".
+Candidates for a text query are the exact-index matches when every word was typed with
+diacritics, else the folded-index matches that contain every word typed with diacritics as
+typed; candidates matching the query as typed (exact index) rank first, reported as "exact".
 User words are confined to the title and body columns; the tags column only ever receives the
 filter tags of `index.sqlite_tags`.
 """
@@ -16,7 +17,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from index.errors import QueryError
-from index.sqlite_tags import query_tags
 from index.text import ParsedQuery
 from index.types import REVIEW_TIERS, UNKNOWN_GROUP, CountUnit, GroupBy, Interval, Query
 
@@ -24,9 +24,10 @@ Sql = tuple[str, dict[str, Any]]
 
 GROUP_COLUMNS = (None, "province", "outlet", "kind", "topic")
 
-# Relevance ranks the newest matches only (rowid order is ingestion order): like
-# Elasticsearch's max_result_window, pages past it are served by sorting by date.
-RANK_WINDOW = 10_000
+# Relevance ranks the newest matches only (rowid order is ingestion order); pages past it are
+# served by sorting by date. bm25 first reads the whole doclist of every word, a fixed cost, then
+# scores each ranked row: 5,000 rows keep a common word within 100 ms at 1M articles.
+RANK_WINDOW = 5_000
 # Probing one article against the folded index costs about this many times as much as visiting
 # one match when sorting matches by date (measured on 1M articles; see `walk_dates`).
 PROBE_COST = 8
@@ -38,10 +39,13 @@ _EPOCH_DAY = date(1970, 1, 1)
 
 @dataclass(frozen=True)
 class Window:
-    """The query's date range as UTC epoch microseconds, [start_us, end_us)."""
+    """What the backend resolved before building SQL: the query's date range as UTC epoch
+    microseconds, [start_us, end_us), and the filter tag groups chosen to narrow text matches
+    inside FTS5 (`index.sqlite_tags.selective_groups`)."""
 
     start_us: int | None = None
     end_us: int | None = None
+    tag_groups: tuple[tuple[str, ...], ...] = ()
 
 
 def fts_expression(parsed: ParsedQuery) -> str:
@@ -67,10 +71,39 @@ def text_match(parsed: ParsedQuery, tag_groups: Sequence[Sequence[str]] = ()) ->
     return " AND ".join(parts)
 
 
-def match_params(query: Query, parsed: ParsedQuery) -> dict[str, str]:
-    """:exact and :folded, the MATCH strings of the two FTS indexes for `query`."""
-    tags = query_tags(query)
-    return {"exact": text_match(parsed, tags), "folded": text_match(parsed.folded(), tags)}
+def match_params(parsed: ParsedQuery, window: Window) -> dict[str, str]:
+    """The MATCH strings: :exact (the words as typed, diacritics-exact index), :folded (folded
+    index) and, when some words carry diacritics, :accented (those words)."""
+    tags = window.tag_groups
+    params = {"exact": text_match(parsed, tags), "folded": text_match(parsed.folded(), tags)}
+    if accented := parsed.accented_words():
+        params["accented"] = text_match(ParsedQuery(terms=accented))
+    return params
+
+
+def candidate_table(parsed: ParsedQuery) -> str:
+    """The FTS index whose matches are the candidates: the exact index when every word was
+    typed with diacritics, else the folded one (a word typed bare may match accented text)."""
+    return "articles_fts" if parsed.all_accented else "articles_folded"
+
+
+def candidate_sql(parsed: ParsedQuery, window: Window, table: str | None = None) -> Sql:
+    """The condition selecting the candidates from `table` (default `candidate_table`).
+
+    On the folded index, words typed with diacritics must also be in the exact index.
+    """
+    table = table or candidate_table(parsed)
+    params = match_params(parsed, window)
+    if table == "articles_fts":
+        return "articles_fts MATCH :exact", {"exact": params["exact"]}
+    condition = "articles_folded MATCH :folded"
+    if "accented" not in params:
+        return condition, {"folded": params["folded"]}
+    condition += (
+        " AND articles_folded.rowid IN "
+        "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH :accented)"
+    )
+    return condition, {"folded": params["folded"], "accented": params["accented"]}
 
 
 def _in_list(name: str, values: Iterable[str], params: dict[str, Any]) -> str:
@@ -84,16 +117,14 @@ def _in_list(name: str, values: Iterable[str], params: dict[str, Any]) -> str:
 def source_sql(parsed: ParsedQuery) -> str:
     """The FROM clause matching `filter_sql(..., text=True)`.
 
-    A text query walks the folded FTS index (already narrowed by the filter tags) and checks
-    each match's filters in the narrow rowid index (articles_meta), so its cost follows the
-    number of filtered matches, never the size of the archive.
+    A text query walks an FTS index (already narrowed by the filter tags) and checks each
+    match's filters in the narrow rowid index (articles_meta), so its cost follows the number
+    of filtered matches, never the size of the archive.
     """
     if parsed.empty:
         return "articles a"
-    return (
-        "articles_folded JOIN articles a INDEXED BY articles_meta "
-        "ON a.rowid = articles_folded.rowid"
-    )
+    table = candidate_table(parsed)
+    return f"{table} JOIN articles a INDEXED BY articles_meta ON a.rowid = {table}.rowid"
 
 
 def filter_sql(query: Query, parsed: ParsedQuery, window: Window, *, text: bool = True) -> Sql:
@@ -105,8 +136,9 @@ def filter_sql(query: Query, parsed: ParsedQuery, window: Window, *, text: bool 
     conditions: list[str] = []
     params: dict[str, Any] = {}
     if text and not parsed.empty:
-        conditions.append("articles_folded MATCH :folded")
-        params["folded"] = match_params(query, parsed)["folded"]
+        condition, text_params = candidate_sql(parsed, window)
+        conditions.append(condition)
+        params.update(text_params)
     if window.start_us is not None:
         conditions.append("a.published_us >= :start_us")
         params["start_us"] = window.start_us
@@ -144,7 +176,7 @@ def search_sql(
     """One date-ordered page of document rowids (`doc`): newest first.
 
     `dense` (many matches, see `walk_dates`): a text search walks the date index from the
-    newest article and probes the folded index per article, stopping at the page end, instead
+    newest article and probes the candidate index per article, stopping at the page end, instead
     of visiting and sorting every match.
     """
     page = {"limit": limit, "offset": offset}
@@ -152,20 +184,17 @@ def search_sql(
     where, params = filter_sql(query, parsed, window, text=text)
     source = source_sql(parsed) if text else "articles a"
     if dense and not parsed.empty:
-        where = f"{_FOLDED_PROBE} AND {where}"
-        params["folded"] = match_params(query, parsed)["folded"]
+        table = candidate_table(parsed)
+        condition, text_params = candidate_sql(parsed, window)
+        probe = f"EXISTS (SELECT 1 FROM {table} WHERE {condition} AND {table}.rowid = a.rowid)"
+        where = f"{probe} AND {where}"
+        params.update(text_params)
         source = "articles a INDEXED BY articles_published"
     sql = (
         f"SELECT a.rowid AS doc FROM {source} WHERE {where} "
         "ORDER BY a.published_us DESC, a.rowid DESC LIMIT :limit OFFSET :offset"
     )
     return sql, {**params, **page}
-
-
-_FOLDED_PROBE = (
-    "EXISTS (SELECT 1 FROM articles_folded WHERE articles_folded MATCH :folded "
-    "AND articles_folded.rowid = a.rowid)"
-)
 
 
 def walk_dates(total: int, archive_size: int, page_end: int) -> bool:
@@ -188,19 +217,18 @@ def rank_window_sql(table: str, query: Query, parsed: ParsedQuery, window: Windo
         f"JOIN articles a INDEXED BY articles_meta ON a.rowid = {table}.rowid "
     )
     condition = "" if where == "1" else f" AND {where}"
-    match = "exact" if table == "articles_fts" else "folded"
+    match, text_params = candidate_sql(parsed, window, table)
     sql = (
         f"SELECT {table}.rowid AS doc, bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "
-        f"{join}WHERE {table} MATCH :{match}{condition} "
+        f"{join}WHERE {match}{condition} "
         f"ORDER BY {table}.rowid DESC LIMIT :rank_window"
     )
-    match_string = match_params(query, parsed)[match]
-    return sql, {**params, match: match_string, "rank_window": RANK_WINDOW}
+    return sql, {**params, **text_params, "rank_window": RANK_WINDOW}
 
 
-def exact_docs_sql(query: Query, parsed: ParsedQuery, docs: Sequence[int]) -> Sql:
+def exact_docs_sql(parsed: ParsedQuery, window: Window, docs: Sequence[int]) -> Sql:
     """Which of `docs` match the query with its diacritics (the others matched folded only)."""
-    params: dict[str, Any] = {"exact": match_params(query, parsed)["exact"]}
+    params: dict[str, Any] = {"exact": match_params(parsed, window)["exact"]}
     names = []
     for i, doc in enumerate(docs):
         params[f"doc{i}"] = doc
@@ -216,8 +244,8 @@ def total_sql(query: Query, parsed: ParsedQuery, window: Window) -> Sql:
     """How many documents match (the same set the search pages through)."""
     where, params = filter_sql(query, parsed, window, text=False)
     if where == "1" and not parsed.empty:
-        sql = "SELECT count(*) FROM articles_folded WHERE articles_folded MATCH :folded"
-        return sql, {"folded": match_params(query, parsed)["folded"]}
+        condition, text_params = candidate_sql(parsed, window)
+        return f"SELECT count(*) FROM {candidate_table(parsed)} WHERE {condition}", text_params
     where, params = filter_sql(query, parsed, window)
     return f"SELECT count(*) FROM {source_sql(parsed)} WHERE {where}", params
 

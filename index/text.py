@@ -91,6 +91,15 @@ class ParsedQuery:
     def all_words(self) -> tuple[str, ...]:
         return self.terms + tuple(w for phrase in self.phrases for w in phrase)
 
+    def accented_words(self) -> tuple[str, ...]:
+        """Words typed with diacritics: they match only that spelling."""
+        return tuple(w for w in dict.fromkeys(self.all_words()) if fold(w) != w)
+
+    @property
+    def all_accented(self) -> bool:
+        """Every word was typed with diacritics, so only exact matches count."""
+        return not self.empty and len(self.accented_words()) == len(set(self.all_words()))
+
     def folded(self) -> ParsedQuery:
         return ParsedQuery(
             terms=tuple(fold(t) for t in self.terms),

@@ -119,9 +119,17 @@ def test_delete(filled: Archive) -> None:
 # -- text search ----------------------------------------------------------------------------
 
 
-def test_diacritics_are_significant_and_folded_matches_rank_after_exact(filled: Archive) -> None:
-    assert ranked(filled, text="giả") == [("scam", "exact"), ("joining", "folded")]
+def test_words_typed_with_diacritics_match_only_as_typed(filled: Archive) -> None:
+    assert ranked(filled, text="giả") == [("scam", "exact")]
+    assert ranked(filled, text="lương giả") == [("scam", "exact")]
+    assert ranked(filled, text="nhập") == [("joining", "exact")]
+
+
+def test_words_typed_bare_also_match_accented_text_ranked_after(filled: Archive) -> None:
     assert ranked(filled, text="gia") == [("joining", "exact"), ("scam", "folded")]
+    # Mixed: "gia" may match any accented form, "cảnh" only as typed.
+    assert ranked(filled, text="gia cảnh") == [("scam", "folded")]
+    assert ranked(filled, text='"tin gia"') == [("scam", "folded")]
 
 
 def test_query_without_diacritics_finds_accented_text_after_exact_matches(
@@ -199,7 +207,8 @@ def test_snippets_escape_the_text_and_mark_the_words(filled: Archive) -> None:
         ({"review_statuses": frozenset({"Sai sự thật"})}, set()),
         ({"flagged_only": True}, {"scam", "pension"}),
         ({"text": "lương hưu", "provinces": frozenset({"Hà Nội"})}, {"scam"}),
-        ({"text": "bảo hiểm", "kinds": frozenset({"national"})}, {"joining", "unaccented"}),
+        ({"text": "bao hiem", "kinds": frozenset({"national"})}, {"joining", "unaccented"}),
+        ({"text": "bảo hiểm", "kinds": frozenset({"national"})}, {"joining"}),
     ],
 )
 def test_filters(filled: Archive, query: dict[str, object], expected: set[str]) -> None:
@@ -216,10 +225,11 @@ def test_review_status_filter_follows_reviews(filled: Archive) -> None:
 def test_sort_by_date_is_newest_first(filled: Archive) -> None:
     by_date = [h.document.id for h in filled.search(Query(sort="date", page_size=10)).hits]
     assert by_date == ["unaccented", "pension", "joining", "scam", "health"]
-    with_text = filled.search(Query(text="bảo hiểm", sort="date")).hits
+    with_text = filled.search(Query(text="bao hiem", sort="date")).hits
     assert [h.document.id for h in with_text] == ["unaccented", "pension", "joining", "scam",
                                                   "health"]
-    assert {h.document.id: h.match for h in with_text}["unaccented"] == "folded"
+    matches = {h.document.id: h.match for h in with_text}
+    assert matches["unaccented"] == "exact" and matches["pension"] == "folded"
 
 
 def test_pagination_covers_every_hit_once(filled: Archive) -> None:

@@ -56,27 +56,30 @@ EXACT_FOLDED_GOLDEN = {
     "bool": {
         "should": [
             {"bool": {
-                "must": [{"multi_match": {"query": "giả mạo", "fields": ["title^2", "body"],
+                "must": [{"multi_match": {"query": "gia mạo", "fields": ["title^2", "body"],
                                           "type": "cross_fields", "operator": "and"}}],
                 "boost": 3.0, "_name": "exact"}},
             {"bool": {
-                "must": [{"multi_match": {"query": "giả mạo",
+                "must": [{"multi_match": {"query": "gia mạo",
                                           "fields": ["title.folded^2", "body.folded"],
                                           "type": "cross_fields", "operator": "and"}}],
                 "_name": "folded"}},
         ],
         "minimum_should_match": 1,
+        # "mạo" was typed with its diacritics: it must be there as typed.
+        "filter": [{"multi_match": {"query": "mạo", "fields": ["title^2", "body"],
+                                    "type": "cross_fields", "operator": "and"}}],
     }
 }
 
 
 def test_search_body_golden_for_plain_words() -> None:
-    body = search_body(Query(text="Giả  mạo"), VN)
+    body = search_body(Query(text="Gia  mạo"), VN)
     assert body == {
         "query": {"bool": {
             "filter": [],
             "must": [EXACT_FOLDED_GOLDEN],
-            "should": [{"match": {"words": {"query": "giả mạo", "boost": 0.5}}}],
+            "should": [{"match": {"words": {"query": "gia mạo", "boost": 0.5}}}],
         }},
         "sort": ["_score", {"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}],
         "from": 0,
@@ -95,13 +98,19 @@ def test_search_body_golden_for_plain_words() -> None:
 
 
 def test_exact_clause_keeps_diacritics_and_folded_clause_is_separate() -> None:
-    must = search_body(Query(text="giả"), VN)["query"]["bool"]["must"][0]["bool"]["should"]
+    must = search_body(Query(text="gia"), VN)["query"]["bool"]["must"][0]["bool"]["should"]
     exact, folded = must
     assert exact["bool"]["_name"] == "exact" and exact["bool"]["boost"] > 1
-    assert exact["bool"]["must"][0]["multi_match"]["query"] == "giả"
+    assert exact["bool"]["must"][0]["multi_match"]["query"] == "gia"
     assert exact["bool"]["must"][0]["multi_match"]["fields"] == ["title^2", "body"]
     assert folded["bool"]["_name"] == "folded"
     assert folded["bool"]["must"][0]["multi_match"]["fields"] == ["title.folded^2", "body.folded"]
+
+
+def test_words_typed_with_diacritics_leave_out_the_folded_clause() -> None:
+    text = search_body(Query(text="giả"), VN)["query"]["bool"]["must"][0]["bool"]
+    assert [c["bool"]["_name"] for c in text["should"]] == ["exact"]
+    assert "filter" not in text
 
 
 def test_old_tone_placement_and_nfd_query_become_one_spelling() -> None:

@@ -77,19 +77,29 @@ def test_text_goes_into_parameters_never_into_sql() -> None:
         assert "DROP" not in sql and "drop" in params["folded"]
 
 
-def test_total_without_filters_counts_the_folded_index_alone() -> None:
-    sql, params = total_sql(Query(text="giả"), parse_query("giả"), Window())
+def test_total_without_filters_counts_one_index_alone() -> None:
+    sql, params = total_sql(Query(text="gia"), parse_query("gia"), Window())
     assert sql == "SELECT count(*) FROM articles_folded WHERE articles_folded MATCH :folded"
     assert params == {"folded": '{title body} : ("gia")'}
+    sql, params = total_sql(Query(text="giả"), parse_query("giả"), Window())
+    assert sql == "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :exact"
+    assert params == {"exact": '{title body} : ("giả")'}
+
+
+def test_words_typed_with_diacritics_are_required_as_typed_in_mixed_queries() -> None:
+    sql, params = total_sql(Query(text="gia mạo"), parse_query("gia mạo"), Window())
+    assert "articles_folded MATCH :folded" in sql and "articles_fts MATCH :accented" in sql
+    assert params == {"folded": '{title body} : ("gia" "mao")',
+                      "accented": '{title body} : ("mạo")'}
 
 
 def test_dense_date_search_walks_the_date_index() -> None:
-    parsed = parse_query("lương hưu")
-    sql, params = search_sql(Query(text="lương hưu", sort="date"), parsed, Window(), 20, 0,
+    parsed = parse_query("luong huu")
+    sql, params = search_sql(Query(text="luong huu", sort="date"), parsed, Window(), 20, 0,
                              dense=True)
     assert "INDEXED BY articles_published" in sql and "articles_folded MATCH :folded" in sql
     assert params["folded"] == '{title body} : ("luong" "huu")'
-    sparse, _ = search_sql(Query(text="lương hưu", sort="date"), parsed, Window(), 20, 0)
+    sparse, _ = search_sql(Query(text="luong huu", sort="date"), parsed, Window(), 20, 0)
     assert "JOIN articles a INDEXED BY articles_meta" in sparse
 
 
@@ -116,10 +126,9 @@ def test_relevance_window_joins_articles_only_with_filters() -> None:
 def test_filters_narrow_the_text_match_with_tags() -> None:
     query = Query(text="BHYT", provinces=frozenset({"Hà Nội"}), kinds=frozenset({"provincial"}),
                   date_from=date(2024, 1, 1), date_to=date(2024, 12, 31))
-    sql, params = rank_window_sql("articles_folded", query, parse_query(query.text), Window())
-    assert params["folded"] == (
-        '{title body} : ("bhyt") AND tags : (kprovincial) AND tags : (phanoi) AND tags : (y2024)'
-    )
+    window = Window(tag_groups=(("phanoi",), ("y2024",)))
+    sql, params = rank_window_sql("articles_folded", query, parse_query(query.text), window)
+    assert params["folded"] == '{title body} : ("bhyt") AND tags : (phanoi) AND tags : (y2024)'
     assert "a.kind IN (:kind0)" in sql  # tags narrow; SQL still decides
 
 

@@ -8,7 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from index.sqlite_rows import to_us
-from index.sqlite_tags import MAX_DATE_TAGS, date_tags, document_tags, query_tags, tag
+from index.sqlite_tags import (
+    MAX_DATE_TAGS,
+    date_tags,
+    document_tags,
+    query_tags,
+    selective_groups,
+    tag,
+)
 from index.types import Query
 
 _INSTANTS = st.datetimes(
@@ -66,3 +73,10 @@ def test_query_tags_group_each_filter_and_skip_wide_or_open_date_windows() -> No
     assert len(date_tags(months.date_from, months.date_to)) > MAX_DATE_TAGS  # type: ignore[arg-type]
     assert query_tags(months) == ()
     assert query_tags(Query(review_statuses=frozenset({"Đã xử lý"}), tiers=frozenset({"x"}))) == ()
+
+
+def test_only_rare_tags_narrow_inside_fts() -> None:
+    groups = (("kprovincial", "knational"), ("phue",), ("y2024",))
+    counts = {"kprovincial": 50, "knational": 40, "phue": 3, "y2024": 15}
+    assert selective_groups(groups, counts, 100) == (("phue",), ("y2024",))
+    assert selective_groups(groups, counts, 10) == ()
