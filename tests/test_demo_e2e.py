@@ -184,13 +184,10 @@ def test_ingest_of_the_same_articles_adds_nothing(demo_run: DemoRun, tmp_path: P
 
 
 def test_diacritic_free_search_finds_the_articles(demo_run: DemoRun) -> None:
-    exact = json.loads(
-        pressmon(demo_run.env, "search", "bảo hiểm xã hội tự nguyện", "--json").stdout
-    )
-    folded = json.loads(
-        pressmon(demo_run.env, "search", "bao hiem xa hoi tu nguyen", "--json").stdout
-    )
-    assert exact["total"] > 0 and folded["total"] >= exact["total"]
+    # Typed with diacritics, words match as typed; typed without, they also match accented text.
+    exact = json.loads(pressmon(demo_run.env, "search", "tự nguyện", "--json").stdout)
+    folded = json.loads(pressmon(demo_run.env, "search", "tu nguyen", "--json").stdout)
+    assert exact["total"] > 0 and folded["total"] > exact["total"]
 
 
 def test_demo_command_prints_counts_and_flags(tmp_path: Path) -> None:
