@@ -67,6 +67,7 @@ MMAP_BYTES = 2**31  # FTS5 merges and searches read segments without copying the
 CHECKPOINT_PAGES = 10_000  # fewer, larger WAL checkpoints (each ends with an fsync)
 TAG_STATS_SECONDS = 3600.0
 
+
 class SQLiteArchive(Archive):
     """Archive in one SQLite file with FTS5 indexes (exact diacritics + folded fallback)."""
 
@@ -200,8 +201,7 @@ class SQLiteArchive(Archive):
     ) -> list[_Ranked]:
         """One date-sorted page as (doc, exact, 0.0)."""
         page_end = offset + query.page_size
-        size = conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
-        dense = not parsed.empty and walk_dates(total, size, page_end)
+        dense = not parsed.empty and walk_dates(total, _archive_size(conn), page_end)
         sql, params = search_sql(query, parsed, window, query.page_size, offset, dense=dense)
         ids = [row["doc"] for row in conn.execute(sql, params)]
         exact = set(ids)
@@ -334,7 +334,7 @@ class SQLiteArchive(Archive):
                     wanted,
                 ))
                 self._tag_stats.update({t: found.get(t, 0) for t in wanted})
-            size = conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+            size = _archive_size(conn)
         return self._tag_stats, size
 
     @contextmanager
@@ -387,6 +387,11 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _archive_size(conn: sqlite3.Connection) -> int:
+    """About how many articles the archive holds: the highest rowid, one index lookup."""
+    return conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+
+
 _Ranked = tuple[int, bool, float]  # (doc rowid, exact match, bm25 score: lower is better)
 
 
@@ -426,6 +431,3 @@ def _prepare_next(batches: Iterator[list[Document]]) -> list[PreparedArticle]:
 
 def _normalized_query(query: Query) -> Query:
     return replace(query, provinces=frozenset(nfc(p) for p in query.provinces))
-
-
-

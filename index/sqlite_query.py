@@ -106,7 +106,7 @@ def candidate_sql(parsed: ParsedQuery, window: Window, table: str | None = None)
     return condition, {"folded": params["folded"], "accented": params["accented"]}
 
 
-def _in_list(name: str, values: Iterable[str], params: dict[str, Any]) -> str:
+def _in_list(name: str, values: Iterable[str] | Iterable[int], params: dict[str, Any]) -> str:
     names = []
     for i, value in enumerate(sorted(values)):
         params[f"{name}{i}"] = value
@@ -229,13 +229,9 @@ def rank_window_sql(table: str, query: Query, parsed: ParsedQuery, window: Windo
 def exact_docs_sql(parsed: ParsedQuery, window: Window, docs: Sequence[int]) -> Sql:
     """Which of `docs` match the query with its diacritics (the others matched folded only)."""
     params: dict[str, Any] = {"exact": match_params(parsed, window)["exact"]}
-    names = []
-    for i, doc in enumerate(docs):
-        params[f"doc{i}"] = doc
-        names.append(f":doc{i}")
     sql = (
         "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact "
-        f"AND rowid IN ({', '.join(names)})"
+        f"AND rowid IN ({_in_list('doc', docs, params)})"
     )
     return sql, params
 
@@ -256,8 +252,12 @@ def bucket_expression() -> str:
     Integer arithmetic instead of SQLite's date(): counting a year of articles calls it
     hundreds of thousands of times. Floor division keeps dates before 1970 right.
     """
-    shifted = "(a.published_us + :shift_us)"
-    return f"(({shifted} - (({shifted} % :width_us) + :width_us) % :width_us) / :width_us)"
+    return _floor_div("(a.published_us + :shift_us)", ":width_us")
+
+
+def _floor_div(dividend: str, divisor: str) -> str:
+    """SQL integer division rounding down (SQLite's `/` truncates toward zero)."""
+    return f"(({dividend} - (({dividend} % {divisor}) + {divisor}) % {divisor}) / {divisor})"
 
 
 def bucket_params(interval: Interval, offset_seconds: int) -> dict[str, int]:
@@ -354,8 +354,8 @@ def summary_counts_sql(
         None: "''", "province": "CASE province WHEN '' THEN :unknown ELSE province END",
         "outlet": "outlet", "kind": "kind",
     }[group_by]
-    # Weeks: whole weeks since Monday 1969-12-29 (floor division, as in bucket_expression).
-    bucket = "((day + 3) - (((day + 3) % 7) + 7) % 7) / 7" if interval == "week" else "day"
+    # Weeks: whole weeks since Monday 1969-12-29, as in bucket_expression.
+    bucket = _floor_div("(day + 3)", "7") if interval == "week" else "day"
     sql = (
         f"SELECT {group} AS grp, {bucket} AS bucket, sum(n) AS n FROM daily_counts "
         f"WHERE {' AND '.join(conditions) or '1'} GROUP BY grp, bucket"
