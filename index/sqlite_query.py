@@ -5,8 +5,8 @@ phrase, so FTS5 operators typed by a user (NOT, OR, NEAR, *, :, parentheses) are
 Candidates for a text query are the exact-index matches when every word was typed with
 diacritics, else the folded-index matches that contain every word typed with diacritics as
 typed; candidates matching the query as typed (exact index) rank first, reported as "exact".
-User words are confined to the title and body columns; the tags column only ever receives the
-filter tags of `index.sqlite_tags`.
+The tags column only ever receives the filter tags of `index.sqlite_tags`, which no user word
+can equal, so user words match title and body only, without a column filter.
 """
 
 from __future__ import annotations
@@ -55,20 +55,25 @@ def fts_expression(parsed: ParsedQuery) -> str:
     '"or" "bảo hiểm"'
     """
     parts = [*parsed.terms, *(" ".join(phrase) for phrase in parsed.phrases)]
-    return " ".join('"' + part.replace('"', '""') + '"' for part in parts)
+    return " ".join(_quoted(part) for part in parts)
 
 
 def text_match(parsed: ParsedQuery, tag_groups: Sequence[Sequence[str]] = ()) -> str:
-    """The MATCH string: the user's words in title or body, and one tag of every filter group.
+    """The MATCH string: the user's words, and one tag of every filter group.
 
-    Tags are plain ASCII letters and digits (`index.sqlite_tags`), never user text.
+    No column filter: no user word can equal a tag (`index.sqlite_tags.TAG_MARK`), and a
+    column filter would make FTS5 decode every position list of every word.
 
     >>> text_match(ParsedQuery(terms=("bhyt",)), [("phanoi", "phue"), ("y2024",)])
-    '{title body} : ("bhyt") AND tags : (phanoi OR phue) AND tags : (y2024)'
+    '"bhyt" AND ("phanoi" OR "phue") AND ("y2024")'
     """
-    parts = [f"{{title body}} : ({fts_expression(parsed)})"]
-    parts += [f"tags : ({' OR '.join(group)})" for group in tag_groups]
+    parts = [fts_expression(parsed)]
+    parts += [f"({' OR '.join(_quoted(t) for t in group)})" for group in tag_groups]
     return " AND ".join(parts)
+
+
+def _quoted(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
 
 
 def match_params(parsed: ParsedQuery, window: Window) -> dict[str, str]:

@@ -6,7 +6,12 @@ of ranking every text match and discarding most of them. Tags only narrow the ca
 exact filters still run in SQL on what is left, so a tag shared by two values (two slugs alike)
 costs speed, never correctness.
 
-Every tag is one ASCII letter-digit word, so FTS5 indexes it as a single token. Dates are
+Every tag is TAG_MARK followed by ASCII letters and digits, so FTS5 indexes it as a single
+token that no user word can equal: FTS5's tokenizer keeps the private-use mark inside a token,
+while the query parser (`index.text.words`) never keeps it in a word. Text matches therefore
+need no column filter, which would make FTS5 decode the position list of every match of every
+word (twice the cost of a common word at 1M articles, measured). Crawled text holding the mark
+can at worst add a candidate, which the SQL filters then drop. Dates are
 tagged by local year and month; a document gets the months of its instant shifted by -14 h and
 +14 h, which covers every UTC offset, so a date tag never excludes a match whatever timezone
 the archive is opened with.
@@ -21,6 +26,7 @@ from datetime import UTC, date, datetime, timedelta
 from index.text import fold
 from index.types import Query
 
+TAG_MARK = "\ue000"  # the first character of the Unicode Private Use Area
 _NOT_TAG_CHAR = re.compile(r"[^a-z0-9]")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _ANY_OFFSET = timedelta(hours=14)
@@ -33,12 +39,12 @@ SELECTIVE_SHARE = 0.25
 
 
 def tag(prefix: str, value: str) -> str:
-    """`prefix` + the value folded to ASCII letters and digits.
+    """TAG_MARK + `prefix` + the value folded to ASCII letters and digits.
 
-    >>> tag("p", "Hà Nội"), tag("t", "bhxh_tu_nguyen")
-    ('phanoi', 'tbhxhtunguyen')
+    >>> [t.removeprefix(TAG_MARK) for t in (tag("p", "Hà Nội"), tag("t", "bhxh_tu_nguyen"))]
+    ['phanoi', 'tbhxhtunguyen']
     """
-    return prefix + _NOT_TAG_CHAR.sub("", fold(value))
+    return TAG_MARK + prefix + _NOT_TAG_CHAR.sub("", fold(value))
 
 
 def document_tags(
@@ -50,7 +56,7 @@ def document_tags(
     tags = {tag("o", outlet), tag("k", kind)}
     tags |= {tag("p", p) for p in provinces}
     tags |= {tag("t", t) for t in topics}
-    tags |= {f"y{d.year}" for d in days} | {f"m{d.year}{d.month:02d}" for d in days}
+    tags |= {_year_tag(d.year) for d in days} | {_month_tag(d.year, d.month) for d in days}
     return " ".join(sorted(tags))
 
 
@@ -88,16 +94,24 @@ def selective_groups(
 def date_tags(first: date, last: date) -> tuple[str, ...]:
     """Year tags for whole years in [first, last], month tags for the rest.
 
-    >>> date_tags(date(2023, 11, 5), date(2025, 1, 31))
-    ('m202311', 'm202312', 'y2024', 'm202501')
+    >>> [t.removeprefix(TAG_MARK) for t in date_tags(date(2023, 11, 5), date(2025, 1, 31))]
+    ['m202311', 'm202312', 'y2024', 'm202501']
     """
     tags: list[str] = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
         if month == 1 and (year < last.year or last.month == 12):
-            tags.append(f"y{year}")
+            tags.append(_year_tag(year))
             year += 1
             continue
-        tags.append(f"m{year}{month:02d}")
+        tags.append(_month_tag(year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return tuple(tags)
+
+
+def _year_tag(year: int) -> str:
+    return f"{TAG_MARK}y{year}"
+
+
+def _month_tag(year: int, month: int) -> str:
+    return f"{TAG_MARK}m{year}{month:02d}"

@@ -16,6 +16,7 @@ from index.sqlite_backend import SQLiteArchive
 from index.sqlite_query import RANK_WINDOW, bucket_date, counts_sql, search_sql, walk_dates
 from index.sqlite_rows import DOCUMENT_COLUMNS, document_row
 from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
+from index.sqlite_tags import TAG_MARK
 from index.text import fold, parse_query
 from index.types import Document, Query, ReviewEvent
 
@@ -293,6 +294,41 @@ def test_daily_counts_follow_inserts_updates_and_deletes(path: Path) -> None:
     assert archive.counts(Query()).total == archive.stats().documents
     empty = archive._conn.execute("SELECT count(*) FROM daily_counts WHERE n <= 0").fetchone()[0]
     assert empty == 0
+
+
+def test_a_version_3_archive_gets_marked_tags_that_no_search_word_matches(
+    path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    conn = _raw(path)
+    migrate(conn, MIGRATIONS[:3])
+    doc = make_doc("hue", title="Lương hưu tháng 7", body="Bảo hiểm xã hội chi trả.",
+                   province="Huế", provinces=("Huế",),
+                   published_at=datetime(2024, 5, 2, tzinfo=UTC))
+    row = document_row(doc)
+    row["tags"] = row["tags"].replace(TAG_MARK, "")  # v3 tags: bare ASCII words
+    conn.execute(f"INSERT INTO articles ({', '.join(DOCUMENT_COLUMNS)}) "
+                 f"VALUES ({', '.join(':' + c for c in DOCUMENT_COLUMNS)})", row)
+    for table, title, body in (("articles_fts", doc.title, doc.body),
+                               ("articles_folded", fold(doc.title), fold(doc.body))):
+        conn.execute(f"INSERT INTO {table} (rowid, title, body, tags) "
+                     "SELECT rowid, ?, ?, tags FROM articles", (title, body))
+    assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'phue'"
+                        ).fetchone()[0] == 1
+    conn.close()
+
+    archive = SQLiteArchive(path)
+    assert f"from schema version 3 to {SCHEMA_VERSION}" in caplog.text
+    assert archive.search(Query(text="phue")).total == 0
+    assert archive.search(Query(text="y2024")).total == 0
+    narrowed = Query(text="lương hưu", provinces=frozenset({"Huế"}),
+                     date_from=date(2024, 5, 1), date_to=date(2024, 5, 31))
+    assert [h.document.id for h in archive.search(narrowed).hits] == ["hue"]
+    assert archive.search(Query(text="luong huu", provinces=frozenset({"Huế"}))).total == 1
+    tags = archive._conn.execute("SELECT tags FROM articles").fetchone()[0].split()
+    assert tags and all(t.startswith(TAG_MARK) for t in tags)
+    archive.upsert([make_doc("hue", title="Tin khác", body="Không còn lương hưu.")])
+    _fts_ok(_raw(path))
+    assert archive.search(Query(text="chi tra")).total == 0
 
 
 def test_a_version_2_archive_is_migrated_with_its_indexes_rebuilt(path: Path) -> None:
