@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import threading
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +29,12 @@ def path(tmp_path: Path) -> Path:
 
 def _raw(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None)
+
+
+def _insert_article(conn: sqlite3.Connection, row: dict, columns: Sequence[str]) -> None:
+    """Write an articles row as an older schema's code did (only `columns`, no index writes)."""
+    conn.execute(f"INSERT INTO articles ({', '.join(columns)}) "
+                 f"VALUES ({', '.join(':' + c for c in columns)})", row)
 
 
 def _fts_ok(conn: sqlite3.Connection) -> None:
@@ -306,8 +313,7 @@ def test_a_version_3_archive_gets_marked_tags_that_no_search_word_matches(
                    published_at=datetime(2024, 5, 2, tzinfo=UTC))
     row = document_row(doc)
     row["tags"] = row["tags"].replace(TAG_MARK, "")  # v3 tags: bare ASCII words
-    conn.execute(f"INSERT INTO articles ({', '.join(DOCUMENT_COLUMNS)}) "
-                 f"VALUES ({', '.join(':' + c for c in DOCUMENT_COLUMNS)})", row)
+    _insert_article(conn, row, DOCUMENT_COLUMNS)
     for table, title, body in (("articles_fts", doc.title, doc.body),
                                ("articles_folded", fold(doc.title), fold(doc.body))):
         conn.execute(f"INSERT INTO {table} (rowid, title, body, tags) "
@@ -343,10 +349,8 @@ def test_a_version_2_archive_is_migrated_with_its_indexes_rebuilt(path: Path) ->
     v2_columns = [c for c in DOCUMENT_COLUMNS if c != "tags"]
     for doc in docs:
         row = document_row(doc)
-        conn.execute(
-            f"INSERT INTO articles ({', '.join(v2_columns)}) "
-            f"VALUES ({', '.join(':' + c for c in v2_columns)})", row,
-        )  # the v2 triggers fill articles_fts; v2 code wrote articles_folded itself
+        _insert_article(conn, row, v2_columns)  # v2 triggers fill articles_fts
+        # v2 code wrote articles_folded itself
         conn.execute("INSERT INTO articles_folded (rowid, title, body) "
                      "SELECT rowid, ?, ? FROM articles WHERE id = ?",
                      (fold(doc.title), fold(doc.body), doc.id))
