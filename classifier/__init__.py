@@ -4,39 +4,36 @@ Public API of the flagger (implementation modules are free to change behind it).
 """
 
 from classifier.claims import ClaimMatch, KnownClaim, KnownClaims
-from classifier.evaluation import evaluate_default
-from classifier.examples import LabelledExample, load_vfnd, load_vietnews, read_jsonl
+from classifier.examples import LabelledExample, load_shipped, read_jsonl
 from classifier.facts import FactCheckFailure, OfficialFacts
-from classifier.flagger import Flagger, Thresholds, uncertainty
+from classifier.flagger import Flagger, Thresholds, Weights, uncertainty
+from classifier.links import Channels
 from classifier.model import TRUSTED, TrainedModel, load, save
-from classifier.training import Metrics, evaluate, train, train_default, write_model_card
+from classifier.training import load_extra, train
 from classifier.types import ArticleText, Assessment, Reason, Relevance
 
 __all__ = [
     "TRUSTED",
     "ArticleText",
     "Assessment",
+    "Channels",
     "ClaimMatch",
     "FactCheckFailure",
     "Flagger",
     "KnownClaim",
     "KnownClaims",
     "LabelledExample",
-    "Metrics",
     "OfficialFacts",
     "Reason",
     "Relevance",
     "Thresholds",
     "TrainedModel",
-    "evaluate",
-    "evaluate_default",
+    "Weights",
     "load",
-    "load_vfnd",
-    "load_vietnews",
+    "load_extra",
+    "load_shipped",
     "read_jsonl",
     "save",
     "train",
-    "train_default",
     "uncertainty",
-    "write_model_card",
 ]

@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from classifier.text import fold
+
 CLAUSE_1 = (
     'Điều 11 khoản 1 Luật Tiếp cận thông tin: "Cố ý cung cấp thông tin sai lệch, không đầy '
     'đủ, trì hoãn việc cung cấp thông tin; hủy hoại thông tin; làm giả thông tin."'
@@ -31,7 +33,7 @@ class Category:
     code: str
     name: str
     article11_clause: str | None
-    cues: tuple[str, ...]  # regular expressions over lowercased NFC text
+    cues: tuple[str, ...]  # regular expressions written with diacritics, matched folded
 
 
 CATEGORIES: dict[str, Category] = {
@@ -175,17 +177,17 @@ CONTEXT_NOTE = (
     "Nội dung thuộc nhóm dự báo/tài chính quỹ gây tranh cãi: cần thêm bối cảnh, "
     "không đánh giá là sai sự thật."
 )
-_COMPILED = {code: [re.compile(c) for c in cat.cues] for code, cat in CATEGORIES.items()}
+_COMPILED = {code: [re.compile(fold(c)) for c in cat.cues] for code, cat in CATEGORIES.items()}
 
 
 def category_scores(text: str) -> Counter[str]:
-    """Number of distinct cues of each category found in `text` (lowercase NFC)."""
-    lowered = text.lower()
+    """Number of distinct cues of each category found in `text` (compared folded, lower case)."""
+    folded = fold(text.lower())
     return Counter(
         {
             code: n
             for code, patterns in _COMPILED.items()
-            if (n := sum(1 for p in patterns if p.search(lowered)))
+            if (n := sum(1 for p in patterns if p.search(folded)))
         }
     )
 

@@ -7,15 +7,15 @@ downgraded to "suggest" (Check's `text_length_matching_threshold`).
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from classifier.errors import ReferenceDataError
 from classifier.text import fold, normalize_text
@@ -35,6 +35,10 @@ class KnownClaim:
     source_url: str
     date: str
     key_phrases: tuple[str, ...]
+
+    @cached_property
+    def folded_phrases(self) -> tuple[str, ...]:
+        return tuple(fold(p.lower()) for p in self.key_phrases)
 
 
 @dataclass(frozen=True)
@@ -85,37 +89,32 @@ class KnownClaims:
         return cls(claims, suggest_threshold, strong_threshold)
 
     def match(self, title: str, sentences: list[str]) -> list[ClaimMatch]:
-        """Claims that the title or any sentence (or sentence pair) resembles, best first."""
+        """Claims that the title or any sentence (or sentence pair) resembles, best first.
+
+        Compared folded, so a claim typed without diacritics matches as well as one typed with.
+        """
         title, sentences = normalize_text(title), [normalize_text(s) for s in sentences]
         if not self.claims or not (title or any(sentences)):
             return []
-        vectorizer, claim_matrix, vocabulary = self._index
-        # Tokenise once; only passages sharing two or more claim n-grams are worth comparing.
-        tokens = [_syllable_bigrams(p) for p in [title, *sentences]]
-        passages = [
-            (text, toks)
-            for text, toks in zip([title, *sentences], tokens, strict=True)
-            if len(vocabulary.intersection(toks)) >= 2
-        ]
+        index = self._index
+        texts = [title, *sentences]
+        tokens = [_syllable_bigrams(fold(p)) for p in texts]
+        # Only passages sharing two or more claim n-grams are worth comparing.
+        passages = [(t, toks) for t, toks in zip(texts, tokens, strict=True) if index.shares(toks)]
         passages += [
             (f"{a} {b}", ta + tb)
             for a, b, ta, tb in zip(sentences, sentences[1:], tokens[1:], tokens[2:], strict=False)
-            if len(vocabulary.intersection(ta + tb)) >= 2
+            if index.shares(ta + tb)
         ]
-        similarity = (
-            cosine_similarity(vectorizer.transform([t for _, t in passages]), claim_matrix)
-            if passages
-            else None
-        )
-        full_text = " ".join([title, *sentences]).lower()
-        # Folding is costly on long text; only mostly-unaccented text (scam SMS) needs the fallback.
-        folded_text = fold(full_text) if _mostly_unaccented(full_text) else None
-        n_words = len(full_text.split())
+        similarity = [index.cosines(toks) for _, toks in passages]
+        folded_text = fold(" ".join(texts).lower())
+        n_words = len(folded_text.split())
         matches = []
         for j, claim in enumerate(self.claims):
-            best = int(similarity[:, j].argmax()) if similarity is not None else -1
-            cosine = float(similarity[best, j]) if similarity is not None else 0.0
-            hits = [p for p in claim.key_phrases if _phrase_in(p, full_text, folded_text)]
+            best = max(range(len(passages)), key=lambda k: similarity[k][j], default=-1)
+            cosine = similarity[best][j] if best >= 0 else 0.0
+            hits = [p for p, f in zip(claim.key_phrases, claim.folded_phrases, strict=True)
+                    if f in folded_text]
             # An identifier (domain, document number) is as telling as three ordinary phrases.
             weight = sum(3 if _is_identifier(p) else 1 for p in hits)
             phrase_score = min(1.0, weight / min(3, len(claim.key_phrases)))
@@ -130,31 +129,51 @@ class KnownClaims:
         return sorted(matches, key=lambda m: m.score, reverse=True)
 
     @cached_property
-    def _index(self) -> tuple[TfidfVectorizer, object, frozenset[str]]:
-        vectorizer = TfidfVectorizer(analyzer=_as_is, sublinear_tf=True)
-        docs = [_syllable_bigrams(f"{c.claim} {' '.join(c.key_phrases)}") for c in self.claims]
-        matrix = vectorizer.fit_transform(docs)
-        return vectorizer, matrix, frozenset(vectorizer.vocabulary_)
+    def _index(self) -> _ClaimIndex:
+        return _ClaimIndex.build(
+            [_syllable_bigrams(fold(f"{c.claim} {' '.join(c.key_phrases)}")) for c in self.claims]
+        )
 
 
-def _as_is(tokens: list[str]) -> list[str]:
-    return tokens
+class _ClaimIndex:
+    """TF-IDF (sublinear tf, smooth idf, L2) over the claims, inverted for fast cosines."""
+
+    def __init__(self, idf: dict[str, float], postings: dict[str, list[tuple[int, float]]], n: int):
+        self.idf = idf
+        self.postings = postings
+        self.n = n
+
+    @classmethod
+    def build(cls, docs: list[list[str]]) -> _ClaimIndex:
+        df = Counter(t for doc in docs for t in set(doc))
+        idf = {t: math.log((1 + len(docs)) / (1 + d)) + 1 for t, d in df.items()}
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for j, doc in enumerate(docs):
+            vector = cls._vector(doc, idf)
+            for term, w in vector.items():
+                postings.setdefault(term, []).append((j, w))
+        return cls(idf, postings, len(docs))
+
+    @staticmethod
+    def _vector(tokens: list[str], idf: dict[str, float]) -> dict[str, float]:
+        counts = Counter(t for t in tokens if t in idf)
+        raw = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
+        return {t: w / norm for t, w in raw.items()}
+
+    def shares(self, tokens: list[str]) -> bool:
+        return len(self.idf.keys() & set(tokens)) >= 2
+
+    def cosines(self, tokens: list[str]) -> list[float]:
+        scores = [0.0] * self.n
+        for term, w in self._vector(tokens, self.idf).items():
+            for j, cw in self.postings.get(term, ()):
+                scores[j] += w * cw
+        return scores
 
 
 def _is_identifier(phrase: str) -> bool:
     return any(ch.isdigit() or ch in "./" for ch in phrase) and " " not in phrase.strip()
-
-
-def _mostly_unaccented(text: str) -> bool:
-    sample = text[:3000]
-    changed = sum(1 for a, b in zip(sample, fold(sample), strict=False) if a != b)
-    return changed < 0.03 * max(1, len(sample))
-
-
-def _phrase_in(phrase: str, text: str, folded_text: str | None) -> bool:
-    phrase = phrase.lower()
-    # The folded comparison is a fallback for scam SMS typed without diacritics.
-    return phrase in text or (folded_text is not None and fold(phrase) in folded_text)
 
 
 def _parse_claim(entry: object, path: Path, n: int) -> KnownClaim:

@@ -1,12 +1,10 @@
-"""Labelled examples: the shipped synthetic set, VFND and VietNews readers, group-aware splits."""
+"""Labelled examples: the texts the project wrote, JSON-lines reading, group-aware splits."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import random
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +12,7 @@ from pathlib import Path
 from classifier.errors import TrainingDataError
 from classifier.text import normalize_text
 
-SHIPPED_DATA = Path(__file__).with_name("data") / "synthetic.jsonl"
+SHIPPED_DATA = Path(__file__).with_name("data")
 
 
 @dataclass(frozen=True)
@@ -32,6 +30,8 @@ class LabelledExample:
     stance: str | None = None
     source: str = ""
     group: str = ""
+    register: str = ""  # press | headline | sms | comment | post
+    topic: str = ""  # bhxh | other
 
 
 def read_jsonl(path: Path) -> list[LabelledExample]:
@@ -58,6 +58,8 @@ def read_jsonl(path: Path) -> list[LabelledExample]:
                     stance=row.get("stance"),
                     source=str(row.get("source", "")),
                     group=str(row.get("group", "")),
+                    register=str(row.get("register", "")),
+                    topic=str(row.get("topic", "")),
                 )
             )
         except (ValueError, KeyError, TypeError) as err:
@@ -65,67 +67,10 @@ def read_jsonl(path: Path) -> list[LabelledExample]:
     return examples
 
 
-def load_shipped() -> list[LabelledExample]:
-    return read_jsonl(SHIPPED_DATA)
-
-
-def load_vfnd(path: Path) -> list[LabelledExample]:
-    """VFND press articles with their publishing domain (csv/vn_news_223_tdlfr.csv; 1 = fake)."""
-    csv_path = path / "csv" / "vn_news_223_tdlfr.csv" if path.is_dir() else path
-    try:
-        with csv_path.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    except FileNotFoundError as err:
-        raise TrainingDataError(f"VFND file {str(csv_path)!r} does not exist.") from err
-    examples = []
-    for row in rows:
-        title, _, body = row["text"].strip().partition("\n")
-        examples.append(
-            LabelledExample(
-                text=normalize_text(body),
-                title=normalize_text(title),
-                label=int(row["label"]),
-                source="vfnd",
-                group=row.get("domain") or "unknown",
-            )
-        )
-    return examples
-
-
-_SPACED_PUNCT = re.compile(r" ([,.;:!?%)”])|([(“]) ")
-
-
-def load_vietnews(path: Path, *, on_topic_only: bool = True) -> list[LabelledExample]:
-    """Real press coverage of social insurance (label 0).
-
-    On-topic = a term in the title or sapo, or at least three term matches.
-    """
-    jsonl = path / "bhxh_articles.jsonl" if path.is_dir() else path
-    try:
-        lines = jsonl.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as err:
-        raise TrainingDataError(f"VietNews file {str(jsonl)!r} does not exist.") from err
-    examples = []
-    for line in lines:
-        row = json.loads(line)
-        if on_topic_only and not (row["term_in_title_or_abstract"] or row["n_term_matches"] >= 3):
-            continue
-        body = _SPACED_PUNCT.sub(
-            lambda m: m.group(1) or m.group(2), f"{row['abstract']}\n{row['body']}"
-        )
-        examples.append(
-            LabelledExample(
-                text=normalize_text(body),
-                title=normalize_text(
-                    _SPACED_PUNCT.sub(lambda m: m.group(1) or m.group(2), row["title"])
-                ),
-                label=0,
-                stance="neutral",
-                source="vietnews",
-                group=f"vietnews:{row['id']}",
-            )
-        )
-    return examples
+def load_shipped(folder: Path = SHIPPED_DATA) -> list[LabelledExample]:
+    """Every text the project wrote for training: the template set and `written/*.jsonl`."""
+    files = [folder / "synthetic.jsonl", *sorted((folder / "written").glob("*.jsonl"))]
+    return [e for path in files for e in read_jsonl(path)]
 
 
 def data_version(examples: Iterable[LabelledExample]) -> str:

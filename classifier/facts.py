@@ -191,7 +191,10 @@ class OfficialFacts:
             if digits in official:
                 continue
             near = _window(text, m.start(), m.end(), 80)
-            if _BHXH_CUE.search(near) and _CALL_CUE.search(near):
+            # The number is presented as BHXH's: a BHXH word before it in the same sentence.
+            clause = text[max(0, m.start() - 80) : m.start()]
+            clause = clause[max(clause.rfind(". "), clause.rfind("\n")) + 1 :]
+            if _BHXH_CUE.search(clause) and _CALL_CUE.search(near):
                 failures.append(
                     FactCheckFailure(
                         kind="phone",

@@ -1,18 +1,22 @@
-"""Triage of one article: a risk score, a tier, a category, a stance and the reasons behind them.
+"""Triage of one text: a risk score, a tier, a category, a stance and the reasons behind them.
 
 How the risk is made (documented for reviewers and auditors):
-1. p = calibrated model probability on title + the first words of the body.
-2. Evidence from rules, each a weight in [0, 1]: a strong known-claim match 0.5 × score, a
-   suggested match 0.2 × score, each failed fact check 0.3 (at most three), assertion cues
-   0.05 each (at most 0.3).
-3. Stance "asserts": risk = 1 − (1 − p) · Π(1 − wᵢ) (noisy-OR: each piece of evidence can only
-   raise the risk). "neutral": the same with every weight halved. "reports-and-debunks": the
-   article warns about the claim, so risk = 0.3 · min(p, review threshold), always below review.
-4. Outlet prior: articles from sector/national/provincial press are multiplied by 0.85.
-5. C8 (disputed forecast) never reaches "cần xem ngay": it needs context, not a verdict.
-A category is shown when the risk reaches review, a known claim matched, or the article warns.
-Empty and non-Vietnamese texts get risk 0 with a note saying why. Text past 20,000 words is
-ignored; the word-segmented model branch reads the first 200 words (text.SEGMENT_WORD_CAP).
+1. The text is read back as its reader received it (`deobfuscate`): look-alike digits, symbols,
+   punctuation inside words, other scripts and disguised links are undone, and matching reads the
+   folded words, so diacritics, case and punctuation cannot change a judgement.
+2. p = calibrated model probability on the folded opening (title + first words), the part that
+   every form of a text shares (`views`), restated for the base rate of texts that need review
+   (`Weights.base_rate`).
+3. Evidence, each a weight in [0, 1] (`Weights`): the scam cues' score (`cues`: hidden channel,
+   demand, push), a strong known-claim match × its score, a suggested one, each failed official-fact
+   check, assertion cues.
+4. Stance "asserts": risk = 1 − (1 − p) · Π(1 − wᵢ) (noisy-OR: evidence can only add). "neutral":
+   the same with the claim, fact and assertion weights halved (scam cues stand as they are).
+   "reports-and-debunks": the text warns about the content, so risk is capped below review.
+5. Outlet prior: articles from sector/national/provincial press are multiplied by `press_prior`.
+6. C8 (disputed forecast) never reaches "cần xem ngay": it needs context, not a verdict.
+A category is shown when the risk reaches review or a known claim matched. Empty and
+non-Vietnamese texts get risk 0 with a note saying why. Text past 20,000 words is ignored.
 """
 
 from __future__ import annotations
@@ -24,16 +28,24 @@ from pathlib import Path
 
 from classifier.categories import CATEGORIES, CONTEXT_NOTE, LEGAL_CAVEAT, pick_category
 from classifier.claims import ClaimMatch, KnownClaims
+from classifier.cues import MARKED_FROM, ScamSignals, scam_signals
+from classifier.deobfuscate import Cleaned, clean
 from classifier.errors import ModelNotFoundError
 from classifier.facts import FactCheckFailure, OfficialFacts
+from classifier.links import Channels
 from classifier.model import Scored, TrainedModel, load, model_version, save
 from classifier.stance import StanceResult, detect_stance
-from classifier.text import cap_words, normalize_text, vietnamese_share
+from classifier.text import cap_words, fold, normalize_text
 from classifier.types import ArticleText, Assessment, Reason, Tier
+from classifier.views import OPENING_WORDS, TITLE_SEPARATOR, model_text, opening
 
-_MIN_VIETNAMESE_SHARE = 0.3
+# Share of words that must read as Vietnamese syllables (typed with diacritics or not).
+MIN_VIETNAMESE_SHARE = 0.4
+# Words the scam cues read: far past any SMS or post; a long article's demands are in its opening.
+CUE_WORDS = 1500
 _PRESS_KINDS = frozenset({"sector", "national", "provincial"})
 _MAX_SENTENCES = 400
+_NON_WORD = re.compile(r"[^\w./]+")
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,33 @@ class Thresholds:
         return "không ưu tiên"
 
 
+@dataclass(frozen=True)
+class Weights:
+    """How much each piece of evidence adds to the model's probability (module docstring)."""
+
+    # The model is trained with both labels weighted equally; among what pressmon reads, far fewer
+    # texts need review. Its probability is moved to this base rate (Bayes' rule on the odds), so
+    # the model alone reaches review only when it is very sure, and evidence must corroborate it.
+    base_rate: float = 0.1
+    strong_claim: float = 0.5  # × the match score of a known claim matched strongly
+    suggested_claim: float = 0.2  # × the score of a claim that may be related
+    failed_fact: float = 0.3  # each official-fact check that fails
+    max_failed_facts: int = 3
+    assert_cue: float = 0.05  # each assertion cue ("chia sẻ ngay", "liên hệ ngay")
+    max_assert: float = 0.3
+    neutral_scale: float = 0.5  # claim/fact/assertion evidence of a text that neither asserts nor warns
+    debunk_factor: float = 0.3  # a warning's risk: this × min(p, review threshold)
+    press_prior: float = 0.85  # sector, national and provincial press
+    forecast_margin: float = 0.01  # C8 stays this far below "cần xem ngay"
+
+
+def to_base_rate(p: float, base_rate: float, trained_rate: float = 0.5) -> float:
+    """A probability learnt at `trained_rate` positives, restated for `base_rate` (prior shift)."""
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    odds = p / (1 - p) * (base_rate / (1 - base_rate)) / (trained_rate / (1 - trained_rate))
+    return odds / (1 + odds)
+
+
 def uncertainty(risk: float, thresholds: Thresholds) -> float:
     """1 at the review threshold, falling to 0 at risk 0 or 1: which items to label next."""
     distance = abs(risk - thresholds.review)
@@ -64,22 +103,36 @@ def uncertainty(risk: float, thresholds: Thresholds) -> float:
     return max(0.0, 1.0 - distance / span) if span > 0 else 0.0
 
 
+@dataclass(frozen=True)
+class _Read:
+    """One text prepared for assessment."""
+
+    title: str
+    text: str
+    cleaned: Cleaned  # the opening the cues read, disguises undone
+    model_text: str
+
+
 class Flagger:
-    """Applies the model, the known-claim matcher, the official facts and the stance rules."""
+    """Applies the model, the scam cues, the known claims, the official facts and the stance."""
 
     def __init__(
         self,
         model: TrainedModel,
         claims: KnownClaims,
         facts: OfficialFacts,
+        channels: Channels,
         thresholds: Thresholds,
         *,
+        weights: Weights | None = None,
         model_version: str | None = None,
     ) -> None:
         self.model = model
         self.claims = claims
         self.facts = facts
+        self.channels = channels
         self.thresholds = thresholds
+        self.weights = weights or Weights()
         self.model_version = model_version or f"unsaved+{model.data_version[:8]}"
 
     @classmethod
@@ -88,8 +141,10 @@ class Flagger:
         model_path: Path,
         known_claims_path: Path,
         official_facts_path: Path,
+        channels_path: Path,
         thresholds: Thresholds,
         *,
+        weights: Weights | None = None,
         train_if_missing: bool = False,
     ) -> Flagger:
         """Load everything; with `train_if_missing`, train on the shipped data and save first."""
@@ -107,7 +162,9 @@ class Flagger:
             model,
             KnownClaims.load(known_claims_path),
             OfficialFacts.load(official_facts_path),
+            Channels.load(channels_path),
             thresholds,
+            weights=weights,
             model_version=model_version(model_path, model.data_version),
         )
 
@@ -118,64 +175,81 @@ class Flagger:
         """Assess a batch; the model featurises all Vietnamese texts in one call."""
         from underthesea import sent_tokenize
 
-        # Rules too read at most MODEL_WORD_CAP words: hostile 10 MB pages stay cheap.
-        prepared = [
-            (normalize_text(cap_words(a.title, 200)), normalize_text(cap_words(a.text)))
-            for a in articles
-        ]
+        read = [self._read(a) for a in articles]
+        signals = [scam_signals(r.cleaned, self.channels) for r in read]
         usable = [
             i
-            for i, (title, text) in enumerate(prepared)
-            if vietnamese_share(f"{title} {text}") >= _MIN_VIETNAMESE_SHARE
+            for i, (r, s) in enumerate(zip(read, signals, strict=True))
+            if r.cleaned.syllable_share >= MIN_VIETNAMESE_SHARE or s.score >= self.thresholds.review
         ]
-        scored = self.model.score([model_input(*prepared[i]) for i in usable], term_limit=12)
+        scored = [
+            Scored(to_base_rate(s.risk, self.weights.base_rate), s.terms)
+            for s in self.model.score([read[i].model_text for i in usable], term_limit=12)
+        ]
         by_index = dict(zip(usable, scored, strict=True))
         results = []
         for i, article in enumerate(articles):
-            title, text = prepared[i]
+            r = read[i]
             if i not in by_index:
-                results.append(self._not_assessed(title, text))
+                results.append(self._not_assessed(r))
                 continue
-            sentences = sent_tokenize(text)[:_MAX_SENTENCES] if text else []
-            results.append(self._assess_one(article, title, text, sentences, by_index[i]))
+            sentences = sent_tokenize(r.text)[:_MAX_SENTENCES] if r.text else []
+            results.append(self._assess_one(article, r, sentences, by_index[i], signals[i]))
         return results
 
+    def _read(self, article: ArticleText) -> _Read:
+        # Rules read at most MODEL_WORD_CAP words: hostile 10 MB pages stay cheap.
+        title = normalize_text(cap_words(article.title, 200))
+        text = normalize_text(cap_words(article.text))
+        cleaned = clean(opening(title, text, CUE_WORDS))
+        # Short texts (SMS, posts, headlines) are read once: the model's opening is all of them.
+        short = len(text.split(maxsplit=OPENING_WORDS)) <= OPENING_WORDS
+        return _Read(title, text, cleaned, cleaned.words if short else model_text(title, text))
+
     def _assess_one(
-        self, article: ArticleText, title: str, text: str, sentences: list[str], scored: Scored
+        self,
+        article: ArticleText,
+        r: _Read,
+        sentences: list[str],
+        scored: Scored,
+        signals: ScamSignals,
     ) -> Assessment:
-        matches = self.claims.match(title, sentences)
-        failures = self.facts.check(f"{title}\n{text}", article.published_at)
+        matches = self.claims.match(r.title, sentences)
+        failures = self.facts.check(f"{r.title}\n{r.text}", article.published_at)
         stance = detect_stance(
-            title,
-            text,
+            r.title,
+            r.text,
             model_risk=scored.risk,
             claim_matched=any(m.strength == "strong" for m in matches),
             outlet_kind=article.outlet_kind,
+            scam_score=signals.score,
+            marked=r.cleaned.marked_share >= MARKED_FROM,
         )
-        # A text the model already rates as risky needs only one cue to be filed under a category.
+        leaning = max(scored.risk, signals.score)
         category = pick_category(
-            f"{title} {text}",
+            r.cleaned.folded,
             [m.claim.category for m in matches],
-            min_cues=1 if scored.risk >= self.thresholds.review else 2,
+            min_cues=1 if leaning >= self.thresholds.review else 2,
         )
-        risk = self._combine(scored.risk, matches, failures, stance, article.outlet_kind, category)
-        # Ordinary coverage gets no category: a label on it would only be noise for reviewers.
-        if not (
-            matches or risk >= self.thresholds.review or stance.stance == "reports-and-debunks"
-        ):
-            category = None
+        risk = self._combine(scored.risk, signals, matches, failures, stance, article, category)
+        flagged = risk >= self.thresholds.review
+        if not (matches or flagged):
+            category = None  # a label on ordinary content would only be noise for reviewers
         reasons = [
-            *_stance_reasons(stance),
             *(_claim_reason(m, stance.stance) for m in matches[:3]),
             *(_fact_reason(f) for f in failures[:5]),
-            *_sentence_reasons(sentences or [title], scored, matches, failures),
-            *_term_reasons(scored),
+            *_cue_reasons(signals),
+            *_stance_reasons(stance, r),
+            *_sentence_reasons(sentences or [r.title], scored, matches, failures, r),
+            *_term_reasons(scored, r.cleaned),
         ]
         if category == "C8":
             reasons.insert(0, Reason("note", CONTEXT_NOTE))
-        clause = CATEGORIES[category].article11_clause if category else None
+        clause = CATEGORIES[category].article11_clause if category and flagged else None
         if clause:
             reasons.append(Reason("note", LEGAL_CAVEAT))
+        if article.outlet_note:
+            reasons.append(Reason("note", article.outlet_note))
         return Assessment(
             risk=round(risk, 4),
             tier=self.thresholds.tier(risk),
@@ -189,34 +263,39 @@ class Flagger:
     def _combine(
         self,
         p: float,
+        signals: ScamSignals,
         matches: list[ClaimMatch],
         failures: list[FactCheckFailure],
         stance: StanceResult,
-        outlet_kind: str | None,
+        article: ArticleText,
         category: str | None,
     ) -> float:
+        w = self.weights
         if stance.stance == "reports-and-debunks":
-            risk = 0.3 * min(p, self.thresholds.review)
+            risk = w.debunk_factor * min(max(p, signals.score), self.thresholds.review)
         else:
-            weights = [(0.5 if m.strength == "strong" else 0.2) * m.score for m in matches[:2]]
-            weights += [0.3] * min(3, len(failures))
-            weights.append(min(0.3, 0.05 * stance.assert_score))
-            scale = 1.0 if stance.stance == "asserts" else 0.5
-            keep = 1.0 - p
-            for w in weights:
-                keep *= 1.0 - scale * w
+            evidence = [
+                (w.strong_claim if m.strength == "strong" else w.suggested_claim) * m.score
+                for m in matches[:2]
+            ]
+            evidence += [w.failed_fact] * min(w.max_failed_facts, len(failures))
+            evidence.append(min(w.max_assert, w.assert_cue * stance.assert_score))
+            scale = 1.0 if stance.stance == "asserts" else w.neutral_scale
+            keep = (1.0 - p) * (1.0 - signals.score)
+            for weight in evidence:
+                keep *= 1.0 - scale * weight
             risk = 1.0 - keep
-        if outlet_kind in _PRESS_KINDS:
-            risk *= 0.85
+        if article.outlet_kind in _PRESS_KINDS:
+            risk *= w.press_prior
         if category == "C8":
-            risk = min(risk, self.thresholds.urgent - 0.01)
+            risk = min(risk, self.thresholds.urgent - w.forecast_margin)
         return min(1.0, max(0.0, risk))
 
-    def _not_assessed(self, title: str, text: str) -> Assessment:
-        if not (title or text):
+    def _not_assessed(self, r: _Read) -> Assessment:
+        if not (r.title or r.text):
             note = "Văn bản trống: không có nội dung để đánh giá, rủi ro thấp."
         else:
-            share = vietnamese_share(f"{title} {text}")
+            share = r.cleaned.syllable_share
             note = (
                 f"Văn bản không phải tiếng Việt (chỉ {share:.0%} âm tiết tiếng Việt): mô hình "
                 "không đánh giá, rủi ro thấp; cần xác minh thủ công nếu nghi ngờ."
@@ -232,24 +311,54 @@ class Flagger:
         )
 
 
-def model_input(title: str, text: str) -> str:
-    """What the model reads: the title, then the capped body."""
-    return cap_words(f"{title}. {text}" if title else text)
+def _located(hit_start: int, hit_end: int, r: _Read) -> dict[str, object]:
+    """Where an excerpt of the cleaned opening lies: in the title or in the text, with offsets."""
+    body_start = len(r.title) + len(TITLE_SEPARATOR) if r.title else 0
+    if r.title and hit_start < len(r.title):
+        return {"field": "title", "start": hit_start, "end": min(hit_end, len(r.title))}
+    return {"field": "text", "start": hit_start - body_start, "end": hit_end - body_start}
 
 
-def _stance_reasons(stance: StanceResult) -> list[Reason]:
+def _cue_reasons(signals: ScamSignals) -> list[Reason]:
+    """The scam cues, most telling first, each with the words the reader received."""
+    reasons = []
+    for hit in signals.hits:
+        if hit.family == "promotion":
+            continue  # marketing words are context, not evidence
+        shown = f": “{hit.excerpt}”" if hit.excerpt and hit.family != "impersonation" else ""
+        brands = f" ({', '.join(signals.brands)})" if hit.family == "impersonation" else ""
+        reasons.append(
+            Reason(
+                "scam-cue",
+                f"{hit.label[0].upper()}{hit.label[1:]}{brands}{shown}",
+                hit.weight,
+                {"family": hit.family, "excerpt": hit.excerpt, "start": hit.start, "end": hit.end},
+            )
+        )
+    return reasons
+
+
+def _original_words(folded: str, original: str) -> str:
+    """The words of `original` whose folded form is `folded` (folding keeps NFC lengths)."""
+    index = fold(original.lower()).find(folded)
+    return original[index : index + len(folded)] if index >= 0 else folded
+
+
+def _stance_reasons(stance: StanceResult, r: _Read) -> list[Reason]:
+    source = f"{r.title}\n{r.text}"
     if stance.stance == "reports-and-debunks":
-        cues = ", ".join(f'"{c}"' for c in stance.debunk_cues[:4])
+        cues = ", ".join(f'"{_original_words(c, source)}"' for c in stance.debunk_cues[:4])
         return [
             Reason(
                 "stance",
-                f"Bài viết có dấu hiệu cảnh báo/đính chính ({cues}); nội dung sai được "
+                f"Văn bản có dấu hiệu cảnh báo/đính chính ({cues}); nội dung sai được "
                 "trích dẫn để bác bỏ, không phải lan truyền.",
                 -stance.debunk_score,
             )
         ]
     if stance.stance == "asserts":
-        cues = ", ".join(f'"{c}"' for c in stance.assert_cues[:4]) or "mô hình đánh giá cao"
+        shown = [f'"{_original_words(c, source)}"' for c in stance.assert_cues[:4]]
+        cues = ", ".join(shown) or "mô hình/dấu hiệu lừa đảo đánh giá cao"
         return [
             Reason(
                 "stance",
@@ -303,15 +412,17 @@ def _fact_reason(failure: FactCheckFailure) -> Reason:
     )
 
 
-def _term_reasons(scored: Scored, limit: int = 6) -> list[Reason]:
-    """Terms that pushed the score up, one per spelling, skipping fragments under 3 letters."""
+def _term_reasons(scored: Scored, cleaned: Cleaned, limit: int = 6) -> list[Reason]:
+    """Phrases of two words or more that pushed the score up, as the reader wrote them."""
     seen: set[str] = set()
     reasons = []
     for term, weight in scored.terms:
-        if len(term) < 3 or term in seen:
-            continue
+        if len(term.split()) < 2 or term in seen:
+            continue  # one syllable ("cập", "ông") explains nothing
         seen.add(term)
-        reasons.append(Reason("term", term, weight))
+        start = cleaned.folded.find(term)
+        shown = cleaned.excerpt(start, start + len(term)) if start >= 0 else term
+        reasons.append(Reason("term", shown, weight, {"folded": term}))
     return reasons[:limit]
 
 
@@ -320,21 +431,22 @@ def _sentence_reasons(
     scored: Scored,
     matches: list[ClaimMatch],
     failures: list[FactCheckFailure],
+    r: _Read,
     limit: int = 3,
 ) -> list[Reason]:
-    """Sentences holding the most pushing terms, matched-claim evidence or failed facts."""
-    terms = [(re.escape(t), w) for t, w in scored.terms]
+    """Sentences holding the most pushing phrases, matched-claim evidence or failed facts."""
+    terms = [(re.compile(rf"\b{re.escape(t)}\b"), w) for t, w in scored.terms if " " in t]
     evidence = {m.evidence for m in matches}
     found = [f.found.split(": ")[-1] for f in failures]
     ranked = []
     for sentence in sentences:
-        lowered = sentence.lower()
-        weight = sum(w for t, w in terms if re.search(t, lowered))
+        folded = " ".join(_NON_WORD.sub(" ", fold(sentence.lower())).split())
+        weight = sum(w for t, w in terms if t.search(folded))
         weight += sum(0.5 for e in evidence if sentence in e)
         weight += sum(0.3 for f in found if f and f in sentence)
         if weight > 0:
             ranked.append((weight, sentence))
-    ranked.sort(key=lambda r: r[0], reverse=True)
+    ranked.sort(key=lambda item: item[0], reverse=True)
     return [
         Reason("sentence", s if len(s) <= 400 else s[:397] + "…", round(w, 4))
         for w, s in ranked[:limit]

@@ -10,60 +10,90 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from classifier.errors import ModelNotFoundError, UntrustedModelError
-from classifier.text import syllables_vi, tokenize_vi
 
 # Everything skops may load beyond its own safe defaults. A test pins this list: a lambda or a
 # new custom class sneaking into the pipeline makes it fail instead of being trusted silently.
-# (An isotonic-calibrated model holds every name but `_SigmoidCalibration`.)
 TRUSTED = [
-    "classifier.text.syllables_vi",
-    "classifier.text.tokenize_vi",
+    "classifier.model.FloorNormalizer",
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
 ]
-_FORMAT = 1
-# Isotonic calibration overfits small data (scikit-learn's guide: prefer sigmoid below ~1,000).
-_ISOTONIC_FROM = 1000
+_FORMAT = 2
+# Row norm of a 20-word text under the vectorizers below (measured on the shipped data).
+EVIDENCE_FLOOR = 37.0
 
 
-def build_pipeline(n_examples: int) -> Pipeline:
-    """TF-IDF over words (1–2 grams) and syllables (1–3 grams) into calibrated LR."""
+class FloorNormalizer(TransformerMixin, BaseEstimator):
+    """L2 normalisation that never scales a row up past the norm of a ~20-word text.
+
+    Plain L2 normalisation gives "chào chị" as much weight as a whole paragraph: two words carry
+    the full unit norm, and a short text lands at an extreme. Dividing by max(norm, floor) lets a
+    short text say exactly as much as its few words do, so it stays near the prior.
+    """
+
+    def __init__(self, floor: float = EVIDENCE_FLOOR) -> None:
+        self.floor = floor
+
+    def fit(self, X: object, y: object = None) -> FloorNormalizer:  # noqa: N803 - sklearn API
+        return self
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return True  # stateless
+
+    def transform(self, X: sparse.csr_matrix) -> sparse.csr_matrix:  # noqa: N803 - sklearn API
+        X = sparse.csr_matrix(X, dtype=np.float32)
+        norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+        scale = 1.0 / np.maximum(norms, self.floor)
+        return sparse.diags(scale.astype(np.float32)) @ X
+
+
+def build_pipeline() -> Pipeline:
+    """TF-IDF over folded words (1–3 grams) and characters into calibrated logistic regression.
+
+    The text arrives already read back by `views.model_text`: folded, lower case, words separated
+    by single spaces, so diacritics, case and punctuation cannot carry weight. Character n-grams
+    inside word boundaries catch variants the word grams have never seen.
+    """
     words = TfidfVectorizer(
-        tokenizer=tokenize_vi,
-        token_pattern=None,
-        lowercase=False,
-        ngram_range=(1, 2),
-        min_df=1,
-        sublinear_tf=True,
-        max_features=60_000,
-    )
-    syllables = TfidfVectorizer(
-        tokenizer=syllables_vi,
-        token_pattern=None,
+        token_pattern=r"\S+",
         lowercase=False,
         ngram_range=(1, 3),
         min_df=2,
         sublinear_tf=True,
-        max_features=120_000,
+        norm=None,
+        max_features=150_000,
+        dtype=np.float32,
     )
-    method = "isotonic" if n_examples >= _ISOTONIC_FROM else "sigmoid"
+    characters = TfidfVectorizer(
+        analyzer="char_wb",
+        lowercase=False,
+        ngram_range=(3, 5),
+        min_df=3,
+        sublinear_tf=True,
+        norm=None,
+        max_features=150_000,
+        dtype=np.float32,
+    )
     classifier = CalibratedClassifierCV(
-        LogisticRegression(class_weight="balanced", C=4.0, solver="liblinear", max_iter=1000),
-        method=method,
-        cv=3,
+        LogisticRegression(class_weight="balanced", C=1.0, solver="liblinear", max_iter=2000),
+        method="sigmoid",
+        cv=5,
     )
-    return Pipeline(
+    union = FeatureUnion(
         [
-            ("features", FeatureUnion([("words", words), ("syllables", syllables)])),
-            ("classifier", classifier),
+            ("words", Pipeline([("tfidf", words), ("norm", FloorNormalizer())])),
+            ("characters", Pipeline([("tfidf", characters), ("norm", FloorNormalizer())])),
         ]
     )
+    return Pipeline([("features", union), ("classifier", classifier)])
 
 
 @dataclass(frozen=True)
@@ -80,25 +110,32 @@ class TrainedModel:
     def score(self, texts: Sequence[str], term_limit: int = 8) -> list[Scored]:
         """Risk and the terms that pushed it up (tf-idf value × mean coefficient), per text.
 
-        Featurises once per text: segmentation is the expensive step, shared by both outputs.
+        `texts` are model inputs (`views.model_text`): folded openings.
         """
         if not texts:
             return []
-        matrix = self.pipeline.named_steps["features"].transform(list(texts)).tocsr()
-        risks = self.pipeline.named_steps["classifier"].predict_proba(matrix)[:, 1]
+        # The union's branches transformed one by one: the word block is needed on its own.
+        blocks = [pipe.transform(list(texts)) for _, pipe in self._branches]
+        matrix = sparse.hstack(blocks, format="csr")
+        risks = self.pipeline.named_steps["classifier"].predict_proba(matrix)[:, 1].tolist()
+        if term_limit <= 0:
+            return [Scored(r, ()) for r in risks]
+        # Words come first in the union: push = tf-idf value × coefficient.
+        words = blocks[0]
+        pushes = words.multiply(self._coefficients[: words.shape[1]]).tocsr()
         results = []
         for n, risk in enumerate(risks):
-            start, end = matrix.indptr[n], matrix.indptr[n + 1]
-            indices = matrix.indices[start:end]
-            pushes = matrix.data[start:end] * self._coefficients[indices]
-            order = np.argsort(-pushes)[:term_limit]
-            top = tuple(
-                (self._names[indices[k]], round(float(pushes[k]), 4))
-                for k in order
-                if pushes[k] > 0
-            )
-            results.append(Scored(float(risk), top))
+            start, end = pushes.indptr[n], pushes.indptr[n + 1]
+            data, indices = pushes.data[start:end], pushes.indices[start:end]
+            order = np.argsort(-data)[:term_limit]
+            top = [(self._names[i], round(v, 4))
+                   for i, v in zip(indices[order].tolist(), data[order].tolist()) if v > 0]
+            results.append(Scored(risk, tuple(top)))
         return results
+
+    @cached_property
+    def _branches(self) -> list[tuple[str, Pipeline]]:
+        return list(self.pipeline.named_steps["features"].transformer_list)
 
     @cached_property
     def _coefficients(self) -> np.ndarray:
@@ -107,9 +144,12 @@ class TrainedModel:
 
     @cached_property
     def _names(self) -> list[str]:
-        # "words__bảo_hiểm cảnh_báo" -> "bảo hiểm cảnh báo"
-        names = self.pipeline.named_steps["features"].get_feature_names_out()
-        return [name.split("__", 1)[-1].replace("_", " ") for name in names]
+        # Word grams by name; character grams are never shown as reasons.
+        names: list[str] = []
+        for branch, pipeline in self.pipeline.named_steps["features"].transformer_list:
+            vocabulary = pipeline.named_steps["tfidf"].get_feature_names_out()
+            names += list(vocabulary) if branch == "words" else [""] * len(vocabulary)
+        return names
 
 
 @dataclass(frozen=True)
@@ -120,7 +160,8 @@ class Scored:
 
 def compact(pipeline: Pipeline) -> Pipeline:
     """Plain-int vocabularies: skops writes each numpy scalar as its own file (10 MB)."""
-    for _, vectorizer in pipeline.named_steps["features"].transformer_list:
+    for _, branch in pipeline.named_steps["features"].transformer_list:
+        vectorizer = branch.named_steps["tfidf"]
         vectorizer.vocabulary_ = {term: int(i) for term, i in vectorizer.vocabulary_.items()}
     return pipeline
 

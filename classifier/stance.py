@@ -1,7 +1,13 @@
-"""Stance of an article toward the false content it contains: asserts, reports-and-debunks, neutral.
+"""Stance of a text toward the false content it contains: asserts, reports-and-debunks, neutral.
 
-Rules first, model second. Press warnings quote the scam word for word, so assertion cues inside
-quotation marks count only a quarter: they are the thing being reported, not the article's voice.
+Rules first, model second. Cues are written with diacritics for the reader of this file and
+matched folded, so a warning typed without diacritics ("BHXH canh bao gia mao") reads the same.
+
+A warning needs a frame: words that name the content as false or fraudulent, or that tell the
+reader to beware ("giả mạo", "cảnh giác", "không có chủ trương", "bác bỏ"). Words that only set a
+criminal scene ("lừa đảo", "chiếm đoạt", "khởi tố") count less: police-impersonation scams use them
+to threaten ("hành vi LỪA ĐẢO, CHIẾM ĐOẠT TÀI SẢN"). Press warnings quote the scam word for word,
+so assertion cues inside quotation marks count only a quarter.
 """
 
 from __future__ import annotations
@@ -9,59 +15,89 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from classifier.text import fold, typed_with_diacritics
 from classifier.types import Stance
 
-_DEBUNK_CUES: tuple[tuple[str, float], ...] = (
-    (r"cảnh báo", 1.0),
-    (r"giả mạo", 1.0),
-    (r"mạo danh", 1.0),
-    (r"giả danh", 0.8),
-    (r"không có chủ trương", 2.0),
-    (r"(thông tin )?sai sự thật", 1.5),
-    (r"(bhxh|bảo hiểm xã hội)[^.]{0,40}(khẳng định|cho biết không)", 1.5),
-    (r"khuyến cáo", 1.0),
-    (r"đề nghị người dân (không|cảnh giác)", 1.5),
-    (r"cảnh giác", 1.0),
-    (r"thủ đoạn", 1.0),
-    (r"kẻ gian|các đối tượng|đối tượng lừa đảo", 0.8),
-    (r"chiếm đoạt", 0.8),
-    (r"không bao giờ (yêu cầu|gọi|nhắn)", 1.5),
-    (r"(tiếp nhận|nhận được) (tin báo|phản ánh)", 0.5),
-    (r"tuyên phạt|bị cáo|khởi tố|bắt giữ|tạm giữ", 1.0),
-    (r"không có chính sách", 1.5),
-    (r"chỉ tải[^.]{0,40}(ch play|app store)", 1.0),
-    (r"lừa đảo", 0.5),
-    (r"tin đồn", 0.8),
-    (r"không có chuyện", 1.5),
-    (r"miễn phí", 0.3),
+
+Cues = tuple[tuple[re.Pattern[str], re.Pattern[str], float], ...]
+
+
+def _folded(cues: tuple[tuple[str, float], ...]) -> Cues:
+    """Each cue compiled as written (for text typed with diacritics) and folded (for text typed
+    without): folding text typed with diacritics would read "kéo" as "kẻo", "khăn" as "khẩn"."""
+    return tuple(
+        (re.compile(rf"\b(?:{p})\b"), re.compile(rf"\b(?:{fold(p)})\b"), w) for p, w in cues
+    )
+
+
+# Words that frame content as false or as fraud, or that tell the reader to beware.
+_FRAME_CUES = _folded(
+    (
+        (r"cảnh báo(?! lần cuối)", 1.0),
+        (r"giả mạo", 1.0),
+        (r"mạo danh", 1.0),
+        (r"giả danh", 0.8),
+        (r"không có chủ trương", 2.0),
+        (r"(thông tin )?sai sự thật", 1.5),
+        (r"thông tin (giả|thất thiệt|bịa đặt)|tin giả|tin đồn", 1.0),
+        (r"(bhxh|bảo hiểm xã hội)( \w+){0,6} (khẳng định|cho biết không|bác bỏ|phủ nhận)", 1.5),
+        (r"bác bỏ|phủ nhận|đính chính|lên tiếng", 1.0),
+        (r"khuyến cáo", 1.0),
+        (r"đề nghị người dân (không|cảnh giác)", 1.5),
+        (r"cảnh giác", 1.0),
+        (r"thủ đoạn|chiêu (trò|lừa)", 1.0),
+        (r"kẻ gian|các đối tượng|đối tượng lừa đảo", 0.8),
+        (r"không bao giờ (yêu cầu|gọi|nhắn)", 1.5),
+        (r"(tiếp nhận|nhận được) (tin báo|phản ánh)", 0.5),
+        (r"không có chính sách", 1.5),
+        (r"chỉ tải( \w+){0,8} (ch play|app store)", 1.0),
+        (r"không có chuyện", 1.5),
+        (r"tuyệt đối không", 1.0),
+    )
 )
-_ASSERT_CUES: tuple[tuple[str, float], ...] = (
-    (r"liên hệ ngay|gọi ngay|lien he", 1.0),
-    (r"bấm vào|nhấn vào|bam vao|click", 1.0),
-    (r"truy cập|truy cap", 0.6),
-    (r"quét mã", 1.0),
-    (r"tải (file|tệp|ứng dụng)", 0.6),
-    (r"(nhập|cung cấp|đọc) (mã )?otp", 1.0),
-    (r"chuyển khoản", 0.8),
-    (r"\bib\b|inbox", 1.0),
-    (r"kết bạn zalo|zalo", 0.5),
-    (r"phí hồ sơ|phí dịch vụ|cọc trước", 1.0),
-    (r"uy tín|bao đậu", 1.0),
-    (r"nhận ngay|nhan ngay", 1.0),
-    (r"chúc mừng", 1.0),
-    (r"hạn cuối", 0.8),
-    (r"kẻo|trước khi quá muộn|chia sẻ (ngay|để)|hãy chia sẻ", 1.0),
-    (r"bên em|bên mình|em là|tôi là|chúng tôi nhận|nhận làm|thu mua", 1.0),
-    (r"vui lòng|vui long", 0.8),
-    (r"tin nóng|khẩn", 0.8),
-    (r"!{2,}|‼️|🔥|👉", 0.5),
-    (r"sẽ bị (khóa|hủy|cắt|dừng)|se bi khoa|bị khóa vĩnh viễn|bị cắt lương", 1.0),
-    (r"nên rút|rút ngay|rut ngay|rút hết", 1.0),
-    (r"phải tự đến|đề nghị mang|mang theo căn cước", 0.8),
-    (r"trước ngày|truoc ngay", 0.5),
+# Words that set a criminal scene: reporting, or the vocabulary of a threat.
+_SCENE_CUES = _folded(
+    (
+        (r"lừa đảo", 0.5),
+        (r"chiếm đoạt", 0.5),
+        (r"tuyên phạt|bị cáo|khởi tố|bắt giữ|tạm giữ", 0.5),
+    )
+)
+_ASSERT_CUES = _folded(
+    (
+        (r"liên hệ ngay|gọi ngay", 1.0),
+        (r"bấm vào|nhấn vào|click", 1.0),
+        (r"truy cập", 0.6),
+        (r"quét mã", 1.0),
+        (r"tải (file|tệp|ứng dụng)", 0.6),
+        (r"(nhập|cung cấp|đọc) (mã )?otp", 1.0),
+        (r"chuyển khoản", 0.8),
+        (r"ib|inbox", 1.0),
+        (r"kết bạn zalo|zalo", 0.5),
+        (r"phí hồ sơ|phí dịch vụ|cọc trước", 1.0),
+        (r"uy tín|bao đậu", 1.0),
+        (r"nhận ngay", 1.0),
+        (r"chúc mừng", 1.0),
+        (r"hạn cuối", 0.8),
+        (r"kẻo|trước khi quá muộn|chia sẻ (ngay|để)|hãy chia sẻ|share ngay", 1.0),
+        (r"bên em|bên mình|em là|tôi là|chúng tôi nhận|nhận làm|thu mua", 1.0),
+        (r"vui lòng", 0.8),
+        (r"tin nóng|khẩn", 0.8),
+        (r"sẽ bị (khóa|hủy|cắt|dừng)|bị khóa vĩnh viễn|bị cắt lương", 1.0),
+        (r"nên rút|rút ngay|rút hết", 1.0),
+        (r"phải tự đến|đề nghị mang|mang theo căn cước", 0.8),
+        (r"trước ngày", 0.5),
+    )
 )
 _QUOTED = re.compile(r"\"[^\"]{20,}\"|“[^”]{20,}”|«[^»]{20,}»|'[^']{40,}'")
 _PRESS_KINDS = frozenset({"sector", "national", "provincial"})
+# Thresholds of the rules below.
+DEBUNK_MIN = 2.0  # frame + scene evidence for reports-and-debunks
+FRAME_MIN = 1.0  # of which frame evidence
+ASSERT_MIN = 2.0
+MODEL_ASSERT = 0.6  # model risk at which an unframed text is read as asserting
+PRESS_PRIOR = 0.5  # press usually warns: a small push, never decisive alone
+QUOTE_BONUS = 1.0  # a warning that quotes the content it corrects
 
 
 @dataclass(frozen=True)
@@ -73,12 +109,15 @@ class StanceResult:
     assert_cues: tuple[str, ...]
 
 
-def _hits(cues: tuple[tuple[str, float], ...], text: str) -> list[tuple[str, float]]:
+def _hits(cues: Cues, text: str, marked: bool) -> list[tuple[str, float]]:
+    """(folded cue words, weight) of each cue found in lower-case `text`."""
+    if not text:
+        return []
     found = []
-    for pattern, weight in cues:
-        m = re.search(pattern, text)
+    for as_written, as_folded, weight in cues:
+        m = (as_written if marked else as_folded).search(text)
         if m:
-            found.append((m.group(0), weight))
+            found.append((fold(m.group(0)), weight))
     return found
 
 
@@ -87,38 +126,61 @@ def _total(hits: list[tuple[str, float]]) -> float:
 
 
 def detect_stance(
-    title: str, text: str, *, model_risk: float, claim_matched: bool, outlet_kind: str | None
+    title: str,
+    text: str,
+    *,
+    model_risk: float,
+    claim_matched: bool,
+    outlet_kind: str | None,
+    scam_score: float = 0.0,
+    marked: bool | None = None,
 ) -> StanceResult:
-    """Weigh debunk cues against assertion cues; title cues count double.
+    """Weigh warning frames against assertion cues; title cues count double.
 
-    An article that quotes a known claim next to correction cues reports and debunks it. Outlet
-    kind adds a small prior toward reporting (the press usually warns), never decides alone.
+    `title` and `text` are NFC text with their punctuation (quotes are found in them); `marked`
+    says whether the text was typed with diacritics (then cues are matched as written, else
+    folded). A text the scam cues already rate at `MODEL_ASSERT` or more needs a stronger frame
+    to count as a warning.
     """
-    title_l, body_l = title.lower(), text.lower()
-    quotes = _QUOTED.findall(body_l)
-    unquoted = _QUOTED.sub(" ", body_l)
-    body_debunk, title_debunk = _hits(_DEBUNK_CUES, unquoted), _hits(_DEBUNK_CUES, title_l)
-    body_assert, title_assert = _hits(_ASSERT_CUES, unquoted), _hits(_ASSERT_CUES, title_l)
-    quoted_assert = _hits(_ASSERT_CUES, " ".join(quotes))
-    debunk_score = _total(body_debunk) + 2 * _total(title_debunk)
-    assert_score = _total(body_assert) + 2 * _total(title_assert) + 0.25 * _total(quoted_assert)
-    if quotes and debunk_score >= 1.5:
-        debunk_score += 1.0  # quoting the claim inside a warning frame
-    if outlet_kind in _PRESS_KINDS:
-        debunk_score += 0.5
 
-    if debunk_score >= 2.0 and (claim_matched or debunk_score >= 0.6 * assert_score):
+    if marked is None:
+        marked = typed_with_diacritics(f"{title} {text}")
+
+    def lower(s: str) -> str:
+        return s.lower() if marked else fold(s.lower())
+
+    quotes = _QUOTED.findall(text)
+    title_l, unquoted, quoted = lower(title), lower(_QUOTED.sub(" ", text)), lower(" ".join(quotes))
+
+    def both(cues: Cues) -> list[tuple[str, float]]:
+        return _hits(cues, unquoted, marked) + [(c, 2 * w) for c, w in _hits(cues, title_l, marked)]
+
+    frame, scene, asserting = both(_FRAME_CUES), both(_SCENE_CUES), both(_ASSERT_CUES)
+    asserting += [(c, 0.25 * w) for c, w in _hits(_ASSERT_CUES, quoted, marked)]
+    frame_score = _total(frame)
+    debunk_score = frame_score + _total(scene)
+    assert_score = _total(asserting)
+    if quotes and frame_score >= FRAME_MIN:
+        debunk_score += QUOTE_BONUS
+    if outlet_kind in _PRESS_KINDS:
+        debunk_score += PRESS_PRIOR
+    framed = frame_score >= FRAME_MIN * (2 if scam_score >= MODEL_ASSERT else 1)
+    if (
+        framed
+        and debunk_score >= DEBUNK_MIN
+        and (claim_matched or debunk_score >= 0.6 * assert_score)
+    ):
         stance: Stance = "reports-and-debunks"
-    elif assert_score >= 2.0 and assert_score > debunk_score:
+    elif assert_score >= ASSERT_MIN and assert_score > debunk_score:
         stance = "asserts"
-    elif model_risk >= 0.6 and debunk_score < 1.5:
-        stance = "asserts"  # the model is confident and nothing in the text frames it as a warning
+    elif max(model_risk, scam_score) >= MODEL_ASSERT and frame_score < 1.5:
+        stance = "asserts"  # confident evidence and nothing frames it as a warning
     else:
         stance = "neutral"
     return StanceResult(
         stance=stance,
         debunk_score=round(debunk_score, 2),
         assert_score=round(assert_score, 2),
-        debunk_cues=tuple(dict.fromkeys(c for c, _ in title_debunk + body_debunk)),
-        assert_cues=tuple(dict.fromkeys(c for c, _ in title_assert + body_assert + quoted_assert)),
+        debunk_cues=tuple(dict.fromkeys(c for c, _ in frame + scene)),
+        assert_cues=tuple(dict.fromkeys(c for c, _ in asserting)),
     )

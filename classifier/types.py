@@ -21,14 +21,15 @@ class ArticleText:
     outlet: str | None = None
     outlet_kind: str | None = None  # sector | national | provincial | None (unknown / social)
     published_at: datetime | None = None
+    outlet_note: str | None = None  # shown as a reason, e.g. that the outlet was not recognised
 
 
 @dataclass(frozen=True)
 class Reason:
     """One thing that moved the score.
 
-    `kind` is sentence | term | known-claim | fact-check | stance | note (empty or foreign text,
-    disputed-forecast context).
+    `kind` is known-claim | fact-check | scam-cue | stance | sentence | term | note (empty or
+    foreign text, disputed-forecast context, unknown outlet), in the order a reviewer reads them.
     """
 
     kind: str

@@ -40,6 +40,10 @@ class ClassifierSettings(_Strict):
     urgent_threshold: float = Field(0.8, ge=0, le=1)  # tier "cần xem ngay" from here
     known_claims: Path = Path("config/known_claims.yaml")
     official_facts: Path = Path("config/official_facts.yaml")
+    channels: Path = Path("config/channels.yaml")  # brands' official domains, link hosts
+    # Expected share of texts that need review among those flagged; the model's probability is
+    # restated for it (classifier.flagger.Weights.base_rate).
+    base_rate: float = Field(0.1, gt=0, lt=1)
 
     @model_validator(mode="after")
     def _ordered(self) -> ClassifierSettings:
@@ -299,6 +303,7 @@ def load_settings(
                     "model_path": _anchor(settings.classifier.model_path, root),
                     "known_claims": _anchor(settings.classifier.known_claims, root),
                     "official_facts": _anchor(settings.classifier.official_facts, root),
+                    "channels": _anchor(settings.classifier.channels, root),
                 }
             ),
         }

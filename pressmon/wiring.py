@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from classifier.flagger import Flagger, Thresholds
+from classifier.flagger import Flagger, Thresholds, Weights
 from classifier.relevance import RelevanceModel
 from crawlers.dedupe import StoryClusterer
 from crawlers.provinces import Gazetteer
@@ -34,7 +34,9 @@ def flagger_from(settings: Settings, *, train_if_missing: bool = True) -> Flagge
         classifier.model_path,
         classifier.known_claims,
         classifier.official_facts,
+        classifier.channels,
         Thresholds(review=classifier.review_threshold, urgent=classifier.urgent_threshold),
+        weights=Weights(base_rate=classifier.base_rate),
         train_if_missing=train_if_missing,
     )
 

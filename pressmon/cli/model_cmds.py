@@ -10,15 +10,16 @@ from pathlib import Path
 import click
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from classifier.evaluation import evaluate_default
-from classifier.examples import LabelledExample, load_vfnd
-from classifier.flagger import Thresholds
+from classifier.claims import KnownClaims
+from classifier.examples import LabelledExample
+from classifier.facts import OfficialFacts
+from classifier.links import Channels
 from classifier.text import nfc
-from classifier.training import train_default
 from classifier.types import ArticleText
 from pressmon.cli import output
+from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review_examples import reviewed_examples
-from pressmon.settings import REPO_ROOT
+from pressmon.settings import REPO_ROOT, load_sources
 from pressmon.wiring import archive_from, flagger_from
 
 
@@ -35,19 +36,44 @@ class ClassifyLine(BaseModel):
     published_at: datetime | None = None
 
 
-def parse_classify_line(raw: str) -> ArticleText:
+def parse_classify_line(raw: str, outlets: OutletResolver) -> tuple[ArticleText, Resolution]:
+    """One JSON line -> the flagger's input, its outlet resolved through sources.yaml."""
     data = json.loads(raw)
     if isinstance(data, dict) and "text" not in data and "body" in data:
         data["text"] = data.pop("body")
     line = ClassifyLine.model_validate(data)
-    return ArticleText(
-        title=nfc(line.title),
-        text=nfc(line.text),
-        url=line.url,
-        outlet=line.outlet,
-        outlet_kind=line.kind,
-        published_at=line.published_at,
+    resolution = outlets.resolve(line.outlet, line.url)
+    kind = resolution.source.kind if resolution.source else line.kind
+    return (
+        ArticleText(
+            title=nfc(line.title),
+            text=nfc(line.text),
+            url=line.url,
+            outlet=resolution.source.id if resolution.source else line.outlet,
+            outlet_kind=kind,
+            published_at=line.published_at,
+            outlet_note=resolution.note if not line.kind else None,
+        ),
+        resolution,
     )
+
+
+def input_error(err: json.JSONDecodeError | ValidationError) -> str:
+    """A line's problem in words, without library links."""
+    if isinstance(err, json.JSONDecodeError):
+        return f"không phải JSON hợp lệ ({err.msg}, cột {err.colno})"
+    problems = []
+    for item in err.errors():
+        field = ".".join(str(part) for part in item["loc"]) or "dòng"
+        if item["type"] == "missing":
+            problems.append(f"thiếu trường '{field}'")
+        elif item["type"] == "string_too_short":
+            problems.append(f"trường '{field}' trống")
+        elif item["type"] == "model_type":
+            problems.append("dòng phải là một đối tượng JSON {...}")
+        else:
+            problems.append(f"trường '{field}': {item['msg']}")
+    return "; ".join(problems) + " (cần ít nhất 'text'; tùy chọn: title, url, outlet, kind, published_at)"
 
 
 @click.command()
@@ -60,24 +86,33 @@ def parse_classify_line(raw: str) -> ArticleText:
 )
 @click.pass_obj
 def classify(app, as_json: bool) -> None:
-    """Score JSON lines from stdin: risk, tier, category, stance, reasons (triage, not a verdict)."""
+    """Score JSON lines from stdin: risk, tier, category, stance, reasons (triage, not a verdict).
+
+    `outlet` may be a source id, a display name ("VnExpress", "Tuổi Trẻ") or a domain; without it
+    the `url` decides. The outlet's kind (sector, national, provincial) is then applied.
+    """
     flagger = flagger_from(app.settings)
+    outlets = OutletResolver(load_sources(app.settings.sources_file).sources)
     failures = 0
     for number, raw in enumerate(sys.stdin, start=1):
         if not raw.strip():
             continue
         try:
-            article = parse_classify_line(raw)
+            article, resolution = parse_classify_line(raw, outlets)
         except (json.JSONDecodeError, ValidationError) as err:
             failures += 1
-            click.echo(output.dumps({"line": number, "error": " ".join(str(err).split())[:300]}))
+            click.echo(output.dumps({"line": number, "error": input_error(err)}))
             continue
         assessment = flagger.assess(article)
+        source = resolution.source
         click.echo(
             output.dumps(
                 {
                     "line": number,
                     "url": article.url,
+                    "outlet": source.id if source else article.outlet,
+                    "outlet_name": source.name if source else None,
+                    "outlet_kind": article.outlet_kind,
                     "risk": round(assessment.risk, 4),
                     "tier": assessment.tier,
                     "category": assessment.category,
@@ -94,6 +129,72 @@ def classify(app, as_json: bool) -> None:
         )
 
 
+def _flagger_factory(settings):
+    """Builds a flagger around a model trained on given examples (evaluation and folds)."""
+    from classifier.flagger import Flagger, Thresholds, Weights
+    from classifier.training import train as fit
+
+    c = settings.classifier
+    claims, facts = KnownClaims.load(c.known_claims), OfficialFacts.load(c.official_facts)
+    channels = Channels.load(c.channels)
+    thresholds = Thresholds(review=c.review_threshold, urgent=c.urgent_threshold)
+
+    def make(examples):
+        return Flagger(
+            fit(examples), claims, facts, channels, thresholds, weights=Weights(base_rate=c.base_rate)
+        )
+
+    return make
+
+
+def _progress(quiet: bool):
+    """Progress lines on stderr: one per stage step, so long work is never silent."""
+    last: dict[str, int] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if quiet:
+            return
+        step = max(1, total // 10)
+        if done == total or done - last.get(stage, -step) >= step:
+            last[stage] = done
+            click.echo(f"  {stage}: {done:,}/{total:,}", err=True)
+
+    return report
+
+
+def _evaluate_and_document(
+    settings, shared_dir: Path | None, card_dir: Path, *, research: bool, quiet: bool,
+    summary: dict, metrics_path: Path,
+) -> dict:
+    """Real-data evaluation (when ../shared is present), appendix, model card, metrics JSON."""
+    from classifier.card import write_model_card
+    from classifier.evaluation import evaluate_real, evaluate_research, synthetic_appendix
+
+    flagger = flagger_from(settings)
+    make = _flagger_factory(settings)
+    raw = shared_dir / "data" / "raw" if shared_dir else None
+    progress = _progress(quiet)
+    report: dict[str, object] = {"model_version": flagger.model_version, "data": summary}
+    if raw and raw.is_dir():
+        report["real"] = evaluate_real(flagger, raw, progress=progress).as_dict()
+        if research:
+            report["research"] = evaluate_research(make, raw, progress=progress)
+    else:
+        report["real"] = None
+    report["appendix_own_examples"] = synthetic_appendix(make)
+    metrics_path.parent.mkdir(parents=True, exist_ok=True)
+    metrics_path.write_text(output.dumps(report), encoding="utf-8")
+    write_model_card(
+        card_dir / "README.md",
+        model_version=flagger.model_version,
+        summary=summary,
+        real=report["real"],
+        research=report.get("research"),
+        appendix=report["appendix_own_examples"],
+    )
+    return report
+
+
 @click.command()
 @click.option(
     "--with-reviews",
@@ -104,29 +205,40 @@ def classify(app, as_json: bool) -> None:
     "--extra",
     "extra_paths",
     multiple=True,
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Labelled JSON lines (text, title, label[, category, stance]); repeat for several.",
-)
-@click.option(
-    "--vfnd",
-    "vfnd_dir",
-    type=click.Path(path_type=Path, exists=True, file_okay=False),
-    help="Add the VFND fake-news dataset folder (e.g. ../shared/data/raw/vfnd).",
+    type=click.Path(path_type=Path, exists=True),
+    help="More labelled data: a JSON-lines file (text, title, label[, category, stance]) or a "
+    "corpus folder of ../shared/data/raw (e.g. .../vfnd, .../sms-vietsmishing, or the raw folder "
+    "itself for all); repeat for several.",
 )
 @click.option(
     "--card-dir",
     type=click.Path(path_type=Path, file_okay=False),
     help="Where the model card and metrics.json go (default: beside the model).",
 )
+@click.option(
+    "--shared",
+    "shared_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=REPO_ROOT.parent / "shared",
+    show_default=True,
+    help="Team data folder: the card then reports the real-data evaluation (skipped when absent).",
+)
+@click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.pass_obj
 def train(
     app,
     with_reviews: bool,
     extra_paths: tuple[Path, ...],
-    vfnd_dir: Path | None,
     card_dir: Path | None,
+    shared_dir: Path,
+    quiet: bool,
 ) -> None:
     """Train the flagger; write the model, metrics.json and a model card (README.md)."""
+    from classifier.examples import load_shipped
+    from classifier.model import save
+    from classifier.training import data_summary, load_extra
+    from classifier.training import train as fit
+
     settings = app.settings
     extra: list[LabelledExample] = []
     if with_reviews:
@@ -135,19 +247,25 @@ def train(
             extra += reviewed_examples(archive)
         finally:
             archive.close()
-        click.echo(f"{len(extra)} reviewer decisions added")
-    if vfnd_dir:
-        extra += load_vfnd(vfnd_dir)
+        click.echo(f"{len(extra)} reviewer decisions added", err=True)
+    for path in extra_paths:
+        extra += load_extra(path)
+    shipped = load_shipped()
+    if not quiet:
+        click.echo(f"training on {len(shipped):,} written + {len(extra):,} extra examples…", err=True)
     model_path = settings.classifier.model_path
+    save(fit(shipped, extra=extra), model_path)
     card_dir = card_dir or model_path.parent
-    metrics = train_default(
-        model_path,
+    report = _evaluate_and_document(
+        settings,
+        shared_dir if shared_dir.is_dir() else None,
         card_dir,
-        extra_paths=extra_paths,
-        extra_examples=extra,
-        review_threshold=settings.classifier.review_threshold,
+        research=False,
+        quiet=quiet,
+        summary=data_summary(shipped, extra),
+        metrics_path=card_dir / "metrics.json",
     )
-    click.echo(output.dumps({"held_out": metrics.as_dict()}))
+    click.echo(render_evaluation(report))
     click.echo(
         f"model: {model_path}\ncard: {card_dir / 'README.md'}\nmetrics: {card_dir / 'metrics.json'}"
     )
@@ -160,7 +278,7 @@ def train(
     type=click.Path(path_type=Path, file_okay=False),
     default=REPO_ROOT.parent / "shared",
     show_default=True,
-    help="Team data folder with VFND and real BHXH coverage (skipped when absent).",
+    help="Team data folder with the real corpora (data/raw); skipped when absent.",
 )
 @click.option(
     "--metrics",
@@ -168,24 +286,49 @@ def train(
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the evaluation JSON here (default: evaluation.json beside the model).",
 )
+@click.option(
+    "--research",
+    is_flag=True,
+    help="Also train and score the research model (shipped + real corpora, 5 folds by group).",
+)
+@click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.pass_obj
-def evaluate(app, shared_dir: Path, metrics_path: Path | None) -> None:
-    """Evaluate the flagger on held-out data never used in training; print and write the metrics."""
+def evaluate(app, shared_dir: Path, metrics_path: Path | None, research: bool, quiet: bool) -> None:
+    """Evaluate the flagger on real data by form (and the research model); print a table, write
+    the JSON and the model card."""
+    from classifier.examples import load_shipped
+    from classifier.training import data_summary
+
     settings = app.settings
-    classifier = settings.classifier
-    metrics_path = metrics_path or classifier.model_path.parent / "evaluation.json"
-    report = evaluate_default(
-        classifier.model_path,
-        classifier.known_claims,
-        classifier.official_facts,
-        shared_dir=shared_dir if shared_dir.is_dir() else None,
-        thresholds=Thresholds(
-            review=classifier.review_threshold, urgent=classifier.urgent_threshold
-        ),
+    model_dir = settings.classifier.model_path.parent
+    metrics_path = metrics_path or model_dir / "evaluation.json"
+    report = _evaluate_and_document(
+        settings,
+        shared_dir if shared_dir.is_dir() else None,
+        model_dir,
+        research=research,
+        quiet=quiet,
+        summary=data_summary(load_shipped(), []),
         metrics_path=metrics_path,
     )
-    click.echo(output.dumps(report))
+    click.echo(render_evaluation(report))
     click.echo(f"metrics: {metrics_path}", err=True)
+
+
+def render_evaluation(report: dict) -> str:
+    """The evaluation as readable tables (Markdown, which reads well in a terminal too)."""
+    from classifier.card import gate_table, real_tables, stance_table
+
+    real = report.get("real")
+    if not real:
+        return "Không có dữ liệu thật (../shared/data/raw) để đánh giá; chỉ có phụ lục trên ví dụ tự viết."
+    lines = ["Đánh giá trên dữ liệu thật, theo dạng văn bản:", "", *real_tables(real), ""]
+    lines += ["Ngưỡng kiểm tra (gates):", *gate_table(real["gates"]), ""]
+    lines += ["Lập trường trên cảnh báo/lừa đảo thật:", *stance_table(real["stance"])]
+    if report.get("research"):
+        lines += ["", "Mô hình nghiên cứu (thêm dữ liệu thật, 5 phần theo nhóm):"]
+        lines += real_tables(report["research"])
+    return "\n".join(lines)
 
 
 COMMANDS = (classify, train, evaluate)

@@ -1,4 +1,4 @@
-"""Shared fixtures: a small model trained in code, the shipped reference data, ../shared paths."""
+"""Shared fixtures: the shipped model trained in code, the reference data, ../shared paths."""
 
 from __future__ import annotations
 
@@ -10,17 +10,26 @@ from classifier.claims import KnownClaims
 from classifier.examples import LabelledExample, load_shipped
 from classifier.facts import OfficialFacts
 from classifier.flagger import Flagger, Thresholds
+from classifier.links import Channels
 from classifier.model import TrainedModel
 from classifier.training import train
 
 ROOT = Path(__file__).resolve().parents[2]
 KNOWN_CLAIMS = ROOT / "config" / "known_claims.yaml"
 OFFICIAL_FACTS = ROOT / "config" / "official_facts.yaml"
+CHANNELS = ROOT / "config" / "channels.yaml"
+RAW = ROOT.parent / "shared" / "data" / "raw"
 
 
 def small_subset(examples: list[LabelledExample], every: int = 5) -> list[LabelledExample]:
-    """Every n-th example: all families and categories, a fraction of the training time."""
+    """Every n-th example: all registers and labels, a fraction of the training time."""
     return examples[::every]
+
+
+@pytest.fixture(scope="session")
+def shipped_model() -> TrainedModel:
+    """The default model exactly as a deployment trains it on first use."""
+    return train(load_shipped())
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +48,22 @@ def official_facts() -> OfficialFacts:
 
 
 @pytest.fixture(scope="session")
+def channels() -> Channels:
+    return Channels.load(CHANNELS)
+
+
+@pytest.fixture(scope="session")
 def flagger(
-    tiny_model: TrainedModel, known_claims: KnownClaims, official_facts: OfficialFacts
+    shipped_model: TrainedModel,
+    known_claims: KnownClaims,
+    official_facts: OfficialFacts,
+    channels: Channels,
 ) -> Flagger:
-    return Flagger(tiny_model, known_claims, official_facts, Thresholds())
+    return Flagger(shipped_model, known_claims, official_facts, channels, Thresholds())
+
+
+@pytest.fixture(scope="session")
+def raw_dir() -> Path:
+    if not RAW.is_dir():
+        pytest.skip(f"{RAW} is absent: the real corpora of ../shared are not on this machine")
+    return RAW

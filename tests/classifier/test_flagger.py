@@ -8,11 +8,13 @@ import pytest
 
 from classifier.errors import ModelNotFoundError
 from classifier.flagger import Flagger, Thresholds, uncertainty
+from classifier.text import fold
 from classifier.types import ArticleText, Assessment
 
 ROOT = Path(__file__).resolve().parents[2]
 KNOWN_CLAIMS = ROOT / "config" / "known_claims.yaml"
 OFFICIAL_FACTS = ROOT / "config" / "official_facts.yaml"
+CHANNELS = ROOT / "config" / "channels.yaml"
 
 SCAM = ArticleText(
     title="THÔNG BÁO KHẨN từ BHXH",
@@ -50,14 +52,33 @@ def _kinds(assessment: Assessment) -> set[str]:
     return {r.kind for r in assessment.reasons}
 
 
-def test_asserted_scam_is_flagged_with_reasons(flagger: Flagger) -> None:
+def test_asserted_scam_is_flagged_with_decisive_reasons_first(flagger: Flagger) -> None:
     result = flagger.assess(SCAM)
     assert result.tier in {"cần xem ngay", "nên xem"}
     assert result.stance == "asserts"
     assert result.category == "C1"
     assert "khoản 3" in (result.article11_clause or "")
-    assert {"fact-check", "sentence", "term", "stance"} <= _kinds(result)
+    assert {"fact-check", "scam-cue", "stance"} <= _kinds(result)
+    kinds = [r.kind for r in result.reasons]
+    # The evidence a reviewer can check comes before the model's wording.
+    assert kinds.index("scam-cue") < kinds.index("stance") < kinds.index("term")
     assert all("sai sự thật" not in r.text or r.kind == "known-claim" for r in result.reasons)
+
+
+def test_scam_cue_reasons_quote_the_text_as_received(flagger: Flagger) -> None:
+    result = flagger.assess(SCAM)
+    link = next(r for r in result.reasons if r.kind == "scam-cue" and r.detail["family"] == "channel")
+    assert "bhxh-vn.top" in link.text
+    assert SCAM.text[link.detail["start"] - len(SCAM.title) - 2 :].startswith("bhxh-vn.top") or (
+        link.detail["excerpt"] == "bhxh-vn.top"
+    )
+
+
+def test_term_reasons_are_phrases_never_single_syllables(flagger: Flagger) -> None:
+    for article in (SCAM, SPREAD, WARNING, ORDINARY, FORECAST):
+        for reason in flagger.assess(article).reasons:
+            if reason.kind == "term":
+                assert len(reason.detail["folded"].split()) >= 2
 
 
 def test_warning_that_quotes_a_known_claim_is_not_for_review(flagger: Flagger) -> None:
@@ -65,6 +86,7 @@ def test_warning_that_quotes_a_known_claim_is_not_for_review(flagger: Flagger) -
     assert result.stance == "reports-and-debunks"
     assert result.tier == "không ưu tiên"
     assert result.risk < flagger.thresholds.review
+    assert result.article11_clause is None  # a warning that is not flagged cites no clause
     claim = next(r for r in result.reasons if r.kind == "known-claim")
     assert claim.detail["claim_id"] == "bhyt-khong-chi-tra-benh-nang-2026"
 
@@ -168,15 +190,63 @@ def test_uncertainty_peaks_at_the_review_threshold() -> None:
 
 def test_from_files_without_model_raises(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError):
-        Flagger.from_files(tmp_path / "m.skops", KNOWN_CLAIMS, OFFICIAL_FACTS, Thresholds())
+        Flagger.from_files(
+            tmp_path / "m.skops", KNOWN_CLAIMS, OFFICIAL_FACTS, CHANNELS, Thresholds()
+        )
 
 
 def test_from_files_trains_when_missing_and_versions_by_content(tmp_path: Path) -> None:
     path = tmp_path / "model" / "m.skops"
     flagger = Flagger.from_files(
-        path, KNOWN_CLAIMS, OFFICIAL_FACTS, Thresholds(), train_if_missing=True
+        path, KNOWN_CLAIMS, OFFICIAL_FACTS, CHANNELS, Thresholds(), train_if_missing=True
     )
     assert path.is_file()
     assert flagger.assess(SCAM).model_version == flagger.model_version
-    again = Flagger.from_files(path, KNOWN_CLAIMS, OFFICIAL_FACTS, Thresholds())
+    again = Flagger.from_files(path, KNOWN_CLAIMS, OFFICIAL_FACTS, CHANNELS, Thresholds())
     assert again.model_version == flagger.model_version
+
+
+# The same content in the forms users meet it: judged the same (issue 12, item 1).
+FORMS_OF_A_SCAM = {
+    "sms": "Ban da du dieu kien nhan tien ho tro tu quy BHTN. Bam vao bhtn-nhantien.top de "
+    "xac nhan truoc 17h hom nay, qua han se khong duoc chap nhan.",
+    "with diacritics": "Bạn đã đủ điều kiện nhận tiền hỗ trợ từ quỹ BHTN. Bấm vào "
+    "bhtn-nhantien.top để xác nhận trước 17h hôm nay, quá hạn sẽ không được chấp nhận.",
+    "capitals": "BAN DA DU DIEU KIEN NHAN TIEN HO TRO TU QUY BHTN. BAM VAO BHTN-NHANTIEN.TOP "
+    "DE XAC NHAN TRUOC 17H HOM NAY, QUA HAN SE KHONG DUOC CHAP NHAN.",
+    "disguised": "B4n da du d!eu k!en nh4n t!en h0 tr0 tu quy B/H/T/N. Bam vao "
+    "bhtn-nhantien[.]top de xac nhan truoc 17h hom nay, qua han se kh0ng duoc chap nhan.",
+}
+FORMS_OF_COVERAGE = {
+    "full": ORDINARY,
+    "title and lead": ArticleText(
+        title=ORDINARY.title, text=ORDINARY.text.split(". ")[0] + ".", outlet_kind="provincial"
+    ),
+    "title": ArticleText(title=ORDINARY.title, text="", outlet_kind="provincial"),
+    "without diacritics": ArticleText(
+        title=fold(ORDINARY.title), text=fold(ORDINARY.text), outlet_kind="provincial"
+    ),
+}
+
+
+def test_a_scam_is_judged_the_same_in_every_typing(flagger: Flagger) -> None:
+    results = {form: flagger.assess(ArticleText(title="", text=text))
+               for form, text in FORMS_OF_A_SCAM.items()}
+    assert {r.tier for r in results.values()} <= {"nên xem", "cần xem ngay"}, results
+    assert max(r.risk for r in results.values()) - min(r.risk for r in results.values()) < 0.15
+
+
+def test_coverage_is_judged_the_same_in_every_form(flagger: Flagger) -> None:
+    results = {form: flagger.assess(a) for form, a in FORMS_OF_COVERAGE.items()}
+    assert {r.tier for r in results.values()} == {"không ưu tiên"}, results
+
+
+def test_short_ordinary_texts_are_not_suspicious_for_being_short(flagger: Flagger) -> None:
+    for text in ("Chào chị", "ok em", "Mai họp lúc 9h nhé", "Lương hưu tháng này về chưa bác?"):
+        assert flagger.assess(ArticleText(title="", text=text)).tier == "không ưu tiên", text
+
+
+def test_unknown_outlet_is_said_in_the_reasons(flagger: Flagger) -> None:
+    article = replace(ORDINARY, outlet_kind=None, outlet_note="Không xác định được nguồn tin")
+    notes = [r.text for r in flagger.assess(article).reasons if r.kind == "note"]
+    assert "Không xác định được nguồn tin" in notes

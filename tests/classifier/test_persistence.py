@@ -11,14 +11,8 @@ import skops.io as sio
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline
 
-import classifier.model
 from classifier.errors import ModelNotFoundError, UntrustedModelError
-from classifier.examples import load_shipped
 from classifier.model import TRUSTED, TrainedModel, load, model_version, save
-from classifier.training import train
-
-SIGMOID_ONLY = "sklearn.calibration._SigmoidCalibration"
-
 
 def test_untrusted_types_are_exactly_the_trusted_list(
     tiny_model: TrainedModel, tmp_path: Path
@@ -26,19 +20,6 @@ def test_untrusted_types_are_exactly_the_trusted_list(
     path = tmp_path / "m.skops"
     save(tiny_model, path)
     assert sio.get_untrusted_types(file=path) == TRUSTED
-
-
-def test_isotonic_model_needs_no_extra_trust(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(classifier.model, "_ISOTONIC_FROM", 10)  # isotonic without 1,000 examples
-    model = train(load_shipped()[::8])
-    assert model.pipeline.named_steps["classifier"].method == "isotonic"
-    path = tmp_path / "m.skops"
-    save(model, path)
-    untrusted = sio.get_untrusted_types(file=path)
-    assert set(untrusted) <= set(TRUSTED)
-    assert [t for t in TRUSTED if t != SIGMOID_ONLY] == [t for t in untrusted if t != SIGMOID_ONLY]
 
 
 def test_round_trip_gives_identical_predictions(tiny_model: TrainedModel, tmp_path: Path) -> None:
@@ -90,6 +71,6 @@ def test_file_with_other_untrusted_types_is_refused_without_running_code(tmp_pat
 
 def test_wrong_layout_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "m.skops"
-    sio.dump({"format": 1, "pipeline": [1, 2], "data_version": "x"}, path)
+    sio.dump({"format": 2, "pipeline": [1, 2], "data_version": "x"}, path)
     with pytest.raises(UntrustedModelError, match="flagging pipeline"):
         load(path)

@@ -80,3 +80,29 @@ def test_quoted_assertions_count_less_than_the_article_voice() -> None:
         outlet_kind=None,
     )
     assert quoted.assert_score < voiced.assert_score
+
+
+def test_a_warning_typed_without_diacritics_is_still_a_warning() -> None:
+    result = detect_stance(
+        "",
+        "Ngan hang canh bao tin nhan gia mao: tuyet doi khong cung cap OTP, khong truy cap "
+        "duong dan la. Ngan hang khong bao gio yeu cau khach hang cung cap mat khau.",
+        model_risk=0.3,
+        claim_matched=False,
+        outlet_kind=None,
+    )
+    assert result.stance == "reports-and-debunks"
+
+
+def test_a_threat_using_crime_words_is_not_read_as_a_warning() -> None:
+    # Police-impersonation scams threaten with "lừa đảo, chiếm đoạt tài sản": no warning frame.
+    result = detect_stance(
+        "",
+        "LENH TRIEU TAP: Ong/Ba lien quan vu an lua dao chiem doat tai san. Trong 24h khong "
+        "den trinh dien se bi khoi to.",
+        model_risk=0.2,
+        claim_matched=False,
+        outlet_kind=None,
+        scam_score=0.8,
+    )
+    assert result.stance == "asserts"

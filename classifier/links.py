@@ -1,0 +1,257 @@
+"""Links and phone numbers in a text, and whether they lead somewhere official.
+
+A link is judged by its registrable domain (public suffix list bundled with tldextract; no network):
+"vietcombank.vn-ms.top" is registered under "vn-ms.top", so the bank's name in front of it is a
+disguise. Verdicts, from most to least telling:
+
+- `lookalike`: names or misspells a brand (config/channels.yaml) on a domain the brand does not own;
+- `wrapped`: a search or free-hosting page that anyone can fill (google.com/search?q=…, sites.google);
+- `throwaway`: a top-level domain used mostly for throw-away sites (.top, .xyz, .vip, .icu…);
+- `messenger`: a chat link that moves the talk to a private channel (t.me, zalo.me);
+- `shortener`: hides where it leads (bit.ly, t.ly…);
+- `unknown`: any other domain;
+- `official`: a brand's own domain, or under .gov.vn / .edu.vn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import yaml
+
+from classifier.errors import ReferenceDataError
+
+UNTRUSTED = ("lookalike", "wrapped", "throwaway", "messenger", "shortener")
+
+
+@dataclass(frozen=True)
+class Brand:
+    id: str
+    name: str
+    kind: str
+    tokens: tuple[str, ...]
+    domains: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link found in folded text: [start, end) are offsets in that text."""
+
+    text: str
+    host: str
+    registrable: str
+    verdict: str
+    brand: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Phone:
+    digits: str  # national form, 0xxxxxxxxx or 1900xxxx
+    kind: str  # mobile | hotline | landline
+    start: int
+    end: int
+
+
+_LINK = re.compile(
+    r"(?<![\w@.-])(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]{1,12})"
+    r"\b((?:[/?#:][^\s]*)?)"
+)
+_PHONE = re.compile(r"(?<![\w.,])(\+?84|0)([35789]\d{8}|2\d{9})(?!\d)|(?<![\w.,])(1[89]00\d{4,6})(?!\d)")
+# Words that end like domains but are not ("tp.hcm", "v.v", "2.000.000", "15.000.000đ").
+_NOT_HOSTS = frozenset({"tp.hcm", "v.v", "t.p", "q.1", "p.1"})
+
+
+@dataclass(frozen=True)
+class Channels:
+    """Brands with their official domains, and the kinds of hosts that hide a link's sender."""
+
+    brands: tuple[Brand, ...]
+    trusted_suffixes: tuple[str, ...]
+    shorteners: frozenset[str]
+    deep_links: frozenset[str]
+    messengers: frozenset[str]
+    free_hosts: tuple[str, ...]
+    throwaway_tlds: frozenset[str]
+    generic_tokens: tuple[str, ...] = ()
+    official_pages: tuple[str, ...] = ()
+    support_page_words: tuple[str, ...] = ()
+    social_hosts: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, path: Path) -> Channels:
+        """Read config/channels.yaml; a missing or malformed file raises ReferenceDataError."""
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            brands = tuple(
+                Brand(
+                    id=str(b["id"]),
+                    name=str(b["name"]),
+                    kind=str(b["kind"]),
+                    tokens=tuple(str(t).lower() for t in b["tokens"]),
+                    domains=tuple(str(d).lower() for d in b["domains"]),
+                )
+                for b in data["brands"]
+            )
+            return cls(
+                brands=brands,
+                trusted_suffixes=tuple(data.get("trusted_suffixes", ())),
+                shorteners=frozenset(data["shorteners"]),
+                deep_links=frozenset(data.get("deep_links", ())),
+                messengers=frozenset(data["messengers"]),
+                free_hosts=tuple(data["free_hosts"]),
+                throwaway_tlds=frozenset(data["throwaway_tlds"]),
+                generic_tokens=tuple(data.get("generic_tokens", ())),
+                official_pages=tuple(str(p).lower() for p in data.get("official_pages", ())),
+                support_page_words=tuple(data.get("support_page_words", ())),
+                social_hosts=frozenset(data.get("social_hosts", ())),
+            )
+        except FileNotFoundError as err:
+            raise ReferenceDataError(f"Channels file {str(path)!r} does not exist.") from err
+        except (yaml.YAMLError, KeyError, TypeError) as err:
+            raise ReferenceDataError(
+                f"Channels file {str(path)!r} is malformed ({type(err).__name__}: {err})."
+            ) from err
+
+    def links(self, folded: str) -> list[Link]:
+        """Every link in a folded text, with its verdict."""
+        found = []
+        for m in _LINK.finditer(folded):
+            host, path = m.group(1), m.group(2) or ""
+            if host in _NOT_HOSTS or host.split(".")[0].isdigit():
+                continue  # "tp.hcm", "1900545415.xin chao": a number, not a host
+            registrable, suffix = _registrable(host)
+            if not suffix and m.group(0).startswith("http"):
+                # "https://vi.ecmjj7u4frh": a scheme before no real domain is a broken link.
+                found.append(Link(m.group(0), host, host, "throwaway", None, m.start(), m.end()))
+                continue
+            if not suffix:
+                continue  # "chap.nhan", "x0s0.co hoi" is caught by the suffix list
+            verdict, brand = self.judge(host, registrable, suffix, path)
+            found.append(Link(m.group(0), host, registrable, verdict, brand, m.start(), m.end()))
+        return found
+
+    def judge(self, host: str, registrable: str, suffix: str, path: str) -> tuple[str, str | None]:
+        page = f"{host.removeprefix('www.').removeprefix('ww.')}{path}".rstrip("/")
+        if any(page == p or page.startswith(p + "/") for p in self.official_pages):
+            return "official", "bhxh"
+        if host.removeprefix("www.").removeprefix("ww.") in self.social_hosts:
+            name = path.strip("/").split("/")[0].lower()
+            if any(w in name for w in self.support_page_words):
+                return "lookalike", None  # a "customer care" page on a social network
+        if any(f"{host}{path}".startswith(h) or host.endswith("." + h) for h in self.free_hosts):
+            return "wrapped", None  # anyone can fill a page there, whatever the domain
+        owner = self._owner_by_domain.get(registrable)
+        if owner or any(("." + host).endswith(s) for s in self.trusted_suffixes):
+            return "official", owner
+        if registrable in self.deep_links:
+            # Each app gets its own sub-domain ("vtmoney.onelink.me"): the app's account.
+            owner = self._imitated(host.removesuffix("." + registrable))
+            return ("official", owner) if owner else ("shortener", None)
+        if registrable in self.shorteners or host in self.shorteners:
+            return "shortener", None
+        if registrable in self.messengers or host in self.messengers:
+            return "messenger", None
+        imitated = self._imitated(host)
+        if imitated and (not suffix.endswith("vn") or self._misspelt(host)):
+            return "lookalike", imitated
+        if imitated:
+            # A .vn name is registered with an identity in Việt Nam: a brand word spelt right in
+            # it ("vietteltelecom.vn") is less telling than on a foreign domain or a typo.
+            return "unknown", None
+        if suffix.split(".")[-1] in self.throwaway_tlds:
+            return "throwaway", None
+        if not suffix.endswith("vn") and _random_looking(host, registrable):
+            return "throwaway", None
+        return "unknown", None
+
+    def phones(self, folded: str) -> list[Phone]:
+        found = []
+        for m in _PHONE.finditer(folded):
+            if m.group(3):
+                found.append(Phone(m.group(3), "hotline", m.start(), m.end()))
+                continue
+            digits = "0" + m.group(2)
+            kind = "landline" if digits.startswith("02") else "mobile"
+            found.append(Phone(digits, kind, m.start(), m.end()))
+        return found
+
+    def brand(self, brand_id: str) -> Brand | None:
+        return next((b for b in self.brands if b.id == brand_id), None)
+
+    def brands_named(self, folded: str) -> list[Brand]:
+        """Brands whose name appears as words in a folded text."""
+        words = f" {folded} "
+        return [b for b in self.brands if any(f" {t} " in words for t in b.tokens)]
+
+    @cached_property
+    def _owner_by_domain(self) -> dict[str, str]:
+        return {d: b.id for b in self.brands for d in b.domains}
+
+    def _misspelt(self, host: str) -> bool:
+        parts = [p for p in re.split(r"[.-]", host) if p]
+        tokens = [t.replace(" ", "") for b in self.brands for t in b.tokens]
+        return any(_one_edit(p, t) for p in parts for t in tokens if len(t) >= 4)
+
+    def _imitated(self, host: str) -> str | None:
+        parts = [p for p in re.split(r"[.-]", host) if p and p != "www"]
+        squashed = host.replace(".", "").replace("-", "")
+        for brand in self.brands:
+            for token in brand.tokens:
+                token = token.replace(" ", "")
+                if len(token) >= 5 and token in squashed:
+                    return brand.id
+                if token in parts:
+                    return brand.id
+                if len(token) >= 4 and any(_one_edit(p, token) for p in parts):
+                    return brand.id
+        if any(token in squashed for token in self.generic_tokens):
+            return "generic"  # a bank-like or payout-like name owned by no known brand
+        return None
+
+
+@lru_cache(maxsize=65536)
+def _registrable(host: str) -> tuple[str, str]:
+    """(registrable domain, public suffix) by the suffix list bundled with tldextract."""
+    extracted = _extractor()(host)
+    if not extracted.suffix or not extracted.domain:
+        return host, ""
+    return f"{extracted.domain}.{extracted.suffix}", extracted.suffix
+
+
+@lru_cache(maxsize=1)
+def _extractor():  # type: ignore[no-untyped-def]
+    import tldextract
+
+    # The bundled snapshot only: never fetch the list at run time.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+_MIXED = re.compile(r"(?=.*\d)(?=.*[a-z])")
+_CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")
+
+
+def _random_looking(host: str, registrable: str) -> bool:
+    """A machine-made name: letters and digits mixed ("d82yy"), unpronounceable, or buried
+    under four or more labels ("jp.zaloapp.com.660316.castexfc.com")."""
+    labels = host.removesuffix("." + registrable.split(".", 1)[-1]).split(".")
+    return host.count(".") >= 4 or any(
+        (_MIXED.match(label) and sum(c.isdigit() for c in label) >= 2 and len(label) >= 5)
+        or _CONSONANT_RUN.search(label)
+        for label in labels
+        if label != "www"
+    )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """`a` differs from `b` by exactly one substituted, inserted or deleted letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

@@ -1,0 +1,105 @@
+"""Scam cues: families found, and the same judgement however the text is typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from classifier.cues import scam_signals
+from classifier.deobfuscate import clean
+from classifier.links import Channels
+from classifier.text import fold
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Invented for these tests: scams, and genuine messages that share their vocabulary.
+SCAMS = {
+    "fake payout": "Ông/bà đã đủ điều kiện nhận tiền hỗ trợ từ quỹ BHTN. Bấm vào bhtn-hotro.top "
+    "để nhận, quá hạn sẽ không được chấp nhận.",
+    "fake lock": "Tài khoản VssID của quý khách sẽ bị khóa. Vui lòng đăng nhập vssid-capnhat.com "
+    "để xác thực thông tin.",
+    "fake staff": "Cán bộ BHXH thông báo hồ sơ của bạn bị lỗi. Kết bạn Zalo 0912 345 678 để được "
+    "hướng dẫn cung cấp mã OTP cập nhật.",
+    "debt threat": "Ông/bà chưa thanh toán số tiền quá hạn 7.200.000đ. Trước 17h hôm nay không "
+    "thanh toán, nhân viên thu hồi nợ sẽ xuống nhà và báo người thân, nơi làm việc.",
+    "gambling": "Nạp đầu nhận 100%, nổ hũ bắn cá rút siêu tốc, đăng ký tại k9vui.cc",
+    "job": "Chào bạn, công ty tuyển cộng tác viên làm tại nhà, thu nhập 500k-1tr/ngày, liên hệ "
+    "Zalo 0987 654 321.",
+}
+GENUINE = {
+    "otp": "Mã OTP của Quý khách là 482913, có hiệu lực 3 phút. Không chia sẻ mã này cho bất kỳ "
+    "ai, kể cả nhân viên ngân hàng.",
+    "bank promo": "Vietcombank tặng 20% hoàn tiền khi thanh toán thẻ tại siêu thị đến 30/6. Chi "
+    "tiết tại vietcombank.com.vn hoặc gọi 1900545413.",
+    "bhxh notice": "BHXH Việt Nam thông báo: hồ sơ đăng ký giao dịch điện tử của Quý đơn vị đã "
+    "được tiếp nhận. Tra cứu tại baohiemxahoi.gov.vn hoặc tổng đài 1900 9068.",
+    "press crime": "Công an tỉnh đã khởi tố vụ án lừa đảo chiếm đoạt tài sản, tạm giữ hai đối "
+    "tượng giả danh cán bộ bảo hiểm để chiếm đoạt tiền của người cao tuổi.",
+    "press benefit": "Từ tháng 7, trợ cấp thất nghiệp được điều chỉnh; người lao động nhận tiền "
+    "trợ cấp qua tài khoản ngân hàng theo quy định.",
+    "bank warning": "Ngân hàng cảnh báo tin nhắn giả mạo: tuyệt đối không cung cấp mật khẩu, OTP "
+    "và không truy cập đường dẫn lạ.",
+    "chat": "Mẹ ơi con về muộn, tối nay chuyển khoản cho con 200k tiền ăn nhé",
+}
+
+
+@pytest.fixture(scope="module")
+def channels() -> Channels:
+    return Channels.load(ROOT / "config" / "channels.yaml")
+
+
+def _typings(text: str) -> dict[str, str]:
+    return {"as typed": text, "no diacritics": fold(text), "capitals": text.upper()}
+
+
+@pytest.mark.parametrize("name", SCAMS)
+def test_scams_reach_review_in_every_typing(channels: Channels, name: str) -> None:
+    for typing, text in _typings(SCAMS[name]).items():
+        signals = scam_signals(clean(text), channels)
+        assert signals.score >= 0.5, (name, typing, sorted(signals.families))
+
+
+@pytest.mark.parametrize("name", GENUINE)
+def test_genuine_messages_stay_below_review_in_every_typing(channels: Channels, name: str) -> None:
+    for typing, text in _typings(GENUINE[name]).items():
+        signals = scam_signals(clean(text), channels)
+        assert signals.score < 0.5, (name, typing, sorted(signals.families))
+
+
+@pytest.mark.parametrize("name", [*SCAMS, *GENUINE])
+def test_the_same_content_gets_the_same_cues_however_typed(channels: Channels, name: str) -> None:
+    text = {**SCAMS, **GENUINE}[name]
+    families = {typing: signals_of(channels, t) for typing, t in _typings(text).items()}
+    assert len(set(families.values())) == 1, families
+
+
+def signals_of(channels: Channels, text: str) -> frozenset[str]:
+    return scam_signals(clean(text), channels).families
+
+
+def test_disguised_scam_is_read_and_the_disguise_is_a_cue(channels: Channels) -> None:
+    signals = scam_signals(
+        clean("Th0ng b4o: B.H.X.H tr4 t!en h0 tr0, nh4n ngay tai bhxh-vn[.]icu"), channels
+    )
+    assert {"channel", "lure", "disguise"} <= signals.families
+    assert signals.score >= 0.5
+
+
+def test_negated_request_is_advice_not_a_demand(channels: Channels) -> None:
+    signals = scam_signals(clean("Tuyệt đối không cung cấp mã OTP cho người lạ"), channels)
+    assert "credential" not in signals.families and signals.protective
+
+
+def test_cue_excerpts_are_the_words_the_reader_received(channels: Channels) -> None:
+    text = "Ban da du d!eu k!en nhan tien ho tro, bam vao bhtn-vn[.]top"
+    signals = scam_signals(clean(text), channels)
+    excerpts = {h.family: h.excerpt for h in signals.hits}
+    assert excerpts["channel"] == "bhtn-vn[.]top"
+    assert all(text[h.start : h.end] == h.excerpt for h in signals.hits if h.end)
+
+
+def test_phrases_do_not_match_across_sentences(channels: Channels) -> None:
+    # "... làm. Tính ..." must not read as "làm tình"; "qua Hàn" is not "quá hạn".
+    text = "Bạn đi làm. Tính ra bạn đã qua Hàn Quốc ba lần."
+    assert signals_of(channels, text) == frozenset()

@@ -1,0 +1,107 @@
+"""De-obfuscation: disguised words, links and numbers read back, offsets kept for highlighting."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from classifier.deobfuscate import BOUNDARY, clean
+
+# (typed by a scammer, what a reader understands) — written for these tests.
+READ_BACK = [
+    ("nh4n t!en h0 tr0", "nhan tien ho tro"),
+    ("d!eu k!en NHAN TIEN", "dieu kien nhan tien"),
+    ("quy B/H/T/N cua ban", "quy bhtn cua ban"),
+    ("B.H.X.H thong bao", "bhxh thong bao"),
+    ("cap nhat tai_khoan ngay", "cap nhat tai khoan ngay"),
+    ("NhanNgayQuaTang hom nay", "nhan ngay qua tang hom nay"),
+    ("nhanngay phanqua", "nhan ngay phan qua"),
+    ("Tjen thuong 1OOk", "tien thuong 100k"),
+    ("Ngayyy cuoi", "ngay cuoi"),
+    ("n h a n qua", "nhan qua"),
+    ("Đăng ký nhận quà", "dang ky nhan qua"),  # plain Vietnamese is only folded
+    ("nhän quå tăng", "nhan qua tang"),  # Latin letters Vietnamese does not use
+    ("Nhаn tiеn hỗ trợ", "nhan tien ho tro"),  # Cyrillic а and е
+    ("ｎｈａｎ ｎｇａｙ", "nhan ngay"),  # full-width
+    ("nh\u200ban ti\u200cen", "nhan tien"),  # zero-width characters
+]
+
+
+@pytest.mark.parametrize(("typed", "folded"), READ_BACK)
+def test_disguised_words_read_back(typed: str, folded: str) -> None:
+    assert clean(typed).words == folded
+
+
+@pytest.mark.parametrize(
+    ("typed", "link"),
+    [
+        ("vao bhxh-vn[.]top de nhan", "bhxh-vn.top"),
+        ("vao bhxh-vn (.) top de nhan", "bhxh-vn.top"),
+        ("truy cap https:// vssid-hotro.xyz ngay", "https://vssid-hotro.xyz"),
+        ("website ho-tro. com hom nay", "ho-tro.com"),
+        ("bam<link-nhan.win/ab12>ngay", "link-nhan.win/ab12"),
+    ],
+)
+def test_disguised_links_become_one_token(typed: str, link: str) -> None:
+    assert link in clean(typed).words.split()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["goi 0912.345.678 ngay", "goi 0912 345 678 ngay", "goi +84 912 345 678 ngay",
+     "goi 0-9-1-2-3-4-5-6-7-8 ngay"],
+)
+def test_phone_numbers_in_any_grouping_become_digits(typed: str) -> None:
+    digits = [w for w in clean(typed).words.split() if w.isdigit()]
+    assert digits and digits[0].endswith("912345678")
+
+
+def test_codes_and_names_are_not_read_as_disguises() -> None:
+    cleaned = clean("Lớp IE224.P11.1 học tại phòng B4, xem Baccarat trên Samsung")
+    assert not cleaned.disguised_tokens
+    assert "baccarat" in cleaned.words and "samsung" in cleaned.words
+
+
+def test_numbers_amounts_and_dates_stay_whole() -> None:
+    assert clean("nộp 2.340.000 đồng trước 17h ngày 24/05/2025").words == (
+        "nop 2.340.000 dong truoc 17h ngay 24/05/2025"
+    )
+
+
+def test_clause_ends_are_boundaries_and_not_words() -> None:
+    cleaned = clean("Ông đi qua Hàn. Tính ra, mọi việc ổn.")
+    assert f"han {BOUNDARY} tinh" in cleaned.folded
+    assert BOUNDARY not in cleaned.words.split()
+
+
+def test_spans_point_back_to_the_original_text() -> None:
+    text = "Xin chao! Theo NQ-116 ban da du d!eu k!en nhan tien tai wtudl[.]icu ngay."
+    cleaned = clean(text)
+    start = cleaned.folded.index("dieu kien")
+    assert cleaned.excerpt(start, start + len("dieu kien")) == "d!eu k!en"
+    link = cleaned.folded.index("wtudl.icu")
+    assert cleaned.excerpt(link, link + len("wtudl.icu")) == "wtudl[.]icu"
+
+
+def test_marked_and_folded_forms_hold_the_same_tokens() -> None:
+    cleaned = clean("Bảo hiểm xã hội Việt Nam, trợ cấp thất nghiệp.")
+    assert len(cleaned.marked.split(" ")) == len(cleaned.folded.split(" "))
+    assert cleaned.marked.startswith("bảo hiểm xã hội")
+    assert cleaned.marked_share > 0.8
+    assert clean("Bao hiem xa hoi Viet Nam").marked_share == 0
+
+
+def test_nfd_input_reads_like_nfc() -> None:
+    text = "Bảo hiểm y tế chi trả"
+    assert clean(unicodedata.normalize("NFD", text)).words == clean(text).words
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_read_without_error_and_spans_stay_inside(text: str) -> None:
+    cleaned = clean(text)
+    length = len(unicodedata.normalize("NFC", text))
+    for token in cleaned.tokens:
+        assert 0 <= token.start <= token.end <= length
