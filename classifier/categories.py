@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from classifier.patterns import PatternSet
 from classifier.text import fold
 
 CLAUSE_1 = (
@@ -177,19 +178,15 @@ CONTEXT_NOTE = (
     "Nội dung thuộc nhóm dự báo/tài chính quỹ gây tranh cãi: cần thêm bối cảnh, "
     "không đánh giá là sai sự thật."
 )
-_COMPILED = {code: [re.compile(fold(c)) for c in cat.cues] for code, cat in CATEGORIES.items()}
+_CODES = tuple(CATEGORIES)
+_PATTERNS = PatternSet([cue for code in _CODES for cue in CATEGORIES[code].cues])
+_CODE_OF = tuple(code for code in _CODES for _ in CATEGORIES[code].cues)
 
 
 def category_scores(text: str) -> Counter[str]:
     """Number of distinct cues of each category found in `text` (compared folded, lower case)."""
-    folded = fold(text.lower())
-    return Counter(
-        {
-            code: n
-            for code, patterns in _COMPILED.items()
-            if (n := sum(1 for p in patterns if p.search(folded)))
-        }
-    )
+    found = _PATTERNS.first(fold(text.lower()), marked=False)
+    return Counter(_CODE_OF[i] for i in found)
 
 
 def pick_category(text: str, claim_categories: list[str], min_cues: int = 2) -> str | None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from classifier.deobfuscate import Cleaned
 from classifier.links import Brand, Channels, Link, Phone
+from classifier.patterns import compile_cue, word_matches
 from classifier.text import MARKED_SHARE, fold
 
 # How much each family says on its own (probability-like, combined by noisy-OR).
@@ -83,7 +84,7 @@ class Cue:
         text = cleaned.marked if as_marked else cleaned.folded
         pattern = self.marked if as_marked else self.folded
         found = []
-        for m in pattern.finditer(text):
+        for m in word_matches(pattern, text):
             if _NEGATED.search(fold(text[max(0, m.start() - 30) : m.start()])):
                 continue
             if self.family == "credential" and _DELIVERED.match(text[m.end() : m.end() + 30]):
@@ -93,7 +94,9 @@ class Cue:
 
 
 def _cue(family: str, label: str, pattern: str) -> Cue:
-    return Cue(family, label, re.compile(pattern), re.compile(fold(pattern)))
+    # The leading word boundary is checked by `word_matches` (it would slow every miss).
+    pattern = pattern.removeprefix("\\b")
+    return Cue(family, label, compile_cue(pattern), compile_cue(fold(pattern)))
 
 
 _W = r"[^\s|]+"  # one word, never a clause boundary
@@ -343,7 +346,8 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
         first = disguised[0]
         weight = HEAVY_DISGUISE_WEIGHT if len(disguised) >= HEAVY_DISGUISE else FAMILY_WEIGHT["disguise"]
         label = "chữ bị ngụy trang bằng số, ký hiệu hoặc dấu chấm để lách bộ lọc"
-        hits.append(CueHit("disguise", label, weight, first.excerpt_of(cleaned), first.start, first.end))
+        excerpt = cleaned.original[first.start : first.end]
+        hits.append(CueHit("disguise", label, weight, excerpt, first.start, first.end))
     hidden = any(h.family in ("channel", "contact") for h in hits)
     hits = [h for h in hits if h.family not in NEEDS_ADDRESS or addressed or hidden]
     sideload = any(

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from classifier.text import VI_MARKED, fold
 
@@ -71,18 +72,17 @@ def _clean_char(ch: str) -> str:
     return ch
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word, link or number: `text` as read back, [start, end) in the original text."""
+class Token(NamedTuple):
+    """One word, link or number: `text` as read back, [start, end) in the original text.
+
+    A named tuple: a long article has thousands, and tuples are cheap to make.
+    """
 
     text: str
     start: int
     end: int
     changed: bool = False
     disguised: bool = False  # read back from look-alikes or punctuation inside a word
-
-    def excerpt_of(self, cleaned: Cleaned) -> str:
-        return cleaned.original[self.start : self.end]
 
 
 # A token standing for the end of a clause (. , ; : ! ?): phrases are not matched across it.
@@ -131,6 +131,12 @@ class Cleaned:
         if not words:
             return 0.0
         return sum(1 for w in words if not _VI_MARKED.isdisjoint(w)) / len(words)
+
+    def words_before(self, end: int) -> str:
+        """`words` of the tokens that start before offset `end` of the original text."""
+        return " ".join(
+            w for t in self.tokens if t.start < end and (w := _fold_word(t.text)) != BOUNDARY
+        )
 
     @property
     def disguised_tokens(self) -> tuple[Token, ...]:
@@ -213,6 +219,9 @@ _PHONE_GROUPS = re.compile(
 )
 # Phone numbers written digit by digit between symbols: "1>9>0>0>1>9>9>5", "0.9.8.7…".
 _SPELLED_DIGITS = re.compile(r"(?<![\w])(?:\d[>.\-_/|*~]){7,11}\d(?![\w])")
+_NUMBER = re.compile(r"[\d.,:/%+-]+[a-zA-Zđ%]{0,4}")  # 2.000.000đ, 17h, 24/05/2004, 500k
+_NON_DIGIT = re.compile(r"\D")
+_PHONE_SEPARATOR = re.compile(r"[\s.-]")
 _INNER_PUNCT = re.compile(r"[.,;:'\"`~^*_/\\|+=<>()\[\]{}-]+")
 _EDGE_PUNCT = re.compile(r"^[^\w@$]+|[^\w%]+$")
 _STRETCH = re.compile(r"([^\W\d_])\1{2,}")
@@ -389,7 +398,7 @@ def _read_core(chunk: str) -> tuple[list[str], bool]:
         return [*before, _EDGE_PUNCT.sub("", inner.group(0)), *after], True
     if _NUMBER_WITH_OS.match(core) and any(c in "OolI" for c in core):
         return ["".join(_DIGITISH.get(c, c) for c in core)], True  # "1OOk", "5Ok"
-    if re.fullmatch(r"[\d.,:/%+-]+[a-zA-Zđ%]{0,4}", core):
+    if _NUMBER.fullmatch(core):
         return [core], False  # numbers, amounts, dates, times: 2.000.000đ, 17h, 24/05/2004, 500k
     substituted = bool(_SUBSTITUTES.search(core))
     if not _INNER_PUNCT.search(core):
@@ -469,14 +478,15 @@ def clean(text: str) -> Cleaned:
     cleaned, origin = _rewrite(_BROKEN_SCHEME, lambda m: "https://", cleaned, origin)
     cleaned, origin = _rewrite(_DOT_DISGUISE, lambda m: ".", cleaned, origin)
     cleaned, origin = _rewrite(
-        _SPELLED_DIGITS, lambda m: re.sub(r"\D", "", m.group(0)), cleaned, origin
+        _SPELLED_DIGITS, lambda m: _NON_DIGIT.sub("", m.group(0)), cleaned, origin
     )
     cleaned, origin = _rewrite(
-        _PHONE_GROUPS, lambda m: re.sub(r"[\s.-]", "", m.group(0)), cleaned, origin
+        _PHONE_GROUPS, lambda m: _PHONE_SEPARATOR.sub("", m.group(0)), cleaned, origin
     )
     tokens: list[Token] = []
     for chunk, start, end in _chunks(cleaned, origin):
         words, disguised = _read_chunk(chunk)
+        words = tuple(w for w in words if w)
         if not words:
             continue
         changed = len(words) != 1 or words[0] != _EDGE_PUNCT.sub("", chunk)

@@ -37,12 +37,12 @@ from classifier.model import Scored, TrainedModel, load, model_version, save
 from classifier.stance import StanceResult, detect_stance
 from classifier.text import cap_words, fold, normalize_text
 from classifier.types import ArticleText, Assessment, Reason, Tier
-from classifier.views import OPENING_WORDS, TITLE_SEPARATOR, model_text, opening
+from classifier.views import TITLE_SEPARATOR, opening
 
 # Share of words that must read as Vietnamese syllables (typed with diacritics or not).
 MIN_VIETNAMESE_SHARE = 0.4
 # Words the scam cues read: far past any SMS or post; a long article's demands are in its opening.
-CUE_WORDS = 1500
+CUE_WORDS = 400
 _PRESS_KINDS = frozenset({"sector", "national", "provincial"})
 _MAX_SENTENCES = 400
 _NON_WORD = re.compile(r"[^\w./]+")
@@ -202,9 +202,8 @@ class Flagger:
         title = normalize_text(cap_words(article.title, 200))
         text = normalize_text(cap_words(article.text))
         cleaned = clean(opening(title, text, CUE_WORDS))
-        # Short texts (SMS, posts, headlines) are read once: the model's opening is all of them.
-        short = len(text.split(maxsplit=OPENING_WORDS)) <= OPENING_WORDS
-        return _Read(title, text, cleaned, cleaned.words if short else model_text(title, text))
+        # The model's opening is a prefix of what the cues read: read once, cut by offset.
+        return _Read(title, text, cleaned, cleaned.words_before(len(opening(title, text))))
 
     def _assess_one(
         self,
@@ -435,13 +434,13 @@ def _sentence_reasons(
     limit: int = 3,
 ) -> list[Reason]:
     """Sentences holding the most pushing phrases, matched-claim evidence or failed facts."""
-    terms = [(re.compile(rf"\b{re.escape(t)}\b"), w) for t, w in scored.terms if " " in t]
+    terms = [(f" {t} ", w) for t, w in scored.terms if " " in t]
     evidence = {m.evidence for m in matches}
     found = [f.found.split(": ")[-1] for f in failures]
     ranked = []
     for sentence in sentences:
-        folded = " ".join(_NON_WORD.sub(" ", fold(sentence.lower())).split())
-        weight = sum(w for t, w in terms if t.search(folded))
+        folded = f" {' '.join(_NON_WORD.sub(' ', fold(sentence.lower())).split())} "
+        weight = sum(w for t, w in terms if t in folded)
         weight += sum(0.5 for e in evidence if sentence in e)
         weight += sum(0.3 for f in found if f and f in sentence)
         if weight > 0:

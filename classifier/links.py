@@ -120,7 +120,7 @@ class Channels:
     def links(self, folded: str) -> list[Link]:
         """Every link in a folded text, with its verdict."""
         found = []
-        for m in _LINK.finditer(folded):
+        for m in _candidates(_LINK, folded, "."):
             host, path = m.group(1), m.group(2) or ""
             if host in _NOT_HOSTS or host.split(".")[0].isdigit():
                 continue  # "tp.hcm", "1900545415.xin chao": a number, not a host
@@ -171,7 +171,7 @@ class Channels:
 
     def phones(self, folded: str) -> list[Phone]:
         found = []
-        for m in _PHONE.finditer(folded):
+        for m in _candidates(_PHONE, folded, None):
             if m.group(3):
                 found.append(Phone(m.group(3), "hotline", m.start(), m.end()))
                 continue
@@ -192,26 +192,52 @@ class Channels:
     def _owner_by_domain(self) -> dict[str, str]:
         return {d: b.id for b in self.brands for d in b.domains}
 
+    @cached_property
+    def _host_tokens(self) -> list[tuple[str, str]]:
+        """(token without spaces, brand id) for every brand token, in brand order."""
+        return [(t.replace(" ", ""), b.id) for b in self.brands for t in b.tokens if t]
+
     def _misspelt(self, host: str) -> bool:
-        parts = [p for p in re.split(r"[.-]", host) if p]
-        tokens = [t.replace(" ", "") for b in self.brands for t in b.tokens]
-        return any(_one_edit(p, t) for p in parts for t in tokens if len(t) >= 4)
+        parts = [p for p in _HOST_PARTS.split(host) if p]
+        return any(_one_edit(p, t) for p in parts for t, _ in self._host_tokens if len(t) >= 4)
 
     def _imitated(self, host: str) -> str | None:
-        parts = [p for p in re.split(r"[.-]", host) if p and p != "www"]
-        squashed = host.replace(".", "").replace("-", "")
-        for brand in self.brands:
-            for token in brand.tokens:
-                token = token.replace(" ", "")
-                if len(token) >= 5 and token in squashed:
-                    return brand.id
-                if token in parts:
-                    return brand.id
-                if len(token) >= 4 and any(_one_edit(p, token) for p in parts):
-                    return brand.id
-        if any(token in squashed for token in self.generic_tokens):
-            return "generic"  # a bank-like or payout-like name owned by no known brand
-        return None
+        """The brand a host names or misspells (one edit, tokens of 4+ letters), or "generic"
+        for a bank-like or payout-like name that no known brand owns."""
+        return _imitated(self, host)
+
+
+_HOST_PARTS = re.compile(r"[.-]")
+
+
+def _candidates(pattern: re.Pattern[str], folded: str, needle: str | None) -> list[re.Match[str]]:
+    """Matches of `pattern` in the words of `folded` that could hold one (links hold a dot,
+    phone numbers start with a digit or +): a scan of the whole text with the pattern's
+    look-behind is slow.
+    """
+    found = []
+    pos = 0
+    for word in folded.split(" "):
+        if (needle in word) if needle else (word[:1] in "+0123456789" and len(word) >= 8):
+            found += list(pattern.finditer(folded, pos, pos + len(word)))
+        pos += len(word) + 1
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _imitated(channels: Channels, host: str) -> str | None:
+    parts = {p for p in _HOST_PARTS.split(host) if p and p != "www"}
+    squashed = host.replace(".", "").replace("-", "")
+    for token, brand in channels._host_tokens:
+        if (len(token) >= 5 and token in squashed) or token in parts:
+            return brand
+        if len(token) >= 4 and any(
+            _one_edit(p, token) for p in parts if abs(len(p) - len(token)) <= 1
+        ):
+            return brand
+    if any(token in squashed for token in channels.generic_tokens):
+        return "generic"
+    return None
 
 
 @lru_cache(maxsize=65536)

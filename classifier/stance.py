@@ -15,19 +15,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from classifier.patterns import PatternSet
 from classifier.text import fold, typed_with_diacritics
 from classifier.types import Stance
 
 
-Cues = tuple[tuple[re.Pattern[str], re.Pattern[str], float], ...]
+@dataclass(frozen=True)
+class Cues:
+    """Weighted cue patterns, written with diacritics (matched as typed or folded)."""
+
+    patterns: PatternSet
+    weights: tuple[float, ...]
 
 
 def _folded(cues: tuple[tuple[str, float], ...]) -> Cues:
-    """Each cue compiled as written (for text typed with diacritics) and folded (for text typed
-    without): folding text typed with diacritics would read "kéo" as "kẻo", "khăn" as "khẩn"."""
-    return tuple(
-        (re.compile(rf"\b(?:{p})\b"), re.compile(rf"\b(?:{fold(p)})\b"), w) for p, w in cues
-    )
+    return Cues(PatternSet([p for p, _ in cues]), tuple(w for _, w in cues))
 
 
 # Words that frame content as false or as fraud, or that tell the reader to beware.
@@ -111,14 +113,10 @@ class StanceResult:
 
 def _hits(cues: Cues, text: str, marked: bool) -> list[tuple[str, float]]:
     """(folded cue words, weight) of each cue found in lower-case `text`."""
-    if not text:
-        return []
-    found = []
-    for as_written, as_folded, weight in cues:
-        m = (as_written if marked else as_folded).search(text)
-        if m:
-            found.append((fold(m.group(0)), weight))
-    return found
+    return [
+        (hit.words, cues.weights[i])
+        for i, hit in sorted(cues.patterns.first(text, marked=marked).items())
+    ]
 
 
 def _total(hits: list[tuple[str, float]]) -> float:
