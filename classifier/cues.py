@@ -207,7 +207,9 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "promotion",
         "lời mời khuyến mại",
-        r"\b(?:ưu đãi|khuyến mãi|khuyến mại|km|giảm giá|miễn phí|free|voucher|quà tặng|nhận quà|"
+        # "km" after a number or before "/h" is a distance or a speed, not a promotion.
+        r"\b(?:ưu đãi|khuyến mãi|khuyến mại|(?<!\d)(?<!\d )km(?! ?/ ?h)|giảm giá|miễn phí|free|"
+        r"voucher|quà tặng|nhận quà|"
         r"hoàn tiền|lì xì|giải ngân|vay (?:nhanh|tới|đến|tiền|vốn|online)|tặng \d+ ?%)\b",
     ),
     _cue("vice", "cờ bạc, cá cược trực tuyến", rf"\b(?:{_GAMBLING})\b"),

@@ -19,7 +19,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from classifier.text import VI_MARKED, fold
@@ -119,12 +119,12 @@ class Cleaned:
         a, b = self.span(start, end, in_marked=in_marked)
         return self.original[a:b]
 
-    @property
+    @cached_property
     def words(self) -> str:
         """`folded` without clause boundaries: what the model reads."""
         return " ".join(w for w in self.folded.split(" ") if w != BOUNDARY)
 
-    @property
+    @cached_property
     def marked_share(self) -> float:
         """Share of word tokens typed with Vietnamese diacritics."""
         words = [t.text for t in self.tokens if t.text.isalpha()]

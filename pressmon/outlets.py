@@ -17,15 +17,24 @@ from pressmon.settings import Source
 
 # Words that name a kind of publication, not the publication ("Báo Nghệ An" is "Nghệ An").
 _GENERIC = re.compile(
-    r"^(?:bao dien tu|bao dien tu|bao|tap chi|cong thong tin dien tu|cong thong tin|dai|"
+    r"^(?:bao dien tu|bao|tap chi|cong thong tin dien tu|cong thong tin|dai|"
     r"bao va phat thanh, truyen hinh|trang)\s+"
 )
+# Edition words after the name ("Tuổi Trẻ Online" is "Tuổi Trẻ").
+_EDITION = re.compile(r"\s+(?:online|dien tu|news)$")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 
 
 def _key(name: str) -> str:
     """Folded, lower case, single-spaced, without parenthesised notes."""
     return " ".join(fold(_PARENTHESES.sub("", name)).lower().replace("&", " ").split())
+
+
+def _variants(key: str) -> list[str]:
+    """The name as given, without the kind of publication, without the edition, unspaced."""
+    bare = _EDITION.sub("", _GENERIC.sub("", key))
+    return list(dict.fromkeys([key, _GENERIC.sub("", key), bare, key.replace(" ", ""),
+                               bare.replace(" ", "")]))
 
 
 def _host(value: str) -> str | None:
@@ -59,7 +68,7 @@ class OutletResolver:
         self._by_name: dict[str, Source] = {}
         for source in sources:
             full = _key(source.name)
-            for key in {full, _GENERIC.sub("", full), full.replace(" ", "")}:
+            for key in _variants(full):
                 self._by_name.setdefault(key, source)
 
     def resolve(self, outlet: str | None, url: str | None = None) -> Resolution:
@@ -71,8 +80,7 @@ class OutletResolver:
             host = _host(given)
             if host and (source := self._by_host(host)):
                 return Resolution(source, "domain")
-            key = _key(given)
-            for candidate in (key, _GENERIC.sub("", key), key.replace(" ", "")):
+            for candidate in _variants(_key(given)):
                 if candidate in self._by_name:
                     return Resolution(self._by_name[candidate], "name")
         if url and (host := _host(url)) and (source := self._by_host(host)):

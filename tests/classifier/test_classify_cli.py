@@ -1,0 +1,84 @@
+"""`pressmon classify --json` on the forms users paste: outlet resolved, bad lines explained."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from classifier.model import TrainedModel, save
+from pressmon.cli import main
+
+
+@pytest.fixture(scope="module")
+def model_file(shipped_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("model") / "flagger.skops"
+    save(shipped_model, path)
+    return path
+
+
+def classify(model_file: Path, lines: list[object]) -> tuple[int, list[dict]]:
+    stdin = "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines)
+    result = CliRunner().invoke(
+        main, ["classify", "--json"], input=stdin + "\n", env={"PRESSMON_MODEL": str(model_file)}
+    )
+    rows = [json.loads(row) for row in result.stdout.splitlines() if row.startswith("{")]
+    return result.exit_code, rows
+
+
+PRESS = {
+    "title": "BHXH Việt Nam cảnh báo giả danh cơ quan BHXH gọi điện lừa đảo",
+    "text": "Cơ quan BHXH khuyến cáo người dân không cung cấp mã OTP, không bấm vào đường link lạ.",
+}
+
+
+@pytest.mark.parametrize(
+    ("given", "outlet", "kind"),
+    [
+        ({"outlet": "vnexpress"}, "vnexpress", "national"),
+        ({"outlet": "VnExpress"}, "vnexpress", "national"),
+        ({"outlet": "Tuổi Trẻ"}, "tuoitre", "national"),
+        ({"url": "https://dantri.com.vn/an-sinh/bhxh.htm"}, "dantri", "national"),
+    ],
+)
+def test_outlet_resolved_from_id_name_or_url(
+    model_file: Path, given: dict, outlet: str, kind: str
+) -> None:
+    code, [row] = classify(model_file, [{**PRESS, **given}])
+    assert code == 0
+    assert (row["outlet"], row["outlet_kind"]) == (outlet, kind)
+    assert row["outlet_name"]
+    assert not any("sources.yaml" in reason["text"] for reason in row["reasons"])
+
+
+def test_unknown_outlet_is_said_in_reasons(model_file: Path) -> None:
+    _, [row] = classify(model_file, [{**PRESS, "outlet": "Trang Lạ"}])
+    assert row["outlet_name"] is None
+    assert any("sources.yaml" in reason["text"] for reason in row["reasons"])
+
+
+def test_obfuscated_sms_is_flagged_with_its_link(model_file: Path) -> None:
+    sms = {
+        "text": "B.H.X.H thong bao: tai_khoan cua ban bi kh0a, "
+        "c4p nhat ngay tai bhxh-vn[.]top de nh4n tien"
+    }
+    _, [row] = classify(model_file, [sms])
+    assert row["tier"] in ("nên xem", "cần xem ngay")
+    assert row["article11_clause"]
+    assert any("bhxh-vn.top" in reason["text"] for reason in row["reasons"])
+
+
+def test_warning_article_carries_no_article11_clause(model_file: Path) -> None:
+    _, [row] = classify(model_file, [{**PRESS, "outlet": "vnexpress"}])
+    assert row["tier"] == "không ưu tiên"
+    assert row["article11_clause"] is None
+
+
+def test_bad_lines_are_explained_in_vietnamese_and_others_still_scored(model_file: Path) -> None:
+    code, rows = classify(model_file, ["{not json", {"title": "x"}, PRESS])
+    assert code != 0
+    assert "không phải JSON hợp lệ" in rows[0]["error"]
+    assert "thiếu trường 'text'" in rows[1]["error"]
+    assert rows[2]["line"] == 3 and "risk" in rows[2]
