@@ -23,15 +23,51 @@ SHARED = Path(__file__).resolve().parents[1] / "../shared"
 VIETNEWS = SHARED / "data/raw/vietnews-bhxh"
 
 PROVINCES = (
-    "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Lai Châu", "Điện Biên",
-    "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Cao Bằng",
-    "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Ninh Bình",
-    "Quảng Trị", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Đồng Nai",
-    "Tây Ninh", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
+    "Hà Nội",
+    "Hồ Chí Minh",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Cần Thơ",
+    "Huế",
+    "Lai Châu",
+    "Điện Biên",
+    "Sơn La",
+    "Lạng Sơn",
+    "Quảng Ninh",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Hà Tĩnh",
+    "Cao Bằng",
+    "Tuyên Quang",
+    "Lào Cai",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Bắc Ninh",
+    "Hưng Yên",
+    "Ninh Bình",
+    "Quảng Trị",
+    "Quảng Ngãi",
+    "Gia Lai",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Đắk Lắk",
+    "Đồng Nai",
+    "Tây Ninh",
+    "Vĩnh Long",
+    "Đồng Tháp",
+    "Cà Mau",
+    "An Giang",
 )
 TOPICS = (
-    "bhxh_bat_buoc", "bhxh_tu_nguyen", "bhyt", "bhtn", "luong_huu_chi_tra", "thu_no_dong",
-    "truc_loi_lua_dao", "chuyen_doi_so_vssid", "truyen_thong_chien_dich",
+    "bhxh_bat_buoc",
+    "bhxh_tu_nguyen",
+    "bhyt",
+    "bhtn",
+    "luong_huu_chi_tra",
+    "thu_no_dong",
+    "truc_loi_lua_dao",
+    "chuyen_doi_so_vssid",
+    "truyen_thong_chien_dich",
 )
 TIERS = ("cần xem ngay", "nên xem", "không ưu tiên")
 _FALLBACK_SENTENCES = (
@@ -63,8 +99,11 @@ def load_material() -> tuple[list[str], list[str]]:
     """(sentences, titles) from ../shared, or the fallback with a warning."""
     files = sorted(VIETNEWS.glob("*.jsonl")) if VIETNEWS.is_dir() else []
     if not files:
-        print(f"WARNING: {VIETNEWS} not found; using a tiny built-in vocabulary, "
-              "figures are not representative", file=sys.stderr)
+        print(
+            f"WARNING: {VIETNEWS} not found; using a tiny built-in vocabulary, "
+            "figures are not representative",
+            file=sys.stderr,
+        )
         return list(_FALLBACK_SENTENCES), [s.rstrip(".") for s in _FALLBACK_SENTENCES]
     sentences: list[str] = []
     titles: list[str] = []

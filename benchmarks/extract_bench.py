@@ -119,7 +119,9 @@ def site_pages(count: int) -> list[tuple[bytes, str]]:
     ]
 
 
-def run(rounds: int, generated: int, clock: Callable[[], float], site: int = 0) -> dict[str, object]:
+def run(
+    rounds: int, generated: int, clock: Callable[[], float], site: int = 0
+) -> dict[str, object]:
     saved = saved_pages()
     pages = [(b, u, "saved") for b, u in saved]
     pages += [(*generated_page(i), "generated") for i in range(generated)]
@@ -163,8 +165,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=10, help="passes over all pages")
     parser.add_argument("--generated", type=int, default=30, help="generated page variants")
-    parser.add_argument("--site", type=int, default=0,
-                        help="also the first N article pages of the crawl benchmark's site")
+    parser.add_argument(
+        "--site",
+        type=int,
+        default=0,
+        help="also the first N article pages of the crawl benchmark's site",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--clock",

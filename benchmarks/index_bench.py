@@ -64,8 +64,11 @@ def ingest(archive: SQLiteArchive, size: int, batch: int) -> tuple[float, float]
             cpu += time.process_time() - started_cpu
             chunk = []
             if done % 50_000 < batch:
-                print(f"  ingested {done:,} ({done / spent:,.0f}/s in upsert)",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"  ingested {done:,} ({done / spent:,.0f}/s in upsert)",
+                    file=sys.stderr,
+                    flush=True,
+                )
     return done / spent, cpu * 1000 / done
 
 
@@ -99,9 +102,14 @@ def weekly_counts_ms(archive: SQLiteArchive, repeats: int) -> dict[str, float]:
         table = archive.counts(query, group_by="province", interval="week")
         samples.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
-    return {"median_ms": statistics.median(samples), "max_ms": max(samples),
-            "cpu_max_ms": max(cpu),
-            "weeks": len(table.buckets), "rows": len(table.rows), "total": table.total}
+    return {
+        "median_ms": statistics.median(samples),
+        "max_ms": max(samples),
+        "cpu_max_ms": max(cpu),
+        "weeks": len(table.buckets),
+        "rows": len(table.rows),
+        "total": table.total,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,11 +117,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=1_000_000, help="articles to ingest")
     parser.add_argument("--batch", type=int, default=1000, help="articles per upsert call")
     parser.add_argument("--repeats", type=int, default=20, help="runs per search query")
-    parser.add_argument("--dir", type=Path, default=None,
-                        help="build the archive in this directory and keep it (default: a "
-                             "temporary directory, removed at the end)")
-    parser.add_argument("--reuse", type=Path, default=None, metavar="ARCHIVE",
-                        help="skip ingestion: measure searches and counts on this archive")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=None,
+        help="build the archive in this directory and keep it (default: a "
+        "temporary directory, removed at the end)",
+    )
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        default=None,
+        metavar="ARCHIVE",
+        help="skip ingestion: measure searches and counts on this archive",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
 
@@ -152,15 +169,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peak RSS            {report['peak_rss_mb']:>12,} MB")
     print(f"archive size        {report['archive_mb']:>12,} MB")
     print(f"load average (1 min) {report['load_average_1m']:>11} on {os.cpu_count()} CPUs")
-    print(f"{'search query':45} {'total':>9} {'p50 ms':>8} {'p95 ms':>8} {'CPU p95':>8}"
-          "   (target p95 <= 100)")
+    print(
+        f"{'search query':45} {'total':>9} {'p50 ms':>8} {'p95 ms':>8} {'CPU p95':>8}"
+        "   (target p95 <= 100)"
+    )
     for name, s in searches.items():
-        print(f"  {name:43} {s['total']:>9,} {s['p50_ms']:>8.1f} {s['p95_ms']:>8.1f}"
-              f" {s['cpu_p95_ms']:>8.1f}")
-    print(f"weekly counts 2024 by province: median {counts['median_ms']:.1f} ms, "
-          f"max {counts['max_ms']:.1f} ms, CPU max {counts['cpu_max_ms']:.1f} ms "
-          f"({counts['weeks']} weeks x {counts['rows']} rows, "
-          f"{counts['total']:,} articles)   (target <= 200)")
+        print(
+            f"  {name:43} {s['total']:>9,} {s['p50_ms']:>8.1f} {s['p95_ms']:>8.1f}"
+            f" {s['cpu_p95_ms']:>8.1f}"
+        )
+    print(
+        f"weekly counts 2024 by province: median {counts['median_ms']:.1f} ms, "
+        f"max {counts['max_ms']:.1f} ms, CPU max {counts['cpu_max_ms']:.1f} ms "
+        f"({counts['weeks']} weeks x {counts['rows']} rows, "
+        f"{counts['total']:,} articles)   (target <= 200)"
+    )
     return 0
 
 

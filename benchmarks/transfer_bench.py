@@ -48,8 +48,12 @@ def run(size: int) -> dict[str, float]:
         import_s = time.perf_counter() - started
         source.close()
         target.close()
-    query = Query(text='lương hưu "bảo hiểm xã hội"', date_from=date(2025, 1, 1),
-                  date_to=date(2025, 12, 31), provinces=frozenset({"Hà Nội"}))
+    query = Query(
+        text='lương hưu "bảo hiểm xã hội"',
+        date_from=date(2025, 1, 1),
+        date_to=date(2025, 12, 31),
+        provinces=frozenset({"Hà Nội"}),
+    )
     bodies = 5_000
     started = time.perf_counter()
     for _ in range(bodies):

@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling corpus module
 
-from article_corpus import articles  # noqa: E402
 from argon2 import PasswordHasher  # noqa: E402
+from article_corpus import articles  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
 from index import Query, open_archive  # noqa: E402
@@ -42,28 +42,49 @@ PAGES = {
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--size", type=int, default=20000, help="articles in the archive")
     parser.add_argument("--repeat", type=int, default=5, help="fetches per page")
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object instead of a table"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         base = load_settings()
-        settings = base.model_copy(update={"archive": base.archive.model_copy(update={
-            "path": Path(tmp) / "archive.sqlite3", "state_path": Path(tmp) / "state.sqlite3"})})
+        settings = base.model_copy(
+            update={
+                "archive": base.archive.model_copy(
+                    update={
+                        "path": Path(tmp) / "archive.sqlite3",
+                        "state_path": Path(tmp) / "state.sqlite3",
+                    }
+                )
+            }
+        )
         archive = open_archive("sqlite", path=settings.archive.path)
         started = time.perf_counter()
         archive.upsert(articles(args.size))
         ingest = time.perf_counter() - started
         flagged = archive.search(Query(flagged_only=True, page_size=1))
-        accounts = AccountStore(settings.archive.state_path, hasher=PasswordHasher(time_cost=1, memory_cost=1024))
+        accounts = AccountStore(
+            settings.archive.state_path, hasher=PasswordHasher(time_cost=1, memory_cost=1024)
+        )
         accounts.add("bench", "bench-password", "lead")
-        app = create_app(settings, archive=archive, accounts=accounts,
-                         clock=lambda: datetime(2025, 12, 20, 3, tzinfo=UTC))
+        app = create_app(
+            settings,
+            archive=archive,
+            accounts=accounts,
+            clock=lambda: datetime(2025, 12, 20, 3, tzinfo=UTC),
+        )
         client = TestClient(app)
         token = client.get("/dang-nhap").text.split('name="csrf_token" value="')[1].split('"')[0]
-        client.post("/dang-nhap", data={"username": "bench", "password": "bench-password", "csrf_token": token})
+        client.post(
+            "/dang-nhap",
+            data={"username": "bench", "password": "bench-password", "csrf_token": token},
+        )
         item = flagged.hits[0].document.id
         rows = []
         for name, path in PAGES.items():
@@ -74,11 +95,22 @@ def main() -> None:
                 timings.append((time.perf_counter() - t0) * 1000)
                 if response.status_code != 200:
                     raise SystemExit(f"{path}: HTTP {response.status_code}")
-            rows.append({"page": name, "median_ms": round(statistics.median(timings), 1),
-                         "max_ms": round(max(timings), 1), "bytes": len(response.content)})
+            rows.append(
+                {
+                    "page": name,
+                    "median_ms": round(statistics.median(timings), 1),
+                    "max_ms": round(max(timings), 1),
+                    "bytes": len(response.content),
+                }
+            )
         archive.close()
 
-    result = {"articles": args.size, "queue_items": flagged.total, "ingest_s": round(ingest, 1), "pages": rows}
+    result = {
+        "articles": args.size,
+        "queue_items": flagged.total,
+        "ingest_s": round(ingest, 1),
+        "pages": rows,
+    }
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return

@@ -7,7 +7,6 @@ reviewer and the legal team, quoted from the statute, never a finding.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 

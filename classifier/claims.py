@@ -113,8 +113,11 @@ class KnownClaims:
         for j, claim in enumerate(self.claims):
             best = max(range(len(passages)), key=lambda k: similarity[k][j], default=-1)
             cosine = similarity[best][j] if best >= 0 else 0.0
-            hits = [p for p, f in zip(claim.key_phrases, claim.folded_phrases, strict=True)
-                    if f in folded_text]
+            hits = [
+                p
+                for p, f in zip(claim.key_phrases, claim.folded_phrases, strict=True)
+                if f in folded_text
+            ]
             # An identifier (domain, document number) is as telling as three ordinary phrases.
             weight = sum(3 if _is_identifier(p) else 1 for p in hits)
             phrase_score = min(1.0, weight / min(3, len(claim.key_phrases)))

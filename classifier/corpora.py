@@ -119,7 +119,9 @@ def read_binhvq(folder: Path) -> list[EvalItem]:
         lines = (folder / name).read_text(encoding="utf-8").splitlines()
         for n, line in enumerate(lines):
             if line.strip():
-                title, text = (nfc(line.strip()), "") if form == "title" else ("", nfc(line.strip()))
+                title, text = (
+                    (nfc(line.strip()), "") if form == "title" else ("", nfc(line.strip()))
+                )
                 key = f"binhvq-news:{name}:{n}"
                 items.append(EvalItem(title, text, 0, form, "binhvq-news", key, "press", key))
     return items
@@ -141,7 +143,9 @@ def read_vnexpress_rss(folder: Path) -> list[EvalItem]:
             summary = nfc(" ".join(unescape(_TAG.sub(" ", description)).split()))
             group = f"vnexpress-rss:{path.name}:{n}"
             items.append(
-                EvalItem(title, summary, 0, "title+abstract", "vnexpress-rss", group, "press", group)
+                EvalItem(
+                    title, summary, 0, "title+abstract", "vnexpress-rss", group, "press", group
+                )
             )
             items.append(EvalItem(title, "", 0, "title", "vnexpress-rss", group, "press", group))
     return items
@@ -202,7 +206,13 @@ def read_vie_spam(folder: Path) -> list[EvalItem]:
         label = 0 if kind == "ham" else None
         items.append(
             EvalItem(
-                "", nfc(text.strip()), label, "sms", "sms-vie-spam", template_key(text), kind,
+                "",
+                nfc(text.strip()),
+                label,
+                "sms",
+                "sms-vie-spam",
+                template_key(text),
+                kind,
                 f"sms-vie-spam:{n}",
             )
         )
@@ -218,7 +228,13 @@ def read_lekhang(folder: Path) -> list[EvalItem]:
                 text = nfc(line.strip())
                 items.append(
                     EvalItem(
-                        "", text, label, "sms", "sms-lekhang", template_key(text), kind,
+                        "",
+                        text,
+                        label,
+                        "sms",
+                        "sms-lekhang",
+                        template_key(text),
+                        kind,
                         f"sms-lekhang:{name}:{n}",
                     )
                 )
@@ -264,26 +280,70 @@ def read_vfnd(folder: Path) -> list[EvalItem]:
 
 
 CORPORA: tuple[Corpus, ...] = (
-    Corpus("vietnews-bhxh", "vietnews-bhxh", "press", read_vietnews_bhxh,
-           "487 real articles about social insurance (2010–2019)"),
-    Corpus("vietnews-other", "vietnews-bhxh", "press", read_vietnews_other,
-           "1,500 real articles on other topics"),
-    Corpus("vnexpress-rss", "html/vnexpress.net", "press", read_vnexpress_rss,
-           "25 real VnExpress RSS items (2017)"),
-    Corpus("binhvq-news", "binhvq-news-sample", "press", read_binhvq,
-           "1,000 real titles and 1,000 article sentences"),
-    Corpus("sms-vietsmishing", "sms-vietsmishing", "sms", read_vietsmishing,
-           "2,353 real SMS 2020–2025 (57 smishing, noisy labels)"),
-    Corpus("sms-reported", "sms-vietsmishing", "sms", read_vietsmishing_reported,
-           "235 publicly reported SMS (213 scams)"),
-    Corpus("sms-vie-spam", "sms-vie-spam", "sms", read_vie_spam,
-           "6,599 real SMS about 2015 (ham; spam = advertising)"),
-    Corpus("sms-lekhang", "sms-lekhang", "sms", read_lekhang,
-           "261 real SMS 2020–2022 (ham; spam = gambling and loan ads)"),
-    Corpus("vihsd", "vihsd", "social", read_vihsd,
-           "33,400 real social comments (clean / offensive / hate)"),
-    Corpus("vfnd", "vfnd", "news", read_vfnd,
-           "223 real articles labelled fake / real (2017–2019)"),
+    Corpus(
+        "vietnews-bhxh",
+        "vietnews-bhxh",
+        "press",
+        read_vietnews_bhxh,
+        "487 real articles about social insurance (2010–2019)",
+    ),
+    Corpus(
+        "vietnews-other",
+        "vietnews-bhxh",
+        "press",
+        read_vietnews_other,
+        "1,500 real articles on other topics",
+    ),
+    Corpus(
+        "vnexpress-rss",
+        "html/vnexpress.net",
+        "press",
+        read_vnexpress_rss,
+        "25 real VnExpress RSS items (2017)",
+    ),
+    Corpus(
+        "binhvq-news",
+        "binhvq-news-sample",
+        "press",
+        read_binhvq,
+        "1,000 real titles and 1,000 article sentences",
+    ),
+    Corpus(
+        "sms-vietsmishing",
+        "sms-vietsmishing",
+        "sms",
+        read_vietsmishing,
+        "2,353 real SMS 2020–2025 (57 smishing, noisy labels)",
+    ),
+    Corpus(
+        "sms-reported",
+        "sms-vietsmishing",
+        "sms",
+        read_vietsmishing_reported,
+        "235 publicly reported SMS (213 scams)",
+    ),
+    Corpus(
+        "sms-vie-spam",
+        "sms-vie-spam",
+        "sms",
+        read_vie_spam,
+        "6,599 real SMS about 2015 (ham; spam = advertising)",
+    ),
+    Corpus(
+        "sms-lekhang",
+        "sms-lekhang",
+        "sms",
+        read_lekhang,
+        "261 real SMS 2020–2022 (ham; spam = gambling and loan ads)",
+    ),
+    Corpus(
+        "vihsd",
+        "vihsd",
+        "social",
+        read_vihsd,
+        "33,400 real social comments (clean / offensive / hate)",
+    ),
+    Corpus("vfnd", "vfnd", "news", read_vfnd, "223 real articles labelled fake / real (2017–2019)"),
 )
 
 

@@ -140,7 +140,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "credential",
         "yêu cầu đăng nhập qua đường dẫn để xác thực",
-        rf"\b(?:đăng nhập|login|truy cập)\b(?: \S+){{0,4}} (?:để |và )?(?:xác thực|xác minh|"
+        r"\b(?:đăng nhập|login|truy cập)\b(?: \S+){0,4} (?:để |và )?(?:xác thực|xác minh|"
         r"xác nhận thông tin|cập nhật|nâng cấp|mở khóa|kích hoạt|hủy|đổi thiết bị)\b",
     ),
     _cue("login", "yêu cầu đăng nhập", r"\b(?:đăng nhập|login)\b"),
@@ -321,17 +321,32 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
     for link in links:
         if link.verdict == "official":
             continue
-        key = "unknown.vn" if link.verdict == "unknown" and link.host.endswith("vn") else link.verdict
+        key = (
+            "unknown.vn" if link.verdict == "unknown" and link.host.endswith("vn") else link.verdict
+        )
         add("channel", _LINK_LABEL[link.verdict], LINK_WEIGHT[key], link.start, link.end)
     for phone in phones:
         window = text[max(0, phone.start - 40) : phone.end + 10]
         if _CONTACT_CUE.search(window):
-            add("contact", "số di động cá nhân để liên hệ", PRIVATE_CONTACT_WEIGHT, phone.start, phone.end)
+            add(
+                "contact",
+                "số di động cá nhân để liên hệ",
+                PRIVATE_CONTACT_WEIGHT,
+                phone.start,
+                phone.end,
+            )
     for m in _CHAT_HANDLE.finditer(text):
-        add("contact", "tài khoản chat riêng để liên hệ", PRIVATE_CONTACT_WEIGHT, m.start(), m.end())
+        add(
+            "contact", "tài khoản chat riêng để liên hệ", PRIVATE_CONTACT_WEIGHT, m.start(), m.end()
+        )
     for m in _KEYPAD.finditer(text):
-        add("contact", "đưa người nhận sang cuộc gọi với “tư vấn viên”", PRIVATE_CONTACT_WEIGHT,
-            m.start(), m.end())
+        add(
+            "contact",
+            "đưa người nhận sang cuộc gọi với “tư vấn viên”",
+            PRIVATE_CONTACT_WEIGHT,
+            m.start(),
+            m.end(),
+        )
     as_marked = cleaned.marked_share >= MARKED_FROM
     for cue in CUES:
         found = cue.find_all(cleaned, as_marked=as_marked)
@@ -346,7 +361,9 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
     disguised = cleaned.disguised_tokens
     if len(disguised) >= 2 and len(disguised) >= DISGUISE_SHARE * len(cleaned.tokens):
         first = disguised[0]
-        weight = HEAVY_DISGUISE_WEIGHT if len(disguised) >= HEAVY_DISGUISE else FAMILY_WEIGHT["disguise"]
+        weight = (
+            HEAVY_DISGUISE_WEIGHT if len(disguised) >= HEAVY_DISGUISE else FAMILY_WEIGHT["disguise"]
+        )
         label = "chữ bị ngụy trang bằng số, ký hiệu hoặc dấu chấm để lách bộ lọc"
         excerpt = cleaned.original[first.start : first.end]
         hits.append(CueHit("disguise", label, weight, excerpt, first.start, first.end))
@@ -359,11 +376,20 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
     if not (sideload or _APK.search(text)):
         hits = [h for h in hits if h.family != "app"]  # stores, .vn pages and shorteners are fine
     brands = [b for b in channels.brands_named(text)]
-    brands += [b for lk in links if lk.verdict == "lookalike" and lk.brand
-               if (b := channels.brand(lk.brand))]
+    brands += [
+        b
+        for lk in links
+        if lk.verdict == "lookalike" and lk.brand
+        if (b := channels.brand(lk.brand))
+    ]
     if _impersonated(brands, links, hits):
-        add("impersonation", "nhân danh ngân hàng, BHXH hoặc cơ quan nhà nước",
-            FAMILY_WEIGHT["impersonation"], 0, 0)
+        add(
+            "impersonation",
+            "nhân danh ngân hàng, BHXH hoặc cơ quan nhà nước",
+            FAMILY_WEIGHT["impersonation"],
+            0,
+            0,
+        )
     channel = max((h.weight for h in hits if h.family in ("channel", "contact")), default=0.0)
     score = _combine(hits, links, channel, protective, warning)
     return ScamSignals(
@@ -444,8 +470,10 @@ def _combine(
     else:
         score = _noisy_or(content)
         intimidation = by_family.get("threat", 0.0) >= REPEATED_WEIGHT["threat"]
-        decisive = intimidation or ("threat" in by_family and "payment" in by_family) or (
-            "vice" in by_family
+        decisive = (
+            intimidation
+            or ("threat" in by_family and "payment" in by_family)
+            or ("vice" in by_family)
         )
         if not decisive:
             score = min(score, CONTENT_ONLY_CAP)

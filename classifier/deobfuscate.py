@@ -42,9 +42,7 @@ _HOMOGLYPHS = dict(
     ).split()
 )
 # Text made only of these needs no character-level repair (the common case).
-_PLAIN = re.compile(
-    "[\\x20-\\x7e\\t\\n\\r" + "".join(sorted(_VI_MARKED)) + "“”‘’–—…«»•·°€₫]*"
-)
+_PLAIN = re.compile("[\\x20-\\x7e\\t\\n\\r" + "".join(sorted(_VI_MARKED)) + "“”‘’–—…«»•·°€₫]*")
 # Compatibility forms (full-width, circled, mathematical letters) fold into plain ones by NFKC;
 # NFKC is applied per character so that Vietnamese letters are left as NFC has them.
 
@@ -249,8 +247,7 @@ def _rewrite(
 def _chunks(text: str, origin: list[int]) -> list[tuple[str, int, int]]:
     """Whitespace-separated chunks with their [start, end) in the original text."""
     return [
-        (m.group(0), origin[m.start()], origin[m.end() - 1] + 1)
-        for m in re.finditer(r"\S+", text)
+        (m.group(0), origin[m.start()], origin[m.end() - 1] + 1) for m in re.finditer(r"\S+", text)
     ]
 
 
@@ -278,9 +275,12 @@ def _deleet(word: str) -> str | None:
 
 
 def _match_case(original: str, replacement: str) -> str:
-    return "".join(
-        r.upper() if o.isupper() else r for o, r in zip(original, replacement, strict=False)
-    ) + replacement[len(original) :]
+    return (
+        "".join(
+            r.upper() if o.isupper() else r for o, r in zip(original, replacement, strict=False)
+        )
+        + replacement[len(original) :]
+    )
 
 
 def _unstretch(word: str) -> str:
@@ -534,6 +534,7 @@ def _remap(tokens: list[Token], merged: list[str]) -> list[Token]:
             acc += last.text
             k += 1
         merged = first is not last
-        out.append(Token(word, first.start, last.end, merged or first.changed,
-                         merged or first.disguised))
+        out.append(
+            Token(word, first.start, last.end, merged or first.changed, merged or first.disguised)
+        )
     return out

@@ -189,8 +189,9 @@ def _share(rows: list[Row], corpus: str, form: str, cls: str) -> tuple[float, in
     return float("nan"), 0
 
 
-def gates_for(rows: list[Row], corpora: dict[str, list[EvalItem]], risks: dict[str, float],
-              review: float) -> list[Gate]:
+def gates_for(
+    rows: list[Row], corpora: dict[str, list[EvalItem]], risks: dict[str, float], review: float
+) -> list[Gate]:
     """The regression gates of `make test` (issue 12, item 7), where their corpora are present."""
     gates = []
     if "vietnews-bhxh" in corpora:
@@ -219,18 +220,28 @@ def gates_for(rows: list[Row], corpora: dict[str, list[EvalItem]], risks: dict[s
         scams = [i for i in audited(corpora["sms-reported"]) if i.label == 1]
         share = sum(risks[i.key] >= review for i in scams) / len(scams)
         gates.append(
-            Gate("reported scam SMS reaching review (audited labels)", round(share, 4), 0.90,
-                 "min", len(scams))
+            Gate(
+                "reported scam SMS reaching review (audited labels)",
+                round(share, 4),
+                0.90,
+                "min",
+                len(scams),
+            )
         )
         value, n = _share(rows, "sms-reported", "sms", "1")
-        gates.append(Gate("reported scam SMS reaching review (corpus labels, for reference)",
-                          value, 0.0, "min", n))
+        gates.append(
+            Gate(
+                "reported scam SMS reaching review (corpus labels, for reference)",
+                value,
+                0.0,
+                "min",
+                n,
+            )
+        )
     return gates
 
 
-def stance_confusion(
-    labels: dict[str, str], predicted: dict[str, str]
-) -> dict[str, object]:
+def stance_confusion(labels: dict[str, str], predicted: dict[str, str]) -> dict[str, object]:
     """Confusion of stance on real warnings and real scams (hand labels by text key)."""
     stances = ("asserts", "reports-and-debunks", "neutral")
     matrix = {t: dict.fromkeys(stances, 0) for t in stances}
@@ -266,8 +277,9 @@ def read_stance_labels(path: Path = REAL_STANCE) -> dict[str, str]:
         return {row["key"]: row["stance"] for row in csv.DictReader(fh)}
 
 
-def form_consistency(items: list[EvalItem], risks: dict[tuple[str, str], float],
-                     review: float) -> dict[str, object]:
+def form_consistency(
+    items: list[EvalItem], risks: dict[tuple[str, str], float], review: float
+) -> dict[str, object]:
     """For texts met in several forms: how far the risk moves and how often the decision flips."""
     by_key: dict[str, dict[str, float]] = defaultdict(dict)
     corpus_of: dict[str, str] = {}
@@ -320,7 +332,9 @@ def variant_consistency(
             entry[variant] = {
                 "flagged": round(sum(r >= review for r in rs) / len(rs), 4),
                 "mean_abs_difference": round(float(np.mean(np.abs(np.subtract(rs, base)))), 4),
-                "decision_flips": sum((a >= review) != (b >= review) for a, b in zip(rs, base, strict=True)),
+                "decision_flips": sum(
+                    (a >= review) != (b >= review) for a, b in zip(rs, base, strict=True)
+                ),
             }
         out[name] = entry
     return out
@@ -345,7 +359,11 @@ def evaluate_real(
     risk_list = [a.risk for a in assessments]
     rows = rows_for(all_items, risk_list, review, urgent)
     by_form = {(i.key, i.form): r for i, r in zip(all_items, risk_list, strict=True)}
-    by_key = {i.key: r for i, r in zip(all_items, risk_list, strict=True) if i.form in ("sms", "comment", "full")}
+    by_key = {
+        i.key: r
+        for i, r in zip(all_items, risk_list, strict=True)
+        if i.form in ("sms", "comment", "full")
+    }
     stance_pred = {
         i.key: a.stance
         for i, a in zip(all_items, assessments, strict=True)
@@ -353,7 +371,9 @@ def evaluate_real(
     }
     rng = random.Random(seed)
     samples = {
-        "BHXH press, title+abstract": [i for i in loaded.get("vietnews-bhxh", []) if i.form == "title+abstract"],
+        "BHXH press, title+abstract": [
+            i for i in loaded.get("vietnews-bhxh", []) if i.form == "title+abstract"
+        ],
         "genuine SMS": [i for i in loaded.get("sms-vietsmishing", []) if i.label == 0],
         "clean comments": [i for i in loaded.get("vihsd", []) if i.label == 0],
         "reported scam SMS": [i for i in loaded.get("sms-reported", []) if i.label == 1],

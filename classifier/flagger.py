@@ -83,7 +83,9 @@ class Weights:
     max_failed_facts: int = 3
     assert_cue: float = 0.05  # each assertion cue ("chia sẻ ngay", "liên hệ ngay")
     max_assert: float = 0.3
-    neutral_scale: float = 0.5  # claim/fact/assertion evidence of a text that neither asserts nor warns
+    neutral_scale: float = (
+        0.5  # claim/fact/assertion evidence of a text that neither asserts nor warns
+    )
     debunk_factor: float = 0.3  # a warning's risk: this × min(p, review threshold)
     press_prior: float = 0.85  # sector, national and provincial press
     forecast_margin: float = 0.01  # C8 stays this far below "cần xem ngay"

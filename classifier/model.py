@@ -128,8 +128,11 @@ class TrainedModel:
             start, end = pushes.indptr[n], pushes.indptr[n + 1]
             data, indices = pushes.data[start:end], pushes.indices[start:end]
             order = np.argsort(-data)[:term_limit]
-            top = [(self._names[i], round(v, 4))
-                   for i, v in zip(indices[order].tolist(), data[order].tolist()) if v > 0]
+            top = [
+                (self._names[i], round(v, 4))
+                for i, v in zip(indices[order].tolist(), data[order].tolist())
+                if v > 0
+            ]
             results.append(Scored(risk, tuple(top)))
         return results
 

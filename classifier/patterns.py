@@ -64,8 +64,10 @@ def word_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
         start = m.start()
-        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_") or not (
-            text[start].isalnum() or text[start] == "_"
+        if (
+            start == 0
+            or not (text[start - 1].isalnum() or text[start - 1] == "_")
+            or not (text[start].isalnum() or text[start] == "_")
         ):
             yield m
             pos = max(m.end(), start + 1)

@@ -10,17 +10,34 @@ import unicodedata
 _TONE_PLACEMENT = {
     old: new
     for pairs in (
-        ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
-        ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
-        ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
+        ("oà", "òa"),
+        ("oá", "óa"),
+        ("oả", "ỏa"),
+        ("oã", "õa"),
+        ("oạ", "ọa"),
+        ("oè", "òe"),
+        ("oé", "óe"),
+        ("oẻ", "ỏe"),
+        ("oẽ", "õe"),
+        ("oẹ", "ọe"),
+        ("uỳ", "ùy"),
+        ("uý", "úy"),
+        ("uỷ", "ủy"),
+        ("uỹ", "ũy"),
+        ("uỵ", "ụy"),
     )
-    for old, new in (pairs, (pairs[0].capitalize(), pairs[1].capitalize()),
-                     (pairs[0].upper(), pairs[1].upper()))
+    for old, new in (
+        pairs,
+        (pairs[0].capitalize(), pairs[1].capitalize()),
+        (pairs[0].upper(), pairs[1].upper()),
+    )
 }
 # Only at a syllable end: "hoàng", "thuyền" and "khuya" keep their marks where they are.
 # Never after "q": in "quý" the u belongs to the consonant and the mark is already right.
 _TONE_RE = re.compile(
-    r"(?<![qQ])(" + "|".join(sorted(map(re.escape, _TONE_PLACEMENT), key=len, reverse=True)) + r")(?![^\W\d_])"
+    r"(?<![qQ])("
+    + "|".join(sorted(map(re.escape, _TONE_PLACEMENT), key=len, reverse=True))
+    + r")(?![^\W\d_])"
 )
 _SPACE_RE = re.compile(r"\s+")
 
@@ -82,9 +99,7 @@ def cap_words(text: str, limit: int = MODEL_WORD_CAP) -> str:
 
 
 # Letters that carry a Vietnamese diacritic (and đ), lower and upper case.
-VI_MARKED = frozenset(
-    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
-)
+VI_MARKED = frozenset("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 VI_MARKED |= frozenset(c.upper() for c in VI_MARKED)
 _WORD = re.compile(r"[^\W\d_]+")
 # From this share of words typed with diacritics a text counts as typed with them.

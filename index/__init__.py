@@ -53,8 +53,9 @@ from index.types import (
 )
 
 
-def _sqlite(path: Path | None, elasticsearch_url: str | None, index_name: str,
-            timezone: str) -> Archive:
+def _sqlite(
+    path: Path | None, elasticsearch_url: str | None, index_name: str, timezone: str
+) -> Archive:
     from index.sqlite_backend import SQLiteArchive
 
     if path is None:
@@ -62,8 +63,9 @@ def _sqlite(path: Path | None, elasticsearch_url: str | None, index_name: str,
     return SQLiteArchive(path, timezone=timezone)
 
 
-def _elasticsearch(path: Path | None, elasticsearch_url: str | None, index_name: str,
-                   timezone: str) -> Archive:
+def _elasticsearch(
+    path: Path | None, elasticsearch_url: str | None, index_name: str, timezone: str
+) -> Archive:
     from index.elastic import ElasticsearchArchive  # lazy: the client is optional
 
     if not elasticsearch_url:

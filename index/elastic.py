@@ -139,8 +139,11 @@ class ElasticsearchArchive(Archive):
                 "_index": self.index_name,
                 "_id": document.id,
                 "retry_on_conflict": 3,
-                "script": {"source": KEEP_REVIEW_STATUS, "lang": "painless",
-                           "params": {"doc": source}},
+                "script": {
+                    "source": KEEP_REVIEW_STATUS,
+                    "lang": "painless",
+                    "params": {"doc": source},
+                },
                 "upsert": source,
             }
             for document in documents

@@ -55,18 +55,26 @@ def text_clauses(parsed: ParsedQuery, fields: tuple[str, ...]) -> list[dict[str,
     """Every loose word (in any of `fields`) and every quoted phrase must match."""
     clauses: list[dict[str, Any]] = []
     if parsed.terms:
-        clauses.append({"multi_match": {
-            "query": " ".join(parsed.terms),
-            "fields": list(fields),
-            "type": "cross_fields",
-            "operator": "and",
-        }})
+        clauses.append(
+            {
+                "multi_match": {
+                    "query": " ".join(parsed.terms),
+                    "fields": list(fields),
+                    "type": "cross_fields",
+                    "operator": "and",
+                }
+            }
+        )
     for phrase in parsed.phrases:
-        clauses.append({"multi_match": {
-            "query": " ".join(phrase),
-            "fields": list(fields),
-            "type": "phrase",
-        }})
+        clauses.append(
+            {
+                "multi_match": {
+                    "query": " ".join(phrase),
+                    "fields": list(fields),
+                    "type": "phrase",
+                }
+            }
+        )
     return clauses
 
 
@@ -76,17 +84,20 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
     Words typed with diacritics match only as typed: with every word accented the folded
     clause is left out, otherwise those words are required in the exact fields (unscored).
     """
-    exact = {"bool": {"must": text_clauses(parsed, EXACT_FIELDS), "boost": EXACT_BOOST,
-                      "_name": "exact"}}
+    exact = {
+        "bool": {"must": text_clauses(parsed, EXACT_FIELDS), "boost": EXACT_BOOST, "_name": "exact"}
+    }
     if parsed.all_accented:
         return {"bool": {"should": [exact], "minimum_should_match": 1}}
-    query: dict[str, Any] = {"bool": {
-        "should": [
-            exact,
-            {"bool": {"must": text_clauses(parsed, FOLDED_FIELDS), "_name": "folded"}},
-        ],
-        "minimum_should_match": 1,
-    }}
+    query: dict[str, Any] = {
+        "bool": {
+            "should": [
+                exact,
+                {"bool": {"must": text_clauses(parsed, FOLDED_FIELDS), "_name": "folded"}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
     if accented := parsed.accented_words():
         query["bool"]["filter"] = text_clauses(ParsedQuery(terms=accented), EXACT_FIELDS)
     return query
@@ -113,19 +124,31 @@ def filters(query: Query, timezone: str) -> list[dict[str, Any]]:
             out.append({"terms": {field: sorted(values)}})
     if query.provinces:  # the main province or any other the article is about
         provinces = sorted({nfc(p) for p in query.provinces})
-        out.append({"bool": {"should": [{"terms": {"province": provinces}},
-                                        {"terms": {"provinces": provinces}}],
-                             "minimum_should_match": 1}})
+        out.append(
+            {
+                "bool": {
+                    "should": [
+                        {"terms": {"province": provinces}},
+                        {"terms": {"provinces": provinces}},
+                    ],
+                    "minimum_should_match": 1,
+                }
+            }
+        )
     if query.flagged_only:
         out.append(flagged_filter())
     return out
 
 
 def flagged_filter() -> dict[str, Any]:
-    return {"bool": {"filter": [
-        {"exists": {"field": "risk"}},
-        {"terms": {"tier": sorted(REVIEW_TIERS)}},
-    ]}}
+    return {
+        "bool": {
+            "filter": [
+                {"exists": {"field": "risk"}},
+                {"terms": {"tier": sorted(REVIEW_TIERS)}},
+            ]
+        }
+    }
 
 
 def query_clause(query: Query, timezone: str) -> dict[str, Any]:
@@ -184,8 +207,14 @@ def search_page(response: Mapping[str, Any], query: Query) -> SearchPage:
         snippet = fragments[0] if fragments else make_snippet(document.body, parsed)
         named = raw.get("matched_queries") or ()
         match = "folded" if "folded" in named and "exact" not in named else "exact"
-        hits.append(Hit(document=document, score=float(raw.get("_score") or 0.0),
-                        snippet=snippet, match=match))
+        hits.append(
+            Hit(
+                document=document,
+                score=float(raw.get("_score") or 0.0),
+                snippet=snippet,
+                match=match,
+            )
+        )
     total = _get(response, "hits", "total")
     return SearchPage(
         total=int(total["value"] if isinstance(total, Mapping) else total),
@@ -197,10 +226,14 @@ def search_page(response: Mapping[str, Any], query: Query) -> SearchPage:
 
 # Exact below this many distinct stories per cell (Elasticsearch's cardinality is approximate above).
 STORY_PRECISION = 40_000
-_STORY = {"cardinality": {
-    "script": {"source": "doc['story_id'].size() > 0 ? doc['story_id'].value : doc['id'].value"},
-    "precision_threshold": STORY_PRECISION,
-}}
+_STORY = {
+    "cardinality": {
+        "script": {
+            "source": "doc['story_id'].size() > 0 ? doc['story_id'].value : doc['id'].value"
+        },
+        "precision_threshold": STORY_PRECISION,
+    }
+}
 
 
 def counts_body(
@@ -225,19 +258,24 @@ def counts_body(
         "format": "yyyy-MM-dd",
         "min_doc_count": 0,
     }
-    bounds = {key: day.isoformat() for key, day in
-              (("min", query.date_from), ("max", query.date_to)) if day}
+    bounds = {
+        key: day.isoformat()
+        for key, day in (("min", query.date_from), ("max", query.date_to))
+        if day
+    }
     if bounds:
         histogram["extended_bounds"] = bounds
     over_time: dict[str, Any] = {"date_histogram": histogram}
     cell_aggs = {"stories": _STORY} if unit == "stories" else None
     if group_by is not None:
-        groups: dict[str, Any] = {"terms": {
-            "field": GROUP_FIELDS[group_by],
-            "size": MAX_GROUPS,
-            "missing": UNKNOWN_GROUP,
-            "order": {"_key": "asc"},
-        }}
+        groups: dict[str, Any] = {
+            "terms": {
+                "field": GROUP_FIELDS[group_by],
+                "size": MAX_GROUPS,
+                "missing": UNKNOWN_GROUP,
+                "order": {"_key": "asc"},
+            }
+        }
         if cell_aggs:
             groups["aggs"] = cell_aggs
         over_time["aggs"] = {"groups": groups}
@@ -304,8 +342,11 @@ def stats_body() -> dict[str, Any]:
         "track_total_hits": True,
         "aggs": {
             "flagged": {"filter": flagged_filter()},
-            "reviewed": {"filter": {"bool": {"must_not": [
-                {"term": {"review_status": DEFAULT_REVIEW_STATUS}}]}}},
+            "reviewed": {
+                "filter": {
+                    "bool": {"must_not": [{"term": {"review_status": DEFAULT_REVIEW_STATUS}}]}
+                }
+            },
             "first_published": {"min": {"field": "published_at"}},
             "last_published": {"max": {"field": "published_at"}},
             "last_crawled": {"max": {"field": "crawled_at"}},

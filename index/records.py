@@ -35,8 +35,22 @@ def document_to_record(document: Document) -> dict[str, Any]:
 
 
 def document_from_record(record: Mapping[str, Any]) -> Document:
-    _require(record, ("id", "url", "canonical_url", "outlet", "outlet_name", "kind", "title",
-                      "body", "published_at", "crawled_at"), "document")
+    _require(
+        record,
+        (
+            "id",
+            "url",
+            "canonical_url",
+            "outlet",
+            "outlet_name",
+            "kind",
+            "title",
+            "body",
+            "published_at",
+            "crawled_at",
+        ),
+        "document",
+    )
     values: dict[str, Any] = {}
     for name in _DOCUMENT_FIELDS:
         if name not in record:
@@ -65,8 +79,9 @@ def event_to_record(event: ReviewEvent) -> dict[str, Any]:
 
 
 def event_from_record(record: Mapping[str, Any]) -> ReviewEvent:
-    _require(record, ("document_id", "actor", "at", "status_before", "status_after"),
-             "review event")
+    _require(
+        record, ("document_id", "actor", "at", "status_before", "status_after"), "review event"
+    )
     values = {name: record[name] for name in _EVENT_FIELDS if name in record}
     values["at"] = _parse_time(values["at"], "at")
     values["detail"] = dict(values.get("detail") or {})

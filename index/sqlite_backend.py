@@ -167,7 +167,7 @@ class SQLiteArchive(Archive):
         with self._read() as conn:
             if query.sort == "relevance" and not parsed.empty:
                 ranked = _ranked(conn, query, parsed, window, offset + query.page_size)
-                ranked = ranked[offset:offset + query.page_size]
+                ranked = ranked[offset : offset + query.page_size]
             else:
                 ranked = self._newest(conn, query, parsed, window, offset, counting.result())
             ids = [doc for doc, _, _ in ranked]
@@ -196,8 +196,13 @@ class SQLiteArchive(Archive):
             return self._count_conn.execute(sql, params).fetchone()[0]
 
     def _newest(
-        self, conn: sqlite3.Connection, query: Query, parsed: ParsedQuery, window: Window,
-        offset: int, total: int,
+        self,
+        conn: sqlite3.Connection,
+        query: Query,
+        parsed: ParsedQuery,
+        window: Window,
+        offset: int,
+        total: int,
     ) -> list[_Ranked]:
         """One date-sorted page as (doc, exact, 0.0)."""
         page_end = offset + query.page_size
@@ -223,13 +228,21 @@ class SQLiteArchive(Archive):
             query, parsed, group_by, unit
         ):
             sql, params = summary_counts_sql(
-                query, self._window(query), group_by=group_by, interval=interval,
+                query,
+                self._window(query),
+                group_by=group_by,
+                interval=interval,
                 offset_seconds=SUMMARY_OFFSET_SECONDS,
             )
         else:
             sql, params = counts_sql(
-                query, parsed, self._window(query, parsed), group_by=group_by, interval=interval,
-                offset_seconds=self._offset_seconds, unit=unit,
+                query,
+                parsed,
+                self._window(query, parsed),
+                group_by=group_by,
+                interval=interval,
+                offset_seconds=self._offset_seconds,
+                unit=unit,
             )
         raw: dict[tuple[str, date], int] = defaultdict(int)
         stories: dict[tuple[str, date], set[str]] = defaultdict(set)
@@ -241,12 +254,19 @@ class SQLiteArchive(Archive):
                     raw[group, bucket_date(key, interval)] += value
         raw.update({cell: len(ids) for cell, ids in stories.items()})
         shown = {
-            "province": query.provinces, "outlet": query.outlets,
-            "kind": query.kinds, "topic": query.topics,
+            "province": query.provinces,
+            "outlet": query.outlets,
+            "kind": query.kinds,
+            "topic": query.topics,
         }
         return fill_counts(
-            raw, first=query.date_from, last=query.date_to, interval=interval,
-            group_by=group_by, groups=shown.get(group_by or "", ()), unit=unit,
+            raw,
+            first=query.date_from,
+            last=query.date_to,
+            interval=interval,
+            group_by=group_by,
+            groups=shown.get(group_by or "", ()),
+            unit=unit,
         )
 
     def iter_documents(self, page_size: int = 100) -> Iterator[Document]:
@@ -302,21 +322,18 @@ class SQLiteArchive(Archive):
     def _window(self, query: Query, parsed: ParsedQuery | None = None) -> Window:
         """The query's date bounds, and for a text query its selective filter tags."""
         if query.date_from and query.date_to and query.date_from > query.date_to:
-            raise QueryError(
-                f"Khoảng ngày không hợp lệ: {query.date_from} sau {query.date_to}."
-            )
+            raise QueryError(f"Khoảng ngày không hợp lệ: {query.date_from} sau {query.date_to}.")
         start, end = day_bounds_utc(query.date_from, query.date_to, self._tz)
         groups = query_tags(query) if parsed is not None and not parsed.empty else ()
         if groups:
             groups = selective_groups(groups, *self._tag_frequencies(groups))
         return Window(
-            start_us=to_us(start) if start else None, end_us=to_us(end) if end else None,
+            start_us=to_us(start) if start else None,
+            end_us=to_us(end) if end else None,
             tag_groups=groups,
         )
 
-    def _tag_frequencies(
-        self, groups: tuple[tuple[str, ...], ...]
-    ) -> tuple[dict[str, int], int]:
+    def _tag_frequencies(self, groups: tuple[tuple[str, ...], ...]) -> tuple[dict[str, int], int]:
         """(articles per tag, archive size) for the tags in `groups`, as planner statistics.
 
         Counting a tag reads its whole doclist, so counts are kept for TAG_STATS_SECONDS: a
@@ -328,11 +345,13 @@ class SQLiteArchive(Archive):
         wanted = sorted({t for group in groups for t in group} - self._tag_stats.keys())
         with self._read() as conn:
             if wanted:
-                found = dict(conn.execute(
-                    f"SELECT term, doc FROM temp.tag_vocabulary WHERE col = 'tags' AND term IN "
-                    f"({', '.join('?' * len(wanted))})",
-                    wanted,
-                ))
+                found = dict(
+                    conn.execute(
+                        f"SELECT term, doc FROM temp.tag_vocabulary WHERE col = 'tags' AND term IN "
+                        f"({', '.join('?' * len(wanted))})",
+                        wanted,
+                    )
+                )
                 self._tag_stats.update({t: found.get(t, 0) for t in wanted})
             size = _archive_size(conn)
         return self._tag_stats, size
@@ -376,8 +395,11 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     try:
         for pragma in (
-            f"page_size = {PAGE_BYTES}", "journal_mode = WAL", "synchronous = NORMAL",
-            f"cache_size = -{CACHE_KIB}", f"mmap_size = {MMAP_BYTES}",
+            f"page_size = {PAGE_BYTES}",
+            "journal_mode = WAL",
+            "synchronous = NORMAL",
+            f"cache_size = -{CACHE_KIB}",
+            f"mmap_size = {MMAP_BYTES}",
             f"wal_autocheckpoint = {CHECKPOINT_PAGES}",
         ):
             conn.execute(f"PRAGMA {pragma}")
@@ -403,13 +425,15 @@ def _ranked(
     Exact matches (the newest RANK_WINDOW, by bm25) come first; the folded index is ranked only
     when they do not fill the page and the query has words typed without diacritics.
     """
-    exact = sorted(conn.execute(*rank_window_sql("articles_fts", query, parsed, window)),
-                   key=_by_score)
+    exact = sorted(
+        conn.execute(*rank_window_sql("articles_fts", query, parsed, window)), key=_by_score
+    )
     ranked = [(row["doc"], True, row["score"]) for row in exact]
     if len(ranked) < needed and not parsed.all_accented:
         seen = {doc for doc, _, _ in ranked}
-        folded = sorted(conn.execute(*rank_window_sql("articles_folded", query, parsed, window)),
-                        key=_by_score)
+        folded = sorted(
+            conn.execute(*rank_window_sql("articles_folded", query, parsed, window)), key=_by_score
+        )
         ranked += [(row["doc"], False, row["score"]) for row in folded if row["doc"] not in seen]
     return ranked
 

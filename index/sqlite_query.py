@@ -175,8 +175,13 @@ def filter_sql(query: Query, parsed: ParsedQuery, window: Window, *, text: bool 
 
 
 def search_sql(
-    query: Query, parsed: ParsedQuery, window: Window, limit: int, offset: int,
-    *, dense: bool = False,
+    query: Query,
+    parsed: ParsedQuery,
+    window: Window,
+    limit: int,
+    offset: int,
+    *,
+    dense: bool = False,
 ) -> Sql:
     """One date-ordered page of document rowids (`doc`): newest first.
 
@@ -218,8 +223,10 @@ def rank_window_sql(table: str, query: Query, parsed: ParsedQuery, window: Windo
     the cost is bounded by the window, not by how common the words are.
     """
     where, params = filter_sql(query, parsed, window, text=False)
-    join = "" if where == "1" else (
-        f"JOIN articles a INDEXED BY articles_meta ON a.rowid = {table}.rowid "
+    join = (
+        ""
+        if where == "1"
+        else (f"JOIN articles a INDEXED BY articles_meta ON a.rowid = {table}.rowid ")
     )
     condition = "" if where == "1" else f" AND {where}"
     match, text_params = candidate_sql(parsed, window, table)
@@ -298,9 +305,15 @@ def counts_sql(
     (an article without a story_id is its own story): month buckets are days here, so
     distinctness per month can only be decided after `bucket_date` (see the backend).
     """
-    if group_by not in GROUP_COLUMNS or interval not in ("week", "month") or unit not in ("articles", "stories"):
-        raise QueryError(f"Cannot count by {group_by!r} per {interval!r}; group by one of "
-                         f"{sorted(g for g in GROUP_COLUMNS if g)} per 'week' or 'month'")
+    if (
+        group_by not in GROUP_COLUMNS
+        or interval not in ("week", "month")
+        or unit not in ("articles", "stories")
+    ):
+        raise QueryError(
+            f"Cannot count by {group_by!r} per {interval!r}; group by one of "
+            f"{sorted(g for g in GROUP_COLUMNS if g)} per 'week' or 'month'"
+        )
     where, params = filter_sql(query, parsed, window)
     params.update(bucket_params(interval, offset_seconds))
     join = ""
@@ -314,28 +327,44 @@ def counts_sql(
     if group_by is not None:
         params["unknown"] = UNKNOWN_GROUP
     sql = (
-        f"SELECT {group} AS grp, {bucket_expression()} AS bucket, count(*) AS n "
-        f"FROM {source_sql(parsed)} {join}WHERE {where} GROUP BY grp, bucket"
-    ) if unit == "articles" else (
-        f"SELECT {group} AS grp, {bucket_expression()} AS bucket, "
-        f"coalesce(a.story_id, a.id) AS story "
-        f"FROM {source_sql(parsed)} {join}WHERE {where} GROUP BY grp, bucket, story"
+        (
+            f"SELECT {group} AS grp, {bucket_expression()} AS bucket, count(*) AS n "
+            f"FROM {source_sql(parsed)} {join}WHERE {where} GROUP BY grp, bucket"
+        )
+        if unit == "articles"
+        else (
+            f"SELECT {group} AS grp, {bucket_expression()} AS bucket, "
+            f"coalesce(a.story_id, a.id) AS story "
+            f"FROM {source_sql(parsed)} {join}WHERE {where} GROUP BY grp, bucket, story"
+        )
     )
     return sql, params
 
 
-def summary_applies(query: Query, parsed: ParsedQuery, group_by: GroupBy | None,
-                    unit: CountUnit) -> bool:
+def summary_applies(
+    query: Query, parsed: ParsedQuery, group_by: GroupBy | None, unit: CountUnit
+) -> bool:
     """Whether `daily_counts` can answer these counts (only date, outlet and kind filters)."""
     return (
-        parsed.empty and unit == "articles" and group_by in (None, "province", "outlet", "kind")
-        and not (query.provinces or query.topics or query.tiers or query.review_statuses
-                 or query.flagged_only)
+        parsed.empty
+        and unit == "articles"
+        and group_by in (None, "province", "outlet", "kind")
+        and not (
+            query.provinces
+            or query.topics
+            or query.tiers
+            or query.review_statuses
+            or query.flagged_only
+        )
     )
 
 
 def summary_counts_sql(
-    query: Query, window: Window, *, group_by: GroupBy | None, interval: Interval,
+    query: Query,
+    window: Window,
+    *,
+    group_by: GroupBy | None,
+    interval: Interval,
     offset_seconds: int,
 ) -> Sql:
     """Sparse (grp, bucket, n) rows like `counts_sql`, summed from daily_counts.
@@ -356,8 +385,10 @@ def summary_counts_sql(
         if values:
             conditions.append(f"{column} IN ({_in_list(column, values, params)})")
     group = {
-        None: "''", "province": "CASE province WHEN '' THEN :unknown ELSE province END",
-        "outlet": "outlet", "kind": "kind",
+        None: "''",
+        "province": "CASE province WHEN '' THEN :unknown ELSE province END",
+        "outlet": "outlet",
+        "kind": "kind",
     }[group_by]
     # Weeks: whole weeks since Monday 1969-12-29, as in bucket_expression.
     bucket = _floor_div("(day + 3)", "7") if interval == "week" else "day"

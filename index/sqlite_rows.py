@@ -21,13 +21,41 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 
 DOCUMENT_COLUMNS = (
-    "id", "url", "canonical_url", "outlet", "outlet_name", "kind", "title", "body",
-    "published_us", "crawled_us", "province", "provinces", "topics", "relevance_reasons",
-    "story_id", "date_source", "extraction", "risk", "tier", "category", "stance",
-    "flag_details", "model_version", "review_status", "tags",
+    "id",
+    "url",
+    "canonical_url",
+    "outlet",
+    "outlet_name",
+    "kind",
+    "title",
+    "body",
+    "published_us",
+    "crawled_us",
+    "province",
+    "provinces",
+    "topics",
+    "relevance_reasons",
+    "story_id",
+    "date_source",
+    "extraction",
+    "risk",
+    "tier",
+    "category",
+    "stance",
+    "flag_details",
+    "model_version",
+    "review_status",
+    "tags",
 )
 REVIEW_COLUMNS = (
-    "document_id", "actor", "at_us", "status_before", "status_after", "note", "action", "detail",
+    "document_id",
+    "actor",
+    "at_us",
+    "status_before",
+    "status_after",
+    "note",
+    "action",
+    "detail",
 )
 
 
@@ -86,7 +114,10 @@ def document_row(doc: Document) -> dict[str, Any]:
         "model_version": doc.model_version,
         "review_status": doc.review_status,
         "tags": document_tags(
-            outlet=doc.outlet, kind=doc.kind, provinces=_all_provinces(doc), topics=doc.topics,
+            outlet=doc.outlet,
+            kind=doc.kind,
+            provinces=_all_provinces(doc),
+            topics=doc.topics,
             published_us=published_us,
         ),
     }

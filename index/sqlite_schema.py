@@ -240,7 +240,9 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
         # Upgrades may rebuild the FTS indexes: about four minutes for 1M articles (v3 -> v4).
         logger.warning(
             "Upgrading the archive from schema version %d to %d; rebuilding its search indexes "
-            "can take minutes for a large archive", version, len(migrations),
+            "can take minutes for a large archive",
+            version,
+            len(migrations),
         )
     for number, script in enumerate(migrations[version:], start=version + 1):
         try:
@@ -263,5 +265,10 @@ def _tags_of_row(
     outlet: str, kind: str, province: str | None, provinces: str, topics: str, published_us: int
 ) -> str:
     named = json.loads(provinces) + ([province] if province is not None else [])
-    return document_tags(outlet=outlet, kind=kind, provinces=named, topics=json.loads(topics),
-                         published_us=published_us)
+    return document_tags(
+        outlet=outlet,
+        kind=kind,
+        provinces=named,
+        topics=json.loads(topics),
+        published_us=published_us,
+    )

@@ -68,7 +68,10 @@ def query_tags(query: Query) -> tuple[tuple[str, ...], ...]:
     groups = [
         tuple(sorted({tag(prefix, v) for v in values}))
         for prefix, values in (
-            ("o", query.outlets), ("k", query.kinds), ("p", query.provinces), ("t", query.topics)
+            ("o", query.outlets),
+            ("k", query.kinds),
+            ("p", query.provinces),
+            ("t", query.topics),
         )
         if values
     ]

@@ -88,7 +88,8 @@ def write_batch(conn: sqlite3.Connection, batch: Sequence[PreparedArticle]) -> i
         exact.append((rowid, row["title"], row["body"], row["tags"]))
         folded.append((rowid, item.folded_title, item.folded_body, row["tags"]))
     for table, removed, added in (
-        ("articles_fts", removed_exact, exact), ("articles_folded", removed_folded, folded)
+        ("articles_fts", removed_exact, exact),
+        ("articles_folded", removed_folded, folded),
     ):
         conn.executemany(_DELETE.format(table=table), removed)
         conn.executemany(_INSERT.format(table=table), added)
@@ -112,7 +113,7 @@ def _indexed_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any
     """The stored index inputs of those ids that exist, by id."""
     found = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         sql = f"{_INDEXED} WHERE id IN ({', '.join('?' * len(chunk))})"
         found.update({row["id"]: row for row in conn.execute(sql, chunk)})
     return found

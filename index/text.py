@@ -19,15 +19,30 @@ MAX_QUERY_TERMS = 32
 # Old-style tone placement on the first vowel of oa/oe/uy -> modern placement on the second.
 # NFC keeps "hoá" and "hóa" distinct, so both documents and queries get one spelling.
 _TONE_PAIRS = (
-    ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
-    ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
-    ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
+    ("oà", "òa"),
+    ("oá", "óa"),
+    ("oả", "ỏa"),
+    ("oã", "õa"),
+    ("oạ", "ọa"),
+    ("oè", "òe"),
+    ("oé", "óe"),
+    ("oẻ", "ỏe"),
+    ("oẽ", "õe"),
+    ("oẹ", "ọe"),
+    ("uỳ", "ùy"),
+    ("uý", "úy"),
+    ("uỷ", "ủy"),
+    ("uỹ", "ũy"),
+    ("uỵ", "ụy"),
 )
 _TONE_PLACEMENT = {
     old: new
     for pair in _TONE_PAIRS
-    for old, new in (pair, (pair[0].capitalize(), pair[1].capitalize()),
-                     (pair[0].upper(), pair[1].upper()))
+    for old, new in (
+        pair,
+        (pair[0].capitalize(), pair[1].capitalize()),
+        (pair[0].upper(), pair[1].upper()),
+    )
 }
 # Only at a syllable end ("hoàng", "khuya" keep their marks) and never after "q" ("quý", checked
 # in `_modern_tone`: a look-behind here makes the scan ten times slower).

@@ -37,18 +37,24 @@ class Document:
     body: str  # NFC text
     published_at: datetime
     crawled_at: datetime
-    province: str | None = None  # one of the 34 current provinces, the outlet's or the main one named
+    province: str | None = (
+        None  # one of the 34 current provinces, the outlet's or the main one named
+    )
     provinces: tuple[str, ...] = ()  # every current province the article is about
     topics: tuple[str, ...] = ()
     relevance_reasons: tuple[str, ...] = ()
     story_id: str | None = None  # near-duplicate cluster: syndicated copies share it
-    date_source: str | None = None  # where published_at came from (json-ld, meta, visible text, ...)
+    date_source: str | None = (
+        None  # where published_at came from (json-ld, meta, visible text, ...)
+    )
     extraction: Mapping[str, str] = field(default_factory=dict)  # field -> method that produced it
     risk: float | None = None
     tier: str | None = None
     category: str | None = None
     stance: str | None = None
-    flag_details: Mapping[str, object] = field(default_factory=dict)  # reasons etc., JSON-serialisable
+    flag_details: Mapping[str, object] = field(
+        default_factory=dict
+    )  # reasons etc., JSON-serialisable
     model_version: str | None = None
     review_status: str = "Chưa xử lý"
 

@@ -22,8 +22,9 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as err:
-        raise SearchIndexError(f"Unknown timezone {name!r}; use an IANA name such as "
-                               "'Asia/Ho_Chi_Minh'") from err
+        raise SearchIndexError(
+            f"Unknown timezone {name!r}; use an IANA name such as 'Asia/Ho_Chi_Minh'"
+        ) from err
 
 
 def fixed_utc_offset(tz: ZoneInfo) -> timedelta:

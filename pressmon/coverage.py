@@ -102,12 +102,14 @@ def coverage_progress(
     for week_start, in_week in zip(table.buckets, weekly, strict=True):
         cumulative += in_week
         planned_days = (min(week_start + timedelta(days=6), end) - start).days + 1
-        weeks.append(WeekProgress(
-            week_start=week_start,
-            count=in_week,
-            cumulative=cumulative,
-            planned_cumulative=round(target.count * max(planned_days, 0) / days_total),
-        ))
+        weeks.append(
+            WeekProgress(
+                week_start=week_start,
+                count=in_week,
+                cumulative=cumulative,
+                planned_cumulative=round(target.count * max(planned_days, 0) / days_total),
+            )
+        )
     return CoverageProgress(
         target_id=target.id,
         target_name=target.name,

@@ -32,13 +32,34 @@ GROUP_HEADERS = {
 }
 TOTAL_LABEL = "Tổng cộng"
 SUMMARY_HEADERS = [
-    "Mã chỉ tiêu", "Chỉ tiêu", "Từ ngày", "Đến ngày", "Tính đến ngày", "Đã đạt", "Kế hoạch",
-    "Tỷ lệ (%)", "Còn thiếu", "Số tuần đã qua", "Số tuần còn lại", "Bình quân/tuần đã đạt",
-    "Cần đạt mỗi tuần", "Dự báo cuối kỳ", "Đạt tiến độ",
+    "Mã chỉ tiêu",
+    "Chỉ tiêu",
+    "Từ ngày",
+    "Đến ngày",
+    "Tính đến ngày",
+    "Đã đạt",
+    "Kế hoạch",
+    "Tỷ lệ (%)",
+    "Còn thiếu",
+    "Số tuần đã qua",
+    "Số tuần còn lại",
+    "Bình quân/tuần đã đạt",
+    "Cần đạt mỗi tuần",
+    "Dự báo cuối kỳ",
+    "Đạt tiến độ",
 ]
 WEEK_HEADERS = ["Mã chỉ tiêu", "Tuần bắt đầu", "Số tin, bài", "Lũy kế", "Lũy kế theo kế hoạch"]
-REVISION_HEADERS = ["Tuần bắt đầu", "Nhóm theo", "Nhóm", "Số đã chốt", "Số điều chỉnh",
-                    "Chênh lệch", "Lần điều chỉnh", "Chốt lúc (UTC)", "Điều chỉnh lúc (UTC)"]
+REVISION_HEADERS = [
+    "Tuần bắt đầu",
+    "Nhóm theo",
+    "Nhóm",
+    "Số đã chốt",
+    "Số điều chỉnh",
+    "Chênh lệch",
+    "Lần điều chỉnh",
+    "Chốt lúc (UTC)",
+    "Điều chỉnh lúc (UTC)",
+]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -61,9 +82,23 @@ def count_table_sheet(table: CountTable, group_names: Mapping[str, str] | None =
 def progress_sheets(progresses: Sequence[CoverageProgress]) -> tuple[Sheet, Sheet]:
     """A summary (one row per target) and the per-week rows of every target."""
     summary = [
-        [p.target_id, p.target_name, p.period_start, p.period_end, p.as_of, p.count, p.target,
-         p.percent, p.remaining, p.weeks_elapsed, p.weeks_remaining, p.weekly_pace_so_far,
-         p.weekly_pace_required, p.projected, "Đạt" if p.on_track else "Chưa đạt"]
+        [
+            p.target_id,
+            p.target_name,
+            p.period_start,
+            p.period_end,
+            p.as_of,
+            p.count,
+            p.target,
+            p.percent,
+            p.remaining,
+            p.weeks_elapsed,
+            p.weeks_remaining,
+            p.weekly_pace_so_far,
+            p.weekly_pace_required,
+            p.projected,
+            "Đạt" if p.on_track else "Chưa đạt",
+        ]
         for p in progresses
     ]
     weeks = [
@@ -77,8 +112,17 @@ def progress_sheets(progresses: Sequence[CoverageProgress]) -> tuple[Sheet, Shee
 def revisions_sheet(revisions: Sequence[Revision]) -> Sheet:
     """Changes to already-reported weekly counts: never hidden, listed beside the report."""
     rows: list[list[Cell]] = [
-        [r.week_start, GROUP_HEADERS[r.group_by], r.group or "Tất cả", r.original, r.revised,
-         r.delta, r.revision, _utc_text(r.frozen_at), _utc_text(r.revised_at)]
+        [
+            r.week_start,
+            GROUP_HEADERS[r.group_by],
+            r.group or "Tất cả",
+            r.original,
+            r.revised,
+            r.delta,
+            r.revision,
+            _utc_text(r.frozen_at),
+            _utc_text(r.revised_at),
+        ]
         for r in revisions
     ]
     return list(REVISION_HEADERS), rows
@@ -156,7 +200,8 @@ def _xlsx(sheets: Mapping[str, Sheet]) -> bytes:
         for column in sheet.columns:
             letter = column[0].column_letter
             sheet.column_dimensions[letter].width = max(
-                10, min(40, max(len(str(c.value or "")) for c in column) + 2))
+                10, min(40, max(len(str(c.value or "")) for c in column) + 2)
+            )
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -33,8 +33,11 @@ def _key(name: str) -> str:
 def _variants(key: str) -> list[str]:
     """The name as given, without the kind of publication, without the edition, unspaced."""
     bare = _EDITION.sub("", _GENERIC.sub("", key))
-    return list(dict.fromkeys([key, _GENERIC.sub("", key), bare, key.replace(" ", ""),
-                               bare.replace(" ", "")]))
+    return list(
+        dict.fromkeys(
+            [key, _GENERIC.sub("", key), bare, key.replace(" ", ""), bare.replace(" ", "")]
+        )
+    )
 
 
 def _host(value: str) -> str | None:

@@ -96,7 +96,9 @@ class ArticleProcessor:
         ]
 
 
-def with_assessment(document: Document, assessment: Assessment, uncertainty_score: float) -> Document:
+def with_assessment(
+    document: Document, assessment: Assessment, uncertainty_score: float
+) -> Document:
     """`uncertainty_score` (1 at the review threshold) lets reviewers label the most informative first."""
     return replace(
         document,

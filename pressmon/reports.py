@@ -7,8 +7,8 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import get_args
 from datetime import date, datetime, timedelta
+from typing import get_args
 
 from index.base import Archive
 from index.types import DEFAULT_REVIEW_STATUS, UNKNOWN_GROUP, CountTable, Document, Query
@@ -58,14 +58,18 @@ def _topic_totals(archive: Archive, base: Query, topics: Sequence[str]) -> list[
 
     One filtered count per topic instead of `counts(group_by="topic")`: on the SQLite backend the
     grouped form scans article_topics once per article (seconds at 20,000 articles)."""
-    rows = [(topic, archive.counts(replace(base, topics=frozenset({topic}))).total) for topic in topics]
+    rows = [
+        (topic, archive.counts(replace(base, topics=frozenset({topic}))).total) for topic in topics
+    ]
     with_topic = archive.counts(replace(base, topics=frozenset(topics))).total if topics else 0
     rows.append((UNKNOWN_GROUP, archive.counts(base).total - with_topic))
     return sorted((r for r in rows if r[1]), key=lambda r: (-r[1], r[0]))
 
 
 def _totals(table: CountTable) -> list[tuple[str, int]]:
-    return sorted(((group, sum(counts)) for group, counts in table.rows.items()), key=lambda r: (-r[1], r[0]))
+    return sorted(
+        ((group, sum(counts)) for group, counts in table.rows.items()), key=lambda r: (-r[1], r[0])
+    )
 
 
 def coverage_figures(
@@ -86,7 +90,9 @@ def coverage_figures(
     progress = tuple(progress_for_targets(archive, targets, as_of=today))
     by_id = {t.id: t for t in targets.targets}
     chart_target = next((p for p in progress if p.target_id == chart_target_id), None)
-    chart_target = chart_target or next((p for p in progress if by_id[p.target_id].period == "year"), None)
+    chart_target = chart_target or next(
+        (p for p in progress if by_id[p.target_id].period == "year"), None
+    )
     weekly_query = base
     if chart_target:
         weekly_query = target_query(by_id[chart_target.target_id], (date_from, date_to), date_to)
@@ -98,8 +104,14 @@ def coverage_figures(
     campaigns = []
     for campaign in targets.campaigns:
         start, end = campaign.window(date_to.year)
-        campaigns.append(CampaignCount(campaign, start, end,
-                                       archive.counts(replace(base, date_from=start, date_to=end)).total))
+        campaigns.append(
+            CampaignCount(
+                campaign,
+                start,
+                end,
+                archive.counts(replace(base, date_from=start, date_to=end)).total,
+            )
+        )
     return CoverageFigures(
         date_from=date_from,
         date_to=date_to,
@@ -137,10 +149,20 @@ def leadership_report(
     topics: Sequence[str] = (),
     flagged_limit: int = 2000,
 ) -> LeadershipReport:
-    coverage = coverage_figures(archive, targets, date_from=date_from, date_to=date_to, today=today,
-                                provinces=provinces, outlet_names=outlet_names, topics=topics)
+    coverage = coverage_figures(
+        archive,
+        targets,
+        date_from=date_from,
+        date_to=date_to,
+        today=today,
+        provinces=provinces,
+        outlet_names=outlet_names,
+        topics=topics,
+    )
     flagged: list[Document] = []
-    query = Query(date_from=date_from, date_to=date_to, flagged_only=True, sort="date", page_size=200)
+    query = Query(
+        date_from=date_from, date_to=date_to, flagged_only=True, sort="date", page_size=200
+    )
     while len(flagged) < flagged_limit:
         page = archive.search(query)
         flagged.extend(hit.document for hit in page.hits)
@@ -174,7 +196,9 @@ def _follow_ups(archive: Archive, documents: Sequence[Document]) -> dict[str, tu
     return found
 
 
-def report_xlsx(report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[str, str]] | None = None) -> bytes:
+def report_xlsx(
+    report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[str, str]] | None = None
+) -> bytes:
     """The report as a workbook: Tổng quan, Tỉnh thành, Cơ quan báo chí, Theo tuần, Bài cần xác minh.
     `labels` maps "kind"/"topic"/"category" codes to Vietnamese names."""
     from openpyxl import Workbook
@@ -191,11 +215,31 @@ def report_xlsx(report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[st
     summary.append(["Thời điểm lập", report.generated_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")])
     summary.append(["Tổng số tin, bài", cov.total])
     summary.append([])
-    summary.append(["Chỉ tiêu", "Đã đạt", "Chỉ tiêu", "Tỷ lệ (%)", "Dự báo cả kỳ", "Cần mỗi tuần",
-                    "Từ ngày", "Đến ngày"])
+    summary.append(
+        [
+            "Chỉ tiêu",
+            "Đã đạt",
+            "Chỉ tiêu",
+            "Tỷ lệ (%)",
+            "Dự báo cả kỳ",
+            "Cần mỗi tuần",
+            "Từ ngày",
+            "Đến ngày",
+        ]
+    )
     for p in cov.targets:
-        summary.append([p.target_name, p.count, p.target, p.percent, p.projected, p.weekly_pace_required,
-                        p.period_start.strftime("%d/%m/%Y"), p.period_end.strftime("%d/%m/%Y")])
+        summary.append(
+            [
+                p.target_name,
+                p.count,
+                p.target,
+                p.percent,
+                p.projected,
+                p.weekly_pace_required,
+                p.period_start.strftime("%d/%m/%Y"),
+                p.period_end.strftime("%d/%m/%Y"),
+            ]
+        )
     summary.append([])
     summary.append(["Loại hình báo chí", "Số tin, bài"])
     for kind, n in cov.by_kind:
@@ -207,7 +251,9 @@ def report_xlsx(report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[st
     summary.append([])
     summary.append(["Chiến dịch", "Từ ngày", "Đến ngày", "Số tin, bài"])
     for c in cov.campaigns:
-        summary.append([c.campaign.name, c.start.strftime("%d/%m/%Y"), c.end.strftime("%d/%m/%Y"), c.count])
+        summary.append(
+            [c.campaign.name, c.start.strftime("%d/%m/%Y"), c.end.strftime("%d/%m/%Y"), c.count]
+        )
     summary.append([])
     summary.append(["Trạng thái xác minh", "Số bài"])
     for status, n in report.status_totals:
@@ -216,8 +262,14 @@ def report_xlsx(report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[st
     for title, rows, header in (
         ("Tỉnh thành", cov.by_province, ["Tỉnh, thành phố", "Số tin, bài"]),
         ("Cơ quan báo chí", cov.by_outlet, ["Cơ quan báo chí", "Số tin, bài"]),
-        ("Theo tuần", [(f"{b:%d/%m/%Y}", sum(c[i] for c in cov.weekly.rows.values()))
-                       for i, b in enumerate(cov.weekly.buckets)], ["Tuần bắt đầu", "Số tin, bài"]),
+        (
+            "Theo tuần",
+            [
+                (f"{b:%d/%m/%Y}", sum(c[i] for c in cov.weekly.rows.values()))
+                for i, b in enumerate(cov.weekly.buckets)
+            ],
+            ["Tuần bắt đầu", "Số tin, bài"],
+        ),
     ):
         sheet = book.create_sheet(title)
         sheet.append(header)
@@ -225,14 +277,36 @@ def report_xlsx(report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[st
             sheet.append(list(row))
 
     flagged = book.create_sheet("Bài cần xác minh")
-    flagged.append(["Nhóm", "Tên nhóm", "Tiêu đề", "Cơ quan báo chí", "Ngày đăng", "Mức ưu tiên",
-                    "Điểm rủi ro", "Trạng thái", "Xử lý tiếp", "Đường dẫn"])
+    flagged.append(
+        [
+            "Nhóm",
+            "Tên nhóm",
+            "Tiêu đề",
+            "Cơ quan báo chí",
+            "Ngày đăng",
+            "Mức ưu tiên",
+            "Điểm rủi ro",
+            "Trạng thái",
+            "Xử lý tiếp",
+            "Đường dẫn",
+        ]
+    )
     for category, docs in report.flagged_by_category:
         for d in docs:
-            flagged.append([category, labels.get("category", {}).get(category, ""), d.title, d.outlet_name,
-                            d.published_at.astimezone(tz).strftime("%d/%m/%Y %H:%M"), d.tier or "",
-                            round(d.risk or 0.0, 3), d.review_status,
-                            "; ".join(report.follow_ups.get(d.id, ())), d.url])
+            flagged.append(
+                [
+                    category,
+                    labels.get("category", {}).get(category, ""),
+                    d.title,
+                    d.outlet_name,
+                    d.published_at.astimezone(tz).strftime("%d/%m/%Y %H:%M"),
+                    d.tier or "",
+                    round(d.risk or 0.0, 3),
+                    d.review_status,
+                    "; ".join(report.follow_ups.get(d.id, ())),
+                    d.url,
+                ]
+            )
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:

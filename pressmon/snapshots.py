@@ -87,14 +87,18 @@ class SnapshotStore:
             self._conn = sqlite3.connect(path, isolation_level=None, timeout=30)
             self._conn.execute(_SCHEMA)
         except (OSError, sqlite3.Error) as err:
-            raise PressmonError(f"cannot open the state database {str(path)!r}: {err}",
-                                hint="check archive.state_path in settings.toml") from err
+            raise PressmonError(
+                f"cannot open the state database {str(path)!r}: {err}",
+                hint="check archive.state_path in settings.toml",
+            ) from err
 
     def freeze(self, week: date, counts: CountTable) -> list[Revision]:
         """Freeze `week`'s column of `counts`; returns the groups whose frozen count changed."""
         if counts.interval != "week" or week not in counts.buckets:
-            raise PressmonError(f"week {week.isoformat()} is not a week column of this table",
-                                hint="count with interval='week' over a range holding the week")
+            raise PressmonError(
+                f"week {week.isoformat()} is not a week column of this table",
+                hint="count with interval='week' over a range holding the week",
+            )
         column = counts.buckets.index(week)
         live = {group: row[column] for group, row in counts.rows.items()}
         group_by = counts.group_by or ""
@@ -166,5 +170,7 @@ class SnapshotStore:
                 raise
             self._conn.execute("COMMIT")
         except sqlite3.Error as err:
-            raise PressmonError(f"coverage snapshot store failed: {err}",
-                                hint="check the state database file and its permissions") from err
+            raise PressmonError(
+                f"coverage snapshot store failed: {err}",
+                hint="check the state database file and its permissions",
+            ) from err

@@ -56,27 +56,100 @@ QUOTES = (
     "{ong_ba_thuong} nói.",
 )
 
-SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ", "Huỳnh", "Phan",
-            "Lương", "Đinh", "Hồ", "Trịnh", "Mai")
-GIVEN_MALE = ("Văn Hậu", "Minh Tuấn", "Quốc Bảo", "Thanh Tùng", "Đức Thắng", "Hoài Nam", "Văn Lợi",
-              "Trung Kiên", "Công Danh", "Hữu Phước", "Ngọc Sơn", "Văn Khải")
-GIVEN_FEMALE = ("Thị Thu Hà", "Thị Ngọc Lan", "Thị Mỹ Duyên", "Thị Kim Oanh", "Thị Bích Ngọc",
-                "Thị Hồng Nhung", "Thị Thanh Tâm", "Thị Lệ Hằng", "Thị Minh Thư", "Thị Tuyết Mai")
-ROLES = ("Giám đốc {co_quan}", "Phó Giám đốc {co_quan}", "Trưởng phòng Quản lý thu, {co_quan}",
-         "Trưởng phòng Truyền thông và Phát triển đối tượng, {co_quan}",
-         "Chủ tịch UBND {xa}", "Phó Chủ tịch UBND {xa}")
+SURNAMES = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Huỳnh",
+    "Phan",
+    "Lương",
+    "Đinh",
+    "Hồ",
+    "Trịnh",
+    "Mai",
+)
+GIVEN_MALE = (
+    "Văn Hậu",
+    "Minh Tuấn",
+    "Quốc Bảo",
+    "Thanh Tùng",
+    "Đức Thắng",
+    "Hoài Nam",
+    "Văn Lợi",
+    "Trung Kiên",
+    "Công Danh",
+    "Hữu Phước",
+    "Ngọc Sơn",
+    "Văn Khải",
+)
+GIVEN_FEMALE = (
+    "Thị Thu Hà",
+    "Thị Ngọc Lan",
+    "Thị Mỹ Duyên",
+    "Thị Kim Oanh",
+    "Thị Bích Ngọc",
+    "Thị Hồng Nhung",
+    "Thị Thanh Tâm",
+    "Thị Lệ Hằng",
+    "Thị Minh Thư",
+    "Thị Tuyết Mai",
+)
+ROLES = (
+    "Giám đốc {co_quan}",
+    "Phó Giám đốc {co_quan}",
+    "Trưởng phòng Quản lý thu, {co_quan}",
+    "Trưởng phòng Truyền thông và Phát triển đối tượng, {co_quan}",
+    "Chủ tịch UBND {xa}",
+    "Phó Chủ tịch UBND {xa}",
+)
 
 # Fictional communes per outlet area; the national and sector outlets roam over real provinces.
 COMMUNES = {
-    "Vĩnh Long": ("xã Phú Khánh", "xã Long Mỹ Tây", "phường Tân Hạnh", "xã An Định Đông",
-                  "xã Hòa Thuận Tây", "phường Long Châu Mới"),
-    "Nghệ An": ("xã Diễn Hồng Phúc", "xã Nam Lĩnh Thượng", "xã Quỳnh Thạch An", "phường Vinh Tân Mới",
-                "xã Thanh Mỹ Hạ", "xã Tam Quang Đông"),
-    None: ("xã Tân Lập Đông", "phường Hòa Bình Tây", "xã Phú Thịnh Hạ", "xã Đông Sơn Thượng",
-           "phường An Lạc Mới", "xã Thạnh Hưng Tây"),
+    "Vĩnh Long": (
+        "xã Phú Khánh",
+        "xã Long Mỹ Tây",
+        "phường Tân Hạnh",
+        "xã An Định Đông",
+        "xã Hòa Thuận Tây",
+        "phường Long Châu Mới",
+    ),
+    "Nghệ An": (
+        "xã Diễn Hồng Phúc",
+        "xã Nam Lĩnh Thượng",
+        "xã Quỳnh Thạch An",
+        "phường Vinh Tân Mới",
+        "xã Thanh Mỹ Hạ",
+        "xã Tam Quang Đông",
+    ),
+    None: (
+        "xã Tân Lập Đông",
+        "phường Hòa Bình Tây",
+        "xã Phú Thịnh Hạ",
+        "xã Đông Sơn Thượng",
+        "phường An Lạc Mới",
+        "xã Thạnh Hưng Tây",
+    ),
 }
-ROAMING_PROVINCES = ("Gia Lai", "Thái Nguyên", "Quảng Ngãi", "Đồng Tháp", "Lâm Đồng", "Phú Thọ",
-                     "Tây Ninh", "An Giang", "Ninh Bình", "Hưng Yên", "Khánh Hòa", "Lào Cai")
+ROAMING_PROVINCES = (
+    "Gia Lai",
+    "Thái Nguyên",
+    "Quảng Ngãi",
+    "Đồng Tháp",
+    "Lâm Đồng",
+    "Phú Thọ",
+    "Tây Ninh",
+    "An Giang",
+    "Ninh Bình",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Lào Cai",
+)
 
 # Appended to articles that exercise robustness cases (see demo.content.compose).
 PRE_MERGER = (

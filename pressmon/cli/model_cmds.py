@@ -73,7 +73,10 @@ def input_error(err: json.JSONDecodeError | ValidationError) -> str:
             problems.append("dòng phải là một đối tượng JSON {...}")
         else:
             problems.append(f"trường '{field}': {item['msg']}")
-    return "; ".join(problems) + " (cần ít nhất 'text'; tùy chọn: title, url, outlet, kind, published_at)"
+    return (
+        "; ".join(problems)
+        + " (cần ít nhất 'text'; tùy chọn: title, url, outlet, kind, published_at)"
+    )
 
 
 @click.command()
@@ -141,7 +144,12 @@ def _flagger_factory(settings):
 
     def make(examples):
         return Flagger(
-            fit(examples), claims, facts, channels, thresholds, weights=Weights(base_rate=c.base_rate)
+            fit(examples),
+            claims,
+            facts,
+            channels,
+            thresholds,
+            weights=Weights(base_rate=c.base_rate),
         )
 
     return make
@@ -163,8 +171,14 @@ def _progress(quiet: bool):
 
 
 def _evaluate_and_document(
-    settings, shared_dir: Path | None, card_dir: Path, *, research: bool, quiet: bool,
-    summary: dict, metrics_path: Path,
+    settings,
+    shared_dir: Path | None,
+    card_dir: Path,
+    *,
+    research: bool,
+    quiet: bool,
+    summary: dict,
+    metrics_path: Path,
 ) -> dict:
     """Real-data evaluation (when ../shared is present), appendix, model card, metrics JSON."""
     from classifier.card import write_model_card
@@ -252,7 +266,9 @@ def train(
         extra += load_extra(path)
     shipped = load_shipped()
     if not quiet:
-        click.echo(f"training on {len(shipped):,} written + {len(extra):,} extra examples…", err=True)
+        click.echo(
+            f"training on {len(shipped):,} written + {len(extra):,} extra examples…", err=True
+        )
     model_path = settings.classifier.model_path
     save(fit(shipped, extra=extra), model_path)
     card_dir = card_dir or model_path.parent

@@ -125,7 +125,13 @@ class AccountStore:
             with self._connect() as db:
                 db.execute(
                     "INSERT INTO users VALUES (?, ?, ?, ?, 0, ?)",
-                    (username, display_name.strip(), role, self._hasher.hash(password), created.isoformat()),
+                    (
+                        username,
+                        display_name.strip(),
+                        role,
+                        self._hasher.hash(password),
+                        created.isoformat(),
+                    ),
                 )
         except sqlite3.IntegrityError as err:
             raise AccountError(f"user {username!r} already exists") from err
@@ -138,7 +144,9 @@ class AccountStore:
 
     def get(self, username: str) -> Account | None:
         with self._connect() as db:
-            row = db.execute("SELECT * FROM users WHERE username = ?", (username.lower(),)).fetchone()
+            row = db.execute(
+                "SELECT * FROM users WHERE username = ?", (username.lower(),)
+            ).fetchone()
         return _account(row) if row else None
 
     def disable(self, username: str) -> None:
@@ -194,8 +202,13 @@ class AccountStore:
             db.execute("DELETE FROM sessions WHERE expires_at < ?", (now.isoformat(),))
             db.execute(
                 "INSERT INTO sessions VALUES (?, ?, ?, ?, ?)",
-                (_digest(token, secret), account.username, session.csrf_token,
-                 now.isoformat(), session.expires_at.isoformat()),
+                (
+                    _digest(token, secret),
+                    account.username,
+                    session.csrf_token,
+                    now.isoformat(),
+                    session.expires_at.isoformat(),
+                ),
             )
         return token, session
 
@@ -230,7 +243,10 @@ class AccountStore:
     def assignees(self) -> dict[str, str]:
         """document id -> username of its current assignee."""
         with self._connect() as db:
-            return {row["document_id"]: row["assignee"] for row in db.execute("SELECT * FROM assignments")}
+            return {
+                row["document_id"]: row["assignee"]
+                for row in db.execute("SELECT * FROM assignments")
+            }
 
 
 def _digest(token: str, secret: str) -> str:

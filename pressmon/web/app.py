@@ -178,7 +178,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NotSignedIn)
     def _not_signed_in(request: Request, _exc: NotSignedIn) -> Response:
         if _wants_json(request):
-            return JSONResponse({"ok": False, "error": "Chưa đăng nhập.", "status": 401}, status_code=401)
+            return JSONResponse(
+                {"ok": False, "error": "Chưa đăng nhập.", "status": 401}, status_code=401
+            )
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         from urllib.parse import quote
 
@@ -187,7 +189,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(CsrfRejected)
     def _csrf(request: Request, _exc: CsrfRejected) -> Response:
         log.warning("CSRF token missing or wrong: %s %s", request.method, request.url.path)
-        return _error(request, 403, "Yêu cầu không hợp lệ (thiếu hoặc sai mã CSRF). Vui lòng tải lại trang.")
+        return _error(
+            request, 403, "Yêu cầu không hợp lệ (thiếu hoặc sai mã CSRF). Vui lòng tải lại trang."
+        )
 
     @app.exception_handler(PermissionDenied)
     def _denied(request: Request, exc: PermissionDenied) -> Response:
@@ -211,7 +215,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(BackendUnavailable)
     def _unavailable(request: Request, _exc: BackendUnavailable) -> Response:
-        return _error(request, 503, "Kho dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau.")
+        return _error(
+            request, 503, "Kho dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau."
+        )
 
     @app.exception_handler(RequestValidationError)
     def _invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -23,22 +23,38 @@ def safe_next(target: str | None) -> str:
     return "/"
 
 
-def _login_page(request: Request, ctx: Context, *, error: str = "", status: int = 200,
-                next_path: str = "/", username: str = "") -> Response:
+def _login_page(
+    request: Request,
+    ctx: Context,
+    *,
+    error: str = "",
+    status: int = 200,
+    next_path: str = "/",
+    username: str = "",
+) -> Response:
     token = secrets.token_urlsafe(24)
     response = ctx.templates.TemplateResponse(
-        request, "login.html",
+        request,
+        "login.html",
         {"login_token": token, "error": error, "next": next_path, "username": username},
         status_code=status,
     )
-    response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict",
-                        secure=request.url.scheme == "https", max_age=3600)
+    response.set_cookie(
+        LOGIN_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        max_age=3600,
+    )
     return response
 
 
 @router.get("/login", include_in_schema=False)
 def login_alias(request: Request) -> RedirectResponse:
-    return RedirectResponse("/dang-nhap" + (f"?{request.url.query}" if request.url.query else ""), 307)
+    return RedirectResponse(
+        "/dang-nhap" + (f"?{request.url.query}" if request.url.query else ""), 307
+    )
 
 
 @router.get("/dang-nhap", response_class=HTMLResponse, include_in_schema=False)
@@ -57,26 +73,49 @@ def login(
 ) -> Response:
     cookie = request.cookies.get(LOGIN_COOKIE, "")
     if not cookie or not hmac.compare_digest(cookie.encode(), csrf_token.encode()):
-        return _login_page(request, ctx, status=403, next_path=safe_next(next), username=username,
-                           error="Phiên đăng nhập đã hết hạn, vui lòng thử lại.")
+        return _login_page(
+            request,
+            ctx,
+            status=403,
+            next_path=safe_next(next),
+            username=username,
+            error="Phiên đăng nhập đã hết hạn, vui lòng thử lại.",
+        )
     address = request.client.host if request.client else "?"
     if ctx.throttle.blocked(username, address):
         log.warning("sign-in refused (rate limit) for %r from %s", username, address)
         minutes = int(ctx.throttle.window.total_seconds() // 60)
-        return _login_page(request, ctx, status=429, next_path=safe_next(next), username=username,
-                           error=f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.")
+        return _login_page(
+            request,
+            ctx,
+            status=429,
+            next_path=safe_next(next),
+            username=username,
+            error=f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
+        )
     account = ctx.accounts.verify(username, password)
     if account is None:
         ctx.throttle.failed(username, address)
         log.warning("failed sign-in for %r from %s", username, address)
-        return _login_page(request, ctx, status=401, next_path=safe_next(next), username=username,
-                           error="Sai tên đăng nhập hoặc mật khẩu.")
+        return _login_page(
+            request,
+            ctx,
+            status=401,
+            next_path=safe_next(next),
+            username=username,
+            error="Sai tên đăng nhập hoặc mật khẩu.",
+        )
     ctx.throttle.succeeded(username, address)
     token, session = ctx.accounts.open_session(account, ctx.session_secret)
     response = RedirectResponse(safe_next(next), status_code=303)
-    response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax",
-                        secure=request.url.scheme == "https", max_age=int(
-                            (session.expires_at - ctx.clock()).total_seconds()))
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        max_age=int((session.expires_at - ctx.clock()).total_seconds()),
+    )
     response.delete_cookie(LOGIN_COOKIE)
     return response
 

@@ -48,8 +48,12 @@ def weekly_chart(
     ]
     for i in range(5):
         value = peak * i / 4
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" class="grid"/>')
-        parts.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" class="axis">{number(round(value))}</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" class="grid"/>'
+        )
+        parts.append(
+            f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" class="axis">{number(round(value))}</text>'
+        )
     every = max(1, math.ceil(n / 12))
     for i, (start, count) in enumerate(zip(buckets, counts, strict=True)):
         x = left + i * slot + (slot - bar_w) / 2
@@ -59,15 +63,23 @@ def weekly_chart(
             f'class="bar{" below" if below else ""}"><title>Tuần từ {start:%d/%m/%Y}: {number(count)} tin, bài</title></rect>'
         )
         if n <= 26:  # the figure above each bar, while there is room for it
-            parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{y(count) - 4:.1f}" text-anchor="middle" '
-                         f'class="value">{number(count)}</text>')
+            parts.append(
+                f'<text x="{x + bar_w / 2:.1f}" y="{y(count) - 4:.1f}" text-anchor="middle" '
+                f'class="value">{number(count)}</text>'
+            )
         if i % every == 0:
-            parts.append(f'<text x="{left + i * slot + slot / 2:.1f}" y="{height - bottom + 16}" '
-                         f'text-anchor="middle" class="axis">{start:%d/%m}</text>')
+            parts.append(
+                f'<text x="{left + i * slot + slot / 2:.1f}" y="{height - bottom + 16}" '
+                f'text-anchor="middle" class="axis">{start:%d/%m}</text>'
+            )
     if pace is not None:
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(pace):.1f}" y2="{y(pace):.1f}" class="pace"/>')
-        parts.append(f'<text x="{width - right}" y="{y(pace) - 6:.1f}" text-anchor="end" class="pace-label">'
-                     f'Tiến độ cần đạt: {number(round(pace))}/tuần</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(pace):.1f}" y2="{y(pace):.1f}" class="pace"/>'
+        )
+        parts.append(
+            f'<text x="{width - right}" y="{y(pace) - 6:.1f}" text-anchor="end" class="pace-label">'
+            f"Tiến độ cần đạt: {number(round(pace))}/tuần</text>"
+        )
     parts.append(f'<text x="{left}" y="{height - 6}" class="axis">Tuần (bắt đầu thứ Hai)</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

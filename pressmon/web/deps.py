@@ -70,8 +70,12 @@ async def check_csrf(request: Request, session: CurrentSession) -> Session:
     the session's token."""
     sent = request.headers.get(CSRF_HEADER)
     is_api = request.url.path.startswith("/api/")  # the API takes the token from the header only
-    if sent is None and not is_api and request.headers.get("content-type", "").startswith(
-        ("application/x-www-form-urlencoded", "multipart/form-data")
+    if (
+        sent is None
+        and not is_api
+        and request.headers.get("content-type", "").startswith(
+            ("application/x-www-form-urlencoded", "multipart/form-data")
+        )
     ):
         value = (await request.form()).get(CSRF_FIELD)
         sent = value if isinstance(value, str) else None

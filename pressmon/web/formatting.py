@@ -10,9 +10,11 @@ from datetime import date, datetime, tzinfo
 
 from markupsafe import Markup, escape
 
-from classifier.types import TIERS
-
-TIER_CLASSES = {"cần xem ngay": "tier-urgent", "nên xem": "tier-review", "không ưu tiên": "tier-low"}
+TIER_CLASSES = {
+    "cần xem ngay": "tier-urgent",
+    "nên xem": "tier-review",
+    "không ưu tiên": "tier-low",
+}
 TOPIC_LABELS = {
     "bhxh_bat_buoc": "BHXH bắt buộc",
     "bhxh_tu_nguyen": "BHXH tự nguyện",
@@ -156,7 +158,10 @@ def safe_snippet(snippet: str) -> Markup:
     """Keep only <mark>/</mark> from a backend snippet; everything else is (re-)escaped.
     Unescape-then-escape makes this idempotent on already-escaped text."""
     pieces = _MARK.split(snippet)
-    out = [piece if piece in ("<mark>", "</mark>") else str(escape(html.unescape(piece))) for piece in pieces]
+    out = [
+        piece if piece in ("<mark>", "</mark>") else str(escape(html.unescape(piece)))
+        for piece in pieces
+    ]
     opened = out.count("<mark>") - out.count("</mark>")
     return Markup("".join(out) + "</mark>" * max(opened, 0))
 

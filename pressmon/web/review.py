@@ -38,8 +38,14 @@ def apply_action(
             raise WorkflowError(f"Không có người dùng {action.assignee!r} đang hoạt động.")
     with lock:
         state, _ = current_state(archive, document_id)
-        event = plan(state, action, document_id=document_id, actor=session.account.username,
-                     role=session.account.role, at=now)
+        event = plan(
+            state,
+            action,
+            document_id=document_id,
+            actor=session.account.username,
+            role=session.account.role,
+            at=now,
+        )
         archive.record_review(event)
         archive.refresh()  # the queue the reviewer returns to must show it (Elasticsearch)
         if action.kind == "assign":

@@ -72,7 +72,8 @@ def available_follow_ups(state: ReviewState) -> tuple[str, ...]:
     if state.locked or state.status not in DECISIONS:
         return ()
     return tuple(
-        f for f in FOLLOW_UPS
+        f
+        for f in FOLLOW_UPS
         if f not in state.follow_ups and (f != CORRECTION_REQUESTED or state.status == FALSE)
     )
 
@@ -85,12 +86,18 @@ def replay(events: Iterable[ReviewEvent], initial_status: str = UNSTARTED) -> Re
         if event.action == "follow_up":
             follow_up = str(event.detail.get("follow_up", ""))
             follow_ups = (*state.follow_ups, follow_up)
-            state = ReviewState(status, follow_ups, state.locked or follow_up == REPORTED_TO_LEADERSHIP,
-                                state.assignee)
+            state = ReviewState(
+                status,
+                follow_ups,
+                state.locked or follow_up == REPORTED_TO_LEADERSHIP,
+                state.assignee,
+            )
         elif event.action == "reopen":
             state = ReviewState(status, (), False, state.assignee)
         elif event.action == "assign":
-            state = ReviewState(status, state.follow_ups, state.locked, str(event.detail.get("assignee")))
+            state = ReviewState(
+                status, state.follow_ups, state.locked, str(event.detail.get("assignee"))
+            )
         else:
             state = ReviewState(status, state.follow_ups, state.locked, state.assignee)
     return state
@@ -114,7 +121,9 @@ def plan(
         if not action.assignee:
             raise WorkflowError("Chưa chọn người được phân công.")
         if action.assignee != actor and role not in CAN_ASSIGN_OTHERS:
-            raise RoleForbidden("Người xác minh chỉ có thể tự nhận bài, không phân công cho người khác.")
+            raise RoleForbidden(
+                "Người xác minh chỉ có thể tự nhận bài, không phân công cho người khác."
+            )
         if action.assignee == state.assignee:
             raise WorkflowError("Bài đã được phân công cho người này.")
         return event(current, assignee=action.assignee, previous=state.assignee)

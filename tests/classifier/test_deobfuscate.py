@@ -51,8 +51,12 @@ def test_disguised_links_become_one_token(typed: str, link: str) -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ["goi 0912.345.678 ngay", "goi 0912 345 678 ngay", "goi +84 912 345 678 ngay",
-     "goi 0-9-1-2-3-4-5-6-7-8 ngay"],
+    [
+        "goi 0912.345.678 ngay",
+        "goi 0912 345 678 ngay",
+        "goi +84 912 345 678 ngay",
+        "goi 0-9-1-2-3-4-5-6-7-8 ngay",
+    ],
 )
 def test_phone_numbers_in_any_grouping_become_digits(typed: str) -> None:
     digits = [w for w in clean(typed).words.split() if w.isdigit()]

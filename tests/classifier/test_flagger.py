@@ -67,7 +67,9 @@ def test_asserted_scam_is_flagged_with_decisive_reasons_first(flagger: Flagger) 
 
 def test_scam_cue_reasons_quote_the_text_as_received(flagger: Flagger) -> None:
     result = flagger.assess(SCAM)
-    link = next(r for r in result.reasons if r.kind == "scam-cue" and r.detail["family"] == "channel")
+    link = next(
+        r for r in result.reasons if r.kind == "scam-cue" and r.detail["family"] == "channel"
+    )
     assert "bhxh-vn.top" in link.text
     assert SCAM.text[link.detail["start"] - len(SCAM.title) - 2 :].startswith("bhxh-vn.top") or (
         link.detail["excerpt"] == "bhxh-vn.top"
@@ -230,8 +232,10 @@ FORMS_OF_COVERAGE = {
 
 
 def test_a_scam_is_judged_the_same_in_every_typing(flagger: Flagger) -> None:
-    results = {form: flagger.assess(ArticleText(title="", text=text))
-               for form, text in FORMS_OF_A_SCAM.items()}
+    results = {
+        form: flagger.assess(ArticleText(title="", text=text))
+        for form, text in FORMS_OF_A_SCAM.items()
+    }
     assert {r.tier for r in results.values()} <= {"nên xem", "cần xem ngay"}, results
     assert max(r.risk for r in results.values()) - min(r.risk for r in results.values()) < 0.15
 

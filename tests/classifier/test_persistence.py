@@ -14,6 +14,7 @@ from sklearn.pipeline import Pipeline
 from classifier.errors import ModelNotFoundError, UntrustedModelError
 from classifier.model import TRUSTED, TrainedModel, load, model_version, save
 
+
 def test_untrusted_types_are_exactly_the_trusted_list(
     tiny_model: TrainedModel, tmp_path: Path
 ) -> None:

@@ -31,7 +31,9 @@ def _flagged_share(flagger: Flagger, items: list[EvalItem]) -> float:
     return sum(r >= flagger.thresholds.review for r in risks) / len(risks)
 
 
-def test_bhxh_press_as_title_and_abstract_is_rarely_flagged(flagger: Flagger, raw_dir: Path) -> None:
+def test_bhxh_press_as_title_and_abstract_is_rarely_flagged(
+    flagger: Flagger, raw_dir: Path
+) -> None:
     items = [i for i in _corpus(raw_dir, "vietnews-bhxh") if i.form == "title+abstract"]
     assert _flagged_share(flagger, items) <= 0.02
 

@@ -84,17 +84,35 @@ def test_extra_loader_reads_a_real_corpus_folder(raw_dir: Path) -> None:
 
 def test_model_card_puts_real_data_first_and_own_examples_last(tmp_path: Path) -> None:
     real = {
-        "rows": [{"corpus": "sms-reported", "form": "sms", "cls": "1", "n": 10, "flagged": 0.9,
-                  "urgent": 0.5}],
+        "rows": [
+            {
+                "corpus": "sms-reported",
+                "form": "sms",
+                "cls": "1",
+                "n": 10,
+                "flagged": 0.9,
+                "urgent": 0.5,
+            }
+        ],
         "scores": [],
-        "gates": [{"name": "g", "value": 0.01, "limit": 0.02, "kind": "max", "n": 10,
-                   "holds": True}],
-        "stance": {"confusion": {t: {p: 0 for p in ("asserts", "reports-and-debunks", "neutral")}
-                                 for t in ("asserts", "reports-and-debunks", "neutral")}},
+        "gates": [
+            {"name": "g", "value": 0.01, "limit": 0.02, "kind": "max", "n": 10, "holds": True}
+        ],
+        "stance": {
+            "confusion": {
+                t: {p: 0 for p in ("asserts", "reports-and-debunks", "neutral")}
+                for t in ("asserts", "reports-and-debunks", "neutral")
+            }
+        },
     }
     path = tmp_path / "README.md"
-    write_model_card(path, model_version="v", summary=data_summary(load_shipped()[:5], []),
-                     real=real, appendix={"train": 1})
+    write_model_card(
+        path,
+        model_version="v",
+        summary=data_summary(load_shipped()[:5], []),
+        real=real,
+        appendix={"train": 1},
+    )
     text = path.read_text(encoding="utf-8")
     assert text.index("Real data, by form") < text.index("Appendix")
     assert "never a verdict" in text

@@ -93,7 +93,7 @@ class _Site(BaseHTTPRequestHandler):
         elif name == "moved":  # same host: followed
             self._send(301, b"", headers={"Location": "/relocated"})
         elif name == "huge":
-            self._send(200, b"<p>" + "BHXH ".encode() * 12_000 + b"</p>")
+            self._send(200, b"<p>" + b"BHXH " * 12_000 + b"</p>")
         elif name == "challenge":
             self._send(200, CHALLENGE.encode())
         else:

@@ -189,9 +189,9 @@ def test_agrees_with_underthesea_address_mapping(gazetteer: Gazetteer) -> None:
     old_names, new_names = data["old_province_names"], data["province_names"]
     assert len(data["province_mapping"]) == 63
     for old_key, new_key in data["province_mapping"].items():
-        assert (
-            gazetteer.current(old_names[old_key]["short"]) == new_names[new_key]["short"]
-        ), old_key
+        assert gazetteer.current(old_names[old_key]["short"]) == new_names[new_key]["short"], (
+            old_key
+        )
     assert sorted(v["short"] for v in new_names.values()) == sorted(CURRENT_34)
 
 

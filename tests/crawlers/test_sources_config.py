@@ -84,9 +84,9 @@ def test_source_config(source_id: str) -> None:
     for listing in source.listings:
         pattern = listing.article_pattern or source.article_pattern
         if pattern:
-            assert not re.search(
-                pattern, listing.url
-            ), "a listing page must not look like an article"
+            assert not re.search(pattern, listing.url), (
+                "a listing page must not look like an article"
+            )
 
 
 @pytest.mark.parametrize(

@@ -19,46 +19,64 @@ def nfd(text: str) -> str:
 
 SCAM_WARNING = make_doc(
     "scam",
-    outlet="bao_ha_noi", outlet_name="Báo Hà Nội", kind="provincial",
+    outlet="bao_ha_noi",
+    outlet_name="Báo Hà Nội",
+    kind="provincial",
     title="Cảnh báo tin giả về rút lương hưu",
     body="Cơ quan bảo hiểm khuyến cáo: tin giả <script>alert('x')</script> lan truyền "
-         "trên mạng xã hội về việc rút lương hưu sớm.",
+    "trên mạng xã hội về việc rút lương hưu sớm.",
     published_at=datetime(2024, 1, 7, 16, 59, 59, tzinfo=UTC),  # Sunday 23:59:59 in Hà Nội
-    province="Hà Nội", provinces=("Hà Nội",),
+    province="Hà Nội",
+    provinces=("Hà Nội",),
     topics=("truc_loi_lua_dao", "luong_huu_chi_tra"),
-    risk=0.9, tier="cần xem ngay",
+    risk=0.9,
+    tier="cần xem ngay",
 )
 JOINING = make_doc(
     "joining",
-    outlet="bao_quoc_gia", outlet_name="Báo Quốc Gia", kind="national",
+    outlet="bao_quoc_gia",
+    outlet_name="Báo Quốc Gia",
+    kind="national",
     title="Một doanh nghiệp gia nhập hiệp hội",
     body="Doanh nghiệp vừa gia nhập hiệp hội và cam kết đóng đủ bảo hiểm cho công nhân.",
     published_at=datetime(2024, 1, 7, 17, 0, 0, tzinfo=UTC),  # Monday 00:00 in Hà Nội
-    province=None, provinces=("Cần Thơ",),
+    province=None,
+    provinces=("Cần Thơ",),
 )
 PENSION = make_doc(
     "pension",
-    outlet="bao_can_tho", outlet_name="Báo Cần Thơ", kind="provincial",
+    outlet="bao_can_tho",
+    outlet_name="Báo Cần Thơ",
+    kind="provincial",
     title="Bảo hiểm xã hội Cần Thơ chi trả lương hưu tháng hai",
     body="Bảo hiểm xã hội thành phố chi trả lương hưu đúng hạn cho người hưởng.",
     published_at=datetime(2024, 2, 15, 2, 0, tzinfo=UTC),
-    province="Cần Thơ", provinces=("Cần Thơ",), topics=("luong_huu_chi_tra",),
-    risk=0.5, tier="nên xem",
+    province="Cần Thơ",
+    provinces=("Cần Thơ",),
+    topics=("luong_huu_chi_tra",),
+    risk=0.5,
+    tier="nên xem",
 )
 HEALTH_NFD = make_doc(
     "health",
     title=nfd("Học sinh được cấp thẻ bảo hiểm y tế"),
     body=nfd("Trường học phối hợp cấp thẻ bảo hiểm y tế cho học sinh Đắk Lắk."),
     published_at=datetime(2023, 12, 31, 17, 0, tzinfo=UTC),  # Monday 2024-01-01 local
-    province=nfd("Đắk Lắk"), provinces=(nfd("Đắk Lắk"),), topics=("bhyt",),
+    province=nfd("Đắk Lắk"),
+    provinces=(nfd("Đắk Lắk"),),
+    topics=("bhyt",),
 )
 UNACCENTED = make_doc(
     "unaccented",
-    outlet="bao_quoc_gia", outlet_name="Báo Quốc Gia", kind="national",
+    outlet="bao_quoc_gia",
+    outlet_name="Báo Quốc Gia",
+    kind="national",
     title="Thong bao ve bao hiem xa hoi",
     body="Ban doc gui thu hoi ve bao hiem xa hoi bat buoc.",
     published_at=datetime(2024, 3, 1, 1, 0, tzinfo=UTC),
-    topics=("bhxh_bat_buoc",), risk=0.1, tier="không ưu tiên",
+    topics=("bhxh_bat_buoc",),
+    risk=0.1,
+    tier="không ưu tiên",
 )
 CORPUS = (SCAM_WARNING, JOINING, PENSION, HEALTH_NFD, UNACCENTED)
 ALL_IDS = {d.id for d in CORPUS}
@@ -159,9 +177,30 @@ def test_all_words_are_required(filled: Archive) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ['"', '""', 'tin "giả', "NOT giả", "giả OR gia", "giả AND", "*", "giả*", "(giả", "giả)",
-     "title:giả", "NEAR(giả lương)", "^giả", "- giả", "+", "\x00giả\x1f", "'; DROP TABLE x;--",
-     "{}[]\\", "giả" * 100, "🙂 giả", "\u200bgiả", "a" * 10_000],
+    [
+        '"',
+        '""',
+        'tin "giả',
+        "NOT giả",
+        "giả OR gia",
+        "giả AND",
+        "*",
+        "giả*",
+        "(giả",
+        "giả)",
+        "title:giả",
+        "NEAR(giả lương)",
+        "^giả",
+        "- giả",
+        "+",
+        "\x00giả\x1f",
+        "'; DROP TABLE x;--",
+        "{}[]\\",
+        "giả" * 100,
+        "🙂 giả",
+        "\u200bgiả",
+        "a" * 10_000,
+    ],
 )
 def test_hostile_queries_give_results_or_a_query_error(filled: Archive, text: str) -> None:
     try:
@@ -226,8 +265,13 @@ def test_sort_by_date_is_newest_first(filled: Archive) -> None:
     by_date = [h.document.id for h in filled.search(Query(sort="date", page_size=10)).hits]
     assert by_date == ["unaccented", "pension", "joining", "scam", "health"]
     with_text = filled.search(Query(text="bao hiem", sort="date")).hits
-    assert [h.document.id for h in with_text] == ["unaccented", "pension", "joining", "scam",
-                                                  "health"]
+    assert [h.document.id for h in with_text] == [
+        "unaccented",
+        "pension",
+        "joining",
+        "scam",
+        "health",
+    ]
     matches = {h.document.id: h.match for h in with_text}
     assert matches["unaccented"] == "exact" and matches["pension"] == "folded"
 
@@ -257,10 +301,15 @@ def test_weeks_start_on_monday_in_the_archive_timezone(filled: Archive) -> None:
 
 
 def test_counts_zero_fill_the_query_range(filled: Archive) -> None:
-    table = filled.counts(Query(date_from=date(2023, 12, 1), date_to=date(2024, 3, 31)),
-                          interval="month")
-    assert table.buckets == (date(2023, 12, 1), date(2024, 1, 1), date(2024, 2, 1),
-                             date(2024, 3, 1))
+    table = filled.counts(
+        Query(date_from=date(2023, 12, 1), date_to=date(2024, 3, 31)), interval="month"
+    )
+    assert table.buckets == (
+        date(2023, 12, 1),
+        date(2024, 1, 1),
+        date(2024, 2, 1),
+        date(2024, 3, 1),
+    )
     assert dict(table.rows) == {"": (0, 3, 1, 1)}
     assert table.interval == "month" and table.group_by is None
 
@@ -277,11 +326,17 @@ def test_counts_by_province_topic_outlet_kind(filled: Archive) -> None:
     query = Query(date_from=date(2024, 1, 1), date_to=date(2024, 3, 31))
     by_province = filled.counts(query, group_by="province", interval="month")
     assert {k: sum(v) for k, v in by_province.rows.items()} == {
-        "Hà Nội": 1, "Cần Thơ": 1, "Đắk Lắk": 1, UNKNOWN_GROUP: 2,
+        "Hà Nội": 1,
+        "Cần Thơ": 1,
+        "Đắk Lắk": 1,
+        UNKNOWN_GROUP: 2,
     }
     by_topic = filled.counts(query, group_by="topic", interval="month")
     assert {k: sum(v) for k, v in by_topic.rows.items()} == {
-        "truc_loi_lua_dao": 1, "luong_huu_chi_tra": 2, "bhyt": 1, "bhxh_bat_buoc": 1,
+        "truc_loi_lua_dao": 1,
+        "luong_huu_chi_tra": 2,
+        "bhyt": 1,
+        "bhxh_bat_buoc": 1,
         UNKNOWN_GROUP: 1,
     }
     by_kind = filled.counts(query, group_by="kind", interval="month")
@@ -293,9 +348,13 @@ def test_counts_by_province_topic_outlet_kind(filled: Archive) -> None:
 
 def test_filtered_groups_appear_even_when_empty(filled: Archive) -> None:
     table = filled.counts(
-        Query(provinces=frozenset({"Hà Nội", "Huế"}), date_from=date(2024, 1, 1),
-              date_to=date(2024, 1, 31)),
-        group_by="province", interval="month",
+        Query(
+            provinces=frozenset({"Hà Nội", "Huế"}),
+            date_from=date(2024, 1, 1),
+            date_to=date(2024, 1, 31),
+        ),
+        group_by="province",
+        interval="month",
     )
     assert dict(table.rows) == {"Hà Nội": (1,), "Huế": (0,)}
 
@@ -330,8 +389,12 @@ def _event(
     doc_id: str, before: str, after: str, *, minutes: int = 0, note: str = ""
 ) -> ReviewEvent:
     return ReviewEvent(
-        document_id=doc_id, actor="kiemduyet", note=note, status_before=before,
-        status_after=after, at=datetime(2024, 3, 2, 8, minutes, tzinfo=UTC),
+        document_id=doc_id,
+        actor="kiemduyet",
+        note=note,
+        status_before=before,
+        status_after=after,
+        at=datetime(2024, 3, 2, 8, minutes, tzinfo=UTC),
         detail={"lý do": "đối chiếu văn bản"},
     )
 
@@ -385,8 +448,12 @@ def test_empty_archive(archive: Archive) -> None:
 def test_many_documents_in_several_batches(archive: Archive) -> None:
     base = datetime(2024, 5, 6, tzinfo=UTC)
     docs: list[Document] = [
-        make_doc(f"bulk-{i}", title=f"Bản tin số {i}", body="Tin về bảo hiểm thất nghiệp.",
-                 published_at=base + timedelta(hours=i))
+        make_doc(
+            f"bulk-{i}",
+            title=f"Bản tin số {i}",
+            body="Tin về bảo hiểm thất nghiệp.",
+            published_at=base + timedelta(hours=i),
+        )
         for i in range(1_234)
     ]
     assert archive.upsert(iter(docs)) == len(docs)
@@ -399,9 +466,16 @@ def test_stories_count_syndicated_copies_once(archive: Archive) -> None:
     from dataclasses import replace
 
     original = replace(PENSION, story_id=PENSION.id)
-    copy = replace(PENSION, id="pension-copy", url="https://khac.vn/a", canonical_url="https://khac.vn/a",
-                   outlet="bao_khac", outlet_name="Báo Khác", story_id=PENSION.id,
-                   published_at=PENSION.published_at + timedelta(days=20))  # next month
+    copy = replace(
+        PENSION,
+        id="pension-copy",
+        url="https://khac.vn/a",
+        canonical_url="https://khac.vn/a",
+        outlet="bao_khac",
+        outlet_name="Báo Khác",
+        story_id=PENSION.id,
+        published_at=PENSION.published_at + timedelta(days=20),
+    )  # next month
     archive.upsert([original, copy, SCAM_WARNING])
     archive.refresh()
     query = Query(date_from=date(2024, 1, 1), date_to=date(2024, 3, 31))

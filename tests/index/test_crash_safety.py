@@ -56,7 +56,9 @@ def test_sigkill_during_bulk_import_loses_only_the_open_batch(tmp_path: Path) ->
     path = tmp_path / "archive.sqlite3"
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(path)],
-        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     committed = 0
     try:

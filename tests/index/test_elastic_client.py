@@ -51,8 +51,10 @@ def _handler(cluster: FakeCluster) -> type[BaseHTTPRequestHandler]:
             body = self.rfile.read(length) if length else b""
             path = self.path.split("?")[0]
             cluster.requests.append((self.command, self.path, body))
-            status, payload = cluster.routes.get((self.command, path), (404, {
-                "error": {"type": "index_not_found_exception"}, "status": 404}))
+            status, payload = cluster.routes.get(
+                (self.command, path),
+                (404, {"error": {"type": "index_not_found_exception"}, "status": 404}),
+            )
             data = b"" if payload is None else json.dumps(payload).encode()
             self.send_response(status)
             self.send_header("X-Elastic-Product", "Elasticsearch")
@@ -74,8 +76,9 @@ def _handler(cluster: FakeCluster) -> type[BaseHTTPRequestHandler]:
 def cluster() -> Iterator[tuple[FakeCluster, str]]:
     fake = FakeCluster()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     yield fake, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
@@ -89,8 +92,12 @@ def _archive(url: str) -> ElasticsearchArchive:
 
 def _doc(doc_id: str = "d1") -> Document:
     return Document(
-        id=doc_id, url=f"https://baodemo.vn/{doc_id}", canonical_url=f"https://baodemo.vn/{doc_id}",
-        outlet="bao_demo", outlet_name="Báo Demo", kind="national",
+        id=doc_id,
+        url=f"https://baodemo.vn/{doc_id}",
+        canonical_url=f"https://baodemo.vn/{doc_id}",
+        outlet="bao_demo",
+        outlet_name="Báo Demo",
+        kind="national",
         title="Cảnh báo giả danh cán bộ BHXH",
         body="Người dân cần cảnh giác với cuộc gọi lạ.",
         published_at=datetime(2025, 2, 3, 1, tzinfo=UTC),
@@ -99,8 +106,11 @@ def _doc(doc_id: str = "d1") -> Document:
 
 
 def _requests(fake: FakeCluster, method: str, path: str) -> list[Any]:
-    return [json.loads(body) if body else None for m, p, body in fake.requests
-            if m == method and p.split("?")[0] == path]
+    return [
+        json.loads(body) if body else None
+        for m, p, body in fake.requests
+        if m == method and p.split("?")[0] == path
+    ]
 
 
 def test_missing_indices_are_created_with_their_definitions(cluster) -> None:
@@ -125,10 +135,23 @@ def test_a_newer_schema_is_refused(cluster) -> None:
 def test_search_sends_the_built_body_and_parses_the_answer(cluster) -> None:
     fake, url = cluster
     doc = _doc()
-    fake.routes[("POST", "/pm/_search")] = (200, {"hits": {"total": {"value": 1}, "hits": [
-        {"_id": "d1", "_score": 2.0, "_source": document_to_source(doc),
-         "matched_queries": ["folded"],
-         "highlight": {"body.folded": ["cần <mark>canh</mark> giác"]}}]}})
+    fake.routes[("POST", "/pm/_search")] = (
+        200,
+        {
+            "hits": {
+                "total": {"value": 1},
+                "hits": [
+                    {
+                        "_id": "d1",
+                        "_score": 2.0,
+                        "_source": document_to_source(doc),
+                        "matched_queries": ["folded"],
+                        "highlight": {"body.folded": ["cần <mark>canh</mark> giác"]},
+                    }
+                ],
+            }
+        },
+    )
     query = Query(text="canh giac", page=2, page_size=5)
     page = _archive(url).search(query)
     assert _requests(fake, "POST", "/pm/_search") == [search_body(query, "Asia/Ho_Chi_Minh")]
@@ -137,13 +160,16 @@ def test_search_sends_the_built_body_and_parses_the_answer(cluster) -> None:
 
 def test_upsert_is_one_scripted_bulk_and_counts_created(cluster) -> None:
     fake, url = cluster
-    answer = {"errors": False, "items": [
-        {"update": {"_id": "d1", "status": 201, "result": "created"}},
-        {"update": {"_id": "d2", "status": 200, "result": "updated"}},
-    ]}
+    answer = {
+        "errors": False,
+        "items": [
+            {"update": {"_id": "d1", "status": 201, "result": "created"}},
+            {"update": {"_id": "d2", "status": 200, "result": "updated"}},
+        ],
+    }
     fake.routes[("PUT", "/_bulk")] = fake.routes[("POST", "/_bulk")] = (200, answer)
     assert _archive(url).upsert([_doc("d1"), _doc("d2")]) == 1
-    (_, _, payload), = [r for r in fake.requests if r[1].startswith("/_bulk")]
+    ((_, _, payload),) = [r for r in fake.requests if r[1].startswith("/_bulk")]
     lines = [json.loads(line) for line in payload.decode().splitlines()]
     assert lines[0] == {"update": {"_index": "pm", "_id": "d1", "retry_on_conflict": 3}}
     assert lines[1]["upsert"] == document_to_source(_doc("d1"))
@@ -161,8 +187,15 @@ def test_bulk_item_failures_raise(cluster) -> None:
         _archive(url).upsert([_doc("d1")])
 
 
-@pytest.mark.parametrize("status,error", [(503, BackendUnavailable), (429, BackendUnavailable),
-                                          (500, BackendUnavailable), (400, QueryError)])
+@pytest.mark.parametrize(
+    "status,error",
+    [
+        (503, BackendUnavailable),
+        (429, BackendUnavailable),
+        (500, BackendUnavailable),
+        (400, QueryError),
+    ],
+)
 def test_http_errors_are_translated(cluster, status: int, error: type[Exception]) -> None:
     fake, url = cluster
     fake.routes[("POST", "/pm/_search")] = (status, {"error": {"type": "boom"}, "status": status})
@@ -190,8 +223,13 @@ def test_get_missing_is_none_and_review_of_missing_is_document_not_found(cluster
     fake, url = cluster
     archive = _archive(url)
     assert archive.get("nope") is None
-    event = ReviewEvent(document_id="nope", actor="a", at=datetime(2025, 1, 1, tzinfo=UTC),
-                        status_before="Chưa xử lý", status_after="Đang xác minh")
+    event = ReviewEvent(
+        document_id="nope",
+        actor="a",
+        at=datetime(2025, 1, 1, tzinfo=UTC),
+        status_before="Chưa xử lý",
+        status_after="Đang xác minh",
+    )
     with pytest.raises(DocumentNotFound):
         archive.record_review(event)
 

@@ -55,20 +55,50 @@ def _doc(**overrides: object) -> Document:
 EXACT_FOLDED_GOLDEN = {
     "bool": {
         "should": [
-            {"bool": {
-                "must": [{"multi_match": {"query": "gia mạo", "fields": ["title^2", "body"],
-                                          "type": "cross_fields", "operator": "and"}}],
-                "boost": 3.0, "_name": "exact"}},
-            {"bool": {
-                "must": [{"multi_match": {"query": "gia mạo",
-                                          "fields": ["title.folded^2", "body.folded"],
-                                          "type": "cross_fields", "operator": "and"}}],
-                "_name": "folded"}},
+            {
+                "bool": {
+                    "must": [
+                        {
+                            "multi_match": {
+                                "query": "gia mạo",
+                                "fields": ["title^2", "body"],
+                                "type": "cross_fields",
+                                "operator": "and",
+                            }
+                        }
+                    ],
+                    "boost": 3.0,
+                    "_name": "exact",
+                }
+            },
+            {
+                "bool": {
+                    "must": [
+                        {
+                            "multi_match": {
+                                "query": "gia mạo",
+                                "fields": ["title.folded^2", "body.folded"],
+                                "type": "cross_fields",
+                                "operator": "and",
+                            }
+                        }
+                    ],
+                    "_name": "folded",
+                }
+            },
         ],
         "minimum_should_match": 1,
         # "mạo" was typed with its diacritics: it must be there as typed.
-        "filter": [{"multi_match": {"query": "mạo", "fields": ["title^2", "body"],
-                                    "type": "cross_fields", "operator": "and"}}],
+        "filter": [
+            {
+                "multi_match": {
+                    "query": "mạo",
+                    "fields": ["title^2", "body"],
+                    "type": "cross_fields",
+                    "operator": "and",
+                }
+            }
+        ],
     }
 }
 
@@ -76,11 +106,13 @@ EXACT_FOLDED_GOLDEN = {
 def test_search_body_golden_for_plain_words() -> None:
     body = search_body(Query(text="Gia  mạo"), VN)
     assert body == {
-        "query": {"bool": {
-            "filter": [],
-            "must": [EXACT_FOLDED_GOLDEN],
-            "should": [{"match": {"words": {"query": "gia mạo", "boost": 0.5}}}],
-        }},
+        "query": {
+            "bool": {
+                "filter": [],
+                "must": [EXACT_FOLDED_GOLDEN],
+                "should": [{"match": {"words": {"query": "gia mạo", "boost": 0.5}}}],
+            }
+        },
         "sort": ["_score", {"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}],
         "from": 0,
         "size": 20,
@@ -123,10 +155,21 @@ def test_quoted_text_becomes_phrase_clauses() -> None:
     body = search_body(Query(text='"bảo hiểm xã hội" tự nguyện'), VN)
     exact = body["query"]["bool"]["must"][0]["bool"]["should"][0]["bool"]["must"]
     assert exact == [
-        {"multi_match": {"query": "tự nguyện", "fields": ["title^2", "body"],
-                         "type": "cross_fields", "operator": "and"}},
-        {"multi_match": {"query": "bảo hiểm xã hội", "fields": ["title^2", "body"],
-                         "type": "phrase"}},
+        {
+            "multi_match": {
+                "query": "tự nguyện",
+                "fields": ["title^2", "body"],
+                "type": "cross_fields",
+                "operator": "and",
+            }
+        },
+        {
+            "multi_match": {
+                "query": "bảo hiểm xã hội",
+                "fields": ["title^2", "body"],
+                "type": "phrase",
+            }
+        },
     ]
     shingles = body["query"]["bool"]["should"][0]["match"]["words"]["query"]
     assert shingles == "tự nguyện bảo hiểm xã hội"
@@ -163,8 +206,20 @@ def test_any_text_builds_a_safe_body_or_a_query_error(text: str) -> None:
 
 
 SAFE_QUERY_KEYS = {
-    "bool", "should", "must", "filter", "minimum_should_match", "multi_match", "query",
-    "fields", "type", "operator", "boost", "_name", "match", "words",
+    "bool",
+    "should",
+    "must",
+    "filter",
+    "minimum_should_match",
+    "multi_match",
+    "query",
+    "fields",
+    "type",
+    "operator",
+    "boost",
+    "_name",
+    "match",
+    "words",
 }
 
 
@@ -214,26 +269,53 @@ def test_every_filter_golden() -> None:
         review_statuses=frozenset({"Chưa xử lý"}),
         flagged_only=True,
     )
-    assert search_body(query, VN)["query"] == {"bool": {"filter": [
-        {"range": {"published_at": {"time_zone": VN, "format": "strict_date",
-                                    "gte": "2025-01-01", "lt": "2025-02-01"}}},
-        {"terms": {"outlet": ["bao_can_tho", "vnexpress"]}},
-        {"terms": {"kind": ["provincial"]}},
-        {"terms": {"topics": ["bhyt"]}},
-        {"terms": {"tier": ["nên xem"]}},
-        {"terms": {"review_status": ["Chưa xử lý"]}},
-        {"bool": {"should": [{"terms": {"province": ["Cần Thơ", "Hà Nội"]}},
-                             {"terms": {"provinces": ["Cần Thơ", "Hà Nội"]}}],
-                  "minimum_should_match": 1}},
-        {"bool": {"filter": [{"exists": {"field": "risk"}},
-                             {"terms": {"tier": ["cần xem ngay", "nên xem"]}}]}},
-    ]}}
+    assert search_body(query, VN)["query"] == {
+        "bool": {
+            "filter": [
+                {
+                    "range": {
+                        "published_at": {
+                            "time_zone": VN,
+                            "format": "strict_date",
+                            "gte": "2025-01-01",
+                            "lt": "2025-02-01",
+                        }
+                    }
+                },
+                {"terms": {"outlet": ["bao_can_tho", "vnexpress"]}},
+                {"terms": {"kind": ["provincial"]}},
+                {"terms": {"topics": ["bhyt"]}},
+                {"terms": {"tier": ["nên xem"]}},
+                {"terms": {"review_status": ["Chưa xử lý"]}},
+                {
+                    "bool": {
+                        "should": [
+                            {"terms": {"province": ["Cần Thơ", "Hà Nội"]}},
+                            {"terms": {"provinces": ["Cần Thơ", "Hà Nội"]}},
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                },
+                {
+                    "bool": {
+                        "filter": [
+                            {"exists": {"field": "risk"}},
+                            {"terms": {"tier": ["cần xem ngay", "nên xem"]}},
+                        ]
+                    }
+                },
+            ]
+        }
+    }
 
 
 def test_open_ended_date_ranges() -> None:
     (since,) = search_body(Query(date_from=date(2025, 3, 1)), VN)["query"]["bool"]["filter"]
-    assert since["range"]["published_at"] == {"time_zone": VN, "format": "strict_date",
-                                              "gte": "2025-03-01"}
+    assert since["range"]["published_at"] == {
+        "time_zone": VN,
+        "format": "strict_date",
+        "gte": "2025-03-01",
+    }
     (until,) = search_body(Query(date_to=date(2025, 12, 31)), VN)["query"]["bool"]["filter"]
     assert until["range"]["published_at"]["lt"] == "2026-01-01"
 
@@ -253,22 +335,46 @@ def test_bad_or_too_deep_pages_are_query_errors(page: int, size: int) -> None:
 def test_counts_body_golden_week_histogram_in_vietnam_time() -> None:
     query = Query(date_from=date(2025, 1, 1), date_to=date(2025, 1, 31))
     assert counts_body(query, VN, group_by="topic", interval="week") == {
-        "query": {"bool": {"filter": [{"range": {"published_at": {
-            "time_zone": VN, "format": "strict_date", "gte": "2025-01-01", "lt": "2025-02-01"}}}]}},
+        "query": {
+            "bool": {
+                "filter": [
+                    {
+                        "range": {
+                            "published_at": {
+                                "time_zone": VN,
+                                "format": "strict_date",
+                                "gte": "2025-01-01",
+                                "lt": "2025-02-01",
+                            }
+                        }
+                    }
+                ]
+            }
+        },
         "size": 0,
         "track_total_hits": False,
-        "aggs": {"over_time": {
-            "date_histogram": {
-                "field": "published_at",
-                "calendar_interval": "week",  # ISO weeks: they start on Monday
-                "time_zone": VN,
-                "format": "yyyy-MM-dd",
-                "min_doc_count": 0,
-                "extended_bounds": {"min": "2025-01-01", "max": "2025-01-31"},
-            },
-            "aggs": {"groups": {"terms": {"field": "topics", "size": 5_000,
-                                          "missing": UNKNOWN_GROUP, "order": {"_key": "asc"}}}},
-        }},
+        "aggs": {
+            "over_time": {
+                "date_histogram": {
+                    "field": "published_at",
+                    "calendar_interval": "week",  # ISO weeks: they start on Monday
+                    "time_zone": VN,
+                    "format": "yyyy-MM-dd",
+                    "min_doc_count": 0,
+                    "extended_bounds": {"min": "2025-01-01", "max": "2025-01-31"},
+                },
+                "aggs": {
+                    "groups": {
+                        "terms": {
+                            "field": "topics",
+                            "size": 5_000,
+                            "missing": UNKNOWN_GROUP,
+                            "order": {"_key": "asc"},
+                        }
+                    }
+                },
+            }
+        },
     }
 
 
@@ -289,20 +395,32 @@ def test_counts_body_rejects_unknown_group_or_interval(group_by, interval) -> No
 def _bucket(day: str, count: int, groups: dict[str, int] | None = None) -> dict:
     bucket: dict = {"key_as_string": day, "key": 0, "doc_count": count}
     if groups is not None:
-        bucket["groups"] = {"doc_count_error_upper_bound": 0, "sum_other_doc_count": 0,
-                            "buckets": [{"key": k, "doc_count": v} for k, v in groups.items()]}
+        bucket["groups"] = {
+            "doc_count_error_upper_bound": 0,
+            "sum_other_doc_count": 0,
+            "buckets": [{"key": k, "doc_count": v} for k, v in groups.items()],
+        }
     return bucket
 
 
 def test_grouped_aggregation_response_becomes_zero_filled_table() -> None:
     # Requested 2024-12-30 .. 2025-01-26; the server left out the empty middle week's groups.
-    response = {"aggregations": {"over_time": {"buckets": [
-        _bucket("2024-12-30", 3, {"Cần Thơ": 2, UNKNOWN_GROUP: 1}),
-        _bucket("2025-01-06", 0, {}),
-        _bucket("2025-01-13", 4, {"Hà Nội": 4}),
-    ]}}}
-    query = Query(date_from=date(2024, 12, 30), date_to=date(2025, 1, 26),
-                  provinces=frozenset({"Cần Thơ", "Hà Nội", "Đắk Lắk"}))
+    response = {
+        "aggregations": {
+            "over_time": {
+                "buckets": [
+                    _bucket("2024-12-30", 3, {"Cần Thơ": 2, UNKNOWN_GROUP: 1}),
+                    _bucket("2025-01-06", 0, {}),
+                    _bucket("2025-01-13", 4, {"Hà Nội": 4}),
+                ]
+            }
+        }
+    }
+    query = Query(
+        date_from=date(2024, 12, 30),
+        date_to=date(2025, 1, 26),
+        provinces=frozenset({"Cần Thơ", "Hà Nội", "Đắk Lắk"}),
+    )
     table = count_table(response, query, group_by="province", interval="week")
     assert table == CountTable(
         buckets=(date(2024, 12, 30), date(2025, 1, 6), date(2025, 1, 13), date(2025, 1, 20)),
@@ -319,8 +437,17 @@ def test_grouped_aggregation_response_becomes_zero_filled_table() -> None:
 
 
 def test_ungrouped_aggregation_response() -> None:
-    response = {"aggregations": {"over_time": {"buckets": [
-        _bucket("2025-01-01", 5), _bucket("2025-02-01", 0), _bucket("2025-03-01", 2)]}}}
+    response = {
+        "aggregations": {
+            "over_time": {
+                "buckets": [
+                    _bucket("2025-01-01", 5),
+                    _bucket("2025-02-01", 0),
+                    _bucket("2025-03-01", 2),
+                ]
+            }
+        }
+    }
     table = count_table(response, Query(), group_by=None, interval="month")
     assert table.buckets == (date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1))
     assert table.rows == {"": (5, 0, 2)}
@@ -341,14 +468,27 @@ def test_malformed_response_is_a_search_index_error() -> None:
 
 def test_search_page_takes_highlight_and_named_match() -> None:
     doc = _doc(body="Cảnh báo <b>giả mạo</b> cán bộ BHXH")
-    response = {"hits": {"total": {"value": 2, "relation": "eq"}, "hits": [
-        {"_id": "d1", "_score": 4.5, "_source": document_to_source(doc),
-         "matched_queries": ["exact", "folded"],
-         "highlight": {"body": ["Cảnh báo &lt;b&gt;<mark>giả</mark> mạo&lt;/b&gt;"]}},
-        {"_id": "d2", "_score": 1.0, "_source": document_to_source(_doc(id="d2")),
-         "matched_queries": ["folded"],
-         "highlight": {"body.folded": ["<mark>gia</mark> hạn"]}},
-    ]}}
+    response = {
+        "hits": {
+            "total": {"value": 2, "relation": "eq"},
+            "hits": [
+                {
+                    "_id": "d1",
+                    "_score": 4.5,
+                    "_source": document_to_source(doc),
+                    "matched_queries": ["exact", "folded"],
+                    "highlight": {"body": ["Cảnh báo &lt;b&gt;<mark>giả</mark> mạo&lt;/b&gt;"]},
+                },
+                {
+                    "_id": "d2",
+                    "_score": 1.0,
+                    "_source": document_to_source(_doc(id="d2")),
+                    "matched_queries": ["folded"],
+                    "highlight": {"body.folded": ["<mark>gia</mark> hạn"]},
+                },
+            ],
+        }
+    }
     page = search_page(response, Query(text="giả"))
     assert page.total == 2
     first, second = page.hits
@@ -359,20 +499,28 @@ def test_search_page_takes_highlight_and_named_match() -> None:
 
 def test_search_page_without_highlight_escapes_its_own_snippet() -> None:
     doc = _doc(body="<script>alert('x')</script> lương hưu")
-    response = {"hits": {"total": {"value": 1}, "hits": [
-        {"_id": "d1", "_score": None, "_source": document_to_source(doc)}]}}
+    response = {
+        "hits": {
+            "total": {"value": 1},
+            "hits": [{"_id": "d1", "_score": None, "_source": document_to_source(doc)}],
+        }
+    }
     (hit,) = search_page(response, Query()).hits
     assert "<script>" not in hit.snippet and "&lt;script&gt;" in hit.snippet
     assert hit.score == 0.0
 
 
 def test_stats_response() -> None:
-    response = {"hits": {"total": {"value": 10}}, "aggregations": {
-        "flagged": {"doc_count": 3}, "reviewed": {"doc_count": 2},
-        "first_published": {"value": 1735689600000.0},
-        "last_published": {"value": None},
-        "last_crawled": {"value": 1735693200000.0},
-    }}
+    response = {
+        "hits": {"total": {"value": 10}},
+        "aggregations": {
+            "flagged": {"doc_count": 3},
+            "reviewed": {"doc_count": 2},
+            "first_published": {"value": 1735689600000.0},
+            "last_published": {"value": None},
+            "last_crawled": {"value": 1735693200000.0},
+        },
+    }
     stats = archive_stats(response)
     assert (stats.documents, stats.flagged, stats.reviewed) == (10, 3, 2)
     assert stats.first_published == datetime(2025, 1, 1, tzinfo=UTC)
@@ -387,7 +535,10 @@ def test_exact_analyzer_keeps_diacritics_and_folded_subfield_folds_d() -> None:
     definition = documents_index()
     analysis = definition["settings"]["analysis"]
     assert analysis["analyzer"]["vi_exact"] == {
-        "type": "custom", "tokenizer": "standard", "filter": ["lowercase"]}
+        "type": "custom",
+        "tokenizer": "standard",
+        "filter": ["lowercase"],
+    }
     folded = analysis["analyzer"]["vi_folded"]
     assert folded["filter"] == ["lowercase", "vi_ascii"]
     assert analysis["filter"]["vi_ascii"] == {"type": "asciifolding", "preserve_original": False}
@@ -416,14 +567,25 @@ def test_schema_version_from_mapping_response() -> None:
 
 
 def _event() -> ReviewEvent:
-    return ReviewEvent(document_id="d1", actor="cv.nguyen", at=datetime(2025, 1, 7, 9, tzinfo=ICT),
-                       status_before="Chưa xử lý", status_after="Đang xác minh",
-                       note="Gọi BHXH tỉnh", detail={"assignee": "an"})
+    return ReviewEvent(
+        document_id="d1",
+        actor="cv.nguyen",
+        at=datetime(2025, 1, 7, 9, tzinfo=ICT),
+        status_before="Chưa xử lý",
+        status_after="Đang xác minh",
+        note="Gọi BHXH tỉnh",
+        detail={"assignee": "an"},
+    )
 
 
 def test_document_and_event_round_trip_through_source() -> None:
-    doc = _doc(risk=0.82, tier="cần xem ngay", flag_details={"reasons": ["số liệu lạ"]},
-               extraction={"title": "json-ld"}, relevance_reasons=("bhxh",))
+    doc = _doc(
+        risk=0.82,
+        tier="cần xem ngay",
+        flag_details={"reasons": ["số liệu lạ"]},
+        extraction={"title": "json-ld"},
+        relevance_reasons=("bhxh",),
+    )
     source = document_to_source(doc)
     assert source["published_at"] == "2025-01-06T08:30:00+07:00"
     assert json.loads(json.dumps(source)) == source
@@ -432,8 +594,13 @@ def test_document_and_event_round_trip_through_source() -> None:
 
 
 def test_source_text_is_nfc_with_modern_tone_placement() -> None:
-    source = document_to_source(_doc(title="Thanh Hoa\u0301 ho\u0323p ba\u0300n",
-                                     province="Thanh Hoá", provinces=("Thanh Hoá",)))
+    source = document_to_source(
+        _doc(
+            title="Thanh Hoa\u0301 ho\u0323p ba\u0300n",
+            province="Thanh Hoá",
+            provinces=("Thanh Hoá",),
+        )
+    )
     assert source["title"] == "Thanh Hóa họp bàn"
     assert (source["province"], source["provinces"]) == ("Thanh Hóa", ["Thanh Hóa"])
 
@@ -446,16 +613,31 @@ def test_province_filter_values_are_normalised() -> None:
 
 def test_story_counts_use_a_cardinality_per_cell() -> None:
     query = Query(date_from=date(2024, 1, 1), date_to=date(2024, 1, 14))
-    body = counts_body(query, "Asia/Ho_Chi_Minh", group_by="outlet", interval="week", unit="stories")
+    body = counts_body(
+        query, "Asia/Ho_Chi_Minh", group_by="outlet", interval="week", unit="stories"
+    )
     groups = body["aggs"]["over_time"]["aggs"]["groups"]
     assert groups["aggs"]["stories"]["cardinality"]["precision_threshold"] == 40_000
     assert "story_id" in groups["aggs"]["stories"]["cardinality"]["script"]["source"]
-    response = {"aggregations": {"over_time": {"buckets": [
-        {"key_as_string": "2024-01-01", "doc_count": 3, "groups": {"buckets": [
-            {"key": "bao_a", "doc_count": 3, "stories": {"value": 2}}]}},
-        {"key_as_string": "2024-01-08", "doc_count": 0, "groups": {"buckets": []}},
-    ]}}}
+    response = {
+        "aggregations": {
+            "over_time": {
+                "buckets": [
+                    {
+                        "key_as_string": "2024-01-01",
+                        "doc_count": 3,
+                        "groups": {
+                            "buckets": [{"key": "bao_a", "doc_count": 3, "stories": {"value": 2}}]
+                        },
+                    },
+                    {"key_as_string": "2024-01-08", "doc_count": 0, "groups": {"buckets": []}},
+                ]
+            }
+        }
+    }
     table = count_table(response, query, group_by="outlet", interval="week", unit="stories")
     assert dict(table.rows) == {"bao_a": (2, 0)} and table.unit == "stories"
-    ungrouped = counts_body(query, "Asia/Ho_Chi_Minh", group_by=None, interval="week", unit="stories")
+    ungrouped = counts_body(
+        query, "Asia/Ho_Chi_Minh", group_by=None, interval="week", unit="stories"
+    )
     assert "stories" in ungrouped["aggs"]["over_time"]["aggs"]

@@ -23,17 +23,19 @@ from index.weeks import bucket_start, fixed_utc_offset
 PROFILE = settings(max_examples=60, derandomize=True, deadline=None)
 ZONES = ["Asia/Ho_Chi_Minh", "Asia/Tokyo", "Asia/Kolkata", "UTC", "Asia/Kathmandu"]
 VIETNAMESE = (
-    "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữự"
-    "vxyỳýỷỹỵ"
+    "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
 )
 viet_text = st.text(
-    alphabet=st.sampled_from(VIETNAMESE + VIETNAMESE.upper() + " .,;:!?\"'()-\n\t0123456789"
-                             + "🙂\x00\x01\u200b<>&"),
+    alphabet=st.sampled_from(
+        VIETNAMESE + VIETNAMESE.upper() + " .,;:!?\"'()-\n\t0123456789" + "🙂\x00\x01\u200b<>&"
+    ),
     max_size=300,
 )
 moments = st.datetimes(
     # The SQLite archive assumes the zone's 1990–2050 offset (index.weeks.fixed_utc_offset).
-    min_value=datetime(1990, 1, 1), max_value=datetime(2050, 12, 31), timezones=st.just(UTC)
+    min_value=datetime(1990, 1, 1),
+    max_value=datetime(2050, 12, 31),
+    timezones=st.just(UTC),
 )
 
 
@@ -66,10 +68,12 @@ def _sqlite_bucket(moment: datetime, zone: ZoneInfo, interval: str) -> date:
 @pytest.fixture(scope="module")
 def small_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SQLiteArchive]:
     archive = SQLiteArchive(tmp_path_factory.mktemp("props") / "archive.sqlite3")
-    archive.upsert([
-        make_doc("a", title="Tin giả về lương hưu", body="Cảnh báo \"tin giả\" (NOT OR *) x:y"),
-        make_doc("b", title="Gia nhập hội", body="bao hiem xa hoi"),
-    ])
+    archive.upsert(
+        [
+            make_doc("a", title="Tin giả về lương hưu", body='Cảnh báo "tin giả" (NOT OR *) x:y'),
+            make_doc("b", title="Gia nhập hội", body="bao hiem xa hoi"),
+        ]
+    )
     yield archive
     archive.close()
 
@@ -88,15 +92,32 @@ def test_any_text_is_a_safe_query(small_archive: SQLiteArchive, text: str) -> No
 
 
 @PROFILE
-@given(title=viet_text, body=viet_text, province=st.none() | viet_text,
-       topics=st.lists(st.sampled_from(["bhyt", "bhtn", "thu_no_dong"]), unique=True),
-       moment=moments)
-def test_documents_round_trip(tmp_path_factory: pytest.TempPathFactory, title: str, body: str,
-                              province: str | None, topics: list[str], moment: datetime) -> None:
+@given(
+    title=viet_text,
+    body=viet_text,
+    province=st.none() | viet_text,
+    topics=st.lists(st.sampled_from(["bhyt", "bhtn", "thu_no_dong"]), unique=True),
+    moment=moments,
+)
+def test_documents_round_trip(
+    tmp_path_factory: pytest.TempPathFactory,
+    title: str,
+    body: str,
+    province: str | None,
+    topics: list[str],
+    moment: datetime,
+) -> None:
     path = tmp_path_factory.mktemp("round") / "archive.sqlite3"
     archive = SQLiteArchive(Path(path))
-    doc = make_doc("x", title=title, body=body, province=province, topics=tuple(topics),
-                   published_at=moment, flag_details={"lý do": [title]})
+    doc = make_doc(
+        "x",
+        title=title,
+        body=body,
+        province=province,
+        topics=tuple(topics),
+        published_at=moment,
+        flag_details={"lý do": [title]},
+    )
     try:
         archive.upsert([doc])
         assert archive.get("x") == normalized(doc)

@@ -33,8 +33,11 @@ def _raw(path: Path) -> sqlite3.Connection:
 
 def _insert_article(conn: sqlite3.Connection, row: dict, columns: Sequence[str]) -> None:
     """Write an articles row as an older schema's code did (only `columns`, no index writes)."""
-    conn.execute(f"INSERT INTO articles ({', '.join(columns)}) "
-                 f"VALUES ({', '.join(':' + c for c in columns)})", row)
+    conn.execute(
+        f"INSERT INTO articles ({', '.join(columns)}) "
+        f"VALUES ({', '.join(':' + c for c in columns)})",
+        row,
+    )
 
 
 def _fts_ok(conn: sqlite3.Connection) -> None:
@@ -258,12 +261,18 @@ def test_two_processes_can_create_the_same_new_archive(tmp_path: Path) -> None:
     assert [child.returncode for child in children] == [0, 0, 0, 0], errors
 
 
-def _raw_counts(archive: SQLiteArchive, query: Query, group_by: str | None,
-                interval: str) -> dict[tuple[str, object], int]:
+def _raw_counts(
+    archive: SQLiteArchive, query: Query, group_by: str | None, interval: str
+) -> dict[tuple[str, object], int]:
     """Counts computed from the articles themselves, bypassing daily_counts."""
-    sql, params = counts_sql(query, parse_query(""), archive._window(query),
-                             group_by=group_by, interval=interval,  # type: ignore[arg-type]
-                             offset_seconds=7 * 3600)
+    sql, params = counts_sql(
+        query,
+        parse_query(""),
+        archive._window(query),
+        group_by=group_by,
+        interval=interval,  # type: ignore[arg-type]
+        offset_seconds=7 * 3600,
+    )
     counts: dict[tuple[str, object], int] = {}
     for group, key, n in archive._conn.execute(sql, params):
         cell = (group, bucket_date(key, interval))  # type: ignore[arg-type]
@@ -279,7 +288,9 @@ def test_daily_counts_follow_inserts_updates_and_deletes(path: Path) -> None:
 
     def doc(i: int) -> Document:
         return make_doc(
-            f"d{i}", province=rng.choice(provinces), outlet=rng.choice(("a", "b")),
+            f"d{i}",
+            province=rng.choice(provinces),
+            outlet=rng.choice(("a", "b")),
             kind=rng.choice(("provincial", "national")),
             published_at=start + timedelta(hours=rng.randrange(24 * 30)),
         )
@@ -291,12 +302,22 @@ def test_daily_counts_follow_inserts_updates_and_deletes(path: Path) -> None:
     archive.upsert(doc(i) for i in range(0, 120, 18))  # deleted ones come back
     for group_by in (None, "province", "outlet", "kind"):
         for interval in ("week", "month"):
-            for query in (Query(), Query(kinds=frozenset({"national"})),
-                          Query(date_from=date(2024, 12, 30), date_to=date(2025, 1, 5))):
-                table = archive.counts(query, group_by=group_by,  # type: ignore[arg-type]
-                                       interval=interval)  # type: ignore[arg-type]
-                summed = {(g, b): n for g, row in table.rows.items()
-                          for b, n in zip(table.buckets, row, strict=True) if n}
+            for query in (
+                Query(),
+                Query(kinds=frozenset({"national"})),
+                Query(date_from=date(2024, 12, 30), date_to=date(2025, 1, 5)),
+            ):
+                table = archive.counts(
+                    query,
+                    group_by=group_by,  # type: ignore[arg-type]
+                    interval=interval,
+                )  # type: ignore[arg-type]
+                summed = {
+                    (g, b): n
+                    for g, row in table.rows.items()
+                    for b, n in zip(table.buckets, row, strict=True)
+                    if n
+                }
                 assert summed == _raw_counts(archive, query, group_by, interval)
     assert archive.counts(Query()).total == archive.stats().documents
     empty = archive._conn.execute("SELECT count(*) FROM daily_counts WHERE n <= 0").fetchone()[0]
@@ -308,26 +329,44 @@ def test_a_version_3_archive_gets_marked_tags_that_no_search_word_matches(
 ) -> None:
     conn = _raw(path)
     migrate(conn, MIGRATIONS[:3])
-    doc = make_doc("hue", title="Lương hưu tháng 7", body="Bảo hiểm xã hội chi trả.",
-                   province="Huế", provinces=("Huế",),
-                   published_at=datetime(2024, 5, 2, tzinfo=UTC))
+    doc = make_doc(
+        "hue",
+        title="Lương hưu tháng 7",
+        body="Bảo hiểm xã hội chi trả.",
+        province="Huế",
+        provinces=("Huế",),
+        published_at=datetime(2024, 5, 2, tzinfo=UTC),
+    )
     row = document_row(doc)
     row["tags"] = row["tags"].replace(TAG_MARK, "")  # v3 tags: bare ASCII words
     _insert_article(conn, row, DOCUMENT_COLUMNS)
-    for table, title, body in (("articles_fts", doc.title, doc.body),
-                               ("articles_folded", fold(doc.title), fold(doc.body))):
-        conn.execute(f"INSERT INTO {table} (rowid, title, body, tags) "
-                     "SELECT rowid, ?, ?, tags FROM articles", (title, body))
-    assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'phue'"
-                        ).fetchone()[0] == 1
+    for table, title, body in (
+        ("articles_fts", doc.title, doc.body),
+        ("articles_folded", fold(doc.title), fold(doc.body)),
+    ):
+        conn.execute(
+            f"INSERT INTO {table} (rowid, title, body, tags) "
+            "SELECT rowid, ?, ?, tags FROM articles",
+            (title, body),
+        )
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'phue'"
+        ).fetchone()[0]
+        == 1
+    )
     conn.close()
 
     archive = SQLiteArchive(path)
     assert f"from schema version 3 to {SCHEMA_VERSION}" in caplog.text
     assert archive.search(Query(text="phue")).total == 0
     assert archive.search(Query(text="y2024")).total == 0
-    narrowed = Query(text="lương hưu", provinces=frozenset({"Huế"}),
-                     date_from=date(2024, 5, 1), date_to=date(2024, 5, 31))
+    narrowed = Query(
+        text="lương hưu",
+        provinces=frozenset({"Huế"}),
+        date_from=date(2024, 5, 1),
+        date_to=date(2024, 5, 31),
+    )
     assert [h.document.id for h in archive.search(narrowed).hits] == ["hue"]
     assert archive.search(Query(text="luong huu", provinces=frozenset({"Huế"}))).total == 1
     tags = archive._conn.execute("SELECT tags FROM articles").fetchone()[0].split()
@@ -341,25 +380,40 @@ def test_a_version_2_archive_is_migrated_with_its_indexes_rebuilt(path: Path) ->
     conn = _raw(path)
     migrate(conn, MIGRATIONS[:2])
     docs = [
-        make_doc("hue", title="Lương hưu tháng 7", body="Bảo hiểm xã hội chi trả.",
-                 province="Huế", provinces=("Huế",), topics=("luong_huu_chi_tra",)),
-        make_doc("ct", title="Cảnh báo", body="Giả mạo cán bộ bảo hiểm.", province="Cần Thơ",
-                 published_at=datetime(2025, 3, 2, 20, tzinfo=UTC)),
+        make_doc(
+            "hue",
+            title="Lương hưu tháng 7",
+            body="Bảo hiểm xã hội chi trả.",
+            province="Huế",
+            provinces=("Huế",),
+            topics=("luong_huu_chi_tra",),
+        ),
+        make_doc(
+            "ct",
+            title="Cảnh báo",
+            body="Giả mạo cán bộ bảo hiểm.",
+            province="Cần Thơ",
+            published_at=datetime(2025, 3, 2, 20, tzinfo=UTC),
+        ),
     ]
     v2_columns = [c for c in DOCUMENT_COLUMNS if c != "tags"]
     for doc in docs:
         row = document_row(doc)
         _insert_article(conn, row, v2_columns)  # v2 triggers fill articles_fts
         # v2 code wrote articles_folded itself
-        conn.execute("INSERT INTO articles_folded (rowid, title, body) "
-                     "SELECT rowid, ?, ? FROM articles WHERE id = ?",
-                     (fold(doc.title), fold(doc.body), doc.id))
+        conn.execute(
+            "INSERT INTO articles_folded (rowid, title, body) "
+            "SELECT rowid, ?, ? FROM articles WHERE id = ?",
+            (fold(doc.title), fold(doc.body), doc.id),
+        )
     conn.close()
 
     archive = SQLiteArchive(path)
     assert [h.document.id for h in archive.search(Query(text="luong huu")).hits] == ["hue"]
     assert archive.search(Query(text="giả mạo", provinces=frozenset({"Cần Thơ"}))).total == 1
-    assert archive.search(Query(text="bảo hiểm", topics=frozenset({"luong_huu_chi_tra"}))).total == 1
+    assert (
+        archive.search(Query(text="bảo hiểm", topics=frozenset({"luong_huu_chi_tra"}))).total == 1
+    )
     assert archive.counts(Query(), group_by="province").rows.keys() == {"Huế", "Cần Thơ"}
     archive.upsert([make_doc("hue", title="Tin khác", body="Không còn lương hưu.")])
     raw = _raw(path)

@@ -59,8 +59,13 @@ def test_filters_bind_sorted_values() -> None:
         "AND doc = a.rowid) AND a.risk IS NOT NULL AND a.tier IN (:flag_tier0, :flag_tier1)"
     )
     assert params == {
-        "start_us": 1, "end_us": 2, "outlet0": "a", "outlet1": "b", "province0": "Huế",
-        "flag_tier0": "cần xem ngay", "flag_tier1": "nên xem",
+        "start_us": 1,
+        "end_us": 2,
+        "outlet0": "a",
+        "outlet1": "b",
+        "province0": "Huế",
+        "flag_tier0": "cần xem ngay",
+        "flag_tier1": "nên xem",
     }
 
 
@@ -71,8 +76,14 @@ def test_text_goes_into_parameters_never_into_sql() -> None:
         search_sql(Query(text=hostile), parsed, Window(), 20, 0),
         search_sql(Query(text=hostile, sort="date"), parsed, Window(), 20, 0),
         total_sql(Query(text=hostile), parsed, Window()),
-        counts_sql(Query(text=hostile), parsed, Window(), group_by="topic", interval="week",
-                   offset_seconds=25200),
+        counts_sql(
+            Query(text=hostile),
+            parsed,
+            Window(),
+            group_by="topic",
+            interval="week",
+            offset_seconds=25200,
+        ),
     ):
         assert "DROP" not in sql and "drop" in params["folded"]
 
@@ -89,14 +100,14 @@ def test_total_without_filters_counts_one_index_alone() -> None:
 def test_words_typed_with_diacritics_are_required_as_typed_in_mixed_queries() -> None:
     sql, params = total_sql(Query(text="gia mạo"), parse_query("gia mạo"), Window())
     assert "articles_folded MATCH :folded" in sql and "articles_fts MATCH :accented" in sql
-    assert params == {"folded": '"gia" "mao"',
-                      "accented": '"mạo"'}
+    assert params == {"folded": '"gia" "mao"', "accented": '"mạo"'}
 
 
 def test_dense_date_search_walks_the_date_index() -> None:
     parsed = parse_query("luong huu")
-    sql, params = search_sql(Query(text="luong huu", sort="date"), parsed, Window(), 20, 0,
-                             dense=True)
+    sql, params = search_sql(
+        Query(text="luong huu", sort="date"), parsed, Window(), 20, 0, dense=True
+    )
     assert "INDEXED BY articles_published" in sql and "articles_folded MATCH :folded" in sql
     assert params["folded"] == '"luong" "huu"'
     sparse, _ = search_sql(Query(text="luong huu", sort="date"), parsed, Window(), 20, 0)
@@ -105,8 +116,13 @@ def test_dense_date_search_walks_the_date_index() -> None:
 
 @pytest.mark.parametrize(
     ("total", "size", "page_end", "walk"),
-    [(0, 1000, 20, False), (400_000, 1_000_000, 20, True), (1_000, 1_000_000, 20, False),
-     (20_000, 1_000_000, 20, True), (20_000, 1_000_000, 2_000, False)],
+    [
+        (0, 1000, 20, False),
+        (400_000, 1_000_000, 20, True),
+        (1_000, 1_000_000, 20, False),
+        (20_000, 1_000_000, 20, True),
+        (20_000, 1_000_000, 2_000, False),
+    ],
 )
 def test_walking_the_dates_pays_only_for_dense_matches(
     total: int, size: int, page_end: int, walk: bool
@@ -117,15 +133,21 @@ def test_walking_the_dates_pays_only_for_dense_matches(
 def test_relevance_window_joins_articles_only_with_filters() -> None:
     parsed = parse_query("giả")
     plain, params = rank_window_sql("articles_fts", Query(text="giả"), parsed, Window())
-    filtered, _ = rank_window_sql("articles_folded", Query(text="giả", kinds=frozenset({"national"})),
-                                  parsed, Window())
+    filtered, _ = rank_window_sql(
+        "articles_folded", Query(text="giả", kinds=frozenset({"national"})), parsed, Window()
+    )
     assert "JOIN articles a" not in plain and "JOIN articles a" in filtered
     assert params["exact"] == '"giả"'
 
 
 def test_filters_narrow_the_text_match_with_tags() -> None:
-    query = Query(text="BHYT", provinces=frozenset({"Hà Nội"}), kinds=frozenset({"provincial"}),
-                  date_from=date(2024, 1, 1), date_to=date(2024, 12, 31))
+    query = Query(
+        text="BHYT",
+        provinces=frozenset({"Hà Nội"}),
+        kinds=frozenset({"provincial"}),
+        date_from=date(2024, 1, 1),
+        date_to=date(2024, 12, 31),
+    )
     window = Window(tag_groups=(("phanoi",), ("y2024",)))
     sql, params = rank_window_sql("articles_folded", query, parse_query(query.text), window)
     assert params["folded"] == '"bhyt" AND ("phanoi") AND ("y2024")'
@@ -139,11 +161,23 @@ def test_user_text_stays_quoted_words_beside_the_tags() -> None:
 
 def test_counts_reject_unknown_groupings() -> None:
     with pytest.raises(QueryError):
-        counts_sql(Query(), EMPTY, Window(), group_by="body; --", interval="week",  # type: ignore[arg-type]
-                   offset_seconds=0)
+        counts_sql(
+            Query(),
+            EMPTY,
+            Window(),
+            group_by="body; --",
+            interval="week",  # type: ignore[arg-type]
+            offset_seconds=0,
+        )
     with pytest.raises(QueryError):
-        counts_sql(Query(), EMPTY, Window(), group_by=None, interval="year",  # type: ignore[arg-type]
-                   offset_seconds=0)
+        counts_sql(
+            Query(),
+            EMPTY,
+            Window(),
+            group_by=None,
+            interval="year",  # type: ignore[arg-type]
+            offset_seconds=0,
+        )
 
 
 @pytest.mark.parametrize(

@@ -49,10 +49,12 @@ def test_no_query_word_can_equal_a_tag(text: str) -> None:
 
 
 def test_document_tags_cover_every_filterable_field() -> None:
-    tags = _tags(datetime(2024, 6, 15, 3, tzinfo=UTC), provinces=("Huế", "Đà Nẵng"),
-                 topics=("bhyt",))
-    assert tags == set(marked("obaohanoi", "kprovincial", "phue", "pdanang", "tbhyt", "y2024",
-                              "m202406"))
+    tags = _tags(
+        datetime(2024, 6, 15, 3, tzinfo=UTC), provinces=("Huế", "Đà Nẵng"), topics=("bhyt",)
+    )
+    assert tags == set(
+        marked("obaohanoi", "kprovincial", "phue", "pdanang", "tbhyt", "y2024", "m202406")
+    )
 
 
 @given(_INSTANTS, _OFFSETS)
@@ -64,8 +66,11 @@ def test_the_local_month_is_tagged_whatever_the_utc_offset(
     assert set(marked(f"y{local.year}", f"m{local.year}{local.month:02d}")) <= tags
 
 
-@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 1, 1)),
-       st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=400))
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 1, 1)),
+    st.integers(min_value=0, max_value=400),
+    st.integers(min_value=0, max_value=400),
+)
 def test_a_date_window_tags_every_day_inside_it(day: date, before: int, after: int) -> None:
     tags = set(date_tags(day - timedelta(days=before), day + timedelta(days=after)))
     assert tags & set(marked(f"y{day.year}", f"m{day.year}{day.month:02d}"))
@@ -77,10 +82,16 @@ def test_date_windows_use_whole_years_where_they_can() -> None:
 
 
 def test_query_tags_group_each_filter_and_skip_wide_or_open_date_windows() -> None:
-    query = Query(provinces=frozenset({"Huế", "Cần Thơ"}), kinds=frozenset({"provincial"}),
-                  date_from=date(2024, 1, 1), date_to=date(2024, 2, 10))
+    query = Query(
+        provinces=frozenset({"Huế", "Cần Thơ"}),
+        kinds=frozenset({"provincial"}),
+        date_from=date(2024, 1, 1),
+        date_to=date(2024, 2, 10),
+    )
     assert query_tags(query) == (
-        marked("kprovincial"), marked("pcantho", "phue"), marked("m202401", "m202402")
+        marked("kprovincial"),
+        marked("pcantho", "phue"),
+        marked("m202401", "m202402"),
     )
     assert query_tags(Query(date_from=date(2024, 1, 1))) == ()
     months = Query(date_from=date(2020, 2, 1), date_to=date(2024, 11, 30))

@@ -54,10 +54,14 @@ def _doc(n: int, **overrides: object) -> Document:
 
 def _event(n: int, step: int, before: str, after: str) -> ReviewEvent:
     return ReviewEvent(
-        document_id=f"doc-{n}", actor="chuyên viên Lan",
+        document_id=f"doc-{n}",
+        actor="chuyên viên Lan",
         at=datetime(2025, 3, 10, 9, step, tzinfo=ICT),
-        status_before=before, status_after=after, note=f"bước {step}",
-        action="status", detail={"source": "hotline", "step": step},
+        status_before=before,
+        status_after=after,
+        note=f"bước {step}",
+        action="status",
+        detail={"source": "hotline", "step": step},
     )
 
 
@@ -139,11 +143,14 @@ def test_malformed_line_names_the_line_and_writes_nothing_from_its_batch(archive
     assert b.stats().documents == 0
 
 
-@pytest.mark.parametrize("bad", [
-    '["not", "an", "object"]',
-    '{"reviews": []}',
-    '{"document": {"id": "x"}}',
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '["not", "an", "object"]',
+        '{"reviews": []}',
+        '{"document": {"id": "x"}}',
+    ],
+)
 def test_shapeless_lines_are_record_errors(archives, bad: str) -> None:
     _, b = archives
     with pytest.raises(RecordError, match="line 1"):

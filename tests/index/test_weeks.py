@@ -26,8 +26,11 @@ VN = zone("Asia/Ho_Chi_Minh")
         (datetime(2024, 1, 7, 16, 59, 59, tzinfo=UTC), date(2024, 1, 1), date(2024, 1, 1)),
         (datetime(2024, 1, 7, 17, 0, 0, tzinfo=UTC), date(2024, 1, 8), date(2024, 1, 1)),
         (datetime(2024, 2, 29, 17, 0, tzinfo=UTC), date(2024, 2, 26), date(2024, 3, 1)),
-        (datetime(2024, 3, 1, 0, 30, tzinfo=timezone(timedelta(hours=7))), date(2024, 2, 26),
-         date(2024, 3, 1)),
+        (
+            datetime(2024, 3, 1, 0, 30, tzinfo=timezone(timedelta(hours=7))),
+            date(2024, 2, 26),
+            date(2024, 3, 1),
+        ),
     ],
 )
 def test_bucket_start(moment: datetime, week: date, month: date) -> None:
@@ -37,9 +40,16 @@ def test_bucket_start(moment: datetime, week: date, month: date) -> None:
 
 def test_bucket_starts_cover_partial_ends() -> None:
     assert bucket_starts(date(2024, 1, 3), date(2024, 1, 15), "week") == (
-        date(2024, 1, 1), date(2024, 1, 8), date(2024, 1, 15))
+        date(2024, 1, 1),
+        date(2024, 1, 8),
+        date(2024, 1, 15),
+    )
     assert bucket_starts(date(2023, 11, 30), date(2024, 2, 1), "month") == (
-        date(2023, 11, 1), date(2023, 12, 1), date(2024, 1, 1), date(2024, 2, 1))
+        date(2023, 11, 1),
+        date(2023, 12, 1),
+        date(2024, 1, 1),
+        date(2024, 2, 1),
+    )
     assert len(bucket_starts(date(2024, 1, 1), date(2024, 12, 31), "week")) == 53
 
 
@@ -58,11 +68,19 @@ def test_fixed_offset() -> None:
 
 def test_fill_counts_zero_fills_groups_and_buckets() -> None:
     raw = {("Huế", date(2024, 1, 8)): 3, (UNKNOWN_GROUP, date(2024, 1, 1)): 1}
-    table = fill_counts(raw, first=date(2024, 1, 1), last=date(2024, 1, 20), interval="week",
-                        group_by="province", groups=["Cần Thơ"])
+    table = fill_counts(
+        raw,
+        first=date(2024, 1, 1),
+        last=date(2024, 1, 20),
+        interval="week",
+        group_by="province",
+        groups=["Cần Thơ"],
+    )
     assert table.buckets == (date(2024, 1, 1), date(2024, 1, 8), date(2024, 1, 15))
     assert dict(table.rows) == {
-        "Cần Thơ": (0, 0, 0), "Huế": (0, 3, 0), UNKNOWN_GROUP: (1, 0, 0),
+        "Cần Thơ": (0, 0, 0),
+        "Huế": (0, 3, 0),
+        UNKNOWN_GROUP: (1, 0, 0),
     }
     assert table.total == 4
 

@@ -15,14 +15,20 @@ from pressmon.snapshots import Revision, SnapshotStore
 
 LOCAL = Target(id="local", name="Báo địa phương", count=15_000, kinds=("provincial",))
 MAY = Campaign(id="thang5", name="Tháng vận động", start="05-01", end="05-31")
-CAMPAIGN = Target(id="may", name="Chiến dịch tháng 5", count=3_000, period="campaign",
-                  campaign="thang5", topics=("bhxh_tu_nguyen",), provinces=("Cần Thơ",))
+CAMPAIGN = Target(
+    id="may",
+    name="Chiến dịch tháng 5",
+    count=3_000,
+    period="campaign",
+    campaign="thang5",
+    topics=("bhxh_tu_nguyen",),
+    provinces=("Cần Thơ",),
+)
 
 
 def _weekly(first: date, counts: list[int], group: str = "") -> CountTable:
     buckets = tuple(first + timedelta(weeks=i) for i in range(len(counts)))
-    return CountTable(buckets=buckets, rows={group: tuple(counts)}, interval="week",
-                      group_by=None)
+    return CountTable(buckets=buckets, rows={group: tuple(counts)}, interval="week", group_by=None)
 
 
 def test_periods_for_year_and_campaign_targets() -> None:
@@ -34,8 +40,12 @@ def test_periods_for_year_and_campaign_targets() -> None:
 
 def test_target_query_carries_filters_and_stops_at_as_of() -> None:
     query = target_query(CAMPAIGN, (date(2025, 5, 1), date(2025, 5, 31)), date(2025, 5, 14))
-    assert query == Query(date_from=date(2025, 5, 1), date_to=date(2025, 5, 14),
-                          provinces=frozenset({"Cần Thơ"}), topics=frozenset({"bhxh_tu_nguyen"}))
+    assert query == Query(
+        date_from=date(2025, 5, 1),
+        date_to=date(2025, 5, 14),
+        provinces=frozenset({"Cần Thơ"}),
+        topics=frozenset({"bhxh_tu_nguyen"}),
+    )
     late = target_query(LOCAL, (date(2025, 1, 1), date(2025, 12, 31)), date(2026, 2, 1))
     assert late.date_to == date(2025, 12, 31) and late.kinds == frozenset({"provincial"})
 
@@ -44,8 +54,9 @@ def test_year_progress_hand_computed() -> None:
     # 2025-01-01 is a Wednesday: weeks start 2024-12-30; as of Sunday 2025-03-02 = day 61.
     counts = [100, 200, 250, 250, 200, 200, 200, 200, 400]  # 9 weeks, 2,000 articles
     table = _weekly(date(2024, 12, 30), counts)
-    progress = coverage_progress(LOCAL, table, period=(date(2025, 1, 1), date(2025, 12, 31)),
-                                 as_of=date(2025, 3, 2))
+    progress = coverage_progress(
+        LOCAL, table, period=(date(2025, 1, 1), date(2025, 12, 31)), as_of=date(2025, 3, 2)
+    )
     assert progress.count == 2_000
     assert progress.percent == 13.3  # 2000 / 15000
     assert (progress.days_elapsed, progress.days_total) == (61, 365)
@@ -58,15 +69,20 @@ def test_year_progress_hand_computed() -> None:
     first, second = progress.weeks[:2]
     # First week holds 5 days of the period (Wed 1 .. Sun 5 Jan): 15000 * 5 / 365 = 205.5
     assert (first.week_start, first.count, first.cumulative, first.planned_cumulative) == (
-        date(2024, 12, 30), 100, 100, 205)
+        date(2024, 12, 30),
+        100,
+        100,
+        205,
+    )
     assert (second.cumulative, second.planned_cumulative) == (300, 493)  # 15000 * 12 / 365
     assert progress.weeks[-1].cumulative == 2_000
 
 
 def test_campaign_over_and_exceeded() -> None:
     table = _weekly(date(2025, 4, 28), [600, 900, 800, 700, 300])
-    progress = coverage_progress(CAMPAIGN, table, period=(date(2025, 5, 1), date(2025, 5, 31)),
-                                 as_of=date(2025, 6, 15))
+    progress = coverage_progress(
+        CAMPAIGN, table, period=(date(2025, 5, 1), date(2025, 5, 31)), as_of=date(2025, 6, 15)
+    )
     assert progress.count == 3_300 and progress.percent == 110.0
     assert (progress.days_elapsed, progress.weeks_remaining) == (31, 0.0)
     assert progress.weekly_pace_required is None
@@ -76,19 +92,22 @@ def test_campaign_over_and_exceeded() -> None:
 
 def test_before_the_period_starts() -> None:
     table = CountTable(buckets=(), rows={}, interval="week", group_by=None)
-    progress = coverage_progress(CAMPAIGN, table, period=(date(2025, 5, 1), date(2025, 5, 31)),
-                                 as_of=date(2025, 4, 20))
+    progress = coverage_progress(
+        CAMPAIGN, table, period=(date(2025, 5, 1), date(2025, 5, 31)), as_of=date(2025, 4, 20)
+    )
     assert (progress.count, progress.days_elapsed, progress.projected) == (0, 0, 0)
     assert progress.weekly_pace_required == 678  # ceil(3000 * 7 / 31)
     assert progress.weekly_pace_so_far == 0.0 and progress.weeks == ()
 
 
 def test_grouped_or_monthly_tables_are_refused() -> None:
-    grouped = CountTable(buckets=(date(2025, 1, 6),), rows={"bhyt": (1,)}, interval="week",
-                         group_by="topic")
+    grouped = CountTable(
+        buckets=(date(2025, 1, 6),), rows={"bhyt": (1,)}, interval="week", group_by="topic"
+    )
     with pytest.raises(ValueError):
-        coverage_progress(LOCAL, grouped, period=(date(2025, 1, 1), date(2025, 12, 31)),
-                          as_of=date(2025, 1, 7))
+        coverage_progress(
+            LOCAL, grouped, period=(date(2025, 1, 1), date(2025, 12, 31)), as_of=date(2025, 1, 7)
+        )
 
 
 # --- snapshots -----------------------------------------------------------------------------
@@ -97,9 +116,12 @@ WEEK = date(2025, 1, 6)
 
 
 def _provinces(counts: dict[str, int], week: date = WEEK) -> CountTable:
-    return CountTable(buckets=(week, week + timedelta(weeks=1)),
-                      rows={k: (v, 99) for k, v in counts.items()},
-                      interval="week", group_by="province")
+    return CountTable(
+        buckets=(week, week + timedelta(weeks=1)),
+        rows={k: (v, 99) for k, v in counts.items()},
+        interval="week",
+        group_by="province",
+    )
 
 
 class _Clock:
@@ -133,11 +155,15 @@ def test_changed_counts_become_revisions_never_overwrites(store: SnapshotStore) 
     store.freeze(WEEK, _provinces({"Cần Thơ": 12, "Hà Nội": 30}))
     first = store.freeze(WEEK, _provinces({"Cần Thơ": 15, "Hà Nội": 30}))
     assert [(r.group, r.original, r.revised, r.delta, r.revision) for r in first] == [
-        ("Cần Thơ", 12, 15, 3, 1)]
+        ("Cần Thơ", 12, 15, 3, 1)
+    ]
     # A vanished group (articles deleted) is revised to 0; a new group appears as 0 -> n.
     second = store.freeze(WEEK, _provinces({"Cần Thơ": 14, "Đắk Lắk": 2}))
     assert sorted((r.group, r.original, r.revised, r.delta, r.revision) for r in second) == [
-        ("Cần Thơ", 12, 14, 2, 2), ("Hà Nội", 30, 0, -30, 1), ("Đắk Lắk", 0, 2, 2, 1)]
+        ("Cần Thơ", 12, 14, 2, 2),
+        ("Hà Nội", 30, 0, -30, 1),
+        ("Đắk Lắk", 0, 2, 2, 1),
+    ]
     assert store.frozen(WEEK, "province") == {"Cần Thơ": 14, "Hà Nội": 0, "Đắk Lắk": 2}
     everything = store.revisions()
     assert len(everything) == 4 and all(isinstance(r, Revision) for r in everything)
@@ -155,8 +181,9 @@ def test_ungrouped_and_grouped_snapshots_are_separate(store: SnapshotStore) -> N
 def test_freeze_refuses_weeks_not_in_the_table_or_monthly_tables(store: SnapshotStore) -> None:
     with pytest.raises(PressmonError):
         store.freeze(date(2025, 3, 3), _provinces({"Cần Thơ": 1}))
-    monthly = CountTable(buckets=(date(2025, 1, 1),), rows={"": (3,)}, interval="month",
-                         group_by=None)
+    monthly = CountTable(
+        buckets=(date(2025, 1, 1),), rows={"": (3,)}, interval="month", group_by=None
+    )
     with pytest.raises(PressmonError):
         store.freeze(date(2025, 1, 1), monthly)
 

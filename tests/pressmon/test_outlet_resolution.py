@@ -46,7 +46,9 @@ def test_outlet_resolves(
     ("outlet", "url"),
     [(None, None), ("Trang Không Tên", None), (None, "https://bhxh-vn.top/tra-cuu"), ("bao", None)],
 )
-def test_unknown_outlet_says_so(resolver: OutletResolver, outlet: str | None, url: str | None) -> None:
+def test_unknown_outlet_says_so(
+    resolver: OutletResolver, outlet: str | None, url: str | None
+) -> None:
     resolution = resolver.resolve(outlet, url)
     assert resolution.source is None
     assert resolution.note and "sources.yaml" in resolution.note

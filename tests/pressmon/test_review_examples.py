@@ -14,20 +14,44 @@ AT = datetime(2026, 5, 4, 3, tzinfo=UTC)
 
 def _document(doc_id: str, title: str) -> Document:
     return Document(
-        id=doc_id, url=f"https://bao.vn/{doc_id}", canonical_url=f"https://bao.vn/{doc_id}", outlet="bao",
-        outlet_name="Báo", kind="national", title=title, body=f"{title}. Nội dung bài viết về BHXH.",
-        published_at=AT, crawled_at=AT, risk=0.7, tier="nên xem", category="C4", stance="asserts",
+        id=doc_id,
+        url=f"https://bao.vn/{doc_id}",
+        canonical_url=f"https://bao.vn/{doc_id}",
+        outlet="bao",
+        outlet_name="Báo",
+        kind="national",
+        title=title,
+        body=f"{title}. Nội dung bài viết về BHXH.",
+        published_at=AT,
+        crawled_at=AT,
+        risk=0.7,
+        tier="nên xem",
+        category="C4",
+        stance="asserts",
     )
 
 
 def test_decisions_become_labels(tmp_path: Path) -> None:
     archive = open_archive("sqlite", path=tmp_path / "a.db")
-    archive.upsert([_document("a", "Dịch vụ rút BHXH"), _document("b", "Cảnh báo lừa đảo"),
-                    _document("c", "Chưa rõ"), _document("d", "Chưa xem")])
+    archive.upsert(
+        [
+            _document("a", "Dịch vụ rút BHXH"),
+            _document("b", "Cảnh báo lừa đảo"),
+            _document("c", "Chưa rõ"),
+            _document("d", "Chưa xem"),
+        ]
+    )
     decisions = {"a": "Sai sự thật", "b": "Không vi phạm", "c": "Chưa đủ căn cứ"}
     for doc_id, status in decisions.items():
-        archive.record_review(ReviewEvent(document_id=doc_id, actor="lan", at=AT,
-                                          status_before="Chưa xử lý", status_after=status))
+        archive.record_review(
+            ReviewEvent(
+                document_id=doc_id,
+                actor="lan",
+                at=AT,
+                status_before="Chưa xử lý",
+                status_after=status,
+            )
+        )
     archive.refresh()
     labels = {e.title: (e.label, e.category) for e in reviewed_examples(archive)}
     archive.close()

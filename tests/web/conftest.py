@@ -69,26 +69,48 @@ def flagged(n: int, tier: str, risk: float, **overrides: object) -> Document:
         "reasons": [
             {"kind": "sentence", "text": "yêu cầu cung cấp mã OTP", "weight": 0.4, "detail": {}},
             {"kind": "term", "text": "cán bộ BHXH", "weight": 0.2, "detail": {}},
-            {"kind": "fact-check", "text": "BHXH không gọi điện yêu cầu mã OTP", "weight": 0.3,
-             "detail": {"nguồn": "Thông cáo BHXH"}},
+            {
+                "kind": "fact-check",
+                "text": "BHXH không gọi điện yêu cầu mã OTP",
+                "weight": 0.3,
+                "detail": {"nguồn": "Thông cáo BHXH"},
+            },
             {"kind": "stance", "text": "Bài khẳng định nội dung", "weight": 0.1, "detail": {}},
-            {"kind": "known-claim", "weight": 0.45,
-             "text": "Nội dung gần trùng thông tin BHXH đã bác bỏ: \"Cán bộ BHXH gọi điện xin mã OTP\" "
-                     "Đính chính chính thức: BHXH không bao giờ gọi điện xin mã OTP.",
-             "detail": {"claim_id": "otp-call", "strength": "strong", "source_url": "https://bhxh.example/dinh-chinh",
-                        "date": "2025-03-01", "category": "C1", "evidence": "tự xưng cán bộ BHXH, mã OTP"}},
+            {
+                "kind": "known-claim",
+                "weight": 0.45,
+                "text": 'Nội dung gần trùng thông tin BHXH đã bác bỏ: "Cán bộ BHXH gọi điện xin mã OTP" '
+                "Đính chính chính thức: BHXH không bao giờ gọi điện xin mã OTP.",
+                "detail": {
+                    "claim_id": "otp-call",
+                    "strength": "strong",
+                    "source_url": "https://bhxh.example/dinh-chinh",
+                    "date": "2025-03-01",
+                    "category": "C1",
+                    "evidence": "tự xưng cán bộ BHXH, mã OTP",
+                },
+            },
         ],
         "article11_clause": "Khoản 3 Điều 11",
-        "known_claims": [{"claim": "Cán bộ BHXH gọi điện xin mã OTP",
-                          "correction": "BHXH Việt Nam không yêu cầu người dân cung cấp mã OTP qua điện thoại.",
-                          "url": "javascript:alert(1)"}],
+        "known_claims": [
+            {
+                "claim": "Cán bộ BHXH gọi điện xin mã OTP",
+                "correction": "BHXH Việt Nam không yêu cầu người dân cung cấp mã OTP qua điện thoại.",
+                "url": "javascript:alert(1)",
+            }
+        ],
         "uncertainty": 0.1 * (n % 5),
     }
     values: dict[str, object] = dict(
         title=f"Tin đồn cán bộ BHXH gọi điện đòi mã OTP số {n}",
         body="Nhiều người nhận được cuộc gọi tự xưng cán bộ BHXH yêu cầu cung cấp mã OTP.",
-        topics=("truc_loi_lua_dao",), risk=risk, tier=tier, category="C1", stance="asserts",
-        flag_details=details, model_version="test-1",
+        topics=("truc_loi_lua_dao",),
+        risk=risk,
+        tier=tier,
+        category="C1",
+        stance="asserts",
+        flag_details=details,
+        model_version="test-1",
     )
     values.update(overrides)
     return make_doc(n, **values)
@@ -97,8 +119,16 @@ def flagged(n: int, tier: str, risk: float, **overrides: object) -> Document:
 def seed_documents() -> list[Document]:
     return [
         flagged(1, "cần xem ngay", 0.93, title=HOSTILE_TITLE, body=HOSTILE_BODY),
-        flagged(2, "nên xem", 0.61, outlet="baokhac", outlet_name="Báo Khác", province="Cần Thơ",
-                provinces=("Cần Thơ",), category="C5"),
+        flagged(
+            2,
+            "nên xem",
+            0.61,
+            outlet="baokhac",
+            outlet_name="Báo Khác",
+            province="Cần Thơ",
+            provinces=("Cần Thơ",),
+            category="C5",
+        ),
         flagged(3, "cần xem ngay", 0.85),
         flagged(4, "nên xem", 0.55, review_status="Chưa xử lý"),
         make_doc(5),
@@ -148,12 +178,17 @@ def settings(tmp_path: Path) -> Settings:
     config.mkdir()
     (config / "sources.yaml").write_text(SOURCES, encoding="utf-8")
     shutil.copy(repo / "config" / "provinces.yaml", config / "provinces.yaml")
-    return Settings.model_validate({
-        "sources_file": str(config / "sources.yaml"),
-        "targets_file": str(repo / "config" / "targets.yaml"),
-        "archive": {"path": str(tmp_path / "archive.sqlite3"), "state_path": str(tmp_path / "state.sqlite3")},
-        "web": {"session_secret": "test-secret-not-for-production"},
-    })
+    return Settings.model_validate(
+        {
+            "sources_file": str(config / "sources.yaml"),
+            "targets_file": str(repo / "config" / "targets.yaml"),
+            "archive": {
+                "path": str(tmp_path / "archive.sqlite3"),
+                "state_path": str(tmp_path / "state.sqlite3"),
+            },
+            "web": {"session_secret": "test-secret-not-for-production"},
+        }
+    )
 
 
 @pytest.fixture
@@ -170,8 +205,16 @@ def sign_in(client: TestClient, username: str, password: str | None = None) -> s
     """Sign in through the real form; returns the session's CSRF token."""
     form = client.get("/dang-nhap")
     token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
-    response = client.post("/dang-nhap", data={"username": username, "password": password or PASSWORDS[username],
-                                               "csrf_token": token, "next": "/hang-doi"}, follow_redirects=False)
+    response = client.post(
+        "/dang-nhap",
+        data={
+            "username": username,
+            "password": password or PASSWORDS[username],
+            "csrf_token": token,
+            "next": "/hang-doi",
+        },
+        follow_redirects=False,
+    )
     assert response.status_code == 303, response.text
     return client.get("/api/me").json()["csrf_token"]
 

@@ -42,7 +42,9 @@ ADMIN_ONLY = {"/nguoi-dung"}
 
 def _routes(app, method: str) -> set[str]:
     routes = [*app.routes, *(route for router in routers() for route in router.routes)]
-    return {r.path for r in routes if isinstance(r, APIRoute | Route) and method in (r.methods or ())}
+    return {
+        r.path for r in routes if isinstance(r, APIRoute | Route) and method in (r.methods or ())
+    }
 
 
 def test_every_route_is_listed(app) -> None:
@@ -98,16 +100,24 @@ def test_login_never_redirects_off_site(client) -> None:
 
 def test_logout_ends_the_session(as_reviewer) -> None:
     client, token = as_reviewer
-    assert client.post("/dang-xuat", data={"csrf_token": token}, follow_redirects=False).status_code == 303
+    assert (
+        client.post("/dang-xuat", data={"csrf_token": token}, follow_redirects=False).status_code
+        == 303
+    )
     assert client.get("/api/me").status_code == 401
 
 
 def test_session_cookie_flags(client) -> None:
     form = client.get("/dang-nhap")
     token = form.text.split('name="csrf_token" value="')[1].split('"')[0]
-    response = client.post("/dang-nhap", data={"username": "an", "password": "matkhau-an-1",
-                                               "csrf_token": token}, follow_redirects=False)
-    cookie = next(v for k, v in response.headers.multi_items() if k == "set-cookie" and "pm_session" in v)
+    response = client.post(
+        "/dang-nhap",
+        data={"username": "an", "password": "matkhau-an-1", "csrf_token": token},
+        follow_redirects=False,
+    )
+    cookie = next(
+        v for k, v in response.headers.multi_items() if k == "set-cookie" and "pm_session" in v
+    )
     assert "HttpOnly" in cookie and "samesite=lax" in cookie.lower()
     assert "Secure" not in cookie  # plain http in tests; https requests get Secure
 
@@ -118,9 +128,14 @@ def test_secure_cookie_over_https(app) -> None:
     client = TestClient(app, base_url="https://testserver")
     form = client.get("/dang-nhap")
     token = form.text.split('name="csrf_token" value="')[1].split('"')[0]
-    response = client.post("/dang-nhap", data={"username": "an", "password": "matkhau-an-1",
-                                               "csrf_token": token}, follow_redirects=False)
-    cookie = next(v for k, v in response.headers.multi_items() if k == "set-cookie" and "pm_session" in v)
+    response = client.post(
+        "/dang-nhap",
+        data={"username": "an", "password": "matkhau-an-1", "csrf_token": token},
+        follow_redirects=False,
+    )
+    cookie = next(
+        v for k, v in response.headers.multi_items() if k == "set-cookie" and "pm_session" in v
+    )
     assert "Secure" in cookie
 
 
@@ -132,23 +147,40 @@ def test_disabled_user_loses_access(as_reviewer, accounts) -> None:
 
 def test_admin_manages_users(as_admin, accounts) -> None:
     client, token = as_admin
-    response = client.post("/nguoi-dung", data={"csrf_token": token, "username": "dung", "password": "matkhau-dung",
-                                                "role": "reviewer", "display_name": "Phạm Dũng"},
-                           follow_redirects=False)
+    response = client.post(
+        "/nguoi-dung",
+        data={
+            "csrf_token": token,
+            "username": "dung",
+            "password": "matkhau-dung",
+            "role": "reviewer",
+            "display_name": "Phạm Dũng",
+        },
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     assert "Phạm Dũng" in client.get("/nguoi-dung").text
-    assert client.post("/nguoi-dung/dung/khoa", data={"csrf_token": token}, follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            "/nguoi-dung/dung/khoa", data={"csrf_token": token}, follow_redirects=False
+        ).status_code
+        == 303
+    )
     assert accounts.get("dung").disabled
-    bad = client.post("/nguoi-dung", data={"csrf_token": token, "username": "x", "password": "ngan",
-                                           "role": "reviewer"})
+    bad = client.post(
+        "/nguoi-dung",
+        data={"csrf_token": token, "username": "x", "password": "ngan", "role": "reviewer"},
+    )
     assert bad.status_code == 400 and "Không tạo được tài khoản" in bad.text
 
 
 @pytest.mark.parametrize("user", ["an", "binh"])
 def test_only_admin_manages_users(client, login, accounts, user: str) -> None:
     token = login(client, user)
-    add = client.post("/nguoi-dung", data={"csrf_token": token, "username": "dung", "password": "matkhau-dung",
-                                           "role": "admin"})
+    add = client.post(
+        "/nguoi-dung",
+        data={"csrf_token": token, "username": "dung", "password": "matkhau-dung", "role": "admin"},
+    )
     assert add.status_code == 403
     assert client.post("/nguoi-dung/an/khoa", data={"csrf_token": token}).status_code == 403
     assert accounts.get("dung") is None and not accounts.get("an").disabled
@@ -160,11 +192,20 @@ def test_create_app_defaults_to_the_state_database(settings, archive, login) -> 
 
     from pressmon.web import AccountStore, create_app
 
-    AccountStore(settings.archive.state_path, hasher=PasswordHasher(time_cost=1, memory_cost=1024)).add(
-        "an", "matkhau-an-1", "reviewer")
-    app = create_app(settings.model_copy(update={"web": settings.web.model_copy(update={"session_secret": None})}),
-                     archive=archive)
+    AccountStore(
+        settings.archive.state_path, hasher=PasswordHasher(time_cost=1, memory_cost=1024)
+    ).add("an", "matkhau-an-1", "reviewer")
+    app = create_app(
+        settings.model_copy(
+            update={"web": settings.web.model_copy(update={"session_secret": None})}
+        ),
+        archive=archive,
+    )
     client = TestClient(app)
     login(client, "an")
     assert client.get("/hang-doi").status_code == 200
-    assert app.openapi()["paths"].keys() >= {"/api/search", "/api/queue", "/api/items/{document_id}/decide"}
+    assert app.openapi()["paths"].keys() >= {
+        "/api/search",
+        "/api/queue",
+        "/api/items/{document_id}/decide",
+    }

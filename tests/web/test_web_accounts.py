@@ -14,15 +14,22 @@ from pressmon.web.errors import AccountError
 def store(tmp_path, clock):
     from argon2 import PasswordHasher
 
-    return AccountStore(tmp_path / "state.sqlite3", clock=clock,
-                        hasher=PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    return AccountStore(
+        tmp_path / "state.sqlite3",
+        clock=clock,
+        hasher=PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1),
+    )
 
 
 def test_add_list_verify_disable(store) -> None:
     store.add("Lan", "mat-khau-lan", "reviewer", "Đỗ Thị Lan")
     [account] = store.list()
-    assert (account.username, account.display_name, account.role, account.disabled) == ("lan", "Đỗ Thị Lan",
-                                                                                       "reviewer", False)
+    assert (account.username, account.display_name, account.role, account.disabled) == (
+        "lan",
+        "Đỗ Thị Lan",
+        "reviewer",
+        False,
+    )
     assert store.verify("lan", "mat-khau-lan") == account
     assert store.verify("LAN ", "mat-khau-lan") == account
     assert store.verify("lan", "sai") is None and store.verify("khong-co", "x") is None
@@ -38,12 +45,15 @@ def test_password_is_stored_as_argon2id(store) -> None:
     assert stored.startswith("$argon2id$") and "mat-khau-lan" not in stored
 
 
-@pytest.mark.parametrize(("username", "password", "role", "message"), [
-    ("lan", "ngan", "reviewer", "too short"),
-    ("lan", "mat-khau-du-dai", "boss", "unknown role"),
-    ("a b", "mat-khau-du-dai", "reviewer", "invalid username"),
-    ("", "mat-khau-du-dai", "reviewer", "invalid username"),
-])
+@pytest.mark.parametrize(
+    ("username", "password", "role", "message"),
+    [
+        ("lan", "ngan", "reviewer", "too short"),
+        ("lan", "mat-khau-du-dai", "boss", "unknown role"),
+        ("a b", "mat-khau-du-dai", "reviewer", "invalid username"),
+        ("", "mat-khau-du-dai", "reviewer", "invalid username"),
+    ],
+)
 def test_add_rejects_bad_input(store, username, password, role, message) -> None:
     with pytest.raises(AccountError, match=message):
         store.add(username, password, role)

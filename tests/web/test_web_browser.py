@@ -14,12 +14,20 @@ import pytest
 from index.base import Archive
 
 CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (make test installs it via apt)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (make test installs it via apt)"
+    ),
 ]
 
 
@@ -31,15 +39,32 @@ def _free_port() -> int:
 
 def _seed_coverage(archive: Archive, make_doc) -> None:
     """Twelve weeks of ordinary articles across provinces, so the dashboard has a shape."""
-    provinces = ["Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Cần Thơ", "Nghệ An", "Đắk Lắk", "Quảng Ninh", "Huế"]
+    provinces = [
+        "Hà Nội",
+        "Hồ Chí Minh",
+        "Đà Nẵng",
+        "Cần Thơ",
+        "Nghệ An",
+        "Đắk Lắk",
+        "Quảng Ninh",
+        "Huế",
+    ]
     rng = random.Random(7)
     docs = []
     for n in range(100, 100 + 240):
         province = rng.choice(provinces)
-        docs.append(make_doc(n % 84 + 1, id=f"cov{n}", url=f"https://baomau.vn/cov-{n}.html",
-                             canonical_url=f"https://baomau.vn/cov-{n}.html", province=province,
-                             provinces=(province,), kind=rng.choice(["provincial"] * 3 + ["national", "sector"]),
-                             title=f"Bảo hiểm xã hội {province} đẩy mạnh phát triển người tham gia ({n})"))
+        docs.append(
+            make_doc(
+                n % 84 + 1,
+                id=f"cov{n}",
+                url=f"https://baomau.vn/cov-{n}.html",
+                canonical_url=f"https://baomau.vn/cov-{n}.html",
+                province=province,
+                provinces=(province,),
+                kind=rng.choice(["provincial"] * 3 + ["national", "sector"]),
+                title=f"Bảo hiểm xã hội {province} đẩy mạnh phát triển người tham gia ({n})",
+            )
+        )
     archive.upsert(docs)
 
 
@@ -74,7 +99,10 @@ def page(server):
         page.dialogs = []  # type: ignore[attr-defined]
         page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
         page.console_errors = []  # type: ignore[attr-defined]  (CSP violations show up here)
-        page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
+        page.on(
+            "console",
+            lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
         yield page
         browser.close()
 
@@ -100,7 +128,10 @@ def test_review_an_item_end_to_end(page, server, archive, tmp_path) -> None:
     page.screenshot(path=str(tmp_path / "item.png"), full_page=True)
 
     page.select_option("#decision-form select[name=status]", "Sai sự thật")
-    page.fill("#decision-form textarea[name=note]", "Đối chiếu thông cáo của BHXH Việt Nam: thông tin sai.")
+    page.fill(
+        "#decision-form textarea[name=note]",
+        "Đối chiếu thông cáo của BHXH Việt Nam: thông tin sai.",
+    )
     page.click("#decision-form button[type=submit]")
     page.wait_for_url("**/bai/doc001#nhat-ky")
     audit = page.locator("#nhat-ky table").inner_text()

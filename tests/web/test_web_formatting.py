@@ -21,27 +21,48 @@ from pressmon.web.formatting import (
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-@pytest.mark.parametrize(("text", "needles", "expected"), [
-    ("Cán bộ BHXH gọi điện", ["cán bộ BHXH"], "<mark>Cán bộ BHXH</mark> gọi điện"),
-    ("<b>OTP</b> & mã", ["OTP"], "&lt;b&gt;<mark>OTP</mark>&lt;/b&gt; &amp; mã"),
-    ("a &amp; b", ["amp"], "a &amp;<mark>amp</mark>; b"),  # matches raw text, never splits an entity
-    ("mã OTP, mã OTP", ["mã OTP", "OTP"], "<mark>mã OTP</mark>, <mark>mã OTP</mark>"),  # overlaps merge
-    ("không khớp", ["x"], "không khớp"),  # one-character needles are ignored
-    ("hoa\u0300 bình", ["hoà bình"], "<mark>hoà bình</mark>"),  # NFD text is normalised first
-    ("mua muasắm, mua.", ["mua"], "<mark>mua</mark> muasắm, <mark>mua</mark>."),  # whole words only
-    ("Năm nay, năm", ["năm"], "<mark>Năm</mark> nay, <mark>năm</mark>"),
-])
+@pytest.mark.parametrize(
+    ("text", "needles", "expected"),
+    [
+        ("Cán bộ BHXH gọi điện", ["cán bộ BHXH"], "<mark>Cán bộ BHXH</mark> gọi điện"),
+        ("<b>OTP</b> & mã", ["OTP"], "&lt;b&gt;<mark>OTP</mark>&lt;/b&gt; &amp; mã"),
+        (
+            "a &amp; b",
+            ["amp"],
+            "a &amp;<mark>amp</mark>; b",
+        ),  # matches raw text, never splits an entity
+        (
+            "mã OTP, mã OTP",
+            ["mã OTP", "OTP"],
+            "<mark>mã OTP</mark>, <mark>mã OTP</mark>",
+        ),  # overlaps merge
+        ("không khớp", ["x"], "không khớp"),  # one-character needles are ignored
+        ("hoa\u0300 bình", ["hoà bình"], "<mark>hoà bình</mark>"),  # NFD text is normalised first
+        (
+            "mua muasắm, mua.",
+            ["mua"],
+            "<mark>mua</mark> muasắm, <mark>mua</mark>.",
+        ),  # whole words only
+        ("Năm nay, năm", ["năm"], "<mark>Năm</mark> nay, <mark>năm</mark>"),
+    ],
+)
 def test_highlight(text, needles, expected) -> None:
     assert str(highlight(text, needles)) == expected
 
 
-@pytest.mark.parametrize(("snippet", "expected"), [
-    ("lương <mark>hưu</mark> tháng", "lương <mark>hưu</mark> tháng"),
-    ("a &lt;script&gt; <mark>b</mark>", "a &lt;script&gt; <mark>b</mark>"),
-    ("<script>alert(1)</script><mark>x</mark>", "&lt;script&gt;alert(1)&lt;/script&gt;<mark>x</mark>"),
-    ("<mark>open", "<mark>open</mark>"),
-    ('<mark onclick="x">a</mark>', "&lt;mark onclick=&#34;x&#34;&gt;a</mark>"),
-])
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        ("lương <mark>hưu</mark> tháng", "lương <mark>hưu</mark> tháng"),
+        ("a &lt;script&gt; <mark>b</mark>", "a &lt;script&gt; <mark>b</mark>"),
+        (
+            "<script>alert(1)</script><mark>x</mark>",
+            "&lt;script&gt;alert(1)&lt;/script&gt;<mark>x</mark>",
+        ),
+        ("<mark>open", "<mark>open</mark>"),
+        ('<mark onclick="x">a</mark>', "&lt;mark onclick=&#34;x&#34;&gt;a</mark>"),
+    ],
+)
 def test_safe_snippet_keeps_only_mark(snippet, expected) -> None:
     assert str(safe_snippet(snippet)) == expected
 
@@ -53,9 +74,14 @@ def test_dates_and_numbers() -> None:
     assert number(15000) == "15.000" and number(1234.5) == "1.234,5"
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("https://baomau.vn/a", "https://baomau.vn/a"), ("javascript:alert(1)", "#"), ("data:text/html,x", "#"),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://baomau.vn/a", "https://baomau.vn/a"),
+        ("javascript:alert(1)", "#"),
+        ("data:text/html,x", "#"),
+    ],
+)
 def test_safe_url(url, expected) -> None:
     assert safe_url(url) == expected
 
@@ -67,7 +93,11 @@ def test_csv_safe() -> None:
 def test_weekly_chart_has_bars_pace_and_escaped_label() -> None:
     weeks = [date(2026, 5, 4), date(2026, 5, 11), date(2026, 5, 18)]
     svg = str(weekly_chart(weeks, [120, 400, 0], 288.0, label="Báo <địa phương>"))
-    assert svg.startswith("<svg") and svg.count('class="bar') == 3 and svg.count('class="bar below"') == 2
+    assert (
+        svg.startswith("<svg")
+        and svg.count('class="bar') == 3
+        and svg.count('class="bar below"') == 2
+    )
     assert 'class="pace"' in svg and "Tiến độ cần đạt: 288/tuần" in svg
     assert "Báo &lt;địa phương&gt;" in svg and "11/05" in svg
 

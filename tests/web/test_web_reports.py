@@ -14,32 +14,73 @@ from pressmon.settings import Campaign, Target, Targets
 from pressmon.web.app import load_provinces
 
 TARGETS = Targets(
-    targets=(Target(id="local", name="Báo địa phương", count=15000, kinds=("provincial",)),
-             Target(id="may", name="Tháng vận động", count=310, period="campaign", campaign="may",
-                    kinds=("sector", "national", "provincial"))),
-    campaigns=(Campaign(id="may", name="Tháng vận động BHXH toàn dân", start="05-01", end="05-31"),),
+    targets=(
+        Target(id="local", name="Báo địa phương", count=15000, kinds=("provincial",)),
+        Target(
+            id="may",
+            name="Tháng vận động",
+            count=310,
+            period="campaign",
+            campaign="may",
+            kinds=("sector", "national", "provincial"),
+        ),
+    ),
+    campaigns=(
+        Campaign(id="may", name="Tháng vận động BHXH toàn dân", start="05-01", end="05-31"),
+    ),
 )
 
 
 def test_coverage_figures(archive, settings) -> None:
     provinces = load_provinces(settings.sources_file.parent / "provinces.yaml")
     assert len(provinces) == 34 and "Hồ Chí Minh" in provinces and "Đắk Lắk" in provinces
-    cov = coverage_figures(archive, TARGETS, date_from=date(2026, 4, 27), date_to=date(2026, 5, 24),
-                           today=date(2026, 5, 20), provinces=provinces, outlet_names={"baomau": "Báo Mẫu"},
-                           topics=("luong_huu_chi_tra", "truc_loi_lua_dao", "bhyt"))
+    cov = coverage_figures(
+        archive,
+        TARGETS,
+        date_from=date(2026, 4, 27),
+        date_to=date(2026, 5, 24),
+        today=date(2026, 5, 20),
+        provinces=provinces,
+        outlet_names={"baomau": "Báo Mẫu"},
+        topics=("luong_huu_chi_tra", "truc_loi_lua_dao", "bhyt"),
+    )
     assert cov.total == 7
-    archive.upsert([replace(archive.get("doc005"), id="forum1", url="https://dien-dan.example/1", kind="other")])
-    cov = coverage_figures(archive, TARGETS, date_from=date(2026, 4, 27), date_to=date(2026, 5, 24),
-                           today=date(2026, 5, 20), provinces=provinces, outlet_names={"baomau": "Báo Mẫu"},
-                           topics=("luong_huu_chi_tra", "truc_loi_lua_dao", "bhyt"))
-    assert cov.total == 7 and dict(cov.by_kind)["other"] == 1  # forums are shown, not counted as press
+    archive.upsert(
+        [
+            replace(
+                archive.get("doc005"), id="forum1", url="https://dien-dan.example/1", kind="other"
+            )
+        ]
+    )
+    cov = coverage_figures(
+        archive,
+        TARGETS,
+        date_from=date(2026, 4, 27),
+        date_to=date(2026, 5, 24),
+        today=date(2026, 5, 20),
+        provinces=provinces,
+        outlet_names={"baomau": "Báo Mẫu"},
+        topics=("luong_huu_chi_tra", "truc_loi_lua_dao", "bhyt"),
+    )
+    assert (
+        cov.total == 7 and dict(cov.by_kind)["other"] == 1
+    )  # forums are shown, not counted as press
     rows = dict(cov.by_province)
-    assert rows["Hà Nội"] == 4 and rows["Cần Thơ"] == 1 and rows["Đắk Lắk"] == 1 and rows["Huế"] == 0
-    assert [name for name, _ in cov.by_province[:34]] == list(provinces)  # every province listed, in order
+    assert (
+        rows["Hà Nội"] == 4 and rows["Cần Thơ"] == 1 and rows["Đắk Lắk"] == 1 and rows["Huế"] == 0
+    )
+    assert [name for name, _ in cov.by_province[:34]] == list(
+        provinces
+    )  # every province listed, in order
     assert dict(cov.by_kind) == {"provincial": 6, "national": 1, "other": 1}
     assert dict(cov.by_outlet)["Báo Mẫu"] == 6
-    assert dict(cov.by_topic) == {"luong_huu_chi_tra": 3, "truc_loi_lua_dao": 4}  # zero rows left out
-    assert len(cov.weekly.buckets) == 4 and sum(map(sum, cov.weekly.rows.values())) == 6  # provincial only
+    assert dict(cov.by_topic) == {
+        "luong_huu_chi_tra": 3,
+        "truc_loi_lua_dao": 4,
+    }  # zero rows left out
+    assert (
+        len(cov.weekly.buckets) == 4 and sum(map(sum, cov.weekly.rows.values())) == 6
+    )  # provincial only
     local, may = cov.targets
     assert local.count == 6 and round(steady_weekly_pace(local)) == 288  # 15,000 × 7 / 365
     assert (may.period_start, may.count, may.days_elapsed) == (date(2026, 5, 1), 6, 20)
@@ -47,12 +88,24 @@ def test_coverage_figures(archive, settings) -> None:
 
 
 def test_leadership_report_xlsx(archive, clock) -> None:
-    report = leadership_report(archive, TARGETS, date_from=date(2026, 5, 1), date_to=date(2026, 5, 31),
-                               now=clock.now, today=date(2026, 5, 20))
+    report = leadership_report(
+        archive,
+        TARGETS,
+        date_from=date(2026, 5, 1),
+        date_to=date(2026, 5, 31),
+        now=clock.now,
+        today=date(2026, 5, 20),
+    )
     assert dict(report.flagged_by_category).keys() == {"C1", "C5"}
     assert dict(report.status_totals) == {"Chưa xử lý": 4}
     book = load_workbook(io.BytesIO(report_xlsx(report, tz=UTC)))
-    assert book.sheetnames == ["Tổng quan", "Tỉnh thành", "Cơ quan báo chí", "Theo tuần", "Bài cần xác minh"]
+    assert book.sheetnames == [
+        "Tổng quan",
+        "Tỉnh thành",
+        "Cơ quan báo chí",
+        "Theo tuần",
+        "Bài cần xác minh",
+    ]
     assert book["Tổng quan"]["A1"].value == "Báo cáo theo dõi báo chí từ 01/05/2026 đến 31/05/2026"
     titles = [row[2] for row in book["Bài cần xác minh"].iter_rows(min_row=2, values_only=True)]
     assert any("<script>" in t for t in titles) and len(titles) == 4
@@ -61,8 +114,14 @@ def test_leadership_report_xlsx(archive, clock) -> None:
 def test_formula_like_titles_stay_text(archive, clock) -> None:
     doc = archive.get("doc003")
     archive.upsert([replace(doc, title='=HYPERLINK("http://x","bấm")')])
-    report = leadership_report(archive, TARGETS, date_from=date(2026, 5, 1), date_to=date(2026, 5, 31),
-                               now=clock.now, today=date(2026, 5, 20))
+    report = leadership_report(
+        archive,
+        TARGETS,
+        date_from=date(2026, 5, 1),
+        date_to=date(2026, 5, 31),
+        now=clock.now,
+        today=date(2026, 5, 20),
+    )
     sheet = load_workbook(io.BytesIO(report_xlsx(report, tz=UTC)))["Bài cần xác minh"]
     cells = [row[2] for row in sheet.iter_rows(min_row=2)]
     formula = next(c for c in cells if str(c.value).startswith("=HYPERLINK"))
@@ -71,7 +130,10 @@ def test_formula_like_titles_stay_text(archive, clock) -> None:
 
 def test_report_page_is_printable(as_lead) -> None:
     client, token = as_lead
-    for form in ({"action": "status", "status": "Sai sự thật"}, {"action": "follow_up", "follow_up": "Đã báo cáo lãnh đạo"}):
+    for form in (
+        {"action": "status", "status": "Sai sự thật"},
+        {"action": "follow_up", "follow_up": "Đã báo cáo lãnh đạo"},
+    ):
         client.post("/bai/doc003/xu-ly", data={"csrf_token": token, **form})
     html = client.get("/bao-cao?tu=01/05/2026&den=31/05/2026").text
     assert "Báo cáo theo dõi báo chí từ 01/05/2026 đến 31/05/2026" in html
@@ -89,10 +151,18 @@ def test_report_page_is_printable(as_lead) -> None:
 def test_coverage_page_and_csv(as_reviewer) -> None:
     client, _ = as_reviewer
     html = client.get("/bao-phu?tu=2026-04-27&den=2026-05-24").text
-    assert "Tiến độ cần đạt" in html and "Hồ Chí Minh" in html and "Tháng vận động triển khai BHXH toàn dân" in html
+    assert (
+        "Tiến độ cần đạt" in html
+        and "Hồ Chí Minh" in html
+        and "Tháng vận động triển khai BHXH toàn dân" in html
+    )
     text = client.get("/bao-phu.csv?tu=2026-04-27&den=2026-05-24").text.lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(text)))
-    assert ["Tỉnh, thành phố", "Hà Nội", "4"] in rows and ["Loại hình", "Báo địa phương", "6"] in rows
+    assert ["Tỉnh, thành phố", "Hà Nội", "4"] in rows and [
+        "Loại hình",
+        "Báo địa phương",
+        "6",
+    ] in rows
     assert ["Tỉnh, thành phố", "Huế", "0"] in rows
 
 
@@ -101,8 +171,12 @@ def test_topic_breakdown_agrees_with_grouped_counts(archive, document_factory) -
     from pressmon.reports import _topic_totals
     from pressmon.web.formatting import TOPIC_LABELS
 
-    archive.upsert([document_factory(40, id="multi", topics=("bhyt", "bhtn")),
-                    document_factory(41, id="none", topics=())])
+    archive.upsert(
+        [
+            document_factory(40, id="multi", topics=("bhyt", "bhtn")),
+            document_factory(41, id="none", topics=()),
+        ]
+    )
     base = Query(date_from=date(2026, 1, 1), date_to=date(2026, 12, 31))
     grouped = {g: sum(c) for g, c in archive.counts(base, group_by="topic").rows.items() if sum(c)}
     assert dict(_topic_totals(archive, base, tuple(TOPIC_LABELS))) == grouped

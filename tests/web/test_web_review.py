@@ -7,13 +7,17 @@ import io
 
 
 def act(client, token: str, doc: str = "doc003", **form: str):
-    return client.post(f"/bai/{doc}/xu-ly", data={"csrf_token": token, **form}, follow_redirects=False)
+    return client.post(
+        f"/bai/{doc}/xu-ly", data={"csrf_token": token, **form}, follow_redirects=False
+    )
 
 
 def test_reviewer_decides_with_a_note_and_the_audit_shows_it(as_reviewer, archive, clock) -> None:
     client, token = as_reviewer
     assert act(client, token, action="status", status="Đang xác minh").status_code == 303
-    response = act(client, token, action="status", status="Sai sự thật", note="Đã đối chiếu thông cáo của BHXH")
+    response = act(
+        client, token, action="status", status="Sai sự thật", note="Đã đối chiếu thông cáo của BHXH"
+    )
     assert response.status_code == 303 and response.headers["location"] == "/bai/doc003#nhat-ky"
     history = archive.review_history("doc003")
     assert [(e.action, e.status_before, e.status_after, e.actor) for e in history] == [
@@ -29,8 +33,12 @@ def test_reviewer_decides_with_a_note_and_the_audit_shows_it(as_reviewer, archiv
 def test_report_to_leadership_locks_until_a_lead_reopens(client, login, archive) -> None:
     token = login(client, "an")
     act(client, token, action="status", status="Sai sự thật")
-    assert act(client, token, action="follow_up", follow_up="Đã đề nghị cải chính").status_code == 303
-    assert act(client, token, action="follow_up", follow_up="Đã báo cáo lãnh đạo").status_code == 303
+    assert (
+        act(client, token, action="follow_up", follow_up="Đã đề nghị cải chính").status_code == 303
+    )
+    assert (
+        act(client, token, action="follow_up", follow_up="Đã báo cáo lãnh đạo").status_code == 303
+    )
     page = client.get("/bai/doc003").text
     assert "Đã khoá" in page and 'value="reopen"' not in page  # no reopen form for a reviewer
 
@@ -48,15 +56,24 @@ def test_report_to_leadership_locks_until_a_lead_reopens(client, login, archive)
     history = archive.review_history("doc003")
     assert [e.action for e in history] == ["status", "follow_up", "follow_up", "reopen", "status"]
     reopen = history[3]
-    assert (reopen.actor, reopen.status_before, reopen.status_after) == ("binh", "Sai sự thật", "Đang xác minh")
+    assert (reopen.actor, reopen.status_before, reopen.status_after) == (
+        "binh",
+        "Sai sự thật",
+        "Đang xác minh",
+    )
     assert reopen.detail["reason"] == "Toà soạn đã đăng cải chính"
     assert history[1].detail == {"follow_up": "Đã đề nghị cải chính"}
 
 
 def test_assignment_is_audited_and_filters_the_queue(client, login, archive) -> None:
     token = login(client, "an")
-    assert act(client, token, action="assign", assignee="binh").status_code == 403  # reviewers take items only
-    assert act(client, token, action="assign", assignee="an", next="/hang-doi").headers["location"] == "/hang-doi"
+    assert (
+        act(client, token, action="assign", assignee="binh").status_code == 403
+    )  # reviewers take items only
+    assert (
+        act(client, token, action="assign", assignee="an", next="/hang-doi").headers["location"]
+        == "/hang-doi"
+    )
     token = login(client, "binh")
     assert act(client, token, doc="doc002", action="assign", assignee="an").status_code == 303
     assert act(client, token, doc="doc002", action="assign", assignee="khong-co").status_code == 409
@@ -70,7 +87,7 @@ def test_assignment_is_audited_and_filters_the_queue(client, login, archive) -> 
 
 def test_audit_log_exports_as_csv(as_reviewer) -> None:
     client, token = as_reviewer
-    act(client, token, action="note", note="=HYPERLINK(\"http://x\")")  # stays text in a spreadsheet
+    act(client, token, action="note", note='=HYPERLINK("http://x")')  # stays text in a spreadsheet
     act(client, token, action="status", status="Chưa đủ căn cứ", note="Thiếu nguồn")
     response = client.get("/bai/doc003/nhat-ky.csv")
     assert response.headers["content-type"].startswith("text/csv")
@@ -83,11 +100,17 @@ def test_audit_log_exports_as_csv(as_reviewer) -> None:
 def test_api_decide_flow(as_lead, archive) -> None:
     client, token = as_lead
     headers = {"X-CSRF-Token": token}
-    ok = client.post("/api/items/doc001/decide", json={"action": "status", "status": "Không thuộc phạm vi",
-                                                       "note": "Bài cảnh báo"}, headers=headers)
+    ok = client.post(
+        "/api/items/doc001/decide",
+        json={"action": "status", "status": "Không thuộc phạm vi", "note": "Bài cảnh báo"},
+        headers=headers,
+    )
     assert ok.status_code == 200 and ok.json()["event"]["status_after"] == "Không thuộc phạm vi"
-    again = client.post("/api/items/doc001/decide", json={"action": "status", "status": "Không thuộc phạm vi"},
-                        headers=headers)
+    again = client.post(
+        "/api/items/doc001/decide",
+        json={"action": "status", "status": "Không thuộc phạm vi"},
+        headers=headers,
+    )
     assert again.status_code == 409 and "đã ở trạng thái" in again.json()["error"]
     bad = client.post("/api/items/doc001/decide", json={"action": "xoa"}, headers=headers)
     assert bad.status_code == 422
@@ -102,10 +125,18 @@ def test_queue_orders_by_tier_then_risk_and_counts_statuses(as_reviewer) -> None
     assert [i["document"]["id"] for i in data["items"]] == ["doc001", "doc003", "doc002", "doc004"]
     assert data["status_counts"]["Chưa xử lý"] == 3 and data["status_counts"]["Đang xác minh"] == 1
     only = client.get("/api/queue?trang_thai=Đang xác minh").json()
-    assert [i["document"]["id"] for i in only["items"]] == ["doc004"] and only["status_counts"]["Chưa xử lý"] == 3
-    assert [i["document"]["id"] for i in client.get("/api/queue?tinh=Cần Thơ").json()["items"]] == ["doc002"]
-    assert [i["document"]["id"] for i in client.get("/api/queue?loai=C5").json()["items"]] == ["doc002"]
-    assert [i["document"]["id"] for i in client.get("/api/queue?bao=baokhac").json()["items"]] == ["doc002"]
+    assert [i["document"]["id"] for i in only["items"]] == ["doc004"] and only["status_counts"][
+        "Chưa xử lý"
+    ] == 3
+    assert [i["document"]["id"] for i in client.get("/api/queue?tinh=Cần Thơ").json()["items"]] == [
+        "doc002"
+    ]
+    assert [i["document"]["id"] for i in client.get("/api/queue?loai=C5").json()["items"]] == [
+        "doc002"
+    ]
+    assert [i["document"]["id"] for i in client.get("/api/queue?bao=baokhac").json()["items"]] == [
+        "doc002"
+    ]
     uncertain = client.get("/api/queue?xep=uncertain").json()["items"]
     assert uncertain[0]["document"]["id"] == "doc004"  # uncertainty 0.4, the highest seeded
     dated = client.get("/api/queue?tu=2026-05-18&den=2026-05-20").json()["items"]

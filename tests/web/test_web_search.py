@@ -7,9 +7,18 @@ import pytest
 
 @pytest.fixture
 def many(archive, document_factory) -> None:
-    archive.upsert([document_factory(n, id=f"many{n}", url=f"https://baomau.vn/m{n}.html",
-                                     canonical_url=f"https://baomau.vn/m{n}.html",
-                                     title=f"Tăng lương hưu đợt {n}") for n in range(30, 55)])
+    archive.upsert(
+        [
+            document_factory(
+                n,
+                id=f"many{n}",
+                url=f"https://baomau.vn/m{n}.html",
+                canonical_url=f"https://baomau.vn/m{n}.html",
+                title=f"Tăng lương hưu đợt {n}",
+            )
+            for n in range(30, 55)
+        ]
+    )
 
 
 def test_search_highlights_and_paginates(as_reviewer, many) -> None:
@@ -24,14 +33,17 @@ def test_search_highlights_and_paginates(as_reviewer, many) -> None:
     assert data["page"] == 2 and data["total"] == len(data["hits"]) + 20
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ("q=OTP&tinh=Cần Thơ", {"doc002"}),
-    ("q=OTP&bao=baokhac", {"doc002"}),
-    ("q=OTP&muc=cần xem ngay", {"doc001", "doc003"}),
-    ("chu_de=truc_loi_lua_dao&tu=17/05/2026", {"doc001", "doc002", "doc003"}),
-    ("loai_hinh=national", {"doc006"}),
-    ("danh_dau=1&den=16/05/2026", {"doc004"}),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ("q=OTP&tinh=Cần Thơ", {"doc002"}),
+        ("q=OTP&bao=baokhac", {"doc002"}),
+        ("q=OTP&muc=cần xem ngay", {"doc001", "doc003"}),
+        ("chu_de=truc_loi_lua_dao&tu=17/05/2026", {"doc001", "doc002", "doc003"}),
+        ("loai_hinh=national", {"doc006"}),
+        ("danh_dau=1&den=16/05/2026", {"doc004"}),
+    ],
+)
 def test_search_filters(as_reviewer, params: str, expected: set[str]) -> None:
     client, _ = as_reviewer
     hits = client.get(f"/api/search?{params}").json()["hits"]

@@ -10,8 +10,16 @@ import pytest
 RAW_ATTACKS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
 
 
-@pytest.mark.parametrize("path", ["/bai/doc001", "/hang-doi", "/tim-kiem?q=giả mạo", "/tim-kiem?q=lương hưu",
-                                  "/bao-cao?tu=2026-04-01&den=2026-05-31"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/bai/doc001",
+        "/hang-doi",
+        "/tim-kiem?q=giả mạo",
+        "/tim-kiem?q=lương hưu",
+        "/bao-cao?tu=2026-04-01&den=2026-05-31",
+    ],
+)
 def test_hostile_article_is_escaped(as_reviewer, path: str) -> None:
     client, _ = as_reviewer
     html = client.get(path).text
@@ -35,7 +43,9 @@ def test_item_page_shows_escaped_text_and_highlights(as_reviewer) -> None:
 def test_api_returns_raw_text_as_json_data(as_reviewer) -> None:
     client, _ = as_reviewer
     data = client.get("/api/items/doc001").json()
-    assert data["document"]["title"].startswith("Cảnh báo <script>")  # data, not markup: JSON is not HTML
+    assert data["document"]["title"].startswith(
+        "Cảnh báo <script>"
+    )  # data, not markup: JSON is not HTML
     assert client.get("/api/items/doc001").headers["content-type"].startswith("application/json")
 
 
@@ -54,14 +64,18 @@ def test_form_post_without_the_right_csrf_token_is_403(as_reviewer, archive, tok
 @pytest.mark.parametrize("headers", [{}, {"X-CSRF-Token": "sai-ma"}])
 def test_api_post_without_the_right_csrf_header_is_403(as_reviewer, archive, headers) -> None:
     client, _ = as_reviewer
-    response = client.post("/api/items/doc003/decide", json={"action": "note", "note": "x"}, headers=headers)
+    response = client.post(
+        "/api/items/doc003/decide", json={"action": "note", "note": "x"}, headers=headers
+    )
     assert response.status_code == 403 and response.json()["ok"] is False
     assert archive.review_history("doc003") == ()
 
 
 def test_api_ignores_a_form_field_token(as_reviewer, archive) -> None:
     client, token = as_reviewer
-    response = client.post("/api/items/doc003/decide", data={"csrf_token": token, "action": "note", "note": "x"})
+    response = client.post(
+        "/api/items/doc003/decide", data={"csrf_token": token, "action": "note", "note": "x"}
+    )
     assert response.status_code == 403
 
 
@@ -71,8 +85,11 @@ def test_csrf_token_of_another_session_is_refused(app, login, archive) -> None:
     first, second = TestClient(app), TestClient(app)
     token_first = login(first, "an")
     login(second, "binh")
-    response = second.post("/api/items/doc003/decide", json={"action": "note", "note": "x"},
-                           headers={"X-CSRF-Token": token_first})
+    response = second.post(
+        "/api/items/doc003/decide",
+        json={"action": "note", "note": "x"},
+        headers={"X-CSRF-Token": token_first},
+    )
     assert response.status_code == 403
 
 
@@ -84,8 +101,11 @@ def test_login_form_itself_needs_its_token(client) -> None:
 
 def _attempt(client, password: str, username: str = "an"):
     token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/dang-nhap").text).group(1)
-    return client.post("/dang-nhap", data={"username": username, "password": password, "csrf_token": token},
-                       follow_redirects=False)
+    return client.post(
+        "/dang-nhap",
+        data={"username": username, "password": password, "csrf_token": token},
+        follow_redirects=False,
+    )
 
 
 def test_login_rate_limited_after_five_failures(client, clock) -> None:
@@ -105,8 +125,11 @@ def test_unknown_document_is_404_page_and_json(as_reviewer) -> None:
     client, _ = as_reviewer
     assert client.get("/bai/khong-co").status_code == 404
     response = client.get("/api/items/khong-co")
-    assert response.status_code == 404 and response.json() == {"ok": False, "error": "Không tìm thấy bài viết.",
-                                                               "status": 404}
+    assert response.status_code == 404 and response.json() == {
+        "ok": False,
+        "error": "Không tìm thấy bài viết.",
+        "status": 404,
+    }
 
 
 def test_pages_forbid_scripts_and_framing(as_reviewer) -> None:
@@ -133,8 +156,20 @@ def test_malformed_flag_details_still_render(as_reviewer, archive) -> None:
     doc = archive.get("doc004")
     from dataclasses import replace
 
-    archive.upsert([replace(doc, flag_details={"reasons": ["chuỗi trần", {"kind": "term", "weight": "nặng",
-                                                                         "detail": ["x"]}, 5],
-                                               "known_claims": "không phải danh sách"})])
+    archive.upsert(
+        [
+            replace(
+                doc,
+                flag_details={
+                    "reasons": [
+                        "chuỗi trần",
+                        {"kind": "term", "weight": "nặng", "detail": ["x"]},
+                        5,
+                    ],
+                    "known_claims": "không phải danh sách",
+                },
+            )
+        ]
+    )
     page = client.get("/bai/doc004")
     assert page.status_code == 200 and "chuỗi trần" in page.text

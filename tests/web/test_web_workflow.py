@@ -17,11 +17,11 @@ from pressmon.web.workflow import (
     REPORTED_TO_LEADERSHIP,
     STATUSES,
     TRANSITIONS,
-    available_follow_ups,
-    next_statuses,
     UNSTARTED,
     Action,
     ReviewState,
+    available_follow_ups,
+    next_statuses,
     plan,
     replay,
 )
@@ -33,23 +33,85 @@ LOCKED = ReviewState(FALSE, (REPORTED_TO_LEADERSHIP,), True)
 CASES = [
     ("start", ReviewState(), Action("status", status=IN_PROGRESS), "reviewer", IN_PROGRESS),
     ("decide-directly", ReviewState(), Action("status", status=FALSE), "reviewer", FALSE),
-    ("decide", ReviewState(IN_PROGRESS), Action("status", status="Không vi phạm"), "reviewer", "Không vi phạm"),
-    ("back-to-unstarted", ReviewState(IN_PROGRESS), Action("status", status=UNSTARTED), "reviewer", UNSTARTED),
-    ("revise-decision", ReviewState(FALSE), Action("status", status="Chưa đủ căn cứ"), "reviewer", "Chưa đủ căn cứ"),
-    ("decision-to-unstarted", ReviewState(FALSE), Action("status", status=UNSTARTED), "lead", "!Không thể chuyển"),
-    ("same-status", ReviewState(FALSE), Action("status", status=FALSE), "reviewer", "!đã ở trạng thái"),
+    (
+        "decide",
+        ReviewState(IN_PROGRESS),
+        Action("status", status="Không vi phạm"),
+        "reviewer",
+        "Không vi phạm",
+    ),
+    (
+        "back-to-unstarted",
+        ReviewState(IN_PROGRESS),
+        Action("status", status=UNSTARTED),
+        "reviewer",
+        UNSTARTED,
+    ),
+    (
+        "revise-decision",
+        ReviewState(FALSE),
+        Action("status", status="Chưa đủ căn cứ"),
+        "reviewer",
+        "Chưa đủ căn cứ",
+    ),
+    (
+        "decision-to-unstarted",
+        ReviewState(FALSE),
+        Action("status", status=UNSTARTED),
+        "lead",
+        "!Không thể chuyển",
+    ),
+    (
+        "same-status",
+        ReviewState(FALSE),
+        Action("status", status=FALSE),
+        "reviewer",
+        "!đã ở trạng thái",
+    ),
     ("unknown-status", ReviewState(), Action("status", status="Đúng"), "reviewer", "!không hợp lệ"),
     ("locked-status", LOCKED, Action("status", status="Không vi phạm"), "lead", "!đã khoá"),
-    ("locked-follow-up", LOCKED, Action("follow_up", follow_up=CORRECTION_REQUESTED), "lead", "!đã khoá"),
-    ("correction", ReviewState(FALSE), Action("follow_up", follow_up=CORRECTION_REQUESTED), "reviewer", FALSE),
-    ("correction-needs-false", ReviewState("Không vi phạm"),
-     Action("follow_up", follow_up=CORRECTION_REQUESTED), "reviewer", "!Sai sự thật"),
-    ("follow-up-needs-decision", ReviewState(IN_PROGRESS),
-     Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP), "reviewer", "!Cần có kết luận"),
-    ("report", ReviewState("Chưa đủ căn cứ"), Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP),
-     "reviewer", "Chưa đủ căn cứ"),
-    ("duplicate-follow-up", ReviewState(FALSE, (CORRECTION_REQUESTED,)),
-     Action("follow_up", follow_up=CORRECTION_REQUESTED), "reviewer", "!rồi"),
+    (
+        "locked-follow-up",
+        LOCKED,
+        Action("follow_up", follow_up=CORRECTION_REQUESTED),
+        "lead",
+        "!đã khoá",
+    ),
+    (
+        "correction",
+        ReviewState(FALSE),
+        Action("follow_up", follow_up=CORRECTION_REQUESTED),
+        "reviewer",
+        FALSE,
+    ),
+    (
+        "correction-needs-false",
+        ReviewState("Không vi phạm"),
+        Action("follow_up", follow_up=CORRECTION_REQUESTED),
+        "reviewer",
+        "!Sai sự thật",
+    ),
+    (
+        "follow-up-needs-decision",
+        ReviewState(IN_PROGRESS),
+        Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP),
+        "reviewer",
+        "!Cần có kết luận",
+    ),
+    (
+        "report",
+        ReviewState("Chưa đủ căn cứ"),
+        Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP),
+        "reviewer",
+        "Chưa đủ căn cứ",
+    ),
+    (
+        "duplicate-follow-up",
+        ReviewState(FALSE, (CORRECTION_REQUESTED,)),
+        Action("follow_up", follow_up=CORRECTION_REQUESTED),
+        "reviewer",
+        "!rồi",
+    ),
     ("reopen-by-lead", LOCKED, Action("reopen", note="Có thông tin mới"), "lead", IN_PROGRESS),
     ("reopen-by-admin", LOCKED, Action("reopen", note="Sửa nhầm"), "admin", IN_PROGRESS),
     ("reopen-by-reviewer", LOCKED, Action("reopen", note="Xin mở"), "reviewer", "!Chỉ lãnh đạo"),
@@ -58,20 +120,38 @@ CASES = [
     ("note-when-locked", LOCKED, Action("note", note="Đã gọi toà soạn"), "reviewer", FALSE),
     ("empty-note", ReviewState(), Action("note", note="  "), "reviewer", "!trống"),
     ("self-assign", ReviewState(), Action("assign", assignee="an"), "reviewer", UNSTARTED),
-    ("reviewer-assigns-other", ReviewState(), Action("assign", assignee="binh"), "reviewer", "!tự nhận"),
+    (
+        "reviewer-assigns-other",
+        ReviewState(),
+        Action("assign", assignee="binh"),
+        "reviewer",
+        "!tự nhận",
+    ),
     ("lead-assigns-other", LOCKED, Action("assign", assignee="binh"), "lead", FALSE),
-    ("assign-same", ReviewState(assignee="an"), Action("assign", assignee="an"), "lead", "!đã được phân công"),
+    (
+        "assign-same",
+        ReviewState(assignee="an"),
+        Action("assign", assignee="an"),
+        "lead",
+        "!đã được phân công",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("state", "action", "role", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("state", "action", "role", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_plan(state: ReviewState, action: Action, role: str, expected: str) -> None:
     if expected.startswith("!"):
         with pytest.raises(WorkflowError, match=expected[1:]):
             plan(state, action, document_id="d1", actor="an", role=role, at=AT)
         return
     event = plan(state, action, document_id="d1", actor="an", role=role, at=AT)
-    assert (event.status_before, event.status_after, event.action) == (state.status, expected, action.kind)
+    assert (event.status_before, event.status_after, event.action) == (
+        state.status,
+        expected,
+        action.kind,
+    )
     assert (event.document_id, event.actor, event.at) == ("d1", "an", AT)
 
 
@@ -103,8 +183,14 @@ def test_replay_locks_after_report_and_unlocks_on_reopen() -> None:
 
 @pytest.mark.parametrize("decision", DECISIONS)
 def test_each_decision_can_be_reported_and_then_is_locked(decision: str) -> None:
-    event = plan(ReviewState(decision), Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP),
-                 document_id="d1", actor="an", role="reviewer", at=AT)
+    event = plan(
+        ReviewState(decision),
+        Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP),
+        document_id="d1",
+        actor="an",
+        role="reviewer",
+        at=AT,
+    )
     assert replay([event], decision).locked
 
 
@@ -117,7 +203,9 @@ STATES = [
 ]
 
 
-@pytest.mark.parametrize("state", STATES, ids=lambda s: f"{s.status}|{'+'.join(s.follow_ups)}|{s.locked}")
+@pytest.mark.parametrize(
+    "state", STATES, ids=lambda s: f"{s.status}|{'+'.join(s.follow_ups)}|{s.locked}"
+)
 def test_offered_choices_are_exactly_the_allowed_ones(state: ReviewState) -> None:
     def allowed(action: Action) -> bool:
         try:
@@ -127,4 +215,6 @@ def test_offered_choices_are_exactly_the_allowed_ones(state: ReviewState) -> Non
         return True
 
     assert next_statuses(state) == tuple(s for s in STATUSES if allowed(Action("status", status=s)))
-    assert available_follow_ups(state) == tuple(f for f in FOLLOW_UPS if allowed(Action("follow_up", follow_up=f)))
+    assert available_follow_ups(state) == tuple(
+        f for f in FOLLOW_UPS if allowed(Action("follow_up", follow_up=f))
+    )

@@ -12,18 +12,27 @@ from pressmon.web.deps import CurrentSession, WebContext
 from pressmon.web.errors import PermissionDenied
 from pressmon.web.formatting import parse_vn_date
 
-
 DATE_PARAMS = {"tu": "Từ ngày", "den": "Đến ngày"}
 
 
 def date_warning(request: Request) -> str:
     """Say which typed dates could not be read (they are ignored rather than guessed)."""
-    bad = [label for key, label in DATE_PARAMS.items()
-           if request.query_params.get(key, "").strip() and parse_vn_date(request.query_params[key]) is None]
-    return f"Ngày không hợp lệ ({', '.join(bad)}), đã bỏ qua. Nhập theo dạng dd/mm/yyyy." if bad else ""
+    bad = [
+        label
+        for key, label in DATE_PARAMS.items()
+        if request.query_params.get(key, "").strip()
+        and parse_vn_date(request.query_params[key]) is None
+    ]
+    return (
+        f"Ngày không hợp lệ ({', '.join(bad)}), đã bỏ qua. Nhập theo dạng dd/mm/yyyy."
+        if bad
+        else ""
+    )
 
 
-def page(request: Request, ctx: WebContext, name: str, status: int = 200, **context: Any) -> Response:
+def page(
+    request: Request, ctx: WebContext, name: str, status: int = 200, **context: Any
+) -> Response:
     context.setdefault("date_warning", date_warning(request))
     return ctx.templates.TemplateResponse(request, name, context, status_code=status)
 

@@ -49,8 +49,12 @@ def event_json(event: ReviewEvent) -> dict[str, Any]:
 def me(session: CurrentSession) -> dict[str, Any]:
     """The signed-in user and the CSRF token to send as X-CSRF-Token on writes."""
     account = session.account
-    return {"username": account.username, "display_name": account.display_name, "role": account.role,
-            "csrf_token": session.csrf_token}
+    return {
+        "username": account.username,
+        "display_name": account.display_name,
+        "role": account.role,
+        "csrf_token": session.csrf_token,
+    }
 
 
 @router.get("/search")
@@ -58,9 +62,18 @@ def search(request: Request, ctx: Context, session: CurrentSession) -> dict[str,
     """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu, den, xep, trang."""
     result = ctx.archive.search(search_query(request))
     return {
-        "total": result.total, "page": result.page, "page_size": result.page_size,
-        "hits": [{"document": document_json(h.document, body=False), "score": h.score,
-                  "snippet": h.snippet, "match": h.match} for h in result.hits],
+        "total": result.total,
+        "page": result.page,
+        "page_size": result.page_size,
+        "hits": [
+            {
+                "document": document_json(h.document, body=False),
+                "score": h.score,
+                "snippet": h.snippet,
+                "match": h.match,
+            }
+            for h in result.hits
+        ],
     }
 
 
@@ -70,20 +83,29 @@ def item(document_id: str, ctx: Context, session: CurrentSession) -> dict[str, A
     if document is None:
         raise DocumentNotFound(document_id)
     state, history = current_state(ctx.archive, document_id)
-    return {"document": document_json(document), "state": _plain(dataclasses.asdict(state)),
-            "history": [event_json(e) for e in history]}
+    return {
+        "document": document_json(document),
+        "state": _plain(dataclasses.asdict(state)),
+        "history": [event_json(e) for e in history],
+    }
 
 
 @router.get("/queue")
 def queue(request: Request, ctx: Context, session: CurrentSession) -> dict[str, Any]:
     """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep, trang."""
-    result = load_queue(ctx.archive, queue_filters(request), ctx.accounts.assignees(),
-                        page=page_number(request))
+    result = load_queue(
+        ctx.archive, queue_filters(request), ctx.accounts.assignees(), page=page_number(request)
+    )
     return {
-        "total": result.total, "page": result.page, "page_size": result.page_size,
-        "status_counts": dict(result.status_counts), "capped": result.capped,
-        "items": [{"document": document_json(r.document, body=False), "assignee": r.assignee}
-                  for r in result.rows],
+        "total": result.total,
+        "page": result.page,
+        "page_size": result.page_size,
+        "status_counts": dict(result.status_counts),
+        "capped": result.capped,
+        "items": [
+            {"document": document_json(r.document, body=False), "assignee": r.assignee}
+            for r in result.rows
+        ],
     }
 
 
@@ -96,12 +118,21 @@ class Decision(BaseModel):
 
 
 @router.post("/items/{document_id}/decide")
-def decide(document_id: str, decision: Decision, ctx: Context, session: WritingSession) -> dict[str, Any]:
+def decide(
+    document_id: str, decision: Decision, ctx: Context, session: WritingSession
+) -> dict[str, Any]:
     """Append one review event; 409 with a Vietnamese reason when the workflow forbids it."""
-    event = apply_action(ctx.archive, ctx.accounts, ctx.review_lock, document_id,
-                         Action(decision.action, decision.status, decision.follow_up,
-                                decision.assignee, decision.note),
-                         session, ctx.clock())
+    event = apply_action(
+        ctx.archive,
+        ctx.accounts,
+        ctx.review_lock,
+        document_id,
+        Action(
+            decision.action, decision.status, decision.follow_up, decision.assignee, decision.note
+        ),
+        session,
+        ctx.clock(),
+    )
     return {"ok": True, "event": event_json(event)}
 
 
@@ -116,13 +147,21 @@ def counts(
     """Zero-filled counts; filters tu, den (dates), bao, tinh, loai_hinh, chu_de."""
     q = request.query_params
     query = Query(
-        date_from=parse_vn_date(q.get("tu")), date_to=parse_vn_date(q.get("den")),
-        outlets=frozenset(q.getlist("bao")), provinces=frozenset(q.getlist("tinh")),
-        kinds=frozenset(q.getlist("loai_hinh")), topics=frozenset(q.getlist("chu_de")),
+        date_from=parse_vn_date(q.get("tu")),
+        date_to=parse_vn_date(q.get("den")),
+        outlets=frozenset(q.getlist("bao")),
+        provinces=frozenset(q.getlist("tinh")),
+        kinds=frozenset(q.getlist("loai_hinh")),
+        topics=frozenset(q.getlist("chu_de")),
     )
     table = ctx.archive.counts(query, group_by=group_by, interval=interval)
-    return {"buckets": _plain(table.buckets), "rows": _plain(table.rows), "interval": table.interval,
-            "group_by": table.group_by, "total": table.total}
+    return {
+        "buckets": _plain(table.buckets),
+        "rows": _plain(table.rows),
+        "interval": table.interval,
+        "group_by": table.group_by,
+        "total": table.total,
+    }
 
 
 @router.get("/openapi.json", include_in_schema=False)

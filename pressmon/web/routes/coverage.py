@@ -20,7 +20,13 @@ from pressmon.reports import (
 )
 from pressmon.web.charts import weekly_chart
 from pressmon.web.deps import Context, CurrentSession, WebContext
-from pressmon.web.formatting import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, csv_safe, parse_vn_date
+from pressmon.web.formatting import (
+    CATEGORY_LABELS,
+    KIND_LABELS,
+    TOPIC_LABELS,
+    csv_safe,
+    parse_vn_date,
+)
 from pressmon.web.routes import page
 
 router = APIRouter()
@@ -40,24 +46,43 @@ def date_range(request: Request, ctx: WebContext) -> tuple[date, date, date]:
 def figures(request: Request, ctx: WebContext) -> CoverageFigures:
     start, end, today = date_range(request, ctx)
     return coverage_figures(
-        ctx.archive, ctx.targets, date_from=start, date_to=end, today=today,
-        provinces=ctx.provinces, outlet_names=ctx.outlets, topics=tuple(TOPIC_LABELS),
+        ctx.archive,
+        ctx.targets,
+        date_from=start,
+        date_to=end,
+        today=today,
+        provinces=ctx.provinces,
+        outlet_names=ctx.outlets,
+        topics=tuple(TOPIC_LABELS),
         chart_target_id=request.query_params.get("chi_tieu") or None,
     )
 
 
 def chart(cov: CoverageFigures):
-    counts = [sum(row[i] for row in cov.weekly.rows.values()) for i in range(len(cov.weekly.buckets))]
+    counts = [
+        sum(row[i] for row in cov.weekly.rows.values()) for i in range(len(cov.weekly.buckets))
+    ]
     pace = steady_weekly_pace(cov.chart_target) if cov.chart_target else None
-    label = f"Số tin, bài mỗi tuần — {cov.chart_target.target_name}" if cov.chart_target else "Số tin, bài mỗi tuần"
+    label = (
+        f"Số tin, bài mỗi tuần — {cov.chart_target.target_name}"
+        if cov.chart_target
+        else "Số tin, bài mỗi tuần"
+    )
     return weekly_chart(cov.weekly.buckets, counts, pace, label=label)
 
 
 @router.get("/bao-phu", response_class=HTMLResponse, include_in_schema=False)
 def coverage_page(request: Request, ctx: Context, session: CurrentSession) -> Response:
     cov = figures(request, ctx)
-    return page(request, ctx, "coverage.html", cov=cov, chart=chart(cov),
-                query=request.url.query, targets=ctx.targets)
+    return page(
+        request,
+        ctx,
+        "coverage.html",
+        cov=cov,
+        chart=chart(cov),
+        query=request.url.query,
+        targets=ctx.targets,
+    )
 
 
 @router.get("/bao-phu.csv", include_in_schema=False)
@@ -66,7 +91,10 @@ def coverage_csv(request: Request, ctx: Context, session: CurrentSession) -> Res
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["Bảng", "Nhóm", "Số tin, bài"])
-    weekly = [(f"{b:%d/%m/%Y}", sum(r[i] for r in cov.weekly.rows.values())) for i, b in enumerate(cov.weekly.buckets)]
+    weekly = [
+        (f"{b:%d/%m/%Y}", sum(r[i] for r in cov.weekly.rows.values()))
+        for i, b in enumerate(cov.weekly.buckets)
+    ]
     for table, rows in (
         ("Theo tuần", weekly),
         ("Tỉnh, thành phố", cov.by_province),
@@ -79,30 +107,53 @@ def coverage_csv(request: Request, ctx: Context, session: CurrentSession) -> Res
         for group, n in rows:
             writer.writerow([table, csv_safe(group), n])
     name = f"do-phu-{cov.date_from:%Y%m%d}-{cov.date_to:%Y%m%d}.csv"
-    return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        "\ufeff" + out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.get("/bao-phu.xlsx", include_in_schema=False)
 def progress_workbook(request: Request, ctx: Context, session: CurrentSession) -> Response:
     """Progress against every target with its weekly table (pressmon.exports' layout)."""
     cov = figures(request, ctx)
-    return Response(progress_xlsx(cov.targets), media_type=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="tien-do-{cov.date_to:%Y%m%d}.xlsx"'})
+    return Response(
+        progress_xlsx(cov.targets),
+        media_type=XLSX,
+        headers={
+            "Content-Disposition": f'attachment; filename="tien-do-{cov.date_to:%Y%m%d}.xlsx"'
+        },
+    )
 
 
 def _report(request: Request, ctx: WebContext):
     start, end, today = date_range(request, ctx)
-    return leadership_report(ctx.archive, ctx.targets, date_from=start, date_to=end, now=ctx.clock(),
-                             today=today, provinces=ctx.provinces, outlet_names=ctx.outlets,
-                             topics=tuple(TOPIC_LABELS))
+    return leadership_report(
+        ctx.archive,
+        ctx.targets,
+        date_from=start,
+        date_to=end,
+        now=ctx.clock(),
+        today=today,
+        provinces=ctx.provinces,
+        outlet_names=ctx.outlets,
+        topics=tuple(TOPIC_LABELS),
+    )
 
 
 @router.get("/bao-cao", response_class=HTMLResponse, include_in_schema=False)
 def report_page(request: Request, ctx: Context, session: CurrentSession) -> Response:
     report = _report(request, ctx)
-    return page(request, ctx, "report.html", report=report, cov=report.coverage,
-                chart=chart(report.coverage), query=request.url.query)
+    return page(
+        request,
+        ctx,
+        "report.html",
+        report=report,
+        cov=report.coverage,
+        chart=chart(report.coverage),
+        query=request.url.query,
+    )
 
 
 @router.get("/bao-cao.xlsx", include_in_schema=False)
@@ -110,5 +161,8 @@ def report_workbook(request: Request, ctx: Context, session: CurrentSession) -> 
     report = _report(request, ctx)
     labels = {"kind": KIND_LABELS, "topic": TOPIC_LABELS, "category": CATEGORY_LABELS}
     name = f"bao-cao-{report.coverage.date_from:%Y%m%d}-{report.coverage.date_to:%Y%m%d}.xlsx"
-    return Response(report_xlsx(report, tz=ctx.settings.tz, labels=labels), media_type=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        report_xlsx(report, tz=ctx.settings.tz, labels=labels),
+        media_type=XLSX,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

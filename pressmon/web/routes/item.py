@@ -47,8 +47,14 @@ def reasons(document: Document) -> list[Mapping[str, Any]]:
         except (TypeError, ValueError):
             weight = 0.0
         detail = reason.get("detail")
-        cleaned.append({"kind": str(reason.get("kind", "")), "text": str(reason.get("text", "")),
-                        "weight": weight, "detail": detail if isinstance(detail, Mapping) else {}})
+        cleaned.append(
+            {
+                "kind": str(reason.get("kind", "")),
+                "text": str(reason.get("text", "")),
+                "weight": weight,
+                "detail": detail if isinstance(detail, Mapping) else {},
+            }
+        )
     return cleaned
 
 
@@ -56,12 +62,22 @@ def known_claims(document: Document) -> list[Mapping[str, Any]]:
     """Matched denials: `flag_details["known_claims"]` if the pipeline wrote it, and every
     "known-claim" reason (its text already names the claim and the official correction)."""
     raw = document.flag_details.get("known_claims", []) if document.flag_details else []
-    claims = [c if isinstance(c, Mapping) else {"claim": str(c)} for c in raw] if isinstance(raw, list | tuple) else []
+    claims = (
+        [c if isinstance(c, Mapping) else {"claim": str(c)} for c in raw]
+        if isinstance(raw, list | tuple)
+        else []
+    )
     for reason in reasons(document):
         if reason.get("kind") == "known-claim":
             detail = reason.get("detail") if isinstance(reason.get("detail"), Mapping) else {}
-            claims.append({"claim": reason.get("text", ""), "url": detail.get("source_url"),
-                           "strength": detail.get("strength"), "date": detail.get("date")})
+            claims.append(
+                {
+                    "claim": reason.get("text", ""),
+                    "url": detail.get("source_url"),
+                    "strength": detail.get("strength"),
+                    "date": detail.get("date"),
+                }
+            )
     return claims
 
 
@@ -94,7 +110,9 @@ def similar_decided(archive: Archive, document: Document, limit: int = 5) -> lis
     for size in (len(terms), 2, 1):
         if size == 0 or size > len(terms):
             continue
-        query = Query(text=" ".join(terms[:size]), review_statuses=frozenset(DECISIONS), page_size=limit + 1)
+        query = Query(
+            text=" ".join(terms[:size]), review_statuses=frozenset(DECISIONS), page_size=limit + 1
+        )
         try:
             hits = archive.search(query).hits
         except QueryError:
@@ -131,7 +149,9 @@ def item_context(ctx: WebContext, document_id: str) -> dict[str, Any]:
 
 
 @router.get("/bai/{document_id}", response_class=HTMLResponse, include_in_schema=False)
-def item_page(document_id: str, request: Request, ctx: Context, session: CurrentSession) -> Response:
+def item_page(
+    document_id: str, request: Request, ctx: Context, session: CurrentSession
+) -> Response:
     return page(request, ctx, "item.html", **item_context(ctx, document_id))
 
 
@@ -148,13 +168,27 @@ def act(
     note: str = Form(""),
     next: str = Form(""),
 ) -> Response:
-    requested = Action(action, status=status or None, follow_up=follow_up or None,  # type: ignore[arg-type]
-                       assignee=assignee or None, note=note)
+    requested = Action(
+        action,
+        status=status or None,
+        follow_up=follow_up or None,  # type: ignore[arg-type]
+        assignee=assignee or None,
+        note=note,
+    )
     try:
-        apply_action(ctx.archive, ctx.accounts, ctx.review_lock, document_id, requested, session, ctx.clock())
+        apply_action(
+            ctx.archive, ctx.accounts, ctx.review_lock, document_id, requested, session, ctx.clock()
+        )
     except WorkflowError as err:
         status = 403 if isinstance(err, RoleForbidden) else 409
-        return page(request, ctx, "item.html", status=status, error=str(err), **item_context(ctx, document_id))
+        return page(
+            request,
+            ctx,
+            "item.html",
+            status=status,
+            error=str(err),
+            **item_context(ctx, document_id),
+        )
     target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
     return RedirectResponse(target, status_code=303)
 
@@ -162,13 +196,35 @@ def act(
 def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["Mã bài", "Thời gian", "Người thực hiện", "Thao tác", "Trạng thái trước",
-                     "Trạng thái sau", "Ghi chú", "Chi tiết"])
+    writer.writerow(
+        [
+            "Mã bài",
+            "Thời gian",
+            "Người thực hiện",
+            "Thao tác",
+            "Trạng thái trước",
+            "Trạng thái sau",
+            "Ghi chú",
+            "Chi tiết",
+        ]
+    )
     for e in events:
         detail = "; ".join(f"{k}={v}" for k, v in e.detail.items() if v is not None)
-        writer.writerow([csv_safe(v) for v in (
-            e.document_id, vn_datetime(e.at, ctx.settings.tz), e.actor,
-            ACTION_LABELS.get(e.action, e.action), e.status_before, e.status_after, e.note, detail)])
+        writer.writerow(
+            [
+                csv_safe(v)
+                for v in (
+                    e.document_id,
+                    vn_datetime(e.at, ctx.settings.tz),
+                    e.actor,
+                    ACTION_LABELS.get(e.action, e.action),
+                    e.status_before,
+                    e.status_after,
+                    e.note,
+                    detail,
+                )
+            ]
+        )
     return out.getvalue()
 
 
@@ -178,5 +234,7 @@ def history_export(document_id: str, ctx: Context, session: CurrentSession) -> R
     return Response(
         "\ufeff" + history_csv(history, ctx),  # BOM so Excel reads UTF-8 Vietnamese correctly
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="nhat-ky-{re.sub(r"[^0-9A-Za-z_-]", "", document_id)[:16]}.csv"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="nhat-ky-{re.sub(r"[^0-9A-Za-z_-]", "", document_id)[:16]}.csv"'
+        },
     )

@@ -52,5 +52,12 @@ def queue_page(request: Request, ctx: Context, session: CurrentSession) -> Respo
     filters = queue_filters(request)
     result = load_queue(ctx.archive, filters, ctx.accounts.assignees(), page=page_number(request))
     params = {k: v for k, v in request.query_params.items() if k != "trang"}
-    return page(request, ctx, "queue.html", filters=filters, result=result, params=params,
-                **filter_choices(ctx))
+    return page(
+        request,
+        ctx,
+        "queue.html",
+        filters=filters,
+        result=result,
+        params=params,
+        **filter_choices(ctx),
+    )

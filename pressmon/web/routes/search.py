@@ -22,7 +22,9 @@ def search_query(request: Request) -> Query:
 
     def one(name: str, allowed=None) -> frozenset[str]:
         value = q.get(name, "").strip()
-        return frozenset({value}) if value and (allowed is None or value in allowed) else frozenset()
+        return (
+            frozenset({value}) if value and (allowed is None or value in allowed) else frozenset()
+        )
 
     return Query(
         text=q.get("q", ""),
@@ -52,9 +54,17 @@ def search_page(request: Request, ctx: Context, session: CurrentSession) -> Resp
         error = str(err)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}
     return page(
-        request, ctx, "search.html", status=400 if error else 200,
-        query=query, result=result, error=error, params=params, q=request.query_params,
-        outlets=sorted(ctx.outlets.items(), key=lambda item: item[1]), provinces=ctx.provinces,
+        request,
+        ctx,
+        "search.html",
+        status=400 if error else 200,
+        query=query,
+        result=result,
+        error=error,
+        params=params,
+        q=request.query_params,
+        outlets=sorted(ctx.outlets.items(), key=lambda item: item[1]),
+        provinces=ctx.provinces,
         statuses=STATUSES,
         pages=max(1, -(-result.total // PAGE_SIZE)) if result else 1,
     )

@@ -39,8 +39,15 @@ def add_user(
         ctx.accounts.add(username, password, role, display_name)
     except AccountError as err:
         message = f"Không tạo được tài khoản: {err}" + (f" ({err.hint})" if err.hint else "")
-        return page(request, ctx, "users.html", status=400, users=ctx.accounts.list(), roles=ROLES,
-                    error=message)
+        return page(
+            request,
+            ctx,
+            "users.html",
+            status=400,
+            users=ctx.accounts.list(),
+            roles=ROLES,
+            error=message,
+        )
     return RedirectResponse("/nguoi-dung", status_code=303)
 
 
