@@ -22,17 +22,20 @@ class CycleDupeFilter(RFPDupeFilter):
             return f"article:{url_id}"  # = forget_article's key
         return super().request_fingerprint(request)
 
-    def request_seen(self, request: Request) -> bool:
+    def seen_key(self, request: Request) -> tuple[str, str, int | None]:
+        """The set that remembers this request, its fingerprint there, and the set's lifetime."""
         cycle = request.meta.get(CYCLE)
         if cycle is None:
-            return super().request_seen(request)
-        key = f"{self.key}:cycle:{cycle}"  # = RedisKeys.cycle_dupefilter(cycle)
+            return self.key, self.request_fingerprint(request), None
+        return f"{self.key}:cycle:{cycle}", self.request_fingerprint(request), CYCLE_TTL_SECONDS
+
+    def request_seen(self, request: Request) -> bool:
+        key, fingerprint, ttl = self.seen_key(request)
         with self.server.pipeline(transaction=True) as pipe:
-            added, _ = (
-                pipe.sadd(key, self.request_fingerprint(request))
-                .expire(key, CYCLE_TTL_SECONDS)
-                .execute()
-            )
+            pipe.sadd(key, fingerprint)
+            if ttl is not None:
+                pipe.expire(key, ttl)
+            added = pipe.execute()[0]
         return added == 0
 
 

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from scrapy import Request
 from scrapy_redis.queue import PriorityQueue
 
 from crawlers.distributed.keys import LEASE, PARENT
+
+_PUSH_UNSEEN = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+if tonumber(ARGV[4]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[4]) end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
+"""
 
 
 class ReliablePriorityQueue(PriorityQueue):
@@ -25,6 +33,29 @@ class ReliablePriorityQueue(PriorityQueue):
 
     def push(self, request: Request) -> None:
         super().push(request)
+        self._settle(request)
+
+    def push_unseen(
+        self, request: Request, seen_key: str, fingerprint: str, ttl: int | None
+    ) -> bool:
+        """Remember the fingerprint and queue the request in one step; False when already seen.
+
+        Two steps (remember, then queue) lose the request when the worker dies in between: the
+        parent's lease returns to the queue, but its re-fetch finds the child already "seen".
+        """
+        data = self._encode_request(request)
+        pushed = self._push_unseen(
+            keys=[seen_key, self.key], args=[fingerprint, -request.priority, data, ttl or 0]
+        )
+        if pushed:
+            self._settle(request)
+        return bool(pushed)
+
+    @cached_property
+    def _push_unseen(self) -> Any:
+        return self.server.register_script(_PUSH_UNSEEN)
+
+    def _settle(self, request: Request) -> None:
         lease = request.meta.get(LEASE)
         if lease is not None:
             self.spider.leases.ack(lease)

@@ -34,7 +34,7 @@ def distributed_settings(
     settings.update(RedisKeys(options.prefix).scheduler_settings())
     settings.update(
         {
-            "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+            "SCHEDULER": "crawlers.distributed.scheduler.AtomicScheduler",
             "SCHEDULER_QUEUE_CLASS": "crawlers.distributed.queue.ReliablePriorityQueue",
             "DUPEFILTER_CLASS": "crawlers.distributed.dupefilter.CycleDupeFilter",
             "SCHEDULER_PERSIST": True,

@@ -6,13 +6,16 @@ import time
 
 import pytest
 import redis
+import scrapy
 from scrapy import Request
+from scrapy_redis import picklecompat
 
 from crawlers.distributed import leases as leases_module
 from crawlers.distributed.dupefilter import CycleDupeFilter, forget_article
-from crawlers.distributed.keys import CYCLE, RedisKeys
+from crawlers.distributed.keys import CYCLE, PARENT, RedisKeys
 from crawlers.distributed.leases import Leases
 from crawlers.distributed.politeness import DomainGate, Politeness
+from crawlers.distributed.queue import ReliablePriorityQueue
 from tests.distributed.conftest import RedisServer
 
 KEYS = RedisKeys("t")
@@ -179,3 +182,43 @@ def test_a_retried_pop_with_the_same_lease_gets_the_same_request(redis_server: R
     assert pop(keys=keys, args=["w:1", 60000]) == b"first"
     assert pop(keys=keys, args=["w:1", 60000]) == b"first"  # the reply was lost; the client retried
     assert server.zcard(KEYS.queue) == 1 and server.hlen(KEYS.processing) == 1
+
+
+def _queue(server, spider) -> ReliablePriorityQueue:
+    return ReliablePriorityQueue(server, spider, KEYS.queue, serializer=picklecompat)
+
+
+class _Spider(scrapy.Spider):
+    name = "frontier-test"
+    leases = None
+
+    def settle(self, lease: str) -> None:
+        self.settled.append(lease)
+
+
+def test_a_request_is_remembered_as_seen_only_with_its_queue_entry(
+    redis_server: RedisServer,
+) -> None:
+    server = redis_server.client()
+    dupefilter = CycleDupeFilter(server, key=KEYS.dupefilter)
+    spider = _Spider()
+    spider.settled = []
+    queue = _queue(server, spider)
+    child = Request("https://bao.vn/a.html", cb_kwargs={"source_id": "s", "url_id": "id1"})
+    child.meta[PARENT] = "w1:1"
+    assert queue.push_unseen(child, *dupefilter.seen_key(child))
+    assert server.zcard(KEYS.queue) == 1 and spider.settled == ["w1:1"]
+    again = _article("http://m.bao.vn/a.html", "id1")
+    assert not queue.push_unseen(again, *dupefilter.seen_key(again))
+    assert server.zcard(KEYS.queue) == 1  # the duplicate is neither queued nor settled
+    assert dupefilter.request_seen(again)  # both paths share one memory
+
+
+def test_a_discovery_page_pushed_unseen_expires_with_its_cycle(redis_server: RedisServer) -> None:
+    server = redis_server.client()
+    dupefilter = CycleDupeFilter(server, key=KEYS.dupefilter)
+    queue = _queue(server, _Spider())
+    feed = Request("https://bao.vn/rss/xa-hoi.rss", meta={CYCLE: "c1"})
+    assert queue.push_unseen(feed, *dupefilter.seen_key(feed))
+    assert 0 < server.ttl(KEYS.cycle_dupefilter("c1"))
+    assert server.scard(KEYS.dupefilter) == 0
