@@ -13,7 +13,7 @@ TIERS: tuple[Tier, ...] = get_args(Tier)  # most urgent first
 # The Vietnamese name staff see for each tier. It lives beside `Tier` because the classifier's
 # model card prints it and the classifier may import nothing of pressmon; pressmon's label table
 # (pressmon.review.labels) takes it from here.
-TIER_LABELS: Mapping[Tier, str] = {
+TIER_LABELS: Mapping[str, str] = {
     "urgent": "cần xem ngay",
     "review": "nên xem",
     "low": "không ưu tiên",

@@ -47,8 +47,9 @@ def coded_document(document: Document) -> Document:
 
 def coded_event(event: ReviewEvent) -> ReviewEvent:
     detail = dict(event.detail)
-    if isinstance(detail.get("follow_up"), str):
-        detail["follow_up"] = coded(detail["follow_up"])
+    follow_up = detail.get("follow_up")
+    if isinstance(follow_up, str):
+        detail["follow_up"] = coded(follow_up)
     return replace(
         event,
         status_before=coded(event.status_before),
