@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from classifier.types import TIERS
 from index.types import Document
 
 SHARED = Path(__file__).resolve().parents[1] / "../shared"
@@ -69,7 +70,6 @@ TOPICS = (
     "chuyen_doi_so_vssid",
     "truyen_thong_chien_dich",
 )
-TIERS = ("cần xem ngay", "nên xem", "không ưu tiên")
 _FALLBACK_SENTENCES = (
     "Bảo hiểm xã hội tỉnh đã chi trả lương hưu cho hơn mười nghìn người.",
     "Người lao động cần kiểm tra quá trình đóng bảo hiểm trên ứng dụng VssID.",

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from classifier.types import TIER_LABELS
+
 FORM_NAMES = {
     "full": "toàn văn",
     "title+abstract": "tiêu đề + sapo",
@@ -85,6 +87,7 @@ def write_model_card(
     appendix: Mapping[str, Any] | None = None,
 ) -> None:
     """README.md beside the model: real data first, the project's own examples last."""
+    tiers = ", ".join(f'"{label}"' for label in TIER_LABELS.values())
     lines = [
         "# pressmon flagging model",
         "",
@@ -93,7 +96,7 @@ def write_model_card(
         "## Intended use",
         "Triage for human review of Vietnamese texts about social insurance and the scams and false",
         "claims around it — press articles, headlines, social posts, comments, SMS: a risk score, a",
-        'tier ("cần xem ngay", "nên xem", "không ưu tiên"), a category C1–C8, a stance and the',
+        f"tier ({tiers}), a category C1–C8, a stance and the",
         "reasons. **It is never a verdict**: a reviewer decides every item.",
         "",
         "## How it reads a text",

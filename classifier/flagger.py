@@ -50,7 +50,7 @@ _NON_WORD = re.compile(r"[^\w./]+")
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Risk from `review` is "nên xem", from `urgent` "cần xem ngay"."""
+    """Risk from `review` is tier "review" (nên xem), from `urgent` tier "urgent" (cần xem ngay)."""
 
     review: float = 0.5
     urgent: float = 0.8
@@ -63,10 +63,10 @@ class Thresholds:
 
     def tier(self, risk: float) -> Tier:
         if risk >= self.urgent:
-            return "cần xem ngay"
+            return "urgent"
         if risk >= self.review:
-            return "nên xem"
-        return "không ưu tiên"
+            return "review"
+        return "low"
 
 
 @dataclass(frozen=True)
@@ -303,7 +303,7 @@ class Flagger:
             )
         return Assessment(
             risk=0.0,
-            tier="không ưu tiên",
+            tier="low",
             category=None,
             article11_clause=None,
             stance="neutral",

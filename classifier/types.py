@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, get_args
 
 Stance = Literal["asserts", "reports-and-debunks", "neutral"]
-Tier = Literal["cần xem ngay", "nên xem", "không ưu tiên"]
+Tier = Literal["urgent", "review", "low"]
 TIERS: tuple[Tier, ...] = get_args(Tier)  # most urgent first
+# The Vietnamese name staff see for each tier. It lives beside `Tier` because the classifier's
+# model card prints it and the classifier may import nothing of pressmon; pressmon's label table
+# (pressmon.review.labels) takes it from here.
+TIER_LABELS: Mapping[str, str] = {
+    "urgent": "cần xem ngay",
+    "review": "nên xem",
+    "low": "không ưu tiên",
+}
 
 
 @dataclass(frozen=True)

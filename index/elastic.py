@@ -125,6 +125,14 @@ class ElasticsearchArchive(Archive):
                             f"Index {name!r} has schema {found}; this code understands up to "
                             f"{SCHEMA_VERSION}. Upgrade pressmon."
                         )
+                    if found is not None and found < SCHEMA_VERSION:
+                        raise SchemaVersionError(
+                            f"Index {name!r} has schema {found}, which stores Vietnamese tier "
+                            f"and status names; this code stores codes (schema {SCHEMA_VERSION})."
+                            " Reindex: `pressmon index export FILE` with the pressmon version "
+                            "that wrote it, then `pressmon index import FILE` with this one into "
+                            "a new index name; the import converts the names."
+                        )
                     continue
                 try:
                     self._client.indices.create(index=name, **body)

@@ -28,7 +28,9 @@ from index.records import (
 from index.text import nfc
 from index.types import Document, ReviewEvent
 
-SCHEMA_VERSION = 1
+# 2: tiers, review statuses and follow-ups stored as codes. Older indexes are reindexed through
+# `pressmon index export` (by the version that wrote them) and `pressmon index import`.
+SCHEMA_VERSION = 2
 SCHEMA_META_KEY = "pressmon_schema"
 
 _KEYWORD = {"type": "keyword"}

@@ -5,8 +5,8 @@ a released one. Two FTS5 indexes cover title, body and filter tags (`index.sqlit
 `articles_fts` keeps diacritics (external content over `articles`) and `articles_folded` holds
 the folded text for the no-diacritics fallback (contentless). Since version 3 the backend
 writes and deletes the rows of both itself (`index.sqlite_writes`), as it does `daily_counts`.
-Migrations may call the SQL functions `pressmon_fold` and `pressmon_tags`, which `migrate`
-registers.
+Migrations may call the SQL functions `pressmon_fold`, `pressmon_tags` and `pressmon_code`,
+which `migrate` registers.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import logging
 import sqlite3
 
 from index.errors import SchemaVersionError
+from index.legacy_values import coded
 from index.sqlite_tags import document_tags
 from index.text import fold
 
@@ -209,7 +210,26 @@ INSERT INTO articles_folded (rowid, title, body, tags)
     SELECT rowid, pressmon_fold(title), pressmon_fold(body), tags FROM articles;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# v5: tiers, review statuses and follow-ups are stored as codes ("urgent", "false",
+# "reported_to_leadership") instead of the Vietnamese names shown to staff
+# (`index.legacy_values`). The audit log is append-only for users, not for schema upgrades: its
+# guard triggers step aside while its rows are rewritten. Tags and daily_counts hold neither.
+_V5 = """
+UPDATE articles SET tier = pressmon_code(tier) WHERE tier IS NOT pressmon_code(tier);
+UPDATE articles SET review_status = pressmon_code(review_status)
+    WHERE review_status IS NOT pressmon_code(review_status);
+DROP TRIGGER reviews_no_update;
+UPDATE reviews SET status_before = pressmon_code(status_before),
+                   status_after = pressmon_code(status_after);
+UPDATE reviews SET detail = json_set(detail, '$.follow_up',
+                                     pressmon_code(json_extract(detail, '$.follow_up')))
+    WHERE json_type(detail, '$.follow_up') = 'text';
+CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews BEGIN
+    SELECT RAISE(ABORT, 'reviews are append-only');
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 logger = logging.getLogger(__name__)
 # The fixed UTC offset of daily_counts' days: the Center's zone, Asia/Ho_Chi_Minh.
@@ -230,6 +250,7 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
     """
     conn.create_function("pressmon_fold", 1, fold, deterministic=True)
     conn.create_function("pressmon_tags", 6, _tags_of_row, deterministic=True)
+    conn.create_function("pressmon_code", 1, _code_of, deterministic=True)
     version = current_version(conn)
     if version > len(migrations):
         raise SchemaVersionError(
@@ -259,6 +280,10 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
                 continue
             raise
     return len(migrations)
+
+
+def _code_of(value: str | None) -> str | None:
+    return None if value is None else coded(value)
 
 
 def _tags_of_row(

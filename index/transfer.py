@@ -4,7 +4,9 @@
 
 Datetimes are ISO 8601 with their UTC offset. Import is idempotent: documents are upserted
 (existing review statuses are kept, as `upsert` always does) and only review events the target
-does not already hold are replayed, in their original order.
+does not already hold are replayed, in their original order. Exports written before tiers and
+review values were codes (Vietnamese names, `index.legacy_values`) are converted as they are read:
+this is how an Elasticsearch index of schema 1 is brought to schema 2.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any, TextIO
 
 from index.base import Archive
 from index.errors import RecordError
+from index.legacy_values import coded_document, coded_event
 from index.records import (
     document_from_record,
     document_to_record,
@@ -83,8 +86,8 @@ def _parsed(inp: TextIO) -> Iterator[tuple[Document, list[ReviewEvent]]]:
             data: Any = json.loads(line)
             if not isinstance(data, dict) or "document" not in data:
                 raise RecordError('expected an object with "document" and "reviews"')
-            document = document_from_record(data["document"])
-            events = [event_from_record(e) for e in data.get("reviews") or []]
+            document = coded_document(document_from_record(data["document"]))
+            events = [coded_event(event_from_record(e)) for e in data.get("reviews") or []]
         except (ValueError, TypeError, RecordError) as err:
             raise RecordError(f"line {number}: {err}") from err
         for event in events:

@@ -17,10 +17,10 @@ CountUnit = Literal["articles", "stories"]
 # Row label in a grouped CountTable for articles with no value in the grouped field
 # (no province, or no topic); every article is counted at least once.
 UNKNOWN_GROUP = "(không rõ)"
-# Tiers that put an assessed article in the review queue
-# (`Query.flagged_only`, `ArchiveStats.flagged`).
-REVIEW_TIERS = frozenset({"cần xem ngay", "nên xem"})
-DEFAULT_REVIEW_STATUS = "Chưa xử lý"
+# Tier codes that put an assessed article in the review queue
+# (`Query.flagged_only`, `ArchiveStats.flagged`). The archive stores codes; labels are display.
+REVIEW_TIERS = frozenset({"urgent", "review"})
+DEFAULT_REVIEW_STATUS = "unstarted"
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Document:
         default_factory=dict
     )  # reasons etc., JSON-serialisable
     model_version: str | None = None
-    review_status: str = "Chưa xử lý"
+    review_status: str = DEFAULT_REVIEW_STATUS
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from demo.sources import demo_sources
 from index.types import Query
 from pressmon.cli import output
 from pressmon.errors import PressmonError
-from pressmon.queue import triage_order
+from pressmon.review.labels import label
+from pressmon.review.queue import triage_order
 from pressmon.settings import REPO_ROOT, Settings, load_settings
 from pressmon.wiring import archive_from
 
@@ -108,5 +109,8 @@ def print_summary(settings: Settings, echo: Callable[[str], None]) -> None:
         f"\nTin cần xem xét: {len(flagged)} (điểm sàng lọc để người duyệt quyết định, không phải kết luận)"
     )
     for document in flagged:
-        echo(f"[{document.tier}] {document.risk:.2f} {document.category or '-'} {document.stance}")
+        echo(
+            f"[{label(document.tier)}] {document.risk:.2f} {document.category or '-'} "
+            f"{document.stance}"
+        )
         echo("    " + output.document_line(document, settings.tz))

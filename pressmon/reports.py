@@ -11,10 +11,13 @@ from datetime import date, datetime, timedelta
 from typing import get_args
 
 from index.base import Archive
-from index.types import DEFAULT_REVIEW_STATUS, UNKNOWN_GROUP, CountTable, Document, Query
+from index.types import UNKNOWN_GROUP, CountTable, Document, Query
 from pressmon.coverage import CoverageProgress, progress_for_targets, target_query
+from pressmon.review.labels import label
+from pressmon.review.queue import flagged_documents
+from pressmon.review.statuses import UNSTARTED
+from pressmon.review.workflow import replay
 from pressmon.settings import Campaign, OutletKind, Targets
-from pressmon.web.workflow import replay
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
 # Coverage counts press only; kind "other" (forums, social media) is monitored but counted apart.
@@ -132,8 +135,8 @@ class LeadershipReport:
     generated_at: datetime
     coverage: CoverageFigures
     flagged_by_category: tuple[tuple[str, tuple[Document, ...]], ...]  # category -> items
-    status_totals: tuple[tuple[str, int], ...]
-    follow_ups: Mapping[str, tuple[str, ...]]  # document id -> follow-ups in force (decided items)
+    status_totals: tuple[tuple[str, int], ...]  # status code -> flagged items
+    follow_ups: Mapping[str, tuple[str, ...]]  # document id -> follow-up codes in force (decided)
 
 
 def leadership_report(
@@ -159,18 +162,11 @@ def leadership_report(
         outlet_names=outlet_names,
         topics=topics,
     )
-    flagged: list[Document] = []
-    query = Query(
-        date_from=date_from, date_to=date_to, flagged_only=True, sort="date", page_size=200
+    flagged, _ = flagged_documents(
+        archive, Query(date_from=date_from, date_to=date_to), limit=flagged_limit
     )
-    while len(flagged) < flagged_limit:
-        page = archive.search(query)
-        flagged.extend(hit.document for hit in page.hits)
-        if not page.hits or len(flagged) >= page.total:
-            break
-        query = replace(query, page=query.page + 1)
     groups: dict[str, list[Document]] = {}
-    for doc in flagged[:flagged_limit]:
+    for doc in flagged:
         groups.setdefault(doc.category or REPORT_CATEGORY_UNKNOWN, []).append(doc)
     statuses: dict[str, int] = {}
     for doc in flagged:
@@ -181,7 +177,7 @@ def leadership_report(
         coverage=coverage,
         flagged_by_category=tuple((k, tuple(v)) for k, v in sorted(groups.items())),
         status_totals=tuple(sorted(statuses.items(), key=lambda r: -r[1])),
-        follow_ups=_follow_ups(archive, flagged[:flagged_limit]),
+        follow_ups=_follow_ups(archive, flagged),
     )
 
 
@@ -189,7 +185,7 @@ def _follow_ups(archive: Archive, documents: Sequence[Document]) -> dict[str, tu
     """Follow-ups in force per decided item, replayed from its audit log."""
     found = {}
     for doc in documents:
-        if doc.review_status != DEFAULT_REVIEW_STATUS:
+        if doc.review_status != UNSTARTED:
             follow_ups = replay(archive.review_history(doc.id)).follow_ups
             if follow_ups:
                 found[doc.id] = follow_ups
@@ -257,7 +253,7 @@ def report_xlsx(
     summary.append([])
     summary.append(["Trạng thái xác minh", "Số bài"])
     for status, n in report.status_totals:
-        summary.append([status, n])
+        summary.append([label(status), n])
 
     for title, rows, header in (
         ("Tỉnh thành", cov.by_province, ["Tỉnh, thành phố", "Số tin, bài"]),
@@ -300,10 +296,10 @@ def report_xlsx(
                     d.title,
                     d.outlet_name,
                     d.published_at.astimezone(tz).strftime("%d/%m/%Y %H:%M"),
-                    d.tier or "",
+                    label(d.tier),
                     round(d.risk or 0.0, 3),
-                    d.review_status,
-                    "; ".join(report.follow_ups.get(d.id, ())),
+                    label(d.review_status),
+                    "; ".join(label(f) for f in report.follow_ups.get(d.id, ())),
                     d.url,
                 ]
             )

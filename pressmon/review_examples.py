@@ -7,14 +7,16 @@ from dataclasses import replace
 from classifier.examples import LabelledExample
 from index.base import Archive
 from index.types import Query
+from pressmon.review.statuses import FALSE, NO_VIOLATION, OUT_OF_SCOPE
 
-# Only conclusive decisions teach the model; "Chưa đủ căn cứ" and open items do not.
-LABEL_FOR_DECISION = {"Sai sự thật": 1, "Không vi phạm": 0, "Không thuộc phạm vi": 0}
+# Only conclusive decisions teach the model; "insufficient" (Chưa đủ căn cứ) and open items do not.
+LABEL_FOR_DECISION = {FALSE: 1, NO_VIOLATION: 0, OUT_OF_SCOPE: 0}
 _PAGE = 200
 
 
 def reviewed_examples(archive: Archive) -> list[LabelledExample]:
-    """One example per decided article: label 1 for "Sai sự thật", 0 for "Không vi phạm" and the like."""
+    """One example per decided article: label 1 for "false" (Sai sự thật), 0 for "no_violation"
+    (Không vi phạm) and the like."""
     examples: list[LabelledExample] = []
     query = Query(review_statuses=frozenset(LABEL_FOR_DECISION), sort="date", page_size=_PAGE)
     while True:

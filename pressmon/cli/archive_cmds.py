@@ -9,14 +9,15 @@ from typing import get_args
 
 import click
 
-from classifier.types import TIERS
+from classifier.types import TIER_LABELS, TIERS
 from crawlers.state import CrawlState
 from index.transfer import export_jsonl, import_jsonl
 from index.types import Query
 from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
 from pressmon.ingest import ingest_jsonl
-from pressmon.queue import triage_order
+from pressmon.review.labels import label
+from pressmon.review.queue import triage_order
 from pressmon.settings import OutletKind, load_targets
 from pressmon.snapshots import SnapshotStore
 from pressmon.wiring import archive_from, processor_from
@@ -57,6 +58,12 @@ def _filters(fn):
     return fn
 
 
+def _tier_codes(_ctx, _param, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Tiers are typed as codes or, as before codes, by the Vietnamese name staff see."""
+    code_for_label = {name: code for code, name in TIER_LABELS.items()}
+    return tuple(code_for_label.get(value, value) for value in values)
+
+
 def _query(text: str = "", **options) -> Query:
     return Query(
         text=text,
@@ -77,7 +84,11 @@ def _query(text: str = "", **options) -> Query:
 @click.argument("query")
 @_filters
 @click.option(
-    "--tier", multiple=True, type=click.Choice(TIERS), help="Flag tier; repeat for several."
+    "--tier",
+    multiple=True,
+    type=click.Choice([*TIERS, *TIER_LABELS.values()]),
+    callback=_tier_codes,
+    help="Flag tier: urgent, review, low (or its Vietnamese name); repeat for several.",
 )
 @click.option(
     "--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True
@@ -94,7 +105,7 @@ def search(app, query: str, as_json: bool, **options) -> None:
     finally:
         archive.close()
     if as_json:
-        click.echo(output.dumps(page))
+        click.echo(output.dumps(output.search_json(page)))
         return
     click.echo(f"{page.total} kết quả")
     for hit in page.hits:
@@ -210,9 +221,11 @@ def flagged(app, as_json: bool, **options) -> None:
                         "published_at": d.published_at,
                         "risk": d.risk,
                         "tier": d.tier,
+                        "tier_label": label(d.tier),
                         "category": d.category,
                         "stance": d.stance,
                         "review_status": d.review_status,
+                        "review_status_label": label(d.review_status),
                         "reasons": [r.get("text") for r in d.flag_details.get("reasons", [])][:5],
                     }
                 )
@@ -222,7 +235,10 @@ def flagged(app, as_json: bool, **options) -> None:
     if capped:
         click.echo("(chỉ hiện những tin đầu tiên; lọc theo ngày, cơ quan hoặc tỉnh để xem tiếp)")
     for d in documents:
-        click.echo(f"[{d.tier}] {d.risk:.2f} {d.category or '-'} {d.stance}  {d.review_status}")
+        click.echo(
+            f"[{label(d.tier)}] {d.risk:.2f} {d.category or '-'} {d.stance}  "
+            f"{label(d.review_status)}"
+        )
         click.echo("    " + output.document_line(d, app.settings.tz))
 
 

@@ -18,6 +18,7 @@ from classifier.text import nfc
 from classifier.types import ArticleText
 from pressmon.cli import output
 from pressmon.outlets import OutletResolver, Resolution
+from pressmon.review.labels import label
 from pressmon.review_examples import reviewed_examples
 from pressmon.settings import REPO_ROOT, load_sources
 from pressmon.wiring import archive_from, flagger_from
@@ -118,6 +119,7 @@ def classify(app, as_json: bool) -> None:
                     "outlet_kind": article.outlet_kind,
                     "risk": round(assessment.risk, 4),
                     "tier": assessment.tier,
+                    "tier_label": label(assessment.tier),
                     "category": assessment.category,
                     "article11_clause": assessment.article11_clause,
                     "stance": assessment.stance,

@@ -12,8 +12,9 @@ from dataclasses import asdict, is_dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from index.types import CountTable, Document
+from index.types import CountTable, Document, SearchPage
 from pressmon.coverage import CoverageProgress
+from pressmon.review.labels import label
 from pressmon.snapshots import Revision
 
 _MARK = re.compile(r"</?mark>")
@@ -33,6 +34,24 @@ def to_jsonable(value: Any) -> Any:
 
 def dumps(value: Any) -> str:
     return json.dumps(to_jsonable(value), ensure_ascii=False, sort_keys=True)
+
+
+def document_json(document: Document) -> dict[str, Any]:
+    """Every field, with the Vietnamese text of the tier and status codes beside them."""
+    return {
+        **to_jsonable(document),
+        "tier_label": label(document.tier),
+        "review_status_label": label(document.review_status),
+    }
+
+
+def search_json(page: SearchPage) -> dict[str, Any]:
+    return {
+        **to_jsonable(page),
+        "hits": [
+            {**to_jsonable(hit), "document": document_json(hit.document)} for hit in page.hits
+        ],
+    }
 
 
 def snippet_for_terminal(snippet: str) -> str:

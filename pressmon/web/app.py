@@ -18,14 +18,17 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
 from pressmon.errors import ConfigError
+from pressmon.review.errors import RoleForbidden, WorkflowError
+from pressmon.review.labels import label
 from pressmon.settings import DEFAULT_CONFIG_DIR, Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
 from pressmon.web.deps import CsrfRejected, CurrentSession, NotSignedIn, WebContext
-from pressmon.web.errors import PermissionDenied, RoleForbidden, WorkflowError
+from pressmon.web.errors import PermissionDenied
 from pressmon.web.routes import api, coverage, item, queue, search, users
 from pressmon.web.throttle import LoginThrottle
 
@@ -95,9 +98,10 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["decimal"] = formatting.decimal
     env.filters["safe_snippet"] = formatting.safe_snippet
     env.filters["safe_url"] = formatting.safe_url
+    env.filters["label"] = label
     env.globals.update(
         TIER_CLASSES=formatting.TIER_CLASSES,
-        TIERS=formatting.TIERS,
+        TIERS=TIERS,
         TOPIC_LABELS=formatting.TOPIC_LABELS,
         KIND_LABELS=formatting.KIND_LABELS,
         CATEGORY_LABELS=formatting.CATEGORY_LABELS,

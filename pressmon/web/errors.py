@@ -1,4 +1,5 @@
-"""Errors raised by the web app and its account store (all under PressmonError)."""
+"""Errors raised by the web app and its account store (all under PressmonError). Review workflow
+errors live in `pressmon.review.errors`."""
 
 from __future__ import annotations
 
@@ -9,13 +10,5 @@ class AccountError(PressmonError):
     """An account cannot be created, found or changed as asked (raised by AccountStore)."""
 
 
-class WorkflowError(PressmonError):
-    """A review action is not allowed from the item's current state or by this role (workflow.py)."""
-
-
 class PermissionDenied(PressmonError):
     """The signed-in user's role may not do this (raised by route dependencies)."""
-
-
-class RoleForbidden(WorkflowError):
-    """The action exists but the user's role may not take it (e.g. a reviewer reopening): 403."""

@@ -10,11 +10,8 @@ from datetime import date, datetime, tzinfo
 
 from markupsafe import Markup, escape
 
-TIER_CLASSES = {
-    "cần xem ngay": "tier-urgent",
-    "nên xem": "tier-review",
-    "không ưu tiên": "tier-low",
-}
+# Text for tier and status codes comes from the one label table, `pressmon.review.labels`.
+TIER_CLASSES = {"urgent": "tier-urgent", "review": "tier-review", "low": "tier-low"}
 TOPIC_LABELS = {
     "bhxh_bat_buoc": "BHXH bắt buộc",
     "bhxh_tu_nguyen": "BHXH tự nguyện",
@@ -56,12 +53,12 @@ REASON_LABELS = {
     "note": "Ghi chú",
 }
 STATUS_CLASSES = {
-    "Chưa xử lý": "st-new",
-    "Đang xác minh": "st-progress",
-    "Sai sự thật": "st-false",
-    "Không vi phạm": "st-ok",
-    "Chưa đủ căn cứ": "st-unsure",
-    "Không thuộc phạm vi": "st-out",
+    "unstarted": "st-new",
+    "in_progress": "st-progress",
+    "false": "st-false",
+    "no_violation": "st-ok",
+    "insufficient": "st-unsure",
+    "out_of_scope": "st-out",
 }
 
 

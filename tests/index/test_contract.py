@@ -30,7 +30,7 @@ SCAM_WARNING = make_doc(
     provinces=("Hà Nội",),
     topics=("truc_loi_lua_dao", "luong_huu_chi_tra"),
     risk=0.9,
-    tier="cần xem ngay",
+    tier="urgent",
 )
 JOINING = make_doc(
     "joining",
@@ -55,7 +55,7 @@ PENSION = make_doc(
     provinces=("Cần Thơ",),
     topics=("luong_huu_chi_tra",),
     risk=0.5,
-    tier="nên xem",
+    tier="review",
 )
 HEALTH_NFD = make_doc(
     "health",
@@ -76,7 +76,7 @@ UNACCENTED = make_doc(
     published_at=datetime(2024, 3, 1, 1, 0, tzinfo=UTC),
     topics=("bhxh_bat_buoc",),
     risk=0.1,
-    tier="không ưu tiên",
+    tier="low",
 )
 CORPUS = (SCAM_WARNING, JOINING, PENSION, HEALTH_NFD, UNACCENTED)
 ALL_IDS = {d.id for d in CORPUS}
@@ -241,9 +241,9 @@ def test_snippets_escape_the_text_and_mark_the_words(filled: Archive) -> None:
         ({"provinces": frozenset({"Hà Nội", "Đắk Lắk"})}, {"scam", "health"}),
         ({"topics": frozenset({"luong_huu_chi_tra"})}, {"scam", "pension"}),
         ({"topics": frozenset({"bhyt", "bhxh_bat_buoc"})}, {"health", "unaccented"}),
-        ({"tiers": frozenset({"nên xem", "không ưu tiên"})}, {"pension", "unaccented"}),
-        ({"review_statuses": frozenset({"Chưa xử lý"})}, ALL_IDS),
-        ({"review_statuses": frozenset({"Sai sự thật"})}, set()),
+        ({"tiers": frozenset({"review", "low"})}, {"pension", "unaccented"}),
+        ({"review_statuses": frozenset({"unstarted"})}, ALL_IDS),
+        ({"review_statuses": frozenset({"false"})}, set()),
         ({"flagged_only": True}, {"scam", "pension"}),
         ({"text": "lương hưu", "provinces": frozenset({"Hà Nội"})}, {"scam"}),
         ({"text": "bao hiem", "kinds": frozenset({"national"})}, {"joining", "unaccented"}),
@@ -256,9 +256,9 @@ def test_filters(filled: Archive, query: dict[str, object], expected: set[str]) 
 
 
 def test_review_status_filter_follows_reviews(filled: Archive) -> None:
-    filled.record_review(_event("pension", "Chưa xử lý", "Sai sự thật"))
+    filled.record_review(_event("pension", "unstarted", "false"))
     filled.refresh()
-    assert ids(filled, review_statuses=frozenset({"Sai sự thật"})) == {"pension"}
+    assert ids(filled, review_statuses=frozenset({"false"})) == {"pension"}
 
 
 def test_sort_by_date_is_newest_first(filled: Archive) -> None:
@@ -400,21 +400,21 @@ def _event(
 
 
 def test_reviews_append_and_survive_reupsert(filled: Archive) -> None:
-    first = _event("scam", "Chưa xử lý", "Đang xác minh", minutes=1, note="Kiểm tra nguồn")
-    second = _event("scam", "Đang xác minh", "Không vi phạm", minutes=5)
+    first = _event("scam", "unstarted", "in_progress", minutes=1, note="Kiểm tra nguồn")
+    second = _event("scam", "in_progress", "no_violation", minutes=5)
     filled.record_review(first)
     filled.record_review(second)
     filled.upsert([SCAM_WARNING])  # a re-crawl carries the default status
     filled.refresh()
     stored = filled.get("scam")
-    assert stored is not None and stored.review_status == "Không vi phạm"
+    assert stored is not None and stored.review_status == "no_violation"
     assert tuple(filled.review_history("scam")) == (first, second)
     assert tuple(filled.review_history("pension")) == ()
 
 
 def test_history_is_in_time_order(filled: Archive) -> None:
-    later = _event("scam", "Chưa xử lý", "Đang xác minh", minutes=30)
-    earlier = _event("scam", "Đang xác minh", "Sai sự thật", minutes=10)
+    later = _event("scam", "unstarted", "in_progress", minutes=30)
+    earlier = _event("scam", "in_progress", "false", minutes=10)
     filled.record_review(later)
     filled.record_review(earlier)
     filled.refresh()
@@ -423,13 +423,13 @@ def test_history_is_in_time_order(filled: Archive) -> None:
 
 def test_review_of_an_unknown_document_is_refused(filled: Archive) -> None:
     with pytest.raises(DocumentNotFound):
-        filled.record_review(_event("missing", "Chưa xử lý", "Sai sự thật"))
+        filled.record_review(_event("missing", "unstarted", "false"))
     filled.refresh()
     assert tuple(filled.review_history("missing")) == ()
 
 
 def test_stats(filled: Archive) -> None:
-    filled.record_review(_event("joining", "Chưa xử lý", "Không thuộc phạm vi"))
+    filled.record_review(_event("joining", "unstarted", "out_of_scope"))
     filled.refresh()
     stats = filled.stats()
     assert (stats.documents, stats.flagged, stats.reviewed) == (5, 2, 1)

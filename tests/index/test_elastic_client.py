@@ -38,7 +38,7 @@ class FakeCluster:
         self.routes: dict[tuple[str, str], Route] = {
             ("HEAD", "/pm"): (200, None),
             ("HEAD", "/pm-reviews"): (200, None),
-            ("GET", "/pm/_mapping"): (200, {"pm": {"mappings": {"_meta": {"pressmon_schema": 1}}}}),
+            ("GET", "/pm/_mapping"): (200, {"pm": {"mappings": {"_meta": {"pressmon_schema": 2}}}}),
             ("GET", "/pm-reviews/_mapping"): (200, {"pm-reviews": {"mappings": {}}}),
         }
         self.requests: list[tuple[str, str, bytes]] = []
@@ -227,8 +227,8 @@ def test_get_missing_is_none_and_review_of_missing_is_document_not_found(cluster
         document_id="nope",
         actor="a",
         at=datetime(2025, 1, 1, tzinfo=UTC),
-        status_before="Chưa xử lý",
-        status_after="Đang xác minh",
+        status_before="unstarted",
+        status_after="in_progress",
     )
     with pytest.raises(DocumentNotFound):
         archive.record_review(event)
@@ -240,3 +240,11 @@ def test_delete_reports_whether_it_deleted(cluster) -> None:
     archive = _archive(url)
     assert archive.delete("d1") is True
     assert archive.delete("d2") is False
+
+
+def test_an_index_of_schema_1_with_vietnamese_names_must_be_reindexed(cluster) -> None:
+    fake, url = cluster
+    older = {"pm": {"mappings": {"_meta": {"pressmon_schema": 1}}}}
+    fake.routes[("GET", "/pm/_mapping")] = (200, older)
+    with pytest.raises(SchemaVersionError, match="pressmon index export.*pressmon index import"):
+        _archive(url)

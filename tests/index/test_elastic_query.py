@@ -265,8 +265,8 @@ def test_every_filter_golden() -> None:
         kinds=frozenset({"provincial"}),
         provinces=frozenset({"Cần Thơ", "Hà Nội"}),
         topics=frozenset({"bhyt"}),
-        tiers=frozenset({"nên xem"}),
-        review_statuses=frozenset({"Chưa xử lý"}),
+        tiers=frozenset({"review"}),
+        review_statuses=frozenset({"unstarted"}),
         flagged_only=True,
     )
     assert search_body(query, VN)["query"] == {
@@ -285,8 +285,8 @@ def test_every_filter_golden() -> None:
                 {"terms": {"outlet": ["bao_can_tho", "vnexpress"]}},
                 {"terms": {"kind": ["provincial"]}},
                 {"terms": {"topics": ["bhyt"]}},
-                {"terms": {"tier": ["nên xem"]}},
-                {"terms": {"review_status": ["Chưa xử lý"]}},
+                {"terms": {"tier": ["review"]}},
+                {"terms": {"review_status": ["unstarted"]}},
                 {
                     "bool": {
                         "should": [
@@ -300,7 +300,7 @@ def test_every_filter_golden() -> None:
                     "bool": {
                         "filter": [
                             {"exists": {"field": "risk"}},
-                            {"terms": {"tier": ["cần xem ngay", "nên xem"]}},
+                            {"terms": {"tier": ["review", "urgent"]}},
                         ]
                     }
                 },
@@ -571,8 +571,8 @@ def _event() -> ReviewEvent:
         document_id="d1",
         actor="cv.nguyen",
         at=datetime(2025, 1, 7, 9, tzinfo=ICT),
-        status_before="Chưa xử lý",
-        status_after="Đang xác minh",
+        status_before="unstarted",
+        status_after="in_progress",
         note="Gọi BHXH tỉnh",
         detail={"assignee": "an"},
     )
@@ -581,7 +581,7 @@ def _event() -> ReviewEvent:
 def test_document_and_event_round_trip_through_source() -> None:
     doc = _doc(
         risk=0.82,
-        tier="cần xem ngay",
+        tier="urgent",
         flag_details={"reasons": ["số liệu lạ"]},
         extraction={"title": "json-ld"},
         relevance_reasons=("bhxh",),

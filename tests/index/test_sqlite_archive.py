@@ -15,9 +15,10 @@ from index_factories import make_doc
 from index.errors import QueryError, SchemaVersionError, SearchIndexError
 from index.sqlite_backend import SQLiteArchive
 from index.sqlite_query import RANK_WINDOW, bucket_date, counts_sql, search_sql, walk_dates
-from index.sqlite_rows import DOCUMENT_COLUMNS, document_row
+from index.sqlite_rows import DOCUMENT_COLUMNS, document_row, review_row
 from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from index.sqlite_tags import TAG_MARK
+from index.sqlite_writes import prepare, write_batch
 from index.text import fold, parse_query
 from index.types import Document, Query, ReviewEvent
 
@@ -138,7 +139,7 @@ def test_review_log_is_append_only_in_the_database(path: Path) -> None:
     archive = SQLiteArchive(path)
     archive.upsert([make_doc("a")])
     archive.record_review(
-        ReviewEvent("a", "kiemduyet", datetime.now(UTC), "Chưa xử lý", "Đang xác minh")
+        ReviewEvent("a", "kiemduyet", datetime.now(UTC), "unstarted", "in_progress")
     )
     conn = _raw(path)
     for statement in ("UPDATE reviews SET note = 'sửa'", "DELETE FROM reviews"):
@@ -420,3 +421,108 @@ def test_a_version_2_archive_is_migrated_with_its_indexes_rebuilt(path: Path) ->
     _fts_ok(raw)
     assert archive.search(Query(text="luong huu")).total == 1
     assert archive.search(Query(text="chi tra")).total == 0
+
+
+def _write_as_version_4(path: Path, docs: Sequence[Document], events: Sequence[ReviewEvent]):
+    """A version 4 archive: v4 code wrote rows, indexes and counts as today's code does."""
+    conn = _raw(path)
+    migrate(conn, MIGRATIONS[:4])
+    write_batch(conn, prepare(docs))
+    for event in events:
+        row = review_row(event)
+        conn.execute(
+            f"INSERT INTO reviews ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})",
+            row,
+        )
+    conn.close()
+
+
+def test_a_version_4_archive_stores_codes_for_its_vietnamese_tiers_and_statuses(
+    path: Path,
+) -> None:
+    at = datetime(2025, 3, 1, 2, tzinfo=UTC)
+    docs = [
+        make_doc(
+            "scam",
+            title="Giả danh cán bộ BHXH",
+            risk=0.93,
+            tier="cần xem ngay",
+            review_status="Sai sự thật",
+        ),
+        make_doc(
+            "rumour",
+            title="Tin đồn lương hưu",
+            risk=0.6,
+            tier="nên xem",
+            review_status="Chưa xử lý",
+        ),
+        make_doc(
+            "calm",
+            title="Lương hưu tăng",
+            risk=0.1,
+            tier="không ưu tiên",
+            review_status="Chưa xử lý",
+        ),
+        make_doc("unscored", title="Tin bảo hiểm", review_status="Chưa xử lý"),
+    ]
+    events = [
+        ReviewEvent("scam", "an", at, "Chưa xử lý", "Đang xác minh"),
+        ReviewEvent("scam", "an", at + timedelta(minutes=1), "Đang xác minh", "Sai sự thật"),
+        ReviewEvent(
+            "scam",
+            "an",
+            at + timedelta(minutes=2),
+            "Sai sự thật",
+            "Sai sự thật",
+            action="follow_up",
+            detail={"follow_up": "Đã báo cáo lãnh đạo"},
+        ),
+        ReviewEvent(
+            "scam",
+            "lan",
+            at + timedelta(minutes=3),
+            "Sai sự thật",
+            "Sai sự thật",
+            action="assign",
+            detail={"assignee": "lan", "previous": None},
+        ),
+    ]
+    _write_as_version_4(path, docs, events)
+
+    archive = SQLiteArchive(path)
+    raw = _raw(path)
+    assert raw.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+    stored = {
+        row[0]: (row[1], row[2])
+        for row in raw.execute("SELECT id, tier, review_status FROM articles")
+    }
+    assert stored == {
+        "scam": ("urgent", "false"),
+        "rumour": ("review", "unstarted"),
+        "calm": ("low", "unstarted"),
+        "unscored": (None, "unstarted"),
+    }
+    history = archive.review_history("scam")
+    assert [(e.status_before, e.status_after) for e in history] == [
+        ("unstarted", "in_progress"),
+        ("in_progress", "false"),
+        ("false", "false"),
+        ("false", "false"),
+    ]
+    assert history[2].detail == {"follow_up": "reported_to_leadership"}
+    assert history[3].detail == {"assignee": "lan", "previous": None}
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        raw.execute("UPDATE reviews SET note = 'sửa'")
+
+    def ids(**query: object) -> set[str]:
+        return {h.document.id for h in archive.search(Query(**query)).hits}  # type: ignore[arg-type]
+
+    assert ids(tiers=frozenset({"urgent"})) == {"scam"}
+    assert ids(tiers=frozenset({"review", "low"})) == {"rumour", "calm"}
+    assert ids(flagged_only=True) == {"scam", "rumour"}
+    assert ids(text="lương hưu", flagged_only=True) == {"rumour"}
+    assert ids(text="luong huu", tiers=frozenset({"low"})) == {"calm"}
+    assert ids(review_statuses=frozenset({"false"})) == {"scam"}
+    stats = archive.stats()
+    assert (stats.flagged, stats.reviewed) == (2, 1)
+    _fts_ok(raw)

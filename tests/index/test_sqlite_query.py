@@ -64,8 +64,8 @@ def test_filters_bind_sorted_values() -> None:
         "outlet0": "a",
         "outlet1": "b",
         "province0": "Huế",
-        "flag_tier0": "cần xem ngay",
-        "flag_tier1": "nên xem",
+        "flag_tier0": "review",
+        "flag_tier1": "urgent",
     }
 
 

@@ -42,7 +42,7 @@ def _doc(n: int, **overrides: object) -> Document:
         date_source="json-ld",
         extraction={"title": "json-ld", "body": "trafilatura"},
         risk=0.12 * n,
-        tier="nên xem",
+        tier="review",
         category="mạo danh",
         stance="cảnh báo",
         flag_details={"reasons": [{"code": "claim", "text": "Tuyên bố lạ"}]},
@@ -76,9 +76,9 @@ def archives(tmp_path: Path) -> Iterator[tuple[object, object]]:
 
 def _fill(archive) -> None:
     archive.upsert([_doc(n) for n in range(1, 6)])
-    archive.record_review(_event(2, 1, "Chưa xử lý", "Đang xác minh"))
-    archive.record_review(_event(2, 2, "Đang xác minh", "Sai sự thật"))
-    archive.record_review(_event(4, 1, "Chưa xử lý", "Không vi phạm"))
+    archive.record_review(_event(2, 1, "unstarted", "in_progress"))
+    archive.record_review(_event(2, 2, "in_progress", "false"))
+    archive.record_review(_event(4, 1, "unstarted", "no_violation"))
     archive.refresh()
 
 
@@ -94,7 +94,7 @@ def test_round_trip_between_two_archives_is_exact(archives) -> None:
     text = _export(a)
     assert import_jsonl(b, io.StringIO(text)) == 5
     assert _export(b) == text
-    assert b.get("doc-2").review_status == "Sai sự thật"
+    assert b.get("doc-2").review_status == "false"
     assert [e.note for e in b.review_history("doc-2")] == ["bước 1", "bước 2"]
 
 
@@ -127,10 +127,10 @@ def test_import_replays_only_missing_events(archives) -> None:
     a, b = archives
     _fill(a)
     b.upsert([_doc(2)])
-    b.record_review(_event(2, 1, "Chưa xử lý", "Đang xác minh"))
+    b.record_review(_event(2, 1, "unstarted", "in_progress"))
     import_jsonl(b, io.StringIO(_export(a)))
     statuses = [e.status_after for e in b.review_history("doc-2")]
-    assert statuses == ["Đang xác minh", "Sai sự thật"]
+    assert statuses == ["in_progress", "false"]
 
 
 def test_malformed_line_names_the_line_and_writes_nothing_from_its_batch(archives) -> None:
@@ -181,3 +181,49 @@ def test_base_pager_visits_every_document_once(archives) -> None:
     a.refresh()
     ids = [d.id for d in a.iter_documents(page_size=3)]
     assert sorted(ids) == [f"doc-{n}" for n in range(1, 8)]
+
+
+def test_an_export_of_the_previous_version_is_imported_as_codes(archives) -> None:
+    """Before codes, exports held the Vietnamese names of tiers, statuses and follow-ups."""
+    a, b = archives
+    _fill(a)
+    a.record_review(
+        ReviewEvent(
+            "doc-2",
+            "lãnh đạo Hà",
+            datetime(2025, 3, 10, 10, 0, tzinfo=ICT),
+            "false",
+            "false",
+            action="follow_up",
+            detail={"follow_up": "reported_to_leadership"},
+        )
+    )
+    current = _export(a)
+    names = {
+        "review": "nên xem",
+        "unstarted": "Chưa xử lý",
+        "in_progress": "Đang xác minh",
+        "false": "Sai sự thật",
+        "no_violation": "Không vi phạm",
+        "reported_to_leadership": "Đã báo cáo lãnh đạo",
+    }
+    previous = []
+    for line in current.splitlines():
+        data = json.loads(line)
+        document = data["document"]
+        document["tier"], document["review_status"] = (
+            names[document["tier"]],
+            names[document["review_status"]],
+        )
+        for event in data["reviews"]:
+            event["status_before"] = names[event["status_before"]]
+            event["status_after"] = names[event["status_after"]]
+            if "follow_up" in event["detail"]:
+                event["detail"]["follow_up"] = names[event["detail"]["follow_up"]]
+        previous.append(json.dumps(data, ensure_ascii=False))
+    assert any("Đã báo cáo lãnh đạo" in line for line in previous)
+
+    assert import_jsonl(b, io.StringIO("\n".join(previous) + "\n")) == 5
+    assert _export(b) == current
+    assert import_jsonl(b, io.StringIO(current)) == 5  # already held: nothing replayed twice
+    assert len(b.review_history("doc-2")) == 3

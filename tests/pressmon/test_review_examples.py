@@ -25,7 +25,7 @@ def _document(doc_id: str, title: str) -> Document:
         published_at=AT,
         crawled_at=AT,
         risk=0.7,
-        tier="nên xem",
+        tier="review",
         category="C4",
         stance="asserts",
     )
@@ -41,14 +41,14 @@ def test_decisions_become_labels(tmp_path: Path) -> None:
             _document("d", "Chưa xem"),
         ]
     )
-    decisions = {"a": "Sai sự thật", "b": "Không vi phạm", "c": "Chưa đủ căn cứ"}
+    decisions = {"a": "false", "b": "no_violation", "c": "insufficient"}
     for doc_id, status in decisions.items():
         archive.record_review(
             ReviewEvent(
                 document_id=doc_id,
                 actor="lan",
                 at=AT,
-                status_before="Chưa xử lý",
+                status_before="unstarted",
                 status_after=status,
             )
         )

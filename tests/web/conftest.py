@@ -118,10 +118,10 @@ def flagged(n: int, tier: str, risk: float, **overrides: object) -> Document:
 
 def seed_documents() -> list[Document]:
     return [
-        flagged(1, "cần xem ngay", 0.93, title=HOSTILE_TITLE, body=HOSTILE_BODY),
+        flagged(1, "urgent", 0.93, title=HOSTILE_TITLE, body=HOSTILE_BODY),
         flagged(
             2,
-            "nên xem",
+            "review",
             0.61,
             outlet="baokhac",
             outlet_name="Báo Khác",
@@ -129,8 +129,8 @@ def seed_documents() -> list[Document]:
             provinces=("Cần Thơ",),
             category="C5",
         ),
-        flagged(3, "cần xem ngay", 0.85),
-        flagged(4, "nên xem", 0.55, review_status="Chưa xử lý"),
+        flagged(3, "urgent", 0.85),
+        flagged(4, "review", 0.55, review_status="unstarted"),
         make_doc(5),
         make_doc(6, kind="national", province=None, provinces=()),
         make_doc(20, province="Đắk Lắk", provinces=("Đắk Lắk",)),

@@ -97,7 +97,7 @@ def test_leadership_report_xlsx(archive, clock) -> None:
         today=date(2026, 5, 20),
     )
     assert dict(report.flagged_by_category).keys() == {"C1", "C5"}
-    assert dict(report.status_totals) == {"Chưa xử lý": 4}
+    assert dict(report.status_totals) == {"unstarted": 4}
     book = load_workbook(io.BytesIO(report_xlsx(report, tz=UTC)))
     assert book.sheetnames == [
         "Tổng quan",
@@ -131,8 +131,8 @@ def test_formula_like_titles_stay_text(archive, clock) -> None:
 def test_report_page_is_printable(as_lead) -> None:
     client, token = as_lead
     for form in (
-        {"action": "status", "status": "Sai sự thật"},
-        {"action": "follow_up", "follow_up": "Đã báo cáo lãnh đạo"},
+        {"action": "status", "status": "false"},
+        {"action": "follow_up", "follow_up": "reported_to_leadership"},
     ):
         client.post("/bai/doc003/xu-ly", data={"csrf_token": token, **form})
     html = client.get("/bao-cao?tu=01/05/2026&den=31/05/2026").text

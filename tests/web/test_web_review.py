@@ -14,35 +14,37 @@ def act(client, token: str, doc: str = "doc003", **form: str):
 
 def test_reviewer_decides_with_a_note_and_the_audit_shows_it(as_reviewer, archive, clock) -> None:
     client, token = as_reviewer
-    assert act(client, token, action="status", status="Đang xác minh").status_code == 303
+    assert act(client, token, action="status", status="in_progress").status_code == 303
     response = act(
-        client, token, action="status", status="Sai sự thật", note="Đã đối chiếu thông cáo của BHXH"
+        client, token, action="status", status="false", note="Đã đối chiếu thông cáo của BHXH"
     )
     assert response.status_code == 303 and response.headers["location"] == "/bai/doc003#nhat-ky"
     history = archive.review_history("doc003")
     assert [(e.action, e.status_before, e.status_after, e.actor) for e in history] == [
-        ("status", "Chưa xử lý", "Đang xác minh", "an"),
-        ("status", "Đang xác minh", "Sai sự thật", "an"),
+        ("status", "unstarted", "in_progress", "an"),
+        ("status", "in_progress", "false", "an"),
     ]
     assert history[-1].note == "Đã đối chiếu thông cáo của BHXH" and history[-1].at == clock.now
-    assert archive.get("doc003").review_status == "Sai sự thật"
+    assert archive.get("doc003").review_status == "false"
     page = client.get("/bai/doc003").text
     assert "Đã đối chiếu thông cáo của BHXH" in page and "20/05/2026 10:00" in page  # UTC+7
+    assert "Đang xác minh → <b>Sai sự thật</b>" in page
 
 
 def test_report_to_leadership_locks_until_a_lead_reopens(client, login, archive) -> None:
     token = login(client, "an")
-    act(client, token, action="status", status="Sai sự thật")
+    act(client, token, action="status", status="false")
     assert (
-        act(client, token, action="follow_up", follow_up="Đã đề nghị cải chính").status_code == 303
+        act(client, token, action="follow_up", follow_up="correction_requested").status_code == 303
     )
     assert (
-        act(client, token, action="follow_up", follow_up="Đã báo cáo lãnh đạo").status_code == 303
+        act(client, token, action="follow_up", follow_up="reported_to_leadership").status_code
+        == 303
     )
     page = client.get("/bai/doc003").text
     assert "Đã khoá" in page and 'value="reopen"' not in page  # no reopen form for a reviewer
 
-    refused = act(client, token, action="status", status="Không vi phạm")
+    refused = act(client, token, action="status", status="no_violation")
     assert refused.status_code == 409 and "đã khoá" in refused.text
     reviewer_reopen = act(client, token, action="reopen", note="Tôi muốn sửa")
     assert reviewer_reopen.status_code == 403 and "Chỉ lãnh đạo" in reviewer_reopen.text
@@ -51,18 +53,18 @@ def test_report_to_leadership_locks_until_a_lead_reopens(client, login, archive)
     assert 'value="reopen"' in client.get("/bai/doc003").text
     assert act(client, token, action="reopen").status_code == 409  # a reason is required
     assert act(client, token, action="reopen", note="Toà soạn đã đăng cải chính").status_code == 303
-    assert act(client, token, action="status", status="Không vi phạm").status_code == 303
+    assert act(client, token, action="status", status="no_violation").status_code == 303
 
     history = archive.review_history("doc003")
     assert [e.action for e in history] == ["status", "follow_up", "follow_up", "reopen", "status"]
     reopen = history[3]
     assert (reopen.actor, reopen.status_before, reopen.status_after) == (
         "binh",
-        "Sai sự thật",
-        "Đang xác minh",
+        "false",
+        "in_progress",
     )
     assert reopen.detail["reason"] == "Toà soạn đã đăng cải chính"
-    assert history[1].detail == {"follow_up": "Đã đề nghị cải chính"}
+    assert history[1].detail == {"follow_up": "correction_requested"}
 
 
 def test_assignment_is_audited_and_filters_the_queue(client, login, archive) -> None:
@@ -88,7 +90,7 @@ def test_assignment_is_audited_and_filters_the_queue(client, login, archive) -> 
 def test_audit_log_exports_as_csv(as_reviewer) -> None:
     client, token = as_reviewer
     act(client, token, action="note", note='=HYPERLINK("http://x")')  # stays text in a spreadsheet
-    act(client, token, action="status", status="Chưa đủ căn cứ", note="Thiếu nguồn")
+    act(client, token, action="status", status="insufficient", note="Thiếu nguồn")
     response = client.get("/bai/doc003/nhat-ky.csv")
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.text.lstrip("\ufeff"))))
@@ -102,31 +104,41 @@ def test_api_decide_flow(as_lead, archive) -> None:
     headers = {"X-CSRF-Token": token}
     ok = client.post(
         "/api/items/doc001/decide",
-        json={"action": "status", "status": "Không thuộc phạm vi", "note": "Bài cảnh báo"},
+        json={"action": "status", "status": "out_of_scope", "note": "Bài cảnh báo"},
         headers=headers,
     )
-    assert ok.status_code == 200 and ok.json()["event"]["status_after"] == "Không thuộc phạm vi"
+    event = ok.json()["event"]
+    assert ok.status_code == 200 and event["status_after"] == "out_of_scope"
+    assert (event["status_before_label"], event["status_after_label"]) == (
+        "Chưa xử lý",
+        "Không thuộc phạm vi",
+    )
     again = client.post(
         "/api/items/doc001/decide",
-        json={"action": "status", "status": "Không thuộc phạm vi"},
+        json={"action": "status", "status": "out_of_scope"},
         headers=headers,
     )
     assert again.status_code == 409 and "đã ở trạng thái" in again.json()["error"]
     bad = client.post("/api/items/doc001/decide", json={"action": "xoa"}, headers=headers)
     assert bad.status_code == 422
     item = client.get("/api/items/doc001").json()
-    assert item["state"]["status"] == "Không thuộc phạm vi" and len(item["history"]) == 1
+    assert item["state"]["status"] == "out_of_scope" and len(item["history"]) == 1
+    assert item["state"]["status_label"] == "Không thuộc phạm vi"
+    assert item["document"]["review_status_label"] == "Không thuộc phạm vi"
+    assert item["document"]["tier_label"] == "cần xem ngay"
 
 
 def test_queue_orders_by_tier_then_risk_and_counts_statuses(as_reviewer) -> None:
     client, token = as_reviewer
-    act(client, token, doc="doc004", action="status", status="Đang xác minh")
+    act(client, token, doc="doc004", action="status", status="in_progress")
     data = client.get("/api/queue").json()
     assert [i["document"]["id"] for i in data["items"]] == ["doc001", "doc003", "doc002", "doc004"]
-    assert data["status_counts"]["Chưa xử lý"] == 3 and data["status_counts"]["Đang xác minh"] == 1
-    only = client.get("/api/queue?trang_thai=Đang xác minh").json()
+    assert data["status_counts"]["unstarted"] == 3 and data["status_counts"]["in_progress"] == 1
+    assert data["status_labels"]["in_progress"] == "Đang xác minh"
+    assert data["items"][0]["document"]["tier_label"] == "cần xem ngay"
+    only = client.get("/api/queue?trang_thai=in_progress").json()
     assert [i["document"]["id"] for i in only["items"]] == ["doc004"] and only["status_counts"][
-        "Chưa xử lý"
+        "unstarted"
     ] == 3
     assert [i["document"]["id"] for i in client.get("/api/queue?tinh=Cần Thơ").json()["items"]] == [
         "doc002"
@@ -143,11 +155,14 @@ def test_queue_orders_by_tier_then_risk_and_counts_statuses(as_reviewer) -> None
     assert {i["document"]["id"] for i in dated} == {"doc001", "doc002"}
     html = client.get("/hang-doi").text
     assert "Nhận xử lý" in html and "tier-urgent" in html
+    assert '<span class="tier tier-urgent">cần xem ngay</span>' in html
+    assert '<span class="status st-progress">Đang xác minh</span>' in html
+    assert '<option value="urgent" >cần xem ngay</option>' in html
 
 
 def test_similar_decided_items_are_shown(client, login, archive) -> None:
     token = login(client, "an")
-    act(client, token, doc="doc004", action="status", status="Sai sự thật")
+    act(client, token, doc="doc004", action="status", status="false")
     page = client.get("/bai/doc003").text
     section = page.split("Bài tương tự đã có kết luận")[1].split("</section>")[0]
     assert "/bai/doc004" in section and "/bai/doc003" not in section

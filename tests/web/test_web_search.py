@@ -38,7 +38,7 @@ def test_search_highlights_and_paginates(as_reviewer, many) -> None:
     [
         ("q=OTP&tinh=Cần Thơ", {"doc002"}),
         ("q=OTP&bao=baokhac", {"doc002"}),
-        ("q=OTP&muc=cần xem ngay", {"doc001", "doc003"}),
+        ("q=OTP&muc=urgent", {"doc001", "doc003"}),
         ("chu_de=truc_loi_lua_dao&tu=17/05/2026", {"doc001", "doc002", "doc003"}),
         ("loai_hinh=national", {"doc006"}),
         ("danh_dau=1&den=16/05/2026", {"doc004"}),

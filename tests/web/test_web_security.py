@@ -52,7 +52,7 @@ def test_api_returns_raw_text_as_json_data(as_reviewer) -> None:
 @pytest.mark.parametrize("token", [None, "", "sai-ma"])
 def test_form_post_without_the_right_csrf_token_is_403(as_reviewer, archive, token) -> None:
     client, _ = as_reviewer
-    data = {"action": "status", "status": "Đang xác minh"}
+    data = {"action": "status", "status": "in_progress"}
     if token is not None:
         data["csrf_token"] = token
     response = client.post("/bai/doc003/xu-ly", data=data)

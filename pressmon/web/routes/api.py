@@ -1,4 +1,7 @@
-"""JSON API under /api/: same session cookie as the pages; writes need the X-CSRF-Token header."""
+"""JSON API under /api/: same session cookie as the pages; writes need the X-CSRF-Token header.
+
+Tiers, statuses and follow-ups are codes; each comes with its Vietnamese text in a `*_label`
+field beside it (`tier_label`, `review_status_label`, `status_label`, ...)."""
 
 from __future__ import annotations
 
@@ -12,13 +15,14 @@ from pydantic import BaseModel, Field
 
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
+from pressmon.review.actions import apply_action, current_state
+from pressmon.review.labels import STATUS_LABELS, label
+from pressmon.review.queue import load_queue
+from pressmon.review.workflow import Action, ReviewState
 from pressmon.web.deps import Context, CurrentSession, WritingSession
 from pressmon.web.formatting import parse_vn_date
-from pressmon.web.queue import load_queue
-from pressmon.web.review import apply_action, current_state
 from pressmon.web.routes.queue import page_number, queue_filters
 from pressmon.web.routes.search import search_query
-from pressmon.web.workflow import Action
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -35,6 +39,8 @@ def _plain(value: Any) -> Any:
 
 def document_json(document: Document, *, body: bool = True) -> dict[str, Any]:
     data = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)}
+    data["tier_label"] = label(document.tier)
+    data["review_status_label"] = label(document.review_status)
     if not body:
         data.pop("body")
         data.pop("flag_details")
@@ -42,7 +48,23 @@ def document_json(document: Document, *, body: bool = True) -> dict[str, Any]:
 
 
 def event_json(event: ReviewEvent) -> dict[str, Any]:
-    return _plain(dataclasses.asdict(event))
+    return _plain(
+        {
+            **dataclasses.asdict(event),
+            "status_before_label": label(event.status_before),
+            "status_after_label": label(event.status_after),
+        }
+    )
+
+
+def state_json(state: ReviewState) -> dict[str, Any]:
+    return _plain(
+        {
+            **dataclasses.asdict(state),
+            "status_label": label(state.status),
+            "follow_up_labels": [label(f) for f in state.follow_ups],
+        }
+    )
 
 
 @router.get("/me")
@@ -85,7 +107,7 @@ def item(document_id: str, ctx: Context, session: CurrentSession) -> dict[str, A
     state, history = current_state(ctx.archive, document_id)
     return {
         "document": document_json(document),
-        "state": _plain(dataclasses.asdict(state)),
+        "state": state_json(state),
         "history": [event_json(e) for e in history],
     }
 
@@ -101,6 +123,7 @@ def queue(request: Request, ctx: Context, session: CurrentSession) -> dict[str, 
         "page": result.page,
         "page_size": result.page_size,
         "status_counts": dict(result.status_counts),
+        "status_labels": dict(STATUS_LABELS),
         "capped": result.capped,
         "items": [
             {"document": document_json(r.document, body=False), "assignee": r.assignee}
@@ -130,8 +153,9 @@ def decide(
         Action(
             decision.action, decision.status, decision.follow_up, decision.assignee, decision.note
         ),
-        session,
-        ctx.clock(),
+        actor=session.account.username,
+        role=session.account.role,
+        now=ctx.clock(),
     )
     return {"ok": True, "event": event_json(event)}
 

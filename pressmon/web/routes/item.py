@@ -14,19 +14,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from index.base import Archive
 from index.errors import DocumentNotFound, QueryError
 from index.types import Document, Query, ReviewEvent
+from pressmon.review.actions import apply_action, current_state
+from pressmon.review.errors import RoleForbidden, WorkflowError
+from pressmon.review.labels import ACTION_LABELS, label
+from pressmon.review.statuses import DECISIONS
+from pressmon.review.workflow import CAN_REOPEN, Action, available_follow_ups, next_statuses
 from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
-from pressmon.web.errors import RoleForbidden, WorkflowError
 from pressmon.web.formatting import csv_safe, highlight, paragraphs, vn_datetime
-from pressmon.web.review import apply_action, current_state
 from pressmon.web.routes import page
-from pressmon.web.workflow import (
-    ACTION_LABELS,
-    CAN_REOPEN,
-    DECISIONS,
-    Action,
-    available_follow_ups,
-    next_statuses,
-)
 
 router = APIRouter()
 _STOPWORDS = frozenset(
@@ -177,7 +172,14 @@ def act(
     )
     try:
         apply_action(
-            ctx.archive, ctx.accounts, ctx.review_lock, document_id, requested, session, ctx.clock()
+            ctx.archive,
+            ctx.accounts,
+            ctx.review_lock,
+            document_id,
+            requested,
+            actor=session.account.username,
+            role=session.account.role,
+            now=ctx.clock(),
         )
     except WorkflowError as err:
         status = 403 if isinstance(err, RoleForbidden) else 409
@@ -209,7 +211,11 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
         ]
     )
     for e in events:
-        detail = "; ".join(f"{k}={v}" for k, v in e.detail.items() if v is not None)
+        detail = "; ".join(
+            f"{k}={label(str(v)) if k == 'follow_up' else v}"
+            for k, v in e.detail.items()
+            if v is not None
+        )
         writer.writerow(
             [
                 csv_safe(v)
@@ -218,8 +224,8 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
                     vn_datetime(e.at, ctx.settings.tz),
                     e.actor,
                     ACTION_LABELS.get(e.action, e.action),
-                    e.status_before,
-                    e.status_after,
+                    label(e.status_before),
+                    label(e.status_after),
                     e.note,
                     detail,
                 )

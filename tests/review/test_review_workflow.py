@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from index.types import ReviewEvent
-from pressmon.web.errors import WorkflowError
-from pressmon.web.workflow import (
+from pressmon.review.errors import WorkflowError
+from pressmon.review.statuses import (
     CORRECTION_REQUESTED,
     DECISIONS,
     FALSE,
@@ -18,6 +18,8 @@ from pressmon.web.workflow import (
     STATUSES,
     TRANSITIONS,
     UNSTARTED,
+)
+from pressmon.review.workflow import (
     Action,
     ReviewState,
     available_follow_ups,
@@ -36,9 +38,9 @@ CASES = [
     (
         "decide",
         ReviewState(IN_PROGRESS),
-        Action("status", status="Không vi phạm"),
+        Action("status", status="no_violation"),
         "reviewer",
-        "Không vi phạm",
+        "no_violation",
     ),
     (
         "back-to-unstarted",
@@ -50,9 +52,9 @@ CASES = [
     (
         "revise-decision",
         ReviewState(FALSE),
-        Action("status", status="Chưa đủ căn cứ"),
+        Action("status", status="insufficient"),
         "reviewer",
-        "Chưa đủ căn cứ",
+        "insufficient",
     ),
     (
         "decision-to-unstarted",
@@ -69,7 +71,7 @@ CASES = [
         "!đã ở trạng thái",
     ),
     ("unknown-status", ReviewState(), Action("status", status="Đúng"), "reviewer", "!không hợp lệ"),
-    ("locked-status", LOCKED, Action("status", status="Không vi phạm"), "lead", "!đã khoá"),
+    ("locked-status", LOCKED, Action("status", status="no_violation"), "lead", "!đã khoá"),
     (
         "locked-follow-up",
         LOCKED,
@@ -86,7 +88,7 @@ CASES = [
     ),
     (
         "correction-needs-false",
-        ReviewState("Không vi phạm"),
+        ReviewState("no_violation"),
         Action("follow_up", follow_up=CORRECTION_REQUESTED),
         "reviewer",
         "!Sai sự thật",
@@ -100,10 +102,10 @@ CASES = [
     ),
     (
         "report",
-        ReviewState("Chưa đủ căn cứ"),
+        ReviewState("insufficient"),
         Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP),
         "reviewer",
-        "Chưa đủ căn cứ",
+        "insufficient",
     ),
     (
         "duplicate-follow-up",

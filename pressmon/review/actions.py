@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
+from typing import Protocol
 
 from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import ReviewEvent
-from pressmon.web.accounts import AccountStore, Session
-from pressmon.web.errors import WorkflowError
-from pressmon.web.workflow import Action, ReviewState, plan, replay
+from pressmon.review.errors import WorkflowError
+from pressmon.review.workflow import Action, ReviewState, plan, replay
+
+
+class _Person(Protocol):
+    @property
+    def disabled(self) -> bool: ...
+
+
+class Assignees(Protocol):
+    """The accounts an item may be assigned to, and where assignments are kept (the web app's
+    AccountStore)."""
+
+    def get(self, username: str) -> _Person | None: ...
+
+    def assign(self, document_id: str, assignee: str) -> None: ...
 
 
 def current_state(archive: Archive, document_id: str) -> tuple[ReviewState, list[ReviewEvent]]:
@@ -24,30 +38,25 @@ def current_state(archive: Archive, document_id: str) -> tuple[ReviewState, list
 
 def apply_action(
     archive: Archive,
-    accounts: AccountStore,
+    assignees: Assignees,
     lock: threading.Lock,
     document_id: str,
     action: Action,
-    session: Session,
+    *,
+    actor: str,
+    role: str,
     now: datetime,
 ) -> ReviewEvent:
     """`lock` serialises writers so two reviewers never both act on the same stale state."""
     if action.kind == "assign":
-        assignee = accounts.get(action.assignee or "")
+        assignee = assignees.get(action.assignee or "")
         if assignee is None or assignee.disabled:
             raise WorkflowError(f"Không có người dùng {action.assignee!r} đang hoạt động.")
     with lock:
         state, _ = current_state(archive, document_id)
-        event = plan(
-            state,
-            action,
-            document_id=document_id,
-            actor=session.account.username,
-            role=session.account.role,
-            at=now,
-        )
+        event = plan(state, action, document_id=document_id, actor=actor, role=role, at=now)
         archive.record_review(event)
         archive.refresh()  # the queue the reviewer returns to must show it (Elasticsearch)
         if action.kind == "assign":
-            accounts.assign(document_id, event.detail["assignee"])  # type: ignore[arg-type]
+            assignees.assign(document_id, event.detail["assignee"])  # type: ignore[arg-type]
     return event

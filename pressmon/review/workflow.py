@@ -1,5 +1,6 @@
-"""Review workflow rules, pure: replay an item's audit log into its state, and turn a requested
-action into the one ReviewEvent to append (or refuse it with a WorkflowError in Vietnamese).
+"""Review workflow rules, pure: replay an item's audit log into its state (including whether its
+decision is locked), and turn a requested action into the one ReviewEvent to append (or refuse
+it with a WorkflowError in Vietnamese).
 
 Modelled on Meedan Check: a verdict reported to leadership is locked, like a published report,
 until a lead reopens it with a logged reason. Nothing is ever deleted; every change is an event.
@@ -13,34 +14,23 @@ from datetime import datetime
 from typing import Literal
 
 from index.types import ReviewEvent
-from pressmon.web.errors import RoleForbidden, WorkflowError
-
-UNSTARTED = "Chưa xử lý"
-IN_PROGRESS = "Đang xác minh"
-FALSE = "Sai sự thật"
-DECISIONS = (FALSE, "Không vi phạm", "Chưa đủ căn cứ", "Không thuộc phạm vi")
-STATUSES = (UNSTARTED, IN_PROGRESS, *DECISIONS)
-CORRECTION_REQUESTED = "Đã đề nghị cải chính"
-REPORTED_TO_LEADERSHIP = "Đã báo cáo lãnh đạo"
-FOLLOW_UPS = (CORRECTION_REQUESTED, REPORTED_TO_LEADERSHIP)
+from pressmon.review.errors import RoleForbidden, WorkflowError
+from pressmon.review.labels import label
+from pressmon.review.statuses import (
+    CORRECTION_REQUESTED,
+    DECISIONS,
+    FALSE,
+    FOLLOW_UPS,
+    IN_PROGRESS,
+    REPORTED_TO_LEADERSHIP,
+    STATUSES,
+    TRANSITIONS,
+    UNSTARTED,
+)
 
 ActionKind = Literal["status", "follow_up", "reopen", "assign", "note"]
-ACTION_LABELS: dict[str, str] = {
-    "status": "Đổi trạng thái",
-    "follow_up": "Xử lý tiếp",
-    "reopen": "Mở lại",
-    "assign": "Phân công",
-    "note": "Ghi chú",
-}
 CAN_REOPEN = frozenset({"lead", "admin"})
 CAN_ASSIGN_OTHERS = frozenset({"lead", "admin"})
-
-# status -> statuses it may move to (while not locked)
-TRANSITIONS: dict[str, frozenset[str]] = {
-    UNSTARTED: frozenset({IN_PROGRESS, *DECISIONS}),
-    IN_PROGRESS: frozenset({UNSTARTED, *DECISIONS}),
-    **{decision: frozenset({IN_PROGRESS, *DECISIONS}) - {decision} for decision in DECISIONS},
-}
 
 
 @dataclass(frozen=True)
@@ -144,9 +134,9 @@ def plan(
         if target not in STATUSES:
             raise WorkflowError(f"Trạng thái không hợp lệ: {target!r}.")
         if target == current:
-            raise WorkflowError(f"Bài đã ở trạng thái “{current}”.")
+            raise WorkflowError(f"Bài đã ở trạng thái “{label(current)}”.")
         if target not in TRANSITIONS[current]:
-            raise WorkflowError(f"Không thể chuyển từ “{current}” sang “{target}”.")
+            raise WorkflowError(f"Không thể chuyển từ “{label(current)}” sang “{label(target)}”.")
         return event(target)
     if action.kind == "follow_up":
         follow_up = action.follow_up or ""
@@ -155,8 +145,8 @@ def plan(
         if current not in DECISIONS:
             raise WorkflowError("Cần có kết luận trước khi xử lý tiếp.")
         if follow_up == CORRECTION_REQUESTED and current != FALSE:
-            raise WorkflowError("Chỉ đề nghị cải chính với bài có kết luận “Sai sự thật”.")
+            raise WorkflowError(f"Chỉ đề nghị cải chính với bài có kết luận “{label(FALSE)}”.")
         if follow_up in state.follow_ups:
-            raise WorkflowError(f"Đã ghi nhận “{follow_up}” rồi.")
+            raise WorkflowError(f"Đã ghi nhận “{label(follow_up)}” rồi.")
         return event(current, follow_up=follow_up)
     raise WorkflowError(f"Thao tác không hợp lệ: {action.kind!r}.")

@@ -1,0 +1,13 @@
+"""Errors of the review domain; the web app maps them to HTTP statuses (409 and 403)."""
+
+from __future__ import annotations
+
+from pressmon.errors import PressmonError
+
+
+class WorkflowError(PressmonError):
+    """A review action is not allowed from the item's current state (message in Vietnamese)."""
+
+
+class RoleForbidden(WorkflowError):
+    """The action exists but the user's role may not take it (e.g. a reviewer reopening)."""
