@@ -10,6 +10,8 @@ from datetime import date, datetime, tzinfo
 
 from markupsafe import Markup, escape
 
+from classifier.types import TIERS  # noqa: F401 (re-exported for routes and templates)
+
 TIER_CLASSES = {
     "cần xem ngay": "tier-urgent",
     "nên xem": "tier-review",
