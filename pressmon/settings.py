@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 import unicodedata
 from collections.abc import Mapping
@@ -213,10 +214,13 @@ def _read(path: Path) -> Any:
 
 
 def _syntax_problem(err: Exception) -> str:
+    """`line L, column C: problem`, for YAML and TOML alike."""
     if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
         mark = err.problem_mark
         return f"line {mark.line + 1}, column {mark.column + 1}: {err.problem}"
-    return " ".join(str(err).split())
+    message = " ".join(str(err).split())
+    toml = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", message)
+    return f"line {toml[2]}, column {toml[3]}: {toml[1]}" if toml else message
 
 
 def _nfc(data: Any) -> Any:
@@ -255,7 +259,11 @@ def validate_file(path: Path, model: type[_Strict], wrap: str | None = None) -> 
 
 
 def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
-    """PRESSMON_ARCHIVE etc. as shortcuts; PRESSMON_<SECTION>__<KEY> for anything else."""
+    """PRESSMON_ARCHIVE etc. as shortcuts; PRESSMON_<SECTION>__<KEY> for anything else.
+
+    Not pydantic-settings: its shortcut names for nested fields, a test's `environ` in place of
+    os.environ and the file < environment < command-line order would each need a custom source.
+    """
     shortcuts = {
         "ARCHIVE": ("archive", "path"),
         "BACKEND": ("archive", "backend"),
