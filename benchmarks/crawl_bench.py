@@ -129,8 +129,10 @@ def extract_only() -> None:
     from crawlers.settings import scrapy_settings
     from crawlers.spiders.source import SourceSpider
     from pressmon.settings import load_settings
+    from pressmon.state_db import open_state_db
 
     settings = load_settings()
+    open_state_db(settings.archive.state_path).close()
     options = scrapy_settings(settings.crawl, config_dir=None, overrides={})
     options.update({"ITEM_PIPELINES": {}, "LOG_LEVEL": "WARNING"})
     process = CrawlerProcess(options)

@@ -11,19 +11,23 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal, get_args
 
-import yaml
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
+from classifier.config_file import FileModel, load_yaml
 from classifier.errors import ReferenceDataError
 from classifier.text import fold, normalize_text
 
-CATEGORIES = ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8")
+CategoryCode = Literal["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"]
+CATEGORIES: tuple[str, ...] = get_args(CategoryCode)
 _MIN_WORDS_FOR_STRONG = 8
 
 Strength = Literal["strong", "suggest"]
+_Text = Annotated[str, StringConstraints(min_length=1)]
 
 
 @dataclass(frozen=True)
@@ -69,23 +73,19 @@ class KnownClaims:
         cls, path: Path, *, suggest_threshold: float = 0.35, strong_threshold: float = 0.6
     ) -> KnownClaims:
         """Read config/known_claims.yaml; every entry needs all fields and a valid category."""
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as err:
-            raise ReferenceDataError(f"Known-claims file {str(path)!r} does not exist.") from err
-        except yaml.YAMLError as err:
-            raise ReferenceDataError(
-                f"Known-claims file {str(path)!r} is not valid YAML: {err}"
-            ) from err
-        entries = data.get("claims") if isinstance(data, dict) else None
-        if not isinstance(entries, list) or not entries:
-            raise ReferenceDataError(
-                f"Known-claims file {str(path)!r} needs a non-empty 'claims' list."
+        entries = load_yaml(path, KnownClaimsFile, ReferenceDataError).claims
+        claims = tuple(
+            KnownClaim(
+                id=entry.id,
+                category=entry.category,
+                claim=normalize_text(entry.claim),
+                correction=normalize_text(entry.correction),
+                source_url=entry.source_url,
+                date=entry.date,
+                key_phrases=tuple(normalize_text(p) for p in entry.key_phrases),
             )
-        claims = tuple(_parse_claim(entry, path, n) for n, entry in enumerate(entries, 1))
-        ids = [c.id for c in claims]
-        if len(set(ids)) != len(ids):
-            raise ReferenceDataError(f"Known-claims file {str(path)!r} repeats a claim id.")
+            for entry in entries
+        )
         return cls(claims, suggest_threshold, strong_threshold)
 
     def match(self, title: str, sentences: list[str]) -> list[ClaimMatch]:
@@ -179,27 +179,32 @@ def _is_identifier(phrase: str) -> bool:
     return any(ch.isdigit() or ch in "./" for ch in phrase) and " " not in phrase.strip()
 
 
-def _parse_claim(entry: object, path: Path, n: int) -> KnownClaim:
-    where = f"{str(path)!r} entry {n}"
-    if not isinstance(entry, dict):
-        raise ReferenceDataError(f"Known-claims file {where} is not a mapping.")
-    required = ("id", "category", "claim", "correction", "source_url", "date", "key_phrases")
-    missing = [k for k in required if not entry.get(k)]
-    if missing:
-        raise ReferenceDataError(f"Known-claims file {where} lacks {missing}.")
-    if entry["category"] not in CATEGORIES:
-        raise ReferenceDataError(
-            f"Known-claims file {where}: category {entry['category']!r} is not one of {CATEGORIES}."
-        )
-    phrases = entry["key_phrases"]
-    if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
-        raise ReferenceDataError(f"Known-claims file {where}: key_phrases must be a list of text.")
-    return KnownClaim(
-        id=str(entry["id"]),
-        category=entry["category"],
-        claim=normalize_text(str(entry["claim"])),
-        correction=normalize_text(str(entry["correction"])),
-        source_url=str(entry["source_url"]),
-        date=str(entry["date"]),
-        key_phrases=tuple(normalize_text(p) for p in phrases),
-    )
+class KnownClaimEntry(FileModel):
+    id: _Text
+    category: CategoryCode
+    claim: _Text
+    correction: _Text
+    source_url: _Text
+    date: _Text  # YYYY-MM-DD, or YYYY-MM when only the month is known
+    key_phrases: tuple[_Text, ...] = Field(min_length=1)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso(cls, value: object) -> object:
+        # YAML reads an unquoted 2024-07-25 as a date.
+        return value.isoformat() if isinstance(value, date) else value
+
+
+class KnownClaimsFile(FileModel):
+    """config/known_claims.yaml."""
+
+    version: Literal[1] = 1
+    claims: tuple[KnownClaimEntry, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> KnownClaimsFile:
+        ids = [c.id for c in self.claims]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"claim ids listed twice: {repeated}")
+        return self

@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
-import yaml
+from pydantic import Field
 
+from classifier.config_file import FileModel, load_yaml
 from classifier.errors import ReferenceDataError
 from classifier.text import normalize_text
 
@@ -110,24 +112,16 @@ class OfficialFacts:
 
     @classmethod
     def load(cls, path: Path) -> OfficialFacts:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            channels = data["channels"]
-            hotlines = tuple((str(h["number"]), str(h["display"])) for h in channels["hotlines"])
-            return cls(
-                domains=tuple(d.lower() for d in channels["domains"]),
-                pages=tuple(p.lower() for p in channels["pages"]),
-                trusted_suffixes=tuple(channels.get("trusted_suffixes", ())),
-                hotlines=hotlines,
-                apps=tuple(a["name"] for a in channels["apps"]),
-                figures=tuple(_parse_figure(f) for f in data["figures"]),
-            )
-        except FileNotFoundError as err:
-            raise ReferenceDataError(f"Official-facts file {str(path)!r} does not exist.") from err
-        except (yaml.YAMLError, KeyError, TypeError, ValueError) as err:
-            raise ReferenceDataError(
-                f"Official-facts file {str(path)!r} is malformed ({type(err).__name__}: {err})."
-            ) from err
+        data = load_yaml(path, OfficialFactsFile, ReferenceDataError)
+        channels = data.channels
+        return cls(
+            domains=tuple(d.lower() for d in channels.domains),
+            pages=tuple(p.lower() for p in channels.pages),
+            trusted_suffixes=channels.trusted_suffixes,
+            hotlines=tuple((h.number, h.display) for h in channels.hotlines),
+            apps=tuple(a.name for a in channels.apps),
+            figures=tuple(_figure(f) for f in data.figures),
+        )
 
     @property
     def official_channels_text(self) -> str:
@@ -293,30 +287,66 @@ def _window(text: str, start: int, end: int, size: int) -> str:
     return text[max(0, start - size) : end + size].strip()
 
 
-def _parse_figure(entry: dict[str, object]) -> Figure:
-    values = tuple(
-        FigureValue(
-            value=float(v["value"]),
-            effective_from=_as_date(v["effective_from"]),
-            effective_to=_as_date(v["effective_to"]) if v.get("effective_to") else None,
-            source=str(v["source"]),
-        )
-        for v in entry["values"]  # type: ignore[union-attr]
-    )
-    if not values:
-        raise ValueError(f"figure {entry.get('id')!r} has no values")
+def _figure(entry: FigureEntry) -> Figure:
     return Figure(
-        id=str(entry["id"]),
-        name=str(entry["name"]),
-        terms=tuple(str(t) for t in entry["terms"]),  # type: ignore[union-attr]
-        unit=str(entry["unit"]),
-        checked=bool(entry.get("checked", False)),
-        values=tuple(sorted(values, key=lambda v: v.effective_from)),
-        also_valid=tuple(float(v) for v in entry.get("also_valid", ())),  # type: ignore[union-attr]
+        id=entry.id,
+        name=entry.name,
+        terms=entry.terms,
+        unit=entry.unit,
+        checked=entry.checked,
+        values=tuple(
+            sorted(
+                (
+                    FigureValue(v.value, v.effective_from, v.effective_to, v.source)
+                    for v in entry.values
+                ),
+                key=lambda v: v.effective_from,
+            )
+        ),
+        also_valid=entry.also_valid,
     )
 
 
-def _as_date(value: object) -> date:
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
+class HotlineEntry(FileModel):
+    number: str  # digits only, as matched in text
+    display: str
+
+
+class AppEntry(FileModel):
+    name: str
+    stores: tuple[str, ...] = ()
+
+
+class ChannelsEntry(FileModel):
+    domains: tuple[str, ...]
+    pages: tuple[str, ...]
+    trusted_suffixes: tuple[str, ...] = ()
+    hotlines: tuple[HotlineEntry, ...] = Field(min_length=1)
+    sms_brandnames: tuple[str, ...] = ()
+    apps: tuple[AppEntry, ...] = Field(min_length=1)
+    source: str = ""
+
+
+class FigureValueEntry(FileModel):
+    value: float
+    effective_from: date
+    effective_to: date | None = None
+    source: str
+
+
+class FigureEntry(FileModel):
+    id: str
+    name: str
+    terms: tuple[str, ...]
+    unit: str
+    checked: bool = False
+    values: tuple[FigureValueEntry, ...] = Field(min_length=1)
+    also_valid: tuple[float, ...] = ()
+
+
+class OfficialFactsFile(FileModel):
+    """config/official_facts.yaml."""
+
+    version: Literal[1] = 1
+    channels: ChannelsEntry
+    figures: tuple[FigureEntry, ...]

@@ -150,6 +150,10 @@ class Flagger:
         train_if_missing: bool = False,
     ) -> Flagger:
         """Load everything; with `train_if_missing`, train on the shipped data and save first."""
+        # The reference files first: a typo in one fails at once, not after training.
+        known_claims = KnownClaims.load(known_claims_path)
+        official_facts = OfficialFacts.load(official_facts_path)
+        channels = Channels.load(channels_path)
         if not model_path.exists():
             if not train_if_missing:
                 raise ModelNotFoundError(
@@ -162,9 +166,9 @@ class Flagger:
         model = load(model_path)
         return cls(
             model,
-            KnownClaims.load(known_claims_path),
-            OfficialFacts.load(official_facts_path),
-            Channels.load(channels_path),
+            known_claims,
+            official_facts,
+            channels,
             thresholds,
             weights=weights,
             model_version=model_version(model_path, model.data_version),

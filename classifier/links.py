@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Literal
 
-import yaml
-
+from classifier.config_file import FileModel, load_yaml
 from classifier.errors import ReferenceDataError
 
 UNTRUSTED = ("lookalike", "wrapped", "throwaway", "messenger", "shortener")
@@ -87,37 +87,30 @@ class Channels:
     @classmethod
     def load(cls, path: Path) -> Channels:
         """Read config/channels.yaml; a missing or malformed file raises ReferenceDataError."""
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            brands = tuple(
-                Brand(
-                    id=str(b["id"]),
-                    name=str(b["name"]),
-                    kind=str(b["kind"]),
-                    tokens=tuple(str(t).lower() for t in b["tokens"]),
-                    domains=tuple(str(d).lower() for d in b["domains"]),
-                )
-                for b in data["brands"]
+        data = load_yaml(path, ChannelsFile, ReferenceDataError)
+        brands = tuple(
+            Brand(
+                id=b.id,
+                name=b.name,
+                kind=b.kind,
+                tokens=tuple(t.lower() for t in b.tokens),
+                domains=tuple(d.lower() for d in b.domains),
             )
-            return cls(
-                brands=brands,
-                trusted_suffixes=tuple(data.get("trusted_suffixes", ())),
-                shorteners=frozenset(data["shorteners"]),
-                deep_links=frozenset(data.get("deep_links", ())),
-                messengers=frozenset(data["messengers"]),
-                free_hosts=tuple(data["free_hosts"]),
-                throwaway_tlds=frozenset(data["throwaway_tlds"]),
-                generic_tokens=tuple(data.get("generic_tokens", ())),
-                official_pages=tuple(str(p).lower() for p in data.get("official_pages", ())),
-                support_page_words=tuple(data.get("support_page_words", ())),
-                social_hosts=frozenset(data.get("social_hosts", ())),
-            )
-        except FileNotFoundError as err:
-            raise ReferenceDataError(f"Channels file {str(path)!r} does not exist.") from err
-        except (yaml.YAMLError, KeyError, TypeError) as err:
-            raise ReferenceDataError(
-                f"Channels file {str(path)!r} is malformed ({type(err).__name__}: {err})."
-            ) from err
+            for b in data.brands
+        )
+        return cls(
+            brands=brands,
+            trusted_suffixes=data.trusted_suffixes,
+            shorteners=frozenset(data.shorteners),
+            deep_links=frozenset(data.deep_links),
+            messengers=frozenset(data.messengers),
+            free_hosts=data.free_hosts,
+            throwaway_tlds=frozenset(data.throwaway_tlds),
+            generic_tokens=data.generic_tokens,
+            official_pages=tuple(p.lower() for p in data.official_pages),
+            support_page_words=data.support_page_words,
+            social_hosts=frozenset(data.social_hosts),
+        )
 
     def links(self, folded: str) -> list[Link]:
         """Every link in a folded text, with its verdict."""
@@ -283,3 +276,28 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+class BrandEntry(FileModel):
+    id: str
+    name: str
+    kind: str
+    tokens: tuple[str, ...]
+    domains: tuple[str, ...]
+
+
+class ChannelsFile(FileModel):
+    """config/channels.yaml."""
+
+    version: Literal[1] = 1
+    brands: tuple[BrandEntry, ...]
+    trusted_suffixes: tuple[str, ...] = ()
+    shorteners: tuple[str, ...]
+    deep_links: tuple[str, ...] = ()
+    messengers: tuple[str, ...]
+    free_hosts: tuple[str, ...]
+    throwaway_tlds: tuple[str, ...]
+    generic_tokens: tuple[str, ...] = ()
+    official_pages: tuple[str, ...] = ()
+    support_page_words: tuple[str, ...] = ()
+    social_hosts: tuple[str, ...] = ()

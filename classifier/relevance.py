@@ -13,10 +13,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-import yaml
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
+from classifier.config_file import FileModel, load_yaml, validated
 from classifier.errors import RelevanceConfigError
 from classifier.text import normalize_text
 from classifier.types import Relevance
@@ -84,45 +85,28 @@ class _Matcher:
 class RelevanceModel:
     """Weighted term rules from config/topics.yaml; `assess` is pure and deterministic."""
 
-    def __init__(self, config: Mapping[str, Any]) -> None:
-        try:
-            self.threshold = float(config["threshold"])
-            self.scale = float(config["scale"])
-            self.lead_chars = int(config["lead_chars"])
-            self.positions = {region: float(config["positions"][region]) for region in _REGIONS}
-            self.body_words_reference = int(config["body_words_reference"])
-            self.context_cap = float(config["context_cap"])
-            self.negative_cap = float(config["negative_cap"])
-            self.topic_min = float(config["topic_min"])
-            self.topic_share = float(config["topic_share"])
-            self.core = _terms(config["core"])
-            self.context = _terms(config.get("context") or ())
-            self.negative = _terms(config.get("negative") or ())
-            topics = config["topics"]
-            self.topics = {
-                str(topic): tuple(str(t) for t in topics[topic]["terms"]) for topic in topics
-            }
-            self.topic_support = {
-                str(topic): tuple(str(t) for t in topics[topic].get("support") or ())
-                for topic in topics
-            }
-            self.neutral = tuple(str(t) for t in config.get("neutral") or ())
-        except (KeyError, TypeError, ValueError, AttributeError) as err:
-            raise RelevanceConfigError(f"topics config: missing or invalid field: {err}") from err
-        unknown = sorted(set(self.topics) - set(TOPIC_IDS))
-        if unknown:
-            raise RelevanceConfigError(
-                f"topics config: unknown topic ids {unknown}; known: {list(TOPIC_IDS)}"
-            )
-        if not self.core or self.scale <= 0 or not 0 < self.threshold < 1:
-            raise RelevanceConfigError(
-                "topics config: needs core terms, scale > 0 and 0 < threshold < 1"
-            )
-        overlap = {_key(t.term) for t in self.context} & {_key(t.term) for t in self.negative}
-        if overlap:
-            raise RelevanceConfigError(
-                f"topics config: terms both context and negative: {sorted(overlap)}"
-            )
+    def __init__(self, config: Mapping[str, Any] | TopicRules) -> None:
+        """`config`: topics.yaml's content, or the rules already validated from it."""
+        rules = (
+            config
+            if isinstance(config, TopicRules)
+            else validated(config, TopicRules, RelevanceConfigError, "topics config")
+        )
+        self.threshold = rules.threshold
+        self.scale = rules.scale
+        self.lead_chars = rules.lead_chars
+        self.positions = {region: getattr(rules.positions, region) for region in _REGIONS}
+        self.body_words_reference = rules.body_words_reference
+        self.context_cap = rules.context_cap
+        self.negative_cap = rules.negative_cap
+        self.topic_min = rules.topic_min
+        self.topic_share = rules.topic_share
+        self.core = _terms(rules.core)
+        self.context = _terms(rules.context)
+        self.negative = _terms(rules.negative)
+        self.topics = {topic: entry.terms for topic, entry in rules.topics.items()}
+        self.topic_support = {topic: entry.support for topic, entry in rules.topics.items()}
+        self.neutral = rules.neutral
         self._weights = {
             _key(t.term): t.weight for t in (*self.core, *self.context, *self.negative)
         }
@@ -135,15 +119,7 @@ class RelevanceModel:
 
     @classmethod
     def from_yaml(cls, path: Path) -> RelevanceModel:
-        try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError as err:
-            raise RelevanceConfigError(f"{path}: file not found") from err
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-            raise RelevanceConfigError(f"{path}: cannot read: {err}") from err
-        if not isinstance(data, dict):
-            raise RelevanceConfigError(f"{path}: expected a mapping at the top level")
-        return cls(data)
+        return cls(load_yaml(path, TopicRules, RelevanceConfigError))
 
     def assess(self, title: str, body: str) -> Relevance:
         """Relevance of one article; `body` starts with the lead (sapo) when there is one."""
@@ -220,8 +196,8 @@ class RelevanceModel:
         return self._weights[_key(term)]
 
 
-def _terms(entries: Iterable[Any]) -> tuple[Term, ...]:
-    return tuple(Term(normalize_text(str(e["term"])), float(e["weight"])) for e in entries)
+def _terms(entries: Iterable[WeightedTerm]) -> tuple[Term, ...]:
+    return tuple(Term(normalize_text(e.term), e.weight) for e in entries)
 
 
 def _topic_weights(
@@ -276,3 +252,63 @@ def _key(term: str) -> str:
 def _match_key(text: str) -> str:
     """Lookup key of text that is already normalised (the matched span of normalised input)."""
     return " ".join(w for w in _SPLIT.split(text.lower()) if w)
+
+
+_Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class WeightedTerm(FileModel):
+    term: _Text
+    weight: float
+
+
+class Positions(FileModel):
+    title: float
+    lead: float
+    body: float
+
+
+class TopicEntry(FileModel):
+    name: str = ""
+    terms: tuple[_Text, ...]
+    support: tuple[_Text, ...] = ()
+
+    @field_validator("support", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        return () if value is None else value
+
+
+class TopicRules(FileModel):
+    """config/topics.yaml: relevance and topic rules."""
+
+    version: Literal[1] = 1
+    threshold: float = Field(gt=0, lt=1)
+    scale: float = Field(gt=0)
+    lead_chars: int = Field(ge=0)
+    positions: Positions
+    body_words_reference: int = Field(gt=0)
+    context_cap: float
+    negative_cap: float
+    topic_min: float
+    topic_share: float
+    core: tuple[WeightedTerm, ...] = Field(min_length=1)
+    context: tuple[WeightedTerm, ...] = ()
+    negative: tuple[WeightedTerm, ...] = ()
+    topics: dict[str, TopicEntry]
+    neutral: tuple[_Text, ...] = ()
+
+    @field_validator("context", "negative", "neutral", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        return () if value is None else value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TopicRules:
+        unknown = sorted(set(self.topics) - set(TOPIC_IDS))
+        if unknown:
+            raise ValueError(f"unknown topic ids {unknown}; known: {list(TOPIC_IDS)}")
+        overlap = {_key(t.term) for t in self.context} & {_key(t.term) for t in self.negative}
+        if overlap:
+            raise ValueError(f"terms both context and negative: {sorted(overlap)}")
+        return self

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from classifier.text import fold, normalize_text
 from crawlers.errors import CrawlError
@@ -104,25 +105,29 @@ class Gazetteer:
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            text = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError as err:
             raise GazetteerError(f"{path}: file not found") from err
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        except (OSError, UnicodeDecodeError) as err:
             raise GazetteerError(f"{path}: cannot read: {err}") from err
         try:
-            return cls._from_data(data)
-        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as err:
+            raise GazetteerError(f"{path}: not valid YAML: {_syntax_problem(err)}") from err
+        try:
+            return cls._from_data(_GazetteerFile.model_validate({} if data is None else data))
+        except ValidationError as err:
+            raise GazetteerError("\n".join(_problems(err, str(path)))) from err
+        except ValueError as err:
             raise GazetteerError(f"{path}: {err}") from err
 
     @classmethod
-    def _from_data(cls, data: Any) -> Gazetteer:
-        if not isinstance(data, dict) or not isinstance(data.get("provinces"), list):
-            raise ValueError("expected a mapping with a 'provinces' list")
-        needs_context = {_canonical_key(normalize_text(s)) for s in data.get("needs_context") or ()}
+    def _from_data(cls, data: _GazetteerFile) -> Gazetteer:
+        needs_context = {_canonical_key(normalize_text(s)) for s in data.needs_context}
         names: dict[str, _Name] = {}
 
         def add(surface: str, province: str, pre_merger: bool) -> None:
-            surface = normalize_text(str(surface))
+            surface = normalize_text(surface)
             key = _canonical_key(surface)
             if key in names and names[key].province != province:
                 raise ValueError(
@@ -132,25 +137,25 @@ class Gazetteer:
 
         current: list[str] = []
         pre_2025: dict[str, str] = {}
-        for entry in data["provinces"]:
-            province = normalize_text(entry["name"])
+        for entry in data.provinces:
+            province = normalize_text(entry.name)
             if province in current:
                 raise ValueError(f"province {province!r} listed twice")
             current.append(province)
             pre_2025[province] = province
             add(province, province, False)
-            for alias in entry.get("aliases") or ():
+            for alias in entry.aliases:
                 add(alias, province, False)
-            for group, is_pre_2025 in (("merged", True), ("historical", False)):
-                for unit in entry.get(group) or ():
-                    unit_name = normalize_text(unit["name"])
+            for units, is_pre_2025 in ((entry.merged, True), (entry.historical, False)):
+                for unit in units:
+                    unit_name = normalize_text(unit.name)
                     if is_pre_2025:
                         pre_2025[unit_name] = province
                     add(unit_name, province, True)
-                    for alias in unit.get("aliases") or ():
+                    for alias in unit.aliases:
                         add(alias, province, True)
-        for phrase in data.get("blocked") or ():
-            phrase = normalize_text(str(phrase))
+        for phrase in data.blocked:
+            phrase = normalize_text(phrase)
             names[_canonical_key(phrase)] = _Name(phrase, "", False, False, blocked=True)
         return cls(current, pre_2025, names.values())
 
@@ -250,6 +255,65 @@ class Gazetteer:
             label = f"sapo ×{in_lead}, thân bài ×{len(found) - in_lead}" if in_lead else ""
             credit(province, weight, label or f"thân bài ×{len(found)}", found[0].start)
         return scores, {p: ", ".join(labels) for p, labels in parts.items()}, first
+
+
+class _FileModel(BaseModel):
+    # Strings are NFC-normalised by normalize_text when the gazetteer is built.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator(
+        "aliases",
+        "merged",
+        "historical",
+        "needs_context",
+        "blocked",
+        mode="before",
+        check_fields=False,
+    )
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        return () if value is None else value  # an empty `aliases:` reads as None
+
+
+class _Unit(_FileModel):
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+
+
+class _Province(_Unit):
+    type: Literal["city", "province"] | None = None
+    code: str | None = Field(None, pattern=r"^\d{2}$")  # statistics-office code
+    merged: tuple[_Unit, ...] = ()
+    historical: tuple[_Unit, ...] = ()
+
+
+class _GazetteerFile(_FileModel):
+    """config/provinces.yaml."""
+
+    needs_context: tuple[str, ...] = ()
+    blocked: tuple[str, ...] = ()
+    provinces: tuple[_Province, ...] = Field(min_length=1)
+
+
+def _problems(err: ValidationError, where: str) -> list[str]:
+    """One line per problem: `file: field[3].path: what is wrong`, as everywhere in pressmon."""
+    lines = []
+    for problem in err.errors(include_url=False):
+        field = "".join(
+            f"[{part}]" if isinstance(part, int) else f".{part}" for part in problem["loc"]
+        ).lstrip(".")
+        message = "unknown field (misspelt, or not in this version)"
+        if problem["type"] != "extra_forbidden":
+            message = problem["msg"].removeprefix("Value error, ")
+        lines.append(f"{where}: {field}: {message}" if field else f"{where}: {message}")
+    return lines
+
+
+def _syntax_problem(err: yaml.YAMLError) -> str:
+    if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
+        mark = err.problem_mark
+        return f"line {mark.line + 1}, column {mark.column + 1}: {err.problem}"
+    return " ".join(str(err).split())
 
 
 def _lead_end(body: str) -> int:

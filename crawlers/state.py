@@ -9,31 +9,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS seen_urls (
-    url_id TEXT PRIMARY KEY,
-    url TEXT NOT NULL,
-    source_id TEXT NOT NULL,
-    outcome TEXT NOT NULL,
-    first_seen TEXT NOT NULL,
-    last_seen TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS stories (
-    article_id TEXT PRIMARY KEY,
-    story_id TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    seen_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS crawl_runs (
-    run_id TEXT NOT NULL,
-    source_id TEXT NOT NULL,
-    started_at TEXT NOT NULL,
-    finished_at TEXT NOT NULL,
-    stored INTEGER NOT NULL,
-    counters TEXT NOT NULL,
-    PRIMARY KEY (run_id, source_id)
-);
-"""
 # Outcomes that end a URL's life: re-crawls skip them. Errors are retried on the next run.
 FINAL_OUTCOMES = frozenset({"stored", "irrelevant", "duplicate", "not_article"})
 
@@ -49,13 +24,13 @@ class SourceRun:
 
 
 class CrawlState:
-    """SQLite-backed memory of the crawler, in the pressmon state database."""
+    """SQLite-backed memory of the crawler, in the pressmon state database.
+
+    `path` is a state database that pressmon has already created and migrated (pressmon.state_db).
+    """
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(_SCHEMA)
 
     def is_done(self, url_id: str) -> bool:
         row = self._db.execute(

@@ -14,6 +14,7 @@ from typing import Any
 from crawlers.settings import scrapy_settings
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings
+from pressmon.state_db import open_state_db
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ def run_crawl(
 
     from crawlers.spiders.source import SourceSpider
 
+    open_state_db(settings.archive.state_path).close()  # the spider opens it by path, migrated
     options = scrapy_settings(settings.crawl, config_dir=config_dir, overrides=overrides)
     options["LOG_LEVEL"] = log_level
     cap_log_handlers(log_level)

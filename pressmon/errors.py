@@ -11,3 +11,7 @@ class PressmonError(Exception):
 
 class ConfigError(PressmonError):
     """A configuration file is missing, unreadable or invalid; the message names file and field."""
+
+
+class StateDatabaseError(PressmonError):
+    """The state database cannot be opened, or its schema is newer than this code."""

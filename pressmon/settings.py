@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -18,6 +20,7 @@ from pressmon.errors import ConfigError
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = REPO_ROOT / "config"
 ENV_PREFIX = "PRESSMON_"
+_UNKNOWN_FIELD = "unknown field (misspelt, or not in this version)"
 
 
 class _Strict(BaseModel):
@@ -201,17 +204,47 @@ def _read(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: cannot read: {err}") from err
     try:
-        return tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
+        data = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:
-        raise ConfigError(f"{path}: not valid {path.suffix[1:].upper()}: {err}") from err
+        raise ConfigError(
+            f"{path}: not valid {path.suffix[1:].upper()}: {_syntax_problem(err)}",
+            hint=f"fix {path.name} and run again",
+        ) from err
+    return _nfc(data)
+
+
+def _syntax_problem(err: Exception) -> str:
+    """`line L, column C: problem`, for YAML and TOML alike."""
+    if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
+        mark = err.problem_mark
+        return f"line {mark.line + 1}, column {mark.column + 1}: {err.problem}"
+    message = " ".join(str(err).split())
+    toml = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", message)
+    return f"line {toml[2]}, column {toml[3]}: {toml[1]}" if toml else message
+
+
+def _nfc(data: Any) -> Any:
+    """Every string in parsed YAML/TOML in NFC, so names compare equal however they were typed."""
+    if isinstance(data, str):
+        return unicodedata.normalize("NFC", data)
+    if isinstance(data, list):
+        return [_nfc(item) for item in data]
+    if isinstance(data, dict):
+        return {_nfc(key): _nfc(value) for key, value in data.items()}
+    return data
 
 
 def _describe(err: ValidationError, path: Path) -> str:
-    problems = []
-    for problem in err.errors():
-        where = ".".join(str(part) for part in problem["loc"]) or "(top level)"
-        problems.append(f"{where}: {problem['msg']}")
-    return f"{path}: " + "; ".join(problems)
+    """One line per problem: `file: field[3].path: what is wrong` (no input values: secrets)."""
+    lines = []
+    for problem in err.errors(include_url=False):
+        where = "".join(
+            f"[{part}]" if isinstance(part, int) else f".{part}" for part in problem["loc"]
+        ).lstrip(".")
+        message = _UNKNOWN_FIELD if problem["type"] == "extra_forbidden" else problem["msg"]
+        message = message.removeprefix("Value error, ")
+        lines.append(f"{path}: {where}: {message}" if where else f"{path}: {message}")
+    return "\n".join(lines)
 
 
 def validate_file(path: Path, model: type[_Strict], wrap: str | None = None) -> Any:
@@ -226,7 +259,11 @@ def validate_file(path: Path, model: type[_Strict], wrap: str | None = None) -> 
 
 
 def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
-    """PRESSMON_ARCHIVE etc. as shortcuts; PRESSMON_<SECTION>__<KEY> for anything else."""
+    """PRESSMON_ARCHIVE etc. as shortcuts; PRESSMON_<SECTION>__<KEY> for anything else.
+
+    Not pydantic-settings: its shortcut names for nested fields, a test's `environ` in place of
+    os.environ and the file < environment < command-line order would each need a custom source.
+    """
     shortcuts = {
         "ARCHIVE": ("archive", "path"),
         "BACKEND": ("archive", "backend"),

@@ -16,18 +16,7 @@ from pathlib import Path
 
 from index import CountTable, GroupBy
 from pressmon.errors import PressmonError
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS coverage_snapshots (
-    week_start TEXT NOT NULL,      -- Monday, local day, YYYY-MM-DD
-    group_by TEXT NOT NULL,        -- '' when not grouped
-    "group" TEXT NOT NULL,         -- '' when not grouped
-    count INTEGER NOT NULL,
-    frozen_at TEXT NOT NULL,       -- ISO 8601 UTC
-    revision INTEGER NOT NULL,     -- 0 = first freeze
-    PRIMARY KEY (week_start, group_by, "group", revision)
-)
-"""
+from pressmon.state_db import open_state_db
 
 
 @dataclass(frozen=True)
@@ -82,15 +71,8 @@ class SnapshotStore:
 
     def __init__(self, path: Path, *, clock: Callable[[], datetime] = _utc_now) -> None:
         self._clock = clock
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(path, isolation_level=None, timeout=30)
-            self._conn.execute(_SCHEMA)
-        except (OSError, sqlite3.Error) as err:
-            raise PressmonError(
-                f"cannot open the state database {str(path)!r}: {err}",
-                hint="check archive.state_path in settings.toml",
-            ) from err
+        self._conn = open_state_db(path)
+        self._conn.isolation_level = None  # transactions are explicit: BEGIN IMMEDIATE
 
     def freeze(self, week: date, counts: CountTable) -> list[Revision]:
         """Freeze `week`'s column of `counts`; returns the groups whose frozen count changed."""

@@ -13,6 +13,7 @@ from index import open_archive
 from index.base import Archive
 from pressmon.processing import ArticleProcessor
 from pressmon.settings import Settings
+from pressmon.state_db import open_state_db
 
 
 def archive_from(settings: Settings) -> Archive:
@@ -39,6 +40,12 @@ def flagger_from(settings: Settings, *, train_if_missing: bool = True) -> Flagge
         weights=Weights(base_rate=classifier.base_rate),
         train_if_missing=train_if_missing,
     )
+
+
+def crawl_state_from(settings: Settings) -> CrawlState:
+    """The crawler's memory; pressmon creates and migrates the state database, crawlers do not."""
+    open_state_db(settings.archive.state_path).close()
+    return CrawlState(settings.archive.state_path)
 
 
 def gazetteer_from(settings: Settings) -> Gazetteer:

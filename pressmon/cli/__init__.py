@@ -8,13 +8,16 @@ from typing import Any
 
 import click
 
-from classifier.errors import ClassifierError
+from classifier.errors import ClassifierError, ReferenceDataError, RelevanceConfigError
 from crawlers.errors import CrawlError
 from index.errors import SearchIndexError
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings, load_settings
 
+# The first matching class gives the hint: specific before general.
 _HINTS: dict[type[Exception], str] = {
+    ReferenceDataError: "fix the file and field named above",
+    RelevanceConfigError: "fix the file and field named above",
     SearchIndexError: "check the archive path/backend (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)",
     ClassifierError: "retrain with 'pressmon train' or check [classifier] in settings.toml",
     CrawlError: "check the source configuration and the page",

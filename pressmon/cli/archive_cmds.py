@@ -10,7 +10,6 @@ from typing import get_args
 import click
 
 from classifier.types import TIER_LABELS, TIERS
-from crawlers.state import CrawlState
 from index.transfer import export_jsonl, import_jsonl
 from index.types import Query
 from pressmon.cli import output
@@ -20,7 +19,7 @@ from pressmon.review.labels import label
 from pressmon.review.queue import triage_order
 from pressmon.settings import OutletKind, load_targets
 from pressmon.snapshots import SnapshotStore
-from pressmon.wiring import archive_from, processor_from
+from pressmon.wiring import archive_from, crawl_state_from, processor_from
 
 GROUPS = ("province", "outlet", "kind", "topic")
 
@@ -252,7 +251,7 @@ def ingest(app, file: Path) -> None:
     settings = app.settings
     stream = sys.stdin if str(file) == "-" else file.open(encoding="utf-8")
     archive = archive_from(settings)
-    state = CrawlState(settings.archive.state_path)
+    state = crawl_state_from(settings)
     try:
         report = ingest_jsonl(stream, settings, processor_from(settings, state), archive, state)
     finally:

@@ -10,14 +10,13 @@ from pathlib import Path
 import click
 
 from crawlers.extract import extract_article
-from crawlers.state import CrawlState
 from index.types import Query
 from pressmon.cli import output
 from pressmon.cli.options import sources_file_option
 from pressmon.crawl import run_crawl, run_every
 from pressmon.health import source_health
 from pressmon.settings import load_sources
-from pressmon.wiring import archive_from
+from pressmon.wiring import archive_from, crawl_state_from
 
 HEALTH_WEEKS = 9  # eight usual weeks and the current one
 
@@ -128,7 +127,7 @@ def sources(app, show_all: bool, as_json: bool) -> None:
     settings = app.settings
     now = datetime.now(UTC)
     today = now.astimezone(settings.tz).date()
-    state = CrawlState(settings.archive.state_path)
+    state = crawl_state_from(settings)
     archive = archive_from(settings)
     try:
         weekly = archive.counts(

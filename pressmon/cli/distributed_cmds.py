@@ -101,10 +101,12 @@ def worker(
     """Crawl requests from the shared Redis frontier (PRESSMON_REDIS_URL) with other workers."""
     from crawlers.distributed.settings import WorkerOptions
     from crawlers.distributed.worker import run_worker
+    from pressmon.state_db import open_state_db
 
     settings = app.settings
     _choose(settings, source_ids)  # unknown ids fail before starting
     _redis(settings).close()
+    open_state_db(settings.archive.state_path).close()  # the spider opens it by path, migrated
     options = WorkerOptions(
         redis_url=settings.crawl.redis_url,
         lease_seconds=lease_seconds,
@@ -141,12 +143,12 @@ def enqueue(app, source_ids: tuple[str, ...], prefix: str) -> None:
     """Seed the shared frontier with the sources' feeds, sitemaps and listings (one crawl cycle)."""
     from crawlers.distributed.keys import RedisKeys
     from crawlers.distributed.seeding import enqueue_sources, new_cycle
-    from crawlers.state import CrawlState
+    from pressmon.wiring import crawl_state_from
 
     settings = app.settings
     chosen = _choose(settings, source_ids)
     server = _redis(settings)
-    state = CrawlState(settings.archive.state_path)
+    state = crawl_state_from(settings)
     try:
         report = enqueue_sources(server, RedisKeys(prefix), chosen, state, new_cycle())
     finally:

@@ -21,6 +21,7 @@ from typing import Literal
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from pressmon.state_db import connect, open_state_db
 from pressmon.web.errors import AccountError
 
 Role = Literal["reviewer", "lead", "admin"]
@@ -29,29 +30,6 @@ ROLE_LABELS = {"reviewer": "Người xác minh", "lead": "Lãnh đạo", "admin"
 MIN_PASSWORD_LENGTH = 8
 SESSION_LIFETIME = timedelta(hours=12)
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS users (
-    username TEXT PRIMARY KEY,
-    display_name TEXT NOT NULL DEFAULT '',
-    role TEXT NOT NULL CHECK (role IN ('reviewer', 'lead', 'admin')),
-    password_hash TEXT NOT NULL,
-    disabled INTEGER NOT NULL DEFAULT 0,
-    created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sessions (
-    token_digest TEXT PRIMARY KEY,
-    username TEXT NOT NULL REFERENCES users(username),
-    csrf_token TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS assignments (
-    document_id TEXT PRIMARY KEY,
-    assignee TEXT NOT NULL,
-    assigned_at TEXT NOT NULL
-);
-"""
 
 
 @dataclass(frozen=True)
@@ -91,15 +69,12 @@ class AccountStore:
         self.path = Path(path)
         self._clock = clock
         self._hasher = hasher or PasswordHasher()
-        if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.executescript(_SCHEMA)
+        open_state_db(self.path).close()
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         # One short connection per call: routes run on a thread pool.
-        db = sqlite3.connect(self.path, timeout=10)
+        db = connect(self.path)
         db.row_factory = sqlite3.Row
         try:
             with db:

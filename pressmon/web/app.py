@@ -8,9 +8,7 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-import yaml
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -21,16 +19,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
-from pressmon.errors import ConfigError
 from pressmon.review.errors import RoleForbidden, WorkflowError
 from pressmon.review.labels import label
-from pressmon.settings import DEFAULT_CONFIG_DIR, Settings, Targets, load_sources, load_targets
+from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
 from pressmon.web.deps import CsrfRejected, CurrentSession, NotSignedIn, WebContext
 from pressmon.web.errors import PermissionDenied
 from pressmon.web.routes import api, coverage, item, queue, search, users
 from pressmon.web.throttle import LoginThrottle
+from pressmon.wiring import gazetteer_from
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger(__name__)
@@ -61,31 +59,10 @@ def _load_outlets(settings: Settings) -> dict[str, str]:
 
 
 def _provinces(settings: Settings) -> tuple[str, ...]:
-    """config/provinces.yaml beside the sources or targets file, else the repository's."""
-    for folder in (settings.sources_file.parent, settings.targets_file.parent, DEFAULT_CONFIG_DIR):
-        if (folder / "provinces.yaml").exists():
-            return load_provinces(folder / "provinces.yaml")
-    return ()
-
-
-def load_provinces(path: Path) -> tuple[str, ...]:
-    """Province names from config/provinces.yaml: a list of names or of {name: ...} mappings,
-    either at the top level or under `provinces`. Absent file -> () (names then come from data)."""
-    if not path.exists():
+    """The 34 current provinces from the gazetteer; () without one (names then come from data)."""
+    if not settings.provinces_file.exists():
         return ()
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (safe loader)
-    except (OSError, yaml.YAMLError) as err:
-        raise ConfigError(f"{path}: cannot read provinces: {err}") from err
-    if isinstance(data, dict):
-        data = data.get("provinces", [])
-    names = []
-    for entry in data or []:
-        name = entry.get("name") if isinstance(entry, dict) else entry
-        if isinstance(name, str) and name.strip():
-            names.append(name.strip())
-    return tuple(names)
+    return gazetteer_from(settings).provinces
 
 
 def _templates(settings: Settings) -> Jinja2Templates:

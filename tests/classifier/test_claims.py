@@ -71,23 +71,29 @@ def test_short_text_is_only_a_suggestion(known_claims: KnownClaims) -> None:
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("content", "problem"),
     [
-        "claims: [",  # invalid YAML
-        "version: 1\n",  # no claims
-        "claims:\n  - id: x\n    category: C9\n    claim: a\n    correction: b\n    source_url: u\n"
-        "    date: 2024-01-01\n    key_phrases: [a]\n",  # bad category
-        "claims:\n  - id: x\n    category: C1\n",  # missing fields
+        ("claims: [", r"claims\.yaml: not valid YAML: line 1"),
+        ("version: 1\n", r"claims\.yaml: claims: Field required"),
+        (
+            "claims:\n  - id: x\n    category: C9\n    claim: a\n    correction: b\n"
+            "    source_url: u\n    date: 2024-01-01\n    key_phrases: [a]\n",
+            r"claims\.yaml: claims\[0\]\.category: Input should be 'C1'",
+        ),
+        (
+            "claims:\n  - id: x\n    category: C1\n",
+            r"claims\.yaml: claims\[0\]\.claim: Field required",
+        ),
     ],
     ids=["yaml", "empty", "category", "fields"],
 )
-def test_malformed_files_raise_clear_errors(tmp_path: Path, content: str) -> None:
+def test_malformed_files_raise_clear_errors(tmp_path: Path, content: str, problem: str) -> None:
     path = tmp_path / "claims.yaml"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(ReferenceDataError, match="Known-claims file"):
+    with pytest.raises(ReferenceDataError, match=problem):
         KnownClaims.load(path)
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(ReferenceDataError, match="does not exist"):
+    with pytest.raises(ReferenceDataError, match="nope.yaml: file not found"):
         KnownClaims.load(tmp_path / "nope.yaml")

@@ -215,9 +215,9 @@ def test_the_config_covers_every_topic_id() -> None:
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        ("- a list", "mapping"),
-        ("threshold: [unclosed", "cannot read"),
-        ("threshold: 0.5\n", "missing or invalid"),
+        ("- a list", r"topics\.yaml: Input should be a valid dictionary"),
+        ("threshold: [unclosed", r"topics\.yaml: not valid YAML: line 1"),
+        ("threshold: 0.5\n", r"topics\.yaml: scale: Field required"),
     ],
 )
 def test_malformed_config_files(tmp_path: Path, content: str, problem: str) -> None:
@@ -242,7 +242,10 @@ def test_missing_config_file(tmp_path: Path) -> None:
         (lambda d: d.update({"threshold": 1.5}), "threshold"),
         (lambda d: d.update({"core": []}), "core"),
         (lambda d: d["negative"].append({"term": "quỹ", "weight": 1}), "both context and negative"),
-        (lambda d: d["core"].append({"term": "BHXH mới"}), "missing or invalid"),
+        (
+            lambda d: d["core"].append({"term": "BHXH mới"}),
+            r"topics config: core\[\d+\]\.weight: Field required",
+        ),
     ],
 )
 def test_invalid_rules_are_refused(change, problem: str) -> None:

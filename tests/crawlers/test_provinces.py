@@ -354,7 +354,7 @@ def test_attribute_rejects_an_unknown_outlet_province(gazetteer: Gazetteer) -> N
         ("provinces:\n  - name: A\n  - name: A\n", "twice"),
         ("provinces:\n  - name: A\n    aliases: [X]\n  - name: B\n    aliases: [X]\n", "'X'"),
         ("provinces:\n  - aliases: [X]\n", "name"),
-        ("provinces: [unclosed", "cannot read"),
+        ("provinces: [unclosed", "not valid YAML: line 1, column 21"),
     ],
 )
 def test_malformed_gazetteer_files(tmp_path: Path, content: str, problem: str) -> None:

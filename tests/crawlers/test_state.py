@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from crawlers.dedupe import StoryClusterer
 from crawlers.state import CrawlState
+from pressmon.state_db import open_state_db
 
 STORY = " ".join(
     f"Câu {i}: BHXH tỉnh phối hợp với bưu điện chi trả lương hưu, trợ cấp cho người hưởng tại xã {i}."
@@ -14,8 +17,16 @@ STORY = " ".join(
 )
 
 
-def test_final_outcomes_are_done_errors_are_retried(tmp_path: Path) -> None:
-    state = CrawlState(tmp_path / "state.db")
+@pytest.fixture
+def state_path(tmp_path: Path) -> Path:
+    """CrawlState opens a state database that pressmon has created and migrated."""
+    path = tmp_path / "state.db"
+    open_state_db(path).close()
+    return path
+
+
+def test_final_outcomes_are_done_errors_are_retried(state_path: Path) -> None:
+    state = CrawlState(state_path)
     state.mark("a", "https://bao.vn/a.html", "bao", "stored")
     state.mark("b", "https://bao.vn/b.html", "bao", "timeout")
     assert state.is_done("a") and not state.is_done("b") and not state.is_done("c")
@@ -23,15 +34,15 @@ def test_final_outcomes_are_done_errors_are_retried(tmp_path: Path) -> None:
     assert state.is_done("b")
 
 
-def test_stories_survive_a_restart(tmp_path: Path) -> None:
+def test_stories_survive_a_restart(state_path: Path) -> None:
     first_run = StoryClusterer()
     original = first_run.assign("orig", STORY)
-    state = CrawlState(tmp_path / "state.db")
+    state = CrawlState(state_path)
     state.remember_stories([("orig", original, first_run.fingerprint_of("orig"))])
     state.close()
 
     second_run = StoryClusterer()
-    reopened = CrawlState(tmp_path / "state.db")
+    reopened = CrawlState(state_path)
     for article_id, story_id, fingerprint in reopened.stories(
         since=datetime.now(UTC) - timedelta(days=1)
     ):

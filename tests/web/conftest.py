@@ -182,6 +182,7 @@ def settings(tmp_path: Path) -> Settings:
         {
             "sources_file": str(config / "sources.yaml"),
             "targets_file": str(repo / "config" / "targets.yaml"),
+            "provinces_file": str(config / "provinces.yaml"),
             "archive": {
                 "path": str(tmp_path / "archive.sqlite3"),
                 "state_path": str(tmp_path / "state.sqlite3"),

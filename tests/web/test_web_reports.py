@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from pressmon.reports import coverage_figures, leadership_report, report_xlsx, steady_weekly_pace
 from pressmon.settings import Campaign, Target, Targets
-from pressmon.web.app import load_provinces
+from pressmon.wiring import gazetteer_from
 
 TARGETS = Targets(
     targets=(
@@ -32,7 +32,7 @@ TARGETS = Targets(
 
 
 def test_coverage_figures(archive, settings) -> None:
-    provinces = load_provinces(settings.sources_file.parent / "provinces.yaml")
+    provinces = gazetteer_from(settings).provinces
     assert len(provinces) == 34 and "Hồ Chí Minh" in provinces and "Đắk Lắk" in provinces
     cov = coverage_figures(
         archive,

@@ -1,0 +1,77 @@
+"""The classifier's YAML files read into pydantic models; errors name the file, field and problem.
+
+pressmon.settings reads its own files the same way, with the same messages: one line per
+problem, `file: field[3].path: what is wrong`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from classifier.errors import ClassifierError
+
+Model = TypeVar("Model", bound=BaseModel)
+_UNKNOWN_FIELD = "unknown field (misspelt, or not in this version)"
+
+
+class FileModel(BaseModel):
+    """Base of the file schemas: typos are errors, numbers are accepted where text is expected."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+def load_yaml(path: Path, model: type[Model], error: type[ClassifierError]) -> Model:
+    """`path` parsed and validated into `model`; any problem raises `error`."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise error(f"{path}: file not found") from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise error(f"{path}: cannot read: {err}") from err
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise error(f"{path}: not valid YAML: {_syntax_problem(err)}") from err
+    return validated({} if data is None else data, model, error, str(path))
+
+
+def validated(data: Any, model: type[Model], error: type[ClassifierError], where: str) -> Model:
+    """`data` (strings NFC-normalised) as `model`; `where` starts every line of the error."""
+    try:
+        return model.model_validate(_nfc(data))
+    except ValidationError as err:
+        raise error("\n".join(_problems(err, where))) from err
+
+
+def _problems(err: ValidationError, where: str) -> list[str]:
+    lines = []
+    for problem in err.errors(include_url=False):
+        field = "".join(
+            f"[{part}]" if isinstance(part, int) else f".{part}" for part in problem["loc"]
+        ).lstrip(".")
+        message = _UNKNOWN_FIELD if problem["type"] == "extra_forbidden" else problem["msg"]
+        message = message.removeprefix("Value error, ")
+        lines.append(f"{where}: {field}: {message}" if field else f"{where}: {message}")
+    return lines
+
+
+def _syntax_problem(err: yaml.YAMLError) -> str:
+    if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
+        mark = err.problem_mark
+        return f"line {mark.line + 1}, column {mark.column + 1}: {err.problem}"
+    return " ".join(str(err).split())
+
+
+def _nfc(data: Any) -> Any:
+    if isinstance(data, str):
+        return unicodedata.normalize("NFC", data)
+    if isinstance(data, list):
+        return [_nfc(item) for item in data]
+    if isinstance(data, dict):
+        return {_nfc(key): _nfc(value) for key, value in data.items()}
+    return data

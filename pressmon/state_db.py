@@ -1,0 +1,141 @@
+"""The state database (settings.archive.state_path): how it is opened, and its versioned schema.
+
+Crawl memory, reviewer accounts and sessions, and frozen coverage counts live here. Version N
+is the state after `MIGRATIONS[:N]`, as in the archive (index.sqlite_schema): append new
+migrations, never edit a released one. Version 1 is the tables as they were created before
+versioning, with IF NOT EXISTS, so a database from then is adopted and stamped unchanged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pressmon.errors import StateDatabaseError
+
+_V1 = """
+CREATE TABLE IF NOT EXISTS seen_urls (
+    url_id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS stories (
+    article_id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS crawl_runs (
+    run_id TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    stored INTEGER NOT NULL,
+    counters TEXT NOT NULL,
+    PRIMARY KEY (run_id, source_id)
+);
+CREATE TABLE IF NOT EXISTS users (
+    username TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL CHECK (role IN ('reviewer', 'lead', 'admin')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    token_digest TEXT PRIMARY KEY,
+    username TEXT NOT NULL REFERENCES users(username),
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS assignments (
+    document_id TEXT PRIMARY KEY,
+    assignee TEXT NOT NULL,
+    assigned_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS coverage_snapshots (
+    week_start TEXT NOT NULL,      -- Monday, local day, YYYY-MM-DD
+    group_by TEXT NOT NULL,        -- '' when not grouped
+    "group" TEXT NOT NULL,         -- '' when not grouped
+    count INTEGER NOT NULL,
+    frozen_at TEXT NOT NULL,       -- ISO 8601 UTC
+    revision INTEGER NOT NULL,     -- 0 = first freeze
+    PRIMARY KEY (week_start, group_by, "group", revision)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
+# Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
+TIMEOUT_SECONDS = 30
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection to a state database that `open_state_db` has already migrated."""
+    try:
+        return sqlite3.connect(path, timeout=TIMEOUT_SECONDS)
+    except sqlite3.Error as err:
+        raise _cannot_open(path, err) from err
+
+
+def open_state_db(path: Path) -> sqlite3.Connection:
+    """A connection to the state database at `path`, created or migrated to the newest version.
+
+    Raises:
+        StateDatabaseError: the file cannot be opened, or newer code wrote it.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise _cannot_open(path, err) from err
+    conn = connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        migrate(conn)
+    except BaseException as err:
+        conn.close()
+        if isinstance(err, sqlite3.Error):
+            raise _cannot_open(path, err) from err
+        raise
+    return conn
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return row[0] or 0
+
+
+def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) -> int:
+    """Apply the migrations `conn`'s database lacks, one transaction each; the version reached."""
+    version = current_version(conn)
+    if version > len(migrations):
+        raise StateDatabaseError(
+            f"state database schema version {version} is newer than this pressmon understands "
+            f"({len(migrations)})",
+            hint="upgrade pressmon before opening this state database",
+        )
+    for number, script in enumerate(migrations[version:], start=version + 1):
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\n"
+                f"INSERT INTO schema_version (version) VALUES ({number});\nCOMMIT;"
+            )
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.rollback()
+            # Another process may have applied it while this one waited for the write lock.
+            if current_version(conn) >= number:
+                continue
+            raise
+    return len(migrations)
+
+
+def _cannot_open(path: Path, err: Exception) -> StateDatabaseError:
+    return StateDatabaseError(
+        f"cannot open the state database {str(path)!r}: {err}",
+        hint="check archive.state_path in settings.toml",
+    )

@@ -1,0 +1,120 @@
+"""The state database: created from empty, adopted from before versioning, newer ones refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pressmon.errors import StateDatabaseError
+from pressmon.state_db import MIGRATIONS, open_state_db
+
+# The tables exactly as crawlers/state.py, pressmon/web/accounts.py and pressmon/snapshots.py
+# created them before the state database had versions.
+UNVERSIONED = """
+CREATE TABLE IF NOT EXISTS seen_urls (
+    url_id TEXT PRIMARY KEY, url TEXT NOT NULL, source_id TEXT NOT NULL, outcome TEXT NOT NULL,
+    first_seen TEXT NOT NULL, last_seen TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS stories (
+    article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS crawl_runs (
+    run_id TEXT NOT NULL, source_id TEXT NOT NULL, started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL, stored INTEGER NOT NULL, counters TEXT NOT NULL,
+    PRIMARY KEY (run_id, source_id)
+);
+CREATE TABLE IF NOT EXISTS users (
+    username TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL CHECK (role IN ('reviewer', 'lead', 'admin')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    token_digest TEXT PRIMARY KEY, username TEXT NOT NULL REFERENCES users(username),
+    csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS assignments (
+    document_id TEXT PRIMARY KEY, assignee TEXT NOT NULL, assigned_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS coverage_snapshots (
+    week_start TEXT NOT NULL, group_by TEXT NOT NULL, "group" TEXT NOT NULL,
+    count INTEGER NOT NULL, frozen_at TEXT NOT NULL, revision INTEGER NOT NULL,
+    PRIMARY KEY (week_start, group_by, "group", revision)
+);
+INSERT INTO seen_urls VALUES ('u1', 'https://bao.vn/a.html', 'bao', 'stored', 't', 't');
+INSERT INTO users VALUES ('an', 'An', 'reviewer', 'hash', 0, 't');
+INSERT INTO coverage_snapshots VALUES ('2026-01-05', '', '', 12, 't', 0);
+"""
+TABLES = {
+    "seen_urls",
+    "stories",
+    "crawl_runs",
+    "users",
+    "sessions",
+    "assignments",
+    "coverage_snapshots",
+    "schema_version",
+}
+
+
+def _columns(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {name: conn.execute(f'PRAGMA table_info("{name}")').fetchall() for name in names}
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+
+def test_an_empty_file_gets_every_table_at_the_newest_version(tmp_path: Path) -> None:
+    conn = open_state_db(tmp_path / "sub" / "state.db")
+    assert set(_columns(conn)) == TABLES
+    assert _version(conn) == len(MIGRATIONS)
+    conn.close()
+
+
+def test_a_database_from_before_versioning_is_adopted_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    with sqlite3.connect(path) as old:
+        old.executescript(UNVERSIONED)
+        before = _columns(old)
+    old.close()
+    conn = open_state_db(path)
+    after = _columns(conn)
+    assert after.pop("schema_version") and after == before
+    assert _version(conn) == 1
+    assert conn.execute("SELECT outcome FROM seen_urls").fetchall() == [("stored",)]
+    assert conn.execute("SELECT username FROM users").fetchall() == [("an",)]
+    assert conn.execute("SELECT count FROM coverage_snapshots").fetchall() == [(12,)]
+    conn.close()
+
+
+def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    open_state_db(path).close()
+    conn = open_state_db(path)
+    assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
+    conn.close()
+
+
+def test_a_newer_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    open_state_db(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO schema_version VALUES (?)", (len(MIGRATIONS) + 1,))
+    conn.close()
+    with pytest.raises(StateDatabaseError, match=r"version 2 is newer.*\(1\)") as caught:
+        open_state_db(path)
+    assert "upgrade pressmon" in caught.value.hint
+
+
+def test_a_file_that_is_not_a_database_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    path.write_bytes(b"not sqlite at all" * 100)
+    with pytest.raises(StateDatabaseError, match="cannot open the state database .*state.db"):
+        open_state_db(path)

@@ -1,0 +1,180 @@
+"""Every file in config/: a malformed copy fails with one clear line naming the file and field.
+
+Table-driven: a new file in config/ without an entry in FILES fails the coverage test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from classifier.claims import KnownClaims
+from classifier.errors import ReferenceDataError, RelevanceConfigError
+from classifier.facts import OfficialFacts
+from classifier.links import Channels
+from classifier.relevance import RelevanceModel
+from crawlers.provinces import GazetteerError
+from pressmon.cli import main
+from pressmon.errors import ConfigError
+from pressmon.settings import (
+    DEFAULT_CONFIG_DIR,
+    Settings,
+    load_settings,
+    load_sources,
+    load_targets,
+)
+from pressmon.wiring import gazetteer_from
+
+
+@dataclass(frozen=True)
+class ConfigFile:
+    load: Callable[[Settings], object]  # the product's loader for the file
+    error: type[Exception]
+    command: tuple[str, ...]  # a CLI command that reads the file
+    wrong_type: tuple[Callable[[Any], None], str]  # edit of the parsed file, field named
+    unknown_key: tuple[Callable[[Any], None], str]
+
+
+def _set(*path: Any, value: Any) -> Callable[[Any], None]:
+    def edit(data: Any) -> None:
+        node = data
+        for part in path[:-1]:
+            node = node[part]
+        node[path[-1]] = value
+
+    return edit
+
+
+_INGEST = ("ingest", "-")
+FILES: dict[str, ConfigFile] = {
+    "settings.toml": ConfigFile(
+        load=lambda settings: settings,  # read by load_settings itself
+        error=ConfigError,
+        command=("counts",),
+        wrong_type=(_set("web", "port", value="eighty"), "web.port"),
+        unknown_key=(_set("web", "prot", value=8000), "web.prot"),
+    ),
+    "sources.yaml": ConfigFile(
+        load=lambda settings: load_sources(settings.sources_file),
+        error=ConfigError,
+        command=("sources",),
+        wrong_type=(_set(0, "feeds", value="https://bao.vn/rss"), "sources[0].feeds"),
+        unknown_key=(_set(0, "feedz", value=[]), "sources[0].feedz"),
+    ),
+    "targets.yaml": ConfigFile(
+        load=lambda settings: load_targets(settings.targets_file),
+        error=ConfigError,
+        command=("counts", "--targets"),
+        wrong_type=(_set("targets", 0, "count", value="many"), "targets[0].count"),
+        unknown_key=(_set("targets", 0, "cout", value=1), "targets[0].cout"),
+    ),
+    "topics.yaml": ConfigFile(
+        load=lambda settings: RelevanceModel.from_yaml(settings.topics_file),
+        error=RelevanceConfigError,
+        command=_INGEST,
+        wrong_type=(_set("threshold", value="high"), "threshold"),
+        unknown_key=(_set("positions", "footer", value=1.0), "positions.footer"),
+    ),
+    "provinces.yaml": ConfigFile(
+        load=gazetteer_from,
+        error=GazetteerError,
+        command=_INGEST,
+        wrong_type=(_set("provinces", 0, "aliases", value=5), "provinces[0].aliases"),
+        unknown_key=(_set("provinces", 0, "alias", value=["HN"]), "provinces[0].alias"),
+    ),
+    "known_claims.yaml": ConfigFile(
+        load=lambda settings: KnownClaims.load(settings.classifier.known_claims),
+        error=ReferenceDataError,
+        command=_INGEST,
+        wrong_type=(_set("claims", 0, "key_phrases", value="một"), "claims[0].key_phrases"),
+        unknown_key=(_set("claims", 0, "sources", value=[]), "claims[0].sources"),
+    ),
+    "official_facts.yaml": ConfigFile(
+        load=lambda settings: OfficialFacts.load(settings.classifier.official_facts),
+        error=ReferenceDataError,
+        command=_INGEST,
+        wrong_type=(
+            _set("figures", 0, "values", 0, "value", value="lots"),
+            "figures[0].values[0].value",
+        ),
+        unknown_key=(_set("channels", "hotline", value=[]), "channels.hotline"),
+    ),
+    "channels.yaml": ConfigFile(
+        load=lambda settings: Channels.load(settings.classifier.channels),
+        error=ReferenceDataError,
+        command=_INGEST,
+        wrong_type=(_set("brands", 0, "domains", value=3), "brands[0].domains"),
+        unknown_key=(_set("shortners", value=[]), "shortners"),
+    ),
+}
+CASES = [
+    pytest.param(name, variant, id=f"{name}-{variant}")
+    for name in FILES
+    for variant in ("wrong_type", "unknown_key", "syntax")
+]
+
+
+def test_every_config_file_is_covered() -> None:
+    shipped = {path.name for path in DEFAULT_CONFIG_DIR.iterdir() if path.is_file()}
+    assert shipped == set(FILES), "add the new config file to FILES with its loader and command"
+
+
+def test_the_shipped_files_load() -> None:
+    settings = load_settings(DEFAULT_CONFIG_DIR, environ={})
+    for config in FILES.values():
+        config.load(settings)
+
+
+def _broken_copy(tmp_path: Path, name: str, variant: str) -> tuple[Path, str]:
+    """A copy of config/ beside its own var/, with `name` broken; the field the error names."""
+    folder = tmp_path / "config"
+    shutil.copytree(DEFAULT_CONFIG_DIR, folder)
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    if variant == "syntax":
+        path.write_text(text + "\n[unclosed\n", encoding="utf-8")
+        return folder, f"not valid {path.suffix[1:].upper()}: line"
+    edit, field = getattr(FILES[name], variant)
+    if path.suffix == ".toml":  # no TOML writer: the same edits, as text
+        replacement = 'port = "eighty"' if variant == "wrong_type" else "port = 8000\nprot = 8000"
+        path.write_text(text.replace("port = 8000", replacement), encoding="utf-8")
+    else:
+        data = yaml.safe_load(text)
+        edit(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return folder, f"{field}: "
+
+
+@pytest.mark.parametrize(("name", "variant"), CASES)
+def test_a_malformed_file_raises_one_line_naming_file_and_field(
+    tmp_path: Path, name: str, variant: str
+) -> None:
+    folder, field = _broken_copy(tmp_path, name, variant)
+    config = FILES[name]
+    with pytest.raises(config.error) as caught:
+        config.load(load_settings(folder, environ={}))
+    message = str(caught.value)
+    assert message.startswith(f"{folder / name}: {field}"), message
+    assert "\n" not in message and "pydantic" not in message
+
+
+@pytest.mark.parametrize(("name", "variant"), CASES)
+def test_the_cli_exits_non_zero_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, variant: str
+) -> None:
+    for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
+        monkeypatch.delenv(key)
+    folder, field = _broken_copy(tmp_path, name, variant)
+    result = CliRunner().invoke(main, ["--config", str(folder), *FILES[name].command], input="")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    error, *rest = result.output.strip().splitlines()
+    assert error.startswith(f"Error: {folder / name}: {field}"), result.output
+    assert [line for line in rest if not line.startswith("  hint:")] == []
