@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -293,7 +295,7 @@ def _window(text: str, start: int, end: int, size: int) -> str:
     return text[max(0, start - size) : end + size].strip()
 
 
-def _parse_figure(entry: dict[str, object]) -> Figure:
+def _parse_figure(entry: Mapping[str, Any]) -> Figure:  # one parsed YAML entry
     values = tuple(
         FigureValue(
             value=float(v["value"]),
@@ -301,18 +303,18 @@ def _parse_figure(entry: dict[str, object]) -> Figure:
             effective_to=_as_date(v["effective_to"]) if v.get("effective_to") else None,
             source=str(v["source"]),
         )
-        for v in entry["values"]  # type: ignore[union-attr]
+        for v in entry["values"]
     )
     if not values:
         raise ValueError(f"figure {entry.get('id')!r} has no values")
     return Figure(
         id=str(entry["id"]),
         name=str(entry["name"]),
-        terms=tuple(str(t) for t in entry["terms"]),  # type: ignore[union-attr]
+        terms=tuple(str(t) for t in entry["terms"]),
         unit=str(entry["unit"]),
         checked=bool(entry.get("checked", False)),
         values=tuple(sorted(values, key=lambda v: v.effective_from)),
-        also_valid=tuple(float(v) for v in entry.get("also_valid", ())),  # type: ignore[union-attr]
+        also_valid=tuple(float(v) for v in entry.get("also_valid", ())),
     )
 
 

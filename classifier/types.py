@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 Stance = Literal["asserts", "reports-and-debunks", "neutral"]
 Tier = Literal["cần xem ngay", "nên xem", "không ưu tiên"]
@@ -35,7 +35,7 @@ class Reason:
     kind: str
     text: str
     weight: float = 0.0
-    detail: dict[str, object] = field(default_factory=dict)
+    detail: dict[str, Any] = field(default_factory=dict)  # JSON; keys depend on `kind`
 
 
 @dataclass(frozen=True)

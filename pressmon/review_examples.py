@@ -14,7 +14,8 @@ _PAGE = 200
 
 
 def reviewed_examples(archive: Archive) -> list[LabelledExample]:
-    """One example per decided article: label 1 for "Sai sự thật", 0 for "Không vi phạm" and the like."""
+    """One example per decided article: label 1 for "Sai sự thật", 0 for "Không vi phạm" and the
+    like."""
     examples: list[LabelledExample] = []
     query = Query(review_statuses=frozenset(LABEL_FOR_DECISION), sort="date", page_size=_PAGE)
     while True:

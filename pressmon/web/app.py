@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
 from pressmon.errors import ConfigError
@@ -33,8 +34,9 @@ HERE = Path(__file__).resolve().parent
 log = logging.getLogger(__name__)
 # Defence in depth behind escaping: the pages need no script at all, nothing from elsewhere.
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; script-src 'none'; object-src 'none'; style-src 'self'; "
-    "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "Content-Security-Policy": "default-src 'self'; script-src 'none'; object-src 'none'; "
+    "style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
@@ -97,7 +99,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["safe_url"] = formatting.safe_url
     env.globals.update(
         TIER_CLASSES=formatting.TIER_CLASSES,
-        TIERS=formatting.TIERS,
+        TIERS=TIERS,
         TOPIC_LABELS=formatting.TOPIC_LABELS,
         KIND_LABELS=formatting.KIND_LABELS,
         CATEGORY_LABELS=formatting.CATEGORY_LABELS,
@@ -149,7 +151,9 @@ def create_app(
     _install_error_handlers(app)
 
     @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
         return response

@@ -10,7 +10,8 @@ class AccountError(PressmonError):
 
 
 class WorkflowError(PressmonError):
-    """A review action is not allowed from the item's current state or by this role (workflow.py)."""
+    """A review action is not allowed from the item's current state or by this role
+    (workflow.py)."""
 
 
 class PermissionDenied(PressmonError):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from classifier.types import TIERS
 from pressmon.web.deps import Context, CurrentSession, WebContext
-from pressmon.web.formatting import TIERS, parse_vn_date
+from pressmon.web.formatting import parse_vn_date
 from pressmon.web.queue import QueueFilters, load_queue
 from pressmon.web.routes import page
 from pressmon.web.workflow import STATUSES

@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from classifier.types import TIERS
 from index.errors import QueryError
 from index.types import Query
 from pressmon.web.deps import Context, CurrentSession
-from pressmon.web.formatting import KIND_LABELS, TIERS, TOPIC_LABELS, parse_vn_date
+from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS, parse_vn_date
 from pressmon.web.routes import page
 from pressmon.web.routes.queue import page_number
 from pressmon.web.workflow import STATUSES
