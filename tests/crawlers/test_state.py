@@ -9,7 +9,8 @@ from crawlers.dedupe import StoryClusterer
 from crawlers.state import CrawlState
 
 STORY = " ".join(
-    f"Câu {i}: BHXH tỉnh phối hợp với bưu điện chi trả lương hưu, trợ cấp cho người hưởng tại xã {i}."
+    f"Câu {i}: BHXH tỉnh phối hợp với bưu điện chi trả lương hưu, "
+    f"trợ cấp cho người hưởng tại xã {i}."
     for i in range(12)
 )
 
