@@ -20,6 +20,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from classifier.card import gate_table, real_tables, stance_table
 from classifier.claims import KnownClaims
@@ -59,7 +60,7 @@ def main() -> None:
 
     start = time.perf_counter()
     shipped = make(load_shipped())
-    report: dict[str, object] = {
+    report: dict[str, Any] = {
         "real": evaluate_real(shipped, raw, progress=progress).as_dict(),
         "appendix_own_examples": synthetic_appendix(make),
     }

@@ -51,6 +51,7 @@ class Site:
             stdout=subprocess.PIPE,
             text=True,
         )
+        assert self.process.stdout is not None  # stdout=PIPE above
         self.status = json.loads(self.process.stdout.readline())
 
     def served(self) -> dict:

@@ -18,7 +18,6 @@ import multiprocessing
 import os
 import random
 import socket
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -220,7 +219,7 @@ class _Log:
 
 
 def serve(site: BenchSite, port: int, log: _Log | None = None) -> list[ThreadingHTTPServer]:
-    servers = []
+    servers: list[ThreadingHTTPServer] = []
     for host in site.outlets:
         table = site.pages[host]
 
@@ -344,4 +343,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

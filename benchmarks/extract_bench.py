@@ -23,7 +23,9 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 
@@ -119,9 +121,7 @@ def site_pages(count: int) -> list[tuple[bytes, str]]:
     ]
 
 
-def run(
-    rounds: int, generated: int, clock: Callable[[], float], site: int = 0
-) -> dict[str, object]:
+def run(rounds: int, generated: int, clock: Callable[[], float], site: int = 0) -> dict[str, Any]:
     saved = saved_pages()
     pages = [(b, u, "saved") for b, u in saved]
     pages += [(*generated_page(i), "generated") for i in range(generated)]
@@ -132,8 +132,8 @@ def run(
     samples: dict[str, list[float]] = {}
     for _ in range(rounds):
         for body, url, kind in pages:
-            ours = _time(lambda b=body, u=url: extract_article(b, u, now=NOW), clock)
-            theirs = _time(lambda b=body: trafilatura.extract(b), clock)
+            ours = _time(partial(extract_article, body, url, now=NOW), clock)
+            theirs = _time(partial(trafilatura.extract, body), clock)
             for name, value in (("extract_article", ours), ("trafilatura.extract", theirs)):
                 samples.setdefault(name, []).append(value)
                 samples.setdefault(f"{name} [{kind}]", []).append(value)
@@ -142,7 +142,7 @@ def run(
     for round_ in range(rounds):  # later rounds are syndicated copies of the first: match path
         for i, text in enumerate(bodies):
             samples.setdefault("StoryClusterer.assign", []).append(
-                _time(lambda t=text, k=f"{round_}-{i}": clusterer.assign(k, t), clock)
+                _time(partial(clusterer.assign, f"{round_}-{i}", text), clock)
             )
     tracemalloc.start()  # separate pass: tracing allocations would distort the timings above
     clusterer = StoryClusterer()

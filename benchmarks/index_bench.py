@@ -20,15 +20,15 @@ import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling corpus module
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, when run as a file
 
-from article_corpus import articles  # noqa: E402
-
+from benchmarks.article_corpus import articles  # noqa: E402
 from index.sqlite_backend import SQLiteArchive  # noqa: E402
 from index.types import Query  # noqa: E402
 
-FILTERS = {
+FILTERS: dict[str, Any] = {  # Query keyword arguments
     "provinces": frozenset({"Hà Nội", "Nghệ An"}),
     "kinds": frozenset({"provincial", "national"}),
     "date_from": date(2024, 1, 1),

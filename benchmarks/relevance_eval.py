@@ -31,6 +31,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -163,7 +164,7 @@ def score(pairs: Iterable[tuple[bool, bool]], weights: Iterable[float] | None = 
     return Scores(**{k: round(v, 1) for k, v in cells.items()})
 
 
-def evaluate(model: RelevanceModel, articles: list[Article]) -> dict[str, object]:
+def evaluate(model: RelevanceModel, articles: list[Article]) -> dict[str, Any]:
     predicted: dict[str, bool] = {}
     elapsed: dict[str, float] = {"none": 0.0, "mentions": 0.0}
     for article in articles:

@@ -17,10 +17,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling corpus module
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, when run as a file
 
-from article_corpus import articles  # noqa: E402
-
+from benchmarks.article_corpus import articles  # noqa: E402
 from index.elastic_query import counts_body, search_body  # noqa: E402
 from index.sqlite_backend import SQLiteArchive  # noqa: E402
 from index.transfer import export_jsonl, import_jsonl  # noqa: E402

@@ -19,12 +19,12 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling corpus module
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, when run as a file
 
 from argon2 import PasswordHasher  # noqa: E402
-from article_corpus import articles  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
+from benchmarks.article_corpus import articles  # noqa: E402
 from index import Query, open_archive  # noqa: E402
 from pressmon.settings import load_settings  # noqa: E402
 from pressmon.web import AccountStore, create_app  # noqa: E402

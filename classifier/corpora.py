@@ -196,7 +196,8 @@ def read_vietsmishing_reported(folder: Path) -> list[EvalItem]:
 
 
 def read_vie_spam(folder: Path) -> list[EvalItem]:
-    """6,599 SMS of about 2015: ham (chat, OTP and bank notices) and spam (advertising, not fraud)."""
+    """6,599 SMS of about 2015: ham (chat, OTP and bank notices) and spam (advertising, not
+    fraud)."""
     items = []
     lines = (folder / "corpus.txt").read_text(encoding="utf-8").splitlines()
     for n, line in enumerate(lines):

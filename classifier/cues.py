@@ -162,9 +162,11 @@ CUES: tuple[Cue, ...] = (
         rf"\b(?:(?:vui lòng|đề nghị|yêu cầu|yc|cần|hãy|phải|nhanh chóng|chưa|không|bạn|quý khách) "
         rf"(?:{_W} ){{0,2}}(?:thanh toán|tt|chuyển khoản|ck|chuyển (?:{_W} ){{0,2}}tiền|"
         r"nộp (?:tiền|phạt|phí)|đóng phí|trả nợ|tất toán)|chưa nộp phạt|(?:thanh toán|chuyển khoản|"
-        r"chuyển tiền|nộp tiền|nộp phạt|trả nợ|tất toán) (?:ngay|gấp|dứt điểm|số tiền (?:quá hạn|nợ))|"
+        r"chuyển tiền|nộp tiền|nộp phạt|trả nợ|tất toán) "
+        r"(?:ngay|gấp|dứt điểm|số tiền (?:quá hạn|nợ))|"
         r"phí (?:hồ sơ|thủ tục|xử lý|kích hoạt|giải ngân|bảo hiểm khoản vay|mở thẻ|dịch vụ hàng "
-        r"tháng)|đặt cọc|tiền cọc|cọc trước|số tiền (?:quá hạn|nợ|cần thanh toán|phải trả|còn thiếu))\b",
+        r"tháng)|đặt cọc|tiền cọc|cọc trước|"
+        r"số tiền (?:quá hạn|nợ|cần thanh toán|phải trả|còn thiếu))\b",
     ),
     _cue(
         "threat",
@@ -187,13 +189,16 @@ CUES: tuple[Cue, ...] = (
         "lure",
         "hứa hẹn tiền, thưởng hoặc thu nhập dễ dàng",
         r"\b(?:tiền hỗ trợ|hỗ trợ (?:tiền|\d[\w.,]*)|trợ cấp|đủ (?:điều kiện|đk) (?:nhận|hưởng)|"
-        r"trúng (?:thưởng|giải)|nhận (?:ngay )?(?:tiền|thưởng|\d[\d.,]* ?(?:k|tr|triệu|đ|đồng|vnd))|"
-        r"thưởng \d[\d.,]* ?(?:k|tr|triệu|đ|đồng)|tặng (?:ngay |bạn )?\d[\d.,]*(?:[-~]\d+)? ?k|ta[gq] \d+|"
+        r"trúng (?:thưởng|giải)|"
+        r"nhận (?:ngay )?(?:tiền|thưởng|\d[\d.,]* ?(?:k|tr|triệu|đ|đồng|vnd))|"
+        r"thưởng \d[\d.,]* ?(?:k|tr|triệu|đ|đồng)|"
+        r"tặng (?:ngay |bạn )?\d[\d.,]*(?:[-~]\d+)? ?k|ta[gq] \d+|"
         r"(?:chúc mừng|xin chúc mừng) (?:[^\s|]+ ){0,6}(?:đã )?(?:trúng (?:thưởng|giải)|"
         r"trở thành khách hàng may mắn|"
         r"được chọn|là khách hàng may mắn|nhận được (?:giải|phần quà|một|1))|khách hàng may mắn|"
         r"(?:tặng|gửi) quà (?:cho|tới) (?:bạn|quý khách)|trả (?:lương )?theo (?:hàng )?ngày|"
-        rf"điểm thưởng (?:{_W} ){{0,3}}(?:hết hạn|đổi quà)|thu nhập (?:từ |lên |ổn định )?\d[\w.,]*|"
+        rf"điểm thưởng (?:{_W} ){{0,3}}(?:hết hạn|đổi quà)|"
+        r"thu nhập (?:từ |lên |ổn định )?\d[\w.,]*|"
         r"\d[\d.,]* ?(?:k|tr|triệu)(?: \d[\d.,]* ?(?:k|tr|triệu))? (?:mỗi |một |/ ?)?ngày|"
         r"lương (?:từ )?\d[\d.,]* ?(?:tr|triệu)|việc nhẹ|làm (?:việc )?tại nhà|bán thời gian|"
         r"kiếm (?:tiền|thêm thu nhập)|kiếm (?:được |thêm )?(?:từ )?\d[\w.,]*|quay số|"

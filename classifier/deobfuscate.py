@@ -485,13 +485,13 @@ def clean(text: str) -> Cleaned:
     )
     tokens: list[Token] = []
     for chunk, start, end in _chunks(cleaned, origin):
-        words, disguised = _read_chunk(chunk)
-        words = tuple(w for w in words if w)
-        if not words:
+        read, disguised = _read_chunk(chunk)
+        chunk_words = tuple(w for w in read if w)
+        if not chunk_words:
             continue
-        changed = len(words) != 1 or words[0] != _EDGE_PUNCT.sub("", chunk)
+        changed = len(chunk_words) != 1 or chunk_words[0] != _EDGE_PUNCT.sub("", chunk)
         look_alike = bool(swapped) and any(i in swapped for i in range(start, end))
-        tokens += [Token(w, start, end, changed, disguised or look_alike) for w in words]
+        tokens += [Token(w, start, end, changed, disguised or look_alike) for w in chunk_words]
     words = [t.text for t in tokens]
     merged = _merge_fragments(words)
     if merged is not words and len(merged) != len(tokens):
@@ -533,8 +533,8 @@ def _remap(tokens: list[Token], merged: list[str]) -> list[Token]:
             last = tokens[k]
             acc += last.text
             k += 1
-        merged = first is not last
+        joined = first is not last
         out.append(
-            Token(word, first.start, last.end, merged or first.changed, merged or first.disguised)
+            Token(word, first.start, last.end, joined or first.changed, joined or first.disguised)
         )
     return out

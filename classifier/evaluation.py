@@ -11,9 +11,10 @@ import csv
 import hashlib
 import random
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
@@ -241,7 +242,7 @@ def gates_for(
     return gates
 
 
-def stance_confusion(labels: dict[str, str], predicted: dict[str, str]) -> dict[str, object]:
+def stance_confusion(labels: Mapping[str, str], predicted: Mapping[str, str]) -> dict[str, Any]:
     """Confusion of stance on real warnings and real scams (hand labels by text key)."""
     stances = ("asserts", "reports-and-debunks", "neutral")
     matrix = {t: dict.fromkeys(stances, 0) for t in stances}

@@ -5,7 +5,8 @@ A link is judged by its registrable domain (public suffix list bundled with tlde
 disguise. Verdicts, from most to least telling:
 
 - `lookalike`: names or misspells a brand (config/channels.yaml) on a domain the brand does not own;
-- `wrapped`: a search or free-hosting page that anyone can fill (google.com/search?q=…, sites.google);
+- `wrapped`: a search or free-hosting page that anyone can fill (google.com/search?q=…,
+  sites.google);
 - `throwaway`: a top-level domain used mostly for throw-away sites (.top, .xyz, .vip, .icu…);
 - `messenger`: a chat link that moves the talk to a private channel (t.me, zalo.me);
 - `shortener`: hides where it leads (bit.ly, t.ly…);
@@ -19,10 +20,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from classifier.config_file import FileModel, load_yaml
 from classifier.errors import ReferenceDataError
+
+if TYPE_CHECKING:  # for the annotation only; _extractor imports it when first called
+    from tldextract import TLDExtract
 
 UNTRUSTED = ("lookalike", "wrapped", "throwaway", "messenger", "shortener")
 
@@ -245,7 +249,7 @@ def _registrable(host: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _extractor():  # type: ignore[no-untyped-def]
+def _extractor() -> TLDExtract:
     import tldextract
 
     # The bundled snapshot only: never fetch the list at run time.

@@ -130,7 +130,7 @@ class TrainedModel:
             order = np.argsort(-data)[:term_limit]
             top = [
                 (self._names[i], round(v, 4))
-                for i, v in zip(indices[order].tolist(), data[order].tolist())
+                for i, v in zip(indices[order].tolist(), data[order].tolist(), strict=True)
                 if v > 0
             ]
             results.append(Scored(risk, tuple(top)))

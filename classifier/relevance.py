@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,9 +174,9 @@ class RelevanceModel:
         self, title: str, body: str, lead_end: int, length_factor: float
     ) -> tuple[str, ...]:
         found = self._topic_terms.count(title, body, lead_end)
-        evidence: Counter[str] = Counter()
+        evidence: defaultdict[str, float] = defaultdict(float)
         for region in _REGIONS:
-            per_topic: Counter[str] = Counter()
+            per_topic: defaultdict[str, float] = defaultdict(float)
             for term, n in found[region].items():
                 for topic, weight in self._topic_weights.get(_key(term), {}).items():
                     per_topic[topic] += weight * n

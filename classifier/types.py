@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 Stance = Literal["asserts", "reports-and-debunks", "neutral"]
 Tier = Literal["urgent", "review", "low"]
@@ -44,7 +44,7 @@ class Reason:
     kind: str
     text: str
     weight: float = 0.0
-    detail: dict[str, object] = field(default_factory=dict)
+    detail: dict[str, Any] = field(default_factory=dict)  # JSON; keys depend on `kind`
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Crawl state kept between runs: URLs already handled (incremental re-crawls) and per-source runs."""
+"""Crawl state kept between runs: URLs already handled (incremental re-crawls), per-source runs."""
 
 from __future__ import annotations
 
@@ -52,7 +52,8 @@ class CrawlState:
             )
 
     def remember_stories(self, rows: Iterable[tuple[str, str, int]]) -> None:
-        """(article id, story id, fingerprint) rows, so later runs join copies to earlier stories."""
+        """(article id, story id, fingerprint) rows, so later runs join copies to earlier
+        stories."""
         now = datetime.now(UTC).isoformat()
         with self._db:
             self._db.executemany(
@@ -65,7 +66,8 @@ class CrawlState:
 
     def stories(self, since: datetime) -> list[tuple[str, str, int]]:
         rows = self._db.execute(
-            "SELECT article_id, story_id, fingerprint FROM stories WHERE seen_at >= ? ORDER BY rowid",
+            "SELECT article_id, story_id, fingerprint FROM stories"
+            " WHERE seen_at >= ? ORDER BY rowid",
             (since.isoformat(),),
         )
         return [

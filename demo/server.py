@@ -31,7 +31,7 @@ class DemoServer:
         self._fetched: list[str] = []
         self._httpd = ThreadingHTTPServer((host, port), self._handler_class())
         self._httpd.daemon_threads = True
-        bound_host, bound_port = self._httpd.server_address[:2]
+        bound_host, bound_port = self._httpd.socket.getsockname()[:2]
         self.base_url = f"http://{bound_host}:{bound_port}"
         self._pages = {
             path: Page(with_origin(page.body, self.base_url), page.content_type, page.status)

@@ -72,8 +72,9 @@ class Archive(ABC):
                 return
             page += 1
 
-    def refresh(self) -> None:
+    # Hooks that do nothing by default, not abstract: backends override them where they need to.
+    def refresh(self) -> None:  # noqa: B027
         """Make writes visible to searches (a no-op where writes are visible at once)."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027
         """Release connections."""

@@ -28,6 +28,7 @@ from index.types import (
     GroupBy,
     Hit,
     Interval,
+    MatchKind,
     Query,
     SearchPage,
 )
@@ -206,7 +207,7 @@ def search_page(response: Mapping[str, Any], query: Query) -> SearchPage:
         fragments = highlight.get("body") or highlight.get("body.folded")
         snippet = fragments[0] if fragments else make_snippet(document.body, parsed)
         named = raw.get("matched_queries") or ()
-        match = "folded" if "folded" in named and "exact" not in named else "exact"
+        match: MatchKind = "folded" if "folded" in named and "exact" not in named else "exact"
         hits.append(
             Hit(
                 document=document,
@@ -224,7 +225,8 @@ def search_page(response: Mapping[str, Any], query: Query) -> SearchPage:
     )
 
 
-# Exact below this many distinct stories per cell (Elasticsearch's cardinality is approximate above).
+# Exact below this many distinct stories per cell (Elasticsearch's cardinality is approximate
+# above).
 STORY_PRECISION = 40_000
 _STORY = {
     "cardinality": {

@@ -11,7 +11,8 @@ GroupBy = Literal["province", "outlet", "kind", "topic"]
 Interval = Literal["week", "month"]
 SortOrder = Literal["relevance", "date"]
 MatchKind = Literal["exact", "folded"]
-# "stories": syndicated copies (one story_id) count once per bucket and group; "articles": placements.
+# "stories": syndicated copies (one story_id) count once per bucket and group;
+# "articles": placements.
 CountUnit = Literal["articles", "stories"]
 
 # Row label in a grouped CountTable for articles with no value in the grouped field

@@ -72,6 +72,7 @@ def run_crawl(
             hint="check the sources file and the archive settings",
         )
     spider = crawler.spider
+    assert isinstance(spider, SourceSpider)  # finish_reason is only set once the spider ran
     return CrawlResult(
         counters={k: dict(v) for k, v in spider.counters.items()}, finish_reason=reason
     )

@@ -57,7 +57,8 @@ def prepare_fresh(paths: DemoPaths, *, default_location: bool) -> None:
 
 
 def demo_environment(paths: DemoPaths) -> dict[str, str]:
-    """Settings for the crawl child: demo paths, no throttling on loopback (robots.txt still obeyed)."""
+    """Settings for the crawl child: demo paths, no throttling on loopback (robots.txt still
+    obeyed)."""
     return {
         **os.environ,
         "PRESSMON_ARCHIVE": str(paths.archive),
@@ -106,7 +107,8 @@ def print_summary(settings: Settings, echo: Callable[[str], None]) -> None:
     echo("\nTheo cơ quan báo chí:")
     echo(output.counts_text(by_outlet))
     echo(
-        f"\nTin cần xem xét: {len(flagged)} (điểm sàng lọc để người duyệt quyết định, không phải kết luận)"
+        f"\nTin cần xem xét: {len(flagged)}"
+        " (điểm sàng lọc để người duyệt quyết định, không phải kết luận)"
     )
     for document in flagged:
         echo(

@@ -81,7 +81,7 @@ def count_table_sheet(table: CountTable, group_names: Mapping[str, str] | None =
 
 def progress_sheets(progresses: Sequence[CoverageProgress]) -> tuple[Sheet, Sheet]:
     """A summary (one row per target) and the per-week rows of every target."""
-    summary = [
+    summary: list[list[Cell]] = [
         [
             p.target_id,
             p.target_name,
@@ -101,7 +101,7 @@ def progress_sheets(progresses: Sequence[CoverageProgress]) -> tuple[Sheet, Shee
         ]
         for p in progresses
     ]
-    weeks = [
+    weeks: list[list[Cell]] = [
         [p.target_id, w.week_start, w.count, w.cumulative, w.planned_cumulative]
         for p in progresses
         for w in p.weeks

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import cast
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,7 @@ from crawlers.state import CrawlState
 from index.base import Archive
 from pressmon.errors import PressmonError
 from pressmon.processing import ArticleProcessor
-from pressmon.settings import Settings, Source, SourceList, load_sources
+from pressmon.settings import OutletKind, Settings, Source, SourceList, load_sources
 
 _MAX_ERRORS_SHOWN = 5
 
@@ -96,7 +97,8 @@ def source_for(line: ArticleLine, sources: SourceList) -> Source:
             return source
     name = line.outlet or host
     slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "unknown"
-    kind = line.kind or ("provincial" if line.province else "national")
+    # ArticleLine's pattern admits only OutletKind values; pydantic still types the field as str.
+    kind = cast(OutletKind, line.kind or ("provincial" if line.province else "national"))
     return Source(id=slug, name=name, kind=kind, province=line.province, domain=host or "unknown")
 
 

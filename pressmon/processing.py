@@ -43,7 +43,8 @@ class ArticleProcessor:
     def prepare(
         self, article: ExtractedArticle, source: Source, crawled_at: datetime
     ) -> Document | None:
-        """The unflagged Document for a relevant article; None when it is not about social insurance."""
+        """The unflagged Document for a relevant article; None when it is not about social
+        insurance."""
         text = f"{article.lead}\n\n{article.body}" if article.lead else article.body
         relevance = self.relevance.assess(article.title, text)
         if not relevance.relevant:
@@ -99,7 +100,8 @@ class ArticleProcessor:
 def with_assessment(
     document: Document, assessment: Assessment, uncertainty_score: float
 ) -> Document:
-    """`uncertainty_score` (1 at the review threshold) lets reviewers label the most informative first."""
+    """`uncertainty_score` (1 at the review threshold) lets reviewers label the most informative
+    first."""
     return replace(
         document,
         risk=assessment.risk,

@@ -195,8 +195,9 @@ def _follow_ups(archive: Archive, documents: Sequence[Document]) -> dict[str, tu
 def report_xlsx(
     report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[str, str]] | None = None
 ) -> bytes:
-    """The report as a workbook: Tổng quan, Tỉnh thành, Cơ quan báo chí, Theo tuần, Bài cần xác minh.
-    `labels` maps "kind"/"topic"/"category" codes to Vietnamese names."""
+    """The report as a workbook, one sheet each: Tổng quan, Tỉnh thành, Cơ quan báo chí,
+    Theo tuần, Bài cần xác minh. `labels` maps "kind"/"topic"/"category" codes to Vietnamese
+    names."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

@@ -118,7 +118,7 @@ class SnapshotStore:
                 "WHERE week_start >= ? AND revision > 0 ORDER BY week_start, group_by",
                 ((since or date.min).isoformat(),),
             ).fetchall()
-            out = []
+            out: list[Revision] = []
             for week_text, group_by in keys:
                 history = self._history(conn, date.fromisoformat(week_text), group_by)
                 for versions in history.values():

@@ -1,4 +1,5 @@
-"""The layering the owner fixed: classifier/ and index/ are leaves that import nothing else of ours."""
+"""The layering the owner fixed: classifier/ and index/ are leaves that import nothing else of
+ours."""
 
 from __future__ import annotations
 

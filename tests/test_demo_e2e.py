@@ -1,4 +1,5 @@
-"""The whole pipeline over the demo press site on loopback, against the numbers it was built with."""
+"""The whole pipeline over the demo press site on loopback, against the numbers it was built
+with."""
 
 from __future__ import annotations
 
@@ -225,6 +226,7 @@ def test_served_ui_answers_on_loopback(demo_run: DemoRun) -> None:
                     return
             except OSError:
                 if server.poll() is not None:
+                    assert server.stderr is not None  # started with stderr=PIPE
                     pytest.fail(server.stderr.read())
                 time.sleep(0.1)
         pytest.fail("the web app did not answer")

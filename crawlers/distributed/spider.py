@@ -36,11 +36,11 @@ class _Pending:
 
 class DistributedSourceSpider(SourceSpider):
     name = "sources_distributed"
+    leases: Leases  # set by from_crawler, the only way Scrapy builds a spider
 
     def __init__(self, *args: Any, max_idle: float | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.max_idle = max_idle
-        self.leases: Leases | None = None
         self._pending: dict[str, _Pending] = {}
         self._item_parents: dict[int, str] = {}
         self._idle_since: float | None = None

@@ -40,7 +40,7 @@ def _path_and_query(url: str) -> str:
 
 
 def _content_type(response: Response) -> str | None:
-    return response.headers.get("Content-Type", b"").decode("latin-1") or None
+    return (response.headers.get("Content-Type") or b"").decode("latin-1") or None
 
 
 def _charset(response: Response) -> str | None:
@@ -178,7 +178,7 @@ class SourceSpider(scrapy.Spider):
 
     def _follow(self, response: Response, source_id: str, url_id: str):
         source = self.sources[source_id]
-        location = response.headers.get("Location", b"").decode("latin-1")
+        location = (response.headers.get("Location") or b"").decode("latin-1")
         target = urljoin(response.url, location)
         host = (urlsplit(target).hostname or "").lower()
         redirects = response.meta.get("redirects", 0) + 1

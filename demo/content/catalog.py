@@ -8,10 +8,10 @@ Sunday 20:00-23:59 local turns into Monday if "GMT+7" is misread as UTC-7: both 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from demo.content import other, scams, warnings
+from demo.content.hand_text import HandText
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class Spec:
     title: str
     when: str  # "YYYY-MM-DD HH:MM", local time
     topics: tuple[str, ...] = ()
-    text: Mapping[str, object] | None = None  # hand-written {"lead", "body"}; None: composed
+    text: HandText | None = None  # None: composed from the pools
     stance: str = "neutral"
     category: str | None = None
     relevant: bool = True

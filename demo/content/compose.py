@@ -80,10 +80,10 @@ def compose(
     if spec.text is not None:
         text = Text(
             spec.title,
-            str(spec.text["lead"]),
-            tuple(spec.text["body"]),
+            spec.text["lead"],
+            spec.text["body"],
             author,
-            tuple(spec.text.get("comments", ())),
+            spec.text.get("comments", ()),
         )
     else:
         text, used = _from_pools(spec, province, when, rng, author, previous)

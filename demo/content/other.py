@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
-WOMEN_FOOTBALL = {
+from demo.content.hand_text import HandText
+
+WOMEN_FOOTBALL: HandText = {
     "lead": "Đội tuyển bóng đá nữ quốc gia đã tập trung trở lại tại trung tâm đào tạo bóng đá trẻ để "
     "chuẩn bị cho vòng loại giải châu Á diễn ra vào cuối năm, với nhiều gương mặt trẻ lần đầu được "
     "triệu tập.",
@@ -25,7 +27,7 @@ WOMEN_FOOTBALL = {
     ),
 }
 
-LIFE_INSURANCE_MARKET = {
+LIFE_INSURANCE_MARKET: HandText = {
     "lead": "Doanh thu phí khai thác mới của thị trường bảo hiểm nhân thọ trong quý I đã tăng trở lại "
     "sau hai năm sụt giảm, dù mức tăng còn khiêm tốn và chưa đồng đều giữa các doanh nghiệp.",
     "body": (
@@ -46,7 +48,7 @@ LIFE_INSURANCE_MARKET = {
     ),
 }
 
-HEAT_AND_SALINITY = {
+HEAT_AND_SALINITY: HandText = {
     "lead": "Nắng nóng kéo dài nhiều ngày qua khiến mực nước trên các sông giảm, độ mặn xâm nhập sâu vào "
     "nội đồng. Nhiều xã ven biển đã chủ động đóng cống, trữ nước ngọt phục vụ sản xuất và sinh hoạt.",
     "body": (
@@ -66,7 +68,7 @@ HEAT_AND_SALINITY = {
     ),
 }
 
-ROAD_REPAIR = {
+ROAD_REPAIR: HandText = {
     "lead": "Từ đầu tuần tới, đơn vị quản lý đường bộ sẽ sửa chữa mặt đường trên đoạn quốc lộ qua trung "
     "tâm huyện cũ trong khoảng hai tháng. Tài xế được khuyến cáo đi theo các tuyến phân luồng.",
     "body": (
@@ -88,7 +90,7 @@ ROAD_REPAIR = {
     ),
 }
 
-FORUM_VSSID_PASSWORD = {
+FORUM_VSSID_PASSWORD: HandText = {
     "lead": "Hỏi: Tôi quên mật khẩu đăng nhập VssID, có người nhắn tin nhận lấy lại giúp với phí 200 nghìn "
     "đồng. Tôi có nên nhờ không, và tự lấy lại thế nào?",
     "body": (

@@ -7,7 +7,9 @@ All numbers, links and document references are invented; the phone prefix 0123 i
 
 from __future__ import annotations
 
-PAID_WITHDRAWAL_SERVICE = {
+from demo.content.hand_text import HandText
+
+PAID_WITHDRAWAL_SERVICE: HandText = {
     "lead": "Bạn đã nghỉ việc nhưng chưa đủ 12 tháng để rút BHXH một lần? Đừng lo! Dịch vụ của chúng "
     "tôi hỗ trợ rút BHXH một lần NHANH trong 7 ngày làm việc, không cần chờ đợi, không cần đi lại.",
     "body": (
@@ -30,7 +32,7 @@ PAID_WITHDRAWAL_SERVICE = {
     ),
 }
 
-VSSID_40_UPDATE_POST = {
+VSSID_40_UPDATE_POST: HandText = {
     "lead": "THÔNG BÁO KHẨN: Từ ngày 15 tháng này, ứng dụng VssID phiên bản cũ sẽ ngừng hoạt động. Toàn "
     "bộ người tham gia BHXH, BHYT và người đang hưởng lương hưu bắt buộc phải cập nhật lên VssID 4.0.",
     "body": (
@@ -51,7 +53,7 @@ VSSID_40_UPDATE_POST = {
     ),
 }
 
-BHYT_NO_SERIOUS_ILLNESS = {
+BHYT_NO_SERIOUS_ILLNESS: HandText = {
     "lead": "Tin nóng: từ năm 2026 BHYT không chi trả ca bệnh nặng, phẫu thuật lớn nữa! Ai đang có thẻ "
     "BHYT nên đọc kỹ bài này để chuẩn bị tài chính cho gia đình.",
     "body": (
@@ -76,7 +78,7 @@ BHYT_NO_SERIOUS_ILLNESS = {
     ),
 }
 
-FAKE_SUPPORT_INVITATION = {
+FAKE_SUPPORT_INVITATION: HandText = {
     "lead": "GIẤY MỜI. Căn cứ Quyết định số 2207/QĐ-BHXH về việc hỗ trợ người dân bị ảnh hưởng bởi thiên "
     "tai, cơ quan bảo hiểm xã hội trân trọng kính mời ông/bà đến nhận tiền hỗ trợ đóng BHYT và tiền "
     "hoàn trả 50% chi phí khám chữa bệnh.",
@@ -98,7 +100,7 @@ FAKE_SUPPORT_INVITATION = {
     ),
 }
 
-WITHDRAW_NOW_POST = {
+WITHDRAW_NOW_POST: HandText = {
     "lead": "Rút BHXH một lần ngay kẻo lỗ! Tính kỹ thì đóng BHXH 20 năm để nhận lương hưu còn thua xa "
     "mua bảo hiểm nhân thọ, ai còn đang đóng nên suy nghĩ lại ngay trong năm nay.",
     "body": (

@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
-VSSID_40_WARNING = {
+from demo.content.hand_text import HandText
+
+VSSID_40_WARNING: HandText = {
     "lead": "BHXH Việt Nam vừa có văn bản gửi BHXH các tỉnh, thành phố về việc xuất hiện một văn bản "
     "giả mạo, lan truyền trên mạng xã hội, yêu cầu người dân cập nhật ứng dụng \u201cVssID 4.0\u201d để "
     "tiếp tục nhận lương hưu và sử dụng thẻ BHYT.",
@@ -28,7 +30,7 @@ VSSID_40_WARNING = {
     ),
 }
 
-BHYT_SERIOUS_ILLNESS_WARNING = {
+BHYT_SERIOUS_ILLNESS_WARNING: HandText = {
     "lead": "Thời gian gần đây, trên một số trang mạng xã hội lan truyền thông tin \u201ctừ năm 2026 BHYT "
     "không còn chi trả cho các ca bệnh nặng, phẫu thuật\u201d. BHXH Việt Nam khẳng định đây là thông tin "
     "sai sự thật, gây hoang mang cho người tham gia.",
@@ -52,7 +54,7 @@ BHYT_SERIOUS_ILLNESS_WARNING = {
     ),
 }
 
-FAKE_INVITATION_WARNING = {
+FAKE_INVITATION_WARNING: HandText = {
     "lead": "BHXH tỉnh Vĩnh Long vừa phát đi cảnh báo về tình trạng một số người dân nhận được \u201cgiấy "
     "mời\u201d mạo danh cơ quan BHXH, thông báo được \u201chỗ trợ 100% tiền đóng BHYT và hoàn trả viện phí\u201d.",
     "body": (
@@ -73,7 +75,7 @@ FAKE_INVITATION_WARNING = {
     ),
 }
 
-PAID_WITHDRAWAL_WARNING = {
+PAID_WITHDRAWAL_WARNING: HandText = {
     "lead": "Trên mạng xã hội xuất hiện nhiều trang quảng cáo \u201chỗ trợ rút BHXH một lần nhanh, không "
     "cần chờ đủ 12 tháng\u201d với mức phí lên tới hàng chục phần trăm số tiền được hưởng. BHXH tỉnh Nghệ "
     "An khuyến cáo người lao động tuyệt đối không tin theo.",

@@ -18,7 +18,9 @@ from pressmon.settings import Settings, load_settings
 _HINTS: dict[type[Exception], str] = {
     ReferenceDataError: "fix the file and field named above",
     RelevanceConfigError: "fix the file and field named above",
-    SearchIndexError: "check the archive path/backend (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)",
+    SearchIndexError: (
+        "check the archive path/backend (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)"
+    ),
     ClassifierError: "retrain with 'pressmon train' or check [classifier] in settings.toml",
     CrawlError: "check the source configuration and the page",
 }

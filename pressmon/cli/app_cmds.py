@@ -51,7 +51,8 @@ def serve_app(
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.pass_obj
 def demo(app, no_serve: bool, host: str, port: int) -> None:
-    """Crawl the offline demo press site into a fresh archive, print coverage and flags, serve the UI."""
+    """Crawl the offline demo press site into a fresh archive, print coverage and flags, serve
+    the UI."""
     named = app.overrides.get("archive", {}).get("path")
     paths = DemoPaths.beside(DEMO_ARCHIVE if named is None else Path(named))
     prepare_fresh(paths, default_location=named is None)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import get_args
+from typing import Any, cast, get_args
 
 import click
 
 from classifier.types import TIER_LABELS, TIERS
 from index.transfer import export_jsonl, import_jsonl
-from index.types import Query
+from index.types import GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
 from pressmon.ingest import ingest_jsonl
@@ -20,8 +21,6 @@ from pressmon.review.queue import triage_order
 from pressmon.settings import OutletKind, load_targets
 from pressmon.snapshots import SnapshotStore
 from pressmon.wiring import archive_from, crawl_state_from, processor_from
-
-GROUPS = ("province", "outlet", "kind", "topic")
 
 
 def _date(value: str | None) -> date | None:
@@ -113,8 +112,12 @@ def search(app, query: str, as_json: bool, **options) -> None:
 
 
 @click.command()
-@click.option("--by", "group_by", type=click.Choice(GROUPS), help="Group the weekly counts.")
-@click.option("--interval", type=click.Choice(["week", "month"]), default="week", show_default=True)
+@click.option(
+    "--by", "group_by", type=click.Choice(get_args(GroupBy)), help="Group the weekly counts."
+)
+@click.option(
+    "--interval", type=click.Choice(get_args(Interval)), default="week", show_default=True
+)
 @_filters
 @click.option("--json", "as_json", is_flag=True, help="JSON: buckets, rows per group, total.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV in long form: bucket_start, group, count.")
@@ -137,8 +140,8 @@ def search(app, query: str, as_json: bool, **options) -> None:
 @click.pass_obj
 def counts(
     app,
-    group_by: str | None,
-    interval: str,
+    group_by: GroupBy | None,
+    interval: Interval,
     as_json: bool,
     as_csv: bool,
     stories: bool,
@@ -210,6 +213,8 @@ def flagged(app, as_json: bool, **options) -> None:
         archive.close()
     if as_json:
         for d in documents:
+            # The archive keeps flag_details as untyped JSON; the flagger writes reason objects.
+            reasons = cast(list[Mapping[str, Any]], d.flag_details.get("reasons", []))
             click.echo(
                 output.dumps(
                     {
@@ -225,7 +230,7 @@ def flagged(app, as_json: bool, **options) -> None:
                         "stance": d.stance,
                         "review_status": d.review_status,
                         "review_status_label": label(d.review_status),
-                        "reasons": [r.get("text") for r in d.flag_details.get("reasons", [])][:5],
+                        "reasons": [r.get("text") for r in reasons][:5],
                     }
                 )
             )
@@ -247,7 +252,8 @@ def flagged(app, as_json: bool, **options) -> None:
 )
 @click.pass_obj
 def ingest(app, file: Path) -> None:
-    """Add articles from JSON lines (title, text, url, outlet, published_at), classified on the way."""
+    """Add articles from JSON lines (title, text, url, outlet, published_at), classified on the
+    way."""
     settings = app.settings
     stream = sys.stdin if str(file) == "-" else file.open(encoding="utf-8")
     archive = archive_from(settings)

@@ -96,7 +96,8 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the fields as one JSON object.")
 def extract(file: Path, url: str, parser: str, as_json: bool) -> None:
-    """Extract one saved page: title, published_at, body, canonical_url, outlet, method per field."""
+    """Extract one saved page: title, published_at, body, canonical_url, outlet, method per
+    field."""
     article = extract_article(file.read_bytes(), url, parser=parser, now=datetime.now(UTC))
     fields = {
         "title": article.title,
@@ -123,7 +124,8 @@ def extract(file: Path, url: str, parser: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON lines, one source each.")
 @click.pass_obj
 def sources(app, show_all: bool, as_json: bool) -> None:
-    """Source health: last successful crawl, articles per week, errors; silent or unusual sources."""
+    """Source health: last successful crawl, articles per week, errors; silent or unusual
+    sources."""
     settings = app.settings
     now = datetime.now(UTC)
     today = now.astimezone(settings.tz).date()

@@ -6,6 +6,7 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -86,7 +87,9 @@ def input_error(err: json.JSONDecodeError | ValidationError) -> str:
     "as_json",
     is_flag=True,
     required=True,
-    help="Read JSON lines (title, text; optional url, outlet, kind, published_at); write JSON lines.",
+    help=(
+        "Read JSON lines (title, text; optional url, outlet, kind, published_at); write JSON lines."
+    ),
 )
 @click.pass_obj
 def classify(app, as_json: bool) -> None:
@@ -190,7 +193,7 @@ def _evaluate_and_document(
     make = _flagger_factory(settings)
     raw = shared_dir / "data" / "raw" if shared_dir else None
     progress = _progress(quiet)
-    report: dict[str, object] = {"model_version": flagger.model_version, "data": summary}
+    report: dict[str, Any] = {"model_version": flagger.model_version, "data": summary}
     if raw and raw.is_dir():
         report["real"] = evaluate_real(flagger, raw, progress=progress).as_dict()
         if research:
@@ -339,7 +342,10 @@ def render_evaluation(report: dict) -> str:
 
     real = report.get("real")
     if not real:
-        return "Không có dữ liệu thật (../shared/data/raw) để đánh giá; chỉ có phụ lục trên ví dụ tự viết."
+        return (
+            "Không có dữ liệu thật (../shared/data/raw) để đánh giá; "
+            "chỉ có phụ lục trên ví dụ tự viết."
+        )
     lines = ["Đánh giá trên dữ liệu thật, theo dạng văn bản:", "", *real_tables(real), ""]
     lines += ["Ngưỡng kiểm tra (gates):", *gate_table(real["gates"]), ""]
     lines += ["Lập trường trên cảnh báo/lừa đảo thật:", *stance_table(real["stance"])]

@@ -11,7 +11,9 @@ from pressmon.cli import AppContext
 
 def _use_sources_file(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
     if value is not None:
-        ctx.find_object(AppContext).override(("sources_file",), str(value.resolve()))
+        app = ctx.find_object(AppContext)
+        assert app is not None  # the pressmon group makes it before any subcommand is parsed
+        app.override(("sources_file",), str(value.resolve()))
 
 
 sources_file_option = click.option(

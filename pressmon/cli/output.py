@@ -92,8 +92,8 @@ def counts_text(counts: CountTable) -> str:
         return table([label, measure, ""], rows) + f"\nTổng: {counts.total}"
     headers = [counts.group_by, *(b.strftime("%d/%m") for b in counts.buckets), "Tổng"]
     ordered = sorted(counts.rows.items(), key=lambda item: (-sum(item[1]), item[0]))
-    rows = [(group or "(không rõ)", *values, sum(values)) for group, values in ordered]
-    return table(headers, rows) + f"\nTổng: {counts.total}"
+    grouped = [(group or "(không rõ)", *values, sum(values)) for group, values in ordered]
+    return table(headers, grouped) + f"\nTổng: {counts.total}"
 
 
 def counts_json(counts: CountTable) -> dict[str, Any]:
@@ -118,11 +118,16 @@ def counts_csv(counts: CountTable) -> str:
 def progress_text(progress: CoverageProgress) -> str:
     status = "đúng tiến độ" if progress.on_track else "chậm tiến độ"
     line = (
-        f"Mục tiêu «{progress.target_name}» ({progress.period_start:%d/%m/%Y}–{progress.period_end:%d/%m/%Y}): "
-        f"{progress.count:,} / {progress.target:,} ({progress.percent}%), dự báo {progress.projected:,} — {status}"
+        f"Mục tiêu «{progress.target_name}» "
+        f"({progress.period_start:%d/%m/%Y}–{progress.period_end:%d/%m/%Y}): "
+        f"{progress.count:,} / {progress.target:,} ({progress.percent}%), "
+        f"dự báo {progress.projected:,} — {status}"
     )
     if progress.weekly_pace_required is not None:
-        line += f"; cần {progress.weekly_pace_required:,} bài/tuần trong {progress.weeks_remaining} tuần còn lại"
+        line += (
+            f"; cần {progress.weekly_pace_required:,} bài/tuần"
+            f" trong {progress.weeks_remaining} tuần còn lại"
+        )
     return line
 
 

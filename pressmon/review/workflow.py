@@ -43,7 +43,7 @@ class ReviewState:
 
 @dataclass(frozen=True)
 class Action:
-    kind: ActionKind
+    kind: str  # an ActionKind from the API; the web form sends any string, which plan() refuses
     status: str | None = None  # kind "status"
     follow_up: str | None = None  # kind "follow_up"
     assignee: str | None = None  # kind "assign"
@@ -127,7 +127,8 @@ def plan(
         return event(IN_PROGRESS, reason=note)
     if state.locked:
         raise WorkflowError(
-            "Quyết định đã khoá vì đã báo cáo lãnh đạo; lãnh đạo cần mở lại (kèm lý do) trước khi sửa."
+            "Quyết định đã khoá vì đã báo cáo lãnh đạo; "
+            "lãnh đạo cần mở lại (kèm lý do) trước khi sửa."
         )
     if action.kind == "status":
         target = action.status or ""

@@ -110,7 +110,7 @@ class AccountStore:
                 )
         except sqlite3.IntegrityError as err:
             raise AccountError(f"user {username!r} already exists") from err
-        return Account(username, display_name.strip(), role, False, created)  # type: ignore[arg-type]
+        return Account(username, display_name.strip(), role, False, created)
 
     def list(self) -> list[Account]:
         with self._connect() as db:

@@ -49,18 +49,21 @@ def weekly_chart(
     for i in range(5):
         value = peak * i / 4
         parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" class="grid"/>'
+            f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
+            'class="grid"/>'
         )
         parts.append(
-            f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" class="axis">{number(round(value))}</text>'
+            f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" class="axis">'
+            f"{number(round(value))}</text>"
         )
     every = max(1, math.ceil(n / 12))
     for i, (start, count) in enumerate(zip(buckets, counts, strict=True)):
         x = left + i * slot + (slot - bar_w) / 2
         below = pace is not None and count < pace
         parts.append(
-            f'<rect x="{x:.1f}" y="{y(count):.1f}" width="{bar_w:.1f}" height="{top + plot_h - y(count):.1f}" '
-            f'class="bar{" below" if below else ""}"><title>Tuần từ {start:%d/%m/%Y}: {number(count)} tin, bài</title></rect>'
+            f'<rect x="{x:.1f}" y="{y(count):.1f}" width="{bar_w:.1f}" '
+            f'height="{top + plot_h - y(count):.1f}" class="bar{" below" if below else ""}">'
+            f"<title>Tuần từ {start:%d/%m/%Y}: {number(count)} tin, bài</title></rect>"
         )
         if n <= 26:  # the figure above each bar, while there is room for it
             parts.append(
@@ -74,7 +77,8 @@ def weekly_chart(
             )
     if pace is not None:
         parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y(pace):.1f}" y2="{y(pace):.1f}" class="pace"/>'
+            f'<line x1="{left}" x2="{width - right}" y1="{y(pace):.1f}" y2="{y(pace):.1f}" '
+            'class="pace"/>'
         )
         parts.append(
             f'<text x="{width - right}" y="{y(pace) - 6:.1f}" text-anchor="end" class="pace-label">'

@@ -2,8 +2,9 @@
 
 They run the shipped default model, trained exactly as on first use, over real corpora in
 ../shared/data/raw, and skip with a reason where that folder is absent. SMS labels are read
-through the row-by-row audit in classifier/data/label_audit.csv (26 of 4,800 labelled SMS). They are gates, not the
-goal: the figures a reviewer should read are in the model card (`pressmon evaluate`).
+through the row-by-row audit in classifier/data/label_audit.csv (26 of 4,800 labelled SMS).
+They are gates, not the goal: the figures a reviewer should read are in the model card
+(`pressmon evaluate`).
 """
 
 from __future__ import annotations

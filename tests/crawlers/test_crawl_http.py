@@ -23,9 +23,11 @@ ARTICLE = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{
 <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{title}",
 "datePublished": "2026-05-1{day}T08:30:00+07:00"}}</script></head><body><article><h1>{title}</h1>
 <p>Bảo hiểm xã hội (BHXH) tỉnh Nghệ An cho biết, trong tháng vận động triển khai BHXH toàn dân,
-cơ quan BHXH đã phối hợp với bưu điện tuyên truyền chính sách BHXH tự nguyện đến từng hộ gia đình.</p>
+cơ quan BHXH đã phối hợp với bưu điện tuyên truyền chính sách BHXH tự nguyện
+đến từng hộ gia đình.</p>
 <p>Người tham gia BHXH tự nguyện được Nhà nước hỗ trợ một phần tiền đóng và được hưởng lương hưu
-khi đủ điều kiện. Cán bộ BHXH khuyến khích người lao động tự do tham gia để có lương hưu khi về già.</p>
+khi đủ điều kiện. Cán bộ BHXH khuyến khích người lao động tự do tham gia để có lương
+hưu khi về già.</p>
 <p>Cũng theo BHXH tỉnh, số người tham gia BHYT hộ gia đình tăng so với cùng kỳ năm trước.</p>
 </article></body></html>"""
 
@@ -40,6 +42,7 @@ PATHS = ["ok", "flaky", "gone", "broken", "slow", "away", "moved", "huge", "chal
 
 
 class _Site(BaseHTTPRequestHandler):
+    server: ThreadingHTTPServer  # served only by _QuietServer below
     hits: Counter[str] = Counter()
 
     def log_message(self, *args: object) -> None:  # keep test output clean
@@ -63,7 +66,7 @@ class _Site(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         name = self.path.strip("/")
         self.hits[name] += 1
-        host = f"http://127.0.0.1:{self.server.server_address[1]}"
+        host = f"http://127.0.0.1:{self.server.server_port}"
         if name == "robots.txt":
             self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
         elif name == "feed.xml":
@@ -88,7 +91,7 @@ class _Site(BaseHTTPRequestHandler):
             time.sleep(SLOW_SECONDS)
             self._send(200, b"too late")
         elif name == "away":
-            port = self.server.server_address[1]
+            port = self.server.server_port
             self._send(302, b"", headers={"Location": f"http://localhost:{port}/ok"})
         elif name == "moved":  # same host: followed
             self._send(301, b"", headers={"Location": "/relocated"})

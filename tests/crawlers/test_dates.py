@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 import pytest
 
@@ -17,10 +18,18 @@ from crawlers.extract.dates import (
 )
 
 NOW = datetime(2026, 3, 8, 12, 0, tzinfo=VN_TZ)
+T = TypeVar("T")
 
 
-def vn(*args: int) -> datetime:
-    return datetime(*args, tzinfo=VN_TZ)
+def vn(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
+) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=VN_TZ)
+
+
+def found(value: T | None) -> T:
+    assert value is not None, "nothing found"
+    return value
 
 
 @pytest.mark.parametrize(
@@ -51,7 +60,7 @@ def vn(*args: int) -> datetime:
     ],
 )
 def test_parse_date_formats(text: str, expected: datetime, precision: str) -> None:
-    value, found_precision = parse_date(text)
+    value, found_precision = found(parse_date(text))
     assert value == expected
     assert value.utcoffset() == timedelta(hours=7)
     assert found_precision == precision
@@ -59,12 +68,12 @@ def test_parse_date_formats(text: str, expected: datetime, precision: str) -> No
 
 def test_gmt_plus_seven_is_never_utc_minus_seven() -> None:
     # dateutil reads "GMT+7" POSIX-style as UTC-7; 10:15 GMT+7 is 03:15 UTC.
-    value, _ = parse_date("Thứ sáu, 6/8/2021, 10:15 (GMT+7)")
+    value, _ = found(parse_date("Thứ sáu, 6/8/2021, 10:15 (GMT+7)"))
     assert value.astimezone(UTC) == datetime(2021, 8, 6, 3, 15, tzinfo=UTC)
 
 
 def test_explicit_foreign_offset_is_converted_to_vietnam_time() -> None:
-    value, _ = parse_date("2026-03-07T08:00:00-05:00")
+    value, _ = found(parse_date("2026-03-07T08:00:00-05:00"))
     assert value == vn(2026, 3, 7, 20, 0)
 
 
@@ -76,18 +85,18 @@ def test_unparseable_or_impossible_dates_give_none(text: str) -> None:
 
 
 def test_day_first_never_month_first() -> None:
-    assert parse_date("03/07/2026")[0] == vn(2026, 7, 3)
+    assert found(parse_date("03/07/2026"))[0] == vn(2026, 7, 3)
 
 
 def test_url_dates_only_from_explicit_path_segments() -> None:
-    assert url_date("https://x.vn/2025/09/21/tin-bhxh.html")[0] == vn(2025, 9, 21)
+    assert found(url_date("https://x.vn/2025/09/21/tin-bhxh.html"))[0] == vn(2025, 9, 21)
     # Long numeric ids are creation timestamps, not publication dates.
     assert url_date("https://tuoitre.vn/chien-su-20260307075519174.htm") is None
 
 
 def test_structured_midnight_counts_as_day_precision() -> None:
-    assert candidate("2026-01-08T00:00:00+07:00", "json-ld").precision == "day"
-    assert candidate("2026-01-08T00:05:00+07:00", "json-ld").precision == "minute"
+    assert found(candidate("2026-01-08T00:00:00+07:00", "json-ld")).precision == "day"
+    assert found(candidate("2026-01-08T00:05:00+07:00", "json-ld")).precision == "minute"
 
 
 def c(value: datetime, source: str, precision: str = "minute") -> DateCandidate:

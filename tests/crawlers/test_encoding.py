@@ -32,7 +32,7 @@ def cp1258(text: str) -> bytes:
             continue
         except UnicodeEncodeError:
             pass
-        base, *marks = unicodedata.normalize("NFD", char)
+        base, *marks = list(unicodedata.normalize("NFD", char))
         # NFD puts the dot below before the circumflex ("ộ" = o + U+0323 + U+0302): fold in
         # whichever mark gives a letter the code page has, keep the rest as combining marks.
         for mark in list(marks):

@@ -69,7 +69,7 @@ def test_listing_functions_on_arbitrary_bytes(raw: bytes) -> None:
 @given(
     st.sampled_from(["http", "https", "HTTP"]),
     st.from_regex(r"(www\.|m\.|amp\.)?[a-z0-9-]{1,12}\.(vn|com\.vn|gov\.vn)", fullmatch=True),
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+    st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=40),
     st.dictionaries(
         st.sampled_from(["ItemID", "CateID", "utm_source", "fbclid", "Page", "amp"]),
         st.text(max_size=8),

@@ -82,9 +82,9 @@ def test_source_config(source_id: str) -> None:
     if source.verified:
         assert source.notes, "a verified source says what verified it"
     for listing in source.listings:
-        pattern = listing.article_pattern or source.article_pattern
-        if pattern:
-            assert not re.search(pattern, listing.url), (
+        article_pattern = listing.article_pattern or source.article_pattern
+        if article_pattern:
+            assert not re.search(article_pattern, listing.url), (
                 "a listing page must not look like an article"
             )
 

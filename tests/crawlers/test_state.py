@@ -12,7 +12,8 @@ from crawlers.state import CrawlState
 from pressmon.state_db import open_state_db
 
 STORY = " ".join(
-    f"Câu {i}: BHXH tỉnh phối hợp với bưu điện chi trả lương hưu, trợ cấp cho người hưởng tại xã {i}."
+    f"Câu {i}: BHXH tỉnh phối hợp với bưu điện chi trả lương hưu, "
+    f"trợ cấp cho người hưởng tại xã {i}."
     for i in range(12)
 )
 

@@ -18,6 +18,12 @@ def _page(site: DemoSite, article: DemoArticle) -> Selector:
     return Selector(text=site.pages[article.path].body.decode("utf-8"))
 
 
+def _one(html: Selector, query: str) -> str:
+    found = html.css(query).get()
+    assert found is not None, f"nothing matches {query!r}"
+    return found
+
+
 def _no_structured_dates(html: Selector) -> None:
     assert not html.css('script[type="application/ld+json"]')
     assert not html.css("time")
@@ -28,7 +34,7 @@ def _sector(article: DemoArticle, html: Selector) -> None:
     assert not html.css('meta[property^="article:"]')
     assert not html.css("h1")  # the portal puts its headline in an <h2>
     when = article.published_at
-    visible = html.css("span.date::text").get()
+    visible = _one(html, "span.date::text")
     assert re.fullmatch(
         r"(Thứ (hai|ba|tư|năm|sáu|bảy)|Chủ nhật), \d{2}/\d{2}/\d{4} \d{2}:\d{2} \(GMT\+7\)", visible
     )
@@ -36,35 +42,35 @@ def _sector(article: DemoArticle, html: Selector) -> None:
 
 
 def _national(article: DemoArticle, html: Selector) -> None:
-    data = json.loads(html.css('script[type="application/ld+json"]::text').get())
+    data = json.loads(_one(html, 'script[type="application/ld+json"]::text'))
     assert data["@type"] == "NewsArticle" and "articleBody" not in data
     assert datetime.fromisoformat(data["datePublished"]) == article.published_at
     assert data["headline"] == article.title
-    assert "6/7/2026" in html.css(".today::text").get()  # a "today" header date to ignore
+    assert "6/7/2026" in _one(html, ".today::text")  # a "today" header date to ignore
 
 
 def _provincial_a(article: DemoArticle, html: Selector) -> None:
     _no_structured_dates(html)
-    stamp = html.css('meta[property="article:published_time"]::attr(content)').get()
+    stamp = _one(html, 'meta[property="article:published_time"]::attr(content)')
     assert datetime.fromisoformat(stamp).tzinfo is None  # naive: local Asia/Ho_Chi_Minh time
     assert stamp == article.published_at.replace(tzinfo=None).isoformat()
-    title = unicodedata.normalize("NFC", html.css("h1.titlenews::text").get())  # one page is NFD
+    title = unicodedata.normalize("NFC", _one(html, "h1.titlenews::text"))  # one page is NFD
     assert len(html.css("h1")) == 2 and title == article.title
 
 
 def _provincial_b(article: DemoArticle, html: Selector) -> None:
     assert not html.css('script[type="application/ld+json"]')
-    stamp = html.css("time.time::attr(datetime)").get()
+    stamp = _one(html, "time.time::attr(datetime)")
     assert datetime.fromisoformat(stamp) == article.published_at
-    assert html.css("time.time::text").get() == f"{article.published_at:%d/%m/%Y - %H:%M}"
+    assert _one(html, "time.time::text") == f"{article.published_at:%d/%m/%Y - %H:%M}"
 
 
 def _forum(article: DemoArticle, html: Selector) -> None:
-    meta = html.css('meta[property="article:published_time"]::attr(content)').get()
+    meta = _one(html, 'meta[property="article:published_time"]::attr(content)')
     assert datetime.fromisoformat(meta).utcoffset() == UTC.utcoffset(None)
     assert datetime.fromisoformat(meta) == article.published_at
     assert (
-        datetime.fromisoformat(html.css("time.entry-date::attr(datetime)").get())
+        datetime.fromisoformat(_one(html, "time.entry-date::attr(datetime)"))
         == article.published_at
     )
 

@@ -31,7 +31,7 @@ def _feed_links(site: DemoSite, url: str) -> set[str]:
     root = _xml(site, url)
     links = {el.text.strip() for el in root.iter("link") if el.text and el.text.strip()}
     links |= {
-        el.get("href") for el in root.iter("{http://www.w3.org/2005/Atom}link") if el.get("href")
+        href for el in root.iter("{http://www.w3.org/2005/Atom}link") if (href := el.get("href"))
     }
     return links
 
@@ -39,7 +39,10 @@ def _feed_links(site: DemoSite, url: str) -> set[str]:
 def _sitemap_links(site: DemoSite, url: str) -> set[str]:
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     root = _xml(site, url)
-    locs = {el.text.strip() for el in root.iter(f"{ns}loc")}
+    locs = set()
+    for el in root.iter(f"{ns}loc"):
+        assert el.text is not None, "an empty <loc>"
+        locs.add(el.text.strip())
     if root.tag == f"{ns}sitemapindex":
         return set().union(*(_sitemap_links(site, loc) for loc in locs))
     return locs

@@ -48,6 +48,7 @@ class RedisServer:
         return redis.Redis(host="127.0.0.1", port=self.port)
 
     def start(self) -> None:
+        assert REDIS_SERVER is not None  # the fixtures skip without it
         persistence = (
             ["--appendonly", "yes", "--appendfsync", "everysec"]
             if self.appendonly

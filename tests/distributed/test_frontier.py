@@ -29,12 +29,18 @@ def _leases(server, owner: str, seconds: float = 60) -> Leases:
     return Leases(server, KEYS, lease_seconds=seconds, owner=owner)
 
 
+def _pop(worker: Leases) -> tuple[str, bytes]:
+    popped = worker.pop()
+    assert popped is not None, "the queue was empty"
+    return popped
+
+
 def test_pop_leases_the_best_request_and_ack_forgets_it(redis_server: RedisServer) -> None:
     server = redis_server.client()
     _push(server, 0, b"later")
     _push(server, -5, b"urgent")  # scrapy-redis scores are -priority
     worker = _leases(server, "w1")
-    lease, data = worker.pop()
+    lease, data = _pop(worker)
     assert data == b"urgent"
     assert worker.size().queued == 1 and worker.size().in_flight == 1
     worker.ack(lease)
@@ -54,7 +60,7 @@ def test_reap_returns_only_expired_leases_with_their_priority(redis_server: Redi
     time.sleep(0.02)  # past the 1 ms lease
     assert alive.reap() == 1
     assert alive.size().in_flight == 1
-    _, data = alive.pop()
+    _, data = _pop(alive)
     assert data == b"urgent"  # back at the front of the queue
     assert server.zscore(KEYS.queue, b"urgent") is None
 
@@ -112,6 +118,7 @@ def test_domain_gate_spaces_starts_across_workers(redis_server: RedisServer) -> 
     gates = [DomainGate(redis_server.client(), KEYS, rules) for _ in range(3)]  # three workers
     waits = [gate.acquire("bao.vn", f"token{n}") for n, gate in enumerate(gates)]
     assert waits[0] == 0
+    assert waits[1] is not None and waits[2] is not None
     assert (
         50 < waits[1] <= 100 < waits[2] <= 200
     )  # each start reserved one delay after the previous
@@ -161,7 +168,7 @@ def test_an_ack_that_fails_during_an_outage_is_retried_by_the_next_renew(
     server = redis_server_aof.client()
     _push(server, 0, b"page")
     worker = _leases(server, "w1")
-    lease, _ = worker.pop()
+    lease, _ = _pop(worker)
     redis_server_aof.shutdown()  # writes the AOF: the lease survives the restart
     with pytest.raises(redis.ConnectionError):
         worker.ack(lease)
@@ -192,6 +199,10 @@ class _Spider(scrapy.Spider):
     name = "frontier-test"
     leases = None
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.settled: list[str] = []
+
     def settle(self, lease: str) -> None:
         self.settled.append(lease)
 
@@ -202,7 +213,6 @@ def test_a_request_is_remembered_as_seen_only_with_its_queue_entry(
     server = redis_server.client()
     dupefilter = CycleDupeFilter(server, key=KEYS.dupefilter)
     spider = _Spider()
-    spider.settled = []
     queue = _queue(server, spider)
     child = Request("https://bao.vn/a.html", cb_kwargs={"source_id": "s", "url_id": "id1"})
     child.meta[PARENT] = "w1:1"

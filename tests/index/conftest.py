@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from index_factories import CONTRACT_BACKENDS
 
 from index.base import Archive
+from tests.index.index_factories import CONTRACT_BACKENDS
 
 
 @pytest.fixture(params=sorted(CONTRACT_BACKENDS))

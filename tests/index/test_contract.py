@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
-from index_factories import make_doc
 
 from index.base import Archive
 from index.errors import DocumentNotFound, QueryError
 from index.types import UNKNOWN_GROUP, Document, Query, ReviewEvent
+from tests.index.index_factories import make_doc
 
 
 def nfd(text: str) -> str:
@@ -89,11 +90,11 @@ def filled(archive: Archive) -> Archive:
     return archive
 
 
-def ids(archive: Archive, **query: object) -> set[str]:
+def ids(archive: Archive, **query: Any) -> set[str]:
     return {hit.document.id for hit in archive.search(Query(page_size=100, **query)).hits}
 
 
-def ranked(archive: Archive, **query: object) -> list[tuple[str, str]]:
+def ranked(archive: Archive, **query: Any) -> list[tuple[str, str]]:
     return [(h.document.id, h.match) for h in archive.search(Query(page_size=100, **query)).hits]
 
 
@@ -250,7 +251,7 @@ def test_snippets_escape_the_text_and_mark_the_words(filled: Archive) -> None:
         ({"text": "bảo hiểm", "kinds": frozenset({"national"})}, {"joining"}),
     ],
 )
-def test_filters(filled: Archive, query: dict[str, object], expected: set[str]) -> None:
+def test_filters(filled: Archive, query: dict[str, Any], expected: set[str]) -> None:
     assert ids(filled, **query) == expected
     assert filled.search(Query(**query)).total == len(expected)
 

@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from index_factories import make_doc
 
 from index.errors import QueryError
 from index.sqlite_backend import SQLiteArchive
@@ -19,6 +18,7 @@ from index.sqlite_query import bucket_date, bucket_expression, bucket_params
 from index.sqlite_rows import normalized, to_us
 from index.types import Query
 from index.weeks import bucket_start, fixed_utc_offset
+from tests.index.index_factories import make_doc
 
 PROFILE = settings(max_examples=60, derandomize=True, deadline=None)
 ZONES = ["Asia/Ho_Chi_Minh", "Asia/Tokyo", "Asia/Kolkata", "UTC", "Asia/Kathmandu"]
@@ -83,7 +83,7 @@ def small_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SQLiteAr
 def test_any_text_is_a_safe_query(small_archive: SQLiteArchive, text: str) -> None:
     for sort in ("relevance", "date"):
         try:
-            page = small_archive.search(Query(text=text, sort=sort))  # type: ignore[arg-type]
+            page = small_archive.search(Query(text=text, sort=sort))
         except QueryError as err:
             assert str(err)
         else:

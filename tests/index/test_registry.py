@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from index_factories import CONTRACT_BACKENDS
 
 import index
 from index import open_archive
 from index.errors import SearchIndexError
 from index.sqlite_backend import SQLiteArchive
+from tests.index.index_factories import CONTRACT_BACKENDS
 
 
 def test_every_registered_backend_runs_the_contract_suite() -> None:

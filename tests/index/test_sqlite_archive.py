@@ -10,7 +10,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from index_factories import make_doc
 
 from index.errors import QueryError, SchemaVersionError, SearchIndexError
 from index.sqlite_backend import SQLiteArchive
@@ -20,7 +19,8 @@ from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from index.sqlite_tags import TAG_MARK
 from index.sqlite_writes import prepare, write_batch
 from index.text import fold, parse_query
-from index.types import Document, Query, ReviewEvent
+from index.types import Document, GroupBy, Interval, Query, ReviewEvent
+from tests.index.index_factories import make_doc
 
 
 @pytest.fixture
@@ -263,7 +263,7 @@ def test_two_processes_can_create_the_same_new_archive(tmp_path: Path) -> None:
 
 
 def _raw_counts(
-    archive: SQLiteArchive, query: Query, group_by: str | None, interval: str
+    archive: SQLiteArchive, query: Query, group_by: GroupBy | None, interval: Interval
 ) -> dict[tuple[str, object], int]:
     """Counts computed from the articles themselves, bypassing daily_counts."""
     sql, params = counts_sql(
@@ -271,12 +271,12 @@ def _raw_counts(
         parse_query(""),
         archive._window(query),
         group_by=group_by,
-        interval=interval,  # type: ignore[arg-type]
+        interval=interval,
         offset_seconds=7 * 3600,
     )
     counts: dict[tuple[str, object], int] = {}
     for group, key, n in archive._conn.execute(sql, params):
-        cell = (group, bucket_date(key, interval))  # type: ignore[arg-type]
+        cell = (group, bucket_date(key, interval))
         counts[cell] = counts.get(cell, 0) + n
     return counts
 
@@ -301,8 +301,10 @@ def test_daily_counts_follow_inserts_updates_and_deletes(path: Path) -> None:
     for i in range(0, 120, 9):
         archive.delete(f"d{i}")
     archive.upsert(doc(i) for i in range(0, 120, 18))  # deleted ones come back
-    for group_by in (None, "province", "outlet", "kind"):
-        for interval in ("week", "month"):
+    groupings: tuple[GroupBy | None, ...] = (None, "province", "outlet", "kind")
+    intervals: tuple[Interval, ...] = ("week", "month")
+    for group_by in groupings:
+        for interval in intervals:
             for query in (
                 Query(),
                 Query(kinds=frozenset({"national"})),
@@ -310,9 +312,9 @@ def test_daily_counts_follow_inserts_updates_and_deletes(path: Path) -> None:
             ):
                 table = archive.counts(
                     query,
-                    group_by=group_by,  # type: ignore[arg-type]
+                    group_by=group_by,
                     interval=interval,
-                )  # type: ignore[arg-type]
+                )
                 summed = {
                     (g, b): n
                     for g, row in table.rows.items()

@@ -165,8 +165,8 @@ def test_counts_reject_unknown_groupings() -> None:
             Query(),
             EMPTY,
             Window(),
-            group_by="body; --",
-            interval="week",  # type: ignore[arg-type]
+            group_by="body; --",  # type: ignore[arg-type]  # deliberately not a GroupBy
+            interval="week",
             offset_seconds=0,
         )
     with pytest.raises(QueryError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -30,10 +31,15 @@ def marked(*names: str) -> tuple[str, ...]:
     return tuple(TAG_MARK + name for name in names)
 
 
-def _tags(published: datetime, **fields: object) -> set[str]:
-    values = {"outlet": "baohanoi", "kind": "provincial", "provinces": (), "topics": ()}
+def _tags(published: datetime, **fields: Any) -> set[str]:
+    values: dict[str, Any] = {
+        "outlet": "baohanoi",
+        "kind": "provincial",
+        "provinces": (),
+        "topics": (),
+    }
     values.update(fields)
-    return set(document_tags(published_us=to_us(published), **values).split())  # type: ignore[arg-type]
+    return set(document_tags(published_us=to_us(published), **values).split())
 
 
 def test_tags_are_the_mark_and_ascii_letters_and_digits() -> None:

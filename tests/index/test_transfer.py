@@ -169,7 +169,7 @@ def test_naive_datetimes_are_refused(archives) -> None:
 def test_review_under_another_document_is_refused(archives) -> None:
     a, b = archives
     _fill(a)
-    line = json.loads(next(l for l in _export(a).splitlines() if '"reviews": [{' in l))
+    line = json.loads(next(row for row in _export(a).splitlines() if '"reviews": [{' in row))
     line["reviews"][0]["document_id"] = "doc-elsewhere"
     with pytest.raises(RecordError):
         import_jsonl(b, io.StringIO(json.dumps(line)))

@@ -68,7 +68,8 @@ def _config_copy(tmp_path: Path) -> Path:
         ),
         (
             "targets.yaml",
-            "targets:\n  - id: t\n    name: x\n    count: 5\n    period: campaign\n    campaign: nope\n",
+            "targets:\n  - id: t\n    name: x\n    count: 5\n"
+            "    period: campaign\n    campaign: nope\n",
             ["targets.yaml", "nope"],
         ),
         (

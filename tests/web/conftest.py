@@ -79,7 +79,8 @@ def flagged(n: int, tier: str, risk: float, **overrides: object) -> Document:
             {
                 "kind": "known-claim",
                 "weight": 0.45,
-                "text": 'Nội dung gần trùng thông tin BHXH đã bác bỏ: "Cán bộ BHXH gọi điện xin mã OTP" '
+                "text": "Nội dung gần trùng thông tin BHXH đã bác bỏ: "
+                '"Cán bộ BHXH gọi điện xin mã OTP" '
                 "Đính chính chính thức: BHXH không bao giờ gọi điện xin mã OTP.",
                 "detail": {
                     "claim_id": "otp-call",
@@ -95,7 +96,9 @@ def flagged(n: int, tier: str, risk: float, **overrides: object) -> Document:
         "known_claims": [
             {
                 "claim": "Cán bộ BHXH gọi điện xin mã OTP",
-                "correction": "BHXH Việt Nam không yêu cầu người dân cung cấp mã OTP qua điện thoại.",
+                "correction": (
+                    "BHXH Việt Nam không yêu cầu người dân cung cấp mã OTP qua điện thoại."
+                ),
                 "url": "javascript:alert(1)",
             }
         ],
@@ -205,7 +208,9 @@ def client(app) -> TestClient:
 def sign_in(client: TestClient, username: str, password: str | None = None) -> str:
     """Sign in through the real form; returns the session's CSRF token."""
     form = client.get("/dang-nhap")
-    token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+    found = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+    assert found is not None, "no CSRF token on the sign-in page"
+    token = found.group(1)
     response = client.post(
         "/dang-nhap",
         data={

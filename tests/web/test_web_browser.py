@@ -96,9 +96,9 @@ def page(server):
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="vi-VN")
         page = context.new_page()
-        page.dialogs = []  # type: ignore[attr-defined]
+        page.dialogs = []
         page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-        page.console_errors = []  # type: ignore[attr-defined]  (CSP violations show up here)
+        page.console_errors = []  # CSP violations show up here
         page.on(
             "console",
             lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None,

@@ -100,7 +100,9 @@ def test_login_form_itself_needs_its_token(client) -> None:
 
 
 def _attempt(client, password: str, username: str = "an"):
-    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/dang-nhap").text).group(1)
+    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/dang-nhap").text)
+    assert found is not None, "no CSRF token on the sign-in page"
+    token = found.group(1)
     return client.post(
         "/dang-nhap",
         data={"username": username, "password": password, "csrf_token": token},

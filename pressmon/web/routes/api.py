@@ -18,7 +18,7 @@ from index.types import Document, Query, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.labels import STATUS_LABELS, label
 from pressmon.review.queue import load_queue
-from pressmon.review.workflow import Action, ReviewState
+from pressmon.review.workflow import Action, ActionKind, ReviewState
 from pressmon.web.deps import Context, CurrentSession, WritingSession
 from pressmon.web.formatting import parse_vn_date
 from pressmon.web.routes.queue import page_number, queue_filters
@@ -81,7 +81,8 @@ def me(session: CurrentSession) -> dict[str, Any]:
 
 @router.get("/search")
 def search(request: Request, ctx: Context, session: CurrentSession) -> dict[str, Any]:
-    """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu, den, xep, trang."""
+    """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu,
+    den, xep, trang."""
     result = ctx.archive.search(search_query(request))
     return {
         "total": result.total,
@@ -114,7 +115,8 @@ def item(document_id: str, ctx: Context, session: CurrentSession) -> dict[str, A
 
 @router.get("/queue")
 def queue(request: Request, ctx: Context, session: CurrentSession) -> dict[str, Any]:
-    """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep, trang."""
+    """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep,
+    trang."""
     result = load_queue(
         ctx.archive, queue_filters(request), ctx.accounts.assignees(), page=page_number(request)
     )
@@ -133,7 +135,7 @@ def queue(request: Request, ctx: Context, session: CurrentSession) -> dict[str, 
 
 
 class Decision(BaseModel):
-    action: Literal["status", "follow_up", "reopen", "assign", "note"]
+    action: ActionKind
     status: str | None = None
     follow_up: str | None = None
     assignee: str | None = None

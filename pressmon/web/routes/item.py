@@ -33,7 +33,7 @@ _STOPWORDS = frozenset(
 def reasons(document: Document) -> list[Mapping[str, Any]]:
     """The flagger's reasons, coerced to {kind, text, weight, detail} whatever the stored shape."""
     raw = document.flag_details.get("reasons", []) if document.flag_details else []
-    cleaned = []
+    cleaned: list[Mapping[str, Any]] = []
     for reason in raw if isinstance(raw, list | tuple) else []:
         if not isinstance(reason, Mapping):
             reason = {"kind": "note", "text": str(reason)}
@@ -64,7 +64,9 @@ def known_claims(document: Document) -> list[Mapping[str, Any]]:
     )
     for reason in reasons(document):
         if reason.get("kind") == "known-claim":
-            detail = reason.get("detail") if isinstance(reason.get("detail"), Mapping) else {}
+            detail = reason.get("detail")
+            if not isinstance(detail, Mapping):
+                detail = {}
             claims.append(
                 {
                     "claim": reason.get("text", ""),
@@ -82,7 +84,9 @@ def highlight_needles(flag_reasons: Sequence[Mapping[str, Any]]) -> list[str]:
     needles: list[str] = []
     for reason in flag_reasons:
         kind, text = reason.get("kind"), str(reason.get("text", ""))
-        detail = reason.get("detail") if isinstance(reason.get("detail"), Mapping) else {}
+        detail = reason.get("detail")
+        if not isinstance(detail, Mapping):
+            detail = {}
         if kind == "sentence":
             needles.append(text.removesuffix("…"))
         elif kind == "term":
@@ -166,7 +170,7 @@ def act(
     requested = Action(
         action,
         status=status or None,
-        follow_up=follow_up or None,  # type: ignore[arg-type]
+        follow_up=follow_up or None,
         assignee=assignee or None,
         note=note,
     )
@@ -182,12 +186,11 @@ def act(
             now=ctx.clock(),
         )
     except WorkflowError as err:
-        status = 403 if isinstance(err, RoleForbidden) else 409
         return page(
             request,
             ctx,
             "item.html",
-            status=status,
+            status=403 if isinstance(err, RoleForbidden) else 409,
             error=str(err),
             **item_context(ctx, document_id),
         )
@@ -237,10 +240,9 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
 @router.get("/bai/{document_id}/nhat-ky.csv", include_in_schema=False)
 def history_export(document_id: str, ctx: Context, session: CurrentSession) -> Response:
     _, history = current_state(ctx.archive, document_id)
+    safe_id = re.sub(r"[^0-9A-Za-z_-]", "", document_id)[:16]
     return Response(
         "\ufeff" + history_csv(history, ctx),  # BOM so Excel reads UTF-8 Vietnamese correctly
         media_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": f'attachment; filename="nhat-ky-{re.sub(r"[^0-9A-Za-z_-]", "", document_id)[:16]}.csv"'
-        },
+        headers={"Content-Disposition": f'attachment; filename="nhat-ky-{safe_id}.csv"'},
     )
