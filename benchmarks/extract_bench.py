@@ -27,8 +27,8 @@ from pathlib import Path
 
 import trafilatura
 
-from crawlers.dedupe import StoryClusterer
 from crawlers.extract import extract_article
+from vntext.stories import StoryClusterer
 
 SHARED = Path(__file__).resolve().parents[1] / "../shared"
 TRUTH = SHARED / "data/research/html_truth.csv"

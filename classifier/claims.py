@@ -18,7 +18,7 @@ from typing import Literal
 import yaml
 
 from classifier.errors import ReferenceDataError
-from classifier.text import fold, normalize_text
+from vntext.normalize import fold, normalize_text
 
 CATEGORIES = ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8")
 _MIN_WORDS_FOR_STRONG = 8

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from classifier.errors import ReferenceDataError
-from classifier.text import normalize_text
+from vntext.normalize import normalize_text
 
 _BHXH_CUE = re.compile(
     r"bhxh|bảo hiểm xã hội|bảo hiểm y tế|bhyt|bhtn|vssid|dịch vụ công|lương hưu|trợ cấp", re.I

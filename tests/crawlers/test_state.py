@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from crawlers.dedupe import StoryClusterer
 from crawlers.state import CrawlState
+from vntext.stories import StoryClusterer
 
 STORY = " ".join(
     f"Câu {i}: BHXH tỉnh phối hợp với bưu điện chi trả lương hưu, trợ cấp cho người hưởng tại xã {i}."

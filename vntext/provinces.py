@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
-from classifier.text import fold, normalize_text
-from crawlers.errors import CrawlError
+from vntext import lead
+from vntext.errors import VntextError
+from vntext.normalize import fold, normalize_text
 
 # Words before a name that make it an administrative reference ("BHXH tỉnh Nghệ An").
 _ADMIN_CONTEXT = re.compile(
@@ -30,13 +31,12 @@ _TOKEN_SPLIT = re.compile(r"\s*[-–—]\s*|\s+")
 _SEPARATOR = r"(?:\s*[-–—]\s*|\s+)"
 _WORD = r"[^\W_]"
 # The lead (sapo) is the first paragraph when it ends within _LEAD_PARAGRAPH_MAX characters,
-# else the first _LEAD_CHARS characters.
+# else the first _LEAD_CHARS characters cut at a word boundary (`vntext.lead`).
 _LEAD_CHARS = 400
 _LEAD_PARAGRAPH_MAX = 800
-_PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
 
-class GazetteerError(CrawlError):
+class GazetteerError(VntextError):
     """config/provinces.yaml is missing, malformed, or names a province twice."""
 
 
@@ -229,7 +229,7 @@ class Gazetteer:
         from 2: named in the title or the lead, or twice in the body.
         """
         body_norm = normalize_text(body)
-        lead_end = _lead_end(body)
+        lead_end = lead.lead_end(body, _LEAD_CHARS, paragraph_within=_LEAD_PARAGRAPH_MAX)
         scores: dict[str, float] = {}
         parts: dict[str, list[str]] = {}
         first: dict[str, int] = {}
@@ -250,14 +250,6 @@ class Gazetteer:
             label = f"sapo ×{in_lead}, thân bài ×{len(found) - in_lead}" if in_lead else ""
             credit(province, weight, label or f"thân bài ×{len(found)}", found[0].start)
         return scores, {p: ", ".join(labels) for p, labels in parts.items()}, first
-
-
-def _lead_end(body: str) -> int:
-    """Length of the lead in normalize_text(body): its first paragraph, or its opening."""
-    paragraph = _PARAGRAPH.search(body, 0, _LEAD_PARAGRAPH_MAX)
-    if paragraph:
-        return len(normalize_text(body[: paragraph.start()]))
-    return _LEAD_CHARS
 
 
 def _alias_regex(surface: str) -> str:
