@@ -10,10 +10,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import get_args
 
+from crawlers.sources import OutletKind
 from index.base import Archive
 from index.types import DEFAULT_REVIEW_STATUS, UNKNOWN_GROUP, CountTable, Document, Query
 from pressmon.coverage import CoverageProgress, progress_for_targets, target_query
-from pressmon.settings import Campaign, OutletKind, Targets
+from pressmon.settings import Campaign, Targets
 from pressmon.web.workflow import replay
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"

@@ -10,6 +10,7 @@ from typing import get_args
 import click
 
 from classifier.types import TIERS
+from crawlers.sources import OutletKind
 from crawlers.state import CrawlState
 from index.transfer import export_jsonl, import_jsonl
 from index.types import Query
@@ -17,7 +18,7 @@ from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
 from pressmon.ingest import ingest_jsonl
 from pressmon.queue import triage_order
-from pressmon.settings import OutletKind, load_targets
+from pressmon.settings import load_targets
 from pressmon.snapshots import SnapshotStore
 from pressmon.wiring import archive_from, processor_from
 

@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from pressmon.settings import Source, load_sources
+from crawlers.sources import Source
+from pressmon.settings import load_sources
 from vntext.provinces import Gazetteer
 
 REPO = Path(__file__).resolve().parents[2]
