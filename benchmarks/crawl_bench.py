@@ -127,17 +127,17 @@ def extract_only() -> None:
     """Child: the single-machine spider with its settings, but no item pipelines."""
     from scrapy.crawler import CrawlerProcess
 
-    from crawlers.settings import scrapy_settings
     from crawlers.spiders.source import SourceSpider
+    from pressmon.crawl import chosen_sources, crawl_settings
     from pressmon.settings import load_settings
     from pressmon.state_db import open_state_db
 
     settings = load_settings()
     open_state_db(settings.archive.state_path).close()
-    options = scrapy_settings(settings.crawl, config_dir=None, overrides={})
+    options = crawl_settings(settings)
     options.update({"ITEM_PIPELINES": {}, "LOG_LEVEL": "WARNING"})
     process = CrawlerProcess(options)
-    process.crawl(SourceSpider)
+    process.crawl(SourceSpider, sources=chosen_sources(settings))
     process.start()
 
 

@@ -29,8 +29,8 @@ from typing import Any
 
 import trafilatura
 
-from crawlers.dedupe import StoryClusterer
 from crawlers.extract import extract_article
+from vntext.stories import StoryClusterer
 
 SHARED = Path(__file__).resolve().parents[1] / "../shared"
 TRUTH = SHARED / "data/research/html_truth.csv"

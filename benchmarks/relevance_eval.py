@@ -1,6 +1,6 @@
 """Precision / recall of the relevance rules on the VietNews BHXH subset in ../shared.
 
-Also times province attribution (crawlers.provinces) over the same articles.
+Also times province attribution (vntext.provinces) over the same articles.
 
     .venv/bin/python benchmarks/relevance_eval.py [--shared ../shared] [--json] [--disagreements N]
 
@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from classifier.relevance import RelevanceModel  # noqa: E402
-from crawlers.provinces import Gazetteer  # noqa: E402
+from vntext.provinces import Gazetteer  # noqa: E402
 
 DATASET = Path("data/raw/vietnews-bhxh")
 

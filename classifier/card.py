@@ -100,7 +100,7 @@ def write_model_card(
         "**It is never a verdict**: a reviewer decides every item.",
         "",
         "## How it reads a text",
-        "- De-obfuscation (`classifier/deobfuscate.py`): look-alike digits and symbols,",
+        "- De-obfuscation (`vntext/deobfuscate.py`): look-alike digits and symbols,",
         "  punctuation inside words, glued or spaced syllables, other scripts, disguised links and",
         "  phone numbers are read back; matching reads folded words, so diacritics, case and",
         "  punctuation carry no weight by themselves.",

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from classifier.patterns import PatternSet
-from classifier.text import fold
+from vntext.normalize import fold
 
 CLAUSE_1 = (
     'Điều 11 khoản 1 Luật Tiếp cận thông tin: "Cố ý cung cấp thông tin sai lệch, không đầy '

@@ -20,7 +20,7 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from classifier.config_file import FileModel, load_yaml
 from classifier.errors import ReferenceDataError
-from classifier.text import fold, normalize_text
+from vntext.normalize import fold, normalize_text
 
 CategoryCode = Literal["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"]
 CATEGORIES: tuple[str, ...] = get_args(CategoryCode)

@@ -20,7 +20,7 @@ from html import unescape
 from pathlib import Path
 
 from classifier.errors import TrainingDataError
-from classifier.text import nfc
+from vntext.normalize import nfc
 
 FORMS = ("full", "title+abstract", "title", "sms", "comment", "post", "sentence")
 
@@ -365,7 +365,7 @@ def template_key(text: str) -> str:
 
     Used to split SMS so that no template is on both sides of a train/test split.
     """
-    from classifier.text import fold
+    from vntext.normalize import fold
 
     words = fold(_TEMPLATE_NOISE.sub(" ", text.lower())).split()
     return " ".join(words[:8])

@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from classifier.deobfuscate import Cleaned
 from classifier.links import Brand, Channels, Link, Phone
 from classifier.patterns import compile_cue, word_matches
-from classifier.text import MARKED_SHARE, fold
+from vntext.deobfuscate import Cleaned
+from vntext.normalize import MARKED_SHARE, fold
 
 # How much each family says on its own (probability-like, combined by noisy-OR).
 LINK_WEIGHT = {

@@ -22,8 +22,8 @@ from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_s
 from classifier.corpora import CORPORA, Corpus, EvalItem, available, load
 from classifier.examples import LabelledExample, group_split, load_shipped
 from classifier.flagger import Flagger
-from classifier.text import fold
 from classifier.types import ArticleText, Assessment
+from vntext.normalize import fold
 
 REAL_STANCE = Path(__file__).with_name("data") / "real_stance.csv"
 # Rows of the real corpora whose label the text itself contradicts (reviewed one by one; reasons

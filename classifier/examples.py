@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from classifier.errors import TrainingDataError
-from classifier.text import normalize_text
+from vntext.normalize import normalize_text
 
 SHIPPED_DATA = Path(__file__).with_name("data")
 

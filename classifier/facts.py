@@ -12,7 +12,7 @@ from pydantic import Field
 
 from classifier.config_file import FileModel, load_yaml
 from classifier.errors import ReferenceDataError
-from classifier.text import normalize_text
+from vntext.normalize import normalize_text
 
 _BHXH_CUE = re.compile(
     r"bhxh|bảo hiểm xã hội|bảo hiểm y tế|bhyt|bhtn|vssid|dịch vụ công|lương hưu|trợ cấp", re.I

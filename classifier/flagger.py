@@ -29,15 +29,16 @@ from pathlib import Path
 from classifier.categories import CATEGORIES, CONTEXT_NOTE, LEGAL_CAVEAT, pick_category
 from classifier.claims import ClaimMatch, KnownClaims
 from classifier.cues import MARKED_FROM, ScamSignals, scam_signals
-from classifier.deobfuscate import Cleaned, clean
 from classifier.errors import ModelNotFoundError
 from classifier.facts import FactCheckFailure, OfficialFacts
 from classifier.links import Channels
 from classifier.model import Scored, TrainedModel, load, model_version, save
 from classifier.stance import StanceResult, detect_stance
-from classifier.text import cap_words, fold, normalize_text
 from classifier.types import ArticleText, Assessment, Reason, Tier
 from classifier.views import TITLE_SEPARATOR, opening
+from vntext.deobfuscate import Cleaned, clean
+from vntext.normalize import fold, normalize_text
+from vntext.segment import split_sentences
 
 # Share of words that must read as Vietnamese syllables (typed with diacritics or not).
 MIN_VIETNAMESE_SHARE = 0.4
@@ -46,6 +47,15 @@ CUE_WORDS = 400
 _PRESS_KINDS = frozenset({"sector", "national", "provincial"})
 _MAX_SENTENCES = 400
 _NON_WORD = re.compile(r"[^\w./]+")
+# Rules read at most this many words of a text: past this a press article is repeating itself,
+# and the cap keeps hostile 10 MB "articles" cheap.
+MODEL_WORD_CAP = 20_000
+
+
+def cap_words(text: str, limit: int = MODEL_WORD_CAP) -> str:
+    """The first `limit` whitespace-separated words of `text`."""
+    words = text.split(maxsplit=limit)
+    return " ".join(words[:limit])
 
 
 @dataclass(frozen=True)
@@ -179,8 +189,6 @@ class Flagger:
 
     def assess_many(self, articles: Sequence[ArticleText]) -> list[Assessment]:
         """Assess a batch; the model featurises all Vietnamese texts in one call."""
-        from underthesea import sent_tokenize
-
         read = [self._read(a) for a in articles]
         signals = [scam_signals(r.cleaned, self.channels) for r in read]
         usable = [
@@ -199,7 +207,7 @@ class Flagger:
             if i not in by_index:
                 results.append(self._not_assessed(r))
                 continue
-            sentences = sent_tokenize(r.text)[:_MAX_SENTENCES] if r.text else []
+            sentences = split_sentences(r.text)[:_MAX_SENTENCES] if r.text else []
             results.append(self._assess_one(article, r, sentences, by_index[i], signals[i]))
         return results
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from classifier.text import fold
+from vntext.normalize import fold
 
 
 @dataclass(frozen=True)

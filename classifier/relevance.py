@@ -19,8 +19,9 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from classifier.config_file import FileModel, load_yaml, validated
 from classifier.errors import RelevanceConfigError
-from classifier.text import normalize_text
 from classifier.types import Relevance
+from vntext import lead
+from vntext.normalize import normalize_text
 
 TOPIC_IDS = (
     "bhxh_bat_buoc",
@@ -125,7 +126,7 @@ class RelevanceModel:
         """Relevance of one article; `body` starts with the lead (sapo) when there is one."""
         title = normalize_text(title).lower()
         body = normalize_text(body).lower()
-        lead_end = _lead_end(body, self.lead_chars)
+        lead_end = lead.lead_end(body, self.lead_chars)
         core = self._core.count(title, body, lead_end)
         if not any(core.values()):
             return Relevance(relevant=False, score=0.0, topics=(), reasons=())
@@ -228,17 +229,6 @@ def _trie_regex(node: Mapping[str, Any]) -> str:
 def _diminishing(n: int) -> float:
     """1, 1.41, 1.73, 2 ... for 1, 2, 3, 4 mentions: repetition helps, less and less."""
     return math.sqrt(n)
-
-
-def _lead_end(body: str, lead_chars: int) -> int:
-    """End of the lead: the first `lead_chars` characters, cut at a word boundary.
-
-    normalize_text has already folded paragraph breaks into spaces, so the lead is positional.
-    """
-    if len(body) <= lead_chars:
-        return len(body)
-    space = body.rfind(" ", 0, lead_chars)
-    return space if space > 0 else lead_chars
 
 
 def _reason(region: str, term: str, n: int) -> str:

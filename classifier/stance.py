@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from classifier.patterns import PatternSet
-from classifier.text import fold, typed_with_diacritics
 from classifier.types import Stance
+from vntext.normalize import fold, typed_with_diacritics
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from classifier.deobfuscate import clean
+from vntext.deobfuscate import clean
 
 # Words of the opening the model reads. A press lead carries its claim; a post or SMS fits whole.
 OPENING_WORDS = 120

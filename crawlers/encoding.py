@@ -15,8 +15,8 @@ import re
 import charset_normalizer
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
 
-from classifier.text import nfc
 from crawlers.errors import ExtractionError
+from vntext.normalize import nfc
 
 _BOMS = (  # UTF-32 first: its LE mark starts with the UTF-16 LE mark
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -19,8 +19,8 @@ import hashlib
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
-from classifier.text import nfc
 from crawlers.errors import InvalidURL
+from vntext.normalize import nfc
 
 _MOBILE_HOST_PREFIXES = ("m.", "amp.", "mobile.")
 _DEFAULT_PORTS = {"http": 80, "https": 443}

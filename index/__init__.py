@@ -5,7 +5,8 @@
     page = archive.search(Query(text="lương hưu", provinces=frozenset({"Hà Nội"})))
 
 Decisions every backend follows (tests/index/test_contract.py pins them):
-- Text is NFC with modern tone placement (`nfc`) when stored and when queried.
+- Text is NFC with modern tone placement (`vntext.normalize.normalize_spelling`) when stored
+  and when queried.
 - `parse_query` turns user text into required terms and "quoted phrases"; there are no
   operators, so NOT/OR/*/:/( are plain text. Over 500 characters or 32 words: QueryError.
   Text with no words at all (only punctuation) filters nothing, like an empty query.
@@ -34,7 +35,7 @@ from index.errors import (
     SchemaVersionError,
     SearchIndexError,
 )
-from index.text import ParsedQuery, fold, nfc, parse_query
+from index.text import ParsedQuery, fold, parse_query
 from index.types import (
     DEFAULT_REVIEW_STATUS,
     REVIEW_TIERS,
@@ -127,7 +128,6 @@ __all__ = [
     "SearchPage",
     "SortOrder",
     "fold",
-    "nfc",
     "open_archive",
     "parse_query",
 ]

@@ -3,14 +3,14 @@
 Analysis for Vietnamese:
 * `title`/`body` use `vi_exact`: standard tokenizer + lowercase and nothing else, so "giả" and
   "gia" stay different words. Text is NFC with modern tone placement before it is sent
-  (`index.text.nfc`), because Elasticsearch does not normalise Unicode by itself.
+  (`vntext.normalize.normalize_spelling`): Elasticsearch does not normalise Unicode by itself.
 * `title.folded`/`body.folded` use `vi_folded`: the same plus asciifolding (original dropped) and
   an explicit đ→d/Đ→D char filter, for the ranked no-diacritics fallback ("bao hiem" finds
   "bảo hiểm", ranked below exact matches).
 * `words` is a `copy_to` of title and body analysed into two-syllable shingles. Vietnamese
   compounds are mostly two syllables ("bảo hiểm", "lương hưu"), so a shingle match rewards
-  syllables that appear next to each other, approximating word segmentation without importing
-  underthesea into the index (the index is a leaf package and the classifier owns segmentation).
+  syllables that appear next to each other, approximating word segmentation without running
+  underthesea over every document.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from index.records import (
     event_from_record,
     event_to_record,
 )
-from index.text import nfc
 from index.types import Document, ReviewEvent
+from vntext.normalize import normalize_spelling
 
 # 2: tiers, review statuses and follow-ups stored as codes. Older indexes are reindexed through
 # `pressmon index export` (by the version that wrote them) and `pressmon index import`.
@@ -148,10 +148,12 @@ def schema_version(mapping_response: Mapping[str, Any], index_name: str) -> int 
 
 def document_to_source(document: Document) -> dict[str, Any]:
     source = document_to_record(document)
-    source["title"] = nfc(document.title)
-    source["body"] = nfc(document.body)
-    source["province"] = nfc(document.province) if document.province is not None else None
-    source["provinces"] = [nfc(p) for p in document.provinces]
+    source["title"] = normalize_spelling(document.title)
+    source["body"] = normalize_spelling(document.body)
+    source["province"] = (
+        normalize_spelling(document.province) if document.province is not None else None
+    )
+    source["provinces"] = [normalize_spelling(p) for p in document.provinces]
     return source
 
 

@@ -17,7 +17,7 @@ from typing import Any, get_args
 from index.elastic_mapping import document_from_source
 from index.errors import QueryError, SearchIndexError
 from index.snippets import make_snippet
-from index.text import ParsedQuery, nfc, parse_query
+from index.text import ParsedQuery, parse_query
 from index.types import (
     DEFAULT_REVIEW_STATUS,
     REVIEW_TIERS,
@@ -33,6 +33,7 @@ from index.types import (
     SearchPage,
 )
 from index.weeks import fill_counts
+from vntext.normalize import normalize_spelling
 
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
 MAX_PAGE_SIZE = 200  # as the SQLite archive
@@ -124,7 +125,7 @@ def filters(query: Query, timezone: str) -> list[dict[str, Any]]:
         if values:
             out.append({"terms": {field: sorted(values)}})
     if query.provinces:  # the main province or any other the article is about
-        provinces = sorted({nfc(p) for p in query.provinces})
+        provinces = sorted({normalize_spelling(p) for p in query.provinces})
         out.append(
             {
                 "bool": {

@@ -41,7 +41,7 @@ from index.sqlite_rows import REVIEW_COLUMNS, from_us, review_row, row_document,
 from index.sqlite_schema import SUMMARY_OFFSET_SECONDS, migrate
 from index.sqlite_tags import query_tags, selective_groups
 from index.sqlite_writes import PreparedArticle, delete_article, prepare, write_batch
-from index.text import ParsedQuery, nfc, parse_query
+from index.text import ParsedQuery, parse_query
 from index.types import (
     DEFAULT_REVIEW_STATUS,
     REVIEW_TIERS,
@@ -57,6 +57,7 @@ from index.types import (
     SearchPage,
 )
 from index.weeks import day_bounds_utc, fill_counts, fixed_utc_offset, zone
+from vntext.normalize import normalize_spelling
 
 MAX_PAGE_SIZE = 200
 # Storage settings measured on 200,000-1,000,000 articles (benchmarks/index_bench.py): each
@@ -454,4 +455,4 @@ def _prepare_next(batches: Iterator[list[Document]]) -> list[PreparedArticle]:
 
 
 def _normalized_query(query: Query) -> Query:
-    return replace(query, provinces=frozenset(nfc(p) for p in query.provinces))
+    return replace(query, provinces=frozenset(normalize_spelling(p) for p in query.provinces))

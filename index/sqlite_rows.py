@@ -14,8 +14,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from index.sqlite_tags import document_tags
-from index.text import nfc
 from index.types import Document, ReviewEvent
+from vntext.normalize import normalize_spelling
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -73,10 +73,10 @@ def normalized(doc: Document) -> Document:
     """The document as stored: NFC (modern tone placement) in every searchable field."""
     return replace(
         doc,
-        title=nfc(doc.title),
-        body=nfc(doc.body),
-        province=nfc(doc.province) if doc.province is not None else None,
-        provinces=tuple(nfc(p) for p in doc.provinces),
+        title=normalize_spelling(doc.title),
+        body=normalize_spelling(doc.body),
+        province=normalize_spelling(doc.province) if doc.province is not None else None,
+        provinces=tuple(normalize_spelling(p) for p in doc.provinces),
         topics=tuple(doc.topics),
     )
 

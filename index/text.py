@@ -1,8 +1,8 @@
-"""Text normalisation and the user-query parser shared by every backend.
+"""Search folding, FTS words and the user-query parser shared by every backend.
 
-`index` is a leaf package, so it keeps its own copy of the few text rules it needs instead of
-importing `classifier.text`. Backends never see raw user syntax: `parse_query` turns any string
-into plain terms and phrases, which each backend re-quotes for its own engine.
+Spelling (NFC, tone placement) is `vntext.normalize`'s. Backends never see raw user syntax:
+`parse_query` turns any string into plain terms and phrases, which each backend re-quotes for its
+own engine.
 """
 
 from __future__ import annotations
@@ -12,68 +12,22 @@ import unicodedata
 from dataclasses import dataclass
 
 from index.errors import QueryError
+from vntext.normalize import normalize_spelling
 
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 32
 
-# Old-style tone placement on the first vowel of oa/oe/uy -> modern placement on the second.
-# NFC keeps "hoá" and "hóa" distinct, so both documents and queries get one spelling.
-_TONE_PAIRS = (
-    ("oà", "òa"),
-    ("oá", "óa"),
-    ("oả", "ỏa"),
-    ("oã", "õa"),
-    ("oạ", "ọa"),
-    ("oè", "òe"),
-    ("oé", "óe"),
-    ("oẻ", "ỏe"),
-    ("oẽ", "õe"),
-    ("oẹ", "ọe"),
-    ("uỳ", "ùy"),
-    ("uý", "úy"),
-    ("uỷ", "ủy"),
-    ("uỹ", "ũy"),
-    ("uỵ", "ụy"),
-)
-_TONE_PLACEMENT = {
-    old: new
-    for pair in _TONE_PAIRS
-    for old, new in (
-        pair,
-        (pair[0].capitalize(), pair[1].capitalize()),
-        (pair[0].upper(), pair[1].upper()),
-    )
-}
-# Only at a syllable end ("hoàng", "khuya" keep their marks) and never after "q" ("quý", checked
-# in `_modern_tone`: a look-behind here makes the scan ten times slower).
-_TONE_RE = re.compile(r"[oOuU][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![^\W\d_])")
 # A word is a run of letters and digits, as FTS5's unicode61 tokenizer sees it.
 _WORD_RE = re.compile(r"[^\W_]+")
-
-
-def nfc(text: str) -> str:
-    """Unicode NFC with modern tone placement: the one spelling stored and matched.
-
-    >>> nfc("Thanh Hoa\u0301") == "Thanh Hóa"
-    True
-    """
-    text = unicodedata.normalize("NFC", text)
-    return _TONE_RE.sub(_modern_tone, text) if _TONE_RE.search(text) else text
-
-
-def _modern_tone(match: re.Match[str]) -> str:
-    old = match.group()
-    if match.start() > 0 and match.string[match.start() - 1] in "qQ":
-        return old
-    return _TONE_PLACEMENT.get(old, old)
-
-
 # Vietnamese diacritics decompose (NFD) into the Combining Diacritical Marks block.
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]+")
 
 
 def fold(text: str) -> str:
     """Lower case, diacritics removed and đ→d: only for the ranked no-diacritics fallback.
+
+    Not `vntext.normalize.fold`: archives store this output in their folded FTS index (and delete
+    rows by it), so it must stay exactly what it was, marks of any script stripped included.
 
     >>> fold("Bảo hiểm xã hội Đà Nẵng")
     'bao hiem xa hoi da nang'
@@ -136,7 +90,7 @@ def parse_query(text: str) -> ParsedQuery:
     """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"Câu tìm kiếm quá dài: tối đa {MAX_QUERY_CHARS} ký tự.")
-    text = nfc(text)
+    text = normalize_spelling(text)
     terms: list[str] = []
     phrases: list[tuple[str, ...]] = []
     for i, part in enumerate(text.split('"')):

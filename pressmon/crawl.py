@@ -8,12 +8,12 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from crawlers.settings import scrapy_settings
+from crawlers.sources import Source
 from pressmon.errors import PressmonError
-from pressmon.settings import Settings
+from pressmon.settings import Settings, load_sources
 from pressmon.state_db import open_state_db
 
 logger = logging.getLogger(__name__)
@@ -36,15 +36,37 @@ def cap_log_handlers(log_level: str) -> None:
         handler.setLevel(max(handler.level, logging.getLevelName(log_level)))
 
 
+def chosen_sources(settings: Settings, source_ids: Sequence[str] = ()) -> tuple[Source, ...]:
+    """The sources named by id (an unknown id fails), or every enabled source when none is."""
+    listed = load_sources(settings.sources_file)
+    return tuple(listed.by_id(i) for i in source_ids) if source_ids else listed.enabled()
+
+
+def crawl_settings(settings: Settings) -> dict[str, Any]:
+    """Scrapy settings of a crawl into the configured archive: crawler keys, then pipeline keys."""
+    crawl = settings.crawl
+    options = scrapy_settings(
+        state_path=settings.archive.state_path,
+        user_agent=crawl.user_agent,
+        obey_robots=crawl.obey_robots,
+        autothrottle=crawl.autothrottle,
+        download_delay=crawl.download_delay,
+        concurrency_per_domain=crawl.concurrency_per_domain,
+        max_page_bytes=crawl.max_page_bytes,
+        download_timeout=crawl.download_timeout,
+        http_cache=crawl.http_cache,
+        job_dir=crawl.job_dir,
+    )
+    options["ITEM_PIPELINES"] = {"pressmon.crawl_pipeline.ArchivePipeline": 800}
+    options["PRESSMON_SETTINGS"] = settings
+    options["PRESSMON_BATCH_SIZE"] = crawl.batch_size
+    return options
+
+
 def run_crawl(
-    settings: Settings,
-    *,
-    config_dir: Path | None,
-    overrides: dict[str, Any],
-    source_ids: Sequence[str] = (),
-    log_level: str = "WARNING",
+    settings: Settings, sources: Sequence[Source], *, log_level: str = "WARNING"
 ) -> CrawlResult:
-    """One crawl of the chosen (default: enabled) sources into the configured archive.
+    """One crawl of `sources` into the configured archive.
 
     Scrapy's reactor cannot restart, so a process runs this at most once; `run_every` uses
     a fresh child process per cycle.
@@ -54,12 +76,12 @@ def run_crawl(
     from crawlers.spiders.source import SourceSpider
 
     open_state_db(settings.archive.state_path).close()  # the spider opens it by path, migrated
-    options = scrapy_settings(settings.crawl, config_dir=config_dir, overrides=overrides)
+    options = crawl_settings(settings)
     options["LOG_LEVEL"] = log_level
     cap_log_handlers(log_level)
     process = CrawlerProcess(options)
     crawler = process.create_crawler(SourceSpider)
-    process.crawl(crawler, source_ids=list(source_ids))
+    process.crawl(crawler, sources=sources)
     process.start()
     # Scrapy logs start-up failures and returns normally; its stats may not even exist then.
     try:

@@ -13,13 +13,14 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from classifier.text import nfc
 from crawlers.items import ExtractedArticle
+from crawlers.sources import OutletKind, Source
 from crawlers.state import CrawlState
 from index.base import Archive
 from pressmon.errors import PressmonError
 from pressmon.processing import ArticleProcessor
-from pressmon.settings import OutletKind, Settings, Source, SourceList, load_sources
+from pressmon.settings import Settings, SourceList, load_sources
+from vntext.normalize import nfc
 
 _MAX_ERRORS_SHOWN = 5
 

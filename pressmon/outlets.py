@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from classifier.text import fold
-from pressmon.settings import Source
+from crawlers.sources import Source
+from vntext.normalize import fold
 
 # Words that name a kind of publication, not the publication ("Báo Nghệ An" is "Nghệ An").
 _GENERIC = re.compile(

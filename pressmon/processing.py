@@ -9,12 +9,12 @@ from datetime import datetime
 from classifier.flagger import Flagger, uncertainty
 from classifier.relevance import RelevanceModel
 from classifier.types import ArticleText, Assessment
-from crawlers.dedupe import StoryClusterer
 from crawlers.items import ExtractedArticle
-from crawlers.provinces import Gazetteer
+from crawlers.sources import Source
 from crawlers.urls import article_id, canonicalize_url
 from index.types import Document
-from pressmon.settings import Source
+from vntext.provinces import Gazetteer
+from vntext.stories import StoryClusterer
 
 
 @dataclass(frozen=True)

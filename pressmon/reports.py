@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import get_args
 
+from crawlers.sources import OutletKind
 from index.base import Archive
 from index.types import UNKNOWN_GROUP, CountTable, Document, Query
 from pressmon.coverage import CoverageProgress, progress_for_targets, target_query
@@ -17,7 +18,7 @@ from pressmon.review.labels import label
 from pressmon.review.queue import flagged_documents
 from pressmon.review.statuses import UNSTARTED
 from pressmon.review.workflow import replay
-from pressmon.settings import Campaign, OutletKind, Targets
+from pressmon.settings import Campaign, Targets
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
 # Coverage counts press only; kind "other" (forums, social media) is monitored but counted apart.

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from crawlers.sources import OutletKind, Source
 from pressmon.errors import ConfigError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -98,41 +99,6 @@ class Settings(_Strict):
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
-
-
-# "other": not press (forums, social media, service sites) — monitored for false content, and
-# counted apart from press coverage.
-OutletKind = Literal["sector", "national", "provincial", "other"]
-
-
-class Listing(_Strict):
-    url: str
-    article_pattern: str | None = None  # regex searched in an article link's path?query
-    next_page: str | None = None  # CSS selector of the "next page" link
-    max_pages: int = Field(5, ge=1)
-
-
-class Source(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
-    name: str
-    kind: OutletKind
-    province: str | None = None
-    domain: str
-    aliases: tuple[str, ...] = ()  # legacy / pre-merger domains
-    feeds: tuple[str, ...] = ()
-    sitemaps: tuple[str, ...] = ()
-    listings: tuple[Listing, ...] = ()
-    article_pattern: str | None = None  # regex searched in every article URL's path?query
-    parser: str = "generic"
-    enabled: bool = True
-    verified: bool = False
-    notes: str = ""
-
-    @model_validator(mode="after")
-    def _province_for_provincial(self) -> Source:
-        if self.kind == "provincial" and not self.province:
-            raise ValueError("a provincial outlet needs a province")
-        return self
 
 
 class SourceList(_Strict):

@@ -6,14 +6,14 @@ from datetime import UTC, datetime, timedelta
 
 from classifier.flagger import Flagger, Thresholds, Weights
 from classifier.relevance import RelevanceModel
-from crawlers.dedupe import StoryClusterer
-from crawlers.provinces import Gazetteer
 from crawlers.state import CrawlState
 from index import open_archive
 from index.base import Archive
 from pressmon.processing import ArticleProcessor
 from pressmon.settings import Settings
 from pressmon.state_db import open_state_db
+from vntext.provinces import Gazetteer
+from vntext.stories import StoryClusterer
 
 
 def archive_from(settings: Settings) -> Archive:

@@ -1,5 +1,8 @@
-"""The layering the owner fixed: classifier/ and index/ are leaves that import nothing else of
-ours."""
+"""The dependency graph: which of our top-level packages each package may import.
+
+Dependencies point one way: vntext is the shared base; classifier, index and crawlers build on it
+and nothing else of ours; pressmon wires them (and serves the demo site for `pressmon demo`).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,30 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-OURS = {"crawlers", "classifier", "index", "pressmon", "demo", "benchmarks", "tests"}
-LEAVES = {"classifier": {"classifier"}, "index": {"index"}}
+ANYTHING = None  # benchmarks and tests exercise every part
+ALLOWED: dict[str, frozenset[str] | None] = {
+    "vntext": frozenset({"vntext"}),
+    "classifier": frozenset({"classifier", "vntext"}),
+    "index": frozenset({"index", "vntext"}),
+    "crawlers": frozenset({"crawlers", "vntext"}),
+    "demo": frozenset({"demo"}),
+    "pressmon": frozenset({"pressmon", "crawlers", "classifier", "index", "vntext", "demo"}),
+    "benchmarks": ANYTHING,
+    "tests": ANYTHING,
+}
+_SKIPPED_DIRS = {".git", ".venv", "node_modules", "__pycache__"}
+
+
+def _top_level_packages() -> set[str]:
+    """Every directory at the repository root that holds Python code."""
+    return {
+        path.name
+        for path in ROOT.iterdir()
+        if path.is_dir()
+        and path.name not in _SKIPPED_DIRS
+        and not path.name.startswith(".")
+        and any(path.rglob("*.py"))
+    }
 
 
 def _imported_packages(path: Path) -> set[str]:
@@ -24,10 +49,17 @@ def _imported_packages(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("leaf", sorted(LEAVES))
-def test_leaf_packages_import_only_themselves(leaf: str) -> None:
+def test_every_top_level_package_has_an_entry() -> None:
+    assert _top_level_packages() == set(ALLOWED)
+
+
+@pytest.mark.parametrize("package", sorted(name for name, ok in ALLOWED.items() if ok is not None))
+def test_package_imports_only_what_it_may(package: str) -> None:
+    ours = set(ALLOWED)
+    allowed = ALLOWED[package]
+    assert allowed is not None
     offenders = {
-        str(path.relative_to(ROOT)): sorted((_imported_packages(path) & OURS) - LEAVES[leaf])
-        for path in (ROOT / leaf).rglob("*.py")
+        str(path.relative_to(ROOT)): sorted((_imported_packages(path) & ours) - allowed)
+        for path in (ROOT / package).rglob("*.py")
     }
     assert {k: v for k, v in offenders.items() if v} == {}

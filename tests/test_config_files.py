@@ -21,7 +21,6 @@ from classifier.errors import ReferenceDataError, RelevanceConfigError
 from classifier.facts import OfficialFacts
 from classifier.links import Channels
 from classifier.relevance import RelevanceModel
-from crawlers.provinces import GazetteerError
 from pressmon.cli import main
 from pressmon.errors import ConfigError
 from pressmon.settings import (
@@ -32,6 +31,7 @@ from pressmon.settings import (
     load_targets,
 )
 from pressmon.wiring import gazetteer_from
+from vntext.provinces import GazetteerError
 
 
 @dataclass(frozen=True)

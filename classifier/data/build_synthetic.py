@@ -17,7 +17,7 @@ import json
 import random
 from pathlib import Path
 
-from classifier.text import fold
+from vntext.normalize import fold
 
 SEED = 20261122
 OUT = Path(__file__).with_name("synthetic.jsonl")

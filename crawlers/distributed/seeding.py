@@ -16,9 +16,9 @@ from crawlers.distributed.keys import CYCLE, RedisKeys
 from crawlers.distributed.leases import Leases
 from crawlers.distributed.queue import ReliablePriorityQueue
 from crawlers.distributed.spider import DistributedSourceSpider
+from crawlers.sources import Source
 from crawlers.spiders.source import SourceSpider
 from crawlers.state import CrawlState
-from pressmon.settings import Source
 
 
 @dataclass(frozen=True)

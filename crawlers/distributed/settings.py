@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from crawlers.distributed.connection import redis_params
 from crawlers.distributed.keys import RedisKeys
-from crawlers.settings import scrapy_settings
-from pressmon.settings import CrawlSettings
 
 
 @dataclass(frozen=True)
@@ -21,16 +19,10 @@ class WorkerOptions:
 
 
 def distributed_settings(
-    crawl: CrawlSettings,
-    options: WorkerOptions,
-    *,
-    config_dir: Path | None,
-    overrides: dict[str, Any],
+    single_machine: Mapping[str, Any], options: WorkerOptions
 ) -> dict[str, Any]:
-    # An item passed by the pipelines is then committed, so its request can be acknowledged.
-    crawl_overrides = {**overrides.get("crawl", {}), "batch_size": 1}
-    overrides = {**overrides, "crawl": crawl_overrides}
-    settings = scrapy_settings(crawl, config_dir=config_dir, overrides=overrides)
+    """The single-machine crawl's settings, fed by the shared Redis frontier instead."""
+    settings = dict(single_machine)
     settings.update(RedisKeys(options.prefix).scheduler_settings())
     settings.update(
         {
@@ -43,8 +35,8 @@ def distributed_settings(
             # The per-domain delay and concurrency are enforced across all workers by the
             # politeness middleware; a local delay on top would slow each worker twice.
             "DOWNLOAD_DELAY": 0,
-            "PRESSMON_GLOBAL_DELAY": crawl.download_delay,
-            "PRESSMON_GLOBAL_CONCURRENCY": crawl.concurrency_per_domain,
+            "PRESSMON_GLOBAL_DELAY": single_machine["DOWNLOAD_DELAY"],
+            "PRESSMON_GLOBAL_CONCURRENCY": single_machine["CONCURRENT_REQUESTS_PER_DOMAIN"],
             "PRESSMON_REDIS_PREFIX": options.prefix,
             "PRESSMON_LEASE_SECONDS": options.lease_seconds,
             "DOWNLOADER_MIDDLEWARES": {

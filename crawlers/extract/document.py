@@ -6,8 +6,8 @@ import re
 
 from lxml import etree, html
 
-from classifier.text import nfc
 from crawlers.errors import ExtractionError
+from vntext.normalize import nfc
 
 _PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
 _SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe"})

@@ -7,6 +7,7 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -27,10 +28,10 @@ from crawlers.discovery import FeedError, feed_links, sitemap_links
 from crawlers.errors import ChallengePage, DateError, ExtractionError, InvalidURL
 from crawlers.extract import extract_article, extract_links, next_page
 from crawlers.items import ArticleItem
-from crawlers.settings import pressmon_settings
+from crawlers.settings import required
+from crawlers.sources import Source
 from crawlers.state import CrawlState, SourceRun
 from crawlers.urls import article_id, canonicalize_url
-from pressmon.settings import Source, load_sources
 
 
 def _path_and_query(url: str) -> str:
@@ -99,12 +100,9 @@ class SourceSpider(scrapy.Spider):
         self._requested: set[str] = set()
 
     @classmethod
-    def from_crawler(cls, crawler: Any, *args: Any, source_ids: Iterable[str] = (), **kwargs: Any):
-        settings = pressmon_settings(crawler.settings)
-        listed = load_sources(settings.sources_file)
-        chosen = [listed.by_id(i) for i in source_ids] if source_ids else list(listed.enabled())
-        state = CrawlState(settings.archive.state_path)
-        spider = cls(chosen, state, *args, **kwargs)
+    def from_crawler(cls, crawler: Any, *args: Any, sources: Sequence[Source], **kwargs: Any):
+        state = CrawlState(Path(required(crawler.settings, "PRESSMON_STATE_PATH")))
+        spider = cls(sources, state, *args, **kwargs)
         spider._set_crawler(crawler)
         return spider
 

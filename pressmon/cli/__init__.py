@@ -13,6 +13,7 @@ from crawlers.errors import CrawlError
 from index.errors import SearchIndexError
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings, load_settings
+from vntext.errors import VntextError
 
 # The first matching class gives the hint: specific before general.
 _HINTS: dict[type[Exception], str] = {
@@ -23,6 +24,7 @@ _HINTS: dict[type[Exception], str] = {
     ),
     ClassifierError: "retrain with 'pressmon train' or check [classifier] in settings.toml",
     CrawlError: "check the source configuration and the page",
+    VntextError: "check config/provinces.yaml and the sources' provinces",
 }
 
 
@@ -57,7 +59,7 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except PressmonError as err:
             raise click.ClickException(_one_line(err, err.hint)) from err
-        except (SearchIndexError, ClassifierError, CrawlError) as err:
+        except (SearchIndexError, ClassifierError, CrawlError, VntextError) as err:
             hint = next(h for kind, h in _HINTS.items() if isinstance(err, kind))
             raise click.ClickException(_one_line(err, hint)) from err
 

@@ -11,6 +11,7 @@ from typing import Any, cast, get_args
 import click
 
 from classifier.types import TIER_LABELS, TIERS
+from crawlers.sources import OutletKind
 from index.transfer import export_jsonl, import_jsonl
 from index.types import GroupBy, Interval, Query
 from pressmon.cli import output
@@ -18,7 +19,7 @@ from pressmon.coverage import progress_for_targets
 from pressmon.ingest import ingest_jsonl
 from pressmon.review.labels import label
 from pressmon.review.queue import triage_order
-from pressmon.settings import OutletKind, load_targets
+from pressmon.settings import load_targets
 from pressmon.snapshots import SnapshotStore
 from pressmon.wiring import archive_from, crawl_state_from, processor_from
 

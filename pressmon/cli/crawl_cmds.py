@@ -13,7 +13,7 @@ from crawlers.extract import extract_article
 from index.types import Query
 from pressmon.cli import output
 from pressmon.cli.options import sources_file_option
-from pressmon.crawl import run_crawl, run_every
+from pressmon.crawl import chosen_sources, run_crawl, run_every
 from pressmon.health import source_health
 from pressmon.settings import load_sources
 from pressmon.wiring import archive_from, crawl_state_from
@@ -30,12 +30,8 @@ HEALTH_WEEKS = 9  # eight usual weeks and the current one
 def crawl(app, source_ids: tuple[str, ...]) -> None:
     """Crawl the configured press sources once into the archive (incremental, polite)."""
     settings = app.settings
-    configured = load_sources(settings.sources_file)  # a broken file fails here, not inside Scrapy
-    for source_id in source_ids:
-        configured.by_id(source_id)
-    result = run_crawl(
-        settings, config_dir=app.config_dir, overrides=app.overrides, source_ids=source_ids
-    )
+    # A broken file or an unknown id fails here, not inside Scrapy.
+    result = run_crawl(settings, chosen_sources(settings, source_ids))
     rows = [
         (
             sid,

@@ -6,8 +6,9 @@ import click
 
 from pressmon.cli import output
 from pressmon.cli.options import sources_file_option
+from pressmon.crawl import chosen_sources
 from pressmon.errors import PressmonError
-from pressmon.settings import Settings, load_sources
+from pressmon.settings import Settings
 
 _CLEAN_STOPS = frozenset(
     {"idle", "finished", "shutdown"}
@@ -49,11 +50,6 @@ def _safe(url: str) -> str:
     if parts.password:
         return url.replace(f":{parts.password}@", ":***@")
     return url
-
-
-def _choose(settings: Settings, source_ids: tuple[str, ...]):
-    listed = load_sources(settings.sources_file)
-    return [listed.by_id(i) for i in source_ids] if source_ids else list(listed.enabled())
 
 
 @click.command()
@@ -100,11 +96,11 @@ def worker(
 ) -> None:
     """Crawl requests from the shared Redis frontier (PRESSMON_REDIS_URL) with other workers."""
     from crawlers.distributed.settings import WorkerOptions
-    from crawlers.distributed.worker import run_worker
+    from pressmon.distributed_worker import run_worker
     from pressmon.state_db import open_state_db
 
     settings = app.settings
-    _choose(settings, source_ids)  # unknown ids fail before starting
+    sources = chosen_sources(settings, source_ids)  # unknown ids fail before starting
     _redis(settings).close()
     open_state_db(settings.archive.state_path).close()  # the spider opens it by path, migrated
     options = WorkerOptions(
@@ -113,14 +109,7 @@ def worker(
         max_idle=max_idle,
         prefix=prefix,
     )
-    counters, reason = run_worker(
-        settings,
-        options,
-        config_dir=app.config_dir,
-        overrides=app.overrides,
-        source_ids=source_ids,
-        log_level=log_level,
-    )
+    counters, reason = run_worker(settings, options, sources, log_level=log_level)
     totals = counters.get("all", {})
     if reason not in _CLEAN_STOPS:
         raise PressmonError(f"worker stopped: {reason}", hint="see the errors logged above")
@@ -146,7 +135,7 @@ def enqueue(app, source_ids: tuple[str, ...], prefix: str) -> None:
     from pressmon.wiring import crawl_state_from
 
     settings = app.settings
-    chosen = _choose(settings, source_ids)
+    chosen = chosen_sources(settings, source_ids)
     server = _redis(settings)
     state = crawl_state_from(settings)
     try:

@@ -15,7 +15,6 @@ from classifier.claims import KnownClaims
 from classifier.examples import LabelledExample
 from classifier.facts import OfficialFacts
 from classifier.links import Channels
-from classifier.text import nfc
 from classifier.types import ArticleText
 from pressmon.cli import output
 from pressmon.outlets import OutletResolver, Resolution
@@ -23,6 +22,7 @@ from pressmon.review.labels import label
 from pressmon.review_examples import reviewed_examples
 from pressmon.settings import REPO_ROOT, load_sources
 from pressmon.wiring import archive_from, flagger_from
+from vntext.normalize import nfc
 
 
 class ClassifyLine(BaseModel):

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from classifier.cues import scam_signals
-from classifier.deobfuscate import clean
 from classifier.links import Channels
-from classifier.text import fold
+from vntext.deobfuscate import clean
+from vntext.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 

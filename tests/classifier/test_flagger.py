@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from classifier.errors import ModelNotFoundError
-from classifier.flagger import Flagger, Thresholds, uncertainty
-from classifier.text import fold
+from classifier.flagger import Flagger, Thresholds, cap_words, uncertainty
 from classifier.types import ArticleText, Assessment
+from vntext.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 KNOWN_CLAIMS = ROOT / "config" / "known_claims.yaml"
@@ -139,6 +139,11 @@ def test_empty_and_foreign_text_are_low_risk_with_a_note(
 def test_enormous_text_is_capped(flagger: Flagger) -> None:
     huge = replace(ORDINARY, text=ORDINARY.text + " lương hưu" * 60_000)
     assert 0.0 <= flagger.assess(huge).risk <= 1.0
+
+
+def test_cap_words() -> None:
+    assert cap_words("a b c d", 2) == "a b"
+    assert cap_words("a  b", 5) == "a b"
 
 
 def test_figure_check_uses_the_publication_date(flagger: Flagger) -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from classifier.deobfuscate import clean
 from classifier.errors import ReferenceDataError
 from classifier.links import Channels
+from vntext.deobfuscate import clean
 
 ROOT = Path(__file__).resolve().parents[2]
 

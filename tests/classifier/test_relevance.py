@@ -313,7 +313,7 @@ def test_agrees_with_the_demo_sites_ground_truth(model: RelevanceModel) -> None:
     """The offline demo's labels: relevance and province exact; the main topic always among the
     topics and almost always first."""
     demo_site = pytest.importorskip("demo.site")
-    from crawlers.provinces import Gazetteer
+    from vntext.provinces import Gazetteer
 
     gazetteer = Gazetteer.load(REPO / "config" / "provinces.yaml")
     site = demo_site.build_site()

@@ -9,8 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from crawlers.provinces import Gazetteer
-from pressmon.settings import Source, load_sources
+from crawlers.sources import Source
+from pressmon.settings import load_sources
+from vntext.provinces import Gazetteer
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = load_sources(REPO / "config" / "sources.yaml")

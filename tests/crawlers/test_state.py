@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from crawlers.dedupe import StoryClusterer
 from crawlers.state import CrawlState
 from pressmon.state_db import open_state_db
+from vntext.stories import StoryClusterer
 
 STORY = " ".join(
     f"Câu {i}: BHXH tỉnh phối hợp với bưu điện chi trả lương hưu, "

@@ -8,23 +8,7 @@ import pytest
 
 from index.errors import QueryError
 from index.snippets import make_snippet
-from index.text import MAX_QUERY_CHARS, MAX_QUERY_TERMS, ParsedQuery, fold, nfc, parse_query
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        (unicodedata.normalize("NFD", "bảo hiểm"), "bảo hiểm"),
-        ("Thanh Hoá", "Thanh Hóa"),
-        ("uỷ ban", "ủy ban"),
-        ("HOÁ ĐƠN", "HÓA ĐƠN"),
-        ("quý khách", "quý khách"),  # the u of "qu" is part of the consonant
-        ("hoàng hôn, khuya", "hoàng hôn, khuya"),  # mark not at the syllable end
-    ],
-)
-def test_nfc_normalises_form_and_tone_placement(raw: str, expected: str) -> None:
-    assert nfc(raw) == expected
-    assert nfc(nfc(raw)) == nfc(raw)
+from index.text import MAX_QUERY_CHARS, MAX_QUERY_TERMS, ParsedQuery, fold, parse_query
 
 
 def test_fold() -> None:

@@ -1,4 +1,8 @@
-"""The item pipeline: relevant articles are attributed, flagged in batches and archived."""
+"""The item pipeline: relevant articles are attributed, flagged in batches and archived.
+
+Reads PRESSMON_SETTINGS (the run's pressmon Settings) and PRESSMON_BATCH_SIZE from the crawler's
+settings; `pressmon.crawl.crawl_settings` puts them there.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,12 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from crawlers.items import ArticleItem
-from crawlers.settings import pressmon_settings
+from crawlers.settings import required
 from crawlers.state import CrawlState
 from index.base import Archive
 from index.types import Document
 from pressmon.processing import ArticleProcessor
+from pressmon.settings import Settings
 from pressmon.wiring import archive_from, processor_from
 
 
@@ -33,8 +38,8 @@ class ArchivePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
-        settings = pressmon_settings(crawler.settings)
-        batch_size = settings.crawl.batch_size
+        settings: Settings = required(crawler.settings, "PRESSMON_SETTINGS")
+        batch_size = required(crawler.settings, "PRESSMON_BATCH_SIZE")
         state = CrawlState(settings.archive.state_path)
         try:
             processor = processor_from(settings, state)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from classifier.deobfuscate import BOUNDARY, clean
+from vntext.deobfuscate import BOUNDARY, clean
 
 # (typed by a scammer, what a reader understands) — written for these tests.
 READ_BACK = [

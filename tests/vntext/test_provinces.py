@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crawlers.provinces import Attribution, Gazetteer, GazetteerError
+from vntext.provinces import Attribution, Gazetteer, GazetteerError
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "config" / "provinces.yaml"

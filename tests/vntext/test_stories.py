@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from crawlers.dedupe import THRESHOLD, StoryClusterer, similarity, text_fingerprint
+from vntext.stories import THRESHOLD, StoryClusterer, similarity, text_fingerprint
 
 STORY = (
     "Bảo hiểm xã hội tỉnh Cần Thơ cho biết từ ngày 1/7 sẽ điều chỉnh mức lương hưu cho hơn "

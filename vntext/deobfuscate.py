@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from classifier.text import VI_MARKED, fold
+from vntext.normalize import VI_MARKED, fold
 
 # Vietnamese letters keep their marks; any other accented Latin letter is a disguise.
 _VI_MARKED = VI_MARKED

@@ -1,7 +1,7 @@
 """Near-duplicate stories: syndicated copies of one text across outlets.
 
 A copy is counted once as a *story* and once per outlet as a *placement*. Texts are compared by the
-Jaccard similarity of their word 3-shingles (after :func:`classifier.text.normalize_text` and
+Jaccard similarity of their word 3-shingles (after :func:`vntext.normalize.normalize_text` and
 lower-casing, so NFC/NFD and old/new tone placement do not matter), estimated with a 64-value
 MinHash. Copies syndicated with a different outlet prefix ("(TTXVN) -"), byline, "Xem thêm" footer
 or light edits keep a Jaccard of 0.6-0.95; different articles on the same topic share almost no
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from classifier.text import normalize_text
+from vntext.normalize import normalize_text
 
 THRESHOLD = 0.5
 MIN_WORDS = 30  # shorter texts (briefs, captions) are never merged: too few shingles to tell apart

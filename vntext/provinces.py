@@ -17,8 +17,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from classifier.text import fold, normalize_text
-from crawlers.errors import CrawlError
+from vntext import lead
+from vntext.errors import VntextError
+from vntext.normalize import fold, normalize_text
 
 # Words before a name that make it an administrative reference ("BHXH tỉnh Nghệ An").
 _ADMIN_CONTEXT = re.compile(
@@ -31,13 +32,12 @@ _TOKEN_SPLIT = re.compile(r"\s*[-–—]\s*|\s+")
 _SEPARATOR = r"(?:\s*[-–—]\s*|\s+)"
 _WORD = r"[^\W_]"
 # The lead (sapo) is the first paragraph when it ends within _LEAD_PARAGRAPH_MAX characters,
-# else the first _LEAD_CHARS characters.
+# else the first _LEAD_CHARS characters cut at a word boundary (`vntext.lead`).
 _LEAD_CHARS = 400
 _LEAD_PARAGRAPH_MAX = 800
-_PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
 
-class GazetteerError(CrawlError):
+class GazetteerError(VntextError):
     """config/provinces.yaml is missing, malformed, or names a province twice."""
 
 
@@ -234,7 +234,7 @@ class Gazetteer:
         from 2: named in the title or the lead, or twice in the body.
         """
         body_norm = normalize_text(body)
-        lead_end = _lead_end(body)
+        lead_end = lead.lead_end(body, _LEAD_CHARS, paragraph_within=_LEAD_PARAGRAPH_MAX)
         scores: dict[str, float] = {}
         parts: dict[str, list[str]] = {}
         first: dict[str, int] = {}
@@ -314,14 +314,6 @@ def _syntax_problem(err: yaml.YAMLError) -> str:
         mark = err.problem_mark
         return f"line {mark.line + 1}, column {mark.column + 1}: {err.problem}"
     return " ".join(str(err).split())
-
-
-def _lead_end(body: str) -> int:
-    """Length of the lead in normalize_text(body): its first paragraph, or its opening."""
-    paragraph = _PARAGRAPH.search(body, 0, _LEAD_PARAGRAPH_MAX)
-    if paragraph:
-        return len(normalize_text(body[: paragraph.start()]))
-    return _LEAD_CHARS
 
 
 def _alias_regex(surface: str) -> str:

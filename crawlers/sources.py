@@ -1,0 +1,51 @@
+"""The outlets a crawl reads: where their articles are listed and which parser reads them.
+
+Plain frozen dataclasses; pressmon validates sources.yaml into them (`pressmon.settings`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+# "other": not press (forums, social media, service sites) — monitored for false content, and
+# counted apart from press coverage.
+OutletKind = Literal["sector", "national", "provincial", "other"]
+_SOURCE_ID = re.compile(r"^[a-z0-9_]+$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Listing:
+    url: str
+    article_pattern: str | None = None  # regex searched in an article link's path?query
+    next_page: str | None = None  # CSS selector of the "next page" link
+    max_pages: int = 5
+
+    def __post_init__(self) -> None:
+        if self.max_pages < 1:
+            raise ValueError("max_pages must be at least 1")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    id: str
+    name: str
+    kind: OutletKind
+    province: str | None = None
+    domain: str
+    aliases: tuple[str, ...] = ()  # legacy / pre-merger domains
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    listings: tuple[Listing, ...] = ()
+    article_pattern: str | None = None  # regex searched in every article URL's path?query
+    parser: str = "generic"
+    enabled: bool = True
+    verified: bool = False
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if not _SOURCE_ID.match(self.id):
+            raise ValueError(f"id {self.id!r} must match {_SOURCE_ID.pattern}")
+        if self.kind == "provincial" and not self.province:
+            raise ValueError("a provincial outlet needs a province")
