@@ -423,23 +423,18 @@ def _ranked(
     """Matches in relevance order, at least `needed` of them when there are that many.
 
     Exact matches (the newest RANK_WINDOW, by bm25) come first; the folded index is ranked only
-    when they do not fill the page and the query has words typed without diacritics.
+    when they do not fill the page and the query has words typed without diacritics. Each list
+    is sorted by (score, doc) and cut in SQL; the folded one keeps `needed` rows beyond those
+    already ranked exact, which it skips.
     """
-    exact = sorted(
-        conn.execute(*rank_window_sql("articles_fts", query, parsed, window)), key=_by_score
-    )
+    exact = conn.execute(*rank_window_sql("articles_fts", query, parsed, window, needed))
     ranked = [(row["doc"], True, row["score"]) for row in exact]
     if len(ranked) < needed and not parsed.all_accented:
         seen = {doc for doc, _, _ in ranked}
-        folded = sorted(
-            conn.execute(*rank_window_sql("articles_folded", query, parsed, window)), key=_by_score
-        )
+        limit = needed + len(seen)
+        folded = conn.execute(*rank_window_sql("articles_folded", query, parsed, window, limit))
         ranked += [(row["doc"], False, row["score"]) for row in folded if row["doc"] not in seen]
     return ranked
-
-
-def _by_score(row: sqlite3.Row) -> tuple[float, int]:
-    return row["score"], row["doc"]
 
 
 def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
