@@ -210,7 +210,9 @@ class SQLiteArchive(Archive):
         sql, params = search_sql(query, parsed, window, query.page_size, offset, dense=dense)
         ids = [row["doc"] for row in conn.execute(sql, params)]
         exact = set(ids)
-        if ids and not parsed.empty:
+        # Candidates of a query typed all with diacritics come from the exact index: every one
+        # is exact, and asking FTS5 again would evaluate a phrase a second time.
+        if ids and not parsed.empty and not parsed.all_accented:
             exact = {row[0] for row in conn.execute(*exact_docs_sql(parsed, window, ids))}
         return [(doc, doc in exact, 0.0) for doc in ids]
 
