@@ -78,12 +78,16 @@ class FloorFilters:
 class FloorIndex:
     """The floor database: build with `insert`, query with `page_sql` and `weekly_counts_sql`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, reuse: bool = False) -> None:
+        """A new floor database at `path`, or with `reuse` the one a previous run built."""
         self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         for pragma in _PRAGMAS:
             self.conn.execute(f"PRAGMA {pragma}")
-        self.conn.executescript(_SCHEMA)
-        self._next_rowid = 1
+        if not reuse:
+            self.conn.executescript(_SCHEMA)
+        self._next_rowid = (
+            1 + self.conn.execute("SELECT coalesce(max(rowid), 0) FROM docs").fetchone()[0]
+        )
 
     def insert(self, batch: Sequence[PreparedArticle]) -> tuple[Timing, Timing]:
         """Append `batch`; (content + FTS5 table, folded table) timings."""

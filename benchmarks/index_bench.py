@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/index_bench.py --size 100000 --dir /tmp/bench   # minutes
     .venv/bin/python benchmarks/index_bench.py --dir /tmp/bench                 # 1,000,000
+    .venv/bin/python benchmarks/index_bench.py --reuse /tmp/bench               # queries again
 
 Every batch of generated articles goes to our archive and to the floor (`fts_floor`: one plain
 FTS5 table, SQLite's work only) one after the other, and every query alternates between the two,
@@ -282,6 +283,14 @@ def main(argv: list[str] | None = None) -> int:
         help="build both databases in this directory and keep them (default: a temporary "
         "directory, removed at the end)",
     )
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="skip ingestion: measure queries and counts on the databases a previous run kept "
+        "in DIR (--dir)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
 
@@ -289,16 +298,19 @@ def main(argv: list[str] | None = None) -> int:
     calibration = calibrate()
     print(f"host: {machine}; calibration: {calibration}", file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory(prefix="index_bench_") as tmp:
-        folder = args.dir or Path(tmp)
+        folder = args.reuse or args.dir or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         paths = (folder / "archive.sqlite3", folder / "floor.sqlite3")
-        if any(p.exists() for p in paths):
+        if args.reuse and not all(p.exists() for p in paths):
+            parser.error(f"{folder} does not hold both databases of a previous run")
+        if not args.reuse and any(p.exists() for p in paths):
             parser.error(f"{folder} already holds a benchmark archive: remove it first")
         ours = SQLiteArchive(paths[0], batch_size=args.batch)
-        floor = FloorIndex(paths[1])
-        es = open_elasticsearch()
+        floor = FloorIndex(paths[1], reuse=args.reuse is not None)
+        # Elasticsearch keeps no index between runs: with --reuse it is left out.
+        es = None if args.reuse else open_elasticsearch()
         try:
-            ingestion = ingest(ours, floor, es, args.size, args.batch)
+            ingestion = None if args.reuse else ingest(ours, floor, es, args.size, args.batch)
             size = ours.stats().documents
             disk_mb = {
                 p.name: sum(f.stat().st_size for f in folder.glob(p.name + "*")) / 2**20
@@ -331,6 +343,22 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def print_ingestion(ing: dict[str, Any]) -> None:
+    print(f"{'ingestion':34} {'articles/s':>11} {'CPU ms/article':>15}")
+    for name, label in (
+        ("ours", "ours"),
+        ("floor", "floor: one FTS5 table"),
+        ("floor_with_folded", "floor + folded table"),
+        ("elasticsearch", "Elasticsearch"),
+    ):
+        if ing[name] is not None:
+            print(
+                f"  {label:32} {ing[name]['articles_per_s']:>11,.0f} "
+                f"{ing[name]['cpu_ms_per_article']:>15.3f}"
+            )
+    print(f"  ours / floor rate: {ing['ratio']:.2f}   (target >= 0.6, and >= 2,000/s)")
+
+
 def print_report(report: dict[str, Any]) -> None:
     machine, calib = report["host"], report["calibration_cpu_ms"]
     print(
@@ -345,20 +373,8 @@ def print_report(report: dict[str, Any]) -> None:
         f"articles {report['size']:,}; on disk: ours {report['disk_mb']['ours']:,} MB, "
         f"floor {report['disk_mb']['floor']:,} MB; peak RSS {report['peak_rss_mb']:,} MB"
     )
-    ing = report["ingestion"]
-    print(f"{'ingestion':34} {'articles/s':>11} {'CPU ms/article':>15}")
-    for name, label in (
-        ("ours", "ours"),
-        ("floor", "floor: one FTS5 table"),
-        ("floor_with_folded", "floor + folded table"),
-        ("elasticsearch", "Elasticsearch"),
-    ):
-        if ing[name] is not None:
-            print(
-                f"  {label:32} {ing[name]['articles_per_s']:>11,.0f} "
-                f"{ing[name]['cpu_ms_per_article']:>15.3f}"
-            )
-    print(f"  ours / floor rate: {ing['ratio']:.2f}   (target >= 0.6, and >= 2,000/s)")
+    if report["ingestion"] is not None:
+        print_ingestion(report["ingestion"])
     es_shown = any(s["elasticsearch"] for s in report["search"].values())
     print(
         f"{'search p95, ms':37} {'total':>8} {'ours':>7} {'CPU':>6} {'floor':>7} {'CPU':>6}"
