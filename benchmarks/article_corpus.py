@@ -1,14 +1,16 @@
 """Synthetic but realistic archive articles for benchmarks.
 
-Sentences and titles come from the real VietNews BHXH subset in ../shared (read at run time,
-never copied into the repo) and are recombined at random, so term frequencies, sentence lengths
-and diacritics look like real press text. Without ../shared a tiny built-in vocabulary is used
-and a warning is printed: its figures are not comparable.
+Sentences and titles come from the real VietNews BHXH subset in ../shared, or the directory
+named by PRESSMON_SHARED_DIR (read at run time, never copied into the repo), and are recombined
+at random, so term frequencies, sentence lengths and diacritics look like real press text.
+Without that material a tiny built-in vocabulary is used and a warning is printed: its figures
+are not comparable.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import sys
@@ -20,7 +22,10 @@ from pathlib import Path
 from classifier.types import TIERS
 from index.types import Document
 
-SHARED = Path(__file__).resolve().parents[1] / "../shared"
+# ../shared beside the checkout; a git worktree elsewhere names it in PRESSMON_SHARED_DIR.
+SHARED = Path(
+    os.environ.get("PRESSMON_SHARED_DIR") or Path(__file__).resolve().parents[1] / "../shared"
+)
 VIETNEWS = SHARED / "data/raw/vietnews-bhxh"
 
 PROVINCES = (

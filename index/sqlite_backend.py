@@ -211,7 +211,9 @@ class SQLiteArchive(Archive):
         sql, params = search_sql(query, parsed, window, query.page_size, offset, dense=dense)
         ids = [row["doc"] for row in conn.execute(sql, params)]
         exact = set(ids)
-        if ids and not parsed.empty:
+        # Candidates of a query typed all with diacritics come from the exact index: every one
+        # is exact, and asking FTS5 again would evaluate a phrase a second time.
+        if ids and not parsed.empty and not parsed.all_accented:
             exact = {row[0] for row in conn.execute(*exact_docs_sql(parsed, window, ids))}
         return [(doc, doc in exact, 0.0) for doc in ids]
 
@@ -424,23 +426,18 @@ def _ranked(
     """Matches in relevance order, at least `needed` of them when there are that many.
 
     Exact matches (the newest RANK_WINDOW, by bm25) come first; the folded index is ranked only
-    when they do not fill the page and the query has words typed without diacritics.
+    when they do not fill the page and the query has words typed without diacritics. Each list
+    is sorted by (score, doc) and cut in SQL; the folded one keeps `needed` rows beyond those
+    already ranked exact, which it skips.
     """
-    exact = sorted(
-        conn.execute(*rank_window_sql("articles_fts", query, parsed, window)), key=_by_score
-    )
+    exact = conn.execute(*rank_window_sql("articles_fts", query, parsed, window, needed))
     ranked = [(row["doc"], True, row["score"]) for row in exact]
     if len(ranked) < needed and not parsed.all_accented:
         seen = {doc for doc, _, _ in ranked}
-        folded = sorted(
-            conn.execute(*rank_window_sql("articles_folded", query, parsed, window)), key=_by_score
-        )
+        limit = needed + len(seen)
+        folded = conn.execute(*rank_window_sql("articles_folded", query, parsed, window, limit))
         ranked += [(row["doc"], False, row["score"]) for row in folded if row["doc"] not in seen]
     return ranked
-
-
-def _by_score(row: sqlite3.Row) -> tuple[float, int]:
-    return row["score"], row["doc"]
 
 
 def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -216,11 +216,15 @@ def walk_dates(total: int, archive_size: int, page_end: int) -> bool:
     return total > 0 and page_end * archive_size * PROBE_COST < total * total
 
 
-def rank_window_sql(table: str, query: Query, parsed: ParsedQuery, window: Window) -> Sql:
-    """(doc, score) of the newest RANK_WINDOW matches of one FTS index, filters applied.
+def rank_window_sql(
+    table: str, query: Query, parsed: ParsedQuery, window: Window, limit: int = RANK_WINDOW
+) -> Sql:
+    """(doc, score) of the newest RANK_WINDOW matches of one FTS index, filters applied: the
+    best `limit` of them by (score, doc).
 
     FTS5 walks its doclists in rowid order and computes bm25 only for rows it returns, so
-    the cost is bounded by the window, not by how common the words are.
+    the cost is bounded by the window, not by how common the words are. SQLite sorts the
+    window itself: only the rows of the page travel to Python.
     """
     where, params = filter_sql(query, parsed, window, text=False)
     join = (
@@ -231,11 +235,13 @@ def rank_window_sql(table: str, query: Query, parsed: ParsedQuery, window: Windo
     condition = "" if where == "1" else f" AND {where}"
     match, text_params = candidate_sql(parsed, window, table)
     sql = (
-        f"SELECT {table}.rowid AS doc, bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "
+        f"SELECT doc, score FROM (SELECT {table}.rowid AS doc, "
+        f"bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "
         f"{join}WHERE {match}{condition} "
-        f"ORDER BY {table}.rowid DESC LIMIT :rank_window"
+        f"ORDER BY {table}.rowid DESC LIMIT :rank_window) "
+        "ORDER BY score, doc LIMIT :rank_limit"
     )
-    return sql, {**params, **text_params, "rank_window": RANK_WINDOW}
+    return sql, {**params, **text_params, "rank_window": RANK_WINDOW, "rank_limit": limit}
 
 
 def exact_docs_sql(parsed: ParsedQuery, window: Window, docs: Sequence[int]) -> Sql:

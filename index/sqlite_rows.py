@@ -70,18 +70,38 @@ def from_us(micros: int) -> datetime:
 
 
 def normalized(doc: Document) -> Document:
-    """The document as stored: NFC (modern tone placement) in every searchable field."""
+    """The document as stored: NFC (modern tone placement) in every searchable field.
+
+    Crawled text is almost always NFC already, and `normalize_spelling` then returns its argument
+    itself: the document is returned as it is instead of copied (a copy costs as much as the NFC
+    check).
+    """
+    title, body = normalize_spelling(doc.title), normalize_spelling(doc.body)
+    province = normalize_spelling(doc.province) if doc.province is not None else None
+    provinces = tuple(normalize_spelling(p) for p in doc.provinces)
+    if (
+        title is doc.title
+        and body is doc.body
+        and province is doc.province
+        and type(doc.topics) is tuple
+        and type(doc.provinces) is tuple
+        and all(new is old for new, old in zip(provinces, doc.provinces, strict=True))
+    ):
+        return doc
     return replace(
         doc,
-        title=normalize_spelling(doc.title),
-        body=normalize_spelling(doc.body),
-        province=normalize_spelling(doc.province) if doc.province is not None else None,
-        provinces=tuple(normalize_spelling(p) for p in doc.provinces),
+        title=title,
+        body=body,
+        province=province,
+        provinces=provinces,
         topics=tuple(doc.topics),
     )
 
 
 def _json(value: object) -> str:
+    # Most lists and mappings stored are empty: skip the encoder for them (same text).
+    if not value and type(value) in (list, dict):
+        return "[]" if type(value) is list else "{}"
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 

@@ -3,6 +3,8 @@
 Every function here runs inside the caller's transaction, so an article and its index entries
 are committed together or not at all. FTS5 rows are written in one `executemany` per batch
 after the article rows: fed from triggers, FTS5 costs twice as much per article (measured).
+New articles are inserted with `executemany` too, with the rowids SQLite would give them
+(one more than the largest), so their FTS5 rows are known without a statement per article.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ UPSERT_SQL = (
     # review_status is owned by record_review: a re-crawl never resets it.
     + ", ".join(f"{c} = excluded.{c}" for c in DOCUMENT_COLUMNS if c not in {"id", "review_status"})
 )
+INSERT_SQL = (
+    f"INSERT INTO articles (rowid, {', '.join(DOCUMENT_COLUMNS)}) "
+    f"VALUES (?, {', '.join('?' * len(DOCUMENT_COLUMNS))})"
+)
 _INDEXED = "SELECT rowid, id, title, body, tags, published_us, province, outlet, kind FROM articles"
 _INSERT = "INSERT INTO {table} (rowid, title, body, tags) VALUES (?, ?, ?, ?)"
 _DELETE = "INSERT INTO {table} ({table}, rowid, title, body, tags) VALUES ('delete', ?, ?, ?, ?)"
@@ -44,20 +50,31 @@ DayKey = tuple[int, str, str, str]
 
 @dataclass(frozen=True)
 class PreparedArticle:
-    """A document as its articles row plus its folded text (computed off the writer thread)."""
+    """A document as its articles row plus its folded text (computed off the writer thread).
+
+    `values` is `row` in DOCUMENT_COLUMNS order, for positional `executemany`.
+    """
 
     row: dict[str, Any]
+    values: tuple[Any, ...]
     folded_title: str
     folded_body: str
 
 
+def last_copies(batch: Sequence[Document]) -> list[Document]:
+    """The batch with one document per id: the last copy of a repeated id, at the first's place."""
+    return list({doc.id: doc for doc in batch}.values())
+
+
 def prepare(batch: Sequence[Document]) -> list[PreparedArticle]:
     """Rows for a batch; the last copy of a repeated id wins."""
-    latest = {doc.id: normalized(doc) for doc in batch}
-    return [
-        PreparedArticle(document_row(doc), fold(doc.title), fold(doc.body))
-        for doc in latest.values()
-    ]
+    prepared = []
+    for doc in last_copies(batch):
+        doc = normalized(doc)
+        row = document_row(doc)
+        values = tuple(row[c] for c in DOCUMENT_COLUMNS)
+        prepared.append(PreparedArticle(row, values, fold(doc.title), fold(doc.body)))
+    return prepared
 
 
 def summary_day(published_us: int) -> int:
@@ -66,27 +83,36 @@ def summary_day(published_us: int) -> int:
 
 
 def write_batch(conn: sqlite3.Connection, batch: Sequence[PreparedArticle]) -> int:
-    """Insert or update every article of `batch`; returns how many ids were new."""
+    """Insert or update every article of `batch` (one per id); returns how many ids were new."""
     old = _indexed_rows(conn, [item.row["id"] for item in batch])
     exact: list[tuple[Any, ...]] = []
     folded: list[tuple[Any, ...]] = []
     removed_exact: list[tuple[Any, ...]] = []
     removed_folded: list[tuple[Any, ...]] = []
+    inserted: list[tuple[Any, ...]] = []
+    updated: list[dict[str, Any]] = []
     days: Counter[DayKey] = Counter()
+    rowid = _max_rowid(conn)
     for item in batch:
         row = item.row
-        rowid = conn.execute(UPSERT_SQL, row).lastrowid
         days[_day_key(row)] += 1
         previous = old.get(row["id"])
-        if previous is not None:
-            rowid = previous["rowid"]
+        if previous is None:
+            rowid += 1
+            inserted.append((rowid, *item.values))
+            target = rowid
+        else:
+            updated.append(row)
+            target = previous["rowid"]
             days[_day_key(previous)] -= 1
             if all(previous[c] == row[c] for c in ("title", "body", "tags")):
                 continue
             removed_exact.append(_index_entry(previous))
             removed_folded.append(_folded_entry(previous))
-        exact.append((rowid, row["title"], row["body"], row["tags"]))
-        folded.append((rowid, item.folded_title, item.folded_body, row["tags"]))
+        exact.append((target, row["title"], row["body"], row["tags"]))
+        folded.append((target, item.folded_title, item.folded_body, row["tags"]))
+    conn.executemany(INSERT_SQL, inserted)
+    conn.executemany(UPSERT_SQL, updated)
     for table, removed, added in (
         ("articles_fts", removed_exact, exact),
         ("articles_folded", removed_folded, folded),
@@ -107,6 +133,10 @@ def delete_article(conn: sqlite3.Connection, document_id: str) -> bool:
     _add_day_counts(conn, Counter({_day_key(previous): -1}))
     conn.execute("DELETE FROM articles WHERE rowid = ?", (previous["rowid"],))
     return True
+
+
+def _max_rowid(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
 
 
 def _indexed_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any]:

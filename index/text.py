@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from index.errors import QueryError
@@ -43,7 +44,12 @@ def words(text: str) -> list[str]:
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every word in `text`."""
-    return [m.span() for m in _WORD_RE.finditer(text)]
+    return list(iter_word_spans(text))
+
+
+def iter_word_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every word in `text`, found as they are asked for."""
+    return (m.span() for m in _WORD_RE.finditer(text))
 
 
 @dataclass(frozen=True)
