@@ -60,7 +60,7 @@ def test_unknown_outlet_without_any_name_is_its_domain(tmp_path: Path) -> None:
 
 def test_source_option_names_the_outlet_and_the_date_reasoning_is_shown(tmp_path: Path) -> None:
     found = _extract(tmp_path, "https://example.org/a.html", "", "--source", "Tuổi Trẻ")
-    assert (found["outlet"], found["source_id"]) == ("Tuổi Trẻ", "tuoitre")
+    assert (found["outlet"], found["source_id"]) == ("Tuổi Trẻ Online", "tuoitre")
     assert found["date_source"] == "meta"
     assert found["date_reason"] and found["date_disagreements"] == []
     assert found["seo_title"] == ""
