@@ -17,13 +17,21 @@ class ExtractedArticle:
     body: str
     published_at: datetime  # timezone-aware
     date_source: str  # json-ld | meta | time-tag | visible-text | url ...
-    outlet: str | None = None  # publisher name or source id when the page says
+    outlet: str | None = None  # configured name, else the page's publisher or site name
     lead: str = ""
     authors: tuple[str, ...] = ()
     methods: Mapping[str, str] = field(
         default_factory=dict
     )  # field -> json-ld|meta|css|trafilatura
     date_precision: str = "minute"  # minute | day (the page gave no time of day: 00:00 local)
+    # The SEO headline (JSON-LD headline, og:title or <title>) when the page also shows one;
+    # ``title`` is the headline as shown (<h1>) whenever the page has one.
+    seo_title: str = ""
+    date_field: str = ""  # the winning candidate's field: datePublished, byline, ...
+    date_reason: str = ""  # why it won, in words
+    # Candidates that disagreed, "source:field=ISO (+N min): kind" where kind is
+    # offset-mislabelled | creation-time | unexplained.
+    date_disagreements: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

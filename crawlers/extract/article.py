@@ -1,12 +1,15 @@
 """extract_article: response bytes → ExtractedArticle, each field by the first method that works.
 
 Order per field (fundus, aesthetics.md §1.2): JSON-LD NewsArticle → og:/article: meta → CSS (site
-table, then generic rules) → trafilatura (body only). The lead is the exception: the visible sapo
-comes first, because meta descriptions are often shortened or lose the "(Chinhphu.vn) -" prefix.
+table, then generic rules) → trafilatura (body only). Three fields put what the reader sees first,
+because the machine-readable copies are the ones found wrong on real pages: the headline (the
+article's <h1>; SEO titles are reworded for search and kept as ``seo_title``), the lead (meta
+descriptions are shortened or lose the "(Chinhphu.vn) -" prefix) and the date (reconciled against
+the visible byline, see :mod:`crawlers.extract.reconcile`).
 
 ``ExtractedArticle.methods`` records how each field was found:
-title json-ld|meta|css; body css|density|trafilatura; published_at json-ld|meta|time-tag|
-visible-text|url; canonical_url link|meta|json-ld|request; outlet json-ld|meta|none;
+title css|json-ld|meta; body css|density|trafilatura; published_at json-ld|meta|time-tag|
+visible-text|url; canonical_url link|meta|json-ld|request; outlet config|json-ld|meta|title|domain;
 lead css|json-ld|meta|none.
 """
 
@@ -24,15 +27,17 @@ from crawlers.errors import CrawlError, ExtractionError
 from crawlers.extract.body import extract_body
 from crawlers.extract.challenge import check_challenge
 from crawlers.extract.document import clean_text, node_text, parse_html
+from crawlers.extract.headline import headline
 from crawlers.extract.jsonld import article_node, ld_nodes, ld_text, person_names, resolve
 from crawlers.extract.meta import first_meta, link_href, meta_values
+from crawlers.extract.outlet import outlet_name
+from crawlers.extract.profile import DEFAULT_PROFILE, ExtractionProfile
 from crawlers.extract.published import published_date
-from crawlers.extract.selectors import GENERIC, SiteSelectors, headline_h1, select, site_selectors
+from crawlers.extract.selectors import GENERIC, SiteSelectors, select, site_selectors
 from crawlers.extract.sites import parser_selectors
 from crawlers.items import ExtractedArticle
 from crawlers.urls import canonicalize_url
 
-_TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—:]\s+[^-|–—]{2,40}$")
 _SECOND_LEVEL_VN = frozenset({"com", "gov", "org", "edu", "net", "ac", "info", "int", "health"})
 
 
@@ -42,38 +47,9 @@ def _site_of(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
-def _title(
-    tree: etree._Element, ld: dict[str, Any] | None, meta: dict[str, str], site: SiteSelectors
-) -> tuple[str, str]:
-    h1 = None
-    for value, method in (
-        (ld_text(ld.get("headline")) or ld_text(ld.get("name")) if ld else None, "json-ld"),
-        ((first_meta(meta, "og:title", "twitter:title") or ("", ""))[1], "meta"),
-    ):
-        text = clean_text(value or "")
-        if not text:
-            continue
-        if text.endswith(("...", "…")):  # truncated for a 110-character SEO limit
-            h1 = headline_h1(tree)
-            if h1 and h1.startswith(text.rstrip(".… ")):
-                return h1, "css"
-        elif method == "meta" and _TITLE_SUFFIX_RE.search(text):  # "Tiêu đề - Báo X"
-            h1 = headline_h1(tree)
-            if h1 and text.startswith(h1) and _TITLE_SUFFIX_RE.fullmatch(text[len(h1) :]):
-                return h1, "css"
-        return text, method
-    for node in select(tree, site.title):
-        text = node_text(node)
-        if text:
-            return text, "css"
-    h1 = h1 or headline_h1(tree)
-    if h1:
-        return h1, "css"
+def _page_title(tree: etree._Element) -> str:
     title = tree.find(".//title")
-    text = _TITLE_SUFFIX_RE.sub("", node_text(title)) if title is not None else ""
-    if text:
-        return text, "css"
-    raise ExtractionError("no title: no JSON-LD headline, og:title, <h1> or <title>")
+    return node_text(title) if title is not None else ""
 
 
 def _lead(
@@ -117,18 +93,6 @@ def _canonical(
     return canonicalize_url(url), "request"
 
 
-def _outlet(
-    ld: dict[str, Any] | None, nodes: list[dict[str, Any]], meta: dict[str, str]
-) -> tuple[str | None, str]:
-    publisher = resolve(ld.get("publisher"), nodes) if ld else None
-    name = ld_text(publisher.get("name")) if isinstance(publisher, dict) else None
-    if name:
-        return clean_text(name), "json-ld"
-    if meta.get("og:site_name"):
-        return clean_text(meta["og:site_name"]), "meta"
-    return None, "none"
-
-
 def extract_article(
     body: bytes,
     url: str,
@@ -137,6 +101,8 @@ def extract_article(
     parser: str = "generic",
     max_bytes: int = 5_000_000,
     now: datetime | None = None,
+    profile: ExtractionProfile = DEFAULT_PROFILE,
+    outlet: str | None = None,
 ) -> ExtractedArticle:
     """Extract one article page.
 
@@ -147,6 +113,8 @@ def extract_article(
         parser: ``"generic"`` or a dedicated parser from :data:`crawlers.extract.sites.PARSERS`.
         max_bytes: larger bodies are refused, not truncated (a truncated page would lose its end).
         now: the reference time for rejecting future dates (default: the current time).
+        profile: the outlet's known habits (date preference, mislabelled offsets).
+        outlet: the outlet's configured name; when None it is read off the page.
 
     Raises:
         ChallengePage: an anti-bot or JavaScript challenge page.
@@ -166,22 +134,27 @@ def extract_article(
     nodes = ld_nodes(tree)
     ld = article_node(nodes)
     meta = meta_values(tree)
-    title, title_method = _title(tree, ld, meta, site)
+    shown = headline(tree, ld, meta, site)
     article_body = extract_body(tree, text, site)
     if article_body is None:
         raise ExtractionError(f"no article body found on {url!r}")
     reference = now or datetime.now(UTC)
-    published = published_date(tree, ld, meta, url, site, reference)
+    decision = published_date(tree, ld, meta, url, site, reference, profile)
+    published = decision.chosen
     lead, lead_method = _lead(tree, ld, meta, site)
     canonical, canonical_method = _canonical(tree, ld, meta, url)
-    outlet, outlet_method = _outlet(ld, nodes, meta)
+    outlet, outlet_method = (
+        (outlet, "config")
+        if outlet
+        else outlet_name(ld, nodes, meta, _page_title(tree), _site_of(urlsplit(url).hostname or ""))
+    )
     authors = [clean_text(a) for a in person_names(ld.get("author"), nodes)] if ld else []
     if not authors and article_body.byline:
         authors = [article_body.byline]
     return ExtractedArticle(
         url=url,
         canonical_url=canonical,
-        title=title,
+        title=shown.title,
         body=article_body.text,
         published_at=published.value,
         date_source=published.source,
@@ -189,7 +162,7 @@ def extract_article(
         lead=lead,
         authors=tuple(a for a in authors if a and a != outlet),
         methods={
-            "title": title_method,
+            "title": shown.method,
             "body": article_body.method,
             "published_at": published.source,
             "canonical_url": canonical_method,
@@ -197,4 +170,8 @@ def extract_article(
             "lead": lead_method,
         },
         date_precision=published.precision,
+        seo_title=shown.seo_title,
+        date_field=published.field,
+        date_reason=decision.reason,
+        date_disagreements=tuple(str(d) for d in decision.disagreements),
     )

@@ -156,7 +156,11 @@ def _is_boilerplate_node(node: etree._Element) -> bool:
         return True
     if _BOILERPLATE_CLASS_RE.search(classes(node)):
         return True
-    marker = f"{node.get('type') or ''} {node.get('data-module') or ''}".lower()
+    # VCCorp sites (CafeF, Người Lao Động) name their in-body "TIN MỚI" box only in
+    # data-marked-zoneid ("cafef_detail_relatednewsbox").
+    marker = " ".join(
+        node.get(attr) or "" for attr in ("type", "data-module", "data-marked-zoneid")
+    ).lower()
     return "related" in marker or "relate" in marker
 
 

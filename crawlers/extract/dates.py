@@ -3,18 +3,17 @@
 Day-first always. ``GMT+7`` means UTC+7: offsets are read by hand, never by dateutil, whose POSIX
 reading turns "GMT+7" into UTC-7 (dateutil#1161). Values without an offset are Vietnam time. Every
 result is converted to Asia/Ho_Chi_Minh and carries a precision: ``minute`` when the source gave a
-time of day, ``day`` otherwise.
+time of day, ``day`` otherwise. A candidate also keeps the wall-clock time exactly as written and
+whether the text named its zone: outlets that label Vietnam wall-clock time with a wrong offset are
+recognised by comparing wall clocks (:mod:`crawlers.extract.reconcile`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
-
-from crawlers.errors import DateError
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 EARLIEST_YEAR = 1995  # the first Vietnamese online papers; anything earlier is a parsing accident
@@ -29,6 +28,8 @@ _ISO_RE = re.compile(
 _OFFSET_RE = re.compile(
     r"\(?\s*(?:GMT|UTC)\s*(?:(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?\s*\)?", re.I
 )
+# "(giờ Hà Nội)", "giờ Việt Nam": a named zone, as explicit as "GMT+7".
+_HANOI_RE = re.compile(r"\(?\s*giờ\s+(?:Hà\s+Nội|Việt\s+Nam|VN)\s*\)?", re.I)
 _NUMERIC_DATE_RE = re.compile(
     r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?!\d)"
 )
@@ -46,23 +47,50 @@ _URL_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-]?(?P<m>\d{2})[/-]?(?P<d>\d
 
 @dataclass(frozen=True)
 class DateCandidate:
-    """One reading of the publication date and where it came from."""
+    """One reading of the publication date and where it came from.
+
+    ``field`` names the exact place (``datePublished``, ``dateCreated``, ``article:published_time``,
+    ``byline``, ...). ``written`` is the wall-clock time as the page wrote it (naive) and
+    ``zone_stated`` says whether the page named the zone (an ISO offset, "GMT+7", "giờ Hà Nội"):
+    a mislabelled offset shows as the same wall clock under a different offset.
+    """
 
     value: datetime  # aware, Asia/Ho_Chi_Minh
     source: str  # json-ld | meta | time-tag | visible-text | url
     precision: str  # minute | day
+    field: str = ""
+    written: datetime | None = None
+    zone_stated: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.source}:{self.field}" if self.field else self.source
+
+
+@dataclass(frozen=True)
+class _Reading:
+    value: datetime
+    precision: str
+    written: datetime
+    zone_stated: bool
 
 
 def _build(
-    y: str, m: str, d: str, hh: str | None, mm: str | None, ss: str | None, tz: timezone | ZoneInfo
-) -> tuple[datetime, str] | None:
+    y: str,
+    m: str,
+    d: str,
+    hh: str | None,
+    mm: str | None,
+    ss: str | None,
+    tz: timezone | ZoneInfo,
+    zone_stated: bool = False,
+) -> _Reading | None:
     try:
-        value = datetime(
-            int(y), int(m), int(d), int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=tz
-        )
+        written = datetime(int(y), int(m), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
     except ValueError:
         return None
-    return value.astimezone(VN_TZ), "minute" if hh is not None else "day"
+    value = written.replace(tzinfo=tz).astimezone(VN_TZ)
+    return _Reading(value, "minute" if hh is not None else "day", written, zone_stated)
 
 
 def _offset(text: str) -> timezone:
@@ -71,12 +99,7 @@ def _offset(text: str) -> timezone:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
 
 
-def parse_iso(text: str) -> tuple[datetime, str] | None:
-    """ISO-8601 and its near misses: a space before the offset, a space for ``T``, no offset.
-
-    >>> parse_iso("2026-03-07T08:52:11.000 +07:00")[0].isoformat()
-    '2026-03-07T08:52:11+07:00'
-    """
+def _read_iso(text: str) -> _Reading | None:
     match = _ISO_RE.search(text)
     if not match:
         return None
@@ -84,7 +107,59 @@ def parse_iso(text: str) -> tuple[datetime, str] | None:
     tz: timezone | ZoneInfo = (
         VN_TZ if raw_tz is None else (UTC if raw_tz == "Z" else _offset(raw_tz))
     )
-    return _build(match["y"], match["m"], match["d"], match["H"], match["M"], match["S"], tz)
+    return _build(
+        match["y"], match["m"], match["d"], match["H"], match["M"], match["S"], tz, bool(raw_tz)
+    )
+
+
+def _read_vietnamese(text: str) -> _Reading | None:
+    tz: timezone | ZoneInfo = VN_TZ
+    stated = False
+    offset = _OFFSET_RE.search(text)
+    if offset and offset["sign"]:
+        sign = -1 if offset["sign"] == "-" else 1
+        tz = timezone(sign * timedelta(hours=int(offset["h"]), minutes=int(offset["m"] or 0)))
+        stated = True
+    if offset:
+        text = text[: offset.start()] + " " + text[offset.end() :]
+    named = _HANOI_RE.search(text)
+    if named:
+        stated = True
+        text = text[: named.start()] + " " + text[named.end() :]
+    date = _NUMERIC_DATE_RE.search(text) or _WORDY_DATE_RE.search(text)
+    if not date:
+        return None
+    rest = text[: date.start()] + " | " + text[date.end() :]
+    time = _TIME_RE.search(rest)
+    if time is None:
+        return _build(date["y"], date["m"], date["d"], None, None, None, tz, stated)
+    hour = int(time["H"])
+    marker = (time["ap"] or "").upper()
+    if marker in ("PM", "CH") and hour < 12:
+        hour += 12
+    elif marker in ("AM", "SA") and hour == 12:
+        hour = 0
+    return _build(date["y"], date["m"], date["d"], str(hour), time["M"], time["S"], tz, stated)
+
+
+def _read(text: str) -> _Reading | None:
+    text = text.strip()
+    if not text:
+        return None
+    return _read_iso(text) if _ISO_RE.match(text) else _read_vietnamese(text)
+
+
+def _pair(reading: _Reading | None) -> tuple[datetime, str] | None:
+    return (reading.value, reading.precision) if reading else None
+
+
+def parse_iso(text: str) -> tuple[datetime, str] | None:
+    """ISO-8601 and its near misses: a space before the offset, a space for ``T``, no offset.
+
+    >>> parse_iso("2026-03-07T08:52:11.000 +07:00")[0].isoformat()
+    '2026-03-07T08:52:11+07:00'
+    """
+    return _pair(_read_iso(text))
 
 
 def parse_vietnamese(text: str) -> tuple[datetime, str] | None:
@@ -93,88 +168,40 @@ def parse_vietnamese(text: str) -> tuple[datetime, str] | None:
     >>> parse_vietnamese("Thứ tư, 28/09/2022 10:15 (GMT+7)")[0].isoformat()
     '2022-09-28T10:15:00+07:00'
     """
-    tz: timezone | ZoneInfo = VN_TZ
-    offset = _OFFSET_RE.search(text)
-    if offset and offset["sign"]:
-        sign = -1 if offset["sign"] == "-" else 1
-        tz = timezone(sign * timedelta(hours=int(offset["h"]), minutes=int(offset["m"] or 0)))
-    if offset:
-        text = text[: offset.start()] + " " + text[offset.end() :]
-    date = _NUMERIC_DATE_RE.search(text) or _WORDY_DATE_RE.search(text)
-    if not date:
-        return None
-    rest = text[: date.start()] + " | " + text[date.end() :]
-    time = _TIME_RE.search(rest)
-    if time is None:
-        return _build(date["y"], date["m"], date["d"], None, None, None, tz)
-    hour = int(time["H"])
-    marker = (time["ap"] or "").upper()
-    if marker in ("PM", "CH") and hour < 12:
-        hour += 12
-    elif marker in ("AM", "SA") and hour == 12:
-        hour = 0
-    return _build(date["y"], date["m"], date["d"], str(hour), time["M"], time["S"], tz)
+    return _pair(_read_vietnamese(text))
 
 
 def parse_date(text: str) -> tuple[datetime, str] | None:
     """ISO first (structured values), then the visible Vietnamese forms; None if neither fits."""
-    text = text.strip()
-    if not text:
-        return None
-    return parse_iso(text) if _ISO_RE.match(text) else parse_vietnamese(text)
+    return _pair(_read(text))
 
 
 def url_date(url: str) -> tuple[datetime, str] | None:
     """A ``/YYYY/MM/DD/`` path date (day precision). Long numeric ids (Tuổi Trẻ, Dân trí) are
     creation timestamps, not publication times, and are deliberately not read."""
     match = _URL_DATE_RE.search(url)
-    return _build(match["y"], match["m"], match["d"], None, None, None, VN_TZ) if match else None
+    built = _build(match["y"], match["m"], match["d"], None, None, None, VN_TZ) if match else None
+    return _pair(built)
 
 
-def candidate(text: str | None, source: str) -> DateCandidate | None:
+def candidate(text: str | None, source: str, field: str = "") -> DateCandidate | None:
     """Parse one raw value into a candidate; an exact midnight from structured data counts as a
     date without a time (CMSs fill 00:00:00 when only the day is known)."""
-    parsed = parse_date(text) if text else None
-    if parsed is None:
+    reading = _read(text) if text else None
+    if reading is None:
         return None
-    value, precision = parsed
+    precision = reading.precision
     if (
-        source in ("json-ld", "meta")
+        source in ("json-ld", "meta", "time-tag")
         and precision == "minute"
-        and (value.hour, value.minute, value.second) == (0, 0, 0)
+        and (reading.written.hour, reading.written.minute, reading.written.second) == (0, 0, 0)
     ):
         precision = "day"
-    return DateCandidate(value, source, precision)
+    return DateCandidate(
+        reading.value, source, precision, field, reading.written, reading.zone_stated
+    )
 
 
 def plausible(found: DateCandidate, now: datetime) -> bool:
     """Not before 1995 and not more than a day in the future."""
     return found.value.year >= EARLIEST_YEAR and found.value <= now + FUTURE_SLACK
-
-
-def choose_published(candidates: Iterable[DateCandidate], now: datetime) -> DateCandidate:
-    """The publication date: best-ranked source, with a time of day whenever one is known.
-
-    Ranking is json-ld > meta > time-tag > visible-text > url, in order of appearance within a
-    source. When the best candidate has only a day and another source shows the same day with a
-    time, that time is used. Candidates in the future (beyond ``now`` + 1 day) or before 1995 are
-    rejected.
-
-    Raises:
-        DateError: no plausible candidate; the message lists what was rejected.
-    """
-    all_candidates = list(candidates)
-    kept = [c for c in all_candidates if plausible(c, now)]
-    if not kept:
-        if not all_candidates:
-            raise DateError("no publication date found (json-ld, meta, <time>, visible text, URL)")
-        seen = ", ".join(f"{c.source}={c.value.isoformat()}" for c in all_candidates)
-        raise DateError(f"no plausible publication date (future or before {EARLIEST_YEAR}): {seen}")
-    ranked = sorted(kept, key=lambda c: SOURCE_RANK[c.source])  # stable: keeps page order
-    best = ranked[0]
-    if best.precision == "minute":
-        return best
-    for other in ranked[1:]:
-        if other.precision == "minute" and other.value.date() == best.value.date():
-            return other
-    return best

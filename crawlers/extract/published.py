@@ -1,4 +1,9 @@
-"""The publication date of one page, from JSON-LD, meta, <time>, visible text and the URL."""
+"""Every publication-date candidate on one page (JSON-LD, meta, <time>, byline, URL), reconciled.
+
+Each candidate keeps the field it came from, so that :mod:`crawlers.extract.reconcile` can tell a
+creation time (``dateCreated``) from a publication time and the outlet's own date element from a
+date-looking element guessed by class name.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,10 @@ from typing import Any
 
 from lxml import etree
 
-from crawlers.extract.dates import (
-    SOURCE_RANK,
-    DateCandidate,
-    candidate,
-    choose_published,
-    plausible,
-    url_date,
-)
+from crawlers.extract.dates import DateCandidate, candidate, url_date
 from crawlers.extract.document import classes, node_text
+from crawlers.extract.profile import DEFAULT_PROFILE, ExtractionProfile
+from crawlers.extract.reconcile import DateDecision, reconcile
 from crawlers.extract.selectors import SiteSelectors, select
 
 META_KEYS = (
@@ -27,8 +27,10 @@ META_KEYS = (
     "publishdate",
     "publish-date",
     "dc.date.issued",
+    "dcterms.issued",
     "dc.date",
     "dcterms.created",
+    "datecreated",
     "parsely-pub-date",
     "sailthru.date",
     "date",
@@ -51,26 +53,28 @@ def _in_page_furniture(node: etree._Element) -> bool:
     return False
 
 
-def _parse_visible(nodes: list[etree._Element]) -> list[DateCandidate]:
+def _parse_visible(nodes: list[etree._Element], field: str) -> list[DateCandidate]:
     found: list[DateCandidate] = []
     for node in nodes:
         text = node_text(node)
         if not text or len(text) > _MAX_VISIBLE_CHARS or _in_page_furniture(node):
             continue
-        parsed = candidate(text, "visible-text")
+        parsed = candidate(text, "visible-text", field)
         if parsed:
             found.append(parsed)
     return found
 
 
 def _visible(tree: etree._Element, site: SiteSelectors) -> list[DateCandidate]:
-    """Dates in the site's date element, else in any element whose class or id says date/time."""
-    return _parse_visible(select(tree, site.date)) or _parse_visible(
+    """Dates in the site's date element (the byline), else in any element whose class or id says
+    date/time (a guess, weighed less when it contradicts the metadata)."""
+    return _parse_visible(select(tree, site.date), "byline") or _parse_visible(
         [
             el
             for el in tree.iter("span", "div", "p", "li", "time", "small", "em", "a")
             if _DATE_CLASS_RE.search(classes(el))
-        ]
+        ],
+        "date-element",
     )
 
 
@@ -89,10 +93,38 @@ def _loose_visible(tree: etree._Element) -> list[DateCandidate]:
         text = node_text(el)
         if len(text) > _MAX_VISIBLE_CHARS or _in_page_furniture(el):
             continue
-        found = candidate(text, "visible-text")
+        found = candidate(text, "visible-text", "loose-text")
         if found and found.precision == "minute":
             return [found]
     return []
+
+
+def date_candidates(
+    tree: etree._Element,
+    article: dict[str, Any] | None,
+    meta: dict[str, str],
+    url: str,
+    site: SiteSelectors,
+) -> list[DateCandidate]:
+    """Every reading of the date on the page, each with its source and field, in page order."""
+    found: list[DateCandidate | None] = []
+    if article:
+        for key in ("datePublished", "dateCreated"):
+            value = article.get(key)
+            found.append(candidate(value if isinstance(value, str) else None, "json-ld", key))
+    found.extend(candidate(meta.get(key), "meta", key) for key in META_KEYS)
+    for node in tree.iter("time"):
+        if node.get("datetime") and not _in_page_furniture(node):
+            found.append(candidate(node.get("datetime"), "time-tag", "datetime"))
+            break
+    visible = _visible(tree, site)
+    if not any(c.precision == "minute" for c in visible):
+        visible += _loose_visible(tree)
+    found.extend(visible)
+    parsed = url_date(url)
+    if parsed:
+        found.append(DateCandidate(parsed[0], "url", parsed[1], "path"))
+    return [c for c in found if c is not None]
 
 
 def published_date(
@@ -102,31 +134,11 @@ def published_date(
     url: str,
     site: SiteSelectors,
     now: datetime,
-) -> DateCandidate:
-    """The publication date of the page (see :func:`choose_published` for the rules).
-
-    Visible-text dates are only looked for when structured data gives no plausible time of day:
-    scanning every date-like element costs more than the rest of the date work together.
+    profile: ExtractionProfile = DEFAULT_PROFILE,
+) -> DateDecision:
+    """The publication date of the page, chosen by :func:`crawlers.extract.reconcile.reconcile`.
 
     Raises:
         DateError: no plausible candidate.
     """
-    found: list[DateCandidate | None] = []
-    if article:
-        value = article.get("datePublished")
-        found.append(candidate(value if isinstance(value, str) else None, "json-ld"))
-    found.extend(candidate(meta.get(key), "meta") for key in META_KEYS)
-    for node in tree.iter("time"):
-        if node.get("datetime") and not _in_page_furniture(node):
-            found.append(candidate(node.get("datetime"), "time-tag"))
-            break
-    structured = [c for c in found if c is not None]
-    kept = [c for c in structured if plausible(c, now)]
-    if kept and min(kept, key=lambda c: SOURCE_RANK[c.source]).precision == "minute":
-        return choose_published(kept, now)
-    parsed = url_date(url)
-    from_url = [DateCandidate(parsed[0], "url", parsed[1])] if parsed else []
-    visible = _visible(tree, site)
-    if not any(plausible(c, now) for c in structured + visible):
-        visible += _loose_visible(tree)
-    return choose_published(structured + visible + from_url, now)
+    return reconcile(date_candidates(tree, article, meta, url, site), now, profile)

@@ -8,13 +8,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
+import yaml
 
-from crawlers.extract import extract_article
+from crawlers.errors import CrawlError
+from crawlers.extract import ExtractionProfile, extract_article
 from index.types import Query
 from pressmon.cli import output
 from pressmon.cli.options import sources_file_option
 from pressmon.crawl import chosen_sources, run_crawl, run_every
 from pressmon.health import source_health
+from pressmon.outlets import OutletResolver
 from pressmon.settings import load_sources
 from pressmon.wiring import archive_from, crawl_state_from
 
@@ -84,25 +87,73 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
         click.echo("stopped")
 
 
+def _extraction_facts(sources_file: Path) -> dict:
+    """config/extraction.yaml beside the sources file: per-source habits; absent means none."""
+    path = sources_file.with_name("extraction.yaml")
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise click.ClickException(f"{path}: expected a mapping of source id to extraction facts")
+    return data
+
+
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--url", required=True, help="The page's original URL (for relative links and ids).")
 @click.option(
-    "--parser", default="generic", show_default=True, help="Site parser, e.g. baohiemxahoi."
+    "--parser",
+    default=None,
+    help="Site parser, e.g. baohiemxahoi (default: the configured source's, else generic).",
+)
+@click.option(
+    "--source",
+    "source_name",
+    default=None,
+    metavar="ID|NAME|DOMAIN",
+    help="The outlet, if the URL's domain does not name a configured source.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the fields as one JSON object.")
-def extract(file: Path, url: str, parser: str, as_json: bool) -> None:
-    """Extract one saved page: title, published_at, body, canonical_url, outlet, method per
-    field."""
-    article = extract_article(file.read_bytes(), url, parser=parser, now=datetime.now(UTC))
+@sources_file_option
+@click.pass_obj
+def extract(
+    app, file: Path, url: str, parser: str | None, source_name: str | None, as_json: bool
+) -> None:
+    """Extract one saved page: title, published_at and why, body, outlet, method per field.
+
+    The outlet is the configured source matching --source or the URL's domain (aliases
+    included), whose parser and known habits then apply; otherwise the page's own publisher
+    name, never a bare URL.
+    """
+    sources_file = app.settings.sources_file
+    resolution = OutletResolver(load_sources(sources_file).sources).resolve(source_name, url)
+    source = resolution.source
+    facts = _extraction_facts(sources_file).get(source.id, {}) if source else {}
+    try:
+        profile = ExtractionProfile.from_mapping(facts)
+    except CrawlError as err:
+        raise click.ClickException(f"extraction facts for {source_name or url}: {err}") from err
+    article = extract_article(
+        file.read_bytes(),
+        url,
+        parser=parser or (source.parser if source else "generic"),
+        now=datetime.now(UTC),
+        profile=profile,
+        outlet=source.name if source else None,
+    )
     fields = {
         "title": article.title,
+        "seo_title": article.seo_title,
         "published_at": article.published_at,
         "date_source": article.date_source,
+        "date_field": article.date_field,
+        "date_reason": article.date_reason,
+        "date_disagreements": article.date_disagreements,
         "body": article.body,
         "lead": article.lead,
         "canonical_url": article.canonical_url,
         "outlet": article.outlet,
+        "source_id": source.id if source else None,
         "authors": article.authors,
         "methods": article.methods,
     }

@@ -12,10 +12,10 @@ from crawlers.extract.dates import (
     VN_TZ,
     DateCandidate,
     candidate,
-    choose_published,
     parse_date,
     url_date,
 )
+from crawlers.extract.reconcile import choose_published
 
 NOW = datetime(2026, 3, 8, 12, 0, tzinfo=VN_TZ)
 T = TypeVar("T")

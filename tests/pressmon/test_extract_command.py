@@ -1,0 +1,66 @@
+"""`pressmon extract`: the outlet named from sources.yaml (domain or alias), else from the page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pressmon.cli import main
+
+P = "Bảo hiểm xã hội tỉnh đã chi trả lương hưu tháng này cho hơn mười nghìn người hưởng. " * 3
+
+
+def _page(head: str) -> str:
+    return (
+        f"<html><head><meta charset='utf-8'>{head}"
+        "<meta property='article:published_time' content='2026-03-05T08:00:00+07:00'>"
+        "</head><body><h1>Chi trả lương hưu tháng 3 cho người hưởng</h1>"
+        f"<div itemprop='articleBody'><p>{P}</p><p>{P}</p></div></body></html>"
+    )
+
+
+def _extract(tmp_path: Path, url: str, head: str = "", *args: str) -> dict:
+    page = tmp_path / "page.html"
+    page.write_text(_page(head), encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(page), "--url", url, "--json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_outlet_from_sources_yaml_by_alias_domain(tmp_path: Path) -> None:
+    # zingnews.vn is an alias of the configured source znews; the page's own name is ignored.
+    found = _extract(
+        tmp_path,
+        "https://zingnews.vn/chi-tra-luong-huu-post123.html",
+        "<meta property='og:site_name' content='ZINGNEWS.VN'>",
+    )
+    assert (found["outlet"], found["source_id"], found["methods"]["outlet"]) == (
+        "Znews",
+        "znews",
+        "config",
+    )
+
+
+def test_unknown_outlet_from_publisher_never_a_bare_url(tmp_path: Path) -> None:
+    head = (
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Chi trả",'
+        '"publisher":{"@type":"Organization","name":"https://baomau.vn"}}</script>'
+        "<meta property='og:site_name' content='Báo Mẫu - Tin tức mới nhất, nhanh nhất'>"
+    )
+    found = _extract(tmp_path, "https://baomau.vn/chi-tra-1.html", head)
+    assert (found["outlet"], found["source_id"]) == ("Báo Mẫu", None)
+
+
+def test_unknown_outlet_without_any_name_is_its_domain(tmp_path: Path) -> None:
+    found = _extract(tmp_path, "https://www.baomau.com.vn/chi-tra-1.html")
+    assert (found["outlet"], found["methods"]["outlet"]) == ("baomau.com.vn", "domain")
+
+
+def test_source_option_names_the_outlet_and_the_date_reasoning_is_shown(tmp_path: Path) -> None:
+    found = _extract(tmp_path, "https://example.org/a.html", "", "--source", "Tuổi Trẻ")
+    assert (found["outlet"], found["source_id"]) == ("Tuổi Trẻ Online", "tuoitre")
+    assert found["date_source"] == "meta"
+    assert found["date_reason"] and found["date_disagreements"] == []
+    assert found["seo_title"] == ""
