@@ -35,6 +35,7 @@ POSTS = {
     "/bai/{document_id}/xu-ly": "/bai/doc003/xu-ly",
     "/nguoi-dung": "/nguoi-dung",
     "/nguoi-dung/{username}/khoa": "/nguoi-dung/an/khoa",
+    "/nguoi-dung/{username}/mo-khoa-dang-nhap": "/nguoi-dung/an/mo-khoa-dang-nhap",
     "/api/items/{document_id}/decide": "/api/items/doc003/decide",
 }
 ADMIN_ONLY = {"/nguoi-dung"}
