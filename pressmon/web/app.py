@@ -34,7 +34,7 @@ from pressmon.web.client_address import trusted_networks
 from pressmon.web.deps import CsrfRejected, CurrentSession, NotSignedIn, WebContext
 from pressmon.web.errors import AccountNotFound, PermissionDenied
 from pressmon.web.login_failures import LoginFailureStore
-from pressmon.web.routes import api, coverage, item, queue, search, users
+from pressmon.web.routes import REPORT_ROLES, api, coverage, item, queue, search, users
 from pressmon.web.throttle import LoginThrottle
 
 HERE = Path(__file__).resolve().parent
@@ -117,6 +117,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
         REASON_LABELS=formatting.REASON_LABELS,
         STATUS_CLASSES=formatting.STATUS_CLASSES,
         ROLE_LABELS=ROLE_LABELS,
+        REPORT_ROLES=REPORT_ROLES,
     )
     return templates
 

@@ -18,7 +18,7 @@ from index.types import Document, Query, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.labels import STATUS_LABELS, label
 from pressmon.review.queue import load_queue
-from pressmon.review.workflow import Action, ReviewState
+from pressmon.review.workflow import MAX_NOTE_LENGTH, Action, ReviewState
 from pressmon.web.deps import Context, CurrentSession, WritingSession
 from pressmon.web.formatting import parse_vn_date
 from pressmon.web.routes.queue import page_number, queue_filters
@@ -137,7 +137,7 @@ class Decision(BaseModel):
     status: str | None = None
     follow_up: str | None = None
     assignee: str | None = None
-    note: str = Field("", max_length=5000)
+    note: str = Field("", max_length=MAX_NOTE_LENGTH)
 
 
 @router.post("/items/{document_id}/decide")

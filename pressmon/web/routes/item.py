@@ -18,7 +18,13 @@ from pressmon.review.actions import apply_action, current_state
 from pressmon.review.errors import RoleForbidden, WorkflowError
 from pressmon.review.labels import ACTION_LABELS, label
 from pressmon.review.statuses import DECISIONS
-from pressmon.review.workflow import CAN_REOPEN, Action, available_follow_ups, next_statuses
+from pressmon.review.workflow import (
+    CAN_REOPEN,
+    MAX_NOTE_LENGTH,
+    Action,
+    available_follow_ups,
+    next_statuses,
+)
 from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
 from pressmon.web.formatting import csv_safe, highlight, paragraphs, vn_datetime
 from pressmon.web.routes import page
@@ -140,6 +146,7 @@ def item_context(ctx: WebContext, document_id: str) -> dict[str, Any]:
         "users": [a for a in ctx.accounts.list() if not a.disabled],
         "action_labels": ACTION_LABELS,
         "can_reopen": CAN_REOPEN,
+        "max_note": MAX_NOTE_LENGTH,
     }
 
 
@@ -160,7 +167,7 @@ def act(
     status: str = Form(""),
     follow_up: str = Form(""),
     assignee: str = Form(""),
-    note: str = Form(""),
+    note: str = Form("", max_length=MAX_NOTE_LENGTH),
     next: str = Form(""),
 ) -> Response:
     requested = Action(
