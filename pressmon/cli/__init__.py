@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from index.errors import SearchIndexError
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings, load_settings
 
+PRIVATE_UMASK = 0o077
 _HINTS: dict[type[Exception], str] = {
     SearchIndexError: "check the archive path/backend (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)",
     ClassifierError: "retrain with 'pressmon train' or check [classifier] in settings.toml",
@@ -86,6 +88,11 @@ def main(ctx: click.Context, archive: Path | None, config_dir: Path | None, verb
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    # Everything a command creates (archive and its -wal/-shm, state database, model, exports,
+    # var/ folders) is readable by its owner only: it holds accounts, sessions and unpublished
+    # review notes. Restored when the command ends, for callers that run it in-process.
+    previous = os.umask(PRIVATE_UMASK)
+    ctx.call_on_close(lambda: os.umask(previous))
     ctx.obj = AppContext(config_dir, archive)
 
 

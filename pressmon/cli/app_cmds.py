@@ -31,7 +31,10 @@ def serve_app(
 
     from pressmon.web import create_app
     from pressmon.web.accounts import AccountStore, ensure_demo_account
+    from pressmon.web.serving import check_serve
 
+    for warning in check_serve(host, settings.web.session_secret).warnings:
+        click.echo(warning, err=True)
     accounts = AccountStore(settings.archive.state_path)
     if demo:
         username, password = ensure_demo_account(accounts)
@@ -40,7 +43,16 @@ def serve_app(
     try:
         app = create_app(settings, archive=archive, accounts=accounts)
         echo(f"Giao diện người duyệt: http://{host}:{port}/  (Ctrl-C để dừng)")
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        # Forwarded headers are read by the app, from web.trusted_proxies only
+        # (pressmon.web.client_address); uvicorn would otherwise believe them from loopback.
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            proxy_headers=False,
+            forwarded_allow_ips="",
+        )
     finally:
         archive.close()
 

@@ -25,7 +25,7 @@ from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
 from pressmon.errors import ConfigError
 from pressmon.review.errors import RoleForbidden, WorkflowError
-from pressmon.review.labels import label
+from pressmon.review.labels import actor_label, label
 from pressmon.settings import DEFAULT_CONFIG_DIR, Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
@@ -107,6 +107,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["safe_snippet"] = formatting.safe_snippet
     env.filters["safe_url"] = formatting.safe_url
     env.filters["label"] = label
+    env.filters["actor_label"] = actor_label
     env.globals.update(
         TIER_CLASSES=formatting.TIER_CLASSES,
         TIERS=TIERS,
@@ -152,16 +153,12 @@ def create_app(
         lifespan=lifespan,
     )
     accounts = accounts or AccountStore(settings.archive.state_path, clock=clock)
-    if not settings.web.session_secret:
-        log.warning(
-            "PRESSMON_SESSION_SECRET is not set: using a random secret, every session ends "
-            "when this process stops"
-        )
     app.state.ctx = WebContext(
         settings=settings,
         archive=archive,
         accounts=accounts,
         clock=clock,
+        # `pressmon serve` refuses (off loopback) or warns about a missing secret first.
         session_secret=settings.web.session_secret or secrets.token_urlsafe(32),
         throttle=LoginThrottle(clock, LoginFailureStore(accounts.path, clock=clock)),
         login_pool=login_pool,

@@ -9,12 +9,14 @@ from datetime import timedelta
 
 import pytest
 from argon2 import PasswordHasher
-from conftest import PASSWORDS
 from fastapi.testclient import TestClient
 
 from pressmon.web import AccountStore, create_app
 from pressmon.web.app import LOGIN_THREAD_PREFIX, LOGIN_WORKERS
 from pressmon.web.client_address import client_address, trusted_networks
+
+# The accounts conftest.py seeds (an: reviewer, binh: lead, chi: admin).
+PASSWORDS = {"an": "matkhau-an-1", "binh": "matkhau-binh-2", "chi": "matkhau-chi-3"}
 
 
 def attempt(client: TestClient, username: str, password: str, **headers: str):

@@ -13,10 +13,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from index.base import Archive
 from index.errors import DocumentNotFound, QueryError
-from index.types import Document, Query, ReviewEvent
+from index.types import IMPORTED, Document, Query, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.errors import RoleForbidden, WorkflowError
-from pressmon.review.labels import ACTION_LABELS, label
+from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.statuses import DECISIONS
 from pressmon.review.workflow import (
     CAN_REOPEN,
@@ -221,7 +221,7 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
         detail = "; ".join(
             f"{k}={label(str(v)) if k == 'follow_up' else v}"
             for k, v in e.detail.items()
-            if v is not None
+            if v is not None and k != IMPORTED
         )
         writer.writerow(
             [
@@ -229,7 +229,7 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
                 for v in (
                     e.document_id,
                     vn_datetime(e.at, ctx.settings.tz),
-                    e.actor,
+                    actor_label(e),
                     ACTION_LABELS.get(e.action, e.action),
                     label(e.status_before),
                     label(e.status_after),
