@@ -113,15 +113,45 @@ def users_add(app, username: str, role: str, display_name: str, password_stdin: 
     click.echo(f"created {username} ({role})")
 
 
+def _login_failures(app):
+    from datetime import UTC, datetime
+
+    from pressmon.web.login_failures import LoginFailureStore
+
+    return LoginFailureStore(app.settings.archive.state_path, clock=lambda: datetime.now(UTC))
+
+
 @users.command("list")
 @click.pass_obj
 def users_list(app) -> None:
     """List accounts."""
+    locked = _login_failures(app).locked()
     rows = [
-        (u.username, u.role, u.display_name, "disabled" if u.disabled else "active")
+        (
+            u.username,
+            u.role,
+            u.display_name,
+            ("disabled" if u.disabled else "active")
+            + (" (sign-in locked)" if u.username in locked else ""),
+        )
         for u in _store(app).list()
     ]
     click.echo(output.table(["username", "role", "name", "state"], rows))
+
+
+@users.command("unlock")
+@click.argument("username")
+@click.pass_obj
+def users_unlock(app, username: str) -> None:
+    """Lift the sign-in lock that repeated wrong passwords put on an account."""
+    from pressmon.web.errors import AccountNotFound
+    from pressmon.web.throttle import account_key
+
+    account = _store(app).get(username.strip())
+    if account is None:
+        raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+    _login_failures(app).clear(account_key(account.username))
+    click.echo(f"unlocked {account.username}")
 
 
 @users.command("disable")

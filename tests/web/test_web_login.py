@@ -162,3 +162,25 @@ def test_argon2_runs_on_the_bounded_login_pool(settings, archive, spy, clock) ->
     assert attempt(client, "an", PASSWORDS["an"]).status_code == 303
     assert [name.startswith(LOGIN_THREAD_PREFIX) for _, name in hasher.verified] == [True, True]
     assert app.state.ctx.login_pool._max_workers == LOGIN_WORKERS
+
+
+def test_cli_lists_and_lifts_a_sign_in_lock(tmp_path, clock) -> None:
+    from click.testing import CliRunner
+
+    from pressmon.cli import main
+    from pressmon.web.login_failures import LoginFailureStore
+    from pressmon.web.throttle import LoginThrottle
+
+    state = tmp_path / "cli-state.sqlite3"
+    AccountStore(state, clock=clock, hasher=SpyHasher()).add("an", PASSWORDS["an"], "reviewer")
+    throttle = LoginThrottle(clock, LoginFailureStore(state, clock=clock))
+    for _ in range(10):
+        throttle.failed("an", "192.0.2.1")
+    assert throttle.check("an", "192.0.2.2").reason == "account_locked"
+    runner = CliRunner(env={"PRESSMON_ARCHIVE__STATE_PATH": str(state)})
+    archive = ["--archive", str(tmp_path / "a.sqlite3")]
+    assert "sign-in locked" in runner.invoke(main, [*archive, "users", "list"]).output
+    result = runner.invoke(main, [*archive, "users", "unlock", "AN"])
+    assert result.exit_code == 0 and "unlocked an" in result.output
+    assert throttle.check("an", "192.0.2.2").allowed
+    assert runner.invoke(main, [*archive, "users", "unlock", "khong-co"]).exit_code == 1
