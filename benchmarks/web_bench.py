@@ -83,7 +83,11 @@ def main() -> None:
         token = client.get("/dang-nhap").text.split('name="csrf_token" value="')[1].split('"')[0]
         client.post(
             "/dang-nhap",
-            data={"username": "bench", "password": "bench-password-for-timing", "csrf_token": token},
+            data={
+                "username": "bench",
+                "password": "bench-password-for-timing",
+                "csrf_token": token,
+            },
         )
         item = flagged.hits[0].document.id
         rows = []
