@@ -4,15 +4,18 @@
 
 Datetimes are ISO 8601 with their UTC offset. Import is idempotent: documents are upserted
 (existing review statuses are kept, as `upsert` always does) and only review events the target
-does not already hold are replayed, in their original order. Exports written before tiers and
-review values were codes (Vietnamese names, `index.legacy_values`) are converted as they are read:
-this is how an Elasticsearch index of schema 1 is brought to schema 2.
+does not already hold are replayed, in their original order. Every replayed event keeps its
+actor and time but is marked imported (`ReviewEvent.imported`): a file can name anyone and any
+date, so its events are never taken for actions of this installation's accounts. Exports
+written before tiers and review values were codes (Vietnamese names, `index.legacy_values`) are
+converted as they are read: this is how an Elasticsearch index of schema 1 is brought to schema 2.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import Any, TextIO
 
@@ -25,7 +28,7 @@ from index.records import (
     event_from_record,
     event_to_record,
 )
-from index.types import Document, ReviewEvent
+from index.types import IMPORTED, Document, ReviewEvent
 
 BATCH = 500
 
@@ -69,12 +72,14 @@ def _replay(archive: Archive, document_id: str, events: list[ReviewEvent]) -> No
         if key in held:
             held.remove(key)  # each held event accounts for one identical exported event
         else:
-            archive.record_review(event)
+            archive.record_review(replace(event, detail={**event.detail, IMPORTED: True}))
 
 
 def _key(event: ReviewEvent) -> str:
     record = event_to_record(event)
     record["at"] = event.at.timestamp()  # the same instant written with another offset
+    # An event imported before, or recorded here and exported, is the same event either way.
+    record["detail"] = {k: v for k, v in record.get("detail", {}).items() if k != IMPORTED}
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 

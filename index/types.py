@@ -110,6 +110,9 @@ class CountTable:
         return sum(sum(counts) for counts in self.rows.values())
 
 
+IMPORTED = "imported"  # ReviewEvent.detail key set on every event an import appends
+
+
 @dataclass(frozen=True)
 class ReviewEvent:
     """One append-only audit entry for a document's review."""
@@ -122,6 +125,12 @@ class ReviewEvent:
     note: str = ""
     action: str = "status"  # status | follow_up | assign | reopen | note
     detail: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def imported(self) -> bool:
+        """Read from an export file (index.transfer): `actor` is the name the file gave, not an
+        account of this installation, and `at` is the file's word for when it happened."""
+        return self.detail.get(IMPORTED) is True
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -74,6 +75,22 @@ class WebSettings(_Strict):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     session_secret: str | None = None  # from the environment; generated per process when absent
+    trusted_proxies: tuple[str, ...] = ()  # addresses/networks whose X-Forwarded-For is believed
+    secure_cookies: bool = False  # behind a TLS-terminating proxy: cookies marked Secure
+    max_body_bytes: int = Field(1_000_000, ge=1024)  # larger request bodies are refused (413)
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _proxy_list(cls, value: Any) -> Any:
+        # PRESSMON_WEB__TRUSTED_PROXIES="10.0.0.1,10.0.1.0/24" arrives as one string.
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        for entry in value or ():
+            try:
+                ipaddress.ip_network(str(entry).strip(), strict=False)
+            except ValueError as err:
+                raise ValueError(f"not an IP address or network: {entry!r}") from err
+        return value
 
 
 class Settings(_Strict):

@@ -68,7 +68,18 @@ CREATE TABLE IF NOT EXISTS coverage_snapshots (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Version 2: failed sign-ins per account name as typed (folded), whether or not such an account
+# exists, so unknown names are throttled like real ones (pressmon.web.login_failures).
+_V2 = """
+CREATE TABLE login_failures (
+    username TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_failure_at TEXT NOT NULL,
+    locked_at TEXT
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

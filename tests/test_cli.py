@@ -31,6 +31,7 @@ PROMISED = {
     "users add",
     "users list",
     "users disable",
+    "users unlock",
     "index",
     "index export",
     "index import",

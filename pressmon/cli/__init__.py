@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from pressmon.settings import Settings, load_settings
 from vntext.errors import VntextError
 
 # The first matching class gives the hint: specific before general.
+PRIVATE_UMASK = 0o077
 _HINTS: dict[type[Exception], str] = {
     ReferenceDataError: "fix the file and field named above",
     RelevanceConfigError: "fix the file and field named above",
@@ -93,6 +95,11 @@ def main(ctx: click.Context, archive: Path | None, config_dir: Path | None, verb
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    # Everything a command creates (archive and its -wal/-shm, state database, model, exports,
+    # var/ folders) is readable by its owner only: it holds accounts, sessions and unpublished
+    # review notes. Restored when the command ends, for callers that run it in-process.
+    previous = os.umask(PRIVATE_UMASK)
+    ctx.call_on_close(lambda: os.umask(previous))
     ctx.obj = AppContext(config_dir, archive)
 
 

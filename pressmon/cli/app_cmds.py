@@ -31,7 +31,10 @@ def serve_app(
 
     from pressmon.web import create_app
     from pressmon.web.accounts import AccountStore, ensure_demo_account
+    from pressmon.web.serving import check_serve
 
+    for warning in check_serve(host, settings.web.session_secret).warnings:
+        click.echo(warning, err=True)
     accounts = AccountStore(settings.archive.state_path)
     if demo:
         username, password = ensure_demo_account(accounts)
@@ -40,7 +43,16 @@ def serve_app(
     try:
         app = create_app(settings, archive=archive, accounts=accounts)
         echo(f"Giao diện người duyệt: http://{host}:{port}/  (Ctrl-C để dừng)")
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        # Forwarded headers are read by the app, from web.trusted_proxies only
+        # (pressmon.web.client_address); uvicorn would otherwise believe them from loopback.
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            proxy_headers=False,
+            forwarded_allow_ips="",
+        )
     finally:
         archive.close()
 
@@ -102,15 +114,45 @@ def users_add(app, username: str, role: str, display_name: str, password_stdin: 
     click.echo(f"created {username} ({role})")
 
 
+def _login_failures(app):
+    from datetime import UTC, datetime
+
+    from pressmon.web.login_failures import LoginFailureStore
+
+    return LoginFailureStore(app.settings.archive.state_path, clock=lambda: datetime.now(UTC))
+
+
 @users.command("list")
 @click.pass_obj
 def users_list(app) -> None:
     """List accounts."""
+    locked = _login_failures(app).locked()
     rows = [
-        (u.username, u.role, u.display_name, "disabled" if u.disabled else "active")
+        (
+            u.username,
+            u.role,
+            u.display_name,
+            ("disabled" if u.disabled else "active")
+            + (" (sign-in locked)" if u.username in locked else ""),
+        )
         for u in _store(app).list()
     ]
     click.echo(output.table(["username", "role", "name", "state"], rows))
+
+
+@users.command("unlock")
+@click.argument("username")
+@click.pass_obj
+def users_unlock(app, username: str) -> None:
+    """Lift the sign-in lock that repeated wrong passwords put on an account."""
+    from pressmon.web.errors import AccountNotFound
+    from pressmon.web.throttle import account_key
+
+    account = _store(app).get(username.strip())
+    if account is None:
+        raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+    _login_failures(app).clear(account_key(account.username))
+    click.echo(f"unlocked {account.username}")
 
 
 @users.command("disable")

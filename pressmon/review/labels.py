@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from classifier.types import TIER_LABELS
+from index.types import ReviewEvent
 from pressmon.review.statuses import (
     CORRECTION_REQUESTED,
     FALSE,
@@ -43,6 +44,14 @@ ACTION_LABELS: Mapping[str, str] = {
 }
 # Tier, status and follow-up codes are distinct words, so one table serves them all.
 LABELS: Mapping[str, str] = {**TIER_LABELS, **STATUS_LABELS, **FOLLOW_UP_LABELS}
+
+
+IMPORTED_SUFFIX = " (nhập từ tệp)"
+
+
+def actor_label(event: ReviewEvent) -> str:
+    """Who did it, as shown: an imported event's actor is only the name its file gave."""
+    return event.actor + (IMPORTED_SUFFIX if event.imported else "")
 
 
 def label(code: str | None) -> str:

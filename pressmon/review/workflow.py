@@ -30,6 +30,7 @@ from pressmon.review.statuses import (
 
 ActionKind = Literal["status", "follow_up", "reopen", "assign", "note"]
 CAN_REOPEN = frozenset({"lead", "admin"})
+MAX_NOTE_LENGTH = 5000  # characters; the web form and the API take the same
 CAN_ASSIGN_OTHERS = frozenset({"lead", "admin"})
 
 

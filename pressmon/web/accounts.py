@@ -22,12 +22,12 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from pressmon.state_db import connect, open_state_db
-from pressmon.web.errors import AccountError
+from pressmon.web.errors import AccountError, AccountNotFound
+from pressmon.web.passwords import check_password
 
 Role = Literal["reviewer", "lead", "admin"]
 ROLES: tuple[Role, ...] = ("reviewer", "lead", "admin")
 ROLE_LABELS = {"reviewer": "Người xác minh", "lead": "Lãnh đạo", "admin": "Quản trị"}
-MIN_PASSWORD_LENGTH = 8
 SESSION_LIFETIME = timedelta(hours=12)
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 
@@ -69,6 +69,7 @@ class AccountStore:
         self.path = Path(path)
         self._clock = clock
         self._hasher = hasher or PasswordHasher()
+        self._dummy: str | None = None
         open_state_db(self.path).close()
 
     @contextmanager
@@ -93,8 +94,7 @@ class AccountStore:
             )
         if role not in ROLES:
             raise AccountError(f"unknown role {role!r}", hint=f"choose one of {', '.join(ROLES)}")
-        if len(password) < MIN_PASSWORD_LENGTH:
-            raise AccountError(f"password too short (minimum {MIN_PASSWORD_LENGTH} characters)")
+        check_password(password, username)
         created = self._clock()
         try:
             with self._connect() as db:
@@ -131,7 +131,7 @@ class AccountStore:
             ).rowcount
             db.execute("DELETE FROM sessions WHERE username = ?", (username.lower(),))
         if not changed:
-            raise AccountError(f"no such user {username!r}", hint="see `pressmon users list`")
+            raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
 
     def enable(self, username: str) -> None:
         with self._connect() as db:
@@ -139,18 +139,17 @@ class AccountStore:
                 "UPDATE users SET disabled = 0 WHERE username = ?", (username.lower(),)
             ).rowcount
         if not changed:
-            raise AccountError(f"no such user {username!r}", hint="see `pressmon users list`")
+            raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
 
     def set_password(self, username: str, password: str) -> None:
-        if len(password) < MIN_PASSWORD_LENGTH:
-            raise AccountError(f"password too short (minimum {MIN_PASSWORD_LENGTH} characters)")
+        check_password(password, username)
         with self._connect() as db:
             changed = db.execute(
                 "UPDATE users SET password_hash = ? WHERE username = ?",
                 (self._hasher.hash(password), username.lower()),
             ).rowcount
         if not changed:
-            raise AccountError(f"no such user {username!r}")
+            raise AccountNotFound(f"no such user {username!r}")
 
     def verify(self, username: str, password: str) -> Account | None:
         """The account when the password matches and the account is enabled, else None."""
@@ -158,13 +157,22 @@ class AccountStore:
             row = db.execute(
                 "SELECT * FROM users WHERE username = ?", (username.strip().lower(),)
             ).fetchone()
-        if row is None or row["disabled"]:
-            return None
+        # Unknown and disabled accounts verify against a dummy hash, so every refusal costs
+        # one argon2 verification and the answer's timing says nothing about which names exist.
+        usable = row is not None and not row["disabled"]
+        stored = row["password_hash"] if usable else self._dummy_hash()
         try:
-            self._hasher.verify(row["password_hash"], password)
+            self._hasher.verify(stored, password)
         except (VerificationError, InvalidHashError):
             return None
-        return _account(row)
+        return _account(row) if usable else None
+
+    def _dummy_hash(self) -> str:
+        # Made on first use with this store's hasher (same parameters as real hashes), never
+        # stored: `pressmon users list` should not pay for an argon2 hash.
+        if self._dummy is None:
+            self._dummy = self._hasher.hash(secrets.token_urlsafe(32))
+        return self._dummy
 
     # --- sessions -------------------------------------------------------------------------
 

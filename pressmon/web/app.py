@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,17 +22,23 @@ from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
 from pressmon.review.errors import RoleForbidden, WorkflowError
-from pressmon.review.labels import label
+from pressmon.review.labels import actor_label, label
 from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
+from pressmon.web.body_limit import BodyLimit
+from pressmon.web.client_address import trusted_networks
 from pressmon.web.deps import CsrfRejected, CurrentSession, NotSignedIn, WebContext
-from pressmon.web.errors import PermissionDenied
-from pressmon.web.routes import api, coverage, item, queue, search, users
+from pressmon.web.errors import AccountNotFound, PermissionDenied
+from pressmon.web.login_failures import LoginFailureStore
+from pressmon.web.routes import REPORT_ROLES, api, coverage, item, queue, search, users
 from pressmon.web.throttle import LoginThrottle
 from pressmon.wiring import gazetteer_from
 
 HERE = Path(__file__).resolve().parent
+# argon2 is CPU-bound: two verifications at a time leave the other cores to the pages.
+LOGIN_WORKERS = 2
+LOGIN_THREAD_PREFIX = "pressmon-login"
 log = logging.getLogger(__name__)
 # Defence in depth behind escaping: the pages need no script at all, nothing from elsewhere.
 SECURITY_HEADERS = {
@@ -77,6 +85,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["safe_snippet"] = formatting.safe_snippet
     env.filters["safe_url"] = formatting.safe_url
     env.filters["label"] = label
+    env.filters["actor_label"] = actor_label
     env.globals.update(
         TIER_CLASSES=formatting.TIER_CLASSES,
         TIERS=TIERS,
@@ -87,6 +96,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
         REASON_LABELS=formatting.REASON_LABELS,
         STATUS_CLASSES=formatting.STATUS_CLASSES,
         ROLE_LABELS=ROLE_LABELS,
+        REPORT_ROLES=REPORT_ROLES,
     )
     return templates
 
@@ -105,20 +115,32 @@ def create_app(
 ) -> FastAPI:
     """The reviewers' app. `archive` stays owned by the caller (it is not closed here)."""
     clock = clock or _now
+    login_pool = ThreadPoolExecutor(LOGIN_WORKERS, thread_name_prefix=LOGIN_THREAD_PREFIX)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        login_pool.shutdown(wait=False, cancel_futures=True)
+
     app = FastAPI(
         title="pressmon",
         description="API của hệ thống theo dõi báo chí BHXH (cần đăng nhập).",
         docs_url=None,
         redoc_url=None,
         openapi_url=None,  # served behind sign-in at /api/openapi.json
+        lifespan=lifespan,
     )
+    accounts = accounts or AccountStore(settings.archive.state_path, clock=clock)
     app.state.ctx = WebContext(
         settings=settings,
         archive=archive,
-        accounts=accounts or AccountStore(settings.archive.state_path, clock=clock),
+        accounts=accounts,
         clock=clock,
+        # `pressmon serve` refuses (off loopback) or warns about a missing secret first.
         session_secret=settings.web.session_secret or secrets.token_urlsafe(32),
-        throttle=LoginThrottle(clock),
+        throttle=LoginThrottle(clock, LoginFailureStore(accounts.path, clock=clock)),
+        login_pool=login_pool,
+        trusted_proxies=trusted_networks(settings.web.trusted_proxies),
         templates=_templates(settings),
         targets=_load_targets(settings),
         provinces=_provinces(settings),
@@ -130,12 +152,18 @@ def create_app(
         app.include_router(router)
     _install_error_handlers(app)
 
+    app.add_middleware(BodyLimit, max_bytes=settings.web.max_body_bytes)
+
     @app.middleware("http")
     async def security_headers(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
+        if not request.url.path.startswith("/static/"):
+            # Pages, API answers and exports hold what only a signed-in user may see: no copy
+            # may stay in a browser or proxy cache after sign-out.
+            response.headers["Cache-Control"] = "no-store"
         return response
 
     @app.get("/", include_in_schema=False)
@@ -181,6 +209,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     def _denied(request: Request, exc: PermissionDenied) -> Response:
         return _error(request, 403, str(exc))
 
+    @app.exception_handler(AccountNotFound)
+    def _no_account(request: Request, _exc: AccountNotFound) -> Response:
+        return _error(request, 404, "Không tìm thấy người dùng.")
+
     @app.exception_handler(RoleForbidden)
     def _role(request: Request, exc: RoleForbidden) -> Response:
         return _error(request, 403, str(exc))
@@ -215,5 +247,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        messages = {404: "Không tìm thấy trang.", 405: "Phương thức không được hỗ trợ."}
+        messages = {
+            404: "Không tìm thấy trang.",
+            405: "Phương thức không được hỗ trợ.",
+            413: "Dữ liệu gửi lên quá lớn.",
+        }
         return _error(request, exc.status_code, messages.get(exc.status_code, str(exc.detail)))

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
+import math
 import secrets
+from dataclasses import dataclass
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from pressmon.web.deps import SESSION_COOKIE, Context, WritingSession
+from pressmon.web.accounts import Session
+from pressmon.web.deps import (
+    SESSION_COOKIE,
+    Context,
+    WebContext,
+    WritingSession,
+    request_address,
+    secure_cookies,
+)
+from pressmon.web.throttle import Verdict
 
 router = APIRouter()
 log = logging.getLogger(__name__)
@@ -44,7 +56,7 @@ def _login_page(
         token,
         httponly=True,
         samesite="strict",
-        secure=request.url.scheme == "https",
+        secure=secure_cookies(request, ctx),
         max_age=3600,
     )
     return response
@@ -62,8 +74,52 @@ def login_form(request: Request, ctx: Context, next: str = "/") -> Response:
     return _login_page(request, ctx, next_path=safe_next(next))
 
 
+@dataclass(frozen=True)
+class Attempt:
+    """What one sign-in attempt came to (session fields only when it succeeded)."""
+
+    verdict: Verdict
+    token: str = ""
+    session: Session | None = None
+
+
+def attempt(ctx: WebContext, username: str, password: str, address: str) -> Attempt:
+    """Throttle check, argon2 verification and bookkeeping: blocking work, run on the login pool."""
+    verdict = ctx.throttle.check(username, address)
+    if not verdict.allowed:
+        log.warning("sign-in refused (%s) for %r from %s", verdict.reason, username, address)
+        return Attempt(verdict)
+    account = ctx.accounts.verify(username, password)
+    if account is None:
+        record = ctx.throttle.failed(username, address)
+        log.warning(
+            "failed sign-in for %r from %s (%d in a row)", username, address, record.failures
+        )
+        return Attempt(Verdict(False, "wrong"))
+    ctx.throttle.succeeded(username)
+    token, session = ctx.accounts.open_session(account, ctx.session_secret)
+    return Attempt(verdict, token, session)
+
+
+def _refusal(verdict: Verdict) -> tuple[int, str]:
+    if verdict.reason == "account_locked":
+        return 429, (
+            "Tài khoản đã bị tạm khoá do đăng nhập sai nhiều lần. "
+            "Vui lòng liên hệ quản trị viên để mở khoá."
+        )
+    if verdict.reason == "account_wait":
+        seconds = max(1, math.ceil(verdict.retry_after.total_seconds()))
+        return 429, f"Đăng nhập sai nhiều lần. Vui lòng thử lại sau {seconds} giây."
+    if verdict.reason == "address_limit":
+        minutes = max(1, math.ceil(verdict.retry_after.total_seconds() / 60))
+        return 429, (
+            f"Quá nhiều lần đăng nhập sai từ địa chỉ này. Vui lòng thử lại sau {minutes} phút."
+        )
+    return 401, "Sai tên đăng nhập hoặc mật khẩu."
+
+
 @router.post("/dang-nhap", response_class=HTMLResponse, include_in_schema=False)
-def login(
+async def login(
     request: Request,
     ctx: Context,
     username: str = Form(""),
@@ -81,40 +137,30 @@ def login(
             username=username,
             error="Phiên đăng nhập đã hết hạn, vui lòng thử lại.",
         )
-    address = request.client.host if request.client else "?"
-    if ctx.throttle.blocked(username, address):
-        log.warning("sign-in refused (rate limit) for %r from %s", username, address)
-        minutes = int(ctx.throttle.window.total_seconds() // 60)
-        return _login_page(
-            request,
-            ctx,
-            status=429,
-            next_path=safe_next(next),
-            username=username,
-            error=f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
+    address = request_address(request, ctx)
+    # argon2 costs ~0.5 s of CPU: it runs on the small login pool, never on the event loop nor
+    # on the pool serving every other page, so a flood of guesses queues behind itself.
+    result = await asyncio.get_running_loop().run_in_executor(
+        ctx.login_pool, attempt, ctx, username, password, address
+    )
+    if result.session is None:
+        status, message = _refusal(result.verdict)
+        response = _login_page(
+            request, ctx, status=status, next_path=safe_next(next), username=username, error=message
         )
-    account = ctx.accounts.verify(username, password)
-    if account is None:
-        ctx.throttle.failed(username, address)
-        log.warning("failed sign-in for %r from %s", username, address)
-        return _login_page(
-            request,
-            ctx,
-            status=401,
-            next_path=safe_next(next),
-            username=username,
-            error="Sai tên đăng nhập hoặc mật khẩu.",
-        )
-    ctx.throttle.succeeded(username, address)
-    token, session = ctx.accounts.open_session(account, ctx.session_secret)
+        if result.verdict.retry_after:
+            response.headers["Retry-After"] = str(
+                max(1, math.ceil(result.verdict.retry_after.total_seconds()))
+            )
+        return response
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
-        token,
+        result.token,
         httponly=True,
         samesite="lax",
-        secure=request.url.scheme == "https",
-        max_age=int((session.expires_at - ctx.clock()).total_seconds()),
+        secure=secure_cookies(request, ctx),
+        max_age=int((result.session.expires_at - ctx.clock()).total_seconds()),
     )
     response.delete_cookie(LOGIN_COOKIE)
     return response

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import threading
 from collections.abc import Callable, Mapping
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
@@ -15,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from index.base import Archive
 from pressmon.settings import Settings, Targets
 from pressmon.web.accounts import AccountStore, Session
+from pressmon.web.client_address import Network, client_address
 from pressmon.web.throttle import LoginThrottle
 
 
@@ -26,6 +28,8 @@ class WebContext:
     clock: Callable[[], datetime]
     session_secret: str
     throttle: LoginThrottle
+    login_pool: Executor  # a few threads for argon2, apart from the pool serving pages
+    trusted_proxies: tuple[Network, ...]
     templates: Jinja2Templates
     targets: Targets
     provinces: tuple[str, ...]  # canonical list; empty when config/provinces.yaml is absent
@@ -48,6 +52,16 @@ CSRF_FIELD = "csrf_token"
 
 def get_context(request: Request) -> WebContext:
     return request.app.state.ctx
+
+
+def request_address(request: Request, ctx: WebContext) -> str:
+    peer = request.client.host if request.client else "?"
+    return client_address(peer, request.headers.get("x-forwarded-for"), ctx.trusted_proxies)
+
+
+def secure_cookies(request: Request, ctx: WebContext) -> bool:
+    """Secure when the request is https, or always when TLS ends at a proxy in front."""
+    return ctx.settings.web.secure_cookies or request.url.scheme == "https"
 
 
 Context = Annotated[WebContext, Depends(get_context)]

@@ -12,3 +12,7 @@ class AccountError(PressmonError):
 
 class PermissionDenied(PressmonError):
     """The signed-in user's role may not do this (raised by route dependencies)."""
+
+
+class AccountNotFound(AccountError):
+    """The named account does not exist (the web app answers 404)."""

@@ -58,6 +58,7 @@ TABLES = {
     "sessions",
     "assignments",
     "coverage_snapshots",
+    "login_failures",
     "schema_version",
 }
 
@@ -86,8 +87,8 @@ def test_a_database_from_before_versioning_is_adopted_unchanged(tmp_path: Path) 
     old.close()
     conn = open_state_db(path)
     after = _columns(conn)
-    assert after.pop("schema_version") and after == before
-    assert _version(conn) == 1
+    assert after.pop("schema_version") and after.pop("login_failures") and after == before
+    assert _version(conn) == len(MIGRATIONS)  # stamped as version 1, then migrated on
     assert conn.execute("SELECT outcome FROM seen_urls").fetchall() == [("stored",)]
     assert conn.execute("SELECT username FROM users").fetchall() == [("an",)]
     assert conn.execute("SELECT count FROM coverage_snapshots").fetchall() == [(12,)]
@@ -108,7 +109,9 @@ def test_a_newer_database_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO schema_version VALUES (?)", (len(MIGRATIONS) + 1,))
     conn.close()
-    with pytest.raises(StateDatabaseError, match=r"version 2 is newer.*\(1\)") as caught:
+    with pytest.raises(
+        StateDatabaseError, match=rf"version {len(MIGRATIONS) + 1} is newer.*\({len(MIGRATIONS)}\)"
+    ) as caught:
         open_state_db(path)
     assert "upgrade pressmon" in caught.value.hint
 

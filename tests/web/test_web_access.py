@@ -35,9 +35,13 @@ POSTS = {
     "/bai/{document_id}/xu-ly": "/bai/doc003/xu-ly",
     "/nguoi-dung": "/nguoi-dung",
     "/nguoi-dung/{username}/khoa": "/nguoi-dung/an/khoa",
+    "/nguoi-dung/{username}/mo-khoa-dang-nhap": "/nguoi-dung/an/mo-khoa-dang-nhap",
     "/api/items/{document_id}/decide": "/api/items/doc003/decide",
 }
 ADMIN_ONLY = {"/nguoi-dung"}
+# README: leads (and admins) export and report; reviewers review.
+LEADS_AND_ADMINS = {"/bao-phu.csv", "/bao-phu.xlsx", "/bao-cao", "/bao-cao.xlsx"}
+ROLES = {"an": "reviewer", "binh": "lead", "chi": "admin"}
 
 
 def _routes(app, method: str) -> set[str]:
@@ -81,10 +85,24 @@ def test_signed_in_pages(client, login, user: str) -> None:
     login(client, user)
     for path in sorted(GET_PAGES.values()):
         response = client.get(path)
-        allowed = not (path in ADMIN_ONLY and user != "chi")
+        allowed = not (path in ADMIN_ONLY and user != "chi") and not (
+            path in LEADS_AND_ADMINS and ROLES[user] == "reviewer"
+        )
         assert response.status_code == (200 if allowed else 403), path
         if not allowed:
             assert "không có quyền" in response.text
+
+
+def test_reviewers_see_no_export_or_report_links(client, login) -> None:
+    login(client, "an")
+    page = client.get("/bao-phu").text
+    assert not any(path in page for path in LEADS_AND_ADMINS)
+
+
+def test_leads_see_the_export_and_report_links(client, login) -> None:
+    login(client, "binh")
+    page = client.get("/bao-phu").text
+    assert all(path in page for path in LEADS_AND_ADMINS)
 
 
 def test_redirect_after_login_keeps_the_page(client) -> None:

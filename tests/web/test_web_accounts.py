@@ -22,7 +22,7 @@ def store(tmp_path, clock):
 
 
 def test_add_list_verify_disable(store) -> None:
-    store.add("Lan", "mat-khau-lan", "reviewer", "Đỗ Thị Lan")
+    store.add("Lan", "mat-khau-cua-lan", "reviewer", "Đỗ Thị Lan")
     [account] = store.list()
     assert (account.username, account.display_name, account.role, account.disabled) == (
         "lan",
@@ -30,25 +30,34 @@ def test_add_list_verify_disable(store) -> None:
         "reviewer",
         False,
     )
-    assert store.verify("lan", "mat-khau-lan") == account
-    assert store.verify("LAN ", "mat-khau-lan") == account
+    assert store.verify("lan", "mat-khau-cua-lan") == account
+    assert store.verify("LAN ", "mat-khau-cua-lan") == account
     assert store.verify("lan", "sai") is None and store.verify("khong-co", "x") is None
     store.disable("lan")
-    assert store.verify("lan", "mat-khau-lan") is None and store.list()[0].disabled
+    assert store.verify("lan", "mat-khau-cua-lan") is None and store.list()[0].disabled
 
 
 def test_password_is_stored_as_argon2id(store) -> None:
     import sqlite3
 
-    store.add("lan", "mat-khau-lan", "lead")
+    store.add("lan", "mat-khau-cua-lan", "lead")
     stored = sqlite3.connect(store.path).execute("SELECT password_hash FROM users").fetchone()[0]
-    assert stored.startswith("$argon2id$") and "mat-khau-lan" not in stored
+    assert stored.startswith("$argon2id$") and "mat-khau-cua-lan" not in stored
 
 
 @pytest.mark.parametrize(
     ("username", "password", "role", "message"),
     [
         ("lan", "ngan", "reviewer", "too short"),
+        ("lan", "12345678", "reviewer", "too short"),
+        ("lan", "        ", "reviewer", "too short"),
+        ("lan", "            ", "reviewer", "only spaces"),
+        ("lan", "aaaaaaaaaaaaaa", "reviewer", "one character repeated"),
+        ("nguyen.van.lan", "Nguyen.Van.Lan", "reviewer", "must not be the username"),
+        ("lan", "qwertyuiop123", "reviewer", "commonly used"),
+        ("lan", "Password1234", "reviewer", "commonly used"),
+        ("lan", "123456789012", "reviewer", "too easy to guess"),
+        ("binh", "binhbinhbinh", "reviewer", "too easy to guess"),
         ("lan", "mat-khau-du-dai", "boss", "unknown role"),
         ("a b", "mat-khau-du-dai", "reviewer", "invalid username"),
         ("", "mat-khau-du-dai", "reviewer", "invalid username"),
@@ -59,16 +68,24 @@ def test_add_rejects_bad_input(store, username, password, role, message) -> None
         store.add(username, password, role)
 
 
+def test_set_password_follows_the_same_policy(store) -> None:
+    store.add("lan", "mat-khau-cua-lan", "reviewer")
+    with pytest.raises(AccountError, match="commonly used"):
+        store.set_password("lan", "qwerty123456")
+    store.set_password("lan", "ba tu khong lien quan")  # a passphrase with spaces is fine
+    assert store.verify("lan", "ba tu khong lien quan") is not None
+
+
 def test_duplicate_and_unknown_users(store) -> None:
-    store.add("lan", "mat-khau-lan", "reviewer")
+    store.add("lan", "mat-khau-cua-lan", "reviewer")
     with pytest.raises(AccountError, match="already exists"):
-        store.add("lan", "mat-khau-khac", "lead")
+        store.add("lan", "mat-khau-khac-nua", "lead")
     with pytest.raises(AccountError, match="no such user"):
         store.disable("khong-co")
 
 
 def test_sessions_expire_and_depend_on_the_secret(store, clock) -> None:
-    account = store.add("lan", "mat-khau-lan", "reviewer")
+    account = store.add("lan", "mat-khau-cua-lan", "reviewer")
     token, session = store.open_session(account, "bi-mat")
     assert store.session(token, "bi-mat").csrf_token == session.csrf_token
     assert store.session(token, "bi-mat-khac") is None  # a new secret ends every session

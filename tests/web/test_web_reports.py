@@ -148,8 +148,8 @@ def test_report_page_is_printable(as_lead) -> None:
     assert ("Sai sự thật", "Đã báo cáo lãnh đạo") in {(r[7], r[8]) for r in rows}
 
 
-def test_coverage_page_and_csv(as_reviewer) -> None:
-    client, _ = as_reviewer
+def test_coverage_page_and_csv(as_lead) -> None:
+    client, _ = as_lead
     html = client.get("/bao-phu?tu=2026-04-27&den=2026-05-24").text
     assert (
         "Tiến độ cần đạt" in html

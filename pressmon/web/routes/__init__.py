@@ -13,6 +13,8 @@ from pressmon.web.errors import PermissionDenied
 from pressmon.web.formatting import parse_vn_date
 
 DATE_PARAMS = {"tu": "Từ ngày", "den": "Đến ngày"}
+# Coverage exports (CSV, XLSX) and the leadership report, as README states the roles.
+REPORT_ROLES = ("lead", "admin")
 
 
 def date_warning(request: Request) -> str:
@@ -46,3 +48,8 @@ def require_role(*roles: str):
         return session
 
     return Depends(check)
+
+
+def reports_only():
+    """Leads and admins: exports and the leadership report."""
+    return require_role(*REPORT_ROLES)

@@ -16,9 +16,9 @@ from pydantic import BaseModel, Field
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
-from pressmon.review.labels import STATUS_LABELS, label
+from pressmon.review.labels import STATUS_LABELS, actor_label, label
 from pressmon.review.queue import load_queue
-from pressmon.review.workflow import Action, ActionKind, ReviewState
+from pressmon.review.workflow import MAX_NOTE_LENGTH, Action, ActionKind, ReviewState
 from pressmon.web.deps import Context, CurrentSession, WritingSession
 from pressmon.web.formatting import parse_vn_date
 from pressmon.web.routes.queue import page_number, queue_filters
@@ -51,6 +51,8 @@ def event_json(event: ReviewEvent) -> dict[str, Any]:
     return _plain(
         {
             **dataclasses.asdict(event),
+            "imported": event.imported,
+            "actor_label": actor_label(event),
             "status_before_label": label(event.status_before),
             "status_after_label": label(event.status_after),
         }
@@ -139,7 +141,7 @@ class Decision(BaseModel):
     status: str | None = None
     follow_up: str | None = None
     assignee: str | None = None
-    note: str = Field("", max_length=5000)
+    note: str = Field("", max_length=MAX_NOTE_LENGTH)
 
 
 @router.post("/items/{document_id}/decide")

@@ -18,6 +18,7 @@ from pressmon.reports import (
     report_xlsx,
     steady_weekly_pace,
 )
+from pressmon.web.accounts import Session
 from pressmon.web.charts import weekly_chart
 from pressmon.web.deps import Context, CurrentSession, WebContext
 from pressmon.web.formatting import (
@@ -27,9 +28,10 @@ from pressmon.web.formatting import (
     csv_safe,
     parse_vn_date,
 )
-from pressmon.web.routes import page
+from pressmon.web.routes import page, reports_only
 
 router = APIRouter()
+ReportsOnly = reports_only()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -86,7 +88,7 @@ def coverage_page(request: Request, ctx: Context, session: CurrentSession) -> Re
 
 
 @router.get("/bao-phu.csv", include_in_schema=False)
-def coverage_csv(request: Request, ctx: Context, session: CurrentSession) -> Response:
+def coverage_csv(request: Request, ctx: Context, session: Session = ReportsOnly) -> Response:
     cov = figures(request, ctx)
     out = io.StringIO()
     writer = csv.writer(out)
@@ -115,7 +117,7 @@ def coverage_csv(request: Request, ctx: Context, session: CurrentSession) -> Res
 
 
 @router.get("/bao-phu.xlsx", include_in_schema=False)
-def progress_workbook(request: Request, ctx: Context, session: CurrentSession) -> Response:
+def progress_workbook(request: Request, ctx: Context, session: Session = ReportsOnly) -> Response:
     """Progress against every target with its weekly table (pressmon.exports' layout)."""
     cov = figures(request, ctx)
     return Response(
@@ -143,7 +145,7 @@ def _report(request: Request, ctx: WebContext):
 
 
 @router.get("/bao-cao", response_class=HTMLResponse, include_in_schema=False)
-def report_page(request: Request, ctx: Context, session: CurrentSession) -> Response:
+def report_page(request: Request, ctx: Context, session: Session = ReportsOnly) -> Response:
     report = _report(request, ctx)
     return page(
         request,
@@ -157,7 +159,7 @@ def report_page(request: Request, ctx: Context, session: CurrentSession) -> Resp
 
 
 @router.get("/bao-cao.xlsx", include_in_schema=False)
-def report_workbook(request: Request, ctx: Context, session: CurrentSession) -> Response:
+def report_workbook(request: Request, ctx: Context, session: Session = ReportsOnly) -> Response:
     report = _report(request, ctx)
     labels = {"kind": KIND_LABELS, "topic": TOPIC_LABELS, "category": CATEGORY_LABELS}
     name = f"bao-cao-{report.coverage.date_from:%Y%m%d}-{report.coverage.date_to:%Y%m%d}.xlsx"

@@ -13,12 +13,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from index.base import Archive
 from index.errors import DocumentNotFound, QueryError
-from index.types import Document, Query, ReviewEvent
+from index.types import IMPORTED, Document, Query, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.errors import RoleForbidden, WorkflowError
-from pressmon.review.labels import ACTION_LABELS, label
+from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.statuses import DECISIONS
-from pressmon.review.workflow import CAN_REOPEN, Action, available_follow_ups, next_statuses
+from pressmon.review.workflow import (
+    CAN_REOPEN,
+    MAX_NOTE_LENGTH,
+    Action,
+    available_follow_ups,
+    next_statuses,
+)
 from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
 from pressmon.web.formatting import csv_safe, highlight, paragraphs, vn_datetime
 from pressmon.web.routes import page
@@ -144,6 +150,7 @@ def item_context(ctx: WebContext, document_id: str) -> dict[str, Any]:
         "users": [a for a in ctx.accounts.list() if not a.disabled],
         "action_labels": ACTION_LABELS,
         "can_reopen": CAN_REOPEN,
+        "max_note": MAX_NOTE_LENGTH,
     }
 
 
@@ -164,7 +171,7 @@ def act(
     status: str = Form(""),
     follow_up: str = Form(""),
     assignee: str = Form(""),
-    note: str = Form(""),
+    note: str = Form("", max_length=MAX_NOTE_LENGTH),
     next: str = Form(""),
 ) -> Response:
     requested = Action(
@@ -217,7 +224,7 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
         detail = "; ".join(
             f"{k}={label(str(v)) if k == 'follow_up' else v}"
             for k, v in e.detail.items()
-            if v is not None
+            if v is not None and k != IMPORTED
         )
         writer.writerow(
             [
@@ -225,7 +232,7 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
                 for v in (
                     e.document_id,
                     vn_datetime(e.at, ctx.settings.tz),
-                    e.actor,
+                    actor_label(e),
                     ACTION_LABELS.get(e.action, e.action),
                     label(e.status_before),
                     label(e.status_after),

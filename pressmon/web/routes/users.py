@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from pressmon.web.accounts import ROLES, Session
-from pressmon.web.deps import Context, WritingSession
-from pressmon.web.errors import AccountError, PermissionDenied
+from pressmon.web.accounts import ROLES, Account, Session
+from pressmon.web.deps import Context, WebContext, WritingSession
+from pressmon.web.errors import AccountError, AccountNotFound, PermissionDenied
 from pressmon.web.routes import page, require_role
 
 router = APIRouter()
@@ -19,9 +19,22 @@ def _admin(session: Session) -> None:
         raise PermissionDenied("Chỉ quản trị viên được quản lý người dùng.")
 
 
+def _users(request: Request, ctx: WebContext, status: int = 200, error: str = "") -> Response:
+    return page(
+        request,
+        ctx,
+        "users.html",
+        status=status,
+        users=ctx.accounts.list(),
+        roles=ROLES,
+        login_locks=ctx.throttle.locked(),
+        error=error,
+    )
+
+
 @router.get("/nguoi-dung", response_class=HTMLResponse, include_in_schema=False)
 def users_page(request: Request, ctx: Context, session: Session = AdminOnly) -> Response:
-    return page(request, ctx, "users.html", users=ctx.accounts.list(), roles=ROLES)
+    return _users(request, ctx)
 
 
 @router.post("/nguoi-dung", include_in_schema=False)
@@ -39,22 +52,31 @@ def add_user(
         ctx.accounts.add(username, password, role, display_name)
     except AccountError as err:
         message = f"Không tạo được tài khoản: {err}" + (f" ({err.hint})" if err.hint else "")
-        return page(
-            request,
-            ctx,
-            "users.html",
-            status=400,
-            users=ctx.accounts.list(),
-            roles=ROLES,
-            error=message,
-        )
+        return _users(request, ctx, status=400, error=message)
     return RedirectResponse("/nguoi-dung", status_code=303)
+
+
+def _existing(ctx: WebContext, username: str) -> Account:
+    account = ctx.accounts.get(username.strip())
+    if account is None:
+        raise AccountNotFound(f"no such user {username!r}")
+    return account
 
 
 @router.post("/nguoi-dung/{username}/khoa", include_in_schema=False)
 def disable_user(username: str, ctx: Context, session: WritingSession) -> Response:
     _admin(session)
-    if username == session.account.username:
+    account = _existing(ctx, username)
+    # Compared after the store's folding (`ADMIN` is `admin`): an admin cannot lock himself out.
+    if account.username == session.account.username:
         raise PermissionDenied("Không thể tự khoá tài khoản của chính mình.")
-    ctx.accounts.disable(username)
+    ctx.accounts.disable(account.username)
+    return RedirectResponse("/nguoi-dung", status_code=303)
+
+
+@router.post("/nguoi-dung/{username}/mo-khoa-dang-nhap", include_in_schema=False)
+def unlock_login(username: str, ctx: Context, session: WritingSession) -> Response:
+    """Lift the lock (and back-off) that failed sign-ins put on an account."""
+    _admin(session)
+    ctx.throttle.unlock(_existing(ctx, username).username)
     return RedirectResponse("/nguoi-dung", status_code=303)
