@@ -123,10 +123,6 @@ class OfficialFacts:
             figures=tuple(_figure(f) for f in data.figures),
         )
 
-    @property
-    def official_channels_text(self) -> str:
-        return ", ".join([*self.domains[:2], *self.pages[:1], self.hotlines[0][1]])
-
     def check(self, text: str, published_at: datetime | None = None) -> list[FactCheckFailure]:
         """Non-official sites, numbers or apps presented as BHXH's; figures never in force."""
         text = normalize_text(text.replace("[.]", ".").replace("(.)", "."))

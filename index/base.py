@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from index.types import (
     ArchiveStats,
@@ -78,3 +78,9 @@ class Archive(ABC):
 
     def close(self) -> None:  # noqa: B027
         """Release connections."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -93,14 +93,11 @@ def demo_settings(paths: DemoPaths, config_dir: Path | None) -> Settings:
 
 
 def print_summary(settings: Settings, echo: Callable[[str], None]) -> None:
-    archive = archive_from(settings)
-    try:
+    with archive_from(settings) as archive:
         weekly = archive.counts(Query())
         stories = archive.counts(Query(), unit="stories").total
         by_outlet = archive.counts(Query(), group_by="outlet")
         flagged, _ = triage_order(archive, Query())
-    finally:
-        archive.close()
     echo("\nSố tin, bài về BHXH/BHYT theo tuần (Asia/Ho_Chi_Minh, tuần bắt đầu thứ Hai):")
     echo(output.counts_text(weekly))
     echo(f"({stories} câu chuyện: bài đăng lại ở nhiều báo chỉ tính một lần)")

@@ -7,7 +7,6 @@ are prefixed with an apostrophe.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
@@ -16,7 +15,6 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from index import CountTable
 from pressmon.coverage import CoverageProgress
 from pressmon.snapshots import Revision
 
@@ -61,22 +59,6 @@ REVISION_HEADERS = [
     "Điều chỉnh lúc (UTC)",
 ]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def count_table_sheet(table: CountTable, group_names: Mapping[str, str] | None = None) -> Sheet:
-    """One row per group, one column per week/month, a total column and a total row."""
-    names = group_names or {}
-    prefix = "Tuần " if table.interval == "week" else "Tháng "
-    fmt = "%d/%m/%Y" if table.interval == "week" else "%m/%Y"
-    headers = [GROUP_HEADERS[table.group_by]]
-    headers += [prefix + bucket.strftime(fmt) for bucket in table.buckets] + ["Tổng"]
-    rows: list[list[Cell]] = []
-    for group, counts in table.rows.items():
-        label = names.get(group, group) or "Tất cả"
-        rows.append([label, *counts, sum(counts)])
-    column_totals = [sum(column) for column in zip(*table.rows.values(), strict=True)]
-    rows.append([TOTAL_LABEL, *(column_totals or [0] * len(table.buckets)), table.total])
-    return headers, rows
 
 
 def progress_sheets(progresses: Sequence[CoverageProgress]) -> tuple[Sheet, Sheet]:
@@ -132,23 +114,6 @@ def _utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%d/%m/%Y %H:%M")
 
 
-def count_table_csv(table: CountTable, group_names: Mapping[str, str] | None = None) -> bytes:
-    return _csv([count_table_sheet(table, group_names)])
-
-
-def count_table_xlsx(table: CountTable, group_names: Mapping[str, str] | None = None) -> bytes:
-    title = "Theo tuần" if table.interval == "week" else "Theo tháng"
-    return _xlsx({title: count_table_sheet(table, group_names)})
-
-
-def progress_csv(
-    progresses: Sequence[CoverageProgress], revisions: Sequence[Revision] = ()
-) -> bytes:
-    """Summary table, a blank line, the weekly table, then revisions if there are any."""
-    sheets = list(progress_sheets(progresses))
-    return _csv(sheets + [revisions_sheet(revisions)] if revisions else sheets)
-
-
 def progress_xlsx(
     progresses: Sequence[CoverageProgress], revisions: Sequence[Revision] = ()
 ) -> bytes:
@@ -163,23 +128,6 @@ def _safe(cell: Cell) -> Any:
     if isinstance(cell, str) and cell.startswith(_FORMULA_START):
         return "'" + cell
     return cell
-
-
-def _csv_cell(cell: Cell) -> Any:
-    if isinstance(cell, date):
-        return cell.strftime("%d/%m/%Y")
-    return "" if cell is None else _safe(cell)
-
-
-def _csv(sheets: Sequence[Sheet]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for i, (headers, rows) in enumerate(sheets):
-        if i:
-            writer.writerow([])
-        writer.writerow([_safe(h) for h in headers])
-        writer.writerows([_csv_cell(c) for c in row] for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")
 
 
 def _xlsx(sheets: Mapping[str, Sheet]) -> bytes:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from datetime import datetime
 
 from classifier.flagger import Flagger, uncertainty
@@ -15,13 +15,6 @@ from crawlers.urls import article_id, canonicalize_url
 from index.types import Document
 from vntext.provinces import Gazetteer
 from vntext.stories import StoryClusterer
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A relevant article, attributed and clustered, waiting to be flagged in a batch."""
-
-    document: Document
 
 
 class ArticleProcessor:

@@ -36,10 +36,6 @@ class RedisKeys:
         """Set of fingerprints of every article request ever scheduled."""
         return f"{self.prefix}:dupefilter"
 
-    def cycle_dupefilter(self, cycle: str) -> str:
-        """One cycle's discovery fingerprints (they expire: feeds are re-read every cycle)."""
-        return f"{self.dupefilter}:cycle:{cycle}"
-
     def domain_next(self, host: str) -> str:
         return f"{self.prefix}:polite:{host}:next"
 

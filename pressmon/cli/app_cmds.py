@@ -39,8 +39,7 @@ def serve_app(
     if demo:
         username, password = ensure_demo_account(accounts)
         echo(f"\nTài khoản demo: {username} / mật khẩu: {password}")
-    archive = archive_from(settings)
-    try:
+    with archive_from(settings) as archive:
         app = create_app(settings, archive=archive, accounts=accounts)
         echo(f"Giao diện người duyệt: http://{host}:{port}/  (Ctrl-C để dừng)")
         # Forwarded headers are read by the app, from web.trusted_proxies only
@@ -53,8 +52,6 @@ def serve_app(
             proxy_headers=False,
             forwarded_allow_ips="",
         )
-    finally:
-        archive.close()
 
 
 @click.command()

@@ -98,11 +98,8 @@ def _query(text: str = "", **options) -> Query:
 @click.pass_obj
 def search(app, query: str, as_json: bool, **options) -> None:
     """Full-text search of the archive (diacritics optional; "quoted phrases")."""
-    archive = archive_from(app.settings)
-    try:
+    with archive_from(app.settings) as archive:
         page = archive.search(_query(query, **options))
-    finally:
-        archive.close()
     if as_json:
         click.echo(output.dumps(output.search_json(page)))
         return
@@ -157,8 +154,7 @@ def counts(
         raise click.UsageError("--freeze works on weekly article counts")
     settings = app.settings
     today = datetime.now(settings.tz).date()
-    archive = archive_from(settings)
-    try:
+    with archive_from(settings) as archive:
         table = archive.counts(
             _query(**options),
             group_by=group_by,
@@ -171,8 +167,6 @@ def counts(
             if with_targets
             else []
         )
-    finally:
-        archive.close()
     revisions = _freeze_complete_weeks(settings, table, today) if freeze else []
     if as_json:
         click.echo(
@@ -207,11 +201,8 @@ def _freeze_complete_weeks(settings, table, today: date) -> list:
 @click.pass_obj
 def flagged(app, as_json: bool, **options) -> None:
     """Items flagged for review, most urgent first (a triage list, not verdicts)."""
-    archive = archive_from(app.settings)
-    try:
+    with archive_from(app.settings) as archive:
         documents, capped = triage_order(archive, _query(**options))
-    finally:
-        archive.close()
     if as_json:
         for d in documents:
             # The archive keeps flag_details as untyped JSON; the flagger writes reason objects.
@@ -281,15 +272,12 @@ def index_group() -> None:
 @click.pass_obj
 def index_export(app, file: Path) -> None:
     """Write every article and its review history to FILE (- for stdout)."""
-    archive = archive_from(app.settings)
-    try:
+    with archive_from(app.settings) as archive:
         if str(file) == "-":
             written = export_jsonl(archive, sys.stdout)
         else:
             with file.open("w", encoding="utf-8") as out:
                 written = export_jsonl(archive, out)
-    finally:
-        archive.close()
     click.echo(f"exported {written} articles", err=True)
 
 
@@ -300,15 +288,12 @@ def index_export(app, file: Path) -> None:
 @click.pass_obj
 def index_import(app, file: Path) -> None:
     """Read an export into the configured archive (idempotent)."""
-    archive = archive_from(app.settings)
-    try:
+    with archive_from(app.settings) as archive:
         if str(file) == "-":
             read = import_jsonl(archive, sys.stdin)
         else:
             with file.open(encoding="utf-8") as inp:
                 read = import_jsonl(archive, inp)
-    finally:
-        archive.close()
     click.echo(f"imported {read} articles")
 
 

@@ -261,11 +261,8 @@ def train(
     settings = app.settings
     extra: list[LabelledExample] = []
     if with_reviews:
-        archive = archive_from(settings)
-        try:
+        with archive_from(settings) as archive:
             extra += reviewed_examples(archive)
-        finally:
-            archive.close()
         click.echo(f"{len(extra)} reviewer decisions added", err=True)
     for path in extra_paths:
         extra += load_extra(path)

@@ -109,7 +109,7 @@ def test_discovery_pages_are_seen_once_per_cycle(redis_server: RedisServer) -> N
     assert not dupefilter.request_seen(feed("c1"))
     assert dupefilter.request_seen(feed("c1"))
     assert not dupefilter.request_seen(feed("c2"))
-    assert 0 < server.ttl(KEYS.cycle_dupefilter("c1"))
+    assert 0 < server.ttl(f"{KEYS.dupefilter}:cycle:c1")
     assert server.scard(KEYS.dupefilter) == 0  # cycle fingerprints never pile up in the main set
 
 
@@ -154,7 +154,6 @@ def test_every_key_shares_the_prefix(prefix: str) -> None:
         keys.processing,
         keys.deadlines,
         keys.dupefilter,
-        keys.cycle_dupefilter("c"),
         keys.domain_next("h"),
         keys.domain_holders("h"),
         *keys.scheduler_settings().values(),
@@ -230,5 +229,5 @@ def test_a_discovery_page_pushed_unseen_expires_with_its_cycle(redis_server: Red
     queue = _queue(server, _Spider())
     feed = Request("https://bao.vn/rss/xa-hoi.rss", meta={CYCLE: "c1"})
     assert queue.push_unseen(feed, *dupefilter.seen_key(feed))
-    assert 0 < server.ttl(KEYS.cycle_dupefilter("c1"))
+    assert 0 < server.ttl(f"{KEYS.dupefilter}:cycle:c1")
     assert server.scard(KEYS.dupefilter) == 0
