@@ -28,7 +28,7 @@ from pressmon.settings import DEFAULT_CONFIG_DIR, Settings, Targets, load_source
 from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
 from pressmon.web.deps import CsrfRejected, CurrentSession, NotSignedIn, WebContext
-from pressmon.web.errors import PermissionDenied
+from pressmon.web.errors import BadParameter, PermissionDenied
 from pressmon.web.routes import api, coverage, item, queue, search, users
 from pressmon.web.throttle import LoginThrottle
 
@@ -200,6 +200,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(PermissionDenied)
     def _denied(request: Request, exc: PermissionDenied) -> Response:
         return _error(request, 403, str(exc))
+
+    @app.exception_handler(BadParameter)
+    def _bad_parameter(request: Request, exc: BadParameter) -> Response:
+        return _error(request, 400, str(exc))
 
     @app.exception_handler(RoleForbidden)
     def _role(request: Request, exc: RoleForbidden) -> Response:

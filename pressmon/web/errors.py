@@ -12,3 +12,7 @@ class AccountError(PressmonError):
 
 class PermissionDenied(PressmonError):
     """The signed-in user's role may not do this (raised by route dependencies)."""
+
+
+class BadParameter(PressmonError):
+    """A query parameter is outside its allowed range; the message is Vietnamese (400)."""

@@ -20,9 +20,9 @@ from pressmon.review.labels import STATUS_LABELS, label
 from pressmon.review.queue import load_queue
 from pressmon.review.workflow import Action, ReviewState
 from pressmon.web.deps import Context, CurrentSession, WritingSession
-from pressmon.web.formatting import parse_vn_date
-from pressmon.web.routes.queue import page_number, queue_filters
-from pressmon.web.routes.search import search_query
+from pressmon.web.params import MAX_NOTE, MAX_TEXT, Dates, Page, TextList, clean
+from pressmon.web.routes.queue import Filters
+from pressmon.web.routes.search import SearchQuery
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -80,9 +80,10 @@ def me(session: CurrentSession) -> dict[str, Any]:
 
 
 @router.get("/search")
-def search(request: Request, ctx: Context, session: CurrentSession) -> dict[str, Any]:
-    """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu, den, xep, trang."""
-    result = ctx.archive.search(search_query(request))
+def search(ctx: Context, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
+    """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu,
+    den, xep, trang."""
+    result = ctx.archive.search(query)
     return {
         "total": result.total,
         "page": result.page,
@@ -113,11 +114,10 @@ def item(document_id: str, ctx: Context, session: CurrentSession) -> dict[str, A
 
 
 @router.get("/queue")
-def queue(request: Request, ctx: Context, session: CurrentSession) -> dict[str, Any]:
-    """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep, trang."""
-    result = load_queue(
-        ctx.archive, queue_filters(request), ctx.accounts.assignees(), page=page_number(request)
-    )
+def queue(ctx: Context, session: CurrentSession, filters: Filters, page_no: Page) -> dict[str, Any]:
+    """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep,
+    trang."""
+    result = load_queue(ctx.archive, filters, ctx.accounts.assignees(), page=page_no)
     return {
         "total": result.total,
         "page": result.page,
@@ -134,10 +134,10 @@ def queue(request: Request, ctx: Context, session: CurrentSession) -> dict[str, 
 
 class Decision(BaseModel):
     action: Literal["status", "follow_up", "reopen", "assign", "note"]
-    status: str | None = None
-    follow_up: str | None = None
-    assignee: str | None = None
-    note: str = Field("", max_length=5000)
+    status: str | None = Field(None, max_length=MAX_TEXT)
+    follow_up: str | None = Field(None, max_length=MAX_TEXT)
+    assignee: str | None = Field(None, max_length=MAX_TEXT)
+    note: str = Field("", max_length=MAX_NOTE)
 
 
 @router.post("/items/{document_id}/decide")
@@ -162,21 +162,24 @@ def decide(
 
 @router.get("/counts")
 def counts(
-    request: Request,
     ctx: Context,
     session: CurrentSession,
+    dates: Dates,
     group_by: Literal["province", "outlet", "kind", "topic"] | None = None,
     interval: Literal["week", "month"] = "week",
+    bao: TextList = [],  # noqa: B006 (FastAPI copies defaults per request)
+    tinh: TextList = [],  # noqa: B006
+    loai_hinh: TextList = [],  # noqa: B006
+    chu_de: TextList = [],  # noqa: B006
 ) -> dict[str, Any]:
-    """Zero-filled counts; filters tu, den (dates), bao, tinh, loai_hinh, chu_de."""
-    q = request.query_params
+    """Zero-filled counts; filters tu, den (dates), bao, tinh, loai_hinh, chu_de (repeatable)."""
     query = Query(
-        date_from=parse_vn_date(q.get("tu")),
-        date_to=parse_vn_date(q.get("den")),
-        outlets=frozenset(q.getlist("bao")),
-        provinces=frozenset(q.getlist("tinh")),
-        kinds=frozenset(q.getlist("loai_hinh")),
-        topics=frozenset(q.getlist("chu_de")),
+        date_from=dates.date_from,
+        date_to=dates.date_to,
+        outlets=frozenset(map(clean, bao)),
+        provinces=frozenset(map(clean, tinh)),
+        kinds=frozenset(map(clean, loai_hinh)),
+        topics=frozenset(map(clean, chu_de)),
     )
     table = ctx.archive.counts(query, group_by=group_by, interval=interval)
     return {

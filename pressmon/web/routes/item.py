@@ -21,6 +21,7 @@ from pressmon.review.statuses import DECISIONS
 from pressmon.review.workflow import CAN_REOPEN, Action, available_follow_ups, next_statuses
 from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
 from pressmon.web.formatting import csv_safe, highlight, paragraphs, vn_datetime
+from pressmon.web.params import MAX_NOTE, MAX_TEXT, MAX_URL
 from pressmon.web.routes import page
 
 router = APIRouter()
@@ -156,12 +157,12 @@ def act(
     request: Request,
     ctx: Context,
     session: WritingSession,
-    action: str = Form(...),
-    status: str = Form(""),
-    follow_up: str = Form(""),
-    assignee: str = Form(""),
-    note: str = Form(""),
-    next: str = Form(""),
+    action: str = Form(..., max_length=MAX_TEXT),
+    status: str = Form("", max_length=MAX_TEXT),
+    follow_up: str = Form("", max_length=MAX_TEXT),
+    assignee: str = Form("", max_length=MAX_TEXT),
+    note: str = Form("", max_length=MAX_NOTE),
+    next: str = Form("", max_length=MAX_URL),
 ) -> Response:
     requested = Action(
         action,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from classifier.types import TIERS
@@ -10,43 +12,58 @@ from index.errors import QueryError
 from index.types import Query
 from pressmon.review.statuses import STATUSES
 from pressmon.web.deps import Context, CurrentSession
-from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS, parse_vn_date
+from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS
+from pressmon.web.params import Dates, Page, SearchText, Text, clean
 from pressmon.web.routes import page
-from pressmon.web.routes.queue import page_number
 
 router = APIRouter()
 PAGE_SIZE = 20
 
 
-def search_query(request: Request) -> Query:
-    q = request.query_params
-
-    def one(name: str, allowed=None) -> frozenset[str]:
-        value = q.get(name, "").strip()
+def search_query(
+    dates: Dates,
+    page_no: Page,
+    q: SearchText = "",
+    bao: Text = "",
+    tinh: Text = "",
+    loai_hinh: Text = "",
+    chu_de: Text = "",
+    muc: Text = "",
+    trang_thai: Text = "",
+    danh_dau: Text = "",
+    xep: Text = "",
+) -> Query:
+    def one(value: str, allowed=None) -> frozenset[str]:
+        value = clean(value)
         return (
             frozenset({value}) if value and (allowed is None or value in allowed) else frozenset()
         )
 
+    text = clean(q)
     return Query(
-        text=q.get("q", ""),
-        outlets=one("bao"),
-        provinces=one("tinh"),
-        kinds=one("loai_hinh", KIND_LABELS),
-        topics=one("chu_de", TOPIC_LABELS),
-        tiers=one("muc", TIERS),
-        review_statuses=one("trang_thai", STATUSES),
-        flagged_only=q.get("danh_dau") == "1",
-        date_from=parse_vn_date(q.get("tu")),
-        date_to=parse_vn_date(q.get("den")),
-        sort="date" if q.get("xep") == "date" or not q.get("q", "").strip() else "relevance",
-        page=page_number(request),
+        text=text,
+        outlets=one(bao),
+        provinces=one(tinh),
+        kinds=one(loai_hinh, KIND_LABELS),
+        topics=one(chu_de, TOPIC_LABELS),
+        tiers=one(muc, TIERS),
+        review_statuses=one(trang_thai, STATUSES),
+        flagged_only=danh_dau == "1",
+        date_from=dates.date_from,
+        date_to=dates.date_to,
+        sort="date" if xep == "date" or not text else "relevance",
+        page=page_no,
         page_size=PAGE_SIZE,
     )
 
 
+SearchQuery = Annotated[Query, Depends(search_query)]
+
+
 @router.get("/tim-kiem", response_class=HTMLResponse, include_in_schema=False)
-def search_page(request: Request, ctx: Context, session: CurrentSession) -> Response:
-    query = search_query(request)
+def search_page(
+    request: Request, ctx: Context, session: CurrentSession, query: SearchQuery
+) -> Response:
     error = ""
     result = None
     try:

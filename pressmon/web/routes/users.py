@@ -52,9 +52,22 @@ def add_user(
 
 
 @router.post("/nguoi-dung/{username}/khoa", include_in_schema=False)
-def disable_user(username: str, ctx: Context, session: WritingSession) -> Response:
+def disable_user(
+    username: str, request: Request, ctx: Context, session: WritingSession
+) -> Response:
     _admin(session)
     if username == session.account.username:
         raise PermissionDenied("Không thể tự khoá tài khoản của chính mình.")
-    ctx.accounts.disable(username)
+    try:
+        ctx.accounts.disable(username)
+    except AccountError:
+        return page(
+            request,
+            ctx,
+            "users.html",
+            status=404,
+            users=ctx.accounts.list(),
+            roles=ROLES,
+            error="Không có tài khoản này.",
+        )
     return RedirectResponse("/nguoi-dung", status_code=303)
