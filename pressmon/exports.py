@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as _XML_ILLEGAL
 from openpyxl.styles import Font
 
 from index import CountTable
@@ -160,9 +161,18 @@ def progress_xlsx(
 
 
 def _safe(cell: Cell) -> Any:
-    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
-        return "'" + cell
+    """A cell no spreadsheet runs as a formula, and without the control characters (NUL, ESC...)
+    that XLSX cannot hold: archived text from before sanitising may still carry them."""
+    if isinstance(cell, str):
+        cell = _XML_ILLEGAL.sub("", cell)
+        if cell.startswith(_FORMULA_START):
+            return "'" + cell
     return cell
+
+
+def safe_row(row: Sequence[Any]) -> list[Any]:
+    """`row` ready for `Worksheet.append` (see `_safe`)."""
+    return [_safe(cell) for cell in row]
 
 
 def _csv_cell(cell: Cell) -> Any:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
-from fastapi import Depends, Query
+from fastapi import Depends, Path, Query
 from pydantic import Field
 
 from pressmon.sanitize import EARLIEST_DATE, LATEST_DATE
@@ -35,6 +35,8 @@ SearchText = Annotated[str, Query(max_length=MAX_SEARCH_TEXT)]
 DateText = Annotated[str, Query(max_length=MAX_DATE_TEXT)]
 TextList = Annotated[list[Annotated[str, Field(max_length=MAX_TEXT)]], Query(max_length=MAX_LIST)]
 PageNumber = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+# Article ids are 16-64 hex digits; longer can only be a typo or an attack.
+DocumentId = Annotated[str, Path(max_length=200)]
 
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 DATE_LABELS = {"tu": "Từ ngày", "den": "Đến ngày"}

@@ -20,7 +20,7 @@ from pressmon.review.labels import STATUS_LABELS, label
 from pressmon.review.queue import load_queue
 from pressmon.review.workflow import Action, ReviewState
 from pressmon.web.deps import Context, CurrentSession, WritingSession
-from pressmon.web.params import MAX_NOTE, MAX_TEXT, Dates, Page, TextList, clean
+from pressmon.web.params import MAX_NOTE, MAX_TEXT, Dates, DocumentId, Page, TextList, clean
 from pressmon.web.routes.queue import Filters
 from pressmon.web.routes.search import SearchQuery
 
@@ -101,7 +101,7 @@ def search(ctx: Context, session: CurrentSession, query: SearchQuery) -> dict[st
 
 
 @router.get("/items/{document_id}")
-def item(document_id: str, ctx: Context, session: CurrentSession) -> dict[str, Any]:
+def item(document_id: DocumentId, ctx: Context, session: CurrentSession) -> dict[str, Any]:
     document = ctx.archive.get(document_id)
     if document is None:
         raise DocumentNotFound(document_id)
@@ -142,7 +142,7 @@ class Decision(BaseModel):
 
 @router.post("/items/{document_id}/decide")
 def decide(
-    document_id: str, decision: Decision, ctx: Context, session: WritingSession
+    document_id: DocumentId, decision: Decision, ctx: Context, session: WritingSession
 ) -> dict[str, Any]:
     """Append one review event; 409 with a Vietnamese reason when the workflow forbids it."""
     event = apply_action(

@@ -6,22 +6,30 @@ import csv
 import io
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from index.base import Archive
 from index.errors import DocumentNotFound, QueryError
-from index.types import Document, Query, ReviewEvent
+from index.types import Document, ReviewEvent
+from index.types import Query as SearchQuery
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.errors import RoleForbidden, WorkflowError
 from pressmon.review.labels import ACTION_LABELS, label
 from pressmon.review.statuses import DECISIONS
 from pressmon.review.workflow import CAN_REOPEN, Action, available_follow_ups, next_statuses
 from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
-from pressmon.web.formatting import csv_safe, highlight, paragraphs, vn_datetime
-from pressmon.web.params import MAX_NOTE, MAX_TEXT, MAX_URL
+from pressmon.web.formatting import (
+    body_part,
+    csv_safe,
+    highlight,
+    paragraphs,
+    short_title,
+    vn_datetime,
+)
+from pressmon.web.params import MAX_NOTE, MAX_PAGE, MAX_TEXT, MAX_URL, DocumentId
 from pressmon.web.routes import page
 
 router = APIRouter()
@@ -106,7 +114,7 @@ def similar_decided(archive: Archive, document: Document, limit: int = 5) -> lis
     for size in (len(terms), 2, 1):
         if size == 0 or size > len(terms):
             continue
-        query = Query(
+        query = SearchQuery(
             text=" ".join(terms[:size]), review_statuses=frozenset(DECISIONS), page_size=limit + 1
         )
         try:
@@ -119,17 +127,19 @@ def similar_decided(archive: Archive, document: Document, limit: int = 5) -> lis
     return []
 
 
-def item_context(ctx: WebContext, document_id: str) -> dict[str, Any]:
+def item_context(ctx: WebContext, document_id: str, part: int = 1) -> dict[str, Any]:
     document = ctx.archive.get(document_id)
     if document is None:
         raise DocumentNotFound(document_id)
     state, history = current_state(ctx.archive, document_id)
     flag_reasons = reasons(document)
     needles = highlight_needles(flag_reasons)
+    body = body_part(document.body, part)
     return {
         "doc": document,
-        "title_html": highlight(document.title, needles),
-        "body_html": paragraphs(document.body, needles),
+        "title_html": highlight(short_title(document.title), needles),
+        "body_html": paragraphs(body.text, needles),
+        "body": body,
         "reasons": flag_reasons,
         "known_claims": known_claims(document),
         "clause": document.flag_details.get("article11_clause") if document.flag_details else None,
@@ -146,14 +156,19 @@ def item_context(ctx: WebContext, document_id: str) -> dict[str, Any]:
 
 @router.get("/bai/{document_id}", response_class=HTMLResponse, include_in_schema=False)
 def item_page(
-    document_id: str, request: Request, ctx: Context, session: CurrentSession
+    document_id: DocumentId,
+    request: Request,
+    ctx: Context,
+    session: CurrentSession,
+    phan: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
-    return page(request, ctx, "item.html", **item_context(ctx, document_id))
+    """`phan`: which part of a very long article to show (see `formatting.body_part`)."""
+    return page(request, ctx, "item.html", **item_context(ctx, document_id, phan))
 
 
 @router.post("/bai/{document_id}/xu-ly", include_in_schema=False)
 def act(
-    document_id: str,
+    document_id: DocumentId,
     request: Request,
     ctx: Context,
     session: WritingSession,
@@ -236,7 +251,7 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
 
 
 @router.get("/bai/{document_id}/nhat-ky.csv", include_in_schema=False)
-def history_export(document_id: str, ctx: Context, session: CurrentSession) -> Response:
+def history_export(document_id: DocumentId, ctx: Context, session: CurrentSession) -> Response:
     _, history = current_state(ctx.archive, document_id)
     return Response(
         "\ufeff" + history_csv(history, ctx),  # BOM so Excel reads UTF-8 Vietnamese correctly
