@@ -1,9 +1,11 @@
 """The SQLite archive: a thin adapter running the SQL built in `sqlite_query`.
 
-One connection per archive, shared by the web app's threads behind a lock (SQLite allows one
-writer at a time anyway); WAL journal with synchronous=NORMAL, so a crash loses at most the last
-uncommitted batch and never corrupts the file. Weeks are bucketed in SQL with the zone's fixed
-UTC offset (`index.weeks.fixed_utc_offset` refuses zones with daylight saving).
+One connection writes, behind a lock (SQLite allows one writer at a time anyway); reads borrow
+from a pool of read-only connections (`index.sqlite_pool`), so the web app's concurrent
+requests never wait for each other or for a write. WAL journal with synchronous=NORMAL, so a
+crash loses at most the last uncommitted batch and never corrupts the file. Weeks are bucketed
+in SQL with the zone's fixed UTC offset (`index.weeks.fixed_utc_offset` refuses zones with
+daylight saving).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
 from index.snippets import make_snippet
+from index.sqlite_pool import ReadPool
 from index.sqlite_query import (
     RANK_WINDOW,
     Window,
@@ -66,6 +69,10 @@ CACHE_KIB = 65536  # page cache per connection; FTS5 segment merges re-read rece
 MMAP_BYTES = 2**31  # FTS5 merges and searches read segments without copying them
 CHECKPOINT_PAGES = 10_000  # fewer, larger WAL checkpoints (each ends with an fsync)
 TAG_STATS_SECONDS = 3600.0
+# Read connections per archive, and as many more for a search's concurrent count (a separate
+# pool: a search holds its reader while waiting for the count, so sharing one could deadlock).
+# More than the cores only queues in SQLite; each costs up to CACHE_KIB of page cache.
+READ_CONNECTIONS = 4
 
 
 class SQLiteArchive(Archive):
@@ -84,19 +91,17 @@ class SQLiteArchive(Archive):
         try:
             with self._translated():
                 migrate(self._conn)
-                self._conn.execute(
-                    "CREATE VIRTUAL TABLE temp.tag_vocabulary "
-                    "USING fts5vocab(main, articles_folded, col)"
-                )
-            # A second reader counts a search's matches while the first ranks them (two cores).
-            self._count_conn = _connect(path)
         except SearchIndexError:
             self._conn.close()
             raise
-        self._count_lock = threading.Lock()
+        self._readers = ReadPool(lambda: _reader(path), READ_CONNECTIONS)
+        # Counting a search's matches runs beside ranking them, on its own connections.
+        self._counters = ReadPool(lambda: _reader(path), READ_CONNECTIONS)
         self._tag_stats: dict[str, int] = {}
         self._tag_stats_at = 0.0
-        self._count_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive-count")
+        self._count_pool = ThreadPoolExecutor(
+            max_workers=READ_CONNECTIONS, thread_name_prefix="archive-count"
+        )
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -192,8 +197,8 @@ class SQLiteArchive(Archive):
         )
 
     def _count(self, sql: str, params: dict[str, Any]) -> int:
-        with self._count_lock, self._translated():
-            return self._count_conn.execute(sql, params).fetchone()[0]
+        with self._counters.connection() as conn, self._translated():
+            return conn.execute(sql, params).fetchone()[0]
 
     def _newest(
         self,
@@ -313,8 +318,9 @@ class SQLiteArchive(Archive):
 
     def close(self) -> None:
         self._count_pool.shutdown()
-        with self._lock, self._count_lock:
-            self._count_conn.close()
+        self._readers.close()
+        self._counters.close()
+        with self._lock:
             self._conn.close()
 
     # -- plumbing ----------------------------------------------------------------------------
@@ -358,8 +364,8 @@ class SQLiteArchive(Archive):
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, self._translated():
-            yield self._conn
+        with self._translated(), self._readers.connection() as conn:
+            yield conn
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -403,6 +409,21 @@ def _connect(path: Path) -> sqlite3.Connection:
             f"wal_autocheckpoint = {CHECKPOINT_PAGES}",
         ):
             conn.execute(f"PRAGMA {pragma}")
+    except sqlite3.Error as err:
+        conn.close()
+        raise SearchIndexError(f"SQLite archive error: {err}") from err
+    return conn
+
+
+def _reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection with the tag vocabulary `_tag_frequencies` reads (temp tables are
+    per connection)."""
+    conn = _connect(path)
+    try:
+        conn.execute(
+            "CREATE VIRTUAL TABLE temp.tag_vocabulary USING fts5vocab(main, articles_folded, col)"
+        )
+        conn.execute("PRAGMA query_only = 1")
     except sqlite3.Error as err:
         conn.close()
         raise SearchIndexError(f"SQLite archive error: {err}") from err
