@@ -38,6 +38,7 @@ from index.sqlite_query import (
     summary_applies,
     summary_counts_sql,
     total_sql,
+    triage_sql,
     walk_dates,
 )
 from index.sqlite_rows import REVIEW_COLUMNS, from_us, review_row, row_document, row_review, to_us
@@ -58,6 +59,7 @@ from index.types import (
     Query,
     ReviewEvent,
     SearchPage,
+    TriageEntry,
 )
 from index.weeks import day_bounds_utc, fill_counts, fixed_utc_offset, zone
 
@@ -274,6 +276,29 @@ class SQLiteArchive(Archive):
             unit=unit,
         )
 
+    def triage_entries(self, query: Query, limit: int) -> tuple[list[TriageEntry], bool]:
+        """One indexed read of the flagged articles' triage columns (no text, no JSON decoding
+        beyond the uncertainty); a text query pages through `search` as other backends do."""
+        if query.text.strip():
+            return super().triage_entries(query, limit)
+        query = replace(_normalized_query(query), flagged_only=True)
+        sql, params = triage_sql(query, self._window(query), limit + 1)
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        entries = [
+            TriageEntry(
+                id=row["id"],
+                published_at=from_us(row["published_us"]),
+                tier=row["tier"],
+                risk=row["risk"],
+                uncertainty=_number(row["uncertainty"]),
+                category=row["category"],
+                review_status=row["review_status"],
+            )
+            for row in rows[:limit]
+        ]
+        return entries, len(rows) > limit
+
     def iter_documents(self, page_size: int = 100) -> Iterator[Document]:
         """Every document, newest first, in keyset pages (each page costs the same)."""
         after = (2**63 - 1, 2**63 - 1)
@@ -428,6 +453,10 @@ def _reader(path: Path) -> sqlite3.Connection:
         conn.close()
         raise SearchIndexError(f"SQLite archive error: {err}") from err
     return conn
+
+
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 def _archive_size(conn: sqlite3.Connection) -> int:

@@ -397,3 +397,17 @@ def summary_counts_sql(
         f"WHERE {' AND '.join(conditions) or '1'} GROUP BY grp, bucket"
     )
     return sql, params
+
+
+def triage_sql(query: Query, window: Window, limit: int) -> Sql:
+    """(id, published_us, tier, risk, category, review_status, uncertainty) of the newest
+    `limit` flagged articles matching the filters (not text): the partial index articles_flagged
+    gives them in date order."""
+    where, params = filter_sql(query, ParsedQuery(), window, text=False)
+    sql = (
+        "SELECT a.id, a.published_us, a.tier, a.risk, a.category, a.review_status, "
+        "json_extract(a.flag_details, '$.uncertainty') AS uncertainty "
+        f"FROM articles a WHERE {where} AND a.risk IS NOT NULL "
+        "ORDER BY a.published_us DESC, a.rowid DESC LIMIT :limit"
+    )
+    return sql, {**params, "limit": limit}

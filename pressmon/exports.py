@@ -161,18 +161,16 @@ def progress_xlsx(
 
 
 def _safe(cell: Cell) -> Any:
-    """A cell no spreadsheet runs as a formula, and without the control characters (NUL, ESC...)
-    that XLSX cannot hold: archived text from before sanitising may still carry them."""
-    if isinstance(cell, str):
-        cell = _XML_ILLEGAL.sub("", cell)
-        if cell.startswith(_FORMULA_START):
-            return "'" + cell
+    cell = xlsx_value(cell)
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
     return cell
 
 
-def safe_row(row: Sequence[Any]) -> list[Any]:
-    """`row` ready for `Worksheet.append` (see `_safe`)."""
-    return [_safe(cell) for cell in row]
+def xlsx_value(cell: Any) -> Any:
+    """`cell` without the control characters (NUL, ESC...) XLSX cannot hold, which archived
+    text from before input was sanitised may still carry."""
+    return _XML_ILLEGAL.sub("", cell) if isinstance(cell, str) else cell
 
 
 def _csv_cell(cell: Cell) -> Any:

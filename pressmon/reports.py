@@ -13,7 +13,7 @@ from typing import Any, get_args
 from index.base import Archive
 from index.types import UNKNOWN_GROUP, CountTable, Document, Query
 from pressmon.coverage import CoverageProgress, progress_for_targets, target_query
-from pressmon.exports import safe_row
+from pressmon.exports import xlsx_value
 from pressmon.review.labels import label
 from pressmon.review.queue import flagged_documents
 from pressmon.review.statuses import UNSTARTED
@@ -194,7 +194,7 @@ def _follow_ups(archive: Archive, documents: Sequence[Document]) -> dict[str, tu
 
 
 def _put(sheet: Any, row: Sequence[Any]) -> None:
-    sheet.append(safe_row(row))
+    sheet.append([xlsx_value(cell) for cell in row])
 
 
 def report_xlsx(
