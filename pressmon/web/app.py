@@ -24,6 +24,7 @@ from index.errors import BackendUnavailable, DocumentNotFound, QueryError
 from pressmon.errors import ConfigError
 from pressmon.review.errors import RoleForbidden, WorkflowError
 from pressmon.review.labels import label
+from pressmon.review.similar import DecidedTitles
 from pressmon.settings import DEFAULT_CONFIG_DIR, Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
@@ -146,6 +147,7 @@ def create_app(
         provinces=_provinces(settings),
         review_lock=threading.Lock(),
         outlets=_load_outlets(settings),
+        similar=DecidedTitles(archive),
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in routers():

@@ -13,6 +13,7 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from index.base import Archive
+from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets
 from pressmon.web.accounts import AccountStore, Session
 from pressmon.web.throttle import LoginThrottle
@@ -31,6 +32,7 @@ class WebContext:
     provinces: tuple[str, ...]  # canonical list; empty when config/provinces.yaml is absent
     review_lock: threading.Lock
     outlets: Mapping[str, str]  # source id -> outlet name, from config/sources.yaml
+    similar: DecidedTitles  # decided items' titles, for "similar decided items" on item pages
 
 
 class NotSignedIn(Exception):

@@ -157,6 +157,7 @@ def decide(
         role=session.account.role,
         now=ctx.clock(),
     )
+    ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     return {"ok": True, "event": event_json(event)}
 
 

@@ -11,14 +11,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from index.base import Archive
-from index.errors import DocumentNotFound, QueryError
+from index.errors import DocumentNotFound
 from index.types import Document, ReviewEvent
-from index.types import Query as SearchQuery
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.errors import RoleForbidden, WorkflowError
 from pressmon.review.labels import ACTION_LABELS, label
-from pressmon.review.statuses import DECISIONS
 from pressmon.review.workflow import CAN_REOPEN, Action, available_follow_ups, next_statuses
 from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
 from pressmon.web.formatting import (
@@ -33,10 +30,6 @@ from pressmon.web.params import MAX_NOTE, MAX_PAGE, MAX_TEXT, MAX_URL, DocumentI
 from pressmon.web.routes import page
 
 router = APIRouter()
-_STOPWORDS = frozenset(
-    "và của cho các những được với là có không trong này đã sẽ về từ người khi đến theo tại "
-    "một như bị thì mà nên vì để ra vào lên".split()
-)
 
 
 def reasons(document: Document) -> list[Mapping[str, Any]]:
@@ -103,30 +96,6 @@ def highlight_needles(flag_reasons: Sequence[Mapping[str, Any]]) -> list[str]:
     return [n for n in needles if n.strip()]
 
 
-def title_terms(title: str, limit: int = 4) -> list[str]:
-    words = [w for w in re.findall(r"\w+", title.lower()) if len(w) > 1 and w not in _STOPWORDS]
-    return sorted(dict.fromkeys(words), key=len, reverse=True)[:limit]
-
-
-def similar_decided(archive: Archive, document: Document, limit: int = 5) -> list[Document]:
-    """Already-decided items sharing the title's most telling words (fewer words if none match)."""
-    terms = title_terms(document.title)
-    for size in (len(terms), 2, 1):
-        if size == 0 or size > len(terms):
-            continue
-        query = SearchQuery(
-            text=" ".join(terms[:size]), review_statuses=frozenset(DECISIONS), page_size=limit + 1
-        )
-        try:
-            hits = archive.search(query).hits
-        except QueryError:
-            continue
-        found = [hit.document for hit in hits if hit.document.id != document.id]
-        if found:
-            return found[:limit]
-    return []
-
-
 def item_context(ctx: WebContext, document_id: str, part: int = 1) -> dict[str, Any]:
     document = ctx.archive.get(document_id)
     if document is None:
@@ -145,7 +114,7 @@ def item_context(ctx: WebContext, document_id: str, part: int = 1) -> dict[str, 
         "clause": document.flag_details.get("article11_clause") if document.flag_details else None,
         "state": state,
         "history": list(reversed(history)),
-        "similar": similar_decided(ctx.archive, document),
+        "similar": ctx.similar.similar(document),
         "statuses": next_statuses(state),
         "follow_ups": available_follow_ups(state),
         "users": [a for a in ctx.accounts.list() if not a.disabled],
@@ -207,6 +176,7 @@ def act(
             error=str(err),
             **item_context(ctx, document_id),
         )
+    ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
     return RedirectResponse(target, status_code=303)
 
