@@ -9,6 +9,7 @@ and a warning is printed: its figures are not comparable.
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import sys
@@ -20,7 +21,10 @@ from pathlib import Path
 from classifier.types import TIERS
 from index.types import Document
 
-SHARED = Path(__file__).resolve().parents[1] / "../shared"
+# ../shared beside the checkout; BENCH_SHARED_DIR names it for checkouts elsewhere (worktrees).
+SHARED = Path(
+    os.environ.get("BENCH_SHARED_DIR") or Path(__file__).resolve().parents[1] / "../shared"
+)
 VIETNEWS = SHARED / "data/raw/vietnews-bhxh"
 
 PROVINCES = (
