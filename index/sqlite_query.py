@@ -104,8 +104,11 @@ def candidate_sql(parsed: ParsedQuery, window: Window, table: str | None = None)
     condition = "articles_folded MATCH :folded"
     if "accented" not in params:
         return condition, {"folded": params["folded"]}
+    # The unary + keeps the planner from handing each listed rowid to FTS5 as a constraint:
+    # FTS5 would then run the folded MATCH once per accented match (188 ms instead of 2 ms for
+    # "bảo hiểm y tế" on 5,000 articles, and growing with the archive).
     condition += (
-        " AND articles_folded.rowid IN "
+        " AND +articles_folded.rowid IN "
         "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH :accented)"
     )
     return condition, {"folded": params["folded"], "accented": params["accented"]}
