@@ -233,6 +233,7 @@ def reviewer(
     deadline: float,
     budget: threading.Semaphore,
     tally: Tally,
+    think: float,
 ) -> None:
     rng = random.Random(offset)
     conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
@@ -259,6 +260,8 @@ def reviewer(
             conn.close()
             conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
         tally.add(kind, (time.perf_counter() - started) * 1000, error)
+        if think:
+            time.sleep(rng.uniform(0, 2 * think))
     conn.close()
 
 
@@ -306,6 +309,12 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20, help="concurrent reviewers")
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load")
     parser.add_argument("--max-requests", type=int, default=200_000, help="requests in all")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds a reviewer reads a page before the next (0: back to back)",
+    )
     parser.add_argument("--ingest", type=int, default=5000, help="articles ingested meanwhile")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="uvicorn workers")
     parser.add_argument("--keep", type=Path, help="build the archive here and reuse it next time")
@@ -363,7 +372,9 @@ def load(directory: Path, args: argparse.Namespace) -> dict:
         deadline = started + args.duration
         threads = [
             threading.Thread(
-                target=reviewer, args=(port, c, i, flagged, deadline, budget, tally), daemon=True
+                target=reviewer,
+                args=(port, c, i, flagged, deadline, budget, tally, args.think),
+                daemon=True,
             )
             for i, c in enumerate(cookies)
         ]
@@ -389,6 +400,7 @@ def load(directory: Path, args: argparse.Namespace) -> dict:
     summary = json.loads(ingest_out.strip().splitlines()[-1]) if ingest.returncode == 0 else {}
     return {
         "users": args.users,
+        "think_s": args.think,
         "workers": args.workers,
         "duration_s": round(elapsed, 1),
         "queue_items": len(flagged),
@@ -418,9 +430,10 @@ def load(directory: Path, args: argparse.Namespace) -> dict:
 
 
 def print_table(result: dict) -> None:
+    pace = f"~{result['think_s']} s between pages" if result["think_s"] else "back to back"
     print(
         f"{result['articles']:,} articles, {result['queue_items']:,} in the queue; "
-        f"{result['users']} reviewers for {result['duration_s']} s; "
+        f"{result['users']} reviewers for {result['duration_s']} s ({pace}); "
         f"uvicorn with {result['workers']} worker(s) on {HOST}"
     )
     print(f"{'page':12} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>7}")

@@ -32,8 +32,11 @@ from pressmon.web.deps import CsrfRejected, CurrentSession, NotSignedIn, WebCont
 from pressmon.web.errors import BadParameter, PermissionDenied
 from pressmon.web.routes import api, coverage, item, queue, search, users
 from pressmon.web.throttle import LoginThrottle
+from pressmon.web.ttl_cache import TtlCache
 
 HERE = Path(__file__).resolve().parent
+# Dashboard figures are shared by every reviewer for this long; new articles show up by then.
+COVERAGE_MAX_AGE = 30.0
 log = logging.getLogger(__name__)
 # Defence in depth behind escaping: the pages need no script at all, nothing from elsewhere.
 SECURITY_HEADERS = {
@@ -148,6 +151,7 @@ def create_app(
         review_lock=threading.Lock(),
         outlets=_load_outlets(settings),
         similar=DecidedTitles(archive),
+        coverage_cache=TtlCache(COVERAGE_MAX_AGE),
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in routers():

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
@@ -17,6 +17,7 @@ from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets
 from pressmon.web.accounts import AccountStore, Session
 from pressmon.web.throttle import LoginThrottle
+from pressmon.web.ttl_cache import TtlCache
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class WebContext:
     review_lock: threading.Lock
     outlets: Mapping[str, str]  # source id -> outlet name, from config/sources.yaml
     similar: DecidedTitles  # decided items' titles, for "similar decided items" on item pages
+    coverage_cache: TtlCache[Any]  # dashboard figures per period (see routes.coverage.figures)
 
 
 class NotSignedIn(Exception):

@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from index.base import Archive
 from index.types import Query, ReviewEvent
 from pressmon.review.similar import DecidedTitles
+from pressmon.web.ttl_cache import TtlCache
 
 
 def test_reads_go_on_while_another_process_holds_the_write_lock(archive, settings) -> None:
@@ -89,3 +90,18 @@ def test_similar_items_are_read_once_and_refreshed_after_a_decision(archive) -> 
     now[0] = 61.0
     titles.similar(doc)
     assert len(searches) == 3
+
+
+def test_ttl_cache_serves_until_max_age_then_recomputes() -> None:
+    now = [0.0]
+    cache: TtlCache[int] = TtlCache(30, max_entries=2, clock=lambda: now[0])
+    computed = []
+
+    def compute(value: int):
+        return lambda: computed.append(value) or value
+
+    assert cache.get("a", compute(1)) == 1 and cache.get("a", compute(2)) == 1
+    now[0] = 31.0
+    assert cache.get("a", compute(3)) == 3
+    cache.get("b", compute(4)), cache.get("c", compute(5))  # "a" is evicted (two entries)
+    assert cache.get("a", compute(6)) == 6 and computed == [1, 3, 4, 5, 6]

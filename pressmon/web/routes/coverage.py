@@ -58,6 +58,11 @@ ReportPeriod = Annotated[Period, Depends(period)]
 
 
 def figures(ctx: WebContext, when: Period) -> CoverageFigures:
+    """The dashboard's figures, shared by every reviewer for COVERAGE_MAX_AGE seconds."""
+    return ctx.coverage_cache.get(when, lambda: _compute_figures(ctx, when))
+
+
+def _compute_figures(ctx: WebContext, when: Period) -> CoverageFigures:
     return coverage_figures(
         ctx.archive,
         ctx.targets,
