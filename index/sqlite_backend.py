@@ -26,6 +26,7 @@ from typing import Any
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
 from index.snippets import make_snippet
+from index.sqlite_changes import ChangeMemo
 from index.sqlite_pool import ReadPool
 from index.sqlite_query import (
     RANK_WINDOW,
@@ -99,6 +100,9 @@ class SQLiteArchive(Archive):
         self._readers = ReadPool(lambda: _reader(path), READ_CONNECTIONS)
         # Counting a search's matches runs beside ranking them, on its own connections.
         self._counters = ReadPool(lambda: _reader(path), READ_CONNECTIONS)
+        self._triage_memo: ChangeMemo[tuple[tuple[TriageEntry, ...], bool]] = ChangeMemo(
+            _reader(path)
+        )
         self._tag_stats: dict[str, int] = {}
         self._tag_stats_at = 0.0
         self._count_pool = ThreadPoolExecutor(
@@ -278,14 +282,25 @@ class SQLiteArchive(Archive):
 
     def triage_entries(self, query: Query, limit: int) -> tuple[list[TriageEntry], bool]:
         """One indexed read of the flagged articles' triage columns (no text, no JSON decoding
-        beyond the uncertainty); a text query pages through `search` as other backends do."""
+        beyond the uncertainty), kept until the next commit to the archive (`ChangeMemo`); a
+        text query pages through `search` as other backends do."""
         if query.text.strip():
             return super().triage_entries(query, limit)
         query = replace(_normalized_query(query), flagged_only=True)
         sql, params = triage_sql(query, self._window(query), limit + 1)
+        key = (sql, tuple(sorted(params.items())))
+        with self._translated():
+            entries, more = self._triage_memo.get(
+                key, lambda: self._triage_rows(sql, params, limit)
+            )
+        return list(entries), more
+
+    def _triage_rows(
+        self, sql: str, params: dict[str, Any], limit: int
+    ) -> tuple[tuple[TriageEntry, ...], bool]:
         with self._read() as conn:
             rows = conn.execute(sql, params).fetchall()
-        entries = [
+        entries = tuple(
             TriageEntry(
                 id=row["id"],
                 published_at=from_us(row["published_us"]),
@@ -296,7 +311,7 @@ class SQLiteArchive(Archive):
                 review_status=row["review_status"],
             )
             for row in rows[:limit]
-        ]
+        )
         return entries, len(rows) > limit
 
     def iter_documents(self, page_size: int = 100) -> Iterator[Document]:
@@ -345,6 +360,7 @@ class SQLiteArchive(Archive):
         self._count_pool.shutdown()
         self._readers.close()
         self._counters.close()
+        self._triage_memo.close()
         with self._lock:
             self._conn.close()
 

@@ -105,3 +105,16 @@ def test_ttl_cache_serves_until_max_age_then_recomputes() -> None:
     assert cache.get("a", compute(3)) == 3
     cache.get("b", compute(4)), cache.get("c", compute(5))  # "a" is evicted (two entries)
     assert cache.get("a", compute(6)) == 6 and computed == [1, 3, 4, 5, 6]
+
+
+def test_the_kept_triage_read_follows_every_commit(archive, settings, document_factory) -> None:
+    before, _ = archive.triage_entries(Query(), 100)
+    assert archive.triage_entries(Query(), 100)[0] == before  # kept: nothing changed
+    archive.record_review(ReviewEvent("doc003", "an", before[0].published_at, "unstarted", "false"))
+    assert {e.id: e.review_status for e in archive.triage_entries(Query(), 100)[0]}["doc003"] == (
+        "false"
+    )
+    other = sqlite3.connect(settings.archive.path, isolation_level=None)  # another process
+    other.execute("UPDATE articles SET tier = 'low' WHERE id = 'doc003'")
+    other.close()
+    assert "doc003" not in {e.id for e in archive.triage_entries(Query(), 100)[0]}
