@@ -183,3 +183,11 @@ def test_page_numbers_outside_the_range_are_refused(as_reviewer, url: str) -> No
     response = client.get(url)
     assert response.status_code == 422
     assert "không hợp lệ" in response.text
+
+
+def test_a_page_past_the_end_shows_the_last_page(as_reviewer) -> None:
+    client, _ = as_reviewer
+    last = client.get("/api/search", params={"q": "lương hưu", "xep": "date", "trang": 9000})
+    assert last.status_code == 200 and last.json()["page"] == 1 and last.json()["hits"]
+    queue = client.get("/api/queue", params={"trang": 9000}).json()
+    assert queue["page"] == 1 and queue["items"]

@@ -11,15 +11,14 @@ from pressmon.web.accounts import Session
 from pressmon.web.deps import CurrentSession, WebContext
 from pressmon.web.errors import PermissionDenied
 from pressmon.web.formatting import parse_vn_date
-
-DATE_PARAMS = {"tu": "Từ ngày", "den": "Đến ngày"}
+from pressmon.web.params import DATE_LABELS
 
 
 def date_warning(request: Request) -> str:
     """Say which typed dates could not be read (they are ignored rather than guessed)."""
     bad = [
         label
-        for key, label in DATE_PARAMS.items()
+        for key, label in DATE_LABELS.items()
         if request.query_params.get(key, "").strip()
         and parse_vn_date(request.query_params[key]) is None
     ]

@@ -22,7 +22,7 @@ from pressmon.review.workflow import Action, ReviewState
 from pressmon.web.deps import Context, CurrentSession, WritingSession
 from pressmon.web.params import MAX_NOTE, MAX_TEXT, Dates, DocumentId, Page, TextList, clean
 from pressmon.web.routes.queue import Filters
-from pressmon.web.routes.search import SearchQuery
+from pressmon.web.routes.search import SearchQuery, search_pages
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -83,7 +83,7 @@ def me(session: CurrentSession) -> dict[str, Any]:
 def search(ctx: Context, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
     """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu,
     den, xep, trang."""
-    result = ctx.archive.search(query)
+    result = search_pages(ctx.archive, query)
     return {
         "total": result.total,
         "page": result.page,

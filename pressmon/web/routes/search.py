@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from classifier.types import TIERS
+from index.base import Archive
 from index.errors import QueryError
-from index.types import Query
+from index.types import Query, SearchPage
 from pressmon.review.statuses import STATUSES
 from pressmon.web.deps import Context, CurrentSession
 from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS
@@ -60,6 +62,15 @@ def search_query(
 SearchQuery = Annotated[Query, Depends(search_query)]
 
 
+def search_pages(archive: Archive, query: Query) -> SearchPage:
+    """The page asked for, or the last page when it asked past the end."""
+    result = archive.search(query)
+    last = max(1, -(-result.total // query.page_size))
+    if not result.hits and query.page > last:
+        result = archive.search(replace(query, page=last))
+    return result
+
+
 @router.get("/tim-kiem", response_class=HTMLResponse, include_in_schema=False)
 def search_page(
     request: Request, ctx: Context, session: CurrentSession, query: SearchQuery
@@ -67,7 +78,7 @@ def search_page(
     error = ""
     result = None
     try:
-        result = ctx.archive.search(query)
+        result = search_pages(ctx.archive, query)
     except QueryError as err:
         error = str(err)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}
