@@ -23,6 +23,9 @@ from pressmon.settings import load_targets
 from pressmon.snapshots import SnapshotStore
 from pressmon.wiring import archive_from, crawl_state_from, processor_from
 
+GROUPS = ("province", "outlet", "kind", "topic")
+_LINES_SHOWN = 20  # ingest problems listed one per line; the rest are counted
+
 
 def _date(value: str | None) -> date | None:
     if value is None:
@@ -232,8 +235,10 @@ def flagged(app, as_json: bool, **options) -> None:
         click.echo("(chỉ hiện những tin đầu tiên; lọc theo ngày, cơ quan hoặc tỉnh để xem tiếp)")
     for d in documents:
         click.echo(
-            f"[{label(d.tier)}] {d.risk:.2f} {d.category or '-'} {d.stance}  "
-            f"{label(d.review_status)}"
+            output.terminal_safe(
+                f"[{label(d.tier)}] {d.risk:.2f} {d.category or '-'} {d.stance}  "
+                f"{label(d.review_status)}"
+            )
         )
         click.echo("    " + output.document_line(d, app.settings.tz))
 
@@ -245,9 +250,15 @@ def flagged(app, as_json: bool, **options) -> None:
 @click.pass_obj
 def ingest(app, file: Path) -> None:
     """Add articles from JSON lines (title, text, url, outlet, published_at), classified on the
-    way."""
+    way.
+
+    Text is sanitised on the way in (control characters, escape sequences, invalid UTF-8, length
+    caps; see README). A bad line is skipped and named; every other line is stored, and the
+    command then exits with status 1 so scripts notice.
+    """
     settings = app.settings
-    stream = sys.stdin if str(file) == "-" else file.open(encoding="utf-8")
+    # Bytes, so a line of invalid UTF-8 is replaced and reported instead of aborting the file.
+    stream = sys.stdin.buffer if str(file) == "-" else file.open("rb")
     archive = archive_from(settings)
     state = crawl_state_from(settings)
     try:
@@ -255,11 +266,22 @@ def ingest(app, file: Path) -> None:
     finally:
         archive.close()
         state.close()
-        if stream is not sys.stdin:
+        if stream is not sys.stdin.buffer:
             stream.close()
     click.echo(
         f"{report.stored} stored ({report.new} new), {report.irrelevant} not about social insurance"
     )
+    for title, lines in (("cleaned", report.cleaned), ("rejected", report.rejected)):
+        if lines:
+            click.echo(f"{len(lines)} line(s) {title}:", err=True)
+            for line in lines[:_LINES_SHOWN]:
+                click.echo(f"  {output.terminal_safe(line)}", err=True)
+            if len(lines) > _LINES_SHOWN:
+                click.echo(f"  ... and {len(lines) - _LINES_SHOWN} more", err=True)
+    if report.rejected:
+        raise click.ClickException(
+            f"{len(report.rejected)} line(s) not stored (listed above); the other lines were stored"
+        )
 
 
 @click.group("index")

@@ -18,6 +18,14 @@ from pressmon.review.labels import label
 from pressmon.snapshots import Revision
 
 _MARK = re.compile(r"</?mark>")
+# Every C0/C1 control character: archived text printed raw could drive the operator's terminal
+# (ESC sequences retitle windows, rewrite lines, or worse). Shown as visible \xNN instead.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: object) -> str:
+    """`text` with every control character (newline and tab too) as a visible \\xNN escape."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
 def to_jsonable(value: Any) -> Any:
@@ -57,11 +65,13 @@ def search_json(page: SearchPage) -> dict[str, Any]:
 def snippet_for_terminal(snippet: str) -> str:
     """Hit snippets are HTML-safe markup; the terminal wants the text with «» around matches."""
     marked = snippet.replace("<mark>", "«").replace("</mark>", "»")
-    return html.unescape(_MARK.sub("", marked))
+    return terminal_safe(" ".join(html.unescape(_MARK.sub("", marked)).split()))
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    cells = [[terminal_safe(h) for h in headers]] + [
+        [terminal_safe(c) for c in row] for row in rows
+    ]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     lines = [
         "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
@@ -141,4 +151,6 @@ def revision_text(revision: Revision) -> str:
 
 def document_line(document: Document, tz: tzinfo) -> str:
     published = document.published_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")
-    return f"{published}  {document.outlet_name}  {document.title}\n    {document.canonical_url}"
+    return terminal_safe(f"{published}  {document.outlet_name}  {document.title}") + (
+        f"\n    {terminal_safe(document.canonical_url)}"
+    )

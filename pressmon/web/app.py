@@ -23,19 +23,23 @@ from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
 from pressmon.review.errors import RoleForbidden, WorkflowError
 from pressmon.review.labels import actor_label, label
+from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
 from pressmon.web.body_limit import BodyLimit
 from pressmon.web.client_address import trusted_networks
 from pressmon.web.deps import CsrfRejected, CurrentSession, NotSignedIn, WebContext
-from pressmon.web.errors import AccountNotFound, PermissionDenied
+from pressmon.web.errors import AccountNotFound, BadParameter, PermissionDenied
 from pressmon.web.login_failures import LoginFailureStore
 from pressmon.web.routes import REPORT_ROLES, api, coverage, item, queue, search, users
 from pressmon.web.throttle import LoginThrottle
+from pressmon.web.ttl_cache import TtlCache
 from pressmon.wiring import gazetteer_from
 
 HERE = Path(__file__).resolve().parent
+# Dashboard figures are shared by every reviewer for this long; new articles show up by then.
+COVERAGE_MAX_AGE = 30.0
 # argon2 is CPU-bound: two verifications at a time leave the other cores to the pages.
 LOGIN_WORKERS = 2
 LOGIN_THREAD_PREFIX = "pressmon-login"
@@ -146,6 +150,8 @@ def create_app(
         provinces=_provinces(settings),
         review_lock=threading.Lock(),
         outlets=_load_outlets(settings),
+        similar=DecidedTitles(archive),
+        coverage_cache=TtlCache(COVERAGE_MAX_AGE),
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in routers():
@@ -212,6 +218,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AccountNotFound)
     def _no_account(request: Request, _exc: AccountNotFound) -> Response:
         return _error(request, 404, "Không tìm thấy người dùng.")
+
+    @app.exception_handler(BadParameter)
+    def _bad_parameter(request: Request, exc: BadParameter) -> Response:
+        return _error(request, 400, str(exc))
 
     @app.exception_handler(RoleForbidden)
     def _role(request: Request, exc: RoleForbidden) -> Response:

@@ -6,6 +6,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from markupsafe import Markup, escape
@@ -173,3 +174,34 @@ def csv_safe(value: object) -> str:
     """Text a spreadsheet will not run as a formula (CSV injection)."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# One item page shows at most this much article text: a real article is far shorter, and a
+# crawled page of megabytes would otherwise make a page of megabytes (and highlight all of it).
+PAGE_BODY_CHARS = 50_000
+PAGE_TITLE_CHARS = 500
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    text: str
+    part: int  # 1-based, clamped to the parts that exist
+    parts: int
+    total_chars: int
+
+
+def body_part(body: str, part: int, size: int = PAGE_BODY_CHARS) -> BodyPart:
+    """Part `part` of `body` in pieces of about `size` characters, cut at a line break when
+    one is near the end of the piece (so paragraphs are rarely split)."""
+    starts = [0]
+    while len(body) - starts[-1] > size:
+        end = starts[-1] + size
+        cut = body.rfind("\n", end - size // 5, end)
+        starts.append(cut + 1 if cut > starts[-1] else end)
+    part = min(max(part, 1), len(starts))
+    end = starts[part] if part < len(starts) else len(body)
+    return BodyPart(body[starts[part - 1] : end], part, len(starts), len(body))
+
+
+def short_title(title: str, limit: int = PAGE_TITLE_CHARS) -> str:
+    return title if len(title) <= limit else title[:limit].rstrip() + "…"
