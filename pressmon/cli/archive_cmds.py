@@ -11,17 +11,17 @@ from typing import Any, cast, get_args
 import click
 
 from classifier.types import TIER_LABELS, TIERS
-from crawlers.sources import OutletKind
 from index.transfer import export_jsonl, import_jsonl
 from index.types import GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
+from pressmon.filters import FilterResolver
 from pressmon.ingest import ingest_jsonl
 from pressmon.review.labels import label
 from pressmon.review.queue import triage_order
-from pressmon.settings import load_targets
+from pressmon.settings import Settings, load_sources, load_targets
 from pressmon.snapshots import SnapshotStore
-from pressmon.wiring import archive_from, crawl_state_from, processor_from
+from pressmon.wiring import archive_from, crawl_state_from, gazetteer_from, processor_from
 
 
 def _date(value: str | None) -> date | None:
@@ -45,12 +45,26 @@ def _filters(fn):
             click.option(
                 "--to", "date_to", metavar="YYYY-MM-DD", help="Last day (local time), inclusive."
             ),
-            click.option("--outlet", multiple=True, help="Source id; repeat for several."),
             click.option(
-                "--province", multiple=True, help="Current province name; repeat for several."
+                "--outlet",
+                multiple=True,
+                help='Outlet id, name or domain (vnexpress, "Tuổi Trẻ"); repeat for several.',
             ),
-            click.option("--kind", multiple=True, type=click.Choice(get_args(OutletKind))),
-            click.option("--topic", multiple=True, help="Topic id, e.g. bhyt; repeat for several."),
+            click.option(
+                "--province",
+                multiple=True,
+                help='Province, current or pre-2025 ("Nghe An", "Vĩnh Phúc"); repeatable.',
+            ),
+            click.option(
+                "--kind",
+                multiple=True,
+                help='Outlet kind: sector, national, provincial, other (or "báo ngành"...).',
+            ),
+            click.option(
+                "--topic",
+                multiple=True,
+                help='Topic id or name (bhyt, "bảo hiểm y tế"); repeat for several.',
+            ),
         ]
     ):
         fn = decorator(fn)
@@ -63,15 +77,43 @@ def _tier_codes(_ctx, _param, values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(code_for_label.get(value, value) for value in values)
 
 
-def _query(text: str = "", **options) -> Query:
+def _resolved(settings: Settings, options: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+    """Filter values as typed → stored values; renamed provinces are noted on stderr.
+
+    The resolver reads sources.yaml and provinces.yaml, so it is built only when a filter is given.
+    """
+    given = {name: tuple(options.get(name, ())) for name in ("outlet", "province", "kind", "topic")}
+    if not any(given.values()):
+        return {name: frozenset() for name in given}
+    resolver = FilterResolver.build(
+        gazetteer_from(settings), load_sources(settings.sources_file).sources
+    )
+    resolve = {
+        "outlet": resolver.outlet,
+        "province": resolver.province,
+        "kind": resolver.kind,
+        "topic": resolver.topic,
+    }
+    out: dict[str, frozenset[str]] = {}
+    for name, values in given.items():
+        found = [resolve[name](value) for value in values]
+        for item in found:
+            if item.note:
+                click.echo(f"Lưu ý: {item.note}", err=True)
+        out[name] = frozenset(item.value for item in found)
+    return out
+
+
+def _query(settings: Settings, text: str = "", **options) -> Query:
+    filters = _resolved(settings, options)
     return Query(
         text=text,
         date_from=_date(options.get("date_from")),
         date_to=_date(options.get("date_to")),
-        outlets=frozenset(options.get("outlet", ())),
-        provinces=frozenset(options.get("province", ())),
-        kinds=frozenset(options.get("kind", ())),
-        topics=frozenset(options.get("topic", ())),
+        outlets=filters["outlet"],
+        provinces=filters["province"],
+        kinds=filters["kind"],
+        topics=filters["topic"],
         tiers=frozenset(options.get("tier", ())),
         sort=options.get("sort", "relevance"),
         page=options.get("page", 1),
@@ -99,7 +141,7 @@ def _query(text: str = "", **options) -> Query:
 def search(app, query: str, as_json: bool, **options) -> None:
     """Full-text search of the archive (diacritics optional; "quoted phrases")."""
     with archive_from(app.settings) as archive:
-        page = archive.search(_query(query, **options))
+        page = archive.search(_query(app.settings, query, **options))
     if as_json:
         click.echo(output.dumps(output.search_json(page)))
         return
@@ -156,7 +198,7 @@ def counts(
     today = datetime.now(settings.tz).date()
     with archive_from(settings) as archive:
         table = archive.counts(
-            _query(**options),
+            _query(settings, **options),
             group_by=group_by,
             interval=interval,
             unit="stories" if stories else "articles",
@@ -202,7 +244,7 @@ def _freeze_complete_weeks(settings, table, today: date) -> list:
 def flagged(app, as_json: bool, **options) -> None:
     """Items flagged for review, most urgent first (a triage list, not verdicts)."""
     with archive_from(app.settings) as archive:
-        documents, capped = triage_order(archive, _query(**options))
+        documents, capped = triage_order(archive, _query(app.settings, **options))
     if as_json:
         for d in documents:
             # The archive keeps flag_details as untyped JSON; the flagger writes reason objects.
