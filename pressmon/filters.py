@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 from crawlers.sources import Source
 from pressmon.errors import PressmonError
@@ -21,6 +22,7 @@ from pressmon.review.labels import KIND_LABELS, TOPIC_LABELS
 from vntext.normalize import fold, normalize_spelling
 from vntext.provinces import Gazetteer
 
+FilterField = Literal["province", "outlet", "kind", "topic"]
 _SUGGESTIONS = 10  # enough for every kind and topic, which are listed whole when nothing is close
 
 
@@ -155,3 +157,11 @@ class FilterResolver:
 
     def topic(self, value: str) -> Resolved:
         return self.topics.resolve(value)
+
+    def resolve(self, field: FilterField, value: str) -> Resolved:
+        return {
+            "province": self.province,
+            "outlet": self.outlet,
+            "kind": self.kind,
+            "topic": self.topic,
+        }[field](value)

@@ -15,7 +15,7 @@ from index.transfer import export_jsonl, import_jsonl
 from index.types import GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
-from pressmon.filters import FilterResolver
+from pressmon.filters import FilterField, FilterResolver
 from pressmon.ingest import ingest_jsonl
 from pressmon.review.labels import label
 from pressmon.review.queue import triage_order
@@ -77,26 +77,21 @@ def _tier_codes(_ctx, _param, values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(code_for_label.get(value, value) for value in values)
 
 
-def _resolved(settings: Settings, options: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+def _resolved(settings: Settings, options: Mapping[str, Any]) -> dict[FilterField, frozenset[str]]:
     """Filter values as typed → stored values; renamed provinces are noted on stderr.
 
     The resolver reads sources.yaml and provinces.yaml, so it is built only when a filter is given.
     """
-    given = {name: tuple(options.get(name, ())) for name in ("outlet", "province", "kind", "topic")}
+    fields: tuple[FilterField, ...] = ("outlet", "province", "kind", "topic")
+    given = {name: tuple(options.get(name, ())) for name in fields}
     if not any(given.values()):
         return {name: frozenset() for name in given}
     resolver = FilterResolver.build(
         gazetteer_from(settings), load_sources(settings.sources_file).sources
     )
-    resolve = {
-        "outlet": resolver.outlet,
-        "province": resolver.province,
-        "kind": resolver.kind,
-        "topic": resolver.topic,
-    }
-    out: dict[str, frozenset[str]] = {}
+    out: dict[FilterField, frozenset[str]] = {}
     for name, values in given.items():
-        found = [resolve[name](value) for value in values]
+        found = [resolver.resolve(name, value) for value in values]
         for item in found:
             if item.note:
                 click.echo(f"Lưu ý: {item.note}", err=True)

@@ -14,6 +14,7 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from index.base import Archive
+from pressmon.filters import FilterResolver
 from pressmon.settings import Settings, Targets
 from pressmon.web.accounts import AccountStore, Session
 from pressmon.web.client_address import Network, client_address
@@ -35,6 +36,8 @@ class WebContext:
     provinces: tuple[str, ...]  # canonical list; empty when config/provinces.yaml is absent
     review_lock: threading.Lock
     outlets: Mapping[str, str]  # source id -> outlet name, from config/sources.yaml
+    # Filter values as typed ("Nghe An", "Vĩnh Phúc", "vnexpress"); the CLI uses the same one.
+    filters: FilterResolver | None = None  # None without config/provinces.yaml
 
 
 class NotSignedIn(Exception):

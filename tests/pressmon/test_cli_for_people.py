@@ -136,3 +136,15 @@ def test_unknown_value_fails_listing_the_closest(
     assert f"«{typed}»" in result.output
     assert suggested in result.output
     assert "Traceback" not in result.output
+
+
+def test_web_search_filters_use_the_same_resolver(archive_path: Path) -> None:
+    from pressmon.settings import load_settings
+    from pressmon.web.app import create_app
+    from pressmon.web.routes.search import search_query
+
+    settings = load_settings(overrides={"archive": {"path": str(archive_path)}})
+    with SQLiteArchive(archive_path) as archive:
+        app = create_app(settings, archive=archive)
+        request = type("R", (), {"query_params": {"tinh": "vinh phuc"}, "app": app})()
+        assert search_query(request).provinces == {"Phú Thọ"}  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, Response
 from classifier.types import TIERS
 from index.errors import QueryError
 from index.types import Query
+from pressmon.filters import FilterField, FilterResolver
 from pressmon.review.statuses import STATUSES
 from pressmon.web.deps import Context, CurrentSession
 from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS, parse_vn_date
@@ -27,12 +28,21 @@ def search_query(request: Request) -> Query:
             frozenset({value}) if value and (allowed is None or value in allowed) else frozenset()
         )
 
+    resolver: FilterResolver | None = request.app.state.ctx.filters
+
+    def named(name: str, field: FilterField, allowed=None) -> frozenset[str]:
+        """A typed name ("Nghe An", "Vĩnh Phúc") → its stored value, as on the command line."""
+        value = q.get(name, "").strip()
+        if not value or resolver is None:
+            return one(name, allowed)
+        return frozenset({resolver.resolve(field, value).value})
+
     return Query(
         text=q.get("q", ""),
-        outlets=one("bao"),
-        provinces=one("tinh"),
-        kinds=one("loai_hinh", KIND_LABELS),
-        topics=one("chu_de", TOPIC_LABELS),
+        outlets=named("bao", "outlet"),
+        provinces=named("tinh", "province"),
+        kinds=named("loai_hinh", "kind", KIND_LABELS),
+        topics=named("chu_de", "topic", TOPIC_LABELS),
         tiers=one("muc", TIERS),
         review_statuses=one("trang_thai", STATUSES),
         flagged_only=q.get("danh_dau") == "1",
