@@ -147,4 +147,4 @@ def test_web_search_filters_use_the_same_resolver(archive_path: Path) -> None:
     with SQLiteArchive(archive_path) as archive:
         app = create_app(settings, archive=archive)
         request = type("R", (), {"query_params": {"tinh": "vinh phuc"}, "app": app})()
-        assert search_query(request).provinces == {"Phú Thọ"}  # type: ignore[arg-type]
+        assert search_query(request).provinces == {"Phú Thọ"}
