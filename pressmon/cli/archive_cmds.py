@@ -7,17 +7,18 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast, get_args
+from urllib.parse import quote
 
 import click
 
 from classifier.types import TIER_LABELS, TIERS
 from index.transfer import export_jsonl, import_jsonl
-from index.types import GroupBy, Interval, Query
+from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.ingest import ingest_jsonl
-from pressmon.review.labels import label
+from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
 from pressmon.settings import Settings, load_sources, load_targets
 from pressmon.snapshots import SnapshotStore
@@ -191,12 +192,15 @@ def counts(
         raise click.UsageError("--freeze works on weekly article counts")
     settings = app.settings
     today = datetime.now(settings.tz).date()
+    query = _query(settings, **options)
+    unit: CountUnit = "stories" if stories else "articles"
     with archive_from(settings) as archive:
-        table = archive.counts(
-            _query(settings, **options),
-            group_by=group_by,
-            interval=interval,
-            unit="stories" if stories else "articles",
+        table = archive.counts(query, group_by=group_by, interval=interval, unit=unit)
+        # Provinces and topics overlap: the ungrouped count says how many articles there are.
+        distinct = (
+            archive.counts(query, group_by=None, interval=interval, unit=unit).total
+            if group_by in output.OVERLAP_NOTES
+            else None
         )
         as_of = _date(options.get("date_to")) or today
         progress = (
@@ -205,18 +209,36 @@ def counts(
             else []
         )
     revisions = _freeze_complete_weeks(settings, table, today) if freeze else []
+    names = _group_names(settings, group_by)
+    if group_by == "province" and not query.provinces:
+        table = output.with_every_group(table, list(names))
     if as_json:
         click.echo(
-            output.dumps({**output.counts_json(table), "targets": progress, "revisions": revisions})
+            output.dumps(
+                {**output.counts_json(table, names), "targets": progress, "revisions": revisions}
+            )
         )
     elif as_csv:
         click.echo(output.counts_csv(table), nl=False)
     else:
-        click.echo(output.counts_text(table))
+        click.echo(output.counts_text(table, names, distinct))
         for item in progress:
             click.echo(output.progress_text(item))
         for revision in revisions:
             click.echo(output.revision_text(revision))
+
+
+def _group_names(settings: Settings, group_by: GroupBy | None) -> dict[str, str]:
+    """Stored group value → the name people use; every current province, in gazetteer order."""
+    if group_by == "province":
+        return {p: p for p in gazetteer_from(settings).provinces}
+    if group_by == "outlet":
+        return {s.id: s.name for s in load_sources(settings.sources_file).sources}
+    if group_by == "kind":
+        return dict(KIND_LABELS)
+    if group_by == "topic":
+        return dict(TOPIC_LABELS)
+    return {}
 
 
 def _freeze_complete_weeks(settings, table, today: date) -> list:
@@ -256,7 +278,9 @@ def flagged(app, as_json: bool, **options) -> None:
                         "tier": d.tier,
                         "tier_label": label(d.tier),
                         "category": d.category,
+                        "category_label": CATEGORY_LABELS.get(d.category or ""),
                         "stance": d.stance,
+                        "link": _item_link(app.settings, d.id),
                         "review_status": d.review_status,
                         "review_status_label": label(d.review_status),
                         "reasons": [r.get("text") for r in reasons][:5],
@@ -264,15 +288,20 @@ def flagged(app, as_json: bool, **options) -> None:
                 )
             )
         return
-    click.echo(f"{len(documents)} tin cần xem xét (điểm sàng lọc, không phải kết luận)")
+    click.echo(
+        f"{output.number(len(documents))} tin cần xem xét (điểm sàng lọc, không phải kết luận)"
+    )
     if capped:
         click.echo("(chỉ hiện những tin đầu tiên; lọc theo ngày, cơ quan hoặc tỉnh để xem tiếp)")
     for d in documents:
-        click.echo(
-            f"[{label(d.tier)}] {d.risk:.2f} {d.category or '-'} {d.stance}  "
-            f"{label(d.review_status)}"
-        )
-        click.echo("    " + output.document_line(d, app.settings.tz))
+        click.echo(output.flagged_text(d, app.settings.tz, _item_link(app.settings, d.id)))
+
+
+def _item_link(settings: Settings, document_id: str) -> str:
+    """The item's page in the web app: web.public_url when set, else the host and port served."""
+    web = settings.web
+    base = web.public_url or f"http://{web.host}:{web.port}"
+    return f"{base.rstrip('/')}/bai/{quote(document_id, safe='')}"
 
 
 @click.command()
@@ -294,8 +323,10 @@ def ingest(app, file: Path) -> None:
         state.close()
         if stream is not sys.stdin:
             stream.close()
+    n = output.number
     click.echo(
-        f"{report.stored} stored ({report.new} new), {report.irrelevant} not about social insurance"
+        f"Xong: đọc {n(report.read)} bài, lưu {n(report.stored)} ({n(report.new)} bài mới), "
+        f"{n(report.irrelevant)} bài không về BHXH, BHYT, BHTN nên không lưu"
     )
 
 
@@ -315,7 +346,7 @@ def index_export(app, file: Path) -> None:
         else:
             with file.open("w", encoding="utf-8") as out:
                 written = export_jsonl(archive, out)
-    click.echo(f"exported {written} articles", err=True)
+    click.echo(f"Đã xuất {output.number(written)} bài", err=True)
 
 
 @index_group.command("import")
@@ -331,7 +362,7 @@ def index_import(app, file: Path) -> None:
         else:
             with file.open(encoding="utf-8") as inp:
                 read = import_jsonl(archive, inp)
-    click.echo(f"imported {read} articles")
+    click.echo(f"Đã nhập {output.number(read)} bài")
 
 
 COMMANDS = (search, counts, flagged, ingest, index_group)

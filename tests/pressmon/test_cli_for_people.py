@@ -148,3 +148,56 @@ def test_web_search_filters_use_the_same_resolver(archive_path: Path) -> None:
         app = create_app(settings, archive=archive)
         request = type("R", (), {"query_params": {"tinh": "vinh phuc"}, "app": app})()
         assert search_query(request).provinces == {"Phú Thọ"}
+
+
+# --- 6. one language for people ----------------------------------------------------------------
+
+
+def test_counts_by_province_lists_all_34_and_explains_overlap(archive_path: Path) -> None:
+    out = _ok(archive_path, "counts", "--by", "province", "--from", "2026-03-02").stdout
+    assert out.startswith("Tỉnh/thành")
+    assert "Cà Mau" in out and "Nghệ An" in out
+    rows = out.splitlines()[2:-1]
+    assert len([r for r in rows if not r.startswith("(không rõ)")]) == 34
+    assert "một bài có thể nói về nhiều tỉnh/thành" in out and "số bài: 3" in out
+
+
+def test_counts_by_topic_shows_names_and_why_the_total_is_larger(archive_path: Path) -> None:
+    out = _ok(archive_path, "counts", "--by", "topic", "--from", "2026-03-02").stdout
+    assert "BHXH tự nguyện" in out and "bhxh_tu_nguyen" not in out
+    assert "Tổng theo chủ đề: 4 (một bài có thể thuộc nhiều chủ đề); số bài: 3" in out
+
+
+def test_counts_json_keeps_ids_with_labels(archive_path: Path) -> None:
+    data = json.loads(_ok(archive_path, "counts", "--by", "outlet", "--json").stdout)
+    assert data["labels"]["vnexpress"] == "VnExpress"
+    assert set(data["rows"]) == {"vnexpress", "tuoitre"}
+
+
+def test_flagged_shows_id_tier_category_reason_and_link(archive_path: Path) -> None:
+    out = _ok(archive_path, "flagged").stdout
+    assert "[cần xem ngay] bhyt  rủi ro 0,80  C3 Kênh giả" in out
+    assert "Lý do chính: Đường link lạ giả mạo VssID" in out
+    assert "Xem: http://127.0.0.1:8000/bai/bhyt" in out
+    assert "07/03/2026" in out
+    row = json.loads(_ok(archive_path, "flagged", "--json").stdout)
+    assert (row["category"], row["category_label"]) == (
+        "C3",
+        "Kênh giả (website, ứng dụng, fanpage)",
+    )
+
+
+def test_index_export_and_import_summaries_are_vietnamese(
+    archive_path: Path, tmp_path: Path
+) -> None:
+    dump = tmp_path / "dump.jsonl"
+    assert "Đã xuất 3 bài" in _ok(archive_path, "index", "export", str(dump)).stderr
+    other = tmp_path / "other.sqlite3"
+    assert "Đã nhập 3 bài" in _ok(other, "index", "import", str(dump)).stdout
+
+
+def test_errors_are_vietnamese_without_library_text(archive_path: Path) -> None:
+    result = _run(archive_path, "counts", "--outlet", "nope")
+    assert result.exit_code == 1
+    assert result.output.startswith("Lỗi: ")
+    assert "gợi ý:" in result.output
