@@ -78,6 +78,8 @@ class WebSettings(_Strict):
     trusted_proxies: tuple[str, ...] = ()  # addresses/networks whose X-Forwarded-For is believed
     secure_cookies: bool = False  # behind a TLS-terminating proxy: cookies marked Secure
     max_body_bytes: int = Field(1_000_000, ge=1024)  # larger request bodies are refused (413)
+    # The address staff open (behind a proxy); CLI output links items to it. None: host and port.
+    public_url: str | None = None
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

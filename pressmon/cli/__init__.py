@@ -19,14 +19,16 @@ from vntext.errors import VntextError
 # The first matching class gives the hint: specific before general.
 PRIVATE_UMASK = 0o077
 _HINTS: dict[type[Exception], str] = {
-    ReferenceDataError: "fix the file and field named above",
-    RelevanceConfigError: "fix the file and field named above",
+    ReferenceDataError: "sửa tệp và trường nêu trên",
+    RelevanceConfigError: "sửa tệp và trường nêu trên",
     SearchIndexError: (
-        "check the archive path/backend (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)"
+        "kiểm tra đường dẫn/loại kho dữ liệu (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)"
     ),
-    ClassifierError: "retrain with 'pressmon train' or check [classifier] in settings.toml",
-    CrawlError: "check the source configuration and the page",
-    VntextError: "check config/provinces.yaml and the sources' provinces",
+    ClassifierError: (
+        "huấn luyện lại bằng 'pressmon train' hoặc xem [classifier] trong settings.toml"
+    ),
+    CrawlError: "kiểm tra cấu hình nguồn và trang web",
+    VntextError: "kiểm tra config/provinces.yaml và tỉnh của các nguồn",
 }
 
 
@@ -53,6 +55,13 @@ class AppContext:
         self._settings = None
 
 
+class Failure(click.ClickException):
+    """A failure as staff read it: "Lỗi:" where click would print its English "Error:"."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Lỗi: {self.format_message()}", file=file, err=file is None)
+
+
 class _Group(click.Group):
     """Turns every package's root error into one line and a hint, with a non-zero exit."""
 
@@ -60,15 +69,15 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PressmonError as err:
-            raise click.ClickException(_one_line(err, err.hint)) from err
+            raise Failure(_one_line(err, err.hint)) from err
         except (SearchIndexError, ClassifierError, CrawlError, VntextError) as err:
             hint = next(h for kind, h in _HINTS.items() if isinstance(err, kind))
-            raise click.ClickException(_one_line(err, hint)) from err
+            raise Failure(_one_line(err, hint)) from err
 
 
 def _one_line(err: Exception, hint: str) -> str:
     message = " ".join(str(err).split())
-    return f"{message}\n  hint: {hint}" if hint else message
+    return f"{message}\n  gợi ý: {hint}" if hint else message
 
 
 @click.group(cls=_Group)

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
+from pressmon.filters import FilterResolver, UnknownFilterValue
 from pressmon.review.errors import RoleForbidden, WorkflowError
 from pressmon.review.labels import actor_label, label
 from pressmon.review.similar import DecidedTitles
@@ -76,6 +77,14 @@ def _provinces(settings: Settings) -> tuple[str, ...]:
     if not settings.provinces_file.exists():
         return ()
     return gazetteer_from(settings).provinces
+
+
+def _filters(settings: Settings) -> FilterResolver | None:
+    """The CLI's filter resolver; None without a gazetteer, as for `_provinces`."""
+    if not settings.provinces_file.exists():
+        return None
+    sources = load_sources(settings.sources_file).sources if settings.sources_file.exists() else ()
+    return FilterResolver.build(gazetteer_from(settings), sources)
 
 
 def _templates(settings: Settings) -> Jinja2Templates:
@@ -152,6 +161,7 @@ def create_app(
         outlets=_load_outlets(settings),
         similar=DecidedTitles(archive),
         coverage_cache=TtlCache(COVERAGE_MAX_AGE),
+        filters=_filters(settings),
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in routers():
@@ -234,6 +244,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DocumentNotFound)
     def _missing(request: Request, _exc: DocumentNotFound) -> Response:
         return _error(request, 404, "Không tìm thấy bài viết.")
+
+    @app.exception_handler(UnknownFilterValue)
+    def _unknown_filter(request: Request, exc: UnknownFilterValue) -> Response:
+        return _error(request, 400, f"Bộ lọc không hợp lệ: {exc}")
 
     @app.exception_handler(QueryError)
     def _query(request: Request, exc: QueryError) -> Response:

@@ -14,6 +14,7 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from index.base import Archive
+from pressmon.filters import FilterResolver
 from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets
 from pressmon.web.accounts import AccountStore, Session
@@ -39,6 +40,8 @@ class WebContext:
     outlets: Mapping[str, str]  # source id -> outlet name, from config/sources.yaml
     similar: DecidedTitles  # decided items' titles, for "similar decided items" on item pages
     coverage_cache: TtlCache[Any]  # dashboard figures per period (see routes.coverage.figures)
+    # Filter values as typed ("Nghe An", "Vĩnh Phúc", "vnexpress"); the CLI uses the same one.
+    filters: FilterResolver | None = None  # None without config/provinces.yaml
 
 
 class NotSignedIn(Exception):

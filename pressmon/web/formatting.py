@@ -11,40 +11,16 @@ from datetime import date, datetime, tzinfo
 
 from markupsafe import Markup, escape
 
-# Text for tier and status codes comes from the one label table, `pressmon.review.labels`.
+# Text for tier, status, topic, kind and category codes comes from the one label table,
+# `pressmon.review.labels`; re-exported here for the templates and routes.
+from pressmon.review.labels import (  # noqa: F401
+    CATEGORY_LABELS,
+    KIND_LABELS,
+    STANCE_LABELS,
+    TOPIC_LABELS,
+)
+
 TIER_CLASSES = {"urgent": "tier-urgent", "review": "tier-review", "low": "tier-low"}
-TOPIC_LABELS = {
-    "bhxh_bat_buoc": "BHXH bắt buộc",
-    "bhxh_tu_nguyen": "BHXH tự nguyện",
-    "bhyt": "Bảo hiểm y tế",
-    "bhtn": "Bảo hiểm thất nghiệp",
-    "luong_huu_chi_tra": "Lương hưu, chi trả",
-    "thu_no_dong": "Thu, nợ đóng",
-    "truc_loi_lua_dao": "Trục lợi, lừa đảo",
-    "chuyen_doi_so_vssid": "Chuyển đổi số, VssID",
-    "truyen_thong_chien_dich": "Truyền thông, chiến dịch",
-}
-KIND_LABELS = {
-    "sector": "Báo ngành",
-    "national": "Báo trung ương",
-    "provincial": "Báo địa phương",
-    "other": "Nguồn khác (diễn đàn, mạng xã hội)",
-}
-CATEGORY_LABELS = {
-    "C1": "Mạo danh cơ quan, cán bộ BHXH",
-    "C2": "Văn bản, giấy mời giả",
-    "C3": "Kênh giả (website, ứng dụng, fanpage)",
-    "C4": "Dịch vụ trung gian thu phí, mua bán sổ",
-    "C5": "Sai lệch chính sách, quyền lợi",
-    "C6": "“Tiền hỗ trợ” giả",
-    "C7": "Xúi giục rút BHXH một lần, so sánh sai",
-    "C8": "Dự báo, tài chính quỹ gây tranh cãi",
-}
-STANCE_LABELS = {
-    "asserts": "Khẳng định nội dung",
-    "reports-and-debunks": "Đưa tin kèm bác bỏ, cảnh báo",
-    "neutral": "Đưa tin trung lập",
-}
 REASON_LABELS = {
     "sentence": "Câu đáng chú ý",
     "term": "Từ ngữ",

@@ -40,9 +40,7 @@ def flagged(document_factory):
     return make
 
 
-def test_nul_and_formula_titles_do_not_break_the_report_workbook(
-    archive, as_lead, flagged
-) -> None:
+def test_nul_and_formula_titles_do_not_break_the_report_workbook(archive, as_lead, flagged) -> None:
     archive.upsert(
         [
             flagged(7, title="Tin giả\x00 về lương hưu\x1b[31m"),

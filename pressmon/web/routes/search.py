@@ -12,6 +12,7 @@ from classifier.types import TIERS
 from index.base import Archive
 from index.errors import QueryError
 from index.types import Query, SearchPage
+from pressmon.filters import FilterField, FilterResolver
 from pressmon.review.statuses import STATUSES
 from pressmon.web.deps import Context, CurrentSession
 from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS
@@ -23,6 +24,7 @@ PAGE_SIZE = 20
 
 
 def search_query(
+    request: Request,
     dates: Dates,
     page_no: Page,
     q: SearchText = "",
@@ -41,13 +43,22 @@ def search_query(
             frozenset({value}) if value and (allowed is None or value in allowed) else frozenset()
         )
 
+    resolver: FilterResolver | None = request.app.state.ctx.filters
+
+    def named(value: str, field: FilterField, allowed=None) -> frozenset[str]:
+        """A typed name ("Nghe An", "Vĩnh Phúc") → its stored value, as on the command line."""
+        value = clean(value).strip()
+        if not value or resolver is None:
+            return one(value, allowed)
+        return frozenset({resolver.resolve(field, value).value})
+
     text = clean(q)
     return Query(
         text=text,
-        outlets=one(bao),
-        provinces=one(tinh),
-        kinds=one(loai_hinh, KIND_LABELS),
-        topics=one(chu_de, TOPIC_LABELS),
+        outlets=named(bao, "outlet"),
+        provinces=named(tinh, "province"),
+        kinds=named(loai_hinh, "kind", KIND_LABELS),
+        topics=named(chu_de, "topic", TOPIC_LABELS),
         tiers=one(muc, TIERS),
         review_statuses=one(trang_thai, STATUSES),
         flagged_only=danh_dau == "1",
