@@ -108,7 +108,8 @@ class SourceSpider(scrapy.Spider):
 
     def count(self, source_id: str, kind: str) -> None:
         self.counters[source_id][kind] += 1
-        if self.crawler is not None:
+        # Scrapy sets `crawler` only through from_crawler; a spider built directly has none.
+        if getattr(self, "crawler", None) is not None:
             self.crawler.stats.inc_value(f"pressmon/{kind}")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -251,6 +252,8 @@ class SourceSpider(scrapy.Spider):
                 response.url,
                 content_type=_content_type(response),
                 parser=source.parser,
+                profile=source.extraction.profile,
+                outlet=source.name,
             )
         except ChallengePage:
             self.count(source_id, "challenge")

@@ -8,10 +8,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
-import yaml
 
-from crawlers.errors import CrawlError
-from crawlers.extract import ExtractionProfile, extract_article
+from crawlers.extract import extract_article
+from crawlers.extract.profile import DEFAULT_PROFILE
 from index.types import Query
 from pressmon.cli import output
 from pressmon.cli.options import sources_file_option
@@ -87,17 +86,6 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
         click.echo("stopped")
 
 
-def _extraction_facts(sources_file: Path) -> dict:
-    """config/extraction.yaml beside the sources file: per-source habits; absent means none."""
-    path = sources_file.with_name("extraction.yaml")
-    if not path.exists():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise click.ClickException(f"{path}: expected a mapping of source id to extraction facts")
-    return data
-
-
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--url", required=True, help="The page's original URL (for relative links and ids).")
@@ -125,20 +113,14 @@ def extract(
     included), whose parser and known habits then apply; otherwise the page's own publisher
     name, never a bare URL.
     """
-    sources_file = app.settings.sources_file
-    resolution = OutletResolver(load_sources(sources_file).sources).resolve(source_name, url)
-    source = resolution.source
-    facts = _extraction_facts(sources_file).get(source.id, {}) if source else {}
-    try:
-        profile = ExtractionProfile.from_mapping(facts)
-    except CrawlError as err:
-        raise click.ClickException(f"extraction facts for {source_name or url}: {err}") from err
+    sources = load_sources(app.settings.sources_file).sources
+    source = OutletResolver(sources).resolve(source_name, url).source
     article = extract_article(
         file.read_bytes(),
         url,
         parser=parser or (source.parser if source else "generic"),
         now=datetime.now(UTC),
-        profile=profile,
+        profile=source.extraction.profile if source else DEFAULT_PROFILE,
         outlet=source.name if source else None,
     )
     fields = {
