@@ -31,8 +31,11 @@ _HINTS: dict[type[Exception], str] = {
 class AppContext:
     """What every command needs: settings with the global options applied."""
 
-    def __init__(self, config_dir: Path | None, archive: Path | None) -> None:
+    def __init__(
+        self, config_dir: Path | None, archive: Path | None, verbose: bool = False
+    ) -> None:
         self.config_dir = config_dir
+        self.verbose = verbose
         self.overrides: dict[str, Any] = {"archive": {"path": str(archive)}} if archive else {}
         self._settings: Settings | None = None
 
@@ -93,7 +96,7 @@ def main(ctx: click.Context, archive: Path | None, config_dir: Path | None, verb
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    ctx.obj = AppContext(config_dir, archive)
+    ctx.obj = AppContext(config_dir, archive, verbose)
 
 
 from pressmon.cli import (  # noqa: E402

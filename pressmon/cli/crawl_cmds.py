@@ -15,6 +15,8 @@ from index.types import Query
 from pressmon.cli import output
 from pressmon.cli.options import sources_file_option
 from pressmon.crawl import chosen_sources, run_crawl, run_every
+from pressmon.crawl_report import crawl_report, failed_text, problems_text
+from pressmon.errors import PressmonError
 from pressmon.health import source_health
 from pressmon.outlets import OutletResolver
 from pressmon.settings import load_sources
@@ -30,22 +32,44 @@ HEALTH_WEEKS = 9  # eight usual weeks and the current one
 )
 @click.pass_obj
 def crawl(app, source_ids: tuple[str, ...]) -> None:
-    """Crawl the configured press sources once into the archive (incremental, polite)."""
+    """Crawl the configured press sources once into the archive (incremental, polite).
+
+    Prints what each source gave; exits non-zero when no source could be fetched, or when a
+    source named with --source could not.
+    """
     settings = app.settings
     # A broken file or an unknown id fails here, not inside Scrapy.
-    result = run_crawl(settings, chosen_sources(settings, source_ids))
+    chosen = chosen_sources(settings, source_ids)
+    result = run_crawl(
+        settings,
+        chosen,
+        log_level="INFO" if app.verbose else "WARNING",
+        tracebacks=app.verbose,
+    )
+    report = crawl_report(chosen, result.counters, named=bool(source_ids))
     rows = [
-        (
-            sid,
-            c.get("stored", 0),
-            c.get("irrelevant", 0),
-            c.get("known", 0),
-            sum(v for k, v in c.items() if k not in {"stored", "irrelevant", "known", "extracted"}),
-        )
-        for sid, c in sorted(result.counters.items())
+        (o.name, o.fetched, o.stored, o.irrelevant, o.known, problems_text(o))
+        for o in report.outcomes
     ]
-    click.echo(output.table(["source", "stored", "irrelevant", "known", "problems"], rows))
+    click.echo(
+        output.table(
+            ["nguồn", "trang tải được", "bài lưu", "không liên quan", "đã có", "lỗi"], rows
+        )
+    )
     click.echo(f"finished: {result.finish_reason}; {result.stored} articles stored")
+    failed = report.failed
+    if not report.succeeded:
+        raise PressmonError(
+            f"{len(failed)}/{len(report.outcomes)} nguồn không tải được trang nào: "
+            + failed_text(report),
+            hint="check the network and the sources' URLs; -v logs each failed request",
+        )
+    if failed:
+        click.echo(
+            f"Cảnh báo: {len(failed)}/{len(report.outcomes)} nguồn không tải được trang nào: "
+            + failed_text(report),
+            err=True,
+        )
 
 
 _INTERVAL = re.compile(r"^(\d+(?:\.\d+)?)([smhd])$")
