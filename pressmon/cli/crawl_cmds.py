@@ -203,6 +203,7 @@ def sources(app, show_all: bool, as_json: bool) -> None:
             h.last_success.strftime("%d/%m/%Y %H:%M") if h.last_success else "chưa có",
             f"{h.weekly_mean:.1f}",
             h.last_week,
+            h.date_disagreements,
             ", ".join(f"{k}={v}" for k, v in sorted(h.errors.items())) or "-",
             "; ".join(h.alerts) or "ok",
         )
@@ -210,7 +211,16 @@ def sources(app, show_all: bool, as_json: bool) -> None:
     ]
     click.echo(
         output.table(
-            ["source", "last success", "per week", "last 7 days", "errors", "status"], rows
+            [
+                "source",
+                "last success",
+                "per week",
+                "last 7 days",
+                "date disagreements",
+                "errors",
+                "status",
+            ],
+            rows,
         )
     )
     click.echo(f"{sum(1 for h in report if h.alerts)} of {len(report)} sources need attention")

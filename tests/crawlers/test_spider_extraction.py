@@ -29,13 +29,17 @@ PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 hưu khi đủ điều kiện.</p></article></body></html>"""
 
 
-def _crawl_one(tmp_path: Path, extraction: SourceExtraction) -> ArticleItem:
+def _spider(tmp_path: Path, extraction: SourceExtraction) -> SourceSpider:
     tmp_path.mkdir(parents=True, exist_ok=True)
     open_state_db(tmp_path / "state.db").close()
     source = Source(
         id="baothu", name="Báo Thử", kind="national", domain="baothu.vn", extraction=extraction
     )
-    spider = SourceSpider([source], CrawlState(tmp_path / "state.db"))
+    return SourceSpider([source], CrawlState(tmp_path / "state.db"))
+
+
+def _crawl_one(tmp_path: Path, extraction: SourceExtraction) -> ArticleItem:
+    spider = _spider(tmp_path, extraction)
     response = HtmlResponse(URL, body=PAGE.encode(), request=Request(URL))
     (item,) = spider.parse_article(response, source_id="baothu", url_id="u1")
     assert isinstance(item, ArticleItem)
@@ -53,3 +57,14 @@ def test_the_source_profile_applies_to_crawled_pages(tmp_path: Path) -> None:
     fixed = _crawl_one(tmp_path / "b", habit).article.published_at
     assert plain.astimezone(VN_TZ).hour == 15  # 08:30 UTC read as written
     assert fixed.astimezone(VN_TZ).hour == 8  # the outlet's habit: Vietnam time, wrong offset
+
+
+def test_an_article_whose_dates_disagree_is_counted(tmp_path: Path) -> None:
+    byline = '<div class="date">Thứ ba, 12/05/2026 08:30 (GMT+7)</div>'
+    page = PAGE.replace("</h1>", "</h1>\n" + byline)
+    spider = _spider(tmp_path, SourceExtraction())
+    response = HtmlResponse(URL, body=page.encode(), request=Request(URL))
+    (item,) = spider.parse_article(response, source_id="baothu", url_id="u1")
+    assert item.article.date_disagreements
+    assert spider.counters["baothu"]["date_disagreement"] == 1
+    assert spider.counters["baothu"]["fetched"] == 1
