@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import click
 from classifier.errors import ClassifierError, ReferenceDataError, RelevanceConfigError
 from crawlers.errors import CrawlError
 from index.errors import SearchIndexError
+from pressmon.companions import companion_overrides
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings, load_settings
 from vntext.errors import VntextError
@@ -36,7 +38,10 @@ class AppContext:
     ) -> None:
         self.config_dir = config_dir
         self.verbose = verbose
-        self.overrides: dict[str, Any] = {"archive": {"path": str(archive)}} if archive else {}
+        self.overrides: dict[str, Any] = {}
+        if archive:
+            self.overrides = companion_overrides(archive, os.environ)
+            self.overrides.setdefault("archive", {})["path"] = str(archive)
         self._settings: Settings | None = None
 
     @property
