@@ -23,6 +23,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = REPO_ROOT / "config"
 ENV_PREFIX = "PRESSMON_"
 _UNKNOWN_FIELD = "unknown field (misspelt, or not in this version)"
+# Models report an unknown key as extra_forbidden; the crawlers' plain dataclasses (Source and
+# what it holds) as an unexpected keyword argument. Both are the same mistake to the user.
+_UNKNOWN_KINDS = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
 
 
 class _Strict(BaseModel):
@@ -226,7 +229,7 @@ def _describe(err: ValidationError, path: Path) -> str:
         where = "".join(
             f"[{part}]" if isinstance(part, int) else f".{part}" for part in problem["loc"]
         ).lstrip(".")
-        message = _UNKNOWN_FIELD if problem["type"] == "extra_forbidden" else problem["msg"]
+        message = _UNKNOWN_FIELD if problem["type"] in _UNKNOWN_KINDS else problem["msg"]
         message = message.removeprefix("Value error, ")
         lines.append(f"{path}: {where}: {message}" if where else f"{path}: {message}")
     return "\n".join(lines)

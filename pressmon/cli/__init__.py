@@ -12,6 +12,7 @@ import click
 from classifier.errors import ClassifierError, ReferenceDataError, RelevanceConfigError
 from crawlers.errors import CrawlError
 from index.errors import SearchIndexError
+from pressmon.companions import companion_overrides
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings, load_settings
 from vntext.errors import VntextError
@@ -35,9 +36,15 @@ _HINTS: dict[type[Exception], str] = {
 class AppContext:
     """What every command needs: settings with the global options applied."""
 
-    def __init__(self, config_dir: Path | None, archive: Path | None) -> None:
+    def __init__(
+        self, config_dir: Path | None, archive: Path | None, verbose: bool = False
+    ) -> None:
         self.config_dir = config_dir
-        self.overrides: dict[str, Any] = {"archive": {"path": str(archive)}} if archive else {}
+        self.verbose = verbose
+        self.overrides: dict[str, Any] = {}
+        if archive:
+            self.overrides = companion_overrides(archive, os.environ)
+            self.overrides.setdefault("archive", {})["path"] = str(archive)
         self._settings: Settings | None = None
 
     @property
@@ -109,7 +116,7 @@ def main(ctx: click.Context, archive: Path | None, config_dir: Path | None, verb
     # review notes. Restored when the command ends, for callers that run it in-process.
     previous = os.umask(PRIVATE_UMASK)
     ctx.call_on_close(lambda: os.umask(previous))
-    ctx.obj = AppContext(config_dir, archive)
+    ctx.obj = AppContext(config_dir, archive, verbose)
 
 
 from pressmon.cli import (  # noqa: E402
