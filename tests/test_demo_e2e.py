@@ -180,7 +180,7 @@ def test_ingest_of_the_same_articles_adds_nothing(demo_run: DemoRun, tmp_path: P
     path.write_text(lines, encoding="utf-8")
     result = pressmon(demo_run.env, "ingest", str(path))
     assert result.returncode == 0, result.stderr
-    assert "(0 new)" in result.stdout
+    assert "(0 bài mới)" in result.stdout
     assert _counts(demo_run)["total"] == before
 
 

@@ -180,3 +180,52 @@ def test_server_errors_are_retried_and_4xx_are_not(crawled: dict) -> None:
     assert crawled["hits"]["flaky"] == 2
     assert crawled["hits"]["broken"] == 3  # RETRY_TIMES = 2
     assert crawled["hits"]["gone"] == 1
+
+
+class _BusyRobots(_Site):
+    """A site whose robots.txt always answers 503: its rules are unknown."""
+
+    hits: Counter[str] = Counter()
+
+    def do_GET(self) -> None:
+        if self.path.strip("/") == "robots.txt":
+            self.hits["robots.txt"] += 1
+            self._send(503, b"busy")
+        else:
+            super().do_GET()
+
+
+def test_an_unreadable_robots_txt_keeps_the_crawler_out(tmp_path: Path) -> None:
+    server = _QuietServer(("127.0.0.1", 0), _BusyRobots)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    source = {
+        "id": "bao_thu",
+        "name": "Báo thử",
+        "kind": "national",
+        "domain": "127.0.0.1",
+        "feeds": [f"{base}/feed.xml"],
+    }
+    (tmp_path / "sources.yaml").write_text(yaml.safe_dump([source], allow_unicode=True), "utf-8")
+    env = {
+        **os.environ,
+        "PRESSMON_ARCHIVE": str(tmp_path / "archive.db"),
+        "PRESSMON_ARCHIVE__STATE_PATH": str(tmp_path / "state.db"),
+        "PRESSMON_SOURCES": str(tmp_path / "sources.yaml"),
+        "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
+        "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
+    }
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "pressmon", "crawl"],
+            env=env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    finally:
+        server.shutdown()
+    assert set(_BusyRobots.hits) == {"robots.txt"}, result.stderr  # not even the feed
+    assert result.returncode != 0  # the only source fetched nothing
+    assert "Traceback" not in result.stderr

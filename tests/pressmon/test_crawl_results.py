@@ -94,7 +94,7 @@ def test_nothing_fetched_exits_non_zero_with_a_summary_and_no_traceback(runs: di
         row = " ".join(_summary_row(result.stdout, name))
         assert "bị từ chối kết nối" in row, row
     error = result.stderr.strip().splitlines()
-    assert error[0].startswith("Error: 2/2 nguồn không tải được trang nào: Báo Một"), error
+    assert error[0].startswith("Lỗi: 2/2 nguồn không tải được trang nào: Báo Một"), error
     assert len(error) <= 3, result.stderr  # the error and its hint, not one line per failure
     assert "bao_mot" not in result.stdout  # display names, not ids
 
