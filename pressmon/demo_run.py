@@ -29,6 +29,7 @@ class DemoPaths:
     archive: Path
     state: Path
     sources: Path
+    model: Path
 
     @classmethod
     def beside(cls, archive: Path) -> DemoPaths:
@@ -37,6 +38,8 @@ class DemoPaths:
             archive=archive,
             state=archive.with_name(f"{archive.stem}-state.db"),
             sources=archive.with_name(f"{archive.stem}-sources.yaml"),
+            # Kept between demos (only the archive and state start fresh): training takes time.
+            model=archive.parent / "model" / "flagger.skops",
         )
 
 
@@ -64,6 +67,7 @@ def demo_environment(paths: DemoPaths) -> dict[str, str]:
         "PRESSMON_ARCHIVE": str(paths.archive),
         "PRESSMON_ARCHIVE__STATE_PATH": str(paths.state),
         "PRESSMON_SOURCES": str(paths.sources),
+        "PRESSMON_MODEL": str(paths.model),
         "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
         "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
         "PRESSMON_CRAWL__CONCURRENCY_PER_DOMAIN": "8",

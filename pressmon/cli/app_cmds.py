@@ -65,6 +65,7 @@ def demo(app, no_serve: bool, host: str, port: int) -> None:
     named = app.overrides.get("archive", {}).get("path")
     paths = DemoPaths.beside(DEMO_ARCHIVE if named is None else Path(named))
     prepare_fresh(paths, default_location=named is None)
+    click.echo(f"Tạo kho lưu trữ mới: {paths.archive}", err=True)
     crawl_demo_site(paths, app.config_dir, click.echo)
     settings = demo_settings(paths, app.config_dir)
     print_summary(settings, click.echo)
@@ -78,7 +79,7 @@ def demo(app, no_serve: bool, host: str, port: int) -> None:
 @click.pass_obj
 def serve(app, host: str | None, port: int | None) -> None:
     """Serve the Vietnamese review and reporting web app."""
-    settings = app.settings
+    settings = app.settings_to_read()
     serve_app(settings, host or settings.web.host, port or settings.web.port, click.echo)
 
 

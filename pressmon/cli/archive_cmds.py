@@ -98,7 +98,7 @@ def _query(text: str = "", **options) -> Query:
 @click.pass_obj
 def search(app, query: str, as_json: bool, **options) -> None:
     """Full-text search of the archive (diacritics optional; "quoted phrases")."""
-    with archive_from(app.settings) as archive:
+    with archive_from(app.settings_to_read()) as archive:
         page = archive.search(_query(query, **options))
     if as_json:
         click.echo(output.dumps(output.search_json(page)))
@@ -152,7 +152,7 @@ def counts(
         raise click.UsageError("choose one of --json and --csv")
     if freeze and (interval != "week" or stories):
         raise click.UsageError("--freeze works on weekly article counts")
-    settings = app.settings
+    settings = app.settings_to_read()
     today = datetime.now(settings.tz).date()
     with archive_from(settings) as archive:
         table = archive.counts(
@@ -201,7 +201,7 @@ def _freeze_complete_weeks(settings, table, today: date) -> list:
 @click.pass_obj
 def flagged(app, as_json: bool, **options) -> None:
     """Items flagged for review, most urgent first (a triage list, not verdicts)."""
-    with archive_from(app.settings) as archive:
+    with archive_from(app.settings_to_read()) as archive:
         documents, capped = triage_order(archive, _query(**options))
     if as_json:
         for d in documents:
@@ -246,7 +246,7 @@ def flagged(app, as_json: bool, **options) -> None:
 def ingest(app, file: Path) -> None:
     """Add articles from JSON lines (title, text, url, outlet, published_at), classified on the
     way."""
-    settings = app.settings
+    settings = app.settings_to_write()
     stream = sys.stdin if str(file) == "-" else file.open(encoding="utf-8")
     archive = archive_from(settings)
     state = crawl_state_from(settings)
@@ -272,7 +272,7 @@ def index_group() -> None:
 @click.pass_obj
 def index_export(app, file: Path) -> None:
     """Write every article and its review history to FILE (- for stdout)."""
-    with archive_from(app.settings) as archive:
+    with archive_from(app.settings_to_read()) as archive:
         if str(file) == "-":
             written = export_jsonl(archive, sys.stdout)
         else:
@@ -288,7 +288,7 @@ def index_export(app, file: Path) -> None:
 @click.pass_obj
 def index_import(app, file: Path) -> None:
     """Read an export into the configured archive (idempotent)."""
-    with archive_from(app.settings) as archive:
+    with archive_from(app.settings_to_write()) as archive:
         if str(file) == "-":
             read = import_jsonl(archive, sys.stdin)
         else:

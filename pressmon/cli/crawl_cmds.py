@@ -32,7 +32,7 @@ HEALTH_WEEKS = 9  # eight usual weeks and the current one
 @click.pass_obj
 def crawl(app, source_ids: tuple[str, ...]) -> None:
     """Crawl the configured press sources once into the archive (incremental, polite)."""
-    settings = app.settings
+    settings = app.settings_to_write()
     # A broken file or an unknown id fails here, not inside Scrapy.
     result = run_crawl(settings, chosen_sources(settings, source_ids))
     rows = [
@@ -78,7 +78,11 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
     command = []
     if app.config_dir:
         command += ["--config", str(app.config_dir)]
-    command += ["--archive", str(app.settings.archive.path), "crawl"]
+    # The child resolves the same data folder; --archive only when named (state goes beside it).
+    command += ["--data-dir", str(app.settings.data_dir)]
+    if "archive" in app.overrides:
+        command += ["--archive", str(app.settings.archive.path)]
+    command += ["crawl"]
     for source_id in source_ids:
         command += ["--source", source_id]
     try:
@@ -173,7 +177,7 @@ def extract(
 def sources(app, show_all: bool, as_json: bool) -> None:
     """Source health: last successful crawl, articles per week, errors; silent or unusual
     sources."""
-    settings = app.settings
+    settings = app.settings_to_read()
     now = datetime.now(UTC)
     today = now.astimezone(settings.tz).date()
     state = crawl_state_from(settings)
