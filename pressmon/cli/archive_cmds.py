@@ -12,11 +12,9 @@ import click
 
 from classifier.types import TIER_LABELS, TIERS
 from crawlers.sources import OutletKind
-from index.transfer import export_jsonl, import_jsonl
 from index.types import GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
-from pressmon.ingest import ingest_jsonl
 from pressmon.review.labels import label
 from pressmon.review.queue import triage_order
 from pressmon.settings import load_targets
@@ -246,6 +244,8 @@ def flagged(app, as_json: bool, **options) -> None:
 def ingest(app, file: Path) -> None:
     """Add articles from JSON lines (title, text, url, outlet, published_at), classified on the
     way."""
+    from pressmon.ingest import ingest_jsonl  # the classifier: heavy, only here (fast start)
+
     settings = app.settings_to_write()
     stream = sys.stdin if str(file) == "-" else file.open(encoding="utf-8")
     archive = archive_from(settings)
@@ -272,6 +272,8 @@ def index_group() -> None:
 @click.pass_obj
 def index_export(app, file: Path) -> None:
     """Write every article and its review history to FILE (- for stdout)."""
+    from index.transfer import export_jsonl
+
     with archive_from(app.settings_to_read()) as archive:
         if str(file) == "-":
             written = export_jsonl(archive, sys.stdout)
@@ -288,6 +290,8 @@ def index_export(app, file: Path) -> None:
 @click.pass_obj
 def index_import(app, file: Path) -> None:
     """Read an export into the configured archive (idempotent)."""
+    from index.transfer import import_jsonl
+
     with archive_from(app.settings_to_write()) as archive:
         if str(file) == "-":
             read = import_jsonl(archive, sys.stdin)

@@ -11,7 +11,6 @@ import click
 import yaml
 
 from crawlers.errors import CrawlError
-from crawlers.extract import ExtractionProfile, extract_article
 from index.types import Query
 from pressmon.cli import output
 from pressmon.cli.options import sources_file_option
@@ -130,6 +129,8 @@ def extract(
     name, never a bare URL.
     """
     sources_file = app.settings.sources_file
+    from crawlers.extract import ExtractionProfile, extract_article  # lxml, trafilatura
+
     resolution = OutletResolver(load_sources(sources_file).sources).resolve(source_name, url)
     source = resolution.source
     facts = _extraction_facts(sources_file).get(source.id, {}) if source else {}
