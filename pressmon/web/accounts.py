@@ -66,16 +66,6 @@ class AccountEvent:
     detail: str
 
 
-def refuse_self(actor: str, target: str, what: str) -> None:
-    """An administrator cannot disable or demote himself (names compared folded: `ADMIN` is
-    `admin`), so the last way back into account management is never closed by accident."""
-    if actor.strip().lower() == target.strip().lower():
-        raise AccountError(
-            f"refusing to {what} your own account {target!r}",
-            hint="ask another administrator, or use `pressmon users` on the server",
-        )
-
-
 class AccountStore:
     """users + sessions (+ the current assignee of each item) in one SQLite file."""
 
