@@ -31,16 +31,16 @@ from typing import Any
 
 import htmldate
 import trafilatura
-import yaml
 from lxml import html
 from trafilatura.settings import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.saved_pages import REPO, SavedPage, saved_pages  # noqa: E402
-from crawlers.extract import ExtractionProfile, extract_article  # noqa: E402
+from crawlers.extract import extract_article  # noqa: E402
 from crawlers.extract.dates import VN_TZ  # noqa: E402
 from crawlers.extract.document import clean_text  # noqa: E402
+from crawlers.extract.profile import DEFAULT_PROFILE  # noqa: E402
 from pressmon.outlets import OutletResolver  # noqa: E402
 from pressmon.settings import load_sources  # noqa: E402
 
@@ -140,7 +140,7 @@ def _furniture(raw: bytes) -> set[str]:
     return found
 
 
-def _ours(facts: dict, resolver: OutletResolver) -> Callable[[SavedPage, bytes], Reading]:
+def _ours(resolver: OutletResolver) -> Callable[[SavedPage, bytes], Reading]:
     def run(page: SavedPage, raw: bytes) -> Reading:
         source = resolver.resolve(None, page.url).source
         art = extract_article(
@@ -148,7 +148,7 @@ def _ours(facts: dict, resolver: OutletResolver) -> Callable[[SavedPage, bytes],
             page.url,
             parser=source.parser if source else "generic",
             now=NOW,
-            profile=ExtractionProfile.from_mapping(facts.get(source.id) if source else None),
+            profile=source.extraction.profile if source else DEFAULT_PROFILE,
         )
         return Reading(art.title, art.published_at, art.date_precision == "minute", art.body)
 
@@ -212,10 +212,9 @@ def score(page: SavedPage, reading: Reading, furniture: set[str]) -> dict[str, b
 
 
 def run() -> dict[str, Any]:
-    facts = yaml.safe_load((REPO / "config/extraction.yaml").read_text(encoding="utf-8")) or {}
     resolver = OutletResolver(load_sources(REPO / "config/sources.yaml").sources)
     extractors = {
-        "extract_article": _ours(facts, resolver),
+        "extract_article": _ours(resolver),
         "trafilatura": _trafilatura,
         "htmldate": _htmldate,
     }

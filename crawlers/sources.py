@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from crawlers.extract.profile import DEFAULT_PROFILE, ExtractionProfile
+
 # "other": not press (forums, social media, service sites) — monitored for false content, and
 # counted apart from press coverage.
 OutletKind = Literal["sector", "national", "provincial", "other"]
@@ -28,6 +30,25 @@ class Listing:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SourceExtraction:
+    """How this outlet's article pages are read, and whether that is proven.
+
+    `verified` is about extraction (a saved real article page gives the checked headline,
+    minute-precise date and first body sentence; tests/crawlers/test_source_pages.py), not about
+    the feed being live, which is `Source.verified`. Unproven needs a reason, so that the gap is
+    said, not forgotten.
+    """
+
+    profile: ExtractionProfile = DEFAULT_PROFILE
+    verified: bool = True  # false only with a reason; the test checks a page backs "true"
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.verified and not self.reason.strip():
+            raise ValueError("verified: false needs a reason")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Source:
     id: str
     name: str
@@ -41,7 +62,8 @@ class Source:
     article_pattern: str | None = None  # regex searched in every article URL's path?query
     parser: str = "generic"
     enabled: bool = True
-    verified: bool = False
+    verified: bool = False  # a probe saw a feed return fresh items
+    extraction: SourceExtraction = SourceExtraction()
     notes: str = ""
 
     def __post_init__(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import ClassVar, Self
 
 from index.types import (
@@ -16,7 +17,10 @@ from index.types import (
     Query,
     ReviewEvent,
     SearchPage,
+    TriageEntry,
 )
+
+_TRIAGE_PAGE = 200
 
 
 class Archive(ABC):
@@ -72,6 +76,18 @@ class Archive(ABC):
                 return
             page += 1
 
+    def triage_entries(self, query: Query, limit: int) -> tuple[list[TriageEntry], bool]:
+        """Flagged articles matching `query` (newest first, at most `limit`) without their text,
+        and whether more exist. Pages through `search`; backends override it with a lean read."""
+        query = replace(query, flagged_only=True, sort="date", page=1, page_size=_TRIAGE_PAGE)
+        found: list[TriageEntry] = []
+        while True:
+            result = self.search(query)
+            found.extend(triage_entry(hit.document) for hit in result.hits)
+            if not result.hits or len(found) >= min(result.total, limit):
+                return found[:limit], result.total > limit
+            query = replace(query, page=query.page + 1)
+
     # Hooks that do nothing by default, not abstract: backends override them where they need to.
     def refresh(self) -> None:  # noqa: B027
         """Make writes visible to searches (a no-op where writes are visible at once)."""
@@ -84,3 +100,16 @@ class Archive(ABC):
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def triage_entry(document: Document) -> TriageEntry:
+    value = document.flag_details.get("uncertainty") if document.flag_details else None
+    return TriageEntry(
+        id=document.id,
+        published_at=document.published_at,
+        tier=document.tier,
+        risk=document.risk,
+        uncertainty=float(value) if isinstance(value, int | float) else 0.0,
+        category=document.category,
+        review_status=document.review_status,
+    )

@@ -1,9 +1,11 @@
 """The SQLite archive: a thin adapter running the SQL built in `sqlite_query`.
 
-One connection per archive, shared by the web app's threads behind a lock (SQLite allows one
-writer at a time anyway); WAL journal with synchronous=NORMAL, so a crash loses at most the last
-uncommitted batch and never corrupts the file. Weeks are bucketed in SQL with the zone's fixed
-UTC offset (`index.weeks.fixed_utc_offset` refuses zones with daylight saving).
+One connection writes, behind a lock (SQLite allows one writer at a time anyway); reads borrow
+from a pool of read-only connections (`index.sqlite_pool`), so the web app's concurrent
+requests never wait for each other or for a write. WAL journal with synchronous=NORMAL, so a
+crash loses at most the last uncommitted batch and never corrupts the file. Weeks are bucketed
+in SQL with the zone's fixed UTC offset (`index.weeks.fixed_utc_offset` refuses zones with
+daylight saving).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from typing import Any
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
 from index.snippets import make_snippet
+from index.sqlite_changes import ChangeMemo
+from index.sqlite_pool import ReadPool
 from index.sqlite_query import (
     RANK_WINDOW,
     Window,
@@ -35,6 +39,7 @@ from index.sqlite_query import (
     summary_applies,
     summary_counts_sql,
     total_sql,
+    triage_sql,
     walk_dates,
 )
 from index.sqlite_rows import REVIEW_COLUMNS, from_us, review_row, row_document, row_review, to_us
@@ -55,6 +60,7 @@ from index.types import (
     Query,
     ReviewEvent,
     SearchPage,
+    TriageEntry,
 )
 from index.weeks import day_bounds_utc, fill_counts, fixed_utc_offset, zone
 from vntext.normalize import normalize_spelling
@@ -67,6 +73,10 @@ CACHE_KIB = 65536  # page cache per connection; FTS5 segment merges re-read rece
 MMAP_BYTES = 2**31  # FTS5 merges and searches read segments without copying them
 CHECKPOINT_PAGES = 10_000  # fewer, larger WAL checkpoints (each ends with an fsync)
 TAG_STATS_SECONDS = 3600.0
+# Read connections per archive, and as many more for a search's concurrent count (a separate
+# pool: a search holds its reader while waiting for the count, so sharing one could deadlock).
+# More than the cores only queues in SQLite; each costs up to CACHE_KIB of page cache.
+READ_CONNECTIONS = 4
 
 
 class SQLiteArchive(Archive):
@@ -85,19 +95,20 @@ class SQLiteArchive(Archive):
         try:
             with self._translated():
                 migrate(self._conn)
-                self._conn.execute(
-                    "CREATE VIRTUAL TABLE temp.tag_vocabulary "
-                    "USING fts5vocab(main, articles_folded, col)"
-                )
-            # A second reader counts a search's matches while the first ranks them (two cores).
-            self._count_conn = _connect(path)
         except SearchIndexError:
             self._conn.close()
             raise
-        self._count_lock = threading.Lock()
+        self._readers = ReadPool(lambda: _reader(path), READ_CONNECTIONS)
+        # Counting a search's matches runs beside ranking them, on its own connections.
+        self._counters = ReadPool(lambda: _reader(path), READ_CONNECTIONS)
+        self._triage_memo: ChangeMemo[tuple[tuple[TriageEntry, ...], bool]] = ChangeMemo(
+            _reader(path)
+        )
         self._tag_stats: dict[str, int] = {}
         self._tag_stats_at = 0.0
-        self._count_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive-count")
+        self._count_pool = ThreadPoolExecutor(
+            max_workers=READ_CONNECTIONS, thread_name_prefix="archive-count"
+        )
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -193,8 +204,8 @@ class SQLiteArchive(Archive):
         )
 
     def _count(self, sql: str, params: dict[str, Any]) -> int:
-        with self._count_lock, self._translated():
-            return self._count_conn.execute(sql, params).fetchone()[0]
+        with self._counters.connection() as conn, self._translated():
+            return conn.execute(sql, params).fetchone()[0]
 
     def _newest(
         self,
@@ -272,6 +283,40 @@ class SQLiteArchive(Archive):
             unit=unit,
         )
 
+    def triage_entries(self, query: Query, limit: int) -> tuple[list[TriageEntry], bool]:
+        """One indexed read of the flagged articles' triage columns (no text, no JSON decoding
+        beyond the uncertainty), kept until the next commit to the archive (`ChangeMemo`); a
+        text query pages through `search` as other backends do."""
+        if query.text.strip():
+            return super().triage_entries(query, limit)
+        query = replace(_normalized_query(query), flagged_only=True)
+        sql, params = triage_sql(query, self._window(query), limit + 1)
+        key = (sql, tuple(sorted(params.items())))
+        with self._translated():
+            entries, more = self._triage_memo.get(
+                key, lambda: self._triage_rows(sql, params, limit)
+            )
+        return list(entries), more
+
+    def _triage_rows(
+        self, sql: str, params: dict[str, Any], limit: int
+    ) -> tuple[tuple[TriageEntry, ...], bool]:
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        entries = tuple(
+            TriageEntry(
+                id=row["id"],
+                published_at=from_us(row["published_us"]),
+                tier=row["tier"],
+                risk=row["risk"],
+                uncertainty=_number(row["uncertainty"]),
+                category=row["category"],
+                review_status=row["review_status"],
+            )
+            for row in rows[:limit]
+        )
+        return entries, len(rows) > limit
+
     def iter_documents(self, page_size: int = 100) -> Iterator[Document]:
         """Every document, newest first, in keyset pages (each page costs the same)."""
         after = (2**63 - 1, 2**63 - 1)
@@ -316,8 +361,10 @@ class SQLiteArchive(Archive):
 
     def close(self) -> None:
         self._count_pool.shutdown()
-        with self._lock, self._count_lock:
-            self._count_conn.close()
+        self._readers.close()
+        self._counters.close()
+        self._triage_memo.close()
+        with self._lock:
             self._conn.close()
 
     # -- plumbing ----------------------------------------------------------------------------
@@ -361,8 +408,8 @@ class SQLiteArchive(Archive):
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, self._translated():
-            yield self._conn
+        with self._translated(), self._readers.connection() as conn:
+            yield conn
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -410,6 +457,25 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise SearchIndexError(f"SQLite archive error: {err}") from err
     return conn
+
+
+def _reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection with the tag vocabulary `_tag_frequencies` reads (temp tables are
+    per connection)."""
+    conn = _connect(path)
+    try:
+        conn.execute(
+            "CREATE VIRTUAL TABLE temp.tag_vocabulary USING fts5vocab(main, articles_folded, col)"
+        )
+        conn.execute("PRAGMA query_only = 1")
+    except sqlite3.Error as err:
+        conn.close()
+        raise SearchIndexError(f"SQLite archive error: {err}") from err
+    return conn
+
+
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 def _archive_size(conn: sqlite3.Connection) -> int:

@@ -104,8 +104,11 @@ def candidate_sql(parsed: ParsedQuery, window: Window, table: str | None = None)
     condition = "articles_folded MATCH :folded"
     if "accented" not in params:
         return condition, {"folded": params["folded"]}
+    # The unary + keeps the planner from handing each listed rowid to FTS5 as a constraint:
+    # FTS5 would then run the folded MATCH once per accented match (188 ms instead of 2 ms for
+    # "bảo hiểm y tế" on 5,000 articles, and growing with the archive).
     condition += (
-        " AND articles_folded.rowid IN "
+        " AND +articles_folded.rowid IN "
         "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH :accented)"
     )
     return condition, {"folded": params["folded"], "accented": params["accented"]}
@@ -403,3 +406,17 @@ def summary_counts_sql(
         f"WHERE {' AND '.join(conditions) or '1'} GROUP BY grp, bucket"
     )
     return sql, params
+
+
+def triage_sql(query: Query, window: Window, limit: int) -> Sql:
+    """(id, published_us, tier, risk, category, review_status, uncertainty) of the newest
+    `limit` flagged articles matching the filters (not text): the partial index articles_flagged
+    gives them in date order."""
+    where, params = filter_sql(query, ParsedQuery(), window, text=False)
+    sql = (
+        "SELECT a.id, a.published_us, a.tier, a.risk, a.category, a.review_status, "
+        "json_extract(a.flag_details, '$.uncertainty') AS uncertainty "
+        f"FROM articles a WHERE {where} AND a.risk IS NOT NULL "
+        "ORDER BY a.published_us DESC, a.rowid DESC LIMIT :limit"
+    )
+    return sql, {**params, "limit": limit}

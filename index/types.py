@@ -134,6 +134,20 @@ class ReviewEvent:
 
 
 @dataclass(frozen=True)
+class TriageEntry:
+    """What ordering, filtering and counting the review queue needs of one flagged article,
+    without its text (the queue reads thousands of these and the full article of 50)."""
+
+    id: str
+    published_at: datetime
+    tier: str | None
+    risk: float | None
+    uncertainty: float  # flag_details["uncertainty"], 0.0 when absent
+    category: str | None
+    review_status: str
+
+
+@dataclass(frozen=True)
 class ArchiveStats:
     documents: int
     flagged: int

@@ -6,7 +6,8 @@ import logging
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,42 @@ def cap_log_handlers(log_level: str) -> None:
     record (the full text of each scraped item among them) from being formatted and printed."""
     for handler in logging.root.handlers:
         handler.setLevel(max(handler.level, logging.getLevelName(log_level)))
+
+
+# Scrapy logs a request it gave up on at ERROR, and a robots.txt it could not fetch with the full
+# traceback, though the spider's errback counts and reports both: with every host down that was
+# thousands of lines. These loggers' errors become one INFO line each.
+_FETCH_FAILURE_LOGGERS = (
+    "scrapy.downloadermiddlewares.retry",
+    "scrapy.downloadermiddlewares.robotstxt",
+)
+
+
+class _FetchFailureAsInfo(logging.Filter):
+    def __init__(self, tracebacks: bool) -> None:
+        super().__init__()
+        self.tracebacks = tracebacks
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.INFO:
+            record.levelno, record.levelname = logging.INFO, "INFO"
+            if not self.tracebacks:
+                record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return True
+
+
+@contextmanager
+def fetch_failures_as_info(tracebacks: bool) -> Iterator[None]:
+    """While crawling, fetch failures Scrapy logs are one INFO line (with `tracebacks`, in full)."""
+    quiet = _FetchFailureAsInfo(tracebacks)
+    loggers = [logging.getLogger(name) for name in _FETCH_FAILURE_LOGGERS]
+    for logger_ in loggers:
+        logger_.addFilter(quiet)
+    try:
+        yield
+    finally:
+        for logger_ in loggers:
+            logger_.removeFilter(quiet)
 
 
 def chosen_sources(settings: Settings, source_ids: Sequence[str] = ()) -> tuple[Source, ...]:
@@ -64,9 +101,14 @@ def crawl_settings(settings: Settings) -> dict[str, Any]:
 
 
 def run_crawl(
-    settings: Settings, sources: Sequence[Source], *, log_level: str = "WARNING"
+    settings: Settings,
+    sources: Sequence[Source],
+    *,
+    log_level: str = "WARNING",
+    tracebacks: bool = False,
 ) -> CrawlResult:
-    """One crawl of `sources` into the configured archive.
+    """One crawl of `sources` into the configured archive; `tracebacks` keeps Scrapy's
+    tracebacks of failed fetches in the log.
 
     Scrapy's reactor cannot restart, so a process runs this at most once; `run_every` uses
     a fresh child process per cycle.
@@ -82,7 +124,8 @@ def run_crawl(
     process = CrawlerProcess(options)
     crawler = process.create_crawler(SourceSpider)
     process.crawl(crawler, sources=sources)
-    process.start()
+    with fetch_failures_as_info(tracebacks):
+        process.start()
     # Scrapy logs start-up failures and returns normally; its stats may not even exist then.
     try:
         reason = crawler.stats.get_value("finish_reason")

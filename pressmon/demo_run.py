@@ -15,6 +15,7 @@ from demo.server import serve_demo
 from demo.sources import demo_sources
 from index.types import Query
 from pressmon.cli import output
+from pressmon.companions import Companions
 from pressmon.errors import PressmonError
 from pressmon.review.labels import label
 from pressmon.review.queue import triage_order
@@ -33,11 +34,13 @@ class DemoPaths:
 
     @classmethod
     def beside(cls, archive: Path) -> DemoPaths:
-        """State and sources files next to the archive, named after it."""
+        """State and sources files next to the archive, named after it: its companions, which
+        `pressmon --archive` then uses (pressmon.companions)."""
+        files = Companions.of(archive)
         return cls(
             archive=archive,
-            state=archive.with_name(f"{archive.stem}-state.db"),
-            sources=archive.with_name(f"{archive.stem}-sources.yaml"),
+            state=files.state,
+            sources=files.sources,
             # Kept between demos (only the archive and state start fresh): training takes time.
             model=archive.parent / "model" / "flagger.skops",
         )
@@ -117,3 +120,5 @@ def print_summary(settings: Settings, echo: Callable[[str], None]) -> None:
             f"{document.stance}"
         )
         echo("    " + output.document_line(document, settings.tz))
+    # The demo's state and sources sit beside its archive, so naming the archive is enough.
+    echo(f"\nTình trạng các nguồn demo: pressmon --archive {settings.archive.path} sources --all")

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as _XML_ILLEGAL
 from openpyxl.styles import Font
 
 from pressmon.coverage import CoverageProgress
@@ -125,9 +126,16 @@ def progress_xlsx(
 
 
 def _safe(cell: Cell) -> Any:
+    cell = xlsx_value(cell)
     if isinstance(cell, str) and cell.startswith(_FORMULA_START):
         return "'" + cell
     return cell
+
+
+def xlsx_value(cell: Any) -> Any:
+    """`cell` without the control characters (NUL, ESC...) XLSX cannot hold, which archived
+    text from before input was sanitised may still carry."""
+    return _XML_ILLEGAL.sub("", cell) if isinstance(cell, str) else cell
 
 
 def _xlsx(sheets: Mapping[str, Sheet]) -> bytes:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import mean
 
+from crawlers.outcomes import DATE_DISAGREEMENT
 from crawlers.state import CrawlState, SourceRun
 from index.types import CountTable
 from pressmon.settings import SourceList
@@ -30,6 +31,7 @@ ERROR_KINDS = frozenset(
     }
 )
 SILENT_AFTER = timedelta(days=7)
+RECENT = timedelta(days=7)  # the window of the date disagreement count
 _MIN_USUAL = 3.0  # below this weekly mean, volume swings are noise
 
 
@@ -42,6 +44,9 @@ class SourceHealth:
     last_week: int  # stored articles in the latest week
     errors: dict[str, int] = field(default_factory=dict)  # last run's errors by kind
     alerts: tuple[str, ...] = ()
+    # Articles whose date candidates disagreed (the extractor chose by evidence), in runs of the
+    # last 7 days: many point at an outlet habit worth an extraction profile in sources.yaml.
+    date_disagreements: int = 0
 
 
 def _succeeded(run: SourceRun) -> bool:
@@ -69,8 +74,18 @@ def assess_source(
         alerts.append("lỗi ở lần thu thập gần nhất")
     if weekly_mean >= _MIN_USUAL and not weekly_mean / 3 <= last_week <= weekly_mean * 3:
         alerts.append(f"số bài tuần này ({last_week}) lệch xa mức thường ({weekly_mean:.1f})")
+    disagreements = sum(
+        run.counters.get(DATE_DISAGREEMENT, 0) for run in runs if now - run.finished_at <= RECENT
+    )
     return SourceHealth(
-        source_id, name, last_success, weekly_mean, last_week, errors, tuple(alerts)
+        source_id,
+        name,
+        last_success,
+        weekly_mean,
+        last_week,
+        errors,
+        tuple(alerts),
+        disagreements,
     )
 
 

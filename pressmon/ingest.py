@@ -17,12 +17,10 @@ from crawlers.items import ExtractedArticle
 from crawlers.sources import OutletKind, Source
 from crawlers.state import CrawlState
 from index.base import Archive
-from pressmon.errors import PressmonError
 from pressmon.processing import ArticleProcessor
+from pressmon.sanitize import InputRejected, clean_article, decode_line
 from pressmon.settings import Settings, SourceList, load_sources
 from vntext.normalize import nfc
-
-_MAX_ERRORS_SHOWN = 5
 
 
 class ArticleLine(BaseModel):
@@ -50,44 +48,56 @@ class IngestReport:
     stored: int
     new: int
     irrelevant: int
+    rejected: tuple[str, ...] = ()  # "line N: why", one per line not stored
+    cleaned: tuple[str, ...] = ()  # "line N: what changed", text stored after sanitising
 
 
-def parse_lines(lines: Iterable[str], tz: ZoneInfo) -> list[ArticleLine]:
-    """Validate every line first, so a bad file writes nothing and every problem is reported."""
+@dataclass(frozen=True)
+class ParsedLines:
+    lines: tuple[ArticleLine, ...]
+    rejected: tuple[str, ...]
+    cleaned: tuple[str, ...]
+
+
+def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
+    """Every valid line, sanitised (`pressmon.sanitize`); a bad line is rejected on its own with
+    its number and reason, so one bad record never costs the rest of the file."""
     parsed: list[ArticleLine] = []
-    errors: list[str] = []
+    rejected: list[str] = []
+    cleaned: list[str] = []
     for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
+        text, replaced = decode_line(raw) if isinstance(raw, bytes) else (raw, False)
+        if not text.strip():
             continue
+        notes = ["invalid UTF-8 replaced with U+FFFD"] if replaced else []
         try:
-            data = json.loads(raw)
+            data = json.loads(text)
             if isinstance(data, dict) and "text" not in data and "body" in data:
                 data["text"] = data.pop("body")
             line = ArticleLine.model_validate(data)
-        except (json.JSONDecodeError, ValidationError) as err:
-            errors.append(f"line {number}: {_short(err)}")
+            if line.published_at.tzinfo is None:
+                line = line.model_copy(
+                    update={"published_at": line.published_at.replace(tzinfo=tz)}
+                )
+            clean = clean_article(line.title, line.text, line.published_at)
+        except (json.JSONDecodeError, ValidationError, InputRejected) as err:
+            rejected.append(f"line {number}: {_short(err)}")
             continue
-        if line.published_at.tzinfo is None:
-            line = line.model_copy(update={"published_at": line.published_at.replace(tzinfo=tz)})
-        parsed.append(line)
-    if errors:
-        shown = "; ".join(errors[:_MAX_ERRORS_SHOWN])
-        more = (
-            f" (and {len(errors) - _MAX_ERRORS_SHOWN} more)"
-            if len(errors) > _MAX_ERRORS_SHOWN
-            else ""
-        )
-        raise PressmonError(
-            f"{len(errors)} invalid input line(s), nothing stored: {shown}{more}",
-            hint="each line needs title, text, url (http/https) and published_at (ISO 8601)",
-        )
-    return parsed
+        notes.extend(clean.notes)
+        if notes:
+            cleaned.append(f"line {number}: {'; '.join(notes)}")
+        parsed.append(line.model_copy(update={"title": clean.title, "text": clean.body}))
+    return ParsedLines(tuple(parsed), tuple(rejected), tuple(cleaned))
 
 
 def _short(err: Exception) -> str:
     if isinstance(err, ValidationError):
-        return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
-    return str(err)
+        return "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in err.errors()
+        )
+    if isinstance(err, json.JSONDecodeError):
+        return f"not a JSON object ({err.msg} at column {err.colno})"
+    return str(err)[:300]
 
 
 def source_for(line: ArticleLine, sources: SourceList) -> Source:
@@ -104,13 +114,14 @@ def source_for(line: ArticleLine, sources: SourceList) -> Source:
 
 
 def ingest_jsonl(
-    lines: Iterable[str],
+    lines: Iterable[bytes | str],
     settings: Settings,
     processor: ArticleProcessor,
     archive: Archive,
     state: CrawlState,
 ) -> IngestReport:
-    parsed = parse_lines(lines, settings.tz)
+    result = parse_lines(lines, settings.tz)
+    parsed = result.lines
     sources = load_sources(settings.sources_file)
     crawled_at = datetime.now(UTC)
     documents = []
@@ -132,5 +143,10 @@ def ingest_jsonl(
     archive.refresh()
     state.remember_stories(processor.story_rows(flagged))
     return IngestReport(
-        read=len(parsed), stored=len(flagged), new=new, irrelevant=len(parsed) - len(documents)
+        read=len(parsed) + len(result.rejected),
+        stored=len(flagged),
+        new=new,
+        irrelevant=len(parsed) - len(documents),
+        rejected=result.rejected,
+        cleaned=result.cleaned,
     )

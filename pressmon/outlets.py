@@ -42,7 +42,10 @@ def _variants(key: str) -> list[str]:
 
 def _host(value: str) -> str | None:
     candidate = value if "//" in value else f"//{value}"
-    host = (urlsplit(candidate).hostname or "").lower().removeprefix("www.")
+    try:
+        host = (urlsplit(candidate).hostname or "").lower().removeprefix("www.")
+    except ValueError:  # "[2J]" and the like: brackets that are no IPv6 host, so no host at all
+        return None
     return host if "." in host else None
 
 

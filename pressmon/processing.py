@@ -13,6 +13,7 @@ from crawlers.items import ExtractedArticle
 from crawlers.sources import Source
 from crawlers.urls import article_id, canonicalize_url
 from index.types import Document
+from pressmon.sanitize import clean_extracted
 from vntext.provinces import Gazetteer
 from vntext.stories import StoryClusterer
 
@@ -37,7 +38,12 @@ class ArticleProcessor:
         self, article: ExtractedArticle, source: Source, crawled_at: datetime
     ) -> Document | None:
         """The unflagged Document for a relevant article; None when it is not about social
-        insurance."""
+        insurance.
+
+        Raises:
+            InputRejected: an absurd publication date, or no text once control characters go.
+        """
+        article = clean_extracted(article)  # the one sanitising step shared with `ingest`
         text = f"{article.lead}\n\n{article.body}" if article.lead else article.body
         relevance = self.relevance.assess(article.title, text)
         if not relevance.relevant:

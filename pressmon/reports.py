@@ -8,12 +8,13 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import get_args
+from typing import Any, get_args
 
 from crawlers.sources import OutletKind
 from index.base import Archive
 from index.types import UNKNOWN_GROUP, CountTable, Document, Query
 from pressmon.coverage import CoverageProgress, progress_for_targets, target_query
+from pressmon.exports import xlsx_value
 from pressmon.review.labels import label
 from pressmon.review.queue import flagged_documents
 from pressmon.review.statuses import UNSTARTED
@@ -193,6 +194,10 @@ def _follow_ups(archive: Archive, documents: Sequence[Document]) -> dict[str, tu
     return found
 
 
+def _put(sheet: Any, row: Sequence[Any]) -> None:
+    sheet.append([xlsx_value(cell) for cell in row])
+
+
 def report_xlsx(
     report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[str, str]] | None = None
 ) -> bytes:
@@ -208,12 +213,13 @@ def report_xlsx(
     summary = book.active
     summary.title = "Tổng quan"
     cov = report.coverage
-    summary.append([report.title])
+    _put(summary, [report.title])
     summary["A1"].font = Font(bold=True, size=14)
-    summary.append(["Thời điểm lập", report.generated_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")])
-    summary.append(["Tổng số tin, bài", cov.total])
-    summary.append([])
-    summary.append(
+    _put(summary, ["Thời điểm lập", report.generated_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")])
+    _put(summary, ["Tổng số tin, bài", cov.total])
+    _put(summary, [])
+    _put(
+        summary,
         [
             "Chỉ tiêu",
             "Đã đạt",
@@ -223,10 +229,11 @@ def report_xlsx(
             "Cần mỗi tuần",
             "Từ ngày",
             "Đến ngày",
-        ]
+        ],
     )
     for p in cov.targets:
-        summary.append(
+        _put(
+            summary,
             [
                 p.target_name,
                 p.count,
@@ -236,26 +243,27 @@ def report_xlsx(
                 p.weekly_pace_required,
                 p.period_start.strftime("%d/%m/%Y"),
                 p.period_end.strftime("%d/%m/%Y"),
-            ]
+            ],
         )
-    summary.append([])
-    summary.append(["Loại hình báo chí", "Số tin, bài"])
+    _put(summary, [])
+    _put(summary, ["Loại hình báo chí", "Số tin, bài"])
     for kind, n in cov.by_kind:
-        summary.append([labels.get("kind", {}).get(kind, kind), n])
-    summary.append([])
-    summary.append(["Chủ đề", "Số tin, bài"])
+        _put(summary, [labels.get("kind", {}).get(kind, kind), n])
+    _put(summary, [])
+    _put(summary, ["Chủ đề", "Số tin, bài"])
     for topic, n in cov.by_topic:
-        summary.append([labels.get("topic", {}).get(topic, topic), n])
-    summary.append([])
-    summary.append(["Chiến dịch", "Từ ngày", "Đến ngày", "Số tin, bài"])
+        _put(summary, [labels.get("topic", {}).get(topic, topic), n])
+    _put(summary, [])
+    _put(summary, ["Chiến dịch", "Từ ngày", "Đến ngày", "Số tin, bài"])
     for c in cov.campaigns:
-        summary.append(
-            [c.campaign.name, c.start.strftime("%d/%m/%Y"), c.end.strftime("%d/%m/%Y"), c.count]
+        _put(
+            summary,
+            [c.campaign.name, c.start.strftime("%d/%m/%Y"), c.end.strftime("%d/%m/%Y"), c.count],
         )
-    summary.append([])
-    summary.append(["Trạng thái xác minh", "Số bài"])
+    _put(summary, [])
+    _put(summary, ["Trạng thái xác minh", "Số bài"])
     for status, n in report.status_totals:
-        summary.append([label(status), n])
+        _put(summary, [label(status), n])
 
     for title, rows, header in (
         ("Tỉnh thành", cov.by_province, ["Tỉnh, thành phố", "Số tin, bài"]),
@@ -270,12 +278,13 @@ def report_xlsx(
         ),
     ):
         sheet = book.create_sheet(title)
-        sheet.append(header)
+        _put(sheet, header)
         for row in rows:
-            sheet.append(list(row))
+            _put(sheet, list(row))
 
     flagged = book.create_sheet("Bài cần xác minh")
-    flagged.append(
+    _put(
+        flagged,
         [
             "Nhóm",
             "Tên nhóm",
@@ -287,11 +296,12 @@ def report_xlsx(
             "Trạng thái",
             "Xử lý tiếp",
             "Đường dẫn",
-        ]
+        ],
     )
     for category, docs in report.flagged_by_category:
         for d in docs:
-            flagged.append(
+            _put(
+                flagged,
                 [
                     category,
                     labels.get("category", {}).get(category, ""),
@@ -303,7 +313,7 @@ def report_xlsx(
                     label(d.review_status),
                     "; ".join(label(f) for f in report.follow_ups.get(d.id, ())),
                     d.url,
-                ]
+                ],
             )
     for sheet in book.worksheets:
         for row in sheet.iter_rows():

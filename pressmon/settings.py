@@ -23,6 +23,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = REPO_ROOT / "config"
 ENV_PREFIX = "PRESSMON_"
 _UNKNOWN_FIELD = "unknown field (misspelt, or not in this version)"
+# Models report an unknown key as extra_forbidden; the crawlers' plain dataclasses (Source and
+# what it holds) as an unexpected keyword argument. Both are the same mistake to the user.
+_UNKNOWN_KINDS = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
 
 
 class _Strict(BaseModel):
@@ -78,6 +81,8 @@ class WebSettings(_Strict):
     trusted_proxies: tuple[str, ...] = ()  # addresses/networks whose X-Forwarded-For is believed
     secure_cookies: bool = False  # behind a TLS-terminating proxy: cookies marked Secure
     max_body_bytes: int = Field(1_000_000, ge=1024)  # larger request bodies are refused (413)
+    # The address staff open (behind a proxy); CLI output links items to it. None: host and port.
+    public_url: str | None = None
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod
@@ -227,7 +232,7 @@ def _describe(err: ValidationError, path: Path) -> str:
         where = "".join(
             f"[{part}]" if isinstance(part, int) else f".{part}" for part in problem["loc"]
         ).lstrip(".")
-        message = _UNKNOWN_FIELD if problem["type"] == "extra_forbidden" else problem["msg"]
+        message = _UNKNOWN_FIELD if problem["type"] in _UNKNOWN_KINDS else problem["msg"]
         message = message.removeprefix("Value error, ")
         lines.append(f"{path}: {where}: {message}" if where else f"{path}: {message}")
     return "\n".join(lines)

@@ -11,10 +11,15 @@ import pytest
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_data_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    previous = os.environ.get("PRESSMON_HOME")
-    os.environ["PRESSMON_HOME"] = str(tmp_path_factory.mktemp("pressmon-home"))
+    # XDG_DATA_HOME too: tests that clear every PRESSMON_* variable still stay inside.
+    folder = tmp_path_factory.mktemp("pressmon-home")
+    names = ("PRESSMON_HOME", "XDG_DATA_HOME")
+    previous = {name: os.environ.get(name) for name in names}
+    os.environ["PRESSMON_HOME"] = str(folder)
+    os.environ["XDG_DATA_HOME"] = str(folder / "xdg")
     yield
-    if previous is None:
-        os.environ.pop("PRESSMON_HOME", None)
-    else:
-        os.environ["PRESSMON_HOME"] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

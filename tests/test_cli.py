@@ -71,7 +71,7 @@ def test_errors_exit_non_zero_with_one_line_and_hint(tmp_path: Path) -> None:
     )
     assert result.exit_code != 0
     assert "unknown source 'no_such_outlet'" in result.output
-    assert "hint:" in result.output
+    assert "gợi ý:" in result.output
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,7 @@ def test_unknown_user_is_an_error_with_a_hint(tmp_path: Path) -> None:
     for command in ("enable", "reset-password", "disable"):
         result = _run(tmp_path, command, "nobody")
         assert result.exit_code == 1
-        assert "no such user 'nobody'" in result.output and "hint:" in result.output
+        assert "no such user 'nobody'" in result.output and "gợi ý:" in result.output
 
 
 def test_every_change_is_in_the_audit_log(tmp_path: Path) -> None:

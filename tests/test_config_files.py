@@ -179,5 +179,5 @@ def test_the_cli_exits_non_zero_with_one_line(
     result = CliRunner().invoke(main, ["--config", str(folder), *FILES[name].command], input="")
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
     error, *rest = result.output.strip().splitlines()
-    assert error.startswith(f"Error: {folder / name}: {field}"), result.output
-    assert [line for line in rest if not line.startswith("  hint:")] == []
+    assert error.startswith(f"Lỗi: {folder / name}: {field}"), result.output
+    assert [line for line in rest if not line.startswith("  gợi ý:")] == []

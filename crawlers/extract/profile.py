@@ -6,13 +6,13 @@ seen on the outlet's real pages, so that it holds even on a page where the evide
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal, get_args
 
 from crawlers.errors import CrawlError
 
-DATE_PREFERENCES = ("evidence", "byline", "metadata")
+DatePreference = Literal["evidence", "byline", "metadata"]
+DATE_PREFERENCES: tuple[str, ...] = get_args(DatePreference)
 
 
 @dataclass(frozen=True)
@@ -26,33 +26,15 @@ class ExtractionProfile:
     wrong UTC offset in JSON-LD/meta, so every machine-readable time is read as Vietnam time.
     """
 
-    date_prefer: str = "evidence"
+    date_prefer: DatePreference = "evidence"
     timezone_offset_wrong: bool = False
 
     def __post_init__(self) -> None:
+        # The Literal is checked when sources.yaml is validated; this guards direct callers.
         if self.date_prefer not in DATE_PREFERENCES:
             raise CrawlError(
                 f"date_prefer must be one of {DATE_PREFERENCES}, not {self.date_prefer!r}"
             )
-
-    @classmethod
-    def from_mapping(cls, values: Mapping[str, Any] | None) -> ExtractionProfile:
-        """From a source's ``extraction`` mapping; keys that are not habits are ignored here.
-
-        Raises:
-            CrawlError: a habit key with a value of the wrong type or an unknown preference.
-        """
-        values = values or {}
-        kwargs: dict[str, Any] = {}
-        for key in (f.name for f in fields(cls)):
-            if key not in values:
-                continue
-            value = values[key]
-            expected = bool if key == "timezone_offset_wrong" else str
-            if not isinstance(value, expected):
-                raise CrawlError(f"extraction.{key} must be a {expected.__name__}: {value!r}")
-            kwargs[key] = value
-        return cls(**kwargs)
 
 
 DEFAULT_PROFILE = ExtractionProfile()

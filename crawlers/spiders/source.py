@@ -28,6 +28,7 @@ from crawlers.discovery import FeedError, feed_links, sitemap_links
 from crawlers.errors import ChallengePage, DateError, ExtractionError, InvalidURL
 from crawlers.extract import extract_article, extract_links, next_page
 from crawlers.items import ArticleItem
+from crawlers.outcomes import DATE_DISAGREEMENT, FETCHED
 from crawlers.settings import required
 from crawlers.sources import Source
 from crawlers.state import CrawlState, SourceRun
@@ -108,7 +109,8 @@ class SourceSpider(scrapy.Spider):
 
     def count(self, source_id: str, kind: str) -> None:
         self.counters[source_id][kind] += 1
-        if self.crawler is not None:
+        # Scrapy sets `crawler` only through from_crawler; a spider built directly has none.
+        if getattr(self, "crawler", None) is not None:
             self.crawler.stats.inc_value(f"pressmon/{kind}")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -197,6 +199,7 @@ class SourceSpider(scrapy.Spider):
                 yield request
 
     def parse_feed(self, response: Response, source_id: str) -> Iterable[scrapy.Request]:
+        self.count(source_id, FETCHED)
         try:
             urls = feed_links(response.body, response.url, _charset(response))
         except FeedError as err:
@@ -206,6 +209,7 @@ class SourceSpider(scrapy.Spider):
         yield from self._articles(urls, source_id)
 
     def parse_sitemap(self, response: Response, source_id: str) -> Iterable[scrapy.Request]:
+        self.count(source_id, FETCHED)
         try:
             links = sitemap_links(response.body, response.url, _charset(response))
         except FeedError as err:
@@ -217,6 +221,7 @@ class SourceSpider(scrapy.Spider):
         yield from self._articles(links.articles, source_id)
 
     def parse_listing(self, response: Response, source_id: str, listing: int, page: int):
+        self.count(source_id, FETCHED)
         source = self.sources[source_id]
         config = source.listings[listing]
         content_type = _content_type(response)
@@ -241,6 +246,7 @@ class SourceSpider(scrapy.Spider):
             )
 
     def parse_article(self, response: Response, source_id: str, url_id: str):
+        self.count(source_id, FETCHED)
         if response.status in REDIRECT_STATUSES:
             yield from self._follow(response, source_id, url_id)
             return
@@ -251,6 +257,8 @@ class SourceSpider(scrapy.Spider):
                 response.url,
                 content_type=_content_type(response),
                 parser=source.parser,
+                profile=source.extraction.profile,
+                outlet=source.name,
             )
         except ChallengePage:
             self.count(source_id, "challenge")
@@ -266,6 +274,8 @@ class SourceSpider(scrapy.Spider):
             self.logger.info("not an article: %s (%s)", response.url, err)
             return
         self.count(source_id, "extracted")
+        if article.date_disagreements:
+            self.count(source_id, DATE_DISAGREEMENT)
         yield ArticleItem(
             article=article, source_id=source_id, crawled_at=datetime.now(UTC), url_id=url_id
         )
@@ -275,7 +285,8 @@ class SourceSpider(scrapy.Spider):
         source_id = request.cb_kwargs.get("source_id", "?")
         kind = failure_kind(failure)
         self.count(source_id, kind)
-        self.logger.warning("%s for %s (%s)", kind, request.url, source_id)
+        # One line, INFO: the crawl's summary reports failures per source; -v shows each.
+        self.logger.info("%s for %s (%s)", kind, request.url, source_id)
 
     def record_health(self) -> None:
         """Write this run's per-source counters to the crawl state (called after the last flush)."""

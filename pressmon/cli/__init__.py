@@ -12,6 +12,7 @@ import click
 from classifier.errors import ClassifierError, ReferenceDataError, RelevanceConfigError
 from crawlers.errors import CrawlError
 from index.errors import SearchIndexError
+from pressmon.companions import companion_overrides
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings, load_settings
 from vntext.errors import VntextError
@@ -19,14 +20,16 @@ from vntext.errors import VntextError
 # The first matching class gives the hint: specific before general.
 PRIVATE_UMASK = 0o077
 _HINTS: dict[type[Exception], str] = {
-    ReferenceDataError: "fix the file and field named above",
-    RelevanceConfigError: "fix the file and field named above",
+    ReferenceDataError: "sửa tệp và trường nêu trên",
+    RelevanceConfigError: "sửa tệp và trường nêu trên",
     SearchIndexError: (
-        "check the archive path/backend (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)"
+        "kiểm tra đường dẫn/loại kho dữ liệu (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)"
     ),
-    ClassifierError: "retrain with 'pressmon train' or check [classifier] in settings.toml",
-    CrawlError: "check the source configuration and the page",
-    VntextError: "check config/provinces.yaml and the sources' provinces",
+    ClassifierError: (
+        "huấn luyện lại bằng 'pressmon train' hoặc xem [classifier] trong settings.toml"
+    ),
+    CrawlError: "kiểm tra cấu hình nguồn và trang web",
+    VntextError: "kiểm tra config/provinces.yaml và tỉnh của các nguồn",
 }
 
 
@@ -34,11 +37,19 @@ class AppContext:
     """What every command needs: settings with the global options applied."""
 
     def __init__(
-        self, config_dir: Path | None, archive: Path | None, data_dir: Path | None = None
+        self,
+        config_dir: Path | None,
+        archive: Path | None,
+        verbose: bool = False,
+        data_dir: Path | None = None,
     ) -> None:
         self.config_dir = config_dir
+        self.verbose = verbose
         self.data_dir = data_dir
-        self.overrides: dict[str, Any] = {"archive": {"path": str(archive)}} if archive else {}
+        self.overrides: dict[str, Any] = {}
+        if archive:
+            self.overrides = companion_overrides(archive, os.environ)
+            self.overrides.setdefault("archive", {})["path"] = str(archive)
         self._settings: Settings | None = None
 
     @property
@@ -72,6 +83,13 @@ class AppContext:
         self._settings = None
 
 
+class Failure(click.ClickException):
+    """A failure as staff read it: "Lỗi:" where click would print its English "Error:"."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Lỗi: {self.format_message()}", file=file, err=file is None)
+
+
 class _Group(click.Group):
     """Turns every package's root error into one line and a hint, with a non-zero exit."""
 
@@ -79,15 +97,15 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PressmonError as err:
-            raise click.ClickException(_one_line(err, err.hint)) from err
+            raise Failure(_one_line(err, err.hint)) from err
         except (SearchIndexError, ClassifierError, CrawlError, VntextError) as err:
             hint = next(h for kind, h in _HINTS.items() if isinstance(err, kind))
-            raise click.ClickException(_one_line(err, hint)) from err
+            raise Failure(_one_line(err, hint)) from err
 
 
 def _one_line(err: Exception, hint: str) -> str:
     message = " ".join(str(err).split())
-    return f"{message}\n  hint: {hint}" if hint else message
+    return f"{message}\n  gợi ý: {hint}" if hint else message
 
 
 @click.group(cls=_Group)
@@ -133,7 +151,7 @@ def main(
     # review notes. Restored when the command ends, for callers that run it in-process.
     previous = os.umask(PRIVATE_UMASK)
     ctx.call_on_close(lambda: os.umask(previous))
-    ctx.obj = AppContext(config_dir, archive, data_dir)
+    ctx.obj = AppContext(config_dir, archive, verbose, data_dir)
 
 
 from pressmon.cli import (  # noqa: E402

@@ -7,19 +7,23 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast, get_args
+from urllib.parse import quote
 
 import click
 
 from classifier.types import TIER_LABELS, TIERS
-from crawlers.sources import OutletKind
-from index.types import GroupBy, Interval, Query
+from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
-from pressmon.review.labels import label
+from pressmon.filters import FilterField, FilterResolver
+from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
-from pressmon.settings import load_targets
+from pressmon.settings import Settings, load_sources, load_targets
 from pressmon.snapshots import SnapshotStore
-from pressmon.wiring import archive_from, crawl_state_from, processor_from
+from pressmon.wiring import archive_from, crawl_state_from, gazetteer_from, processor_from
+
+GROUPS = ("province", "outlet", "kind", "topic")
+_LINES_SHOWN = 20  # ingest problems listed one per line; the rest are counted
 
 
 def _date(value: str | None) -> date | None:
@@ -43,12 +47,26 @@ def _filters(fn):
             click.option(
                 "--to", "date_to", metavar="YYYY-MM-DD", help="Last day (local time), inclusive."
             ),
-            click.option("--outlet", multiple=True, help="Source id; repeat for several."),
             click.option(
-                "--province", multiple=True, help="Current province name; repeat for several."
+                "--outlet",
+                multiple=True,
+                help='Outlet id, name or domain (vnexpress, "Tuổi Trẻ"); repeat for several.',
             ),
-            click.option("--kind", multiple=True, type=click.Choice(get_args(OutletKind))),
-            click.option("--topic", multiple=True, help="Topic id, e.g. bhyt; repeat for several."),
+            click.option(
+                "--province",
+                multiple=True,
+                help='Province, current or pre-2025 ("Nghe An", "Vĩnh Phúc"); repeatable.',
+            ),
+            click.option(
+                "--kind",
+                multiple=True,
+                help='Outlet kind: sector, national, provincial, other (or "báo ngành"...).',
+            ),
+            click.option(
+                "--topic",
+                multiple=True,
+                help='Topic id or name (bhyt, "bảo hiểm y tế"); repeat for several.',
+            ),
         ]
     ):
         fn = decorator(fn)
@@ -61,15 +79,38 @@ def _tier_codes(_ctx, _param, values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(code_for_label.get(value, value) for value in values)
 
 
-def _query(text: str = "", **options) -> Query:
+def _resolved(settings: Settings, options: Mapping[str, Any]) -> dict[FilterField, frozenset[str]]:
+    """Filter values as typed → stored values; renamed provinces are noted on stderr.
+
+    The resolver reads sources.yaml and provinces.yaml, so it is built only when a filter is given.
+    """
+    fields: tuple[FilterField, ...] = ("outlet", "province", "kind", "topic")
+    given = {name: tuple(options.get(name, ())) for name in fields}
+    if not any(given.values()):
+        return {name: frozenset() for name in given}
+    resolver = FilterResolver.build(
+        gazetteer_from(settings), load_sources(settings.sources_file).sources
+    )
+    out: dict[FilterField, frozenset[str]] = {}
+    for name, values in given.items():
+        found = [resolver.resolve(name, value) for value in values]
+        for item in found:
+            if item.note:
+                click.echo(f"Lưu ý: {item.note}", err=True)
+        out[name] = frozenset(item.value for item in found)
+    return out
+
+
+def _query(settings: Settings, text: str = "", **options) -> Query:
+    filters = _resolved(settings, options)
     return Query(
         text=text,
         date_from=_date(options.get("date_from")),
         date_to=_date(options.get("date_to")),
-        outlets=frozenset(options.get("outlet", ())),
-        provinces=frozenset(options.get("province", ())),
-        kinds=frozenset(options.get("kind", ())),
-        topics=frozenset(options.get("topic", ())),
+        outlets=filters["outlet"],
+        provinces=filters["province"],
+        kinds=filters["kind"],
+        topics=filters["topic"],
         tiers=frozenset(options.get("tier", ())),
         sort=options.get("sort", "relevance"),
         page=options.get("page", 1),
@@ -97,7 +138,7 @@ def _query(text: str = "", **options) -> Query:
 def search(app, query: str, as_json: bool, **options) -> None:
     """Full-text search of the archive (diacritics optional; "quoted phrases")."""
     with archive_from(app.settings_to_read()) as archive:
-        page = archive.search(_query(query, **options))
+        page = archive.search(_query(app.settings, query, **options))
     if as_json:
         click.echo(output.dumps(output.search_json(page)))
         return
@@ -152,12 +193,15 @@ def counts(
         raise click.UsageError("--freeze works on weekly article counts")
     settings = app.settings_to_read()
     today = datetime.now(settings.tz).date()
+    query = _query(settings, **options)
+    unit: CountUnit = "stories" if stories else "articles"
     with archive_from(settings) as archive:
-        table = archive.counts(
-            _query(**options),
-            group_by=group_by,
-            interval=interval,
-            unit="stories" if stories else "articles",
+        table = archive.counts(query, group_by=group_by, interval=interval, unit=unit)
+        # Provinces and topics overlap: the ungrouped count says how many articles there are.
+        distinct = (
+            archive.counts(query, group_by=None, interval=interval, unit=unit).total
+            if group_by in output.OVERLAP_NOTES
+            else None
         )
         as_of = _date(options.get("date_to")) or today
         progress = (
@@ -166,18 +210,36 @@ def counts(
             else []
         )
     revisions = _freeze_complete_weeks(settings, table, today) if freeze else []
+    names = _group_names(settings, group_by)
+    if group_by == "province" and not query.provinces:
+        table = output.with_every_group(table, list(names))
     if as_json:
         click.echo(
-            output.dumps({**output.counts_json(table), "targets": progress, "revisions": revisions})
+            output.dumps(
+                {**output.counts_json(table, names), "targets": progress, "revisions": revisions}
+            )
         )
     elif as_csv:
         click.echo(output.counts_csv(table), nl=False)
     else:
-        click.echo(output.counts_text(table))
+        click.echo(output.counts_text(table, names, distinct))
         for item in progress:
             click.echo(output.progress_text(item))
         for revision in revisions:
             click.echo(output.revision_text(revision))
+
+
+def _group_names(settings: Settings, group_by: GroupBy | None) -> dict[str, str]:
+    """Stored group value → the name people use; every current province, in gazetteer order."""
+    if group_by == "province":
+        return {p: p for p in gazetteer_from(settings).provinces}
+    if group_by == "outlet":
+        return {s.id: s.name for s in load_sources(settings.sources_file).sources}
+    if group_by == "kind":
+        return dict(KIND_LABELS)
+    if group_by == "topic":
+        return dict(TOPIC_LABELS)
+    return {}
 
 
 def _freeze_complete_weeks(settings, table, today: date) -> list:
@@ -200,7 +262,7 @@ def _freeze_complete_weeks(settings, table, today: date) -> list:
 def flagged(app, as_json: bool, **options) -> None:
     """Items flagged for review, most urgent first (a triage list, not verdicts)."""
     with archive_from(app.settings_to_read()) as archive:
-        documents, capped = triage_order(archive, _query(**options))
+        documents, capped = triage_order(archive, _query(app.settings, **options))
     if as_json:
         for d in documents:
             # The archive keeps flag_details as untyped JSON; the flagger writes reason objects.
@@ -217,7 +279,9 @@ def flagged(app, as_json: bool, **options) -> None:
                         "tier": d.tier,
                         "tier_label": label(d.tier),
                         "category": d.category,
+                        "category_label": CATEGORY_LABELS.get(d.category or ""),
                         "stance": d.stance,
+                        "link": _item_link(app.settings, d.id),
                         "review_status": d.review_status,
                         "review_status_label": label(d.review_status),
                         "reasons": [r.get("text") for r in reasons][:5],
@@ -225,15 +289,20 @@ def flagged(app, as_json: bool, **options) -> None:
                 )
             )
         return
-    click.echo(f"{len(documents)} tin cần xem xét (điểm sàng lọc, không phải kết luận)")
+    click.echo(
+        f"{output.number(len(documents))} tin cần xem xét (điểm sàng lọc, không phải kết luận)"
+    )
     if capped:
         click.echo("(chỉ hiện những tin đầu tiên; lọc theo ngày, cơ quan hoặc tỉnh để xem tiếp)")
     for d in documents:
-        click.echo(
-            f"[{label(d.tier)}] {d.risk:.2f} {d.category or '-'} {d.stance}  "
-            f"{label(d.review_status)}"
-        )
-        click.echo("    " + output.document_line(d, app.settings.tz))
+        click.echo(output.flagged_text(d, app.settings.tz, _item_link(app.settings, d.id)))
+
+
+def _item_link(settings: Settings, document_id: str) -> str:
+    """The item's page in the web app: web.public_url when set, else the host and port served."""
+    web = settings.web
+    base = web.public_url or f"http://{web.host}:{web.port}"
+    return f"{base.rstrip('/')}/bai/{quote(document_id, safe='')}"
 
 
 @click.command()
@@ -243,11 +312,17 @@ def flagged(app, as_json: bool, **options) -> None:
 @click.pass_obj
 def ingest(app, file: Path) -> None:
     """Add articles from JSON lines (title, text, url, outlet, published_at), classified on the
-    way."""
+    way.
+
+    Text is sanitised on the way in (control characters, escape sequences, invalid UTF-8, length
+    caps; see README). A bad line is skipped and named; every other line is stored, and the
+    command then exits with status 1 so scripts notice.
+    """
     from pressmon.ingest import ingest_jsonl  # the classifier: heavy, only here (fast start)
 
     settings = app.settings_to_write()
-    stream = sys.stdin if str(file) == "-" else file.open(encoding="utf-8")
+    # Bytes, so a line of invalid UTF-8 is replaced and reported instead of aborting the file.
+    stream = sys.stdin.buffer if str(file) == "-" else file.open("rb")
     archive = archive_from(settings)
     state = crawl_state_from(settings)
     try:
@@ -255,11 +330,24 @@ def ingest(app, file: Path) -> None:
     finally:
         archive.close()
         state.close()
-        if stream is not sys.stdin:
+        if stream is not sys.stdin.buffer:
             stream.close()
+    n = output.number
     click.echo(
-        f"{report.stored} stored ({report.new} new), {report.irrelevant} not about social insurance"
+        f"Xong: đọc {n(report.read)} bài, lưu {n(report.stored)} ({n(report.new)} bài mới), "
+        f"{n(report.irrelevant)} bài không về BHXH, BHYT, BHTN nên không lưu"
     )
+    for title, lines in (("cleaned", report.cleaned), ("rejected", report.rejected)):
+        if lines:
+            click.echo(f"{len(lines)} line(s) {title}:", err=True)
+            for line in lines[:_LINES_SHOWN]:
+                click.echo(f"  {output.terminal_safe(line)}", err=True)
+            if len(lines) > _LINES_SHOWN:
+                click.echo(f"  ... and {len(lines) - _LINES_SHOWN} more", err=True)
+    if report.rejected:
+        raise click.ClickException(
+            f"{len(report.rejected)} line(s) not stored (listed above); the other lines were stored"
+        )
 
 
 @click.group("index")
@@ -280,7 +368,7 @@ def index_export(app, file: Path) -> None:
         else:
             with file.open("w", encoding="utf-8") as out:
                 written = export_jsonl(archive, out)
-    click.echo(f"exported {written} articles", err=True)
+    click.echo(f"Đã xuất {output.number(written)} bài", err=True)
 
 
 @index_group.command("import")
@@ -298,7 +386,7 @@ def index_import(app, file: Path) -> None:
         else:
             with file.open(encoding="utf-8") as inp:
                 read = import_jsonl(archive, inp)
-    click.echo(f"imported {read} articles")
+    click.echo(f"Đã nhập {output.number(read)} bài")
 
 
 COMMANDS = (search, counts, flagged, ingest, index_group)

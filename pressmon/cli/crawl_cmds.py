@@ -8,13 +8,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
-import yaml
 
-from crawlers.errors import CrawlError
 from index.types import Query
 from pressmon.cli import output
 from pressmon.cli.options import sources_file_option
 from pressmon.crawl import chosen_sources, run_crawl, run_every
+from pressmon.crawl_report import crawl_report, failed_text, problems_text
+from pressmon.errors import PressmonError
 from pressmon.health import source_health
 from pressmon.outlets import OutletResolver
 from pressmon.settings import load_sources
@@ -30,22 +30,44 @@ HEALTH_WEEKS = 9  # eight usual weeks and the current one
 )
 @click.pass_obj
 def crawl(app, source_ids: tuple[str, ...]) -> None:
-    """Crawl the configured press sources once into the archive (incremental, polite)."""
+    """Crawl the configured press sources once into the archive (incremental, polite).
+
+    Prints what each source gave; exits non-zero when no source could be fetched, or when a
+    source named with --source could not.
+    """
     settings = app.settings_to_write()
     # A broken file or an unknown id fails here, not inside Scrapy.
-    result = run_crawl(settings, chosen_sources(settings, source_ids))
+    chosen = chosen_sources(settings, source_ids)
+    result = run_crawl(
+        settings,
+        chosen,
+        log_level="INFO" if app.verbose else "WARNING",
+        tracebacks=app.verbose,
+    )
+    report = crawl_report(chosen, result.counters, named=bool(source_ids))
     rows = [
-        (
-            sid,
-            c.get("stored", 0),
-            c.get("irrelevant", 0),
-            c.get("known", 0),
-            sum(v for k, v in c.items() if k not in {"stored", "irrelevant", "known", "extracted"}),
-        )
-        for sid, c in sorted(result.counters.items())
+        (o.name, o.fetched, o.stored, o.irrelevant, o.known, problems_text(o))
+        for o in report.outcomes
     ]
-    click.echo(output.table(["source", "stored", "irrelevant", "known", "problems"], rows))
+    click.echo(
+        output.table(
+            ["nguồn", "trang tải được", "bài lưu", "không liên quan", "đã có", "lỗi"], rows
+        )
+    )
     click.echo(f"finished: {result.finish_reason}; {result.stored} articles stored")
+    failed = report.failed
+    if not report.succeeded:
+        raise PressmonError(
+            f"{len(failed)}/{len(report.outcomes)} nguồn không tải được trang nào: "
+            + failed_text(report),
+            hint="check the network and the sources' URLs; -v logs each failed request",
+        )
+    if failed:
+        click.echo(
+            f"Cảnh báo: {len(failed)}/{len(report.outcomes)} nguồn không tải được trang nào: "
+            + failed_text(report),
+            err=True,
+        )
 
 
 _INTERVAL = re.compile(r"^(\d+(?:\.\d+)?)([smhd])$")
@@ -90,17 +112,6 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
         click.echo("stopped")
 
 
-def _extraction_facts(sources_file: Path) -> dict:
-    """config/extraction.yaml beside the sources file: per-source habits; absent means none."""
-    path = sources_file.with_name("extraction.yaml")
-    if not path.exists():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise click.ClickException(f"{path}: expected a mapping of source id to extraction facts")
-    return data
-
-
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--url", required=True, help="The page's original URL (for relative links and ids).")
@@ -128,22 +139,18 @@ def extract(
     included), whose parser and known habits then apply; otherwise the page's own publisher
     name, never a bare URL.
     """
-    sources_file = app.settings.sources_file
-    from crawlers.extract import ExtractionProfile, extract_article  # lxml, trafilatura
+    # lxml and trafilatura: imported by this command only (fast start of the others).
+    from crawlers.extract import extract_article
+    from crawlers.extract.profile import DEFAULT_PROFILE
 
-    resolution = OutletResolver(load_sources(sources_file).sources).resolve(source_name, url)
-    source = resolution.source
-    facts = _extraction_facts(sources_file).get(source.id, {}) if source else {}
-    try:
-        profile = ExtractionProfile.from_mapping(facts)
-    except CrawlError as err:
-        raise click.ClickException(f"extraction facts for {source_name or url}: {err}") from err
+    sources = load_sources(app.settings.sources_file).sources
+    source = OutletResolver(sources).resolve(source_name, url).source
     article = extract_article(
         file.read_bytes(),
         url,
         parser=parser or (source.parser if source else "generic"),
         now=datetime.now(UTC),
-        profile=profile,
+        profile=source.extraction.profile if source else DEFAULT_PROFILE,
         outlet=source.name if source else None,
     )
     fields = {
@@ -202,6 +209,7 @@ def sources(app, show_all: bool, as_json: bool) -> None:
             h.last_success.strftime("%d/%m/%Y %H:%M") if h.last_success else "chưa có",
             f"{h.weekly_mean:.1f}",
             h.last_week,
+            h.date_disagreements,
             ", ".join(f"{k}={v}" for k, v in sorted(h.errors.items())) or "-",
             "; ".join(h.alerts) or "ok",
         )
@@ -209,7 +217,16 @@ def sources(app, show_all: bool, as_json: bool) -> None:
     ]
     click.echo(
         output.table(
-            ["source", "last success", "per week", "last 7 days", "errors", "status"], rows
+            [
+                "source",
+                "last success",
+                "per week",
+                "last 7 days",
+                "date disagreements",
+                "errors",
+                "status",
+            ],
+            rows,
         )
     )
     click.echo(f"{sum(1 for h in report if h.alerts)} of {len(report)} sources need attention")

@@ -7,17 +7,38 @@ import html
 import io
 import json
 import re
-from collections.abc import Sequence
-from dataclasses import asdict, is_dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, is_dataclass, replace
 from datetime import date, datetime, tzinfo
 from typing import Any
 
 from index.types import CountTable, Document, SearchPage
 from pressmon.coverage import CoverageProgress
-from pressmon.review.labels import label
+from pressmon.review.labels import CATEGORY_LABELS, STANCE_LABELS, label
 from pressmon.snapshots import Revision
+from pressmon.web.formatting import number
+
+GROUP_HEADERS = {
+    "province": "Tỉnh/thành",
+    "outlet": "Cơ quan báo chí",
+    "kind": "Loại hình",
+    "topic": "Chủ đề",
+}
+# Why a grouped total can exceed the number of articles: these fields hold several values.
+OVERLAP_NOTES = {
+    "province": "một bài có thể nói về nhiều tỉnh/thành",
+    "topic": "một bài có thể thuộc nhiều chủ đề",
+}
 
 _MARK = re.compile(r"</?mark>")
+# Every C0/C1 control character: archived text printed raw could drive the operator's terminal
+# (ESC sequences retitle windows, rewrite lines, or worse). Shown as visible \xNN instead.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: object) -> str:
+    """`text` with every control character (newline and tab too) as a visible \\xNN escape."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
 def to_jsonable(value: Any) -> Any:
@@ -57,11 +78,13 @@ def search_json(page: SearchPage) -> dict[str, Any]:
 def snippet_for_terminal(snippet: str) -> str:
     """Hit snippets are HTML-safe markup; the terminal wants the text with «» around matches."""
     marked = snippet.replace("<mark>", "«").replace("</mark>", "»")
-    return html.unescape(_MARK.sub("", marked))
+    return terminal_safe(" ".join(html.unescape(_MARK.sub("", marked)).split()))
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    cells = [[terminal_safe(h) for h in headers]] + [
+        [terminal_safe(c) for c in row] for row in rows
+    ]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     lines = [
         "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
@@ -79,25 +102,55 @@ def count_rows(counts: CountTable) -> list[tuple[str, str, int]]:
     ]
 
 
-def counts_text(counts: CountTable) -> str:
+def counts_text(
+    counts: CountTable, names: Mapping[str, str] | None = None, distinct: int | None = None
+) -> str:
+    """Counts for people: group names (not ids), Vietnamese numbers and dates.
+
+    `names` maps stored group values to display names; `distinct` is the ungrouped total, shown
+    when groups overlap so the larger grouped sum is explained rather than puzzling.
+    """
     label = "Tuần từ" if counts.interval == "week" else "Tháng"
+    measure = "Số câu chuyện" if counts.unit == "stories" else "Số bài"
     if counts.group_by is None:
         values = next(iter(counts.rows.values()), ())
         peak = max(values, default=0) or 1
         rows = [
-            (b.strftime("%d/%m/%Y"), v, "█" * round(20 * v / peak))
+            (b.strftime("%d/%m/%Y"), number(v), "█" * round(20 * v / peak))
             for b, v in zip(counts.buckets, values, strict=True)
         ]
-        measure = "Số câu chuyện" if counts.unit == "stories" else "Số bài"
-        return table([label, measure, ""], rows) + f"\nTổng: {counts.total}"
-    headers = [counts.group_by, *(b.strftime("%d/%m") for b in counts.buckets), "Tổng"]
+        return table([label, measure, ""], rows) + f"\nTổng: {number(counts.total)}"
+    names = names or {}
+    headers = [
+        GROUP_HEADERS[counts.group_by],
+        *(b.strftime("%d/%m") for b in counts.buckets),
+        "Tổng",
+    ]
     ordered = sorted(counts.rows.items(), key=lambda item: (-sum(item[1]), item[0]))
-    grouped = [(group or "(không rõ)", *values, sum(values)) for group, values in ordered]
-    return table(headers, grouped) + f"\nTổng: {counts.total}"
+    grouped = [
+        (names.get(group, group) or "(không rõ)", *map(number, values), number(sum(values)))
+        for group, values in ordered
+    ]
+    footer = f"Tổng: {number(counts.total)}"
+    note = OVERLAP_NOTES.get(counts.group_by)
+    if note and distinct is not None:
+        footer = (
+            f"Tổng theo {GROUP_HEADERS[counts.group_by].lower()}: {number(counts.total)} "
+            f"({note}); {measure.lower()}: {number(distinct)}"
+        )
+    return table(headers, grouped) + "\n" + footer
 
 
-def counts_json(counts: CountTable) -> dict[str, Any]:
+def with_every_group(counts: CountTable, groups: Sequence[str]) -> CountTable:
+    """The table with a zero row for every group that had no article (all 34 provinces)."""
+    zeros = (0,) * len(counts.buckets)
+    return replace(counts, rows={**dict.fromkeys(groups, zeros), **counts.rows})
+
+
+def counts_json(counts: CountTable, names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Ids as rows' keys, with their display names under `labels`."""
     return {
+        "labels": {group: (names or {}).get(group, group) for group in counts.rows},
         "interval": counts.interval,
         "group_by": counts.group_by,
         "unit": counts.unit,
@@ -120,12 +173,12 @@ def progress_text(progress: CoverageProgress) -> str:
     line = (
         f"Mục tiêu «{progress.target_name}» "
         f"({progress.period_start:%d/%m/%Y}–{progress.period_end:%d/%m/%Y}): "
-        f"{progress.count:,} / {progress.target:,} ({progress.percent}%), "
-        f"dự báo {progress.projected:,} — {status}"
+        f"{number(progress.count)} / {number(progress.target)} ({number(progress.percent)}%), "
+        f"dự báo {number(progress.projected)} — {status}"
     )
     if progress.weekly_pace_required is not None:
         line += (
-            f"; cần {progress.weekly_pace_required:,} bài/tuần"
+            f"; cần {number(progress.weekly_pace_required)} bài/tuần"
             f" trong {progress.weeks_remaining} tuần còn lại"
         )
     return line
@@ -141,4 +194,34 @@ def revision_text(revision: Revision) -> str:
 
 def document_line(document: Document, tz: tzinfo) -> str:
     published = document.published_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")
-    return f"{published}  {document.outlet_name}  {document.title}\n    {document.canonical_url}"
+    return terminal_safe(f"{published}  {document.outlet_name}  {document.title}") + (
+        f"\n    {terminal_safe(document.canonical_url)}"
+    )
+
+
+def flagged_text(document: Document, tz: tzinfo, link: str) -> str:
+    """One triage entry: id, tier, risk, category code and name, stance, status, reason, link."""
+    reasons = document.flag_details.get("reasons", [])
+    top = (
+        next((r.get("text") for r in reasons if isinstance(r, dict) and r.get("text")), None)
+        if isinstance(reasons, list)
+        else None
+    )
+    category = (
+        f"{document.category} {CATEGORY_LABELS.get(document.category, '')}".rstrip()
+        if document.category
+        else "chưa xếp loại"
+    )
+    risk = "-" if document.risk is None else f"{document.risk:.2f}".replace(".", ",")
+    lines = [
+        terminal_safe(
+            f"[{label(document.tier)}] {document.id}  rủi ro {risk}  {category}  "
+            f"{STANCE_LABELS.get(document.stance or '', document.stance or '-')}  "
+            f"{label(document.review_status)}"
+        ),
+        "    " + document_line(document, tz),  # escaped there
+    ]
+    if top:
+        lines.append(f"    Lý do chính: {terminal_safe(top)}")
+    lines.append(f"    Xem: {link}")
+    return "\n".join(lines)

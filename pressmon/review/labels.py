@@ -42,6 +42,38 @@ ACTION_LABELS: Mapping[str, str] = {
     "assign": "Phân công",
     "note": "Ghi chú",
 }
+TOPIC_LABELS: Mapping[str, str] = {
+    "bhxh_bat_buoc": "BHXH bắt buộc",
+    "bhxh_tu_nguyen": "BHXH tự nguyện",
+    "bhyt": "Bảo hiểm y tế",
+    "bhtn": "Bảo hiểm thất nghiệp",
+    "luong_huu_chi_tra": "Lương hưu, chi trả",
+    "thu_no_dong": "Thu, nợ đóng",
+    "truc_loi_lua_dao": "Trục lợi, lừa đảo",
+    "chuyen_doi_so_vssid": "Chuyển đổi số, VssID",
+    "truyen_thong_chien_dich": "Truyền thông, chiến dịch",
+}
+KIND_LABELS: Mapping[str, str] = {
+    "sector": "Báo ngành",
+    "national": "Báo trung ương",
+    "provincial": "Báo địa phương",
+    "other": "Nguồn khác (diễn đàn, mạng xã hội)",
+}
+CATEGORY_LABELS: Mapping[str, str] = {
+    "C1": "Mạo danh cơ quan, cán bộ BHXH",
+    "C2": "Văn bản, giấy mời giả",
+    "C3": "Kênh giả (website, ứng dụng, fanpage)",
+    "C4": "Dịch vụ trung gian thu phí, mua bán sổ",
+    "C5": "Sai lệch chính sách, quyền lợi",
+    "C6": "“Tiền hỗ trợ” giả",
+    "C7": "Xúi giục rút BHXH một lần, so sánh sai",
+    "C8": "Dự báo, tài chính quỹ gây tranh cãi",
+}
+STANCE_LABELS: Mapping[str, str] = {
+    "asserts": "Khẳng định nội dung",
+    "reports-and-debunks": "Đưa tin kèm bác bỏ, cảnh báo",
+    "neutral": "Đưa tin trung lập",
+}
 # Tier, status and follow-up codes are distinct words, so one table serves them all.
 LABELS: Mapping[str, str] = {**TIER_LABELS, **STATUS_LABELS, **FOLLOW_UP_LABELS}
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from classifier.types import TIERS
 from index.base import Archive
-from index.types import Document, Query
+from index.types import Document, Query, TriageEntry
 from pressmon.review.statuses import STATUSES
 
 QueueOrder = Literal["tier", "uncertain", "newest"]
@@ -20,16 +20,18 @@ FETCH_PAGE = 200  # the archives' largest page
 FETCH_LIMIT = 5000  # flagged items considered per view; callers say so when there are more
 
 
-def uncertainty(document: Document) -> float:
-    value = document.flag_details.get("uncertainty") if document.flag_details else None
+def uncertainty(item: Document | TriageEntry) -> float:
+    if isinstance(item, TriageEntry):
+        return item.uncertainty
+    value = item.flag_details.get("uncertainty") if item.flag_details else None
     return float(value) if isinstance(value, int | float) else 0.0
 
 
-def _tier_rank(document: Document) -> int:
-    return TIERS.index(document.tier) if document.tier in TIERS else len(TIERS)
+def _tier_rank(item: Document | TriageEntry) -> int:
+    return TIERS.index(item.tier) if item.tier in TIERS else len(TIERS)
 
 
-def sort_key(order: QueueOrder) -> Callable[[Document], tuple[float, ...]]:
+def sort_key(order: QueueOrder) -> Callable[[Document | TriageEntry], tuple[float, ...]]:
     if order == "uncertain":
         return lambda d: (
             -uncertainty(d),
@@ -111,22 +113,25 @@ def load_queue(
         date_from=filters.date_from,
         date_to=filters.date_to,
     )
-    documents, capped = flagged_documents(archive, query)
+    # The triage columns of every matching flagged item (one indexed read, no article text);
+    # the full article is read only for the page shown.
+    entries, capped = archive.triage_entries(query, FETCH_LIMIT)
     if filters.category:
-        documents = [d for d in documents if d.category == filters.category]
+        entries = [e for e in entries if e.category == filters.category]
     if filters.assignee:
         wanted = None if filters.assignee == "-" else filters.assignee  # "-" = not assigned yet
-        documents = [d for d in documents if assignees.get(d.id) == wanted]
-    counts = Counter(d.review_status for d in documents)
+        entries = [e for e in entries if assignees.get(e.id) == wanted]
+    counts = Counter(e.review_status for e in entries)
     status_counts = {status: counts.get(status, 0) for status in STATUSES}
     if filters.status:
-        documents = [d for d in documents if d.review_status == filters.status]
-    documents.sort(key=sort_key(filters.order))
-    page = max(1, page)
-    chosen = documents[(page - 1) * page_size : page * page_size]
+        entries = [e for e in entries if e.review_status == filters.status]
+    entries.sort(key=sort_key(filters.order))
+    pages = max(1, -(-len(entries) // page_size))
+    page = min(max(1, page), pages)  # a page past the end shows the last one
+    documents = [archive.get(e.id) for e in entries[(page - 1) * page_size : page * page_size]]
     return QueuePage(
-        rows=tuple(QueueRow(d, assignees.get(d.id)) for d in chosen),
-        total=len(documents),
+        rows=tuple(QueueRow(d, assignees.get(d.id)) for d in documents if d is not None),
+        total=len(entries),
         page=page,
         page_size=page_size,
         status_counts=status_counts,

@@ -21,8 +21,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
+from pressmon.filters import FilterResolver, UnknownFilterValue
 from pressmon.review.errors import RoleForbidden, WorkflowError
 from pressmon.review.labels import actor_label, label
+from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
@@ -35,7 +37,7 @@ from pressmon.web.deps import (
     PasswordChangeRequired,
     WebContext,
 )
-from pressmon.web.errors import AccountNotFound, PermissionDenied
+from pressmon.web.errors import AccountNotFound, BadParameter, PermissionDenied
 from pressmon.web.login_failures import LoginFailureStore
 from pressmon.web.routes import (
     REPORT_ROLES,
@@ -48,9 +50,12 @@ from pressmon.web.routes import (
     users,
 )
 from pressmon.web.throttle import LoginThrottle
+from pressmon.web.ttl_cache import TtlCache
 from pressmon.wiring import gazetteer_from
 
 HERE = Path(__file__).resolve().parent
+# Dashboard figures are shared by every reviewer for this long; new articles show up by then.
+COVERAGE_MAX_AGE = 30.0
 # argon2 is CPU-bound: two verifications at a time leave the other cores to the pages.
 LOGIN_WORKERS = 2
 LOGIN_THREAD_PREFIX = "pressmon-login"
@@ -87,6 +92,14 @@ def _provinces(settings: Settings) -> tuple[str, ...]:
     if not settings.provinces_file.exists():
         return ()
     return gazetteer_from(settings).provinces
+
+
+def _filters(settings: Settings) -> FilterResolver | None:
+    """The CLI's filter resolver; None without a gazetteer, as for `_provinces`."""
+    if not settings.provinces_file.exists():
+        return None
+    sources = load_sources(settings.sources_file).sources if settings.sources_file.exists() else ()
+    return FilterResolver.build(gazetteer_from(settings), sources)
 
 
 def _templates(settings: Settings) -> Jinja2Templates:
@@ -163,6 +176,9 @@ def create_app(
         provinces=_provinces(settings),
         review_lock=threading.Lock(),
         outlets=_load_outlets(settings),
+        similar=DecidedTitles(archive),
+        coverage_cache=TtlCache(COVERAGE_MAX_AGE),
+        filters=_filters(settings),
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in routers():
@@ -238,6 +254,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     def _no_account(request: Request, _exc: AccountNotFound) -> Response:
         return _error(request, 404, "Không tìm thấy người dùng.")
 
+    @app.exception_handler(BadParameter)
+    def _bad_parameter(request: Request, exc: BadParameter) -> Response:
+        return _error(request, 400, str(exc))
+
     @app.exception_handler(RoleForbidden)
     def _role(request: Request, exc: RoleForbidden) -> Response:
         return _error(request, 403, str(exc))
@@ -249,6 +269,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DocumentNotFound)
     def _missing(request: Request, _exc: DocumentNotFound) -> Response:
         return _error(request, 404, "Không tìm thấy bài viết.")
+
+    @app.exception_handler(UnknownFilterValue)
+    def _unknown_filter(request: Request, exc: UnknownFilterValue) -> Response:
+        return _error(request, 400, f"Bộ lọc không hợp lệ: {exc}")
 
     @app.exception_handler(QueryError)
     def _query(request: Request, exc: QueryError) -> Response:

@@ -8,16 +8,19 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from index.base import Archive
+from pressmon.filters import FilterResolver
+from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets
 from pressmon.web.accounts import AccountStore, Session
 from pressmon.web.client_address import Network, client_address
 from pressmon.web.throttle import LoginThrottle
+from pressmon.web.ttl_cache import TtlCache
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,10 @@ class WebContext:
     provinces: tuple[str, ...]  # canonical list; empty when config/provinces.yaml is absent
     review_lock: threading.Lock
     outlets: Mapping[str, str]  # source id -> outlet name, from config/sources.yaml
+    similar: DecidedTitles  # decided items' titles, for "similar decided items" on item pages
+    coverage_cache: TtlCache[Any]  # dashboard figures per period (see routes.coverage.figures)
+    # Filter values as typed ("Nghe An", "Vĩnh Phúc", "vnexpress"); the CLI uses the same one.
+    filters: FilterResolver | None = None  # None without config/provinces.yaml
 
 
 class NotSignedIn(Exception):

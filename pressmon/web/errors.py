@@ -16,3 +16,7 @@ class PermissionDenied(PressmonError):
 
 class AccountNotFound(AccountError):
     """The named account does not exist (the web app answers 404)."""
+
+
+class BadParameter(PressmonError):
+    """A query parameter is outside its allowed range; the message is Vietnamese (400)."""

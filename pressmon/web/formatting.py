@@ -6,44 +6,21 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from markupsafe import Markup, escape
 
-# Text for tier and status codes comes from the one label table, `pressmon.review.labels`.
+# Text for tier, status, topic, kind and category codes comes from the one label table,
+# `pressmon.review.labels`; re-exported here for the templates and routes.
+from pressmon.review.labels import (  # noqa: F401
+    CATEGORY_LABELS,
+    KIND_LABELS,
+    STANCE_LABELS,
+    TOPIC_LABELS,
+)
+
 TIER_CLASSES = {"urgent": "tier-urgent", "review": "tier-review", "low": "tier-low"}
-TOPIC_LABELS = {
-    "bhxh_bat_buoc": "BHXH bắt buộc",
-    "bhxh_tu_nguyen": "BHXH tự nguyện",
-    "bhyt": "Bảo hiểm y tế",
-    "bhtn": "Bảo hiểm thất nghiệp",
-    "luong_huu_chi_tra": "Lương hưu, chi trả",
-    "thu_no_dong": "Thu, nợ đóng",
-    "truc_loi_lua_dao": "Trục lợi, lừa đảo",
-    "chuyen_doi_so_vssid": "Chuyển đổi số, VssID",
-    "truyen_thong_chien_dich": "Truyền thông, chiến dịch",
-}
-KIND_LABELS = {
-    "sector": "Báo ngành",
-    "national": "Báo trung ương",
-    "provincial": "Báo địa phương",
-    "other": "Nguồn khác (diễn đàn, mạng xã hội)",
-}
-CATEGORY_LABELS = {
-    "C1": "Mạo danh cơ quan, cán bộ BHXH",
-    "C2": "Văn bản, giấy mời giả",
-    "C3": "Kênh giả (website, ứng dụng, fanpage)",
-    "C4": "Dịch vụ trung gian thu phí, mua bán sổ",
-    "C5": "Sai lệch chính sách, quyền lợi",
-    "C6": "“Tiền hỗ trợ” giả",
-    "C7": "Xúi giục rút BHXH một lần, so sánh sai",
-    "C8": "Dự báo, tài chính quỹ gây tranh cãi",
-}
-STANCE_LABELS = {
-    "asserts": "Khẳng định nội dung",
-    "reports-and-debunks": "Đưa tin kèm bác bỏ, cảnh báo",
-    "neutral": "Đưa tin trung lập",
-}
 REASON_LABELS = {
     "sentence": "Câu đáng chú ý",
     "term": "Từ ngữ",
@@ -173,3 +150,34 @@ def csv_safe(value: object) -> str:
     """Text a spreadsheet will not run as a formula (CSV injection)."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# One item page shows at most this much article text: a real article is far shorter, and a
+# crawled page of megabytes would otherwise make a page of megabytes (and highlight all of it).
+PAGE_BODY_CHARS = 50_000
+PAGE_TITLE_CHARS = 500
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    text: str
+    part: int  # 1-based, clamped to the parts that exist
+    parts: int
+    total_chars: int
+
+
+def body_part(body: str, part: int, size: int = PAGE_BODY_CHARS) -> BodyPart:
+    """Part `part` of `body` in pieces of about `size` characters, cut at a line break when
+    one is near the end of the piece (so paragraphs are rarely split)."""
+    starts = [0]
+    while len(body) - starts[-1] > size:
+        end = starts[-1] + size
+        cut = body.rfind("\n", end - size // 5, end)
+        starts.append(cut + 1 if cut > starts[-1] else end)
+    part = min(max(part, 1), len(starts))
+    end = starts[part] if part < len(starts) else len(body)
+    return BodyPart(body[starts[part - 1] : end], part, len(starts), len(body))
+
+
+def short_title(title: str, limit: int = PAGE_TITLE_CHARS) -> str:
+    return title if len(title) <= limit else title[:limit].rstrip() + "…"

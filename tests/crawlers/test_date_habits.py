@@ -168,10 +168,7 @@ def test_unknown_date_preference_is_refused() -> None:
     from crawlers.errors import CrawlError
 
     with pytest.raises(CrawlError, match="date_prefer"):
-        ExtractionProfile(date_prefer="newest")
-    assert ExtractionProfile.from_mapping({"timezone_offset_wrong": True, "verified": False}) == (
-        ExtractionProfile(timezone_offset_wrong=True)
-    )
+        ExtractionProfile(date_prefer="newest")  # type: ignore[arg-type]
 
 
 def _minute(value: datetime) -> datetime:

@@ -2,9 +2,9 @@
 
 For each enabled source of config/sources.yaml: either at least one saved real page of the outlet
 (tests/fixtures/pages, or ../shared when present) gives the checked headline, the byline's date to
-the minute and the first body sentence; or config/extraction.yaml marks it ``verified: false``
-with a reason. A source marked unverified that does have a passing page fails too: the entry is
-stale. Run with ``-s`` for the coverage table by kind.
+the minute and the first body sentence; or its ``extraction`` in config/sources.yaml says
+``verified: false`` with a reason. A source marked unverified that does have a passing page fails
+too: the mark is stale. Run with ``-s`` for the coverage table by kind.
 """
 
 from __future__ import annotations
@@ -14,17 +14,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import yaml
 
 from benchmarks.saved_pages import SavedPage, saved_pages, shared_present
-from crawlers.extract import ExtractionProfile, extract_article
+from crawlers.extract import extract_article
 from crawlers.extract.document import clean_text
 from pressmon.outlets import OutletResolver
 from pressmon.settings import Source, load_sources
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = load_sources(REPO / "config/sources.yaml").enabled()
-FACTS = yaml.safe_load((REPO / "config/extraction.yaml").read_text(encoding="utf-8")) or {}
 RESOLVER = OutletResolver(SOURCES)
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 
@@ -47,7 +45,7 @@ def _problems(page: SavedPage, source: Source) -> list[str]:
         page.url,
         parser=source.parser,
         now=NOW,
-        profile=ExtractionProfile.from_mapping(FACTS.get(source.id)),
+        profile=source.extraction.profile,
         outlet=source.name,
     )
     got = art.published_at
@@ -68,32 +66,23 @@ def _problems(page: SavedPage, source: Source) -> list[str]:
 
 @pytest.mark.parametrize("source", SOURCES, ids=[s.id for s in SOURCES])
 def test_source_is_proven_on_a_saved_page_or_says_why_not(source: Source) -> None:
-    facts = FACTS.get(source.id) or {}
     pages = PAGES.get(source.id, [])
     if pages:
         problems = [p for page in pages for p in _problems(page, source)]
         assert problems == []
-        assert facts.get("verified", True), (
-            f"{source.id} passes on {[p.name for p in pages]}: drop its 'verified: false' entry"
+        assert source.extraction.verified, (
+            f"{source.id} passes on {[p.name for p in pages]}: "
+            "drop its extraction 'verified: false'"
         )
         return
-    if facts.get("verified") is False:
-        assert str(facts.get("reason", "")).strip(), f"{source.id}: verified: false needs a reason"
-        return
+    if not source.extraction.verified:
+        return  # SourceExtraction refuses verified: false without a reason
     if not shared_present():
         pytest.skip(f"{source.id} is proven only by pages in ../shared, which is absent")
     pytest.fail(
-        f"{source.id} has no saved article page with ground truth and no 'verified: false' "
-        "entry with a reason in config/extraction.yaml"
+        f"{source.id} has no saved article page with ground truth and no extraction "
+        "'verified: false' with a reason in config/sources.yaml"
     )
-
-
-def test_extraction_facts_name_enabled_sources_and_known_keys() -> None:
-    ids = {s.id for s in SOURCES}
-    for source_id, facts in FACTS.items():
-        assert source_id in ids, f"config/extraction.yaml names unknown source {source_id!r}"
-        assert set(facts) <= {"verified", "reason", "date_prefer", "timezone_offset_wrong"}
-        ExtractionProfile.from_mapping(facts)  # raises on a bad value
 
 
 def test_coverage_by_kind() -> None:

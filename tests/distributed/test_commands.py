@@ -56,7 +56,7 @@ def test_without_redis_url_the_command_fails_with_one_line_and_a_hint(
     result = CliRunner().invoke(main, [command], env=_env(tmp_path, None))
     assert result.exit_code == 1
     assert "PRESSMON_REDIS_URL is not set" in result.output
-    assert "hint:" in result.output and "pressmon crawl" in result.output
+    assert "gợi ý:" in result.output and "pressmon crawl" in result.output
     assert "Traceback" not in result.output
 
 

@@ -38,3 +38,15 @@ def test_volume_outside_usual_range() -> None:
     assert any("lệch xa" in a for a in assess_source("s", "S", runs, (20, 22, 18, 2), NOW).alerts)
     assert any("lệch xa" in a for a in assess_source("s", "S", runs, (20, 22, 18, 90), NOW).alerts)
     assert assess_source("s", "S", runs, (1, 0, 2, 0), NOW).alerts == ()  # too small to judge
+
+
+def test_date_disagreements_are_counted_over_the_last_seven_days() -> None:
+    runs = [
+        _run(9, extracted=4, date_disagreement=3),  # older than the window
+        _run(5, extracted=4, date_disagreement=2),
+        _run(1, extracted=4, date_disagreement=1),
+        _run(0.5, extracted=4),
+    ]
+    health = assess_source("s", "S", runs, (4, 4, 4, 4), NOW)
+    assert health.date_disagreements == 3
+    assert health.errors == {} and health.alerts == ()  # a disagreement is not an error

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pressmon.outlets import OutletResolver
+from pressmon.outlets import OutletResolver, _host
 from pressmon.settings import load_sources
 
 SOURCES = Path(__file__).resolve().parents[2] / "config" / "sources.yaml"
@@ -52,3 +52,7 @@ def test_unknown_outlet_says_so(
     resolution = resolver.resolve(outlet, url)
     assert resolution.source is None
     assert resolution.note and "sources.yaml" in resolution.note
+
+
+def test_a_bracketed_value_that_is_no_host_names_no_outlet() -> None:
+    assert _host("tiêu đề\x1b[2J]0;x") is None

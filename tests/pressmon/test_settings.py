@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from crawlers.extract.profile import DEFAULT_PROFILE, ExtractionProfile
 from pressmon.errors import ConfigError
 from pressmon.settings import DEFAULT_CONFIG_DIR, load_settings, load_sources, load_targets
 
@@ -122,3 +123,41 @@ def test_duplicate_source_ids_rejected(tmp_path: Path) -> None:
     path.write_text(entry + entry.replace("x.vn", "y.vn"), encoding="utf-8")
     with pytest.raises(ConfigError, match="duplicate source id 'a'"):
         load_sources(path)
+
+
+_SOURCE = "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n  extraction:\n"
+
+
+@pytest.mark.parametrize(
+    ("extraction", "message"),
+    [
+        ("    verified: false\n", "sources[0].extraction: verified: false needs a reason"),
+        ("    verifed: false\n", "sources[0].extraction.verifed: unknown field"),
+        (
+            "    profile: {date_prefer: newest}\n",
+            "sources[0].extraction.profile.date_prefer: Input should be 'evidence', 'byline' or",
+        ),
+        (
+            "    profile: {timezone_offset_wrong: often}\n",
+            "sources[0].extraction.profile.timezone_offset_wrong: Input should be a valid boolean",
+        ),
+        ("    date_prefer: byline\n", "sources[0].extraction.date_prefer: unknown field"),
+    ],
+    ids=["reason-missing", "misspelt", "bad-preference", "bad-flag", "habit-outside-profile"],
+)
+def test_broken_extraction_names_the_field(tmp_path: Path, extraction: str, message: str) -> None:
+    path = tmp_path / "sources.yaml"
+    path.write_text(_SOURCE + extraction, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_sources(path)
+    assert str(caught.value).startswith(f"{path}: {message}"), str(caught.value)
+
+
+def test_extraction_is_typed_with_its_profile(tmp_path: Path) -> None:
+    path = tmp_path / "sources.yaml"
+    text = "    verified: false\n    reason: no saved page\n    profile: {date_prefer: byline}\n"
+    path.write_text(_SOURCE + text + "- id: b\n  name: y\n  kind: national\n  domain: y.vn\n")
+    first, second = load_sources(path).sources
+    assert (first.extraction.verified, first.extraction.reason) == (False, "no saved page")
+    assert first.extraction.profile == ExtractionProfile(date_prefer="byline")
+    assert second.extraction.verified and second.extraction.profile == DEFAULT_PROFILE

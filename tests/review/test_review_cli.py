@@ -65,9 +65,10 @@ def test_flagged_json_carries_codes_and_labels(archive_path: Path) -> None:
 
 def test_flagged_text_shows_vietnamese_labels(archive_path: Path) -> None:
     items = [line for line in _run(archive_path, "flagged").splitlines() if line.startswith("[")]
+    category = "C1 Mạo danh cơ quan, cán bộ BHXH  Khẳng định nội dung"
     assert items == [
-        "[cần xem ngay] 0.90 C1 asserts  Đang xác minh",
-        "[nên xem] 0.60 C1 asserts  Chưa xử lý",
+        f"[cần xem ngay] b  rủi ro 0,90  {category}  Đang xác minh",
+        f"[nên xem] a  rủi ro 0,60  {category}  Chưa xử lý",
     ]
 
 

@@ -11,8 +11,8 @@ from pressmon.web.accounts import Session
 from pressmon.web.deps import CurrentSession, WebContext
 from pressmon.web.errors import PermissionDenied
 from pressmon.web.formatting import parse_vn_date
+from pressmon.web.params import DATE_LABELS
 
-DATE_PARAMS = {"tu": "Từ ngày", "den": "Đến ngày"}
 # Coverage exports (CSV, XLSX) and the leadership report, as README states the roles.
 REPORT_ROLES = ("lead", "admin")
 
@@ -21,7 +21,7 @@ def date_warning(request: Request) -> str:
     """Say which typed dates could not be read (they are ignored rather than guessed)."""
     bad = [
         label
-        for key, label in DATE_PARAMS.items()
+        for key, label in DATE_LABELS.items()
         if request.query_params.get(key, "").strip()
         and parse_vn_date(request.query_params[key]) is None
     ]

@@ -18,11 +18,11 @@ from index.types import Document, Query, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
 from pressmon.review.queue import load_queue
-from pressmon.review.workflow import MAX_NOTE_LENGTH, Action, ActionKind, ReviewState
+from pressmon.review.workflow import Action, ActionKind, ReviewState
 from pressmon.web.deps import Context, CurrentSession, WritingSession
-from pressmon.web.formatting import parse_vn_date
-from pressmon.web.routes.queue import page_number, queue_filters
-from pressmon.web.routes.search import search_query
+from pressmon.web.params import MAX_NOTE, MAX_TEXT, Dates, DocumentId, Page, TextList, clean
+from pressmon.web.routes.queue import Filters
+from pressmon.web.routes.search import SearchQuery, search_pages
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -82,10 +82,10 @@ def me(session: CurrentSession) -> dict[str, Any]:
 
 
 @router.get("/search")
-def search(request: Request, ctx: Context, session: CurrentSession) -> dict[str, Any]:
+def search(ctx: Context, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
     """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu,
     den, xep, trang."""
-    result = ctx.archive.search(search_query(request))
+    result = search_pages(ctx.archive, query)
     return {
         "total": result.total,
         "page": result.page,
@@ -103,7 +103,7 @@ def search(request: Request, ctx: Context, session: CurrentSession) -> dict[str,
 
 
 @router.get("/items/{document_id}")
-def item(document_id: str, ctx: Context, session: CurrentSession) -> dict[str, Any]:
+def item(document_id: DocumentId, ctx: Context, session: CurrentSession) -> dict[str, Any]:
     document = ctx.archive.get(document_id)
     if document is None:
         raise DocumentNotFound(document_id)
@@ -116,12 +116,10 @@ def item(document_id: str, ctx: Context, session: CurrentSession) -> dict[str, A
 
 
 @router.get("/queue")
-def queue(request: Request, ctx: Context, session: CurrentSession) -> dict[str, Any]:
+def queue(ctx: Context, session: CurrentSession, filters: Filters, page_no: Page) -> dict[str, Any]:
     """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep,
     trang."""
-    result = load_queue(
-        ctx.archive, queue_filters(request), ctx.accounts.assignees(), page=page_number(request)
-    )
+    result = load_queue(ctx.archive, filters, ctx.accounts.assignees(), page=page_no)
     return {
         "total": result.total,
         "page": result.page,
@@ -138,15 +136,15 @@ def queue(request: Request, ctx: Context, session: CurrentSession) -> dict[str, 
 
 class Decision(BaseModel):
     action: ActionKind
-    status: str | None = None
-    follow_up: str | None = None
-    assignee: str | None = None
-    note: str = Field("", max_length=MAX_NOTE_LENGTH)
+    status: str | None = Field(None, max_length=MAX_TEXT)
+    follow_up: str | None = Field(None, max_length=MAX_TEXT)
+    assignee: str | None = Field(None, max_length=MAX_TEXT)
+    note: str = Field("", max_length=MAX_NOTE)
 
 
 @router.post("/items/{document_id}/decide")
 def decide(
-    document_id: str, decision: Decision, ctx: Context, session: WritingSession
+    document_id: DocumentId, decision: Decision, ctx: Context, session: WritingSession
 ) -> dict[str, Any]:
     """Append one review event; 409 with a Vietnamese reason when the workflow forbids it."""
     event = apply_action(
@@ -161,26 +159,30 @@ def decide(
         role=session.account.role,
         now=ctx.clock(),
     )
+    ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     return {"ok": True, "event": event_json(event)}
 
 
 @router.get("/counts")
 def counts(
-    request: Request,
     ctx: Context,
     session: CurrentSession,
+    dates: Dates,
     group_by: Literal["province", "outlet", "kind", "topic"] | None = None,
     interval: Literal["week", "month"] = "week",
+    bao: TextList = [],  # noqa: B006 (FastAPI copies defaults per request)
+    tinh: TextList = [],  # noqa: B006
+    loai_hinh: TextList = [],  # noqa: B006
+    chu_de: TextList = [],  # noqa: B006
 ) -> dict[str, Any]:
-    """Zero-filled counts; filters tu, den (dates), bao, tinh, loai_hinh, chu_de."""
-    q = request.query_params
+    """Zero-filled counts; filters tu, den (dates), bao, tinh, loai_hinh, chu_de (repeatable)."""
     query = Query(
-        date_from=parse_vn_date(q.get("tu")),
-        date_to=parse_vn_date(q.get("den")),
-        outlets=frozenset(q.getlist("bao")),
-        provinces=frozenset(q.getlist("tinh")),
-        kinds=frozenset(q.getlist("loai_hinh")),
-        topics=frozenset(q.getlist("chu_de")),
+        date_from=dates.date_from,
+        date_to=dates.date_to,
+        outlets=frozenset(map(clean, bao)),
+        provinces=frozenset(map(clean, tinh)),
+        kinds=frozenset(map(clean, loai_hinh)),
+        topics=frozenset(map(clean, chu_de)),
     )
     table = ctx.archive.counts(query, group_by=group_by, interval=interval)
     return {

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from datetime import date
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from pressmon.exports import progress_xlsx
@@ -26,8 +28,8 @@ from pressmon.web.formatting import (
     KIND_LABELS,
     TOPIC_LABELS,
     csv_safe,
-    parse_vn_date,
 )
+from pressmon.web.params import Dates, Text, clean
 from pressmon.web.routes import page, reports_only
 
 router = APIRouter()
@@ -35,28 +37,44 @@ ReportsOnly = reports_only()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def date_range(request: Request, ctx: WebContext) -> tuple[date, date, date]:
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    today: date
+    chart_target: str | None  # target id whose pace the chart draws
+
+
+def period(ctx: Context, dates: Dates, chi_tieu: Text = "") -> Period:
+    """The range asked for (either end defaulting to `default_range`), ends swapped if reversed."""
     today = ctx.clock().astimezone(ctx.settings.tz).date()
     start, end = default_range(today)
-    start = parse_vn_date(request.query_params.get("tu")) or start
-    end = parse_vn_date(request.query_params.get("den")) or end
+    start = dates.date_from or start
+    end = dates.date_to or end
     if start > end:
         start, end = end, start
-    return start, end, today
+    return Period(start, end, today, clean(chi_tieu) or None)
 
 
-def figures(request: Request, ctx: WebContext) -> CoverageFigures:
-    start, end, today = date_range(request, ctx)
+ReportPeriod = Annotated[Period, Depends(period)]
+
+
+def figures(ctx: WebContext, when: Period) -> CoverageFigures:
+    """The dashboard's figures, shared by every reviewer for COVERAGE_MAX_AGE seconds."""
+    return ctx.coverage_cache.get(when, lambda: _compute_figures(ctx, when))
+
+
+def _compute_figures(ctx: WebContext, when: Period) -> CoverageFigures:
     return coverage_figures(
         ctx.archive,
         ctx.targets,
-        date_from=start,
-        date_to=end,
-        today=today,
+        date_from=when.start,
+        date_to=when.end,
+        today=when.today,
         provinces=ctx.provinces,
         outlet_names=ctx.outlets,
         topics=tuple(TOPIC_LABELS),
-        chart_target_id=request.query_params.get("chi_tieu") or None,
+        chart_target_id=when.chart_target,
     )
 
 
@@ -74,8 +92,10 @@ def chart(cov: CoverageFigures):
 
 
 @router.get("/bao-phu", response_class=HTMLResponse, include_in_schema=False)
-def coverage_page(request: Request, ctx: Context, session: CurrentSession) -> Response:
-    cov = figures(request, ctx)
+def coverage_page(
+    request: Request, ctx: Context, session: CurrentSession, when: ReportPeriod
+) -> Response:
+    cov = figures(ctx, when)
     return page(
         request,
         ctx,
@@ -88,8 +108,8 @@ def coverage_page(request: Request, ctx: Context, session: CurrentSession) -> Re
 
 
 @router.get("/bao-phu.csv", include_in_schema=False)
-def coverage_csv(request: Request, ctx: Context, session: Session = ReportsOnly) -> Response:
-    cov = figures(request, ctx)
+def coverage_csv(ctx: Context, when: ReportPeriod, session: Session = ReportsOnly) -> Response:
+    cov = figures(ctx, when)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["Bảng", "Nhóm", "Số tin, bài"])
@@ -117,9 +137,9 @@ def coverage_csv(request: Request, ctx: Context, session: Session = ReportsOnly)
 
 
 @router.get("/bao-phu.xlsx", include_in_schema=False)
-def progress_workbook(request: Request, ctx: Context, session: Session = ReportsOnly) -> Response:
+def progress_workbook(ctx: Context, when: ReportPeriod, session: Session = ReportsOnly) -> Response:
     """Progress against every target with its weekly table (pressmon.exports' layout)."""
-    cov = figures(request, ctx)
+    cov = figures(ctx, when)
     return Response(
         progress_xlsx(cov.targets),
         media_type=XLSX,
@@ -129,15 +149,14 @@ def progress_workbook(request: Request, ctx: Context, session: Session = Reports
     )
 
 
-def _report(request: Request, ctx: WebContext):
-    start, end, today = date_range(request, ctx)
+def _report(ctx: WebContext, when: Period):
     return leadership_report(
         ctx.archive,
         ctx.targets,
-        date_from=start,
-        date_to=end,
+        date_from=when.start,
+        date_to=when.end,
         now=ctx.clock(),
-        today=today,
+        today=when.today,
         provinces=ctx.provinces,
         outlet_names=ctx.outlets,
         topics=tuple(TOPIC_LABELS),
@@ -145,8 +164,10 @@ def _report(request: Request, ctx: WebContext):
 
 
 @router.get("/bao-cao", response_class=HTMLResponse, include_in_schema=False)
-def report_page(request: Request, ctx: Context, session: Session = ReportsOnly) -> Response:
-    report = _report(request, ctx)
+def report_page(
+    request: Request, ctx: Context, when: ReportPeriod, session: Session = ReportsOnly
+) -> Response:
+    report = _report(ctx, when)
     return page(
         request,
         ctx,
@@ -159,8 +180,8 @@ def report_page(request: Request, ctx: Context, session: Session = ReportsOnly) 
 
 
 @router.get("/bao-cao.xlsx", include_in_schema=False)
-def report_workbook(request: Request, ctx: Context, session: Session = ReportsOnly) -> Response:
-    report = _report(request, ctx)
+def report_workbook(ctx: Context, when: ReportPeriod, session: Session = ReportsOnly) -> Response:
+    report = _report(ctx, when)
     labels = {"kind": KIND_LABELS, "topic": TOPIC_LABELS, "category": CATEGORY_LABELS}
     name = f"bao-cao-{report.coverage.date_from:%Y%m%d}-{report.coverage.date_to:%Y%m%d}.xlsx"
     return Response(

@@ -6,18 +6,16 @@ import csv
 import io
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from index.base import Archive
-from index.errors import DocumentNotFound, QueryError
-from index.types import IMPORTED, Document, Query, ReviewEvent
+from index.errors import DocumentNotFound
+from index.types import IMPORTED, Document, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.errors import RoleForbidden, WorkflowError
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
-from pressmon.review.statuses import DECISIONS
 from pressmon.review.workflow import (
     CAN_REOPEN,
     MAX_NOTE_LENGTH,
@@ -26,14 +24,18 @@ from pressmon.review.workflow import (
     next_statuses,
 )
 from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
-from pressmon.web.formatting import csv_safe, highlight, paragraphs, vn_datetime
+from pressmon.web.formatting import (
+    body_part,
+    csv_safe,
+    highlight,
+    paragraphs,
+    short_title,
+    vn_datetime,
+)
+from pressmon.web.params import MAX_NOTE, MAX_PAGE, MAX_TEXT, MAX_URL, DocumentId
 from pressmon.web.routes import page
 
 router = APIRouter()
-_STOPWORDS = frozenset(
-    "và của cho các những được với là có không trong này đã sẽ về từ người khi đến theo tại "
-    "một như bị thì mà nên vì để ra vào lên".split()
-)
 
 
 def reasons(document: Document) -> list[Mapping[str, Any]]:
@@ -104,47 +106,25 @@ def highlight_needles(flag_reasons: Sequence[Mapping[str, Any]]) -> list[str]:
     return [n for n in needles if n.strip()]
 
 
-def title_terms(title: str, limit: int = 4) -> list[str]:
-    words = [w for w in re.findall(r"\w+", title.lower()) if len(w) > 1 and w not in _STOPWORDS]
-    return sorted(dict.fromkeys(words), key=len, reverse=True)[:limit]
-
-
-def similar_decided(archive: Archive, document: Document, limit: int = 5) -> list[Document]:
-    """Already-decided items sharing the title's most telling words (fewer words if none match)."""
-    terms = title_terms(document.title)
-    for size in (len(terms), 2, 1):
-        if size == 0 or size > len(terms):
-            continue
-        query = Query(
-            text=" ".join(terms[:size]), review_statuses=frozenset(DECISIONS), page_size=limit + 1
-        )
-        try:
-            hits = archive.search(query).hits
-        except QueryError:
-            continue
-        found = [hit.document for hit in hits if hit.document.id != document.id]
-        if found:
-            return found[:limit]
-    return []
-
-
-def item_context(ctx: WebContext, document_id: str) -> dict[str, Any]:
+def item_context(ctx: WebContext, document_id: str, part: int = 1) -> dict[str, Any]:
     document = ctx.archive.get(document_id)
     if document is None:
         raise DocumentNotFound(document_id)
     state, history = current_state(ctx.archive, document_id)
     flag_reasons = reasons(document)
     needles = highlight_needles(flag_reasons)
+    body = body_part(document.body, part)
     return {
         "doc": document,
-        "title_html": highlight(document.title, needles),
-        "body_html": paragraphs(document.body, needles),
+        "title_html": highlight(short_title(document.title), needles),
+        "body_html": paragraphs(body.text, needles),
+        "body": body,
         "reasons": flag_reasons,
         "known_claims": known_claims(document),
         "clause": document.flag_details.get("article11_clause") if document.flag_details else None,
         "state": state,
         "history": list(reversed(history)),
-        "similar": similar_decided(ctx.archive, document),
+        "similar": ctx.similar.similar(document),
         "statuses": next_statuses(state),
         "follow_ups": available_follow_ups(state),
         "users": [a for a in ctx.accounts.list() if not a.disabled],
@@ -156,23 +136,28 @@ def item_context(ctx: WebContext, document_id: str) -> dict[str, Any]:
 
 @router.get("/bai/{document_id}", response_class=HTMLResponse, include_in_schema=False)
 def item_page(
-    document_id: str, request: Request, ctx: Context, session: CurrentSession
+    document_id: DocumentId,
+    request: Request,
+    ctx: Context,
+    session: CurrentSession,
+    phan: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
-    return page(request, ctx, "item.html", **item_context(ctx, document_id))
+    """`phan`: which part of a very long article to show (see `formatting.body_part`)."""
+    return page(request, ctx, "item.html", **item_context(ctx, document_id, phan))
 
 
 @router.post("/bai/{document_id}/xu-ly", include_in_schema=False)
 def act(
-    document_id: str,
+    document_id: DocumentId,
     request: Request,
     ctx: Context,
     session: WritingSession,
-    action: str = Form(...),
-    status: str = Form(""),
-    follow_up: str = Form(""),
-    assignee: str = Form(""),
-    note: str = Form("", max_length=MAX_NOTE_LENGTH),
-    next: str = Form(""),
+    action: str = Form(..., max_length=MAX_TEXT),
+    status: str = Form("", max_length=MAX_TEXT),
+    follow_up: str = Form("", max_length=MAX_TEXT),
+    assignee: str = Form("", max_length=MAX_TEXT),
+    note: str = Form("", max_length=MAX_NOTE),
+    next: str = Form("", max_length=MAX_URL),
 ) -> Response:
     requested = Action(
         action,
@@ -201,6 +186,7 @@ def act(
             error=str(err),
             **item_context(ctx, document_id),
         )
+    ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
     return RedirectResponse(target, status_code=303)
 
@@ -245,7 +231,7 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
 
 
 @router.get("/bai/{document_id}/nhat-ky.csv", include_in_schema=False)
-def history_export(document_id: str, ctx: Context, session: CurrentSession) -> Response:
+def history_export(document_id: DocumentId, ctx: Context, session: CurrentSession) -> Response:
     _, history = current_state(ctx.archive, document_id)
     safe_id = re.sub(r"[^0-9A-Za-z_-]", "", document_id)[:16]
     return Response(

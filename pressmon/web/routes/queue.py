@@ -2,40 +2,46 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from classifier.types import TIERS
 from pressmon.review.queue import QueueFilters, load_queue
 from pressmon.review.statuses import STATUSES
 from pressmon.web.deps import Context, CurrentSession, WebContext
-from pressmon.web.formatting import parse_vn_date
+from pressmon.web.params import Dates, Page, Text, clean
 from pressmon.web.routes import page
 
 router = APIRouter()
 
 
-def queue_filters(request: Request) -> QueueFilters:
-    q = request.query_params
-    order = q.get("xep", "tier")
+def queue_filters(
+    dates: Dates,
+    loai: Text = "",
+    bao: Text = "",
+    tinh: Text = "",
+    muc: Text = "",
+    trang_thai: Text = "",
+    nguoi: Text = "",
+    xep: Text = "tier",
+) -> QueueFilters:
+    """The queue's filters; unknown tiers, statuses and orders fall back to "all" / the default."""
     return QueueFilters(
-        category=q.get("loai", ""),
-        outlet=q.get("bao", ""),
-        province=q.get("tinh", ""),
-        tier=q.get("muc", "") if q.get("muc", "") in TIERS else "",
-        status=q.get("trang_thai", "") if q.get("trang_thai", "") in STATUSES else "",
-        assignee=q.get("nguoi", ""),
-        date_from=parse_vn_date(q.get("tu")),
-        date_to=parse_vn_date(q.get("den")),
-        order=order if order in ("tier", "uncertain", "newest") else "tier",  # type: ignore[arg-type]
+        category=clean(loai),
+        outlet=clean(bao),
+        province=clean(tinh),
+        tier=muc if muc in TIERS else "",
+        status=trang_thai if trang_thai in STATUSES else "",
+        assignee=clean(nguoi),
+        date_from=dates.date_from,
+        date_to=dates.date_to,
+        order=xep if xep in ("tier", "uncertain", "newest") else "tier",  # type: ignore[arg-type]
     )
 
 
-def page_number(request: Request) -> int:
-    try:
-        return max(1, int(request.query_params.get("trang", "1")))
-    except ValueError:
-        return 1
+Filters = Annotated[QueueFilters, Depends(queue_filters)]
 
 
 def filter_choices(ctx: WebContext) -> dict:
@@ -49,9 +55,10 @@ def filter_choices(ctx: WebContext) -> dict:
 
 
 @router.get("/hang-doi", response_class=HTMLResponse, include_in_schema=False)
-def queue_page(request: Request, ctx: Context, session: CurrentSession) -> Response:
-    filters = queue_filters(request)
-    result = load_queue(ctx.archive, filters, ctx.accounts.assignees(), page=page_number(request))
+def queue_page(
+    request: Request, ctx: Context, session: CurrentSession, filters: Filters, page_no: Page
+) -> Response:
+    result = load_queue(ctx.archive, filters, ctx.accounts.assignees(), page=page_no)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}
     return page(
         request,

@@ -2,55 +2,94 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from dataclasses import replace
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from classifier.types import TIERS
+from index.base import Archive
 from index.errors import QueryError
-from index.types import Query
+from index.types import Query, SearchPage
+from pressmon.filters import FilterField, FilterResolver
 from pressmon.review.statuses import STATUSES
 from pressmon.web.deps import Context, CurrentSession
-from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS, parse_vn_date
+from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS
+from pressmon.web.params import Dates, Page, SearchText, Text, clean
 from pressmon.web.routes import page
-from pressmon.web.routes.queue import page_number
 
 router = APIRouter()
 PAGE_SIZE = 20
 
 
-def search_query(request: Request) -> Query:
-    q = request.query_params
-
-    def one(name: str, allowed=None) -> frozenset[str]:
-        value = q.get(name, "").strip()
+def search_query(
+    request: Request,
+    dates: Dates,
+    page_no: Page,
+    q: SearchText = "",
+    bao: Text = "",
+    tinh: Text = "",
+    loai_hinh: Text = "",
+    chu_de: Text = "",
+    muc: Text = "",
+    trang_thai: Text = "",
+    danh_dau: Text = "",
+    xep: Text = "",
+) -> Query:
+    def one(value: str, allowed=None) -> frozenset[str]:
+        value = clean(value)
         return (
             frozenset({value}) if value and (allowed is None or value in allowed) else frozenset()
         )
 
+    resolver: FilterResolver | None = request.app.state.ctx.filters
+
+    def named(value: str, field: FilterField, allowed=None) -> frozenset[str]:
+        """A typed name ("Nghe An", "Vĩnh Phúc") → its stored value, as on the command line."""
+        value = clean(value).strip()
+        if not value or resolver is None:
+            return one(value, allowed)
+        return frozenset({resolver.resolve(field, value).value})
+
+    text = clean(q)
     return Query(
-        text=q.get("q", ""),
-        outlets=one("bao"),
-        provinces=one("tinh"),
-        kinds=one("loai_hinh", KIND_LABELS),
-        topics=one("chu_de", TOPIC_LABELS),
-        tiers=one("muc", TIERS),
-        review_statuses=one("trang_thai", STATUSES),
-        flagged_only=q.get("danh_dau") == "1",
-        date_from=parse_vn_date(q.get("tu")),
-        date_to=parse_vn_date(q.get("den")),
-        sort="date" if q.get("xep") == "date" or not q.get("q", "").strip() else "relevance",
-        page=page_number(request),
+        text=text,
+        outlets=named(bao, "outlet"),
+        provinces=named(tinh, "province"),
+        kinds=named(loai_hinh, "kind", KIND_LABELS),
+        topics=named(chu_de, "topic", TOPIC_LABELS),
+        tiers=one(muc, TIERS),
+        review_statuses=one(trang_thai, STATUSES),
+        flagged_only=danh_dau == "1",
+        date_from=dates.date_from,
+        date_to=dates.date_to,
+        sort="date" if xep == "date" or not text else "relevance",
+        page=page_no,
         page_size=PAGE_SIZE,
     )
 
 
+SearchQuery = Annotated[Query, Depends(search_query)]
+
+
+def search_pages(archive: Archive, query: Query) -> SearchPage:
+    """The page asked for, or the last page when it asked past the end."""
+    result = archive.search(query)
+    last = max(1, -(-result.total // query.page_size))
+    if not result.hits and query.page > last:
+        result = archive.search(replace(query, page=last))
+    return result
+
+
 @router.get("/tim-kiem", response_class=HTMLResponse, include_in_schema=False)
-def search_page(request: Request, ctx: Context, session: CurrentSession) -> Response:
-    query = search_query(request)
+def search_page(
+    request: Request, ctx: Context, session: CurrentSession, query: SearchQuery
+) -> Response:
     error = ""
     result = None
     try:
-        result = ctx.archive.search(query)
+        result = search_pages(ctx.archive, query)
     except QueryError as err:
         error = str(err)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}

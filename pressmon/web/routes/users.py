@@ -69,7 +69,9 @@ def _existing(ctx: WebContext, username: str) -> Account:
 
 
 @router.post("/nguoi-dung/{username}/khoa", include_in_schema=False)
-def disable_user(username: str, ctx: Context, session: WritingSession) -> Response:
+def disable_user(
+    username: str, request: Request, ctx: Context, session: WritingSession
+) -> Response:
     _admin(session)
     account = _existing(ctx, username)
     # Compared after the store's folding (`ADMIN` is `admin`): an admin cannot lock himself out.

@@ -1,0 +1,27 @@
+"""The counters a crawl keeps per source, and which of them are problems.
+
+The spider and the item pipeline count by name; crawl summaries, crawl_runs rows and source health
+read the counts back. A counter not named here is a problem kind: a fetch that failed
+(``timeout``, ``dns``, ``http_5xx``, ...) or a page that could not be used (``bad_date``, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+FETCHED = "fetched"  # a response reached a callback: feed, sitemap, listing or article page
+EXTRACTED = "extracted"
+KNOWN = "known"  # an article URL a previous run finished
+STORED = "stored"
+IRRELEVANT = "irrelevant"  # extracted, not about social insurance
+NOT_ARTICLE = "not_article"  # a linked page that is no article (a video, a section page)
+DATE_DISAGREEMENT = "date_disagreement"  # an extracted article whose date candidates disagreed
+
+NOT_PROBLEMS = frozenset(
+    {FETCHED, EXTRACTED, KNOWN, STORED, IRRELEVANT, NOT_ARTICLE, DATE_DISAGREEMENT}
+)
+
+
+def problems(counters: Mapping[str, int]) -> dict[str, int]:
+    """The problem kinds among `counters` with their non-zero counts."""
+    return {kind: n for kind, n in sorted(counters.items()) if kind not in NOT_PROBLEMS and n}

@@ -1,0 +1,105 @@
+"""Already-decided items resembling a flagged one, for the reviewer's item page.
+
+Decided items are few (hundreds to thousands) next to the archive, so their title words are kept
+in memory and matched there: an item page costs no search at all. The copy is rebuilt when it is
+older than `max_age` seconds (decisions made by other processes show up by then) and at once
+after a decision in this process (`invalidate`).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from index.base import Archive
+from index.types import Document, Query
+from pressmon.review.statuses import DECISIONS
+
+_STOPWORDS = frozenset(
+    "và của cho các những được với là có không trong này đã sẽ về từ người khi đến theo tại "
+    "một như bị thì mà nên vì để ra vào lên".split()
+)
+MAX_DECIDED = 20_000  # decided items kept; older ones beyond this are not offered
+_PAGE = 200
+
+
+def title_words(title: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", title.lower()) if len(w) > 1 and w not in _STOPWORDS]
+
+
+def title_terms(title: str, limit: int = 4) -> list[str]:
+    """The title's most telling words: the longest distinct ones that are not stopwords."""
+    return sorted(dict.fromkeys(title_words(title)), key=len, reverse=True)[:limit]
+
+
+@dataclass(frozen=True)
+class Decided:
+    id: str
+    words: frozenset[str]
+    published_at: datetime
+
+
+def most_similar(document: Document, decided: list[Decided], limit: int = 5) -> list[str]:
+    """Ids of decided items sharing most of the title's telling words (at least one), the newest
+    first among equals; never the item itself."""
+    terms = set(title_terms(document.title))
+    scored = [
+        (len(terms & d.words), d.published_at, d.id)
+        for d in decided
+        if d.id != document.id and terms & d.words
+    ]
+    scored.sort(reverse=True)
+    return [doc_id for _, _, doc_id in scored[:limit]]
+
+
+class DecidedTitles:
+    """The in-memory copy of decided items' title words (thread-safe)."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        *,
+        max_age: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._archive = archive
+        self._max_age = max_age
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._decided: list[Decided] = []
+        self._loaded_at: float | None = None
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._loaded_at = None
+
+    def similar(self, document: Document, limit: int = 5) -> list[Document]:
+        found = (self._archive.get(i) for i in most_similar(document, self._current(), limit))
+        return [d for d in found if d is not None]
+
+    def _current(self) -> list[Decided]:
+        with self._lock:
+            now = self._clock()
+            if self._loaded_at is None or now - self._loaded_at > self._max_age:
+                self._decided = self._load()
+                self._loaded_at = now
+            return self._decided
+
+    def _load(self) -> list[Decided]:
+        decided: list[Decided] = []
+        query = Query(review_statuses=frozenset(DECISIONS), sort="date", page_size=_PAGE)
+        page = 1
+        while len(decided) < MAX_DECIDED:
+            result = self._archive.search(replace(query, page=page))
+            decided.extend(
+                Decided(d.id, frozenset(title_words(d.title)), d.published_at)
+                for d in (hit.document for hit in result.hits)
+            )
+            if not result.hits or page * _PAGE >= result.total:
+                return decided
+            page += 1
+        return decided

@@ -1,0 +1,125 @@
+"""Outside text made safe to store and show, once, where it enters: ingest files and crawled pages.
+
+Pure functions. What they change is returned as notes, never done silently: the ingest summary
+names the line, the crawl logs the URL. Caps are documented in README ("Limits on input").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from crawlers.items import ExtractedArticle
+from pressmon.errors import PressmonError
+from vntext.normalize import nfc
+
+log = logging.getLogger(__name__)
+
+# Longest real titles in the VietNews BHXH set are ~250 characters and bodies ~60,000; the caps
+# leave room while keeping one article's page and index entry bounded.
+MAX_TITLE_CHARS = 1_000
+MAX_BODY_CHARS = 200_000
+# Publication dates outside this range are extraction errors (year 1, year 9999), and they break
+# date arithmetic downstream; the web app accepts the same range in its date filters.
+EARLIEST_DATE = date(1990, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+# ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), two-byte ESC X,
+# and the 8-bit CSI. Dropped whole, so no parameter bytes are left behind as visible junk.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[@-Z\\-_]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
+# C0 and C1 controls except tab and newline; lone surrogates (JSON "\ud800") cannot be stored.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+class InputRejected(PressmonError):
+    """One record cannot be stored as given (the message says why); other records are kept."""
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    notes: tuple[str, ...]  # what was changed, e.g. "removed 2 control characters"
+
+
+def clean_text(text: str, *, limit: int | None = None, field: str = "text") -> Cleaned:
+    """NFC text without escape sequences, control characters (tab and newline kept) or lone
+    surrogates, line ends as \\n, cut to `limit` characters. Idempotent."""
+    notes = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, escapes = _ESCAPES.subn("", text)
+    text, controls = _CONTROLS.subn("", text)
+    text, surrogates = _SURROGATES.subn("\ufffd", text)
+    if escapes:
+        notes.append(f"{field}: removed {escapes} terminal escape sequence(s)")
+    if controls:
+        notes.append(f"{field}: removed {controls} control character(s)")
+    if surrogates:
+        notes.append(f"{field}: replaced {surrogates} invalid character(s)")
+    text = nfc(text).strip()
+    if limit is not None and len(text) > limit:
+        notes.append(f"{field}: cut from {len(text):,} to {limit:,} characters")
+        text = text[:limit].rstrip()
+    return Cleaned(text, tuple(notes))
+
+
+def check_date(value: datetime | date, field: str = "published_at") -> None:
+    """InputRejected unless `value` falls within EARLIEST_DATE..LATEST_DATE."""
+    day = value.date() if isinstance(value, datetime) else value
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise InputRejected(
+            f"{field} {day.isoformat()} is outside {EARLIEST_DATE.year}–{LATEST_DATE.year}"
+        )
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    title: str
+    body: str
+    lead: str
+    notes: tuple[str, ...]
+
+
+def clean_article(
+    title: str, body: str, published_at: datetime | date, lead: str = ""
+) -> CleanArticle:
+    """Title, body and lead cleaned and capped; InputRejected for an absurd date or no text."""
+    check_date(published_at)
+    parts = (
+        clean_text(title, limit=MAX_TITLE_CHARS, field="title"),
+        clean_text(body, limit=MAX_BODY_CHARS, field="body"),
+        clean_text(lead, limit=MAX_BODY_CHARS, field="lead"),
+    )
+    if not parts[0].text or not parts[1].text:
+        raise InputRejected("title or body is empty after removing control characters")
+    return CleanArticle(
+        parts[0].text, parts[1].text, parts[2].text, tuple(n for p in parts for n in p.notes)
+    )
+
+
+def clean_extracted(article: ExtractedArticle) -> ExtractedArticle:
+    """A crawled article cleaned like an ingested one; what changed is logged with its URL.
+
+    Raises:
+        InputRejected: an absurd publication date, or no text left.
+    """
+    clean = clean_article(article.title, article.body, article.published_at, article.lead)
+    if not clean.notes:
+        return article
+    log.warning("%s: %s", article.url, "; ".join(clean.notes))
+    return replace(article, title=clean.title, body=clean.body, lead=clean.lead)
+
+
+def decode_line(raw: bytes) -> tuple[str, bool]:
+    """One input line as text; invalid UTF-8 becomes U+FFFD (True says some did)."""
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace"), True

@@ -1,0 +1,78 @@
+"""Every query parameter the pages and the API read, declared with its range.
+
+Routes take these as FastAPI dependencies, so each parameter shows in the route's signature (the
+robustness test walks them from the router) and a value out of range is refused before any work:
+422 for a value of the wrong shape or length, 400 (`BadParameter`) for a date outside
+1990–2100. Text is NFC with control characters removed, as stored text is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Path, Query
+from pydantic import Field
+
+from pressmon.review.workflow import MAX_NOTE_LENGTH
+from pressmon.sanitize import EARLIEST_DATE, LATEST_DATE
+from pressmon.web.errors import BadParameter
+from pressmon.web.formatting import parse_vn_date
+
+MAX_TEXT = 200  # an outlet id, a province, a status: real values are far shorter
+MAX_SEARCH_TEXT = 500  # typed search words
+MAX_DATE_TEXT = 32
+MAX_NOTE = MAX_NOTE_LENGTH  # a reviewer's note on a decision: one cap for form and API
+MAX_URL = 2_000  # a return address (`next`)
+MAX_LIST = 50  # repeated values of one parameter (bao=...&bao=...)
+# Pages past this would only be reached by editing the URL; the SQL offset stays in range.
+MAX_PAGE = 10_000
+
+Text = Annotated[str, Query(max_length=MAX_TEXT)]
+SearchText = Annotated[str, Query(max_length=MAX_SEARCH_TEXT)]
+DateText = Annotated[str, Query(max_length=MAX_DATE_TEXT)]
+TextList = Annotated[list[Annotated[str, Field(max_length=MAX_TEXT)]], Query(max_length=MAX_LIST)]
+PageNumber = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+# Article ids are 16-64 hex digits; longer can only be a typo or an attack.
+DocumentId = Annotated[str, Path(max_length=200)]
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+DATE_LABELS = {"tu": "Từ ngày", "den": "Đến ngày"}
+
+
+def clean(value: str) -> str:
+    """A typed value as stored text is spelled: NFC, no control characters, trimmed."""
+    return unicodedata.normalize("NFC", _CONTROLS.sub("", value)).strip()
+
+
+def in_range_date(text: str, name: str) -> date | None:
+    """The date typed in parameter `name`; None when empty or unreadable (the page then says it
+    was ignored); BadParameter when it reads as a date outside 1990–2100."""
+    value = parse_vn_date(clean(text))
+    if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise BadParameter(
+            f"{DATE_LABELS.get(name, name)} {value:%d/%m/%Y} nằm ngoài khoảng cho phép "
+            f"({EARLIEST_DATE:%d/%m/%Y}–{LATEST_DATE:%d/%m/%Y})."
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class DateRange:
+    date_from: date | None
+    date_to: date | None
+
+
+def date_range(tu: DateText = "", den: DateText = "") -> DateRange:
+    return DateRange(in_range_date(tu, "tu"), in_range_date(den, "den"))
+
+
+def page_number(trang: PageNumber = 1) -> int:
+    return trang
+
+
+Dates = Annotated[DateRange, Depends(date_range)]
+Page = Annotated[int, Depends(page_number)]

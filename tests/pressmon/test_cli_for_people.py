@@ -1,0 +1,205 @@
+"""The CLI as staff use it (issue #15): filters by name without diacritics, pre-merger provinces
+with a note, unknown values that fail with the closest valid ones, synonyms in search, Vietnamese
+text for people and ids with labels for machines."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from index.sqlite_backend import SQLiteArchive
+from index.types import Document
+from pressmon.cli import main
+
+
+def _doc(doc_id: str, title: str, body: str, **fields) -> Document:
+    return Document(
+        **{
+            "id": doc_id,
+            "url": f"https://vnexpress.net/{doc_id}.html",
+            "canonical_url": f"https://vnexpress.net/{doc_id}.html",
+            "outlet": "vnexpress",
+            "outlet_name": "VnExpress",
+            "kind": "national",
+            "title": title,
+            "body": body,
+            "published_at": datetime(2026, 3, 7, 3, tzinfo=UTC),
+            "crawled_at": datetime(2026, 3, 7, 4, tzinfo=UTC),
+            **fields,
+        }
+    )
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> Path:
+    path = tmp_path / "archive.sqlite3"
+    with SQLiteArchive(path) as archive:
+        archive.upsert(
+            [
+                _doc(
+                    "phu-tho",
+                    "Phú Thọ đẩy mạnh BHXH tự nguyện",
+                    "Người dân Phú Thọ tham gia BHXH ngày càng đông.",
+                    province="Phú Thọ",
+                    provinces=("Phú Thọ",),
+                    topics=("bhxh_tu_nguyen", "truyen_thong_chien_dich"),
+                ),
+                _doc(
+                    "nghe-an",
+                    "Nghệ An chi trả lương hưu",
+                    "Bảo hiểm xã hội tỉnh Nghệ An chi trả lương hưu đúng hạn.",
+                    province="Nghệ An",
+                    provinces=("Nghệ An",),
+                    topics=("luong_huu_chi_tra",),
+                ),
+                _doc(
+                    "bhyt",
+                    "Thẻ bảo hiểm y tế điện tử",
+                    "Người bệnh dùng thẻ BHYT trên VssID khi khám chữa bệnh.",
+                    outlet="tuoitre",
+                    outlet_name="Tuổi Trẻ Online",
+                    topics=("bhyt",),
+                    risk=0.8,
+                    tier="urgent",
+                    category="C3",
+                    stance="asserts",
+                    flag_details={"reasons": [{"text": "Đường link lạ giả mạo VssID"}]},
+                ),
+            ]
+        )
+    return path
+
+
+def _run(archive_path: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--archive", str(archive_path), *args])
+
+
+def _ok(archive_path: Path, *args: str) -> Result:
+    result = _run(archive_path, *args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _ids(archive_path: Path, *args: str) -> set[str]:
+    page = json.loads(_ok(archive_path, "search", *args, "--json").stdout)
+    return {hit["document"]["id"] for hit in page["hits"]}
+
+
+# --- 3. filters that understand people ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["Nghe An", "nghệ an", "NGHỆ AN", "Tỉnh Nghệ An"])
+def test_province_by_name_without_diacritics_or_case(archive_path: Path, typed: str) -> None:
+    assert _ids(archive_path, "lương hưu", "--province", typed) == {"nghe-an"}
+
+
+def test_pre_merger_province_maps_to_its_2025_province_with_a_note(archive_path: Path) -> None:
+    result = _ok(archive_path, "counts", "--province", "Vĩnh Phúc")
+    assert "Vĩnh Phúc → Phú Thọ" in result.stderr
+    assert "Tổng: 1" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "typed", "expected"),
+    [
+        ("--outlet", "Tuổi Trẻ", {"bhyt"}),
+        ("--outlet", "tuoitre.vn", {"bhyt"}),
+        ("--kind", "báo trung ương", {"phu-tho", "nghe-an", "bhyt"}),
+        ("--topic", "bao hiem y te", {"bhyt"}),
+        ("--topic", "BHYT", {"bhyt"}),
+    ],
+)
+def test_outlet_kind_and_topic_by_name_or_id(
+    archive_path: Path, option: str, typed: str, expected: set[str]
+) -> None:
+    assert _ids(archive_path, "", option, typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("option", "typed", "suggested"),
+    [
+        ("--province", "Nge An", "Nghệ An"),
+        ("--outlet", "vnexpres", "VnExpress"),
+        ("--topic", "bhxh", "BHXH tự nguyện (bhxh_tu_nguyen)"),
+        ("--kind", "nope", "Báo ngành (sector)"),
+    ],
+)
+def test_unknown_value_fails_listing_the_closest(
+    archive_path: Path, option: str, typed: str, suggested: str
+) -> None:
+    result = _run(archive_path, "counts", option, typed)
+    assert result.exit_code != 0
+    assert f"«{typed}»" in result.output
+    assert suggested in result.output
+    assert "Traceback" not in result.output
+
+
+def test_web_search_filters_use_the_same_resolver(archive_path: Path) -> None:
+    from pressmon.settings import load_settings
+    from pressmon.web.app import create_app
+    from pressmon.web.params import DateRange
+    from pressmon.web.routes.search import search_query
+
+    settings = load_settings(overrides={"archive": {"path": str(archive_path)}})
+    with SQLiteArchive(archive_path) as archive:
+        app = create_app(settings, archive=archive)
+        request = type("R", (), {"app": app})()
+        query = search_query(request, DateRange(None, None), 1, tinh="vinh phuc")
+        assert query.provinces == {"Phú Thọ"}
+
+
+# --- 6. one language for people ----------------------------------------------------------------
+
+
+def test_counts_by_province_lists_all_34_and_explains_overlap(archive_path: Path) -> None:
+    out = _ok(archive_path, "counts", "--by", "province", "--from", "2026-03-02").stdout
+    assert out.startswith("Tỉnh/thành")
+    assert "Cà Mau" in out and "Nghệ An" in out
+    rows = out.splitlines()[2:-1]
+    assert len([r for r in rows if not r.startswith("(không rõ)")]) == 34
+    assert "một bài có thể nói về nhiều tỉnh/thành" in out and "số bài: 3" in out
+
+
+def test_counts_by_topic_shows_names_and_why_the_total_is_larger(archive_path: Path) -> None:
+    out = _ok(archive_path, "counts", "--by", "topic", "--from", "2026-03-02").stdout
+    assert "BHXH tự nguyện" in out and "bhxh_tu_nguyen" not in out
+    assert "Tổng theo chủ đề: 4 (một bài có thể thuộc nhiều chủ đề); số bài: 3" in out
+
+
+def test_counts_json_keeps_ids_with_labels(archive_path: Path) -> None:
+    data = json.loads(_ok(archive_path, "counts", "--by", "outlet", "--json").stdout)
+    assert data["labels"]["vnexpress"] == "VnExpress"
+    assert set(data["rows"]) == {"vnexpress", "tuoitre"}
+
+
+def test_flagged_shows_id_tier_category_reason_and_link(archive_path: Path) -> None:
+    out = _ok(archive_path, "flagged").stdout
+    assert "[cần xem ngay] bhyt  rủi ro 0,80  C3 Kênh giả" in out
+    assert "Lý do chính: Đường link lạ giả mạo VssID" in out
+    assert "Xem: http://127.0.0.1:8000/bai/bhyt" in out
+    assert "07/03/2026" in out
+    row = json.loads(_ok(archive_path, "flagged", "--json").stdout)
+    assert (row["category"], row["category_label"]) == (
+        "C3",
+        "Kênh giả (website, ứng dụng, fanpage)",
+    )
+
+
+def test_index_export_and_import_summaries_are_vietnamese(
+    archive_path: Path, tmp_path: Path
+) -> None:
+    dump = tmp_path / "dump.jsonl"
+    assert "Đã xuất 3 bài" in _ok(archive_path, "index", "export", str(dump)).stderr
+    other = tmp_path / "other.sqlite3"
+    assert "Đã nhập 3 bài" in _ok(other, "index", "import", str(dump)).stdout
+
+
+def test_errors_are_vietnamese_without_library_text(archive_path: Path) -> None:
+    result = _run(archive_path, "counts", "--outlet", "nope")
+    assert result.exit_code == 1
+    assert result.output.startswith("Lỗi: ")
+    assert "gợi ý:" in result.output
