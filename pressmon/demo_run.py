@@ -30,13 +30,20 @@ class DemoPaths:
     archive: Path
     state: Path
     sources: Path
+    model: Path
 
     @classmethod
     def beside(cls, archive: Path) -> DemoPaths:
         """State and sources files next to the archive, named after it: its companions, which
         `pressmon --archive` then uses (pressmon.companions)."""
         files = Companions.of(archive)
-        return cls(archive=archive, state=files.state, sources=files.sources)
+        return cls(
+            archive=archive,
+            state=files.state,
+            sources=files.sources,
+            # Kept between demos (only the archive and state start fresh): training takes time.
+            model=archive.parent / "model" / "flagger.skops",
+        )
 
 
 def prepare_fresh(paths: DemoPaths, *, default_location: bool) -> None:
@@ -63,6 +70,7 @@ def demo_environment(paths: DemoPaths) -> dict[str, str]:
         "PRESSMON_ARCHIVE": str(paths.archive),
         "PRESSMON_ARCHIVE__STATE_PATH": str(paths.state),
         "PRESSMON_SOURCES": str(paths.sources),
+        "PRESSMON_MODEL": str(paths.model),
         "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
         "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
         "PRESSMON_CRAWL__CONCURRENCY_PER_DOMAIN": "8",

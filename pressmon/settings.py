@@ -34,16 +34,16 @@ class _Strict(BaseModel):
 
 class ArchiveSettings(_Strict):
     backend: Literal["sqlite", "elasticsearch"] = "sqlite"
-    path: Path = Path("var/pressmon.db")
+    path: Path = Path("pressmon.db")  # relative: inside the data folder
     elasticsearch_url: str | None = None  # secret-bearing: only from the environment
     elasticsearch_index: str = "pressmon"
-    state_path: Path = Path(
-        "var/pressmon-state.db"
-    )  # accounts, sessions, coverage snapshots, crawl health
+    # Accounts, sessions, coverage snapshots, crawl health. Beside an archive named on the
+    # command line or in PRESSMON_ARCHIVE (<archive>-state.db) unless named too.
+    state_path: Path = Path("pressmon-state.db")
 
 
 class ClassifierSettings(_Strict):
-    model_path: Path = Path("var/model/flagger.skops")
+    model_path: Path = Path("model/flagger.skops")  # relative: inside the data folder
     review_threshold: float = Field(0.5, ge=0, le=1)  # tier "nên xem" from here
     urgent_threshold: float = Field(0.8, ge=0, le=1)  # tier "cần xem ngay" from here
     known_claims: Path = Path("config/known_claims.yaml")
@@ -99,6 +99,9 @@ class WebSettings(_Strict):
 
 
 class Settings(_Strict):
+    # Holds the archive, state database, model and exports (pressmon.settings.data_home); set
+    # by load_settings, not read from settings.toml.
+    data_dir: Path = Path(".")
     timezone: str = "Asia/Ho_Chi_Minh"
     sources_file: Path = Path("config/sources.yaml")
     targets_file: Path = Path("config/targets.yaml")
@@ -246,6 +249,40 @@ def validate_file(path: Path, model: type[_Strict], wrap: str | None = None) -> 
         raise ConfigError(_describe(err, path), hint=f"fix {path.name} and run again") from err
 
 
+_NOT_SETTINGS = {ENV_PREFIX + "CONFIG_DIR", ENV_PREFIX + "HOME"}  # where to look, not fields
+
+
+def data_home(environ: Mapping[str, str], home: Path | None = None) -> Path:
+    """The default data folder: $PRESSMON_HOME, else $XDG_DATA_HOME/pressmon, else
+    ~/.local/share/pressmon (the XDG base-directory default), so no data lands in a checkout.
+    """
+    if environ.get(ENV_PREFIX + "HOME"):
+        return Path(environ[ENV_PREFIX + "HOME"]).expanduser()
+    if environ.get("XDG_DATA_HOME"):
+        return Path(environ["XDG_DATA_HOME"]) / "pressmon"
+    return (home or Path.home()) / ".local" / "share" / "pressmon"
+
+
+def _given_data_paths(given: dict[str, Any], cwd: Path) -> dict[str, Any]:
+    """Data paths typed on the command line or in the environment are relative to `cwd`; an
+    archive named there without its state database gets one beside it, never a shared default.
+    """
+    archive = dict(given.get("archive") or {})
+    classifier = dict(given.get("classifier") or {})
+    if "path" in archive and "state_path" not in archive:
+        named = Path(archive["path"])
+        archive["state_path"] = named.with_name(f"{named.stem}-state.db")
+    for node, key in ((archive, "path"), (archive, "state_path"), (classifier, "model_path")):
+        if key in node:
+            node[key] = _anchor(Path(node[key]).expanduser(), cwd)
+    out = dict(given)
+    if archive:
+        out["archive"] = archive
+    if classifier:
+        out["classifier"] = classifier
+    return out
+
+
 def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
     """PRESSMON_ARCHIVE etc. as shortcuts; PRESSMON_<SECTION>__<KEY> for anything else.
 
@@ -265,7 +302,7 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
     }
     out: dict[str, Any] = {}
     for key, value in environ.items():
-        if not key.startswith(ENV_PREFIX) or key == ENV_PREFIX + "CONFIG_DIR":
+        if not key.startswith(ENV_PREFIX) or key in _NOT_SETTINGS:
             continue
         name = key[len(ENV_PREFIX) :]
         path = shortcuts.get(name) or tuple(part.lower() for part in name.split("__"))
@@ -294,16 +331,26 @@ def load_settings(
     config_dir: Path | None = None,
     environ: Mapping[str, str] | None = None,
     overrides: Mapping[str, Any] | None = None,
+    *,
+    data_dir: Path | None = None,
+    cwd: Path | None = None,
 ) -> Settings:
     """settings.toml from `config_dir` (or $PRESSMON_CONFIG_DIR, or the repo's config/), then env.
 
-    Relative paths in the file are resolved against the repository root (config_dir's parent).
+    Relative config-file paths (sources_file, known_claims...) are resolved against the
+    repository root (config_dir's parent); relative archive, state and model paths in the file
+    against the data folder (`data_dir`, else `data_home`), and those given in the environment
+    or `overrides` against `cwd` (the current folder).
     """
     environ = os.environ if environ is None else environ
+    cwd = cwd or Path.cwd()
+    home = _anchor(Path(data_dir).expanduser(), cwd) if data_dir else data_home(environ)
+    home = _anchor(home, cwd)
     config_dir = Path(config_dir or environ.get(ENV_PREFIX + "CONFIG_DIR") or DEFAULT_CONFIG_DIR)
     path = config_dir / "settings.toml"
     data = _read(path) if path.exists() else {}
-    data = _merge(_merge(data or {}, _env_overrides(environ)), overrides or {})
+    given = _given_data_paths(_merge(_env_overrides(environ), overrides or {}), cwd)
+    data = _merge(data or {}, given)
     try:
         settings = Settings.model_validate(data)
     except ValidationError as err:
@@ -313,19 +360,20 @@ def load_settings(
     root = config_dir.resolve().parent
     return settings.model_copy(
         update={
+            "data_dir": home,
             "sources_file": _anchor(settings.sources_file, root),
             "targets_file": _anchor(settings.targets_file, root),
             "topics_file": _anchor(settings.topics_file, root),
             "provinces_file": _anchor(settings.provinces_file, root),
             "archive": settings.archive.model_copy(
                 update={
-                    "path": _anchor(settings.archive.path, root),
-                    "state_path": _anchor(settings.archive.state_path, root),
+                    "path": _anchor(settings.archive.path, home),
+                    "state_path": _anchor(settings.archive.state_path, home),
                 }
             ),
             "classifier": settings.classifier.model_copy(
                 update={
-                    "model_path": _anchor(settings.classifier.model_path, root),
+                    "model_path": _anchor(settings.classifier.model_path, home),
                     "known_claims": _anchor(settings.classifier.known_claims, root),
                     "official_facts": _anchor(settings.classifier.official_facts, root),
                     "channels": _anchor(settings.classifier.channels, root),

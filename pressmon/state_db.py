@@ -79,7 +79,23 @@ CREATE TABLE login_failures (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: account administration. A password reset by an administrator is one-time: the
+# account must choose its own at the next sign-in. Every administrative change to an account
+# (who, when, what) is kept in account_events: accounts are never deleted, neither is this.
+_V3 = """
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE account_events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,              -- ISO 8601 UTC
+    actor TEXT NOT NULL,           -- username of the admin, or 'cli:<system user>'
+    username TEXT NOT NULL,        -- the account changed
+    action TEXT NOT NULL,          -- add, disable, enable, set-role, reset-password, unlock, ...
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX account_events_username ON account_events (username, at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

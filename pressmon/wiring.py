@@ -1,22 +1,27 @@
-"""Builds the parts from settings: the one place that knows every package's constructor."""
+"""Builds the parts from settings: the one place that knows every package's constructor.
+
+The packages are imported inside the builders, not here: a command that only reads the archive
+must not pay for scikit-learn and underthesea at start-up (tests/test_cli_start.py).
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from classifier.flagger import Flagger, Thresholds, Weights
-from classifier.relevance import RelevanceModel
-from crawlers.state import CrawlState
-from index import open_archive
-from index.base import Archive
-from pressmon.processing import ArticleProcessor
 from pressmon.settings import Settings
-from pressmon.state_db import open_state_db
-from vntext.provinces import Gazetteer
-from vntext.stories import StoryClusterer
+
+if TYPE_CHECKING:
+    from classifier.flagger import Flagger
+    from crawlers.state import CrawlState
+    from index.base import Archive
+    from pressmon.processing import ArticleProcessor
+    from vntext.provinces import Gazetteer
 
 
 def archive_from(settings: Settings) -> Archive:
+    from index import open_archive
+
     archive = settings.archive
     if archive.backend == "sqlite":
         archive.path.parent.mkdir(parents=True, exist_ok=True)
@@ -30,6 +35,8 @@ def archive_from(settings: Settings) -> Archive:
 
 
 def flagger_from(settings: Settings, *, train_if_missing: bool = True) -> Flagger:
+    from classifier.flagger import Flagger, Thresholds, Weights
+
     classifier = settings.classifier
     return Flagger.from_files(
         classifier.model_path,
@@ -44,11 +51,16 @@ def flagger_from(settings: Settings, *, train_if_missing: bool = True) -> Flagge
 
 def crawl_state_from(settings: Settings) -> CrawlState:
     """The crawler's memory; pressmon creates and migrates the state database, crawlers do not."""
+    from crawlers.state import CrawlState
+    from pressmon.state_db import open_state_db
+
     open_state_db(settings.archive.state_path).close()
     return CrawlState(settings.archive.state_path)
 
 
 def gazetteer_from(settings: Settings) -> Gazetteer:
+    from vntext.provinces import Gazetteer
+
     return Gazetteer.load(settings.provinces_file)
 
 
@@ -58,6 +70,10 @@ STORY_WINDOW = timedelta(days=60)
 
 def processor_from(settings: Settings, state: CrawlState) -> ArticleProcessor:
     """The processing chain, its story clusters seeded from the stories of recent runs."""
+    from classifier.relevance import RelevanceModel
+    from pressmon.processing import ArticleProcessor
+    from vntext.stories import StoryClusterer
+
     clusterer = StoryClusterer()
     for article_id, story_id, fingerprint in state.stories(since=datetime.now(UTC) - STORY_WINDOW):
         clusterer.add(article_id, fingerprint, story_id)

@@ -103,6 +103,8 @@ def test_broken_config_file_exits_non_zero_naming_file_and_field(
     broken = tmp_path / "broken.yaml"
     broken.write_text(text, encoding="utf-8")
     monkeypatch.setenv(variable, str(broken))
+    # Reading commands refuse a missing archive before reading any config: make one.
+    CliRunner().invoke(main, ["--archive", str(tmp_path / "a.db"), "index", "import", "/dev/null"])
     result = CliRunner().invoke(main, ["--archive", str(tmp_path / "a.db"), *command])
     assert result.exit_code == 1
     assert str(broken) in result.output and field in result.output

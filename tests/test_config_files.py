@@ -172,6 +172,9 @@ def test_the_cli_exits_non_zero_with_one_line(
 ) -> None:
     for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
         monkeypatch.delenv(key)
+    # A private data folder with an (empty) archive: reading commands refuse a missing one.
+    monkeypatch.setenv("PRESSMON_HOME", str(tmp_path / "data"))
+    CliRunner().invoke(main, ["index", "import", os.devnull])
     folder, field = _broken_copy(tmp_path, name, variant)
     result = CliRunner().invoke(main, ["--config", str(folder), *FILES[name].command], input="")
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output

@@ -37,10 +37,15 @@ class AppContext:
     """What every command needs: settings with the global options applied."""
 
     def __init__(
-        self, config_dir: Path | None, archive: Path | None, verbose: bool = False
+        self,
+        config_dir: Path | None,
+        archive: Path | None,
+        verbose: bool = False,
+        data_dir: Path | None = None,
     ) -> None:
         self.config_dir = config_dir
         self.verbose = verbose
+        self.data_dir = data_dir
         self.overrides: dict[str, Any] = {}
         if archive:
             self.overrides = companion_overrides(archive, os.environ)
@@ -50,8 +55,24 @@ class AppContext:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = load_settings(self.config_dir, overrides=self.overrides)
+            self._settings = load_settings(
+                self.config_dir, overrides=self.overrides, data_dir=self.data_dir
+            )
         return self._settings
+
+    def settings_to_read(self) -> Settings:
+        """Settings for a command that only reads: a missing archive is an error, not 0 rows."""
+        from pressmon.locations import require_archive
+
+        require_archive(self.settings)
+        return self.settings
+
+    def settings_to_write(self) -> Settings:
+        """Settings for a command that adds articles: a new archive is announced on stderr."""
+        from pressmon.locations import announce_new_archive
+
+        announce_new_archive(self.settings, lambda message: click.echo(message, err=True))
+        return self.settings
 
     def override(self, path: tuple[str, ...], value: Any) -> None:
         """Set a settings field for this invocation, e.g. (("crawl", "download_delay"), 0)."""
@@ -89,10 +110,18 @@ def _one_line(err: Exception, hint: str) -> str:
 
 @click.group(cls=_Group)
 @click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="PRESSMON_HOME",
+    help="Folder holding the archive, state database, model and exports "
+    "(default: $XDG_DATA_HOME/pressmon or ~/.local/share/pressmon).",
+)
+@click.option(
     "--archive",
     type=click.Path(path_type=Path, dir_okay=False),
     envvar="PRESSMON_ARCHIVE",
-    help="SQLite archive file (default from config/settings.toml).",
+    help="SQLite archive file alone (default: pressmon.db in the data folder); its state "
+    "database goes beside it as <name>-state.db.",
 )
 @click.option(
     "--config",
@@ -104,7 +133,13 @@ def _one_line(err: Exception, hint: str) -> str:
 @click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
 @click.version_option(package_name="pressmon")
 @click.pass_context
-def main(ctx: click.Context, archive: Path | None, config_dir: Path | None, verbose: bool) -> None:
+def main(
+    ctx: click.Context,
+    data_dir: Path | None,
+    archive: Path | None,
+    config_dir: Path | None,
+    verbose: bool,
+) -> None:
     """pressmon: crawl Vietnamese press about social insurance, count coverage, flag possibly
     false content for human review, and search the archive."""
     logging.basicConfig(
@@ -116,7 +151,7 @@ def main(ctx: click.Context, archive: Path | None, config_dir: Path | None, verb
     # review notes. Restored when the command ends, for callers that run it in-process.
     previous = os.umask(PRIVATE_UMASK)
     ctx.call_on_close(lambda: os.umask(previous))
-    ctx.obj = AppContext(config_dir, archive, verbose)
+    ctx.obj = AppContext(config_dir, archive, verbose, data_dir)
 
 
 from pressmon.cli import (  # noqa: E402
@@ -124,9 +159,10 @@ from pressmon.cli import (  # noqa: E402
     archive_cmds,
     crawl_cmds,
     distributed_cmds,
+    info_cmds,
     model_cmds,
 )
 
-for module in (archive_cmds, crawl_cmds, model_cmds, app_cmds, distributed_cmds):
+for module in (archive_cmds, crawl_cmds, model_cmds, app_cmds, distributed_cmds, info_cmds):
     for command in module.COMMANDS:
         main.add_command(command)

@@ -65,6 +65,7 @@ def demo(app, no_serve: bool, host: str, port: int) -> None:
     named = app.overrides.get("archive", {}).get("path")
     paths = DemoPaths.beside(DEMO_ARCHIVE if named is None else Path(named))
     prepare_fresh(paths, default_location=named is None)
+    click.echo(f"Tạo kho lưu trữ mới: {paths.archive}", err=True)
     crawl_demo_site(paths, app.config_dir, click.echo)
     settings = demo_settings(paths, app.config_dir)
     print_summary(settings, click.echo)
@@ -78,7 +79,7 @@ def demo(app, no_serve: bool, host: str, port: int) -> None:
 @click.pass_obj
 def serve(app, host: str | None, port: int | None) -> None:
     """Serve the Vietnamese review and reporting web app."""
-    settings = app.settings
+    settings = app.settings_to_read()
     serve_app(settings, host or settings.web.host, port or settings.web.port, click.echo)
 
 
@@ -91,6 +92,25 @@ def _store(app):
     from pressmon.web.accounts import AccountStore
 
     return AccountStore(app.settings.archive.state_path)
+
+
+def _cli_actor() -> str:
+    """Who made a change from the command line, for the account audit log."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no passwd entry (some containers)
+        return "cli:?"
+
+
+def _account(store, username: str):
+    from pressmon.web.errors import AccountNotFound
+
+    account = store.get(username.strip())
+    if account is None:
+        raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+    return account
 
 
 @users.command("add")
@@ -107,8 +127,10 @@ def users_add(app, username: str, role: str, display_name: str, password_stdin: 
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    _store(app).add(username, password, role, display_name=display_name)
-    click.echo(f"created {username} ({role})")
+    store = _store(app)
+    account = store.add(username, password, role, display_name=display_name)
+    store.record(_cli_actor(), account.username, "add", role)
+    click.echo(f"created {account.username} ({role})")
 
 
 def _login_failures(app):
@@ -130,7 +152,8 @@ def users_list(app) -> None:
             u.role,
             u.display_name,
             ("disabled" if u.disabled else "active")
-            + (" (sign-in locked)" if u.username in locked else ""),
+            + (" (sign-in locked)" if u.username in locked else "")
+            + (" (must change password)" if u.must_change_password else ""),
         )
         for u in _store(app).list()
     ]
@@ -149,6 +172,7 @@ def users_unlock(app, username: str) -> None:
     if account is None:
         raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
     _login_failures(app).clear(account_key(account.username))
+    _store(app).record(_cli_actor(), account.username, "unlock")
     click.echo(f"unlocked {account.username}")
 
 
@@ -157,8 +181,62 @@ def users_unlock(app, username: str) -> None:
 @click.pass_obj
 def users_disable(app, username: str) -> None:
     """Disable an account (it is kept for the audit trail, never deleted)."""
-    _store(app).disable(username)
-    click.echo(f"disabled {username}")
+    store = _store(app)
+    account = _account(store, username)
+    store.disable(account.username)
+    store.record(_cli_actor(), account.username, "disable")
+    click.echo(f"disabled {account.username}")
+
+
+@users.command("enable")
+@click.argument("username")
+@click.pass_obj
+def users_enable(app, username: str) -> None:
+    """Re-enable a disabled account."""
+    store = _store(app)
+    account = _account(store, username)
+    store.enable(account.username)
+    store.record(_cli_actor(), account.username, "enable")
+    click.echo(f"enabled {account.username}")
+
+
+@users.command("set-role")
+@click.argument("username")
+@click.argument("role", type=click.Choice(ROLES))
+@click.pass_obj
+def users_set_role(app, username: str, role: str) -> None:
+    """Change an account's role (reviewer, lead, admin)."""
+    store = _store(app)
+    before = _account(store, username)
+    store.set_role(before.username, role)
+    store.record(_cli_actor(), before.username, "set-role", f"{before.role} -> {role}")
+    click.echo(f"{before.username}: {before.role} -> {role}")
+
+
+@users.command("reset-password")
+@click.argument("username")
+@click.pass_obj
+def users_reset_password(app, username: str) -> None:
+    """Issue a one-time password; the account must choose its own at the next sign-in."""
+    store = _store(app)
+    account = _account(store, username)
+    password = store.reset_password(account.username)
+    store.record(_cli_actor(), account.username, "reset-password")
+    click.echo(f"one-time password for {account.username}: {password}")
+    click.echo("it must be changed at the next sign-in; every session of the account has ended")
+
+
+@users.command("log")
+@click.argument("username", required=False)
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.pass_obj
+def users_log(app, username: str | None, limit: int) -> None:
+    """Administrative changes to accounts, newest first (who, when, what)."""
+    rows = [
+        (e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.username, e.action, e.detail)
+        for e in _store(app).events(username, limit)
+    ]
+    click.echo(output.table(["at (UTC)", "by", "account", "action", "detail"], rows))
 
 
 COMMANDS = (demo, serve, users)

@@ -12,12 +12,10 @@ from urllib.parse import quote
 import click
 
 from classifier.types import TIER_LABELS, TIERS
-from index.transfer import export_jsonl, import_jsonl
 from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
-from pressmon.ingest import ingest_jsonl
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
 from pressmon.settings import Settings, load_sources, load_targets
@@ -139,7 +137,7 @@ def _query(settings: Settings, text: str = "", **options) -> Query:
 @click.pass_obj
 def search(app, query: str, as_json: bool, **options) -> None:
     """Full-text search of the archive (diacritics optional; "quoted phrases")."""
-    with archive_from(app.settings) as archive:
+    with archive_from(app.settings_to_read()) as archive:
         page = archive.search(_query(app.settings, query, **options))
     if as_json:
         click.echo(output.dumps(output.search_json(page)))
@@ -193,7 +191,7 @@ def counts(
         raise click.UsageError("choose one of --json and --csv")
     if freeze and (interval != "week" or stories):
         raise click.UsageError("--freeze works on weekly article counts")
-    settings = app.settings
+    settings = app.settings_to_read()
     today = datetime.now(settings.tz).date()
     query = _query(settings, **options)
     unit: CountUnit = "stories" if stories else "articles"
@@ -263,7 +261,7 @@ def _freeze_complete_weeks(settings, table, today: date) -> list:
 @click.pass_obj
 def flagged(app, as_json: bool, **options) -> None:
     """Items flagged for review, most urgent first (a triage list, not verdicts)."""
-    with archive_from(app.settings) as archive:
+    with archive_from(app.settings_to_read()) as archive:
         documents, capped = triage_order(archive, _query(app.settings, **options))
     if as_json:
         for d in documents:
@@ -320,7 +318,9 @@ def ingest(app, file: Path) -> None:
     caps; see README). A bad line is skipped and named; every other line is stored, and the
     command then exits with status 1 so scripts notice.
     """
-    settings = app.settings
+    from pressmon.ingest import ingest_jsonl  # the classifier: heavy, only here (fast start)
+
+    settings = app.settings_to_write()
     # Bytes, so a line of invalid UTF-8 is replaced and reported instead of aborting the file.
     stream = sys.stdin.buffer if str(file) == "-" else file.open("rb")
     archive = archive_from(settings)
@@ -360,7 +360,9 @@ def index_group() -> None:
 @click.pass_obj
 def index_export(app, file: Path) -> None:
     """Write every article and its review history to FILE (- for stdout)."""
-    with archive_from(app.settings) as archive:
+    from index.transfer import export_jsonl
+
+    with archive_from(app.settings_to_read()) as archive:
         if str(file) == "-":
             written = export_jsonl(archive, sys.stdout)
         else:
@@ -376,7 +378,9 @@ def index_export(app, file: Path) -> None:
 @click.pass_obj
 def index_import(app, file: Path) -> None:
     """Read an export into the configured archive (idempotent)."""
-    with archive_from(app.settings) as archive:
+    from index.transfer import import_jsonl
+
+    with archive_from(app.settings_to_write()) as archive:
         if str(file) == "-":
             read = import_jsonl(archive, sys.stdin)
         else:

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import click
 
-from crawlers.extract import extract_article
-from crawlers.extract.profile import DEFAULT_PROFILE
 from index.types import Query
 from pressmon.cli import output
 from pressmon.cli.options import sources_file_option
@@ -37,7 +35,7 @@ def crawl(app, source_ids: tuple[str, ...]) -> None:
     Prints what each source gave; exits non-zero when no source could be fetched, or when a
     source named with --source could not.
     """
-    settings = app.settings
+    settings = app.settings_to_write()
     # A broken file or an unknown id fails here, not inside Scrapy.
     chosen = chosen_sources(settings, source_ids)
     result = run_crawl(
@@ -101,7 +99,11 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
     command = []
     if app.config_dir:
         command += ["--config", str(app.config_dir)]
-    command += ["--archive", str(app.settings.archive.path), "crawl"]
+    # The child resolves the same data folder; --archive only when named (state goes beside it).
+    command += ["--data-dir", str(app.settings.data_dir)]
+    if "archive" in app.overrides:
+        command += ["--archive", str(app.settings.archive.path)]
+    command += ["crawl"]
     for source_id in source_ids:
         command += ["--source", source_id]
     try:
@@ -137,6 +139,10 @@ def extract(
     included), whose parser and known habits then apply; otherwise the page's own publisher
     name, never a bare URL.
     """
+    # lxml and trafilatura: imported by this command only (fast start of the others).
+    from crawlers.extract import extract_article
+    from crawlers.extract.profile import DEFAULT_PROFILE
+
     sources = load_sources(app.settings.sources_file).sources
     source = OutletResolver(sources).resolve(source_name, url).source
     article = extract_article(
@@ -179,7 +185,7 @@ def extract(
 def sources(app, show_all: bool, as_json: bool) -> None:
     """Source health: last successful crawl, articles per week, errors; silent or unusual
     sources."""
-    settings = app.settings
+    settings = app.settings_to_read()
     now = datetime.now(UTC)
     today = now.astimezone(settings.tz).date()
     state = crawl_state_from(settings)

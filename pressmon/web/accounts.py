@@ -39,6 +39,7 @@ class Account:
     role: Role
     disabled: bool
     created_at: datetime
+    must_change_password: bool = False  # after an administrator's reset
 
     @property
     def label(self) -> str:
@@ -54,6 +55,15 @@ class Session:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class AccountEvent:
+    at: datetime
+    actor: str
+    username: str
+    action: str
+    detail: str
 
 
 class AccountStore:
@@ -99,7 +109,8 @@ class AccountStore:
         try:
             with self._connect() as db:
                 db.execute(
-                    "INSERT INTO users VALUES (?, ?, ?, ?, 0, ?)",
+                    "INSERT INTO users (username, display_name, role, password_hash, disabled,"
+                    " created_at) VALUES (?, ?, ?, ?, 0, ?)",
                     (
                         username,
                         display_name.strip(),
@@ -140,6 +151,85 @@ class AccountStore:
             ).rowcount
         if not changed:
             raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+
+    def set_role(self, username: str, role: str) -> Account:
+        if role not in ROLES:
+            raise AccountError(f"unknown role {role!r}", hint=f"choose one of {', '.join(ROLES)}")
+        with self._connect() as db:
+            changed = db.execute(
+                "UPDATE users SET role = ? WHERE username = ?", (role, username.strip().lower())
+            ).rowcount
+        if not changed:
+            raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+        account = self.get(username.strip())
+        assert account is not None  # just updated
+        return account
+
+    def reset_password(self, username: str) -> str:
+        """A random one-time password, to be replaced at the next sign-in; every session of the
+        account ends (whoever knew the old password is signed out)."""
+        account = self.get(username.strip())
+        if account is None:
+            raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+        password = secrets.token_urlsafe(12)  # 16 characters: passes check_password
+        with self._connect() as db:
+            db.execute(
+                "UPDATE users SET password_hash = ?, must_change_password = 1 WHERE username = ?",
+                (self._hasher.hash(password), account.username),
+            )
+            db.execute("DELETE FROM sessions WHERE username = ?", (account.username,))
+        return password
+
+    def change_password(self, username: str, password: str) -> None:
+        """The account's own new password (checked by the policy); clears a pending reset."""
+        if self._matches(username, password):
+            raise AccountError(
+                "the new password must differ from the one-time password",
+                hint="choose a password of your own",
+            )
+        self.set_password(username, password)
+        with self._connect() as db:
+            db.execute(
+                "UPDATE users SET must_change_password = 0 WHERE username = ?",
+                (username.strip().lower(),),
+            )
+
+    def _matches(self, username: str, password: str) -> bool:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT password_hash FROM users WHERE username = ?", (username.strip().lower(),)
+            ).fetchone()
+        if row is None:
+            return False
+        try:
+            return bool(self._hasher.verify(row["password_hash"], password))
+        except (VerificationError, InvalidHashError):
+            return False
+
+    # --- audit of administrative changes ---------------------------------------------------
+
+    def record(self, actor: str, username: str, action: str, detail: str = "") -> None:
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO account_events (at, actor, username, action, detail) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (self._clock().isoformat(), actor, username.strip().lower(), action, detail),
+            )
+
+    def events(self, username: str | None = None, limit: int = 50) -> tuple[AccountEvent, ...]:
+        """Newest first."""
+        where, args = ("WHERE username = ?", (username.strip().lower(),)) if username else ("", ())
+        with self._connect() as db:
+            rows = db.execute(
+                f"SELECT * FROM account_events {where} ORDER BY id DESC LIMIT ?",  # noqa: S608
+                (*args, limit),
+            ).fetchall()
+        return tuple(
+            AccountEvent(
+                datetime.fromisoformat(r["at"]), r["actor"], r["username"], r["action"], r["detail"]
+            )
+            for r in rows
+        )
 
     def set_password(self, username: str, password: str) -> None:
         check_password(password, username)
@@ -243,6 +333,7 @@ def _account(row: sqlite3.Row) -> Account:
         role=row["role"],
         disabled=bool(row["disabled"]),
         created_at=datetime.fromisoformat(row["created_at"]),
+        must_change_password=bool(row["must_change_password"]),
     )
 
 

@@ -30,10 +30,25 @@ from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
 from pressmon.web.body_limit import BodyLimit
 from pressmon.web.client_address import trusted_networks
-from pressmon.web.deps import CsrfRejected, CurrentSession, NotSignedIn, WebContext
+from pressmon.web.deps import (
+    CsrfRejected,
+    CurrentSession,
+    NotSignedIn,
+    PasswordChangeRequired,
+    WebContext,
+)
 from pressmon.web.errors import AccountNotFound, BadParameter, PermissionDenied
 from pressmon.web.login_failures import LoginFailureStore
-from pressmon.web.routes import REPORT_ROLES, api, coverage, item, queue, search, users
+from pressmon.web.routes import (
+    REPORT_ROLES,
+    api,
+    coverage,
+    item,
+    password,
+    queue,
+    search,
+    users,
+)
 from pressmon.web.throttle import LoginThrottle
 from pressmon.web.ttl_cache import TtlCache
 from pressmon.wiring import gazetteer_from
@@ -116,7 +131,9 @@ def _templates(settings: Settings) -> Jinja2Templates:
 
 def routers() -> tuple[APIRouter, ...]:
     """Every router the app includes, one per area (tests walk them to list the routes)."""
-    return tuple(module.router for module in (auth, queue, item, coverage, search, users, api))
+    return tuple(
+        module.router for module in (auth, password, queue, item, coverage, search, users, api)
+    )
 
 
 def create_app(
@@ -213,6 +230,14 @@ def _install_error_handlers(app: FastAPI) -> None:
         from urllib.parse import quote
 
         return RedirectResponse(f"/dang-nhap?next={quote(target, safe='')}", status_code=303)
+
+    @app.exception_handler(PasswordChangeRequired)
+    def _change_password_first(request: Request, _exc: PasswordChangeRequired) -> Response:
+        if _wants_json(request):
+            return JSONResponse(
+                {"ok": False, "error": "Cần đổi mật khẩu trước.", "status": 403}, status_code=403
+            )
+        return RedirectResponse("/doi-mat-khau", status_code=303)
 
     @app.exception_handler(CsrfRejected)
     def _csrf(request: Request, _exc: CsrfRejected) -> Response:

@@ -153,7 +153,9 @@ async def login(
                 max(1, math.ceil(result.verdict.retry_after.total_seconds()))
             )
         return response
-    response = RedirectResponse(safe_next(next), status_code=303)
+    # After an administrator's reset the one-time password opens only the change-password page.
+    target = "/doi-mat-khau" if result.session.account.must_change_password else safe_next(next)
+    response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
         result.token,

@@ -52,6 +52,15 @@ class CsrfRejected(Exception):
     """A POST without the session's CSRF token (403)."""
 
 
+class PasswordChangeRequired(Exception):
+    """The account signed in with a one-time password: only the change-password page (and
+    signing out) is open until it has chosen its own."""
+
+
+# Open to an account that must change its password first.
+PASSWORD_CHANGE_PATHS = frozenset({"/doi-mat-khau", "/dang-xuat", "/api/me"})
+
+
 SESSION_COOKIE = "pm_session"
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
@@ -80,6 +89,8 @@ def get_session(request: Request, ctx: Context) -> Session:
     if session is None:
         raise NotSignedIn()
     request.state.session = session  # templates show the user and the CSRF token
+    if session.account.must_change_password and request.url.path not in PASSWORD_CHANGE_PATHS:
+        raise PasswordChangeRequired()
     return session
 
 

@@ -23,7 +23,12 @@ from pressmon.state_db import open_state_db
 def demo_archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
         monkeypatch.delenv(key)
+    monkeypatch.setenv("PRESSMON_HOME", str(tmp_path / "data"))
     archive = tmp_path / "archive.db"
+    # `sources` only reads: the archive must exist (the demo's crawl creates it).
+    from index import open_archive
+
+    open_archive("sqlite", path=archive).close()
     files = Companions.of(archive)
     sources = demo_sources("http://127.0.0.1:9")
     files.sources.write_text(yaml.safe_dump(sources, allow_unicode=True), encoding="utf-8")

@@ -59,6 +59,7 @@ TABLES = {
     "assignments",
     "coverage_snapshots",
     "login_failures",
+    "account_events",
     "schema_version",
 }
 
@@ -87,7 +88,12 @@ def test_a_database_from_before_versioning_is_adopted_unchanged(tmp_path: Path) 
     old.close()
     conn = open_state_db(path)
     after = _columns(conn)
-    assert after.pop("schema_version") and after.pop("login_failures") and after == before
+    assert after.pop("schema_version") and after.pop("login_failures")
+    assert after.pop("account_events")
+    # Version 3 adds one column to users; everything that was there is kept as it was.
+    assert after["users"][-1][1] == "must_change_password"
+    after["users"] = after["users"][:-1]
+    assert after == before
     assert _version(conn) == len(MIGRATIONS)  # stamped as version 1, then migrated on
     assert conn.execute("SELECT outcome FROM seen_urls").fetchall() == [("stored",)]
     assert conn.execute("SELECT username FROM users").fetchall() == [("an",)]
@@ -121,3 +127,21 @@ def test_a_file_that_is_not_a_database_names_the_file(tmp_path: Path) -> None:
     path.write_bytes(b"not sqlite at all" * 100)
     with pytest.raises(StateDatabaseError, match="cannot open the state database .*state.db"):
         open_state_db(path)
+
+
+def test_version_3_keeps_accounts_and_adds_the_reset_flag_and_audit_log(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(UNVERSIONED)
+    from pressmon.state_db import migrate
+
+    migrate(conn, MIGRATIONS[:2])
+    conn.close()
+    conn = open_state_db(path)
+    assert _version(conn) >= 3
+    row = conn.execute("SELECT username, must_change_password FROM users").fetchone()
+    assert row == ("an", 0)
+    conn.execute(
+        "INSERT INTO account_events (at, actor, username, action) VALUES ('t', 'x', 'an', 'enable')"
+    )
+    conn.close()

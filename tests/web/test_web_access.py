@@ -22,6 +22,7 @@ GET_PAGES = {
     "/bao-cao.xlsx": "/bao-cao.xlsx",
     "/tim-kiem": "/tim-kiem?q=lương hưu",
     "/nguoi-dung": "/nguoi-dung",
+    "/doi-mat-khau": "/doi-mat-khau",
     "/api/me": "/api/me",
     "/api/search": "/api/search?q=OTP",
     "/api/items/{document_id}": "/api/items/doc003",
@@ -36,6 +37,10 @@ POSTS = {
     "/nguoi-dung": "/nguoi-dung",
     "/nguoi-dung/{username}/khoa": "/nguoi-dung/an/khoa",
     "/nguoi-dung/{username}/mo-khoa-dang-nhap": "/nguoi-dung/an/mo-khoa-dang-nhap",
+    "/nguoi-dung/{username}/mo-lai": "/nguoi-dung/an/mo-lai",
+    "/nguoi-dung/{username}/vai-tro": "/nguoi-dung/an/vai-tro",
+    "/nguoi-dung/{username}/dat-lai-mat-khau": "/nguoi-dung/an/dat-lai-mat-khau",
+    "/doi-mat-khau": "/doi-mat-khau",
     "/api/items/{document_id}/decide": "/api/items/doc003/decide",
 }
 ADMIN_ONLY = {"/nguoi-dung"}

@@ -51,6 +51,10 @@ def _serve(tmp_path, *args: str, secret: str | None):
         "PRESSMON_ARCHIVE__STATE_PATH": str(tmp_path / "state.sqlite3"),
         "PRESSMON_SESSION_SECRET": secret,
     }
+    # `serve` only reads: it refuses an archive that does not exist.
+    CliRunner().invoke(
+        main, ["--archive", str(tmp_path / "a.sqlite3"), "index", "import", "/dev/null"]
+    )
     return CliRunner().invoke(
         main, ["--archive", str(tmp_path / "a.sqlite3"), "serve", *args], env=env
     )

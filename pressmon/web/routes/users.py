@@ -19,7 +19,9 @@ def _admin(session: Session) -> None:
         raise PermissionDenied("Chỉ quản trị viên được quản lý người dùng.")
 
 
-def _users(request: Request, ctx: WebContext, status: int = 200, error: str = "") -> Response:
+def _users(
+    request: Request, ctx: WebContext, status: int = 200, error: str = "", notice: str = ""
+) -> Response:
     return page(
         request,
         ctx,
@@ -28,7 +30,9 @@ def _users(request: Request, ctx: WebContext, status: int = 200, error: str = ""
         users=ctx.accounts.list(),
         roles=ROLES,
         login_locks=ctx.throttle.locked(),
+        events=ctx.accounts.events(limit=20),
         error=error,
+        notice=notice,
     )
 
 
@@ -49,10 +53,11 @@ def add_user(
 ) -> Response:
     _admin(session)
     try:
-        ctx.accounts.add(username, password, role, display_name)
+        account = ctx.accounts.add(username, password, role, display_name)
     except AccountError as err:
         message = f"Không tạo được tài khoản: {err}" + (f" ({err.hint})" if err.hint else "")
         return _users(request, ctx, status=400, error=message)
+    ctx.accounts.record(session.account.username, account.username, "add", role)
     return RedirectResponse("/nguoi-dung", status_code=303)
 
 
@@ -73,6 +78,7 @@ def disable_user(
     if account.username == session.account.username:
         raise PermissionDenied("Không thể tự khoá tài khoản của chính mình.")
     ctx.accounts.disable(account.username)
+    ctx.accounts.record(session.account.username, account.username, "disable")
     return RedirectResponse("/nguoi-dung", status_code=303)
 
 
@@ -80,5 +86,58 @@ def disable_user(
 def unlock_login(username: str, ctx: Context, session: WritingSession) -> Response:
     """Lift the lock (and back-off) that failed sign-ins put on an account."""
     _admin(session)
-    ctx.throttle.unlock(_existing(ctx, username).username)
+    account = _existing(ctx, username)
+    ctx.throttle.unlock(account.username)
+    ctx.accounts.record(session.account.username, account.username, "unlock")
     return RedirectResponse("/nguoi-dung", status_code=303)
+
+
+@router.post("/nguoi-dung/{username}/mo-lai", include_in_schema=False)
+def enable_user(username: str, ctx: Context, session: WritingSession) -> Response:
+    """Re-enable a disabled account."""
+    _admin(session)
+    account = _existing(ctx, username)
+    ctx.accounts.enable(account.username)
+    ctx.accounts.record(session.account.username, account.username, "enable")
+    return RedirectResponse("/nguoi-dung", status_code=303)
+
+
+@router.post("/nguoi-dung/{username}/vai-tro", include_in_schema=False)
+def set_role(
+    request: Request,
+    username: str,
+    ctx: Context,
+    session: WritingSession,
+    role: str = Form(...),
+) -> Response:
+    _admin(session)
+    account = _existing(ctx, username)
+    # Folded comparison, as for disabling: an admin cannot demote himself out of this page.
+    if account.username == session.account.username and role != "admin":
+        raise PermissionDenied("Không thể tự hạ vai trò của chính mình.")
+    try:
+        ctx.accounts.set_role(account.username, role)
+    except AccountError as err:
+        return _users(request, ctx, status=400, error=f"Không đổi được vai trò: {err}")
+    ctx.accounts.record(
+        session.account.username, account.username, "set-role", f"{account.role} -> {role}"
+    )
+    return RedirectResponse("/nguoi-dung", status_code=303)
+
+
+@router.post("/nguoi-dung/{username}/dat-lai-mat-khau", include_in_schema=False)
+def reset_password(
+    request: Request, username: str, ctx: Context, session: WritingSession
+) -> Response:
+    """A one-time password, shown once on the page (not in a redirect URL or a log)."""
+    _admin(session)
+    account = _existing(ctx, username)
+    password = ctx.accounts.reset_password(account.username)
+    ctx.accounts.record(session.account.username, account.username, "reset-password")
+    notice = (
+        f"Mật khẩu dùng một lần của {account.username}: {password} — chỉ hiện một lần; "
+        "người dùng phải đổi mật khẩu khi đăng nhập."
+    )
+    response = _users(request, ctx, notice=notice)
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,66 @@
+"""Where the data lives: refusing a missing archive for reading, announcing a new one.
+
+A mistyped `--archive` used to open (and create) an empty archive, so every command reported
+0 with exit 0. Reading commands now call `require_archive`; writing commands call
+`announce_new_archive` so creating one is never silent.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from pressmon.errors import PressmonError
+from pressmon.settings import REPO_ROOT, Settings
+
+# Archives of earlier versions lived in the checkout's var/; offered as a hint, never used.
+LEGACY_ARCHIVES = (REPO_ROOT / "var" / "pressmon.db", REPO_ROOT / "var" / "demo" / "archive.db")
+
+
+def is_archive_file(path: Path) -> bool:
+    """A SQLite archive, not its state database, WAL/SHM files or a model."""
+    return path.is_file() and path.suffix == ".db" and not path.stem.endswith("-state")
+
+
+def archive_candidates(missing: Path, data_dir: Path) -> list[Path]:
+    """Existing archives near `missing`: its folder, the data folder, the legacy locations."""
+    found: list[Path] = []
+    for folder in (missing.parent, data_dir):
+        if folder.is_dir():
+            found.extend(sorted(p for p in folder.glob("*.db") if is_archive_file(p)))
+    found.extend(p for p in LEGACY_ARCHIVES if is_archive_file(p))
+    return list(dict.fromkeys(found))
+
+
+def nearest(missing: Path, candidates: Iterable[Path]) -> Path | None:
+    """The candidate whose full path is most like `missing` (a typo is usually small)."""
+    by_text = {str(p): p for p in candidates}
+    match = difflib.get_close_matches(str(missing), list(by_text), n=1, cutoff=0.0)
+    return by_text[match[0]] if match else None
+
+
+def require_archive(settings: Settings) -> None:
+    """Raise unless the configured SQLite archive exists (Elasticsearch is checked on use).
+
+    Raises:
+        PressmonError: no archive at the path; the hint names the nearest existing one.
+    """
+    archive = settings.archive
+    if archive.backend != "sqlite" or archive.path.is_file():
+        return
+    near = nearest(archive.path, archive_candidates(archive.path, settings.data_dir))
+    hint = (
+        f"did you mean --archive {near}? (`pressmon info` shows where the data is)"
+        if near
+        else "no archive found nearby: run `pressmon crawl`, `pressmon ingest` or "
+        "`pressmon index import` to create one, or pass --data-dir/--archive"
+    )
+    raise PressmonError(f"no archive at {archive.path}", hint=hint)
+
+
+def announce_new_archive(settings: Settings, echo: Callable[[str], None]) -> None:
+    """Say that a writing command is about to create the archive, and where."""
+    archive = settings.archive
+    if archive.backend == "sqlite" and not archive.path.exists():
+        echo(f"Tạo kho lưu trữ mới: {archive.path}")

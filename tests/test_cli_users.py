@@ -1,0 +1,71 @@
+"""`pressmon users enable|set-role|reset-password|log`: account administration from the CLI,
+every change in the audit log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pressmon.cli import main
+from pressmon.web.accounts import AccountStore
+
+PASSWORD = "một mật khẩu đủ dài 2026"
+
+
+def _run(tmp_path: Path, *args: str, stdin: str | None = None):
+    return CliRunner().invoke(main, ["--data-dir", str(tmp_path), "users", *args], input=stdin)
+
+
+def _add(tmp_path: Path, name: str, role: str = "reviewer") -> None:
+    result = _run(tmp_path, "add", name, "--role", role, "--password-stdin", stdin=PASSWORD + "\n")
+    assert result.exit_code == 0, result.output
+
+
+def test_disable_then_enable_again(tmp_path: Path) -> None:
+    _add(tmp_path, "lan")
+    assert _run(tmp_path, "disable", "LAN").exit_code == 0
+    assert "disabled" in _run(tmp_path, "list").output
+    result = _run(tmp_path, "enable", "Lan")
+    assert result.exit_code == 0 and "enabled lan" in result.output
+    assert "active" in _run(tmp_path, "list").output
+
+
+def test_set_role(tmp_path: Path) -> None:
+    _add(tmp_path, "lan")
+    result = _run(tmp_path, "set-role", "lan", "lead")
+    assert result.exit_code == 0 and "reviewer -> lead" in result.output
+    account = AccountStore(tmp_path / "pressmon-state.db").get("lan")
+    assert account is not None and account.role == "lead"
+    assert _run(tmp_path, "set-role", "lan", "boss").exit_code == 2
+
+
+def test_reset_password_issues_a_one_time_password(tmp_path: Path) -> None:
+    _add(tmp_path, "lan")
+    result = _run(tmp_path, "reset-password", "lan")
+    assert result.exit_code == 0, result.output
+    one_time = result.output.split("one-time password for lan: ")[1].split()[0]
+    store = AccountStore(tmp_path / "pressmon-state.db")
+    assert store.verify("lan", PASSWORD) is None
+    account = store.verify("lan", one_time)
+    assert account is not None and account.must_change_password
+    assert "must change password" in _run(tmp_path, "list").output
+
+
+def test_unknown_user_is_an_error_with_a_hint(tmp_path: Path) -> None:
+    for command in ("enable", "reset-password", "disable"):
+        result = _run(tmp_path, command, "nobody")
+        assert result.exit_code == 1
+        assert "no such user 'nobody'" in result.output and "gợi ý:" in result.output
+
+
+def test_every_change_is_in_the_audit_log(tmp_path: Path) -> None:
+    _add(tmp_path, "lan")
+    _run(tmp_path, "set-role", "lan", "admin")
+    _run(tmp_path, "disable", "lan")
+    _run(tmp_path, "enable", "lan")
+    _run(tmp_path, "reset-password", "lan")
+    log = _run(tmp_path, "log", "lan").output
+    actions = [line.split()[4] for line in log.splitlines()[2:]]
+    assert actions == ["reset-password", "enable", "disable", "set-role", "add"]
+    assert "reviewer -> admin" in log and "cli:" in log
