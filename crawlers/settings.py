@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from crawlers import robots
 from crawlers.errors import CrawlError
 
 
@@ -31,7 +30,6 @@ def scrapy_settings(
         "BOT_NAME": "pressmon",
         "USER_AGENT": user_agent,
         "ROBOTSTXT_OBEY": obey_robots,
-        "DOWNLOADER_MIDDLEWARES": dict(robots.MIDDLEWARES),
         "AUTOTHROTTLE_ENABLED": autothrottle,
         "AUTOTHROTTLE_START_DELAY": max(download_delay, 0.1),
         "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,

@@ -40,8 +40,7 @@ def distributed_settings(
             "PRESSMON_REDIS_PREFIX": options.prefix,
             "PRESSMON_LEASE_SECONDS": options.lease_seconds,
             "DOWNLOADER_MIDDLEWARES": {
-                **single_machine.get("DOWNLOADER_MIDDLEWARES", {}),
-                "crawlers.distributed.politeness.GlobalPolitenessMiddleware": 950,
+                "crawlers.distributed.politeness.GlobalPolitenessMiddleware": 950
             },
             "SPIDER_MIDDLEWARES": {"crawlers.distributed.tracking.LeaseTrackingMiddleware": 0},
         }
