@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -194,9 +196,16 @@ def save(model: TrainedModel, path: Path) -> None:
     compact(model.pipeline)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {"format": _FORMAT, "pipeline": model.pipeline, "data_version": model.data_version}
-    tmp = path.with_name(path.name + ".tmp")
-    sio.dump(payload, tmp)
-    tmp.replace(path)
+    # A name of its own per writer: two workers training at once must not
+    # replace each other's half-written file.
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        sio.dump(payload, tmp)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def load(path: Path) -> TrainedModel:
