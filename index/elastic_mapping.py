@@ -41,7 +41,7 @@ SCHEMA_META_KEY = "pressmon_schema"
 _KEYWORD = {"type": "keyword"}
 _DATE = {"type": "date"}
 _OPAQUE = {"type": "object", "enabled": False}  # kept in _source, never indexed
-_STORED_TEXT = {"type": "keyword", "index": False, "doc_values": False}  # shown, never searched
+_STORED_TEXT = {"type": "text", "index": False}  # shown, never searched (as a review note)
 
 
 def _text() -> dict[str, Any]:
