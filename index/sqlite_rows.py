@@ -46,6 +46,9 @@ DOCUMENT_COLUMNS = (
     "model_version",
     "review_status",
     "tags",
+    "date_reason",
+    "date_disagreements",
+    "seo_title",
 )
 REVIEW_COLUMNS = (
     "document_id",
@@ -77,11 +80,13 @@ def normalized(doc: Document) -> Document:
     check).
     """
     title, body = normalize_spelling(doc.title), normalize_spelling(doc.body)
+    seo_title = normalize_spelling(doc.seo_title)
     province = normalize_spelling(doc.province) if doc.province is not None else None
     provinces = tuple(normalize_spelling(p) for p in doc.provinces)
     if (
         title is doc.title
         and body is doc.body
+        and seo_title is doc.seo_title
         and province is doc.province
         and type(doc.topics) is tuple
         and type(doc.provinces) is tuple
@@ -92,6 +97,7 @@ def normalized(doc: Document) -> Document:
         doc,
         title=title,
         body=body,
+        seo_title=seo_title,
         province=province,
         provinces=provinces,
         topics=tuple(doc.topics),
@@ -133,6 +139,9 @@ def document_row(doc: Document) -> dict[str, Any]:
         "flag_details": _json(dict(doc.flag_details)),
         "model_version": doc.model_version,
         "review_status": doc.review_status,
+        "date_reason": doc.date_reason,
+        "date_disagreements": _json(list(doc.date_disagreements)),
+        "seo_title": doc.seo_title,
         "tags": document_tags(
             outlet=doc.outlet,
             kind=doc.kind,
@@ -166,6 +175,9 @@ def row_document(row: Mapping[str, Any]) -> Document:
         relevance_reasons=tuple(json.loads(row["relevance_reasons"])),
         story_id=row["story_id"],
         date_source=row["date_source"],
+        date_reason=row["date_reason"],
+        date_disagreements=tuple(json.loads(row["date_disagreements"])),
+        seo_title=row["seo_title"],
         extraction=json.loads(row["extraction"]),
         risk=row["risk"],
         tier=row["tier"],

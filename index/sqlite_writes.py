@@ -34,9 +34,17 @@ INSERT_SQL = (
     f"INSERT INTO articles (rowid, {', '.join(DOCUMENT_COLUMNS)}) "
     f"VALUES (?, {', '.join('?' * len(DOCUMENT_COLUMNS))})"
 )
-_INDEXED = "SELECT rowid, id, title, body, tags, published_us, province, outlet, kind FROM articles"
-_INSERT = "INSERT INTO {table} (rowid, title, body, tags) VALUES (?, ?, ?, ?)"
-_DELETE = "INSERT INTO {table} ({table}, rowid, title, body, tags) VALUES ('delete', ?, ?, ?, ?)"
+_INDEXED = (
+    "SELECT rowid, id, title, body, tags, seo_title, published_us, province, outlet, kind "
+    "FROM articles"
+)
+# The columns of both FTS5 indexes, in their order.
+_FTS_COLUMNS = ("title", "body", "tags", "seo_title")
+_INSERT = "INSERT INTO {table} (rowid, title, body, tags, seo_title) VALUES (?, ?, ?, ?, ?)"
+_DELETE = (
+    "INSERT INTO {table} ({table}, rowid, title, body, tags, seo_title) "
+    "VALUES ('delete', ?, ?, ?, ?, ?)"
+)
 _ADD_DAY_COUNT = (
     "INSERT INTO daily_counts (day, province, outlet, kind, n) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT DO UPDATE SET n = n + excluded.n"
@@ -59,6 +67,7 @@ class PreparedArticle:
     values: tuple[Any, ...]
     folded_title: str
     folded_body: str
+    folded_seo_title: str
 
 
 def last_copies(batch: Sequence[Document]) -> list[Document]:
@@ -73,7 +82,9 @@ def prepare(batch: Sequence[Document]) -> list[PreparedArticle]:
         doc = normalized(doc)
         row = document_row(doc)
         values = tuple(row[c] for c in DOCUMENT_COLUMNS)
-        prepared.append(PreparedArticle(row, values, fold(doc.title), fold(doc.body)))
+        prepared.append(
+            PreparedArticle(row, values, fold(doc.title), fold(doc.body), fold(doc.seo_title))
+        )
     return prepared
 
 
@@ -105,12 +116,14 @@ def write_batch(conn: sqlite3.Connection, batch: Sequence[PreparedArticle]) -> i
             updated.append(row)
             target = previous["rowid"]
             days[_day_key(previous)] -= 1
-            if all(previous[c] == row[c] for c in ("title", "body", "tags")):
+            if all(previous[c] == row[c] for c in _FTS_COLUMNS):
                 continue
             removed_exact.append(_index_entry(previous))
             removed_folded.append(_folded_entry(previous))
-        exact.append((target, row["title"], row["body"], row["tags"]))
-        folded.append((target, item.folded_title, item.folded_body, row["tags"]))
+        exact.append((target, *(row[c] for c in _FTS_COLUMNS)))
+        folded.append(
+            (target, item.folded_title, item.folded_body, row["tags"], item.folded_seo_title)
+        )
     conn.executemany(INSERT_SQL, inserted)
     conn.executemany(UPSERT_SQL, updated)
     for table, removed, added in (
@@ -150,11 +163,17 @@ def _indexed_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any
 
 
 def _index_entry(row: Any) -> tuple[Any, ...]:
-    return (row["rowid"], row["title"], row["body"], row["tags"])
+    return (row["rowid"], *(row[c] for c in _FTS_COLUMNS))
 
 
 def _folded_entry(row: Any) -> tuple[Any, ...]:
-    return (row["rowid"], fold(row["title"]), fold(row["body"]), row["tags"])
+    return (
+        row["rowid"],
+        fold(row["title"]),
+        fold(row["body"]),
+        row["tags"],
+        fold(row["seo_title"]),
+    )
 
 
 def _day_key(row: Any) -> DayKey:

@@ -16,6 +16,7 @@ from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
+from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
 from pressmon.settings import Settings, load_sources, load_targets
@@ -275,6 +276,10 @@ def flagged(app, as_json: bool, **options) -> None:
                         "url": d.canonical_url,
                         "outlet": d.outlet,
                         "published_at": d.published_at,
+                        "date_source": d.date_source,
+                        "date_reason": d.date_reason,
+                        "date_disagreements": d.date_disagreements,
+                        **date_labels(d),
                         "risk": d.risk,
                         "tier": d.tier,
                         "tier_label": label(d.tier),

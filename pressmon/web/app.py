@@ -22,8 +22,9 @@ from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
 from pressmon.filters import FilterResolver, UnknownFilterValue
+from pressmon.review.date_reasons import date_disagreement_text, date_reason_text
 from pressmon.review.errors import RoleForbidden, WorkflowError
-from pressmon.review.labels import actor_label, label
+from pressmon.review.labels import DATE_SOURCE_LABELS, actor_label, label
 from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
@@ -114,6 +115,8 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["safe_url"] = formatting.safe_url
     env.filters["label"] = label
     env.filters["actor_label"] = actor_label
+    env.filters["date_reason"] = date_reason_text
+    env.filters["date_disagreement"] = date_disagreement_text
     env.globals.update(
         TIER_CLASSES=formatting.TIER_CLASSES,
         TIERS=TIERS,
@@ -121,6 +124,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
         KIND_LABELS=formatting.KIND_LABELS,
         CATEGORY_LABELS=formatting.CATEGORY_LABELS,
         STANCE_LABELS=formatting.STANCE_LABELS,
+        DATE_SOURCE_LABELS=DATE_SOURCE_LABELS,
         REASON_LABELS=formatting.REASON_LABELS,
         STATUS_CLASSES=formatting.STATUS_CLASSES,
         ROLE_LABELS=ROLE_LABELS,

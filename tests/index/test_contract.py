@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -32,6 +33,12 @@ SCAM_WARNING = make_doc(
     topics=("truc_loi_lua_dao", "luong_huu_chi_tra"),
     risk=0.9,
     tier="urgent",
+    date_source="visible-text",
+    date_reason="the visible byline (metadata: offset-mislabelled)",
+    date_disagreements=(
+        "json-ld:datePublished=2024-01-07T23:59:59+08:00 (-60 min): offset-mislabelled",
+    ),
+    seo_title="Mạo danh cơ quan bảo hiểm để lừa đảo",
 )
 JOINING = make_doc(
     "joining",
@@ -136,6 +143,22 @@ def test_delete(filled: Archive) -> None:
 
 
 # -- text search ----------------------------------------------------------------------------
+
+
+def test_the_seo_title_is_searched_and_ranked_below_the_title(filled: Archive) -> None:
+    assert ranked(filled, text="mạo danh") == [("scam", "exact")]
+    assert ranked(filled, text="mao danh") == [("scam", "folded")]
+    filled.upsert([make_doc("fraud", title="Cảnh giác lừa đảo qua điện thoại")])
+    filled.refresh()
+    assert ranked(filled, text="lừa đảo") == [("fraud", "exact"), ("scam", "exact")]
+
+
+def test_replacing_the_seo_title_reindexes_it(filled: Archive) -> None:
+    filled.upsert([replace(SCAM_WARNING, seo_title="Tin giả về lương hưu")])
+    filled.refresh()
+    assert ids(filled, text="mạo danh") == set()
+    assert ids(filled, text="mao danh") == set()
+    assert filled.get("scam") == replace(SCAM_WARNING, seo_title="Tin giả về lương hưu")
 
 
 def test_words_typed_with_diacritics_match_only_as_typed(filled: Archive) -> None:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
+from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
 from pressmon.review.queue import load_queue
 from pressmon.review.workflow import Action, ActionKind, ReviewState
@@ -41,6 +42,7 @@ def document_json(document: Document, *, body: bool = True) -> dict[str, Any]:
     data = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)}
     data["tier_label"] = label(document.tier)
     data["review_status_label"] = label(document.review_status)
+    data |= date_labels(document)
     if not body:
         data.pop("body")
         data.pop("flag_details")
