@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from pressmon.web.accounts import ROLES, Account, Session
 from pressmon.filters import UnknownFilterValue
+from pressmon.web.accounts import ROLES, Account, Session
 from pressmon.web.deps import Context, WebContext, WritingSession
 from pressmon.web.errors import AccountError, AccountNotFound, PermissionDenied
 from pressmon.web.params import MAX_TEXT
