@@ -59,11 +59,11 @@ def _as_province(client, username: str = "nghean") -> str:
 
 
 def _routes() -> list[tuple[str, str]]:
-    found = []
+    found: list[tuple[str, str]] = []
     for router in routers():
         for route in router.routes:
             if isinstance(route, APIRoute):
-                found.extend((method, route.path) for method in sorted(route.methods))
+                found.extend((method, route.path) for method in sorted(route.methods or ()))
     return found
 
 
