@@ -66,6 +66,10 @@ _URL_ATTRIBUTES = frozenset(
     }
 )
 _CSS_FETCH = re.compile(r"url\s*\(|@import|expression\s*\(|image-set\s*\(", re.IGNORECASE)
+# The same constructs with their argument, replaced whole in <style> so no address is left.
+_CSS_FETCH_WHOLE = re.compile(
+    r"(url|expression|image-set)\s*\([^)]*\)?|@import[^;]*;?", re.IGNORECASE
+)
 _INLINE_IMAGE = re.compile(r"^\s*data:image/(png|gif|jpeg|webp);", re.IGNORECASE)
 
 
@@ -87,7 +91,7 @@ def inert_html(payload: Payload) -> str:
             if _forbidden(name.lower(), value):
                 del element.attrib[name]
         if element.tag == "style" and element.text and _CSS_FETCH.search(element.text):
-            element.text = _CSS_FETCH.sub("invalid(", element.text)
+            element.text = _CSS_FETCH_WHOLE.sub("none", element.text)
     return "<!DOCTYPE html>" + lxml.html.tostring(document, encoding="unicode")
 
 
