@@ -110,14 +110,18 @@ def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery)
 
 @router.get("/items/{document_id}")
 def item(
-    document_id: DocumentId, archive: SessionArchive, session: CurrentSession
+    document_id: DocumentId, ctx: Context, archive: SessionArchive, session: CurrentSession
 ) -> dict[str, Any]:
+    """The article, its review state and history, and its saved copy (hash, fetch time, final
+    URL; null when none was kept)."""
     document = archive.get(document_id)
     if document is None:
         raise DocumentNotFound(document_id)
     state, history = current_state(archive, document_id)
+    copy = ctx.evidence.store.latest(document_id)
     return {
         "document": document_json(document),
+        "saved_copy": _plain(dataclasses.asdict(copy)) if copy else None,
         "state": state_json(state),
         "history": [event_json(e) for e in history],
     }
