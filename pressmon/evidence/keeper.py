@@ -15,14 +15,10 @@ from pathlib import Path
 from crawlers.items import FetchedResponse
 from index.types import REVIEW_TIERS, Document
 from pressmon.evidence.errors import EvidenceError
+from pressmon.evidence.location import evidence_dir
 from pressmon.evidence.store import EvidenceStore, SavedCopy
 from pressmon.evidence.warc import Payload, read_payload, sha256_hex, write_resource, write_response
 from pressmon.settings import Settings
-
-
-def evidence_dir(settings: Settings) -> Path:
-    """The evidence folder: `evidence/` beside the state database that lists its files."""
-    return settings.archive.state_path.parent / "evidence"
 
 
 def is_flagged(document: Document) -> bool:
