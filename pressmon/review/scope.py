@@ -32,6 +32,3 @@ class Scope:
         if query.provinces and self.province not in query.provinces:
             return None
         return replace(query, provinces=frozenset({self.province}))
-
-
-CENTER = Scope()
