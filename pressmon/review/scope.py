@@ -1,8 +1,9 @@
 """What one account may see: every item (the Center), or one province's.
 
-A provincial office sees the items about its province: those attributed to it and those of
-national outlets that mention it (the archive's province filter matches both, `Document.province`
-or any of `Document.provinces`). Pure; `ScopedArchive` applies it to every read and write.
+A provincial office sees the items about its province: those attributed to it, and any other
+that is about it as well, such as a national outlet's article that mentions it. That is the
+archive's province filter (`Document.province` or any of `Document.provinces`), so what a
+province sees and what its filter counts agree. Pure; `ScopedArchive` applies it to every read and write.
 """
 
 from __future__ import annotations
