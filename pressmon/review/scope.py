@@ -3,7 +3,8 @@
 A provincial office sees the items about its province: those attributed to it, and any other
 that is about it as well, such as a national outlet's article that mentions it. That is the
 archive's province filter (`Document.province` or any of `Document.provinces`), so what a
-province sees and what its filter counts agree. Pure; `ScopedArchive` applies it to every read and write.
+province sees and what its filter counts agree. Pure; `ScopedArchive` applies it to every read
+and write.
 """
 
 from __future__ import annotations

@@ -122,6 +122,8 @@ def test_the_hanoi_item_is_never_listed_searched_or_exported(client, provinces) 
     for url in ("/bao-cao", "/bao-cao.xlsx", "/bao-phu.csv", "/bao-phu.xlsx"):
         response = client.get(url)
         assert response.status_code == 403 and "Trung tâm" in response.text, url
+    coverage = client.get("/bao-phu").text  # and offered no link to them
+    assert not any(url in coverage for url in ("/bao-cao", "/bao-phu.csv", "/bao-phu.xlsx"))
     assert client.get(f"/bai/{HA_NOI_ITEM}/nhat-ky.csv").status_code == 404
 
 
