@@ -1,4 +1,5 @@
-"""The item pipeline: relevant articles are attributed, flagged in batches and archived.
+"""The item pipeline: relevant articles are attributed, flagged in batches and archived; the
+response each flagged one was read from is kept as evidence (pressmon.evidence).
 
 Reads PRESSMON_SETTINGS (the run's pressmon Settings) and PRESSMON_BATCH_SIZE from the crawler's
 settings; `pressmon.crawl.crawl_settings` puts them there.
@@ -15,6 +16,7 @@ from crawlers.settings import required
 from crawlers.state import CrawlState
 from index.base import Archive
 from index.types import Document
+from pressmon.evidence.keeper import EvidenceKeeper, is_flagged
 from pressmon.processing import ArticleProcessor
 from pressmon.settings import Settings
 from pressmon.wiring import archive_from, processor_from
@@ -28,11 +30,17 @@ class ArchivePipeline:
     """
 
     def __init__(
-        self, processor: ArticleProcessor, archive: Archive, crawler: Any, batch_size: int = 50
+        self,
+        processor: ArticleProcessor,
+        archive: Archive,
+        evidence: EvidenceKeeper,
+        crawler: Any,
+        batch_size: int = 50,
     ) -> None:
         self.crawler = crawler
         self.processor = processor
         self.archive = archive
+        self.evidence = evidence
         self.batch_size = batch_size
         self._batch: list[tuple[Document, ArticleItem]] = []
 
@@ -45,7 +53,8 @@ class ArchivePipeline:
             processor = processor_from(settings, state)
         finally:
             state.close()
-        return cls(processor, archive_from(settings), crawler, batch_size)
+        evidence = EvidenceKeeper.from_settings(settings)
+        return cls(processor, archive_from(settings), evidence, crawler, batch_size)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         spider = self.crawler.spider
@@ -65,6 +74,10 @@ class ArchivePipeline:
         if not self._batch:
             return
         documents = self.processor.flag([document for document, _ in self._batch])
+        # The saved copy first: an article in the queue always has its evidence on disk.
+        for document, (_, item) in zip(documents, self._batch, strict=True):
+            if is_flagged(document) and item.fetched is not None:
+                self.evidence.keep_fetched(document, item.fetched)
         self.archive.upsert(documents)
         spider.state.remember_stories(self.processor.story_rows(documents))
         for _, item in self._batch:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from index.types import Query
 from pressmon.cli import output
 from pressmon.companions import Companions
 from pressmon.errors import PressmonError
+from pressmon.evidence.location import evidence_beside
 from pressmon.review.labels import label
 from pressmon.review.queue import triage_order
 from pressmon.settings import REPO_ROOT, Settings, load_settings
@@ -31,6 +33,7 @@ class DemoPaths:
     state: Path
     sources: Path
     model: Path
+    evidence: Path
 
     @classmethod
     def beside(cls, archive: Path) -> DemoPaths:
@@ -43,6 +46,7 @@ class DemoPaths:
             sources=files.sources,
             # Kept between demos (only the archive and state start fresh): training takes time.
             model=archive.parent / "model" / "flagger.skops",
+            evidence=evidence_beside(files.state),
         )
 
 
@@ -58,6 +62,8 @@ def prepare_fresh(paths: DemoPaths, *, default_location: bool) -> None:
             )
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if default_location and paths.evidence.exists():
+        shutil.rmtree(paths.evidence)  # the saved copies the old state database listed
     paths.sources.parent.mkdir(parents=True, exist_ok=True)
     paths.archive.parent.mkdir(parents=True, exist_ok=True)
 

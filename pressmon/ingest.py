@@ -17,6 +17,7 @@ from crawlers.items import ExtractedArticle
 from crawlers.sources import OutletKind, Source
 from crawlers.state import CrawlState
 from index.base import Archive
+from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.processing import ArticleProcessor
 from pressmon.sanitize import InputRejected, clean_article, decode_line
 from pressmon.settings import Settings, SourceList, load_sources
@@ -139,6 +140,8 @@ def ingest_jsonl(
         if document is not None:
             documents.append(document)
     flagged = processor.flag(documents)
+    # Ingested articles came without HTML: their text is what is kept as evidence.
+    EvidenceKeeper.from_settings(settings).keep_ingested(flagged, crawled_at)
     new = archive.upsert(flagged)
     archive.refresh()
     state.remember_stories(processor.story_rows(flagged))

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any, get_args
+from zoneinfo import ZoneInfo
 
 from crawlers.sources import OutletKind
 from index.base import Archive
 from index.types import UNKNOWN_GROUP, CountTable, Document, Query
 from pressmon.coverage import CoverageProgress, progress_for_targets, target_query
+from pressmon.evidence.store import EvidenceStore, SavedCopy
 from pressmon.exports import xlsx_value
 from pressmon.review.labels import label
 from pressmon.review.queue import flagged_documents
@@ -139,6 +141,8 @@ class LeadershipReport:
     flagged_by_category: tuple[tuple[str, tuple[Document, ...]], ...]  # category -> items
     status_totals: tuple[tuple[str, int], ...]  # status code -> flagged items
     follow_ups: Mapping[str, tuple[str, ...]]  # document id -> follow-up codes in force (decided)
+    # document id -> its saved copy (pressmon.evidence), cited by hash and fetch time
+    saved_copies: Mapping[str, SavedCopy] = field(default_factory=dict)
 
 
 def leadership_report(
@@ -153,6 +157,7 @@ def leadership_report(
     outlet_names: Mapping[str, str] | None = None,
     topics: Sequence[str] = (),
     flagged_limit: int = 2000,
+    evidence: EvidenceStore | None = None,
 ) -> LeadershipReport:
     coverage = coverage_figures(
         archive,
@@ -180,6 +185,7 @@ def leadership_report(
         flagged_by_category=tuple((k, tuple(v)) for k, v in sorted(groups.items())),
         status_totals=tuple(sorted(statuses.items(), key=lambda r: -r[1])),
         follow_ups=_follow_ups(archive, flagged),
+        saved_copies=evidence.latest_of([d.id for d in flagged]) if evidence else {},
     )
 
 
@@ -192,6 +198,12 @@ def _follow_ups(archive: Archive, documents: Sequence[Document]) -> dict[str, tu
             if follow_ups:
                 found[doc.id] = follow_ups
     return found
+
+
+def _saved_copy_cells(copy: SavedCopy | None, tz: ZoneInfo) -> tuple[str, str]:
+    if copy is None:
+        return ("", "")
+    return (copy.sha256, copy.fetched_at.astimezone(tz).strftime("%d/%m/%Y %H:%M:%S"))
 
 
 def _put(sheet: Any, row: Sequence[Any]) -> None:
@@ -296,6 +308,8 @@ def report_xlsx(
             "Trạng thái",
             "Xử lý tiếp",
             "Đường dẫn",
+            "Bản lưu: SHA-256",
+            "Bản lưu: thời điểm thu thập",
         ],
     )
     for category, docs in report.flagged_by_category:
@@ -313,6 +327,7 @@ def report_xlsx(
                     label(d.review_status),
                     "; ".join(label(f) for f in report.follow_ups.get(d.id, ())),
                     d.url,
+                    *_saved_copy_cells(report.saved_copies.get(d.id), tz),
                 ],
             )
     for sheet in book.worksheets:
@@ -323,7 +338,7 @@ def report_xlsx(
         for cell in sheet[1 if sheet is not summary else 5]:
             cell.font = bold
         sheet.column_dimensions["A"].width = 42
-        for column in "BCDEFGHIJ":
+        for column in "BCDEFGHIJKL":
             sheet.column_dimensions[column].width = 18
     out = io.BytesIO()
     book.save(out)

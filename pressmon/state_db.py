@@ -95,7 +95,36 @@ CREATE TABLE account_events (
 CREATE INDEX account_events_username ON account_events (username, at);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: evidence. The saved copy of each flagged article (pressmon.evidence): a WARC file
+# under the evidence folder (path relative to it), the SHA-256 of its payload, when and from
+# which final URL it was fetched. A page fetched again with other content adds a row.
+_V4 = """
+CREATE TABLE evidence (
+    document_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,          -- hex digest of the WARC record's payload
+    path TEXT NOT NULL,            -- relative to the evidence folder
+    fetched_at TEXT NOT NULL,      -- ISO 8601 UTC
+    final_url TEXT NOT NULL,       -- after redirects
+    record_type TEXT NOT NULL CHECK (record_type IN ('response', 'resource')),
+    PRIMARY KEY (document_id, sha256)
+);
+"""
+
+# Version 5: provinces that report to the Center. An account may belong to one province (NULL:
+# the Center, which sees every province). An item a province sent to the Center ("Chuyển Trung
+# tâm") is listed in escalations, latest sending only; the audit log in the archive keeps all.
+_V5 = """
+ALTER TABLE users ADD COLUMN province TEXT;
+CREATE TABLE escalations (
+    document_id TEXT PRIMARY KEY,
+    username TEXT NOT NULL,        -- who sent it
+    province TEXT NOT NULL,        -- their province then
+    note TEXT NOT NULL,
+    at TEXT NOT NULL               -- ISO 8601 UTC
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

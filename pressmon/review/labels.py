@@ -41,6 +41,7 @@ ACTION_LABELS: Mapping[str, str] = {
     "reopen": "Mở lại",
     "assign": "Phân công",
     "note": "Ghi chú",
+    "escalate": "Chuyển Trung tâm",
 }
 TOPIC_LABELS: Mapping[str, str] = {
     "bhxh_bat_buoc": "BHXH bắt buộc",

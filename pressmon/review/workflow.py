@@ -28,7 +28,7 @@ from pressmon.review.statuses import (
     UNSTARTED,
 )
 
-ActionKind = Literal["status", "follow_up", "reopen", "assign", "note"]
+ActionKind = Literal["status", "follow_up", "reopen", "assign", "note", "escalate"]
 CAN_REOPEN = frozenset({"lead", "admin"})
 MAX_NOTE_LENGTH = 5000  # characters; the web form and the API take the same
 CAN_ASSIGN_OTHERS = frozenset({"lead", "admin"})
@@ -95,9 +95,19 @@ def replay(events: Iterable[ReviewEvent], initial_status: str = UNSTARTED) -> Re
 
 
 def plan(
-    state: ReviewState, action: Action, *, document_id: str, actor: str, role: str, at: datetime
+    state: ReviewState,
+    action: Action,
+    *,
+    document_id: str,
+    actor: str,
+    role: str,
+    at: datetime,
+    province: str | None = None,
 ) -> ReviewEvent:
-    """The event that records `action`, or WorkflowError saying why it is not allowed."""
+    """The event that records `action`, or WorkflowError saying why it is not allowed.
+
+    `province`: the actor's provincial office, None for the Center's staff.
+    """
     note = action.note.strip()
     current = state.status
 
@@ -131,6 +141,12 @@ def plan(
             "Quyết định đã khoá vì đã báo cáo lãnh đạo; "
             "lãnh đạo cần mở lại (kèm lý do) trước khi sửa."
         )
+    if action.kind == "escalate":
+        if province is None:
+            raise RoleForbidden("Chỉ tài khoản cấp tỉnh mới chuyển bài lên Trung tâm.")
+        if not note:
+            raise WorkflowError("Cần ghi chú khi chuyển Trung tâm: nêu lý do, việc tỉnh đã làm.")
+        return event(current, province=province)
     if action.kind == "status":
         target = action.status or ""
         if target not in STATUSES:

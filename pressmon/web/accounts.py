@@ -40,6 +40,7 @@ class Account:
     disabled: bool
     created_at: datetime
     must_change_password: bool = False  # after an administrator's reset
+    province: str | None = None  # a provincial office's account; None: the Center
 
     @property
     def label(self) -> str:
@@ -95,7 +96,15 @@ class AccountStore:
 
     # --- accounts -------------------------------------------------------------------------
 
-    def add(self, username: str, password: str, role: str, display_name: str = "") -> Account:
+    def add(
+        self,
+        username: str,
+        password: str,
+        role: str,
+        display_name: str = "",
+        province: str | None = None,
+    ) -> Account:
+        """`province`: the stored (current) province name, already resolved by the caller."""
         username = username.strip().lower()
         if not _USERNAME.match(username):
             raise AccountError(
@@ -104,24 +113,26 @@ class AccountStore:
             )
         if role not in ROLES:
             raise AccountError(f"unknown role {role!r}", hint=f"choose one of {', '.join(ROLES)}")
+        _check_province(role, province)
         check_password(password, username)
         created = self._clock()
         try:
             with self._connect() as db:
                 db.execute(
                     "INSERT INTO users (username, display_name, role, password_hash, disabled,"
-                    " created_at) VALUES (?, ?, ?, ?, 0, ?)",
+                    " created_at, province) VALUES (?, ?, ?, ?, 0, ?, ?)",
                     (
                         username,
                         display_name.strip(),
                         role,
                         self._hasher.hash(password),
                         created.isoformat(),
+                        province,
                     ),
                 )
         except sqlite3.IntegrityError as err:
             raise AccountError(f"user {username!r} already exists") from err
-        return Account(username, display_name.strip(), role, False, created)
+        return Account(username, display_name.strip(), role, False, created, province=province)
 
     def list(self) -> list[Account]:
         with self._connect() as db:
@@ -155,6 +166,8 @@ class AccountStore:
     def set_role(self, username: str, role: str) -> Account:
         if role not in ROLES:
             raise AccountError(f"unknown role {role!r}", hint=f"choose one of {', '.join(ROLES)}")
+        current = self.get(username.strip())
+        _check_province(role, current.province if current else None)
         with self._connect() as db:
             changed = db.execute(
                 "UPDATE users SET role = ? WHERE username = ?", (role, username.strip().lower())
@@ -162,6 +175,20 @@ class AccountStore:
         if not changed:
             raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
         account = self.get(username.strip())
+        assert account is not None  # just updated
+        return account
+
+    def set_province(self, username: str, province: str | None) -> Account:
+        """Move the account to a province's office (a resolved name), or to the Center (None)."""
+        current = self.get(username.strip())
+        if current is None:
+            raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+        _check_province(current.role, province)
+        with self._connect() as db:
+            db.execute(
+                "UPDATE users SET province = ? WHERE username = ?", (province, current.username)
+            )
+        account = self.get(current.username)
         assert account is not None  # just updated
         return account
 
@@ -326,6 +353,15 @@ def _digest(token: str, secret: str) -> str:
     return hmac.new(secret.encode(), token.encode(), hashlib.sha256).hexdigest()
 
 
+def _check_province(role: str, province: str | None) -> None:
+    # Administrators manage every account, so they belong to the Center.
+    if province and role == "admin":
+        raise AccountError(
+            "an admin account cannot belong to a province",
+            hint="give the provincial account the role reviewer or lead",
+        )
+
+
 def _account(row: sqlite3.Row) -> Account:
     return Account(
         username=row["username"],
@@ -334,6 +370,7 @@ def _account(row: sqlite3.Row) -> Account:
         disabled=bool(row["disabled"]),
         created_at=datetime.fromisoformat(row["created_at"]),
         must_change_password=bool(row["must_change_password"]),
+        province=row["province"],
     )
 
 

@@ -21,9 +21,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
+from pressmon.evidence.errors import EvidenceError
+from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.filters import FilterResolver, UnknownFilterValue
 from pressmon.review.date_reasons import date_disagreement_text, date_reason_text
 from pressmon.review.errors import RoleForbidden, WorkflowError
+from pressmon.review.escalations import EscalationStore
 from pressmon.review.labels import DATE_SOURCE_LABELS, actor_label, label
 from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets, load_sources, load_targets
@@ -47,6 +50,7 @@ from pressmon.web.routes import (
     item,
     password,
     queue,
+    saved_copy,
     search,
     users,
 )
@@ -136,7 +140,8 @@ def _templates(settings: Settings) -> Jinja2Templates:
 def routers() -> tuple[APIRouter, ...]:
     """Every router the app includes, one per area (tests walk them to list the routes)."""
     return tuple(
-        module.router for module in (auth, password, queue, item, coverage, search, users, api)
+        module.router
+        for module in (auth, password, queue, item, saved_copy, coverage, search, users, api)
     )
 
 
@@ -183,6 +188,8 @@ def create_app(
         similar=DecidedTitles(archive),
         coverage_cache=TtlCache(COVERAGE_MAX_AGE),
         filters=_filters(settings),
+        evidence=EvidenceKeeper.from_settings(settings),
+        escalations=EscalationStore(settings.archive.state_path),
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in routers():
@@ -196,7 +203,9 @@ def create_app(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
+        for name, value in SECURITY_HEADERS.items():
+            # A route may set a stricter policy of its own (the saved copy: routes.saved_copy).
+            response.headers.setdefault(name, value)
         if not request.url.path.startswith("/static/"):
             # Pages, API answers and exports hold what only a signed-in user may see: no copy
             # may stay in a browser or proxy cache after sign-out.
@@ -273,6 +282,15 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DocumentNotFound)
     def _missing(request: Request, _exc: DocumentNotFound) -> Response:
         return _error(request, 404, "Không tìm thấy bài viết.")
+
+    @app.exception_handler(EvidenceError)
+    def _evidence(request: Request, exc: EvidenceError) -> Response:
+        log.error("saved copy unusable on %s: %s", request.url.path, exc)
+        return _error(
+            request,
+            500,
+            "Bản lưu không đọc được hoặc không còn khớp mã SHA-256; báo quản trị viên.",
+        )
 
     @app.exception_handler(UnknownFilterValue)
     def _unknown_filter(request: Request, exc: UnknownFilterValue) -> Response:

@@ -60,6 +60,8 @@ TABLES = {
     "coverage_snapshots",
     "login_failures",
     "account_events",
+    "evidence",
+    "escalations",
     "schema_version",
 }
 
@@ -89,10 +91,10 @@ def test_a_database_from_before_versioning_is_adopted_unchanged(tmp_path: Path) 
     conn = open_state_db(path)
     after = _columns(conn)
     assert after.pop("schema_version") and after.pop("login_failures")
-    assert after.pop("account_events")
-    # Version 3 adds one column to users; everything that was there is kept as it was.
-    assert after["users"][-1][1] == "must_change_password"
-    after["users"] = after["users"][:-1]
+    assert after.pop("account_events") and after.pop("evidence") and after.pop("escalations")
+    # Versions 3 and 5 add a column each to users; everything that was there is kept as it was.
+    assert [column[1] for column in after["users"][-2:]] == ["must_change_password", "province"]
+    after["users"] = after["users"][:-2]
     assert after == before
     assert _version(conn) == len(MIGRATIONS)  # stamped as version 1, then migrated on
     assert conn.execute("SELECT outcome FROM seen_urls").fetchall() == [("stored",)]

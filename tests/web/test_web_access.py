@@ -15,6 +15,7 @@ GET_PAGES = {
     "/hang-doi": "/hang-doi",
     "/bai/{document_id}": "/bai/doc003",
     "/bai/{document_id}/nhat-ky.csv": "/bai/doc003/nhat-ky.csv",
+    "/bai/{document_id}/ban-luu": "/bai/doc003/ban-luu",
     "/bao-phu": "/bao-phu",
     "/bao-phu.csv": "/bao-phu.csv",
     "/bao-phu.xlsx": "/bao-phu.xlsx",

@@ -18,11 +18,16 @@ from index.types import Document, Query, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
-from pressmon.review.queue import load_queue
 from pressmon.review.workflow import Action, ActionKind, ReviewState
-from pressmon.web.deps import Context, CurrentSession, WritingSession
+from pressmon.web.deps import (
+    Context,
+    CurrentSession,
+    SessionArchive,
+    SessionScope,
+    WritingSession,
+)
 from pressmon.web.params import MAX_NOTE, MAX_TEXT, Dates, DocumentId, Page, TextList, clean
-from pressmon.web.routes.queue import Filters
+from pressmon.web.routes.queue import Filters, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -79,15 +84,16 @@ def me(session: CurrentSession) -> dict[str, Any]:
         "username": account.username,
         "display_name": account.display_name,
         "role": account.role,
+        "province": account.province,
         "csrf_token": session.csrf_token,
     }
 
 
 @router.get("/search")
-def search(ctx: Context, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
+def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
     """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu,
     den, xep, trang."""
-    result = search_pages(ctx.archive, query)
+    result = search_pages(archive, query)
     return {
         "total": result.total,
         "page": result.page,
@@ -105,23 +111,36 @@ def search(ctx: Context, session: CurrentSession, query: SearchQuery) -> dict[st
 
 
 @router.get("/items/{document_id}")
-def item(document_id: DocumentId, ctx: Context, session: CurrentSession) -> dict[str, Any]:
-    document = ctx.archive.get(document_id)
+def item(
+    document_id: DocumentId, ctx: Context, archive: SessionArchive, session: CurrentSession
+) -> dict[str, Any]:
+    """The article, its review state and history, and its saved copy (hash, fetch time, final
+    URL; null when none was kept)."""
+    document = archive.get(document_id)
     if document is None:
         raise DocumentNotFound(document_id)
-    state, history = current_state(ctx.archive, document_id)
+    state, history = current_state(archive, document_id)
+    copy = ctx.evidence.store.latest(document_id)
     return {
         "document": document_json(document),
+        "saved_copy": _plain(dataclasses.asdict(copy)) if copy else None,
         "state": state_json(state),
         "history": [event_json(e) for e in history],
     }
 
 
 @router.get("/queue")
-def queue(ctx: Context, session: CurrentSession, filters: Filters, page_no: Page) -> dict[str, Any]:
+def queue(
+    ctx: Context,
+    archive: SessionArchive,
+    scope: SessionScope,
+    session: CurrentSession,
+    filters: Filters,
+    page_no: Page,
+) -> dict[str, Any]:
     """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep,
-    trang."""
-    result = load_queue(ctx.archive, filters, ctx.accounts.assignees(), page=page_no)
+    trang. Items a province sent to the Center come first in the Center's queue."""
+    result = session_queue(ctx, archive, scope, filters, page_no)
     return {
         "total": result.total,
         "page": result.page,
@@ -130,7 +149,11 @@ def queue(ctx: Context, session: CurrentSession, filters: Filters, page_no: Page
         "status_labels": dict(STATUS_LABELS),
         "capped": result.capped,
         "items": [
-            {"document": document_json(r.document, body=False), "assignee": r.assignee}
+            {
+                "document": document_json(r.document, body=False),
+                "assignee": r.assignee,
+                "escalation": _plain(dataclasses.asdict(r.escalation)) if r.escalation else None,
+            }
             for r in result.rows
         ],
     }
@@ -146,12 +169,17 @@ class Decision(BaseModel):
 
 @router.post("/items/{document_id}/decide")
 def decide(
-    document_id: DocumentId, decision: Decision, ctx: Context, session: WritingSession
+    document_id: DocumentId,
+    decision: Decision,
+    ctx: Context,
+    archive: SessionArchive,
+    session: WritingSession,
 ) -> dict[str, Any]:
     """Append one review event; 409 with a Vietnamese reason when the workflow forbids it."""
     event = apply_action(
-        ctx.archive,
+        archive,
         ctx.accounts,
+        ctx.escalations,
         ctx.review_lock,
         document_id,
         Action(
@@ -160,6 +188,7 @@ def decide(
         actor=session.account.username,
         role=session.account.role,
         now=ctx.clock(),
+        province=session.account.province,
     )
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     return {"ok": True, "event": event_json(event)}
@@ -167,7 +196,7 @@ def decide(
 
 @router.get("/counts")
 def counts(
-    ctx: Context,
+    archive: SessionArchive,
     session: CurrentSession,
     dates: Dates,
     group_by: Literal["province", "outlet", "kind", "topic"] | None = None,
@@ -186,7 +215,7 @@ def counts(
         kinds=frozenset(map(clean, loai_hinh)),
         topics=frozenset(map(clean, chu_de)),
     )
-    table = ctx.archive.counts(query, group_by=group_by, interval=interval)
+    table = archive.counts(query, group_by=group_by, interval=interval)
     return {
         "buckets": _plain(table.buckets),
         "rows": _plain(table.rows),

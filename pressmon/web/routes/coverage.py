@@ -160,6 +160,7 @@ def _report(ctx: WebContext, when: Period):
         provinces=ctx.provinces,
         outlet_names=ctx.outlets,
         topics=tuple(TOPIC_LABELS),
+        evidence=ctx.evidence.store,
     )
 
 
