@@ -4,7 +4,8 @@ Version N of the archive is the state after `MIGRATIONS[:N]`. Append new migrati
 a released one. Two FTS5 indexes cover title, body and filter tags (`index.sqlite_tags`):
 `articles_fts` keeps diacritics (external content over `articles`) and `articles_folded` holds
 the folded text for the no-diacritics fallback (contentless). Since version 3 the backend
-writes and deletes the rows of both itself (`index.sqlite_writes`), as it does `daily_counts`.
+writes and deletes the rows of both itself (`index.sqlite_writes`), as it does `daily_counts`
+and, since version 6, the province and topic rows of new articles.
 Migrations may call the SQL functions `pressmon_fold`, `pressmon_tags` and `pressmon_code`,
 which `migrate` registers.
 """
@@ -229,7 +230,15 @@ CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# v6: new articles' province and topic rows are written by the backend, one sorted
+# `executemany` per batch (`index.sqlite_writes`), as their FTS5 rows are: the insert trigger
+# decoded two JSON columns per article. The rows already stored stay as they are; updates and
+# deletes keep their triggers.
+_V6 = """
+DROP TRIGGER articles_ai_filters;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 logger = logging.getLogger(__name__)
 # The fixed UTC offset of daily_counts' days: the Center's zone, Asia/Ho_Chi_Minh.
