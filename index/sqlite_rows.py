@@ -72,20 +72,20 @@ def from_us(micros: int) -> datetime:
 def normalized(doc: Document) -> Document:
     """The document as stored: NFC (modern tone placement) in every searchable field.
 
-    Crawled text is almost always NFC already, and `normalize_spelling` then returns its argument
-    itself: the document is returned as it is instead of copied (a copy costs as much as the NFC
-    check).
+    Crawled text is almost always stored spelling already: the document is then returned as it
+    is instead of copied (a copy costs as much as the NFC check). Equality, not identity: a
+    syllable like "quý" makes `normalize_spelling` return an equal new string.
     """
     title, body = normalize_spelling(doc.title), normalize_spelling(doc.body)
     province = normalize_spelling(doc.province) if doc.province is not None else None
     provinces = tuple(normalize_spelling(p) for p in doc.provinces)
     if (
-        title is doc.title
-        and body is doc.body
-        and province is doc.province
+        title == doc.title
+        and body == doc.body
+        and province == doc.province
         and type(doc.topics) is tuple
         and type(doc.provinces) is tuple
-        and all(new is old for new, old in zip(provinces, doc.provinces, strict=True))
+        and provinces == doc.provinces
     ):
         return doc
     return replace(
