@@ -47,6 +47,9 @@ DOCUMENT_COLUMNS = (
     "review_status",
     "tags",
 )
+# json.dumps with options builds an encoder per call, half its time for a short list; this one
+# is immutable and gives the same text.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 REVIEW_COLUMNS = (
     "document_id",
     "actor",
@@ -102,11 +105,11 @@ def _json(value: object) -> str:
     # Most lists and mappings stored are empty: skip the encoder for them (same text).
     if not value and type(value) in (list, dict):
         return "[]" if type(value) is list else "{}"
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def document_row(doc: Document) -> dict[str, Any]:
-    """Named parameters for an INSERT of `doc` (already `normalized`)."""
+    """Named parameters for an INSERT of `doc` (already `normalized`), in DOCUMENT_COLUMNS order."""
     published_us = to_us(doc.published_at)
     return {
         "id": doc.id,

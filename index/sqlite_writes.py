@@ -81,7 +81,7 @@ def prepare(batch: Sequence[Document]) -> list[PreparedArticle]:
     for doc in last_copies(batch):
         doc = normalized(doc)
         row = document_row(doc)
-        values = tuple(row[c] for c in DOCUMENT_COLUMNS)
+        values = tuple(row.values())  # document_row's keys are DOCUMENT_COLUMNS, in order
         provinces = (*doc.provinces, doc.province) if doc.province is not None else doc.provinces
         prepared.append(
             PreparedArticle(

@@ -587,3 +587,9 @@ def test_a_version_5_archive_keeps_its_filter_rows_and_new_articles_get_theirs(
     assert raw.execute("SELECT count(*) FROM article_provinces").fetchone()[0] == 1
     assert raw.execute("SELECT count(*) FROM article_topics").fetchone()[0] == 0
     _fts_ok(raw)
+
+
+def test_a_document_row_lists_its_columns_in_insert_order() -> None:
+    # The positional INSERT binds `tuple(row.values())`.
+    doc = make_doc("x", provinces=("Huế", "Hà Nội"), topics=("gia_mao",), province="Huế")
+    assert tuple(document_row(doc)) == DOCUMENT_COLUMNS
