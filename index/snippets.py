@@ -7,6 +7,7 @@ around words of the query (exact words first; folded words when nothing matched 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from html import escape
 
 from index.text import ParsedQuery, fold, iter_word_spans
@@ -54,20 +55,17 @@ def make_snippet(
 
 def _hit_test(query: ParsedQuery, *, folded: bool) -> Callable[[str], bool]:
     """Whether a word of the text is marked: equal to a query word once lower-cased, or with
-    `folded` once folded (memoised: a text repeats its words, and folding is the slow part)."""
+    `folded` once folded (memoised in `_folded_word`)."""
     wanted = set(query.all_words())
     if not (folded and wanted):
         return lambda word: word.lower() in wanted
     targets = {fold(w) for w in wanted}
-    seen: dict[str, bool] = {}
+    return lambda word: _folded_word(word) in targets
 
-    def is_hit(word: str) -> bool:
-        found = seen.get(word)
-        if found is None:
-            found = seen[word] = fold(word) in targets
-        return found
 
-    return is_hit
+# Memoised for every snippet (a pure function): the 20 snippets of a page and the pages after
+# it repeat the few thousand syllables of the language, and folding is the slow part.
+_folded_word = lru_cache(maxsize=65_536)(fold)
 
 
 def _window_start(text: str, first_hit: int, width: int) -> int:
