@@ -5,7 +5,8 @@ a released one. Two FTS5 indexes cover title, body, filter tags (`index.sqlite_t
 (since version 6) the SEO title: `articles_fts` keeps diacritics (external content over
 `articles`) and `articles_folded` holds the folded text for the no-diacritics fallback
 (contentless). Since version 3 the backend writes and deletes the rows of both itself
-(`index.sqlite_writes`), as it does `daily_counts`.
+(`index.sqlite_writes`), as it does `daily_counts` and, since version 7, the province and topic
+rows of new articles.
 Migrations may call the SQL functions `pressmon_fold`, `pressmon_tags` and `pressmon_code`,
 which `migrate` registers.
 """
@@ -258,7 +259,15 @@ INSERT INTO articles_folded (rowid, title, body, tags, seo_title)
     FROM articles;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# v7: new articles' province and topic rows are written by the backend, one sorted
+# `executemany` per batch (`index.sqlite_writes`), as their FTS5 rows are: the insert trigger
+# decoded two JSON columns per article. The rows already stored stay as they are; updates and
+# deletes keep their triggers.
+_V7 = """
+DROP TRIGGER articles_ai_filters;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 SCHEMA_VERSION = len(MIGRATIONS)
 logger = logging.getLogger(__name__)
 # The fixed UTC offset of daily_counts' days: the Center's zone, Asia/Ho_Chi_Minh.

@@ -15,7 +15,7 @@ import pytest
 from index.errors import QueryError, SchemaVersionError, SearchIndexError
 from index.sqlite_backend import SQLiteArchive
 from index.sqlite_query import RANK_WINDOW, bucket_date, counts_sql, search_sql, walk_dates
-from index.sqlite_rows import document_row, review_row
+from index.sqlite_rows import DOCUMENT_COLUMNS, document_row, review_row
 from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from index.sqlite_tags import TAG_MARK
 from index.text import fold, parse_query
@@ -572,3 +572,67 @@ def test_a_version_5_archive_keeps_all_its_data_and_gains_empty_date_reasoning_a
     archive.upsert([replace(docs[1], seo_title="Chi trả lương hưu qua tài khoản")])
     assert [h.document.id for h in archive.search(Query(text="tai khoan")).hits] == ["plain"]
     _fts_ok(_raw(path))
+
+
+def test_a_version_5_archive_keeps_its_filter_rows_and_new_articles_get_theirs(
+    path: Path,
+) -> None:
+    # v5 filled article_provinces and article_topics from an insert trigger, which v7 drops.
+    conn = _raw(path)
+    migrate(conn, MIGRATIONS[:5])
+    old = make_doc(
+        "old",
+        title="Lương hưu tháng 7",
+        province="Huế",
+        provinces=("Huế", "Đà Nẵng"),
+        topics=("luong_huu_chi_tra",),
+    )
+    write_before_v6(conn, [old])
+    conn.close()
+
+    archive = SQLiteArchive(path)
+    new = make_doc(
+        "new",
+        title="Lương hưu tháng 8",
+        province="Đà Nẵng",
+        provinces=("Đà Nẵng", "Đà Nẵng"),
+        topics=("luong_huu_chi_tra", "gia_mao"),
+    )
+    archive.upsert([new])
+    raw = _raw(path)
+    assert raw.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+    triggers = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert "articles_ai_filters" not in triggers
+    provinces = set(
+        raw.execute(
+            "SELECT a.id, p.province FROM article_provinces p JOIN articles a ON a.rowid = p.doc"
+        )
+    )
+    assert provinces == {("old", "Huế"), ("old", "Đà Nẵng"), ("new", "Đà Nẵng")}
+    topics = set(
+        raw.execute("SELECT a.id, t.topic FROM article_topics t JOIN articles a ON a.rowid = t.doc")
+    )
+    assert topics == {
+        ("old", "luong_huu_chi_tra"),
+        ("new", "luong_huu_chi_tra"),
+        ("new", "gia_mao"),
+    }
+
+    def ids(**query: object) -> set[str]:
+        return {h.document.id for h in archive.search(Query(**query)).hits}  # type: ignore[arg-type]
+
+    assert ids(text="lương hưu", provinces=frozenset({"Đà Nẵng"})) == {"old", "new"}
+    assert ids(text="luong huu", topics=frozenset({"gia_mao"})) == {"new"}
+    archive.upsert([replace(new, provinces=("Huế",), province=None, topics=())])
+    assert ids(provinces=frozenset({"Đà Nẵng"})) == {"old"}
+    assert ids(topics=frozenset({"gia_mao"})) == set()
+    assert archive.delete("old")
+    assert raw.execute("SELECT count(*) FROM article_provinces").fetchone()[0] == 1
+    assert raw.execute("SELECT count(*) FROM article_topics").fetchone()[0] == 0
+    _fts_ok(raw)
+
+
+def test_a_document_row_lists_its_columns_in_insert_order() -> None:
+    # The positional INSERT binds `tuple(row.values())`.
+    doc = make_doc("x", provinces=("Huế", "Hà Nội"), topics=("gia_mao",), province="Huế")
+    assert tuple(document_row(doc)) == DOCUMENT_COLUMNS
