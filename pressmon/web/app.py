@@ -22,7 +22,7 @@ from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
 from pressmon.filters import FilterResolver, UnknownFilterValue
-from pressmon.review.errors import RoleForbidden, WorkflowError
+from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.labels import actor_label, label
 from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets, load_sources, load_targets
@@ -261,6 +261,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RoleForbidden)
     def _role(request: Request, exc: RoleForbidden) -> Response:
         return _error(request, 403, str(exc))
+
+    @app.exception_handler(NoteRequired)
+    def _note_required(request: Request, exc: NoteRequired) -> Response:
+        return _error(request, 422, str(exc))
 
     @app.exception_handler(WorkflowError)
     def _workflow(request: Request, exc: WorkflowError) -> Response:
