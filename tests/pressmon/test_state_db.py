@@ -62,6 +62,7 @@ TABLES = {
     "account_events",
     "schema_version",
 }
+ALERT_TABLES = {"alerts", "alert_deliveries", "alert_events", "alert_preferences"}  # version 4
 
 
 def _columns(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
@@ -75,7 +76,7 @@ def _version(conn: sqlite3.Connection) -> int:
 
 def test_an_empty_file_gets_every_table_at_the_newest_version(tmp_path: Path) -> None:
     conn = open_state_db(tmp_path / "sub" / "state.db")
-    assert set(_columns(conn)) == TABLES
+    assert set(_columns(conn)) == TABLES | ALERT_TABLES
     assert _version(conn) == len(MIGRATIONS)
     conn.close()
 
@@ -90,6 +91,8 @@ def test_a_database_from_before_versioning_is_adopted_unchanged(tmp_path: Path) 
     after = _columns(conn)
     assert after.pop("schema_version") and after.pop("login_failures")
     assert after.pop("account_events")
+    for table in ALERT_TABLES:
+        assert after.pop(table)
     # Version 3 adds one column to users; everything that was there is kept as it was.
     assert after["users"][-1][1] == "must_change_password"
     after["users"] = after["users"][:-1]
