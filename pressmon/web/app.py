@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
+from pressmon.alerts.store import AlertStore
 from pressmon.filters import FilterResolver, UnknownFilterValue
 from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.labels import actor_label, label
@@ -41,6 +42,7 @@ from pressmon.web.errors import AccountNotFound, BadParameter, PermissionDenied
 from pressmon.web.login_failures import LoginFailureStore
 from pressmon.web.routes import (
     REPORT_ROLES,
+    alerts,
     api,
     coverage,
     item,
@@ -132,7 +134,8 @@ def _templates(settings: Settings) -> Jinja2Templates:
 def routers() -> tuple[APIRouter, ...]:
     """Every router the app includes, one per area (tests walk them to list the routes)."""
     return tuple(
-        module.router for module in (auth, password, queue, item, coverage, search, users, api)
+        module.router
+        for module in (auth, password, queue, item, coverage, search, users, alerts, api)
     )
 
 
@@ -165,6 +168,7 @@ def create_app(
         settings=settings,
         archive=archive,
         accounts=accounts,
+        alerts=AlertStore(accounts.path),
         clock=clock,
         # `pressmon serve` refuses (off loopback) or warns about a missing secret first.
         session_secret=settings.web.session_secret or secrets.token_urlsafe(32),

@@ -4,6 +4,7 @@ one per item, retries with back-off, quiet hours, opt-out, the daily digest, the
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -224,3 +225,30 @@ def test_the_background_dispatcher_sends_without_the_caller_waiting(
     dispatcher.wake()
     dispatcher.close(timeout=10)
     assert [m["To"] for m in mailbox.messages] == ["lanhdao@bhxh.test"]
+
+
+def test_each_account_sets_its_alerts_on_its_own_page(as_reviewer, accounts, settings) -> None:
+    client, token = as_reviewer
+    page = client.get("/canh-bao").text
+    assert "Cài đặt cảnh báo" in page and 'href="/canh-bao"' in page
+    assert "cảnh báo được in ra màn hình (console)" in page  # no SMTP configured here
+    assert 'name="receive" value="1" checked' in page  # everyone receives until opting out
+
+    bad = client.post("/canh-bao", data={"csrf_token": token, "email": "an@", "receive": "1"})
+    assert bad.status_code == 400 and "Địa chỉ e-mail không hợp lệ." in bad.text
+    no_token = client.post("/canh-bao", data={"email": "an@bhxh.test"}, follow_redirects=False)
+    assert no_token.status_code == 403
+
+    saved = client.post(
+        "/canh-bao",
+        data={"csrf_token": token, "email": "an@bhxh.test", "mode": "hang-ngay"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303 and saved.headers["location"] == "/canh-bao?da_luu=1"
+    store = AlertStore(settings.archive.state_path)
+    assert store.preference("an") == Preference("an@bhxh.test", opted_out=True, digest=True)
+    assert store.preference("binh") == Preference()  # only one's own settings change
+    page = client.get("/canh-bao?da_luu=1").text
+    assert "Đã lưu cài đặt cảnh báo." in page and 'value="an@bhxh.test"' in page
+    assert re.search(r'name="receive" value="1"\s*>', page)  # opted out: unticked
+    assert accounts.events("an")[0].action == "alert-settings"

@@ -23,6 +23,7 @@ GET_PAGES = {
     "/tim-kiem": "/tim-kiem?q=lương hưu",
     "/nguoi-dung": "/nguoi-dung",
     "/doi-mat-khau": "/doi-mat-khau",
+    "/canh-bao": "/canh-bao",
     "/api/me": "/api/me",
     "/api/search": "/api/search?q=OTP",
     "/api/items/{document_id}": "/api/items/doc003",
@@ -41,6 +42,7 @@ POSTS = {
     "/nguoi-dung/{username}/vai-tro": "/nguoi-dung/an/vai-tro",
     "/nguoi-dung/{username}/dat-lai-mat-khau": "/nguoi-dung/an/dat-lai-mat-khau",
     "/doi-mat-khau": "/doi-mat-khau",
+    "/canh-bao": "/canh-bao",
     "/api/items/{document_id}/decide": "/api/items/doc003/decide",
 }
 ADMIN_ONLY = {"/nguoi-dung"}
