@@ -16,13 +16,11 @@ from crawlers.settings import required
 from crawlers.state import CrawlState
 from index.base import Archive
 from index.types import Document
-from pressmon.alerts.dispatch import BackgroundDispatcher
+from pressmon.alerts.dispatch import CLOSE_SECONDS, BackgroundDispatcher
 from pressmon.processing import ArticleProcessor
 from pressmon.settings import Settings
 from pressmon.wiring import archive_from, notifier_from, processor_from
 
-# At the end of a crawl, how long to wait for alerts still being sent; what is left stays queued.
-ALERTS_CLOSE_SECONDS = 60.0
 log = logging.getLogger(__name__)
 
 
@@ -99,5 +97,5 @@ class ArchivePipeline:
             self.flush()
             self.crawler.spider.record_health()
         finally:
-            self.alerts.close(ALERTS_CLOSE_SECONDS)
+            self.alerts.close(CLOSE_SECONDS)
             self.archive.close()

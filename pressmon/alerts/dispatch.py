@@ -23,6 +23,9 @@ from pressmon.settings import AlertSettings
 CONSOLE = "console"
 MAILTO = "mailto:"
 DIGEST_DETAIL = "trong bản tổng hợp hằng ngày"
+# When a crawl or the server stops, how long to wait for alerts still being sent; what is left
+# stays queued in the state database for the next one.
+CLOSE_SECONDS = 60.0
 log = logging.getLogger(__name__)
 
 
