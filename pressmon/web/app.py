@@ -44,6 +44,7 @@ from pressmon.web.routes import (
     REPORT_ROLES,
     alerts,
     api,
+    api_docs,
     coverage,
     item,
     password,
@@ -135,7 +136,7 @@ def routers() -> tuple[APIRouter, ...]:
     """Every router the app includes, one per area (tests walk them to list the routes)."""
     return tuple(
         module.router
-        for module in (auth, password, queue, item, coverage, search, users, alerts, api)
+        for module in (auth, password, queue, item, coverage, search, users, alerts, api, api_docs)
     )
 
 
@@ -163,6 +164,8 @@ def create_app(
         openapi_url=None,  # served behind sign-in at /api/openapi.json
         lifespan=lifespan,
     )
+    # Swagger UI 4 (swagger-ui-bundle, /api/docs) reads OpenAPI 3.0 documents, not 3.1.
+    app.openapi_version = "3.0.3"
     accounts = accounts or AccountStore(settings.archive.state_path, clock=clock)
     app.state.ctx = WebContext(
         settings=settings,
@@ -184,6 +187,12 @@ def create_app(
         coverage_cache=TtlCache(COVERAGE_MAX_AGE),
         filters=_filters(settings),
     )
+    # Before /static, which would otherwise take these paths too.
+    app.mount(
+        api_docs.SWAGGER_UI_URL,
+        StaticFiles(directory=str(api_docs.swagger_ui_files())),
+        name="swagger-ui",
+    )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in routers():
         app.include_router(router)
@@ -196,7 +205,11 @@ def create_app(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         response = await call_next(request)
+        # A route may set a stricter or its own policy (/api/docs runs Swagger UI's scripts).
+        own_policy = response.headers.get("Content-Security-Policy")
         response.headers.update(SECURITY_HEADERS)
+        if own_policy:
+            response.headers["Content-Security-Policy"] = own_policy
         if not request.url.path.startswith("/static/"):
             # Pages, API answers and exports hold what only a signed-in user may see: no copy
             # may stay in a browser or proxy cache after sign-out.
@@ -211,7 +224,8 @@ def create_app(
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+    # /api/docs is a page for people: signed out, it leads to the sign-in page like the others.
+    return request.url.path.startswith("/api/") and request.url.path != api_docs.DOCS_PATH
 
 
 def _error(request: Request, status: int, message: str) -> Response:

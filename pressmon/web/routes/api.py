@@ -19,6 +19,14 @@ from pressmon.review.actions import apply_action, current_state
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
 from pressmon.review.queue import load_queue
 from pressmon.review.workflow import Action, ActionKind, ReviewState
+from pressmon.web.api_models import (
+    Counts,
+    DecisionResult,
+    ItemDetail,
+    Me,
+    QueuePage,
+    SearchResult,
+)
 from pressmon.web.deps import Context, CurrentSession, WritingSession
 from pressmon.web.params import MAX_NOTE, MAX_TEXT, Dates, DocumentId, Page, TextList, clean
 from pressmon.web.routes.queue import Filters
@@ -69,7 +77,7 @@ def state_json(state: ReviewState) -> dict[str, Any]:
     )
 
 
-@router.get("/me")
+@router.get("/me", response_model=Me)
 def me(session: CurrentSession) -> dict[str, Any]:
     """The signed-in user and the CSRF token to send as X-CSRF-Token on writes."""
     account = session.account
@@ -81,7 +89,7 @@ def me(session: CurrentSession) -> dict[str, Any]:
     }
 
 
-@router.get("/search")
+@router.get("/search", response_model=SearchResult)
 def search(ctx: Context, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
     """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu,
     den, xep, trang."""
@@ -102,7 +110,7 @@ def search(ctx: Context, session: CurrentSession, query: SearchQuery) -> dict[st
     }
 
 
-@router.get("/items/{document_id}")
+@router.get("/items/{document_id}", response_model=ItemDetail)
 def item(document_id: DocumentId, ctx: Context, session: CurrentSession) -> dict[str, Any]:
     document = ctx.archive.get(document_id)
     if document is None:
@@ -115,7 +123,7 @@ def item(document_id: DocumentId, ctx: Context, session: CurrentSession) -> dict
     }
 
 
-@router.get("/queue")
+@router.get("/queue", response_model=QueuePage)
 def queue(ctx: Context, session: CurrentSession, filters: Filters, page_no: Page) -> dict[str, Any]:
     """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep,
     trang."""
@@ -142,7 +150,7 @@ class Decision(BaseModel):
     note: str = Field("", max_length=MAX_NOTE)
 
 
-@router.post("/items/{document_id}/decide")
+@router.post("/items/{document_id}/decide", response_model=DecisionResult)
 def decide(
     document_id: DocumentId, decision: Decision, ctx: Context, session: WritingSession
 ) -> dict[str, Any]:
@@ -163,7 +171,7 @@ def decide(
     return {"ok": True, "event": event_json(event)}
 
 
-@router.get("/counts")
+@router.get("/counts", response_model=Counts)
 def counts(
     ctx: Context,
     session: CurrentSession,
