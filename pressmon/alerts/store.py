@@ -11,13 +11,18 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pressmon.alerts.model import Alert
 from pressmon.state_db import connect, open_state_db
 
 PENDING, DIGEST, SENT, FAILED = "pending", "digest", "sent", "failed"
+
+
+def _iso(moment: datetime) -> str:
+    """Stored times are UTC ISO 8601 strings, so comparing them as text compares the times."""
+    return moment.astimezone(UTC).isoformat()
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ class AlertStore:
                     alert.document_id,
                     alert.trigger,
                     json.dumps(alert.to_json(), ensure_ascii=False),
-                    created_at.isoformat(),
+                    _iso(created_at),
                 ),
             ).rowcount
             if not added:
@@ -89,7 +94,7 @@ class AlertStore:
             db.executemany(
                 "INSERT INTO alert_deliveries (document_id, channel, status, due_at)"
                 " VALUES (?, ?, ?, ?)",
-                [(alert.document_id, ch, state, due.isoformat()) for ch, state, due in deliveries],
+                [(alert.document_id, ch, state, _iso(due)) for ch, state, due in deliveries],
             )
         return True
 
@@ -100,7 +105,7 @@ class AlertStore:
                 "SELECT a.payload, d.channel, d.status, d.attempts FROM alert_deliveries d"
                 " JOIN alerts a USING (document_id)"
                 " WHERE d.status IN (?, ?) AND d.due_at <= ? ORDER BY a.created_at, d.channel",
-                (PENDING, DIGEST, now.isoformat()),
+                (PENDING, DIGEST, _iso(now)),
             ).fetchall()
         return [
             Delivery(Alert.from_json(json.loads(r["payload"])), r["channel"], r["status"], r[3])
@@ -139,7 +144,7 @@ class AlertStore:
                 db.execute(
                     "UPDATE alert_deliveries SET attempts = attempts + 1, last_error = ?,"
                     " due_at = ? WHERE document_id = ? AND channel = ?",
-                    (error, retry_at.isoformat(), delivery.alert.document_id, delivery.channel),
+                    (error, _iso(retry_at), delivery.alert.document_id, delivery.channel),
                 )
             self._log(db, at, delivery, "gave_up" if retry_at is None else "failed", error)
 
@@ -150,17 +155,33 @@ class AlertStore:
         db.execute(
             "INSERT INTO alert_events (at, document_id, channel, outcome, detail)"
             " VALUES (?, ?, ?, ?, ?)",
-            (at.isoformat(), delivery.alert.document_id, delivery.channel, outcome, detail),
+            (_iso(at), delivery.alert.document_id, delivery.channel, outcome, detail),
         )
 
-    def events(self, document_id: str | None = None) -> list[AlertEvent]:
-        """The audit log of deliveries, oldest first (one item's when `document_id` is given)."""
-        where, args = ("WHERE document_id = ?", (document_id,)) if document_id else ("", ())
+    def events(
+        self,
+        document_id: str | None = None,
+        *,
+        outcome: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 1000,
+    ) -> list[AlertEvent]:
+        """The audit log of deliveries, newest first: of one item, of one outcome, since <= at <
+        until (each when given)."""
+        conditions = [
+            (document_id, "document_id = ?", document_id),
+            (outcome, "outcome = ?", outcome),
+            (since, "at >= ?", since and _iso(since)),
+            (until, "at < ?", until and _iso(until)),
+        ]
+        where = " AND ".join(sql for given, sql, _ in conditions if given) or "1"
+        args = [value for given, _, value in conditions if given]
         with self._connect() as db:
             rows = db.execute(
-                f"SELECT at, document_id, channel, outcome, detail FROM alert_events {where}"
-                " ORDER BY id",
-                args,
+                "SELECT at, document_id, channel, outcome, detail FROM alert_events"
+                f" WHERE {where} ORDER BY at DESC, id DESC LIMIT ?",
+                (*args, limit),
             ).fetchall()
         return [AlertEvent(datetime.fromisoformat(r[0]), *r[1:]) for r in rows]
 

@@ -129,7 +129,7 @@ def test_failures_are_recorded_and_retried_with_back_off_then_given_up(
     clock.advance(timedelta(seconds=1))
     assert notifier.send_due() == 0  # third failure: max_attempts reached, given up
     outcomes = [e.outcome for e in notifier.store.events("doc001") if e.channel == url]
-    assert outcomes == ["failed", "failed", "gave_up"]
+    assert outcomes == ["gave_up", "failed", "failed"]  # newest first
     clock.advance(timedelta(days=1))
     hook.refuse = 0
     assert notifier.send_due() == 0 and hook.payloads == []
