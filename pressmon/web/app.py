@@ -45,6 +45,7 @@ from pressmon.web.routes import (
     alerts,
     api,
     api_docs,
+    audit,
     coverage,
     item,
     password,
@@ -111,6 +112,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
     tz = settings.tz
     env.filters["vn_datetime"] = lambda value: formatting.vn_datetime(value, tz)
     env.filters["vn_date"] = lambda value: formatting.vn_date(value, tz)
+    env.filters["vn_datetime_seconds"] = lambda value: formatting.vn_datetime_seconds(value, tz)
     env.filters["number"] = formatting.number
     env.filters["decimal"] = formatting.decimal
     env.filters["safe_snippet"] = formatting.safe_snippet
@@ -136,7 +138,19 @@ def routers() -> tuple[APIRouter, ...]:
     """Every router the app includes, one per area (tests walk them to list the routes)."""
     return tuple(
         module.router
-        for module in (auth, password, queue, item, coverage, search, users, alerts, api, api_docs)
+        for module in (
+            auth,
+            password,
+            queue,
+            item,
+            coverage,
+            search,
+            users,
+            alerts,
+            audit,
+            api,
+            api_docs,
+        )
     )
 
 

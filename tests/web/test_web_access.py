@@ -24,6 +24,8 @@ GET_PAGES = {
     "/nguoi-dung": "/nguoi-dung",
     "/doi-mat-khau": "/doi-mat-khau",
     "/canh-bao": "/canh-bao",
+    "/nhat-ky": "/nhat-ky",
+    "/nhat-ky.csv": "/nhat-ky.csv",
     "/api/me": "/api/me",
     "/api/search": "/api/search?q=OTP",
     "/api/items/{document_id}": "/api/items/doc003",
@@ -49,7 +51,14 @@ POSTS = {
 }
 ADMIN_ONLY = {"/nguoi-dung"}
 # README: leads (and admins) export and report; reviewers review.
-LEADS_AND_ADMINS = {"/bao-phu.csv", "/bao-phu.xlsx", "/bao-cao", "/bao-cao.xlsx"}
+LEADS_AND_ADMINS = {
+    "/bao-phu.csv",
+    "/bao-phu.xlsx",
+    "/bao-cao",
+    "/bao-cao.xlsx",
+    "/nhat-ky",
+    "/nhat-ky.csv",
+}
 ROLES = {"an": "reviewer", "binh": "lead", "chi": "admin"}
 
 
