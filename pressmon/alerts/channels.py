@@ -15,7 +15,7 @@ from email.header import Header
 from email.mime.text import MIMEText
 from typing import Any, Protocol, TextIO
 
-from pressmon.alerts.errors import DeliveryFailed
+from pressmon.alerts.errors import AlertError, DeliveryFailed
 from pressmon.alerts.messages import Message
 from pressmon.settings import AlertSettings
 
@@ -31,7 +31,7 @@ class Poster(Protocol):
 class SmtpMailer:
     def __init__(self, settings: AlertSettings) -> None:
         if settings.host is None:
-            raise ValueError("SmtpMailer needs alerts.host")
+            raise AlertError("no SMTP server to send through", hint="set alerts.host")
         self.settings = settings
         self.host: str = settings.host
 
