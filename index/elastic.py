@@ -17,6 +17,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 from elasticsearch import (
@@ -252,6 +253,29 @@ class ElasticsearchArchive(Archive):
             "size": MAX_REVIEW_EVENTS,
         }
         with _translated("review history"):
+            response = self._client.search(index=self.reviews_index_name, body=body)
+        return tuple(event_from_source(hit["_source"]) for hit in response["hits"]["hits"])
+
+    def review_events(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        actor: str | None = None,
+        action: str | None = None,
+        limit: int = 1000,
+    ) -> Sequence[ReviewEvent]:
+        filters: list[dict[str, Any]] = []
+        if since is not None or until is not None:
+            bounds = {"gte": since and since.isoformat(), "lt": until and until.isoformat()}
+            filters.append({"range": {"at": {k: v for k, v in bounds.items() if v}}})
+        filters += [{"term": {k: v}} for k, v in (("actor", actor), ("action", action)) if v]
+        body = {
+            "query": {"bool": {"filter": filters}},
+            "sort": [{"at": {"order": "desc"}}, {"seq": {"order": "desc"}}],
+            "size": min(limit, MAX_REVIEW_EVENTS),
+        }
+        with _translated("review events"):
             response = self._client.search(index=self.reviews_index_name, body=body)
         return tuple(event_from_source(hit["_source"]) for hit in response["hits"]["hits"])
 

@@ -124,7 +124,47 @@ CREATE TABLE escalations (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+
+# Version 6: alerts (pressmon.alerts). One row per item in `alerts` makes "one alert per item"
+# a primary key; each recipient address, webhook or the console is one delivery, retried on its
+# own; `alert_events` is their audit log (every attempt, sent or failed). Accounts choose their
+# address, opt out or take a daily digest in `alert_preferences`.
+_V6 = """
+CREATE TABLE alerts (
+    document_id TEXT PRIMARY KEY,
+    trigger TEXT NOT NULL,         -- urgent | known-claim
+    payload TEXT NOT NULL,         -- JSON: pressmon.alerts.model.Alert
+    created_at TEXT NOT NULL       -- ISO 8601 UTC
+);
+CREATE TABLE alert_deliveries (
+    document_id TEXT NOT NULL REFERENCES alerts(document_id),
+    channel TEXT NOT NULL,         -- mailto:<address> | <webhook URL> | console
+    status TEXT NOT NULL,          -- pending | digest (waits for the daily one) | sent | failed
+    attempts INTEGER NOT NULL DEFAULT 0,
+    due_at TEXT NOT NULL,          -- ISO 8601 UTC: after quiet hours or at the digest time,
+                                   -- then after each back-off
+    last_error TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (document_id, channel)
+);
+CREATE INDEX alert_deliveries_due ON alert_deliveries (status, due_at);
+CREATE TABLE alert_events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,              -- ISO 8601 UTC
+    document_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    outcome TEXT NOT NULL,         -- sent | failed (retried later) | gave_up
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX alert_events_at ON alert_events (at);
+CREATE TABLE alert_preferences (
+    username TEXT PRIMARY KEY REFERENCES users(username),
+    email TEXT NOT NULL DEFAULT '',
+    opted_out INTEGER NOT NULL DEFAULT 0,
+    digest INTEGER NOT NULL DEFAULT 0    -- 1: one e-mail a day instead of one per alert
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

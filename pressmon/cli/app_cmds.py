@@ -18,7 +18,7 @@ from pressmon.demo_run import (
     print_summary,
 )
 from pressmon.settings import Settings
-from pressmon.wiring import archive_from
+from pressmon.wiring import archive_from, notifier_from
 
 ROLES = ("reviewer", "lead", "admin")
 
@@ -29,6 +29,7 @@ def serve_app(
     """Serve the review UI until Ctrl-C; with `demo`, create a demo account and print it."""
     import uvicorn
 
+    from pressmon.alerts.dispatch import CLOSE_SECONDS, BackgroundDispatcher
     from pressmon.web import create_app
     from pressmon.web.accounts import AccountStore, ensure_demo_account
     from pressmon.web.serving import check_serve
@@ -39,19 +40,24 @@ def serve_app(
     if demo:
         username, password = ensure_demo_account(accounts)
         echo(f"\nTài khoản demo: {username} / mật khẩu: {password}")
+    # Between crawls the server sends what is due: retries after a failure, the daily digest.
+    alerts = BackgroundDispatcher(notifier_from(settings)).start()
     with archive_from(settings) as archive:
         app = create_app(settings, archive=archive, accounts=accounts)
         echo(f"Giao diện người duyệt: http://{host}:{port}/  (Ctrl-C để dừng)")
         # Forwarded headers are read by the app, from web.trusted_proxies only
         # (pressmon.web.client_address); uvicorn would otherwise believe them from loopback.
-        uvicorn.run(
-            app,
-            host=host,
-            port=port,
-            log_level="warning",
-            proxy_headers=False,
-            forwarded_allow_ips="",
-        )
+        try:
+            uvicorn.run(
+                app,
+                host=host,
+                port=port,
+                log_level="warning",
+                proxy_headers=False,
+                forwarded_allow_ips="",
+            )
+        finally:
+            alerts.close(CLOSE_SECONDS)
 
 
 @click.command()

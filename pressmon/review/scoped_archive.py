@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import datetime
 
 from index.base import Archive
 from index.errors import DocumentNotFound
@@ -83,6 +84,18 @@ class ScopedArchive(Archive):
     def review_history(self, document_id: str) -> Sequence[ReviewEvent]:
         self._require(document_id)
         return self.inner.review_history(document_id)
+
+    def review_events(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        actor: str | None = None,
+        action: str | None = None,
+        limit: int = 1000,
+    ) -> Sequence[ReviewEvent]:
+        # The whole review log is the Center's audit page (/nhat-ky), never a province's.
+        raise RoleForbidden("Nhật ký toàn hệ thống chỉ dành cho Trung tâm.")
 
     def stats(self) -> ArchiveStats:
         # Whole-archive figures are the Center's (`pressmon info`); no provincial page asks.

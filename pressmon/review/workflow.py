@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Literal
 
 from index.types import ReviewEvent
-from pressmon.review.errors import RoleForbidden, WorkflowError
+from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.labels import label
 from pressmon.review.statuses import (
     CORRECTION_REQUESTED,
@@ -22,6 +22,7 @@ from pressmon.review.statuses import (
     FALSE,
     FOLLOW_UPS,
     IN_PROGRESS,
+    NOTE_REQUIRED,
     REPORTED_TO_LEADERSHIP,
     STATUSES,
     TRANSITIONS,
@@ -155,6 +156,7 @@ def plan(
             raise WorkflowError(f"Bài đã ở trạng thái “{label(current)}”.")
         if target not in TRANSITIONS[current]:
             raise WorkflowError(f"Không thể chuyển từ “{label(current)}” sang “{label(target)}”.")
+        _require_note(target, note)
         return event(target)
     if action.kind == "follow_up":
         follow_up = action.follow_up or ""
@@ -166,5 +168,11 @@ def plan(
             raise WorkflowError(f"Chỉ đề nghị cải chính với bài có kết luận “{label(FALSE)}”.")
         if follow_up in state.follow_ups:
             raise WorkflowError(f"Đã ghi nhận “{label(follow_up)}” rồi.")
+        _require_note(follow_up, note)
         return event(current, follow_up=follow_up)
     raise WorkflowError(f"Thao tác không hợp lệ: {action.kind!r}.")
+
+
+def _require_note(code: str, note: str) -> None:
+    if code in NOTE_REQUIRED and not note:
+        raise NoteRequired(f"Cần ghi chú lý do khi chọn “{label(code)}”.")

@@ -243,12 +243,30 @@ class AccountStore:
                 (self._clock().isoformat(), actor, username.strip().lower(), action, detail),
             )
 
-    def events(self, username: str | None = None, limit: int = 50) -> tuple[AccountEvent, ...]:
-        """Newest first."""
-        where, args = ("WHERE username = ?", (username.strip().lower(),)) if username else ("", ())
+    def events(
+        self,
+        username: str | None = None,
+        limit: int = 50,
+        *,
+        actor: str | None = None,
+        action: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> tuple[AccountEvent, ...]:
+        """Newest first: of the account `username`, by `actor`, of one `action`, since <= at <
+        until (each when given)."""
+        conditions = [
+            (username, "username = ?", username and username.strip().lower()),
+            (actor, "actor = ?", actor),
+            (action, "action = ?", action),
+            (since, "at >= ?", since and since.astimezone(UTC).isoformat()),
+            (until, "at < ?", until and until.astimezone(UTC).isoformat()),
+        ]
+        where = " AND ".join(sql for given, sql, _ in conditions if given) or "1"
+        args = [value for given, _, value in conditions if given]
         with self._connect() as db:
             rows = db.execute(
-                f"SELECT * FROM account_events {where} ORDER BY id DESC LIMIT ?",  # noqa: S608
+                f"SELECT * FROM account_events WHERE {where} ORDER BY at DESC, id DESC LIMIT ?",
                 (*args, limit),
             ).fetchall()
         return tuple(

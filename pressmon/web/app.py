@@ -21,11 +21,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
+from pressmon.alerts.store import AlertStore
 from pressmon.evidence.errors import EvidenceError
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.filters import FilterResolver, UnknownFilterValue
 from pressmon.review.date_reasons import date_disagreement_text, date_reason_text
-from pressmon.review.errors import RoleForbidden, WorkflowError
+from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.escalations import EscalationStore
 from pressmon.review.labels import DATE_SOURCE_LABELS, actor_label, label
 from pressmon.review.similar import DecidedTitles
@@ -45,7 +46,10 @@ from pressmon.web.errors import AccountNotFound, BadParameter, PermissionDenied
 from pressmon.web.login_failures import LoginFailureStore
 from pressmon.web.routes import (
     REPORT_ROLES,
+    alerts,
     api,
+    api_docs,
+    audit,
     coverage,
     item,
     password,
@@ -113,6 +117,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
     tz = settings.tz
     env.filters["vn_datetime"] = lambda value: formatting.vn_datetime(value, tz)
     env.filters["vn_date"] = lambda value: formatting.vn_date(value, tz)
+    env.filters["vn_datetime_seconds"] = lambda value: formatting.vn_datetime_seconds(value, tz)
     env.filters["number"] = formatting.number
     env.filters["decimal"] = formatting.decimal
     env.filters["safe_snippet"] = formatting.safe_snippet
@@ -141,7 +146,20 @@ def routers() -> tuple[APIRouter, ...]:
     """Every router the app includes, one per area (tests walk them to list the routes)."""
     return tuple(
         module.router
-        for module in (auth, password, queue, item, saved_copy, coverage, search, users, api)
+        for module in (
+            auth,
+            password,
+            queue,
+            item,
+            saved_copy,
+            coverage,
+            search,
+            users,
+            alerts,
+            audit,
+            api,
+            api_docs,
+        )
     )
 
 
@@ -169,11 +187,14 @@ def create_app(
         openapi_url=None,  # served behind sign-in at /api/openapi.json
         lifespan=lifespan,
     )
+    # Swagger UI 4 (swagger-ui-bundle, /api/docs) reads OpenAPI 3.0 documents, not 3.1.
+    app.openapi_version = "3.0.3"
     accounts = accounts or AccountStore(settings.archive.state_path, clock=clock)
     app.state.ctx = WebContext(
         settings=settings,
         archive=archive,
         accounts=accounts,
+        alerts=AlertStore(accounts.path),
         clock=clock,
         # `pressmon serve` refuses (off loopback) or warns about a missing secret first.
         session_secret=settings.web.session_secret or secrets.token_urlsafe(32),
@@ -190,6 +211,12 @@ def create_app(
         filters=_filters(settings),
         evidence=EvidenceKeeper.from_settings(settings),
         escalations=EscalationStore(settings.archive.state_path),
+    )
+    # Before /static, which would otherwise take these paths too.
+    app.mount(
+        api_docs.SWAGGER_UI_URL,
+        StaticFiles(directory=str(api_docs.swagger_ui_files())),
+        name="swagger-ui",
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in routers():
@@ -220,7 +247,8 @@ def create_app(
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+    # /api/docs is a page for people: signed out, it leads to the sign-in page like the others.
+    return request.url.path.startswith("/api/") and request.url.path != api_docs.DOCS_PATH
 
 
 def _error(request: Request, status: int, message: str) -> Response:
@@ -274,6 +302,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RoleForbidden)
     def _role(request: Request, exc: RoleForbidden) -> Response:
         return _error(request, 403, str(exc))
+
+    @app.exception_handler(NoteRequired)
+    def _note_required(request: Request, exc: NoteRequired) -> Response:
+        return _error(request, 422, str(exc))
 
     @app.exception_handler(WorkflowError)
     def _workflow(request: Request, exc: WorkflowError) -> Response:

@@ -14,6 +14,7 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from index.base import Archive
+from pressmon.alerts.store import AlertStore
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.filters import FilterResolver
 from pressmon.review.escalations import EscalationStore
@@ -32,6 +33,7 @@ class WebContext:
     settings: Settings
     archive: Archive
     accounts: AccountStore
+    alerts: AlertStore  # accounts' alert preferences and the alerts' audit log
     clock: Callable[[], datetime]
     session_secret: str
     throttle: LoginThrottle

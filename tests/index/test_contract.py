@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -443,6 +444,23 @@ def test_history_is_in_time_order(filled: Archive) -> None:
     filled.record_review(earlier)
     filled.refresh()
     assert [e.at for e in filled.review_history("scam")] == [earlier.at, later.at]
+
+
+def test_review_events_across_documents_newest_first_with_filters(filled: Archive) -> None:
+    events = [
+        _event("scam", "unstarted", "in_progress", minutes=1),
+        _event("pension", "unstarted", "no_violation", minutes=2),
+        _event("scam", "in_progress", "false", minutes=3),
+    ]
+    events[1] = dataclasses.replace(events[1], actor="binh")
+    for event in events:
+        filled.record_review(event)
+    filled.refresh()
+    assert list(filled.review_events()) == events[::-1]
+    assert list(filled.review_events(actor="binh")) == [events[1]]
+    assert list(filled.review_events(since=events[1].at, until=events[2].at)) == [events[1]]
+    assert list(filled.review_events(limit=1)) == [events[2]]
+    assert list(filled.review_events(action="reopen")) == []
 
 
 def test_review_of_an_unknown_document_is_refused(filled: Archive) -> None:

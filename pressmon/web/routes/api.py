@@ -19,6 +19,14 @@ from pressmon.review.actions import apply_action, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
 from pressmon.review.workflow import Action, ActionKind, ReviewState
+from pressmon.web.api_models import (
+    Counts,
+    DecisionResult,
+    ItemDetail,
+    Me,
+    QueuePage,
+    SearchResult,
+)
 from pressmon.web.deps import (
     Context,
     CurrentSession,
@@ -76,7 +84,7 @@ def state_json(state: ReviewState) -> dict[str, Any]:
     )
 
 
-@router.get("/me")
+@router.get("/me", response_model=Me)
 def me(session: CurrentSession) -> dict[str, Any]:
     """The signed-in user and the CSRF token to send as X-CSRF-Token on writes."""
     account = session.account
@@ -89,7 +97,7 @@ def me(session: CurrentSession) -> dict[str, Any]:
     }
 
 
-@router.get("/search")
+@router.get("/search", response_model=SearchResult)
 def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
     """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu,
     den, xep, trang."""
@@ -110,7 +118,7 @@ def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery)
     }
 
 
-@router.get("/items/{document_id}")
+@router.get("/items/{document_id}", response_model=ItemDetail)
 def item(
     document_id: DocumentId, ctx: Context, archive: SessionArchive, session: CurrentSession
 ) -> dict[str, Any]:
@@ -129,7 +137,7 @@ def item(
     }
 
 
-@router.get("/queue")
+@router.get("/queue", response_model=QueuePage)
 def queue(
     ctx: Context,
     archive: SessionArchive,
@@ -167,7 +175,7 @@ class Decision(BaseModel):
     note: str = Field("", max_length=MAX_NOTE)
 
 
-@router.post("/items/{document_id}/decide")
+@router.post("/items/{document_id}/decide", response_model=DecisionResult)
 def decide(
     document_id: DocumentId,
     decision: Decision,
@@ -194,7 +202,7 @@ def decide(
     return {"ok": True, "event": event_json(event)}
 
 
-@router.get("/counts")
+@router.get("/counts", response_model=Counts)
 def counts(
     archive: SessionArchive,
     session: CurrentSession,

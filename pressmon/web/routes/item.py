@@ -15,7 +15,7 @@ from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import IMPORTED, Document, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
-from pressmon.review.errors import RoleForbidden, WorkflowError
+from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.workflow import (
     CAN_REOPEN,
@@ -198,13 +198,21 @@ def act(
             request,
             ctx,
             "item.html",
-            status=403 if isinstance(err, RoleForbidden) else 409,
+            status=_status_of(err),
             error=str(err),
             **item_context(ctx, archive, document_id),
         )
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
     return RedirectResponse(target, status_code=303)
+
+
+def _status_of(err: WorkflowError) -> int:
+    if isinstance(err, RoleForbidden):
+        return 403
+    if isinstance(err, NoteRequired):
+        return 422
+    return 409
 
 
 def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
