@@ -105,6 +105,7 @@ def _filters(settings: Settings) -> FilterResolver | None:
 def _templates(settings: Settings) -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
+    env.auto_reload = False  # installed files: no stat of every template on every page
     tz = settings.tz
     env.filters["vn_datetime"] = lambda value: formatting.vn_datetime(value, tz)
     env.filters["vn_date"] = lambda value: formatting.vn_date(value, tz)
