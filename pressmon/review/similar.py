@@ -82,6 +82,10 @@ class DecidedTitles:
             self._loaded_at = None
             self._generation += 1
 
+    def warm(self) -> None:
+        """Read the copy now (at start-up), so that no page waits for the first one."""
+        self._current()
+
     def similar(self, document: Document, limit: int = 5) -> list[Document]:
         found = (self._archive.get(i) for i in most_similar(document, self._current(), limit))
         return [d for d in found if d is not None]

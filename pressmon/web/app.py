@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import threading
@@ -20,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from classifier.types import TIERS
 from index.base import Archive
-from index.errors import BackendUnavailable, DocumentNotFound, QueryError
+from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
 from pressmon.filters import FilterResolver, UnknownFilterValue
 from pressmon.review.errors import RoleForbidden, WorkflowError
 from pressmon.review.labels import actor_label, label
@@ -149,7 +150,12 @@ def create_app(
     login_pool = ThreadPoolExecutor(LOGIN_WORKERS, thread_name_prefix=LOGIN_THREAD_PREFIX)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Read the decided items' titles before the first item page has to wait for them.
+        try:
+            await asyncio.to_thread(app.state.ctx.similar.warm)
+        except SearchIndexError as err:  # pages will say the archive is unavailable
+            log.warning("decided items not read at start-up: %s", err)
         yield
         login_pool.shutdown(wait=False, cancel_futures=True)
 

@@ -160,3 +160,24 @@ def test_the_kept_triage_read_follows_every_commit(archive, settings, document_f
     other.execute("UPDATE articles SET tier = 'low' WHERE id = 'doc003'")
     other.close()
     assert "doc003" not in {e.id for e in archive.triage_entries(Query(), 100)[0]}
+
+
+def test_ttl_cache_serves_the_expired_value_while_one_request_recomputes() -> None:
+    now = [0.0]
+    cache: TtlCache[int] = TtlCache(30, clock=lambda: now[0])
+    assert cache.get("k", lambda: 1) == 1
+    now[0] = 31.0
+    computing, release = threading.Event(), threading.Event()
+
+    def slow() -> int:
+        computing.set()
+        release.wait(30)
+        return 2
+
+    with ThreadPoolExecutor(2) as pool:
+        recomputing = pool.submit(cache.get, "k", slow)
+        assert computing.wait(30)
+        assert pool.submit(cache.get, "k", lambda: 3).result(timeout=30) == 1  # not recomputed
+        release.set()
+        assert recomputing.result(timeout=30) == 2
+    assert cache.get("k", lambda: 4) == 2
