@@ -413,6 +413,9 @@ def load(directory: Path, args: argparse.Namespace) -> dict:
     flagged = json.loads(paths(directory)["flagged"].read_text(encoding="utf-8"))
     port = free_port()
     env = {**os.environ, "WEB_LOAD_DIR": str(directory)}
+    # The corpus's folder (benchmarks/article_corpus.py), not a setting: pressmon's settings
+    # would refuse it as an unknown PRESSMON_* key in the server and the ingest.
+    env.pop("PRESSMON_SHARED_DIR", None)
     env["PYTHONPATH"] = os.pathsep.join([str(HERE), str(ROOT), env.get("PYTHONPATH", "")])
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "web_load:app_factory", "--factory"]
