@@ -77,7 +77,10 @@ TAG_STATS_SECONDS = 3600.0
 # pool: a search holds its reader while waiting for the count, so sharing one could deadlock).
 # More than the cores only queues in SQLite; each costs up to CACHE_KIB of page cache.
 READ_CONNECTIONS = 4
-SEARCH_MEMO_PAGES = 64  # search pages kept until the next commit (a page holds 20-200 articles)
+# Search pages kept until the next commit: the pages people read (20 articles on the web), not
+# the 200-article pages bulk readers walk through (which would fill it with thousands of texts).
+SEARCH_MEMO_PAGES = 64
+SEARCH_MEMO_PAGE_SIZE = 50
 
 
 class SQLiteArchive(Archive):
@@ -181,6 +184,8 @@ class SQLiteArchive(Archive):
                 f"(trang ≥ 1, tối đa {MAX_PAGE_SIZE} kết quả/trang)."
             )
         query = _normalized_query(query)
+        if query.page_size > SEARCH_MEMO_PAGE_SIZE:  # a bulk read paging through many matches
+            return self._search(query)
         with self._translated():
             return self._search_memo.get(query, lambda: self._search(query))
 
