@@ -12,6 +12,11 @@ fetch pages back to back (no think time: the worst case) for --duration seconds 
 process ingests --ingest new articles through `pressmon.ingest` (the classifier included), as
 `pressmon ingest` does. Prints p50/p95/max latency and errors per page type, the ingest result,
 the machine's load average and CPU model. Every request is bounded by a 30 s timeout.
+
+Latency under load says as much about the machine's other jobs as about the app, so after the
+load one reviewer fetches --cpu-samples pages of each type alone, one at a time, and the server's
+CPU time (every uvicorn process, user + system) per page is reported too: the cost of a page,
+which other jobs on the machine barely move.
 """
 
 from __future__ import annotations
@@ -229,6 +234,16 @@ def sign_in(port: int, username: str) -> str:
     return found[0]
 
 
+def page_path(kind: str, rng: random.Random, flagged: list[str]) -> str:
+    if kind == "queue":
+        return rng.choice(QUEUE_VIEWS)
+    if kind == "item":
+        return f"/bai/{rng.choice(flagged)}"
+    if kind == "search":
+        return f"/tim-kiem?q={quote(rng.choice(SEARCHES))}"
+    return "/bao-phu"
+
+
 def reviewer(
     port: int,
     cookie: str,
@@ -245,12 +260,7 @@ def reviewer(
     while time.monotonic() < deadline and budget.acquire(blocking=False):
         kind = KINDS[n % len(KINDS)]
         n += 1
-        path = {
-            "queue": lambda: rng.choice(QUEUE_VIEWS),
-            "item": lambda: f"/bai/{rng.choice(flagged)}",
-            "search": lambda: f"/tim-kiem?q={quote(rng.choice(SEARCHES))}",
-            "dashboard": lambda: "/bao-phu",
-        }[kind]()
+        path = page_path(kind, rng, flagged)
         started = time.perf_counter()
         error = None
         try:
@@ -267,6 +277,43 @@ def reviewer(
         if think:
             time.sleep(rng.uniform(0, 2 * think))
     conn.close()
+
+
+def process_tree(pid: int) -> list[int]:
+    """`pid` and every process below it (uvicorn's workers), from /proc."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            pending.extend(int(child) for child in task.read_text().split())
+    return found
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds spent so far by `pids` (all their threads)."""
+    ticks = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_per_page(port: int, server_pid: int, cookie: str, flagged: list[str], samples: int):
+    """Server CPU ms per page of each type, one page at a time (no other client)."""
+    rng = random.Random(1)
+    conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
+    pids = process_tree(server_pid)
+    costs = {}
+    for kind in KINDS:
+        before = cpu_seconds(pids)
+        for _ in range(samples):
+            conn.request("GET", page_path(kind, rng, flagged), headers={"Cookie": cookie})
+            response = conn.getresponse()
+            response.read()
+        costs[kind] = round((cpu_seconds(pids) - before) * 1000 / max(1, samples), 1)
+    conn.close()
+    return costs
 
 
 def free_port() -> int:
@@ -321,6 +368,9 @@ def main() -> None:
     )
     parser.add_argument("--ingest", type=int, default=5000, help="articles ingested meanwhile")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="uvicorn workers")
+    parser.add_argument(
+        "--cpu-samples", type=int, default=60, help="pages of each type fetched alone for CPU ms"
+    )
     parser.add_argument("--keep", type=Path, help="build the archive here and reuse it next time")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--ingest-only", type=Path, help=argparse.SUPPRESS)  # the child process
@@ -342,7 +392,12 @@ def main() -> None:
             build_s = build(directory, args.size, args.users)
             shutil.copyfile(paths(directory)["archive"], base)
             marker.touch()
-        shutil.copyfile(base, paths(directory)["archive"])
+        archive = paths(directory)["archive"]
+        # The last run's write-ahead log belongs to the last run's file: replayed onto a fresh
+        # copy it would corrupt it ("database disk image is malformed").
+        for companion in ("-wal", "-shm"):
+            Path(f"{archive}{companion}").unlink(missing_ok=True)
+        shutil.copyfile(base, archive)
         write_ingest_file(directory, args.ingest)
         result = load(directory, args)
         result.update(articles=args.size, build_s=round(build_s, 1))
@@ -359,6 +414,9 @@ def load(directory: Path, args: argparse.Namespace) -> dict:
     flagged = json.loads(paths(directory)["flagged"].read_text(encoding="utf-8"))
     port = free_port()
     env = {**os.environ, "WEB_LOAD_DIR": str(directory)}
+    # The corpus's folder (benchmarks/article_corpus.py), not a setting: pressmon's settings
+    # would refuse it as an unknown PRESSMON_* key in the server and the ingest.
+    env.pop("PRESSMON_SHARED_DIR", None)
     env["PYTHONPATH"] = os.pathsep.join([str(HERE), str(ROOT), env.get("PYTHONPATH", "")])
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "web_load:app_factory", "--factory"]
@@ -372,6 +430,8 @@ def load(directory: Path, args: argparse.Namespace) -> dict:
         tally = Tally()
         budget = threading.Semaphore(args.max_requests)
         load_before = os.getloadavg()
+        pids = process_tree(server.pid)
+        cpu_before = cpu_seconds(pids)
         started = time.monotonic()
         deadline = started + args.duration
         threads = [
@@ -398,6 +458,8 @@ def load(directory: Path, args: argparse.Namespace) -> dict:
             t.join(timeout=args.duration + REQUEST_TIMEOUT + 5)
         elapsed = time.monotonic() - started
         load_after = os.getloadavg()
+        cpu_under_load = cpu_seconds(pids) - cpu_before
+        cpu_ms = cpu_per_page(port, server.pid, cookies[0], flagged, args.cpu_samples)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -408,6 +470,8 @@ def load(directory: Path, args: argparse.Namespace) -> dict:
         "workers": args.workers,
         "duration_s": round(elapsed, 1),
         "queue_items": len(flagged),
+        "requests_per_s": round(tally.requests / args.duration, 1),  # reviewers stop on time
+        "server_cpu_ms_per_request": round(cpu_under_load * 1000 / max(1, tally.requests), 1),
         "pages": [
             {
                 "page": kind,
@@ -417,6 +481,7 @@ def load(directory: Path, args: argparse.Namespace) -> dict:
                 "max_ms": round(max(tally.latencies[kind] or [0]), 1),
                 "errors": len(tally.errors[kind]),
                 "first_errors": tally.errors[kind][:3],
+                "cpu_ms": cpu_ms[kind],
             }
             for kind in KINDS
         ],
@@ -440,11 +505,18 @@ def print_table(result: dict) -> None:
         f"{result['users']} reviewers for {result['duration_s']} s ({pace}); "
         f"uvicorn with {result['workers']} worker(s) on {HOST}"
     )
-    print(f"{'page':12} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>7}")
+    print(
+        f"{result['requests_per_s']} requests/s; server CPU {result['server_cpu_ms_per_request']} "
+        "ms per request under load (all pages, all workers)"
+    )
+    print(
+        f"{'page':12} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>7} "
+        f"{'CPU ms alone':>13}"
+    )
     for row in result["pages"]:
         print(
             f"{row['page']:12} {row['requests']:>9} {row['p50_ms']:>8} {row['p95_ms']:>8} "
-            f"{row['max_ms']:>8} {row['errors']:>7}"
+            f"{row['max_ms']:>8} {row['errors']:>7} {row['cpu_ms']:>13}"
         )
         for error in row["first_errors"]:
             print(f"    {error}")

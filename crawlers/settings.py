@@ -11,6 +11,13 @@ from typing import Any
 
 from crawlers.errors import CrawlError
 
+# An unreadable robots.txt keeps its host out (crawlers.robots), in Scrapy's own slot. By dotted
+# path only: light commands build these settings without importing Scrapy.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawlers.robots.StrictRobotsTxtMiddleware": 100,
+}
+
 
 def scrapy_settings(
     *,
@@ -30,6 +37,7 @@ def scrapy_settings(
         "BOT_NAME": "pressmon",
         "USER_AGENT": user_agent,
         "ROBOTSTXT_OBEY": obey_robots,
+        "DOWNLOADER_MIDDLEWARES": dict(DOWNLOADER_MIDDLEWARES),
         "AUTOTHROTTLE_ENABLED": autothrottle,
         "AUTOTHROTTLE_START_DELAY": max(download_delay, 0.1),
         "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,

@@ -77,6 +77,10 @@ TAG_STATS_SECONDS = 3600.0
 # pool: a search holds its reader while waiting for the count, so sharing one could deadlock).
 # More than the cores only queues in SQLite; each costs up to CACHE_KIB of page cache.
 READ_CONNECTIONS = 4
+# Search pages kept until the next commit: the pages people read (20 articles on the web), not
+# the 200-article pages bulk readers walk through (which would fill it with thousands of texts).
+SEARCH_MEMO_PAGES = 64
+SEARCH_MEMO_PAGE_SIZE = 50
 
 
 class SQLiteArchive(Archive):
@@ -104,6 +108,8 @@ class SQLiteArchive(Archive):
         self._triage_memo: ChangeMemo[tuple[tuple[TriageEntry, ...], bool]] = ChangeMemo(
             _reader(path)
         )
+        # Reviewers repeat the same searches; a page cannot change before the next commit.
+        self._search_memo: ChangeMemo[SearchPage] = ChangeMemo(_reader(path), SEARCH_MEMO_PAGES)
         self._tag_stats: dict[str, int] = {}
         self._tag_stats_at = 0.0
         self._count_pool = ThreadPoolExecutor(
@@ -155,8 +161,19 @@ class SQLiteArchive(Archive):
             row = conn.execute("SELECT * FROM articles WHERE id = ?", (document_id,)).fetchone()
         return row_document(row) if row else None
 
+    def get_many(self, document_ids: Sequence[str]) -> list[Document]:
+        """One read for a page of documents (the queue shows 50), in the order asked."""
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT * FROM articles WHERE id IN ({', '.join('?' * len(document_ids))})",
+                list(document_ids),
+            ).fetchall()
+        found = {row["id"]: row_document(row) for row in rows}
+        return [found[i] for i in document_ids if i in found]
+
     def search(self, query: Query) -> SearchPage:
-        """One page of hits; relevance order covers the newest RANK_WINDOW matches.
+        """One page of hits; relevance order covers the newest RANK_WINDOW matches. The same
+        page asked again before the next commit to the archive is not searched again.
 
         Raises:
             QueryError: bad paging, a relevance page past RANK_WINDOW, or an unusable query.
@@ -167,6 +184,12 @@ class SQLiteArchive(Archive):
                 f"(trang ≥ 1, tối đa {MAX_PAGE_SIZE} kết quả/trang)."
             )
         query = _normalized_query(query)
+        if query.page_size > SEARCH_MEMO_PAGE_SIZE:  # a bulk read paging through many matches
+            return self._search(query)
+        with self._translated():
+            return self._search_memo.get(query, lambda: self._search(query))
+
+    def _search(self, query: Query) -> SearchPage:
         parsed = parse_query(query.text)
         window = self._window(query, parsed)
         offset = (query.page - 1) * query.page_size
@@ -388,6 +411,7 @@ class SQLiteArchive(Archive):
         self._readers.close()
         self._counters.close()
         self._triage_memo.close()
+        self._search_memo.close()
         with self._lock:
             self._conn.close()
 

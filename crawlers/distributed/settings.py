@@ -40,7 +40,8 @@ def distributed_settings(
             "PRESSMON_REDIS_PREFIX": options.prefix,
             "PRESSMON_LEASE_SECONDS": options.lease_seconds,
             "DOWNLOADER_MIDDLEWARES": {
-                "crawlers.distributed.politeness.GlobalPolitenessMiddleware": 950
+                **single_machine["DOWNLOADER_MIDDLEWARES"],
+                "crawlers.distributed.politeness.GlobalPolitenessMiddleware": 950,
             },
             "SPIDER_MIDDLEWARES": {"crawlers.distributed.tracking.LeaseTrackingMiddleware": 0},
         }

@@ -23,12 +23,14 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.defer import CancelledError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.python.failure import Failure
 
 from crawlers.discovery import FeedError, feed_links, sitemap_links
 from crawlers.errors import ChallengePage, DateError, ExtractionError, InvalidURL
 from crawlers.extract import extract_article, extract_links, next_page
 from crawlers.items import ArticleItem, FetchedResponse
 from crawlers.outcomes import DATE_DISAGREEMENT, FETCHED
+from crawlers.robots import RobotsUnreadable
 from crawlers.settings import required
 from crawlers.sources import Source
 from crawlers.state import CrawlState, SourceRun
@@ -79,6 +81,8 @@ def _on_domains(host: str, domains: Iterable[str]) -> bool:
 
 def failure_kind(failure: Any) -> str:
     """The crawl-health error kind of a failed request."""
+    if failure.check(RobotsUnreadable):  # kept out: what made its host's robots.txt unreadable
+        return failure_kind(Failure(failure.value.cause))
     if failure.check(HttpError):
         return f"http_{failure.value.response.status // 100}xx"
     if failure.check(DownloadTimeoutError, TimeoutError, TCPTimedOutError):

@@ -28,21 +28,23 @@ def uncertainty(item: Document | TriageEntry) -> float:
     return float(value) if isinstance(value, int | float) else 0.0
 
 
+_TIER_RANKS: dict[str, int] = {tier: rank for rank, tier in enumerate(TIERS)}
+
+
 def _tier_rank(item: Document | TriageEntry) -> int:
-    return TIERS.index(item.tier) if item.tier in TIERS else len(TIERS)
+    # A dict, not TIERS.index: a queue view sorts every flagged item (thousands) by it.
+    return _TIER_RANKS.get(item.tier, len(TIERS)) if item.tier is not None else len(TIERS)
 
 
 def sort_key(order: QueueOrder) -> Callable[[Document | TriageEntry], tuple[float, ...]]:
+    """The sort key of a queue order, for items already newest first (as the archive lists
+    flagged items): the sort is stable, so items the key ties stay newest first without the key
+    computing every item's timestamp (a queue view sorts thousands of them)."""
     if order == "uncertain":
-        return lambda d: (
-            -uncertainty(d),
-            _tier_rank(d),
-            -(d.risk or 0.0),
-            -d.published_at.timestamp(),
-        )
+        return lambda d: (-uncertainty(d), _tier_rank(d), -(d.risk or 0.0))
     if order == "newest":
-        return lambda d: (-d.published_at.timestamp(),)
-    return lambda d: (_tier_rank(d), -(d.risk or 0.0), -d.published_at.timestamp())
+        return lambda d: ()
+    return lambda d: (_tier_rank(d), -(d.risk or 0.0))
 
 
 def flagged_documents(
@@ -140,13 +142,9 @@ def load_queue(
         entries = waiting + [e for e in entries if e.id not in first]
     pages = max(1, -(-len(entries) // page_size))
     page = min(max(1, page), pages)  # a page past the end shows the last one
-    documents = [archive.get(e.id) for e in entries[(page - 1) * page_size : page * page_size]]
+    documents = archive.get_many([e.id for e in entries[(page - 1) * page_size : page * page_size]])
     return QueuePage(
-        rows=tuple(
-            QueueRow(d, assignees.get(d.id), escalations.get(d.id))
-            for d in documents
-            if d is not None
-        ),
+        rows=tuple(QueueRow(d, assignees.get(d.id), escalations.get(d.id)) for d in documents),
         total=len(entries),
         page=page,
         page_size=page_size,

@@ -47,6 +47,9 @@ class ScopedArchive(Archive):
         document = self.inner.get(document_id)
         return document if document is not None and self.scope.allows(document) else None
 
+    def get_many(self, document_ids: Sequence[str]) -> list[Document]:
+        return [d for d in self.inner.get_many(document_ids) if self.scope.allows(d)]
+
     def _require(self, document_id: str) -> None:
         if self.get(document_id) is None:
             raise DocumentNotFound(document_id)

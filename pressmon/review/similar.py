@@ -3,7 +3,9 @@
 Decided items are few (hundreds to thousands) next to the archive, so their title words are kept
 in memory and matched there: an item page costs no search at all. The copy is rebuilt when it is
 older than `max_age` seconds (decisions made by other processes show up by then) and at once
-after a decision in this process (`invalidate`).
+after a decision in this process (`invalidate`). Rebuilding reads the archive (a second or more
+on a busy 100,000-article archive): while one page rebuilds an expired copy, the others keep
+reading the expired one instead of waiting; after `invalidate` every page waits for the new one.
 """
 
 from __future__ import annotations
@@ -69,25 +71,50 @@ class DecidedTitles:
         self._archive = archive
         self._max_age = max_age
         self._clock = clock
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the fields below
+        self._loading = threading.Lock()  # one rebuild at a time
         self._decided: list[Decided] = []
-        self._loaded_at: float | None = None
+        self._loaded_at: float | None = None  # None: never loaded, or invalidated since
+        self._generation = 0  # moved by invalidate: a rebuild begun before it is not fresh
 
     def invalidate(self) -> None:
         with self._lock:
             self._loaded_at = None
+            self._generation += 1
+
+    def warm(self) -> None:
+        """Read the copy now (at start-up), so that no page waits for the first one."""
+        self._current()
 
     def similar(self, document: Document, limit: int = 5) -> list[Document]:
         found = (self._archive.get(i) for i in most_similar(document, self._current(), limit))
         return [d for d in found if d is not None]
 
+    def _fresh(self) -> bool:
+        return self._loaded_at is not None and self._clock() - self._loaded_at <= self._max_age
+
     def _current(self) -> list[Decided]:
         with self._lock:
-            now = self._clock()
-            if self._loaded_at is None or now - self._loaded_at > self._max_age:
-                self._decided = self._load()
-                self._loaded_at = now
-            return self._decided
+            if self._fresh():
+                return self._decided
+            expired = self._decided if self._loaded_at is not None else None
+        if expired is not None and not self._loading.acquire(blocking=False):
+            return expired  # another page is rebuilding it
+        if expired is None:
+            self._loading.acquire()
+        try:
+            with self._lock:
+                if self._fresh():  # rebuilt while this page waited
+                    return self._decided
+                started, generation = self._clock(), self._generation
+            decided = self._load()
+            with self._lock:
+                self._decided = decided
+                if generation == self._generation:
+                    self._loaded_at = started
+            return decided
+        finally:
+            self._loading.release()
 
     def _load(self) -> list[Decided]:
         decided: list[Decided] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import threading
@@ -20,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from classifier.types import TIERS
 from index.base import Archive
-from index.errors import BackendUnavailable, DocumentNotFound, QueryError
+from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
 from pressmon.alerts.store import AlertStore
 from pressmon.evidence.errors import EvidenceError
 from pressmon.evidence.keeper import EvidenceKeeper
@@ -114,6 +115,7 @@ def _filters(settings: Settings) -> FilterResolver | None:
 def _templates(settings: Settings) -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
+    env.auto_reload = False  # installed files: no stat of every template on every page
     tz = settings.tz
     env.filters["vn_datetime"] = lambda value: formatting.vn_datetime(value, tz)
     env.filters["vn_date"] = lambda value: formatting.vn_date(value, tz)
@@ -175,7 +177,12 @@ def create_app(
     login_pool = ThreadPoolExecutor(LOGIN_WORKERS, thread_name_prefix=LOGIN_THREAD_PREFIX)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Read the decided items' titles before the first item page has to wait for them.
+        try:
+            await asyncio.to_thread(app.state.ctx.similar.warm)
+        except SearchIndexError as err:  # pages will say the archive is unavailable
+            log.warning("decided items not read at start-up: %s", err)
         yield
         login_pool.shutdown(wait=False, cancel_futures=True)
 

@@ -74,7 +74,8 @@ CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
 
 
-def get_context(request: Request) -> WebContext:
+async def get_context(request: Request) -> WebContext:
+    """`async`: a plain `def` dependency would cost a hand-over to the thread pool per request."""
     return request.app.state.ctx
 
 

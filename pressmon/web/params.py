@@ -66,11 +66,13 @@ class DateRange:
     date_to: date | None
 
 
-def date_range(tu: DateText = "", den: DateText = "") -> DateRange:
+# Dependencies that only read the request are `async`: FastAPI runs a plain `def` dependency
+# on the thread pool, one hand-over per dependency per request.
+async def date_range(tu: DateText = "", den: DateText = "") -> DateRange:
     return DateRange(in_range_date(tu, "tu"), in_range_date(den, "den"))
 
 
-def page_number(trang: PageNumber = 1) -> int:
+async def page_number(trang: PageNumber = 1) -> int:
     return trang
 
 

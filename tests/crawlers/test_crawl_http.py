@@ -180,3 +180,72 @@ def test_server_errors_are_retried_and_4xx_are_not(crawled: dict) -> None:
     assert crawled["hits"]["flaky"] == 2
     assert crawled["hits"]["broken"] == 3  # RETRY_TIMES = 2
     assert crawled["hits"]["gone"] == 1
+
+
+class _BusyRobots(_Site):
+    """A site whose robots.txt answers 503 `busy` times before its rules (the articles' site)."""
+
+    busy = 0
+    hits: Counter[str] = Counter()
+
+    def do_GET(self) -> None:
+        if self.path.strip("/") == "robots.txt" and self.hits["robots.txt"] < self.busy:
+            self.hits["robots.txt"] += 1
+            self._send(503, b"busy")
+        else:
+            super().do_GET()
+
+
+def _crawl_busy_robots(folder: Path, busy: int) -> tuple[subprocess.CompletedProcess, dict]:
+    class Busy(_BusyRobots):  # a class, and so a hit counter, of its own per crawl
+        pass
+
+    Busy.busy, Busy.hits = busy, Counter()
+    server = _QuietServer(("127.0.0.1", 0), Busy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    source = {
+        "id": "bao_thu",
+        "name": "Báo thử",
+        "kind": "national",
+        "domain": "127.0.0.1",
+        "feeds": [f"{base}/feed.xml"],
+    }
+    (folder / "sources.yaml").write_text(yaml.safe_dump([source], allow_unicode=True), "utf-8")
+    env = {
+        **os.environ,
+        "PRESSMON_ARCHIVE": str(folder / "archive.db"),
+        "PRESSMON_ARCHIVE__STATE_PATH": str(folder / "state.db"),
+        "PRESSMON_SOURCES": str(folder / "sources.yaml"),
+        "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
+        "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
+        "PRESSMON_CRAWL__DOWNLOAD_TIMEOUT": str(TIMEOUT_SECONDS),
+    }
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "pressmon", "crawl"],
+            env=env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    finally:
+        server.shutdown()
+    return result, dict(Busy.hits)
+
+
+def test_an_unreadable_robots_txt_keeps_the_crawler_out(tmp_path: Path) -> None:
+    result, hits = _crawl_busy_robots(tmp_path, busy=1_000)
+    assert hits == {"robots.txt": 3}, result.stderr[-2000:]  # retried twice, then not the feed
+    assert result.returncode != 0  # the only source fetched nothing
+    assert "Traceback" not in result.stderr
+    with sqlite3.connect(tmp_path / "state.db") as db:
+        counters = json.loads(db.execute("SELECT counters FROM crawl_runs").fetchone()[0])
+    assert counters == {"http_5xx": 1}  # the feed, kept out for what robots.txt answered
+
+
+def test_a_robots_txt_readable_after_a_retry_lets_the_crawl_in(tmp_path: Path) -> None:
+    result, hits = _crawl_busy_robots(tmp_path, busy=1)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert hits["robots.txt"] == 2 and hits["feed.xml"] == 1 and hits["ok"] == 1

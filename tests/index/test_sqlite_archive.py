@@ -181,6 +181,31 @@ def test_threads_share_one_archive(path: Path) -> None:
     assert archive.search(Query(text="lương hưu")).total == 3 * 5 * 20
 
 
+def test_a_repeated_search_is_served_until_the_next_commit_from_any_connection(
+    path: Path,
+) -> None:
+    archive = SQLiteArchive(path)
+    archive.upsert(make_doc(f"d{i}", body="chi trả lương hưu") for i in range(3))
+    query = Query(text="lương hưu")
+    first = archive.search(query)
+    assert archive.search(query) is first  # not searched again
+    other = _raw(path)  # another writer, as `pressmon ingest` in its own process
+    other.execute("UPDATE articles SET review_status = 'false' WHERE id = 'd1'")
+    other.close()
+    again = archive.search(query)
+    assert again is not first and again.total == 3
+    assert {h.document.id: h.document.review_status for h in again.hits}["d1"] == "false"
+    archive.upsert([make_doc("d9", body="lương hưu tháng này")])  # this archive's own writes
+    assert archive.search(query).total == 4
+
+
+def test_get_many_reads_a_page_in_the_order_asked(path: Path) -> None:
+    archive = SQLiteArchive(path)
+    archive.upsert(make_doc(f"d{i}") for i in range(4))
+    assert [d.id for d in archive.get_many(["d2", "missing", "d0", "d3"])] == ["d2", "d0", "d3"]
+    assert archive.get_many([]) == []
+
+
 def test_naive_datetimes_are_refused(path: Path) -> None:
     archive = SQLiteArchive(path)
     with pytest.raises(ValueError, match="naive"):

@@ -92,6 +92,44 @@ def test_similar_items_are_read_once_and_refreshed_after_a_decision(archive) -> 
     assert len(searches) == 3
 
 
+def test_pages_read_the_expired_copy_while_one_rebuilds_it(archive) -> None:
+    archive.record_review(
+        ReviewEvent("doc004", "an", archive.get("doc004").published_at, "unstarted", "false")
+    )
+    rebuilding, release = threading.Event(), threading.Event()
+    real_search = archive.search
+
+    class Slow:
+        loads = 0
+
+        def search(self, query):
+            if query.page == 1:
+                Slow.loads += 1
+                if Slow.loads == 2:  # the rebuild after max_age: hold it until told
+                    rebuilding.set()
+                    release.wait(30)
+            return real_search(query)
+
+        def get(self, document_id):
+            return archive.get(document_id)
+
+    now = [0.0]
+    titles = DecidedTitles(Slow(), max_age=60, clock=lambda: now[0])  # type: ignore[arg-type]
+    doc = archive.get("doc003")
+    assert [d.id for d in titles.similar(doc)] == ["doc004"]
+    now[0] = 61.0
+    with ThreadPoolExecutor(2) as pool:
+        rebuilder = pool.submit(titles.similar, doc)
+        assert rebuilding.wait(30)
+        # Another page meanwhile: served the expired copy at once, no second rebuild.
+        assert [d.id for d in pool.submit(titles.similar, doc).result(timeout=30)] == ["doc004"]
+        release.set()
+        assert [d.id for d in rebuilder.result(timeout=30)] == ["doc004"]
+    assert Slow.loads == 2
+    titles.similar(doc)
+    assert Slow.loads == 2  # the rebuilt copy is fresh
+
+
 def test_ttl_cache_serves_until_max_age_then_recomputes() -> None:
     now = [0.0]
     cache: TtlCache[int] = TtlCache(30, max_entries=2, clock=lambda: now[0])
@@ -122,3 +160,24 @@ def test_the_kept_triage_read_follows_every_commit(archive, settings, document_f
     other.execute("UPDATE articles SET tier = 'low' WHERE id = 'doc003'")
     other.close()
     assert "doc003" not in {e.id for e in archive.triage_entries(Query(), 100)[0]}
+
+
+def test_ttl_cache_serves_the_expired_value_while_one_request_recomputes() -> None:
+    now = [0.0]
+    cache: TtlCache[int] = TtlCache(30, clock=lambda: now[0])
+    assert cache.get("k", lambda: 1) == 1
+    now[0] = 31.0
+    computing, release = threading.Event(), threading.Event()
+
+    def slow() -> int:
+        computing.set()
+        release.wait(30)
+        return 2
+
+    with ThreadPoolExecutor(2) as pool:
+        recomputing = pool.submit(cache.get, "k", slow)
+        assert computing.wait(30)
+        assert pool.submit(cache.get, "k", lambda: 3).result(timeout=30) == 1  # not recomputed
+        release.set()
+        assert recomputing.result(timeout=30) == 2
+    assert cache.get("k", lambda: 4) == 2

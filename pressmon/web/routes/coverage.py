@@ -45,7 +45,7 @@ class Period:
     chart_target: str | None  # target id whose pace the chart draws
 
 
-def period(ctx: Context, dates: Dates, chi_tieu: Text = "") -> Period:
+async def period(ctx: Context, dates: Dates, chi_tieu: Text = "") -> Period:
     """The range asked for (either end defaulting to `default_range`), ends swapped if reversed."""
     today = ctx.clock().astimezone(ctx.settings.tz).date()
     start, end = default_range(today)

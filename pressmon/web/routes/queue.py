@@ -19,7 +19,7 @@ from pressmon.web.routes import page
 router = APIRouter()
 
 
-def queue_filters(
+async def queue_filters(
     dates: Dates,
     loai: Text = "",
     bao: Text = "",
