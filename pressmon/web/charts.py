@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
+from pressmon.coverage import CoverageProgress
 from pressmon.web.formatting import number
 
 
@@ -87,3 +88,97 @@ def weekly_chart(
     parts.append(f'<text x="{left}" y="{height - 6}" class="axis">Tuần (bắt đầu thứ Hai)</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def cumulative_chart(progress: CoverageProgress, *, width: int = 920, height: int = 320) -> Markup:
+    """The period from start to end: the cumulative count so far (solid), the target (a level
+    line), the steady plan from zero to the target, and from today the pace still needed to reach
+    it; each line labelled in Vietnamese. The pace line's figure is `weekly_pace_required`, the
+    one the tables and the pace sentence show."""
+    left, right, top, bottom = 64, 150, 28, 44
+    plot_w, plot_h = width - left - right, height - top - bottom
+    start, end = progress.period_start, progress.period_end
+    span = max((end - start).days + 1, 1)
+    peak = _nice_max(max(progress.target, progress.count) * 1.05)
+
+    def x(day: date) -> float:
+        offset = min(max((day - start).days + 1, 0), span)
+        return left + plot_w * offset / span
+
+    def y(value: float) -> float:
+        return top + plot_h - plot_h * value / peak
+
+    title = f"Lũy kế so với chỉ tiêu — {progress.target_name}"
+    parts = [
+        f'<svg class="chart cumulative" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(title)}">',
+        f'<text x="{left}" y="16" class="chart-title">{escape(title)}</text>',
+    ]
+    for i in range(5):
+        value = peak * i / 4
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
+            'class="grid"/>'
+            f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" class="axis">'
+            f"{number(round(value))}</text>"
+        )
+    for month_start in _month_starts(start, end):
+        parts.append(
+            f'<text x="{x(month_start - timedelta(days=1)):.1f}" y="{height - bottom + 16}" '
+            f'text-anchor="start" class="axis">{month_start:%m/%Y}</text>'
+        )
+
+    def label(at_y: float, css: str, text: str) -> str:
+        return (
+            f'<text x="{left + plot_w + 6}" y="{at_y + 4:.1f}" class="line-label {css}">'
+            f"{escape(text)}</text>"
+        )
+
+    target_y = y(progress.target)
+    parts.append(
+        f'<line x1="{left}" x2="{left + plot_w}" y1="{target_y:.1f}" y2="{target_y:.1f}" '
+        'class="target"/>' + label(target_y - 8, "target", f"Chỉ tiêu {number(progress.target)}")
+    )
+    parts.append(
+        f'<line x1="{left}" y1="{y(0):.1f}" x2="{x(end):.1f}" y2="{target_y:.1f}" class="plan"/>'
+        + label(target_y + 10, "plan", "Kế hoạch đều")
+    )
+    points = [(x(start - timedelta(days=1)), y(0))] + [
+        (x(min(week.week_start + timedelta(days=6), progress.as_of)), y(week.cumulative))
+        for week in progress.weeks
+    ]
+    parts.append(
+        '<polyline class="actual" fill="none" points="'
+        + " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+        + '"/>'
+    )
+    now_x, now_y = x(progress.as_of), y(progress.count)
+    parts.append(
+        f'<circle cx="{now_x:.1f}" cy="{now_y:.1f}" r="4" class="actual-dot">'
+        f"<title>Đến {progress.as_of:%d/%m/%Y}: {number(progress.count)} bài</title></circle>"
+        f'<text x="{now_x + 6:.1f}" y="{now_y + 16:.1f}" class="line-label actual">'
+        f"Đã có {number(progress.count)}</text>"
+    )
+    if progress.weekly_pace_required is not None and progress.count < progress.target:
+        parts.append(
+            f'<line x1="{now_x:.1f}" y1="{now_y:.1f}" x2="{x(end):.1f}" y2="{target_y:.1f}" '
+            'class="pace"/>'
+            + label(
+                (now_y + target_y) / 2,
+                "pace",
+                f"Cần {number(progress.weekly_pace_required)}/tuần",
+            )
+        )
+    parts.append(f'<text x="{left}" y="{height - 6}" class="axis">Tháng</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _month_starts(start: date, end: date) -> list[date]:
+    months = []
+    current = date(start.year, start.month, 1)
+    while current <= end:
+        if current >= start:
+            months.append(current)
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return months

@@ -102,6 +102,7 @@ def test_leadership_report_xlsx(archive, clock) -> None:
     assert book.sheetnames == [
         "Tổng quan",
         "Tỉnh thành",
+        "Tiến độ theo tỉnh",
         "Cơ quan báo chí",
         "Theo tuần",
         "Bài cần xác minh",
@@ -152,7 +153,7 @@ def test_coverage_page_and_csv(as_lead) -> None:
     client, _ = as_lead
     html = client.get("/bao-phu?tu=2026-04-27&den=2026-05-24").text
     assert (
-        "Tiến độ cần đạt" in html
+        "bài/tuần trong" in html
         and "Hồ Chí Minh" in html
         and "Tháng vận động triển khai BHXH toàn dân" in html
     )
