@@ -90,12 +90,12 @@ def weekly_chart(
     return Markup("".join(parts))
 
 
-def cumulative_chart(progress: CoverageProgress, *, width: int = 920, height: int = 320) -> Markup:
+def cumulative_chart(progress: CoverageProgress, *, width: int = 920, height: int = 340) -> Markup:
     """The period from start to end: the cumulative count so far (solid), the target (a level
     line), the steady plan from zero to the target, and from today the pace still needed to reach
-    it; each line labelled in Vietnamese. The pace line's figure is `weekly_pace_required`, the
-    one the tables and the pace sentence show."""
-    left, right, top, bottom = 64, 150, 28, 44
+    it; a legend names each line in Vietnamese. The pace line's figure is `weekly_pace_required`,
+    the one the tables and the pace sentence show."""
+    left, right, top, bottom = 64, 24, 56, 44
     plot_w, plot_h = width - left - right, height - top - bottom
     start, end = progress.period_start, progress.period_end
     span = max((end - start).days + 1, 1)
@@ -114,6 +114,22 @@ def cumulative_chart(progress: CoverageProgress, *, width: int = 920, height: in
         f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(title)}">',
         f'<text x="{left}" y="16" class="chart-title">{escape(title)}</text>',
     ]
+    legend = [
+        ("actual", f"Đã có {number(progress.count)} (đến {progress.as_of:%d/%m/%Y})"),
+        ("target", f"Chỉ tiêu {number(progress.target)}"),
+        ("plan", "Kế hoạch đều từ đầu kỳ"),
+    ]
+    needs_pace = progress.weekly_pace_required is not None and progress.count < progress.target
+    if needs_pace:
+        legend.append(("pace", f"Cần {number(progress.weekly_pace_required or 0)}/tuần từ nay"))
+    legend_x = float(left)
+    for css, text in legend:
+        parts.append(
+            f'<line x1="{legend_x:.0f}" x2="{legend_x + 22:.0f}" y1="36" y2="36" class="{css}"/>'
+            f'<text x="{legend_x + 28:.0f}" y="40" class="line-label label-{css}">'
+            f"{escape(text)}</text>"
+        )
+        legend_x += 40 + 7.2 * len(text)
     for i in range(5):
         value = peak * i / 4
         parts.append(
@@ -127,21 +143,11 @@ def cumulative_chart(progress: CoverageProgress, *, width: int = 920, height: in
             f'<text x="{x(month_start - timedelta(days=1)):.1f}" y="{height - bottom + 16}" '
             f'text-anchor="start" class="axis">{month_start:%m/%Y}</text>'
         )
-
-    def label(at_y: float, css: str, text: str) -> str:
-        return (
-            f'<text x="{left + plot_w + 6}" y="{at_y + 4:.1f}" class="line-label {css}">'
-            f"{escape(text)}</text>"
-        )
-
     target_y = y(progress.target)
     parts.append(
         f'<line x1="{left}" x2="{left + plot_w}" y1="{target_y:.1f}" y2="{target_y:.1f}" '
-        'class="target"/>' + label(target_y - 8, "target", f"Chỉ tiêu {number(progress.target)}")
-    )
-    parts.append(
+        'class="target"/>'
         f'<line x1="{left}" y1="{y(0):.1f}" x2="{x(end):.1f}" y2="{target_y:.1f}" class="plan"/>'
-        + label(target_y + 10, "plan", "Kế hoạch đều")
     )
     points = [(x(start - timedelta(days=1)), y(0))] + [
         (x(min(week.week_start + timedelta(days=6), progress.as_of)), y(week.cumulative))
@@ -153,22 +159,15 @@ def cumulative_chart(progress: CoverageProgress, *, width: int = 920, height: in
         + '"/>'
     )
     now_x, now_y = x(progress.as_of), y(progress.count)
-    parts.append(
-        f'<circle cx="{now_x:.1f}" cy="{now_y:.1f}" r="4" class="actual-dot">'
-        f"<title>Đến {progress.as_of:%d/%m/%Y}: {number(progress.count)} bài</title></circle>"
-        f'<text x="{now_x + 6:.1f}" y="{now_y + 16:.1f}" class="line-label actual">'
-        f"Đã có {number(progress.count)}</text>"
-    )
-    if progress.weekly_pace_required is not None and progress.count < progress.target:
+    if needs_pace:
         parts.append(
             f'<line x1="{now_x:.1f}" y1="{now_y:.1f}" x2="{x(end):.1f}" y2="{target_y:.1f}" '
             'class="pace"/>'
-            + label(
-                (now_y + target_y) / 2,
-                "pace",
-                f"Cần {number(progress.weekly_pace_required)}/tuần",
-            )
         )
+    parts.append(
+        f'<circle cx="{now_x:.1f}" cy="{now_y:.1f}" r="4" class="actual-dot">'
+        f"<title>Đến {progress.as_of:%d/%m/%Y}: {number(progress.count)} bài</title></circle>"
+    )
     parts.append(f'<text x="{left}" y="{height - 6}" class="axis">Tháng</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -24,10 +24,10 @@ def test_default_is_the_running_campaign_with_its_pace_in_chart_and_tables(as_le
     # One pace figure: the sentence, the chart's pace line and the targets table agree.
     pace = re.search(r"Cần ([\d.]+) bài/tuần trong ([\d,]+) tuần còn lại để đạt 3.000", html)
     assert pace, html
-    assert f"Cần {pace.group(1)}/tuần</text>" in html
+    assert f"Cần {pace.group(1)}/tuần từ nay</text>" in html
     assert f'<td class="num">{pace.group(1)}</td>' in html
-    assert "Chỉ tiêu 3.000</text>" in html and "Kế hoạch đều</text>" in html
-    assert "Đã có 6</text>" in html  # the seed's six press articles since 01/05
+    assert "Chỉ tiêu 3.000</text>" in html and "Kế hoạch đều từ đầu kỳ</text>" in html
+    assert "Đã có 6 (đến 20/05/2026)</text>" in html  # the seed's six press articles since 01/05
     rows = _province_rows(html)
     assert len(rows) == 34 and {status for _, status in rows} == {"cham"}
     assert "chia đều" in html and "không đạt" in html  # the split and status rules, on the page
