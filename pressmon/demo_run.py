@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,7 +20,7 @@ import yaml
 
 from demo.server import serve_demo
 from demo.sources import demo_sources
-from demo.year.generate import DemoYear, build_year
+from demo.year.generate import build_year
 from demo.year.lines import ingest_lines
 from demo.year.outlets import YEAR_OUTLETS, year_sources
 from index.types import Query
@@ -96,51 +96,50 @@ def _pressmon(config_dir: Path | None) -> list[str]:
     return command + ["--config", str(config_dir)] if config_dir else command
 
 
-def crawl_demo_site(paths: DemoPaths, config_dir: Path | None, echo: Callable[[str], None]) -> None:
-    """Serve the demo site on loopback and crawl it once in a child process. The sources file
-    also lists the demo year's own outlets, disabled: nothing to crawl, but ingested lines
-    naming them find their kind and province."""
+def crawl_demo_site(
+    paths: DemoPaths,
+    config_dir: Path | None,
+    echo: Callable[[str], None],
+    *,
+    alongside: Sequence[Sequence[str]] = (),
+) -> None:
+    """Serve the demo site on loopback and crawl it once in a child process, with the pressmon
+    commands `alongside` (the demo year's ingest) running at the same time in children of their
+    own: the crawl waits on the network, the ingest on the CPU, and two cores serve both. The
+    sources file also lists the demo year's own outlets, disabled: nothing to crawl, but ingested
+    lines naming them find their kind and province."""
     with serve_demo() as site:
         sources = demo_sources(site.base_url) + year_sources()
         paths.sources.write_text(
             yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
         echo(f"Trang báo demo: {site.base_url} — thu thập bằng trình thu thập thật (crawler)")
-        result = subprocess.run(
-            [*_pressmon(config_dir), "crawl"], env=demo_environment(paths), check=False
-        )
-    if result.returncode != 0:
-        raise PressmonError(
-            f"the demo crawl failed (exit {result.returncode})", hint="run again with -v"
-        )
+        commands = [("crawl",), *alongside]
+        children = [
+            subprocess.Popen([*_pressmon(config_dir), *args], env=demo_environment(paths))
+            for args in commands
+        ]
+        exits = [child.wait() for child in children]
+    for args, code in zip(commands, exits, strict=True):
+        if code != 0:
+            raise PressmonError(
+                f"the demo's `pressmon {args[0]}` failed (exit {code})", hint="run again with -v"
+            )
 
 
-def ingest_demo_year(
-    paths: DemoPaths,
-    config_dir: Path | None,
-    echo: Callable[[str], None],
-    *,
-    until: date,
-    scale: float,
-) -> DemoYear:
-    """Generate the demo year up to `until` and feed it to `pressmon ingest` in a child process."""
+def prepare_demo_year(
+    paths: DemoPaths, echo: Callable[[str], None], *, until: date, scale: float
+) -> tuple[str, ...]:
+    """Write the demo year up to `until` as ingest input; the pressmon command that loads it."""
     year = build_year(until, scale)
     paths.year_lines.write_text("\n".join(ingest_lines(year)) + "\n", encoding="utf-8")
     echo(
-        f"\nNăm demo: {number(len(year.articles))} bài mô phỏng của {len(YEAR_OUTLETS)} cơ quan, "
-        f"01/01/{year.year}–{until:%d/%m/%Y} (tỷ lệ {number(scale)}), nạp bằng `pressmon ingest` "
-        "(cùng quy trình xử lý, gắn cờ và lưu trữ như bài thu thập; không thu thập qua mạng)"
+        f"Năm demo: {number(len(year.articles))} bài mô phỏng của {len(YEAR_OUTLETS)} cơ quan, "
+        f"01/01/{year.year}–{until:%d/%m/%Y} (quy mô {number(round(scale * 100, 1))}%), "
+        "nạp bằng `pressmon ingest` (cùng quy trình xử lý, gắn cờ và lưu trữ như bài thu thập; "
+        "không thu thập qua mạng)"
     )
-    result = subprocess.run(
-        [*_pressmon(config_dir), "ingest", str(paths.year_lines)],
-        env=demo_environment(paths),
-        check=False,
-    )
-    if result.returncode != 0:
-        raise PressmonError(
-            f"ingesting the demo year failed (exit {result.returncode})", hint="run again with -v"
-        )
-    return year
+    return ("ingest", str(paths.year_lines))
 
 
 def demo_settings(paths: DemoPaths, config_dir: Path | None) -> Settings:

@@ -216,7 +216,7 @@ def test_demo_command_crawls_the_site_and_ingests_the_year_exactly(
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
     assert "thu thập bằng trình thu thập thật (crawler)" in out
-    assert "Năm demo: 529 bài mô phỏng của 60 cơ quan, 01/01/2026–04/12/2026" in out
+    assert "Năm demo: 529 bài mô phỏng của 60 cơ quan, 01/01/2026–04/12/2026 (quy mô 2%)" in out
     assert "nạp bằng `pressmon ingest`" in out
     assert "Số tin, bài về BHXH/BHYT theo tuần" in out
     assert "Tin cần xem xét" in out and "[cần xem ngay]" in out

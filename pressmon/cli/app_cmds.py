@@ -15,7 +15,7 @@ from pressmon.demo_run import (
     DemoPaths,
     crawl_demo_site,
     demo_settings,
-    ingest_demo_year,
+    prepare_demo_year,
     prepare_fresh,
     print_summary,
 )
@@ -82,11 +82,12 @@ def demo(
     paths = DemoPaths.beside(DEMO_ARCHIVE if named is None else Path(named))
     prepare_fresh(paths, default_location=named is None)
     click.echo(f"Tạo kho lưu trữ mới: {paths.archive}", err=True)
-    crawl_demo_site(paths, app.config_dir, click.echo)
     settings = demo_settings(paths, app.config_dir)
+    ingest: tuple[tuple[str, ...], ...] = ()
     if year_scale > 0:
         last_day = until.date() if until else datetime.now(settings.tz).date()
-        ingest_demo_year(paths, app.config_dir, click.echo, until=last_day, scale=year_scale)
+        ingest = (prepare_demo_year(paths, click.echo, until=last_day, scale=year_scale),)
+    crawl_demo_site(paths, app.config_dir, click.echo, alongside=ingest)
     print_summary(settings, click.echo)
     if not no_serve:
         serve_app(settings, host, port, click.echo, demo=True)
