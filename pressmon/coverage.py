@@ -91,10 +91,6 @@ class CoverageProgress:
         return max(self.target - self.count, 0)
 
     @property
-    def on_track(self) -> bool:
-        return self.projected >= self.target
-
-    @property
     def status(self) -> Status:
         return progress_status(
             self.count, self.target, days_elapsed=self.days_elapsed, days_total=self.days_total

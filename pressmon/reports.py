@@ -68,11 +68,6 @@ class CoverageFigures:
         return sum(count for kind, count in self.by_kind if kind in PRESS_KINDS)
 
 
-def steady_weekly_pace(progress: CoverageProgress) -> float:
-    """Articles per week that reach the target exactly when spread evenly over its period."""
-    return progress.target * 7 / progress.days_total
-
-
 def _province_counts(archive: Archive, query: Query) -> dict[str, int]:
     return dict(_totals(archive.counts(query, group_by="province")))
 

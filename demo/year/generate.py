@@ -16,13 +16,14 @@ only adds days and never changes an earlier one. Volumes per day, before `scale`
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from demo.content.catalog import SPECS
+from demo.content.catalog import SPECS, Spec
 from demo.content.compose import POOLS, fill_slots, person
 from demo.model import TZ
 from demo.year.outlets import PROVINCES, YEAR_OUTLETS, YearOutlet, province_label
@@ -113,7 +114,7 @@ def _day(day: date, scale: float) -> Iterator[YearArticle]:
     papers = {o.province: o for o in YEAR_OUTLETS if o.kind == "provincial"}
     weights = [province_weight(p) for p in PROVINCES]
     factor = season(day) * WEEKDAY_FACTOR[day.weekday()]
-    serial = iter(range(1, 100_000))
+    serial = itertools.count(1)
     for kind in ("provincial", "national", "sector"):
         for _ in range(_count(rng, WEEKLY[kind] / 7 * factor * scale)):
             if kind == "provincial":
@@ -185,10 +186,12 @@ def _coverage(rng: random.Random, outlet: YearOutlet, day: date, serial: int) ->
 
 
 def _hand(
-    rng: random.Random, spec, outlet: YearOutlet, day: date, serial: int, role: Role
+    rng: random.Random, spec: Spec, outlet: YearOutlet, day: date, serial: int, role: Role
 ) -> YearArticle:
     """A hand-written page of the demo site, posted again (scam) or written up again (warning)."""
     text = spec.text
+    if text is None:
+        raise ValueError(f"{spec.slug}: only hand-written pages are reposted")
     return YearArticle(
         url=_url(outlet, day, serial),
         outlet=outlet,

@@ -25,16 +25,16 @@ def _nice_max(value: float) -> float:
 def weekly_chart(
     buckets: Sequence[date],
     counts: Sequence[int],
-    pace: float | None,
     *,
     label: str = "Số tin, bài mỗi tuần",
     width: int = 920,
     height: int = 300,
 ) -> Markup:
-    """Bars per week, a dashed line at the weekly target pace, labelled axes (Vietnamese)."""
+    """Bars per week on their own scale (so a handful a week stays visible however large the
+    target), labelled axes (Vietnamese). The pace to the target is on `cumulative_chart`."""
     left, right, top, bottom = 56, 16, 28, 44
     plot_w, plot_h = width - left - right, height - top - bottom
-    peak = _nice_max(max([*counts, pace or 0, 1]))
+    peak = _nice_max(max([*counts, 1]))
     n = max(len(buckets), 1)
     slot = plot_w / n
     bar_w = max(2.0, slot * 0.7)
@@ -60,10 +60,9 @@ def weekly_chart(
     every = max(1, math.ceil(n / 12))
     for i, (start, count) in enumerate(zip(buckets, counts, strict=True)):
         x = left + i * slot + (slot - bar_w) / 2
-        below = pace is not None and count < pace
         parts.append(
             f'<rect x="{x:.1f}" y="{y(count):.1f}" width="{bar_w:.1f}" '
-            f'height="{top + plot_h - y(count):.1f}" class="bar{" below" if below else ""}">'
+            f'height="{top + plot_h - y(count):.1f}" class="bar">'
             f"<title>Tuần từ {start:%d/%m/%Y}: {number(count)} tin, bài</title></rect>"
         )
         if n <= 26:  # the figure above each bar, while there is room for it
@@ -76,15 +75,6 @@ def weekly_chart(
                 f'<text x="{left + i * slot + slot / 2:.1f}" y="{height - bottom + 16}" '
                 f'text-anchor="middle" class="axis">{start:%d/%m}</text>'
             )
-    if pace is not None:
-        parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y(pace):.1f}" y2="{y(pace):.1f}" '
-            'class="pace"/>'
-        )
-        parts.append(
-            f'<text x="{width - right}" y="{y(pace) - 6:.1f}" text-anchor="end" class="pace-label">'
-            f"Tiến độ cần đạt: {number(round(pace))}/tuần</text>"
-        )
     parts.append(f'<text x="{left}" y="{height - 6}" class="axis">Tuần (bắt đầu thứ Hai)</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

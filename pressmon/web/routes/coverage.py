@@ -102,7 +102,7 @@ def charts(cov: CoverageFigures) -> Charts:
     )
     return Charts(
         progress=cumulative_chart(cov.chart_target) if cov.chart_target else None,
-        weekly=weekly_chart(cov.weekly.buckets, counts, None, label=label),
+        weekly=weekly_chart(cov.weekly.buckets, counts, label=label),
         pace=pace_sentence(cov.chart_target) if cov.chart_target else None,
     )
 
