@@ -48,10 +48,9 @@ def report_summary(
     needing attention (worst first) and the items flagged for verification."""
     parts = [f"Trong kỳ báo cáo có {number(total)} tin, bài về BHXH, BHYT, BHTN trên báo chí."]
     if progress is not None:
-        parts.append(
-            f"Chỉ tiêu «{progress.target_name}»: {number(progress.count)}/"
-            f"{number(progress.target)} bài ({number(progress.percent)}%), đánh giá: "
-            f"{progress.status_label.lower()}. {pace_sentence(progress)}"
+        parts.append(  # the pace sentence carries the count and percent
+            f"Chỉ tiêu «{progress.target_name}», đánh giá: {progress.status_label.lower()}. "
+            f"{pace_sentence(progress)}"
         )
     if provinces:
         reached = sum(1 for p in provinces if p.status == "dat")
