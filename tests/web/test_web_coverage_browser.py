@@ -57,10 +57,14 @@ def _documents(year: DemoYear) -> list[Document]:
     return documents
 
 
-def _height(locator) -> float:
+def _box(locator) -> dict[str, float]:
     box = locator.bounding_box()
     assert box is not None, "not rendered"
-    return box["height"]
+    return dict(box)
+
+
+def _height(locator) -> float:
+    return _box(locator)["height"]
 
 
 @pytest.fixture
@@ -163,5 +167,17 @@ def test_coverage_page_reads_at_year_scale(year_server: str, year: DemoYear, tmp
         per_province = numbers.provincial_per_province
         busiest = max(per_province, key=lambda province: per_province[province])
         assert first.inner_text().startswith(busiest)
+
+        # The leadership report opens with the generated summary, then the provinces behind.
+        page.goto(year_server + "/bao-cao")
+        summary = page.locator("#tom-tat").inner_text()
+        assert summary.startswith("Trong kỳ báo cáo có ") and f"Cần {figure} bài/tuần" in summary
+        attention = page.locator("#can-chu-y table.provinces-progress tbody tr")
+        behind_count = statuses.count("Chậm")
+        assert attention.count() == behind_count and f"{behind_count} cần chú ý" in summary
+        assert (
+            _box(page.locator("#can-chu-y"))["y"] < _box(page.locator("svg.chart.cumulative"))["y"]
+        )
+        page.screenshot(path=str(tmp_path / "report.png"), full_page=False)
         assert errors == []
         browser.close()
