@@ -159,7 +159,7 @@ def run_ingest(directory: Path) -> None:
     from crawlers.state import CrawlState
     from index import open_archive
     from pressmon.ingest import ingest_jsonl
-    from pressmon.wiring import processor_from
+    from pressmon.wiring import notifier_from, processor_from
 
     settings = settings_for(directory)
     files = paths(directory)
@@ -167,7 +167,8 @@ def run_ingest(directory: Path) -> None:
     state = CrawlState(files["state"])
     started = time.perf_counter()
     with files["ingest"].open("rb") as lines:
-        report = ingest_jsonl(lines, settings, processor_from(settings, state), archive, state)
+        processor = processor_from(settings, state)
+        report = ingest_jsonl(lines, settings, processor, archive, state, notifier_from(settings))
     archive.close()
     state.close()
     print(

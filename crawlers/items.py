@@ -35,6 +35,18 @@ class ExtractedArticle:
 
 
 @dataclass(frozen=True)
+class FetchedResponse:
+    """The HTTP response an article was read from, as received: pressmon keeps it as evidence
+    for flagged articles (a page deleted later is still on record)."""
+
+    url: str  # after redirects
+    status: int
+    headers: tuple[tuple[str, str], ...]  # in the order received; repeated names repeat
+    body: bytes
+    fetched_at: datetime  # timezone-aware
+
+
+@dataclass(frozen=True)
 class ArticleItem:
     """An extracted article attributed to a configured source, as yielded by the spider."""
 
@@ -42,3 +54,4 @@ class ArticleItem:
     source_id: str
     crawled_at: datetime
     url_id: str  # id of the requested URL in the crawl state (the page may have redirected)
+    fetched: FetchedResponse | None = None  # None when the article did not come over HTTP

@@ -50,6 +50,11 @@ class DemoServer:
         with self._lock:
             return tuple(self._fetched)
 
+    def remove(self, path: str) -> None:
+        """Take a page off the site, as an author deleting a post: it answers 404 from now on."""
+        with self._lock:
+            del self._pages[path]
+
     def close(self) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
@@ -62,6 +67,10 @@ class DemoServer:
         self.close()
 
     def _lookup(self, raw_path: str) -> Page:
+        with self._lock:
+            return self._find(raw_path)
+
+    def _find(self, raw_path: str) -> Page:
         page = self._pages.get(raw_path)
         if page is None:  # the same URL with its query arguments in another order
             parts = urlsplit(raw_path)

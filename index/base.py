@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from datetime import datetime
 from typing import ClassVar, Self
 
 from index.types import (
@@ -58,6 +59,19 @@ class Archive(ABC):
 
     @abstractmethod
     def review_history(self, document_id: str) -> Sequence[ReviewEvent]: ...
+
+    @abstractmethod
+    def review_events(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        actor: str | None = None,
+        action: str | None = None,
+        limit: int = 1000,
+    ) -> Sequence[ReviewEvent]:
+        """The review log across all documents, newest first: `since` <= at < `until`, of one
+        actor or action when given, at most `limit` events."""
 
     @abstractmethod
     def stats(self) -> ArchiveStats: ...

@@ -12,10 +12,12 @@ write cannot be lost, as it could with get-then-index.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 from elasticsearch import (
@@ -36,6 +38,7 @@ from index.elastic_mapping import (
     documents_index,
     event_from_source,
     event_to_source,
+    mapping_upgrade,
     reviews_index,
     schema_version,
 )
@@ -71,6 +74,7 @@ BULK_CHUNK = 500
 SCROLL_PAGE = 500
 MAX_REVIEW_EVENTS = 10_000
 _INDEX_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,200}$")
+logger = logging.getLogger(__name__)
 
 # Replace the stored source with the new one but keep the reviewer's status.
 KEEP_REVIEW_STATUS = (
@@ -126,19 +130,33 @@ class ElasticsearchArchive(Archive):
                             f"{SCHEMA_VERSION}. Upgrade pressmon."
                         )
                     if found is not None and found < SCHEMA_VERSION:
-                        raise SchemaVersionError(
-                            f"Index {name!r} has schema {found}, which stores Vietnamese tier "
-                            f"and status names; this code stores codes (schema {SCHEMA_VERSION})."
-                            " Reindex: `pressmon index export FILE` with the pressmon version "
-                            "that wrote it, then `pressmon index import FILE` with this one into "
-                            "a new index name; the import converts the names."
-                        )
+                        self._upgrade(name, found, body)
                     continue
                 try:
                     self._client.indices.create(index=name, **body)
                 except BadRequestError as err:
                     if err.error != "resource_already_exists_exception":  # lost a creation race
                         raise
+
+    def _upgrade(self, name: str, found: int, body: dict[str, Any]) -> None:
+        """Add the fields newer schemas define to an index of schema `found`, in place.
+
+        Raises:
+            SchemaVersionError: the index stores values this code does not: it must be reindexed.
+        """
+        upgrade = mapping_upgrade(found, body)
+        if upgrade is None:
+            raise SchemaVersionError(
+                f"Index {name!r} has schema {found}, which stores Vietnamese tier "
+                f"and status names; this code stores codes (schema {SCHEMA_VERSION})."
+                " Reindex: `pressmon index export FILE` with the pressmon version "
+                "that wrote it, then `pressmon index import FILE` with this one into "
+                "a new index name; the import converts the names."
+            )
+        self._client.indices.put_mapping(
+            index=name, properties=upgrade["properties"], meta=upgrade["_meta"]
+        )
+        logger.info("Index %r upgraded in place from schema %d to %d", name, found, SCHEMA_VERSION)
 
     def upsert(self, documents: Iterable[Document]) -> int:
         actions = (
@@ -235,6 +253,29 @@ class ElasticsearchArchive(Archive):
             "size": MAX_REVIEW_EVENTS,
         }
         with _translated("review history"):
+            response = self._client.search(index=self.reviews_index_name, body=body)
+        return tuple(event_from_source(hit["_source"]) for hit in response["hits"]["hits"])
+
+    def review_events(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        actor: str | None = None,
+        action: str | None = None,
+        limit: int = 1000,
+    ) -> Sequence[ReviewEvent]:
+        filters: list[dict[str, Any]] = []
+        if since is not None or until is not None:
+            bounds = {"gte": since and since.isoformat(), "lt": until and until.isoformat()}
+            filters.append({"range": {"at": {k: v for k, v in bounds.items() if v}}})
+        filters += [{"term": {k: v}} for k, v in (("actor", actor), ("action", action)) if v]
+        body = {
+            "query": {"bool": {"filter": filters}},
+            "sort": [{"at": {"order": "desc"}}, {"seq": {"order": "desc"}}],
+            "size": min(limit, MAX_REVIEW_EVENTS),
+        }
+        with _translated("review events"):
             response = self._client.search(index=self.reviews_index_name, body=body)
         return tuple(event_from_source(hit["_source"]) for hit in response["hits"]["hits"])
 

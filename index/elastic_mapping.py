@@ -7,10 +7,11 @@ Analysis for Vietnamese:
 * `title.folded`/`body.folded` use `vi_folded`: the same plus asciifolding (original dropped) and
   an explicit đ→d/Đ→D char filter, for the ranked no-diacritics fallback ("bao hiem" finds
   "bảo hiểm", ranked below exact matches).
-* `words` is a `copy_to` of title and body analysed into two-syllable shingles. Vietnamese
-  compounds are mostly two syllables ("bảo hiểm", "lương hưu"), so a shingle match rewards
-  syllables that appear next to each other, approximating word segmentation without running
-  underthesea over every document.
+* `seo_title` is analysed as `title` and searched with a lower boost (`index.elastic_query`).
+* `words` is a `copy_to` of title, SEO title and body analysed into two-syllable shingles.
+  Vietnamese compounds are mostly two syllables ("bảo hiểm", "lương hưu"), so a shingle match
+  rewards syllables that appear next to each other, approximating word segmentation without
+  running underthesea over every document.
 """
 
 from __future__ import annotations
@@ -30,12 +31,17 @@ from vntext.normalize import normalize_spelling
 
 # 2: tiers, review statuses and follow-ups stored as codes. Older indexes are reindexed through
 # `pressmon index export` (by the version that wrote them) and `pressmon index import`.
-SCHEMA_VERSION = 2
+# 3: seo_title (searched), date_reason and date_disagreements. Only fields were added, so an
+# index of schema 2 is upgraded in place (`mapping_upgrade`); its articles have none of them.
+SCHEMA_VERSION = 3
+# The oldest schema whose index only lacks fields: it stores the same values as this one.
+IN_PLACE_UPGRADE_FROM = 2
 SCHEMA_META_KEY = "pressmon_schema"
 
 _KEYWORD = {"type": "keyword"}
 _DATE = {"type": "date"}
 _OPAQUE = {"type": "object", "enabled": False}  # kept in _source, never indexed
+_STORED_TEXT = {"type": "text", "index": False}  # shown, never searched (as a review note)
 
 
 def _text() -> dict[str, Any]:
@@ -102,6 +108,9 @@ def documents_index() -> dict[str, Any]:
                 "relevance_reasons": _KEYWORD,
                 "story_id": _KEYWORD,
                 "date_source": _KEYWORD,
+                "date_reason": _STORED_TEXT,
+                "date_disagreements": _STORED_TEXT,
+                "seo_title": _text(),
                 "extraction": _OPAQUE,
                 "risk": {"type": "double"},
                 "tier": _KEYWORD,
@@ -136,6 +145,17 @@ def reviews_index() -> dict[str, Any]:
     }
 
 
+def mapping_upgrade(found: int, index_body: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Body of `indices.put_mapping` bringing an index of schema `found` to SCHEMA_VERSION:
+    the current properties (existing fields are unchanged, new ones are added) and `_meta`.
+    None when the index stores values this code does not (schema 1): only a reindex helps.
+    """
+    if found < IN_PLACE_UPGRADE_FROM:
+        return None
+    mappings = index_body["mappings"]
+    return {"properties": mappings["properties"], "_meta": mappings["_meta"]}
+
+
 def schema_version(mapping_response: Mapping[str, Any], index_name: str) -> int | None:
     """The `_meta` schema version of `index_name` in an `indices.get_mapping` response."""
     try:
@@ -150,6 +170,7 @@ def document_to_source(document: Document) -> dict[str, Any]:
     source = document_to_record(document)
     source["title"] = normalize_spelling(document.title)
     source["body"] = normalize_spelling(document.body)
+    source["seo_title"] = normalize_spelling(document.seo_title)
     source["province"] = (
         normalize_spelling(document.province) if document.province is not None else None
     )

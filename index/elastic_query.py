@@ -43,8 +43,9 @@ SHINGLE_BOOST = 0.5
 SNIPPET_CHARS = 240
 HIGHLIGHT_MAX_OFFSET = 500_000  # highlight only this far into long bodies instead of failing
 
-EXACT_FIELDS = ("title^2", "body")
-FOLDED_FIELDS = ("title.folded^2", "body.folded")
+# The SEO title words the headline for search engines: a match there ranks below a title match.
+EXACT_FIELDS = ("title^2", "seo_title^1.5", "body")
+FOLDED_FIELDS = ("title.folded^2", "seo_title.folded^1.5", "body.folded")
 GROUP_FIELDS: dict[str, str] = {
     "province": "province",
     "outlet": "outlet",

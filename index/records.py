@@ -17,7 +17,7 @@ from index.types import Document, ReviewEvent
 _DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
 _EVENT_FIELDS = tuple(f.name for f in fields(ReviewEvent))
 _DOCUMENT_TIMES = ("published_at", "crawled_at")
-_DOCUMENT_TUPLES = ("provinces", "topics", "relevance_reasons")
+_DOCUMENT_TUPLES = ("provinces", "topics", "relevance_reasons", "date_disagreements")
 
 
 def document_to_record(document: Document) -> dict[str, Any]:

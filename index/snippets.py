@@ -6,12 +6,16 @@ around words of the query (exact words first; folded words when nothing matched 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from html import escape
 
 from index.text import ParsedQuery, fold, iter_word_spans
 
 SNIPPET_CHARS = 240
+# One character of a word, as `index.text.words` splits them.
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def make_snippet(
@@ -26,9 +30,12 @@ def make_snippet(
     'Cảnh báo &lt;b&gt;tin <mark>giả</mark>&lt;/b&gt;'
     """
     is_hit = _hit_test(query, folded=folded)
-    spans = iter_word_spans(text)
-    # Only the first hit and the hits inside the window matter: stop reading words after it
-    # (a search page makes 20 snippets of whole articles).
+    skip = 0 if folded else _words_before_first_hit(text, set(query.all_words()))
+    # Only the first hit and the hits inside the window matter: start reading words where the
+    # first can be and stop after the window (a search page makes 20 snippets of whole articles).
+    spans: Iterator[tuple[int, int]] = iter(())
+    if skip is not None:
+        spans = ((s + skip, e + skip) for s, e in iter_word_spans(text[skip:]))
     first = next(((s, e) for s, e in spans if is_hit(text[s:e])), None)
     start = _window_start(text, first[0] if first else 0, width)
     end = min(len(text), start + width)
@@ -54,20 +61,41 @@ def make_snippet(
 
 def _hit_test(query: ParsedQuery, *, folded: bool) -> Callable[[str], bool]:
     """Whether a word of the text is marked: equal to a query word once lower-cased, or with
-    `folded` once folded (memoised: a text repeats its words, and folding is the slow part)."""
+    `folded` once folded (memoised in `_folded_word`)."""
     wanted = set(query.all_words())
     if not (folded and wanted):
         return lambda word: word.lower() in wanted
     targets = {fold(w) for w in wanted}
-    seen: dict[str, bool] = {}
+    return lambda word: _folded_word(word) in targets
 
-    def is_hit(word: str) -> bool:
-        found = seen.get(word)
-        if found is None:
-            found = seen[word] = fold(word) in targets
-        return found
 
-    return is_hit
+# Memoised for every snippet (a pure function): the 20 snippets of a page and the pages after
+# it repeat the few thousand syllables of the language, and folding is the slow part.
+_folded_word = lru_cache(maxsize=65_536)(fold)
+
+
+def _words_before_first_hit(text: str, wanted: set[str]) -> int | None:
+    """Where a word-by-word search for an exact hit can start: the start of the word holding
+    the first occurrence of a query word in the lower-cased text (None: there is no hit).
+
+    A hit is a word whose lower case is a query word, so its lower case is found at its own
+    place when lowering keeps every character in place: no one-to-many mapping (the length
+    tells) and no capital sigma (its lower case depends on the letters around it). Otherwise
+    0: every word is read.
+
+    >>> _words_before_first_hit("Tin BHYT mới", {"bhyt"}), _words_before_first_hit("x", {"y"})
+    (4, None)
+    """
+    low = text.lower()
+    if len(low) != len(text) or "Σ" in text:
+        return 0
+    found = [i for word in wanted if (i := low.find(word)) != -1]
+    if not found:
+        return None
+    start = min(found)
+    while start > 0 and _WORD_CHAR.match(text, start - 1):
+        start -= 1
+    return start
 
 
 def _window_start(text: str, first_hit: int, width: int) -> int:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -336,6 +336,30 @@ class SQLiteArchive(Archive):
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT * FROM reviews WHERE document_id = ? ORDER BY at_us, seq", (document_id,)
+            ).fetchall()
+        return tuple(row_review(row) for row in rows)
+
+    def review_events(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        actor: str | None = None,
+        action: str | None = None,
+        limit: int = 1000,
+    ) -> Sequence[ReviewEvent]:
+        conditions = [
+            (since is not None, "at_us >= ?", since and to_us(since)),
+            (until is not None, "at_us < ?", until and to_us(until)),
+            (actor is not None, "actor = ?", actor),
+            (action is not None, "action = ?", action),
+        ]
+        where = " AND ".join(sql for wanted, sql, _ in conditions if wanted) or "1"
+        args = [value for wanted, _, value in conditions if wanted]
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT * FROM reviews WHERE {where} ORDER BY at_us DESC, seq DESC LIMIT ?",
+                (*args, limit),
             ).fetchall()
         return tuple(row_review(row) for row in rows)
 

@@ -6,7 +6,7 @@ Candidates for a text query are the exact-index matches when every word was type
 diacritics, else the folded-index matches that contain every word typed with diacritics as
 typed; candidates matching the query as typed (exact index) rank first, reported as "exact".
 The tags column only ever receives the filter tags of `index.sqlite_tags`, which no user word
-can equal, so user words match title and body only, without a column filter.
+can equal, so user words match title, body and SEO title only, without a column filter.
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ RANK_WINDOW = 5_000
 # Probing one article against the folded index costs about this many times as much as visiting
 # one match when sorting matches by date (measured on 1M articles; see `walk_dates`).
 PROBE_COST = 8
-# bm25 column weights: a word in the title counts four times as much as one in the body.
-_BM25_WEIGHTS = "4.0, 1.0, 0.0"  # the tags column never scores
+# bm25 column weights (title, body, tags, seo_title): a word in the title counts four times as
+# much as one in the body, one only in the SEO title twice; the tags column never scores.
+_BM25_WEIGHTS = "4.0, 1.0, 0.0, 2.0"
 _DAY_US = 86_400_000_000
 _EPOCH_DAY = date(1970, 1, 1)
 

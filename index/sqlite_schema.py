@@ -1,10 +1,12 @@
 """SQLite schema as an ordered list of migrations, applied one transaction each.
 
 Version N of the archive is the state after `MIGRATIONS[:N]`. Append new migrations; never edit
-a released one. Two FTS5 indexes cover title, body and filter tags (`index.sqlite_tags`):
-`articles_fts` keeps diacritics (external content over `articles`) and `articles_folded` holds
-the folded text for the no-diacritics fallback (contentless). Since version 3 the backend
-writes and deletes the rows of both itself (`index.sqlite_writes`), as it does `daily_counts`.
+a released one. Two FTS5 indexes cover title, body, filter tags (`index.sqlite_tags`) and
+(since version 6) the SEO title: `articles_fts` keeps diacritics (external content over
+`articles`) and `articles_folded` holds the folded text for the no-diacritics fallback
+(contentless). Since version 3 the backend writes and deletes the rows of both itself
+(`index.sqlite_writes`), as it does `daily_counts` and, since version 7, the province and topic
+rows of new articles.
 Migrations may call the SQL functions `pressmon_fold`, `pressmon_tags` and `pressmon_code`,
 which `migrate` registers.
 """
@@ -229,7 +231,43 @@ CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# v6: the date's reasoning (why the chosen candidate won, the candidates that disagreed) and
+# the page's SEO title when it differs from the headline shown. The SEO title is searchable: an
+# FTS5 table cannot gain a column, so both indexes are made again with a seo_title column (last,
+# so the columns before it keep their numbers) and rebuilt; existing articles have none.
+_V6 = """
+ALTER TABLE articles ADD COLUMN date_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN date_disagreements TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE articles ADD COLUMN seo_title TEXT NOT NULL DEFAULT '';
+
+DROP TABLE articles_fts;
+DROP TABLE articles_folded;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, body, tags, seo_title, content='articles', content_rowid='rowid',
+    tokenize="unicode61 remove_diacritics 0"
+);
+CREATE VIRTUAL TABLE articles_folded USING fts5 (
+    title, body, tags, seo_title, content='', tokenize="unicode61 remove_diacritics 0"
+);
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 16777216);
+INSERT INTO articles_folded (articles_folded, rank) VALUES ('hashsize', 16777216);
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
+INSERT INTO articles_folded (articles_folded, rank) VALUES ('automerge', 8);
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+INSERT INTO articles_folded (rowid, title, body, tags, seo_title)
+    SELECT rowid, pressmon_fold(title), pressmon_fold(body), tags, pressmon_fold(seo_title)
+    FROM articles;
+"""
+
+# v7: new articles' province and topic rows are written by the backend, one sorted
+# `executemany` per batch (`index.sqlite_writes`), as their FTS5 rows are: the insert trigger
+# decoded two JSON columns per article. The rows already stored stay as they are; updates and
+# deletes keep their triggers.
+_V7 = """
+DROP TRIGGER articles_ai_filters;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 SCHEMA_VERSION = len(MIGRATIONS)
 logger = logging.getLogger(__name__)
 # The fixed UTC offset of daily_counts' days: the Center's zone, Asia/Ho_Chi_Minh.

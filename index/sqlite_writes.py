@@ -1,10 +1,14 @@
-"""Writing articles to SQLite: the row, both FTS5 indexes and the daily counts, kept in step.
+"""Writing articles to SQLite: the row, both FTS5 indexes, the province and topic tables and the
+daily counts, kept in step.
 
 Every function here runs inside the caller's transaction, so an article and its index entries
 are committed together or not at all. FTS5 rows are written in one `executemany` per batch
 after the article rows: fed from triggers, FTS5 costs twice as much per article (measured).
 New articles are inserted with `executemany` too, with the rowids SQLite would give them
 (one more than the largest), so their FTS5 rows are known without a statement per article.
+Their province and topic rows follow the same way, sorted by key so each batch appends to
+those tables' B-trees (a trigger decoding the JSON columns per article cost 30% more per
+article, measured); updates and deletes keep the triggers (`index.sqlite_schema`).
 """
 
 from __future__ import annotations
@@ -34,9 +38,19 @@ INSERT_SQL = (
     f"INSERT INTO articles (rowid, {', '.join(DOCUMENT_COLUMNS)}) "
     f"VALUES (?, {', '.join('?' * len(DOCUMENT_COLUMNS))})"
 )
-_INDEXED = "SELECT rowid, id, title, body, tags, published_us, province, outlet, kind FROM articles"
-_INSERT = "INSERT INTO {table} (rowid, title, body, tags) VALUES (?, ?, ?, ?)"
-_DELETE = "INSERT INTO {table} ({table}, rowid, title, body, tags) VALUES ('delete', ?, ?, ?, ?)"
+_INDEXED = (
+    "SELECT rowid, id, title, body, tags, seo_title, published_us, province, outlet, kind "
+    "FROM articles"
+)
+# The columns of both FTS5 indexes, in their order.
+_FTS_COLUMNS = ("title", "body", "tags", "seo_title")
+_INSERT = "INSERT INTO {table} (rowid, title, body, tags, seo_title) VALUES (?, ?, ?, ?, ?)"
+_DELETE = (
+    "INSERT INTO {table} ({table}, rowid, title, body, tags, seo_title) "
+    "VALUES ('delete', ?, ?, ?, ?, ?)"
+)
+_INSERT_PROVINCE = "INSERT OR IGNORE INTO article_provinces (province, doc) VALUES (?, ?)"
+_INSERT_TOPIC = "INSERT OR IGNORE INTO article_topics (topic, doc) VALUES (?, ?)"
 _ADD_DAY_COUNT = (
     "INSERT INTO daily_counts (day, province, outlet, kind, n) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT DO UPDATE SET n = n + excluded.n"
@@ -52,13 +66,17 @@ DayKey = tuple[int, str, str, str]
 class PreparedArticle:
     """A document as its articles row plus its folded text (computed off the writer thread).
 
-    `values` is `row` in DOCUMENT_COLUMNS order, for positional `executemany`.
+    `values` is `row` in DOCUMENT_COLUMNS order, for positional `executemany`; `provinces` and
+    `topics` are the article_provinces and article_topics keys of the document, without repeats.
     """
 
     row: dict[str, Any]
     values: tuple[Any, ...]
     folded_title: str
     folded_body: str
+    folded_seo_title: str
+    provinces: tuple[str, ...]
+    topics: tuple[str, ...]
 
 
 def last_copies(batch: Sequence[Document]) -> list[Document]:
@@ -72,8 +90,19 @@ def prepare(batch: Sequence[Document]) -> list[PreparedArticle]:
     for doc in last_copies(batch):
         doc = normalized(doc)
         row = document_row(doc)
-        values = tuple(row[c] for c in DOCUMENT_COLUMNS)
-        prepared.append(PreparedArticle(row, values, fold(doc.title), fold(doc.body)))
+        values = tuple(row.values())  # document_row's keys are DOCUMENT_COLUMNS, in order
+        provinces = (*doc.provinces, doc.province) if doc.province is not None else doc.provinces
+        prepared.append(
+            PreparedArticle(
+                row,
+                values,
+                fold(doc.title),
+                fold(doc.body),
+                fold(doc.seo_title),
+                tuple(dict.fromkeys(provinces)),
+                tuple(dict.fromkeys(doc.topics)),
+            )
+        )
     return prepared
 
 
@@ -90,6 +119,8 @@ def write_batch(conn: sqlite3.Connection, batch: Sequence[PreparedArticle]) -> i
     removed_exact: list[tuple[Any, ...]] = []
     removed_folded: list[tuple[Any, ...]] = []
     inserted: list[tuple[Any, ...]] = []
+    provinces: list[tuple[str, int]] = []
+    topics: list[tuple[str, int]] = []
     updated: list[dict[str, Any]] = []
     days: Counter[DayKey] = Counter()
     rowid = _max_rowid(conn)
@@ -100,18 +131,24 @@ def write_batch(conn: sqlite3.Connection, batch: Sequence[PreparedArticle]) -> i
         if previous is None:
             rowid += 1
             inserted.append((rowid, *item.values))
+            provinces += [(p, rowid) for p in item.provinces]
+            topics += [(t, rowid) for t in item.topics]
             target = rowid
         else:
             updated.append(row)
             target = previous["rowid"]
             days[_day_key(previous)] -= 1
-            if all(previous[c] == row[c] for c in ("title", "body", "tags")):
+            if all(previous[c] == row[c] for c in _FTS_COLUMNS):
                 continue
             removed_exact.append(_index_entry(previous))
             removed_folded.append(_folded_entry(previous))
-        exact.append((target, row["title"], row["body"], row["tags"]))
-        folded.append((target, item.folded_title, item.folded_body, row["tags"]))
+        exact.append((target, *(row[c] for c in _FTS_COLUMNS)))
+        folded.append(
+            (target, item.folded_title, item.folded_body, row["tags"], item.folded_seo_title)
+        )
     conn.executemany(INSERT_SQL, inserted)
+    conn.executemany(_INSERT_PROVINCE, sorted(provinces))
+    conn.executemany(_INSERT_TOPIC, sorted(topics))
     conn.executemany(UPSERT_SQL, updated)
     for table, removed, added in (
         ("articles_fts", removed_exact, exact),
@@ -150,11 +187,17 @@ def _indexed_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any
 
 
 def _index_entry(row: Any) -> tuple[Any, ...]:
-    return (row["rowid"], row["title"], row["body"], row["tags"])
+    return (row["rowid"], *(row[c] for c in _FTS_COLUMNS))
 
 
 def _folded_entry(row: Any) -> tuple[Any, ...]:
-    return (row["rowid"], fold(row["title"]), fold(row["body"]), row["tags"])
+    return (
+        row["rowid"],
+        fold(row["title"]),
+        fold(row["body"]),
+        row["tags"],
+        fold(row["seo_title"]),
+    )
 
 
 def _day_key(row: Any) -> DayKey:

@@ -20,8 +20,11 @@ MAX_QUERY_TERMS = 32
 
 # A word is a run of letters and digits, as FTS5's unicode61 tokenizer sees it.
 _WORD_RE = re.compile(r"[^\W_]+")
-# Vietnamese diacritics decompose (NFD) into the Combining Diacritical Marks block.
-_COMBINING_MARKS = re.compile("[\u0300-\u036f]+")
+# Vietnamese diacritics decompose (NFD) into the Combining Diacritical Marks block. Runs of
+# anything else outside ASCII are rare in press text (quotes, dashes); between them the folded
+# text is the ASCII of the decomposed text, which the ASCII codec extracts in one C call where
+# substituting each mark cost a regex match (every third letter of Vietnamese, measured).
+_OTHER_NON_ASCII = re.compile("([^\x00-\x7f\u0300-\u036f]+)")
 
 
 def fold(text: str) -> str:
@@ -33,8 +36,12 @@ def fold(text: str) -> str:
     >>> fold("Bảo hiểm xã hội Đà Nẵng")
     'bao hiem xa hoi da nang'
     """
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return _COMBINING_MARKS.sub("", decomposed).replace("đ", "d")
+    # đ has no decomposition: it becomes d first, so the ASCII runs take it in.
+    decomposed = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    parts = _OTHER_NON_ASCII.split(decomposed)  # even: ASCII and marks; odd: kept as they are
+    for i in range(0, len(parts), 2):
+        parts[i] = parts[i].encode("ascii", "ignore").decode("ascii")
+    return "".join(parts)
 
 
 def words(text: str) -> list[str]:

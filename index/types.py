@@ -48,6 +48,14 @@ class Document:
     date_source: str | None = (
         None  # where published_at came from (json-ld, meta, visible text, ...)
     )
+    # Why that date candidate won, in words, and every candidate that disagreed with it
+    # ("source:field=ISO (+N min): kind"; `crawlers.extract.reconcile`): a reviewer sees why
+    # the article sits in its week.
+    date_reason: str = ""
+    date_disagreements: tuple[str, ...] = ()
+    # The page's SEO title (og:title, JSON-LD headline, <title>) when it words the headline
+    # differently from the one shown; "" otherwise. Searched, ranked below the title.
+    seo_title: str = ""
     extraction: Mapping[str, str] = field(default_factory=dict)  # field -> method that produced it
     risk: float | None = None
     tier: str | None = None

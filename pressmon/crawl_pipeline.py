@@ -1,4 +1,5 @@
-"""The item pipeline: relevant articles are attributed, flagged in batches and archived.
+"""The item pipeline: relevant articles are attributed, flagged in batches and archived; the
+response each flagged one was read from is kept as evidence (pressmon.evidence).
 
 Reads PRESSMON_SETTINGS (the run's pressmon Settings) and PRESSMON_BATCH_SIZE from the crawler's
 settings; `pressmon.crawl.crawl_settings` puts them there.
@@ -6,6 +7,7 @@ settings; `pressmon.crawl.crawl_settings` puts them there.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from scrapy.exceptions import DropItem
@@ -15,24 +17,38 @@ from crawlers.settings import required
 from crawlers.state import CrawlState
 from index.base import Archive
 from index.types import Document
+from pressmon.alerts.dispatch import CLOSE_SECONDS, BackgroundDispatcher
+from pressmon.evidence.keeper import EvidenceKeeper, is_flagged
 from pressmon.processing import ArticleProcessor
 from pressmon.settings import Settings
-from pressmon.wiring import archive_from, processor_from
+from pressmon.wiring import archive_from, notifier_from, processor_from
+
+log = logging.getLogger(__name__)
 
 
 class ArchivePipeline:
     """Drops articles not about social insurance; flags and upserts the rest in batches.
 
     Flagging is batched because the classifier tokenises many texts faster than one at a time.
-    A URL is marked done in the crawl state only after its batch is committed.
+    A URL is marked done in the crawl state only after its batch is committed. Alerts for the
+    batch are queued after that and sent on the dispatcher's thread, so a slow or failing mail
+    server never holds up the crawl nor loses an item.
     """
 
     def __init__(
-        self, processor: ArticleProcessor, archive: Archive, crawler: Any, batch_size: int = 50
+        self,
+        processor: ArticleProcessor,
+        archive: Archive,
+        evidence: EvidenceKeeper,
+        crawler: Any,
+        alerts: BackgroundDispatcher,
+        batch_size: int = 50,
     ) -> None:
         self.crawler = crawler
         self.processor = processor
         self.archive = archive
+        self.evidence = evidence
+        self.alerts = alerts
         self.batch_size = batch_size
         self._batch: list[tuple[Document, ArticleItem]] = []
 
@@ -45,7 +61,9 @@ class ArchivePipeline:
             processor = processor_from(settings, state)
         finally:
             state.close()
-        return cls(processor, archive_from(settings), crawler, batch_size)
+        evidence = EvidenceKeeper.from_settings(settings)
+        alerts = BackgroundDispatcher(notifier_from(settings)).start()
+        return cls(processor, archive_from(settings), evidence, crawler, alerts, batch_size)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         spider = self.crawler.spider
@@ -65,6 +83,10 @@ class ArchivePipeline:
         if not self._batch:
             return
         documents = self.processor.flag([document for document, _ in self._batch])
+        # The saved copy first: an article in the queue always has its evidence on disk.
+        for document, (_, item) in zip(documents, self._batch, strict=True):
+            if is_flagged(document) and item.fetched is not None:
+                self.evidence.keep_fetched(document, item.fetched)
         self.archive.upsert(documents)
         spider.state.remember_stories(self.processor.story_rows(documents))
         for _, item in self._batch:
@@ -73,10 +95,16 @@ class ArchivePipeline:
             [(item.url_id, item.article.url, item.source_id) for _, item in self._batch], "stored"
         )
         self._batch.clear()
+        try:
+            if self.alerts.notifier.notify(documents):
+                self.alerts.wake()
+        except Exception:  # the items are stored; a broken alert queue must not stop the crawl
+            log.exception("queueing alerts failed for %d stored articles", len(documents))
 
     def close_spider(self) -> None:
         try:
             self.flush()
             self.crawler.spider.record_health()
         finally:
+            self.alerts.close(CLOSE_SECONDS)
             self.archive.close()

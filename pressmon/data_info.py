@@ -10,12 +10,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from pressmon.evidence.location import evidence_dir
 from pressmon.settings import Settings
 
 
 @dataclass(frozen=True)
 class Location:
-    key: str  # stable name for --json: archive, state, model, exports, data_dir
+    key: str  # stable name for --json: archive, state, model, exports, evidence, data_dir
     label: str  # Vietnamese label for people
     path: Path
     exists: bool
@@ -79,6 +80,7 @@ def describe(settings: Settings) -> DataInfo:
         _location("state", "CSDL trạng thái (tài khoản, lịch sử thu thập)", archive.state_path),
         _location("model", "Mô hình sàng lọc", settings.classifier.model_path),
         _location("exports", "Thư mục xuất dữ liệu", settings.data_dir / "exports"),
+        _location("evidence", "Bản lưu bài được đánh dấu (WARC)", evidence_dir(settings)),
     ]
     return DataInfo(archive.backend, tuple(rows))
 

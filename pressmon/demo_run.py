@@ -9,6 +9,7 @@ than the three minutes the demo may take."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -27,6 +28,7 @@ from index.types import Query
 from pressmon.cli import output
 from pressmon.companions import Companions
 from pressmon.errors import PressmonError
+from pressmon.evidence.location import evidence_beside
 from pressmon.review.labels import label
 from pressmon.review.queue import triage_order
 from pressmon.settings import REPO_ROOT, Settings, load_settings
@@ -44,6 +46,7 @@ class DemoPaths:
     sources: Path
     model: Path
     year_lines: Path  # the demo year as `pressmon ingest` input
+    evidence: Path
 
     @classmethod
     def beside(cls, archive: Path) -> DemoPaths:
@@ -57,6 +60,7 @@ class DemoPaths:
             # Kept between demos (only the archive and state start fresh): training takes time.
             model=archive.parent / "model" / "flagger.skops",
             year_lines=archive.with_name(f"{archive.stem}-nam-demo.jsonl"),
+            evidence=evidence_beside(files.state),
         )
 
 
@@ -72,6 +76,8 @@ def prepare_fresh(paths: DemoPaths, *, default_location: bool) -> None:
             )
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if default_location and paths.evidence.exists():
+        shutil.rmtree(paths.evidence)  # the saved copies the old state database listed
     paths.sources.parent.mkdir(parents=True, exist_ok=True)
     paths.archive.parent.mkdir(parents=True, exist_ok=True)
 

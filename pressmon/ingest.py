@@ -17,6 +17,8 @@ from crawlers.items import ExtractedArticle
 from crawlers.sources import OutletKind, Source
 from crawlers.state import CrawlState
 from index.base import Archive
+from pressmon.alerts.dispatch import Notifier
+from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.processing import ArticleProcessor
 from pressmon.sanitize import InputRejected, clean_article, decode_line
 from pressmon.settings import Settings, SourceList, load_sources
@@ -50,6 +52,7 @@ class IngestReport:
     irrelevant: int
     rejected: tuple[str, ...] = ()  # "line N: why", one per line not stored
     cleaned: tuple[str, ...] = ()  # "line N: what changed", text stored after sanitising
+    alerts: int = 0  # items newly queued for an alert ("cần xem ngay", known false claims)
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,10 @@ def ingest_jsonl(
     processor: ArticleProcessor,
     archive: Archive,
     state: CrawlState,
+    notifier: Notifier,
 ) -> IngestReport:
+    """Store the articles of `lines`; alerts for them are queued on `notifier`, for the caller
+    to send once the archive is committed."""
     result = parse_lines(lines, settings.tz)
     parsed = result.lines
     sources = load_sources(settings.sources_file)
@@ -139,9 +145,12 @@ def ingest_jsonl(
         if document is not None:
             documents.append(document)
     flagged = processor.flag(documents)
+    # Ingested articles came without HTML: their text is what is kept as evidence.
+    EvidenceKeeper.from_settings(settings).keep_ingested(flagged, crawled_at)
     new = archive.upsert(flagged)
     archive.refresh()
     state.remember_stories(processor.story_rows(flagged))
+    alerts = notifier.notify(flagged)
     return IngestReport(
         read=len(parsed) + len(result.rejected),
         stored=len(flagged),
@@ -149,4 +158,5 @@ def ingest_jsonl(
         irrelevant=len(parsed) - len(documents),
         rejected=result.rejected,
         cleaned=result.cleaned,
+        alerts=alerts,
     )

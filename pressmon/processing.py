@@ -69,6 +69,11 @@ class ArticleProcessor:
             relevance_reasons=relevance.reasons,
             story_id=self.clusterer.assign(document_id, f"{article.title}\n{article.body}"),
             date_source=article.date_source,
+            date_reason=article.date_reason,
+            date_disagreements=article.date_disagreements,
+            # Kept only as a second wording to search: an SEO title equal to the headline adds
+            # nothing but the same words twice.
+            seo_title=article.seo_title if article.seo_title != article.title else "",
             extraction=dict(article.methods),
         )
 

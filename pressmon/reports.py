@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, get_args
+from zoneinfo import ZoneInfo
 
 from crawlers.sources import OutletKind
 from index.base import Archive
@@ -19,6 +20,7 @@ from pressmon.coverage import (
     target_period,
     target_query,
 )
+from pressmon.evidence.store import EvidenceStore, SavedCopy
 from pressmon.exports import xlsx_value
 from pressmon.progress_text import report_summary
 from pressmon.province_targets import (
@@ -188,6 +190,8 @@ class LeadershipReport:
     follow_ups: Mapping[str, tuple[str, ...]]  # document id -> follow-up codes in force (decided)
     summary: str  # the opening paragraph, generated from the numbers (pressmon.progress_text)
     attention: tuple[ProvinceProgress, ...]  # provinces behind or short, worst first
+    # document id -> its saved copy (pressmon.evidence), cited by hash and fetch time
+    saved_copies: Mapping[str, SavedCopy] = field(default_factory=dict)
 
 
 def leadership_report(
@@ -203,6 +207,7 @@ def leadership_report(
     topics: Sequence[str] = (),
     flagged_limit: int = 2000,
     chart_target_id: str | None = None,
+    evidence: EvidenceStore | None = None,
 ) -> LeadershipReport:
     coverage = coverage_figures(
         archive,
@@ -236,6 +241,7 @@ def leadership_report(
             coverage.total, coverage.chart_target, coverage.provinces, attention, len(flagged)
         ),
         attention=attention,
+        saved_copies=evidence.latest_of([d.id for d in flagged]) if evidence else {},
     )
 
 
@@ -248,6 +254,12 @@ def _follow_ups(archive: Archive, documents: Sequence[Document]) -> dict[str, tu
             if follow_ups:
                 found[doc.id] = follow_ups
     return found
+
+
+def _saved_copy_cells(copy: SavedCopy | None, tz: ZoneInfo) -> tuple[str, str]:
+    if copy is None:
+        return ("", "")
+    return (copy.sha256, copy.fetched_at.astimezone(tz).strftime("%d/%m/%Y %H:%M:%S"))
 
 
 def _put(sheet: Any, row: Sequence[Any]) -> None:
@@ -361,6 +373,8 @@ def report_xlsx(
             "Trạng thái",
             "Xử lý tiếp",
             "Đường dẫn",
+            "Bản lưu: SHA-256",
+            "Bản lưu: thời điểm thu thập",
         ],
     )
     for category, docs in report.flagged_by_category:
@@ -378,6 +392,7 @@ def report_xlsx(
                     label(d.review_status),
                     "; ".join(label(f) for f in report.follow_ups.get(d.id, ())),
                     d.url,
+                    *_saved_copy_cells(report.saved_copies.get(d.id), tz),
                 ],
             )
     for sheet in book.worksheets:
@@ -388,7 +403,7 @@ def report_xlsx(
         for cell in sheet[1 if sheet is not summary else 6]:
             cell.font = bold
         sheet.column_dimensions["A"].width = 42
-        for column in "BCDEFGHIJ":
+        for column in "BCDEFGHIJKL":
             sheet.column_dimensions[column].width = 18
     out = io.BytesIO()
     book.save(out)

@@ -111,10 +111,12 @@ def clean_extracted(article: ExtractedArticle) -> ExtractedArticle:
         InputRejected: an absurd publication date, or no text left.
     """
     clean = clean_article(article.title, article.body, article.published_at, article.lead)
-    if not clean.notes:
+    seo = clean_text(article.seo_title, limit=MAX_TITLE_CHARS, field="seo_title")
+    notes = clean.notes + seo.notes
+    if not notes:
         return article
-    log.warning("%s: %s", article.url, "; ".join(clean.notes))
-    return replace(article, title=clean.title, body=clean.body, lead=clean.lead)
+    log.warning("%s: %s", article.url, "; ".join(notes))
+    return replace(article, title=clean.title, body=clean.body, lead=clean.lead, seo_title=seo.text)
 
 
 def decode_line(raw: bytes) -> tuple[str, bool]:

@@ -98,6 +98,52 @@ class WebSettings(_Strict):
         return value
 
 
+_CLOCK_TIME = r"^([01]\d|2[0-3]):[0-5]\d$"  # HH:MM, 24-hour, local time
+
+
+class AlertSettings(_Strict):
+    """[alerts]: who hears of a new "cần xem ngay" item or a known false claim, and how.
+
+    Without `host` e-mail alerts are printed to the console (the demo). The password comes only
+    from the environment (PRESSMON_SMTP_PASSWORD).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    enabled: bool = True
+    host: str | None = None  # SMTP server; None: print alerts to the console
+    port: int = Field(587, ge=1, le=65535)
+    tls: Literal["starttls", "ssl", "none"] = "starttls"
+    user: str | None = None
+    password: str | None = None  # secret: only from the environment
+    sender: str = Field("pressmon@localhost", alias="from")
+    # Role (reviewer, lead, admin) or province name -> e-mail addresses. A province's addresses
+    # hear only of items about that province; accounts add their own address on /canh-bao.
+    recipients: dict[str, tuple[str, ...]] = {}
+    webhooks: tuple[str, ...] = ()  # each gets a JSON POST per alert
+    quiet_hours: str | None = Field(None, pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")  # "22:00-06:30"
+    digest_time: str = Field("07:30", pattern=_CLOCK_TIME)  # daily digest, local time
+    max_attempts: int = Field(5, ge=1, le=20)
+    retry_seconds: float = Field(60, gt=0)  # first retry; doubles each time, at most an hour
+    timeout_seconds: float = Field(20, gt=0)
+
+    @field_validator("webhooks")
+    @classmethod
+    def _http_urls(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for url in value:
+            if not re.match(r"^https?://[^\s/]+", url):
+                raise ValueError(f"not an http(s) URL: {url!r}")
+        return value
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _clock_times(cls, value: str | None) -> str | None:
+        for part in (value or "").split("-") if value else ():
+            if not re.match(_CLOCK_TIME, part):
+                raise ValueError(f"not a time of day HH:MM: {part!r}")
+        return value
+
+
 class Settings(_Strict):
     # Holds the archive, state database, model and exports (pressmon.settings.data_home); set
     # by load_settings, not read from settings.toml.
@@ -111,6 +157,7 @@ class Settings(_Strict):
     classifier: ClassifierSettings = ClassifierSettings()
     crawl: CrawlSettings = CrawlSettings()
     web: WebSettings = WebSettings()
+    alerts: AlertSettings = AlertSettings()
 
     @field_validator("timezone")
     @classmethod
@@ -305,6 +352,7 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
         "ELASTICSEARCH_URL": ("archive", "elasticsearch_url"),
         "REDIS_URL": ("crawl", "redis_url"),
         "SESSION_SECRET": ("web", "session_secret"),
+        "SMTP_PASSWORD": ("alerts", "password"),
         "TIMEZONE": ("timezone",),
         "SOURCES": ("sources_file",),
         "TARGETS": ("targets_file",),

@@ -95,7 +95,76 @@ CREATE TABLE account_events (
 CREATE INDEX account_events_username ON account_events (username, at);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: evidence. The saved copy of each flagged article (pressmon.evidence): a WARC file
+# under the evidence folder (path relative to it), the SHA-256 of its payload, when and from
+# which final URL it was fetched. A page fetched again with other content adds a row.
+_V4 = """
+CREATE TABLE evidence (
+    document_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,          -- hex digest of the WARC record's payload
+    path TEXT NOT NULL,            -- relative to the evidence folder
+    fetched_at TEXT NOT NULL,      -- ISO 8601 UTC
+    final_url TEXT NOT NULL,       -- after redirects
+    record_type TEXT NOT NULL CHECK (record_type IN ('response', 'resource')),
+    PRIMARY KEY (document_id, sha256)
+);
+"""
+
+# Version 5: provinces that report to the Center. An account may belong to one province (NULL:
+# the Center, which sees every province). An item a province sent to the Center ("Chuyển Trung
+# tâm") is listed in escalations, latest sending only; the audit log in the archive keeps all.
+_V5 = """
+ALTER TABLE users ADD COLUMN province TEXT;
+CREATE TABLE escalations (
+    document_id TEXT PRIMARY KEY,
+    username TEXT NOT NULL,        -- who sent it
+    province TEXT NOT NULL,        -- their province then
+    note TEXT NOT NULL,
+    at TEXT NOT NULL               -- ISO 8601 UTC
+);
+"""
+
+
+# Version 6: alerts (pressmon.alerts). One row per item in `alerts` makes "one alert per item"
+# a primary key; each recipient address, webhook or the console is one delivery, retried on its
+# own; `alert_events` is their audit log (every attempt, sent or failed). Accounts choose their
+# address, opt out or take a daily digest in `alert_preferences`.
+_V6 = """
+CREATE TABLE alerts (
+    document_id TEXT PRIMARY KEY,
+    trigger TEXT NOT NULL,         -- urgent | known-claim
+    payload TEXT NOT NULL,         -- JSON: pressmon.alerts.model.Alert
+    created_at TEXT NOT NULL       -- ISO 8601 UTC
+);
+CREATE TABLE alert_deliveries (
+    document_id TEXT NOT NULL REFERENCES alerts(document_id),
+    channel TEXT NOT NULL,         -- mailto:<address> | <webhook URL> | console
+    status TEXT NOT NULL,          -- pending | digest (waits for the daily one) | sent | failed
+    attempts INTEGER NOT NULL DEFAULT 0,
+    due_at TEXT NOT NULL,          -- ISO 8601 UTC: after quiet hours or at the digest time,
+                                   -- then after each back-off
+    last_error TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (document_id, channel)
+);
+CREATE INDEX alert_deliveries_due ON alert_deliveries (status, due_at);
+CREATE TABLE alert_events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,              -- ISO 8601 UTC
+    document_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    outcome TEXT NOT NULL,         -- sent | failed (retried later) | gave_up
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX alert_events_at ON alert_events (at);
+CREATE TABLE alert_preferences (
+    username TEXT PRIMARY KEY REFERENCES users(username),
+    email TEXT NOT NULL DEFAULT '',
+    opted_out INTEGER NOT NULL DEFAULT 0,
+    digest INTEGER NOT NULL DEFAULT 0    -- 1: one e-mail a day instead of one per alert
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

@@ -6,8 +6,10 @@ must not pay for scikit-learn and underthesea at start-up (tests/test_cli_start.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from pressmon.settings import Settings
 
@@ -15,6 +17,7 @@ if TYPE_CHECKING:
     from classifier.flagger import Flagger
     from crawlers.state import CrawlState
     from index.base import Archive
+    from pressmon.alerts.dispatch import Notifier
     from pressmon.processing import ArticleProcessor
     from vntext.provinces import Gazetteer
 
@@ -82,4 +85,37 @@ def processor_from(settings: Settings, state: CrawlState) -> ArticleProcessor:
         gazetteer=gazetteer_from(settings),
         flagger=flagger_from(settings),
         clusterer=clusterer,
+    )
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def notifier_from(
+    settings: Settings,
+    *,
+    console: TextIO | None = None,
+    clock: Callable[[], datetime] = _utc_now,
+) -> Notifier:
+    """Alerts by SMTP when alerts.host is set, else printed to `console` (stderr by default, so
+    a command's own output on stdout stays as it was); webhooks either way."""
+    from functools import partial
+
+    from pressmon.alerts.channels import ConsoleMailer, HttpPoster, Mailer, SmtpMailer
+    from pressmon.alerts.dispatch import Notifier
+    from pressmon.alerts.store import AlertStore
+    from pressmon.links import item_link
+
+    alerts = settings.alerts
+    mailer: Mailer = SmtpMailer(alerts) if alerts.host else ConsoleMailer(console or sys.stderr)
+    return Notifier(
+        store=AlertStore(settings.archive.state_path),
+        settings=alerts,
+        tz=settings.tz,
+        link=partial(item_link, settings.web),
+        mailer=mailer,
+        poster=HttpPoster(alerts.timeout_seconds),
+        clock=clock,
+        console=alerts.host is None,
     )

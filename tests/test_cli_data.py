@@ -76,5 +76,6 @@ def test_info_reports_paths_sizes_versions_and_articles(tmp_path: Path) -> None:
     assert rows["archive"]["schema_version"] >= 1
     assert rows["state"]["path"] == str(data / "pressmon-state.db")
     assert rows["model"]["path"] == str(data / "model/flagger.skops")
+    assert rows["evidence"]["path"] == str(data / "evidence")
     text = CliRunner().invoke(main, ["--data-dir", str(data), "info"]).output
     assert "Kho bài báo" in text and "0 bài" in text and "Thư mục dữ liệu" in text

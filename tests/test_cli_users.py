@@ -69,3 +69,40 @@ def test_every_change_is_in_the_audit_log(tmp_path: Path) -> None:
     actions = [line.split()[4] for line in log.splitlines()[2:]]
     assert actions == ["reset-password", "enable", "disable", "set-role", "add"]
     assert "reviewer -> admin" in log and "cli:" in log
+
+
+def test_a_provincial_account_by_any_spelling_of_its_province(tmp_path: Path) -> None:
+    result = _run(
+        tmp_path,
+        *("add", "lan", "--role", "reviewer", "--province", "nghe an", "--password-stdin"),
+        stdin=PASSWORD + "\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "created lan (reviewer, Nghệ An)" in result.output
+    store = AccountStore(tmp_path / "pressmon-state.db")
+    account = store.get("lan")
+    assert account is not None and account.province == "Nghệ An"
+    assert "Nghệ An" in _run(tmp_path, "list").output
+    # A pre-2025 name is the province it merged into (Vĩnh Phúc is part of Phú Thọ now).
+    assert _run(tmp_path, "set-province", "lan", "Vinh Phuc").exit_code == 0
+    account = store.get("lan")
+    assert account is not None and account.province == "Phú Thọ"
+    assert _run(tmp_path, "set-province", "lan", "--center").exit_code == 0
+    account = store.get("lan")
+    assert account is not None and account.province is None
+
+
+def test_an_unknown_province_or_a_provincial_admin_is_refused(tmp_path: Path) -> None:
+    unknown = _run(
+        tmp_path,
+        *("add", "lan", "--province", "Atlantis", "--password-stdin"),
+        stdin=PASSWORD + "\n",
+    )
+    assert unknown.exit_code != 0 and "Atlantis" in unknown.output
+    admin = _run(
+        tmp_path,
+        *("add", "lan", "--role", "admin", "--province", "Nghệ An", "--password-stdin"),
+        stdin=PASSWORD + "\n",
+    )
+    assert admin.exit_code != 0 and "province" in admin.output
+    assert AccountStore(tmp_path / "pressmon-state.db").get("lan") is None

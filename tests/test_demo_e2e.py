@@ -282,3 +282,19 @@ def test_served_ui_answers_on_loopback(demo_run: DemoRun) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_each_urgent_item_is_alerted_once_across_crawls(demo_run: DemoRun) -> None:
+    """No SMTP in the demo: each alert is printed once by the crawl that flagged the item."""
+    from pressmon.alerts.store import AlertStore
+
+    flagged = [
+        json.loads(line) for line in pressmon(demo_run.env, "flagged", "--json").stdout.splitlines()
+    ]
+    urgent = {f["id"] for f in flagged if f["tier"] == "urgent"}
+    store = AlertStore(Path(demo_run.env["PRESSMON_ARCHIVE__STATE_PATH"]))
+    events = store.events()
+    alerted = {e.document_id for e in events}
+    assert urgent and urgent <= alerted <= {f["id"] for f in flagged}
+    assert sorted(e.document_id for e in events) == sorted(alerted)  # one each, the 2nd crawl none
+    assert {(e.channel, e.outcome) for e in events} == {("console", "sent")}

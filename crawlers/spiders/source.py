@@ -27,7 +27,7 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutErro
 from crawlers.discovery import FeedError, feed_links, sitemap_links
 from crawlers.errors import ChallengePage, DateError, ExtractionError, InvalidURL
 from crawlers.extract import extract_article, extract_links, next_page
-from crawlers.items import ArticleItem
+from crawlers.items import ArticleItem, FetchedResponse
 from crawlers.outcomes import DATE_DISAGREEMENT, FETCHED
 from crawlers.settings import required
 from crawlers.sources import Source
@@ -61,6 +61,16 @@ _IGNORED = (
 
 REDIRECT_STATUSES = [301, 302, 303, 307, 308]
 MAX_REDIRECTS = 5
+
+
+def fetched_response(response: Response, fetched_at: datetime) -> FetchedResponse:
+    """What was received, kept for the evidence of a flagged article (see ArticleItem)."""
+    headers = tuple(
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in response.headers.items()
+        for value in values
+    )
+    return FetchedResponse(response.url, response.status, headers, response.body, fetched_at)
 
 
 def _on_domains(host: str, domains: Iterable[str]) -> bool:
@@ -276,8 +286,13 @@ class SourceSpider(scrapy.Spider):
         self.count(source_id, "extracted")
         if article.date_disagreements:
             self.count(source_id, DATE_DISAGREEMENT)
+        crawled_at = datetime.now(UTC)
         yield ArticleItem(
-            article=article, source_id=source_id, crawled_at=datetime.now(UTC), url_id=url_id
+            article=article,
+            source_id=source_id,
+            crawled_at=crawled_at,
+            url_id=url_id,
+            fetched=fetched_response(response, crawled_at),
         )
 
     def on_error(self, failure: Any) -> None:

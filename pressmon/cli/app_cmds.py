@@ -20,7 +20,7 @@ from pressmon.demo_run import (
     print_summary,
 )
 from pressmon.settings import Settings
-from pressmon.wiring import archive_from
+from pressmon.wiring import archive_from, notifier_from
 
 ROLES = ("reviewer", "lead", "admin")
 
@@ -31,6 +31,7 @@ def serve_app(
     """Serve the review UI until Ctrl-C; with `demo`, create a demo account and print it."""
     import uvicorn
 
+    from pressmon.alerts.dispatch import CLOSE_SECONDS, BackgroundDispatcher
     from pressmon.web import create_app
     from pressmon.web.accounts import AccountStore, ensure_demo_account
     from pressmon.web.serving import check_serve
@@ -41,19 +42,24 @@ def serve_app(
     if demo:
         username, password = ensure_demo_account(accounts)
         echo(f"\nTài khoản demo: {username} / mật khẩu: {password}")
+    # Between crawls the server sends what is due: retries after a failure, the daily digest.
+    alerts = BackgroundDispatcher(notifier_from(settings)).start()
     with archive_from(settings) as archive:
         app = create_app(settings, archive=archive, accounts=accounts)
         echo(f"Giao diện người duyệt: http://{host}:{port}/  (Ctrl-C để dừng)")
         # Forwarded headers are read by the app, from web.trusted_proxies only
         # (pressmon.web.client_address); uvicorn would otherwise believe them from loopback.
-        uvicorn.run(
-            app,
-            host=host,
-            port=port,
-            log_level="warning",
-            proxy_headers=False,
-            forwarded_allow_ips="",
-        )
+        try:
+            uvicorn.run(
+                app,
+                host=host,
+                port=port,
+                log_level="warning",
+                proxy_headers=False,
+                forwarded_allow_ips="",
+            )
+        finally:
+            alerts.close(CLOSE_SECONDS)
 
 
 @click.command()
@@ -138,19 +144,55 @@ def _account(store, username: str):
 @click.option("--role", type=click.Choice(ROLES), default="reviewer", show_default=True)
 @click.option("--name", "display_name", default="", help="Display name.")
 @click.option(
+    "--province",
+    default="",
+    help='A provincial office\'s account ("Nghệ An", "Nghe An", pre-2025 names too); it sees '
+    "only that province's items. Default: the Center, which sees every province.",
+)
+@click.option(
     "--password-stdin", is_flag=True, help="Read the password from stdin instead of prompting."
 )
 @click.pass_obj
-def users_add(app, username: str, role: str, display_name: str, password_stdin: bool) -> None:
+def users_add(
+    app, username: str, role: str, display_name: str, province: str, password_stdin: bool
+) -> None:
     """Create an account."""
+    stored = _province(app.settings, province) if province.strip() else None
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     store = _store(app)
-    account = store.add(username, password, role, display_name=display_name)
-    store.record(_cli_actor(), account.username, "add", role)
-    click.echo(f"created {account.username} ({role})")
+    account = store.add(username, password, role, display_name=display_name, province=stored)
+    store.record(_cli_actor(), account.username, "add", f"{role}, {stored}" if stored else role)
+    click.echo(f"created {account.username} ({role}{', ' + stored if stored else ''})")
+
+
+def _province(settings: Settings, typed: str) -> str:
+    """The stored province for a typed name, with the filters' spellings (pressmon.filters)."""
+    from pressmon.filters import FilterResolver
+    from pressmon.wiring import gazetteer_from
+
+    found = FilterResolver.build(gazetteer_from(settings), ()).province(typed)
+    if found.note:
+        click.echo(f"Lưu ý: {found.note}", err=True)
+    return found.value
+
+
+@users.command("set-province")
+@click.argument("username")
+@click.argument("province", required=False)
+@click.option("--center", is_flag=True, help="Move the account to the Center (every province).")
+@click.pass_obj
+def users_set_province(app, username: str, province: str | None, center: bool) -> None:
+    """Move an account to a provincial office, or back to the Center with --center."""
+    if center == bool(province):
+        raise click.UsageError("give a PROVINCE or --center, not both")
+    stored = None if center else _province(app.settings, province or "")
+    store = _store(app)
+    account = store.set_province(username, stored)
+    store.record(_cli_actor(), account.username, "set-province", stored or "Trung tâm")
+    click.echo(f"{account.username}: {stored or 'Trung tâm'}")
 
 
 def _login_failures(app):
@@ -171,13 +213,14 @@ def users_list(app) -> None:
             u.username,
             u.role,
             u.display_name,
+            u.province or "Trung tâm",
             ("disabled" if u.disabled else "active")
             + (" (sign-in locked)" if u.username in locked else "")
             + (" (must change password)" if u.must_change_password else ""),
         )
         for u in _store(app).list()
     ]
-    click.echo(output.table(["username", "role", "name", "state"], rows))
+    click.echo(output.table(["username", "role", "name", "office", "state"], rows))
 
 
 @users.command("unlock")

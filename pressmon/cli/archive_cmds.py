@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast, get_args
-from urllib.parse import quote
 
 import click
 
@@ -16,11 +15,19 @@ from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.coverage import progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
+from pressmon.links import item_link
+from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
 from pressmon.settings import Settings, load_sources, load_targets
 from pressmon.snapshots import SnapshotStore
-from pressmon.wiring import archive_from, crawl_state_from, gazetteer_from, processor_from
+from pressmon.wiring import (
+    archive_from,
+    crawl_state_from,
+    gazetteer_from,
+    notifier_from,
+    processor_from,
+)
 
 GROUPS = ("province", "outlet", "kind", "topic")
 _LINES_SHOWN = 20  # ingest problems listed one per line; the rest are counted
@@ -275,13 +282,17 @@ def flagged(app, as_json: bool, **options) -> None:
                         "url": d.canonical_url,
                         "outlet": d.outlet,
                         "published_at": d.published_at,
+                        "date_source": d.date_source,
+                        "date_reason": d.date_reason,
+                        "date_disagreements": d.date_disagreements,
+                        **date_labels(d),
                         "risk": d.risk,
                         "tier": d.tier,
                         "tier_label": label(d.tier),
                         "category": d.category,
                         "category_label": CATEGORY_LABELS.get(d.category or ""),
                         "stance": d.stance,
-                        "link": _item_link(app.settings, d.id),
+                        "link": item_link(app.settings.web, d.id),
                         "review_status": d.review_status,
                         "review_status_label": label(d.review_status),
                         "reasons": [r.get("text") for r in reasons][:5],
@@ -295,14 +306,7 @@ def flagged(app, as_json: bool, **options) -> None:
     if capped:
         click.echo("(chỉ hiện những tin đầu tiên; lọc theo ngày, cơ quan hoặc tỉnh để xem tiếp)")
     for d in documents:
-        click.echo(output.flagged_text(d, app.settings.tz, _item_link(app.settings, d.id)))
-
-
-def _item_link(settings: Settings, document_id: str) -> str:
-    """The item's page in the web app: web.public_url when set, else the host and port served."""
-    web = settings.web
-    base = web.public_url or f"http://{web.host}:{web.port}"
-    return f"{base.rstrip('/')}/bai/{quote(document_id, safe='')}"
+        click.echo(output.flagged_text(d, app.settings.tz, item_link(app.settings.web, d.id)))
 
 
 @click.command()
@@ -325,17 +329,21 @@ def ingest(app, file: Path) -> None:
     stream = sys.stdin.buffer if str(file) == "-" else file.open("rb")
     archive = archive_from(settings)
     state = crawl_state_from(settings)
+    notifier = notifier_from(settings)
     try:
-        report = ingest_jsonl(stream, settings, processor_from(settings, state), archive, state)
+        processor = processor_from(settings, state)
+        report = ingest_jsonl(stream, settings, processor, archive, state, notifier)
     finally:
         archive.close()
         state.close()
         if stream is not sys.stdin.buffer:
             stream.close()
+    notifier.send_due()  # a failure is recorded and retried by the next crawl or serve
     n = output.number
     click.echo(
         f"Xong: đọc {n(report.read)} bài, lưu {n(report.stored)} ({n(report.new)} bài mới), "
         f"{n(report.irrelevant)} bài không về BHXH, BHYT, BHTN nên không lưu"
+        + (f"; {n(report.alerts)} cảnh báo mới" if report.alerts else "")
     )
     for title, lines in (("cleaned", report.cleaned), ("rejected", report.rejected)):
         if lines:

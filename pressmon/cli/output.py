@@ -14,6 +14,7 @@ from typing import Any
 
 from index.types import CountTable, Document, SearchPage
 from pressmon.coverage import CoverageProgress
+from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, STANCE_LABELS, label
 from pressmon.snapshots import Revision
 from pressmon.web.formatting import number
@@ -58,11 +59,12 @@ def dumps(value: Any) -> str:
 
 
 def document_json(document: Document) -> dict[str, Any]:
-    """Every field, with the Vietnamese text of the tier and status codes beside them."""
+    """Every field, with the Vietnamese text of the tier, status and date codes beside them."""
     return {
         **to_jsonable(document),
         "tier_label": label(document.tier),
         "review_status_label": label(document.review_status),
+        **date_labels(document),
     }
 
 

@@ -10,6 +10,7 @@ from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import ReviewEvent
 from pressmon.review.errors import WorkflowError
+from pressmon.review.escalations import Escalation
 from pressmon.review.workflow import Action, ReviewState, plan, replay
 
 
@@ -27,6 +28,12 @@ class Assignees(Protocol):
     def assign(self, document_id: str, assignee: str) -> None: ...
 
 
+class Escalations(Protocol):
+    """Where items sent to the Center are listed (pressmon.review.escalations)."""
+
+    def add(self, escalation: Escalation) -> None: ...
+
+
 def current_state(archive: Archive, document_id: str) -> tuple[ReviewState, list[ReviewEvent]]:
     document = archive.get(document_id)
     if document is None:
@@ -39,6 +46,7 @@ def current_state(archive: Archive, document_id: str) -> tuple[ReviewState, list
 def apply_action(
     archive: Archive,
     assignees: Assignees,
+    escalations: Escalations,
     lock: threading.Lock,
     document_id: str,
     action: Action,
@@ -46,17 +54,29 @@ def apply_action(
     actor: str,
     role: str,
     now: datetime,
+    province: str | None = None,
 ) -> ReviewEvent:
-    """`lock` serialises writers so two reviewers never both act on the same stale state."""
+    """`lock` serialises writers so two reviewers never both act on the same stale state.
+    `archive` is the actor's view of it (a provincial office's is scoped to its province)."""
     if action.kind == "assign":
         assignee = assignees.get(action.assignee or "")
         if assignee is None or assignee.disabled:
             raise WorkflowError(f"Không có người dùng {action.assignee!r} đang hoạt động.")
     with lock:
         state, _ = current_state(archive, document_id)
-        event = plan(state, action, document_id=document_id, actor=actor, role=role, at=now)
+        event = plan(
+            state,
+            action,
+            document_id=document_id,
+            actor=actor,
+            role=role,
+            at=now,
+            province=province,
+        )
         archive.record_review(event)
         archive.refresh()  # the queue the reviewer returns to must show it (Elasticsearch)
         if action.kind == "assign":
             assignees.assign(document_id, event.detail["assignee"])  # type: ignore[arg-type]
+        if action.kind == "escalate" and province is not None:
+            escalations.add(Escalation(document_id, actor, province, event.note, now))
     return event

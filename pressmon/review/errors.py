@@ -11,3 +11,7 @@ class WorkflowError(PressmonError):
 
 class RoleForbidden(WorkflowError):
     """The action exists but the user's role may not take it (e.g. a reviewer reopening)."""
+
+
+class NoteRequired(WorkflowError):
+    """A conclusive status or follow-up was sent without a note (the web app answers 422)."""

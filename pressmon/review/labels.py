@@ -1,6 +1,6 @@
 """The one label table: the Vietnamese text shown for every stored code (tiers, review statuses,
-follow-ups, audit actions). Web pages, CSV/XLSX exports and human CLI output read it; JSON
-carries the code with its label beside it.
+follow-ups, audit actions, date sources). Web pages, CSV/XLSX exports and human CLI output read
+it; JSON carries the code with its label beside it.
 
 Tier names come from `classifier.types.TIER_LABELS`: the classifier's model card prints them too,
 and the classifier may import nothing of pressmon.
@@ -41,6 +41,7 @@ ACTION_LABELS: Mapping[str, str] = {
     "reopen": "Mở lại",
     "assign": "Phân công",
     "note": "Ghi chú",
+    "escalate": "Chuyển Trung tâm",
 }
 TOPIC_LABELS: Mapping[str, str] = {
     "bhxh_bat_buoc": "BHXH bắt buộc",
@@ -73,6 +74,21 @@ STANCE_LABELS: Mapping[str, str] = {
     "asserts": "Khẳng định nội dung",
     "reports-and-debunks": "Đưa tin kèm bác bỏ, cảnh báo",
     "neutral": "Đưa tin trung lập",
+}
+# Where an article's date came from (`Document.date_source`, `crawlers.extract.dates`).
+DATE_SOURCE_LABELS: Mapping[str, str] = {
+    "json-ld": "Dữ liệu có cấu trúc JSON-LD",
+    "meta": "Thẻ meta",
+    "time-tag": "Thẻ <time>",
+    "visible-text": "Ngày giờ hiển thị trên trang",
+    "url": "Đường dẫn bài",
+    "input": "Tệp nhập vào",
+}
+# Why a date candidate lost (`crawlers.extract.reconcile.Disagreement.kind`).
+DATE_DISAGREEMENT_LABELS: Mapping[str, str] = {
+    "offset-mislabelled": "ghi sai múi giờ",
+    "creation-time": "thời điểm tạo bài chứ không phải lúc đăng",
+    "unexplained": "lệch không rõ lý do",
 }
 # Tier, status and follow-up codes are distinct words, so one table serves them all.
 LABELS: Mapping[str, str] = {**TIER_LABELS, **STATUS_LABELS, **FOLLOW_UP_LABELS}

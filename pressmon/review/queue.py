@@ -13,7 +13,8 @@ from typing import Literal
 from classifier.types import TIERS
 from index.base import Archive
 from index.types import Document, Query, TriageEntry
-from pressmon.review.statuses import STATUSES
+from pressmon.review.escalations import Escalation
+from pressmon.review.statuses import DECISIONS, STATUSES
 
 QueueOrder = Literal["tier", "uncertain", "newest"]
 FETCH_PAGE = 200  # the archives' largest page
@@ -82,6 +83,7 @@ class QueueFilters:
 class QueueRow:
     document: Document
     assignee: str | None
+    escalation: Escalation | None = None  # sent to the Center by a provincial office
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,12 @@ def load_queue(
     *,
     page: int = 1,
     page_size: int = 50,
+    escalations: Mapping[str, Escalation] | None = None,
+    escalated_first: bool = False,
 ) -> QueuePage:
+    """`escalated_first`: items sent to the Center and not yet concluded lead the queue, the
+    latest sent first; the Center's queue asks for it."""
+    escalations = escalations or {}
     query = Query(
         outlets=frozenset({filters.outlet}) if filters.outlet else frozenset(),
         provinces=frozenset({filters.province}) if filters.province else frozenset(),
@@ -126,11 +133,20 @@ def load_queue(
     if filters.status:
         entries = [e for e in entries if e.review_status == filters.status]
     entries.sort(key=sort_key(filters.order))
+    if escalated_first:
+        waiting = [e for e in entries if e.id in escalations and e.review_status not in DECISIONS]
+        waiting.sort(key=lambda e: escalations[e.id].at, reverse=True)
+        first = {e.id for e in waiting}
+        entries = waiting + [e for e in entries if e.id not in first]
     pages = max(1, -(-len(entries) // page_size))
     page = min(max(1, page), pages)  # a page past the end shows the last one
     documents = [archive.get(e.id) for e in entries[(page - 1) * page_size : page * page_size]]
     return QueuePage(
-        rows=tuple(QueueRow(d, assignees.get(d.id)) for d in documents if d is not None),
+        rows=tuple(
+            QueueRow(d, assignees.get(d.id), escalations.get(d.id))
+            for d in documents
+            if d is not None
+        ),
         total=len(entries),
         page=page,
         page_size=page_size,

@@ -26,3 +26,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     IN_PROGRESS: frozenset({UNSTARTED, *DECISIONS}),
     **{decision: frozenset({IN_PROGRESS, *DECISIONS}) - {decision} for decision in DECISIONS},
 }
+
+# Conclusions that go on record (a verdict, or a report to leadership) need the reviewer's
+# reasoning in a note: the audit log must say why, not only what.
+NOTE_REQUIRED = frozenset({FALSE, NO_VIOLATION, REPORTED_TO_LEADERSHIP})

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Literal
 
 from index.types import ReviewEvent
-from pressmon.review.errors import RoleForbidden, WorkflowError
+from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.labels import label
 from pressmon.review.statuses import (
     CORRECTION_REQUESTED,
@@ -22,13 +22,14 @@ from pressmon.review.statuses import (
     FALSE,
     FOLLOW_UPS,
     IN_PROGRESS,
+    NOTE_REQUIRED,
     REPORTED_TO_LEADERSHIP,
     STATUSES,
     TRANSITIONS,
     UNSTARTED,
 )
 
-ActionKind = Literal["status", "follow_up", "reopen", "assign", "note"]
+ActionKind = Literal["status", "follow_up", "reopen", "assign", "note", "escalate"]
 CAN_REOPEN = frozenset({"lead", "admin"})
 MAX_NOTE_LENGTH = 5000  # characters; the web form and the API take the same
 CAN_ASSIGN_OTHERS = frozenset({"lead", "admin"})
@@ -95,9 +96,19 @@ def replay(events: Iterable[ReviewEvent], initial_status: str = UNSTARTED) -> Re
 
 
 def plan(
-    state: ReviewState, action: Action, *, document_id: str, actor: str, role: str, at: datetime
+    state: ReviewState,
+    action: Action,
+    *,
+    document_id: str,
+    actor: str,
+    role: str,
+    at: datetime,
+    province: str | None = None,
 ) -> ReviewEvent:
-    """The event that records `action`, or WorkflowError saying why it is not allowed."""
+    """The event that records `action`, or WorkflowError saying why it is not allowed.
+
+    `province`: the actor's provincial office, None for the Center's staff.
+    """
     note = action.note.strip()
     current = state.status
 
@@ -131,6 +142,12 @@ def plan(
             "Quyết định đã khoá vì đã báo cáo lãnh đạo; "
             "lãnh đạo cần mở lại (kèm lý do) trước khi sửa."
         )
+    if action.kind == "escalate":
+        if province is None:
+            raise RoleForbidden("Chỉ tài khoản cấp tỉnh mới chuyển bài lên Trung tâm.")
+        if not note:
+            raise WorkflowError("Cần ghi chú khi chuyển Trung tâm: nêu lý do, việc tỉnh đã làm.")
+        return event(current, province=province)
     if action.kind == "status":
         target = action.status or ""
         if target not in STATUSES:
@@ -139,6 +156,7 @@ def plan(
             raise WorkflowError(f"Bài đã ở trạng thái “{label(current)}”.")
         if target not in TRANSITIONS[current]:
             raise WorkflowError(f"Không thể chuyển từ “{label(current)}” sang “{label(target)}”.")
+        _require_note(target, note)
         return event(target)
     if action.kind == "follow_up":
         follow_up = action.follow_up or ""
@@ -150,5 +168,11 @@ def plan(
             raise WorkflowError(f"Chỉ đề nghị cải chính với bài có kết luận “{label(FALSE)}”.")
         if follow_up in state.follow_ups:
             raise WorkflowError(f"Đã ghi nhận “{label(follow_up)}” rồi.")
+        _require_note(follow_up, note)
         return event(current, follow_up=follow_up)
     raise WorkflowError(f"Thao tác không hợp lệ: {action.kind!r}.")
+
+
+def _require_note(code: str, note: str) -> None:
+    if code in NOTE_REQUIRED and not note:
+        raise NoteRequired(f"Cần ghi chú lý do khi chọn “{label(code)}”.")

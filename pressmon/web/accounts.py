@@ -40,6 +40,7 @@ class Account:
     disabled: bool
     created_at: datetime
     must_change_password: bool = False  # after an administrator's reset
+    province: str | None = None  # a provincial office's account; None: the Center
 
     @property
     def label(self) -> str:
@@ -95,7 +96,15 @@ class AccountStore:
 
     # --- accounts -------------------------------------------------------------------------
 
-    def add(self, username: str, password: str, role: str, display_name: str = "") -> Account:
+    def add(
+        self,
+        username: str,
+        password: str,
+        role: str,
+        display_name: str = "",
+        province: str | None = None,
+    ) -> Account:
+        """`province`: the stored (current) province name, already resolved by the caller."""
         username = username.strip().lower()
         if not _USERNAME.match(username):
             raise AccountError(
@@ -104,24 +113,26 @@ class AccountStore:
             )
         if role not in ROLES:
             raise AccountError(f"unknown role {role!r}", hint=f"choose one of {', '.join(ROLES)}")
+        _check_province(role, province)
         check_password(password, username)
         created = self._clock()
         try:
             with self._connect() as db:
                 db.execute(
                     "INSERT INTO users (username, display_name, role, password_hash, disabled,"
-                    " created_at) VALUES (?, ?, ?, ?, 0, ?)",
+                    " created_at, province) VALUES (?, ?, ?, ?, 0, ?, ?)",
                     (
                         username,
                         display_name.strip(),
                         role,
                         self._hasher.hash(password),
                         created.isoformat(),
+                        province,
                     ),
                 )
         except sqlite3.IntegrityError as err:
             raise AccountError(f"user {username!r} already exists") from err
-        return Account(username, display_name.strip(), role, False, created)
+        return Account(username, display_name.strip(), role, False, created, province=province)
 
     def list(self) -> list[Account]:
         with self._connect() as db:
@@ -155,6 +166,8 @@ class AccountStore:
     def set_role(self, username: str, role: str) -> Account:
         if role not in ROLES:
             raise AccountError(f"unknown role {role!r}", hint=f"choose one of {', '.join(ROLES)}")
+        current = self.get(username.strip())
+        _check_province(role, current.province if current else None)
         with self._connect() as db:
             changed = db.execute(
                 "UPDATE users SET role = ? WHERE username = ?", (role, username.strip().lower())
@@ -162,6 +175,20 @@ class AccountStore:
         if not changed:
             raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
         account = self.get(username.strip())
+        assert account is not None  # just updated
+        return account
+
+    def set_province(self, username: str, province: str | None) -> Account:
+        """Move the account to a province's office (a resolved name), or to the Center (None)."""
+        current = self.get(username.strip())
+        if current is None:
+            raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+        _check_province(current.role, province)
+        with self._connect() as db:
+            db.execute(
+                "UPDATE users SET province = ? WHERE username = ?", (province, current.username)
+            )
+        account = self.get(current.username)
         assert account is not None  # just updated
         return account
 
@@ -216,12 +243,30 @@ class AccountStore:
                 (self._clock().isoformat(), actor, username.strip().lower(), action, detail),
             )
 
-    def events(self, username: str | None = None, limit: int = 50) -> tuple[AccountEvent, ...]:
-        """Newest first."""
-        where, args = ("WHERE username = ?", (username.strip().lower(),)) if username else ("", ())
+    def events(
+        self,
+        username: str | None = None,
+        limit: int = 50,
+        *,
+        actor: str | None = None,
+        action: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> tuple[AccountEvent, ...]:
+        """Newest first: of the account `username`, by `actor`, of one `action`, since <= at <
+        until (each when given)."""
+        conditions = [
+            (username, "username = ?", username and username.strip().lower()),
+            (actor, "actor = ?", actor),
+            (action, "action = ?", action),
+            (since, "at >= ?", since and since.astimezone(UTC).isoformat()),
+            (until, "at < ?", until and until.astimezone(UTC).isoformat()),
+        ]
+        where = " AND ".join(sql for given, sql, _ in conditions if given) or "1"
+        args = [value for given, _, value in conditions if given]
         with self._connect() as db:
             rows = db.execute(
-                f"SELECT * FROM account_events {where} ORDER BY id DESC LIMIT ?",  # noqa: S608
+                f"SELECT * FROM account_events WHERE {where} ORDER BY at DESC, id DESC LIMIT ?",
                 (*args, limit),
             ).fetchall()
         return tuple(
@@ -326,6 +371,15 @@ def _digest(token: str, secret: str) -> str:
     return hmac.new(secret.encode(), token.encode(), hashlib.sha256).hexdigest()
 
 
+def _check_province(role: str, province: str | None) -> None:
+    # Administrators manage every account, so they belong to the Center.
+    if province and role == "admin":
+        raise AccountError(
+            "an admin account cannot belong to a province",
+            hint="give the provincial account the role reviewer or lead",
+        )
+
+
 def _account(row: sqlite3.Row) -> Account:
     return Account(
         username=row["username"],
@@ -334,6 +388,7 @@ def _account(row: sqlite3.Row) -> Account:
         disabled=bool(row["disabled"]),
         created_at=datetime.fromisoformat(row["created_at"]),
         must_change_password=bool(row["must_change_password"]),
+        province=row["province"],
     )
 
 

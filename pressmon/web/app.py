@@ -21,9 +21,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError
+from pressmon.alerts.store import AlertStore
+from pressmon.evidence.errors import EvidenceError
+from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.filters import FilterResolver, UnknownFilterValue
-from pressmon.review.errors import RoleForbidden, WorkflowError
-from pressmon.review.labels import actor_label, label
+from pressmon.review.date_reasons import date_disagreement_text, date_reason_text
+from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
+from pressmon.review.escalations import EscalationStore
+from pressmon.review.labels import DATE_SOURCE_LABELS, actor_label, label
 from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
@@ -41,11 +46,15 @@ from pressmon.web.errors import AccountNotFound, BadParameter, PermissionDenied
 from pressmon.web.login_failures import LoginFailureStore
 from pressmon.web.routes import (
     REPORT_ROLES,
+    alerts,
     api,
+    api_docs,
+    audit,
     coverage,
     item,
     password,
     queue,
+    saved_copy,
     search,
     users,
 )
@@ -108,12 +117,15 @@ def _templates(settings: Settings) -> Jinja2Templates:
     tz = settings.tz
     env.filters["vn_datetime"] = lambda value: formatting.vn_datetime(value, tz)
     env.filters["vn_date"] = lambda value: formatting.vn_date(value, tz)
+    env.filters["vn_datetime_seconds"] = lambda value: formatting.vn_datetime_seconds(value, tz)
     env.filters["number"] = formatting.number
     env.filters["decimal"] = formatting.decimal
     env.filters["safe_snippet"] = formatting.safe_snippet
     env.filters["safe_url"] = formatting.safe_url
     env.filters["label"] = label
     env.filters["actor_label"] = actor_label
+    env.filters["date_reason"] = date_reason_text
+    env.filters["date_disagreement"] = date_disagreement_text
     env.globals.update(
         TIER_CLASSES=formatting.TIER_CLASSES,
         TIERS=TIERS,
@@ -121,6 +133,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
         KIND_LABELS=formatting.KIND_LABELS,
         CATEGORY_LABELS=formatting.CATEGORY_LABELS,
         STANCE_LABELS=formatting.STANCE_LABELS,
+        DATE_SOURCE_LABELS=DATE_SOURCE_LABELS,
         REASON_LABELS=formatting.REASON_LABELS,
         STATUS_CLASSES=formatting.STATUS_CLASSES,
         ROLE_LABELS=ROLE_LABELS,
@@ -132,7 +145,21 @@ def _templates(settings: Settings) -> Jinja2Templates:
 def routers() -> tuple[APIRouter, ...]:
     """Every router the app includes, one per area (tests walk them to list the routes)."""
     return tuple(
-        module.router for module in (auth, password, queue, item, coverage, search, users, api)
+        module.router
+        for module in (
+            auth,
+            password,
+            queue,
+            item,
+            saved_copy,
+            coverage,
+            search,
+            users,
+            alerts,
+            audit,
+            api,
+            api_docs,
+        )
     )
 
 
@@ -160,11 +187,14 @@ def create_app(
         openapi_url=None,  # served behind sign-in at /api/openapi.json
         lifespan=lifespan,
     )
+    # Swagger UI 4 (swagger-ui-bundle, /api/docs) reads OpenAPI 3.0 documents, not 3.1.
+    app.openapi_version = "3.0.3"
     accounts = accounts or AccountStore(settings.archive.state_path, clock=clock)
     app.state.ctx = WebContext(
         settings=settings,
         archive=archive,
         accounts=accounts,
+        alerts=AlertStore(accounts.path),
         clock=clock,
         # `pressmon serve` refuses (off loopback) or warns about a missing secret first.
         session_secret=settings.web.session_secret or secrets.token_urlsafe(32),
@@ -179,6 +209,14 @@ def create_app(
         similar=DecidedTitles(archive),
         coverage_cache=TtlCache(COVERAGE_MAX_AGE),
         filters=_filters(settings),
+        evidence=EvidenceKeeper.from_settings(settings),
+        escalations=EscalationStore(settings.archive.state_path),
+    )
+    # Before /static, which would otherwise take these paths too.
+    app.mount(
+        api_docs.SWAGGER_UI_URL,
+        StaticFiles(directory=str(api_docs.swagger_ui_files())),
+        name="swagger-ui",
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in routers():
@@ -192,7 +230,9 @@ def create_app(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
+        for name, value in SECURITY_HEADERS.items():
+            # A route may set a stricter policy of its own (the saved copy: routes.saved_copy).
+            response.headers.setdefault(name, value)
         if not request.url.path.startswith("/static/"):
             # Pages, API answers and exports hold what only a signed-in user may see: no copy
             # may stay in a browser or proxy cache after sign-out.
@@ -207,7 +247,8 @@ def create_app(
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+    # /api/docs is a page for people: signed out, it leads to the sign-in page like the others.
+    return request.url.path.startswith("/api/") and request.url.path != api_docs.DOCS_PATH
 
 
 def _error(request: Request, status: int, message: str) -> Response:
@@ -262,6 +303,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     def _role(request: Request, exc: RoleForbidden) -> Response:
         return _error(request, 403, str(exc))
 
+    @app.exception_handler(NoteRequired)
+    def _note_required(request: Request, exc: NoteRequired) -> Response:
+        return _error(request, 422, str(exc))
+
     @app.exception_handler(WorkflowError)
     def _workflow(request: Request, exc: WorkflowError) -> Response:
         return _error(request, 409, str(exc))
@@ -269,6 +314,15 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DocumentNotFound)
     def _missing(request: Request, _exc: DocumentNotFound) -> Response:
         return _error(request, 404, "Không tìm thấy bài viết.")
+
+    @app.exception_handler(EvidenceError)
+    def _evidence(request: Request, exc: EvidenceError) -> Response:
+        log.error("saved copy unusable on %s: %s", request.url.path, exc)
+        return _error(
+            request,
+            500,
+            "Bản lưu không đọc được hoặc không còn khớp mã SHA-256; báo quản trị viên.",
+        )
 
     @app.exception_handler(UnknownFilterValue)
     def _unknown_filter(request: Request, exc: UnknownFilterValue) -> Response:

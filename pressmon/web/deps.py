@@ -14,7 +14,12 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from index.base import Archive
+from pressmon.alerts.store import AlertStore
+from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.filters import FilterResolver
+from pressmon.review.escalations import EscalationStore
+from pressmon.review.scope import Scope
+from pressmon.review.scoped_archive import ScopedArchive
 from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets
 from pressmon.web.accounts import AccountStore, Session
@@ -28,6 +33,7 @@ class WebContext:
     settings: Settings
     archive: Archive
     accounts: AccountStore
+    alerts: AlertStore  # accounts' alert preferences and the alerts' audit log
     clock: Callable[[], datetime]
     session_secret: str
     throttle: LoginThrottle
@@ -40,6 +46,8 @@ class WebContext:
     outlets: Mapping[str, str]  # source id -> outlet name, from config/sources.yaml
     similar: DecidedTitles  # decided items' titles, for "similar decided items" on item pages
     coverage_cache: TtlCache[Any]  # dashboard figures per period (see routes.coverage.figures)
+    evidence: EvidenceKeeper  # saved copies of flagged articles (WARC beside the state database)
+    escalations: EscalationStore  # items provincial offices sent to the Center
     # Filter values as typed ("Nghe An", "Vĩnh Phúc", "vnexpress"); the CLI uses the same one.
     filters: FilterResolver | None = None  # None without config/provinces.yaml
 
@@ -95,6 +103,22 @@ def get_session(request: Request, ctx: Context) -> Session:
 
 
 CurrentSession = Annotated[Session, Depends(get_session)]
+
+
+def session_scope(session: CurrentSession) -> Scope:
+    return Scope(session.account.province)
+
+
+SessionScope = Annotated[Scope, Depends(session_scope)]
+
+
+def session_archive(ctx: Context, scope: SessionScope) -> Archive:
+    """The archive as this session may see it: whole for the Center, one province's for a
+    provincial office. Routes read and write items only through this (tests/web walk them)."""
+    return ctx.archive if scope.is_center else ScopedArchive(ctx.archive, scope)
+
+
+SessionArchive = Annotated[Archive, Depends(session_archive)]
 
 
 async def check_csrf(request: Request, session: CurrentSession) -> Session:

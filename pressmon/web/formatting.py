@@ -44,6 +44,11 @@ def vn_datetime(value: datetime | None, tz: tzinfo) -> str:
     return value.astimezone(tz).strftime("%d/%m/%Y %H:%M") if value else ""
 
 
+def vn_datetime_seconds(value: datetime | None, tz: tzinfo) -> str:
+    """dd/mm/yyyy HH:MM:SS in the archive's timezone: the audit log's precision."""
+    return value.astimezone(tz).strftime("%d/%m/%Y %H:%M:%S") if value else ""
+
+
 def vn_date(value: date | datetime | None, tz: tzinfo | None = None) -> str:
     if value is None:
         return ""

@@ -116,6 +116,13 @@ def test_a_killed_worker_loses_nothing(tmp_path: Path, redis_server: RedisServer
         env.run("enqueue", "enqueue", archive="shared")
         _create_archive(tmp_path)
         doomed = env.start("doomed", "worker", "--lease", "3", archive="shared")
+        # The survivor starts once the doomed worker is crawling: on a loaded machine a
+        # slower-starting doomed worker could otherwise find the crawl already done.
+        _wait_for(
+            lambda: _held_by(redis_server, doomed.pid) > 0,
+            timeout=240,
+            what="the doomed worker to start crawling",
+        )
         survivor = env.start(
             "survivor", "worker", "--max-idle", "6", "--lease", "3", archive="shared"
         )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -32,6 +34,12 @@ SCAM_WARNING = make_doc(
     topics=("truc_loi_lua_dao", "luong_huu_chi_tra"),
     risk=0.9,
     tier="urgent",
+    date_source="visible-text",
+    date_reason="the visible byline (metadata: offset-mislabelled)",
+    date_disagreements=(
+        "json-ld:datePublished=2024-01-07T23:59:59+08:00 (-60 min): offset-mislabelled",
+    ),
+    seo_title="Mạo danh cơ quan bảo hiểm để lừa đảo",
 )
 JOINING = make_doc(
     "joining",
@@ -136,6 +144,22 @@ def test_delete(filled: Archive) -> None:
 
 
 # -- text search ----------------------------------------------------------------------------
+
+
+def test_the_seo_title_is_searched_and_ranked_below_the_title(filled: Archive) -> None:
+    assert ranked(filled, text="mạo danh") == [("scam", "exact")]
+    assert ranked(filled, text="mao danh") == [("scam", "folded")]
+    filled.upsert([make_doc("fraud", title="Cảnh giác lừa đảo qua điện thoại")])
+    filled.refresh()
+    assert ranked(filled, text="lừa đảo") == [("fraud", "exact"), ("scam", "exact")]
+
+
+def test_replacing_the_seo_title_reindexes_it(filled: Archive) -> None:
+    filled.upsert([replace(SCAM_WARNING, seo_title="Tin giả về lương hưu")])
+    filled.refresh()
+    assert ids(filled, text="mạo danh") == set()
+    assert ids(filled, text="mao danh") == set()
+    assert filled.get("scam") == replace(SCAM_WARNING, seo_title="Tin giả về lương hưu")
 
 
 def test_words_typed_with_diacritics_match_only_as_typed(filled: Archive) -> None:
@@ -420,6 +444,23 @@ def test_history_is_in_time_order(filled: Archive) -> None:
     filled.record_review(earlier)
     filled.refresh()
     assert [e.at for e in filled.review_history("scam")] == [earlier.at, later.at]
+
+
+def test_review_events_across_documents_newest_first_with_filters(filled: Archive) -> None:
+    events = [
+        _event("scam", "unstarted", "in_progress", minutes=1),
+        _event("pension", "unstarted", "no_violation", minutes=2),
+        _event("scam", "in_progress", "false", minutes=3),
+    ]
+    events[1] = dataclasses.replace(events[1], actor="binh")
+    for event in events:
+        filled.record_review(event)
+    filled.refresh()
+    assert list(filled.review_events()) == events[::-1]
+    assert list(filled.review_events(actor="binh")) == [events[1]]
+    assert list(filled.review_events(since=events[1].at, until=events[2].at)) == [events[1]]
+    assert list(filled.review_events(limit=1)) == [events[2]]
+    assert list(filled.review_events(action="reopen")) == []
 
 
 def test_review_of_an_unknown_document_is_refused(filled: Archive) -> None:

@@ -17,7 +17,13 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from index.elastic import ElasticsearchArchive
-from index.elastic_mapping import document_to_source, documents_index, reviews_index
+from index.elastic_mapping import (
+    SCHEMA_META_KEY,
+    SCHEMA_VERSION,
+    document_to_source,
+    documents_index,
+    reviews_index,
+)
 from index.elastic_query import search_body
 from index.errors import (
     BackendUnavailable,
@@ -29,6 +35,7 @@ from index.errors import (
 from index.types import Document, Query, ReviewEvent
 
 Route = tuple[int, Any]
+CURRENT_SCHEMA = {SCHEMA_META_KEY: SCHEMA_VERSION}
 
 
 class FakeCluster:
@@ -38,7 +45,7 @@ class FakeCluster:
         self.routes: dict[tuple[str, str], Route] = {
             ("HEAD", "/pm"): (200, None),
             ("HEAD", "/pm-reviews"): (200, None),
-            ("GET", "/pm/_mapping"): (200, {"pm": {"mappings": {"_meta": {"pressmon_schema": 2}}}}),
+            ("GET", "/pm/_mapping"): (200, {"pm": {"mappings": {"_meta": CURRENT_SCHEMA}}}),
             ("GET", "/pm-reviews/_mapping"): (200, {"pm-reviews": {"mappings": {}}}),
         }
         self.requests: list[tuple[str, str, bytes]] = []
@@ -248,3 +255,17 @@ def test_an_index_of_schema_1_with_vietnamese_names_must_be_reindexed(cluster) -
     fake.routes[("GET", "/pm/_mapping")] = (200, older)
     with pytest.raises(SchemaVersionError, match="pressmon index export.*pressmon index import"):
         _archive(url)
+
+
+def test_an_index_of_schema_2_gains_the_new_fields_in_place(cluster) -> None:
+    fake, url = cluster
+    fake.routes[("GET", "/pm/_mapping")] = (
+        200,
+        {"pm": {"mappings": {"_meta": {"pressmon_schema": 2}}}},
+    )
+    fake.routes[("PUT", "/pm/_mapping")] = (200, {"acknowledged": True})
+    _archive(url)
+    (sent,) = _requests(fake, "PUT", "/pm/_mapping")
+    current = documents_index()["mappings"]
+    assert sent == {"properties": current["properties"], "_meta": current["_meta"]}
+    assert {"seo_title", "date_reason", "date_disagreements"} <= set(sent["properties"])

@@ -10,15 +10,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.elastic_mapping import (
+    SCHEMA_VERSION,
     document_from_source,
     document_to_source,
     documents_index,
     event_from_source,
     event_to_source,
+    mapping_upgrade,
     reviews_index,
     schema_version,
 )
 from index.elastic_query import (
+    EXACT_FIELDS,
+    FOLDED_FIELDS,
     archive_stats,
     count_table,
     counts_body,
@@ -61,7 +65,7 @@ EXACT_FOLDED_GOLDEN = {
                         {
                             "multi_match": {
                                 "query": "gia mạo",
-                                "fields": ["title^2", "body"],
+                                "fields": ["title^2", "seo_title^1.5", "body"],
                                 "type": "cross_fields",
                                 "operator": "and",
                             }
@@ -77,7 +81,7 @@ EXACT_FOLDED_GOLDEN = {
                         {
                             "multi_match": {
                                 "query": "gia mạo",
-                                "fields": ["title.folded^2", "body.folded"],
+                                "fields": ["title.folded^2", "seo_title.folded^1.5", "body.folded"],
                                 "type": "cross_fields",
                                 "operator": "and",
                             }
@@ -93,7 +97,7 @@ EXACT_FOLDED_GOLDEN = {
             {
                 "multi_match": {
                     "query": "mạo",
-                    "fields": ["title^2", "body"],
+                    "fields": ["title^2", "seo_title^1.5", "body"],
                     "type": "cross_fields",
                     "operator": "and",
                 }
@@ -134,9 +138,13 @@ def test_exact_clause_keeps_diacritics_and_folded_clause_is_separate() -> None:
     exact, folded = must
     assert exact["bool"]["_name"] == "exact" and exact["bool"]["boost"] > 1
     assert exact["bool"]["must"][0]["multi_match"]["query"] == "gia"
-    assert exact["bool"]["must"][0]["multi_match"]["fields"] == ["title^2", "body"]
+    assert exact["bool"]["must"][0]["multi_match"]["fields"] == ["title^2", "seo_title^1.5", "body"]
     assert folded["bool"]["_name"] == "folded"
-    assert folded["bool"]["must"][0]["multi_match"]["fields"] == ["title.folded^2", "body.folded"]
+    assert folded["bool"]["must"][0]["multi_match"]["fields"] == [
+        "title.folded^2",
+        "seo_title.folded^1.5",
+        "body.folded",
+    ]
 
 
 def test_words_typed_with_diacritics_leave_out_the_folded_clause() -> None:
@@ -158,7 +166,7 @@ def test_quoted_text_becomes_phrase_clauses() -> None:
         {
             "multi_match": {
                 "query": "tự nguyện",
-                "fields": ["title^2", "body"],
+                "fields": ["title^2", "seo_title^1.5", "body"],
                 "type": "cross_fields",
                 "operator": "and",
             }
@@ -166,7 +174,7 @@ def test_quoted_text_becomes_phrase_clauses() -> None:
         {
             "multi_match": {
                 "query": "bảo hiểm xã hội",
-                "fields": ["title^2", "body"],
+                "fields": ["title^2", "seo_title^1.5", "body"],
                 "type": "phrase",
             }
         },
@@ -546,7 +554,7 @@ def test_exact_analyzer_keeps_diacritics_and_folded_subfield_folds_d() -> None:
     shingle = analysis["filter"]["vi_two_syllables"]
     assert (shingle["min_shingle_size"], shingle["max_shingle_size"]) == (2, 2)
     properties = definition["mappings"]["properties"]
-    for name in ("title", "body"):
+    for name in ("title", "seo_title", "body"):
         assert properties[name]["analyzer"] == "vi_exact"
         assert properties[name]["fields"]["folded"]["analyzer"] == "vi_folded"
         assert properties[name]["copy_to"] == ["words"]
@@ -641,3 +649,22 @@ def test_story_counts_use_a_cardinality_per_cell() -> None:
         query, "Asia/Ho_Chi_Minh", group_by=None, interval="week", unit="stories"
     )
     assert "stories" in ungrouped["aggs"]["over_time"]["aggs"]
+
+
+def test_the_seo_title_is_searched_with_a_lower_boost_than_the_title() -> None:
+    def boosts(fields: tuple[str, ...]) -> dict[str, float]:
+        return {f.split("^")[0]: float(f.split("^")[1]) if "^" in f else 1.0 for f in fields}
+
+    exact, folded = boosts(EXACT_FIELDS), boosts(FOLDED_FIELDS)
+    assert exact["body"] < exact["seo_title"] < exact["title"]
+    assert folded["body.folded"] < folded["seo_title.folded"] < folded["title.folded"]
+
+
+def test_only_an_index_that_lacks_fields_is_upgraded_in_place() -> None:
+    definition = documents_index()
+    assert mapping_upgrade(1, definition) is None  # Vietnamese tier names: reindex
+    upgrade = mapping_upgrade(2, definition)
+    assert upgrade == {
+        "properties": definition["mappings"]["properties"],
+        "_meta": {"pressmon_schema": SCHEMA_VERSION},
+    }

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from index.errors import QueryError
 from index.snippets import make_snippet
@@ -65,3 +68,28 @@ def test_snippet_marks_folded_words_only_when_asked() -> None:
 
 def test_snippet_without_query_is_the_escaped_start() -> None:
     assert make_snippet("<i>x</i>", ParsedQuery()) == "&lt;i&gt;x&lt;/i&gt;"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The query word first occurs inside a longer word: reading starts at that word.
+        ("xbhyt và BHYT", "xbhyt và <mark>BHYT</mark>"),
+        # Lower case moves characters (İ becomes two) or depends on context (Σ): every word is read.
+        ("İ BHYT", "İ <mark>BHYT</mark>"),
+        ("ΑΣ BHYT", "ΑΣ <mark>BHYT</mark>"),
+        ("không có", "không có"),
+    ],
+)
+def test_snippet_finds_the_first_hit_wherever_reading_starts(text: str, expected: str) -> None:
+    assert make_snippet(text, parse_query("bhyt")) == expected
+
+
+_MARKS = re.compile("[\u0300-\u036f]+")
+
+
+@given(st.text())
+def test_fold_is_decomposition_without_marks(text: str) -> None:
+    # The definition the folded index was built with (rows are deleted by it).
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    assert fold(text) == _MARKS.sub("", decomposed).replace("đ", "d")

@@ -6,6 +6,7 @@ import random
 import sqlite3
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -17,10 +18,10 @@ from index.sqlite_query import RANK_WINDOW, bucket_date, counts_sql, search_sql,
 from index.sqlite_rows import DOCUMENT_COLUMNS, document_row, review_row
 from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from index.sqlite_tags import TAG_MARK
-from index.sqlite_writes import prepare, write_batch
 from index.text import fold, parse_query
-from index.types import Document, GroupBy, Interval, Query, ReviewEvent
+from index.types import UNKNOWN_GROUP, Document, GroupBy, Interval, Query, ReviewEvent
 from tests.index.index_factories import make_doc
+from tests.index.old_archives import BEFORE_V6_COLUMNS, insert_article, write_before_v6
 
 
 @pytest.fixture
@@ -30,15 +31,6 @@ def path(tmp_path: Path) -> Path:
 
 def _raw(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None)
-
-
-def _insert_article(conn: sqlite3.Connection, row: dict, columns: Sequence[str]) -> None:
-    """Write an articles row as an older schema's code did (only `columns`, no index writes)."""
-    conn.execute(
-        f"INSERT INTO articles ({', '.join(columns)}) "
-        f"VALUES ({', '.join(':' + c for c in columns)})",
-        row,
-    )
 
 
 def _fts_ok(conn: sqlite3.Connection) -> None:
@@ -342,7 +334,7 @@ def test_a_version_3_archive_gets_marked_tags_that_no_search_word_matches(
     )
     row = document_row(doc)
     row["tags"] = row["tags"].replace(TAG_MARK, "")  # v3 tags: bare ASCII words
-    _insert_article(conn, row, DOCUMENT_COLUMNS)
+    insert_article(conn, row, BEFORE_V6_COLUMNS)
     for table, title, body in (
         ("articles_fts", doc.title, doc.body),
         ("articles_folded", fold(doc.title), fold(doc.body)),
@@ -399,10 +391,10 @@ def test_a_version_2_archive_is_migrated_with_its_indexes_rebuilt(path: Path) ->
             published_at=datetime(2025, 3, 2, 20, tzinfo=UTC),
         ),
     ]
-    v2_columns = [c for c in DOCUMENT_COLUMNS if c != "tags"]
+    v2_columns = [c for c in BEFORE_V6_COLUMNS if c != "tags"]
     for doc in docs:
         row = document_row(doc)
-        _insert_article(conn, row, v2_columns)  # v2 triggers fill articles_fts
+        insert_article(conn, row, v2_columns)  # v2 triggers fill articles_fts
         # v2 code wrote articles_folded itself
         conn.execute(
             "INSERT INTO articles_folded (rowid, title, body) "
@@ -426,10 +418,10 @@ def test_a_version_2_archive_is_migrated_with_its_indexes_rebuilt(path: Path) ->
 
 
 def _write_as_version_4(path: Path, docs: Sequence[Document], events: Sequence[ReviewEvent]):
-    """A version 4 archive: v4 code wrote rows, indexes and counts as today's code does."""
+    """A version 4 archive: rows, indexes and counts as v4 code wrote them."""
     conn = _raw(path)
     migrate(conn, MIGRATIONS[:4])
-    write_batch(conn, prepare(docs))
+    write_before_v6(conn, docs)
     for event in events:
         row = review_row(event)
         conn.execute(
@@ -528,3 +520,119 @@ def test_a_version_4_archive_stores_codes_for_its_vietnamese_tiers_and_statuses(
     stats = archive.stats()
     assert (stats.flagged, stats.reviewed) == (2, 1)
     _fts_ok(raw)
+
+
+def test_a_version_5_archive_keeps_all_its_data_and_gains_empty_date_reasoning_and_seo_title(
+    path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    docs = [
+        make_doc(
+            "scored",
+            title="Giả danh cán bộ BHXH",
+            body="Người dân cần cảnh giác với cuộc gọi lạ.",
+            province="Huế",
+            provinces=("Huế", "Đà Nẵng"),
+            topics=("truc_loi_lua_dao",),
+            relevance_reasons=("bhxh",),
+            story_id="story-1",
+            date_source="json-ld",
+            extraction={"title": "css", "published_at": "json-ld"},
+            risk=0.91,
+            tier="urgent",
+            category="C1",
+            stance="asserts",
+            flag_details={"reasons": [], "uncertainty": 0.2},
+            model_version="m-1",
+            review_status="false",
+        ),
+        make_doc("plain", title="Lương hưu tháng 7", body="Bảo hiểm xã hội chi trả."),
+    ]
+    event = ReviewEvent("scored", "an", datetime(2025, 3, 1, 2, tzinfo=UTC), "unstarted", "false")
+    conn = _raw(path)
+    migrate(conn, MIGRATIONS[:5])
+    write_before_v6(conn, docs)
+    row = review_row(event)
+    conn.execute(
+        f"INSERT INTO reviews ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})", row
+    )
+    conn.close()
+
+    archive = SQLiteArchive(path)
+    assert f"from schema version 5 to {SCHEMA_VERSION}" in caplog.text
+    for doc in docs:
+        stored = archive.get(doc.id)
+        assert stored == doc  # every old field kept, the new ones empty
+        assert (stored.seo_title, stored.date_reason, stored.date_disagreements) == ("", "", ())
+    assert archive.review_history("scored") == (event,)
+    assert archive.counts(Query(), group_by="province").rows.keys() == {"Huế", UNKNOWN_GROUP}
+    assert {h.document.id for h in archive.search(Query(text="luong huu")).hits} == {"plain"}
+    assert archive.search(Query(text="giả danh", provinces=frozenset({"Đà Nẵng"}))).total == 1
+    _fts_ok(_raw(path))
+
+    archive.upsert([replace(docs[1], seo_title="Chi trả lương hưu qua tài khoản")])
+    assert [h.document.id for h in archive.search(Query(text="tai khoan")).hits] == ["plain"]
+    _fts_ok(_raw(path))
+
+
+def test_a_version_5_archive_keeps_its_filter_rows_and_new_articles_get_theirs(
+    path: Path,
+) -> None:
+    # v5 filled article_provinces and article_topics from an insert trigger, which v7 drops.
+    conn = _raw(path)
+    migrate(conn, MIGRATIONS[:5])
+    old = make_doc(
+        "old",
+        title="Lương hưu tháng 7",
+        province="Huế",
+        provinces=("Huế", "Đà Nẵng"),
+        topics=("luong_huu_chi_tra",),
+    )
+    write_before_v6(conn, [old])
+    conn.close()
+
+    archive = SQLiteArchive(path)
+    new = make_doc(
+        "new",
+        title="Lương hưu tháng 8",
+        province="Đà Nẵng",
+        provinces=("Đà Nẵng", "Đà Nẵng"),
+        topics=("luong_huu_chi_tra", "gia_mao"),
+    )
+    archive.upsert([new])
+    raw = _raw(path)
+    assert raw.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+    triggers = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert "articles_ai_filters" not in triggers
+    provinces = set(
+        raw.execute(
+            "SELECT a.id, p.province FROM article_provinces p JOIN articles a ON a.rowid = p.doc"
+        )
+    )
+    assert provinces == {("old", "Huế"), ("old", "Đà Nẵng"), ("new", "Đà Nẵng")}
+    topics = set(
+        raw.execute("SELECT a.id, t.topic FROM article_topics t JOIN articles a ON a.rowid = t.doc")
+    )
+    assert topics == {
+        ("old", "luong_huu_chi_tra"),
+        ("new", "luong_huu_chi_tra"),
+        ("new", "gia_mao"),
+    }
+
+    def ids(**query: object) -> set[str]:
+        return {h.document.id for h in archive.search(Query(**query)).hits}  # type: ignore[arg-type]
+
+    assert ids(text="lương hưu", provinces=frozenset({"Đà Nẵng"})) == {"old", "new"}
+    assert ids(text="luong huu", topics=frozenset({"gia_mao"})) == {"new"}
+    archive.upsert([replace(new, provinces=("Huế",), province=None, topics=())])
+    assert ids(provinces=frozenset({"Đà Nẵng"})) == {"old"}
+    assert ids(topics=frozenset({"gia_mao"})) == set()
+    assert archive.delete("old")
+    assert raw.execute("SELECT count(*) FROM article_provinces").fetchone()[0] == 1
+    assert raw.execute("SELECT count(*) FROM article_topics").fetchone()[0] == 0
+    _fts_ok(raw)
+
+
+def test_a_document_row_lists_its_columns_in_insert_order() -> None:
+    # The positional INSERT binds `tuple(row.values())`.
+    doc = make_doc("x", provinces=("Huế", "Hà Nội"), topics=("gia_mao",), province="Huế")
+    assert tuple(document_row(doc)) == DOCUMENT_COLUMNS

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -39,8 +39,13 @@ def _doc(n: int, **overrides: object) -> Document:
         topics=("luong_huu_chi_tra", "chuyen_doi_so_vssid"),
         relevance_reasons=("từ khóa: lương hưu",),
         story_id=f"story-{n}",
-        date_source="json-ld",
-        extraction={"title": "json-ld", "body": "trafilatura"},
+        date_source="visible-text",
+        date_reason="the visible byline (metadata: offset-mislabelled)",
+        date_disagreements=(
+            f"json-ld:datePublished=2025-03-{n:02d}T20:15:00+08:00 (-60 min): offset-mislabelled",
+        ),
+        seo_title=f"Bài {n}: nhận lương hưu qua tài khoản ngân hàng",
+        extraction={"title": "css", "body": "trafilatura"},
         risk=0.12 * n,
         tier="review",
         category="mạo danh",
@@ -240,3 +245,23 @@ def test_an_export_of_the_previous_version_is_imported_as_codes(archives) -> Non
     assert _export(b) == _imported(current)
     assert import_jsonl(b, io.StringIO(current)) == 5  # already held: nothing replayed twice
     assert len(b.review_history("doc-2")) == 3
+
+
+def test_an_export_without_date_reasoning_or_seo_title_is_imported_with_them_empty(
+    archives,
+) -> None:
+    """Exports written before the archive kept the date's reasoning and the SEO title."""
+    a, b = archives
+    _fill(a)
+    newer = ("date_reason", "date_disagreements", "seo_title")
+    older = []
+    for line in _export(a).splitlines():
+        data = json.loads(line)
+        data["document"] = {k: v for k, v in data["document"].items() if k not in newer}
+        older.append(json.dumps(data, ensure_ascii=False))
+
+    assert import_jsonl(b, io.StringIO("\n".join(older) + "\n")) == 5
+    imported = b.get("doc-2")
+    assert (imported.seo_title, imported.date_reason, imported.date_disagreements) == ("", "", ())
+    assert imported == replace(a.get("doc-2"), seo_title="", date_reason="", date_disagreements=())
+    assert [e.note for e in b.review_history("doc-2")] == ["bước 1", "bước 2"]

@@ -68,6 +68,12 @@ def archive_path(tmp_path: Path) -> Path:
                     category="C3",
                     stance="asserts",
                     flag_details={"reasons": [{"text": "Đường link lạ giả mạo VssID"}]},
+                    date_source="visible-text",
+                    date_reason="the visible byline (metadata: creation-time)",
+                    date_disagreements=(
+                        "json-ld:datePublished=2026-03-07T09:00:00+07:00 (-60 min): creation-time",
+                    ),
+                    seo_title="Dùng thẻ BHYT trên VssID",
                 ),
             ]
         )
@@ -203,3 +209,25 @@ def test_errors_are_vietnamese_without_library_text(archive_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith("Lỗi: ")
     assert "gợi ý:" in result.output
+
+
+def test_json_says_why_the_date_was_chosen_with_vietnamese_labels(archive_path: Path) -> None:
+    creation = (
+        "Dữ liệu có cấu trúc JSON-LD (datePublished): 09:00 07/03/2026 (UTC+07:00), "
+        "lệch -60 phút: thời điểm tạo bài chứ không phải lúc đăng"
+    )
+    (hit,) = json.loads(_ok(archive_path, "search", "VssID", "--json").stdout)["hits"]
+    document = hit["document"]
+    assert (document["date_source"], document["date_source_label"]) == (
+        "visible-text",
+        "Ngày giờ hiển thị trên trang",
+    )
+    assert document["date_reason_label"] == (
+        "Ngày giờ hiển thị trên trang (siêu dữ liệu: thời điểm tạo bài chứ không phải lúc đăng)"
+    )
+    assert document["date_disagreement_labels"] == [creation]
+    assert document["seo_title"] == "Dùng thẻ BHYT trên VssID"
+    row = json.loads(_ok(archive_path, "flagged", "--json").stdout)
+    assert row["date_source_label"] == "Ngày giờ hiển thị trên trang"
+    assert row["date_disagreements"] == list(document["date_disagreements"])
+    assert row["date_disagreement_labels"] == [creation]

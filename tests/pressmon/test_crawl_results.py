@@ -19,6 +19,7 @@ import yaml
 
 from demo.server import serve_demo
 from demo.sources import demo_sources
+from index.sqlite_backend import SQLiteArchive
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -128,3 +129,12 @@ def test_a_named_source_that_fails_exits_non_zero(runs: dict) -> None:
     assert runs["named_down"].returncode != 0
     assert "1/1 nguồn không tải được trang nào: Báo Một" in runs["named_down"].stderr
     assert runs["named_up"].returncode == 0, runs["named_up"].stderr[-2000:]
+
+
+def test_stored_articles_say_why_their_date_was_chosen(runs: dict) -> None:
+    with SQLiteArchive(runs["folder"] / "mixed" / "archive.db") as archive:
+        documents = list(archive.iter_documents())
+    assert documents
+    for document in documents:
+        assert document.date_source and document.date_reason, document.url
+        assert document.seo_title != document.title  # kept only when it words it differently

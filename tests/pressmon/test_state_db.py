@@ -60,8 +60,11 @@ TABLES = {
     "coverage_snapshots",
     "login_failures",
     "account_events",
+    "evidence",
+    "escalations",
     "schema_version",
 }
+ALERT_TABLES = {"alerts", "alert_deliveries", "alert_events", "alert_preferences"}  # version 6
 
 
 def _columns(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
@@ -75,7 +78,7 @@ def _version(conn: sqlite3.Connection) -> int:
 
 def test_an_empty_file_gets_every_table_at_the_newest_version(tmp_path: Path) -> None:
     conn = open_state_db(tmp_path / "sub" / "state.db")
-    assert set(_columns(conn)) == TABLES
+    assert set(_columns(conn)) == TABLES | ALERT_TABLES
     assert _version(conn) == len(MIGRATIONS)
     conn.close()
 
@@ -89,10 +92,12 @@ def test_a_database_from_before_versioning_is_adopted_unchanged(tmp_path: Path) 
     conn = open_state_db(path)
     after = _columns(conn)
     assert after.pop("schema_version") and after.pop("login_failures")
-    assert after.pop("account_events")
-    # Version 3 adds one column to users; everything that was there is kept as it was.
-    assert after["users"][-1][1] == "must_change_password"
-    after["users"] = after["users"][:-1]
+    assert after.pop("account_events") and after.pop("evidence") and after.pop("escalations")
+    for table in ALERT_TABLES:
+        assert after.pop(table)
+    # Versions 3 and 5 add a column each to users; everything that was there is kept as it was.
+    assert [column[1] for column in after["users"][-2:]] == ["must_change_password", "province"]
+    after["users"] = after["users"][:-2]
     assert after == before
     assert _version(conn) == len(MIGRATIONS)  # stamped as version 1, then migrated on
     assert conn.execute("SELECT outcome FROM seen_urls").fetchall() == [("stored",)]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from index.sqlite_backend import SQLiteArchive
 from index.sqlite_schema import MIGRATIONS, migrate
-from index.sqlite_writes import prepare, write_batch
 from index.types import Document, Query
 from pressmon.review.queue import QueueFilters, load_queue, triage_order
+from tests.index.old_archives import write_before_v6
 
 
 def _doc(doc_id: str, tier: str | None, risk: float | None, status: str) -> Document:
@@ -43,7 +43,7 @@ def test_queue_on_a_migrated_version_4_archive(tmp_path: Path) -> None:
         _doc("low", "không ưu tiên", 0.2, "Chưa xử lý"),
         _doc("unscored", None, None, "Chưa xử lý"),
     ]
-    write_batch(conn, prepare(old))
+    write_before_v6(conn, old)
     conn.close()
 
     archive = SQLiteArchive(path)

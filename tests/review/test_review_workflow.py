@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
@@ -34,13 +35,34 @@ LOCKED = ReviewState(FALSE, (REPORTED_TO_LEADERSHIP,), True)
 # (name, state, action, role, expected status_after or the error fragment)
 CASES = [
     ("start", ReviewState(), Action("status", status=IN_PROGRESS), "reviewer", IN_PROGRESS),
-    ("decide-directly", ReviewState(), Action("status", status=FALSE), "reviewer", FALSE),
+    (
+        "decide-directly",
+        ReviewState(),
+        Action("status", status=FALSE, note="Đối chiếu văn bản gốc"),
+        "reviewer",
+        FALSE,
+    ),
     (
         "decide",
         ReviewState(IN_PROGRESS),
-        Action("status", status="no_violation"),
+        Action("status", status="no_violation", note="Đúng quy định"),
         "reviewer",
         "no_violation",
+    ),
+    ("false-needs-note", ReviewState(), Action("status", status=FALSE), "reviewer", "!Cần ghi chú"),
+    (
+        "no-violation-needs-note",
+        ReviewState(IN_PROGRESS),
+        Action("status", status="no_violation", note="   "),
+        "reviewer",
+        "!Cần ghi chú",
+    ),
+    (
+        "insufficient-without-note",
+        ReviewState(IN_PROGRESS),
+        Action("status", status="insufficient"),
+        "reviewer",
+        "insufficient",
     ),
     (
         "back-to-unstarted",
@@ -103,9 +125,16 @@ CASES = [
     (
         "report",
         ReviewState("insufficient"),
-        Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP),
+        Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP, note="Báo cáo tuần"),
         "reviewer",
         "insufficient",
+    ),
+    (
+        "report-needs-note",
+        ReviewState("insufficient"),
+        Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP),
+        "reviewer",
+        "!Cần ghi chú",
     ),
     (
         "duplicate-follow-up",
@@ -187,7 +216,7 @@ def test_replay_locks_after_report_and_unlocks_on_reopen() -> None:
 def test_each_decision_can_be_reported_and_then_is_locked(decision: str) -> None:
     event = plan(
         ReviewState(decision),
-        Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP),
+        Action("follow_up", follow_up=REPORTED_TO_LEADERSHIP, note="Báo cáo tuần"),
         document_id="d1",
         actor="an",
         role="reviewer",
@@ -211,7 +240,14 @@ STATES = [
 def test_offered_choices_are_exactly_the_allowed_ones(state: ReviewState) -> None:
     def allowed(action: Action) -> bool:
         try:
-            plan(state, action, document_id="d1", actor="an", role="lead", at=AT)
+            plan(
+                state,
+                dataclasses.replace(action, note="Căn cứ"),
+                document_id="d1",
+                actor="an",
+                role="lead",
+                at=AT,
+            )
         except WorkflowError:
             return False
         return True

@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from index import open_archive
 from index.base import Archive
 from index.types import Document
+from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.settings import Settings
 from pressmon.web import AccountStore, create_app
 
@@ -197,6 +198,8 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def app(settings: Settings, archive: Archive, accounts: AccountStore, clock: Clock):
+    # The flagged seed articles came without HTML: their text is their saved copy, as on ingest.
+    EvidenceKeeper.from_settings(settings).keep_ingested(seed_documents(), NOW)
     return create_app(settings, archive=archive, accounts=accounts, clock=clock)
 
 

@@ -132,8 +132,8 @@ def test_formula_like_titles_stay_text(archive, clock) -> None:
 def test_report_page_is_printable(as_lead) -> None:
     client, token = as_lead
     for form in (
-        {"action": "status", "status": "false"},
-        {"action": "follow_up", "follow_up": "reported_to_leadership"},
+        {"action": "status", "status": "false", "note": "Mạo danh"},
+        {"action": "follow_up", "follow_up": "reported_to_leadership", "note": "Tuần 20"},
     ):
         client.post("/bai/doc003/xu-ly", data={"csrf_token": token, **form})
     html = client.get("/bao-cao?tu=01/05/2026&den=31/05/2026").text

@@ -33,12 +33,14 @@ def test_reviewer_decides_with_a_note_and_the_audit_shows_it(as_reviewer, archiv
 
 def test_report_to_leadership_locks_until_a_lead_reopens(client, login, archive) -> None:
     token = login(client, "an")
-    act(client, token, action="status", status="false")
+    act(client, token, action="status", status="false", note="Trái với thông cáo")
     assert (
         act(client, token, action="follow_up", follow_up="correction_requested").status_code == 303
     )
     assert (
-        act(client, token, action="follow_up", follow_up="reported_to_leadership").status_code
+        act(
+            client, token, action="follow_up", follow_up="reported_to_leadership", note="Tuần 20"
+        ).status_code
         == 303
     )
     page = client.get("/bai/doc003").text
@@ -53,7 +55,8 @@ def test_report_to_leadership_locks_until_a_lead_reopens(client, login, archive)
     assert 'value="reopen"' in client.get("/bai/doc003").text
     assert act(client, token, action="reopen").status_code == 409  # a reason is required
     assert act(client, token, action="reopen", note="Toà soạn đã đăng cải chính").status_code == 303
-    assert act(client, token, action="status", status="no_violation").status_code == 303
+    decided = act(client, token, action="status", status="no_violation", note="Đã cải chính")
+    assert decided.status_code == 303
 
     history = archive.review_history("doc003")
     assert [e.action for e in history] == ["status", "follow_up", "follow_up", "reopen", "status"]
@@ -162,7 +165,27 @@ def test_queue_orders_by_tier_then_risk_and_counts_statuses(as_reviewer) -> None
 
 def test_similar_decided_items_are_shown(client, login, archive) -> None:
     token = login(client, "an")
-    act(client, token, doc="doc004", action="status", status="false")
+    act(client, token, doc="doc004", action="status", status="false", note="Giả mạo")
     page = client.get("/bai/doc003").text
     section = page.split("Bài tương tự đã có kết luận")[1].split("</section>")[0]
     assert "/bai/doc004" in section and "/bai/doc003" not in section
+
+
+def test_conclusions_need_a_note_in_the_form_and_the_api(as_reviewer, archive) -> None:
+    client, token = as_reviewer
+    refused = act(client, token, action="status", status="false", note="   ")
+    assert refused.status_code == 422
+    assert "Cần ghi chú lý do khi chọn “Sai sự thật”" in refused.text
+    api = client.post(
+        "/api/items/doc003/decide",
+        json={"action": "status", "status": "no_violation"},
+        headers={"X-CSRF-Token": token},
+    )
+    assert api.status_code == 422
+    assert api.json()["error"] == "Cần ghi chú lý do khi chọn “Không vi phạm”."
+    assert not archive.review_history("doc003")  # nothing recorded without the reason
+
+    assert act(client, token, action="status", status="insufficient").status_code == 303
+    report = act(client, token, action="follow_up", follow_up="reported_to_leadership")
+    assert report.status_code == 422 and "Đã báo cáo lãnh đạo" in report.text
+    assert [e.action for e in archive.review_history("doc003")] == ["status"]

@@ -27,6 +27,7 @@ from pressmon.sanitize import (
     clean_text,
 )
 from pressmon.web.formatting import PAGE_BODY_CHARS, body_part
+from pressmon.wiring import notifier_from
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime(2026, 5, 20, 3, 0, tzinfo=UTC)
@@ -166,6 +167,7 @@ def test_ingest_stores_the_good_lines_of_a_file_with_bad_ones(archive, settings)
         _Keep(),  # type: ignore[arg-type]
         archive,
         _State(),  # type: ignore[arg-type]
+        notifier_from(settings),
     )
     assert (report.read, report.stored) == (4, 2)
     assert [r.split(":")[0] for r in report.rejected] == ["line 2", "line 3"]

@@ -51,5 +51,16 @@ def require_role(*roles: str):
 
 
 def reports_only():
-    """Leads and admins: exports and the leadership report."""
-    return require_role(*REPORT_ROLES)
+    """The Center's leads and admins: exports and the leadership report. They cover every
+    province, so a provincial office's account is refused them whatever its role."""
+
+    def check(session: CurrentSession) -> Session:
+        if session.account.role not in REPORT_ROLES:
+            raise PermissionDenied("Tài khoản của bạn không có quyền thực hiện thao tác này.")
+        if session.account.province is not None:
+            raise PermissionDenied(
+                "Báo cáo và tệp xuất gồm mọi tỉnh, thành phố: chỉ tài khoản của Trung tâm được xem."
+            )
+        return session
+
+    return Depends(check)

@@ -16,12 +16,26 @@ from pydantic import BaseModel, Field
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
+from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
-from pressmon.review.queue import load_queue
 from pressmon.review.workflow import Action, ActionKind, ReviewState
-from pressmon.web.deps import Context, CurrentSession, WritingSession
+from pressmon.web.api_models import (
+    Counts,
+    DecisionResult,
+    ItemDetail,
+    Me,
+    QueuePage,
+    SearchResult,
+)
+from pressmon.web.deps import (
+    Context,
+    CurrentSession,
+    SessionArchive,
+    SessionScope,
+    WritingSession,
+)
 from pressmon.web.params import MAX_NOTE, MAX_TEXT, Dates, DocumentId, Page, TextList, clean
-from pressmon.web.routes.queue import Filters
+from pressmon.web.routes.queue import Filters, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -41,6 +55,7 @@ def document_json(document: Document, *, body: bool = True) -> dict[str, Any]:
     data = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)}
     data["tier_label"] = label(document.tier)
     data["review_status_label"] = label(document.review_status)
+    data |= date_labels(document)
     if not body:
         data.pop("body")
         data.pop("flag_details")
@@ -69,7 +84,7 @@ def state_json(state: ReviewState) -> dict[str, Any]:
     )
 
 
-@router.get("/me")
+@router.get("/me", response_model=Me)
 def me(session: CurrentSession) -> dict[str, Any]:
     """The signed-in user and the CSRF token to send as X-CSRF-Token on writes."""
     account = session.account
@@ -77,15 +92,16 @@ def me(session: CurrentSession) -> dict[str, Any]:
         "username": account.username,
         "display_name": account.display_name,
         "role": account.role,
+        "province": account.province,
         "csrf_token": session.csrf_token,
     }
 
 
-@router.get("/search")
-def search(ctx: Context, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
+@router.get("/search", response_model=SearchResult)
+def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
     """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu,
     den, xep, trang."""
-    result = search_pages(ctx.archive, query)
+    result = search_pages(archive, query)
     return {
         "total": result.total,
         "page": result.page,
@@ -102,24 +118,37 @@ def search(ctx: Context, session: CurrentSession, query: SearchQuery) -> dict[st
     }
 
 
-@router.get("/items/{document_id}")
-def item(document_id: DocumentId, ctx: Context, session: CurrentSession) -> dict[str, Any]:
-    document = ctx.archive.get(document_id)
+@router.get("/items/{document_id}", response_model=ItemDetail)
+def item(
+    document_id: DocumentId, ctx: Context, archive: SessionArchive, session: CurrentSession
+) -> dict[str, Any]:
+    """The article, its review state and history, and its saved copy (hash, fetch time, final
+    URL; null when none was kept)."""
+    document = archive.get(document_id)
     if document is None:
         raise DocumentNotFound(document_id)
-    state, history = current_state(ctx.archive, document_id)
+    state, history = current_state(archive, document_id)
+    copy = ctx.evidence.store.latest(document_id)
     return {
         "document": document_json(document),
+        "saved_copy": _plain(dataclasses.asdict(copy)) if copy else None,
         "state": state_json(state),
         "history": [event_json(e) for e in history],
     }
 
 
-@router.get("/queue")
-def queue(ctx: Context, session: CurrentSession, filters: Filters, page_no: Page) -> dict[str, Any]:
+@router.get("/queue", response_model=QueuePage)
+def queue(
+    ctx: Context,
+    archive: SessionArchive,
+    scope: SessionScope,
+    session: CurrentSession,
+    filters: Filters,
+    page_no: Page,
+) -> dict[str, Any]:
     """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep,
-    trang."""
-    result = load_queue(ctx.archive, filters, ctx.accounts.assignees(), page=page_no)
+    trang. Items a province sent to the Center come first in the Center's queue."""
+    result = session_queue(ctx, archive, scope, filters, page_no)
     return {
         "total": result.total,
         "page": result.page,
@@ -128,7 +157,11 @@ def queue(ctx: Context, session: CurrentSession, filters: Filters, page_no: Page
         "status_labels": dict(STATUS_LABELS),
         "capped": result.capped,
         "items": [
-            {"document": document_json(r.document, body=False), "assignee": r.assignee}
+            {
+                "document": document_json(r.document, body=False),
+                "assignee": r.assignee,
+                "escalation": _plain(dataclasses.asdict(r.escalation)) if r.escalation else None,
+            }
             for r in result.rows
         ],
     }
@@ -142,14 +175,19 @@ class Decision(BaseModel):
     note: str = Field("", max_length=MAX_NOTE)
 
 
-@router.post("/items/{document_id}/decide")
+@router.post("/items/{document_id}/decide", response_model=DecisionResult)
 def decide(
-    document_id: DocumentId, decision: Decision, ctx: Context, session: WritingSession
+    document_id: DocumentId,
+    decision: Decision,
+    ctx: Context,
+    archive: SessionArchive,
+    session: WritingSession,
 ) -> dict[str, Any]:
     """Append one review event; 409 with a Vietnamese reason when the workflow forbids it."""
     event = apply_action(
-        ctx.archive,
+        archive,
         ctx.accounts,
+        ctx.escalations,
         ctx.review_lock,
         document_id,
         Action(
@@ -158,14 +196,15 @@ def decide(
         actor=session.account.username,
         role=session.account.role,
         now=ctx.clock(),
+        province=session.account.province,
     )
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     return {"ok": True, "event": event_json(event)}
 
 
-@router.get("/counts")
+@router.get("/counts", response_model=Counts)
 def counts(
-    ctx: Context,
+    archive: SessionArchive,
     session: CurrentSession,
     dates: Dates,
     group_by: Literal["province", "outlet", "kind", "topic"] | None = None,
@@ -184,7 +223,7 @@ def counts(
         kinds=frozenset(map(clean, loai_hinh)),
         topics=frozenset(map(clean, chu_de)),
     )
-    table = ctx.archive.counts(query, group_by=group_by, interval=interval)
+    table = archive.counts(query, group_by=group_by, interval=interval)
     return {
         "buckets": _plain(table.buckets),
         "rows": _plain(table.rows),

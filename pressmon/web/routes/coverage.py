@@ -195,6 +195,7 @@ def _report(ctx: WebContext, when: Period):
         outlet_names=ctx.outlets,
         topics=tuple(TOPIC_LABELS),
         chart_target_id=when.chart_target,
+        evidence=ctx.evidence.store,
     )
 
 

@@ -11,10 +11,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import IMPORTED, Document, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
-from pressmon.review.errors import RoleForbidden, WorkflowError
+from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.workflow import (
     CAN_REOPEN,
@@ -23,7 +24,13 @@ from pressmon.review.workflow import (
     available_follow_ups,
     next_statuses,
 )
-from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
+from pressmon.web.deps import (
+    Context,
+    CurrentSession,
+    SessionArchive,
+    WebContext,
+    WritingSession,
+)
 from pressmon.web.formatting import (
     body_part,
     csv_safe,
@@ -106,11 +113,14 @@ def highlight_needles(flag_reasons: Sequence[Mapping[str, Any]]) -> list[str]:
     return [n for n in needles if n.strip()]
 
 
-def item_context(ctx: WebContext, document_id: str, part: int = 1) -> dict[str, Any]:
-    document = ctx.archive.get(document_id)
+def item_context(
+    ctx: WebContext, archive: Archive, document_id: str, part: int = 1
+) -> dict[str, Any]:
+    """`archive`: the session's view of it, so an item out of a province's scope is a 404."""
+    document = archive.get(document_id)
     if document is None:
         raise DocumentNotFound(document_id)
-    state, history = current_state(ctx.archive, document_id)
+    state, history = current_state(archive, document_id)
     flag_reasons = reasons(document)
     needles = highlight_needles(flag_reasons)
     body = body_part(document.body, part)
@@ -124,7 +134,9 @@ def item_context(ctx: WebContext, document_id: str, part: int = 1) -> dict[str, 
         "clause": document.flag_details.get("article11_clause") if document.flag_details else None,
         "state": state,
         "history": list(reversed(history)),
-        "similar": ctx.similar.similar(document),
+        "similar": [d for d in ctx.similar.similar(document) if archive.get(d.id) is not None],
+        "saved_copy": ctx.evidence.store.latest(document_id),
+        "escalation": ctx.escalations.get(document_id),
         "statuses": next_statuses(state),
         "follow_ups": available_follow_ups(state),
         "users": [a for a in ctx.accounts.list() if not a.disabled],
@@ -139,11 +151,12 @@ def item_page(
     document_id: DocumentId,
     request: Request,
     ctx: Context,
+    archive: SessionArchive,
     session: CurrentSession,
     phan: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
     """`phan`: which part of a very long article to show (see `formatting.body_part`)."""
-    return page(request, ctx, "item.html", **item_context(ctx, document_id, phan))
+    return page(request, ctx, "item.html", **item_context(ctx, archive, document_id, phan))
 
 
 @router.post("/bai/{document_id}/xu-ly", include_in_schema=False)
@@ -151,6 +164,7 @@ def act(
     document_id: DocumentId,
     request: Request,
     ctx: Context,
+    archive: SessionArchive,
     session: WritingSession,
     action: str = Form(..., max_length=MAX_TEXT),
     status: str = Form("", max_length=MAX_TEXT),
@@ -168,27 +182,37 @@ def act(
     )
     try:
         apply_action(
-            ctx.archive,
+            archive,
             ctx.accounts,
+            ctx.escalations,
             ctx.review_lock,
             document_id,
             requested,
             actor=session.account.username,
             role=session.account.role,
             now=ctx.clock(),
+            province=session.account.province,
         )
     except WorkflowError as err:
         return page(
             request,
             ctx,
             "item.html",
-            status=403 if isinstance(err, RoleForbidden) else 409,
+            status=_status_of(err),
             error=str(err),
-            **item_context(ctx, document_id),
+            **item_context(ctx, archive, document_id),
         )
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
     return RedirectResponse(target, status_code=303)
+
+
+def _status_of(err: WorkflowError) -> int:
+    if isinstance(err, RoleForbidden):
+        return 403
+    if isinstance(err, NoteRequired):
+        return 422
+    return 409
 
 
 def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
@@ -231,8 +255,10 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
 
 
 @router.get("/bai/{document_id}/nhat-ky.csv", include_in_schema=False)
-def history_export(document_id: DocumentId, ctx: Context, session: CurrentSession) -> Response:
-    _, history = current_state(ctx.archive, document_id)
+def history_export(
+    document_id: DocumentId, ctx: Context, archive: SessionArchive, session: CurrentSession
+) -> Response:
+    _, history = current_state(archive, document_id)
     safe_id = re.sub(r"[^0-9A-Za-z_-]", "", document_id)[:16]
     return Response(
         "\ufeff" + history_csv(history, ctx),  # BOM so Excel reads UTF-8 Vietnamese correctly

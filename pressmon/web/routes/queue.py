@@ -8,9 +8,11 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from classifier.types import TIERS
-from pressmon.review.queue import QueueFilters, load_queue
+from index.base import Archive
+from pressmon.review.queue import QueueFilters, QueuePage, load_queue
+from pressmon.review.scope import Scope
 from pressmon.review.statuses import STATUSES
-from pressmon.web.deps import Context, CurrentSession, WebContext
+from pressmon.web.deps import Context, CurrentSession, SessionArchive, SessionScope, WebContext
 from pressmon.web.params import Dates, Page, Text, clean
 from pressmon.web.routes import page
 
@@ -54,11 +56,31 @@ def filter_choices(ctx: WebContext) -> dict:
     }
 
 
+def session_queue(
+    ctx: WebContext, archive: Archive, scope: Scope, filters: QueueFilters, page_no: int
+) -> QueuePage:
+    """The queue as this session sees it: the Center's puts what provinces sent it first."""
+    return load_queue(
+        archive,
+        filters,
+        ctx.accounts.assignees(),
+        page=page_no,
+        escalations=ctx.escalations.all(),
+        escalated_first=scope.is_center,
+    )
+
+
 @router.get("/hang-doi", response_class=HTMLResponse, include_in_schema=False)
 def queue_page(
-    request: Request, ctx: Context, session: CurrentSession, filters: Filters, page_no: Page
+    request: Request,
+    ctx: Context,
+    archive: SessionArchive,
+    scope: SessionScope,
+    session: CurrentSession,
+    filters: Filters,
+    page_no: Page,
 ) -> Response:
-    result = load_queue(ctx.archive, filters, ctx.accounts.assignees(), page=page_no)
+    result = session_queue(ctx, archive, scope, filters, page_no)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}
     return page(
         request,
@@ -67,5 +89,6 @@ def queue_page(
         filters=filters,
         result=result,
         params=params,
+        senders={a.username: a.label for a in ctx.accounts.list()},
         **filter_choices(ctx),
     )

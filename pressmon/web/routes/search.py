@@ -14,7 +14,7 @@ from index.errors import QueryError
 from index.types import Query, SearchPage
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.review.statuses import STATUSES
-from pressmon.web.deps import Context, CurrentSession
+from pressmon.web.deps import Context, CurrentSession, SessionArchive
 from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS
 from pressmon.web.params import Dates, Page, SearchText, Text, clean
 from pressmon.web.routes import page
@@ -84,12 +84,16 @@ def search_pages(archive: Archive, query: Query) -> SearchPage:
 
 @router.get("/tim-kiem", response_class=HTMLResponse, include_in_schema=False)
 def search_page(
-    request: Request, ctx: Context, session: CurrentSession, query: SearchQuery
+    request: Request,
+    ctx: Context,
+    archive: SessionArchive,
+    session: CurrentSession,
+    query: SearchQuery,
 ) -> Response:
     error = ""
     result = None
     try:
-        result = search_pages(ctx.archive, query)
+        result = search_pages(archive, query)
     except QueryError as err:
         error = str(err)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}

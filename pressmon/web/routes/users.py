@@ -5,9 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from pressmon.filters import UnknownFilterValue
 from pressmon.web.accounts import ROLES, Account, Session
 from pressmon.web.deps import Context, WebContext, WritingSession
 from pressmon.web.errors import AccountError, AccountNotFound, PermissionDenied
+from pressmon.web.params import MAX_TEXT
 from pressmon.web.routes import page, require_role
 
 router = APIRouter()
@@ -29,6 +31,7 @@ def _users(
         status=status,
         users=ctx.accounts.list(),
         roles=ROLES,
+        provinces=ctx.provinces,
         login_locks=ctx.throttle.locked(),
         events=ctx.accounts.events(limit=20),
         error=error,
@@ -50,15 +53,28 @@ def add_user(
     password: str = Form(...),
     role: str = Form(...),
     display_name: str = Form(""),
+    province: str = Form("", max_length=MAX_TEXT),
 ) -> Response:
+    """`province`: empty for the Center; else any spelling the filters accept ("Nghe An")."""
     _admin(session)
     try:
-        account = ctx.accounts.add(username, password, role, display_name)
-    except AccountError as err:
+        stored = resolve_province(ctx, province)
+        account = ctx.accounts.add(username, password, role, display_name, province=stored)
+    except (AccountError, UnknownFilterValue) as err:
         message = f"Không tạo được tài khoản: {err}" + (f" ({err.hint})" if err.hint else "")
         return _users(request, ctx, status=400, error=message)
-    ctx.accounts.record(session.account.username, account.username, "add", role)
+    detail = f"{role}, {stored}" if stored else role
+    ctx.accounts.record(session.account.username, account.username, "add", detail)
     return RedirectResponse("/nguoi-dung", status_code=303)
+
+
+def resolve_province(ctx: WebContext, typed: str) -> str | None:
+    """The stored province name for what was typed; None (the Center) when nothing was."""
+    if not typed.strip():
+        return None
+    if ctx.filters is None:
+        raise AccountError("no province list (config/provinces.yaml) to check the province")
+    return ctx.filters.province(typed).value
 
 
 def _existing(ctx: WebContext, username: str) -> Account:

@@ -1,0 +1,3 @@
+"""Alerts: a new "cần xem ngay" item, or a known false claim seen again, announced once per item
+by e-mail (or on the console without SMTP) and webhooks, with retries, quiet hours, opt-out and a
+daily digest."""

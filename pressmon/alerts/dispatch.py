@@ -1,0 +1,184 @@
+"""Alerts from flagged items to their channels: queue each item's alert once, send what is due,
+retry failures with back-off; a background thread so crawling never waits for a mail server."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from index.types import Document
+from pressmon.alerts.channels import Mailer, Poster
+from pressmon.alerts.errors import DeliveryFailed
+from pressmon.alerts.messages import alert_message, digest_message, webhook_payload
+from pressmon.alerts.model import Alert, alert_for
+from pressmon.alerts.recipients import recipients_for
+from pressmon.alerts.schedule import last_digest_time, quiet_until, retry_delay
+from pressmon.alerts.store import DIGEST, PENDING, AlertStore, Delivery, Subscriber
+from pressmon.settings import AlertSettings
+
+CONSOLE = "console"
+MAILTO = "mailto:"
+DIGEST_DETAIL = "trong bản tổng hợp hằng ngày"
+# When a crawl or the server stops, how long to wait for alerts still being sent; what is left
+# stays queued in the state database for the next one.
+CLOSE_SECONDS = 60.0
+log = logging.getLogger(__name__)
+
+
+class Notifier:
+    """`console`: no SMTP is configured, so each alert is printed once instead of e-mailed."""
+
+    def __init__(
+        self,
+        *,
+        store: AlertStore,
+        settings: AlertSettings,
+        tz: ZoneInfo,
+        link: Callable[[str], str],
+        mailer: Mailer,
+        poster: Poster,
+        clock: Callable[[], datetime],
+        console: bool,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.tz = tz
+        self.link = link
+        self.mailer = mailer
+        self.poster = poster
+        self.clock = clock
+        self.console = console
+
+    def notify(self, documents: Sequence[Document]) -> int:
+        """Queue an alert for each document that needs one and has had none; how many were new."""
+        if not self.settings.enabled:
+            return 0
+        alerts = [a for a in (alert_for(d, self.link) for d in documents) if a is not None]
+        if not alerts:
+            return 0
+        now = self.clock()
+        subscribers = self.store.subscribers()
+        return sum(
+            self.store.add(alert, self._deliveries(alert, subscribers, now), now)
+            for alert in alerts
+        )
+
+    def _deliveries(
+        self, alert: Alert, subscribers: Sequence[Subscriber], now: datetime
+    ) -> list[tuple[str, str, datetime]]:
+        due = quiet_until(now, self.settings.quiet_hours, self.tz) or now
+        rows = [(url, PENDING, due) for url in self.settings.webhooks]
+        if self.console:
+            return [(CONSOLE, PENDING, due), *rows]
+        to = recipients_for(alert, self.settings.recipients, subscribers)
+        digest_at = last_digest_time(now, self.settings.digest_time, self.tz) + timedelta(days=1)
+        return [
+            *((MAILTO + address, PENDING, due) for address in to.now),
+            *((MAILTO + address, DIGEST, digest_at) for address in to.digest),
+            *rows,
+        ]
+
+    def send_due(self) -> int:
+        """Send every delivery whose time has come (digests grouped per address); how many
+        went out. A failure is recorded and retried later, never raised."""
+        now = self.clock()
+        sent = 0
+        digests: dict[str, list[Delivery]] = defaultdict(list)
+        for delivery in self.store.due(now):
+            if delivery.status == DIGEST:
+                digests[delivery.channel].append(delivery)
+                continue
+            try:
+                self._send(delivery)
+            except DeliveryFailed as err:
+                self._failed([delivery], now, err)
+            else:
+                self.store.sent(delivery, now)
+                sent += 1
+        day = now.astimezone(self.tz).strftime("%d/%m/%Y")
+        for channel, group in digests.items():
+            message = digest_message([d.alert for d in group], day, self.tz)
+            try:
+                self.mailer.send(message, [channel.removeprefix(MAILTO)])
+            except DeliveryFailed as err:
+                self._failed(group, now, err)
+            else:
+                for delivery in group:
+                    self.store.sent(delivery, now, DIGEST_DETAIL)
+                sent += len(group)
+        return sent
+
+    def _send(self, delivery: Delivery) -> None:
+        alert = delivery.alert
+        if delivery.channel == CONSOLE:
+            self.mailer.send(alert_message(alert, self.tz), [])
+        elif delivery.channel.startswith(MAILTO):
+            self.mailer.send(alert_message(alert, self.tz), [delivery.channel[len(MAILTO) :]])
+        else:
+            self.poster.post(delivery.channel, webhook_payload(alert))
+
+    def _failed(self, deliveries: Sequence[Delivery], now: datetime, err: DeliveryFailed) -> None:
+        for delivery in deliveries:
+            attempts = delivery.attempts + 1
+            retry_at = None
+            if attempts < self.settings.max_attempts:
+                retry_at = now + retry_delay(attempts, self.settings.retry_seconds)
+                retry_at = quiet_until(retry_at, self.settings.quiet_hours, self.tz) or retry_at
+            log.warning(
+                "alert %s to %s failed: %s", delivery.alert.document_id, delivery.channel, err
+            )
+            self.store.failed(delivery, now, str(err), retry_at)
+
+
+class BackgroundDispatcher:
+    """Sends due alerts on its own thread: woken after new alerts are queued, otherwise at the
+    next retry or digest (checked at least every `idle_seconds`)."""
+
+    def __init__(self, notifier: Notifier, *, idle_seconds: float = 60.0) -> None:
+        self.notifier = notifier
+        self.idle_seconds = idle_seconds
+        self._wake = threading.Event()
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="pressmon-alerts", daemon=True)
+
+    def start(self) -> BackgroundDispatcher:
+        self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def close(self, timeout: float) -> None:
+        """One last pass for what is due, then stop; retries later than that stay queued in the
+        state database for the next crawl, `pressmon serve` or `pressmon alerts send`."""
+        self._stopping = True
+        self._wake.set()
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            log.warning("alerts still sending after %.0f s; the rest stay queued", timeout)
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait(self._seconds_to_next())
+            self._wake.clear()
+            try:
+                self.notifier.send_due()
+            except Exception:  # a bug or a broken state database: logged, the thread goes on
+                log.exception("sending alerts failed")
+            if self._stopping:
+                return
+
+    def _seconds_to_next(self) -> float:
+        try:
+            due = self.notifier.store.next_due()
+        except Exception:
+            log.exception("reading queued alerts failed")
+            return self.idle_seconds
+        if due is None:
+            return self.idle_seconds
+        wait = (due - self.notifier.clock()).total_seconds()
+        return min(max(wait, 0.0), self.idle_seconds)

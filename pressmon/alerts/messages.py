@@ -1,0 +1,71 @@
+"""The words of an alert: e-mail subject and body (one alert, or a day's digest) and the webhook's
+JSON. Pure; Vietnamese for people, codes with their labels for machines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pressmon.alerts.model import TRIGGER_LABELS, Alert
+
+DISCLAIMER = "Điểm rủi ro chỉ để sắp xếp ưu tiên, không phải kết luận: người xác minh quyết định."
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    body: str
+
+
+def _risk(risk: float) -> str:
+    return f"{risk:.2f}".replace(".", ",")
+
+
+def _local(iso: str, tz: ZoneInfo) -> str:
+    return datetime.fromisoformat(iso).astimezone(tz).strftime("%d/%m/%Y %H:%M")
+
+
+def _block(alert: Alert, tz: ZoneInfo) -> list[str]:
+    lines = [
+        f"Tiêu đề: {alert.title}",
+        f"Mức: {alert.tier_label} · điểm rủi ro {_risk(alert.risk)}",
+        f"Lý do chính: {alert.top_reason or '(không có)'}",
+        f"Nguồn: {alert.outlet} · đăng {_local(alert.published_at, tz)}",
+    ]
+    if alert.provinces:
+        lines.append(f"Tỉnh, thành: {', '.join(alert.provinces)}")
+    lines += [f"Bài gốc: {alert.url}", f"Xem và xử lý: {alert.link}"]
+    return lines
+
+
+def alert_message(alert: Alert, tz: ZoneInfo) -> Message:
+    subject = f"[pressmon] {TRIGGER_LABELS[alert.trigger]}: {alert.title}"
+    body = [f"{TRIGGER_LABELS[alert.trigger]}.", "", *_block(alert, tz), "", DISCLAIMER]
+    return Message(_one_line(subject), "\n".join(body) + "\n")
+
+
+def digest_message(alerts: Sequence[Alert], day: str, tz: ZoneInfo) -> Message:
+    """One e-mail with every alert since the last digest; `day` is the local date it covers."""
+    subject = f"[pressmon] Tổng hợp cảnh báo ngày {day}: {len(alerts)} tin"
+    body = [f"{len(alerts)} tin cần chú ý kể từ bản tổng hợp trước.", ""]
+    for number, alert in enumerate(alerts, start=1):
+        body += [f"{number}. {TRIGGER_LABELS[alert.trigger]}", *_block(alert, tz), ""]
+    body.append(DISCLAIMER)
+    return Message(subject, "\n".join(body) + "\n")
+
+
+def webhook_payload(alert: Alert) -> dict[str, Any]:
+    """The JSON POSTed to each webhook: the alert's fields, plus its Vietnamese text."""
+    return {
+        "event": "pressmon.alert",
+        "trigger_label": TRIGGER_LABELS[alert.trigger],
+        **alert.to_json(),
+    }
+
+
+def _one_line(text: str) -> str:
+    """Header values: a title with a line break must not start a new header."""
+    return " ".join(text.split())

@@ -1,0 +1,77 @@
+"""What an alert says about an item, decided from the archived Document alone (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from index.types import Document
+from pressmon.review.labels import label
+
+Trigger = Literal["urgent", "known-claim"]
+TRIGGER_LABELS: Mapping[str, str] = {
+    "urgent": "Tin cần xem ngay",
+    "known-claim": "Thông tin sai đã biết xuất hiện lại",
+}
+
+
+@dataclass(frozen=True)
+class Alert:
+    document_id: str
+    trigger: Trigger
+    title: str
+    outlet: str
+    url: str  # the article where it was published
+    link: str  # its page in the web app
+    tier: str
+    tier_label: str
+    risk: float
+    top_reason: str
+    provinces: tuple[str, ...]
+    published_at: str  # ISO 8601, as archived
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "provinces": list(self.provinces)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Alert:
+        return cls(**{**data, "provinces": tuple(data["provinces"])})
+
+
+def _reasons(document: Document) -> list[Mapping[str, Any]]:
+    reasons = document.flag_details.get("reasons", []) if document.flag_details else []
+    return [r for r in reasons if isinstance(r, Mapping)] if isinstance(reasons, list) else []
+
+
+def trigger_of(document: Document) -> Trigger | None:
+    """Why this item is announced: its tier is urgent, or a known false claim matched and the
+    item still needs review (an article debunking the claim scores low and is not announced)."""
+    if document.tier == "urgent":
+        return "urgent"
+    known_claim = any(r.get("kind") == "known-claim" for r in _reasons(document))
+    if document.tier == "review" and known_claim:
+        return "known-claim"
+    return None
+
+
+def alert_for(document: Document, link: Callable[[str], str]) -> Alert | None:
+    """The alert for `document`, or None when it needs none; `link` gives its web-app page."""
+    trigger = trigger_of(document)
+    if trigger is None:
+        return None
+    reasons = _reasons(document)
+    return Alert(
+        document_id=document.id,
+        trigger=trigger,
+        title=document.title,
+        outlet=document.outlet_name or document.outlet,
+        url=document.url,
+        link=link(document.id),
+        tier=document.tier or "",
+        tier_label=label(document.tier),
+        risk=round(document.risk or 0.0, 2),
+        top_reason=str(reasons[0].get("text", "")) if reasons else "",
+        provinces=tuple(document.provinces),
+        published_at=document.published_at.isoformat(),
+    )

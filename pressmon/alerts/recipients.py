@@ -1,0 +1,52 @@
+"""Who receives an alert by e-mail, now or in the daily digest (pure)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pressmon.alerts.model import Alert
+from pressmon.alerts.store import Subscriber
+
+ROLES = frozenset({"reviewer", "lead", "admin"})
+
+
+@dataclass(frozen=True)
+class Recipients:
+    now: tuple[str, ...]
+    digest: tuple[str, ...]
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold().strip()
+
+
+def recipients_for(
+    alert: Alert, configured: Mapping[str, Sequence[str]], subscribers: Sequence[Subscriber]
+) -> Recipients:
+    """Addresses in settings under a role hear of every alert, under a province of the alerts
+    about it; accounts add their own address (now or in the digest). An account that opted out
+    is left out even when its address is also in settings."""
+    provinces = {_fold(p) for p in alert.provinces}
+    listed = [
+        address
+        for key, addresses in configured.items()
+        if key in ROLES or _fold(key) in provinces
+        for address in addresses
+    ]
+    opted_out = {_fold(s.preference.email) for s in subscribers if s.preference.opted_out}
+    digest = {
+        _fold(s.preference.email)
+        for s in subscribers
+        if s.preference.digest and not s.preference.opted_out and s.preference.email
+    }
+    own = [s.preference.email for s in subscribers if s.preference.email]
+    now: dict[str, str] = {}
+    later: dict[str, str] = {}
+    for address in [*listed, *own]:
+        key = _fold(address)
+        if key in opted_out:
+            continue
+        (later if key in digest else now).setdefault(key, address.strip())
+    return Recipients(tuple(now.values()), tuple(later.values()))

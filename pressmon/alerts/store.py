@@ -1,0 +1,215 @@
+"""Alerts, their deliveries and audit log, and accounts' alert preferences in the state database.
+
+One row per item in `alerts` (the primary key) is what makes an item announced only once, even
+when two crawls flag it together.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pressmon.alerts.model import Alert
+from pressmon.state_db import connect, open_state_db
+
+PENDING, DIGEST, SENT, FAILED = "pending", "digest", "sent", "failed"
+
+
+def _iso(moment: datetime) -> str:
+    """Stored times are UTC ISO 8601 strings, so comparing them as text compares the times."""
+    return moment.astimezone(UTC).isoformat()
+
+
+@dataclass(frozen=True)
+class Delivery:
+    alert: Alert
+    channel: str  # mailto:<address> | <webhook URL> | console
+    status: str  # pending | digest
+    attempts: int  # failed so far
+
+
+@dataclass(frozen=True)
+class AlertEvent:
+    at: datetime
+    document_id: str
+    channel: str
+    outcome: str  # sent | failed | gave_up
+    detail: str
+
+
+@dataclass(frozen=True)
+class Preference:
+    """An account's choice on /canh-bao."""
+
+    email: str = ""
+    opted_out: bool = False
+    digest: bool = False  # one e-mail a day instead of one per alert
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    username: str
+    role: str
+    preference: Preference
+
+
+class AlertStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        open_state_db(path).close()
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = connect(self.path)
+        db.row_factory = sqlite3.Row
+        try:
+            with db:
+                yield db
+        finally:
+            db.close()
+
+    def add(
+        self, alert: Alert, deliveries: Sequence[tuple[str, str, datetime]], created_at: datetime
+    ) -> bool:
+        """Record `alert` with its (channel, status, due_at) deliveries; False when the item was
+        already alerted (nothing is added then)."""
+        with self._connect() as db:
+            added = db.execute(
+                "INSERT OR IGNORE INTO alerts (document_id, trigger, payload, created_at)"
+                " VALUES (?, ?, ?, ?)",
+                (
+                    alert.document_id,
+                    alert.trigger,
+                    json.dumps(alert.to_json(), ensure_ascii=False),
+                    _iso(created_at),
+                ),
+            ).rowcount
+            if not added:
+                return False
+            db.executemany(
+                "INSERT INTO alert_deliveries (document_id, channel, status, due_at)"
+                " VALUES (?, ?, ?, ?)",
+                [(alert.document_id, ch, state, _iso(due)) for ch, state, due in deliveries],
+            )
+        return True
+
+    def due(self, now: datetime) -> list[Delivery]:
+        """Deliveries waiting whose time has come, oldest alert first."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT a.payload, d.channel, d.status, d.attempts FROM alert_deliveries d"
+                " JOIN alerts a USING (document_id)"
+                " WHERE d.status IN (?, ?) AND d.due_at <= ? ORDER BY a.created_at, d.channel",
+                (PENDING, DIGEST, _iso(now)),
+            ).fetchall()
+        return [
+            Delivery(Alert.from_json(json.loads(r["payload"])), r["channel"], r["status"], r[3])
+            for r in rows
+        ]
+
+    def next_due(self) -> datetime | None:
+        with self._connect() as db:
+            (due,) = db.execute(
+                "SELECT min(due_at) FROM alert_deliveries WHERE status IN (?, ?)",
+                (PENDING, DIGEST),
+            ).fetchone()
+        return datetime.fromisoformat(due) if due else None
+
+    def sent(self, delivery: Delivery, at: datetime, detail: str = "") -> None:
+        with self._connect() as db:
+            db.execute(
+                "UPDATE alert_deliveries SET status = ?, attempts = attempts + 1, last_error = ''"
+                " WHERE document_id = ? AND channel = ?",
+                (SENT, delivery.alert.document_id, delivery.channel),
+            )
+            self._log(db, at, delivery, "sent", detail)
+
+    def failed(
+        self, delivery: Delivery, at: datetime, error: str, retry_at: datetime | None
+    ) -> None:
+        """A failed attempt: tried again at `retry_at`, or given up for good when None."""
+        with self._connect() as db:
+            if retry_at is None:
+                db.execute(
+                    "UPDATE alert_deliveries SET status = ?, attempts = attempts + 1,"
+                    " last_error = ? WHERE document_id = ? AND channel = ?",
+                    (FAILED, error, delivery.alert.document_id, delivery.channel),
+                )
+            else:
+                db.execute(
+                    "UPDATE alert_deliveries SET attempts = attempts + 1, last_error = ?,"
+                    " due_at = ? WHERE document_id = ? AND channel = ?",
+                    (error, _iso(retry_at), delivery.alert.document_id, delivery.channel),
+                )
+            self._log(db, at, delivery, "gave_up" if retry_at is None else "failed", error)
+
+    @staticmethod
+    def _log(
+        db: sqlite3.Connection, at: datetime, delivery: Delivery, outcome: str, detail: str
+    ) -> None:
+        db.execute(
+            "INSERT INTO alert_events (at, document_id, channel, outcome, detail)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (_iso(at), delivery.alert.document_id, delivery.channel, outcome, detail),
+        )
+
+    def events(
+        self,
+        document_id: str | None = None,
+        *,
+        outcome: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 1000,
+    ) -> list[AlertEvent]:
+        """The audit log of deliveries, newest first: of one item, of one outcome, since <= at <
+        until (each when given)."""
+        conditions = [
+            (document_id, "document_id = ?", document_id),
+            (outcome, "outcome = ?", outcome),
+            (since, "at >= ?", since and _iso(since)),
+            (until, "at < ?", until and _iso(until)),
+        ]
+        where = " AND ".join(sql for given, sql, _ in conditions if given) or "1"
+        args = [value for given, _, value in conditions if given]
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT at, document_id, channel, outcome, detail FROM alert_events"
+                f" WHERE {where} ORDER BY at DESC, id DESC LIMIT ?",
+                (*args, limit),
+            ).fetchall()
+        return [AlertEvent(datetime.fromisoformat(r[0]), *r[1:]) for r in rows]
+
+    # --- accounts' preferences --------------------------------------------------------------
+
+    def preference(self, username: str) -> Preference:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT email, opted_out, digest FROM alert_preferences WHERE username = ?",
+                (username,),
+            ).fetchone()
+        return Preference(row[0], bool(row[1]), bool(row[2])) if row else Preference()
+
+    def set_preference(self, username: str, preference: Preference) -> None:
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO alert_preferences (username, email, opted_out, digest)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET email = excluded.email,"
+                " opted_out = excluded.opted_out, digest = excluded.digest",
+                (username, preference.email, int(preference.opted_out), int(preference.digest)),
+            )
+
+    def subscribers(self) -> list[Subscriber]:
+        """Active accounts that gave an address or opted out."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT u.username, u.role, p.email, p.opted_out, p.digest"
+                " FROM alert_preferences p JOIN users u USING (username)"
+                " WHERE u.disabled = 0 ORDER BY u.username"
+            ).fetchall()
+        return [Subscriber(r[0], r[1], Preference(r[2], bool(r[3]), bool(r[4]))) for r in rows]

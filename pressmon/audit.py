@@ -1,0 +1,178 @@
+"""One audit log across the three places events are kept: review decisions (the archive),
+account changes and alert deliveries (the state database), newest first, filtered alike.
+
+Each entry's `action` is `<area>:<code>` (`review:status`, `account:add`, `alert:sent`), so one
+filter value names one kind of event whatever its source.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from index.types import IMPORTED, ReviewEvent
+from pressmon.alerts.store import AlertEvent
+from pressmon.review.labels import ACTION_LABELS, IMPORTED_SUFFIX, label
+
+SYSTEM = "system"  # the actor of alert deliveries
+AREA_LABELS: Mapping[str, str] = {
+    "review": "Xử lý bài",
+    "account": "Tài khoản",
+    "alert": "Cảnh báo",
+}
+AUDIT_ACTION_LABELS: Mapping[str, str] = {
+    **{f"review:{code}": text for code, text in ACTION_LABELS.items()},
+    "account:add": "Tạo tài khoản",
+    "account:disable": "Khoá tài khoản",
+    "account:enable": "Mở lại tài khoản",
+    "account:set-role": "Đổi vai trò",
+    "account:reset-password": "Cấp lại mật khẩu",
+    "account:change-password": "Đổi mật khẩu",
+    "account:unlock": "Mở khoá đăng nhập",
+    "account:alert-settings": "Đổi cài đặt cảnh báo",
+    "alert:sent": "Đã gửi cảnh báo",
+    "alert:failed": "Gửi cảnh báo lỗi (sẽ thử lại)",
+    "alert:gave_up": "Ngừng gửi cảnh báo (hết số lần thử)",
+}
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    since: datetime | None = None  # inclusive
+    until: datetime | None = None  # exclusive
+    actor: str | None = None  # a username, or SYSTEM
+    action: str | None = None  # `<area>:<code>`
+    limit: int = 500
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    actor: str
+    action: str  # `<area>:<code>`
+    subject: str  # the document id, the account's username, or the alert's channel
+    detail: str
+    document_id: str | None = None  # for a link to the item
+    imported: bool = False  # a review event read from an export file: `actor` is only a name
+
+    @property
+    def area(self) -> str:
+        return self.action.split(":", 1)[0]
+
+
+class _AccountEvent(Protocol):
+    """pressmon.web.accounts.AccountEvent, as read here."""
+
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def username(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def detail(self) -> str: ...
+
+
+def action_label(action: str) -> str:
+    return AUDIT_ACTION_LABELS.get(action, action)
+
+
+def review_entry(event: ReviewEvent) -> AuditEntry:
+    parts = []
+    if event.status_before != event.status_after:
+        parts.append(f"{label(event.status_before)} → {label(event.status_after)}")
+    parts += [
+        f"{key}: {label(str(value)) if key == 'follow_up' else value}"
+        for key, value in event.detail.items()
+        if value is not None and key not in (IMPORTED, "reason")
+    ]
+    if event.note:
+        parts.append(f"ghi chú: {event.note}")
+    return AuditEntry(
+        at=event.at,
+        actor=event.actor,
+        action=f"review:{event.action}",
+        subject=event.document_id,
+        detail="; ".join(parts),
+        document_id=event.document_id,
+        imported=event.imported,
+    )
+
+
+def account_entry(event: _AccountEvent) -> AuditEntry:
+    return AuditEntry(
+        at=event.at,
+        actor=event.actor,
+        action=f"account:{event.action}",
+        subject=event.username,
+        detail=event.detail,
+    )
+
+
+def alert_entry(event: AlertEvent) -> AuditEntry:
+    channel = event.channel.removeprefix("mailto:")
+    return AuditEntry(
+        at=event.at,
+        actor=SYSTEM,
+        action=f"alert:{event.outcome}",
+        subject=event.document_id,
+        detail=f"{channel}: {event.detail}" if event.detail else channel,
+        document_id=event.document_id,
+    )
+
+
+def _code(action: str | None, area: str) -> str | None:
+    """The stored code for `action` when it belongs to `area`; "" when it belongs elsewhere."""
+    if action is None:
+        return None
+    prefix = f"{area}:"
+    return action.removeprefix(prefix) if action.startswith(prefix) else ""
+
+
+def merged(sources: Sequence[Sequence[AuditEntry]], limit: int) -> list[AuditEntry]:
+    """Entries of every source (each newest first), newest first, at most `limit`."""
+    ordered = heapq.merge(*sources, key=lambda entry: entry.at, reverse=True)
+    return [entry for _, entry in zip(range(limit), ordered, strict=False)]
+
+
+def collect(
+    wanted: AuditFilter,
+    *,
+    review_events: Callable[..., Sequence[ReviewEvent]],
+    account_events: Callable[..., Sequence[_AccountEvent]],
+    alert_events: Callable[..., Sequence[AlertEvent]],
+) -> list[AuditEntry]:
+    """The entries `wanted` selects from the three logs. A source whose area the action filter
+    excludes, or whose actors cannot match (alerts are the system's), is not read."""
+    sources: list[list[AuditEntry]] = []
+    window = {"since": wanted.since, "until": wanted.until}
+    review_code = _code(wanted.action, "review")
+    if review_code != "" and wanted.actor != SYSTEM:
+        events = review_events(actor=wanted.actor, action=review_code, limit=wanted.limit, **window)
+        sources.append([review_entry(e) for e in events])
+    account_code = _code(wanted.action, "account")
+    if account_code != "" and wanted.actor != SYSTEM:
+        rows = account_events(actor=wanted.actor, action=account_code, limit=wanted.limit, **window)
+        sources.append([account_entry(e) for e in rows])
+    alert_code = _code(wanted.action, "alert")
+    if alert_code != "" and wanted.actor in (None, SYSTEM):
+        rows_ = alert_events(outcome=alert_code, limit=wanted.limit, **window)
+        sources.append([alert_entry(e) for e in rows_])
+    return merged(sources, wanted.limit)
+
+
+def actor_name(entry: AuditEntry, names: Mapping[str, str]) -> str:
+    """Who did it, as people read it: the account's display name, the system, or the command
+    line's user; an imported event's actor is only the name its file gave."""
+    if entry.imported:
+        return entry.actor + IMPORTED_SUFFIX
+    if entry.actor == SYSTEM:
+        return "Hệ thống"
+    if entry.actor.startswith("cli:"):
+        return f"Dòng lệnh ({entry.actor[4:]})"
+    return names.get(entry.actor) or entry.actor

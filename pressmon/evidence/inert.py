@@ -1,0 +1,112 @@
+"""A saved copy made inert for showing: no script, no frame, no load from anywhere.
+
+Pure. The page is served with a Content-Security-Policy that forbids all of it anyway
+(pressmon.web.routes.saved_copy); this is the second wall: scripts, frames, embeds, forms and
+<base>/<link>/<meta refresh> are removed, and so are event handlers and every attribute that
+would fetch or navigate, except images inlined as data: URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+import lxml.html
+from lxml import etree
+
+from crawlers.encoding import decode_html
+from crawlers.errors import ExtractionError
+from pressmon.evidence.warc import Payload
+
+_REMOVED_ELEMENTS = (
+    "script",
+    "noscript",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "base",
+    "link",
+    "meta",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "video",
+    "audio",
+    "source",
+    "track",
+    "portal",
+    "svg",
+    "math",
+    "template",
+)
+_URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "srcset",
+        "action",
+        "formaction",
+        "poster",
+        "data",
+        "background",
+        "cite",
+        "longdesc",
+        "manifest",
+        "ping",
+        "xlink:href",
+        "codebase",
+        "archive",
+        "lowsrc",
+        "dynsrc",
+    }
+)
+_CSS_FETCH = re.compile(r"url\s*\(|@import|expression\s*\(|image-set\s*\(", re.IGNORECASE)
+# The same constructs with their argument, replaced whole in <style> so no address is left.
+_CSS_FETCH_WHOLE = re.compile(
+    r"(url|expression|image-set)\s*\([^)]*\)?|@import[^;]*;?", re.IGNORECASE
+)
+_INLINE_IMAGE = re.compile(r"^\s*data:image/(png|gif|jpeg|webp);", re.IGNORECASE)
+
+
+def inert_html(payload: Payload) -> str:
+    """The saved copy as an HTML document that runs and fetches nothing; text is shown in <pre>."""
+    if payload.record_type == "resource" or "html" not in payload.content_type.lower():
+        return _as_text(payload.data.decode("utf-8", errors="replace"))
+    try:
+        page = decode_html(payload.data, payload.content_type, normalize=False)
+    except ExtractionError:  # no charset fits: the bytes are still shown, as text
+        return _as_text(payload.data.decode("utf-8", errors="replace"))
+    document = lxml.html.document_fromstring(page)
+    etree.strip_elements(document, *_REMOVED_ELEMENTS, with_tail=False)
+    etree.strip_tags(document, etree.Comment, etree.ProcessingInstruction)
+    for element in document.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in list(element.attrib.items()):
+            if _forbidden(name.lower(), value):
+                del element.attrib[name]
+        if element.tag == "style" and element.text and _CSS_FETCH.search(element.text):
+            element.text = _CSS_FETCH_WHOLE.sub("none", element.text)
+    return "<!DOCTYPE html>" + lxml.html.tostring(document, encoding="unicode")
+
+
+def _forbidden(name: str, value: str) -> bool:
+    if name.startswith("on") or name in ("http-equiv", "target", "formtarget"):
+        return True
+    if name == "style":
+        return bool(_CSS_FETCH.search(value))
+    if name in _URL_ATTRIBUTES:
+        return not (name == "src" and _INLINE_IMAGE.match(value))
+    return False
+
+
+def _as_text(text: str) -> str:
+    return (
+        '<!DOCTYPE html><html><body><pre style="white-space: pre-wrap">'
+        f"{escape(text)}</pre></body></html>"
+    )

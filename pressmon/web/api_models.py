@@ -1,0 +1,158 @@
+"""Typed answers of the JSON API (/api/*): the schemas /api/docs shows and responses are checked
+against. Dates and times are ISO 8601 strings as stored (with their offset); tiers, statuses and
+follow-ups are codes, each with its Vietnamese text in a `*_label` field beside it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Me(_Out):
+    username: str
+    display_name: str
+    role: str = Field(description="reviewer | lead | admin")
+    province: str | None = Field(description="the provincial office's province; null: the Center")
+    csrf_token: str = Field(description="send as the X-CSRF-Token header on every write")
+
+
+class DocumentSummary(_Out):
+    """An archived article without its text (search hits, queue rows)."""
+
+    id: str
+    url: str
+    canonical_url: str
+    outlet: str = Field(description="source id")
+    outlet_name: str
+    kind: str = Field(description="sector | national | provincial | other")
+    title: str
+    published_at: str = Field(description="ISO 8601")
+    crawled_at: str = Field(description="ISO 8601")
+    province: str | None
+    provinces: list[str]
+    topics: list[str]
+    relevance_reasons: list[str]
+    story_id: str | None
+    date_source: str | None
+    date_reason: str = Field(description="why the date candidate won (extractor's code text)")
+    date_disagreements: list[str] = Field(description="candidates that disagreed, as JSON text")
+    seo_title: str = Field(description="the page's SEO title when it differs from the headline")
+    extraction: dict[str, str]
+    risk: float | None = Field(description="triage score 0–1, not a verdict")
+    tier: str | None = Field(description="urgent | review | low")
+    category: str | None
+    stance: str | None
+    model_version: str | None
+    review_status: str
+    tier_label: str
+    review_status_label: str
+    date_source_label: str
+    date_reason_label: str
+    date_disagreement_labels: list[str]
+
+
+class DocumentFull(DocumentSummary):
+    """An archived article with its text and the flagger's reasons."""
+
+    body: str
+    flag_details: dict[str, Any]
+
+
+class SearchHit(_Out):
+    document: DocumentSummary
+    score: float
+    snippet: str
+    match: str
+
+
+class SearchResult(_Out):
+    total: int
+    page: int
+    page_size: int
+    hits: list[SearchHit]
+
+
+class ReviewStateOut(_Out):
+    status: str
+    follow_ups: list[str]
+    locked: bool = Field(description="reported to leadership: a lead must reopen it first")
+    assignee: str | None
+    status_label: str
+    follow_up_labels: list[str]
+
+
+class ReviewEventOut(_Out):
+    document_id: str
+    actor: str
+    at: str = Field(description="ISO 8601")
+    status_before: str
+    status_after: str
+    note: str
+    action: str = Field(description="status | follow_up | reopen | assign | note")
+    detail: dict[str, Any]
+    imported: bool
+    actor_label: str
+    status_before_label: str
+    status_after_label: str
+
+
+class SavedCopyOut(_Out):
+    """The saved copy (WARC) of a flagged article, as the item page cites it."""
+
+    document_id: str
+    sha256: str = Field(description="SHA-256 of the WARC record's payload, hex")
+    path: str = Field(description="relative to the evidence folder")
+    fetched_at: str = Field(description="ISO 8601")
+    final_url: str
+    record_type: str = Field(description="response (a fetched page) | resource (ingested text)")
+
+
+class EscalationOut(_Out):
+    """An item a provincial office sent to the Center ("Chuyển Trung tâm")."""
+
+    document_id: str
+    username: str
+    province: str
+    note: str
+    at: str = Field(description="ISO 8601")
+
+
+class ItemDetail(_Out):
+    document: DocumentFull
+    saved_copy: SavedCopyOut | None
+    state: ReviewStateOut
+    history: list[ReviewEventOut]
+
+
+class QueueRow(_Out):
+    document: DocumentSummary
+    assignee: str | None
+    escalation: EscalationOut | None
+
+
+class QueuePage(_Out):
+    total: int
+    page: int
+    page_size: int
+    status_counts: dict[str, int]
+    status_labels: dict[str, str]
+    capped: bool
+    items: list[QueueRow]
+
+
+class DecisionResult(_Out):
+    ok: bool
+    event: ReviewEventOut
+
+
+class Counts(_Out):
+    buckets: list[str] = Field(description="start of each week or month, ISO date")
+    rows: dict[str, list[int]] = Field(description='group -> counts per bucket ("" ungrouped)')
+    interval: str
+    group_by: str | None
+    total: int

@@ -1,0 +1,78 @@
+"""/canh-bao: each account's alert settings (its address, opt-out, daily digest) beside what the
+Center configured (SMTP or console, quiet hours, digest time)."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from pressmon.alerts.store import Preference
+from pressmon.web.accounts import Session
+from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
+from pressmon.web.params import MAX_TEXT
+from pressmon.web.routes import page
+
+router = APIRouter()
+_ADDRESS = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\"]+$")
+MAX_ADDRESS = 254  # RFC 5321
+
+
+def _form(
+    request: Request,
+    ctx: WebContext,
+    session: Session,
+    preference: Preference,
+    *,
+    status: int = 200,
+    error: str = "",
+    saved: bool = False,
+) -> Response:
+    return page(
+        request,
+        ctx,
+        "alert_settings.html",
+        status=status,
+        preference=preference,
+        alerts=ctx.settings.alerts,
+        error=error,
+        saved=saved,
+    )
+
+
+@router.get("/canh-bao", response_class=HTMLResponse, include_in_schema=False)
+def alert_settings_page(request: Request, ctx: Context, session: CurrentSession) -> Response:
+    preference = ctx.alerts.preference(session.account.username)
+    return _form(request, ctx, session, preference, saved=request.query_params.get("da_luu") == "1")
+
+
+@router.post("/canh-bao", include_in_schema=False)
+def save_alert_settings(
+    request: Request,
+    ctx: Context,
+    session: WritingSession,
+    email: str = Form("", max_length=MAX_TEXT),
+    receive: str = Form(""),
+    mode: str = Form("ngay", max_length=MAX_TEXT),
+) -> Response:
+    """`receive` is the "Nhận cảnh báo" checkbox (absent when unticked: opted out); `mode` is
+    `ngay` (each alert at once) or `hang-ngay` (the daily digest)."""
+    email = email.strip()
+    preference = Preference(email=email, opted_out=not receive, digest=mode == "hang-ngay")
+    if email and (len(email) > MAX_ADDRESS or not _ADDRESS.match(email)):
+        return _form(
+            request, ctx, session, preference, status=400, error="Địa chỉ e-mail không hợp lệ."
+        )
+    if mode not in ("ngay", "hang-ngay"):
+        return _form(request, ctx, session, preference, status=400, error="Cách nhận không hợp lệ.")
+    username = session.account.username
+    ctx.alerts.set_preference(username, preference)
+    ctx.accounts.record(
+        username,
+        username,
+        "alert-settings",
+        f"email={email or '-'}, nhận={'không' if preference.opted_out else 'có'}, "
+        f"cách={'hằng ngày' if preference.digest else 'ngay'}",
+    )
+    return RedirectResponse("/canh-bao?da_luu=1", status_code=303)

@@ -1,0 +1,118 @@
+"""/nhat-ky: the whole audit log (review decisions, account changes, alerts) for leads and
+admins, filtered by user, action and dates, with a CSV export; times to the second."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from collections.abc import Mapping, Sequence
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from index.weeks import day_bounds_utc
+from pressmon.audit import (
+    AREA_LABELS,
+    AUDIT_ACTION_LABELS,
+    SYSTEM,
+    AuditEntry,
+    AuditFilter,
+    action_label,
+    actor_name,
+    collect,
+)
+from pressmon.web.accounts import Session
+from pressmon.web.deps import Context, WebContext
+from pressmon.web.formatting import csv_safe, vn_datetime_seconds
+from pressmon.web.params import Dates, Text, clean
+from pressmon.web.routes import page, reports_only
+
+router = APIRouter()
+SHOWN = 500  # newest entries on the page; the CSV holds more
+EXPORTED = 50_000
+
+
+def audit_filter(ctx: Context, dates: Dates, nguoi: Text = "", thao_tac: Text = "") -> AuditFilter:
+    """Query parameters: nguoi (a username, or `system` for alerts), thao_tac
+    (`<area>:<code>`, e.g. `review:status`), tu and den (dd/mm/yyyy, inclusive)."""
+    since, until = day_bounds_utc(dates.date_from, dates.date_to, ctx.settings.tz)
+    return AuditFilter(
+        since=since, until=until, actor=clean(nguoi) or None, action=clean(thao_tac) or None
+    )
+
+
+Filter = Annotated[AuditFilter, Depends(audit_filter)]
+LeadsAndAdmins = reports_only()
+
+
+def entries(ctx: WebContext, wanted: AuditFilter) -> list[AuditEntry]:
+    return collect(
+        wanted,
+        review_events=ctx.archive.review_events,
+        account_events=ctx.accounts.events,
+        alert_events=ctx.alerts.events,
+    )
+
+
+def display_names(ctx: WebContext) -> dict[str, str]:
+    return {account.username: account.label for account in ctx.accounts.list()}
+
+
+@router.get("/nhat-ky", response_class=HTMLResponse, include_in_schema=False)
+def audit_page(
+    request: Request, ctx: Context, wanted: Filter, session: Session = LeadsAndAdmins
+) -> Response:
+    shown = entries(ctx, dataclasses.replace(wanted, limit=SHOWN + 1))
+    return page(
+        request,
+        ctx,
+        "audit.html",
+        entries=shown[:SHOWN],
+        more=len(shown) > SHOWN,
+        names=display_names(ctx),
+        actor_name=actor_name,
+        action_label=action_label,
+        area_labels=AREA_LABELS,
+        actions=AUDIT_ACTION_LABELS,
+        accounts=ctx.accounts.list(),
+        system=SYSTEM,
+        chosen=wanted,
+        query=request.url.query,
+    )
+
+
+def audit_csv(rows: Sequence[AuditEntry], names: Mapping[str, str], ctx: WebContext) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        ["Thời điểm", "Lĩnh vực", "Người thực hiện", "Thao tác", "Đối tượng", "Chi tiết"]
+    )
+    for entry in rows:
+        writer.writerow(
+            [
+                csv_safe(value)
+                for value in (
+                    vn_datetime_seconds(entry.at, ctx.settings.tz),
+                    AREA_LABELS[entry.area],
+                    actor_name(entry, names),
+                    action_label(entry.action),
+                    names.get(entry.subject, entry.subject)
+                    if entry.area == "account"
+                    else entry.subject,
+                    entry.detail,
+                )
+            ]
+        )
+    return out.getvalue()
+
+
+@router.get("/nhat-ky.csv", include_in_schema=False)
+def audit_export(ctx: Context, wanted: Filter, session: Session = LeadsAndAdmins) -> Response:
+    rows = entries(ctx, dataclasses.replace(wanted, limit=EXPORTED))
+    return Response(
+        "\ufeff" + audit_csv(rows, display_names(ctx), ctx),  # BOM: Excel reads UTF-8
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="nhat-ky.csv"'},
+    )

@@ -1,0 +1,254 @@
+"""Alerts through a real SMTP server (aiosmtpd) and a real webhook receiver on loopback: content,
+one per item, retries with back-off, quiet hours, opt-out, the daily digest, the console."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from pressmon.alerts.dispatch import BackgroundDispatcher, Notifier
+from pressmon.alerts.store import AlertStore, Preference
+from pressmon.settings import Settings
+from pressmon.wiring import notifier_from
+from tests.web.alert_receivers import Hook, Mailbox, free_port, smtp_server, webhook_server
+from tests.web.conftest import Clock, flagged, make_doc
+
+URGENT = flagged(1, "urgent", 0.93, title="Cảnh báo cán bộ BHXH giả gọi điện đòi mã OTP")
+KNOWN_CLAIM = flagged(2, "review", 0.61, provinces=("Cần Thơ",), province="Cần Thơ")
+QUIET = make_doc(5)  # not flagged: no alert
+LOW_DEBUNK = flagged(7, "low", 0.2)  # matches a known claim but debunks it: no alert
+
+
+@pytest.fixture
+def receivers() -> Iterator[tuple[Mailbox, int, Hook, str]]:
+    with smtp_server() as (mailbox, port), webhook_server() as (hook, url):
+        yield mailbox, port, hook, url
+
+
+def _with_alerts(settings: Settings, **alerts: Any) -> Settings:
+    values = {"host": "127.0.0.1", "tls": "none", "from": "pressmon@bhxh.test", **alerts}
+    return settings.model_copy(
+        update={
+            "alerts": settings.alerts.model_validate(values),
+            "web": settings.web.model_copy(update={"public_url": "https://pressmon.bhxh.test"}),
+        }
+    )
+
+
+@pytest.fixture
+def make_notifier(settings: Settings, accounts, clock: Clock):
+    """notifier_from over the test's state database (accounts already in it)."""
+
+    def make(**alerts: Any) -> Notifier:
+        return notifier_from(_with_alerts(settings, **alerts), clock=clock)
+
+    return make
+
+
+def test_an_urgent_item_and_a_known_claim_are_mailed_and_posted_once(
+    receivers, make_notifier, accounts
+) -> None:
+    mailbox, port, hook, url = receivers
+    notifier = make_notifier(port=port, recipients={"lead": ["lanhdao@bhxh.test"]}, webhooks=[url])
+    assert notifier.notify([URGENT, KNOWN_CLAIM, QUIET, LOW_DEBUNK]) == 2
+    assert notifier.send_due() == 4
+
+    subjects = sorted(m["Subject"] for m in mailbox.messages)
+    assert subjects == [
+        "[pressmon] Thông tin sai đã biết xuất hiện lại: Tin đồn cán bộ BHXH gọi điện đòi mã OTP "
+        "số 2",
+        "[pressmon] Tin cần xem ngay: Cảnh báo cán bộ BHXH giả gọi điện đòi mã OTP",
+    ]
+    urgent = next(m for m in mailbox.messages if "xem ngay" in m["Subject"])
+    assert urgent["From"] == "pressmon@bhxh.test" and urgent["To"] == "lanhdao@bhxh.test"
+    body = urgent.get_content()
+    for expected in (
+        "Tiêu đề: Cảnh báo cán bộ BHXH giả gọi điện đòi mã OTP",
+        "Mức: cần xem ngay · điểm rủi ro 0,93",
+        "Lý do chính: yêu cầu cung cấp mã OTP",
+        "Nguồn: Báo Mẫu · đăng 19/05/2026 08:00",
+        "Bài gốc: https://baomau.vn/bai-1.html",
+        "Xem và xử lý: https://pressmon.bhxh.test/bai/doc001",
+        "không phải kết luận",
+    ):
+        assert expected in body
+
+    by_id = {p["document_id"]: p for p in hook.payloads}
+    assert set(by_id) == {"doc001", "doc002"} and len(hook.payloads) == 2
+    assert by_id["doc001"]["tier"] == "urgent" and by_id["doc001"]["tier_label"] == "cần xem ngay"
+    assert by_id["doc001"]["risk"] == 0.93
+    assert by_id["doc001"]["link"] == "https://pressmon.bhxh.test/bai/doc001"
+    assert by_id["doc002"]["trigger"] == "known-claim"
+
+    # Flagged again in a later crawl, by another process: no second alert.
+    again = make_notifier(port=port, recipients={"lead": ["lanhdao@bhxh.test"]}, webhooks=[url])
+    assert again.notify([URGENT, KNOWN_CLAIM]) == 0
+    assert again.send_due() == 0
+    assert len(mailbox.messages) == 2 and len(hook.payloads) == 2
+    events = notifier.store.events("doc001")
+    assert sorted((e.channel, e.outcome) for e in events) == [
+        (url, "sent"),
+        ("mailto:lanhdao@bhxh.test", "sent"),
+    ]
+
+
+def test_failures_are_recorded_and_retried_with_back_off_then_given_up(
+    receivers, make_notifier, clock
+) -> None:
+    mailbox, port, hook, url = receivers
+    notifier = make_notifier(
+        port=port,
+        recipients={"admin": ["quantri@bhxh.test"]},
+        webhooks=[url],
+        retry_seconds=60,
+        max_attempts=3,
+    )
+    mailbox.refuse, hook.refuse = 1, 5
+    notifier.notify([URGENT])
+    assert notifier.send_due() == 0
+    failed = notifier.store.events("doc001")
+    assert {(e.channel, e.outcome) for e in failed} == {
+        ("mailto:quantri@bhxh.test", "failed"),
+        (url, "failed"),
+    }
+    assert "451" in next(e.detail for e in failed if e.channel.startswith("mailto"))
+    assert "HTTP 500" in next(e.detail for e in failed if e.channel == url)
+
+    clock.advance(timedelta(seconds=59))  # back-off not over yet
+    assert notifier.send_due() == 0
+    clock.advance(timedelta(seconds=1))
+    assert notifier.send_due() == 1  # the mail goes through on its second attempt
+    assert len(mailbox.messages) == 1
+    clock.advance(timedelta(seconds=119))  # the webhook's second failure: now 120 s to wait
+    assert notifier.send_due() == 0
+    clock.advance(timedelta(seconds=1))
+    assert notifier.send_due() == 0  # third failure: max_attempts reached, given up
+    outcomes = [e.outcome for e in notifier.store.events("doc001") if e.channel == url]
+    assert outcomes == ["gave_up", "failed", "failed"]  # newest first
+    clock.advance(timedelta(days=1))
+    hook.refuse = 0
+    assert notifier.send_due() == 0 and hook.payloads == []
+    assert notifier.store.next_due() is None
+
+
+def test_an_unreachable_server_is_a_recorded_failure_not_a_crash(make_notifier) -> None:
+    notifier = make_notifier(port=free_port(), recipients={"lead": ["lanhdao@bhxh.test"]})
+    notifier.notify([URGENT])
+    assert notifier.send_due() == 0
+    [event] = notifier.store.events("doc001")
+    assert event.outcome == "failed" and "SMTP 127.0.0.1" in event.detail
+
+
+def test_quiet_hours_hold_alerts_until_they_end(receivers, make_notifier, clock) -> None:
+    mailbox, port, hook, url = receivers
+    clock.now = datetime(2026, 5, 20, 16, 0, tzinfo=UTC)  # 23:00 in Hà Nội
+    notifier = make_notifier(
+        port=port,
+        recipients={"lead": ["lanhdao@bhxh.test"]},
+        webhooks=[url],
+        quiet_hours="22:00-06:30",
+    )
+    notifier.notify([URGENT])
+    assert notifier.send_due() == 0
+    clock.now = datetime(2026, 5, 20, 23, 29, tzinfo=UTC)  # 06:29
+    assert notifier.send_due() == 0 and not mailbox.messages and not hook.payloads
+    clock.now = datetime(2026, 5, 20, 23, 30, tzinfo=UTC)  # 06:30: quiet hours are over
+    assert notifier.send_due() == 2
+    assert len(mailbox.messages) == 1 and len(hook.payloads) == 1
+
+
+def test_opt_out_own_address_and_the_daily_digest(
+    receivers, make_notifier, accounts, clock, settings
+) -> None:
+    mailbox, port, _hook, _url = receivers
+    store = AlertStore(settings.archive.state_path)
+    store.set_preference("an", Preference(email="an@bhxh.test", opted_out=True))
+    store.set_preference("binh", Preference(email="binh@bhxh.test", digest=True))
+    store.set_preference("chi", Preference(email="chi@bhxh.test"))
+    notifier = make_notifier(
+        port=port,
+        recipients={
+            "reviewer": ["AN@bhxh.test"],  # listed, but An opted out
+            "Cần Thơ": ["cantho@bhxh.test"],  # only items about Cần Thơ
+        },
+        digest_time="07:30",
+    )
+    notifier.notify([URGENT])  # Hà Nội
+    clock.advance(timedelta(hours=1))
+    notifier.notify([KNOWN_CLAIM])  # Cần Thơ
+    notifier.send_due()
+    assert sorted(tuple(r) for r in mailbox.recipients) == [
+        ("cantho@bhxh.test",),
+        ("chi@bhxh.test",),
+        ("chi@bhxh.test",),
+    ]
+
+    clock.now = datetime(2026, 5, 21, 0, 29, tzinfo=UTC)  # 07:29 next day: not yet
+    assert notifier.send_due() == 0
+    clock.now = datetime(2026, 5, 21, 0, 30, tzinfo=UTC)
+    assert notifier.send_due() == 2
+    digest = mailbox.messages[-1]
+    assert digest["To"] == "binh@bhxh.test"
+    assert digest["Subject"] == "[pressmon] Tổng hợp cảnh báo ngày 21/05/2026: 2 tin"
+    body = digest.get_content()
+    assert "1. Tin cần xem ngay" in body and "2. Thông tin sai đã biết xuất hiện lại" in body
+    assert "https://pressmon.bhxh.test/bai/doc002" in body
+    assert {e.detail for e in store.events() if e.channel == "mailto:binh@bhxh.test"} == {
+        "trong bản tổng hợp hằng ngày"
+    }
+    assert notifier.send_due() == 0  # each item once in the digest
+
+
+def test_without_smtp_alerts_are_printed_once(settings, accounts, clock) -> None:
+    console = io.StringIO()
+    notifier = notifier_from(settings, console=console, clock=clock)
+    assert notifier.notify([URGENT, QUIET]) == 1
+    assert notifier.send_due() == 1
+    printed = console.getvalue()
+    assert "CẢNH BÁO · [pressmon] Tin cần xem ngay: Cảnh báo cán bộ BHXH giả" in printed
+    assert "Xem và xử lý: http://127.0.0.1:8000/bai/doc001" in printed
+    assert notifier.notify([URGENT]) == 0 and notifier.send_due() == 0
+
+
+def test_the_background_dispatcher_sends_without_the_caller_waiting(
+    receivers, make_notifier
+) -> None:
+    mailbox, port, _hook, _url = receivers
+    notifier = make_notifier(port=port, recipients={"lead": ["lanhdao@bhxh.test"]})
+    dispatcher = BackgroundDispatcher(notifier, idle_seconds=0.05).start()
+    notifier.notify([URGENT])
+    dispatcher.wake()
+    dispatcher.close(timeout=10)
+    assert [m["To"] for m in mailbox.messages] == ["lanhdao@bhxh.test"]
+
+
+def test_each_account_sets_its_alerts_on_its_own_page(as_reviewer, accounts, settings) -> None:
+    client, token = as_reviewer
+    page = client.get("/canh-bao").text
+    assert "Cài đặt cảnh báo" in page and 'href="/canh-bao"' in page
+    assert "cảnh báo được in ra màn hình (console)" in page  # no SMTP configured here
+    assert 'name="receive" value="1" checked' in page  # everyone receives until opting out
+
+    bad = client.post("/canh-bao", data={"csrf_token": token, "email": "an@", "receive": "1"})
+    assert bad.status_code == 400 and "Địa chỉ e-mail không hợp lệ." in bad.text
+    no_token = client.post("/canh-bao", data={"email": "an@bhxh.test"}, follow_redirects=False)
+    assert no_token.status_code == 403
+
+    saved = client.post(
+        "/canh-bao",
+        data={"csrf_token": token, "email": "an@bhxh.test", "mode": "hang-ngay"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303 and saved.headers["location"] == "/canh-bao?da_luu=1"
+    store = AlertStore(settings.archive.state_path)
+    assert store.preference("an") == Preference("an@bhxh.test", opted_out=True, digest=True)
+    assert store.preference("binh") == Preference()  # only one's own settings change
+    page = client.get("/canh-bao?da_luu=1").text
+    assert "Đã lưu cài đặt cảnh báo." in page and 'value="an@bhxh.test"' in page
+    assert re.search(r'name="receive" value="1"\s*>', page)  # opted out: unticked
+    assert accounts.events("an")[0].action == "alert-settings"
