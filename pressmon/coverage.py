@@ -6,6 +6,9 @@ Conventions (all dates are local days in the archive timezone, bounds inclusive)
 * Weeks elapsed/remaining are days / 7 (fractions kept: a 3-day remainder is 0.4 weeks).
 * Weekly pace required = articles still missing / weeks remaining, rounded up.
 * Projection is linear: count × period days / days elapsed.
+* Status (`progress_status`): "dat" once the count reaches the target; a finished period that fell
+  short is "khong_dat" (never "cham"); a running one is "dung_tien_do" while the count is at least
+  the steady-pace plan to date, else "cham"; before the period starts, "chua_bat_dau".
 """
 
 from __future__ import annotations
@@ -14,11 +17,46 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from index import CountTable, Query
 from index.base import Archive
 from pressmon.errors import ConfigError
 from pressmon.settings import Campaign, Target, Targets
+
+Status = Literal["dat", "dung_tien_do", "cham", "khong_dat", "chua_bat_dau"]
+STATUS_LABELS: dict[Status, str] = {
+    "dat": "Đạt",
+    "dung_tien_do": "Đúng tiến độ",
+    "cham": "Chậm",
+    "khong_dat": "Không đạt",
+    "chua_bat_dau": "Chưa bắt đầu",
+}
+# Worst first: the order in which provinces need the Center's attention.
+ATTENTION_ORDER: tuple[Status, ...] = ("khong_dat", "cham", "chua_bat_dau", "dung_tien_do", "dat")
+
+
+def planned_to_date(target: int, days_elapsed: int, days_total: int) -> int:
+    """Articles a steady pace from the period start would have reached after `days_elapsed`."""
+    return round(target * days_elapsed / days_total)
+
+
+def progress_status(count: int, target: int, *, days_elapsed: int, days_total: int) -> Status:
+    """The status rule of the module docstring."""
+    if count >= target:
+        return "dat"
+    if days_elapsed >= days_total:
+        return "khong_dat"
+    if days_elapsed <= 0:
+        return "chua_bat_dau"
+    if count >= planned_to_date(target, days_elapsed, days_total):
+        return "dung_tien_do"
+    return "cham"
+
+
+def required_weekly_pace(missing: int, days_left: int) -> int | None:
+    """Articles per week still needed to close the gap by the period end; None once it is over."""
+    return math.ceil(missing * 7 / days_left) if days_left > 0 else None
 
 
 @dataclass(frozen=True)
@@ -53,8 +91,14 @@ class CoverageProgress:
         return max(self.target - self.count, 0)
 
     @property
-    def on_track(self) -> bool:
-        return self.projected >= self.target
+    def status(self) -> Status:
+        return progress_status(
+            self.count, self.target, days_elapsed=self.days_elapsed, days_total=self.days_total
+        )
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
 
 
 def target_period(target: Target, year: int, campaigns: Sequence[Campaign]) -> tuple[date, date]:
@@ -124,7 +168,7 @@ def coverage_progress(
         weeks_elapsed=round(days_elapsed / 7, 1),
         weeks_remaining=round(days_left / 7, 1),
         weekly_pace_so_far=round(count * 7 / days_elapsed, 1) if days_elapsed else 0.0,
-        weekly_pace_required=math.ceil(missing * 7 / days_left) if days_left else None,
+        weekly_pace_required=required_weekly_pace(missing, days_left),
         projected=round(count * days_total / days_elapsed) if days_elapsed else 0,
         weeks=tuple(weeks),
     )
@@ -138,3 +182,16 @@ def progress_for_targets(archive: Archive, targets: Targets, as_of: date) -> lis
         table = archive.counts(target_query(target, period, as_of))
         progress.append(coverage_progress(target, table, period=period, as_of=as_of))
     return progress
+
+
+def default_window(today: date, targets: Targets) -> tuple[date, date, str | None]:
+    """What the coverage page shows unasked: the running campaign target's window so far when
+    one is under way today, else the current year so far; with the target id to chart (None:
+    the first year target)."""
+    for target in targets.targets:
+        if target.period != "campaign":
+            continue
+        start, end = target_period(target, today.year, targets.campaigns)
+        if start <= today <= end:
+            return start, today, target.id
+    return date(today.year, 1, 1), today, None

@@ -1,4 +1,10 @@
-"""`pressmon demo`: the whole pipeline over the offline demo press site, then the review UI."""
+"""`pressmon demo`: the whole pipeline over the offline demo press site, then the review UI.
+
+Two honest halves: the hand-built demo site (73 pages, five outlets, the robustness cases) is
+served on loopback and crawled by the real crawler; the generated demo year (60 outlets, about
+16,500 articles from 1 January to today) goes through `pressmon ingest`, the same processing,
+flagging and archive as crawled pages, since crawling a year of pages would take far longer
+than the three minutes the demo may take."""
 
 from __future__ import annotations
 
@@ -6,14 +12,18 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
 
 from demo.server import serve_demo
 from demo.sources import demo_sources
+from demo.year.generate import build_year
+from demo.year.lines import ingest_lines
+from demo.year.outlets import YEAR_OUTLETS, year_sources
 from index.types import Query
 from pressmon.cli import output
 from pressmon.companions import Companions
@@ -22,9 +32,11 @@ from pressmon.evidence.location import evidence_beside
 from pressmon.review.labels import label
 from pressmon.review.queue import triage_order
 from pressmon.settings import REPO_ROOT, Settings, load_settings
+from pressmon.web.formatting import number
 from pressmon.wiring import archive_from
 
 DEMO_ARCHIVE = REPO_ROOT / "var" / "demo" / "archive.db"
+FLAGGED_SHOWN = 20  # the demo year flags about 75 posts; the queue shows them all
 
 
 @dataclass(frozen=True)
@@ -33,6 +45,7 @@ class DemoPaths:
     state: Path
     sources: Path
     model: Path
+    year_lines: Path  # the demo year as `pressmon ingest` input
     evidence: Path
 
     @classmethod
@@ -46,6 +59,7 @@ class DemoPaths:
             sources=files.sources,
             # Kept between demos (only the archive and state start fresh): training takes time.
             model=archive.parent / "model" / "flagger.skops",
+            year_lines=archive.with_name(f"{archive.stem}-nam-demo.jsonl"),
             evidence=evidence_beside(files.state),
         )
 
@@ -83,22 +97,55 @@ def demo_environment(paths: DemoPaths) -> dict[str, str]:
     }
 
 
-def crawl_demo_site(paths: DemoPaths, config_dir: Path | None, echo: Callable[[str], None]) -> None:
-    """Serve the demo site on loopback and crawl it once in a child process."""
+def _pressmon(config_dir: Path | None) -> list[str]:
+    command = [sys.executable, "-m", "pressmon"]
+    return command + ["--config", str(config_dir)] if config_dir else command
+
+
+def crawl_demo_site(
+    paths: DemoPaths,
+    config_dir: Path | None,
+    echo: Callable[[str], None],
+    *,
+    alongside: Sequence[Sequence[str]] = (),
+) -> None:
+    """Serve the demo site on loopback and crawl it once in a child process, with the pressmon
+    commands `alongside` (the demo year's ingest) running at the same time in children of their
+    own: the crawl waits on the network, the ingest on the CPU, and two cores serve both. The
+    sources file also lists the demo year's own outlets, disabled: nothing to crawl, but ingested
+    lines naming them find their kind and province."""
     with serve_demo() as site:
+        sources = demo_sources(site.base_url) + year_sources()
         paths.sources.write_text(
-            yaml.safe_dump(demo_sources(site.base_url), allow_unicode=True, sort_keys=False),
-            encoding="utf-8",
+            yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
-        echo(f"Trang báo demo: {site.base_url}")
-        command = [sys.executable, "-m", "pressmon"]
-        if config_dir:
-            command += ["--config", str(config_dir)]
-        result = subprocess.run([*command, "crawl"], env=demo_environment(paths), check=False)
-    if result.returncode != 0:
-        raise PressmonError(
-            f"the demo crawl failed (exit {result.returncode})", hint="run again with -v"
-        )
+        echo(f"Trang báo demo: {site.base_url} — thu thập bằng trình thu thập thật (crawler)")
+        commands = [("crawl",), *alongside]
+        children = [
+            subprocess.Popen([*_pressmon(config_dir), *args], env=demo_environment(paths))
+            for args in commands
+        ]
+        exits = [child.wait() for child in children]
+    for args, code in zip(commands, exits, strict=True):
+        if code != 0:
+            raise PressmonError(
+                f"the demo's `pressmon {args[0]}` failed (exit {code})", hint="run again with -v"
+            )
+
+
+def prepare_demo_year(
+    paths: DemoPaths, echo: Callable[[str], None], *, until: date, scale: float
+) -> tuple[str, ...]:
+    """Write the demo year up to `until` as ingest input; the pressmon command that loads it."""
+    year = build_year(until, scale)
+    paths.year_lines.write_text("\n".join(ingest_lines(year)) + "\n", encoding="utf-8")
+    echo(
+        f"Năm demo: {number(len(year.articles))} bài mô phỏng của {len(YEAR_OUTLETS)} cơ quan, "
+        f"01/01/{year.year}–{until:%d/%m/%Y} (quy mô {number(round(scale * 100, 1))}%), "
+        "nạp bằng `pressmon ingest` (cùng quy trình xử lý, gắn cờ và lưu trữ như bài thu thập; "
+        "không thu thập qua mạng)"
+    )
+    return ("ingest", str(paths.year_lines))
 
 
 def demo_settings(paths: DemoPaths, config_dir: Path | None) -> Settings:
@@ -120,11 +167,13 @@ def print_summary(settings: Settings, echo: Callable[[str], None]) -> None:
         f"\nTin cần xem xét: {len(flagged)}"
         " (điểm sàng lọc để người duyệt quyết định, không phải kết luận)"
     )
-    for document in flagged:
+    for document in flagged[:FLAGGED_SHOWN]:
         echo(
             f"[{label(document.tier)}] {document.risk:.2f} {document.category or '-'} "
             f"{document.stance}"
         )
         echo("    " + output.document_line(document, settings.tz))
+    if len(flagged) > FLAGGED_SHOWN:
+        echo(f"... và {len(flagged) - FLAGGED_SHOWN} tin khác: xem hàng đợi /hang-doi")
     # The demo's state and sources sit beside its archive, so naming the archive is enough.
     echo(f"\nTình trạng các nguồn demo: pressmon --archive {settings.archive.path} sources --all")

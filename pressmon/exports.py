@@ -45,7 +45,7 @@ SUMMARY_HEADERS = [
     "Bình quân/tuần đã đạt",
     "Cần đạt mỗi tuần",
     "Dự báo cuối kỳ",
-    "Đạt tiến độ",
+    "Đánh giá",
 ]
 WEEK_HEADERS = ["Mã chỉ tiêu", "Tuần bắt đầu", "Số tin, bài", "Lũy kế", "Lũy kế theo kế hoạch"]
 REVISION_HEADERS = [
@@ -80,7 +80,7 @@ def progress_sheets(progresses: Sequence[CoverageProgress]) -> tuple[Sheet, Shee
             p.weekly_pace_so_far,
             p.weekly_pace_required,
             p.projected,
-            "Đạt" if p.on_track else "Chưa đạt",
+            p.status_label,
         ]
         for p in progresses
     ]

@@ -7,21 +7,35 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, get_args
 from zoneinfo import ZoneInfo
 
 from crawlers.sources import OutletKind
 from index.base import Archive
 from index.types import UNKNOWN_GROUP, CountTable, Document, Query
-from pressmon.coverage import CoverageProgress, progress_for_targets, target_query
+from pressmon.coverage import (
+    CoverageProgress,
+    progress_for_targets,
+    target_period,
+    target_query,
+)
 from pressmon.evidence.store import EvidenceStore, SavedCopy
 from pressmon.exports import xlsx_value
+from pressmon.progress_text import report_summary
+from pressmon.province_targets import (
+    WORRY,
+    ProvinceProgress,
+    needing_attention,
+    province_progress,
+    province_targets,
+    share_window,
+)
 from pressmon.review.labels import label
 from pressmon.review.queue import flagged_documents
 from pressmon.review.statuses import UNSTARTED
 from pressmon.review.workflow import replay
-from pressmon.settings import Campaign, Targets
+from pressmon.settings import Campaign, Target, Targets
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
 # Coverage counts press only; kind "other" (forums, social media) is monitored but counted apart.
@@ -48,6 +62,7 @@ class CoverageFigures:
     by_kind: tuple[tuple[str, int], ...]
     by_topic: tuple[tuple[str, int], ...]
     campaigns: tuple[CampaignCount, ...]
+    provinces: tuple[ProvinceProgress, ...] = ()  # the chart target split by province
 
     @property
     def total(self) -> int:
@@ -55,9 +70,33 @@ class CoverageFigures:
         return sum(count for kind, count in self.by_kind if kind in PRESS_KINDS)
 
 
-def steady_weekly_pace(progress: CoverageProgress) -> float:
-    """Articles per week that reach the target exactly when spread evenly over its period."""
-    return progress.target * 7 / progress.days_total
+def _province_counts(archive: Archive, query: Query) -> dict[str, int]:
+    return dict(_totals(archive.counts(query, group_by="province")))
+
+
+def provinces_progress(
+    archive: Archive,
+    target: Target,
+    progress: CoverageProgress,
+    provinces: Sequence[str],
+    campaigns: Sequence[Campaign],
+) -> tuple[ProvinceProgress, ...]:
+    """`target` split over `provinces` (pressmon.province_targets' rule) with each one's progress
+    in the same period; none for a target already limited to some provinces."""
+    if not provinces or target.provinces:
+        return ()
+    period = target_period(target, progress.period_start.year, campaigns)
+    counted = target_query(target, period, progress.as_of)
+    recent_from, recent_to = share_window(period[0])
+    recent = _province_counts(archive, replace(counted, date_from=recent_from, date_to=recent_to))
+    split = province_targets(target.count, provinces, target.province_targets, recent)
+    return province_progress(
+        split,
+        _province_counts(archive, counted),
+        target.province_targets,
+        days_elapsed=progress.days_elapsed,
+        days_total=progress.days_total,
+    )
 
 
 def _topic_totals(archive: Archive, base: Query, topics: Sequence[str]) -> list[tuple[str, int]]:
@@ -94,7 +133,8 @@ def coverage_figures(
     """Counts for [date_from, date_to] (local dates), every province listed (zeros included);
     `topics` are the topic ids to break down by (config/topics.yaml)."""
     base = Query(date_from=date_from, date_to=date_to, kinds=PRESS_KINDS)
-    progress = tuple(progress_for_targets(archive, targets, as_of=today))
+    # Targets are read as of the range's end when it is over: a past year shows as finished.
+    progress = tuple(progress_for_targets(archive, targets, as_of=min(today, date_to)))
     by_id = {t.id: t for t in targets.targets}
     chart_target = next((p for p in progress if p.target_id == chart_target_id), None)
     chart_target = chart_target or next(
@@ -120,6 +160,13 @@ def coverage_figures(
             )
         )
     return CoverageFigures(
+        provinces=(
+            provinces_progress(
+                archive, by_id[chart_target.target_id], chart_target, provinces, targets.campaigns
+            )
+            if chart_target
+            else ()
+        ),
         date_from=date_from,
         date_to=date_to,
         weekly=archive.counts(weekly_query, interval="week"),
@@ -141,6 +188,8 @@ class LeadershipReport:
     flagged_by_category: tuple[tuple[str, tuple[Document, ...]], ...]  # category -> items
     status_totals: tuple[tuple[str, int], ...]  # status code -> flagged items
     follow_ups: Mapping[str, tuple[str, ...]]  # document id -> follow-up codes in force (decided)
+    summary: str  # the opening paragraph, generated from the numbers (pressmon.progress_text)
+    attention: tuple[ProvinceProgress, ...]  # provinces behind or short, worst first
     # document id -> its saved copy (pressmon.evidence), cited by hash and fetch time
     saved_copies: Mapping[str, SavedCopy] = field(default_factory=dict)
 
@@ -157,11 +206,13 @@ def leadership_report(
     outlet_names: Mapping[str, str] | None = None,
     topics: Sequence[str] = (),
     flagged_limit: int = 2000,
+    chart_target_id: str | None = None,
     evidence: EvidenceStore | None = None,
 ) -> LeadershipReport:
     coverage = coverage_figures(
         archive,
         targets,
+        chart_target_id=chart_target_id,
         date_from=date_from,
         date_to=date_to,
         today=today,
@@ -172,6 +223,7 @@ def leadership_report(
     flagged, _ = flagged_documents(
         archive, Query(date_from=date_from, date_to=date_to), limit=flagged_limit
     )
+    attention = needing_attention(coverage.provinces)
     groups: dict[str, list[Document]] = {}
     for doc in flagged:
         groups.setdefault(doc.category or REPORT_CATEGORY_UNKNOWN, []).append(doc)
@@ -185,6 +237,10 @@ def leadership_report(
         flagged_by_category=tuple((k, tuple(v)) for k, v in sorted(groups.items())),
         status_totals=tuple(sorted(statuses.items(), key=lambda r: -r[1])),
         follow_ups=_follow_ups(archive, flagged),
+        summary=report_summary(
+            coverage.total, coverage.chart_target, coverage.provinces, attention, len(flagged)
+        ),
+        attention=attention,
         saved_copies=evidence.latest_of([d.id for d in flagged]) if evidence else {},
     )
 
@@ -229,6 +285,7 @@ def report_xlsx(
     summary["A1"].font = Font(bold=True, size=14)
     _put(summary, ["Thời điểm lập", report.generated_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")])
     _put(summary, ["Tổng số tin, bài", cov.total])
+    _put(summary, ["Tóm tắt", report.summary])
     _put(summary, [])
     _put(
         summary,
@@ -279,6 +336,14 @@ def report_xlsx(
 
     for title, rows, header in (
         ("Tỉnh thành", cov.by_province, ["Tỉnh, thành phố", "Số tin, bài"]),
+        (
+            "Tiến độ theo tỉnh",
+            [
+                (p.province, p.count, p.target, p.percent, p.status_label, p.weekly_pace_required)
+                for p in (*report.attention, *(p for p in cov.provinces if p.status not in WORRY))
+            ],
+            ["Tỉnh, thành phố", "Đã đạt", "Chỉ tiêu", "Tỷ lệ (%)", "Đánh giá", "Cần mỗi tuần"],
+        ),
         ("Cơ quan báo chí", cov.by_outlet, ["Cơ quan báo chí", "Số tin, bài"]),
         (
             "Theo tuần",
@@ -335,7 +400,7 @@ def report_xlsx(
             for cell in row:
                 if cell.data_type == "f":  # crawled text starting with "=" is text, never a formula
                     cell.data_type = "s"
-        for cell in sheet[1 if sheet is not summary else 5]:
+        for cell in sheet[1 if sheet is not summary else 6]:
             cell.font = bold
         sheet.column_dimensions["A"].width = 42
         for column in "BCDEFGHIJKL":
@@ -343,9 +408,3 @@ def report_xlsx(
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def default_range(today: date) -> tuple[date, date]:
-    """From Monday twelve weeks ago to today."""
-    start = today - timedelta(days=today.weekday()) - timedelta(weeks=11)
-    return start, today

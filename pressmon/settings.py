@@ -205,6 +205,16 @@ class Target(_Strict):
     provinces: tuple[str, ...] = ()  # empty = every province
     topics: tuple[str, ...] = ()
     campaign: str | None = None
+    # Explicit per-province figures; the rest is split by recent share (pressmon.province_targets).
+    province_targets: dict[str, int] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _province_targets_fit(self) -> Target:
+        if any(n < 0 for n in self.province_targets.values()):
+            raise ValueError(f"target {self.id!r}: province targets cannot be negative")
+        if sum(self.province_targets.values()) > self.count:
+            raise ValueError(f"target {self.id!r}: province targets add up to more than count")
+        return self
 
 
 class Campaign(_Strict):

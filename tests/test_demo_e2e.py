@@ -12,7 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +22,8 @@ import yaml
 from demo.expected import ExpectedNumbers, expected_numbers
 from demo.server import serve_demo
 from demo.sources import demo_sources
+from demo.year.expected import year_numbers
+from demo.year.generate import build_year
 from index.types import UNKNOWN_GROUP
 
 REPO = Path(__file__).resolve().parents[1]
@@ -191,12 +193,59 @@ def test_diacritic_free_search_finds_the_articles(demo_run: DemoRun) -> None:
     assert exact["total"] > 0 and folded["total"] > exact["total"]
 
 
-def test_demo_command_prints_counts_and_flags(tmp_path: Path) -> None:
+YEAR_UNTIL = date(2026, 12, 4)
+YEAR_SCALE = 0.02  # 529 articles: the full year (16,583) takes minutes; README gives its timing
+
+
+def test_demo_command_crawls_the_site_and_ingests_the_year_exactly(
+    tmp_path: Path, expected: ExpectedNumbers
+) -> None:
     env = {**os.environ, "PRESSMON_MODEL": str(tmp_path / "model.skops")}
-    result = pressmon(env, "--archive", str(tmp_path / "demo.db"), "demo", "--no-serve")
+    archive = str(tmp_path / "demo.db")
+    result = pressmon(
+        env,
+        "--archive",
+        archive,
+        "demo",
+        "--no-serve",
+        "--year-scale",
+        str(YEAR_SCALE),
+        "--until",
+        YEAR_UNTIL.isoformat(),
+    )
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "Số tin, bài về BHXH/BHYT theo tuần" in result.stdout
-    assert "Tin cần xem xét" in result.stdout and "[cần xem ngay]" in result.stdout
+    out = result.stdout
+    assert "thu thập bằng trình thu thập thật (crawler)" in out
+    assert "Năm demo: 529 bài mô phỏng của 60 cơ quan, 01/01/2026–04/12/2026 (quy mô 2%)" in out
+    assert "nạp bằng `pressmon ingest`" in out
+    assert "Số tin, bài về BHXH/BHYT theo tuần" in out
+    assert "Tin cần xem xét" in out and "[cần xem ngay]" in out
+
+    year = year_numbers(build_year(YEAR_UNTIL, YEAR_SCALE))
+    run = DemoRun(env={**env, "PRESSMON_ARCHIVE": archive}, base_url="", first="", second="")
+    window = ("--from", "2026-01-01", "--to", (year.weeks[-1] + timedelta(days=6)).isoformat())
+    counts = _counts(run, *window)
+    assert counts["buckets"] == [w.isoformat() for w in year.weeks]
+    assert counts["rows"][""] == [
+        year.per_week[w] + expected.per_week.get(w, 0) for w in year.weeks
+    ]
+    assert counts["total"] == year.total + expected.relevant
+    by_outlet = {g: sum(r) for g, r in _counts(run, "--by", "outlet", *window)["rows"].items()}
+    site_outlets = {o: sum(weeks.values()) for o, weeks in expected.per_week_outlet.items()}
+    assert {g: n for g, n in by_outlet.items() if n} == {
+        o: year.per_outlet.get(o, 0) + site_outlets.get(o, 0)
+        for o in {*year.per_outlet, *site_outlets}
+    }
+    provincial = _counts(run, "--by", "province", "--kind", "provincial", *window)["rows"]
+    site_papers = {"Vĩnh Long": site_outlets["bao_tinh_a"], "Nghệ An": site_outlets["bao_tinh_b"]}
+    assert {g: sum(r) for g, r in provincial.items() if sum(r)} == {
+        p: n + site_papers.get(p, 0) for p, n in year.provincial_per_province.items()
+    }
+    flagged = pressmon(run.env, "flagged", "--json")
+    assert flagged.returncode == 0, flagged.stderr
+    urls = {json.loads(line)["url"] for line in flagged.stdout.splitlines()}
+    assert {u for u in urls if ".demo-nam.invalid/" in u} == set(year.flagged_urls)
+    assert {_path(u) for u in urls if ".demo-nam.invalid/" not in u} == set(expected.flagged_paths)
 
 
 def _free_port() -> int:

@@ -75,7 +75,7 @@ def compose(
     overlap them as little as possible, so same-topic articles stay distinct stories.
     """
     rng = random.Random("pressmon-demo:" + spec.slug)
-    author = _person(rng)[0]
+    author = person(rng)[0]
     used: frozenset[str] = frozenset()
     if spec.text is not None:
         text = Text(
@@ -122,7 +122,7 @@ def _from_pools(
     paragraphs = chosen[:2] + quote + chosen[2:] + extra + general
     if "pre-merger" in spec.features:
         paragraphs.insert(1, common.PRE_MERGER)
-    slots = _slots(spec, province, when, rng)
+    slots = fill_slots(spec.title, province, when, rng)
     lead_text, body = lead.format(**slots), tuple(p.format(**slots) for p in paragraphs)
     # "About" a province: named in the title, lead or first paragraph, or repeatedly in the
     # body; one passing mention deep in a long body is not enough.
@@ -157,16 +157,19 @@ class _Picker:
         return max(overlaps, default=0), sum(overlaps)
 
 
-def _slots(spec: Spec, province: str | None, when: datetime, rng: random.Random) -> dict[str, str]:
+def fill_slots(
+    title: str, province: str | None, when: datetime, rng: random.Random
+) -> dict[str, str]:
+    """Values for every template slot; a random "roaming" province when `province` is None."""
     place = province or rng.choice(common.ROAMING_PROVINCES)
     xa = rng.choice(common.COMMUNES.get(province, common.COMMUNES[None]))
     co_quan = f"BHXH tỉnh {place}"
-    name, female = _person(rng)
+    name, female = person(rng)
     month = when.month
     return {
         "co_quan": co_quan,
         "tinh": place,
-        "tinh_cu": "Bến Tre" if "Bến Tre" in spec.title else "Trà Vinh",
+        "tinh_cu": "Bến Tre" if "Bến Tre" in title else "Trà Vinh",
         "xa": xa,
         "nguoi": name,
         "ong_ba": "Bà" if female else "Ông",
@@ -187,7 +190,8 @@ def _slots(spec: Spec, province: str | None, when: datetime, rng: random.Random)
     }
 
 
-def _person(rng: random.Random) -> tuple[str, bool]:
+def person(rng: random.Random) -> tuple[str, bool]:
+    """A Vietnamese full name and whether it is a woman's."""
     female = rng.random() < 0.5
     given = rng.choice(common.GIVEN_FEMALE if female else common.GIVEN_MALE)
     return f"{rng.choice(common.SURNAMES)} {given}", female

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -14,6 +15,7 @@ from pressmon.demo_run import (
     DemoPaths,
     crawl_demo_site,
     demo_settings,
+    prepare_demo_year,
     prepare_fresh,
     print_summary,
 )
@@ -64,16 +66,34 @@ def serve_app(
 @click.option("--no-serve", is_flag=True, help="Exit after printing counts and flagged items.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--year-scale",
+    type=click.FloatRange(0, 1),
+    default=1.0,
+    show_default=True,
+    help="Volume of the generated demo year (0 = only the crawled demo site).",
+)
+@click.option(
+    "--until",
+    type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
+    help="Last day of the demo year (default: today in the archive's timezone).",
+)
 @click.pass_obj
-def demo(app, no_serve: bool, host: str, port: int) -> None:
-    """Crawl the offline demo press site into a fresh archive, print coverage and flags, serve
-    the UI."""
+def demo(
+    app, no_serve: bool, host: str, port: int, year_scale: float, until: datetime | None
+) -> None:
+    """Crawl the offline demo press site into a fresh archive, ingest a generated year of
+    coverage, print coverage and flags, serve the UI."""
     named = app.overrides.get("archive", {}).get("path")
     paths = DemoPaths.beside(DEMO_ARCHIVE if named is None else Path(named))
     prepare_fresh(paths, default_location=named is None)
     click.echo(f"Tạo kho lưu trữ mới: {paths.archive}", err=True)
-    crawl_demo_site(paths, app.config_dir, click.echo)
     settings = demo_settings(paths, app.config_dir)
+    ingest: tuple[tuple[str, ...], ...] = ()
+    if year_scale > 0:
+        last_day = until.date() if until else datetime.now(settings.tz).date()
+        ingest = (prepare_demo_year(paths, click.echo, until=last_day, scale=year_scale),)
+    crawl_demo_site(paths, app.config_dir, click.echo, alongside=ingest)
     print_summary(settings, click.echo)
     if not no_serve:
         serve_app(settings, host, port, click.echo, demo=True)

@@ -171,7 +171,7 @@ def counts_csv(counts: CountTable) -> str:
 
 
 def progress_text(progress: CoverageProgress) -> str:
-    status = "đúng tiến độ" if progress.on_track else "chậm tiến độ"
+    status = progress.status_label.lower()
     line = (
         f"Mục tiêu «{progress.target_name}» "
         f"({progress.period_start:%d/%m/%Y}–{progress.period_end:%d/%m/%Y}): "

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
+from pressmon.coverage import CoverageProgress
 from pressmon.web.formatting import number
 
 
@@ -24,16 +25,16 @@ def _nice_max(value: float) -> float:
 def weekly_chart(
     buckets: Sequence[date],
     counts: Sequence[int],
-    pace: float | None,
     *,
     label: str = "Số tin, bài mỗi tuần",
     width: int = 920,
     height: int = 300,
 ) -> Markup:
-    """Bars per week, a dashed line at the weekly target pace, labelled axes (Vietnamese)."""
+    """Bars per week on their own scale (so a handful a week stays visible however large the
+    target), labelled axes (Vietnamese). The pace to the target is on `cumulative_chart`."""
     left, right, top, bottom = 56, 16, 28, 44
     plot_w, plot_h = width - left - right, height - top - bottom
-    peak = _nice_max(max([*counts, pace or 0, 1]))
+    peak = _nice_max(max([*counts, 1]))
     n = max(len(buckets), 1)
     slot = plot_w / n
     bar_w = max(2.0, slot * 0.7)
@@ -59,10 +60,9 @@ def weekly_chart(
     every = max(1, math.ceil(n / 12))
     for i, (start, count) in enumerate(zip(buckets, counts, strict=True)):
         x = left + i * slot + (slot - bar_w) / 2
-        below = pace is not None and count < pace
         parts.append(
             f'<rect x="{x:.1f}" y="{y(count):.1f}" width="{bar_w:.1f}" '
-            f'height="{top + plot_h - y(count):.1f}" class="bar{" below" if below else ""}">'
+            f'height="{top + plot_h - y(count):.1f}" class="bar">'
             f"<title>Tuần từ {start:%d/%m/%Y}: {number(count)} tin, bài</title></rect>"
         )
         if n <= 26:  # the figure above each bar, while there is room for it
@@ -75,15 +75,99 @@ def weekly_chart(
                 f'<text x="{left + i * slot + slot / 2:.1f}" y="{height - bottom + 16}" '
                 f'text-anchor="middle" class="axis">{start:%d/%m}</text>'
             )
-    if pace is not None:
-        parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y(pace):.1f}" y2="{y(pace):.1f}" '
-            'class="pace"/>'
-        )
-        parts.append(
-            f'<text x="{width - right}" y="{y(pace) - 6:.1f}" text-anchor="end" class="pace-label">'
-            f"Tiến độ cần đạt: {number(round(pace))}/tuần</text>"
-        )
     parts.append(f'<text x="{left}" y="{height - 6}" class="axis">Tuần (bắt đầu thứ Hai)</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def cumulative_chart(progress: CoverageProgress, *, width: int = 920, height: int = 340) -> Markup:
+    """The period from start to end: the cumulative count so far (solid), the target (a level
+    line), the steady plan from zero to the target, and from today the pace still needed to reach
+    it; a legend names each line in Vietnamese. The pace line's figure is `weekly_pace_required`,
+    the one the tables and the pace sentence show."""
+    left, right, top, bottom = 64, 24, 56, 44
+    plot_w, plot_h = width - left - right, height - top - bottom
+    start, end = progress.period_start, progress.period_end
+    span = max((end - start).days + 1, 1)
+    peak = _nice_max(max(progress.target, progress.count) * 1.05)
+
+    def x(day: date) -> float:
+        offset = min(max((day - start).days + 1, 0), span)
+        return left + plot_w * offset / span
+
+    def y(value: float) -> float:
+        return top + plot_h - plot_h * value / peak
+
+    title = f"Lũy kế so với chỉ tiêu — {progress.target_name}"
+    parts = [
+        f'<svg class="chart cumulative" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(title)}">',
+        f'<text x="{left}" y="16" class="chart-title">{escape(title)}</text>',
+    ]
+    legend = [
+        ("actual", f"Đã có {number(progress.count)} (đến {progress.as_of:%d/%m/%Y})"),
+        ("target", f"Chỉ tiêu {number(progress.target)}"),
+        ("plan", "Kế hoạch đều từ đầu kỳ"),
+    ]
+    needs_pace = progress.weekly_pace_required is not None and progress.count < progress.target
+    if needs_pace:
+        legend.append(("pace", f"Cần {number(progress.weekly_pace_required or 0)}/tuần từ nay"))
+    legend_x = float(left)
+    for css, text in legend:
+        parts.append(
+            f'<line x1="{legend_x:.0f}" x2="{legend_x + 22:.0f}" y1="36" y2="36" class="{css}"/>'
+            f'<text x="{legend_x + 28:.0f}" y="40" class="line-label label-{css}">'
+            f"{escape(text)}</text>"
+        )
+        legend_x += 40 + 7.2 * len(text)
+    for i in range(5):
+        value = peak * i / 4
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
+            'class="grid"/>'
+            f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" class="axis">'
+            f"{number(round(value))}</text>"
+        )
+    for month_start in _month_starts(start, end):
+        parts.append(
+            f'<text x="{x(month_start - timedelta(days=1)):.1f}" y="{height - bottom + 16}" '
+            f'text-anchor="start" class="axis">{month_start:%m/%Y}</text>'
+        )
+    target_y = y(progress.target)
+    parts.append(
+        f'<line x1="{left}" x2="{left + plot_w}" y1="{target_y:.1f}" y2="{target_y:.1f}" '
+        'class="target"/>'
+        f'<line x1="{left}" y1="{y(0):.1f}" x2="{x(end):.1f}" y2="{target_y:.1f}" class="plan"/>'
+    )
+    points = [(x(start - timedelta(days=1)), y(0))] + [
+        (x(min(week.week_start + timedelta(days=6), progress.as_of)), y(week.cumulative))
+        for week in progress.weeks
+    ]
+    parts.append(
+        '<polyline class="actual" fill="none" points="'
+        + " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+        + '"/>'
+    )
+    now_x, now_y = x(progress.as_of), y(progress.count)
+    if needs_pace:
+        parts.append(
+            f'<line x1="{now_x:.1f}" y1="{now_y:.1f}" x2="{x(end):.1f}" y2="{target_y:.1f}" '
+            'class="pace"/>'
+        )
+    parts.append(
+        f'<circle cx="{now_x:.1f}" cy="{now_y:.1f}" r="4" class="actual-dot">'
+        f"<title>Đến {progress.as_of:%d/%m/%Y}: {number(progress.count)} bài</title></circle>"
+    )
+    parts.append(f'<text x="{left}" y="{height - 6}" class="axis">Tháng</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _month_starts(start: date, end: date) -> list[date]:
+    months = []
+    current = date(start.year, start.month, 1)
+    while current <= end:
+        if current >= start:
+            months.append(current)
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return months

@@ -65,7 +65,7 @@ def test_year_progress_hand_computed() -> None:
     assert progress.weekly_pace_so_far == 229.5  # 2000 * 7 / 61
     assert progress.weekly_pace_required == 300  # ceil(13000 * 7 / 304) = ceil(299.3)
     assert progress.projected == 11_967  # round(2000 * 365 / 61)
-    assert progress.remaining == 13_000 and not progress.on_track
+    assert progress.remaining == 13_000 and progress.status == "cham"
     first, second = progress.weeks[:2]
     # First week holds 5 days of the period (Wed 1 .. Sun 5 Jan): 15000 * 5 / 365 = 205.5
     assert (first.week_start, first.count, first.cumulative, first.planned_cumulative) == (
@@ -86,7 +86,7 @@ def test_campaign_over_and_exceeded() -> None:
     assert progress.count == 3_300 and progress.percent == 110.0
     assert (progress.days_elapsed, progress.weeks_remaining) == (31, 0.0)
     assert progress.weekly_pace_required is None
-    assert progress.projected == 3_300 and progress.on_track and progress.remaining == 0
+    assert progress.projected == 3_300 and progress.status == "dat" and progress.remaining == 0
     assert progress.weeks[-1].planned_cumulative == 3_000
 
 

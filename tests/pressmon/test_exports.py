@@ -37,7 +37,7 @@ def test_progress_xlsx_reads_back_with_real_dates() -> None:
     workbook = load_workbook(io.BytesIO(progress_xlsx([_progress()])))
     assert workbook.sheetnames == ["Tiến độ chỉ tiêu", "Theo tuần"]
     summary = workbook["Tiến độ chỉ tiêu"]
-    assert summary.cell(1, 15).value == "Đạt tiến độ"
+    assert summary.cell(1, 15).value == "Đánh giá"
     assert summary.cell(2, 3).value == datetime(2025, 1, 6)
     assert summary.cell(2, 3).number_format == "DD/MM/YYYY"
     assert (summary.cell(2, 6).value, summary.cell(2, 14).value) == (30, 120)

@@ -138,10 +138,10 @@ def test_review_an_item_end_to_end(page, server, archive, tmp_path) -> None:
     assert "Đối chiếu thông cáo của BHXH Việt Nam" in audit and "Sai sự thật" in audit
     assert [e.status_after for e in archive.review_history("doc001")] == ["false"]
 
-    page.goto(server + "/bao-phu")
-    chart = page.locator("svg.chart")
+    page.goto(server + "/bao-phu?tu=02/03/2026&den=20/05/2026")  # the seed's twelve weeks
+    chart = page.locator("svg.chart.cumulative")
     assert chart.is_visible() and chart.bounding_box()["height"] > 150
-    assert page.locator("svg.chart rect.bar").count() == 12
+    assert page.locator("svg.chart:not(.cumulative) rect.bar").count() == 12
     assert "Hồ Chí Minh" in page.locator("section.provinces").inner_text()
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from pressmon.web.charts import weekly_chart
+from index import CountTable
+from pressmon.coverage import coverage_progress
+from pressmon.settings import Target
+from pressmon.web.charts import cumulative_chart, weekly_chart
 from pressmon.web.formatting import (
     csv_safe,
     highlight,
@@ -90,16 +93,38 @@ def test_csv_safe() -> None:
     assert csv_safe("=1+1") == "'=1+1" and csv_safe("Hà Nội") == "Hà Nội" and csv_safe(None) == ""
 
 
-def test_weekly_chart_has_bars_pace_and_escaped_label() -> None:
+def test_weekly_chart_has_bars_on_their_own_scale_and_escaped_label() -> None:
     weeks = [date(2026, 5, 4), date(2026, 5, 11), date(2026, 5, 18)]
-    svg = str(weekly_chart(weeks, [120, 400, 0], 288.0, label="Báo <địa phương>"))
-    assert (
-        svg.startswith("<svg")
-        and svg.count('class="bar') == 3
-        and svg.count('class="bar below"') == 2
-    )
-    assert 'class="pace"' in svg and "Tiến độ cần đạt: 288/tuần" in svg
+    svg = str(weekly_chart(weeks, [1, 4, 0], label="Báo <địa phương>"))
+    assert svg.startswith("<svg") and svg.count('class="bar"') == 3
+    assert ">4</text>" in svg and ">15.000<" not in svg  # the axis tops at the weekly counts
     assert "Báo &lt;địa phương&gt;" in svg and "11/05" in svg
+
+
+def test_cumulative_chart_labels_every_line_and_shows_the_one_pace_figure() -> None:
+    local = Target(id="local", name="Báo <địa phương>", count=15_000, kinds=("provincial",))
+    buckets = tuple(date(2025, 12, 29) + timedelta(weeks=i) for i in range(33))
+    table = CountTable(buckets=buckets, rows={"": (200,) * 33}, interval="week", group_by=None)
+    progress = coverage_progress(
+        local, table, period=(date(2026, 1, 1), date(2026, 12, 31)), as_of=date(2026, 8, 16)
+    )
+    svg = str(cumulative_chart(progress))
+    for legend in (
+        "Đã có 6.600 (đến 16/08/2026)",
+        "Chỉ tiêu 15.000",
+        "Kế hoạch đều từ đầu kỳ",
+        f"Cần {progress.weekly_pace_required}/tuần từ nay",
+    ):
+        assert f"{legend}</text>" in svg
+    assert svg.count('class="pace"') == 2  # the legend's swatch and the line
+    assert "Báo &lt;địa phương&gt;" in svg and "01/2026" in svg and "12/2026" in svg
+    reached = coverage_progress(
+        local,
+        CountTable(buckets=buckets, rows={"": (500,) * 33}, interval="week", group_by=None),
+        period=(date(2026, 1, 1), date(2026, 12, 31)),
+        as_of=date(2026, 8, 16),
+    )
+    assert 'class="pace"' not in str(cumulative_chart(reached))  # nothing left to chase
 
 
 def test_unreadable_dates_are_reported_not_guessed(as_reviewer) -> None:

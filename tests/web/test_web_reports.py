@@ -9,7 +9,7 @@ from datetime import UTC, date
 
 from openpyxl import load_workbook
 
-from pressmon.reports import coverage_figures, leadership_report, report_xlsx, steady_weekly_pace
+from pressmon.reports import coverage_figures, leadership_report, report_xlsx
 from pressmon.settings import Campaign, Target, Targets
 from pressmon.wiring import gazetteer_from
 
@@ -82,7 +82,7 @@ def test_coverage_figures(archive, settings) -> None:
         len(cov.weekly.buckets) == 4 and sum(map(sum, cov.weekly.rows.values())) == 6
     )  # provincial only
     local, may = cov.targets
-    assert local.count == 6 and round(steady_weekly_pace(local)) == 288  # 15,000 × 7 / 365
+    assert local.count == 6 and local.weekly_pace_required == 467  # ceil(14,994 × 7 / 225 days)
     assert (may.period_start, may.count, may.days_elapsed) == (date(2026, 5, 1), 6, 20)
     assert cov.campaigns[0].count == 6  # doc020 was published on 30/04
 
@@ -102,6 +102,7 @@ def test_leadership_report_xlsx(archive, clock) -> None:
     assert book.sheetnames == [
         "Tổng quan",
         "Tỉnh thành",
+        "Tiến độ theo tỉnh",
         "Cơ quan báo chí",
         "Theo tuần",
         "Bài cần xác minh",
@@ -152,7 +153,7 @@ def test_coverage_page_and_csv(as_lead) -> None:
     client, _ = as_lead
     html = client.get("/bao-phu?tu=2026-04-27&den=2026-05-24").text
     assert (
-        "Tiến độ cần đạt" in html
+        "bài/tuần trong" in html
         and "Hồ Chí Minh" in html
         and "Tháng vận động triển khai BHXH toàn dân" in html
     )

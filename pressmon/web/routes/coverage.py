@@ -7,21 +7,24 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
+from pressmon.coverage import default_window
 from pressmon.exports import progress_xlsx
+from pressmon.progress_text import pace_sentence
+from pressmon.province_targets import PROVINCE_SORTS, ProvinceSort, sort_provinces
 from pressmon.reports import (
     CoverageFigures,
     coverage_figures,
-    default_range,
     leadership_report,
     report_xlsx,
-    steady_weekly_pace,
 )
 from pressmon.web.accounts import Session
-from pressmon.web.charts import weekly_chart
+from pressmon.web.charts import cumulative_chart, weekly_chart
 from pressmon.web.deps import Context, CurrentSession, WebContext
 from pressmon.web.formatting import (
     CATEGORY_LABELS,
@@ -46,14 +49,17 @@ class Period:
 
 
 async def period(ctx: Context, dates: Dates, chi_tieu: Text = "") -> Period:
-    """The range asked for (either end defaulting to `default_range`), ends swapped if reversed."""
+    """The range asked for, either end defaulting to `default_window` (the current year so far,
+    or the campaign under way, whose target is then charted); ends swapped if reversed."""
     today = ctx.clock().astimezone(ctx.settings.tz).date()
-    start, end = default_range(today)
+    start, end, running_campaign = default_window(today, ctx.targets)
+    asked_dates = dates.date_from is not None or dates.date_to is not None
     start = dates.date_from or start
     end = dates.date_to or end
     if start > end:
         start, end = end, start
-    return Period(start, end, today, clean(chi_tieu) or None)
+    chart_target = clean(chi_tieu) or (None if asked_dates else running_campaign)
+    return Period(start, end, today, chart_target)
 
 
 ReportPeriod = Annotated[Period, Depends(period)]
@@ -78,22 +84,42 @@ def _compute_figures(ctx: WebContext, when: Period) -> CoverageFigures:
     )
 
 
-def chart(cov: CoverageFigures):
+@dataclass(frozen=True)
+class Charts:
+    progress: Markup | None  # cumulative against target and pace; None without a target
+    weekly: Markup  # the week's own scale, so a handful of articles stays visible
+    pace: str | None  # the one pace figure, explained
+
+
+def charts(cov: CoverageFigures) -> Charts:
     counts = [
         sum(row[i] for row in cov.weekly.rows.values()) for i in range(len(cov.weekly.buckets))
     ]
-    pace = steady_weekly_pace(cov.chart_target) if cov.chart_target else None
     label = (
         f"Số tin, bài mỗi tuần — {cov.chart_target.target_name}"
         if cov.chart_target
         else "Số tin, bài mỗi tuần"
     )
-    return weekly_chart(cov.weekly.buckets, counts, pace, label=label)
+    return Charts(
+        progress=cumulative_chart(cov.chart_target) if cov.chart_target else None,
+        weekly=weekly_chart(cov.weekly.buckets, counts, label=label),
+        pace=pace_sentence(cov.chart_target) if cov.chart_target else None,
+    )
+
+
+def province_sort(sap_xep: Text = "") -> ProvinceSort:
+    """The province table's order from `?sap_xep=` (default: least progress first)."""
+    asked = clean(sap_xep)
+    return next((key for key in PROVINCE_SORTS if key == asked), "tien_do")
 
 
 @router.get("/bao-phu", response_class=HTMLResponse, include_in_schema=False)
 def coverage_page(
-    request: Request, ctx: Context, session: CurrentSession, when: ReportPeriod
+    request: Request,
+    ctx: Context,
+    session: CurrentSession,
+    when: ReportPeriod,
+    order: Annotated[ProvinceSort, Depends(province_sort)],
 ) -> Response:
     cov = figures(ctx, when)
     return page(
@@ -101,10 +127,18 @@ def coverage_page(
         ctx,
         "coverage.html",
         cov=cov,
-        chart=chart(cov),
+        charts=charts(cov),
+        provinces=sort_provinces(cov.provinces, order),
+        order=order,
+        sort_query=_without(request, "sap_xep"),
         query=request.url.query,
         targets=ctx.targets,
     )
+
+
+def _without(request: Request, name: str) -> str:
+    """The page's query string minus `name`, for links that set it anew."""
+    return urlencode([(k, v) for k, v in request.query_params.multi_items() if k != name])
 
 
 @router.get("/bao-phu.csv", include_in_schema=False)
@@ -160,6 +194,7 @@ def _report(ctx: WebContext, when: Period):
         provinces=ctx.provinces,
         outlet_names=ctx.outlets,
         topics=tuple(TOPIC_LABELS),
+        chart_target_id=when.chart_target,
         evidence=ctx.evidence.store,
     )
 
@@ -175,7 +210,7 @@ def report_page(
         "report.html",
         report=report,
         cov=report.coverage,
-        chart=chart(report.coverage),
+        charts=charts(report.coverage),
         query=request.url.query,
     )
 

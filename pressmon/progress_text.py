@@ -1,0 +1,77 @@
+"""Vietnamese sentences generated from coverage numbers: the one pace figure, explained, and the
+leadership report's opening summary. Pure: numbers in, text out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pressmon.coverage import CoverageProgress
+from pressmon.province_targets import ProvinceProgress
+from pressmon.web.formatting import number
+
+ATTENTION_NAMED = 5  # provinces named in the summary; the table lists them all
+
+
+def _weeks(value: float) -> str:
+    return number(round(value, 1))
+
+
+def pace_sentence(progress: CoverageProgress) -> str:
+    """The pace figure with what it means, e.g. "Cần 288 bài/tuần trong 20 tuần còn lại để đạt
+    15.000 (đã có 9.240 bài, 61,6%)." The chart's pace line and the tables show this figure."""
+    target, count = number(progress.target), number(progress.count)
+    if progress.days_elapsed <= 0:
+        return f"Kỳ chỉ tiêu bắt đầu ngày {progress.period_start:%d/%m/%Y}; chưa tính tiến độ."
+    if progress.count >= progress.target:
+        return f"Đã đạt chỉ tiêu {target} bài ({count} bài, {number(progress.percent)}%)."
+    if progress.weekly_pace_required is None:
+        return (
+            f"Kỳ đã kết thúc ngày {progress.period_end:%d/%m/%Y}: không đạt, có {count}/{target}"
+            f" bài, thiếu {number(progress.remaining)} bài."
+        )
+    return (
+        f"Cần {number(progress.weekly_pace_required)} bài/tuần trong "
+        f"{_weeks(progress.weeks_remaining)} tuần còn lại để đạt {target} "
+        f"(đã có {count} bài, {number(progress.percent)}%; bình quân đến nay "
+        f"{number(progress.weekly_pace_so_far)} bài/tuần)."
+    )
+
+
+def report_summary(
+    total: int,
+    progress: CoverageProgress | None,
+    provinces: Sequence[ProvinceProgress],
+    attention: Sequence[ProvinceProgress],
+    flagged: int,
+) -> str:
+    """The report's opening paragraph: total, the main target's status and pace, the provinces
+    needing attention (worst first) and the items flagged for verification."""
+    parts = [f"Trong kỳ báo cáo có {number(total)} tin, bài về BHXH, BHYT, BHTN trên báo chí."]
+    if progress is not None:
+        parts.append(  # the pace sentence carries the count and percent
+            f"Chỉ tiêu «{progress.target_name}», đánh giá: {progress.status_label.lower()}. "
+            f"{pace_sentence(progress)}"
+        )
+    if provinces:
+        reached = sum(1 for p in provinces if p.status == "dat")
+        on_pace = sum(1 for p in provinces if p.status == "dung_tien_do")
+        parts.append(
+            f"Theo tỉnh, thành phố: {reached}/{len(provinces)} đã đạt, {on_pace} đúng tiến độ, "
+            f"{len(attention)} cần chú ý."
+        )
+    if attention:
+        named = ", ".join(
+            f"{p.province} ({number(p.percent)}%)" for p in attention[:ATTENTION_NAMED]
+        )
+        more = (
+            f" và {len(attention) - ATTENTION_NAMED} tỉnh khác"
+            if len(attention) > ATTENTION_NAMED
+            else ""
+        )
+        parts.append(f"Cần chú ý nhất: {named}{more}.")
+    parts.append(
+        f"Có {number(flagged)} tin cần xác minh được đánh dấu trong kỳ."
+        if flagged
+        else "Không có tin nào cần xác minh được đánh dấu trong kỳ."
+    )
+    return " ".join(parts)
