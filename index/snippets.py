@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from index.text import ParsedQuery, fold, iter_word_spans
+from index.query_parser import ParsedQuery
+from index.text import fold, iter_word_spans
 
 SNIPPET_CHARS = 240
 

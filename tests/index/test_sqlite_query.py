@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from index.errors import QueryError
+from index.query_parser import ParsedQuery, parse_query
 from index.sqlite_query import (
     Window,
     bucket_date,
@@ -22,7 +23,6 @@ from index.sqlite_query import (
     total_sql,
     walk_dates,
 )
-from index.text import ParsedQuery, parse_query
 from index.types import Query
 
 EMPTY = ParsedQuery()
@@ -33,7 +33,9 @@ EMPTY = ParsedQuery()
     [
         ("giả", '"giả"'),
         ('"bảo hiểm xã hội" lương', '"lương" "bảo hiểm xã hội"'),
-        ("NOT giả OR (x)", '"not" "giả" "or" "x"'),
+        ("NOT giả or (x)", '"not" "giả" "or" "x"'),
+        ("NOT giả OR (x)", '"not" AND ("giả" OR "x")'),
+        ('BHXH OR "bảo hiểm" OR', '("bhxh" OR "bảo hiểm")'),
         ('title:"giả', '"title" "giả"'),
         ("NEAR(a*b)", '"near" "a" "b"'),
     ],
@@ -156,7 +158,7 @@ def test_filters_narrow_the_text_match_with_tags() -> None:
 
 def test_user_text_stays_quoted_words_beside_the_tags() -> None:
     match = text_match(parse_query("tags : phanoi OR y2024)"), [("\ue000phanoi",)])
-    assert match == '"tags" "phanoi" "or" "y2024" AND ("\ue000phanoi")'
+    assert match == '"tags" AND ("phanoi" OR "y2024") AND ("\ue000phanoi")'
 
 
 def test_counts_reject_unknown_groupings() -> None:
