@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from crawlers.sources import OutletKind, Source
+from index.text import fold, words
 from pressmon.errors import ConfigError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -107,6 +108,7 @@ class Settings(_Strict):
     targets_file: Path = Path("config/targets.yaml")
     topics_file: Path = Path("config/topics.yaml")
     provinces_file: Path = Path("config/provinces.yaml")
+    synonyms_file: Path = Path("config/synonyms.yaml")
     archive: ArchiveSettings = ArchiveSettings()
     classifier: ClassifierSettings = ClassifierSettings()
     crawl: CrawlSettings = CrawlSettings()
@@ -182,6 +184,35 @@ class Targets(_Strict):
         for target in self.targets:
             if target.campaign and target.campaign not in ids:
                 raise ValueError(f"target {target.id!r} names unknown campaign {target.campaign!r}")
+        return self
+
+
+class SynonymTable(_Strict):
+    """config/synonyms.yaml: groups of forms (BHXH, bảo hiểm xã hội) a search treats as one."""
+
+    synonyms: tuple[tuple[str, ...], ...] = ()
+
+    @field_validator("synonyms")
+    @classmethod
+    def _forms_have_words(cls, groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        for i, group in enumerate(groups):
+            if len(group) < 2:
+                raise ValueError(f"group {i + 1} ({', '.join(group)}) needs at least two forms")
+            if empty := [form for form in group if not words(form)]:
+                raise ValueError(f"group {i + 1}: form {empty[0]!r} has no letters or digits")
+        return groups
+
+    @model_validator(mode="after")
+    def _one_group_per_form(self) -> SynonymTable:
+        seen: dict[str, int] = {}
+        for i, group in enumerate(self.synonyms):
+            for form in group:
+                key = " ".join(fold(word) for word in words(form))
+                if seen.setdefault(key, i) != i:
+                    raise ValueError(
+                        f"form {form!r} is in group {seen[key] + 1} and group {i + 1}: "
+                        "merge the groups or keep the form in one"
+                    )
         return self
 
 
@@ -365,6 +396,7 @@ def load_settings(
             "targets_file": _anchor(settings.targets_file, root),
             "topics_file": _anchor(settings.topics_file, root),
             "provinces_file": _anchor(settings.provinces_file, root),
+            "synonyms_file": _anchor(settings.synonyms_file, root),
             "archive": settings.archive.model_copy(
                 update={
                     "path": _anchor(settings.archive.path, home),
@@ -389,3 +421,7 @@ def load_sources(path: Path) -> SourceList:
 
 def load_targets(path: Path) -> Targets:
     return validate_file(path, Targets)
+
+
+def load_synonyms(path: Path) -> SynonymTable:
+    return validate_file(path, SynonymTable)

@@ -18,6 +18,7 @@ from pressmon.coverage import progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
+from pressmon.search_hints import suggestions
 from pressmon.settings import Settings, load_sources, load_targets
 from pressmon.snapshots import SnapshotStore
 from pressmon.wiring import archive_from, crawl_state_from, gazetteer_from, processor_from
@@ -132,17 +133,28 @@ def _query(settings: Settings, text: str = "", **options) -> Query:
     "--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True
 )
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object with total and hits.")
 @click.pass_obj
 def search(app, query: str, as_json: bool, **options) -> None:
-    """Full-text search of the archive (diacritics optional; "quoted phrases")."""
+    """Tìm trong kho bài (gõ có dấu hoặc không dấu).
+
+    \b
+    Cú pháp: "cụm từ" giữ đúng thứ tự; a OR b tìm bài có a hoặc b;
+    -từ hoặc -"cụm từ" loại bài có từ đó. Viết tắt và dạng đầy đủ
+    (BHXH / bảo hiểm xã hội, xem config/synonyms.yaml) tìm ra nhau.
+    """
     with archive_from(app.settings_to_read()) as archive:
-        page = archive.search(_query(app.settings, query, **options))
+        asked = _query(app.settings, query, **options)
+        page = archive.search(asked)
+        tried = suggestions(archive, asked) if not page.total and not as_json else ()
     if as_json:
         click.echo(output.dumps(output.search_json(page)))
         return
-    click.echo(f"{page.total} kết quả")
+    if not page.total:
+        click.echo(output.no_results_text(tried))
+        return
+    click.echo(f"{output.number(page.total)} kết quả")
     for hit in page.hits:
         click.echo(output.document_line(hit.document, app.settings.tz))
         click.echo(f"    {output.snippet_for_terminal(hit.snippet)}")

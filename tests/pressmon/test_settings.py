@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,13 @@ import pytest
 
 from crawlers.extract.profile import DEFAULT_PROFILE, ExtractionProfile
 from pressmon.errors import ConfigError
-from pressmon.settings import DEFAULT_CONFIG_DIR, load_settings, load_sources, load_targets
+from pressmon.settings import (
+    DEFAULT_CONFIG_DIR,
+    load_settings,
+    load_sources,
+    load_synonyms,
+    load_targets,
+)
 
 
 def test_shipped_configuration_loads() -> None:
@@ -161,3 +168,21 @@ def test_extraction_is_typed_with_its_profile(tmp_path: Path) -> None:
     assert (first.extraction.verified, first.extraction.reason) == (False, "no saved page")
     assert first.extraction.profile == ExtractionProfile(date_prefer="byline")
     assert second.extraction.verified and second.extraction.profile == DEFAULT_PROFILE
+
+
+@pytest.mark.parametrize(
+    ("groups", "problem"),
+    [
+        ("[[BHXH]]", "synonyms: group 1 (BHXH) needs at least two forms"),
+        ("[[BHXH, '...']]", "synonyms: group 1: form '...' has no letters or digits"),
+        (
+            "[[BHXH, bảo hiểm xã hội], [bao hiem xa hoi, BHXHVN]]",
+            "form 'bao hiem xa hoi' is in group 1 and group 2",
+        ),
+    ],
+)
+def test_synonym_groups_are_checked(tmp_path: Path, groups: str, problem: str) -> None:
+    path = tmp_path / "synonyms.yaml"
+    path.write_text(f"synonyms: {groups}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(problem)):
+        load_synonyms(path)
