@@ -77,8 +77,11 @@ def demo_environment(paths: DemoPaths) -> dict[str, str]:
     }
 
 
-def crawl_demo_site(paths: DemoPaths, config_dir: Path | None, echo: Callable[[str], None]) -> None:
-    """Serve the demo site on loopback and crawl it once in a child process."""
+def crawl_demo_site(
+    paths: DemoPaths, config_dir: Path | None, echo: Callable[[str], None], *, quiet: bool = False
+) -> None:
+    """Serve the demo site on loopback and crawl it once in a child process (whose progress
+    bar, on a terminal, is the demo's)."""
     with serve_demo() as site:
         paths.sources.write_text(
             yaml.safe_dump(demo_sources(site.base_url), allow_unicode=True, sort_keys=False),
@@ -88,7 +91,8 @@ def crawl_demo_site(paths: DemoPaths, config_dir: Path | None, echo: Callable[[s
         command = [sys.executable, "-m", "pressmon"]
         if config_dir:
             command += ["--config", str(config_dir)]
-        result = subprocess.run([*command, "crawl"], env=demo_environment(paths), check=False)
+        crawl = ["crawl", "--quiet"] if quiet else ["crawl"]
+        result = subprocess.run([*command, *crawl], env=demo_environment(paths), check=False)
     if result.returncode != 0:
         raise PressmonError(
             f"the demo crawl failed (exit {result.returncode})", hint="run again with -v"

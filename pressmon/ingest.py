@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import cast
@@ -17,6 +17,7 @@ from crawlers.items import ExtractedArticle
 from crawlers.sources import OutletKind, Source
 from crawlers.state import CrawlState
 from index.base import Archive
+from index.types import Document
 from pressmon.processing import ArticleProcessor
 from pressmon.sanitize import InputRejected, clean_article, decode_line
 from pressmon.settings import Settings, SourceList, load_sources
@@ -113,13 +114,22 @@ def source_for(line: ArticleLine, sources: SourceList) -> Source:
     return Source(id=slug, name=name, kind=kind, province=line.province, domain=host or "unknown")
 
 
+# The stages `ingest_jsonl` reports, as people read them.
+STAGE_READ = "Đọc và phân loại bài"
+STAGE_FLAG = "Chấm điểm rủi ro"
+FLAG_BATCH = 256  # articles scored at a time: a progress step, and the flagger's batch
+
+
 def ingest_jsonl(
     lines: Iterable[bytes | str],
     settings: Settings,
     processor: ArticleProcessor,
     archive: Archive,
     state: CrawlState,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> IngestReport:
+    """Read, check, attribute, flag and store the lines; `progress(stage, done, total)` hears
+    of each stage as it goes."""
     result = parse_lines(lines, settings.tz)
     parsed = result.lines
     sources = load_sources(settings.sources_file)
@@ -138,7 +148,13 @@ def ingest_jsonl(
         document = processor.prepare(article, source_for(line, sources), crawled_at)
         if document is not None:
             documents.append(document)
-    flagged = processor.flag(documents)
+        if progress:
+            progress(STAGE_READ, len(documents), len(parsed))
+    flagged: list[Document] = []
+    for start in range(0, len(documents), FLAG_BATCH):
+        flagged += processor.flag(documents[start : start + FLAG_BATCH])
+        if progress:
+            progress(STAGE_FLAG, len(flagged), len(documents))
     new = archive.upsert(flagged)
     archive.refresh()
     state.remember_stories(processor.story_rows(flagged))

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from pressmon.cli import output
+from pressmon.cli.progress import quiet_option
 from pressmon.demo_run import (
     DEMO_ARCHIVE,
     DemoPaths,
@@ -58,15 +59,16 @@ def serve_app(
 @click.option("--no-serve", is_flag=True, help="Exit after printing counts and flagged items.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@quiet_option
 @click.pass_obj
-def demo(app, no_serve: bool, host: str, port: int) -> None:
+def demo(app, no_serve: bool, host: str, port: int, quiet: bool) -> None:
     """Crawl the offline demo press site into a fresh archive, print coverage and flags, serve
     the UI."""
     named = app.overrides.get("archive", {}).get("path")
     paths = DemoPaths.beside(DEMO_ARCHIVE if named is None else Path(named))
     prepare_fresh(paths, default_location=named is None)
     click.echo(f"Tạo kho lưu trữ mới: {paths.archive}", err=True)
-    crawl_demo_site(paths, app.config_dir, click.echo)
+    crawl_demo_site(paths, app.config_dir, click.echo, quiet=quiet)
     settings = demo_settings(paths, app.config_dir)
     print_summary(settings, click.echo)
     if not no_serve:

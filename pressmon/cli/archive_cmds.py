@@ -14,6 +14,7 @@ import click
 from classifier.types import TIER_LABELS, TIERS
 from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
+from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
@@ -321,8 +322,9 @@ def _item_link(settings: Settings, document_id: str) -> str:
 @click.argument(
     "file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True)
 )
+@quiet_option
 @click.pass_obj
-def ingest(app, file: Path) -> None:
+def ingest(app, file: Path, quiet: bool) -> None:
     """Add articles from JSON lines (title, text, url, outlet, published_at), classified on the
     way.
 
@@ -338,7 +340,9 @@ def ingest(app, file: Path) -> None:
     archive = archive_from(settings)
     state = crawl_state_from(settings)
     try:
-        report = ingest_jsonl(stream, settings, processor_from(settings, state), archive, state)
+        with Progress(progress_mode(quiet)) as progress:
+            processor = processor_from(settings, state)
+            report = ingest_jsonl(stream, settings, processor, archive, state, progress)
     finally:
         archive.close()
         state.close()
@@ -349,16 +353,17 @@ def ingest(app, file: Path) -> None:
         f"Xong: đọc {n(report.read)} bài, lưu {n(report.stored)} ({n(report.new)} bài mới), "
         f"{n(report.irrelevant)} bài không về BHXH, BHYT, BHTN nên không lưu"
     )
-    for title, lines in (("cleaned", report.cleaned), ("rejected", report.rejected)):
+    for title, lines in (("đã làm sạch", report.cleaned), ("bị bỏ qua", report.rejected)):
         if lines:
-            click.echo(f"{len(lines)} line(s) {title}:", err=True)
+            click.echo(f"{n(len(lines))} dòng {title}:", err=True)
             for line in lines[:_LINES_SHOWN]:
                 click.echo(f"  {output.terminal_safe(line)}", err=True)
             if len(lines) > _LINES_SHOWN:
-                click.echo(f"  ... and {len(lines) - _LINES_SHOWN} more", err=True)
+                click.echo(f"  … và {n(len(lines) - _LINES_SHOWN)} dòng nữa", err=True)
     if report.rejected:
         raise click.ClickException(
-            f"{len(report.rejected)} line(s) not stored (listed above); the other lines were stored"
+            f"{n(len(report.rejected))} dòng không được lưu (liệt kê ở trên); "
+            "các dòng khác đã được lưu"
         )
 
 
@@ -369,36 +374,47 @@ def index_group() -> None:
 
 @index_group.command("export")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@quiet_option
 @click.pass_obj
-def index_export(app, file: Path) -> None:
+def index_export(app, file: Path, quiet: bool) -> None:
     """Write every article and its review history to FILE (- for stdout)."""
     from index.transfer import export_jsonl
 
-    with archive_from(app.settings_to_read()) as archive:
+    with archive_from(app.settings_to_read()) as archive, Progress(progress_mode(quiet)) as bar:
+        total = archive.stats().documents
+
+        def progress(done: int) -> None:
+            bar("Xuất bài", done, total)
+
         if str(file) == "-":
-            written = export_jsonl(archive, sys.stdout)
+            written = export_jsonl(archive, sys.stdout, progress)
         else:
             with file.open("w", encoding="utf-8") as out:
-                written = export_jsonl(archive, out)
-    click.echo(f"Đã xuất {output.number(written)} bài", err=True)
+                written = export_jsonl(archive, out, progress)
+    click.echo(f"Xong: đã xuất {output.number(written)} bài", err=True)
 
 
 @index_group.command("import")
 @click.argument(
     "file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True)
 )
+@quiet_option
 @click.pass_obj
-def index_import(app, file: Path) -> None:
+def index_import(app, file: Path, quiet: bool) -> None:
     """Read an export into the configured archive (idempotent)."""
     from index.transfer import import_jsonl
 
-    with archive_from(app.settings_to_write()) as archive:
+    with archive_from(app.settings_to_write()) as archive, Progress(progress_mode(quiet)) as bar:
+
+        def progress(done: int) -> None:
+            bar("Nhập bài", done)
+
         if str(file) == "-":
-            read = import_jsonl(archive, sys.stdin)
+            read = import_jsonl(archive, sys.stdin, progress)
         else:
             with file.open(encoding="utf-8") as inp:
-                read = import_jsonl(archive, inp)
-    click.echo(f"Đã nhập {output.number(read)} bài")
+                read = import_jsonl(archive, inp, progress)
+    click.echo(f"Xong: đã nhập {output.number(read)} bài")
 
 
 COMMANDS = (search, counts, flagged, ingest, index_group)

@@ -12,6 +12,7 @@ import click
 from index.types import Query
 from pressmon.cli import output
 from pressmon.cli.options import sources_file_option
+from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.crawl import chosen_sources, run_crawl, run_every
 from pressmon.crawl_report import crawl_report, failed_text, problems_text
 from pressmon.errors import PressmonError
@@ -20,6 +21,16 @@ from pressmon.outlets import OutletResolver
 from pressmon.settings import load_sources
 from pressmon.wiring import archive_from, crawl_state_from
 
+# Scrapy's finish reasons, as people read them.
+FINISH_REASONS = {
+    "finished": "hoàn tất",
+    "shutdown": "bị dừng giữa chừng",
+    "cancelled": "bị huỷ",
+    "closespider_timeout": "hết thời gian cho phép",
+    "closespider_pagecount": "đủ số trang cho phép",
+    "closespider_itemcount": "đủ số bài cho phép",
+    "closespider_errorcount": "quá nhiều lỗi",
+}
 HEALTH_WEEKS = 9  # eight usual weeks and the current one
 
 
@@ -28,8 +39,9 @@ HEALTH_WEEKS = 9  # eight usual weeks and the current one
 @click.option(
     "--source", "source_ids", multiple=True, metavar="ID", help="Crawl only this source; repeat."
 )
+@quiet_option
 @click.pass_obj
-def crawl(app, source_ids: tuple[str, ...]) -> None:
+def crawl(app, source_ids: tuple[str, ...], quiet: bool) -> None:
     """Crawl the configured press sources once into the archive (incremental, polite).
 
     Prints what each source gave; exits non-zero when no source could be fetched, or when a
@@ -38,12 +50,19 @@ def crawl(app, source_ids: tuple[str, ...]) -> None:
     settings = app.settings_to_write()
     # A broken file or an unknown id fails here, not inside Scrapy.
     chosen = chosen_sources(settings, source_ids)
-    result = run_crawl(
-        settings,
-        chosen,
-        log_level="INFO" if app.verbose else "WARNING",
-        tracebacks=app.verbose,
-    )
+    with Progress(progress_mode(quiet)) as bar:
+
+        def progress(pages: int, articles: int) -> None:
+            stage = f"Thu thập {output.number(len(chosen))} nguồn (số trang)"
+            bar(stage, pages, None, f"{output.number(articles)} bài về BHXH")
+
+        result = run_crawl(
+            settings,
+            chosen,
+            log_level="INFO" if app.verbose else "WARNING",
+            tracebacks=app.verbose,
+            progress=progress,
+        )
     report = crawl_report(chosen, result.counters, named=bool(source_ids))
     rows = [
         (o.name, o.fetched, o.stored, o.irrelevant, o.known, problems_text(o))
@@ -54,7 +73,12 @@ def crawl(app, source_ids: tuple[str, ...]) -> None:
             ["nguồn", "trang tải được", "bài lưu", "không liên quan", "đã có", "lỗi"], rows
         )
     )
-    click.echo(f"finished: {result.finish_reason}; {result.stored} articles stored")
+    click.echo(
+        f"Xong ({FINISH_REASONS.get(result.finish_reason, result.finish_reason)}): "
+        f"lưu {output.number(result.stored)} bài từ "
+        f"{output.number(len(report.outcomes) - len(report.failed))}/"
+        f"{output.number(len(report.outcomes))} nguồn"
+    )
     failed = report.failed
     if not report.succeeded:
         raise PressmonError(
