@@ -95,7 +95,8 @@ def crawl_demo_site(
         result = subprocess.run([*command, *crawl], env=demo_environment(paths), check=False)
     if result.returncode != 0:
         raise PressmonError(
-            f"the demo crawl failed (exit {result.returncode})", hint="run again with -v"
+            f"thu thập trang báo demo không thành công (mã thoát {result.returncode})",
+            hint="chạy lại với -v để xem log chi tiết",
         )
 
 

@@ -90,6 +90,24 @@ def users() -> None:
     """Manage web accounts (roles: reviewer, lead, admin)."""
 
 
+# Account audit actions (AccountStore.record) as people read them; the log keeps the codes.
+ACCOUNT_ACTIONS = {
+    "add": "tạo tài khoản",
+    "disable": "khoá",
+    "enable": "mở lại",
+    "set-role": "đổi vai trò",
+    "reset-password": "đặt lại mật khẩu",
+    "unlock": "mở khoá đăng nhập",
+}
+
+
+def _role(role: str) -> str:
+    """'Lãnh đạo (lead)': the name people know, with the code the commands take."""
+    from pressmon.web.accounts import ROLE_LABELS
+
+    return f"{ROLE_LABELS.get(role, role)} ({role})"
+
+
 def _store(app):
     from pressmon.web.accounts import AccountStore
 
@@ -111,7 +129,9 @@ def _account(store, username: str):
 
     account = store.get(username.strip())
     if account is None:
-        raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+        raise AccountNotFound(
+            f"không có tài khoản {username!r}", hint="xem danh sách: pressmon users list"
+        )
     return account
 
 
@@ -128,11 +148,13 @@ def users_add(app, username: str, role: str, display_name: str, password_stdin: 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = click.prompt(
+            "Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu"
+        )
     store = _store(app)
     account = store.add(username, password, role, display_name=display_name)
     store.record(_cli_actor(), account.username, "add", role)
-    click.echo(f"created {account.username} ({role})")
+    click.echo(f"Đã tạo tài khoản {account.username}: {_role(role)}")
 
 
 def _login_failures(app):
@@ -151,15 +173,15 @@ def users_list(app) -> None:
     rows = [
         (
             u.username,
-            u.role,
+            _role(u.role),
             u.display_name,
-            ("disabled" if u.disabled else "active")
-            + (" (sign-in locked)" if u.username in locked else "")
-            + (" (must change password)" if u.must_change_password else ""),
+            ("đã khoá" if u.disabled else "đang dùng")
+            + (" (tạm khoá đăng nhập)" if u.username in locked else "")
+            + (" (phải đổi mật khẩu)" if u.must_change_password else ""),
         )
         for u in _store(app).list()
     ]
-    click.echo(output.table(["username", "role", "name", "state"], rows))
+    click.echo(output.table(["tài khoản", "vai trò", "tên", "trạng thái"], rows))
 
 
 @users.command("unlock")
@@ -167,15 +189,12 @@ def users_list(app) -> None:
 @click.pass_obj
 def users_unlock(app, username: str) -> None:
     """Lift the sign-in lock that repeated wrong passwords put on an account."""
-    from pressmon.web.errors import AccountNotFound
     from pressmon.web.throttle import account_key
 
-    account = _store(app).get(username.strip())
-    if account is None:
-        raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+    account = _account(_store(app), username)
     _login_failures(app).clear(account_key(account.username))
     _store(app).record(_cli_actor(), account.username, "unlock")
-    click.echo(f"unlocked {account.username}")
+    click.echo(f"Đã mở khoá đăng nhập cho {account.username}")
 
 
 @users.command("disable")
@@ -187,7 +206,7 @@ def users_disable(app, username: str) -> None:
     account = _account(store, username)
     store.disable(account.username)
     store.record(_cli_actor(), account.username, "disable")
-    click.echo(f"disabled {account.username}")
+    click.echo(f"Đã khoá tài khoản {account.username} (giữ lại để tra cứu, không xoá)")
 
 
 @users.command("enable")
@@ -199,7 +218,7 @@ def users_enable(app, username: str) -> None:
     account = _account(store, username)
     store.enable(account.username)
     store.record(_cli_actor(), account.username, "enable")
-    click.echo(f"enabled {account.username}")
+    click.echo(f"Đã mở lại tài khoản {account.username}")
 
 
 @users.command("set-role")
@@ -212,7 +231,7 @@ def users_set_role(app, username: str, role: str) -> None:
     before = _account(store, username)
     store.set_role(before.username, role)
     store.record(_cli_actor(), before.username, "set-role", f"{before.role} -> {role}")
-    click.echo(f"{before.username}: {before.role} -> {role}")
+    click.echo(f"Đã đổi vai trò của {before.username}: {_role(before.role)} → {_role(role)}")
 
 
 @users.command("reset-password")
@@ -224,8 +243,8 @@ def users_reset_password(app, username: str) -> None:
     account = _account(store, username)
     password = store.reset_password(account.username)
     store.record(_cli_actor(), account.username, "reset-password")
-    click.echo(f"one-time password for {account.username}: {password}")
-    click.echo("it must be changed at the next sign-in; every session of the account has ended")
+    click.echo(f"Mật khẩu dùng một lần của {account.username}: {password}")
+    click.echo("Phải đổi mật khẩu ở lần đăng nhập tới; mọi phiên của tài khoản đã kết thúc.")
 
 
 @users.command("log")
@@ -235,10 +254,16 @@ def users_reset_password(app, username: str) -> None:
 def users_log(app, username: str | None, limit: int) -> None:
     """Administrative changes to accounts, newest first (who, when, what)."""
     rows = [
-        (e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.username, e.action, e.detail)
+        (
+            e.at.strftime("%d/%m/%Y %H:%M:%S"),
+            e.actor,
+            e.username,
+            f"{ACCOUNT_ACTIONS.get(e.action, e.action)} ({e.action})",
+            e.detail,
+        )
         for e in _store(app).events(username, limit)
     ]
-    click.echo(output.table(["at (UTC)", "by", "account", "action", "detail"], rows))
+    click.echo(output.table(["lúc (UTC)", "người làm", "tài khoản", "thao tác", "chi tiết"], rows))
 
 
 COMMANDS = (demo, serve, users)

@@ -201,9 +201,11 @@ def counts(
 ) -> None:
     """Coverage counts per week (Monday-start, Asia/Ho_Chi_Minh) or month, zero weeks included."""
     if as_json and as_csv:
-        raise click.UsageError("choose one of --json and --csv")
+        raise click.UsageError("chỉ chọn một trong --json và --csv")
     if freeze and (interval != "week" or stories):
-        raise click.UsageError("--freeze works on weekly article counts")
+        raise click.UsageError(
+            "--freeze chỉ dùng với số bài theo tuần (bỏ --interval month và --stories)"
+        )
     settings = app.settings_to_read()
     today = datetime.now(settings.tz).date()
     query = _query(settings, **options)

@@ -14,7 +14,7 @@ from pressmon.cli import output
 from pressmon.cli.options import sources_file_option
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.crawl import chosen_sources, run_crawl, run_every
-from pressmon.crawl_report import crawl_report, failed_text, problems_text
+from pressmon.crawl_report import PROBLEM_LABELS, crawl_report, failed_text, problems_text
 from pressmon.errors import PressmonError
 from pressmon.health import source_health
 from pressmon.outlets import OutletResolver
@@ -84,7 +84,7 @@ def crawl(app, source_ids: tuple[str, ...], quiet: bool) -> None:
         raise PressmonError(
             f"{len(failed)}/{len(report.outcomes)} nguồn không tải được trang nào: "
             + failed_text(report),
-            hint="check the network and the sources' URLs; -v logs each failed request",
+            hint="kiểm tra mạng và địa chỉ của các nguồn; chạy với -v để ghi log từng yêu cầu lỗi",
         )
     if failed:
         click.echo(
@@ -100,7 +100,9 @@ _INTERVAL = re.compile(r"^(\d+(?:\.\d+)?)([smhd])$")
 def _seconds(value: str) -> float:
     match = _INTERVAL.match(value.strip())
     if not match:
-        raise click.BadParameter(f"{value!r}: use a number with s, m, h or d, e.g. 2h")
+        raise click.BadParameter(
+            f"{value!r}: hãy ghi một số kèm s, m, h hoặc d (giây, phút, giờ, ngày), ví dụ 2h"
+        )
     return float(match.group(1)) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
 
 
@@ -133,7 +135,7 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
     try:
         run_every(_seconds(every), command, cycles=cycles)
     except KeyboardInterrupt:
-        click.echo("stopped")
+        click.echo("Đã dừng")
 
 
 @click.command()
@@ -229,31 +231,39 @@ def sources(app, show_all: bool, as_json: bool) -> None:
         return
     rows = [
         (
-            h.source_id,
+            h.name,
             h.last_success.strftime("%d/%m/%Y %H:%M") if h.last_success else "chưa có",
-            f"{h.weekly_mean:.1f}",
-            h.last_week,
-            h.date_disagreements,
-            ", ".join(f"{k}={v}" for k, v in sorted(h.errors.items())) or "-",
-            "; ".join(h.alerts) or "ok",
+            f"{h.weekly_mean:.1f}".replace(".", ","),
+            output.number(h.last_week),
+            output.number(h.date_disagreements),
+            ", ".join(
+                f"{PROBLEM_LABELS.get(k, k)}: {output.number(v)}"
+                for k, v in sorted(h.errors.items())
+            )
+            or "-",
+            "; ".join(h.alerts) or "bình thường",
         )
         for h in shown
     ]
     click.echo(
         output.table(
             [
-                "source",
-                "last success",
-                "per week",
-                "last 7 days",
-                "date disagreements",
-                "errors",
-                "status",
+                "nguồn",
+                "lần thu thập được gần nhất",
+                "bài/tuần",
+                "7 ngày qua",
+                "ngày đăng không khớp",
+                "lỗi",
+                "tình trạng",
             ],
             rows,
         )
     )
-    click.echo(f"{sum(1 for h in report if h.alerts)} of {len(report)} sources need attention")
+    needing = sum(1 for h in report if h.alerts)
+    click.echo(
+        f"{output.number(needing)}/{output.number(len(report))} nguồn cần chú ý"
+        + ("" if show_all else " (--all để xem mọi nguồn)")
+    )
 
 
 COMMANDS = (crawl, run, extract, sources)
