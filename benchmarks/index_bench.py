@@ -88,7 +88,7 @@ QUERIES = (
 FIELD_QUERIES = (
     BenchQuery("abbreviation", "BHYT", "folded", '("bhyt" OR "bao hiem y te")'),
     BenchQuery("expansion", "bảo hiểm xã hội", "folded", '("bao hiem xa hoi" OR "bhxh")'),
-    BenchQuery("exclusion", "luong huu -bhyt", "folded", '"luong" "huu" NOT "bhyt"'),
+    BenchQuery("exclusion", "luong huu -cham", "folded", '"luong" "huu" NOT "cham"'),
     QUERIES[1],
     QUERIES[2],
 )

@@ -14,6 +14,7 @@ from index.sqlite_query import (
     bucket_date,
     bucket_expression,
     bucket_params,
+    candidate_sql,
     counts_sql,
     filter_sql,
     fts_expression,
@@ -214,3 +215,13 @@ def test_bucket_keys_before_1970_floor() -> None:
 def test_unused_window_has_no_date_conditions() -> None:
     sql, _ = filter_sql(Query(date_from=date(2024, 1, 1)), EMPTY, Window(start_us=5))
     assert sql == "a.published_us >= :start_us"
+
+
+def test_exclusions_of_the_candidate_index_go_into_its_match_the_others_are_listed() -> None:
+    condition, params = candidate_sql(parse_query("luong -cham -giả"), Window())
+    assert params["folded"] == '("luong") NOT ("cham")'
+    assert condition == (
+        "articles_folded MATCH :folded AND +articles_folded.rowid NOT IN "
+        "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH :excluded_exact)"
+    )
+    assert params["excluded_exact"] == '("giả")'
