@@ -17,6 +17,7 @@ from classifier.facts import OfficialFacts
 from classifier.links import Channels
 from classifier.types import ArticleText
 from pressmon.cli import output
+from pressmon.cli.evaluation_text import evaluation_text
 from pressmon.cli.progress import Progress, progress_mode
 from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review.labels import label
@@ -283,7 +284,7 @@ def train(
             summary=data_summary(shipped, extra),
             metrics_path=card_dir / "metrics.json",
         )
-    click.echo(render_evaluation(report))
+    click.echo(evaluation_text(report))
     click.echo(
         f"Xong: mô hình {model_path}\n  thẻ mô hình: {card_dir / 'README.md'}\n"
         f"  số liệu đầy đủ (JSON): {card_dir / 'metrics.json'}"
@@ -331,29 +332,10 @@ def evaluate(app, shared_dir: Path, metrics_path: Path | None, research: bool, q
             summary=data_summary(load_shipped(), []),
             metrics_path=metrics_path,
         )
-    click.echo(render_evaluation(report))
+    click.echo(evaluation_text(report))
     click.echo(
         f"Xong: toàn bộ kết quả (JSON) ghi ở {metrics_path}; thẻ mô hình: {model_dir / 'README.md'}"
     )
-
-
-def render_evaluation(report: dict) -> str:
-    """The evaluation as readable tables (Markdown, which reads well in a terminal too)."""
-    from classifier.card import gate_table, real_tables, stance_table
-
-    real = report.get("real")
-    if not real:
-        return (
-            "Không có dữ liệu thật (../shared/data/raw) để đánh giá; "
-            "chỉ có phụ lục trên ví dụ tự viết."
-        )
-    lines = ["Đánh giá trên dữ liệu thật, theo dạng văn bản:", "", *real_tables(real), ""]
-    lines += ["Ngưỡng kiểm tra (gates):", *gate_table(real["gates"]), ""]
-    lines += ["Lập trường trên cảnh báo/lừa đảo thật:", *stance_table(real["stance"])]
-    if report.get("research"):
-        lines += ["", "Mô hình nghiên cứu (thêm dữ liệu thật, 5 phần theo nhóm):"]
-        lines += real_tables(report["research"])
-    return "\n".join(lines)
 
 
 COMMANDS = (classify, train, evaluate)

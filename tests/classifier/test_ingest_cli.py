@@ -1,5 +1,6 @@
-"""`pressmon ingest` as people read it (issue #15, items 5 and 6): progress on stderr, a
-Vietnamese summary, bad lines named in Vietnamese."""
+"""`pressmon ingest` and `evaluate` as people read them (issue #15, items 5 and 6): progress
+on stderr, Vietnamese summaries and tables, bad lines named in Vietnamese, the evaluation's JSON
+in a file."""
 
 from __future__ import annotations
 
@@ -53,3 +54,19 @@ def test_ingest_reports_progress_on_stderr_and_a_vietnamese_summary(
         env={"PRESSMON_MODEL": str(model_file)},
     )
     assert "Chấm điểm rủi ro" not in quiet.stderr
+
+
+def test_evaluate_prints_vietnamese_and_writes_the_json_file(
+    model_file: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "shared").mkdir()
+    metrics = tmp_path / "out" / "evaluation.json"
+    result = CliRunner().invoke(
+        main,
+        ["evaluate", "--shared", str(tmp_path / "shared"), "--metrics", str(metrics)],
+        env={"PRESSMON_MODEL": str(model_file)},
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Không có dữ liệu thật")
+    assert f"Xong: toàn bộ kết quả (JSON) ghi ở {metrics}" in result.stdout
+    assert json.loads(metrics.read_text(encoding="utf-8"))["appendix_own_examples"]
