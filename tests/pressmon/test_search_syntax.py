@@ -89,4 +89,5 @@ def test_a_query_of_exclusions_alone_fails_with_one_vietnamese_line(demo_archive
     result = _search(demo_archive, "--", "-BHXH")  # "--": a query may start with a dash
     assert result.exit_code != 0
     assert result.output.startswith("Lỗi: ") and "loại trừ" in result.output
+    assert "gợi ý: sửa câu tìm kiếm" in result.output and "--archive" not in result.output
     assert "Traceback" not in result.output
