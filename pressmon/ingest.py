@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import cast
+from typing import Any, cast
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -49,8 +49,8 @@ class IngestReport:
     stored: int
     new: int
     irrelevant: int
-    rejected: tuple[str, ...] = ()  # "line N: why", one per line not stored
-    cleaned: tuple[str, ...] = ()  # "line N: what changed", text stored after sanitising
+    rejected: tuple[str, ...] = ()  # "dòng N: why", one per line not stored
+    cleaned: tuple[str, ...] = ()  # "dòng N: what changed", text stored after sanitising
 
 
 @dataclass(frozen=True)
@@ -82,23 +82,31 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
                 )
             clean = clean_article(line.title, line.text, line.published_at)
         except (json.JSONDecodeError, ValidationError, InputRejected) as err:
-            rejected.append(f"line {number}: {_short(err)}")
+            rejected.append(f"dòng {number}: {_short(err)}")
             continue
         notes.extend(clean.notes)
         if notes:
-            cleaned.append(f"line {number}: {'; '.join(notes)}")
+            cleaned.append(f"dòng {number}: {'; '.join(notes)}")
         parsed.append(line.model_copy(update={"title": clean.title, "text": clean.body}))
     return ParsedLines(tuple(parsed), tuple(rejected), tuple(cleaned))
 
 
 def _short(err: Exception) -> str:
     if isinstance(err, ValidationError):
-        return "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in err.errors()
-        )
+        return "; ".join(_problem(e) for e in err.errors(include_url=False))
     if isinstance(err, json.JSONDecodeError):
-        return f"not a JSON object ({err.msg} at column {err.colno})"
+        return f"không phải một đối tượng JSON ({err.msg}, cột {err.colno})"
     return str(err)[:300]
+
+
+def _problem(error: Any) -> str:
+    """One pydantic problem of a line in words: the field and what is wrong with it."""
+    field = ".".join(map(str, error["loc"])) or "dòng"
+    if error["type"] == "missing":
+        return f"thiếu trường '{field}'"
+    if error["type"] == "model_type":
+        return "dòng phải là một đối tượng JSON {...}"
+    return f"trường '{field}': {error['msg']}"
 
 
 def source_for(line: ArticleLine, sources: SourceList) -> Source:

@@ -23,7 +23,7 @@ from pressmon.errors import ConfigError
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = REPO_ROOT / "config"
 ENV_PREFIX = "PRESSMON_"
-_UNKNOWN_FIELD = "unknown field (misspelt, or not in this version)"
+_UNKNOWN_FIELD = "trường không có (viết sai, hoặc không có ở phiên bản này)"
 # Models report an unknown key as extra_forbidden; the crawlers' plain dataclasses (Source and
 # what it holds) as an unexpected keyword argument. Both are the same mistake to the user.
 _UNKNOWN_KINDS = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
@@ -221,16 +221,16 @@ def _read(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as err:
         raise ConfigError(
-            f"{path}: file not found", hint="check the path or PRESSMON_CONFIG_DIR"
+            f"{path}: không tìm thấy tệp", hint="kiểm tra đường dẫn hoặc PRESSMON_CONFIG_DIR"
         ) from err
     except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read: {err}") from err
+        raise ConfigError(f"{path}: không đọc được: {err}") from err
     try:
         data = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:
         raise ConfigError(
-            f"{path}: not valid {path.suffix[1:].upper()}: {_syntax_problem(err)}",
-            hint=f"fix {path.name} and run again",
+            f"{path}: không phải {path.suffix[1:].upper()} hợp lệ: {_syntax_problem(err)}",
+            hint=f"sửa {path.name} rồi chạy lại",
         ) from err
     return _nfc(data)
 
@@ -239,10 +239,10 @@ def _syntax_problem(err: Exception) -> str:
     """`line L, column C: problem`, for YAML and TOML alike."""
     if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
         mark = err.problem_mark
-        return f"line {mark.line + 1}, column {mark.column + 1}: {err.problem}"
+        return f"dòng {mark.line + 1}, cột {mark.column + 1}: {err.problem}"
     message = " ".join(str(err).split())
     toml = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", message)
-    return f"line {toml[2]}, column {toml[3]}: {toml[1]}" if toml else message
+    return f"dòng {toml[2]}, cột {toml[3]}: {toml[1]}" if toml else message
 
 
 def _nfc(data: Any) -> Any:
@@ -277,7 +277,7 @@ def validate_file(path: Path, model: type[_Strict], wrap: str | None = None) -> 
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as err:
-        raise ConfigError(_describe(err, path), hint=f"fix {path.name} and run again") from err
+        raise ConfigError(_describe(err, path), hint=f"sửa {path.name} rồi chạy lại") from err
 
 
 _NOT_SETTINGS = {ENV_PREFIX + "CONFIG_DIR", ENV_PREFIX + "HOME"}  # where to look, not fields
@@ -386,7 +386,7 @@ def load_settings(
         settings = Settings.model_validate(data)
     except ValidationError as err:
         raise ConfigError(
-            _describe(err, path), hint="fix settings.toml or the PRESSMON_* variable"
+            _describe(err, path), hint="sửa settings.toml hoặc biến PRESSMON_* tương ứng"
         ) from err
     root = config_dir.resolve().parent
     return settings.model_copy(

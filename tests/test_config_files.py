@@ -149,7 +149,7 @@ def _broken_copy(tmp_path: Path, name: str, variant: str) -> tuple[Path, str]:
     text = path.read_text(encoding="utf-8")
     if variant == "syntax":
         path.write_text(text + "\n[unclosed\n", encoding="utf-8")
-        return folder, f"not valid {path.suffix[1:].upper()}: line"
+        return folder, f"không phải {path.suffix[1:].upper()} hợp lệ: dòng"
     edit, field = getattr(FILES[name], variant)
     if path.suffix == ".toml":  # no TOML writer: the same edits, as text
         replacement = 'port = "eighty"' if variant == "wrong_type" else "port = 8000\nprot = 8000"

@@ -22,7 +22,7 @@ PRIVATE_UMASK = 0o077
 _HINTS: dict[type[Exception], str] = {
     ReferenceDataError: "sửa tệp và trường nêu trên",
     RelevanceConfigError: "sửa tệp và trường nêu trên",
-    QueryError: "sửa câu tìm kiếm; cú pháp (OR, -từ, \"cụm từ\") ở pressmon search --help",
+    QueryError: 'sửa câu tìm kiếm; cú pháp (OR, -từ, "cụm từ") ở pressmon search --help',
     SearchIndexError: (
         "kiểm tra đường dẫn/loại kho dữ liệu (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)"
     ),

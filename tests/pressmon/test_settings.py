@@ -68,7 +68,7 @@ def _config_copy(tmp_path: Path) -> Path:
             "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n  feedz: []\n",
             ["sources.yaml", "feedz"],
         ),
-        ("sources.yaml", "- [unclosed\n", ["sources.yaml", "not valid YAML"]),
+        ("sources.yaml", "- [unclosed\n", ["sources.yaml", "không phải YAML hợp lệ"]),
         (
             "targets.yaml",
             "targets:\n  - id: t\n    name: x\n    count: -5\n",
@@ -139,7 +139,7 @@ _SOURCE = "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n  extraction:\n
     ("extraction", "message"),
     [
         ("    verified: false\n", "sources[0].extraction: verified: false needs a reason"),
-        ("    verifed: false\n", "sources[0].extraction.verifed: unknown field"),
+        ("    verifed: false\n", "sources[0].extraction.verifed: trường không có"),
         (
             "    profile: {date_prefer: newest}\n",
             "sources[0].extraction.profile.date_prefer: Input should be 'evidence', 'byline' or",
@@ -148,7 +148,7 @@ _SOURCE = "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n  extraction:\n
             "    profile: {timezone_offset_wrong: often}\n",
             "sources[0].extraction.profile.timezone_offset_wrong: Input should be a valid boolean",
         ),
-        ("    date_prefer: byline\n", "sources[0].extraction.date_prefer: unknown field"),
+        ("    date_prefer: byline\n", "sources[0].extraction.date_prefer: trường không có"),
     ],
     ids=["reason-missing", "misspelt", "bad-preference", "bad-flag", "habit-outside-profile"],
 )
