@@ -148,7 +148,7 @@ class SourceList(_Strict):
             if source.id == source_id:
                 return source
         known = ", ".join(s.id for s in self.sources)
-        raise ConfigError(f"unknown source {source_id!r}", hint=f"known sources: {known}")
+        raise ConfigError(f"không có nguồn {source_id!r}", hint=f"các nguồn có: {known}")
 
 
 class Target(_Strict):
