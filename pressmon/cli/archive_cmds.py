@@ -144,6 +144,7 @@ def search(app, query: str, as_json: bool, **options) -> None:
     Cú pháp: "cụm từ" giữ đúng thứ tự; a OR b tìm bài có a hoặc b;
     -từ hoặc -"cụm từ" loại bài có từ đó. Viết tắt và dạng đầy đủ
     (BHXH / bảo hiểm xã hội, xem config/synonyms.yaml) tìm ra nhau.
+    Câu bắt đầu bằng dấu trừ đặt sau --: pressmon search -- "-x y".
     """
     with archive_from(app.settings_to_read()) as archive:
         asked = _query(app.settings, query, **options)
