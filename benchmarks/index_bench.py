@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/index_bench.py --size 100000 --dir /tmp/bench   # minutes
     .venv/bin/python benchmarks/index_bench.py --dir /tmp/bench                 # 1,000,000
     .venv/bin/python benchmarks/index_bench.py --reuse /tmp/bench               # queries again
+    .venv/bin/python benchmarks/index_bench.py --reuse /tmp/bench --synonyms config/synonyms.yaml
 
 Every batch of generated articles goes to our archive and to the floor (`fts_floor`: one plain
 FTS5 table, SQLite's work only) one after the other, and every query alternates between the two,
@@ -33,6 +34,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, when run as a file
 
 from benchmarks.article_corpus import articles  # noqa: E402
@@ -43,6 +46,7 @@ from index.base import Archive  # noqa: E402
 from index.elastic import ElasticsearchArchive  # noqa: E402
 from index.sqlite_backend import SQLiteArchive  # noqa: E402
 from index.sqlite_writes import prepare  # noqa: E402
+from index.synonyms import Synonyms  # noqa: E402
 from index.types import Document, Query  # noqa: E402
 
 ES_ENV = "PRESSMON_ELASTICSEARCH_URL"
@@ -78,6 +82,15 @@ QUERIES = (
     BenchQuery("3-word phrase", '"sổ bảo hiểm"', "fts", '"sổ bảo hiểm"'),
     # No word carries diacritics, so the folded index answers (nothing matches them as typed).
     BenchQuery("no diacritics", "luong huu", "folded", '"luong" "huu"'),
+)
+# With --synonyms (config/synonyms.yaml): the field's forms expand at query time, so a form
+# typed either way reads the folded index for every form of its group.
+FIELD_QUERIES = (
+    BenchQuery("abbreviation", "BHYT", "folded", '("bhyt" OR "bao hiem y te")'),
+    BenchQuery("expansion", "bảo hiểm xã hội", "folded", '("bao hiem xa hoi" OR "bhxh")'),
+    BenchQuery("exclusion", "luong huu -cham", "folded", '"luong" "huu" NOT "cham"'),
+    QUERIES[1],
+    QUERIES[2],
 )
 
 
@@ -165,11 +178,15 @@ def _add(total: list[float], wall: float, cpu: float) -> None:
 
 
 def searches(
-    ours: SQLiteArchive, floor: FloorIndex, es: Archive | None, repeats: int
+    ours: SQLiteArchive,
+    floor: FloorIndex,
+    es: Archive | None,
+    repeats: int,
+    queries: tuple[BenchQuery, ...] = QUERIES,
 ) -> dict[str, dict[str, Any]]:
     """Every query type x filters x sort, alternating ours / floor / Elasticsearch per run."""
     results = {}
-    for bench in QUERIES:
+    for bench in queries:
         for filtered in (False, True):
             for sort in ("relevance", "date"):
                 query = Query(
@@ -270,6 +287,11 @@ def weekly_counts(
     }
 
 
+def _synonyms(path: Path) -> Synonyms:
+    """The groups of a synonyms.yaml, read as pressmon reads them (validation aside)."""
+    return Synonyms.from_forms(yaml.safe_load(path.read_text(encoding="utf-8"))["synonyms"])
+
+
 def open_elasticsearch() -> Archive | None:
     url = os.environ.get(ES_ENV)
     if not url:
@@ -300,8 +322,17 @@ def main(argv: list[str] | None = None) -> int:
         help="skip ingestion: measure queries and counts on the databases a previous run kept "
         "in DIR (--dir)",
     )
+    parser.add_argument(
+        "--synonyms",
+        type=Path,
+        default=None,
+        metavar="YAML",
+        help="search with these synonym groups (config/synonyms.yaml) and measure the field's "
+        "abbreviation, expansion and exclusion queries",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
+    synonyms = _synonyms(args.synonyms) if args.synonyms else None
 
     machine = host()
     calibration = calibrate()
@@ -314,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{folder} does not hold both databases of a previous run")
         if not args.reuse and any(p.exists() for p in paths):
             parser.error(f"{folder} already holds a benchmark archive: remove it first")
-        ours = SQLiteArchive(paths[0], batch_size=args.batch)
+        ours = SQLiteArchive(paths[0], batch_size=args.batch, synonyms=synonyms)
         floor = FloorIndex(paths[1], reuse=args.reuse is not None)
         # Elasticsearch keeps no index between runs: with --reuse it is left out.
         es = None if args.reuse else open_elasticsearch()
@@ -325,7 +356,8 @@ def main(argv: list[str] | None = None) -> int:
                 p.name: sum(f.stat().st_size for f in folder.glob(p.name + "*")) / 2**20
                 for p in paths
             }
-            found = searches(ours, floor, es, args.repeats)
+            queries = FIELD_QUERIES if synonyms else QUERIES
+            found = searches(ours, floor, es, args.repeats, queries)
             counts = weekly_counts(ours, floor, es, 10, 3)
         finally:
             ours.close()

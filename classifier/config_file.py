@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from classifier.errors import ClassifierError
 
 Model = TypeVar("Model", bound=BaseModel)
-_UNKNOWN_FIELD = "unknown field (misspelt, or not in this version)"
+_UNKNOWN_FIELD = "trường không có (viết sai, hoặc không có ở phiên bản này)"
 
 
 class FileModel(BaseModel):
@@ -30,13 +30,13 @@ def load_yaml(path: Path, model: type[Model], error: type[ClassifierError]) -> M
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError as err:
-        raise error(f"{path}: file not found") from err
+        raise error(f"{path}: không tìm thấy tệp") from err
     except (OSError, UnicodeDecodeError) as err:
-        raise error(f"{path}: cannot read: {err}") from err
+        raise error(f"{path}: không đọc được: {err}") from err
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
-        raise error(f"{path}: not valid YAML: {_syntax_problem(err)}") from err
+        raise error(f"{path}: không phải YAML hợp lệ: {_syntax_problem(err)}") from err
     return validated({} if data is None else data, model, error, str(path))
 
 
@@ -63,7 +63,7 @@ def _problems(err: ValidationError, where: str) -> list[str]:
 def _syntax_problem(err: yaml.YAMLError) -> str:
     if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
         mark = err.problem_mark
-        return f"line {mark.line + 1}, column {mark.column + 1}: {err.problem}"
+        return f"dòng {mark.line + 1}, cột {mark.column + 1}: {err.problem}"
     return " ".join(str(err).split())
 
 

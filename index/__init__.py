@@ -7,8 +7,10 @@
 Decisions every backend follows (tests/index/test_contract.py pins them):
 - Text is NFC with modern tone placement (`vntext.normalize.normalize_spelling`) when stored
   and when queried.
-- `parse_query` turns user text into required terms and "quoted phrases"; there are no
-  operators, so NOT/OR/*/:/( are plain text. Over 500 characters or 32 words: QueryError.
+- `parse_query` turns user text into required terms and "quoted phrases", `a OR b` groups and
+  `-word`/`-"phrase"` exclusions; other operators (NOT, AND, *, :, parentheses) are plain text.
+  Over 500 characters or 32 words, or only exclusions: QueryError. A form of a `Synonyms` group
+  given to `open_archive` (BHXH, "bảo hiểm xã hội") matches every form of the group.
   Text with no words at all (only punctuation) filters nothing, like an empty query.
 - Diacritics count: a word typed with diacritics matches only that spelling ("giả" never
   finds "gia", "giá" or "tham gia"). A word typed without them also matches its accented
@@ -35,7 +37,9 @@ from index.errors import (
     SchemaVersionError,
     SearchIndexError,
 )
-from index.text import ParsedQuery, fold, parse_query
+from index.query_parser import ParsedQuery, parse_query
+from index.synonyms import Synonyms
+from index.text import fold
 from index.types import (
     DEFAULT_REVIEW_STATUS,
     REVIEW_TIERS,
@@ -55,26 +59,36 @@ from index.types import (
 
 
 def _sqlite(
-    path: Path | None, elasticsearch_url: str | None, index_name: str, timezone: str
+    path: Path | None,
+    elasticsearch_url: str | None,
+    index_name: str,
+    timezone: str,
+    synonyms: Synonyms,
 ) -> Archive:
     from index.sqlite_backend import SQLiteArchive
 
     if path is None:
         raise SearchIndexError("The sqlite backend needs a path to the archive file")
-    return SQLiteArchive(path, timezone=timezone)
+    return SQLiteArchive(path, timezone=timezone, synonyms=synonyms)
 
 
 def _elasticsearch(
-    path: Path | None, elasticsearch_url: str | None, index_name: str, timezone: str
+    path: Path | None,
+    elasticsearch_url: str | None,
+    index_name: str,
+    timezone: str,
+    synonyms: Synonyms,
 ) -> Archive:
     from index.elastic import ElasticsearchArchive  # lazy: the client is optional
 
     if not elasticsearch_url:
         raise SearchIndexError("The elasticsearch backend needs elasticsearch_url")
-    return ElasticsearchArchive(elasticsearch_url, index_name=index_name, timezone=timezone)
+    return ElasticsearchArchive(
+        elasticsearch_url, index_name=index_name, timezone=timezone, synonyms=synonyms
+    )
 
 
-BACKENDS: dict[str, Callable[[Path | None, str | None, str, str], Archive]] = {
+BACKENDS: dict[str, Callable[[Path | None, str | None, str, str, Synonyms], Archive]] = {
     "sqlite": _sqlite,
     "elasticsearch": _elasticsearch,
 }
@@ -87,8 +101,10 @@ def open_archive(
     elasticsearch_url: str | None = None,
     index_name: str = "pressmon",
     timezone: str = "Asia/Ho_Chi_Minh",
+    synonyms: Synonyms | None = None,
 ) -> Archive:
-    """Open the archive backend named `backend` ("sqlite" or "elasticsearch").
+    """Open the archive backend named `backend` ("sqlite" or "elasticsearch"); a search for
+    one form of a `synonyms` group matches every form.
 
     Raises:
         SearchIndexError: unknown backend name or missing option.
@@ -101,7 +117,7 @@ def open_archive(
         raise SearchIndexError(
             f"Unknown archive backend {backend!r}; choose one of {sorted(BACKENDS)}"
         ) from None
-    return factory(path, elasticsearch_url, index_name, timezone)
+    return factory(path, elasticsearch_url, index_name, timezone, synonyms or Synonyms())
 
 
 __all__ = [
@@ -127,6 +143,7 @@ __all__ = [
     "SearchIndexError",
     "SearchPage",
     "SortOrder",
+    "Synonyms",
     "fold",
     "open_archive",
     "parse_query",

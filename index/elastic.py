@@ -57,6 +57,7 @@ from index.errors import (
     SchemaVersionError,
     SearchIndexError,
 )
+from index.synonyms import Synonyms
 from index.types import (
     ArchiveStats,
     CountTable,
@@ -94,7 +95,9 @@ class ElasticsearchArchive(Archive):
         index_name: str,
         timezone: str = "Asia/Ho_Chi_Minh",
         client: Elasticsearch | None = None,
+        synonyms: Synonyms | None = None,
     ) -> None:
+        self._synonyms = synonyms
         if not _INDEX_NAME.match(index_name):
             raise SearchIndexError(
                 f"Invalid Elasticsearch index name {index_name!r}: use lower-case letters, "
@@ -207,10 +210,10 @@ class ElasticsearchArchive(Archive):
         return True
 
     def search(self, query: Query) -> SearchPage:
-        body = search_body(query, self.timezone)
+        body = search_body(query, self.timezone, self._synonyms)
         with _translated("search"):
             response = self._client.search(index=self.index_name, body=body)
-        return search_page(response.body, query)
+        return search_page(response.body, query, self._synonyms)
 
     def counts(
         self,
@@ -220,7 +223,14 @@ class ElasticsearchArchive(Archive):
         interval: Interval = "week",
         unit: CountUnit = "articles",
     ) -> CountTable:
-        body = counts_body(query, self.timezone, group_by=group_by, interval=interval, unit=unit)
+        body = counts_body(
+            query,
+            self.timezone,
+            group_by=group_by,
+            interval=interval,
+            unit=unit,
+            synonyms=self._synonyms,
+        )
         with _translated("counts"):
             response = self._client.search(index=self.index_name, body=body)
         return count_table(response.body, query, group_by=group_by, interval=interval, unit=unit)

@@ -1,8 +1,9 @@
 """Pure translation between `Query` and Elasticsearch request/response bodies.
 
-User text never reaches a query parser: `index.text.parse_query` reduces it to words and quoted
-phrases, which become `multi_match` clauses (`cross_fields` for loose words, `phrase` for quoted
-ones), so operators and syntax characters in hostile input are plain text.
+User text never reaches a query parser: `index.query_parser.parse_query` reduces it to words,
+quoted phrases, OR groups and exclusions, which become `multi_match` clauses (`cross_fields` for
+loose words, `phrase` for phrases and alternatives, `must_not` for exclusions), so Lucene operators
+and syntax characters in hostile input are plain text.
 
 Ranking: the exact (diacritics-kept) clause is named "exact" and boosted; the folded clause
 named "folded" is the fallback. A hit's `match` comes from `matched_queries`.
@@ -10,14 +11,15 @@ named "folded" is the fallback. A hit's `match` comes from `matched_queries`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, get_args
 
 from index.elastic_mapping import document_from_source
 from index.errors import QueryError, SearchIndexError
+from index.query_parser import ParsedQuery, parse_query
 from index.snippets import make_snippet
-from index.text import ParsedQuery, parse_query
+from index.synonyms import Phrase, Synonyms
 from index.types import (
     DEFAULT_REVIEW_STATUS,
     REVIEW_TIERS,
@@ -55,7 +57,8 @@ GROUP_FIELDS: dict[str, str] = {
 
 
 def text_clauses(parsed: ParsedQuery, fields: tuple[str, ...]) -> list[dict[str, Any]]:
-    """Every loose word (in any of `fields`) and every quoted phrase must match."""
+    """Every loose word (in any of `fields`), every quoted phrase and one alternative of every
+    OR group must match."""
     clauses: list[dict[str, Any]] = []
     if parsed.terms:
         clauses.append(
@@ -68,17 +71,22 @@ def text_clauses(parsed: ParsedQuery, fields: tuple[str, ...]) -> list[dict[str,
                 }
             }
         )
-    for phrase in parsed.phrases:
-        clauses.append(
-            {
-                "multi_match": {
-                    "query": " ".join(phrase),
-                    "fields": list(fields),
-                    "type": "phrase",
-                }
-            }
-        )
+    clauses += [_phrase(phrase, fields) for phrase in parsed.phrases]
+    clauses += [_any_of(group, fields) for group in parsed.any_of]
     return clauses
+
+
+def _phrase(phrase: Phrase, fields: tuple[str, ...]) -> dict[str, Any]:
+    return {"multi_match": {"query": " ".join(phrase), "fields": list(fields), "type": "phrase"}}
+
+
+def _any_of(phrases: Sequence[Phrase], fields: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "bool": {
+            "should": [_phrase(phrase, fields) for phrase in phrases],
+            "minimum_should_match": 1,
+        }
+    }
 
 
 def text_query(parsed: ParsedQuery) -> dict[str, Any]:
@@ -101,9 +109,19 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
             "minimum_should_match": 1,
         }
     }
-    if accented := parsed.accented_words():
-        query["bool"]["filter"] = text_clauses(ParsedQuery(terms=accented), EXACT_FIELDS)
+    accented = parsed.accented_part()
+    if not accented.empty:
+        query["bool"]["filter"] = text_clauses(accented, EXACT_FIELDS)
     return query
+
+
+def excluded_clauses(parsed: ParsedQuery) -> list[dict[str, Any]]:
+    """`must_not` clauses: an exclusion typed with diacritics in the exact fields, one typed
+    bare in the folded fields (so it leaves out its accented forms too)."""
+    return [
+        *(_phrase(phrase, EXACT_FIELDS) for phrase in parsed.excluded_exact()),
+        *(_phrase(phrase, FOLDED_FIELDS) for phrase in parsed.excluded_folded()),
+    ]
 
 
 def filters(query: Query, timezone: str) -> list[dict[str, Any]]:
@@ -154,11 +172,13 @@ def flagged_filter() -> dict[str, Any]:
     }
 
 
-def query_clause(query: Query, timezone: str) -> dict[str, Any]:
-    parsed = parse_query(query.text)
+def query_clause(query: Query, timezone: str, synonyms: Synonyms | None = None) -> dict[str, Any]:
+    parsed = parse_query(query.text, synonyms)
     clause: dict[str, Any] = {"filter": filters(query, timezone)}
     if not parsed.empty:
         clause["must"] = [text_query(parsed)]
+        if excluded := excluded_clauses(parsed):
+            clause["must_not"] = excluded
         words = parsed.all_words()
         if len(words) > 1:
             clause["should"] = [
@@ -167,7 +187,7 @@ def query_clause(query: Query, timezone: str) -> dict[str, Any]:
     return {"bool": clause}
 
 
-def search_body(query: Query, timezone: str) -> dict[str, Any]:
+def search_body(query: Query, timezone: str, synonyms: Synonyms | None = None) -> dict[str, Any]:
     """`search` request body for one page of hits."""
     if query.page < 1 or not 1 <= query.page_size <= MAX_PAGE_SIZE:
         raise QueryError(
@@ -178,10 +198,10 @@ def search_body(query: Query, timezone: str) -> dict[str, Any]:
         raise QueryError(
             f"Chỉ xem được {MAX_RESULT_WINDOW} kết quả đầu tiên; hãy thu hẹp điều kiện tìm kiếm."
         )
-    has_text = not parse_query(query.text).empty
+    has_text = not parse_query(query.text, synonyms).empty
     by_date = [{"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}]
     body: dict[str, Any] = {
-        "query": query_clause(query, timezone),
+        "query": query_clause(query, timezone, synonyms),
         "sort": ["_score", *by_date] if query.sort == "relevance" and has_text else by_date,
         "from": (query.page - 1) * query.page_size,
         "size": query.page_size,
@@ -200,8 +220,10 @@ def search_body(query: Query, timezone: str) -> dict[str, Any]:
     return body
 
 
-def search_page(response: Mapping[str, Any], query: Query) -> SearchPage:
-    parsed = parse_query(query.text)
+def search_page(
+    response: Mapping[str, Any], query: Query, synonyms: Synonyms | None = None
+) -> SearchPage:
+    parsed = parse_query(query.text, synonyms)
     hits = []
     for raw in _get(response, "hits", "hits"):
         document = document_from_source(raw["_source"])
@@ -247,6 +269,7 @@ def counts_body(
     group_by: GroupBy | None,
     interval: Interval,
     unit: CountUnit = "articles",
+    synonyms: Synonyms | None = None,
 ) -> dict[str, Any]:
     """A zero-filled `date_histogram` (Monday weeks or months in `timezone`), optionally split
     by a `terms` sub-aggregation; articles without a value count under UNKNOWN_GROUP. Stories
@@ -286,7 +309,7 @@ def counts_body(
     elif cell_aggs:
         over_time["aggs"] = cell_aggs
     return {
-        "query": query_clause(query, timezone),
+        "query": query_clause(query, timezone, synonyms),
         "size": 0,
         "track_total_hits": False,
         "aggs": {"over_time": over_time},

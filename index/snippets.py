@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from html import escape
 
-from index.text import ParsedQuery, fold, iter_word_spans
+from index.query_parser import ParsedQuery
+from index.text import fold, iter_word_spans
 
 SNIPPET_CHARS = 240
 # One character of a word, as `index.text.words` splits them.

@@ -25,6 +25,7 @@ from typing import Any
 
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
+from index.query_parser import ParsedQuery, parse_query
 from index.snippets import make_snippet
 from index.sqlite_changes import ChangeMemo
 from index.sqlite_pool import ReadPool
@@ -46,7 +47,7 @@ from index.sqlite_rows import REVIEW_COLUMNS, from_us, review_row, row_document,
 from index.sqlite_schema import SUMMARY_OFFSET_SECONDS, migrate
 from index.sqlite_tags import query_tags, selective_groups
 from index.sqlite_writes import PreparedArticle, delete_article, prepare, write_batch
-from index.text import ParsedQuery, parse_query
+from index.synonyms import Synonyms
 from index.types import (
     DEFAULT_REVIEW_STATUS,
     REVIEW_TIERS,
@@ -89,8 +90,14 @@ class SQLiteArchive(Archive):
     name = "sqlite"
 
     def __init__(
-        self, path: Path, *, timezone: str = "Asia/Ho_Chi_Minh", batch_size: int = 500
+        self,
+        path: Path,
+        *,
+        timezone: str = "Asia/Ho_Chi_Minh",
+        batch_size: int = 500,
+        synonyms: Synonyms | None = None,
     ) -> None:
+        self._synonyms = synonyms or Synonyms()
         self._tz = zone(timezone)
         self._offset_seconds = int(fixed_utc_offset(self._tz).total_seconds())
         self._batch_size = batch_size
@@ -190,7 +197,7 @@ class SQLiteArchive(Archive):
             return self._search_memo.get(query, lambda: self._search(query))
 
     def _search(self, query: Query) -> SearchPage:
-        parsed = parse_query(query.text)
+        parsed = parse_query(query.text, self._synonyms)
         window = self._window(query, parsed)
         offset = (query.page - 1) * query.page_size
         if query.sort == "relevance" and not parsed.empty and offset >= RANK_WINDOW:
@@ -260,7 +267,7 @@ class SQLiteArchive(Archive):
         unit: CountUnit = "articles",
     ) -> CountTable:
         query = _normalized_query(query)
-        parsed = parse_query(query.text)
+        parsed = parse_query(query.text, self._synonyms)
         if self._offset_seconds == SUMMARY_OFFSET_SECONDS and summary_applies(
             query, parsed, group_by, unit
         ):

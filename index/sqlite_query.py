@@ -1,7 +1,8 @@
 """Pure SQL builders for the SQLite archive: each returns (sql, named parameters).
 
 The user's words reach FTS5 only through `fts_expression`, which double-quotes every term and
-phrase, so FTS5 operators typed by a user (NOT, OR, NEAR, *, :, parentheses) are plain text.
+phrase, so FTS5 operators typed by a user (NOT, NEAR, *, :, parentheses) are plain text; the OR
+groups and exclusions `index.query_parser` understood become FTS5 OR and NOT IN subqueries.
 Candidates for a text query are the exact-index matches when every word was typed with
 diacritics, else the folded-index matches that contain every word typed with diacritics as
 typed; candidates matching the query as typed (exact index) rank first, reported as "exact".
@@ -17,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from index.errors import QueryError
-from index.text import ParsedQuery
+from index.query_parser import ParsedQuery
 from index.types import REVIEW_TIERS, UNKNOWN_GROUP, CountUnit, GroupBy, Interval, Query
 
 Sql = tuple[str, dict[str, Any]]
@@ -50,13 +51,22 @@ class Window:
 
 
 def fts_expression(parsed: ParsedQuery) -> str:
-    """An FTS5 MATCH string requiring every term and phrase, all safely quoted.
+    """An FTS5 MATCH string requiring every term, phrase and OR group, all safely quoted.
 
     >>> fts_expression(ParsedQuery(terms=("or",), phrases=(("bảo", "hiểm"),)))
     '"or" "bảo hiểm"'
+    >>> fts_expression(ParsedQuery(terms=("chi",), any_of=((("bhxh",), ("bảo", "hiểm")),)))
+    '"chi" AND ("bhxh" OR "bảo hiểm")'
     """
     parts = [*parsed.terms, *(" ".join(phrase) for phrase in parsed.phrases)]
-    return " ".join(_quoted(part) for part in parts)
+    plain = " ".join(_quoted(part) for part in parts)
+    groups = [_any_of(group) for group in parsed.any_of]
+    return " AND ".join([plain, *groups] if plain else groups)
+
+
+def _any_of(phrases: Sequence[Sequence[str]]) -> str:
+    """One parenthesised FTS5 OR of quoted phrases (FTS5 wants an explicit AND beside it)."""
+    return "(" + " OR ".join(_quoted(" ".join(phrase)) for phrase in phrases) + ")"
 
 
 def text_match(parsed: ParsedQuery, tag_groups: Sequence[Sequence[str]] = ()) -> str:
@@ -78,13 +88,28 @@ def _quoted(token: str) -> str:
 
 
 def match_params(parsed: ParsedQuery, window: Window) -> dict[str, str]:
-    """The MATCH strings: :exact (the words as typed, diacritics-exact index), :folded (folded
-    index) and, when some words carry diacritics, :accented (those words)."""
+    """The MATCH strings: :exact (the words as typed, diacritics-exact index) and :folded (folded
+    index), each leaving out the exclusions of its own index (FTS5 NOT: cheap, inside the index
+    walk); when some words must keep their diacritics :accented (those words); and for the
+    exclusions of the other index :excluded_exact (typed with diacritics) and :excluded_folded
+    (typed bare)."""
     tags = window.tag_groups
-    params = {"exact": text_match(parsed, tags), "folded": text_match(parsed.folded(), tags)}
-    if accented := parsed.accented_words():
-        params["accented"] = text_match(ParsedQuery(terms=accented))
+    params = {
+        "exact": _without(text_match(parsed, tags), parsed.excluded_exact()),
+        "folded": _without(text_match(parsed.folded(), tags), parsed.excluded_folded()),
+    }
+    accented = parsed.accented_part()
+    if not accented.empty:
+        params["accented"] = text_match(accented)
+    if excluded := parsed.excluded_exact():
+        params["excluded_exact"] = _any_of(excluded)
+    if excluded := parsed.excluded_folded():
+        params["excluded_folded"] = _any_of(excluded)
     return params
+
+
+def _without(match: str, excluded: Sequence[Sequence[str]]) -> str:
+    return f"({match}) NOT {_any_of(excluded)}" if excluded else match
 
 
 def candidate_table(parsed: ParsedQuery) -> str:
@@ -96,23 +121,32 @@ def candidate_table(parsed: ParsedQuery) -> str:
 def candidate_sql(parsed: ParsedQuery, window: Window, table: str | None = None) -> Sql:
     """The condition selecting the candidates from `table` (default `candidate_table`).
 
-    On the folded index, words typed with diacritics must also be in the exact index.
+    On the folded index, words typed with diacritics must also be in the exact index; on either,
+    no exclusion may match (in the exact index if typed with diacritics, else the folded one).
     """
     table = table or candidate_table(parsed)
     params = match_params(parsed, window)
     if table == "articles_fts":
-        return "articles_fts MATCH :exact", {"exact": params["exact"]}
-    condition = "articles_folded MATCH :folded"
-    if "accented" not in params:
-        return condition, {"folded": params["folded"]}
+        condition, used = "articles_fts MATCH :exact", {"exact": params["exact"]}
+    else:
+        condition, used = "articles_folded MATCH :folded", {"folded": params["folded"]}
     # The unary + keeps the planner from handing each listed rowid to FTS5 as a constraint:
-    # FTS5 would then run the folded MATCH once per accented match (188 ms instead of 2 ms for
-    # "bảo hiểm y tế" on 5,000 articles, and growing with the archive).
-    condition += (
-        " AND +articles_folded.rowid IN "
-        "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH :accented)"
-    )
-    return condition, {"folded": params["folded"], "accented": params["accented"]}
+    # FTS5 would then run the main MATCH once per listed match (188 ms instead of 2 ms for
+    # "bảo hiểm y tế" on 5,000 articles, and growing with the archive). The exclusions of the
+    # candidate index itself are already in its MATCH; those of the other index are listed.
+    other = {"articles_fts": "articles_folded", "articles_folded": "articles_fts"}[table]
+    for name, operator, index in (
+        ("accented", "IN", "articles_fts"),
+        ("excluded_exact", "NOT IN", "articles_fts"),
+        ("excluded_folded", "NOT IN", "articles_folded"),
+    ):
+        if name in params and index == other:
+            condition += (
+                f" AND +{table}.rowid {operator} "
+                f"(SELECT rowid FROM {index} WHERE {index} MATCH :{name})"
+            )
+            used[name] = params[name]
+    return condition, used
 
 
 def _in_list(name: str, values: Iterable[str] | Iterable[int], params: dict[str, Any]) -> str:

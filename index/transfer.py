@@ -14,7 +14,7 @@ converted as they are read: this is how an Elasticsearch index of schema 1 is br
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import islice
 from typing import Any, TextIO
@@ -33,8 +33,11 @@ from index.types import IMPORTED, Document, ReviewEvent
 BATCH = 500
 
 
-def export_jsonl(archive: Archive, out: TextIO) -> int:
-    """Write every document with its review history; returns how many documents."""
+def export_jsonl(
+    archive: Archive, out: TextIO, progress: Callable[[int], None] | None = None
+) -> int:
+    """Write every document with its review history; returns how many documents.
+    `progress` hears how many are written so far, every BATCH documents and at the end."""
     written = 0
     for document in archive.iter_documents():
         line = {
@@ -43,11 +46,18 @@ def export_jsonl(archive: Archive, out: TextIO) -> int:
         }
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
         written += 1
+        if progress and written % BATCH == 0:
+            progress(written)
+    if progress:
+        progress(written)
     return written
 
 
-def import_jsonl(archive: Archive, inp: TextIO) -> int:
-    """Upsert every document and replay missing review events; returns how many documents.
+def import_jsonl(
+    archive: Archive, inp: TextIO, progress: Callable[[int], None] | None = None
+) -> int:
+    """Upsert every document and replay missing review events; returns how many documents
+    (`progress` hears the number so far after each batch).
 
     Lines are parsed a batch at a time before anything in the batch is written, so a malformed
     line stops the import with a RecordError naming the line and nothing from its batch is
@@ -61,6 +71,8 @@ def import_jsonl(archive: Archive, inp: TextIO) -> int:
         for document, events in batch:
             _replay(archive, document.id, events)
         imported += len(batch)
+        if progress:
+            progress(imported)
     archive.refresh()
     return imported
 

@@ -32,6 +32,7 @@ AUDIT_ACTION_LABELS: Mapping[str, str] = {
     "account:reset-password": "Cấp lại mật khẩu",
     "account:change-password": "Đổi mật khẩu",
     "account:unlock": "Mở khoá đăng nhập",
+    "account:set-province": "Đổi đơn vị (tỉnh / Trung tâm)",
     "account:alert-settings": "Đổi cài đặt cảnh báo",
     "alert:sent": "Đã gửi cảnh báo",
     "alert:failed": "Gửi cảnh báo lỗi (sẽ thử lại)",

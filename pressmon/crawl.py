@@ -106,9 +106,11 @@ def run_crawl(
     *,
     log_level: str = "WARNING",
     tracebacks: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CrawlResult:
     """One crawl of `sources` into the configured archive; `tracebacks` keeps Scrapy's
-    tracebacks of failed fetches in the log.
+    tracebacks of failed fetches in the log; `progress(pages, articles)` hears of every page
+    fetched and every article kept (about social insurance) as the crawl goes.
 
     Scrapy's reactor cannot restart, so a process runs this at most once; `run_every` uses
     a fresh child process per cycle.
@@ -123,6 +125,8 @@ def run_crawl(
     cap_log_handlers(log_level)
     process = CrawlerProcess(options)
     crawler = process.create_crawler(SourceSpider)
+    if progress is not None:
+        _report_progress(crawler, progress)
     process.crawl(crawler, sources=sources)
     with fetch_failures_as_info(tracebacks):
         process.start()
@@ -141,6 +145,25 @@ def run_crawl(
     return CrawlResult(
         counters={k: dict(v) for k, v in spider.counters.items()}, finish_reason=reason
     )
+
+
+def _report_progress(crawler: Any, progress: Callable[[int, int], None]) -> None:
+    """Count pages and kept articles from Scrapy's signals (in the reactor's thread)."""
+    from scrapy import signals
+
+    seen = {"pages": 0, "articles": 0}
+
+    def on_page(**_: Any) -> None:
+        seen["pages"] += 1
+        progress(seen["pages"], seen["articles"])
+
+    def on_article(**_: Any) -> None:
+        seen["articles"] += 1
+        progress(seen["pages"], seen["articles"])
+
+    # weak=False: by default Scrapy holds receivers weakly, and nothing else holds these.
+    crawler.signals.connect(on_page, signal=signals.response_received, weak=False)
+    crawler.signals.connect(on_article, signal=signals.item_scraped, weak=False)
 
 
 def run_every(

@@ -108,19 +108,22 @@ def crawl_demo_site(
     echo: Callable[[str], None],
     *,
     alongside: Sequence[Sequence[str]] = (),
+    quiet: bool = False,
 ) -> None:
     """Serve the demo site on loopback and crawl it once in a child process, with the pressmon
     commands `alongside` (the demo year's ingest) running at the same time in children of their
     own: the crawl waits on the network, the ingest on the CPU, and two cores serve both. The
     sources file also lists the demo year's own outlets, disabled: nothing to crawl, but ingested
-    lines naming them find their kind and province."""
+    lines naming them find their kind and province. One progress bar on a terminal: the
+    ingest's when there is one (the longer job), else the crawl's."""
     with serve_demo() as site:
         sources = demo_sources(site.base_url) + year_sources()
         paths.sources.write_text(
             yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
         echo(f"Trang báo demo: {site.base_url} — thu thập bằng trình thu thập thật (crawler)")
-        commands = [("crawl",), *alongside]
+        crawl = ("crawl", "--quiet") if quiet or alongside else ("crawl",)
+        commands = [crawl, *((*args, "--quiet") if quiet else args for args in alongside)]
         children = [
             subprocess.Popen([*_pressmon(config_dir), *args], env=demo_environment(paths))
             for args in commands
@@ -129,7 +132,8 @@ def crawl_demo_site(
     for args, code in zip(commands, exits, strict=True):
         if code != 0:
             raise PressmonError(
-                f"the demo's `pressmon {args[0]}` failed (exit {code})", hint="run again with -v"
+                f"lệnh `pressmon {args[0]}` của bản demo không thành công (mã thoát {code})",
+                hint="chạy lại với -v để xem log chi tiết",
             )
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import cast
+from typing import Any, cast
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,7 @@ from crawlers.items import ExtractedArticle
 from crawlers.sources import OutletKind, Source
 from crawlers.state import CrawlState
 from index.base import Archive
+from index.types import Document
 from pressmon.alerts.dispatch import Notifier
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.processing import ArticleProcessor
@@ -50,8 +51,8 @@ class IngestReport:
     stored: int
     new: int
     irrelevant: int
-    rejected: tuple[str, ...] = ()  # "line N: why", one per line not stored
-    cleaned: tuple[str, ...] = ()  # "line N: what changed", text stored after sanitising
+    rejected: tuple[str, ...] = ()  # "dòng N: why", one per line not stored
+    cleaned: tuple[str, ...] = ()  # "dòng N: what changed", text stored after sanitising
     alerts: int = 0  # items newly queued for an alert ("cần xem ngay", known false claims)
 
 
@@ -84,23 +85,31 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
                 )
             clean = clean_article(line.title, line.text, line.published_at)
         except (json.JSONDecodeError, ValidationError, InputRejected) as err:
-            rejected.append(f"line {number}: {_short(err)}")
+            rejected.append(f"dòng {number}: {_short(err)}")
             continue
         notes.extend(clean.notes)
         if notes:
-            cleaned.append(f"line {number}: {'; '.join(notes)}")
+            cleaned.append(f"dòng {number}: {'; '.join(notes)}")
         parsed.append(line.model_copy(update={"title": clean.title, "text": clean.body}))
     return ParsedLines(tuple(parsed), tuple(rejected), tuple(cleaned))
 
 
 def _short(err: Exception) -> str:
     if isinstance(err, ValidationError):
-        return "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in err.errors()
-        )
+        return "; ".join(_problem(e) for e in err.errors(include_url=False))
     if isinstance(err, json.JSONDecodeError):
-        return f"not a JSON object ({err.msg} at column {err.colno})"
+        return f"không phải một đối tượng JSON ({err.msg}, cột {err.colno})"
     return str(err)[:300]
+
+
+def _problem(error: Any) -> str:
+    """One pydantic problem of a line in words: the field and what is wrong with it."""
+    field = ".".join(map(str, error["loc"])) or "dòng"
+    if error["type"] == "missing":
+        return f"thiếu trường '{field}'"
+    if error["type"] == "model_type":
+        return "dòng phải là một đối tượng JSON {...}"
+    return f"trường '{field}': {error['msg']}"
 
 
 def source_for(line: ArticleLine, sources: SourceList) -> Source:
@@ -116,6 +125,12 @@ def source_for(line: ArticleLine, sources: SourceList) -> Source:
     return Source(id=slug, name=name, kind=kind, province=line.province, domain=host or "unknown")
 
 
+# The stages `ingest_jsonl` reports, as people read them.
+STAGE_READ = "Đọc và phân loại bài"
+STAGE_FLAG = "Chấm điểm rủi ro"
+FLAG_BATCH = 256  # articles scored at a time: a progress step, and the flagger's batch
+
+
 def ingest_jsonl(
     lines: Iterable[bytes | str],
     settings: Settings,
@@ -123,9 +138,11 @@ def ingest_jsonl(
     archive: Archive,
     state: CrawlState,
     notifier: Notifier,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> IngestReport:
-    """Store the articles of `lines`; alerts for them are queued on `notifier`, for the caller
-    to send once the archive is committed."""
+    """Read, check, attribute, flag and store the lines; alerts for them are queued on
+    `notifier`, for the caller to send once the archive is committed; `progress(stage, done,
+    total)` hears of each stage as it goes."""
     result = parse_lines(lines, settings.tz)
     parsed = result.lines
     sources = load_sources(settings.sources_file)
@@ -144,7 +161,13 @@ def ingest_jsonl(
         document = processor.prepare(article, source_for(line, sources), crawled_at)
         if document is not None:
             documents.append(document)
-    flagged = processor.flag(documents)
+        if progress:
+            progress(STAGE_READ, len(documents), len(parsed))
+    flagged: list[Document] = []
+    for start in range(0, len(documents), FLAG_BATCH):
+        flagged += processor.flag(documents[start : start + FLAG_BATCH])
+        if progress:
+            progress(STAGE_FLAG, len(flagged), len(documents))
     # Ingested articles came without HTML: their text is what is kept as evidence.
     EvidenceKeeper.from_settings(settings).keep_ingested(flagged, crawled_at)
     new = archive.upsert(flagged)

@@ -58,14 +58,14 @@ def clean_text(text: str, *, limit: int | None = None, field: str = "text") -> C
     text, controls = _CONTROLS.subn("", text)
     text, surrogates = _SURROGATES.subn("\ufffd", text)
     if escapes:
-        notes.append(f"{field}: removed {escapes} terminal escape sequence(s)")
+        notes.append(f"{field}: bỏ {escapes} chuỗi điều khiển terminal")
     if controls:
-        notes.append(f"{field}: removed {controls} control character(s)")
+        notes.append(f"{field}: bỏ {controls} ký tự điều khiển")
     if surrogates:
-        notes.append(f"{field}: replaced {surrogates} invalid character(s)")
+        notes.append(f"{field}: thay {surrogates} ký tự không hợp lệ")
     text = nfc(text).strip()
     if limit is not None and len(text) > limit:
-        notes.append(f"{field}: cut from {len(text):,} to {limit:,} characters")
+        notes.append(f"{field}: cắt từ {_vn(len(text))} xuống {_vn(limit)} ký tự")
         text = text[:limit].rstrip()
     return Cleaned(text, tuple(notes))
 
@@ -75,7 +75,7 @@ def check_date(value: datetime | date, field: str = "published_at") -> None:
     day = value.date() if isinstance(value, datetime) else value
     if not EARLIEST_DATE <= day <= LATEST_DATE:
         raise InputRejected(
-            f"{field} {day.isoformat()} is outside {EARLIEST_DATE.year}–{LATEST_DATE.year}"
+            f"{field} {day.isoformat()} nằm ngoài {EARLIEST_DATE.year}–{LATEST_DATE.year}"
         )
 
 
@@ -98,7 +98,7 @@ def clean_article(
         clean_text(lead, limit=MAX_BODY_CHARS, field="lead"),
     )
     if not parts[0].text or not parts[1].text:
-        raise InputRejected("title or body is empty after removing control characters")
+        raise InputRejected("tiêu đề hoặc nội dung trống sau khi bỏ ký tự điều khiển")
     return CleanArticle(
         parts[0].text, parts[1].text, parts[2].text, tuple(n for p in parts for n in p.notes)
     )
@@ -125,3 +125,8 @@ def decode_line(raw: bytes) -> tuple[str, bool]:
         return raw.decode("utf-8"), False
     except UnicodeDecodeError:
         return raw.decode("utf-8", errors="replace"), True
+
+
+def _vn(value: int) -> str:
+    """15.000: Vietnamese thousands separator."""
+    return f"{value:,}".replace(",", ".")

@@ -17,12 +17,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from crawlers.sources import OutletKind, Source
+from index.text import fold, words
 from pressmon.errors import ConfigError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = REPO_ROOT / "config"
 ENV_PREFIX = "PRESSMON_"
-_UNKNOWN_FIELD = "unknown field (misspelt, or not in this version)"
+_UNKNOWN_FIELD = "trường không có (viết sai, hoặc không có ở phiên bản này)"
 # Models report an unknown key as extra_forbidden; the crawlers' plain dataclasses (Source and
 # what it holds) as an unexpected keyword argument. Both are the same mistake to the user.
 _UNKNOWN_KINDS = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
@@ -153,6 +154,7 @@ class Settings(_Strict):
     targets_file: Path = Path("config/targets.yaml")
     topics_file: Path = Path("config/topics.yaml")
     provinces_file: Path = Path("config/provinces.yaml")
+    synonyms_file: Path = Path("config/synonyms.yaml")
     archive: ArchiveSettings = ArchiveSettings()
     classifier: ClassifierSettings = ClassifierSettings()
     crawl: CrawlSettings = CrawlSettings()
@@ -193,7 +195,7 @@ class SourceList(_Strict):
             if source.id == source_id:
                 return source
         known = ", ".join(s.id for s in self.sources)
-        raise ConfigError(f"unknown source {source_id!r}", hint=f"known sources: {known}")
+        raise ConfigError(f"không có nguồn {source_id!r}", hint=f"các nguồn có: {known}")
 
 
 class Target(_Strict):
@@ -242,21 +244,50 @@ class Targets(_Strict):
         return self
 
 
+class SynonymTable(_Strict):
+    """config/synonyms.yaml: groups of forms (BHXH, bảo hiểm xã hội) a search treats as one."""
+
+    synonyms: tuple[tuple[str, ...], ...] = ()
+
+    @field_validator("synonyms")
+    @classmethod
+    def _forms_have_words(cls, groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        for i, group in enumerate(groups):
+            if len(group) < 2:
+                raise ValueError(f"group {i + 1} ({', '.join(group)}) needs at least two forms")
+            if empty := [form for form in group if not words(form)]:
+                raise ValueError(f"group {i + 1}: form {empty[0]!r} has no letters or digits")
+        return groups
+
+    @model_validator(mode="after")
+    def _one_group_per_form(self) -> SynonymTable:
+        seen: dict[str, int] = {}
+        for i, group in enumerate(self.synonyms):
+            for form in group:
+                key = " ".join(fold(word) for word in words(form))
+                if seen.setdefault(key, i) != i:
+                    raise ValueError(
+                        f"form {form!r} is in group {seen[key] + 1} and group {i + 1}: "
+                        "merge the groups or keep the form in one"
+                    )
+        return self
+
+
 def _read(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as err:
         raise ConfigError(
-            f"{path}: file not found", hint="check the path or PRESSMON_CONFIG_DIR"
+            f"{path}: không tìm thấy tệp", hint="kiểm tra đường dẫn hoặc PRESSMON_CONFIG_DIR"
         ) from err
     except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read: {err}") from err
+        raise ConfigError(f"{path}: không đọc được: {err}") from err
     try:
         data = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:
         raise ConfigError(
-            f"{path}: not valid {path.suffix[1:].upper()}: {_syntax_problem(err)}",
-            hint=f"fix {path.name} and run again",
+            f"{path}: không phải {path.suffix[1:].upper()} hợp lệ: {_syntax_problem(err)}",
+            hint=f"sửa {path.name} rồi chạy lại",
         ) from err
     return _nfc(data)
 
@@ -265,10 +296,10 @@ def _syntax_problem(err: Exception) -> str:
     """`line L, column C: problem`, for YAML and TOML alike."""
     if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
         mark = err.problem_mark
-        return f"line {mark.line + 1}, column {mark.column + 1}: {err.problem}"
+        return f"dòng {mark.line + 1}, cột {mark.column + 1}: {err.problem}"
     message = " ".join(str(err).split())
     toml = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", message)
-    return f"line {toml[2]}, column {toml[3]}: {toml[1]}" if toml else message
+    return f"dòng {toml[2]}, cột {toml[3]}: {toml[1]}" if toml else message
 
 
 def _nfc(data: Any) -> Any:
@@ -303,7 +334,7 @@ def validate_file(path: Path, model: type[_Strict], wrap: str | None = None) -> 
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as err:
-        raise ConfigError(_describe(err, path), hint=f"fix {path.name} and run again") from err
+        raise ConfigError(_describe(err, path), hint=f"sửa {path.name} rồi chạy lại") from err
 
 
 _NOT_SETTINGS = {ENV_PREFIX + "CONFIG_DIR", ENV_PREFIX + "HOME"}  # where to look, not fields
@@ -413,7 +444,7 @@ def load_settings(
         settings = Settings.model_validate(data)
     except ValidationError as err:
         raise ConfigError(
-            _describe(err, path), hint="fix settings.toml or the PRESSMON_* variable"
+            _describe(err, path), hint="sửa settings.toml hoặc biến PRESSMON_* tương ứng"
         ) from err
     root = config_dir.resolve().parent
     return settings.model_copy(
@@ -423,6 +454,7 @@ def load_settings(
             "targets_file": _anchor(settings.targets_file, root),
             "topics_file": _anchor(settings.topics_file, root),
             "provinces_file": _anchor(settings.provinces_file, root),
+            "synonyms_file": _anchor(settings.synonyms_file, root),
             "archive": settings.archive.model_copy(
                 update={
                     "path": _anchor(settings.archive.path, home),
@@ -447,3 +479,7 @@ def load_sources(path: Path) -> SourceList:
 
 def load_targets(path: Path) -> Targets:
     return validate_file(path, Targets)
+
+
+def load_synonyms(path: Path) -> SynonymTable:
+    return validate_file(path, SynonymTable)

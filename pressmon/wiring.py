@@ -23,8 +23,11 @@ if TYPE_CHECKING:
 
 
 def archive_from(settings: Settings) -> Archive:
-    from index import open_archive
+    """The archive, searching with the synonym groups of config/synonyms.yaml."""
+    from index import Synonyms, open_archive
+    from pressmon.settings import load_synonyms
 
+    synonyms = Synonyms.from_forms(load_synonyms(settings.synonyms_file).synonyms)
     archive = settings.archive
     if archive.backend == "sqlite":
         archive.path.parent.mkdir(parents=True, exist_ok=True)
@@ -34,6 +37,7 @@ def archive_from(settings: Settings) -> Archive:
         elasticsearch_url=archive.elasticsearch_url,
         index_name=archive.elasticsearch_index,
         timezone=settings.timezone,
+        synonyms=synonyms,
     )
 
 

@@ -70,7 +70,7 @@ def test_errors_exit_non_zero_with_one_line_and_hint(tmp_path: Path) -> None:
         main, ["--archive", str(tmp_path / "a.db"), "crawl", "--source", "no_such_outlet"]
     )
     assert result.exit_code != 0
-    assert "unknown source 'no_such_outlet'" in result.output
+    assert "không có nguồn 'no_such_outlet'" in result.output
     assert "gợi ý:" in result.output
 
 

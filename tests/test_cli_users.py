@@ -25,16 +25,17 @@ def _add(tmp_path: Path, name: str, role: str = "reviewer") -> None:
 def test_disable_then_enable_again(tmp_path: Path) -> None:
     _add(tmp_path, "lan")
     assert _run(tmp_path, "disable", "LAN").exit_code == 0
-    assert "disabled" in _run(tmp_path, "list").output
+    assert "đã khoá" in _run(tmp_path, "list").output
     result = _run(tmp_path, "enable", "Lan")
-    assert result.exit_code == 0 and "enabled lan" in result.output
-    assert "active" in _run(tmp_path, "list").output
+    assert result.exit_code == 0 and "Đã mở lại tài khoản lan" in result.output
+    assert "đang dùng" in _run(tmp_path, "list").output
 
 
 def test_set_role(tmp_path: Path) -> None:
     _add(tmp_path, "lan")
     result = _run(tmp_path, "set-role", "lan", "lead")
-    assert result.exit_code == 0 and "reviewer -> lead" in result.output
+    assert result.exit_code == 0
+    assert "Người xác minh (reviewer) → Lãnh đạo (lead)" in result.output
     account = AccountStore(tmp_path / "pressmon-state.db").get("lan")
     assert account is not None and account.role == "lead"
     assert _run(tmp_path, "set-role", "lan", "boss").exit_code == 2
@@ -44,19 +45,29 @@ def test_reset_password_issues_a_one_time_password(tmp_path: Path) -> None:
     _add(tmp_path, "lan")
     result = _run(tmp_path, "reset-password", "lan")
     assert result.exit_code == 0, result.output
-    one_time = result.output.split("one-time password for lan: ")[1].split()[0]
+    one_time = result.output.split("Mật khẩu dùng một lần của lan: ")[1].split()[0]
     store = AccountStore(tmp_path / "pressmon-state.db")
     assert store.verify("lan", PASSWORD) is None
     account = store.verify("lan", one_time)
     assert account is not None and account.must_change_password
-    assert "must change password" in _run(tmp_path, "list").output
+    assert "phải đổi mật khẩu" in _run(tmp_path, "list").output
+
+
+def test_account_output_is_vietnamese_with_role_names(tmp_path: Path) -> None:
+    result = _run(tmp_path, "add", "lan", "--role", "lead", "--password-stdin", stdin=PASSWORD)
+    assert result.output.strip() == "Đã tạo tài khoản lan: Lãnh đạo (lead)"
+    listing = _run(tmp_path, "list").output
+    assert listing.splitlines()[0].split() == ["tài", "khoản", "vai", "trò", "tên", "trạng", "thái"]
+    assert "Lãnh đạo (lead)" in listing
+    log = _run(tmp_path, "log").output
+    assert "lúc (UTC)" in log and "tạo tài khoản (add)" in log
 
 
 def test_unknown_user_is_an_error_with_a_hint(tmp_path: Path) -> None:
     for command in ("enable", "reset-password", "disable"):
         result = _run(tmp_path, command, "nobody")
         assert result.exit_code == 1
-        assert "no such user 'nobody'" in result.output and "gợi ý:" in result.output
+        assert "không có tài khoản 'nobody'" in result.output and "gợi ý:" in result.output
 
 
 def test_every_change_is_in_the_audit_log(tmp_path: Path) -> None:
@@ -66,8 +77,9 @@ def test_every_change_is_in_the_audit_log(tmp_path: Path) -> None:
     _run(tmp_path, "enable", "lan")
     _run(tmp_path, "reset-password", "lan")
     log = _run(tmp_path, "log", "lan").output
-    actions = [line.split()[4] for line in log.splitlines()[2:]]
+    actions = [line.split("(")[-1].split(")")[0] for line in log.splitlines()[2:]]
     assert actions == ["reset-password", "enable", "disable", "set-role", "add"]
+    assert "đặt lại mật khẩu (reset-password)" in log
     assert "reviewer -> admin" in log and "cli:" in log
 
 

@@ -28,6 +28,7 @@ from pressmon.settings import (
     Settings,
     load_settings,
     load_sources,
+    load_synonyms,
     load_targets,
 )
 from pressmon.wiring import gazetteer_from
@@ -75,6 +76,13 @@ FILES: dict[str, ConfigFile] = {
         command=("counts", "--targets"),
         wrong_type=(_set("targets", 0, "count", value="many"), "targets[0].count"),
         unknown_key=(_set("targets", 0, "cout", value=1), "targets[0].cout"),
+    ),
+    "synonyms.yaml": ConfigFile(
+        load=lambda settings: load_synonyms(settings.synonyms_file),
+        error=ConfigError,
+        command=("search", "bhxh"),
+        wrong_type=(_set("synonyms", 0, value="BHXH"), "synonyms[0]"),
+        unknown_key=(_set("synonym", value=[]), "synonym"),
     ),
     "topics.yaml": ConfigFile(
         load=lambda settings: RelevanceModel.from_yaml(settings.topics_file),
@@ -141,7 +149,7 @@ def _broken_copy(tmp_path: Path, name: str, variant: str) -> tuple[Path, str]:
     text = path.read_text(encoding="utf-8")
     if variant == "syntax":
         path.write_text(text + "\n[unclosed\n", encoding="utf-8")
-        return folder, f"not valid {path.suffix[1:].upper()}: line"
+        return folder, f"không phải {path.suffix[1:].upper()} hợp lệ: dòng"
     edit, field = getattr(FILES[name], variant)
     if path.suffix == ".toml":  # no TOML writer: the same edits, as text
         replacement = 'port = "eighty"' if variant == "wrong_type" else "port = 8000\nprot = 8000"

@@ -35,6 +35,7 @@ class DemoRun:
     base_url: str
     first: str  # output of the first crawl
     second: str  # output of a second crawl over the same site
+    first_progress: str  # stderr of the first crawl: its progress lines (not a terminal)
 
 
 def pressmon(
@@ -78,7 +79,7 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoRun]:
         assert first.returncode == 0, first.stderr[-3000:]
         second = pressmon(env, "crawl")
         assert second.returncode == 0, second.stderr[-3000:]
-        yield DemoRun(env, site.base_url, first.stdout, second.stdout)
+        yield DemoRun(env, site.base_url, first.stdout, second.stdout, first.stderr)
 
 
 def _counts(run: DemoRun, *args: str) -> dict:
@@ -155,8 +156,18 @@ def test_challenge_and_forbidden_pages_are_not_stored(
 
 
 def test_second_run_adds_nothing(demo_run: DemoRun, expected: ExpectedNumbers) -> None:
-    assert f"{expected.relevant} articles stored" in demo_run.first
-    assert "0 articles stored" in demo_run.second
+    assert f"Xong (hoàn tất): lưu {expected.relevant} bài từ" in demo_run.first
+    assert "Xong (hoàn tất): lưu 0 bài từ" in demo_run.second
+
+
+def test_crawl_progress_goes_to_stderr_as_plain_lines(
+    demo_run: DemoRun, expected: ExpectedNumbers
+) -> None:
+    lines = [line for line in demo_run.first_progress.splitlines() if "Thu thập" in line]
+    assert lines, demo_run.first_progress[-2000:]
+    assert lines[-1].strip().endswith(f"{expected.relevant} bài về BHXH")
+    assert "\r" not in demo_run.first_progress  # no bar when stderr is not a terminal
+    assert "Thu thập" not in demo_run.first
     assert _counts(demo_run)["total"] == expected.relevant
 
 
@@ -222,7 +233,13 @@ def test_demo_command_crawls_the_site_and_ingests_the_year_exactly(
     assert "Tin cần xem xét" in out and "[cần xem ngay]" in out
 
     year = year_numbers(build_year(YEAR_UNTIL, YEAR_SCALE))
-    run = DemoRun(env={**env, "PRESSMON_ARCHIVE": archive}, base_url="", first="", second="")
+    run = DemoRun(
+        env={**env, "PRESSMON_ARCHIVE": archive},
+        base_url="",
+        first="",
+        second="",
+        first_progress="",
+    )
     window = ("--from", "2026-01-01", "--to", (year.weeks[-1] + timedelta(days=6)).isoformat())
     counts = _counts(run, *window)
     assert counts["buckets"] == [w.isoformat() for w in year.weeks]

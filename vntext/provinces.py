@@ -107,13 +107,13 @@ class Gazetteer:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError as err:
-            raise GazetteerError(f"{path}: file not found") from err
+            raise GazetteerError(f"{path}: không tìm thấy tệp") from err
         except (OSError, UnicodeDecodeError) as err:
-            raise GazetteerError(f"{path}: cannot read: {err}") from err
+            raise GazetteerError(f"{path}: không đọc được: {err}") from err
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as err:
-            raise GazetteerError(f"{path}: not valid YAML: {_syntax_problem(err)}") from err
+            raise GazetteerError(f"{path}: không phải YAML hợp lệ: {_syntax_problem(err)}") from err
         try:
             return cls._from_data(_GazetteerFile.model_validate({} if data is None else data))
         except ValidationError as err:
@@ -302,7 +302,7 @@ def _problems(err: ValidationError, where: str) -> list[str]:
         field = "".join(
             f"[{part}]" if isinstance(part, int) else f".{part}" for part in problem["loc"]
         ).lstrip(".")
-        message = "unknown field (misspelt, or not in this version)"
+        message = "trường không có (viết sai, hoặc không có ở phiên bản này)"
         if problem["type"] != "extra_forbidden":
             message = problem["msg"].removeprefix("Value error, ")
         lines.append(f"{where}: {field}: {message}" if field else f"{where}: {message}")
@@ -312,7 +312,7 @@ def _problems(err: ValidationError, where: str) -> list[str]:
 def _syntax_problem(err: yaml.YAMLError) -> str:
     if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
         mark = err.problem_mark
-        return f"line {mark.line + 1}, column {mark.column + 1}: {err.problem}"
+        return f"dòng {mark.line + 1}, cột {mark.column + 1}: {err.problem}"
     return " ".join(str(err).split())
 
 

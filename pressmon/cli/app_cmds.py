@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from pressmon.cli import output
+from pressmon.cli.progress import quiet_option
 from pressmon.demo_run import (
     DEMO_ARCHIVE,
     DemoPaths,
@@ -71,16 +72,23 @@ def serve_app(
     type=click.FloatRange(0, 1),
     default=1.0,
     show_default=True,
-    help="Volume of the generated demo year (0 = only the crawled demo site).",
+    help="Quy mô năm demo sinh ra (0 = chỉ trang báo demo được thu thập).",
 )
 @click.option(
     "--until",
     type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
-    help="Last day of the demo year (default: today in the archive's timezone).",
+    help="Ngày cuối của năm demo (mặc định: hôm nay theo múi giờ của kho).",
 )
+@quiet_option
 @click.pass_obj
 def demo(
-    app, no_serve: bool, host: str, port: int, year_scale: float, until: datetime | None
+    app,
+    no_serve: bool,
+    host: str,
+    port: int,
+    year_scale: float,
+    until: datetime | None,
+    quiet: bool,
 ) -> None:
     """Crawl the offline demo press site into a fresh archive, ingest a generated year of
     coverage, print coverage and flags, serve the UI."""
@@ -93,7 +101,7 @@ def demo(
     if year_scale > 0:
         last_day = until.date() if until else datetime.now(settings.tz).date()
         ingest = (prepare_demo_year(paths, click.echo, until=last_day, scale=year_scale),)
-    crawl_demo_site(paths, app.config_dir, click.echo, alongside=ingest)
+    crawl_demo_site(paths, app.config_dir, click.echo, alongside=ingest, quiet=quiet)
     print_summary(settings, click.echo)
     if not no_serve:
         serve_app(settings, host, port, click.echo, demo=True)
@@ -112,6 +120,27 @@ def serve(app, host: str | None, port: int | None) -> None:
 @click.group()
 def users() -> None:
     """Manage web accounts (roles: reviewer, lead, admin)."""
+
+
+# Account audit actions (AccountStore.record) as people read them; the log keeps the codes.
+ACCOUNT_ACTIONS = {
+    "add": "tạo tài khoản",
+    "disable": "khoá",
+    "enable": "mở lại",
+    "set-role": "đổi vai trò",
+    "reset-password": "đặt lại mật khẩu",
+    "unlock": "mở khoá đăng nhập",
+    "set-province": "đổi đơn vị",
+    "change-password": "đổi mật khẩu",
+    "alert-settings": "đổi cài đặt cảnh báo",
+}
+
+
+def _role(role: str) -> str:
+    """'Lãnh đạo (lead)': the name people know, with the code the commands take."""
+    from pressmon.web.accounts import ROLE_LABELS
+
+    return f"{ROLE_LABELS.get(role, role)} ({role})"
 
 
 def _store(app):
@@ -135,7 +164,9 @@ def _account(store, username: str):
 
     account = store.get(username.strip())
     if account is None:
-        raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+        raise AccountNotFound(
+            f"không có tài khoản {username!r}", hint="xem danh sách: pressmon users list"
+        )
     return account
 
 
@@ -161,11 +192,14 @@ def users_add(
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = click.prompt(
+            "Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu"
+        )
     store = _store(app)
     account = store.add(username, password, role, display_name=display_name, province=stored)
     store.record(_cli_actor(), account.username, "add", f"{role}, {stored}" if stored else role)
-    click.echo(f"created {account.username} ({role}{', ' + stored if stored else ''})")
+    office = f", BHXH {stored}" if stored else ", Trung tâm"
+    click.echo(f"Đã tạo tài khoản {account.username}: {_role(role)}{office}")
 
 
 def _province(settings: Settings, typed: str) -> str:
@@ -182,17 +216,17 @@ def _province(settings: Settings, typed: str) -> str:
 @users.command("set-province")
 @click.argument("username")
 @click.argument("province", required=False)
-@click.option("--center", is_flag=True, help="Move the account to the Center (every province).")
+@click.option("--center", is_flag=True, help="Chuyển tài khoản về Trung tâm (xem mọi tỉnh).")
 @click.pass_obj
 def users_set_province(app, username: str, province: str | None, center: bool) -> None:
     """Move an account to a provincial office, or back to the Center with --center."""
     if center == bool(province):
-        raise click.UsageError("give a PROVINCE or --center, not both")
+        raise click.UsageError("cần đúng một trong hai: tên TỈNH hoặc --center")
     stored = None if center else _province(app.settings, province or "")
     store = _store(app)
     account = store.set_province(username, stored)
     store.record(_cli_actor(), account.username, "set-province", stored or "Trung tâm")
-    click.echo(f"{account.username}: {stored or 'Trung tâm'}")
+    click.echo(f"{account.username}: {'BHXH ' + stored if stored else 'Trung tâm'}")
 
 
 def _login_failures(app):
@@ -211,16 +245,16 @@ def users_list(app) -> None:
     rows = [
         (
             u.username,
-            u.role,
+            _role(u.role),
             u.display_name,
             u.province or "Trung tâm",
-            ("disabled" if u.disabled else "active")
-            + (" (sign-in locked)" if u.username in locked else "")
-            + (" (must change password)" if u.must_change_password else ""),
+            ("đã khoá" if u.disabled else "đang dùng")
+            + (" (tạm khoá đăng nhập)" if u.username in locked else "")
+            + (" (phải đổi mật khẩu)" if u.must_change_password else ""),
         )
         for u in _store(app).list()
     ]
-    click.echo(output.table(["username", "role", "name", "office", "state"], rows))
+    click.echo(output.table(["tài khoản", "vai trò", "tên", "đơn vị", "trạng thái"], rows))
 
 
 @users.command("unlock")
@@ -228,15 +262,12 @@ def users_list(app) -> None:
 @click.pass_obj
 def users_unlock(app, username: str) -> None:
     """Lift the sign-in lock that repeated wrong passwords put on an account."""
-    from pressmon.web.errors import AccountNotFound
     from pressmon.web.throttle import account_key
 
-    account = _store(app).get(username.strip())
-    if account is None:
-        raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+    account = _account(_store(app), username)
     _login_failures(app).clear(account_key(account.username))
     _store(app).record(_cli_actor(), account.username, "unlock")
-    click.echo(f"unlocked {account.username}")
+    click.echo(f"Đã mở khoá đăng nhập cho {account.username}")
 
 
 @users.command("disable")
@@ -248,7 +279,7 @@ def users_disable(app, username: str) -> None:
     account = _account(store, username)
     store.disable(account.username)
     store.record(_cli_actor(), account.username, "disable")
-    click.echo(f"disabled {account.username}")
+    click.echo(f"Đã khoá tài khoản {account.username} (giữ lại để tra cứu, không xoá)")
 
 
 @users.command("enable")
@@ -260,7 +291,7 @@ def users_enable(app, username: str) -> None:
     account = _account(store, username)
     store.enable(account.username)
     store.record(_cli_actor(), account.username, "enable")
-    click.echo(f"enabled {account.username}")
+    click.echo(f"Đã mở lại tài khoản {account.username}")
 
 
 @users.command("set-role")
@@ -273,7 +304,7 @@ def users_set_role(app, username: str, role: str) -> None:
     before = _account(store, username)
     store.set_role(before.username, role)
     store.record(_cli_actor(), before.username, "set-role", f"{before.role} -> {role}")
-    click.echo(f"{before.username}: {before.role} -> {role}")
+    click.echo(f"Đã đổi vai trò của {before.username}: {_role(before.role)} → {_role(role)}")
 
 
 @users.command("reset-password")
@@ -285,8 +316,8 @@ def users_reset_password(app, username: str) -> None:
     account = _account(store, username)
     password = store.reset_password(account.username)
     store.record(_cli_actor(), account.username, "reset-password")
-    click.echo(f"one-time password for {account.username}: {password}")
-    click.echo("it must be changed at the next sign-in; every session of the account has ended")
+    click.echo(f"Mật khẩu dùng một lần của {account.username}: {password}")
+    click.echo("Phải đổi mật khẩu ở lần đăng nhập tới; mọi phiên của tài khoản đã kết thúc.")
 
 
 @users.command("log")
@@ -296,10 +327,16 @@ def users_reset_password(app, username: str) -> None:
 def users_log(app, username: str | None, limit: int) -> None:
     """Administrative changes to accounts, newest first (who, when, what)."""
     rows = [
-        (e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.username, e.action, e.detail)
+        (
+            e.at.strftime("%d/%m/%Y %H:%M:%S"),
+            e.actor,
+            e.username,
+            f"{ACCOUNT_ACTIONS.get(e.action, e.action)} ({e.action})",
+            e.detail,
+        )
         for e in _store(app).events(username, limit)
     ]
-    click.echo(output.table(["at (UTC)", "by", "account", "action", "detail"], rows))
+    click.echo(output.table(["lúc (UTC)", "người làm", "tài khoản", "thao tác", "chi tiết"], rows))
 
 
 COMMANDS = (demo, serve, users)

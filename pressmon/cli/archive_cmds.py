@@ -13,12 +13,14 @@ import click
 from classifier.types import TIER_LABELS, TIERS
 from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
+from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
+from pressmon.search_hints import suggestions
 from pressmon.settings import Settings, load_sources, load_targets
 from pressmon.snapshots import SnapshotStore
 from pressmon.wiring import (
@@ -139,17 +141,29 @@ def _query(settings: Settings, text: str = "", **options) -> Query:
     "--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True
 )
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object with total and hits.")
 @click.pass_obj
 def search(app, query: str, as_json: bool, **options) -> None:
-    """Full-text search of the archive (diacritics optional; "quoted phrases")."""
+    """Tìm trong kho bài (gõ có dấu hoặc không dấu).
+
+    \b
+    Cú pháp: "cụm từ" giữ đúng thứ tự; a OR b tìm bài có a hoặc b;
+    -từ hoặc -"cụm từ" loại bài có từ đó. Viết tắt và dạng đầy đủ
+    (BHXH / bảo hiểm xã hội, xem config/synonyms.yaml) tìm ra nhau.
+    Câu bắt đầu bằng dấu trừ đặt sau --: pressmon search -- "-x y".
+    """
     with archive_from(app.settings_to_read()) as archive:
-        page = archive.search(_query(app.settings, query, **options))
+        asked = _query(app.settings, query, **options)
+        page = archive.search(asked)
+        tried = suggestions(archive, asked) if not page.total and not as_json else ()
     if as_json:
         click.echo(output.dumps(output.search_json(page)))
         return
-    click.echo(f"{page.total} kết quả")
+    if not page.total:
+        click.echo(output.no_results_text(tried))
+        return
+    click.echo(f"{output.number(page.total)} kết quả")
     for hit in page.hits:
         click.echo(output.document_line(hit.document, app.settings.tz))
         click.echo(f"    {output.snippet_for_terminal(hit.snippet)}")
@@ -195,9 +209,11 @@ def counts(
 ) -> None:
     """Coverage counts per week (Monday-start, Asia/Ho_Chi_Minh) or month, zero weeks included."""
     if as_json and as_csv:
-        raise click.UsageError("choose one of --json and --csv")
+        raise click.UsageError("chỉ chọn một trong --json và --csv")
     if freeze and (interval != "week" or stories):
-        raise click.UsageError("--freeze works on weekly article counts")
+        raise click.UsageError(
+            "--freeze chỉ dùng với số bài theo tuần (bỏ --interval month và --stories)"
+        )
     settings = app.settings_to_read()
     today = datetime.now(settings.tz).date()
     query = _query(settings, **options)
@@ -313,8 +329,9 @@ def flagged(app, as_json: bool, **options) -> None:
 @click.argument(
     "file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True)
 )
+@quiet_option
 @click.pass_obj
-def ingest(app, file: Path) -> None:
+def ingest(app, file: Path, quiet: bool) -> None:
     """Add articles from JSON lines (title, text, url, outlet, published_at), classified on the
     way.
 
@@ -331,8 +348,9 @@ def ingest(app, file: Path) -> None:
     state = crawl_state_from(settings)
     notifier = notifier_from(settings)
     try:
-        processor = processor_from(settings, state)
-        report = ingest_jsonl(stream, settings, processor, archive, state, notifier)
+        with Progress(progress_mode(quiet)) as progress:
+            processor = processor_from(settings, state)
+            report = ingest_jsonl(stream, settings, processor, archive, state, notifier, progress)
     finally:
         archive.close()
         state.close()
@@ -345,16 +363,17 @@ def ingest(app, file: Path) -> None:
         f"{n(report.irrelevant)} bài không về BHXH, BHYT, BHTN nên không lưu"
         + (f"; {n(report.alerts)} cảnh báo mới" if report.alerts else "")
     )
-    for title, lines in (("cleaned", report.cleaned), ("rejected", report.rejected)):
+    for title, lines in (("đã làm sạch", report.cleaned), ("bị bỏ qua", report.rejected)):
         if lines:
-            click.echo(f"{len(lines)} line(s) {title}:", err=True)
+            click.echo(f"{n(len(lines))} dòng {title}:", err=True)
             for line in lines[:_LINES_SHOWN]:
                 click.echo(f"  {output.terminal_safe(line)}", err=True)
             if len(lines) > _LINES_SHOWN:
-                click.echo(f"  ... and {len(lines) - _LINES_SHOWN} more", err=True)
+                click.echo(f"  … và {n(len(lines) - _LINES_SHOWN)} dòng nữa", err=True)
     if report.rejected:
         raise click.ClickException(
-            f"{len(report.rejected)} line(s) not stored (listed above); the other lines were stored"
+            f"{n(len(report.rejected))} dòng không được lưu (liệt kê ở trên); "
+            "các dòng khác đã được lưu"
         )
 
 
@@ -365,36 +384,47 @@ def index_group() -> None:
 
 @index_group.command("export")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@quiet_option
 @click.pass_obj
-def index_export(app, file: Path) -> None:
+def index_export(app, file: Path, quiet: bool) -> None:
     """Write every article and its review history to FILE (- for stdout)."""
     from index.transfer import export_jsonl
 
-    with archive_from(app.settings_to_read()) as archive:
+    with archive_from(app.settings_to_read()) as archive, Progress(progress_mode(quiet)) as bar:
+        total = archive.stats().documents
+
+        def progress(done: int) -> None:
+            bar("Xuất bài", done, total)
+
         if str(file) == "-":
-            written = export_jsonl(archive, sys.stdout)
+            written = export_jsonl(archive, sys.stdout, progress)
         else:
             with file.open("w", encoding="utf-8") as out:
-                written = export_jsonl(archive, out)
-    click.echo(f"Đã xuất {output.number(written)} bài", err=True)
+                written = export_jsonl(archive, out, progress)
+    click.echo(f"Xong: đã xuất {output.number(written)} bài", err=True)
 
 
 @index_group.command("import")
 @click.argument(
     "file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True)
 )
+@quiet_option
 @click.pass_obj
-def index_import(app, file: Path) -> None:
+def index_import(app, file: Path, quiet: bool) -> None:
     """Read an export into the configured archive (idempotent)."""
     from index.transfer import import_jsonl
 
-    with archive_from(app.settings_to_write()) as archive:
+    with archive_from(app.settings_to_write()) as archive, Progress(progress_mode(quiet)) as bar:
+
+        def progress(done: int) -> None:
+            bar("Nhập bài", done)
+
         if str(file) == "-":
-            read = import_jsonl(archive, sys.stdin)
+            read = import_jsonl(archive, sys.stdin, progress)
         else:
             with file.open(encoding="utf-8") as inp:
-                read = import_jsonl(archive, inp)
-    click.echo(f"Đã nhập {output.number(read)} bài")
+                read = import_jsonl(archive, inp, progress)
+    click.echo(f"Xong: đã nhập {output.number(read)} bài")
 
 
 COMMANDS = (search, counts, flagged, ingest, index_group)

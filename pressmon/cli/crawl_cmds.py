@@ -12,14 +12,25 @@ import click
 from index.types import Query
 from pressmon.cli import output
 from pressmon.cli.options import sources_file_option
+from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.crawl import chosen_sources, run_crawl, run_every
-from pressmon.crawl_report import crawl_report, failed_text, problems_text
+from pressmon.crawl_report import PROBLEM_LABELS, crawl_report, failed_text, problems_text
 from pressmon.errors import PressmonError
 from pressmon.health import source_health
 from pressmon.outlets import OutletResolver
 from pressmon.settings import load_sources
 from pressmon.wiring import archive_from, crawl_state_from
 
+# Scrapy's finish reasons, as people read them.
+FINISH_REASONS = {
+    "finished": "hoàn tất",
+    "shutdown": "bị dừng giữa chừng",
+    "cancelled": "bị huỷ",
+    "closespider_timeout": "hết thời gian cho phép",
+    "closespider_pagecount": "đủ số trang cho phép",
+    "closespider_itemcount": "đủ số bài cho phép",
+    "closespider_errorcount": "quá nhiều lỗi",
+}
 HEALTH_WEEKS = 9  # eight usual weeks and the current one
 
 
@@ -28,8 +39,9 @@ HEALTH_WEEKS = 9  # eight usual weeks and the current one
 @click.option(
     "--source", "source_ids", multiple=True, metavar="ID", help="Crawl only this source; repeat."
 )
+@quiet_option
 @click.pass_obj
-def crawl(app, source_ids: tuple[str, ...]) -> None:
+def crawl(app, source_ids: tuple[str, ...], quiet: bool) -> None:
     """Crawl the configured press sources once into the archive (incremental, polite).
 
     Prints what each source gave; exits non-zero when no source could be fetched, or when a
@@ -38,12 +50,19 @@ def crawl(app, source_ids: tuple[str, ...]) -> None:
     settings = app.settings_to_write()
     # A broken file or an unknown id fails here, not inside Scrapy.
     chosen = chosen_sources(settings, source_ids)
-    result = run_crawl(
-        settings,
-        chosen,
-        log_level="INFO" if app.verbose else "WARNING",
-        tracebacks=app.verbose,
-    )
+    with Progress(progress_mode(quiet)) as bar:
+
+        def progress(pages: int, articles: int) -> None:
+            stage = f"Thu thập {output.number(len(chosen))} nguồn (số trang)"
+            bar(stage, pages, None, f"{output.number(articles)} bài về BHXH")
+
+        result = run_crawl(
+            settings,
+            chosen,
+            log_level="INFO" if app.verbose else "WARNING",
+            tracebacks=app.verbose,
+            progress=progress,
+        )
     report = crawl_report(chosen, result.counters, named=bool(source_ids))
     rows = [
         (o.name, o.fetched, o.stored, o.irrelevant, o.known, problems_text(o))
@@ -54,13 +73,18 @@ def crawl(app, source_ids: tuple[str, ...]) -> None:
             ["nguồn", "trang tải được", "bài lưu", "không liên quan", "đã có", "lỗi"], rows
         )
     )
-    click.echo(f"finished: {result.finish_reason}; {result.stored} articles stored")
+    click.echo(
+        f"Xong ({FINISH_REASONS.get(result.finish_reason, result.finish_reason)}): "
+        f"lưu {output.number(result.stored)} bài từ "
+        f"{output.number(len(report.outcomes) - len(report.failed))}/"
+        f"{output.number(len(report.outcomes))} nguồn"
+    )
     failed = report.failed
     if not report.succeeded:
         raise PressmonError(
             f"{len(failed)}/{len(report.outcomes)} nguồn không tải được trang nào: "
             + failed_text(report),
-            hint="check the network and the sources' URLs; -v logs each failed request",
+            hint="kiểm tra mạng và địa chỉ của các nguồn; chạy với -v để ghi log từng yêu cầu lỗi",
         )
     if failed:
         click.echo(
@@ -76,7 +100,9 @@ _INTERVAL = re.compile(r"^(\d+(?:\.\d+)?)([smhd])$")
 def _seconds(value: str) -> float:
     match = _INTERVAL.match(value.strip())
     if not match:
-        raise click.BadParameter(f"{value!r}: use a number with s, m, h or d, e.g. 2h")
+        raise click.BadParameter(
+            f"{value!r}: hãy ghi một số kèm s, m, h hoặc d (giây, phút, giờ, ngày), ví dụ 2h"
+        )
     return float(match.group(1)) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
 
 
@@ -109,7 +135,7 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
     try:
         run_every(_seconds(every), command, cycles=cycles)
     except KeyboardInterrupt:
-        click.echo("stopped")
+        click.echo("Đã dừng")
 
 
 @click.command()
@@ -205,31 +231,39 @@ def sources(app, show_all: bool, as_json: bool) -> None:
         return
     rows = [
         (
-            h.source_id,
+            h.name,
             h.last_success.strftime("%d/%m/%Y %H:%M") if h.last_success else "chưa có",
-            f"{h.weekly_mean:.1f}",
-            h.last_week,
-            h.date_disagreements,
-            ", ".join(f"{k}={v}" for k, v in sorted(h.errors.items())) or "-",
-            "; ".join(h.alerts) or "ok",
+            f"{h.weekly_mean:.1f}".replace(".", ","),
+            output.number(h.last_week),
+            output.number(h.date_disagreements),
+            ", ".join(
+                f"{PROBLEM_LABELS.get(k, k)}: {output.number(v)}"
+                for k, v in sorted(h.errors.items())
+            )
+            or "-",
+            "; ".join(h.alerts) or "bình thường",
         )
         for h in shown
     ]
     click.echo(
         output.table(
             [
-                "source",
-                "last success",
-                "per week",
-                "last 7 days",
-                "date disagreements",
-                "errors",
-                "status",
+                "nguồn",
+                "lần thu thập được gần nhất",
+                "bài/tuần",
+                "7 ngày qua",
+                "ngày đăng không khớp",
+                "lỗi",
+                "tình trạng",
             ],
             rows,
         )
     )
-    click.echo(f"{sum(1 for h in report if h.alerts)} of {len(report)} sources need attention")
+    needing = sum(1 for h in report if h.alerts)
+    click.echo(
+        f"{output.number(needing)}/{output.number(len(report))} nguồn cần chú ý"
+        + ("" if show_all else " (--all để xem mọi nguồn)")
+    )
 
 
 COMMANDS = (crawl, run, extract, sources)

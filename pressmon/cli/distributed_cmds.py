@@ -10,11 +10,11 @@ from pressmon.crawl import chosen_sources
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings
 
-_CLEAN_STOPS = frozenset(
-    {"idle", "finished", "shutdown"}
-)  # max-idle reached, queue done, Ctrl-C/SIGTERM
+# The clean stops (max-idle reached, queue done, Ctrl-C/SIGTERM), as people read them.
+WORKER_STOPS = {"idle": "hết việc", "finished": "hàng đợi đã xong", "shutdown": "được yêu cầu dừng"}
+_CLEAN_STOPS = frozenset(WORKER_STOPS)
 _NO_REDIS_HINT = (
-    "set PRESSMON_REDIS_URL=redis://HOST:6379/0 (or use 'pressmon crawl', which needs no Redis)"
+    "đặt PRESSMON_REDIS_URL=redis://HOST:6379/0 (hoặc dùng 'pressmon crawl', không cần Redis)"
 )
 
 
@@ -27,7 +27,7 @@ def _redis(settings: Settings):
     url = settings.crawl.redis_url
     if not url:
         raise PressmonError(
-            "distributed mode needs a Redis server: PRESSMON_REDIS_URL is not set",
+            "chế độ phân tán cần một máy chủ Redis: chưa đặt PRESSMON_REDIS_URL",
             hint=_NO_REDIS_HINT,
         )
     try:
@@ -36,8 +36,8 @@ def _redis(settings: Settings):
         client.close()
     except (redis.RedisError, ValueError) as err:
         raise PressmonError(
-            f"cannot reach Redis at {_safe(url)}: {err}",
-            hint="start Redis or fix PRESSMON_REDIS_URL",
+            f"không kết nối được Redis ở {_safe(url)}: {err}",
+            hint="khởi động Redis hoặc sửa PRESSMON_REDIS_URL",
         ) from err
     return connect(url)
 
@@ -112,10 +112,12 @@ def worker(
     counters, reason = run_worker(settings, options, sources, log_level=log_level)
     totals = counters.get("all", {})
     if reason not in _CLEAN_STOPS:
-        raise PressmonError(f"worker stopped: {reason}", hint="see the errors logged above")
+        raise PressmonError(
+            f"worker dừng bất thường: {reason}", hint="xem các lỗi ghi trong log ở trên"
+        )
     click.echo(
-        f"finished: {reason}; {totals.get('stored', 0)} articles stored, "
-        f"{totals.get('extracted', 0)} extracted by this worker"
+        f"Xong ({WORKER_STOPS[reason]}): lưu {output.number(totals.get('stored', 0))} bài, "
+        f"worker này trích xuất {output.number(totals.get('extracted', 0))} bài"
     )
 
 
@@ -144,10 +146,10 @@ def enqueue(app, source_ids: tuple[str, ...], prefix: str) -> None:
         state.close()
         server.close()
     rows = sorted(report.queued.items())
-    click.echo(output.table(["source", "queued"], rows))
+    click.echo(output.table(["nguồn", "yêu cầu đưa vào hàng đợi"], rows))
     click.echo(
-        f"cycle {report.cycle}: {sum(report.queued.values())} discovery requests queued; "
-        f"frontier holds {report.queue_length}"
+        f"Chu kỳ {report.cycle}: đưa {output.number(sum(report.queued.values()))} yêu cầu "
+        f"tìm bài vào hàng đợi; hàng đợi chung có {output.number(report.queue_length)}"
     )
 
 

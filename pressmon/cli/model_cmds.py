@@ -17,6 +17,8 @@ from classifier.facts import OfficialFacts
 from classifier.links import Channels
 from classifier.types import ArticleText
 from pressmon.cli import output
+from pressmon.cli.evaluation_text import evaluation_text
+from pressmon.cli.progress import Progress, progress_mode
 from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review.labels import label
 from pressmon.review_examples import reviewed_examples
@@ -160,19 +162,12 @@ def _flagger_factory(settings):
     return make
 
 
-def _progress(quiet: bool):
-    """Progress lines on stderr: one per stage step, so long work is never silent."""
-    last: dict[str, int] = {}
-
-    def report(stage: str, done: int, total: int) -> None:
-        if quiet:
-            return
-        step = max(1, total // 10)
-        if done == total or done - last.get(stage, -step) >= step:
-            last[stage] = done
-            click.echo(f"  {stage}: {done:,}/{total:,}", err=True)
-
-    return report
+# The evaluation's stage names (classifier.evaluation) as the progress bar shows them.
+EVALUATION_STAGES = {
+    "real corpora": "Chấm điểm dữ liệu thật",
+    "variants": "Thử các biến thể văn bản",
+    "research model folds": "Mô hình nghiên cứu, từng phần",
+}
 
 
 def _evaluate_and_document(
@@ -181,7 +176,7 @@ def _evaluate_and_document(
     card_dir: Path,
     *,
     research: bool,
-    quiet: bool,
+    progress: Progress,
     summary: dict,
     metrics_path: Path,
 ) -> dict:
@@ -192,12 +187,15 @@ def _evaluate_and_document(
     flagger = flagger_from(settings)
     make = _flagger_factory(settings)
     raw = shared_dir / "data" / "raw" if shared_dir else None
-    progress = _progress(quiet)
+
+    def progress_vn(stage: str, done: int, total: int) -> None:
+        progress(EVALUATION_STAGES.get(stage, stage), done, total)
+
     report: dict[str, Any] = {"model_version": flagger.model_version, "data": summary}
     if raw and raw.is_dir():
-        report["real"] = evaluate_real(flagger, raw, progress=progress).as_dict()
+        report["real"] = evaluate_real(flagger, raw, progress=progress_vn).as_dict()
         if research:
-            report["research"] = evaluate_research(make, raw, progress=progress)
+            report["research"] = evaluate_research(make, raw, progress=progress_vn)
     else:
         report["real"] = None
     report["appendix_own_examples"] = synthetic_appendix(make)
@@ -242,7 +240,7 @@ def _evaluate_and_document(
     show_default=True,
     help="Team data folder: the card then reports the real-data evaluation (skipped when absent).",
 )
-@click.option("--quiet", is_flag=True, help="No progress lines.")
+@click.option("--quiet", is_flag=True, help="No progress bar or progress lines.")
 @click.pass_obj
 def train(
     app,
@@ -263,29 +261,33 @@ def train(
     if with_reviews:
         with archive_from(settings) as archive:
             extra += reviewed_examples(archive)
-        click.echo(f"{len(extra)} reviewer decisions added", err=True)
+        click.echo(f"Thêm {output.number(len(extra))} quyết định của người duyệt", err=True)
     for path in extra_paths:
         extra += load_extra(path)
     shipped = load_shipped()
-    if not quiet:
-        click.echo(
-            f"training on {len(shipped):,} written + {len(extra):,} extra examples…", err=True
-        )
     model_path = settings.classifier.model_path
-    save(fit(shipped, extra=extra), model_path)
     card_dir = card_dir or model_path.parent
-    report = _evaluate_and_document(
-        settings,
-        shared_dir if shared_dir.is_dir() else None,
-        card_dir,
-        research=False,
-        quiet=quiet,
-        summary=data_summary(shipped, extra),
-        metrics_path=card_dir / "metrics.json",
-    )
-    click.echo(render_evaluation(report))
+    with Progress(progress_mode(quiet)) as progress:
+        stage = (
+            f"Huấn luyện trên {output.number(len(shipped))} ví dụ tự viết "
+            f"+ {output.number(len(extra))} ví dụ thêm"
+        )
+        progress(stage, 0, 1)
+        save(fit(shipped, extra=extra), model_path)
+        progress(stage, 1, 1)
+        report = _evaluate_and_document(
+            settings,
+            shared_dir if shared_dir.is_dir() else None,
+            card_dir,
+            research=False,
+            progress=progress,
+            summary=data_summary(shipped, extra),
+            metrics_path=card_dir / "metrics.json",
+        )
+    click.echo(evaluation_text(report))
     click.echo(
-        f"model: {model_path}\ncard: {card_dir / 'README.md'}\nmetrics: {card_dir / 'metrics.json'}"
+        f"Xong: mô hình {model_path}\n  thẻ mô hình: {card_dir / 'README.md'}\n"
+        f"  số liệu đầy đủ (JSON): {card_dir / 'metrics.json'}"
     )
 
 
@@ -309,7 +311,7 @@ def train(
     is_flag=True,
     help="Also train and score the research model (shipped + real corpora, 5 folds by group).",
 )
-@click.option("--quiet", is_flag=True, help="No progress lines.")
+@click.option("--quiet", is_flag=True, help="No progress bar or progress lines.")
 @click.pass_obj
 def evaluate(app, shared_dir: Path, metrics_path: Path | None, research: bool, quiet: bool) -> None:
     """Evaluate the flagger on real data by form (and the research model); print a table, write
@@ -320,36 +322,20 @@ def evaluate(app, shared_dir: Path, metrics_path: Path | None, research: bool, q
     settings = app.settings
     model_dir = settings.classifier.model_path.parent
     metrics_path = metrics_path or model_dir / "evaluation.json"
-    report = _evaluate_and_document(
-        settings,
-        shared_dir if shared_dir.is_dir() else None,
-        model_dir,
-        research=research,
-        quiet=quiet,
-        summary=data_summary(load_shipped(), []),
-        metrics_path=metrics_path,
-    )
-    click.echo(render_evaluation(report))
-    click.echo(f"metrics: {metrics_path}", err=True)
-
-
-def render_evaluation(report: dict) -> str:
-    """The evaluation as readable tables (Markdown, which reads well in a terminal too)."""
-    from classifier.card import gate_table, real_tables, stance_table
-
-    real = report.get("real")
-    if not real:
-        return (
-            "Không có dữ liệu thật (../shared/data/raw) để đánh giá; "
-            "chỉ có phụ lục trên ví dụ tự viết."
+    with Progress(progress_mode(quiet)) as progress:
+        report = _evaluate_and_document(
+            settings,
+            shared_dir if shared_dir.is_dir() else None,
+            model_dir,
+            research=research,
+            progress=progress,
+            summary=data_summary(load_shipped(), []),
+            metrics_path=metrics_path,
         )
-    lines = ["Đánh giá trên dữ liệu thật, theo dạng văn bản:", "", *real_tables(real), ""]
-    lines += ["Ngưỡng kiểm tra (gates):", *gate_table(real["gates"]), ""]
-    lines += ["Lập trường trên cảnh báo/lừa đảo thật:", *stance_table(real["stance"])]
-    if report.get("research"):
-        lines += ["", "Mô hình nghiên cứu (thêm dữ liệu thật, 5 phần theo nhóm):"]
-        lines += real_tables(report["research"])
-    return "\n".join(lines)
+    click.echo(evaluation_text(report))
+    click.echo(
+        f"Xong: toàn bộ kết quả (JSON) ghi ở {metrics_path}; thẻ mô hình: {model_dir / 'README.md'}"
+    )
 
 
 COMMANDS = (classify, train, evaluate)

@@ -16,6 +16,7 @@ from index.types import CountTable, Document, SearchPage
 from pressmon.coverage import CoverageProgress
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, STANCE_LABELS, label
+from pressmon.search_hints import Suggestion
 from pressmon.snapshots import Revision
 from pressmon.web.formatting import number
 
@@ -192,6 +193,14 @@ def revision_text(revision: Revision) -> str:
         f"Điều chỉnh tuần {revision.week_start:%d/%m/%Y}{group}: đã báo cáo {revision.original}, "
         f"nay {revision.revised} ({revision.delta:+d}, bài đến muộn)"
     )
+
+
+def no_results_text(tried: Sequence[Suggestion]) -> str:
+    """`Không có kết quả.` and the rewrites that do find articles, with how many."""
+    if not tried:
+        return "Không có kết quả. Thử bớt từ, bỏ dấu hoặc nới bộ lọc."
+    found = " · ".join(f"{s.text} ({number(s.total)} bài)" for s in tried)
+    return f"Không có kết quả. Thử: {found}"
 
 
 def document_line(document: Document, tz: tzinfo) -> str:

@@ -73,7 +73,7 @@ def test_short_text_is_only_a_suggestion(known_claims: KnownClaims) -> None:
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        ("claims: [", r"claims\.yaml: not valid YAML: line 1"),
+        ("claims: [", r"claims\.yaml: không phải YAML hợp lệ: dòng 1"),
         ("version: 1\n", r"claims\.yaml: claims: Field required"),
         (
             "claims:\n  - id: x\n    category: C9\n    claim: a\n    correction: b\n"
@@ -95,5 +95,5 @@ def test_malformed_files_raise_clear_errors(tmp_path: Path, content: str, proble
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(ReferenceDataError, match="nope.yaml: file not found"):
+    with pytest.raises(ReferenceDataError, match="nope.yaml: không tìm thấy tệp"):
         KnownClaims.load(tmp_path / "nope.yaml")

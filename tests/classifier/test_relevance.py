@@ -216,7 +216,7 @@ def test_the_config_covers_every_topic_id() -> None:
     ("content", "problem"),
     [
         ("- a list", r"topics\.yaml: Input should be a valid dictionary"),
-        ("threshold: [unclosed", r"topics\.yaml: not valid YAML: line 1"),
+        ("threshold: [unclosed", r"topics\.yaml: không phải YAML hợp lệ: dòng 1"),
         ("threshold: 0.5\n", r"topics\.yaml: scale: Field required"),
     ],
 )
@@ -228,7 +228,7 @@ def test_malformed_config_files(tmp_path: Path, content: str, problem: str) -> N
 
 
 def test_missing_config_file(tmp_path: Path) -> None:
-    with pytest.raises(RelevanceConfigError, match="not found"):
+    with pytest.raises(RelevanceConfigError, match="không tìm thấy tệp"):
         RelevanceModel.from_yaml(tmp_path / "nope.yaml")
 
 

@@ -55,7 +55,7 @@ def test_without_redis_url_the_command_fails_with_one_line_and_a_hint(
     monkeypatch.delenv("PRESSMON_REDIS_URL", raising=False)
     result = CliRunner().invoke(main, [command], env=_env(tmp_path, None))
     assert result.exit_code == 1
-    assert "PRESSMON_REDIS_URL is not set" in result.output
+    assert "chưa đặt PRESSMON_REDIS_URL" in result.output
     assert "gợi ý:" in result.output and "pressmon crawl" in result.output
     assert "Traceback" not in result.output
 
@@ -65,7 +65,7 @@ def test_unreachable_redis_fails_with_one_line(command: str, tmp_path: Path) -> 
     url = f"redis://:s3cret@127.0.0.1:{_free_port()}/0"  # nothing listens there
     result = CliRunner().invoke(main, [command], env=_env(tmp_path, url))
     assert result.exit_code == 1
-    assert "cannot reach Redis" in result.output
+    assert "không kết nối được Redis" in result.output
     assert "s3cret" not in result.output  # passwords stay out of messages
     assert "Traceback" not in result.output
 
@@ -76,7 +76,7 @@ def test_enqueue_seeds_feeds_sitemaps_and_listings_once_per_cycle(
     env = _env(tmp_path, redis_server.url)
     first = CliRunner().invoke(main, ["enqueue"], env=env)
     assert first.exit_code == 0, first.output
-    assert "4 discovery requests queued" in first.output
+    assert "đưa 4 yêu cầu tìm bài vào hàng đợi" in first.output
     assert redis_server.client().zcard("pressmon:requests") == 4
     only = CliRunner().invoke(
         main, ["enqueue", "--source", "bao_tinh", "--prefix", "other"], env=env
@@ -84,7 +84,7 @@ def test_enqueue_seeds_feeds_sitemaps_and_listings_once_per_cycle(
     assert only.exit_code == 0, only.output
     assert redis_server.client().zcard("other:requests") == 1
     unknown = CliRunner().invoke(main, ["enqueue", "--source", "khong_co"], env=env)
-    assert unknown.exit_code == 1 and "unknown source" in unknown.output
+    assert unknown.exit_code == 1 and "không có nguồn" in unknown.output
 
 
 def test_enqueued_requests_decode_to_the_spider_callbacks(

@@ -63,9 +63,9 @@ def _create_archive(tmp: Path) -> None:
 
 
 def _stored_by(log: str) -> int:
-    match = re.search(r"finished: idle; (\d+) articles stored", log)
+    match = re.search(r"Xong \(hết việc\): lưu ([\d.]+) bài", log)
     assert match, log[-2000:]
-    return int(match.group(1))
+    return int(match.group(1).replace(".", ""))
 
 
 def _wait_for(condition, timeout: float, what: str) -> None:

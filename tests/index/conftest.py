@@ -8,12 +8,27 @@ from pathlib import Path
 import pytest
 
 from index.base import Archive
+from index.synonyms import Synonyms
 from tests.index.index_factories import CONTRACT_BACKENDS
+
+# The field's abbreviations, as the Center's config/synonyms.yaml gives them (shortened).
+FIELD_SYNONYMS = Synonyms.from_forms(
+    [["BHXH", "bảo hiểm xã hội"], ["BHYT", "bảo hiểm y tế"], ["NLĐ", "người lao động"]]
+)
 
 
 @pytest.fixture(params=sorted(CONTRACT_BACKENDS))
 def archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Archive]:
-    opened = CONTRACT_BACKENDS[request.param](tmp_path)
+    yield from _opened(request.param, tmp_path, None)
+
+
+@pytest.fixture(params=sorted(CONTRACT_BACKENDS))
+def archive_with_synonyms(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Archive]:
+    yield from _opened(request.param, tmp_path, FIELD_SYNONYMS)
+
+
+def _opened(backend: str, tmp_path: Path, synonyms: Synonyms | None) -> Iterator[Archive]:
+    opened = CONTRACT_BACKENDS[backend](tmp_path, synonyms)
     try:
         yield opened
     finally:

@@ -11,29 +11,32 @@ from uuid import uuid4
 import pytest
 
 from index.base import Archive
+from index.synonyms import Synonyms
 from index.types import Document
 
 VN = "Asia/Ho_Chi_Minh"
 ES_ENV = "PRESSMON_ELASTICSEARCH_URL"
 
 
-def _sqlite(tmp_path: Path) -> Archive:
+def _sqlite(tmp_path: Path, synonyms: Synonyms | None = None) -> Archive:
     from index.sqlite_backend import SQLiteArchive
 
-    return SQLiteArchive(tmp_path / "archive.sqlite3", timezone=VN)
+    return SQLiteArchive(tmp_path / "archive.sqlite3", timezone=VN, synonyms=synonyms)
 
 
-def _elasticsearch(tmp_path: Path) -> Archive:
+def _elasticsearch(tmp_path: Path, synonyms: Synonyms | None = None) -> Archive:
     url = os.environ.get(ES_ENV)
     if not url:
         pytest.skip(f"{ES_ENV} is not set: no Elasticsearch server to run the contract against")
     from index.elastic import ElasticsearchArchive
 
-    return ElasticsearchArchive(url, index_name=f"test_{uuid4().hex}", timezone=VN)
+    return ElasticsearchArchive(
+        url, index_name=f"test_{uuid4().hex}", timezone=VN, synonyms=synonyms
+    )
 
 
 # Every backend in index.BACKENDS must appear here (test_registry.py checks it).
-CONTRACT_BACKENDS: dict[str, Callable[[Path], Archive]] = {
+CONTRACT_BACKENDS: dict[str, Callable[[Path, Synonyms | None], Archive]] = {
     "sqlite": _sqlite,
     "elasticsearch": _elasticsearch,
 }

@@ -241,6 +241,58 @@ def test_operators_are_plain_words(filled: Archive) -> None:
     assert "scam" in ids(filled, text='tin "giả')
 
 
+def test_or_requires_either_side(filled: Archive) -> None:
+    assert ids(filled, text="nhập OR giả") == {"joining", "scam"}
+    assert ids(filled, text='"thẻ bảo hiểm" OR "rút lương hưu"') == {"health", "scam"}
+    assert ids(filled, text="lương hưu OR xyzzy") == {"pension", "scam"}  # OR binds two words
+    assert ids(filled, text="giả or") == set()  # lower-case "or" is a word like any other
+
+
+def test_minus_excludes_words_and_phrases(filled: Archive) -> None:
+    assert ids(filled, text="lương hưu -giả") == {"pension"}
+    assert ids(filled, text='lương hưu -"tin giả"') == {"pension"}
+    assert ids(filled, text="bao hiem -luong") == {"joining", "unaccented", "health"}
+    # A bare exclusion leaves out the accented forms too; an accented one only that spelling.
+    assert ids(filled, text="hiệp hội -gia") == set()
+    assert ids(filled, text="hiệp hội -giả") == {"joining"}
+    assert filled.counts(Query(text="lương hưu -giả")).total == 1
+
+
+def test_a_query_of_exclusions_alone_is_a_query_error(filled: Archive) -> None:
+    with pytest.raises(QueryError, match="loại trừ"):
+        filled.search(Query(text="-giả"))
+
+
+@pytest.fixture
+def filled_with_synonyms(archive_with_synonyms: Archive) -> Archive:
+    archive_with_synonyms.upsert(
+        [
+            *CORPUS,
+            make_doc("abbrev", title="BHXH tỉnh nhắc NLĐ kiểm tra quá trình đóng", body="BHYT."),
+        ]
+    )
+    archive_with_synonyms.refresh()
+    return archive_with_synonyms
+
+
+def test_abbreviations_and_expansions_match_each_other(filled_with_synonyms: Archive) -> None:
+    # Every form finds the same articles; a group with a form typed without diacritics (BHXH)
+    # may be met in any spelling, so unaccented text counts too (ranked as a folded match).
+    both = {"pension", "unaccented", "abbrev"}
+    for text in ("bảo hiểm xã hội", "BHXH", "bhxh", "bao hiem xa hoi", '"Bảo hiểm xã hội"'):
+        assert ids(filled_with_synonyms, text=text) == both, text
+    assert ranked(filled_with_synonyms, text="BHXH")[-1] == ("unaccented", "folded")
+    assert ids(filled_with_synonyms, text='"người lao động"') == {"abbrev"}
+    assert ids(filled_with_synonyms, text="BHXH OR BHYT") == {*both, "health"}
+    assert ids(filled_with_synonyms, text="BHYT -BHXH") == {"health"}
+    total = filled_with_synonyms.search(Query(text="BHXH")).total
+    assert filled_with_synonyms.counts(Query(text="BHXH")).total == total
+
+
+def test_without_a_synonym_table_an_abbreviation_is_a_word(filled: Archive) -> None:
+    assert ids(filled, text="BHXH") == set()
+
+
 def test_snippets_escape_the_text_and_mark_the_words(filled: Archive) -> None:
     (hit,) = (h for h in filled.search(Query(text="giả")).hits if h.document.id == "scam")
     assert "<script>" not in hit.snippet

@@ -30,6 +30,7 @@ from index.elastic_query import (
     search_page,
 )
 from index.errors import QueryError, SearchIndexError
+from index.synonyms import Synonyms
 from index.types import UNKNOWN_GROUP, CountTable, Document, Query, ReviewEvent
 
 VN = "Asia/Ho_Chi_Minh"
@@ -153,6 +154,48 @@ def test_words_typed_with_diacritics_leave_out_the_folded_clause() -> None:
     assert "filter" not in text
 
 
+def test_or_groups_become_a_should_of_phrases_in_both_field_sets() -> None:
+    text = search_body(Query(text='"lương hưu" OR bhyt'), VN)["query"]["bool"]["must"][0]
+    exact, folded = text["bool"]["should"]
+    for clause, fields in (
+        (exact, ["title^2", "body"]),
+        (folded, ["title.folded^2", "body.folded"]),
+    ):
+        (group,) = clause["bool"]["must"]
+        assert group["bool"]["minimum_should_match"] == 1
+        assert [m["multi_match"]["query"] for m in group["bool"]["should"]] == ["lương hưu", "bhyt"]
+        assert all(m["multi_match"]["fields"] == fields for m in group["bool"]["should"])
+    assert "filter" not in text["bool"]  # a bare alternative may meet the group in any spelling
+
+
+def test_exclusions_become_must_not_by_how_they_were_typed() -> None:
+    clause = search_body(Query(text='lương -giả -"rut tien"'), VN)["query"]["bool"]
+    assert clause["must_not"] == [
+        {"multi_match": {"query": "giả", "fields": ["title^2", "body"], "type": "phrase"}},
+        {
+            "multi_match": {
+                "query": "rut tien",
+                "fields": ["title.folded^2", "body.folded"],
+                "type": "phrase",
+            }
+        },
+    ]
+    with pytest.raises(QueryError):
+        search_body(Query(text="-giả"), VN)
+
+
+def test_synonyms_expand_in_search_and_counts_bodies() -> None:
+    synonyms = Synonyms.from_forms([["BHXH", "bảo hiểm xã hội"]])
+    for body in (
+        search_body(Query(text="BHXH"), VN, synonyms),
+        counts_body(Query(text="BHXH"), VN, group_by=None, interval="week", synonyms=synonyms),
+    ):
+        queries = [m["query"] for m in _multi_matches(body["query"])]
+        assert "bhxh" in queries and "bảo hiểm xã hội" in queries
+    plain = [m["query"] for m in _multi_matches(search_body(Query(text="BHXH"), VN)["query"])]
+    assert "bảo hiểm xã hội" not in plain
+
+
 def test_old_tone_placement_and_nfd_query_become_one_spelling() -> None:
     nfd = "Thanh Hoa\u0301"  # "Thanh Hoá", decomposed, old tone placement
     clause = search_body(Query(text=nfd), VN)["query"]["bool"]["must"][0]
@@ -217,6 +260,7 @@ SAFE_QUERY_KEYS = {
     "bool",
     "should",
     "must",
+    "must_not",
     "filter",
     "minimum_should_match",
     "multi_match",

@@ -10,8 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from index.errors import QueryError
+from index.query_parser import MAX_QUERY_CHARS, MAX_QUERY_TERMS, ParsedQuery, parse_query
 from index.snippets import make_snippet
-from index.text import MAX_QUERY_CHARS, MAX_QUERY_TERMS, ParsedQuery, fold, parse_query
+from index.synonyms import Synonyms
+from index.text import fold
 
 
 def test_fold() -> None:
@@ -28,7 +30,7 @@ def test_fold() -> None:
         ('"bảo hiểm xã hội"', (), (("bảo", "hiểm", "xã", "hội"),)),
         ('"một"', ("một",), ()),  # a one-word phrase is a term
         ('a "b c" d "e f', ("a", "d"), (("b", "c"), ("e", "f"))),  # unbalanced quote runs on
-        ("NOT (x) OR y*", ("not", "x", "or", "y"), ()),
+        ("NOT (x) or y*", ("not", "x", "or", "y"), ()),  # only OR in capitals is an operator
         ("giả giả", ("giả",), ()),
         ("\x00\x07;--", (), ()),
         (unicodedata.normalize("NFD", "giả"), ("giả",), ()),
@@ -36,6 +38,63 @@ def test_fold() -> None:
 )
 def test_parse_query(text: str, terms: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]):
     assert parse_query(text) == ParsedQuery(terms=terms, phrases=phrases)
+
+
+FIELD = Synonyms.from_forms(
+    [["BHXH", "bảo hiểm xã hội"], ["BHXHVN", "BHXH Việt Nam"], ["NLĐ", "người lao động"]]
+)
+BHXH = (("bhxh",), ("bảo", "hiểm", "xã", "hội"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a OR b", ParsedQuery(any_of=((("a",), ("b",)),))),
+        ('a OR "b c" OR d', ParsedQuery(any_of=((("a",), ("b", "c"), ("d",)),))),
+        ("OR a OR", ParsedQuery(terms=("a",))),  # an OR without two sides is dropped
+        ("a OR a", ParsedQuery(terms=("a",))),
+        ("a -b", ParsedQuery(terms=("a",), excluded=(("b",),))),
+        ('a -"b c"', ParsedQuery(terms=("a",), excluded=(("b", "c"),))),
+        ("a - b", ParsedQuery(terms=("a", "b"))),  # a lone dash is punctuation
+        ("a -covid-19", ParsedQuery(terms=("a",), excluded=(("covid", "19"),))),
+        ("a OR -b", ParsedQuery(terms=("a",), excluded=(("b",),))),
+    ],
+)
+def test_operators(text: str, expected: ParsedQuery) -> None:
+    assert parse_query(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BHXH", ParsedQuery(any_of=(BHXH,))),
+        ("bảo hiểm xã hội", ParsedQuery(any_of=((BHXH[1], BHXH[0]),))),
+        ('"Bảo hiểm xã hội"', ParsedQuery(any_of=((BHXH[1], BHXH[0]),))),
+        ("bao hiem xa hoi", ParsedQuery(any_of=((("bao", "hiem", "xa", "hoi"), ("bhxh",)),))),
+        # The longest form wins; loose words around it stay required words.
+        (
+            "chế độ BHXH Việt Nam",
+            ParsedQuery(terms=("chế", "độ"), any_of=(((("bhxh", "việt", "nam"), ("bhxhvn",))),)),
+        ),
+        ("NLĐ OR BHXH", ParsedQuery(any_of=((("nlđ",), ("người", "lao", "động"), *BHXH),))),
+        ("tin -BHXH", ParsedQuery(terms=("tin",), excluded=BHXH)),
+        ("bảo hiểm", ParsedQuery(terms=("bảo", "hiểm"))),
+    ],
+)
+def test_synonyms_expand_forms(text: str, expected: ParsedQuery) -> None:
+    assert parse_query(text, FIELD) == expected
+
+
+def test_exclusions_alone_are_a_query_error() -> None:
+    with pytest.raises(QueryError, match="loại trừ"):
+        parse_query('-giả -"tin đồn"')
+
+
+def test_accented_part_drops_groups_a_bare_form_can_meet() -> None:
+    parsed = parse_query("lương BHXH OR hưu OR trí", FIELD)
+    assert parsed.accented_part() == ParsedQuery(terms=("lương",))
+    parsed = parse_query("lương hưu OR trí", FIELD)
+    assert parsed.accented_part() == ParsedQuery(terms=("lương",), any_of=((("hưu",), ("trí",)),))
 
 
 def test_query_limits_are_query_errors_with_a_safe_message() -> None:

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from index.errors import QueryError, SchemaVersionError, SearchIndexError
+from index.query_parser import parse_query
 from index.sqlite_backend import SQLiteArchive
 from index.sqlite_query import RANK_WINDOW, bucket_date, counts_sql, search_sql, walk_dates
 from index.sqlite_rows import DOCUMENT_COLUMNS, document_row, review_row
 from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from index.sqlite_tags import TAG_MARK
-from index.text import fold, parse_query
+from index.text import fold
 from index.types import UNKNOWN_GROUP, Document, GroupBy, Interval, Query, ReviewEvent
 from tests.index.index_factories import make_doc
 from tests.index.old_archives import BEFORE_V6_COLUMNS, insert_article, write_before_v6

@@ -8,11 +8,13 @@ from datetime import date
 import pytest
 
 from index.errors import QueryError
+from index.query_parser import ParsedQuery, parse_query
 from index.sqlite_query import (
     Window,
     bucket_date,
     bucket_expression,
     bucket_params,
+    candidate_sql,
     counts_sql,
     filter_sql,
     fts_expression,
@@ -22,7 +24,6 @@ from index.sqlite_query import (
     total_sql,
     walk_dates,
 )
-from index.text import ParsedQuery, parse_query
 from index.types import Query
 
 EMPTY = ParsedQuery()
@@ -33,7 +34,9 @@ EMPTY = ParsedQuery()
     [
         ("giả", '"giả"'),
         ('"bảo hiểm xã hội" lương', '"lương" "bảo hiểm xã hội"'),
-        ("NOT giả OR (x)", '"not" "giả" "or" "x"'),
+        ("NOT giả or (x)", '"not" "giả" "or" "x"'),
+        ("NOT giả OR (x)", '"not" AND ("giả" OR "x")'),
+        ('BHXH OR "bảo hiểm" OR', '("bhxh" OR "bảo hiểm")'),
         ('title:"giả', '"title" "giả"'),
         ("NEAR(a*b)", '"near" "a" "b"'),
     ],
@@ -156,7 +159,7 @@ def test_filters_narrow_the_text_match_with_tags() -> None:
 
 def test_user_text_stays_quoted_words_beside_the_tags() -> None:
     match = text_match(parse_query("tags : phanoi OR y2024)"), [("\ue000phanoi",)])
-    assert match == '"tags" "phanoi" "or" "y2024" AND ("\ue000phanoi")'
+    assert match == '"tags" AND ("phanoi" OR "y2024") AND ("\ue000phanoi")'
 
 
 def test_counts_reject_unknown_groupings() -> None:
@@ -212,3 +215,13 @@ def test_bucket_keys_before_1970_floor() -> None:
 def test_unused_window_has_no_date_conditions() -> None:
     sql, _ = filter_sql(Query(date_from=date(2024, 1, 1)), EMPTY, Window(start_us=5))
     assert sql == "a.published_us >= :start_us"
+
+
+def test_exclusions_of_the_candidate_index_go_into_its_match_the_others_are_listed() -> None:
+    condition, params = candidate_sql(parse_query("luong -cham -giả"), Window())
+    assert params["folded"] == '("luong") NOT ("cham")'
+    assert condition == (
+        "articles_folded MATCH :folded AND +articles_folded.rowid NOT IN "
+        "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH :excluded_exact)"
+    )
+    assert params["excluded_exact"] == '("giả")'

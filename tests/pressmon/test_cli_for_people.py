@@ -199,9 +199,9 @@ def test_index_export_and_import_summaries_are_vietnamese(
     archive_path: Path, tmp_path: Path
 ) -> None:
     dump = tmp_path / "dump.jsonl"
-    assert "Đã xuất 3 bài" in _ok(archive_path, "index", "export", str(dump)).stderr
+    assert "Xong: đã xuất 3 bài" in _ok(archive_path, "index", "export", str(dump)).stderr
     other = tmp_path / "other.sqlite3"
-    assert "Đã nhập 3 bài" in _ok(other, "index", "import", str(dump)).stdout
+    assert "Xong: đã nhập 3 bài" in _ok(other, "index", "import", str(dump)).stdout
 
 
 def test_errors_are_vietnamese_without_library_text(archive_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,13 @@ import pytest
 
 from crawlers.extract.profile import DEFAULT_PROFILE, ExtractionProfile
 from pressmon.errors import ConfigError
-from pressmon.settings import DEFAULT_CONFIG_DIR, load_settings, load_sources, load_targets
+from pressmon.settings import (
+    DEFAULT_CONFIG_DIR,
+    load_settings,
+    load_sources,
+    load_synonyms,
+    load_targets,
+)
 
 
 def test_shipped_configuration_loads() -> None:
@@ -61,7 +68,7 @@ def _config_copy(tmp_path: Path) -> Path:
             "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n  feedz: []\n",
             ["sources.yaml", "feedz"],
         ),
-        ("sources.yaml", "- [unclosed\n", ["sources.yaml", "not valid YAML"]),
+        ("sources.yaml", "- [unclosed\n", ["sources.yaml", "không phải YAML hợp lệ"]),
         (
             "targets.yaml",
             "targets:\n  - id: t\n    name: x\n    count: -5\n",
@@ -132,7 +139,7 @@ _SOURCE = "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n  extraction:\n
     ("extraction", "message"),
     [
         ("    verified: false\n", "sources[0].extraction: verified: false needs a reason"),
-        ("    verifed: false\n", "sources[0].extraction.verifed: unknown field"),
+        ("    verifed: false\n", "sources[0].extraction.verifed: trường không có"),
         (
             "    profile: {date_prefer: newest}\n",
             "sources[0].extraction.profile.date_prefer: Input should be 'evidence', 'byline' or",
@@ -141,7 +148,7 @@ _SOURCE = "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n  extraction:\n
             "    profile: {timezone_offset_wrong: often}\n",
             "sources[0].extraction.profile.timezone_offset_wrong: Input should be a valid boolean",
         ),
-        ("    date_prefer: byline\n", "sources[0].extraction.date_prefer: unknown field"),
+        ("    date_prefer: byline\n", "sources[0].extraction.date_prefer: trường không có"),
     ],
     ids=["reason-missing", "misspelt", "bad-preference", "bad-flag", "habit-outside-profile"],
 )
@@ -161,3 +168,21 @@ def test_extraction_is_typed_with_its_profile(tmp_path: Path) -> None:
     assert (first.extraction.verified, first.extraction.reason) == (False, "no saved page")
     assert first.extraction.profile == ExtractionProfile(date_prefer="byline")
     assert second.extraction.verified and second.extraction.profile == DEFAULT_PROFILE
+
+
+@pytest.mark.parametrize(
+    ("groups", "problem"),
+    [
+        ("[[BHXH]]", "synonyms: group 1 (BHXH) needs at least two forms"),
+        ("[[BHXH, '...']]", "synonyms: group 1: form '...' has no letters or digits"),
+        (
+            "[[BHXH, bảo hiểm xã hội], [bao hiem xa hoi, BHXHVN]]",
+            "form 'bao hiem xa hoi' is in group 1 and group 2",
+        ),
+    ],
+)
+def test_synonym_groups_are_checked(tmp_path: Path, groups: str, problem: str) -> None:
+    path = tmp_path / "synonyms.yaml"
+    path.write_text(f"synonyms: {groups}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(problem)):
+        load_synonyms(path)

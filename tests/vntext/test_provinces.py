@@ -354,7 +354,7 @@ def test_attribute_rejects_an_unknown_outlet_province(gazetteer: Gazetteer) -> N
         ("provinces:\n  - name: A\n  - name: A\n", "twice"),
         ("provinces:\n  - name: A\n    aliases: [X]\n  - name: B\n    aliases: [X]\n", "'X'"),
         ("provinces:\n  - aliases: [X]\n", "name"),
-        ("provinces: [unclosed", "not valid YAML: line 1, column 21"),
+        ("provinces: [unclosed", "không phải YAML hợp lệ: dòng 1, cột 21"),
     ],
 )
 def test_malformed_gazetteer_files(tmp_path: Path, content: str, problem: str) -> None:
@@ -365,5 +365,5 @@ def test_malformed_gazetteer_files(tmp_path: Path, content: str, problem: str) -
 
 
 def test_missing_gazetteer_file(tmp_path: Path) -> None:
-    with pytest.raises(GazetteerError, match="not found"):
+    with pytest.raises(GazetteerError, match="không tìm thấy tệp"):
         Gazetteer.load(tmp_path / "nope.yaml")

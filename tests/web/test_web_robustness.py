@@ -94,7 +94,7 @@ def test_clean_text_removes_controls_and_escapes_and_caps() -> None:
     assert len(cleaned.notes) == 3
     assert clean_text(cleaned.text).notes == ()  # idempotent
     long = clean_text("x" * (MAX_TITLE_CHARS + 5), limit=MAX_TITLE_CHARS, field="title")
-    assert len(long.text) == MAX_TITLE_CHARS and "cut" in long.notes[0]
+    assert len(long.text) == MAX_TITLE_CHARS and "cắt từ" in long.notes[0]
 
 
 def _line(n: int, **fields: object) -> bytes:
@@ -123,9 +123,9 @@ def test_ingest_rejects_bad_lines_one_by_one_and_names_them() -> None:
     assert parsed.lines[0].title == "Tiêu đề có ký tự lạ"
     assert "\ufffd" in parsed.lines[1].title
     assert len(parsed.lines[2].text) == MAX_BODY_CHARS
-    assert [r.split(":")[0] for r in parsed.rejected] == ["line 2", "line 3", "line 4", "line 7"]
-    assert "9999-12-31 is outside 1990–2100" in parsed.rejected[0]
-    assert [c.split(":")[0] for c in parsed.cleaned] == ["line 1", "line 5", "line 6"]
+    assert [r.split(":")[0] for r in parsed.rejected] == ["dòng 2", "dòng 3", "dòng 4", "dòng 7"]
+    assert "9999-12-31 nằm ngoài 1990–2100" in parsed.rejected[0]
+    assert [c.split(":")[0] for c in parsed.cleaned] == ["dòng 1", "dòng 5", "dòng 6"]
     assert "invalid UTF-8" in parsed.cleaned[1]
 
 
@@ -170,7 +170,7 @@ def test_ingest_stores_the_good_lines_of_a_file_with_bad_ones(archive, settings)
         notifier_from(settings),
     )
     assert (report.read, report.stored) == (4, 2)
-    assert [r.split(":")[0] for r in report.rejected] == ["line 2", "line 3"]
+    assert [r.split(":")[0] for r in report.rejected] == ["dòng 2", "dòng 3"]
     assert archive.get("bai-11.html") is not None and archive.get("bai-14.html") is not None
 
 

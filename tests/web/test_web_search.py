@@ -56,3 +56,31 @@ def test_hostile_queries_never_break_the_page(as_reviewer, query: str) -> None:
     response = client.get("/tim-kiem", params={"q": query})
     assert response.status_code in (200, 400, 422)  # 422: longer than the search box allows
     assert "<script>alert(1)</script>" not in response.text
+
+
+def test_search_page_explains_the_syntax(as_reviewer) -> None:
+    client, _ = as_reviewer
+    html = client.get("/tim-kiem").text
+    assert "Cách gõ từ khoá" in html
+    for example in ("BHXH OR BHYT", "-từ", "&#34;cụm từ&#34;", "synonyms.yaml"):
+        assert example in html or example.replace("&#34;", '"') in html, example
+
+
+def test_or_and_minus_work_on_the_web(as_reviewer) -> None:
+    client, _ = as_reviewer
+
+    def found(q: str) -> set[str]:
+        return {
+            h["document"]["id"] for h in client.get("/api/search", params={"q": q}).json()["hits"]
+        }
+
+    otp = found("OTP")
+    assert otp and found("OTP OR xyzzy") == otp
+    assert found("OTP -OTP") == set()
+
+
+def test_no_match_suggests_a_query_that_finds_articles(as_reviewer) -> None:
+    client, _ = as_reviewer
+    html = client.get("/tim-kiem", params={"q": "OTP xyzzy"}).text
+    assert "Không có kết quả. Thử:" in html
+    assert 'href="/tim-kiem?q=OTP+OR+xyzzy"' in html

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
@@ -14,6 +15,7 @@ from index.errors import QueryError
 from index.types import Query, SearchPage
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.review.statuses import STATUSES
+from pressmon.search_hints import suggestions
 from pressmon.web.deps import Context, CurrentSession, SessionArchive
 from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS
 from pressmon.web.params import Dates, Page, SearchText, Text, clean
@@ -97,6 +99,7 @@ def search_page(
     except QueryError as err:
         error = str(err)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}
+    tried = suggestions(archive, query) if result is not None and not result.total else ()
     return page(
         request,
         ctx,
@@ -106,6 +109,7 @@ def search_page(
         result=result,
         error=error,
         params=params,
+        suggested=[(s, "/tim-kiem?" + urlencode({**params, "q": s.text})) for s in tried],
         q=request.query_params,
         outlets=sorted(ctx.outlets.items(), key=lambda item: item[1]),
         provinces=ctx.provinces,

@@ -1,0 +1,225 @@
+"""The search box's small language, parsed into backend-neutral parts.
+
+- Every word is required; a "quoted phrase" keeps its word order.
+- `a OR b` (OR in capitals, between two words or phrases) requires either of them.
+- `-word` or `-"phrase"` leaves out the articles that contain it.
+- A word or phrase that is a form of a synonym group (`index.synonyms`: BHXH, "bảo hiểm xã
+  hội") matches any form of its group; loose words that together make a form count as that form.
+
+Everything else (NOT, AND, *, :, parentheses) is plain text: punctuation disappears and words stay
+words. Backends never see the user's syntax: each re-quotes these parts for its own engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from index.errors import QueryError
+from index.synonyms import Phrase, Synonyms
+from index.text import fold, words
+from vntext.normalize import normalize_spelling
+
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TERMS = 32
+OR_OPERATOR = "OR"
+EXCLUDE_MARK = "-"
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """User text as backend-neutral parts: every term, every phrase and one alternative of every
+    `any_of` group must match; no `excluded` phrase may."""
+
+    terms: tuple[str, ...] = ()
+    phrases: tuple[Phrase, ...] = ()
+    any_of: tuple[tuple[Phrase, ...], ...] = ()
+    excluded: tuple[Phrase, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to match (exclusions alone never make a query: `parse_query` refuses them)."""
+        return not self.terms and not self.phrases and not self.any_of
+
+    def all_words(self) -> tuple[str, ...]:
+        """The words that can match (exclusions are never marked or scored)."""
+        grouped = (w for group in self.any_of for alternative in group for w in alternative)
+        return self.terms + tuple(w for phrase in self.phrases for w in phrase) + tuple(grouped)
+
+    def accented_words(self) -> tuple[str, ...]:
+        """Required words typed with diacritics: they match only that spelling."""
+        required = self.terms + tuple(w for phrase in self.phrases for w in phrase)
+        return tuple(w for w in dict.fromkeys(required) if _accented(w))
+
+    def accented_part(self) -> ParsedQuery:
+        """What must match with its diacritics: the accented required words, and the groups whose
+        every alternative is typed with diacritics throughout (a group with a bare alternative,
+        such as "bảo hiểm xã hội" OR "bhxh", may be met by the bare one: no constraint)."""
+        groups = tuple(
+            group
+            for group in self.any_of
+            if all(all(_accented(w) for w in alternative) for alternative in group)
+        )
+        return ParsedQuery(terms=self.accented_words(), any_of=groups)
+
+    @property
+    def all_accented(self) -> bool:
+        """Every word was typed with diacritics, so only exact matches count."""
+        return not self.empty and all(_accented(w) for w in self.all_words())
+
+    def excluded_exact(self) -> tuple[Phrase, ...]:
+        """Exclusions typed with diacritics: they leave out only that spelling."""
+        return tuple(p for p in self.excluded if any(_accented(w) for w in p))
+
+    def excluded_folded(self) -> tuple[Phrase, ...]:
+        """Exclusions typed bare, folded: they leave out every accented form too."""
+        return tuple(_fold_phrase(p) for p in self.excluded if not any(_accented(w) for w in p))
+
+    def folded(self) -> ParsedQuery:
+        return ParsedQuery(
+            terms=tuple(fold(t) for t in self.terms),
+            phrases=tuple(_fold_phrase(p) for p in self.phrases),
+            any_of=tuple(_unique(_fold_phrase(a) for a in group) for group in self.any_of),
+            excluded=tuple(_fold_phrase(p) for p in self.excluded),
+        )
+
+
+def _accented(word: str) -> bool:
+    return fold(word) != word
+
+
+def _fold_phrase(phrase: Phrase) -> Phrase:
+    return tuple(fold(w) for w in phrase)
+
+
+def _unique(phrases: Iterable[Phrase]) -> tuple[Phrase, ...]:
+    return tuple(dict.fromkeys(phrases))
+
+
+@dataclass(frozen=True)
+class _Token:
+    """A word or quoted phrase as typed; `loose` words may join into a synonym form."""
+
+    words: Phrase
+    loose: bool = False
+    excluded: bool = False
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One required (or excluded) thing: any of its alternatives."""
+
+    alternatives: tuple[Phrase, ...]
+    excluded: bool = False
+
+
+def parse_query(text: str, synonyms: Synonyms | None = None) -> ParsedQuery:
+    """Split user text into lower-cased NFC terms, phrases, OR groups and exclusions.
+
+    An unbalanced quote runs to the end of the text; an OR without a word on both sides is
+    dropped; lower-case "or" is a word.
+
+    >>> parse_query('lương hưu "bảo hiểm xã hội" -"tin giả" BHYT OR KCB or')
+    ParsedQuery(terms=('lương', 'hưu', 'or'), phrases=(('bảo', 'hiểm', 'xã', 'hội'),), \
+any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),))
+
+    Raises:
+        QueryError: the text is too long, has too many words, or only excludes.
+    """
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"Câu tìm kiếm quá dài: tối đa {MAX_QUERY_CHARS} ký tự.")
+    tokens = _tokens(normalize_spelling(text))
+    if sum(len(t.words) for t in tokens if t is not None) > MAX_QUERY_TERMS:
+        raise QueryError(f"Câu tìm kiếm có quá nhiều từ: tối đa {MAX_QUERY_TERMS} từ.")
+    parsed = _assembled(_joined(_expanded(tokens, synonyms or Synonyms())))
+    if parsed.empty and parsed.excluded:
+        raise QueryError("Câu tìm kiếm chỉ có từ loại trừ (-từ): hãy thêm ít nhất một từ cần tìm.")
+    return parsed
+
+
+def _tokens(text: str) -> list[_Token | None]:
+    """Words, quoted phrases and exclusions in order; None stands for the OR operator."""
+    tokens: list[_Token | None] = []
+    exclude_next = False
+    for i, part in enumerate(text.split('"')):
+        if i % 2 == 1:
+            if found := tuple(words(part)):
+                tokens.append(_Token(found, excluded=exclude_next))
+            exclude_next = False
+            continue
+        chunks = part.split()
+        for chunk in chunks:
+            if chunk == OR_OPERATOR:
+                tokens.append(None)  # the OR operator
+            elif chunk.startswith(EXCLUDE_MARK) and (found := tuple(words(chunk))):
+                tokens.append(_Token(found, excluded=True))
+            else:
+                tokens.extend(_Token((word,), loose=True) for word in words(chunk))
+        # `-"phrase"`: the mark ends this part, glued to the opening quote.
+        exclude_next = bool(chunks) and chunks[-1] == EXCLUDE_MARK and part.endswith(EXCLUDE_MARK)
+    return tokens
+
+
+def _expanded(tokens: Sequence[_Token | None], synonyms: Synonyms) -> list[_Unit | None]:
+    """Tokens as units, each with its synonyms; loose words making a form become one unit."""
+    units: list[_Unit | None] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token is None:
+            units.append(None)
+            i += 1
+            continue
+        size = 1
+        if token.loose:
+            run = []
+            for following in tokens[i:]:
+                if following is None or not following.loose:
+                    break
+                run.append(following.words[0])
+            size = synonyms.form_at(run, 0) or 1
+            phrase = tuple(run[:size])
+        else:
+            phrase = token.words
+        units.append(_Unit(synonyms.alternatives(phrase), excluded=token.excluded))
+        i += size
+    return units
+
+
+def _joined(units: Sequence[_Unit | None]) -> list[_Unit]:
+    """Units with `a OR b` joined into one unit; an OR next to an exclusion or an end is dropped."""
+    joined: list[_Unit] = []
+    pending_or = False
+    for unit in units:
+        if unit is None:
+            pending_or = bool(joined) and not joined[-1].excluded
+        elif pending_or and not unit.excluded:
+            previous = joined.pop()
+            joined.append(_Unit(_unique(previous.alternatives + unit.alternatives)))
+            pending_or = False
+        else:
+            joined.append(unit)
+            pending_or = False
+    return joined
+
+
+def _assembled(units: Sequence[_Unit]) -> ParsedQuery:
+    terms: list[str] = []
+    phrases: list[Phrase] = []
+    any_of: list[tuple[Phrase, ...]] = []
+    excluded: list[Phrase] = []
+    for unit in units:
+        if unit.excluded:
+            excluded.extend(unit.alternatives)
+        elif len(unit.alternatives) > 1:
+            any_of.append(unit.alternatives)
+        elif len(only := unit.alternatives[0]) == 1:
+            terms.append(only[0])
+        else:
+            phrases.append(only)
+    return ParsedQuery(
+        terms=tuple(dict.fromkeys(terms)),
+        phrases=_unique(phrases),
+        any_of=tuple(dict.fromkeys(any_of)),
+        excluded=_unique(excluded),
+    )

@@ -1,0 +1,61 @@
+"""What to try when a search finds nothing: rewrites of the query that do find articles.
+
+The rewrites are pure (`rewrites`); `suggestions` asks the archive how many articles each finds
+and keeps those that find some, for the CLI and the web search page alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from index.base import Archive
+from index.errors import QueryError
+from index.query_parser import EXCLUDE_MARK, OR_OPERATOR
+from index.text import fold, words
+from index.types import Query
+
+MAX_SUGGESTIONS = 3
+# Words as `index.text.words` splits them, in the case they were typed.
+_AS_TYPED = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    text: str
+    total: int
+
+
+def rewrites(text: str) -> tuple[str, ...]:
+    """Looser forms of `text`, most faithful first: without diacritics, without quotes, without
+    exclusions, then any of its words.
+
+    >>> rewrites('"bảo hiểm thất nghiệp" -Hà')
+    ('"bao hiem that nghiep" -ha', 'bảo hiểm thất nghiệp -Hà', '"bảo hiểm thất nghiệp"', \
+'bảo OR hiểm OR thất OR nghiệp')
+    """
+    chunks = text.split()
+    folded = " ".join(c if c == OR_OPERATOR else fold(c) for c in chunks)
+    unquoted = text.replace('"', " ")
+    kept = " ".join(c for c in chunks if not c.startswith(EXCLUDE_MARK) or not words(c))
+    loose = [
+        w for c in unquoted.split() if not c.startswith(EXCLUDE_MARK) for w in _AS_TYPED.findall(c)
+    ]
+    any_word = f" {OR_OPERATOR} ".join(dict.fromkeys(loose)) if len(set(loose)) > 1 else ""
+    candidates = (folded, " ".join(unquoted.split()), kept, any_word)
+    return tuple(c for c in dict.fromkeys(candidates) if c and c != " ".join(chunks))
+
+
+def suggestions(archive: Archive, query: Query) -> tuple[Suggestion, ...]:
+    """Up to MAX_SUGGESTIONS rewrites of `query.text` that find articles (same filters)."""
+    found: list[Suggestion] = []
+    for text in rewrites(query.text):
+        try:
+            total = archive.search(replace(query, text=text, page=1, page_size=1)).total
+        except QueryError:
+            continue  # a rewrite the parser refuses is no suggestion
+        if total:
+            found.append(Suggestion(text, total))
+        if len(found) == MAX_SUGGESTIONS:
+            break
+    return tuple(found)

@@ -1,0 +1,72 @@
+"""`pressmon ingest` and `evaluate` as people read them (issue #15, items 5 and 6): progress
+on stderr, Vietnamese summaries and tables, bad lines named in Vietnamese, the evaluation's JSON
+in a file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from classifier.model import TrainedModel, save
+from pressmon.cli import main
+
+
+@pytest.fixture(scope="module")
+def model_file(shipped_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("model") / "flagger.skops"
+    save(shipped_model, path)
+    return path
+
+
+ARTICLE = {
+    "title": "BHXH tỉnh Nghệ An chi trả lương hưu tháng 3 đúng hạn",
+    "text": "Bảo hiểm xã hội tỉnh Nghệ An cho biết đã chi trả lương hưu, trợ cấp BHXH tháng 3 "
+    "cho hơn 100.000 người hưởng qua tài khoản ngân hàng và bưu điện.",
+    "url": "https://baonghean.vn/chi-tra-luong-huu.html",
+    "outlet": "Báo Nghệ An",
+    "published_at": "2026-03-07T08:00:00+07:00",
+}
+
+
+def test_ingest_reports_progress_on_stderr_and_a_vietnamese_summary(
+    model_file: Path, tmp_path: Path
+) -> None:
+    lines = tmp_path / "articles.jsonl"
+    lines.write_text(json.dumps(ARTICLE, ensure_ascii=False) + "\n{not json\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["--archive", str(tmp_path / "a.sqlite3"), "ingest", str(lines)],
+        env={"PRESSMON_MODEL": str(model_file)},
+    )
+    assert result.exit_code == 1, result.output
+    assert result.stdout.startswith("Xong: đọc 2 bài, lưu 1 (1 bài mới)")
+    assert "Đọc và phân loại bài: 1/1 (100%)" in result.stderr
+    assert "Chấm điểm rủi ro: 1/1 (100%)" in result.stderr
+    assert "1 dòng bị bỏ qua:" in result.stderr
+    assert "1 dòng không được lưu (liệt kê ở trên); các dòng khác đã được lưu" in result.stderr
+    assert "line(s)" not in result.output and "Đọc và phân loại" not in result.stdout
+    quiet = CliRunner().invoke(
+        main,
+        ["--archive", str(tmp_path / "a.sqlite3"), "ingest", str(lines), "--quiet"],
+        env={"PRESSMON_MODEL": str(model_file)},
+    )
+    assert "Chấm điểm rủi ro" not in quiet.stderr
+
+
+def test_evaluate_prints_vietnamese_and_writes_the_json_file(
+    model_file: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "shared").mkdir()
+    metrics = tmp_path / "out" / "evaluation.json"
+    result = CliRunner().invoke(
+        main,
+        ["evaluate", "--shared", str(tmp_path / "shared"), "--metrics", str(metrics)],
+        env={"PRESSMON_MODEL": str(model_file)},
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Không có dữ liệu thật")
+    assert f"Xong: toàn bộ kết quả (JSON) ghi ở {metrics}" in result.stdout
+    assert json.loads(metrics.read_text(encoding="utf-8"))["appendix_own_examples"]
