@@ -12,9 +12,10 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import yaml
@@ -150,6 +151,47 @@ def prepare_demo_year(
         "không thu thập qua mạng)"
     )
     return ("ingest", str(paths.year_lines))
+
+
+SAMPLE_ESCALATION_NOTE = (
+    "Bài đăng mạo danh cơ quan BHXH đang lan truyền trên địa bàn tỉnh; BHXH tỉnh đã cảnh báo "
+    "người dân, đề nghị Trung tâm xác minh và báo cáo lãnh đạo."
+)
+
+
+def escalate_sample(settings: Settings, echo: Callable[[str], None]) -> None:
+    """One item sent to the Center the way a provincial office does it (the same workflow as
+    the web app's "Chuyển Trung tâm"): the first flagged item that names a province, by that
+    province's demo reviewer, so the Center's queue shows an escalation first."""
+    from pressmon.review.actions import apply_action
+    from pressmon.review.escalations import EscalationStore
+    from pressmon.review.scope import Scope
+    from pressmon.review.scoped_archive import ScopedArchive
+    from pressmon.review.workflow import Action
+    from pressmon.web.accounts import AccountStore, ensure_demo_provincial_account
+
+    with archive_from(settings) as archive:
+        flagged, _ = triage_order(archive, Query())  # "cần xem ngay" first
+        sample = next((d for d in flagged if d.province or d.provinces), None)
+        if sample is None:
+            echo("(Không có tin cần xem xét nào gắn với một tỉnh: bỏ qua mẫu chuyển Trung tâm.)")
+            return
+        province = sample.province or sample.provinces[0]
+        accounts = AccountStore(settings.archive.state_path)
+        username, _ = ensure_demo_provincial_account(accounts, province)
+        apply_action(
+            ScopedArchive(archive, Scope(province)),
+            accounts,
+            EscalationStore(settings.archive.state_path),
+            threading.Lock(),
+            sample.id,
+            Action("escalate", note=SAMPLE_ESCALATION_NOTE),
+            actor=username,
+            role="reviewer",
+            now=datetime.now(UTC),
+            province=province,
+        )
+    echo(f"\nMẫu chuyển Trung tâm: BHXH {province} ({username}) gửi “{sample.title}”")
 
 
 def demo_settings(paths: DemoPaths, config_dir: Path | None) -> Settings:

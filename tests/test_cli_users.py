@@ -55,9 +55,19 @@ def test_reset_password_issues_a_one_time_password(tmp_path: Path) -> None:
 
 def test_account_output_is_vietnamese_with_role_names(tmp_path: Path) -> None:
     result = _run(tmp_path, "add", "lan", "--role", "lead", "--password-stdin", stdin=PASSWORD)
-    assert result.output.strip() == "Đã tạo tài khoản lan: Lãnh đạo (lead)"
+    assert result.output.strip() == "Đã tạo tài khoản lan: Lãnh đạo (lead), Trung tâm"
     listing = _run(tmp_path, "list").output
-    assert listing.splitlines()[0].split() == ["tài", "khoản", "vai", "trò", "tên", "trạng", "thái"]
+    assert listing.splitlines()[0].split() == [
+        "tài",
+        "khoản",
+        "vai",
+        "trò",
+        "tên",
+        "đơn",
+        "vị",
+        "trạng",
+        "thái",
+    ]
     assert "Lãnh đạo (lead)" in listing
     log = _run(tmp_path, "log").output
     assert "lúc (UTC)" in log and "tạo tài khoản (add)" in log
@@ -90,7 +100,7 @@ def test_a_provincial_account_by_any_spelling_of_its_province(tmp_path: Path) ->
         stdin=PASSWORD + "\n",
     )
     assert result.exit_code == 0, result.output
-    assert "created lan (reviewer, Nghệ An)" in result.output
+    assert "Đã tạo tài khoản lan:" in result.output and "BHXH Nghệ An" in result.output
     store = AccountStore(tmp_path / "pressmon-state.db")
     account = store.get("lan")
     assert account is not None and account.province == "Nghệ An"

@@ -25,6 +25,8 @@ from demo.sources import demo_sources
 from demo.year.expected import year_numbers
 from demo.year.generate import build_year
 from index.types import UNKNOWN_GROUP
+from pressmon.companions import Companions
+from pressmon.review.escalations import EscalationStore
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -231,6 +233,12 @@ def test_demo_command_crawls_the_site_and_ingests_the_year_exactly(
     assert "nạp bằng `pressmon ingest`" in out
     assert "Số tin, bài về BHXH/BHYT theo tuần" in out
     assert "Tin cần xem xét" in out and "[cần xem ngay]" in out
+    # A provincial office's sample "Chuyển Trung tâm", recorded as the web app records one.
+    assert "Mẫu chuyển Trung tâm: BHXH " in out
+    escalations = EscalationStore(Companions.of(Path(archive)).state).all()
+    assert len(escalations) == 1
+    sent = next(iter(escalations.values()))
+    assert sent.username == "demo-tinh" and sent.note
 
     year = year_numbers(build_year(YEAR_UNTIL, YEAR_SCALE))
     run = DemoRun(

@@ -192,11 +192,18 @@ def _hand(
     text = spec.text
     if text is None:
         raise ValueError(f"{spec.slug}: only hand-written pages are reposted")
+    paragraphs = [text["lead"], *text["body"]]
+    if role == "scam":
+        # Reposts target one province's people, as real ones do: the province's office can
+        # find them in its queue and send them to the Center. Chosen by serial, not drawn, so
+        # the year's other draws stay as they were.
+        province = PROVINCES[serial % len(PROVINCES)]
+        paragraphs.insert(0, f"Thông báo tới người tham gia BHXH tại {province_label(province)}.")
     return YearArticle(
         url=_url(outlet, day, serial),
         outlet=outlet,
         title=spec.title,
-        text="\n\n".join((text["lead"], *text["body"])),
+        text="\n\n".join(paragraphs),
         published_at=_when(rng, day),
         topics=spec.topics,
         role=role,

@@ -16,7 +16,7 @@ from email.mime.text import MIMEText
 from typing import Any, Protocol, TextIO
 
 from pressmon.alerts.errors import AlertError, DeliveryFailed
-from pressmon.alerts.messages import Message
+from pressmon.alerts.messages import LINK_LABEL, Message
 from pressmon.settings import AlertSettings
 
 
@@ -68,8 +68,10 @@ class ConsoleMailer:
         self.stream = stream
 
     def send(self, message: Message, to: Sequence[str]) -> None:
-        rule = "─" * 60
-        print(f"{rule}\nCẢNH BÁO · {message.subject}\n\n{message.body}{rule}", file=self.stream)
+        # The subject and the link only: a whole e-mail per alert would bury everything else
+        # a demo prints (a year of reposted scams is about a hundred alerts).
+        links = [line for line in message.body.splitlines() if line.startswith(LINK_LABEL)]
+        print("\n".join([f"CẢNH BÁO · {message.subject}", *links]), file=self.stream)
         self.stream.flush()
 
 

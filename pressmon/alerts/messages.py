@@ -20,6 +20,9 @@ class Message:
     body: str
 
 
+LINK_LABEL = "Xem và xử lý:"  # the line with the web app's link, which the console shows
+
+
 def _risk(risk: float) -> str:
     return f"{risk:.2f}".replace(".", ",")
 
@@ -37,7 +40,7 @@ def _block(alert: Alert, tz: ZoneInfo) -> list[str]:
     ]
     if alert.provinces:
         lines.append(f"Tỉnh, thành: {', '.join(alert.provinces)}")
-    lines += [f"Bài gốc: {alert.url}", f"Xem và xử lý: {alert.link}"]
+    lines += [f"Bài gốc: {alert.url}", f"{LINK_LABEL} {alert.link}"]
     return lines
 
 

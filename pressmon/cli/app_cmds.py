@@ -16,6 +16,7 @@ from pressmon.demo_run import (
     DemoPaths,
     crawl_demo_site,
     demo_settings,
+    escalate_sample,
     prepare_demo_year,
     prepare_fresh,
     print_summary,
@@ -34,7 +35,12 @@ def serve_app(
 
     from pressmon.alerts.dispatch import CLOSE_SECONDS, BackgroundDispatcher
     from pressmon.web import create_app
-    from pressmon.web.accounts import AccountStore, ensure_demo_account
+    from pressmon.web.accounts import (
+        DEMO_PROVINCIAL,
+        AccountStore,
+        ensure_demo_account,
+        ensure_demo_provincial_account,
+    )
     from pressmon.web.serving import check_serve
 
     for warning in check_serve(host, settings.web.session_secret).warnings:
@@ -43,6 +49,13 @@ def serve_app(
     if demo:
         username, password = ensure_demo_account(accounts)
         echo(f"\nTài khoản demo: {username} / mật khẩu: {password}")
+        provincial = accounts.get(DEMO_PROVINCIAL)
+        if provincial is not None and provincial.province is not None:
+            username, password = ensure_demo_provincial_account(accounts, provincial.province)
+            echo(
+                f"Tài khoản demo cấp tỉnh (BHXH {provincial.province}): {username} / "
+                f"mật khẩu: {password}"
+            )
     # Between crawls the server sends what is due: retries after a failure, the daily digest.
     alerts = BackgroundDispatcher(notifier_from(settings)).start()
     with archive_from(settings) as archive:
@@ -103,6 +116,7 @@ def demo(
         ingest = (prepare_demo_year(paths, click.echo, until=last_day, scale=year_scale),)
     crawl_demo_site(paths, app.config_dir, click.echo, alongside=ingest, quiet=quiet)
     print_summary(settings, click.echo)
+    escalate_sample(settings, click.echo)
     if not no_serve:
         serve_app(settings, host, port, click.echo, demo=True)
 

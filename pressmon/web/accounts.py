@@ -392,6 +392,28 @@ def _account(row: sqlite3.Row) -> Account:
     )
 
 
+DEMO_PROVINCIAL = "demo-tinh"
+
+
+def ensure_demo_provincial_account(store: AccountStore, province: str) -> tuple[str, str]:
+    """A reviewer `demo-tinh` of `province`'s office with a fresh random password (reset on
+    every demo run): the demo's sample of a province that reports to the Center."""
+    password = secrets.token_urlsafe(12)
+    if store.get(DEMO_PROVINCIAL) is None:
+        store.add(
+            DEMO_PROVINCIAL,
+            password,
+            "reviewer",
+            display_name=f"BHXH {province} (trình diễn)",
+            province=province,
+        )
+    else:
+        store.set_province(DEMO_PROVINCIAL, province)
+        store.set_password(DEMO_PROVINCIAL, password)
+        store.enable(DEMO_PROVINCIAL)
+    return DEMO_PROVINCIAL, password
+
+
 def ensure_demo_account(store: AccountStore) -> tuple[str, str]:
     """A lead account `demo` with a fresh random password (reset on every demo run)."""
     password = secrets.token_urlsafe(12)

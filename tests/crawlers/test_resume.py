@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -32,7 +33,9 @@ def _stored(state: Path) -> int:
 
 
 def _stored_in_output(output: str) -> int:
-    return int(output.rsplit("; ", 1)[1].split()[0])
+    found = re.search(r"Xong \(.*\): lưu ([\d.]+) bài", output)
+    assert found, output[-2000:]
+    return int(found.group(1).replace(".", ""))
 
 
 def test_killed_crawl_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:

@@ -158,8 +158,8 @@ def test_or_groups_become_a_should_of_phrases_in_both_field_sets() -> None:
     text = search_body(Query(text='"lương hưu" OR bhyt'), VN)["query"]["bool"]["must"][0]
     exact, folded = text["bool"]["should"]
     for clause, fields in (
-        (exact, ["title^2", "body"]),
-        (folded, ["title.folded^2", "body.folded"]),
+        (exact, ["title^2", "seo_title^1.5", "body"]),
+        (folded, ["title.folded^2", "seo_title.folded^1.5", "body.folded"]),
     ):
         (group,) = clause["bool"]["must"]
         assert group["bool"]["minimum_should_match"] == 1
@@ -171,11 +171,17 @@ def test_or_groups_become_a_should_of_phrases_in_both_field_sets() -> None:
 def test_exclusions_become_must_not_by_how_they_were_typed() -> None:
     clause = search_body(Query(text='lương -giả -"rut tien"'), VN)["query"]["bool"]
     assert clause["must_not"] == [
-        {"multi_match": {"query": "giả", "fields": ["title^2", "body"], "type": "phrase"}},
+        {
+            "multi_match": {
+                "query": "giả",
+                "fields": ["title^2", "seo_title^1.5", "body"],
+                "type": "phrase",
+            }
+        },
         {
             "multi_match": {
                 "query": "rut tien",
-                "fields": ["title.folded^2", "body.folded"],
+                "fields": ["title.folded^2", "seo_title.folded^1.5", "body.folded"],
                 "type": "phrase",
             }
         },

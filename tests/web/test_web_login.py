@@ -181,8 +181,8 @@ def test_cli_lists_and_lifts_a_sign_in_lock(tmp_path, clock) -> None:
     assert throttle.check("an", "192.0.2.2").reason == "account_locked"
     runner = CliRunner(env={"PRESSMON_ARCHIVE__STATE_PATH": str(state)})
     archive = ["--archive", str(tmp_path / "a.sqlite3")]
-    assert "sign-in locked" in runner.invoke(main, [*archive, "users", "list"]).output
+    assert "(tạm khoá đăng nhập)" in runner.invoke(main, [*archive, "users", "list"]).output
     result = runner.invoke(main, [*archive, "users", "unlock", "AN"])
-    assert result.exit_code == 0 and "unlocked an" in result.output
+    assert result.exit_code == 0 and "Đã mở khoá đăng nhập cho an" in result.output
     assert throttle.check("an", "192.0.2.2").allowed
     assert runner.invoke(main, [*archive, "users", "unlock", "khong-co"]).exit_code == 1
