@@ -9,6 +9,8 @@ versioning, with IF NOT EXISTS, so a database from then is adopted and stamped u
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pressmon.errors import StateDatabaseError
@@ -175,6 +177,19 @@ def connect(path: Path) -> sqlite3.Connection:
         return sqlite3.connect(path, timeout=TIMEOUT_SECONDS)
     except sqlite3.Error as err:
         raise _cannot_open(path, err) from err
+
+
+@contextmanager
+def transaction(path: Path) -> Iterator[sqlite3.Connection]:
+    """One short connection (rows by name) whose work commits on exit, or rolls back on an
+    error: the stores of the state database open one per call, as web routes run on a pool."""
+    db = connect(path)
+    db.row_factory = sqlite3.Row
+    try:
+        with db:
+            yield db
+    finally:
+        db.close()
 
 
 def open_state_db(path: Path) -> sqlite3.Connection:

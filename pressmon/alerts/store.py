@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pressmon.alerts.model import Alert
-from pressmon.state_db import connect, open_state_db
+from pressmon.state_db import open_state_db, transaction
 
 PENDING, DIGEST, SENT, FAILED = "pending", "digest", "sent", "failed"
 
@@ -63,15 +63,8 @@ class AlertStore:
         self.path = path
         open_state_db(path).close()
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = connect(self.path)
-        db.row_factory = sqlite3.Row
-        try:
-            with db:
-                yield db
-        finally:
-            db.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.path)
 
     def add(
         self, alert: Alert, deliveries: Sequence[tuple[str, str, datetime]], created_at: datetime

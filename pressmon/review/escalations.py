@@ -7,13 +7,12 @@ database is what the Center's queue reads to put them first, without replaying e
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from pressmon.state_db import connect, open_state_db
+from pressmon.state_db import open_state_db, transaction
 
 
 @dataclass(frozen=True)
@@ -30,15 +29,8 @@ class EscalationStore:
         self.state_path = state_path
         open_state_db(state_path).close()
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = connect(self.state_path)
-        db.row_factory = sqlite3.Row
-        try:
-            with db:
-                yield db
-        finally:
-            db.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.state_path)
 
     def add(self, escalation: Escalation) -> None:
         with self._connect() as db:

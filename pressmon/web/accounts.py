@@ -11,8 +11,8 @@ import hmac
 import re
 import secrets
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,7 +21,7 @@ from typing import Literal
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from pressmon.state_db import connect, open_state_db
+from pressmon.state_db import open_state_db, transaction
 from pressmon.web.errors import AccountError, AccountNotFound
 from pressmon.web.passwords import check_password
 
@@ -83,16 +83,8 @@ class AccountStore:
         self._dummy: str | None = None
         open_state_db(self.path).close()
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        # One short connection per call: routes run on a thread pool.
-        db = connect(self.path)
-        db.row_factory = sqlite3.Row
-        try:
-            with db:
-                yield db
-        finally:
-            db.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.path)
 
     # --- accounts -------------------------------------------------------------------------
 
