@@ -14,9 +14,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from classifier.errors import ClassifierError
+from vntext.syntax_text import read_problem, syntax_problem
+from vntext.validation_text import problem_lines
 
 Model = TypeVar("Model", bound=BaseModel)
-_UNKNOWN_FIELD = "trường không có (viết sai, hoặc không có ở phiên bản này)"
 
 
 class FileModel(BaseModel):
@@ -32,11 +33,11 @@ def load_yaml(path: Path, model: type[Model], error: type[ClassifierError]) -> M
     except FileNotFoundError as err:
         raise error(f"{path}: không tìm thấy tệp") from err
     except (OSError, UnicodeDecodeError) as err:
-        raise error(f"{path}: không đọc được: {err}") from err
+        raise error(f"{path}: không đọc được: {read_problem(err)}") from err
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
-        raise error(f"{path}: không phải YAML hợp lệ: {_syntax_problem(err)}") from err
+        raise error(f"{path}: không phải YAML hợp lệ: {syntax_problem(err)}") from err
     return validated({} if data is None else data, model, error, str(path))
 
 
@@ -45,26 +46,7 @@ def validated(data: Any, model: type[Model], error: type[ClassifierError], where
     try:
         return model.model_validate(_nfc(data))
     except ValidationError as err:
-        raise error("\n".join(_problems(err, where))) from err
-
-
-def _problems(err: ValidationError, where: str) -> list[str]:
-    lines = []
-    for problem in err.errors(include_url=False):
-        field = "".join(
-            f"[{part}]" if isinstance(part, int) else f".{part}" for part in problem["loc"]
-        ).lstrip(".")
-        message = _UNKNOWN_FIELD if problem["type"] == "extra_forbidden" else problem["msg"]
-        message = message.removeprefix("Value error, ")
-        lines.append(f"{where}: {field}: {message}" if field else f"{where}: {message}")
-    return lines
-
-
-def _syntax_problem(err: yaml.YAMLError) -> str:
-    if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
-        mark = err.problem_mark
-        return f"dòng {mark.line + 1}, cột {mark.column + 1}: {err.problem}"
-    return " ".join(str(err).split())
+        raise error("\n".join(problem_lines(err, where))) from err
 
 
 def _nfc(data: Any) -> Any:

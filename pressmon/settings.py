@@ -19,14 +19,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from crawlers.sources import OutletKind, Source
 from index.text import fold, words
 from pressmon.errors import ConfigError
+from vntext.syntax_text import read_problem, syntax_problem
+from vntext.validation_text import problem_lines
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = REPO_ROOT / "config"
 ENV_PREFIX = "PRESSMON_"
-_UNKNOWN_FIELD = "trường không có (viết sai, hoặc không có ở phiên bản này)"
-# Models report an unknown key as extra_forbidden; the crawlers' plain dataclasses (Source and
-# what it holds) as an unexpected keyword argument. Both are the same mistake to the user.
-_UNKNOWN_KINDS = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
 
 
 class _Strict(BaseModel):
@@ -281,25 +279,15 @@ def _read(path: Path) -> Any:
             f"{path}: không tìm thấy tệp", hint="kiểm tra đường dẫn hoặc PRESSMON_CONFIG_DIR"
         ) from err
     except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: không đọc được: {err}") from err
+        raise ConfigError(f"{path}: không đọc được: {read_problem(err)}") from err
     try:
         data = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:
         raise ConfigError(
-            f"{path}: không phải {path.suffix[1:].upper()} hợp lệ: {_syntax_problem(err)}",
+            f"{path}: không phải {path.suffix[1:].upper()} hợp lệ: {syntax_problem(err)}",
             hint=f"sửa {path.name} rồi chạy lại",
         ) from err
     return _nfc(data)
-
-
-def _syntax_problem(err: Exception) -> str:
-    """`line L, column C: problem`, for YAML and TOML alike."""
-    if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
-        mark = err.problem_mark
-        return f"dòng {mark.line + 1}, cột {mark.column + 1}: {err.problem}"
-    message = " ".join(str(err).split())
-    toml = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", message)
-    return f"dòng {toml[2]}, cột {toml[3]}: {toml[1]}" if toml else message
 
 
 def _nfc(data: Any) -> Any:
@@ -314,16 +302,8 @@ def _nfc(data: Any) -> Any:
 
 
 def _describe(err: ValidationError, path: Path) -> str:
-    """One line per problem: `file: field[3].path: what is wrong` (no input values: secrets)."""
-    lines = []
-    for problem in err.errors(include_url=False):
-        where = "".join(
-            f"[{part}]" if isinstance(part, int) else f".{part}" for part in problem["loc"]
-        ).lstrip(".")
-        message = _UNKNOWN_FIELD if problem["type"] in _UNKNOWN_KINDS else problem["msg"]
-        message = message.removeprefix("Value error, ")
-        lines.append(f"{path}: {where}: {message}" if where else f"{path}: {message}")
-    return "\n".join(lines)
+    """One line per problem: `file: field[3].path: what is wrong` (secrets never echoed)."""
+    return "\n".join(problem_lines(err, str(path)))
 
 
 def validate_file(path: Path, model: type[_Strict], wrap: str | None = None) -> Any:

@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from vntext import lead
 from vntext.errors import VntextError
 from vntext.normalize import fold, normalize_text
+from vntext.syntax_text import read_problem, syntax_problem
+from vntext.validation_text import problem_lines
 
 # Words before a name that make it an administrative reference ("BHXH tỉnh Nghệ An").
 _ADMIN_CONTEXT = re.compile(
@@ -109,15 +111,15 @@ class Gazetteer:
         except FileNotFoundError as err:
             raise GazetteerError(f"{path}: không tìm thấy tệp") from err
         except (OSError, UnicodeDecodeError) as err:
-            raise GazetteerError(f"{path}: không đọc được: {err}") from err
+            raise GazetteerError(f"{path}: không đọc được: {read_problem(err)}") from err
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as err:
-            raise GazetteerError(f"{path}: không phải YAML hợp lệ: {_syntax_problem(err)}") from err
+            raise GazetteerError(f"{path}: không phải YAML hợp lệ: {syntax_problem(err)}") from err
         try:
             return cls._from_data(_GazetteerFile.model_validate({} if data is None else data))
         except ValidationError as err:
-            raise GazetteerError("\n".join(_problems(err, str(path)))) from err
+            raise GazetteerError("\n".join(problem_lines(err, str(path)))) from err
         except ValueError as err:
             raise GazetteerError(f"{path}: {err}") from err
 
@@ -293,27 +295,6 @@ class _GazetteerFile(_FileModel):
     needs_context: tuple[str, ...] = ()
     blocked: tuple[str, ...] = ()
     provinces: tuple[_Province, ...] = Field(min_length=1)
-
-
-def _problems(err: ValidationError, where: str) -> list[str]:
-    """One line per problem: `file: field[3].path: what is wrong`, as everywhere in pressmon."""
-    lines = []
-    for problem in err.errors(include_url=False):
-        field = "".join(
-            f"[{part}]" if isinstance(part, int) else f".{part}" for part in problem["loc"]
-        ).lstrip(".")
-        message = "trường không có (viết sai, hoặc không có ở phiên bản này)"
-        if problem["type"] != "extra_forbidden":
-            message = problem["msg"].removeprefix("Value error, ")
-        lines.append(f"{where}: {field}: {message}" if field else f"{where}: {message}")
-    return lines
-
-
-def _syntax_problem(err: yaml.YAMLError) -> str:
-    if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
-        mark = err.problem_mark
-        return f"dòng {mark.line + 1}, cột {mark.column + 1}: {err.problem}"
-    return " ".join(str(err).split())
 
 
 def _alias_regex(surface: str) -> str:

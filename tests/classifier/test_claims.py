@@ -74,15 +74,15 @@ def test_short_text_is_only_a_suggestion(known_claims: KnownClaims) -> None:
     ("content", "problem"),
     [
         ("claims: [", r"claims\.yaml: không phải YAML hợp lệ: dòng 1"),
-        ("version: 1\n", r"claims\.yaml: claims: Field required"),
+        ("version: 1\n", r"claims\.yaml: claims: thiếu trường bắt buộc"),
         (
             "claims:\n  - id: x\n    category: C9\n    claim: a\n    correction: b\n"
             "    source_url: u\n    date: 2024-01-01\n    key_phrases: [a]\n",
-            r"claims\.yaml: claims\[0\]\.category: Input should be 'C1'",
+            r"claims\.yaml: claims\[0\]\.category: phải là một trong: 'C1'",
         ),
         (
             "claims:\n  - id: x\n    category: C1\n",
-            r"claims\.yaml: claims\[0\]\.claim: Field required",
+            r"claims\.yaml: claims\[0\]\.claim: thiếu trường bắt buộc",
         ),
     ],
     ids=["yaml", "empty", "category", "fields"],

@@ -215,9 +215,9 @@ def test_the_config_covers_every_topic_id() -> None:
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        ("- a list", r"topics\.yaml: Input should be a valid dictionary"),
+        ("- a list", r"topics\.yaml: phải là một bảng các trường .*; nhận được một danh sách"),
         ("threshold: [unclosed", r"topics\.yaml: không phải YAML hợp lệ: dòng 1"),
-        ("threshold: 0.5\n", r"topics\.yaml: scale: Field required"),
+        ("threshold: 0.5\n", r"topics\.yaml: scale: thiếu trường bắt buộc"),
     ],
 )
 def test_malformed_config_files(tmp_path: Path, content: str, problem: str) -> None:
@@ -244,7 +244,7 @@ def test_missing_config_file(tmp_path: Path) -> None:
         (lambda d: d["negative"].append({"term": "quỹ", "weight": 1}), "both context and negative"),
         (
             lambda d: d["core"].append({"term": "BHXH mới"}),
-            r"topics config: core\[\d+\]\.weight: Field required",
+            r"topics config: core\[\d+\]\.weight: thiếu trường bắt buộc",
         ),
     ],
 )

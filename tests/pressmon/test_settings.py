@@ -142,11 +142,13 @@ _SOURCE = "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n  extraction:\n
         ("    verifed: false\n", "sources[0].extraction.verifed: trường không có"),
         (
             "    profile: {date_prefer: newest}\n",
-            "sources[0].extraction.profile.date_prefer: Input should be 'evidence', 'byline' or",
+            "sources[0].extraction.profile.date_prefer: phải là một trong: 'evidence', 'byline', "
+            "'metadata'; nhận được 'newest'",
         ),
         (
             "    profile: {timezone_offset_wrong: often}\n",
-            "sources[0].extraction.profile.timezone_offset_wrong: Input should be a valid boolean",
+            "sources[0].extraction.profile.timezone_offset_wrong: phải là true hoặc false; "
+            "nhận được 'often'",
         ),
         ("    date_prefer: byline\n", "sources[0].extraction.date_prefer: trường không có"),
     ],
