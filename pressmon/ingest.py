@@ -7,11 +7,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, cast
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from crawlers.items import ExtractedArticle
 from crawlers.sources import OutletKind, Source
@@ -24,6 +24,8 @@ from pressmon.processing import ArticleProcessor
 from pressmon.sanitize import InputRejected, clean_article, decode_line
 from pressmon.settings import Settings, SourceList, load_sources
 from vntext.normalize import nfc
+from vntext.syntax_text import syntax_problem
+from vntext.validation_text import field_path, problem_text
 
 
 class ArticleLine(BaseModel):
@@ -33,16 +35,23 @@ class ArticleLine(BaseModel):
 
     title: str = Field(min_length=1)
     text: str = Field(min_length=1)
-    url: str = Field(pattern=r"^https?://")
+    url: str
     outlet: str | None = None
     published_at: datetime
-    kind: str | None = Field(None, pattern=r"^(sector|national|provincial|other)$")
+    kind: OutletKind | None = None
     province: str | None = None
 
     @field_validator("title", "text", mode="after")
     @classmethod
     def _nfc(cls, value: str) -> str:
         return nfc(value).strip()
+
+    @field_validator("url", mode="after")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if not re.match(r"https?://", value):
+            raise ValueError("phải là địa chỉ bắt đầu bằng http:// hoặc https://")
+        return value
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,7 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
         text, replaced = decode_line(raw) if isinstance(raw, bytes) else (raw, False)
         if not text.strip():
             continue
-        notes = ["invalid UTF-8 replaced with U+FFFD"] if replaced else []
+        notes = ["byte không phải UTF-8 đã thay bằng U+FFFD"] if replaced else []
         try:
             data = json.loads(text)
             if isinstance(data, dict) and "text" not in data and "body" in data:
@@ -85,7 +94,7 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
                 )
             clean = clean_article(line.title, line.text, line.published_at)
         except (json.JSONDecodeError, ValidationError, InputRejected) as err:
-            rejected.append(f"dòng {number}: {_short(err)}")
+            rejected.append(f"dòng {number}: {line_problem(err)}")
             continue
         notes.extend(clean.notes)
         if notes:
@@ -94,22 +103,22 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
     return ParsedLines(tuple(parsed), tuple(rejected), tuple(cleaned))
 
 
-def _short(err: Exception) -> str:
+def line_problem(err: json.JSONDecodeError | ValidationError | InputRejected) -> str:
+    """Why one JSON line was refused, in words: the field and what is wrong with it."""
     if isinstance(err, ValidationError):
-        return "; ".join(_problem(e) for e in err.errors(include_url=False))
+        return "; ".join(_field_problem(e) for e in err.errors(include_url=False))
     if isinstance(err, json.JSONDecodeError):
-        return f"không phải một đối tượng JSON ({err.msg}, cột {err.colno})"
+        return f"không phải JSON hợp lệ ({syntax_problem(err)})"
     return str(err)[:300]
 
 
-def _problem(error: Any) -> str:
-    """One pydantic problem of a line in words: the field and what is wrong with it."""
-    field = ".".join(map(str, error["loc"])) or "dòng"
+def _field_problem(error: ErrorDetails) -> str:
+    field = field_path(error["loc"])
     if error["type"] == "missing":
         return f"thiếu trường '{field}'"
-    if error["type"] == "model_type":
+    if not field:  # the line is valid JSON, but a list, a string or a number
         return "dòng phải là một đối tượng JSON {...}"
-    return f"trường '{field}': {error['msg']}"
+    return f"trường '{field}': {problem_text(error)}"
 
 
 def source_for(line: ArticleLine, sources: SourceList) -> Source:
@@ -120,8 +129,7 @@ def source_for(line: ArticleLine, sources: SourceList) -> Source:
             return source
     name = line.outlet or host
     slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "unknown"
-    # ArticleLine's pattern admits only OutletKind values; pydantic still types the field as str.
-    kind = cast(OutletKind, line.kind or ("provincial" if line.province else "national"))
+    kind: OutletKind = line.kind or ("provincial" if line.province else "national")
     return Source(id=slug, name=name, kind=kind, province=line.province, domain=host or "unknown")
 
 

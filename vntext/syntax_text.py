@@ -1,6 +1,6 @@
-"""Why a YAML or TOML file cannot be read or parsed, in Vietnamese: `dòng L, cột C: what`.
+"""Why a YAML, TOML or JSON text cannot be read or parsed, in Vietnamese: `dòng L, cột C: what`.
 
-PyYAML, tomllib and the OS word their errors in English; the common ones are translated by the
+PyYAML, tomllib, json and the OS word their errors in English; the common ones are translated by the
 tables below. Any other keeps its original text in parentheses after a Vietnamese sentence, so
 a new library wording still reads as an error with its position.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import errno
+import json
 import re
 import tomllib
 
@@ -73,6 +74,17 @@ _TOML: tuple[tuple[str, str], ...] = (
     (r"Invalid date or datetime", "ngày giờ không hợp lệ"),
     (r"Expected (.+)", "thiếu {0}"),
 )
+_JSON: tuple[tuple[str, str], ...] = (
+    (r"Expecting value", "thiếu giá trị, hoặc không phải JSON"),
+    (r"Expecting property name enclosed in double quotes", "tên trường phải đặt trong ngoặc kép"),
+    (r"Expecting ':' delimiter", "thiếu dấu ':' sau tên trường"),
+    (r"Expecting ',' delimiter", "thiếu dấu ',' giữa hai phần tử"),
+    (r"Unterminated string starting at", "chuỗi chưa đóng ngoặc kép"),
+    (r"Invalid control character at", "ký tự xuống dòng hay tab trong chuỗi phải viết \\n, \\t"),
+    (r"Invalid \\(?:uXXXX )?escape", "ký tự thoát '\\' không hợp lệ trong chuỗi"),
+    (r"Extra data", "thừa dữ liệu sau giá trị JSON (mỗi dòng một đối tượng)"),
+    (r"Illegal trailing comma before end of (?:object|array)", "thừa dấu ',' ở cuối"),
+)
 _OS: dict[int, str] = {
     errno.ENOENT: "không tìm thấy tệp",
     errno.EACCES: "không có quyền đọc tệp",
@@ -86,10 +98,16 @@ _OS: dict[int, str] = {
 _TOML_WHERE = re.compile(r"(.*) \(at (?:line (\d+), column (\d+)|end of document)\)", re.DOTALL)
 
 
-def syntax_problem(err: tomllib.TOMLDecodeError | yaml.YAMLError) -> str:
-    """Where the parser stopped and why, e.g. `dòng 60, cột 5: bảng [web] được khai báo hai lần`."""
+def syntax_problem(err: tomllib.TOMLDecodeError | yaml.YAMLError | json.JSONDecodeError) -> str:
+    """Where the parser stopped and why, e.g. `dòng 60, cột 5: bảng [web] được khai báo hai lần`.
+
+    A one-line JSON text (a JSON-lines record) gives only its column: the caller names the line.
+    """
     if isinstance(err, yaml.YAMLError):
         return _yaml_problem(err)
+    if isinstance(err, json.JSONDecodeError):
+        where = f"dòng {err.lineno}, cột {err.colno}" if err.lineno > 1 else f"cột {err.colno}"
+        return f"{where}: {_translated(err.msg, _JSON)}"
     message = " ".join(str(err).split())
     found = _TOML_WHERE.fullmatch(message)
     if found is None:

@@ -98,13 +98,13 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PressmonError as err:
-            raise Failure(_failure_lines(err, err.hint)) from err
+            raise Failure(_one_line(err, err.hint)) from err
         except (SearchIndexError, ClassifierError, CrawlError, VntextError) as err:
             hint = next(h for kind, h in _HINTS.items() if isinstance(err, kind))
-            raise Failure(_failure_lines(err, hint)) from err
+            raise Failure(_one_line(err, hint)) from err
 
 
-def _failure_lines(err: Exception, hint: str) -> str:
+def _one_line(err: Exception, hint: str) -> str:
     """One line per problem (a file's errors come one per line), stray whitespace flattened;
     the problems after the first are indented under "Lỗi:", as the hint is."""
     problems = [" ".join(line.split()) for line in str(err).splitlines()]

@@ -19,6 +19,7 @@ from classifier.types import ArticleText
 from pressmon.cli import output
 from pressmon.cli.evaluation_text import evaluation_text
 from pressmon.cli.progress import Progress, progress_mode
+from pressmon.ingest import line_problem
 from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review.labels import label
 from pressmon.review_examples import reviewed_examples
@@ -63,22 +64,9 @@ def parse_classify_line(raw: str, outlets: OutletResolver) -> tuple[ArticleText,
 
 
 def input_error(err: json.JSONDecodeError | ValidationError) -> str:
-    """A line's problem in words, without library links."""
-    if isinstance(err, json.JSONDecodeError):
-        return f"không phải JSON hợp lệ ({err.msg}, cột {err.colno})"
-    problems = []
-    for item in err.errors():
-        field = ".".join(str(part) for part in item["loc"]) or "dòng"
-        if item["type"] == "missing":
-            problems.append(f"thiếu trường '{field}'")
-        elif item["type"] == "string_too_short":
-            problems.append(f"trường '{field}' trống")
-        elif item["type"] == "model_type":
-            problems.append("dòng phải là một đối tượng JSON {...}")
-        else:
-            problems.append(f"trường '{field}': {item['msg']}")
+    """A line's problem in words, as `ingest` says it, and what a line holds."""
     return (
-        "; ".join(problems)
+        line_problem(err)
         + " (cần ít nhất 'text'; tùy chọn: title, url, outlet, kind, published_at)"
     )
 
@@ -135,7 +123,7 @@ def classify(app, as_json: bool) -> None:
         )
     if failures:
         raise click.ClickException(
-            f"{failures} input line(s) could not be read; see their 'error' lines"
+            f"{output.number(failures)} dòng đầu vào không đọc được; xem trường 'error' của chúng"
         )
 
 

@@ -1,7 +1,8 @@
-"""YAML and TOML syntax errors in Vietnamese, with their line and column."""
+"""YAML, TOML and JSON syntax errors in Vietnamese, with their line and column."""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -40,6 +41,17 @@ YAML = [
     ("key\nother: 1\n", "dòng 2, cột 6: dấu ':' không hợp lệ ở đây"),
 ]
 
+JSON = [
+    ("{not json", "cột 2: tên trường phải đặt trong ngoặc kép"),
+    ('{"a" 1}', "cột 6: thiếu dấu ':' sau tên trường"),
+    ('{"a": 1 "b": 2}', "cột 9: thiếu dấu ',' giữa hai phần tử"),
+    ('{"a": "x', "cột 7: chuỗi chưa đóng ngoặc kép"),
+    ("{} {}", "cột 4: thừa dữ liệu sau giá trị JSON (mỗi dòng một đối tượng)"),
+    ("", "cột 1: thiếu giá trị, hoặc không phải JSON"),
+    ('{"a": "\\q"}', "cột 8: ký tự thoát '\\' không hợp lệ trong chuỗi"),
+    ('{\n"a" 1}', "dòng 2, cột 5: thiếu dấu ':' sau tên trường"),
+]
+
 
 @pytest.mark.parametrize(("text", "expected"), TOML)
 def test_toml_errors_read_in_vietnamese(text: str, expected: str) -> None:
@@ -53,6 +65,13 @@ def test_yaml_errors_read_in_vietnamese(text: str, expected: str) -> None:
     with pytest.raises(yaml.YAMLError) as caught:
         yaml.safe_load(text)
     assert expected in syntax_problem(caught.value), syntax_problem(caught.value)
+
+
+@pytest.mark.parametrize(("text", "expected"), JSON)
+def test_json_errors_read_in_vietnamese(text: str, expected: str) -> None:
+    with pytest.raises(json.JSONDecodeError) as caught:
+        json.loads(text)
+    assert syntax_problem(caught.value) == expected
 
 
 def test_an_untranslated_message_keeps_its_text_after_a_vietnamese_sentence() -> None:

@@ -126,7 +126,7 @@ def test_ingest_rejects_bad_lines_one_by_one_and_names_them() -> None:
     assert [r.split(":")[0] for r in parsed.rejected] == ["dòng 2", "dòng 3", "dòng 4", "dòng 7"]
     assert "9999-12-31 nằm ngoài 1990–2100" in parsed.rejected[0]
     assert [c.split(":")[0] for c in parsed.cleaned] == ["dòng 1", "dòng 5", "dòng 6"]
-    assert "invalid UTF-8" in parsed.cleaned[1]
+    assert "không phải UTF-8" in parsed.cleaned[1]
 
 
 class _Keep:
