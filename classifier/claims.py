@@ -206,5 +206,5 @@ class KnownClaimsFile(FileModel):
         ids = [c.id for c in self.claims]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
-            raise ValueError(f"claim ids listed twice: {repeated}")
+            raise ValueError(f"mã tin sai bị lặp: {', '.join(repeated)}")
         return self

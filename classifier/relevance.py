@@ -297,8 +297,10 @@ class TopicRules(FileModel):
     def _consistent(self) -> TopicRules:
         unknown = sorted(set(self.topics) - set(TOPIC_IDS))
         if unknown:
-            raise ValueError(f"unknown topic ids {unknown}; known: {list(TOPIC_IDS)}")
+            raise ValueError(
+                f"mã chủ đề không có: {', '.join(unknown)}; các mã có: {', '.join(TOPIC_IDS)}"
+            )
         overlap = {_key(t.term) for t in self.context} & {_key(t.term) for t in self.negative}
         if overlap:
-            raise ValueError(f"terms both context and negative: {sorted(overlap)}")
+            raise ValueError(f"từ vừa ở context vừa ở negative: {', '.join(sorted(overlap))}")
         return self

@@ -26,7 +26,7 @@ class Listing:
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:
-            raise ValueError("max_pages must be at least 1")
+            raise ValueError("max_pages phải từ 1 trở lên")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,7 +45,7 @@ class SourceExtraction:
 
     def __post_init__(self) -> None:
         if not self.verified and not self.reason.strip():
-            raise ValueError("verified: false needs a reason")
+            raise ValueError("verified: false cần ghi lý do (reason)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,6 +68,6 @@ class Source:
 
     def __post_init__(self) -> None:
         if not _SOURCE_ID.match(self.id):
-            raise ValueError(f"id {self.id!r} must match {_SOURCE_ID.pattern}")
+            raise ValueError(f"id {self.id!r} chỉ được gồm chữ thường không dấu, số và '_'")
         if self.kind == "provincial" and not self.province:
-            raise ValueError("a provincial outlet needs a province")
+            raise ValueError("báo địa phương (kind: provincial) cần ghi province")

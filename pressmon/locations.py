@@ -51,12 +51,13 @@ def require_archive(settings: Settings) -> None:
         return
     near = nearest(archive.path, archive_candidates(archive.path, settings.data_dir))
     hint = (
-        f"did you mean --archive {near}? (`pressmon info` shows where the data is)"
+        f"có phải ý bạn là --archive {near}? (`pressmon info` cho biết dữ liệu nằm ở đâu)"
         if near
-        else "no archive found nearby: run `pressmon crawl`, `pressmon ingest` or "
-        "`pressmon index import` to create one, or pass --data-dir/--archive"
+        else "không thấy kho lưu trữ nào gần đó: tạo kho bằng `pressmon crawl`, "
+        "`pressmon ingest` hoặc `pressmon index import`, hoặc chỉ đúng chỗ bằng "
+        "--data-dir/--archive"
     )
-    raise PressmonError(f"no archive at {archive.path}", hint=hint)
+    raise PressmonError(f"không có kho lưu trữ ở {archive.path}", hint=hint)
 
 
 def announce_new_archive(settings: Settings, echo: Callable[[str], None]) -> None:

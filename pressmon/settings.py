@@ -55,7 +55,7 @@ class ClassifierSettings(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> ClassifierSettings:
         if self.urgent_threshold < self.review_threshold:
-            raise ValueError("urgent_threshold must be >= review_threshold")
+            raise ValueError("urgent_threshold phải lớn hơn hoặc bằng review_threshold")
         return self
 
 
@@ -93,7 +93,7 @@ class WebSettings(_Strict):
             try:
                 ipaddress.ip_network(str(entry).strip(), strict=False)
             except ValueError as err:
-                raise ValueError(f"not an IP address or network: {entry!r}") from err
+                raise ValueError(f"{entry!r} không phải địa chỉ IP hay dải mạng") from err
         return value
 
 
@@ -131,7 +131,7 @@ class AlertSettings(_Strict):
     def _http_urls(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for url in value:
             if not re.match(r"^https?://[^\s/]+", url):
-                raise ValueError(f"not an http(s) URL: {url!r}")
+                raise ValueError(f"{url!r} không phải địa chỉ http:// hoặc https://")
         return value
 
     @field_validator("quiet_hours")
@@ -139,7 +139,7 @@ class AlertSettings(_Strict):
     def _clock_times(cls, value: str | None) -> str | None:
         for part in (value or "").split("-") if value else ():
             if not re.match(_CLOCK_TIME, part):
-                raise ValueError(f"not a time of day HH:MM: {part!r}")
+                raise ValueError(f"{part!r} không phải giờ trong ngày dạng HH:MM")
         return value
 
 
@@ -165,7 +165,9 @@ class Settings(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as err:
-            raise ValueError(f"unknown timezone {value!r}") from err
+            raise ValueError(
+                f"không biết múi giờ {value!r}; dùng tên IANA như 'Asia/Ho_Chi_Minh'"
+            ) from err
         return value
 
     @property
@@ -181,7 +183,7 @@ class SourceList(_Strict):
         seen: set[str] = set()
         for source in self.sources:
             if source.id in seen:
-                raise ValueError(f"duplicate source id {source.id!r}")
+                raise ValueError(f"mã nguồn {source.id!r} bị lặp")
             seen.add(source.id)
         return self
 
@@ -211,9 +213,9 @@ class Target(_Strict):
     @model_validator(mode="after")
     def _province_targets_fit(self) -> Target:
         if any(n < 0 for n in self.province_targets.values()):
-            raise ValueError(f"target {self.id!r}: province targets cannot be negative")
+            raise ValueError(f"chỉ tiêu {self.id!r}: chỉ tiêu của tỉnh không được âm")
         if sum(self.province_targets.values()) > self.count:
-            raise ValueError(f"target {self.id!r}: province targets add up to more than count")
+            raise ValueError(f"chỉ tiêu {self.id!r}: tổng chỉ tiêu các tỉnh lớn hơn count")
         return self
 
 
@@ -238,7 +240,9 @@ class Targets(_Strict):
         ids = {c.id for c in self.campaigns}
         for target in self.targets:
             if target.campaign and target.campaign not in ids:
-                raise ValueError(f"target {target.id!r} names unknown campaign {target.campaign!r}")
+                raise ValueError(
+                    f"chỉ tiêu {target.id!r} nêu đợt truyền thông không có: {target.campaign!r}"
+                )
         return self
 
 
@@ -252,9 +256,9 @@ class SynonymTable(_Strict):
     def _forms_have_words(cls, groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
         for i, group in enumerate(groups):
             if len(group) < 2:
-                raise ValueError(f"group {i + 1} ({', '.join(group)}) needs at least two forms")
+                raise ValueError(f"nhóm {i + 1} ({', '.join(group)}) cần ít nhất hai cách viết")
             if empty := [form for form in group if not words(form)]:
-                raise ValueError(f"group {i + 1}: form {empty[0]!r} has no letters or digits")
+                raise ValueError(f"nhóm {i + 1}: cách viết {empty[0]!r} không có chữ hay số")
         return groups
 
     @model_validator(mode="after")
@@ -265,8 +269,8 @@ class SynonymTable(_Strict):
                 key = " ".join(fold(word) for word in words(form))
                 if seen.setdefault(key, i) != i:
                     raise ValueError(
-                        f"form {form!r} is in group {seen[key] + 1} and group {i + 1}: "
-                        "merge the groups or keep the form in one"
+                        f"cách viết {form!r} có ở cả nhóm {seen[key] + 1} và nhóm {i + 1}: "
+                        "gộp hai nhóm hoặc chỉ giữ cách viết ở một nhóm"
                     )
         return self
 

@@ -49,8 +49,8 @@ def test_reading_commands_refuse_a_missing_archive_and_name_the_nearest(
     (tmp_path / "archive.db").write_bytes(b"")
     result = CliRunner().invoke(main, ["--archive", str(tmp_path / "archve.db"), *command])
     assert result.exit_code != 0
-    assert f"no archive at {tmp_path / 'archve.db'}" in result.output
-    assert f"did you mean --archive {tmp_path / 'archive.db'}" in result.output
+    assert f"không có kho lưu trữ ở {tmp_path / 'archve.db'}" in result.output
+    assert f"có phải ý bạn là --archive {tmp_path / 'archive.db'}" in result.output
     assert not (tmp_path / "archve.db").exists()
 
 

@@ -133,7 +133,7 @@ class Gazetteer:
             key = _canonical_key(surface)
             if key in names and names[key].province != province:
                 raise ValueError(
-                    f"{surface!r} is listed under {names[key].province!r} and {province!r}"
+                    f"{surface!r} được ghi cho cả {names[key].province!r} và {province!r}"
                 )
             names[key] = _Name(surface, province, pre_merger, key in needs_context)
 
@@ -142,7 +142,7 @@ class Gazetteer:
         for entry in data.provinces:
             province = normalize_text(entry.name)
             if province in current:
-                raise ValueError(f"province {province!r} listed twice")
+                raise ValueError(f"tỉnh {province!r} được ghi hai lần")
             current.append(province)
             pre_2025[province] = province
             add(province, province, False)
@@ -212,7 +212,9 @@ class Gazetteer:
         """
         home = self.current(outlet_province) if outlet_province else None
         if outlet_kind == "provincial" and outlet_province and home is None:
-            raise GazetteerError(f"unknown outlet province {outlet_province!r}")
+            raise GazetteerError(
+                f"tỉnh của nguồn không có trong danh sách tỉnh: {outlet_province!r}"
+            )
         scores, evidence, first = self._scores(title, body)
         about = sorted(
             (p for p, s in scores.items() if s >= 2.0), key=lambda p: (-scores[p], first[p])

@@ -33,7 +33,7 @@ class ExtractionProfile:
         # The Literal is checked when sources.yaml is validated; this guards direct callers.
         if self.date_prefer not in DATE_PREFERENCES:
             raise CrawlError(
-                f"date_prefer must be one of {DATE_PREFERENCES}, not {self.date_prefer!r}"
+                f"date_prefer phải là một trong {DATE_PREFERENCES}, không phải {self.date_prefer!r}"
             )
 
 

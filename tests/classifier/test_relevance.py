@@ -237,11 +237,14 @@ def test_missing_config_file(tmp_path: Path) -> None:
     [
         (
             lambda d: d["topics"].update({"bao_hiem_xe": {"name": "x", "terms": ["xe"]}}),
-            "unknown topic",
+            "mã chủ đề không có: bao_hiem_xe",
         ),
         (lambda d: d.update({"threshold": 1.5}), "threshold"),
         (lambda d: d.update({"core": []}), "core"),
-        (lambda d: d["negative"].append({"term": "quỹ", "weight": 1}), "both context and negative"),
+        (
+            lambda d: d["negative"].append({"term": "quỹ", "weight": 1}),
+            "vừa ở context vừa ở negative",
+        ),
         (
             lambda d: d["core"].append({"term": "BHXH mới"}),
             r"topics config: core\[\d+\]\.weight: thiếu trường bắt buộc",

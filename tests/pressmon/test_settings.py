@@ -128,7 +128,7 @@ def test_duplicate_source_ids_rejected(tmp_path: Path) -> None:
     path = tmp_path / "sources.yaml"
     entry = "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n"
     path.write_text(entry + entry.replace("x.vn", "y.vn"), encoding="utf-8")
-    with pytest.raises(ConfigError, match="duplicate source id 'a'"):
+    with pytest.raises(ConfigError, match="mã nguồn 'a' bị lặp"):
         load_sources(path)
 
 
@@ -138,7 +138,7 @@ _SOURCE = "- id: a\n  name: x\n  kind: national\n  domain: x.vn\n  extraction:\n
 @pytest.mark.parametrize(
     ("extraction", "message"),
     [
-        ("    verified: false\n", "sources[0].extraction: verified: false needs a reason"),
+        ("    verified: false\n", "sources[0].extraction: verified: false cần ghi lý do (reason)"),
         ("    verifed: false\n", "sources[0].extraction.verifed: trường không có"),
         (
             "    profile: {date_prefer: newest}\n",
@@ -175,11 +175,11 @@ def test_extraction_is_typed_with_its_profile(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("groups", "problem"),
     [
-        ("[[BHXH]]", "synonyms: group 1 (BHXH) needs at least two forms"),
-        ("[[BHXH, '...']]", "synonyms: group 1: form '...' has no letters or digits"),
+        ("[[BHXH]]", "synonyms: nhóm 1 (BHXH) cần ít nhất hai cách viết"),
+        ("[[BHXH, '...']]", "synonyms: nhóm 1: cách viết '...' không có chữ hay số"),
         (
             "[[BHXH, bảo hiểm xã hội], [bao hiem xa hoi, BHXHVN]]",
-            "form 'bao hiem xa hoi' is in group 1 and group 2",
+            "cách viết 'bao hiem xa hoi' có ở cả nhóm 1 và nhóm 2",
         ),
     ],
 )

@@ -351,7 +351,7 @@ def test_attribute_rejects_an_unknown_outlet_province(gazetteer: Gazetteer) -> N
     [
         ("provinces: 3", "provinces"),
         ("- just a list", "provinces"),
-        ("provinces:\n  - name: A\n  - name: A\n", "twice"),
+        ("provinces:\n  - name: A\n  - name: A\n", "hai lần"),
         ("provinces:\n  - name: A\n    aliases: [X]\n  - name: B\n    aliases: [X]\n", "'X'"),
         ("provinces:\n  - aliases: [X]\n", "name"),
         ("provinces: [unclosed", "không phải YAML hợp lệ: dòng 1, cột 21"),
