@@ -68,7 +68,7 @@ def _sqlite(
     from index.sqlite_backend import SQLiteArchive
 
     if path is None:
-        raise SearchIndexError("The sqlite backend needs a path to the archive file")
+        raise SearchIndexError("kho SQLite cần đường dẫn tới tệp kho lưu trữ (archive.path)")
     return SQLiteArchive(path, timezone=timezone, synonyms=synonyms)
 
 
@@ -82,7 +82,7 @@ def _elasticsearch(
     from index.elastic import ElasticsearchArchive  # lazy: the client is optional
 
     if not elasticsearch_url:
-        raise SearchIndexError("The elasticsearch backend needs elasticsearch_url")
+        raise SearchIndexError("kho Elasticsearch cần địa chỉ máy chủ (PRESSMON_ELASTICSEARCH_URL)")
     return ElasticsearchArchive(
         elasticsearch_url, index_name=index_name, timezone=timezone, synonyms=synonyms
     )
@@ -115,7 +115,7 @@ def open_archive(
         factory = BACKENDS[backend]
     except KeyError:
         raise SearchIndexError(
-            f"Unknown archive backend {backend!r}; choose one of {sorted(BACKENDS)}"
+            f"không có loại kho {backend!r}; chọn một trong {sorted(BACKENDS)}"
         ) from None
     return factory(path, elasticsearch_url, index_name, timezone, synonyms or Synonyms())
 

@@ -100,8 +100,8 @@ class ElasticsearchArchive(Archive):
         self._synonyms = synonyms
         if not _INDEX_NAME.match(index_name):
             raise SearchIndexError(
-                f"Invalid Elasticsearch index name {index_name!r}: use lower-case letters, "
-                "digits, '_', '-' and '.'"
+                f"tên chỉ mục Elasticsearch không hợp lệ {index_name!r}: chỉ dùng chữ thường, "
+                "số, '_', '-' và '.'"
             )
         zone(timezone)
         self.timezone = timezone
@@ -114,7 +114,7 @@ class ElasticsearchArchive(Archive):
             )
         except ValueError as err:  # the URL may hold credentials: never echo it
             raise SearchIndexError(
-                "PRESSMON_ELASTICSEARCH_URL is not a valid URL such as http://localhost:9200"
+                "PRESSMON_ELASTICSEARCH_URL không phải địa chỉ hợp lệ như http://localhost:9200"
             ) from err
         self._last_seq = 0
         self._ensure_indices()
@@ -124,13 +124,13 @@ class ElasticsearchArchive(Archive):
             (self.index_name, documents_index()),
             (self.reviews_index_name, reviews_index()),
         ):
-            with _translated(f"checking index {name}"):
+            with _translated(f"kiểm tra chỉ mục {name}"):
                 if self._client.indices.exists(index=name):
                     found = schema_version(self._client.indices.get_mapping(index=name).body, name)
                     if found is not None and found > SCHEMA_VERSION:
                         raise SchemaVersionError(
-                            f"Index {name!r} has schema {found}; this code understands up to "
-                            f"{SCHEMA_VERSION}. Upgrade pressmon."
+                            f"chỉ mục {name!r} có lược đồ {found}; bản này chỉ hiểu tới "
+                            f"{SCHEMA_VERSION}. Hãy nâng cấp pressmon."
                         )
                     if found is not None and found < SCHEMA_VERSION:
                         self._upgrade(name, found, body)
@@ -150,11 +150,11 @@ class ElasticsearchArchive(Archive):
         upgrade = mapping_upgrade(found, body)
         if upgrade is None:
             raise SchemaVersionError(
-                f"Index {name!r} has schema {found}, which stores Vietnamese tier "
-                f"and status names; this code stores codes (schema {SCHEMA_VERSION})."
-                " Reindex: `pressmon index export FILE` with the pressmon version "
-                "that wrote it, then `pressmon index import FILE` with this one into "
-                "a new index name; the import converts the names."
+                f"chỉ mục {name!r} có lược đồ {found}, lưu tên mức và trạng thái bằng "
+                f"tiếng Việt; bản này lưu mã (lược đồ {SCHEMA_VERSION}). Lập chỉ mục lại: "
+                "`pressmon index export TỆP` bằng bản pressmon đã ghi nó, rồi "
+                "`pressmon index import TỆP` bằng bản này vào một tên chỉ mục mới; "
+                "lệnh import tự đổi tên sang mã."
             )
         self._client.indices.put_mapping(
             index=name, properties=upgrade["properties"], meta=upgrade["_meta"]
@@ -180,7 +180,7 @@ class ElasticsearchArchive(Archive):
         )
         created = 0
         failures: list[dict[str, Any]] = []
-        with _translated("upsert"):
+        with _translated("ghi bài"):
             for ok, item in helpers.streaming_bulk(
                 self._client, actions, chunk_size=BULK_CHUNK, raise_on_error=False
             ):
@@ -194,7 +194,7 @@ class ElasticsearchArchive(Archive):
         return created
 
     def get(self, document_id: str) -> Document | None:
-        with _translated("get"):
+        with _translated("đọc bài"):
             try:
                 response = self._client.get(index=self.index_name, id=document_id)
             except NotFoundError:
@@ -202,7 +202,7 @@ class ElasticsearchArchive(Archive):
         return document_from_source(response["_source"])
 
     def delete(self, document_id: str) -> bool:
-        with _translated("delete"):
+        with _translated("xóa bài"):
             try:
                 self._client.delete(index=self.index_name, id=document_id)
             except NotFoundError:
@@ -211,7 +211,7 @@ class ElasticsearchArchive(Archive):
 
     def search(self, query: Query) -> SearchPage:
         body = search_body(query, self.timezone, self._synonyms)
-        with _translated("search"):
+        with _translated("tìm kiếm"):
             response = self._client.search(index=self.index_name, body=body)
         return search_page(response.body, query, self._synonyms)
 
@@ -231,13 +231,13 @@ class ElasticsearchArchive(Archive):
             unit=unit,
             synonyms=self._synonyms,
         )
-        with _translated("counts"):
+        with _translated("đếm bài"):
             response = self._client.search(index=self.index_name, body=body)
         return count_table(response.body, query, group_by=group_by, interval=interval, unit=unit)
 
     def record_review(self, event: ReviewEvent) -> None:
         # The log entry goes first: a status change must never exist without its audit entry.
-        with _translated("record review"):
+        with _translated("ghi kết quả xem xét"):
             if not self._client.exists(index=self.index_name, id=event.document_id):
                 raise DocumentNotFound(f"No document with id {event.document_id!r}")
             self._client.index(
@@ -262,7 +262,7 @@ class ElasticsearchArchive(Archive):
             "sort": [{"at": {"order": "asc"}}, {"seq": {"order": "asc"}}],
             "size": MAX_REVIEW_EVENTS,
         }
-        with _translated("review history"):
+        with _translated("đọc lịch sử xem xét"):
             response = self._client.search(index=self.reviews_index_name, body=body)
         return tuple(event_from_source(hit["_source"]) for hit in response["hits"]["hits"])
 
@@ -285,12 +285,12 @@ class ElasticsearchArchive(Archive):
             "sort": [{"at": {"order": "desc"}}, {"seq": {"order": "desc"}}],
             "size": min(limit, MAX_REVIEW_EVENTS),
         }
-        with _translated("review events"):
+        with _translated("đọc sự kiện xem xét"):
             response = self._client.search(index=self.reviews_index_name, body=body)
         return tuple(event_from_source(hit["_source"]) for hit in response["hits"]["hits"])
 
     def stats(self) -> ArchiveStats:
-        with _translated("stats"):
+        with _translated("thống kê"):
             response = self._client.search(index=self.index_name, body=stats_body())
         return archive_stats(response.body)
 
@@ -302,7 +302,7 @@ class ElasticsearchArchive(Archive):
             "size": page_size,
         }
         while True:
-            with _translated("iterate documents"):
+            with _translated("duyệt các bài"):
                 hits = self._client.search(index=self.index_name, body=body)["hits"]["hits"]
             for hit in hits:
                 yield document_from_source(hit["_source"])
@@ -311,12 +311,12 @@ class ElasticsearchArchive(Archive):
             body = {**body, "search_after": hits[-1]["sort"]}
 
     def refresh(self) -> None:
-        with _translated("refresh"):
+        with _translated("làm mới chỉ mục"):
             self._client.indices.refresh(index=[self.index_name, self.reviews_index_name])
 
     def drop(self) -> None:
         """Delete both indices (tests and `reindex` use this); the data is gone afterwards."""
-        with _translated("drop"):
+        with _translated("xóa chỉ mục"):
             self._client.indices.delete(
                 index=[self.index_name, self.reviews_index_name], ignore_unavailable=True
             )
@@ -336,24 +336,26 @@ def _translated(action: str) -> Iterator[None]:
     try:
         yield
     except UnsupportedProductError as err:
-        raise SearchIndexError(f"{action}: the server is not Elasticsearch") from err
+        raise SearchIndexError(f"{action}: máy chủ không phải Elasticsearch") from err
     except ApiError as err:
         raise _api_error(err.status_code, str(err.error), action) from err
     except TransportError as err:
-        raise BackendUnavailable(f"Elasticsearch unreachable during {action}: {err}") from err
+        raise BackendUnavailable(
+            f"không kết nối được Elasticsearch khi {action} ({type(err).__name__})"
+        ) from err
 
 
 def _api_error(status: int, reason: str, action: str) -> SearchIndexError:
     if status == 429 or status >= 500:
         return BackendUnavailable(
-            f"Elasticsearch busy or failing during {action} ({status} {reason})"
+            f"Elasticsearch đang bận hoặc lỗi khi {action} ({status} {reason})"
         )
     if status in (401, 403):
         return SearchIndexError(
-            f"Elasticsearch refused {action} ({status} {reason}); check the credentials in "
+            f"Elasticsearch từ chối {action} ({status} {reason}); kiểm tra tài khoản trong "
             "PRESSMON_ELASTICSEARCH_URL"
         )
-    return QueryError(f"Elasticsearch rejected {action} ({status} {reason})")
+    return QueryError(f"Elasticsearch không nhận {action} ({status} {reason})")
 
 
 def _bulk_failure(failures: list[dict[str, Any]]) -> SearchIndexError:
@@ -361,5 +363,5 @@ def _bulk_failure(failures: list[dict[str, Any]]) -> SearchIndexError:
     error = first.get("error") or {}
     reason = error.get("type", "error") if isinstance(error, dict) else str(error)
     status = int(first.get("status") or 500)
-    action = f"upsert ({len(failures)} failed, first {first.get('_id')!r})"
+    action = f"ghi bài ({len(failures)} bài lỗi, bài đầu {first.get('_id')!r})"
     return _api_error(status, reason, action)

@@ -188,5 +188,5 @@ def event_to_source(event: ReviewEvent, seq: int) -> dict[str, Any]:
 
 def event_from_source(source: Mapping[str, Any]) -> ReviewEvent:
     if "seq" not in source:
-        raise RecordError("review event in Elasticsearch has no seq")
+        raise RecordError("sự kiện xem xét trong Elasticsearch thiếu seq")
     return event_from_record({k: v for k, v in source.items() if k != "seq"})

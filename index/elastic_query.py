@@ -404,6 +404,6 @@ def _get(response: Mapping[str, Any], *path: str) -> Any:
             node = node[key]
         except (KeyError, TypeError) as err:
             raise SearchIndexError(
-                f"Unexpected Elasticsearch response: no {'.'.join(path)}"
+                f"Elasticsearch trả lời không như mong đợi: thiếu {'.'.join(path)}"
             ) from err
     return node

@@ -49,7 +49,7 @@ def document_from_record(record: Mapping[str, Any]) -> Document:
             "published_at",
             "crawled_at",
         ),
-        "document",
+        "bài (document)",
     )
     values: dict[str, Any] = {}
     for name in _DOCUMENT_FIELDS:
@@ -80,7 +80,7 @@ def event_to_record(event: ReviewEvent) -> dict[str, Any]:
 
 def event_from_record(record: Mapping[str, Any]) -> ReviewEvent:
     _require(
-        record, ("document_id", "actor", "at", "status_before", "status_after"), "review event"
+        record, ("document_id", "actor", "at", "status_before", "status_after"), "sự kiện xem xét"
     )
     values = {name: record[name] for name in _EVENT_FIELDS if name in record}
     values["at"] = _parse_time(values["at"], "at")
@@ -90,25 +90,27 @@ def event_from_record(record: Mapping[str, Any]) -> ReviewEvent:
 
 def _iso(moment: datetime, name: str) -> str:
     if moment.tzinfo is None:
-        raise RecordError(f"{name} is a naive datetime; the index needs timezone-aware datetimes")
+        raise RecordError(f"{name}: thời điểm thiếu múi giờ; kho lưu trữ cần thời điểm có múi giờ")
     return moment.isoformat()
 
 
 def _parse_time(value: object, name: str) -> datetime:
     if not isinstance(value, str):
-        raise RecordError(f"{name}: expected an ISO 8601 string, got {value!r}")
+        raise RecordError(f"{name}: cần chuỗi ngày giờ ISO 8601, nhận được {value!r}")
     try:
         moment = datetime.fromisoformat(value)
     except ValueError as err:
-        raise RecordError(f"{name}: not an ISO 8601 datetime: {value!r}") from err
+        raise RecordError(f"{name}: không phải ngày giờ ISO 8601: {value!r}") from err
     if moment.tzinfo is None:
-        raise RecordError(f"{name}: {value!r} has no UTC offset")
+        raise RecordError(f"{name}: {value!r} thiếu độ lệch UTC (ví dụ +07:00)")
     return moment
 
 
 def _require(record: Mapping[str, Any], names: tuple[str, ...], what: str) -> None:
     if not isinstance(record, Mapping):
-        raise RecordError(f"a {what} must be a JSON object, got {type(record).__name__}")
+        raise RecordError(
+            f"{what} phải là một đối tượng JSON {{...}}, không phải {type(record).__name__}"
+        )
     missing = [name for name in names if name not in record]
     if missing:
-        raise RecordError(f"{what} is missing {', '.join(missing)}")
+        raise RecordError(f"{what} thiếu trường {', '.join(missing)}")

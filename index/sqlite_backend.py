@@ -65,6 +65,7 @@ from index.types import (
 )
 from index.weeks import day_bounds_utc, fill_counts, fixed_utc_offset, zone
 from vntext.normalize import normalize_spelling
+from vntext.sqlite_text import sqlite_problem
 
 MAX_PAGE_SIZE = 200
 # Storage settings measured on 200,000-1,000,000 articles (benchmarks/index_bench.py): each
@@ -485,10 +486,12 @@ class SQLiteArchive(Archive):
         except sqlite3.OperationalError as err:
             message = str(err)
             if "locked" in message or "busy" in message:
-                raise BackendUnavailable(f"SQLite archive is busy: {message}") from err
-            raise SearchIndexError(f"SQLite archive error: {message}") from err
+                raise BackendUnavailable(
+                    f"kho lưu trữ SQLite đang bận: {sqlite_problem(err)}"
+                ) from err
+            raise SearchIndexError(f"lỗi kho lưu trữ SQLite: {sqlite_problem(err)}") from err
         except sqlite3.Error as err:
-            raise SearchIndexError(f"SQLite archive error: {err}") from err
+            raise SearchIndexError(f"lỗi kho lưu trữ SQLite: {sqlite_problem(err)}") from err
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -496,7 +499,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
     except sqlite3.Error as err:
-        raise BackendUnavailable(f"Cannot open the SQLite archive {str(path)!r}: {err}") from err
+        raise BackendUnavailable(
+            f"không mở được kho lưu trữ SQLite {str(path)!r}: {sqlite_problem(err)}"
+        ) from err
     conn.row_factory = sqlite3.Row
     try:
         for pragma in (
@@ -510,7 +515,7 @@ def _connect(path: Path) -> sqlite3.Connection:
             conn.execute(f"PRAGMA {pragma}")
     except sqlite3.Error as err:
         conn.close()
-        raise SearchIndexError(f"SQLite archive error: {err}") from err
+        raise SearchIndexError(f"lỗi kho lưu trữ SQLite: {sqlite_problem(err)}") from err
     return conn
 
 
@@ -525,7 +530,7 @@ def _reader(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA query_only = 1")
     except sqlite3.Error as err:
         conn.close()
-        raise SearchIndexError(f"SQLite archive error: {err}") from err
+        raise SearchIndexError(f"lỗi kho lưu trữ SQLite: {sqlite_problem(err)}") from err
     return conn
 
 

@@ -355,8 +355,8 @@ def counts_sql(
         or unit not in ("articles", "stories")
     ):
         raise QueryError(
-            f"Cannot count by {group_by!r} per {interval!r}; group by one of "
-            f"{sorted(g for g in GROUP_COLUMNS if g)} per 'week' or 'month'"
+            f"không đếm được theo {group_by!r} mỗi {interval!r}; nhóm theo một trong "
+            f"{sorted(g for g in GROUP_COLUMNS if g)}, mỗi 'week' hoặc 'month'"
         )
     where, params = filter_sql(query, parsed, window)
     params.update(bucket_params(interval, offset_seconds))

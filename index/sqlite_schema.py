@@ -292,8 +292,8 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
     version = current_version(conn)
     if version > len(migrations):
         raise SchemaVersionError(
-            f"Archive schema version {version} is newer than this pressmon understands "
-            f"({len(migrations)}); upgrade pressmon before opening it"
+            f"kho lưu trữ có phiên bản lược đồ {version}, mới hơn bản pressmon này hiểu "
+            f"({len(migrations)}); hãy nâng cấp pressmon trước khi mở"
         )
     if 0 < version < len(migrations):
         # Upgrades may rebuild the FTS indexes: about four minutes for 1M articles (v3 -> v4).

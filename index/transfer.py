@@ -29,6 +29,7 @@ from index.records import (
     event_to_record,
 )
 from index.types import IMPORTED, Document, ReviewEvent
+from vntext.syntax_text import syntax_problem
 
 BATCH = 500
 
@@ -102,14 +103,25 @@ def _parsed(inp: TextIO) -> Iterator[tuple[Document, list[ReviewEvent]]]:
         try:
             data: Any = json.loads(line)
             if not isinstance(data, dict) or "document" not in data:
-                raise RecordError('expected an object with "document" and "reviews"')
+                raise RecordError(
+                    'cần một đối tượng JSON có "document" và "reviews" '
+                    "(tệp do `pressmon index export` ghi)"
+                )
             document = coded_document(document_from_record(data["document"]))
             events = [coded_event(event_from_record(e)) for e in data.get("reviews") or []]
-        except (ValueError, TypeError, RecordError) as err:
-            raise RecordError(f"line {number}: {err}") from err
+        except json.JSONDecodeError as err:
+            raise RecordError(
+                f"dòng {number}: không phải JSON hợp lệ ({syntax_problem(err)})"
+            ) from err
+        except RecordError as err:
+            raise RecordError(f"dòng {number}: {err}") from err
+        except (ValueError, TypeError) as err:
+            # A field of the wrong type (a number where a list belongs): Python's words kept.
+            raise RecordError(f"dòng {number}: bản ghi sai kiểu dữ liệu ({err})") from err
         for event in events:
             if event.document_id != document.id:
                 raise RecordError(
-                    f"line {number}: review for {event.document_id!r} under {document.id!r}"
+                    f"dòng {number}: sự kiện xem xét của {event.document_id!r} "
+                    f"nằm dưới bài {document.id!r}"
                 )
         yield document, events

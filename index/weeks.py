@@ -23,7 +23,7 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as err:
         raise SearchIndexError(
-            f"Unknown timezone {name!r}; use an IANA name such as 'Asia/Ho_Chi_Minh'"
+            f"không biết múi giờ {name!r}; dùng tên IANA như 'Asia/Ho_Chi_Minh'"
         ) from err
 
 
@@ -36,9 +36,9 @@ def fixed_utc_offset(tz: ZoneInfo) -> timedelta:
     }
     if len(offsets) != 1:
         raise SearchIndexError(
-            f"Timezone {tz.key!r} changes its UTC offset (daylight saving); the SQLite archive "
-            "buckets weeks with a fixed offset and supports only zones without DST, "
-            "e.g. 'Asia/Ho_Chi_Minh'"
+            f"múi giờ {tz.key!r} đổi độ lệch UTC (giờ mùa hè, daylight saving); kho SQLite chia "
+            "tuần theo một độ lệch cố định nên chỉ dùng được múi giờ không đổi giờ, "
+            "ví dụ 'Asia/Ho_Chi_Minh'"
         )
     (offset,) = offsets
     assert offset is not None

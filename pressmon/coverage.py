@@ -109,9 +109,9 @@ def target_period(target: Target, year: int, campaigns: Sequence[Campaign]) -> t
         if campaign.id == target.campaign:
             return campaign.window(year)
     raise ConfigError(
-        f"target {target.id!r} has period 'campaign' but names no known campaign "
-        f"({target.campaign!r})",
-        hint="set `campaign:` on the target in targets.yaml",
+        f"chỉ tiêu {target.id!r} có period 'campaign' nhưng không nêu đợt truyền thông nào "
+        f"đã khai báo ({target.campaign!r})",
+        hint="ghi `campaign:` cho chỉ tiêu này trong targets.yaml",
     )
 
 

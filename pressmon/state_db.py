@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pressmon.errors import StateDatabaseError
+from vntext.sqlite_text import sqlite_problem
+from vntext.syntax_text import read_problem
 
 _V1 = """
 CREATE TABLE IF NOT EXISTS seen_urls (
@@ -225,9 +227,9 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
     version = current_version(conn)
     if version > len(migrations):
         raise StateDatabaseError(
-            f"state database schema version {version} is newer than this pressmon understands "
-            f"({len(migrations)})",
-            hint="upgrade pressmon before opening this state database",
+            f"cơ sở dữ liệu trạng thái có phiên bản lược đồ {version}, mới hơn bản pressmon "
+            f"này hiểu ({len(migrations)})",
+            hint="nâng cấp pressmon trước khi mở cơ sở dữ liệu trạng thái này",
         )
     for number, script in enumerate(migrations[version:], start=version + 1):
         try:
@@ -245,8 +247,9 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
     return len(migrations)
 
 
-def _cannot_open(path: Path, err: Exception) -> StateDatabaseError:
+def _cannot_open(path: Path, err: sqlite3.Error | OSError) -> StateDatabaseError:
+    reason = sqlite_problem(err) if isinstance(err, sqlite3.Error) else read_problem(err)
     return StateDatabaseError(
-        f"cannot open the state database {str(path)!r}: {err}",
-        hint="check archive.state_path in settings.toml",
+        f"không mở được cơ sở dữ liệu trạng thái {str(path)!r}: {reason}",
+        hint="kiểm tra archive.state_path trong settings.toml",
     )

@@ -126,5 +126,5 @@ def test_an_unknown_province_or_a_provincial_admin_is_refused(tmp_path: Path) ->
         *("add", "lan", "--role", "admin", "--province", "Nghệ An", "--password-stdin"),
         stdin=PASSWORD + "\n",
     )
-    assert admin.exit_code != 0 and "province" in admin.output
+    assert admin.exit_code != 0 and "không thể thuộc một tỉnh" in admin.output
     assert AccountStore(tmp_path / "pressmon-state.db").get("lan") is None

@@ -87,8 +87,10 @@ _JSON: tuple[tuple[str, str], ...] = (
 )
 _OS: dict[int, str] = {
     errno.ENOENT: "không tìm thấy tệp",
-    errno.EACCES: "không có quyền đọc tệp",
-    errno.EPERM: "không có quyền đọc tệp",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không có quyền truy cập",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENOSPC: "ổ đĩa đã đầy",
     errno.EISDIR: "đây là một thư mục, không phải tệp",
     errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
     errno.ELOOP: "đường dẫn có liên kết vòng",
@@ -118,13 +120,13 @@ def syntax_problem(err: tomllib.TOMLDecodeError | yaml.YAMLError | json.JSONDeco
 
 
 def read_problem(err: OSError | UnicodeDecodeError) -> str:
-    """Why a file could not be read as text, e.g. `không có quyền đọc tệp`."""
+    """Why a file could not be read as text (or its folder made), e.g. `không có quyền truy cập`."""
     if isinstance(err, UnicodeDecodeError):
         return f"không phải văn bản UTF-8 (byte lỗi ở vị trí {err.start})"
     if err.errno in _OS:
         return _OS[err.errno]
     code = errno.errorcode.get(err.errno or 0) or type(err).__name__
-    return f"lỗi hệ thống khi đọc tệp ({code})"
+    return f"lỗi hệ thống ({code})"
 
 
 def _yaml_problem(err: yaml.YAMLError) -> str:

@@ -31,7 +31,7 @@ class Poster(Protocol):
 class SmtpMailer:
     def __init__(self, settings: AlertSettings) -> None:
         if settings.host is None:
-            raise AlertError("no SMTP server to send through", hint="set alerts.host")
+            raise AlertError("chưa có máy chủ SMTP để gửi thư", hint="đặt alerts.host")
         self.settings = settings
         self.host: str = settings.host
 

@@ -100,11 +100,13 @@ class AccountStore:
         username = username.strip().lower()
         if not _USERNAME.match(username):
             raise AccountError(
-                f"invalid username {username!r}",
-                hint="2-32 characters: lower-case letters, digits, '.', '_' or '-'",
+                f"tên đăng nhập không hợp lệ: {username!r}",
+                hint="2–32 ký tự: chữ thường không dấu, số, '.', '_' hoặc '-'",
             )
         if role not in ROLES:
-            raise AccountError(f"unknown role {role!r}", hint=f"choose one of {', '.join(ROLES)}")
+            raise AccountError(
+                f"không có vai trò {role!r}", hint=f"chọn một trong: {', '.join(ROLES)}"
+            )
         _check_province(role, province)
         check_password(password, username)
         created = self._clock()
@@ -123,7 +125,7 @@ class AccountStore:
                     ),
                 )
         except sqlite3.IntegrityError as err:
-            raise AccountError(f"user {username!r} already exists") from err
+            raise AccountError(f"tài khoản {username!r} đã có") from err
         return Account(username, display_name.strip(), role, False, created, province=province)
 
     def list(self) -> list[Account]:
@@ -145,7 +147,9 @@ class AccountStore:
             ).rowcount
             db.execute("DELETE FROM sessions WHERE username = ?", (username.lower(),))
         if not changed:
-            raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+            raise AccountNotFound(
+                f"không có tài khoản {username!r}", hint="xem danh sách: pressmon users list"
+            )
 
     def enable(self, username: str) -> None:
         with self._connect() as db:
@@ -153,11 +157,15 @@ class AccountStore:
                 "UPDATE users SET disabled = 0 WHERE username = ?", (username.lower(),)
             ).rowcount
         if not changed:
-            raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+            raise AccountNotFound(
+                f"không có tài khoản {username!r}", hint="xem danh sách: pressmon users list"
+            )
 
     def set_role(self, username: str, role: str) -> Account:
         if role not in ROLES:
-            raise AccountError(f"unknown role {role!r}", hint=f"choose one of {', '.join(ROLES)}")
+            raise AccountError(
+                f"không có vai trò {role!r}", hint=f"chọn một trong: {', '.join(ROLES)}"
+            )
         current = self.get(username.strip())
         _check_province(role, current.province if current else None)
         with self._connect() as db:
@@ -165,7 +173,9 @@ class AccountStore:
                 "UPDATE users SET role = ? WHERE username = ?", (role, username.strip().lower())
             ).rowcount
         if not changed:
-            raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+            raise AccountNotFound(
+                f"không có tài khoản {username!r}", hint="xem danh sách: pressmon users list"
+            )
         account = self.get(username.strip())
         assert account is not None  # just updated
         return account
@@ -174,7 +184,9 @@ class AccountStore:
         """Move the account to a province's office (a resolved name), or to the Center (None)."""
         current = self.get(username.strip())
         if current is None:
-            raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+            raise AccountNotFound(
+                f"không có tài khoản {username!r}", hint="xem danh sách: pressmon users list"
+            )
         _check_province(current.role, province)
         with self._connect() as db:
             db.execute(
@@ -189,7 +201,9 @@ class AccountStore:
         account ends (whoever knew the old password is signed out)."""
         account = self.get(username.strip())
         if account is None:
-            raise AccountNotFound(f"no such user {username!r}", hint="see `pressmon users list`")
+            raise AccountNotFound(
+                f"không có tài khoản {username!r}", hint="xem danh sách: pressmon users list"
+            )
         password = secrets.token_urlsafe(12)  # 16 characters: passes check_password
         with self._connect() as db:
             db.execute(
@@ -203,8 +217,8 @@ class AccountStore:
         """The account's own new password (checked by the policy); clears a pending reset."""
         if self._matches(username, password):
             raise AccountError(
-                "the new password must differ from the one-time password",
-                hint="choose a password of your own",
+                "mật khẩu mới phải khác mật khẩu dùng một lần",
+                hint="hãy chọn mật khẩu của riêng bạn",
             )
         self.set_password(username, password)
         with self._connect() as db:
@@ -276,7 +290,7 @@ class AccountStore:
                 (self._hasher.hash(password), username.lower()),
             ).rowcount
         if not changed:
-            raise AccountNotFound(f"no such user {username!r}")
+            raise AccountNotFound(f"không có tài khoản {username!r}")
 
     def verify(self, username: str, password: str) -> Account | None:
         """The account when the password matches and the account is enabled, else None."""
@@ -367,8 +381,8 @@ def _check_province(role: str, province: str | None) -> None:
     # Administrators manage every account, so they belong to the Center.
     if province and role == "admin":
         raise AccountError(
-            "an admin account cannot belong to a province",
-            hint="give the provincial account the role reviewer or lead",
+            "tài khoản quản trị (admin) không thể thuộc một tỉnh",
+            hint="cho tài khoản của tỉnh vai trò reviewer hoặc lead",
         )
 
 

@@ -29,22 +29,22 @@ def check_password(password: str, username: str) -> None:
     """Raise AccountError saying what is wrong with `password` for `username`; None when fine."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(
-            f"password too short (minimum {MIN_PASSWORD_LENGTH} characters)",
-            hint="a few unrelated words make a long password that is easy to remember",
+            f"mật khẩu quá ngắn (tối thiểu {MIN_PASSWORD_LENGTH} ký tự)",
+            hint="vài từ không liên quan ghép lại thành mật khẩu dài mà dễ nhớ",
         )
     folded = password.strip().lower()
     if len(set(folded)) <= 1:  # empty after stripping, or one character repeated
-        raise AccountError("password is one character repeated (or only spaces)")
+        raise AccountError("mật khẩu chỉ lặp lại một ký tự (hoặc toàn dấu cách)")
     name = username.strip().lower()
     if folded == name:
-        raise AccountError("password must not be the username")
+        raise AccountError("mật khẩu không được trùng tên đăng nhập")
     if folded in _common():
-        raise AccountError("password is on the list of commonly used passwords")
+        raise AccountError("mật khẩu nằm trong danh sách mật khẩu hay dùng")
     from zxcvbn import zxcvbn
 
     # The score's cost grows with length; the first 64 characters decide it in practice.
     if zxcvbn(password[:64], user_inputs=[name])["score"] < MIN_SCORE:
         raise AccountError(
-            "password is too easy to guess (a sequence, repetition, keyboard pattern or date)",
-            hint="a few unrelated words make a long password that is easy to remember",
+            "mật khẩu quá dễ đoán (dãy liên tiếp, lặp lại, theo bàn phím hoặc là ngày tháng)",
+            hint="vài từ không liên quan ghép lại thành mật khẩu dài mà dễ nhớ",
         )

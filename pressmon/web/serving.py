@@ -14,7 +14,7 @@ from pressmon.errors import ConfigError
 MIN_SECRET_BYTES = 32
 PLACEHOLDER = "change-me"  # deploy/secrets.env.example's value starts so
 _HINT = (
-    "set PRESSMON_SESSION_SECRET to 32 or more random bytes, e.g. "
+    "đặt PRESSMON_SESSION_SECRET là một chuỗi ngẫu nhiên từ 32 byte trở lên, ví dụ "
     "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`"
 )
 
@@ -35,11 +35,11 @@ def is_loopback(host: str) -> bool:
 
 def _secret_problem(secret: str | None) -> str:
     if not secret:
-        return "PRESSMON_SESSION_SECRET is not set"
+        return "chưa đặt PRESSMON_SESSION_SECRET"
     if secret.startswith(PLACEHOLDER):
-        return "PRESSMON_SESSION_SECRET is still the example placeholder"
+        return "PRESSMON_SESSION_SECRET vẫn là giá trị mẫu"
     if len(secret.encode()) < MIN_SECRET_BYTES:
-        return f"PRESSMON_SESSION_SECRET is shorter than {MIN_SECRET_BYTES} bytes"
+        return f"PRESSMON_SESSION_SECRET ngắn hơn {MIN_SECRET_BYTES} byte"
     return ""
 
 
@@ -48,24 +48,24 @@ def check_serve(host: str, secret: str | None) -> ServeCheck:
     problem = _secret_problem(secret)
     loopback = is_loopback(host)
     if problem and not loopback:
-        raise ConfigError(f"refusing to serve on {host}: {problem}", hint=_HINT)
+        raise ConfigError(f"không mở trang web ở {host}: {problem}", hint=_HINT)
     warnings = []
     if problem:
         consequence = (
-            "a random secret is used, every session ends when the server stops"
+            "dùng một khóa ngẫu nhiên, mọi phiên đăng nhập kết thúc khi máy chủ dừng"
             if not secret
-            else "sessions are only as safe as the secret"
+            else "phiên đăng nhập chỉ an toàn ngang khóa này"
         )
-        warnings.append(f"warning: {problem}: {consequence}")
+        warnings.append(f"cảnh báo: {problem}: {consequence}")
     if host.strip() in ("0.0.0.0", "::", "[::]"):
         warnings.append(
-            f"warning: listening on every network interface ({host}): anyone who can reach "
-            "this machine reaches the sign-in page; serve behind a TLS reverse proxy "
-            "(settings web.secure_cookies and web.trusted_proxies)"
+            f"cảnh báo: đang nghe trên mọi giao diện mạng ({host}): ai kết nối được tới máy "
+            "này đều thấy trang đăng nhập; hãy đặt sau một reverse proxy có TLS "
+            "(thiết lập web.secure_cookies và web.trusted_proxies)"
         )
     elif not loopback:
         warnings.append(
-            f"warning: {host} is reachable from the network; serve behind a TLS reverse proxy "
-            "(settings web.secure_cookies and web.trusted_proxies)"
+            f"cảnh báo: {host} truy cập được từ mạng; hãy đặt sau một reverse proxy có TLS "
+            "(thiết lập web.secure_cookies và web.trusted_proxies)"
         )
     return ServeCheck(tuple(warnings))

@@ -29,7 +29,7 @@ def test_sqlite_needs_a_path() -> None:
 
 def test_elasticsearch_needs_a_url() -> None:
     pytest.importorskip("elasticsearch")
-    with pytest.raises(SearchIndexError, match="elasticsearch_url"):
+    with pytest.raises(SearchIndexError, match="PRESSMON_ELASTICSEARCH_URL"):
         open_archive("elasticsearch")
 
 

@@ -61,7 +61,7 @@ def test_reopening_keeps_data_and_does_not_migrate_again(path: Path) -> None:
 def test_newer_schema_is_refused(path: Path) -> None:
     SQLiteArchive(path).close()
     _raw(path).execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION + 1,))
-    with pytest.raises(SchemaVersionError, match="newer"):
+    with pytest.raises(SchemaVersionError, match="mới hơn"):
         SQLiteArchive(path)
 
 
@@ -86,7 +86,7 @@ def test_a_failing_migration_leaves_the_previous_version(path: Path) -> None:
 
 def test_not_a_database_is_a_clear_error(path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(SearchIndexError, match="SQLite"):
+    with pytest.raises(SearchIndexError, match="tệp không phải cơ sở dữ liệu SQLite"):
         SQLiteArchive(path)
 
 

@@ -156,7 +156,7 @@ def test_malformed_line_names_the_line_and_writes_nothing_from_its_batch(archive
     _fill(a)
     lines = _export(a).splitlines()
     lines.insert(3, '{"document": {"id": "x"')
-    with pytest.raises(RecordError, match="line 4"):
+    with pytest.raises(RecordError, match="dòng 4"):
         import_jsonl(b, io.StringIO("\n".join(lines)))
     assert b.stats().documents == 0
 
@@ -171,7 +171,7 @@ def test_malformed_line_names_the_line_and_writes_nothing_from_its_batch(archive
 )
 def test_shapeless_lines_are_record_errors(archives, bad: str) -> None:
     _, b = archives
-    with pytest.raises(RecordError, match="line 1"):
+    with pytest.raises(RecordError, match="dòng 1"):
         import_jsonl(b, io.StringIO(bad + "\n"))
 
 
@@ -180,7 +180,7 @@ def test_naive_datetimes_are_refused(archives) -> None:
     _fill(a)
     line = json.loads(_export(a).splitlines()[0])
     line["document"]["published_at"] = "2025-03-01T08:00:00"
-    with pytest.raises(RecordError, match="no UTC offset"):
+    with pytest.raises(RecordError, match="thiếu độ lệch UTC"):
         import_jsonl(b, io.StringIO(json.dumps(line)))
 
 

@@ -121,16 +121,20 @@ def test_a_newer_database_is_refused(tmp_path: Path) -> None:
         conn.execute("INSERT INTO schema_version VALUES (?)", (len(MIGRATIONS) + 1,))
     conn.close()
     with pytest.raises(
-        StateDatabaseError, match=rf"version {len(MIGRATIONS) + 1} is newer.*\({len(MIGRATIONS)}\)"
+        StateDatabaseError,
+        match=rf"phiên bản lược đồ {len(MIGRATIONS) + 1}, mới hơn.*\({len(MIGRATIONS)}\)",
     ) as caught:
         open_state_db(path)
-    assert "upgrade pressmon" in caught.value.hint
+    assert "nâng cấp pressmon" in caught.value.hint
 
 
 def test_a_file_that_is_not_a_database_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "state.db"
     path.write_bytes(b"not sqlite at all" * 100)
-    with pytest.raises(StateDatabaseError, match="cannot open the state database .*state.db"):
+    with pytest.raises(
+        StateDatabaseError,
+        match="không mở được cơ sở dữ liệu trạng thái .*state.db.*: tệp không phải cơ sở dữ liệu",
+    ):
         open_state_db(path)
 
 

@@ -48,19 +48,19 @@ def test_password_is_stored_as_argon2id(store) -> None:
 @pytest.mark.parametrize(
     ("username", "password", "role", "message"),
     [
-        ("lan", "ngan", "reviewer", "too short"),
-        ("lan", "12345678", "reviewer", "too short"),
-        ("lan", "        ", "reviewer", "too short"),
-        ("lan", "            ", "reviewer", "only spaces"),
-        ("lan", "aaaaaaaaaaaaaa", "reviewer", "one character repeated"),
-        ("nguyen.van.lan", "Nguyen.Van.Lan", "reviewer", "must not be the username"),
-        ("lan", "qwertyuiop123", "reviewer", "commonly used"),
-        ("lan", "Password1234", "reviewer", "commonly used"),
-        ("lan", "123456789012", "reviewer", "too easy to guess"),
-        ("binh", "binhbinhbinh", "reviewer", "too easy to guess"),
-        ("lan", "mat-khau-du-dai", "boss", "unknown role"),
-        ("a b", "mat-khau-du-dai", "reviewer", "invalid username"),
-        ("", "mat-khau-du-dai", "reviewer", "invalid username"),
+        ("lan", "ngan", "reviewer", "quá ngắn"),
+        ("lan", "12345678", "reviewer", "quá ngắn"),
+        ("lan", "        ", "reviewer", "quá ngắn"),
+        ("lan", "            ", "reviewer", "toàn dấu cách"),
+        ("lan", "aaaaaaaaaaaaaa", "reviewer", "chỉ lặp lại một ký tự"),
+        ("nguyen.van.lan", "Nguyen.Van.Lan", "reviewer", "không được trùng tên đăng nhập"),
+        ("lan", "qwertyuiop123", "reviewer", "hay dùng"),
+        ("lan", "Password1234", "reviewer", "hay dùng"),
+        ("lan", "123456789012", "reviewer", "quá dễ đoán"),
+        ("binh", "binhbinhbinh", "reviewer", "quá dễ đoán"),
+        ("lan", "mat-khau-du-dai", "boss", "không có vai trò"),
+        ("a b", "mat-khau-du-dai", "reviewer", "tên đăng nhập không hợp lệ"),
+        ("", "mat-khau-du-dai", "reviewer", "tên đăng nhập không hợp lệ"),
     ],
 )
 def test_add_rejects_bad_input(store, username, password, role, message) -> None:
@@ -70,7 +70,7 @@ def test_add_rejects_bad_input(store, username, password, role, message) -> None
 
 def test_set_password_follows_the_same_policy(store) -> None:
     store.add("lan", "mat-khau-cua-lan", "reviewer")
-    with pytest.raises(AccountError, match="commonly used"):
+    with pytest.raises(AccountError, match="hay dùng"):
         store.set_password("lan", "qwerty123456")
     store.set_password("lan", "ba tu khong lien quan")  # a passphrase with spaces is fine
     assert store.verify("lan", "ba tu khong lien quan") is not None
@@ -78,9 +78,9 @@ def test_set_password_follows_the_same_policy(store) -> None:
 
 def test_duplicate_and_unknown_users(store) -> None:
     store.add("lan", "mat-khau-cua-lan", "reviewer")
-    with pytest.raises(AccountError, match="already exists"):
+    with pytest.raises(AccountError, match="đã có"):
         store.add("lan", "mat-khau-khac-nua", "lead")
-    with pytest.raises(AccountError, match="no such user"):
+    with pytest.raises(AccountError, match="không có tài khoản"):
         store.disable("khong-co")
 
 

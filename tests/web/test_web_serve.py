@@ -27,14 +27,14 @@ def test_off_loopback_a_missing_or_short_secret_is_refused(host, secret) -> None
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1"])
 def test_on_loopback_a_missing_or_short_secret_is_a_warning(host) -> None:
-    assert "is not set" in check_serve(host, None).warnings[0]
-    assert "shorter than 32 bytes" in check_serve(host, "x").warnings[0]
+    assert "chưa đặt" in check_serve(host, None).warnings[0]
+    assert "ngắn hơn 32 byte" in check_serve(host, "x").warnings[0]
     assert check_serve(host, GOOD_SECRET).warnings == ()
 
 
 def test_every_interface_is_warned_about() -> None:
     [warning] = check_serve("0.0.0.0", GOOD_SECRET).warnings
-    assert "every network interface" in warning
+    assert "mọi giao diện mạng" in warning
 
 
 @pytest.fixture
@@ -62,14 +62,14 @@ def _serve(tmp_path, *args: str, secret: str | None):
 
 def test_serve_refuses_the_network_without_a_secret(tmp_path, uvicorn_calls) -> None:
     result = _serve(tmp_path, "--host", "0.0.0.0", secret=None)
-    assert result.exit_code == 1 and "refusing to serve on 0.0.0.0" in result.output
+    assert result.exit_code == 1 and "không mở trang web ở 0.0.0.0" in result.output
     assert uvicorn_calls == []
 
 
 def test_serve_on_loopback_warns_and_turns_off_proxy_headers(tmp_path, uvicorn_calls) -> None:
     result = _serve(tmp_path, "--host", "127.0.0.1", secret=None)
     assert result.exit_code == 0, result.output
-    assert "PRESSMON_SESSION_SECRET is not set" in result.output
+    assert "chưa đặt PRESSMON_SESSION_SECRET" in result.output
     [kwargs] = uvicorn_calls
     assert kwargs["proxy_headers"] is False and kwargs["forwarded_allow_ips"] == ""
 
@@ -77,7 +77,7 @@ def test_serve_on_loopback_warns_and_turns_off_proxy_headers(tmp_path, uvicorn_c
 def test_serve_on_every_interface_with_a_secret_warns(tmp_path, uvicorn_calls) -> None:
     result = _serve(tmp_path, "--host", "0.0.0.0", secret=GOOD_SECRET)
     assert result.exit_code == 0, result.output
-    assert "every network interface" in result.output and len(uvicorn_calls) == 1
+    assert "mọi giao diện mạng" in result.output and len(uvicorn_calls) == 1
 
 
 def _mode(path) -> int:

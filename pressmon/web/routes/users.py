@@ -73,14 +73,14 @@ def resolve_province(ctx: WebContext, typed: str) -> str | None:
     if not typed.strip():
         return None
     if ctx.filters is None:
-        raise AccountError("no province list (config/provinces.yaml) to check the province")
+        raise AccountError("không có danh sách tỉnh (config/provinces.yaml) để kiểm tra tỉnh")
     return ctx.filters.province(typed).value
 
 
 def _existing(ctx: WebContext, username: str) -> Account:
     account = ctx.accounts.get(username.strip())
     if account is None:
-        raise AccountNotFound(f"no such user {username!r}")
+        raise AccountNotFound(f"không có tài khoản {username!r}")
     return account
 
 
