@@ -75,7 +75,7 @@ def _jsonl(path: Path) -> Iterator[dict[str, object]]:
                 if line.strip():
                     yield json.loads(line)
     except FileNotFoundError as err:
-        raise TrainingDataError(f"Corpus file {str(path)!r} does not exist.") from err
+        raise TrainingDataError(f"Không có tệp kho ngữ liệu {str(path)!r}.") from err
 
 
 def read_vietnews_bhxh(folder: Path) -> list[EvalItem]:
@@ -156,7 +156,7 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             return list(csv.DictReader(fh))
     except FileNotFoundError as err:
-        raise TrainingDataError(f"Corpus file {str(path)!r} does not exist.") from err
+        raise TrainingDataError(f"Không có tệp kho ngữ liệu {str(path)!r}.") from err
 
 
 def read_vietsmishing(folder: Path) -> list[EvalItem]:

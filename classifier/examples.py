@@ -11,6 +11,7 @@ from pathlib import Path
 
 from classifier.errors import TrainingDataError
 from vntext.normalize import normalize_text
+from vntext.syntax_text import syntax_problem
 
 SHIPPED_DATA = Path(__file__).with_name("data")
 
@@ -39,16 +40,19 @@ def read_jsonl(path: Path) -> list[LabelledExample]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as err:
-        raise TrainingDataError(f"Training data {str(path)!r} does not exist.") from err
+        raise TrainingDataError(f"Không có dữ liệu huấn luyện {str(path)!r}.") from err
     examples = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-            label = int(row["label"])
-            if label not in (0, 1):
-                raise ValueError(f"label {label!r} is not 0 or 1")
+            if not isinstance(row, dict):
+                raise ValueError("dòng phải là một đối tượng JSON {...}")
+            label = row["label"]
+            if label not in (0, 1, "0", "1"):
+                raise ValueError(f"nhãn {label!r} phải là 0 hoặc 1")
+            label = int(label)
             examples.append(
                 LabelledExample(
                     text=normalize_text(str(row["text"])),
@@ -62,8 +66,14 @@ def read_jsonl(path: Path) -> list[LabelledExample]:
                     topic=str(row.get("topic", "")),
                 )
             )
-        except (ValueError, KeyError, TypeError) as err:
-            raise TrainingDataError(f"{str(path)!r} line {n}: {err}") from err
+        except json.JSONDecodeError as err:
+            raise TrainingDataError(
+                f"{str(path)!r} dòng {n}: không phải JSON hợp lệ ({syntax_problem(err)})"
+            ) from err
+        except KeyError as err:
+            raise TrainingDataError(f"{str(path)!r} dòng {n}: thiếu trường {err}") from err
+        except (ValueError, TypeError) as err:
+            raise TrainingDataError(f"{str(path)!r} dòng {n}: {err}") from err
     return examples
 
 
@@ -97,4 +107,6 @@ def group_split(
         test = [e for i, e in enumerate(examples) if (e.group or f"item:{i}") in held]
         if {e.label for e in train} == {0, 1} and {e.label for e in test} == {0, 1}:
             return train, test
-    raise TrainingDataError("Cannot split the examples so that both sides hold both labels.")
+    raise TrainingDataError(
+        "Không chia được các ví dụ sao cho cả phần huấn luyện và phần kiểm tra đều có hai nhãn."
+    )

@@ -167,7 +167,7 @@ class Flagger:
         if not model_path.exists():
             if not train_if_missing:
                 raise ModelNotFoundError(
-                    f"Model file {str(model_path)!r} does not exist; run `pressmon train`."
+                    f"Không có tệp mô hình {str(model_path)!r}; chạy `pressmon train`."
                 )
             from classifier.examples import load_shipped
             from classifier.training import train

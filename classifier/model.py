@@ -219,32 +219,38 @@ def load(path: Path) -> TrainedModel:
     from skops.io.exceptions import UntrustedTypesFoundException
 
     if not path.is_file():
-        raise ModelNotFoundError(f"Model file {str(path)!r} does not exist; run `pressmon train`.")
+        raise ModelNotFoundError(f"Không có tệp mô hình {str(path)!r}; chạy `pressmon train`.")
     if not zipfile.is_zipfile(path):
-        raise UntrustedModelError(f"Model file {str(path)!r} is not a skops archive (not a zip).")
+        raise UntrustedModelError(
+            f"Tệp mô hình {str(path)!r} không phải tệp skops (không phải zip)."
+        )
     try:
         untrusted = sio.get_untrusted_types(file=path)
         unexpected = sorted(set(untrusted) - set(TRUSTED))
         if unexpected:
             raise UntrustedModelError(
-                f"Model file {str(path)!r} holds untrusted types {unexpected}; refusing to load. "
-                f"Only {TRUSTED} are allowed."
+                f"Tệp mô hình {str(path)!r} chứa kiểu dữ liệu không tin cậy {unexpected}; "
+                f"không nạp. Chỉ cho phép {TRUSTED}."
             )
         payload = sio.load(path, trusted=TRUSTED)
     except UntrustedModelError:
         raise
     except UntrustedTypesFoundException as err:
-        raise UntrustedModelError(f"Model file {str(path)!r}: {err}") from err
+        raise UntrustedModelError(
+            f"Tệp mô hình {str(path)!r} chứa kiểu dữ liệu không tin cậy ({err})"
+        ) from err
     except Exception as err:  # skops raises many kinds on a damaged archive; all mean "unusable"
         raise UntrustedModelError(
-            f"Model file {str(path)!r} is corrupt or truncated ({type(err).__name__}: {err}); "
-            "retrain with `pressmon train`."
+            f"Tệp mô hình {str(path)!r} hỏng hoặc bị cắt cụt ({type(err).__name__}: {err}); "
+            "huấn luyện lại bằng `pressmon train`."
         ) from err
     if not isinstance(payload, dict) or payload.get("format") != _FORMAT:
-        raise UntrustedModelError(f"Model file {str(path)!r} has an unknown layout.")
+        raise UntrustedModelError(f"Tệp mô hình {str(path)!r} có bố cục không nhận ra.")
     pipeline, data_version = payload.get("pipeline"), payload.get("data_version")
     if not isinstance(pipeline, Pipeline) or not isinstance(data_version, str):
-        raise UntrustedModelError(f"Model file {str(path)!r} does not hold a flagging pipeline.")
+        raise UntrustedModelError(
+            f"Tệp mô hình {str(path)!r} không chứa mô hình sàng lọc (flagging pipeline)."
+        )
     return TrainedModel(pipeline=pipeline, data_version=data_version)
 
 

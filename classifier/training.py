@@ -26,9 +26,13 @@ def train(
     labels = [e.label for e in data]
     counts = Counter(labels)
     if set(counts) != {0, 1}:
-        raise TrainingDataError(f"Training needs both labels 0 and 1; got counts {dict(counts)}.")
+        raise TrainingDataError(
+            f"Huấn luyện cần cả hai nhãn 0 và 1; số ví dụ theo nhãn: {dict(counts)}."
+        )
     if min(counts.values()) < 5:
-        raise TrainingDataError(f"Each label needs at least 5 examples; got {dict(counts)}.")
+        raise TrainingDataError(
+            f"Mỗi nhãn cần ít nhất 5 ví dụ; số ví dụ theo nhãn: {dict(counts)}."
+        )
     texts: list[str] = []
     targets: list[int] = []
     weights: list[float] = []
@@ -54,7 +58,7 @@ def load_extra(path: Path) -> list[LabelledExample]:
     if path.is_file():
         return read_jsonl(path)
     if not path.is_dir():
-        raise TrainingDataError(f"Extra training data {str(path)!r} does not exist.")
+        raise TrainingDataError(f"Không có dữ liệu huấn luyện bổ sung {str(path)!r}.")
     matched = [c for c in CORPORA if (path / c.folder).is_dir()]  # the raw folder itself
     if matched:
         return as_examples(i for c in matched for i in load(c, path))
@@ -63,7 +67,8 @@ def load_extra(path: Path) -> list[LabelledExample]:
     if not matched:
         names = ", ".join(sorted({c.folder for c in CORPORA}))
         raise TrainingDataError(
-            f"{str(path)!r} is neither a JSON-lines file nor a known corpus folder ({names})."
+            f"{str(path)!r} không phải tệp JSON lines, cũng không phải thư mục kho ngữ liệu "
+            f"đã biết ({names})."
         )
     return as_examples(i for c in matched for i in c.reader(path))
 

@@ -137,8 +137,8 @@ def run_crawl(
         reason = None
     if reason is None:
         raise PressmonError(
-            "the crawl did not start; see the error logged above",
-            hint="check the sources file and the archive settings",
+            "lượt thu thập không bắt đầu được; xem lỗi ghi trong log ở trên",
+            hint="kiểm tra tệp nguồn (sources.yaml) và thiết lập kho lưu trữ",
         )
     spider = crawler.spider
     assert isinstance(spider, SourceSpider)  # finish_reason is only set once the spider ran

@@ -72,8 +72,8 @@ def prepare_fresh(paths: DemoPaths, *, default_location: bool) -> None:
             continue
         if not default_location:
             raise PressmonError(
-                f"{path} exists; the demo needs a fresh archive",
-                hint="remove it or pass another --archive path",
+                f"{path} đã có; bản demo cần một kho lưu trữ mới, trống",
+                hint="xóa tệp đó hoặc chỉ một đường dẫn khác bằng --archive",
             )
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)

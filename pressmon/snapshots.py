@@ -17,6 +17,7 @@ from pathlib import Path
 from index import CountTable, GroupBy
 from pressmon.errors import PressmonError
 from pressmon.state_db import open_state_db
+from vntext.sqlite_text import sqlite_problem
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,8 @@ class SnapshotStore:
         """Freeze `week`'s column of `counts`; returns the groups whose frozen count changed."""
         if counts.interval != "week" or week not in counts.buckets:
             raise PressmonError(
-                f"week {week.isoformat()} is not a week column of this table",
-                hint="count with interval='week' over a range holding the week",
+                f"tuần {week.isoformat()} không phải một cột tuần của bảng đếm này",
+                hint="đếm theo interval='week' trên khoảng ngày có tuần đó",
             )
         column = counts.buckets.index(week)
         live = {group: row[column] for group, row in counts.rows.items()}
@@ -153,6 +154,6 @@ class SnapshotStore:
             self._conn.execute("COMMIT")
         except sqlite3.Error as err:
             raise PressmonError(
-                f"coverage snapshot store failed: {err}",
-                hint="check the state database file and its permissions",
+                f"không lưu được số liệu đã chốt: {sqlite_problem(err)}",
+                hint="kiểm tra tệp cơ sở dữ liệu trạng thái và quyền ghi",
             ) from err

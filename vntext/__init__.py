@@ -3,6 +3,7 @@
 One concept per module: `normalize` (NFC, tone placement, folding), `deobfuscate` (disguised
 text read back), `segment` (sentences), `provinces` (gazetteer and attribution), `lead` (where
 the sapo ends), `stories` (near-duplicate fingerprints), and the Vietnamese wording of
-configuration problems every package reports: `validation_text` (pydantic errors) and
-`syntax_text` (YAML/TOML syntax and unreadable files). Imports nothing else of ours.
+problems every package reports: `validation_text` (pydantic errors), `syntax_text` (YAML,
+TOML and JSON syntax, unreadable files) and `sqlite_text` (SQLite's reasons). Imports nothing
+else of ours.
 """

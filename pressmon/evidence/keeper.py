@@ -77,8 +77,8 @@ class EvidenceKeeper:
         payload = read_payload(self.folder / copy.path)
         if sha256_hex(payload.data) != copy.sha256:
             raise EvidenceError(
-                f"the saved copy of {copy.document_id} no longer matches its SHA-256",
-                hint=f"the file {copy.path} was changed after it was saved",
+                f"bản lưu của {copy.document_id} không còn khớp mã SHA-256 đã ghi",
+                hint=f"tệp {copy.path} đã bị sửa sau khi lưu",
             )
         return payload
 

@@ -23,6 +23,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from pressmon.evidence.errors import EvidenceError
+from vntext.syntax_text import read_problem
 
 # Headers describing a transfer the stored body no longer has.
 _TRANSFER_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
@@ -92,8 +93,8 @@ def _write(
         partial.replace(path)  # whole or not at all: a crash leaves only the .part file
     except OSError as err:
         raise EvidenceError(
-            f"cannot write the saved copy {str(path)!r}: {err}",
-            hint="check that the data folder is writable",
+            f"không ghi được bản lưu {str(path)!r}: {read_problem(err)}",
+            hint="kiểm tra thư mục dữ liệu có ghi được không",
         ) from err
 
 
@@ -110,8 +111,9 @@ def read_payload(path: Path) -> Payload:
                     content_type = record.rec_headers.get_header("Content-Type") or ""
                 return Payload(record.content_stream().read(), content_type, record.rec_type)
     except (OSError, ArchiveLoadFailed) as err:
-        raise EvidenceError(f"cannot read the saved copy {str(path)!r}: {err}") from err
-    raise EvidenceError(f"the saved copy {str(path)!r} holds no response or resource record")
+        reason = read_problem(err) if isinstance(err, OSError) else "tệp WARC hỏng"
+        raise EvidenceError(f"không đọc được bản lưu {str(path)!r}: {reason}") from err
+    raise EvidenceError(f"bản lưu {str(path)!r} không chứa bản ghi response hay resource")
 
 
 def _reason(status: int) -> str:

@@ -34,14 +34,14 @@ def test_round_trip_gives_identical_predictions(tiny_model: TrainedModel, tmp_pa
 
 
 def test_missing_file_raises_model_not_found(tmp_path: Path) -> None:
-    with pytest.raises(ModelNotFoundError, match="does not exist"):
+    with pytest.raises(ModelNotFoundError, match="Không có tệp mô hình"):
         load(tmp_path / "absent.skops")
 
 
 def test_non_zip_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "m.skops"
     path.write_bytes(b"\x80\x04cos\nsystem\n(S'echo pwned'\ntR.")  # a pickle, never unpickled
-    with pytest.raises(UntrustedModelError, match="not a skops archive"):
+    with pytest.raises(UntrustedModelError, match="không phải tệp skops"):
         load(path)
 
 
@@ -58,7 +58,7 @@ def test_corrupt_zip_member_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "m.skops"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("schema.json", "{not json")
-    with pytest.raises(UntrustedModelError, match="corrupt or truncated"):
+    with pytest.raises(UntrustedModelError, match="hỏng hoặc bị cắt cụt"):
         load(path)
 
 
@@ -66,7 +66,7 @@ def test_file_with_other_untrusted_types_is_refused_without_running_code(tmp_pat
     hostile = Pipeline([("v", TfidfVectorizer(tokenizer=os.path.basename))])
     path = tmp_path / "m.skops"
     sio.dump({"format": 1, "pipeline": hostile, "data_version": "x"}, path)
-    with pytest.raises(UntrustedModelError, match="untrusted types"):
+    with pytest.raises(UntrustedModelError, match="không tin cậy"):
         load(path)
 
 

@@ -47,7 +47,7 @@ def test_group_split_never_shares_a_group() -> None:
 
 def test_train_refuses_a_single_class() -> None:
     only = [LabelledExample(text=f"văn bản số {i}", title="", label=0) for i in range(10)]
-    with pytest.raises(TrainingDataError, match="both labels"):
+    with pytest.raises(TrainingDataError, match="cả hai nhãn"):
         train(only)
 
 
@@ -63,7 +63,7 @@ def test_extra_examples_join_training(tiny_model: TrainedModel) -> None:
 def test_read_jsonl_reports_the_bad_line(tmp_path: Path) -> None:
     path = tmp_path / "x.jsonl"
     path.write_text('{"text": "a", "label": 0}\n{"text": "b", "label": 7}\n', encoding="utf-8")
-    with pytest.raises(TrainingDataError, match="line 2"):
+    with pytest.raises(TrainingDataError, match="dòng 2"):
         read_jsonl(path)
 
 
@@ -71,7 +71,7 @@ def test_extra_loader_reads_files_and_refuses_unknown_folders(tmp_path: Path) ->
     path = tmp_path / "x.jsonl"
     path.write_text(json.dumps({"text": "một câu", "label": 1}) + "\n", encoding="utf-8")
     assert [e.label for e in load_extra(path)] == [1]
-    with pytest.raises(TrainingDataError, match="known corpus"):
+    with pytest.raises(TrainingDataError, match="thư mục kho ngữ liệu"):
         load_extra(tmp_path)
 
 
