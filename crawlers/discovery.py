@@ -27,13 +27,13 @@ def _root(body: bytes, declared: str | None) -> etree._Element:
     # Real feeds start with a BOM, blank lines, or are UTF-16 (vietnamese-pitfalls.md §4).
     body = decode_feed(body, declared)
     if not body.strip():
-        raise FeedError("empty document")
+        raise FeedError("tài liệu trống (empty)")
     try:
         root = etree.fromstring(body, _PARSER)
     except etree.XMLSyntaxError as err:
-        raise FeedError(f"not XML: {err}") from err
+        raise FeedError(f"không phải XML ({err})") from err
     if root is None:
-        raise FeedError("not XML")
+        raise FeedError("không phải XML")
     return root
 
 
@@ -57,7 +57,7 @@ def feed_links(body: bytes, base_url: str, declared: str | None = None) -> list[
     root = _root(body, declared)
     kind = _local(root.tag)
     if kind not in {"rss", "rdf", "feed"}:
-        raise FeedError(f"not a feed: root element <{kind}>")
+        raise FeedError(f"không phải RSS/Atom: phần tử gốc là <{kind}>")
     urls: list[str] = []
     for item in root.iter():
         name = _local(item.tag)
@@ -85,7 +85,7 @@ def sitemap_links(body: bytes, base_url: str, declared: str | None = None) -> Si
     root = _root(body, declared)
     kind = _local(root.tag)
     if kind not in {"urlset", "sitemapindex"}:
-        raise FeedError(f"not a sitemap: root element <{kind}>")
+        raise FeedError(f"không phải sitemap: phần tử gốc là <{kind}>")
     entry = "url" if kind == "urlset" else "sitemap"
     found: list[str] = []
     for element in root.iter():

@@ -59,7 +59,8 @@ def _detect(body: bytes) -> str:
     best = charset_normalizer.from_bytes(body).best()
     if best is None:
         raise ExtractionError(
-            f"cannot decode {len(body)} bytes: no declared charset fits and detection found none"
+            f"không giải mã được {len(body)} byte: không bảng mã khai báo nào khớp, "
+            "dò cũng không thấy"
         )
     return str(best)
 
@@ -70,7 +71,9 @@ def _decode(body: bytes, declared: str | None, in_body: str | None) -> str:
         name, size = bom
         text = _strict(body[size:], name)
         if text is None:
-            raise ExtractionError(f"bytes after the {name} byte-order mark are not valid {name}")
+            raise ExtractionError(
+                f"các byte sau dấu BOM (byte-order mark) {name} không hợp lệ theo {name}"
+            )
         return text
     for label in (_label(declared), in_body):
         if label is None:

@@ -68,5 +68,5 @@ def required(crawler_settings: Any, key: str) -> Any:
     """A key the crawl's configuration must set; its absence is a wiring mistake, said loudly."""
     value = crawler_settings.get(key)
     if value is None:
-        raise CrawlError(f"Scrapy setting {key} is not set")
+        raise CrawlError(f"chưa đặt thiết lập Scrapy {key}")
     return value

@@ -104,10 +104,10 @@ def canonicalize_url(url: str) -> str:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError as err:
-        raise InvalidURL(f"cannot parse URL {url!r}: {err}") from err
+        raise InvalidURL(f"không đọc được địa chỉ {url!r} ({err})") from err
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS or not parts.hostname:
-        raise InvalidURL(f"not an absolute http(s) URL: {url!r}")
+        raise InvalidURL(f"không phải địa chỉ http(s) đầy đủ: {url!r}")
     netloc = _host(parts.hostname)
     if port is not None and port != _DEFAULT_PORTS[scheme]:
         netloc = f"{netloc}:{port}"

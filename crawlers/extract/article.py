@@ -123,10 +123,12 @@ def extract_article(
         CrawlError: unknown parser name.
     """
     if len(body) > max_bytes:
-        raise ExtractionError(f"page is {len(body):,} bytes, over the {max_bytes:,}-byte limit")
+        raise ExtractionError(
+            f"trang dài {len(body):,} byte, quá giới hạn {max_bytes:,} byte".replace(",", ".")
+        )
     site = parser_selectors(parser) or site_selectors(url)
     if site.article_url and not re.search(site.article_url, url):
-        raise ExtractionError(f"not an article URL for parser {parser!r}: {url!r}")
+        raise ExtractionError(f"không phải địa chỉ bài viết với bộ đọc {parser!r}: {url!r}")
     text = decode_html(body, content_type, normalize=False)  # fields are NFC'd one by one
     tree = parse_html(text)
     check_challenge(text, tree)
@@ -137,7 +139,7 @@ def extract_article(
     shown = headline(tree, ld, meta, site)
     article_body = extract_body(tree, text, site)
     if article_body is None:
-        raise ExtractionError(f"no article body found on {url!r}")
+        raise ExtractionError(f"không tìm thấy thân bài trên {url!r}")
     reference = now or datetime.now(UTC)
     decision = published_date(tree, ld, meta, url, site, reference, profile)
     published = decision.chosen

@@ -59,7 +59,7 @@ def check_challenge(text: str, tree: etree._Element) -> None:
             visible = node_text(body) if body is not None else ""
             # Real articles may mention Cloudflare or link to its scripts; a challenge has no text.
             if len(visible) < 2_000:
-                raise ChallengePage(f"anti-bot challenge page ({name})")
+                raise ChallengePage(f"trang kiểm tra chống bot ({name})")
     if len(text) > _SMALL_PAGE:
         return
     scripts = " ".join(s.text or "" for s in tree.iter("script"))
@@ -67,4 +67,4 @@ def check_challenge(text: str, tree: etree._Element) -> None:
         body = tree.find("body")
         visible = node_text(body) if body is not None else ""
         if len(visible) < _TINY_TEXT:
-            raise ChallengePage("JavaScript cookie challenge (sets a cookie, then reloads)")
+            raise ChallengePage("trang kiểm tra bằng JavaScript (đặt cookie rồi tải lại)")

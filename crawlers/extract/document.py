@@ -27,13 +27,13 @@ def parse_html(text: str) -> html.HtmlElement:
     """
     data = text.encode("utf-8", "surrogatepass")
     if not data.strip():
-        raise ExtractionError("empty document")
+        raise ExtractionError("tài liệu trống")
     try:
         root = html.document_fromstring(data, parser=_PARSER)
     except (etree.ParserError, ValueError) as err:
-        raise ExtractionError(f"unparseable HTML: {err}") from err
+        raise ExtractionError(f"không đọc được HTML ({err})") from err
     if root is None:
-        raise ExtractionError("unparseable HTML: no root element")
+        raise ExtractionError("không đọc được HTML: không có phần tử gốc")
     return root
 
 

@@ -89,4 +89,6 @@ def headline(
         return Headline(shown, "css", seo)
     if seo:
         return Headline(seo, seo_method, seo)
-    raise ExtractionError("no title: no <h1>, JSON-LD headline, og:title or <title>")
+    raise ExtractionError(
+        "không có tiêu đề: không thấy <h1>, headline JSON-LD, og:title hay <title>"
+    )

@@ -237,9 +237,11 @@ def reconcile(
     kept = [c for c in found if plausible(c, now)]
     if not kept:
         if not found:
-            raise DateError("no publication date found (json-ld, meta, <time>, visible text, URL)")
+            raise DateError("không tìm thấy ngày đăng (json-ld, meta, <time>, chữ trên trang, URL)")
         seen = ", ".join(f"{c.label}={c.value.isoformat()}" for c in found)
-        raise DateError(f"no plausible publication date (future or before {EARLIEST_YEAR}): {seen}")
+        raise DateError(
+            f"không có ngày đăng hợp lý (ở tương lai hoặc trước {EARLIEST_YEAR}): {seen}"
+        )
     visible = [c for c in kept if c.source == "visible-text"]
     byline = next((c for c in visible if c.precision == "minute"), visible[0] if visible else None)
     if profile.date_prefer == "metadata":

@@ -145,7 +145,7 @@ def test_choose_rejects_future_and_ancient_dates() -> None:
 
 
 def test_choose_raises_when_nothing_is_plausible() -> None:
-    with pytest.raises(DateError, match="future or before 1995"):
+    with pytest.raises(DateError, match="tương lai hoặc trước 1995"):
         choose_published([c(vn(2031, 1, 1), "json-ld")], NOW)
-    with pytest.raises(DateError, match="no publication date"):
+    with pytest.raises(DateError, match="không tìm thấy ngày đăng"):
         choose_published([], NOW)

@@ -46,7 +46,7 @@ def test_html_error_page_is_not_a_feed() -> None:
 
 
 def test_empty_feed_is_an_error() -> None:
-    with pytest.raises(FeedError, match="empty"):
+    with pytest.raises(FeedError, match="trống"):
         feed_links(b"  \n", "https://bao.vn/rss.rss")
 
 

@@ -175,13 +175,13 @@ def test_header_today_date_alone_is_not_a_publication_date() -> None:
         + article_html(P1, P2)
         + '<footer><span class="date">cấp ngày 02-12-2021</span></footer>'
     )
-    with pytest.raises(DateError, match="no publication date"):
+    with pytest.raises(DateError, match="không tìm thấy ngày đăng"):
         extract(page("", body))
 
 
 def test_future_dates_are_rejected() -> None:
     head = '<meta property="article:published_time" content="2027-01-01T08:00:00+07:00">'
-    with pytest.raises(DateError, match="future"):
+    with pytest.raises(DateError, match="tương lai"):
         extract(page(head, "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2)))
 
 
@@ -271,17 +271,17 @@ def test_an_article_that_sets_a_cookie_is_not_a_challenge() -> None:
 
 
 def test_oversized_pages_are_refused_clearly() -> None:
-    with pytest.raises(ExtractionError, match="over the 1,000-byte limit"):
+    with pytest.raises(ExtractionError, match="quá giới hạn 1.000 byte"):
         extract(page("", "<p>" + "a" * 2000 + "</p>"), max_bytes=1000)
 
 
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (b"", "empty document"),
-        (b"   \n  ", "empty document"),
-        (page("<title>Trang chủ</title>", "<p>Ngắn.</p>"), "no article body"),
-        (b"\x00\x01\x02<<<>>>", "no article body|empty document|no title"),
+        (b"", "tài liệu trống"),
+        (b"   \n  ", "tài liệu trống"),
+        (page("<title>Trang chủ</title>", "<p>Ngắn.</p>"), "không tìm thấy thân bài"),
+        (b"\x00\x01\x02<<<>>>", "không tìm thấy thân bài|tài liệu trống|không có tiêu đề"),
     ],
     ids=["empty", "whitespace", "no-body", "garbage"],
 )
@@ -300,7 +300,7 @@ def test_truncated_document_still_extracts() -> None:
 
 
 def test_unknown_parser_is_a_configuration_error() -> None:
-    with pytest.raises(CrawlError, match="unknown parser 'nope'"):
+    with pytest.raises(CrawlError, match="không có bộ đọc \\(parser\\) 'nope'"):
         extract(page("", ""), parser="nope")
 
 
@@ -339,7 +339,7 @@ def test_baohiemxahoi_listing_urls_are_not_articles() -> None:
     listing = (
         "https://baohiemxahoi.gov.vn/tintuc/Pages/hoat-dong-bhxh-viet-nam.aspx?CateID=136&Page=2"
     )
-    with pytest.raises(ExtractionError, match="not an article URL"):
+    with pytest.raises(ExtractionError, match="không phải địa chỉ bài viết"):
         extract(BHXH_PAGE, url=listing, parser="baohiemxahoi")
 
 
