@@ -97,31 +97,48 @@ def _key(event: ReviewEvent) -> str:
 
 
 def _parsed(inp: TextIO) -> Iterator[tuple[Document, list[ReviewEvent]]]:
-    for number, line in enumerate(inp, start=1):
+    """Each line's document and events; a bad line raises a RecordError naming file and line."""
+    name = getattr(inp, "name", None)
+    where = f"{name}: " if isinstance(name, str) else ""
+    number = 0
+    lines = enumerate(inp, start=1)
+    while True:
+        try:
+            number, line = next(lines)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as err:  # decoded a block at a time: the line is approximate
+            raise RecordError(
+                f"{where}từ dòng {number + 1}: có byte không phải UTF-8 (tệp phải là UTF-8)"
+            ) from err
         if not line.strip():
             continue
         try:
-            data: Any = json.loads(line)
-            if not isinstance(data, dict) or "document" not in data:
-                raise RecordError(
-                    'cần một đối tượng JSON có "document" và "reviews" '
-                    "(tệp do `pressmon index export` ghi)"
-                )
-            document = coded_document(document_from_record(data["document"]))
-            events = [coded_event(event_from_record(e)) for e in data.get("reviews") or []]
-        except json.JSONDecodeError as err:
-            raise RecordError(
-                f"dòng {number}: không phải JSON hợp lệ ({syntax_problem(err)})"
-            ) from err
+            record = _record(line)
         except RecordError as err:
-            raise RecordError(f"dòng {number}: {err}") from err
-        except (ValueError, TypeError) as err:
-            # A field of the wrong type (a number where a list belongs): Python's words kept.
-            raise RecordError(f"dòng {number}: bản ghi sai kiểu dữ liệu ({err})") from err
-        for event in events:
-            if event.document_id != document.id:
-                raise RecordError(
-                    f"dòng {number}: sự kiện xem xét của {event.document_id!r} "
-                    f"nằm dưới bài {document.id!r}"
-                )
-        yield document, events
+            raise RecordError(f"{where}dòng {number}: {err}") from err
+        yield record
+
+
+def _record(line: str) -> tuple[Document, list[ReviewEvent]]:
+    """One export line; RecordError says what is wrong with it."""
+    try:
+        data: Any = json.loads(line)
+        if not isinstance(data, dict) or "document" not in data:
+            raise RecordError(
+                'cần một đối tượng JSON có "document" và "reviews" '
+                "(tệp do `pressmon index export` ghi)"
+            )
+        document = coded_document(document_from_record(data["document"]))
+        events = [coded_event(event_from_record(e)) for e in data.get("reviews") or []]
+    except json.JSONDecodeError as err:
+        raise RecordError(f"không phải JSON hợp lệ ({syntax_problem(err)})") from err
+    except (ValueError, TypeError) as err:
+        # A field of the wrong type (a number where a list belongs): Python's words kept.
+        raise RecordError(f"bản ghi sai kiểu dữ liệu ({err})") from err
+    for event in events:
+        if event.document_id != document.id:
+            raise RecordError(
+                f"sự kiện xem xét của {event.document_id!r} nằm dưới bài {document.id!r}"
+            )
+    return document, events

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pressmon.evidence.location import evidence_dir
 from pressmon.settings import Settings
+from vntext.sqlite_text import sqlite_problem
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def _read_sqlite(path: Path, count_table: str | None) -> tuple[int | None, int |
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as err:
-        return None, None, str(err)
+        return None, None, sqlite_problem(err)
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         version = None
@@ -58,7 +59,7 @@ def _read_sqlite(path: Path, count_table: str | None) -> tuple[int | None, int |
             count = conn.execute(f"SELECT count(*) FROM {count_table}").fetchone()[0]  # noqa: S608
         return version, count, None
     except sqlite3.Error as err:
-        return None, None, str(err)
+        return None, None, sqlite_problem(err)
     finally:
         conn.close()
 

@@ -11,7 +11,7 @@ import click
 
 from classifier.errors import ClassifierError, ReferenceDataError, RelevanceConfigError
 from crawlers.errors import CrawlError
-from index.errors import QueryError, SearchIndexError
+from index.errors import QueryError, RecordError, SearchIndexError
 from pressmon.companions import companion_overrides
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings, load_settings
@@ -23,6 +23,7 @@ _HINTS: dict[type[Exception], str] = {
     ReferenceDataError: "sửa tệp và trường nêu trên",
     RelevanceConfigError: "sửa tệp và trường nêu trên",
     QueryError: 'sửa câu tìm kiếm; cú pháp (OR, -từ, "cụm từ") ở pressmon search --help',
+    RecordError: "tệp nhập phải là JSON lines do `pressmon index export` ghi; sửa dòng nêu trên",
     SearchIndexError: (
         "kiểm tra đường dẫn/loại kho dữ liệu (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)"
     ),
