@@ -1,4 +1,5 @@
-"""Every file in config/: a malformed copy fails with one clear line naming the file and field.
+"""Every file in config/: a malformed copy fails with one clear line naming the file and field,
+in Vietnamese (never pydantic's, PyYAML's or tomllib's English, never a URL or a traceback).
 
 Table-driven: a new file in config/ without an entry in FILES fails the coverage test.
 """
@@ -126,8 +127,32 @@ FILES: dict[str, ConfigFile] = {
 CASES = [
     pytest.param(name, variant, id=f"{name}-{variant}")
     for name in FILES
-    for variant in ("wrong_type", "unknown_key", "syntax")
+    for variant in ("wrong_type", "unknown_key", "syntax", "duplicate")
 ]
+# What each kind of problem says, in Vietnamese; {suffix} is TOML or YAML.
+SAID = {
+    "wrong_type": "phải là",
+    "unknown_key": "trường không có (viết sai, hoặc không có ở phiên bản này)",
+    "syntax": "không phải {suffix} hợp lệ: dòng",
+    "duplicate": "không phải {suffix} hợp lệ: dòng",
+}
+# Appended to the file: a table declared twice (TOML), an indentation by tab (YAML).
+SAID_TWICE = {".toml": "bảng [web] được khai báo hai lần", ".yaml": "có ký tự tab"}
+# Library English that must never reach a person.
+ENGLISH = (
+    "Input should",
+    "Field required",
+    "Value error",
+    "errors.pydantic.dev",
+    "Cannot declare",
+    "Cannot overwrite",
+    "Expected",
+    "expected",
+    "while parsing",
+    "while scanning",
+    "not allowed",
+    "Traceback",
+)
 
 
 def test_every_config_file_is_covered() -> None:
@@ -147,8 +172,9 @@ def _broken_copy(tmp_path: Path, name: str, variant: str) -> tuple[Path, str]:
     shutil.copytree(DEFAULT_CONFIG_DIR, folder)
     path = folder / name
     text = path.read_text(encoding="utf-8")
-    if variant == "syntax":
-        path.write_text(text + "\n[unclosed\n", encoding="utf-8")
+    if variant in ("syntax", "duplicate"):
+        twice = '\n[web]\nhost = "x"\n' if path.suffix == ".toml" else "\n\tbroken: 1\n"
+        path.write_text(text + ("\n[unclosed\n" if variant == "syntax" else twice), "utf-8")
         return folder, f"không phải {path.suffix[1:].upper()} hợp lệ: dòng"
     edit, field = getattr(FILES[name], variant)
     if path.suffix == ".toml":  # no TOML writer: the same edits, as text
@@ -172,6 +198,15 @@ def test_a_malformed_file_raises_one_line_naming_file_and_field(
     message = str(caught.value)
     assert message.startswith(f"{folder / name}: {field}"), message
     assert "\n" not in message and "pydantic" not in message
+    _assert_vietnamese(message, name, variant)
+
+
+def _assert_vietnamese(message: str, name: str, variant: str) -> None:
+    suffix = Path(name).suffix
+    assert SAID[variant].format(suffix=suffix[1:].upper()) in message, message
+    if variant == "duplicate":
+        assert SAID_TWICE[suffix] in message, message
+    assert not [english for english in ENGLISH if english in message], message
 
 
 @pytest.mark.parametrize(("name", "variant"), CASES)
@@ -189,3 +224,42 @@ def test_the_cli_exits_non_zero_with_one_line(
     error, *rest = result.output.strip().splitlines()
     assert error.startswith(f"Lỗi: {folder / name}: {field}"), result.output
     assert [line for line in rest if not line.startswith("  gợi ý:")] == []
+    _assert_vietnamese(result.output, name, variant)
+
+
+def _two_problems(tmp_path: Path, name: str) -> tuple[Path, tuple[str, str]]:
+    """A copy of config/ with both a wrong type and an unknown key in `name`; the two fields."""
+    folder = tmp_path / "config"
+    shutil.copytree(DEFAULT_CONFIG_DIR, folder)
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    (wrong, wrong_field), (unknown, unknown_field) = FILES[name].wrong_type, FILES[name].unknown_key
+    if path.suffix == ".toml":
+        path.write_text(text.replace("port = 8000", 'port = "eighty"\nprot = 8000'), "utf-8")
+    else:
+        data = yaml.safe_load(text)
+        wrong(data)
+        unknown(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return folder, (wrong_field, unknown_field)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_several_problems_are_one_per_line_each_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("PRESSMON_HOME", str(tmp_path / "data"))
+    CliRunner().invoke(main, ["index", "import", os.devnull])
+    folder, fields = _two_problems(tmp_path, name)
+    result = CliRunner().invoke(main, ["--config", str(folder), *FILES[name].command], input="")
+    assert result.exit_code == 1, result.output
+    first, *rest = result.output.strip().splitlines()
+    hints = [line for line in rest if line.startswith("  gợi ý:")]
+    problems = [first.removeprefix("Lỗi: "), *(line.removeprefix("  ") for line in rest)]
+    problems = problems[: len(problems) - len(hints)]
+    assert len(problems) == 2 and len(hints) == 1, result.output
+    assert all(line.startswith(f"{folder / name}: ") for line in problems), result.output
+    assert {line.split(": ")[1] for line in problems} == set(fields), result.output
+    assert not [english for english in ENGLISH if english in result.output], result.output
