@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic_core import ErrorDetails
 
 from crawlers.items import ExtractedArticle
 from crawlers.sources import OutletKind, Source
@@ -20,12 +19,11 @@ from index.base import Archive
 from index.types import Document
 from pressmon.alerts.dispatch import Notifier
 from pressmon.evidence.keeper import EvidenceKeeper
+from pressmon.line_problems import line_problem
 from pressmon.processing import ArticleProcessor
 from pressmon.sanitize import InputRejected, clean_article, decode_line
 from pressmon.settings import Settings, SourceList, load_sources
 from vntext.normalize import nfc
-from vntext.syntax_text import syntax_problem
-from vntext.validation_text import field_path, problem_text
 
 
 class ArticleLine(BaseModel):
@@ -101,24 +99,6 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
             cleaned.append(f"dòng {number}: {'; '.join(notes)}")
         parsed.append(line.model_copy(update={"title": clean.title, "text": clean.body}))
     return ParsedLines(tuple(parsed), tuple(rejected), tuple(cleaned))
-
-
-def line_problem(err: json.JSONDecodeError | ValidationError | InputRejected) -> str:
-    """Why one JSON line was refused, in words: the field and what is wrong with it."""
-    if isinstance(err, ValidationError):
-        return "; ".join(_field_problem(e) for e in err.errors(include_url=False))
-    if isinstance(err, json.JSONDecodeError):
-        return f"không phải JSON hợp lệ ({syntax_problem(err)})"
-    return str(err)[:300]
-
-
-def _field_problem(error: ErrorDetails) -> str:
-    field = field_path(error["loc"])
-    if error["type"] == "missing":
-        return f"thiếu trường '{field}'"
-    if not field:  # the line is valid JSON, but a list, a string or a number
-        return "dòng phải là một đối tượng JSON {...}"
-    return f"trường '{field}': {problem_text(error)}"
 
 
 def source_for(line: ArticleLine, sources: SourceList) -> Source:

@@ -162,8 +162,9 @@ def field_path(loc: Iterable[int | str]) -> str:
     return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
 
 
-def problem_text(problem: ErrorDetails) -> str:
-    """What is wrong with one field, in Vietnamese, without the field itself."""
+def problem_text(problem: ErrorDetails, *, show_input: bool = True) -> str:
+    """What is wrong with one field, in Vietnamese, without the field itself; `show_input=False`
+    where any field may hold a secret (a web form's password)."""
     kind, ctx = problem["type"], problem.get("ctx") or {}
     if kind in _OWN_MESSAGE:
         # Our validators' text; pydantic prefixes it with "Value error, " / "Assertion failed, ".
@@ -172,7 +173,7 @@ def problem_text(problem: ErrorDetails) -> str:
     if render is None:
         return f"giá trị không hợp lệ (mã lỗi: {kind})"
     text = render(ctx)
-    if kind in _SHOWS_INPUT and not _is_secret(problem["loc"]):
+    if show_input and kind in _SHOWS_INPUT and not _is_secret(problem["loc"]):
         text += f"; nhận được {_shown(problem['input'])}"
     return text
 

@@ -19,7 +19,7 @@ from classifier.types import ArticleText
 from pressmon.cli import output
 from pressmon.cli.evaluation_text import evaluation_text
 from pressmon.cli.progress import Progress, progress_mode
-from pressmon.ingest import line_problem
+from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review.labels import label
 from pressmon.review_examples import reviewed_examples

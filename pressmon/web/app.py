@@ -62,6 +62,7 @@ from pressmon.web.routes import (
 from pressmon.web.throttle import LoginThrottle
 from pressmon.web.ttl_cache import TtlCache
 from pressmon.wiring import gazetteer_from
+from vntext.validation_text import field_path, problem_text
 
 HERE = Path(__file__).resolve().parent
 # Dashboard figures are shared by every reviewer for this long; new articles show up by then.
@@ -347,8 +348,11 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        fields = ", ".join(".".join(str(p) for p in e["loc"][1:]) for e in exc.errors())
-        return _error(request, 422, f"Dữ liệu gửi lên không hợp lệ: {fields}")
+        # loc starts with where the value came from (query, body, path); forms hold passwords.
+        problems = "; ".join(
+            f"{field_path(e['loc'][1:])}: {problem_text(e, show_input=False)}" for e in exc.errors()
+        )
+        return _error(request, 422, f"Dữ liệu gửi lên không hợp lệ: {problems}")
 
     @app.exception_handler(Exception)
     def _unexpected(request: Request, exc: Exception) -> Response:

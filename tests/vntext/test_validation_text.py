@@ -126,6 +126,9 @@ def test_a_missing_field_and_the_line_format() -> None:
 def test_secrets_are_never_echoed() -> None:
     text = problem_text(_problems(inner={"password": "hunter2"})["inner.password"])
     assert "hunter2" not in text
+    # A web form may hold a password under any name: its handler shows no input at all.
+    problem = _problems(whole="hunter2")["whole"]
+    assert problem_text(problem, show_input=False) == "phải là số nguyên"
 
 
 def test_long_inputs_are_cut_and_stay_on_one_line() -> None:
