@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from pressmon.cli import output
+from pressmon.cli.help_text import command, group
 from pressmon.cli.progress import quiet_option
 from pressmon.demo_run import (
     DEMO_ARCHIVE,
@@ -76,7 +77,7 @@ def serve_app(
             alerts.close(CLOSE_SECONDS)
 
 
-@click.command()
+@command()
 @click.option("--no-serve", is_flag=True, help="Exit after printing counts and flagged items.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
@@ -121,7 +122,7 @@ def demo(
         serve_app(settings, host, port, click.echo, demo=True)
 
 
-@click.command()
+@command()
 @click.option("--host", help="Interface to listen on (default from settings: 127.0.0.1).")
 @click.option("--port", type=click.IntRange(1, 65535), help="Port (default from settings: 8000).")
 @click.pass_obj
@@ -131,7 +132,7 @@ def serve(app, host: str | None, port: int | None) -> None:
     serve_app(settings, host or settings.web.host, port or settings.web.port, click.echo)
 
 
-@click.group()
+@group()
 def users() -> None:
     """Manage web accounts (roles: reviewer, lead, admin)."""
 

@@ -13,6 +13,7 @@ import click
 from classifier.types import TIER_LABELS, TIERS
 from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
+from pressmon.cli.help_text import command, group
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
@@ -127,7 +128,7 @@ def _query(settings: Settings, text: str = "", **options) -> Query:
     )
 
 
-@click.command()
+@command()
 @click.argument("query")
 @_filters
 @click.option(
@@ -169,7 +170,7 @@ def search(app, query: str, as_json: bool, **options) -> None:
         click.echo(f"    {output.snippet_for_terminal(hit.snippet)}")
 
 
-@click.command()
+@command()
 @click.option(
     "--by", "group_by", type=click.Choice(get_args(GroupBy)), help="Group the weekly counts."
 )
@@ -278,7 +279,7 @@ def _freeze_complete_weeks(settings, table, today: date) -> list:
         store.close()
 
 
-@click.command()
+@command()
 @_filters
 @click.option("--json", "as_json", is_flag=True, help="JSON lines, one flagged item each.")
 @click.pass_obj
@@ -325,7 +326,7 @@ def flagged(app, as_json: bool, **options) -> None:
         click.echo(output.flagged_text(d, app.settings.tz, item_link(app.settings.web, d.id)))
 
 
-@click.command()
+@command()
 @click.argument(
     "file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True)
 )
@@ -377,7 +378,7 @@ def ingest(app, file: Path, quiet: bool) -> None:
         )
 
 
-@click.group("index")
+@group("index")
 def index_group() -> None:
     """Move an archive between backends (SQLite ⇄ Elasticsearch) as JSON lines."""
 

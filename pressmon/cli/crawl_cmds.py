@@ -11,6 +11,7 @@ import click
 
 from index.types import Query
 from pressmon.cli import output
+from pressmon.cli.help_text import command
 from pressmon.cli.options import sources_file_option
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.crawl import chosen_sources, run_crawl, run_every
@@ -34,7 +35,7 @@ FINISH_REASONS = {
 HEALTH_WEEKS = 9  # eight usual weeks and the current one
 
 
-@click.command()
+@command()
 @sources_file_option
 @click.option(
     "--source", "source_ids", multiple=True, metavar="ID", help="Crawl only this source; repeat."
@@ -106,7 +107,7 @@ def _seconds(value: str) -> float:
     return float(match.group(1)) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
 
 
-@click.command()
+@command()
 @click.option(
     "--every", default="2h", show_default=True, help="Interval between crawl cycles (30m, 2h, 1d)."
 )
@@ -138,7 +139,7 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
         click.echo("Đã dừng")
 
 
-@click.command()
+@command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--url", required=True, help="The page's original URL (for relative links and ids).")
 @click.option(
@@ -202,7 +203,7 @@ def extract(
         click.echo(f"{key}: {output.to_jsonable(value)}")
 
 
-@click.command()
+@command()
 @click.option(
     "--all", "show_all", is_flag=True, help="List every source, not only those needing attention."
 )

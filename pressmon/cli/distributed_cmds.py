@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from pressmon.cli import output
+from pressmon.cli.help_text import command
 from pressmon.cli.options import sources_file_option
 from pressmon.crawl import chosen_sources
 from pressmon.errors import PressmonError
@@ -52,7 +53,7 @@ def _safe(url: str) -> str:
     return url
 
 
-@click.command()
+@command()
 @sources_file_option
 @click.option(
     "--source",
@@ -121,7 +122,7 @@ def worker(
     )
 
 
-@click.command()
+@command()
 @sources_file_option
 @click.option(
     "--source", "source_ids", multiple=True, metavar="ID", help="Seed only this source; repeat."

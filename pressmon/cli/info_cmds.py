@@ -7,10 +7,11 @@ from dataclasses import asdict
 
 import click
 
+from pressmon.cli.help_text import command
 from pressmon.data_info import describe, human_size
 
 
-@click.command()
+@command()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 @click.pass_obj
 def info(app, as_json: bool) -> None:

@@ -18,6 +18,7 @@ from classifier.links import Channels
 from classifier.types import ArticleText
 from pressmon.cli import output
 from pressmon.cli.evaluation_text import evaluation_text
+from pressmon.cli.help_text import command
 from pressmon.cli.progress import Progress, progress_mode
 from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review.labels import label
@@ -83,7 +84,7 @@ def input_error(err: json.JSONDecodeError | ValidationError) -> str:
     )
 
 
-@click.command()
+@command()
 @click.option(
     "--json",
     "as_json",
@@ -212,7 +213,7 @@ def _evaluate_and_document(
     return report
 
 
-@click.command()
+@command()
 @click.option(
     "--with-reviews",
     is_flag=True,
@@ -291,7 +292,7 @@ def train(
     )
 
 
-@click.command()
+@command()
 @click.option(
     "--shared",
     "shared_dir",
