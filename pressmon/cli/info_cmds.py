@@ -12,10 +12,11 @@ from pressmon.data_info import describe, human_size
 
 
 @command()
-@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+@click.option("--json", "as_json", is_flag=True, help="Một đối tượng JSON.")
 @click.pass_obj
 def info(app, as_json: bool) -> None:
-    """Where the archive, state database, model and exports are, with sizes and versions."""
+    """Kho bài, cơ sở dữ liệu trạng thái, mô hình và các tệp xuất nằm ở đâu, kèm dung lượng và
+    phiên bản."""
     report = describe(app.settings)
     if as_json:
         data = asdict(report)
