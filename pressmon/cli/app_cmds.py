@@ -233,17 +233,21 @@ def users_add(
 ) -> None:
     """Tạo tài khoản."""
     stored = _province(app.settings, province) if province.strip() else None
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = click.prompt(
-            "Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu"
-        )
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
     store = _store(app)
     account = store.add(username, password, role, display_name=display_name, province=stored)
     store.record(_cli_actor(), account.username, "add", f"{role}, {stored}" if stored else role)
     office = f", BHXH {stored}" if stored else ", Trung tâm"
     click.echo(f"Đã tạo tài khoản {account.username}: {_role(role)}{office}")
+
+
+def _ask_password() -> str:
+    """Asked twice until both agree (click's own confirmation reports a mismatch in English)."""
+    while True:
+        password = click.prompt("Mật khẩu", hide_input=True)
+        if click.prompt("Nhập lại mật khẩu", hide_input=True) == password:
+            return password
+        click.echo("Lỗi: hai lần nhập không giống nhau; hãy nhập lại.", err=True)
 
 
 def _province(settings: Settings, typed: str) -> str:
