@@ -97,7 +97,10 @@ class SQLiteArchive(Archive):
         timezone: str = "Asia/Ho_Chi_Minh",
         batch_size: int = 500,
         synonyms: Synonyms | None = None,
+        search_memo_pages: int = SEARCH_MEMO_PAGES,
     ) -> None:
+        """`search_memo_pages`: search pages kept until the next commit; 0 searches every time
+        (a benchmark measuring the search itself)."""
         self._synonyms = synonyms or Synonyms()
         self._tz = zone(timezone)
         self._offset_seconds = int(fixed_utc_offset(self._tz).total_seconds())
@@ -117,7 +120,7 @@ class SQLiteArchive(Archive):
             _reader(path)
         )
         # Reviewers repeat the same searches; a page cannot change before the next commit.
-        self._search_memo: ChangeMemo[SearchPage] = ChangeMemo(_reader(path), SEARCH_MEMO_PAGES)
+        self._search_memo: ChangeMemo[SearchPage] = ChangeMemo(_reader(path), search_memo_pages)
         self._tag_stats: dict[str, int] = {}
         self._tag_stats_at = 0.0
         self._count_pool = ThreadPoolExecutor(

@@ -61,7 +61,7 @@ def test_promised_commands_exist() -> None:
 def test_command_has_help_and_readme_entry(name: str) -> None:
     result = CliRunner().invoke(main, [*name.split(), "--help"])
     assert result.exit_code == 0, result.output
-    assert "Usage:" in result.output
+    assert "Cách dùng:" in result.output
     assert f"pressmon {name}" in README, f"README does not document 'pressmon {name}'"
 
 

@@ -12,6 +12,8 @@ import click
 from classifier.errors import ClassifierError, ReferenceDataError, RelevanceConfigError
 from crawlers.errors import CrawlError
 from index.errors import QueryError, RecordError, SearchIndexError
+from pressmon.cli.help_text import VietnameseGroup
+from pressmon.cli.usage_errors import Failure, vietnamese_errors
 from pressmon.companions import companion_overrides
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings, load_settings
@@ -85,24 +87,29 @@ class AppContext:
         self._settings = None
 
 
-class Failure(click.ClickException):
-    """A failure as staff read it: "Lỗi:" where click would print its English "Error:"."""
+class _Group(VietnameseGroup):
+    """Turns every package's root error into "Lỗi:" lines and a hint, with a non-zero exit, and
+    click's own errors (parsing the global options, then the command's) into Vietnamese."""
 
-    def show(self, file: Any = None) -> None:
-        click.echo(f"Lỗi: {self.format_message()}", file=file, err=file is None)
-
-
-class _Group(click.Group):
-    """Turns every package's root error into one line and a hint, with a non-zero exit."""
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        with vietnamese_errors():
+            return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except PressmonError as err:
-            raise Failure(_one_line(err, err.hint)) from err
-        except (SearchIndexError, ClassifierError, CrawlError, VntextError) as err:
-            hint = next(h for kind, h in _HINTS.items() if isinstance(err, kind))
-            raise Failure(_one_line(err, hint)) from err
+        with vietnamese_errors():
+            try:
+                return super().invoke(ctx)
+            except PressmonError as err:
+                raise Failure(_one_line(err, err.hint)) from err
+            except (SearchIndexError, ClassifierError, CrawlError, VntextError) as err:
+                hint = next(h for kind, h in _HINTS.items() if isinstance(err, kind))
+                raise Failure(_one_line(err, hint)) from err
 
 
 def _one_line(err: Exception, hint: str) -> str:
@@ -118,25 +125,29 @@ def _one_line(err: Exception, hint: str) -> str:
     "--data-dir",
     type=click.Path(path_type=Path, file_okay=False),
     envvar="PRESSMON_HOME",
-    help="Folder holding the archive, state database, model and exports "
-    "(default: $XDG_DATA_HOME/pressmon or ~/.local/share/pressmon).",
+    help="Thư mục chứa kho bài, cơ sở dữ liệu trạng thái, mô hình và các tệp xuất "
+    "(mặc định: $XDG_DATA_HOME/pressmon hoặc ~/.local/share/pressmon).",
 )
 @click.option(
     "--archive",
     type=click.Path(path_type=Path, dir_okay=False),
     envvar="PRESSMON_ARCHIVE",
-    help="SQLite archive file alone (default: pressmon.db in the data folder); its state "
-    "database goes beside it as <name>-state.db.",
+    help="Chỉ riêng tệp kho bài SQLite (mặc định: pressmon.db trong thư mục dữ liệu); cơ sở "
+    "dữ liệu trạng thái của nó nằm bên cạnh, tên <tên>-state.db.",
 )
 @click.option(
     "--config",
     "config_dir",
     type=click.Path(path_type=Path, file_okay=False),
     envvar="PRESSMON_CONFIG_DIR",
-    help="Folder holding settings.toml (default: the repository's config/).",
+    help="Thư mục chứa settings.toml (mặc định: config/ của kho mã nguồn).",
 )
-@click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
-@click.version_option(package_name="pressmon")
+@click.option("-v", "--verbose", is_flag=True, help="Ghi nhật ký tiến trình ra stderr.")
+@click.version_option(
+    package_name="pressmon",
+    message="%(prog)s, phiên bản %(version)s",
+    help="Hiện phiên bản rồi thoát.",
+)
 @click.pass_context
 def main(
     ctx: click.Context,
@@ -145,8 +156,8 @@ def main(
     config_dir: Path | None,
     verbose: bool,
 ) -> None:
-    """pressmon: crawl Vietnamese press about social insurance, count coverage, flag possibly
-    false content for human review, and search the archive."""
+    """pressmon: thu thập báo chí Việt Nam viết về bảo hiểm xã hội, đếm số bài, đánh dấu nội
+    dung có thể sai sự thật để người duyệt xem xét, và tìm kiếm trong kho bài."""
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from pressmon.cli import output
+from pressmon.cli.help_text import command, group
 from pressmon.cli.progress import quiet_option
 from pressmon.demo_run import (
     DEMO_ARCHIVE,
@@ -76,10 +77,23 @@ def serve_app(
             alerts.close(CLOSE_SECONDS)
 
 
-@click.command()
-@click.option("--no-serve", is_flag=True, help="Exit after printing counts and flagged items.")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@command()
+@click.option("--no-serve", is_flag=True, help="Thoát sau khi in số bài và các tin được đánh dấu.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="ĐỊA_CHỈ",
+    help="Địa chỉ mạng để giao diện web lắng nghe.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    metavar="CỔNG",
+    help="Cổng của giao diện web.",
+)
 @click.option(
     "--year-scale",
     type=click.FloatRange(0, 1),
@@ -90,7 +104,9 @@ def serve_app(
 @click.option(
     "--until",
     type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
-    help="Ngày cuối của năm demo (mặc định: hôm nay theo múi giờ của kho).",
+    metavar="NGÀY",
+    help="Ngày cuối của năm demo, dạng YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: hôm nay theo "
+    "múi giờ của kho).",
 )
 @quiet_option
 @click.pass_obj
@@ -103,8 +119,8 @@ def demo(
     until: datetime | None,
     quiet: bool,
 ) -> None:
-    """Crawl the offline demo press site into a fresh archive, ingest a generated year of
-    coverage, print coverage and flags, serve the UI."""
+    """Thu thập trang báo demo (chạy tại máy, không cần mạng) vào một kho bài mới, nhập thêm
+    một năm bài được sinh ra, in số bài và các tin đánh dấu, rồi mở giao diện web."""
     named = app.overrides.get("archive", {}).get("path")
     paths = DemoPaths.beside(DEMO_ARCHIVE if named is None else Path(named))
     prepare_fresh(paths, default_location=named is None)
@@ -121,19 +137,28 @@ def demo(
         serve_app(settings, host, port, click.echo, demo=True)
 
 
-@click.command()
-@click.option("--host", help="Interface to listen on (default from settings: 127.0.0.1).")
-@click.option("--port", type=click.IntRange(1, 65535), help="Port (default from settings: 8000).")
+@command()
+@click.option(
+    "--host",
+    metavar="ĐỊA_CHỈ",
+    help="Địa chỉ mạng để lắng nghe (mặc định theo settings: 127.0.0.1).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    metavar="CỔNG",
+    help="Cổng (mặc định theo settings: 8000).",
+)
 @click.pass_obj
 def serve(app, host: str | None, port: int | None) -> None:
-    """Serve the Vietnamese review and reporting web app."""
+    """Chạy ứng dụng web tiếng Việt để duyệt tin và lập báo cáo."""
     settings = app.settings_to_read()
     serve_app(settings, host or settings.web.host, port or settings.web.port, click.echo)
 
 
-@click.group()
+@group()
 def users() -> None:
-    """Manage web accounts (roles: reviewer, lead, admin)."""
+    """Quản lý tài khoản web (vai trò: reviewer, lead, admin)."""
 
 
 # Account audit actions (AccountStore.record) as people read them; the log keeps the codes.
@@ -185,35 +210,44 @@ def _account(store, username: str):
 
 
 @users.command("add")
-@click.argument("username")
-@click.option("--role", type=click.Choice(ROLES), default="reviewer", show_default=True)
-@click.option("--name", "display_name", default="", help="Display name.")
+@click.argument("username", metavar="TÀI_KHOẢN")
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    default="reviewer",
+    show_default=True,
+    help="Vai trò: người xác minh (reviewer), lãnh đạo (lead), quản trị (admin).",
+)
+@click.option("--name", "display_name", default="", metavar="TÊN", help="Tên hiển thị.")
 @click.option(
     "--province",
     default="",
-    help='A provincial office\'s account ("Nghệ An", "Nghe An", pre-2025 names too); it sees '
-    "only that province's items. Default: the Center, which sees every province.",
+    metavar="TỈNH",
+    help='Tài khoản của BHXH một tỉnh ("Nghệ An", "Nghe An", cả tên trước năm 2025); chỉ thấy '
+    "tin của tỉnh đó. Mặc định: Trung tâm, thấy mọi tỉnh.",
 )
-@click.option(
-    "--password-stdin", is_flag=True, help="Read the password from stdin instead of prompting."
-)
+@click.option("--password-stdin", is_flag=True, help="Đọc mật khẩu từ stdin thay vì hỏi khi chạy.")
 @click.pass_obj
 def users_add(
     app, username: str, role: str, display_name: str, province: str, password_stdin: bool
 ) -> None:
-    """Create an account."""
+    """Tạo tài khoản."""
     stored = _province(app.settings, province) if province.strip() else None
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = click.prompt(
-            "Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu"
-        )
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
     store = _store(app)
     account = store.add(username, password, role, display_name=display_name, province=stored)
     store.record(_cli_actor(), account.username, "add", f"{role}, {stored}" if stored else role)
     office = f", BHXH {stored}" if stored else ", Trung tâm"
     click.echo(f"Đã tạo tài khoản {account.username}: {_role(role)}{office}")
+
+
+def _ask_password() -> str:
+    """Asked twice until both agree (click's own confirmation reports a mismatch in English)."""
+    while True:
+        password = click.prompt("Mật khẩu", hide_input=True)
+        if click.prompt("Nhập lại mật khẩu", hide_input=True) == password:
+            return password
+        click.echo("Lỗi: hai lần nhập không giống nhau; hãy nhập lại.", err=True)
 
 
 def _province(settings: Settings, typed: str) -> str:
@@ -228,12 +262,12 @@ def _province(settings: Settings, typed: str) -> str:
 
 
 @users.command("set-province")
-@click.argument("username")
-@click.argument("province", required=False)
+@click.argument("username", metavar="TÀI_KHOẢN")
+@click.argument("province", metavar="[TỈNH]", required=False)
 @click.option("--center", is_flag=True, help="Chuyển tài khoản về Trung tâm (xem mọi tỉnh).")
 @click.pass_obj
 def users_set_province(app, username: str, province: str | None, center: bool) -> None:
-    """Move an account to a provincial office, or back to the Center with --center."""
+    """Chuyển tài khoản sang BHXH một tỉnh, hoặc về Trung tâm với --center."""
     if center == bool(province):
         raise click.UsageError("cần đúng một trong hai: tên TỈNH hoặc --center")
     stored = None if center else _province(app.settings, province or "")
@@ -254,7 +288,7 @@ def _login_failures(app):
 @users.command("list")
 @click.pass_obj
 def users_list(app) -> None:
-    """List accounts."""
+    """Liệt kê các tài khoản."""
     locked = _login_failures(app).locked()
     rows = [
         (
@@ -272,10 +306,10 @@ def users_list(app) -> None:
 
 
 @users.command("unlock")
-@click.argument("username")
+@click.argument("username", metavar="TÀI_KHOẢN")
 @click.pass_obj
 def users_unlock(app, username: str) -> None:
-    """Lift the sign-in lock that repeated wrong passwords put on an account."""
+    """Gỡ khoá đăng nhập mà việc nhập sai mật khẩu nhiều lần đã đặt lên tài khoản."""
     from pressmon.web.throttle import account_key
 
     account = _account(_store(app), username)
@@ -285,10 +319,10 @@ def users_unlock(app, username: str) -> None:
 
 
 @users.command("disable")
-@click.argument("username")
+@click.argument("username", metavar="TÀI_KHOẢN")
 @click.pass_obj
 def users_disable(app, username: str) -> None:
-    """Disable an account (it is kept for the audit trail, never deleted)."""
+    """Khoá một tài khoản (giữ lại để tra cứu về sau, không bao giờ xoá)."""
     store = _store(app)
     account = _account(store, username)
     store.disable(account.username)
@@ -297,10 +331,10 @@ def users_disable(app, username: str) -> None:
 
 
 @users.command("enable")
-@click.argument("username")
+@click.argument("username", metavar="TÀI_KHOẢN")
 @click.pass_obj
 def users_enable(app, username: str) -> None:
-    """Re-enable a disabled account."""
+    """Mở lại một tài khoản đã khoá."""
     store = _store(app)
     account = _account(store, username)
     store.enable(account.username)
@@ -309,11 +343,11 @@ def users_enable(app, username: str) -> None:
 
 
 @users.command("set-role")
-@click.argument("username")
-@click.argument("role", type=click.Choice(ROLES))
+@click.argument("username", metavar="TÀI_KHOẢN")
+@click.argument("role", metavar="VAI_TRÒ", type=click.Choice(ROLES))
 @click.pass_obj
 def users_set_role(app, username: str, role: str) -> None:
-    """Change an account's role (reviewer, lead, admin)."""
+    """Đổi vai trò của tài khoản: người xác minh (reviewer), lãnh đạo (lead), quản trị (admin)."""
     store = _store(app)
     before = _account(store, username)
     store.set_role(before.username, role)
@@ -322,10 +356,10 @@ def users_set_role(app, username: str, role: str) -> None:
 
 
 @users.command("reset-password")
-@click.argument("username")
+@click.argument("username", metavar="TÀI_KHOẢN")
 @click.pass_obj
 def users_reset_password(app, username: str) -> None:
-    """Issue a one-time password; the account must choose its own at the next sign-in."""
+    """Cấp mật khẩu dùng một lần; tài khoản phải tự đặt mật khẩu mới ở lần đăng nhập tới."""
     store = _store(app)
     account = _account(store, username)
     password = store.reset_password(account.username)
@@ -335,11 +369,17 @@ def users_reset_password(app, username: str) -> None:
 
 
 @users.command("log")
-@click.argument("username", required=False)
-@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.argument("username", metavar="[TÀI_KHOẢN]", required=False)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 10_000),
+    default=50,
+    show_default=True,
+    help="Số thay đổi hiện nhiều nhất.",
+)
 @click.pass_obj
 def users_log(app, username: str | None, limit: int) -> None:
-    """Administrative changes to accounts, newest first (who, when, what)."""
+    """Các thay đổi quản trị trên tài khoản, mới nhất trước (ai, lúc nào, làm gì)."""
     rows = [
         (
             e.at.strftime("%d/%m/%Y %H:%M:%S"),

@@ -13,6 +13,7 @@ import click
 from classifier.types import TIER_LABELS, TIERS
 from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
+from pressmon.cli.help_text import command, group
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
@@ -35,13 +36,15 @@ GROUPS = ("province", "outlet", "kind", "topic")
 _LINES_SHOWN = 20  # ingest problems listed one per line; the rest are counted
 
 
-def _date(value: str | None) -> date | None:
+def _date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError as err:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from err
+        raise click.BadParameter(
+            f"{value!r} không phải một ngày; hãy ghi YYYY-MM-DD", param_hint=f"'{option}'"
+        ) from err
 
 
 def _filters(fn):
@@ -51,30 +54,39 @@ def _filters(fn):
                 "--from",
                 "date_from",
                 metavar="YYYY-MM-DD",
-                help="First day (local time), inclusive.",
+                help="Từ ngày (giờ địa phương), tính cả ngày này.",
             ),
             click.option(
-                "--to", "date_to", metavar="YYYY-MM-DD", help="Last day (local time), inclusive."
+                "--to",
+                "date_to",
+                metavar="YYYY-MM-DD",
+                help="Đến ngày (giờ địa phương), tính cả ngày này.",
             ),
             click.option(
                 "--outlet",
                 multiple=True,
-                help='Outlet id, name or domain (vnexpress, "Tuổi Trẻ"); repeat for several.',
+                metavar="BÁO",
+                help='Mã, tên hoặc tên miền của báo (vnexpress, "Tuổi Trẻ"); lặp lại để chọn '
+                "nhiều báo.",
             ),
             click.option(
                 "--province",
                 multiple=True,
-                help='Province, current or pre-2025 ("Nghe An", "Vĩnh Phúc"); repeatable.',
+                metavar="TỈNH",
+                help='Tỉnh, tên hiện nay hoặc trước năm 2025 ("Nghe An", "Vĩnh Phúc"); lặp lại '
+                "được.",
             ),
             click.option(
                 "--kind",
                 multiple=True,
-                help='Outlet kind: sector, national, provincial, other (or "báo ngành"...).',
+                metavar="LOẠI",
+                help='Loại báo: sector, national, provincial, other (hoặc "báo ngành"...).',
             ),
             click.option(
                 "--topic",
                 multiple=True,
-                help='Topic id or name (bhyt, "bảo hiểm y tế"); repeat for several.',
+                metavar="CHỦ_ĐỀ",
+                help='Mã hoặc tên chủ đề (bhyt, "bảo hiểm y tế"); lặp lại để chọn nhiều chủ đề.',
             ),
         ]
     ):
@@ -114,8 +126,8 @@ def _query(settings: Settings, text: str = "", **options) -> Query:
     filters = _resolved(settings, options)
     return Query(
         text=text,
-        date_from=_date(options.get("date_from")),
-        date_to=_date(options.get("date_to")),
+        date_from=_date(options.get("date_from"), "--from"),
+        date_to=_date(options.get("date_to"), "--to"),
         outlets=filters["outlet"],
         provinces=filters["province"],
         kinds=filters["kind"],
@@ -127,22 +139,37 @@ def _query(settings: Settings, text: str = "", **options) -> Query:
     )
 
 
-@click.command()
-@click.argument("query")
+@command()
+@click.argument("query", metavar="TỪ_KHOÁ")
 @_filters
 @click.option(
     "--tier",
     multiple=True,
     type=click.Choice([*TIERS, *TIER_LABELS.values()]),
     callback=_tier_codes,
-    help="Flag tier: urgent, review, low (or its Vietnamese name); repeat for several.",
+    help="Mức ưu tiên: urgent, review, low (hoặc tên tiếng Việt của mức); lặp lại để chọn "
+    "nhiều mức.",
 )
 @click.option(
-    "--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True
+    "--sort",
+    type=click.Choice(["relevance", "date"]),
+    default="relevance",
+    show_default=True,
+    help="Xếp theo mức khớp (relevance) hoặc theo ngày đăng, mới nhất trước (date).",
 )
-@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object with total and hits.")
+@click.option(
+    "--page", type=click.IntRange(min=1), default=1, show_default=True, help="Trang kết quả."
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 200),
+    default=20,
+    show_default=True,
+    help="Số kết quả mỗi trang.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Một đối tượng JSON gồm tổng số và các kết quả."
+)
 @click.pass_obj
 def search(app, query: str, as_json: bool, **options) -> None:
     """Tìm trong kho bài (gõ có dấu hoặc không dấu).
@@ -169,31 +196,42 @@ def search(app, query: str, as_json: bool, **options) -> None:
         click.echo(f"    {output.snippet_for_terminal(hit.snippet)}")
 
 
-@click.command()
+@command()
 @click.option(
-    "--by", "group_by", type=click.Choice(get_args(GroupBy)), help="Group the weekly counts."
+    "--by",
+    "group_by",
+    type=click.Choice(get_args(GroupBy)),
+    help="Chia số bài theo tỉnh, báo, loại báo hoặc chủ đề.",
 )
 @click.option(
-    "--interval", type=click.Choice(get_args(Interval)), default="week", show_default=True
+    "--interval",
+    type=click.Choice(get_args(Interval)),
+    default="week",
+    show_default=True,
+    help="Đếm theo tuần (week) hoặc theo tháng (month).",
 )
 @_filters
-@click.option("--json", "as_json", is_flag=True, help="JSON: buckets, rows per group, total.")
-@click.option("--csv", "as_csv", is_flag=True, help="CSV in long form: bucket_start, group, count.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON: các mốc thời gian, số bài từng nhóm, tổng."
+)
+@click.option("--csv", "as_csv", is_flag=True, help="CSV dạng dài: bucket_start, group, count.")
 @click.option(
     "--stories",
     is_flag=True,
-    help="Count stories: a syndicated article counts once, not once per outlet.",
+    help="Đếm theo tin: một bài đăng lại ở nhiều báo chỉ tính một lần, không phải mỗi báo một lần.",
 )
 @click.option(
     "--targets",
     "with_targets",
     is_flag=True,
-    help="Also show progress against config/targets.yaml as of --to (default today).",
+    help="Thêm tiến độ so với chỉ tiêu trong config/targets.yaml tính đến --to (mặc định: "
+    "hôm nay).",
 )
 @click.option(
     "--freeze",
     is_flag=True,
-    help="Freeze the shown complete weeks as reported; later changes show as revisions.",
+    help="Chốt các tuần trọn vẹn đang hiện như số đã báo cáo; thay đổi về sau hiện thành "
+    "số điều chỉnh.",
 )
 @click.pass_obj
 def counts(
@@ -207,7 +245,8 @@ def counts(
     freeze: bool,
     **options,
 ) -> None:
-    """Coverage counts per week (Monday-start, Asia/Ho_Chi_Minh) or month, zero weeks included."""
+    """Số bài theo tuần (bắt đầu thứ Hai, giờ Asia/Ho_Chi_Minh) hoặc theo tháng, kể cả tuần
+    không có bài."""
     if as_json and as_csv:
         raise click.UsageError("chỉ chọn một trong --json và --csv")
     if freeze and (interval != "week" or stories):
@@ -226,7 +265,7 @@ def counts(
             if group_by in output.OVERLAP_NOTES
             else None
         )
-        as_of = _date(options.get("date_to")) or today
+        as_of = _date(options.get("date_to"), "--to") or today
         progress = (
             progress_for_targets(archive, load_targets(settings.targets_file), as_of)
             if with_targets
@@ -278,12 +317,13 @@ def _freeze_complete_weeks(settings, table, today: date) -> list:
         store.close()
 
 
-@click.command()
+@command()
 @_filters
-@click.option("--json", "as_json", is_flag=True, help="JSON lines, one flagged item each.")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines, mỗi dòng một tin được đánh dấu.")
 @click.pass_obj
 def flagged(app, as_json: bool, **options) -> None:
-    """Items flagged for review, most urgent first (a triage list, not verdicts)."""
+    """Các tin được đánh dấu cần xem xét, khẩn nhất trước (danh sách sàng lọc, không phải
+    kết luận)."""
     with archive_from(app.settings_to_read()) as archive:
         documents, capped = triage_order(archive, _query(app.settings, **options))
     if as_json:
@@ -325,19 +365,21 @@ def flagged(app, as_json: bool, **options) -> None:
         click.echo(output.flagged_text(d, app.settings.tz, item_link(app.settings.web, d.id)))
 
 
-@click.command()
+@command()
 @click.argument(
-    "file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True)
+    "file",
+    metavar="TỆP",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True),
 )
 @quiet_option
 @click.pass_obj
 def ingest(app, file: Path, quiet: bool) -> None:
-    """Add articles from JSON lines (title, text, url, outlet, published_at), classified on the
-    way.
+    """Thêm bài từ TỆP JSON lines (title, text, url, outlet, published_at; - là stdin), chấm
+    điểm ngay khi nhập.
 
-    Text is sanitised on the way in (control characters, escape sequences, invalid UTF-8, length
-    caps; see README). A bad line is skipped and named; every other line is stored, and the
-    command then exits with status 1 so scripts notice.
+    Văn bản được làm sạch khi nhập (ký tự điều khiển, chuỗi thoát, UTF-8 hỏng, giới hạn độ dài;
+    xem README). Dòng lỗi bị bỏ qua và được nêu ra; mọi dòng khác vẫn được lưu, rồi lệnh kết
+    thúc với mã 1 để các script biết.
     """
     from pressmon.ingest import ingest_jsonl  # the classifier: heavy, only here (fast start)
 
@@ -377,17 +419,19 @@ def ingest(app, file: Path, quiet: bool) -> None:
         )
 
 
-@click.group("index")
+@group("index")
 def index_group() -> None:
-    """Move an archive between backends (SQLite ⇄ Elasticsearch) as JSON lines."""
+    """Chuyển kho bài giữa các kiểu lưu trữ (SQLite ⇄ Elasticsearch) qua JSON lines."""
 
 
 @index_group.command("export")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@click.argument(
+    "file", metavar="TỆP", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True)
+)
 @quiet_option
 @click.pass_obj
 def index_export(app, file: Path, quiet: bool) -> None:
-    """Write every article and its review history to FILE (- for stdout)."""
+    """Ghi mọi bài cùng lịch sử duyệt của bài vào TỆP (- là stdout)."""
     from index.transfer import export_jsonl
 
     with archive_from(app.settings_to_read()) as archive, Progress(progress_mode(quiet)) as bar:
@@ -406,12 +450,14 @@ def index_export(app, file: Path, quiet: bool) -> None:
 
 @index_group.command("import")
 @click.argument(
-    "file", type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True)
+    "file",
+    metavar="TỆP",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False, allow_dash=True),
 )
 @quiet_option
 @click.pass_obj
 def index_import(app, file: Path, quiet: bool) -> None:
-    """Read an export into the configured archive (idempotent)."""
+    """Nạp một tệp đã xuất vào kho bài đang dùng (nạp lại lần nữa không tạo bài trùng)."""
     from index.transfer import import_jsonl
 
     with archive_from(app.settings_to_write()) as archive, Progress(progress_mode(quiet)) as bar:

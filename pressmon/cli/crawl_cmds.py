@@ -11,6 +11,7 @@ import click
 
 from index.types import Query
 from pressmon.cli import output
+from pressmon.cli.help_text import command
 from pressmon.cli.options import sources_file_option
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.crawl import chosen_sources, run_crawl, run_every
@@ -34,18 +35,22 @@ FINISH_REASONS = {
 HEALTH_WEEKS = 9  # eight usual weeks and the current one
 
 
-@click.command()
+@command()
 @sources_file_option
 @click.option(
-    "--source", "source_ids", multiple=True, metavar="ID", help="Crawl only this source; repeat."
+    "--source",
+    "source_ids",
+    multiple=True,
+    metavar="ID",
+    help="Chỉ thu thập nguồn này; lặp lại để chọn nhiều nguồn.",
 )
 @quiet_option
 @click.pass_obj
 def crawl(app, source_ids: tuple[str, ...], quiet: bool) -> None:
-    """Crawl the configured press sources once into the archive (incremental, polite).
+    """Thu thập một lượt các nguồn báo đã cấu hình vào kho bài (chỉ lấy phần mới, tải từ tốn).
 
-    Prints what each source gave; exits non-zero when no source could be fetched, or when a
-    source named with --source could not.
+    In kết quả của từng nguồn; kết thúc với mã khác 0 khi không nguồn nào tải được, hoặc khi
+    một nguồn nêu bằng --source không tải được.
     """
     settings = app.settings_to_write()
     # A broken file or an unknown id fails here, not inside Scrapy.
@@ -101,26 +106,36 @@ def _seconds(value: str) -> float:
     match = _INTERVAL.match(value.strip())
     if not match:
         raise click.BadParameter(
-            f"{value!r}: hãy ghi một số kèm s, m, h hoặc d (giây, phút, giờ, ngày), ví dụ 2h"
+            f"{value!r}: hãy ghi một số kèm s, m, h hoặc d (giây, phút, giờ, ngày), ví dụ 2h",
+            param_hint="'--every'",
         )
     return float(match.group(1)) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
 
 
-@click.command()
+@command()
 @click.option(
-    "--every", default="2h", show_default=True, help="Interval between crawl cycles (30m, 2h, 1d)."
+    "--every",
+    default="2h",
+    show_default=True,
+    metavar="KHOẢNG",
+    help="Thời gian giữa hai lượt thu thập (30m, 2h, 1d).",
 )
 @click.option(
     "--cycles",
     type=click.IntRange(min=1),
-    help="Stop after this many cycles (default: run forever).",
+    help="Dừng sau chừng này lượt (mặc định: chạy mãi).",
 )
 @click.option(
-    "--source", "source_ids", multiple=True, metavar="ID", help="Crawl only this source; repeat."
+    "--source",
+    "source_ids",
+    multiple=True,
+    metavar="ID",
+    help="Chỉ thu thập nguồn này; lặp lại để chọn nhiều nguồn.",
 )
 @click.pass_obj
 def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> None:
-    """Keep counts and flags current: crawl every interval, logging each cycle (Ctrl-C stops)."""
+    """Giữ số bài và tin đánh dấu luôn mới: thu thập sau mỗi khoảng thời gian, ghi nhật ký
+    từng lượt (Ctrl-C để dừng)."""
     logging.getLogger("pressmon").setLevel(logging.INFO)
     command = []
     if app.config_dir:
@@ -138,32 +153,40 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
         click.echo("Đã dừng")
 
 
-@click.command()
-@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--url", required=True, help="The page's original URL (for relative links and ids).")
+@command()
+@click.argument("file", metavar="TỆP", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--url",
+    required=True,
+    metavar="URL",
+    help="Địa chỉ gốc của trang (để hiểu các liên kết tương đối và đặt mã bài).",
+)
 @click.option(
     "--parser",
     default=None,
-    help="Site parser, e.g. baohiemxahoi (default: the configured source's, else generic).",
+    metavar="TÊN",
+    help="Bộ đọc trang, ví dụ baohiemxahoi (mặc định: bộ đọc của nguồn đã cấu hình, không có "
+    "thì generic).",
 )
 @click.option(
     "--source",
     "source_name",
     default=None,
-    metavar="ID|NAME|DOMAIN",
-    help="The outlet, if the URL's domain does not name a configured source.",
+    metavar="ID|TÊN|TÊN_MIỀN",
+    help="Báo đăng trang, khi tên miền của URL không thuộc nguồn nào đã cấu hình.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the fields as one JSON object.")
+@click.option("--json", "as_json", is_flag=True, help="In các trường thành một đối tượng JSON.")
 @sources_file_option
 @click.pass_obj
 def extract(
     app, file: Path, url: str, parser: str | None, source_name: str | None, as_json: bool
 ) -> None:
-    """Extract one saved page: title, published_at and why, body, outlet, method per field.
+    """Trích xuất một trang đã lưu: tiêu đề, published_at và lý do, nội dung, báo, cách lấy
+    từng trường.
 
-    The outlet is the configured source matching --source or the URL's domain (aliases
-    included), whose parser and known habits then apply; otherwise the page's own publisher
-    name, never a bare URL.
+    Báo là nguồn đã cấu hình khớp với --source hoặc với tên miền của URL (kể cả các tên miền
+    khác của nguồn), rồi bộ đọc và các thói quen đã biết của nguồn đó được áp dụng; nếu không
+    có, dùng tên đơn vị xuất bản ghi trên chính trang, không bao giờ là một URL trần.
     """
     # lxml and trafilatura: imported by this command only (fast start of the others).
     from crawlers.extract import extract_article
@@ -202,15 +225,18 @@ def extract(
         click.echo(f"{key}: {output.to_jsonable(value)}")
 
 
-@click.command()
+@command()
 @click.option(
-    "--all", "show_all", is_flag=True, help="List every source, not only those needing attention."
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Liệt kê mọi nguồn, không chỉ những nguồn cần chú ý.",
 )
-@click.option("--json", "as_json", is_flag=True, help="JSON lines, one source each.")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines, mỗi dòng một nguồn.")
 @click.pass_obj
 def sources(app, show_all: bool, as_json: bool) -> None:
-    """Source health: last successful crawl, articles per week, errors; silent or unusual
-    sources."""
+    """Tình trạng các nguồn: lần thu thập được gần nhất, số bài mỗi tuần, lỗi; nguồn im ắng
+    hoặc bất thường."""
     settings = app.settings_to_read()
     now = datetime.now(UTC)
     today = now.astimezone(settings.tz).date()

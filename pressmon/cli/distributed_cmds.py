@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from pressmon.cli import output
+from pressmon.cli.help_text import command
 from pressmon.cli.options import sources_file_option
 from pressmon.crawl import chosen_sources
 from pressmon.errors import PressmonError
@@ -52,20 +53,20 @@ def _safe(url: str) -> str:
     return url
 
 
-@click.command()
+@command()
 @sources_file_option
 @click.option(
     "--source",
     "source_ids",
     multiple=True,
     metavar="ID",
-    help="Handle only this source; repeat. Only with a --prefix of their own.",
+    help="Chỉ xử lý nguồn này; lặp lại để chọn nhiều nguồn. Chỉ dùng kèm một --prefix riêng.",
 )
 @click.option(
     "--max-idle",
     type=click.FloatRange(min=0),
-    metavar="SECONDS",
-    help="Exit when the shared frontier stays empty this long (default: wait forever).",
+    metavar="GIÂY",
+    help="Thoát khi hàng đợi chung trống liên tục chừng này giây (mặc định: chờ mãi).",
 )
 @click.option(
     "--lease",
@@ -73,17 +74,22 @@ def _safe(url: str) -> str:
     type=click.FloatRange(min=1),
     default=60,
     show_default=True,
-    help="Seconds before a dead worker's requests go back to the queue.",
+    metavar="GIÂY",
+    help="Số giây trước khi các yêu cầu của một worker đã ngừng được trả lại hàng đợi.",
 )
 @click.option(
-    "--prefix", default="pressmon", show_default=True, help="Redis key prefix (one frontier each)."
+    "--prefix",
+    default="pressmon",
+    show_default=True,
+    metavar="TIỀN_TỐ",
+    help="Tiền tố khoá Redis (mỗi tiền tố một hàng đợi chung riêng).",
 )
 @click.option(
     "--log-level",
     default="WARNING",
     show_default=True,
     type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
-    help="Scrapy log level.",
+    help="Mức ghi nhật ký của Scrapy.",
 )
 @click.pass_obj
 def worker(
@@ -94,7 +100,8 @@ def worker(
     prefix: str,
     log_level: str,
 ) -> None:
-    """Crawl requests from the shared Redis frontier (PRESSMON_REDIS_URL) with other workers."""
+    """Thu thập các yêu cầu trong hàng đợi Redis dùng chung (PRESSMON_REDIS_URL), cùng các
+    worker khác."""
     from crawlers.distributed.settings import WorkerOptions
     from pressmon.distributed_worker import run_worker
     from pressmon.state_db import open_state_db
@@ -121,17 +128,26 @@ def worker(
     )
 
 
-@click.command()
+@command()
 @sources_file_option
 @click.option(
-    "--source", "source_ids", multiple=True, metavar="ID", help="Seed only this source; repeat."
+    "--source",
+    "source_ids",
+    multiple=True,
+    metavar="ID",
+    help="Chỉ đưa nguồn này vào hàng đợi; lặp lại để chọn nhiều nguồn.",
 )
 @click.option(
-    "--prefix", default="pressmon", show_default=True, help="Redis key prefix (one frontier each)."
+    "--prefix",
+    default="pressmon",
+    show_default=True,
+    metavar="TIỀN_TỐ",
+    help="Tiền tố khoá Redis (mỗi tiền tố một hàng đợi chung riêng).",
 )
 @click.pass_obj
 def enqueue(app, source_ids: tuple[str, ...], prefix: str) -> None:
-    """Seed the shared frontier with the sources' feeds, sitemaps and listings (one crawl cycle)."""
+    """Đưa feed, sitemap và trang danh sách của các nguồn vào hàng đợi chung (một lượt thu
+    thập)."""
     from crawlers.distributed.keys import RedisKeys
     from crawlers.distributed.seeding import enqueue_sources, new_cycle
     from pressmon.wiring import crawl_state_from

@@ -7,14 +7,16 @@ from dataclasses import asdict
 
 import click
 
+from pressmon.cli.help_text import command
 from pressmon.data_info import describe, human_size
 
 
-@click.command()
-@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+@command()
+@click.option("--json", "as_json", is_flag=True, help="Một đối tượng JSON.")
 @click.pass_obj
 def info(app, as_json: bool) -> None:
-    """Where the archive, state database, model and exports are, with sizes and versions."""
+    """Kho bài, cơ sở dữ liệu trạng thái, mô hình và các tệp xuất nằm ở đâu, kèm dung lượng và
+    phiên bản."""
     report = describe(app.settings)
     if as_json:
         data = asdict(report)

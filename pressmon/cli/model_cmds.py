@@ -18,6 +18,7 @@ from classifier.links import Channels
 from classifier.types import ArticleText
 from pressmon.cli import output
 from pressmon.cli.evaluation_text import evaluation_text
+from pressmon.cli.help_text import command
 from pressmon.cli.progress import Progress, progress_mode
 from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver, Resolution
@@ -71,22 +72,22 @@ def input_error(err: json.JSONDecodeError | ValidationError) -> str:
     )
 
 
-@click.command()
+@command()
 @click.option(
     "--json",
     "as_json",
     is_flag=True,
     required=True,
-    help=(
-        "Read JSON lines (title, text; optional url, outlet, kind, published_at); write JSON lines."
-    ),
+    help="Đọc JSON lines (title, text; có thể thêm url, outlet, kind, published_at); ghi JSON "
+    "lines.",
 )
 @click.pass_obj
 def classify(app, as_json: bool) -> None:
-    """Score JSON lines from stdin: risk, tier, category, stance, reasons (triage, not a verdict).
+    """Chấm điểm JSON lines từ stdin: risk, tier, category, stance, reasons (để sàng lọc, không
+    phải kết luận).
 
-    `outlet` may be a source id, a display name ("VnExpress", "Tuổi Trẻ") or a domain; without it
-    the `url` decides. The outlet's kind (sector, national, provincial) is then applied.
+    `outlet` có thể là mã nguồn, tên hiển thị ("VnExpress", "Tuổi Trẻ") hoặc tên miền; không có
+    thì `url` quyết định. Loại báo của nguồn đó (sector, national, provincial) rồi được áp dụng.
     """
     flagger = flagger_from(app.settings)
     outlets = OutletResolver(load_sources(app.settings.sources_file).sources)
@@ -200,25 +201,25 @@ def _evaluate_and_document(
     return report
 
 
-@click.command()
+@command()
 @click.option(
     "--with-reviews",
     is_flag=True,
-    help="Add reviewers' decisions from the archive (Sai sự thật = 1; Không vi phạm = 0).",
+    help="Thêm quyết định của người duyệt trong kho bài (Sai sự thật = 1; Không vi phạm = 0).",
 )
 @click.option(
     "--extra",
     "extra_paths",
     multiple=True,
     type=click.Path(path_type=Path, exists=True),
-    help="More labelled data: a JSON-lines file (text, title, label[, category, stance]) or a "
-    "corpus folder of ../shared/data/raw (e.g. .../vfnd, .../sms-vietsmishing, or the raw folder "
-    "itself for all); repeat for several.",
+    help="Thêm dữ liệu có nhãn: một tệp JSON lines (text, title, label[, category, stance]) "
+    "hoặc một thư mục kho ngữ liệu trong ../shared/data/raw (ví dụ .../vfnd, "
+    ".../sms-vietsmishing, hoặc chính thư mục raw để lấy tất cả); lặp lại để thêm nhiều.",
 )
 @click.option(
     "--card-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Where the model card and metrics.json go (default: beside the model).",
+    help="Nơi ghi thẻ mô hình và metrics.json (mặc định: cạnh tệp mô hình).",
 )
 @click.option(
     "--shared",
@@ -226,9 +227,10 @@ def _evaluate_and_document(
     type=click.Path(path_type=Path, file_okay=False),
     default=REPO_ROOT.parent / "shared",
     show_default=True,
-    help="Team data folder: the card then reports the real-data evaluation (skipped when absent).",
+    help="Thư mục dữ liệu của nhóm: khi có, thẻ mô hình báo cáo kết quả đánh giá trên dữ liệu "
+    "thật (không có thì bỏ qua).",
 )
-@click.option("--quiet", is_flag=True, help="No progress bar or progress lines.")
+@click.option("--quiet", is_flag=True, help="Không hiện thanh hay dòng tiến độ.")
 @click.pass_obj
 def train(
     app,
@@ -238,7 +240,7 @@ def train(
     shared_dir: Path,
     quiet: bool,
 ) -> None:
-    """Train the flagger; write the model, metrics.json and a model card (README.md)."""
+    """Huấn luyện bộ đánh dấu; ghi mô hình, metrics.json và thẻ mô hình (README.md)."""
     from classifier.examples import load_shipped
     from classifier.model import save
     from classifier.training import data_summary, load_extra
@@ -279,31 +281,32 @@ def train(
     )
 
 
-@click.command()
+@command()
 @click.option(
     "--shared",
     "shared_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=REPO_ROOT.parent / "shared",
     show_default=True,
-    help="Team data folder with the real corpora (data/raw); skipped when absent.",
+    help="Thư mục dữ liệu của nhóm, chứa các kho ngữ liệu thật (data/raw); không có thì bỏ qua.",
 )
 @click.option(
     "--metrics",
     "metrics_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the evaluation JSON here (default: evaluation.json beside the model).",
+    help="Ghi kết quả đánh giá dạng JSON vào tệp này (mặc định: evaluation.json cạnh tệp mô hình).",
 )
 @click.option(
     "--research",
     is_flag=True,
-    help="Also train and score the research model (shipped + real corpora, 5 folds by group).",
+    help="Huấn luyện và chấm thêm mô hình nghiên cứu (ví dụ có sẵn + kho ngữ liệu thật, chia 5 "
+    "phần theo nhóm).",
 )
-@click.option("--quiet", is_flag=True, help="No progress bar or progress lines.")
+@click.option("--quiet", is_flag=True, help="Không hiện thanh hay dòng tiến độ.")
 @click.pass_obj
 def evaluate(app, shared_dir: Path, metrics_path: Path | None, research: bool, quiet: bool) -> None:
-    """Evaluate the flagger on real data by form (and the research model); print a table, write
-    the JSON and the model card."""
+    """Đánh giá bộ đánh dấu trên dữ liệu thật theo từng dạng (và mô hình nghiên cứu); in bảng,
+    ghi JSON và thẻ mô hình."""
     from classifier.examples import load_shipped
     from classifier.training import data_summary
 

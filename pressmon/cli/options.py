@@ -21,5 +21,5 @@ sources_file_option = click.option(
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
     expose_value=False,
     callback=_use_sources_file,
-    help="Sources YAML (default: config/sources.yaml).",
+    help="Tệp YAML danh sách nguồn (mặc định: config/sources.yaml).",
 )

@@ -26,7 +26,7 @@ _COUNT_FORMAT = "{desc}: {n_fmt} [{elapsed}]{postfix}"
 
 
 quiet_option = click.option(
-    "--quiet", is_flag=True, help="No progress bar or progress lines (stderr)."
+    "--quiet", is_flag=True, help="Không hiện thanh hay dòng tiến độ (stderr)."
 )
 
 

@@ -20,7 +20,15 @@ from index.sqlite_rows import DOCUMENT_COLUMNS, document_row, review_row
 from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from index.sqlite_tags import TAG_MARK
 from index.text import fold
-from index.types import UNKNOWN_GROUP, Document, GroupBy, Interval, Query, ReviewEvent
+from index.types import (
+    UNKNOWN_GROUP,
+    Document,
+    GroupBy,
+    Interval,
+    Query,
+    ReviewEvent,
+    SearchPage,
+)
 from tests.index.index_factories import make_doc
 from tests.index.old_archives import BEFORE_V6_COLUMNS, insert_article, write_before_v6
 
@@ -662,3 +670,32 @@ def test_a_document_row_lists_its_columns_in_insert_order() -> None:
     # The positional INSERT binds `tuple(row.values())`.
     doc = make_doc("x", provinces=("Huế", "Hà Nội"), topics=("gia_mao",), province="Huế")
     assert tuple(document_row(doc)) == DOCUMENT_COLUMNS
+
+
+class _CountingArchive(SQLiteArchive):
+    """Counts the searches that reach SQLite (a page served from memory does not)."""
+
+    searched = 0
+
+    def _search(self, query: Query) -> SearchPage:
+        self.searched += 1
+        return super()._search(query)
+
+
+@pytest.mark.parametrize(("memo_pages", "searched"), [(None, 1), (0, 2)])
+def test_search_memo_serves_a_repeated_page_unless_turned_off(
+    path: Path, memo_pages: int | None, searched: int
+) -> None:
+    archive = (
+        _CountingArchive(path)
+        if memo_pages is None
+        else _CountingArchive(path, search_memo_pages=memo_pages)
+    )
+    try:
+        archive.upsert([make_doc("a", title="Bảo hiểm xã hội")])
+        first = archive.search(Query(text="bảo hiểm"))
+        again = archive.search(Query(text="bảo hiểm"))
+    finally:
+        archive.close()
+    assert archive.searched == searched
+    assert [h.document.id for h in again.hits] == [h.document.id for h in first.hits] == ["a"]
