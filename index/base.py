@@ -19,6 +19,7 @@ from index.types import (
     ReviewEvent,
     SearchPage,
     TriageEntry,
+    TriageList,
 )
 
 _TRIAGE_PAGE = 200
@@ -107,6 +108,12 @@ class Archive(ABC):
             if not result.hits or len(found) >= min(result.total, limit):
                 return found[:limit], result.total > limit
             query = replace(query, page=query.page + 1)
+
+    def triage(self, query: Query, limit: int) -> TriageList:
+        """`triage_entries` as one value; backends that can tell when nothing changed hand back
+        the same object until something does (the review queue keeps its order per object)."""
+        entries, capped = self.triage_entries(query, limit)
+        return TriageList(tuple(entries), capped)
 
     # Hooks that do nothing by default, not abstract: backends override them where they need to.
     def refresh(self) -> None:  # noqa: B027

@@ -25,6 +25,7 @@ from index.types import (
     ReviewEvent,
     SearchPage,
     TriageEntry,
+    TriageList,
 )
 from pressmon.review.errors import RoleForbidden
 from pressmon.review.scope import Scope
@@ -109,6 +110,12 @@ class ScopedArchive(Archive):
         if narrowed is None:
             return [], False
         return self.inner.triage_entries(narrowed, limit)
+
+    def triage(self, query: Query, limit: int) -> TriageList:
+        narrowed = self.scope.narrow(query)
+        if narrowed is None:
+            return TriageList((), False)
+        return self.inner.triage(narrowed, limit)
 
     def refresh(self) -> None:
         self.inner.refresh()
