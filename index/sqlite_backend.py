@@ -80,8 +80,9 @@ TAG_STATS_SECONDS = 3600.0
 # pool: a search holds its reader while waiting for the count, so sharing one could deadlock).
 # More than the cores only queues in SQLite; each costs up to CACHE_KIB of page cache.
 READ_CONNECTIONS = 4
-# Search pages kept until the next commit: the pages people read (20 articles on the web), not
-# the 200-article pages bulk readers walk through (which would fill it with thousands of texts).
+# Search pages, and the queue's pages of documents, kept until the next commit: the pages people
+# read (20 or 50 articles on the web), not the 200-article pages bulk readers walk through
+# (which would fill them with thousands of texts).
 SEARCH_MEMO_PAGES = 64
 SEARCH_MEMO_PAGE_SIZE = 50
 
@@ -117,6 +118,10 @@ class SQLiteArchive(Archive):
         self._triage_memo: ChangeMemo[TriageRead] = ChangeMemo(_reader(path))
         # Reviewers repeat the same searches; a page cannot change before the next commit.
         self._search_memo: ChangeMemo[SearchPage] = ChangeMemo(_reader(path), SEARCH_MEMO_PAGES)
+        # So do the queue's pages of documents.
+        self._pages_memo: ChangeMemo[tuple[Document, ...]] = ChangeMemo(
+            _reader(path), SEARCH_MEMO_PAGES
+        )
         self._tag_stats: dict[str, int] = {}
         self._tag_stats_at = 0.0
         self._count_pool = ThreadPoolExecutor(
@@ -169,7 +174,15 @@ class SQLiteArchive(Archive):
         return row_document(row) if row else None
 
     def get_many(self, document_ids: Sequence[str]) -> list[Document]:
-        """One read for a page of documents (the queue shows 50), in the order asked."""
+        """One read for a page of documents (the queue shows 50), in the order asked; the same
+        page asked again before the next commit to the archive is not read again."""
+        if len(document_ids) > SEARCH_MEMO_PAGE_SIZE:  # a bulk read, not a page people read
+            return self._get_many(document_ids)
+        ids = tuple(document_ids)
+        with self._translated():
+            return list(self._pages_memo.get(ids, lambda _: tuple(self._get_many(ids))))
+
+    def _get_many(self, document_ids: Sequence[str]) -> list[Document]:
         with self._read() as conn:
             rows = conn.execute(
                 f"SELECT * FROM articles WHERE id IN ({', '.join('?' * len(document_ids))})",
@@ -415,6 +428,7 @@ class SQLiteArchive(Archive):
         self._counters.close()
         self._triage_memo.close()
         self._search_memo.close()
+        self._pages_memo.close()
         with self._lock:
             self._conn.close()
 

@@ -30,6 +30,7 @@ from pressmon.review.date_reasons import date_disagreement_text, date_reason_tex
 from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.escalations import EscalationStore
 from pressmon.review.labels import DATE_SOURCE_LABELS, actor_label, label
+from pressmon.review.queue import QueueOrders
 from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
@@ -218,6 +219,7 @@ def create_app(
         filters=_filters(settings),
         evidence=EvidenceKeeper.from_settings(settings),
         escalations=EscalationStore(settings.archive.state_path),
+        queue_orders=QueueOrders(),
     )
     # Before /static, which would otherwise take these paths too.
     app.mount(

@@ -67,6 +67,7 @@ def session_queue(
         page=page_no,
         escalations=ctx.escalations.all(),
         escalated_first=scope.is_center,
+        orders=ctx.queue_orders,
     )
 
 
