@@ -477,8 +477,21 @@ class SQLiteArchive(Archive):
             yield conn
 
     @contextmanager
+    def writing(self) -> Iterator[None]:
+        """SQLite's write lock (one writer per file, across processes) from the start: reads
+        made meanwhile, on any connection, see every commit, and the writes made inside commit
+        together at the end."""
+        with self._write():
+            yield
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock, self._translated():
+            # The lock is reentrant and only its holder opens a transaction: one open now was
+            # opened by this thread's `writing`, and this write joins it.
+            if self._conn.in_transaction:
+                yield self._conn
+                return
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn

@@ -9,6 +9,7 @@ says 404), searches, counts and the queue never list it, and no review can be re
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import datetime
 
@@ -116,6 +117,9 @@ class ScopedArchive(Archive):
         if narrowed is None:
             return TriageList((), False)
         return self.inner.triage(narrowed, limit)
+
+    def writing(self) -> AbstractContextManager[None]:
+        return self.inner.writing()
 
     def refresh(self) -> None:
         self.inner.refresh()

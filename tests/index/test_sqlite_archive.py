@@ -662,3 +662,24 @@ def test_a_document_row_lists_its_columns_in_insert_order() -> None:
     # The positional INSERT binds `tuple(row.values())`.
     doc = make_doc("x", provinces=("Huế", "Hà Nội"), topics=("gia_mao",), province="Huế")
     assert tuple(document_row(doc)) == DOCUMENT_COLUMNS
+
+
+def test_writes_inside_writing_commit_together_or_not_at_all(path: Path) -> None:
+    archive = SQLiteArchive(path)
+    archive.upsert([make_doc("a"), make_doc("b")])
+    event = ReviewEvent("a", "an", datetime(2024, 2, 2, tzinfo=UTC), "unstarted", "false")
+    with pytest.raises(RuntimeError), archive.writing():
+        archive.record_review(event)
+        raise RuntimeError("the check after the write failed")
+    document = archive.get("a")
+    assert archive.review_history("a") == ()
+    assert document is not None and document.review_status == "unstarted"
+    with archive.writing():
+        archive.record_review(event)
+        archive.record_review(replace(event, document_id="b"))
+        other = sqlite3.connect(path, timeout=0, isolation_level=None)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")  # another process waits for the whole step
+        other.close()
+    assert [e.status_after for d in "ab" for e in archive.review_history(d)] == ["false", "false"]
+    archive.close()
