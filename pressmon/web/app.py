@@ -172,8 +172,10 @@ def create_app(
     archive: Archive,
     accounts: AccountStore | None = None,
     clock: Callable[[], datetime] | None = None,
+    owns_archive: bool = False,
 ) -> FastAPI:
-    """The reviewers' app. `archive` stays owned by the caller (it is not closed here)."""
+    """The reviewers' app. `archive` stays owned by the caller (it is not closed here) unless
+    `owns_archive`: a worker process opened it for this app alone (pressmon.web.workers)."""
     clock = clock or _now
     login_pool = ThreadPoolExecutor(LOGIN_WORKERS, thread_name_prefix=LOGIN_THREAD_PREFIX)
 
@@ -186,6 +188,8 @@ def create_app(
             log.warning("decided items not read at start-up: %s", err)
         yield
         login_pool.shutdown(wait=False, cancel_futures=True)
+        if owns_archive:
+            archive.close()
 
     app = FastAPI(
         title="pressmon",
