@@ -105,6 +105,7 @@ class SQLiteArchive(Archive):
         self._offset_seconds = int(fixed_utc_offset(self._tz).total_seconds())
         self._batch_size = batch_size
         self._lock = threading.RLock()
+        self._writing = False  # inside `writing`: writes join its transaction
         self._conn = _connect(path)
         try:
             with self._translated():
@@ -482,14 +483,18 @@ class SQLiteArchive(Archive):
         made meanwhile, on any connection, see every commit, and the writes made inside commit
         together at the end."""
         with self._write():
-            yield
+            self._writing = True
+            try:
+                yield
+            finally:
+                self._writing = False
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock, self._translated():
-            # The lock is reentrant and only its holder opens a transaction: one open now was
-            # opened by this thread's `writing`, and this write joins it.
-            if self._conn.in_transaction:
+            # Only the lock's holder (it is reentrant) sees `_writing` set: its own `writing`,
+            # whose transaction this write joins.
+            if self._writing:
                 yield self._conn
                 return
             self._conn.execute("BEGIN IMMEDIATE")
