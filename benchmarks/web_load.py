@@ -6,7 +6,9 @@
 
 Builds a SQLite archive of synthetic articles (benchmarks/article_corpus.py: ~3 % land in the
 review queue, so 100,000 articles give ~3,300 flagged items; 300 of them get a decision), starts
-uvicorn on 127.0.0.1 only, signs in one account per simulated reviewer, and has each reviewer
+the server on 127.0.0.1 only as `pressmon serve --workers N` does (pressmon/web/workers.py: the
+same uvicorn call and worker app, at the corpus's clock), signs in one account per simulated
+reviewer, and has each reviewer
 fetch pages back to back (no think time: the worst case) for --duration seconds or until
 --max-requests in all, cycling queue, item, search and dashboard. A few seconds in, a separate
 process ingests --ingest new articles through `pressmon.ingest` (the classifier included), as
@@ -145,18 +147,18 @@ def write_ingest_file(directory: Path, count: int) -> None:
 
 
 def app_factory():
-    """uvicorn --factory entry point: the app over the archive in $WEB_LOAD_DIR."""
-    from index import open_archive
-    from pressmon.web import AccountStore, create_app
+    """The app each worker serves, as `pressmon serve --workers N` builds it, over the archive in
+    $WEB_LOAD_DIR and at the corpus's clock (the dashboard shows the weeks before it)."""
+    from pressmon.web.workers import worker_app
 
-    directory = Path(os.environ["WEB_LOAD_DIR"])
-    settings = settings_for(directory)
-    return create_app(
-        settings,
-        archive=open_archive("sqlite", path=paths(directory)["archive"]),
-        accounts=AccountStore(paths(directory)["state"]),
-        clock=lambda: CLOCK,
-    )
+    return worker_app(settings_for(Path(os.environ["WEB_LOAD_DIR"])), clock=lambda: CLOCK)
+
+
+def run_server(port: int, workers: int) -> None:
+    """The server process: `pressmon serve --workers N`'s uvicorn call with `app_factory`."""
+    from pressmon.web.workers import serve
+
+    serve("web_load:app_factory", host=HOST, port=port, workers=workers)
 
 
 def run_ingest(directory: Path) -> None:
@@ -367,16 +369,25 @@ def main() -> None:
         help="mean seconds a reviewer reads a page before the next (0: back to back)",
     )
     parser.add_argument("--ingest", type=int, default=5000, help="articles ingested meanwhile")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="uvicorn workers")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 2,
+        help="server worker processes, as `pressmon serve --workers N`",
+    )
     parser.add_argument(
         "--cpu-samples", type=int, default=60, help="pages of each type fetched alone for CPU ms"
     )
     parser.add_argument("--keep", type=Path, help="build the archive here and reuse it next time")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--ingest-only", type=Path, help=argparse.SUPPRESS)  # the child process
+    parser.add_argument("--serve-only", type=int, help=argparse.SUPPRESS)  # the server, its port
     args = parser.parse_args()
     if args.ingest_only:
         run_ingest(args.ingest_only)
+        return
+    if args.serve_only:
+        run_server(args.serve_only, args.workers)
         return
 
     temporary = None if args.keep else tempfile.mkdtemp(prefix="web-load-")
@@ -419,9 +430,7 @@ def load(directory: Path, args: argparse.Namespace) -> dict:
     env.pop("PRESSMON_SHARED_DIR", None)
     env["PYTHONPATH"] = os.pathsep.join([str(HERE), str(ROOT), env.get("PYTHONPATH", "")])
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "web_load:app_factory", "--factory"]
-        + ["--host", HOST, "--port", str(port), "--workers", str(args.workers)]
-        + ["--log-level", "warning", "--no-access-log"],
+        [sys.executable, __file__, "--serve-only", str(port), "--workers", str(args.workers)],
         env=env,
     )
     try:
@@ -503,7 +512,7 @@ def print_table(result: dict) -> None:
     print(
         f"{result['articles']:,} articles, {result['queue_items']:,} in the queue; "
         f"{result['users']} reviewers for {result['duration_s']} s ({pace}); "
-        f"uvicorn with {result['workers']} worker(s) on {HOST}"
+        f"{result['workers']} server worker(s) on {HOST}"
     )
     print(
         f"{result['requests_per_s']} requests/s; server CPU {result['server_cpu_ms_per_request']} "

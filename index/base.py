@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from datetime import datetime
 from typing import ClassVar, Self
@@ -19,6 +20,7 @@ from index.types import (
     ReviewEvent,
     SearchPage,
     TriageEntry,
+    TriageList,
 )
 
 _TRIAGE_PAGE = 200
@@ -107,6 +109,19 @@ class Archive(ABC):
             if not result.hits or len(found) >= min(result.total, limit):
                 return found[:limit], result.total > limit
             query = replace(query, page=query.page + 1)
+
+    def triage(self, query: Query, limit: int) -> TriageList:
+        """`triage_entries` as one value; backends that can tell when nothing changed hand back
+        the same object until something does (the review queue keeps its order per object)."""
+        entries, capped = self.triage_entries(query, limit)
+        return TriageList(tuple(entries), capped)
+
+    def writing(self) -> AbstractContextManager[None]:
+        """Held while a caller reads, checks and writes as one step (a review action): no other
+        writer commits meanwhile, in any process, and the writes made inside are kept together
+        or not at all. A backend without such a lock gives nothing here: its callers in one
+        process keep a lock of their own (pressmon.review.actions)."""
+        return nullcontext()
 
     # Hooks that do nothing by default, not abstract: backends override them where they need to.
     def refresh(self) -> None:  # noqa: B027

@@ -46,6 +46,7 @@ from index.sqlite_query import (
 from index.sqlite_rows import REVIEW_COLUMNS, from_us, review_row, row_document, row_review, to_us
 from index.sqlite_schema import SUMMARY_OFFSET_SECONDS, migrate
 from index.sqlite_tags import query_tags, selective_groups
+from index.sqlite_triage import TriageRead, triage_read
 from index.sqlite_writes import PreparedArticle, delete_article, prepare, write_batch
 from index.synonyms import Synonyms
 from index.types import (
@@ -62,6 +63,7 @@ from index.types import (
     ReviewEvent,
     SearchPage,
     TriageEntry,
+    TriageList,
 )
 from index.weeks import day_bounds_utc, fill_counts, fixed_utc_offset, zone
 from vntext.normalize import normalize_spelling
@@ -79,8 +81,9 @@ TAG_STATS_SECONDS = 3600.0
 # pool: a search holds its reader while waiting for the count, so sharing one could deadlock).
 # More than the cores only queues in SQLite; each costs up to CACHE_KIB of page cache.
 READ_CONNECTIONS = 4
-# Search pages kept until the next commit: the pages people read (20 articles on the web), not
-# the 200-article pages bulk readers walk through (which would fill it with thousands of texts).
+# Search pages, and the queue's pages of documents, kept until the next commit: the pages people
+# read (20 or 50 articles on the web), not the 200-article pages bulk readers walk through
+# (which would fill them with thousands of texts).
 SEARCH_MEMO_PAGES = 64
 SEARCH_MEMO_PAGE_SIZE = 50
 
@@ -106,6 +109,7 @@ class SQLiteArchive(Archive):
         self._offset_seconds = int(fixed_utc_offset(self._tz).total_seconds())
         self._batch_size = batch_size
         self._lock = threading.RLock()
+        self._writing = False  # inside `writing`: writes join its transaction
         self._conn = _connect(path)
         try:
             with self._translated():
@@ -116,11 +120,13 @@ class SQLiteArchive(Archive):
         self._readers = ReadPool(lambda: _reader(path), READ_CONNECTIONS)
         # Counting a search's matches runs beside ranking them, on its own connections.
         self._counters = ReadPool(lambda: _reader(path), READ_CONNECTIONS)
-        self._triage_memo: ChangeMemo[tuple[tuple[TriageEntry, ...], bool]] = ChangeMemo(
-            _reader(path)
-        )
+        self._triage_memo: ChangeMemo[TriageRead] = ChangeMemo(_reader(path))
         # Reviewers repeat the same searches; a page cannot change before the next commit.
         self._search_memo: ChangeMemo[SearchPage] = ChangeMemo(_reader(path), search_memo_pages)
+        # So do the queue's pages of documents.
+        self._pages_memo: ChangeMemo[tuple[Document, ...]] = ChangeMemo(
+            _reader(path), SEARCH_MEMO_PAGES
+        )
         self._tag_stats: dict[str, int] = {}
         self._tag_stats_at = 0.0
         self._count_pool = ThreadPoolExecutor(
@@ -173,7 +179,15 @@ class SQLiteArchive(Archive):
         return row_document(row) if row else None
 
     def get_many(self, document_ids: Sequence[str]) -> list[Document]:
-        """One read for a page of documents (the queue shows 50), in the order asked."""
+        """One read for a page of documents (the queue shows 50), in the order asked; the same
+        page asked again before the next commit to the archive is not read again."""
+        if len(document_ids) > SEARCH_MEMO_PAGE_SIZE:  # a bulk read, not a page people read
+            return self._get_many(document_ids)
+        ids = tuple(document_ids)
+        with self._translated():
+            return list(self._pages_memo.get(ids, lambda _: tuple(self._get_many(ids))))
+
+    def _get_many(self, document_ids: Sequence[str]) -> list[Document]:
         with self._read() as conn:
             rows = conn.execute(
                 f"SELECT * FROM articles WHERE id IN ({', '.join('?' * len(document_ids))})",
@@ -198,7 +212,7 @@ class SQLiteArchive(Archive):
         if query.page_size > SEARCH_MEMO_PAGE_SIZE:  # a bulk read paging through many matches
             return self._search(query)
         with self._translated():
-            return self._search_memo.get(query, lambda: self._search(query))
+            return self._search_memo.get(query, lambda _: self._search(query))
 
     def _search(self, query: Query) -> SearchPage:
         parsed = parse_query(query.text, self._synonyms)
@@ -318,38 +332,34 @@ class SQLiteArchive(Archive):
         )
 
     def triage_entries(self, query: Query, limit: int) -> tuple[list[TriageEntry], bool]:
-        """One indexed read of the flagged articles' triage columns (no text, no JSON decoding
-        beyond the uncertainty), kept until the next commit to the archive (`ChangeMemo`); a
-        text query pages through `search` as other backends do."""
         if query.text.strip():
             return super().triage_entries(query, limit)
+        found = self.triage(query, limit)
+        return list(found.entries), found.capped
+
+    def triage(self, query: Query, limit: int) -> TriageList:
+        """One read of the flagged articles' triage columns from their index (no text, no
+        visit to the articles), kept until the next commit to the archive (`ChangeMemo`) and the
+        same object after a commit that changed none of them (`sqlite_triage`); a text query
+        pages through `search` as other backends do."""
+        if query.text.strip():
+            return super().triage(query, limit)
         query = replace(_normalized_query(query), flagged_only=True)
         sql, params = triage_sql(query, self._window(query), limit + 1)
         key = (sql, tuple(sorted(params.items())))
         with self._translated():
-            entries, more = self._triage_memo.get(
-                key, lambda: self._triage_rows(sql, params, limit)
-            )
-        return list(entries), more
+            return self._triage_memo.get(
+                key, lambda kept: self._triage_read(sql, params, limit, kept)
+            ).triage
 
-    def _triage_rows(
-        self, sql: str, params: dict[str, Any], limit: int
-    ) -> tuple[tuple[TriageEntry, ...], bool]:
+    def _triage_read(
+        self, sql: str, params: dict[str, Any], limit: int, kept: TriageRead | None
+    ) -> TriageRead:
         with self._read() as conn:
-            rows = conn.execute(sql, params).fetchall()
-        entries = tuple(
-            TriageEntry(
-                id=row["id"],
-                published_at=from_us(row["published_us"]),
-                tier=row["tier"],
-                risk=row["risk"],
-                uncertainty=_number(row["uncertainty"]),
-                category=row["category"],
-                review_status=row["review_status"],
-            )
-            for row in rows[:limit]
-        )
-        return entries, len(rows) > limit
+            cursor = conn.cursor()
+            cursor.row_factory = None  # plain tuples: compared with the kept read's rows
+            rows = cursor.execute(sql, params).fetchall()
+        return triage_read(rows, limit, kept)
 
     def iter_documents(self, page_size: int = 100) -> Iterator[Document]:
         """Every document, newest first, in keyset pages (each page costs the same)."""
@@ -423,6 +433,7 @@ class SQLiteArchive(Archive):
         self._counters.close()
         self._triage_memo.close()
         self._search_memo.close()
+        self._pages_memo.close()
         with self._lock:
             self._conn.close()
 
@@ -471,8 +482,25 @@ class SQLiteArchive(Archive):
             yield conn
 
     @contextmanager
+    def writing(self) -> Iterator[None]:
+        """SQLite's write lock (one writer per file, across processes) from the start: reads
+        made meanwhile, on any connection, see every commit, and the writes made inside commit
+        together at the end."""
+        with self._write():
+            self._writing = True
+            try:
+                yield
+            finally:
+                self._writing = False
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock, self._translated():
+            # Only the lock's holder (it is reentrant) sees `_writing` set: its own `writing`,
+            # whose transaction this write joins.
+            if self._writing:
+                yield self._conn
+                return
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -535,10 +563,6 @@ def _reader(path: Path) -> sqlite3.Connection:
         conn.close()
         raise SearchIndexError(f"lỗi kho lưu trữ SQLite: {sqlite_problem(err)}") from err
     return conn
-
-
-def _number(value: object) -> float:
-    return float(value) if isinstance(value, int | float) else 0.0
 
 
 def _archive_size(conn: sqlite3.Connection) -> int:

@@ -25,7 +25,9 @@ class ChangeMemo(Generic[V]):
         self._entries: OrderedDict[Hashable, tuple[int, V]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable, compute: Callable[[], V]) -> V:
+    def get(self, key: Hashable, compute: Callable[[V | None], V]) -> V:
+        """`compute(kept)` is given the value kept from before the commit (None when there is
+        none), so that it can reuse what the commit did not change."""
         # The version is read before computing: a commit landing during compute leaves an
         # older version beside a newer value, so the next call recomputes (never stale).
         with self._lock:
@@ -34,7 +36,7 @@ class ChangeMemo(Generic[V]):
             if found is not None and found[0] == version:
                 self._entries.move_to_end(key)
                 return found[1]
-        value = compute()
+        value = compute(found[1] if found is not None else None)
         with self._lock:
             self._entries[key] = (version, value)
             self._entries.move_to_end(key)

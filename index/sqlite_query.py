@@ -445,8 +445,8 @@ def summary_counts_sql(
 
 def triage_sql(query: Query, window: Window, limit: int) -> Sql:
     """(id, published_us, tier, risk, category, review_status, uncertainty) of the newest
-    `limit` flagged articles matching the filters (not text): the partial index articles_flagged
-    gives them in date order."""
+    `limit` flagged articles matching the filters (not text): the partial index articles_triage
+    gives them in date order and holds every column named, the uncertainty's expression too."""
     where, params = filter_sql(query, ParsedQuery(), window, text=False)
     sql = (
         "SELECT a.id, a.published_us, a.tier, a.risk, a.category, a.review_status, "

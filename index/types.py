@@ -155,6 +155,16 @@ class TriageEntry:
     review_status: str
 
 
+@dataclass(frozen=True, eq=False)
+class TriageList:
+    """The flagged articles matching a query, newest first, at most the limit asked, and
+    whether more exist. Compared by identity: an archive that can tell nothing changed hands back
+    the same object, so callers may keep what they derive from it for as long as they get it."""
+
+    entries: tuple[TriageEntry, ...]
+    capped: bool
+
+
 @dataclass(frozen=True)
 class ArchiveStats:
     documents: int

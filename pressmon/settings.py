@@ -25,6 +25,9 @@ from vntext.validation_text import problem_lines
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = REPO_ROOT / "config"
 ENV_PREFIX = "PRESSMON_"
+# Settings `pressmon serve --workers N` hands its worker processes (pressmon.web.workers): made,
+# not read, by load_settings.
+SERVE_SETTINGS_ENV = ENV_PREFIX + "SERVE_SETTINGS"
 
 
 class _Strict(BaseModel):
@@ -321,7 +324,8 @@ def validate_file(path: Path, model: type[_Strict], wrap: str | None = None) -> 
         raise ConfigError(_describe(err, path), hint=f"sửa {path.name} rồi chạy lại") from err
 
 
-_NOT_SETTINGS = {ENV_PREFIX + "CONFIG_DIR", ENV_PREFIX + "HOME"}  # where to look, not fields
+# Where to look, and what was already loaded: not fields.
+_NOT_SETTINGS = {ENV_PREFIX + "CONFIG_DIR", ENV_PREFIX + "HOME", SERVE_SETTINGS_ENV}
 
 
 def data_home(environ: Mapping[str, str], home: Path | None = None) -> Path:

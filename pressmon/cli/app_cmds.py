@@ -26,14 +26,20 @@ from pressmon.settings import Settings
 from pressmon.wiring import archive_from, notifier_from
 
 ROLES = ("reviewer", "lead", "admin")
+MAX_WORKERS = 64  # a typo guard: pages are CPU-bound, more processes than cores only queue
 
 
 def serve_app(
-    settings: Settings, host: str, port: int, echo: Callable[[str], None], *, demo: bool = False
+    settings: Settings,
+    host: str,
+    port: int,
+    echo: Callable[[str], None],
+    *,
+    demo: bool = False,
+    workers: int = 1,
 ) -> None:
-    """Serve the review UI until Ctrl-C; with `demo`, create a demo account and print it."""
-    import uvicorn
-
+    """Serve the review UI until Ctrl-C, in `workers` processes; with `demo`, create a demo
+    account and print it."""
     from pressmon.alerts.dispatch import CLOSE_SECONDS, BackgroundDispatcher
     from pressmon.web import create_app
     from pressmon.web.accounts import (
@@ -43,8 +49,9 @@ def serve_app(
         ensure_demo_provincial_account,
     )
     from pressmon.web.serving import check_serve
+    from pressmon.web.workers import FACTORY, handed_down, serve
 
-    for warning in check_serve(host, settings.web.session_secret).warnings:
+    for warning in check_serve(host, settings.web.session_secret, workers).warnings:
         click.echo(warning, err=True)
     accounts = AccountStore(settings.archive.state_path)
     if demo:
@@ -58,23 +65,23 @@ def serve_app(
                 f"mật khẩu: {password}"
             )
     # Between crawls the server sends what is due: retries after a failure, the daily digest.
+    # One dispatcher, in this process, however many workers serve pages.
     alerts = BackgroundDispatcher(notifier_from(settings)).start()
-    with archive_from(settings) as archive:
-        app = create_app(settings, archive=archive, accounts=accounts)
-        echo(f"Giao diện người duyệt: http://{host}:{port}/  (Ctrl-C để dừng)")
-        # Forwarded headers are read by the app, from web.trusted_proxies only
-        # (pressmon.web.client_address); uvicorn would otherwise believe them from loopback.
-        try:
-            uvicorn.run(
-                app,
-                host=host,
-                port=port,
-                log_level="warning",
-                proxy_headers=False,
-                forwarded_allow_ips="",
-            )
-        finally:
-            alerts.close(CLOSE_SECONDS)
+    try:
+        if workers > 1:
+            with handed_down(settings):
+                echo(
+                    f"Giao diện người duyệt: http://{host}:{port}/  ({workers} tiến trình, "
+                    "Ctrl-C để dừng)"
+                )
+                serve(FACTORY, host=host, port=port, workers=workers)
+        else:
+            with archive_from(settings) as archive:
+                app = create_app(settings, archive=archive, accounts=accounts)
+                echo(f"Giao diện người duyệt: http://{host}:{port}/  (Ctrl-C để dừng)")
+                serve(app, host=host, port=port)
+    finally:
+        alerts.close(CLOSE_SECONDS)
 
 
 @command()
@@ -149,11 +156,21 @@ def demo(
     metavar="CỔNG",
     help="Cổng (mặc định theo settings: 8000).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, MAX_WORKERS),
+    default=1,
+    show_default=True,
+    metavar="SỐ",
+    help="Số tiến trình phục vụ trang; từ 2 trở lên cần PRESSMON_SESSION_SECRET.",
+)
 @click.pass_obj
-def serve(app, host: str | None, port: int | None) -> None:
+def serve(app, host: str | None, port: int | None, workers: int) -> None:
     """Chạy ứng dụng web tiếng Việt để duyệt tin và lập báo cáo."""
     settings = app.settings_to_read()
-    serve_app(settings, host or settings.web.host, port or settings.web.port, click.echo)
+    serve_app(
+        settings, host or settings.web.host, port or settings.web.port, click.echo, workers=workers
+    )
 
 
 @group()

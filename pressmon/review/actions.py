@@ -56,13 +56,15 @@ def apply_action(
     now: datetime,
     province: str | None = None,
 ) -> ReviewEvent:
-    """`lock` serialises writers so two reviewers never both act on the same stale state.
-    `archive` is the actor's view of it (a provincial office's is scoped to its province)."""
+    """Two reviewers never both act on the same stale state: `lock` serialises this process's
+    threads and the archive's write lock (`Archive.writing`) every process, `pressmon serve
+    --workers N` too. `archive` is the actor's view of it (a provincial office's is scoped to
+    its province)."""
     if action.kind == "assign":
         assignee = assignees.get(action.assignee or "")
         if assignee is None or assignee.disabled:
             raise WorkflowError(f"Không có người dùng {action.assignee!r} đang hoạt động.")
-    with lock:
+    with lock, archive.writing():
         state, _ = current_state(archive, document_id)
         event = plan(
             state,

@@ -4,15 +4,16 @@ and the leadership report all read flagged items through here."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Mapping
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 from classifier.types import TIERS
 from index.base import Archive
-from index.types import Document, Query, TriageEntry
+from index.types import Document, Query, TriageEntry, TriageList
 from pressmon.review.escalations import Escalation
 from pressmon.review.statuses import DECISIONS, STATUSES
 
@@ -102,6 +103,94 @@ class QueuePage:
         return max(1, -(-self.total // self.page_size))
 
 
+@dataclass(frozen=True)
+class Arranged:
+    """The queue before paging: the items every filter left, in queue order, and the items per
+    status before the status filter."""
+
+    entries: tuple[TriageEntry, ...]
+    status_counts: Mapping[str, int]
+
+
+def arrange(
+    entries: Sequence[TriageEntry],
+    filters: QueueFilters,
+    assignees: Mapping[str, str],
+    escalations: Mapping[str, Escalation],
+    *,
+    escalated_first: bool,
+) -> Arranged:
+    """Filter, count per status and sort flagged items (newest first, as archives list them)."""
+    chosen = list(entries)
+    if filters.category:
+        chosen = [e for e in chosen if e.category == filters.category]
+    if filters.assignee:
+        wanted = None if filters.assignee == "-" else filters.assignee  # "-" = not assigned yet
+        chosen = [e for e in chosen if assignees.get(e.id) == wanted]
+    counts = Counter(e.review_status for e in chosen)
+    status_counts = {status: counts.get(status, 0) for status in STATUSES}
+    if filters.status:
+        chosen = [e for e in chosen if e.review_status == filters.status]
+    chosen.sort(key=sort_key(filters.order))
+    if escalated_first:
+        waiting = [e for e in chosen if e.id in escalations and e.review_status not in DECISIONS]
+        waiting.sort(key=lambda e: escalations[e.id].at, reverse=True)
+        first = {e.id for e in waiting}
+        chosen = waiting + [e for e in chosen if e.id not in first]
+    return Arranged(tuple(chosen), status_counts)
+
+
+@dataclass(frozen=True)
+class _Kept:
+    triage: TriageList
+    read: tuple[Mapping[str, str] | None, Mapping[str, Escalation] | None]
+    arranged: Arranged
+
+
+class QueueOrders:
+    """Arranged queues kept per triage list, filters and session kind, for as long as the
+    archive hands back the same list (`index.types.TriageList`, the same object until its rows
+    change) and the assignments and escalations the order read are unchanged: a queue view then
+    pages through a kept order instead of filtering and sorting thousands of items again."""
+
+    def __init__(self, max_entries: int = 32) -> None:
+        self._max_entries = max_entries
+        self._kept: OrderedDict[Hashable, _Kept] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def arranged(
+        self,
+        triage: TriageList,
+        filters: QueueFilters,
+        assignees: Mapping[str, str],
+        escalations: Mapping[str, Escalation],
+        *,
+        escalated_first: bool,
+    ) -> Arranged:
+        # The order reads assignments only to filter by assignee, escalations only to put them
+        # first: other changes to them leave it valid.
+        read = (
+            assignees if filters.assignee else None,
+            escalations if escalated_first else None,
+        )
+        # id() is safe in the key: a kept entry holds its list, so no other list can have the id.
+        key = (id(triage), filters, escalated_first)
+        with self._lock:
+            kept = self._kept.get(key)
+            if kept is not None and kept.triage is triage and kept.read == read:
+                self._kept.move_to_end(key)
+                return kept.arranged
+        arranged = arrange(
+            triage.entries, filters, assignees, escalations, escalated_first=escalated_first
+        )
+        with self._lock:
+            self._kept[key] = _Kept(triage, read, arranged)
+            self._kept.move_to_end(key)
+            while len(self._kept) > self._max_entries:
+                self._kept.popitem(last=False)
+        return arranged
+
+
 def load_queue(
     archive: Archive,
     filters: QueueFilters,
@@ -111,9 +200,11 @@ def load_queue(
     page_size: int = 50,
     escalations: Mapping[str, Escalation] | None = None,
     escalated_first: bool = False,
+    orders: QueueOrders | None = None,
 ) -> QueuePage:
     """`escalated_first`: items sent to the Center and not yet concluded lead the queue, the
-    latest sent first; the Center's queue asks for it."""
+    latest sent first; the Center's queue asks for it. `orders`: where arranged queues are kept
+    between views (the web app's); without it every call arranges the queue again."""
     escalations = escalations or {}
     query = Query(
         outlets=frozenset({filters.outlet}) if filters.outlet else frozenset(),
@@ -124,22 +215,16 @@ def load_queue(
     )
     # The triage columns of every matching flagged item (one indexed read, no article text);
     # the full article is read only for the page shown.
-    entries, capped = archive.triage_entries(query, FETCH_LIMIT)
-    if filters.category:
-        entries = [e for e in entries if e.category == filters.category]
-    if filters.assignee:
-        wanted = None if filters.assignee == "-" else filters.assignee  # "-" = not assigned yet
-        entries = [e for e in entries if assignees.get(e.id) == wanted]
-    counts = Counter(e.review_status for e in entries)
-    status_counts = {status: counts.get(status, 0) for status in STATUSES}
-    if filters.status:
-        entries = [e for e in entries if e.review_status == filters.status]
-    entries.sort(key=sort_key(filters.order))
-    if escalated_first:
-        waiting = [e for e in entries if e.id in escalations and e.review_status not in DECISIONS]
-        waiting.sort(key=lambda e: escalations[e.id].at, reverse=True)
-        first = {e.id for e in waiting}
-        entries = waiting + [e for e in entries if e.id not in first]
+    triage = archive.triage(query, FETCH_LIMIT)
+    if orders is not None:
+        arranged = orders.arranged(
+            triage, filters, assignees, escalations, escalated_first=escalated_first
+        )
+    else:
+        arranged = arrange(
+            triage.entries, filters, assignees, escalations, escalated_first=escalated_first
+        )
+    entries = arranged.entries
     pages = max(1, -(-len(entries) // page_size))
     page = min(max(1, page), pages)  # a page past the end shows the last one
     documents = archive.get_many([e.id for e in entries[(page - 1) * page_size : page * page_size]])
@@ -148,6 +233,6 @@ def load_queue(
         total=len(entries),
         page=page,
         page_size=page_size,
-        status_counts=status_counts,
-        capped=capped,
+        status_counts=arranged.status_counts,
+        capped=triage.capped,
     )

@@ -9,6 +9,7 @@ says 404), searches, counts and the queue never list it, and no review can be re
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import datetime
 
@@ -25,6 +26,7 @@ from index.types import (
     ReviewEvent,
     SearchPage,
     TriageEntry,
+    TriageList,
 )
 from pressmon.review.errors import RoleForbidden
 from pressmon.review.scope import Scope
@@ -109,6 +111,15 @@ class ScopedArchive(Archive):
         if narrowed is None:
             return [], False
         return self.inner.triage_entries(narrowed, limit)
+
+    def triage(self, query: Query, limit: int) -> TriageList:
+        narrowed = self.scope.narrow(query)
+        if narrowed is None:
+            return TriageList((), False)
+        return self.inner.triage(narrowed, limit)
+
+    def writing(self) -> AbstractContextManager[None]:
+        return self.inner.writing()
 
     def refresh(self) -> None:
         self.inner.refresh()

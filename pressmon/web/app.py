@@ -30,6 +30,7 @@ from pressmon.review.date_reasons import date_disagreement_text, date_reason_tex
 from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.escalations import EscalationStore
 from pressmon.review.labels import DATE_SOURCE_LABELS, actor_label, label
+from pressmon.review.queue import QueueOrders
 from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
@@ -172,8 +173,10 @@ def create_app(
     archive: Archive,
     accounts: AccountStore | None = None,
     clock: Callable[[], datetime] | None = None,
+    owns_archive: bool = False,
 ) -> FastAPI:
-    """The reviewers' app. `archive` stays owned by the caller (it is not closed here)."""
+    """The reviewers' app. `archive` stays owned by the caller (it is not closed here) unless
+    `owns_archive`: a worker process opened it for this app alone (pressmon.web.workers)."""
     clock = clock or _now
     login_pool = ThreadPoolExecutor(LOGIN_WORKERS, thread_name_prefix=LOGIN_THREAD_PREFIX)
 
@@ -186,6 +189,8 @@ def create_app(
             log.warning("decided items not read at start-up: %s", err)
         yield
         login_pool.shutdown(wait=False, cancel_futures=True)
+        if owns_archive:
+            archive.close()
 
     app = FastAPI(
         title="pressmon",
@@ -219,6 +224,7 @@ def create_app(
         filters=_filters(settings),
         evidence=EvidenceKeeper.from_settings(settings),
         escalations=EscalationStore(settings.archive.state_path),
+        queue_orders=QueueOrders(),
     )
     # Before /static, which would otherwise take these paths too.
     app.mount(

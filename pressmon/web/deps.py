@@ -18,6 +18,7 @@ from pressmon.alerts.store import AlertStore
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.filters import FilterResolver
 from pressmon.review.escalations import EscalationStore
+from pressmon.review.queue import QueueOrders
 from pressmon.review.scope import Scope
 from pressmon.review.scoped_archive import ScopedArchive
 from pressmon.review.similar import DecidedTitles
@@ -48,6 +49,7 @@ class WebContext:
     coverage_cache: TtlCache[Any]  # dashboard figures per period (see routes.coverage.figures)
     evidence: EvidenceKeeper  # saved copies of flagged articles (WARC beside the state database)
     escalations: EscalationStore  # items provincial offices sent to the Center
+    queue_orders: QueueOrders  # arranged queues, kept while what they were made of is unchanged
     # Filter values as typed ("Nghe An", "Vĩnh Phúc", "vnexpress"); the CLI uses the same one.
     filters: FilterResolver | None = None  # None without config/provinces.yaml
 

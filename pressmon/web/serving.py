@@ -2,6 +2,8 @@
 
 Off loopback a missing, short or placeholder PRESSMON_SESSION_SECRET is refused (sessions are
 HMAC-keyed by it); on loopback it is only warned about, so `make demo` works without one.
+Several worker processes need it wherever they listen: without it each would make up its own,
+and a session opened by one would be refused by the others.
 """
 
 from __future__ import annotations
@@ -43,8 +45,18 @@ def _secret_problem(secret: str | None) -> str:
     return ""
 
 
-def check_serve(host: str, secret: str | None) -> ServeCheck:
-    """Raise ConfigError when serving `host` with `secret` is unsafe; else what to warn about."""
+def check_serve(host: str, secret: str | None, workers: int = 1) -> ServeCheck:
+    """Raise ConfigError when serving `host` with `secret` in `workers` processes is unsafe or
+    cannot work; else what to warn about."""
+    if workers > 1 and not secret:
+        raise ConfigError(
+            f"không thể chạy {workers} tiến trình phục vụ khi chưa đặt PRESSMON_SESSION_SECRET: "
+            "mỗi tiến trình sẽ tự tạo khoá phiên riêng, phiên đăng nhập ở tiến trình này bị "
+            "tiến trình khác từ chối",
+            hint="đặt PRESSMON_SESSION_SECRET (32 byte ngẫu nhiên trở lên, ví dụ "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`) hoặc dùng "
+            "--workers 1",
+        )
     problem = _secret_problem(secret)
     loopback = is_loopback(host)
     if problem and not loopback:

@@ -81,7 +81,9 @@ class Verdict:
 
 class AddressWindow:
     """At most `max_failures` failed sign-ins from one client address per `window` (in memory:
-    a restart forgetting them is acceptable, the per-account counts are the ones that persist)."""
+    a restart forgetting them is acceptable, the per-account counts are the ones that persist;
+    each worker of `pressmon serve --workers N` counts its own, so an address gets up to N times
+    as many before this limit, and the per-account back-off and lock, shared, still apply)."""
 
     def __init__(
         self,

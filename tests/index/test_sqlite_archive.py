@@ -699,3 +699,24 @@ def test_search_memo_serves_a_repeated_page_unless_turned_off(
         archive.close()
     assert archive.searched == searched
     assert [h.document.id for h in again.hits] == [h.document.id for h in first.hits] == ["a"]
+
+
+def test_writes_inside_writing_commit_together_or_not_at_all(path: Path) -> None:
+    archive = SQLiteArchive(path)
+    archive.upsert([make_doc("a"), make_doc("b")])
+    event = ReviewEvent("a", "an", datetime(2024, 2, 2, tzinfo=UTC), "unstarted", "false")
+    with pytest.raises(RuntimeError), archive.writing():
+        archive.record_review(event)
+        raise RuntimeError("the check after the write failed")
+    document = archive.get("a")
+    assert archive.review_history("a") == ()
+    assert document is not None and document.review_status == "unstarted"
+    with archive.writing():
+        archive.record_review(event)
+        archive.record_review(replace(event, document_id="b"))
+        other = sqlite3.connect(path, timeout=0, isolation_level=None)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")  # another process waits for the whole step
+        other.close()
+    assert [e.status_after for d in "ab" for e in archive.review_history(d)] == ["false", "false"]
+    archive.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -12,6 +13,7 @@ from index.base import Archive
 from pressmon.review.queue import QueueFilters, QueuePage, load_queue
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import STATUSES
+from pressmon.web.accounts import Account
 from pressmon.web.deps import Context, CurrentSession, SessionArchive, SessionScope, WebContext
 from pressmon.web.params import Dates, Page, Text, clean
 from pressmon.web.routes import page
@@ -46,12 +48,12 @@ async def queue_filters(
 Filters = Annotated[QueueFilters, Depends(queue_filters)]
 
 
-def filter_choices(ctx: WebContext) -> dict:
+def filter_choices(ctx: WebContext, accounts: Sequence[Account]) -> dict:
     """Options for the filter drop-downs."""
     return {
         "outlets": sorted(ctx.outlets.items(), key=lambda item: item[1]),
         "provinces": ctx.provinces,
-        "users": [a for a in ctx.accounts.list() if not a.disabled],
+        "users": [a for a in accounts if not a.disabled],
         "statuses": STATUSES,
     }
 
@@ -67,6 +69,7 @@ def session_queue(
         page=page_no,
         escalations=ctx.escalations.all(),
         escalated_first=scope.is_center,
+        orders=ctx.queue_orders,
     )
 
 
@@ -82,6 +85,7 @@ def queue_page(
 ) -> Response:
     result = session_queue(ctx, archive, scope, filters, page_no)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}
+    accounts = ctx.accounts.list()
     return page(
         request,
         ctx,
@@ -89,6 +93,6 @@ def queue_page(
         filters=filters,
         result=result,
         params=params,
-        senders={a.username: a.label for a in ctx.accounts.list()},
-        **filter_choices(ctx),
+        senders={a.username: a.label for a in accounts},
+        **filter_choices(ctx, accounts),
     )
