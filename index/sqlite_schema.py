@@ -280,6 +280,8 @@ CREATE INDEX articles_triage ON articles (
 ) WHERE risk IS NOT NULL;
 """
 
+# The FTS5 command that re-reads every article into an index (what makes an upgrade slow).
+FTS_REBUILD = "VALUES ('rebuild')"
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 SCHEMA_VERSION = len(MIGRATIONS)
 logger = logging.getLogger(__name__)
@@ -309,12 +311,13 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
             f"({len(migrations)}); hãy nâng cấp pressmon trước khi mở"
         )
     if 0 < version < len(migrations):
-        # Upgrades may rebuild the FTS indexes: about four minutes for 1M articles (v3 -> v4).
+        # Some upgrades rebuild the FTS indexes: about four minutes for 1M articles (v3 -> v4).
+        rebuilds = any(FTS_REBUILD in script for script in migrations[version:])
         logger.warning(
-            "Upgrading the archive from schema version %d to %d; rebuilding its search indexes "
-            "can take minutes for a large archive",
+            "Nâng cấp kho lưu trữ từ phiên bản lược đồ %d lên %d%s",
             version,
             len(migrations),
+            "; việc dựng lại chỉ mục tìm kiếm có thể mất vài phút với kho lớn" if rebuilds else "",
         )
     for number, script in enumerate(migrations[version:], start=version + 1):
         try:
