@@ -99,7 +99,7 @@ class ArchivePipeline:
             if self.alerts.notifier.notify(documents):
                 self.alerts.wake()
         except Exception:  # the items are stored; a broken alert queue must not stop the crawl
-            log.exception("queueing alerts failed for %d stored articles", len(documents))
+            log.exception("không xếp được cảnh báo cho %d bài đã lưu", len(documents))
 
     def close_spider(self) -> None:
         try:

@@ -73,7 +73,9 @@ class DistributedSourceSpider(SourceSpider):
     def _opened(self, spider: scrapy.Spider) -> None:
         requeued = self.leases.reap()
         if requeued:
-            self.logger.warning("requeued %d requests of expired leases (a worker died)", requeued)
+            self.logger.warning(
+                "đưa lại %d yêu cầu có hạn giữ đã hết vào hàng đợi (một worker đã dừng)", requeued
+            )
         self._heartbeat = task.LoopingCall(self._beat)
         self._heartbeat.start(self.leases.lease_ms / 3000, now=False)
 
@@ -82,10 +84,12 @@ class DistributedSourceSpider(SourceSpider):
             self.leases.renew()
             requeued = self.leases.reap()
         except Exception:  # a Redis hiccup must not stop the heartbeat: log and try next beat
-            self.logger.exception("lease heartbeat failed")
+            self.logger.exception("không gia hạn được các yêu cầu đang giữ")
             return
         if requeued:
-            self.logger.warning("requeued %d requests of expired leases (a worker died)", requeued)
+            self.logger.warning(
+                "đưa lại %d yêu cầu có hạn giữ đã hết vào hàng đợi (một worker đã dừng)", requeued
+            )
 
     def _closed(self, spider: scrapy.Spider, reason: str) -> None:
         if self._heartbeat is not None and self._heartbeat.running:
@@ -101,7 +105,7 @@ class DistributedSourceSpider(SourceSpider):
         except (
             redis.RedisError
         ):  # Redis unreachable even after retries: keep waiting, never "finish"
-            self.logger.exception("cannot read the frontier; waiting")
+            self.logger.exception("không đọc được hàng đợi URL; đang chờ")
             raise DontCloseSpider from None
         if not empty:
             self._idle_since = None  # other workers are still producing work

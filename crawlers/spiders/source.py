@@ -199,7 +199,7 @@ class SourceSpider(scrapy.Spider):
         if not location or not _on_domains(host, (source.domain, *source.aliases)):
             self.count(source_id, "offsite_redirect")
             self.logger.warning(
-                "redirect to another host, not followed: %s -> %s", response.url, target
+                "chuyển hướng sang máy chủ khác, không theo: %s -> %s", response.url, target
             )
         elif redirects > MAX_REDIRECTS:
             self.count(source_id, "redirect_loop")
@@ -218,7 +218,7 @@ class SourceSpider(scrapy.Spider):
             urls = feed_links(response.body, response.url, _charset(response))
         except FeedError as err:
             self.count(source_id, "bad_feed")
-            self.logger.warning("feed %s of %s unreadable: %s", response.url, source_id, err)
+            self.logger.warning("feed %s của %s không đọc được: %s", response.url, source_id, err)
             return
         yield from self._articles(urls, source_id)
 
@@ -228,7 +228,9 @@ class SourceSpider(scrapy.Spider):
             links = sitemap_links(response.body, response.url, _charset(response))
         except FeedError as err:
             self.count(source_id, "bad_sitemap")
-            self.logger.warning("sitemap %s of %s unreadable: %s", response.url, source_id, err)
+            self.logger.warning(
+                "sitemap %s của %s không đọc được: %s", response.url, source_id, err
+            )
             return
         for url in links.sitemaps:
             yield self._discovery(url, source_id, self.parse_sitemap)
@@ -276,11 +278,11 @@ class SourceSpider(scrapy.Spider):
             )
         except ChallengePage:
             self.count(source_id, "challenge")
-            self.logger.warning("challenge page, not stored: %s", response.url)
+            self.logger.warning("trang chặn bot (challenge), không lưu: %s", response.url)
             return
         except DateError as err:
             self.count(source_id, "bad_date")
-            self.logger.warning("no plausible date, not stored: %s (%s)", response.url, err)
+            self.logger.warning("không có ngày đăng hợp lý, không lưu: %s (%s)", response.url, err)
             return
         except ExtractionError as err:
             self.count(source_id, "not_article")

@@ -129,7 +129,10 @@ class Notifier:
                 retry_at = now + retry_delay(attempts, self.settings.retry_seconds)
                 retry_at = quiet_until(retry_at, self.settings.quiet_hours, self.tz) or retry_at
             log.warning(
-                "alert %s to %s failed: %s", delivery.alert.document_id, delivery.channel, err
+                "gửi cảnh báo %s tới %s không được: %s",
+                delivery.alert.document_id,
+                delivery.channel,
+                err,
             )
             self.store.failed(delivery, now, str(err), retry_at)
 
@@ -159,7 +162,9 @@ class BackgroundDispatcher:
         self._wake.set()
         self._thread.join(timeout)
         if self._thread.is_alive():
-            log.warning("alerts still sending after %.0f s; the rest stay queued", timeout)
+            log.warning(
+                "sau %.0f giây vẫn đang gửi cảnh báo; phần còn lại vẫn nằm trong hàng đợi", timeout
+            )
 
     def _run(self) -> None:
         while True:
@@ -168,7 +173,7 @@ class BackgroundDispatcher:
             try:
                 self.notifier.send_due()
             except Exception:  # a bug or a broken state database: logged, the thread goes on
-                log.exception("sending alerts failed")
+                log.exception("gửi cảnh báo không được")
             if self._stopping:
                 return
 
@@ -176,7 +181,7 @@ class BackgroundDispatcher:
         try:
             due = self.notifier.store.next_due()
         except Exception:
-            log.exception("reading queued alerts failed")
+            log.exception("không đọc được các cảnh báo đang chờ")
             return self.idle_seconds
         if due is None:
             return self.idle_seconds

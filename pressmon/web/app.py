@@ -186,7 +186,7 @@ def create_app(
         try:
             await asyncio.to_thread(app.state.ctx.similar.warm)
         except SearchIndexError as err:  # pages will say the archive is unavailable
-            log.warning("decided items not read at start-up: %s", err)
+            log.warning("không đọc được các tin đã quyết định khi khởi động: %s", err)
         yield
         login_pool.shutdown(wait=False, cancel_futures=True)
         if owns_archive:
@@ -296,7 +296,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(CsrfRejected)
     def _csrf(request: Request, _exc: CsrfRejected) -> Response:
-        log.warning("CSRF token missing or wrong: %s %s", request.method, request.url.path)
+        log.warning("thiếu hoặc sai mã CSRF: %s %s", request.method, request.url.path)
         return _error(
             request, 403, "Yêu cầu không hợp lệ (thiếu hoặc sai mã CSRF). Vui lòng tải lại trang."
         )
@@ -331,7 +331,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(EvidenceError)
     def _evidence(request: Request, exc: EvidenceError) -> Response:
-        log.error("saved copy unusable on %s: %s", request.url.path, exc)
+        log.error("bản lưu không dùng được ở %s: %s", request.url.path, exc)
         return _error(
             request,
             500,
@@ -362,7 +362,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     def _unexpected(request: Request, exc: Exception) -> Response:
-        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        log.error("lỗi không xử lý được ở %s %s", request.method, request.url.path, exc_info=exc)
         return _error(request, 500, "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên.")
 
     @app.exception_handler(StarletteHTTPException)

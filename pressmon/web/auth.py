@@ -87,13 +87,13 @@ def attempt(ctx: WebContext, username: str, password: str, address: str) -> Atte
     """Throttle check, argon2 verification and bookkeeping: blocking work, run on the login pool."""
     verdict = ctx.throttle.check(username, address)
     if not verdict.allowed:
-        log.warning("sign-in refused (%s) for %r from %s", verdict.reason, username, address)
+        log.warning("từ chối đăng nhập (%s) của %r từ %s", verdict.reason, username, address)
         return Attempt(verdict)
     account = ctx.accounts.verify(username, password)
     if account is None:
         record = ctx.throttle.failed(username, address)
         log.warning(
-            "failed sign-in for %r from %s (%d in a row)", username, address, record.failures
+            "đăng nhập sai của %r từ %s (%d lần liên tiếp)", username, address, record.failures
         )
         return Attempt(Verdict(False, "wrong"))
     ctx.throttle.succeeded(username)

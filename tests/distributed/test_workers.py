@@ -145,7 +145,7 @@ def test_a_killed_worker_loses_nothing(tmp_path: Path, redis_server: RedisServer
 
     assert held > 0
     assert stored == relevant  # nothing lost, each article archived once
-    assert "requeued" in env.log("survivor")  # the survivor took over the dead worker's leases
+    assert "đưa lại" in env.log("survivor")  # the survivor took over the dead worker's leases
     # only requests in flight at the kill may have been fetched a second time
     pages = _page_fetches(fetched)
     assert max(pages.values()) <= 2
