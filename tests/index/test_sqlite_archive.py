@@ -400,7 +400,7 @@ def test_a_version_3_archive_gets_marked_tags_that_no_search_word_matches(
     conn.close()
 
     archive = SQLiteArchive(path)
-    assert f"from schema version 3 to {SCHEMA_VERSION}" in caplog.text
+    assert f"từ phiên bản lược đồ 3 lên {SCHEMA_VERSION}" in caplog.text
     assert archive.search(Query(text="phue")).total == 0
     assert archive.search(Query(text="y2024")).total == 0
     narrowed = Query(
@@ -605,7 +605,7 @@ def test_a_version_5_archive_keeps_all_its_data_and_gains_empty_date_reasoning_a
     conn.close()
 
     archive = SQLiteArchive(path)
-    assert f"from schema version 5 to {SCHEMA_VERSION}" in caplog.text
+    assert f"từ phiên bản lược đồ 5 lên {SCHEMA_VERSION}" in caplog.text
     for doc in docs:
         stored = archive.get(doc.id)
         assert stored == doc  # every old field kept, the new ones empty
