@@ -250,8 +250,8 @@ def walk_dates(total: int, archive_size: int, page_end: int, *, exact: bool = Tr
 
     Walking probes about page_end * archive_size / total articles at ~PROBE_COST each;
     sorting visits all `total` matches at 1 each (costs measured on 1M articles). A count that
-    stopped at the count limit (not `exact`) found more matches than anyone pages through
-    interactively, so sorting them all would cost more than the count that was saved: walk.
+    stopped at the count limit (not `exact`) is only a lower bound: matches that common are what
+    walking is for (sorting would visit every one of them, the cost the limit saved counting).
     """
     return not exact or (total > 0 and page_end * archive_size * PROBE_COST < total * total)
 
