@@ -17,6 +17,9 @@ Decisions every backend follows (tests/index/test_contract.py pins them):
   forms (`fold`): "bao hiem" finds "bảo hiểm". Documents matching the query as typed are
   "exact" hits and rank first; the others are "folded" hits. `total` counts both, and
   `counts` agrees with `total` for the same Query.
+- A search page of at most INTERACTIVE_PAGE_SIZE hits counts matches only up to the archive's
+  `count_limit` (COUNT_LIMIT by default): past it `total` is the limit and `total_exact` False.
+  Larger pages (bulk reads) count exactly. Loops paging through matches ask `more_after`.
 - Date ranges are inclusive local dates in the archive timezone; weeks start on Monday.
 - Grouped counts label articles with no province (or no topic) `UNKNOWN_GROUP`; a topic
   grouping counts an article once per topic, so its total can exceed the search total.
@@ -41,7 +44,9 @@ from index.query_parser import ParsedQuery, parse_query
 from index.synonyms import Synonyms
 from index.text import fold
 from index.types import (
+    COUNT_LIMIT,
     DEFAULT_REVIEW_STATUS,
+    INTERACTIVE_PAGE_SIZE,
     REVIEW_TIERS,
     UNKNOWN_GROUP,
     ArchiveStats,
@@ -122,7 +127,9 @@ def open_archive(
 
 __all__ = [
     "BACKENDS",
+    "COUNT_LIMIT",
     "DEFAULT_REVIEW_STATUS",
+    "INTERACTIVE_PAGE_SIZE",
     "REVIEW_TIERS",
     "UNKNOWN_GROUP",
     "Archive",

@@ -94,7 +94,7 @@ class Archive(ABC):
         while True:
             result = self.search(Query(sort="date", page=page, page_size=page_size))
             yield from (hit.document for hit in result.hits)
-            if page * page_size >= result.total or not result.hits:
+            if not result.more_after or not result.hits:
                 return
             page += 1
 
@@ -106,8 +106,8 @@ class Archive(ABC):
         while True:
             result = self.search(query)
             found.extend(triage_entry(hit.document) for hit in result.hits)
-            if not result.hits or len(found) >= min(result.total, limit):
-                return found[:limit], result.total > limit
+            if not result.hits or len(found) >= limit or not result.more_after:
+                return found[:limit], result.exceeds(limit)
             query = replace(query, page=query.page + 1)
 
     def triage(self, query: Query, limit: int) -> TriageList:

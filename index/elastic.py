@@ -59,6 +59,7 @@ from index.errors import (
 )
 from index.synonyms import Synonyms
 from index.types import (
+    COUNT_LIMIT,
     ArchiveStats,
     CountTable,
     CountUnit,
@@ -96,8 +97,12 @@ class ElasticsearchArchive(Archive):
         timezone: str = "Asia/Ho_Chi_Minh",
         client: Elasticsearch | None = None,
         synonyms: Synonyms | None = None,
+        count_limit: int = COUNT_LIMIT,
     ) -> None:
+        """`count_limit`: how many matches an interactive search page counts at most
+        (`index.types.COUNT_LIMIT`)."""
         self._synonyms = synonyms
+        self._count_limit = count_limit
         if not _INDEX_NAME.match(index_name):
             raise SearchIndexError(
                 f"tên chỉ mục Elasticsearch không hợp lệ {index_name!r}: chỉ dùng chữ thường, "
@@ -210,7 +215,7 @@ class ElasticsearchArchive(Archive):
         return True
 
     def search(self, query: Query) -> SearchPage:
-        body = search_body(query, self.timezone, self._synonyms)
+        body = search_body(query, self.timezone, self._synonyms, self._count_limit)
         with _translated("tìm kiếm"):
             response = self._client.search(index=self.index_name, body=body)
         return search_page(response.body, query, self._synonyms)

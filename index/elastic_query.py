@@ -21,6 +21,7 @@ from index.query_parser import ParsedQuery, parse_query
 from index.snippets import make_snippet
 from index.synonyms import Phrase, Synonyms
 from index.types import (
+    COUNT_LIMIT,
     DEFAULT_REVIEW_STATUS,
     REVIEW_TIERS,
     UNKNOWN_GROUP,
@@ -33,6 +34,7 @@ from index.types import (
     MatchKind,
     Query,
     SearchPage,
+    counted_up_to,
 )
 from index.weeks import fill_counts
 from vntext.normalize import normalize_spelling
@@ -187,8 +189,14 @@ def query_clause(query: Query, timezone: str, synonyms: Synonyms | None = None) 
     return {"bool": clause}
 
 
-def search_body(query: Query, timezone: str, synonyms: Synonyms | None = None) -> dict[str, Any]:
-    """`search` request body for one page of hits."""
+def search_body(
+    query: Query,
+    timezone: str,
+    synonyms: Synonyms | None = None,
+    count_limit: int = COUNT_LIMIT,
+) -> dict[str, Any]:
+    """`search` request body for one page of hits; an interactive page counts its matches up to
+    `count_limit` (`counted_up_to`), a bulk read all of them."""
     if query.page < 1 or not 1 <= query.page_size <= MAX_PAGE_SIZE:
         raise QueryError(
             f"Trang {query.page} với {query.page_size} kết quả/trang không hợp lệ "
@@ -205,7 +213,7 @@ def search_body(query: Query, timezone: str, synonyms: Synonyms | None = None) -
         "sort": ["_score", *by_date] if query.sort == "relevance" and has_text else by_date,
         "from": (query.page - 1) * query.page_size,
         "size": query.page_size,
-        "track_total_hits": True,
+        "track_total_hits": counted_up_to(query, count_limit) or True,
     }
     if has_text:
         body["highlight"] = {
@@ -246,6 +254,8 @@ def search_page(
         hits=tuple(hits),
         page=query.page,
         page_size=query.page_size,
+        # "gte": counting stopped at track_total_hits, more documents match.
+        total_exact=not (isinstance(total, Mapping) and total.get("relation") == "gte"),
     )
 
 

@@ -50,7 +50,9 @@ from index.sqlite_triage import TriageRead, triage_read
 from index.sqlite_writes import PreparedArticle, delete_article, prepare, write_batch
 from index.synonyms import Synonyms
 from index.types import (
+    COUNT_LIMIT,
     DEFAULT_REVIEW_STATUS,
+    INTERACTIVE_PAGE_SIZE,
     REVIEW_TIERS,
     ArchiveStats,
     CountTable,
@@ -64,6 +66,7 @@ from index.types import (
     SearchPage,
     TriageEntry,
     TriageList,
+    counted_up_to,
 )
 from index.weeks import day_bounds_utc, fill_counts, fixed_utc_offset, zone
 from vntext.normalize import normalize_spelling
@@ -82,10 +85,9 @@ TAG_STATS_SECONDS = 3600.0
 # More than the cores only queues in SQLite; each costs up to CACHE_KIB of page cache.
 READ_CONNECTIONS = 4
 # Search pages, and the queue's pages of documents, kept until the next commit: the pages people
-# read (20 or 50 articles on the web), not the 200-article pages bulk readers walk through
-# (which would fill them with thousands of texts).
+# read (INTERACTIVE_PAGE_SIZE), not the 200-article pages bulk readers walk through (which would
+# fill them with thousands of texts).
 SEARCH_MEMO_PAGES = 64
-SEARCH_MEMO_PAGE_SIZE = 50
 
 
 class SQLiteArchive(Archive):
@@ -101,9 +103,12 @@ class SQLiteArchive(Archive):
         batch_size: int = 500,
         synonyms: Synonyms | None = None,
         search_memo_pages: int = SEARCH_MEMO_PAGES,
+        count_limit: int = COUNT_LIMIT,
     ) -> None:
         """`search_memo_pages`: search pages kept until the next commit; 0 searches every time
-        (a benchmark measuring the search itself)."""
+        (a benchmark measuring the search itself). `count_limit`: how many matches an
+        interactive search page counts at most (`index.types.COUNT_LIMIT`)."""
+        self._count_limit = count_limit
         self._synonyms = synonyms or Synonyms()
         self._tz = zone(timezone)
         self._offset_seconds = int(fixed_utc_offset(self._tz).total_seconds())
@@ -181,7 +186,7 @@ class SQLiteArchive(Archive):
     def get_many(self, document_ids: Sequence[str]) -> list[Document]:
         """One read for a page of documents (the queue shows 50), in the order asked; the same
         page asked again before the next commit to the archive is not read again."""
-        if len(document_ids) > SEARCH_MEMO_PAGE_SIZE:  # a bulk read, not a page people read
+        if len(document_ids) > INTERACTIVE_PAGE_SIZE:  # a bulk read, not a page people read
             return self._get_many(document_ids)
         ids = tuple(document_ids)
         with self._translated():
@@ -209,7 +214,7 @@ class SQLiteArchive(Archive):
                 f"(trang ≥ 1, tối đa {MAX_PAGE_SIZE} kết quả/trang)."
             )
         query = _normalized_query(query)
-        if query.page_size > SEARCH_MEMO_PAGE_SIZE:  # a bulk read paging through many matches
+        if query.page_size > INTERACTIVE_PAGE_SIZE:  # a bulk read paging through many matches
             return self._search(query)
         with self._translated():
             return self._search_memo.get(query, lambda _: self._search(query))
@@ -223,13 +228,17 @@ class SQLiteArchive(Archive):
                 f"Chỉ xếp theo mức liên quan được {RANK_WINDOW:,} kết quả đầu tiên; hãy sắp xếp "
                 "theo ngày hoặc thu hẹp tìm kiếm để xem tiếp.".replace(",", ".")
             )
-        counting = self._count_pool.submit(self._count, *total_sql(query, parsed, window))
+        limit = counted_up_to(query, self._count_limit)
+        # Counting one match past the limit tells a capped count from an exact one.
+        cap = None if limit is None else limit + 1
+        counting = self._count_pool.submit(self._count, *total_sql(query, parsed, window, cap))
         with self._read() as conn:
             if query.sort == "relevance" and not parsed.empty:
                 ranked = _ranked(conn, query, parsed, window, offset + query.page_size)
                 ranked = ranked[offset : offset + query.page_size]
             else:
-                ranked = self._newest(conn, query, parsed, window, offset, counting.result())
+                total, exact = _capped(counting.result(), limit)
+                ranked = self._newest(conn, query, parsed, window, offset, total, exact)
             ids = [doc for doc, _, _ in ranked]
             docs = {
                 row["rowid"]: row_document(row)
@@ -247,8 +256,13 @@ class SQLiteArchive(Archive):
             )
             for doc, exact, score in ranked
         )
+        total, exact = _capped(counting.result(), limit)
         return SearchPage(
-            total=counting.result(), hits=hits, page=query.page, page_size=query.page_size
+            total=total,
+            hits=hits,
+            page=query.page,
+            page_size=query.page_size,
+            total_exact=exact,
         )
 
     def _count(self, sql: str, params: dict[str, Any]) -> int:
@@ -263,10 +277,14 @@ class SQLiteArchive(Archive):
         window: Window,
         offset: int,
         total: int,
+        total_exact: bool,
     ) -> list[_Ranked]:
-        """One date-sorted page as (doc, exact, 0.0)."""
+        """One date-sorted page as (doc, exact, 0.0); `total` is a lower bound unless
+        `total_exact`."""
         page_end = offset + query.page_size
-        dense = not parsed.empty and walk_dates(total, _archive_size(conn), page_end)
+        dense = not parsed.empty and walk_dates(
+            total, _archive_size(conn), page_end, exact=total_exact
+        )
         sql, params = search_sql(query, parsed, window, query.page_size, offset, dense=dense)
         ids = [row["doc"] for row in conn.execute(sql, params)]
         exact = set(ids)
@@ -563,6 +581,13 @@ def _reader(path: Path) -> sqlite3.Connection:
         conn.close()
         raise SearchIndexError(f"lỗi kho lưu trữ SQLite: {sqlite_problem(err)}") from err
     return conn
+
+
+def _capped(counted: int, limit: int | None) -> tuple[int, bool]:
+    """(total, exact) from a count that stopped at limit + 1 (or never, when limit is None)."""
+    if limit is not None and counted > limit:
+        return limit, False
+    return counted, True
 
 
 def _archive_size(conn: sqlite3.Connection) -> int:

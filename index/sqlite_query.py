@@ -245,13 +245,15 @@ def search_sql(
     return sql, {**params, **page}
 
 
-def walk_dates(total: int, archive_size: int, page_end: int) -> bool:
+def walk_dates(total: int, archive_size: int, page_end: int, *, exact: bool = True) -> bool:
     """Whether a date-sorted text page is found sooner by walking the date index.
 
     Walking probes about page_end * archive_size / total articles at ~PROBE_COST each;
-    sorting visits all `total` matches at 1 each (costs measured on 1M articles).
+    sorting visits all `total` matches at 1 each (costs measured on 1M articles). A count that
+    stopped at the count limit (not `exact`) is only a lower bound: matches that common are what
+    walking is for (sorting would visit every one of them, the cost the limit saved counting).
     """
-    return total > 0 and page_end * archive_size * PROBE_COST < total * total
+    return not exact or (total > 0 and page_end * archive_size * PROBE_COST < total * total)
 
 
 def rank_window_sql(
@@ -292,14 +294,20 @@ def exact_docs_sql(parsed: ParsedQuery, window: Window, docs: Sequence[int]) -> 
     return sql, params
 
 
-def total_sql(query: Query, parsed: ParsedQuery, window: Window) -> Sql:
-    """How many documents match (the same set the search pages through)."""
+def total_sql(query: Query, parsed: ParsedQuery, window: Window, cap: int | None = None) -> Sql:
+    """How many documents match (the same set the search pages through), counting at most
+    `cap` of them when given: the count stops at the cap instead of visiting every match."""
     where, params = filter_sql(query, parsed, window, text=False)
     if where == "1" and not parsed.empty:
-        condition, text_params = candidate_sql(parsed, window)
-        return f"SELECT count(*) FROM {candidate_table(parsed)} WHERE {condition}", text_params
-    where, params = filter_sql(query, parsed, window)
-    return f"SELECT count(*) FROM {source_sql(parsed)} WHERE {where}", params
+        condition, params = candidate_sql(parsed, window)
+        source = candidate_table(parsed)
+    else:
+        where, params = filter_sql(query, parsed, window)
+        condition, source = where, source_sql(parsed)
+    if cap is None:
+        return f"SELECT count(*) FROM {source} WHERE {condition}", params
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {condition} LIMIT :count_cap)"
+    return sql, {**params, "count_cap": cap}
 
 
 def bucket_expression() -> str:

@@ -35,6 +35,6 @@ def reviewed_examples(archive: Archive) -> list[LabelledExample]:
                     group=document.story_id or document.id,
                 )
             )
-        if query.page * _PAGE >= page.total or not page.hits:
+        if not page.more_after or not page.hits:
             return examples
         query = replace(query, page=query.page + 1)

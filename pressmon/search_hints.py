@@ -24,6 +24,7 @@ _AS_TYPED = re.compile(r"[^\W_]+")
 class Suggestion:
     text: str
     total: int
+    total_exact: bool = True  # False: more than `total` articles (the archive's count limit)
 
 
 def rewrites(text: str) -> tuple[str, ...]:
@@ -51,11 +52,11 @@ def suggestions(archive: Archive, query: Query) -> tuple[Suggestion, ...]:
     found: list[Suggestion] = []
     for text in rewrites(query.text):
         try:
-            total = archive.search(replace(query, text=text, page=1, page_size=1)).total
+            page = archive.search(replace(query, text=text, page=1, page_size=1))
         except QueryError:
             continue  # a rewrite the parser refuses is no suggestion
-        if total:
-            found.append(Suggestion(text, total))
+        if page.total:
+            found.append(Suggestion(text, page.total, page.total_exact))
         if len(found) == MAX_SUGGESTIONS:
             break
     return tuple(found)

@@ -190,7 +190,7 @@ def search(app, query: str, as_json: bool, **options) -> None:
     if not page.total:
         click.echo(output.no_results_text(tried))
         return
-    click.echo(f"{output.number(page.total)} kết quả")
+    click.echo(f"{output.at_least(page.total, page.total_exact)} kết quả")
     for hit in page.hits:
         click.echo(output.document_line(hit.document, app.settings.tz))
         click.echo(f"    {output.snippet_for_terminal(hit.snippet)}")

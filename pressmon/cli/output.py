@@ -18,7 +18,7 @@ from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, STANCE_LABELS, label
 from pressmon.search_hints import Suggestion
 from pressmon.snapshots import Revision
-from pressmon.web.formatting import number
+from pressmon.web.formatting import at_least, number
 
 GROUP_HEADERS = {
     "province": "Tỉnh/thành",
@@ -199,7 +199,7 @@ def no_results_text(tried: Sequence[Suggestion]) -> str:
     """`Không có kết quả.` and the rewrites that do find articles, with how many."""
     if not tried:
         return "Không có kết quả. Thử bớt từ, bỏ dấu hoặc nới bộ lọc."
-    found = " · ".join(f"{s.text} ({number(s.total)} bài)" for s in tried)
+    found = " · ".join(f"{s.text} ({at_least(s.total, s.total_exact)} bài)" for s in tried)
     return f"Không có kết quả. Thử: {found}"
 
 

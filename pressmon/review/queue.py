@@ -58,8 +58,8 @@ def flagged_documents(
     while True:
         result = archive.search(query)
         found.extend(hit.document for hit in result.hits)
-        if not result.hits or len(found) >= min(result.total, limit):
-            return found[:limit], result.total > limit
+        if not result.hits or len(found) >= limit or not result.more_after:
+            return found[:limit], result.exceeds(limit)
         query = replace(query, page=query.page + 1)
 
 

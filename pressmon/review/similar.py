@@ -126,7 +126,7 @@ class DecidedTitles:
                 Decided(d.id, frozenset(title_words(d.title)), d.published_at)
                 for d in (hit.document for hit in result.hits)
             )
-            if not result.hits or page * _PAGE >= result.total:
+            if not result.hits or not result.more_after:
                 return decided
             page += 1
         return decided

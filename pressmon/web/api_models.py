@@ -72,6 +72,7 @@ class SearchHit(_Out):
 
 class SearchResult(_Out):
     total: int
+    total_exact: bool  # False: more than `total` articles match (counting stopped there)
     page: int
     page_size: int
     hits: list[SearchHit]

@@ -124,6 +124,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["vn_datetime_seconds"] = lambda value: formatting.vn_datetime_seconds(value, tz)
     env.filters["number"] = formatting.number
     env.filters["decimal"] = formatting.decimal
+    env.filters["at_least"] = formatting.at_least
     env.filters["safe_snippet"] = formatting.safe_snippet
     env.filters["safe_url"] = formatting.safe_url
     env.filters["label"] = label

@@ -77,6 +77,15 @@ def number(value: int | float) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+def at_least(total: int, exact: bool) -> str:
+    """A search total: "hơn 10.000" when the count stopped at the archive's count limit.
+
+    >>> at_least(10_000, False), at_least(42, True)
+    ('hơn 10.000', '42')
+    """
+    return number(total) if exact else f"hơn {number(total)}"
+
+
 def decimal(value: float | None, places: int = 2) -> str:
     """0,93: Vietnamese decimal comma."""
     return "" if value is None else f"{value:.{places}f}".replace(".", ",")

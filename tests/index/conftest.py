@@ -9,6 +9,7 @@ import pytest
 
 from index.base import Archive
 from index.synonyms import Synonyms
+from index.types import COUNT_LIMIT
 from tests.index.index_factories import CONTRACT_BACKENDS
 
 # The field's abbreviations, as the Center's config/synonyms.yaml gives them (shortened).
@@ -27,8 +28,16 @@ def archive_with_synonyms(request: pytest.FixtureRequest, tmp_path: Path) -> Ite
     yield from _opened(request.param, tmp_path, FIELD_SYNONYMS)
 
 
-def _opened(backend: str, tmp_path: Path, synonyms: Synonyms | None) -> Iterator[Archive]:
-    opened = CONTRACT_BACKENDS[backend](tmp_path, synonyms)
+@pytest.fixture(params=sorted(CONTRACT_BACKENDS))
+def archive_counting_to_3(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Archive]:
+    """An archive whose interactive search pages count at most 3 matches."""
+    yield from _opened(request.param, tmp_path, None, count_limit=3)
+
+
+def _opened(
+    backend: str, tmp_path: Path, synonyms: Synonyms | None, count_limit: int = COUNT_LIMIT
+) -> Iterator[Archive]:
+    opened = CONTRACT_BACKENDS[backend](tmp_path, synonyms, count_limit)
     try:
         yield opened
     finally:

@@ -12,31 +12,42 @@ import pytest
 
 from index.base import Archive
 from index.synonyms import Synonyms
-from index.types import Document
+from index.types import COUNT_LIMIT, Document
 
 VN = "Asia/Ho_Chi_Minh"
 ES_ENV = "PRESSMON_ELASTICSEARCH_URL"
 
 
-def _sqlite(tmp_path: Path, synonyms: Synonyms | None = None) -> Archive:
+def _sqlite(
+    tmp_path: Path, synonyms: Synonyms | None = None, count_limit: int = COUNT_LIMIT
+) -> Archive:
     from index.sqlite_backend import SQLiteArchive
 
-    return SQLiteArchive(tmp_path / "archive.sqlite3", timezone=VN, synonyms=synonyms)
+    return SQLiteArchive(
+        tmp_path / "archive.sqlite3", timezone=VN, synonyms=synonyms, count_limit=count_limit
+    )
 
 
-def _elasticsearch(tmp_path: Path, synonyms: Synonyms | None = None) -> Archive:
+def _elasticsearch(
+    tmp_path: Path, synonyms: Synonyms | None = None, count_limit: int = COUNT_LIMIT
+) -> Archive:
     url = os.environ.get(ES_ENV)
     if not url:
         pytest.skip(f"{ES_ENV} is not set: no Elasticsearch server to run the contract against")
     from index.elastic import ElasticsearchArchive
 
     return ElasticsearchArchive(
-        url, index_name=f"test_{uuid4().hex}", timezone=VN, synonyms=synonyms
+        url,
+        index_name=f"test_{uuid4().hex}",
+        timezone=VN,
+        synonyms=synonyms,
+        count_limit=count_limit,
     )
 
 
 # Every backend in index.BACKENDS must appear here (test_registry.py checks it).
-CONTRACT_BACKENDS: dict[str, Callable[[Path, Synonyms | None], Archive]] = {
+# Each takes (tmp_path, synonyms, count_limit).
+CONTRACT_BACKENDS: dict[str, Callable[[Path, Synonyms | None, int], Archive]] = {
     "sqlite": _sqlite,
     "elasticsearch": _elasticsearch,
 }

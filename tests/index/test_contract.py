@@ -585,3 +585,35 @@ def test_stories_count_syndicated_copies_once(archive: Archive) -> None:
     assert archive.counts(whole, interval="month", unit="stories").total == 1
     by_outlet = archive.counts(whole, group_by="outlet", interval="week", unit="stories")
     assert {k: sum(v) for k, v in by_outlet.rows.items()} == {"bao_can_tho": 1, "bao_khac": 1}
+
+
+def test_interactive_pages_count_up_to_the_limit_and_paging_reaches_every_match(
+    archive_counting_to_3: Archive,
+) -> None:
+    archive = archive_counting_to_3
+    days = range(1, 6)
+    archive.upsert(
+        make_doc(
+            f"d{day}", body="Chi trả lương hưu.", published_at=datetime(2024, 3, day, tzinfo=UTC)
+        )
+        for day in days
+    )
+    archive.refresh()
+    for text in ("lương hưu", "luong huu", ""):
+        first = archive.search(Query(text=text, sort="date", page_size=2))
+        assert (first.total, first.total_exact, first.more_after) == (3, False, True)
+        relevance = archive.search(Query(text=text, page_size=20))
+        assert (relevance.total, relevance.total_exact) == (3, False)
+        pages = [
+            archive.search(Query(text=text, sort="date", page=n, page_size=2)) for n in (1, 2, 3)
+        ]
+        assert [len(p.hits) for p in pages] == [2, 2, 1]
+        found = [h.document.id for p in pages for h in p.hits]
+        assert found == [f"d{day}" for day in reversed(days)]
+        bulk = archive.search(Query(text=text, sort="date", page_size=100))
+        assert (bulk.total, bulk.total_exact, bulk.more_after) == (5, True, False)
+    assert [d.id for d in archive.iter_documents(page_size=2)] == [f"d{d}" for d in reversed(days)]
+    few = archive.search(
+        Query(text="lương hưu", sort="date", page_size=2, date_to=date(2024, 3, 3))
+    )
+    assert (few.total, few.total_exact) == (3, True)

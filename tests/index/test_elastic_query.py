@@ -121,7 +121,7 @@ def test_search_body_golden_for_plain_words() -> None:
         "sort": ["_score", {"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}],
         "from": 0,
         "size": 20,
-        "track_total_hits": True,
+        "track_total_hits": 10_000,
         "highlight": {
             "pre_tags": ["<mark>"],
             "post_tags": ["</mark>"],
@@ -553,6 +553,22 @@ def test_search_page_takes_highlight_and_named_match() -> None:
     assert (first.document, first.score, first.match) == (doc, 4.5, "exact")
     assert first.snippet.startswith("Cảnh báo &lt;b&gt;<mark>giả</mark>")
     assert (second.match, second.snippet) == ("folded", "<mark>gia</mark> hạn")
+
+
+def test_interactive_pages_count_up_to_the_limit_and_bulk_reads_count_all() -> None:
+    assert search_body(Query(page_size=50), VN)["track_total_hits"] == 10_000
+    assert search_body(Query(page_size=20), VN, count_limit=3)["track_total_hits"] == 3
+    assert search_body(Query(page_size=51), VN, count_limit=3)["track_total_hits"] is True
+
+
+def test_search_page_reads_a_capped_total_as_a_lower_bound() -> None:
+    def page(total: object) -> tuple[int, bool]:
+        found = search_page({"hits": {"total": total, "hits": []}}, Query())
+        return found.total, found.total_exact
+
+    assert page({"value": 10_000, "relation": "gte"}) == (10_000, False)
+    assert page({"value": 42, "relation": "eq"}) == (42, True)
+    assert page(42) == (42, True)
 
 
 def test_search_page_without_highlight_escapes_its_own_snippet() -> None:

@@ -100,6 +100,18 @@ def test_total_without_filters_counts_one_index_alone() -> None:
     assert params == {"exact": '"giả"'}
 
 
+def test_a_capped_total_stops_counting_at_the_cap() -> None:
+    sql, params = total_sql(Query(text="gia"), parse_query("gia"), Window(), cap=10_001)
+    assert sql == (
+        "SELECT count(*) FROM (SELECT 1 FROM articles_folded "
+        "WHERE articles_folded MATCH :folded LIMIT :count_cap)"
+    )
+    assert params == {"folded": '"gia"', "count_cap": 10_001}
+    sql, params = total_sql(Query(kinds=frozenset({"national"})), parse_query(""), Window(), 4)
+    assert sql.endswith("WHERE a.kind IN (:kind0) LIMIT :count_cap)")
+    assert params == {"kind0": "national", "count_cap": 4}
+
+
 def test_words_typed_with_diacritics_are_required_as_typed_in_mixed_queries() -> None:
     sql, params = total_sql(Query(text="gia mạo"), parse_query("gia mạo"), Window())
     assert "articles_folded MATCH :folded" in sql and "articles_fts MATCH :accented" in sql
@@ -225,3 +237,9 @@ def test_exclusions_of_the_candidate_index_go_into_its_match_the_others_are_list
         "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH :excluded_exact)"
     )
     assert params["excluded_exact"] == '("giả")'
+
+
+def test_a_capped_total_walks_the_dates() -> None:
+    # 10,000 matches or more: the date walk, which the lower bound alone would not choose.
+    assert walk_dates(10_000, 1_000_000, 20, exact=False)
+    assert not walk_dates(10_000, 1_000_000, 20)

@@ -231,3 +231,23 @@ def test_json_says_why_the_date_was_chosen_with_vietnamese_labels(archive_path: 
     assert row["date_source_label"] == "Ngày giờ hiển thị trên trang"
     assert row["date_disagreements"] == list(document["date_disagreements"])
     assert row["date_disagreement_labels"] == [creation]
+
+
+def test_search_says_more_than_when_counting_stopped_at_the_limit(
+    archive_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        "pressmon.cli.archive_cmds.archive_from",
+        lambda settings: SQLiteArchive(archive_path, count_limit=1),
+    )
+    assert _ok(archive_path, "search", "bảo hiểm").stdout.startswith("hơn 1 kết quả\n")
+    page = json.loads(_ok(archive_path, "search", "bảo hiểm", "--json").stdout)
+    assert (page["total"], page["total_exact"]) == (1, False)
+    assert (
+        "bảo OR hiểm OR xyzzy (hơn 1 bài)" in _ok(archive_path, "search", "bảo hiểm xyzzy").stdout
+    )
+
+
+def test_search_json_says_its_total_is_exact(archive_path: Path) -> None:
+    page = json.loads(_ok(archive_path, "search", "bảo hiểm", "--json").stdout)
+    assert page["total_exact"] is True and page["total"] >= 2

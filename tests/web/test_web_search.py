@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from fastapi.testclient import TestClient
+
+from index.sqlite_backend import SQLiteArchive
+from pressmon.web import create_app
+from pressmon.web.formatting import at_least
 
 
 @pytest.fixture
@@ -84,3 +91,39 @@ def test_no_match_suggests_a_query_that_finds_articles(as_reviewer) -> None:
     html = client.get("/tim-kiem", params={"q": "OTP xyzzy"}).text
     assert "Không có kết quả. Thử:" in html
     assert 'href="/tim-kiem?q=OTP+OR+xyzzy"' in html
+
+
+def test_a_total_past_the_count_limit_says_more_than_and_pages_on(
+    settings, accounts, clock, login, document_factory, tmp_path: Path
+) -> None:
+    # 25 articles match; interactive pages count at most 21 of them.
+    with SQLiteArchive(tmp_path / "capped.sqlite3", count_limit=21) as archive:
+        archive.upsert(
+            document_factory(n, id=f"many{n}", title=f"Tăng lương hưu đợt {n}")
+            for n in range(30, 55)
+        )
+        client = TestClient(
+            create_app(settings, archive=archive, accounts=accounts, clock=clock),
+            base_url="http://testserver",
+        )
+        login(client, "an")
+        first = client.get("/tim-kiem?q=lương hưu&xep=date")
+        assert "Hơn 21 kết quả." in first.text
+        assert "Trang 1</span>" in first.text and "Trang sau" in first.text
+        second = client.get("/tim-kiem?q=lương hưu&xep=date&trang=2")
+        assert second.text.count('class="hit-title"') == 5
+        assert "Trang 2</span>" in second.text and "Trang trước" in second.text
+        assert "Trang sau" not in second.text
+        data = client.get("/api/search?q=lương hưu").json()
+        assert (data["total"], data["total_exact"]) == (21, False)
+
+
+def test_api_search_says_when_its_total_is_exact(as_reviewer, many) -> None:
+    client, _ = as_reviewer
+    data = client.get("/api/search?q=lương hưu").json()
+    assert data["total_exact"] is True and data["total"] > 25
+
+
+def test_a_capped_total_reads_in_vietnamese() -> None:
+    assert at_least(10_000, False).capitalize() == "Hơn 10.000"
+    assert at_least(10_000, True) == "10.000"

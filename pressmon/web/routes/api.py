@@ -104,6 +104,7 @@ def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery)
     result = search_pages(archive, query)
     return {
         "total": result.total,
+        "total_exact": result.total_exact,
         "page": result.page,
         "page_size": result.page_size,
         "hits": [

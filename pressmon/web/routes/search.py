@@ -114,5 +114,15 @@ def search_page(
         outlets=sorted(ctx.outlets.items(), key=lambda item: item[1]),
         provinces=ctx.provinces,
         statuses=STATUSES,
-        pages=max(1, -(-result.total // PAGE_SIZE)) if result else 1,
+        **pager(result),
     )
+
+
+def pager(result: SearchPage | None) -> dict[str, int | bool | None]:
+    """The pager's `pages` (the last page; None past the count limit, where no last page is
+    known) and `more` (a next page exists, when `pages` is None: this page is full)."""
+    if result is None:
+        return {"pages": 1, "more": False}
+    if not result.total_exact:
+        return {"pages": None, "more": len(result.hits) == result.page_size}
+    return {"pages": max(1, -(-result.total // result.page_size)), "more": False}
