@@ -129,5 +129,7 @@ def test_figure_failure_names_the_official_value(official_facts: OfficialFacts) 
 def test_malformed_facts_file(tmp_path: Path) -> None:
     path = tmp_path / "facts.yaml"
     path.write_text("channels: {domains: []}\n", encoding="utf-8")
-    with pytest.raises(ReferenceDataError, match=r"facts\.yaml: channels\.pages: Field required"):
+    with pytest.raises(
+        ReferenceDataError, match=r"facts\.yaml: channels\.pages: thiếu trường bắt buộc"
+    ):
         OfficialFacts.load(path)
