@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from math import isqrt
 from typing import Any
 
 from index.errors import QueryError
@@ -250,10 +251,20 @@ def walk_dates(total: int, archive_size: int, page_end: int, *, exact: bool = Tr
 
     Walking probes about page_end * archive_size / total articles at ~PROBE_COST each;
     sorting visits all `total` matches at 1 each (costs measured on 1M articles). A count that
-    stopped at the count limit (not `exact`) is only a lower bound: matches that common are what
-    walking is for (sorting would visit every one of them, the cost the limit saved counting).
+    stopped early (not `exact`) must have reached `walk_threshold`: matches that common are
+    what walking is for.
     """
     return not exact or (total > 0 and page_end * archive_size * PROBE_COST < total * total)
+
+
+def walk_threshold(archive_size: int, page_end: int) -> int:
+    """The fewest matches for which walking the date index beats sorting them (`walk_dates`):
+    a date-sorted search counts at least this far before choosing.
+
+    >>> walk_threshold(1_000_000, 20)
+    12650
+    """
+    return isqrt(page_end * archive_size * PROBE_COST) + 1
 
 
 def rank_window_sql(

@@ -23,6 +23,7 @@ from index.sqlite_query import (
     text_match,
     total_sql,
     walk_dates,
+    walk_threshold,
 )
 from index.types import Query
 
@@ -243,3 +244,14 @@ def test_a_capped_total_walks_the_dates() -> None:
     # 10,000 matches or more: the date walk, which the lower bound alone would not choose.
     assert walk_dates(10_000, 1_000_000, 20, exact=False)
     assert not walk_dates(10_000, 1_000_000, 20)
+
+
+@pytest.mark.parametrize(
+    ("archive_size", "page_end"), [(5, 2), (100_000, 20), (1_000_000, 20), (10**7, 60)]
+)
+def test_walk_threshold_is_where_walking_starts_to_pay(archive_size: int, page_end: int) -> None:
+    # A date-sorted search counts up to the threshold: below it the count is exact and decides,
+    # at it walking is the choice whatever the true number of matches.
+    threshold = walk_threshold(archive_size, page_end)
+    assert walk_dates(threshold, archive_size, page_end)
+    assert not walk_dates(threshold - 1, archive_size, page_end)
