@@ -23,7 +23,7 @@ from index.types import (
     TriageList,
 )
 
-_TRIAGE_PAGE = 200
+_FLAGGED_PAGE = 200
 
 
 class Archive(ABC):
@@ -98,17 +98,22 @@ class Archive(ABC):
                 return
             page += 1
 
-    def triage_entries(self, query: Query, limit: int) -> tuple[list[TriageEntry], bool]:
-        """Flagged articles matching `query` (newest first, at most `limit`) without their text,
-        and whether more exist. Pages through `search`; backends override it with a lean read."""
-        query = replace(query, flagged_only=True, sort="date", page=1, page_size=_TRIAGE_PAGE)
-        found: list[TriageEntry] = []
+    def flagged_documents(self, query: Query, limit: int) -> tuple[list[Document], bool]:
+        """Flagged documents matching `query` (newest first, at most `limit`), and whether more
+        exist: pages of the archives' largest size through `search`."""
+        query = replace(query, flagged_only=True, sort="date", page=1, page_size=_FLAGGED_PAGE)
+        found: list[Document] = []
         while True:
             result = self.search(query)
-            found.extend(triage_entry(hit.document) for hit in result.hits)
+            found.extend(hit.document for hit in result.hits)
             if not result.hits or len(found) >= limit or not result.more_after:
                 return found[:limit], result.exceeds(limit)
             query = replace(query, page=query.page + 1)
+
+    def triage_entries(self, query: Query, limit: int) -> tuple[list[TriageEntry], bool]:
+        """`flagged_documents` without their text; backends override it with a lean read."""
+        documents, more = self.flagged_documents(query, limit)
+        return [triage_entry(d) for d in documents], more
 
     def triage(self, query: Query, limit: int) -> TriageList:
         """`triage_entries` as one value; backends that can tell when nothing changed hand back

@@ -32,7 +32,6 @@ from pressmon.province_targets import (
     share_window,
 )
 from pressmon.review.labels import label
-from pressmon.review.queue import flagged_documents
 from pressmon.review.statuses import UNSTARTED
 from pressmon.review.workflow import replay
 from pressmon.settings import Campaign, Target, Targets
@@ -220,8 +219,8 @@ def leadership_report(
         outlet_names=outlet_names,
         topics=topics,
     )
-    flagged, _ = flagged_documents(
-        archive, Query(date_from=date_from, date_to=date_to), limit=flagged_limit
+    flagged, _ = archive.flagged_documents(
+        Query(date_from=date_from, date_to=date_to), flagged_limit
     )
     attention = needing_attention(coverage.provinces)
     groups: dict[str, list[Document]] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -18,7 +18,6 @@ from pressmon.review.escalations import Escalation
 from pressmon.review.statuses import DECISIONS, STATUSES
 
 QueueOrder = Literal["tier", "uncertain", "newest"]
-FETCH_PAGE = 200  # the archives' largest page
 FETCH_LIMIT = 5000  # flagged items considered per view; callers say so when there are more
 
 
@@ -48,24 +47,9 @@ def sort_key(order: QueueOrder) -> Callable[[Document | TriageEntry], tuple[floa
     return lambda d: (_tier_rank(d), -(d.risk or 0.0))
 
 
-def flagged_documents(
-    archive: Archive, query: Query, limit: int = FETCH_LIMIT
-) -> tuple[list[Document], bool]:
-    """Every flagged document matching `query` (up to `limit`, newest first), and whether more
-    exist."""
-    query = replace(query, flagged_only=True, sort="date", page=1, page_size=FETCH_PAGE)
-    found: list[Document] = []
-    while True:
-        result = archive.search(query)
-        found.extend(hit.document for hit in result.hits)
-        if not result.hits or len(found) >= limit or not result.more_after:
-            return found[:limit], result.exceeds(limit)
-        query = replace(query, page=query.page + 1)
-
-
 def triage_order(archive: Archive, query: Query) -> tuple[list[Document], bool]:
     """The flagged documents in queue order (tier, then risk), and whether the list was capped."""
-    documents, capped = flagged_documents(archive, query)
+    documents, capped = archive.flagged_documents(query, FETCH_LIMIT)
     return sorted(documents, key=sort_key("tier")), capped
 
 
