@@ -235,20 +235,19 @@ class SQLiteArchive(Archive):
             # Counting one match past the limit tells a capped count from an exact one. A page
             # by date counts at least as far as its choice between walking the date index and
             # sorting the matches needs (12,650 matches at 1M articles and 20 a page).
-            threshold = (
-                0
-                if by_relevance or parsed.empty
-                else walk_threshold(_archive_size(conn), offset + query.page_size)
-            )
+            page_end = offset + query.page_size
+            walks = not by_relevance and not parsed.empty  # may walk the date index
+            size = _archive_size(conn) if walks else 0
+            threshold = walk_threshold(size, page_end) if walks else 0
             cap = None if limit is None else max(limit, threshold) + 1
             counting = self._count_pool.submit(self._count, *total_sql(query, parsed, window, cap))
             if by_relevance:
-                ranked = _ranked(conn, query, parsed, window, offset + query.page_size)
-                ranked = ranked[offset : offset + query.page_size]
+                ranked = _ranked(conn, query, parsed, window, page_end)
+                ranked = ranked[offset:page_end]
             else:
-                ranked = self._newest(
-                    conn, query, parsed, window, offset, *_capped(counting.result(), cap)
-                )
+                counted, counted_all = _capped(counting.result(), cap)
+                dense = walks and walk_dates(counted, size, page_end, exact=counted_all)
+                ranked = self._newest(conn, query, parsed, window, offset, dense)
             ids = [doc for doc, _, _ in ranked]
             docs = {
                 row["rowid"]: row_document(row)
@@ -287,15 +286,10 @@ class SQLiteArchive(Archive):
         parsed: ParsedQuery,
         window: Window,
         offset: int,
-        total: int,
-        total_exact: bool,
+        dense: bool,
     ) -> list[_Ranked]:
-        """One date-sorted page as (doc, exact, 0.0); `total` is a lower bound unless
-        `total_exact`."""
-        page_end = offset + query.page_size
-        dense = not parsed.empty and walk_dates(
-            total, _archive_size(conn), page_end, exact=total_exact
-        )
+        """One date-sorted page as (doc, exact, 0.0); `dense`: found by walking the date index
+        (`walk_dates`)."""
         sql, params = search_sql(query, parsed, window, query.page_size, offset, dense=dense)
         ids = [row["doc"] for row in conn.execute(sql, params)]
         exact = set(ids)
