@@ -37,6 +37,7 @@ from index.sqlite_query import (
     exact_docs_sql,
     rank_window_sql,
     search_sql,
+    sorted_matches_sql,
     summary_applies,
     summary_counts_sql,
     total_sql,
@@ -240,14 +241,20 @@ class SQLiteArchive(Archive):
             size = _archive_size(conn) if walks else 0
             threshold = walk_threshold(size, page_end) if walks else 0
             cap = None if limit is None else max(limit, threshold) + 1
-            counting = self._count_pool.submit(self._count, *total_sql(query, parsed, window, cap))
-            if by_relevance:
-                ranked = _ranked(conn, query, parsed, window, page_end)
-                ranked = ranked[offset:page_end]
+            if walks and cap is not None:
+                ranked, matched = self._newest_matches(conn, query, parsed, window, offset, cap)
             else:
-                counted, counted_all = _capped(counting.result(), cap)
-                dense = walks and walk_dates(counted, size, page_end, exact=counted_all)
-                ranked = self._newest(conn, query, parsed, window, offset, dense)
+                counting = self._count_pool.submit(
+                    self._count, *total_sql(query, parsed, window, cap)
+                )
+                if by_relevance:
+                    ranked = _ranked(conn, query, parsed, window, page_end)[offset:page_end]
+                elif walks:  # a bulk page counts every match before choosing its plan
+                    dense = walk_dates(counting.result(), size, page_end)
+                    ranked = self._newest(conn, query, parsed, window, offset, dense)
+                else:
+                    ranked = self._newest(conn, query, parsed, window, offset, dense=False)
+                matched = counting.result()
             ids = [doc for doc, _, _ in ranked]
             docs = {
                 row["rowid"]: row_document(row)
@@ -266,7 +273,7 @@ class SQLiteArchive(Archive):
             for doc, exact, score in ranked
         )
         # Every page reports the same bound, whatever its sort counted to choose its plan.
-        total, exact = _capped(counting.result(), None if limit is None else limit + 1)
+        total, exact = _capped(matched, None if limit is None else limit + 1)
         return SearchPage(
             total=total,
             hits=hits,
@@ -278,6 +285,28 @@ class SQLiteArchive(Archive):
     def _count(self, sql: str, params: dict[str, Any]) -> int:
         with self._counters.connection() as conn, self._translated():
             return conn.execute(sql, params).fetchone()[0]
+
+    def _newest_matches(
+        self,
+        conn: sqlite3.Connection,
+        query: Query,
+        parsed: ParsedQuery,
+        window: Window,
+        offset: int,
+        cap: int,
+    ) -> tuple[list[_Ranked], int]:
+        """One date-sorted page of a text search and how many match (at most `cap`).
+
+        Fewer than `cap` matches are sorted and counted in one statement; more are what
+        walking the date index is for (`walk_dates`), and their count stays at the cap.
+        """
+        rows = conn.execute(
+            *sorted_matches_sql(query, parsed, window, cap, query.page_size, offset)
+        ).fetchall()
+        matched = rows[-1]["doc"]
+        if matched >= cap:
+            return self._newest(conn, query, parsed, window, offset, dense=True), matched
+        return self._exactness(conn, parsed, window, [row["doc"] for row in rows[:-1]]), matched
 
     def _newest(
         self,
@@ -291,7 +320,14 @@ class SQLiteArchive(Archive):
         """One date-sorted page as (doc, exact, 0.0); `dense`: found by walking the date index
         (`walk_dates`)."""
         sql, params = search_sql(query, parsed, window, query.page_size, offset, dense=dense)
-        ids = [row["doc"] for row in conn.execute(sql, params)]
+        return self._exactness(
+            conn, parsed, window, [row["doc"] for row in conn.execute(sql, params)]
+        )
+
+    def _exactness(
+        self, conn: sqlite3.Connection, parsed: ParsedQuery, window: Window, ids: list[int]
+    ) -> list[_Ranked]:
+        """The page `ids` as (doc, exact, 0.0): whether each matched with its diacritics."""
         exact = set(ids)
         # Candidates of a query typed all with diacritics come from the exact index: every one
         # is exact, and asking FTS5 again would evaluate a phrase a second time.

@@ -246,6 +246,43 @@ def search_sql(
     return sql, {**params, **page}
 
 
+def sorted_matches_sql(
+    query: Query, parsed: ParsedQuery, window: Window, cap: int, limit: int, offset: int
+) -> Sql:
+    """One date-ordered page of a text search's matches and how many match (at most `cap`),
+    from a single evaluation of the text: rows (part, doc), the page's rowids in order as part
+    0, then the count as part 1.
+
+    The matches are gathered once (up to `cap`) and both sorted and counted from there: a
+    count followed by a sorted search would evaluate a phrase twice. A search reaching `cap`
+    gets no page (it walks the date index instead, `walk_dates`), so its matches are neither
+    dated nor sorted; without filters they are gathered from the FTS index alone, as a count is.
+    """
+    where, params = filter_sql(query, parsed, window, text=False)
+    if where == "1":
+        condition, params = candidate_sql(parsed, window)
+        gathered = f"SELECT rowid AS doc FROM {candidate_table(parsed)} WHERE {condition}"
+        dated = (
+            "SELECT m.doc AS doc, a.published_us AS at FROM matches m "
+            "JOIN articles a INDEXED BY articles_meta ON a.rowid = m.doc"
+        )
+    else:
+        where, params = filter_sql(query, parsed, window)
+        gathered = (
+            f"SELECT a.rowid AS doc, a.published_us AS at FROM {source_sql(parsed)} WHERE {where}"
+        )
+        dated = "SELECT doc, at FROM matches"
+    sql = (
+        f"WITH matches AS MATERIALIZED ({gathered} LIMIT :cap) "
+        f"SELECT 0 AS part, doc, at FROM ({dated} ORDER BY at DESC, doc DESC "
+        "LIMIT CASE WHEN (SELECT count(*) FROM matches) < :cap THEN :limit ELSE 0 END "
+        "OFFSET :offset) "
+        "UNION ALL SELECT 1, count(*), NULL FROM matches "
+        "ORDER BY part, at DESC, doc DESC"
+    )
+    return sql, {**params, "cap": cap, "limit": limit, "offset": offset}
+
+
 def walk_dates(total: int, archive_size: int, page_end: int, *, exact: bool = True) -> bool:
     """Whether a date-sorted text page is found sooner by walking the date index.
 

@@ -3,7 +3,10 @@ every change in the audit log."""
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from click.testing import CliRunner
 
@@ -70,7 +73,17 @@ def test_account_output_is_vietnamese_with_role_names(tmp_path: Path) -> None:
     ]
     assert "Lãnh đạo (lead)" in listing
     log = _run(tmp_path, "log").output
-    assert "lúc (UTC)" in log and "tạo tài khoản (add)" in log
+    assert "tạo tài khoản (add)" in log
+
+
+def test_log_shows_times_in_the_archive_zone(tmp_path: Path) -> None:
+    """As the web shows the audit log: Asia/Ho_Chi_Minh by default, not the stored UTC."""
+    before = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).replace(microsecond=0)
+    _add(tmp_path, "lan")
+    after = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
+    (shown,) = re.findall(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d", _run(tmp_path, "log").output)
+    at = datetime.strptime(shown, "%d/%m/%Y %H:%M:%S").replace(tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert before <= at <= after
 
 
 def test_unknown_user_is_an_error_with_a_hint(tmp_path: Path) -> None:

@@ -399,7 +399,7 @@ def users_log(app, username: str | None, limit: int) -> None:
     """Các thay đổi quản trị trên tài khoản, mới nhất trước (ai, lúc nào, làm gì)."""
     rows = [
         (
-            e.at.strftime("%d/%m/%Y %H:%M:%S"),
+            e.at.astimezone(app.settings.tz).strftime("%d/%m/%Y %H:%M:%S"),
             e.actor,
             e.username,
             f"{ACCOUNT_ACTIONS.get(e.action, e.action)} ({e.action})",
@@ -407,7 +407,7 @@ def users_log(app, username: str | None, limit: int) -> None:
         )
         for e in _store(app).events(username, limit)
     ]
-    click.echo(output.table(["lúc (UTC)", "người làm", "tài khoản", "thao tác", "chi tiết"], rows))
+    click.echo(output.table(["lúc", "người làm", "tài khoản", "thao tác", "chi tiết"], rows))
 
 
 COMMANDS = (demo, serve, users)

@@ -258,7 +258,11 @@ def sources(app, show_all: bool, as_json: bool) -> None:
     rows = [
         (
             h.name,
-            h.last_success.strftime("%d/%m/%Y %H:%M") if h.last_success else "chưa có",
+            (
+                h.last_success.astimezone(settings.tz).strftime("%d/%m/%Y %H:%M")
+                if h.last_success
+                else "chưa có"
+            ),
             f"{h.weekly_mean:.1f}".replace(".", ","),
             output.number(h.last_week),
             output.number(h.date_disagreements),
