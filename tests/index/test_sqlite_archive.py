@@ -15,7 +15,14 @@ import pytest
 from index.errors import QueryError, SchemaVersionError, SearchIndexError
 from index.query_parser import parse_query
 from index.sqlite_backend import SQLiteArchive
-from index.sqlite_query import RANK_WINDOW, bucket_date, counts_sql, search_sql, walk_dates
+from index.sqlite_query import (
+    RANK_WINDOW,
+    bucket_date,
+    counts_sql,
+    search_sql,
+    sorted_matches_sql,
+    walk_dates,
+)
 from index.sqlite_rows import DOCUMENT_COLUMNS, document_row, review_row
 from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from index.sqlite_tags import TAG_MARK
@@ -280,6 +287,19 @@ def test_dense_and_sparse_date_plans_agree(path: Path) -> None:
             for dense in (False, True)
         ]
         assert pages[0] == pages[1] and len(pages[0]) == query.page_size
+        # Gathering the matches once gives the same page, and their count, below its cap ...
+        offset = (query.page - 1) * query.page_size
+        matched = archive.search(replace(query, page_size=200)).total
+        gathered = archive._conn.execute(
+            *sorted_matches_sql(query, parsed, window, 10_001, query.page_size, offset)
+        ).fetchall()
+        assert [(r["doc"],) for r in gathered[:-1]] == pages[0]
+        assert tuple(gathered[-1])[:2] == (1, matched)
+        # ... and at its cap only says so, leaving the page to the walk.
+        capped = archive._conn.execute(
+            *sorted_matches_sql(query, parsed, window, 10, query.page_size, offset)
+        ).fetchall()
+        assert [tuple(r) for r in capped] == [(1, 10, None)]
     total = archive.search(Query(text="lương hưu", sort="date")).total
     assert walk_dates(total, 1000, 20)  # the archive's own search takes the walking plan
 

@@ -20,6 +20,7 @@ from index.sqlite_query import (
     fts_expression,
     rank_window_sql,
     search_sql,
+    sorted_matches_sql,
     text_match,
     total_sql,
     walk_dates,
@@ -79,6 +80,7 @@ def test_text_goes_into_parameters_never_into_sql() -> None:
     for sql, params in (
         search_sql(Query(text=hostile), parsed, Window(), 20, 0),
         search_sql(Query(text=hostile, sort="date"), parsed, Window(), 20, 0),
+        sorted_matches_sql(Query(text=hostile, sort="date"), parsed, Window(), 10_001, 20, 0),
         total_sql(Query(text=hostile), parsed, Window()),
         counts_sql(
             Query(text=hostile),
