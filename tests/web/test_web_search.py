@@ -118,6 +118,26 @@ def test_a_total_past_the_count_limit_says_more_than_and_pages_on(
         assert (data["total"], data["total_exact"]) == (21, False)
 
 
+def test_a_page_past_the_end_of_a_capped_count_shows_the_real_last_page(
+    settings, accounts, clock, login, document_factory, tmp_path: Path
+) -> None:
+    # 45 articles match (3 pages of 20, the last with 5); pages count at most 21 of them, a
+    # bound that alone would put the last page at 2.
+    with SQLiteArchive(tmp_path / "capped.sqlite3", count_limit=21) as archive:
+        archive.upsert(
+            document_factory(n, id=f"many{n}", title=f"Tăng lương hưu đợt {n}")
+            for n in range(30, 75)
+        )
+        client = TestClient(
+            create_app(settings, archive=archive, accounts=accounts, clock=clock),
+            base_url="http://testserver",
+        )
+        login(client, "an")
+        past = client.get("/tim-kiem?q=lương hưu&xep=date&trang=9")
+        assert "Trang 3</span>" in past.text and "Trang trước" in past.text
+        assert past.text.count('class="hit-title"') == 5 and "Trang sau" not in past.text
+
+
 def test_api_search_says_when_its_total_is_exact(as_reviewer, many) -> None:
     client, _ = as_reviewer
     data = client.get("/api/search?q=lương hưu").json()
