@@ -168,7 +168,18 @@ CREATE TABLE alert_preferences (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# Version 7: failed sign-ins per client address, one row each, so the sliding window of
+# pressmon.web.throttle.AddressWindow is shared by every worker of `pressmon serve --workers N`
+# (pressmon.web.login_address_failures); rows older than the window are deleted as failures come.
+_V7 = """
+CREATE TABLE login_address_failures (
+    address TEXT NOT NULL,
+    failed_at TEXT NOT NULL        -- ISO 8601 UTC
+);
+CREATE INDEX login_address_failures_address ON login_address_failures (address, failed_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

@@ -45,6 +45,7 @@ from pressmon.web.deps import (
     WebContext,
 )
 from pressmon.web.errors import AccountNotFound, BadParameter, PermissionDenied
+from pressmon.web.login_address_failures import LoginAddressFailureStore
 from pressmon.web.login_failures import LoginFailureStore
 from pressmon.web.routes import (
     REPORT_ROLES,
@@ -60,7 +61,7 @@ from pressmon.web.routes import (
     search,
     users,
 )
-from pressmon.web.throttle import LoginThrottle
+from pressmon.web.throttle import AddressWindow, LoginThrottle
 from pressmon.web.ttl_cache import TtlCache
 from pressmon.wiring import gazetteer_from
 from vntext.validation_text import field_path, problem_text
@@ -212,7 +213,11 @@ def create_app(
         clock=clock,
         # `pressmon serve` refuses (off loopback) or warns about a missing secret first.
         session_secret=settings.web.session_secret or secrets.token_urlsafe(32),
-        throttle=LoginThrottle(clock, LoginFailureStore(accounts.path, clock=clock)),
+        throttle=LoginThrottle(
+            clock,
+            LoginFailureStore(accounts.path, clock=clock),
+            AddressWindow(clock, LoginAddressFailureStore(accounts.path)),
+        ),
         login_pool=login_pool,
         trusted_proxies=trusted_networks(settings.web.trusted_proxies),
         templates=_templates(settings),

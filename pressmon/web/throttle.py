@@ -1,5 +1,6 @@
 """Login throttling: per account (exponential back-off, then a lock an admin lifts) and per client
-address (a sliding window). The back-off rules are pure; where the counts live is given.
+address (a sliding window). The rules are decided here; where the counts live is given (the state
+database, so all the workers of `pressmon serve --workers N` share them).
 
 Names that match no account are throttled and locked exactly like real ones, so the answers to
 an attacker never tell which names exist (pressmon.web.login_failures keeps them all).
@@ -7,18 +8,21 @@ an attacker never tell which names exist (pressmon.web.login_failures keeps them
 
 from __future__ import annotations
 
-import threading
-from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal, Protocol
 
 MAX_NAME = 64  # longer "names" cannot exist (32 at most); keep stored keys small
+MAX_ADDRESS = 64  # an IPv6 address with its zone fits; a proxy's header may hold anything
 
 
 def account_key(username: str) -> str:
     return username.strip().lower()[:MAX_NAME]
+
+
+def address_key(address: str) -> str:
+    return address.strip().lower()[:MAX_ADDRESS]
 
 
 @dataclass(frozen=True)
@@ -79,45 +83,45 @@ class Verdict:
     retry_after: timedelta = timedelta(0)
 
 
+class AddressFailureStore(Protocol):
+    """Where failed sign-ins per client address live
+    (pressmon.web.login_address_failures.LoginAddressFailureStore)."""
+
+    def recent(self, address: str, since: datetime) -> list[datetime]: ...
+
+    def add(self, address: str, at: datetime, forget_up_to: datetime) -> None: ...
+
+
 class AddressWindow:
-    """At most `max_failures` failed sign-ins from one client address per `window` (in memory:
-    a restart forgetting them is acceptable, the per-account counts are the ones that persist;
-    each worker of `pressmon serve --workers N` counts its own, so an address gets up to N times
-    as many before this limit, and the per-account back-off and lock, shared, still apply)."""
+    """At most `max_failures` failed sign-ins from one client address per `window` (a sliding
+    window). The failures are kept in the state database, so the limit holds across restarts
+    and is shared by all the workers of `pressmon serve --workers N`."""
 
     def __init__(
         self,
         clock: Callable[[], datetime],
+        store: AddressFailureStore,
         *,
         max_failures: int = 20,
         window: timedelta = timedelta(minutes=15),
     ) -> None:
         self._clock = clock
+        self._store = store
         self.max_failures = max_failures
         self.window = window
-        self._failures: dict[str, deque[datetime]] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def _recent(self, address: str) -> deque[datetime]:
-        failures = self._failures[address]
-        cutoff = self._clock() - self.window
-        while failures and failures[0] <= cutoff:
-            failures.popleft()
-        if not failures:
-            del self._failures[address]  # keep the table to addresses that failed lately
-            return self._failures[address]
-        return failures
 
     def retry_after(self, address: str) -> timedelta:
-        with self._lock:
-            failures = self._recent(address)
-            if len(failures) < self.max_failures:
-                return timedelta(0)
-            return failures[0] + self.window - self._clock()
+        now = self._clock()
+        failures = self._store.recent(address_key(address), now - self.window)
+        if len(failures) < self.max_failures:
+            return timedelta(0)
+        # Workers checking at once may let a few more through than the limit: wait until
+        # enough have aged out that fewer than `max_failures` remain.
+        return failures[-self.max_failures] + self.window - now
 
     def failed(self, address: str) -> None:
-        with self._lock:
-            self._recent(address).append(self._clock())
+        now = self._clock()
+        self._store.add(address_key(address), now, now - self.window)
 
 
 class LoginThrottle:
@@ -127,14 +131,14 @@ class LoginThrottle:
         self,
         clock: Callable[[], datetime],
         store: FailureStore,
+        addresses: AddressWindow,
         *,
         policy: BackoffPolicy | None = None,
-        addresses: AddressWindow | None = None,
     ) -> None:
         self._clock = clock
         self._store = store
+        self.addresses = addresses
         self.policy = policy or BackoffPolicy()
-        self.addresses = addresses or AddressWindow(clock)
 
     def check(self, username: str, address: str) -> Verdict:
         now = self._clock()

@@ -88,6 +88,20 @@ def test_one_address_is_limited_across_names(client) -> None:
     assert refused.status_code == 429 and "từ địa chỉ này" in refused.text
 
 
+def test_two_workers_share_the_address_limit(settings, archive, accounts, clock) -> None:
+    """Two apps over one state database, as `pressmon serve --workers 2` runs them."""
+    workers = [
+        TestClient(create_app(settings, archive=archive, accounts=accounts, clock=clock))
+        for _ in range(2)
+    ]
+    for n in range(20):
+        assert attempt(workers[n % 2], f"ten-{n}", "sai-mat-khau").status_code == 401
+    for worker in workers:
+        refused = attempt(worker, "binh", PASSWORDS["binh"])
+        assert refused.status_code == 429 and "từ địa chỉ này" in refused.text
+        assert refused.headers["Retry-After"] == str(15 * 60)
+
+
 def test_forwarded_for_is_believed_from_a_trusted_proxy_only(settings, archive, accounts, clock):
     trusted = settings.model_copy(
         update={"web": settings.web.model_copy(update={"trusted_proxies": ("10.0.0.0/8",)})}
@@ -170,12 +184,17 @@ def test_cli_lists_and_lifts_a_sign_in_lock(tmp_path, clock) -> None:
     from click.testing import CliRunner
 
     from pressmon.cli import main
+    from pressmon.web.login_address_failures import LoginAddressFailureStore
     from pressmon.web.login_failures import LoginFailureStore
-    from pressmon.web.throttle import LoginThrottle
+    from pressmon.web.throttle import AddressWindow, LoginThrottle
 
     state = tmp_path / "cli-state.sqlite3"
     AccountStore(state, clock=clock, hasher=SpyHasher()).add("an", PASSWORDS["an"], "reviewer")
-    throttle = LoginThrottle(clock, LoginFailureStore(state, clock=clock))
+    throttle = LoginThrottle(
+        clock,
+        LoginFailureStore(state, clock=clock),
+        AddressWindow(clock, LoginAddressFailureStore(state)),
+    )
     for _ in range(10):
         throttle.failed("an", "192.0.2.1")
     assert throttle.check("an", "192.0.2.2").reason == "account_locked"

@@ -1,0 +1,111 @@
+"""The per-address sign-in window lives in the state database: workers of `pressmon serve
+--workers N` (here, throttles over one file) share it, it slides, and old rows are deleted."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from pressmon.web.login_address_failures import LoginAddressFailureStore
+from pressmon.web.login_failures import LoginFailureStore
+from pressmon.web.throttle import MAX_ADDRESS, AddressWindow, LoginThrottle
+from tests.web.conftest import NOW, Clock
+
+WINDOW = timedelta(minutes=15)
+ADDRESS = "198.51.100.7"
+
+
+def worker_throttle(state: Path, clock: Clock) -> LoginThrottle:
+    """The throttle one worker builds (as pressmon.web.app.create_app does)."""
+    return LoginThrottle(
+        clock,
+        LoginFailureStore(state, clock=clock),
+        AddressWindow(clock, LoginAddressFailureStore(state)),
+    )
+
+
+def stored(state: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(state) as db:
+        rows = db.execute(
+            "SELECT address, failed_at FROM login_address_failures ORDER BY failed_at"
+        ).fetchall()
+    db.close()
+    return rows
+
+
+@pytest.mark.parametrize(
+    "split",
+    [(20, 0), (10, 10), (1, 19)],  # failures seen by the first worker, by the second
+)
+def test_workers_over_one_state_database_share_the_address_count(tmp_path, split) -> None:
+    state = tmp_path / "state.sqlite3"
+    clock = Clock()
+    workers = [worker_throttle(state, clock), worker_throttle(state, clock)]
+    order = [workers[0]] * split[0] + [workers[1]] * split[1]
+    for n, worker in enumerate(order):
+        for each in workers:
+            assert each.check(f"ten-{n}", ADDRESS).allowed  # 19 so far are not the limit
+        worker.failed(f"ten-{n}", ADDRESS)  # a new name each time: no account back-off
+        clock.advance(timedelta(seconds=10))
+    for worker in workers:
+        verdict = worker.check("binh", ADDRESS)
+        assert verdict.reason == "address_limit"
+        assert verdict.retry_after == NOW + WINDOW - clock.now  # the first failure ages out
+        assert worker.check("binh", "198.51.100.8").allowed  # another address is not counted
+
+
+@pytest.mark.parametrize(
+    ("after_the_last", "retry_after"),
+    [
+        (timedelta(0), timedelta(minutes=5, seconds=30)),
+        (timedelta(minutes=5, seconds=29), timedelta(seconds=1)),
+        (timedelta(minutes=5, seconds=30), timedelta(0)),  # the first failure is 15 min old
+    ],
+)
+def test_the_window_slides(tmp_path, after_the_last, retry_after) -> None:
+    clock = Clock()
+    window = AddressWindow(clock, LoginAddressFailureStore(tmp_path / "state.sqlite3"))
+    for _ in range(20):
+        window.failed(ADDRESS)
+        clock.advance(timedelta(seconds=30))
+    clock.advance(after_the_last - timedelta(seconds=30))  # the last was at NOW + 9 min 30 s
+    assert window.retry_after(ADDRESS) == retry_after
+
+
+def test_failures_older_than_the_window_are_deleted(tmp_path) -> None:
+    state = tmp_path / "state.sqlite3"
+    clock = Clock()
+    window = AddressWindow(clock, LoginAddressFailureStore(state))
+    window.failed(ADDRESS)
+    clock.advance(timedelta(minutes=1))
+    window.failed("198.51.100.8")
+    clock.advance(WINDOW - timedelta(minutes=1))  # the first is 15 min old, the second 14
+    window.failed("2001:db8::1")
+    assert [address for address, _ in stored(state)] == ["198.51.100.8", "2001:db8::1"]
+    clock.advance(WINDOW)
+    window.failed(ADDRESS)
+    assert stored(state) == [(ADDRESS, clock.now.isoformat())]  # every address's old rows go
+
+
+def test_more_failures_than_the_limit_wait_until_fewer_remain(tmp_path) -> None:
+    """Workers checking at the same moment may each let one more failure through."""
+    clock = Clock()
+    window = AddressWindow(clock, LoginAddressFailureStore(tmp_path / "state.sqlite3"))
+    for _ in range(22):
+        window.failed(ADDRESS)
+        clock.advance(timedelta(seconds=10))
+    # The third failure (at NOW + 20 s) is the oldest of the newest 20.
+    assert window.retry_after(ADDRESS) == NOW + timedelta(seconds=20) + WINDOW - clock.now
+
+
+def test_address_keys_are_bounded_and_folded(tmp_path) -> None:
+    state = tmp_path / "state.sqlite3"
+    window = AddressWindow(Clock(), LoginAddressFailureStore(state), max_failures=2)
+    window.failed(" 2001:DB8::1 ")
+    window.failed("2001:db8::1")
+    assert window.retry_after("2001:db8::1") > timedelta(0)
+    window.failed("x" * 10_000)  # from a trusted proxy's header, say
+    assert max(len(address) for address, _ in stored(state)) == MAX_ADDRESS
