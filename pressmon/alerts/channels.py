@@ -35,6 +35,16 @@ class SmtpMailer:
     def __init__(self, settings: AlertSettings) -> None:
         if settings.host is None:
             raise AlertError("chưa có máy chủ SMTP để gửi thư", hint="đặt alerts.host")
+        # smtplib sends the login as ASCII only: anything else would fail every send with a
+        # UnicodeEncodeError (not a delivery failure), so it is said once, here.
+        for field, value in (("user", settings.user), ("password", settings.password)):
+            if value and not value.isascii():
+                raise ConfigError(
+                    f"alerts.{field}: chỉ được dùng ký tự ASCII "
+                    "(smtplib không gửi được chữ có dấu)",
+                    hint="đổi tên đăng nhập hoặc mật khẩu SMTP (PRESSMON_SMTP_PASSWORD) sang "
+                    "chữ không dấu, số và ký hiệu",
+                )
         self.settings = settings
         self.host: str = settings.host
         # One context for STARTTLS and implicit TLS: the server's certificate and name are always

@@ -112,6 +112,18 @@ def test_login_over_starttls(certificates: Certificates, password: str, delivere
         assert mailbox.messages == []
 
 
+@pytest.mark.parametrize("field", ["user", "password"])
+def test_a_login_smtplib_cannot_send_is_a_configuration_error_not_a_crash_at_send(
+    field: str,
+) -> None:
+    # smtplib encodes the login as ASCII: "mật-khẩu" raised UnicodeEncodeError at every send.
+    values = {"user": USER, "password": PASSWORD, field: "mật-khẩu-có-dấu"}
+    with pytest.raises(ConfigError) as caught:
+        _mailer(587, tls="starttls", **values)
+    assert str(caught.value).startswith(f"alerts.{field}: chỉ được dùng ký tự ASCII")
+    assert "mật-khẩu-có-dấu" not in str(caught.value) + caught.value.hint  # never echoed
+
+
 @pytest.mark.parametrize(
     ("client", "server", "user", "said"),
     [
