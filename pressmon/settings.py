@@ -116,6 +116,10 @@ class AlertSettings(_Strict):
     host: str | None = None  # SMTP server; None: print alerts to the console
     port: int = Field(587, ge=1, le=65535)
     tls: Literal["starttls", "ssl", "none"] = "starttls"
+    # PEM file of the CA certificates that sign the SMTP server's certificate (a Center's own
+    # CA), trusted instead of the system's; relative: against the repository root. Checked when
+    # the mailer is made (pressmon.alerts.channels.SmtpMailer), as other files are when read.
+    ca_file: Path | None = None
     user: str | None = None
     password: str | None = None  # secret: only from the environment
     sender: str = Field("pressmon@localhost", alias="from")
@@ -414,10 +418,10 @@ def load_settings(
 ) -> Settings:
     """settings.toml from `config_dir` (or $PRESSMON_CONFIG_DIR, or the repo's config/), then env.
 
-    Relative config-file paths (sources_file, known_claims...) are resolved against the
-    repository root (config_dir's parent); relative archive, state and model paths in the file
-    against the data folder (`data_dir`, else `data_home`), and those given in the environment
-    or `overrides` against `cwd` (the current folder).
+    Relative config-file paths (sources_file, known_claims, alerts.ca_file...) are resolved
+    against the repository root (config_dir's parent); relative archive, state and model paths
+    in the file against the data folder (`data_dir`, else `data_home`), and those given in the
+    environment or `overrides` against `cwd` (the current folder).
     """
     environ = os.environ if environ is None else environ
     cwd = cwd or Path.cwd()
@@ -455,6 +459,11 @@ def load_settings(
                     "known_claims": _anchor(settings.classifier.known_claims, root),
                     "official_facts": _anchor(settings.classifier.official_facts, root),
                     "channels": _anchor(settings.classifier.channels, root),
+                }
+            ),
+            "alerts": settings.alerts.model_copy(
+                update={
+                    "ca_file": settings.alerts.ca_file and _anchor(settings.alerts.ca_file, root)
                 }
             ),
         }

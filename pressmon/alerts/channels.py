@@ -13,11 +13,14 @@ import urllib.request
 from collections.abc import Sequence
 from email.header import Header
 from email.mime.text import MIMEText
+from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from pressmon.alerts.errors import AlertError, DeliveryFailed
 from pressmon.alerts.messages import LINK_LABEL, Message
+from pressmon.errors import ConfigError
 from pressmon.settings import AlertSettings
+from vntext.syntax_text import read_problem
 
 
 class Mailer(Protocol):
@@ -32,8 +35,21 @@ class SmtpMailer:
     def __init__(self, settings: AlertSettings) -> None:
         if settings.host is None:
             raise AlertError("chưa có máy chủ SMTP để gửi thư", hint="đặt alerts.host")
+        # smtplib sends the login as ASCII only: anything else would fail every send with a
+        # UnicodeEncodeError (not a delivery failure), so it is said once, here.
+        for field, value in (("user", settings.user), ("password", settings.password)):
+            if value and not value.isascii():
+                raise ConfigError(
+                    f"alerts.{field}: chỉ được dùng ký tự ASCII "
+                    "(smtplib không gửi được chữ có dấu)",
+                    hint="đổi tên đăng nhập hoặc mật khẩu SMTP (PRESSMON_SMTP_PASSWORD) sang "
+                    "chữ không dấu, số và ký hiệu",
+                )
         self.settings = settings
         self.host: str = settings.host
+        # One context for STARTTLS and implicit TLS: the server's certificate and name are always
+        # verified, against alerts.ca_file when set, else the system's CAs.
+        self.context = tls_context(settings.ca_file)
 
     def send(self, message: Message, to: Sequence[str]) -> None:
         # Header() splits the encoded subject inside words: EmailMessage's folding drops the
@@ -45,20 +61,59 @@ class SmtpMailer:
         s = self.settings
         try:
             if s.tls == "ssl":
-                context = ssl.create_default_context()
                 smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-                    self.host, s.port, timeout=s.timeout_seconds, context=context
+                    self.host, s.port, timeout=s.timeout_seconds, context=self.context
                 )
             else:
                 smtp = smtplib.SMTP(self.host, s.port, timeout=s.timeout_seconds)
             with smtp:
                 if s.tls == "starttls":
-                    smtp.starttls(context=ssl.create_default_context())
+                    # Refused (SMTPNotSupportedError) when the server does not offer STARTTLS:
+                    # never a silent fall back to plain text.
+                    smtp.starttls(context=self.context)
                 if s.user:
                     smtp.login(s.user, s.password or "")
                 smtp.send_message(email)
-        except (OSError, smtplib.SMTPException) as err:
-            raise DeliveryFailed(f"SMTP {self.host}:{s.port}: {err}") from err
+        except ssl.SSLCertVerificationError as err:
+            raise DeliveryFailed(
+                f"SMTP {self.host}:{s.port}: không xác minh được chứng chỉ TLS của máy chủ "
+                f"({err}); kiểm tra alerts.host có đúng tên trong chứng chỉ, và đặt "
+                "alerts.ca_file nếu chứng chỉ do CA nội bộ cấp"
+            ) from err
+        except (OSError, smtplib.SMTPException) as err:  # ssl.SSLError is an OSError
+            mismatch = _tls_mismatch(err)
+            reason = f"{str(err).rstrip('.')}{mismatch}" if mismatch else str(err)
+            raise DeliveryFailed(f"SMTP {self.host}:{s.port}: {reason}") from err
+
+
+def _tls_mismatch(err: Exception) -> str:
+    """After the server's own words, what a `tls` it does not speak means (empty otherwise)."""
+    if isinstance(err, smtplib.SMTPNotSupportedError) and "STARTTLS" in str(err):
+        return (
+            "; máy chủ không mời STARTTLS nên thư không được gửi (không gửi khi chưa mã hóa); "
+            'máy chủ mã hóa ngay từ đầu (thường cổng 465) thì đặt alerts.tls = "ssl"'
+        )
+    if isinstance(err, smtplib.SMTPResponseException) and b"STARTTLS" in err.smtp_error:
+        return '; máy chủ đòi mã hóa trước khi nhận thư: đặt alerts.tls = "starttls"'
+    return ""
+
+
+def tls_context(ca_file: Path | None) -> ssl.SSLContext:
+    """A client context that verifies the server: the CAs in `ca_file` (PEM) only, or the
+    system's; a missing or unreadable file is a configuration error naming alerts.ca_file."""
+    if ca_file is None:
+        return ssl.create_default_context()
+    hint = "sửa alerts.ca_file trong settings.toml: tệp PEM các chứng chỉ CA của máy chủ SMTP"
+    try:
+        return ssl.create_default_context(cafile=ca_file)
+    except ssl.SSLError as err:  # before OSError, which it is too
+        raise ConfigError(
+            f"alerts.ca_file: {ca_file}: không có chứng chỉ CA dạng PEM đọc được "
+            f"({err.reason or err})",
+            hint=hint,
+        ) from err
+    except OSError as err:
+        raise ConfigError(f"alerts.ca_file: {ca_file}: {read_problem(err)}", hint=hint) from err
 
 
 class ConsoleMailer:

@@ -1,19 +1,30 @@
-"""Real receivers on loopback for alert tests: an SMTP server (aiosmtpd) and an HTTP server taking
-webhook POSTs, each able to refuse the next messages to exercise retries."""
+"""Real receivers on loopback for alert tests: an SMTP server (aiosmtpd), plain or with TLS
+(STARTTLS or implicit) under a throw-away CA, and an HTTP server taking webhook POSTs, each able to
+refuse the next messages to exercise retries."""
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 
 def free_port() -> int:
@@ -23,11 +34,14 @@ def free_port() -> int:
 
 
 class Mailbox:
-    """aiosmtpd handler: keeps what it accepts; refuses the next `refuse` messages with a 451."""
+    """aiosmtpd handler: keeps what it accepts, with how it came (over TLS or not, the login);
+    refuses the next `refuse` messages with a 451."""
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.recipients: list[list[str]] = []
+        self.encrypted: list[bool] = []
+        self.logins: list[bytes | None] = []
         self.refuse = 0
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
@@ -38,14 +52,155 @@ class Mailbox:
         assert isinstance(parsed, EmailMessage)
         self.messages.append(parsed)
         self.recipients.append(list(envelope.rcpt_tos))
+        # After STARTTLS aiosmtpd swaps its transport for the TLS one; with implicit TLS it is
+        # the TLS one from the start.
+        self.encrypted.append(server.transport.get_extra_info("ssl_object") is not None)
+        self.logins.append(getattr(session.auth_data, "login", None))
         return "250 OK"
 
 
+@dataclass(frozen=True)
+class Certificates:
+    """A throw-away CA and the server certificate it signed for localhost and 127.0.0.1 (PEM)."""
+
+    ca_file: Path
+    cert_file: Path
+    key_file: Path
+
+    def server_context(self) -> ssl.SSLContext:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(self.cert_file, self.key_file)
+        return context
+
+
+def _name(common_name: str) -> x509.Name:
+    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+
+
+def throwaway_certificates(folder: Path) -> Certificates:
+    """Made fresh for each test (P-256 keys: milliseconds), with the extensions a strict verifier
+    asks for (Python 3.13's default VERIFY_X509_STRICT), valid from an hour ago for a day."""
+    now = datetime.now(UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = _name("pressmon test CA")
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(hours=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name("localhost"))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(hours=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    certificates = Certificates(
+        ca_file=folder / "ca.pem", cert_file=folder / "server.pem", key_file=folder / "server.key"
+    )
+    certificates.ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    certificates.cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    certificates.key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return certificates
+
+
+def one_login(user: str, password: str) -> Any:
+    """aiosmtpd authenticator accepting `user` with `password` only (AUTH PLAIN or LOGIN)."""
+
+    def authenticate(
+        server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+    ) -> AuthResult:
+        ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
+            user.encode(),
+            password.encode(),
+        )
+        # Not handled: aiosmtpd answers 535 itself. auth_data: the session's, once accepted.
+        return AuthResult(success=ok, handled=False, auth_data=data if ok else None)
+
+    return authenticate
+
+
 @contextmanager
-def smtp_server() -> Iterator[tuple[Mailbox, int]]:
+def smtp_server(
+    tls: Literal["none", "starttls", "ssl"] = "none",
+    certificates: Certificates | None = None,
+    **smtp: Any,
+) -> Iterator[tuple[Mailbox, int]]:
+    """aiosmtpd on 127.0.0.1: plain; "starttls" offers STARTTLS and refuses anything but EHLO,
+    NOOP, QUIT before it (RFC 3207); "ssl" speaks TLS from the first byte. `smtp` goes to
+    aiosmtpd's SMTP (e.g. `authenticator`; AUTH is offered only once TLS is up)."""
     mailbox = Mailbox()
     port = free_port()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    if tls != "none":
+        assert certificates is not None, "TLS needs certificates"
+        context = certificates.server_context()
+        if tls == "starttls":
+            smtp.update(tls_context=context, require_starttls=True)
+        else:
+            # Controller.start() checks the server answers over its own unverified TLS connection
+            # (aiosmtpd.controller._server_to_client_ssl_ctx): nothing to add for implicit TLS.
+            smtp.update(ssl_context=context)
+    # server_hostname: the greeting's name, so aiosmtpd does not ask the resolver (getfqdn).
+    controller = Controller(
+        mailbox, hostname="127.0.0.1", port=port, server_hostname="localhost", **smtp
+    )
     controller.start()
     try:
         yield mailbox, port
