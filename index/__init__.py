@@ -69,12 +69,13 @@ def _sqlite(
     index_name: str,
     timezone: str,
     synonyms: Synonyms,
+    count_limit: int,
 ) -> Archive:
     from index.sqlite_backend import SQLiteArchive
 
     if path is None:
         raise SearchIndexError("kho SQLite cần đường dẫn tới tệp kho lưu trữ (archive.path)")
-    return SQLiteArchive(path, timezone=timezone, synonyms=synonyms)
+    return SQLiteArchive(path, timezone=timezone, synonyms=synonyms, count_limit=count_limit)
 
 
 def _elasticsearch(
@@ -83,17 +84,22 @@ def _elasticsearch(
     index_name: str,
     timezone: str,
     synonyms: Synonyms,
+    count_limit: int,
 ) -> Archive:
     from index.elastic import ElasticsearchArchive  # lazy: the client is optional
 
     if not elasticsearch_url:
         raise SearchIndexError("kho Elasticsearch cần địa chỉ máy chủ (PRESSMON_ELASTICSEARCH_URL)")
     return ElasticsearchArchive(
-        elasticsearch_url, index_name=index_name, timezone=timezone, synonyms=synonyms
+        elasticsearch_url,
+        index_name=index_name,
+        timezone=timezone,
+        synonyms=synonyms,
+        count_limit=count_limit,
     )
 
 
-BACKENDS: dict[str, Callable[[Path | None, str | None, str, str, Synonyms], Archive]] = {
+BACKENDS: dict[str, Callable[[Path | None, str | None, str, str, Synonyms, int], Archive]] = {
     "sqlite": _sqlite,
     "elasticsearch": _elasticsearch,
 }
@@ -107,9 +113,11 @@ def open_archive(
     index_name: str = "pressmon",
     timezone: str = "Asia/Ho_Chi_Minh",
     synonyms: Synonyms | None = None,
+    count_limit: int = COUNT_LIMIT,
 ) -> Archive:
     """Open the archive backend named `backend` ("sqlite" or "elasticsearch"); a search for
-    one form of a `synonyms` group matches every form.
+    one form of a `synonyms` group matches every form, and an interactive page counts at most
+    `count_limit` matches (`index.types.COUNT_LIMIT`).
 
     Raises:
         SearchIndexError: unknown backend name or missing option.
@@ -122,7 +130,9 @@ def open_archive(
         raise SearchIndexError(
             f"không có loại kho {backend!r}; chọn một trong {sorted(BACKENDS)}"
         ) from None
-    return factory(path, elasticsearch_url, index_name, timezone, synonyms or Synonyms())
+    return factory(
+        path, elasticsearch_url, index_name, timezone, synonyms or Synonyms(), count_limit
+    )
 
 
 __all__ = [

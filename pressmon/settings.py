@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from crawlers.sources import OutletKind, Source
 from index.text import fold, words
+from index.types import COUNT_LIMIT
 from pressmon.errors import ConfigError
 from vntext.syntax_text import read_problem, syntax_problem
 from vntext.validation_text import problem_lines
@@ -39,6 +40,9 @@ class ArchiveSettings(_Strict):
     path: Path = Path("pressmon.db")  # relative: inside the data folder
     elasticsearch_url: str | None = None  # secret-bearing: only from the environment
     elasticsearch_index: str = "pressmon"
+    # Matches a search page counts at most; past it the page says "Hơn N kết quả" (counting all
+    # of a common phrase's matches in 1M articles costs 100 ms, 10,001 cost 3).
+    count_limit: int = Field(COUNT_LIMIT, ge=100, le=1_000_000)
     # Accounts, sessions, coverage snapshots, crawl health. Beside an archive named on the
     # command line or in PRESSMON_ARCHIVE (<archive>-state.db) unless named too.
     state_path: Path = Path("pressmon-state.db")

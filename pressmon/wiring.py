@@ -38,6 +38,7 @@ def archive_from(settings: Settings) -> Archive:
         index_name=archive.elasticsearch_index,
         timezone=settings.timezone,
         synonyms=synonyms,
+        count_limit=archive.count_limit,
     )
 
 

@@ -188,3 +188,32 @@ def test_synonym_groups_are_checked(tmp_path: Path, groups: str, problem: str) -
     path.write_text(f"synonyms: {groups}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=re.escape(problem)):
         load_synonyms(path)
+
+
+def test_the_archive_counts_as_far_as_its_setting(tmp_path: Path) -> None:
+    """archive.count_limit reaches the archive: a search page counts that many matches at most."""
+    from index.types import Query
+    from pressmon.wiring import archive_from
+    from tests.index.index_factories import make_doc
+
+    folder = _config_copy(tmp_path)
+    (folder / "settings.toml").write_text(
+        f'[archive]\npath = "{(tmp_path / "a.db").as_posix()}"\ncount_limit = 100\n',
+        encoding="utf-8",
+    )
+    archive = archive_from(load_settings(folder, environ={}))
+    try:
+        archive.upsert(make_doc(f"d{i}", body="Chi trả lương hưu") for i in range(150))
+        page = archive.search(Query(text="lương hưu"))
+        assert (page.total, page.total_exact) == (100, False)
+        bulk = archive.search(Query(text="lương hưu", page_size=200))
+        assert (bulk.total, bulk.total_exact) == (150, True)
+    finally:
+        archive.close()
+
+
+def test_a_count_limit_too_small_to_page_is_refused(tmp_path: Path) -> None:
+    folder = _config_copy(tmp_path)
+    (folder / "settings.toml").write_text("[archive]\ncount_limit = 5\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"settings\.toml: archive\.count_limit"):
+        load_settings(folder, environ={})
