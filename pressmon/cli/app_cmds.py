@@ -23,6 +23,7 @@ from pressmon.demo_run import (
     print_summary,
 )
 from pressmon.settings import Settings
+from pressmon.web.formatting import vn_datetime_seconds
 from pressmon.wiring import archive_from, notifier_from
 
 ROLES = ("reviewer", "lead", "admin")
@@ -399,7 +400,7 @@ def users_log(app, username: str | None, limit: int) -> None:
     """Các thay đổi quản trị trên tài khoản, mới nhất trước (ai, lúc nào, làm gì)."""
     rows = [
         (
-            e.at.astimezone(app.settings.tz).strftime("%d/%m/%Y %H:%M:%S"),
+            vn_datetime_seconds(e.at, app.settings.tz),
             e.actor,
             e.username,
             f"{ACCOUNT_ACTIONS.get(e.action, e.action)} ({e.action})",

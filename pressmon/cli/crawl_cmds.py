@@ -20,6 +20,7 @@ from pressmon.errors import PressmonError
 from pressmon.health import source_health
 from pressmon.outlets import OutletResolver
 from pressmon.settings import load_sources
+from pressmon.web.formatting import vn_datetime
 from pressmon.wiring import archive_from, crawl_state_from
 
 # Scrapy's finish reasons, as people read them.
@@ -258,11 +259,7 @@ def sources(app, show_all: bool, as_json: bool) -> None:
     rows = [
         (
             h.name,
-            (
-                h.last_success.astimezone(settings.tz).strftime("%d/%m/%Y %H:%M")
-                if h.last_success
-                else "chưa có"
-            ),
+            vn_datetime(h.last_success, settings.tz) or "chưa có",
             f"{h.weekly_mean:.1f}".replace(".", ","),
             output.number(h.last_week),
             output.number(h.date_disagreements),

@@ -18,7 +18,7 @@ from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, STANCE_LABELS, label
 from pressmon.search_hints import Suggestion
 from pressmon.snapshots import Revision
-from pressmon.web.formatting import at_least, number
+from pressmon.web.formatting import at_least, number, vn_datetime
 
 GROUP_HEADERS = {
     "province": "Tỉnh/thành",
@@ -204,7 +204,7 @@ def no_results_text(tried: Sequence[Suggestion]) -> str:
 
 
 def document_line(document: Document, tz: tzinfo) -> str:
-    published = document.published_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")
+    published = vn_datetime(document.published_at, tz)
     return terminal_safe(f"{published}  {document.outlet_name}  {document.title}") + (
         f"\n    {terminal_safe(document.canonical_url)}"
     )
