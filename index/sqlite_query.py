@@ -246,6 +246,27 @@ def search_sql(
     return sql, {**params, **page}
 
 
+@dataclass(frozen=True)
+class MatchSet:
+    """Where a count or a gathering of a search's matches reads them: the candidate FTS index
+    alone when no filter needs the articles (its rows are `rowid`), else the search's own
+    source and conditions (`source_sql`: the articles as `a`, published_us at hand)."""
+
+    source: str
+    condition: str
+    params: dict[str, Any]
+    joined: bool
+
+
+def match_set(query: Query, parsed: ParsedQuery, window: Window) -> MatchSet:
+    where, params = filter_sql(query, parsed, window, text=False)
+    if where == "1" and not parsed.empty:
+        condition, params = candidate_sql(parsed, window)
+        return MatchSet(candidate_table(parsed), condition, params, joined=False)
+    where, params = filter_sql(query, parsed, window)
+    return MatchSet(source_sql(parsed), where, params, joined=True)
+
+
 def sorted_matches_sql(
     query: Query, parsed: ParsedQuery, window: Window, cap: int, limit: int, offset: int
 ) -> Sql:
@@ -258,29 +279,24 @@ def sorted_matches_sql(
     gets no page (it walks the date index instead, `walk_dates`), so its matches are neither
     dated nor sorted; without filters they are gathered from the FTS index alone, as a count is.
     """
-    where, params = filter_sql(query, parsed, window, text=False)
-    if where == "1":
-        condition, params = candidate_sql(parsed, window)
-        gathered = f"SELECT rowid AS doc FROM {candidate_table(parsed)} WHERE {condition}"
-        dated = (
-            "SELECT m.doc AS doc, a.published_us AS at FROM matches m "
-            "JOIN articles a INDEXED BY articles_meta ON a.rowid = m.doc"
-        )
-    else:
-        where, params = filter_sql(query, parsed, window)
-        gathered = (
-            f"SELECT a.rowid AS doc, a.published_us AS at FROM {source_sql(parsed)} WHERE {where}"
-        )
-        dated = "SELECT doc, at FROM matches"
+    matches = match_set(query, parsed, window)
+    selected = "a.rowid AS doc, a.published_us AS at" if matches.joined else "rowid AS doc"
+    dated = (
+        "SELECT doc, at FROM matches"
+        if matches.joined
+        else "SELECT m.doc AS doc, a.published_us AS at FROM matches m "
+        "JOIN articles a INDEXED BY articles_meta ON a.rowid = m.doc"
+    )
     sql = (
-        f"WITH matches AS MATERIALIZED ({gathered} LIMIT :cap) "
+        f"WITH matches AS MATERIALIZED (SELECT {selected} FROM {matches.source} "
+        f"WHERE {matches.condition} LIMIT :cap) "
         f"SELECT 0 AS part, doc, at FROM ({dated} ORDER BY at DESC, doc DESC "
         "LIMIT CASE WHEN (SELECT count(*) FROM matches) < :cap THEN :limit ELSE 0 END "
         "OFFSET :offset) "
         "UNION ALL SELECT 1, count(*), NULL FROM matches "
         "ORDER BY part, at DESC, doc DESC"
     )
-    return sql, {**params, "cap": cap, "limit": limit, "offset": offset}
+    return sql, {**matches.params, "cap": cap, "limit": limit, "offset": offset}
 
 
 def walk_dates(total: int, archive_size: int, page_end: int, *, exact: bool = True) -> bool:
@@ -345,17 +361,14 @@ def exact_docs_sql(parsed: ParsedQuery, window: Window, docs: Sequence[int]) -> 
 def total_sql(query: Query, parsed: ParsedQuery, window: Window, cap: int | None = None) -> Sql:
     """How many documents match (the same set the search pages through), counting at most
     `cap` of them when given: the count stops at the cap instead of visiting every match."""
-    where, params = filter_sql(query, parsed, window, text=False)
-    if where == "1" and not parsed.empty:
-        condition, params = candidate_sql(parsed, window)
-        source = candidate_table(parsed)
-    else:
-        where, params = filter_sql(query, parsed, window)
-        condition, source = where, source_sql(parsed)
+    matches = match_set(query, parsed, window)
     if cap is None:
-        return f"SELECT count(*) FROM {source} WHERE {condition}", params
-    sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {condition} LIMIT :count_cap)"
-    return sql, {**params, "count_cap": cap}
+        return f"SELECT count(*) FROM {matches.source} WHERE {matches.condition}", matches.params
+    sql = (
+        f"SELECT count(*) FROM (SELECT 1 FROM {matches.source} WHERE {matches.condition} "
+        "LIMIT :count_cap)"
+    )
+    return sql, {**matches.params, "count_cap": cap}
 
 
 def bucket_expression() -> str:
