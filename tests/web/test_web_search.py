@@ -93,49 +93,50 @@ def test_no_match_suggests_a_query_that_finds_articles(as_reviewer) -> None:
     assert 'href="/tim-kiem?q=OTP+OR+xyzzy"' in html
 
 
-def test_a_total_past_the_count_limit_says_more_than_and_pages_on(
-    settings, accounts, clock, login, document_factory, tmp_path: Path
-) -> None:
-    # 25 articles match; interactive pages count at most 21 of them.
-    with SQLiteArchive(tmp_path / "capped.sqlite3", count_limit=21) as archive:
+@pytest.fixture
+def capped_client(settings, accounts, clock, login, document_factory, tmp_path: Path):
+    """`capped_client(matching)`: a signed-in client over an archive where `matching` articles
+    match "lương hưu" and interactive pages count at most 21 matches."""
+    opened: list[SQLiteArchive] = []
+
+    def make(matching: int) -> TestClient:
+        archive = SQLiteArchive(tmp_path / "capped.sqlite3", count_limit=21)
+        opened.append(archive)
         archive.upsert(
             document_factory(n, id=f"many{n}", title=f"Tăng lương hưu đợt {n}")
-            for n in range(30, 55)
+            for n in range(30, 30 + matching)
         )
         client = TestClient(
             create_app(settings, archive=archive, accounts=accounts, clock=clock),
             base_url="http://testserver",
         )
         login(client, "an")
-        first = client.get("/tim-kiem?q=lương hưu&xep=date")
-        assert "Hơn 21 kết quả." in first.text
-        assert "Trang 1</span>" in first.text and "Trang sau" in first.text
-        second = client.get("/tim-kiem?q=lương hưu&xep=date&trang=2")
-        assert second.text.count('class="hit-title"') == 5
-        assert "Trang 2</span>" in second.text and "Trang trước" in second.text
-        assert "Trang sau" not in second.text
-        data = client.get("/api/search?q=lương hưu").json()
-        assert (data["total"], data["total_exact"]) == (21, False)
+        return client
+
+    yield make
+    for archive in opened:
+        archive.close()
 
 
-def test_a_page_past_the_end_of_a_capped_count_shows_the_real_last_page(
-    settings, accounts, clock, login, document_factory, tmp_path: Path
-) -> None:
-    # 45 articles match (3 pages of 20, the last with 5); pages count at most 21 of them, a
-    # bound that alone would put the last page at 2.
-    with SQLiteArchive(tmp_path / "capped.sqlite3", count_limit=21) as archive:
-        archive.upsert(
-            document_factory(n, id=f"many{n}", title=f"Tăng lương hưu đợt {n}")
-            for n in range(30, 75)
-        )
-        client = TestClient(
-            create_app(settings, archive=archive, accounts=accounts, clock=clock),
-            base_url="http://testserver",
-        )
-        login(client, "an")
-        past = client.get("/tim-kiem?q=lương hưu&xep=date&trang=9")
-        assert "Trang 3</span>" in past.text and "Trang trước" in past.text
-        assert past.text.count('class="hit-title"') == 5 and "Trang sau" not in past.text
+def test_a_total_past_the_count_limit_says_more_than_and_pages_on(capped_client) -> None:
+    client = capped_client(25)
+    first = client.get("/tim-kiem?q=lương hưu&xep=date")
+    assert "Hơn 21 kết quả." in first.text
+    assert "Trang 1</span>" in first.text and "Trang sau" in first.text
+    second = client.get("/tim-kiem?q=lương hưu&xep=date&trang=2")
+    assert second.text.count('class="hit-title"') == 5
+    assert "Trang 2</span>" in second.text and "Trang trước" in second.text
+    assert "Trang sau" not in second.text
+    data = client.get("/api/search?q=lương hưu").json()
+    assert (data["total"], data["total_exact"]) == (21, False)
+
+
+def test_a_page_past_the_end_of_a_capped_count_shows_the_real_last_page(capped_client) -> None:
+    # 45 match: 3 pages of 20, the last with 5; the count's bound alone would make 2 the last.
+    client = capped_client(45)
+    past = client.get("/tim-kiem?q=lương hưu&xep=date&trang=9")
+    assert "Trang 3</span>" in past.text and "Trang trước" in past.text
+    assert past.text.count('class="hit-title"') == 5 and "Trang sau" not in past.text
 
 
 def test_api_search_says_when_its_total_is_exact(as_reviewer, many) -> None:
