@@ -170,7 +170,8 @@ CREATE TABLE alert_preferences (
 
 # Version 7: failed sign-ins per client address, one row each, so the sliding window of
 # pressmon.web.throttle.AddressWindow is shared by every worker of `pressmon serve --workers N`
-# (pressmon.web.login_address_failures); rows older than the window are deleted as failures come.
+# (pressmon.web.login_address_failures); a row is written when an attempt is admitted and kept if
+# it fails; rows older than the window are deleted as attempts come.
 _V7 = """
 CREATE TABLE login_address_failures (
     address TEXT NOT NULL,

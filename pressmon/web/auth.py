@@ -91,12 +91,12 @@ def attempt(ctx: WebContext, username: str, password: str, address: str) -> Atte
         return Attempt(verdict)
     account = ctx.accounts.verify(username, password)
     if account is None:
-        record = ctx.throttle.failed(username, address)
+        record = ctx.throttle.failed(username)
         log.warning(
             "đăng nhập sai của %r từ %s (%d lần liên tiếp)", username, address, record.failures
         )
         return Attempt(Verdict(False, "wrong"))
-    ctx.throttle.succeeded(username)
+    ctx.throttle.succeeded(username, verdict)
     token, session = ctx.accounts.open_session(account, ctx.session_secret)
     return Attempt(verdict, token, session)
 

@@ -81,21 +81,28 @@ class Verdict:
     allowed: bool
     reason: Literal["ok", "wrong", "account_wait", "account_locked", "address_limit"] = "ok"
     retry_after: timedelta = timedelta(0)
+    attempt: int | None = None  # the address window's hold on an allowed attempt
 
 
 class AddressFailureStore(Protocol):
-    """Where failed sign-ins per client address live
+    """Where sign-in attempts per client address live
     (pressmon.web.login_address_failures.LoginAddressFailureStore)."""
 
-    def recent(self, address: str, since: datetime) -> list[datetime]: ...
+    def admit(self, address: str, at: datetime, since: datetime, limit: int) -> int | None: ...
 
-    def add(self, address: str, at: datetime, forget_up_to: datetime) -> None: ...
+    def withdraw(self, attempt: int) -> None: ...
+
+    def recent(self, address: str, since: datetime) -> list[datetime]: ...
 
 
 class AddressWindow:
     """At most `max_failures` failed sign-ins from one client address per `window` (a sliding
-    window). The failures are kept in the state database, so the limit holds across restarts
-    and is shared by all the workers of `pressmon serve --workers N`."""
+    window). The attempts are kept in the state database, so the limit holds across restarts
+    and is shared by all the workers of `pressmon serve --workers N`.
+
+    An attempt is counted when it is admitted, in the same transaction as the count, and the
+    count is withdrawn if the attempt succeeds or is not tried: workers checking at the same
+    instant cannot let more than `max_failures` through between them."""
 
     def __init__(
         self,
@@ -110,22 +117,26 @@ class AddressWindow:
         self.max_failures = max_failures
         self.window = window
 
+    def admit(self, address: str) -> int | None:
+        """The held attempt, or None when the address has reached its limit."""
+        now = self._clock()
+        return self._store.admit(address_key(address), now, now - self.window, self.max_failures)
+
+    def withdraw(self, attempt: int) -> None:
+        self._store.withdraw(attempt)
+
     def retry_after(self, address: str) -> timedelta:
         now = self._clock()
-        failures = self._store.recent(address_key(address), now - self.window)
-        if len(failures) < self.max_failures:
+        attempts = self._store.recent(address_key(address), now - self.window)
+        if len(attempts) < self.max_failures:
             return timedelta(0)
-        # Workers checking at once may let a few more through than the limit: wait until
-        # enough have aged out that fewer than `max_failures` remain.
-        return failures[-self.max_failures] + self.window - now
-
-    def failed(self, address: str) -> None:
-        now = self._clock()
-        self._store.add(address_key(address), now, now - self.window)
+        # Wait until enough have aged out that fewer than `max_failures` remain.
+        return attempts[-self.max_failures] + self.window - now
 
 
 class LoginThrottle:
-    """Decides whether a sign-in attempt may be checked, and records its outcome."""
+    """Decides whether a sign-in attempt may be checked, and records its outcome: every allowed
+    verdict is followed by `failed` or `succeeded`."""
 
     def __init__(
         self,
@@ -142,25 +153,29 @@ class LoginThrottle:
 
     def check(self, username: str, address: str) -> Verdict:
         now = self._clock()
-        wait = self.addresses.retry_after(address)
-        if wait > timedelta(0):
-            return Verdict(False, "address_limit", wait)
+        attempt = self.addresses.admit(address)
+        if attempt is None:
+            return Verdict(False, "address_limit", self.addresses.retry_after(address))
         record = self._store.get(account_key(username))
         if record.locked:
+            self.addresses.withdraw(attempt)
             return Verdict(False, "account_locked")
         wait = self.policy.wait(record, now)
         if wait > timedelta(0):
+            self.addresses.withdraw(attempt)
             return Verdict(False, "account_wait", wait)
-        return Verdict(True)
+        return Verdict(True, attempt=attempt)
 
-    def failed(self, username: str, address: str) -> FailureRecord:
-        self.addresses.failed(address)
+    def failed(self, username: str) -> FailureRecord:
+        """The allowed attempt failed: it stays counted against its address."""
         key = account_key(username)
         record = self.policy.after_failure(self._store.get(key), self._clock())
         self._store.put(key, record)
         return record
 
-    def succeeded(self, username: str) -> None:
+    def succeeded(self, username: str, verdict: Verdict) -> None:
+        if verdict.attempt is not None:
+            self.addresses.withdraw(verdict.attempt)
         self._store.clear(account_key(username))
 
     def unlock(self, username: str) -> None:

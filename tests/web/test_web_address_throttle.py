@@ -1,9 +1,12 @@
 """The per-address sign-in window lives in the state database: workers of `pressmon serve
---workers N` (here, throttles over one file) share it, it slides, and old rows are deleted."""
+--workers N` (here, throttles over one file) share it, attempts at the same instant cannot pass
+the limit between them, it slides, and old rows are deleted."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
@@ -47,8 +50,9 @@ def test_workers_over_one_state_database_share_the_address_count(tmp_path, split
     order = [workers[0]] * split[0] + [workers[1]] * split[1]
     for n, worker in enumerate(order):
         for each in workers:
-            assert each.check(f"ten-{n}", ADDRESS).allowed  # 19 so far are not the limit
-        worker.failed(f"ten-{n}", ADDRESS)  # a new name each time: no account back-off
+            assert each.addresses.retry_after(ADDRESS) == timedelta(0)  # 19 so far: not the limit
+        assert worker.check(f"ten-{n}", ADDRESS).allowed
+        worker.failed(f"ten-{n}")  # a new name each time: no account back-off
         clock.advance(timedelta(seconds=10))
     for worker in workers:
         verdict = worker.check("binh", ADDRESS)
@@ -69,7 +73,7 @@ def test_the_window_slides(tmp_path, after_the_last, retry_after) -> None:
     clock = Clock()
     window = AddressWindow(clock, LoginAddressFailureStore(tmp_path / "state.sqlite3"))
     for _ in range(20):
-        window.failed(ADDRESS)
+        assert window.admit(ADDRESS) is not None  # and never withdrawn: a failure
         clock.advance(timedelta(seconds=30))
     clock.advance(after_the_last - timedelta(seconds=30))  # the last was at NOW + 9 min 30 s
     assert window.retry_after(ADDRESS) == retry_after
@@ -79,33 +83,60 @@ def test_failures_older_than_the_window_are_deleted(tmp_path) -> None:
     state = tmp_path / "state.sqlite3"
     clock = Clock()
     window = AddressWindow(clock, LoginAddressFailureStore(state))
-    window.failed(ADDRESS)
+    window.admit(ADDRESS)
     clock.advance(timedelta(minutes=1))
-    window.failed("198.51.100.8")
+    window.admit("198.51.100.8")
     clock.advance(WINDOW - timedelta(minutes=1))  # the first is 15 min old, the second 14
-    window.failed("2001:db8::1")
+    window.admit("2001:db8::1")
     assert [address for address, _ in stored(state)] == ["198.51.100.8", "2001:db8::1"]
     clock.advance(WINDOW)
-    window.failed(ADDRESS)
+    window.admit(ADDRESS)
     assert stored(state) == [(ADDRESS, clock.now.isoformat())]  # every address's old rows go
 
 
-def test_more_failures_than_the_limit_wait_until_fewer_remain(tmp_path) -> None:
-    """Workers checking at the same moment may each let one more failure through."""
+@pytest.mark.parametrize("workers", [2, 8])
+def test_attempts_at_the_same_instant_cannot_pass_the_limit_between_them(tmp_path, workers) -> None:
+    """Each worker's attempts on its own connection, all released at once: exactly the limit is
+    admitted, however the checks interleave."""
+    state = tmp_path / "state.sqlite3"
     clock = Clock()
-    window = AddressWindow(clock, LoginAddressFailureStore(tmp_path / "state.sqlite3"))
-    for _ in range(22):
-        window.failed(ADDRESS)
-        clock.advance(timedelta(seconds=10))
-    # The third failure (at NOW + 20 s) is the oldest of the newest 20.
-    assert window.retry_after(ADDRESS) == NOW + timedelta(seconds=20) + WINDOW - clock.now
+    windows = [AddressWindow(clock, LoginAddressFailureStore(state)) for _ in range(workers)]
+    start = threading.Barrier(workers)
+
+    def attempts(window: AddressWindow) -> int:
+        start.wait()
+        return sum(window.admit(ADDRESS) is not None for _ in range(40 // workers + 5))
+
+    with ThreadPoolExecutor(workers) as pool:
+        admitted = sum(pool.map(attempts, windows))
+    assert admitted == 20
+    assert len(stored(state)) == 20
+
+
+def test_an_attempt_that_succeeds_or_is_not_tried_does_not_count(tmp_path) -> None:
+    state = tmp_path / "state.sqlite3"
+    clock = Clock()
+    throttle = worker_throttle(state, clock)
+    verdict = throttle.check("an", ADDRESS)
+    assert verdict.allowed and len(stored(state)) == 1  # held while the password is checked
+    throttle.succeeded("an", verdict)
+    assert stored(state) == []
+    while (verdict := throttle.check("binh", ADDRESS)).allowed:
+        throttle.failed("binh")
+    assert verdict.reason == "account_wait"  # the account's back-off: nothing was tried
+    failures = throttle.policy.free_failures
+    assert len(stored(state)) == failures
+    for _ in range(5):
+        assert throttle.check("binh", ADDRESS).reason == "account_wait"
+    assert len(stored(state)) == failures
 
 
 def test_address_keys_are_bounded_and_folded(tmp_path) -> None:
     state = tmp_path / "state.sqlite3"
     window = AddressWindow(Clock(), LoginAddressFailureStore(state), max_failures=2)
-    window.failed(" 2001:DB8::1 ")
-    window.failed("2001:db8::1")
+    window.admit(" 2001:DB8::1 ")
+    window.admit("2001:db8::1")
+    assert window.admit("2001:db8::1") is None
     assert window.retry_after("2001:db8::1") > timedelta(0)
-    window.failed("x" * 10_000)  # from a trusted proxy's header, say
+    window.admit("x" * 10_000)  # from a trusted proxy's header, say
     assert max(len(address) for address, _ in stored(state)) == MAX_ADDRESS

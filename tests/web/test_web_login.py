@@ -196,7 +196,7 @@ def test_cli_lists_and_lifts_a_sign_in_lock(tmp_path, clock) -> None:
         AddressWindow(clock, LoginAddressFailureStore(state)),
     )
     for _ in range(10):
-        throttle.failed("an", "192.0.2.1")
+        throttle.failed("an")
     assert throttle.check("an", "192.0.2.2").reason == "account_locked"
     runner = CliRunner(env={"PRESSMON_ARCHIVE__STATE_PATH": str(state)})
     archive = ["--archive", str(tmp_path / "a.sqlite3")]
