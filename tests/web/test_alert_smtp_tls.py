@@ -83,6 +83,26 @@ def test_a_certificate_from_a_ca_not_trusted_is_refused_and_nothing_is_sent(
     assert mailbox.messages == []
 
 
+@pytest.mark.parametrize("tls", TLS_MODES)
+@pytest.mark.parametrize(
+    ("host", "mismatch"),
+    [("127.0.0.1", "IP address mismatch"), ("localhost", "Hostname mismatch")],
+)
+def test_a_certificate_for_another_name_is_refused_and_nothing_is_sent(
+    tmp_path: Path, tls: Literal["starttls", "ssl"], host: str, mismatch: str
+) -> None:
+    # Issued by the trusted CA, so only the name is wrong: trusting the CA is not enough.
+    certificates = throwaway_certificates(tmp_path, names=("mail.example.org",))
+    with smtp_server(tls, certificates) as (mailbox, port):
+        with pytest.raises(DeliveryFailed) as failed:
+            _mailer(port, host=host, tls=tls, ca_file=certificates.ca_file).send(MESSAGE, TO)
+    reason = str(failed.value)
+    assert reason.startswith(f"SMTP {host}:{port}: không xác minh được chứng chỉ TLS"), reason
+    assert mismatch in reason and "kiểm tra alerts.host có đúng tên trong chứng chỉ" in reason
+    assert isinstance(failed.value.__cause__, ssl.SSLCertVerificationError)
+    assert mailbox.messages == []
+
+
 @pytest.mark.parametrize(
     ("password", "delivered"),
     [(PASSWORD, True), ("sai-Mat-khau-2026", False)],
