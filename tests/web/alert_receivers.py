@@ -197,7 +197,9 @@ def smtp_server(
         else:
             # Controller.start() checks the server answers over its own unverified TLS connection
             # (aiosmtpd.controller._server_to_client_ssl_ctx): nothing to add for implicit TLS.
-            smtp.update(ssl_context=context)
+            # auth_require_tls knows only STARTTLS, so it would never offer AUTH here; the
+            # connection is TLS from the first byte, so not asking for it again is honest.
+            smtp.update(ssl_context=context, auth_require_tls=False)
     # server_hostname: the greeting's name, so aiosmtpd does not ask the resolver (getfqdn).
     controller = Controller(
         mailbox, hostname="127.0.0.1", port=port, server_hostname="localhost", **smtp
