@@ -61,7 +61,7 @@ class Mailbox:
 
 @dataclass(frozen=True)
 class Certificates:
-    """A throw-away CA and the server certificate it signed for localhost and 127.0.0.1 (PEM)."""
+    """A throw-away CA and the server certificate it signed for some names (PEM)."""
 
     ca_file: Path
     cert_file: Path
@@ -107,9 +107,23 @@ def _valid_for_a_day(
     )
 
 
-def throwaway_certificates(folder: Path) -> Certificates:
-    """Made fresh for each test (P-256 keys: milliseconds), with the extensions a strict verifier
-    asks for (Python 3.13's default VERIFY_X509_STRICT), valid from an hour ago for a day."""
+def _subject_alt_name(names: tuple[str, ...]) -> x509.SubjectAlternativeName:
+    """Each name as what a verifier matches it against: an IP address, else a DNS name."""
+    entries: list[x509.GeneralName] = []
+    for name in names:
+        try:
+            entries.append(x509.IPAddress(ipaddress.ip_address(name)))
+        except ValueError:
+            entries.append(x509.DNSName(name))
+    return x509.SubjectAlternativeName(entries)
+
+
+def throwaway_certificates(
+    folder: Path, names: tuple[str, ...] = ("localhost", "127.0.0.1")
+) -> Certificates:
+    """Made fresh for each test (P-256 keys: milliseconds), the server's for `names`, with the
+    extensions a strict verifier asks for (Python 3.13's default VERIFY_X509_STRICT), valid from
+    an hour ago for a day."""
     now = datetime.now(UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = _name("pressmon test CA")
@@ -122,13 +136,8 @@ def throwaway_certificates(folder: Path) -> Certificates:
     )
     key = ec.generate_private_key(ec.SECP256R1())
     cert = (
-        _valid_for_a_day(_name("localhost"), ca_name, key.public_key(), now)
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-            ),
-            critical=False,
-        )
+        _valid_for_a_day(_name(names[0]), ca_name, key.public_key(), now)
+        .add_extension(_subject_alt_name(names), critical=False)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(_key_usage("digital_signature"), critical=True)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
@@ -188,7 +197,9 @@ def smtp_server(
         else:
             # Controller.start() checks the server answers over its own unverified TLS connection
             # (aiosmtpd.controller._server_to_client_ssl_ctx): nothing to add for implicit TLS.
-            smtp.update(ssl_context=context)
+            # auth_require_tls knows only STARTTLS, so it would never offer AUTH here; the
+            # connection is TLS from the first byte, so not asking for it again is honest.
+            smtp.update(ssl_context=context, auth_require_tls=False)
     # server_hostname: the greeting's name, so aiosmtpd does not ask the resolver (getfqdn).
     controller = Controller(
         mailbox, hostname="127.0.0.1", port=port, server_hostname="localhost", **smtp

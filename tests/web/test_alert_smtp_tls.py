@@ -83,22 +83,45 @@ def test_a_certificate_from_a_ca_not_trusted_is_refused_and_nothing_is_sent(
     assert mailbox.messages == []
 
 
+@pytest.mark.parametrize("tls", TLS_MODES)
+@pytest.mark.parametrize(
+    ("host", "mismatch"),
+    [("127.0.0.1", "IP address mismatch"), ("localhost", "Hostname mismatch")],
+)
+def test_a_certificate_for_another_name_is_refused_and_nothing_is_sent(
+    tmp_path: Path, tls: Literal["starttls", "ssl"], host: str, mismatch: str
+) -> None:
+    # Issued by the trusted CA, so only the name is wrong: trusting the CA is not enough.
+    certificates = throwaway_certificates(tmp_path, names=("mail.example.org",))
+    with smtp_server(tls, certificates) as (mailbox, port):
+        with pytest.raises(DeliveryFailed) as failed:
+            _mailer(port, host=host, tls=tls, ca_file=certificates.ca_file).send(MESSAGE, TO)
+    reason = str(failed.value)
+    assert reason.startswith(f"SMTP {host}:{port}: không xác minh được chứng chỉ TLS"), reason
+    assert mismatch in reason and "kiểm tra alerts.host có đúng tên trong chứng chỉ" in reason
+    assert isinstance(failed.value.__cause__, ssl.SSLCertVerificationError)
+    assert mailbox.messages == []
+
+
+# aiosmtpd warns at auth_required without auth_require_tls, which smtp_server turns off for
+# implicit TLS only: there the connection is TLS already.
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+@pytest.mark.parametrize("tls", TLS_MODES)
 @pytest.mark.parametrize(
     ("password", "delivered"),
     [(PASSWORD, True), ("sai-Mat-khau-2026", False)],
     ids=["right", "wrong"],
 )
-def test_login_over_starttls(certificates: Certificates, password: str, delivered: bool) -> None:
-    # aiosmtpd offers AUTH only once TLS is up (auth_require_tls, its default), and here takes
-    # no mail without it.
+def test_login_over_tls(
+    certificates: Certificates, tls: Literal["starttls", "ssl"], password: str, delivered: bool
+) -> None:
+    # The server offers AUTH only over TLS (see smtp_server), and here takes no mail without it.
     login = one_login(USER, PASSWORD)
-    with smtp_server("starttls", certificates, authenticator=login, auth_required=True) as (
+    with smtp_server(tls, certificates, authenticator=login, auth_required=True) as (
         mailbox,
         port,
     ):
-        mailer = _mailer(
-            port, tls="starttls", ca_file=certificates.ca_file, user=USER, password=password
-        )
+        mailer = _mailer(port, tls=tls, ca_file=certificates.ca_file, user=USER, password=password)
         if delivered:
             mailer.send(MESSAGE, TO)
         else:
