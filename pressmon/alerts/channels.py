@@ -77,13 +77,25 @@ class SmtpMailer:
         except ssl.SSLCertVerificationError as err:
             raise DeliveryFailed(
                 f"SMTP {self.host}:{s.port}: không xác minh được chứng chỉ TLS của máy chủ "
-                f"({err}); kiểm tra alerts.host có đúng tên trong chứng chỉ, và đặt "
-                "alerts.ca_file nếu chứng chỉ do CA nội bộ cấp"
+                f"({err}); {_certificate_hint(err, s.ca_file is not None)}"
             ) from err
         except (OSError, smtplib.SMTPException) as err:  # ssl.SSLError is an OSError
             mismatch = _tls_mismatch(err)
             reason = f"{str(err).rstrip('.')}{mismatch}" if mismatch else str(err)
             raise DeliveryFailed(f"SMTP {self.host}:{s.port}: {reason}") from err
+
+
+# OpenSSL's verify codes for a certificate valid but issued to another name.
+_NAME_MISMATCH = {62, 64}  # X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
+
+
+def _certificate_hint(err: ssl.SSLCertVerificationError, ca_file_set: bool) -> str:
+    """What to change: the name when only the name is wrong, else which CAs are trusted."""
+    if err.verify_code in _NAME_MISMATCH:
+        return "chứng chỉ cấp cho tên khác: đặt alerts.host đúng tên trong chứng chỉ"
+    if ca_file_set:
+        return "alerts.ca_file không chứa CA đã cấp chứng chỉ này: sửa alerts.ca_file"
+    return "đặt alerts.ca_file nếu chứng chỉ do CA nội bộ cấp"
 
 
 def _tls_mismatch(err: Exception) -> str:
