@@ -4,9 +4,9 @@ Version N of the archive is the state after `MIGRATIONS[:N]`. Append new migrati
 a released one. Two FTS5 indexes cover title, body, filter tags (`index.sqlite_tags`) and
 (since version 6) the SEO title: `articles_fts` keeps diacritics (external content over
 `articles`) and `articles_folded` holds the folded text for the no-diacritics fallback
-(contentless). Since version 3 the backend writes and deletes the rows of both itself
-(`index.sqlite_writes`), as it does `daily_counts` and, since version 7, the province and topic
-rows of new articles.
+(contentless; since version 9 its own tokenizer strips the diacritics). Since version 3 the
+backend writes and deletes the rows of both itself (`index.sqlite_writes`), as it does
+`daily_counts` and, since version 7, the province and topic rows of new articles.
 Migrations may call the SQL functions `pressmon_fold`, `pressmon_tags` and `pressmon_code`,
 which `migrate` registers.
 """
@@ -280,9 +280,31 @@ CREATE INDEX articles_triage ON articles (
 ) WHERE risk IS NOT NULL;
 """
 
-# The FTS5 command that re-reads every article into an index (what makes an upgrade slow).
-FTS_REBUILD = "VALUES ('rebuild')"
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+# v9: the folded index strips diacritics in its own tokenizer (`remove_diacritics 2`), fed the
+# article's text with only đ replaced (`FOLDED_VALUE`), instead of text folded in Python: the
+# same terms for Vietnamese (checked letter by letter and on 20,419 real texts) for about a fifth
+# less CPU per article ingested (Python folding was 0.07 of 0.35 ms, measured at 1M articles).
+_V9 = """
+DROP TABLE articles_folded;
+CREATE VIRTUAL TABLE articles_folded USING fts5 (
+    title, body, tags, seo_title, content='', tokenize="unicode61 remove_diacritics 2"
+);
+INSERT INTO articles_folded (articles_folded, rank) VALUES ('hashsize', 16777216);
+INSERT INTO articles_folded (articles_folded, rank) VALUES ('automerge', 8);
+INSERT INTO articles_folded (rowid, title, body, tags, seo_title)
+    SELECT rowid, replace(replace(title, 'đ', 'd'), 'Đ', 'D'),
+           replace(replace(body, 'đ', 'd'), 'Đ', 'D'), tags,
+           replace(replace(seo_title, 'đ', 'd'), 'Đ', 'D')
+    FROM articles;
+"""
+
+# What the folded index is given for a text value (`?` or a column), as v9 feeds it: đ has no
+# decomposition for the tokenizer to strip, so it becomes d first.
+FOLDED_VALUE = "replace(replace({value}, 'đ', 'd'), 'Đ', 'D')"
+# What re-reads every article into an index, which makes an upgrade slow: FTS5's rebuild of the
+# exact index, or the folded index filled again from the articles.
+FTS_REBUILDS = ("VALUES ('rebuild')", "INSERT INTO articles_folded (rowid")
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
 SCHEMA_VERSION = len(MIGRATIONS)
 logger = logging.getLogger(__name__)
 # The fixed UTC offset of daily_counts' days: the Center's zone, Asia/Ho_Chi_Minh.
@@ -312,7 +334,9 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
         )
     if 0 < version < len(migrations):
         # Some upgrades rebuild the FTS indexes: about four minutes for 1M articles (v3 -> v4).
-        rebuilds = any(FTS_REBUILD in script for script in migrations[version:])
+        rebuilds = any(
+            marker in script for script in migrations[version:] for marker in FTS_REBUILDS
+        )
         logger.warning(
             "Nâng cấp kho lưu trữ từ phiên bản lược đồ %d lên %d%s",
             version,

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from index.sqlite_rows import DOCUMENT_COLUMNS, document_row, normalized
-from index.sqlite_schema import SUMMARY_OFFSET_SECONDS
-from index.text import fold
+from index.sqlite_schema import FOLDED_VALUE, SUMMARY_OFFSET_SECONDS
 from index.types import Document
 
 _DAY_US = 86_400_000_000
@@ -44,10 +43,18 @@ _INDEXED = (
 )
 # The columns of both FTS5 indexes, in their order.
 _FTS_COLUMNS = ("title", "body", "tags", "seo_title")
-_INSERT = "INSERT INTO {table} (rowid, title, body, tags, seo_title) VALUES (?, ?, ?, ?, ?)"
+# Both indexes take the same values; the folded one's tokenizer strips the diacritics.
+_TEXT = {
+    "articles_fts": "?",
+    "articles_folded": FOLDED_VALUE.format(value="?"),
+}
+_INSERT = (
+    "INSERT INTO {table} (rowid, title, body, tags, seo_title) "
+    "VALUES (?, {text}, {text}, ?, {text})"
+)
 _DELETE = (
     "INSERT INTO {table} ({table}, rowid, title, body, tags, seo_title) "
-    "VALUES ('delete', ?, ?, ?, ?, ?)"
+    "VALUES ('delete', ?, {text}, {text}, ?, {text})"
 )
 _INSERT_PROVINCE = "INSERT OR IGNORE INTO article_provinces (province, doc) VALUES (?, ?)"
 _INSERT_TOPIC = "INSERT OR IGNORE INTO article_topics (topic, doc) VALUES (?, ?)"
@@ -64,7 +71,7 @@ DayKey = tuple[int, str, str, str]
 
 @dataclass(frozen=True)
 class PreparedArticle:
-    """A document as its articles row plus its folded text (computed off the writer thread).
+    """A document as its articles row (computed off the writer thread).
 
     `values` is `row` in DOCUMENT_COLUMNS order, for positional `executemany`; `provinces` and
     `topics` are the article_provinces and article_topics keys of the document, without repeats.
@@ -72,9 +79,6 @@ class PreparedArticle:
 
     row: dict[str, Any]
     values: tuple[Any, ...]
-    folded_title: str
-    folded_body: str
-    folded_seo_title: str
     provinces: tuple[str, ...]
     topics: tuple[str, ...]
 
@@ -96,9 +100,6 @@ def prepare(batch: Sequence[Document]) -> list[PreparedArticle]:
             PreparedArticle(
                 row,
                 values,
-                fold(doc.title),
-                fold(doc.body),
-                fold(doc.seo_title),
                 tuple(dict.fromkeys(provinces)),
                 tuple(dict.fromkeys(doc.topics)),
             )
@@ -114,10 +115,8 @@ def summary_day(published_us: int) -> int:
 def write_batch(conn: sqlite3.Connection, batch: Sequence[PreparedArticle]) -> int:
     """Insert or update every article of `batch` (one per id); returns how many ids were new."""
     old = _indexed_rows(conn, [item.row["id"] for item in batch])
-    exact: list[tuple[Any, ...]] = []
-    folded: list[tuple[Any, ...]] = []
-    removed_exact: list[tuple[Any, ...]] = []
-    removed_folded: list[tuple[Any, ...]] = []
+    indexed: list[tuple[Any, ...]] = []
+    removed: list[tuple[Any, ...]] = []
     inserted: list[tuple[Any, ...]] = []
     provinces: list[tuple[str, int]] = []
     topics: list[tuple[str, int]] = []
@@ -140,22 +139,15 @@ def write_batch(conn: sqlite3.Connection, batch: Sequence[PreparedArticle]) -> i
             days[_day_key(previous)] -= 1
             if all(previous[c] == row[c] for c in _FTS_COLUMNS):
                 continue
-            removed_exact.append(_index_entry(previous))
-            removed_folded.append(_folded_entry(previous))
-        exact.append((target, *(row[c] for c in _FTS_COLUMNS)))
-        folded.append(
-            (target, item.folded_title, item.folded_body, row["tags"], item.folded_seo_title)
-        )
+            removed.append(_index_entry(previous))
+        indexed.append((target, *(row[c] for c in _FTS_COLUMNS)))
     conn.executemany(INSERT_SQL, inserted)
     conn.executemany(_INSERT_PROVINCE, sorted(provinces))
     conn.executemany(_INSERT_TOPIC, sorted(topics))
     conn.executemany(UPSERT_SQL, updated)
-    for table, removed, added in (
-        ("articles_fts", removed_exact, exact),
-        ("articles_folded", removed_folded, folded),
-    ):
-        conn.executemany(_DELETE.format(table=table), removed)
-        conn.executemany(_INSERT.format(table=table), added)
+    for table, text in _TEXT.items():
+        conn.executemany(_DELETE.format(table=table, text=text), removed)
+        conn.executemany(_INSERT.format(table=table, text=text), indexed)
     _add_day_counts(conn, days)
     return len(batch) - len(old)
 
@@ -165,8 +157,8 @@ def delete_article(conn: sqlite3.Connection, document_id: str) -> bool:
     previous = _indexed_rows(conn, [document_id]).get(document_id)
     if previous is None:
         return False
-    conn.execute(_DELETE.format(table="articles_fts"), _index_entry(previous))
-    conn.execute(_DELETE.format(table="articles_folded"), _folded_entry(previous))
+    for table, text in _TEXT.items():
+        conn.execute(_DELETE.format(table=table, text=text), _index_entry(previous))
     _add_day_counts(conn, Counter({_day_key(previous): -1}))
     conn.execute("DELETE FROM articles WHERE rowid = ?", (previous["rowid"],))
     return True
@@ -188,16 +180,6 @@ def _indexed_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any
 
 def _index_entry(row: Any) -> tuple[Any, ...]:
     return (row["rowid"], *(row[c] for c in _FTS_COLUMNS))
-
-
-def _folded_entry(row: Any) -> tuple[Any, ...]:
-    return (
-        row["rowid"],
-        fold(row["title"]),
-        fold(row["body"]),
-        row["tags"],
-        fold(row["seo_title"]),
-    )
 
 
 def _day_key(row: Any) -> DayKey:

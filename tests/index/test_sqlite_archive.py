@@ -89,14 +89,25 @@ def test_pending_migrations_apply_in_order(path: Path) -> None:
     assert {"extra_one", "extra_two"} <= names
 
 
-@pytest.mark.parametrize(("from_version", "rebuilds"), [(5, True), (SCHEMA_VERSION - 1, False)])
+@pytest.mark.parametrize(
+    ("from_version", "to_version", "rebuilds"),
+    [
+        (5, SCHEMA_VERSION, True),
+        (7, 8, False),  # an index on the articles table only
+        (8, 9, True),  # the folded index is filled again
+    ],
+)
 def test_the_upgrade_warning_says_whether_search_indexes_are_rebuilt(
-    path: Path, caplog: pytest.LogCaptureFixture, from_version: int, rebuilds: bool
+    path: Path,
+    caplog: pytest.LogCaptureFixture,
+    from_version: int,
+    to_version: int,
+    rebuilds: bool,
 ) -> None:
     conn = _raw(path)
     migrate(conn, MIGRATIONS[:from_version])
     with caplog.at_level("WARNING", logger="index.sqlite_schema"):
-        assert migrate(conn) == SCHEMA_VERSION
+        assert migrate(conn, MIGRATIONS[:to_version]) == to_version
     (message,) = [r.getMessage() for r in caplog.records]
     assert message.startswith(f"Nâng cấp kho lưu trữ từ phiên bản lược đồ {from_version} lên")
     assert ("dựng lại chỉ mục tìm kiếm" in message) is rebuilds

@@ -1,0 +1,108 @@
+"""The folded index strips diacritics in FTS5's tokenizer (schema v9), fed the text with only đ
+replaced: its terms must be exactly `index.text.fold`'s words, which the queries are folded
+with, and a contentless index deletes only what it is given again, so updates, deletes and the
+upgrade from Python-folded text must leave no term behind."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from index.sqlite_backend import SQLiteArchive
+from index.sqlite_rows import DOCUMENT_COLUMNS, document_row, normalized
+from index.sqlite_schema import MIGRATIONS, migrate
+from index.sqlite_tags import TAG_MARK
+from index.text import fold, words
+from index.types import Query
+from tests.index.index_factories import make_doc
+from tests.index.old_archives import insert_article
+
+LETTERS = (
+    "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+)
+# Every letter inside a word, in both cases, and a sentence whose words carry several marks.
+ALPHABET = " ".join(f"x{c}x x{c.upper()}x" for c in LETTERS)
+SENTENCE = "Đồng Nai: người lao động được hưởng trợ cấp thất nghiệp, BHXH Đắk Lắk cảnh báo."
+V8 = 8  # the last version that folded the text in Python
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> SQLiteArchive:
+    return SQLiteArchive(tmp_path / "archive.sqlite3")
+
+
+def folded_terms(path: Path) -> set[str]:
+    """The words in the folded index (filter tags left out)."""
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, articles_folded, row)")
+        terms = {term for (term,) in db.execute("SELECT term FROM temp.v")}
+    db.close()
+    return {term for term in terms if not term.startswith(TAG_MARK)}
+
+
+def expected_terms(*texts: str) -> set[str]:
+    return {w for text in texts for w in words(fold(text))}
+
+
+@pytest.mark.parametrize(
+    ("title", "body"), [(ALPHABET, SENTENCE), (SENTENCE, ALPHABET.upper()), ("", SENTENCE)]
+)
+def test_the_folded_index_holds_the_words_of_the_python_fold(
+    archive: SQLiteArchive, tmp_path: Path, title: str, body: str
+) -> None:
+    archive.upsert([make_doc("a", title=title or "x", body=body, seo_title="Lương hưu Đà Nẵng")])
+    assert folded_terms(tmp_path / "archive.sqlite3") == expected_terms(
+        title or "x", body, "Lương hưu Đà Nẵng"
+    )
+
+
+def test_updates_and_deletes_leave_no_folded_term_behind(
+    archive: SQLiteArchive, tmp_path: Path
+) -> None:
+    path = tmp_path / "archive.sqlite3"
+    doc = make_doc("a", title="Đắk Lắk", body=SENTENCE, seo_title="Trợ cấp")
+    archive.upsert([doc])
+    archive.upsert([replace(doc, body="Lương hưu tháng 7", seo_title="")])
+    assert folded_terms(path) == expected_terms("Đắk Lắk", "Lương hưu tháng 7")
+    assert [h.document.id for h in archive.search(Query(text="dak lak luong huu")).hits] == ["a"]
+    assert archive.search(Query(text="dong nai")).total == 0
+    assert archive.delete("a")
+    assert folded_terms(path) == set()
+
+
+def test_a_version_8_archive_gets_its_folded_index_made_by_the_tokenizer(tmp_path: Path) -> None:
+    path = tmp_path / "archive.sqlite3"
+    docs = [
+        make_doc("a", title="Đồng Nai", body=SENTENCE),
+        make_doc("b", title="Lương hưu", body=ALPHABET, seo_title="Đà Nẵng"),
+    ]
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:V8])
+    for doc in docs:  # as version 8 wrote them: the folded index given Python-folded text
+        row = document_row(normalized(doc))
+        insert_article(conn, row, DOCUMENT_COLUMNS)
+        values = (row["title"], row["body"], row["tags"], row["seo_title"], doc.id)
+        conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body, tags, seo_title) "
+            "SELECT rowid, ?, ?, ?, ? FROM articles WHERE id = ?",
+            values,
+        )
+        conn.execute(
+            "INSERT INTO articles_folded (rowid, title, body, tags, seo_title) "
+            "SELECT rowid, ?, ?, ?, ? FROM articles WHERE id = ?",
+            (fold(values[0]), fold(values[1]), values[2], fold(values[3]), doc.id),
+        )
+    conn.close()
+
+    archive = SQLiteArchive(path)
+    assert folded_terms(path) == expected_terms(
+        *(text for doc in docs for text in (doc.title, doc.body, doc.seo_title))
+    )
+    assert {h.document.id for h in archive.search(Query(text="dong nai")).hits} == {"a"}
+    assert {h.document.id for h in archive.search(Query(text="da nang")).hits} == {"b"}
+    # Deleting through the new tokenizer removes what the upgrade wrote, term for term.
+    assert archive.delete("a") and archive.delete("b")
+    assert folded_terms(path) == set()
