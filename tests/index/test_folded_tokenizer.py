@@ -5,6 +5,7 @@ upgrade from Python-folded text must leave no term behind."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from index.sqlite_backend import SQLiteArchive
 from index.sqlite_rows import DOCUMENT_COLUMNS, document_row, normalized
-from index.sqlite_schema import MIGRATIONS, migrate
+from index.sqlite_schema import FOLDED_VALUE, MIGRATIONS, migrate
 from index.sqlite_tags import TAG_MARK
 from index.text import fold, words
 from index.types import Query
@@ -27,6 +28,7 @@ LETTERS = (
 ALPHABET = " ".join(f"x{c}x x{c.upper()}x" for c in LETTERS)
 SENTENCE = "Đồng Nai: người lao động được hưởng trợ cấp thất nghiệp, BHXH Đắk Lắk cảnh báo."
 V8 = 8  # the last version that folded the text in Python
+VIETNEWS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "raw" / "vietnews-bhxh"
 
 
 @pytest.fixture
@@ -106,3 +108,30 @@ def test_a_version_8_archive_gets_its_folded_index_made_by_the_tokenizer(tmp_pat
     # Deleting through the new tokenizer removes what the upgrade wrote, term for term.
     assert archive.delete("a") and archive.delete("b")
     assert folded_terms(path) == set()
+
+
+@pytest.mark.shared
+def test_the_tokenizer_and_the_python_fold_agree_on_real_articles() -> None:
+    """Word for word, in order, on every title, abstract and body of the real articles."""
+    if not VIETNEWS.is_dir():
+        pytest.skip(f"{VIETNEWS} not available (../shared is not part of the repository)")
+    texts = [
+        article[field]
+        for name in ("bhxh_articles.jsonl", "other_articles_random1500.jsonl")
+        for line in (VIETNEWS / name).read_text(encoding="utf-8").splitlines()
+        for article in [json.loads(line)]
+        for field in ("title", "abstract", "body")
+    ]
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5 (x, tokenize='unicode61 remove_diacritics 2')")
+    db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, t, instance)")
+    db.executemany(
+        f"INSERT INTO t (rowid, x) VALUES (?, {FOLDED_VALUE.format(value='?')})", enumerate(texts)
+    )
+    tokens: list[list[str]] = [[] for _ in texts]
+    for term, doc in db.execute("SELECT term, doc FROM temp.v ORDER BY doc, offset"):
+        tokens[doc].append(term)
+    db.close()
+    assert len(texts) > 8_000
+    disagreeing = [n for n, text in enumerate(texts) if tokens[n] != words(fold(text))]
+    assert disagreeing == []
