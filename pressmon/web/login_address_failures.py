@@ -41,7 +41,7 @@ class LoginAddressFailureStore:
             return cursor.lastrowid
 
     def withdraw(self, attempt: int) -> None:
-        """The attempt succeeded or was not tried: it no longer counts."""
+        """The attempt succeeded: it no longer counts."""
         with transaction(self.path) as db:
             db.execute("DELETE FROM login_address_failures WHERE rowid = ?", (attempt,))
 

@@ -100,9 +100,9 @@ class AddressWindow:
     window). The attempts are kept in the state database, so the limit holds across restarts
     and is shared by all the workers of `pressmon serve --workers N`.
 
-    An attempt is counted when it is admitted, in the same transaction as the count, and the
-    count is withdrawn if the attempt succeeds or is not tried: workers checking at the same
-    instant cannot let more than `max_failures` through between them."""
+    An attempt is counted when it is admitted, in the same transaction as the count, and
+    withdrawn if it succeeds: workers checking at the same instant cannot let more than
+    `max_failures` through between them."""
 
     def __init__(
         self,
@@ -153,17 +153,19 @@ class LoginThrottle:
 
     def check(self, username: str, address: str) -> Verdict:
         now = self._clock()
-        attempt = self.addresses.admit(address)
-        if attempt is None:
-            return Verdict(False, "address_limit", self.addresses.retry_after(address))
+        # Refusals read only, so a flood of refused guesses never takes the write lock.
+        wait = self.addresses.retry_after(address)
+        if wait > timedelta(0):
+            return Verdict(False, "address_limit", wait)
         record = self._store.get(account_key(username))
         if record.locked:
-            self.addresses.withdraw(attempt)
             return Verdict(False, "account_locked")
         wait = self.policy.wait(record, now)
         if wait > timedelta(0):
-            self.addresses.withdraw(attempt)
             return Verdict(False, "account_wait", wait)
+        attempt = self.addresses.admit(address)
+        if attempt is None:  # another worker's attempts reached the limit meanwhile
+            return Verdict(False, "address_limit", self.addresses.retry_after(address))
         return Verdict(True, attempt=attempt)
 
     def failed(self, username: str) -> FailureRecord:

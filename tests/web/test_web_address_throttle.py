@@ -113,7 +113,7 @@ def test_attempts_at_the_same_instant_cannot_pass_the_limit_between_them(tmp_pat
     assert len(stored(state)) == 20
 
 
-def test_an_attempt_that_succeeds_or_is_not_tried_does_not_count(tmp_path) -> None:
+def test_an_attempt_that_succeeds_or_is_refused_by_its_account_does_not_count(tmp_path) -> None:
     state = tmp_path / "state.sqlite3"
     clock = Clock()
     throttle = worker_throttle(state, clock)
@@ -140,3 +140,23 @@ def test_address_keys_are_bounded_and_folded(tmp_path) -> None:
     assert window.retry_after("2001:db8::1") > timedelta(0)
     window.admit("x" * 10_000)  # from a trusted proxy's header, say
     assert max(len(address) for address, _ in stored(state)) == MAX_ADDRESS
+
+
+def test_a_refused_address_is_refused_without_writing(tmp_path) -> None:
+    """A flood from an address at its limit only reads: it still gets its answer while another
+    process holds the state database's write lock."""
+    state = tmp_path / "state.sqlite3"
+    clock = Clock()
+    throttle = worker_throttle(state, clock)
+    for n in range(20):
+        assert throttle.check(f"ten-{n}", ADDRESS).allowed
+        throttle.failed(f"ten-{n}")
+    writer = sqlite3.connect(state, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        for _ in range(3):
+            assert throttle.check("binh", ADDRESS).reason == "address_limit"
+    finally:
+        writer.rollback()
+        writer.close()
+    assert len(stored(state)) == 20
