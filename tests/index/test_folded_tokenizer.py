@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,8 +33,9 @@ VIETNEWS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "raw
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> SQLiteArchive:
-    return SQLiteArchive(tmp_path / "archive.sqlite3")
+def sqlite_archive(tmp_path: Path) -> Iterator[SQLiteArchive]:
+    with SQLiteArchive(tmp_path / "archive.sqlite3") as archive:
+        yield archive
 
 
 def folded_terms(path: Path) -> set[str]:
@@ -53,17 +55,20 @@ def expected_terms(*texts: str) -> set[str]:
     ("title", "body"), [(ALPHABET, SENTENCE), (SENTENCE, ALPHABET.upper()), ("", SENTENCE)]
 )
 def test_the_folded_index_holds_the_words_of_the_python_fold(
-    archive: SQLiteArchive, tmp_path: Path, title: str, body: str
+    sqlite_archive: SQLiteArchive, tmp_path: Path, title: str, body: str
 ) -> None:
-    archive.upsert([make_doc("a", title=title or "x", body=body, seo_title="Lương hưu Đà Nẵng")])
+    sqlite_archive.upsert(
+        [make_doc("a", title=title or "x", body=body, seo_title="Lương hưu Đà Nẵng")]
+    )
     assert folded_terms(tmp_path / "archive.sqlite3") == expected_terms(
         title or "x", body, "Lương hưu Đà Nẵng"
     )
 
 
 def test_updates_and_deletes_leave_no_folded_term_behind(
-    archive: SQLiteArchive, tmp_path: Path
+    sqlite_archive: SQLiteArchive, tmp_path: Path
 ) -> None:
+    archive = sqlite_archive
     path = tmp_path / "archive.sqlite3"
     doc = make_doc("a", title="Đắk Lắk", body=SENTENCE, seo_title="Trợ cấp")
     archive.upsert([doc])
@@ -99,15 +104,15 @@ def test_a_version_8_archive_gets_its_folded_index_made_by_the_tokenizer(tmp_pat
         )
     conn.close()
 
-    archive = SQLiteArchive(path)
-    assert folded_terms(path) == expected_terms(
-        *(text for doc in docs for text in (doc.title, doc.body, doc.seo_title))
-    )
-    assert {h.document.id for h in archive.search(Query(text="dong nai")).hits} == {"a"}
-    assert {h.document.id for h in archive.search(Query(text="da nang")).hits} == {"b"}
-    # Deleting through the new tokenizer removes what the upgrade wrote, term for term.
-    assert archive.delete("a") and archive.delete("b")
-    assert folded_terms(path) == set()
+    with SQLiteArchive(path) as archive:
+        assert folded_terms(path) == expected_terms(
+            *(text for doc in docs for text in (doc.title, doc.body, doc.seo_title))
+        )
+        assert {h.document.id for h in archive.search(Query(text="dong nai")).hits} == {"a"}
+        assert {h.document.id for h in archive.search(Query(text="da nang")).hits} == {"b"}
+        # Deleting through the new tokenizer removes what the upgrade wrote, term for term.
+        assert archive.delete("a") and archive.delete("b")
+        assert folded_terms(path) == set()
 
 
 @pytest.mark.shared
