@@ -72,6 +72,7 @@ def alert_for(document: Document, link: Callable[[str], str]) -> Alert | None:
         tier_label=label(document.tier),
         risk=round(document.risk or 0.0, 2),
         top_reason=str(reasons[0].get("text", "")) if reasons else "",
-        provinces=tuple(document.provinces),
+        # Every province whose office sees the item (pressmon.review.scope): its main one too.
+        provinces=tuple(dict.fromkeys(p for p in (document.province, *document.provinces) if p)),
         published_at=document.published_at.isoformat(),
     )

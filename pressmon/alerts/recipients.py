@@ -26,8 +26,10 @@ def recipients_for(
     alert: Alert, configured: Mapping[str, Sequence[str]], subscribers: Sequence[Subscriber]
 ) -> Recipients:
     """Addresses in settings under a role hear of every alert, under a province of the alerts
-    about it; accounts add their own address (now or in the digest). An account that opted out
-    is left out even when its address is also in settings."""
+    about it; accounts add their own address (now or in the digest), a provincial office's
+    account only for the alerts about its province (the items it may see, as
+    `pressmon.review.scope`). An account that opted out is left out even when its address is
+    also in settings."""
     provinces = {_fold(p) for p in alert.provinces}
     listed = [
         address
@@ -41,7 +43,11 @@ def recipients_for(
         for s in subscribers
         if s.preference.digest and not s.preference.opted_out and s.preference.email
     }
-    own = [s.preference.email for s in subscribers if s.preference.email]
+    own = [
+        s.preference.email
+        for s in subscribers
+        if s.preference.email and (s.province is None or _fold(s.province) in provinces)
+    ]
     now: dict[str, str] = {}
     later: dict[str, str] = {}
     for address in [*listed, *own]:

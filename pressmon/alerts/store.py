@@ -56,6 +56,7 @@ class Subscriber:
     username: str
     role: str
     preference: Preference
+    province: str | None = None  # a provincial office's account hears only of its province
 
 
 class AlertStore:
@@ -201,8 +202,10 @@ class AlertStore:
         """Active accounts that gave an address or opted out."""
         with self._connect() as db:
             rows = db.execute(
-                "SELECT u.username, u.role, p.email, p.opted_out, p.digest"
+                "SELECT u.username, u.role, p.email, p.opted_out, p.digest, u.province"
                 " FROM alert_preferences p JOIN users u USING (username)"
                 " WHERE u.disabled = 0 ORDER BY u.username"
             ).fetchall()
-        return [Subscriber(r[0], r[1], Preference(r[2], bool(r[3]), bool(r[4]))) for r in rows]
+        return [
+            Subscriber(r[0], r[1], Preference(r[2], bool(r[3]), bool(r[4])), r[5]) for r in rows
+        ]

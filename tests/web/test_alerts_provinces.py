@@ -1,0 +1,50 @@
+"""A provincial office's own alert address hears only of its province's items, as its pages show
+only those: an alert is the item's title, reason and link, so it must not reach another province.
+Through a real SMTP server on loopback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pressmon.alerts.store import AlertStore, Preference
+from pressmon.wiring import notifier_from
+from tests.web.alert_receivers import smtp_server
+from tests.web.conftest import flagged
+
+HA_NOI = flagged(1, "urgent", 0.93, title="Cán bộ BHXH giả gọi điện đòi mã OTP ở Hà Nội")
+NGHE_AN = flagged(
+    30,
+    "urgent",
+    0.91,
+    province="Nghệ An",
+    provinces=("Nghệ An",),
+    title="Tin đồn ở Nghệ An: cán bộ BHXH gọi điện đòi mã OTP",
+)
+# A national paper's item about Nghệ An: its main province is not set, the attribution found it.
+NATIONAL = flagged(
+    31, "urgent", 0.88, kind="national", province=None, provinces=("Nghệ An", "Hà Nội")
+)
+
+
+def test_a_provincial_account_is_mailed_only_its_provinces_alerts(
+    settings, accounts, clock
+) -> None:
+    accounts.add("nghean", "matkhau-nghe-an-4", "reviewer", "Hồ Thị Nga", province="Nghệ An")
+    store = AlertStore(settings.archive.state_path)
+    store.set_preference("nghean", Preference(email="nga@nghean.bhxh.test"))
+    store.set_preference("an", Preference(email="an@bhxh.test"))  # the Center hears of all
+    with smtp_server() as (mailbox, port):
+        values: dict[str, Any] = {"host": "127.0.0.1", "port": port, "tls": "none"}
+        notifier = notifier_from(
+            settings.model_copy(update={"alerts": settings.alerts.model_validate(values)}),
+            clock=clock,
+        )
+        assert notifier.notify([HA_NOI, NGHE_AN, NATIONAL]) == 3
+        notifier.send_due()
+    received: dict[str, list[str]] = {}
+    for message in mailbox.messages:
+        received.setdefault(message["To"], []).append(message.get_content())
+    assert len(received["an@bhxh.test"]) == 3
+    nga = received["nga@nghean.bhxh.test"]
+    assert len(nga) == 2 and not any("/bai/doc001" in body for body in nga)
+    assert any("/bai/doc030" in body for body in nga) and any("/bai/doc031" in body for body in nga)
