@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
 from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import ReviewEvent
-from pressmon.review.errors import WorkflowError
+from pressmon.review.errors import StaleAction, WorkflowError
 from pressmon.review.escalations import Escalation
+from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.workflow import Action, ReviewState, plan, replay
 
 
@@ -43,6 +45,20 @@ def current_state(archive: Archive, document_id: str) -> tuple[ReviewState, list
     return state, history
 
 
+def check_seen(history: Sequence[ReviewEvent], seen: int | None) -> None:
+    """StaleAction when the item's log grew past the `seen` events its sender's page showed:
+    without this, two reviewers deciding from the same page would both be recorded and the later
+    silently replace the earlier's conclusion."""
+    if seen is None or seen == len(history):
+        return
+    latest = history[-1]
+    raise StaleAction(
+        f"Trong lúc bạn xem, {actor_label(latest)} đã cập nhật bài này "
+        f"({ACTION_LABELS.get(latest.action, latest.action)}, trạng thái "
+        f"“{label(latest.status_after)}”). Trang đã được tải lại: hãy xem lại rồi thao tác lại."
+    )
+
+
 def apply_action(
     archive: Archive,
     assignees: Assignees,
@@ -58,14 +74,16 @@ def apply_action(
 ) -> ReviewEvent:
     """Two reviewers never both act on the same stale state: `lock` serialises this process's
     threads and the archive's write lock (`Archive.writing`) every process, `pressmon serve
-    --workers N` too. `archive` is the actor's view of it (a provincial office's is scoped to
+    --workers N` too; an action sent from a page made before another reviewer's is refused
+    (`Action.seen`). `archive` is the actor's view of it (a provincial office's is scoped to
     its province)."""
     if action.kind == "assign":
         assignee = assignees.get(action.assignee or "")
         if assignee is None or assignee.disabled:
             raise WorkflowError(f"Không có người dùng {action.assignee!r} đang hoạt động.")
     with lock, archive.writing():
-        state, _ = current_state(archive, document_id)
+        state, history = current_state(archive, document_id)
+        check_seen(history, action.seen)
         event = plan(
             state,
             action,

@@ -13,5 +13,10 @@ class RoleForbidden(WorkflowError):
     """The action exists but the user's role may not take it (e.g. a reviewer reopening)."""
 
 
+class StaleAction(WorkflowError):
+    """The item changed after the page the action was sent from was made: someone else acted on
+    it meanwhile, so the action would be taken on a state its sender never saw (409)."""
+
+
 class NoteRequired(WorkflowError):
     """A conclusive status or follow-up was sent without a note (the web app answers 422)."""

@@ -50,6 +50,9 @@ class Action:
     follow_up: str | None = None  # kind "follow_up"
     assignee: str | None = None  # kind "assign"
     note: str = ""
+    # How many audit events the sender's page showed: the action is refused (StaleAction) when
+    # the item has more by now. None: not known (the command line, an API call without it).
+    seen: int | None = None
 
 
 def next_statuses(state: ReviewState) -> tuple[str, ...]:

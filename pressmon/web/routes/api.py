@@ -174,6 +174,12 @@ class Decision(BaseModel):
     follow_up: str | None = Field(None, max_length=MAX_TEXT)
     assignee: str | None = Field(None, max_length=MAX_TEXT)
     note: str = Field("", max_length=MAX_NOTE)
+    seen: int | None = Field(
+        None,
+        ge=0,
+        description="How many events of the item's history the decision was made from (len of "
+        "`history` in /api/items/{id}); 409 when the item has more by now. Omitted: not checked.",
+    )
 
 
 @router.post("/items/{document_id}/decide", response_model=DecisionResult)
@@ -192,7 +198,12 @@ def decide(
         ctx.review_lock,
         document_id,
         Action(
-            decision.action, decision.status, decision.follow_up, decision.assignee, decision.note
+            decision.action,
+            decision.status,
+            decision.follow_up,
+            decision.assignee,
+            decision.note,
+            decision.seen,
         ),
         actor=session.account.username,
         role=session.account.role,

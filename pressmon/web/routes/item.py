@@ -143,6 +143,7 @@ def item_context(
         "action_labels": ACTION_LABELS,
         "can_reopen": CAN_REOPEN,
         "max_note": MAX_NOTE_LENGTH,
+        "drafts": {},  # action kind -> the note a refused action carried, typed again for it
     }
 
 
@@ -172,13 +173,16 @@ def act(
     assignee: str = Form("", max_length=MAX_TEXT),
     note: str = Form("", max_length=MAX_NOTE),
     next: str = Form("", max_length=MAX_URL),
+    seen: int | None = Form(None, ge=0),
 ) -> Response:
+    """`seen`: how many events the item page's log showed (see `Action.seen`)."""
     requested = Action(
         action,
         status=status or None,
         follow_up=follow_up or None,
         assignee=assignee or None,
         note=note,
+        seen=seen,
     )
     try:
         apply_action(
@@ -194,13 +198,14 @@ def act(
             province=session.account.province,
         )
     except WorkflowError as err:
+        # The page as it is now, with the note the refused action carried kept in its form.
         return page(
             request,
             ctx,
             "item.html",
             status=_status_of(err),
             error=str(err),
-            **item_context(ctx, archive, document_id),
+            **item_context(ctx, archive, document_id) | {"drafts": {action: note}},
         )
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
