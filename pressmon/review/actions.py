@@ -13,12 +13,16 @@ from index.types import ReviewEvent
 from pressmon.review.errors import StaleAction, WorkflowError
 from pressmon.review.escalations import Escalation
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
+from pressmon.review.scope import Scope
 from pressmon.review.workflow import Action, ReviewState, plan, replay
 
 
 class _Person(Protocol):
     @property
     def disabled(self) -> bool: ...
+
+    @property
+    def province(self) -> str | None: ...
 
 
 class Assignees(Protocol):
@@ -81,6 +85,13 @@ def apply_action(
         assignee = assignees.get(action.assignee or "")
         if assignee is None or assignee.disabled:
             raise WorkflowError(f"Không có người dùng {action.assignee!r} đang hoạt động.")
+        # Another province's office would be given an item it cannot even open.
+        document = archive.get(document_id)
+        if document is not None and not Scope(assignee.province).allows(document):
+            raise WorkflowError(
+                f"Không thể phân công cho {action.assignee!r}: tài khoản của BHXH "
+                f"{assignee.province} không xem được bài này."
+            )
     with lock, archive.writing():
         state, history = current_state(archive, document_id)
         check_seen(history, action.seen)

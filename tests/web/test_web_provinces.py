@@ -171,6 +171,27 @@ def test_a_provincial_reviewer_decides_and_escalates_with_a_note(
     assert "Bài lan truyền rộng, cần Trung tâm đính chính" in item
 
 
+def test_an_item_is_assigned_only_to_accounts_that_can_open_it(client, provinces, archive) -> None:
+    token = sign_in(client, "binh")  # a Center lead, who may assign to others
+    options = re.findall(r'<option value="([\w.-]+)"', client.get(f"/bai/{HA_NOI_ITEM}").text)
+    assert "an" in options and "nghean" not in options and "nghean-lead" not in options
+    refused = client.post(
+        f"/bai/{HA_NOI_ITEM}/xu-ly",
+        data={"csrf_token": token, "action": "assign", "assignee": "nghean"},
+    )
+    assert refused.status_code == 409 and "BHXH Nghệ An không xem được bài này" in refused.text
+    assert archive.review_history(HA_NOI_ITEM) == ()
+    assert "nghean" in re.findall(
+        r'<option value="([\w.-]+)"', client.get(f"/bai/{NATIONAL_ITEM}").text
+    )
+    assigned = client.post(
+        f"/api/items/{NATIONAL_ITEM}/decide",
+        json={"action": "assign", "assignee": "nghean"},
+        headers={"x-csrf-token": token},
+    )
+    assert assigned.status_code == 200
+
+
 def test_the_center_does_not_escalate(as_reviewer) -> None:
     client, token = as_reviewer
     response = client.post(

@@ -17,6 +17,7 @@ from index.types import IMPORTED, Document, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
+from pressmon.review.scope import Scope
 from pressmon.review.workflow import (
     CAN_REOPEN,
     MAX_NOTE_LENGTH,
@@ -139,7 +140,10 @@ def item_context(
         "escalation": ctx.escalations.get(document_id),
         "statuses": next_statuses(state),
         "follow_ups": available_follow_ups(state),
-        "users": [a for a in ctx.accounts.list() if not a.disabled],
+        # Who it may be assigned to: active accounts that can open it.
+        "users": [
+            a for a in ctx.accounts.list() if not a.disabled and Scope(a.province).allows(document)
+        ],
         "action_labels": ACTION_LABELS,
         "can_reopen": CAN_REOPEN,
         "max_note": MAX_NOTE_LENGTH,
