@@ -354,6 +354,14 @@ class AccountStore:
         with self._connect() as db:
             db.execute("DELETE FROM sessions WHERE token_digest = ?", (_digest(token, secret),))
 
+    def close_other_sessions(self, username: str, token: str, secret: str) -> None:
+        """End every session of `username` but the one of `token` (the browser it acts from)."""
+        with self._connect() as db:
+            db.execute(
+                "DELETE FROM sessions WHERE username = ? AND token_digest != ?",
+                (username.strip().lower(), _digest(token, secret)),
+            )
+
     # --- current assignee (the audit trail itself lives in the archive) ----------------------
 
     def assign(self, document_id: str, assignee: str) -> None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from fastapi.testclient import TestClient
 
 from pressmon.web import AccountStore
+from tests.web.conftest import PASSWORDS
 
 NEW_PASSWORD = "mật khẩu mới của An 2026"
 
@@ -95,3 +97,27 @@ def test_reset_password_is_one_time_and_must_be_changed(
     assert client.get("/hang-doi").status_code == 200
     assert accounts.verify("an", NEW_PASSWORD) is not None
     assert [e.action for e in accounts.events("an")] == ["change-password", "reset-password"]
+
+
+def test_changing_ones_password_signs_out_the_other_sessions(app, login) -> None:
+    """Someone who knew the old password (a browser left signed in elsewhere) is signed out; the
+    browser the change was made from stays in."""
+    here, elsewhere = (TestClient(app, base_url="http://testserver") for _ in range(2))
+    token = login(here, "an")
+    login(elsewhere, "an")
+    changed = _post(
+        here,
+        "/doi-mat-khau",
+        token,
+        current=PASSWORDS["an"],
+        new=NEW_PASSWORD,
+        confirm=NEW_PASSWORD,
+    )
+    assert changed.status_code == 303
+    assert here.get("/hang-doi").status_code == 200
+    assert elsewhere.get("/api/me").status_code == 401
+    assert (
+        elsewhere.get("/hang-doi", follow_redirects=False)
+        .headers["location"]
+        .startswith("/dang-nhap")
+    )

@@ -6,7 +6,13 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from pressmon.web.accounts import Session
-from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
+from pressmon.web.deps import (
+    SESSION_COOKIE,
+    Context,
+    CurrentSession,
+    WebContext,
+    WritingSession,
+)
 from pressmon.web.errors import AccountError
 from pressmon.web.routes import page
 
@@ -49,5 +55,8 @@ def change_password(
     except AccountError as err:
         message = f"Không đổi được mật khẩu: {err}" + (f" ({err.hint})" if err.hint else "")
         return _form(request, ctx, session, 400, message)
+    # Whoever else was signed in with the old password is signed out; this browser stays in.
+    token = request.cookies.get(SESSION_COOKIE, "")
+    ctx.accounts.close_other_sessions(username, token, ctx.session_secret)
     ctx.accounts.record(username, username, "change-password")
     return RedirectResponse("/", status_code=303)
