@@ -71,6 +71,9 @@ _CSS_FETCH_WHOLE = re.compile(
     r"(url|expression|image-set)\s*\([^)]*\)?|@import[^;]*;?", re.IGNORECASE
 )
 _INLINE_IMAGE = re.compile(r"^\s*data:image/(png|gif|jpeg|webp);", re.IGNORECASE)
+# CSS escapes (`\75rl(` is `url(`, `@\69mport` is `@import`): fetches are looked for in the text
+# they stand for, not only as written.
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\r\n\f]?|\\(.)", re.DOTALL)
 
 
 def inert_html(payload: Payload) -> str:
@@ -90,8 +93,10 @@ def inert_html(payload: Payload) -> str:
         for name, value in list(element.attrib.items()):
             if _forbidden(name.lower(), value):
                 del element.attrib[name]
-        if element.tag == "style" and element.text and _CSS_FETCH.search(element.text):
+        if element.tag == "style" and element.text and _fetches(element.text):
             element.text = _CSS_FETCH_WHOLE.sub("none", element.text)
+            if _fetches(element.text):  # spelled with escapes: nothing of the sheet is kept
+                element.text = ""
     return "<!DOCTYPE html>" + lxml.html.tostring(document, encoding="unicode")
 
 
@@ -99,10 +104,22 @@ def _forbidden(name: str, value: str) -> bool:
     if name.startswith("on") or name in ("http-equiv", "target", "formtarget"):
         return True
     if name == "style":
-        return bool(_CSS_FETCH.search(value))
+        return _fetches(value)
     if name in _URL_ATTRIBUTES:
         return not (name == "src" and _INLINE_IMAGE.match(value))
     return False
+
+
+def _fetches(css: str) -> bool:
+    """Whether `css` would fetch something, with its escapes read as the browser reads them."""
+    return _CSS_FETCH.search(_CSS_ESCAPE.sub(_unescaped, css)) is not None
+
+
+def _unescaped(escape: re.Match[str]) -> str:
+    if escape[1] is None:
+        return escape[2]
+    code = int(escape[1], 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
 def _as_text(text: str) -> str:

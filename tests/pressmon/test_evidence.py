@@ -214,3 +214,18 @@ def test_the_saved_copy_is_made_inert() -> None:
 def test_ingested_text_is_shown_escaped() -> None:
     html = inert_html(Payload("<b>đậm</b>".encode(), "text/plain; charset=utf-8", "resource"))
     assert "&lt;b&gt;đậm&lt;/b&gt;" in html and "<b>" not in html
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        '<p style="background:\\75rl(http://tracker.example/x)">x</p>',
+        '<p style="background: U\\000052L( http://tracker.example/x)">x</p>',
+        '<style>@\\69mport "http://tracker.example/a.css";</style><p>x</p>',
+        "<style>p { background: \\75 \\72 l(http://tracker.example/bg.png) }</style><p>x</p>",
+    ],
+)
+def test_css_escapes_do_not_hide_a_fetch(css: str) -> None:
+    """`\\75rl(` is `url(` to a browser: the copy's first wall reads CSS as the browser does."""
+    html = inert_html(Payload(css.encode(), "text/html; charset=utf-8", "response"))
+    assert "tracker.example" not in html and "<p>x</p>" in html
