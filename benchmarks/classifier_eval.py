@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -38,7 +39,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--shared", type=Path, default=(ROOT / ".." / "shared").resolve())
+    # ../shared beside the checkout; a git worktree elsewhere names it in PRESSMON_SHARED_DIR.
+    shared = os.environ.get("PRESSMON_SHARED_DIR") or ROOT / ".." / "shared"
+    parser.add_argument("--shared", type=Path, default=Path(shared).resolve())
     parser.add_argument("--research", action="store_true")
     parser.add_argument("--json", type=Path, default=ROOT / "var" / "model" / "evaluation.json")
     parser.add_argument("--markdown", type=Path)

@@ -77,6 +77,7 @@ class Cue:
     label: str  # what a reviewer reads, in Vietnamese
     marked: re.Pattern[str]
     folded: re.Pattern[str]
+    needs_address: bool = False  # counts only addressed to the reader or beside a hidden channel
 
     def find_all(self, cleaned: Cleaned, *, as_marked: bool) -> list[tuple[int, int, str]]:
         """(start, end, folded words) of matches not negated by the words just before them
@@ -93,10 +94,10 @@ class Cue:
         return found
 
 
-def _cue(family: str, label: str, pattern: str) -> Cue:
+def _cue(family: str, label: str, pattern: str, *, needs_address: bool = False) -> Cue:
     # The leading word boundary is checked by `word_matches` (it would slow every miss).
     pattern = pattern.removeprefix("\\b")
-    return Cue(family, label, compile_cue(pattern), compile_cue(fold(pattern)))
+    return Cue(family, label, compile_cue(pattern), compile_cue(fold(pattern)), needs_address)
 
 
 _W = r"[^\s|]+"  # one word, never a clause boundary
@@ -217,7 +218,9 @@ CUES: tuple[Cue, ...] = (
         r"voucher|quà tặng|nhận quà|"
         r"hoàn tiền|lì xì|giải ngân|vay (?:nhanh|tới|đến|tiền|vốn|online)|tặng \d+ ?%)\b",
     ),
-    _cue("vice", "cờ bạc, cá cược trực tuyến", rf"\b(?:{_GAMBLING})\b"),
+    # Gambling words are also news and talk ("thuế casino", "trúng Jackpot", "rút liền"): like
+    # a lure, they count when addressed to the reader or beside a hidden channel (an offer).
+    _cue("vice", "cờ bạc, cá cược trực tuyến", rf"\b(?:{_GAMBLING})\b", needs_address=True),
     _cue(
         "vice",
         "mời gọi mại dâm",
@@ -353,7 +356,10 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
             m.end(),
         )
     as_marked = cleaned.marked_share >= MARKED_FROM
+    channelled = any(h.family in ("channel", "contact") for h in hits)
     for cue in CUES:
+        if cue.needs_address and not (addressed or channelled):
+            continue
         found = cue.find_all(cleaned, as_marked=as_marked)
         if not found:
             continue

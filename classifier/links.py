@@ -198,7 +198,8 @@ class Channels:
 
     def _misspelt(self, host: str) -> bool:
         parts = [p for p in _HOST_PARTS.split(host) if p]
-        return any(_one_edit(p, t) for p in parts for t, _ in self._host_tokens if len(t) >= 4)
+        tokens = [t for t, _ in self._host_tokens if len(t) >= 4]
+        return any(_one_edit(p, t) for p in parts if len(p) >= 4 for t in tokens)
 
     def _imitated(self, host: str) -> str | None:
         """The brand a host names or misspells (one edit, tokens of 4+ letters), or "generic"
@@ -230,8 +231,10 @@ def _imitated(channels: Channels, host: str) -> str | None:
     for token, brand in channels._host_tokens:
         if (len(token) >= 5 and token in squashed) or token in parts:
             return brand
+        # A misspelling needs a label of four letters or more: a three-letter word ("pay",
+        # "vtc") is one letter away from too many brand names to say which one it imitates.
         if len(token) >= 4 and any(
-            _one_edit(p, token) for p in parts if abs(len(p) - len(token)) <= 1
+            _one_edit(p, token) for p in parts if len(p) >= 4 and abs(len(p) - len(token)) <= 1
         ):
             return brand
     if any(token in squashed for token in channels.generic_tokens):

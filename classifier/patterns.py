@@ -41,16 +41,42 @@ class PatternSet:
             for m in word_matches(pattern, text)
         ]
 
-    def first(self, text: str, *, marked: bool) -> dict[int, Hit]:
-        """The first match of each pattern found."""
+    def first(self, text: str, *, marked: bool, skip_negated: bool = False) -> dict[int, Hit]:
+        """The first match of each pattern found; with `skip_negated`, the first not negated
+        by the words just before it (`negated`)."""
         if not text:
             return {}
         out = {}
         for i, pattern in enumerate(self._marked if marked else self._folded):
-            m = next(word_matches(pattern, text), None)
+            m = next(
+                (
+                    m
+                    for m in word_matches(pattern, text)
+                    if not (skip_negated and negated(text, m.start(), marked=marked))
+                ),
+                None,
+            )
             if m:
                 out[i] = Hit(i, m.start(), m.end(), fold(m.group(0)))
         return out
+
+
+# Words that turn a request into advice ("không cung cấp mã OTP", "đừng bấm vào đường dẫn"),
+# written with diacritics and matched as typed or folded, with at most one word in between.
+NEGATION = r"(?:không|ko|kg|đừng|chớ|tuyệt đối không|không bao giờ|không được)"
+_NEGATED_MARKED = re.compile(rf"\b{NEGATION}(?: [^\s|]+)?\s*$")
+_NEGATED_FOLDED = re.compile(rf"\b{fold(NEGATION)}(?: [^\s|]+)?\s*$")
+
+
+def negated(text: str, start: int, *, marked: bool) -> bool:
+    """Whether the words just before `start` in lower-case `text` negate what follows.
+
+    Text typed with diacritics is read as typed, so "dùng" (use) is not read as "đừng" (don't).
+    """
+    before = text[max(0, start - 30) : start]
+    if marked:
+        return bool(_NEGATED_MARKED.search(before))
+    return bool(_NEGATED_FOLDED.search(fold(before)))
 
 
 def compile_cue(pattern: str) -> re.Pattern[str]:

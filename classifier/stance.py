@@ -111,12 +111,12 @@ class StanceResult:
     assert_cues: tuple[str, ...]
 
 
-def _hits(cues: Cues, text: str, marked: bool) -> list[tuple[str, float]]:
+def _hits(
+    cues: Cues, text: str, marked: bool, *, skip_negated: bool = False
+) -> list[tuple[str, float]]:
     """(folded cue words, weight) of each cue found in lower-case `text`."""
-    return [
-        (hit.words, cues.weights[i])
-        for i, hit in sorted(cues.patterns.first(text, marked=marked).items())
-    ]
+    found = cues.patterns.first(text, marked=marked, skip_negated=skip_negated)
+    return [(hit.words, cues.weights[i]) for i, hit in sorted(found.items())]
 
 
 def _total(hits: list[tuple[str, float]]) -> float:
@@ -150,11 +150,15 @@ def detect_stance(
     quotes = _QUOTED.findall(text)
     title_l, unquoted, quoted = lower(title), lower(_QUOTED.sub(" ", text)), lower(" ".join(quotes))
 
-    def both(cues: Cues) -> list[tuple[str, float]]:
-        return _hits(cues, unquoted, marked) + [(c, 2 * w) for c, w in _hits(cues, title_l, marked)]
+    def both(cues: Cues, skip_negated: bool = False) -> list[tuple[str, float]]:
+        body = _hits(cues, unquoted, marked, skip_negated=skip_negated)
+        heading = _hits(cues, title_l, marked, skip_negated=skip_negated)
+        return body + [(c, 2 * w) for c, w in heading]
 
-    frame, scene, asserting = both(_FRAME_CUES), both(_SCENE_CUES), both(_ASSERT_CUES)
-    asserting += [(c, 0.25 * w) for c, w in _hits(_ASSERT_CUES, quoted, marked)]
+    # A call to act that is negated ("không cung cấp mã OTP", "đừng bấm vào") is advice.
+    frame, scene = both(_FRAME_CUES), both(_SCENE_CUES)
+    asserting = both(_ASSERT_CUES, skip_negated=True)
+    asserting += [(c, 0.25 * w) for c, w in _hits(_ASSERT_CUES, quoted, marked, skip_negated=True)]
     frame_score = _total(frame)
     debunk_score = frame_score + _total(scene)
     assert_score = _total(asserting)

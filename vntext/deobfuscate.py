@@ -237,7 +237,10 @@ def _rewrite(
         mapped += origin[pos : m.start()]
         new = replace(m)
         parts.append(new)
-        mapped += [origin[m.start()]] * len(new)
+        # The last character stands for the end of what it replaces, so that a token read from
+        # a rewritten run ("0912 345 678" -> "0912345678") still covers all of it.
+        if new:
+            mapped += [origin[m.start()]] * (len(new) - 1) + [origin[m.end() - 1]]
         pos = m.end()
     parts.append(text[pos:])
     mapped += origin[pos:]

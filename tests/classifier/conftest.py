@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 KNOWN_CLAIMS = ROOT / "config" / "known_claims.yaml"
 OFFICIAL_FACTS = ROOT / "config" / "official_facts.yaml"
 CHANNELS = ROOT / "config" / "channels.yaml"
-RAW = ROOT.parent / "shared" / "data" / "raw"
+# ../shared beside the checkout; a git worktree elsewhere names it in PRESSMON_SHARED_DIR.
+SHARED = Path(os.environ.get("PRESSMON_SHARED_DIR") or ROOT.parent / "shared")
+RAW = SHARED / "data" / "raw"
 
 
 def small_subset(examples: list[LabelledExample], every: int = 5) -> list[LabelledExample]:

@@ -103,3 +103,28 @@ def test_phrases_do_not_match_across_sentences(channels: Channels) -> None:
     # "... làm. Tính ..." must not read as "làm tình"; "qua Hàn" is not "quá hạn".
     text = "Bạn đi làm. Tính ra bạn đã qua Hàn Quốc ba lần."
     assert signals_of(channels, text) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bộ Tài chính hướng dẫn giám sát thuế đối với doanh nghiệp kinh doanh casino.",
+        "Kỳ quay số tối qua có một vé trúng Jackpot trị giá hơn 5 tỷ đồng.",
+        "Thấy tình hình không ổn là bọn nó rút liền.",
+        "Cong an triet pha duong day ca cuoc bong da qua mang.",
+    ],
+)
+def test_gambling_words_in_news_or_talk_are_not_an_offer(channels: Channels, text: str) -> None:
+    assert "vice" not in scam_signals(clean(text), channels).families
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anh chị em vào chơi nổ hũ, casino uy tín, rút liền trong ngày.",
+        "Casino uy tin, nap dau tang 100%, vao ngay k9vui.cc",
+    ],
+    ids=["addressed", "with-link"],
+)
+def test_gambling_words_offered_to_the_reader_are_a_cue(channels: Channels, text: str) -> None:
+    assert "vice" in scam_signals(clean(text), channels).families

@@ -46,6 +46,23 @@ def test_link_verdicts(channels: Channels, text: str, verdict: str, brand: str |
     assert [(lk.verdict, lk.brand) for lk in links] == [(verdict, brand)]
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict", "brand"),
+    [
+        # "pay" is one letter from a four-letter brand token; a short common word names no brand.
+        ("https://pay.muasamvui.vn/don-hang", "unknown", None),
+        ("pay.shopvui.com", "unknown", None),
+        # Four letters or more still read as a misspelling.
+        ("https://bhxk.com/tra-cuu", "lookalike", "bhxh"),
+    ],
+)
+def test_a_three_letter_label_is_no_misspelt_brand(
+    channels: Channels, text: str, verdict: str, brand: str | None
+) -> None:
+    links = channels.links(clean(text).folded)
+    assert [(lk.verdict, lk.brand) for lk in links] == [(verdict, brand)]
+
+
 def test_words_that_look_like_hosts_are_not_links(channels: Channels) -> None:
     folded = clean("Tại TP.HCM, v.v., giá 2.000.000 đồng; gọi 1900.9068.xin cảm ơn").folded
     assert channels.links(folded) == []

@@ -106,3 +106,41 @@ def test_a_threat_using_crime_words_is_not_read_as_a_warning() -> None:
         scam_score=0.8,
     )
     assert result.stance == "asserts"
+
+
+@pytest.mark.parametrize(
+    "advice",
+    [
+        "Tuyệt đối không cung cấp mã OTP, đừng bấm vào đường dẫn lạ và không chuyển khoản.",
+        "Tuyet doi khong cung cap ma OTP, dung bam vao duong dan la va khong chuyen khoan.",
+    ],
+    ids=["with-diacritics", "without-diacritics"],
+)
+def test_a_negated_call_to_act_is_advice_not_an_assertion(advice: str) -> None:
+    result = detect_stance("", advice, model_risk=0.3, claim_matched=False, outlet_kind=None)
+    assert result.assert_cues == ()
+    assert result.assert_score == 0
+
+
+def test_the_same_calls_to_act_without_negation_still_assert() -> None:
+    result = detect_stance(
+        "",
+        "Vui lòng cung cấp mã OTP, bấm vào đường dẫn và chuyển khoản trong hôm nay.",
+        model_risk=0.3,
+        claim_matched=False,
+        outlet_kind=None,
+    )
+    assert {"cung cap ma otp", "bam vao", "chuyen khoan"} <= set(result.assert_cues)
+    assert result.stance == "asserts"
+
+
+def test_a_word_that_only_folds_like_a_negation_does_not_negate() -> None:
+    # "dùng" (use) folds to "dung" like "đừng" (don't); typed with diacritics it is read as typed.
+    result = detect_stance(
+        "",
+        "Hãy dùng máy bấm vào đường dẫn này.",
+        model_risk=0.3,
+        claim_matched=False,
+        outlet_kind=None,
+    )
+    assert "bam vao" in result.assert_cues

@@ -63,6 +63,18 @@ def test_phone_numbers_in_any_grouping_become_digits(typed: str) -> None:
     assert digits and digits[0].endswith("912345678")
 
 
+@pytest.mark.parametrize(
+    "number", ["0912345678", "0912.345.678", "0912 345 678", "+84 912 345 678", "1900 1234"]
+)
+def test_a_phone_number_points_back_to_all_of_its_digits(number: str) -> None:
+    # A reason quotes the number a reader would call, not its first digit.
+    text = f"Anh goi lai {number} nhe"
+    cleaned = clean(text)
+    digits = next(w for w in cleaned.folded.split(" ") if w.isdigit())
+    start = cleaned.folded.index(digits)
+    assert cleaned.excerpt(start, start + len(digits)) == number
+
+
 def test_codes_and_names_are_not_read_as_disguises() -> None:
     cleaned = clean("Lớp IE224.P11.1 học tại phòng B4, xem Baccarat trên Samsung")
     assert not cleaned.disguised_tokens
