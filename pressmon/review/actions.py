@@ -63,6 +63,25 @@ def check_seen(history: Sequence[ReviewEvent], seen: int | None) -> None:
     )
 
 
+def check_unassigned(state: ReviewState, history: Sequence[ReviewEvent], action: Action) -> None:
+    """StaleAction when an action sent as taking an unassigned item (`Action.seen_unassigned`,
+    the queue's "Nhận xử lý") finds it held by someone else: without this, two reviewers taking
+    the same item from their queues would both be recorded and the later silently take it from
+    the earlier."""
+    holder = state.assignee
+    if not action.seen_unassigned or holder is None or holder == action.assignee:
+        return
+    assigned = next((e for e in reversed(history) if e.action == "assign"), None)
+    if assigned is not None and assigned.actor != holder:
+        taken = f"được {actor_label(assigned)} phân công cho {holder}"
+    else:
+        taken = f"được {holder} nhận xử lý"
+    raise StaleAction(
+        f"Bài này đã {taken} trong lúc bạn xem hàng đợi. Trang bài đã được tải lại: hãy trao "
+        "đổi với người đang xử lý trước khi nhận thay."
+    )
+
+
 def apply_action(
     archive: Archive,
     assignees: Assignees,
@@ -79,8 +98,9 @@ def apply_action(
     """Two reviewers never both act on the same stale state: `lock` serialises this process's
     threads and the archive's write lock (`Archive.writing`) every process, `pressmon serve
     --workers N` too; an action sent from a page made before another reviewer's is refused
-    (`Action.seen`). `archive` is the actor's view of it (a provincial office's is scoped to
-    its province)."""
+    (`Action.seen`), and so is a take from the queue of an item someone took meanwhile
+    (`Action.seen_unassigned`). `archive` is the actor's view of it (a provincial office's is
+    scoped to its province)."""
     if action.kind == "assign":
         assignee = assignees.get(action.assignee or "")
         if assignee is None or assignee.disabled:
@@ -95,6 +115,7 @@ def apply_action(
     with lock, archive.writing():
         state, history = current_state(archive, document_id)
         check_seen(history, action.seen)
+        check_unassigned(state, history, action)
         event = plan(
             state,
             action,

@@ -53,6 +53,10 @@ class Action:
     # How many audit events the sender's page showed: the action is refused (StaleAction) when
     # the item has more by now. None: not known (the command line, an API call without it).
     seen: int | None = None
+    # A take from the queue, whose button shows only on items no one holds: refused
+    # (StaleAction) when someone else holds the item by now. The queue does not know the items'
+    # event counts, so this, not `seen`, keeps two takes from the queue apart.
+    seen_unassigned: bool = False
 
 
 def next_statuses(state: ReviewState) -> tuple[str, ...]:

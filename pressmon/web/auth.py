@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from pressmon.web.accounts import Session
+from pressmon.web.accounts import Account, Session
 from pressmon.web.deps import (
     SESSION_COOKIE,
     Context,
@@ -83,39 +83,78 @@ class Attempt:
     session: Session | None = None
 
 
-def attempt(ctx: WebContext, username: str, password: str, address: str) -> Attempt:
-    """Throttle check, argon2 verification and bookkeeping: blocking work, run on the login pool."""
+@dataclass(frozen=True)
+class PasswordCheck:
+    """What one throttled password check came to."""
+
+    verdict: Verdict  # reason "wrong" when it was checked and did not match
+    account: Account | None = None  # only when the password matched
+    failures: int = 0  # after a wrong password: the account's failures in a row
+
+
+def throttled_verify(ctx: WebContext, username: str, password: str, address: str) -> PasswordCheck:
+    """Every password check of the app goes through here, sign-in and /doi-mat-khau alike, so
+    both count against one limit (pressmon.web.throttle): the throttle's verdict first, then one
+    argon2 verification, whose failure is counted against the account and the address and whose
+    success clears the account's count. Blocking."""
     verdict = ctx.throttle.check(username, address)
     if not verdict.allowed:
-        log.warning("từ chối đăng nhập (%s) của %r từ %s", verdict.reason, username, address)
-        return Attempt(verdict)
+        return PasswordCheck(verdict)
     account = ctx.accounts.verify(username, password)
     if account is None:
         record = ctx.throttle.failed(username)
-        log.warning(
-            "đăng nhập sai của %r từ %s (%d lần liên tiếp)", username, address, record.failures
-        )
-        return Attempt(Verdict(False, "wrong"))
+        return PasswordCheck(Verdict(False, "wrong"), failures=record.failures)
     ctx.throttle.succeeded(username, verdict)
-    token, session = ctx.accounts.open_session(account, ctx.session_secret)
-    return Attempt(verdict, token, session)
+    return PasswordCheck(verdict, account)
 
 
-def _refusal(verdict: Verdict) -> tuple[int, str]:
+def attempt(ctx: WebContext, username: str, password: str, address: str) -> Attempt:
+    """Throttle check, argon2 verification and bookkeeping: blocking work, run on the login pool."""
+    checked = throttled_verify(ctx, username, password, address)
+    if checked.account is None:
+        if checked.verdict.reason == "wrong":
+            log.warning(
+                "đăng nhập sai của %r từ %s (%d lần liên tiếp)", username, address, checked.failures
+            )
+        else:
+            log.warning(
+                "từ chối đăng nhập (%s) của %r từ %s", checked.verdict.reason, username, address
+            )
+        return Attempt(checked.verdict)
+    token, session = ctx.accounts.open_session(checked.account, ctx.session_secret)
+    return Attempt(checked.verdict, token, session)
+
+
+def throttled_message(verdict: Verdict, failure: str) -> str:
+    """Why the throttle refused, in the words of the page: `failure` names what went wrong too
+    often ("đăng nhập sai" at sign-in, "nhập sai mật khẩu" on /doi-mat-khau)."""
     if verdict.reason == "account_locked":
-        return 429, (
-            "Tài khoản đã bị tạm khoá do đăng nhập sai nhiều lần. "
+        return (
+            f"Tài khoản đã bị tạm khoá do {failure} nhiều lần. "
             "Vui lòng liên hệ quản trị viên để mở khoá."
         )
     if verdict.reason == "account_wait":
         seconds = max(1, math.ceil(verdict.retry_after.total_seconds()))
-        return 429, f"Đăng nhập sai nhiều lần. Vui lòng thử lại sau {seconds} giây."
+        return f"{failure[:1].upper()}{failure[1:]} nhiều lần. Vui lòng thử lại sau {seconds} giây."
     if verdict.reason == "address_limit":
         minutes = max(1, math.ceil(verdict.retry_after.total_seconds() / 60))
-        return 429, (
-            f"Quá nhiều lần đăng nhập sai từ địa chỉ này. Vui lòng thử lại sau {minutes} phút."
+        return f"Quá nhiều lần {failure} từ địa chỉ này. Vui lòng thử lại sau {minutes} phút."
+    raise ValueError(f"not a throttle refusal: {verdict.reason}")
+
+
+def set_retry_after(response: Response, verdict: Verdict) -> Response:
+    """The refusal's wait, when it has one, for clients that read the header."""
+    if verdict.retry_after:
+        response.headers["Retry-After"] = str(
+            max(1, math.ceil(verdict.retry_after.total_seconds()))
         )
-    return 401, "Sai tên đăng nhập hoặc mật khẩu."
+    return response
+
+
+def _refusal(verdict: Verdict) -> tuple[int, str]:
+    if verdict.reason == "wrong":
+        return 401, "Sai tên đăng nhập hoặc mật khẩu."
+    return 429, throttled_message(verdict, "đăng nhập sai")
 
 
 @router.post("/dang-nhap", response_class=HTMLResponse, include_in_schema=False)
@@ -148,11 +187,7 @@ async def login(
         response = _login_page(
             request, ctx, status=status, next_path=safe_next(next), username=username, error=message
         )
-        if result.verdict.retry_after:
-            response.headers["Retry-After"] = str(
-                max(1, math.ceil(result.verdict.retry_after.total_seconds()))
-            )
-        return response
+        return set_retry_after(response, result.verdict)
     # After an administrator's reset the one-time password opens only the change-password page.
     target = "/doi-mat-khau" if result.session.account.must_change_password else safe_next(next)
     response = RedirectResponse(target, status_code=303)

@@ -178,8 +178,10 @@ def act(
     note: str = Form("", max_length=MAX_NOTE),
     next: str = Form("", max_length=MAX_URL),
     seen: int | None = Form(None, ge=0),
+    seen_unassigned: bool = Form(False),
 ) -> Response:
-    """`seen`: how many events the item page's log showed (see `Action.seen`)."""
+    """`seen`: how many events the item page's log showed (see `Action.seen`);
+    `seen_unassigned`: the queue showed the item held by no one (see `Action.seen_unassigned`)."""
     requested = Action(
         action,
         status=status or None,
@@ -187,6 +189,7 @@ def act(
         assignee=assignee or None,
         note=note,
         seen=seen,
+        seen_unassigned=seen_unassigned,
     )
     try:
         apply_action(
