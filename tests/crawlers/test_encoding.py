@@ -5,11 +5,11 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from benchmarks.saved_pages import SHARED_PAGES
 from crawlers.encoding import decode_feed, decode_html
 from crawlers.errors import ExtractionError
 from crawlers.extract import extract_article
@@ -150,10 +150,7 @@ def test_broken_windows_1258_page_still_extracts() -> None:
     assert TEXT in article.body and is_nfc(article.body)
 
 
-SAVED_FEED = (
-    Path(__file__).resolve().parents[2]
-    / "../shared/data/raw/html/vnexpress.net/vanpho93__rss_tin-moi-nhat_2017-07-26.xml"
-)
+SAVED_FEED = SHARED_PAGES / "vnexpress.net/vanpho93__rss_tin-moi-nhat_2017-07-26.xml"
 
 
 @pytest.mark.shared
