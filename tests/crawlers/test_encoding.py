@@ -75,6 +75,14 @@ def test_latin1_label_on_utf8_bytes_is_read_as_utf8() -> None:
     assert TEXT in decode_html(PAGE.encode("utf-8"), "text/html; charset=ISO-8859-1")
 
 
+@pytest.mark.parametrize("label", ["windows-1258", "iso-8859-15", "koi8-r", "shift_jis"])
+def test_a_legacy_header_on_utf8_bytes_is_read_as_utf8(label: str) -> None:
+    # The header names a code page that decodes these UTF-8 bytes without error (into mojibake);
+    # the page's own <meta charset="utf-8"> and the bytes agree with each other.
+    page = PAGE.replace("<head>", '<head><meta charset="utf-8">')
+    assert TEXT in decode_html(page.encode("utf-8"), f"text/html; charset={label}")
+
+
 def test_mislabelled_charset_falls_back_to_detection() -> None:
     # Declared UTF-8 but the bytes are windows-1258: strict UTF-8 fails, detection takes over.
     raw = cp1258(PAGE * 5)
