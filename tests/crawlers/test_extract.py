@@ -381,6 +381,25 @@ def test_editorial_boxes_are_content_but_related_boxes_are_not() -> None:
     assert art.body == "\n\n".join((P1, "Lưu ý", P3, P2))
 
 
+def test_an_article_nested_in_the_body_is_another_story() -> None:
+    # A teaser of another story, marked up as its own <article> inside the body, with no class
+    # that says "related": by HTML's meaning of <article> it is not part of this one.
+    head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
+    teaser = (
+        "<article class='item'><h3><a href='/gia-vang-123457.html'>Giá vàng tăng mạnh sáng nay"
+        "</a></h3><p>Giá vàng miếng tăng mạnh, vượt mốc lịch sử trong phiên giao dịch sáng thứ "
+        "hai theo diễn biến của thị trường thế giới.</p></article>"
+    )
+    body = (
+        "<article><h1>Chi trả lương hưu tháng 3</h1><div class='noi-dung'>"
+        + article_html(P1, P2)
+        + teaser
+        + article_html(P3)
+        + "</div></article>"
+    )
+    assert extract(page(head, body)).body.split("\n\n") == [P1, P2, P3]
+
+
 def test_paragraphs_nested_by_broken_markup_stay_separate() -> None:
     # "<p><b>..." closed by a stray "</td>": libxml2 nests every later <p> inside the first one.
     head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
