@@ -43,6 +43,16 @@ _TIME_RE = re.compile(
     re.I,
 )
 _URL_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-]?(?P<m>\d{2})[/-]?(?P<d>\d{2})/")
+_RELATIVE_RE = re.compile(
+    r"(?<!\w)(?:(?P<n>\d{1,3})\s*(?P<unit>phút|giờ|tiếng|ngày|tuần)\s+trước|hôm\s+qua)(?!\w)", re.I
+)
+_UNITS = {
+    "phút": timedelta(minutes=1),
+    "giờ": timedelta(hours=1),
+    "tiếng": timedelta(hours=1),
+    "ngày": timedelta(days=1),
+    "tuần": timedelta(weeks=1),
+}
 
 
 @dataclass(frozen=True)
@@ -182,6 +192,25 @@ def url_date(url: str) -> tuple[datetime, str] | None:
     match = _URL_DATE_RE.search(url)
     built = _build(match["y"], match["m"], match["d"], None, None, None, VN_TZ) if match else None
     return _pair(built)
+
+
+def relative_candidate(text: str, now: datetime, field: str) -> DateCandidate | None:
+    """A visible relative time ("2 giờ trước", "3 ngày trước", "hôm qua") read back from `now`,
+    the time the page was fetched: minutes and hours to the minute, days and weeks to the day.
+
+    >>> relative_candidate("2 giờ trước", datetime(2026, 3, 9, 3, tzinfo=UTC), "byline").value
+    datetime.datetime(2026, 3, 9, 8, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Ho_Chi_Minh'))
+    """
+    match = _RELATIVE_RE.search(text)
+    if match is None:
+        return None
+    unit = (match["unit"] or "ngày").lower()
+    value = now.astimezone(VN_TZ) - int(match["n"] or 1) * _UNITS[unit]
+    precision = "minute" if unit in ("phút", "giờ", "tiếng") else "day"
+    if precision == "day":
+        value = value.replace(hour=0, minute=0, second=0, microsecond=0)
+    value = value.replace(second=0, microsecond=0)
+    return DateCandidate(value, "visible-text", precision, field, value.replace(tzinfo=None))
 
 
 def candidate(text: str | None, source: str, field: str = "") -> DateCandidate | None:

@@ -193,6 +193,24 @@ def test_nfd_title_and_body_become_nfc() -> None:
     assert P1 in art.body and unicodedata.is_normalized("NFC", art.body)
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("", datetime(2026, 3, 8, 10, 0, tzinfo=UTC)),  # NOW less two hours
+        (
+            '<meta property="article:published_time" content="2026-03-08T09:12:00+07:00">',
+            datetime(2026, 3, 8, 2, 12, tzinfo=UTC),  # an exact date beats the rounded one
+        ),
+    ],
+    ids=["relative-only", "with-metadata"],
+)
+def test_a_byline_showing_only_hours_ago_dates_the_article(head: str, expected: datetime) -> None:
+    body = "<h1>Chi trả lương hưu tháng 3</h1><span class='time'>2 giờ trước</span>" + (
+        article_html(P1, P2)
+    )
+    assert extract(page(head, body)).published_at == expected
+
+
 def test_time_tag_and_meta_dates() -> None:
     body = (
         '<h1>Chi trả lương hưu tháng 3</h1><time datetime="2026-03-05 07:45">Thứ năm</time>'
