@@ -288,6 +288,18 @@ def test_an_article_that_sets_a_cookie_is_not_a_challenge() -> None:
     assert extract(page(head, body)).title == "Chi trả lương hưu tháng 3"
 
 
+def test_a_short_article_with_cloudflares_detection_script_is_not_a_challenge() -> None:
+    # Bot detection injects this loader into every page Cloudflare serves, articles included.
+    head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
+    loader = (
+        "<script>(function(){var a=document.createElement('script');"
+        "a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js';"
+        "document.getElementsByTagName('head')[0].appendChild(a);})();</script>"
+    )
+    body = "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2) + loader
+    assert extract(page(head, body)).title == "Chi trả lương hưu tháng 3"
+
+
 def test_oversized_pages_are_refused_clearly() -> None:
     with pytest.raises(
         ExtractionError, match=r"^trang dài 2\.\d{3} byte, quá giới hạn 1\.000 byte$"
