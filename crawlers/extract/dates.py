@@ -43,6 +43,11 @@ _TIME_RE = re.compile(
     re.I,
 )
 _URL_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-]?(?P<m>\d{2})[/-]?(?P<d>\d{2})/")
+# Labels that open a clause of a byline showing two dates: the update's, or the publication's.
+_CLAUSE_RE = re.compile(
+    r"(?=\b(?:cập\s+nhật|ngày\s+đăng|đăng\s*(?:lúc|ngày|:)|xuất\s+bản)(?!\w))", re.I
+)
+_UPDATED_RE = re.compile(r"cập\s+nhật", re.I)
 _RELATIVE_RE = re.compile(
     r"(?<!\w)(?:(?P<n>\d{1,3})\s*(?P<unit>phút|giờ|tiếng|ngày|tuần)\s+trước|hôm\s+qua)(?!\w)", re.I
 )
@@ -123,6 +128,15 @@ def _read_iso(text: str) -> _Reading | None:
 
 
 def _read_vietnamese(text: str) -> _Reading | None:
+    """The publication date of a visible text; in a byline that also shows when the article was
+    updated ("05/03/2026 07:00 (Cập nhật 11/03/2026 09:00)", "Cập nhật: … - Đăng: …"), the
+    clause that is not the update's, whichever comes first."""
+    clauses = _CLAUSE_RE.split(text)
+    clauses.sort(key=lambda clause: bool(_UPDATED_RE.match(clause)))  # stable: page order kept
+    return next(filter(None, map(_read_clause, clauses)), None)
+
+
+def _read_clause(text: str) -> _Reading | None:
     tz: timezone | ZoneInfo = VN_TZ
     stated = False
     offset = _OFFSET_RE.search(text)

@@ -173,3 +173,19 @@ def test_relative_times_are_read_back_from_the_fetch_time(
 @pytest.mark.parametrize("text", ["Thứ hai, 5/1/2026 - 07:30", "2 giờ", "trước 1995", ""])
 def test_text_that_is_not_a_relative_time_gives_none(text: str) -> None:
     assert relative_candidate(text, NOW, "relative") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("05/03/2026 07:00 (Cập nhật 11/03/2026 09:00)", vn(2026, 3, 5, 7, 0), "minute"),
+        ("Cập nhật: 11/03/2026 09:00 - Đăng: 05/03/2026 07:00", vn(2026, 3, 5, 7, 0), "minute"),
+        ("Cập nhật lúc 09:00 11/03/2026 | Xuất bản 07:00 05/03/2026", vn(2026, 3, 5, 7), "minute"),
+        ("Ngày đăng: 05/03/2026 | Cập nhật: 11/03/2026 09:15", vn(2026, 3, 5), "day"),
+        ("Cập nhật: 07:30 ngày 05/01/2026", vn(2026, 1, 5, 7, 30), "minute"),  # the only date
+    ],
+)
+def test_a_byline_with_an_update_gives_the_publication_date(
+    text: str, expected: datetime, precision: str
+) -> None:
+    assert parse_date(text) == (expected, precision)
