@@ -24,15 +24,14 @@ import tracemalloc
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 import trafilatura
 
+from benchmarks.saved_pages import SHARED
 from crawlers.extract import extract_article
 from vntext.stories import StoryClusterer
 
-SHARED = Path(__file__).resolve().parents[1] / "../shared"
 TRUTH = SHARED / "data/research/html_truth.csv"
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 

@@ -8,12 +8,14 @@ repository's own fixtures are returned.
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO / "../shared"
+# ../shared beside the checkout; a git worktree elsewhere names it in PRESSMON_SHARED_DIR.
+SHARED = Path(os.environ.get("PRESSMON_SHARED_DIR") or REPO / "../shared")
 SHARED_TRUTH = SHARED / "data/research/html_truth.csv"
 SHARED_PAGES = SHARED / "data/raw/html"
 FIXTURES = REPO / "tests/fixtures/pages"

@@ -2,8 +2,10 @@
 
 Order for HTML: byte-order mark, then the HTTP charset, then ``<meta charset>`` / XML declaration,
 then detection. A declared charset that does not decode the bytes strictly is a mislabel and falls
-through to detection; Latin-1 labels on bytes that are valid UTF-8 are read as UTF-8 (Vietnamese
-sites served as ISO-8859-1 by a default server config). The result is always NFC, because
+through to detection. A legacy label on non-ASCII bytes that are valid UTF-8 is a mislabel too:
+they are read as UTF-8 (a default server config's ISO-8859-1, a windows-1258 header left from
+before the move to UTF-8), because text in a legacy code page is practically never valid UTF-8,
+while such a label decodes almost any bytes without error. The result is always NFC, because
 windows-1258 spells toned vowels with combining marks (vietnamese-pitfalls.md §1, §3).
 """
 
@@ -25,7 +27,6 @@ _BOMS = (  # UTF-32 first: its LE mark starts with the UTF-16 LE mark
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_LATIN1_LABELS = {"cp1252", "latin-1", "iso8859-1", "ascii"}
 _XML_DECL_RE = re.compile(rb"^<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _HEAD_SCAN = 4096
 
@@ -78,7 +79,7 @@ def _decode(body: bytes, declared: str | None, in_body: str | None) -> str:
     for label in (_label(declared), in_body):
         if label is None:
             continue
-        if label in _LATIN1_LABELS and not body.isascii():
+        if not label.startswith("utf") and not body.isascii():
             as_utf8 = _strict(body, "utf-8")
             if as_utf8 is not None:
                 return as_utf8

@@ -11,11 +11,13 @@ from typing import Any
 
 from crawlers.errors import CrawlError
 
-# An unreadable robots.txt keeps its host out (crawlers.robots), in Scrapy's own slot. By dotted
+# An unreadable robots.txt keeps its host out (crawlers.robots), in Scrapy's own slot; a 429/503
+# slows its host down (crawlers.backoff), seen before RetryMiddleware (550) asks again. By dotted
 # path only: light commands build these settings without importing Scrapy.
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawlers.robots.StrictRobotsTxtMiddleware": 100,
+    "crawlers.backoff.BackoffMiddleware": 560,
 }
 
 

@@ -7,8 +7,9 @@ Decisions (tested on a table of real URL shapes in tests/crawlers/test_urls.py):
   merge distinct hosts; mobile/AMP hosts (``m.``, ``amp.``, ``mobile.``) fold into the main host;
 * AMP path and query variants (``/amp/`` prefix, ``/amp`` suffix, ``.amp`` before the extension,
   ``?amp``, ``amp=1``) are removed;
-* tracking and session parameters are removed; the remaining parameters keep their spelling and
-  values but are sorted, so SharePoint ``CateID``/``ItemID`` ids survive in a stable order;
+* tracking and session parameters are removed (also behind an escaped ``&amp;``); the remaining
+  parameters keep their spelling and values but are sorted, so SharePoint ``CateID``/``ItemID``
+  ids survive in a stable order;
 * the scheme stays in the canonical URL (it must remain fetchable, some sites are HTTP only), but
   :func:`article_id` ignores it so http/https copies of one page share an id.
 """
@@ -86,6 +87,9 @@ def _is_tracking(key: str) -> bool:
 
 
 def _query(query: str) -> str:
+    # "&amp;" is an HTML-escaped "&" left in a URL (feed links in CDATA): "amp;utm_medium" is
+    # utm_medium, and no parameter name starts with "amp;".
+    query = query.replace("&amp;", "&")
     pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not _is_tracking(k)]
     pairs.sort()
     return urlencode(pairs, quote_via=quote, safe=_QUERY_SAFE)

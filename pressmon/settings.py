@@ -333,7 +333,14 @@ def validate_file(path: Path, model: type[_Strict], wrap: str | None = None) -> 
 
 
 # Where to look, and what was already loaded: not fields.
-_NOT_SETTINGS = {ENV_PREFIX + "CONFIG_DIR", ENV_PREFIX + "HOME", SERVE_SETTINGS_ENV}
+# PRESSMON_SHARED_DIR names the real data the benchmarks and tests read (benchmarks/saved_pages.py),
+# not a setting: a pressmon command run beside them must not refuse it as an unknown field.
+_NOT_SETTINGS = {
+    ENV_PREFIX + "CONFIG_DIR",
+    ENV_PREFIX + "HOME",
+    ENV_PREFIX + "SHARED_DIR",
+    SERVE_SETTINGS_ENV,
+}
 
 
 def data_home(environ: Mapping[str, str], home: Path | None = None) -> Path:

@@ -123,9 +123,8 @@ def extract_article(
         CrawlError: unknown parser name.
     """
     if len(body) > max_bytes:
-        raise ExtractionError(
-            f"trang dài {len(body):,} byte, quá giới hạn {max_bytes:,} byte".replace(",", ".")
-        )
+        size, limit = (f"{n:_}".replace("_", ".") for n in (len(body), max_bytes))  # 5.000.000
+        raise ExtractionError(f"trang dài {size} byte, quá giới hạn {limit} byte")
     site = parser_selectors(parser) or site_selectors(url)
     if site.article_url and not re.search(site.article_url, url):
         raise ExtractionError(f"không phải địa chỉ bài viết với bộ đọc {parser!r}: {url!r}")

@@ -2,11 +2,11 @@
 
 Container, in order: the site's selector, ``[itemprop=articleBody]``, then the element holding the
 most paragraph text (text density). trafilatura is only the last resort, so the common case parses
-the page once. Inside the container, related-news boxes, share bars, ads, figures and captions are
-skipped by tag and class; paragraphs that are navigation ("Xem thêm", "Tin liên quan"), paywall or
-login notices, share labels or photo credits are dropped by text. A short trailing byline
-("Lê Phương", "Hà Thu (tổng hợp)", "Tin, ảnh: P.Y") is taken out of the body and returned as the
-author, because it is attribution, not content.
+the page once. Inside the container, related-news boxes, nested <article>s (other stories), share
+bars, ads, figures and captions are skipped by tag and class; paragraphs that are navigation
+("Xem thêm", "Tin liên quan"), paywall or login notices, share labels or photo credits are dropped
+by text. A short trailing byline ("Lê Phương", "Hà Thu (tổng hợp)", "Tin, ảnh: P.Y") is taken out
+of the body and returned as the author, because it is attribution, not content.
 """
 
 from __future__ import annotations
@@ -22,8 +22,11 @@ from crawlers.extract.selectors import GENERIC, SiteSelectors, select
 
 MIN_BODY_CHARS = 150
 
+# Checked on what a container holds, never on the container itself: an <article> inside the body
+# is another story (a related-news teaser), not a part of this one.
 _DROP_TAGS = frozenset(
     {
+        "article",
         "figure",
         "figcaption",
         "aside",

@@ -21,7 +21,9 @@ _MARKERS = (
         "cloudflare",
         (
             "just a moment...",
-            "/cdn-cgi/challenge-platform/",
+            # The interstitial's own scripts; not "/cdn-cgi/challenge-platform/scripts/jsd/",
+            # which Cloudflare's bot detection injects into every ordinary page it serves.
+            "/cdn-cgi/challenge-platform/h/",
             "cf-browser-verification",
             "cf_chl_opt",
             "attention required! | cloudflare",

@@ -43,6 +43,21 @@ _TIME_RE = re.compile(
     re.I,
 )
 _URL_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-]?(?P<m>\d{2})[/-]?(?P<d>\d{2})/")
+# Labels that open a clause of a byline showing two dates: the update's, or the publication's.
+_CLAUSE_RE = re.compile(
+    r"(?=\b(?:cập\s+nhật|ngày\s+đăng|đăng\s*(?:lúc|ngày|:)|xuất\s+bản)(?!\w))", re.I
+)
+_UPDATED_RE = re.compile(r"cập\s+nhật", re.I)
+_RELATIVE_RE = re.compile(
+    r"(?<!\w)(?:(?P<n>\d{1,3})\s*(?P<unit>phút|giờ|tiếng|ngày|tuần)\s+trước|hôm\s+qua)(?!\w)", re.I
+)
+_UNITS = {
+    "phút": timedelta(minutes=1),
+    "giờ": timedelta(hours=1),
+    "tiếng": timedelta(hours=1),
+    "ngày": timedelta(days=1),
+    "tuần": timedelta(weeks=1),
+}
 
 
 @dataclass(frozen=True)
@@ -113,6 +128,15 @@ def _read_iso(text: str) -> _Reading | None:
 
 
 def _read_vietnamese(text: str) -> _Reading | None:
+    """The publication date of a visible text; in a byline that also shows when the article was
+    updated ("05/03/2026 07:00 (Cập nhật 11/03/2026 09:00)", "Cập nhật: … - Đăng: …"), the
+    clause that is not the update's, whichever comes first."""
+    clauses = _CLAUSE_RE.split(text)
+    clauses.sort(key=lambda clause: bool(_UPDATED_RE.match(clause)))  # stable: page order kept
+    return next(filter(None, map(_read_clause, clauses)), None)
+
+
+def _read_clause(text: str) -> _Reading | None:
     tz: timezone | ZoneInfo = VN_TZ
     stated = False
     offset = _OFFSET_RE.search(text)
@@ -182,6 +206,25 @@ def url_date(url: str) -> tuple[datetime, str] | None:
     match = _URL_DATE_RE.search(url)
     built = _build(match["y"], match["m"], match["d"], None, None, None, VN_TZ) if match else None
     return _pair(built)
+
+
+def relative_candidate(text: str, now: datetime, field: str) -> DateCandidate | None:
+    """A visible relative time ("2 giờ trước", "3 ngày trước", "hôm qua") read back from `now`,
+    the time the page was fetched: minutes and hours to the minute, days and weeks to the day.
+
+    >>> relative_candidate("2 giờ trước", datetime(2026, 3, 9, 3, tzinfo=UTC), "byline").value
+    datetime.datetime(2026, 3, 9, 8, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Ho_Chi_Minh'))
+    """
+    match = _RELATIVE_RE.search(text)
+    if match is None:
+        return None
+    unit = (match["unit"] or "ngày").lower()
+    value = now.astimezone(VN_TZ) - int(match["n"] or 1) * _UNITS[unit]
+    precision = "minute" if unit in ("phút", "giờ", "tiếng") else "day"
+    if precision == "day":
+        value = value.replace(hour=0, minute=0, second=0, microsecond=0)
+    value = value.replace(second=0, microsecond=0)
+    return DateCandidate(value, "visible-text", precision, field, value.replace(tzinfo=None))
 
 
 def candidate(text: str | None, source: str, field: str = "") -> DateCandidate | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from crawlers.extract.dates import DateCandidate, candidate, url_date
+from crawlers.extract.dates import DateCandidate, candidate, relative_candidate, url_date
 from crawlers.extract.document import classes, node_text
 from crawlers.extract.profile import DEFAULT_PROFILE, ExtractionProfile
 from crawlers.extract.reconcile import DateDecision, reconcile
@@ -65,17 +65,32 @@ def _parse_visible(nodes: list[etree._Element], field: str) -> list[DateCandidat
     return found
 
 
+def _date_elements(tree: etree._Element) -> list[etree._Element]:
+    return [
+        el
+        for el in tree.iter("span", "div", "p", "li", "time", "small", "em", "a")
+        if _DATE_CLASS_RE.search(classes(el))
+    ]
+
+
 def _visible(tree: etree._Element, site: SiteSelectors) -> list[DateCandidate]:
     """Dates in the site's date element (the byline), else in any element whose class or id says
     date/time (a guess, weighed less when it contradicts the metadata)."""
     return _parse_visible(select(tree, site.date), "byline") or _parse_visible(
-        [
-            el
-            for el in tree.iter("span", "div", "p", "li", "time", "small", "em", "a")
-            if _DATE_CLASS_RE.search(classes(el))
-        ],
-        "date-element",
+        _date_elements(tree), "date-element"
     )
+
+
+def _relative(tree: etree._Element, site: SiteSelectors, now: datetime) -> list[DateCandidate]:
+    """A byline that shows only "2 giờ trước" (or "hôm qua"), read back from `now`; used only
+    when the page has no other date at all, because the outlet rounds it."""
+    for node in (*select(tree, site.date), *_date_elements(tree)):
+        text = node_text(node)
+        if text and len(text) <= _MAX_VISIBLE_CHARS and not _in_page_furniture(node):
+            found = relative_candidate(text, now, "relative")
+            if found:
+                return [found]
+    return []
 
 
 _LOOSE_TAGS = ("span", "div", "p", "li", "small", "em", "i", "b", "strong", "font")
@@ -136,9 +151,11 @@ def published_date(
     now: datetime,
     profile: ExtractionProfile = DEFAULT_PROFILE,
 ) -> DateDecision:
-    """The publication date of the page, chosen by :func:`crawlers.extract.reconcile.reconcile`.
+    """The publication date of the page, chosen by :func:`crawlers.extract.reconcile.reconcile`;
+    `now` is when the page was fetched (a relative byline is read back from it).
 
     Raises:
         DateError: no plausible candidate.
     """
-    return reconcile(date_candidates(tree, article, meta, url, site), now, profile)
+    found = date_candidates(tree, article, meta, url, site) or _relative(tree, site, now)
+    return reconcile(found, now, profile)

@@ -203,6 +203,14 @@ class SourceSpider(scrapy.Spider):
             )
         elif redirects > MAX_REDIRECTS:
             self.count(source_id, "redirect_loop")
+        elif source.article_pattern and not re.search(
+            source.article_pattern, _path_and_query(target)
+        ):
+            # A removed article sent to the home or a section page, which must not be read (and
+            # stored) as the article: the listing's teasers carry dates and BHXH mentions.
+            self.count(source_id, "not_article")
+            self.state.mark(url_id, response.url, source_id, "not_article")
+            self.logger.info("chuyển hướng khỏi bài viết: %s -> %s", response.url, target)
         else:
             yield self._article_request(target, source_id, url_id, redirects)
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.saved_pages import SHARED_PAGES
 from crawlers.extract import ExtractionProfile, extract_article
 from crawlers.extract.dates import VN_TZ, DateCandidate, candidate
 from crawlers.extract.reconcile import reconcile
 
-PAGES = Path(__file__).resolve().parents[2] / "../shared/data/raw/html"
+PAGES = SHARED_PAGES
 VNEXPRESS = PAGES / "vnexpress.net/meth04__vnexpress_article.html"
 VNEXPRESS_URL = (
     "https://vnexpress.net/cach-cac-nuoc-doi-pho-cu-soc-nang-luong-tu-trung-dong-5047363.html"

@@ -13,6 +13,7 @@ from crawlers.extract.dates import (
     DateCandidate,
     candidate,
     parse_date,
+    relative_candidate,
     url_date,
 )
 from crawlers.extract.reconcile import choose_published
@@ -149,3 +150,42 @@ def test_choose_raises_when_nothing_is_plausible() -> None:
         choose_published([c(vn(2031, 1, 1), "json-ld")], NOW)
     with pytest.raises(DateError, match="không tìm thấy ngày đăng"):
         choose_published([], NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("2 giờ trước", vn(2026, 3, 8, 10, 0), "minute"),
+        ("45 phút trước", vn(2026, 3, 8, 11, 15), "minute"),
+        ("Cập nhật 3 tiếng trước", vn(2026, 3, 8, 9, 0), "minute"),
+        ("3 ngày trước", vn(2026, 3, 5), "day"),
+        ("Hôm qua", vn(2026, 3, 7), "day"),
+        ("1 tuần trước", vn(2026, 3, 1), "day"),
+    ],
+)
+def test_relative_times_are_read_back_from_the_fetch_time(
+    text: str, expected: datetime, precision: str
+) -> None:
+    read = found(relative_candidate(text, NOW, "relative"))
+    assert (read.value, read.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("text", ["Thứ hai, 5/1/2026 - 07:30", "2 giờ", "trước 1995", ""])
+def test_text_that_is_not_a_relative_time_gives_none(text: str) -> None:
+    assert relative_candidate(text, NOW, "relative") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("05/03/2026 07:00 (Cập nhật 11/03/2026 09:00)", vn(2026, 3, 5, 7, 0), "minute"),
+        ("Cập nhật: 11/03/2026 09:00 - Đăng: 05/03/2026 07:00", vn(2026, 3, 5, 7, 0), "minute"),
+        ("Cập nhật lúc 09:00 11/03/2026 | Xuất bản 07:00 05/03/2026", vn(2026, 3, 5, 7), "minute"),
+        ("Ngày đăng: 05/03/2026 | Cập nhật: 11/03/2026 09:15", vn(2026, 3, 5), "day"),
+        ("Cập nhật: 07:30 ngày 05/01/2026", vn(2026, 1, 5, 7, 30), "minute"),  # the only date
+    ],
+)
+def test_a_byline_with_an_update_gives_the_publication_date(
+    text: str, expected: datetime, precision: str
+) -> None:
+    assert parse_date(text) == (expected, precision)

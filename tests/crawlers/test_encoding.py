@@ -5,11 +5,11 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from benchmarks.saved_pages import SHARED_PAGES
 from crawlers.encoding import decode_feed, decode_html
 from crawlers.errors import ExtractionError
 from crawlers.extract import extract_article
@@ -73,6 +73,14 @@ def test_byte_order_marks_win(codec: str) -> None:
 
 def test_latin1_label_on_utf8_bytes_is_read_as_utf8() -> None:
     assert TEXT in decode_html(PAGE.encode("utf-8"), "text/html; charset=ISO-8859-1")
+
+
+@pytest.mark.parametrize("label", ["windows-1258", "iso-8859-15", "koi8-r", "shift_jis"])
+def test_a_legacy_header_on_utf8_bytes_is_read_as_utf8(label: str) -> None:
+    # The header names a code page that decodes these UTF-8 bytes without error (into mojibake);
+    # the page's own <meta charset="utf-8"> and the bytes agree with each other.
+    page = PAGE.replace("<head>", '<head><meta charset="utf-8">')
+    assert TEXT in decode_html(page.encode("utf-8"), f"text/html; charset={label}")
 
 
 def test_mislabelled_charset_falls_back_to_detection() -> None:
@@ -150,10 +158,7 @@ def test_broken_windows_1258_page_still_extracts() -> None:
     assert TEXT in article.body and is_nfc(article.body)
 
 
-SAVED_FEED = (
-    Path(__file__).resolve().parents[2]
-    / "../shared/data/raw/html/vnexpress.net/vanpho93__rss_tin-moi-nhat_2017-07-26.xml"
-)
+SAVED_FEED = SHARED_PAGES / "vnexpress.net/vanpho93__rss_tin-moi-nhat_2017-07-26.xml"
 
 
 @pytest.mark.shared

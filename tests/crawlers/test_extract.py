@@ -193,6 +193,24 @@ def test_nfd_title_and_body_become_nfc() -> None:
     assert P1 in art.body and unicodedata.is_normalized("NFC", art.body)
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("", datetime(2026, 3, 8, 10, 0, tzinfo=UTC)),  # NOW less two hours
+        (
+            '<meta property="article:published_time" content="2026-03-08T09:12:00+07:00">',
+            datetime(2026, 3, 8, 2, 12, tzinfo=UTC),  # an exact date beats the rounded one
+        ),
+    ],
+    ids=["relative-only", "with-metadata"],
+)
+def test_a_byline_showing_only_hours_ago_dates_the_article(head: str, expected: datetime) -> None:
+    body = "<h1>Chi trả lương hưu tháng 3</h1><span class='time'>2 giờ trước</span>" + (
+        article_html(P1, P2)
+    )
+    assert extract(page(head, body)).published_at == expected
+
+
 def test_time_tag_and_meta_dates() -> None:
     body = (
         '<h1>Chi trả lương hưu tháng 3</h1><time datetime="2026-03-05 07:45">Thứ năm</time>'
@@ -270,8 +288,22 @@ def test_an_article_that_sets_a_cookie_is_not_a_challenge() -> None:
     assert extract(page(head, body)).title == "Chi trả lương hưu tháng 3"
 
 
+def test_a_short_article_with_cloudflares_detection_script_is_not_a_challenge() -> None:
+    # Bot detection injects this loader into every page Cloudflare serves, articles included.
+    head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
+    loader = (
+        "<script>(function(){var a=document.createElement('script');"
+        "a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js';"
+        "document.getElementsByTagName('head')[0].appendChild(a);})();</script>"
+    )
+    body = "<h1>Chi trả lương hưu tháng 3</h1>" + article_html(P1, P2) + loader
+    assert extract(page(head, body)).title == "Chi trả lương hưu tháng 3"
+
+
 def test_oversized_pages_are_refused_clearly() -> None:
-    with pytest.raises(ExtractionError, match="quá giới hạn 1.000 byte"):
+    with pytest.raises(
+        ExtractionError, match=r"^trang dài 2\.\d{3} byte, quá giới hạn 1\.000 byte$"
+    ):
         extract(page("", "<p>" + "a" * 2000 + "</p>"), max_bytes=1000)
 
 
@@ -379,6 +411,25 @@ def test_editorial_boxes_are_content_but_related_boxes_are_not() -> None:
     )
     art = extract(page(head, body))
     assert art.body == "\n\n".join((P1, "Lưu ý", P3, P2))
+
+
+def test_an_article_nested_in_the_body_is_another_story() -> None:
+    # A teaser of another story, marked up as its own <article> inside the body, with no class
+    # that says "related": by HTML's meaning of <article> it is not part of this one.
+    head = '<meta property="article:published_time" content="2026-03-05T08:00:00+07:00">'
+    teaser = (
+        "<article class='item'><h3><a href='/gia-vang-123457.html'>Giá vàng tăng mạnh sáng nay"
+        "</a></h3><p>Giá vàng miếng tăng mạnh, vượt mốc lịch sử trong phiên giao dịch sáng thứ "
+        "hai theo diễn biến của thị trường thế giới.</p></article>"
+    )
+    body = (
+        "<article><h1>Chi trả lương hưu tháng 3</h1><div class='noi-dung'>"
+        + article_html(P1, P2)
+        + teaser
+        + article_html(P3)
+        + "</div></article>"
+    )
+    assert extract(page(head, body)).body.split("\n\n") == [P1, P2, P3]
 
 
 def test_paragraphs_nested_by_broken_markup_stay_separate() -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import re
-from pathlib import Path
 
 import pytest
 
+from benchmarks.saved_pages import SHARED
 from crawlers.extract import DEFAULT_ARTICLE_URL, extract_links, next_page
 
-SHARED = Path(__file__).resolve().parents[2] / "../shared"
 TRUTH = SHARED / "data/research/html_truth.csv"
 
 LISTING = """<html><head><meta charset="utf-8"></head><body>

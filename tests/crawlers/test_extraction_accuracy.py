@@ -13,16 +13,15 @@ import csv
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from lxml import html
 
+from benchmarks.saved_pages import SHARED
 from crawlers.extract import article as article_module
 from crawlers.extract import extract_article, selectors
 from crawlers.extract.document import clean_text, node_text
 
-SHARED = Path(__file__).resolve().parents[2] / "../shared"
 TRUTH = SHARED / "data/research/html_truth.csv"
 PAGES = SHARED / "data/raw/html"
 NOW = datetime(2026, 11, 22, tzinfo=UTC)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scrapy.http import HtmlResponse, Request
+import pytest
+from scrapy.http import HtmlResponse, Request, Response
 
 from crawlers.extract.dates import VN_TZ
 from crawlers.extract.profile import ExtractionProfile
@@ -29,11 +30,18 @@ PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 hưu khi đủ điều kiện.</p></article></body></html>"""
 
 
-def _spider(tmp_path: Path, extraction: SourceExtraction) -> SourceSpider:
+def _spider(
+    tmp_path: Path, extraction: SourceExtraction, article_pattern: str | None = None
+) -> SourceSpider:
     tmp_path.mkdir(parents=True, exist_ok=True)
     open_state_db(tmp_path / "state.db").close()
     source = Source(
-        id="baothu", name="Báo Thử", kind="national", domain="baothu.vn", extraction=extraction
+        id="baothu",
+        name="Báo Thử",
+        kind="national",
+        domain="baothu.vn",
+        article_pattern=article_pattern,
+        extraction=extraction,
     )
     return SourceSpider([source], CrawlState(tmp_path / "state.db"))
 
@@ -68,3 +76,22 @@ def test_an_article_whose_dates_disagree_is_counted(tmp_path: Path) -> None:
     assert item.article.date_disagreements
     assert spider.counters["baothu"]["date_disagreement"] == 1
     assert spider.counters["baothu"]["fetched"] == 1
+
+
+@pytest.mark.parametrize(
+    ("location", "followed"),
+    [("/", False), ("/tin/", False), ("/tin/bhxh-tu-nguyen-moi-124.html", True)],
+    ids=["home", "section", "article"],
+)
+def test_a_redirect_off_the_article_pattern_is_not_read_as_the_article(
+    tmp_path: Path, location: str, followed: bool
+) -> None:
+    # A removed article that the site sends to its home or a section page: that page has dated
+    # teasers about BHXH and would be stored under the article's id.
+    spider = _spider(tmp_path, SourceExtraction(), article_pattern=r"-\d+\.html$")
+    request = Request(URL, meta={"redirects": 0})
+    response = Response(URL, status=302, headers={"Location": location}, request=request)
+    out = list(spider.parse_article(response, source_id="baothu", url_id="u1"))
+    assert [r.url for r in out] == (["https://baothu.vn" + location] if followed else [])
+    assert spider.state.is_done("u1") is not followed
+    assert spider.counters["baothu"]["not_article"] == (0 if followed else 1)

@@ -35,6 +35,15 @@ CASES = [
         "https://tuoitre.vn/vssid-cap-nhat-20260307075519174.htm?gclid=xyz&_ga=2.1",
         "https://tuoitre.vn/vssid-cap-nhat-20260307075519174.htm",
     ),
+    # A feed link in CDATA keeps the HTML-escaped "&amp;" (VietNamNet double-escapes)
+    (
+        "https://vietnamnet.vn/luong-huu-2495349.html?utm_source=rss&amp;utm_medium=feed",
+        "https://vietnamnet.vn/luong-huu-2495349.html",
+    ),
+    (
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/chinh-sach.aspx?CateID=0&amp;ItemID=35024",
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/chinh-sach.aspx?CateID=0&ItemID=35024",
+    ),
     # AMP variants
     (
         "https://amp.tuoitre.vn/vssid-cap-nhat-20260307075519174.htm",

@@ -1,5 +1,5 @@
 """A worker's Scrapy settings keep every single-machine downloader middleware (the strict
-robots.txt one among them) beside the global politeness middleware."""
+robots.txt one and the 429/503 backoff among them) beside the global politeness middleware."""
 
 from __future__ import annotations
 
@@ -28,5 +28,6 @@ def test_a_worker_keeps_the_strict_robots_middleware_beside_politeness(tmp_path:
     assert middlewares == {
         "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
         "crawlers.robots.StrictRobotsTxtMiddleware": 100,
+        "crawlers.backoff.BackoffMiddleware": 560,  # each worker slows down on 429/503
         "crawlers.distributed.politeness.GlobalPolitenessMiddleware": 950,
     }

@@ -39,6 +39,12 @@ def test_environment_overrides_file(tmp_path: Path) -> None:
     assert settings.archive.elasticsearch_url == "http://user:secret@127.0.0.1:9200"
 
 
+def test_the_shared_data_folder_of_benchmarks_and_tests_is_not_a_setting() -> None:
+    # Set to run the real-page benchmarks and tests from a worktree; pressmon ignores it.
+    settings = load_settings(DEFAULT_CONFIG_DIR, environ={"PRESSMON_SHARED_DIR": "/srv/shared"})
+    assert settings == load_settings(DEFAULT_CONFIG_DIR, environ={})
+
+
 def _config_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "config"
     shutil.copytree(DEFAULT_CONFIG_DIR, folder)
