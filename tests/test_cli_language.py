@@ -178,6 +178,22 @@ MISTAKES = [
         "giá trị không hợp lệ cho '--data-dir': '{file}' là một tệp, cần một thư mục",
     ),
     (["counts", "--from", "7/3/2026"], "counts", "'--from': '7/3/2026' không phải một ngày"),
+    # Year 1 and 9999 are dates, but no archive bound: refused as the web app's filters refuse them.
+    (
+        ["search", "--from", "0001-01-01", "q"],
+        "search",
+        "'--from': 0001-01-01 nằm ngoài khoảng cho phép (01/01/1990–31/12/2100)",
+    ),
+    (
+        ["demo", "--until", "01/01/1900"],
+        "demo",
+        "'--until': 1900-01-01 nằm ngoài khoảng cho phép (01/01/1990–31/12/2100)",
+    ),
+    (
+        ["counts", "--to", "9999-12-31"],
+        "counts",
+        "'--to': 9999-12-31 nằm ngoài khoảng cho phép (01/01/1990–31/12/2100)",
+    ),
     (["run", "--every", "soon"], "run", "giá trị không hợp lệ cho '--every': 'soon'"),
     (["counts", "--json", "--csv"], "counts", "chỉ chọn một trong --json và --csv"),
 ]

@@ -11,6 +11,7 @@ import click
 
 from pressmon.cli import output
 from pressmon.cli.help_text import command, group
+from pressmon.cli.options import in_archive_range
 from pressmon.cli.progress import quiet_option
 from pressmon.demo_run import (
     DEMO_ARCHIVE,
@@ -28,6 +29,14 @@ from pressmon.wiring import archive_from, notifier_from
 
 ROLES = ("reviewer", "lead", "admin")
 MAX_WORKERS = 64  # a typo guard: pages are CPU-bound, more processes than cores only queue
+
+
+def _until_in_range(
+    _ctx: click.Context, _param: click.Parameter, value: datetime | None
+) -> datetime | None:
+    if value is not None:
+        in_archive_range(value.date(), value.date().isoformat(), "--until")
+    return value
 
 
 def serve_app(
@@ -112,6 +121,7 @@ def serve_app(
 @click.option(
     "--until",
     type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
+    callback=_until_in_range,
     metavar="NGÀY",
     help="Ngày cuối của năm demo, dạng YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: hôm nay theo "
     "múi giờ của kho).",

@@ -14,6 +14,7 @@ from classifier.types import TIER_LABELS, TIERS
 from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.cli.help_text import command, group
+from pressmon.cli.options import in_archive_range
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
@@ -40,11 +41,12 @@ def _date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        typed = date.fromisoformat(value)
     except ValueError as err:
         raise click.BadParameter(
             f"{value!r} không phải một ngày; hãy ghi YYYY-MM-DD", param_hint=f"'{option}'"
         ) from err
+    return in_archive_range(typed, value, option)
 
 
 def _filters(fn):
