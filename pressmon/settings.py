@@ -288,7 +288,8 @@ class SynonymTable(_Strict):
 
 def _read(path: Path) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark (Windows editors write one) is not part of the text.
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as err:
         raise ConfigError(
             f"{path}: không tìm thấy tệp", hint="kiểm tra đường dẫn hoặc PRESSMON_CONFIG_DIR"

@@ -166,6 +166,16 @@ def test_the_shipped_files_load() -> None:
         config.load(settings)
 
 
+@pytest.mark.parametrize("name", FILES)
+def test_a_file_saved_with_a_byte_order_mark_loads(tmp_path: Path, name: str) -> None:
+    """Windows editors save UTF-8 with a byte-order mark; the file reads as if without it."""
+    folder = tmp_path / "config"
+    shutil.copytree(DEFAULT_CONFIG_DIR, folder)
+    path = folder / name
+    path.write_bytes("\ufeff".encode() + path.read_bytes())
+    FILES[name].load(load_settings(folder, environ={}))
+
+
 def _broken_copy(tmp_path: Path, name: str, variant: str) -> tuple[Path, str]:
     """A copy of config/ beside its own var/, with `name` broken; the field the error names."""
     folder = tmp_path / "config"

@@ -53,8 +53,11 @@ INGEST_ONLY = {
 }
 
 
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
 def _ingest(raw: bytes) -> str:
-    (rejected,) = parse_lines([raw], ZoneInfo("Asia/Ho_Chi_Minh")).rejected
+    (rejected,) = parse_lines([raw], TZ).rejected
     return rejected
 
 
@@ -82,6 +85,19 @@ def test_a_bad_line_is_explained_in_vietnamese(reader: str, raw: bytes, said: st
     message = READERS[reader](raw)
     assert said in message, message
     assert not [english for english in ENGLISH if english in message], message
+
+
+BOM = "\ufeff".encode()  # Notepad's and Excel's "UTF-8": the first line of the file starts with it
+
+
+def test_a_byte_order_mark_before_a_line_is_not_part_of_it() -> None:
+    parsed = parse_lines([BOM + _json(), BOM + _json(url="https://baonghean.vn/b.html")], TZ)
+    assert parsed.rejected == () and [line.url for line in parsed.lines] == [
+        "https://baonghean.vn/a.html",
+        "https://baonghean.vn/b.html",
+    ]
+    article, _ = parse_classify_line((BOM + _json()).decode(), OutletResolver(()))
+    assert article.text == GOOD["text"]
 
 
 IMPORTS = {
