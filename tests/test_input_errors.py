@@ -42,6 +42,17 @@ LINES = {
         "không phải JSON hợp lệ (cột 2: tên trường phải đặt trong ngoặc kép)",
     ),
     "not-an-object": (b"[1, 2]", "dòng phải là một đối tượng JSON {...}"),
+    # Cut short, as read from the file with its line end: the column of the record, not "dòng 2".
+    "cut-short": (b'{"title": "x", "text": \n', "không phải JSON hợp lệ (cột 24: thiếu giá trị"),
+    # json.loads raises RecursionError and ValueError for these, not JSONDecodeError.
+    "too-deep": (
+        b"[" * 100_000 + b"]" * 100_000,
+        "không phải JSON hợp lệ (cột 1: '[' hoặc '{' lồng nhau quá nhiều tầng)",
+    ),
+    "long-number": (
+        b'{"text": "BHXH", "title": ' + b"1" * 5_000 + b"}",
+        "không phải JSON hợp lệ (cột 1: số có quá nhiều chữ số)",
+    ),
     "missing-text": (_json(text=None), "thiếu trường 'text'"),
     "wrong-type": (_json(text=5), "trường 'text': phải là chuỗi văn bản"),
     "bad-date": (_json(published_at="hôm qua"), "trường 'published_at': phải là ngày giờ"),
@@ -111,6 +122,7 @@ IMPORTS = {
         "dòng 1: published_at: '2026-03-07' thiếu độ lệch UTC",
     ),
     "not-utf8": (b"\xff\xfe{}\n", "từ dòng 1: có byte không phải UTF-8"),
+    "too-deep": (b"[" * 100_000 + b"\n", "dòng 1: không phải JSON hợp lệ (cột 1: '[' hoặc '{'"),
 }
 
 
