@@ -295,7 +295,10 @@ def _read(path: Path) -> Any:
             f"{path}: không tìm thấy tệp", hint="kiểm tra đường dẫn hoặc PRESSMON_CONFIG_DIR"
         ) from err
     except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: không đọc được: {read_problem(err)}") from err
+        raise ConfigError(
+            f"{path}: không đọc được: {read_problem(err)}",
+            hint=f"{path.name} phải là một tệp văn bản UTF-8 đọc được; kiểm tra đường dẫn và quyền",
+        ) from err
     try:
         data = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:
