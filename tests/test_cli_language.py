@@ -4,7 +4,10 @@ automatically, so one added with English help (or made without pressmon.cli.help
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -233,6 +236,28 @@ def test_mistyped_password_confirmation_is_asked_again_in_vietnamese(
     assert result.exit_code == 0, result.output
     assert "Lỗi: hai lần nhập không giống nhau; hãy nhập lại." in result.output
     assert _english_in(result.output) == []
+
+
+def test_a_password_piped_without_a_terminal_gets_no_getpass_english(
+    places: dict[str, str],
+) -> None:
+    """A real process with no controlling terminal (cron, a pipe): getpass would print
+    "Warning: Password input may be echoed."; the command reads the lines and says, in
+    Vietnamese, what scripts use instead."""
+    typed = "Mot-Mat-Khau-Dai-2026\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "pressmon", "--archive", places["archive"], "users", "add", "lan"],
+        input=typed + typed,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        start_new_session=True,  # no /dev/tty for getpass to fall back on
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Đã tạo tài khoản lan" in result.stdout
+    assert "trong script hãy dùng --password-stdin" in result.stderr
+    assert "Warning" not in result.stderr and _english_in(result.stderr) == []
 
 
 def test_our_own_click_errors_keep_their_text_and_status() -> None:

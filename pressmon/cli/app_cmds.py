@@ -271,11 +271,25 @@ def users_add(
 
 def _ask_password() -> str:
     """Asked twice until both agree (click's own confirmation reports a mismatch in English)."""
+    hidden = sys.stdin.isatty()
+    if not hidden:
+        click.echo("(không có cửa sổ lệnh; trong script hãy dùng --password-stdin)", err=True)
     while True:
-        password = click.prompt("Mật khẩu", hide_input=True)
-        if click.prompt("Nhập lại mật khẩu", hide_input=True) == password:
+        password = _password_line("Mật khẩu", hidden)
+        if _password_line("Nhập lại mật khẩu", hidden) == password:
             return password
         click.echo("Lỗi: hai lần nhập không giống nhau; hãy nhập lại.", err=True)
+
+
+def _password_line(prompt: str, hidden: bool) -> str:
+    """Typed unseen on a terminal; otherwise (a pipe, cron) the next line as it comes, since
+    getpass could hide nothing and would print English ("Password input may be echoed")."""
+    if hidden:
+        return str(click.prompt(prompt, hide_input=True))
+    line = sys.stdin.readline()
+    if not line:
+        raise click.Abort
+    return line.rstrip("\n")
 
 
 def _province(settings: Settings, typed: str) -> str:
