@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 import zipfile
@@ -20,6 +21,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from classifier.errors import ModelNotFoundError, UntrustedModelError
+
+log = logging.getLogger(__name__)
 
 # Everything skops may load beyond its own safe defaults. A test pins this list: a lambda or a
 # new custom class sneaking into the pipeline makes it fail instead of being trusted silently.
@@ -236,13 +239,16 @@ def load(path: Path) -> TrainedModel:
     except UntrustedModelError:
         raise
     except UntrustedTypesFoundException as err:
+        log.info("%s: %s", path, err)  # skops' English: for the log (-v), not the message
         raise UntrustedModelError(
-            f"Tệp mô hình {str(path)!r} chứa kiểu dữ liệu không tin cậy ({err})"
+            f"Tệp mô hình {str(path)!r} chứa kiểu dữ liệu không tin cậy; không nạp."
         ) from err
     except Exception as err:  # skops raises many kinds on a damaged archive; all mean "unusable"
+        # What the library says (zipfile's "Bad CRC-32", json's position) is English and names
+        # nothing a person can mend: it goes to the log (-v); the message says what to do.
+        log.info("%s: %s: %s", path, type(err).__name__, err)
         raise UntrustedModelError(
-            f"Tệp mô hình {str(path)!r} hỏng hoặc bị cắt cụt ({type(err).__name__}: {err}); "
-            "huấn luyện lại bằng `pressmon train`."
+            f"Tệp mô hình {str(path)!r} hỏng hoặc bị cắt cụt; huấn luyện lại bằng `pressmon train`."
         ) from err
     if not isinstance(payload, dict) or payload.get("format") != _FORMAT:
         raise UntrustedModelError(f"Tệp mô hình {str(path)!r} có bố cục không nhận ra.")

@@ -29,6 +29,7 @@ from index.records import (
     event_to_record,
 )
 from index.types import IMPORTED, Document, ReviewEvent
+from vntext.jsonlines import loads_record
 from vntext.syntax_text import syntax_problem
 
 BATCH = 500
@@ -123,7 +124,7 @@ def _parsed(inp: TextIO) -> Iterator[tuple[Document, list[ReviewEvent]]]:
 def _record(line: str) -> tuple[Document, list[ReviewEvent]]:
     """One export line; RecordError says what is wrong with it."""
     try:
-        data: Any = json.loads(line)
+        data: Any = loads_record(line)
         if not isinstance(data, dict) or "document" not in data:
             raise RecordError(
                 'cần một đối tượng JSON có "document" và "reviews" '

@@ -23,6 +23,7 @@ from pressmon.line_problems import line_problem
 from pressmon.processing import ArticleProcessor
 from pressmon.sanitize import InputRejected, clean_article, decode_line
 from pressmon.settings import Settings, SourceList, load_sources
+from vntext.jsonlines import loads_record
 from vntext.normalize import nfc
 
 
@@ -82,7 +83,7 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
             continue
         notes = ["byte không phải UTF-8 đã thay bằng U+FFFD"] if replaced else []
         try:
-            data = json.loads(text)
+            data = loads_record(text)
             if isinstance(data, dict) and "text" not in data and "body" in data:
                 data["text"] = data.pop("body")
             line = ArticleLine.model_validate(data)

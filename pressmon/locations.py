@@ -60,6 +60,26 @@ def require_archive(settings: Settings) -> None:
     raise PressmonError(f"không có kho lưu trữ ở {archive.path}", hint=hint)
 
 
+def data_files(settings: Settings) -> tuple[Path, ...]:
+    """The files pressmon keeps its data in: the archive and the state database with their
+    WAL and shared-memory files, and the model."""
+    databases = (settings.archive.path, settings.archive.state_path)
+    return (
+        *(db.with_name(db.name + suffix) for db in databases for suffix in ("", "-wal", "-shm")),
+        settings.classifier.model_path,
+    )
+
+
+def is_data_file(path: Path, settings: Settings) -> bool:
+    """Whether `path` is (a link to) one of `data_files`, existing yet or not (a WAL file
+    appears when the archive is opened): never a place to write an export."""
+    return any(
+        path.resolve() == known.resolve()
+        or (path.exists() and known.exists() and path.samefile(known))
+        for known in data_files(settings)
+    )
+
+
 def announce_new_archive(settings: Settings, echo: Callable[[str], None]) -> None:
     """Say that a writing command is about to create the archive, and where."""
     archive = settings.archive

@@ -288,13 +288,17 @@ class SynonymTable(_Strict):
 
 def _read(path: Path) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark (Windows editors write one) is not part of the text.
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as err:
         raise ConfigError(
             f"{path}: không tìm thấy tệp", hint="kiểm tra đường dẫn hoặc PRESSMON_CONFIG_DIR"
         ) from err
     except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: không đọc được: {read_problem(err)}") from err
+        raise ConfigError(
+            f"{path}: không đọc được: {read_problem(err)}",
+            hint=f"{path.name} phải là một tệp văn bản UTF-8 đọc được; kiểm tra đường dẫn và quyền",
+        ) from err
     try:
         data = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:

@@ -4,7 +4,10 @@ automatically, so one added with English help (or made without pressmon.cli.help
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -178,6 +181,22 @@ MISTAKES = [
         "giá trị không hợp lệ cho '--data-dir': '{file}' là một tệp, cần một thư mục",
     ),
     (["counts", "--from", "7/3/2026"], "counts", "'--from': '7/3/2026' không phải một ngày"),
+    # Year 1 and 9999 are dates, but no archive bound: refused as the web app's filters refuse them.
+    (
+        ["search", "--from", "0001-01-01", "q"],
+        "search",
+        "'--from': 0001-01-01 nằm ngoài khoảng cho phép (01/01/1990–31/12/2100)",
+    ),
+    (
+        ["demo", "--until", "01/01/1900"],
+        "demo",
+        "'--until': 1900-01-01 nằm ngoài khoảng cho phép (01/01/1990–31/12/2100)",
+    ),
+    (
+        ["counts", "--to", "9999-12-31"],
+        "counts",
+        "'--to': 9999-12-31 nằm ngoài khoảng cho phép (01/01/1990–31/12/2100)",
+    ),
     (["run", "--every", "soon"], "run", "giá trị không hợp lệ cho '--every': 'soon'"),
     (["counts", "--json", "--csv"], "counts", "chỉ chọn một trong --json và --csv"),
 ]
@@ -217,6 +236,28 @@ def test_mistyped_password_confirmation_is_asked_again_in_vietnamese(
     assert result.exit_code == 0, result.output
     assert "Lỗi: hai lần nhập không giống nhau; hãy nhập lại." in result.output
     assert _english_in(result.output) == []
+
+
+def test_a_password_piped_without_a_terminal_gets_no_getpass_english(
+    places: dict[str, str],
+) -> None:
+    """A real process with no controlling terminal (cron, a pipe): getpass would print
+    "Warning: Password input may be echoed."; the command reads the lines and says, in
+    Vietnamese, what scripts use instead."""
+    typed = "Mot-Mat-Khau-Dai-2026\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "pressmon", "--archive", places["archive"], "users", "add", "lan"],
+        input=typed + typed,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        start_new_session=True,  # no /dev/tty for getpass to fall back on
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Đã tạo tài khoản lan" in result.stdout
+    assert "trong script hãy dùng --password-stdin" in result.stderr
+    assert "Warning" not in result.stderr and _english_in(result.stderr) == []
 
 
 def test_our_own_click_errors_keep_their_text_and_status() -> None:

@@ -166,6 +166,16 @@ def test_the_shipped_files_load() -> None:
         config.load(settings)
 
 
+@pytest.mark.parametrize("name", FILES)
+def test_a_file_saved_with_a_byte_order_mark_loads(tmp_path: Path, name: str) -> None:
+    """Windows editors save UTF-8 with a byte-order mark; the file reads as if without it."""
+    folder = tmp_path / "config"
+    shutil.copytree(DEFAULT_CONFIG_DIR, folder)
+    path = folder / name
+    path.write_bytes("\ufeff".encode() + path.read_bytes())
+    FILES[name].load(load_settings(folder, environ={}))
+
+
 def _broken_copy(tmp_path: Path, name: str, variant: str) -> tuple[Path, str]:
     """A copy of config/ beside its own var/, with `name` broken; the field the error names."""
     folder = tmp_path / "config"
@@ -225,6 +235,41 @@ def test_the_cli_exits_non_zero_with_one_line(
     assert error.startswith(f"Lỗi: {folder / name}: {field}"), result.output
     assert [line for line in rest if not line.startswith("  gợi ý:")] == []
     _assert_vietnamese(result.output, name, variant)
+
+
+def _not_utf8(path: Path) -> None:
+    path.write_bytes(b"a = 1\nb: \xff\xfe\n")
+
+
+def _a_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+UNREADABLE = {
+    "not-utf8": (_not_utf8, "không phải văn bản UTF-8 (byte lỗi ở vị trí 9)"),
+    "a-folder": (_a_folder, "đây là một thư mục, không phải tệp"),
+}
+
+
+@pytest.mark.parametrize("how", UNREADABLE)
+@pytest.mark.parametrize("name", FILES)
+def test_an_unreadable_file_is_named_with_a_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, how: str
+) -> None:
+    for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("PRESSMON_HOME", str(tmp_path / "data"))
+    CliRunner().invoke(main, ["index", "import", os.devnull])
+    folder = tmp_path / "config"
+    shutil.copytree(DEFAULT_CONFIG_DIR, folder)
+    spoil, said = UNREADABLE[how]
+    spoil(folder / name)
+    result = CliRunner().invoke(main, ["--config", str(folder), *FILES[name].command], input="")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    error, hint = result.output.strip().splitlines()
+    assert error == f"Lỗi: {folder / name}: không đọc được: {said}", result.output
+    assert hint.startswith("  gợi ý: ") and len(hint) > len("  gợi ý: "), result.output
 
 
 def _two_problems(tmp_path: Path, name: str) -> tuple[Path, tuple[str, str]]:

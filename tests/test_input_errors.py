@@ -42,6 +42,17 @@ LINES = {
         "không phải JSON hợp lệ (cột 2: tên trường phải đặt trong ngoặc kép)",
     ),
     "not-an-object": (b"[1, 2]", "dòng phải là một đối tượng JSON {...}"),
+    # Cut short, as read from the file with its line end: the column of the record, not "dòng 2".
+    "cut-short": (b'{"title": "x", "text": \n', "không phải JSON hợp lệ (cột 24: thiếu giá trị"),
+    # json.loads raises RecursionError and ValueError for these, not JSONDecodeError.
+    "too-deep": (
+        b"[" * 100_000 + b"]" * 100_000,
+        "không phải JSON hợp lệ (cột 1: '[' hoặc '{' lồng nhau quá nhiều tầng)",
+    ),
+    "long-number": (
+        b'{"text": "BHXH", "title": ' + b"1" * 5_000 + b"}",
+        "không phải JSON hợp lệ (cột 1: số có quá nhiều chữ số)",
+    ),
     "missing-text": (_json(text=None), "thiếu trường 'text'"),
     "wrong-type": (_json(text=5), "trường 'text': phải là chuỗi văn bản"),
     "bad-date": (_json(published_at="hôm qua"), "trường 'published_at': phải là ngày giờ"),
@@ -53,8 +64,11 @@ INGEST_ONLY = {
 }
 
 
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
 def _ingest(raw: bytes) -> str:
-    (rejected,) = parse_lines([raw], ZoneInfo("Asia/Ho_Chi_Minh")).rejected
+    (rejected,) = parse_lines([raw], TZ).rejected
     return rejected
 
 
@@ -84,6 +98,19 @@ def test_a_bad_line_is_explained_in_vietnamese(reader: str, raw: bytes, said: st
     assert not [english for english in ENGLISH if english in message], message
 
 
+BOM = "\ufeff".encode()  # Notepad's and Excel's "UTF-8": the first line of the file starts with it
+
+
+def test_a_byte_order_mark_before_a_line_is_not_part_of_it() -> None:
+    parsed = parse_lines([BOM + _json(), BOM + _json(url="https://baonghean.vn/b.html")], TZ)
+    assert parsed.rejected == () and [line.url for line in parsed.lines] == [
+        "https://baonghean.vn/a.html",
+        "https://baonghean.vn/b.html",
+    ]
+    article, _ = parse_classify_line((BOM + _json()).decode(), OutletResolver(()))
+    assert article.text == GOOD["text"]
+
+
 IMPORTS = {
     "not-json": (b"{not json\n", "dòng 1: không phải JSON hợp lệ (cột 2: tên trường"),
     "no-document": (b'{"a": 1}\n', 'dòng 1: cần một đối tượng JSON có "document"'),
@@ -95,6 +122,7 @@ IMPORTS = {
         "dòng 1: published_at: '2026-03-07' thiếu độ lệch UTC",
     ),
     "not-utf8": (b"\xff\xfe{}\n", "từ dòng 1: có byte không phải UTF-8"),
+    "too-deep": (b"[" * 100_000 + b"\n", "dòng 1: không phải JSON hợp lệ (cột 1: '[' hoặc '{'"),
 }
 
 

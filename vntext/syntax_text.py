@@ -84,6 +84,8 @@ _JSON: tuple[tuple[str, str], ...] = (
     (r"Invalid \\(?:uXXXX )?escape", "ký tự thoát '\\' không hợp lệ trong chuỗi"),
     (r"Extra data", "thừa dữ liệu sau giá trị JSON (mỗi dòng một đối tượng)"),
     (r"Illegal trailing comma before end of (?:object|array)", "thừa dấu ',' ở cuối"),
+    (r"Nesting too deep", "'[' hoặc '{' lồng nhau quá nhiều tầng"),
+    (r"Number too long", "số có quá nhiều chữ số"),
 )
 _OS: dict[int, str] = {
     errno.ENOENT: "không tìm thấy tệp",

@@ -11,6 +11,7 @@ import click
 
 from pressmon.cli import output
 from pressmon.cli.help_text import command, group
+from pressmon.cli.options import in_archive_range
 from pressmon.cli.progress import quiet_option
 from pressmon.demo_run import (
     DEMO_ARCHIVE,
@@ -28,6 +29,14 @@ from pressmon.wiring import archive_from, notifier_from
 
 ROLES = ("reviewer", "lead", "admin")
 MAX_WORKERS = 64  # a typo guard: pages are CPU-bound, more processes than cores only queue
+
+
+def _until_in_range(
+    _ctx: click.Context, _param: click.Parameter, value: datetime | None
+) -> datetime | None:
+    if value is not None:
+        in_archive_range(value.date(), value.date().isoformat(), "--until")
+    return value
 
 
 def serve_app(
@@ -112,6 +121,7 @@ def serve_app(
 @click.option(
     "--until",
     type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
+    callback=_until_in_range,
     metavar="NGÀY",
     help="Ngày cuối của năm demo, dạng YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: hôm nay theo "
     "múi giờ của kho).",
@@ -261,11 +271,25 @@ def users_add(
 
 def _ask_password() -> str:
     """Asked twice until both agree (click's own confirmation reports a mismatch in English)."""
+    hidden = sys.stdin.isatty()
+    if not hidden:
+        click.echo("(không có cửa sổ lệnh; trong script hãy dùng --password-stdin)", err=True)
     while True:
-        password = click.prompt("Mật khẩu", hide_input=True)
-        if click.prompt("Nhập lại mật khẩu", hide_input=True) == password:
+        password = _password_line("Mật khẩu", hidden)
+        if _password_line("Nhập lại mật khẩu", hidden) == password:
             return password
         click.echo("Lỗi: hai lần nhập không giống nhau; hãy nhập lại.", err=True)
+
+
+def _password_line(prompt: str, hidden: bool) -> str:
+    """Typed unseen on a terminal; otherwise (a pipe, cron) the next line as it comes, since
+    getpass could hide nothing and would print English ("Password input may be echoed")."""
+    if hidden:
+        return str(click.prompt(prompt, hide_input=True))
+    line = sys.stdin.readline()
+    if not line:
+        raise click.Abort
+    return line.rstrip("\n")
 
 
 def _province(settings: Settings, typed: str) -> str:

@@ -14,16 +14,19 @@ from classifier.types import TIER_LABELS, TIERS
 from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.cli.help_text import command, group
+from pressmon.cli.options import in_archive_range
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
+from pressmon.locations import is_data_file
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
 from pressmon.search_hints import suggestions
 from pressmon.settings import Settings, load_sources, load_targets
 from pressmon.snapshots import SnapshotStore
+from pressmon.whole_file import written_whole
 from pressmon.wiring import (
     archive_from,
     crawl_state_from,
@@ -40,11 +43,12 @@ def _date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        typed = date.fromisoformat(value)
     except ValueError as err:
         raise click.BadParameter(
             f"{value!r} không phải một ngày; hãy ghi YYYY-MM-DD", param_hint=f"'{option}'"
         ) from err
+    return in_archive_range(typed, value, option)
 
 
 def _filters(fn):
@@ -434,7 +438,10 @@ def index_export(app, file: Path, quiet: bool) -> None:
     """Ghi mọi bài cùng lịch sử duyệt của bài vào TỆP (- là stdout)."""
     from index.transfer import export_jsonl
 
-    with archive_from(app.settings_to_read()) as archive, Progress(progress_mode(quiet)) as bar:
+    settings = app.settings_to_read()
+    if str(file) != "-":
+        _check_export_target(file, settings)
+    with archive_from(settings) as archive, Progress(progress_mode(quiet)) as bar:
         total = archive.stats().documents
 
         def progress(done: int) -> None:
@@ -443,9 +450,23 @@ def index_export(app, file: Path, quiet: bool) -> None:
         if str(file) == "-":
             written = export_jsonl(archive, sys.stdout, progress)
         else:
-            with file.open("w", encoding="utf-8") as out:
+            with written_whole(file) as out:
                 written = export_jsonl(archive, out, progress)
     click.echo(f"Xong: đã xuất {output.number(written)} bài", err=True)
+
+
+def _check_export_target(file: Path, settings: Settings) -> None:
+    """A usage error for an export aimed at pressmon's own data or into no folder."""
+    if is_data_file(file, settings):
+        raise click.BadParameter(
+            f"'{file}' là tệp dữ liệu của pressmon (kho bài, CSDL trạng thái hoặc mô hình); "
+            "hãy ghi ra một tệp khác, ví dụ exports/pressmon.jsonl",
+            param_hint="'TỆP'",
+        )
+    if not file.parent.is_dir():
+        raise click.BadParameter(
+            f"không có thư mục '{file.parent}' để ghi '{file.name}'", param_hint="'TỆP'"
+        )
 
 
 @index_group.command("import")

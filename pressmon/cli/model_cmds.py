@@ -26,6 +26,7 @@ from pressmon.review.labels import label
 from pressmon.review_examples import reviewed_examples
 from pressmon.settings import REPO_ROOT, load_sources
 from pressmon.wiring import archive_from, flagger_from
+from vntext.jsonlines import loads_record
 from vntext.normalize import nfc
 
 
@@ -44,7 +45,7 @@ class ClassifyLine(BaseModel):
 
 def parse_classify_line(raw: str, outlets: OutletResolver) -> tuple[ArticleText, Resolution]:
     """One JSON line -> the flagger's input, its outlet resolved through sources.yaml."""
-    data = json.loads(raw)
+    data = loads_record(raw)
     if isinstance(data, dict) and "text" not in data and "body" in data:
         data["text"] = data.pop("body")
     line = ClassifyLine.model_validate(data)

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
 
 from pressmon.cli import AppContext
+from pressmon.sanitize import EARLIEST_DATE, LATEST_DATE
+
+
+def in_archive_range(value: date, typed: str, option: str) -> date:
+    """`value` (typed as `typed` after `option`) when the archive keeps such dates, as the web
+    app's filters: year 1 or 9999 has no UTC bound and no article. A usage error otherwise."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise click.BadParameter(
+            f"{typed} nằm ngoài khoảng cho phép ({EARLIEST_DATE:%d/%m/%Y}–{LATEST_DATE:%d/%m/%Y})",
+            param_hint=f"'{option}'",
+        )
+    return value
 
 
 def _use_sources_file(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:

@@ -62,6 +62,28 @@ def test_corrupt_zip_member_is_refused(tmp_path: Path) -> None:
         load(path)
 
 
+def test_damaged_member_is_refused_in_vietnamese_only(
+    tiny_model: TrainedModel, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Flipped bytes inside the zip (a bad disk, a partial copy): what zipfile says ("Bad CRC-32")
+    goes to the log, never into the message a person reads."""
+    path = tmp_path / "m.skops"
+    save(tiny_model, path)
+    with zipfile.ZipFile(path) as zf:
+        member = zf.getinfo(zf.namelist()[0])
+    data = bytearray(path.read_bytes())
+    start = member.header_offset + 30 + len(member.filename) + len(member.extra)
+    data[start : start + 16] = bytes(b ^ 0xFF for b in data[start : start + 16])
+    path.write_bytes(bytes(data))
+    caplog.set_level("INFO", logger="classifier.model")
+    with pytest.raises(UntrustedModelError) as caught:
+        load(path)
+    assert str(caught.value) == (
+        f"Tệp mô hình {str(path)!r} hỏng hoặc bị cắt cụt; huấn luyện lại bằng `pressmon train`."
+    )
+    assert type(caught.value.__cause__).__name__ in caplog.text
+
+
 def test_file_with_other_untrusted_types_is_refused_without_running_code(tmp_path: Path) -> None:
     hostile = Pipeline([("v", TfidfVectorizer(tokenizer=os.path.basename))])
     path = tmp_path / "m.skops"

@@ -161,6 +161,13 @@ def test_malformed_line_names_the_line_and_writes_nothing_from_its_batch(archive
     assert b.stats().documents == 0
 
 
+def test_an_export_saved_with_a_byte_order_mark_imports_whole(archives) -> None:
+    a, b = archives
+    _fill(a)
+    assert import_jsonl(b, io.StringIO("\ufeff" + _export(a))) == 5
+    assert _export(b) == _imported(_export(a))
+
+
 @pytest.mark.parametrize(
     "bad",
     [
