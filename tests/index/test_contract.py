@@ -289,6 +289,21 @@ def test_abbreviations_and_expansions_match_each_other(filled_with_synonyms: Arc
     assert filled_with_synonyms.counts(Query(text="BHXH")).total == total
 
 
+def test_a_form_holding_another_groups_form_matches_it_written_out(
+    filled_with_synonyms: Archive,
+) -> None:
+    filled_with_synonyms.upsert(
+        [
+            make_doc("short", title="Vận động tham gia BHXH tự nguyện"),
+            make_doc("long", title="Vận động tham gia bảo hiểm xã hội tự nguyện"),
+            make_doc("abbr", title="Vận động tham gia BHXHTN"),
+        ]
+    )
+    filled_with_synonyms.refresh()
+    for text in ("BHXH tự nguyện", "bảo hiểm xã hội tự nguyện", "BHXHTN"):
+        assert ids(filled_with_synonyms, text=text) == {"short", "long", "abbr"}, text
+
+
 def test_without_a_synonym_table_an_abbreviation_is_a_word(filled: Archive) -> None:
     assert ids(filled, text="BHXH") == set()
 

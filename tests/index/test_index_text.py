@@ -44,6 +44,8 @@ FIELD = Synonyms.from_forms(
     [["BHXH", "bảo hiểm xã hội"], ["BHXHVN", "BHXH Việt Nam"], ["NLĐ", "người lao động"]]
 )
 BHXH = (("bhxh",), ("bảo", "hiểm", "xã", "hội"))
+BHXHVN = (("bhxhvn",), ("bảo", "hiểm", "xã", "hội", "việt", "nam"))
+BHXHVN_WRITTEN_OUT = (BHXHVN[1], BHXHVN[0], ("bhxh", "việt", "nam"))
 
 
 @pytest.mark.parametrize(
@@ -74,8 +76,10 @@ def test_operators(text: str, expected: ParsedQuery) -> None:
         # The longest form wins; loose words around it stay required words.
         (
             "chế độ BHXH Việt Nam",
-            ParsedQuery(terms=("chế", "độ"), any_of=(((("bhxh", "việt", "nam"), ("bhxhvn",))),)),
+            ParsedQuery(terms=("chế", "độ"), any_of=((("bhxh", "việt", "nam"), *BHXHVN),)),
         ),
+        # A form holding another group's form stands with that group's other forms in it.
+        ("bảo hiểm xã hội Việt Nam", ParsedQuery(any_of=(BHXHVN_WRITTEN_OUT,))),
         ("NLĐ OR BHXH", ParsedQuery(any_of=((("nlđ",), ("người", "lao", "động"), *BHXH),))),
         ("tin -BHXH", ParsedQuery(terms=("tin",), excluded=BHXH)),
         ("bảo hiểm", ParsedQuery(terms=("bảo", "hiểm"))),
