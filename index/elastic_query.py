@@ -236,10 +236,14 @@ def search_page(
     for raw in _get(response, "hits", "hits"):
         document = document_from_source(raw["_source"])
         highlight = raw.get("highlight") or {}
-        fragments = highlight.get("body") or highlight.get("body.folded")
-        snippet = fragments[0] if fragments else make_snippet(document.body, parsed)
         named = raw.get("matched_queries") or ()
         match: MatchKind = "folded" if "folded" in named and "exact" not in named else "exact"
+        fragments = highlight.get("body") or highlight.get("body.folded")
+        snippet = (
+            fragments[0]
+            if fragments
+            else make_snippet(document.body, parsed, folded=match == "folded")
+        )
         hits.append(
             Hit(
                 document=document,

@@ -1,55 +1,66 @@
 """HTML-safe highlighted snippets, built the same way for every backend.
 
 The document text is untrusted: it is escaped, and the only markup added is <mark>…</mark>
-around words of the query (exact words first; folded words when nothing matched exactly).
+around the query's matches: a word, or a phrase (quoted, or a synonym form such as "bảo hiểm y
+tế" for BHYT) where its words stand together, as the index matched them. Exact words only; for
+a folded hit the forms of words typed without diacritics too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
 from index.query_parser import ParsedQuery
+from index.synonyms import Phrase
 from index.text import fold, iter_word_spans
 
 SNIPPET_CHARS = 240
 # One character of a word, as `index.text.words` splits them.
 _WORD_CHAR = re.compile(r"[^\W_]")
 
+Span = tuple[int, int]
+
 
 def make_snippet(
     text: str, query: ParsedQuery, *, folded: bool = False, width: int = SNIPPET_CHARS
 ) -> str:
-    """A window of `text` around the first query word, escaped, query words in <mark>.
+    """A window of `text` around the first match, escaped, matches in <mark>.
 
-    With `folded`, words equal to a query word once diacritics are removed are marked too
-    (for hits found only by the no-diacritics fallback).
+    With `folded` (a hit found only by the no-diacritics fallback), words equal to a query word
+    typed without diacritics once both are folded are marked too; a word typed with diacritics
+    matched as typed (`ParsedQuery.accented_part`), so only that spelling is marked.
 
     >>> make_snippet("Cảnh báo <b>tin giả</b>", ParsedQuery(terms=("giả",)))
     'Cảnh báo &lt;b&gt;tin <mark>giả</mark>&lt;/b&gt;'
     """
-    is_hit = _hit_test(query, folded=folded)
+    matcher = _Matcher(query, folded=folded)
     skip = 0 if folded else _words_before_first_hit(text, set(query.all_words()))
-    # Only the first hit and the hits inside the window matter: start reading words where the
-    # first can be and stop after the window (a search page makes 20 snippets of whole articles).
-    spans: Iterator[tuple[int, int]] = iter(())
+    # Only the first match and the matches inside the window matter: start reading words where
+    # the first can be and stop after the window (a search page makes 20 snippets of whole
+    # articles).
+    spans: Iterator[Span] = iter(())
     if skip is not None:
         spans = ((s + skip, e + skip) for s, e in iter_word_spans(text[skip:]))
-    first = next(((s, e) for s, e in spans if is_hit(text[s:e])), None)
-    start = _window_start(text, first[0] if first else 0, width)
+    first: list[Span] = []
+    for span in spans:
+        if first := matcher.feed(text[span[0] : span[1]], span):
+            break
+    start = _window_start(text, first[0][0] if first else 0, width)
     end = min(len(text), start + width)
-    hits = [] if first is None else [first]
-    if first is not None:
-        for s, e in spans:
-            if s >= end:
+    hits = list(first)
+    if first:
+        for span in spans:
+            if span[0] >= end:
                 break
-            if is_hit(text[s:e]):
-                hits.append((s, e))
+            hits += matcher.feed(text[span[0] : span[1]], span)
     parts = ["…" if start > 0 else ""]
     cursor = start
-    for s, e in hits:
+    for s, e in sorted(set(hits)):
         if s < start or e > end:
             continue
         parts.append(escape(text[cursor:s]))
@@ -60,14 +71,78 @@ def make_snippet(
     return "".join(parts)
 
 
-def _hit_test(query: ParsedQuery, *, folded: bool) -> Callable[[str], bool]:
-    """Whether a word of the text is marked: equal to a query word once lower-cased, or with
-    `folded` once folded (memoised in `_folded_word`)."""
-    wanted = set(query.all_words())
-    if not (folded and wanted):
-        return lambda word: word.lower() in wanted
-    targets = {fold(w) for w in wanted}
-    return lambda word: _folded_word(word) in targets
+@dataclass(frozen=True)
+class _Patterns:
+    """The query's words and phrases (terms, phrases and every alternative of an OR group),
+    found by their last word's key: its lower case, or with `folded` its folded form."""
+
+    folded: bool
+    by_last: dict[str, tuple[Phrase, ...]]  # key of a pattern's last word -> patterns
+    free: dict[str, str]  # query words that may match folded, and their folded forms
+    longest: int  # words in the longest pattern
+
+
+@lru_cache(maxsize=256)
+def _patterns(query: ParsedQuery, folded: bool) -> _Patterns:
+    """Built once for the snippets of a page (and the pages after it)."""
+    patterns = tuple(
+        dict.fromkeys(
+            (
+                *((t,) for t in query.terms),
+                *query.phrases,
+                *(alternative for group in query.any_of for alternative in group),
+            )
+        )
+    )
+    constrained = set(query.accented_part().all_words())
+    free = {w: fold(w) for p in patterns for w in p if w not in constrained} if folded else {}
+    by_last: dict[str, list[Phrase]] = {}
+    for pattern in patterns:
+        by_last.setdefault(fold(pattern[-1]) if folded else pattern[-1], []).append(pattern)
+    return _Patterns(
+        folded,
+        {key: _longest_first(found) for key, found in by_last.items()},
+        free,
+        max((len(p) for p in patterns), default=1),
+    )
+
+
+class _Matcher:
+    """Reads the words of a text in order and tells which of them a match of the query ends
+    at. A word that ends no pattern costs one lookup; the words before it are compared only
+    then."""
+
+    def __init__(self, query: ParsedQuery, *, folded: bool) -> None:
+        self._patterns = _patterns(query, folded)
+        self._recent: deque[tuple[Span, str]] = deque(maxlen=self._patterns.longest)
+
+    def feed(self, word: str, span: Span) -> list[Span]:
+        """The spans of the match (if any) ending at `word`, the word after the last one fed."""
+        patterns = self._patterns
+        if patterns.longest > 1:
+            self._recent.append((span, word))
+        key = _folded_word(word) if patterns.folded else word.lower()
+        for pattern in patterns.by_last.get(key, ()):
+            if len(pattern) == 1:
+                if self._same(pattern[0], word):
+                    return [span]
+                continue
+            if len(pattern) > len(self._recent):
+                continue
+            read = list(self._recent)[-len(pattern) :]
+            if all(self._same(w, text) for w, (_, text) in zip(pattern, read, strict=True)):
+                return [s for s, _ in read]
+        return []
+
+    def _same(self, query_word: str, word: str) -> bool:
+        if word.lower() == query_word:
+            return True
+        free = self._patterns.free
+        return query_word in free and free[query_word] == _folded_word(word)
+
+
+def _longest_first(patterns: list[Phrase]) -> tuple[Phrase, ...]:
+    return tuple(sorted(patterns, key=len, reverse=True))
 
 
 # Memoised for every snippet (a pure function): the 20 snippets of a page and the pages after

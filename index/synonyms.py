@@ -27,8 +27,16 @@ class Synonyms:
     def from_forms(cls, groups: Iterable[Sequence[str]]) -> Synonyms:
         """Groups given as written ("BHXH", "bảo hiểm xã hội"); forms without words are dropped.
 
+        A form holding a form of another group also stands with that group's other forms in
+        it: "BHXH tự nguyện" brings "bảo hiểm xã hội tự nguyện" into its group, so each finds
+        the articles written the other way (and the group's other forms).
+
         >>> Synonyms.from_forms([["BHXH", "Bảo hiểm xã hội"]]).groups
         ((('bhxh',), ('bảo', 'hiểm', 'xã', 'hội')),)
+        >>> groups = [["BHXH", "bảo hiểm xã hội"], ["BHXHTN", "BHXH tự nguyện"]]
+        >>> voluntary = Synonyms.from_forms(groups)
+        >>> voluntary.groups[1]
+        (('bhxhtn',), ('bhxh', 'tự', 'nguyện'), ('bảo', 'hiểm', 'xã', 'hội', 'tự', 'nguyện'))
         """
         parsed = []
         for forms in groups:
@@ -37,7 +45,7 @@ class Synonyms:
             )
             if len(phrases) > 1:
                 parsed.append(phrases)
-        return cls(groups=tuple(parsed))
+        return cls(groups=_with_nested_forms(tuple(parsed)))
 
     @cached_property
     def _by_folded(self) -> dict[Phrase, int]:
@@ -70,3 +78,31 @@ class Synonyms:
 
 def _folded(phrase: Phrase) -> Phrase:
     return tuple(fold(w) for w in phrase)
+
+
+def _with_nested_forms(groups: tuple[tuple[Phrase, ...], ...]) -> tuple[tuple[Phrase, ...], ...]:
+    """Each group with its forms' variants: the longest form of another group found in a form
+    (from each of its words) replaced by each other form of that group. A variant that is
+    already a form (of any group) is not added."""
+    group_of = {_folded(form): i for i, group in enumerate(groups) for form in group}
+    extended = []
+    for i, group in enumerate(groups):
+        forms = {_folded(form): form for form in group}
+        for form in group:
+            for start in range(len(form)):
+                inner = next(
+                    (
+                        form[start:end]
+                        for end in range(len(form), start, -1)
+                        if group_of.get(_folded(form[start:end]), i) != i
+                    ),
+                    None,
+                )
+                if inner is None:
+                    continue
+                for other in groups[group_of[_folded(inner)]]:
+                    variant = form[:start] + other + form[start + len(inner) :]
+                    if _folded(variant) not in group_of:
+                        forms.setdefault(_folded(variant), variant)
+        extended.append(tuple(forms.values()))
+    return tuple(extended)

@@ -14,7 +14,12 @@ from tests.index.index_factories import CONTRACT_BACKENDS
 
 # The field's abbreviations, as the Center's config/synonyms.yaml gives them (shortened).
 FIELD_SYNONYMS = Synonyms.from_forms(
-    [["BHXH", "bảo hiểm xã hội"], ["BHYT", "bảo hiểm y tế"], ["NLĐ", "người lao động"]]
+    [
+        ["BHXH", "bảo hiểm xã hội"],
+        ["BHYT", "bảo hiểm y tế"],
+        ["NLĐ", "người lao động"],
+        ["BHXH tự nguyện", "BHXHTN"],
+    ]
 )
 
 

@@ -289,6 +289,21 @@ def test_abbreviations_and_expansions_match_each_other(filled_with_synonyms: Arc
     assert filled_with_synonyms.counts(Query(text="BHXH")).total == total
 
 
+def test_a_form_holding_another_groups_form_matches_it_written_out(
+    filled_with_synonyms: Archive,
+) -> None:
+    filled_with_synonyms.upsert(
+        [
+            make_doc("short", title="Vận động tham gia BHXH tự nguyện"),
+            make_doc("long", title="Vận động tham gia bảo hiểm xã hội tự nguyện"),
+            make_doc("abbr", title="Vận động tham gia BHXHTN"),
+        ]
+    )
+    filled_with_synonyms.refresh()
+    for text in ("BHXH tự nguyện", "bảo hiểm xã hội tự nguyện", "BHXHTN"):
+        assert ids(filled_with_synonyms, text=text) == {"short", "long", "abbr"}, text
+
+
 def test_without_a_synonym_table_an_abbreviation_is_a_word(filled: Archive) -> None:
     assert ids(filled, text="BHXH") == set()
 
@@ -299,6 +314,30 @@ def test_snippets_escape_the_text_and_mark_the_words(filled: Archive) -> None:
     assert "&lt;script&gt;" in hit.snippet
     assert "<mark>giả</mark>" in hit.snippet
     assert hit.snippet.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+
+
+def test_snippets_mark_the_matched_words_only(filled_with_synonyms: Archive) -> None:
+    # BHYT matched the abbreviation: the words of its expansion standing apart are not marked;
+    # "cảnh" was typed with diacritics: "cạnh" is another word, even in a folded hit.
+    filled_with_synonyms.upsert(
+        [
+            make_doc("clinic", body="Trạm y tế xã cấp thẻ BHYT; bảo hiểm xe máy thì khác."),
+            make_doc("rivals", body="Cạnh tranh gay gắt, hoàn cảnh khó khăn vì tin giả."),
+        ]
+    )
+    filled_with_synonyms.refresh()
+    (clinic,) = (
+        h for h in filled_with_synonyms.search(Query(text="BHYT")).hits if h.document.id == "clinic"
+    )
+    assert "<mark>BHYT</mark>" in clinic.snippet
+    assert "Trạm y tế xã" in clinic.snippet and "bảo hiểm xe" in clinic.snippet
+    (rivals,) = (
+        h
+        for h in filled_with_synonyms.search(Query(text="gia cảnh")).hits
+        if h.document.id == "rivals"
+    )
+    assert rivals.match == "folded"
+    assert "<mark>cảnh</mark>" in rivals.snippet and "Cạnh tranh" in rivals.snippet
 
 
 # -- filters, sort, pagination -------------------------------------------------------------

@@ -584,6 +584,14 @@ def test_search_page_without_highlight_escapes_its_own_snippet() -> None:
     assert hit.score == 0.0
 
 
+def test_search_page_without_highlight_marks_a_folded_hit_as_sqlite_does() -> None:
+    doc = _doc(body="Cảnh báo tin giả về lương hưu")
+    hit = {"_id": "d1", "_score": 1.0, "_source": document_to_source(doc)}
+    response = {"hits": {"total": {"value": 1}, "hits": [{**hit, "matched_queries": ["folded"]}]}}
+    (found,) = search_page(response, Query(text="tin gia")).hits
+    assert found.snippet == "Cảnh báo <mark>tin</mark> <mark>giả</mark> về lương hưu"
+
+
 def test_stats_response() -> None:
     response = {
         "hits": {"total": {"value": 10}},

@@ -44,6 +44,8 @@ FIELD = Synonyms.from_forms(
     [["BHXH", "bảo hiểm xã hội"], ["BHXHVN", "BHXH Việt Nam"], ["NLĐ", "người lao động"]]
 )
 BHXH = (("bhxh",), ("bảo", "hiểm", "xã", "hội"))
+BHXHVN = (("bhxhvn",), ("bảo", "hiểm", "xã", "hội", "việt", "nam"))
+BHXHVN_WRITTEN_OUT = (BHXHVN[1], BHXHVN[0], ("bhxh", "việt", "nam"))
 
 
 @pytest.mark.parametrize(
@@ -74,8 +76,10 @@ def test_operators(text: str, expected: ParsedQuery) -> None:
         # The longest form wins; loose words around it stay required words.
         (
             "chế độ BHXH Việt Nam",
-            ParsedQuery(terms=("chế", "độ"), any_of=(((("bhxh", "việt", "nam"), ("bhxhvn",))),)),
+            ParsedQuery(terms=("chế", "độ"), any_of=((("bhxh", "việt", "nam"), *BHXHVN),)),
         ),
+        # A form holding another group's form stands with that group's other forms in it.
+        ("bảo hiểm xã hội Việt Nam", ParsedQuery(any_of=(BHXHVN_WRITTEN_OUT,))),
         ("NLĐ OR BHXH", ParsedQuery(any_of=((("nlđ",), ("người", "lao", "động"), *BHXH),))),
         ("tin -BHXH", ParsedQuery(terms=("tin",), excluded=BHXH)),
         ("bảo hiểm", ParsedQuery(terms=("bảo", "hiểm"))),
@@ -118,10 +122,38 @@ def test_snippet_escapes_and_marks() -> None:
 
 
 def test_snippet_marks_folded_words_only_when_asked() -> None:
-    text = "Ông ta gia nhập hội."
-    assert "<mark>" not in make_snippet(text, parse_query("giả"))
-    assert make_snippet(text, parse_query("giả"), folded=True) == (
-        "Ông ta <mark>gia</mark> nhập hội."
+    text = "Ông ta báo tin giả."
+    assert "<mark>" not in make_snippet(text, parse_query("gia"))
+    assert make_snippet(text, parse_query("gia"), folded=True) == (
+        "Ông ta báo tin <mark>giả</mark>."
+    )
+
+
+def test_a_folded_snippet_marks_words_typed_with_diacritics_only_as_typed() -> None:
+    # "cảnh" and "bảo" matched as typed: "cạnh", "canh" and "báo" are other words.
+    text = "Cạnh tranh, canh gác, hoàn cảnh khó khăn vì tin giả; thông báo về bảo hiểm."
+    assert make_snippet(text, parse_query("gia cảnh"), folded=True) == (
+        "Cạnh tranh, canh gác, hoàn <mark>cảnh</mark> khó khăn vì tin <mark>giả</mark>; "
+        "thông báo về bảo hiểm."
+    )
+    assert make_snippet(text, parse_query("bảo hiem"), folded=True, width=400) == (
+        "Cạnh tranh, canh gác, hoàn cảnh khó khăn vì tin giả; "
+        "thông báo về <mark>bảo</mark> <mark>hiểm</mark>."
+    )
+
+
+@pytest.mark.parametrize("folded", [False, True], ids=["exact", "folded"])
+def test_snippets_mark_phrases_only_where_their_words_stand_together(folded: bool) -> None:
+    bhyt = Synonyms.from_forms([["BHYT", "bảo hiểm y tế"]])
+    text = "Trạm y tế xã cấp thẻ BHYT; bảo hiểm xe máy khác thẻ bảo hiểm, y tế."
+    assert make_snippet(text, parse_query("BHYT", bhyt), folded=folded) == (
+        "Trạm y tế xã cấp thẻ <mark>BHYT</mark>; bảo hiểm xe máy khác thẻ "
+        "<mark>bảo</mark> <mark>hiểm</mark>, <mark>y</mark> <mark>tế</mark>."
+    )
+    text = "Chi tiền, trả nợ, lương thấp; chi trả lương hưu đúng hạn."
+    assert make_snippet(text, parse_query('"chi trả lương hưu"'), folded=folded) == (
+        "Chi tiền, trả nợ, lương thấp; "
+        "<mark>chi</mark> <mark>trả</mark> <mark>lương</mark> <mark>hưu</mark> đúng hạn."
     )
 
 
