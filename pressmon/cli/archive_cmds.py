@@ -259,7 +259,7 @@ def counts(
     unit: CountUnit = "stories" if stories else "articles"
     with archive_from(settings) as archive:
         table = archive.counts(query, group_by=group_by, interval=interval, unit=unit)
-        # Provinces and topics overlap: the ungrouped count says how many articles there are.
+        # Topics overlap: the ungrouped count says how many articles there are.
         distinct = (
             archive.counts(query, group_by=None, interval=interval, unit=unit).total
             if group_by in output.OVERLAP_NOTES

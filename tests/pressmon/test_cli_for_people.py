@@ -51,9 +51,9 @@ def archive_path(tmp_path: Path) -> Path:
                 _doc(
                     "nghe-an",
                     "Nghệ An chi trả lương hưu",
-                    "Bảo hiểm xã hội tỉnh Nghệ An chi trả lương hưu đúng hạn.",
+                    "Bảo hiểm xã hội tỉnh Nghệ An chi trả lương hưu đúng hạn, như Hà Tĩnh.",
                     province="Nghệ An",
-                    provinces=("Nghệ An",),
+                    provinces=("Nghệ An", "Hà Tĩnh"),
                     topics=("luong_huu_chi_tra",),
                 ),
                 _doc(
@@ -161,13 +161,18 @@ def test_web_search_filters_use_the_same_resolver(archive_path: Path) -> None:
 # --- 6. one language for people ----------------------------------------------------------------
 
 
-def test_counts_by_province_lists_all_34_and_explains_overlap(archive_path: Path) -> None:
+def test_counts_by_province_lists_all_34_once_per_article(archive_path: Path) -> None:
     out = _ok(archive_path, "counts", "--by", "province", "--from", "2026-03-02").stdout
     assert out.startswith("Tỉnh/thành")
     assert "Cà Mau" in out and "Nghệ An" in out
     rows = out.splitlines()[2:-1]
     assert len([r for r in rows if not r.startswith("(không rõ)")]) == 34
-    assert "một bài có thể nói về nhiều tỉnh/thành" in out and "số bài: 3" in out
+    # each article under its main province: the rows add up to the articles, no overlap claimed
+    assert out.splitlines()[-1] == "Tổng: 3 (mỗi bài tính một lần, ở tỉnh/thành chính của bài)"
+    assert [r.split()[-1] for r in rows if r.startswith(("Nghệ An", "Hà Tĩnh"))] == ["1", "0"]
+    # ... while the filter finds every article about the province, main or not
+    about = _ok(archive_path, "counts", "--province", "Hà Tĩnh", "--json").stdout
+    assert json.loads(about)["total"] == 1
 
 
 def test_counts_by_topic_shows_names_and_why_the_total_is_larger(archive_path: Path) -> None:
