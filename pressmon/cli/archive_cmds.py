@@ -22,7 +22,7 @@ from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
 from pressmon.search_hints import suggestions
-from pressmon.settings import Settings, load_sources, load_targets
+from pressmon.settings import Settings, load_sources
 from pressmon.snapshots import SnapshotStore
 from pressmon.wiring import (
     archive_from,
@@ -30,6 +30,7 @@ from pressmon.wiring import (
     gazetteer_from,
     notifier_from,
     processor_from,
+    targets_from,
 )
 
 GROUPS = ("province", "outlet", "kind", "topic")
@@ -267,9 +268,7 @@ def counts(
         )
         as_of = _date(options.get("date_to"), "--to") or today
         progress = (
-            progress_for_targets(archive, load_targets(settings.targets_file), as_of)
-            if with_targets
-            else []
+            progress_for_targets(archive, targets_from(settings), as_of) if with_targets else []
         )
     revisions = _freeze_complete_weeks(settings, table, today) if freeze else []
     names = _group_names(settings, group_by)
