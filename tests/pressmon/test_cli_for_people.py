@@ -256,3 +256,10 @@ def test_search_says_more_than_when_counting_stopped_at_the_limit(
 def test_search_json_says_its_total_is_exact(archive_path: Path) -> None:
     page = json.loads(_ok(archive_path, "search", "bảo hiểm", "--json").stdout)
     assert page["total_exact"] is True and page["total"] >= 2
+
+
+@pytest.mark.parametrize("to", ["2026-03-15", "2026-04-30"])
+def test_counts_with_targets_before_the_may_campaign(archive_path: Path, to: str) -> None:
+    # The campaign counted from 01/05 to --to: a range ending before it began, once refused.
+    out = _ok(archive_path, "counts", "--targets", "--to", to).stdout
+    assert "(01/05/2026–31/05/2026): 0 / 3.000 (0%), dự báo 0 — chưa bắt đầu" in out
