@@ -236,6 +236,24 @@ class Campaign(_Strict):
     start: str = Field(pattern=r"^\d{2}-\d{2}$")  # MM-DD, every year
     end: str = Field(pattern=r"^\d{2}-\d{2}$")
 
+    @model_validator(mode="after")
+    def _within_every_year(self) -> Campaign:
+        # 2025 has no 29 February: a window must exist every year, inside it (a campaign
+        # across New Year would end before it starts, its days a negative count).
+        try:
+            start, end = self.window(2025)
+        except ValueError as err:
+            raise ValueError(
+                f"đợt {self.id!r}: {self.start}–{self.end} không phải ngày có trong mọi năm "
+                "(tháng-ngày, ví dụ 05-01; không dùng 02-29)"
+            ) from err
+        if end < start:
+            raise ValueError(
+                f"đợt {self.id!r} kết thúc ({self.end}) trước khi bắt đầu ({self.start}); "
+                "một đợt nằm trong một năm: tách đợt qua năm mới thành hai"
+            )
+        return self
+
     def window(self, year: int) -> tuple[date, date]:
         start = date(year, *map(int, self.start.split("-")))
         end = date(year, *map(int, self.end.split("-")))
