@@ -189,7 +189,7 @@ def progress_text(progress: CoverageProgress) -> str:
     if progress.weekly_pace_required is not None:
         line += (
             f"; cần {number(progress.weekly_pace_required)} bài/tuần"
-            f" trong {progress.weeks_remaining} tuần còn lại"
+            f" trong {number(progress.weeks_remaining)} tuần còn lại"
         )
     return line
 

@@ -263,3 +263,5 @@ def test_counts_with_targets_before_the_may_campaign(archive_path: Path, to: str
     # The campaign counted from 01/05 to --to: a range ending before it began, once refused.
     out = _ok(archive_path, "counts", "--targets", "--to", to).stdout
     assert "(01/05/2026–31/05/2026): 0 / 3.000 (0%), dự báo 0 — chưa bắt đầu" in out
+    # weeks in Vietnamese, as on the web: 31 days are 4,4 weeks
+    assert "0 — chưa bắt đầu; cần 678 bài/tuần trong 4,4 tuần còn lại" in out
