@@ -287,7 +287,8 @@ def counts_body(
 ) -> dict[str, Any]:
     """A zero-filled `date_histogram` (Monday weeks or months in `timezone`), optionally split
     by a `terms` sub-aggregation; articles without a value count under UNKNOWN_GROUP. Stories
-    are a `cardinality` of story_id (the article id when it has none) in each cell."""
+    are a `cardinality` of story_id (the article id when it has none) in each cell, and, ungrouped,
+    over the whole range too (`CountTable.distinct`)."""
     if interval not in get_args(Interval):
         raise QueryError(f"Khoảng thời gian không hợp lệ: {interval!r} (week hoặc month).")
     if group_by is not None and group_by not in GROUP_FIELDS:
@@ -322,11 +323,14 @@ def counts_body(
         over_time["aggs"] = {"groups": groups}
     elif cell_aggs:
         over_time["aggs"] = cell_aggs
+    aggs: dict[str, Any] = {"over_time": over_time}
+    if unit == "stories" and group_by is None:
+        aggs["stories"] = _STORY
     return {
         "query": query_clause(query, timezone, synonyms),
         "size": 0,
         "track_total_hits": False,
-        "aggs": {"over_time": over_time},
+        "aggs": aggs,
     }
 
 
@@ -364,6 +368,11 @@ def count_table(
         group_by=group_by,
         groups=_filtered_groups(query, group_by),
         unit=unit,
+        distinct=(
+            int(_get(response, "aggregations", "stories", "value"))
+            if unit == "stories" and group_by is None
+            else None
+        ),
     )
 
 

@@ -374,6 +374,10 @@ class SQLiteArchive(Archive):
                 else:
                     raw[group, bucket_date(key, interval)] += value
         raw.update({cell: len(ids) for cell, ids in stories.items()})
+        # A story whose copies fall in two buckets is one story of the range.
+        distinct = (
+            len(set().union(*stories.values())) if unit == "stories" and not group_by else None
+        )
         shown = {
             "province": query.provinces,
             "outlet": query.outlets,
@@ -388,6 +392,7 @@ class SQLiteArchive(Archive):
             group_by=group_by,
             groups=shown.get(group_by or "", ()),
             unit=unit,
+            distinct=distinct,
         )
 
     def triage_entries(self, query: Query, limit: int) -> tuple[list[TriageEntry], bool]:

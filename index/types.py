@@ -11,8 +11,8 @@ GroupBy = Literal["province", "outlet", "kind", "topic"]
 Interval = Literal["week", "month"]
 SortOrder = Literal["relevance", "date"]
 MatchKind = Literal["exact", "folded"]
-# "stories": syndicated copies (one story_id) count once per bucket and group;
-# "articles": placements.
+# "stories": syndicated copies (one story_id) count once per bucket and group, and an ungrouped
+# table's total counts each story once over the whole range; "articles": placements.
 CountUnit = Literal["articles", "stories"]
 
 # Row label in a grouped CountTable for articles with no value in the grouped field
@@ -145,9 +145,14 @@ class CountTable:
     interval: Interval
     group_by: GroupBy | None
     unit: CountUnit = "articles"
+    # Ungrouped stories: the distinct stories of the whole range, less than the sum of the
+    # buckets when a story's copies fall in two of them (Sunday night and Monday morning).
+    distinct: int | None = None
 
     @property
     def total(self) -> int:
+        if self.distinct is not None:
+            return self.distinct
         return sum(sum(counts) for counts in self.rows.values())
 
 

@@ -101,18 +101,22 @@ def fill_counts(
     group_by: GroupBy | None,
     groups: Iterable[str] = (),
     unit: CountUnit = "articles",
+    distinct: int | None = None,
 ) -> CountTable:
     """Zero-filled CountTable from sparse (group, bucket start) -> count.
 
     `first`/`last` are the local days the table must span (None: the data's own range);
-    `groups` are extra rows to show even when they have no articles (e.g. filtered provinces).
+    `groups` are extra rows to show even when they have no articles (e.g. filtered provinces);
+    `distinct` is the table's total when it is not the sum of its cells (`CountTable.distinct`).
     """
     if raw:
         seen = [bucket for _, bucket in raw]
         first = first or min(seen)
         last = last or max(seen)
     if first is None or last is None or first > last:
-        return CountTable(buckets=(), rows={}, interval=interval, group_by=group_by, unit=unit)
+        return CountTable(
+            buckets=(), rows={}, interval=interval, group_by=group_by, unit=unit, distinct=distinct
+        )
     buckets = bucket_starts(first, last, interval)
     position = {bucket: i for i, bucket in enumerate(buckets)}
     names = sorted({group for group, _ in raw} | set(groups)) if group_by else [""]
@@ -126,4 +130,5 @@ def fill_counts(
         interval=interval,
         group_by=group_by,
         unit=unit,
+        distinct=distinct,
     )

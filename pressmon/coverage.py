@@ -21,6 +21,8 @@ from typing import Literal
 
 from index import CountTable, Query
 from index.base import Archive
+from index.types import GroupBy
+from index.weeks import fill_counts
 from pressmon.errors import ConfigError
 from pressmon.settings import Campaign, Target, Targets
 
@@ -127,6 +129,14 @@ def target_query(target: Target, period: tuple[date, date], as_of: date) -> Quer
     )
 
 
+def target_counts(archive: Archive, query: Query, *, group_by: GroupBy | None = None) -> CountTable:
+    """Weekly counts of a `target_query`: none when the period starts after `as_of` (its range
+    then ends before it begins, which the archive refuses: a May campaign read in March)."""
+    if query.date_from and query.date_to and query.date_from > query.date_to:
+        return fill_counts({}, first=None, last=None, interval="week", group_by=group_by)
+    return archive.counts(query, group_by=group_by)
+
+
 def coverage_progress(
     target: Target, table: CountTable, *, period: tuple[date, date], as_of: date
 ) -> CoverageProgress:
@@ -179,7 +189,7 @@ def progress_for_targets(archive: Archive, targets: Targets, as_of: date) -> lis
     progress = []
     for target in targets.targets:
         period = target_period(target, as_of.year, targets.campaigns)
-        table = archive.counts(target_query(target, period, as_of))
+        table = target_counts(archive, target_query(target, period, as_of))
         progress.append(coverage_progress(target, table, period=period, as_of=as_of))
     return progress
 

@@ -17,6 +17,7 @@ from index.types import UNKNOWN_GROUP, CountTable, Document, Query
 from pressmon.coverage import (
     CoverageProgress,
     progress_for_targets,
+    target_counts,
     target_period,
     target_query,
 )
@@ -70,7 +71,7 @@ class CoverageFigures:
 
 
 def _province_counts(archive: Archive, query: Query) -> dict[str, int]:
-    return dict(_totals(archive.counts(query, group_by="province")))
+    return dict(_totals(target_counts(archive, query, group_by="province")))
 
 
 def provinces_progress(

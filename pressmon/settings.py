@@ -7,7 +7,7 @@ import os
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -235,6 +235,24 @@ class Campaign(_Strict):
     name: str
     start: str = Field(pattern=r"^\d{2}-\d{2}$")  # MM-DD, every year
     end: str = Field(pattern=r"^\d{2}-\d{2}$")
+
+    @model_validator(mode="after")
+    def _within_every_year(self) -> Campaign:
+        # 2025 has no 29 February: a window must exist every year, inside it (a campaign
+        # across New Year would end before it starts, its days a negative count).
+        try:
+            start, end = self.window(2025)
+        except ValueError as err:
+            raise ValueError(
+                f"đợt {self.id!r}: {self.start}–{self.end} không phải ngày có trong mọi năm "
+                "(tháng-ngày, ví dụ 05-01; không dùng 02-29)"
+            ) from err
+        if end < start:
+            raise ValueError(
+                f"đợt {self.id!r} kết thúc ({self.end}) trước khi bắt đầu ({self.start}); "
+                "một đợt nằm trong một năm: tách đợt qua năm mới thành hai"
+            )
+        return self
 
     def window(self, year: int) -> tuple[date, date]:
         start = date(year, *map(int, self.start.split("-")))
@@ -491,6 +509,48 @@ def load_sources(path: Path) -> SourceList:
 
 def load_targets(path: Path) -> Targets:
     return validate_file(path, Targets)
+
+
+def with_current_provinces(
+    targets: Targets, current: Callable[[str], str | None], path: Path
+) -> Targets:
+    """`targets` with each province it names (`provinces`, `province_targets`) as the current
+    province `current` maps it to ("TP.HCM", "Ha Noi", pre-2025 "Bình Dương"): the archive and the
+    split know only those, so any other spelling counted nothing or lost its figure silently.
+
+    Raises:
+        ConfigError: a name no province answers to, or two names of one province's figure.
+    """
+
+    def resolved(where: str, name: str) -> str:
+        found = current(name)
+        if found is None:
+            raise ConfigError(
+                f"{path.name}: {where}: không có tỉnh, thành phố nào tên {name!r}",
+                hint=f"ghi tên một tỉnh, thành phố của config/provinces.yaml trong {path.name}",
+            )
+        return found
+
+    changed = []
+    for i, target in enumerate(targets.targets):
+        where = f"targets[{i}] ({target.id})"
+        figures: dict[str, int] = {}
+        for name, count in target.province_targets.items():
+            province = resolved(f"{where}.province_targets", name)
+            if province in figures:
+                raise ConfigError(
+                    f"{path.name}: {where}.province_targets: {province} được ghi hai lần "
+                    f"(tên cũ hoặc cách viết khác của cùng một tỉnh: {name!r})",
+                    hint=f"giữ một dòng cho {province} trong {path.name}",
+                )
+            figures[province] = count
+        provinces = tuple(
+            dict.fromkeys(resolved(f"{where}.provinces", name) for name in target.provinces)
+        )
+        changed.append(
+            target.model_copy(update={"provinces": provinces, "province_targets": figures})
+        )
+    return targets.model_copy(update={"targets": tuple(changed)})
 
 
 def load_synonyms(path: Path) -> SynonymTable:

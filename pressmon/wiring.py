@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from index.base import Archive
     from pressmon.alerts.dispatch import Notifier
     from pressmon.processing import ArticleProcessor
+    from pressmon.settings import Targets
     from vntext.provinces import Gazetteer
 
 
@@ -70,6 +71,14 @@ def gazetteer_from(settings: Settings) -> Gazetteer:
     from vntext.provinces import Gazetteer
 
     return Gazetteer.load(settings.provinces_file)
+
+
+def targets_from(settings: Settings) -> Targets:
+    """config/targets.yaml, its provinces named as the gazetteer's current ones."""
+    from pressmon.settings import load_targets, with_current_provinces
+
+    targets = load_targets(settings.targets_file)
+    return with_current_provinces(targets, gazetteer_from(settings).current, settings.targets_file)
 
 
 # Syndicated copies appear within days of the original; older stories need not stay in memory.

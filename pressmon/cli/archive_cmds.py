@@ -24,7 +24,7 @@ from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
 from pressmon.search_hints import suggestions
-from pressmon.settings import Settings, load_sources, load_targets
+from pressmon.settings import Settings, load_sources
 from pressmon.snapshots import SnapshotStore
 from pressmon.whole_file import written_whole
 from pressmon.wiring import (
@@ -33,6 +33,7 @@ from pressmon.wiring import (
     gazetteer_from,
     notifier_from,
     processor_from,
+    targets_from,
 )
 
 GROUPS = ("province", "outlet", "kind", "topic")
@@ -263,7 +264,7 @@ def counts(
     unit: CountUnit = "stories" if stories else "articles"
     with archive_from(settings) as archive:
         table = archive.counts(query, group_by=group_by, interval=interval, unit=unit)
-        # Provinces and topics overlap: the ungrouped count says how many articles there are.
+        # Topics overlap: the ungrouped count says how many articles there are.
         distinct = (
             archive.counts(query, group_by=None, interval=interval, unit=unit).total
             if group_by in output.OVERLAP_NOTES
@@ -271,9 +272,7 @@ def counts(
         )
         as_of = _date(options.get("date_to"), "--to") or today
         progress = (
-            progress_for_targets(archive, load_targets(settings.targets_file), as_of)
-            if with_targets
-            else []
+            progress_for_targets(archive, targets_from(settings), as_of) if with_targets else []
         )
     revisions = _freeze_complete_weeks(settings, table, today) if freeze else []
     names = _group_names(settings, group_by)

@@ -27,9 +27,14 @@ GROUP_HEADERS = {
     "topic": "Chủ đề",
 }
 # Why a grouped total can exceed the number of articles: these fields hold several values.
+# (By province an article counts once, under its main province; `--province` also finds the
+# articles about a province that is not their main one, so it can find more than the row.)
 OVERLAP_NOTES = {
-    "province": "một bài có thể nói về nhiều tỉnh/thành",
     "topic": "một bài có thể thuộc nhiều chủ đề",
+}
+# What a grouped total counts, where that is not plain.
+TOTAL_NOTES = {
+    "province": "mỗi bài tính một lần, ở tỉnh/thành chính của bài",
 }
 
 _MARK = re.compile(r"</?mark>")
@@ -135,6 +140,8 @@ def counts_text(
         for group, values in ordered
     ]
     footer = f"Tổng: {number(counts.total)}"
+    if counts.group_by in TOTAL_NOTES:
+        footer += f" ({TOTAL_NOTES[counts.group_by]})"
     note = OVERLAP_NOTES.get(counts.group_by)
     if note and distinct is not None:
         footer = (
@@ -182,7 +189,7 @@ def progress_text(progress: CoverageProgress) -> str:
     if progress.weekly_pace_required is not None:
         line += (
             f"; cần {number(progress.weekly_pace_required)} bài/tuần"
-            f" trong {progress.weeks_remaining} tuần còn lại"
+            f" trong {number(progress.weeks_remaining)} tuần còn lại"
         )
     return line
 

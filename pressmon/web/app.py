@@ -63,7 +63,7 @@ from pressmon.web.routes import (
 )
 from pressmon.web.throttle import AddressWindow, LoginThrottle
 from pressmon.web.ttl_cache import TtlCache
-from pressmon.wiring import gazetteer_from
+from pressmon.wiring import gazetteer_from, targets_from
 from vntext.validation_text import field_path, problem_text
 
 HERE = Path(__file__).resolve().parent
@@ -91,7 +91,9 @@ def _now() -> datetime:
 def _load_targets(settings: Settings) -> Targets:
     if not settings.targets_file.exists():
         return Targets()
-    return load_targets(settings.targets_file)
+    if not settings.provinces_file.exists():  # as `_provinces`: names then come from data
+        return load_targets(settings.targets_file)
+    return targets_from(settings)
 
 
 def _load_outlets(settings: Settings) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -624,6 +624,65 @@ def test_stories_count_syndicated_copies_once(archive: Archive) -> None:
     assert archive.counts(whole, interval="month", unit="stories").total == 1
     by_outlet = archive.counts(whole, group_by="outlet", interval="week", unit="stories")
     assert {k: sum(v) for k, v in by_outlet.rows.items()} == {"bao_can_tho": 1, "bao_khac": 1}
+
+
+@pytest.mark.parametrize(
+    ("original_at", "copy_at", "interval", "cells"),
+    [
+        # Sunday 23:30 and Monday 00:10 in Hà Nội (16:30Z, 17:10Z): two weeks, one story
+        (
+            datetime(2024, 1, 7, 16, 30, tzinfo=UTC),
+            datetime(2024, 1, 7, 17, 10, tzinfo=UTC),
+            "week",
+            (1, 2),
+        ),
+        # both on the Sunday
+        (
+            datetime(2024, 1, 7, 16, 30, tzinfo=UTC),
+            datetime(2024, 1, 7, 16, 50, tzinfo=UTC),
+            "week",
+            (1, 1),
+        ),
+        # 31 December 23:30 and 1 January 00:10: two months and two years, one story
+        (
+            datetime(2023, 12, 31, 16, 30, tzinfo=UTC),
+            datetime(2023, 12, 31, 17, 10, tzinfo=UTC),
+            "month",
+            (1, 2),
+        ),
+    ],
+)
+def test_a_story_across_two_buckets_is_one_story_of_the_range(
+    archive: Archive,
+    original_at: datetime,
+    copy_at: datetime,
+    interval: Any,
+    cells: tuple[int, ...],
+) -> None:
+    original = replace(PENSION, published_at=original_at, story_id=PENSION.id)
+    copy = replace(
+        original,
+        id="pension-copy",
+        url="https://khac.vn/a",
+        canonical_url="https://khac.vn/a",
+        outlet="bao_khac",
+        outlet_name="Báo Khác",
+        published_at=copy_at,
+    )
+    other = replace(SCAM_WARNING, published_at=copy_at + timedelta(hours=2), story_id=None)
+    archive.upsert([original, copy, other])
+    archive.refresh()
+    hanoi = timezone(timedelta(hours=7))
+    query = Query(
+        date_from=original_at.astimezone(hanoi).date(),
+        date_to=copy_at.astimezone(hanoi).date() + timedelta(days=1),
+    )
+    stories = archive.counts(query, interval=interval, unit="stories")
+    assert dict(stories.rows) == {"": cells}
+    assert stories.total == 2  # the syndicated story and the other article
+    assert archive.counts(query, interval=interval).total == 3
+    by_outlet = archive.counts(query, group_by="outlet", interval=interval, unit="stories")
+    assert by_outlet.total == 3  # grouped: each outlet's placement of the story
 
 
 def test_interactive_pages_count_up_to_the_limit_and_paging_reaches_every_match(

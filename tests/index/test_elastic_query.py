@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -723,6 +724,22 @@ def test_story_counts_use_a_cardinality_per_cell() -> None:
         query, "Asia/Ho_Chi_Minh", group_by=None, interval="week", unit="stories"
     )
     assert "stories" in ungrouped["aggs"]["over_time"]["aggs"]
+    assert "stories" not in body["aggs"]  # grouped: each group's cells only
+    # ungrouped, the range's own cardinality is the total: one story across two weeks is one
+    assert ungrouped["aggs"]["stories"] == groups["aggs"]["stories"]
+    whole_range: dict[str, Any] = {
+        "aggregations": {
+            "over_time": {
+                "buckets": [
+                    {"key_as_string": "2024-01-01", "doc_count": 1, "stories": {"value": 1}},
+                    {"key_as_string": "2024-01-08", "doc_count": 2, "stories": {"value": 2}},
+                ]
+            },
+            "stories": {"value": 2},
+        }
+    }
+    table = count_table(whole_range, query, group_by=None, interval="week", unit="stories")
+    assert dict(table.rows) == {"": (1, 2)} and table.total == 2
 
 
 def test_the_seo_title_is_searched_with_a_lower_boost_than_the_title() -> None:

@@ -51,9 +51,9 @@ def archive_path(tmp_path: Path) -> Path:
                 _doc(
                     "nghe-an",
                     "Nghệ An chi trả lương hưu",
-                    "Bảo hiểm xã hội tỉnh Nghệ An chi trả lương hưu đúng hạn.",
+                    "Bảo hiểm xã hội tỉnh Nghệ An chi trả lương hưu đúng hạn, như Hà Tĩnh.",
                     province="Nghệ An",
-                    provinces=("Nghệ An",),
+                    provinces=("Nghệ An", "Hà Tĩnh"),
                     topics=("luong_huu_chi_tra",),
                 ),
                 _doc(
@@ -161,13 +161,18 @@ def test_web_search_filters_use_the_same_resolver(archive_path: Path) -> None:
 # --- 6. one language for people ----------------------------------------------------------------
 
 
-def test_counts_by_province_lists_all_34_and_explains_overlap(archive_path: Path) -> None:
+def test_counts_by_province_lists_all_34_once_per_article(archive_path: Path) -> None:
     out = _ok(archive_path, "counts", "--by", "province", "--from", "2026-03-02").stdout
     assert out.startswith("Tỉnh/thành")
     assert "Cà Mau" in out and "Nghệ An" in out
     rows = out.splitlines()[2:-1]
     assert len([r for r in rows if not r.startswith("(không rõ)")]) == 34
-    assert "một bài có thể nói về nhiều tỉnh/thành" in out and "số bài: 3" in out
+    # each article under its main province: the rows add up to the articles, no overlap claimed
+    assert out.splitlines()[-1] == "Tổng: 3 (mỗi bài tính một lần, ở tỉnh/thành chính của bài)"
+    assert [r.split()[-1] for r in rows if r.startswith(("Nghệ An", "Hà Tĩnh"))] == ["1", "0"]
+    # ... while the filter finds every article about the province, main or not
+    about = _ok(archive_path, "counts", "--province", "Hà Tĩnh", "--json").stdout
+    assert json.loads(about)["total"] == 1
 
 
 def test_counts_by_topic_shows_names_and_why_the_total_is_larger(archive_path: Path) -> None:
@@ -251,3 +256,12 @@ def test_search_says_more_than_when_counting_stopped_at_the_limit(
 def test_search_json_says_its_total_is_exact(archive_path: Path) -> None:
     page = json.loads(_ok(archive_path, "search", "bảo hiểm", "--json").stdout)
     assert page["total_exact"] is True and page["total"] >= 2
+
+
+@pytest.mark.parametrize("to", ["2026-03-15", "2026-04-30"])
+def test_counts_with_targets_before_the_may_campaign(archive_path: Path, to: str) -> None:
+    # The campaign counted from 01/05 to --to: a range ending before it began, once refused.
+    out = _ok(archive_path, "counts", "--targets", "--to", to).stdout
+    assert "(01/05/2026–31/05/2026): 0 / 3.000 (0%), dự báo 0 — chưa bắt đầu" in out
+    # weeks in Vietnamese, as on the web: 31 days are 4,4 weeks
+    assert "0 — chưa bắt đầu; cần 678 bài/tuần trong 4,4 tuần còn lại" in out

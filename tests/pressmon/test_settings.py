@@ -91,6 +91,21 @@ def _config_copy(tmp_path: Path) -> Path:
             "campaigns:\n  - id: c\n    name: x\n    start: May\n    end: '05-31'\n",
             ["targets.yaml", "start"],
         ),
+        (
+            "targets.yaml",
+            "campaigns:\n  - id: c\n    name: x\n    start: '02-30'\n    end: '03-10'\n",
+            ["targets.yaml", "không phải ngày có trong mọi năm"],
+        ),
+        (
+            "targets.yaml",
+            "campaigns:\n  - id: c\n    name: x\n    start: '02-01'\n    end: '02-29'\n",
+            ["targets.yaml", "không dùng 02-29"],
+        ),
+        (
+            "targets.yaml",
+            "campaigns:\n  - id: tet\n    name: x\n    start: '12-20'\n    end: '01-10'\n",
+            ["targets.yaml", "đợt 'tet' kết thúc (01-10) trước khi bắt đầu (12-20)"],
+        ),
     ],
     ids=[
         "bad-id",
@@ -101,6 +116,9 @@ def _config_copy(tmp_path: Path) -> Path:
         "negative-target",
         "unknown-campaign",
         "bad-campaign-date",
+        "campaign-day-not-in-the-month",
+        "campaign-on-29-february",
+        "campaign-across-new-year",
     ],
 )
 def test_broken_file_names_file_and_field(

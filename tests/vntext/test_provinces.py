@@ -221,6 +221,12 @@ MENTIONS = [
     ("BHXH Bà Rịa - Vũng Tàu", [("Hồ Chí Minh", "Bà Rịa - Vũng Tàu", True)]),
     ("bình an cả năm", []),
     ("CÀ MAU TĂNG NGƯỜI THAM GIA BHXH", [("Cà Mau", "CÀ MAU", False)]),
+    # the battle and the streets named after it are not the province; the city is
+    ("Kỷ niệm 70 năm Chiến thắng Điện Biên Phủ", []),
+    ("Trụ sở tại số 7 Điện Biên Phủ, quận 3, TP.HCM", [("Hồ Chí Minh", "TP.HCM", False)]),
+    ("BHXH đường Điện Biên Phủ", []),
+    ("Người dân TP Điện Biên Phủ", [("Điện Biên", "Điện Biên Phủ", False)]),
+    ("BHXH tỉnh Điện Biên", [("Điện Biên", "Điện Biên", False)]),
 ]
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+import pytest
+
 from tests.web.conftest import Clock, sign_in
 
 PROVINCE_ROW = re.compile(r'<tr class="ps-row-([a-z_]+)">\s*<td>([^<*]+?)(?: <span|</td>)')
@@ -80,3 +82,25 @@ def test_report_opens_with_a_summary_and_the_provinces_needing_attention(as_lead
     assert "0/34 đã đạt, 0 đúng tiến độ, 34 cần chú ý" in paragraph
     assert "Cần chú ý nhất:" in paragraph and "và 29 tỉnh khác" in paragraph
     assert "tin cần xác minh" in paragraph
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/bao-phu",  # the year so far: the May campaign has not begun
+        "/bao-phu?chi_tieu=may_campaign",
+        "/bao-phu?tu=01/01/2026&den=31/03/2026",
+        "/bao-phu.csv",
+        "/bao-phu.xlsx",
+        "/bao-cao",
+        "/bao-cao.xlsx",
+    ],
+)
+def test_a_campaign_yet_to_begin_reads_chua_bat_dau(client, clock: Clock, path: str) -> None:
+    # Before 1 May every year, counting the May campaign from 01/05 to today was refused (400).
+    clock.now = datetime(2026, 3, 10, 3, 0, tzinfo=UTC)
+    sign_in(client, "binh")
+    response = client.get(path)
+    assert response.status_code == 200
+    if path == "/bao-phu?chi_tieu=may_campaign":
+        assert {status for _, status in _province_rows(response.text)} == {"chua_bat_dau"}
