@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -193,6 +194,31 @@ def test_phrases_keep_word_order(filled: Archive) -> None:
     assert ids(filled, text='"chi trả lương hưu"') == {"pension"}
     assert ids(filled, text='"lương hưu chi trả"') == set()
     assert ids(filled, text='"chi tra luong huu"') == {"pension"}
+
+
+def test_words_split_at_every_character_that_is_not_a_letter_or_digit(archive: Archive) -> None:
+    # Elasticsearch's standard tokenizer alone would keep "TP.HCM" and "1.000.000" whole.
+    archive.upsert(
+        [
+            make_doc(
+                "wage",
+                title="TP.HCM tăng lương tối thiểu",
+                body="Mức mới 1.000.000 đồng từ ngày 1.7.2025, tăng 10,5% (#chinh_sach).",
+            ),
+            make_doc("other", title="Tin khác", body="Hà Nội chi trả 2.000.000 đồng."),
+        ]
+    )
+    archive.refresh()
+    for text in ("tp hcm", "TP.HCM", "TP HCM", '"1.000.000 đồng"', '"1 000 000 đồng"'):
+        assert ranked(archive, text=text) == [("wage", "exact")], text
+    for text in ("1.7.2025", "10,5", "chinh_sach", "chinh sach"):
+        assert ids(archive, text=text) == {"wage"}, text
+    assert ids(archive, text='"000 000 đồng"') == {"wage", "other"}
+    # The marks fall on the words (a backend may mark the phrase whole or word by word).
+    (hit,) = archive.search(Query(text='"1.000.000 đồng"')).hits
+    marked = re.findall("<mark>(.*?)</mark>", hit.snippet)
+    assert marked and all(part in "1.000.000 đồng" for part in marked)
+    assert "1.000.000 đồng" in hit.snippet.replace("<mark>", "").replace("</mark>", "")
 
 
 def test_all_words_are_required(filled: Archive) -> None:

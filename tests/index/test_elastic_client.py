@@ -257,15 +257,38 @@ def test_an_index_of_schema_1_with_vietnamese_names_must_be_reindexed(cluster) -
         _archive(url)
 
 
-def test_an_index_of_schema_2_gains_the_new_fields_in_place(cluster) -> None:
+@pytest.mark.parametrize("older", [2, 3])
+def test_an_index_split_otherwise_must_be_reindexed(cluster, older: int) -> None:
     fake, url = cluster
     fake.routes[("GET", "/pm/_mapping")] = (
         200,
-        {"pm": {"mappings": {"_meta": {"pressmon_schema": 2}}}},
+        {"pm": {"mappings": {"_meta": {"pressmon_schema": older}}}},
     )
-    fake.routes[("PUT", "/pm/_mapping")] = (200, {"acknowledged": True})
-    _archive(url)
-    (sent,) = _requests(fake, "PUT", "/pm/_mapping")
-    current = documents_index()["mappings"]
-    assert sent == {"properties": current["properties"], "_meta": current["_meta"]}
-    assert {"seo_title", "date_reason", "date_disagreements"} <= set(sent["properties"])
+    with pytest.raises(SchemaVersionError, match="pressmon index export.*pressmon index import"):
+        _archive(url)
+    assert _requests(fake, "PUT", "/pm/_mapping") == []  # nothing changed in place
+
+
+def test_an_index_to_reindex_opens_for_export_only(cluster) -> None:
+    fake, url = cluster
+    older = {"pm": {"mappings": {"_meta": {"pressmon_schema": 3}}}}
+    fake.routes[("GET", "/pm/_mapping")] = (200, older)
+    source = document_to_source(_doc())
+    del source["seo_title"]  # as written by schema 2
+    fake.routes[("POST", "/pm/_search")] = (
+        200,
+        {"hits": {"total": {"value": 1}, "hits": [{"_id": "d1", "_source": source}]}},
+    )
+    client = Elasticsearch(url, max_retries=0, request_timeout=10)
+    archive = ElasticsearchArchive(url, index_name="pm", client=client, exporting=True)
+    assert [d.id for d in archive.iter_documents()] == ["d1"]
+    with pytest.raises(SchemaVersionError, match="lược đồ 3"):
+        archive.search(Query(text="bhxh"))
+    with pytest.raises(SchemaVersionError):
+        archive.upsert([_doc()])
+    fake.routes[("GET", "/pm/_mapping")] = (
+        200,
+        {"pm": {"mappings": {"_meta": {"pressmon_schema": 1}}}},
+    )
+    with pytest.raises(SchemaVersionError, match="bản pressmon đã ghi nó"):
+        ElasticsearchArchive(url, index_name="pm", client=client, exporting=True)

@@ -11,12 +11,14 @@ from hypothesis import strategies as st
 
 from index.elastic_mapping import (
     SCHEMA_VERSION,
+    SEPARATOR_PATTERN,
     document_from_source,
     document_to_source,
     documents_index,
     event_from_source,
     event_to_source,
     mapping_upgrade,
+    reindex_advice,
     reviews_index,
     schema_version,
 )
@@ -618,11 +620,12 @@ def test_exact_analyzer_keeps_diacritics_and_folded_subfield_folds_d() -> None:
     analysis = definition["settings"]["analysis"]
     assert analysis["analyzer"]["vi_exact"] == {
         "type": "custom",
-        "tokenizer": "standard",
+        "char_filter": ["vi_separators"],
+        "tokenizer": "whitespace",
         "filter": ["lowercase"],
     }
     folded = analysis["analyzer"]["vi_folded"]
-    assert folded["filter"] == ["lowercase", "vi_ascii"]
+    assert folded["filter"] == ["lowercase", "vi_ascii", "vi_no_diacritics"]
     assert analysis["filter"]["vi_ascii"] == {"type": "asciifolding", "preserve_original": False}
     assert analysis["char_filter"]["vi_d_stroke"]["mappings"] == ["đ => d", "Đ => D"]
     shingle = analysis["filter"]["vi_two_syllables"]
@@ -734,11 +737,40 @@ def test_the_seo_title_is_searched_with_a_lower_boost_than_the_title() -> None:
     assert folded["body.folded"] < folded["seo_title.folded"] < folded["title.folded"]
 
 
-def test_only_an_index_that_lacks_fields_is_upgraded_in_place() -> None:
+def test_every_analyzer_splits_text_where_sqlite_does() -> None:
+    # The splitting itself is compared with FTS5's in test_elastic_analysis.py.
+    analysis = documents_index()["settings"]["analysis"]
+    assert analysis["char_filter"]["vi_separators"] == {
+        "type": "pattern_replace",
+        "pattern": SEPARATOR_PATTERN,
+        "replacement": " ",  # one character for one: the highlight offsets are the text's
+    }
+    for analyzer in analysis["analyzer"].values():
+        assert analyzer["char_filter"][0] == "vi_separators"
+        assert analyzer["tokenizer"] == "whitespace"
+
+
+def test_an_index_analysed_otherwise_is_reindexed_not_upgraded_in_place() -> None:
     definition = documents_index()
-    assert mapping_upgrade(1, definition) is None  # Vietnamese tier names: reindex
-    upgrade = mapping_upgrade(2, definition)
-    assert upgrade == {
+    assert SCHEMA_VERSION == 4
+    for older in (1, 2, 3):  # Vietnamese tier names (1), text split as SQLite does not (2, 3)
+        assert mapping_upgrade(older, definition) is None
+    # A later schema that only adds fields upgrades an index of this one in place.
+    assert mapping_upgrade(SCHEMA_VERSION, definition) == {
         "properties": definition["mappings"]["properties"],
         "_meta": {"pressmon_schema": SCHEMA_VERSION},
     }
+
+
+@pytest.mark.parametrize("older", [2, 3])
+def test_reindex_advice_for_an_index_split_otherwise_uses_this_version(older: int) -> None:
+    advice = reindex_advice("pressmon", older)
+    assert f"lược đồ {older}" in advice and "TP.HCM" in advice
+    assert advice.index("`pressmon index export TỆP`") < advice.index("`pressmon index import TỆP`")
+    assert "tên chỉ mục mới" in advice and "PRESSMON_ARCHIVE__ELASTICSEARCH_INDEX" in advice
+    assert "bản pressmon đã ghi nó" not in advice  # this version exports it
+
+
+def test_reindex_advice_for_schema_1_exports_with_the_version_that_wrote_it() -> None:
+    advice = reindex_advice("pressmon", 1)
+    assert "bản pressmon đã ghi nó" in advice and "`pressmon index import TỆP`" in advice
