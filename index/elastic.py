@@ -48,9 +48,12 @@ from index.elastic_query import (
     archive_stats,
     count_table,
     counts_body,
+    folded_tier_body,
     search_body,
     search_page,
     stats_body,
+    tiered_bodies,
+    tiered_page,
 )
 from index.errors import (
     BackendUnavailable,
@@ -232,11 +235,34 @@ class ElasticsearchArchive(Archive):
         return True
 
     def search(self, query: Query) -> SearchPage:
+        """One page of hits; by relevance, every exact match before every folded-only one
+        (`index.elastic_query.tiered_bodies`: one or two round trips)."""
         self._refuse_stale()
-        body = search_body(query, self.timezone, self._synonyms, self._count_limit)
+        tiers = tiered_bodies(query, self.timezone, self._synonyms, self._count_limit)
+        if tiers is None:
+            body = search_body(query, self.timezone, self._synonyms, self._count_limit)
+            with _translated("tìm kiếm"):
+                response = self._client.search(index=self.index_name, body=body)
+            return search_page(response.body, query, self._synonyms)
         with _translated("tìm kiếm"):
-            response = self._client.search(index=self.index_name, body=body)
-        return search_page(response.body, query, self._synonyms)
+            exact, total = self._msearch(tiers)
+        folded = None
+        if rest := folded_tier_body(query, self.timezone, exact, self._synonyms):
+            with _translated("tìm kiếm"):
+                folded = self._client.search(index=self.index_name, body=rest).body
+        return tiered_page(query, exact, total, folded, self._synonyms)
+
+    def _msearch(self, bodies: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The responses of several searches of the documents index sent in one request; one
+        that failed raises as a failed request would."""
+        searches = [part for body in bodies for part in ({}, body)]
+        responses = self._client.msearch(index=self.index_name, searches=searches)["responses"]
+        for response in responses:
+            if "error" in response:
+                error = response["error"]
+                reason = error.get("type", "error") if isinstance(error, dict) else str(error)
+                raise _api_error(int(response.get("status") or 500), reason, "tìm kiếm")
+        return list(responses)
 
     def counts(
         self,

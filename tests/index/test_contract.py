@@ -184,6 +184,36 @@ def test_query_without_diacritics_finds_accented_text_after_exact_matches(
     assert set(hits[1:]) == {("pension", "folded"), ("scam", "folded")}
 
 
+def test_every_exact_match_ranks_before_every_folded_one_on_every_page(archive: Archive) -> None:
+    # Were exact matches only boosted, the short title holding the words with diacritics would
+    # outscore the long body holding them as typed.
+    filler = " ".join(f"Đoạn {i} kể chuyện khác của địa phương." for i in range(60))
+    archive.upsert(
+        [
+            make_doc(
+                "long",
+                title="Bản tin tổng hợp",
+                body=f"{filler} Ve tro cap that nghiep, lien he so lao dong. {filler}",
+            ),
+            make_doc("short", title="Trợ cấp thất nghiệp", body="Trợ cấp thất nghiệp."),
+            make_doc("other", title="Lịch tiếp công dân", body="Lịch tiếp công dân tháng này."),
+        ]
+    )
+    archive.refresh()
+    text = "tro cap that nghiep"
+    assert ranked(archive, text=text) == [("long", "exact"), ("short", "folded")]
+    for size, expected in (
+        (1, [[("long", "exact")], [("short", "folded")], []]),  # inside, past, beyond the tiers
+        (2, [[("long", "exact"), ("short", "folded")], []]),  # a page straddling them
+    ):
+        pages = [
+            archive.search(Query(text=text, page=n, page_size=size))
+            for n in range(1, len(expected) + 1)
+        ]
+        assert [[(h.document.id, h.match) for h in p.hits] for p in pages] == expected
+        assert {(p.total, p.total_exact) for p in pages} == {(2, True)}
+
+
 @pytest.mark.parametrize("form", [str, nfd], ids=["nfc", "nfd"])
 def test_nfc_and_nfd_queries_find_nfc_and_nfd_documents(filled: Archive, form) -> None:
     assert ranked(filled, text=form("thẻ bảo hiểm y tế")) == [("health", "exact")]
