@@ -70,6 +70,7 @@ def _sqlite(
     timezone: str,
     synonyms: Synonyms,
     count_limit: int,
+    exporting: bool,
 ) -> Archive:
     from index.sqlite_backend import SQLiteArchive
 
@@ -85,6 +86,7 @@ def _elasticsearch(
     timezone: str,
     synonyms: Synonyms,
     count_limit: int,
+    exporting: bool,
 ) -> Archive:
     from index.elastic import ElasticsearchArchive  # lazy: the client is optional
 
@@ -96,10 +98,11 @@ def _elasticsearch(
         timezone=timezone,
         synonyms=synonyms,
         count_limit=count_limit,
+        exporting=exporting,
     )
 
 
-BACKENDS: dict[str, Callable[[Path | None, str | None, str, str, Synonyms, int], Archive]] = {
+BACKENDS: dict[str, Callable[[Path | None, str | None, str, str, Synonyms, int, bool], Archive]] = {
     "sqlite": _sqlite,
     "elasticsearch": _elasticsearch,
 }
@@ -114,15 +117,19 @@ def open_archive(
     timezone: str = "Asia/Ho_Chi_Minh",
     synonyms: Synonyms | None = None,
     count_limit: int = COUNT_LIMIT,
+    exporting: bool = False,
 ) -> Archive:
     """Open the archive backend named `backend` ("sqlite" or "elasticsearch"); a search for
     one form of a `synonyms` group matches every form, and an interactive page counts at most
-    `count_limit` matches (`index.types.COUNT_LIMIT`).
+    `count_limit` matches (`index.types.COUNT_LIMIT`). `exporting`: opened only to read every
+    document and review out (`index.transfer.export_jsonl`), so an Elasticsearch index that
+    must be reindexed but is still readable is accepted as it is.
 
     Raises:
         SearchIndexError: unknown backend name or missing option.
         BackendUnavailable: the store cannot be reached.
-        SchemaVersionError: the SQLite file was written by a newer pressmon.
+        SchemaVersionError: the archive was written by a newer pressmon, or an Elasticsearch
+            index must be reindexed.
     """
     try:
         factory = BACKENDS[backend]
@@ -131,7 +138,13 @@ def open_archive(
             f"không có loại kho {backend!r}; chọn một trong {sorted(BACKENDS)}"
         ) from None
     return factory(
-        path, elasticsearch_url, index_name, timezone, synonyms or Synonyms(), count_limit
+        path,
+        elasticsearch_url,
+        index_name,
+        timezone,
+        synonyms or Synonyms(),
+        count_limit,
+        exporting,
     )
 
 

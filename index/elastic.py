@@ -32,6 +32,7 @@ from elasticsearch import (
 
 from index.base import Archive
 from index.elastic_mapping import (
+    EXPORTABLE_FROM,
     SCHEMA_VERSION,
     document_from_source,
     document_to_source,
@@ -39,6 +40,7 @@ from index.elastic_mapping import (
     event_from_source,
     event_to_source,
     mapping_upgrade,
+    reindex_advice,
     reviews_index,
     schema_version,
 )
@@ -46,9 +48,12 @@ from index.elastic_query import (
     archive_stats,
     count_table,
     counts_body,
+    folded_tier_body,
     search_body,
     search_page,
     stats_body,
+    tiered_bodies,
+    tiered_page,
 )
 from index.errors import (
     BackendUnavailable,
@@ -98,11 +103,21 @@ class ElasticsearchArchive(Archive):
         client: Elasticsearch | None = None,
         synonyms: Synonyms | None = None,
         count_limit: int = COUNT_LIMIT,
+        exporting: bool = False,
     ) -> None:
         """`count_limit`: how many matches an interactive search page counts at most
-        (`index.types.COUNT_LIMIT`)."""
+        (`index.types.COUNT_LIMIT`). `exporting`: an index that must be reindexed but whose
+        stored values this version reads (EXPORTABLE_FROM) is opened as it is, for
+        `pressmon index export` to read its documents and reviews; searching, counting and
+        writing it are refused.
+
+        Raises:
+            SchemaVersionError: the index was written by a newer pressmon, or must be reindexed.
+        """
         self._synonyms = synonyms
         self._count_limit = count_limit
+        self._exporting = exporting
+        self._stale: str | None = None  # why this index, opened only to export it, is not used
         if not _INDEX_NAME.match(index_name):
             raise SearchIndexError(
                 f"tên chỉ mục Elasticsearch không hợp lệ {index_name!r}: chỉ dùng chữ thường, "
@@ -150,23 +165,27 @@ class ElasticsearchArchive(Archive):
         """Add the fields newer schemas define to an index of schema `found`, in place.
 
         Raises:
-            SchemaVersionError: the index stores values this code does not: it must be reindexed.
+            SchemaVersionError: only a reindex helps (`reindex_advice`), and the index is not
+                being opened to export it.
         """
         upgrade = mapping_upgrade(found, body)
         if upgrade is None:
-            raise SchemaVersionError(
-                f"chỉ mục {name!r} có lược đồ {found}, lưu tên mức và trạng thái bằng "
-                f"tiếng Việt; bản này lưu mã (lược đồ {SCHEMA_VERSION}). Lập chỉ mục lại: "
-                "`pressmon index export TỆP` bằng bản pressmon đã ghi nó, rồi "
-                "`pressmon index import TỆP` bằng bản này vào một tên chỉ mục mới; "
-                "lệnh import tự đổi tên sang mã."
-            )
+            if self._exporting and found >= EXPORTABLE_FROM:
+                self._stale = self._stale or reindex_advice(name, found)
+                return
+            raise SchemaVersionError(reindex_advice(name, found))
         self._client.indices.put_mapping(
             index=name, properties=upgrade["properties"], meta=upgrade["_meta"]
         )
         logger.info("Index %r upgraded in place from schema %d to %d", name, found, SCHEMA_VERSION)
 
+    def _refuse_stale(self) -> None:
+        """Only reading documents and reviews, to export them, is allowed on a stale index."""
+        if self._stale is not None:
+            raise SchemaVersionError(self._stale)
+
     def upsert(self, documents: Iterable[Document]) -> int:
+        self._refuse_stale()
         actions = (
             {
                 "_op_type": "update",
@@ -207,6 +226,7 @@ class ElasticsearchArchive(Archive):
         return document_from_source(response["_source"])
 
     def delete(self, document_id: str) -> bool:
+        self._refuse_stale()
         with _translated("xóa bài"):
             try:
                 self._client.delete(index=self.index_name, id=document_id)
@@ -215,10 +235,34 @@ class ElasticsearchArchive(Archive):
         return True
 
     def search(self, query: Query) -> SearchPage:
-        body = search_body(query, self.timezone, self._synonyms, self._count_limit)
+        """One page of hits; by relevance, every exact match before every folded-only one
+        (`index.elastic_query.tiered_bodies`: one or two round trips)."""
+        self._refuse_stale()
+        tiers = tiered_bodies(query, self.timezone, self._synonyms, self._count_limit)
+        if tiers is None:
+            body = search_body(query, self.timezone, self._synonyms, self._count_limit)
+            with _translated("tìm kiếm"):
+                response = self._client.search(index=self.index_name, body=body)
+            return search_page(response.body, query, self._synonyms)
         with _translated("tìm kiếm"):
-            response = self._client.search(index=self.index_name, body=body)
-        return search_page(response.body, query, self._synonyms)
+            exact, total = self._msearch(tiers)
+        folded = None
+        if rest := folded_tier_body(query, self.timezone, exact, self._synonyms):
+            with _translated("tìm kiếm"):
+                folded = self._client.search(index=self.index_name, body=rest).body
+        return tiered_page(query, exact, total, folded, self._synonyms)
+
+    def _msearch(self, bodies: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The responses of several searches of the documents index sent in one request; one
+        that failed raises as a failed request would."""
+        searches = [part for body in bodies for part in ({}, body)]
+        responses = self._client.msearch(index=self.index_name, searches=searches)["responses"]
+        for response in responses:
+            if "error" in response:
+                error = response["error"]
+                reason = error.get("type", "error") if isinstance(error, dict) else str(error)
+                raise _api_error(int(response.get("status") or 500), reason, "tìm kiếm")
+        return list(responses)
 
     def counts(
         self,
@@ -228,6 +272,7 @@ class ElasticsearchArchive(Archive):
         interval: Interval = "week",
         unit: CountUnit = "articles",
     ) -> CountTable:
+        self._refuse_stale()
         body = counts_body(
             query,
             self.timezone,
@@ -241,6 +286,7 @@ class ElasticsearchArchive(Archive):
         return count_table(response.body, query, group_by=group_by, interval=interval, unit=unit)
 
     def record_review(self, event: ReviewEvent) -> None:
+        self._refuse_stale()
         # The log entry goes first: a status change must never exist without its audit entry.
         with _translated("ghi kết quả xem xét"):
             if not self._client.exists(index=self.index_name, id=event.document_id):

@@ -1,12 +1,17 @@
 """Elasticsearch index definitions and Document/ReviewEvent <-> `_source` conversion (pure).
 
 Analysis for Vietnamese:
-* `title`/`body` use `vi_exact`: standard tokenizer + lowercase and nothing else, so "giả" and
-  "gia" stay different words. Text is NFC with modern tone placement before it is sent
+* Every analyzer splits text where SQLite's FTS5 tokenizer (unicode61) splits it, so both
+  backends find the same articles: a char filter turns every character unicode61 does not keep
+  inside a token into a space, and the whitespace tokenizer splits there ("TP.HCM" is "tp" "hcm",
+  "1.000.000" is "1" "000" "000", "chinh_sach" is "chinh" "sach", as `index.text.words` splits
+  a query). Elasticsearch's standard tokenizer would keep those whole.
+* `title`/`body` use `vi_exact`: those tokens lower-cased and nothing else, so "giả" and "gia"
+  stay different words. Text is NFC with modern tone placement before it is sent
   (`vntext.normalize.normalize_spelling`): Elasticsearch does not normalise Unicode by itself.
-* `title.folded`/`body.folded` use `vi_folded`: the same plus asciifolding (original dropped) and
-  an explicit đ→d/Đ→D char filter, for the ranked no-diacritics fallback ("bao hiem" finds
-  "bảo hiểm", ranked below exact matches).
+* `title.folded`/`body.folded` use `vi_folded`: the same plus asciifolding (original dropped), an
+  explicit đ→d/Đ→D char filter and the combining diacritics unicode61 strips, for the ranked
+  no-diacritics fallback ("bao hiem" finds "bảo hiểm", ranked below exact matches).
 * `seo_title` is analysed as `title` and searched with a lower boost (`index.elastic_query`).
 * `words` is a `copy_to` of title, SEO title and body analysed into two-syllable shingles.
   Vietnamese compounds are mostly two syllables ("bảo hiểm", "lương hưu"), so a shingle match
@@ -31,12 +36,34 @@ from vntext.normalize import normalize_spelling
 
 # 2: tiers, review statuses and follow-ups stored as codes. Older indexes are reindexed through
 # `pressmon index export` (by the version that wrote them) and `pressmon index import`.
-# 3: seo_title (searched), date_reason and date_disagreements. Only fields were added, so an
-# index of schema 2 is upgraded in place (`mapping_upgrade`); its articles have none of them.
-SCHEMA_VERSION = 3
-# The oldest schema whose index only lacks fields: it stores the same values as this one.
-IN_PLACE_UPGRADE_FROM = 2
+# 3: seo_title (searched), date_reason and date_disagreements (schema 2 was upgraded in place).
+# 4: text split where SQLite splits it (`SEPARATOR_PATTERN`). Elasticsearch cannot re-analyse
+# an index in place: one of schema 2 or 3 is reindexed (`reindex_advice`); this version still
+# reads its stored values, so it exports it.
+SCHEMA_VERSION = 4
+# The oldest schema whose index only lacks fields (`mapping_upgrade`): none before this one.
+IN_PLACE_UPGRADE_FROM = 4
+# The oldest schema whose stored values this version reads: `pressmon index export` opens it.
+EXPORTABLE_FROM = 2
 SCHEMA_META_KEY = "pressmon_schema"
+
+# What unicode61 (SQLite's default categories "L* N* Co") keeps inside a token: letters, numbers
+# and private-use characters, and, only after one of them, the Latin combining diacritics of its
+# `sqlite3Fts5UnicodeIsdiacritic` (kept by the exact index, stripped by the folded one). Every
+# other character separates tokens, combining marks of other scripts included. Stored text is
+# NFC, so Vietnamese diacritics are inside precomposed letters; a leftover mark is rare.
+TOKEN_CHARS = r"\p{L}\p{N}\p{Co}"
+DIACRITICS = r"\u0300-\u0304\u0306-\u030C\u030F\u0311\u031B\u0323-\u0328\u032D\u032E\u0330\u0331"
+# A run of diacritics longer than this after a letter splits on Elasticsearch only (Java's
+# lookbehind must be bounded); no spelling has more than two.
+MAX_DIACRITICS = 16
+# One character at a time, each replaced by one space: a separator is never inside a token, so
+# highlight offsets stay those of the stored text (a character outside the BMP is one space for
+# two UTF-16 units: Lucene's offset correction maps the following tokens back exactly).
+SEPARATOR_PATTERN = (
+    f"[^{TOKEN_CHARS}{DIACRITICS}]"
+    f"|[{DIACRITICS}](?<![{TOKEN_CHARS}][{DIACRITICS}]{{1,{MAX_DIACRITICS}}})"
+)
 
 _KEYWORD = {"type": "keyword"}
 _DATE = {"type": "date"}
@@ -55,10 +82,17 @@ def _text() -> dict[str, Any]:
 
 ANALYSIS: dict[str, Any] = {
     "char_filter": {
+        "vi_separators": {
+            "type": "pattern_replace",
+            "pattern": SEPARATOR_PATTERN,
+            "replacement": " ",
+        },
         "vi_d_stroke": {"type": "mapping", "mappings": ["đ => d", "Đ => D"]},
     },
     "filter": {
         "vi_ascii": {"type": "asciifolding", "preserve_original": False},
+        # Inside a token only: offsets are the tokenizer's, so removing characters is safe here.
+        "vi_no_diacritics": {"type": "pattern_replace", "pattern": f"[{DIACRITICS}]"},
         "vi_two_syllables": {
             "type": "shingle",
             "min_shingle_size": 2,
@@ -66,17 +100,25 @@ ANALYSIS: dict[str, Any] = {
             "output_unigrams": False,
         },
     },
+    # Queries are analysed as the text: a user's "TP.HCM" becomes "tp" "hcm" here too (and
+    # `index.query_parser` has already split it so).
     "analyzer": {
-        "vi_exact": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
+        "vi_exact": {
+            "type": "custom",
+            "char_filter": ["vi_separators"],
+            "tokenizer": "whitespace",
+            "filter": ["lowercase"],
+        },
         "vi_folded": {
             "type": "custom",
-            "char_filter": ["vi_d_stroke"],
-            "tokenizer": "standard",
-            "filter": ["lowercase", "vi_ascii"],
+            "char_filter": ["vi_separators", "vi_d_stroke"],
+            "tokenizer": "whitespace",
+            "filter": ["lowercase", "vi_ascii", "vi_no_diacritics"],
         },
         "vi_words": {
             "type": "custom",
-            "tokenizer": "standard",
+            "char_filter": ["vi_separators"],
+            "tokenizer": "whitespace",
             "filter": ["lowercase", "vi_two_syllables"],
         },
     },
@@ -148,12 +190,33 @@ def reviews_index() -> dict[str, Any]:
 def mapping_upgrade(found: int, index_body: Mapping[str, Any]) -> dict[str, Any] | None:
     """Body of `indices.put_mapping` bringing an index of schema `found` to SCHEMA_VERSION:
     the current properties (existing fields are unchanged, new ones are added) and `_meta`.
-    None when the index stores values this code does not (schema 1): only a reindex helps.
+    None when only a reindex helps (`reindex_advice`): the index stores values this code does
+    not (schema 1) or splits text as SQLite does not (2 and 3).
     """
     if found < IN_PLACE_UPGRADE_FROM:
         return None
     mappings = index_body["mappings"]
     return {"properties": mappings["properties"], "_meta": mappings["_meta"]}
+
+
+def reindex_advice(index_name: str, found: int) -> str:
+    """Why an index of schema `found` must be reindexed, and how, for the operator."""
+    if found < EXPORTABLE_FROM:
+        return (
+            f"chỉ mục {index_name!r} có lược đồ {found}, lưu tên mức và trạng thái bằng "
+            f"tiếng Việt; bản này lưu mã (lược đồ {SCHEMA_VERSION}). Lập chỉ mục lại: "
+            "`pressmon index export TỆP` bằng bản pressmon đã ghi nó, rồi "
+            "`pressmon index import TỆP` bằng bản này vào một tên chỉ mục mới; "
+            "lệnh import tự đổi tên sang mã."
+        )
+    return (
+        f"chỉ mục {index_name!r} có lược đồ {found}, tách từ khác kho SQLite (giữ nguyên "
+        f'"TP.HCM", "1.000.000"); bản này cần lược đồ {SCHEMA_VERSION} và Elasticsearch không '
+        "phân tích lại được chỉ mục có sẵn. Lập chỉ mục lại bằng bản này: "
+        "`pressmon index export TỆP`, rồi đặt một tên chỉ mục mới ([archive] "
+        "elasticsearch_index hoặc PRESSMON_ARCHIVE__ELASTICSEARCH_INDEX) và chạy "
+        "`pressmon index import TỆP`; xoá chỉ mục cũ sau khi đã kiểm tra chỉ mục mới."
+    )
 
 
 def schema_version(mapping_response: Mapping[str, Any], index_name: str) -> int | None:

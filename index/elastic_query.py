@@ -6,7 +6,9 @@ loose words, `phrase` for phrases and alternatives, `must_not` for exclusions), 
 and syntax characters in hostile input are plain text.
 
 Ranking: the exact (diacritics-kept) clause is named "exact" and boosted; the folded clause
-named "folded" is the fallback. A hit's `match` comes from `matched_queries`.
+named "folded" is the fallback. A hit's `match` comes from `matched_queries`. Every exact match
+ranks before every folded-only one, as on SQLite: a relevance page of a query with a folded tier
+is read tier by tier (`tiered_bodies`, `folded_tier_body`, `tiered_page`).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from vntext.normalize import normalize_spelling
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
 MAX_PAGE_SIZE = 200  # as the SQLite archive
 MAX_GROUPS = 5_000
-EXACT_BOOST = 3.0
+EXACT_BOOST = 3.0  # the words as typed weigh more within the exact tier (`tiered`)
 SHINGLE_BOOST = 0.5
 SNIPPET_CHARS = 240
 HIGHLIGHT_MAX_OFFSET = 500_000  # highlight only this far into long bodies instead of failing
@@ -174,12 +176,28 @@ def flagged_filter() -> dict[str, Any]:
     }
 
 
-def query_clause(query: Query, timezone: str, synonyms: Synonyms | None = None) -> dict[str, Any]:
+def exact_match(parsed: ParsedQuery) -> dict[str, Any]:
+    """Matches the query as typed (its exact clause, unnamed and unscored where it is used): what
+    makes a hit "exact", as SQLite's exact index decides it."""
+    return {"bool": {"must": text_clauses(parsed, EXACT_FIELDS)}}
+
+
+def query_clause(
+    query: Query, timezone: str, synonyms: Synonyms | None = None, tier: MatchKind | None = None
+) -> dict[str, Any]:
+    """The query as one bool clause; `tier` keeps only the matches of that tier: "exact" ones
+    (the exact clause also as a filter) or "folded"-only ones (it in `must_not`). Scores are
+    those of the whole query either way."""
     parsed = parse_query(query.text, synonyms)
     clause: dict[str, Any] = {"filter": filters(query, timezone)}
     if not parsed.empty:
         clause["must"] = [text_query(parsed)]
-        if excluded := excluded_clauses(parsed):
+        excluded = excluded_clauses(parsed)
+        if tier == "exact":
+            clause["filter"].append(exact_match(parsed))
+        elif tier == "folded":
+            excluded.append(exact_match(parsed))
+        if excluded:
             clause["must_not"] = excluded
         words = parsed.all_words()
         if len(words) > 1:
@@ -228,10 +246,111 @@ def search_body(
     return body
 
 
+# Exact matches rank first for certain, not by a boost's likelihood: a relevance page of a query
+# with a folded tier is read tier by tier, in one or two round trips. (A boost large enough to
+# lift every exact score above every folded one would have to be huge, as bm25 has no upper
+# bound, and scores are 32-bit floats: the ulp of 1e6 is 0.0625, so the order within the exact
+# tier would round into ties. No sort key can say which clause a hit matched.)
+# 1. One `_msearch`: the page's exact hits (the query keeping only exact matches, counted up to
+#    the page end) and how many match at all (counted as the single query counts them).
+# 2. When exact hits do not fill the page, its rest: folded-only matches (the exact clause in
+#    `must_not`), from the page offset less the exact tier's size.
+# Each tier keeps the scores of the whole query, so the order within a tier is unchanged, and
+# every page stays within the first MAX_RESULT_WINDOW hits of its tier.
+
+
+def tiered(query: Query, parsed: ParsedQuery) -> bool:
+    """Whether a search page is read tier by tier: ranked by relevance, with words typed without
+    diacritics (only they find folded-only matches)."""
+    return query.sort == "relevance" and not parsed.empty and not parsed.all_accented
+
+
+def tiered_bodies(
+    query: Query,
+    timezone: str,
+    synonyms: Synonyms | None = None,
+    count_limit: int = COUNT_LIMIT,
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The first round trip's `search` bodies, (the page's exact hits, the count of every
+    match), or None when the page is one query (`search_body`).
+
+    Raises:
+        QueryError: bad paging (as `search_body`).
+    """
+    body = search_body(query, timezone, synonyms, count_limit)
+    if not tiered(query, parse_query(query.text, synonyms)):
+        return None
+    exact = {
+        **body,
+        "query": query_clause(query, timezone, synonyms, tier="exact"),
+        # Fewer exact matches than the page end are counted exactly: the folded tier starts there.
+        "track_total_hits": query.page * query.page_size,
+    }
+    total = {"query": body["query"], "size": 0, "track_total_hits": body["track_total_hits"]}
+    return exact, total
+
+
+def folded_tier_body(
+    query: Query,
+    timezone: str,
+    exact_response: Mapping[str, Any],
+    synonyms: Synonyms | None = None,
+) -> dict[str, Any] | None:
+    """The `search` body of the rest of a tiered page after its exact hits (`exact_response`,
+    for the first body of `tiered_bodies`): folded-only matches, from where the exact tier ends;
+    None when exact hits fill the page."""
+    shown = len(_get(exact_response, "hits", "hits"))
+    if shown >= query.page_size:
+        return None
+    exact_matches, _ = _total(exact_response)
+    body = search_body(query, timezone, synonyms)
+    body.update(
+        {
+            "query": query_clause(query, timezone, synonyms, tier="folded"),
+            "from": max(0, (query.page - 1) * query.page_size - exact_matches),
+            "size": query.page_size - shown,
+            "track_total_hits": False,
+        }
+    )
+    return body
+
+
+def tiered_page(
+    query: Query,
+    exact_response: Mapping[str, Any],
+    total_response: Mapping[str, Any],
+    folded_response: Mapping[str, Any] | None,
+    synonyms: Synonyms | None = None,
+) -> SearchPage:
+    """A tiered page: its exact hits, then its folded-only ones, and the count of every match."""
+    parsed = parse_query(query.text, synonyms)
+    hits = _hits(exact_response, parsed)
+    if folded_response is not None:
+        hits += _hits(folded_response, parsed)
+    total, total_exact = _total(total_response)
+    return SearchPage(
+        total=total,
+        hits=tuple(hits),
+        page=query.page,
+        page_size=query.page_size,
+        total_exact=total_exact,
+    )
+
+
 def search_page(
     response: Mapping[str, Any], query: Query, synonyms: Synonyms | None = None
 ) -> SearchPage:
-    parsed = parse_query(query.text, synonyms)
+    total, total_exact = _total(response)
+    return SearchPage(
+        total=total,
+        hits=tuple(_hits(response, parse_query(query.text, synonyms))),
+        page=query.page,
+        page_size=query.page_size,
+        total_exact=total_exact,
+    )
+
+
+def _hits(response: Mapping[str, Any], parsed: ParsedQuery) -> list[Hit]:
     hits = []
     for raw in _get(response, "hits", "hits"):
         document = document_from_source(raw["_source"])
@@ -252,15 +371,15 @@ def search_page(
                 match=match,
             )
         )
+    return hits
+
+
+def _total(response: Mapping[str, Any]) -> tuple[int, bool]:
+    """(total, exact): "gte" means counting stopped at track_total_hits, more documents match."""
     total = _get(response, "hits", "total")
-    return SearchPage(
-        total=int(total["value"] if isinstance(total, Mapping) else total),
-        hits=tuple(hits),
-        page=query.page,
-        page_size=query.page_size,
-        # "gte": counting stopped at track_total_hits, more documents match.
-        total_exact=not (isinstance(total, Mapping) and total.get("relation") == "gte"),
-    )
+    if isinstance(total, Mapping):
+        return int(total["value"]), total.get("relation") != "gte"
+    return int(total), True
 
 
 # Exact below this many distinct stories per cell (Elasticsearch's cardinality is approximate

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from vntext.provinces import Gazetteer
 
 
-def archive_from(settings: Settings) -> Archive:
-    """The archive, searching with the synonym groups of config/synonyms.yaml."""
+def archive_from(settings: Settings, *, exporting: bool = False) -> Archive:
+    """The archive, searching with the synonym groups of config/synonyms.yaml; `exporting`:
+    opened only to export it (`index.open_archive`)."""
     from index import Synonyms, open_archive
     from pressmon.settings import load_synonyms
 
@@ -40,6 +41,7 @@ def archive_from(settings: Settings) -> Archive:
         timezone=settings.timezone,
         synonyms=synonyms,
         count_limit=archive.count_limit,
+        exporting=exporting,
     )
 
 

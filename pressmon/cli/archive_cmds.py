@@ -440,7 +440,11 @@ def index_export(app, file: Path, quiet: bool) -> None:
     settings = app.settings_to_read()
     if str(file) != "-":
         _check_export_target(file, settings)
-    with archive_from(settings) as archive, Progress(progress_mode(quiet)) as bar:
+    # An Elasticsearch index of an older schema opens too: exporting it is how it is reindexed.
+    with (
+        archive_from(settings, exporting=True) as archive,
+        Progress(progress_mode(quiet)) as bar,
+    ):
         total = archive.stats().documents
 
         def progress(done: int) -> None:

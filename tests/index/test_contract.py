@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -183,6 +184,36 @@ def test_query_without_diacritics_finds_accented_text_after_exact_matches(
     assert set(hits[1:]) == {("pension", "folded"), ("scam", "folded")}
 
 
+def test_every_exact_match_ranks_before_every_folded_one_on_every_page(archive: Archive) -> None:
+    # Were exact matches only boosted, the short title holding the words with diacritics would
+    # outscore the long body holding them as typed.
+    filler = " ".join(f"Đoạn {i} kể chuyện khác của địa phương." for i in range(60))
+    archive.upsert(
+        [
+            make_doc(
+                "long",
+                title="Bản tin tổng hợp",
+                body=f"{filler} Ve tro cap that nghiep, lien he so lao dong. {filler}",
+            ),
+            make_doc("short", title="Trợ cấp thất nghiệp", body="Trợ cấp thất nghiệp."),
+            make_doc("other", title="Lịch tiếp công dân", body="Lịch tiếp công dân tháng này."),
+        ]
+    )
+    archive.refresh()
+    text = "tro cap that nghiep"
+    assert ranked(archive, text=text) == [("long", "exact"), ("short", "folded")]
+    for size, expected in (
+        (1, [[("long", "exact")], [("short", "folded")], []]),  # inside, past, beyond the tiers
+        (2, [[("long", "exact"), ("short", "folded")], []]),  # a page straddling them
+    ):
+        pages = [
+            archive.search(Query(text=text, page=n, page_size=size))
+            for n in range(1, len(expected) + 1)
+        ]
+        assert [[(h.document.id, h.match) for h in p.hits] for p in pages] == expected
+        assert {(p.total, p.total_exact) for p in pages} == {(2, True)}
+
+
 @pytest.mark.parametrize("form", [str, nfd], ids=["nfc", "nfd"])
 def test_nfc_and_nfd_queries_find_nfc_and_nfd_documents(filled: Archive, form) -> None:
     assert ranked(filled, text=form("thẻ bảo hiểm y tế")) == [("health", "exact")]
@@ -193,6 +224,31 @@ def test_phrases_keep_word_order(filled: Archive) -> None:
     assert ids(filled, text='"chi trả lương hưu"') == {"pension"}
     assert ids(filled, text='"lương hưu chi trả"') == set()
     assert ids(filled, text='"chi tra luong huu"') == {"pension"}
+
+
+def test_words_split_at_every_character_that_is_not_a_letter_or_digit(archive: Archive) -> None:
+    # Elasticsearch's standard tokenizer alone would keep "TP.HCM" and "1.000.000" whole.
+    archive.upsert(
+        [
+            make_doc(
+                "wage",
+                title="TP.HCM tăng lương tối thiểu",
+                body="Mức mới 1.000.000 đồng từ ngày 1.7.2025, tăng 10,5% (#chinh_sach).",
+            ),
+            make_doc("other", title="Tin khác", body="Hà Nội chi trả 2.000.000 đồng."),
+        ]
+    )
+    archive.refresh()
+    for text in ("tp hcm", "TP.HCM", "TP HCM", '"1.000.000 đồng"', '"1 000 000 đồng"'):
+        assert ranked(archive, text=text) == [("wage", "exact")], text
+    for text in ("1.7.2025", "10,5", "chinh_sach", "chinh sach"):
+        assert ids(archive, text=text) == {"wage"}, text
+    assert ids(archive, text='"000 000 đồng"') == {"wage", "other"}
+    # The marks fall on the words (a backend may mark the phrase whole or word by word).
+    (hit,) = archive.search(Query(text='"1.000.000 đồng"')).hits
+    marked = re.findall("<mark>(.*?)</mark>", hit.snippet)
+    assert marked and all(part in "1.000.000 đồng" for part in marked)
+    assert "1.000.000 đồng" in hit.snippet.replace("<mark>", "").replace("</mark>", "")
 
 
 def test_all_words_are_required(filled: Archive) -> None:

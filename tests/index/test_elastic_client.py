@@ -24,7 +24,7 @@ from index.elastic_mapping import (
     documents_index,
     reviews_index,
 )
-from index.elastic_query import search_body
+from index.elastic_query import folded_tier_body, search_body, tiered_bodies
 from index.errors import (
     BackendUnavailable,
     DocumentNotFound,
@@ -139,30 +139,76 @@ def test_a_newer_schema_is_refused(cluster) -> None:
         _archive(url)
 
 
+def _search_answer(*hits: dict[str, Any], total: int | None = None) -> dict[str, Any]:
+    return {"hits": {"total": {"value": len(hits) if total is None else total}, "hits": list(hits)}}
+
+
+def _hit(doc: Document, named: str, highlight: dict[str, Any] | None = None) -> dict[str, Any]:
+    hit = {"_id": doc.id, "_score": 2.0, "_source": document_to_source(doc)}
+    hit["matched_queries"] = ["exact", "folded"] if named == "exact" else ["folded"]
+    if highlight:
+        hit["highlight"] = highlight
+    return hit
+
+
+def _msearch_requests(fake: FakeCluster) -> list[list[Any]]:
+    return [
+        [json.loads(line) for line in body.decode().splitlines()]
+        for m, p, body in fake.requests
+        if m == "POST" and p.split("?")[0] == "/pm/_msearch"
+    ]
+
+
 def test_search_sends_the_built_body_and_parses_the_answer(cluster) -> None:
     fake, url = cluster
     doc = _doc()
+    highlight = {"body": ["<mark>Cảnh</mark> báo"]}
+    fake.routes[("POST", "/pm/_search")] = (200, _search_answer(_hit(doc, "exact", highlight)))
+    query = Query(text="cảnh báo", page=2, page_size=5)  # typed with diacritics: one query
+    page = _archive(url).search(query)
+    assert _requests(fake, "POST", "/pm/_search") == [search_body(query, "Asia/Ho_Chi_Minh")]
+    assert _msearch_requests(fake) == []
+    assert page.total == 1 and page.hits[0].document == doc and page.hits[0].match == "exact"
+    assert page.hits[0].snippet == "<mark>Cảnh</mark> báo"
+
+
+def test_a_page_past_the_exact_tier_reads_the_folded_tier_next(cluster) -> None:
+    fake, url = cluster
+    exact_doc, folded_doc = _doc("e1"), _doc("f1")
+    # Page 2 of 5: the query matches 3 documents exactly and 4 in all.
+    fake.routes[("POST", "/pm/_msearch")] = (
+        200,
+        {"responses": [_search_answer(total=3), _search_answer(total=4)]},
+    )
+    highlight = {"body.folded": ["cần <mark>canh</mark> giác"]}
     fake.routes[("POST", "/pm/_search")] = (
         200,
-        {
-            "hits": {
-                "total": {"value": 1},
-                "hits": [
-                    {
-                        "_id": "d1",
-                        "_score": 2.0,
-                        "_source": document_to_source(doc),
-                        "matched_queries": ["folded"],
-                        "highlight": {"body.folded": ["cần <mark>canh</mark> giác"]},
-                    }
-                ],
-            }
-        },
+        _search_answer(_hit(folded_doc, "folded", highlight)),
     )
     query = Query(text="canh giac", page=2, page_size=5)
     page = _archive(url).search(query)
-    assert _requests(fake, "POST", "/pm/_search") == [search_body(query, "Asia/Ho_Chi_Minh")]
-    assert page.total == 1 and page.hits[0].document == doc and page.hits[0].match == "folded"
+    tiers = tiered_bodies(query, "Asia/Ho_Chi_Minh")
+    assert tiers is not None
+    assert _msearch_requests(fake) == [[{}, tiers[0], {}, tiers[1]]]
+    (rest,) = _requests(fake, "POST", "/pm/_search")
+    assert rest == folded_tier_body(query, "Asia/Ho_Chi_Minh", _search_answer(total=3))
+    assert (rest["from"], rest["size"]) == (2, 5)  # the 3 exact ones came first
+    assert [(h.document, h.match) for h in page.hits] == [(folded_doc, "folded")]
+    assert (page.total, page.hits[0].snippet) == (4, "cần <mark>canh</mark> giác")
+    assert exact_doc.id not in {h.document.id for h in page.hits}
+
+
+def test_a_page_inside_the_exact_tier_takes_one_round_trip(cluster) -> None:
+    fake, url = cluster
+    docs = [_doc(f"e{i}") for i in range(2)]
+    answer = _search_answer(*(_hit(d, "exact") for d in docs), total=2)
+    fake.routes[("POST", "/pm/_msearch")] = (
+        200,
+        {"responses": [answer, _search_answer(total=7)]},
+    )
+    page = _archive(url).search(Query(text="canh giac", page_size=2))
+    assert _requests(fake, "POST", "/pm/_search") == []
+    assert [h.document.id for h in page.hits] == ["e0", "e1"] and page.total == 7
 
 
 def test_upsert_is_one_scripted_bulk_and_counts_created(cluster) -> None:
@@ -205,10 +251,17 @@ def test_bulk_item_failures_raise(cluster) -> None:
 )
 def test_http_errors_are_translated(cluster, status: int, error: type[Exception]) -> None:
     fake, url = cluster
-    fake.routes[("POST", "/pm/_search")] = (status, {"error": {"type": "boom"}, "status": status})
-    with pytest.raises(error) as raised:
+    failed = (status, {"error": {"type": "boom"}, "status": status})
+    fake.routes[("POST", "/pm/_search")] = fake.routes[("POST", "/pm/_msearch")] = failed
+    for text in ("bảo hiểm", "bhxh"):  # one query; tier by tier
+        with pytest.raises(error) as raised:
+            _archive(url).search(Query(text=text))
+        assert raised.value.__cause__ is not None
+    # One search of a multi-search failing fails the page alike.
+    item = {"error": {"type": "boom"}, "status": status}
+    fake.routes[("POST", "/pm/_msearch")] = (200, {"responses": [_search_answer(), item]})
+    with pytest.raises(error):
         _archive(url).search(Query(text="bhxh"))
-    assert raised.value.__cause__ is not None
 
 
 def test_connection_refused_is_backend_unavailable() -> None:
@@ -257,15 +310,38 @@ def test_an_index_of_schema_1_with_vietnamese_names_must_be_reindexed(cluster) -
         _archive(url)
 
 
-def test_an_index_of_schema_2_gains_the_new_fields_in_place(cluster) -> None:
+@pytest.mark.parametrize("older", [2, 3])
+def test_an_index_split_otherwise_must_be_reindexed(cluster, older: int) -> None:
     fake, url = cluster
     fake.routes[("GET", "/pm/_mapping")] = (
         200,
-        {"pm": {"mappings": {"_meta": {"pressmon_schema": 2}}}},
+        {"pm": {"mappings": {"_meta": {"pressmon_schema": older}}}},
     )
-    fake.routes[("PUT", "/pm/_mapping")] = (200, {"acknowledged": True})
-    _archive(url)
-    (sent,) = _requests(fake, "PUT", "/pm/_mapping")
-    current = documents_index()["mappings"]
-    assert sent == {"properties": current["properties"], "_meta": current["_meta"]}
-    assert {"seo_title", "date_reason", "date_disagreements"} <= set(sent["properties"])
+    with pytest.raises(SchemaVersionError, match="pressmon index export.*pressmon index import"):
+        _archive(url)
+    assert _requests(fake, "PUT", "/pm/_mapping") == []  # nothing changed in place
+
+
+def test_an_index_to_reindex_opens_for_export_only(cluster) -> None:
+    fake, url = cluster
+    older = {"pm": {"mappings": {"_meta": {"pressmon_schema": 3}}}}
+    fake.routes[("GET", "/pm/_mapping")] = (200, older)
+    source = document_to_source(_doc())
+    del source["seo_title"]  # as written by schema 2
+    fake.routes[("POST", "/pm/_search")] = (
+        200,
+        {"hits": {"total": {"value": 1}, "hits": [{"_id": "d1", "_source": source}]}},
+    )
+    client = Elasticsearch(url, max_retries=0, request_timeout=10)
+    archive = ElasticsearchArchive(url, index_name="pm", client=client, exporting=True)
+    assert [d.id for d in archive.iter_documents()] == ["d1"]
+    with pytest.raises(SchemaVersionError, match="lược đồ 3"):
+        archive.search(Query(text="bhxh"))
+    with pytest.raises(SchemaVersionError):
+        archive.upsert([_doc()])
+    fake.routes[("GET", "/pm/_mapping")] = (
+        200,
+        {"pm": {"mappings": {"_meta": {"pressmon_schema": 1}}}},
+    )
+    with pytest.raises(SchemaVersionError, match="bản pressmon đã ghi nó"):
+        ElasticsearchArchive(url, index_name="pm", client=client, exporting=True)

@@ -12,12 +12,14 @@ from hypothesis import strategies as st
 
 from index.elastic_mapping import (
     SCHEMA_VERSION,
+    SEPARATOR_PATTERN,
     document_from_source,
     document_to_source,
     documents_index,
     event_from_source,
     event_to_source,
     mapping_upgrade,
+    reindex_advice,
     reviews_index,
     schema_version,
 )
@@ -27,10 +29,15 @@ from index.elastic_query import (
     archive_stats,
     count_table,
     counts_body,
+    exact_match,
+    folded_tier_body,
     search_body,
     search_page,
+    tiered_bodies,
+    tiered_page,
 )
 from index.errors import QueryError, SearchIndexError
+from index.query_parser import parse_query
 from index.synonyms import Synonyms
 from index.types import UNKNOWN_GROUP, CountTable, Document, Query, ReviewEvent
 
@@ -619,11 +626,12 @@ def test_exact_analyzer_keeps_diacritics_and_folded_subfield_folds_d() -> None:
     analysis = definition["settings"]["analysis"]
     assert analysis["analyzer"]["vi_exact"] == {
         "type": "custom",
-        "tokenizer": "standard",
+        "char_filter": ["vi_separators"],
+        "tokenizer": "whitespace",
         "filter": ["lowercase"],
     }
     folded = analysis["analyzer"]["vi_folded"]
-    assert folded["filter"] == ["lowercase", "vi_ascii"]
+    assert folded["filter"] == ["lowercase", "vi_ascii", "vi_no_diacritics"]
     assert analysis["filter"]["vi_ascii"] == {"type": "asciifolding", "preserve_original": False}
     assert analysis["char_filter"]["vi_d_stroke"]["mappings"] == ["đ => d", "Đ => D"]
     shingle = analysis["filter"]["vi_two_syllables"]
@@ -751,11 +759,178 @@ def test_the_seo_title_is_searched_with_a_lower_boost_than_the_title() -> None:
     assert folded["body.folded"] < folded["seo_title.folded"] < folded["title.folded"]
 
 
-def test_only_an_index_that_lacks_fields_is_upgraded_in_place() -> None:
+def test_every_analyzer_splits_text_where_sqlite_does() -> None:
+    # The splitting itself is compared with FTS5's in test_elastic_analysis.py.
+    analysis = documents_index()["settings"]["analysis"]
+    assert analysis["char_filter"]["vi_separators"] == {
+        "type": "pattern_replace",
+        "pattern": SEPARATOR_PATTERN,
+        "replacement": " ",  # one character for one: the highlight offsets are the text's
+    }
+    for analyzer in analysis["analyzer"].values():
+        assert analyzer["char_filter"][0] == "vi_separators"
+        assert analyzer["tokenizer"] == "whitespace"
+
+
+def test_an_index_analysed_otherwise_is_reindexed_not_upgraded_in_place() -> None:
     definition = documents_index()
-    assert mapping_upgrade(1, definition) is None  # Vietnamese tier names: reindex
-    upgrade = mapping_upgrade(2, definition)
-    assert upgrade == {
+    assert SCHEMA_VERSION == 4
+    for older in (1, 2, 3):  # Vietnamese tier names (1), text split as SQLite does not (2, 3)
+        assert mapping_upgrade(older, definition) is None
+    # A later schema that only adds fields upgrades an index of this one in place.
+    assert mapping_upgrade(SCHEMA_VERSION, definition) == {
         "properties": definition["mappings"]["properties"],
         "_meta": {"pressmon_schema": SCHEMA_VERSION},
     }
+
+
+@pytest.mark.parametrize("older", [2, 3])
+def test_reindex_advice_for_an_index_split_otherwise_uses_this_version(older: int) -> None:
+    advice = reindex_advice("pressmon", older)
+    assert f"lược đồ {older}" in advice and "TP.HCM" in advice
+    assert advice.index("`pressmon index export TỆP`") < advice.index("`pressmon index import TỆP`")
+    assert "tên chỉ mục mới" in advice and "PRESSMON_ARCHIVE__ELASTICSEARCH_INDEX" in advice
+    assert "bản pressmon đã ghi nó" not in advice  # this version exports it
+
+
+def test_reindex_advice_for_schema_1_exports_with_the_version_that_wrote_it() -> None:
+    advice = reindex_advice("pressmon", 1)
+    assert "bản pressmon đã ghi nó" in advice and "`pressmon index import TỆP`" in advice
+
+
+# --- exact matches first, tier by tier -------------------------------------------------------
+
+
+def _tier_response(hits: int, total: int, relation: str = "eq", named: str = "exact") -> dict:
+    return {
+        "hits": {
+            "total": {"value": total, "relation": relation},
+            "hits": [
+                {
+                    "_id": f"{named}{i}",
+                    "_score": 1.0,
+                    "_source": document_to_source(_doc(id=f"{named}{i}")),
+                    "matched_queries": [named] if named == "folded" else ["exact", "folded"],
+                }
+                for i in range(hits)
+            ],
+        }
+    }
+
+
+def _without_tier(clause: dict, tier_key: str) -> dict:
+    """The bool clause less the last entry its tier added under `tier_key`."""
+    inner = dict(clause["bool"])
+    rest = inner[tier_key][:-1]
+    if rest or tier_key == "filter":
+        inner[tier_key] = rest
+    else:
+        del inner[tier_key]
+    return {"bool": inner}
+
+
+def test_a_relevance_page_with_a_folded_tier_asks_for_its_exact_hits_and_the_total() -> None:
+    query = Query(text="Gia mạo", page=2, page_size=20)
+    single = search_body(query, VN)
+    tiers = tiered_bodies(query, VN)
+    assert tiers is not None
+    exact, total = tiers
+    exact_clause = exact["query"]["bool"]["filter"][-1]
+    assert exact_clause == exact_match(parse_query("gia mạo"))
+    assert exact_clause["bool"]["must"] == [
+        {
+            "multi_match": {
+                "query": "gia mạo",
+                "fields": ["title^2", "seo_title^1.5", "body"],
+                "type": "cross_fields",
+                "operator": "and",
+            }
+        }
+    ]
+    # Scored as the single query is (the tier is a filter), so bm25 orders the tier as before.
+    assert _without_tier(exact["query"], "filter") == single["query"]
+    assert {k: v for k, v in exact.items() if k not in ("query", "track_total_hits")} == {
+        k: v for k, v in single.items() if k not in ("query", "track_total_hits")
+    }
+    assert (exact["from"], exact["size"], exact["track_total_hits"]) == (20, 20, 40)
+    assert total == {"query": single["query"], "size": 0, "track_total_hits": 10_000}
+    bulk = tiered_bodies(Query(text="gia", page_size=200), VN)
+    assert bulk is not None and bulk[1]["track_total_hits"] is True
+
+
+@pytest.mark.parametrize(
+    "page,exact_hits,exact_total,relation,rest",
+    [
+        (2, 20, 40, "gte", None),  # inside the exact tier: one round trip
+        (2, 20, 40, "eq", None),  # the exact tier ends with the page
+        (2, 5, 25, "eq", (0, 15)),  # straddling: the first folded-only matches fill the page
+        (2, 0, 20, "eq", (0, 20)),  # the folded tier starts with the page
+        (3, 0, 25, "eq", (15, 20)),  # past the exact tier: skip the folded matches shown before
+        (1, 0, 0, "eq", (0, 20)),  # no exact match at all
+    ],
+)
+def test_the_folded_tier_continues_where_the_exact_tier_ends(
+    page: int, exact_hits: int, exact_total: int, relation: str, rest: tuple[int, int] | None
+) -> None:
+    query = Query(text="gia", page=page, page_size=20)
+    response = _tier_response(exact_hits, exact_total, relation)
+    body = folded_tier_body(query, VN, response)
+    if rest is None:
+        assert body is None
+        return
+    assert body is not None
+    assert (body["from"], body["size"], body["track_total_hits"]) == (*rest, False)
+    single = search_body(query, VN)
+    assert body["query"]["bool"]["must_not"][-1] == exact_match(parse_query("gia"))
+    assert _without_tier(body["query"], "must_not") == single["query"]
+    assert (body["sort"], body["highlight"]) == (single["sort"], single["highlight"])
+
+
+def test_the_folded_tier_leaves_out_exact_matches_beside_the_exclusions() -> None:
+    query = Query(text="gia -giả", page=1)
+    body = folded_tier_body(query, VN, _tier_response(0, 0))
+    assert body is not None
+    exclusion, exact = body["query"]["bool"]["must_not"]
+    assert exclusion["multi_match"]["query"] == "giả"
+    assert exact == exact_match(parse_query("gia"))
+
+
+def test_the_deepest_tiered_page_stays_in_the_result_window() -> None:
+    query = Query(text="gia", page=50, page_size=200)
+    tiers = tiered_bodies(query, VN)
+    assert tiers is not None and tiers[0]["from"] + tiers[0]["size"] == 10_000
+    body = folded_tier_body(query, VN, _tier_response(0, 3))
+    assert body is not None and body["from"] + body["size"] <= 10_000
+    with pytest.raises(QueryError):
+        tiered_bodies(Query(text="gia", page=51, page_size=200), VN)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        Query(text="giả mạo"),  # every word typed with diacritics: no folded-only match
+        Query(text="gia", sort="date"),  # by date, tiers do not order anything
+        Query(text='*** " ( )'),  # no words
+        Query(),
+    ],
+    ids=["accented", "by-date", "no-words", "empty"],
+)
+def test_a_page_without_a_folded_tier_is_one_query(query: Query) -> None:
+    assert tiered_bodies(query, VN) is None
+
+
+def test_a_tiered_page_lists_exact_hits_then_folded_ones_and_counts_every_match() -> None:
+    query = Query(text="gia", page=2, page_size=4)
+    exact = _tier_response(1, 5)
+    folded = _tier_response(3, 0, named="folded")
+    page = tiered_page(query, exact, {"hits": {"total": {"value": 9, "relation": "eq"}}}, folded)
+    assert [(h.document.id, h.match) for h in page.hits] == [
+        ("exact0", "exact"),
+        ("folded0", "folded"),
+        ("folded1", "folded"),
+        ("folded2", "folded"),
+    ]
+    assert (page.total, page.total_exact, page.page, page.page_size) == (9, True, 2, 4)
+    capped = {"hits": {"total": {"value": 10_000, "relation": "gte"}}}
+    whole = tiered_page(query, _tier_response(4, 10_000, "gte"), capped, None)
+    assert (len(whole.hits), whole.total, whole.total_exact) == (4, 10_000, False)
