@@ -11,13 +11,12 @@ import sqlite3
 from collections.abc import Iterator
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.elastic_mapping import ANALYSIS, DIACRITICS, SEPARATOR_PATTERN
 from index.text import fold, words
-
-regex = pytest.importorskip("regex")
 
 SEPARATORS = regex.compile(SEPARATOR_PATTERN)
 NO_DIACRITICS = regex.compile(ANALYSIS["filter"]["vi_no_diacritics"]["pattern"])
