@@ -99,7 +99,7 @@ class DistributedSourceSpider(SourceSpider):
     def _on_idle(self, spider: scrapy.Spider) -> None:
         """Nothing queued for us right now: record this burst's health, then wait or stop."""
         self.record_health()
-        self._requested.clear()  # in-run memory only; Redis remembers across runs
+        self.forget_run()  # in-run memory only; Redis remembers across runs
         try:
             self.leases.reap()
             empty = self.leases.size().empty

@@ -152,6 +152,12 @@ class SourceSpider(scrapy.Spider):
         spider._set_crawler(crawler)
         return spider
 
+    def forget_run(self) -> None:
+        """Start a new run's memory: which URLs it asked for or skipped, its refetches so far."""
+        self._requested.clear()
+        self._skipped.clear()
+        self._refetches.clear()
+
     def count(self, source_id: str, kind: str) -> None:
         self.counters[source_id][kind] += 1
         # Scrapy sets `crawler` only through from_crawler; a spider built directly has none.
