@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from scrapy.http import Request, XmlResponse
+from scrapy.http import HtmlResponse, Request, XmlResponse
 
 from crawlers.revisions import PageVersion
 from crawlers.sources import Source
@@ -76,3 +76,22 @@ def test_at_most_so_many_refetches_per_source_the_rest_next_run(tmp_path: Path) 
     next_run = SourceSpider(list(spider.sources.values()), spider.state, refetch_limit=1)
     requests = _sitemap(next_run, {"old-1": later, "old-2": later, "old-3": later})
     assert [r.url for r in requests] == [_url("old-2")]
+
+
+def test_a_stored_article_that_no_longer_reads_as_one_stays_stored(tmp_path: Path) -> None:
+    # e.g. replaced by a notice: the archived copy stays, and this change is not fetched again.
+    later = STORED_AT + timedelta(hours=3)
+    spider = _spider(tmp_path, refetch_limit=10)
+    url_id = article_id(canonicalize_url(_url("old-1")))
+    previous = spider.state.known(url_id)
+    assert previous is not None
+    page = "<html><body><p>Trang đang bảo trì.</p></body></html>".encode()
+    response = HtmlResponse(_url("old-1"), body=page, request=Request(_url("old-1")))
+    out = spider.parse_article(response, "baothu", url_id, later, previous.version)
+    assert list(out) == []
+    known = spider.state.known(url_id)
+    assert known is not None and known.outcome == "stored" and known.version.modified == later
+    assert spider.counters["baothu"]["not_article"] == 1
+    assert _sitemap(spider, {"old-1": later}) == []  # asked already this run, and up to date
+    spider.forget_run()
+    assert _sitemap(spider, {"old-1": later}) == []
