@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from crawlers.revisions import PageVersion
+
 
 @dataclass(frozen=True)
 class ExtractedArticle:
@@ -55,3 +57,5 @@ class ArticleItem:
     crawled_at: datetime
     url_id: str  # id of the requested URL in the crawl state (the page may have redirected)
     fetched: FetchedResponse | None = None  # None when the article did not come over HTTP
+    version: PageVersion = PageVersion()  # of the page read, for the crawl state
+    refetch: bool = False  # a stored article fetched again because discovery showed it changed

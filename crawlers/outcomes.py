@@ -11,14 +11,28 @@ from collections.abc import Mapping
 
 FETCHED = "fetched"  # a response reached a callback: feed, sitemap, listing or article page
 EXTRACTED = "extracted"
-KNOWN = "known"  # an article URL a previous run finished
-STORED = "stored"
+KNOWN = "known"  # an article URL a previous run finished, not fetched again
+STORED = "stored"  # a new article in the archive
+UPDATED = "updated"  # a stored article fetched again (it changed) whose text or date changed
+UNCHANGED = "unchanged"  # a stored article fetched again: 304, or the same text and date
+REFETCH_DEFERRED = "refetch_deferred"  # changed, left for a later run (refetch_per_source)
 IRRELEVANT = "irrelevant"  # extracted, not about social insurance
 NOT_ARTICLE = "not_article"  # a linked page that is no article (a video, a section page)
 DATE_DISAGREEMENT = "date_disagreement"  # an extracted article whose date candidates disagreed
 
 NOT_PROBLEMS = frozenset(
-    {FETCHED, EXTRACTED, KNOWN, STORED, IRRELEVANT, NOT_ARTICLE, DATE_DISAGREEMENT}
+    {
+        FETCHED,
+        EXTRACTED,
+        KNOWN,
+        STORED,
+        UPDATED,
+        UNCHANGED,
+        REFETCH_DEFERRED,
+        IRRELEVANT,
+        NOT_ARTICLE,
+        DATE_DISAGREEMENT,
+    }
 )
 
 

@@ -33,6 +33,7 @@ def scrapy_settings(
     download_timeout: float,
     http_cache: bool,
     job_dir: Path | None,
+    refetch_per_source: int,
 ) -> dict[str, Any]:
     """Scrapy's UPPER_CASE settings for one crawl; `state_path` is the crawl state's SQLite file."""
     settings: dict[str, Any] = {
@@ -60,6 +61,8 @@ def scrapy_settings(
         "LOG_LEVEL": "INFO",
         "LOG_INSTALL_ROOT_HANDLER": False,  # the CLI configures logging
         "PRESSMON_STATE_PATH": str(state_path),
+        # Changed stored articles fetched again per source and run (crawlers.revisions).
+        "PRESSMON_REFETCH_PER_SOURCE": refetch_per_source,
     }
     if job_dir is not None:
         settings["JOBDIR"] = str(job_dir)

@@ -1,4 +1,5 @@
-"""Crawl state kept between runs: URLs already handled (incremental re-crawls), per-source runs."""
+"""Crawl state kept between runs: URLs already handled (incremental re-crawls) with the version of
+each page last read (crawlers.revisions), per-source runs."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from crawlers.revisions import KnownPage, PageVersion
 
 # Outcomes that end a URL's life: re-crawls skip them. Errors are retried on the next run.
 FINAL_OUTCOMES = frozenset({"stored", "irrelevant", "duplicate", "not_article"})
@@ -21,6 +24,16 @@ class SourceRun:
     finished_at: datetime
     stored: int
     counters: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class FetchedURL:
+    """A fetched article URL and the version of the page read (CrawlState.mark_fetched)."""
+
+    url_id: str
+    url: str
+    source_id: str
+    version: PageVersion
 
 
 class CrawlState:
@@ -38,15 +51,58 @@ class CrawlState:
         ).fetchone()
         return row is not None and row[0] in FINAL_OUTCOMES
 
+    def known(self, url_id: str) -> KnownPage | None:
+        """What the state remembers of a URL; None when it was never handled."""
+        row = self._db.execute(
+            "SELECT outcome, last_seen, modified, etag, http_last_modified FROM seen_urls"
+            " WHERE url_id = ?",
+            (url_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        outcome, last_seen, modified, etag, last_modified = row
+        version = PageVersion(
+            datetime.fromisoformat(modified) if modified else None, etag, last_modified
+        )
+        return KnownPage(outcome, datetime.fromisoformat(last_seen), version)
+
+    def mark_fetched(self, rows: Iterable[FetchedURL], outcome: str) -> None:
+        """Like `mark_many`, also recording the version of each page that was read."""
+        now = datetime.now(UTC).isoformat()
+        with self._db:
+            self._db.executemany(
+                "INSERT INTO seen_urls (url_id, url, source_id, outcome, first_seen, last_seen,"
+                " modified, etag, http_last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(url_id) DO UPDATE SET outcome = excluded.outcome,"
+                " last_seen = excluded.last_seen, modified = excluded.modified,"
+                " etag = excluded.etag, http_last_modified = excluded.http_last_modified",
+                (
+                    (
+                        row.url_id,
+                        row.url,
+                        row.source_id,
+                        outcome,
+                        now,
+                        now,
+                        row.version.modified.isoformat() if row.version.modified else None,
+                        row.version.etag,
+                        row.version.last_modified,
+                    )
+                    for row in rows
+                ),
+            )
+
     def mark(self, url_id: str, url: str, source_id: str, outcome: str) -> None:
         self.mark_many([(url_id, url, source_id)], outcome)
 
     def mark_many(self, urls: Iterable[tuple[str, str, str]], outcome: str) -> None:
-        """(url id, url, source id) rows with one outcome, in one transaction."""
+        """(url id, url, source id) rows with one outcome, in one transaction; the version of the
+        page recorded before (if any) is left as it was."""
         now = datetime.now(UTC).isoformat()
         with self._db:
             self._db.executemany(
-                "INSERT INTO seen_urls VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url_id) DO UPDATE SET"
+                "INSERT INTO seen_urls (url_id, url, source_id, outcome, first_seen, last_seen)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url_id) DO UPDATE SET"
                 " outcome = excluded.outcome, last_seen = excluded.last_seen",
                 ((url_id, url, source_id, outcome, now, now) for url_id, url, source_id in urls),
             )

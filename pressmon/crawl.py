@@ -27,7 +27,13 @@ class CrawlResult:
 
     @property
     def stored(self) -> int:
+        """New articles archived."""
         return sum(c.get("stored", 0) for c in self.counters.values())
+
+    @property
+    def updated(self) -> int:
+        """Stored articles that changed, updated in place."""
+        return sum(c.get("updated", 0) for c in self.counters.values())
 
 
 def cap_log_handlers(log_level: str) -> None:
@@ -93,6 +99,7 @@ def crawl_settings(settings: Settings) -> dict[str, Any]:
         download_timeout=crawl.download_timeout,
         http_cache=crawl.http_cache,
         job_dir=crawl.job_dir,
+        refetch_per_source=crawl.refetch_per_source,
     )
     options["ITEM_PIPELINES"] = {"pressmon.crawl_pipeline.ArchivePipeline": 800}
     options["PRESSMON_SETTINGS"] = settings

@@ -1,5 +1,6 @@
 """The item pipeline: relevant articles are attributed, flagged in batches and archived; the
-response each flagged one was read from is kept as evidence (pressmon.evidence).
+response each flagged one was read from is kept as evidence (pressmon.evidence). A stored article
+fetched again because it changed updates its archive entry in place when its text or date did.
 
 Reads PRESSMON_SETTINGS (the run's pressmon Settings) and PRESSMON_BATCH_SIZE from the crawler's
 settings; `pressmon.crawl.crawl_settings` puts them there.
@@ -13,11 +14,13 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from crawlers.items import ArticleItem
+from crawlers.outcomes import IRRELEVANT, STORED, UNCHANGED, UPDATED
 from crawlers.settings import required
-from crawlers.state import CrawlState
+from crawlers.state import CrawlState, FetchedURL
 from index.base import Archive
 from index.types import Document
 from pressmon.alerts.dispatch import CLOSE_SECONDS, BackgroundDispatcher
+from pressmon.article_updates import content_changed, updated_document
 from pressmon.evidence.keeper import EvidenceKeeper, is_flagged
 from pressmon.processing import ArticleProcessor
 from pressmon.settings import Settings
@@ -33,6 +36,10 @@ class ArchivePipeline:
     A URL is marked done in the crawl state only after its batch is committed. Alerts for the
     batch are queued after that and sent on the dispatcher's thread, so a slow or failing mail
     server never holds up the crawl nor loses an item.
+
+    A stored article fetched again (`ArticleItem.refetch`) is compared with its archive entry:
+    the same text and date count as unchanged and write nothing; otherwise the entry is updated
+    in place, flagged again, and its new response kept as another saved copy if it is flagged.
     """
 
     def __init__(
@@ -70,8 +77,14 @@ class ArchivePipeline:
         source = spider.sources[item.source_id]
         document = self.processor.prepare(item.article, source, item.crawled_at)
         if document is None:
-            spider.count(item.source_id, "irrelevant")
-            spider.state.mark(item.url_id, item.article.url, item.source_id, "irrelevant")
+            spider.count(item.source_id, IRRELEVANT)
+            if item.refetch:
+                # The archived copy stays as it was read when it was about social insurance.
+                log.warning(
+                    "bài đã lưu nay không còn về BHXH, giữ bản đã lưu: %s", item.article.url
+                )
+            outcome = STORED if item.refetch else IRRELEVANT
+            spider.state.mark_fetched([_fetched(item)], outcome)
             raise DropItem(f"not about social insurance: {item.article.url}", log_level="DEBUG")
         self._batch.append((document, item))
         if len(self._batch) >= self.batch_size:
@@ -82,24 +95,43 @@ class ArchivePipeline:
         spider = self.crawler.spider
         if not self._batch:
             return
-        documents = self.processor.flag([document for document, _ in self._batch])
+        outcomes = self._outcomes()
+        written = [
+            (d, i) for (d, i), o in zip(self._batch, outcomes, strict=True) if o != UNCHANGED
+        ]
+        documents = self.processor.flag([document for document, _ in written])
         # The saved copy first: an article in the queue always has its evidence on disk.
-        for document, (_, item) in zip(documents, self._batch, strict=True):
+        for document, (_, item) in zip(documents, written, strict=True):
             if is_flagged(document) and item.fetched is not None:
                 self.evidence.keep_fetched(document, item.fetched)
         self.archive.upsert(documents)
         spider.state.remember_stories(self.processor.story_rows(documents))
-        for _, item in self._batch:
-            spider.count(item.source_id, "stored")
-        spider.state.mark_many(
-            [(item.url_id, item.article.url, item.source_id) for _, item in self._batch], "stored"
-        )
+        for (_, item), outcome in zip(self._batch, outcomes, strict=True):
+            spider.count(item.source_id, outcome)
+        spider.state.mark_fetched([_fetched(item) for _, item in self._batch], STORED)
         self._batch.clear()
         try:
             if self.alerts.notifier.notify(documents):
                 self.alerts.wake()
         except Exception:  # the items are stored; a broken alert queue must not stop the crawl
             log.exception("không xếp được cảnh báo cho %d bài đã lưu", len(documents))
+
+    def _outcomes(self) -> list[str]:
+        """stored (new), updated or unchanged, per document of the batch; an updated one is
+        replaced in the batch by what the archive keeps of it (pressmon.article_updates)."""
+        refetched = [document.id for document, item in self._batch if item.refetch]
+        archived = {d.id: d for d in self.archive.get_many(refetched)} if refetched else {}
+        outcomes = []
+        for index, (document, item) in enumerate(self._batch):
+            earlier = archived.get(document.id) if item.refetch else None
+            if earlier is None:
+                outcomes.append(STORED)
+            elif content_changed(document, earlier):
+                self._batch[index] = (updated_document(document, earlier), item)
+                outcomes.append(UPDATED)
+            else:
+                outcomes.append(UNCHANGED)
+        return outcomes
 
     def close_spider(self) -> None:
         try:
@@ -108,3 +140,7 @@ class ArchivePipeline:
         finally:
             self.alerts.close(CLOSE_SECONDS)
             self.archive.close()
+
+
+def _fetched(item: ArticleItem) -> FetchedURL:
+    return FetchedURL(item.url_id, item.article.url, item.source_id, item.version)

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from crawlers.outcomes import FETCHED, IRRELEVANT, KNOWN, STORED, problems
+from crawlers.outcomes import (
+    FETCHED,
+    IRRELEVANT,
+    KNOWN,
+    REFETCH_DEFERRED,
+    STORED,
+    UNCHANGED,
+    UPDATED,
+    problems,
+)
 from crawlers.sources import Source
 
 # Vietnamese names of the problem kinds (crawlers.spiders.source.failure_kind and the parse
@@ -47,7 +56,18 @@ class SourceOutcome:
 
     @property
     def stored(self) -> int:
+        """New articles archived."""
         return self.counters.get(STORED, 0)
+
+    @property
+    def updated(self) -> int:
+        """Stored articles fetched again whose text or date changed: updated in place."""
+        return self.counters.get(UPDATED, 0)
+
+    @property
+    def unchanged(self) -> int:
+        """Stored articles fetched again (discovery showed a change) that had not changed."""
+        return self.counters.get(UNCHANGED, 0)
 
     @property
     def irrelevant(self) -> int:
@@ -55,7 +75,8 @@ class SourceOutcome:
 
     @property
     def known(self) -> int:
-        return self.counters.get(KNOWN, 0)
+        """Articles already handled, not fetched again (changed ones left for a later run too)."""
+        return self.counters.get(KNOWN, 0) + self.counters.get(REFETCH_DEFERRED, 0)
 
     @property
     def problems(self) -> dict[str, int]:

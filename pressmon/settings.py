@@ -76,6 +76,9 @@ class CrawlSettings(_Strict):
     download_timeout: float = Field(30, gt=0)
     http_cache: bool = False
     batch_size: int = Field(50, ge=1)  # articles flagged and committed together
+    # Stored articles fetched again per source and run because discovery shows them changed
+    # (after the run's new articles; the rest wait for the next run); 0 turns updates off.
+    refetch_per_source: int = Field(100, ge=0)
     job_dir: Path | None = None  # resumable crawl state; None = not resumable
     redis_url: str | None = None  # distributed mode only; from the environment
 

@@ -180,7 +180,17 @@ CREATE TABLE login_address_failures (
 CREATE INDEX login_address_failures_address ON login_address_failures (address, failed_at);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+# Version 8: the version of each article page last read (crawlers.revisions), so a later crawl
+# fetches a stored article again when discovery shows it changed: the modification time discovery
+# gave (sitemap <lastmod>, Atom <updated>; ISO 8601, NULL when none was given) and the response's
+# ETag and Last-Modified headers for a conditional GET. Rows from before stay, with NULLs.
+_V8 = """
+ALTER TABLE seen_urls ADD COLUMN modified TEXT;
+ALTER TABLE seen_urls ADD COLUMN etag TEXT;
+ALTER TABLE seen_urls ADD COLUMN http_last_modified TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

@@ -1,4 +1,5 @@
-"""The shared duplicate filter: articles once ever, discovery pages once per enqueue cycle."""
+"""The shared duplicate filter: articles once ever (a stored article fetched again because it
+changed: once per modification time), discovery pages once per enqueue cycle."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ class CycleDupeFilter(RFPDupeFilter):
     their enqueue cycle, so the next cycle reads them again."""
 
     def request_fingerprint(self, request: Request) -> str:
-        url_id = request.cb_kwargs.get("url_id")
-        if url_id and not request.meta.get("redirect_urls"):
-            return f"article:{url_id}"  # = forget_article's key
+        if not request.meta.get("redirect_urls"):
+            key = article_key(request)
+            if key is not None:
+                return key
         return super().request_fingerprint(request)
 
     def seen_key(self, request: Request) -> tuple[str, str, int | None]:
@@ -39,6 +41,20 @@ class CycleDupeFilter(RFPDupeFilter):
         return added == 0
 
 
-def forget_article(server: redis.Redis, keys: RedisKeys, url_id: str) -> None:
-    """Let a later cycle schedule this article again (it failed: timeout, 5xx, challenge page)."""
-    server.srem(keys.dupefilter, f"article:{url_id}")
+def article_key(request: Request) -> str | None:
+    """The dupefilter key of an article request (None: a discovery page)."""
+    url_id = request.cb_kwargs.get("url_id")
+    if not url_id:
+        return None
+    discovered = request.cb_kwargs.get("discovered")
+    if request.cb_kwargs.get("previous") is not None and discovered is not None:
+        return f"article:{url_id}@{discovered.isoformat()}"  # this change, once
+    return f"article:{url_id}"
+
+
+def forget_article(server: redis.Redis, keys: RedisKeys, request: Request) -> None:
+    """Let a later cycle schedule this article request again (it failed: timeout, 5xx, challenge
+    page)."""
+    key = article_key(request)
+    if key is not None:
+        server.srem(keys.dupefilter, key)

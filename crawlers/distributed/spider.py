@@ -25,6 +25,7 @@ from crawlers.distributed.connection import redis_from_settings
 from crawlers.distributed.dupefilter import forget_article
 from crawlers.distributed.keys import CYCLE, LEASE, PARENT, RedisKeys
 from crawlers.distributed.leases import Leases, worker_id
+from crawlers.revisions import PageVersion
 from crawlers.spiders.source import SourceSpider
 
 
@@ -98,7 +99,7 @@ class DistributedSourceSpider(SourceSpider):
     def _on_idle(self, spider: scrapy.Spider) -> None:
         """Nothing queued for us right now: record this burst's health, then wait or stop."""
         self.record_health()
-        self._requested.clear()  # in-run memory only; Redis remembers across runs
+        self.forget_run()  # in-run memory only; Redis remembers across runs
         try:
             self.leases.reap()
             empty = self.leases.size().empty
@@ -175,13 +176,18 @@ class DistributedSourceSpider(SourceSpider):
     # --- retries in later cycles ---------------------------------------------------------
 
     def _forget(self, request: scrapy.Request) -> None:
-        url_id = request.cb_kwargs.get("url_id")
-        if url_id:
-            forget_article(self.leases.server, self.leases.keys, url_id)
+        forget_article(self.leases.server, self.leases.keys, request)
 
-    def parse_article(self, response: Any, source_id: str, url_id: str):
+    def parse_article(
+        self,
+        response: Any,
+        source_id: str,
+        url_id: str,
+        discovered: datetime | None = None,
+        previous: PageVersion | None = None,
+    ):
         produced = False
-        for output in super().parse_article(response, source_id, url_id):
+        for output in super().parse_article(response, source_id, url_id, discovered, previous):
             produced = True
             yield output
         if not produced and not self.state.is_done(url_id):

@@ -25,15 +25,24 @@ from twisted.internet.defer import CancelledError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
 
-from crawlers.discovery import FeedError, feed_links, sitemap_links
+from crawlers.discovery import FeedError, Link, feed_entries, sitemap_links
 from crawlers.errors import ChallengePage, DateError, ExtractionError, InvalidURL
 from crawlers.extract import extract_article, extract_links, next_page
 from crawlers.items import ArticleItem, FetchedResponse
-from crawlers.outcomes import DATE_DISAGREEMENT, FETCHED
+from crawlers.outcomes import (
+    DATE_DISAGREEMENT,
+    FETCHED,
+    KNOWN,
+    NOT_ARTICLE,
+    REFETCH_DEFERRED,
+    STORED,
+    UNCHANGED,
+)
+from crawlers.revisions import PageVersion, conditional_headers, fetched_version, should_refetch
 from crawlers.robots import RobotsUnreadable
 from crawlers.settings import required
 from crawlers.sources import Source
-from crawlers.state import CrawlState, SourceRun
+from crawlers.state import FINAL_OUTCOMES, CrawlState, FetchedURL, SourceRun
 from crawlers.urls import article_id, canonicalize_url
 
 
@@ -63,6 +72,16 @@ _IGNORED = (
 
 REDIRECT_STATUSES = [301, 302, 303, 307, 308]
 MAX_REDIRECTS = 5
+NOT_MODIFIED = 304
+# Stored articles fetched again wait behind everything else a run has queued (discovery pages and
+# new articles are priority 0): updates never starve new articles of the run's politeness budget.
+REFETCH_PRIORITY = -10
+DEFAULT_REFETCH_PER_SOURCE = 100
+
+
+def _header(response: Response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
 
 
 def fetched_response(response: Response, fetched_at: datetime) -> FetchedResponse:
@@ -100,26 +119,44 @@ def failure_kind(failure: Any) -> str:
 
 
 class SourceSpider(scrapy.Spider):
-    """Crawls the given sources; skips URLs the crawl state already finished."""
+    """Crawls the given sources; skips URLs the crawl state already finished, except stored
+    articles that discovery shows changed since (crawlers.revisions): those are fetched again,
+    conditionally, after everything else and at most `refetch_limit` per source and run."""
 
     name = "sources"
 
-    def __init__(self, sources: Sequence[Source], state: CrawlState, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        sources: Sequence[Source],
+        state: CrawlState,
+        refetch_limit: int = DEFAULT_REFETCH_PER_SOURCE,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.sources = {source.id: source for source in sources}
         self.state = state
+        self.refetch_limit = refetch_limit
         self.allowed_domains = sorted({d for s in sources for d in (s.domain, *s.aliases)})
         self.run_id = uuid.uuid4().hex[:12]
         self.started_at = datetime.now(UTC)
         self.counters: dict[str, Counter[str]] = defaultdict(Counter)
         self._requested: set[str] = set()
+        self._skipped: dict[str, str] = {}  # url id -> source id, counted as known or deferred
+        self._refetches: Counter[str] = Counter()  # per source
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, sources: Sequence[Source], **kwargs: Any):
         state = CrawlState(Path(required(crawler.settings, "PRESSMON_STATE_PATH")))
-        spider = cls(sources, state, *args, **kwargs)
+        limit = int(required(crawler.settings, "PRESSMON_REFETCH_PER_SOURCE"))
+        spider = cls(sources, state, limit, *args, **kwargs)
         spider._set_crawler(crawler)
         return spider
+
+    def forget_run(self) -> None:
+        """Start a new run's memory: which URLs it asked for or skipped, its refetches so far."""
+        self._requested.clear()
+        self._skipped.clear()
+        self._refetches.clear()
 
     def count(self, source_id: str, kind: str) -> None:
         self.counters[source_id][kind] += 1
@@ -152,10 +189,10 @@ class SourceSpider(scrapy.Spider):
             dont_filter=False,
         )
 
-    def _article(self, url: str, source_id: str) -> scrapy.Request | None:
+    def _article(self, link: Link, source_id: str) -> scrapy.Request | None:
         source = self.sources[source_id]
         try:
-            canonical = canonicalize_url(url)
+            canonical = canonicalize_url(link.url)
         except InvalidURL:
             self.count(source_id, "bad_url")
             return None
@@ -166,31 +203,69 @@ class SourceSpider(scrapy.Spider):
         url_id = article_id(canonical)
         if url_id in self._requested:
             return None
-        self._requested.add(url_id)
-        if self.state.is_done(url_id):
-            self.count(source_id, "known")
+        known = self.state.known(url_id)
+        if known is None or known.outcome not in FINAL_OUTCOMES:
+            self._requested.add(url_id)
+            return self._article_request(link.url, source_id, url_id, 0, link.modified, None)
+        if not should_refetch(known, link.modified):
+            self._skip(url_id, source_id, KNOWN)
             return None
-        return self._article_request(url, source_id, url_id, redirects=0)
+        if self._refetches[source_id] >= self.refetch_limit:
+            self._skip(url_id, source_id, REFETCH_DEFERRED)  # still newer next run
+            return None
+        # Listed again with a modification time (a feed without one came first): not known.
+        if self._skipped.pop(url_id, None) == KNOWN:
+            self.counters[source_id][KNOWN] -= 1
+        self._refetches[source_id] += 1
+        self._requested.add(url_id)
+        return self._article_request(link.url, source_id, url_id, 0, link.modified, known.version)
+
+    def _skip(self, url_id: str, source_id: str, kind: str) -> None:
+        if url_id not in self._skipped:
+            self._skipped[url_id] = kind
+            self.count(source_id, kind)
 
     def _article_request(
-        self, url: str, source_id: str, url_id: str, redirects: int
+        self,
+        url: str,
+        source_id: str,
+        url_id: str,
+        redirects: int,
+        discovered: datetime | None,
+        previous: PageVersion | None,
     ) -> scrapy.Request:
+        """`previous` is the version of a stored article fetched again (None: a new URL)."""
         # Redirects are followed here, not by Scrapy, so one to another outlet is counted against
         # this source (Scrapy's offsite filter drops such requests without telling the spider).
+        statuses = REDIRECT_STATUSES if previous is None else [*REDIRECT_STATUSES, NOT_MODIFIED]
         return scrapy.Request(
             url,
             callback=self.parse_article,
             errback=self.on_error,
-            cb_kwargs={"source_id": source_id, "url_id": url_id},
+            headers=conditional_headers(previous) if previous is not None else None,
+            priority=0 if previous is None else REFETCH_PRIORITY,
+            cb_kwargs={
+                "source_id": source_id,
+                "url_id": url_id,
+                "discovered": discovered,
+                "previous": previous,
+            },
             meta={
                 "dont_redirect": True,
-                "handle_httpstatus_list": REDIRECT_STATUSES,
+                "handle_httpstatus_list": statuses,
                 "redirects": redirects,
             },
             dont_filter=redirects > 0,
         )
 
-    def _follow(self, response: Response, source_id: str, url_id: str):
+    def _follow(
+        self,
+        response: Response,
+        source_id: str,
+        url_id: str,
+        discovered: datetime | None,
+        previous: PageVersion | None,
+    ):
         source = self.sources[source_id]
         location = (response.headers.get("Location") or b"").decode("latin-1")
         target = urljoin(response.url, location)
@@ -212,23 +287,23 @@ class SourceSpider(scrapy.Spider):
             self.state.mark(url_id, response.url, source_id, "not_article")
             self.logger.info("chuyển hướng khỏi bài viết: %s -> %s", response.url, target)
         else:
-            yield self._article_request(target, source_id, url_id, redirects)
+            yield self._article_request(target, source_id, url_id, redirects, discovered, previous)
 
-    def _articles(self, urls: Iterable[str], source_id: str) -> Iterable[scrapy.Request]:
-        for url in urls:
-            request = self._article(url, source_id)
+    def _articles(self, links: Iterable[Link], source_id: str) -> Iterable[scrapy.Request]:
+        for link in links:
+            request = self._article(link, source_id)
             if request is not None:
                 yield request
 
     def parse_feed(self, response: Response, source_id: str) -> Iterable[scrapy.Request]:
         self.count(source_id, FETCHED)
         try:
-            urls = feed_links(response.body, response.url, _charset(response))
+            links = feed_entries(response.body, response.url, _charset(response))
         except FeedError as err:
             self.count(source_id, "bad_feed")
             self.logger.warning("feed %s của %s không đọc được: %s", response.url, source_id, err)
             return
-        yield from self._articles(urls, source_id)
+        yield from self._articles(links, source_id)
 
     def parse_sitemap(self, response: Response, source_id: str) -> Iterable[scrapy.Request]:
         self.count(source_id, FETCHED)
@@ -242,7 +317,7 @@ class SourceSpider(scrapy.Spider):
             return
         for url in links.sitemaps:
             yield self._discovery(url, source_id, self.parse_sitemap)
-        yield from self._articles(links.articles, source_id)
+        yield from self._articles(links.entries, source_id)
 
     def parse_listing(self, response: Response, source_id: str, listing: int, page: int):
         self.count(source_id, FETCHED)
@@ -256,7 +331,7 @@ class SourceSpider(scrapy.Spider):
             content_type=content_type,
             parser=source.parser,
         )
-        yield from self._articles(links, source_id)
+        yield from self._articles((Link(url) for url in links), source_id)
         following = next_page(
             response.body,
             response.url,
@@ -269,10 +344,30 @@ class SourceSpider(scrapy.Spider):
                 following, source_id, self.parse_listing, {"listing": listing, "page": page + 1}
             )
 
-    def parse_article(self, response: Response, source_id: str, url_id: str):
+    def parse_article(
+        self,
+        response: Response,
+        source_id: str,
+        url_id: str,
+        discovered: datetime | None = None,
+        previous: PageVersion | None = None,
+    ):
+        """`discovered`: the modification time discovery gave; `previous`: the version read
+        before, for a stored article fetched again (None: a new URL)."""
         self.count(source_id, FETCHED)
         if response.status in REDIRECT_STATUSES:
-            yield from self._follow(response, source_id, url_id)
+            yield from self._follow(response, source_id, url_id, discovered, previous)
+            return
+        version = fetched_version(
+            discovered,
+            previous or PageVersion(),
+            _header(response, "ETag"),
+            _header(response, "Last-Modified"),
+            not_modified=response.status == NOT_MODIFIED,
+        )
+        if response.status == NOT_MODIFIED:  # asked only when fetching a stored article again
+            self.count(source_id, UNCHANGED)
+            self._mark_read(url_id, response.url, source_id, version, STORED)
             return
         source = self.sources[source_id]
         try:
@@ -293,8 +388,11 @@ class SourceSpider(scrapy.Spider):
             self.logger.warning("không có ngày đăng hợp lý, không lưu: %s (%s)", response.url, err)
             return
         except ExtractionError as err:
-            self.count(source_id, "not_article")
-            self.state.mark(url_id, response.url, source_id, "not_article")
+            self.count(source_id, NOT_ARTICLE)
+            # A stored article that no longer reads as one stays archived as it was read before;
+            # this version is recorded, so the same change is not fetched again.
+            outcome = NOT_ARTICLE if previous is None else STORED
+            self._mark_read(url_id, response.url, source_id, version, outcome)
             self.logger.info("not an article: %s (%s)", response.url, err)
             return
         self.count(source_id, "extracted")
@@ -307,7 +405,14 @@ class SourceSpider(scrapy.Spider):
             crawled_at=crawled_at,
             url_id=url_id,
             fetched=fetched_response(response, crawled_at),
+            version=version,
+            refetch=previous is not None,
         )
+
+    def _mark_read(
+        self, url_id: str, url: str, source_id: str, version: PageVersion, outcome: str
+    ) -> None:
+        self.state.mark_fetched([FetchedURL(url_id, url, source_id, version)], outcome)
 
     def on_error(self, failure: Any) -> None:
         request = failure.request

@@ -71,17 +71,35 @@ def crawl(app, source_ids: tuple[str, ...], quiet: bool) -> None:
         )
     report = crawl_report(chosen, result.counters, named=bool(source_ids))
     rows = [
-        (o.name, o.fetched, o.stored, o.irrelevant, o.known, problems_text(o))
+        (
+            o.name,
+            o.fetched,
+            o.stored,
+            o.updated,
+            o.unchanged,
+            o.irrelevant,
+            o.known,
+            problems_text(o),
+        )
         for o in report.outcomes
     ]
-    click.echo(
-        output.table(
-            ["nguồn", "trang tải được", "bài lưu", "không liên quan", "đã có", "lỗi"], rows
-        )
-    )
+    # "cập nhật" / "không đổi": stored articles fetched again because discovery showed a change.
+    headers = [
+        "nguồn",
+        "trang tải được",
+        "bài mới",
+        "cập nhật",
+        "không đổi",
+        "không liên quan",
+        "đã có",
+        "lỗi",
+    ]
+    click.echo(output.table(headers, rows))
     click.echo(
         f"Xong ({FINISH_REASONS.get(result.finish_reason, result.finish_reason)}): "
-        f"lưu {output.number(result.stored)} bài từ "
+        f"lưu {output.number(result.stored)} bài"
+        + (f", cập nhật {output.number(result.updated)} bài" if result.updated else "")
+        + " từ "
         f"{output.number(len(report.outcomes) - len(report.failed))}/"
         f"{output.number(len(report.outcomes))} nguồn"
     )

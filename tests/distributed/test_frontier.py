@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 
 import pytest
 import redis
@@ -16,6 +17,7 @@ from crawlers.distributed.keys import CYCLE, PARENT, RedisKeys
 from crawlers.distributed.leases import Leases
 from crawlers.distributed.politeness import DomainGate, Politeness
 from crawlers.distributed.queue import ReliablePriorityQueue
+from crawlers.revisions import PageVersion
 from tests.distributed.conftest import RedisServer
 
 KEYS = RedisKeys("t")
@@ -95,8 +97,27 @@ def test_articles_are_seen_once_ever_by_article_id(redis_server: RedisServer) ->
     dupefilter = CycleDupeFilter(server, key=KEYS.dupefilter)
     assert not dupefilter.request_seen(_article("https://bao.vn/a.html", "id1"))
     assert dupefilter.request_seen(_article("http://m.bao.vn/a.html?utm_source=x", "id1"))
-    forget_article(server, KEYS, "id1")  # it failed: a later cycle may schedule it again
+    forget_article(server, KEYS, _article("https://bao.vn/a.html", "id1"))  # it failed
     assert not dupefilter.request_seen(_article("https://bao.vn/a.html", "id1"))
+
+
+def test_a_changed_article_is_fetched_again_once_per_modification(
+    redis_server: RedisServer,
+) -> None:
+    server = redis_server.client()
+    dupefilter = CycleDupeFilter(server, key=KEYS.dupefilter)
+
+    def refetch(day: int) -> Request:
+        request = _article("https://bao.vn/a.html", "id1")
+        request.cb_kwargs.update(
+            discovered=datetime(2026, 5, day, tzinfo=UTC), previous=PageVersion()
+        )
+        return request
+
+    assert not dupefilter.request_seen(_article("https://bao.vn/a.html", "id1"))
+    assert not dupefilter.request_seen(refetch(12)) and dupefilter.request_seen(refetch(12))
+    forget_article(server, KEYS, refetch(12))  # it failed: a later cycle may try it again
+    assert not dupefilter.request_seen(refetch(12)) and not dupefilter.request_seen(refetch(13))
 
 
 def test_discovery_pages_are_seen_once_per_cycle(redis_server: RedisServer) -> None:

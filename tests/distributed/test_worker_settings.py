@@ -21,6 +21,7 @@ def test_a_worker_keeps_the_strict_robots_middleware_beside_politeness(tmp_path:
         download_timeout=10.0,
         http_cache=False,
         job_dir=None,
+        refetch_per_source=100,
     )
     middlewares = distributed_settings(single, WorkerOptions("redis://127.0.0.1:1"))[
         "DOWNLOADER_MIDDLEWARES"

@@ -100,6 +100,9 @@ def test_a_database_from_before_versioning_is_adopted_unchanged(tmp_path: Path) 
     # Versions 3 and 5 add a column each to users; everything that was there is kept as it was.
     assert [column[1] for column in after["users"][-2:]] == ["must_change_password", "province"]
     after["users"] = after["users"][:-2]
+    # Version 8 adds the version of the page last read to seen_urls.
+    assert [c[1] for c in after["seen_urls"][-3:]] == ["modified", "etag", "http_last_modified"]
+    after["seen_urls"] = after["seen_urls"][:-3]
     assert after == before
     assert _version(conn) == len(MIGRATIONS)  # stamped as version 1, then migrated on
     assert conn.execute("SELECT outcome FROM seen_urls").fetchall() == [("stored",)]
@@ -156,3 +159,26 @@ def test_version_3_keeps_accounts_and_adds_the_reset_flag_and_audit_log(tmp_path
         "INSERT INTO account_events (at, actor, username, action) VALUES ('t', 'x', 'an', 'enable')"
     )
     conn.close()
+
+
+def test_version_8_keeps_every_crawled_url_and_adds_its_page_version(tmp_path: Path) -> None:
+    from crawlers.revisions import PageVersion
+    from crawlers.state import CrawlState
+    from pressmon.state_db import migrate
+
+    path = tmp_path / "state.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        UNVERSIONED.replace(
+            "'t', 't')", "'2026-05-12T03:00:00+00:00', '2026-05-12T03:00:00+00:00')"
+        )
+    )
+    migrate(conn, MIGRATIONS[:7])
+    before = conn.execute("SELECT * FROM seen_urls").fetchall()
+    conn.close()
+    conn = open_state_db(path)
+    assert _version(conn) >= 8
+    assert conn.execute("SELECT * FROM seen_urls").fetchall() == [(*before[0], None, None, None)]
+    conn.close()
+    known = CrawlState(path).known("u1")
+    assert known is not None and known.outcome == "stored" and known.version == PageVersion()
