@@ -162,6 +162,9 @@ def main(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    # The Elasticsearch client logs each failed attempt as a WARNING with its traceback and
+    # the server's URL; the command then says it in one "Lỗi:" line. Those are for -v.
+    logging.getLogger("elastic_transport").setLevel(logging.NOTSET if verbose else logging.ERROR)
     # Everything a command creates (archive and its -wal/-shm, state database, model, exports,
     # var/ folders) is readable by its owner only: it holds accounts, sessions and unpublished
     # review notes. Restored when the command ends, for callers that run it in-process.
