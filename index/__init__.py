@@ -34,16 +34,19 @@ from pathlib import Path
 
 from index.base import Archive
 from index.errors import (
+    ArchiveBusy,
     BackendUnavailable,
     DocumentNotFound,
     QueryError,
     SchemaVersionError,
     SearchIndexError,
+    TimezoneError,
 )
 from index.query_parser import ParsedQuery, parse_query
 from index.synonyms import Synonyms
 from index.text import fold
 from index.types import (
+    BUSY_TIMEOUT_SECONDS,
     COUNT_LIMIT,
     DEFAULT_REVIEW_STATUS,
     INTERACTIVE_PAGE_SIZE,
@@ -70,12 +73,19 @@ def _sqlite(
     timezone: str,
     synonyms: Synonyms,
     count_limit: int,
+    busy_timeout: float,
 ) -> Archive:
     from index.sqlite_backend import SQLiteArchive
 
     if path is None:
         raise SearchIndexError("kho SQLite cần đường dẫn tới tệp kho lưu trữ (archive.path)")
-    return SQLiteArchive(path, timezone=timezone, synonyms=synonyms, count_limit=count_limit)
+    return SQLiteArchive(
+        path,
+        timezone=timezone,
+        synonyms=synonyms,
+        count_limit=count_limit,
+        busy_timeout=busy_timeout,
+    )
 
 
 def _elasticsearch(
@@ -85,6 +95,7 @@ def _elasticsearch(
     timezone: str,
     synonyms: Synonyms,
     count_limit: int,
+    busy_timeout: float,
 ) -> Archive:
     from index.elastic import ElasticsearchArchive  # lazy: the client is optional
 
@@ -99,7 +110,9 @@ def _elasticsearch(
     )
 
 
-BACKENDS: dict[str, Callable[[Path | None, str | None, str, str, Synonyms, int], Archive]] = {
+BACKENDS: dict[
+    str, Callable[[Path | None, str | None, str, str, Synonyms, int, float], Archive]
+] = {
     "sqlite": _sqlite,
     "elasticsearch": _elasticsearch,
 }
@@ -114,15 +127,18 @@ def open_archive(
     timezone: str = "Asia/Ho_Chi_Minh",
     synonyms: Synonyms | None = None,
     count_limit: int = COUNT_LIMIT,
+    busy_timeout: float = BUSY_TIMEOUT_SECONDS,
 ) -> Archive:
     """Open the archive backend named `backend` ("sqlite" or "elasticsearch"); a search for
-    one form of a `synonyms` group matches every form, and an interactive page counts at most
-    `count_limit` matches (`index.types.COUNT_LIMIT`).
+    one form of a `synonyms` group matches every form, an interactive page counts at most
+    `count_limit` matches (`index.types.COUNT_LIMIT`), and a SQLite archive locked by another
+    connection is waited for `busy_timeout` seconds before ArchiveBusy.
 
     Raises:
         SearchIndexError: unknown backend name or missing option.
         BackendUnavailable: the store cannot be reached.
         SchemaVersionError: the SQLite file was written by a newer pressmon.
+        TimezoneError: unknown timezone, or (SQLite) one with daylight saving.
     """
     try:
         factory = BACKENDS[backend]
@@ -131,18 +147,26 @@ def open_archive(
             f"không có loại kho {backend!r}; chọn một trong {sorted(BACKENDS)}"
         ) from None
     return factory(
-        path, elasticsearch_url, index_name, timezone, synonyms or Synonyms(), count_limit
+        path,
+        elasticsearch_url,
+        index_name,
+        timezone,
+        synonyms or Synonyms(),
+        count_limit,
+        busy_timeout,
     )
 
 
 __all__ = [
     "BACKENDS",
+    "BUSY_TIMEOUT_SECONDS",
     "COUNT_LIMIT",
     "DEFAULT_REVIEW_STATUS",
     "INTERACTIVE_PAGE_SIZE",
     "REVIEW_TIERS",
     "UNKNOWN_GROUP",
     "Archive",
+    "ArchiveBusy",
     "ArchiveStats",
     "BackendUnavailable",
     "CountTable",
@@ -161,6 +185,7 @@ __all__ = [
     "SearchPage",
     "SortOrder",
     "Synonyms",
+    "TimezoneError",
     "fold",
     "open_archive",
     "parse_query",

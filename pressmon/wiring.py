@@ -39,6 +39,7 @@ def archive_from(settings: Settings) -> Archive:
         timezone=settings.timezone,
         synonyms=synonyms,
         count_limit=archive.count_limit,
+        busy_timeout=archive.busy_timeout,
     )
 
 
