@@ -20,6 +20,7 @@ from index.errors import (
     TimezoneError,
 )
 from pressmon.cli.help_text import VietnameseGroup
+from pressmon.cli.pipes import EXIT_READER_GONE, flush_stdout, quiet_when_reader_goes
 from pressmon.cli.usage_errors import Failure, vietnamese_errors
 from pressmon.companions import companion_overrides
 from pressmon.errors import PressmonError
@@ -111,7 +112,19 @@ class AppContext:
 
 class _Group(VietnameseGroup):
     """Turns every package's root error into "Lỗi:" lines and a hint, with a non-zero exit, and
-    click's own errors (parsing the global options, then the command's) into Vietnamese."""
+    click's own errors (parsing the global options, then the command's) into Vietnamese; output
+    whose reader went away (`| head -1`) ends every command quietly with EXIT_READER_GONE."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except SystemExit as done:
+            # The output still buffered is written now, not at interpreter exit, where a reader
+            # gone by then would print "Exception ignored … BrokenPipeError" and exit 120. A
+            # failure keeps its own status.
+            if not flush_stdout() and not done.code:
+                raise SystemExit(EXIT_READER_GONE) from None
+            raise
 
     def make_context(
         self,
@@ -120,11 +133,11 @@ class _Group(VietnameseGroup):
         parent: click.Context | None = None,
         **extra: Any,
     ) -> click.Context:
-        with vietnamese_errors():
+        with vietnamese_errors(), quiet_when_reader_goes():  # --help, --version
             return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
-        with vietnamese_errors():
+        with vietnamese_errors(), quiet_when_reader_goes():
             try:
                 return super().invoke(ctx)
             except PressmonError as err:
