@@ -34,16 +34,19 @@ from pathlib import Path
 
 from index.base import Archive
 from index.errors import (
+    ArchiveBusy,
     BackendUnavailable,
     DocumentNotFound,
     QueryError,
     SchemaVersionError,
     SearchIndexError,
+    TimezoneError,
 )
 from index.query_parser import ParsedQuery, parse_query
 from index.synonyms import Synonyms
 from index.text import fold
 from index.types import (
+    BUSY_TIMEOUT_SECONDS,
     COUNT_LIMIT,
     DEFAULT_REVIEW_STATUS,
     INTERACTIVE_PAGE_SIZE,
@@ -71,12 +74,19 @@ def _sqlite(
     synonyms: Synonyms,
     count_limit: int,
     exporting: bool,
+    busy_timeout: float,
 ) -> Archive:
     from index.sqlite_backend import SQLiteArchive
 
     if path is None:
         raise SearchIndexError("kho SQLite cần đường dẫn tới tệp kho lưu trữ (archive.path)")
-    return SQLiteArchive(path, timezone=timezone, synonyms=synonyms, count_limit=count_limit)
+    return SQLiteArchive(
+        path,
+        timezone=timezone,
+        synonyms=synonyms,
+        count_limit=count_limit,
+        busy_timeout=busy_timeout,
+    )
 
 
 def _elasticsearch(
@@ -87,6 +97,7 @@ def _elasticsearch(
     synonyms: Synonyms,
     count_limit: int,
     exporting: bool,
+    busy_timeout: float,
 ) -> Archive:
     from index.elastic import ElasticsearchArchive  # lazy: the client is optional
 
@@ -102,7 +113,9 @@ def _elasticsearch(
     )
 
 
-BACKENDS: dict[str, Callable[[Path | None, str | None, str, str, Synonyms, int, bool], Archive]] = {
+BACKENDS: dict[
+    str, Callable[[Path | None, str | None, str, str, Synonyms, int, bool, float], Archive]
+] = {
     "sqlite": _sqlite,
     "elasticsearch": _elasticsearch,
 }
@@ -118,18 +131,21 @@ def open_archive(
     synonyms: Synonyms | None = None,
     count_limit: int = COUNT_LIMIT,
     exporting: bool = False,
+    busy_timeout: float = BUSY_TIMEOUT_SECONDS,
 ) -> Archive:
     """Open the archive backend named `backend` ("sqlite" or "elasticsearch"); a search for
-    one form of a `synonyms` group matches every form, and an interactive page counts at most
-    `count_limit` matches (`index.types.COUNT_LIMIT`). `exporting`: opened only to read every
-    document and review out (`index.transfer.export_jsonl`), so an Elasticsearch index that
-    must be reindexed but is still readable is accepted as it is.
+    one form of a `synonyms` group matches every form, an interactive page counts at most
+    `count_limit` matches (`index.types.COUNT_LIMIT`), and a SQLite archive locked by another
+    connection is waited for `busy_timeout` seconds before ArchiveBusy. `exporting`: opened
+    only to read every document and review out (`index.transfer.export_jsonl`), so an
+    Elasticsearch index that must be reindexed but is still readable is accepted as it is.
 
     Raises:
         SearchIndexError: unknown backend name or missing option.
         BackendUnavailable: the store cannot be reached.
         SchemaVersionError: the archive was written by a newer pressmon, or an Elasticsearch
             index must be reindexed.
+        TimezoneError: unknown timezone, or (SQLite) one with daylight saving.
     """
     try:
         factory = BACKENDS[backend]
@@ -145,17 +161,20 @@ def open_archive(
         synonyms or Synonyms(),
         count_limit,
         exporting,
+        busy_timeout,
     )
 
 
 __all__ = [
     "BACKENDS",
+    "BUSY_TIMEOUT_SECONDS",
     "COUNT_LIMIT",
     "DEFAULT_REVIEW_STATUS",
     "INTERACTIVE_PAGE_SIZE",
     "REVIEW_TIERS",
     "UNKNOWN_GROUP",
     "Archive",
+    "ArchiveBusy",
     "ArchiveStats",
     "BackendUnavailable",
     "CountTable",
@@ -174,6 +193,7 @@ __all__ = [
     "SearchPage",
     "SortOrder",
     "Synonyms",
+    "TimezoneError",
     "fold",
     "open_archive",
     "parse_query",

@@ -9,6 +9,16 @@ class BackendUnavailable(SearchIndexError):
     """Temporary: the backend cannot be reached or is busy; retrying later may work."""
 
 
+class ArchiveBusy(BackendUnavailable):
+    """Temporary: another connection (often another pressmon process) held the SQLite archive's
+    lock for longer than the busy timeout; raised by the SQLite backend."""
+
+
+class TimezoneError(SearchIndexError):
+    """Permanent: the archive timezone is unknown, or changes its UTC offset (daylight saving),
+    which the SQLite backend's fixed-offset weeks cannot follow; raised when an archive opens."""
+
+
 class QueryError(SearchIndexError):
     """Permanent: the request cannot be answered as given; the message is safe to show a user."""
 

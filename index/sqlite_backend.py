@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from index.base import Archive
-from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
+from index.errors import (
+    ArchiveBusy,
+    BackendUnavailable,
+    DocumentNotFound,
+    QueryError,
+    SearchIndexError,
+)
 from index.query_parser import ParsedQuery, parse_query
 from index.snippets import make_snippet
 from index.sqlite_changes import ChangeMemo
@@ -52,6 +58,7 @@ from index.sqlite_triage import TriageRead, triage_read
 from index.sqlite_writes import PreparedArticle, delete_article, prepare, write_batch
 from index.synonyms import Synonyms
 from index.types import (
+    BUSY_TIMEOUT_SECONDS,
     COUNT_LIMIT,
     DEFAULT_REVIEW_STATUS,
     INTERACTIVE_PAGE_SIZE,
@@ -106,10 +113,13 @@ class SQLiteArchive(Archive):
         synonyms: Synonyms | None = None,
         search_memo_pages: int = SEARCH_MEMO_PAGES,
         count_limit: int = COUNT_LIMIT,
+        busy_timeout: float = BUSY_TIMEOUT_SECONDS,
     ) -> None:
         """`search_memo_pages`: search pages kept until the next commit; 0 searches every time
         (a benchmark measuring the search itself). `count_limit`: how many matches an
-        interactive search page counts at most (`index.types.COUNT_LIMIT`)."""
+        interactive search page counts at most (`index.types.COUNT_LIMIT`). `busy_timeout`:
+        seconds a connection waits for another one holding the file's lock before ArchiveBusy."""
+        self._path = path
         self._count_limit = count_limit
         self._synonyms = synonyms or Synonyms()
         self._tz = zone(timezone)
@@ -117,22 +127,24 @@ class SQLiteArchive(Archive):
         self._batch_size = batch_size
         self._lock = threading.RLock()
         self._writing = False  # inside `writing`: writes join its transaction
-        self._conn = _connect(path)
+        self._conn = _connect(path, busy_timeout)
         try:
             with self._translated():
                 migrate(self._conn)
         except SearchIndexError:
             self._conn.close()
             raise
-        self._readers = ReadPool(lambda: _reader(path), READ_CONNECTIONS)
+        self._readers = ReadPool(lambda: _reader(path, busy_timeout), READ_CONNECTIONS)
         # Counting a search's matches runs beside ranking them, on its own connections.
-        self._counters = ReadPool(lambda: _reader(path), READ_CONNECTIONS)
-        self._triage_memo: ChangeMemo[TriageRead] = ChangeMemo(_reader(path))
+        self._counters = ReadPool(lambda: _reader(path, busy_timeout), READ_CONNECTIONS)
+        self._triage_memo: ChangeMemo[TriageRead] = ChangeMemo(_reader(path, busy_timeout))
         # Reviewers repeat the same searches; a page cannot change before the next commit.
-        self._search_memo: ChangeMemo[SearchPage] = ChangeMemo(_reader(path), search_memo_pages)
+        self._search_memo: ChangeMemo[SearchPage] = ChangeMemo(
+            _reader(path, busy_timeout), search_memo_pages
+        )
         # So do the queue's pages of documents.
         self._pages_memo: ChangeMemo[tuple[Document, ...]] = ChangeMemo(
-            _reader(path), SEARCH_MEMO_PAGES
+            _reader(path, busy_timeout), SEARCH_MEMO_PAGES
         )
         self._tag_stats: dict[str, int] = {}
         self._tag_stats_at = 0.0
@@ -581,18 +593,20 @@ class SQLiteArchive(Archive):
         except sqlite3.OperationalError as err:
             message = str(err)
             if "locked" in message or "busy" in message:
-                raise BackendUnavailable(
-                    f"kho lưu trữ SQLite đang bận: {sqlite_problem(err)}"
+                raise ArchiveBusy(
+                    f"kho lưu trữ SQLite {str(self._path)!r} đang bận: {sqlite_problem(err)}"
                 ) from err
             raise SearchIndexError(f"lỗi kho lưu trữ SQLite: {sqlite_problem(err)}") from err
         except sqlite3.Error as err:
             raise SearchIndexError(f"lỗi kho lưu trữ SQLite: {sqlite_problem(err)}") from err
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """A connection with the archive's pragmas (WAL, page cache, memory map)."""
     try:
-        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
+        conn = sqlite3.connect(
+            path, check_same_thread=False, isolation_level=None, timeout=busy_timeout
+        )
     except sqlite3.Error as err:
         raise BackendUnavailable(
             f"không mở được kho lưu trữ SQLite {str(path)!r}: {sqlite_problem(err)}"
@@ -614,10 +628,10 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _reader(path: Path) -> sqlite3.Connection:
+def _reader(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """A read-only connection with the tag vocabulary `_tag_frequencies` reads (temp tables are
     per connection)."""
-    conn = _connect(path)
+    conn = _connect(path, busy_timeout)
     try:
         conn.execute(
             "CREATE VIRTUAL TABLE temp.tag_vocabulary USING fts5vocab(main, articles_folded, col)"

@@ -103,6 +103,10 @@ INTERACTIVE_PAGE_SIZE = 50
 # counting 10,001 of them 3 ms. Elasticsearch's default `track_total_hits` is the same.
 COUNT_LIMIT = 10_000
 
+# How long a SQLite connection waits for another one holding the archive's lock (a crawl or an
+# ingest writing) before it gives up with ArchiveBusy (by default; `open_archive` takes one).
+BUSY_TIMEOUT_SECONDS = 30.0
+
 
 def counted_up_to(query: Query, count_limit: int) -> int | None:
     """How far a search for `query` counts its matches: `count_limit` for an interactive page,

@@ -11,18 +11,18 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from index.errors import SearchIndexError
+from index.errors import TimezoneError
 from index.types import CountTable, CountUnit, GroupBy, Interval
 
 _OFFSET_CHECK_YEARS = range(1990, 2051)
 
 
 def zone(name: str) -> ZoneInfo:
-    """The IANA zone `name`, or a SearchIndexError naming it."""
+    """The IANA zone `name`, or a TimezoneError naming it."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as err:
-        raise SearchIndexError(
+        raise TimezoneError(
             f"không biết múi giờ {name!r}; dùng tên IANA như 'Asia/Ho_Chi_Minh'"
         ) from err
 
@@ -35,7 +35,7 @@ def fixed_utc_offset(tz: ZoneInfo) -> timedelta:
         for month in (1, 4, 7, 10)
     }
     if len(offsets) != 1:
-        raise SearchIndexError(
+        raise TimezoneError(
             f"múi giờ {tz.key!r} đổi độ lệch UTC (giờ mùa hè, daylight saving); kho SQLite chia "
             "tuần theo một độ lệch cố định nên chỉ dùng được múi giờ không đổi giờ, "
             "ví dụ 'Asia/Ho_Chi_Minh'"

@@ -25,6 +25,8 @@ class Location:
     schema_version: int | None = None
     articles: int | None = None
     problem: str | None = None  # why the file could not be read; never silently dropped
+    # A SQLite file: whether pressmon's tables are in it (False: 0 bytes, never initialised).
+    initialised: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,11 @@ def _read_sqlite(path: Path, count_table: str | None) -> tuple[int | None, int |
 
 def _location(key: str, label: str, path: Path, count_table: str | None = None) -> Location:
     exists = path.exists()
-    version = count = problem = None
+    version = count = problem = initialised = None
     if exists and path.is_file() and path.suffix == ".db":
         version, count, problem = _read_sqlite(path, count_table)
-    return Location(key, label, path, exists, _size(path), version, count, problem)
+        initialised = version is not None if problem is None else None
+    return Location(key, label, path, exists, _size(path), version, count, problem, initialised)
 
 
 def describe(settings: Settings) -> DataInfo:

@@ -2,7 +2,9 @@
 
 A mistyped `--archive` used to open (and create) an empty archive, so every command reported
 0 with exit 0. Reading commands now call `require_archive`; writing commands call
-`announce_new_archive` so creating one is never silent.
+`announce_new_archive` so creating one is never silent. A file of 0 bytes (touched, truncated,
+a failed copy) is no archive either: reading commands refuse it without writing to it, writing
+commands say they initialise it.
 """
 
 from __future__ import annotations
@@ -44,10 +46,20 @@ def require_archive(settings: Settings) -> None:
     """Raise unless the configured SQLite archive exists (Elasticsearch is checked on use).
 
     Raises:
-        PressmonError: no archive at the path; the hint names the nearest existing one.
+        PressmonError: no archive at the path (the hint names the nearest existing one), or an
+            empty file there.
     """
     archive = settings.archive
-    if archive.backend != "sqlite" or archive.path.is_file():
+    if archive.backend != "sqlite":
+        return
+    if is_empty_file(archive.path):
+        raise PressmonError(
+            f"kho lưu trữ ở {archive.path} là tệp rỗng (0 byte): chưa được khởi tạo",
+            hint="lệnh `pressmon crawl`, `pressmon ingest` hoặc `pressmon index import` khởi "
+            "tạo kho trong tệp này; nếu kho thật ở chỗ khác, chỉ đúng chỗ bằng "
+            "--data-dir/--archive (`pressmon info` cho biết dữ liệu nằm ở đâu)",
+        )
+    if archive.path.is_file():
         return
     near = nearest(archive.path, archive_candidates(archive.path, settings.data_dir))
     hint = (
@@ -81,7 +93,22 @@ def is_data_file(path: Path, settings: Settings) -> bool:
 
 
 def announce_new_archive(settings: Settings, echo: Callable[[str], None]) -> None:
-    """Say that a writing command is about to create the archive, and where."""
+    """Say that a writing command is about to create the archive (or initialise an empty file
+    there), and where."""
     archive = settings.archive
-    if archive.backend == "sqlite" and not archive.path.exists():
+    if archive.backend != "sqlite":
+        return
+    if not archive.path.exists():
         echo(f"Tạo kho lưu trữ mới: {archive.path}")
+    elif is_empty_file(archive.path):
+        echo(f"Khởi tạo kho lưu trữ trong tệp rỗng: {archive.path}")
+
+
+def is_empty_file(path: Path) -> bool:
+    """A file of 0 bytes with no write-ahead log holding pages for it: no SQLite archive yet."""
+    wal = path.with_name(path.name + "-wal")
+    return (
+        path.is_file()
+        and path.stat().st_size == 0
+        and not (wal.is_file() and wal.stat().st_size > 0)
+    )

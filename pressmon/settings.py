@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from crawlers.sources import OutletKind, Source
 from index.text import fold, words
-from index.types import COUNT_LIMIT
+from index.types import BUSY_TIMEOUT_SECONDS, COUNT_LIMIT
 from pressmon.errors import ConfigError
 from vntext.syntax_text import read_problem, syntax_problem
 from vntext.validation_text import problem_lines
@@ -43,6 +43,9 @@ class ArchiveSettings(_Strict):
     # Matches a search page counts at most; past it the page says "Hơn N kết quả" (counting all
     # of a common phrase's matches in 1M articles costs 100 ms, 10,001 cost 3).
     count_limit: int = Field(COUNT_LIMIT, ge=100, le=1_000_000)
+    # Seconds a command waits while another one (a crawl, an ingest) holds the SQLite archive's
+    # lock, before it stops with "đang bận".
+    busy_timeout: float = Field(BUSY_TIMEOUT_SECONDS, ge=0)
     # Accounts, sessions, coverage snapshots, crawl health. Beside an archive named on the
     # command line or in PRESSMON_ARCHIVE (<archive>-state.db) unless named too.
     state_path: Path = Path("pressmon-state.db")

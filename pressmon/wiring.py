@@ -42,6 +42,7 @@ def archive_from(settings: Settings, *, exporting: bool = False) -> Archive:
         synonyms=synonyms,
         count_limit=archive.count_limit,
         exporting=exporting,
+        busy_timeout=archive.busy_timeout,
     )
 
 

@@ -11,21 +11,44 @@ import click
 
 from classifier.errors import ClassifierError, ReferenceDataError, RelevanceConfigError
 from crawlers.errors import CrawlError
-from index.errors import QueryError, RecordError, SearchIndexError
+from index.errors import (
+    ArchiveBusy,
+    QueryError,
+    RecordError,
+    SchemaVersionError,
+    SearchIndexError,
+    TimezoneError,
+)
 from pressmon.cli.help_text import VietnameseGroup
+from pressmon.cli.pipes import EXIT_READER_GONE, flush_stdout, quiet_when_reader_goes
 from pressmon.cli.usage_errors import Failure, vietnamese_errors
 from pressmon.companions import companion_overrides
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings, load_settings
 from vntext.errors import VntextError
 
-# The first matching class gives the hint: specific before general.
 PRIVATE_UMASK = 0o077
+# The first matching class gives the hint: specific before general.
 _HINTS: dict[type[Exception], str] = {
     ReferenceDataError: "sửa tệp và trường nêu trên",
     RelevanceConfigError: "sửa tệp và trường nêu trên",
     QueryError: 'sửa câu tìm kiếm; cú pháp (OR, -từ, "cụm từ") ở pressmon search --help',
     RecordError: "tệp nhập phải là JSON lines do `pressmon index export` ghi; sửa dòng nêu trên",
+    ArchiveBusy: (
+        "một tiến trình khác, thường là một lệnh pressmon khác (crawl, run, ingest, index "
+        "import), đang ghi vào kho: đợi nó xong rồi chạy lại; `fuser -v` với tệp kho nêu trên "
+        "cho biết tiến trình nào đang mở kho; muốn chờ lâu hơn thì tăng busy_timeout (số giây) "
+        "trong [archive] của settings.toml hoặc PRESSMON_ARCHIVE__BUSY_TIMEOUT"
+    ),
+    TimezoneError: (
+        "đặt timezone trong settings.toml (hoặc PRESSMON_TIMEZONE) là một múi giờ IANA không "
+        "đổi giờ, như 'Asia/Ho_Chi_Minh': kho đếm bài theo tuần bằng một độ lệch UTC cố định, "
+        "nên với giờ mùa hè các bài đăng gần nửa đêm sẽ bị tính vào nhầm ngày, nhầm tuần"
+    ),
+    SchemaVersionError: (
+        "làm như dòng trên; `pressmon --version` cho biết bản pressmon đang chạy, `pressmon "
+        "info` phiên bản lược đồ của kho SQLite; nếu nhầm kho, chỉ đúng kho bằng --archive"
+    ),
     SearchIndexError: (
         "kiểm tra đường dẫn/loại kho dữ liệu (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)"
     ),
@@ -89,7 +112,19 @@ class AppContext:
 
 class _Group(VietnameseGroup):
     """Turns every package's root error into "Lỗi:" lines and a hint, with a non-zero exit, and
-    click's own errors (parsing the global options, then the command's) into Vietnamese."""
+    click's own errors (parsing the global options, then the command's) into Vietnamese; output
+    whose reader went away (`| head -1`) ends every command quietly with EXIT_READER_GONE."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except SystemExit as done:
+            # The output still buffered is written now, not at interpreter exit, where a reader
+            # gone by then would print "Exception ignored … BrokenPipeError" and exit 120. A
+            # failure keeps its own status.
+            if not flush_stdout() and not done.code:
+                raise SystemExit(EXIT_READER_GONE) from None
+            raise
 
     def make_context(
         self,
@@ -98,18 +133,22 @@ class _Group(VietnameseGroup):
         parent: click.Context | None = None,
         **extra: Any,
     ) -> click.Context:
-        with vietnamese_errors():
+        with vietnamese_errors(), quiet_when_reader_goes():  # --help, --version
             return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
-        with vietnamese_errors():
+        with vietnamese_errors(), quiet_when_reader_goes():
             try:
                 return super().invoke(ctx)
             except PressmonError as err:
                 raise Failure(_one_line(err, err.hint)) from err
             except (SearchIndexError, ClassifierError, CrawlError, VntextError) as err:
-                hint = next(h for kind, h in _HINTS.items() if isinstance(err, kind))
-                raise Failure(_one_line(err, hint)) from err
+                raise Failure(_one_line(err, hint_for(type(err)))) from err
+
+
+def hint_for(kind: type[Exception]) -> str:
+    """The hint shown under an error of class `kind`: that of its nearest class in _HINTS."""
+    return next(hint for known, hint in _HINTS.items() if issubclass(kind, known))
 
 
 def _one_line(err: Exception, hint: str) -> str:
@@ -162,6 +201,9 @@ def main(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    # The Elasticsearch client logs each failed attempt as a WARNING with its traceback and
+    # the server's URL; the command then says it in one "Lỗi:" line. Those are for -v.
+    logging.getLogger("elastic_transport").setLevel(logging.NOTSET if verbose else logging.ERROR)
     # Everything a command creates (archive and its -wal/-shm, state database, model, exports,
     # var/ folders) is readable by its owner only: it holds accounts, sessions and unpublished
     # review notes. Restored when the command ends, for callers that run it in-process.

@@ -452,6 +452,7 @@ def index_export(app, file: Path, quiet: bool) -> None:
 
         if str(file) == "-":
             written = export_jsonl(archive, sys.stdout, progress)
+            sys.stdout.flush()  # delivered before "Xong", or a reader gone ends it quietly
         else:
             with written_whole(file) as out:
                 written = export_jsonl(archive, out, progress)

@@ -31,6 +31,8 @@ def info(app, as_json: bool) -> None:
             details.append(f"phiên bản lược đồ {row.schema_version}")
         if row.articles is not None:
             details.append(f"{row.articles} bài")
+        if row.initialised is False:
+            details.append("chưa khởi tạo")
         if row.problem:
             details.append(f"không đọc được: {row.problem}")
         click.echo(f"{row.label}: {row.path}  ({', '.join(details)})")

@@ -250,7 +250,7 @@ def train(
     settings = app.settings
     extra: list[LabelledExample] = []
     if with_reviews:
-        with archive_from(settings) as archive:
+        with archive_from(app.settings_to_read()) as archive:
             extra += reviewed_examples(archive)
         click.echo(f"Thêm {output.number(len(extra))} quyết định của người duyệt", err=True)
     for path in extra_paths:

@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from index.errors import QueryError, SchemaVersionError, SearchIndexError
+from index.errors import (
+    ArchiveBusy,
+    QueryError,
+    SchemaVersionError,
+    SearchIndexError,
+    TimezoneError,
+)
 from index.query_parser import parse_query
 from index.sqlite_backend import SQLiteArchive
 from index.sqlite_query import (
@@ -131,12 +137,12 @@ def test_not_a_database_is_a_clear_error(path: Path) -> None:
 
 @pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York"])
 def test_zones_with_daylight_saving_are_refused(path: Path, zone: str) -> None:
-    with pytest.raises(SearchIndexError, match="daylight saving"):
+    with pytest.raises(TimezoneError, match="daylight saving"):
         SQLiteArchive(path, timezone=zone)
 
 
 def test_unknown_zone(path: Path) -> None:
-    with pytest.raises(SearchIndexError, match="Mars/Olympus"):
+    with pytest.raises(TimezoneError, match="Mars/Olympus"):
         SQLiteArchive(path, timezone="Mars/Olympus")
 
 
@@ -743,6 +749,21 @@ def test_search_memo_serves_a_repeated_page_unless_turned_off(
         archive.close()
     assert archive.searched == searched
     assert [h.document.id for h in again.hits] == [h.document.id for h in first.hits] == ["a"]
+
+
+def test_a_lock_held_past_the_busy_timeout_is_archive_busy_naming_the_file(path: Path) -> None:
+    archive = SQLiteArchive(path, busy_timeout=0)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(ArchiveBusy, match=f"kho lưu trữ SQLite '{path}' đang bận"):
+            archive.upsert([make_doc("a")])
+    finally:
+        other.rollback()
+        other.close()
+    archive.upsert([make_doc("a")])
+    assert archive.get("a") is not None
+    archive.close()
 
 
 def test_writes_inside_writing_commit_together_or_not_at_all(path: Path) -> None:

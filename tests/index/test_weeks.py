@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from index.errors import SearchIndexError
+from index.errors import TimezoneError
 from index.types import UNKNOWN_GROUP
 from index.weeks import (
     bucket_start,
@@ -62,7 +62,7 @@ def test_day_bounds_are_local_midnights() -> None:
 
 def test_fixed_offset() -> None:
     assert fixed_utc_offset(VN) == timedelta(hours=7)
-    with pytest.raises(SearchIndexError, match="daylight saving"):
+    with pytest.raises(TimezoneError, match="daylight saving"):
         fixed_utc_offset(zone("Australia/Sydney"))
 
 
