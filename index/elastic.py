@@ -23,8 +23,10 @@ from typing import Any
 from elasticsearch import (
     ApiError,
     BadRequestError,
+    ConnectionTimeout,
     Elasticsearch,
     NotFoundError,
+    SSLError,
     TransportError,
     UnsupportedProductError,
     helpers,
@@ -58,6 +60,7 @@ from index.elastic_query import (
 from index.errors import (
     BackendUnavailable,
     DocumentNotFound,
+    ElasticsearchUnreachable,
     QueryError,
     SchemaVersionError,
     SearchIndexError,
@@ -391,9 +394,18 @@ def _translated(action: str) -> Iterator[None]:
     except ApiError as err:
         raise _api_error(err.status_code, str(err.error), action) from err
     except TransportError as err:
-        raise BackendUnavailable(
-            f"không kết nối được Elasticsearch khi {action} ({type(err).__name__})"
+        raise ElasticsearchUnreachable(
+            f"không kết nối được Elasticsearch khi {action}: {_transport_problem(err)}"
         ) from err
+
+
+def _transport_problem(err: TransportError) -> str:
+    """The driver's failure in Vietnamese (its own text is English and may hold the URL)."""
+    if isinstance(err, ConnectionTimeout):
+        return "máy chủ không trả lời kịp"
+    if isinstance(err, SSLError):
+        return "kết nối TLS (https) không thành công, kiểm tra chứng chỉ"
+    return "không mở được kết nối tới máy chủ"
 
 
 def _api_error(status: int, reason: str, action: str) -> SearchIndexError:

@@ -14,6 +14,11 @@ class ArchiveBusy(BackendUnavailable):
     lock for longer than the busy timeout; raised by the SQLite backend."""
 
 
+class ElasticsearchUnreachable(BackendUnavailable):
+    """Temporary: no answer from the Elasticsearch server (refused, timed out, TLS failed);
+    raised by the Elasticsearch backend."""
+
+
 class TimezoneError(SearchIndexError):
     """Permanent: the archive timezone is unknown, or changes its UTC offset (daylight saving),
     which the SQLite backend's fixed-offset weeks cannot follow; raised when an archive opens."""

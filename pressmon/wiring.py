@@ -27,12 +27,20 @@ def archive_from(settings: Settings, *, exporting: bool = False) -> Archive:
     """The archive, searching with the synonym groups of config/synonyms.yaml; `exporting`:
     opened only to export it (`index.open_archive`)."""
     from index import Synonyms, open_archive
+    from index.errors import SearchIndexError
     from pressmon.settings import load_synonyms
+    from vntext.syntax_text import read_problem
 
     synonyms = Synonyms.from_forms(load_synonyms(settings.synonyms_file).synonyms)
     archive = settings.archive
     if archive.backend == "sqlite":
-        archive.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            archive.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:  # a file where a folder of the path should be, no permission
+            raise SearchIndexError(
+                f"không tạo được thư mục {str(archive.path.parent)!r} cho kho lưu trữ: "
+                f"{read_problem(err)}"
+            ) from err
     return open_archive(
         archive.backend,
         path=archive.path,

@@ -56,6 +56,11 @@ def _not_a_database(path: Path) -> None:
     path.write_text("không phải SQLite\n" * 100, encoding="utf-8")
 
 
+def _dangling_link(path: Path) -> None:
+    """The archive path is a link into a folder that does not exist: SQLite cannot create it."""
+    path.symlink_to(path.parent / "missing" / path.name)
+
+
 def _closed_port() -> int:
     """A loopback port nothing listens on: connecting is refused at once, offline."""
     with socket.socket() as sock:
@@ -89,10 +94,16 @@ CASES = {
         "lỗi kho lưu trữ SQLite: tệp không phải cơ sở dữ liệu SQLite",
         archive=_not_a_database,
     ),
-    "server-down": Case(
+    "cannot-open": Case(
         index.errors.BackendUnavailable,
+        ["index", "import", "{record}"],
+        "không mở được kho lưu trữ SQLite",
+        archive=_dangling_link,
+    ),
+    "server-down": Case(
+        index.errors.ElasticsearchUnreachable,
         ["search", "lương hưu"],
-        "không kết nối được Elasticsearch khi kiểm tra chỉ mục pressmon",
+        "không kết nối được Elasticsearch khi kiểm tra chỉ mục pressmon: không mở được kết nối",
         env={"PRESSMON_BACKEND": "elasticsearch"},  # the URL: a closed port, made per run
     ),
     "query": Case(
@@ -172,7 +183,7 @@ def test_each_archive_error_kind_gets_its_own_hint(
     if case.kind is index.errors.ArchiveBusy:
         lock_archive(archive)
     env = dict(case.env)
-    if case.kind is index.errors.BackendUnavailable:
+    if case.kind is index.errors.ElasticsearchUnreachable:
         env["PRESSMON_ELASTICSEARCH_URL"] = f"http://127.0.0.1:{_closed_port()}"
     command = [part.format(**_files(tmp_path)) for part in case.command]
 
@@ -180,9 +191,10 @@ def test_each_archive_error_kind_gets_its_own_hint(
 
     assert result.returncode == 1, result.stderr
     assert result.stdout == ""
-    first, *rest = result.stderr.splitlines()
+    *notices, first, hint = result.stderr.splitlines()
+    assert all(notice.startswith("Tạo kho lưu trữ mới: ") for notice in notices), result.stderr
     assert first.startswith("Lỗi: ") and case.message in first, result.stderr
-    assert rest == [f"  gợi ý: {hint_for(case.kind)}"], result.stderr
+    assert hint == f"  gợi ý: {hint_for(case.kind)}", result.stderr
     assert "Traceback" not in result.stderr and "WARNING" not in result.stderr
 
 
@@ -201,9 +213,28 @@ def test_only_path_and_backend_problems_are_told_to_check_the_path() -> None:
     path_hint = hints["not-a-database"]
     assert [name for name, hint in hints.items() if hint == path_hint] == [
         "not-a-database",
-        "server-down",
+        "cannot-open",
     ]
     assert len(set(hints.values())) == len(hints) - 1
+    assert "PRESSMON_ELASTICSEARCH_URL" in hints["server-down"]
     assert "đợi nó xong rồi chạy lại" in hints["busy"] and "busy_timeout" in hints["busy"]
     assert "timezone trong settings.toml" in hints["summer-time"]
     assert "độ lệch UTC cố định" in hints["summer-time"]
+
+
+def test_a_file_where_the_archive_folder_should_be_is_an_error_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
+    archive = tmp_path / "not-a-folder" / "archive.db"
+
+    result = _run(["--archive", str(archive), "index", "import", _files(tmp_path)["record"]], {})
+
+    assert result.returncode == 1, result.stderr
+    *_, first, hint = result.stderr.splitlines()
+    assert first == (
+        f"Lỗi: không tạo được thư mục {str(archive.parent)!r} cho kho lưu trữ: "
+        "đã có một tệp trùng tên ở chỗ cần tạo thư mục"
+    )
+    assert hint == f"  gợi ý: {hint_for(index.errors.SearchIndexError)}"
+    assert "Traceback" not in result.stderr

@@ -95,6 +95,7 @@ _OS: dict[int, str] = {
     errno.ENOSPC: "ổ đĩa đã đầy",
     errno.EISDIR: "đây là một thư mục, không phải tệp",
     errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.EEXIST: "đã có một tệp trùng tên ở chỗ cần tạo thư mục",
     errno.ELOOP: "đường dẫn có liên kết vòng",
     errno.ENAMETOOLONG: "đường dẫn quá dài",
     errno.EIO: "lỗi đọc đĩa",

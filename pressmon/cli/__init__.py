@@ -13,6 +13,7 @@ from classifier.errors import ClassifierError, ReferenceDataError, RelevanceConf
 from crawlers.errors import CrawlError
 from index.errors import (
     ArchiveBusy,
+    ElasticsearchUnreachable,
     QueryError,
     RecordError,
     SchemaVersionError,
@@ -39,6 +40,10 @@ _HINTS: dict[type[Exception], str] = {
         "import), đang ghi vào kho: đợi nó xong rồi chạy lại; `fuser -v` với tệp kho nêu trên "
         "cho biết tiến trình nào đang mở kho; muốn chờ lâu hơn thì tăng busy_timeout (số giây) "
         "trong [archive] của settings.toml hoặc PRESSMON_ARCHIVE__BUSY_TIMEOUT"
+    ),
+    ElasticsearchUnreachable: (
+        "kiểm tra PRESSMON_ELASTICSEARCH_URL (giao thức http/https, máy, cổng) và máy chủ "
+        "Elasticsearch có đang chạy không; hoặc dùng kho SQLite mặc định (PRESSMON_BACKEND=sqlite)"
     ),
     TimezoneError: (
         "đặt timezone trong settings.toml (hoặc PRESSMON_TIMEZONE) là một múi giờ IANA không "
