@@ -3,7 +3,8 @@
 Pure: `Gazetteer.load` reads config/provinces.yaml once; `current`, `mentions` and `attribute` are
 functions of their arguments. Matching runs on `normalize_text` output (NFC, modern tone marks),
 keeps diacritics, and checks capitalisation so that "hòa bình" (peace) or "bình định" (to pacify)
-never count as a province.
+never count as a province; a name that is part of a person's or a street's name ("anh Nguyễn Hà
+Nam", "đường Hà Giang") is not a place either (`vntext.namesakes`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from vntext import lead
 from vntext.errors import VntextError
+from vntext.namesakes import Namesakes
 from vntext.normalize import fold, normalize_text
 from vntext.syntax_text import read_problem, syntax_problem
 from vntext.validation_text import problem_lines
@@ -86,8 +88,10 @@ class Gazetteer:
         provinces: Iterable[str],
         pre_2025: Mapping[str, str],
         names: Iterable[_Name],
+        namesakes: Namesakes | None = None,
     ) -> None:
         self.provinces: tuple[str, ...] = tuple(provinces)
+        self.namesakes = namesakes or Namesakes()
         # each of the 63 pre-2025 units → the current province it belongs to
         self.pre_2025: dict[str, str] = dict(pre_2025)
         self._names = {_canonical_key(n.surface): n for n in names}
@@ -159,7 +163,7 @@ class Gazetteer:
         for phrase in data.blocked:
             phrase = normalize_text(phrase)
             names[_canonical_key(phrase)] = _Name(phrase, "", False, False, blocked=True)
-        return cls(current, pre_2025, names.values())
+        return cls(current, pre_2025, names.values(), Namesakes(**data.namesakes.model_dump()))
 
     def current(self, name: str) -> str | None:
         """Old or current name, alias or spelling variant → current province; None if unknown.
@@ -184,7 +188,9 @@ class Gazetteer:
         if len(lowered) != len(text):  # a rare character whose lowercase is longer: keep offsets
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         found: list[ProvinceMention] = []
+        previous_end = 0
         for match in self._pattern.finditer(lowered):
+            floor, previous_end = previous_end, match.end()
             surface = text[match.start() : match.end()]
             name = self._names.get(_canonical_key(surface))
             if name is None or name.blocked or not _capitalised_like(surface, name.surface):
@@ -193,6 +199,12 @@ class Gazetteer:
             context = _context(before)
             if name.needs_context and context is None:
                 continue
+            if (
+                context is None
+                and not _PREFIX.match(surface)  # "TP HCM", "Thành phố Huế" name the place
+                and self.namesakes.kind(text, match.start(), match.end(), floor)
+            ):
+                continue  # "anh Nguyễn Hà Nam", "đường Hà Giang": a person, a street
             found.append(
                 ProvinceMention(
                     name.province, surface, match.start(), match.end(), name.pre_merger, context
@@ -271,6 +283,16 @@ class _FileModel(BaseModel):
         "historical",
         "needs_context",
         "blocked",
+        "titles",
+        "surnames",
+        "middle_names",
+        "streets",
+        "house_numbers",
+        "addresses",
+        "divisions",
+        "businesses",
+        "plurals",
+        "compounds",
         mode="before",
         check_fields=False,
     )
@@ -291,12 +313,33 @@ class _Province(_Unit):
     historical: tuple[_Unit, ...] = ()
 
 
+class _NamesakesFile(_FileModel):
+    """The word lists of `Namesakes` (see its docstring and the comment in provinces.yaml)."""
+
+    titles: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
+    middle_names: tuple[str, ...] = ()
+    streets: tuple[str, ...] = ()
+    house_numbers: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+    divisions: tuple[str, ...] = ()
+    businesses: tuple[str, ...] = ()
+    plurals: tuple[str, ...] = ()
+    compounds: tuple[str, ...] = ()
+
+
 class _GazetteerFile(_FileModel):
     """config/provinces.yaml."""
 
     needs_context: tuple[str, ...] = ()
     blocked: tuple[str, ...] = ()
+    namesakes: _NamesakesFile = _NamesakesFile()
     provinces: tuple[_Province, ...] = Field(min_length=1)
+
+    @field_validator("namesakes", mode="before")
+    @classmethod
+    def _no_namesakes(cls, value: Any) -> Any:
+        return {} if value is None else value  # an empty `namesakes:` reads as None
 
 
 def _alias_regex(surface: str) -> str:
