@@ -162,3 +162,13 @@ def test_the_note_is_escaped(as_reviewer, archive) -> None:
     page = client.get("/bai/doc003").text
     assert "<script>alert(1)</script>" not in page and "<b>đậm</b>" not in page
     assert page.count("Đã sửa &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;đậm") == 2
+
+
+def test_the_audit_log_lists_the_change_as_the_system(client, login, archive, settings, clock):
+    token = login(client, "binh")
+    act(client, token, action="status", status="no_violation", note="Đúng thông cáo")
+    edit_at_source(archive, settings, clock, "doc003", title="Tiêu đề đã sửa")
+    page = client.get("/nhat-ky", params={"nguoi": "system"}).text
+    assert "Bài gốc thay đổi" in page and "Hệ thống" in page and "Đúng thông cáo" not in page
+    everything = client.get("/nhat-ky").text
+    assert everything.index("Bài gốc thay đổi") < everything.index("Đúng thông cáo")  # newest first
