@@ -12,19 +12,30 @@ from dataclasses import replace
 from index.types import Document
 from vntext.normalize import normalize_spelling
 
+# What a reader sees of an article, as `changed_fields` names it: the headline (the one shown or
+# the SEO title), the text, the publication date.
+TITLE, BODY, PUBLISHED_AT = "title", "body", "published_at"
 
-def content_changed(fresh: Document, archived: Document) -> bool:
-    """Whether what the reader sees differs: headline, SEO title, text or publication date.
+
+def changed_fields(fresh: Document, archived: Document) -> tuple[str, ...]:
+    """What the reader sees that differs, in that order: TITLE (headline or SEO title), BODY,
+    PUBLISHED_AT; empty when nothing does.
 
     `fresh` is as processing prepared it; `archived` as the archive stored it, with its text in
     stored spelling (NFC, modern tone placement), so `fresh` is compared in that spelling too.
     """
-    return (
-        normalize_spelling(fresh.title) != archived.title
-        or normalize_spelling(fresh.seo_title) != archived.seo_title
-        or normalize_spelling(fresh.body) != archived.body
-        or fresh.published_at != archived.published_at
-    )
+    differs = {
+        TITLE: normalize_spelling(fresh.title) != archived.title
+        or normalize_spelling(fresh.seo_title) != archived.seo_title,
+        BODY: normalize_spelling(fresh.body) != archived.body,
+        PUBLISHED_AT: fresh.published_at != archived.published_at,
+    }
+    return tuple(name for name, changed in differs.items() if changed)
+
+
+def content_changed(fresh: Document, archived: Document) -> bool:
+    """Whether what the reader sees differs: headline, SEO title, text or publication date."""
+    return bool(changed_fields(fresh, archived))
 
 
 def updated_document(fresh: Document, archived: Document) -> Document:

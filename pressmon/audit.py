@@ -15,9 +15,10 @@ from typing import Protocol
 
 from index.types import IMPORTED, ReviewEvent
 from pressmon.alerts.store import AlertEvent
-from pressmon.review.labels import ACTION_LABELS, IMPORTED_SUFFIX, label
+from pressmon.review.labels import ACTION_LABELS, IMPORTED_SUFFIX, SYSTEM_LABEL, label
+from pressmon.review.statuses import SYSTEM_ACTOR
 
-SYSTEM = "system"  # the actor of alert deliveries
+SYSTEM = SYSTEM_ACTOR  # the actor of alert deliveries and of articles changed at their source
 AREA_LABELS: Mapping[str, str] = {
     "review": "Xử lý bài",
     "account": "Tài khoản",
@@ -149,11 +150,12 @@ def collect(
     alert_events: Callable[..., Sequence[AlertEvent]],
 ) -> list[AuditEntry]:
     """The entries `wanted` selects from the three logs. A source whose area the action filter
-    excludes, or whose actors cannot match (alerts are the system's), is not read."""
+    excludes, or whose actors cannot match (alerts are the system's, accounts people's), is not
+    read."""
     sources: list[list[AuditEntry]] = []
     window = {"since": wanted.since, "until": wanted.until}
     review_code = _code(wanted.action, "review")
-    if review_code != "" and wanted.actor != SYSTEM:
+    if review_code != "":
         events = review_events(actor=wanted.actor, action=review_code, limit=wanted.limit, **window)
         sources.append([review_entry(e) for e in events])
     account_code = _code(wanted.action, "account")
@@ -173,7 +175,7 @@ def actor_name(entry: AuditEntry, names: Mapping[str, str]) -> str:
     if entry.imported:
         return entry.actor + IMPORTED_SUFFIX
     if entry.actor == SYSTEM:
-        return "Hệ thống"
+        return SYSTEM_LABEL
     if entry.actor.startswith("cli:"):
         return f"Dòng lệnh ({entry.actor[4:]})"
     return names.get(entry.actor) or entry.actor

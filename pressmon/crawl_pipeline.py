@@ -1,6 +1,7 @@
 """The item pipeline: relevant articles are attributed, flagged in batches and archived; the
 response each flagged one was read from is kept as evidence (pressmon.evidence). A stored article
-fetched again because it changed updates its archive entry in place when its text or date did.
+fetched again because it changed updates its archive entry in place when its text or date did,
+and its audit trail says so when someone had acted on it (pressmon.review.changes).
 
 Reads PRESSMON_SETTINGS (the run's pressmon Settings) and PRESSMON_BATCH_SIZE from the crawler's
 settings; `pressmon.crawl.crawl_settings` puts them there.
@@ -9,6 +10,7 @@ settings; `pressmon.crawl.crawl_settings` puts them there.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 from scrapy.exceptions import DropItem
@@ -20,9 +22,10 @@ from crawlers.state import CrawlState, FetchedURL
 from index.base import Archive
 from index.types import Document
 from pressmon.alerts.dispatch import CLOSE_SECONDS, BackgroundDispatcher
-from pressmon.article_updates import content_changed, updated_document
+from pressmon.article_updates import changed_fields, updated_document
 from pressmon.evidence.keeper import EvidenceKeeper, is_flagged
 from pressmon.processing import ArticleProcessor
+from pressmon.review.changes import ChangeStore, record_content_changes
 from pressmon.settings import Settings
 from pressmon.wiring import archive_from, notifier_from, processor_from
 
@@ -39,7 +42,9 @@ class ArchivePipeline:
 
     A stored article fetched again (`ArticleItem.refetch`) is compared with its archive entry:
     the same text and date count as unchanged and write nothing; otherwise the entry is updated
-    in place, flagged again, and its new response kept as another saved copy if it is flagged.
+    in place, flagged again, and its new response kept as another saved copy if it is flagged;
+    if anyone had acted on the item, its audit trail gets the system's event saying what changed
+    and it is marked in the queue until someone acts on it again (its decision stays).
     """
 
     def __init__(
@@ -49,6 +54,7 @@ class ArchivePipeline:
         evidence: EvidenceKeeper,
         crawler: Any,
         alerts: BackgroundDispatcher,
+        changes: ChangeStore,
         batch_size: int = 50,
     ) -> None:
         self.crawler = crawler
@@ -56,8 +62,11 @@ class ArchivePipeline:
         self.archive = archive
         self.evidence = evidence
         self.alerts = alerts
+        self.changes = changes
         self.batch_size = batch_size
         self._batch: list[tuple[Document, ArticleItem]] = []
+        # Per document of the batch updated in place: its archived version and what changed.
+        self._earlier: dict[str, tuple[Document, tuple[str, ...]]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
@@ -70,7 +79,9 @@ class ArchivePipeline:
             state.close()
         evidence = EvidenceKeeper.from_settings(settings)
         alerts = BackgroundDispatcher(notifier_from(settings)).start()
-        return cls(processor, archive_from(settings), evidence, crawler, alerts, batch_size)
+        changes = ChangeStore(settings.archive.state_path)
+        archive = archive_from(settings)
+        return cls(processor, archive, evidence, crawler, alerts, changes, batch_size)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         spider = self.crawler.spider
@@ -104,12 +115,20 @@ class ArchivePipeline:
         for document, (_, item) in zip(documents, written, strict=True):
             if is_flagged(document) and item.fetched is not None:
                 self.evidence.keep_fetched(document, item.fetched)
-        self.archive.upsert(documents)
+        updates = [(d, *self._earlier[d.id]) for d in documents if d.id in self._earlier]
+        if updates:
+            # The new versions and their events in the audit trail commit together.
+            with self.archive.writing():
+                self.archive.upsert(documents)
+                record_content_changes(self.archive, self.changes, updates, datetime.now(UTC))
+        else:
+            self.archive.upsert(documents)
         spider.state.remember_stories(self.processor.story_rows(documents))
         for (_, item), outcome in zip(self._batch, outcomes, strict=True):
             spider.count(item.source_id, outcome)
         spider.state.mark_fetched([_fetched(item) for _, item in self._batch], STORED)
         self._batch.clear()
+        self._earlier.clear()
         try:
             if self.alerts.notifier.notify(documents):
                 self.alerts.wake()
@@ -124,10 +143,12 @@ class ArchivePipeline:
         outcomes = []
         for index, (document, item) in enumerate(self._batch):
             earlier = archived.get(document.id) if item.refetch else None
+            changed = changed_fields(document, earlier) if earlier is not None else ()
             if earlier is None:
                 outcomes.append(STORED)
-            elif content_changed(document, earlier):
+            elif changed:
                 self._batch[index] = (updated_document(document, earlier), item)
+                self._earlier[document.id] = (earlier, changed)
                 outcomes.append(UPDATED)
             else:
                 outcomes.append(UNCHANGED)

@@ -164,6 +164,7 @@ def escalate_sample(settings: Settings, echo: Callable[[str], None]) -> None:
     the web app's "Chuyển Trung tâm"): the first flagged item that names a province, by that
     province's demo reviewer, so the Center's queue shows an escalation first."""
     from pressmon.review.actions import apply_action
+    from pressmon.review.changes import ChangeStore
     from pressmon.review.escalations import EscalationStore
     from pressmon.review.scope import Scope
     from pressmon.review.scoped_archive import ScopedArchive
@@ -186,6 +187,7 @@ def escalate_sample(settings: Settings, echo: Callable[[str], None]) -> None:
             threading.Lock(),
             sample.id,
             Action("escalate", note=SAMPLE_ESCALATION_NOTE),
+            changes=ChangeStore(settings.archive.state_path),
             actor=username,
             role="reviewer",
             now=datetime.now(UTC),

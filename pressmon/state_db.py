@@ -190,7 +190,17 @@ ALTER TABLE seen_urls ADD COLUMN etag TEXT;
 ALTER TABLE seen_urls ADD COLUMN http_last_modified TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+# Version 9: items edited at their source after someone acted on them (pressmon.review.changes),
+# until someone acts on them again: what the queue reads to mark them and put them first in
+# their tier without replaying every history. The audit log in the archive keeps every change.
+_V9 = """
+CREATE TABLE content_changes (
+    document_id TEXT PRIMARY KEY,
+    at TEXT NOT NULL               -- ISO 8601 UTC, the latest change
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

@@ -10,6 +10,7 @@ from typing import Protocol
 from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import ReviewEvent
+from pressmon.review.changes import ChangeMarks
 from pressmon.review.errors import StaleAction, WorkflowError
 from pressmon.review.escalations import Escalation
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
@@ -90,6 +91,7 @@ def apply_action(
     document_id: str,
     action: Action,
     *,
+    changes: ChangeMarks,
     actor: str,
     role: str,
     now: datetime,
@@ -100,7 +102,8 @@ def apply_action(
     --workers N` too; an action sent from a page made before another reviewer's is refused
     (`Action.seen`), and so is a take from the queue of an item someone took meanwhile
     (`Action.seen_unassigned`). `archive` is the actor's view of it (a provincial office's is
-    scoped to its province)."""
+    scoped to its province). Any action is a person looking at the item again: it is no longer
+    listed among those whose content changed since (`changes`)."""
     if action.kind == "assign":
         assignee = assignees.get(action.assignee or "")
         if assignee is None or assignee.disabled:
@@ -126,6 +129,7 @@ def apply_action(
             province=province,
         )
         archive.record_review(event)
+        changes.clear(document_id)
         archive.refresh()  # the queue the reviewer returns to must show it (Elasticsearch)
         if action.kind == "assign":
             assignees.assign(document_id, event.detail["assignee"])  # type: ignore[arg-type]

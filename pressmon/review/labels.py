@@ -13,13 +13,16 @@ from collections.abc import Mapping
 from classifier.types import TIER_LABELS
 from index.types import ReviewEvent
 from pressmon.review.statuses import (
+    CONTENT_CHANGED,
     CORRECTION_REQUESTED,
+    DECISIONS,
     FALSE,
     IN_PROGRESS,
     INSUFFICIENT,
     NO_VIOLATION,
     OUT_OF_SCOPE,
     REPORTED_TO_LEADERSHIP,
+    SYSTEM_ACTOR,
     UNSTARTED,
 )
 
@@ -42,7 +45,19 @@ ACTION_LABELS: Mapping[str, str] = {
     "assign": "Phân công",
     "note": "Ghi chú",
     "escalate": "Chuyển Trung tâm",
+    CONTENT_CHANGED: "Bài gốc thay đổi",
 }
+# What changed in an article edited at its source (`pressmon.article_updates.changed_fields`).
+CHANGE_LABELS: Mapping[str, str] = {
+    "title": "tiêu đề",
+    "body": "nội dung",
+    "published_at": "ngày đăng",
+}
+SYSTEM_LABEL = "Hệ thống"  # who appended an event no person did (SYSTEM_ACTOR)
+# Next to an item's status while its content changed after the last person acted on it
+# (`ReviewState.changed_since_decision`): after a conclusion, or before one (only worked on).
+CHANGED_AFTER_DECISION = "Nội dung đã thay đổi sau quyết định"
+CHANGED_AFTER_WORK = "Nội dung đã thay đổi sau lần xử lý trước"
 TOPIC_LABELS: Mapping[str, str] = {
     "bhxh_bat_buoc": "BHXH bắt buộc",
     "bhxh_tu_nguyen": "BHXH tự nguyện",
@@ -98,8 +113,15 @@ IMPORTED_SUFFIX = " (nhập từ tệp)"
 
 
 def actor_label(event: ReviewEvent) -> str:
-    """Who did it, as shown: an imported event's actor is only the name its file gave."""
-    return event.actor + (IMPORTED_SUFFIX if event.imported else "")
+    """Who did it, as shown: the system's own events say so; an imported event's actor is only
+    the name its file gave."""
+    system = event.actor == SYSTEM_ACTOR and event.action == CONTENT_CHANGED
+    return (SYSTEM_LABEL if system else event.actor) + (IMPORTED_SUFFIX if event.imported else "")
+
+
+def changed_marker(status: str) -> str:
+    """The marker of an item whose content changed since someone last acted on it."""
+    return CHANGED_AFTER_DECISION if status in DECISIONS else CHANGED_AFTER_WORK
 
 
 def label(code: str | None) -> str:

@@ -1,12 +1,17 @@
 """The review queue: flagged items in triage order (most urgent tier, then highest risk, or the
 most uncertain first), filtered, counted per status and paged. The web queue, `pressmon flagged`
-and the leadership report all read flagged items through here."""
+and the leadership report all read flagged items through here.
+
+In triage order, an item edited at its source since someone last acted on it
+(pressmon.review.changes) leads its tier: it is the same item as before, already worked on, whose
+decision may no longer fit it. Items sent to the Center still come before all (the Center's).
+"""
 
 from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -36,14 +41,20 @@ def _tier_rank(item: Document | TriageEntry) -> int:
     return _TIER_RANKS.get(item.tier, len(TIERS)) if item.tier is not None else len(TIERS)
 
 
-def sort_key(order: QueueOrder) -> Callable[[Document | TriageEntry], tuple[float, ...]]:
+def sort_key(
+    order: QueueOrder, changed: Collection[str] = frozenset()
+) -> Callable[[Document | TriageEntry], tuple[float, ...]]:
     """The sort key of a queue order, for items already newest first (as the archive lists
     flagged items): the sort is stable, so items the key ties stay newest first without the key
-    computing every item's timestamp (a queue view sorts thousands of them)."""
+    computing every item's timestamp (a queue view sorts thousands of them). In triage order the
+    items in `changed` (ids) lead their tier; the other orders are what the reviewer chose
+    instead, and only mark them."""
     if order == "uncertain":
         return lambda d: (-uncertainty(d), _tier_rank(d), -(d.risk or 0.0))
     if order == "newest":
         return lambda d: ()
+    if changed:
+        return lambda d: (_tier_rank(d), d.id not in changed, -(d.risk or 0.0))
     return lambda d: (_tier_rank(d), -(d.risk or 0.0))
 
 
@@ -71,6 +82,7 @@ class QueueRow:
     document: Document
     assignee: str | None
     escalation: Escalation | None = None  # sent to the Center by a provincial office
+    changed: bool = False  # edited at its source since someone last acted on it
 
 
 @dataclass(frozen=True)
@@ -103,8 +115,10 @@ def arrange(
     escalations: Mapping[str, Escalation],
     *,
     escalated_first: bool,
+    changed: Collection[str] = frozenset(),
 ) -> Arranged:
-    """Filter, count per status and sort flagged items (newest first, as archives list them)."""
+    """Filter, count per status and sort flagged items (newest first, as archives list them);
+    `changed`: ids of items edited at their source since someone last acted on them."""
     chosen = list(entries)
     if filters.category:
         chosen = [e for e in chosen if e.category == filters.category]
@@ -115,7 +129,7 @@ def arrange(
     status_counts = {status: counts.get(status, 0) for status in STATUSES}
     if filters.status:
         chosen = [e for e in chosen if e.review_status == filters.status]
-    chosen.sort(key=sort_key(filters.order))
+    chosen.sort(key=sort_key(filters.order, changed))
     if escalated_first:
         waiting = [e for e in chosen if e.id in escalations and e.review_status not in DECISIONS]
         waiting.sort(key=lambda e: escalations[e.id].at, reverse=True)
@@ -127,14 +141,15 @@ def arrange(
 @dataclass(frozen=True)
 class _Kept:
     triage: TriageList
-    read: tuple[Mapping[str, str] | None, Mapping[str, Escalation] | None]
+    read: tuple[Mapping[str, str] | None, Mapping[str, Escalation] | None, Collection[str] | None]
     arranged: Arranged
 
 
 class QueueOrders:
     """Arranged queues kept per triage list, filters and session kind, for as long as the
     archive hands back the same list (`index.types.TriageList`, the same object until its rows
-    change) and the assignments and escalations the order read are unchanged: a queue view then
+    change) and the assignments, escalations and changed items the order read are unchanged
+    (a person acting on a changed item takes it off the list): a queue view then
     pages through a kept order instead of filtering and sorting thousands of items again."""
 
     def __init__(self, max_entries: int = 32) -> None:
@@ -150,12 +165,14 @@ class QueueOrders:
         escalations: Mapping[str, Escalation],
         *,
         escalated_first: bool,
+        changed: Collection[str] = frozenset(),
     ) -> Arranged:
         # The order reads assignments only to filter by assignee, escalations only to put them
-        # first: other changes to them leave it valid.
+        # first, changed items only in triage order: other changes to them leave it valid.
         read = (
             assignees if filters.assignee else None,
             escalations if escalated_first else None,
+            frozenset(changed) if filters.order == "tier" else None,
         )
         # id() is safe in the key: a kept entry holds its list, so no other list can have the id.
         key = (id(triage), filters, escalated_first)
@@ -165,7 +182,12 @@ class QueueOrders:
                 self._kept.move_to_end(key)
                 return kept.arranged
         arranged = arrange(
-            triage.entries, filters, assignees, escalations, escalated_first=escalated_first
+            triage.entries,
+            filters,
+            assignees,
+            escalations,
+            escalated_first=escalated_first,
+            changed=changed,
         )
         with self._lock:
             self._kept[key] = _Kept(triage, read, arranged)
@@ -185,10 +207,13 @@ def load_queue(
     escalations: Mapping[str, Escalation] | None = None,
     escalated_first: bool = False,
     orders: QueueOrders | None = None,
+    changed: Collection[str] = frozenset(),
 ) -> QueuePage:
     """`escalated_first`: items sent to the Center and not yet concluded lead the queue, the
     latest sent first; the Center's queue asks for it. `orders`: where arranged queues are kept
-    between views (the web app's); without it every call arranges the queue again."""
+    between views (the web app's); without it every call arranges the queue again. `changed`:
+    ids of items edited at their source since someone last acted on them (marked; first in
+    their tier in triage order)."""
     escalations = escalations or {}
     query = Query(
         outlets=frozenset({filters.outlet}) if filters.outlet else frozenset(),
@@ -202,18 +227,31 @@ def load_queue(
     triage = archive.triage(query, FETCH_LIMIT)
     if orders is not None:
         arranged = orders.arranged(
-            triage, filters, assignees, escalations, escalated_first=escalated_first
+            triage,
+            filters,
+            assignees,
+            escalations,
+            escalated_first=escalated_first,
+            changed=changed,
         )
     else:
         arranged = arrange(
-            triage.entries, filters, assignees, escalations, escalated_first=escalated_first
+            triage.entries,
+            filters,
+            assignees,
+            escalations,
+            escalated_first=escalated_first,
+            changed=changed,
         )
     entries = arranged.entries
     pages = max(1, -(-len(entries) // page_size))
     page = min(max(1, page), pages)  # a page past the end shows the last one
     documents = archive.get_many([e.id for e in entries[(page - 1) * page_size : page * page_size]])
     return QueuePage(
-        rows=tuple(QueueRow(d, assignees.get(d.id), escalations.get(d.id)) for d in documents),
+        rows=tuple(
+            QueueRow(d, assignees.get(d.id), escalations.get(d.id), d.id in changed)
+            for d in documents
+        ),
         total=len(entries),
         page=page,
         page_size=page_size,

@@ -30,3 +30,9 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 # Conclusions that go on record (a verdict, or a report to leadership) need the reviewer's
 # reasoning in a note: the audit log must say why, not only what.
 NOTE_REQUIRED = frozenset({FALSE, NO_VIOLATION, REPORTED_TO_LEADERSHIP})
+
+# The one audit action the system appends, not a person: the article was edited at its source
+# after someone acted on it, and the archive now holds the new version
+# (pressmon.review.changes). It changes no status and unlocks nothing.
+CONTENT_CHANGED = "content_changed"
+SYSTEM_ACTOR = "system"  # its actor; also the actor of alert deliveries in the audit log

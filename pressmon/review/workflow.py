@@ -4,19 +4,23 @@ it with a WorkflowError in Vietnamese).
 
 Modelled on Meedan Check: a verdict reported to leadership is locked, like a published report,
 until a lead reopens it with a logged reason. Nothing is ever deleted; every change is an event.
+One event is the system's, not a person's: the article was edited at its source after someone
+acted on it (`content_change`). It changes no status and unlocks nothing; it marks the item
+until a person acts on it again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
 from index.types import ReviewEvent
 from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
-from pressmon.review.labels import label
+from pressmon.review.labels import CHANGE_LABELS, label
 from pressmon.review.statuses import (
+    CONTENT_CHANGED,
     CORRECTION_REQUESTED,
     DECISIONS,
     FALSE,
@@ -25,6 +29,7 @@ from pressmon.review.statuses import (
     NOTE_REQUIRED,
     REPORTED_TO_LEADERSHIP,
     STATUSES,
+    SYSTEM_ACTOR,
     TRANSITIONS,
     UNSTARTED,
 )
@@ -41,6 +46,9 @@ class ReviewState:
     follow_ups: tuple[str, ...] = ()  # since the last reopen
     locked: bool = False
     assignee: str | None = None
+    # The article changed at its source (a CONTENT_CHANGED event) since a person last acted on
+    # the item: what was decided is no longer what is archived.
+    changed_since_decision: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,9 @@ def replay(events: Iterable[ReviewEvent], initial_status: str = UNSTARTED) -> Re
     state = ReviewState(status=initial_status)
     for event in events:
         status = event.status_after or state.status
-        if event.action == "follow_up":
+        if event.action == CONTENT_CHANGED:  # the system's: only the mark changes
+            state = replace(state, changed_since_decision=True)
+        elif event.action == "follow_up":
             follow_up = str(event.detail.get("follow_up", ""))
             follow_ups = (*state.follow_ups, follow_up)
             state = ReviewState(
@@ -100,6 +110,50 @@ def replay(events: Iterable[ReviewEvent], initial_status: str = UNSTARTED) -> Re
         else:
             state = ReviewState(status, state.follow_ups, state.locked, state.assignee)
     return state
+
+
+def content_change(
+    state: ReviewState,
+    *,
+    document_id: str,
+    changed: Sequence[str],
+    tier: str | None,
+    risk: float | None,
+    tier_before: str | None,
+    risk_before: float | None,
+    at: datetime,
+) -> ReviewEvent:
+    """The system's event for an item edited at its source after someone acted on it: what
+    changed (`changed`: "title", "body", "published_at") and how the new version was triaged.
+    The status stays as it is (a locked verdict stays locked): only people decide."""
+    what = ", ".join(CHANGE_LABELS.get(name, name) for name in changed) or "nội dung"
+    note = (
+        f"Bài gốc đã được sửa sau khi thu thập lại, thay đổi: {what}. "
+        f"Đánh giá mới của hệ thống: {_triage(tier, risk)} "
+        f"(trước: {_triage(tier_before, risk_before)}). "
+        "Kết luận hiện tại chưa đổi; cần xem lại nội dung mới."
+    )
+    detail = {
+        "changed": list(changed),
+        "tier": tier,
+        "risk": _rounded(risk),
+        "tier_before": tier_before,
+        "risk_before": _rounded(risk_before),
+    }
+    return ReviewEvent(
+        document_id, SYSTEM_ACTOR, at, state.status, state.status, note, CONTENT_CHANGED, detail
+    )
+
+
+def _rounded(risk: float | None) -> float | None:
+    return None if risk is None else round(risk, 2)
+
+
+def _triage(tier: str | None, risk: float | None) -> str:
+    if tier is None or risk is None:
+        return "chưa đánh giá"
+    decimal = f"{risk:.2f}".replace(".", ",")
+    return f"{label(tier)}, điểm rủi ro {decimal}"
 
 
 def plan(

@@ -83,6 +83,9 @@ class ReviewStateOut(_Out):
     follow_ups: list[str]
     locked: bool = Field(description="reported to leadership: a lead must reopen it first")
     assignee: str | None
+    changed_since_decision: bool = Field(
+        description="edited at its source (a content_changed event) since someone last acted on it"
+    )
     status_label: str
     follow_up_labels: list[str]
 
@@ -94,7 +97,10 @@ class ReviewEventOut(_Out):
     status_before: str
     status_after: str
     note: str
-    action: str = Field(description="status | follow_up | reopen | assign | note")
+    action: str = Field(
+        description="status | follow_up | reopen | assign | note | escalate | content_changed"
+        " (the system's: the article was edited at its source)"
+    )
     detail: dict[str, Any]
     imported: bool
     actor_label: str
@@ -134,6 +140,7 @@ class QueueRow(_Out):
     document: DocumentSummary
     assignee: str | None
     escalation: EscalationOut | None
+    changed: bool = Field(description="edited at its source since someone last acted on it")
 
 
 class QueuePage(_Out):

@@ -26,10 +26,11 @@ from pressmon.alerts.store import AlertStore
 from pressmon.evidence.errors import EvidenceError
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.filters import FilterResolver, UnknownFilterValue
+from pressmon.review.changes import ChangeStore
 from pressmon.review.date_reasons import date_disagreement_text, date_reason_text
 from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.escalations import EscalationStore
-from pressmon.review.labels import DATE_SOURCE_LABELS, actor_label, label
+from pressmon.review.labels import DATE_SOURCE_LABELS, actor_label, changed_marker, label
 from pressmon.review.queue import QueueOrders
 from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets, load_sources, load_targets
@@ -132,6 +133,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["safe_url"] = formatting.safe_url
     env.filters["label"] = label
     env.filters["actor_label"] = actor_label
+    env.filters["changed_marker"] = changed_marker
     env.filters["date_reason"] = date_reason_text
     env.filters["date_disagreement"] = date_disagreement_text
     env.globals.update(
@@ -232,6 +234,7 @@ def create_app(
         filters=_filters(settings),
         evidence=EvidenceKeeper.from_settings(settings),
         escalations=EscalationStore(settings.archive.state_path),
+        changes=ChangeStore(settings.archive.state_path),
         queue_orders=QueueOrders(),
     )
     # Before /static, which would otherwise take these paths too.

@@ -17,6 +17,7 @@ from index.base import Archive
 from pressmon.alerts.store import AlertStore
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.filters import FilterResolver
+from pressmon.review.changes import ChangeStore
 from pressmon.review.escalations import EscalationStore
 from pressmon.review.queue import QueueOrders
 from pressmon.review.scope import Scope
@@ -49,6 +50,7 @@ class WebContext:
     coverage_cache: TtlCache[Any]  # dashboard figures per period (see routes.coverage.figures)
     evidence: EvidenceKeeper  # saved copies of flagged articles (WARC beside the state database)
     escalations: EscalationStore  # items provincial offices sent to the Center
+    changes: ChangeStore  # items edited at their source since someone last acted on them
     queue_orders: QueueOrders  # arranged queues, kept while what they were made of is unchanged
     # Filter values as typed ("Nghe An", "Vĩnh Phúc", "vnexpress"); the CLI uses the same one.
     filters: FilterResolver | None = None  # None without config/provinces.yaml

@@ -1,9 +1,11 @@
 """Articles edited after they were stored, through the real crawler on a loopback site.
 
 The site lists its articles in a sitemap with `<lastmod>` and one in an RSS feed (no modification
-signal). After the first crawl it edits articles and bumps their `<lastmod>`: the second crawl
-fetches those again (conditionally) and updates the same archive entry in place, keeping the
-review history and the earlier saved copy; the third, with the same `<lastmod>`, fetches none.
+signal). After the first crawl a reviewer concludes on the scam post and reports it to
+leadership, then the site edits articles and bumps their `<lastmod>`: the second crawl fetches
+those again (conditionally) and updates the same archive entry in place, keeping the review
+history, the locked verdict and the earlier saved copy, and adds the system's event saying the
+content changed after the decision; the third, with the same `<lastmod>`, fetches none.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
@@ -23,10 +25,12 @@ from typing import Any, ClassVar
 import pytest
 import yaml
 
+from classifier.types import TIER_LABELS
 from crawlers.urls import article_id, canonicalize_url
 from demo.content.scams import PAID_WITHDRAWAL_SERVICE
 from index.sqlite_backend import SQLiteArchive
 from index.types import ReviewEvent
+from pressmon.review.workflow import replay
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -142,6 +146,7 @@ def _snapshot(folder: Path, base: str) -> dict[str, Any]:
         documents = {doc.url.rsplit("/", 1)[1][:-5]: doc for doc in archive.iter_documents()}
         scam = documents.get("a")
         history = list(archive.review_history(scam.id)) if scam else []
+        untouched = [list(archive.review_history(d.id)) for n, d in documents.items() if n != "a"]
     finally:
         archive.close()
     with sqlite3.connect(folder / "state.db") as db:
@@ -152,12 +157,15 @@ def _snapshot(folder: Path, base: str) -> dict[str, Any]:
             "SELECT sha256 FROM evidence WHERE document_id = ? ORDER BY fetched_at",
             (article_id(canonicalize_url(f"{base}/tin/a.html")),),
         ).fetchall()
+        marked = [row[0] for row in db.execute("SELECT document_id FROM content_changes")]
     db.close()
     hits = list(_Site.hits)
     _Site.hits.clear()
     return {
         "documents": documents,
         "history": history,
+        "untouched_histories": untouched,
+        "marked": marked,
         "counters": json.loads(counters),
         "evidence": [sha for (sha,) in evidence],
         "hits": hits,
@@ -191,12 +199,12 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         _crawl(folder)
         runs["first"] = _snapshot(folder, base)
 
-        # A reviewer works on the scam post before it changes.
+        # A reviewer concludes on the scam post and reports it to leadership before it changes.
         archive = SQLiteArchive(folder / "archive.db")
         scam_id = runs["first"]["documents"]["a"].id
-        archive.record_review(
-            ReviewEvent(scam_id, "an", datetime.now(UTC), "unstarted", "in_progress", "đang xem")
-        )
+        runs["decided"] = _decided(scam_id)
+        for event in runs["decided"]:
+            archive.record_review(event)
         archive.close()
 
         # The site edits the scam post (headline and a paragraph) and bumps every <lastmod>;
@@ -213,6 +221,23 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         yield runs
     finally:
         server.shutdown()
+
+
+def _decided(document_id: str) -> list[ReviewEvent]:
+    at = datetime.now(UTC) - timedelta(minutes=1)
+    return [
+        ReviewEvent(document_id, "an", at, "unstarted", "false", "Dịch vụ rút BHXH trái phép"),
+        ReviewEvent(
+            document_id,
+            "an",
+            at,
+            "false",
+            "false",
+            "Báo cáo tuần 20",
+            "follow_up",
+            {"follow_up": "reported_to_leadership"},
+        ),
+    ]
 
 
 def _fetched(snapshot: dict[str, Any]) -> list[str]:
@@ -241,12 +266,34 @@ def test_an_edited_article_updates_the_same_entry(crawls: dict[str, Any]) -> Non
 
 def test_an_update_keeps_the_review_and_adds_a_saved_copy(crawls: dict[str, Any]) -> None:
     after = crawls["second"]["documents"]["a"]
-    assert after.review_status == "in_progress"
-    assert [(e.actor, e.status_after, e.note) for e in crawls["second"]["history"]] == [
-        ("an", "in_progress", "đang xem")
-    ]
+    assert after.review_status == "false"
+    history = crawls["second"]["history"]
+    assert history[:2] == crawls["decided"]
+    assert replay(history).locked  # only a lead reopens it, as before
     first_copy = crawls["first"]["evidence"]
     assert crawls["second"]["evidence"][:1] == first_copy and len(crawls["second"]["evidence"]) == 2
+
+
+def test_an_update_after_a_decision_is_in_the_audit_trail_and_marked(
+    crawls: dict[str, Any],
+) -> None:
+    first, second = crawls["first"], crawls["second"]
+    changed = second["history"][2:]
+    assert [(e.actor, e.action, e.status_before, e.status_after) for e in changed] == [
+        ("system", "content_changed", "false", "false")
+    ]
+    note, detail = changed[0].note, changed[0].detail
+    assert "thay đổi: tiêu đề, nội dung." in note
+    tier = second["documents"]["a"].tier
+    assert detail["changed"] == ["title", "body"] and detail["tier"] == tier
+    assert detail["tier_before"] == first["documents"]["a"].tier
+    assert f"Đánh giá mới của hệ thống: {TIER_LABELS[tier]}, điểm rủi ro" in note
+    assert replay(second["history"]).changed_since_decision
+    assert second["marked"] == [second["documents"]["a"].id]
+    # No one had acted on the others: nothing was added to their (empty) trails.
+    assert second["untouched_histories"] == [[], [], []]
+    # Fetched again with the same content, nothing more is said.
+    assert crawls["third"]["history"] == second["history"]
 
 
 def test_a_changed_lastmod_asks_conditionally_and_a_304_changes_nothing(

@@ -610,6 +610,33 @@ def test_review_events_across_documents_newest_first_with_filters(filled: Archiv
     assert list(filled.review_events(action="reopen")) == []
 
 
+def test_a_system_event_keeps_the_status_and_its_detail(filled: Archive) -> None:
+    """An article edited at its source after a decision: the system's event (pressmon's
+    "content_changed") is stored like any other, its list-valued detail intact, and a status
+    it leaves as it was stays (a later re-crawl does not reset it either)."""
+    decided = _event("scam", "unstarted", "false", minutes=1, note="Trái thông cáo")
+    changed = ReviewEvent(
+        document_id="scam",
+        actor="system",
+        at=datetime(2024, 3, 2, 8, 9, tzinfo=UTC),
+        status_before="false",
+        status_after="false",
+        note="Bài gốc đã được sửa sau khi thu thập lại, thay đổi: tiêu đề, nội dung.",
+        action="content_changed",
+        detail={"changed": ["title", "body"], "tier": "urgent", "risk": 0.93, "risk_before": None},
+    )
+    filled.record_review(decided)
+    filled.upsert([replace(SCAM_WARNING, title="Cảnh báo tin giả về rút lương hưu (đã sửa)")])
+    filled.record_review(changed)
+    filled.refresh()
+    assert tuple(filled.review_history("scam")) == (decided, changed)
+    stored = filled.get("scam")
+    assert stored is not None and stored.review_status == "false"
+    assert stored.title.endswith("(đã sửa)")
+    assert list(filled.review_events(action="content_changed")) == [changed]
+    assert list(filled.review_events(actor="system")) == [changed]
+
+
 def test_review_of_an_unknown_document_is_refused(filled: Archive) -> None:
     with pytest.raises(DocumentNotFound):
         filled.record_review(_event("missing", "unstarted", "false"))

@@ -14,6 +14,7 @@ from pathlib import Path
 from index.sqlite_backend import SQLiteArchive
 from index.types import ReviewEvent
 from pressmon.review.actions import apply_action
+from pressmon.review.changes import ChangeStore
 from pressmon.review.errors import WorkflowError
 from pressmon.review.workflow import Action
 from tests.index.index_factories import make_doc
@@ -53,6 +54,7 @@ def _start_review(path: str, actor: str, start, results) -> None:
             threading.Lock(),  # this process's own: it cannot see the other process
             "doc",
             Action("status", status="in_progress"),
+            changes=ChangeStore(Path(path).with_name("state.sqlite3")),
             actor=actor,
             role="reviewer",
             now=NOW,

@@ -148,7 +148,8 @@ def queue(
     page_no: Page,
 ) -> dict[str, Any]:
     """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep,
-    trang. Items a province sent to the Center come first in the Center's queue."""
+    trang. Items a province sent to the Center come first in the Center's queue; `changed`: the
+    item was edited at its source since someone last acted on it (first in its tier)."""
     result = session_queue(ctx, archive, scope, filters, page_no)
     return {
         "total": result.total,
@@ -162,6 +163,7 @@ def queue(
                 "document": document_json(r.document, body=False),
                 "assignee": r.assignee,
                 "escalation": _plain(dataclasses.asdict(r.escalation)) if r.escalation else None,
+                "changed": r.changed,
             }
             for r in result.rows
         ],
@@ -205,6 +207,7 @@ def decide(
             decision.note,
             decision.seen,
         ),
+        changes=ctx.changes,
         actor=session.account.username,
         role=session.account.role,
         now=ctx.clock(),

@@ -35,8 +35,9 @@ EXPORTED = 50_000
 
 
 def audit_filter(ctx: Context, dates: Dates, nguoi: Text = "", thao_tac: Text = "") -> AuditFilter:
-    """Query parameters: nguoi (a username, or `system` for alerts), thao_tac
-    (`<area>:<code>`, e.g. `review:status`), tu and den (dd/mm/yyyy, inclusive)."""
+    """Query parameters: nguoi (a username, or `system`: alerts and articles changed at their
+    source), thao_tac (`<area>:<code>`, e.g. `review:status`), tu and den (dd/mm/yyyy,
+    inclusive)."""
     since, until = day_bounds_utc(dates.date_from, dates.date_to, ctx.settings.tz)
     return AuditFilter(
         since=since, until=until, actor=clean(nguoi) or None, action=clean(thao_tac) or None

@@ -18,6 +18,7 @@ from pressmon.review.actions import apply_action, current_state
 from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.scope import Scope
+from pressmon.review.statuses import CONTENT_CHANGED
 from pressmon.review.workflow import (
     CAN_REOPEN,
     MAX_NOTE_LENGTH,
@@ -135,6 +136,8 @@ def item_context(
         "clause": document.flag_details.get("article11_clause") if document.flag_details else None,
         "state": state,
         "history": list(reversed(history)),
+        # The change the marker next to the decision speaks of: the latest.
+        "changed_event": next((e for e in reversed(history) if e.action == CONTENT_CHANGED), None),
         "similar": [d for d in ctx.similar.similar(document) if archive.get(d.id) is not None],
         "saved_copy": ctx.evidence.store.latest(document_id),
         "escalation": ctx.escalations.get(document_id),
@@ -199,6 +202,7 @@ def act(
             ctx.review_lock,
             document_id,
             requested,
+            changes=ctx.changes,
             actor=session.account.username,
             role=session.account.role,
             now=ctx.clock(),

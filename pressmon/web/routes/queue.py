@@ -61,7 +61,8 @@ def filter_choices(ctx: WebContext, accounts: Sequence[Account]) -> dict:
 def session_queue(
     ctx: WebContext, archive: Archive, scope: Scope, filters: QueueFilters, page_no: int
 ) -> QueuePage:
-    """The queue as this session sees it: the Center's puts what provinces sent it first."""
+    """The queue as this session sees it: the Center's puts what provinces sent it first; items
+    edited at their source since someone last acted on them are marked, first in their tier."""
     return load_queue(
         archive,
         filters,
@@ -70,6 +71,7 @@ def session_queue(
         escalations=ctx.escalations.all(),
         escalated_first=scope.is_center,
         orders=ctx.queue_orders,
+        changed=ctx.changes.all(),
     )
 
 
