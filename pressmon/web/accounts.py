@@ -21,6 +21,7 @@ from typing import Literal
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from pressmon.review.statuses import SYSTEM_ACTOR
 from pressmon.state_db import open_state_db, transaction
 from pressmon.web.errors import AccountError, AccountNotFound
 from pressmon.web.passwords import check_password
@@ -102,6 +103,10 @@ class AccountStore:
             raise AccountError(
                 f"tên đăng nhập không hợp lệ: {username!r}",
                 hint="2–32 ký tự: chữ thường không dấu, số, '.', '_' hoặc '-'",
+            )
+        if username == SYSTEM_ACTOR:  # the audit log shows its events as the system's
+            raise AccountError(
+                f"tên đăng nhập {username!r} dành cho hệ thống", hint="chọn một tên khác"
             )
         if role not in ROLES:
             raise AccountError(

@@ -61,6 +61,7 @@ def test_password_is_stored_as_argon2id(store) -> None:
         ("lan", "mat-khau-du-dai", "boss", "không có vai trò"),
         ("a b", "mat-khau-du-dai", "reviewer", "tên đăng nhập không hợp lệ"),
         ("", "mat-khau-du-dai", "reviewer", "tên đăng nhập không hợp lệ"),
+        (" System ", "mat-khau-du-dai", "reviewer", "dành cho hệ thống"),
     ],
 )
 def test_add_rejects_bad_input(store, username, password, role, message) -> None:
