@@ -11,7 +11,9 @@ Decisions (tested on a table of real URL shapes in tests/crawlers/test_urls.py):
   parameters keep their spelling and values but are sorted, so SharePoint ``CateID``/``ItemID``
   ids survive in a stable order;
 * the scheme stays in the canonical URL (it must remain fetchable, some sites are HTTP only), but
-  :func:`article_id` ignores it so http/https copies of one page share an id.
+  :func:`article_id` ignores it so http/https copies of one page share an id;
+* a page's own canonical URL is trusted only on the page's site (:func:`same_site`): one on another
+  site would fold a syndicated copy into the original's id and lose the placement.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ _AMP_SUFFIX_RE = re.compile(r"(/amp/?|\.amp)$", re.IGNORECASE)
 _AMP_BEFORE_EXT_RE = re.compile(r"\.amp(\.[a-z]{2,5})$", re.IGNORECASE)
 _SLASHES_RE = re.compile(r"/{2,}")
 _PATH_SAFE = "/:@!$&'()*+,;=-._~"
+_SECOND_LEVEL_VN = frozenset({"com", "gov", "org", "edu", "net", "ac", "info", "int", "health"})
 _QUERY_SAFE = ":@!$'()*,;/?-._~"
 
 
@@ -126,3 +129,16 @@ def article_id(canonical_url: str) -> str:
     """
     without_scheme = canonicalize_url(canonical_url).split("://", 1)[1]
     return hashlib.sha1(without_scheme.encode("utf-8")).hexdigest()
+
+
+def site_of(host: str) -> str:
+    """The registrable site of a host: ``tuoitre.vn`` for ``m.tuoitre.vn``, ``nld.com.vn`` for
+    ``www.nld.com.vn`` (Vietnam's second-level ``com.vn``, ``gov.vn``... keep three labels)."""
+    labels = host.lower().split(".")
+    keep = 3 if len(labels) >= 3 and labels[-1] == "vn" and labels[-2] in _SECOND_LEVEL_VN else 2
+    return ".".join(labels[-keep:])
+
+
+def same_site(url: str, other: str) -> bool:
+    """Whether two URLs are on one site (:func:`site_of` their hosts)."""
+    return site_of(urlsplit(url).hostname or "") == site_of(urlsplit(other).hostname or "")

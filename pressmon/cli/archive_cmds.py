@@ -392,8 +392,11 @@ def flagged(app, as_json: bool, **options) -> None:
 @quiet_option
 @click.pass_obj
 def ingest(app, file: Path, quiet: bool) -> None:
-    """Thêm bài từ TỆP JSON lines (title, text, url, outlet, published_at; - là stdin), chấm
-    điểm ngay khi nhập.
+    """Thêm bài từ TỆP JSON lines (title, text, url, outlet, published_at, canonical_url; - là
+    stdin), chấm điểm ngay khi nhập.
+
+    Mã bài lấy theo canonical_url (địa chỉ gốc của trang) khi có, như khi thu thập: hai địa chỉ
+    của cùng một trang là một bài; canonical_url ở trang khác với url không được dùng.
 
     Văn bản được làm sạch khi nhập (ký tự điều khiển, chuỗi thoát, UTF-8 hỏng, giới hạn độ dài;
     xem README). Dòng lỗi bị bỏ qua và được nêu ra; mọi dòng khác vẫn được lưu, rồi lệnh kết
