@@ -163,11 +163,14 @@ class SourceSpider(scrapy.Spider):
             source.article_pattern, _path_and_query(canonical)
         ):
             return None
-        url_id = article_id(canonical)
+        url_id = article_id(canonical, source.domains)  # www. or not: one id on its own domains
         if url_id in self._requested:
             return None
         self._requested.add(url_id)
-        if self.state.is_done(url_id):
+        # Before www. was one host on a source's domains, a www. address had its own id: an
+        # article stored then is still known under it, and is not fetched and stored again.
+        legacy_id = article_id(canonical)
+        if self.state.is_done(url_id) or (legacy_id != url_id and self.state.is_done(legacy_id)):
             self.count(source_id, "known")
             return None
         return self._article_request(url, source_id, url_id, redirects=0)
@@ -196,7 +199,7 @@ class SourceSpider(scrapy.Spider):
         target = urljoin(response.url, location)
         host = (urlsplit(target).hostname or "").lower()
         redirects = response.meta.get("redirects", 0) + 1
-        if not location or not _on_domains(host, (source.domain, *source.aliases)):
+        if not location or not _on_domains(host, source.domains):
             self.count(source_id, "offsite_redirect")
             self.logger.warning(
                 "chuyển hướng sang máy chủ khác, không theo: %s -> %s", response.url, target
