@@ -113,10 +113,15 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
 
 
 def source_for(line: ArticleLine, sources: SourceList) -> Source:
-    """The configured source named by `outlet` or owning the URL's host; else an ad hoc one."""
+    """The configured source named by `outlet`, else the one owning the URL's host; else an ad hoc
+    one. The name comes first: outlets sharing a host (the demo's, all on loopback) kept the
+    first one's kind, and a forum post stored again became a sector article."""
     host = (urlsplit(line.url).hostname or "").removeprefix("www.")
     for source in sources.sources:
-        if line.outlet in (source.id, source.name) or host in (source.domain, *source.aliases):
+        if line.outlet in (source.id, source.name):
+            return source
+    for source in sources.sources:
+        if host in source.domains:
             return source
     name = line.outlet or host
     slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "unknown"
