@@ -66,6 +66,11 @@ class Source:
     extraction: SourceExtraction = SourceExtraction()
     notes: str = ""
 
+    @property
+    def domains(self) -> tuple[str, ...]:
+        """The outlet's own hosts: its domain, then its aliases (`crawlers.urls.article_id`)."""
+        return (self.domain, *self.aliases)
+
     def __post_init__(self) -> None:
         if not _SOURCE_ID.match(self.id):
             raise ValueError(f"id {self.id!r} chỉ được gồm chữ thường không dấu, số và '_'")

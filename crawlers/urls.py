@@ -3,21 +3,28 @@
 Decisions (tested on a table of real URL shapes in tests/crawlers/test_urls.py):
 
 * scheme and host are lower-cased, default ports dropped, fragments dropped;
-* ``www.`` is KEPT: outlets are consistent in their own canonical links, and stripping it could
-  merge distinct hosts; mobile/AMP hosts (``m.``, ``amp.``, ``mobile.``) fold into the main host;
+* ``www.`` is KEPT in the URL: outlets are consistent in their own canonical links, a host may
+  answer only one way, and stripping it everywhere could merge distinct hosts; but on an outlet's
+  own configured domains (sources.yaml ``domain`` and ``aliases``, known where a source is) the
+  host with and without ``www.`` is that one outlet, so :func:`article_id` leaves ``www.`` out
+  there (a feed linking ``www.`` and a sitemap not, or a page without a canonical link, gave one
+  article two ids); mobile/AMP hosts (``m.``, ``amp.``, ``mobile.``) fold into the main host;
 * AMP path and query variants (``/amp/`` prefix, ``/amp`` suffix, ``.amp`` before the extension,
   ``?amp``, ``amp=1``) are removed;
 * tracking and session parameters are removed (also behind an escaped ``&amp;``); the remaining
   parameters keep their spelling and values but are sorted, so SharePoint ``CateID``/``ItemID``
   ids survive in a stable order;
 * the scheme stays in the canonical URL (it must remain fetchable, some sites are HTTP only), but
-  :func:`article_id` ignores it so http/https copies of one page share an id.
+  :func:`article_id` ignores it so http/https copies of one page share an id;
+* a page's own canonical URL is trusted only on the page's site (:func:`same_site`): one on another
+  site would fold a syndicated copy into the original's id and lose the placement.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from crawlers.errors import InvalidURL
@@ -59,6 +66,7 @@ _AMP_SUFFIX_RE = re.compile(r"(/amp/?|\.amp)$", re.IGNORECASE)
 _AMP_BEFORE_EXT_RE = re.compile(r"\.amp(\.[a-z]{2,5})$", re.IGNORECASE)
 _SLASHES_RE = re.compile(r"/{2,}")
 _PATH_SAFE = "/:@!$&'()*+,;=-._~"
+_SECOND_LEVEL_VN = frozenset({"com", "gov", "org", "edu", "net", "ac", "info", "int", "health"})
 _QUERY_SAFE = ":@!$'()*,;/?-._~"
 
 
@@ -118,11 +126,31 @@ def canonicalize_url(url: str) -> str:
     return urlunsplit((scheme, netloc, _path(parts.path), _query(parts.query), ""))
 
 
-def article_id(canonical_url: str) -> str:
+def article_id(canonical_url: str, domains: Iterable[str] = ()) -> str:
     """The archive id: full SHA-1 hex (40 chars) of the canonical URL without its scheme.
 
     Full length because the id is a primary key across every outlet for years; truncation buys
-    nothing. The scheme is left out so http and https copies of a page are one article.
+    nothing. The scheme is left out so http and https copies of a page are one article, and so is
+    a ``www.`` before one of `domains` (the outlet's configured domain and aliases, with or
+    without ``www.``): ``www.baocantho.com.vn/x`` and ``baocantho.com.vn/x`` are one article of Báo
+    Cần Thơ. Hosts outside `domains` keep their ``www.``: nothing says they are one site.
     """
     without_scheme = canonicalize_url(canonical_url).split("://", 1)[1]
+    netloc, slash, rest = without_scheme.partition("/")
+    own = {d.lower().rstrip(".").removeprefix("www.") for d in domains}
+    if netloc.startswith("www.") and netloc[4:] in own:
+        without_scheme = netloc[4:] + slash + rest
     return hashlib.sha1(without_scheme.encode("utf-8")).hexdigest()
+
+
+def site_of(host: str) -> str:
+    """The registrable site of a host: ``tuoitre.vn`` for ``m.tuoitre.vn``, ``nld.com.vn`` for
+    ``www.nld.com.vn`` (Vietnam's second-level ``com.vn``, ``gov.vn``... keep three labels)."""
+    labels = host.lower().split(".")
+    keep = 3 if len(labels) >= 3 and labels[-1] == "vn" and labels[-2] in _SECOND_LEVEL_VN else 2
+    return ".".join(labels[-keep:])
+
+
+def same_site(url: str, other: str) -> bool:
+    """Whether two URLs are on one site (:func:`site_of` their hosts)."""
+    return site_of(urlsplit(url).hostname or "") == site_of(urlsplit(other).hostname or "")

@@ -8,7 +8,9 @@ Counting rules (the ones pressmon must implement to match):
 - per_week_topic: an article counts once under each of its topics (human labels: the main
   topics, primary first); per_week_primary_topic: under its first topic only;
 - challenge pages are discovered but never stored; robots-disallowed pages are never fetched;
-- the syndicated pair is two placements of one story.
+- the syndicated pair is two placements of one story;
+- `pressmon counts` and /bao-phu count press only (outlet kinds sector, national, provincial):
+  the forum's posts are stored and flagged but counted only with `--kind other` (`press*`).
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ class ExpectedNumbers:
     relevant: int  # stored and about social insurance = total placements
     stories: int  # relevant placements with syndicated copies folded into their original
     syndicated: tuple[tuple[str, str], ...]  # (original path, copy path)
+    outlet_kinds: Mapping[str, str]  # outlet id -> its kind
+    press_per_week: Mapping[date, int]  # relevant press placements, zeros included
+    press: int  # relevant press placements: what `pressmon counts` totals unasked
+    press_stories: int  # press placements with syndicated copies folded into their original
 
 
 def week_of(moment: datetime) -> date:
@@ -58,6 +64,8 @@ def expected_numbers(site: DemoSite | None = None) -> ExpectedNumbers:
     last = max(week_of(a.published_at) for a in stored)
     weeks = tuple(first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1))
     syndicated = tuple((a.syndicated_of, a.path) for a in relevant if a.syndicated_of)
+    outlet_kinds = {o.id: o.kind for o in site.outlets}
+    press = [a for a in relevant if outlet_kinds[a.outlet] != "other"]
     return ExpectedNumbers(
         weeks=weeks,
         per_week=_by_week(relevant, weeks),
@@ -76,6 +84,10 @@ def expected_numbers(site: DemoSite | None = None) -> ExpectedNumbers:
         relevant=len(relevant),
         stories=len(relevant) - len(syndicated),
         syndicated=syndicated,
+        outlet_kinds=outlet_kinds,
+        press_per_week=_by_week(press, weeks),
+        press=len(press),
+        press_stories=len(press) - sum(1 for a in press if a.syndicated_of),
     )
 
 

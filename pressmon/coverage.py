@@ -17,14 +17,19 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, get_args
 
+from crawlers.sources import OutletKind
 from index import CountTable, Query
 from index.base import Archive
 from index.types import GroupBy
 from index.weeks import fill_counts
 from pressmon.errors import ConfigError
 from pressmon.settings import Campaign, Target, Targets
+
+# Coverage counts press only (the web's /bao-phu and `pressmon counts` alike): kind "other"
+# (forums, social media, service sites) is monitored for false content, counted only when asked.
+PRESS_KINDS: frozenset[str] = frozenset(k for k in get_args(OutletKind) if k != "other")
 
 Status = Literal["dat", "dung_tien_do", "cham", "khong_dat", "chua_bat_dau"]
 STATUS_LABELS: dict[Status, str] = {

@@ -28,6 +28,7 @@ from demo.year.outlets import YEAR_OUTLETS, year_sources
 from index.types import Query
 from pressmon.cli import output
 from pressmon.companions import Companions
+from pressmon.coverage import PRESS_KINDS
 from pressmon.errors import PressmonError
 from pressmon.evidence.location import evidence_beside
 from pressmon.review.labels import label
@@ -201,14 +202,16 @@ def demo_settings(paths: DemoPaths, config_dir: Path | None) -> Settings:
 
 
 def print_summary(settings: Settings, echo: Callable[[str], None]) -> None:
+    press = Query(kinds=PRESS_KINDS)  # what `pressmon counts` and /bao-phu count
     with archive_from(settings) as archive:
-        weekly = archive.counts(Query())
-        stories = archive.counts(Query(), unit="stories").total
-        by_outlet = archive.counts(Query(), group_by="outlet")
+        weekly = archive.counts(press)
+        stories = archive.counts(press, unit="stories").total
+        by_outlet = archive.counts(press, group_by="outlet")
         flagged, _ = triage_order(archive, Query())
     echo("\nSố tin, bài về BHXH/BHYT theo tuần (Asia/Ho_Chi_Minh, tuần bắt đầu thứ Hai):")
     echo(output.counts_text(weekly))
-    echo(f"({stories} câu chuyện: bài đăng lại ở nhiều báo chỉ tính một lần)")
+    echo(f"({number(stories)} câu chuyện: bài đăng lại ở nhiều báo chỉ tính một lần)")
+    echo(output.kinds_text(press.kinds, asked=False))
     echo("\nTheo cơ quan báo chí:")
     echo(output.counts_text(by_outlet))
     echo(

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from crawlers.items import ExtractedArticle
 from crawlers.sources import OutletKind, Source
 from crawlers.state import CrawlState
+from crawlers.urls import same_site
 from index.base import Archive
 from index.types import Document
 from pressmon.alerts.dispatch import Notifier
@@ -28,13 +29,19 @@ from vntext.normalize import nfc
 
 
 class ArticleLine(BaseModel):
-    """One input line. Unknown keys are ignored so exports from other tools can be fed in."""
+    """One input line. Unknown keys are ignored so exports from other tools can be fed in.
+
+    `canonical_url` is the page's own canonical address (`pressmon extract --json` gives it): as
+    in a crawl, the article's id comes from it, so two addresses of one page are one article; one
+    on another site than `url` is not trusted (it would fold a syndicated copy into its original).
+    """
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     title: str = Field(min_length=1)
     text: str = Field(min_length=1)
     url: str
+    canonical_url: str | None = None
     outlet: str | None = None
     published_at: datetime
     kind: OutletKind | None = None
@@ -45,10 +52,10 @@ class ArticleLine(BaseModel):
     def _nfc(cls, value: str) -> str:
         return nfc(value).strip()
 
-    @field_validator("url", mode="after")
+    @field_validator("url", "canonical_url", mode="after")
     @classmethod
-    def _web_address(cls, value: str) -> str:
-        if not re.match(r"https?://", value):
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"https?://", value):
             raise ValueError("phải là địa chỉ bắt đầu bằng http:// hoặc https://")
         return value
 
@@ -96,6 +103,9 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
             rejected.append(f"dòng {number}: {line_problem(err)}")
             continue
         notes.extend(clean.notes)
+        if line.canonical_url and not same_site(line.canonical_url, line.url):
+            notes.append(f"canonical_url ở trang khác ({line.canonical_url}), dùng url")
+            line = line.model_copy(update={"canonical_url": None})
         if notes:
             cleaned.append(f"dòng {number}: {'; '.join(notes)}")
         parsed.append(line.model_copy(update={"title": clean.title, "text": clean.body}))
@@ -103,10 +113,15 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
 
 
 def source_for(line: ArticleLine, sources: SourceList) -> Source:
-    """The configured source named by `outlet` or owning the URL's host; else an ad hoc one."""
+    """The configured source named by `outlet`, else the one owning the URL's host; else an ad hoc
+    one. The name comes first: outlets sharing a host (the demo's, all on loopback) kept the
+    first one's kind, and a forum post stored again became a sector article."""
     host = (urlsplit(line.url).hostname or "").removeprefix("www.")
     for source in sources.sources:
-        if line.outlet in (source.id, source.name) or host in (source.domain, *source.aliases):
+        if line.outlet in (source.id, source.name):
+            return source
+    for source in sources.sources:
+        if host in source.domains:
             return source
     name = line.outlet or host
     slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "unknown"
@@ -140,7 +155,7 @@ def ingest_jsonl(
     for line in parsed:
         article = ExtractedArticle(
             url=line.url,
-            canonical_url=line.url,
+            canonical_url=line.canonical_url or line.url,
             title=line.title,
             body=line.text,
             published_at=line.published_at,

@@ -51,7 +51,7 @@ class ArticleProcessor:
         home = self.gazetteer.current(source.province) if source.province else None
         attribution = self.gazetteer.attribute(article.title, text, source.kind, home)
         canonical = canonicalize_url(article.canonical_url or article.url)
-        document_id = article_id(canonical)
+        document_id = article_id(canonical, source.domains)  # www. or not, on its own domains
         return Document(
             id=document_id,
             url=article.url,

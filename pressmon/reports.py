@@ -8,13 +8,13 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any, get_args
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from crawlers.sources import OutletKind
 from index.base import Archive
 from index.types import UNKNOWN_GROUP, CountTable, Document, Query
 from pressmon.coverage import (
+    PRESS_KINDS,
     CoverageProgress,
     progress_for_targets,
     target_counts,
@@ -38,8 +38,6 @@ from pressmon.review.workflow import replay
 from pressmon.settings import Campaign, Target, Targets
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
-# Coverage counts press only; kind "other" (forums, social media) is monitored but counted apart.
-PRESS_KINDS = frozenset(k for k in get_args(OutletKind) if k != "other")
 
 
 @dataclass(frozen=True)

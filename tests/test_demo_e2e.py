@@ -27,8 +27,13 @@ from demo.year.generate import build_year
 from index.types import UNKNOWN_GROUP
 from pressmon.companions import Companions
 from pressmon.review.escalations import EscalationStore
+from pressmon.web.formatting import number
 
 REPO = Path(__file__).resolve().parents[1]
+# `pressmon counts` counts press only unless --kind names the kinds: every kind, forums included.
+EVERY_KIND = tuple(
+    arg for kind in ("sector", "national", "provincial", "other") for arg in ("--kind", kind)
+)
 
 
 @dataclass(frozen=True)
@@ -108,18 +113,25 @@ def _window(expected: ExpectedNumbers) -> tuple[str, ...]:
 
 
 def test_weekly_counts_match_the_site(demo_run: DemoRun, expected: ExpectedNumbers) -> None:
-    counts = _counts(demo_run, *_window(expected))
+    counts = _counts(demo_run, *_window(expected))  # press only: the forum's posts left out
+    assert counts["kinds"] == ["national", "provincial", "sector"]
     assert counts["buckets"] == [w.isoformat() for w in expected.weeks]
-    assert counts["rows"][""] == [expected.per_week[w] for w in expected.weeks]
-    assert counts["total"] == expected.relevant
-    assert _counts(demo_run, "--stories", *_window(expected))["total"] == expected.stories
+    assert counts["rows"][""] == [expected.press_per_week[w] for w in expected.weeks]
+    assert counts["total"] == expected.press < expected.relevant
+    assert _counts(demo_run, "--stories", *_window(expected))["total"] == expected.press_stories
+    every = _counts(demo_run, *EVERY_KIND, *_window(expected))
+    assert every["rows"][""] == [expected.per_week[w] for w in expected.weeks]
+    assert every["total"] == expected.relevant
+    assert _counts(demo_run, "--kind", "other", *_window(expected))["total"] == (
+        expected.relevant - expected.press
+    )
 
 
 @pytest.mark.parametrize("group", ["outlet", "kind", "province"])
 def test_grouped_counts_match_the_site(
     demo_run: DemoRun, expected: ExpectedNumbers, group: str
 ) -> None:
-    counts = _counts(demo_run, "--by", group, *_window(expected))
+    counts = _counts(demo_run, "--by", group, *EVERY_KIND, *_window(expected))
     truth = getattr(expected, f"per_week_{group}")
     actual = {g: row for g, row in counts["rows"].items() if any(row)}
     unknown = actual.pop(UNKNOWN_GROUP, [0] * len(expected.weeks))
@@ -127,10 +139,25 @@ def test_grouped_counts_match_the_site(
     assert sum(unknown) == expected.relevant - sum(sum(row) for row in actual.values())
 
 
+@pytest.mark.parametrize("group", ["outlet", "kind"])
+def test_grouped_counts_are_press_unless_asked(
+    demo_run: DemoRun, expected: ExpectedNumbers, group: str
+) -> None:
+    counts = _counts(demo_run, "--by", group, *_window(expected))
+    truth = getattr(expected, f"per_week_{group}")
+    press = {
+        g: [weeks[w] for w in expected.weeks]
+        for g, weeks in truth.items()
+        if (g if group == "kind" else expected.outlet_kinds[g]) != "other"
+    }
+    assert {g: row for g, row in counts["rows"].items() if any(row)} == press
+    assert counts["total"] == expected.press
+
+
 def test_every_article_carries_its_primary_topic(
     demo_run: DemoRun, expected: ExpectedNumbers
 ) -> None:
-    counts = _counts(demo_run, "--by", "topic", *_window(expected))
+    counts = _counts(demo_run, "--by", "topic", *EVERY_KIND, *_window(expected))
     for topic, weeks in expected.per_week_primary_topic.items():
         row = counts["rows"].get(topic, [0] * len(expected.weeks))
         assert all(row[i] >= weeks[w] for i, w in enumerate(expected.weeks)), topic
@@ -170,7 +197,7 @@ def test_crawl_progress_goes_to_stderr_as_plain_lines(
     assert lines[-1].strip().endswith(f"{expected.relevant} bài về BHXH")
     assert "\r" not in demo_run.first_progress  # no bar when stderr is not a terminal
     assert "Thu thập" not in demo_run.first
-    assert _counts(demo_run)["total"] == expected.relevant
+    assert _counts(demo_run)["total"] == expected.press
 
 
 def test_ingest_of_the_same_articles_adds_nothing(demo_run: DemoRun, tmp_path: Path) -> None:
@@ -232,6 +259,7 @@ def test_demo_command_crawls_the_site_and_ingests_the_year_exactly(
     assert "Năm demo: 529 bài mô phỏng của 60 cơ quan, 01/01/2026–04/12/2026 (quy mô 2%)" in out
     assert "nạp bằng `pressmon ingest`" in out
     assert "Số tin, bài về BHXH/BHYT theo tuần" in out
+    assert "Chỉ tính báo chí (báo ngành, trung ương, địa phương)" in out
     assert "Tin cần xem xét" in out and "[cần xem ngay]" in out
     # A provincial office's sample "Chuyển Trung tâm", recorded as the web app records one.
     assert "Mẫu chuyển Trung tâm: BHXH " in out
@@ -249,17 +277,21 @@ def test_demo_command_crawls_the_site_and_ingests_the_year_exactly(
         first_progress="",
     )
     window = ("--from", "2026-01-01", "--to", (year.weeks[-1] + timedelta(days=6)).isoformat())
-    counts = _counts(run, *window)
+    counts = _counts(run, *window)  # press only, as the demo printed it
     assert counts["buckets"] == [w.isoformat() for w in year.weeks]
     assert counts["rows"][""] == [
-        year.per_week[w] + expected.per_week.get(w, 0) for w in year.weeks
+        year.press_per_week[w] + expected.press_per_week.get(w, 0) for w in year.weeks
     ]
-    assert counts["total"] == year.total + expected.relevant
+    assert counts["total"] == year.press + expected.press
+    assert f"Tổng: {number(year.press + expected.press)}\n" in out
+    assert _counts(run, *EVERY_KIND, *window)["total"] == year.total + expected.relevant
     by_outlet = {g: sum(r) for g, r in _counts(run, "--by", "outlet", *window)["rows"].items()}
     site_outlets = {o: sum(weeks.values()) for o, weeks in expected.per_week_outlet.items()}
+    kinds = {**expected.outlet_kinds, **year.outlet_kinds}
     assert {g: n for g, n in by_outlet.items() if n} == {
         o: year.per_outlet.get(o, 0) + site_outlets.get(o, 0)
         for o in {*year.per_outlet, *site_outlets}
+        if kinds[o] != "other"
     }
     provincial = _counts(run, "--by", "province", "--kind", "provincial", *window)["rows"]
     site_papers = {"Vĩnh Long": site_outlets["bao_tinh_a"], "Nghệ An": site_outlets["bao_tinh_b"]}

@@ -36,15 +36,7 @@ from crawlers.extract.published import published_date
 from crawlers.extract.selectors import GENERIC, SiteSelectors, select, site_selectors
 from crawlers.extract.sites import parser_selectors
 from crawlers.items import ExtractedArticle
-from crawlers.urls import canonicalize_url
-
-_SECOND_LEVEL_VN = frozenset({"com", "gov", "org", "edu", "net", "ac", "info", "int", "health"})
-
-
-def _site_of(host: str) -> str:
-    labels = host.lower().split(".")
-    keep = 3 if len(labels) >= 3 and labels[-1] == "vn" and labels[-2] in _SECOND_LEVEL_VN else 2
-    return ".".join(labels[-keep:])
+from crawlers.urls import canonicalize_url, same_site, site_of
 
 
 def _page_title(tree: etree._Element) -> str:
@@ -74,7 +66,6 @@ def _canonical(
 ) -> tuple[str, str]:
     entity = resolve(ld.get("mainEntityOfPage"), []) if ld else None
     entity_url = entity.get("@id") if isinstance(entity, dict) else entity
-    page_site = _site_of(urlsplit(url).hostname or "")
     for value, method in (
         (link_href(tree, "canonical"), "link"),
         (meta.get("og:url"), "meta"),
@@ -88,7 +79,7 @@ def _canonical(
             continue
         # A canonical on another site would fold a syndicated copy into the original's id and
         # lose the placement; only same-site canonicals are trusted.
-        if _site_of(urlsplit(candidate).hostname or "") == page_site:
+        if same_site(candidate, url):
             return candidate, method
     return canonicalize_url(url), "request"
 
@@ -147,7 +138,7 @@ def extract_article(
     outlet, outlet_method = (
         (outlet, "config")
         if outlet
-        else outlet_name(ld, nodes, meta, _page_title(tree), _site_of(urlsplit(url).hostname or ""))
+        else outlet_name(ld, nodes, meta, _page_title(tree), site_of(urlsplit(url).hostname or ""))
     )
     authors = [clean_text(a) for a in person_names(ld.get("author"), nodes)] if ld else []
     if not authors and article_body.byline:

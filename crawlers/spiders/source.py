@@ -200,11 +200,18 @@ class SourceSpider(scrapy.Spider):
             source.article_pattern, _path_and_query(canonical)
         ):
             return None
-        url_id = article_id(canonical)
+        url_id = article_id(canonical, source.domains)  # www. or not: one id on its own domains
         if url_id in self._requested:
             return None
         known = self.state.known(url_id)
         if known is None or known.outcome not in FINAL_OUTCOMES:
+            # Before www. was one host on a source's domains, a www. address had its own id: an
+            # article stored then is still known under it, and is not fetched and stored again.
+            legacy_id = article_id(canonical)
+            legacy = self.state.known(legacy_id) if legacy_id != url_id else None
+            if legacy is not None and legacy.outcome in FINAL_OUTCOMES:
+                self._skip(url_id, source_id, KNOWN)
+                return None
             self._requested.add(url_id)
             return self._article_request(link.url, source_id, url_id, 0, link.modified, None)
         if not should_refetch(known, link.modified):
@@ -271,7 +278,7 @@ class SourceSpider(scrapy.Spider):
         target = urljoin(response.url, location)
         host = (urlsplit(target).hostname or "").lower()
         redirects = response.meta.get("redirects", 0) + 1
-        if not location or not _on_domains(host, (source.domain, *source.aliases)):
+        if not location or not _on_domains(host, source.domains):
             self.count(source_id, "offsite_redirect")
             self.logger.warning(
                 "chuyển hướng sang máy chủ khác, không theo: %s -> %s", response.url, target

@@ -4,7 +4,8 @@ Counting rules as in demo.expected: Monday-start weeks in Asia/Ho_Chi_Minh; ever
 relevant placement (syndicated copies count once per outlet); a provincial paper's articles
 belong to its province (what the per-province targets count); national and sector articles
 name the province they are about in their lead, which the archive may attribute, so provinces
-are asserted for provincial papers only.
+are asserted for provincial papers only. `pressmon counts` and /bao-phu count press only: the
+non-press sites' posts (kind "other") are in `total` and `per_kind`, not in `press*`.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ class YearNumbers:
     flagged_urls: frozenset[str]
     warning_urls: frozenset[str]  # press debunking a false claim: never flagged
     syndicated: int
-    total: int
+    total: int  # every article, non-press included
+    press_per_week: Mapping[date, int]  # press articles (sector, national, provincial)
+    press: int  # what `pressmon counts` totals unasked
+    outlet_kinds: Mapping[str, str]  # outlet id -> its kind
 
 
 def year_numbers(year: DemoYear) -> YearNumbers:
@@ -38,6 +42,8 @@ def year_numbers(year: DemoYear) -> YearNumbers:
         first + timedelta(weeks=n) for n in range((week_of_day(year.until) - first).days // 7 + 1)
     )
     by_week = Counter(week_of(a.published_at) for a in articles)
+    press = [a for a in articles if a.outlet.kind != "other"]
+    press_by_week = Counter(week_of(a.published_at) for a in press)
     return YearNumbers(
         weeks=weeks,
         per_week={w: by_week.get(w, 0) for w in weeks},
@@ -51,6 +57,9 @@ def year_numbers(year: DemoYear) -> YearNumbers:
         warning_urls=frozenset(a.url for a in articles if a.role == "warning"),
         syndicated=sum(1 for a in articles if a.syndicated_of),
         total=len(articles),
+        press_per_week={w: press_by_week.get(w, 0) for w in weeks},
+        press=len(press),
+        outlet_kinds={a.outlet.id: a.outlet.kind for a in articles},
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast, get_args
@@ -16,7 +17,7 @@ from pressmon.cli import output
 from pressmon.cli.help_text import command, group
 from pressmon.cli.options import in_archive_range
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
-from pressmon.coverage import progress_for_targets
+from pressmon.coverage import PRESS_KINDS, progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
 from pressmon.locations import is_data_file
@@ -250,8 +251,12 @@ def counts(
     freeze: bool,
     **options,
 ) -> None:
-    """Số bài theo tuần (bắt đầu thứ Hai, giờ Asia/Ho_Chi_Minh) hoặc theo tháng, kể cả tuần
-    không có bài."""
+    """Số bài trên báo chí theo tuần (bắt đầu thứ Hai, giờ Asia/Ho_Chi_Minh) hoặc theo tháng, kể
+    cả tuần không có bài.
+
+    Chỉ tính báo chí (báo ngành, trung ương, địa phương), như trang /bao-phu; diễn đàn, mạng xã
+    hội chỉ được đếm khi ghi rõ --kind other.
+    """
     if as_json and as_csv:
         raise click.UsageError("chỉ chọn một trong --json và --csv")
     if freeze and (interval != "week" or stories):
@@ -261,6 +266,10 @@ def counts(
     settings = app.settings_to_read()
     today = datetime.now(settings.tz).date()
     query = _query(settings, **options)
+    # Press coverage unless --kind names the kinds: forum and social-media posts are not press.
+    kinds_asked = bool(query.kinds)
+    if not kinds_asked:
+        query = replace(query, kinds=PRESS_KINDS)
     unit: CountUnit = "stories" if stories else "articles"
     with archive_from(settings) as archive:
         table = archive.counts(query, group_by=group_by, interval=interval, unit=unit)
@@ -281,13 +290,19 @@ def counts(
     if as_json:
         click.echo(
             output.dumps(
-                {**output.counts_json(table, names), "targets": progress, "revisions": revisions}
+                {
+                    **output.counts_json(table, names),
+                    "kinds": sorted(query.kinds),
+                    "targets": progress,
+                    "revisions": revisions,
+                }
             )
         )
     elif as_csv:
         click.echo(output.counts_csv(table), nl=False)
     else:
         click.echo(output.counts_text(table, names, distinct))
+        click.echo(output.kinds_text(query.kinds, asked=kinds_asked))
         for item in progress:
             click.echo(output.progress_text(item))
         for revision in revisions:
@@ -377,8 +392,11 @@ def flagged(app, as_json: bool, **options) -> None:
 @quiet_option
 @click.pass_obj
 def ingest(app, file: Path, quiet: bool) -> None:
-    """Thêm bài từ TỆP JSON lines (title, text, url, outlet, published_at; - là stdin), chấm
-    điểm ngay khi nhập.
+    """Thêm bài từ TỆP JSON lines (title, text, url, outlet, published_at, canonical_url; - là
+    stdin), chấm điểm ngay khi nhập.
+
+    Mã bài lấy theo canonical_url (địa chỉ gốc của trang) khi có, như khi thu thập: hai địa chỉ
+    của cùng một trang là một bài; canonical_url ở trang khác với url không được dùng.
 
     Văn bản được làm sạch khi nhập (ký tự điều khiển, chuỗi thoát, UTF-8 hỏng, giới hạn độ dài;
     xem README). Dòng lỗi bị bỏ qua và được nêu ra; mọi dòng khác vẫn được lưu, rồi lệnh kết

@@ -15,7 +15,7 @@ from typing import Any
 from index.types import CountTable, Document, SearchPage
 from pressmon.coverage import CoverageProgress
 from pressmon.review.date_reasons import date_labels
-from pressmon.review.labels import CATEGORY_LABELS, STANCE_LABELS, label
+from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, STANCE_LABELS, label
 from pressmon.search_hints import Suggestion
 from pressmon.snapshots import Revision
 from pressmon.web.formatting import at_least, number, vn_datetime
@@ -149,6 +149,20 @@ def counts_text(
             f"({note}); {measure.lower()}: {number(distinct)}"
         )
     return table(headers, grouped) + "\n" + footer
+
+
+def kinds_text(kinds: frozenset[str], *, asked: bool) -> str:
+    """The line under a count table saying which outlets it counts: press only unless `--kind`
+    asked for others (as /bao-phu counts), since staff read these numbers as press coverage."""
+    if not asked:
+        return (
+            "Chỉ tính báo chí (báo ngành, trung ương, địa phương); diễn đàn, mạng xã hội không "
+            "tính (thêm --kind other để đếm)."
+        )
+    names = ", ".join(name for kind, name in KIND_LABELS.items() if kind in kinds)
+    if "other" in kinds:
+        return f"Tính: {names} — có cả nguồn không phải báo chí."
+    return f"Chỉ tính: {names}."
 
 
 def with_every_group(counts: CountTable, groups: Sequence[str]) -> CountTable:

@@ -149,3 +149,51 @@ def test_sharepoint_items_are_distinct_articles() -> None:
         "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-xa-hoi.aspx?CateID=168&ItemID="
     )
     assert article_id(base + "1") != article_id(base + "2")
+
+
+# Báo Cần Thơ as configured: its domain and a pre-merger paper's, kept as an alias.
+CAN_THO = ("baocantho.com.vn", "baohaugiang.com.vn")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "domains", "one_article"),
+    [
+        # On the outlet's own domain or alias, www. or not is one outlet: one article.
+        (
+            "https://www.baocantho.com.vn/a-a1.html",
+            "https://baocantho.com.vn/a-a1.html",
+            CAN_THO,
+            True,
+        ),
+        (
+            "http://www.baohaugiang.com.vn/b.html",
+            "https://baohaugiang.com.vn/b.html",
+            CAN_THO,
+            True,
+        ),
+        # configured with its www., the bare host is the same outlet too
+        ("https://www.qdnd.vn/x-1", "https://qdnd.vn/x-1", ("www.qdnd.vn",), True),
+        # Without the source, nothing says the two hosts are one site: www. is kept.
+        ("https://www.baocantho.com.vn/a-a1.html", "https://baocantho.com.vn/a-a1.html", (), False),
+        # A host that is not the outlet's keeps it, even beside a source.
+        ("https://www.other.vn/a.html", "https://other.vn/a.html", CAN_THO, False),
+        # A subdomain of the outlet is another host, www. or not.
+        ("https://www.tv.baocantho.com.vn/a", "https://baocantho.com.vn/a", CAN_THO, False),
+        # A port makes another host.
+        ("https://www.baocantho.com.vn:8443/a", "https://baocantho.com.vn/a", CAN_THO, False),
+    ],
+    ids=["domain", "alias", "configured-www", "no-source", "other-host", "subdomain", "port"],
+)
+def test_www_is_one_host_only_on_the_outlets_own_domains(
+    first: str, second: str, domains: tuple[str, ...], one_article: bool
+) -> None:
+    assert (article_id(first, domains) == article_id(second, domains)) is one_article
+
+
+def test_www_stays_in_the_canonical_url_and_the_id_of_the_bare_host_is_unchanged() -> None:
+    # The URL stays as the outlet spells it (some hosts answer one way only); the id of a bare
+    # host is what it always was, so archives keep those ids.
+    url = "https://www.baocantho.com.vn/bhxh-tu-nguyen-a196670.html"
+    assert canonicalize_url(url) == url
+    bare = "https://baocantho.com.vn/bhxh-tu-nguyen-a196670.html"
+    assert article_id(url, CAN_THO) == article_id(bare) == article_id(bare, CAN_THO)

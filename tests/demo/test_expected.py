@@ -27,6 +27,10 @@ def test_totals_add_up(site: DemoSite) -> None:
     assert n.discovered == n.stored + len(n.challenge_paths)
     assert n.stored == n.relevant + len(n.offtopic_paths)
     assert n.stories == n.relevant - len(n.syndicated) and len(n.syndicated) == 1
+    # `pressmon counts` counts press only: the forum's posts are stored, not counted unasked.
+    forum = sum(n.per_week_kind["other"].values())
+    assert 0 < forum and n.press == n.relevant - forum == sum(n.press_per_week.values())
+    assert n.press_stories == n.press - len(n.syndicated)
 
 
 def test_weeks_are_consecutive_mondays(site: DemoSite) -> None:

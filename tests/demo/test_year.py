@@ -56,6 +56,9 @@ def test_a_year_near_the_15000_pace_with_campaign_peaks(year: DemoYear) -> None:
     assert weekly_average(date(2026, 5, 4), date(2026, 5, 25)) > 1.5 * ordinary  # May
     assert weekly_average(date(2026, 6, 22), date(2026, 7, 6)) > 1.3 * ordinary  # 1/7
     assert numbers.per_week[date(2026, 2, 16)] < 0.5 * ordinary  # Tết
+    # `pressmon counts` counts press only: the non-press sites' posts are left out unasked.
+    assert numbers.press == numbers.total - numbers.per_kind["other"] > 0
+    assert sum(numbers.press_per_week.values()) == numbers.press
     by_province = numbers.provincial_per_province
     assert len(by_province) == 34 and max(by_province.values()) > 2 * min(by_province.values())
 

@@ -165,10 +165,11 @@ def test_counts_by_province_lists_all_34_once_per_article(archive_path: Path) ->
     out = _ok(archive_path, "counts", "--by", "province", "--from", "2026-03-02").stdout
     assert out.startswith("Tỉnh/thành")
     assert "Cà Mau" in out and "Nghệ An" in out
-    rows = out.splitlines()[2:-1]
+    rows = out.splitlines()[2:-2]
     assert len([r for r in rows if not r.startswith("(không rõ)")]) == 34
     # each article under its main province: the rows add up to the articles, no overlap claimed
-    assert out.splitlines()[-1] == "Tổng: 3 (mỗi bài tính một lần, ở tỉnh/thành chính của bài)"
+    assert out.splitlines()[-2] == "Tổng: 3 (mỗi bài tính một lần, ở tỉnh/thành chính của bài)"
+    assert out.splitlines()[-1].startswith("Chỉ tính báo chí")
     assert [r.split()[-1] for r in rows if r.startswith(("Nghệ An", "Hà Tĩnh"))] == ["1", "0"]
     # ... while the filter finds every article about the province, main or not
     about = _ok(archive_path, "counts", "--province", "Hà Tĩnh", "--json").stdout

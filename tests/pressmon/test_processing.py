@@ -69,3 +69,17 @@ def test_an_seo_title_equal_to_the_headline_is_not_stored_twice(processor) -> No
 def test_the_seo_title_is_cleaned_like_the_title(processor) -> None:
     dirty = replace(ARTICLE, seo_title="Lương hưu\x1b[31m tháng 7\x07 về tài khoản")
     assert _prepared(processor, dirty).seo_title == "Lương hưu tháng 7 về tài khoản"
+
+
+def test_www_and_the_bare_host_of_the_outlet_are_one_article(processor) -> None:
+    # A feed linking www. and a sitemap not, with no canonical link on the page to agree on.
+    bare = replace(ARTICLE, canonical_url="")
+    www = replace(bare, url="https://www.baodemo.vn/chi-tra-luong-huu.html")
+    assert _prepared(processor, www).id == _prepared(processor, bare).id
+    assert (
+        _prepared(processor, www).canonical_url == "https://www.baodemo.vn/chi-tra-luong-huu.html"
+    )
+    # Another outlet's www. host is not folded into this one's.
+    elsewhere = replace(bare, url="https://www.baokhac.vn/chi-tra-luong-huu.html")
+    other = replace(elsewhere, url="https://baokhac.vn/chi-tra-luong-huu.html")
+    assert _prepared(processor, elsewhere).id != _prepared(processor, other).id
