@@ -164,3 +164,7 @@ class Counts(_Out):
     interval: str
     group_by: str | None
     total: int
+    kinds: list[str] = Field(
+        description="the outlet kinds counted: press (sector, national, provincial) unless "
+        "loai_hinh named others"
+    )

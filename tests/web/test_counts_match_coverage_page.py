@@ -1,5 +1,5 @@
-"""`pressmon counts` and the coverage page (/bao-phu) give the same figures for the same range:
-both count press only (sector, national, provincial), and a forum or social-media post is
+"""`pressmon counts`, the coverage page (/bao-phu) and /api/counts give the same figures for the
+same range: all count press only (sector, national, provincial), and a forum or social-media post is
 counted only when `--kind` names it, as the page's kind table shows it apart."""
 
 from __future__ import annotations
@@ -100,8 +100,11 @@ def test_counts_and_coverage_page_agree(page_and_cli, settings: Settings, case: 
     window = ("--from", case.start.isoformat(), "--to", case.end.isoformat())
     total, tables = _page(client, case)
     cli = _cli(archive_path, settings, *window)
-    assert total == cli["total"] == case.press
-    assert cli["kinds"] == ["national", "provincial", "sector"]
+    api = client.get(f"/api/counts?tu={case.start}&den={case.end}").json()
+    assert total == cli["total"] == api["total"] == case.press
+    assert cli["kinds"] == api["kinds"] == ["national", "provincial", "sector"]
+    other = client.get(f"/api/counts?tu={case.start}&den={case.end}&loai_hinh=other").json()
+    assert other["total"] == case.non_press and other["kinds"] == ["other"]
 
     for group, table in (
         ("province", "Tỉnh, thành phố"),

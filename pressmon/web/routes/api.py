@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
+from pressmon.coverage import PRESS_KINDS
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
@@ -229,13 +230,15 @@ def counts(
     loai_hinh: TextList = [],  # noqa: B006
     chu_de: TextList = [],  # noqa: B006
 ) -> dict[str, Any]:
-    """Zero-filled counts; filters tu, den (dates), bao, tinh, loai_hinh, chu_de (repeatable)."""
+    """Zero-filled counts; filters tu, den (dates), bao, tinh, loai_hinh, chu_de (repeatable).
+    Press only (sector, national, provincial), as /bao-phu and `pressmon counts`, unless
+    loai_hinh names the kinds (loai_hinh=other for forum and social-media posts)."""
     query = Query(
         date_from=dates.date_from,
         date_to=dates.date_to,
         outlets=frozenset(map(clean, bao)),
         provinces=frozenset(map(clean, tinh)),
-        kinds=frozenset(map(clean, loai_hinh)),
+        kinds=frozenset(map(clean, loai_hinh)) or PRESS_KINDS,
         topics=frozenset(map(clean, chu_de)),
     )
     table = archive.counts(query, group_by=group_by, interval=interval)
@@ -245,6 +248,7 @@ def counts(
         "interval": table.interval,
         "group_by": table.group_by,
         "total": table.total,
+        "kinds": sorted(query.kinds),
     }
 
 
