@@ -38,6 +38,8 @@ from pressmon.review.workflow import replay
 from pressmon.settings import Campaign, Target, Targets
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
+DATE_FORMAT = "DD/MM/YYYY"  # the workbook's date cells, as pressmon.exports writes them
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM:SS"
 # Coverage counts press only; kind "other" (forums, social media) is monitored but counted apart.
 PRESS_KINDS = frozenset(k for k in get_args(OutletKind) if k != "other")
 
@@ -256,14 +258,24 @@ def _follow_ups(archive: Archive, documents: Sequence[Document]) -> dict[str, tu
     return found
 
 
-def _saved_copy_cells(copy: SavedCopy | None, tz: ZoneInfo) -> tuple[str, str]:
+def _saved_copy_cells(copy: SavedCopy | None, tz: ZoneInfo) -> tuple[str, datetime | None]:
     if copy is None:
-        return ("", "")
-    return (copy.sha256, copy.fetched_at.astimezone(tz).strftime("%d/%m/%Y %H:%M:%S"))
+        return ("", None)
+    return (copy.sha256, _local(copy.fetched_at, tz))
+
+
+def _local(moment: datetime, tz: ZoneInfo) -> datetime:
+    """`moment` as the wall-clock time in `tz`, to the second: Excel cells hold no timezone."""
+    return moment.astimezone(tz).replace(tzinfo=None, microsecond=0)
 
 
 def _put(sheet: Any, row: Sequence[Any]) -> None:
+    """Append `row`; dates and times become real date cells shown dd/mm/yyyy (HH:MM:SS)."""
     sheet.append([xlsx_value(cell) for cell in row])
+    for column, value in enumerate(row, start=1):
+        if isinstance(value, date):
+            cell = sheet.cell(sheet.max_row, column)
+            cell.number_format = DATETIME_FORMAT if isinstance(value, datetime) else DATE_FORMAT
 
 
 def report_xlsx(
@@ -283,7 +295,7 @@ def report_xlsx(
     cov = report.coverage
     _put(summary, [report.title])
     summary["A1"].font = Font(bold=True, size=14)
-    _put(summary, ["Thời điểm lập", report.generated_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")])
+    _put(summary, ["Thời điểm lập", _local(report.generated_at, tz)])
     _put(summary, ["Tổng số tin, bài", cov.total])
     _put(summary, ["Tóm tắt", report.summary])
     _put(summary, [])
@@ -310,8 +322,8 @@ def report_xlsx(
                 p.percent,
                 p.projected,
                 p.weekly_pace_required,
-                p.period_start.strftime("%d/%m/%Y"),
-                p.period_end.strftime("%d/%m/%Y"),
+                p.period_start,
+                p.period_end,
             ],
         )
     _put(summary, [])
@@ -327,7 +339,7 @@ def report_xlsx(
     for c in cov.campaigns:
         _put(
             summary,
-            [c.campaign.name, c.start.strftime("%d/%m/%Y"), c.end.strftime("%d/%m/%Y"), c.count],
+            [c.campaign.name, c.start, c.end, c.count],
         )
     _put(summary, [])
     _put(summary, ["Trạng thái xác minh", "Số bài"])
@@ -348,7 +360,7 @@ def report_xlsx(
         (
             "Theo tuần",
             [
-                (f"{b:%d/%m/%Y}", sum(c[i] for c in cov.weekly.rows.values()))
+                (b, sum(c[i] for c in cov.weekly.rows.values()))
                 for i, b in enumerate(cov.weekly.buckets)
             ],
             ["Tuần bắt đầu", "Số tin, bài"],
@@ -386,7 +398,7 @@ def report_xlsx(
                     labels.get("category", {}).get(category, ""),
                     d.title,
                     d.outlet_name,
-                    d.published_at.astimezone(tz).strftime("%d/%m/%Y %H:%M"),
+                    _local(d.published_at, tz),
                     label(d.tier),
                     round(d.risk or 0.0, 3),
                     label(d.review_status),
@@ -404,7 +416,7 @@ def report_xlsx(
             cell.font = bold
         sheet.column_dimensions["A"].width = 42
         for column in "BCDEFGHIJKL":
-            sheet.column_dimensions[column].width = 18
+            sheet.column_dimensions[column].width = 20  # fits dd/mm/yyyy HH:MM:SS
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
