@@ -71,6 +71,12 @@ class CoverageFigures:
         """Press articles (kind "other" excluded)."""
         return sum(count for kind, count in self.by_kind if kind in PRESS_KINDS)
 
+    @property
+    def weekly_counted(self) -> str:
+        """What `weekly` counts, for its headings: the chart target's articles (a local-press
+        target's weeks are fewer than `total`), else, like `total`, every press article."""
+        return self.chart_target.target_name if self.chart_target else "Tin, bài trên báo chí"
+
 
 def _province_counts(archive: Archive, query: Query) -> dict[str, int]:
     return dict(_totals(target_counts(archive, query, group_by="province")))
@@ -363,7 +369,7 @@ def report_xlsx(
                 (b, sum(c[i] for c in cov.weekly.rows.values()))
                 for i, b in enumerate(cov.weekly.buckets)
             ],
-            ["Tuần bắt đầu", "Số tin, bài"],
+            ["Tuần bắt đầu", f"Số tin, bài: {cov.weekly_counted}"],
         ),
     ):
         sheet = book.create_sheet(title)

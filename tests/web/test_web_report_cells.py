@@ -3,6 +3,7 @@ sort and filter, shown dd/mm/yyyy in Asia/Ho_Chi_Minh, as in pressmon.exports' w
 
 from __future__ import annotations
 
+import csv
 import io
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -55,3 +56,20 @@ def test_report_workbook_dates_are_date_cells(archive, settings, clock) -> None:
         "DD/MM/YYYY HH:MM:SS",
     )
     assert row[fetched].value == datetime(2026, 5, 20, 10, 0) and row[fetched].is_date
+
+
+def test_weekly_counts_name_what_they_count(as_lead) -> None:
+    """The weeks count the charted target's articles (local press), fewer than the period's
+    press total beside them: the sheet, the CSV and the chart say so."""
+    client, _ = as_lead
+    query = "tu=11/05/2026&den=17/05/2026"
+    book = load_workbook(io.BytesIO(client.get(f"/bao-cao.xlsx?{query}").content))
+    total = book["Tổng quan"]["B3"].value
+    weeks = list(book["Theo tuần"].iter_rows(values_only=True))
+    assert weeks[0][1] == "Số tin, bài: Tin, bài, phóng sự trên báo chí địa phương"
+    assert weeks[1][1] < total  # doc006, a national paper's, is in the total only
+    text = client.get(f"/bao-phu.csv?{query}").text.lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert ["Theo tuần — Tin, bài, phóng sự trên báo chí địa phương", "11/05/2026", "3"] in rows
+    page = client.get(f"/bao-phu?{query}").text
+    assert "Số tin, bài mỗi tuần — Tin, bài, phóng sự trên báo chí địa phương" in page

@@ -95,14 +95,11 @@ def charts(cov: CoverageFigures) -> Charts:
     counts = [
         sum(row[i] for row in cov.weekly.rows.values()) for i in range(len(cov.weekly.buckets))
     ]
-    label = (
-        f"Số tin, bài mỗi tuần — {cov.chart_target.target_name}"
-        if cov.chart_target
-        else "Số tin, bài mỗi tuần"
-    )
     return Charts(
         progress=cumulative_chart(cov.chart_target) if cov.chart_target else None,
-        weekly=weekly_chart(cov.weekly.buckets, counts, label=label),
+        weekly=weekly_chart(
+            cov.weekly.buckets, counts, label=f"Số tin, bài mỗi tuần — {cov.weekly_counted}"
+        ),
         pace=pace_sentence(cov.chart_target) if cov.chart_target else None,
     )
 
@@ -152,7 +149,7 @@ def coverage_csv(ctx: Context, when: ReportPeriod, session: Session = ReportsOnl
         for i, b in enumerate(cov.weekly.buckets)
     ]
     for table, rows in (
-        ("Theo tuần", weekly),
+        (f"Theo tuần — {cov.weekly_counted}", weekly),
         ("Tỉnh, thành phố", cov.by_province),
         ("Cơ quan báo chí", cov.by_outlet),
         ("Loại hình", [(KIND_LABELS.get(k, k), n) for k, n in cov.by_kind]),
