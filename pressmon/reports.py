@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from crawlers.sources import OutletKind
 from index.base import Archive
-from index.types import UNKNOWN_GROUP, CountTable, Document, Query
+from index.types import UNKNOWN_GROUP, CountTable, Document, Query, ReviewEvent
 from pressmon.coverage import (
     CoverageProgress,
     progress_for_targets,
@@ -32,9 +32,10 @@ from pressmon.province_targets import (
     province_targets,
     share_window,
 )
+from pressmon.review.escalations import Escalation
 from pressmon.review.labels import label
 from pressmon.review.statuses import UNSTARTED
-from pressmon.review.workflow import replay
+from pressmon.review.workflow import ReviewState, replay
 from pressmon.settings import Campaign, Target, Targets
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
@@ -189,6 +190,16 @@ def coverage_figures(
 
 
 @dataclass(frozen=True)
+class RecordedStep:
+    """A conclusion or follow-up in force on an item, as its audit log records it."""
+
+    code: str  # the status ("false"…) or follow-up ("reported_to_leadership"…) code
+    note: str
+    actor: str  # username
+    at: datetime
+
+
+@dataclass(frozen=True)
 class LeadershipReport:
     title: str
     generated_at: datetime
@@ -200,6 +211,10 @@ class LeadershipReport:
     attention: tuple[ProvinceProgress, ...]  # provinces behind or short, worst first
     # document id -> its saved copy (pressmon.evidence), cited by hash and fetch time
     saved_copies: Mapping[str, SavedCopy] = field(default_factory=dict)
+    # document id -> its conclusion then its follow-ups in force, each with note, who and when
+    steps: Mapping[str, tuple[RecordedStep, ...]] = field(default_factory=dict)
+    # document id -> its latest sending to the Center by a provincial office
+    escalations: Mapping[str, Escalation] = field(default_factory=dict)
 
 
 def leadership_report(
@@ -216,6 +231,7 @@ def leadership_report(
     flagged_limit: int = 2000,
     chart_target_id: str | None = None,
     evidence: EvidenceStore | None = None,
+    escalations: Mapping[str, Escalation] | None = None,
 ) -> LeadershipReport:
     coverage = coverage_figures(
         archive,
@@ -238,30 +254,63 @@ def leadership_report(
     statuses: dict[str, int] = {}
     for doc in flagged:
         statuses[doc.review_status] = statuses.get(doc.review_status, 0) + 1
+    follow_ups, steps = _decisions(archive, flagged)
+    sent = escalations or {}
     return LeadershipReport(
         title=f"Báo cáo theo dõi báo chí từ {date_from:%d/%m/%Y} đến {date_to:%d/%m/%Y}",
         generated_at=now,
         coverage=coverage,
         flagged_by_category=tuple((k, tuple(v)) for k, v in sorted(groups.items())),
         status_totals=tuple(sorted(statuses.items(), key=lambda r: -r[1])),
-        follow_ups=_follow_ups(archive, flagged),
+        follow_ups=follow_ups,
         summary=report_summary(
             coverage.total, coverage.chart_target, coverage.provinces, attention, len(flagged)
         ),
         attention=attention,
         saved_copies=evidence.latest_of([d.id for d in flagged]) if evidence else {},
+        steps=steps,
+        escalations={d.id: sent[d.id] for d in flagged if d.id in sent},
     )
 
 
-def _follow_ups(archive: Archive, documents: Sequence[Document]) -> dict[str, tuple[str, ...]]:
-    """Follow-ups in force per decided item, replayed from its audit log."""
-    found = {}
+def _decisions(
+    archive: Archive, documents: Sequence[Document]
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[RecordedStep, ...]]]:
+    """Follow-up codes and recorded steps in force per decided item, from its audit log."""
+    follow_ups, steps = {}, {}
     for doc in documents:
-        if doc.review_status != UNSTARTED:
-            follow_ups = replay(archive.review_history(doc.id)).follow_ups
-            if follow_ups:
-                found[doc.id] = follow_ups
-    return found
+        if doc.review_status == UNSTARTED:
+            continue
+        history = archive.review_history(doc.id)
+        state = replay(history)
+        if state.follow_ups:
+            follow_ups[doc.id] = state.follow_ups
+        recorded = _steps_in_force(history, state)
+        if recorded:
+            steps[doc.id] = recorded
+    return follow_ups, steps
+
+
+def _steps_in_force(history: Sequence[ReviewEvent], state: ReviewState) -> tuple[RecordedStep, ...]:
+    """The event that set the status in force and the follow-ups recorded since the last
+    reopen (which clears them), oldest first."""
+    since = max((i + 1 for i, e in enumerate(history) if e.action == "reopen"), default=0)
+    current = history[since:]
+    conclusion = next(
+        (e for e in reversed(current) if e.action == "status" and e.status_after == state.status),
+        None,
+    )
+    chosen = [conclusion] if conclusion else []
+    chosen += [e for e in current if e.action == "follow_up"]
+    return tuple(
+        RecordedStep(
+            code=e.status_after if e is conclusion else str(e.detail.get("follow_up", "")),
+            note=e.note,
+            actor=e.actor,
+            at=e.at,
+        )
+        for e in chosen
+    )
 
 
 def _saved_copy_cells(copy: SavedCopy | None, tz: ZoneInfo) -> tuple[str, datetime | None]:
@@ -285,15 +334,20 @@ def _put(sheet: Any, row: Sequence[Any]) -> None:
 
 
 def report_xlsx(
-    report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[str, str]] | None = None
+    report: LeadershipReport,
+    *,
+    tz,
+    labels: Mapping[str, Mapping[str, str]] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> bytes:
     """The report as a workbook, one sheet each: Tổng quan, Tỉnh thành, Cơ quan báo chí,
     Theo tuần, Bài cần xác minh. `labels` maps "kind"/"topic"/"category" codes to Vietnamese
-    names."""
+    names; `names` usernames to the people's names."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     labels = labels or {}
+    names = names or {}
     bold = Font(bold=True)
     book = Workbook()
     summary = book.active
@@ -393,10 +447,21 @@ def report_xlsx(
             "Đường dẫn",
             "Bản lưu: SHA-256",
             "Bản lưu: thời điểm thu thập",
+            "Ghi chú kết luận",
+            "Người kết luận",
+            "Thời điểm kết luận",
+            "Xử lý tiếp: ghi chú",
+            "Tỉnh chuyển lên",
+            "Người chuyển",
+            "Thời điểm chuyển",
+            "Ghi chú khi chuyển",
         ],
     )
     for category, docs in report.flagged_by_category:
         for d in docs:
+            steps = report.steps.get(d.id, ())
+            conclusion = next((s for s in steps if s.code == d.review_status), None)
+            sent = report.escalations.get(d.id)
             _put(
                 flagged,
                 [
@@ -411,6 +476,19 @@ def report_xlsx(
                     "; ".join(label(f) for f in report.follow_ups.get(d.id, ())),
                     d.url,
                     *_saved_copy_cells(report.saved_copies.get(d.id), tz),
+                    conclusion.note if conclusion else "",
+                    names.get(conclusion.actor, conclusion.actor) if conclusion else "",
+                    _local(conclusion.at, tz) if conclusion else None,
+                    "; ".join(
+                        f"{label(s.code)}: {s.note} ({names.get(s.actor, s.actor)}, "
+                        f"{s.at.astimezone(tz):%d/%m/%Y %H:%M})"
+                        for s in steps
+                        if s is not conclusion
+                    ),
+                    f"BHXH {sent.province}" if sent else "",
+                    names.get(sent.username, sent.username) if sent else "",
+                    _local(sent.at, tz) if sent else None,
+                    sent.note if sent else "",
                 ],
             )
     for sheet in book.worksheets:
@@ -421,7 +499,7 @@ def report_xlsx(
         for cell in sheet[1 if sheet is not summary else 6]:
             cell.font = bold
         sheet.column_dimensions["A"].width = 42
-        for column in "BCDEFGHIJKL":
+        for column in "BCDEFGHIJKLMNOPQRST":
             sheet.column_dimensions[column].width = 20  # fits dd/mm/yyyy HH:MM:SS
     out = io.BytesIO()
     book.save(out)

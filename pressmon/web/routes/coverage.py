@@ -193,7 +193,13 @@ def _report(ctx: WebContext, when: Period):
         topics=tuple(TOPIC_LABELS),
         chart_target_id=when.chart_target,
         evidence=ctx.evidence.store,
+        escalations=ctx.escalations.all(),
     )
+
+
+def _names(ctx: WebContext) -> dict[str, str]:
+    """Usernames to the people's names, for who decided and who sent an item."""
+    return {account.username: account.label for account in ctx.accounts.list()}
 
 
 @router.get("/bao-cao", response_class=HTMLResponse, include_in_schema=False)
@@ -209,6 +215,7 @@ def report_page(
         cov=report.coverage,
         charts=charts(report.coverage),
         query=request.url.query,
+        names=_names(ctx),
     )
 
 
@@ -218,7 +225,7 @@ def report_workbook(ctx: Context, when: ReportPeriod, session: Session = Reports
     labels = {"kind": KIND_LABELS, "topic": TOPIC_LABELS, "category": CATEGORY_LABELS}
     name = f"bao-cao-{report.coverage.date_from:%Y%m%d}-{report.coverage.date_to:%Y%m%d}.xlsx"
     return Response(
-        report_xlsx(report, tz=ctx.settings.tz, labels=labels),
+        report_xlsx(report, tz=ctx.settings.tz, labels=labels, names=_names(ctx)),
         media_type=XLSX,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
