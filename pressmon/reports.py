@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from index.base import Archive
-from index.types import UNKNOWN_GROUP, CountTable, Document, Query
+from index.types import UNKNOWN_GROUP, CountTable, Document, Query, ReviewEvent
 from pressmon.coverage import (
     PRESS_KINDS,
     CoverageProgress,
@@ -32,12 +32,15 @@ from pressmon.province_targets import (
     province_targets,
     share_window,
 )
+from pressmon.review.escalations import Escalation
 from pressmon.review.labels import label
 from pressmon.review.statuses import UNSTARTED
-from pressmon.review.workflow import replay
+from pressmon.review.workflow import ReviewState, replay
 from pressmon.settings import Campaign, Target, Targets
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
+DATE_FORMAT = "DD/MM/YYYY"  # the workbook's date cells, as pressmon.exports writes them
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM:SS"
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,12 @@ class CoverageFigures:
     def total(self) -> int:
         """Press articles (kind "other" excluded)."""
         return sum(count for kind, count in self.by_kind if kind in PRESS_KINDS)
+
+    @property
+    def weekly_counted(self) -> str:
+        """What `weekly` counts, for its headings: the chart target's articles (a local-press
+        target's weeks are fewer than `total`), else, like `total`, every press article."""
+        return self.chart_target.target_name if self.chart_target else "Tin, bài trên báo chí"
 
 
 def _province_counts(archive: Archive, query: Query) -> dict[str, int]:
@@ -179,6 +188,16 @@ def coverage_figures(
 
 
 @dataclass(frozen=True)
+class RecordedStep:
+    """A conclusion or follow-up in force on an item, as its audit log records it."""
+
+    code: str  # the status ("false"…) or follow-up ("reported_to_leadership"…) code
+    note: str
+    actor: str  # username
+    at: datetime
+
+
+@dataclass(frozen=True)
 class LeadershipReport:
     title: str
     generated_at: datetime
@@ -190,6 +209,10 @@ class LeadershipReport:
     attention: tuple[ProvinceProgress, ...]  # provinces behind or short, worst first
     # document id -> its saved copy (pressmon.evidence), cited by hash and fetch time
     saved_copies: Mapping[str, SavedCopy] = field(default_factory=dict)
+    # document id -> its conclusion then its follow-ups in force, each with note, who and when
+    steps: Mapping[str, tuple[RecordedStep, ...]] = field(default_factory=dict)
+    # document id -> its latest sending to the Center by a provincial office
+    escalations: Mapping[str, Escalation] = field(default_factory=dict)
 
 
 def leadership_report(
@@ -206,6 +229,7 @@ def leadership_report(
     flagged_limit: int = 2000,
     chart_target_id: str | None = None,
     evidence: EvidenceStore | None = None,
+    escalations: Mapping[str, Escalation] | None = None,
 ) -> LeadershipReport:
     coverage = coverage_figures(
         archive,
@@ -228,52 +252,100 @@ def leadership_report(
     statuses: dict[str, int] = {}
     for doc in flagged:
         statuses[doc.review_status] = statuses.get(doc.review_status, 0) + 1
+    follow_ups, steps = _decisions(archive, flagged)
+    sent = escalations or {}
     return LeadershipReport(
         title=f"Báo cáo theo dõi báo chí từ {date_from:%d/%m/%Y} đến {date_to:%d/%m/%Y}",
         generated_at=now,
         coverage=coverage,
         flagged_by_category=tuple((k, tuple(v)) for k, v in sorted(groups.items())),
         status_totals=tuple(sorted(statuses.items(), key=lambda r: -r[1])),
-        follow_ups=_follow_ups(archive, flagged),
+        follow_ups=follow_ups,
         summary=report_summary(
             coverage.total, coverage.chart_target, coverage.provinces, attention, len(flagged)
         ),
         attention=attention,
         saved_copies=evidence.latest_of([d.id for d in flagged]) if evidence else {},
+        steps=steps,
+        escalations={d.id: sent[d.id] for d in flagged if d.id in sent},
     )
 
 
-def _follow_ups(archive: Archive, documents: Sequence[Document]) -> dict[str, tuple[str, ...]]:
-    """Follow-ups in force per decided item, replayed from its audit log."""
-    found = {}
+def _decisions(
+    archive: Archive, documents: Sequence[Document]
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[RecordedStep, ...]]]:
+    """Follow-up codes and recorded steps in force per decided item, from its audit log."""
+    follow_ups, steps = {}, {}
     for doc in documents:
-        if doc.review_status != UNSTARTED:
-            follow_ups = replay(archive.review_history(doc.id)).follow_ups
-            if follow_ups:
-                found[doc.id] = follow_ups
-    return found
+        if doc.review_status == UNSTARTED:
+            continue
+        history = archive.review_history(doc.id)
+        state = replay(history)
+        if state.follow_ups:
+            follow_ups[doc.id] = state.follow_ups
+        recorded = _steps_in_force(history, state)
+        if recorded:
+            steps[doc.id] = recorded
+    return follow_ups, steps
 
 
-def _saved_copy_cells(copy: SavedCopy | None, tz: ZoneInfo) -> tuple[str, str]:
+def _steps_in_force(history: Sequence[ReviewEvent], state: ReviewState) -> tuple[RecordedStep, ...]:
+    """The event that set the status in force and the follow-ups recorded since the last
+    reopen (which clears them), oldest first."""
+    since = max((i + 1 for i, e in enumerate(history) if e.action == "reopen"), default=0)
+    current = history[since:]
+    conclusion = next(
+        (e for e in reversed(current) if e.action == "status" and e.status_after == state.status),
+        None,
+    )
+    chosen = [conclusion] if conclusion else []
+    chosen += [e for e in current if e.action == "follow_up"]
+    return tuple(
+        RecordedStep(
+            code=e.status_after if e is conclusion else str(e.detail.get("follow_up", "")),
+            note=e.note,
+            actor=e.actor,
+            at=e.at,
+        )
+        for e in chosen
+    )
+
+
+def _saved_copy_cells(copy: SavedCopy | None, tz: ZoneInfo) -> tuple[str, datetime | None]:
     if copy is None:
-        return ("", "")
-    return (copy.sha256, copy.fetched_at.astimezone(tz).strftime("%d/%m/%Y %H:%M:%S"))
+        return ("", None)
+    return (copy.sha256, _local(copy.fetched_at, tz))
+
+
+def _local(moment: datetime, tz: ZoneInfo) -> datetime:
+    """`moment` as the wall-clock time in `tz`, to the second: Excel cells hold no timezone."""
+    return moment.astimezone(tz).replace(tzinfo=None, microsecond=0)
 
 
 def _put(sheet: Any, row: Sequence[Any]) -> None:
+    """Append `row`; dates and times become real date cells shown dd/mm/yyyy (HH:MM:SS)."""
     sheet.append([xlsx_value(cell) for cell in row])
+    for column, value in enumerate(row, start=1):
+        if isinstance(value, date):
+            cell = sheet.cell(sheet.max_row, column)
+            cell.number_format = DATETIME_FORMAT if isinstance(value, datetime) else DATE_FORMAT
 
 
 def report_xlsx(
-    report: LeadershipReport, *, tz, labels: Mapping[str, Mapping[str, str]] | None = None
+    report: LeadershipReport,
+    *,
+    tz,
+    labels: Mapping[str, Mapping[str, str]] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> bytes:
     """The report as a workbook, one sheet each: Tổng quan, Tỉnh thành, Cơ quan báo chí,
     Theo tuần, Bài cần xác minh. `labels` maps "kind"/"topic"/"category" codes to Vietnamese
-    names."""
+    names; `names` usernames to the people's names."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     labels = labels or {}
+    names = names or {}
     bold = Font(bold=True)
     book = Workbook()
     summary = book.active
@@ -281,7 +353,7 @@ def report_xlsx(
     cov = report.coverage
     _put(summary, [report.title])
     summary["A1"].font = Font(bold=True, size=14)
-    _put(summary, ["Thời điểm lập", report.generated_at.astimezone(tz).strftime("%d/%m/%Y %H:%M")])
+    _put(summary, ["Thời điểm lập", _local(report.generated_at, tz)])
     _put(summary, ["Tổng số tin, bài", cov.total])
     _put(summary, ["Tóm tắt", report.summary])
     _put(summary, [])
@@ -308,8 +380,8 @@ def report_xlsx(
                 p.percent,
                 p.projected,
                 p.weekly_pace_required,
-                p.period_start.strftime("%d/%m/%Y"),
-                p.period_end.strftime("%d/%m/%Y"),
+                p.period_start,
+                p.period_end,
             ],
         )
     _put(summary, [])
@@ -325,7 +397,7 @@ def report_xlsx(
     for c in cov.campaigns:
         _put(
             summary,
-            [c.campaign.name, c.start.strftime("%d/%m/%Y"), c.end.strftime("%d/%m/%Y"), c.count],
+            [c.campaign.name, c.start, c.end, c.count],
         )
     _put(summary, [])
     _put(summary, ["Trạng thái xác minh", "Số bài"])
@@ -346,10 +418,10 @@ def report_xlsx(
         (
             "Theo tuần",
             [
-                (f"{b:%d/%m/%Y}", sum(c[i] for c in cov.weekly.rows.values()))
+                (b, sum(c[i] for c in cov.weekly.rows.values()))
                 for i, b in enumerate(cov.weekly.buckets)
             ],
-            ["Tuần bắt đầu", "Số tin, bài"],
+            ["Tuần bắt đầu", f"Số tin, bài: {cov.weekly_counted}"],
         ),
     ):
         sheet = book.create_sheet(title)
@@ -373,10 +445,21 @@ def report_xlsx(
             "Đường dẫn",
             "Bản lưu: SHA-256",
             "Bản lưu: thời điểm thu thập",
+            "Ghi chú kết luận",
+            "Người kết luận",
+            "Thời điểm kết luận",
+            "Xử lý tiếp: ghi chú",
+            "Tỉnh chuyển lên",
+            "Người chuyển",
+            "Thời điểm chuyển",
+            "Ghi chú khi chuyển",
         ],
     )
     for category, docs in report.flagged_by_category:
         for d in docs:
+            steps = report.steps.get(d.id, ())
+            conclusion = next((s for s in steps if s.code == d.review_status), None)
+            sent = report.escalations.get(d.id)
             _put(
                 flagged,
                 [
@@ -384,13 +467,26 @@ def report_xlsx(
                     labels.get("category", {}).get(category, ""),
                     d.title,
                     d.outlet_name,
-                    d.published_at.astimezone(tz).strftime("%d/%m/%Y %H:%M"),
+                    _local(d.published_at, tz),
                     label(d.tier),
                     round(d.risk or 0.0, 3),
                     label(d.review_status),
                     "; ".join(label(f) for f in report.follow_ups.get(d.id, ())),
                     d.url,
                     *_saved_copy_cells(report.saved_copies.get(d.id), tz),
+                    conclusion.note if conclusion else "",
+                    names.get(conclusion.actor, conclusion.actor) if conclusion else "",
+                    _local(conclusion.at, tz) if conclusion else None,
+                    "; ".join(
+                        f"{label(s.code)}: {s.note} ({names.get(s.actor, s.actor)}, "
+                        f"{s.at.astimezone(tz):%d/%m/%Y %H:%M})"
+                        for s in steps
+                        if s is not conclusion
+                    ),
+                    f"BHXH {sent.province}" if sent else "",
+                    names.get(sent.username, sent.username) if sent else "",
+                    _local(sent.at, tz) if sent else None,
+                    sent.note if sent else "",
                 ],
             )
     for sheet in book.worksheets:
@@ -401,8 +497,8 @@ def report_xlsx(
         for cell in sheet[1 if sheet is not summary else 6]:
             cell.font = bold
         sheet.column_dimensions["A"].width = 42
-        for column in "BCDEFGHIJKL":
-            sheet.column_dimensions[column].width = 18
+        for column in "BCDEFGHIJKLMNOPQRST":
+            sheet.column_dimensions[column].width = 20  # fits dd/mm/yyyy HH:MM:SS
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

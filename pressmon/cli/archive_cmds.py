@@ -230,8 +230,8 @@ def search(app, query: str, as_json: bool, **options) -> None:
     "--targets",
     "with_targets",
     is_flag=True,
-    help="Thêm tiến độ so với chỉ tiêu trong config/targets.yaml tính đến --to (mặc định: "
-    "hôm nay).",
+    help="Thêm tiến độ so với chỉ tiêu trong config/targets.yaml tính đến --to (mặc định "
+    "và khi --to chưa tới: hôm nay).",
 )
 @click.option(
     "--freeze",
@@ -279,7 +279,9 @@ def counts(
             if group_by in output.OVERLAP_NOTES
             else None
         )
-        as_of = _date(options.get("date_to"), "--to") or today
+        # As on /bao-phu and /bao-cao: a range ending after today is read as of today, so the
+        # year asked in December is behind or on pace, not already over and short.
+        as_of = min(_date(options.get("date_to"), "--to") or today, today)
         progress = (
             progress_for_targets(archive, targets_from(settings), as_of) if with_targets else []
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner, Result
@@ -266,3 +267,15 @@ def test_counts_with_targets_before_the_may_campaign(archive_path: Path, to: str
     assert "(01/05/2026–31/05/2026): 0 / 3.000 (0%), dự báo 0 — chưa bắt đầu" in out
     # weeks in Vietnamese, as on the web: 31 days are 4,4 weeks
     assert "0 — chưa bắt đầu; cần 678 bài/tuần trong 4,4 tuần còn lại" in out
+
+
+def test_counts_with_targets_to_the_year_end_reads_as_of_today(archive_path: Path) -> None:
+    """`--to` the year's last day, asked before it, is progress to date as on /bao-cao: on
+    pace or behind with weeks left, not a year already over ("không đạt", projection = count)."""
+    today = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    year_end = _ok(archive_path, "counts", "--targets", "--to", f"{today.year}-12-31").stdout
+    to_date = _ok(archive_path, "counts", "--targets", "--to", today.isoformat()).stdout
+    targets = [line for line in year_end.splitlines() if line.startswith("Mục tiêu")]
+    assert targets and targets == [
+        line for line in to_date.splitlines() if line.startswith("Mục tiêu")
+    ]

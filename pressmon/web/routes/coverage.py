@@ -95,14 +95,11 @@ def charts(cov: CoverageFigures) -> Charts:
     counts = [
         sum(row[i] for row in cov.weekly.rows.values()) for i in range(len(cov.weekly.buckets))
     ]
-    label = (
-        f"Số tin, bài mỗi tuần — {cov.chart_target.target_name}"
-        if cov.chart_target
-        else "Số tin, bài mỗi tuần"
-    )
     return Charts(
         progress=cumulative_chart(cov.chart_target) if cov.chart_target else None,
-        weekly=weekly_chart(cov.weekly.buckets, counts, label=label),
+        weekly=weekly_chart(
+            cov.weekly.buckets, counts, label=f"Số tin, bài mỗi tuần — {cov.weekly_counted}"
+        ),
         pace=pace_sentence(cov.chart_target) if cov.chart_target else None,
     )
 
@@ -152,7 +149,7 @@ def coverage_csv(ctx: Context, when: ReportPeriod, session: Session = ReportsOnl
         for i, b in enumerate(cov.weekly.buckets)
     ]
     for table, rows in (
-        ("Theo tuần", weekly),
+        (f"Theo tuần — {cov.weekly_counted}", weekly),
         ("Tỉnh, thành phố", cov.by_province),
         ("Cơ quan báo chí", cov.by_outlet),
         ("Loại hình", [(KIND_LABELS.get(k, k), n) for k, n in cov.by_kind]),
@@ -196,7 +193,13 @@ def _report(ctx: WebContext, when: Period):
         topics=tuple(TOPIC_LABELS),
         chart_target_id=when.chart_target,
         evidence=ctx.evidence.store,
+        escalations=ctx.escalations.all(),
     )
+
+
+def _names(ctx: WebContext) -> dict[str, str]:
+    """Usernames to the people's names, for who decided and who sent an item."""
+    return {account.username: account.label for account in ctx.accounts.list()}
 
 
 @router.get("/bao-cao", response_class=HTMLResponse, include_in_schema=False)
@@ -212,6 +215,7 @@ def report_page(
         cov=report.coverage,
         charts=charts(report.coverage),
         query=request.url.query,
+        names=_names(ctx),
     )
 
 
@@ -221,7 +225,7 @@ def report_workbook(ctx: Context, when: ReportPeriod, session: Session = Reports
     labels = {"kind": KIND_LABELS, "topic": TOPIC_LABELS, "category": CATEGORY_LABELS}
     name = f"bao-cao-{report.coverage.date_from:%Y%m%d}-{report.coverage.date_to:%Y%m%d}.xlsx"
     return Response(
-        report_xlsx(report, tz=ctx.settings.tz, labels=labels),
+        report_xlsx(report, tz=ctx.settings.tz, labels=labels, names=_names(ctx)),
         media_type=XLSX,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
