@@ -22,6 +22,7 @@ from pressmon.coverage import (
     progress_status,
     required_weekly_pace,
 )
+from vntext.collation import vietnamese_sort_key
 
 SHARE_WINDOW_DAYS = 365
 ProvinceSort = Literal["tien_do", "ten", "so_bai"]
@@ -122,9 +123,16 @@ def sort_provinces(
     if by == "ten":
         return tuple(rows)  # config/provinces.yaml order, the one the Center reads in
     if by == "so_bai":
-        return tuple(sorted(rows, key=lambda r: (-r.count, r.province)))
+        return tuple(sorted(rows, key=lambda r: (-r.count, vietnamese_sort_key(r.province))))
     return tuple(
-        sorted(rows, key=lambda r: (ATTENTION_ORDER.index(r.status), r.percent, r.province))
+        sorted(
+            rows,
+            key=lambda r: (
+                ATTENTION_ORDER.index(r.status),
+                r.percent,
+                vietnamese_sort_key(r.province),
+            ),
+        )
     )
 
 

@@ -37,6 +37,7 @@ from pressmon.review.labels import label
 from pressmon.review.statuses import UNSTARTED
 from pressmon.review.workflow import ReviewState, replay
 from pressmon.settings import Campaign, Target, Targets
+from vntext.collation import SortKey, vietnamese_sort_key
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
 DATE_FORMAT = "DD/MM/YYYY"  # the workbook's date cells, as pressmon.exports writes them
@@ -116,13 +117,19 @@ def _topic_totals(archive: Archive, base: Query, topics: Sequence[str]) -> list[
     ]
     with_topic = archive.counts(replace(base, topics=frozenset(topics))).total if topics else 0
     rows.append((UNKNOWN_GROUP, archive.counts(base).total - with_topic))
-    return sorted((r for r in rows if r[1]), key=lambda r: (-r[1], r[0]))
+    return sorted((r for r in rows if r[1]), key=_most_then_by_name)
 
 
 def _totals(table: CountTable) -> list[tuple[str, int]]:
     return sorted(
-        ((group, sum(counts)) for group, counts in table.rows.items()), key=lambda r: (-r[1], r[0])
+        ((group, sum(counts)) for group, counts in table.rows.items()),
+        key=_most_then_by_name,
     )
+
+
+def _most_then_by_name(row: tuple[str, int]) -> tuple[int, SortKey]:
+    """Most first; ties in Vietnamese alphabetical order (Hải Phòng before Hưng Yên)."""
+    return -row[1], vietnamese_sort_key(row[0])
 
 
 def coverage_figures(
@@ -152,7 +159,7 @@ def coverage_figures(
         weekly_query = target_query(by_id[chart_target.target_id], (date_from, date_to), date_to)
     by_province = dict(_totals(archive.counts(base, group_by="province")))
     province_rows = [(name, by_province.pop(name, 0)) for name in provinces]
-    province_rows += sorted(by_province.items(), key=lambda r: (-r[1], r[0]))
+    province_rows += sorted(by_province.items(), key=_most_then_by_name)
     names = outlet_names or {}
     outlets = [(names.get(o, o), n) for o, n in _totals(archive.counts(base, group_by="outlet"))]
     campaigns = []
