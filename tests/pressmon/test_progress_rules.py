@@ -133,12 +133,12 @@ def test_report_summary_names_the_provinces_needing_attention() -> None:
         days_total=365,
     )
     attention = needing_attention(rows)
-    text = report_summary(6_600, progress, rows, attention, 3)
+    text = report_summary(6_600, progress, rows, attention, published=3)
     assert text.startswith("Trong kỳ báo cáo có 6.600 tin, bài về BHXH, BHYT, BHTN trên báo chí.")
     assert "đánh giá: chậm. Cần 430 bài/tuần trong 19,6 tuần còn lại" in text
     assert "Theo tỉnh, thành phố: 1/3 đã đạt, 1 đúng tiến độ, 1 cần chú ý." in text
     assert "Cần chú ý nhất: Huế (12,5%)." in text
-    assert text.endswith("Có 3 tin cần xác minh được đánh dấu trong kỳ.")
+    assert text.endswith("Có 3 tin cần xác minh đăng trong kỳ; không tin nào được xử lý trong kỳ.")
 
 
 def test_default_window_is_the_running_campaign_else_the_year_so_far() -> None:
