@@ -47,11 +47,13 @@ def report_summary(
     published: int,
     acted: int = 0,
     acted_outside: int = 0,
+    listed: int | None = None,
 ) -> str:
     """The report's opening paragraph: total, the main target's status and pace, the provinces
     needing attention (worst first) and the Article 11 items: `published` in the period
     (flagged, or acted on), `acted` on in the period, `acted_outside` of which were published
-    outside it (the report lists `published + acted_outside`)."""
+    outside it; the report is about `published + acted_outside` and lists `listed` of them (all
+    when None)."""
     parts = [f"Trong kỳ báo cáo có {number(total)} tin, bài về BHXH, BHYT, BHTN trên báo chí."]
     if progress is not None:
         parts.append(  # the pace sentence carries the count and percent
@@ -75,11 +77,15 @@ def report_summary(
             else ""
         )
         parts.append(f"Cần chú ý nhất: {named}{more}.")
-    parts.append(items_sentence(published, acted, acted_outside))
+    total = published + acted_outside
+    capped = listed is not None and listed < total
+    parts.append(items_sentence(published, acted, acted_outside, capped=capped))
+    if listed is not None and capped:
+        parts.append(cap_sentence(listed, total))
     return " ".join(parts)
 
 
-def items_sentence(published: int, acted: int, acted_outside: int) -> str:
+def items_sentence(published: int, acted: int, acted_outside: int, *, capped: bool = False) -> str:
     """The Article 11 items in one sentence, e.g. "Có 4 tin cần xác minh đăng trong kỳ; 3 tin
     được xử lý trong kỳ (…), trong đó 1 tin đăng ngoài kỳ; mục 2 liệt kê 5 tin."
 
@@ -99,8 +105,19 @@ def items_sentence(published: int, acted: int, acted_outside: int) -> str:
         return f"{text}; không tin nào được xử lý trong kỳ."
     text += f"; {number(acted)} tin được xử lý trong kỳ ({ACTIVITY_WORDS})"
     if acted_outside:
-        text += (
-            f", trong đó {number(acted_outside)} tin đăng ngoài kỳ; mục 2 liệt kê "
-            f"{number(published + acted_outside)} tin"
-        )
+        text += f", trong đó {number(acted_outside)} tin đăng ngoài kỳ"
+        if not capped:  # else `cap_sentence` follows, with how many are listed
+            text += f"; mục 2 liệt kê {number(published + acted_outside)} tin"
     return f"{text}."
+
+
+def cap_sentence(listed: int, total: int) -> str:
+    """What a report cut at its limit says, wherever it lists items.
+
+    >>> cap_sentence(2000, 2345)[:40]
+    'Chỉ liệt kê 2.000 trên 2.345 mục; thu hẹ'
+    """
+    return (
+        f"Chỉ liệt kê {number(listed)} trên {number(total)} mục; thu hẹp kỳ báo cáo để xem đủ "
+        "(tin được xử lý trong kỳ được liệt kê trước, rồi đến tin đăng mới nhất)."
+    )

@@ -25,7 +25,7 @@ from pressmon.coverage import (
 )
 from pressmon.evidence.store import EvidenceStore, SavedCopy
 from pressmon.exports import xlsx_value
-from pressmon.progress_text import report_summary
+from pressmon.progress_text import cap_sentence, report_summary
 from pressmon.province_targets import (
     WORRY,
     ProvinceProgress,
@@ -226,6 +226,8 @@ class LeadershipReport:
     published_in_period: frozenset[str] = frozenset()  # listed items published in the period
     # listed items acted on in the period -> the time of the latest such action
     acted_in_period: Mapping[str, datetime] = field(default_factory=dict)
+    # "Chỉ liệt kê 2.000 trên N mục; …" when the lists stop at their limit, else ""
+    cap_notice: str = ""
 
     def period_marks(self, document_id: str) -> tuple[str, ...]:
         """Why the item is in the report: "Đăng trong kỳ", "Xử lý trong kỳ" or both."""
@@ -295,6 +297,7 @@ def leadership_report(
             published=items.published,
             acted=items.acted,
             acted_outside=items.acted_outside,
+            listed=items.listed,
         ),
         attention=attention,
         saved_copies=evidence.latest_of([d.id for d in listed]) if evidence else {},
@@ -305,6 +308,7 @@ def leadership_report(
             d.id for d in listed if date_from <= local_date(d.published_at, tz) <= date_to
         ),
         acted_in_period={d.id: acted[d.id] for d in listed if d.id in acted},
+        cap_notice=cap_sentence(items.listed, items.total) if items.listed < items.total else "",
     )
 
 
@@ -443,8 +447,11 @@ def report_xlsx(
     _put(summary, [ACTED_IN_PERIOD, items.acted])
     _put(summary, [f"{ACTED_IN_PERIOD}, đăng ngoài kỳ", items.acted_outside])
     _put(summary, ["Liệt kê ở bảng Bài cần xác minh", items.listed])
+    if report.cap_notice:
+        _put(summary, ["Giới hạn danh sách", report.cap_notice])
     _put(summary, [])
-    _put(summary, ["Trạng thái xác minh", "Số bài"])
+    listed = " (các mục được liệt kê)" if report.cap_notice else ""
+    _put(summary, [f"Trạng thái xác minh{listed}", "Số bài"])
     for status, n in report.status_totals:
         _put(summary, [label(status), n])
 
@@ -537,6 +544,9 @@ def report_xlsx(
                     _local(acted, tz) if (acted := report.acted_in_period.get(d.id)) else None,
                 ],
             )
+    if report.cap_notice:  # below the table, past a blank row: not taken for an item
+        _put(flagged, [])
+        _put(flagged, [report.cap_notice])
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:

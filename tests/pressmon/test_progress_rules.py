@@ -141,6 +141,27 @@ def test_report_summary_names_the_provinces_needing_attention() -> None:
     assert text.endswith("Có 3 tin cần xác minh đăng trong kỳ; không tin nào được xử lý trong kỳ.")
 
 
+def test_report_summary_counts_the_items_listed_and_says_when_it_cut_them() -> None:
+    acted = "được xử lý trong kỳ (kết luận, báo cáo lãnh đạo, đề nghị cải chính, mở lại hoặc"
+    text = report_summary(10, None, (), (), published=4, acted=3, acted_outside=1, listed=5)
+    assert text.endswith(
+        f"Có 4 tin cần xác minh đăng trong kỳ; 3 tin {acted} tỉnh chuyển lên), trong đó 1 tin "
+        "đăng ngoài kỳ; mục 2 liệt kê 5 tin."
+    )
+    text = report_summary(10, None, (), (), published=2_344, acted=3, acted_outside=1, listed=2_000)
+    assert text.endswith(
+        "trong đó 1 tin đăng ngoài kỳ. Chỉ liệt kê 2.000 trên 2.345 mục; thu hẹp kỳ báo cáo để "
+        "xem đủ (tin được xử lý trong kỳ được liệt kê trước, rồi đến tin đăng mới nhất)."
+    )
+    assert report_summary(10, None, (), (), published=0).endswith(
+        "Không có tin nào cần xác minh đăng hoặc được xử lý trong kỳ."
+    )
+    assert report_summary(10, None, (), (), published=0, acted=2, acted_outside=2).endswith(
+        f"Không có tin nào cần xác minh đăng trong kỳ; 2 tin {acted} tỉnh chuyển lên), trong "
+        "đó 2 tin đăng ngoài kỳ; mục 2 liệt kê 2 tin."
+    )
+
+
 def test_default_window_is_the_running_campaign_else_the_year_so_far() -> None:
     targets = Targets(targets=(LOCAL, MAY_TARGET), campaigns=(MAY,))
     assert default_window(date(2026, 5, 20), targets) == (
