@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from datetime import datetime
@@ -80,6 +80,21 @@ class Archive(ABC):
     ) -> Sequence[ReviewEvent]:
         """The review log across all documents, newest first: `since` <= at < `until`, of one
         actor or action when given, at most `limit` events."""
+
+    @abstractmethod
+    def review_activity(
+        self,
+        *,
+        since: datetime,
+        until: datetime,
+        actions: Collection[str] = (),
+        statuses: Collection[str] = (),
+    ) -> Mapping[str, datetime]:
+        """The documents acted on in `since` <= at < `until`: those with an event of one of
+        `actions`, or a status change to one of `statuses` (an action "status" event with that
+        `status_after`), each with the time of its latest such event. One read of the log
+        however many documents it names, including documents deleted since (the log keeps
+        them)."""
 
     @abstractmethod
     def stats(self) -> ArchiveStats: ...

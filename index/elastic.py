@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -57,6 +57,7 @@ from index.elastic_query import (
     tiered_bodies,
     tiered_page,
 )
+from index.elastic_reviews import activity_body, activity_page
 from index.errors import (
     BackendUnavailable,
     DocumentNotFound,
@@ -83,6 +84,7 @@ from index.weeks import zone
 BULK_CHUNK = 500
 SCROLL_PAGE = 500
 MAX_REVIEW_EVENTS = 10_000
+GET_MANY_CHUNK = 500  # ids per mget request
 _INDEX_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,200}$")
 logger = logging.getLogger(__name__)
 
@@ -228,6 +230,19 @@ class ElasticsearchArchive(Archive):
                 return None
         return document_from_source(response["_source"])
 
+    def get_many(self, document_ids: Sequence[str]) -> list[Document]:
+        """One `mget` per GET_MANY_CHUNK ids instead of a `get` each, in the order asked."""
+        found: dict[str, Document] = {}
+        for start in range(0, len(document_ids), GET_MANY_CHUNK):
+            chunk = list(document_ids[start : start + GET_MANY_CHUNK])
+            with _translated("đọc bài"):
+                response = self._client.mget(index=self.index_name, ids=chunk)
+            for doc in response["docs"]:
+                if doc.get("found"):
+                    document = document_from_source(doc["_source"])
+                    found[document.id] = document
+        return [found[i] for i in document_ids if i in found]
+
     def delete(self, document_id: str) -> bool:
         self._refuse_stale()
         with _translated("xóa bài"):
@@ -342,6 +357,28 @@ class ElasticsearchArchive(Archive):
         with _translated("đọc sự kiện xem xét"):
             response = self._client.search(index=self.reviews_index_name, body=body)
         return tuple(event_from_source(hit["_source"]) for hit in response["hits"]["hits"])
+
+    def review_activity(
+        self,
+        *,
+        since: datetime,
+        until: datetime,
+        actions: Collection[str] = (),
+        statuses: Collection[str] = (),
+    ) -> Mapping[str, datetime]:
+        """Pages of a composite aggregation over the review log, ACTIVITY_PAGE documents each."""
+        found: dict[str, datetime] = {}
+        after: dict[str, Any] | None = None
+        while True:
+            body = activity_body(since, until, actions, statuses, after)
+            if body is None:
+                return found
+            with _translated("đọc sự kiện xem xét"):
+                response = self._client.search(index=self.reviews_index_name, body=body)
+            page, after = activity_page(response.body)
+            found.update(page)
+            if after is None:
+                return found
 
     def stats(self) -> ArchiveStats:
         with _translated("thống kê"):

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
@@ -38,6 +38,7 @@ from index.sqlite_pool import ReadPool
 from index.sqlite_query import (
     RANK_WINDOW,
     Window,
+    activity_sql,
     bucket_date,
     counts_sql,
     exact_docs_sql,
@@ -482,6 +483,22 @@ class SQLiteArchive(Archive):
                 (*args, limit),
             ).fetchall()
         return tuple(row_review(row) for row in rows)
+
+    def review_activity(
+        self,
+        *,
+        since: datetime,
+        until: datetime,
+        actions: Collection[str] = (),
+        statuses: Collection[str] = (),
+    ) -> Mapping[str, datetime]:
+        built = activity_sql(to_us(since), to_us(until), actions, statuses)
+        if built is None:
+            return {}
+        sql, params = built
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return {row["document_id"]: from_us(row["at_us"]) for row in rows}
 
     def stats(self) -> ArchiveStats:
         tiers = sorted(REVIEW_TIERS)

@@ -524,3 +524,27 @@ def triage_sql(query: Query, window: Window, limit: int) -> Sql:
         "ORDER BY a.published_us DESC, a.rowid DESC LIMIT :limit"
     )
     return sql, {**params, "limit": limit}
+
+
+def activity_sql(
+    start_us: int, end_us: int, actions: Iterable[str], statuses: Iterable[str]
+) -> Sql | None:
+    """(document_id, latest at_us) of each document with an audit event in [start_us, end_us)
+    of one of `actions` or changing its status to one of `statuses`: one pass over the log,
+    grouped, instead of a history read per document. None when nothing is asked."""
+    params: dict[str, Any] = {"start": start_us, "end": end_us}
+    wanted = []
+    if actions := set(actions):
+        wanted.append(f"action IN ({_in_list('action', actions, params)})")
+    if statuses := set(statuses):
+        wanted.append(
+            f"(action = 'status' AND status_after IN ({_in_list('status', statuses, params)}))"
+        )
+    if not wanted:
+        return None
+    sql = (
+        "SELECT document_id, max(at_us) AS at_us FROM reviews "
+        f"WHERE at_us >= :start AND at_us < :end AND ({' OR '.join(wanted)}) "
+        "GROUP BY document_id"
+    )
+    return sql, params

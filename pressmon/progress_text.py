@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from pressmon.coverage import CoverageProgress
 from pressmon.province_targets import ProvinceProgress
+from pressmon.report_items import ACTIVITY_WORDS
 from pressmon.web.formatting import number
 
 ATTENTION_NAMED = 5  # provinces named in the summary; the table lists them all
@@ -42,10 +43,17 @@ def report_summary(
     progress: CoverageProgress | None,
     provinces: Sequence[ProvinceProgress],
     attention: Sequence[ProvinceProgress],
-    flagged: int,
+    *,
+    published: int,
+    acted: int = 0,
+    acted_outside: int = 0,
+    listed: int | None = None,
 ) -> str:
     """The report's opening paragraph: total, the main target's status and pace, the provinces
-    needing attention (worst first) and the items flagged for verification."""
+    needing attention (worst first) and the Article 11 items: `published` in the period
+    (flagged, or acted on), `acted` on in the period, `acted_outside` of which were published
+    outside it; the report is about `published + acted_outside` and lists `listed` of them (all
+    when None)."""
     parts = [f"Trong kỳ báo cáo có {number(total)} tin, bài về BHXH, BHYT, BHTN trên báo chí."]
     if progress is not None:
         parts.append(  # the pace sentence carries the count and percent
@@ -69,9 +77,47 @@ def report_summary(
             else ""
         )
         parts.append(f"Cần chú ý nhất: {named}{more}.")
-    parts.append(
-        f"Có {number(flagged)} tin cần xác minh được đánh dấu trong kỳ."
-        if flagged
-        else "Không có tin nào cần xác minh được đánh dấu trong kỳ."
-    )
+    total = published + acted_outside
+    capped = listed is not None and listed < total
+    parts.append(items_sentence(published, acted, acted_outside, capped=capped))
+    if listed is not None and capped:
+        parts.append(cap_sentence(listed, total))
     return " ".join(parts)
+
+
+def items_sentence(published: int, acted: int, acted_outside: int, *, capped: bool = False) -> str:
+    """The Article 11 items in one sentence, e.g. "Có 4 tin cần xác minh đăng trong kỳ; 3 tin
+    được xử lý trong kỳ (…), trong đó 1 tin đăng ngoài kỳ; mục 2 liệt kê 5 tin."
+
+    >>> items_sentence(0, 0, 0)
+    'Không có tin nào cần xác minh đăng hoặc được xử lý trong kỳ.'
+    >>> items_sentence(3, 0, 0)
+    'Có 3 tin cần xác minh đăng trong kỳ; không tin nào được xử lý trong kỳ.'
+    """
+    if not published and not acted:
+        return "Không có tin nào cần xác minh đăng hoặc được xử lý trong kỳ."
+    text = (
+        f"Có {number(published)} tin cần xác minh đăng trong kỳ"
+        if published
+        else "Không có tin nào cần xác minh đăng trong kỳ"
+    )
+    if not acted:
+        return f"{text}; không tin nào được xử lý trong kỳ."
+    text += f"; {number(acted)} tin được xử lý trong kỳ ({ACTIVITY_WORDS})"
+    if acted_outside:
+        text += f", trong đó {number(acted_outside)} tin đăng ngoài kỳ"
+        if not capped:  # else `cap_sentence` follows, with how many are listed
+            text += f"; mục 2 liệt kê {number(published + acted_outside)} tin"
+    return f"{text}."
+
+
+def cap_sentence(listed: int, total: int) -> str:
+    """What a report cut at its limit says, wherever it lists items.
+
+    >>> cap_sentence(2000, 2345)[:40]
+    'Chỉ liệt kê 2.000 trên 2.345 mục; thu hẹ'
+    """
+    return (
+        f"Chỉ liệt kê {number(listed)} trên {number(total)} mục; thu hẹp kỳ báo cáo để xem đủ "
+        "(tin được xử lý trong kỳ được liệt kê trước, rồi đến tin đăng mới nhất)."
+    )

@@ -1,6 +1,7 @@
 """Coverage figures and the leadership report for a date range, as data, XLSX and (via the web
-app's template) print-friendly HTML. Pure assembly over `Archive.counts`/`search`; no I/O besides
-the archive and the returned XLSX bytes."""
+app's template) print-friendly HTML. Pure assembly over `Archive.counts`/`search` and, for the
+items listed, the review log (`pressmon.report_items`); no I/O besides the archive and the
+returned XLSX bytes."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from index.base import Archive
 from index.types import UNKNOWN_GROUP, CountTable, Document, Query, ReviewEvent
+from index.weeks import local_date
 from pressmon.coverage import (
     PRESS_KINDS,
     CoverageProgress,
@@ -23,7 +25,7 @@ from pressmon.coverage import (
 )
 from pressmon.evidence.store import EvidenceStore, SavedCopy
 from pressmon.exports import xlsx_value
-from pressmon.progress_text import report_summary
+from pressmon.progress_text import cap_sentence, report_summary
 from pressmon.province_targets import (
     WORRY,
     ProvinceProgress,
@@ -31,6 +33,13 @@ from pressmon.province_targets import (
     province_progress,
     province_targets,
     share_window,
+)
+from pressmon.report_items import (
+    ACTED_IN_PERIOD,
+    FLAGGED_LIMIT,
+    PUBLISHED_IN_PERIOD,
+    ItemCounts,
+    report_items,
 )
 from pressmon.review.escalations import Escalation
 from pressmon.review.labels import label
@@ -220,6 +229,23 @@ class LeadershipReport:
     steps: Mapping[str, tuple[RecordedStep, ...]] = field(default_factory=dict)
     # document id -> its latest sending to the Center by a provincial office
     escalations: Mapping[str, Escalation] = field(default_factory=dict)
+    items: ItemCounts = ItemCounts(0, 0, 0, 0, FLAGGED_LIMIT)
+    published_in_period: frozenset[str] = frozenset()  # listed items published in the period
+    # listed items acted on in the period -> the time of the latest such action
+    acted_in_period: Mapping[str, datetime] = field(default_factory=dict)
+    # "Chỉ liệt kê 2.000 trên N mục; …" when the lists stop at their limit, else ""
+    cap_notice: str = ""
+
+    def period_marks(self, document_id: str) -> tuple[str, ...]:
+        """Why the item is in the report: "Đăng trong kỳ", "Xử lý trong kỳ" or both."""
+        return tuple(
+            mark
+            for mark, ids in (
+                (PUBLISHED_IN_PERIOD, self.published_in_period),
+                (ACTED_IN_PERIOD, self.acted_in_period),
+            )
+            if document_id in ids
+        )
 
 
 def leadership_report(
@@ -230,14 +256,18 @@ def leadership_report(
     date_to: date,
     now: datetime,
     today: date,
+    tz: ZoneInfo,
     provinces: Sequence[str] = (),
     outlet_names: Mapping[str, str] | None = None,
     topics: Sequence[str] = (),
-    flagged_limit: int = 2000,
+    flagged_limit: int = FLAGGED_LIMIT,
     chart_target_id: str | None = None,
     evidence: EvidenceStore | None = None,
     escalations: Mapping[str, Escalation] | None = None,
 ) -> LeadershipReport:
+    """Coverage counts articles published in [date_from, date_to] (local dates in `tz`); the
+    Article 11 items are those published then and flagged, and those acted on then wherever
+    published (`pressmon.report_items`), at most `flagged_limit` of them."""
     coverage = coverage_figures(
         archive,
         targets,
@@ -249,17 +279,15 @@ def leadership_report(
         outlet_names=outlet_names,
         topics=topics,
     )
-    flagged, _ = archive.flagged_documents(
-        Query(date_from=date_from, date_to=date_to), flagged_limit
-    )
+    listed, acted, items = report_items(archive, date_from, date_to, tz, flagged_limit)
     attention = needing_attention(coverage.provinces)
     groups: dict[str, list[Document]] = {}
-    for doc in flagged:
+    for doc in listed:
         groups.setdefault(doc.category or REPORT_CATEGORY_UNKNOWN, []).append(doc)
     statuses: dict[str, int] = {}
-    for doc in flagged:
+    for doc in listed:
         statuses[doc.review_status] = statuses.get(doc.review_status, 0) + 1
-    follow_ups, steps = _decisions(archive, flagged)
+    follow_ups, steps = _decisions(archive, listed)
     sent = escalations or {}
     return LeadershipReport(
         title=f"Báo cáo theo dõi báo chí từ {date_from:%d/%m/%Y} đến {date_to:%d/%m/%Y}",
@@ -269,12 +297,25 @@ def leadership_report(
         status_totals=tuple(sorted(statuses.items(), key=lambda r: -r[1])),
         follow_ups=follow_ups,
         summary=report_summary(
-            coverage.total, coverage.chart_target, coverage.provinces, attention, len(flagged)
+            coverage.total,
+            coverage.chart_target,
+            coverage.provinces,
+            attention,
+            published=items.published,
+            acted=items.acted,
+            acted_outside=items.acted_outside,
+            listed=items.listed,
         ),
         attention=attention,
-        saved_copies=evidence.latest_of([d.id for d in flagged]) if evidence else {},
+        saved_copies=evidence.latest_of([d.id for d in listed]) if evidence else {},
         steps=steps,
-        escalations={d.id: sent[d.id] for d in flagged if d.id in sent},
+        escalations={d.id: sent[d.id] for d in listed if d.id in sent},
+        items=items,
+        published_in_period=frozenset(
+            d.id for d in listed if date_from <= local_date(d.published_at, tz) <= date_to
+        ),
+        acted_in_period={d.id: acted[d.id] for d in listed if d.id in acted},
+        cap_notice=cap_sentence(items.listed, items.total) if items.listed < items.total else "",
     )
 
 
@@ -407,7 +448,17 @@ def report_xlsx(
             [c.campaign.name, c.start, c.end, c.count],
         )
     _put(summary, [])
-    _put(summary, ["Trạng thái xác minh", "Số bài"])
+    items = report.items
+    _put(summary, ["Tin cần xác minh", "Số tin"])
+    _put(summary, [PUBLISHED_IN_PERIOD, items.published])
+    _put(summary, [ACTED_IN_PERIOD, items.acted])
+    _put(summary, [f"{ACTED_IN_PERIOD}, đăng ngoài kỳ", items.acted_outside])
+    _put(summary, ["Liệt kê ở bảng Bài cần xác minh", items.listed])
+    if report.cap_notice:
+        _put(summary, ["Giới hạn danh sách", report.cap_notice])
+    _put(summary, [])
+    listed = " (các mục được liệt kê)" if report.cap_notice else ""
+    _put(summary, [f"Trạng thái xác minh{listed}", "Số bài"])
     for status, n in report.status_totals:
         _put(summary, [label(status), n])
 
@@ -460,6 +511,8 @@ def report_xlsx(
             "Người chuyển",
             "Thời điểm chuyển",
             "Ghi chú khi chuyển",
+            "Trong kỳ",
+            "Xử lý gần nhất trong kỳ",
         ],
     )
     for category, docs in report.flagged_by_category:
@@ -494,8 +547,13 @@ def report_xlsx(
                     names.get(sent.username, sent.username) if sent else "",
                     _local(sent.at, tz) if sent else None,
                     sent.note if sent else "",
+                    "; ".join(report.period_marks(d.id)),
+                    _local(acted, tz) if (acted := report.acted_in_period.get(d.id)) else None,
                 ],
             )
+    if report.cap_notice:  # below the table, past a blank row: not taken for an item
+        _put(flagged, [])
+        _put(flagged, [report.cap_notice])
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
@@ -504,7 +562,7 @@ def report_xlsx(
         for cell in sheet[1 if sheet is not summary else 6]:
             cell.font = bold
         sheet.column_dimensions["A"].width = 42
-        for column in "BCDEFGHIJKLMNOPQRST":
+        for column in "BCDEFGHIJKLMNOPQRSTUV":
             sheet.column_dimensions[column].width = 20  # fits dd/mm/yyyy HH:MM:SS
     out = io.BytesIO()
     book.save(out)

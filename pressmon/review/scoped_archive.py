@@ -8,7 +8,7 @@ says 404), searches, counts and the queue never list it, and no review can be re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import datetime
@@ -100,6 +100,17 @@ class ScopedArchive(Archive):
         limit: int = 1000,
     ) -> Sequence[ReviewEvent]:
         # The whole review log is the Center's audit page (/nhat-ky), never a province's.
+        raise RoleForbidden("Nhật ký toàn hệ thống chỉ dành cho Trung tâm.")
+
+    def review_activity(
+        self,
+        *,
+        since: datetime,
+        until: datetime,
+        actions: Collection[str] = (),
+        statuses: Collection[str] = (),
+    ) -> Mapping[str, datetime]:
+        # Read for the leadership report, which covers every province: the Center's alone.
         raise RoleForbidden("Nhật ký toàn hệ thống chỉ dành cho Trung tâm.")
 
     def stats(self) -> ArchiveStats:

@@ -610,6 +610,79 @@ def test_review_events_across_documents_newest_first_with_filters(filled: Archiv
     assert list(filled.review_events(action="reopen")) == []
 
 
+def test_review_activity_names_each_document_acted_on_in_the_range_once(filled: Archive) -> None:
+    """One read of the log for the leadership report: which documents had a decision, a
+    follow-up or an escalation in a time range, each with its latest such event; notes,
+    assignments and other statuses leave a document out. The log outlives its articles."""
+
+    def at(hour: int, minute: int) -> datetime:
+        return datetime(2024, 3, 2, hour, minute, tzinfo=UTC)
+
+    events = [
+        ReviewEvent("scam", "an", at(8, 1), "unstarted", "in_progress"),
+        ReviewEvent("scam", "an", at(8, 3), "in_progress", "false", "Trái thông cáo"),
+        ReviewEvent(
+            "scam",
+            "binh",
+            at(8, 5),
+            "false",
+            "false",
+            "Báo cáo tuần",
+            "follow_up",
+            {"follow_up": "reported_to_leadership"},
+        ),
+        ReviewEvent("pension", "an", at(8, 2), "unstarted", "unstarted", "Hỏi lại", "note"),
+        ReviewEvent(
+            "pension",
+            "tinh",
+            at(8, 4),
+            "unstarted",
+            "unstarted",
+            "Lan trên Zalo",
+            "escalate",
+            {"province": "Cần Thơ"},
+        ),
+        ReviewEvent("joining", "an", at(9, 0), "unstarted", "no_violation", "Không vi phạm"),
+        ReviewEvent(
+            "unaccented",
+            "an",
+            at(8, 10),
+            "unstarted",
+            "unstarted",
+            "",
+            "assign",
+            {"assignee": "an"},
+        ),
+    ]
+    for event in events:
+        filled.record_review(event)
+    filled.refresh()
+    acted = {"follow_up", "escalate"}
+    decided = {"false", "no_violation"}
+    start, end = at(8, 0), at(9, 0)  # 09:00 itself is after the range
+    found = filled.review_activity(since=start, until=end, actions=acted, statuses=decided)
+    assert dict(found) == {"scam": at(8, 5), "pension": at(8, 4)}
+    assert dict(filled.review_activity(since=start, until=end, statuses=decided)) == {
+        "scam": at(8, 3)
+    }
+    ict = timezone(timedelta(hours=7))  # the same instants, written in Hà Nội time
+    since, until = at(8, 0).astimezone(ict), at(8, 4).astimezone(ict)
+    assert dict(filled.review_activity(since=since, until=until, statuses=decided)) == {
+        "scam": at(8, 3)
+    }
+    assert dict(filled.review_activity(since=start, until=end, actions={"note", "assign"})) == {
+        "pension": at(8, 2),
+        "unaccented": at(8, 10),
+    }
+    assert dict(filled.review_activity(since=at(9, 0), until=at(9, 1), statuses=decided)) == {
+        "joining": at(9, 0)  # `since` is in the range
+    }
+    assert dict(filled.review_activity(since=start, until=end)) == {}  # nothing asked
+    filled.delete("pension")
+    filled.refresh()
+    assert "pension" in filled.review_activity(since=start, until=end, actions=acted)
+
+
 def test_a_system_event_keeps_the_status_and_its_detail(filled: Archive) -> None:
     """An article edited at its source after a decision: the system's event (pressmon's
     "content_changed") is stored like any other, its list-valued detail intact, and a status

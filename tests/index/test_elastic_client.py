@@ -25,6 +25,7 @@ from index.elastic_mapping import (
     reviews_index,
 )
 from index.elastic_query import folded_tier_body, search_body, tiered_bodies
+from index.elastic_reviews import activity_body
 from index.errors import (
     BackendUnavailable,
     DocumentNotFound,
@@ -39,10 +40,11 @@ CURRENT_SCHEMA = {SCHEMA_META_KEY: SCHEMA_VERSION}
 
 
 class FakeCluster:
-    """Canned answers keyed on (method, path); records every request it receives."""
+    """Canned answers keyed on (method, path), or a list of them given in turn (the last one
+    repeats); records every request it receives."""
 
     def __init__(self) -> None:
-        self.routes: dict[tuple[str, str], Route] = {
+        self.routes: dict[tuple[str, str], Route | list[Route]] = {
             ("HEAD", "/pm"): (200, None),
             ("HEAD", "/pm-reviews"): (200, None),
             ("GET", "/pm/_mapping"): (200, {"pm": {"mappings": {"_meta": CURRENT_SCHEMA}}}),
@@ -58,10 +60,13 @@ def _handler(cluster: FakeCluster) -> type[BaseHTTPRequestHandler]:
             body = self.rfile.read(length) if length else b""
             path = self.path.split("?")[0]
             cluster.requests.append((self.command, self.path, body))
-            status, payload = cluster.routes.get(
+            route = cluster.routes.get(
                 (self.command, path),
                 (404, {"error": {"type": "index_not_found_exception"}, "status": 404}),
             )
+            if isinstance(route, list):
+                route = route.pop(0) if len(route) > 1 else route[0]
+            status, payload = route
             data = b"" if payload is None else json.dumps(payload).encode()
             self.send_response(status)
             self.send_header("X-Elastic-Product", "Elasticsearch")
@@ -292,6 +297,55 @@ def test_get_missing_is_none_and_review_of_missing_is_document_not_found(cluster
     )
     with pytest.raises(DocumentNotFound):
         archive.record_review(event)
+
+
+def test_get_many_is_one_mget_per_chunk_in_the_order_asked(cluster, monkeypatch) -> None:
+    monkeypatch.setattr("index.elastic.GET_MANY_CHUNK", 2)
+    fake, url = cluster
+    first, second = _doc("d1"), _doc("d2")
+    fake.routes[("POST", "/pm/_mget")] = [
+        (
+            200,
+            {
+                "docs": [
+                    {"_id": "d2", "found": True, "_source": document_to_source(second)},
+                    {"_id": "gone", "found": False},
+                ]
+            },
+        ),
+        (200, {"docs": [{"_id": "d1", "found": True, "_source": document_to_source(first)}]}),
+    ]
+    assert _archive(url).get_many(["d2", "gone", "d1"]) == [second, first]
+    assert _requests(fake, "POST", "/pm/_mget") == [{"ids": ["d2", "gone"]}, {"ids": ["d1"]}]
+    assert _requests(fake, "GET", "/pm/_doc/d1") == []  # never a read per document
+
+
+def test_review_activity_pages_through_every_document_acted_on(cluster, monkeypatch) -> None:
+    monkeypatch.setattr("index.elastic_reviews.ACTIVITY_PAGE", 2)
+    fake, url = cluster
+    since, until = datetime(2026, 5, 17, 17, tzinfo=UTC), datetime(2026, 5, 24, 17, tzinfo=UTC)
+    latest = datetime(2026, 5, 20, 3, tzinfo=UTC)
+    millis = latest.timestamp() * 1000
+
+    def page(*ids: str) -> Route:
+        buckets = [
+            {"key": {"document_id": i}, "doc_count": 2, "latest": {"value": millis}} for i in ids
+        ]
+        return 200, {
+            "aggregations": {
+                "documents": {"buckets": buckets, "after_key": {"document_id": ids[-1]}}
+            }
+        }
+
+    fake.routes[("POST", "/pm-reviews/_search")] = [page("a", "b"), page("c")]
+    found = _archive(url).review_activity(
+        since=since, until=until, actions={"escalate"}, statuses={"false"}
+    )
+    assert found == {"a": latest, "b": latest, "c": latest}
+    assert _requests(fake, "POST", "/pm-reviews/_search") == [
+        activity_body(since, until, {"escalate"}, {"false"}),
+        activity_body(since, until, {"escalate"}, {"false"}, after={"document_id": "b"}),
+    ]
 
 
 def test_delete_reports_whether_it_deleted(cluster) -> None:

@@ -133,12 +133,33 @@ def test_report_summary_names_the_provinces_needing_attention() -> None:
         days_total=365,
     )
     attention = needing_attention(rows)
-    text = report_summary(6_600, progress, rows, attention, 3)
+    text = report_summary(6_600, progress, rows, attention, published=3)
     assert text.startswith("Trong kỳ báo cáo có 6.600 tin, bài về BHXH, BHYT, BHTN trên báo chí.")
     assert "đánh giá: chậm. Cần 430 bài/tuần trong 19,6 tuần còn lại" in text
     assert "Theo tỉnh, thành phố: 1/3 đã đạt, 1 đúng tiến độ, 1 cần chú ý." in text
     assert "Cần chú ý nhất: Huế (12,5%)." in text
-    assert text.endswith("Có 3 tin cần xác minh được đánh dấu trong kỳ.")
+    assert text.endswith("Có 3 tin cần xác minh đăng trong kỳ; không tin nào được xử lý trong kỳ.")
+
+
+def test_report_summary_counts_the_items_listed_and_says_when_it_cut_them() -> None:
+    acted = "được xử lý trong kỳ (kết luận, báo cáo lãnh đạo, đề nghị cải chính, mở lại hoặc"
+    text = report_summary(10, None, (), (), published=4, acted=3, acted_outside=1, listed=5)
+    assert text.endswith(
+        f"Có 4 tin cần xác minh đăng trong kỳ; 3 tin {acted} tỉnh chuyển lên), trong đó 1 tin "
+        "đăng ngoài kỳ; mục 2 liệt kê 5 tin."
+    )
+    text = report_summary(10, None, (), (), published=2_344, acted=3, acted_outside=1, listed=2_000)
+    assert text.endswith(
+        "trong đó 1 tin đăng ngoài kỳ. Chỉ liệt kê 2.000 trên 2.345 mục; thu hẹp kỳ báo cáo để "
+        "xem đủ (tin được xử lý trong kỳ được liệt kê trước, rồi đến tin đăng mới nhất)."
+    )
+    assert report_summary(10, None, (), (), published=0).endswith(
+        "Không có tin nào cần xác minh đăng hoặc được xử lý trong kỳ."
+    )
+    assert report_summary(10, None, (), (), published=0, acted=2, acted_outside=2).endswith(
+        f"Không có tin nào cần xác minh đăng trong kỳ; 2 tin {acted} tỉnh chuyển lên), trong "
+        "đó 2 tin đăng ngoài kỳ; mục 2 liệt kê 2 tin."
+    )
 
 
 def test_default_window_is_the_running_campaign_else_the_year_so_far() -> None:

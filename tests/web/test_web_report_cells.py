@@ -32,6 +32,7 @@ def test_report_workbook_dates_are_date_cells(archive, settings, clock) -> None:
         date_to=date(2026, 5, 17),
         now=clock.now,
         today=date(2026, 5, 20),
+        tz=TZ,
         evidence=keeper.store,
     )
     book = load_workbook(io.BytesIO(report_xlsx(report, tz=TZ)))

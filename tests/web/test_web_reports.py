@@ -6,6 +6,7 @@ import csv
 import io
 from dataclasses import replace
 from datetime import UTC, date
+from zoneinfo import ZoneInfo
 
 from openpyxl import load_workbook
 
@@ -13,6 +14,7 @@ from pressmon.reports import coverage_figures, leadership_report, report_xlsx
 from pressmon.settings import Campaign, Target, Targets
 from pressmon.wiring import gazetteer_from
 
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 TARGETS = Targets(
     targets=(
         Target(id="local", name="Báo địa phương", count=15000, kinds=("provincial",)),
@@ -95,6 +97,7 @@ def test_leadership_report_xlsx(archive, clock) -> None:
         date_to=date(2026, 5, 31),
         now=clock.now,
         today=date(2026, 5, 20),
+        tz=TZ,
     )
     assert dict(report.flagged_by_category).keys() == {"C1", "C5"}
     assert dict(report.status_totals) == {"unstarted": 4}
@@ -122,6 +125,7 @@ def test_formula_like_titles_stay_text(archive, clock) -> None:
         date_to=date(2026, 5, 31),
         now=clock.now,
         today=date(2026, 5, 20),
+        tz=TZ,
     )
     sheet = load_workbook(io.BytesIO(report_xlsx(report, tz=UTC)))["Bài cần xác minh"]
     cells = [row[2] for row in sheet.iter_rows(min_row=2)]

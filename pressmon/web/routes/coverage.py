@@ -17,6 +17,7 @@ from pressmon.coverage import default_window
 from pressmon.exports import progress_xlsx
 from pressmon.progress_text import pace_sentence
 from pressmon.province_targets import PROVINCE_SORTS, ProvinceSort, sort_provinces
+from pressmon.report_items import ACTIVITY_WORDS
 from pressmon.reports import (
     CoverageFigures,
     coverage_figures,
@@ -188,6 +189,7 @@ def _report(ctx: WebContext, when: Period):
         date_to=when.end,
         now=ctx.clock(),
         today=when.today,
+        tz=ctx.settings.tz,
         provinces=ctx.provinces,
         outlet_names=ctx.outlets,
         topics=tuple(TOPIC_LABELS),
@@ -216,6 +218,7 @@ def report_page(
         charts=charts(report.coverage),
         query=request.url.query,
         names=_names(ctx),
+        activity_words=ACTIVITY_WORDS,
     )
 
 
