@@ -62,8 +62,9 @@ def progress_status(count: int, target: int, *, days_elapsed: int, days_total: i
 
 
 def required_weekly_pace(missing: int, days_left: int) -> int | None:
-    """Articles per week still needed to close the gap by the period end; None once it is over."""
-    return math.ceil(missing * 7 / days_left) if days_left > 0 else None
+    """Articles per week still needed to close the gap by the period end; None once nothing is
+    missing or the period is over (shown "—" on the page, an empty cell in the workbooks)."""
+    return math.ceil(missing * 7 / days_left) if days_left > 0 and missing > 0 else None
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class CoverageProgress:
     weeks_elapsed: float
     weeks_remaining: float
     weekly_pace_so_far: float
-    weekly_pace_required: int | None  # None once the period is over
+    weekly_pace_required: int | None  # None once reached or the period is over
     projected: int
     weeks: tuple[WeekProgress, ...]
 
