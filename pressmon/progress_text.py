@@ -4,6 +4,7 @@ leadership report's opening summary. Pure: numbers in, text out."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from pressmon.coverage import CoverageProgress
 from pressmon.province_targets import ProvinceProgress
@@ -36,6 +37,18 @@ def pace_sentence(progress: CoverageProgress) -> str:
         f"(đã có {count} bài, {number(progress.percent)}%; bình quân đến nay "
         f"{number(progress.weekly_pace_so_far)} bài/tuần)."
     )
+
+
+def plan_until(progress: CoverageProgress, today: date) -> str:
+    """Up to when the status rule's steady plan is read, for the split-rule note: "hôm nay" while
+    the period runs to today; once it is over, its end; for a range that stopped earlier, the
+    day progress is read at.
+    """
+    if progress.days_elapsed >= progress.days_total:
+        return f"ngày {progress.period_end:%d/%m/%Y}"
+    if progress.as_of < today:
+        return f"ngày {progress.as_of:%d/%m/%Y}"
+    return "hôm nay"
 
 
 def report_summary(

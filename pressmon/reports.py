@@ -25,7 +25,7 @@ from pressmon.coverage import (
 )
 from pressmon.evidence.store import EvidenceStore, SavedCopy
 from pressmon.exports import xlsx_value
-from pressmon.progress_text import cap_sentence, report_summary
+from pressmon.progress_text import cap_sentence, plan_until, report_summary
 from pressmon.province_targets import (
     WORRY,
     ProvinceProgress,
@@ -74,6 +74,15 @@ class CoverageFigures:
     by_topic: tuple[tuple[str, int], ...]
     campaigns: tuple[CampaignCount, ...]
     provinces: tuple[ProvinceProgress, ...] = ()  # the chart target split by province
+    today: date | None = None  # the day the figures were read (None: as of `date_to`)
+
+    @property
+    def plan_until(self) -> str:
+        """Up to when the chart target's steady plan is read, for the split-rule note: "hôm
+        nay", or the period's end once it is over (pressmon.progress_text.plan_until)."""
+        if self.chart_target is None:
+            return "hôm nay"
+        return plan_until(self.chart_target, self.today or self.date_to)
 
     @property
     def total(self) -> int:
@@ -192,6 +201,7 @@ def coverage_figures(
         ),
         date_from=date_from,
         date_to=date_to,
+        today=today,
         weekly=archive.counts(weekly_query, interval="week"),
         chart_target=chart_target,
         targets=progress,
