@@ -1,16 +1,18 @@
 """CSV and XLSX exports of count tables and coverage progress, with Vietnamese headers.
 
-CSV is UTF-8 with a BOM so Excel shows Vietnamese correctly; dates are dd/mm/yyyy there and
-real date cells in XLSX. Cells that a spreadsheet would run as a formula (=, +, -, @ first)
-are prefixed with an apostrophe.
+CSV is UTF-8 with a BOM so Excel shows Vietnamese correctly; dates are dd/mm/yyyy there. In XLSX
+dates are real date cells and times real date-time cells, wall clock in the app's time zone (a
+cell holds none). Cells that a spreadsheet would run as a formula (=, +, -, @ first) are
+prefixed with an apostrophe.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as _XML_ILLEGAL
@@ -56,9 +58,11 @@ REVISION_HEADERS = [
     "Số điều chỉnh",
     "Chênh lệch",
     "Lần điều chỉnh",
-    "Chốt lúc (UTC)",
-    "Điều chỉnh lúc (UTC)",
+    "Chốt lúc",
+    "Điều chỉnh lúc",
 ]
+DATE_FORMAT = "DD/MM/YYYY"  # how every workbook shows its date cells
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM:SS"  # and its date-time cells
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -92,8 +96,9 @@ def progress_sheets(progresses: Sequence[CoverageProgress]) -> tuple[Sheet, Shee
     return (list(SUMMARY_HEADERS), summary), (list(WEEK_HEADERS), weeks)
 
 
-def revisions_sheet(revisions: Sequence[Revision]) -> Sheet:
-    """Changes to already-reported weekly counts: never hidden, listed beside the report."""
+def revisions_sheet(revisions: Sequence[Revision], tz: ZoneInfo) -> Sheet:
+    """Changes to already-reported weekly counts: never hidden, listed beside the report; the
+    times as wall-clock date-time cells in `tz`."""
     rows: list[list[Cell]] = [
         [
             r.week_start,
@@ -103,25 +108,29 @@ def revisions_sheet(revisions: Sequence[Revision]) -> Sheet:
             r.revised,
             r.delta,
             r.revision,
-            _utc_text(r.frozen_at),
-            _utc_text(r.revised_at),
+            local_time(r.frozen_at, tz),
+            local_time(r.revised_at, tz),
         ]
         for r in revisions
     ]
     return list(REVISION_HEADERS), rows
 
 
-def _utc_text(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%d/%m/%Y %H:%M")
+def local_time(moment: datetime, tz: ZoneInfo) -> datetime:
+    """`moment` as the wall-clock time in `tz`, to the second: Excel cells hold no timezone."""
+    return moment.astimezone(tz).replace(tzinfo=None, microsecond=0)
 
 
 def progress_xlsx(
-    progresses: Sequence[CoverageProgress], revisions: Sequence[Revision] = ()
+    progresses: Sequence[CoverageProgress],
+    revisions: Sequence[Revision] = (),
+    *,
+    tz: ZoneInfo,
 ) -> bytes:
     summary, weeks = progress_sheets(progresses)
     sheets = {"Tiến độ chỉ tiêu": summary, "Theo tuần": weeks}
     if revisions:
-        sheets["Điều chỉnh số liệu"] = revisions_sheet(revisions)
+        sheets["Điều chỉnh số liệu"] = revisions_sheet(revisions, tz)
     return _xlsx(sheets)
 
 
@@ -150,8 +159,10 @@ def _xlsx(sheets: Mapping[str, Sheet]) -> bytes:
             sheet.append([_safe(c) for c in row])
         for column in sheet.iter_cols(min_row=2):
             for cell in column:
-                if isinstance(cell.value, date):
-                    cell.number_format = "DD/MM/YYYY"
+                if isinstance(cell.value, datetime):
+                    cell.number_format = DATETIME_FORMAT
+                elif isinstance(cell.value, date):
+                    cell.number_format = DATE_FORMAT
         sheet.freeze_panes = "B2"
         for column in sheet.columns:
             letter = column[0].column_letter

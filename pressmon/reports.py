@@ -24,7 +24,7 @@ from pressmon.coverage import (
     target_query,
 )
 from pressmon.evidence.store import EvidenceStore, SavedCopy
-from pressmon.exports import xlsx_value
+from pressmon.exports import DATE_FORMAT, DATETIME_FORMAT, local_time, xlsx_value
 from pressmon.progress_text import cap_sentence, plan_until, report_summary
 from pressmon.province_targets import (
     WORRY,
@@ -49,8 +49,6 @@ from pressmon.settings import Campaign, Target, Targets
 from vntext.collation import SortKey, vietnamese_sort_key
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
-DATE_FORMAT = "DD/MM/YYYY"  # the workbook's date cells, as pressmon.exports writes them
-DATETIME_FORMAT = "DD/MM/YYYY HH:MM:SS"
 
 
 @dataclass(frozen=True)
@@ -372,12 +370,7 @@ def _steps_in_force(history: Sequence[ReviewEvent], state: ReviewState) -> tuple
 def _saved_copy_cells(copy: SavedCopy | None, tz: ZoneInfo) -> tuple[str, datetime | None]:
     if copy is None:
         return ("", None)
-    return (copy.sha256, _local(copy.fetched_at, tz))
-
-
-def _local(moment: datetime, tz: ZoneInfo) -> datetime:
-    """`moment` as the wall-clock time in `tz`, to the second: Excel cells hold no timezone."""
-    return moment.astimezone(tz).replace(tzinfo=None, microsecond=0)
+    return (copy.sha256, local_time(copy.fetched_at, tz))
 
 
 def _put(sheet: Any, row: Sequence[Any]) -> None:
@@ -411,7 +404,7 @@ def report_xlsx(
     cov = report.coverage
     _put(summary, [report.title])
     summary["A1"].font = Font(bold=True, size=14)
-    _put(summary, ["Thời điểm lập", _local(report.generated_at, tz)])
+    _put(summary, ["Thời điểm lập", local_time(report.generated_at, tz)])
     _put(summary, ["Tổng số tin, bài", cov.total])
     _put(summary, ["Tóm tắt", report.summary])
     _put(summary, [])
@@ -537,7 +530,7 @@ def report_xlsx(
                     labels.get("category", {}).get(category, ""),
                     d.title,
                     d.outlet_name,
-                    _local(d.published_at, tz),
+                    local_time(d.published_at, tz),
                     label(d.tier),
                     round(d.risk or 0.0, 3),
                     label(d.review_status),
@@ -546,7 +539,7 @@ def report_xlsx(
                     *_saved_copy_cells(report.saved_copies.get(d.id), tz),
                     conclusion.note if conclusion else "",
                     names.get(conclusion.actor, conclusion.actor) if conclusion else "",
-                    _local(conclusion.at, tz) if conclusion else None,
+                    local_time(conclusion.at, tz) if conclusion else None,
                     "; ".join(
                         f"{label(s.code)}: {s.note} ({names.get(s.actor, s.actor)}, "
                         f"{s.at.astimezone(tz):%d/%m/%Y %H:%M})"
@@ -555,10 +548,10 @@ def report_xlsx(
                     ),
                     f"BHXH {sent.province}" if sent else "",
                     names.get(sent.username, sent.username) if sent else "",
-                    _local(sent.at, tz) if sent else None,
+                    local_time(sent.at, tz) if sent else None,
                     sent.note if sent else "",
                     "; ".join(report.period_marks(d.id)),
-                    _local(acted, tz) if (acted := report.acted_in_period.get(d.id)) else None,
+                    local_time(acted, tz) if (acted := report.acted_in_period.get(d.id)) else None,
                 ],
             )
     if report.cap_notice:  # below the table, past a blank row: not taken for an item

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from openpyxl import load_workbook
 
@@ -21,6 +22,7 @@ TABLE = CountTable(
     interval="week",
     group_by="province",
 )
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 TARGET = Target(id="local", name="Tin bài báo địa phương", count=1_000, kinds=("provincial",))
 
 
@@ -34,7 +36,7 @@ def _progress():
 
 
 def test_progress_xlsx_reads_back_with_real_dates() -> None:
-    workbook = load_workbook(io.BytesIO(progress_xlsx([_progress()])))
+    workbook = load_workbook(io.BytesIO(progress_xlsx([_progress()], tz=TZ)))
     assert workbook.sheetnames == ["Tiến độ chỉ tiêu", "Theo tuần"]
     summary = workbook["Tiến độ chỉ tiêu"]
     assert summary.cell(1, 15).value == "Đánh giá"
@@ -58,10 +60,22 @@ REVISION = Revision(
 
 
 def test_revisions_are_listed_in_xlsx() -> None:
-    workbook = load_workbook(io.BytesIO(progress_xlsx([_progress()], [REVISION])))
+    workbook = load_workbook(io.BytesIO(progress_xlsx([_progress()], [REVISION], tz=TZ)))
     sheet = workbook["Điều chỉnh số liệu"]
     assert [c.value for c in sheet[2]][3:6] == [12, 15, 3]
+
+
+def test_revision_times_are_local_date_time_cells() -> None:
+    """Like the other workbook times: Asia/Ho_Chi_Minh wall clock, sortable, no "(UTC)"."""
+    workbook = load_workbook(io.BytesIO(progress_xlsx([_progress()], [REVISION], tz=TZ)))
+    sheet = workbook["Điều chỉnh số liệu"]
+    assert [c.value for c in sheet[1]][7:] == ["Chốt lúc", "Điều chỉnh lúc"]
+    frozen, revised = sheet[2][7:9]
+    # 13/01 01:00 UTC and 20/01 02:30 UTC are 08:00 and 09:30 in Hà Nội
+    assert (frozen.value, revised.value) == (datetime(2025, 1, 13, 8), datetime(2025, 1, 20, 9, 30))
+    assert {frozen.number_format, revised.number_format} == {"DD/MM/YYYY HH:MM:SS"}
+    assert sheet["A2"].number_format == "DD/MM/YYYY"  # the week start stays a date
     assert (
         "Điều chỉnh số liệu"
-        not in load_workbook(io.BytesIO(progress_xlsx([_progress()]))).sheetnames
+        not in load_workbook(io.BytesIO(progress_xlsx([_progress()], tz=TZ))).sheetnames
     )

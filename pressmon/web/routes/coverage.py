@@ -173,7 +173,7 @@ def progress_workbook(ctx: Context, when: ReportPeriod, session: Session = Repor
     """Progress against every target with its weekly table (pressmon.exports' layout)."""
     cov = figures(ctx, when)
     return Response(
-        progress_xlsx(cov.targets),
+        progress_xlsx(cov.targets, tz=ctx.settings.tz),
         media_type=XLSX,
         headers={
             "Content-Disposition": f'attachment; filename="tien-do-{cov.date_to:%Y%m%d}.xlsx"'
