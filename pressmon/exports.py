@@ -61,6 +61,10 @@ REVISION_HEADERS = [
     "Chốt lúc",
     "Điều chỉnh lúc",
 ]
+# An empty table's one row, the words the page shows in its place.
+NO_DATA = "Chưa có dữ liệu."
+NO_TARGETS = "Chưa cấu hình chỉ tiêu (config/targets.yaml)."
+NO_CAMPAIGNS = "Chưa cấu hình chiến dịch."
 DATE_FORMAT = "DD/MM/YYYY"  # how every workbook shows its date cells
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM:SS"  # and its date-time cells
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -131,7 +135,7 @@ def progress_xlsx(
     sheets = {"Tiến độ chỉ tiêu": summary, "Theo tuần": weeks}
     if revisions:
         sheets["Điều chỉnh số liệu"] = revisions_sheet(revisions, tz)
-    return _xlsx(sheets)
+    return _xlsx(sheets, empty=NO_TARGETS)  # the weeks are the targets' weeks
 
 
 def _safe(cell: Cell) -> Any:
@@ -147,7 +151,8 @@ def xlsx_value(cell: Any) -> Any:
     return _XML_ILLEGAL.sub("", cell) if isinstance(cell, str) else cell
 
 
-def _xlsx(sheets: Mapping[str, Sheet]) -> bytes:
+def _xlsx(sheets: Mapping[str, Sheet], *, empty: str = NO_DATA) -> bytes:
+    """One sheet per table, headers in bold; a table without rows gets `empty` as its one row."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for title, (headers, rows) in sheets.items():
@@ -155,7 +160,7 @@ def _xlsx(sheets: Mapping[str, Sheet]) -> bytes:
         sheet.append([_safe(h) for h in headers])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in rows:
+        for row in rows or [[empty]]:
             sheet.append([_safe(c) for c in row])
         for column in sheet.iter_cols(min_row=2):
             for cell in column:

@@ -24,8 +24,16 @@ from pressmon.coverage import (
     target_query,
 )
 from pressmon.evidence.store import EvidenceStore, SavedCopy
-from pressmon.exports import DATE_FORMAT, DATETIME_FORMAT, local_time, xlsx_value
-from pressmon.progress_text import cap_sentence, plan_until, report_summary
+from pressmon.exports import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    NO_CAMPAIGNS,
+    NO_DATA,
+    NO_TARGETS,
+    local_time,
+    xlsx_value,
+)
+from pressmon.progress_text import cap_sentence, items_sentence, plan_until, report_summary
 from pressmon.province_targets import (
     WORRY,
     ProvinceProgress,
@@ -49,6 +57,7 @@ from pressmon.settings import Campaign, Target, Targets
 from vntext.collation import SortKey, vietnamese_sort_key
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
+NO_ITEMS = items_sentence(0, 0, 0)  # "Không có tin nào cần xác minh…", as the page says
 
 
 @dataclass(frozen=True)
@@ -435,14 +444,20 @@ def report_xlsx(
                 p.period_end,
             ],
         )
+    if not cov.targets:
+        _put(summary, [NO_TARGETS])
     _put(summary, [])
     _put(summary, ["Loại hình báo chí", "Số tin, bài"])
     for kind, n in cov.by_kind:
         _put(summary, [labels.get("kind", {}).get(kind, kind), n])
+    if not cov.by_kind:
+        _put(summary, [NO_DATA])
     _put(summary, [])
     _put(summary, ["Chủ đề", "Số tin, bài"])
     for topic, n in cov.by_topic:
         _put(summary, [labels.get("topic", {}).get(topic, topic), n])
+    if not cov.by_topic:
+        _put(summary, [NO_DATA])
     _put(summary, [])
     _put(summary, ["Chiến dịch", "Từ ngày", "Đến ngày", "Số tin, bài"])
     for c in cov.campaigns:
@@ -450,6 +465,8 @@ def report_xlsx(
             summary,
             [c.campaign.name, c.start, c.end, c.count],
         )
+    if not cov.campaigns:
+        _put(summary, [NO_CAMPAIGNS])
     _put(summary, [])
     items = report.items
     _put(summary, ["Tin cần xác minh", "Số tin"])
@@ -464,6 +481,8 @@ def report_xlsx(
     _put(summary, [f"Trạng thái xác minh{listed}", "Số bài"])
     for status, n in report.status_totals:
         _put(summary, [label(status), n])
+    if not report.status_totals:
+        _put(summary, [NO_ITEMS])
 
     for title, rows, header in (
         ("Tỉnh thành", cov.by_province, ["Tỉnh, thành phố", "Số tin, bài"]),
@@ -489,6 +508,8 @@ def report_xlsx(
         _put(sheet, header)
         for row in rows:
             _put(sheet, list(row))
+        if not rows:  # the page's words for an empty table, as its one row
+            _put(sheet, [NO_DATA])
 
     flagged = book.create_sheet("Bài cần xác minh")
     _put(
@@ -554,6 +575,8 @@ def report_xlsx(
                     local_time(acted, tz) if (acted := report.acted_in_period.get(d.id)) else None,
                 ],
             )
+    if not report.flagged_by_category:
+        _put(flagged, [NO_ITEMS])
     if report.cap_notice:  # below the table, past a blank row: not taken for an item
         _put(flagged, [])
         _put(flagged, [report.cap_notice])
