@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from index import CountTable, GroupBy
@@ -157,3 +157,14 @@ class SnapshotStore:
                 f"không lưu được số liệu đã chốt: {sqlite_problem(err)}",
                 hint="kiểm tra tệp cơ sở dữ liệu trạng thái và quyền ghi",
             ) from err
+
+
+def frozen_week_revisions(state_path: Path, start: date, end: date) -> list[Revision]:
+    """The changes to frozen counts (`pressmon counts --freeze`) of the weeks from `start` to
+    `end`, for the progress workbook: a reported number that changed is never hidden."""
+    store = SnapshotStore(state_path)
+    try:
+        monday = start - timedelta(days=start.weekday())
+        return [r for r in store.revisions(since=monday) if r.week_start <= end]
+    finally:
+        store.close()

@@ -24,6 +24,7 @@ from pressmon.reports import (
     leadership_report,
     report_xlsx,
 )
+from pressmon.snapshots import frozen_week_revisions
 from pressmon.web.accounts import Session
 from pressmon.web.charts import cumulative_chart, weekly_chart
 from pressmon.web.deps import Context, CurrentSession, WebContext
@@ -172,8 +173,9 @@ def coverage_csv(ctx: Context, when: ReportPeriod, session: Session = ReportsOnl
 def progress_workbook(ctx: Context, when: ReportPeriod, session: Session = ReportsOnly) -> Response:
     """Progress against every target with its weekly table (pressmon.exports' layout)."""
     cov = figures(ctx, when)
+    revisions = frozen_week_revisions(ctx.settings.archive.state_path, cov.date_from, cov.date_to)
     return Response(
-        progress_xlsx(cov.targets, tz=ctx.settings.tz),
+        progress_xlsx(cov.targets, revisions, tz=ctx.settings.tz),
         media_type=XLSX,
         headers={
             "Content-Disposition": f'attachment; filename="tien-do-{cov.date_to:%Y%m%d}.xlsx"'
