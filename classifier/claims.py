@@ -3,6 +3,11 @@
 Two thresholds as in Meedan Check: a "suggest" match goes to a human as a possible repeat, a
 "strong" match links the article to the existing correction. Matches on very short texts are
 downgraded to "suggest" (Check's `text_length_matching_threshold`).
+
+Negation is read on both sides (`classifier.patterns.negation_scopes`, the words stance reads):
+a syllable a negation governs is compared as negated, so "tuyệt đối không cung cấp mã OTP" or
+"BHXH không bao giờ yêu cầu chuyển tiền" does not resemble a claim urging the reader to do it,
+while a claim that itself negates ("không còn chi trả") still matches texts saying so.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from classifier.config_file import FileModel, load_yaml
 from classifier.errors import ReferenceDataError
-from vntext.normalize import fold, normalize_text
+from classifier.patterns import negation_scopes
+from vntext.normalize import fold, normalize_text, typed_with_diacritics
 
 CategoryCode = Literal["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"]
 CATEGORIES: tuple[str, ...] = get_args(CategoryCode)
@@ -44,6 +50,12 @@ class KnownClaim:
     def folded_phrases(self) -> tuple[str, ...]:
         return tuple(fold(p.lower()) for p in self.key_phrases)
 
+    @cached_property
+    def negated_phrases(self) -> tuple[bool, ...]:
+        """Whether the claim itself negates each key phrase (then a text may word it either way)."""
+        claim = _Polarity(self.claim, marked=True)
+        return tuple(claim.finds(f, negated=True) for f in self.folded_phrases)
+
 
 @dataclass(frozen=True)
 class ClaimMatch:
@@ -56,9 +68,36 @@ class ClaimMatch:
 _SYLLABLE = re.compile(r"[^\W_]+(?:[.,][0-9]+)*")
 
 
-def _syllable_bigrams(text: str) -> list[str]:
-    # Passages and claims are normalised before they get here; only lowercase and split.
-    syllables = _SYLLABLE.findall(text.lower())
+class _Polarity:
+    """Lower-case folded text with the stretches a negation governs."""
+
+    def __init__(self, text: str, *, marked: bool) -> None:
+        lower = text.lower()
+        self.folded = fold(lower)
+        self.scopes = negation_scopes(lower if marked else self.folded, marked=marked)
+
+    def negated(self, pos: int) -> bool:
+        return any(start <= pos < end for start, end in self.scopes)
+
+    def syllables(self) -> list[str]:
+        """Folded syllables, those under a negation marked "~" (they match only negated ones)."""
+        return [
+            f"~{m.group(0)}" if self.negated(m.start()) else m.group(0)
+            for m in _SYLLABLE.finditer(self.folded)
+        ]
+
+    def finds(self, phrase: str, *, negated: bool | None = None) -> bool:
+        """Whether folded `phrase` occurs, negated or not if asked."""
+        pos = self.folded.find(phrase)
+        while pos >= 0:
+            if negated is None or self.negated(pos) == negated:
+                return True
+            pos = self.folded.find(phrase, pos + 1)
+        return False
+
+
+def _syllable_bigrams(syllables: list[str]) -> list[str]:
+    # Passages and claims are normalised before they get here.
     return syllables + [f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False)]
 
 
@@ -98,7 +137,9 @@ class KnownClaims:
             return []
         index = self._index
         texts = [title, *sentences]
-        tokens = [_syllable_bigrams(fold(p)) for p in texts]
+        marked = typed_with_diacritics(" ".join(texts))
+        read = [_Polarity(p, marked=marked) for p in texts]
+        tokens = [_syllable_bigrams(r.syllables()) for r in read]
         # Only passages sharing two or more claim n-grams are worth comparing.
         passages = [(t, toks) for t, toks in zip(texts, tokens, strict=True) if index.shares(toks)]
         passages += [
@@ -107,16 +148,20 @@ class KnownClaims:
             if index.shares(ta + tb)
         ]
         similarity = [index.cosines(toks) for _, toks in passages]
-        folded_text = fold(" ".join(texts).lower())
-        n_words = len(folded_text.split())
+        whole = _Polarity("\n".join(texts), marked=marked)
+        n_words = len(whole.folded.split())
         matches = []
         for j, claim in enumerate(self.claims):
             best = max(range(len(passages)), key=lambda k: similarity[k][j], default=-1)
             cosine = similarity[best][j] if best >= 0 else 0.0
+            # A key phrase the text negates ("không cung cấp mã OTP") is not the claim's, unless
+            # the claim negates it too.
             hits = [
                 p
-                for p, f in zip(claim.key_phrases, claim.folded_phrases, strict=True)
-                if f in folded_text
+                for p, f, neg in zip(
+                    claim.key_phrases, claim.folded_phrases, claim.negated_phrases, strict=True
+                )
+                if whole.finds(f, negated=None if neg else False)
             ]
             # An identifier (domain, document number) is as telling as three ordinary phrases.
             weight = sum(3 if _is_identifier(p) else 1 for p in hits)
@@ -133,8 +178,14 @@ class KnownClaims:
 
     @cached_property
     def _index(self) -> _ClaimIndex:
+        # Claims are written with diacritics; each key phrase is its own clause.
         return _ClaimIndex.build(
-            [_syllable_bigrams(fold(f"{c.claim} {' '.join(c.key_phrases)}")) for c in self.claims]
+            [
+                _syllable_bigrams(
+                    _Polarity(". ".join((c.claim, *c.key_phrases)), marked=True).syllables()
+                )
+                for c in self.claims
+            ]
         )
 
 

@@ -79,6 +79,45 @@ def negated(text: str, start: int, *, marked: bool) -> bool:
     return bool(_NEGATED_FOLDED.search(fold(before)))
 
 
+# A negation reaches to the end of its clause ("không bao giờ yêu cầu người dân cung cấp mã
+# OTP"), or to a word that starts a new one. "Nếu không" is a condition, the shape of a threat
+# ("…sẽ bị khóa nếu không bấm vào đường link"), not advice.
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]\n]|\b(?:nhưng|nhung|mà|thì|thi|hãy|chỉ cần|chi can)\b")
+_SCOPED_MARKED = re.compile(rf"(?<!nếu )\b{NEGATION}\b")
+_SCOPED_FOLDED = re.compile(rf"(?<!neu )\b{fold(NEGATION)}\b")
+# Typed without diacritics, "cho" is "cho" (for), never read as "chớ", and "dung" is mostly
+# "dùng"/"dụng"/"đúng": it counts as "đừng" only where a warning puts it, opening a clause or
+# after the person addressed ("Quý khách đừng…", "Vui lòng đừng…").
+_FOLDED_AMBIGUOUS = frozenset({"cho"})
+_FOLDED_ADDRESSED = frozenset({"dung"})
+_ADDRESSED = re.compile(
+    r"(?:^|[.,;:!?()\[\]\n-]|\b(?:vui long|xin|hay|quy khach|ban|ba con|nguoi dan|anh chi|"
+    r"moi nguoi|cac ban|tuyet doi))\s*$"
+)
+
+
+def negation_scopes(text: str, *, marked: bool) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of lower-case `text` that a negation word governs.
+
+    The same negation words as `negated`, read as typed when the text has diacritics. Offsets
+    hold for `fold(text)` too (folding keeps one character per character of NFC text).
+    """
+    scopes = []
+    for m in (_SCOPED_MARKED if marked else _SCOPED_FOLDED).finditer(text):
+        word = m.group(0)
+        if not marked and (
+            word in _FOLDED_AMBIGUOUS
+            or (word in _FOLDED_ADDRESSED and not _ADDRESSED.search(text, 0, m.start()))
+        ):
+            continue
+        start = m.end()
+        stop = _CLAUSE_END.search(text, start)
+        end = stop.start() if stop else len(text)
+        if end > start:
+            scopes.append((start, end))
+    return scopes
+
+
 def compile_cue(pattern: str) -> re.Pattern[str]:
     # No leading \b: it would stop `re` from scanning for the pattern's first characters, which
     # is what makes a miss cheap. `word_matches` checks the leading boundary instead.
