@@ -19,6 +19,11 @@ REFETCH_DEFERRED = "refetch_deferred"  # changed, left for a later run (refetch_
 IRRELEVANT = "irrelevant"  # extracted, not about social insurance
 NOT_ARTICLE = "not_article"  # a linked page that is no article (a video, a section page)
 DATE_DISAGREEMENT = "date_disagreement"  # an extracted article whose date candidates disagreed
+# A page that was, for now, not the article (a shell: crawlers.extract.shell), its URL to be
+# fetched again after a wait (crawlers.retry): a problem kind. RETRY_WAITING: such a URL whose
+# wait is not over, not fetched this run.
+RETRY_LATER = "retry_later"
+RETRY_WAITING = "retry_waiting"
 
 NOT_PROBLEMS = frozenset(
     {
@@ -32,6 +37,7 @@ NOT_PROBLEMS = frozenset(
         IRRELEVANT,
         NOT_ARTICLE,
         DATE_DISAGREEMENT,
+        RETRY_WAITING,
     }
 )
 

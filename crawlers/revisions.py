@@ -34,6 +34,8 @@ class KnownPage:
     outcome: str  # crawlers.state outcome: stored, irrelevant, timeout, ...
     fetched_at: datetime  # when its last fetch was recorded, timezone-aware
     version: PageVersion
+    attempts: int = 0  # shell pages read at it so far (crawlers.retry)
+    retry_at: datetime | None = None  # when it may be fetched again, after a shell page
 
 
 def parse_modified(text: str) -> datetime | None:

@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from crawlers.outcomes import RETRY_LATER
 from crawlers.revisions import KnownPage, PageVersion
 
-# Outcomes that end a URL's life: re-crawls skip them. Errors are retried on the next run.
+# Outcomes that end a URL's life: re-crawls skip them. Errors are retried on the next run; a page
+# that was, for now, not the article (RETRY_LATER) once its wait is over (crawlers.retry).
 FINAL_OUTCOMES = frozenset({"stored", "irrelevant", "duplicate", "not_article"})
+
+
+def utc_now() -> datetime:
+    """The crawl state's clock when none is given (a crawl run in a test may set another)."""
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -39,11 +46,13 @@ class FetchedURL:
 class CrawlState:
     """SQLite-backed memory of the crawler, in the pressmon state database.
 
-    `path` is a state database that pressmon has already created and migrated (pressmon.state_db).
+    `path` is a state database that pressmon has already created and migrated (pressmon.state_db);
+    `clock` gives the time rows are recorded at and retries are due against (default: utc_now).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, clock: Callable[[], datetime] | None = None) -> None:
         self._db = sqlite3.connect(path, timeout=30)
+        self.now: Callable[[], datetime] = clock or utc_now
 
     def is_done(self, url_id: str) -> bool:
         row = self._db.execute(
@@ -54,42 +63,61 @@ class CrawlState:
     def known(self, url_id: str) -> KnownPage | None:
         """What the state remembers of a URL; None when it was never handled."""
         row = self._db.execute(
-            "SELECT outcome, last_seen, modified, etag, http_last_modified FROM seen_urls"
-            " WHERE url_id = ?",
+            "SELECT outcome, last_seen, modified, etag, http_last_modified, attempts, retry_at"
+            " FROM seen_urls WHERE url_id = ?",
             (url_id,),
         ).fetchone()
         if row is None:
             return None
-        outcome, last_seen, modified, etag, last_modified = row
+        outcome, last_seen, modified, etag, last_modified, attempts, retry_at = row
         version = PageVersion(
             datetime.fromisoformat(modified) if modified else None, etag, last_modified
         )
-        return KnownPage(outcome, datetime.fromisoformat(last_seen), version)
+        return KnownPage(
+            outcome,
+            datetime.fromisoformat(last_seen),
+            version,
+            attempts,
+            datetime.fromisoformat(retry_at) if retry_at else None,
+        )
 
     def mark_fetched(self, rows: Iterable[FetchedURL], outcome: str) -> None:
         """Like `mark_many`, also recording the version of each page that was read."""
-        now = datetime.now(UTC).isoformat()
         with self._db:
-            self._db.executemany(
-                "INSERT INTO seen_urls (url_id, url, source_id, outcome, first_seen, last_seen,"
-                " modified, etag, http_last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT(url_id) DO UPDATE SET outcome = excluded.outcome,"
-                " last_seen = excluded.last_seen, modified = excluded.modified,"
-                " etag = excluded.etag, http_last_modified = excluded.http_last_modified",
+            self._upsert_fetched(rows, outcome)
+
+    def _upsert_fetched(self, rows: Iterable[FetchedURL], outcome: str) -> None:
+        now = self.now().isoformat()
+        self._db.executemany(
+            "INSERT INTO seen_urls (url_id, url, source_id, outcome, first_seen, last_seen,"
+            " modified, etag, http_last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(url_id) DO UPDATE SET outcome = excluded.outcome,"
+            " last_seen = excluded.last_seen, modified = excluded.modified,"
+            " etag = excluded.etag, http_last_modified = excluded.http_last_modified",
+            (
                 (
-                    (
-                        row.url_id,
-                        row.url,
-                        row.source_id,
-                        outcome,
-                        now,
-                        now,
-                        row.version.modified.isoformat() if row.version.modified else None,
-                        row.version.etag,
-                        row.version.last_modified,
-                    )
-                    for row in rows
-                ),
+                    row.url_id,
+                    row.url,
+                    row.source_id,
+                    outcome,
+                    now,
+                    now,
+                    row.version.modified.isoformat() if row.version.modified else None,
+                    row.version.etag,
+                    row.version.last_modified,
+                )
+                for row in rows
+            ),
+        )
+
+    def mark_retry(self, row: FetchedURL, attempts: int, retry_at: datetime | None) -> None:
+        """A page that was, for now, not the article, the `attempts`-th such page read at the URL:
+        RETRY_LATER until `retry_at` (crawlers.retry); with None, given up: final not_article."""
+        with self._db:
+            self._upsert_fetched([row], RETRY_LATER if retry_at else "not_article")
+            self._db.execute(
+                "UPDATE seen_urls SET attempts = ?, retry_at = ? WHERE url_id = ?",
+                (attempts, retry_at.isoformat() if retry_at else None, row.url_id),
             )
 
     def mark(self, url_id: str, url: str, source_id: str, outcome: str) -> None:
@@ -98,7 +126,7 @@ class CrawlState:
     def mark_many(self, urls: Iterable[tuple[str, str, str]], outcome: str) -> None:
         """(url id, url, source id) rows with one outcome, in one transaction; the version of the
         page recorded before (if any) is left as it was."""
-        now = datetime.now(UTC).isoformat()
+        now = self.now().isoformat()
         with self._db:
             self._db.executemany(
                 "INSERT INTO seen_urls (url_id, url, source_id, outcome, first_seen, last_seen)"
@@ -110,7 +138,7 @@ class CrawlState:
     def remember_stories(self, rows: Iterable[tuple[str, str, int]]) -> None:
         """(article id, story id, fingerprint) rows, so later runs join copies to earlier
         stories."""
-        now = datetime.now(UTC).isoformat()
+        now = self.now().isoformat()
         with self._db:
             self._db.executemany(
                 "INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?)",

@@ -41,6 +41,7 @@ PROBLEM_LABELS: Mapping[str, str] = {
     "bad_sitemap": "sitemap không đọc được",
     "challenge": "trang chống bot",
     "bad_date": "không xác định được ngày đăng",
+    "retry_later": "tạm chưa đọc được bài, sẽ tải lại sau",
 }
 
 

@@ -200,7 +200,16 @@ CREATE TABLE content_changes (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
+# Version 10: article URLs whose page was, for now, not the article but a shell (a challenge not
+# recognised, a login wall, a maintenance or "please wait" page; crawlers.retry): how many times
+# one was read, and when the URL may be fetched again (ISO 8601 UTC; NULL: no retry waiting).
+# Rows from before stay, with no attempts.
+_V10 = """
+ALTER TABLE seen_urls ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE seen_urls ADD COLUMN retry_at TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

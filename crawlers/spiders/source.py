@@ -28,6 +28,7 @@ from twisted.python.failure import Failure
 from crawlers.discovery import FeedError, Link, feed_entries, sitemap_links
 from crawlers.errors import ChallengePage, DateError, ExtractionError, InvalidURL
 from crawlers.extract import extract_article, extract_links, next_page
+from crawlers.extract.shell import shell_reason
 from crawlers.items import ArticleItem, FetchedResponse
 from crawlers.outcomes import (
     DATE_DISAGREEMENT,
@@ -35,9 +36,12 @@ from crawlers.outcomes import (
     KNOWN,
     NOT_ARTICLE,
     REFETCH_DEFERRED,
+    RETRY_LATER,
+    RETRY_WAITING,
     STORED,
     UNCHANGED,
 )
+from crawlers.retry import next_retry, waiting
 from crawlers.revisions import PageVersion, conditional_headers, fetched_version, should_refetch
 from crawlers.robots import RobotsUnreadable
 from crawlers.settings import required
@@ -204,6 +208,10 @@ class SourceSpider(scrapy.Spider):
         if url_id in self._requested:
             return None
         known = self.state.known(url_id)
+        if known is not None and known.outcome == RETRY_LATER:
+            if waiting(known.retry_at, self.state.now()):
+                self._skip(url_id, source_id, RETRY_WAITING)
+                return None
         if known is None or known.outcome not in FINAL_OUTCOMES:
             # Before www. was one host on a source's domains, a www. address had its own id: an
             # article stored then is still known under it, and is not fetched and stored again.
@@ -395,6 +403,8 @@ class SourceSpider(scrapy.Spider):
             self.logger.warning("không có ngày đăng hợp lý, không lưu: %s (%s)", response.url, err)
             return
         except ExtractionError as err:
+            if previous is None and self._shell(response, source_id, url_id, version):
+                return
             self.count(source_id, NOT_ARTICLE)
             # A stored article that no longer reads as one stays archived as it was read before;
             # this version is recorded, so the same change is not fetched again.
@@ -415,6 +425,30 @@ class SourceSpider(scrapy.Spider):
             version=version,
             refetch=previous is not None,
         )
+
+    def _shell(self, response: Response, source_id: str, url_id: str, version: PageVersion) -> bool:
+        """Whether a new URL's page that is no article is, for now, a shell standing in for it
+        (crawlers.extract.shell): if so it is recorded to be fetched again after a wait, or, after
+        its last retry, given up as not_article (crawlers.retry)."""
+        pattern = self.sources[source_id].article_pattern
+        at_article = not pattern or bool(re.search(pattern, _path_and_query(response.url)))
+        reason = shell_reason(response.body, _content_type(response), article_url=at_article)
+        if reason is None:
+            return False
+        known = self.state.known(url_id)
+        attempts = (known.attempts if known is not None else 0) + 1
+        retry_at = next_retry(attempts, self.state.now())
+        row = FetchedURL(url_id, response.url, source_id, version)
+        self.state.mark_retry(row, attempts, retry_at)
+        if retry_at is None:
+            self.count(source_id, NOT_ARTICLE)
+            self.logger.info("vẫn chưa đọc được bài sau %d lần, bỏ: %s", attempts, response.url)
+        else:
+            self.count(source_id, RETRY_LATER)
+            self.logger.info(
+                "chưa phải bài viết (%s), tải lại sau %s: %s", reason, retry_at, response.url
+            )
+        return True
 
     def _mark_read(
         self, url_id: str, url: str, source_id: str, version: PageVersion, outcome: str

@@ -101,9 +101,10 @@ def test_a_database_from_before_versioning_is_adopted_unchanged(tmp_path: Path) 
     # Versions 3 and 5 add a column each to users; everything that was there is kept as it was.
     assert [column[1] for column in after["users"][-2:]] == ["must_change_password", "province"]
     after["users"] = after["users"][:-2]
-    # Version 8 adds the version of the page last read to seen_urls.
-    assert [c[1] for c in after["seen_urls"][-3:]] == ["modified", "etag", "http_last_modified"]
-    after["seen_urls"] = after["seen_urls"][:-3]
+    # Version 8 adds the version of the page last read to seen_urls, version 10 its retries.
+    added = ["modified", "etag", "http_last_modified", "attempts", "retry_at"]
+    assert [c[1] for c in after["seen_urls"][-5:]] == added
+    after["seen_urls"] = after["seen_urls"][:-5]
     assert after == before
     assert _version(conn) == len(MIGRATIONS)  # stamped as version 1, then migrated on
     assert conn.execute("SELECT outcome FROM seen_urls").fetchall() == [("stored",)]
@@ -179,7 +180,43 @@ def test_version_8_keeps_every_crawled_url_and_adds_its_page_version(tmp_path: P
     conn.close()
     conn = open_state_db(path)
     assert _version(conn) >= 8
-    assert conn.execute("SELECT * FROM seen_urls").fetchall() == [(*before[0], None, None, None)]
+    columns = "url_id, url, source_id, outcome, first_seen, last_seen, modified, etag"
+    rows = conn.execute(f"SELECT {columns}, http_last_modified FROM seen_urls").fetchall()
+    assert rows == [(*before[0], None, None, None)]
     conn.close()
     known = CrawlState(path).known("u1")
     assert known is not None and known.outcome == "stored" and known.version == PageVersion()
+
+
+def test_version_10_keeps_every_crawled_url_with_no_retry_waiting(tmp_path: Path) -> None:
+    from crawlers.state import CrawlState
+    from pressmon.state_db import migrate
+
+    path = tmp_path / "state.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        UNVERSIONED.replace(
+            "'t', 't')", "'2026-05-12T03:00:00+00:00', '2026-05-12T03:00:00+00:00')"
+        )
+    )
+    migrate(conn, MIGRATIONS[:9])
+    conn.executemany(
+        "INSERT INTO seen_urls VALUES (?, ?, 'bao', ?, ?, ?, NULL, '\"e\"', NULL)",
+        [
+            (f"u{n}", f"https://bao.vn/{n}.html", outcome, "2026-05-12", "2026-05-13")
+            for n, outcome in enumerate(("not_article", "timeout", "irrelevant"), start=2)
+        ],
+    )
+    conn.commit()
+    before = conn.execute("SELECT * FROM seen_urls ORDER BY url_id").fetchall()
+    conn.close()
+    conn = open_state_db(path)
+    assert _version(conn) == len(MIGRATIONS) >= 10
+    after = conn.execute("SELECT * FROM seen_urls ORDER BY url_id").fetchall()
+    assert after == [(*row, 0, None) for row in before] and len(after) == 4
+    conn.close()
+    state = CrawlState(path)
+    known = state.known("u2")
+    assert known is not None and known.outcome == "not_article"  # final as before
+    assert (known.attempts, known.retry_at) == (0, None)
+    state.close()
