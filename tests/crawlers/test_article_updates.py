@@ -11,10 +11,8 @@ content changed after the decision; the third, with the same `<lastmod>`, fetche
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -23,7 +21,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-import yaml
 
 from classifier.types import TIER_LABELS
 from crawlers.urls import article_id, canonicalize_url
@@ -31,8 +28,7 @@ from demo.content.scams import PAID_WITHDRAWAL_SERVICE
 from index.sqlite_backend import SQLiteArchive
 from index.types import ReviewEvent
 from pressmon.review.workflow import replay
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.crawlers.loopback_crawl import crawl_env, run_python, write_source
 
 PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title>
 <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{title}",
@@ -118,23 +114,7 @@ class _Site(BaseHTTPRequestHandler):
 
 
 def _crawl(folder: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "PRESSMON_ARCHIVE": str(folder / "archive.db"),
-        "PRESSMON_ARCHIVE__STATE_PATH": str(folder / "state.db"),
-        "PRESSMON_SOURCES": str(folder / "sources.yaml"),
-        "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
-        "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "pressmon", "crawl"],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_python(["-m", "pressmon", "crawl"], crawl_env(folder))
     assert result.returncode == 0, result.stderr[-2000:]
     return result
 
@@ -178,15 +158,7 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = _Site.base = f"http://127.0.0.1:{server.server_port}"
-    source = {
-        "id": "bao_thu",
-        "name": "Báo thử",
-        "kind": "other",
-        "domain": "127.0.0.1",
-        "feeds": [f"{base}/feed.xml"],
-        "sitemaps": [f"{base}/sitemap.xml"],
-    }
-    (folder / "sources.yaml").write_text(yaml.safe_dump([source], allow_unicode=True), "utf-8")
+    write_source(folder, base, kind="other", province=None, sitemaps=[f"{base}/sitemap.xml"])
     _Site.pages.update(
         a=_page("Rút BHXH một lần nhanh trong 7 ngày", SCAM, 2),
         b=_page(B_PAGE_TITLE, PRESS, 3),

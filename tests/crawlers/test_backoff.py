@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 import threading
 from collections import Counter
 from datetime import UTC, datetime
@@ -13,11 +10,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-import yaml
 
 from crawlers.backoff import backed_off, retry_after
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.crawlers.loopback_crawl import crawl_env, run_python, write_source
 
 ARTICLE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>Chi trả lương hưu tháng 5</title></head><body><article>
@@ -65,32 +60,9 @@ def test_a_429_slows_the_host_down_and_the_page_is_fetched_after(tmp_path: Path)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Busy)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    source = {
-        "id": "bao_thu",
-        "name": "Báo thử",
-        "kind": "provincial",
-        "province": "Nghệ An",
-        "domain": "127.0.0.1",
-        "feeds": [f"{base}/feed.xml"],
-    }
-    (tmp_path / "sources.yaml").write_text(yaml.safe_dump([source], allow_unicode=True), "utf-8")
-    env = {
-        **os.environ,
-        "PRESSMON_ARCHIVE": str(tmp_path / "archive.db"),
-        "PRESSMON_ARCHIVE__STATE_PATH": str(tmp_path / "state.db"),
-        "PRESSMON_SOURCES": str(tmp_path / "sources.yaml"),
-        "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
-        "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
-    }
+    write_source(tmp_path, base)
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "pressmon", "-v", "crawl"],
-            env=env,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        result = run_python(["-m", "pressmon", "-v", "crawl"], crawl_env(tmp_path))
     finally:
         server.shutdown()
     assert result.returncode == 0, result.stderr[-2000:]

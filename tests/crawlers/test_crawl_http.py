@@ -4,10 +4,8 @@ pages and challenge pages are each counted by kind, and only real articles are s
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -15,9 +13,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.crawlers.loopback_crawl import crawl_env, run_python, write_source
 
 ARTICLE = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title>
 <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{title}",
@@ -115,34 +112,10 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    source = {
-        "id": "bao_thu",
-        "name": "Báo thử",
-        "kind": "provincial",
-        "province": "Nghệ An",
-        "domain": "127.0.0.1",
-        "feeds": [f"{base}/feed.xml"],
-    }
-    (folder / "sources.yaml").write_text(yaml.safe_dump([source], allow_unicode=True), "utf-8")
-    env = {
-        **os.environ,
-        "PRESSMON_ARCHIVE": str(folder / "archive.db"),
-        "PRESSMON_ARCHIVE__STATE_PATH": str(folder / "state.db"),
-        "PRESSMON_SOURCES": str(folder / "sources.yaml"),
-        "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
-        "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
-        "PRESSMON_CRAWL__DOWNLOAD_TIMEOUT": str(TIMEOUT_SECONDS),
-        "PRESSMON_CRAWL__MAX_PAGE_BYTES": "20000",
-    }
+    write_source(folder, base)
+    env = crawl_env(folder, download_timeout=str(TIMEOUT_SECONDS), max_page_bytes="20000")
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "pressmon", "crawl"],
-            env=env,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        result = run_python(["-m", "pressmon", "crawl"], env)
     finally:
         server.shutdown()
     assert result.returncode == 0, result.stderr[-2000:]
@@ -204,32 +177,10 @@ def _crawl_busy_robots(folder: Path, busy: int) -> tuple[subprocess.CompletedPro
     server = _QuietServer(("127.0.0.1", 0), Busy)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    source = {
-        "id": "bao_thu",
-        "name": "Báo thử",
-        "kind": "national",
-        "domain": "127.0.0.1",
-        "feeds": [f"{base}/feed.xml"],
-    }
-    (folder / "sources.yaml").write_text(yaml.safe_dump([source], allow_unicode=True), "utf-8")
-    env = {
-        **os.environ,
-        "PRESSMON_ARCHIVE": str(folder / "archive.db"),
-        "PRESSMON_ARCHIVE__STATE_PATH": str(folder / "state.db"),
-        "PRESSMON_SOURCES": str(folder / "sources.yaml"),
-        "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
-        "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
-        "PRESSMON_CRAWL__DOWNLOAD_TIMEOUT": str(TIMEOUT_SECONDS),
-    }
+    write_source(folder, base, kind="national", province=None)
+    env = crawl_env(folder, download_timeout=str(TIMEOUT_SECONDS))
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "pressmon", "crawl"],
-            env=env,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        result = run_python(["-m", "pressmon", "crawl"], env)
     finally:
         server.shutdown()
     return result, dict(Busy.hits)

@@ -11,10 +11,7 @@ given up after its last retry; `v` is final from the start.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -24,11 +21,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-import yaml
 
 from index.sqlite_backend import SQLiteArchive
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.crawlers.loopback_crawl import crawl_env, run_python, write_source
 
 ARTICLE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>BHXH tự nguyện đến từng hộ</title>
@@ -103,23 +98,7 @@ _AT = (
 
 
 def _crawl(folder: Path, at: datetime) -> dict[str, Any]:
-    env = {
-        **os.environ,
-        "PRESSMON_ARCHIVE": str(folder / "archive.db"),
-        "PRESSMON_ARCHIVE__STATE_PATH": str(folder / "state.db"),
-        "PRESSMON_SOURCES": str(folder / "sources.yaml"),
-        "PRESSMON_CRAWL__DOWNLOAD_DELAY": "0",
-        "PRESSMON_CRAWL__AUTOTHROTTLE": "false",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", _AT, at.isoformat()],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_python(["-c", _AT, at.isoformat()], crawl_env(folder))
     assert result.returncode == 0, result.stderr[-2000:]
     with sqlite3.connect(folder / "state.db") as db:
         (counters,) = db.execute(
@@ -154,14 +133,7 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     _Site.base = f"http://127.0.0.1:{server.server_port}"
-    source = {
-        "id": "bao_thu",
-        "name": "Báo thử",
-        "kind": "other",
-        "domain": "127.0.0.1",
-        "feeds": [f"{_Site.base}/feed.xml"],
-    }
-    (folder / "sources.yaml").write_text(yaml.safe_dump([source], allow_unicode=True), "utf-8")
+    write_source(folder, _Site.base, kind="other", province=None)
     _Site.pages.update(a=SHELL, b=SHELL, v=VIDEO)
     start = datetime.now(UTC).replace(microsecond=0)
     try:
