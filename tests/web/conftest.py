@@ -228,6 +228,16 @@ def sign_in(client: TestClient, username: str, password: str | None = None) -> s
     return client.get("/api/me").json()["csrf_token"]
 
 
+def act(client: TestClient, token: str, item: str, *forms: dict[str, str]) -> None:
+    """Send each form to the item page's action route in turn, as a signed-in reviewer does;
+    every one must be accepted (303 back to the item)."""
+    for form in forms:
+        response = client.post(
+            f"/bai/{item}/xu-ly", data={"csrf_token": token, **form}, follow_redirects=False
+        )
+        assert response.status_code == 303, response.text
+
+
 @pytest.fixture
 def login():
     return sign_in

@@ -12,21 +12,13 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from tests.web.conftest import flagged, sign_in
+from tests.web.conftest import act, flagged, sign_in
 
 WEEK = "tu=18/05/2026&den=24/05/2026"  # Monday to Sunday; the clock stands at 20/05 10:00
 NEXT_WEEK = "tu=25/05/2026&den=31/05/2026"
 OCTOBER = "tu=01/10/2025&den=31/10/2025"
 PROVINCE_PASSWORD = "matkhau-can-tho-5"
 ACTED = "3 tin được xử lý trong kỳ (kết luận, báo cáo lãnh đạo, đề nghị cải chính, mở lại hoặc"
-
-
-def _act(client, token: str, item: str, *forms: dict[str, str]) -> None:
-    for form in forms:
-        response = client.post(
-            f"/bai/{item}/xu-ly", data={"csrf_token": token, **form}, follow_redirects=False
-        )
-        assert response.status_code == 303, response.text
 
 
 def _marks(html: str) -> dict[str, list[str]]:
@@ -75,27 +67,27 @@ def test_the_weeks_report_lists_what_was_decided_or_sent_up_in_it(
     _old_items(archive)
     accounts.add("tinh", PROVINCE_PASSWORD, "reviewer", "Võ Thị Thu", province="Cần Thơ")
     token = sign_in(client, "tinh", PROVINCE_PASSWORD)
-    _act(client, token, "doc200", {"action": "escalate", "note": "Tin lan trên nhóm Zalo"})
+    act(client, token, "doc200", {"action": "escalate", "note": "Tin lan trên nhóm Zalo"})
     token = sign_in(client, "an")
     # Taking an item up, a note and an assignment decide nothing: doc003 and doc004, published
     # the week before, stay out of this week's report.
-    _act(
+    act(
         client,
         token,
         "doc004",
         {"action": "status", "status": "in_progress"},
         {"action": "note", "note": "Đang liên hệ tòa soạn"},
     )
-    _act(client, token, "doc003", {"action": "assign", "assignee": "an"})
+    act(client, token, "doc003", {"action": "assign", "assignee": "an"})
     token = sign_in(client, "binh")
-    _act(
+    act(
         client,
         token,
         "doc220",
         {"action": "status", "status": "false", "note": "Mạo danh BHXH xin mã OTP"},
         {"action": "follow_up", "follow_up": "reported_to_leadership", "note": "Báo cáo tuần 21"},
     )
-    _act(client, token, "doc001", {"action": "status", "status": "false", "note": "Lừa OTP"})
+    act(client, token, "doc001", {"action": "status", "status": "false", "note": "Lừa OTP"})
 
     html = client.get(f"/bao-cao?{WEEK}").text
     assert _marks(html) == {
@@ -143,9 +135,9 @@ def test_the_period_ends_at_midnight_in_ha_noi(client, clock) -> None:
     # Sunday 24/05/2026 23:30 in Hà Nội: still the week of 18/05.
     clock.now = datetime(2026, 5, 24, 16, 30, tzinfo=UTC)
     token = sign_in(client, "binh")
-    _act(client, token, "doc003", {"action": "status", "status": "false", "note": "Mạo danh"})
+    act(client, token, "doc003", {"action": "status", "status": "false", "note": "Mạo danh"})
     clock.advance(timedelta(hours=1))  # Monday 00:30: the next week
-    _act(
+    act(
         client,
         token,
         "doc003",
@@ -153,7 +145,7 @@ def test_the_period_ends_at_midnight_in_ha_noi(client, clock) -> None:
     )
     clock.advance(timedelta(days=1, hours=8, minutes=30))  # Tuesday 09:00: a lead reopens it
     token = sign_in(client, "binh")  # the evening's session has ended
-    _act(client, token, "doc003", {"action": "reopen", "note": "Tòa soạn đã gỡ bài"})
+    act(client, token, "doc003", {"action": "reopen", "note": "Tòa soạn đã gỡ bài"})
 
     _, rows = _sheet_rows(client, WEEK)
     decided = rows["https://baomau.vn/bai-3.html"]  # published 17/05, the week before

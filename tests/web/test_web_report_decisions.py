@@ -9,37 +9,29 @@ from datetime import datetime
 
 from openpyxl import load_workbook
 
-from tests.web.conftest import sign_in
+from tests.web.conftest import act, sign_in
 
 PERIOD = "tu=01/05/2026&den=31/05/2026"
-
-
-def _decide(client, token: str, item: str, *forms: dict[str, str]) -> None:
-    for form in forms:
-        response = client.post(
-            f"/bai/{item}/xu-ly", data={"csrf_token": token, **form}, follow_redirects=False
-        )
-        assert response.status_code == 303, response.text
 
 
 def test_decisions_notes_and_escalations_are_in_the_report(client, archive, accounts) -> None:
     accounts.add("tinh", "matkhau-can-tho-5", "reviewer", "Võ Thị Thu", province="Cần Thơ")
     token = sign_in(client, "tinh", "matkhau-can-tho-5")
-    _decide(
+    act(
         client,
         token,
         "doc002",  # Báo Khác, a Cần Thơ paper
         {"action": "escalate", "note": "Tin lan trên nhóm Zalo của phường"},
     )
     token = sign_in(client, "binh")
-    _decide(
+    act(
         client,
         token,
         "doc003",
         {"action": "status", "status": "false", "note": "Mạo danh cán bộ BHXH"},
         {"action": "follow_up", "follow_up": "reported_to_leadership", "note": "Báo cáo tuần 20"},
     )
-    _decide(client, token, "doc001", {"action": "status", "status": "false", "note": "Lừa OTP"})
+    act(client, token, "doc001", {"action": "status", "status": "false", "note": "Lừa OTP"})
 
     html = client.get(f"/bao-cao?{PERIOD}").text
     assert "https://baomau.vn/bai-3.html" in html  # the source, printed, not only a link
@@ -79,7 +71,7 @@ def test_decisions_notes_and_escalations_are_in_the_report(client, archive, acco
 
 def test_a_reopened_decision_shows_only_what_is_in_force(as_lead) -> None:
     client, token = as_lead
-    _decide(
+    act(
         client,
         token,
         "doc003",
