@@ -183,6 +183,12 @@ class Decision(BaseModel):
         description="How many events of the item's history the decision was made from (len of "
         "`history` in /api/items/{id}); 409 when the item has more by now. Omitted: not checked.",
     )
+    seen_unassigned: bool = Field(
+        False,
+        description="A take (action `assign`, `assignee` yourself) of an item the queue showed "
+        "held by no one (`assignee` null in /api/queue), as the queue’s “Nhận xử lý”: 409 "
+        "when someone else holds it by now.",
+    )
 
 
 @router.post("/items/{document_id}/decide", response_model=DecisionResult)
@@ -207,6 +213,7 @@ def decide(
             decision.assignee,
             decision.note,
             decision.seen,
+            decision.seen_unassigned,
         ),
         changes=ctx.changes,
         actor=session.account.username,
