@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic_core import ErrorDetails
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from classifier.types import TIERS
@@ -285,6 +286,27 @@ def _error(request: Request, status: int, message: str) -> Response:
     )
 
 
+# A body that is not one JSON object: unreadable, a list, or sent as other than JSON (FastAPI
+# reads the body as JSON only when its Content-Type says so).
+JSON_OBJECT_EXPECTED = "nội dung phải là một đối tượng JSON, gửi kèm Content-Type: application/json"
+
+
+def _request_problem(problem: ErrorDetails) -> str:
+    """One problem of a request, in Vietnamese. `loc` starts with where the value came from
+    (query, body, path); the rest names the field, and nothing when the body as a whole is wrong
+    (a JSON syntax error: the character where it is, counted from 1). Inputs are not echoed:
+    forms hold passwords."""
+    if problem["type"] == "json_invalid":
+        position = problem["loc"][-1]
+        where = f" (sai cú pháp ở ký tự thứ {position + 1})" if isinstance(position, int) else ""
+        return f"nội dung không phải JSON hợp lệ{where}"
+    field = field_path(problem["loc"][1:])
+    if not field and problem["type"] in ("model_attributes_type", "dict_type", "model_type"):
+        return JSON_OBJECT_EXPECTED
+    text = problem_text(problem, show_input=False)
+    return f"{field}: {text}" if field else text
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NotSignedIn)
     def _not_signed_in(request: Request, _exc: NotSignedIn) -> Response:
@@ -365,10 +387,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        # loc starts with where the value came from (query, body, path); forms hold passwords.
-        problems = "; ".join(
-            f"{field_path(e['loc'][1:])}: {problem_text(e, show_input=False)}" for e in exc.errors()
-        )
+        problems = "; ".join(_request_problem(e) for e in exc.errors())
         return _error(request, 422, f"Dữ liệu gửi lên không hợp lệ: {problems}")
 
     @app.exception_handler(Exception)

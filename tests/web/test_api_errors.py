@@ -1,0 +1,51 @@
+"""What an integrator sending a wrong request to /api gets: JSON `{ok: false, error, status}` with
+a Vietnamese sentence saying what to fix, never an HTML page or a message with nothing in it."""
+
+from __future__ import annotations
+
+import pytest
+
+JSON_HEADERS = {"Content-Type": "application/json"}
+
+
+def _refused(response, status: int) -> str:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert body["ok"] is False and body["status"] == status
+    return body["error"]
+
+
+@pytest.mark.parametrize(
+    "content,headers",
+    [
+        (b'{"action": "note", "note": "x"}', {"Content-Type": "text/plain"}),
+        (b'{"action": "note", "note": "x"}', {}),
+        (b'["note", "x"]', JSON_HEADERS),
+    ],
+)
+def test_a_body_that_is_not_a_json_object_is_named_as_such(
+    as_reviewer, archive, content: bytes, headers: dict[str, str]
+) -> None:
+    client, token = as_reviewer
+    response = client.post(
+        "/api/items/doc003/decide", content=content, headers={"X-CSRF-Token": token, **headers}
+    )
+    error = _refused(response, 422)
+    assert error == (
+        "Dữ liệu gửi lên không hợp lệ: nội dung phải là một đối tượng JSON, "
+        "gửi kèm Content-Type: application/json"
+    )
+    assert archive.review_history("doc003") == ()
+
+
+def test_unreadable_json_says_where(as_reviewer) -> None:
+    client, token = as_reviewer
+    response = client.post(
+        "/api/items/doc003/decide",
+        content=b'{"action": "note", note: "x"}',
+        headers={"X-CSRF-Token": token, **JSON_HEADERS},
+    )
+    assert _refused(response, 422) == (
+        "Dữ liệu gửi lên không hợp lệ: nội dung không phải JSON hợp lệ (sai cú pháp ở ký tự thứ 20)"
+    )
