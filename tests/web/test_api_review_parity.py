@@ -4,10 +4,14 @@ without a note."""
 
 from __future__ import annotations
 
+from typing import get_args
+
 from fastapi.testclient import TestClient
 
 from index.base import Archive
+from pressmon.review.statuses import FOLLOW_UPS, STATUSES
 from pressmon.web import AccountStore
+from pressmon.web.routes.api import FollowUpCode, StatusCode
 from tests.web.conftest import sign_in
 
 DUNG = "matkhau-dung-4"
@@ -50,3 +54,47 @@ def test_a_take_through_the_api_goes_through_when_no_one_holds_the_item(
     taken = _decide(client, token, "doc004", action="assign", assignee="an", seen_unassigned=True)
     assert taken.status_code == 200 and taken.json()["event"]["detail"]["assignee"] == "an"
     assert not _unassigned(client, "doc004")
+
+
+def test_a_field_the_api_does_not_have_is_refused_not_ignored(as_lead, archive: Archive) -> None:
+    client, token = as_lead
+    assert _decide(client, token, "doc003", action="note", note="Đang xem.").status_code == 200
+    misspelt = _decide(client, token, "doc003", action="note", note="Thêm.", seen_=0)
+    assert misspelt.status_code == 422
+    assert misspelt.json()["error"] == (
+        "Dữ liệu gửi lên không hợp lệ: seen_: trường không có (viết sai, hoặc không có ở phiên "
+        "bản này)"
+    )
+    assert len(archive.review_history("doc003")) == 1
+
+
+def test_status_and_follow_up_codes_are_checked_as_codes(as_lead, archive: Archive) -> None:
+    client, token = as_lead
+    unknown = _decide(client, token, "doc003", action="status", status="sai", note="x")
+    assert unknown.status_code == 422
+    assert unknown.json()["error"].startswith(
+        "Dữ liệu gửi lên không hợp lệ: status: phải là một trong: 'unstarted', 'in_progress'"
+    )
+    follow_up = _decide(client, token, "doc003", action="follow_up", follow_up="xoa", note="x")
+    assert follow_up.status_code == 422 and "follow_up: phải là một trong" in follow_up.text
+    for action, field in (("status", "status"), ("follow_up", "follow_up"), ("assign", "assignee")):
+        missing = _decide(client, token, "doc003", action=action, note="x")
+        assert missing.status_code == 422
+        assert missing.json()["error"] == (
+            f"Dữ liệu gửi lên không hợp lệ: thao tác “{action}” cần trường “{field}”"
+        )
+    assert archive.review_history("doc003") == ()
+
+
+def test_the_api_names_the_workflows_codes() -> None:
+    assert get_args(StatusCode) == STATUSES and get_args(FollowUpCode) == FOLLOW_UPS
+
+
+def test_api_docs_list_the_codes_a_decision_takes(as_reviewer) -> None:
+    client, _ = as_reviewer
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]["Decision"]
+    assert schema["additionalProperties"] is False
+    properties = schema["properties"]
+    assert properties["status"]["anyOf"][0]["enum"] == list(STATUSES)
+    assert properties["follow_up"]["anyOf"][0]["enum"] == list(FOLLOW_UPS)
+    assert {"seen", "seen_unassigned", "note", "assignee"} <= set(properties)

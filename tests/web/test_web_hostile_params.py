@@ -100,6 +100,8 @@ def send(client, token: str, param: Param, value: str):
     if param.method == "GET":
         return client.get(path, params=query, headers=headers, follow_redirects=False)
     if param.where == "json" or path.startswith("/api/"):
+        # The API refuses fields it does not have: only the action's, so the walked one is tested.
+        body = {k: v for k, v in body.items() if k in ("action", "note", param.name)}
         return client.post(path, params=query, json=body, headers=headers, follow_redirects=False)
     return client.post(path, params=query, data=body, headers=headers, follow_redirects=False)
 

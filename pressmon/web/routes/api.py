@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
@@ -171,11 +171,28 @@ def queue(
     }
 
 
+# The codes of pressmon.review.statuses, spelled out so /api/docs lists them (a test keeps them
+# equal); the workflow still decides which of them the item may take now.
+StatusCode = Literal[
+    "unstarted", "in_progress", "false", "no_violation", "insufficient", "out_of_scope"
+]
+FollowUpCode = Literal["correction_requested", "reported_to_leadership"]
+# What each action names besides its note.
+NEEDS = {"status": "status", "follow_up": "follow_up", "assign": "assignee"}
+
+
 class Decision(BaseModel):
+    """One review action, as the item page's forms send them. A field this model does not have
+    is refused (422), not ignored: a misspelt `seen` must not silently drop its check."""
+
+    model_config = ConfigDict(extra="forbid")
+
     action: ActionKind
-    status: str | None = Field(None, max_length=MAX_TEXT)
-    follow_up: str | None = Field(None, max_length=MAX_TEXT)
-    assignee: str | None = Field(None, max_length=MAX_TEXT)
+    status: StatusCode | None = Field(None, description="action `status`: the new status")
+    follow_up: FollowUpCode | None = Field(None, description="action `follow_up`")
+    assignee: str | None = Field(
+        None, max_length=MAX_TEXT, description="action `assign`: a username"
+    )
     note: str = Field("", max_length=MAX_NOTE)
     seen: int | None = Field(
         None,
@@ -189,6 +206,13 @@ class Decision(BaseModel):
         "held by no one (`assignee` null in /api/queue), as the queue’s “Nhận xử lý”: 409 "
         "when someone else holds it by now.",
     )
+
+    @model_validator(mode="after")
+    def _names_what_the_action_needs(self) -> Decision:
+        needed = NEEDS.get(self.action)
+        if needed is not None and not getattr(self, needed):
+            raise ValueError(f"thao tác “{self.action}” cần trường “{needed}”")
+        return self
 
 
 @router.post("/items/{document_id}/decide", response_model=DecisionResult)
