@@ -56,6 +56,11 @@ def check_seen(history: Sequence[ReviewEvent], seen: int | None) -> None:
     silently replace the earlier's conclusion."""
     if seen is None or seen == len(history):
         return
+    if seen > len(history):  # events are never deleted: no page showed more than there are
+        raise WorkflowError(
+            f"Số sự kiện đã xem ({seen}) nhiều hơn số sự kiện trong nhật ký của bài "
+            f"({len(history)}): hãy đọc lại bài rồi thao tác lại."
+        )
     latest = history[-1]
     raise StaleAction(
         f"Trong lúc bạn xem, {actor_label(latest)} đã cập nhật bài này "

@@ -98,3 +98,17 @@ def test_api_docs_list_the_codes_a_decision_takes(as_reviewer) -> None:
     assert properties["status"]["anyOf"][0]["enum"] == list(STATUSES)
     assert properties["follow_up"]["anyOf"][0]["enum"] == list(FOLLOW_UPS)
     assert {"seen", "seen_unassigned", "note", "assignee"} <= set(properties)
+
+
+def test_seen_beyond_the_items_log_is_refused_as_impossible(as_lead, archive: Archive) -> None:
+    """No page ever showed more events than the log holds: refused, whether the log is empty."""
+    client, token = as_lead
+    for events in (0, 1):
+        beyond = _decide(client, token, "doc003", action="note", note="x", seen=events + 1)
+        assert beyond.status_code == 409
+        assert beyond.json()["error"] == (
+            f"Số sự kiện đã xem ({events + 1}) nhiều hơn số sự kiện trong nhật ký của bài "
+            f"({events}): hãy đọc lại bài rồi thao tác lại."
+        )
+        assert _decide(client, token, "doc003", action="note", note="x", seen=events).is_success
+    assert len(archive.review_history("doc003")) == 2
