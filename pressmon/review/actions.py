@@ -65,7 +65,8 @@ def check_seen(history: Sequence[ReviewEvent], seen: int | None) -> None:
     raise StaleAction(
         f"Trong lúc bạn xem, {actor_label(latest)} đã cập nhật bài này "
         f"({ACTION_LABELS.get(latest.action, latest.action)}, trạng thái "
-        f"“{label(latest.status_after)}”). Trang đã được tải lại: hãy xem lại rồi thao tác lại."
+        f"“{label(latest.status_after)}”).",
+        "hãy xem lại rồi thao tác lại.",
     )
 
 
@@ -83,8 +84,8 @@ def check_unassigned(state: ReviewState, history: Sequence[ReviewEvent], action:
     else:
         taken = f"được {holder} nhận xử lý"
     raise StaleAction(
-        f"Bài này đã {taken} trong lúc bạn xem hàng đợi. Trang bài đã được tải lại: hãy trao "
-        "đổi với người đang xử lý trước khi nhận thay."
+        f"Bài này đã {taken} trong lúc bạn xem hàng đợi.",
+        "hãy trao đổi với người đang xử lý trước khi nhận thay.",
     )
 
 

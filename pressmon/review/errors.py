@@ -15,7 +15,15 @@ class RoleForbidden(WorkflowError):
 
 class StaleAction(WorkflowError):
     """The item changed after the page the action was sent from was made: someone else acted on
-    it meanwhile, so the action would be taken on a state its sender never saw (409)."""
+    it meanwhile, so the action would be taken on a state its sender never saw (409).
+
+    `what` happened meanwhile, and `advice`, a clause saying what to do now: the item page, shown
+    again as it is now, says it was reloaded before it; an API client reloads nothing."""
+
+    def __init__(self, what: str, advice: str) -> None:
+        super().__init__(f"{what} {advice[:1].upper()}{advice[1:]}")
+        self.what = what
+        self.advice = advice
 
 
 class NoteRequired(WorkflowError):

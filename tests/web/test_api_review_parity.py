@@ -112,3 +112,33 @@ def test_seen_beyond_the_items_log_is_refused_as_impossible(as_lead, archive: Ar
         )
         assert _decide(client, token, "doc003", action="note", note="x", seen=events).is_success
     assert len(archive.review_history("doc003")) == 2
+
+
+def test_stale_refusals_tell_an_api_client_what_to_do_not_that_a_page_reloaded(
+    app, archive: Archive
+) -> None:
+    an, binh = (TestClient(app, base_url="http://testserver") for _ in range(2))
+    an_token, binh_token = sign_in(an, "an"), sign_in(binh, "binh")
+    seen = len(binh.get("/api/items/doc003").json()["history"])
+    assert _decide(an, an_token, "doc003", action="status", status="in_progress").is_success
+    stale = _decide(binh, binh_token, "doc003", action="note", note="Đã xem.", seen=seen)
+    assert stale.status_code == 409
+    assert stale.json()["error"] == (
+        "Trong lúc bạn xem, an đã cập nhật bài này (Đổi trạng thái, trạng thái “Đang xác minh”). "
+        "Hãy xem lại rồi thao tác lại."
+    )
+    take = {"action": "assign", "seen_unassigned": True}
+    assert _decide(an, an_token, "doc001", assignee="an", **take).is_success
+    late = _decide(binh, binh_token, "doc001", assignee="binh", **take)
+    assert late.json()["error"] == (
+        "Bài này đã được an nhận xử lý trong lúc bạn xem hàng đợi. Hãy trao đổi với người đang "
+        "xử lý trước khi nhận thay."
+    )
+    # The item page, shown again as it is now, says so.
+    page = binh.post(
+        "/bai/doc003/xu-ly",
+        data={"csrf_token": binh_token, "action": "note", "note": "x", "seen": str(seen)},
+    )
+    assert page.status_code == 409 and "Trang đã được tải lại: hãy xem lại rồi thao tác lại." in (
+        page.text
+    )

@@ -15,7 +15,7 @@ from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import IMPORTED, Document, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
-from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
+from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import CONTENT_CHANGED
@@ -215,12 +215,19 @@ def act(
             ctx,
             "item.html",
             status=_status_of(err),
-            error=str(err),
+            error=_page_error(err),
             **item_context(ctx, archive, document_id) | {"drafts": {action: note}},
         )
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
     return RedirectResponse(target, status_code=303)
+
+
+def _page_error(err: WorkflowError) -> str:
+    """What the page shown again says; a stale action's, that it now shows the item as it is."""
+    if isinstance(err, StaleAction):
+        return f"{err.what} Trang đã được tải lại: {err.advice}"
+    return str(err)
 
 
 def _status_of(err: WorkflowError) -> int:
