@@ -330,9 +330,13 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(CsrfRejected)
     def _csrf(request: Request, _exc: CsrfRejected) -> Response:
         log.warning("thiếu hoặc sai mã CSRF: %s %s", request.method, request.url.path)
-        return _error(
-            request, 403, "Yêu cầu không hợp lệ (thiếu hoặc sai mã CSRF). Vui lòng tải lại trang."
+        # An API client has no page to reload: it is told where the token goes and comes from.
+        what_to_do = (
+            "Gửi mã csrf_token của /api/me trong tiêu đề X-CSRF-Token."
+            if _wants_json(request)
+            else "Vui lòng tải lại trang."
         )
+        return _error(request, 403, f"Yêu cầu không hợp lệ (thiếu hoặc sai mã CSRF). {what_to_do}")
 
     @app.exception_handler(PermissionDenied)
     def _denied(request: Request, exc: PermissionDenied) -> Response:

@@ -49,3 +49,17 @@ def test_unreadable_json_says_where(as_reviewer) -> None:
     assert _refused(response, 422) == (
         "Dữ liệu gửi lên không hợp lệ: nội dung không phải JSON hợp lệ (sai cú pháp ở ký tự thứ 20)"
     )
+
+
+@pytest.mark.parametrize("headers", [{}, {"X-CSRF-Token": "sai-ma"}])
+def test_a_write_without_the_csrf_header_says_where_the_token_goes(as_reviewer, headers) -> None:
+    client, _ = as_reviewer
+    response = client.post(
+        "/api/items/doc003/decide", json={"action": "note", "note": "x"}, headers=headers
+    )
+    assert _refused(response, 403) == (
+        "Yêu cầu không hợp lệ (thiếu hoặc sai mã CSRF). Gửi mã csrf_token của /api/me trong "
+        "tiêu đề X-CSRF-Token."
+    )
+    page = client.post("/bai/doc003/xu-ly", data={"action": "note", "note": "x"})
+    assert page.status_code == 403 and "Vui lòng tải lại trang." in page.text
