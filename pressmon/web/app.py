@@ -272,9 +272,13 @@ def create_app(
     return app
 
 
+API_ROOT = "/api"  # itself too: a client trimming the slash gets JSON, not an HTML page
+
+
 def _wants_json(request: Request) -> bool:
     # /api/docs is a page for people: signed out, it leads to the sign-in page like the others.
-    return request.url.path.startswith("/api/") and request.url.path != api_docs.DOCS_PATH
+    path = request.url.path
+    return (path == API_ROOT or path.startswith(f"{API_ROOT}/")) and path != api_docs.DOCS_PATH
 
 
 def _error(request: Request, status: int, message: str) -> Response:

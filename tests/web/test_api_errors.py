@@ -63,3 +63,21 @@ def test_a_write_without_the_csrf_header_says_where_the_token_goes(as_reviewer, 
     )
     page = client.post("/bai/doc003/xu-ly", data={"action": "note", "note": "x"})
     assert page.status_code == 403 and "Vui lòng tải lại trang." in page.text
+
+
+@pytest.mark.parametrize("path", ["/api", "/api/", "/api/khong-co", "/api/items/doc003/khong-co"])
+def test_no_such_api_address_is_a_json_404(client, login, path: str) -> None:
+    for signed_in in (False, True):
+        if signed_in:
+            login(client, "an")
+        assert _refused(client.get(path), 404) == "Không tìm thấy trang."
+
+
+def test_a_method_the_api_route_does_not_take_is_a_json_405(as_reviewer) -> None:
+    client, token = as_reviewer
+    for response in (
+        client.delete("/api/items/doc003", headers={"X-CSRF-Token": token}),
+        client.get("/api/items/doc003/decide"),
+        client.post("/api/me", headers={"X-CSRF-Token": token}),
+    ):
+        assert _refused(response, 405) == "Phương thức không được hỗ trợ."
