@@ -168,3 +168,29 @@ class Counts(_Out):
         description="the outlet kinds counted: press (sector, national, provincial) unless "
         "loai_hinh named others"
     )
+
+
+class ApiError(_Out):
+    """Every refusal of the API (4xx, 5xx) has this shape, never an HTML page."""
+
+    ok: bool = Field(description="always false")
+    error: str = Field(description="what is wrong and what to do, in Vietnamese")
+    status: int = Field(description="the HTTP status again")
+
+
+REFUSALS = {
+    400: "Bộ lọc hoặc ngày nằm ngoài khoảng cho phép",
+    401: "Chưa đăng nhập (cookie phiên pm_session)",
+    403: "Không có quyền, thiếu hoặc sai X-CSRF-Token, hoặc cần đổi mật khẩu trước",
+    404: "Không có bài này, hoặc bài ngoài phạm vi tỉnh của tài khoản",
+    409: "Quy trình không cho phép, hoặc bài đã được người khác cập nhật/nhận xử lý",
+    413: "Dữ liệu gửi lên quá lớn",
+    422: "Dữ liệu gửi lên không hợp lệ, hoặc thiếu ghi chú bắt buộc",
+    500: "Lỗi hệ thống",
+    503: "Kho dữ liệu tạm thời không truy cập được",
+}
+
+
+def refusals(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for these statuses, each an ApiError with what it means."""
+    return {status: {"model": ApiError, "description": REFUSALS[status]} for status in statuses}

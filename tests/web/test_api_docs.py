@@ -72,6 +72,8 @@ def test_openapi_lists_typed_response_schemas(as_reviewer) -> None:
         ("/api/items/{document_id}/decide", "post"): "DecisionResult",
         ("/api/counts", "get"): "Counts",
     }
+    documented = {(path, method) for path, item in spec["paths"].items() for method in item}
+    assert documented == set(expected)  # a new API route is added to this table
     for (path, method), schema in expected.items():
         content = spec["paths"][path][method]["responses"]["200"]["content"]
         assert content["application/json"]["schema"]["$ref"] == f"#/components/schemas/{schema}"
@@ -90,3 +92,30 @@ def test_answers_match_their_schemas(as_reviewer) -> None:
     assert "body" not in queue["items"][0]["document"]
     counts = client.get("/api/counts").json()
     assert counts["total"] == sum(sum(row) for row in counts["rows"].values())
+
+
+# The refusals each API route documents besides the ones every route may answer.
+REFUSALS = {
+    ("/api/me", "get"): set(),
+    ("/api/search", "get"): {"400"},
+    ("/api/items/{document_id}", "get"): {"404"},
+    ("/api/queue", "get"): {"400"},
+    ("/api/items/{document_id}/decide", "post"): {"404", "409", "413"},
+    ("/api/counts", "get"): {"400"},
+}
+EVERY_ROUTE = {"401", "403", "422", "500", "503"}
+
+
+def test_openapi_documents_every_refusal_as_the_json_error_shape(as_reviewer) -> None:
+    client, _token = as_reviewer
+    spec = client.get("/api/openapi.json").json()
+    assert set(spec["components"]["schemas"]["ApiError"]["properties"]) == {"ok", "error", "status"}
+    assert "HTTPValidationError" not in spec["components"]["schemas"]  # FastAPI's own 422 shape
+    documented = {(path, method) for path, item in spec["paths"].items() for method in item}
+    assert documented == set(REFUSALS)  # a new API route is added to this table
+    for (path, method), own in REFUSALS.items():
+        responses = spec["paths"][path][method]["responses"]
+        assert set(responses) == {"200"} | EVERY_ROUTE | own, (path, method)
+        for status in EVERY_ROUTE | own:
+            schema = responses[status]["content"]["application/json"]["schema"]
+            assert schema["$ref"] == "#/components/schemas/ApiError", (path, method, status)

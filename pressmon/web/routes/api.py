@@ -27,6 +27,7 @@ from pressmon.web.api_models import (
     Me,
     QueuePage,
     SearchResult,
+    refusals,
 )
 from pressmon.web.deps import (
     Context,
@@ -39,7 +40,7 @@ from pressmon.web.params import MAX_NOTE, MAX_TEXT, Dates, DocumentId, Page, Tex
 from pressmon.web.routes.queue import Filters, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=refusals(401, 403, 422, 500, 503))
 
 
 def _plain(value: Any) -> Any:
@@ -98,7 +99,7 @@ def me(session: CurrentSession) -> dict[str, Any]:
     }
 
 
-@router.get("/search", response_model=SearchResult)
+@router.get("/search", response_model=SearchResult, responses=refusals(400))
 def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
     """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu,
     den, xep, trang."""
@@ -120,7 +121,7 @@ def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery)
     }
 
 
-@router.get("/items/{document_id}", response_model=ItemDetail)
+@router.get("/items/{document_id}", response_model=ItemDetail, responses=refusals(404))
 def item(
     document_id: DocumentId, ctx: Context, archive: SessionArchive, session: CurrentSession
 ) -> dict[str, Any]:
@@ -139,7 +140,7 @@ def item(
     }
 
 
-@router.get("/queue", response_model=QueuePage)
+@router.get("/queue", response_model=QueuePage, responses=refusals(400))
 def queue(
     ctx: Context,
     archive: SessionArchive,
@@ -215,7 +216,9 @@ class Decision(BaseModel):
         return self
 
 
-@router.post("/items/{document_id}/decide", response_model=DecisionResult)
+@router.post(
+    "/items/{document_id}/decide", response_model=DecisionResult, responses=refusals(404, 409, 413)
+)
 def decide(
     document_id: DocumentId,
     decision: Decision,
@@ -249,7 +252,7 @@ def decide(
     return {"ok": True, "event": event_json(event)}
 
 
-@router.get("/counts", response_model=Counts)
+@router.get("/counts", response_model=Counts, responses=refusals(400))
 def counts(
     archive: SessionArchive,
     session: CurrentSession,
