@@ -129,11 +129,27 @@ class EscalationOut(_Out):
     at: str = Field(description="ISO 8601")
 
 
+class ItemChoices(_Out):
+    """What the item page's forms offer this account now; /api/items/{id}/decide takes the same
+    (the workflow still decides: someone may act first)."""
+
+    seen: int = Field(description="send as `seen` with a decision made from this answer")
+    statuses: list[str] = Field(description="action `status`: the statuses it may move to")
+    follow_ups: list[str] = Field(description="action `follow_up`: those it may record")
+    reopen: bool = Field(description="action `reopen`: locked, and this account may reopen it")
+    escalate: bool = Field(description="action `escalate`: a provincial account, not locked")
+    assignees: list[str] = Field(
+        description="action `assign`: usernames this account may assign it to (a reviewer: itself)"
+    )
+    note_required: list[str] = Field(description="statuses and follow-ups that need a note")
+
+
 class ItemDetail(_Out):
     document: DocumentFull
     saved_copy: SavedCopyOut | None
     state: ReviewStateOut
     history: list[ReviewEventOut]
+    choices: ItemChoices
 
 
 class QueueRow(_Out):

@@ -142,3 +142,28 @@ def test_stale_refusals_tell_an_api_client_what_to_do_not_that_a_page_reloaded(
     assert page.status_code == 409 and "Trang đã được tải lại: hãy xem lại rồi thao tác lại." in (
         page.text
     )
+
+
+def test_an_item_lists_the_choices_its_page_offers_this_account(client, login) -> None:
+    token = login(client, "an")
+    choices = client.get("/api/items/doc003").json()["choices"]
+    assert choices == {
+        "seen": 0,
+        "statuses": ["in_progress", "false", "no_violation", "insufficient", "out_of_scope"],
+        "follow_ups": [],
+        "reopen": False,
+        "escalate": False,
+        "assignees": ["an"],  # a reviewer takes items, it does not hand them out
+        "note_required": ["false", "no_violation", "reported_to_leadership"],
+    }
+    decided = {"action": "status", "status": "false", "note": "Sai.", "seen": choices["seen"]}
+    assert _decide(client, token, "doc003", **decided).is_success
+    reported = {"follow_up": "reported_to_leadership", "note": "Đã báo cáo.", "seen": 1}
+    assert _decide(client, token, "doc003", action="follow_up", **reported).is_success
+    locked = client.get("/api/items/doc003").json()["choices"]
+    assert (locked["seen"], locked["statuses"], locked["follow_ups"]) == (2, [], [])
+    assert locked["reopen"] is False  # a reviewer may not reopen
+    client.cookies.clear()
+    login(client, "binh")
+    lead = client.get("/api/items/doc003").json()["choices"]
+    assert lead["reopen"] is True and lead["assignees"] == ["an", "binh", "chi"]

@@ -132,6 +132,8 @@ def test_a_provincial_reviewer_decides_and_escalates_with_a_note(
 ) -> None:
     token = _as_province(client)
     assert client.get(f"/bai/{NATIONAL_ITEM}").status_code == 200
+    choices = client.get(f"/api/items/{NGHE_AN_ITEM}").json()["choices"]
+    assert choices["escalate"] is True and choices["assignees"] == ["nghean"]
     decided = client.post(
         f"/bai/{NGHE_AN_ITEM}/xu-ly",
         data={"csrf_token": token, "action": "status", "status": "in_progress"},

@@ -19,7 +19,17 @@ from pressmon.coverage import PRESS_KINDS
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
-from pressmon.review.workflow import Action, ActionKind, ReviewState
+from pressmon.review.statuses import NOTE_REQUIRED
+from pressmon.review.workflow import (
+    CAN_ASSIGN_OTHERS,
+    CAN_REOPEN,
+    Action,
+    ActionKind,
+    ReviewState,
+    available_follow_ups,
+    next_statuses,
+)
+from pressmon.web.accounts import Account
 from pressmon.web.api_models import (
     Counts,
     DecisionResult,
@@ -34,9 +44,11 @@ from pressmon.web.deps import (
     CurrentSession,
     SessionArchive,
     SessionScope,
+    WebContext,
     WritingSession,
 )
 from pressmon.web.params import MAX_NOTE, MAX_TEXT, Dates, DocumentId, Page, TextList, clean
+from pressmon.web.routes.item import assignable_accounts
 from pressmon.web.routes.queue import Filters, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
 
@@ -137,6 +149,27 @@ def item(
         "saved_copy": _plain(dataclasses.asdict(copy)) if copy else None,
         "state": state_json(state),
         "history": [event_json(e) for e in history],
+        "choices": choices_json(ctx, session.account, document, state, len(history)),
+    }
+
+
+def choices_json(
+    ctx: WebContext, account: Account, document: Document, state: ReviewState, seen: int
+) -> dict[str, Any]:
+    """The item page's choices (templates/item.html) for this account."""
+    assigns_others = account.role in CAN_ASSIGN_OTHERS
+    return {
+        "seen": seen,
+        "statuses": list(next_statuses(state)),
+        "follow_ups": list(available_follow_ups(state)),
+        "reopen": state.locked and account.role in CAN_REOPEN,
+        "escalate": account.province is not None and not state.locked,
+        "assignees": [
+            a.username
+            for a in assignable_accounts(ctx, document)
+            if assigns_others or a.username == account.username
+        ],
+        "note_required": sorted(NOTE_REQUIRED),
     }
 
 

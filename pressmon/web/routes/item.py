@@ -26,6 +26,7 @@ from pressmon.review.workflow import (
     available_follow_ups,
     next_statuses,
 )
+from pressmon.web.accounts import Account
 from pressmon.web.deps import (
     Context,
     CurrentSession,
@@ -115,6 +116,11 @@ def highlight_needles(flag_reasons: Sequence[Mapping[str, Any]]) -> list[str]:
     return [n for n in needles if n.strip()]
 
 
+def assignable_accounts(ctx: WebContext, document: Document) -> list[Account]:
+    """Who the item may be assigned to: active accounts that can open it."""
+    return [a for a in ctx.accounts.list() if not a.disabled and Scope(a.province).allows(document)]
+
+
 def item_context(
     ctx: WebContext, archive: Archive, document_id: str, part: int = 1
 ) -> dict[str, Any]:
@@ -143,10 +149,7 @@ def item_context(
         "escalation": ctx.escalations.get(document_id),
         "statuses": next_statuses(state),
         "follow_ups": available_follow_ups(state),
-        # Who it may be assigned to: active accounts that can open it.
-        "users": [
-            a for a in ctx.accounts.list() if not a.disabled and Scope(a.province).allows(document)
-        ],
+        "users": assignable_accounts(ctx, document),
         "action_labels": ACTION_LABELS,
         "can_reopen": CAN_REOPEN,
         "max_note": MAX_NOTE_LENGTH,
