@@ -81,3 +81,17 @@ def test_a_method_the_api_route_does_not_take_is_a_json_405(as_reviewer) -> None
         client.post("/api/me", headers={"X-CSRF-Token": token}),
     ):
         assert _refused(response, 405) == "Phương thức không được hỗ trợ."
+
+
+def test_counts_read_filter_values_as_typed_and_refuse_unknown_ones(as_reviewer) -> None:
+    """As /api/search: an unknown province is not silently counted as none."""
+    client, _ = as_reviewer
+    typed = client.get("/api/counts", params={"tinh": "Ha Noi", "bao": "Báo Mẫu"}).json()
+    stored = client.get("/api/counts", params={"tinh": "Hà Nội", "bao": "baomau"}).json()
+    assert typed == stored and stored["total"] == 4
+    unknown = client.get("/api/counts", params={"tinh": "Atlantis"})
+    assert _refused(unknown, 400).startswith(
+        "Bộ lọc không hợp lệ: tỉnh/thành «Atlantis» không có trong danh sách"
+    )
+    forums = client.get("/api/counts", params={"loai_hinh": "other"}).json()
+    assert forums["kinds"] == ["other"]

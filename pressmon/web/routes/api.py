@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
 from pressmon.coverage import PRESS_KINDS
+from pressmon.filters import FilterField
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
@@ -285,8 +286,18 @@ def decide(
     return {"ok": True, "event": event_json(event)}
 
 
+def _named(ctx: WebContext, field: FilterField, typed: list[str]) -> frozenset[str]:
+    """Values as typed ("Nghe An", "vnexpress.net") → stored ones, as /api/search and the command
+    line read them: an unknown one is refused (400, with the closest names), not counted as 0."""
+    values = [value for value in map(clean, typed) if value]
+    if ctx.filters is None:  # no gazetteer: values are taken as stored
+        return frozenset(values)
+    return frozenset(ctx.filters.resolve(field, value).value for value in values)
+
+
 @router.get("/counts", response_model=Counts, responses=refusals(400))
 def counts(
+    ctx: Context,
     archive: SessionArchive,
     session: CurrentSession,
     dates: Dates,
@@ -297,16 +308,17 @@ def counts(
     loai_hinh: TextList = [],  # noqa: B006
     chu_de: TextList = [],  # noqa: B006
 ) -> dict[str, Any]:
-    """Zero-filled counts; filters tu, den (dates), bao, tinh, loai_hinh, chu_de (repeatable).
+    """Zero-filled counts; filters tu, den (dates), bao, tinh, loai_hinh, chu_de (repeatable,
+    names as typed: "Nghe An", "vnexpress.net"; an unknown one is refused with 400).
     Press only (sector, national, provincial), as /bao-phu and `pressmon counts`, unless
     loai_hinh names the kinds (loai_hinh=other for forum and social-media posts)."""
     query = Query(
         date_from=dates.date_from,
         date_to=dates.date_to,
-        outlets=frozenset(map(clean, bao)),
-        provinces=frozenset(map(clean, tinh)),
-        kinds=frozenset(map(clean, loai_hinh)) or PRESS_KINDS,
-        topics=frozenset(map(clean, chu_de)),
+        outlets=_named(ctx, "outlet", bao),
+        provinces=_named(ctx, "province", tinh),
+        kinds=_named(ctx, "kind", loai_hinh) or PRESS_KINDS,
+        topics=_named(ctx, "topic", chu_de),
     )
     table = archive.counts(query, group_by=group_by, interval=interval)
     return {
