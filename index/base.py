@@ -68,6 +68,12 @@ class Archive(ABC):
     @abstractmethod
     def review_history(self, document_id: str) -> Sequence[ReviewEvent]: ...
 
+    def review_histories(self, document_ids: Sequence[str]) -> Mapping[str, Sequence[ReviewEvent]]:
+        """Each document's `review_history`, keyed by its id in the order asked (an id without
+        events maps to an empty history). One `review_history` per id here; backends override
+        it with one read per batch of ids."""
+        return {document_id: self.review_history(document_id) for document_id in document_ids}
+
     @abstractmethod
     def review_events(
         self,

@@ -57,7 +57,13 @@ from index.elastic_query import (
     tiered_bodies,
     tiered_page,
 )
-from index.elastic_reviews import activity_body, activity_page
+from index.elastic_reviews import (
+    MAX_REVIEW_EVENTS,
+    activity_body,
+    activity_page,
+    histories_body,
+    histories_page,
+)
 from index.errors import (
     BackendUnavailable,
     DocumentNotFound,
@@ -83,7 +89,7 @@ from index.weeks import zone
 
 BULK_CHUNK = 500
 SCROLL_PAGE = 500
-MAX_REVIEW_EVENTS = 10_000
+HISTORY_BATCH = 500  # documents whose review histories one search of the log reads
 GET_MANY_CHUNK = 500  # ids per mget request
 _INDEX_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,200}$")
 logger = logging.getLogger(__name__)
@@ -334,6 +340,23 @@ class ElasticsearchArchive(Archive):
         with _translated("đọc lịch sử xem xét"):
             response = self._client.search(index=self.reviews_index_name, body=body)
         return tuple(event_from_source(hit["_source"]) for hit in response["hits"]["hits"])
+
+    def review_histories(self, document_ids: Sequence[str]) -> Mapping[str, Sequence[ReviewEvent]]:
+        """One search of the log per HISTORY_BATCH ids (`histories_body`), each history as
+        `review_history` reads it; a batch whose events fill a search's answer is read on from
+        the document the answer ended in (`histories_page`)."""
+        wanted = list(dict.fromkeys(document_ids))
+        found: dict[str, Sequence[ReviewEvent]] = {}
+        for start in range(0, len(wanted), HISTORY_BATCH):
+            left = wanted[start : start + HISTORY_BATCH]
+            while left:
+                with _translated("đọc lịch sử xem xét"):
+                    response = self._client.search(
+                        index=self.reviews_index_name, body=histories_body(left)
+                    )
+                histories, left = histories_page(response.body, left)
+                found.update(histories)
+        return {document_id: found[document_id] for document_id in wanted}
 
     def review_events(
         self,

@@ -98,6 +98,7 @@ READ_CONNECTIONS = 4
 # read (INTERACTIVE_PAGE_SIZE), not the 200-article pages bulk readers walk through (which would
 # fill them with thousands of texts).
 SEARCH_MEMO_PAGES = 64
+HISTORY_BATCH = 500  # documents whose review histories one read of the log fetches
 
 
 class SQLiteArchive(Archive):
@@ -459,6 +460,22 @@ class SQLiteArchive(Archive):
                 "SELECT * FROM reviews WHERE document_id = ? ORDER BY at_us, seq", (document_id,)
             ).fetchall()
         return tuple(row_review(row) for row in rows)
+
+    def review_histories(self, document_ids: Sequence[str]) -> Mapping[str, Sequence[ReviewEvent]]:
+        """One read of the log per HISTORY_BATCH ids, each history in `review_history`'s order."""
+        found: dict[str, list[ReviewEvent]] = {document_id: [] for document_id in document_ids}
+        wanted = list(found)
+        for start in range(0, len(wanted), HISTORY_BATCH):
+            batch = wanted[start : start + HISTORY_BATCH]
+            with self._read() as conn:
+                rows = conn.execute(
+                    f"SELECT * FROM reviews WHERE document_id IN ({', '.join('?' * len(batch))}) "
+                    "ORDER BY document_id, at_us, seq",
+                    batch,
+                ).fetchall()
+            for row in rows:
+                found[row["document_id"]].append(row_review(row))
+        return {document_id: tuple(events) for document_id, events in found.items()}
 
     def review_events(
         self,

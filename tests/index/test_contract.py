@@ -593,6 +593,35 @@ def test_history_is_in_time_order(filled: Archive) -> None:
     assert [e.at for e in filled.review_history("scam")] == [earlier.at, later.at]
 
 
+def test_review_histories_are_each_documents_history_read_in_batches(
+    filled: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the leadership report reads for its decided items: per id asked, in that order,
+    exactly its `review_history` (an id without events, or unknown, has an empty one), however
+    the ids fall into batches."""
+    monkeypatch.setattr("index.sqlite_backend.HISTORY_BATCH", 2)
+    monkeypatch.setattr("index.elastic.HISTORY_BATCH", 2)
+    events = [
+        _event("scam", "unstarted", "in_progress", minutes=30),
+        _event("pension", "unstarted", "false", minutes=3, note="Trái thông cáo"),
+        _event("scam", "in_progress", "false", minutes=10),
+        _event("unaccented", "unstarted", "no_violation", minutes=1),
+        _event("scam", "false", "false", minutes=10, note="cùng thời điểm, ghi sau"),
+    ]
+    for event in events:
+        filled.record_review(event)
+    filled.refresh()
+    asked = ["scam", "missing", "unaccented", "joining", "pension"]
+    histories = filled.review_histories(asked)
+    assert list(histories) == asked
+    assert {i: tuple(h) for i, h in histories.items()} == {
+        i: tuple(filled.review_history(i)) for i in asked
+    }
+    assert tuple(histories["scam"]) == (events[2], events[4], events[0])
+    assert tuple(histories["missing"]) == tuple(histories["joining"]) == ()
+    assert dict(filled.review_histories([])) == {}
+
+
 def test_review_events_across_documents_newest_first_with_filters(filled: Archive) -> None:
     events = [
         _event("scam", "unstarted", "in_progress", minutes=1),

@@ -9,7 +9,7 @@ import json
 import socket
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -22,10 +22,11 @@ from index.elastic_mapping import (
     SCHEMA_VERSION,
     document_to_source,
     documents_index,
+    event_to_source,
     reviews_index,
 )
 from index.elastic_query import folded_tier_body, search_body, tiered_bodies
-from index.elastic_reviews import activity_body
+from index.elastic_reviews import activity_body, histories_body
 from index.errors import (
     BackendUnavailable,
     DocumentNotFound,
@@ -345,6 +346,62 @@ def test_review_activity_pages_through_every_document_acted_on(cluster, monkeypa
     assert _requests(fake, "POST", "/pm-reviews/_search") == [
         activity_body(since, until, {"escalate"}, {"false"}),
         activity_body(since, until, {"escalate"}, {"false"}, after={"document_id": "b"}),
+    ]
+
+
+def test_review_histories_are_one_search_per_batch_of_documents(cluster, monkeypatch) -> None:
+    """The leadership report's decided items: their histories in a search per HISTORY_BATCH
+    ids, never one per item; a batch whose events fill the answer is read on from where the
+    answer ended."""
+    monkeypatch.setattr("index.elastic.HISTORY_BATCH", 2)
+    monkeypatch.setattr("index.elastic_reviews.MAX_REVIEW_EVENTS", 3)
+    fake, url = cluster
+    at = datetime(2026, 5, 20, 3, tzinfo=UTC)
+
+    def history(document_id: str, count: int) -> list[ReviewEvent]:
+        return [
+            ReviewEvent(document_id, "an", at + timedelta(minutes=n), "unstarted", "false")
+            for n in range(count)
+        ]
+
+    def answer(*events: ReviewEvent) -> Route:
+        hits = [{"_source": event_to_source(e, n)} for n, e in enumerate(events)]
+        return 200, {"hits": {"hits": hits}}
+
+    d1, d2, d3, d4 = history("d1", 1), history("d2", 2), history("d3", 1), history("d4", 5)
+    fake.routes[("POST", "/pm-reviews/_search")] = [
+        answer(*d1, *d3),  # the batch d3, d1
+        answer(*d2, d4[0]),  # the batch d2, d4: full, ending inside d4's history
+        answer(*d4[:3]),  # d4 alone fills the answer: as review_history reads it
+        answer(),  # the batch d5
+    ]
+    found = _archive(url).review_histories(["d3", "d1", "d2", "d4", "d5"])
+    assert list(found) == ["d3", "d1", "d2", "d4", "d5"]
+    assert found == {
+        "d3": tuple(d3),
+        "d1": tuple(d1),
+        "d2": tuple(d2),
+        "d4": tuple(d4[:3]),
+        "d5": (),
+    }
+    assert _requests(fake, "POST", "/pm-reviews/_search") == [
+        histories_body(["d1", "d3"]),
+        histories_body(["d2", "d4"]),
+        histories_body(["d4"]),
+        histories_body(["d5"]),
+    ]
+
+
+def test_review_histories_of_many_documents_take_few_requests(cluster) -> None:
+    fake, url = cluster
+    fake.routes[("POST", "/pm-reviews/_search")] = (200, {"hits": {"hits": []}})
+    asked = [f"doc{n:04d}" for n in range(2000)]  # the leadership report's most items
+    found = _archive(url).review_histories(asked)
+    assert list(found) == asked and not any(found.values())
+    searches = _requests(fake, "POST", "/pm-reviews/_search")
+    assert len(searches) == 4  # 500 documents a search
+    assert [s["query"]["terms"]["document_id"] for s in searches] == [
+        asked[n : n + 500] for n in range(0, 2000, 500)
     ]
 
 
