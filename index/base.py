@@ -50,6 +50,12 @@ class Archive(ABC):
     @abstractmethod
     def search(self, query: Query) -> SearchPage: ...
 
+    def count_matches(self, query: Query) -> int:
+        """How many documents match `query` (its text and filters; its paging and sort aside),
+        counted exactly, as a bulk page's `total`, without reading a hit. One `counts` here;
+        backends override it with a bare count."""
+        return self.counts(query).total
+
     @abstractmethod
     def counts(
         self,

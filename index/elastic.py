@@ -48,9 +48,11 @@ from index.elastic_mapping import (
 )
 from index.elastic_query import (
     archive_stats,
+    count_body,
     count_table,
     counts_body,
     folded_tier_body,
+    match_count,
     search_body,
     search_page,
     stats_body,
@@ -287,6 +289,14 @@ class ElasticsearchArchive(Archive):
                 reason = error.get("type", "error") if isinstance(error, dict) else str(error)
                 raise _api_error(int(response.get("status") or 500), reason, "tìm kiếm")
         return list(responses)
+
+    def count_matches(self, query: Query) -> int:
+        """One search reading no hit (`count_body`), counting every match."""
+        self._refuse_stale()
+        body = count_body(query, self.timezone, self._synonyms)
+        with _translated("đếm bài"):
+            response = self._client.search(index=self.index_name, body=body)
+        return match_count(response.body)
 
     def counts(
         self,

@@ -246,6 +246,18 @@ def search_body(
     return body
 
 
+def count_body(query: Query, timezone: str, synonyms: Synonyms | None = None) -> dict[str, Any]:
+    """`search` request body counting every match of `query` (as `search_body` matches them)
+    without reading a hit."""
+    return {"query": query_clause(query, timezone, synonyms), "size": 0, "track_total_hits": True}
+
+
+def match_count(response: Mapping[str, Any]) -> int:
+    """The count a `count_body` search answered."""
+    total, _ = _total(response)
+    return total
+
+
 # Exact matches rank first for certain, not by a boost's likelihood: a relevance page of a query
 # with a folded tier is read tier by tier, in one or two round trips. (A boost large enough to
 # lift every exact score above every folded one would have to be huge, as bm25 has no upper

@@ -296,6 +296,12 @@ class SQLiteArchive(Archive):
             total_exact=exact,
         )
 
+    def count_matches(self, query: Query) -> int:
+        """One count of the set a search pages through (`total_sql`), uncapped."""
+        query = _normalized_query(query)
+        parsed = parse_query(query.text, self._synonyms)
+        return self._count(*total_sql(query, parsed, self._window(query, parsed)))
+
     def _count(self, sql: str, params: dict[str, Any]) -> int:
         with self._counters.connection() as conn, self._translated():
             return conn.execute(sql, params).fetchone()[0]

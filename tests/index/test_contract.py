@@ -547,6 +547,7 @@ def test_counts_sum_to_the_search_total(filled: Archive, query: Query) -> None:
     for interval in ("week", "month"):
         assert filled.counts(query, interval=interval).total == total
     assert filled.counts(query, group_by="province").total == total
+    assert filled.count_matches(replace(query, page=3, sort="date")) == total
 
 
 def test_unknown_grouping_is_a_query_error(filled: Archive) -> None:
@@ -900,3 +901,6 @@ def test_interactive_pages_count_up_to_the_limit_and_paging_reaches_every_match(
         Query(text="lương hưu", sort="date", page_size=2, date_to=date(2024, 3, 3))
     )
     assert (few.total, few.total_exact) == (3, True)
+    for text in ("lương hưu", "luong huu", ""):  # past the count limit, counted whole
+        assert archive.count_matches(Query(text=text, page=9, page_size=2)) == 5
+        assert archive.count_matches(Query(text=text, date_from=date(2024, 3, 4))) == 2

@@ -25,7 +25,7 @@ from index.elastic_mapping import (
     event_to_source,
     reviews_index,
 )
-from index.elastic_query import folded_tier_body, search_body, tiered_bodies
+from index.elastic_query import count_body, folded_tier_body, search_body, tiered_bodies
 from index.elastic_reviews import activity_body, histories_body
 from index.errors import (
     BackendUnavailable,
@@ -176,6 +176,15 @@ def test_search_sends_the_built_body_and_parses_the_answer(cluster) -> None:
     assert _msearch_requests(fake) == []
     assert page.total == 1 and page.hits[0].document == doc and page.hits[0].match == "exact"
     assert page.hits[0].snippet == "<mark>Cảnh</mark> báo"
+
+
+def test_count_matches_is_one_search_reading_no_hit(cluster) -> None:
+    fake, url = cluster
+    fake.routes[("POST", "/pm/_search")] = (200, _search_answer(total=12_345))
+    query = Query(text="canh giac", page=700, page_size=20)  # past the result window
+    assert _archive(url).count_matches(query) == 12_345
+    assert _requests(fake, "POST", "/pm/_search") == [count_body(query, "Asia/Ho_Chi_Minh")]
+    assert _msearch_requests(fake) == []
 
 
 def test_a_page_past_the_exact_tier_reads_the_folded_tier_next(cluster) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -27,10 +28,12 @@ from index.elastic_query import (
     EXACT_FIELDS,
     FOLDED_FIELDS,
     archive_stats,
+    count_body,
     count_table,
     counts_body,
     exact_match,
     folded_tier_body,
+    match_count,
     search_body,
     search_page,
     tiered_bodies,
@@ -934,3 +937,16 @@ def test_a_tiered_page_lists_exact_hits_then_folded_ones_and_counts_every_match(
     capped = {"hits": {"total": {"value": 10_000, "relation": "gte"}}}
     whole = tiered_page(query, _tier_response(4, 10_000, "gte"), capped, None)
     assert (len(whole.hits), whole.total, whole.total_exact) == (4, 10_000, False)
+
+
+def test_a_count_reads_no_hit_and_counts_every_match_of_the_search() -> None:
+    query = Query(text="luong huu", kinds=frozenset({"provincial"}), page=600, page_size=20)
+    body = count_body(query, VN)
+    assert body == {
+        "query": search_body(replace(query, page=1), VN)["query"],
+        "size": 0,
+        "track_total_hits": True,
+    }
+    assert match_count({"hits": {"total": {"value": 12_345, "relation": "eq"}, "hits": []}}) == (
+        12_345
+    )
