@@ -38,7 +38,7 @@ from index.types import (
     SearchPage,
     counted_up_to,
 )
-from index.weeks import fill_counts
+from index.weeks import check_day_range, fill_counts
 from vntext.normalize import normalize_spelling
 
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
@@ -129,7 +129,12 @@ def excluded_clauses(parsed: ParsedQuery) -> list[dict[str, Any]]:
 
 
 def filters(query: Query, timezone: str) -> list[dict[str, Any]]:
-    """Keyword/date filters; dates are inclusive local days in `timezone`."""
+    """Keyword/date filters; dates are inclusive local days in `timezone`.
+
+    Raises:
+        QueryError: the days end before they start (`check_day_range`).
+    """
+    check_day_range(query.date_from, query.date_to)
     out: list[dict[str, Any]] = []
     if query.date_from or query.date_to:
         bounds: dict[str, Any] = {"time_zone": timezone, "format": "strict_date"}

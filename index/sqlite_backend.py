@@ -78,7 +78,7 @@ from index.types import (
     TriageList,
     counted_up_to,
 )
-from index.weeks import day_bounds_utc, fill_counts, fixed_utc_offset, zone
+from index.weeks import check_day_range, day_bounds_utc, fill_counts, fixed_utc_offset, zone
 from vntext.normalize import normalize_spelling
 from vntext.sqlite_text import sqlite_problem
 
@@ -557,8 +557,7 @@ class SQLiteArchive(Archive):
 
     def _window(self, query: Query, parsed: ParsedQuery | None = None) -> Window:
         """The query's date bounds, and for a text query its selective filter tags."""
-        if query.date_from and query.date_to and query.date_from > query.date_to:
-            raise QueryError(f"Khoảng ngày không hợp lệ: {query.date_from} sau {query.date_to}.")
+        check_day_range(query.date_from, query.date_to)
         start, end = day_bounds_utc(query.date_from, query.date_to, self._tz)
         groups = query_tags(query) if parsed is not None and not parsed.empty else ()
         if groups:

@@ -465,6 +465,18 @@ def test_bad_pages_are_query_errors(filled: Archive, page: int, size: int) -> No
 # -- counts ---------------------------------------------------------------------------------
 
 
+def test_a_range_of_days_ending_before_it_starts_is_a_query_error(filled: Archive) -> None:
+    reversed_days = Query(date_from=date(2024, 2, 15), date_to=date(2024, 2, 1))
+    for query in (reversed_days, replace(reversed_days, text="bảo hiểm")):
+        with pytest.raises(QueryError, match="Khoảng ngày không hợp lệ"):
+            filled.search(query)
+        with pytest.raises(QueryError, match="Khoảng ngày không hợp lệ"):
+            filled.counts(query)
+        with pytest.raises(QueryError, match="Khoảng ngày không hợp lệ"):
+            filled.count_matches(query)
+    assert ids(filled, date_from=date(2024, 2, 15), date_to=date(2024, 2, 15)) == {"pension"}
+
+
 def test_weeks_start_on_monday_in_the_archive_timezone(filled: Archive) -> None:
     table = filled.counts(Query(date_from=date(2024, 1, 1), date_to=date(2024, 1, 14)))
     assert table.buckets == (date(2024, 1, 1), date(2024, 1, 8))

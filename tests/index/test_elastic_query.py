@@ -950,3 +950,15 @@ def test_a_count_reads_no_hit_and_counts_every_match_of_the_search() -> None:
     assert match_count({"hits": {"total": {"value": 12_345, "relation": "eq"}, "hits": []}}) == (
         12_345
     )
+
+
+def test_a_range_of_days_ending_before_it_starts_is_refused_as_on_sqlite() -> None:
+    """Not a range filter matching nothing: the page would say "0 kết quả" without saying why."""
+    reversed_days = Query(date_from=date(2026, 5, 17), date_to=date(2026, 5, 11))
+    for build in (
+        lambda: search_body(reversed_days, VN),
+        lambda: count_body(reversed_days, VN),
+        lambda: counts_body(reversed_days, VN, group_by=None, interval="week"),
+    ):
+        with pytest.raises(QueryError, match="Khoảng ngày không hợp lệ: 2026-05-17 sau 2026-05-11"):
+            build()
