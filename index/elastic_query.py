@@ -513,9 +513,10 @@ def count_table(
 
 
 def _filtered_groups(query: Query, group_by: GroupBy | None) -> frozenset[str]:
-    """Groups the query names explicitly get a row even when they have no articles."""
+    """Groups the query names explicitly get a row even when they have no articles; provinces
+    as stored and filtered (`filters`), or an old spelling gets an empty row of its own."""
     return {
-        "province": query.provinces,
+        "province": frozenset(normalize_spelling(p) for p in query.provinces),
         "outlet": query.outlets,
         "kind": query.kinds,
         "topic": query.topics,

@@ -541,6 +541,15 @@ def test_filtered_groups_appear_even_when_empty(filled: Archive) -> None:
         interval="month",
     )
     assert dict(table.rows) == {"Hà Nội": (1,), "Huế": (0,)}
+    # Asked decomposed (NFD) or in the old spelling: one row, under the name as stored.
+    asked = frozenset({nfd("Đắk Lắk"), "Khánh Hoà"})
+    table = filled.counts(
+        Query(provinces=asked, date_to=date(2024, 1, 31)), group_by="province", interval="month"
+    )
+    assert {group: sum(counts) for group, counts in table.rows.items()} == {
+        "Đắk Lắk": 1,
+        "Khánh Hòa": 0,
+    }
 
 
 @pytest.mark.parametrize(

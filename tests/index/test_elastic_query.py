@@ -962,3 +962,22 @@ def test_a_range_of_days_ending_before_it_starts_is_refused_as_on_sqlite() -> No
     ):
         with pytest.raises(QueryError, match="Khoảng ngày không hợp lệ: 2026-05-17 sau 2026-05-11"):
             build()
+
+
+def test_a_province_asked_in_an_old_spelling_is_one_row_under_its_stored_name() -> None:
+    """As on SQLite: "Khánh Hoà" is filtered as "Khánh Hòa" and counted in that row alone."""
+    query = Query(
+        provinces=frozenset({"Khánh Hoà", "Thanh Hoá"}),
+        date_from=date(2026, 5, 11),
+        date_to=date(2026, 5, 17),
+    )
+    groups = {"buckets": [{"key": "Khánh Hòa", "doc_count": 3}]}
+    response = {
+        "aggregations": {
+            "over_time": {
+                "buckets": [{"key_as_string": "2026-05-11", "doc_count": 3, "groups": groups}]
+            }
+        }
+    }
+    table = count_table(response, query, group_by="province", interval="week")
+    assert dict(table.rows) == {"Khánh Hòa": (3,), "Thanh Hóa": (0,)}
