@@ -111,15 +111,20 @@ class Archive(ABC):
     @abstractmethod
     def stats(self) -> ArchiveStats: ...
 
-    def iter_documents(self, page_size: int = 100) -> Iterator[Document]:
-        """Every document, newest first, by paging through `search`.
+    def iter_documents(
+        self, page_size: int = 100, *, query: Query | None = None
+    ) -> Iterator[Document]:
+        """Every document matching `query` (every one when None), newest first, by paging
+        through `search`: the way to read all matches, however many (its text, filters and
+        dates apply; its sort and paging do not).
 
         Backends with a cheaper cursor override this (Elasticsearch must: `search` stops at
         10,000 hits). Paging is stable only if the date sort breaks ties deterministically.
         """
+        asked = replace(query or Query(), sort="date", page_size=page_size)
         page = 1
         while True:
-            result = self.search(Query(sort="date", page=page, page_size=page_size))
+            result = self.search(replace(asked, page=page))
             yield from (hit.document for hit in result.hits)
             if not result.more_after or not result.hits:
                 return

@@ -58,6 +58,7 @@ from index.elastic_query import (
     stats_body,
     tiered_bodies,
     tiered_page,
+    walk_body,
 )
 from index.elastic_reviews import (
     MAX_REVIEW_EVENTS,
@@ -418,21 +419,23 @@ class ElasticsearchArchive(Archive):
             response = self._client.search(index=self.index_name, body=stats_body())
         return archive_stats(response.body)
 
-    def iter_documents(self, page_size: int = SCROLL_PAGE) -> Iterator[Document]:
-        """Every document, newest first, with `search_after` (no 10,000-hit window limit)."""
-        body: dict[str, Any] = {
-            "query": {"match_all": {}},
-            "sort": [{"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}],
-            "size": page_size,
-        }
+    def iter_documents(
+        self, page_size: int = SCROLL_PAGE, *, query: Query | None = None
+    ) -> Iterator[Document]:
+        """Every document (matching `query`), newest first, with `search_after` (`walk_body`):
+        no 10,000-hit window limit. Every document of an index opened only to export it."""
+        if query is not None:
+            self._refuse_stale()
+        after = None
         while True:
+            body = walk_body(query, self.timezone, self._synonyms, page_size, after)
             with _translated("duyệt các bài"):
                 hits = self._client.search(index=self.index_name, body=body)["hits"]["hits"]
             for hit in hits:
                 yield document_from_source(hit["_source"])
             if len(hits) < page_size:
                 return
-            body = {**body, "search_after": hits[-1]["sort"]}
+            after = hits[-1]["sort"]
 
     def refresh(self) -> None:
         with _translated("làm mới chỉ mục"):

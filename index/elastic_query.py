@@ -212,6 +212,30 @@ def query_clause(
     return {"bool": clause}
 
 
+# Newest first; the id breaks ties, so paging (`from` or `search_after`) is stable.
+BY_DATE = ({"published_at": {"order": "desc"}}, {"id": {"order": "asc"}})
+
+
+def walk_body(
+    query: Query | None,
+    timezone: str,
+    synonyms: Synonyms | None,
+    page_size: int,
+    after: Sequence[Any] | None = None,
+) -> dict[str, Any]:
+    """One page of `iter_documents`: the documents matching `query` (every one when None),
+    newest first, after the sort values `after` of the previous page's last hit: `search_after`
+    reads past the result window that stops `from` at MAX_RESULT_WINDOW."""
+    body: dict[str, Any] = {
+        "query": {"match_all": {}} if query is None else query_clause(query, timezone, synonyms),
+        "sort": list(BY_DATE),
+        "size": page_size,
+    }
+    if after is not None:
+        body["search_after"] = list(after)
+    return body
+
+
 def search_body(
     query: Query,
     timezone: str,
@@ -230,10 +254,9 @@ def search_body(
             f"Chỉ xem được {MAX_RESULT_WINDOW} kết quả đầu tiên; hãy thu hẹp điều kiện tìm kiếm."
         )
     has_text = not parse_query(query.text, synonyms).empty
-    by_date = [{"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}]
     body: dict[str, Any] = {
         "query": query_clause(query, timezone, synonyms),
-        "sort": ["_score", *by_date] if query.sort == "relevance" and has_text else by_date,
+        "sort": ["_score", *BY_DATE] if query.sort == "relevance" and has_text else list(BY_DATE),
         "from": (query.page - 1) * query.page_size,
         "size": query.page_size,
         "track_total_hits": counted_up_to(query, count_limit) or True,

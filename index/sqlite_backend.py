@@ -445,8 +445,14 @@ class SQLiteArchive(Archive):
             rows = cursor.execute(sql, params).fetchall()
         return triage_read(rows, limit, kept)
 
-    def iter_documents(self, page_size: int = 100) -> Iterator[Document]:
-        """Every document, newest first, in keyset pages (each page costs the same)."""
+    def iter_documents(
+        self, page_size: int = 100, *, query: Query | None = None
+    ) -> Iterator[Document]:
+        """Every document, newest first, in keyset pages (each page costs the same); those
+        matching a query, through `search`'s pages."""
+        if query is not None:
+            yield from super().iter_documents(page_size, query=query)
+            return
         after = (2**63 - 1, 2**63 - 1)
         while True:
             with self._read() as conn:

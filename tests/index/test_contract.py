@@ -477,6 +477,22 @@ def test_a_range_of_days_ending_before_it_starts_is_a_query_error(filled: Archiv
     assert ids(filled, date_from=date(2024, 2, 15), date_to=date(2024, 2, 15)) == {"pension"}
 
 
+def test_iter_documents_of_a_query_walks_every_match_newest_first(filled: Archive) -> None:
+    filled.record_review(_event("pension", "unstarted", "false"))
+    filled.record_review(_event("unaccented", "unstarted", "no_violation"))
+    filled.refresh()
+    decided = Query(review_statuses=frozenset({"false", "no_violation"}), page=7, sort="relevance")
+    walked = [d.id for d in filled.iter_documents(page_size=1, query=decided)]
+    assert walked == ["unaccented", "pension"]
+    folded = [d.id for d in filled.iter_documents(page_size=1, query=Query(text="bao hiem"))]
+    assert folded == [
+        h.document.id for h in filled.search(Query(text="bao hiem", sort="date")).hits
+    ]
+    assert [d.id for d in filled.iter_documents(page_size=2)] == [
+        d.id for d in sorted(CORPUS, key=lambda d: d.published_at, reverse=True)
+    ]
+
+
 def test_weeks_start_on_monday_in_the_archive_timezone(filled: Archive) -> None:
     table = filled.counts(Query(date_from=date(2024, 1, 1), date_to=date(2024, 1, 14)))
     assert table.buckets == (date(2024, 1, 1), date(2024, 1, 8))

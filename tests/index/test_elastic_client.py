@@ -9,6 +9,7 @@ import json
 import socket
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -25,7 +26,14 @@ from index.elastic_mapping import (
     event_to_source,
     reviews_index,
 )
-from index.elastic_query import count_body, folded_tier_body, search_body, tiered_bodies
+from index.elastic_query import (
+    count_body,
+    folded_tier_body,
+    query_clause,
+    search_body,
+    tiered_bodies,
+    walk_body,
+)
 from index.elastic_reviews import activity_body, histories_body
 from index.errors import (
     BackendUnavailable,
@@ -412,6 +420,36 @@ def test_review_histories_of_many_documents_take_few_requests(cluster) -> None:
     assert [s["query"]["terms"]["document_id"] for s in searches] == [
         asked[n : n + 500] for n in range(0, 2000, 500)
     ]
+
+
+def test_the_documents_of_a_query_are_read_past_the_result_window(cluster, monkeypatch) -> None:
+    """Every decided item (retraining, similar items): `search` refuses pages past the window,
+    `iter_documents` walks on with `search_after`."""
+    monkeypatch.setattr("index.elastic_query.MAX_RESULT_WINDOW", 2)
+    fake, url = cluster
+    docs = [_doc(f"d{n}") for n in range(3)]
+
+    def hit(doc: Document) -> dict[str, Any]:
+        millis = int(doc.published_at.timestamp() * 1000)
+        return {"_id": doc.id, "_source": document_to_source(doc), "sort": [millis, doc.id]}
+
+    fake.routes[("POST", "/pm/_search")] = [
+        (200, _search_answer(hit(docs[0]), hit(docs[1]))),
+        (200, _search_answer(hit(docs[2]))),
+    ]
+    decided = Query(review_statuses=frozenset({"false", "no_violation"}))
+    archive = _archive(url)
+    with pytest.raises(QueryError, match="Chỉ xem được 2 kết quả đầu tiên"):
+        archive.search(replace(decided, page=2, page_size=2))
+    assert list(archive.iter_documents(2, query=decided)) == docs
+    after = [int(docs[1].published_at.timestamp() * 1000), "d1"]
+    assert _requests(fake, "POST", "/pm/_search") == [
+        walk_body(decided, "Asia/Ho_Chi_Minh", None, 2),
+        walk_body(decided, "Asia/Ho_Chi_Minh", None, 2, after),
+    ]
+    assert _requests(fake, "POST", "/pm/_search")[1]["query"] == (
+        query_clause(decided, "Asia/Ho_Chi_Minh")  # what `search` matches
+    )
 
 
 def test_delete_reports_whether_it_deleted(cluster) -> None:
