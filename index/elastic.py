@@ -64,6 +64,7 @@ from index.elastic_reviews import (
     MAX_REVIEW_EVENTS,
     activity_body,
     activity_page,
+    events_body,
     histories_body,
     histories_page,
 )
@@ -378,19 +379,22 @@ class ElasticsearchArchive(Archive):
         action: str | None = None,
         limit: int = 1000,
     ) -> Sequence[ReviewEvent]:
-        filters: list[dict[str, Any]] = []
-        if since is not None or until is not None:
-            bounds = {"gte": since and since.isoformat(), "lt": until and until.isoformat()}
-            filters.append({"range": {"at": {k: v for k, v in bounds.items() if v}}})
-        filters += [{"term": {k: v}} for k, v in (("actor", actor), ("action", action)) if v]
-        body = {
-            "query": {"bool": {"filter": filters}},
-            "sort": [{"at": {"order": "desc"}}, {"seq": {"order": "desc"}}],
-            "size": min(limit, MAX_REVIEW_EVENTS),
-        }
-        with _translated("đọc sự kiện xem xét"):
-            response = self._client.search(index=self.reviews_index_name, body=body)
-        return tuple(event_from_source(hit["_source"]) for hit in response["hits"]["hits"])
+        """Pages of at most MAX_REVIEW_EVENTS (`events_body`) until `limit` events or the end."""
+        found: list[ReviewEvent] = []
+        after = None
+        while len(found) < limit:
+            size = min(limit - len(found), MAX_REVIEW_EVENTS)
+            body = events_body(
+                since=since, until=until, actor=actor, action=action, size=size, after=after
+            )
+            with _translated("đọc sự kiện xem xét"):
+                response = self._client.search(index=self.reviews_index_name, body=body)
+            hits = response["hits"]["hits"]
+            found += (event_from_source(hit["_source"]) for hit in hits)
+            if len(hits) < size:
+                break
+            after = hits[-1]["sort"]
+        return tuple(found)
 
     def review_activity(
         self,

@@ -1,7 +1,8 @@
 """Pure request and response bodies for the review log index (`<name>-reviews`) beyond reading
 one document's history: which documents were acted on in a time range (`activity_body`,
-`activity_page`), paged through a composite aggregation so no document is ever left out; and
-many documents' histories in one search (`histories_body`, `histories_page`)."""
+`activity_page`), paged through a composite aggregation so no document is ever left out; many
+documents' histories in one search (`histories_body`, `histories_page`); and the log across
+documents, newest first, in pages past the result window (`events_body`)."""
 
 from __future__ import annotations
 
@@ -140,3 +141,36 @@ def histories_page(
         if document_id in histories:
             histories[document_id].append(event_from_source(source))
     return {i: tuple(found) for i, found in histories.items()}, again
+
+
+def events_body(
+    *,
+    since: datetime | None,
+    until: datetime | None,
+    actor: str | None,
+    action: str | None,
+    size: int,
+    after: Sequence[Any] | None = None,
+) -> dict[str, Any]:
+    """One page of `Archive.review_events`: `since` <= at < `until`, of one actor or action
+    when given, newest first, after the sort values `after` of the previous page's last event
+    (`search_after`: a log read past MAX_REVIEW_EVENTS, the most one search returns)."""
+    filters: list[dict[str, Any]] = []
+    if since is not None or until is not None:
+        bounds = {"gte": since and since.isoformat(), "lt": until and until.isoformat()}
+        filters.append({"range": {"at": {k: v for k, v in bounds.items() if v}}})
+    filters += [{"term": {k: v}} for k, v in (("actor", actor), ("action", action)) if v]
+    body: dict[str, Any] = {
+        "query": {"bool": {"filter": filters}},
+        # The document id breaks a tie of time and sequence (events of two processes).
+        "sort": [
+            {"at": {"order": "desc"}},
+            {"seq": {"order": "desc"}},
+            {"document_id": {"order": "asc"}},
+        ],
+        "size": size,
+        "track_total_hits": False,
+    }
+    if after is not None:
+        body["search_after"] = list(after)
+    return body

@@ -34,7 +34,7 @@ from index.elastic_query import (
     tiered_bodies,
     walk_body,
 )
-from index.elastic_reviews import activity_body, histories_body
+from index.elastic_reviews import activity_body, events_body, histories_body
 from index.errors import (
     BackendUnavailable,
     DocumentNotFound,
@@ -450,6 +450,52 @@ def test_the_documents_of_a_query_are_read_past_the_result_window(cluster, monke
     assert _requests(fake, "POST", "/pm/_search")[1]["query"] == (
         query_clause(decided, "Asia/Ho_Chi_Minh")  # what `search` matches
     )
+
+
+def test_review_events_are_read_past_one_search_to_the_limit(cluster, monkeypatch) -> None:
+    """The audit CSV asks 50,000 events: pages of at most MAX_REVIEW_EVENTS, each after the
+    last one's final event, never a silent cut at one search's worth."""
+    monkeypatch.setattr("index.elastic.MAX_REVIEW_EVENTS", 2)
+    fake, url = cluster
+    at = datetime(2026, 5, 20, 3, tzinfo=UTC)
+    events = [
+        ReviewEvent(f"d{n}", "an", at - timedelta(minutes=n), "unstarted", "false")
+        for n in range(4)
+    ]
+
+    def page(*numbers: int) -> Route:
+        hits = [
+            {
+                "_source": event_to_source(events[n], 100 - n),
+                "sort": [int(events[n].at.timestamp() * 1000), 100 - n, f"d{n}"],
+            }
+            for n in numbers
+        ]
+        return 200, {"hits": {"hits": hits}}
+
+    fake.routes[("POST", "/pm-reviews/_search")] = [
+        page(0, 1),
+        page(2),  # 3 asked: the second page asks 1
+        page(0, 1),
+        page(2, 3),
+        page(),  # 10 asked: a page short of its size is the end
+    ]
+    archive = _archive(url)
+    assert archive.review_events(actor="an", limit=3) == tuple(events[:3])
+    assert archive.review_events(actor="an", limit=10) == tuple(events)
+    after = [int(events[1].at.timestamp() * 1000), 99, "d1"]
+
+    def asked(size: int, after: list[Any] | None = None) -> dict[str, Any]:
+        return events_body(since=None, until=None, actor="an", action=None, size=size, after=after)
+
+    last = [int(events[3].at.timestamp() * 1000), 97, "d3"]
+    assert _requests(fake, "POST", "/pm-reviews/_search") == [
+        asked(2),
+        asked(1, after),
+        asked(2),
+        asked(2, after),
+        asked(2, last),
+    ]
 
 
 def test_delete_reports_whether_it_deleted(cluster) -> None:

@@ -13,6 +13,7 @@ from index.elastic_reviews import (
     MAX_REVIEW_EVENTS,
     activity_body,
     activity_page,
+    events_body,
     histories_body,
     histories_page,
 )
@@ -154,3 +155,28 @@ def test_histories_page_keeps_whole_histories_and_asks_again_for_the_rest(monkey
 def test_a_histories_answer_without_hits_is_refused() -> None:
     with pytest.raises(SearchIndexError, match="lịch sử xem xét"):
         histories_page({"took": 1}, ["a"])
+
+
+def test_events_body_golden() -> None:
+    body = events_body(
+        since=SINCE, until=None, actor="an", action="status", size=500, after=[1, 2, "d"]
+    )
+    assert body == {
+        "query": {
+            "bool": {
+                "filter": [
+                    {"range": {"at": {"gte": "2026-05-18T00:00:00+07:00"}}},
+                    {"term": {"actor": "an"}},
+                    {"term": {"action": "status"}},
+                ]
+            }
+        },
+        "sort": [
+            {"at": {"order": "desc"}},
+            {"seq": {"order": "desc"}},
+            {"document_id": {"order": "asc"}},
+        ],
+        "size": 500,
+        "track_total_hits": False,
+        "search_after": [1, 2, "d"],
+    }
