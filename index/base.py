@@ -50,6 +50,12 @@ class Archive(ABC):
     @abstractmethod
     def search(self, query: Query) -> SearchPage: ...
 
+    def count_matches(self, query: Query) -> int:
+        """How many documents match `query` (its text and filters; its paging and sort aside),
+        counted exactly, as a bulk page's `total`, without reading a hit. One `counts` here;
+        backends override it with a bare count."""
+        return self.counts(query).total
+
     @abstractmethod
     def counts(
         self,
@@ -67,6 +73,12 @@ class Archive(ABC):
 
     @abstractmethod
     def review_history(self, document_id: str) -> Sequence[ReviewEvent]: ...
+
+    def review_histories(self, document_ids: Sequence[str]) -> Mapping[str, Sequence[ReviewEvent]]:
+        """Each document's `review_history`, keyed by its id in the order asked (an id without
+        events maps to an empty history). One `review_history` per id here; backends override
+        it with one read per batch of ids."""
+        return {document_id: self.review_history(document_id) for document_id in document_ids}
 
     @abstractmethod
     def review_events(
@@ -99,15 +111,20 @@ class Archive(ABC):
     @abstractmethod
     def stats(self) -> ArchiveStats: ...
 
-    def iter_documents(self, page_size: int = 100) -> Iterator[Document]:
-        """Every document, newest first, by paging through `search`.
+    def iter_documents(
+        self, page_size: int = 100, *, query: Query | None = None
+    ) -> Iterator[Document]:
+        """Every document matching `query` (every one when None), newest first, by paging
+        through `search`: the way to read all matches, however many (its text, filters and
+        dates apply; its sort and paging do not).
 
         Backends with a cheaper cursor override this (Elasticsearch must: `search` stops at
         10,000 hits). Paging is stable only if the date sort breaks ties deterministically.
         """
+        asked = replace(query or Query(), sort="date", page_size=page_size)
         page = 1
         while True:
-            result = self.search(Query(sort="date", page=page, page_size=page_size))
+            result = self.search(replace(asked, page=page))
             yield from (hit.document for hit in result.hits)
             if not result.more_after or not result.hits:
                 return

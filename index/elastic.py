@@ -48,16 +48,26 @@ from index.elastic_mapping import (
 )
 from index.elastic_query import (
     archive_stats,
+    count_body,
     count_table,
     counts_body,
     folded_tier_body,
+    match_count,
     search_body,
     search_page,
     stats_body,
     tiered_bodies,
     tiered_page,
+    walk_body,
 )
-from index.elastic_reviews import activity_body, activity_page
+from index.elastic_reviews import (
+    MAX_REVIEW_EVENTS,
+    activity_body,
+    activity_page,
+    events_body,
+    histories_body,
+    histories_page,
+)
 from index.errors import (
     BackendUnavailable,
     DocumentNotFound,
@@ -83,7 +93,7 @@ from index.weeks import zone
 
 BULK_CHUNK = 500
 SCROLL_PAGE = 500
-MAX_REVIEW_EVENTS = 10_000
+HISTORY_BATCH = 500  # documents whose review histories one search of the log reads
 GET_MANY_CHUNK = 500  # ids per mget request
 _INDEX_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,200}$")
 logger = logging.getLogger(__name__)
@@ -282,6 +292,14 @@ class ElasticsearchArchive(Archive):
                 raise _api_error(int(response.get("status") or 500), reason, "tìm kiếm")
         return list(responses)
 
+    def count_matches(self, query: Query) -> int:
+        """One search reading no hit (`count_body`), counting every match."""
+        self._refuse_stale()
+        body = count_body(query, self.timezone, self._synonyms)
+        with _translated("đếm bài"):
+            response = self._client.search(index=self.index_name, body=body)
+        return match_count(response.body)
+
     def counts(
         self,
         query: Query,
@@ -335,6 +353,23 @@ class ElasticsearchArchive(Archive):
             response = self._client.search(index=self.reviews_index_name, body=body)
         return tuple(event_from_source(hit["_source"]) for hit in response["hits"]["hits"])
 
+    def review_histories(self, document_ids: Sequence[str]) -> Mapping[str, Sequence[ReviewEvent]]:
+        """One search of the log per HISTORY_BATCH ids (`histories_body`), each history as
+        `review_history` reads it; a batch whose events fill a search's answer is read on from
+        the document the answer ended in (`histories_page`)."""
+        wanted = list(dict.fromkeys(document_ids))
+        found: dict[str, Sequence[ReviewEvent]] = {}
+        for start in range(0, len(wanted), HISTORY_BATCH):
+            left = wanted[start : start + HISTORY_BATCH]
+            while left:
+                with _translated("đọc lịch sử xem xét"):
+                    response = self._client.search(
+                        index=self.reviews_index_name, body=histories_body(left)
+                    )
+                histories, left = histories_page(response.body, left)
+                found.update(histories)
+        return {document_id: found[document_id] for document_id in wanted}
+
     def review_events(
         self,
         *,
@@ -344,19 +379,22 @@ class ElasticsearchArchive(Archive):
         action: str | None = None,
         limit: int = 1000,
     ) -> Sequence[ReviewEvent]:
-        filters: list[dict[str, Any]] = []
-        if since is not None or until is not None:
-            bounds = {"gte": since and since.isoformat(), "lt": until and until.isoformat()}
-            filters.append({"range": {"at": {k: v for k, v in bounds.items() if v}}})
-        filters += [{"term": {k: v}} for k, v in (("actor", actor), ("action", action)) if v]
-        body = {
-            "query": {"bool": {"filter": filters}},
-            "sort": [{"at": {"order": "desc"}}, {"seq": {"order": "desc"}}],
-            "size": min(limit, MAX_REVIEW_EVENTS),
-        }
-        with _translated("đọc sự kiện xem xét"):
-            response = self._client.search(index=self.reviews_index_name, body=body)
-        return tuple(event_from_source(hit["_source"]) for hit in response["hits"]["hits"])
+        """Pages of at most MAX_REVIEW_EVENTS (`events_body`) until `limit` events or the end."""
+        found: list[ReviewEvent] = []
+        after = None
+        while len(found) < limit:
+            size = min(limit - len(found), MAX_REVIEW_EVENTS)
+            body = events_body(
+                since=since, until=until, actor=actor, action=action, size=size, after=after
+            )
+            with _translated("đọc sự kiện xem xét"):
+                response = self._client.search(index=self.reviews_index_name, body=body)
+            hits = response["hits"]["hits"]
+            found += (event_from_source(hit["_source"]) for hit in hits)
+            if len(hits) < size:
+                break
+            after = hits[-1]["sort"]
+        return tuple(found)
 
     def review_activity(
         self,
@@ -385,21 +423,23 @@ class ElasticsearchArchive(Archive):
             response = self._client.search(index=self.index_name, body=stats_body())
         return archive_stats(response.body)
 
-    def iter_documents(self, page_size: int = SCROLL_PAGE) -> Iterator[Document]:
-        """Every document, newest first, with `search_after` (no 10,000-hit window limit)."""
-        body: dict[str, Any] = {
-            "query": {"match_all": {}},
-            "sort": [{"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}],
-            "size": page_size,
-        }
+    def iter_documents(
+        self, page_size: int = SCROLL_PAGE, *, query: Query | None = None
+    ) -> Iterator[Document]:
+        """Every document (matching `query`), newest first, with `search_after` (`walk_body`):
+        no 10,000-hit window limit. Every document of an index opened only to export it."""
+        if query is not None:
+            self._refuse_stale()
+        after = None
         while True:
+            body = walk_body(query, self.timezone, self._synonyms, page_size, after)
             with _translated("duyệt các bài"):
                 hits = self._client.search(index=self.index_name, body=body)["hits"]["hits"]
             for hit in hits:
                 yield document_from_source(hit["_source"])
             if len(hits) < page_size:
                 return
-            body = {**body, "search_after": hits[-1]["sort"]}
+            after = hits[-1]["sort"]
 
     def refresh(self) -> None:
         with _translated("làm mới chỉ mục"):

@@ -38,7 +38,7 @@ from index.types import (
     SearchPage,
     counted_up_to,
 )
-from index.weeks import fill_counts
+from index.weeks import check_day_range, fill_counts
 from vntext.normalize import normalize_spelling
 
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
@@ -129,7 +129,12 @@ def excluded_clauses(parsed: ParsedQuery) -> list[dict[str, Any]]:
 
 
 def filters(query: Query, timezone: str) -> list[dict[str, Any]]:
-    """Keyword/date filters; dates are inclusive local days in `timezone`."""
+    """Keyword/date filters; dates are inclusive local days in `timezone`.
+
+    Raises:
+        QueryError: the days end before they start (`check_day_range`).
+    """
+    check_day_range(query.date_from, query.date_to)
     out: list[dict[str, Any]] = []
     if query.date_from or query.date_to:
         bounds: dict[str, Any] = {"time_zone": timezone, "format": "strict_date"}
@@ -207,6 +212,30 @@ def query_clause(
     return {"bool": clause}
 
 
+# Newest first; the id breaks ties, so paging (`from` or `search_after`) is stable.
+BY_DATE = ({"published_at": {"order": "desc"}}, {"id": {"order": "asc"}})
+
+
+def walk_body(
+    query: Query | None,
+    timezone: str,
+    synonyms: Synonyms | None,
+    page_size: int,
+    after: Sequence[Any] | None = None,
+) -> dict[str, Any]:
+    """One page of `iter_documents`: the documents matching `query` (every one when None),
+    newest first, after the sort values `after` of the previous page's last hit: `search_after`
+    reads past the result window that stops `from` at MAX_RESULT_WINDOW."""
+    body: dict[str, Any] = {
+        "query": {"match_all": {}} if query is None else query_clause(query, timezone, synonyms),
+        "sort": list(BY_DATE),
+        "size": page_size,
+    }
+    if after is not None:
+        body["search_after"] = list(after)
+    return body
+
+
 def search_body(
     query: Query,
     timezone: str,
@@ -225,10 +254,9 @@ def search_body(
             f"Chỉ xem được {MAX_RESULT_WINDOW} kết quả đầu tiên; hãy thu hẹp điều kiện tìm kiếm."
         )
     has_text = not parse_query(query.text, synonyms).empty
-    by_date = [{"published_at": {"order": "desc"}}, {"id": {"order": "asc"}}]
     body: dict[str, Any] = {
         "query": query_clause(query, timezone, synonyms),
-        "sort": ["_score", *by_date] if query.sort == "relevance" and has_text else by_date,
+        "sort": ["_score", *BY_DATE] if query.sort == "relevance" and has_text else list(BY_DATE),
         "from": (query.page - 1) * query.page_size,
         "size": query.page_size,
         "track_total_hits": counted_up_to(query, count_limit) or True,
@@ -244,6 +272,18 @@ def search_body(
             "fields": {"body": {}, "body.folded": {}},
         }
     return body
+
+
+def count_body(query: Query, timezone: str, synonyms: Synonyms | None = None) -> dict[str, Any]:
+    """`search` request body counting every match of `query` (as `search_body` matches them)
+    without reading a hit."""
+    return {"query": query_clause(query, timezone, synonyms), "size": 0, "track_total_hits": True}
+
+
+def match_count(response: Mapping[str, Any]) -> int:
+    """The count a `count_body` search answered."""
+    total, _ = _total(response)
+    return total
 
 
 # Exact matches rank first for certain, not by a boost's likelihood: a relevance page of a query
@@ -496,9 +536,10 @@ def count_table(
 
 
 def _filtered_groups(query: Query, group_by: GroupBy | None) -> frozenset[str]:
-    """Groups the query names explicitly get a row even when they have no articles."""
+    """Groups the query names explicitly get a row even when they have no articles; provinces
+    as stored and filtered (`filters`), or an old spelling gets an empty row of its own."""
     return {
-        "province": query.provinces,
+        "province": frozenset(normalize_spelling(p) for p in query.provinces),
         "outlet": query.outlets,
         "kind": query.kinds,
         "topic": query.topics,

@@ -78,7 +78,7 @@ from index.types import (
     TriageList,
     counted_up_to,
 )
-from index.weeks import day_bounds_utc, fill_counts, fixed_utc_offset, zone
+from index.weeks import check_day_range, day_bounds_utc, fill_counts, fixed_utc_offset, zone
 from vntext.normalize import normalize_spelling
 from vntext.sqlite_text import sqlite_problem
 
@@ -98,6 +98,7 @@ READ_CONNECTIONS = 4
 # read (INTERACTIVE_PAGE_SIZE), not the 200-article pages bulk readers walk through (which would
 # fill them with thousands of texts).
 SEARCH_MEMO_PAGES = 64
+HISTORY_BATCH = 500  # documents whose review histories one read of the log fetches
 
 
 class SQLiteArchive(Archive):
@@ -295,6 +296,12 @@ class SQLiteArchive(Archive):
             total_exact=exact,
         )
 
+    def count_matches(self, query: Query) -> int:
+        """One count of the set a search pages through (`total_sql`), uncapped."""
+        query = _normalized_query(query)
+        parsed = parse_query(query.text, self._synonyms)
+        return self._count(*total_sql(query, parsed, self._window(query, parsed)))
+
     def _count(self, sql: str, params: dict[str, Any]) -> int:
         with self._counters.connection() as conn, self._translated():
             return conn.execute(sql, params).fetchone()[0]
@@ -438,8 +445,14 @@ class SQLiteArchive(Archive):
             rows = cursor.execute(sql, params).fetchall()
         return triage_read(rows, limit, kept)
 
-    def iter_documents(self, page_size: int = 100) -> Iterator[Document]:
-        """Every document, newest first, in keyset pages (each page costs the same)."""
+    def iter_documents(
+        self, page_size: int = 100, *, query: Query | None = None
+    ) -> Iterator[Document]:
+        """Every document, newest first, in keyset pages (each page costs the same); those
+        matching a query, through `search`'s pages."""
+        if query is not None:
+            yield from super().iter_documents(page_size, query=query)
+            return
         after = (2**63 - 1, 2**63 - 1)
         while True:
             with self._read() as conn:
@@ -459,6 +472,22 @@ class SQLiteArchive(Archive):
                 "SELECT * FROM reviews WHERE document_id = ? ORDER BY at_us, seq", (document_id,)
             ).fetchall()
         return tuple(row_review(row) for row in rows)
+
+    def review_histories(self, document_ids: Sequence[str]) -> Mapping[str, Sequence[ReviewEvent]]:
+        """One read of the log per HISTORY_BATCH ids, each history in `review_history`'s order."""
+        found: dict[str, list[ReviewEvent]] = {document_id: [] for document_id in document_ids}
+        wanted = list(found)
+        for start in range(0, len(wanted), HISTORY_BATCH):
+            batch = wanted[start : start + HISTORY_BATCH]
+            with self._read() as conn:
+                rows = conn.execute(
+                    f"SELECT * FROM reviews WHERE document_id IN ({', '.join('?' * len(batch))}) "
+                    "ORDER BY document_id, at_us, seq",
+                    batch,
+                ).fetchall()
+            for row in rows:
+                found[row["document_id"]].append(row_review(row))
+        return {document_id: tuple(events) for document_id, events in found.items()}
 
     def review_events(
         self,
@@ -534,8 +563,7 @@ class SQLiteArchive(Archive):
 
     def _window(self, query: Query, parsed: ParsedQuery | None = None) -> Window:
         """The query's date bounds, and for a text query its selective filter tags."""
-        if query.date_from and query.date_to and query.date_from > query.date_to:
-            raise QueryError(f"Khoảng ngày không hợp lệ: {query.date_from} sau {query.date_to}.")
+        check_day_range(query.date_from, query.date_to)
         start, end = day_bounds_utc(query.date_from, query.date_to, self._tz)
         groups = query_tags(query) if parsed is not None and not parsed.empty else ()
         if groups:

@@ -38,16 +38,20 @@ BATCH = 500
 def export_jsonl(
     archive: Archive, out: TextIO, progress: Callable[[int], None] | None = None
 ) -> int:
-    """Write every document with its review history; returns how many documents.
-    `progress` hears how many are written so far, every BATCH documents and at the end."""
+    """Write every document with its review history (read BATCH documents at a time,
+    `Archive.review_histories`); returns how many documents. `progress` hears how many are
+    written so far, every BATCH documents and at the end."""
     written = 0
-    for document in archive.iter_documents():
-        line = {
-            "document": document_to_record(document),
-            "reviews": [event_to_record(e) for e in archive.review_history(document.id)],
-        }
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        written += 1
+    documents = archive.iter_documents()
+    while batch := list(islice(documents, BATCH)):
+        histories = archive.review_histories([document.id for document in batch])
+        for document in batch:
+            line = {
+                "document": document_to_record(document),
+                "reviews": [event_to_record(e) for e in histories[document.id]],
+            }
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        written += len(batch)
         if progress and written % BATCH == 0:
             progress(written)
     if progress:
@@ -70,8 +74,14 @@ def import_jsonl(
     while batch := list(islice(lines, BATCH)):
         archive.upsert(document for document, _ in batch)
         archive.refresh()
+        held = {
+            document_id: [_key(e) for e in history]
+            for document_id, history in archive.review_histories(
+                [document.id for document, _ in batch]
+            ).items()
+        }
         for document, events in batch:
-            _replay(archive, document.id, events)
+            _replay(archive, events, held[document.id])
         imported += len(batch)
         if progress:
             progress(imported)
@@ -79,14 +89,17 @@ def import_jsonl(
     return imported
 
 
-def _replay(archive: Archive, document_id: str, events: list[ReviewEvent]) -> None:
-    held = [_key(e) for e in archive.review_history(document_id)]
+def _replay(archive: Archive, events: list[ReviewEvent], history: list[str]) -> None:
+    """Record the `events` the document's `history` (keys of its held events) lacks, and add
+    them to it: the same document on a later line of the batch finds them held."""
+    held = list(history)
     for event in events:
         key = _key(event)
         if key in held:
             held.remove(key)  # each held event accounts for one identical exported event
         else:
             archive.record_review(replace(event, detail={**event.detail, IMPORTED: True}))
+            history.append(key)
 
 
 def _key(event: ReviewEvent) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from index.errors import TimezoneError
+from index.errors import QueryError, TimezoneError
 from index.types import CountTable, CountUnit, GroupBy, Interval
 
 _OFFSET_CHECK_YEARS = range(1990, 2051)
@@ -77,6 +77,17 @@ def bucket_starts(first: date, last: date, interval: Interval) -> tuple[date, ..
         buckets.append(current)
         current = (current + timedelta(days=32)).replace(day=1)
     return tuple(buckets)
+
+
+def check_day_range(date_from: date | None, date_to: date | None) -> None:
+    """Refuse a range of local days that ends before it starts, on every backend alike (a
+    search for it would match nothing without saying why).
+
+    Raises:
+        QueryError: `date_from` is after `date_to`.
+    """
+    if date_from and date_to and date_from > date_to:
+        raise QueryError(f"Khoảng ngày không hợp lệ: {date_from} sau {date_to}.")
 
 
 def day_bounds_utc(

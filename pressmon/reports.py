@@ -339,12 +339,13 @@ def leadership_report(
 def _decisions(
     archive: Archive, documents: Sequence[Document]
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[RecordedStep, ...]]]:
-    """Follow-up codes and recorded steps in force per decided item, from its audit log."""
+    """Follow-up codes and recorded steps in force per decided item, from its audit log (the
+    decided items' logs read in batches, `Archive.review_histories`, never one by one)."""
     follow_ups, steps = {}, {}
-    for doc in documents:
-        if doc.review_status == UNSTARTED:
-            continue
-        history = archive.review_history(doc.id)
+    decided = [doc for doc in documents if doc.review_status != UNSTARTED]
+    histories = archive.review_histories([doc.id for doc in decided])
+    for doc in decided:
+        history = histories[doc.id]
         state = replay(history)
         if state.follow_ups:
             follow_ups[doc.id] = state.follow_ups

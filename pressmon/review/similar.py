@@ -14,8 +14,9 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 
 from index.base import Archive
 from index.types import Document, Query
@@ -117,16 +118,12 @@ class DecidedTitles:
             self._loading.release()
 
     def _load(self) -> list[Decided]:
-        decided: list[Decided] = []
-        query = Query(review_statuses=frozenset(DECISIONS), sort="date", page_size=_PAGE)
-        page = 1
-        while len(decided) < MAX_DECIDED:
-            result = self._archive.search(replace(query, page=page))
-            decided.extend(
-                Decided(d.id, frozenset(title_words(d.title)), d.published_at)
-                for d in (hit.document for hit in result.hits)
-            )
-            if not result.hits or not result.more_after:
-                return decided
-            page += 1
-        return decided
+        """The newest MAX_DECIDED decided items, read past Elasticsearch's 10,000-hit window
+        (`Archive.iter_documents`)."""
+        decided = self._archive.iter_documents(
+            _PAGE, query=Query(review_statuses=frozenset(DECISIONS))
+        )
+        return [
+            Decided(d.id, frozenset(title_words(d.title)), d.published_at)
+            for d in islice(decided, MAX_DECIDED)
+        ]

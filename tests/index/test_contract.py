@@ -465,6 +465,34 @@ def test_bad_pages_are_query_errors(filled: Archive, page: int, size: int) -> No
 # -- counts ---------------------------------------------------------------------------------
 
 
+def test_a_range_of_days_ending_before_it_starts_is_a_query_error(filled: Archive) -> None:
+    reversed_days = Query(date_from=date(2024, 2, 15), date_to=date(2024, 2, 1))
+    for query in (reversed_days, replace(reversed_days, text="bảo hiểm")):
+        with pytest.raises(QueryError, match="Khoảng ngày không hợp lệ"):
+            filled.search(query)
+        with pytest.raises(QueryError, match="Khoảng ngày không hợp lệ"):
+            filled.counts(query)
+        with pytest.raises(QueryError, match="Khoảng ngày không hợp lệ"):
+            filled.count_matches(query)
+    assert ids(filled, date_from=date(2024, 2, 15), date_to=date(2024, 2, 15)) == {"pension"}
+
+
+def test_iter_documents_of_a_query_walks_every_match_newest_first(filled: Archive) -> None:
+    filled.record_review(_event("pension", "unstarted", "false"))
+    filled.record_review(_event("unaccented", "unstarted", "no_violation"))
+    filled.refresh()
+    decided = Query(review_statuses=frozenset({"false", "no_violation"}), page=7, sort="relevance")
+    walked = [d.id for d in filled.iter_documents(page_size=1, query=decided)]
+    assert walked == ["unaccented", "pension"]
+    folded = [d.id for d in filled.iter_documents(page_size=1, query=Query(text="bao hiem"))]
+    assert folded == [
+        h.document.id for h in filled.search(Query(text="bao hiem", sort="date")).hits
+    ]
+    assert [d.id for d in filled.iter_documents(page_size=2)] == [
+        d.id for d in sorted(CORPUS, key=lambda d: d.published_at, reverse=True)
+    ]
+
+
 def test_weeks_start_on_monday_in_the_archive_timezone(filled: Archive) -> None:
     table = filled.counts(Query(date_from=date(2024, 1, 1), date_to=date(2024, 1, 14)))
     assert table.buckets == (date(2024, 1, 1), date(2024, 1, 8))
@@ -529,6 +557,15 @@ def test_filtered_groups_appear_even_when_empty(filled: Archive) -> None:
         interval="month",
     )
     assert dict(table.rows) == {"Hà Nội": (1,), "Huế": (0,)}
+    # Asked decomposed (NFD) or in the old spelling: one row, under the name as stored.
+    asked = frozenset({nfd("Đắk Lắk"), "Khánh Hoà"})
+    table = filled.counts(
+        Query(provinces=asked, date_to=date(2024, 1, 31)), group_by="province", interval="month"
+    )
+    assert {group: sum(counts) for group, counts in table.rows.items()} == {
+        "Đắk Lắk": 1,
+        "Khánh Hòa": 0,
+    }
 
 
 @pytest.mark.parametrize(
@@ -547,6 +584,7 @@ def test_counts_sum_to_the_search_total(filled: Archive, query: Query) -> None:
     for interval in ("week", "month"):
         assert filled.counts(query, interval=interval).total == total
     assert filled.counts(query, group_by="province").total == total
+    assert filled.count_matches(replace(query, page=3, sort="date")) == total
 
 
 def test_unknown_grouping_is_a_query_error(filled: Archive) -> None:
@@ -591,6 +629,35 @@ def test_history_is_in_time_order(filled: Archive) -> None:
     filled.record_review(earlier)
     filled.refresh()
     assert [e.at for e in filled.review_history("scam")] == [earlier.at, later.at]
+
+
+def test_review_histories_are_each_documents_history_read_in_batches(
+    filled: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the leadership report reads for its decided items: per id asked, in that order,
+    exactly its `review_history` (an id without events, or unknown, has an empty one), however
+    the ids fall into batches."""
+    monkeypatch.setattr("index.sqlite_backend.HISTORY_BATCH", 2)
+    monkeypatch.setattr("index.elastic.HISTORY_BATCH", 2)
+    events = [
+        _event("scam", "unstarted", "in_progress", minutes=30),
+        _event("pension", "unstarted", "false", minutes=3, note="Trái thông cáo"),
+        _event("scam", "in_progress", "false", minutes=10),
+        _event("unaccented", "unstarted", "no_violation", minutes=1),
+        _event("scam", "false", "false", minutes=10, note="cùng thời điểm, ghi sau"),
+    ]
+    for event in events:
+        filled.record_review(event)
+    filled.refresh()
+    asked = ["scam", "missing", "unaccented", "joining", "pension"]
+    histories = filled.review_histories(asked)
+    assert list(histories) == asked
+    assert {i: tuple(h) for i, h in histories.items()} == {
+        i: tuple(filled.review_history(i)) for i in asked
+    }
+    assert tuple(histories["scam"]) == (events[2], events[4], events[0])
+    assert tuple(histories["missing"]) == tuple(histories["joining"]) == ()
+    assert dict(filled.review_histories([])) == {}
 
 
 def test_review_events_across_documents_newest_first_with_filters(filled: Archive) -> None:
@@ -871,3 +938,6 @@ def test_interactive_pages_count_up_to_the_limit_and_paging_reaches_every_match(
         Query(text="lương hưu", sort="date", page_size=2, date_to=date(2024, 3, 3))
     )
     assert (few.total, few.total_exact) == (3, True)
+    for text in ("lương hưu", "luong huu", ""):  # past the count limit, counted whole
+        assert archive.count_matches(Query(text=text, page=9, page_size=2)) == 5
+        assert archive.count_matches(Query(text=text, date_from=date(2024, 3, 4))) == 2

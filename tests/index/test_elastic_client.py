@@ -9,7 +9,8 @@ import json
 import socket
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -22,10 +23,18 @@ from index.elastic_mapping import (
     SCHEMA_VERSION,
     document_to_source,
     documents_index,
+    event_to_source,
     reviews_index,
 )
-from index.elastic_query import folded_tier_body, search_body, tiered_bodies
-from index.elastic_reviews import activity_body
+from index.elastic_query import (
+    count_body,
+    folded_tier_body,
+    query_clause,
+    search_body,
+    tiered_bodies,
+    walk_body,
+)
+from index.elastic_reviews import activity_body, events_body, histories_body
 from index.errors import (
     BackendUnavailable,
     DocumentNotFound,
@@ -175,6 +184,15 @@ def test_search_sends_the_built_body_and_parses_the_answer(cluster) -> None:
     assert _msearch_requests(fake) == []
     assert page.total == 1 and page.hits[0].document == doc and page.hits[0].match == "exact"
     assert page.hits[0].snippet == "<mark>Cảnh</mark> báo"
+
+
+def test_count_matches_is_one_search_reading_no_hit(cluster) -> None:
+    fake, url = cluster
+    fake.routes[("POST", "/pm/_search")] = (200, _search_answer(total=12_345))
+    query = Query(text="canh giac", page=700, page_size=20)  # past the result window
+    assert _archive(url).count_matches(query) == 12_345
+    assert _requests(fake, "POST", "/pm/_search") == [count_body(query, "Asia/Ho_Chi_Minh")]
+    assert _msearch_requests(fake) == []
 
 
 def test_a_page_past_the_exact_tier_reads_the_folded_tier_next(cluster) -> None:
@@ -345,6 +363,138 @@ def test_review_activity_pages_through_every_document_acted_on(cluster, monkeypa
     assert _requests(fake, "POST", "/pm-reviews/_search") == [
         activity_body(since, until, {"escalate"}, {"false"}),
         activity_body(since, until, {"escalate"}, {"false"}, after={"document_id": "b"}),
+    ]
+
+
+def test_review_histories_are_one_search_per_batch_of_documents(cluster, monkeypatch) -> None:
+    """The leadership report's decided items: their histories in a search per HISTORY_BATCH
+    ids, never one per item; a batch whose events fill the answer is read on from where the
+    answer ended."""
+    monkeypatch.setattr("index.elastic.HISTORY_BATCH", 2)
+    monkeypatch.setattr("index.elastic_reviews.MAX_REVIEW_EVENTS", 3)
+    fake, url = cluster
+    at = datetime(2026, 5, 20, 3, tzinfo=UTC)
+
+    def history(document_id: str, count: int) -> list[ReviewEvent]:
+        return [
+            ReviewEvent(document_id, "an", at + timedelta(minutes=n), "unstarted", "false")
+            for n in range(count)
+        ]
+
+    def answer(*events: ReviewEvent) -> Route:
+        hits = [{"_source": event_to_source(e, n)} for n, e in enumerate(events)]
+        return 200, {"hits": {"hits": hits}}
+
+    d1, d2, d3, d4 = history("d1", 1), history("d2", 2), history("d3", 1), history("d4", 5)
+    fake.routes[("POST", "/pm-reviews/_search")] = [
+        answer(*d1, *d3),  # the batch d3, d1
+        answer(*d2, d4[0]),  # the batch d2, d4: full, ending inside d4's history
+        answer(*d4[:3]),  # d4 alone fills the answer: as review_history reads it
+        answer(),  # the batch d5
+    ]
+    found = _archive(url).review_histories(["d3", "d1", "d2", "d4", "d5"])
+    assert list(found) == ["d3", "d1", "d2", "d4", "d5"]
+    assert found == {
+        "d3": tuple(d3),
+        "d1": tuple(d1),
+        "d2": tuple(d2),
+        "d4": tuple(d4[:3]),
+        "d5": (),
+    }
+    assert _requests(fake, "POST", "/pm-reviews/_search") == [
+        histories_body(["d1", "d3"]),
+        histories_body(["d2", "d4"]),
+        histories_body(["d4"]),
+        histories_body(["d5"]),
+    ]
+
+
+def test_review_histories_of_many_documents_take_few_requests(cluster) -> None:
+    fake, url = cluster
+    fake.routes[("POST", "/pm-reviews/_search")] = (200, {"hits": {"hits": []}})
+    asked = [f"doc{n:04d}" for n in range(2000)]  # the leadership report's most items
+    found = _archive(url).review_histories(asked)
+    assert list(found) == asked and not any(found.values())
+    searches = _requests(fake, "POST", "/pm-reviews/_search")
+    assert len(searches) == 4  # 500 documents a search
+    assert [s["query"]["terms"]["document_id"] for s in searches] == [
+        asked[n : n + 500] for n in range(0, 2000, 500)
+    ]
+
+
+def test_the_documents_of_a_query_are_read_past_the_result_window(cluster, monkeypatch) -> None:
+    """Every decided item (retraining, similar items): `search` refuses pages past the window,
+    `iter_documents` walks on with `search_after`."""
+    monkeypatch.setattr("index.elastic_query.MAX_RESULT_WINDOW", 2)
+    fake, url = cluster
+    docs = [_doc(f"d{n}") for n in range(3)]
+
+    def hit(doc: Document) -> dict[str, Any]:
+        millis = int(doc.published_at.timestamp() * 1000)
+        return {"_id": doc.id, "_source": document_to_source(doc), "sort": [millis, doc.id]}
+
+    fake.routes[("POST", "/pm/_search")] = [
+        (200, _search_answer(hit(docs[0]), hit(docs[1]))),
+        (200, _search_answer(hit(docs[2]))),
+    ]
+    decided = Query(review_statuses=frozenset({"false", "no_violation"}))
+    archive = _archive(url)
+    with pytest.raises(QueryError, match="Chỉ xem được 2 kết quả đầu tiên"):
+        archive.search(replace(decided, page=2, page_size=2))
+    assert list(archive.iter_documents(2, query=decided)) == docs
+    after = [int(docs[1].published_at.timestamp() * 1000), "d1"]
+    assert _requests(fake, "POST", "/pm/_search") == [
+        walk_body(decided, "Asia/Ho_Chi_Minh", None, 2),
+        walk_body(decided, "Asia/Ho_Chi_Minh", None, 2, after),
+    ]
+    assert _requests(fake, "POST", "/pm/_search")[1]["query"] == (
+        query_clause(decided, "Asia/Ho_Chi_Minh")  # what `search` matches
+    )
+
+
+def test_review_events_are_read_past_one_search_to_the_limit(cluster, monkeypatch) -> None:
+    """The audit CSV asks 50,000 events: pages of at most MAX_REVIEW_EVENTS, each after the
+    last one's final event, never a silent cut at one search's worth."""
+    monkeypatch.setattr("index.elastic.MAX_REVIEW_EVENTS", 2)
+    fake, url = cluster
+    at = datetime(2026, 5, 20, 3, tzinfo=UTC)
+    events = [
+        ReviewEvent(f"d{n}", "an", at - timedelta(minutes=n), "unstarted", "false")
+        for n in range(4)
+    ]
+
+    def page(*numbers: int) -> Route:
+        hits = [
+            {
+                "_source": event_to_source(events[n], 100 - n),
+                "sort": [int(events[n].at.timestamp() * 1000), 100 - n, f"d{n}"],
+            }
+            for n in numbers
+        ]
+        return 200, {"hits": {"hits": hits}}
+
+    fake.routes[("POST", "/pm-reviews/_search")] = [
+        page(0, 1),
+        page(2),  # 3 asked: the second page asks 1
+        page(0, 1),
+        page(2, 3),
+        page(),  # 10 asked: a page short of its size is the end
+    ]
+    archive = _archive(url)
+    assert archive.review_events(actor="an", limit=3) == tuple(events[:3])
+    assert archive.review_events(actor="an", limit=10) == tuple(events)
+    after = [int(events[1].at.timestamp() * 1000), 99, "d1"]
+
+    def asked(size: int, after: list[Any] | None = None) -> dict[str, Any]:
+        return events_body(since=None, until=None, actor="an", action=None, size=size, after=after)
+
+    last = [int(events[3].at.timestamp() * 1000), 97, "d3"]
+    assert _requests(fake, "POST", "/pm-reviews/_search") == [
+        asked(2),
+        asked(1, after),
+        asked(2),
+        asked(2, after),
+        asked(2, last),
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -27,10 +28,12 @@ from index.elastic_query import (
     EXACT_FIELDS,
     FOLDED_FIELDS,
     archive_stats,
+    count_body,
     count_table,
     counts_body,
     exact_match,
     folded_tier_body,
+    match_count,
     search_body,
     search_page,
     tiered_bodies,
@@ -934,3 +937,47 @@ def test_a_tiered_page_lists_exact_hits_then_folded_ones_and_counts_every_match(
     capped = {"hits": {"total": {"value": 10_000, "relation": "gte"}}}
     whole = tiered_page(query, _tier_response(4, 10_000, "gte"), capped, None)
     assert (len(whole.hits), whole.total, whole.total_exact) == (4, 10_000, False)
+
+
+def test_a_count_reads_no_hit_and_counts_every_match_of_the_search() -> None:
+    query = Query(text="luong huu", kinds=frozenset({"provincial"}), page=600, page_size=20)
+    body = count_body(query, VN)
+    assert body == {
+        "query": search_body(replace(query, page=1), VN)["query"],
+        "size": 0,
+        "track_total_hits": True,
+    }
+    assert match_count({"hits": {"total": {"value": 12_345, "relation": "eq"}, "hits": []}}) == (
+        12_345
+    )
+
+
+def test_a_range_of_days_ending_before_it_starts_is_refused_as_on_sqlite() -> None:
+    """Not a range filter matching nothing: the page would say "0 kết quả" without saying why."""
+    reversed_days = Query(date_from=date(2026, 5, 17), date_to=date(2026, 5, 11))
+    for build in (
+        lambda: search_body(reversed_days, VN),
+        lambda: count_body(reversed_days, VN),
+        lambda: counts_body(reversed_days, VN, group_by=None, interval="week"),
+    ):
+        with pytest.raises(QueryError, match="Khoảng ngày không hợp lệ: 2026-05-17 sau 2026-05-11"):
+            build()
+
+
+def test_a_province_asked_in_an_old_spelling_is_one_row_under_its_stored_name() -> None:
+    """As on SQLite: "Khánh Hoà" is filtered as "Khánh Hòa" and counted in that row alone."""
+    query = Query(
+        provinces=frozenset({"Khánh Hoà", "Thanh Hoá"}),
+        date_from=date(2026, 5, 11),
+        date_to=date(2026, 5, 17),
+    )
+    groups = {"buckets": [{"key": "Khánh Hòa", "doc_count": 3}]}
+    response = {
+        "aggregations": {
+            "over_time": {
+                "buckets": [{"key_as_string": "2026-05-11", "doc_count": 3, "groups": groups}]
+            }
+        }
+    }
+    table = count_table(response, query, group_by="province", interval="week")
+    assert dict(table.rows) == {"Khánh Hòa": (3,), "Thanh Hóa": (0,)}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -784,4 +785,30 @@ def test_writes_inside_writing_commit_together_or_not_at_all(path: Path) -> None
             other.execute("BEGIN IMMEDIATE")  # another process waits for the whole step
         other.close()
     assert [e.status_after for d in "ab" for e in archive.review_history(d)] == ["false", "false"]
+    archive.close()
+
+
+class _CountingReads(SQLiteArchive):
+    """Counts the reads that borrow a connection."""
+
+    reads = 0
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        self.reads += 1
+        with super()._read() as conn:
+            yield conn
+
+
+def test_review_histories_are_one_read_per_batch(path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("index.sqlite_backend.HISTORY_BATCH", 2)
+    archive = _CountingReads(path)
+    at = datetime(2024, 2, 2, tzinfo=UTC)
+    archive.upsert([make_doc(d) for d in "abcde"])
+    for d in "eca":
+        archive.record_review(ReviewEvent(d, "an", at, "unstarted", "false"))
+    archive.reads = 0
+    found = archive.review_histories(list("abcde"))
+    assert archive.reads == 3
+    assert [len(history) for history in found.values()] == [1, 0, 1, 0, 1]
     archive.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from index.errors import RecordError
+from index.sqlite_backend import SQLiteArchive
 from index.transfer import export_jsonl, import_jsonl
 from index.types import Document, ReviewEvent
 
@@ -271,4 +272,40 @@ def test_an_export_without_date_reasoning_or_seo_title_is_imported_with_them_emp
     imported = b.get("doc-2")
     assert (imported.seo_title, imported.date_reason, imported.date_disagreements) == ("", "", ())
     assert imported == replace(a.get("doc-2"), seo_title="", date_reason="", date_disagreements=())
+    assert [e.note for e in b.review_history("doc-2")] == ["bước 1", "bước 2"]
+
+
+class _HistoriesInBatches(SQLiteArchive):
+    """Refuses a read of one document's history; counts the batched reads."""
+
+    batches = 0
+
+    def review_history(self, document_id: str) -> Sequence[ReviewEvent]:
+        raise AssertionError(f"the history of {document_id!r} read on its own")
+
+    def review_histories(self, document_ids: Sequence[str]) -> Mapping[str, Sequence[ReviewEvent]]:
+        self.batches += 1
+        return super().review_histories(document_ids)
+
+
+def test_histories_are_read_a_batch_at_a_time(tmp_path: Path, monkeypatch) -> None:
+    """On Elasticsearch each read of the log is a round trip: one per batch, not per document."""
+    monkeypatch.setattr("index.transfer.BATCH", 2)
+    a = sqlite_backend.SQLiteArchive(tmp_path / "a.db")
+    _fill(a)
+    text = _export(a)
+    a.close()
+    with _HistoriesInBatches(tmp_path / "batched.db") as b:
+        assert import_jsonl(b, io.StringIO(text)) == 5
+        assert b.batches == 3  # 5 documents, 2 a batch
+        b.batches = 0
+        assert _export(b) == _imported(text)
+        assert b.batches == 3
+
+
+def test_a_document_twice_in_one_batch_has_its_events_replayed_once(archives) -> None:
+    a, b = archives
+    _fill(a)
+    line = next(line for line in _export(a).splitlines() if '"doc-2"' in line.split(",")[0])
+    import_jsonl(b, io.StringIO(f"{line}\n{line}\n"))
     assert [e.note for e in b.review_history("doc-2")] == ["bước 1", "bước 2"]

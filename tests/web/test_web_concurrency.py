@@ -67,13 +67,13 @@ def test_triage_entries_match_the_generic_implementation(archive) -> None:
 
 
 def test_similar_items_are_read_once_and_refreshed_after_a_decision(archive) -> None:
-    searches = []
-    real_search = archive.search
+    loads = []
+    real_walk = archive.iter_documents
 
     class Counting:
-        def search(self, query):
-            searches.append(query)
-            return real_search(query)
+        def iter_documents(self, page_size=100, *, query=None):
+            loads.append(query)
+            return real_walk(page_size, query=query)
 
         def get(self, document_id):
             return archive.get(document_id)
@@ -82,14 +82,14 @@ def test_similar_items_are_read_once_and_refreshed_after_a_decision(archive) -> 
     titles = DecidedTitles(Counting(), max_age=60, clock=lambda: now[0])  # type: ignore[arg-type]
     doc = archive.get("doc003")
     assert titles.similar(doc) == [] and titles.similar(doc) == []
-    assert len(searches) == 1  # the second page view read nothing
+    assert len(loads) == 1  # the second page view read nothing
     archive.record_review(ReviewEvent("doc004", "an", doc.published_at, "unstarted", "false"))
     assert titles.similar(doc) == []  # within max_age and not told: the copy is kept
     titles.invalidate()
     assert [d.id for d in titles.similar(doc)] == ["doc004"]
     now[0] = 61.0
     titles.similar(doc)
-    assert len(searches) == 3
+    assert len(loads) == 3
 
 
 def test_pages_read_the_expired_copy_while_one_rebuilds_it(archive) -> None:
@@ -97,18 +97,17 @@ def test_pages_read_the_expired_copy_while_one_rebuilds_it(archive) -> None:
         ReviewEvent("doc004", "an", archive.get("doc004").published_at, "unstarted", "false")
     )
     rebuilding, release = threading.Event(), threading.Event()
-    real_search = archive.search
+    real_walk = archive.iter_documents
 
     class Slow:
         loads = 0
 
-        def search(self, query):
-            if query.page == 1:
-                Slow.loads += 1
-                if Slow.loads == 2:  # the rebuild after max_age: hold it until told
-                    rebuilding.set()
-                    release.wait(30)
-            return real_search(query)
+        def iter_documents(self, page_size=100, *, query=None):
+            Slow.loads += 1
+            if Slow.loads == 2:  # the rebuild after max_age: hold it until told
+                rebuilding.set()
+                release.wait(30)
+            return real_walk(page_size, query=query)
 
         def get(self, document_id):
             return archive.get(document_id)

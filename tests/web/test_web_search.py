@@ -8,8 +8,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from index.sqlite_backend import SQLiteArchive
+from index.types import Query, SearchPage
 from pressmon.web import create_app
 from pressmon.web.formatting import at_least
+from pressmon.web.routes.search import search_pages
 
 
 @pytest.fixture
@@ -137,6 +139,29 @@ def test_a_page_past_the_end_of_a_capped_count_shows_the_real_last_page(capped_c
     past = client.get("/tim-kiem?q=lương hưu&xep=date&trang=9")
     assert "Trang 3</span>" in past.text and "Trang trước" in past.text
     assert past.text.count('class="hit-title"') == 5 and "Trang sau" not in past.text
+
+
+class _RecordingPages(SQLiteArchive):
+    """Records the (page, page size) of every search asked of it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, count_limit=21)
+        self.pages: list[tuple[int, int]] = []
+
+    def search(self, query: Query) -> SearchPage:
+        self.pages.append((query.page, query.page_size))
+        return super().search(query)
+
+
+def test_the_real_last_page_is_found_by_a_count_reading_no_hit(document_factory, tmp_path) -> None:
+    with _RecordingPages(tmp_path / "capped.sqlite3") as archive:
+        archive.upsert(
+            document_factory(n, id=f"many{n}", title=f"Tăng lương hưu đợt {n}")
+            for n in range(30, 75)
+        )
+        page = search_pages(archive, Query(text="lương hưu", sort="date", page=9, page_size=20))
+    assert (page.page, len(page.hits), page.total) == (3, 5, 21)
+    assert archive.pages == [(9, 20), (3, 20)]  # the page asked, then the last: no bulk read
 
 
 def test_api_search_says_when_its_total_is_exact(as_reviewer, many) -> None:

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from classifier.types import TIERS
 from index.base import Archive
 from index.errors import QueryError
-from index.types import INTERACTIVE_PAGE_SIZE, Query, SearchPage
+from index.types import Query, SearchPage
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.review.statuses import STATUSES
 from pressmon.search_hints import suggestions
@@ -78,15 +78,14 @@ SearchQuery = Annotated[Query, Depends(search_query)]
 def search_pages(archive: Archive, query: Query) -> SearchPage:
     """The page asked for, or the last page when it asked past the end.
 
-    Past a capped count ("Hơn 10.000 kết quả") the last page is not known: one bulk-sized read
-    counts every match, so the page shown is the real last one, not the cap's.
+    Past a capped count ("Hơn 10.000 kết quả") the last page is not known: one count of every
+    match (`Archive.count_matches`, reading no hit) finds it, so the page shown is the real last
+    one, not the cap's.
     """
     result = archive.search(query)
     if result.hits or query.page == 1:
         return result
-    total = result.total
-    if not result.total_exact:
-        total = archive.search(replace(query, page=1, page_size=INTERACTIVE_PAGE_SIZE + 1)).total
+    total = result.total if result.total_exact else archive.count_matches(query)
     last = max(1, -(-total // query.page_size))
     return archive.search(replace(query, page=last)) if query.page > last else result
 
