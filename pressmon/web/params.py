@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
@@ -17,6 +18,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Query
 from pydantic import Field
 
+from pressmon.filters import FilterField, FilterResolver
 from pressmon.review.workflow import MAX_NOTE_LENGTH
 from pressmon.sanitize import EARLIEST_DATE, LATEST_DATE
 from pressmon.web.errors import BadParameter
@@ -46,6 +48,24 @@ DATE_LABELS = {"tu": "Từ ngày", "den": "Đến ngày"}
 def clean(value: str) -> str:
     """A typed value as stored text is spelled: NFC, no control characters, trimmed."""
     return unicodedata.normalize("NFC", _CONTROLS.sub("", value)).strip()
+
+
+def stored_names(
+    resolver: FilterResolver | None, field: FilterField, typed: Iterable[str]
+) -> frozenset[str]:
+    """Filter names as typed ("Nghe An", "Vĩnh Phúc", "vnexpress.net") → the values the archive
+    stores, one reading for every page and API route (and the command line's): an unknown one
+    raises UnknownFilterValue (400, with the closest names), never an empty result. Without a
+    gazetteer (no config/provinces.yaml) values are taken as stored."""
+    values = [value for value in map(clean, typed) if value]
+    if resolver is None:
+        return frozenset(values)
+    return frozenset(resolver.resolve(field, value).value for value in values)
+
+
+def stored_name(resolver: FilterResolver | None, field: FilterField, typed: str) -> str:
+    """One filter name as typed → its stored value ("" when nothing was typed)."""
+    return next(iter(stored_names(resolver, field, [typed])), "")
 
 
 def in_range_date(text: str, name: str) -> date | None:

@@ -95,3 +95,37 @@ def test_counts_read_filter_values_as_typed_and_refuse_unknown_ones(as_reviewer)
     )
     forums = client.get("/api/counts", params={"loai_hinh": "other"}).json()
     assert forums["kinds"] == ["other"]
+
+
+def test_queue_reads_filter_names_as_typed_and_refuses_unknown_ones(as_reviewer) -> None:
+    """As /api/search and /api/counts: "Ha Noi", an outlet's name or an old province name find
+    what the stored spelling finds, and an unknown one is refused, not an empty queue."""
+    client, _ = as_reviewer
+
+    def ids(params: dict[str, str]) -> list[str]:
+        response = client.get("/api/queue", params=params)
+        assert response.status_code == 200, response.text
+        return [row["document"]["id"] for row in response.json()["items"]]
+
+    stored = ids({"tinh": "Hà Nội", "bao": "baomau"})
+    assert stored and ids({"tinh": "ha noi", "bao": "Báo Mẫu"}) == stored
+    assert ids({"bao": "baomau.vn"}) == ids({"bao": "baomau"})
+    assert ids({"tinh": "Soc Trang"}) == ids({"tinh": "Cần Thơ"}) == ["doc002"]
+    unknown = client.get("/api/queue", params={"tinh": "Atlantis"})
+    assert _refused(unknown, 400).startswith(
+        "Bộ lọc không hợp lệ: tỉnh/thành «Atlantis» không có trong danh sách"
+    )
+    outlet = _refused(client.get("/api/queue", params={"bao": "Bao Mau Moi"}), 400)
+    assert "cơ quan báo chí «Bao Mau Moi»" in outlet and "Báo Mẫu (baomau)" in outlet
+
+
+def test_queue_page_reads_filter_names_as_typed_and_keeps_unknown_tiers_lenient(
+    as_reviewer,
+) -> None:
+    """/hang-doi reads a typed province as the API does; an unknown tier, status or order still
+    falls back to "all" / the default, as documented."""
+    client, _ = as_reviewer
+    typed = client.get("/hang-doi", params={"tinh": "Can Tho", "muc": "nope", "xep": "nope"})
+    assert typed.status_code == 200 and "doc002" in typed.text and "doc001" not in typed.text
+    refused = client.get("/hang-doi", params={"tinh": "Atlantis"})
+    assert refused.status_code == 400 and "Atlantis" in refused.text

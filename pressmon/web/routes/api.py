@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
 from pressmon.coverage import PRESS_KINDS
-from pressmon.filters import FilterField
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
@@ -48,7 +47,15 @@ from pressmon.web.deps import (
     WebContext,
     WritingSession,
 )
-from pressmon.web.params import MAX_NOTE, MAX_TEXT, Dates, DocumentId, Page, TextList, clean
+from pressmon.web.params import (
+    MAX_NOTE,
+    MAX_TEXT,
+    Dates,
+    DocumentId,
+    Page,
+    TextList,
+    stored_names,
+)
 from pressmon.web.routes.item import assignable_accounts
 from pressmon.web.routes.queue import Filters, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
@@ -286,15 +293,6 @@ def decide(
     return {"ok": True, "event": event_json(event)}
 
 
-def _named(ctx: WebContext, field: FilterField, typed: list[str]) -> frozenset[str]:
-    """Values as typed ("Nghe An", "vnexpress.net") → stored ones, as /api/search and the command
-    line read them: an unknown one is refused (400, with the closest names), not counted as 0."""
-    values = [value for value in map(clean, typed) if value]
-    if ctx.filters is None:  # no gazetteer: values are taken as stored
-        return frozenset(values)
-    return frozenset(ctx.filters.resolve(field, value).value for value in values)
-
-
 @router.get("/counts", response_model=Counts, responses=refusals(400))
 def counts(
     ctx: Context,
@@ -315,10 +313,10 @@ def counts(
     query = Query(
         date_from=dates.date_from,
         date_to=dates.date_to,
-        outlets=_named(ctx, "outlet", bao),
-        provinces=_named(ctx, "province", tinh),
-        kinds=_named(ctx, "kind", loai_hinh) or PRESS_KINDS,
-        topics=_named(ctx, "topic", chu_de),
+        outlets=stored_names(ctx.filters, "outlet", bao),
+        provinces=stored_names(ctx.filters, "province", tinh),
+        kinds=stored_names(ctx.filters, "kind", loai_hinh) or PRESS_KINDS,
+        topics=stored_names(ctx.filters, "topic", chu_de),
     )
     table = archive.counts(query, group_by=group_by, interval=interval)
     return {

@@ -15,13 +15,14 @@ from pressmon.review.scope import Scope
 from pressmon.review.statuses import STATUSES
 from pressmon.web.accounts import Account
 from pressmon.web.deps import Context, CurrentSession, SessionArchive, SessionScope, WebContext
-from pressmon.web.params import Dates, Page, Text, clean
+from pressmon.web.params import Dates, Page, Text, clean, stored_name
 from pressmon.web.routes import page
 
 router = APIRouter()
 
 
 async def queue_filters(
+    ctx: Context,
     dates: Dates,
     loai: Text = "",
     bao: Text = "",
@@ -31,11 +32,14 @@ async def queue_filters(
     nguoi: Text = "",
     xep: Text = "tier",
 ) -> QueueFilters:
-    """The queue's filters; unknown tiers, statuses and orders fall back to "all" / the default."""
+    """The queue's filters. Outlet and province are read as typed ("Ha Noi", "vnexpress.net"), as
+    on /tim-kiem and /api/counts, and an unknown one is refused (400, with the closest names)
+    rather than shown as an empty queue; unknown tiers, statuses and orders fall back to "all" /
+    the default."""
     return QueueFilters(
         category=clean(loai),
-        outlet=clean(bao),
-        province=clean(tinh),
+        outlet=stored_name(ctx.filters, "outlet", bao),
+        province=stored_name(ctx.filters, "province", tinh),
         tier=muc if muc in TIERS else "",
         status=trang_thai if trang_thai in STATUSES else "",
         assignee=clean(nguoi),

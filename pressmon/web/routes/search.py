@@ -18,7 +18,7 @@ from pressmon.review.statuses import STATUSES
 from pressmon.search_hints import suggestions
 from pressmon.web.deps import Context, CurrentSession, SessionArchive
 from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS
-from pressmon.web.params import Dates, Page, SearchText, Text, clean
+from pressmon.web.params import Dates, Page, SearchText, Text, clean, stored_names
 from pressmon.web.routes import page
 
 router = APIRouter()
@@ -49,10 +49,9 @@ def search_query(
 
     def named(value: str, field: FilterField, allowed=None) -> frozenset[str]:
         """A typed name ("Nghe An", "Vĩnh Phúc") → its stored value, as on the command line."""
-        value = clean(value).strip()
-        if not value or resolver is None:
+        if resolver is None:
             return one(value, allowed)
-        return frozenset({resolver.resolve(field, value).value})
+        return stored_names(resolver, field, [value])
 
     text = clean(q)
     return Query(
