@@ -31,9 +31,9 @@ from pressmon.companions import Companions
 from pressmon.coverage import PRESS_KINDS
 from pressmon.errors import PressmonError
 from pressmon.evidence.location import evidence_beside
-from pressmon.review.labels import label
+from pressmon.links import item_link
 from pressmon.review.queue import triage_order
-from pressmon.settings import REPO_ROOT, Settings, load_settings
+from pressmon.settings import REPO_ROOT, Settings, load_settings, load_sources
 from pressmon.web.formatting import number
 from pressmon.wiring import archive_from
 
@@ -212,18 +212,15 @@ def print_summary(settings: Settings, echo: Callable[[str], None]) -> None:
     echo(output.counts_text(weekly))
     echo(f"({number(stories)} câu chuyện: bài đăng lại ở nhiều báo chỉ tính một lần)")
     echo(output.kinds_text(press.kinds, asked=False))
+    outlets = {s.id: s.name for s in load_sources(settings.sources_file).sources}
     echo("\nTheo cơ quan báo chí:")
-    echo(output.counts_text(by_outlet))
+    echo(output.counts_text(by_outlet, outlets))
     echo(
         f"\nTin cần xem xét: {len(flagged)}"
         " (điểm sàng lọc để người duyệt quyết định, không phải kết luận)"
     )
-    for document in flagged[:FLAGGED_SHOWN]:
-        echo(
-            f"[{label(document.tier)}] {document.risk:.2f} {document.category or '-'} "
-            f"{document.stance}"
-        )
-        echo("    " + output.document_line(document, settings.tz))
+    for document in flagged[:FLAGGED_SHOWN]:  # as `pressmon flagged` shows them
+        echo(output.flagged_text(document, settings.tz, item_link(settings.web, document.id)))
     if len(flagged) > FLAGGED_SHOWN:
         echo(f"... và {len(flagged) - FLAGGED_SHOWN} tin khác: xem hàng đợi /hang-doi")
     # The demo's state and sources sit beside its archive, so naming the archive is enough.

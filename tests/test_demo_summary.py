@@ -1,0 +1,63 @@
+"""What `pressmon demo` prints after loading: outlets by name and flagged items as
+`pressmon flagged` shows them (Vietnamese labels, not the stored codes)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from index.types import Document
+from pressmon.cli import output  # noqa: F401 (the CLI first: demo_run and the CLI import each other)
+from pressmon.demo_run import DemoPaths, demo_settings, print_summary
+from pressmon.wiring import archive_from
+
+PUBLISHED = datetime(2026, 5, 12, 3, 0, tzinfo=UTC)
+
+
+def _document(n: int, **values: object) -> Document:
+    return Document(
+        **{  # type: ignore[arg-type]
+            "id": f"doc{n:03d}",
+            "url": f"https://baomau.vn/bai-{n}.html",
+            "canonical_url": f"https://baomau.vn/bai-{n}.html",
+            "outlet": "baomau",
+            "outlet_name": "Báo Mẫu",
+            "kind": "provincial",
+            "title": f"Lương hưu tháng {n} chi trả đúng hạn",
+            "body": "Bảo hiểm xã hội tỉnh chi trả lương hưu đúng hạn.",
+            "published_at": PUBLISHED,
+            "crawled_at": PUBLISHED,
+            "province": "Hà Nội",
+            "provinces": ("Hà Nội",),
+            **values,
+        }
+    )
+
+
+def test_the_summary_names_outlets_and_labels_flagged_items(tmp_path: Path) -> None:
+    paths = DemoPaths.beside(tmp_path / "archive.db")
+    paths.sources.write_text(
+        "- {id: baomau, name: Báo Mẫu, kind: provincial, province: Hà Nội, domain: baomau.vn}\n",
+        encoding="utf-8",
+    )
+    settings = demo_settings(paths, None)
+    flagged = _document(
+        2,
+        tier="urgent",
+        risk=0.93,
+        category="C3",
+        stance="asserts",
+        review_status="unstarted",
+        flag_details={"reasons": [{"kind": "term", "text": "tải VssID qua link lạ"}]},
+    )
+    with archive_from(settings) as archive:
+        archive.upsert([_document(1), flagged])
+    lines: list[str] = []
+    print_summary(settings, lines.append)
+    out = "\n".join(lines)
+
+    by_outlet = out.split("Theo cơ quan báo chí:")[1].split("Tin cần xem xét")[0]
+    assert "Báo Mẫu" in by_outlet and "baomau" not in by_outlet
+    assert "[cần xem ngay] doc002  rủi ro 0,93  C3 Kênh giả" in out
+    assert "Khẳng định nội dung  Chưa xử lý" in out and "asserts" not in out
+    assert "Lý do chính: tải VssID qua link lạ" in out and "/bai/doc002" in out
