@@ -32,6 +32,7 @@ from pressmon.coverage import PRESS_KINDS
 from pressmon.errors import PressmonError
 from pressmon.evidence.location import evidence_beside
 from pressmon.links import item_link
+from pressmon.locations import announce_new_archive
 from pressmon.review.queue import triage_order
 from pressmon.settings import REPO_ROOT, Settings, load_settings, load_sources
 from pressmon.web.formatting import number
@@ -82,6 +83,14 @@ def prepare_fresh(paths: DemoPaths, *, default_location: bool) -> None:
         shutil.rmtree(paths.evidence)  # the saved copies the old state database listed
     paths.sources.parent.mkdir(parents=True, exist_ok=True)
     paths.archive.parent.mkdir(parents=True, exist_ok=True)
+
+
+def create_archive(settings: Settings, echo: Callable[[str], None]) -> None:
+    """Create the demo's archive before its crawl and ingest start together, saying so once:
+    each child would otherwise announce (and initialise) the same new archive."""
+    announce_new_archive(settings, echo)
+    with archive_from(settings):
+        pass
 
 
 def demo_environment(paths: DemoPaths) -> dict[str, str]:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from index.types import Document
 from pressmon.cli import output  # noqa: F401 (the CLI first: demo_run and the CLI import each other)
-from pressmon.demo_run import DemoPaths, demo_settings, print_summary
+from pressmon.demo_run import DemoPaths, create_archive, demo_settings, print_summary
+from pressmon.locations import announce_new_archive
 from pressmon.wiring import archive_from
 
 PUBLISHED = datetime(2026, 5, 12, 3, 0, tzinfo=UTC)
@@ -61,3 +62,16 @@ def test_the_summary_names_outlets_and_labels_flagged_items(tmp_path: Path) -> N
     assert "[cần xem ngay] doc002  rủi ro 0,93  C3 Kênh giả" in out
     assert "Khẳng định nội dung  Chưa xử lý" in out and "asserts" not in out
     assert "Lý do chính: tải VssID qua link lạ" in out and "/bai/doc002" in out
+
+
+def test_the_demo_creates_its_archive_once_so_its_children_do_not_each_announce_it(
+    tmp_path: Path,
+) -> None:
+    """The crawl and ingest children start together: each said "Tạo kho lưu trữ mới" again."""
+    paths = DemoPaths.beside(tmp_path / "archive.db")
+    settings = demo_settings(paths, None)
+    said: list[str] = []
+    create_archive(settings, said.append)
+    assert said == [f"Tạo kho lưu trữ mới: {paths.archive}"]
+    announce_new_archive(settings, said.append)  # what each child says when it starts
+    assert len(said) == 1 and paths.archive.stat().st_size > 0

@@ -17,6 +17,7 @@ from pressmon.demo_run import (
     DEMO_ARCHIVE,
     DemoPaths,
     crawl_demo_site,
+    create_archive,
     demo_settings,
     escalate_sample,
     prepare_demo_year,
@@ -142,8 +143,8 @@ def demo(
     named = app.overrides.get("archive", {}).get("path")
     paths = DemoPaths.beside(DEMO_ARCHIVE if named is None else Path(named))
     prepare_fresh(paths, default_location=named is None)
-    click.echo(f"Tạo kho lưu trữ mới: {paths.archive}", err=True)
     settings = demo_settings(paths, app.config_dir)
+    create_archive(settings, lambda message: click.echo(message, err=True))
     ingest: tuple[tuple[str, ...], ...] = ()
     if year_scale > 0:
         last_day = until.date() if until else datetime.now(settings.tz).date()
