@@ -95,6 +95,7 @@ def human_size(size: int | None) -> str:
     value = float(size)
     for unit in ("B", "KB", "MB", "GB"):
         if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+            shown = f"{value:.0f}" if unit == "B" else f"{value:.1f}".replace(".", ",")
+            return f"{shown} {unit}"  # 6,2 MB: the decimal comma of every figure shown
         value /= 1024
     raise AssertionError("unreachable")

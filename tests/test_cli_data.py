@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,43 @@ def test_info_reports_paths_sizes_versions_and_articles(tmp_path: Path) -> None:
     assert rows["evidence"]["path"] == str(data / "evidence")
     text = CliRunner().invoke(main, ["--data-dir", str(data), "info"]).output
     assert "Kho bài báo" in text and "0 bài" in text and "Thư mục dữ liệu" in text
+
+
+def test_info_writes_numbers_and_sizes_the_vietnamese_way(tmp_path: Path) -> None:
+    """1.001 bài and 1,2 MB as every other count the CLI prints, not 1001 and 1.2 MB."""
+    data = tmp_path / "d"
+    lines = tmp_path / "bai.jsonl"
+    document = {
+        "outlet": "baomau",
+        "outlet_name": "Báo Mẫu",
+        "kind": "provincial",
+        "title": "Bảo hiểm xã hội chi trả lương hưu đúng hạn",
+        "body": "Bảo hiểm xã hội tỉnh chi trả lương hưu tháng này đúng hạn. " * 20,
+        "published_at": "2026-05-12T09:00:00+07:00",
+        "crawled_at": "2026-05-12T10:00:00+07:00",
+    }
+    lines.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "document": {
+                        **document,
+                        "id": f"{n:040x}",
+                        "url": f"https://baomau.vn/bai-{n}.html",
+                        "canonical_url": f"https://baomau.vn/bai-{n}.html",
+                    }
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+            for n in range(1001)
+        ),
+        encoding="utf-8",
+    )
+    imported = CliRunner().invoke(
+        main, ["--data-dir", str(data), "index", "import", "--quiet", str(lines)]
+    )
+    assert imported.exit_code == 0, imported.output
+    text = CliRunner().invoke(main, ["--data-dir", str(data), "info"]).output
+    archive = next(line for line in text.splitlines() if line.startswith("Kho bài báo"))
+    assert re.search(r"\(\d+,\d (KB|MB), phiên bản lược đồ \d+, 1\.001 bài\)$", archive), archive

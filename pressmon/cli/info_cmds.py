@@ -9,6 +9,7 @@ import click
 
 from pressmon.cli.help_text import command
 from pressmon.data_info import describe, human_size
+from pressmon.web.formatting import number
 
 
 @command()
@@ -30,7 +31,7 @@ def info(app, as_json: bool) -> None:
         if row.schema_version is not None:
             details.append(f"phiên bản lược đồ {row.schema_version}")
         if row.articles is not None:
-            details.append(f"{row.articles} bài")
+            details.append(f"{number(row.articles)} bài")
         if row.initialised is False:
             details.append("chưa khởi tạo")
         if row.problem:
