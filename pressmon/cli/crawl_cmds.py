@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from crawlers.sources import Source
 from index.types import Query
 from pressmon.cli import output
 from pressmon.cli.help_text import command
@@ -17,11 +18,12 @@ from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.crawl import chosen_sources, run_crawl, run_every
 from pressmon.crawl_report import PROBLEM_LABELS, crawl_report, failed_text, problems_text
 from pressmon.errors import PressmonError
+from pressmon.filters import FilterResolver
 from pressmon.health import source_health
 from pressmon.outlets import OutletResolver
-from pressmon.settings import load_sources
+from pressmon.settings import Settings, load_sources
 from pressmon.web.formatting import vn_datetime
-from pressmon.wiring import archive_from, crawl_state_from
+from pressmon.wiring import archive_from, crawl_state_from, gazetteer_from
 
 # Scrapy's finish reasons, as people read them.
 FINISH_REASONS = {
@@ -212,7 +214,11 @@ def extract(
     from crawlers.extract.profile import DEFAULT_PROFILE
 
     sources = load_sources(app.settings.sources_file).sources
-    source = OutletResolver(sources).resolve(source_name, url).source
+    source = (
+        _named_source(app.settings, sources, source_name)
+        if source_name
+        else OutletResolver(sources).resolve(None, url).source
+    )
     article = extract_article(
         file.read_bytes(),
         url,
@@ -242,6 +248,14 @@ def extract(
         return
     for key, value in fields.items():
         click.echo(f"{key}: {output.to_jsonable(value)}")
+
+
+def _named_source(settings: Settings, sources: tuple[Source, ...], typed: str) -> Source:
+    """--source read as --outlet is everywhere (id, name or domain): one that names no configured
+    outlet is refused with the closest names, not ignored for the URL's or the page's outlet."""
+    resolver = FilterResolver.build(gazetteer_from(settings), sources)
+    stored = resolver.outlet(typed).value
+    return next(s for s in sources if s.id == stored)
 
 
 @command()

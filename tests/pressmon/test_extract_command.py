@@ -64,3 +64,16 @@ def test_source_option_names_the_outlet_and_the_date_reasoning_is_shown(tmp_path
     assert found["date_source"] == "meta"
     assert found["date_reason"] and found["date_disagreements"] == []
     assert found["seo_title"] == ""
+
+
+def test_a_source_option_that_names_no_outlet_is_refused_with_the_closest(tmp_path: Path) -> None:
+    """Not silently ignored (the page then read as another outlet's, or as none)."""
+    page = tmp_path / "page.html"
+    page.write_text(_page(""), encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["extract", str(page), "--url", "https://example.org/a.html", "--source", "Tuoi Tre Onlin"],
+    )
+    assert result.exit_code == 1
+    assert "Lỗi: cơ quan báo chí «Tuoi Tre Onlin» không có trong danh sách" in result.output
+    assert "Tuổi Trẻ Online (tuoitre)" in result.output and "Traceback" not in result.output
