@@ -9,7 +9,9 @@ from pathlib import Path
 
 import click
 
+from crawlers.errors import InvalidURL
 from crawlers.sources import Source
+from crawlers.urls import canonicalize_url
 from index.types import Query
 from pressmon.cli import output
 from pressmon.cli.help_text import command
@@ -174,11 +176,24 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
         click.echo("Đã dừng")
 
 
+def _full_address(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """--url as the page's address: a typo is a usage error, not a crawl error."""
+    try:
+        canonicalize_url(value)
+    except InvalidURL as err:
+        raise click.BadParameter(
+            f"{value!r} không phải địa chỉ đầy đủ của trang; hãy ghi cả http:// hoặc https:// "
+            "và tên miền, ví dụ https://baomoi.vn/bai-viet.html"
+        ) from err
+    return value
+
+
 @command()
 @click.argument("file", metavar="TỆP", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option(
     "--url",
     required=True,
+    callback=_full_address,
     metavar="URL",
     help="Địa chỉ gốc của trang (để hiểu các liên kết tương đối và đặt mã bài).",
 )

@@ -77,3 +77,14 @@ def test_a_source_option_that_names_no_outlet_is_refused_with_the_closest(tmp_pa
     assert result.exit_code == 1
     assert "Lỗi: cơ quan báo chí «Tuoi Tre Onlin» không có trong danh sách" in result.output
     assert "Tuổi Trẻ Online (tuoitre)" in result.output and "Traceback" not in result.output
+
+
+def test_a_url_that_is_not_a_full_address_is_a_usage_error(tmp_path: Path) -> None:
+    """A mistake on the command line names --url and shows the usage, not the crawl's hint to
+    check the sources' configuration."""
+    page = tmp_path / "page.html"
+    page.write_text(_page(""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(page), "--url", "baomau.vn/a.html"])
+    assert result.exit_code == 2
+    assert "Lỗi: giá trị không hợp lệ cho '--url'" in result.output
+    assert "https://" in result.output and "cấu hình nguồn" not in result.output
