@@ -191,7 +191,8 @@ def queue(
     page_no: Page,
 ) -> dict[str, Any]:
     """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep,
-    trang. Items a province sent to the Center come first in the Center's queue; `changed`: the
+    trang; bao and tinh as typed ("Nghe An", "vnexpress.net"; an unknown one is refused with
+    400). Items a province sent to the Center come first in the Center's queue; `changed`: the
     item was edited at its source since someone last acted on it (first in its tier)."""
     result = session_queue(ctx, archive, scope, filters, page_no)
     return {
