@@ -1,5 +1,6 @@
-"""Alerts from flagged items to their channels: queue each item's alert once, send what is due,
-retry failures with back-off; a background thread so crawling never waits for a mail server."""
+"""Alerts from flagged items to their channels: queue each item's alert once per version of its
+content, send what is due, retry failures with back-off; a background thread so crawling never
+waits for a mail server."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from index.types import Document
 from pressmon.alerts.channels import Mailer, Poster
 from pressmon.alerts.errors import DeliveryFailed
 from pressmon.alerts.messages import alert_message, digest_message, webhook_payload
-from pressmon.alerts.model import Alert, alert_for
+from pressmon.alerts.model import Alert, alert_for, content_version
 from pressmon.alerts.recipients import recipients_for
 from pressmon.alerts.schedule import last_digest_time, quiet_until, retry_delay
 from pressmon.alerts.store import DIGEST, PENDING, AlertStore, Delivery, Subscriber
@@ -54,10 +55,21 @@ class Notifier:
         self.console = console
 
     def notify(self, documents: Sequence[Document]) -> int:
-        """Queue an alert for each document that needs one and has had none; how many were new."""
+        """Queue an alert for each document that needs one and was not alerted with this content
+        already; how many were new. The content of the others is noted, so an alerted item
+        edited and urgent again later is announced again."""
         if not self.settings.enabled:
             return 0
-        alerts = [a for a in (alert_for(d, self.link) for d in documents) if a is not None]
+        alerts = []
+        unalerted = []
+        for document in documents:
+            alert = alert_for(document, self.link)
+            if alert is None:
+                unalerted.append((document.id, content_version(document)))
+            else:
+                alerts.append(alert)
+        if unalerted:
+            self.store.seen(unalerted)
         if not alerts:
             return 0
         now = self.clock()

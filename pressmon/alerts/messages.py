@@ -44,9 +44,21 @@ def _block(alert: Alert, tz: ZoneInfo) -> list[str]:
     return lines
 
 
+def again(sequence: int) -> str:
+    """What the `sequence`-th alert about an item says of itself; "" for the first."""
+    if sequence <= 1:
+        return ""
+    return f"nội dung đã thay đổi sau cảnh báo trước, cảnh báo lần {sequence}"
+
+
+def _heading(alert: Alert) -> str:
+    trigger, repeat = TRIGGER_LABELS[alert.trigger], again(alert.sequence)
+    return f"{trigger} ({repeat})" if repeat else trigger
+
+
 def alert_message(alert: Alert, tz: ZoneInfo) -> Message:
-    subject = f"[pressmon] {TRIGGER_LABELS[alert.trigger]}: {alert.title}"
-    body = [f"{TRIGGER_LABELS[alert.trigger]}.", "", *_block(alert, tz), "", DISCLAIMER]
+    subject = f"[pressmon] {_heading(alert)}: {alert.title}"
+    body = [f"{_heading(alert)}.", "", *_block(alert, tz), "", DISCLAIMER]
     return Message(_one_line(subject), "\n".join(body) + "\n")
 
 
@@ -55,7 +67,7 @@ def digest_message(alerts: Sequence[Alert], day: str, tz: ZoneInfo) -> Message:
     subject = f"[pressmon] Tổng hợp cảnh báo ngày {day}: {len(alerts)} tin"
     body = [f"{len(alerts)} tin cần chú ý kể từ bản tổng hợp trước.", ""]
     for number, alert in enumerate(alerts, start=1):
-        body += [f"{number}. {TRIGGER_LABELS[alert.trigger]}", *_block(alert, tz), ""]
+        body += [f"{number}. {_heading(alert)}", *_block(alert, tz), ""]
     body.append(DISCLAIMER)
     return Message(subject, "\n".join(body) + "\n")
 
