@@ -9,6 +9,7 @@ import json
 import smtplib
 import ssl
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Sequence
 from email.header import Header
@@ -142,9 +143,19 @@ class ConsoleMailer:
         self.stream.flush()
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """urllib follows a 301, 302 or 303 answer to a POST with a GET without the body, which the
+    new address may well answer 200: the alert would count as sent and never arrive. Not
+    followed, a redirect reaches `post` as the HTTPError it is."""
+
+    def redirect_request(self, *args: Any) -> None:
+        return None
+
+
 class HttpPoster:
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
+        self._opener = urllib.request.build_opener(_NoRedirect)
 
     def post(self, url: str, payload: dict[str, Any]) -> None:
         request = urllib.request.Request(
@@ -154,9 +165,16 @@ class HttpPoster:
             method="POST",
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with self._opener.open(request, timeout=self.timeout) as response:
                 response.read()
-        except urllib.error.HTTPError as err:  # urlopen raises for every status >= 400
-            raise DeliveryFailed(f"webhook {url}: HTTP {err.code}") from err
+        except urllib.error.HTTPError as err:  # raised for every redirect and status >= 400
+            location = err.headers.get("Location") if 300 <= err.code < 400 else None
+            moved = (
+                f", chuyển hướng tới {urllib.parse.urljoin(url, location)}: "
+                "đặt địa chỉ mới trong alerts.webhooks"
+                if location
+                else ""
+            )
+            raise DeliveryFailed(f"webhook {url}: HTTP {err.code}{moved}") from err
         except OSError as err:
             raise DeliveryFailed(f"webhook {url}: {err}") from err

@@ -215,6 +215,10 @@ class Hook:
     def __init__(self) -> None:
         self.payloads: list[dict[str, Any]] = []
         self.refuse = 0  # answer the next POSTs with 500
+        # (status, path): answer POSTs with that redirect to that path of the same server,
+        # which answers a GET with 200 (as a web page would) and keeps nothing
+        self.redirect: tuple[int, str] | None = None
+        self.gets: list[str] = []
 
 
 @contextmanager
@@ -222,9 +226,19 @@ def webhook_server() -> Iterator[tuple[Hook, str]]:
     hook = Hook()
 
     class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hook.gets.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
-            if hook.refuse:
+            if hook.redirect:
+                status, path = hook.redirect
+                self.send_response(status)
+                self.send_header("Location", path)
+                self.send_header("Content-Length", "0")
+            elif hook.refuse:
                 hook.refuse -= 1
                 self.send_response(500)
             else:

@@ -252,3 +252,23 @@ def test_each_account_sets_its_alerts_on_its_own_page(as_reviewer, accounts, set
     assert "Đã lưu cài đặt cảnh báo." in page and 'value="an@bhxh.test"' in page
     assert re.search(r'name="receive" value="1"\s*>', page)  # opted out: unticked
     assert accounts.events("an")[0].action == "alert-settings"
+
+
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+def test_a_webhook_that_redirects_is_a_failure_naming_the_new_address(
+    receivers, make_notifier, status
+) -> None:
+    """urllib followed a 301/302/303 to a POST with a GET without the JSON: the alert was
+    recorded as sent and never arrived. A redirect is now a failure that says where to."""
+    _mailbox, _port, hook, url = receivers
+    hook.redirect = (status, "/hook-moi")
+    notifier = make_notifier(webhooks=[url], recipients={})
+    notifier.notify([URGENT])
+    assert notifier.send_due() == 0
+    [event] = notifier.store.events("doc001")
+    assert event.outcome == "failed"
+    assert event.detail == (
+        f"webhook {url}: HTTP {status}, chuyển hướng tới {url}-moi: "
+        "đặt địa chỉ mới trong alerts.webhooks"
+    )
+    assert hook.gets == [] and hook.payloads == []
