@@ -14,6 +14,7 @@ import urllib.request
 from collections.abc import Sequence
 from email.header import Header
 from email.mime.text import MIMEText
+from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -59,6 +60,12 @@ class SmtpMailer:
         email["Subject"] = Header(message.subject, "utf-8")  # type: ignore[assignment]
         email["From"] = self.settings.sender
         email["To"] = ", ".join(to)
+        # smtplib adds neither: without them filters score the alert as spam and readers show
+        # no time.
+        email["Date"] = formatdate(localtime=True)
+        email["Message-ID"] = self._message_id(message.key)
+        if message.follows:
+            email["In-Reply-To"] = email["References"] = self._message_id(message.follows)
         s = self.settings
         try:
             if s.tls == "ssl":
@@ -84,6 +91,12 @@ class SmtpMailer:
             mismatch = _tls_mismatch(err)
             reason = f"{str(err).rstrip('.')}{mismatch}" if mismatch else str(err)
             raise DeliveryFailed(f"SMTP {self.host}:{s.port}: {reason}") from err
+
+    def _message_id(self, key: str) -> str:
+        """<pressmon.KEY@domain> for a keyed message, else a unique one; the domain is the
+        sender's (make_msgid would otherwise ask the resolver for this host's name)."""
+        domain = parseaddr(self.settings.sender)[1].rpartition("@")[2] or "localhost"
+        return f"<pressmon.{key}@{domain}>" if key else make_msgid("pressmon", domain)
 
 
 # OpenSSL's verify codes for a certificate valid but issued to another name.

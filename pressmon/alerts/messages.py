@@ -18,6 +18,11 @@ DISCLAIMER = "Điểm rủi ro chỉ để sắp xếp ưu tiên, không phải 
 class Message:
     subject: str
     body: str
+    # A stable name for an alert's message (the item and the alert's number): a retry repeats
+    # its Message-ID, and the next alert about the item refers to it (`follows`) so mail readers
+    # thread them. "" for a digest.
+    key: str = ""
+    follows: str = ""
 
 
 LINK_LABEL = "Xem và xử lý:"  # the line with the web app's link, which the console shows
@@ -59,7 +64,13 @@ def _heading(alert: Alert) -> str:
 def alert_message(alert: Alert, tz: ZoneInfo) -> Message:
     subject = f"[pressmon] {_heading(alert)}: {alert.title}"
     body = [f"{_heading(alert)}.", "", *_block(alert, tz), "", DISCLAIMER]
-    return Message(_one_line(subject), "\n".join(body) + "\n")
+    follows = _key(alert.document_id, alert.sequence - 1) if alert.sequence > 1 else ""
+    key = _key(alert.document_id, alert.sequence)
+    return Message(_one_line(subject), "\n".join(body) + "\n", key, follows)
+
+
+def _key(document_id: str, sequence: int) -> str:
+    return f"{document_id}.{sequence}"
 
 
 def digest_message(alerts: Sequence[Alert], day: str, tz: ZoneInfo) -> Message:

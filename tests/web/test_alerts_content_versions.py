@@ -5,6 +5,7 @@ loopback, and the audit log over HTTP."""
 from __future__ import annotations
 
 import csv
+import email.utils
 import io
 import unicodedata
 from collections.abc import Iterator
@@ -143,6 +144,7 @@ def test_the_re_alert_reaches_the_provinces_and_digest_of_the_new_content(
     assert notifier.send_due() == 2
     digest = mailbox.messages[-1]
     assert digest["To"] == "binh@bhxh.test" and "2 tin" in digest["Subject"]
+    assert digest["Date"] and digest["Message-ID"].endswith("@bhxh.test>")
     text = digest.get_content()
     assert "1. Tin cần xem ngay\n" in text
     assert "2. Tin cần xem ngay (nội dung đã thay đổi sau cảnh báo trước, cảnh báo lần 2)" in text
@@ -191,3 +193,27 @@ def test_a_known_false_claim_back_in_an_edited_item_is_alerted_again(
         "[pressmon] Thông tin sai đã biết xuất hiện lại (nội dung đã thay đổi sau cảnh báo trước,"
         " cảnh báo lần 2)",
     ]
+
+
+def test_alert_mails_carry_a_date_and_an_id_and_a_re_alert_follows_the_first(
+    receivers, make_notifier
+) -> None:
+    """Without Date and Message-ID (smtplib adds neither) mail servers and filters take alerts
+    for spam and readers show no time; a retry keeps its id, the second alert about an item
+    refers to the first so mail readers thread them."""
+    mailbox, port, _hook, _url = receivers
+    notifier = make_notifier(port=port, recipients={"lead": ["lanhdao@bhxh.test"]})
+    mailbox.refuse = 1
+    notifier.notify([SCAM])
+    notifier.send_due()  # refused once: retried later with the same id
+    notifier.clock.advance(timedelta(minutes=5))
+    notifier.send_due()
+    notifier.notify([EDITED])
+    notifier.send_due()
+    first, second = mailbox.messages
+    for mail in (first, second):
+        assert email.utils.parsedate_to_datetime(mail["Date"]).tzinfo is not None
+    assert first["Message-ID"] == "<pressmon.doc001.1@bhxh.test>"
+    assert second["Message-ID"] == "<pressmon.doc001.2@bhxh.test>"
+    assert second["In-Reply-To"] == second["References"] == first["Message-ID"]
+    assert first["In-Reply-To"] is None
