@@ -117,6 +117,31 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _province(settings: Settings) -> Callable[[str], str]:
+    """A key of alerts.recipients to the province it names, with the filters' spellings; a
+    configuration error naming the key when it names none."""
+    from functools import cache
+
+    from pressmon.errors import ConfigError
+    from pressmon.filters import FilterResolver, UnknownFilterValue
+
+    # Built on the first province key only: most settings list roles alone.
+    resolver = cache(lambda: FilterResolver.build(gazetteer_from(settings), ()))
+
+    def province(key: str) -> str:
+        try:
+            return resolver().province(key).value
+        except UnknownFilterValue as err:
+            raise ConfigError(
+                f"alerts.recipients: «{key}» không phải vai trò hay tỉnh, thành nào"
+                + (f"; gần nhất: {', '.join(err.suggestions)}" if err.suggestions else ""),
+                hint="mỗi khóa của [alerts.recipients] là một vai trò (reviewer, lead, admin) "
+                "hoặc tên một tỉnh, thành",
+            ) from err
+
+    return province
+
+
 def notifier_from(
     settings: Settings,
     *,
@@ -129,10 +154,13 @@ def notifier_from(
 
     from pressmon.alerts.channels import ConsoleMailer, HttpPoster, Mailer, SmtpMailer
     from pressmon.alerts.dispatch import Notifier
+    from pressmon.alerts.recipients import with_provinces_named
     from pressmon.alerts.store import AlertStore
     from pressmon.links import item_link
 
-    alerts = settings.alerts
+    alerts = settings.alerts.model_copy(
+        update={"recipients": with_provinces_named(settings.alerts.recipients, _province(settings))}
+    )
     mailer: Mailer = SmtpMailer(alerts) if alerts.host else ConsoleMailer(console or sys.stderr)
     return Notifier(
         store=AlertStore(settings.archive.state_path),

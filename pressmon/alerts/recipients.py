@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pressmon.alerts.model import Alert
@@ -20,6 +20,21 @@ class Recipients:
 
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold().strip()
+
+
+def with_provinces_named(
+    configured: Mapping[str, Sequence[str]], province: Callable[[str], str]
+) -> dict[str, tuple[str, ...]]:
+    """`configured` (alerts.recipients) with each key that is not a role replaced by the
+    province's stored name, as `province` resolves it (any spelling the filters take), so it
+    matches the items' provinces; addresses of two keys naming one province are joined.
+    `province` raises for a name it does not know: those addresses would never hear of anything.
+    """
+    named: dict[str, tuple[str, ...]] = {}
+    for key, addresses in configured.items():
+        name = key if key in ROLES else province(key)
+        named[name] = (*named.get(name, ()), *addresses)
+    return named
 
 
 def recipients_for(

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from pressmon.alerts.store import AlertStore, Preference
+from pressmon.errors import ConfigError
 from pressmon.wiring import notifier_from
 from tests.web.alert_receivers import smtp_server
 from tests.web.conftest import flagged
@@ -48,3 +51,32 @@ def test_a_provincial_account_is_mailed_only_its_provinces_alerts(
     nga = received["nga@nghean.bhxh.test"]
     assert len(nga) == 2 and not any("/bai/doc001" in body for body in nga)
     assert any("/bai/doc030" in body for body in nga) and any("/bai/doc031" in body for body in nga)
+
+
+def _notifier(settings, clock, **values: Any):
+    alerts = settings.alerts.model_validate({"host": "127.0.0.1", "tls": "none", **values})
+    return notifier_from(settings.model_copy(update={"alerts": alerts}), clock=clock)
+
+
+def test_a_province_in_alert_settings_is_read_as_the_filters_read_it(settings, clock) -> None:
+    """Without diacritics or with "Tỉnh": the office is mailed its province's alerts (the key
+    was compared letter for letter, so none reached it)."""
+    with smtp_server() as (mailbox, port):
+        notifier = _notifier(
+            settings,
+            clock,
+            port=port,
+            recipients={"nghe an": ["nghean@bhxh.test"], "Tỉnh Nghệ An": ["vanphong@bhxh.test"]},
+        )
+        assert notifier.notify([NGHE_AN, HA_NOI]) == 2
+        notifier.send_due()
+    assert sorted(m["To"] for m in mailbox.messages) == ["nghean@bhxh.test", "vanphong@bhxh.test"]
+    assert all("/bai/doc030" in m.get_content() for m in mailbox.messages)
+
+
+def test_a_recipients_key_that_is_no_role_nor_province_is_refused(settings, clock) -> None:
+    """Its addresses would never hear of anything: said when alerts are set up, not silently."""
+    with pytest.raises(ConfigError, match="alerts.recipients: «Nghệ Ann»") as caught:
+        _notifier(settings, clock, recipients={"Nghệ Ann": ["nghean@bhxh.test"]})
+    assert "gần nhất: Nghệ An" in str(caught.value)
+    assert "reviewer, lead, admin" in caught.value.hint
