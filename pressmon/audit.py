@@ -39,6 +39,7 @@ AUDIT_ACTION_LABELS: Mapping[str, str] = {
     "alert:sent": "Đã gửi cảnh báo",
     "alert:failed": "Gửi cảnh báo lỗi (sẽ thử lại)",
     "alert:gave_up": "Ngừng gửi cảnh báo (hết số lần thử)",
+    "alert:superseded": "Bỏ cảnh báo chưa gửi (bài đã đổi, có cảnh báo mới)",
 }
 
 

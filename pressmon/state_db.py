@@ -215,7 +215,9 @@ ALTER TABLE seen_urls ADD COLUMN retry_at TEXT;
 # '' for the alerts from before, whose content was not kept) and its number for the item;
 # deliveries and the audit log refer to the alert's id. `alert_items` holds, for each item
 # alerted at least once, the content version last seen, alerted or not: the same content scored
-# again is never announced twice, other content that is urgent is. Every row is kept.
+# again is never announced twice, other content that is urgent is. Every row is kept. An
+# alert_events outcome may now also be `superseded`: the delivery of an earlier alert still
+# waiting when a later one about the item was queued for the same channel.
 _V11 = """
 CREATE TABLE alerts_v11 (
     id INTEGER PRIMARY KEY,
@@ -233,6 +235,7 @@ CREATE TABLE alert_deliveries_v11 (
     alert_id INTEGER NOT NULL REFERENCES alerts_v11(id),
     channel TEXT NOT NULL,         -- mailto:<address> | <webhook URL> | console
     status TEXT NOT NULL,          -- pending | digest (waits for the daily one) | sent | failed
+                                   -- | superseded (a later alert about the item went instead)
     attempts INTEGER NOT NULL DEFAULT 0,
     due_at TEXT NOT NULL,          -- ISO 8601 UTC
     last_error TEXT NOT NULL DEFAULT '',

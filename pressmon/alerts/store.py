@@ -19,6 +19,10 @@ from pressmon.alerts.model import Alert
 from pressmon.state_db import open_state_db, transaction
 
 PENDING, DIGEST, SENT, FAILED = "pending", "digest", "sent", "failed"
+# A delivery still waiting (quiet hours, the digest, a retry) when a later alert about the item is
+# queued for the same channel: only the later one goes out, so a digest lists the item once and
+# no one is sent a version the source has already replaced.
+SUPERSEDED = "superseded"
 
 
 def _iso(moment: datetime) -> str:
@@ -40,7 +44,7 @@ class AlertEvent:
     at: datetime
     document_id: str
     channel: str
-    outcome: str  # sent | failed | gave_up
+    outcome: str  # sent | failed | gave_up | superseded
     detail: str
     sequence: int = 1  # of the alert delivered: 2 and on when the item's content had changed
 
@@ -90,7 +94,7 @@ class AlertStore:
                 (alert.document_id,),
             ).fetchone()
             alert = replace(alert, sequence=sequence)
-            alert_id = db.execute(
+            db.execute(
                 "INSERT INTO alerts (document_id, sequence, version, trigger, payload, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (
@@ -101,13 +105,40 @@ class AlertStore:
                     json.dumps(alert.to_json(), ensure_ascii=False),
                     _iso(created_at),
                 ),
-            ).lastrowid
+            )
+            (alert_id,) = db.execute(
+                "SELECT id FROM alerts WHERE document_id = ? AND sequence = ?",
+                (alert.document_id, sequence),
+            ).fetchone()
             db.executemany(
                 "INSERT INTO alert_deliveries (alert_id, channel, status, due_at)"
                 " VALUES (?, ?, ?, ?)",
                 [(alert_id, ch, state, _iso(due)) for ch, state, due in deliveries],
             )
+            self._supersede(db, alert, alert_id, created_at)
         return True
+
+    @staticmethod
+    def _supersede(db: sqlite3.Connection, alert: Alert, alert_id: int, at: datetime) -> None:
+        """The item's earlier deliveries still waiting on a channel `alert_id` goes to as well
+        are superseded by it, each in the audit log."""
+        waiting = db.execute(
+            "SELECT d.alert_id, d.channel FROM alert_deliveries d JOIN alerts a"
+            " ON a.id = d.alert_id WHERE a.document_id = ? AND a.id != ? AND d.status IN (?, ?)"
+            " AND d.channel IN (SELECT channel FROM alert_deliveries WHERE alert_id = ?)",
+            (alert.document_id, alert_id, PENDING, DIGEST, alert_id),
+        ).fetchall()
+        detail = f"thay bằng cảnh báo lần {alert.sequence}"
+        for earlier, channel in waiting:
+            db.execute(
+                "UPDATE alert_deliveries SET status = ? WHERE alert_id = ? AND channel = ?",
+                (SUPERSEDED, earlier, channel),
+            )
+            db.execute(
+                "INSERT INTO alert_events (at, document_id, alert_id, channel, outcome, detail)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (_iso(at), alert.document_id, earlier, channel, SUPERSEDED, detail),
+            )
 
     def seen(self, versions: Sequence[tuple[str, str]]) -> None:
         """The (document_id, content version) of items that need no alert now: an item alerted

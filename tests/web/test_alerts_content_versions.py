@@ -10,7 +10,7 @@ import io
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -99,6 +99,7 @@ def test_a_scam_taken_down_then_put_back_is_alerted_again(receivers, make_notifi
     mailbox, port, _hook, _url = receivers
     notifier = make_notifier(port=port, recipients={"lead": ["lanhdao@bhxh.test"]})
     assert notifier.notify([SCAM]) == 1
+    notifier.send_due()
     # The page now says something harmless (not flagged), then the same scam comes back.
     cleaned = make_doc(1, title="Trang đang bảo trì", body="Nội dung đã được gỡ.")
     assert notifier.notify([cleaned]) == 0
@@ -121,8 +122,9 @@ def test_an_item_first_alerted_as_a_known_claim_then_urgent_with_the_same_text_i
 def test_the_re_alert_reaches_the_provinces_and_digest_of_the_new_content(
     receivers, make_notifier, accounts, settings, clock
 ) -> None:
-    """The edit made the item about Nghệ An: that office hears of the second alert only; a digest
-    reader finds both in the next digest, the second marked as such."""
+    """The edit made the item about Nghệ An: that office hears of the second alert only. A digest
+    reader finds the item once in the next digest, as the second alert (the first, still waiting,
+    is superseded: the source no longer says that)."""
     mailbox, port, _hook, _url = receivers
     accounts.add("nghean", "matkhau-nghe-an-4", "reviewer", "Hồ Thị Nga", province="Nghệ An")
     store = AlertStore(settings.archive.state_path)
@@ -141,14 +143,54 @@ def test_the_re_alert_reaches_the_provinces_and_digest_of_the_new_content(
     assert to_nga["Subject"].startswith(AGAIN_SUBJECT)
 
     clock.advance(timedelta(days=1))
-    assert notifier.send_due() == 2
+    assert notifier.send_due() == 1
     digest = mailbox.messages[-1]
-    assert digest["To"] == "binh@bhxh.test" and "2 tin" in digest["Subject"]
+    assert digest["To"] == "binh@bhxh.test" and "1 tin" in digest["Subject"]
     assert digest["Date"] and digest["Message-ID"].endswith("@bhxh.test>")
     text = digest.get_content()
-    assert "1. Tin cần xem ngay\n" in text
-    assert "2. Tin cần xem ngay (nội dung đã thay đổi sau cảnh báo trước, cảnh báo lần 2)" in text
+    assert "1. Tin cần xem ngay (nội dung đã thay đổi sau cảnh báo trước, cảnh báo lần 2)" in text
     assert "Tiêu đề: Rút BHXH một lần chỉ trong 3 ngày, phí 10%" in text
+    assert SCAM.title not in text
+    binh = [e for e in store.events("doc001") if e.channel == "mailto:binh@bhxh.test"]
+    assert [(e.outcome, e.sequence, e.detail) for e in binh] == [
+        ("sent", 2, "trong bản tổng hợp hằng ngày"),
+        ("superseded", 1, "thay bằng cảnh báo lần 2"),
+    ]
+
+    # Edited again after that digest went out: the next digest has the third alert.
+    clock.advance(timedelta(hours=1))
+    assert notifier.notify([replace(moved, body=moved.body + " Hạn chót hôm nay.")]) == 1
+    clock.advance(timedelta(days=1))
+    notifier.send_due()
+    assert "cảnh báo lần 3" in mailbox.messages[-1].get_content()
+
+
+def test_an_alert_held_by_quiet_hours_is_superseded_by_the_edit_made_meanwhile(
+    receivers, make_notifier, clock
+) -> None:
+    mailbox, port, hook, url = receivers
+    clock.now = datetime(2026, 5, 20, 16, 0, tzinfo=UTC)  # 23:00 in Hà Nội
+    notifier = make_notifier(
+        port=port,
+        recipients={"lead": ["lanhdao@bhxh.test"]},
+        webhooks=[url],
+        quiet_hours="22:00-06:30",
+    )
+    notifier.notify([SCAM])
+    clock.advance(timedelta(hours=2))
+    notifier.notify([EDITED])
+    clock.now = datetime(2026, 5, 20, 23, 30, tzinfo=UTC)  # 06:30
+    assert notifier.send_due() == 2
+    [mail] = mailbox.messages
+    assert mail["Subject"] == AGAIN_SUBJECT + EDITED.title
+    assert [p["sequence"] for p in hook.payloads] == [2]
+    outcomes = sorted((e.channel, e.outcome, e.sequence) for e in notifier.store.events())
+    assert outcomes == [
+        (url, "sent", 2),
+        (url, "superseded", 1),
+        ("mailto:lanhdao@bhxh.test", "sent", 2),
+        ("mailto:lanhdao@bhxh.test", "superseded", 1),
+    ]
 
 
 def test_the_audit_log_records_the_second_alert(
@@ -185,6 +227,7 @@ def test_a_known_false_claim_back_in_an_edited_item_is_alerted_again(
     claim = flagged(2, "review", 0.61)
     reworded = replace(claim, body="Lại có người tự xưng cán bộ BHXH gọi điện xin mã OTP.")
     assert notifier.notify([claim]) == 1
+    notifier.send_due()
     assert notifier.notify([reworded]) == 1
     assert notifier.notify([reworded, replace(reworded, risk=0.7)]) == 0
     notifier.send_due()
