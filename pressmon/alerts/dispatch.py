@@ -100,7 +100,9 @@ class Notifier:
         now = self.clock()
         sent = 0
         digests: dict[str, list[Delivery]] = defaultdict(list)
-        for delivery in self.store.due(now):
+        # Each delivery may take a connection, TLS and the message, each up to the timeout.
+        per_delivery = timedelta(seconds=3 * self.settings.timeout_seconds)
+        for delivery in self.store.claim_due(now, per_delivery):
             if delivery.status == DIGEST:
                 digests[delivery.channel].append(delivery)
                 continue

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from pressmon.alerts.model import Alert
@@ -23,6 +23,9 @@ PENDING, DIGEST, SENT, FAILED = "pending", "digest", "sent", "failed"
 # queued for the same channel: only the later one goes out, so a digest lists the item once and
 # no one is sent a version the source has already replaced.
 SUPERSEDED = "superseded"
+# How long deliveries being sent are withheld from other processes (claim_due); one that died
+# meanwhile leaves them to be sent once it ends.
+CLAIM_LEASE = timedelta(minutes=15)
 
 
 def _iso(moment: datetime) -> str:
@@ -150,9 +153,14 @@ class AlertStore:
                 [(version, document_id, version) for document_id, version in versions],
             )
 
-    def due(self, now: datetime) -> list[Delivery]:
-        """Deliveries waiting whose time has come, oldest alert first."""
+    def claim_due(self, now: datetime, per_delivery: timedelta = timedelta(0)) -> list[Delivery]:
+        """Deliveries waiting whose time has come, oldest alert first, claimed for the caller:
+        their time is put off by a lease (CLAIM_LEASE and `per_delivery` for each), so another
+        process sending from the same database (`pressmon serve` and a crawl both do) does not
+        send them too. Sending or failing sets it again; a process that dies before leaves them
+        due when the lease ends."""
         with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")  # the read and the claim are one step for all processes
             rows = db.execute(
                 "SELECT d.alert_id, a.payload, d.channel, d.status, d.attempts"
                 " FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id"
@@ -160,6 +168,11 @@ class AlertStore:
                 " ORDER BY a.created_at, a.id, d.channel",
                 (PENDING, DIGEST, _iso(now)),
             ).fetchall()
+            until = _iso(now + CLAIM_LEASE + per_delivery * len(rows))
+            db.executemany(
+                "UPDATE alert_deliveries SET due_at = ? WHERE alert_id = ? AND channel = ?",
+                [(until, r[0], r["channel"]) for r in rows],
+            )
         return [
             Delivery(
                 r[0], Alert.from_json(json.loads(r["payload"])), r["channel"], r["status"], r[4]

@@ -83,11 +83,11 @@ def test_version_11_keeps_every_alert_delivery_and_event(tmp_path: Path) -> None
     conn.close()
 
     store = AlertStore(path)
-    [waiting] = store.due(AT + timedelta(days=2))
+    [waiting] = store.claim_due(AT + timedelta(days=2))
     assert waiting.channel == "mailto:binh@bhxh.test" and waiting.alert.document_id == "doc001"
     assert (waiting.alert.sequence, waiting.alert.version) == (1, "")
     store.sent(waiting, AT + timedelta(days=2), "trong bản tổng hợp hằng ngày")
-    assert store.due(AT + timedelta(days=3)) == []
+    assert store.claim_due(AT + timedelta(days=3)) == []
     events = store.events("doc001")
     assert [(e.channel, e.outcome, e.sequence) for e in events] == [
         ("mailto:binh@bhxh.test", "sent", 1),
@@ -106,5 +106,5 @@ def test_an_item_alerted_before_version_11_is_alerted_when_it_comes_again(tmp_pa
     assert alert is not None
     assert store.add(alert, [("console", "pending", AT)], AT + timedelta(days=2))
     assert not store.add(alert, [("console", "pending", AT)], AT + timedelta(days=3))
-    [queued] = [d for d in store.due(AT + timedelta(days=3)) if d.channel == "console"]
+    [queued] = [d for d in store.claim_due(AT + timedelta(days=3)) if d.channel == "console"]
     assert (queued.alert.sequence, queued.alert.version) == (2, alert.version)

@@ -1,9 +1,10 @@
 """Real receivers on loopback for alert tests: an SMTP server (aiosmtpd), plain or with TLS
 (STARTTLS or implicit) under a throw-away CA, and an HTTP server taking webhook POSTs, each able to
-refuse the next messages to exercise retries."""
+refuse the next messages to exercise retries; the SMTP server can hold a message mid-delivery."""
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import json
 import socket
@@ -43,8 +44,15 @@ class Mailbox:
         self.encrypted: list[bool] = []
         self.logins: list[bytes | None] = []
         self.refuse = 0
+        # When given, the first message waits until it is set; `holding` says it is waiting.
+        self.hold: threading.Event | None = None
+        self.holding = threading.Event()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.hold is not None and not self.holding.is_set():
+            self.holding.set()
+            while not self.hold.is_set():  # the server's other connections go on meanwhile
+                await asyncio.sleep(0.01)
         if self.refuse:
             self.refuse -= 1
             return "451 4.3.0 Thử lại sau"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 from pressmon.alerts.dispatch import BackgroundDispatcher, Notifier
-from pressmon.alerts.store import AlertStore, Preference
+from pressmon.alerts.store import CLAIM_LEASE, AlertStore, Preference
 from pressmon.settings import Settings
 from pressmon.wiring import notifier_from
 from tests.web.alert_receivers import Hook, Mailbox, free_port, smtp_server, webhook_server
@@ -272,3 +273,37 @@ def test_a_webhook_that_redirects_is_a_failure_naming_the_new_address(
         "đặt địa chỉ mới trong alerts.webhooks"
     )
     assert hook.gets == [] and hook.payloads == []
+
+
+def test_two_processes_sending_at_once_mail_each_alert_once(receivers, make_notifier) -> None:
+    """`pressmon serve` and a crawl each send what is due from the same state database (both wake
+    at a retry or the digest time): a delivery one of them is sending is not sent by the other."""
+    mailbox, port, _hook, _url = receivers
+    channels = {"port": port, "recipients": {"lead": ["lanhdao@bhxh.test"]}}
+    crawl, serve = make_notifier(**channels), make_notifier(**channels)
+    crawl.notify([URGENT])
+    mailbox.hold = threading.Event()
+    sending = threading.Thread(target=crawl.send_due)
+    sending.start()
+    try:
+        assert mailbox.holding.wait(timeout=30)  # the crawl's mail is at the server
+        assert serve.send_due() == 0
+    finally:
+        mailbox.hold.set()
+        sending.join(timeout=30)
+    assert [m["To"] for m in mailbox.messages] == ["lanhdao@bhxh.test"]
+    assert [e.outcome for e in crawl.store.events("doc001")] == ["sent"]
+
+
+def test_a_delivery_claimed_by_a_process_that_died_is_sent_later(
+    receivers, make_notifier, clock
+) -> None:
+    mailbox, port, _hook, _url = receivers
+    channels = {"port": port, "recipients": {"lead": ["lanhdao@bhxh.test"]}}
+    crashed, serve = make_notifier(**channels), make_notifier(**channels)
+    crashed.notify([URGENT])
+    [claimed] = crashed.store.claim_due(clock())  # then the process is killed before sending
+    assert serve.send_due() == 0
+    clock.advance(CLAIM_LEASE)
+    assert serve.send_due() == 1
+    assert [m["To"] for m in mailbox.messages] == ["lanhdao@bhxh.test"]
