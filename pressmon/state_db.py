@@ -217,7 +217,8 @@ ALTER TABLE seen_urls ADD COLUMN retry_at TEXT;
 # alerted at least once, the content version last seen, alerted or not: the same content scored
 # again is never announced twice, other content that is urgent is. Every row is kept. An
 # alert_events outcome may now also be `superseded`: the delivery of an earlier alert still
-# waiting when a later one about the item was queued for the same channel.
+# waiting when a later one about the item was queued for the same channel; or `withdrawn`: a
+# delivery still waiting to an address that no longer receives it (opted out, disabled, moved).
 _V11 = """
 CREATE TABLE alerts_v11 (
     id INTEGER PRIMARY KEY,
@@ -236,6 +237,7 @@ CREATE TABLE alert_deliveries_v11 (
     channel TEXT NOT NULL,         -- mailto:<address> | <webhook URL> | console
     status TEXT NOT NULL,          -- pending | digest (waits for the daily one) | sent | failed
                                    -- | superseded (a later alert about the item went instead)
+                                   -- | withdrawn (the address no longer receives it)
     attempts INTEGER NOT NULL DEFAULT 0,
     due_at TEXT NOT NULL,          -- ISO 8601 UTC
     last_error TEXT NOT NULL DEFAULT '',

@@ -16,7 +16,7 @@ from pressmon.alerts.channels import Mailer, Poster
 from pressmon.alerts.errors import DeliveryFailed
 from pressmon.alerts.messages import alert_message, digest_message, webhook_payload
 from pressmon.alerts.model import Alert, alert_for, content_version
-from pressmon.alerts.recipients import recipients_for
+from pressmon.alerts.recipients import recipients_for, still_receives
 from pressmon.alerts.schedule import last_digest_time, quiet_until, retry_delay
 from pressmon.alerts.store import DIGEST, PENDING, AlertStore, Delivery, Subscriber
 from pressmon.settings import AlertSettings
@@ -24,6 +24,7 @@ from pressmon.settings import AlertSettings
 CONSOLE = "console"
 MAILTO = "mailto:"
 DIGEST_DETAIL = "trong bản tổng hợp hằng ngày"
+WITHDRAWN_DETAIL = "địa chỉ này không còn nhận cảnh báo về tin này"
 # When a crawl or the server stops, how long to wait for alerts still being sent; what is left
 # stays queued in the state database for the next one.
 CLOSE_SECONDS = 60.0
@@ -96,13 +97,22 @@ class Notifier:
 
     def send_due(self) -> int:
         """Send every delivery whose time has come (digests grouped per address); how many
-        went out. A failure is recorded and retried later, never raised."""
+        went out. A failure is recorded and retried later, never raised. An address that no
+        longer receives the alert (pressmon.alerts.recipients.still_receives) is not mailed."""
         now = self.clock()
         sent = 0
         digests: dict[str, list[Delivery]] = defaultdict(list)
         # Each delivery may take a connection, TLS and the message, each up to the timeout.
         per_delivery = timedelta(seconds=3 * self.settings.timeout_seconds)
-        for delivery in self.store.claim_due(now, per_delivery):
+        claimed = self.store.claim_due(now, per_delivery)
+        subscribers = self.store.subscribers() if claimed else []
+        for delivery in claimed:
+            address = delivery.channel.removeprefix(MAILTO)
+            if delivery.channel.startswith(MAILTO) and not still_receives(
+                delivery.alert, address, self.settings.recipients, subscribers
+            ):
+                self.store.withdrawn(delivery, now, WITHDRAWN_DETAIL)
+                continue
             if delivery.status == DIGEST:
                 digests[delivery.channel].append(delivery)
                 continue

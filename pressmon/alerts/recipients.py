@@ -71,3 +71,16 @@ def recipients_for(
             continue
         (later if key in digest else now).setdefault(key, address.strip())
     return Recipients(tuple(now.values()), tuple(later.values()))
+
+
+def still_receives(
+    alert: Alert,
+    address: str,
+    configured: Mapping[str, Sequence[str]],
+    subscribers: Sequence[Subscriber],
+) -> bool:
+    """Whether `address` is, as of `subscribers` now, among the recipients of `alert` (at once or
+    in the digest): an account may have opted out, been disabled or moved to another province
+    since the alert was queued for it."""
+    to = recipients_for(alert, configured, subscribers)
+    return _fold(address) in {_fold(a) for a in (*to.now, *to.digest)}

@@ -23,6 +23,9 @@ PENDING, DIGEST, SENT, FAILED = "pending", "digest", "sent", "failed"
 # queued for the same channel: only the later one goes out, so a digest lists the item once and
 # no one is sent a version the source has already replaced.
 SUPERSEDED = "superseded"
+# A delivery still waiting to an address that no longer receives the alert (its account opted
+# out, was disabled or moved to another province since): not sent.
+WITHDRAWN = "withdrawn"
 # How long deliveries being sent are withheld from other processes (claim_due); one that died
 # meanwhile leaves them to be sent once it ends.
 CLAIM_LEASE = timedelta(minutes=15)
@@ -47,7 +50,7 @@ class AlertEvent:
     at: datetime
     document_id: str
     channel: str
-    outcome: str  # sent | failed | gave_up | superseded
+    outcome: str  # sent | failed | gave_up | superseded | withdrawn
     detail: str
     sequence: int = 1  # of the alert delivered: 2 and on when the item's content had changed
 
@@ -196,6 +199,14 @@ class AlertStore:
                 (SENT, delivery.alert_id, delivery.channel),
             )
             self._log(db, at, delivery, "sent", detail)
+
+    def withdrawn(self, delivery: Delivery, at: datetime, detail: str) -> None:
+        with self._connect() as db:
+            db.execute(
+                "UPDATE alert_deliveries SET status = ? WHERE alert_id = ? AND channel = ?",
+                (WITHDRAWN, delivery.alert_id, delivery.channel),
+            )
+            self._log(db, at, delivery, WITHDRAWN, detail)
 
     def failed(
         self, delivery: Delivery, at: datetime, error: str, retry_at: datetime | None

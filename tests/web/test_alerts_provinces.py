@@ -4,6 +4,7 @@ Through a real SMTP server on loopback."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -80,3 +81,33 @@ def test_a_recipients_key_that_is_no_role_nor_province_is_refused(settings, cloc
         _notifier(settings, clock, recipients={"Nghệ Ann": ["nghean@bhxh.test"]})
     assert "gần nhất: Nghệ An" in str(caught.value)
     assert "reviewer, lead, admin" in caught.value.hint
+
+
+def test_a_waiting_alert_is_not_mailed_to_whom_no_longer_receives_it(
+    settings, accounts, clock
+) -> None:
+    """Between queuing and sending (quiet hours, the digest, a retry) an account may opt out, be
+    disabled (someone who left) or move to another province: what is still waiting is then not
+    mailed to them (an item's title and reason must not reach who may no longer see it); the
+    others' mail goes out, and the audit log says why each was withdrawn."""
+    accounts.add("nghean", "matkhau-nghe-an-4", "reviewer", "Hồ Thị Nga", province="Nghệ An")
+    store = AlertStore(settings.archive.state_path)
+    for name in ("an", "binh", "chi", "nghean"):
+        store.set_preference(name, Preference(email=f"{name}@bhxh.test", digest=name == "binh"))
+    with smtp_server() as (mailbox, port):
+        notifier = _notifier(settings, clock, port=port, quiet_hours="00:00-23:59")
+        notifier.notify([NGHE_AN])
+        store.set_preference("an", Preference(email="an@bhxh.test", opted_out=True))
+        accounts.disable("binh")
+        accounts.set_province("nghean", "Hà Tĩnh")
+        clock.advance(timedelta(days=1))
+        notifier.send_due()
+    assert [m["To"] for m in mailbox.messages] == ["chi@bhxh.test"]
+    withdrawn = {e.channel: e.detail for e in store.events(outcome="withdrawn")}
+    assert set(withdrawn) == {
+        "mailto:an@bhxh.test",
+        "mailto:binh@bhxh.test",
+        "mailto:nghean@bhxh.test",
+    }
+    assert set(withdrawn.values()) == {"địa chỉ này không còn nhận cảnh báo về tin này"}
+    assert notifier.store.next_due() is None
