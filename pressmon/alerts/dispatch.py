@@ -181,7 +181,7 @@ class BackgroundDispatcher:
 
     def close(self, timeout: float) -> None:
         """One last pass for what is due, then stop; retries later than that stay queued in the
-        state database for the next crawl, `pressmon serve` or `pressmon alerts send`."""
+        state database for the next crawl, ingest or `pressmon serve`."""
         self._stopping = True
         self._wake.set()
         self._thread.join(timeout)
