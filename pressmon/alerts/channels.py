@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Sequence
 from email.header import Header
 from email.mime.text import MIMEText
-from email.utils import formatdate, make_msgid, parseaddr
+from email.utils import formataddr, formatdate, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -58,7 +58,9 @@ class SmtpMailer:
         # space between two encoded words, so mail readers showed "xuấthiện" for "xuất hiện".
         email = MIMEText(message.body, "plain", "utf-8")
         email["Subject"] = Header(message.subject, "utf-8")  # type: ignore[assignment]
-        email["From"] = self.settings.sender
+        # formataddr encodes the name alone: the whole "Tên <địa chỉ>" as one encoded word left
+        # the header with no address.
+        email["From"] = formataddr(parseaddr(self.settings.sender), "utf-8")
         email["To"] = ", ".join(to)
         # smtplib adds neither: without them filters score the alert as spam and readers show
         # no time.

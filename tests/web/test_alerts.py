@@ -307,3 +307,21 @@ def test_a_delivery_claimed_by_a_process_that_died_is_sent_later(
     clock.advance(CLAIM_LEASE)
     assert serve.send_due() == 1
     assert [m["To"] for m in mailbox.messages] == ["lanhdao@bhxh.test"]
+
+
+def test_a_sender_named_in_vietnamese_keeps_its_address(receivers, make_notifier) -> None:
+    """`from = "Trung tâm Truyền thông BHXH <pressmon@…>"` was encoded whole, address included,
+    into one encoded word: the From header had no address left (no reply, spam filters refuse)."""
+    mailbox, port, _hook, _url = receivers
+    notifier = make_notifier(
+        port=port,
+        recipients={"lead": ["lanhdao@bhxh.test"]},
+        **{"from": "Trung tâm Truyền thông BHXH <pressmon@bhxh.test>"},
+    )
+    notifier.notify([URGENT])
+    assert notifier.send_due() == 1
+    [sender] = mailbox.messages[0]["From"].addresses
+    assert (sender.display_name, sender.addr_spec) == (
+        "Trung tâm Truyền thông BHXH",
+        "pressmon@bhxh.test",
+    )
