@@ -154,10 +154,11 @@ def notifier_from(
 
     from pressmon.alerts.channels import ConsoleMailer, HttpPoster, Mailer, SmtpMailer
     from pressmon.alerts.dispatch import Notifier
-    from pressmon.alerts.recipients import with_provinces_named
+    from pressmon.alerts.recipients import check_addresses, with_provinces_named
     from pressmon.alerts.store import AlertStore
     from pressmon.links import item_link
 
+    check_addresses(settings.alerts.recipients)
     alerts = settings.alerts.model_copy(
         update={"recipients": with_provinces_named(settings.alerts.recipients, _province(settings))}
     )

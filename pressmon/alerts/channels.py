@@ -20,6 +20,7 @@ from typing import Any, Protocol, TextIO
 
 from pressmon.alerts.errors import AlertError, DeliveryFailed
 from pressmon.alerts.messages import LINK_LABEL, Message
+from pressmon.alerts.recipients import diacritics_problem
 from pressmon.errors import ConfigError
 from pressmon.settings import AlertSettings
 from vntext.syntax_text import read_problem
@@ -47,6 +48,12 @@ class SmtpMailer:
                     hint="đổi tên đăng nhập hoặc mật khẩu SMTP (PRESSMON_SMTP_PASSWORD) sang "
                     "chữ không dấu, số và ký hiệu",
                 )
+        problem = diacritics_problem(parseaddr(settings.sender)[1])
+        if problem:
+            raise ConfigError(
+                f"alerts.from: «{settings.sender}»: địa chỉ e-mail {problem}",
+                hint='đặt alerts.from là một địa chỉ, hoặc "Tên <địa chỉ>"',
+            )
         self.settings = settings
         self.host: str = settings.host
         # One context for STARTTLS and implicit TLS: the server's certificate and name are always
@@ -54,6 +61,14 @@ class SmtpMailer:
         self.context = tls_context(settings.ca_file)
 
     def send(self, message: Message, to: Sequence[str]) -> None:
+        for address in to:
+            # Saved before such addresses were refused: smtplib would raise a TypeError, not an
+            # SMTP error, and stop every other delivery of the pass.
+            problem = diacritics_problem(address)
+            if problem:
+                raise DeliveryFailed(
+                    f"SMTP {self.host}:{self.settings.port}: địa chỉ {address} {problem}"
+                )
         # Header() splits the encoded subject inside words: EmailMessage's folding drops the
         # space between two encoded words, so mail readers showed "xuấthiện" for "xuất hiện".
         email = MIMEText(message.body, "plain", "utf-8")

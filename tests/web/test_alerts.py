@@ -14,6 +14,7 @@ import pytest
 
 from pressmon.alerts.dispatch import BackgroundDispatcher, Notifier
 from pressmon.alerts.store import CLAIM_LEASE, AlertStore, Preference
+from pressmon.errors import ConfigError
 from pressmon.settings import Settings
 from pressmon.wiring import notifier_from
 from tests.web.alert_receivers import Hook, Mailbox, free_port, smtp_server, webhook_server
@@ -325,3 +326,44 @@ def test_a_sender_named_in_vietnamese_keeps_its_address(receivers, make_notifier
         "Trung tâm Truyền thông BHXH",
         "pressmon@bhxh.test",
     )
+
+
+def test_an_address_typed_with_vietnamese_letters_is_refused_with_why(
+    as_reviewer, settings, receivers, make_notifier
+) -> None:
+    """Typed with a Vietnamese keyboard on, "lanhđao@…" was saved, and every alert to it failed:
+    mail servers without SMTPUTF8 (aiosmtpd's default, most servers) take ASCII addresses only."""
+    client, token = as_reviewer
+    form = {"csrf_token": token, "email": "lanhđao@bhxh.test", "receive": "1"}
+    refused = client.post("/canh-bao", data=form)
+    assert refused.status_code == 400
+    assert "Địa chỉ e-mail có chữ có dấu (đ)" in refused.text
+    assert AlertStore(settings.archive.state_path).preference("an").email == ""
+
+    _mailbox, port, _hook, _url = receivers
+    with pytest.raises(ConfigError, match="alerts.recipients.lead: «lanhđao@bhxh.test»"):
+        make_notifier(port=port, recipients={"lead": ["lanhđao@bhxh.test"]})
+    with pytest.raises(ConfigError, match="alerts.from: «Trung tâm <trungtâm@bhxh.test>»"):
+        make_notifier(port=port, **{"from": "Trung tâm <trungtâm@bhxh.test>"})
+
+
+def test_an_address_with_vietnamese_letters_saved_before_fails_alone(
+    receivers, make_notifier, settings
+) -> None:
+    """Saved before the form refused it: its delivery is a recorded failure saying why, and the
+    other recipients are mailed (smtplib raised a TypeError that stopped the whole pass, so every
+    alert queued after it was never sent)."""
+    mailbox, port, _hook, _url = receivers
+    store = AlertStore(settings.archive.state_path)
+    store.set_preference("an", Preference(email="lanhđao@bhxh.test"))
+    store.set_preference("chi", Preference(email="chi@bhxh.test"))
+    notifier = make_notifier(port=port)
+    notifier.notify([URGENT, KNOWN_CLAIM])
+    assert notifier.send_due() == 2
+    assert sorted(m["Subject"][:30] for m in mailbox.messages) == [
+        "[pressmon] Thông tin sai đã bi",
+        "[pressmon] Tin cần xem ngay: C",
+    ]
+    failed = store.events(outcome="failed")
+    assert {e.channel for e in failed} == {"mailto:lanhđao@bhxh.test"} and len(failed) == 2
+    assert "địa chỉ lanhđao@bhxh.test có chữ có dấu (đ)" in failed[0].detail
