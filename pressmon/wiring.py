@@ -152,13 +152,20 @@ def notifier_from(
     a command's own output on stdout stays as it was); webhooks either way."""
     from functools import partial
 
-    from pressmon.alerts.channels import ConsoleMailer, HttpPoster, Mailer, SmtpMailer
+    from pressmon.alerts.channels import (
+        ConsoleMailer,
+        HttpPoster,
+        Mailer,
+        SmtpMailer,
+        check_webhooks,
+    )
     from pressmon.alerts.dispatch import Notifier
     from pressmon.alerts.recipients import check_addresses, with_provinces_named
     from pressmon.alerts.store import AlertStore
     from pressmon.links import item_link
 
     check_addresses(settings.alerts.recipients)
+    check_webhooks(settings.alerts.webhooks)
     alerts = settings.alerts.model_copy(
         update={"recipients": with_provinces_named(settings.alerts.recipients, _province(settings))}
     )

@@ -182,18 +182,47 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+# What stays as it is in a path or query: its delimiters and escapes already made.
+_URL_SAFE = "/%:@!$&'()*+,;=~?"
+
+
+def request_url(url: str) -> str:
+    """`url` as a request names it: letters beyond ASCII in its path and query percent-encoded
+    (UTF-8), as a browser does; http.client would raise UnicodeEncodeError (the host may stay an
+    IDN: http.client encodes that itself). ValueError when no request can be made of it."""
+    parts = urllib.parse.urlsplit(url)
+    _ = parts.port  # raises ValueError for a port out of range
+    path, query = (urllib.parse.quote(part, safe=_URL_SAFE) for part in (parts.path, parts.query))
+    return urllib.parse.urlunsplit(parts._replace(path=path, query=query, fragment=""))
+
+
+def check_webhooks(urls: Sequence[str]) -> None:
+    """ConfigError naming the first of alerts.webhooks no request can be made of."""
+    for url in urls:
+        try:
+            request_url(url)
+        except ValueError as err:
+            raise ConfigError(
+                f"alerts.webhooks: «{url}»: không gửi được tới địa chỉ này ({err})",
+                hint="sửa địa chỉ webhook trong settings.toml",
+            ) from err
+
+
 class HttpPoster:
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
         self._opener = urllib.request.build_opener(_NoRedirect)
 
     def post(self, url: str, payload: dict[str, Any]) -> None:
-        request = urllib.request.Request(
-            url,
-            data=json.dumps(payload, ensure_ascii=False).encode(),
-            headers={"Content-Type": "application/json; charset=utf-8"},
-            method="POST",
-        )
+        try:
+            request = urllib.request.Request(
+                request_url(url),
+                data=json.dumps(payload, ensure_ascii=False).encode(),
+                headers={"Content-Type": "application/json; charset=utf-8"},
+                method="POST",
+            )
+        except ValueError as err:  # refused when alerts are set up (check_webhooks)
+            raise DeliveryFailed(f"webhook {url}: {err}") from err
         try:
             with self._opener.open(request, timeout=self.timeout) as response:
                 response.read()

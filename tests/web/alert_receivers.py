@@ -227,6 +227,7 @@ class Hook:
         # which answers a GET with 200 (as a web page would) and keeps nothing
         self.redirect: tuple[int, str] | None = None
         self.gets: list[str] = []
+        self.paths: list[str] = []  # of the POSTs kept, as requested (percent-encoded)
 
 
 @contextmanager
@@ -252,6 +253,7 @@ def webhook_server() -> Iterator[tuple[Hook, str]]:
             else:
                 assert self.headers["Content-Type"].startswith("application/json")
                 hook.payloads.append(json.loads(body))
+                hook.paths.append(self.path)
                 self.send_response(204)
             self.end_headers()
 

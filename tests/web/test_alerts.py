@@ -367,3 +367,22 @@ def test_an_address_with_vietnamese_letters_saved_before_fails_alone(
     failed = store.events(outcome="failed")
     assert {e.channel for e in failed} == {"mailto:lanhđao@bhxh.test"} and len(failed) == 2
     assert "địa chỉ lanhđao@bhxh.test có chữ có dấu (đ)" in failed[0].detail
+
+
+def test_a_webhook_path_in_vietnamese_is_posted_and_a_malformed_url_refused(
+    receivers, make_notifier
+) -> None:
+    """A path with Vietnamese letters made http.client raise UnicodeEncodeError, not a delivery
+    failure: it stopped the whole pass, so no alert after it went out. It is percent-encoded as a
+    browser does; a URL no request can be made of is a configuration error."""
+    mailbox, port, hook, url = receivers
+    notifier = make_notifier(
+        port=port, recipients={"lead": ["lanhdao@bhxh.test"]}, webhooks=[f"{url}/cảnh-báo"]
+    )
+    notifier.notify([URGENT, KNOWN_CLAIM])
+    assert notifier.send_due() == 4
+    assert hook.paths == ["/hook/c%E1%BA%A3nh-b%C3%A1o"] * 2 and len(mailbox.messages) == 2
+
+    for broken in ("http://[::1/hook", "http://127.0.0.1:99999/hook"):
+        with pytest.raises(ConfigError, match=rf"alerts.webhooks: «{re.escape(broken)}»"):
+            make_notifier(webhooks=[broken])
