@@ -217,7 +217,7 @@ ALTER TABLE seen_urls ADD COLUMN retry_at TEXT;
 # alerted at least once, the content version last seen, alerted or not: the same content scored
 # again is never announced twice, other content that is urgent is. Every row is kept. An
 # alert_events outcome may now also be `superseded`: the delivery of an earlier alert still
-# waiting when a later one about the item was queued for the same channel; or `withdrawn`: a
+# waiting when a later one about the item was queued; or `withdrawn`: a
 # delivery still waiting to an address that no longer receives it (opted out, disabled, moved).
 _V11 = """
 CREATE TABLE alerts_v11 (

@@ -20,7 +20,7 @@ from pressmon.state_db import open_state_db, transaction
 
 PENDING, DIGEST, SENT, FAILED = "pending", "digest", "sent", "failed"
 # A delivery still waiting (quiet hours, the digest, a retry) when a later alert about the item is
-# queued for the same channel: only the later one goes out, so a digest lists the item once and
+# queued: only the later one goes out, to its own recipients, so a digest lists the item once and
 # no one is sent a version the source has already replaced.
 SUPERSEDED = "superseded"
 # A delivery still waiting to an address that no longer receives the alert (its account opted
@@ -126,13 +126,13 @@ class AlertStore:
 
     @staticmethod
     def _supersede(db: sqlite3.Connection, alert: Alert, alert_id: int, at: datetime) -> None:
-        """The item's earlier deliveries still waiting on a channel `alert_id` goes to as well
-        are superseded by it, each in the audit log."""
+        """The item's earlier deliveries still waiting are superseded by `alert_id`, each in the
+        audit log: where the new alert goes too it says what the source says now, and where it
+        does not (the edit moved the item to another province) the old one is no longer theirs."""
         waiting = db.execute(
             "SELECT d.alert_id, d.channel FROM alert_deliveries d JOIN alerts a"
-            " ON a.id = d.alert_id WHERE a.document_id = ? AND a.id != ? AND d.status IN (?, ?)"
-            " AND d.channel IN (SELECT channel FROM alert_deliveries WHERE alert_id = ?)",
-            (alert.document_id, alert_id, PENDING, DIGEST, alert_id),
+            " ON a.id = d.alert_id WHERE a.document_id = ? AND a.id != ? AND d.status IN (?, ?)",
+            (alert.document_id, alert_id, PENDING, DIGEST),
         ).fetchall()
         detail = f"thay bằng cảnh báo lần {alert.sequence}"
         for earlier, channel in waiting:

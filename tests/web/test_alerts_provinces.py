@@ -4,6 +4,7 @@ Through a real SMTP server on loopback."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -111,3 +112,31 @@ def test_a_waiting_alert_is_not_mailed_to_whom_no_longer_receives_it(
     }
     assert set(withdrawn.values()) == {"địa chỉ này không còn nhận cảnh báo về tin này"}
     assert notifier.store.next_due() is None
+
+
+def test_an_edit_that_moves_an_item_to_another_province_withdraws_the_old_offices_waiting_alert(
+    settings, accounts, clock
+) -> None:
+    """Held by quiet hours, the alert for Hà Nội's office was still waiting when the source was
+    edited to be about Nghệ An: Hà Nội's office may no longer open the item, so it is not mailed
+    the outdated alert; Nghệ An's office gets the new one."""
+    accounts.add("hanoi", "matkhau-ha-noi-77", "reviewer", "Lê Văn Hải", province="Hà Nội")
+    accounts.add("nghean", "matkhau-nghe-an-4", "reviewer", "Hồ Thị Nga", province="Nghệ An")
+    store = AlertStore(settings.archive.state_path)
+    store.set_preference("hanoi", Preference(email="hai@hanoi.bhxh.test"))
+    store.set_preference("nghean", Preference(email="nga@nghean.bhxh.test"))
+    moved = replace(
+        HA_NOI,
+        title="Tin đồn ở Nghệ An: cán bộ BHXH gọi điện đòi mã OTP",
+        province="Nghệ An",
+        provinces=("Nghệ An",),
+    )
+    with smtp_server() as (mailbox, port):
+        notifier = _notifier(settings, clock, port=port, quiet_hours="00:00-23:59")
+        assert notifier.notify([HA_NOI]) == 1
+        assert notifier.notify([moved]) == 1
+        clock.advance(timedelta(days=1))
+        assert notifier.send_due() == 1
+    assert [m["To"] for m in mailbox.messages] == ["nga@nghean.bhxh.test"]
+    [superseded] = store.events(outcome="superseded")
+    assert superseded.channel == "mailto:hai@hanoi.bhxh.test" and superseded.sequence == 1
