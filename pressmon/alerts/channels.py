@@ -5,6 +5,7 @@ Thin adapters: each raises DeliveryFailed with the reason, and the dispatcher re
 
 from __future__ import annotations
 
+import http.client
 import json
 import smtplib
 import ssl
@@ -235,5 +236,10 @@ class HttpPoster:
                 else ""
             )
             raise DeliveryFailed(f"webhook {url}: HTTP {err.code}{moved}") from err
+        except http.client.HTTPException as err:  # not an OSError: a port that is not HTTP's
+            raise DeliveryFailed(
+                f"webhook {url}: máy chủ không trả lời bằng HTTP ({type(err).__name__}: {err}); "
+                "kiểm tra cổng và http/https của địa chỉ"
+            ) from err
         except OSError as err:
             raise DeliveryFailed(f"webhook {url}: {err}") from err

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import socket
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -386,3 +387,36 @@ def test_a_webhook_path_in_vietnamese_is_posted_and_a_malformed_url_refused(
     for broken in ("http://[::1/hook", "http://127.0.0.1:99999/hook"):
         with pytest.raises(ConfigError, match=rf"alerts.webhooks: «{re.escape(broken)}»"):
             make_notifier(webhooks=[broken])
+
+
+def test_a_webhook_at_a_port_that_does_not_speak_http_is_a_recorded_failure(
+    receivers, make_notifier
+) -> None:
+    """A wrong port (here an SSH banner) made http.client raise BadStatusLine, neither an OSError
+    nor a delivery failure: it stopped the pass, and the mail queued with it never went out."""
+    mailbox, port, _hook, _url = receivers
+    banner = socket.socket()
+    banner.bind(("127.0.0.1", 0))
+    banner.listen()
+
+    def answer() -> None:
+        for _ in range(2):
+            connection, _address = banner.accept()
+            with connection:
+                connection.recv(65536)
+                connection.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+
+    threading.Thread(target=answer, daemon=True).start()
+    wrong = f"http://127.0.0.1:{banner.getsockname()[1]}/hook"
+    notifier = make_notifier(
+        port=port, recipients={"lead": ["lanhdao@bhxh.test"]}, webhooks=[wrong]
+    )
+    try:
+        notifier.notify([URGENT, KNOWN_CLAIM])
+        assert notifier.send_due() == 2
+    finally:
+        banner.close()
+    assert len(mailbox.messages) == 2
+    failed = notifier.store.events(outcome="failed")
+    assert [e.channel for e in failed] == [wrong, wrong]
+    assert all("không trả lời bằng HTTP" in e.detail for e in failed)
