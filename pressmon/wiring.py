@@ -6,12 +6,15 @@ must not pay for scikit-learn and underthesea at start-up (tests/test_cli_start.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, TextIO
 
 from pressmon.settings import Settings
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from classifier.flagger import Flagger
@@ -142,6 +145,25 @@ def _province(settings: Settings) -> Callable[[str], str]:
     return province
 
 
+# Addresses a link names that open nothing, or only this machine, for whoever receives it.
+_LOCAL_HOSTS = frozenset({"127.0.0.1", "::1", "localhost", "0.0.0.0", "::"})
+
+
+def _warn_of_local_links(settings: Settings) -> None:
+    """Alerts leaving this machine (e-mail, webhooks) link to the web app: without
+    web.public_url the link is the host and port served, which recipients cannot open when that
+    is a loopback or every-interface address. Warned, not refused: the alert still says what."""
+    leaves = settings.alerts.host is not None or bool(settings.alerts.webhooks)
+    if not leaves or settings.web.public_url or settings.web.host not in _LOCAL_HOSTS:
+        return
+    log.warning(
+        "cảnh báo gửi đi có đường dẫn http://%s:%d/bai/… mà người nhận ở máy khác không mở được: "
+        "đặt web.public_url (địa chỉ cán bộ mở ứng dụng web) trong settings.toml",
+        settings.web.host,
+        settings.web.port,
+    )
+
+
 def notifier_from(
     settings: Settings,
     *,
@@ -166,6 +188,7 @@ def notifier_from(
 
     check_addresses(settings.alerts.recipients)
     check_webhooks(settings.alerts.webhooks)
+    _warn_of_local_links(settings)
     alerts = settings.alerts.model_copy(
         update={"recipients": with_provinces_named(settings.alerts.recipients, _province(settings))}
     )

@@ -4,6 +4,7 @@ one per item, retries with back-off, quiet hours, opt-out, the daily digest, the
 from __future__ import annotations
 
 import io
+import logging
 import re
 import socket
 import threading
@@ -420,3 +421,24 @@ def test_a_webhook_at_a_port_that_does_not_speak_http_is_a_recorded_failure(
     failed = notifier.store.events(outcome="failed")
     assert [e.channel for e in failed] == [wrong, wrong]
     assert all("không trả lời bằng HTTP" in e.detail for e in failed)
+
+
+def test_links_only_this_machine_can_open_are_warned_about_when_alerts_leave_it(
+    settings, accounts, clock, caplog
+) -> None:
+    """Without web.public_url an alert's link is http://127.0.0.1:8000/… (or 0.0.0.0 when the app
+    listens on every interface): no recipient can open it. Said when alerts are set up."""
+    smtp = settings.alerts.model_validate({"host": "127.0.0.1", "tls": "none"})
+    for host in ("127.0.0.1", "0.0.0.0"):
+        web = settings.web.model_copy(update={"host": host})
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="pressmon.wiring"):
+            notifier_from(settings.model_copy(update={"alerts": smtp, "web": web}), clock=clock)
+        [warning] = caplog.messages
+        assert f"http://{host}:8000/bai/…" in warning and "web.public_url" in warning
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="pressmon.wiring"):
+        notifier_from(settings, console=io.StringIO(), clock=clock)  # printed here: fine
+        public = settings.web.model_copy(update={"public_url": "https://pressmon.bhxh.test"})
+        notifier_from(settings.model_copy(update={"alerts": smtp, "web": public}), clock=clock)
+    assert caplog.messages == []
