@@ -442,3 +442,23 @@ def test_links_only_this_machine_can_open_are_warned_about_when_alerts_leave_it(
         public = settings.web.model_copy(update={"public_url": "https://pressmon.bhxh.test"})
         notifier_from(settings.model_copy(update={"alerts": smtp, "web": public}), clock=clock)
     assert caplog.messages == []
+
+
+def test_by_default_an_alert_outlives_a_mail_server_down_for_an_hour(
+    receivers, settings, accounts, clock
+) -> None:
+    """Five attempts (the default before) gave up 15 minutes after the first: a mail server down
+    for maintenance lost every alert queued meanwhile. The default now retries for about four
+    hours (1, 2, 4… minutes, then hourly)."""
+    mailbox, port, _hook, _url = receivers
+    alerts = {"host": "127.0.0.1", "port": port, "tls": "none", "recipients": {"lead": ["ld@x.vn"]}}
+    config = settings.model_copy(update={"alerts": settings.alerts.model_validate(alerts)})
+    notifier = notifier_from(config, clock=clock)
+    mailbox.refuse = 7  # the server is down for its first seven attempts
+    notifier.notify([URGENT])
+    for _ in range(8):
+        notifier.send_due()
+        clock.advance(timedelta(hours=1))
+    assert [m["To"] for m in mailbox.messages] == ["ld@x.vn"]
+    outcomes = [e.outcome for e in notifier.store.events("doc001")]
+    assert outcomes == ["sent", *["failed"] * 7]
