@@ -149,7 +149,7 @@ class AlertStore:
     def seen(self, versions: Sequence[tuple[str, str]]) -> None:
         """The (document_id, content version) of items that need no alert now: an item alerted
         before whose content moved on is announced again when it needs one, even if its content
-        comes back to what was alerted (a scam taken down, then put back)."""
+        comes back to what was alerted (a scam replaced by a harmless version, then put back)."""
         with self._connect() as db:
             db.executemany(
                 "UPDATE alert_items SET version = ? WHERE document_id = ? AND version != ?",
