@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Protocol
 
 from index.types import IMPORTED, ReviewEvent
+from pressmon.alerts.messages import again
 from pressmon.alerts.store import AlertEvent
 from pressmon.review.labels import ACTION_LABELS, IMPORTED_SUFFIX, SYSTEM_LABEL, label
 from pressmon.review.statuses import SYSTEM_ACTOR
@@ -38,6 +39,8 @@ AUDIT_ACTION_LABELS: Mapping[str, str] = {
     "alert:sent": "Đã gửi cảnh báo",
     "alert:failed": "Gửi cảnh báo lỗi (sẽ thử lại)",
     "alert:gave_up": "Ngừng gửi cảnh báo (hết số lần thử)",
+    "alert:superseded": "Bỏ cảnh báo chưa gửi (bài đã đổi, có cảnh báo mới)",
+    "alert:withdrawn": "Bỏ cảnh báo chưa gửi (người nhận không còn nhận)",
 }
 
 
@@ -117,13 +120,14 @@ def account_entry(event: _AccountEvent) -> AuditEntry:
 
 
 def alert_entry(event: AlertEvent) -> AuditEntry:
-    channel = event.channel.removeprefix("mailto:")
+    """Where it went, what came of it, and for an item alerted again why (its content changed)."""
+    parts = [event.channel.removeprefix("mailto:"), again(event.sequence), event.detail]
     return AuditEntry(
         at=event.at,
         actor=SYSTEM,
         action=f"alert:{event.outcome}",
         subject=event.document_id,
-        detail=f"{channel}: {event.detail}" if event.detail else channel,
+        detail=": ".join(part for part in parts if part),
         document_id=event.document_id,
     )
 

@@ -139,7 +139,9 @@ class AlertSettings(_Strict):
     webhooks: tuple[str, ...] = ()  # each gets a JSON POST per alert
     quiet_hours: str | None = Field(None, pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")  # "22:00-06:30"
     digest_time: str = Field("07:30", pattern=_CLOCK_TIME)  # daily digest, local time
-    max_attempts: int = Field(5, ge=1, le=20)
+    # 10: about four hours of retries (1, 2, 4… minutes, then hourly), past a mail server's
+    # maintenance window.
+    max_attempts: int = Field(10, ge=1, le=20)
     retry_seconds: float = Field(60, gt=0)  # first retry; doubles each time, at most an hour
     timeout_seconds: float = Field(20, gt=0)
 

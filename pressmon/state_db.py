@@ -209,7 +209,59 @@ ALTER TABLE seen_urls ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE seen_urls ADD COLUMN retry_at TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10)
+# Version 11: an item alerted again when its content changed (pressmon.alerts). An alert is no
+# longer one per item but one per item and content version: `alerts` gets its own id, the
+# version it was about (a digest of what a reader sees, pressmon.alerts.model.content_version;
+# '' for the alerts from before, whose content was not kept) and its number for the item;
+# deliveries and the audit log refer to the alert's id. `alert_items` holds, for each item
+# alerted at least once, the content version last seen, alerted or not: the same content scored
+# again is never announced twice, other content that is urgent is. Every row is kept. An
+# alert_events outcome may now also be `superseded`: the delivery of an earlier alert still
+# waiting when a later one about the item was queued; or `withdrawn`: a
+# delivery still waiting to an address that no longer receives it (opted out, disabled, moved).
+_V11 = """
+CREATE TABLE alerts_v11 (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL,
+    sequence INTEGER NOT NULL,     -- 1 for the item's first alert, 2 for the next...
+    version TEXT NOT NULL,         -- content digest; '' from before version 11
+    trigger TEXT NOT NULL,         -- urgent | known-claim
+    payload TEXT NOT NULL,         -- JSON: pressmon.alerts.model.Alert
+    created_at TEXT NOT NULL,      -- ISO 8601 UTC
+    UNIQUE (document_id, sequence)
+);
+INSERT INTO alerts_v11 (document_id, sequence, version, trigger, payload, created_at)
+    SELECT document_id, 1, '', trigger, payload, created_at FROM alerts ORDER BY created_at;
+CREATE TABLE alert_deliveries_v11 (
+    alert_id INTEGER NOT NULL REFERENCES alerts_v11(id),
+    channel TEXT NOT NULL,         -- mailto:<address> | <webhook URL> | console
+    status TEXT NOT NULL,          -- pending | digest (waits for the daily one) | sent | failed
+                                   -- | superseded (a later alert about the item went instead)
+                                   -- | withdrawn (the address no longer receives it)
+    attempts INTEGER NOT NULL DEFAULT 0,
+    due_at TEXT NOT NULL,          -- ISO 8601 UTC
+    last_error TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (alert_id, channel)
+);
+INSERT INTO alert_deliveries_v11 (alert_id, channel, status, attempts, due_at, last_error)
+    SELECT a.id, d.channel, d.status, d.attempts, d.due_at, d.last_error
+    FROM alert_deliveries d JOIN alerts_v11 a USING (document_id);
+DROP TABLE alert_deliveries;
+DROP TABLE alerts;
+ALTER TABLE alerts_v11 RENAME TO alerts;
+ALTER TABLE alert_deliveries_v11 RENAME TO alert_deliveries;
+CREATE INDEX alert_deliveries_due ON alert_deliveries (status, due_at);
+ALTER TABLE alert_events ADD COLUMN alert_id INTEGER REFERENCES alerts(id);
+UPDATE alert_events SET alert_id =
+    (SELECT a.id FROM alerts a WHERE a.document_id = alert_events.document_id);
+CREATE TABLE alert_items (
+    document_id TEXT PRIMARY KEY,
+    version TEXT NOT NULL          -- content digest last seen; '' from before version 11
+);
+INSERT INTO alert_items (document_id, version) SELECT document_id, '' FROM alerts;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

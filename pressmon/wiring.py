@@ -6,12 +6,15 @@ must not pay for scikit-learn and underthesea at start-up (tests/test_cli_start.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, TextIO
 
 from pressmon.settings import Settings
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from classifier.flagger import Flagger
@@ -117,6 +120,50 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _province(settings: Settings) -> Callable[[str], str]:
+    """A key of alerts.recipients to the province it names, with the filters' spellings; a
+    configuration error naming the key when it names none."""
+    from functools import cache
+
+    from pressmon.errors import ConfigError
+    from pressmon.filters import FilterResolver, UnknownFilterValue
+
+    # Built on the first province key only: most settings list roles alone.
+    resolver = cache(lambda: FilterResolver.build(gazetteer_from(settings), ()))
+
+    def province(key: str) -> str:
+        try:
+            return resolver().province(key).value
+        except UnknownFilterValue as err:
+            raise ConfigError(
+                f"alerts.recipients: «{key}» không phải vai trò hay tỉnh, thành nào"
+                + (f"; gần nhất: {', '.join(err.suggestions)}" if err.suggestions else ""),
+                hint="mỗi khóa của [alerts.recipients] là một vai trò (reviewer, lead, admin) "
+                "hoặc tên một tỉnh, thành",
+            ) from err
+
+    return province
+
+
+# Addresses a link names that open nothing, or only this machine, for whoever receives it.
+_LOCAL_HOSTS = frozenset({"127.0.0.1", "::1", "localhost", "0.0.0.0", "::"})
+
+
+def _warn_of_local_links(settings: Settings) -> None:
+    """Alerts leaving this machine (e-mail, webhooks) link to the web app: without
+    web.public_url the link is the host and port served, which recipients cannot open when that
+    is a loopback or every-interface address. Warned, not refused: the alert still says what."""
+    leaves = settings.alerts.host is not None or bool(settings.alerts.webhooks)
+    if not leaves or settings.web.public_url or settings.web.host not in _LOCAL_HOSTS:
+        return
+    log.warning(
+        "cảnh báo gửi đi có đường dẫn http://%s:%d/bai/… mà người nhận ở máy khác không mở được: "
+        "đặt web.public_url (địa chỉ cán bộ mở ứng dụng web) trong settings.toml",
+        settings.web.host,
+        settings.web.port,
+    )
+
+
 def notifier_from(
     settings: Settings,
     *,
@@ -127,12 +174,24 @@ def notifier_from(
     a command's own output on stdout stays as it was); webhooks either way."""
     from functools import partial
 
-    from pressmon.alerts.channels import ConsoleMailer, HttpPoster, Mailer, SmtpMailer
+    from pressmon.alerts.channels import (
+        ConsoleMailer,
+        HttpPoster,
+        Mailer,
+        SmtpMailer,
+        check_webhooks,
+    )
     from pressmon.alerts.dispatch import Notifier
+    from pressmon.alerts.recipients import check_addresses, with_provinces_named
     from pressmon.alerts.store import AlertStore
     from pressmon.links import item_link
 
-    alerts = settings.alerts
+    check_addresses(settings.alerts.recipients)
+    check_webhooks(settings.alerts.webhooks)
+    _warn_of_local_links(settings)
+    alerts = settings.alerts.model_copy(
+        update={"recipients": with_provinces_named(settings.alerts.recipients, _province(settings))}
+    )
     mailer: Mailer = SmtpMailer(alerts) if alerts.host else ConsoleMailer(console or sys.stderr)
     return Notifier(
         store=AlertStore(settings.archive.state_path),

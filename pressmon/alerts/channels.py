@@ -5,19 +5,23 @@ Thin adapters: each raises DeliveryFailed with the reason, and the dispatcher re
 
 from __future__ import annotations
 
+import http.client
 import json
 import smtplib
 import ssl
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Sequence
 from email.header import Header
 from email.mime.text import MIMEText
+from email.utils import formataddr, formatdate, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from pressmon.alerts.errors import AlertError, DeliveryFailed
 from pressmon.alerts.messages import LINK_LABEL, Message
+from pressmon.alerts.recipients import diacritics_problem
 from pressmon.errors import ConfigError
 from pressmon.settings import AlertSettings
 from vntext.syntax_text import read_problem
@@ -45,6 +49,12 @@ class SmtpMailer:
                     hint="đổi tên đăng nhập hoặc mật khẩu SMTP (PRESSMON_SMTP_PASSWORD) sang "
                     "chữ không dấu, số và ký hiệu",
                 )
+        problem = diacritics_problem(parseaddr(settings.sender)[1])
+        if problem:
+            raise ConfigError(
+                f"alerts.from: «{settings.sender}»: địa chỉ e-mail {problem}",
+                hint='đặt alerts.from là một địa chỉ, hoặc "Tên <địa chỉ>"',
+            )
         self.settings = settings
         self.host: str = settings.host
         # One context for STARTTLS and implicit TLS: the server's certificate and name are always
@@ -52,12 +62,28 @@ class SmtpMailer:
         self.context = tls_context(settings.ca_file)
 
     def send(self, message: Message, to: Sequence[str]) -> None:
+        for address in to:
+            # Saved before such addresses were refused: smtplib would raise a TypeError, not an
+            # SMTP error, and stop every other delivery of the pass.
+            problem = diacritics_problem(address)
+            if problem:
+                raise DeliveryFailed(
+                    f"SMTP {self.host}:{self.settings.port}: địa chỉ {address} {problem}"
+                )
         # Header() splits the encoded subject inside words: EmailMessage's folding drops the
         # space between two encoded words, so mail readers showed "xuấthiện" for "xuất hiện".
         email = MIMEText(message.body, "plain", "utf-8")
         email["Subject"] = Header(message.subject, "utf-8")  # type: ignore[assignment]
-        email["From"] = self.settings.sender
+        # formataddr encodes the name alone: the whole "Tên <địa chỉ>" as one encoded word left
+        # the header with no address.
+        email["From"] = formataddr(parseaddr(self.settings.sender), "utf-8")
         email["To"] = ", ".join(to)
+        # smtplib adds neither: without them filters score the alert as spam and readers show
+        # no time.
+        email["Date"] = formatdate(localtime=True)
+        email["Message-ID"] = self._message_id(message.key)
+        if message.follows:
+            email["In-Reply-To"] = email["References"] = self._message_id(message.follows)
         s = self.settings
         try:
             if s.tls == "ssl":
@@ -83,6 +109,12 @@ class SmtpMailer:
             mismatch = _tls_mismatch(err)
             reason = f"{str(err).rstrip('.')}{mismatch}" if mismatch else str(err)
             raise DeliveryFailed(f"SMTP {self.host}:{s.port}: {reason}") from err
+
+    def _message_id(self, key: str) -> str:
+        """<pressmon.KEY@domain> for a keyed message, else a unique one; the domain is the
+        sender's (make_msgid would otherwise ask the resolver for this host's name)."""
+        domain = parseaddr(self.settings.sender)[1].rpartition("@")[2] or "localhost"
+        return f"<pressmon.{key}@{domain}>" if key else make_msgid("pressmon", domain)
 
 
 # OpenSSL's verify codes for a certificate valid but issued to another name.
@@ -142,21 +174,72 @@ class ConsoleMailer:
         self.stream.flush()
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """urllib follows a 301, 302 or 303 answer to a POST with a GET without the body, which the
+    new address may well answer 200: the alert would count as sent and never arrive. Not
+    followed, a redirect reaches `post` as the HTTPError it is."""
+
+    def redirect_request(self, *args: Any) -> None:
+        return None
+
+
+# What stays as it is in a path or query: its delimiters and escapes already made.
+_URL_SAFE = "/%:@!$&'()*+,;=~?"
+
+
+def request_url(url: str) -> str:
+    """`url` as a request names it: letters beyond ASCII in its path and query percent-encoded
+    (UTF-8), as a browser does; http.client would raise UnicodeEncodeError (the host may stay an
+    IDN: http.client encodes that itself). ValueError when no request can be made of it."""
+    parts = urllib.parse.urlsplit(url)
+    _ = parts.port  # raises ValueError for a port out of range
+    path, query = (urllib.parse.quote(part, safe=_URL_SAFE) for part in (parts.path, parts.query))
+    return urllib.parse.urlunsplit(parts._replace(path=path, query=query, fragment=""))
+
+
+def check_webhooks(urls: Sequence[str]) -> None:
+    """ConfigError naming the first of alerts.webhooks no request can be made of."""
+    for url in urls:
+        try:
+            request_url(url)
+        except ValueError as err:
+            raise ConfigError(
+                f"alerts.webhooks: «{url}»: không gửi được tới địa chỉ này ({err})",
+                hint="sửa địa chỉ webhook trong settings.toml",
+            ) from err
+
+
 class HttpPoster:
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
+        self._opener = urllib.request.build_opener(_NoRedirect)
 
     def post(self, url: str, payload: dict[str, Any]) -> None:
-        request = urllib.request.Request(
-            url,
-            data=json.dumps(payload, ensure_ascii=False).encode(),
-            headers={"Content-Type": "application/json; charset=utf-8"},
-            method="POST",
-        )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            request = urllib.request.Request(
+                request_url(url),
+                data=json.dumps(payload, ensure_ascii=False).encode(),
+                headers={"Content-Type": "application/json; charset=utf-8"},
+                method="POST",
+            )
+        except ValueError as err:  # refused when alerts are set up (check_webhooks)
+            raise DeliveryFailed(f"webhook {url}: {err}") from err
+        try:
+            with self._opener.open(request, timeout=self.timeout) as response:
                 response.read()
-        except urllib.error.HTTPError as err:  # urlopen raises for every status >= 400
-            raise DeliveryFailed(f"webhook {url}: HTTP {err.code}") from err
+        except urllib.error.HTTPError as err:  # raised for every redirect and status >= 400
+            location = err.headers.get("Location") if 300 <= err.code < 400 else None
+            moved = (
+                f", chuyển hướng tới {urllib.parse.urljoin(url, location)}: "
+                "đặt địa chỉ mới trong alerts.webhooks"
+                if location
+                else ""
+            )
+            raise DeliveryFailed(f"webhook {url}: HTTP {err.code}{moved}") from err
+        except http.client.HTTPException as err:  # not an OSError: a port that is not HTTP's
+            raise DeliveryFailed(
+                f"webhook {url}: máy chủ không trả lời bằng HTTP ({type(err).__name__}: {err}); "
+                "kiểm tra cổng và http/https của địa chỉ"
+            ) from err
         except OSError as err:
             raise DeliveryFailed(f"webhook {url}: {err}") from err

@@ -1,5 +1,6 @@
-"""Alerts from flagged items to their channels: queue each item's alert once, send what is due,
-retry failures with back-off; a background thread so crawling never waits for a mail server."""
+"""Alerts from flagged items to their channels: queue each item's alert once per version of its
+content, send what is due, retry failures with back-off; a background thread so crawling never
+waits for a mail server."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from index.types import Document
 from pressmon.alerts.channels import Mailer, Poster
 from pressmon.alerts.errors import DeliveryFailed
 from pressmon.alerts.messages import alert_message, digest_message, webhook_payload
-from pressmon.alerts.model import Alert, alert_for
-from pressmon.alerts.recipients import recipients_for
+from pressmon.alerts.model import Alert, alert_for, content_version
+from pressmon.alerts.recipients import recipients_for, still_receives
 from pressmon.alerts.schedule import last_digest_time, quiet_until, retry_delay
 from pressmon.alerts.store import DIGEST, PENDING, AlertStore, Delivery, Subscriber
 from pressmon.settings import AlertSettings
@@ -23,6 +24,7 @@ from pressmon.settings import AlertSettings
 CONSOLE = "console"
 MAILTO = "mailto:"
 DIGEST_DETAIL = "trong bản tổng hợp hằng ngày"
+WITHDRAWN_DETAIL = "địa chỉ này không còn nhận cảnh báo về tin này"
 # When a crawl or the server stops, how long to wait for alerts still being sent; what is left
 # stays queued in the state database for the next one.
 CLOSE_SECONDS = 60.0
@@ -54,10 +56,21 @@ class Notifier:
         self.console = console
 
     def notify(self, documents: Sequence[Document]) -> int:
-        """Queue an alert for each document that needs one and has had none; how many were new."""
+        """Queue an alert for each document that needs one and was not alerted with this content
+        already; how many were new. The content of the others is noted, so an alerted item
+        edited and urgent again later is announced again."""
         if not self.settings.enabled:
             return 0
-        alerts = [a for a in (alert_for(d, self.link) for d in documents) if a is not None]
+        alerts = []
+        unalerted = []
+        for document in documents:
+            alert = alert_for(document, self.link)
+            if alert is None:
+                unalerted.append((document.id, content_version(document)))
+            else:
+                alerts.append(alert)
+        if unalerted:
+            self.store.seen(unalerted)
         if not alerts:
             return 0
         now = self.clock()
@@ -84,11 +97,22 @@ class Notifier:
 
     def send_due(self) -> int:
         """Send every delivery whose time has come (digests grouped per address); how many
-        went out. A failure is recorded and retried later, never raised."""
+        went out. A failure is recorded and retried later, never raised. An address that no
+        longer receives the alert (pressmon.alerts.recipients.still_receives) is not mailed."""
         now = self.clock()
         sent = 0
         digests: dict[str, list[Delivery]] = defaultdict(list)
-        for delivery in self.store.due(now):
+        # Each delivery may take a connection, TLS and the message, each up to the timeout.
+        per_delivery = timedelta(seconds=3 * self.settings.timeout_seconds)
+        claimed = self.store.claim_due(now, per_delivery)
+        subscribers = self.store.subscribers() if claimed else []
+        for delivery in claimed:
+            address = delivery.channel.removeprefix(MAILTO)
+            if delivery.channel.startswith(MAILTO) and not still_receives(
+                delivery.alert, address, self.settings.recipients, subscribers
+            ):
+                self.store.withdrawn(delivery, now, WITHDRAWN_DETAIL)
+                continue
             if delivery.status == DIGEST:
                 digests[delivery.channel].append(delivery)
                 continue
@@ -157,7 +181,7 @@ class BackgroundDispatcher:
 
     def close(self, timeout: float) -> None:
         """One last pass for what is due, then stop; retries later than that stay queued in the
-        state database for the next crawl, `pressmon serve` or `pressmon alerts send`."""
+        state database for the next crawl, ingest or `pressmon serve`."""
         self._stopping = True
         self._wake.set()
         self._thread.join(timeout)

@@ -18,6 +18,11 @@ DISCLAIMER = "Điểm rủi ro chỉ để sắp xếp ưu tiên, không phải 
 class Message:
     subject: str
     body: str
+    # A stable name for an alert's message (the item and the alert's number): a retry repeats
+    # its Message-ID, and the next alert about the item refers to it (`follows`) so mail readers
+    # thread them. "" for a digest.
+    key: str = ""
+    follows: str = ""
 
 
 LINK_LABEL = "Xem và xử lý:"  # the line with the web app's link, which the console shows
@@ -44,10 +49,28 @@ def _block(alert: Alert, tz: ZoneInfo) -> list[str]:
     return lines
 
 
+def again(sequence: int) -> str:
+    """What the `sequence`-th alert about an item says of itself; "" for the first."""
+    if sequence <= 1:
+        return ""
+    return f"nội dung đã thay đổi sau cảnh báo trước, cảnh báo lần {sequence}"
+
+
+def _heading(alert: Alert) -> str:
+    trigger, repeat = TRIGGER_LABELS[alert.trigger], again(alert.sequence)
+    return f"{trigger} ({repeat})" if repeat else trigger
+
+
 def alert_message(alert: Alert, tz: ZoneInfo) -> Message:
-    subject = f"[pressmon] {TRIGGER_LABELS[alert.trigger]}: {alert.title}"
-    body = [f"{TRIGGER_LABELS[alert.trigger]}.", "", *_block(alert, tz), "", DISCLAIMER]
-    return Message(_one_line(subject), "\n".join(body) + "\n")
+    subject = f"[pressmon] {_heading(alert)}: {alert.title}"
+    body = [f"{_heading(alert)}.", "", *_block(alert, tz), "", DISCLAIMER]
+    follows = _key(alert.document_id, alert.sequence - 1) if alert.sequence > 1 else ""
+    key = _key(alert.document_id, alert.sequence)
+    return Message(_one_line(subject), "\n".join(body) + "\n", key, follows)
+
+
+def _key(document_id: str, sequence: int) -> str:
+    return f"{document_id}.{sequence}"
 
 
 def digest_message(alerts: Sequence[Alert], day: str, tz: ZoneInfo) -> Message:
@@ -55,7 +78,7 @@ def digest_message(alerts: Sequence[Alert], day: str, tz: ZoneInfo) -> Message:
     subject = f"[pressmon] Tổng hợp cảnh báo ngày {day}: {len(alerts)} tin"
     body = [f"{len(alerts)} tin cần chú ý kể từ bản tổng hợp trước.", ""]
     for number, alert in enumerate(alerts, start=1):
-        body += [f"{number}. {TRIGGER_LABELS[alert.trigger]}", *_block(alert, tz), ""]
+        body += [f"{number}. {_heading(alert)}", *_block(alert, tz), ""]
     body.append(DISCLAIMER)
     return Message(subject, "\n".join(body) + "\n")
 

@@ -1,13 +1,18 @@
-"""What an alert says about an item, decided from the archived Document alone (pure)."""
+"""What an alert says about an item, and which version of its content it is about, decided from
+the archived Document alone (pure)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
+from datetime import UTC
 from typing import Any, Literal
 
 from index.types import Document
 from pressmon.review.labels import label
+from vntext.normalize import normalize_spelling
 
 Trigger = Literal["urgent", "known-claim"]
 TRIGGER_LABELS: Mapping[str, str] = {
@@ -30,6 +35,11 @@ class Alert:
     top_reason: str
     provinces: tuple[str, ...]
     published_at: str  # ISO 8601, as archived
+    # What the item said when alerted (content_version); "" for alerts from before it was kept.
+    version: str = ""
+    # The how-many-th alert about this item: 2 and on when its content changed after the last one
+    # (the store numbers them as it queues them).
+    sequence: int = 1
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "provinces": list(self.provinces)}
@@ -37,6 +47,19 @@ class Alert:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Alert:
         return cls(**{**data, "provinces": tuple(data["provinces"])})
+
+
+def content_version(document: Document) -> str:
+    """A digest of what a reader sees of the item (headline, SEO title, text, publication date,
+    as pressmon.article_updates compares them), the same whether the document is as processing
+    prepared it or as the archive stored it: an item edited at its source gets another."""
+    seen = [
+        normalize_spelling(document.title),
+        normalize_spelling(document.seo_title),
+        normalize_spelling(document.body),
+        document.published_at.astimezone(UTC).isoformat(),
+    ]
+    return hashlib.sha256(json.dumps(seen, ensure_ascii=False).encode()).hexdigest()
 
 
 def _reasons(document: Document) -> list[Mapping[str, Any]]:
@@ -75,4 +98,5 @@ def alert_for(document: Document, link: Callable[[str], str]) -> Alert | None:
         # Every province whose office sees the item (pressmon.review.scope): its main one too.
         provinces=tuple(dict.fromkeys(p for p in (document.province, *document.provinces) if p)),
         published_at=document.published_at.isoformat(),
+        version=content_version(document),
     )

@@ -1,7 +1,8 @@
 """Alerts, their deliveries and audit log, and accounts' alert preferences in the state database.
 
-One row per item in `alerts` (the primary key) is what makes an item announced only once, even
-when two crawls flag it together.
+An item is announced once per version of its content: `alert_items` keeps the version last seen
+of each item alerted, and one statement both compares and updates it, so two crawls flagging the
+same content together queue one alert; content edited at the source since is announced again.
 """
 
 from __future__ import annotations
@@ -10,14 +11,24 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from pressmon.alerts.model import Alert
 from pressmon.state_db import open_state_db, transaction
 
 PENDING, DIGEST, SENT, FAILED = "pending", "digest", "sent", "failed"
+# A delivery still waiting (quiet hours, the digest, a retry) when a later alert about the item is
+# queued: only the later one goes out, to its own recipients, so a digest lists the item once and
+# no one is sent a version the source has already replaced.
+SUPERSEDED = "superseded"
+# A delivery still waiting to an address that no longer receives the alert (its account opted
+# out, was disabled or moved to another province since): not sent.
+WITHDRAWN = "withdrawn"
+# How long deliveries being sent are withheld from other processes (claim_due); one that died
+# meanwhile leaves them to be sent once it ends.
+CLAIM_LEASE = timedelta(minutes=15)
 
 
 def _iso(moment: datetime) -> str:
@@ -27,6 +38,7 @@ def _iso(moment: datetime) -> str:
 
 @dataclass(frozen=True)
 class Delivery:
+    alert_id: int
     alert: Alert
     channel: str  # mailto:<address> | <webhook URL> | console
     status: str  # pending | digest
@@ -38,8 +50,9 @@ class AlertEvent:
     at: datetime
     document_id: str
     channel: str
-    outcome: str  # sent | failed | gave_up
+    outcome: str  # sent | failed | gave_up | superseded | withdrawn
     detail: str
+    sequence: int = 1  # of the alert delivered: 2 and on when the item's content had changed
 
 
 @dataclass(frozen=True)
@@ -70,39 +83,103 @@ class AlertStore:
     def add(
         self, alert: Alert, deliveries: Sequence[tuple[str, str, datetime]], created_at: datetime
     ) -> bool:
-        """Record `alert` with its (channel, status, due_at) deliveries; False when the item was
-        already alerted (nothing is added then)."""
+        """Record `alert` with its (channel, status, due_at) deliveries, numbered after the item's
+        earlier alerts; False when the item was last seen with this content already (nothing is
+        added then)."""
         with self._connect() as db:
-            added = db.execute(
-                "INSERT OR IGNORE INTO alerts (document_id, trigger, payload, created_at)"
-                " VALUES (?, ?, ?, ?)",
+            moved = db.execute(
+                "INSERT INTO alert_items (document_id, version) VALUES (?, ?)"
+                " ON CONFLICT (document_id) DO UPDATE SET version = excluded.version"
+                " WHERE alert_items.version != excluded.version",
+                (alert.document_id, alert.version),
+            ).rowcount
+            if not moved:
+                return False
+            (sequence,) = db.execute(
+                "SELECT coalesce(max(sequence), 0) + 1 FROM alerts WHERE document_id = ?",
+                (alert.document_id,),
+            ).fetchone()
+            alert = replace(alert, sequence=sequence)
+            db.execute(
+                "INSERT INTO alerts (document_id, sequence, version, trigger, payload, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     alert.document_id,
+                    sequence,
+                    alert.version,
                     alert.trigger,
                     json.dumps(alert.to_json(), ensure_ascii=False),
                     _iso(created_at),
                 ),
-            ).rowcount
-            if not added:
-                return False
-            db.executemany(
-                "INSERT INTO alert_deliveries (document_id, channel, status, due_at)"
-                " VALUES (?, ?, ?, ?)",
-                [(alert.document_id, ch, state, _iso(due)) for ch, state, due in deliveries],
             )
+            (alert_id,) = db.execute(
+                "SELECT id FROM alerts WHERE document_id = ? AND sequence = ?",
+                (alert.document_id, sequence),
+            ).fetchone()
+            db.executemany(
+                "INSERT INTO alert_deliveries (alert_id, channel, status, due_at)"
+                " VALUES (?, ?, ?, ?)",
+                [(alert_id, ch, state, _iso(due)) for ch, state, due in deliveries],
+            )
+            self._supersede(db, alert, alert_id, created_at)
         return True
 
-    def due(self, now: datetime) -> list[Delivery]:
-        """Deliveries waiting whose time has come, oldest alert first."""
+    @staticmethod
+    def _supersede(db: sqlite3.Connection, alert: Alert, alert_id: int, at: datetime) -> None:
+        """The item's earlier deliveries still waiting are superseded by `alert_id`, each in the
+        audit log: where the new alert goes too it says what the source says now, and where it
+        does not (the edit moved the item to another province) the old one is no longer theirs."""
+        waiting = db.execute(
+            "SELECT d.alert_id, d.channel FROM alert_deliveries d JOIN alerts a"
+            " ON a.id = d.alert_id WHERE a.document_id = ? AND a.id != ? AND d.status IN (?, ?)",
+            (alert.document_id, alert_id, PENDING, DIGEST),
+        ).fetchall()
+        detail = f"thay bằng cảnh báo lần {alert.sequence}"
+        for earlier, channel in waiting:
+            db.execute(
+                "UPDATE alert_deliveries SET status = ? WHERE alert_id = ? AND channel = ?",
+                (SUPERSEDED, earlier, channel),
+            )
+            db.execute(
+                "INSERT INTO alert_events (at, document_id, alert_id, channel, outcome, detail)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (_iso(at), alert.document_id, earlier, channel, SUPERSEDED, detail),
+            )
+
+    def seen(self, versions: Sequence[tuple[str, str]]) -> None:
+        """The (document_id, content version) of items that need no alert now: an item alerted
+        before whose content moved on is announced again when it needs one, even if its content
+        comes back to what was alerted (a scam replaced by a harmless version, then put back)."""
         with self._connect() as db:
+            db.executemany(
+                "UPDATE alert_items SET version = ? WHERE document_id = ? AND version != ?",
+                [(version, document_id, version) for document_id, version in versions],
+            )
+
+    def claim_due(self, now: datetime, per_delivery: timedelta = timedelta(0)) -> list[Delivery]:
+        """Deliveries waiting whose time has come, oldest alert first, claimed for the caller:
+        their time is put off by a lease (CLAIM_LEASE and `per_delivery` for each), so another
+        process sending from the same database (`pressmon serve` and a crawl both do) does not
+        send them too. Sending or failing sets it again; a process that dies before leaves them
+        due when the lease ends."""
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")  # the read and the claim are one step for all processes
             rows = db.execute(
-                "SELECT a.payload, d.channel, d.status, d.attempts FROM alert_deliveries d"
-                " JOIN alerts a USING (document_id)"
-                " WHERE d.status IN (?, ?) AND d.due_at <= ? ORDER BY a.created_at, d.channel",
+                "SELECT d.alert_id, a.payload, d.channel, d.status, d.attempts"
+                " FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id"
+                " WHERE d.status IN (?, ?) AND d.due_at <= ?"
+                " ORDER BY a.created_at, a.id, d.channel",
                 (PENDING, DIGEST, _iso(now)),
             ).fetchall()
+            until = _iso(now + CLAIM_LEASE + per_delivery * len(rows))
+            db.executemany(
+                "UPDATE alert_deliveries SET due_at = ? WHERE alert_id = ? AND channel = ?",
+                [(until, r[0], r["channel"]) for r in rows],
+            )
         return [
-            Delivery(Alert.from_json(json.loads(r["payload"])), r["channel"], r["status"], r[3])
+            Delivery(
+                r[0], Alert.from_json(json.loads(r["payload"])), r["channel"], r["status"], r[4]
+            )
             for r in rows
         ]
 
@@ -118,10 +195,18 @@ class AlertStore:
         with self._connect() as db:
             db.execute(
                 "UPDATE alert_deliveries SET status = ?, attempts = attempts + 1, last_error = ''"
-                " WHERE document_id = ? AND channel = ?",
-                (SENT, delivery.alert.document_id, delivery.channel),
+                " WHERE alert_id = ? AND channel = ?",
+                (SENT, delivery.alert_id, delivery.channel),
             )
             self._log(db, at, delivery, "sent", detail)
+
+    def withdrawn(self, delivery: Delivery, at: datetime, detail: str) -> None:
+        with self._connect() as db:
+            db.execute(
+                "UPDATE alert_deliveries SET status = ? WHERE alert_id = ? AND channel = ?",
+                (WITHDRAWN, delivery.alert_id, delivery.channel),
+            )
+            self._log(db, at, delivery, WITHDRAWN, detail)
 
     def failed(
         self, delivery: Delivery, at: datetime, error: str, retry_at: datetime | None
@@ -131,14 +216,14 @@ class AlertStore:
             if retry_at is None:
                 db.execute(
                     "UPDATE alert_deliveries SET status = ?, attempts = attempts + 1,"
-                    " last_error = ? WHERE document_id = ? AND channel = ?",
-                    (FAILED, error, delivery.alert.document_id, delivery.channel),
+                    " last_error = ? WHERE alert_id = ? AND channel = ?",
+                    (FAILED, error, delivery.alert_id, delivery.channel),
                 )
             else:
                 db.execute(
                     "UPDATE alert_deliveries SET attempts = attempts + 1, last_error = ?,"
-                    " due_at = ? WHERE document_id = ? AND channel = ?",
-                    (error, _iso(retry_at), delivery.alert.document_id, delivery.channel),
+                    " due_at = ? WHERE alert_id = ? AND channel = ?",
+                    (error, _iso(retry_at), delivery.alert_id, delivery.channel),
                 )
             self._log(db, at, delivery, "gave_up" if retry_at is None else "failed", error)
 
@@ -147,9 +232,16 @@ class AlertStore:
         db: sqlite3.Connection, at: datetime, delivery: Delivery, outcome: str, detail: str
     ) -> None:
         db.execute(
-            "INSERT INTO alert_events (at, document_id, channel, outcome, detail)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (_iso(at), delivery.alert.document_id, delivery.channel, outcome, detail),
+            "INSERT INTO alert_events (at, document_id, alert_id, channel, outcome, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                _iso(at),
+                delivery.alert.document_id,
+                delivery.alert_id,
+                delivery.channel,
+                outcome,
+                detail,
+            ),
         )
 
     def events(
@@ -164,17 +256,18 @@ class AlertStore:
         """The audit log of deliveries, newest first: of one item, of one outcome, since <= at <
         until (each when given)."""
         conditions = [
-            (document_id, "document_id = ?", document_id),
-            (outcome, "outcome = ?", outcome),
-            (since, "at >= ?", since and _iso(since)),
-            (until, "at < ?", until and _iso(until)),
+            (document_id, "e.document_id = ?", document_id),
+            (outcome, "e.outcome = ?", outcome),
+            (since, "e.at >= ?", since and _iso(since)),
+            (until, "e.at < ?", until and _iso(until)),
         ]
         where = " AND ".join(sql for given, sql, _ in conditions if given) or "1"
         args = [value for given, _, value in conditions if given]
         with self._connect() as db:
             rows = db.execute(
-                "SELECT at, document_id, channel, outcome, detail FROM alert_events"
-                f" WHERE {where} ORDER BY at DESC, id DESC LIMIT ?",
+                "SELECT e.at, e.document_id, e.channel, e.outcome, e.detail,"
+                " coalesce(a.sequence, 1) FROM alert_events e LEFT JOIN alerts a"
+                f" ON a.id = e.alert_id WHERE {where} ORDER BY e.at DESC, e.id DESC LIMIT ?",
                 (*args, limit),
             ).fetchall()
         return [AlertEvent(datetime.fromisoformat(r[0]), *r[1:]) for r in rows]

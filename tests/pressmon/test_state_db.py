@@ -67,6 +67,7 @@ TABLES = {
     "schema_version",
 }
 ALERT_TABLES = {"alerts", "alert_deliveries", "alert_events", "alert_preferences"}  # version 6
+ALERT_TABLES |= {"alert_items"}  # version 11
 
 
 def _columns(conn: sqlite3.Connection) -> dict[str, list[tuple]]:

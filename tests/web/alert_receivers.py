@@ -1,9 +1,10 @@
 """Real receivers on loopback for alert tests: an SMTP server (aiosmtpd), plain or with TLS
 (STARTTLS or implicit) under a throw-away CA, and an HTTP server taking webhook POSTs, each able to
-refuse the next messages to exercise retries."""
+refuse the next messages to exercise retries; the SMTP server can hold a message mid-delivery."""
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import json
 import socket
@@ -43,8 +44,15 @@ class Mailbox:
         self.encrypted: list[bool] = []
         self.logins: list[bytes | None] = []
         self.refuse = 0
+        # When given, the first message waits until it is set; `holding` says it is waiting.
+        self.hold: threading.Event | None = None
+        self.holding = threading.Event()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.hold is not None and not self.holding.is_set():
+            self.holding.set()
+            while not self.hold.is_set():  # the server's other connections go on meanwhile
+                await asyncio.sleep(0.01)
         if self.refuse:
             self.refuse -= 1
             return "451 4.3.0 Thử lại sau"
@@ -215,6 +223,11 @@ class Hook:
     def __init__(self) -> None:
         self.payloads: list[dict[str, Any]] = []
         self.refuse = 0  # answer the next POSTs with 500
+        # (status, path): answer POSTs with that redirect to that path of the same server,
+        # which answers a GET with 200 (as a web page would) and keeps nothing
+        self.redirect: tuple[int, str] | None = None
+        self.gets: list[str] = []
+        self.paths: list[str] = []  # of the POSTs kept, as requested (percent-encoded)
 
 
 @contextmanager
@@ -222,14 +235,25 @@ def webhook_server() -> Iterator[tuple[Hook, str]]:
     hook = Hook()
 
     class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hook.gets.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
-            if hook.refuse:
+            if hook.redirect:
+                status, path = hook.redirect
+                self.send_response(status)
+                self.send_header("Location", path)
+                self.send_header("Content-Length", "0")
+            elif hook.refuse:
                 hook.refuse -= 1
                 self.send_response(500)
             else:
                 assert self.headers["Content-Type"].startswith("application/json")
                 hook.payloads.append(json.loads(body))
+                hook.paths.append(self.path)
                 self.send_response(204)
             self.end_headers()
 

@@ -3,11 +3,10 @@ Center configured (SMTP or console, quiet hours, digest time)."""
 
 from __future__ import annotations
 
-import re
-
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from pressmon.alerts.recipients import address_problem
 from pressmon.alerts.store import Preference
 from pressmon.web.accounts import Session
 from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
@@ -15,8 +14,6 @@ from pressmon.web.params import MAX_TEXT
 from pressmon.web.routes import page
 
 router = APIRouter()
-_ADDRESS = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\"]+$")
-MAX_ADDRESS = 254  # RFC 5321
 
 
 def _form(
@@ -60,10 +57,10 @@ def save_alert_settings(
     `ngay` (each alert at once) or `hang-ngay` (the daily digest)."""
     email = email.strip()
     preference = Preference(email=email, opted_out=not receive, digest=mode == "hang-ngay")
-    if email and (len(email) > MAX_ADDRESS or not _ADDRESS.match(email)):
-        return _form(
-            request, ctx, session, preference, status=400, error="Địa chỉ e-mail không hợp lệ."
-        )
+    problem = address_problem(email) if email else None
+    if problem:
+        error = f"Địa chỉ e-mail {problem}."
+        return _form(request, ctx, session, preference, status=400, error=error)
     if mode not in ("ngay", "hang-ngay"):
         return _form(request, ctx, session, preference, status=400, error="Cách nhận không hợp lệ.")
     username = session.account.username
