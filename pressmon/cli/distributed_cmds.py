@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 
 from pressmon.cli import output
@@ -17,6 +19,12 @@ _CLEAN_STOPS = frozenset(WORKER_STOPS)
 _NO_REDIS_HINT = (
     "đặt PRESSMON_REDIS_URL=redis://HOST:6379/0 (hoặc dùng 'pressmon crawl', không cần Redis)"
 )
+
+_URL_FORM = "dạng redis://HOST:6379/0, có mật khẩu: redis://:MẬT_KHẨU@HOST:6379/0"
+
+# scheme://[user]:password@ up to the last "@" before the path, as urlsplit reads it; a regex and
+# not urlsplit, which raises on the very URLs whose error message needs the password hidden.
+_PASSWORD = re.compile(r"^([a-z][a-z0-9+.-]*://[^:@/]*:)[^/]*@", re.IGNORECASE)
 
 
 def _redis(settings: Settings):
@@ -35,7 +43,16 @@ def _redis(settings: Settings):
         client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=10)
         client.ping()
         client.close()
-    except (redis.RedisError, ValueError) as err:
+    except ValueError as err:  # the URL itself: scheme, port, IPv6 brackets, query options
+        raise PressmonError(
+            f"PRESSMON_REDIS_URL không hợp lệ ({_safe(url)}): {err}", hint=_URL_FORM
+        ) from err
+    except redis.AuthenticationError as err:  # before ConnectionError, its parent
+        raise PressmonError(
+            f"Redis ở {_safe(url)} từ chối đăng nhập (thiếu hoặc sai mật khẩu): {err}",
+            hint="đặt đúng mật khẩu của Redis trong PRESSMON_REDIS_URL: " + _URL_FORM,
+        ) from err
+    except redis.RedisError as err:
         raise PressmonError(
             f"không kết nối được Redis ở {_safe(url)}: {err}",
             hint="khởi động Redis hoặc sửa PRESSMON_REDIS_URL",
@@ -45,12 +62,7 @@ def _redis(settings: Settings):
 
 def _safe(url: str) -> str:
     """The URL without its password, for messages."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    if parts.password:
-        return url.replace(f":{parts.password}@", ":***@")
-    return url
+    return _PASSWORD.sub(r"\1***@", url)
 
 
 @command()

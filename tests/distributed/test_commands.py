@@ -70,6 +70,48 @@ def test_unreachable_redis_fails_with_one_line(command: str, tmp_path: Path) -> 
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize(
+    "url",
+    [
+        "redis://:s3cret@[::1/0",  # unclosed IPv6 bracket: urlsplit itself raises
+        "127.0.0.1:6379",  # no scheme
+        "redis://:s3cret@127.0.0.1:abc/0",
+    ],
+)
+def test_a_malformed_redis_url_fails_with_one_line_naming_the_setting(
+    command: str, url: str, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(main, [command], env=_env(tmp_path, url))
+    assert result.exit_code == 1, result.output
+    assert "PRESSMON_REDIS_URL không hợp lệ" in result.output
+    assert "redis://:MẬT_KHẨU@HOST:6379/0" in result.output  # the hint shows the form
+    assert "s3cret" not in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("login", ["", ":wrong-pw@"])
+def test_a_redis_refusing_the_password_says_so(
+    login: str, tmp_path: Path, redis_server_with_password: RedisServer
+) -> None:
+    url = f"redis://{login}127.0.0.1:{redis_server_with_password.port}/0"
+    result = CliRunner().invoke(main, ["enqueue"], env=_env(tmp_path, url))
+    assert result.exit_code == 1, result.output
+    assert "từ chối đăng nhập (thiếu hoặc sai mật khẩu)" in result.output
+    assert "khởi động Redis" not in result.output  # it is running: starting it is no advice
+    assert "wrong-pw" not in result.output
+
+
+def test_enqueue_with_the_redis_password_in_the_url(
+    tmp_path: Path, redis_server_with_password: RedisServer
+) -> None:
+    result = CliRunner().invoke(
+        main, ["enqueue"], env=_env(tmp_path, redis_server_with_password.url)
+    )
+    assert result.exit_code == 0, result.output
+    assert redis_server_with_password.client().zcard("pressmon:requests") == 4
+
+
 def test_enqueue_seeds_feeds_sitemaps_and_listings_once_per_cycle(
     tmp_path: Path, redis_server: RedisServer
 ) -> None:
