@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import redis
 import yaml
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_SERVER = shutil.which("redis-server")
@@ -47,7 +49,11 @@ class RedisServer:
         return f"redis://{login}127.0.0.1:{self.port}/0"
 
     def client(self) -> redis.Redis:
-        return redis.Redis(host="127.0.0.1", port=self.port, password=self.password)
+        """A client that fails at once when the server is down: redis-py's default retries
+        (about 10 s) made every SHUTDOWN, whose reply is the connection closing, wait them out."""
+        return redis.Redis(
+            host="127.0.0.1", port=self.port, password=self.password, retry=Retry(NoBackoff(), 0)
+        )
 
     def start(self) -> None:
         assert REDIS_SERVER is not None  # the fixtures skip without it
