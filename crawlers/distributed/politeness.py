@@ -9,6 +9,7 @@ Holder tokens expire on their own, so a killed worker cannot block a site for lo
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 import uuid
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from crawlers.distributed.connection import redis_from_settings
 from crawlers.distributed.keys import RedisKeys
 
 _TOKEN = "pressmon_polite_token"
+logger = logging.getLogger(__name__)
 
 # KEYS: next-start key, holders zset; ARGV: delay ms, concurrency, token, hold ms.
 # Returns ms to wait before starting, or -1 when the host is at its concurrency limit.
@@ -75,9 +77,15 @@ class DomainGate:
 
 
 class GlobalPolitenessMiddleware:
-    """Downloader middleware: waits (without blocking the reactor) for the host's next slot."""
+    """Downloader middleware: waits (without blocking the reactor) for the host's next slot.
+
+    While Redis is unreachable (beyond the client's own retries) a request waits for it rather
+    than failing: failing would count a fetch error against the site and drop the article, or
+    the listing page, for this cycle although the site was never asked.
+    """
 
     BUSY_POLL_SECONDS = 0.05
+    OUTAGE_POLL_SECONDS = 5.0
 
     def __init__(self, gate: DomainGate) -> None:
         self.gate = gate
@@ -99,16 +107,32 @@ class GlobalPolitenessMiddleware:
     async def process_request(self, request: Request) -> None:
         host = urlsplit(request.url).hostname or ""
         token = uuid.uuid4().hex
-        while (wait := self.gate.acquire(host, token)) is None:
+        while (wait := await self._acquire(host, token)) is None:
             await asyncio.sleep(self.BUSY_POLL_SECONDS * (0.5 + random.random()))
         request.meta[_TOKEN] = (host, token)
         if wait > 0:
             await asyncio.sleep(wait)
 
+    async def _acquire(self, host: str, token: str) -> float | None:
+        while True:
+            try:
+                return self.gate.acquire(host, token)
+            except redis.RedisError as err:
+                logger.warning(
+                    "không đọc được lượt tải của %s trong Redis (%s); chờ Redis rồi thử lại",
+                    host,
+                    err,
+                )
+                await asyncio.sleep(self.OUTAGE_POLL_SECONDS)
+
     def _release(self, request: Request) -> None:
         held = request.meta.pop(_TOKEN, None)
-        if held is not None:
+        if held is None:
+            return
+        try:
             self.gate.release(*held)
+        except redis.RedisError as err:  # the token expires by itself; the response is kept
+            logger.warning("không trả được lượt tải của %s cho Redis (%s)", held[0], err)
 
     def process_response(self, request: Request, response: Response) -> Response:
         self._release(request)
