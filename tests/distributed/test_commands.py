@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from pressmon.cli import main
-from tests.distributed.conftest import RedisServer, _free_port, write_sources
+from tests.distributed.conftest import CrawlEnv, RedisServer, _free_port, write_sources
 
 COMMANDS = ["worker", "enqueue"]
 
@@ -146,3 +146,17 @@ def test_enqueued_requests_decode_to_the_spider_callbacks(
         ("parse_listing", "bao_thu"),
         ("parse_sitemap", "bao_thu"),
     ]
+
+
+def test_a_worker_reports_unreachable_sites_without_tracebacks(
+    tmp_path: Path, redis_server: RedisServer
+) -> None:
+    """As `pressmon crawl` does: the failures are counted per source, each one an INFO line;
+    at WARNING nothing of them shows, nor scrapy-redis's deprecation warnings."""
+    env = CrawlEnv(tmp_path, _sources(tmp_path), redis_server.url)  # every site refuses
+    env.run("enqueue", "enqueue")
+    log = env.run("worker", "worker", "--max-idle", "1", archive="enqueue")
+    assert "Xong (hết việc)" in log
+    assert "Traceback" not in log
+    assert "ERROR" not in log
+    assert "DeprecationWarning" not in log
