@@ -33,6 +33,7 @@ from crawlers.spiders.source import SourceSpider
 class _Pending:
     outputs: int = 0  # produced but not yet safe
     finished: bool = False  # the callback produced everything it will
+    abandoned: bool = False  # never ack: the request must run again (crawlers.distributed.leases)
 
 
 class DistributedSourceSpider(SourceSpider):
@@ -158,12 +159,22 @@ class DistributedSourceSpider(SourceSpider):
         pending = self._pending[lease]
         if pending.finished and pending.outputs <= 0:
             del self._pending[lease]
+            if pending.abandoned:
+                self.leases.abandon(lease)
+            else:
+                self.acknowledge(lease)
+
+    def acknowledge(self, lease: str) -> None:
+        """Ack the lease; during a Redis outage the ack waits for the next heartbeat (Leases)."""
+        try:
             self.leases.ack(lease)
+        except (redis.ConnectionError, redis.TimeoutError) as err:
+            self.logger.warning("chưa báo xong một yêu cầu cho Redis (%s); thử lại sau", err)
 
     def _on_dropped_request(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
         # the shared dupefilter said "already seen": nothing left to do for it
         if LEASE in request.meta:
-            self.leases.ack(request.meta[LEASE])
+            self.acknowledge(request.meta[LEASE])
         if PARENT in request.meta:
             self.settle(request.meta[PARENT])
 
@@ -175,8 +186,20 @@ class DistributedSourceSpider(SourceSpider):
 
     # --- retries in later cycles ---------------------------------------------------------
 
-    def _forget(self, request: scrapy.Request) -> None:
-        forget_article(self.leases.server, self.leases.keys, request)
+    def _forget(self, request: scrapy.Request) -> bool:
+        """Let a later cycle fetch this article again; False when Redis could not be told, and
+        then the request itself must run again (its lease is abandoned, not acknowledged):
+        acknowledged, it would stay "seen" forever and the article never be fetched."""
+        try:
+            forget_article(self.leases.server, self.leases.keys, request)
+        except redis.RedisError as err:
+            self.logger.warning(
+                "không ghi được vào Redis (%s); %s sẽ được tải lại khi hết hạn giữ",
+                err,
+                request.url,
+            )
+            return False
+        return True
 
     def parse_article(
         self,
@@ -191,11 +214,16 @@ class DistributedSourceSpider(SourceSpider):
             produced = True
             yield output
         if not produced and not self.state.is_done(url_id):
-            self._forget(response.request)  # challenge page or no date: try again next cycle
+            # challenge page or no date: try again next cycle
+            if not self._forget(response.request) and LEASE in response.meta:
+                self._pending.setdefault(response.meta[LEASE], _Pending()).abandoned = True
 
     def on_error(self, failure: Any) -> None:
         super().on_error(failure)
         request = failure.request
-        self._forget(request)
+        forgotten = self._forget(request)
         if LEASE in request.meta:
-            self.leases.ack(request.meta[LEASE])
+            if forgotten:
+                self.acknowledge(request.meta[LEASE])
+            else:
+                self.leases.abandon(request.meta[LEASE])
