@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 # Request meta keys. LEASE: the lease under which a popped request is being processed;
 # PARENT: the lease of the response whose callback produced a request or item;
-# CYCLE: the enqueue cycle a discovery request (feed, sitemap, listing) belongs to.
+# CYCLE: the enqueue cycle a discovery request (feed, sitemap, listing) belongs to;
+# UNQUEUED: the scheduler could not queue the request (Redis unreachable), its leases abandoned.
 LEASE = "pressmon_lease"
 PARENT = "pressmon_parent"
 CYCLE = "pressmon_cycle"
+UNQUEUED = "pressmon_unqueued"
 
 
 @dataclass(frozen=True)

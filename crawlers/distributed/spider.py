@@ -23,7 +23,7 @@ from twisted.internet import task
 
 from crawlers.distributed.connection import redis_from_settings
 from crawlers.distributed.dupefilter import forget_article
-from crawlers.distributed.keys import CYCLE, LEASE, PARENT, RedisKeys
+from crawlers.distributed.keys import CYCLE, LEASE, PARENT, UNQUEUED, RedisKeys
 from crawlers.distributed.leases import Leases, worker_id
 from crawlers.revisions import PageVersion
 from crawlers.spiders.source import SourceSpider
@@ -85,7 +85,10 @@ class DistributedSourceSpider(SourceSpider):
         try:
             self.leases.renew()
             requeued = self.leases.reap()
-        except Exception:  # a Redis hiccup must not stop the heartbeat: log and try next beat
+        except redis.RedisError as err:  # an outage must not stop the heartbeat: try next beat
+            self.logger.warning("không gia hạn được các yêu cầu đang giữ (%s)", err)
+            return
+        except Exception:  # nor a bug: log it in full and try next beat
             self.logger.exception("không gia hạn được các yêu cầu đang giữ")
             return
         if requeued:
@@ -104,10 +107,8 @@ class DistributedSourceSpider(SourceSpider):
         try:
             self.leases.reap()
             empty = self.leases.size().empty
-        except (
-            redis.RedisError
-        ):  # Redis unreachable even after retries: keep waiting, never "finish"
-            self.logger.exception("không đọc được hàng đợi URL; đang chờ")
+        except redis.RedisError as err:  # unreachable even after retries: wait, never "finish"
+            self.logger.warning("không đọc được hàng đợi URL (%s); đang chờ", err)
             raise DontCloseSpider from None
         if not empty:
             self._idle_since = None  # other workers are still producing work
@@ -171,7 +172,20 @@ class DistributedSourceSpider(SourceSpider):
         except (redis.ConnectionError, redis.TimeoutError) as err:
             self.logger.warning("chưa báo xong một yêu cầu cho Redis (%s); thử lại sau", err)
 
+    def abandon(self, request: scrapy.Request) -> None:
+        """`request` could not be queued (Redis unreachable): what produced it must run again,
+        so the lease of that response (PARENT), or of the request it retries (LEASE), is
+        abandoned instead of acknowledged."""
+        request.meta[UNQUEUED] = True
+        if LEASE in request.meta:
+            self.leases.abandon(request.meta[LEASE])
+        if PARENT in request.meta:
+            self._pending.setdefault(request.meta[PARENT], _Pending()).abandoned = True
+            self.settle(request.meta[PARENT])
+
     def _on_dropped_request(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
+        if request.meta.get(UNQUEUED):
+            return  # abandon() settled it
         # the shared dupefilter said "already seen": nothing left to do for it
         if LEASE in request.meta:
             self.acknowledge(request.meta[LEASE])

@@ -15,10 +15,11 @@ from scrapy_redis import picklecompat
 from twisted.python.failure import Failure
 
 from crawlers.discovery import Link
-from crawlers.distributed.dupefilter import article_key
+from crawlers.distributed.dupefilter import CycleDupeFilter, article_key
 from crawlers.distributed.keys import LEASE, RedisKeys
 from crawlers.distributed.leases import Leases
 from crawlers.distributed.queue import ReliablePriorityQueue
+from crawlers.distributed.scheduler import AtomicScheduler
 from crawlers.distributed.spider import DistributedSourceSpider
 from crawlers.sources import Source
 from crawlers.state import CrawlState
@@ -105,3 +106,51 @@ def test_an_acknowledgement_during_an_outage_waits_for_the_next_heartbeat(
     redis_server_aof.start()
     spider.leases.renew()
     assert not server.hexists(KEYS.processing, lease)
+
+
+def _scheduler(spider: DistributedSourceSpider) -> AtomicScheduler:
+    server = spider.leases.server
+    scheduler = AtomicScheduler(
+        server,
+        persist=True,
+        queue_key=KEYS.queue,
+        queue_cls="crawlers.distributed.queue.ReliablePriorityQueue",
+        dupefilter=CycleDupeFilter(server, key=KEYS.dupefilter),
+        serializer=picklecompat,
+    )
+    scheduler.open(spider)
+    return scheduler
+
+
+def test_the_scheduler_waits_out_an_outage_instead_of_raising_or_going_idle(
+    tmp_path: Path, redis_server_aof: RedisServer
+) -> None:
+    spider = _spider(tmp_path, redis_server_aof.client())
+    scheduler = _scheduler(spider)
+    redis_server_aof.shutdown()
+    assert scheduler.next_request() is None
+    assert scheduler.has_pending_requests()  # not idle: a --max-idle worker keeps waiting
+    redis_server_aof.start()
+    assert not scheduler.has_pending_requests()
+
+
+def test_a_follow_up_that_cannot_be_queued_makes_its_page_run_again(
+    tmp_path: Path, redis_server_aof: RedisServer
+) -> None:
+    spider = _spider(tmp_path, redis_server_aof.client())
+    scheduler = _scheduler(spider)
+    feed = Request("https://baothu.vn/rss.xml", callback=spider.parse_feed)
+    assert scheduler.enqueue_request(feed)
+    leased = scheduler.next_request()
+    assert leased is not None
+    lease = leased.meta[LEASE]
+    article = spider._article(Link(URL), SOURCE.id)
+    assert article is not None
+    spider.produced(HtmlResponse(feed.url, body=b"", request=leased), article)
+    redis_server_aof.shutdown()
+    assert not scheduler.enqueue_request(article)  # lost with Redis down: the feed must run again
+    spider.finished(lease)
+    assert not spider.leases.held and not spider.leases.unacked  # abandoned, not acknowledged
+    redis_server_aof.start()
+    again = _requeued_after_expiry(spider)
+    assert again is not None and again.url == feed.url
