@@ -34,6 +34,12 @@ class RedisKeys:
         return f"{self.prefix}:requests:deadlines"
 
     @property
+    def seeds(self) -> str:
+        """Hash fingerprint -> serialized request of the last queued copy of each seed (feed,
+        sitemap, listing): `pressmon enqueue` queues no second copy while that one waits."""
+        return f"{self.prefix}:requests:seeds"
+
+    @property
     def dupefilter(self) -> str:
         """Set of fingerprints of every article request ever scheduled."""
         return f"{self.prefix}:dupefilter"

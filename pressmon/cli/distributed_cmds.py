@@ -173,11 +173,21 @@ def enqueue(app, source_ids: tuple[str, ...], prefix: str) -> None:
     finally:
         state.close()
         server.close()
-    rows = sorted(report.queued.items())
-    click.echo(output.table(["nguồn", "yêu cầu đưa vào hàng đợi"], rows))
+    rows = [
+        (source, report.queued.get(source, 0), report.waiting.get(source, 0))
+        for source in sorted({*report.queued, *report.waiting})
+    ]
+    click.echo(output.table(["nguồn", "yêu cầu đưa vào hàng đợi", "vẫn chờ từ lượt trước"], rows))
+    waiting = sum(report.waiting.values())
     click.echo(
         f"Chu kỳ {report.cycle}: đưa {output.number(sum(report.queued.values()))} yêu cầu "
-        f"tìm bài vào hàng đợi; hàng đợi chung có {output.number(report.queue_length)}"
+        f"tìm bài vào hàng đợi"
+        + (
+            f" ({output.number(waiting)} yêu cầu của lượt trước vẫn chờ, không đưa lại)"
+            if waiting
+            else ""
+        )
+        + f"; hàng đợi chung có {output.number(report.queue_length)}"
     )
 
 

@@ -129,6 +129,24 @@ def test_enqueue_seeds_feeds_sitemaps_and_listings_once_per_cycle(
     assert unknown.exit_code == 1 and "không có nguồn" in unknown.output
 
 
+def test_enqueue_twice_queues_no_second_copy_of_a_waiting_seed(
+    tmp_path: Path, redis_server: RedisServer
+) -> None:
+    """Run twice, or every 2 h while the workers are behind: each feed is read once, not once
+    per enqueue in a row; a seed a worker took is queued again by the next enqueue."""
+    env = _env(tmp_path, redis_server.url)
+    client = redis_server.client()
+    assert CliRunner().invoke(main, ["enqueue"], env=env).exit_code == 0
+    again = CliRunner().invoke(main, ["enqueue"], env=env)
+    assert again.exit_code == 0, again.output
+    assert client.zcard("pressmon:requests") == 4
+    assert "đưa 0 yêu cầu tìm bài vào hàng đợi (4 yêu cầu của lượt trước vẫn chờ" in again.output
+    client.zpopmin("pressmon:requests")  # a worker took one seed
+    after = CliRunner().invoke(main, ["enqueue"], env=env)
+    assert "đưa 1 yêu cầu tìm bài vào hàng đợi (3 yêu cầu" in after.output
+    assert client.zcard("pressmon:requests") == 4
+
+
 def test_enqueued_requests_decode_to_the_spider_callbacks(
     tmp_path: Path, redis_server: RedisServer
 ) -> None:

@@ -209,6 +209,7 @@ def test_every_key_shares_the_prefix(prefix: str) -> None:
         keys.queue,
         keys.processing,
         keys.deadlines,
+        keys.seeds,
         keys.dupefilter,
         keys.domain_next("h"),
         keys.domain_holders("h"),
