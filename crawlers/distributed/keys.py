@@ -47,6 +47,10 @@ class RedisKeys:
     def domain_next(self, host: str) -> str:
         return f"{self.prefix}:polite:{host}:next"
 
+    def domain_backoff(self, host: str) -> str:
+        """The host's raised delay (ms) after it answered 429/503, for every worker; expires."""
+        return f"{self.prefix}:polite:{host}:backoff"
+
     def domain_holders(self, host: str) -> str:
         return f"{self.prefix}:polite:{host}:holders"
 

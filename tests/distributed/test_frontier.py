@@ -169,6 +169,25 @@ def test_domain_gate_tokens_of_a_dead_worker_expire(redis_server: RedisServer) -
     assert gate.acquire("bao.vn", "next") == 0
 
 
+def test_a_host_answering_503_is_asked_more_slowly_by_every_worker(
+    redis_server: RedisServer,
+) -> None:
+    """As one process's BackoffMiddleware does for its own slot, for the whole fleet."""
+    rules = Politeness(delay_seconds=0, concurrency=10, hold_seconds=60, max_backoff_seconds=30)
+    answered = GlobalPolitenessMiddleware(DomainGate(redis_server.client(), KEYS, rules))
+    other_worker = DomainGate(redis_server.client(), KEYS, rules)
+    request = Request("http://bao.vn/bai-1.html")
+    asyncio.run(answered.process_request(request))
+    refused = HtmlResponse(request.url, status=503, headers={"Retry-After": "5"}, request=request)
+    assert answered.process_response(request, refused) is refused
+    waits = [other_worker.acquire("bao.vn", f"t{n}") for n in range(3)]
+    assert waits[0] is not None and waits[1] is not None and waits[2] is not None
+    assert 4 < waits[1] - waits[0] <= 5 and 4 < waits[2] - waits[1] <= 5  # Retry-After: 5
+    assert other_worker.acquire("bao.vn.other", "t") == 0  # other hosts unaffected
+    assert other_worker.back_off("bao.vn", None) == 10  # doubled at the next refusal
+    assert [other_worker.back_off("bao.vn", None) for _ in range(2)] == [20, 30]  # capped
+
+
 def test_a_request_waits_out_a_redis_outage_at_the_domain_gate(redis_server: RedisServer) -> None:
     """Failing it instead would count a fetch error against the site and drop the article."""
     rules = Politeness(delay_seconds=0, concurrency=1, hold_seconds=60)
@@ -213,6 +232,7 @@ def test_every_key_shares_the_prefix(prefix: str) -> None:
         keys.dupefilter,
         keys.domain_next("h"),
         keys.domain_holders("h"),
+        keys.domain_backoff("h"),
         *keys.scheduler_settings().values(),
     ]
     assert all(name.startswith(prefix + ":") for name in names)
