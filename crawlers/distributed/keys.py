@@ -44,6 +44,15 @@ class RedisKeys:
         """Set of fingerprints of every article request ever scheduled."""
         return f"{self.prefix}:dupefilter"
 
+    @property
+    def cycle(self) -> str:
+        """The id of the latest enqueue cycle (`pressmon enqueue` sets it)."""
+        return f"{self.prefix}:cycle"
+
+    def refetches(self, cycle: str, source_id: str) -> str:
+        """Counter of a source's stored articles fetched again in one cycle, by every worker."""
+        return f"{self.prefix}:refetches:{cycle}:{source_id}"
+
     def domain_next(self, host: str) -> str:
         return f"{self.prefix}:polite:{host}:next"
 

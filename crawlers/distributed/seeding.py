@@ -62,6 +62,7 @@ def enqueue_sources(
     async def seeds() -> list:
         return [request async for request in SourceSpider.start(spider)]
 
+    server.set(keys.cycle, cycle)  # the workers' refetch budget is per cycle
     push_seed = server.register_script(_PUSH_SEED)
     queued: Counter[str] = Counter()
     waiting: Counter[str] = Counter()

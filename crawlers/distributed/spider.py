@@ -22,7 +22,7 @@ from scrapy.exceptions import CloseSpider, DontCloseSpider
 from twisted.internet import task
 
 from crawlers.distributed.connection import redis_from_settings
-from crawlers.distributed.dupefilter import forget_article
+from crawlers.distributed.dupefilter import CYCLE_TTL_SECONDS, forget_article
 from crawlers.distributed.keys import CYCLE, LEASE, PARENT, UNQUEUED, RedisKeys
 from crawlers.distributed.leases import Leases, worker_id
 from crawlers.revisions import PageVersion
@@ -197,6 +197,22 @@ class DistributedSourceSpider(SourceSpider):
         lease = self._item_parents.pop(id(item), None)
         if lease is not None:
             self.settle(lease)
+
+    # --- refetches of changed articles ----------------------------------------------------
+
+    def take_refetch(self, source_id: str) -> bool:
+        """One of the latest enqueue cycle's `refetch_limit` refetches of the source, counted
+        across all workers (a single crawl's budget per run, not per worker and idle spell)."""
+        server, keys = self.leases.server, self.leases.keys
+        try:
+            cycle = (server.get(keys.cycle) or b"-").decode()
+            key = keys.refetches(cycle, source_id)
+            with server.pipeline(transaction=True) as pipe:
+                taken = pipe.incr(key).expire(key, CYCLE_TTL_SECONDS).execute()[0]
+        except redis.RedisError as err:  # deferred, as past the budget: still newer next cycle
+            self.logger.warning("không đọc được lượt tải lại trong Redis (%s); để lượt sau", err)
+            return False
+        return int(taken) <= self.refetch_limit
 
     # --- retries in later cycles ---------------------------------------------------------
 
