@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import click
 
@@ -134,9 +135,16 @@ def worker(
         raise PressmonError(
             f"worker dừng bất thường: {reason}", hint="xem các lỗi ghi trong log ở trên"
         )
-    click.echo(
-        f"Xong ({WORKER_STOPS[reason]}): lưu {output.number(totals.get('stored', 0))} bài, "
-        f"worker này trích xuất {output.number(totals.get('extracted', 0))} bài"
+    click.echo(worker_summary(reason, totals))
+
+
+def worker_summary(reason: str, totals: Mapping[str, int]) -> str:
+    """The worker's closing line: new and updated articles archived, as `pressmon crawl` says."""
+    updated = totals.get("updated", 0)
+    return (
+        f"Xong ({WORKER_STOPS[reason]}): lưu {output.number(totals.get('stored', 0))} bài"
+        + (f", cập nhật {output.number(updated)} bài" if updated else "")
+        + f", worker này trích xuất {output.number(totals.get('extracted', 0))} bài"
     )
 
 

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from pressmon.cli import main
+from pressmon.cli.distributed_cmds import worker_summary
 from tests.distributed.conftest import CrawlEnv, RedisServer, _free_port, write_sources
 
 COMMANDS = ["worker", "enqueue"]
@@ -178,3 +179,13 @@ def test_a_worker_reports_unreachable_sites_without_tracebacks(
     assert "Traceback" not in log
     assert "ERROR" not in log
     assert "DeprecationWarning" not in log
+
+
+def test_the_worker_summary_counts_updated_articles_as_the_crawl_does() -> None:
+    totals = {"stored": 3, "updated": 2, "unchanged": 4, "extracted": 9}
+    assert worker_summary("idle", totals) == (
+        "Xong (hết việc): lưu 3 bài, cập nhật 2 bài, worker này trích xuất 9 bài"
+    )
+    assert worker_summary("shutdown", {"stored": 1}) == (
+        "Xong (được yêu cầu dừng): lưu 1 bài, worker này trích xuất 0 bài"
+    )
