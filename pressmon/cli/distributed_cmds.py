@@ -174,10 +174,18 @@ def enqueue(app, source_ids: tuple[str, ...], prefix: str) -> None:
 
     settings = app.settings
     chosen = chosen_sources(settings, source_ids)
+    import redis
+
     server = _redis(settings)
     state = crawl_state_from(settings)
     try:
         report = enqueue_sources(server, RedisKeys(prefix), chosen, state, new_cycle())
+    except redis.RedisError as err:  # after the first check: gone, full (maxmemory), read-only
+        raise PressmonError(
+            f"Redis không nhận thêm yêu cầu ({err})",
+            hint="xem Redis (còn chạy? đầy bộ nhớ: maxmemory?) rồi chạy lại 'pressmon enqueue':"
+            " các yêu cầu đã vào hàng đợi không bị đưa lại lần hai",
+        ) from err
     finally:
         state.close()
         server.close()

@@ -148,6 +148,22 @@ def test_enqueue_twice_queues_no_second_copy_of_a_waiting_seed(
     assert client.zcard("pressmon:requests") == 4
 
 
+def test_enqueue_into_a_full_redis_fails_with_one_line_and_runs_again_cleanly(
+    tmp_path: Path, redis_server: RedisServer
+) -> None:
+    """maxmemory with noeviction, as deploy/README.md advises: writes are refused."""
+    env = _env(tmp_path, redis_server.url)
+    client = redis_server.client()
+    client.config_set("maxmemory", 1)
+    full = CliRunner().invoke(main, ["enqueue"], env=env)
+    assert full.exit_code == 1, full.output
+    assert "Redis không nhận thêm yêu cầu" in full.output and "maxmemory" in full.output
+    assert "Traceback" not in full.output
+    client.config_set("maxmemory", 0)
+    assert CliRunner().invoke(main, ["enqueue"], env=env).exit_code == 0
+    assert client.zcard("pressmon:requests") == 4
+
+
 def test_enqueued_requests_decode_to_the_spider_callbacks(
     tmp_path: Path, redis_server: RedisServer
 ) -> None:
