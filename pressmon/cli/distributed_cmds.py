@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 import click
 
@@ -41,6 +42,7 @@ def _redis(settings: Settings):
             hint=_NO_REDIS_HINT,
         )
     try:
+        _check_database(url)
         client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=10)
         client.ping()
         client.close()
@@ -59,6 +61,15 @@ def _redis(settings: Settings):
             hint="khởi động Redis hoặc sửa PRESSMON_REDIS_URL",
         ) from err
     return connect(url)
+
+
+def _check_database(url: str) -> None:
+    """redis-py reads a database number that is not one (redis://HOST/pressmon) as 0: the
+    frontier would silently be another deployment's."""
+    parts = urlsplit(url)
+    database = parts.path.strip("/")
+    if parts.scheme in ("redis", "rediss") and database and not database.isdigit():
+        raise ValueError(f"số cơ sở dữ liệu sau dấu '/' phải là một số, không phải '{database}'")
 
 
 def _safe(url: str) -> str:

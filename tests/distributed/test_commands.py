@@ -78,6 +78,7 @@ def test_unreachable_redis_fails_with_one_line(command: str, tmp_path: Path) -> 
         "redis://:s3cret@[::1/0",  # unclosed IPv6 bracket: urlsplit itself raises
         "127.0.0.1:6379",  # no scheme
         "redis://:s3cret@127.0.0.1:abc/0",
+        "redis://:s3cret@127.0.0.1:6379/pressmon",  # redis-py would use database 0
     ],
 )
 def test_a_malformed_redis_url_fails_with_one_line_naming_the_setting(
