@@ -58,6 +58,8 @@ def scrapy_settings(
         "HTTPCACHE_ENABLED": http_cache,
         "HTTPCACHE_DIR": "httpcache",
         "TELNETCONSOLE_ENABLED": False,
+        # Scrapy's remote control runs Python sent to a local HTTP port; a worker runs for days.
+        "REMOTE_CONTROL_ENABLED": False,
         "LOG_LEVEL": "INFO",
         "LOG_INSTALL_ROOT_HANDLER": False,  # the CLI configures logging
         "PRESSMON_STATE_PATH": str(state_path),

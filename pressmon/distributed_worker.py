@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from crawlers.distributed.settings import WorkerOptions, distributed_settings
 from crawlers.sources import Source
-from pressmon.crawl import cap_log_handlers, crawl_settings
+from pressmon.crawl import cap_log_handlers, crawl_settings, fetch_failures_as_info
 from pressmon.settings import Settings
+
+
+@contextmanager
+def _scrapy_redis_quiet() -> Iterator[None]:
+    """scrapy-redis calls Scrapy APIs Scrapy deprecated: warnings at every start, about code
+    the operator cannot change."""
+    from scrapy.exceptions import ScrapyDeprecationWarning
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", category=ScrapyDeprecationWarning, module=r"scrapy_redis\."
+        )
+        yield
 
 
 def run_worker(
@@ -31,7 +46,8 @@ def run_worker(
     process = CrawlerProcess(scrapy_options)
     crawler = process.create_crawler(DistributedSourceSpider)
     process.crawl(crawler, sources=sources, max_idle=options.max_idle)
-    process.start()
+    with fetch_failures_as_info(tracebacks=log_level == "DEBUG"), _scrapy_redis_quiet():
+        process.start()
     stats = crawler.stats.get_stats()
     totals = {
         key.removeprefix("pressmon/"): int(value)

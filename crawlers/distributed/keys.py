@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 # Request meta keys. LEASE: the lease under which a popped request is being processed;
 # PARENT: the lease of the response whose callback produced a request or item;
-# CYCLE: the enqueue cycle a discovery request (feed, sitemap, listing) belongs to.
+# CYCLE: the enqueue cycle a discovery request (feed, sitemap, listing) belongs to;
+# UNQUEUED: the scheduler could not queue the request (Redis unreachable), its leases abandoned.
 LEASE = "pressmon_lease"
 PARENT = "pressmon_parent"
 CYCLE = "pressmon_cycle"
+UNQUEUED = "pressmon_unqueued"
 
 
 @dataclass(frozen=True)
@@ -32,12 +34,31 @@ class RedisKeys:
         return f"{self.prefix}:requests:deadlines"
 
     @property
+    def seeds(self) -> str:
+        """Hash fingerprint -> serialized request of the last queued copy of each seed (feed,
+        sitemap, listing): `pressmon enqueue` queues no second copy while that one waits."""
+        return f"{self.prefix}:requests:seeds"
+
+    @property
     def dupefilter(self) -> str:
         """Set of fingerprints of every article request ever scheduled."""
         return f"{self.prefix}:dupefilter"
 
+    @property
+    def cycle(self) -> str:
+        """The id of the latest enqueue cycle (`pressmon enqueue` sets it)."""
+        return f"{self.prefix}:cycle"
+
+    def refetches(self, cycle: str, source_id: str) -> str:
+        """Counter of a source's stored articles fetched again in one cycle, by every worker."""
+        return f"{self.prefix}:refetches:{cycle}:{source_id}"
+
     def domain_next(self, host: str) -> str:
         return f"{self.prefix}:polite:{host}:next"
+
+    def domain_backoff(self, host: str) -> str:
+        """The host's raised delay (ms) after it answered 429/503, for every worker; expires."""
+        return f"{self.prefix}:polite:{host}:backoff"
 
     def domain_holders(self, host: str) -> str:
         return f"{self.prefix}:polite:{host}:holders"

@@ -133,6 +133,11 @@ class Leases:
             raise
         self.unacked.discard(lease)
 
+    def abandon(self, lease: str) -> None:
+        """Stop renewing the lease without acknowledging it: its request returns to the queue
+        once the lease expires (what was done for it could not be recorded in Redis)."""
+        self.held.discard(lease)
+
     def renew(self) -> int:
         """Extend the deadlines of the leases this worker holds (and retry failed acks)."""
         for lease in sorted(self.unacked):

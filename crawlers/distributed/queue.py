@@ -24,7 +24,8 @@ class ReliablePriorityQueue(PriorityQueue):
     A pushed request may carry LEASE (a retry or redirect of a leased request: once the new
     request is safely queued the old lease is done) or PARENT (a follow-up produced by a leased
     response: the parent is one output closer to done). Neither key is stored in Redis.
-    The spider must have `leases` (Leases) and `settle(parent_lease)`: DistributedSourceSpider.
+    The spider must have `leases` (Leases), `acknowledge(lease)` and `settle(parent_lease)`:
+    DistributedSourceSpider.
     """
 
     def _encode_request(self, request: Request) -> bytes:
@@ -58,7 +59,7 @@ class ReliablePriorityQueue(PriorityQueue):
     def _settle(self, request: Request) -> None:
         lease = request.meta.get(LEASE)
         if lease is not None:
-            self.spider.leases.ack(lease)
+            self.spider.acknowledge(lease)
         parent = request.meta.get(PARENT)
         if parent is not None:
             self.spider.settle(parent)

@@ -22,8 +22,8 @@ from scrapy.exceptions import CloseSpider, DontCloseSpider
 from twisted.internet import task
 
 from crawlers.distributed.connection import redis_from_settings
-from crawlers.distributed.dupefilter import forget_article
-from crawlers.distributed.keys import CYCLE, LEASE, PARENT, RedisKeys
+from crawlers.distributed.dupefilter import CYCLE_TTL_SECONDS, forget_article
+from crawlers.distributed.keys import CYCLE, LEASE, PARENT, UNQUEUED, RedisKeys
 from crawlers.distributed.leases import Leases, worker_id
 from crawlers.revisions import PageVersion
 from crawlers.spiders.source import SourceSpider
@@ -33,6 +33,7 @@ from crawlers.spiders.source import SourceSpider
 class _Pending:
     outputs: int = 0  # produced but not yet safe
     finished: bool = False  # the callback produced everything it will
+    abandoned: bool = False  # never ack: the request must run again (crawlers.distributed.leases)
 
 
 class DistributedSourceSpider(SourceSpider):
@@ -84,7 +85,10 @@ class DistributedSourceSpider(SourceSpider):
         try:
             self.leases.renew()
             requeued = self.leases.reap()
-        except Exception:  # a Redis hiccup must not stop the heartbeat: log and try next beat
+        except redis.RedisError as err:  # an outage must not stop the heartbeat: try next beat
+            self.logger.warning("không gia hạn được các yêu cầu đang giữ (%s)", err)
+            return
+        except Exception:  # nor a bug: log it in full and try next beat
             self.logger.exception("không gia hạn được các yêu cầu đang giữ")
             return
         if requeued:
@@ -103,10 +107,8 @@ class DistributedSourceSpider(SourceSpider):
         try:
             self.leases.reap()
             empty = self.leases.size().empty
-        except (
-            redis.RedisError
-        ):  # Redis unreachable even after retries: keep waiting, never "finish"
-            self.logger.exception("không đọc được hàng đợi URL; đang chờ")
+        except redis.RedisError as err:  # unreachable even after retries: wait, never "finish"
+            self.logger.warning("không đọc được hàng đợi URL (%s); đang chờ", err)
             raise DontCloseSpider from None
         if not empty:
             self._idle_since = None  # other workers are still producing work
@@ -158,12 +160,35 @@ class DistributedSourceSpider(SourceSpider):
         pending = self._pending[lease]
         if pending.finished and pending.outputs <= 0:
             del self._pending[lease]
+            if pending.abandoned:
+                self.leases.abandon(lease)
+            else:
+                self.acknowledge(lease)
+
+    def acknowledge(self, lease: str) -> None:
+        """Ack the lease; during a Redis outage the ack waits for the next heartbeat (Leases)."""
+        try:
             self.leases.ack(lease)
+        except (redis.ConnectionError, redis.TimeoutError) as err:
+            self.logger.warning("chưa báo xong một yêu cầu cho Redis (%s); thử lại sau", err)
+
+    def abandon(self, request: scrapy.Request) -> None:
+        """`request` could not be queued (Redis unreachable): what produced it must run again,
+        so the lease of that response (PARENT), or of the request it retries (LEASE), is
+        abandoned instead of acknowledged."""
+        request.meta[UNQUEUED] = True
+        if LEASE in request.meta:
+            self.leases.abandon(request.meta[LEASE])
+        if PARENT in request.meta:
+            self._pending.setdefault(request.meta[PARENT], _Pending()).abandoned = True
+            self.settle(request.meta[PARENT])
 
     def _on_dropped_request(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
+        if request.meta.get(UNQUEUED):
+            return  # abandon() settled it
         # the shared dupefilter said "already seen": nothing left to do for it
         if LEASE in request.meta:
-            self.leases.ack(request.meta[LEASE])
+            self.acknowledge(request.meta[LEASE])
         if PARENT in request.meta:
             self.settle(request.meta[PARENT])
 
@@ -173,10 +198,38 @@ class DistributedSourceSpider(SourceSpider):
         if lease is not None:
             self.settle(lease)
 
+    # --- refetches of changed articles ----------------------------------------------------
+
+    def take_refetch(self, source_id: str) -> bool:
+        """One of the latest enqueue cycle's `refetch_limit` refetches of the source, counted
+        across all workers (a single crawl's budget per run, not per worker and idle spell)."""
+        server, keys = self.leases.server, self.leases.keys
+        try:
+            cycle = (server.get(keys.cycle) or b"-").decode()
+            key = keys.refetches(cycle, source_id)
+            with server.pipeline(transaction=True) as pipe:
+                taken = pipe.incr(key).expire(key, CYCLE_TTL_SECONDS).execute()[0]
+        except redis.RedisError as err:  # deferred, as past the budget: still newer next cycle
+            self.logger.warning("không đọc được lượt tải lại trong Redis (%s); để lượt sau", err)
+            return False
+        return int(taken) <= self.refetch_limit
+
     # --- retries in later cycles ---------------------------------------------------------
 
-    def _forget(self, request: scrapy.Request) -> None:
-        forget_article(self.leases.server, self.leases.keys, request)
+    def _forget(self, request: scrapy.Request) -> bool:
+        """Let a later cycle fetch this article again; False when Redis could not be told, and
+        then the request itself must run again (its lease is abandoned, not acknowledged):
+        acknowledged, it would stay "seen" forever and the article never be fetched."""
+        try:
+            forget_article(self.leases.server, self.leases.keys, request)
+        except redis.RedisError as err:
+            self.logger.warning(
+                "không ghi được vào Redis (%s); %s sẽ được tải lại khi hết hạn giữ",
+                err,
+                request.url,
+            )
+            return False
+        return True
 
     def parse_article(
         self,
@@ -191,11 +244,16 @@ class DistributedSourceSpider(SourceSpider):
             produced = True
             yield output
         if not produced and not self.state.is_done(url_id):
-            self._forget(response.request)  # challenge page or no date: try again next cycle
+            # challenge page or no date: try again next cycle
+            if not self._forget(response.request) and LEASE in response.meta:
+                self._pending.setdefault(response.meta[LEASE], _Pending()).abandoned = True
 
     def on_error(self, failure: Any) -> None:
         super().on_error(failure)
         request = failure.request
-        self._forget(request)
+        forgotten = self._forget(request)
         if LEASE in request.meta:
-            self.leases.ack(request.meta[LEASE])
+            if forgotten:
+                self.acknowledge(request.meta[LEASE])
+            else:
+                self.leases.abandon(request.meta[LEASE])

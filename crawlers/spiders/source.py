@@ -225,15 +225,21 @@ class SourceSpider(scrapy.Spider):
         if not should_refetch(known, link.modified):
             self._skip(url_id, source_id, KNOWN)
             return None
-        if self._refetches[source_id] >= self.refetch_limit:
+        if not self.take_refetch(source_id):
             self._skip(url_id, source_id, REFETCH_DEFERRED)  # still newer next run
             return None
         # Listed again with a modification time (a feed without one came first): not known.
         if self._skipped.pop(url_id, None) == KNOWN:
             self.counters[source_id][KNOWN] -= 1
-        self._refetches[source_id] += 1
         self._requested.add(url_id)
         return self._article_request(link.url, source_id, url_id, 0, link.modified, known.version)
+
+    def take_refetch(self, source_id: str) -> bool:
+        """One of this run's `refetch_limit` refetches of the source, if one is left."""
+        if self._refetches[source_id] >= self.refetch_limit:
+            return False
+        self._refetches[source_id] += 1
+        return True
 
     def _skip(self, url_id: str, source_id: str, kind: str) -> None:
         if url_id not in self._skipped:

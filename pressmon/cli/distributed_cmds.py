@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
 import click
 
 from pressmon.cli import output
@@ -18,6 +22,12 @@ _NO_REDIS_HINT = (
     "đặt PRESSMON_REDIS_URL=redis://HOST:6379/0 (hoặc dùng 'pressmon crawl', không cần Redis)"
 )
 
+_URL_FORM = "dạng redis://HOST:6379/0, có mật khẩu: redis://:MẬT_KHẨU@HOST:6379/0"
+
+# scheme://[user]:password@ up to the last "@" before the path, as urlsplit reads it; a regex and
+# not urlsplit, which raises on the very URLs whose error message needs the password hidden.
+_PASSWORD = re.compile(r"^([a-z][a-z0-9+.-]*://[^:@/]*:)[^/]*@", re.IGNORECASE)
+
 
 def _redis(settings: Settings):
     """A connected client for settings.crawl.redis_url, or a one-line error with a hint."""
@@ -32,10 +42,20 @@ def _redis(settings: Settings):
             hint=_NO_REDIS_HINT,
         )
     try:
+        _check_database(url)
         client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=10)
         client.ping()
         client.close()
-    except (redis.RedisError, ValueError) as err:
+    except ValueError as err:  # the URL itself: scheme, port, IPv6 brackets, query options
+        raise PressmonError(
+            f"PRESSMON_REDIS_URL không hợp lệ ({_safe(url)}): {err}", hint=_URL_FORM
+        ) from err
+    except redis.AuthenticationError as err:  # before ConnectionError, its parent
+        raise PressmonError(
+            f"Redis ở {_safe(url)} từ chối đăng nhập (thiếu hoặc sai mật khẩu): {err}",
+            hint="đặt đúng mật khẩu của Redis trong PRESSMON_REDIS_URL: " + _URL_FORM,
+        ) from err
+    except redis.RedisError as err:
         raise PressmonError(
             f"không kết nối được Redis ở {_safe(url)}: {err}",
             hint="khởi động Redis hoặc sửa PRESSMON_REDIS_URL",
@@ -43,14 +63,18 @@ def _redis(settings: Settings):
     return connect(url)
 
 
+def _check_database(url: str) -> None:
+    """redis-py reads a database number that is not one (redis://HOST/pressmon) as 0: the
+    frontier would silently be another deployment's."""
+    parts = urlsplit(url)
+    database = parts.path.strip("/")
+    if parts.scheme in ("redis", "rediss") and database and not database.isdigit():
+        raise ValueError(f"số cơ sở dữ liệu sau dấu '/' phải là một số, không phải '{database}'")
+
+
 def _safe(url: str) -> str:
     """The URL without its password, for messages."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    if parts.password:
-        return url.replace(f":{parts.password}@", ":***@")
-    return url
+    return _PASSWORD.sub(r"\1***@", url)
 
 
 @command()
@@ -122,9 +146,16 @@ def worker(
         raise PressmonError(
             f"worker dừng bất thường: {reason}", hint="xem các lỗi ghi trong log ở trên"
         )
-    click.echo(
-        f"Xong ({WORKER_STOPS[reason]}): lưu {output.number(totals.get('stored', 0))} bài, "
-        f"worker này trích xuất {output.number(totals.get('extracted', 0))} bài"
+    click.echo(worker_summary(reason, totals))
+
+
+def worker_summary(reason: str, totals: Mapping[str, int]) -> str:
+    """The worker's closing line: new and updated articles archived, as `pressmon crawl` says."""
+    updated = totals.get("updated", 0)
+    return (
+        f"Xong ({WORKER_STOPS[reason]}): lưu {output.number(totals.get('stored', 0))} bài"
+        + (f", cập nhật {output.number(updated)} bài" if updated else "")
+        + f", worker này trích xuất {output.number(totals.get('extracted', 0))} bài"
     )
 
 
@@ -154,18 +185,36 @@ def enqueue(app, source_ids: tuple[str, ...], prefix: str) -> None:
 
     settings = app.settings
     chosen = chosen_sources(settings, source_ids)
+    import redis
+
     server = _redis(settings)
     state = crawl_state_from(settings)
     try:
         report = enqueue_sources(server, RedisKeys(prefix), chosen, state, new_cycle())
+    except redis.RedisError as err:  # after the first check: gone, full (maxmemory), read-only
+        raise PressmonError(
+            f"Redis không nhận thêm yêu cầu ({err})",
+            hint="xem Redis (còn chạy? đầy bộ nhớ: maxmemory?) rồi chạy lại 'pressmon enqueue':"
+            " các yêu cầu đã vào hàng đợi không bị đưa lại lần hai",
+        ) from err
     finally:
         state.close()
         server.close()
-    rows = sorted(report.queued.items())
-    click.echo(output.table(["nguồn", "yêu cầu đưa vào hàng đợi"], rows))
+    rows = [
+        (source, report.queued.get(source, 0), report.waiting.get(source, 0))
+        for source in sorted({*report.queued, *report.waiting})
+    ]
+    click.echo(output.table(["nguồn", "yêu cầu đưa vào hàng đợi", "vẫn chờ từ lượt trước"], rows))
+    waiting = sum(report.waiting.values())
     click.echo(
         f"Chu kỳ {report.cycle}: đưa {output.number(sum(report.queued.values()))} yêu cầu "
-        f"tìm bài vào hàng đợi; hàng đợi chung có {output.number(report.queue_length)}"
+        f"tìm bài vào hàng đợi"
+        + (
+            f" ({output.number(waiting)} yêu cầu của lượt trước vẫn chờ, không đưa lại)"
+            if waiting
+            else ""
+        )
+        + f"; hàng đợi chung có {output.number(report.queue_length)}"
     )
 
 

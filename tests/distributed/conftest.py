@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import redis
 import yaml
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_SERVER = shutil.which("redis-server")
@@ -34,6 +36,7 @@ class RedisServer:
     port: int
     data_dir: Path
     appendonly: bool
+    password: str | None = None  # requirepass: clients must log in
     process: subprocess.Popen | None = None
     log: Path = field(init=False)
 
@@ -42,10 +45,15 @@ class RedisServer:
 
     @property
     def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
+        login = f":{self.password}@" if self.password else ""
+        return f"redis://{login}127.0.0.1:{self.port}/0"
 
     def client(self) -> redis.Redis:
-        return redis.Redis(host="127.0.0.1", port=self.port)
+        """A client that fails at once when the server is down: redis-py's default retries
+        (about 10 s) made every SHUTDOWN, whose reply is the connection closing, wait them out."""
+        return redis.Redis(
+            host="127.0.0.1", port=self.port, password=self.password, retry=Retry(NoBackoff(), 0)
+        )
 
     def start(self) -> None:
         assert REDIS_SERVER is not None  # the fixtures skip without it
@@ -70,6 +78,7 @@ class RedisServer:
                 "--logfile",
                 str(self.log),
                 *persistence,
+                *(["--requirepass", self.password] if self.password else []),
             ],
         )
         deadline = time.monotonic() + 20
@@ -103,14 +112,16 @@ class RedisServer:
         self.start()
 
 
-def _redis(tmp_path: Path, appendonly: bool) -> Iterator[RedisServer]:
+def _redis(tmp_path: Path, appendonly: bool, password: str | None = None) -> Iterator[RedisServer]:
     if REDIS_SERVER is None:
         pytest.skip(
             "redis-server is not installed (Debian package redis-server; `make test` installs it)"
         )
     data_dir = tmp_path / "redis"
     data_dir.mkdir()
-    server = RedisServer(port=_free_port(), data_dir=data_dir, appendonly=appendonly)
+    server = RedisServer(
+        port=_free_port(), data_dir=data_dir, appendonly=appendonly, password=password
+    )
     server.start()
     try:
         yield server
@@ -121,6 +132,11 @@ def _redis(tmp_path: Path, appendonly: bool) -> Iterator[RedisServer]:
 @pytest.fixture
 def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
     yield from _redis(tmp_path, appendonly=False)
+
+
+@pytest.fixture
+def redis_server_with_password(tmp_path: Path) -> Iterator[RedisServer]:
+    yield from _redis(tmp_path, appendonly=False, password="s3cret-pw")
 
 
 @pytest.fixture

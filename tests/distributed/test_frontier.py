@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from datetime import UTC, datetime
 
@@ -9,13 +10,14 @@ import pytest
 import redis
 import scrapy
 from scrapy import Request
+from scrapy.http import HtmlResponse
 from scrapy_redis import picklecompat
 
 from crawlers.distributed import leases as leases_module
 from crawlers.distributed.dupefilter import CycleDupeFilter, forget_article
 from crawlers.distributed.keys import CYCLE, PARENT, RedisKeys
 from crawlers.distributed.leases import Leases
-from crawlers.distributed.politeness import DomainGate, Politeness
+from crawlers.distributed.politeness import DomainGate, GlobalPolitenessMiddleware, Politeness
 from crawlers.distributed.queue import ReliablePriorityQueue
 from crawlers.revisions import PageVersion
 from tests.distributed.conftest import RedisServer
@@ -167,6 +169,58 @@ def test_domain_gate_tokens_of_a_dead_worker_expire(redis_server: RedisServer) -
     assert gate.acquire("bao.vn", "next") == 0
 
 
+def test_a_host_answering_503_is_asked_more_slowly_by_every_worker(
+    redis_server: RedisServer,
+) -> None:
+    """As one process's BackoffMiddleware does for its own slot, for the whole fleet."""
+    rules = Politeness(delay_seconds=0, concurrency=10, hold_seconds=60, max_backoff_seconds=30)
+    answered = GlobalPolitenessMiddleware(DomainGate(redis_server.client(), KEYS, rules))
+    other_worker = DomainGate(redis_server.client(), KEYS, rules)
+    request = Request("http://bao.vn/bai-1.html")
+    asyncio.run(answered.process_request(request))
+    refused = HtmlResponse(request.url, status=503, headers={"Retry-After": "5"}, request=request)
+    assert answered.process_response(request, refused) is refused
+    waits = [other_worker.acquire("bao.vn", f"t{n}") for n in range(3)]
+    assert waits[0] is not None and waits[1] is not None and waits[2] is not None
+    assert 4 < waits[1] - waits[0] <= 5 and 4 < waits[2] - waits[1] <= 5  # Retry-After: 5
+    assert other_worker.acquire("bao.vn.other", "t") == 0  # other hosts unaffected
+    assert other_worker.back_off("bao.vn", None) == 10  # doubled at the next refusal
+    assert [other_worker.back_off("bao.vn", None) for _ in range(2)] == [20, 30]  # capped
+
+
+def test_a_request_waits_out_a_redis_outage_at_the_domain_gate(redis_server: RedisServer) -> None:
+    """Failing it instead would count a fetch error against the site and drop the article."""
+    rules = Politeness(delay_seconds=0, concurrency=1, hold_seconds=60)
+    middleware = GlobalPolitenessMiddleware(DomainGate(redis_server.client(), KEYS, rules))
+    middleware.OUTAGE_POLL_SECONDS = 0.05
+    request = Request("http://bao.vn/bai-1.html")
+    redis_server.shutdown()
+
+    async def fetch() -> None:
+        waiting = asyncio.ensure_future(middleware.process_request(request))
+        await asyncio.sleep(0.3)  # some failed attempts
+        assert not waiting.done()  # neither failed nor let through without a slot
+        redis_server.start()
+        await asyncio.wait_for(waiting, timeout=60)
+
+    asyncio.run(fetch())
+    assert redis_server.client().zcard(KEYS.domain_holders("bao.vn")) == 1  # the slot is held
+
+
+def test_a_response_is_kept_when_redis_is_down_as_its_slot_is_released(
+    redis_server: RedisServer,
+) -> None:
+    rules = Politeness(delay_seconds=0, concurrency=2, hold_seconds=60)
+    middleware = GlobalPolitenessMiddleware(DomainGate(redis_server.client(), KEYS, rules))
+    fetched, failed = Request("http://bao.vn/bai-1.html"), Request("http://bao.vn/bai-2.html")
+    for request in (fetched, failed):
+        asyncio.run(middleware.process_request(request))
+    redis_server.shutdown()
+    response = HtmlResponse(fetched.url, body=b"<html></html>", request=fetched)
+    assert middleware.process_response(fetched, response) is response
+    middleware.process_exception(failed, TimeoutError())  # returns: Scrapy then runs the errback
+
+
 @pytest.mark.parametrize("prefix", ["pressmon", "uu_tien"])
 def test_every_key_shares_the_prefix(prefix: str) -> None:
     keys = RedisKeys(prefix)
@@ -174,9 +228,11 @@ def test_every_key_shares_the_prefix(prefix: str) -> None:
         keys.queue,
         keys.processing,
         keys.deadlines,
+        keys.seeds,
         keys.dupefilter,
         keys.domain_next("h"),
         keys.domain_holders("h"),
+        keys.domain_backoff("h"),
         *keys.scheduler_settings().values(),
     ]
     assert all(name.startswith(prefix + ":") for name in names)

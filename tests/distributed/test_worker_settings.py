@@ -9,8 +9,8 @@ from crawlers.distributed.settings import WorkerOptions, distributed_settings
 from crawlers.settings import scrapy_settings
 
 
-def test_a_worker_keeps_the_strict_robots_middleware_beside_politeness(tmp_path: Path) -> None:
-    single = scrapy_settings(
+def _single(tmp_path: Path) -> dict:
+    return scrapy_settings(
         state_path=tmp_path / "state.db",
         user_agent="pressmon-test",
         obey_robots=True,
@@ -23,7 +23,10 @@ def test_a_worker_keeps_the_strict_robots_middleware_beside_politeness(tmp_path:
         job_dir=None,
         refetch_per_source=100,
     )
-    middlewares = distributed_settings(single, WorkerOptions("redis://127.0.0.1:1"))[
+
+
+def test_a_worker_keeps_the_strict_robots_middleware_beside_politeness(tmp_path: Path) -> None:
+    middlewares = distributed_settings(_single(tmp_path), WorkerOptions("redis://127.0.0.1:1"))[
         "DOWNLOADER_MIDDLEWARES"
     ]
     assert middlewares == {
@@ -32,3 +35,11 @@ def test_a_worker_keeps_the_strict_robots_middleware_beside_politeness(tmp_path:
         "crawlers.backoff.BackoffMiddleware": 560,  # each worker slows down on 429/503
         "crawlers.distributed.politeness.GlobalPolitenessMiddleware": 950,
     }
+
+
+def test_a_worker_opens_no_console_that_runs_code(tmp_path: Path) -> None:
+    """Neither Scrapy's telnet console nor its remote control (an HTTP port on loopback that
+    runs Python sent to it, on by default in the Scrapy installed)."""
+    settings = distributed_settings(_single(tmp_path), WorkerOptions("redis://127.0.0.1:1"))
+    assert settings["TELNETCONSOLE_ENABLED"] is False
+    assert settings["REMOTE_CONTROL_ENABLED"] is False
