@@ -424,7 +424,9 @@ def ingest(app, file: Path, quiet: bool) -> None:
     notifier.send_due()  # a failure is recorded and retried by the next crawl or serve
     n = output.number
     click.echo(
-        f"Xong: đọc {n(report.read)} bài, lưu {n(report.stored)} ({n(report.new)} bài mới), "
+        f"Xong: đọc {n(report.read)} bài"
+        + (f" ({n(len(report.rejected))} dòng bị bỏ qua)" if report.rejected else "")
+        + f", lưu {n(report.stored)} ({n(report.new)} bài mới), "
         f"{n(report.irrelevant)} bài không về BHXH, BHYT, BHTN nên không lưu"
         + (f"; {n(report.alerts)} cảnh báo mới" if report.alerts else "")
     )
