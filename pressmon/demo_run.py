@@ -53,15 +53,16 @@ class DemoPaths:
 
     @classmethod
     def beside(cls, archive: Path) -> DemoPaths:
-        """State and sources files next to the archive, named after it: its companions, which
-        `pressmon --archive` then uses (pressmon.companions)."""
+        """State and sources files next to the archive, named after it, and the model in
+        `model/` there: its companions, which `pressmon --archive` then uses
+        (pressmon.companions)."""
         files = Companions.of(archive)
         return cls(
             archive=archive,
             state=files.state,
             sources=files.sources,
             # Kept between demos (only the archive and state start fresh): training takes time.
-            model=archive.parent / "model" / "flagger.skops",
+            model=files.model,
             year_lines=archive.with_name(f"{archive.stem}-nam-demo.jsonl"),
             evidence=evidence_beside(files.state),
         )
