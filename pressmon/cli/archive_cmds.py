@@ -220,7 +220,14 @@ def search(app, query: str, as_json: bool, **options) -> None:
 @click.option(
     "--json", "as_json", is_flag=True, help="JSON: các mốc thời gian, số bài từng nhóm, tổng."
 )
-@click.option("--csv", "as_csv", is_flag=True, help="CSV dạng dài: bucket_start, group, count.")
+@click.option(
+    "--csv",
+    "as_csv",
+    is_flag=True,
+    help="CSV dạng dài, một dòng mỗi mốc và nhóm: bucket_start, cột mang tên của --by "
+    "(province, outlet, kind, topic) ghi mã nhóm, label (tên nhóm), count; không có --by: "
+    "bucket_start, count.",
+)
 @click.option(
     "--stories",
     is_flag=True,
@@ -301,7 +308,7 @@ def counts(
             )
         )
     elif as_csv:
-        click.echo(output.counts_csv(table), nl=False)
+        click.echo(output.counts_csv(table, names), nl=False)
     else:
         click.echo(output.counts_text(table, names, distinct))
         click.echo(output.kinds_text(query.kinds, asked=kinds_asked))
