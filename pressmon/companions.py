@@ -1,8 +1,10 @@
-"""The files that belong with an archive: its state database and sources, named after it.
+"""The files that belong with an archive: its state database and sources, named after it, and
+the flagger's model in `model/` beside it.
 
-`pressmon demo` writes `<stem>-state.db` and `<stem>-sources.yaml` beside its archive, so that
-`pressmon --archive var/demo/archive.db sources` (or search, serve) sees the demo's crawl health
-and outlets rather than the configured ones; an archive without such files is used as before.
+`pressmon demo` writes `<stem>-state.db` and `<stem>-sources.yaml` beside its archive and trains
+its model into `model/flagger.skops` there, so that `pressmon --archive var/demo/archive.db
+sources` (or search, serve, info, crawl) sees the demo's crawl health, outlets and model rather
+than the configured ones; an archive without such files is used as before.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ from typing import Any
 class Companions:
     state: Path
     sources: Path
+    model: Path
 
     @classmethod
     def of(cls, archive: Path) -> Companions:
         return cls(
             state=archive.with_name(f"{archive.stem}-state.db"),
             sources=archive.with_name(f"{archive.stem}-sources.yaml"),
+            # A folder, as in the data folder: the model card and evaluation go beside it.
+            model=archive.parent / "model" / "flagger.skops",
         )
 
 
@@ -34,4 +39,6 @@ def companion_overrides(archive: Path, environ: Mapping[str, str]) -> dict[str, 
         overrides["archive"] = {"state_path": str(files.state)}
     if files.sources.exists() and "PRESSMON_SOURCES" not in environ:
         overrides["sources_file"] = str(files.sources)
+    if files.model.exists() and "PRESSMON_MODEL" not in environ:
+        overrides["classifier"] = {"model_path": str(files.model)}
     return overrides

@@ -26,20 +26,16 @@ from demo.year.generate import build_year
 from demo.year.lines import ingest_lines
 from demo.year.outlets import YEAR_OUTLETS, year_sources
 from index.types import Query
-from pressmon.cli import output
 from pressmon.companions import Companions
-from pressmon.coverage import PRESS_KINDS
 from pressmon.errors import PressmonError
 from pressmon.evidence.location import evidence_beside
-from pressmon.links import item_link
 from pressmon.locations import announce_new_archive
 from pressmon.review.queue import triage_order
-from pressmon.settings import REPO_ROOT, Settings, load_settings, load_sources
+from pressmon.settings import REPO_ROOT, Settings, load_settings
 from pressmon.web.formatting import number
 from pressmon.wiring import archive_from
 
 DEMO_ARCHIVE = REPO_ROOT / "var" / "demo" / "archive.db"
-FLAGGED_SHOWN = 20  # the demo year flags about 75 posts; the queue shows them all
 
 
 @dataclass(frozen=True)
@@ -53,15 +49,16 @@ class DemoPaths:
 
     @classmethod
     def beside(cls, archive: Path) -> DemoPaths:
-        """State and sources files next to the archive, named after it: its companions, which
-        `pressmon --archive` then uses (pressmon.companions)."""
+        """State and sources files next to the archive, named after it, and the model in
+        `model/` there: its companions, which `pressmon --archive` then uses
+        (pressmon.companions)."""
         files = Companions.of(archive)
         return cls(
             archive=archive,
             state=files.state,
             sources=files.sources,
             # Kept between demos (only the archive and state start fresh): training takes time.
-            model=archive.parent / "model" / "flagger.skops",
+            model=files.model,
             year_lines=archive.with_name(f"{archive.stem}-nam-demo.jsonl"),
             evidence=evidence_beside(files.state),
         )
@@ -208,29 +205,3 @@ def escalate_sample(settings: Settings, echo: Callable[[str], None]) -> None:
 
 def demo_settings(paths: DemoPaths, config_dir: Path | None) -> Settings:
     return load_settings(config_dir, environ=demo_environment(paths))
-
-
-def print_summary(settings: Settings, echo: Callable[[str], None]) -> None:
-    press = Query(kinds=PRESS_KINDS)  # what `pressmon counts` and /bao-phu count
-    with archive_from(settings) as archive:
-        weekly = archive.counts(press)
-        stories = archive.counts(press, unit="stories").total
-        by_outlet = archive.counts(press, group_by="outlet")
-        flagged, _ = triage_order(archive, Query())
-    echo("\nSố tin, bài về BHXH/BHYT theo tuần (Asia/Ho_Chi_Minh, tuần bắt đầu thứ Hai):")
-    echo(output.counts_text(weekly))
-    echo(f"({number(stories)} câu chuyện: bài đăng lại ở nhiều báo chỉ tính một lần)")
-    echo(output.kinds_text(press.kinds, asked=False))
-    outlets = {s.id: s.name for s in load_sources(settings.sources_file).sources}
-    echo("\nTheo cơ quan báo chí:")
-    echo(output.counts_text(by_outlet, outlets))
-    echo(
-        f"\nTin cần xem xét: {len(flagged)}"
-        " (điểm sàng lọc để người duyệt quyết định, không phải kết luận)"
-    )
-    for document in flagged[:FLAGGED_SHOWN]:  # as `pressmon flagged` shows them
-        echo(output.flagged_text(document, settings.tz, item_link(settings.web, document.id)))
-    if len(flagged) > FLAGGED_SHOWN:
-        echo(f"... và {len(flagged) - FLAGGED_SHOWN} tin khác: xem hàng đợi /hang-doi")
-    # The demo's state and sources sit beside its archive, so naming the archive is enough.
-    echo(f"\nTình trạng các nguồn demo: pressmon --archive {settings.archive.path} sources --all")

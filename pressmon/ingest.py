@@ -62,7 +62,7 @@ class ArticleLine(BaseModel):
 
 @dataclass(frozen=True)
 class IngestReport:
-    read: int
+    read: int  # articles read: the lines that were articles, refused lines apart (`rejected`)
     stored: int
     new: int
     irrelevant: int
@@ -179,7 +179,7 @@ def ingest_jsonl(
     state.remember_stories(processor.story_rows(flagged))
     alerts = notifier.notify(flagged)
     return IngestReport(
-        read=len(parsed) + len(result.rejected),
+        read=len(parsed),
         stored=len(flagged),
         new=new,
         irrelevant=len(parsed) - len(documents),

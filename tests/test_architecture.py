@@ -63,3 +63,32 @@ def test_package_imports_only_what_it_may(package: str) -> None:
         for path in (ROOT / package).rglob("*.py")
     }
     assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Absolute module names imported, `from pressmon import cli` as pressmon.cli."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_only_the_command_line_imports_the_command_line() -> None:
+    """pressmon.cli sits on top of pressmon: a module the CLI imports that imported the CLI back
+    (pressmon.demo_run did, for its printing) could not be imported on its own."""
+    cli = ROOT / "pressmon" / "cli"
+    offenders = sorted(
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "pressmon").rglob("*.py")
+        if cli not in path.parents
+        and path.name != "__main__.py"
+        and any(
+            m == "pressmon.cli" or m.startswith("pressmon.cli.") for m in _imported_modules(path)
+        )
+    )
+    assert offenders == []

@@ -3,16 +3,30 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from index.types import Document
-from pressmon.cli import output  # noqa: F401 (the CLI first: demo_run and the CLI import each other)
-from pressmon.demo_run import DemoPaths, create_archive, demo_settings, print_summary
+from pressmon.cli.demo_summary import print_summary
+from pressmon.demo_run import DemoPaths, create_archive, demo_settings
 from pressmon.locations import announce_new_archive
 from pressmon.wiring import archive_from
 
 PUBLISHED = datetime(2026, 5, 12, 3, 0, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_demo_runner_imports_on_its_own() -> None:
+    """It imported the CLI, which imports it: alone, `import pressmon.demo_run` failed."""
+    subprocess.run(
+        [sys.executable, "-c", "import pressmon.demo_run"],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+        timeout=120,
+    )
 
 
 def _document(n: int, **values: object) -> Document:

@@ -25,6 +25,7 @@ from pressmon.cli.pipes import EXIT_READER_GONE, flush_stdout, quiet_when_reader
 from pressmon.cli.usage_errors import Failure, vietnamese_errors
 from pressmon.companions import companion_overrides
 from pressmon.errors import PressmonError
+from pressmon.log_format import log_to_stderr
 from pressmon.settings import Settings, load_settings
 from vntext.errors import VntextError
 
@@ -202,10 +203,7 @@ def main(
 ) -> None:
     """pressmon: thu thập báo chí Việt Nam viết về bảo hiểm xã hội, đếm số bài, đánh dấu nội
     dung có thể sai sự thật để người duyệt xem xét, và tìm kiếm trong kho bài."""
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    log_to_stderr(logging.INFO if verbose else logging.WARNING)
     # The Elasticsearch client logs each failed attempt as a WARNING with its traceback and
     # the server's URL; the command then says it in one "Lỗi:" line. Those are for -v.
     logging.getLogger("elastic_transport").setLevel(logging.NOTSET if verbose else logging.ERROR)

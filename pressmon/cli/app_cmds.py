@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from pressmon.cli import output
+from pressmon.cli.demo_summary import print_summary
 from pressmon.cli.help_text import command, group
 from pressmon.cli.options import in_archive_range
 from pressmon.cli.progress import quiet_option
@@ -22,7 +23,6 @@ from pressmon.demo_run import (
     escalate_sample,
     prepare_demo_year,
     prepare_fresh,
-    print_summary,
 )
 from pressmon.settings import Settings
 from pressmon.web.formatting import vn_datetime_seconds

@@ -220,7 +220,14 @@ def search(app, query: str, as_json: bool, **options) -> None:
 @click.option(
     "--json", "as_json", is_flag=True, help="JSON: các mốc thời gian, số bài từng nhóm, tổng."
 )
-@click.option("--csv", "as_csv", is_flag=True, help="CSV dạng dài: bucket_start, group, count.")
+@click.option(
+    "--csv",
+    "as_csv",
+    is_flag=True,
+    help="CSV dạng dài, một dòng mỗi mốc và nhóm: bucket_start, cột mang tên của --by "
+    "(province, outlet, kind, topic) ghi mã nhóm, label (tên nhóm), count; không có --by: "
+    "bucket_start, count.",
+)
 @click.option(
     "--stories",
     is_flag=True,
@@ -301,7 +308,7 @@ def counts(
             )
         )
     elif as_csv:
-        click.echo(output.counts_csv(table), nl=False)
+        click.echo(output.counts_csv(table, names), nl=False)
     else:
         click.echo(output.counts_text(table, names, distinct))
         click.echo(output.kinds_text(query.kinds, asked=kinds_asked))
@@ -424,7 +431,9 @@ def ingest(app, file: Path, quiet: bool) -> None:
     notifier.send_due()  # a failure is recorded and retried by the next crawl or serve
     n = output.number
     click.echo(
-        f"Xong: đọc {n(report.read)} bài, lưu {n(report.stored)} ({n(report.new)} bài mới), "
+        f"Xong: đọc {n(report.read)} bài"
+        + (f" ({n(len(report.rejected))} dòng bị bỏ qua)" if report.rejected else "")
+        + f", lưu {n(report.stored)} ({n(report.new)} bài mới), "
         f"{n(report.irrelevant)} bài không về BHXH, BHYT, BHTN nên không lưu"
         + (f"; {n(report.alerts)} cảnh báo mới" if report.alerts else "")
     )

@@ -23,6 +23,7 @@ from pressmon.errors import PressmonError
 from pressmon.filters import FilterResolver
 from pressmon.health import source_health
 from pressmon.outlets import OutletResolver
+from pressmon.review.date_reasons import date_labels_of
 from pressmon.settings import Settings, load_sources
 from pressmon.web.formatting import vn_datetime
 from pressmon.wiring import archive_from, crawl_state_from, gazetteer_from
@@ -258,10 +259,18 @@ def extract(
         "authors": article.authors,
         "methods": article.methods,
     }
+    labels = date_labels_of(article.date_source, article.date_reason, article.date_disagreements)
     if as_json:
-        click.echo(output.dumps(fields))
+        # The codes are the contract; their Vietnamese beside them, as in the web API's JSON.
+        click.echo(output.dumps(fields | labels))
         return
-    for key, value in fields.items():
+    # For people, the date's choice in Vietnamese, not the extractor's English words.
+    shown = fields | {
+        "date_source": labels["date_source_label"],
+        "date_reason": labels["date_reason_label"],
+        "date_disagreements": labels["date_disagreement_labels"],
+    }
+    for key, value in shown.items():
         click.echo(f"{key}: {output.to_jsonable(value)}")
 
 

@@ -184,11 +184,21 @@ def counts_json(counts: CountTable, names: Mapping[str, str] | None = None) -> d
     }
 
 
-def counts_csv(counts: CountTable) -> str:
+def counts_csv(counts: CountTable, names: Mapping[str, str] | None = None) -> str:
+    """Long form for spreadsheets and scripts: the group's column is named after `--by`
+    (`province`, `outlet`…: a sheet opened alone says what it counts), its id with the name
+    people use beside it (`label`); ungrouped, the bucket start and its count."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["bucket_start", counts.group_by or "group", "count"])
-    writer.writerows(count_rows(counts))
+    if counts.group_by is None:
+        writer.writerow(["bucket_start", "count"])
+        writer.writerows((start, count) for start, _, count in count_rows(counts))
+        return out.getvalue()
+    writer.writerow(["bucket_start", counts.group_by, "label", "count"])
+    writer.writerows(
+        (start, group, (names or {}).get(group, group), count)
+        for start, group, count in count_rows(counts)
+    )
     return out.getvalue()
 
 

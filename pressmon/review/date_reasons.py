@@ -10,6 +10,7 @@ are read here; a text of any other shape is shown as it is stored, never hidden.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 
 from index.types import Document
@@ -135,11 +136,15 @@ def date_disagreement_text(disagreement: str) -> str:
 
 def date_labels(document: Document) -> dict[str, object]:
     """The Vietnamese beside a document's date codes, for JSON outputs (CLI and web API)."""
-    source = document.date_source
+    return date_labels_of(document.date_source, document.date_reason, document.date_disagreements)
+
+
+def date_labels_of(
+    source: str | None, reason: str, disagreements: Sequence[str]
+) -> dict[str, object]:
+    """The same for an extracted page's date choice (`pressmon extract`), not yet a document."""
     return {
         "date_source_label": DATE_SOURCE_LABELS.get(source, source) if source else "",
-        "date_reason_label": date_reason_text(document.date_reason),
-        "date_disagreement_labels": [
-            date_disagreement_text(d) for d in document.date_disagreements
-        ],
+        "date_reason_label": date_reason_text(reason),
+        "date_disagreement_labels": [date_disagreement_text(d) for d in disagreements],
     }

@@ -18,6 +18,7 @@ from datetime import datetime
 
 from fastapi import FastAPI
 
+from pressmon.log_format import UVICORN_LOG_CONFIG
 from pressmon.settings import SERVE_SETTINGS_ENV, Settings
 from pressmon.web.app import create_app
 from pressmon.wiring import archive_from
@@ -61,6 +62,7 @@ def serve(app: FastAPI | str, *, host: str, port: int, workers: int = 1) -> None
         port=port,
         workers=workers if isinstance(app, str) else None,
         log_level="warning",
+        log_config=UVICORN_LOG_CONFIG,  # Vietnamese level names, in every worker process
         # Forwarded headers are read by the app, from web.trusted_proxies only
         # (pressmon.web.client_address); uvicorn would otherwise believe them from loopback.
         proxy_headers=False,

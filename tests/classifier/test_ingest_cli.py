@@ -35,18 +35,21 @@ def test_ingest_reports_progress_on_stderr_and_a_vietnamese_summary(
     model_file: Path, tmp_path: Path
 ) -> None:
     lines = tmp_path / "articles.jsonl"
-    lines.write_text(json.dumps(ARTICLE, ensure_ascii=False) + "\n{not json\n", encoding="utf-8")
+    # One article among three lines: the summary counts it alone, the two others as lines.
+    lines.write_text(
+        json.dumps(ARTICLE, ensure_ascii=False) + '\n{not json\n{"title": ""}\n', encoding="utf-8"
+    )
     result = CliRunner().invoke(
         main,
         ["--archive", str(tmp_path / "a.sqlite3"), "ingest", str(lines)],
         env={"PRESSMON_MODEL": str(model_file)},
     )
     assert result.exit_code == 1, result.output
-    assert result.stdout.startswith("Xong: đọc 2 bài, lưu 1 (1 bài mới)")
+    assert result.stdout.startswith("Xong: đọc 1 bài (2 dòng bị bỏ qua), lưu 1 (1 bài mới)")
     assert "Đọc và phân loại bài: 1/1 (100%)" in result.stderr
     assert "Chấm điểm rủi ro: 1/1 (100%)" in result.stderr
-    assert "1 dòng bị bỏ qua:" in result.stderr
-    assert "1 dòng không được lưu (liệt kê ở trên); các dòng khác đã được lưu" in result.stderr
+    assert "2 dòng bị bỏ qua:" in result.stderr
+    assert "2 dòng không được lưu (liệt kê ở trên); các dòng khác đã được lưu" in result.stderr
     assert "line(s)" not in result.output and "Đọc và phân loại" not in result.stdout
     quiet = CliRunner().invoke(
         main,

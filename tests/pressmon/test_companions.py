@@ -62,3 +62,23 @@ def test_an_explicit_sources_file_wins(demo_archive: Path) -> None:
     configured = Path(__file__).resolve().parents[2] / "config" / "sources.yaml"
     health = _health(demo_archive, ("PRESSMON_SOURCES", str(configured)))
     assert "baohiemxahoi" in health and len(health) > 50
+
+
+def _model_in_info(archive: Path, *env: tuple[str, str]) -> Path:
+    result = CliRunner().invoke(main, ["--archive", str(archive), "info", "--json"], env=dict(env))
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["locations"]
+    return Path(next(row["path"] for row in rows if row["key"] == "model"))
+
+
+def test_info_names_the_model_the_demo_trained_beside_its_archive(demo_archive: Path) -> None:
+    """`info --archive var/demo/archive.db` named the data folder's model, which no command on
+    that archive used once the demo had trained its own in var/demo/model/."""
+    model = Companions.of(demo_archive).model
+    assert model == demo_archive.parent / "model" / "flagger.skops"  # where the demo trains it
+    assert _model_in_info(demo_archive).parent.parent == demo_archive.parent / "data"
+    model.parent.mkdir()
+    model.write_bytes(b"model")
+    assert _model_in_info(demo_archive) == model
+    elsewhere = demo_archive.parent / "other.skops"
+    assert _model_in_info(demo_archive, ("PRESSMON_MODEL", str(elsewhere))) == elsewhere

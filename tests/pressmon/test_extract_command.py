@@ -88,3 +88,23 @@ def test_a_url_that_is_not_a_full_address_is_a_usage_error(tmp_path: Path) -> No
     assert result.exit_code == 2
     assert "Lỗi: giá trị không hợp lệ cho '--url'" in result.output
     assert "https://" in result.output and "cấu hình nguồn" not in result.output
+
+
+def test_the_date_reason_reads_in_vietnamese_without_json_and_as_a_label_beside_it_with(
+    tmp_path: Path,
+) -> None:
+    """The plain output showed the extractor's English ("meta:article:published_time: the
+    best-ranked date found"); `--json` keeps that contract field and adds the API's label."""
+    found = _extract(tmp_path, "https://example.org/a.html", "", "--source", "Tuổi Trẻ")
+    reason = "meta:article:published_time: the best-ranked machine-readable date"
+    label = "Thẻ meta (article:published_time): ngày máy đọc được đáng tin nhất"
+    assert (found["date_reason"], found["date_reason_label"]) == (reason, label)
+    assert (found["date_source"], found["date_source_label"]) == ("meta", "Thẻ meta")
+    assert found["date_disagreement_labels"] == []
+    page = tmp_path / "page.html"
+    result = CliRunner().invoke(
+        main, ["extract", str(page), "--url", "https://example.org/a.html", "--source", "tuoitre"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"date_reason: {label}\n" in result.output and "best-ranked" not in result.output
+    assert "date_source: Thẻ meta\n" in result.output

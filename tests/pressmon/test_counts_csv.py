@@ -1,0 +1,76 @@
+"""`pressmon counts --csv`, read in Excel by the Center: the group's column named after `--by`
+(as the output always did; the help said `group`), its ids with the names beside them (issue
+#15: `--csv` stays machine-readable with ids and labels both)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from index.sqlite_backend import SQLiteArchive
+from index.types import Document
+from pressmon.cli import main
+
+PUBLISHED = datetime(2026, 3, 4, 3, 0, tzinfo=UTC)  # the week of Monday 02/03/2026
+WEEK = ("--from", "2026-03-02", "--to", "2026-03-08")
+
+
+@pytest.fixture
+def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
+        monkeypatch.delenv(key)
+    path = tmp_path / "archive.db"
+    store = SQLiteArchive(path)
+    store.upsert(
+        [
+            Document(
+                id="doc1",
+                url="https://baohiemxahoi.gov.vn/tintuc/a.aspx",
+                canonical_url="https://baohiemxahoi.gov.vn/tintuc/a.aspx",
+                outlet="baohiemxahoi",
+                outlet_name="Cổng thông tin điện tử BHXH Việt Nam",
+                kind="sector",
+                title="BHXH Việt Nam chi trả lương hưu đúng hạn",
+                body="Bảo hiểm xã hội Việt Nam chi trả lương hưu đúng hạn.",
+                published_at=PUBLISHED,
+                crawled_at=PUBLISHED,
+            )
+        ]
+    )
+    store.close()
+    return path
+
+
+def _csv(archive: Path, *args: str) -> list[list[str]]:
+    result = CliRunner().invoke(main, ["--archive", str(archive), "counts", "--csv", *WEEK, *args])
+    assert result.exit_code == 0, result.output
+    return list(csv.reader(io.StringIO(result.stdout)))
+
+
+def test_grouped_rows_carry_the_id_under_the_by_column_and_the_name_beside_it(
+    archive: Path,
+) -> None:
+    assert _csv(archive, "--by", "outlet") == [
+        ["bucket_start", "outlet", "label", "count"],
+        ["2026-03-02", "baohiemxahoi", "Cổng thông tin điện tử BHXH Việt Nam", "1"],
+    ]
+    by_kind = _csv(archive, "--by", "kind")
+    assert by_kind[0] == ["bucket_start", "kind", "label", "count"]
+    assert ["2026-03-02", "sector", "Báo ngành", "1"] in by_kind
+
+
+def test_ungrouped_rows_are_the_week_and_its_count(archive: Path) -> None:
+    assert _csv(archive) == [["bucket_start", "count"], ["2026-03-02", "1"]]
+
+
+def test_the_help_names_the_columns_the_output_has() -> None:
+    result = CliRunner().invoke(main, ["counts", "--help"])
+    help_text = " ".join(result.output.split())
+    assert "cột mang tên của --by" in help_text and "label (tên nhóm)" in help_text
+    assert "bucket_start, group, count" not in help_text
