@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crawlers.outcomes import RETRY_LATER
+from crawlers.outcomes import CHALLENGE_GIVEN_UP
 from crawlers.revisions import KnownPage, PageVersion
 
 # Outcomes that end a URL's life: re-crawls skip them. Errors are retried on the next run; a page
-# that was, for now, not the article (RETRY_LATER) once its wait is over (crawlers.retry).
-FINAL_OUTCOMES = frozenset({"stored", "irrelevant", "duplicate", "not_article"})
+# that was, for now, not the article (a shell: retry_later; a challenge) once its wait is over
+# (crawlers.retry).
+FINAL_OUTCOMES = frozenset({"stored", "irrelevant", "duplicate", "not_article", CHALLENGE_GIVEN_UP})
 
 
 def utc_now() -> datetime:
@@ -93,7 +94,8 @@ class CrawlState:
             " modified, etag, http_last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(url_id) DO UPDATE SET outcome = excluded.outcome,"
             " last_seen = excluded.last_seen, modified = excluded.modified,"
-            " etag = excluded.etag, http_last_modified = excluded.http_last_modified",
+            " etag = excluded.etag, http_last_modified = excluded.http_last_modified,"
+            " retry_at = NULL",  # a page read: no retry waits (mark_retry sets a new one)
             (
                 (
                     row.url_id,
@@ -110,11 +112,13 @@ class CrawlState:
             ),
         )
 
-    def mark_retry(self, row: FetchedURL, attempts: int, retry_at: datetime | None) -> None:
+    def mark_retry(
+        self, row: FetchedURL, outcome: str, attempts: int, retry_at: datetime | None
+    ) -> None:
         """A page that was, for now, not the article, the `attempts`-th such page read at the URL:
-        RETRY_LATER until `retry_at` (crawlers.retry); with None, given up: final not_article."""
+        `outcome` (waiting until `retry_at`, crawlers.retry; with None, a final one: given up)."""
         with self._db:
-            self._upsert_fetched([row], RETRY_LATER if retry_at else "not_article")
+            self._upsert_fetched([row], outcome)
             self._db.execute(
                 "UPDATE seen_urls SET attempts = ?, retry_at = ? WHERE url_id = ?",
                 (attempts, retry_at.isoformat() if retry_at else None, row.url_id),
@@ -131,7 +135,7 @@ class CrawlState:
             self._db.executemany(
                 "INSERT INTO seen_urls (url_id, url, source_id, outcome, first_seen, last_seen)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url_id) DO UPDATE SET"
-                " outcome = excluded.outcome, last_seen = excluded.last_seen",
+                " outcome = excluded.outcome, last_seen = excluded.last_seen, retry_at = NULL",
                 ((url_id, url, source_id, outcome, now, now) for url_id, url, source_id in urls),
             )
 

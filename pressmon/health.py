@@ -20,6 +20,8 @@ ERROR_KINDS = frozenset(
         "dns",
         "fetch_error",
         "challenge",
+        "challenge_waiting",
+        "challenge_given_up",
         "bad_feed",
         "bad_sitemap",
         "bad_date",

@@ -6,7 +6,8 @@ import re
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Iterable, Sequence
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -31,6 +32,9 @@ from crawlers.extract import extract_article, extract_links, next_page
 from crawlers.extract.shell import shell_reason
 from crawlers.items import ArticleItem, FetchedResponse
 from crawlers.outcomes import (
+    CHALLENGE,
+    CHALLENGE_GIVEN_UP,
+    CHALLENGE_WAITING,
     DATE_DISAGREEMENT,
     FETCHED,
     KNOWN,
@@ -41,7 +45,7 @@ from crawlers.outcomes import (
     STORED,
     UNCHANGED,
 )
-from crawlers.retry import next_retry, waiting
+from crawlers.retry import CHALLENGE_DELAYS, SHELL_DELAYS, next_retry, waiting
 from crawlers.revisions import PageVersion, conditional_headers, fetched_version, should_refetch
 from crawlers.robots import RobotsUnreadable
 from crawlers.settings import required
@@ -81,6 +85,21 @@ NOT_MODIFIED = 304
 # new articles are priority 0): updates never starve new articles of the run's politeness budget.
 REFETCH_PRIORITY = -10
 DEFAULT_REFETCH_PER_SOURCE = 100
+
+
+@dataclass(frozen=True)
+class _Retried:
+    """A kind of page that is, for now, not the article: its URL's schedule (crawlers.retry)."""
+
+    delays: tuple[timedelta, ...]
+    waits: str  # the state outcome and counter of a URL waiting for its retry
+    skipped: str  # the counter of such a URL not fetched while it waits
+    given_up: str  # the final state outcome and counter after its last retry
+
+
+SHELL = _Retried(SHELL_DELAYS, RETRY_LATER, RETRY_WAITING, NOT_ARTICLE)
+CHALLENGED = _Retried(CHALLENGE_DELAYS, CHALLENGE, CHALLENGE_WAITING, CHALLENGE_GIVEN_UP)
+_WAITING = {kind.waits: kind for kind in (SHELL, CHALLENGED)}
 
 
 def _header(response: Response, name: str) -> str | None:
@@ -208,9 +227,9 @@ class SourceSpider(scrapy.Spider):
         if url_id in self._requested:
             return None
         known = self.state.known(url_id)
-        if known is not None and known.outcome == RETRY_LATER:
+        if known is not None and known.outcome in _WAITING:
             if waiting(known.retry_at, self.state.now()):
-                self._skip(url_id, source_id, RETRY_WAITING)
+                self._skip(url_id, source_id, _WAITING[known.outcome].skipped)
                 return None
         if known is None or known.outcome not in FINAL_OUTCOMES:
             # Before www. was one host on a source's domains, a www. address had its own id: an
@@ -395,8 +414,11 @@ class SourceSpider(scrapy.Spider):
                 outlet=source.name,
             )
         except ChallengePage:
-            self.count(source_id, "challenge")
-            self.logger.warning("trang chặn bot (challenge), không lưu: %s", response.url)
+            if previous is None:
+                self._retry_later(response, source_id, url_id, version, CHALLENGED, "challenge")
+            else:  # a stored article stays as it was read, fetched again while discovery says so
+                self.count(source_id, CHALLENGE)
+                self.logger.warning("trang chặn bot (challenge), không lưu: %s", response.url)
             return
         except DateError as err:
             self.count(source_id, "bad_date")
@@ -435,20 +457,35 @@ class SourceSpider(scrapy.Spider):
         reason = shell_reason(response.body, _content_type(response), article_url=at_article)
         if reason is None:
             return False
+        self._retry_later(response, source_id, url_id, version, SHELL, reason)
+        return True
+
+    def _retry_later(
+        self,
+        response: Response,
+        source_id: str,
+        url_id: str,
+        version: PageVersion,
+        kind: _Retried,
+        reason: str,
+    ) -> None:
+        """Record a new URL's page that was, for now, not the article: the URL waits for its
+        next retry on `kind`'s schedule, or, past its last one, is given up (crawlers.retry)."""
         known = self.state.known(url_id)
         attempts = (known.attempts if known is not None else 0) + 1
-        retry_at = next_retry(attempts, self.state.now())
+        retry_at = next_retry(attempts, self.state.now(), kind.delays)
         row = FetchedURL(url_id, response.url, source_id, version)
-        self.state.mark_retry(row, attempts, retry_at)
+        outcome = kind.waits if retry_at is not None else kind.given_up
+        self.state.mark_retry(row, outcome, attempts, retry_at)
+        self.count(source_id, outcome)
         if retry_at is None:
-            self.count(source_id, NOT_ARTICLE)
-            self.logger.info("vẫn chưa đọc được bài sau %d lần, bỏ: %s", attempts, response.url)
+            self.logger.info(
+                "vẫn chưa đọc được bài sau %d lần (%s), bỏ: %s", attempts, reason, response.url
+            )
         else:
-            self.count(source_id, RETRY_LATER)
             self.logger.info(
                 "chưa phải bài viết (%s), tải lại sau %s: %s", reason, retry_at, response.url
             )
-        return True
 
     def _mark_read(
         self, url_id: str, url: str, source_id: str, version: PageVersion, outcome: str

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,3 +56,17 @@ def run_python(args: list[str], env: dict[str, str]) -> subprocess.CompletedProc
         timeout=300,
         check=False,
     )
+
+
+# `pressmon crawl` with the crawl state's clock (crawlers.state.utc_now) set to argv[1].
+_CRAWL_AT = (
+    "import sys; from datetime import datetime; import crawlers.state as state; "
+    "at = datetime.fromisoformat(sys.argv[1]); state.utc_now = lambda: at; "
+    "from pressmon.cli import main; main(prog_name='pressmon', args=['crawl'])"
+)
+
+
+def crawl_at(folder: Path, at: datetime) -> subprocess.CompletedProcess[str]:
+    """A crawl into `folder` (crawl_env) whose crawl state reads the time as `at`: days pass
+    between runs without waiting."""
+    return run_python(["-c", _CRAWL_AT, at.isoformat()], crawl_env(folder))
