@@ -64,13 +64,13 @@ class CrawlState:
     def known(self, url_id: str) -> KnownPage | None:
         """What the state remembers of a URL; None when it was never handled."""
         row = self._db.execute(
-            "SELECT outcome, last_seen, modified, etag, http_last_modified, attempts, retry_at"
-            " FROM seen_urls WHERE url_id = ?",
+            "SELECT outcome, last_seen, modified, etag, http_last_modified, attempts, retry_at,"
+            " recheck FROM seen_urls WHERE url_id = ?",
             (url_id,),
         ).fetchone()
         if row is None:
             return None
-        outcome, last_seen, modified, etag, last_modified, attempts, retry_at = row
+        outcome, last_seen, modified, etag, last_modified, attempts, retry_at, recheck = row
         version = PageVersion(
             datetime.fromisoformat(modified) if modified else None, etag, last_modified
         )
@@ -80,6 +80,7 @@ class CrawlState:
             version,
             attempts,
             datetime.fromisoformat(retry_at) if retry_at else None,
+            bool(recheck),
         )
 
     def mark_fetched(self, rows: Iterable[FetchedURL], outcome: str) -> None:
@@ -123,6 +124,12 @@ class CrawlState:
                 "UPDATE seen_urls SET attempts = ?, retry_at = ? WHERE url_id = ?",
                 (attempts, retry_at.isoformat() if retry_at else None, row.url_id),
             )
+
+    def end_recheck(self, url_id: str) -> None:
+        """The one re-check of a not_article URL from before shells were retried (state v11) is
+        asked for: whatever it reads, or if it fails, it is not asked again."""
+        with self._db:
+            self._db.execute("UPDATE seen_urls SET recheck = 0 WHERE url_id = ?", (url_id,))
 
     def mark(self, url_id: str, url: str, source_id: str, outcome: str) -> None:
         self.mark_many([(url_id, url, source_id)], outcome)

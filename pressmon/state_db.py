@@ -209,7 +209,18 @@ ALTER TABLE seen_urls ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE seen_urls ADD COLUMN retry_at TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10)
+# Version 11: a URL recorded not_article before version 10 may have answered a shell page (a
+# "Vui lòng chờ…" refresh, a short shell) that version 10 would wait for and fetch again: each
+# such row (not_article with no attempts; rows judged since then are flagged too, which costs one
+# fetch each) is given one re-check, fetched once more as a new URL would be (crawlers.spiders.
+# source, a few per source and run). Its outcome is kept until then; the flag is cleared when the
+# re-check is asked for. A URL given up after its retries (attempts above 0) is not flagged.
+_V11 = """
+ALTER TABLE seen_urls ADD COLUMN recheck INTEGER NOT NULL DEFAULT 0;
+UPDATE seen_urls SET recheck = 1 WHERE outcome = 'not_article' AND attempts = 0;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

@@ -21,6 +21,7 @@ from scrapy import signals
 from scrapy.exceptions import CloseSpider, DontCloseSpider
 from twisted.internet import task
 
+from crawlers.discovery import Link
 from crawlers.distributed.connection import redis_from_settings
 from crawlers.distributed.dupefilter import forget_article
 from crawlers.distributed.keys import CYCLE, LEASE, PARENT, RedisKeys
@@ -177,6 +178,12 @@ class DistributedSourceSpider(SourceSpider):
 
     def _forget(self, request: scrapy.Request) -> None:
         forget_article(self.leases.server, self.leases.keys, request)
+
+    def _recheck(self, link: Link, source_id: str, url_id: str) -> scrapy.Request | None:
+        request = super()._recheck(link, source_id, url_id)
+        if request is not None:  # read before it was recorded not_article: let it through once
+            self._forget(request)
+        return request
 
     def parse_article(
         self,

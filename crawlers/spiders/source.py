@@ -85,6 +85,9 @@ NOT_MODIFIED = 304
 # new articles are priority 0): updates never starve new articles of the run's politeness budget.
 REFETCH_PRIORITY = -10
 DEFAULT_REFETCH_PER_SOURCE = 100
+# URLs recorded not_article before shell pages were retried, each fetched once more (state v11):
+# a few per source and run, after new articles, so a large state brings no burst of requests.
+LEGACY_RECHECKS_PER_SOURCE = 20
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,7 @@ class SourceSpider(scrapy.Spider):
         self._requested: set[str] = set()
         self._skipped: dict[str, str] = {}  # url id -> source id, counted as known or deferred
         self._refetches: Counter[str] = Counter()  # per source
+        self._rechecks: Counter[str] = Counter()  # per source
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, sources: Sequence[Source], **kwargs: Any):
@@ -176,10 +180,12 @@ class SourceSpider(scrapy.Spider):
         return spider
 
     def forget_run(self) -> None:
-        """Start a new run's memory: which URLs it asked for or skipped, its refetches so far."""
+        """Start a new run's memory: which URLs it asked for or skipped, its refetches and
+        re-checks so far."""
         self._requested.clear()
         self._skipped.clear()
         self._refetches.clear()
+        self._rechecks.clear()
 
     def count(self, source_id: str, kind: str) -> None:
         self.counters[source_id][kind] += 1
@@ -241,6 +247,8 @@ class SourceSpider(scrapy.Spider):
                 return None
             self._requested.add(url_id)
             return self._article_request(link.url, source_id, url_id, 0, link.modified, None)
+        if known.recheck:
+            return self._recheck(link, source_id, url_id)
         if not should_refetch(known, link.modified):
             self._skip(url_id, source_id, KNOWN)
             return None
@@ -253,6 +261,20 @@ class SourceSpider(scrapy.Spider):
         self._refetches[source_id] += 1
         self._requested.add(url_id)
         return self._article_request(link.url, source_id, url_id, 0, link.modified, known.version)
+
+    def _recheck(self, link: Link, source_id: str, url_id: str) -> scrapy.Request | None:
+        """A URL recorded not_article before shell pages were retried, fetched once more as a new
+        URL (state v11), after new articles and at most LEGACY_RECHECKS_PER_SOURCE per source and
+        run (the rest: next run). The re-check is spent when asked for: one that fails, or a run
+        stopped before it is read, is not asked again, and the URL stays not_article."""
+        if self._rechecks[source_id] >= LEGACY_RECHECKS_PER_SOURCE:
+            self._skip(url_id, source_id, KNOWN)
+            return None
+        self._rechecks[source_id] += 1
+        self._requested.add(url_id)
+        self.state.end_recheck(url_id)
+        request = self._article_request(link.url, source_id, url_id, 0, link.modified, None)
+        return request.replace(priority=REFETCH_PRIORITY)
 
     def _skip(self, url_id: str, source_id: str, kind: str) -> None:
         if url_id not in self._skipped:
