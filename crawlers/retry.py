@@ -11,6 +11,11 @@ waits delays[n - 1]; one more such page after the last delay and it is given up,
 
 `attempts` counts every such page read at the URL, shells and challenges alike, so a URL that
 answers one kind and then the other is still given up after at most five fetches.
+
+A challenge usually applies to a whole host: one that answers HOST_CHALLENGE_RUN challenges in a
+row (no other page between) is asked for no more article pages that run nor until its back-off is
+over, HOST_DELAYS after its first such run, its second, its third and every one after (a host is
+never given up: its new articles keep coming). Its URLs keep their own retries meanwhile.
 """
 
 from __future__ import annotations
@@ -29,6 +34,12 @@ CHALLENGE_DELAYS: tuple[timedelta, ...] = (
 )
 
 
+# Challenges in a row after which a host is taken to challenge every page.
+HOST_CHALLENGE_RUN = 3
+# The back-off of a host after its 1st, 2nd, 3rd and later runs of challenges in a row.
+HOST_DELAYS: tuple[timedelta, ...] = (timedelta(hours=6), timedelta(hours=12), timedelta(days=1))
+
+
 def next_retry(attempts: int, now: datetime, delays: tuple[timedelta, ...]) -> datetime | None:
     """When to fetch again a URL that has now given `attempts` pages that were not the article
     (this one included), on the schedule `delays` of this page's kind; None when it has had all
@@ -43,3 +54,11 @@ def next_retry(attempts: int, now: datetime, delays: tuple[timedelta, ...]) -> d
 def waiting(retry_at: datetime | None, now: datetime) -> bool:
     """Whether a URL waiting for a retry must not be fetched yet."""
     return retry_at is not None and now < retry_at
+
+
+def host_retry(trips: int, now: datetime) -> datetime:
+    """Until when a host that has now answered `trips` runs of challenges in a row, each time
+    its back-off was over, is asked for no article page."""
+    if trips < 1:
+        raise ValueError(f"trips must be at least 1, not {trips}")
+    return now + HOST_DELAYS[min(trips, len(HOST_DELAYS)) - 1]

@@ -131,6 +131,26 @@ class CrawlState:
         with self._db:
             self._db.execute("UPDATE seen_urls SET recheck = 0 WHERE url_id = ?", (url_id,))
 
+    def challenged_host(self, host: str) -> tuple[int, datetime] | None:
+        """A host backed off for answering challenges (crawlers.retry): its runs of challenges in
+        a row and until when it is asked for no article page; None when it is not."""
+        row = self._db.execute(
+            "SELECT trips, retry_at FROM challenged_hosts WHERE host = ?", (host,)
+        ).fetchone()
+        return (row[0], datetime.fromisoformat(row[1])) if row else None
+
+    def back_off_host(self, host: str, trips: int, retry_at: datetime) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO challenged_hosts VALUES (?, ?, ?)",
+                (host, trips, retry_at.isoformat()),
+            )
+
+    def clear_host(self, host: str) -> None:
+        """The host answered a page that was no challenge: no back-off is kept for it."""
+        with self._db:
+            self._db.execute("DELETE FROM challenged_hosts WHERE host = ?", (host,))
+
     def mark(self, url_id: str, url: str, source_id: str, outcome: str) -> None:
         self.mark_many([(url_id, url, source_id)], outcome)
 

@@ -220,7 +220,18 @@ ALTER TABLE seen_urls ADD COLUMN recheck INTEGER NOT NULL DEFAULT 0;
 UPDATE seen_urls SET recheck = 1 WHERE outcome = 'not_article' AND attempts = 0;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11)
+# Version 12: hosts that answered a run of anti-bot challenges (crawlers.retry): no article page is
+# asked of one before retry_at; `trips` counts such runs in a row, each time its back-off was over.
+# A host that answers any other page is deleted.
+_V12 = """
+CREATE TABLE challenged_hosts (
+    host TEXT PRIMARY KEY,
+    trips INTEGER NOT NULL,
+    retry_at TEXT NOT NULL         -- ISO 8601 UTC
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

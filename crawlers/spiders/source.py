@@ -30,6 +30,7 @@ from crawlers.discovery import FeedError, Link, feed_entries, sitemap_links
 from crawlers.errors import ChallengePage, DateError, ExtractionError, InvalidURL
 from crawlers.extract import extract_article, extract_links, next_page
 from crawlers.extract.shell import shell_reason
+from crawlers.host_challenges import HostBackedOff, request_host
 from crawlers.items import ArticleItem, FetchedResponse
 from crawlers.outcomes import (
     CHALLENGE,
@@ -45,7 +46,14 @@ from crawlers.outcomes import (
     STORED,
     UNCHANGED,
 )
-from crawlers.retry import CHALLENGE_DELAYS, SHELL_DELAYS, next_retry, waiting
+from crawlers.retry import (
+    CHALLENGE_DELAYS,
+    HOST_CHALLENGE_RUN,
+    SHELL_DELAYS,
+    host_retry,
+    next_retry,
+    waiting,
+)
 from crawlers.revisions import PageVersion, conditional_headers, fetched_version, should_refetch
 from crawlers.robots import RobotsUnreadable
 from crawlers.settings import required
@@ -126,6 +134,8 @@ def _on_domains(host: str, domains: Iterable[str]) -> bool:
 
 def failure_kind(failure: Any) -> str:
     """The crawl-health error kind of a failed request."""
+    if failure.check(HostBackedOff):
+        return CHALLENGE_WAITING
     if failure.check(RobotsUnreadable):  # kept out: what made its host's robots.txt unreadable
         return failure_kind(Failure(failure.value.cause))
     if failure.check(HttpError):
@@ -170,6 +180,9 @@ class SourceSpider(scrapy.Spider):
         self._skipped: dict[str, str] = {}  # url id -> source id, counted as known or deferred
         self._refetches: Counter[str] = Counter()  # per source
         self._rechecks: Counter[str] = Counter()  # per source
+        # Per host: challenges in a row this run, and until when it is backed off (None: not).
+        self._challenges: Counter[str] = Counter()
+        self._backed_off: dict[str, datetime | None] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, sources: Sequence[Source], **kwargs: Any):
@@ -181,11 +194,13 @@ class SourceSpider(scrapy.Spider):
 
     def forget_run(self) -> None:
         """Start a new run's memory: which URLs it asked for or skipped, its refetches and
-        re-checks so far."""
+        re-checks so far, the hosts backed off for their challenges."""
         self._requested.clear()
         self._skipped.clear()
         self._refetches.clear()
         self._rechecks.clear()
+        self._challenges.clear()
+        self._backed_off.clear()
 
     def count(self, source_id: str, kind: str) -> None:
         self.counters[source_id][kind] += 1
@@ -245,12 +260,18 @@ class SourceSpider(scrapy.Spider):
             if legacy is not None and legacy.outcome in FINAL_OUTCOMES:
                 self._skip(url_id, source_id, KNOWN)
                 return None
+            if self._host_waits(canonical, url_id, source_id):
+                return None
             self._requested.add(url_id)
             return self._article_request(link.url, source_id, url_id, 0, link.modified, None)
         if known.recheck:
+            if self._host_waits(canonical, url_id, source_id):
+                return None
             return self._recheck(link, source_id, url_id)
         if not should_refetch(known, link.modified):
             self._skip(url_id, source_id, KNOWN)
+            return None
+        if self._host_waits(canonical, url_id, source_id):
             return None
         if self._refetches[source_id] >= self.refetch_limit:
             self._skip(url_id, source_id, REFETCH_DEFERRED)  # still newer next run
@@ -275,6 +296,49 @@ class SourceSpider(scrapy.Spider):
         self.state.end_recheck(url_id)
         request = self._article_request(link.url, source_id, url_id, 0, link.modified, None)
         return request.replace(priority=REFETCH_PRIORITY)
+
+    def host_backed_off(self, host: str) -> bool:
+        """Whether `host` answered a run of challenges, this run or before, and is asked for no
+        article page until its back-off is over (crawlers.retry)."""
+        if host not in self._backed_off:
+            known = self.state.challenged_host(host)
+            self._backed_off[host] = known[1] if known is not None else None
+        return waiting(self._backed_off[host], self.state.now())
+
+    def _host_waits(self, url: str, url_id: str, source_id: str) -> bool:
+        """Whether the URL is not asked for, its host backed off: counted challenge_waiting, its
+        own retries kept for later."""
+        if not self.host_backed_off(request_host(url)):
+            return False
+        self._skip(url_id, source_id, CHALLENGE_WAITING)
+        return True
+
+    def _host_challenged(self, url: str) -> None:
+        """A challenge from the URL's host: after HOST_CHALLENGE_RUN in a row it is backed off,
+        for longer each run it does so again (crawlers.retry)."""
+        host = request_host(url)
+        self._challenges[host] += 1
+        if self._challenges[host] != HOST_CHALLENGE_RUN:
+            return
+        known = self.state.challenged_host(host)
+        trips = (known[0] if known is not None else 0) + 1
+        retry_at = host_retry(trips, self.state.now())
+        self.state.back_off_host(host, trips, retry_at)
+        self._backed_off[host] = retry_at
+        self.logger.warning(
+            "%s trả trang chống bot %d lần liền: không tải bài của máy chủ này đến %s",
+            host,
+            HOST_CHALLENGE_RUN,
+            retry_at,
+        )
+
+    def _host_answered(self, url: str) -> None:
+        """A page from the URL's host that was no challenge: it is not backed off any more."""
+        host = request_host(url)
+        self._challenges[host] = 0
+        if host not in self._backed_off or self._backed_off[host] is not None:
+            self.state.clear_host(host)
+            self._backed_off[host] = None
 
     def _skip(self, url_id: str, source_id: str, kind: str) -> None:
         if url_id not in self._skipped:
@@ -422,6 +486,7 @@ class SourceSpider(scrapy.Spider):
             not_modified=response.status == NOT_MODIFIED,
         )
         if response.status == NOT_MODIFIED:  # asked only when fetching a stored article again
+            self._host_answered(response.url)
             self.count(source_id, UNCHANGED)
             self._mark_read(url_id, response.url, source_id, version, STORED)
             return
@@ -436,6 +501,7 @@ class SourceSpider(scrapy.Spider):
                 outlet=source.name,
             )
         except ChallengePage:
+            self._host_challenged(response.url)
             if previous is None:
                 self._retry_later(response, source_id, url_id, version, CHALLENGED, "challenge")
             else:  # a stored article stays as it was read, fetched again while discovery says so
@@ -443,10 +509,12 @@ class SourceSpider(scrapy.Spider):
                 self.logger.warning("trang chặn bot (challenge), không lưu: %s", response.url)
             return
         except DateError as err:
+            self._host_answered(response.url)
             self.count(source_id, "bad_date")
             self.logger.warning("không có ngày đăng hợp lý, không lưu: %s (%s)", response.url, err)
             return
         except ExtractionError as err:
+            self._host_answered(response.url)
             if previous is None and self._shell(response, source_id, url_id, version):
                 return
             self.count(source_id, NOT_ARTICLE)
@@ -456,6 +524,7 @@ class SourceSpider(scrapy.Spider):
             self._mark_read(url_id, response.url, source_id, version, outcome)
             self.logger.info("not an article: %s (%s)", response.url, err)
             return
+        self._host_answered(response.url)
         self.count(source_id, "extracted")
         if article.date_disagreements:
             self.count(source_id, DATE_DISAGREEMENT)

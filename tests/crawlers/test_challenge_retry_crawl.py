@@ -16,43 +16,29 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 
 from index.sqlite_backend import SQLiteArchive
-from tests.crawlers.loopback_crawl import crawl_at, write_source
+from tests.crawlers.loopback_crawl import (
+    CHALLENGE_PAGE,
+    SHELL_PAGE,
+    FeedSite,
+    article_page,
+    crawl_at,
+    write_source,
+)
 
-
-def _article(title: str, place: str) -> bytes:
-    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
-<title>{title}</title>
-<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{title}",
-"datePublished": "2026-05-12T08:30:00+07:00"}}</script></head><body><article>
-<h1>{title}</h1>
-<p>Bảo hiểm xã hội (BHXH) tỉnh {place} cho biết, trong tháng vận động triển khai BHXH toàn dân,
-cơ quan BHXH đã phối hợp với bưu điện tuyên truyền chính sách BHXH tự nguyện đến từng hộ.</p>
-<p>Người tham gia BHXH tự nguyện ở {place} được Nhà nước hỗ trợ một phần tiền đóng và được hưởng
-lương hưu khi đủ điều kiện. Cán bộ BHXH khuyến khích người lao động tự do tham gia.</p>
-<p>Cũng theo BHXH tỉnh {place}, số người tham gia BHYT hộ gia đình tăng so với cùng kỳ.</p>
-</article></body></html>""".encode()
-
-
-CHALLENGE = b"""<!doctype html><html><head><title>Just a moment...</title></head>
-<body><div id="challenge-running">Checking your browser before accessing the website.</div>
-</body></html>"""
-SHELL = """<!doctype html><html><head><meta charset="utf-8">
-<meta http-equiv="refresh" content="5"><title>Vui lòng chờ…</title></head>
-<body><p>Vui lòng chờ trong giây lát…</p></body></html>""".encode()
-ARTICLE_D = _article("BHXH tự nguyện đến từng hộ ở Nghệ An", "Nghệ An")
-ARTICLE_M = _article("Lương hưu tháng Sáu chi trả sớm ở Hà Tĩnh", "Hà Tĩnh")
+ARTICLE_D = article_page("BHXH tự nguyện đến từng hộ ở Nghệ An", "Nghệ An")
+ARTICLE_M = article_page("Lương hưu tháng Sáu chi trả sớm ở Hà Tĩnh", "Hà Tĩnh")
 
 # When each crawl runs, in hours from the first, and what the site answers from then on.
 RUNS: dict[str, tuple[int, dict[str, bytes]]] = {
-    "first": (0, {"c": CHALLENGE, "d": CHALLENGE, "m": SHELL}),
-    "within_wait": (3, {"m": CHALLENGE}),  # c's and d's 6-hour wait is not over, nor m's day
+    "first": (0, {"c": CHALLENGE_PAGE, "d": CHALLENGE_PAGE, "m": SHELL_PAGE}),
+    "within_wait": (3, {"m": CHALLENGE_PAGE}),  # c's and d's 6-hour wait is not over, nor m's day
     "lifted": (7, {"d": ARTICLE_D}),  # c still challenged (waits a day), d is the article
     "second_retry": (32, {}),  # c waits 3 days; m, due, is challenged now (waits a day)
     "third_retry": (105, {"m": ARTICLE_M}),  # c waits 7 days; m is the article
@@ -61,37 +47,9 @@ RUNS: dict[str, tuple[int, dict[str, bytes]]] = {
 }
 
 
-class _Site(BaseHTTPRequestHandler):
-    base: ClassVar[str] = ""
+class _Site(FeedSite):
     pages: ClassVar[dict[str, bytes]] = {}
     hits: ClassVar[Counter[str]] = Counter()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def _send(self, status: int, body: bytes, kind: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_GET(self) -> None:
-        path = self.path.strip("/")
-        if path == "robots.txt":
-            self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
-        elif path == "feed.xml":
-            items = "".join(
-                f"<item><title>{n}</title><link>{self.base}/tin/{n}.html</link></item>"
-                for n in sorted(self.pages)
-            )
-            xml = f'<rss version="2.0"><channel>{items}</channel></rss>'
-            self._send(200, xml.encode(), "application/rss+xml")
-        elif path.startswith("tin/") and path[4:-5] in self.pages:
-            self.hits[path[4:-5]] += 1
-            self._send(200, self.pages[path[4:-5]], "text/html; charset=utf-8")
-        else:
-            self._send(404, b"", "text/plain")
 
 
 def _crawl(folder: Path, at: datetime) -> dict[str, Any]:

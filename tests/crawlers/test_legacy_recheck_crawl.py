@@ -16,7 +16,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -25,52 +25,23 @@ import pytest
 from crawlers.urls import article_id
 from index.sqlite_backend import SQLiteArchive
 from pressmon.state_db import MIGRATIONS, migrate
-from tests.crawlers.loopback_crawl import crawl_at, write_source
-from tests.crawlers.test_challenge_retry_crawl import SHELL, _article
+from tests.crawlers.loopback_crawl import SHELL_PAGE, FeedSite, article_page, crawl_at, write_source
 
 LEGACY = [f"l{n:02}" for n in range(25)]
-ARTICLE = _article("BHXH tự nguyện đến từng hộ ở Nghệ An", "Nghệ An")
+ARTICLE = article_page("BHXH tự nguyện đến từng hộ ở Nghệ An", "Nghệ An")
 MENU = "".join(f"<li><a href='/chuyen-muc/{n}'>Chuyên mục video số {n}</a></li>" for n in range(40))
 VIDEO = f"""<!doctype html><html><head><meta charset="utf-8"><title>Video</title></head>
 <body><nav><ul>{MENU}</ul></nav><video src="/v.mp4"></video></body></html>""".encode()
 
 
-class _Site(BaseHTTPRequestHandler):
-    base: ClassVar[str] = ""
+class _Site(FeedSite):
     pages: ClassVar[dict[str, bytes]] = {
         **dict.fromkeys(LEGACY, VIDEO),
         "l00": ARTICLE,
-        "l01": SHELL,
-        "g": SHELL,
+        "l01": SHELL_PAGE,
+        "g": SHELL_PAGE,
     }
     hits: ClassVar[Counter[str]] = Counter()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def _send(self, status: int, body: bytes, kind: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_GET(self) -> None:
-        path = self.path.strip("/")
-        if path == "robots.txt":
-            self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
-        elif path == "feed.xml":
-            items = "".join(
-                f"<item><title>{n}</title><link>{self.base}/tin/{n}.html</link></item>"
-                for n in sorted(self.pages)
-            )
-            xml = f'<rss version="2.0"><channel>{items}</channel></rss>'
-            self._send(200, xml.encode(), "application/rss+xml")
-        elif path.startswith("tin/") and path[4:-5] in self.pages:
-            self.hits[path[4:-5]] += 1
-            self._send(200, self.pages[path[4:-5]], "text/html; charset=utf-8")
-        else:
-            self._send(404, b"", "text/plain")
 
 
 def _state_at_version_10(folder: Path) -> None:

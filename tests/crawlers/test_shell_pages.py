@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from crawlers.extract.shell import shell_reason
-from crawlers.retry import CHALLENGE_DELAYS, SHELL_DELAYS, next_retry, waiting
+from crawlers.retry import CHALLENGE_DELAYS, SHELL_DELAYS, host_retry, next_retry, waiting
 from crawlers.revisions import PageVersion
 from crawlers.state import CrawlState, FetchedURL
 from pressmon.state_db import open_state_db
@@ -103,3 +103,23 @@ def test_shells_and_challenges_at_one_url_share_one_bound() -> None:
     assert next_retry(4, NOW, CHALLENGE_DELAYS) == NOW + timedelta(days=7)
     assert next_retry(5, NOW, CHALLENGE_DELAYS) is None
     assert next_retry(5, NOW, SHELL_DELAYS) is None
+
+
+def test_a_host_that_challenges_every_page_waits_longer_each_run_at_most_a_day() -> None:
+    waits = [host_retry(trips, NOW) - NOW for trips in range(1, 6)]
+    assert waits == [timedelta(hours=6), timedelta(hours=12)] + [timedelta(days=1)] * 3
+    with pytest.raises(ValueError):
+        host_retry(0, NOW)
+
+
+def test_the_state_keeps_a_backed_off_host_until_it_answers(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    open_state_db(path).close()
+    state = CrawlState(path)
+    assert state.challenged_host("bao.vn") is None
+    state.back_off_host("bao.vn", 2, NOW + timedelta(hours=12))
+    assert state.challenged_host("bao.vn") == (2, NOW + timedelta(hours=12))
+    assert state.challenged_host("khac.vn") is None
+    state.clear_host("bao.vn")
+    assert state.challenged_host("bao.vn") is None
+    state.close()

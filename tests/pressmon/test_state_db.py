@@ -64,6 +64,7 @@ TABLES = {
     "escalations",
     "login_address_failures",
     "content_changes",  # version 9
+    "challenged_hosts",  # version 12
     "schema_version",
 }
 ALERT_TABLES = {"alerts", "alert_deliveries", "alert_events", "alert_preferences"}  # version 6
@@ -96,6 +97,7 @@ def test_a_database_from_before_versioning_is_adopted_unchanged(tmp_path: Path) 
     assert after.pop("schema_version") and after.pop("login_failures")
     assert after.pop("account_events") and after.pop("evidence") and after.pop("escalations")
     assert after.pop("login_address_failures") and after.pop("content_changes")
+    assert after.pop("challenged_hosts")
     for table in ALERT_TABLES:
         assert after.pop(table)
     # Versions 3 and 5 add a column each to users; everything that was there is kept as it was.
