@@ -31,6 +31,11 @@ RETRY_WAITING = "retry_waiting"
 CHALLENGE = "challenge"
 CHALLENGE_GIVEN_UP = "challenge_given_up"
 CHALLENGE_WAITING = "challenge_waiting"
+# An article page with no plausible publication date (crawlers.errors.DateError), its URL to be
+# fetched again on the shell schedule (a future date comes due, a page gets its date);
+# BAD_DATE_GIVEN_UP: one after the last retry, given up (a final outcome too). Both are problems.
+BAD_DATE = "bad_date"
+BAD_DATE_GIVEN_UP = "bad_date_given_up"
 
 NOT_PROBLEMS = frozenset(
     {

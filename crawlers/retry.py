@@ -4,13 +4,15 @@ A fetch can answer 200 with something that is not the article yet may be later. 
 (crawlers.extract.shell decides): a challenge not recognised, a "Vui lòng chờ…" meta refresh, a
 login wall, a maintenance page, a soft 404. Or a recognised anti-bot challenge
 (crawlers.extract.challenge): the site refusing robots for now, which says nothing of the page.
+Or an article with no plausible publication date (crawlers.errors.DateError): none yet, or one in
+the future that comes due; these wait as shells do.
 Marked `not_article` (final), the article would never be read; fetched again on every run, a
 site that challenges is asked again and again. Instead the URL waits and is fetched again a
 bounded number of times, on its kind's schedule: after the n-th page that was not the article it
 waits delays[n - 1]; one more such page after the last delay and it is given up, final.
 
-`attempts` counts every such page read at the URL, shells and challenges alike, so a URL that
-answers one kind and then the other is still given up after at most five fetches.
+`attempts` counts every such page read at the URL, whatever its kind, so a URL that answers one
+kind and then another is still given up after at most five fetches.
 
 A challenge usually applies to a whole host: one that answers HOST_CHALLENGE_RUN challenges in a
 row (no other page between) is asked for no more article pages that run nor until its back-off is

@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crawlers.outcomes import CHALLENGE_GIVEN_UP
+from crawlers.outcomes import BAD_DATE_GIVEN_UP, CHALLENGE_GIVEN_UP
 from crawlers.revisions import KnownPage, PageVersion
 
 # Outcomes that end a URL's life: re-crawls skip them. Errors are retried on the next run; a page
-# that was, for now, not the article (a shell: retry_later; a challenge) once its wait is over
-# (crawlers.retry).
-FINAL_OUTCOMES = frozenset({"stored", "irrelevant", "duplicate", "not_article", CHALLENGE_GIVEN_UP})
+# that was, for now, not the article (a shell: retry_later; a challenge; no date: bad_date) once
+# its wait is over (crawlers.retry).
+FINAL_OUTCOMES = frozenset(
+    {"stored", "irrelevant", "duplicate", "not_article", CHALLENGE_GIVEN_UP, BAD_DATE_GIVEN_UP}
+)
 
 
 def utc_now() -> datetime:

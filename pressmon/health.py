@@ -25,6 +25,7 @@ ERROR_KINDS = frozenset(
         "bad_feed",
         "bad_sitemap",
         "bad_date",
+        "bad_date_given_up",
         "oversized",
         "offsite_redirect",
         "redirect_loop",

@@ -33,6 +33,8 @@ from crawlers.extract.shell import shell_reason
 from crawlers.host_challenges import HostBackedOff, request_host
 from crawlers.items import ArticleItem, FetchedResponse
 from crawlers.outcomes import (
+    BAD_DATE,
+    BAD_DATE_GIVEN_UP,
     CHALLENGE,
     CHALLENGE_GIVEN_UP,
     CHALLENGE_WAITING,
@@ -110,7 +112,8 @@ class _Retried:
 
 SHELL = _Retried(SHELL_DELAYS, RETRY_LATER, RETRY_WAITING, NOT_ARTICLE)
 CHALLENGED = _Retried(CHALLENGE_DELAYS, CHALLENGE, CHALLENGE_WAITING, CHALLENGE_GIVEN_UP)
-_WAITING = {kind.waits: kind for kind in (SHELL, CHALLENGED)}
+UNDATED = _Retried(SHELL_DELAYS, BAD_DATE, RETRY_WAITING, BAD_DATE_GIVEN_UP)
+_WAITING = {kind.waits: kind for kind in (SHELL, CHALLENGED, UNDATED)}
 
 
 def _header(response: Response, name: str) -> str | None:
@@ -510,8 +513,11 @@ class SourceSpider(scrapy.Spider):
             return
         except DateError as err:
             self._host_answered(response.url)
-            self.count(source_id, "bad_date")
             self.logger.warning("không có ngày đăng hợp lý, không lưu: %s (%s)", response.url, err)
+            if previous is None:
+                self._retry_later(response, source_id, url_id, version, UNDATED, "bad_date")
+            else:  # a stored article stays as it was read, fetched again while discovery says so
+                self.count(source_id, BAD_DATE)
             return
         except ExtractionError as err:
             self._host_answered(response.url)
