@@ -263,18 +263,18 @@ class SourceSpider(scrapy.Spider):
             if legacy is not None and legacy.outcome in FINAL_OUTCOMES:
                 self._skip(url_id, source_id, KNOWN)
                 return None
-            if self._host_waits(canonical, url_id, source_id):
+            if self._host_waits(link.url, url_id, source_id):
                 return None
             self._requested.add(url_id)
             return self._article_request(link.url, source_id, url_id, 0, link.modified, None)
         if known.recheck:
-            if self._host_waits(canonical, url_id, source_id):
+            if self._host_waits(link.url, url_id, source_id):
                 return None
             return self._recheck(link, source_id, url_id)
         if not should_refetch(known, link.modified):
             self._skip(url_id, source_id, KNOWN)
             return None
-        if self._host_waits(canonical, url_id, source_id):
+        if self._host_waits(link.url, url_id, source_id):
             return None
         if self._refetches[source_id] >= self.refetch_limit:
             self._skip(url_id, source_id, REFETCH_DEFERRED)  # still newer next run
@@ -310,7 +310,8 @@ class SourceSpider(scrapy.Spider):
 
     def _host_waits(self, url: str, url_id: str, source_id: str) -> bool:
         """Whether the URL is not asked for, its host backed off: counted challenge_waiting, its
-        own retries kept for later."""
+        own retries kept for later. `url` is the address asked, not the canonical one: a host
+        that challenges (m.bao.vn) is not always the one its URLs canonicalise to (bao.vn)."""
         if not self.host_backed_off(request_host(url)):
             return False
         self._skip(url_id, source_id, CHALLENGE_WAITING)
