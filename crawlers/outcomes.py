@@ -24,6 +24,18 @@ DATE_DISAGREEMENT = "date_disagreement"  # an extracted article whose date candi
 # wait is not over, not fetched this run.
 RETRY_LATER = "retry_later"
 RETRY_WAITING = "retry_waiting"
+# A recognised anti-bot challenge page (crawlers.extract.challenge), its URL to be fetched again
+# on the challenge schedule (crawlers.retry); CHALLENGE_GIVEN_UP: one after the last retry, the URL
+# given up (a final outcome too); CHALLENGE_WAITING: such a URL not fetched this run, its wait not
+# over. All three are problems: the site is keeping the crawler from its articles.
+CHALLENGE = "challenge"
+CHALLENGE_GIVEN_UP = "challenge_given_up"
+CHALLENGE_WAITING = "challenge_waiting"
+# An article page with no plausible publication date (crawlers.errors.DateError), its URL to be
+# fetched again on the shell schedule (a future date comes due, a page gets its date);
+# BAD_DATE_GIVEN_UP: one after the last retry, given up (a final outcome too). Both are problems.
+BAD_DATE = "bad_date"
+BAD_DATE_GIVEN_UP = "bad_date_given_up"
 
 NOT_PROBLEMS = frozenset(
     {

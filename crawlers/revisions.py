@@ -36,6 +36,7 @@ class KnownPage:
     version: PageVersion
     attempts: int = 0  # shell pages read at it so far (crawlers.retry)
     retry_at: datetime | None = None  # when it may be fetched again, after a shell page
+    recheck: bool = False  # a not_article from before shells were retried, to be fetched once more
 
 
 def parse_modified(text: str) -> datetime | None:

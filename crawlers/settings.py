@@ -12,9 +12,11 @@ from typing import Any
 from crawlers.errors import CrawlError
 
 # An unreadable robots.txt keeps its host out (crawlers.robots), in Scrapy's own slot; a 429/503
-# slows its host down (crawlers.backoff), seen before RetryMiddleware (550) asks again. By dotted
-# path only: light commands build these settings without importing Scrapy.
+# slows its host down (crawlers.backoff), seen before RetryMiddleware (550) asks again; an article
+# page of a host backed off for its challenges is dropped first (crawlers.host_challenges). By
+# dotted path only: light commands build these settings without importing Scrapy.
 DOWNLOADER_MIDDLEWARES = {
+    "crawlers.host_challenges.ChallengedHostMiddleware": 50,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawlers.robots.StrictRobotsTxtMiddleware": 100,
     "crawlers.backoff.BackoffMiddleware": 560,

@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crawlers.outcomes import RETRY_LATER
+from crawlers.outcomes import BAD_DATE_GIVEN_UP, CHALLENGE_GIVEN_UP
 from crawlers.revisions import KnownPage, PageVersion
 
 # Outcomes that end a URL's life: re-crawls skip them. Errors are retried on the next run; a page
-# that was, for now, not the article (RETRY_LATER) once its wait is over (crawlers.retry).
-FINAL_OUTCOMES = frozenset({"stored", "irrelevant", "duplicate", "not_article"})
+# that was, for now, not the article (a shell: retry_later; a challenge; no date: bad_date) once
+# its wait is over (crawlers.retry).
+FINAL_OUTCOMES = frozenset(
+    {"stored", "irrelevant", "duplicate", "not_article", CHALLENGE_GIVEN_UP, BAD_DATE_GIVEN_UP}
+)
 
 
 def utc_now() -> datetime:
@@ -63,13 +66,13 @@ class CrawlState:
     def known(self, url_id: str) -> KnownPage | None:
         """What the state remembers of a URL; None when it was never handled."""
         row = self._db.execute(
-            "SELECT outcome, last_seen, modified, etag, http_last_modified, attempts, retry_at"
-            " FROM seen_urls WHERE url_id = ?",
+            "SELECT outcome, last_seen, modified, etag, http_last_modified, attempts, retry_at,"
+            " recheck FROM seen_urls WHERE url_id = ?",
             (url_id,),
         ).fetchone()
         if row is None:
             return None
-        outcome, last_seen, modified, etag, last_modified, attempts, retry_at = row
+        outcome, last_seen, modified, etag, last_modified, attempts, retry_at, recheck = row
         version = PageVersion(
             datetime.fromisoformat(modified) if modified else None, etag, last_modified
         )
@@ -79,6 +82,7 @@ class CrawlState:
             version,
             attempts,
             datetime.fromisoformat(retry_at) if retry_at else None,
+            bool(recheck),
         )
 
     def mark_fetched(self, rows: Iterable[FetchedURL], outcome: str) -> None:
@@ -93,7 +97,8 @@ class CrawlState:
             " modified, etag, http_last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(url_id) DO UPDATE SET outcome = excluded.outcome,"
             " last_seen = excluded.last_seen, modified = excluded.modified,"
-            " etag = excluded.etag, http_last_modified = excluded.http_last_modified",
+            " etag = excluded.etag, http_last_modified = excluded.http_last_modified,"
+            " retry_at = NULL",  # a page read: no retry waits (mark_retry sets a new one)
             (
                 (
                     row.url_id,
@@ -110,15 +115,43 @@ class CrawlState:
             ),
         )
 
-    def mark_retry(self, row: FetchedURL, attempts: int, retry_at: datetime | None) -> None:
+    def mark_retry(
+        self, row: FetchedURL, outcome: str, attempts: int, retry_at: datetime | None
+    ) -> None:
         """A page that was, for now, not the article, the `attempts`-th such page read at the URL:
-        RETRY_LATER until `retry_at` (crawlers.retry); with None, given up: final not_article."""
+        `outcome` (waiting until `retry_at`, crawlers.retry; with None, a final one: given up)."""
         with self._db:
-            self._upsert_fetched([row], RETRY_LATER if retry_at else "not_article")
+            self._upsert_fetched([row], outcome)
             self._db.execute(
                 "UPDATE seen_urls SET attempts = ?, retry_at = ? WHERE url_id = ?",
                 (attempts, retry_at.isoformat() if retry_at else None, row.url_id),
             )
+
+    def end_recheck(self, url_id: str) -> None:
+        """The one re-check of a not_article URL from before shells were retried (state v12) is
+        asked for: whatever it reads, or if it fails, it is not asked again."""
+        with self._db:
+            self._db.execute("UPDATE seen_urls SET recheck = 0 WHERE url_id = ?", (url_id,))
+
+    def challenged_host(self, host: str) -> tuple[int, datetime] | None:
+        """A host backed off for answering challenges (crawlers.retry): its runs of challenges in
+        a row and until when it is asked for no article page; None when it is not."""
+        row = self._db.execute(
+            "SELECT trips, retry_at FROM challenged_hosts WHERE host = ?", (host,)
+        ).fetchone()
+        return (row[0], datetime.fromisoformat(row[1])) if row else None
+
+    def back_off_host(self, host: str, trips: int, retry_at: datetime) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO challenged_hosts VALUES (?, ?, ?)",
+                (host, trips, retry_at.isoformat()),
+            )
+
+    def clear_host(self, host: str) -> None:
+        """The host answered a page that was no challenge: no back-off is kept for it."""
+        with self._db:
+            self._db.execute("DELETE FROM challenged_hosts WHERE host = ?", (host,))
 
     def mark(self, url_id: str, url: str, source_id: str, outcome: str) -> None:
         self.mark_many([(url_id, url, source_id)], outcome)
@@ -131,7 +164,7 @@ class CrawlState:
             self._db.executemany(
                 "INSERT INTO seen_urls (url_id, url, source_id, outcome, first_seen, last_seen)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url_id) DO UPDATE SET"
-                " outcome = excluded.outcome, last_seen = excluded.last_seen",
+                " outcome = excluded.outcome, last_seen = excluded.last_seen, retry_at = NULL",
                 ((url_id, url, source_id, outcome, now, now) for url_id, url, source_id in urls),
             )
 

@@ -39,8 +39,11 @@ PROBLEM_LABELS: Mapping[str, str] = {
     "bad_url": "địa chỉ không hợp lệ",
     "bad_feed": "RSS không đọc được",
     "bad_sitemap": "sitemap không đọc được",
-    "challenge": "trang chống bot",
-    "bad_date": "không xác định được ngày đăng",
+    "challenge": "trang chống bot, sẽ tải lại",
+    "challenge_waiting": "chờ tải lại sau trang chống bot",
+    "challenge_given_up": "trang chống bot, đã bỏ",
+    "bad_date": "không xác định được ngày đăng, sẽ tải lại",
+    "bad_date_given_up": "không xác định được ngày đăng, đã bỏ",
     "retry_later": "tạm chưa đọc được bài, sẽ tải lại sau",
 }
 

@@ -260,8 +260,29 @@ CREATE TABLE alert_items (
 );
 INSERT INTO alert_items (document_id, version) SELECT document_id, '' FROM alerts;
 """
+# Version 12: a URL recorded not_article before version 10 may have answered a shell page (a
+# "Vui lòng chờ…" refresh, a short shell) that version 10 would wait for and fetch again: each
+# such row (not_article with no attempts; rows judged since then are flagged too, which costs one
+# fetch each) is given one re-check, fetched once more as a new URL would be (crawlers.spiders.
+# source, a few per source and run). Its outcome is kept until then; the flag is cleared when the
+# re-check is asked for. A URL given up after its retries (attempts above 0) is not flagged.
+_V12 = """
+ALTER TABLE seen_urls ADD COLUMN recheck INTEGER NOT NULL DEFAULT 0;
+UPDATE seen_urls SET recheck = 1 WHERE outcome = 'not_article' AND attempts = 0;
+"""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11)
+# Version 13: hosts that answered a run of anti-bot challenges (crawlers.retry): no article page is
+# asked of one before retry_at; `trips` counts such runs in a row, each time its back-off was over.
+# A host that answers any other page is deleted.
+_V13 = """
+CREATE TABLE challenged_hosts (
+    host TEXT PRIMARY KEY,
+    trips INTEGER NOT NULL,
+    retry_at TEXT NOT NULL         -- ISO 8601 UTC
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

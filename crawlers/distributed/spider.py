@@ -21,6 +21,7 @@ from scrapy import signals
 from scrapy.exceptions import CloseSpider, DontCloseSpider
 from twisted.internet import task
 
+from crawlers.discovery import Link
 from crawlers.distributed.connection import redis_from_settings
 from crawlers.distributed.dupefilter import CYCLE_TTL_SECONDS, forget_article
 from crawlers.distributed.keys import CYCLE, LEASE, PARENT, UNQUEUED, RedisKeys
@@ -230,6 +231,12 @@ class DistributedSourceSpider(SourceSpider):
             )
             return False
         return True
+
+    def _recheck(self, link: Link, source_id: str, url_id: str) -> scrapy.Request | None:
+        request = super()._recheck(link, source_id, url_id)
+        if request is not None:  # read before it was recorded not_article: let it through once
+            self._forget(request)
+        return request
 
     def parse_article(
         self,

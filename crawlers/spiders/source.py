@@ -6,7 +6,8 @@ import re
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Iterable, Sequence
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -29,8 +30,14 @@ from crawlers.discovery import FeedError, Link, feed_entries, sitemap_links
 from crawlers.errors import ChallengePage, DateError, ExtractionError, InvalidURL
 from crawlers.extract import extract_article, extract_links, next_page
 from crawlers.extract.shell import shell_reason
+from crawlers.host_challenges import HostBackedOff, request_host
 from crawlers.items import ArticleItem, FetchedResponse
 from crawlers.outcomes import (
+    BAD_DATE,
+    BAD_DATE_GIVEN_UP,
+    CHALLENGE,
+    CHALLENGE_GIVEN_UP,
+    CHALLENGE_WAITING,
     DATE_DISAGREEMENT,
     FETCHED,
     KNOWN,
@@ -41,7 +48,14 @@ from crawlers.outcomes import (
     STORED,
     UNCHANGED,
 )
-from crawlers.retry import next_retry, waiting
+from crawlers.retry import (
+    CHALLENGE_DELAYS,
+    HOST_CHALLENGE_RUN,
+    SHELL_DELAYS,
+    host_retry,
+    next_retry,
+    waiting,
+)
 from crawlers.revisions import PageVersion, conditional_headers, fetched_version, should_refetch
 from crawlers.robots import RobotsUnreadable
 from crawlers.settings import required
@@ -81,6 +95,25 @@ NOT_MODIFIED = 304
 # new articles are priority 0): updates never starve new articles of the run's politeness budget.
 REFETCH_PRIORITY = -10
 DEFAULT_REFETCH_PER_SOURCE = 100
+# URLs recorded not_article before shell pages were retried, each fetched once more (state v12):
+# a few per source and run, after new articles, so a large state brings no burst of requests.
+LEGACY_RECHECKS_PER_SOURCE = 20
+
+
+@dataclass(frozen=True)
+class _Retried:
+    """A kind of page that is, for now, not the article: its URL's schedule (crawlers.retry)."""
+
+    delays: tuple[timedelta, ...]
+    waits: str  # the state outcome and counter of a URL waiting for its retry
+    skipped: str  # the counter of such a URL not fetched while it waits
+    given_up: str  # the final state outcome and counter after its last retry
+
+
+SHELL = _Retried(SHELL_DELAYS, RETRY_LATER, RETRY_WAITING, NOT_ARTICLE)
+CHALLENGED = _Retried(CHALLENGE_DELAYS, CHALLENGE, CHALLENGE_WAITING, CHALLENGE_GIVEN_UP)
+UNDATED = _Retried(SHELL_DELAYS, BAD_DATE, RETRY_WAITING, BAD_DATE_GIVEN_UP)
+_WAITING = {kind.waits: kind for kind in (SHELL, CHALLENGED, UNDATED)}
 
 
 def _header(response: Response, name: str) -> str | None:
@@ -104,6 +137,8 @@ def _on_domains(host: str, domains: Iterable[str]) -> bool:
 
 def failure_kind(failure: Any) -> str:
     """The crawl-health error kind of a failed request."""
+    if failure.check(HostBackedOff):
+        return CHALLENGE_WAITING
     if failure.check(RobotsUnreadable):  # kept out: what made its host's robots.txt unreadable
         return failure_kind(Failure(failure.value.cause))
     if failure.check(HttpError):
@@ -147,6 +182,10 @@ class SourceSpider(scrapy.Spider):
         self._requested: set[str] = set()
         self._skipped: dict[str, str] = {}  # url id -> source id, counted as known or deferred
         self._refetches: Counter[str] = Counter()  # per source
+        self._rechecks: Counter[str] = Counter()  # per source
+        # Per host: challenges in a row this run, and until when it is backed off (None: not).
+        self._challenges: Counter[str] = Counter()
+        self._backed_off: dict[str, datetime | None] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, sources: Sequence[Source], **kwargs: Any):
@@ -157,10 +196,14 @@ class SourceSpider(scrapy.Spider):
         return spider
 
     def forget_run(self) -> None:
-        """Start a new run's memory: which URLs it asked for or skipped, its refetches so far."""
+        """Start a new run's memory: which URLs it asked for or skipped, its refetches and
+        re-checks so far, the hosts backed off for their challenges."""
         self._requested.clear()
         self._skipped.clear()
         self._refetches.clear()
+        self._rechecks.clear()
+        self._challenges.clear()
+        self._backed_off.clear()
 
     def count(self, source_id: str, kind: str) -> None:
         self.counters[source_id][kind] += 1
@@ -208,9 +251,9 @@ class SourceSpider(scrapy.Spider):
         if url_id in self._requested:
             return None
         known = self.state.known(url_id)
-        if known is not None and known.outcome == RETRY_LATER:
+        if known is not None and known.outcome in _WAITING:
             if waiting(known.retry_at, self.state.now()):
-                self._skip(url_id, source_id, RETRY_WAITING)
+                self._skip(url_id, source_id, _WAITING[known.outcome].skipped)
                 return None
         if known is None or known.outcome not in FINAL_OUTCOMES:
             # Before www. was one host on a source's domains, a www. address had its own id: an
@@ -220,10 +263,18 @@ class SourceSpider(scrapy.Spider):
             if legacy is not None and legacy.outcome in FINAL_OUTCOMES:
                 self._skip(url_id, source_id, KNOWN)
                 return None
+            if self._host_waits(link.url, url_id, source_id):
+                return None
             self._requested.add(url_id)
             return self._article_request(link.url, source_id, url_id, 0, link.modified, None)
+        if known.recheck:
+            if self._host_waits(link.url, url_id, source_id):
+                return None
+            return self._recheck(link, source_id, url_id)
         if not should_refetch(known, link.modified):
             self._skip(url_id, source_id, KNOWN)
+            return None
+        if self._host_waits(link.url, url_id, source_id):
             return None
         if not self.take_refetch(source_id):
             self._skip(url_id, source_id, REFETCH_DEFERRED)  # still newer next run
@@ -240,6 +291,64 @@ class SourceSpider(scrapy.Spider):
             return False
         self._refetches[source_id] += 1
         return True
+
+    def _recheck(self, link: Link, source_id: str, url_id: str) -> scrapy.Request | None:
+        """A URL recorded not_article before shell pages were retried, fetched once more as a new
+        URL (state v12), after new articles and at most LEGACY_RECHECKS_PER_SOURCE per source and
+        run (the rest: next run). The re-check is spent when asked for: one that fails, or a run
+        stopped before it is read, is not asked again, and the URL stays not_article."""
+        if self._rechecks[source_id] >= LEGACY_RECHECKS_PER_SOURCE:
+            self._skip(url_id, source_id, KNOWN)
+            return None
+        self._rechecks[source_id] += 1
+        self._requested.add(url_id)
+        self.state.end_recheck(url_id)
+        request = self._article_request(link.url, source_id, url_id, 0, link.modified, None)
+        return request.replace(priority=REFETCH_PRIORITY)
+
+    def host_backed_off(self, host: str) -> bool:
+        """Whether `host` answered a run of challenges, this run or before, and is asked for no
+        article page until its back-off is over (crawlers.retry)."""
+        if host not in self._backed_off:
+            known = self.state.challenged_host(host)
+            self._backed_off[host] = known[1] if known is not None else None
+        return waiting(self._backed_off[host], self.state.now())
+
+    def _host_waits(self, url: str, url_id: str, source_id: str) -> bool:
+        """Whether the URL is not asked for, its host backed off: counted challenge_waiting, its
+        own retries kept for later. `url` is the address asked, not the canonical one: a host
+        that challenges (m.bao.vn) is not always the one its URLs canonicalise to (bao.vn)."""
+        if not self.host_backed_off(request_host(url)):
+            return False
+        self._skip(url_id, source_id, CHALLENGE_WAITING)
+        return True
+
+    def _host_challenged(self, url: str) -> None:
+        """A challenge from the URL's host: after HOST_CHALLENGE_RUN in a row it is backed off,
+        for longer each run it does so again (crawlers.retry)."""
+        host = request_host(url)
+        self._challenges[host] += 1
+        if self._challenges[host] != HOST_CHALLENGE_RUN:
+            return
+        known = self.state.challenged_host(host)
+        trips = (known[0] if known is not None else 0) + 1
+        retry_at = host_retry(trips, self.state.now())
+        self.state.back_off_host(host, trips, retry_at)
+        self._backed_off[host] = retry_at
+        self.logger.warning(
+            "%s trả trang chống bot %d lần liền: không tải bài của máy chủ này đến %s",
+            host,
+            HOST_CHALLENGE_RUN,
+            retry_at,
+        )
+
+    def _host_answered(self, url: str) -> None:
+        """A page from the URL's host that was no challenge: it is not backed off any more."""
+        host = request_host(url)
+        self._challenges[host] = 0
+        if host not in self._backed_off or self._backed_off[host] is not None:
+            self.state.clear_host(host)
+            self._backed_off[host] = None
 
     def _skip(self, url_id: str, source_id: str, kind: str) -> None:
         if url_id not in self._skipped:
@@ -387,6 +496,7 @@ class SourceSpider(scrapy.Spider):
             not_modified=response.status == NOT_MODIFIED,
         )
         if response.status == NOT_MODIFIED:  # asked only when fetching a stored article again
+            self._host_answered(response.url)
             self.count(source_id, UNCHANGED)
             self._mark_read(url_id, response.url, source_id, version, STORED)
             return
@@ -401,14 +511,23 @@ class SourceSpider(scrapy.Spider):
                 outlet=source.name,
             )
         except ChallengePage:
-            self.count(source_id, "challenge")
-            self.logger.warning("trang chặn bot (challenge), không lưu: %s", response.url)
+            self._host_challenged(response.url)
+            if previous is None:
+                self._retry_later(response, source_id, url_id, version, CHALLENGED, "challenge")
+            else:  # a stored article stays as it was read, fetched again while discovery says so
+                self.count(source_id, CHALLENGE)
+                self.logger.warning("trang chặn bot (challenge), không lưu: %s", response.url)
             return
         except DateError as err:
-            self.count(source_id, "bad_date")
+            self._host_answered(response.url)
             self.logger.warning("không có ngày đăng hợp lý, không lưu: %s (%s)", response.url, err)
+            if previous is None:
+                self._retry_later(response, source_id, url_id, version, UNDATED, "bad_date")
+            else:  # a stored article stays as it was read, fetched again while discovery says so
+                self.count(source_id, BAD_DATE)
             return
         except ExtractionError as err:
+            self._host_answered(response.url)
             if previous is None and self._shell(response, source_id, url_id, version):
                 return
             self.count(source_id, NOT_ARTICLE)
@@ -418,6 +537,7 @@ class SourceSpider(scrapy.Spider):
             self._mark_read(url_id, response.url, source_id, version, outcome)
             self.logger.info("not an article: %s (%s)", response.url, err)
             return
+        self._host_answered(response.url)
         self.count(source_id, "extracted")
         if article.date_disagreements:
             self.count(source_id, DATE_DISAGREEMENT)
@@ -441,20 +561,35 @@ class SourceSpider(scrapy.Spider):
         reason = shell_reason(response.body, _content_type(response), article_url=at_article)
         if reason is None:
             return False
+        self._retry_later(response, source_id, url_id, version, SHELL, reason)
+        return True
+
+    def _retry_later(
+        self,
+        response: Response,
+        source_id: str,
+        url_id: str,
+        version: PageVersion,
+        kind: _Retried,
+        reason: str,
+    ) -> None:
+        """Record a new URL's page that was, for now, not the article: the URL waits for its
+        next retry on `kind`'s schedule, or, past its last one, is given up (crawlers.retry)."""
         known = self.state.known(url_id)
         attempts = (known.attempts if known is not None else 0) + 1
-        retry_at = next_retry(attempts, self.state.now())
+        retry_at = next_retry(attempts, self.state.now(), kind.delays)
         row = FetchedURL(url_id, response.url, source_id, version)
-        self.state.mark_retry(row, attempts, retry_at)
+        outcome = kind.waits if retry_at is not None else kind.given_up
+        self.state.mark_retry(row, outcome, attempts, retry_at)
+        self.count(source_id, outcome)
         if retry_at is None:
-            self.count(source_id, NOT_ARTICLE)
-            self.logger.info("vẫn chưa đọc được bài sau %d lần, bỏ: %s", attempts, response.url)
+            self.logger.info(
+                "vẫn chưa đọc được bài sau %d lần (%s), bỏ: %s", attempts, reason, response.url
+            )
         else:
-            self.count(source_id, RETRY_LATER)
             self.logger.info(
                 "chưa phải bài viết (%s), tải lại sau %s: %s", reason, retry_at, response.url
             )
-        return True
 
     def _mark_read(
         self, url_id: str, url: str, source_id: str, version: PageVersion, outcome: str

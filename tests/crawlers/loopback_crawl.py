@@ -1,13 +1,17 @@
 """A real `pressmon crawl`, in a child process, of one source served on loopback: the source file
-and the environment the crawl tests share (no politeness delay, so they run in seconds)."""
+and the environment the crawl tests share (no politeness delay, so they run in seconds), and a
+site whose feed lists the pages a test gives it, with the pages those tests serve."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from collections import Counter
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -55,3 +59,78 @@ def run_python(args: list[str], env: dict[str, str]) -> subprocess.CompletedProc
         timeout=300,
         check=False,
     )
+
+
+# `pressmon crawl` with the crawl state's clock (crawlers.state.utc_now) set to argv[1].
+_CRAWL_AT = (
+    "import sys; from datetime import datetime; import crawlers.state as state; "
+    "at = datetime.fromisoformat(sys.argv[1]); state.utc_now = lambda: at; "
+    "from pressmon.cli import main; main(prog_name='pressmon', args=['crawl'])"
+)
+
+
+def crawl_at(folder: Path, at: datetime) -> subprocess.CompletedProcess[str]:
+    """A crawl into `folder` (crawl_env) whose crawl state reads the time as `at`: days pass
+    between runs without waiting."""
+    return run_python(["-c", _CRAWL_AT, at.isoformat()], crawl_env(folder))
+
+
+def article_page(title: str, place: str) -> bytes:
+    """A news article about social insurance in `place`, dated 12/5/2026."""
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>{title}</title>
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{title}",
+"datePublished": "2026-05-12T08:30:00+07:00"}}</script></head><body><article>
+<h1>{title}</h1>
+<p>Bảo hiểm xã hội (BHXH) tỉnh {place} cho biết, trong tháng vận động triển khai BHXH toàn dân,
+cơ quan BHXH đã phối hợp với bưu điện tuyên truyền chính sách BHXH tự nguyện đến từng hộ.</p>
+<p>Người tham gia BHXH tự nguyện ở {place} được Nhà nước hỗ trợ một phần tiền đóng và được hưởng
+lương hưu khi đủ điều kiện. Cán bộ BHXH khuyến khích người lao động tự do tham gia.</p>
+<p>Cũng theo BHXH tỉnh {place}, số người tham gia BHYT hộ gia đình tăng so với cùng kỳ.</p>
+</article></body></html>""".encode()
+
+
+# Cloudflare's interstitial (crawlers.extract.challenge) and a "please wait" shell page
+# (crawlers.extract.shell).
+CHALLENGE_PAGE = b"""<!doctype html><html><head><title>Just a moment...</title></head>
+<body><div id="challenge-running">Checking your browser before accessing the website.</div>
+</body></html>"""
+SHELL_PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<meta http-equiv="refresh" content="5"><title>Vui lòng chờ…</title></head>
+<body><p>Vui lòng chờ trong giây lát…</p></body></html>""".encode()
+
+
+class FeedSite(BaseHTTPRequestHandler):
+    """robots.txt allowing all, /feed.xml listing /tin/NAME.html for each NAME in `pages`, each
+    page counted in `hits`. A test subclasses it, giving its own `pages` and `hits`."""
+
+    base: ClassVar[str] = ""
+    pages: ClassVar[dict[str, bytes]] = {}
+    hits: ClassVar[Counter[str]] = Counter()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _send(self, status: int, body: bytes, kind: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        path = self.path.strip("/")
+        if path == "robots.txt":
+            self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
+        elif path == "feed.xml":
+            items = "".join(
+                f"<item><title>{n}</title><link>{self.base}/tin/{n}.html</link></item>"
+                for n in sorted(self.pages)
+            )
+            xml = f'<rss version="2.0"><channel>{items}</channel></rss>'
+            self._send(200, xml.encode(), "application/rss+xml")
+        elif path.startswith("tin/") and path[4:-5] in self.pages:
+            self.hits[path[4:-5]] += 1
+            self._send(200, self.pages[path[4:-5]], "text/html; charset=utf-8")
+        else:
+            self._send(404, b"", "text/plain")

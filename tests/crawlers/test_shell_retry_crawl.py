@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 import pytest
 
 from index.sqlite_backend import SQLiteArchive
-from tests.crawlers.loopback_crawl import crawl_env, run_python, write_source
+from tests.crawlers.loopback_crawl import crawl_at, write_source
 
 ARTICLE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>BHXH tự nguyện đến từng hộ</title>
@@ -89,16 +89,8 @@ class _Site(BaseHTTPRequestHandler):
             self._send(404, b"", "text/plain")
 
 
-# `pressmon crawl`, with the crawl state's clock at the given time.
-_AT = (
-    "import sys; from datetime import datetime; import crawlers.state as state; "
-    "at = datetime.fromisoformat(sys.argv[1]); state.utc_now = lambda: at; "
-    "from pressmon.cli import main; main(prog_name='pressmon', args=['crawl'])"
-)
-
-
 def _crawl(folder: Path, at: datetime) -> dict[str, Any]:
-    result = run_python(["-c", _AT, at.isoformat()], crawl_env(folder))
+    result = crawl_at(folder, at)
     assert result.returncode == 0, result.stderr[-2000:]
     with sqlite3.connect(folder / "state.db") as db:
         (counters,) = db.execute(

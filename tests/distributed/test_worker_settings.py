@@ -30,6 +30,7 @@ def test_a_worker_keeps_the_strict_robots_middleware_beside_politeness(tmp_path:
         "DOWNLOADER_MIDDLEWARES"
     ]
     assert middlewares == {
+        "crawlers.host_challenges.ChallengedHostMiddleware": 50,  # hosts that challenge all
         "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
         "crawlers.robots.StrictRobotsTxtMiddleware": 100,
         "crawlers.backoff.BackoffMiddleware": 560,  # each worker slows down on 429/503

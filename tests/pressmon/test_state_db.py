@@ -64,6 +64,7 @@ TABLES = {
     "escalations",
     "login_address_failures",
     "content_changes",  # version 9
+    "challenged_hosts",  # version 13
     "schema_version",
 }
 ALERT_TABLES = {"alerts", "alert_deliveries", "alert_events", "alert_preferences"}  # version 6
@@ -97,15 +98,17 @@ def test_a_database_from_before_versioning_is_adopted_unchanged(tmp_path: Path) 
     assert after.pop("schema_version") and after.pop("login_failures")
     assert after.pop("account_events") and after.pop("evidence") and after.pop("escalations")
     assert after.pop("login_address_failures") and after.pop("content_changes")
+    assert after.pop("challenged_hosts")
     for table in ALERT_TABLES:
         assert after.pop(table)
     # Versions 3 and 5 add a column each to users; everything that was there is kept as it was.
     assert [column[1] for column in after["users"][-2:]] == ["must_change_password", "province"]
     after["users"] = after["users"][:-2]
-    # Version 8 adds the version of the page last read to seen_urls, version 10 its retries.
-    added = ["modified", "etag", "http_last_modified", "attempts", "retry_at"]
-    assert [c[1] for c in after["seen_urls"][-5:]] == added
-    after["seen_urls"] = after["seen_urls"][:-5]
+    # Version 8 adds the version of the page last read to seen_urls, version 10 its retries,
+    # version 12 the re-check of a not_article from before.
+    added = ["modified", "etag", "http_last_modified", "attempts", "retry_at", "recheck"]
+    assert [c[1] for c in after["seen_urls"][-6:]] == added
+    after["seen_urls"] = after["seen_urls"][:-6]
     assert after == before
     assert _version(conn) == len(MIGRATIONS)  # stamped as version 1, then migrated on
     assert conn.execute("SELECT outcome FROM seen_urls").fetchall() == [("stored",)]
@@ -189,11 +192,10 @@ def test_version_8_keeps_every_crawled_url_and_adds_its_page_version(tmp_path: P
     assert known is not None and known.outcome == "stored" and known.version == PageVersion()
 
 
-def test_version_10_keeps_every_crawled_url_with_no_retry_waiting(tmp_path: Path) -> None:
-    from crawlers.state import CrawlState
+def _seen_urls_at_version_9(path: Path) -> sqlite3.Connection:
+    """A state database at version 9 with a stored, a not_article, a timeout, an irrelevant URL."""
     from pressmon.state_db import migrate
 
-    path = tmp_path / "state.db"
     conn = sqlite3.connect(path)
     conn.executescript(
         UNVERSIONED.replace(
@@ -209,15 +211,49 @@ def test_version_10_keeps_every_crawled_url_with_no_retry_waiting(tmp_path: Path
         ],
     )
     conn.commit()
+    return conn
+
+
+def test_version_10_keeps_every_crawled_url_with_no_retry_waiting(tmp_path: Path) -> None:
+    from pressmon.state_db import migrate
+
+    conn = _seen_urls_at_version_9(tmp_path / "state.db")
     before = conn.execute("SELECT * FROM seen_urls ORDER BY url_id").fetchall()
-    conn.close()
-    conn = open_state_db(path)
-    assert _version(conn) == len(MIGRATIONS) >= 10
+    migrate(conn, MIGRATIONS[:10])
+    assert _version(conn) == 10
     after = conn.execute("SELECT * FROM seen_urls ORDER BY url_id").fetchall()
     assert after == [(*row, 0, None) for row in before] and len(after) == 4
     conn.close()
+
+
+def test_version_11_gives_each_not_article_from_before_retries_one_recheck(
+    tmp_path: Path,
+) -> None:
+    from crawlers.state import CrawlState
+    from pressmon.state_db import migrate
+
+    path = tmp_path / "state.db"
+    conn = _seen_urls_at_version_9(path)
+    migrate(conn, MIGRATIONS[:10])
+    # Given up after its retries under version 10: it has had its chances.
+    conn.execute(
+        "INSERT INTO seen_urls VALUES ('u5', 'https://bao.vn/5.html', 'bao', 'not_article',"
+        " '2026-05-12', '2026-05-20', NULL, NULL, NULL, 4, NULL)"
+    )
+    conn.commit()
+    before = conn.execute("SELECT * FROM seen_urls ORDER BY url_id").fetchall()
+    conn.close()
+    conn = open_state_db(path)
+    assert _version(conn) == len(MIGRATIONS) >= 11
+    after = conn.execute("SELECT * FROM seen_urls ORDER BY url_id").fetchall()
+    assert after == [(*row, int(row[0] == "u2")) for row in before] and len(after) == 5
+    conn.close()
     state = CrawlState(path)
     known = state.known("u2")
-    assert known is not None and known.outcome == "not_article"  # final as before
-    assert (known.attempts, known.retry_at) == (0, None)
+    assert known is not None and known.outcome == "not_article" and known.recheck
+    assert state.is_done("u2")  # still final: fetched once more only by the crawler's choice
+    state.end_recheck("u2")
+    known = state.known("u2")
+    assert known is not None and known.outcome == "not_article" and not known.recheck
+    assert not any(state.known(u).recheck for u in ("u1", "u3", "u4", "u5"))  # type: ignore[union-attr]
     state.close()

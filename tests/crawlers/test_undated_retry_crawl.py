@@ -1,0 +1,116 @@
+"""Article URLs whose page has no plausible publication date, through the real crawler on a
+loopback site over simulated days (crawl_at): such a URL was fetched again on every run, for as
+long as discovery listed it; now it waits 1, 3 and 7 days like a shell page (crawlers.retry) and is
+given up after its third retry. `u` never gets a date; `v` gets one after a day and is stored.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from tests.crawlers.loopback_crawl import FeedSite, article_page, crawl_at, write_source
+
+
+def _undated(page: bytes) -> bytes:
+    return re.sub(rb"<script.*?</script>", b"", page, flags=re.S)
+
+
+ARTICLE_U = article_page("BHXH tự nguyện ở xã Nam Đàn", "Nghệ An")
+ARTICLE_V = article_page("Lương hưu tháng Sáu chi trả sớm ở Hà Tĩnh", "Hà Tĩnh")
+# When each crawl runs, in hours from the first, and what the site answers from then on.
+RUNS: dict[str, tuple[int, dict[str, bytes]]] = {
+    "first": (0, {"u": _undated(ARTICLE_U), "v": _undated(ARTICLE_V)}),
+    "within_wait": (12, {}),
+    "after_wait": (25, {"v": ARTICLE_V}),  # v has its date now; u waits 3 days
+    "second_retry": (98, {}),  # u waits 7 days
+    "last_retry": (267, {}),  # u undated after its 3 retries: given up
+    "month_later": (24 * 30, {}),
+}
+
+
+class _Site(FeedSite):
+    pages: ClassVar[dict[str, bytes]] = {}
+    hits: ClassVar[Counter[str]] = Counter()
+
+
+def _crawl(folder: Path, at: datetime) -> dict[str, Any]:
+    result = crawl_at(folder, at)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with sqlite3.connect(folder / "state.db") as db:
+        (counters,) = db.execute(
+            "SELECT counters FROM crawl_runs ORDER BY rowid DESC LIMIT 1"
+        ).fetchone()
+        seen = {
+            url.rsplit("/", 1)[1][:-5]: (outcome, attempts, retry_at)
+            for url, outcome, attempts, retry_at in db.execute(
+                "SELECT url, outcome, attempts, retry_at FROM seen_urls"
+            )
+        }
+    db.close()
+    hits = dict(_Site.hits)
+    _Site.hits.clear()
+    return {"counters": json.loads(counters), "seen": seen, "hits": hits, "stdout": result.stdout}
+
+
+@pytest.fixture(scope="module")
+def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    folder = tmp_path_factory.mktemp("undated-retry")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _Site.base = f"http://127.0.0.1:{server.server_port}"
+    write_source(folder, _Site.base, kind="other", province=None)
+    start = datetime.now(UTC).replace(microsecond=0)
+    try:
+        runs: dict[str, Any] = {"start": start}
+        for name, (hours, pages) in RUNS.items():
+            _Site.pages.update(pages)
+            runs[name] = _crawl(folder, start + timedelta(hours=hours))
+        yield runs
+    finally:
+        server.shutdown()
+
+
+def _at(runs: dict[str, Any], hours: int) -> str:
+    return (runs["start"] + timedelta(hours=hours)).isoformat()
+
+
+def test_an_undated_page_waits_a_day_and_is_not_fetched_meanwhile(crawls: dict[str, Any]) -> None:
+    first = crawls["first"]
+    assert first["hits"] == {"u": 1, "v": 1} and first["counters"]["bad_date"] == 2
+    assert first["seen"] == {
+        "u": ("bad_date", 1, _at(crawls, 24)),
+        "v": ("bad_date", 1, _at(crawls, 24)),
+    }
+    assert "không xác định được ngày đăng, sẽ tải lại: 2" in first["stdout"]
+    within = crawls["within_wait"]
+    assert within["hits"] == {} and within["counters"]["retry_waiting"] == 2
+
+
+def test_a_page_that_gets_its_date_is_stored(crawls: dict[str, Any]) -> None:
+    after = crawls["after_wait"]
+    assert after["hits"] == {"u": 1, "v": 1}
+    assert after["seen"]["v"] == ("stored", 1, None)
+    assert after["seen"]["u"] == ("bad_date", 2, _at(crawls, 25 + 72))
+
+
+def test_a_page_that_never_gets_a_date_is_given_up_after_its_third_retry(
+    crawls: dict[str, Any],
+) -> None:
+    assert crawls["second_retry"]["hits"] == {"u": 1}
+    last = crawls["last_retry"]
+    assert last["hits"] == {"u": 1}
+    assert last["seen"]["u"] == ("bad_date_given_up", 4, None)
+    assert "không xác định được ngày đăng, đã bỏ: 1" in last["stdout"]
+    later = crawls["month_later"]
+    assert later["hits"] == {} and later["counters"]["known"] == 2
