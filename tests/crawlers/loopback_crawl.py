@@ -4,16 +4,23 @@ site whose feed lists the pages a test gives it, with the pages those tests serv
 
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 import subprocess
 import sys
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
+
+from index.sqlite_backend import SQLiteArchive
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -134,3 +141,53 @@ class FeedSite(BaseHTTPRequestHandler):
             self._send(200, self.pages[path[4:-5]], "text/html; charset=utf-8")
         else:
             self._send(404, b"", "text/plain")
+
+
+@contextmanager
+def serving(site: type[FeedSite]) -> Iterator[str]:
+    """`site` served on a free loopback port while the block runs; its base address (also set
+    as `site.base`)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site.base = f"http://127.0.0.1:{server.server_port}"
+    try:
+        yield site.base
+    finally:
+        server.shutdown()
+
+
+def crawl_and_read(
+    folder: Path,
+    at: datetime,
+    site: type[FeedSite],
+    seen_columns: tuple[str, ...] = ("outcome", "attempts", "retry_at"),
+) -> dict[str, Any]:
+    """A crawl of `site` into `folder` at `at` (crawl_at), then what it left: the run's
+    `counters`, the crawl state's `seen` URLs (page name: `seen_columns`), the archive's stored
+    `titles`, the `hits` each page took during the run (then cleared) and the `stdout`."""
+    result = crawl_at(folder, at)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with sqlite3.connect(folder / "state.db") as db:
+        (counters,) = db.execute(
+            "SELECT counters FROM crawl_runs ORDER BY rowid DESC LIMIT 1"
+        ).fetchone()
+        columns = ", ".join(seen_columns)
+        seen = {
+            url.rsplit("/", 1)[1][:-5]: tuple(values)
+            for url, *values in db.execute(f"SELECT url, {columns} FROM seen_urls")
+        }
+    db.close()
+    archive = SQLiteArchive(folder / "archive.db")
+    try:
+        titles = sorted(doc.title for doc in archive.iter_documents())
+    finally:
+        archive.close()
+    hits = dict(site.hits)
+    site.hits.clear()
+    return {
+        "counters": json.loads(counters),
+        "seen": seen,
+        "titles": titles,
+        "hits": hits,
+        "stdout": result.stdout,
+    }

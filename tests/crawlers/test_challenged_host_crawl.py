@@ -10,13 +10,10 @@ host is forgotten.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -26,7 +23,8 @@ from tests.crawlers.loopback_crawl import (
     CHALLENGE_PAGE,
     FeedSite,
     article_page,
-    crawl_at,
+    crawl_and_read,
+    serving,
     write_source,
 )
 
@@ -40,43 +38,26 @@ class _Site(FeedSite):
 
 
 def _crawl(folder: Path, at: datetime) -> dict[str, Any]:
-    result = crawl_at(folder, at)
-    assert result.returncode == 0, result.stderr[-2000:]
+    run = crawl_and_read(folder, at, _Site)
+    run["outcomes"] = Counter(outcome for outcome, *_ in run["seen"].values())
     with sqlite3.connect(folder / "state.db") as db:
-        (counters,) = db.execute(
-            "SELECT counters FROM crawl_runs ORDER BY rowid DESC LIMIT 1"
-        ).fetchone()
-        hosts = db.execute("SELECT host, trips, retry_at FROM challenged_hosts").fetchall()
-        outcomes = Counter(outcome for (outcome,) in db.execute("SELECT outcome FROM seen_urls"))
+        run["hosts"] = db.execute("SELECT host, trips, retry_at FROM challenged_hosts").fetchall()
     db.close()
-    hits = dict(_Site.hits)
-    _Site.hits.clear()
-    return {
-        "counters": json.loads(counters),
-        "hosts": hosts,
-        "outcomes": outcomes,
-        "hits": hits,
-        "stdout": result.stdout,
-    }
+    return run
 
 
 @pytest.fixture(scope="module")
 def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     folder = tmp_path_factory.mktemp("challenged-host")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    _Site.base = f"http://127.0.0.1:{server.server_port}"
-    write_source(folder, _Site.base, kind="other", province=None)
-    start = datetime.now(UTC).replace(microsecond=0)
-    try:
+    with serving(_Site) as base:
+        write_source(folder, base, kind="other", province=None)
+        start = datetime.now(UTC).replace(microsecond=0)
         runs: dict[str, Any] = {"start": start}
         runs["first"] = _crawl(folder, start)
         runs["backed_off"] = _crawl(folder, start + timedelta(hours=2))
         _Site.pages.update(ARTICLES)  # the site lets the crawler through now
         runs["after"] = _crawl(folder, start + timedelta(hours=7))
         yield runs
-    finally:
-        server.shutdown()
 
 
 def test_a_host_challenging_every_page_is_asked_for_no_more_that_run(

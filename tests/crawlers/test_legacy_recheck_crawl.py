@@ -10,23 +10,27 @@ other 5, the third none.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 
 from crawlers.urls import article_id
-from index.sqlite_backend import SQLiteArchive
 from pressmon.state_db import MIGRATIONS, migrate
-from tests.crawlers.loopback_crawl import SHELL_PAGE, FeedSite, article_page, crawl_at, write_source
+from tests.crawlers.loopback_crawl import (
+    SHELL_PAGE,
+    FeedSite,
+    article_page,
+    crawl_and_read,
+    serving,
+    write_source,
+)
 
+RECHECK_COLUMNS = ("outcome", "attempts", "recheck")
 LEGACY = [f"l{n:02}" for n in range(25)]
 ARTICLE = article_page("BHXH tự nguyện đến từng hộ ở Nghệ An", "Nghệ An")
 MENU = "".join(f"<li><a href='/chuyen-muc/{n}'>Chuyên mục video số {n}</a></li>" for n in range(40))
@@ -61,43 +65,17 @@ def _state_at_version_10(folder: Path) -> None:
     db.close()
 
 
-def _crawl(folder: Path, at: datetime) -> dict[str, Any]:
-    result = crawl_at(folder, at)
-    assert result.returncode == 0, result.stderr[-2000:]
-    with sqlite3.connect(folder / "state.db") as db:
-        (counters,) = db.execute(
-            "SELECT counters FROM crawl_runs ORDER BY rowid DESC LIMIT 1"
-        ).fetchone()
-        seen = {
-            url.rsplit("/", 1)[1][:-5]: (outcome, attempts, recheck)
-            for url, outcome, attempts, recheck in db.execute(
-                "SELECT url, outcome, attempts, recheck FROM seen_urls"
-            )
-        }
-    db.close()
-    archive = SQLiteArchive(folder / "archive.db")
-    try:
-        titles = sorted(doc.title for doc in archive.iter_documents())
-    finally:
-        archive.close()
-    hits = dict(_Site.hits)
-    _Site.hits.clear()
-    return {"counters": json.loads(counters), "seen": seen, "titles": titles, "hits": hits}
-
-
 @pytest.fixture(scope="module")
 def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[dict[str, Any]]]:
     folder = tmp_path_factory.mktemp("legacy-recheck")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    _Site.base = f"http://127.0.0.1:{server.server_port}"
-    write_source(folder, _Site.base, kind="other", province=None)
-    _state_at_version_10(folder)
-    start = datetime.now(UTC).replace(microsecond=0)
-    try:
-        yield [_crawl(folder, start + timedelta(hours=2 * n)) for n in range(3)]
-    finally:
-        server.shutdown()
+    with serving(_Site) as base:
+        write_source(folder, base, kind="other", province=None)
+        _state_at_version_10(folder)
+        start = datetime.now(UTC).replace(microsecond=0)
+        yield [
+            crawl_and_read(folder, start + timedelta(hours=2 * n), _Site, RECHECK_COLUMNS)
+            for n in range(3)
+        ]
 
 
 def test_at_most_20_legacy_urls_are_rechecked_a_run_each_once(

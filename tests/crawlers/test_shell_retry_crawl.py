@@ -10,20 +10,14 @@ given up after its last retry; `v` is final from the start.
 
 from __future__ import annotations
 
-import json
-import sqlite3
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 
-from index.sqlite_backend import SQLiteArchive
-from tests.crawlers.loopback_crawl import crawl_at, write_source
+from tests.crawlers.loopback_crawl import FeedSite, crawl_and_read, serving, write_source
 
 ARTICLE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>BHXH tự nguyện đến từng hộ</title>
@@ -56,87 +50,24 @@ RUNS = {
 }
 
 
-class _Site(BaseHTTPRequestHandler):
-    base: ClassVar[str] = ""
+class _Site(FeedSite):
     pages: ClassVar[dict[str, bytes]] = {}
     hits: ClassVar[Counter[str]] = Counter()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def _send(self, status: int, body: bytes, kind: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_GET(self) -> None:
-        path = self.path.strip("/")
-        if path == "robots.txt":
-            self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
-        elif path == "feed.xml":
-            items = "".join(
-                f"<item><title>{n}</title><link>{self.base}/tin/{n}.html</link></item>"
-                for n in ("a", "b", "v")
-            )
-            xml = f'<rss version="2.0"><channel>{items}</channel></rss>'
-            self._send(200, xml.encode(), "application/rss+xml")
-        elif path.startswith("tin/") and path[4:-5] in self.pages:
-            self.hits[path[4:-5]] += 1
-            self._send(200, self.pages[path[4:-5]], "text/html; charset=utf-8")
-        else:
-            self._send(404, b"", "text/plain")
-
-
-def _crawl(folder: Path, at: datetime) -> dict[str, Any]:
-    result = crawl_at(folder, at)
-    assert result.returncode == 0, result.stderr[-2000:]
-    with sqlite3.connect(folder / "state.db") as db:
-        (counters,) = db.execute(
-            "SELECT counters FROM crawl_runs ORDER BY rowid DESC LIMIT 1"
-        ).fetchone()
-        seen = {
-            url.rsplit("/", 1)[1][:-5]: (outcome, attempts, retry_at)
-            for url, outcome, attempts, retry_at in db.execute(
-                "SELECT url, outcome, attempts, retry_at FROM seen_urls"
-            )
-        }
-    db.close()
-    archive = SQLiteArchive(folder / "archive.db")
-    try:
-        titles = sorted(doc.title for doc in archive.iter_documents())
-    finally:
-        archive.close()
-    hits = dict(_Site.hits)
-    _Site.hits.clear()
-    return {
-        "counters": json.loads(counters),
-        "seen": seen,
-        "titles": titles,
-        "hits": hits,
-        "stdout": result.stdout,
-    }
 
 
 @pytest.fixture(scope="module")
 def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     folder = tmp_path_factory.mktemp("shell-retry")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    _Site.base = f"http://127.0.0.1:{server.server_port}"
-    write_source(folder, _Site.base, kind="other", province=None)
-    _Site.pages.update(a=SHELL, b=SHELL, v=VIDEO)
-    start = datetime.now(UTC).replace(microsecond=0)
-    try:
+    with serving(_Site) as base:
+        write_source(folder, base, kind="other", province=None)
+        _Site.pages.update(a=SHELL, b=SHELL, v=VIDEO)
+        start = datetime.now(UTC).replace(microsecond=0)
         runs: dict[str, Any] = {"start": start}
         for name, hours in RUNS.items():
             if name == "after_wait":
                 _Site.pages["a"] = ARTICLE  # the site lets the crawler through now
-            runs[name] = _crawl(folder, start + timedelta(hours=hours))
+            runs[name] = crawl_and_read(folder, start + timedelta(hours=hours), _Site)
         yield runs
-    finally:
-        server.shutdown()
 
 
 def _at(runs: dict[str, Any], hours: int) -> str:

@@ -6,20 +6,21 @@ given up after its third retry. `u` never gets a date; `v` gets one after a day 
 
 from __future__ import annotations
 
-import json
 import re
-import sqlite3
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import ThreadingHTTPServer
-from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 
-from tests.crawlers.loopback_crawl import FeedSite, article_page, crawl_at, write_source
+from tests.crawlers.loopback_crawl import (
+    FeedSite,
+    article_page,
+    crawl_and_read,
+    serving,
+    write_source,
+)
 
 
 def _undated(page: bytes) -> bytes:
@@ -44,41 +45,17 @@ class _Site(FeedSite):
     hits: ClassVar[Counter[str]] = Counter()
 
 
-def _crawl(folder: Path, at: datetime) -> dict[str, Any]:
-    result = crawl_at(folder, at)
-    assert result.returncode == 0, result.stderr[-2000:]
-    with sqlite3.connect(folder / "state.db") as db:
-        (counters,) = db.execute(
-            "SELECT counters FROM crawl_runs ORDER BY rowid DESC LIMIT 1"
-        ).fetchone()
-        seen = {
-            url.rsplit("/", 1)[1][:-5]: (outcome, attempts, retry_at)
-            for url, outcome, attempts, retry_at in db.execute(
-                "SELECT url, outcome, attempts, retry_at FROM seen_urls"
-            )
-        }
-    db.close()
-    hits = dict(_Site.hits)
-    _Site.hits.clear()
-    return {"counters": json.loads(counters), "seen": seen, "hits": hits, "stdout": result.stdout}
-
-
 @pytest.fixture(scope="module")
 def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     folder = tmp_path_factory.mktemp("undated-retry")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    _Site.base = f"http://127.0.0.1:{server.server_port}"
-    write_source(folder, _Site.base, kind="other", province=None)
-    start = datetime.now(UTC).replace(microsecond=0)
-    try:
+    with serving(_Site) as base:
+        write_source(folder, base, kind="other", province=None)
+        start = datetime.now(UTC).replace(microsecond=0)
         runs: dict[str, Any] = {"start": start}
         for name, (hours, pages) in RUNS.items():
             _Site.pages.update(pages)
-            runs[name] = _crawl(folder, start + timedelta(hours=hours))
+            runs[name] = crawl_and_read(folder, start + timedelta(hours=hours), _Site)
         yield runs
-    finally:
-        server.shutdown()
 
 
 def _at(runs: dict[str, Any], hours: int) -> str:
