@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
@@ -15,9 +16,12 @@ from fastapi.testclient import TestClient
 from index import open_archive
 from index.base import Archive
 from index.types import Document
+from pressmon.alerts.dispatch import Notifier
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.settings import Settings
 from pressmon.web import AccountStore, create_app
+from pressmon.wiring import notifier_from
+from tests.web.alert_receivers import Hook, Mailbox, smtp_server, webhook_server
 
 # Real argon2id, cheap parameters: the default costs ~0.4 s per hash on the 2-core test machine.
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -256,3 +260,34 @@ def as_lead(client: TestClient) -> tuple[TestClient, str]:
 @pytest.fixture
 def as_admin(client: TestClient) -> tuple[TestClient, str]:
     return client, sign_in(client, "chi")
+
+
+@pytest.fixture
+def receivers() -> Iterator[tuple[Mailbox, int, Hook, str]]:
+    """A real SMTP server and a real webhook receiver on loopback: (mailbox, SMTP port, hook,
+    webhook URL)."""
+    with smtp_server() as (mailbox, port), webhook_server() as (hook, url):
+        yield mailbox, port, hook, url
+
+
+def with_alerts(settings: Settings, **alerts: Any) -> Settings:
+    """`settings` sending alerts through the loopback SMTP server (`alerts`: its port, recipients,
+    webhooks...), its links under a public address."""
+    values = {"host": "127.0.0.1", "tls": "none", "from": "pressmon@bhxh.test", **alerts}
+    return settings.model_copy(
+        update={
+            "alerts": settings.alerts.model_validate(values),
+            "web": settings.web.model_copy(update={"public_url": "https://pressmon.bhxh.test"}),
+        }
+    )
+
+
+@pytest.fixture
+def make_notifier(settings: Settings, accounts: AccountStore, clock: Clock):
+    """notifier_from over the test's state database (accounts already in it); each call is
+    another process's."""
+
+    def make(**alerts: Any) -> Notifier:
+        return notifier_from(with_alerts(settings, **alerts), clock=clock)
+
+    return make

@@ -8,50 +8,21 @@ import logging
 import re
 import socket
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 
-from pressmon.alerts.dispatch import BackgroundDispatcher, Notifier
+from pressmon.alerts.dispatch import BackgroundDispatcher
 from pressmon.alerts.store import CLAIM_LEASE, AlertStore, Preference
 from pressmon.errors import ConfigError
-from pressmon.settings import Settings
 from pressmon.wiring import notifier_from
-from tests.web.alert_receivers import Hook, Mailbox, free_port, smtp_server, webhook_server
-from tests.web.conftest import Clock, flagged, make_doc
+from tests.web.alert_receivers import free_port
+from tests.web.conftest import flagged, make_doc
 
 URGENT = flagged(1, "urgent", 0.93, title="Cảnh báo cán bộ BHXH giả gọi điện đòi mã OTP")
 KNOWN_CLAIM = flagged(2, "review", 0.61, provinces=("Cần Thơ",), province="Cần Thơ")
 QUIET = make_doc(5)  # not flagged: no alert
 LOW_DEBUNK = flagged(7, "low", 0.2)  # matches a known claim but debunks it: no alert
-
-
-@pytest.fixture
-def receivers() -> Iterator[tuple[Mailbox, int, Hook, str]]:
-    with smtp_server() as (mailbox, port), webhook_server() as (hook, url):
-        yield mailbox, port, hook, url
-
-
-def _with_alerts(settings: Settings, **alerts: Any) -> Settings:
-    values = {"host": "127.0.0.1", "tls": "none", "from": "pressmon@bhxh.test", **alerts}
-    return settings.model_copy(
-        update={
-            "alerts": settings.alerts.model_validate(values),
-            "web": settings.web.model_copy(update={"public_url": "https://pressmon.bhxh.test"}),
-        }
-    )
-
-
-@pytest.fixture
-def make_notifier(settings: Settings, accounts, clock: Clock):
-    """notifier_from over the test's state database (accounts already in it)."""
-
-    def make(**alerts: Any) -> Notifier:
-        return notifier_from(_with_alerts(settings, **alerts), clock=clock)
-
-    return make
 
 
 def test_an_urgent_item_and_a_known_claim_are_mailed_and_posted_once(

@@ -8,19 +8,11 @@ import csv
 import email.utils
 import io
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
-import pytest
-
-from pressmon.alerts.dispatch import Notifier
 from pressmon.alerts.store import AlertStore, Preference
-from pressmon.settings import Settings
-from pressmon.wiring import notifier_from
-from tests.web.alert_receivers import Hook, Mailbox, smtp_server, webhook_server
-from tests.web.conftest import Clock, flagged, make_doc
+from tests.web.conftest import flagged, make_doc
 
 SCAM = flagged(1, "urgent", 0.93, title="Dịch vụ rút BHXH một lần nhanh trong 7 ngày")
 # The site edits the page into another scam: a new headline and text, still urgent.
@@ -32,27 +24,6 @@ EDITED = replace(
 AGAIN_SUBJECT = (
     "[pressmon] Tin cần xem ngay (nội dung đã thay đổi sau cảnh báo trước, cảnh báo lần 2): "
 )
-
-
-@pytest.fixture
-def receivers() -> Iterator[tuple[Mailbox, int, Hook, str]]:
-    with smtp_server() as (mailbox, port), webhook_server() as (hook, url):
-        yield mailbox, port, hook, url
-
-
-def _with_alerts(settings: Settings, **alerts: Any) -> Settings:
-    values = {"host": "127.0.0.1", "tls": "none", "from": "pressmon@bhxh.test", **alerts}
-    return settings.model_copy(update={"alerts": settings.alerts.model_validate(values)})
-
-
-@pytest.fixture
-def make_notifier(settings: Settings, accounts, clock: Clock):
-    """notifier_from over the test's state database; each call is another process's."""
-
-    def make(**alerts: Any) -> Notifier:
-        return notifier_from(_with_alerts(settings, **alerts), clock=clock)
-
-    return make
 
 
 def test_an_alerted_item_edited_into_another_scam_is_alerted_again_once(
