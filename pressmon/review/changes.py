@@ -74,8 +74,9 @@ def record_content_changes(
     a reviewer's action lands before or after them, never between the event and its mark.
     """
     events: list[ReviewEvent] = []
+    histories = archive.review_histories([fresh.id for fresh, _, _ in updates])
     for fresh, earlier, changed in updates:
-        history = archive.review_history(fresh.id)
+        history = histories[fresh.id]
         if not history:
             continue
         event = content_change(

@@ -62,6 +62,10 @@ class ScopedArchive(Archive):
             return SearchPage(total=0, hits=(), page=query.page, page_size=query.page_size)
         return self.inner.search(narrowed)
 
+    def count_matches(self, query: Query) -> int:
+        narrowed = self.scope.narrow(query)
+        return 0 if narrowed is None else self.inner.count_matches(narrowed)
+
     def counts(
         self,
         query: Query,
@@ -89,6 +93,14 @@ class ScopedArchive(Archive):
     def review_history(self, document_id: str) -> Sequence[ReviewEvent]:
         self._require(document_id)
         return self.inner.review_history(document_id)
+
+    def review_histories(self, document_ids: Sequence[str]) -> Mapping[str, Sequence[ReviewEvent]]:
+        # As review_history: an item out of scope does not exist here.
+        visible = {document.id for document in self.get_many(document_ids)}
+        for document_id in document_ids:
+            if document_id not in visible:
+                raise DocumentNotFound(document_id)
+        return self.inner.review_histories(document_ids)
 
     def review_events(
         self,

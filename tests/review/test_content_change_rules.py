@@ -3,6 +3,7 @@ event, replaying it into "changed since the last decision", and where the queue 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -209,6 +210,30 @@ def test_only_items_someone_acted_on_get_the_event_and_the_mark(tmp_path: Path) 
     assert marks.all() == {"doc": LATER}
     marks.clear("doc")
     assert marks.all() == {}
+
+
+class _BatchReadsOnly(SQLiteArchive):
+    """Refuses a read of one document's history while armed: on Elasticsearch each is a round
+    trip, and a crawl batch may update many decided articles."""
+
+    armed = False
+
+    def review_history(self, document_id: str) -> Sequence[ReviewEvent]:
+        assert not self.armed, f"the history of {document_id!r} read on its own"
+        return super().review_history(document_id)
+
+
+def test_the_histories_of_a_batch_of_changes_are_read_together(tmp_path: Path) -> None:
+    with _BatchReadsOnly(tmp_path / "archive.db") as archive:
+        docs = [replace(ARCHIVED, id=f"d{n}") for n in range(3)]
+        archive.upsert(docs)
+        for doc in docs[:2]:
+            archive.record_review(replace(DECIDED[0], document_id=doc.id))
+        updates = [(replace(d, body="Liên hệ 0123.456.789."), d, ("body",)) for d in docs]
+        archive.armed = True
+        with archive.writing():
+            events = record_content_changes(archive, ChangeStore(tmp_path / "s.db"), updates, LATER)
+        assert [e.document_id for e in events] == ["d0", "d1"]
 
 
 def _entry(doc_id: str, tier: str, risk: float, status: str = UNSTARTED) -> TriageEntry:
