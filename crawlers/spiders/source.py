@@ -110,6 +110,8 @@ class _Retried:
     given_up: str  # the final state outcome and counter after its last retry
 
 
+# crawlers.extract.shell's reasons that say a page stands in for the article only for a while.
+PASSING_SHELL_REASONS = frozenset({"refresh", "wait", "maintenance", "challenge"})
 SHELL = _Retried(SHELL_DELAYS, RETRY_LATER, RETRY_WAITING, NOT_ARTICLE)
 CHALLENGED = _Retried(CHALLENGE_DELAYS, CHALLENGE, CHALLENGE_WAITING, CHALLENGE_GIVEN_UP)
 UNDATED = _Retried(SHELL_DELAYS, BAD_DATE, RETRY_WAITING, BAD_DATE_GIVEN_UP)
@@ -530,6 +532,12 @@ class SourceSpider(scrapy.Spider):
             self._host_answered(response.url)
             if previous is None and self._shell(response, source_id, url_id, version):
                 return
+            if previous is not None and self._passing_shell(response, source_id):
+                # A stored article answering "Vui lòng chờ…" for now: its version is not
+                # recorded, so the edit discovery announced is fetched again next run.
+                self.count(source_id, RETRY_LATER)
+                self.logger.info("bài đã lưu tạm trả trang chờ (%s), tải lại sau", response.url)
+                return
             self.count(source_id, NOT_ARTICLE)
             # A stored article that no longer reads as one stays archived as it was read before;
             # this version is recorded, so the same change is not fetched again.
@@ -556,13 +564,24 @@ class SourceSpider(scrapy.Spider):
         """Whether a new URL's page that is no article is, for now, a shell standing in for it
         (crawlers.extract.shell): if so it is recorded to be fetched again after a wait, or, after
         its last retry, given up as not_article (crawlers.retry)."""
-        pattern = self.sources[source_id].article_pattern
-        at_article = not pattern or bool(re.search(pattern, _path_and_query(response.url)))
-        reason = shell_reason(response.body, _content_type(response), article_url=at_article)
+        reason = self._shell_reason(response, source_id)
         if reason is None:
             return False
         self._retry_later(response, source_id, url_id, version, SHELL, reason)
         return True
+
+    def _passing_shell(self, response: Response, source_id: str) -> bool:
+        """Whether a page that is no article says it stands in for one only for a while (a
+        refresh, "vui lòng chờ", maintenance, an unknown challenge), not that the article is gone
+        (a soft 404) or is now a stub: a stored article's later version is still to come."""
+        return self._shell_reason(response, source_id) in PASSING_SHELL_REASONS
+
+    def _shell_reason(self, response: Response, source_id: str) -> str | None:
+        """crawlers.extract.shell's reason for a page that is no article, at an address that
+        looks like an article's (the source's article_pattern)."""
+        pattern = self.sources[source_id].article_pattern
+        at_article = not pattern or bool(re.search(pattern, _path_and_query(response.url)))
+        return shell_reason(response.body, _content_type(response), article_url=at_article)
 
     def _retry_later(
         self,
