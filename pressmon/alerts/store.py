@@ -50,7 +50,7 @@ class AlertEvent:
     at: datetime
     document_id: str
     channel: str
-    outcome: str  # sent | failed | gave_up | superseded | withdrawn
+    outcome: str  # sent | failed | gave_up | refused | superseded | withdrawn
     detail: str
     sequence: int = 1  # of the alert delivered: 2 and on when the item's content had changed
 
@@ -209,9 +209,17 @@ class AlertStore:
             self._log(db, at, delivery, WITHDRAWN, detail)
 
     def failed(
-        self, delivery: Delivery, at: datetime, error: str, retry_at: datetime | None
+        self,
+        delivery: Delivery,
+        at: datetime,
+        error: str,
+        retry_at: datetime | None,
+        *,
+        refused: bool = False,
     ) -> None:
-        """A failed attempt: tried again at `retry_at`, or given up for good when None."""
+        """A failed attempt: tried again at `retry_at`, or given up for good when None (`refused`:
+        at once, the receiving server having refused it for good)."""
+        outcome = "refused" if refused else "gave_up" if retry_at is None else "failed"
         with self._connect() as db:
             if retry_at is None:
                 db.execute(
@@ -225,7 +233,7 @@ class AlertStore:
                     " due_at = ? WHERE alert_id = ? AND channel = ?",
                     (error, _iso(retry_at), delivery.alert_id, delivery.channel),
                 )
-            self._log(db, at, delivery, "gave_up" if retry_at is None else "failed", error)
+            self._log(db, at, delivery, outcome, error)
 
     @staticmethod
     def _log(

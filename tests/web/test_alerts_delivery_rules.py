@@ -1,0 +1,94 @@
+"""When each delivery of an alert goes out, through a real SMTP server (aiosmtpd) and a real webhook
+receiver on loopback: a refusal for good is not retried."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from pressmon.alerts.dispatch import Notifier
+from pressmon.settings import Settings
+from pressmon.wiring import notifier_from
+from tests.web.alert_receivers import Hook, Mailbox, smtp_server, webhook_server
+from tests.web.conftest import Clock, flagged
+
+URGENT = flagged(1, "urgent", 0.93, title="Cảnh báo cán bộ BHXH giả gọi điện đòi mã OTP")
+GONE = "nghiviec@bhxh.test"  # a mailbox the server no longer has
+LEAD = "lanhdao@bhxh.test"
+
+
+@pytest.fixture
+def receivers() -> Iterator[tuple[Mailbox, int, Hook, str]]:
+    with smtp_server() as (mailbox, port), webhook_server() as (hook, url):
+        yield mailbox, port, hook, url
+
+
+def _with_alerts(settings: Settings, **alerts: Any) -> Settings:
+    values = {"host": "127.0.0.1", "tls": "none", "from": "pressmon@bhxh.test", **alerts}
+    return settings.model_copy(update={"alerts": settings.alerts.model_validate(values)})
+
+
+@pytest.fixture
+def make_notifier(settings: Settings, accounts, clock: Clock):
+    def make(**alerts: Any) -> Notifier:
+        return notifier_from(_with_alerts(settings, **alerts), clock=clock)
+
+    return make
+
+
+@pytest.mark.parametrize("reply", ["550 5.1.1 Mailbox unavailable", "553 5.1.3 Bad address"])
+def test_a_recipient_refused_for_good_fails_at_once_and_the_others_get_theirs(
+    receivers, make_notifier, clock, reply
+) -> None:
+    """A 5xx refusal was retried like a 451 for about four hours before it was reported."""
+    mailbox, port, _hook, _url = receivers
+    mailbox.refused = {GONE: reply}
+    notifier = make_notifier(port=port, recipients={"lead": [LEAD, GONE]}, retry_seconds=60)
+    notifier.notify([URGENT])
+    assert notifier.send_due() == 1
+    assert [m["To"] for m in mailbox.messages] == [LEAD]
+    [refused] = notifier.store.events(outcome="refused")
+    assert refused.channel == f"mailto:{GONE}"
+    assert refused.detail.startswith(f"SMTP 127.0.0.1:{port}: máy chủ từ chối hẳn, không gửi lại: ")
+    assert reply in refused.detail  # the server's own words
+    assert notifier.store.events(outcome="failed") == []
+    clock.advance(timedelta(days=1))
+    assert notifier.send_due() == 0 and mailbox.refusals == [GONE]  # tried once only
+    assert notifier.store.next_due() is None
+
+
+@pytest.mark.parametrize("reply", ["450 4.2.1 Mailbox busy", "530 5.7.0 Authentication required"])
+def test_a_temporary_refusal_is_retried(receivers, make_notifier, clock, reply) -> None:
+    """A 4xx, or a 530 (the [alerts] setup, which an administrator fixes), keeps the back-off."""
+    mailbox, port, _hook, _url = receivers
+    mailbox.refused = {GONE: reply}
+    notifier = make_notifier(port=port, recipients={"lead": [GONE]}, retry_seconds=60)
+    notifier.notify([URGENT])
+    assert notifier.send_due() == 0
+    [failed] = notifier.store.events()
+    assert failed.outcome == "failed" and reply[:3] in failed.detail
+    mailbox.refused = {}
+    clock.advance(timedelta(seconds=60))
+    assert notifier.send_due() == 1 and [m["To"] for m in mailbox.messages] == [GONE]
+
+
+@pytest.mark.parametrize(
+    ("status", "outcome"),
+    [(404, "refused"), (401, "refused"), (410, "refused"), (408, "failed"), (429, "failed")],
+)
+def test_a_webhook_refusing_for_good_is_not_retried(
+    receivers, make_notifier, clock, status, outcome
+) -> None:
+    _mailbox, _port, hook, url = receivers
+    hook.refuse, hook.refuse_status = 1, status
+    notifier = make_notifier(webhooks=[url], recipients={}, retry_seconds=60)
+    notifier.notify([URGENT])
+    assert notifier.send_due() == 0
+    [event] = notifier.store.events()
+    assert event.outcome == outcome and f"HTTP {status}" in event.detail
+    clock.advance(timedelta(seconds=60))
+    assert notifier.send_due() == (1 if outcome == "failed" else 0)
+    assert len(hook.payloads) == (1 if outcome == "failed" else 0)
