@@ -17,7 +17,7 @@ from pressmon.alerts.errors import DeliveryFailed, DeliveryRefused
 from pressmon.alerts.messages import alert_message, digest_message, webhook_payload
 from pressmon.alerts.model import Alert, alert_for, content_version
 from pressmon.alerts.recipients import recipients_for, still_receives
-from pressmon.alerts.schedule import last_digest_time, quiet_until, retry_delay
+from pressmon.alerts.schedule import next_digest_time, quiet_until, retry_delay
 from pressmon.alerts.store import DIGEST, PENDING, AlertStore, Delivery, Subscriber
 from pressmon.settings import AlertSettings
 
@@ -88,7 +88,9 @@ class Notifier:
         if self.console:
             return [(CONSOLE, PENDING, due), *rows]
         to = recipients_for(alert, self.settings.recipients, subscribers)
-        digest_at = last_digest_time(now, self.settings.digest_time, self.tz) + timedelta(days=1)
+        digest_at = next_digest_time(
+            now, self.settings.digest_time, self.settings.quiet_hours, self.tz
+        )
         return [
             *((MAILTO + address, PENDING, due) for address in to.now),
             *((MAILTO + address, DIGEST, digest_at) for address in to.digest),

@@ -1,21 +1,25 @@
 """When each delivery of an alert goes out, through a real SMTP server (aiosmtpd) and a real webhook
-receiver on loopback: a refusal for good is not retried."""
+receiver on loopback: a refusal for good is not retried; quiet hours hold the daily digest."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from pressmon.alerts.dispatch import Notifier
+from pressmon.alerts.store import AlertStore, Preference
 from pressmon.settings import Settings
+from pressmon.web.app import create_app
 from pressmon.wiring import notifier_from
 from tests.web.alert_receivers import Hook, Mailbox, smtp_server, webhook_server
-from tests.web.conftest import Clock, flagged
+from tests.web.conftest import Clock, flagged, sign_in
 
 URGENT = flagged(1, "urgent", 0.93, title="Cảnh báo cán bộ BHXH giả gọi điện đòi mã OTP")
+LATER = flagged(2, "urgent", 0.9)
 GONE = "nghiviec@bhxh.test"  # a mailbox the server no longer has
 LEAD = "lanhdao@bhxh.test"
 
@@ -92,3 +96,40 @@ def test_a_webhook_refusing_for_good_is_not_retried(
     clock.advance(timedelta(seconds=60))
     assert notifier.send_due() == (1 if outcome == "failed" else 0)
     assert len(hook.payloads) == (1 if outcome == "failed" else 0)
+
+
+NIGHT = {"digest_time": "23:00", "quiet_hours": "22:00-06:30"}
+
+
+def test_a_digest_time_inside_quiet_hours_waits_for_their_end(
+    receivers, make_notifier, settings, clock
+) -> None:
+    """A digest set at 23:00 with quiet hours 22:00-06:30 was mailed at 23:00, in the quiet hours.
+    Quiet hours win: it goes out at 06:30, with what came in meanwhile."""
+    mailbox, port, _hook, _url = receivers
+    AlertStore(settings.archive.state_path).set_preference(
+        "binh", Preference(email="binh@bhxh.test", digest=True)
+    )
+    notifier = make_notifier(port=port, **NIGHT)
+    notifier.notify([URGENT])  # 10:00 in Hà Nội
+    clock.now = datetime(2026, 5, 20, 16, 0, tzinfo=UTC)  # 23:00
+    assert notifier.send_due() == 0
+    clock.now = datetime(2026, 5, 20, 16, 30, tzinfo=UTC)  # 23:30: joins the held digest
+    notifier.notify([LATER])
+    clock.now = datetime(2026, 5, 20, 23, 29, tzinfo=UTC)  # 06:29
+    assert notifier.send_due() == 0 and mailbox.messages == []
+    clock.now = datetime(2026, 5, 20, 23, 30, tzinfo=UTC)  # 06:30: quiet hours are over
+    assert notifier.send_due() == 2
+    [digest] = mailbox.messages
+    assert digest["To"] == "binh@bhxh.test"
+    assert digest["Subject"] == "[pressmon] Tổng hợp cảnh báo ngày 21/05/2026: 2 tin"
+
+
+def test_the_alert_settings_page_says_when_a_held_digest_goes_out(
+    settings, archive, accounts, clock
+) -> None:
+    night = settings.model_copy(update={"alerts": settings.alerts.model_validate(NIGHT)})
+    client = TestClient(create_app(night, archive=archive, accounts=accounts, clock=clock))
+    sign_in(client, "an")
+    page = client.get("/canh-bao").text
+    assert "Tổng hợp một lần mỗi ngày lúc 06:30 (giờ đặt 23:00 nằm trong giờ yên lặng" in page

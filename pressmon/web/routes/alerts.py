@@ -7,6 +7,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from pressmon.alerts.recipients import address_problem
+from pressmon.alerts.schedule import digest_clock
 from pressmon.alerts.store import Preference
 from pressmon.web.accounts import Session
 from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
@@ -33,6 +34,7 @@ def _form(
         status=status,
         preference=preference,
         alerts=ctx.settings.alerts,
+        digest_clock=digest_clock(ctx.settings.alerts.digest_time, ctx.settings.alerts.quiet_hours),
         error=error,
         saved=saved,
     )
