@@ -17,7 +17,7 @@ from pressmon.alerts.errors import DeliveryFailed, DeliveryRefused
 from pressmon.alerts.messages import alert_message, digest_message, webhook_payload
 from pressmon.alerts.model import Alert, alert_for, content_version
 from pressmon.alerts.recipients import recipients_for, still_receives
-from pressmon.alerts.schedule import next_digest_time, quiet_until, retry_delay
+from pressmon.alerts.schedule import quiet_until, retry_delay, send_time
 from pressmon.alerts.store import DIGEST, PENDING, AlertStore, Delivery, Subscriber
 from pressmon.settings import AlertSettings
 
@@ -83,14 +83,13 @@ class Notifier:
     def _deliveries(
         self, alert: Alert, subscribers: Sequence[Subscriber], now: datetime
     ) -> list[tuple[str, str, datetime]]:
-        due = quiet_until(now, self.settings.quiet_hours, self.tz) or now
-        rows = [(url, PENDING, due) for url in self.settings.webhooks]
+        s = self.settings
+        due = send_time(now, False, s.quiet_hours, s.digest_time, self.tz)
+        rows = [(url, PENDING, due) for url in s.webhooks]
         if self.console:
             return [(CONSOLE, PENDING, due), *rows]
-        to = recipients_for(alert, self.settings.recipients, subscribers)
-        digest_at = next_digest_time(
-            now, self.settings.digest_time, self.settings.quiet_hours, self.tz
-        )
+        to = recipients_for(alert, s.recipients, subscribers)
+        digest_at = send_time(now, True, s.quiet_hours, s.digest_time, self.tz)
         return [
             *((MAILTO + address, PENDING, due) for address in to.now),
             *((MAILTO + address, DIGEST, digest_at) for address in to.digest),

@@ -69,3 +69,13 @@ def next_digest_time(
     """The first daily digest moment (UTC) after `now`, held to the end of the quiet hours."""
     clock = digest_clock(digest_time, quiet_hours)
     return last_digest_time(now, clock, tz) + timedelta(days=1)
+
+
+def send_time(
+    now: datetime, digest: bool, quiet_hours: str | None, digest_time: str, tz: ZoneInfo
+) -> datetime:
+    """When an e-mail queued at `now` goes out: in the next daily digest (`digest`), or at once,
+    after the quiet hours when `now` is inside them."""
+    if digest:
+        return next_digest_time(now, digest_time, quiet_hours, tz)
+    return quiet_until(now, quiet_hours, tz) or now

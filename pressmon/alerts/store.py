@@ -299,6 +299,31 @@ class AlertStore:
                 (username, preference.email, int(preference.opted_out), int(preference.digest)),
             )
 
+    def follow_preference(self, preference: Preference, now: datetime, due: datetime) -> None:
+        """Deliveries still waiting to the address of `preference` follow its choice, sent at
+        `due` (pressmon.alerts.schedule.send_time). Chosen at once: those waiting
+        for the digest (a retry keeps its back-off). Chosen the digest: those held for later
+        (quiet hours, a retry), not those already due."""
+        if preference.opted_out or not preference.email:
+            return
+        # Addresses are ASCII (pressmon.alerts.recipients): lower() folds them as recipients do.
+        to = "lower(channel) = lower(?)"
+        channel = f"mailto:{preference.email}"
+        with self._connect() as db:
+            if preference.digest:
+                db.execute(
+                    f"UPDATE alert_deliveries SET status = ?, due_at = ? WHERE {to}"
+                    " AND status = ? AND due_at > ?",
+                    (DIGEST, _iso(due), channel, PENDING, _iso(now)),
+                )
+            else:
+                db.execute(
+                    "UPDATE alert_deliveries SET status = ?,"
+                    f" due_at = CASE WHEN attempts > 0 THEN due_at ELSE ? END WHERE {to}"
+                    " AND status = ?",
+                    (PENDING, _iso(due), channel, DIGEST),
+                )
+
     def subscribers(self) -> list[Subscriber]:
         """Active accounts that gave an address or opted out."""
         with self._connect() as db:

@@ -1,5 +1,6 @@
 """When each delivery of an alert goes out, through a real SMTP server (aiosmtpd) and a real webhook
-receiver on loopback: a refusal for good is not retried; quiet hours hold the daily digest."""
+receiver on loopback: a refusal for good is not retried; quiet hours hold the daily digest; an
+account switching between each alert at once and the digest moves what waits for it."""
 
 from __future__ import annotations
 
@@ -125,11 +126,73 @@ def test_a_digest_time_inside_quiet_hours_waits_for_their_end(
     assert digest["Subject"] == "[pressmon] Tổng hợp cảnh báo ngày 21/05/2026: 2 tin"
 
 
+def _signed_in_as_an(settings: Settings, archive, accounts, clock, **alerts: Any):
+    """The web app with `alerts` settings, and An's CSRF token."""
+    configured = settings.model_copy(update={"alerts": settings.alerts.model_validate(alerts)})
+    client = TestClient(create_app(configured, archive=archive, accounts=accounts, clock=clock))
+    return client, sign_in(client, "an")
+
+
 def test_the_alert_settings_page_says_when_a_held_digest_goes_out(
     settings, archive, accounts, clock
 ) -> None:
-    night = settings.model_copy(update={"alerts": settings.alerts.model_validate(NIGHT)})
-    client = TestClient(create_app(night, archive=archive, accounts=accounts, clock=clock))
-    sign_in(client, "an")
+    client, _token = _signed_in_as_an(settings, archive, accounts, clock, **NIGHT)
     page = client.get("/canh-bao").text
     assert "Tổng hợp một lần mỗi ngày lúc 06:30 (giờ đặt 23:00 nằm trong giờ yên lặng" in page
+
+
+QUIET_NIGHTS = {"quiet_hours": "22:00-06:30", "digest_time": "07:30"}
+AN = "an@bhxh.test"
+
+
+def _choose(client: TestClient, token: str, mode: str) -> None:
+    form = {"csrf_token": token, "email": AN, "receive": "1", "mode": mode}
+    saved = client.post("/canh-bao", data=form, follow_redirects=False)
+    assert saved.headers["location"] == "/canh-bao?da_luu=1"
+
+
+def test_switching_to_at_once_sends_what_waited_for_the_digest_after_the_quiet_hours(
+    receivers, make_notifier, settings, archive, accounts, clock
+) -> None:
+    """Alerts queued for the digest waited for it even after the account chose each alert at
+    once: they now go out at once, held only by the quiet hours."""
+    mailbox, port, _hook, _url = receivers
+    client, token = _signed_in_as_an(settings, archive, accounts, clock, **QUIET_NIGHTS)
+    _choose(client, token, "hang-ngay")
+    notifier = make_notifier(port=port, **QUIET_NIGHTS)
+    notifier.notify([URGENT])  # 10:00 in Hà Nội: for the digest at 07:30 tomorrow
+    assert notifier.send_due() == 0
+    clock.now = datetime(2026, 5, 20, 16, 0, tzinfo=UTC)  # 23:00: quiet hours
+    _choose(client, sign_in(client, "an"), "ngay")  # signed in again: the session timed out
+    assert notifier.send_due() == 0
+    clock.now = datetime(2026, 5, 20, 23, 30, tzinfo=UTC)  # 06:30: they are over
+    assert notifier.send_due() == 1
+    [alert] = mailbox.messages
+    assert alert["To"] == AN and alert["Subject"].startswith("[pressmon] Tin cần xem ngay: ")
+    clock.now = datetime(2026, 5, 21, 0, 30, tzinfo=UTC)  # 07:30: no digest left to send
+    assert notifier.send_due() == 0 and len(mailbox.messages) == 1
+
+
+def test_switching_to_the_digest_moves_what_waits_but_not_what_is_due(
+    receivers, make_notifier, settings, archive, accounts, clock
+) -> None:
+    mailbox, port, _hook, _url = receivers
+    client, token = _signed_in_as_an(settings, archive, accounts, clock, **QUIET_NIGHTS)
+    _choose(client, token, "ngay")
+    notifier = make_notifier(port=port, retry_seconds=60, **QUIET_NIGHTS)
+    mailbox.refuse = 1
+    notifier.notify([URGENT])
+    assert notifier.send_due() == 0  # refused once: waits 60 s for its retry
+    notifier.notify([LATER])  # due now, not sent yet
+    _choose(client, token, "hang-ngay")
+    assert notifier.send_due() == 1  # the one due goes as it was
+    assert [m["Subject"] for m in mailbox.messages] == [
+        "[pressmon] Tin cần xem ngay: " + LATER.title
+    ]
+    clock.advance(timedelta(seconds=60))
+    assert notifier.send_due() == 0  # the retry waits for the digest now
+    clock.now = datetime(2026, 5, 21, 0, 30, tzinfo=UTC)  # 07:30
+    assert notifier.send_due() == 1
+    digest = mailbox.messages[-1]
+    assert digest["Subject"] == "[pressmon] Tổng hợp cảnh báo ngày 21/05/2026: 1 tin"
+    assert URGENT.title in digest.get_content()
