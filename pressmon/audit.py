@@ -39,6 +39,7 @@ AUDIT_ACTION_LABELS: Mapping[str, str] = {
     "alert:sent": "Đã gửi cảnh báo",
     "alert:failed": "Gửi cảnh báo lỗi (sẽ thử lại)",
     "alert:gave_up": "Ngừng gửi cảnh báo (hết số lần thử)",
+    "alert:refused": "Cảnh báo bị máy nhận từ chối hẳn (không thử lại)",
     "alert:superseded": "Bỏ cảnh báo chưa gửi (bài đã đổi, có cảnh báo mới)",
     "alert:withdrawn": "Bỏ cảnh báo chưa gửi (người nhận không còn nhận)",
 }

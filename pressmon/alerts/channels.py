@@ -1,6 +1,7 @@
 """The ways an alert leaves: SMTP, the console (no SMTP configured) and webhooks (JSON POST).
 
-Thin adapters: each raises DeliveryFailed with the reason, and the dispatcher retries.
+Thin adapters: each raises DeliveryFailed with the reason, and the dispatcher retries;
+DeliveryRefused when the server refused for good, and the dispatcher gives up at once.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from email.utils import formataddr, formatdate, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from pressmon.alerts.errors import AlertError, DeliveryFailed
+from pressmon.alerts.errors import AlertError, DeliveryFailed, DeliveryRefused
 from pressmon.alerts.messages import LINK_LABEL, Message
 from pressmon.alerts.recipients import diacritics_problem
 from pressmon.errors import ConfigError
@@ -106,6 +107,11 @@ class SmtpMailer:
                 f"({err}); {_certificate_hint(err, s.ca_file is not None)}"
             ) from err
         except (OSError, smtplib.SMTPException) as err:  # ssl.SSLError is an OSError
+            refusal = _permanent_refusal(err)
+            if refusal:
+                raise DeliveryRefused(
+                    f"SMTP {self.host}:{s.port}: máy chủ từ chối hẳn, không gửi lại: {refusal}"
+                ) from err
             mismatch = _tls_mismatch(err)
             reason = f"{str(err).rstrip('.')}{mismatch}" if mismatch else str(err)
             raise DeliveryFailed(f"SMTP {self.host}:{s.port}: {reason}") from err
@@ -115,6 +121,31 @@ class SmtpMailer:
         sender's (make_msgid would otherwise ask the resolver for this host's name)."""
         domain = parseaddr(self.settings.sender)[1].rpartition("@")[2] or "localhost"
         return f"<pressmon.{key}@{domain}>" if key else make_msgid("pressmon", domain)
+
+
+# Authentication or STARTTLS required: the setup of [alerts], which an administrator fixes; the
+# retries then deliver what was queued meanwhile.
+_SETUP_REFUSAL = 530
+
+
+def _permanent_refusal(err: Exception) -> str | None:
+    """The server's 5xx reply (other than _SETUP_REFUSAL) refusing the message's sender, its
+    recipient or its content, as the server said it; None for any other failure (a 4xx reply,
+    no connection…), which may pass later."""
+    replies: list[tuple[int, bytes | str]]
+    if isinstance(err, smtplib.SMTPRecipientsRefused):
+        replies = list(err.recipients.values())
+    elif isinstance(err, (smtplib.SMTPSenderRefused, smtplib.SMTPDataError)):
+        replies = [(err.smtp_code, err.smtp_error)]
+    else:
+        return None
+    if not replies or not all(500 <= code < 600 and code != _SETUP_REFUSAL for code, _ in replies):
+        return None
+    return "; ".join(f"{code} {_text(said)}" for code, said in replies)
+
+
+def _text(said: bytes | str) -> str:
+    return said.decode(errors="replace") if isinstance(said, bytes) else said
 
 
 # OpenSSL's verify codes for a certificate valid but issued to another name.
@@ -209,6 +240,11 @@ def check_webhooks(urls: Sequence[str]) -> None:
             ) from err
 
 
+# A client error says this request will never be taken (a wrong address, a refused token…), except
+# 408 (too slow) and 429 (too many): those, server errors and network errors may pass later.
+_PERMANENT_HTTP = frozenset(range(400, 500)) - {408, 429}
+
+
 class HttpPoster:
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
@@ -235,6 +271,11 @@ class HttpPoster:
                 if location
                 else ""
             )
+            if err.code in _PERMANENT_HTTP:
+                raise DeliveryRefused(
+                    f"webhook {url}: HTTP {err.code} {err.reason}: máy nhận từ chối hẳn, "
+                    "không gửi lại"
+                ) from err
             raise DeliveryFailed(f"webhook {url}: HTTP {err.code}{moved}") from err
         except http.client.HTTPException as err:  # not an OSError: a port that is not HTTP's
             raise DeliveryFailed(

@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 
 from index.types import Document
 from pressmon.alerts.channels import Mailer, Poster
-from pressmon.alerts.errors import DeliveryFailed
+from pressmon.alerts.errors import DeliveryFailed, DeliveryRefused
 from pressmon.alerts.messages import alert_message, digest_message, webhook_payload
 from pressmon.alerts.model import Alert, alert_for, content_version
 from pressmon.alerts.recipients import recipients_for, still_receives
-from pressmon.alerts.schedule import last_digest_time, quiet_until, retry_delay
+from pressmon.alerts.schedule import quiet_until, retry_delay, send_time
 from pressmon.alerts.store import DIGEST, PENDING, AlertStore, Delivery, Subscriber
 from pressmon.settings import AlertSettings
 
@@ -83,12 +83,13 @@ class Notifier:
     def _deliveries(
         self, alert: Alert, subscribers: Sequence[Subscriber], now: datetime
     ) -> list[tuple[str, str, datetime]]:
-        due = quiet_until(now, self.settings.quiet_hours, self.tz) or now
-        rows = [(url, PENDING, due) for url in self.settings.webhooks]
+        s = self.settings
+        due = send_time(now, False, s.quiet_hours, s.digest_time, self.tz)
+        rows = [(url, PENDING, due) for url in s.webhooks]
         if self.console:
             return [(CONSOLE, PENDING, due), *rows]
-        to = recipients_for(alert, self.settings.recipients, subscribers)
-        digest_at = last_digest_time(now, self.settings.digest_time, self.tz) + timedelta(days=1)
+        to = recipients_for(alert, s.recipients, subscribers)
+        digest_at = send_time(now, True, s.quiet_hours, s.digest_time, self.tz)
         return [
             *((MAILTO + address, PENDING, due) for address in to.now),
             *((MAILTO + address, DIGEST, digest_at) for address in to.digest),
@@ -97,7 +98,8 @@ class Notifier:
 
     def send_due(self) -> int:
         """Send every delivery whose time has come (digests grouped per address); how many
-        went out. A failure is recorded and retried later, never raised. An address that no
+        went out. A failure is recorded and retried later (given up at once when refused for
+        good), never raised. An address that no
         longer receives the alert (pressmon.alerts.recipients.still_receives) is not mailed."""
         now = self.clock()
         sent = 0
@@ -146,10 +148,11 @@ class Notifier:
             self.poster.post(delivery.channel, webhook_payload(alert))
 
     def _failed(self, deliveries: Sequence[Delivery], now: datetime, err: DeliveryFailed) -> None:
+        refused = isinstance(err, DeliveryRefused)
         for delivery in deliveries:
             attempts = delivery.attempts + 1
             retry_at = None
-            if attempts < self.settings.max_attempts:
+            if attempts < self.settings.max_attempts and not refused:
                 retry_at = now + retry_delay(attempts, self.settings.retry_seconds)
                 retry_at = quiet_until(retry_at, self.settings.quiet_hours, self.tz) or retry_at
             log.warning(
@@ -158,7 +161,7 @@ class Notifier:
                 delivery.channel,
                 err,
             )
-            self.store.failed(delivery, now, str(err), retry_at)
+            self.store.failed(delivery, now, str(err), retry_at, refused=refused)
 
 
 class BackgroundDispatcher:

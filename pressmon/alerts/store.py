@@ -50,7 +50,7 @@ class AlertEvent:
     at: datetime
     document_id: str
     channel: str
-    outcome: str  # sent | failed | gave_up | superseded | withdrawn
+    outcome: str  # sent | failed | gave_up | refused | superseded | withdrawn
     detail: str
     sequence: int = 1  # of the alert delivered: 2 and on when the item's content had changed
 
@@ -209,9 +209,17 @@ class AlertStore:
             self._log(db, at, delivery, WITHDRAWN, detail)
 
     def failed(
-        self, delivery: Delivery, at: datetime, error: str, retry_at: datetime | None
+        self,
+        delivery: Delivery,
+        at: datetime,
+        error: str,
+        retry_at: datetime | None,
+        *,
+        refused: bool = False,
     ) -> None:
-        """A failed attempt: tried again at `retry_at`, or given up for good when None."""
+        """A failed attempt: tried again at `retry_at`, or given up for good when None (`refused`:
+        at once, the receiving server having refused it for good)."""
+        outcome = "refused" if refused else "gave_up" if retry_at is None else "failed"
         with self._connect() as db:
             if retry_at is None:
                 db.execute(
@@ -225,7 +233,7 @@ class AlertStore:
                     " due_at = ? WHERE alert_id = ? AND channel = ?",
                     (error, _iso(retry_at), delivery.alert_id, delivery.channel),
                 )
-            self._log(db, at, delivery, "gave_up" if retry_at is None else "failed", error)
+            self._log(db, at, delivery, outcome, error)
 
     @staticmethod
     def _log(
@@ -290,6 +298,31 @@ class AlertStore:
                 " opted_out = excluded.opted_out, digest = excluded.digest",
                 (username, preference.email, int(preference.opted_out), int(preference.digest)),
             )
+
+    def follow_preference(self, preference: Preference, now: datetime, due: datetime) -> None:
+        """Deliveries still waiting to the address of `preference` follow its choice, sent at
+        `due` (pressmon.alerts.schedule.send_time). Chosen at once: those waiting
+        for the digest (a retry keeps its back-off). Chosen the digest: those held for later
+        (quiet hours, a retry), not those already due."""
+        if preference.opted_out or not preference.email:
+            return
+        # Addresses are ASCII (pressmon.alerts.recipients): lower() folds them as recipients do.
+        to = "lower(channel) = lower(?)"
+        channel = f"mailto:{preference.email}"
+        with self._connect() as db:
+            if preference.digest:
+                db.execute(
+                    f"UPDATE alert_deliveries SET status = ?, due_at = ? WHERE {to}"
+                    " AND status = ? AND due_at > ?",
+                    (DIGEST, _iso(due), channel, PENDING, _iso(now)),
+                )
+            else:
+                db.execute(
+                    "UPDATE alert_deliveries SET status = ?,"
+                    f" due_at = CASE WHEN attempts > 0 THEN due_at ELSE ? END WHERE {to}"
+                    " AND status = ?",
+                    (PENDING, _iso(due), channel, DIGEST),
+                )
 
     def subscribers(self) -> list[Subscriber]:
         """Active accounts that gave an address or opted out."""

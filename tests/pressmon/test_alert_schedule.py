@@ -7,7 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pressmon.alerts.schedule import last_digest_time, quiet_until, retry_delay
+from pressmon.alerts.schedule import (
+    digest_clock,
+    last_digest_time,
+    next_digest_time,
+    quiet_until,
+    retry_delay,
+)
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -40,3 +46,28 @@ def test_back_off_doubles_up_to_an_hour() -> None:
 def test_the_last_digest_moment() -> None:
     assert last_digest_time(_local(21, 7, 29), "07:30", HANOI) == _local(20, 7, 30)
     assert last_digest_time(_local(21, 7, 30), "07:30", HANOI) == _local(21, 7, 30)
+
+
+@pytest.mark.parametrize(
+    ("digest_time", "window", "sent_at"),
+    [
+        ("23:00", "22:00-06:30", "06:30"),  # inside quiet hours: held to their end
+        ("05:00", "22:00-06:30", "06:30"),
+        ("06:30", "22:00-06:30", "06:30"),  # the end itself is no longer quiet
+        ("07:30", "22:00-06:30", "07:30"),
+        ("12:15", "12:00-13:30", "13:30"),
+        ("23:00", None, "23:00"),
+    ],
+)
+def test_quiet_hours_hold_the_daily_digest(
+    digest_time: str, window: str | None, sent_at: str
+) -> None:
+    assert digest_clock(digest_time, window) == sent_at
+
+
+def test_the_next_digest_moment_after_the_quiet_hours() -> None:
+    """A digest set at 23:00 inside 22:00-06:30 goes out at 06:30, with what came in the night."""
+    for queued in (_local(20, 10), _local(20, 23, 30), _local(21, 6, 29)):
+        at = next_digest_time(queued.astimezone(UTC), "23:00", "22:00-06:30", HANOI)
+        assert at == _local(21, 6, 30)
+    assert next_digest_time(_local(21, 6, 30), "23:00", "22:00-06:30", HANOI) == _local(22, 6, 30)

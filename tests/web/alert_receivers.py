@@ -36,7 +36,8 @@ def free_port() -> int:
 
 class Mailbox:
     """aiosmtpd handler: keeps what it accepts, with how it came (over TLS or not, the login);
-    refuses the next `refuse` messages with a 451."""
+    refuses the next `refuse` messages with a 451, and the recipients in `refused` with their
+    reply (address -> e.g. "550 5.1.1 …")."""
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
@@ -44,9 +45,21 @@ class Mailbox:
         self.encrypted: list[bool] = []
         self.logins: list[bytes | None] = []
         self.refuse = 0
+        self.refused: dict[str, str] = {}
+        self.refusals: list[str] = []  # the recipients refused, as they were tried
         # When given, the first message waits until it is set; `holding` says it is waiting.
         self.hold: threading.Event | None = None
         self.holding = threading.Event()
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        if address in self.refused:
+            self.refusals.append(address)
+            return self.refused[address]
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(options)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.hold is not None and not self.holding.is_set():
@@ -222,7 +235,8 @@ def smtp_server(
 class Hook:
     def __init__(self) -> None:
         self.payloads: list[dict[str, Any]] = []
-        self.refuse = 0  # answer the next POSTs with 500
+        self.refuse = 0  # answer the next POSTs with `refuse_status`
+        self.refuse_status = 500
         # (status, path): answer POSTs with that redirect to that path of the same server,
         # which answers a GET with 200 (as a web page would) and keeps nothing
         self.redirect: tuple[int, str] | None = None
@@ -249,7 +263,7 @@ def webhook_server() -> Iterator[tuple[Hook, str]]:
                 self.send_header("Content-Length", "0")
             elif hook.refuse:
                 hook.refuse -= 1
-                self.send_response(500)
+                self.send_response(hook.refuse_status)
             else:
                 assert self.headers["Content-Type"].startswith("application/json")
                 hook.payloads.append(json.loads(body))

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from pressmon.alerts.recipients import address_problem
+from pressmon.alerts.schedule import digest_clock, send_time
 from pressmon.alerts.store import Preference
 from pressmon.web.accounts import Session
 from pressmon.web.deps import Context, CurrentSession, WebContext, WritingSession
@@ -33,6 +34,7 @@ def _form(
         status=status,
         preference=preference,
         alerts=ctx.settings.alerts,
+        digest_clock=digest_clock(ctx.settings.alerts.digest_time, ctx.settings.alerts.quiet_hours),
         error=error,
         saved=saved,
     )
@@ -65,6 +67,11 @@ def save_alert_settings(
         return _form(request, ctx, session, preference, status=400, error="Cách nhận không hợp lệ.")
     username = session.account.username
     ctx.alerts.set_preference(username, preference)
+    # What waits for this address goes as now chosen: a switch to "at once" does not leave the
+    # alerts queued for the digest until tomorrow.
+    now, alerts = ctx.clock(), ctx.settings.alerts
+    due = send_time(now, preference.digest, alerts.quiet_hours, alerts.digest_time, ctx.settings.tz)
+    ctx.alerts.follow_preference(preference, now, due)
     ctx.accounts.record(
         username,
         username,
