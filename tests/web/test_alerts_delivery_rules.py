@@ -4,44 +4,21 @@ account switching between each alert at once and the digest moves what waits for
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from pressmon.alerts.dispatch import Notifier
 from pressmon.alerts.store import AlertStore, Preference
 from pressmon.settings import Settings
 from pressmon.web.app import create_app
-from pressmon.wiring import notifier_from
-from tests.web.alert_receivers import Hook, Mailbox, smtp_server, webhook_server
-from tests.web.conftest import Clock, flagged, sign_in
+from tests.web.conftest import flagged, sign_in
 
 URGENT = flagged(1, "urgent", 0.93, title="Cảnh báo cán bộ BHXH giả gọi điện đòi mã OTP")
 LATER = flagged(2, "urgent", 0.9)
 GONE = "nghiviec@bhxh.test"  # a mailbox the server no longer has
 LEAD = "lanhdao@bhxh.test"
-
-
-@pytest.fixture
-def receivers() -> Iterator[tuple[Mailbox, int, Hook, str]]:
-    with smtp_server() as (mailbox, port), webhook_server() as (hook, url):
-        yield mailbox, port, hook, url
-
-
-def _with_alerts(settings: Settings, **alerts: Any) -> Settings:
-    values = {"host": "127.0.0.1", "tls": "none", "from": "pressmon@bhxh.test", **alerts}
-    return settings.model_copy(update={"alerts": settings.alerts.model_validate(values)})
-
-
-@pytest.fixture
-def make_notifier(settings: Settings, accounts, clock: Clock):
-    def make(**alerts: Any) -> Notifier:
-        return notifier_from(_with_alerts(settings, **alerts), clock=clock)
-
-    return make
 
 
 @pytest.mark.parametrize("reply", ["550 5.1.1 Mailbox unavailable", "553 5.1.3 Bad address"])
