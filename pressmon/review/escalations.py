@@ -1,17 +1,24 @@
-"""Items a provincial office sent to the Center ("Chuyển Trung tâm"): the latest sending of each.
+"""Items a provincial office sent to the Center ("Chuyển Trung tâm"): the latest sending of each,
+and the Center's answer to it.
 
 The audit log in the archive keeps every sending (action "escalate"); this table in the state
 database is what the Center's queue reads to put them first, without replaying every history.
+The Center's answer is read from the item's log: its conclusion (a status that decides, or a
+follow-up) recorded by a Center account after the latest sending. A conclusion the province
+itself reached before sending the item up, or after, is not the Center's answer.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from index.types import ReviewEvent
+from pressmon.review.statuses import DECISIONS
 from pressmon.state_db import open_state_db, transaction
 
 
@@ -68,4 +75,34 @@ def _escalation(row: sqlite3.Row) -> Escalation:
         row["province"],
         row["note"],
         datetime.fromisoformat(row["at"]),
+    )
+
+
+def center_answer(
+    history: Sequence[ReviewEvent], is_center: Callable[[str], bool]
+) -> ReviewEvent | None:
+    """The Center's latest conclusion on an item since a province last sent it up (`history`:
+    oldest first; `is_center`: whether an actor is the Center's), or None while it waits."""
+    answer: ReviewEvent | None = None
+    for event in history:
+        if event.action == "escalate":
+            answer = None
+        elif is_center(event.actor) and (
+            event.action == "follow_up"
+            or (event.action == "status" and event.status_after in DECISIONS)
+        ):
+            answer = event
+    return answer
+
+
+def answered(
+    escalations: Mapping[str, Escalation],
+    histories: Mapping[str, Sequence[ReviewEvent]],
+    is_center: Callable[[str], bool],
+) -> frozenset[str]:
+    """The items sent to the Center that it has answered since (see `center_answer`)."""
+    return frozenset(
+        document_id
+        for document_id in escalations
+        if center_answer(histories.get(document_id, ()), is_center) is not None
     )

@@ -20,7 +20,7 @@ from classifier.types import TIERS
 from index.base import Archive
 from index.types import Document, Query, TriageEntry, TriageList
 from pressmon.review.escalations import Escalation
-from pressmon.review.statuses import DECISIONS, STATUSES
+from pressmon.review.statuses import STATUSES
 
 QueueOrder = Literal["tier", "uncertain", "newest"]
 FETCH_LIMIT = 5000  # flagged items considered per view; callers say so when there are more
@@ -116,9 +116,13 @@ def arrange(
     *,
     escalated_first: bool,
     changed: Collection[str] = frozenset(),
+    answered: Collection[str] = frozenset(),
 ) -> Arranged:
     """Filter, count per status and sort flagged items (newest first, as archives list them);
-    `changed`: ids of items edited at their source since someone last acted on them."""
+    `changed`: ids of items edited at their source since someone last acted on them;
+    `answered`: ids of items sent to the Center that it has concluded on since
+    (`pressmon.review.escalations.answered`); the others sent lead when `escalated_first`,
+    whatever status the province gave them before sending."""
     chosen = list(entries)
     if filters.category:
         chosen = [e for e in chosen if e.category == filters.category]
@@ -131,7 +135,7 @@ def arrange(
         chosen = [e for e in chosen if e.review_status == filters.status]
     chosen.sort(key=sort_key(filters.order, changed))
     if escalated_first:
-        waiting = [e for e in chosen if e.id in escalations and e.review_status not in DECISIONS]
+        waiting = [e for e in chosen if e.id in escalations and e.id not in answered]
         waiting.sort(key=lambda e: escalations[e.id].at, reverse=True)
         first = {e.id for e in waiting}
         chosen = waiting + [e for e in chosen if e.id not in first]
@@ -141,7 +145,12 @@ def arrange(
 @dataclass(frozen=True)
 class _Kept:
     triage: TriageList
-    read: tuple[Mapping[str, str] | None, Mapping[str, Escalation] | None, Collection[str] | None]
+    read: tuple[
+        Mapping[str, str] | None,
+        Mapping[str, Escalation] | None,
+        Collection[str] | None,
+        Collection[str] | None,
+    ]
     arranged: Arranged
 
 
@@ -166,13 +175,16 @@ class QueueOrders:
         *,
         escalated_first: bool,
         changed: Collection[str] = frozenset(),
+        answered: Collection[str] = frozenset(),
     ) -> Arranged:
-        # The order reads assignments only to filter by assignee, escalations only to put them
-        # first, changed items only in triage order: other changes to them leave it valid.
+        # The order reads assignments only to filter by assignee, escalations and the Center's
+        # answers only to put them first, changed items only in triage order: other changes to
+        # them leave it valid.
         read = (
             assignees if filters.assignee else None,
             escalations if escalated_first else None,
             frozenset(changed) if filters.order == "tier" else None,
+            frozenset(answered) if escalated_first else None,
         )
         # id() is safe in the key: a kept entry holds its list, so no other list can have the id.
         key = (id(triage), filters, escalated_first)
@@ -188,6 +200,7 @@ class QueueOrders:
             escalations,
             escalated_first=escalated_first,
             changed=changed,
+            answered=answered,
         )
         with self._lock:
             self._kept[key] = _Kept(triage, read, arranged)
@@ -208,12 +221,13 @@ def load_queue(
     escalated_first: bool = False,
     orders: QueueOrders | None = None,
     changed: Collection[str] = frozenset(),
+    answered: Collection[str] = frozenset(),
 ) -> QueuePage:
-    """`escalated_first`: items sent to the Center and not yet concluded lead the queue, the
-    latest sent first; the Center's queue asks for it. `orders`: where arranged queues are kept
-    between views (the web app's); without it every call arranges the queue again. `changed`:
-    ids of items edited at their source since someone last acted on them (marked; first in
-    their tier in triage order)."""
+    """`escalated_first`: items sent to the Center and not yet concluded by it (`answered`)
+    lead the queue, the latest sent first; the Center's queue asks for it. `orders`: where
+    arranged queues are kept between views (the web app's); without it every call arranges the
+    queue again. `changed`: ids of items edited at their source since someone last acted on
+    them (marked; first in their tier in triage order)."""
     escalations = escalations or {}
     query = Query(
         outlets=frozenset({filters.outlet}) if filters.outlet else frozenset(),
@@ -233,6 +247,7 @@ def load_queue(
             escalations,
             escalated_first=escalated_first,
             changed=changed,
+            answered=answered,
         )
     else:
         arranged = arrange(
@@ -242,6 +257,7 @@ def load_queue(
             escalations,
             escalated_first=escalated_first,
             changed=changed,
+            answered=answered,
         )
     entries = arranged.entries
     pages = max(1, -(-len(entries) // page_size))

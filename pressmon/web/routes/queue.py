@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -10,9 +10,10 @@ from fastapi.responses import HTMLResponse, Response
 
 from classifier.types import TIERS
 from index.base import Archive
+from pressmon.review.escalations import answered
 from pressmon.review.queue import QueueFilters, QueuePage, load_queue
 from pressmon.review.scope import Scope
-from pressmon.review.statuses import STATUSES
+from pressmon.review.statuses import STATUSES, SYSTEM_ACTOR
 from pressmon.web.accounts import Account
 from pressmon.web.deps import Context, CurrentSession, SessionArchive, SessionScope, WebContext
 from pressmon.web.params import Dates, Page, Text, clean, stored_name
@@ -65,18 +66,32 @@ def filter_choices(ctx: WebContext, accounts: Sequence[Account]) -> dict:
 def session_queue(
     ctx: WebContext, archive: Archive, scope: Scope, filters: QueueFilters, page_no: int
 ) -> QueuePage:
-    """The queue as this session sees it: the Center's puts what provinces sent it first; items
-    edited at their source since someone last acted on them are marked, first in their tier."""
+    """The queue as this session sees it: the Center's puts what provinces sent it first until
+    it has concluded on them; items edited at their source since someone last acted on them are
+    marked, first in their tier."""
+    escalations = ctx.escalations.all()
     return load_queue(
         archive,
         filters,
         ctx.accounts.assignees(),
         page=page_no,
-        escalations=ctx.escalations.all(),
+        escalations=escalations,
         escalated_first=scope.is_center,
         orders=ctx.queue_orders,
         changed=ctx.changes.all(),
+        answered=answered(
+            escalations, archive.review_histories(list(escalations)), center_actor(ctx)
+        )
+        if scope.is_center
+        else frozenset(),
     )
+
+
+def center_actor(ctx: WebContext) -> Callable[[str], bool]:
+    """Whether an audit event's actor is the Center's: not a provincial account, not the
+    system."""
+    provincial = {a.username for a in ctx.accounts.list() if a.province is not None}
+    return lambda actor: actor not in provincial and actor != SYSTEM_ACTOR
 
 
 @router.get("/hang-doi", response_class=HTMLResponse, include_in_schema=False)

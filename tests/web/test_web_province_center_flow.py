@@ -1,0 +1,49 @@
+"""The road between a provincial office and the Center, through HTTP as both sides walk it: the
+province concludes, reports and sends an item up; the Center's queue keeps it first until the
+Center has concluded on it; the province reads the Center's answer."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from tests.web import test_web_provinces as base
+from tests.web.conftest import act, sign_in
+
+provinces = base.provinces  # the Nghệ An items and accounts
+NGHE_AN_ITEM = base.NGHE_AN_ITEM
+SENT = {"action": "escalate", "note": "Đã báo công an tỉnh; đề nghị Trung tâm đính chính"}
+CONCLUDED = {"action": "status", "status": "false", "note": "Mạo danh BHXH, đã báo công an tỉnh"}
+
+
+def _first_in_queue(client) -> str:
+    first = re.search(r'<a href="/bai/(doc\d+)">', client.get("/hang-doi").text)
+    assert first is not None
+    return first.group(1)
+
+
+def test_an_item_the_province_concluded_before_sending_waits_for_the_centers_answer(
+    client, provinces, clock
+) -> None:
+    token = base._as_province(client)
+    act(client, token, NGHE_AN_ITEM, CONCLUDED, SENT)
+
+    client.cookies.clear()
+    token = sign_in(client, "an")
+    assert _first_in_queue(client) == NGHE_AN_ITEM
+    assert client.get("/api/queue").json()["items"][0]["document"]["id"] == NGHE_AN_ITEM
+
+    clock.advance(timedelta(hours=1))
+    act(client, token, NGHE_AN_ITEM, {"action": "status", "status": "in_progress"})
+    assert _first_in_queue(client) == NGHE_AN_ITEM  # taken up is no answer yet
+    act(client, token, NGHE_AN_ITEM, {**CONCLUDED, "note": "Trung tâm xác nhận sai sự thật"})
+    assert _first_in_queue(client) != NGHE_AN_ITEM
+
+    # Sent up again after the Center's answer: it leads the Center's queue again.
+    client.cookies.clear()
+    token = base._as_province(client)
+    clock.advance(timedelta(hours=1))
+    act(client, token, NGHE_AN_ITEM, {**SENT, "note": "Bài vẫn lan truyền, xin Trung tâm xem lại"})
+    client.cookies.clear()
+    sign_in(client, "an")
+    assert _first_in_queue(client) == NGHE_AN_ITEM
