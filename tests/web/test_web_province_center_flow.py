@@ -47,3 +47,12 @@ def test_an_item_the_province_concluded_before_sending_waits_for_the_centers_ans
     client.cookies.clear()
     sign_in(client, "an")
     assert _first_in_queue(client) == NGHE_AN_ITEM
+
+
+def test_the_item_page_names_the_sender_as_the_queue_does(client, provinces) -> None:
+    token = base._as_province(client)
+    act(client, token, NGHE_AN_ITEM, SENT)
+    client.cookies.clear()
+    sign_in(client, "an")
+    item = client.get(f"/bai/{NGHE_AN_ITEM}").text
+    assert "Hồ Thị Nga (BHXH Nghệ An), 20/05/2026 10:00: Đã báo công an tỉnh" in item

@@ -130,6 +130,8 @@ def item_context(
         raise DocumentNotFound(document_id)
     state, history = current_state(archive, document_id)
     flag_reasons = reasons(document)
+    escalation = ctx.escalations.get(document_id)
+    sender = ctx.accounts.get(escalation.username) if escalation else None  # shown by name
     needles = highlight_needles(flag_reasons)
     body = body_part(document.body, part)
     return {
@@ -146,7 +148,8 @@ def item_context(
         "changed_event": next((e for e in reversed(history) if e.action == CONTENT_CHANGED), None),
         "similar": [d for d in ctx.similar.similar(document) if archive.get(d.id) is not None],
         "saved_copy": ctx.evidence.store.latest(document_id),
-        "escalation": ctx.escalations.get(document_id),
+        "escalation": escalation,
+        "escalation_sender": sender.label if sender else escalation.username if escalation else "",
         "statuses": next_statuses(state),
         "follow_ups": available_follow_ups(state),
         "users": assignable_accounts(ctx, document),
