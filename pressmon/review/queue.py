@@ -18,7 +18,7 @@ from typing import Literal
 
 from classifier.types import TIERS
 from index.base import Archive
-from index.types import Document, Query, TriageEntry, TriageList
+from index.types import Document, Query, ReviewEvent, TriageEntry, TriageList
 from pressmon.review.escalations import Escalation
 from pressmon.review.statuses import STATUSES
 
@@ -83,6 +83,8 @@ class QueueRow:
     assignee: str | None
     escalation: Escalation | None = None  # sent to the Center by a provincial office
     changed: bool = False  # edited at its source since someone last acted on it
+    # The Center's conclusion since the latest sending (pressmon.review.escalations.center_answer)
+    answer: ReviewEvent | None = None
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,10 @@ class QueueRow(_Out):
     document: DocumentSummary
     assignee: str | None
     escalation: EscalationOut | None
+    center_answer: ReviewEventOut | None = Field(
+        description="sent to the Center: its conclusion (a status that decides, or a follow-up,"
+        " by a Center account) since the latest sending; null while it waits"
+    )
     changed: bool = Field(description="edited at its source since someone last acted on it")
 
 

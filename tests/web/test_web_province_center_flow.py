@@ -56,3 +56,38 @@ def test_the_item_page_names_the_sender_as_the_queue_does(client, provinces) -> 
     sign_in(client, "an")
     item = client.get(f"/bai/{NGHE_AN_ITEM}").text
     assert "Hồ Thị Nga (BHXH Nghệ An), 20/05/2026 10:00: Đã báo công an tỉnh" in item
+
+
+def test_the_province_reads_the_centers_answer_on_its_queue_item_page_and_api(
+    client, provinces, clock
+) -> None:
+    token = base._as_province(client)
+    act(client, token, NGHE_AN_ITEM, CONCLUDED, SENT)
+    assert "Chờ Trung tâm kết luận" in client.get(f"/bai/{NGHE_AN_ITEM}").text
+    assert "Chờ Trung tâm kết luận" in client.get("/hang-doi").text
+
+    client.cookies.clear()
+    token = sign_in(client, "binh")
+    clock.advance(timedelta(hours=2))
+    answer = "Trung tâm đã đề nghị gỡ bài và đăng đính chính trên cổng BHXH Việt Nam"
+    act(
+        client,
+        token,
+        NGHE_AN_ITEM,
+        {"action": "status", "status": "no_violation", "note": "Thông tin đúng, không vi phạm"},
+        {"action": "status", "status": "false", "note": answer},
+    )
+
+    client.cookies.clear()
+    base._as_province(client)
+    item = client.get(f"/bai/{NGHE_AN_ITEM}").text
+    assert (
+        f"Trung tâm kết luận: <b>Sai sự thật</b>, Trần Thị Bình, 20/05/2026 12:00: {answer}" in item
+    )
+    queue = client.get("/hang-doi").text
+    assert "Trung tâm kết luận: <b>Sai sự thật</b>, Trần Thị Bình, 20/05/2026 12:00" in queue
+    row = next(
+        i for i in client.get("/api/queue").json()["items"] if i["document"]["id"] == NGHE_AN_ITEM
+    )
+    assert row["center_answer"]["actor"] == "binh"
+    assert (row["center_answer"]["status_after"], row["center_answer"]["note"]) == ("false", answer)

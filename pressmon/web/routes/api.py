@@ -207,6 +207,7 @@ def queue(
                 "document": document_json(r.document, body=False),
                 "assignee": r.assignee,
                 "escalation": _plain(dataclasses.asdict(r.escalation)) if r.escalation else None,
+                "center_answer": event_json(r.answer) if r.answer else None,
                 "changed": r.changed,
             }
             for r in result.rows

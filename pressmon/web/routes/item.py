@@ -16,6 +16,7 @@ from index.errors import DocumentNotFound
 from index.types import IMPORTED, Document, ReviewEvent
 from pressmon.review.actions import apply_action, current_state
 from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
+from pressmon.review.escalations import center_answer
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import CONTENT_CHANGED
@@ -44,6 +45,7 @@ from pressmon.web.formatting import (
 )
 from pressmon.web.params import MAX_NOTE, MAX_PAGE, MAX_TEXT, MAX_URL, DocumentId
 from pressmon.web.routes import page
+from pressmon.web.routes.queue import center_actor
 
 router = APIRouter()
 
@@ -132,6 +134,8 @@ def item_context(
     flag_reasons = reasons(document)
     escalation = ctx.escalations.get(document_id)
     sender = ctx.accounts.get(escalation.username) if escalation else None  # shown by name
+    answer = center_answer(history, center_actor(ctx)) if escalation else None
+    answer_by = ctx.accounts.get(answer.actor) if answer else None
     needles = highlight_needles(flag_reasons)
     body = body_part(document.body, part)
     return {
@@ -149,6 +153,8 @@ def item_context(
         "similar": [d for d in ctx.similar.similar(document) if archive.get(d.id) is not None],
         "saved_copy": ctx.evidence.store.latest(document_id),
         "escalation": escalation,
+        "center_answer": answer,
+        "answer_by": answer_by.label if answer_by else answer.actor if answer else "",
         "escalation_sender": sender.label if sender else escalation.username if escalation else "",
         "statuses": next_statuses(state),
         "follow_ups": available_follow_ups(state),

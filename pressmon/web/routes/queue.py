@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -10,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from classifier.types import TIERS
 from index.base import Archive
-from pressmon.review.escalations import answered
+from pressmon.review.escalations import answered, center_answer
 from pressmon.review.queue import QueueFilters, QueuePage, load_queue
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import STATUSES, SYSTEM_ACTOR
@@ -70,7 +71,10 @@ def session_queue(
     it has concluded on them; items edited at their source since someone last acted on them are
     marked, first in their tier."""
     escalations = ctx.escalations.all()
-    return load_queue(
+    is_center = center_actor(ctx)
+    # The Center orders by every answer; a province reads those of the items on its page.
+    histories = archive.review_histories(list(escalations)) if scope.is_center else {}
+    result = load_queue(
         archive,
         filters,
         ctx.accounts.assignees(),
@@ -79,12 +83,15 @@ def session_queue(
         escalated_first=scope.is_center,
         orders=ctx.queue_orders,
         changed=ctx.changes.all(),
-        answered=answered(
-            escalations, archive.review_histories(list(escalations)), center_actor(ctx)
-        )
-        if scope.is_center
-        else frozenset(),
+        answered=answered(escalations, histories, is_center),
     )
+    sent = [r.document.id for r in result.rows if r.escalation and r.document.id not in histories]
+    histories = {**histories, **archive.review_histories(sent)} if sent else histories
+    rows = tuple(
+        replace(r, answer=center_answer(histories[r.document.id], is_center)) if r.escalation else r
+        for r in result.rows
+    )
+    return replace(result, rows=rows)
 
 
 def center_actor(ctx: WebContext) -> Callable[[str], bool]:
