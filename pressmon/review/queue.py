@@ -23,6 +23,8 @@ from pressmon.review.escalations import Escalation
 from pressmon.review.statuses import STATUSES
 
 QueueOrder = Literal["tier", "uncertain", "newest"]
+# Items sent to the Center: all of them, those waiting for its answer, those it answered.
+SentFilter = Literal["", "all", "waiting", "answered"]
 FETCH_LIMIT = 5000  # flagged items considered per view; callers say so when there are more
 
 
@@ -75,6 +77,7 @@ class QueueFilters:
     date_from: date | None = None
     date_to: date | None = None
     order: QueueOrder = "tier"
+    sent: SentFilter = ""  # "": every item, sent to the Center or not
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,8 @@ def arrange(
     if filters.assignee:
         wanted = None if filters.assignee == "-" else filters.assignee  # "-" = not assigned yet
         chosen = [e for e in chosen if assignees.get(e.id) == wanted]
+    if filters.sent:
+        chosen = [e for e in chosen if _sent_matches(filters.sent, e.id, escalations, answered)]
     counts = Counter(e.review_status for e in chosen)
     status_counts = {status: counts.get(status, 0) for status in STATUSES}
     if filters.status:
@@ -142,6 +147,21 @@ def arrange(
         first = {e.id for e in waiting}
         chosen = waiting + [e for e in chosen if e.id not in first]
     return Arranged(tuple(chosen), status_counts)
+
+
+def _sent_matches(
+    sent: SentFilter,
+    document_id: str,
+    escalations: Mapping[str, Escalation],
+    answered: Collection[str],
+) -> bool:
+    if document_id not in escalations:
+        return False
+    if sent == "waiting":
+        return document_id not in answered
+    if sent == "answered":
+        return document_id in answered
+    return True
 
 
 @dataclass(frozen=True)
@@ -180,13 +200,14 @@ class QueueOrders:
         answered: Collection[str] = frozenset(),
     ) -> Arranged:
         # The order reads assignments only to filter by assignee, escalations and the Center's
-        # answers only to put them first, changed items only in triage order: other changes to
-        # them leave it valid.
+        # answers only to put them first or filter by them, changed items only in triage order:
+        # other changes to them leave it valid.
+        reads_sent = escalated_first or bool(filters.sent)
         read = (
             assignees if filters.assignee else None,
-            escalations if escalated_first else None,
+            escalations if reads_sent else None,
             frozenset(changed) if filters.order == "tier" else None,
-            frozenset(answered) if escalated_first else None,
+            frozenset(answered) if reads_sent else None,
         )
         # id() is safe in the key: a kept entry holds its list, so no other list can have the id.
         key = (id(triage), filters, escalated_first)

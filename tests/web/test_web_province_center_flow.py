@@ -91,3 +91,32 @@ def test_the_province_reads_the_centers_answer_on_its_queue_item_page_and_api(
     )
     assert row["center_answer"]["actor"] == "binh"
     assert (row["center_answer"]["status_after"], row["center_answer"]["note"]) == ("false", answer)
+
+
+def _listed(client, url: str) -> set[str]:
+    return set(re.findall(r'<a href="/bai/(doc\d+)">', client.get(url).text))
+
+
+def test_the_province_lists_what_it_sent_up_by_the_centers_answer(client, provinces, clock) -> None:
+    token = base._as_province(client)
+    act(client, token, NGHE_AN_ITEM, SENT)
+    act(client, token, base.NATIONAL_ITEM, {**SENT, "note": "Báo trung ương đưa tin sai"})
+    assert _listed(client, "/hang-doi") == {NGHE_AN_ITEM, base.NATIONAL_ITEM}
+
+    client.cookies.clear()
+    token = sign_in(client, "an")
+    clock.advance(timedelta(hours=1))
+    act(client, token, NGHE_AN_ITEM, CONCLUDED)
+
+    client.cookies.clear()
+    base._as_province(client)
+    assert _listed(client, "/hang-doi?chuyen=tat-ca") == {NGHE_AN_ITEM, base.NATIONAL_ITEM}
+    assert _listed(client, "/hang-doi?chuyen=cho") == {base.NATIONAL_ITEM}
+    assert _listed(client, "/hang-doi?chuyen=da-tra-loi") == {NGHE_AN_ITEM}
+    api = client.get("/api/queue?chuyen=da-tra-loi").json()
+    assert [i["document"]["id"] for i in api["items"]] == [NGHE_AN_ITEM]
+    assert '<option value="da-tra-loi" selected>' in client.get("/hang-doi?chuyen=da-tra-loi").text
+    # The Center filters alike, over every province.
+    client.cookies.clear()
+    sign_in(client, "an")
+    assert _listed(client, "/hang-doi?chuyen=cho") == {base.NATIONAL_ITEM}

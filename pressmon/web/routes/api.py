@@ -191,9 +191,11 @@ def queue(
     page_no: Page,
 ) -> dict[str, Any]:
     """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep,
+    chuyen (tat-ca | cho | da-tra-loi: items sent to the Center, waiting for its answer, answered),
     trang; bao and tinh as typed ("Nghe An", "vnexpress.net"; an unknown one is refused with
-    400). Items a province sent to the Center come first in the Center's queue; `changed`: the
-    item was edited at its source since someone last acted on it (first in its tier)."""
+    400). Items a province sent to the Center come first in the Center's queue until it answers;
+    `changed`: the item was edited at its source since someone last acted on it (first in its
+    tier)."""
     result = session_queue(ctx, archive, scope, filters, page_no)
     return {
         "total": result.total,

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from classifier.types import TIERS
 from index.base import Archive
 from pressmon.review.escalations import answered, center_answer
-from pressmon.review.queue import QueueFilters, QueuePage, load_queue
+from pressmon.review.queue import QueueFilters, QueuePage, SentFilter, load_queue
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import STATUSES, SYSTEM_ACTOR
 from pressmon.web.accounts import Account
@@ -33,6 +33,7 @@ async def queue_filters(
     trang_thai: Text = "",
     nguoi: Text = "",
     xep: Text = "tier",
+    chuyen: Text = "",
 ) -> QueueFilters:
     """The queue's filters. Outlet and province are read as typed ("Ha Noi", "vnexpress.net"), as
     on /tim-kiem and /api/counts, and an unknown one is refused (400, with the closest names)
@@ -48,10 +49,13 @@ async def queue_filters(
         date_from=dates.date_from,
         date_to=dates.date_to,
         order=xep if xep in ("tier", "uncertain", "newest") else "tier",  # type: ignore[arg-type]
+        sent=SENT_FILTERS.get(chuyen, ""),
     )
 
 
 Filters = Annotated[QueueFilters, Depends(queue_filters)]
+# ?chuyen=: the items sent to the Center (all, waiting for its answer, answered); else all items.
+SENT_FILTERS: dict[str, SentFilter] = {"tat-ca": "all", "cho": "waiting", "da-tra-loi": "answered"}
 
 
 def filter_choices(ctx: WebContext, accounts: Sequence[Account]) -> dict:
@@ -72,8 +76,15 @@ def session_queue(
     marked, first in their tier."""
     escalations = ctx.escalations.all()
     is_center = center_actor(ctx)
-    # The Center orders by every answer; a province reads those of the items on its page.
-    histories = archive.review_histories(list(escalations)) if scope.is_center else {}
+    # The Center orders by every answer, a filter on them reads those it may see; otherwise a
+    # province reads those of the items on its page.
+    if scope.is_center:
+        histories = archive.review_histories(list(escalations))
+    elif filters.sent:
+        visible = [d.id for d in archive.get_many(list(escalations))]
+        histories = archive.review_histories(visible)
+    else:
+        histories = {}
     result = load_queue(
         archive,
         filters,
