@@ -40,6 +40,8 @@ class Escalations(Protocol):
 
     def add(self, escalation: Escalation) -> None: ...
 
+    def get(self, document_id: str) -> Escalation | None: ...
+
 
 def current_state(archive: Archive, document_id: str) -> tuple[ReviewState, list[ReviewEvent]]:
     document = archive.get(document_id)
@@ -89,6 +91,34 @@ def check_unassigned(state: ReviewState, history: Sequence[ReviewEvent], action:
     )
 
 
+def waiting_sender(
+    escalations: Escalations, history: Sequence[ReviewEvent], action: Action
+) -> str | None:
+    """The province whose sending of the item waits for the Center: sent up, and not sent back
+    since (a conclusion does not stop the Center sending it back with a note)."""
+    if action.kind != "send_back":
+        return None
+    sent = escalations.get(history[-1].document_id) if history else None
+    if sent is None:
+        return None
+    latest = next(
+        (e.action for e in reversed(history) if e.action in ("escalate", "send_back")), None
+    )
+    return sent.province if latest == "escalate" else None
+
+
+def can_send_back(
+    escalations: Escalations,
+    history: Sequence[ReviewEvent],
+    state: ReviewState,
+    province: str | None,
+) -> bool:
+    """Whether an account of `province` (None: the Center) may send the item back now."""
+    if province is not None or state.locked:
+        return False
+    return waiting_sender(escalations, history, Action("send_back")) is not None
+
+
 def apply_action(
     archive: Archive,
     assignees: Assignees,
@@ -133,6 +163,7 @@ def apply_action(
             role=role,
             at=now,
             province=province,
+            sent_by=waiting_sender(escalations, history, action),
         )
         archive.record_review(event)
         changes.clear(document_id)

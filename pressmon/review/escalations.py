@@ -4,7 +4,8 @@ and the Center's answer to it.
 The audit log in the archive keeps every sending (action "escalate"); this table in the state
 database is what the Center's queue reads to put them first, without replaying every history.
 The Center's answer is read from the item's log: its conclusion (a status that decides, or a
-follow-up) recorded by a Center account after the latest sending. A conclusion the province
+follow-up) or its sending the item back to the province with a note ("Trả lại tỉnh", action
+`send_back`), recorded by a Center account after the latest sending. A conclusion the province
 itself reached before sending the item up, or after, is not the Center's answer.
 """
 
@@ -88,7 +89,7 @@ def center_answer(
         if event.action == "escalate":
             answer = None
         elif is_center(event.actor) and (
-            event.action == "follow_up"
+            event.action in ("follow_up", "send_back")
             or (event.action == "status" and event.status_after in DECISIONS)
         ):
             answer = event

@@ -45,6 +45,7 @@ ACTION_LABELS: Mapping[str, str] = {
     "assign": "Phân công",
     "note": "Ghi chú",
     "escalate": "Chuyển Trung tâm",
+    "send_back": "Trả lại tỉnh",
     CONTENT_CHANGED: "Bài gốc thay đổi",
 }
 # What changed in an article edited at its source (`pressmon.article_updates.changed_fields`).

@@ -34,7 +34,7 @@ from pressmon.review.statuses import (
     UNSTARTED,
 )
 
-ActionKind = Literal["status", "follow_up", "reopen", "assign", "note", "escalate"]
+ActionKind = Literal["status", "follow_up", "reopen", "assign", "note", "escalate", "send_back"]
 CAN_REOPEN = frozenset({"lead", "admin"})
 MAX_NOTE_LENGTH = 5000  # characters; the web form and the API take the same
 CAN_ASSIGN_OTHERS = frozenset({"lead", "admin"})
@@ -165,10 +165,12 @@ def plan(
     role: str,
     at: datetime,
     province: str | None = None,
+    sent_by: str | None = None,
 ) -> ReviewEvent:
     """The event that records `action`, or WorkflowError saying why it is not allowed.
 
-    `province`: the actor's provincial office, None for the Center's staff.
+    `province`: the actor's provincial office, None for the Center's staff; `sent_by`: the
+    province that sent the item to the Center and waits for its answer, if one does.
     """
     note = action.note.strip()
     current = state.status
@@ -209,6 +211,14 @@ def plan(
         if not note:
             raise WorkflowError("Cần ghi chú khi chuyển Trung tâm: nêu lý do, việc tỉnh đã làm.")
         return event(current, province=province)
+    if action.kind == "send_back":
+        if province is not None:
+            raise RoleForbidden("Chỉ Trung tâm mới trả bài lại cho tỉnh.")
+        if sent_by is None:
+            raise WorkflowError("Bài không có tỉnh nào chuyển lên đang chờ Trung tâm trả lời.")
+        if not note:
+            raise WorkflowError("Cần ghi chú khi trả lại tỉnh: nêu việc tỉnh cần làm tiếp.")
+        return event(current, province=sent_by)
     if action.kind == "status":
         target = action.status or ""
         if target not in STATUSES:

@@ -98,7 +98,8 @@ class ReviewEventOut(_Out):
     status_after: str
     note: str
     action: str = Field(
-        description="status | follow_up | reopen | assign | note | escalate | content_changed"
+        description="status | follow_up | reopen | assign | note | escalate | send_back"
+        " | content_changed"
         " (the system's: the article was edited at its source)"
     )
     detail: dict[str, Any]
@@ -138,6 +139,10 @@ class ItemChoices(_Out):
     follow_ups: list[str] = Field(description="action `follow_up`: those it may record")
     reopen: bool = Field(description="action `reopen`: locked, and this account may reopen it")
     escalate: bool = Field(description="action `escalate`: a provincial account, not locked")
+    send_back: bool = Field(
+        description="action `send_back` (“Trả lại tỉnh”, with a note): a Center account, the item"
+        " sent up by a province and not sent back since, not locked"
+    )
     assignees: list[str] = Field(
         description="action `assign`: usernames this account may assign it to (a reviewer: itself)"
     )

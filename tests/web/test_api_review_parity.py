@@ -153,6 +153,7 @@ def test_an_item_lists_the_choices_its_page_offers_this_account(client, login) -
         "follow_ups": [],
         "reopen": False,
         "escalate": False,
+        "send_back": False,
         "assignees": ["an"],  # a reviewer takes items, it does not hand them out
         "note_required": ["false", "no_violation", "reported_to_leadership"],
     }

@@ -120,3 +120,46 @@ def test_the_province_lists_what_it_sent_up_by_the_centers_answer(client, provin
     client.cookies.clear()
     sign_in(client, "an")
     assert _listed(client, "/hang-doi?chuyen=cho") == {base.NATIONAL_ITEM}
+
+
+def test_the_center_sends_an_item_back_to_the_province_with_a_note(
+    client, provinces, clock
+) -> None:
+    token = base._as_province(client)
+    assert client.get(f"/api/items/{NGHE_AN_ITEM}").json()["choices"]["send_back"] is False
+    act(client, token, NGHE_AN_ITEM, SENT)
+
+    client.cookies.clear()
+    token = sign_in(client, "an")
+    page = client.get(f"/bai/{NGHE_AN_ITEM}").text
+    assert 'id="send-back-form"' in page and "Trả lại BHXH Nghệ An" in page
+    assert client.get(f"/api/items/{NGHE_AN_ITEM}").json()["choices"]["send_back"] is True
+    refused = client.post(
+        f"/bai/{NGHE_AN_ITEM}/xu-ly", data={"csrf_token": token, "action": "send_back"}
+    )
+    assert refused.status_code == 409 and "Cần ghi chú khi trả lại tỉnh" in refused.text
+    clock.advance(timedelta(hours=1))
+    back = "Đề nghị tỉnh làm việc với báo Nghệ An để gỡ bài, báo lại kết quả"
+    act(client, token, NGHE_AN_ITEM, {"action": "send_back", "note": back})
+    assert _first_in_queue(client) != NGHE_AN_ITEM  # answered: no longer waiting first
+    assert client.get(f"/api/items/{NGHE_AN_ITEM}").json()["choices"]["send_back"] is False
+    again = client.post(
+        f"/bai/{NGHE_AN_ITEM}/xu-ly", data={"csrf_token": token, "action": "send_back", "note": "x"}
+    )
+    assert again.status_code == 409 and "đang chờ Trung tâm trả lời" in again.text
+
+    client.cookies.clear()
+    token = base._as_province(client)
+    item = client.get(f"/bai/{NGHE_AN_ITEM}").text
+    assert f"Trung tâm trả lại tỉnh, Nguyễn Văn An, 20/05/2026 11:00: {back}" in item
+    assert "Trung tâm trả lại tỉnh, Nguyễn Văn An" in client.get("/hang-doi?chuyen=da-tra-loi").text
+    own = client.post(
+        f"/bai/{NGHE_AN_ITEM}/xu-ly", data={"csrf_token": token, "action": "send_back", "note": "x"}
+    )
+    assert own.status_code == 403  # only the Center sends back
+    event = client.get(f"/api/items/{NGHE_AN_ITEM}").json()["history"][-1]
+    assert (event["action"], event["detail"], event["note"]) == (
+        "send_back",
+        {"province": "Nghệ An"},
+        back,
+    )

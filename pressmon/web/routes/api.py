@@ -6,7 +6,7 @@ field beside it (`tier_label`, `review_status_label`, `status_label`, ...)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
 from pressmon.coverage import PRESS_KINDS
-from pressmon.review.actions import apply_action, current_state
+from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
 from pressmon.review.statuses import NOTE_REQUIRED
@@ -157,21 +157,26 @@ def item(
         "saved_copy": _plain(dataclasses.asdict(copy)) if copy else None,
         "state": state_json(state),
         "history": [event_json(e) for e in history],
-        "choices": choices_json(ctx, session.account, document, state, len(history)),
+        "choices": choices_json(ctx, session.account, document, state, history),
     }
 
 
 def choices_json(
-    ctx: WebContext, account: Account, document: Document, state: ReviewState, seen: int
+    ctx: WebContext,
+    account: Account,
+    document: Document,
+    state: ReviewState,
+    history: Sequence[ReviewEvent],
 ) -> dict[str, Any]:
     """The item page's choices (templates/item.html) for this account."""
     assigns_others = account.role in CAN_ASSIGN_OTHERS
     return {
-        "seen": seen,
+        "seen": len(history),
         "statuses": list(next_statuses(state)),
         "follow_ups": list(available_follow_ups(state)),
         "reopen": state.locked and account.role in CAN_REOPEN,
         "escalate": account.province is not None and not state.locked,
+        "send_back": can_send_back(ctx.escalations, history, state, account.province),
         "assignees": [
             a.username
             for a in assignable_accounts(ctx, document)

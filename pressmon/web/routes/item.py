@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import IMPORTED, Document, ReviewEvent
-from pressmon.review.actions import apply_action, current_state
+from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
 from pressmon.review.escalations import center_answer
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
@@ -154,6 +154,8 @@ def item_context(
         "saved_copy": ctx.evidence.store.latest(document_id),
         "escalation": escalation,
         "center_answer": answer,
+        # The Center may send it back (the page offers it to the Center's accounts only).
+        "can_send_back": can_send_back(ctx.escalations, history, state, None),
         "answer_by": answer_by.label if answer_by else answer.actor if answer else "",
         "escalation_sender": sender.label if sender else escalation.username if escalation else "",
         "statuses": next_statuses(state),
