@@ -16,7 +16,7 @@ from typing import Protocol
 from index.types import IMPORTED, ReviewEvent
 from pressmon.alerts.messages import again
 from pressmon.alerts.store import AlertEvent
-from pressmon.review.labels import ACTION_LABELS, IMPORTED_SUFFIX, SYSTEM_LABEL, label
+from pressmon.review.labels import ACTION_LABELS, IMPORTED_SUFFIX, SYSTEM_LABEL, detail_text, label
 from pressmon.review.statuses import SYSTEM_ACTOR
 
 SYSTEM = SYSTEM_ACTOR  # the actor of alert deliveries and of articles changed at their source
@@ -93,7 +93,7 @@ def review_entry(event: ReviewEvent) -> AuditEntry:
     if event.status_before != event.status_after:
         parts.append(f"{label(event.status_before)} → {label(event.status_after)}")
     parts += [
-        f"{key}: {label(str(value)) if key == 'follow_up' else value}"
+        detail_text(key, value)
         for key, value in event.detail.items()
         if value is not None and key not in (IMPORTED, "reason")
     ]

@@ -54,6 +54,19 @@ CHANGE_LABELS: Mapping[str, str] = {
     "body": "nội dung",
     "published_at": "ngày đăng",
 }
+# The details an audit event carries besides its note (`ReviewEvent.detail`), as the audit log
+# and its CSV name them.
+DETAIL_LABELS: Mapping[str, str] = {
+    "province": "Tỉnh",  # escalate: who sent it up; send_back: who it went back to
+    "assignee": "Phân công cho",
+    "previous": "Người xử lý trước",
+    "follow_up": "Xử lý tiếp",
+    "changed": "Thay đổi",
+    "tier": "Mức ưu tiên mới",
+    "risk": "Điểm rủi ro mới",
+    "tier_before": "Mức ưu tiên trước",
+    "risk_before": "Điểm rủi ro trước",
+}
 SYSTEM_LABEL = "Hệ thống"  # who appended an event no person did (SYSTEM_ACTOR)
 # Next to an item's status while its content changed after the last person acted on it
 # (`ReviewState.changed_since_decision`): after a conclusion, or before one (only worked on).
@@ -118,6 +131,20 @@ def actor_label(event: ReviewEvent) -> str:
     the name its file gave."""
     system = event.actor == SYSTEM_ACTOR and event.action == CONTENT_CHANGED
     return (SYSTEM_LABEL if system else event.actor) + (IMPORTED_SUFFIX if event.imported else "")
+
+
+def detail_text(key: str, value: object) -> str:
+    """One detail of an audit event as people read it ("Tỉnh: Nghệ An"); an unknown key is
+    shown as it is stored."""
+    if key in ("follow_up", "tier", "tier_before"):
+        shown = label(str(value))
+    elif key == "changed" and isinstance(value, list | tuple):
+        shown = ", ".join(CHANGE_LABELS.get(str(v), str(v)) for v in value)
+    elif isinstance(value, float):
+        shown = f"{value:.2f}".replace(".", ",")
+    else:
+        shown = str(value)
+    return f"{DETAIL_LABELS.get(key, key)}: {shown}"
 
 
 def changed_marker(status: str) -> str:

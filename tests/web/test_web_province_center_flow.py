@@ -4,6 +4,8 @@ Center has concluded on it; the province reads the Center's answer."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import timedelta
 
@@ -163,3 +165,19 @@ def test_the_center_sends_an_item_back_to_the_province_with_a_note(
         {"province": "Nghệ An"},
         back,
     )
+
+
+def test_the_audit_logs_name_the_sender_and_province_in_vietnamese(client, provinces) -> None:
+    token = base._as_province(client)
+    act(client, token, NGHE_AN_ITEM, SENT)
+    client.cookies.clear()
+    sign_in(client, "binh")
+    rows = list(csv.reader(io.StringIO(client.get("/nhat-ky.csv?thao_tac=review:escalate").text)))
+    assert rows[1][2:6] == [
+        "Hồ Thị Nga",
+        "Chuyển Trung tâm",
+        NGHE_AN_ITEM,
+        f"Tỉnh: Nghệ An; ghi chú: {SENT['note']}",
+    ]
+    log = client.get(f"/bai/{NGHE_AN_ITEM}/nhat-ky.csv").text
+    assert "Chuyển Trung tâm" in log and "Tỉnh: Nghệ An" in log and "province" not in log

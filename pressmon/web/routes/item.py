@@ -17,7 +17,7 @@ from index.types import IMPORTED, Document, ReviewEvent
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
 from pressmon.review.escalations import center_answer
-from pressmon.review.labels import ACTION_LABELS, actor_label, label
+from pressmon.review.labels import ACTION_LABELS, actor_label, detail_text, label
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import CONTENT_CHANGED
 from pressmon.review.workflow import (
@@ -269,9 +269,7 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
     )
     for e in events:
         detail = "; ".join(
-            f"{k}={label(str(v)) if k == 'follow_up' else v}"
-            for k, v in e.detail.items()
-            if v is not None and k != IMPORTED
+            detail_text(k, v) for k, v in e.detail.items() if v is not None and k != IMPORTED
         )
         writer.writerow(
             [
