@@ -154,6 +154,13 @@ class ItemDetail(_Out):
     saved_copy: SavedCopyOut | None
     state: ReviewStateOut
     history: list[ReviewEventOut]
+    escalation: EscalationOut | None = Field(
+        description="the latest sending to the Center by a provincial office, as on the item page"
+    )
+    center_answer: ReviewEventOut | None = Field(
+        description="sent to the Center: its answer since the latest sending (a conclusion, a"
+        " follow-up or `send_back`, by a Center account); null while it waits or if not sent"
+    )
     choices: ItemChoices
 
 

@@ -181,3 +181,20 @@ def test_the_audit_logs_name_the_sender_and_province_in_vietnamese(client, provi
     ]
     log = client.get(f"/bai/{NGHE_AN_ITEM}/nhat-ky.csv").text
     assert "Chuyển Trung tâm" in log and "Tỉnh: Nghệ An" in log and "province" not in log
+
+
+def test_the_item_api_gives_the_sending_and_the_centers_answer_as_the_page_does(
+    client, provinces, clock
+) -> None:
+    token = base._as_province(client)
+    assert client.get(f"/api/items/{NGHE_AN_ITEM}").json()["escalation"] is None
+    act(client, token, NGHE_AN_ITEM, SENT)
+    item = client.get(f"/api/items/{NGHE_AN_ITEM}").json()
+    assert (item["escalation"]["username"], item["escalation"]["province"]) == ("nghean", "Nghệ An")
+    assert item["escalation"]["note"] == SENT["note"] and item["center_answer"] is None
+    client.cookies.clear()
+    token = sign_in(client, "binh")
+    clock.advance(timedelta(hours=1))
+    act(client, token, NGHE_AN_ITEM, CONCLUDED)
+    answer = client.get(f"/api/items/{NGHE_AN_ITEM}").json()["center_answer"]
+    assert (answer["actor"], answer["status_after_label"]) == ("binh", "Sai sự thật")

@@ -18,6 +18,7 @@ from index.types import Document, Query, ReviewEvent
 from pressmon.coverage import PRESS_KINDS
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
+from pressmon.review.escalations import center_answer
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
 from pressmon.review.statuses import NOTE_REQUIRED
 from pressmon.review.workflow import (
@@ -57,7 +58,7 @@ from pressmon.web.params import (
     stored_names,
 )
 from pressmon.web.routes.item import assignable_accounts
-from pressmon.web.routes.queue import Filters, session_queue
+from pressmon.web.routes.queue import Filters, center_actor, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
 
 router = APIRouter(prefix="/api", tags=["api"], responses=refusals(401, 403, 422, 500, 503))
@@ -152,11 +153,15 @@ def item(
         raise DocumentNotFound(document_id)
     state, history = current_state(archive, document_id)
     copy = ctx.evidence.store.latest(document_id)
+    sent = ctx.escalations.get(document_id)
+    answer = center_answer(history, center_actor(ctx)) if sent else None
     return {
         "document": document_json(document),
         "saved_copy": _plain(dataclasses.asdict(copy)) if copy else None,
         "state": state_json(state),
         "history": [event_json(e) for e in history],
+        "escalation": _plain(dataclasses.asdict(sent)) if sent else None,
+        "center_answer": event_json(answer) if answer else None,
         "choices": choices_json(ctx, session.account, document, state, history),
     }
 
