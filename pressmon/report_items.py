@@ -21,11 +21,14 @@ from pressmon.review.statuses import DECISIONS
 # Review activity that puts an item in the report of the period it happened in, whenever the
 # article was published: a conclusion (a status change to a decision), a follow-up (Đã báo cáo
 # lãnh đạo, Đã đề nghị cải chính), a lead reopening a locked decision, a provincial office
-# sending the item to the Center. Taking an item up (Đang xác minh), an assignment, a note and
-# the system's content_changed do not: they decide nothing.
-ACTIVITY_ACTIONS = frozenset({"follow_up", "reopen", "escalate"})
+# sending the item to the Center, the Center sending it back. Taking an item up (Đang xác minh),
+# an assignment, a note and the system's content_changed do not: they decide nothing.
+ACTIVITY_ACTIONS = frozenset({"follow_up", "reopen", "escalate", "send_back"})
 ACTIVITY_STATUSES = frozenset(DECISIONS)
-ACTIVITY_WORDS = "kết luận, báo cáo lãnh đạo, đề nghị cải chính, mở lại hoặc tỉnh chuyển lên"
+ACTIVITY_WORDS = (
+    "kết luận, báo cáo lãnh đạo, đề nghị cải chính, mở lại, tỉnh chuyển lên hoặc Trung tâm trả lại "
+    "tỉnh"
+)
 PUBLISHED_IN_PERIOD = "Đăng trong kỳ"
 ACTED_IN_PERIOD = "Xử lý trong kỳ"
 FLAGGED_LIMIT = 2000  # items the report lists at most

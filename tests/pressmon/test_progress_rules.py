@@ -142,11 +142,11 @@ def test_report_summary_names_the_provinces_needing_attention() -> None:
 
 
 def test_report_summary_counts_the_items_listed_and_says_when_it_cut_them() -> None:
-    acted = "được xử lý trong kỳ (kết luận, báo cáo lãnh đạo, đề nghị cải chính, mở lại hoặc"
+    acted = "được xử lý trong kỳ (kết luận, báo cáo lãnh đạo, đề nghị cải chính, mở lại,"
     text = report_summary(10, None, (), (), published=4, acted=3, acted_outside=1, listed=5)
     assert text.endswith(
-        f"Có 4 tin cần xác minh đăng trong kỳ; 3 tin {acted} tỉnh chuyển lên), trong đó 1 tin "
-        "đăng ngoài kỳ; mục 2 liệt kê 5 tin."
+        f"Có 4 tin cần xác minh đăng trong kỳ; 3 tin {acted} tỉnh chuyển lên hoặc Trung tâm trả "
+        "lại tỉnh), trong đó 1 tin đăng ngoài kỳ; mục 2 liệt kê 5 tin."
     )
     text = report_summary(10, None, (), (), published=2_344, acted=3, acted_outside=1, listed=2_000)
     assert text.endswith(
@@ -157,8 +157,8 @@ def test_report_summary_counts_the_items_listed_and_says_when_it_cut_them() -> N
         "Không có tin nào cần xác minh đăng hoặc được xử lý trong kỳ."
     )
     assert report_summary(10, None, (), (), published=0, acted=2, acted_outside=2).endswith(
-        f"Không có tin nào cần xác minh đăng trong kỳ; 2 tin {acted} tỉnh chuyển lên), trong "
-        "đó 2 tin đăng ngoài kỳ; mục 2 liệt kê 2 tin."
+        f"Không có tin nào cần xác minh đăng trong kỳ; 2 tin {acted} tỉnh chuyển lên hoặc Trung "
+        "tâm trả lại tỉnh), trong đó 2 tin đăng ngoài kỳ; mục 2 liệt kê 2 tin."
     )
 
 

@@ -18,7 +18,7 @@ WEEK = "tu=18/05/2026&den=24/05/2026"  # Monday to Sunday; the clock stands at 2
 NEXT_WEEK = "tu=25/05/2026&den=31/05/2026"
 OCTOBER = "tu=01/10/2025&den=31/10/2025"
 PROVINCE_PASSWORD = "matkhau-can-tho-5"
-ACTED = "3 tin được xử lý trong kỳ (kết luận, báo cáo lãnh đạo, đề nghị cải chính, mở lại hoặc"
+ACTED = "3 tin được xử lý trong kỳ (kết luận, báo cáo lãnh đạo, đề nghị cải chính, mở lại,"
 
 
 def _marks(html: str) -> dict[str, list[str]]:
@@ -97,8 +97,8 @@ def test_the_weeks_report_lists_what_was_decided_or_sent_up_in_it(
         "doc220": ["Xử lý trong kỳ"],
     }
     sentence = (
-        f"Có 2 tin cần xác minh đăng trong kỳ; {ACTED} tỉnh chuyển lên), trong đó 2 tin đăng "
-        "ngoài kỳ; mục 2 liệt kê 4 tin."
+        f"Có 2 tin cần xác minh đăng trong kỳ; {ACTED} tỉnh chuyển lên hoặc Trung tâm trả lại "
+        "tỉnh), trong đó 2 tin đăng ngoài kỳ; mục 2 liệt kê 4 tin."
     )
     assert sentence in html
     assert "Võ Thị Thu (BHXH Cần Thơ), 20/05/2026 10:00: Tin lan trên nhóm Zalo" in html
@@ -161,6 +161,20 @@ def test_the_period_ends_at_midnight_in_ha_noi(client, clock) -> None:
     html = client.get(f"/bao-cao?{NEXT_WEEK}").text
     assert "Không có tin nào cần xác minh đăng trong kỳ; 1 tin được xử lý trong kỳ" in html
     assert "trong đó 1 tin đăng ngoài kỳ; mục 2 liệt kê 1 tin." in html
+
+
+def test_an_item_the_center_sent_back_is_in_the_report_of_that_week(
+    client, archive, accounts, clock
+) -> None:
+    _old_items(archive)
+    accounts.add("tinh", PROVINCE_PASSWORD, "reviewer", "Võ Thị Thu", province="Cần Thơ")
+    clock.advance(timedelta(days=-7))  # the province sends it up the week before
+    token = sign_in(client, "tinh", PROVINCE_PASSWORD)
+    act(client, token, "doc200", {"action": "escalate", "note": "Tin lan trên nhóm Zalo"})
+    clock.advance(timedelta(days=7))
+    token = sign_in(client, "binh")
+    act(client, token, "doc200", {"action": "send_back", "note": "Tỉnh liên hệ tòa soạn"})
+    assert _marks(client.get(f"/bao-cao?{WEEK}").text).get("doc200") == ["Xử lý trong kỳ"]
 
 
 def test_provincial_accounts_are_still_refused_the_report(client, accounts) -> None:

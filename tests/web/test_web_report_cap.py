@@ -63,7 +63,8 @@ def test_a_report_past_its_limit_says_how_many_it_left_out(client, archive) -> N
     assert summary is not None
     assert summary.group(1).endswith(
         "Có 2.002 tin cần xác minh đăng trong kỳ; 1 tin được xử lý trong kỳ (kết luận, báo cáo "
-        "lãnh đạo, đề nghị cải chính, mở lại hoặc tỉnh chuyển lên), trong đó 1 tin đăng ngoài "
+        "lãnh đạo, đề nghị cải chính, mở lại, tỉnh chuyển lên hoặc Trung tâm trả lại tỉnh), trong "
+        "đó 1 tin đăng ngoài "
         f"kỳ. {NOTICE}"
     )
     listed = re.findall(r'<tr><td><a href="/bai/([^"]+)">', html)
