@@ -39,3 +39,18 @@ def test_an_unbroken_headline_and_note_do_not_widen_the_pages(page, server, arch
         scroll_width, client_width = _page_width(page)
         assert scroll_width <= client_width, f"{path}: {scroll_width} px wide in {client_width}"
     assert page.console_errors == []
+
+
+def test_wide_tables_scroll_in_their_box_on_a_phone(page, server) -> None:  # noqa: F811
+    _sign_in(page, server)
+    page.set_viewport_size({"width": 375, "height": 800})
+    for path in ("/hang-doi", "/bao-phu", "/bao-cao", "/nhat-ky"):
+        page.goto(server + path)
+        scroll_width, client_width = _page_width(page)
+        assert scroll_width <= client_width, f"{path}: {scroll_width} px wide in {client_width}"
+
+    page.goto(server + "/hang-doi")
+    queue = page.locator(".table-scroll:has(table.queue)")
+    assert queue.evaluate("box => box.scrollWidth > box.clientWidth")  # the queue scrolls sideways
+    assert page.locator("table.queue td.title").first.bounding_box()["width"] >= 150  # readable
+    assert page.console_errors == []
