@@ -54,3 +54,48 @@ def test_wide_tables_scroll_in_their_box_on_a_phone(page, server) -> None:  # no
     assert queue.evaluate("box => box.scrollWidth > box.clientWidth")  # the queue scrolls sideways
     assert page.locator("table.queue td.title").first.bounding_box()["width"] >= 150  # readable
     assert page.console_errors == []
+
+
+# True when the element's text runs left to right on screen: its first letter left of its last.
+_READS_LEFT_TO_RIGHT = """element => {
+  const text = element.firstChild;
+  const edge = i => {
+    const range = document.createRange();
+    range.setStart(text, i);
+    range.setEnd(text, i + 1);
+    return range.getBoundingClientRect().left;
+  };
+  return edge(0) < edge(text.length - 1);
+}"""
+
+
+def test_a_right_to_left_override_in_a_title_or_note_stays_inside_it(page, server, archive) -> None:  # noqa: F811
+    reversing = "\u202e"  # RIGHT-TO-LEFT OVERRIDE, never closed
+    archive.upsert(
+        [
+            flagged(
+                8,
+                "urgent",
+                0.9,
+                id="dao",
+                title=reversing + "Tin đồn cán bộ BHXH gọi điện",
+                review_status="false",
+            )
+        ]
+    )
+    _sign_in(page, server)
+    token = page.locator("input[name=csrf_token]").first.input_value()
+    decision = {"action": "status", "status": "false", "note": "Đối chiếu " + reversing + "nguồn"}
+    follow_up = {"action": "follow_up", "follow_up": "correction_requested", "note": reversing}
+    for seen, form in enumerate((decision, follow_up)):
+        assert page.request.post(
+            server + "/bai/doc003/xu-ly", form={"csrf_token": token, "seen": str(seen), **form}
+        ).ok
+
+    page.goto(server + "/bai/doc003")
+    similar = page.locator(".similar li", has=page.locator('a[href="/bai/dao"]'))
+    assert similar.locator("span.muted").evaluate(_READS_LEFT_TO_RIGHT)  # "Báo Mẫu, 12/05/2026"
+
+    page.goto(server + "/bao-cao")
+    for signed in page.locator(".step-note span.muted").all():  # "— Trần Thị Bình, 20/05/2026…"
+        assert signed.evaluate(_READS_LEFT_TO_RIGHT)
