@@ -99,3 +99,16 @@ def test_a_right_to_left_override_in_a_title_or_note_stays_inside_it(page, serve
     page.goto(server + "/bao-cao")
     for signed in page.locator(".step-note span.muted").all():  # "— Trần Thị Bình, 20/05/2026…"
         assert signed.evaluate(_READS_LEFT_TO_RIGHT)
+
+
+def test_the_first_tab_offers_to_skip_the_navigation(page, server) -> None:  # noqa: F811
+    _sign_in(page, server)
+    page.goto(server + "/bai/doc001")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Chuyển đến nội dung chính"
+    box = skip.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["y"] >= 0  # shown on screen once focused
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the next stop is inside the page, past the nine header links
+    assert page.locator("main :focus").inner_text() == "← Hàng đợi xác minh"
