@@ -112,3 +112,11 @@ def test_the_first_tab_offers_to_skip_the_navigation(page, server) -> None:  # n
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")  # the next stop is inside the page, past the nine header links
     assert page.locator("main :focus").inner_text() == "← Hàng đợi xác minh"
+
+
+def test_on_a_phone_the_header_leaves_room_for_the_page(page, server) -> None:  # noqa: F811
+    _sign_in(page, server)  # a lead: eight navigation links
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(server + "/hang-doi")
+    header = page.locator("header.top").bounding_box()
+    assert header is not None and header["height"] < 250, header
