@@ -127,6 +127,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["vn_datetime"] = lambda value: formatting.vn_datetime(value, tz)
     env.filters["vn_date"] = lambda value: formatting.vn_date(value, tz)
     env.filters["vn_datetime_seconds"] = lambda value: formatting.vn_datetime_seconds(value, tz)
+    env.filters["correction_date"] = formatting.correction_date
     env.filters["number"] = formatting.number
     env.filters["decimal"] = formatting.decimal
     env.filters["at_least"] = formatting.at_least

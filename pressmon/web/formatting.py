@@ -57,6 +57,18 @@ def vn_date(value: date | datetime | None, tz: tzinfo | None = None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+def correction_date(value: object) -> str:
+    """A known claim's correction date as config/known_claims.yaml writes it (YYYY-MM-DD, or
+    YYYY-MM when only the month is known), the Vietnamese way; anything else as given."""
+    text = str(value)
+    for pattern, shown in (("%Y-%m-%d", "%d/%m/%Y"), ("%Y-%m", "tháng %m/%Y")):
+        try:
+            return datetime.strptime(text, pattern).strftime(shown)
+        except ValueError:
+            continue
+    return text
+
+
 def parse_vn_date(text: str | None) -> date | None:
     """Accept dd/mm/yyyy (how staff type dates) and yyyy-mm-dd (what <input type=date> sends)."""
     text = (text or "").strip()

@@ -121,3 +121,10 @@ def test_changing_ones_password_signs_out_the_other_sessions(app, login) -> None
         .headers["location"]
         .startswith("/dang-nhap")
     )
+
+
+def test_every_column_of_the_accounts_table_has_a_heading(as_admin) -> None:
+    client, _ = as_admin
+    table = client.get("/nguoi-dung").text.split('<table class="grid">', 1)[1]
+    headings = re.findall(r"<th>([^<]*)</th>", table.split("</thead>", 1)[0])
+    assert headings[-1] == "Thao tác" and all(headings)  # read aloud with each row's buttons

@@ -12,6 +12,7 @@ from pressmon.coverage import coverage_progress
 from pressmon.settings import Target
 from pressmon.web.charts import cumulative_chart, weekly_chart
 from pressmon.web.formatting import (
+    correction_date,
     csv_safe,
     highlight,
     number,
@@ -132,3 +133,11 @@ def test_unreadable_dates_are_reported_not_guessed(as_reviewer) -> None:
     html = client.get("/hang-doi?tu=31/02/2026&den=20/05/2026").text
     assert "Ngày không hợp lệ (Từ ngày), đã bỏ qua" in html
     assert 'name="den" value="20/05/2026"' in html
+
+
+def test_a_known_claims_correction_date_reads_the_vietnamese_way(as_reviewer) -> None:
+    assert correction_date("2024-07") == "tháng 07/2024"
+    assert correction_date("đầu năm 2024") == "đầu năm 2024"  # not a date: shown as written
+    client, _ = as_reviewer
+    html = client.get("/bai/doc001").text  # its matched denial was corrected on 2025-03-01
+    assert "Ngày đính chính: 01/03/2025" in html

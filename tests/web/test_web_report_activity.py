@@ -25,7 +25,9 @@ def _marks(html: str) -> dict[str, list[str]]:
     """Item id -> the period chips on its row of the report page."""
     return {
         row.group(1): re.findall(r'<span class="chip period">([^<]+)</span>', row.group(0))
-        for row in re.finditer(r'<tr><td><a href="/bai/([^"]+)">.*?</tr>', html, flags=re.S)
+        for row in re.finditer(
+            r'<tr><td class="doc"><a href="/bai/([^"]+)">.*?</tr>', html, flags=re.S
+        )
     }
 
 

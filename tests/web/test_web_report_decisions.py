@@ -35,7 +35,7 @@ def test_decisions_notes_and_escalations_are_in_the_report(client, archive, acco
 
     html = client.get(f"/bao-cao?{PERIOD}").text
     assert "https://baomau.vn/bai-3.html" in html  # the source, printed, not only a link
-    assert "Mạo danh cán bộ BHXH <span" in html and "Báo cáo tuần 20 <span" in html
+    assert "Mạo danh cán bộ BHXH</bdi> <span" in html and "Báo cáo tuần 20</bdi> <span" in html
     assert "— Trần Thị Bình, 20/05/2026 10:00" in html  # who and when, in Hà Nội time
     assert "Võ Thị Thu (BHXH Cần Thơ), 20/05/2026 10:00: Tin lan trên nhóm Zalo" in html
 
