@@ -11,9 +11,9 @@ import subprocess
 import sys
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
@@ -191,3 +191,19 @@ def crawl_and_read(
         "hits": hits,
         "stdout": result.stdout,
     }
+
+
+def crawl_on_schedule(
+    folder: Path, site: type[FeedSite], schedule: Mapping[str, tuple[int, dict[str, bytes]]]
+) -> dict[str, Any]:
+    """`site` served while it is crawled into `folder` at each of `schedule`'s hours after now,
+    with the pages given there put on the site first; each crawl_and_read by its name, and the
+    first crawl's time as "start"."""
+    with serving(site) as base:
+        write_source(folder, base, kind="other", province=None)
+        start = datetime.now(UTC).replace(microsecond=0)
+        runs: dict[str, Any] = {"start": start}
+        for name, (hours, pages) in schedule.items():
+            site.pages.update(pages)
+            runs[name] = crawl_and_read(folder, start + timedelta(hours=hours), site)
+    return runs

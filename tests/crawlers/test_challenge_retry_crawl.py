@@ -11,8 +11,7 @@ challenge pages wait for a retry, how many URLs were skipped while waiting, how 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any, ClassVar
 
 import pytest
@@ -22,9 +21,7 @@ from tests.crawlers.loopback_crawl import (
     SHELL_PAGE,
     FeedSite,
     article_page,
-    crawl_and_read,
-    serving,
-    write_source,
+    crawl_on_schedule,
 )
 
 ARTICLE_D = article_page("BHXH tự nguyện đến từng hộ ở Nghệ An", "Nghệ An")
@@ -48,16 +45,8 @@ class _Site(FeedSite):
 
 
 @pytest.fixture(scope="module")
-def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    folder = tmp_path_factory.mktemp("challenge-retry")
-    with serving(_Site) as base:
-        write_source(folder, base, kind="other", province=None)
-        start = datetime.now(UTC).replace(microsecond=0)
-        runs: dict[str, Any] = {"start": start}
-        for name, (hours, pages) in RUNS.items():
-            _Site.pages.update(pages)
-            runs[name] = crawl_and_read(folder, start + timedelta(hours=hours), _Site)
-        yield runs
+def crawls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return crawl_on_schedule(tmp_path_factory.mktemp("challenge-retry"), _Site, RUNS)
 
 
 def _at(runs: dict[str, Any], hours: int) -> str:

@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any, ClassVar
 
 import pytest
 
-from tests.crawlers.loopback_crawl import (
-    FeedSite,
-    article_page,
-    crawl_and_read,
-    serving,
-    write_source,
-)
+from tests.crawlers.loopback_crawl import FeedSite, article_page, crawl_on_schedule
 
 
 def _undated(page: bytes) -> bytes:
@@ -46,16 +39,8 @@ class _Site(FeedSite):
 
 
 @pytest.fixture(scope="module")
-def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    folder = tmp_path_factory.mktemp("undated-retry")
-    with serving(_Site) as base:
-        write_source(folder, base, kind="other", province=None)
-        start = datetime.now(UTC).replace(microsecond=0)
-        runs: dict[str, Any] = {"start": start}
-        for name, (hours, pages) in RUNS.items():
-            _Site.pages.update(pages)
-            runs[name] = crawl_and_read(folder, start + timedelta(hours=hours), _Site)
-        yield runs
+def crawls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return crawl_on_schedule(tmp_path_factory.mktemp("undated-retry"), _Site, RUNS)
 
 
 def _at(runs: dict[str, Any], hours: int) -> str:
