@@ -79,13 +79,14 @@ def test_at_most_so_many_refetches_per_source_the_rest_next_run(tmp_path: Path) 
 
 
 def test_a_stored_article_that_no_longer_reads_as_one_stays_stored(tmp_path: Path) -> None:
-    # e.g. replaced by a notice: the archived copy stays, and this change is not fetched again.
+    # e.g. replaced by a removal notice: the archived copy stays, and this change is not fetched
+    # again (a passing shell, such as a maintenance page, is: test_update_shell_crawl).
     later = STORED_AT + timedelta(hours=3)
     spider = _spider(tmp_path, refetch_limit=10)
     url_id = article_id(canonicalize_url(_url("old-1")))
     previous = spider.state.known(url_id)
     assert previous is not None
-    page = "<html><body><p>Trang đang bảo trì.</p></body></html>".encode()
+    page = "<html><body><p>Bài viết không tồn tại hoặc đã bị gỡ.</p></body></html>".encode()
     response = HtmlResponse(_url("old-1"), body=page, request=Request(_url("old-1")))
     out = spider.parse_article(response, "baothu", url_id, later, previous.version)
     assert list(out) == []
@@ -95,3 +96,21 @@ def test_a_stored_article_that_no_longer_reads_as_one_stays_stored(tmp_path: Pat
     assert _sitemap(spider, {"old-1": later}) == []  # asked already this run, and up to date
     spider.forget_run()
     assert _sitemap(spider, {"old-1": later}) == []
+
+
+def test_a_stored_article_answering_a_maintenance_page_is_asked_again_next_run(
+    tmp_path: Path,
+) -> None:
+    # A passing shell: the archived copy stays and the change is not recorded as read.
+    later = STORED_AT + timedelta(hours=3)
+    spider = _spider(tmp_path, refetch_limit=10)
+    url_id = article_id(canonicalize_url(_url("old-1")))
+    previous = spider.state.known(url_id)
+    assert previous is not None
+    page = "<html><body><p>Trang đang bảo trì.</p></body></html>".encode()
+    response = HtmlResponse(_url("old-1"), body=page, request=Request(_url("old-1")))
+    assert list(spider.parse_article(response, "baothu", url_id, later, previous.version)) == []
+    assert spider.state.known(url_id) == previous
+    assert spider.counters["baothu"]["retry_later"] == 1
+    spider.forget_run()
+    assert len(_sitemap(spider, {"old-1": later})) == 1  # the next run asks for the edit again
