@@ -8,7 +8,7 @@ from pathlib import Path
 
 from scrapy.http import HtmlResponse, Request, XmlResponse
 
-from crawlers.revisions import PageVersion
+from crawlers.revisions import KnownPage, PageVersion
 from crawlers.sources import Source
 from crawlers.spiders.source import REFETCH_PRIORITY, SourceSpider
 from crawlers.state import CrawlState, FetchedURL
@@ -78,18 +78,25 @@ def test_at_most_so_many_refetches_per_source_the_rest_next_run(tmp_path: Path) 
     assert [r.url for r in requests] == [_url("old-2")]
 
 
-def test_a_stored_article_that_no_longer_reads_as_one_stays_stored(tmp_path: Path) -> None:
-    # e.g. replaced by a removal notice: the archived copy stays, and this change is not fetched
-    # again (a passing shell, such as a maintenance page, is: test_update_shell_crawl).
+def _refetched(tmp_path: Path, text: str) -> tuple[SourceSpider, str, KnownPage, datetime]:
+    """A spider whose stored article old-1, fetched again for a change discovered 3 hours after
+    it was stored, answered a page saying only `text`: (spider, its url id, what the state knew
+    before, the change's time). The page yields nothing."""
     later = STORED_AT + timedelta(hours=3)
     spider = _spider(tmp_path, refetch_limit=10)
     url_id = article_id(canonicalize_url(_url("old-1")))
     previous = spider.state.known(url_id)
     assert previous is not None
-    page = "<html><body><p>Bài viết không tồn tại hoặc đã bị gỡ.</p></body></html>".encode()
+    page = f"<html><body><p>{text}</p></body></html>".encode()
     response = HtmlResponse(_url("old-1"), body=page, request=Request(_url("old-1")))
-    out = spider.parse_article(response, "baothu", url_id, later, previous.version)
-    assert list(out) == []
+    assert list(spider.parse_article(response, "baothu", url_id, later, previous.version)) == []
+    return spider, url_id, previous, later
+
+
+def test_a_stored_article_that_no_longer_reads_as_one_stays_stored(tmp_path: Path) -> None:
+    # e.g. replaced by a removal notice: the archived copy stays, and this change is not fetched
+    # again (a passing shell, such as a maintenance page, is: test_update_shell_crawl).
+    spider, url_id, _, later = _refetched(tmp_path, "Bài viết không tồn tại hoặc đã bị gỡ.")
     known = spider.state.known(url_id)
     assert known is not None and known.outcome == "stored" and known.version.modified == later
     assert spider.counters["baothu"]["not_article"] == 1
@@ -102,14 +109,7 @@ def test_a_stored_article_answering_a_maintenance_page_is_asked_again_next_run(
     tmp_path: Path,
 ) -> None:
     # A passing shell: the archived copy stays and the change is not recorded as read.
-    later = STORED_AT + timedelta(hours=3)
-    spider = _spider(tmp_path, refetch_limit=10)
-    url_id = article_id(canonicalize_url(_url("old-1")))
-    previous = spider.state.known(url_id)
-    assert previous is not None
-    page = "<html><body><p>Trang đang bảo trì.</p></body></html>".encode()
-    response = HtmlResponse(_url("old-1"), body=page, request=Request(_url("old-1")))
-    assert list(spider.parse_article(response, "baothu", url_id, later, previous.version)) == []
+    spider, url_id, previous, later = _refetched(tmp_path, "Trang đang bảo trì.")
     assert spider.state.known(url_id) == previous
     assert spider.counters["baothu"]["retry_later"] == 1
     spider.forget_run()
