@@ -207,3 +207,9 @@ def crawl_on_schedule(
             site.pages.update(pages)
             runs[name] = crawl_and_read(folder, start + timedelta(hours=hours), site)
     return runs
+
+
+def hours_after_start(runs: Mapping[str, Any], hours: int) -> str:
+    """The ISO time `hours` after the first crawl of `runs` (its "start"), as the state writes
+    retry times."""
+    return (runs["start"] + timedelta(hours=hours)).isoformat()

@@ -11,7 +11,6 @@ challenge pages wait for a retry, how many URLs were skipped while waiting, how 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
 from typing import Any, ClassVar
 
 import pytest
@@ -22,6 +21,7 @@ from tests.crawlers.loopback_crawl import (
     FeedSite,
     article_page,
     crawl_on_schedule,
+    hours_after_start,
 )
 
 ARTICLE_D = article_page("BHXH tự nguyện đến từng hộ ở Nghệ An", "Nghệ An")
@@ -49,10 +49,6 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return crawl_on_schedule(tmp_path_factory.mktemp("challenge-retry"), _Site, RUNS)
 
 
-def _at(runs: dict[str, Any], hours: int) -> str:
-    return (runs["start"] + timedelta(hours=hours)).isoformat()
-
-
 def test_a_challenge_page_is_not_stored_and_its_url_waits_six_hours(
     crawls: dict[str, Any],
 ) -> None:
@@ -61,9 +57,9 @@ def test_a_challenge_page_is_not_stored_and_its_url_waits_six_hours(
     assert first["titles"] == []
     assert first["counters"]["challenge"] == 2 and first["counters"]["retry_later"] == 1
     assert first["seen"] == {
-        "c": ("challenge", 1, _at(crawls, 6)),
-        "d": ("challenge", 1, _at(crawls, 6)),
-        "m": ("retry_later", 1, _at(crawls, 24)),
+        "c": ("challenge", 1, hours_after_start(crawls, 6)),
+        "d": ("challenge", 1, hours_after_start(crawls, 6)),
+        "m": ("retry_later", 1, hours_after_start(crawls, 24)),
     }
     assert "trang chống bot, sẽ tải lại: 2" in first["stdout"]
 
@@ -85,13 +81,13 @@ def test_once_the_challenge_lifts_the_article_is_stored(crawls: dict[str, Any]) 
     assert lifted["hits"] == {"c": 1, "d": 1}
     assert lifted["titles"] == ["BHXH tự nguyện đến từng hộ ở Nghệ An"]
     assert lifted["seen"]["d"] == ("stored", 1, None)
-    assert lifted["seen"]["c"] == ("challenge", 2, _at(crawls, 7 + 24))
+    assert lifted["seen"]["c"] == ("challenge", 2, hours_after_start(crawls, 7 + 24))
 
 
 def test_a_shell_then_a_challenge_then_the_article_is_stored(crawls: dict[str, Any]) -> None:
     second = crawls["second_retry"]
     assert second["hits"] == {"c": 1, "m": 1}
-    assert second["seen"]["m"] == ("challenge", 2, _at(crawls, 32 + 24))
+    assert second["seen"]["m"] == ("challenge", 2, hours_after_start(crawls, 32 + 24))
     third = crawls["third_retry"]
     assert third["hits"] == {"c": 1, "m": 1}
     assert third["seen"]["m"] == ("stored", 2, None)
@@ -99,8 +95,16 @@ def test_a_shell_then_a_challenge_then_the_article_is_stored(crawls: dict[str, A
 
 
 def test_a_lasting_challenge_is_given_up_after_its_fourth_retry(crawls: dict[str, Any]) -> None:
-    assert crawls["second_retry"]["seen"]["c"] == ("challenge", 3, _at(crawls, 32 + 72))
-    assert crawls["third_retry"]["seen"]["c"] == ("challenge", 4, _at(crawls, 105 + 168))
+    assert crawls["second_retry"]["seen"]["c"] == (
+        "challenge",
+        3,
+        hours_after_start(crawls, 32 + 72),
+    )
+    assert crawls["third_retry"]["seen"]["c"] == (
+        "challenge",
+        4,
+        hours_after_start(crawls, 105 + 168),
+    )
     last = crawls["last_retry"]
     assert last["hits"] == {"c": 1}
     assert last["seen"]["c"] == ("challenge_given_up", 5, None)

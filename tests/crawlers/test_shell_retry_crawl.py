@@ -17,7 +17,13 @@ from typing import Any, ClassVar
 
 import pytest
 
-from tests.crawlers.loopback_crawl import FeedSite, crawl_and_read, serving, write_source
+from tests.crawlers.loopback_crawl import (
+    FeedSite,
+    crawl_and_read,
+    hours_after_start,
+    serving,
+    write_source,
+)
 
 ARTICLE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>BHXH tự nguyện đến từng hộ</title>
@@ -70,16 +76,12 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         yield runs
 
 
-def _at(runs: dict[str, Any], hours: int) -> str:
-    return (runs["start"] + timedelta(hours=hours)).isoformat()
-
-
 def test_a_shell_page_is_not_stored_and_waits_a_day(crawls: dict[str, Any]) -> None:
     first = crawls["first"]
     assert first["hits"] == {"a": 1, "b": 1, "v": 1}
     assert first["titles"] == []
     assert first["counters"]["retry_later"] == 2 and first["counters"]["not_article"] == 1
-    retry = _at(crawls, 24)
+    retry = hours_after_start(crawls, 24)
     assert first["seen"] == {
         "a": ("retry_later", 1, retry),
         "b": ("retry_later", 1, retry),
@@ -102,12 +104,16 @@ def test_after_the_wait_the_real_article_is_stored(crawls: dict[str, Any]) -> No
     assert after["titles"] == ["BHXH tự nguyện đến từng hộ"]
     assert after["counters"]["stored"] == 1 and after["counters"]["retry_later"] == 1
     assert after["seen"]["a"][0] == "stored"
-    assert after["seen"]["b"] == ("retry_later", 2, _at(crawls, 25 + 72))
+    assert after["seen"]["b"] == ("retry_later", 2, hours_after_start(crawls, 25 + 72))
 
 
 def test_a_shell_after_its_last_retry_is_given_up(crawls: dict[str, Any]) -> None:
     assert crawls["second_retry"]["hits"] == {"b": 1}
-    assert crawls["second_retry"]["seen"]["b"] == ("retry_later", 3, _at(crawls, 25 + 73 + 168))
+    assert crawls["second_retry"]["seen"]["b"] == (
+        "retry_later",
+        3,
+        hours_after_start(crawls, 25 + 73 + 168),
+    )
     last = crawls["last_retry"]
     assert last["hits"] == {"b": 1}
     assert last["seen"]["b"] == ("not_article", 4, None)

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import timedelta
 from typing import Any, ClassVar
 
 import pytest
 
-from tests.crawlers.loopback_crawl import FeedSite, article_page, crawl_on_schedule
+from tests.crawlers.loopback_crawl import (
+    FeedSite,
+    article_page,
+    crawl_on_schedule,
+    hours_after_start,
+)
 
 
 def _undated(page: bytes) -> bytes:
@@ -43,16 +47,12 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return crawl_on_schedule(tmp_path_factory.mktemp("undated-retry"), _Site, RUNS)
 
 
-def _at(runs: dict[str, Any], hours: int) -> str:
-    return (runs["start"] + timedelta(hours=hours)).isoformat()
-
-
 def test_an_undated_page_waits_a_day_and_is_not_fetched_meanwhile(crawls: dict[str, Any]) -> None:
     first = crawls["first"]
     assert first["hits"] == {"u": 1, "v": 1} and first["counters"]["bad_date"] == 2
     assert first["seen"] == {
-        "u": ("bad_date", 1, _at(crawls, 24)),
-        "v": ("bad_date", 1, _at(crawls, 24)),
+        "u": ("bad_date", 1, hours_after_start(crawls, 24)),
+        "v": ("bad_date", 1, hours_after_start(crawls, 24)),
     }
     assert "không xác định được ngày đăng, sẽ tải lại: 2" in first["stdout"]
     within = crawls["within_wait"]
@@ -63,7 +63,7 @@ def test_a_page_that_gets_its_date_is_stored(crawls: dict[str, Any]) -> None:
     after = crawls["after_wait"]
     assert after["hits"] == {"u": 1, "v": 1}
     assert after["seen"]["v"] == ("stored", 1, None)
-    assert after["seen"]["u"] == ("bad_date", 2, _at(crawls, 25 + 72))
+    assert after["seen"]["u"] == ("bad_date", 2, hours_after_start(crawls, 25 + 72))
 
 
 def test_a_page_that_never_gets_a_date_is_given_up_after_its_third_retry(
