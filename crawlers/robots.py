@@ -8,6 +8,11 @@ through the retry middleware like any other, so a passing failure is retried bef
 given up. Each request kept out fails with `RobotsUnreadable`, which names the robots.txt fetch's
 own failure, so the crawl's summary reports the real cause (refused connection, 5xx, ...).
 
+Scrapy (2.13 on) lets every request waiting for a robots.txt await one shared Deferred through
+`asFuture`, whose callback returns None: the first waiter gets the rules and the others "no
+rules", so a crawl starting with several requests to one host fetched pages robots.txt forbids.
+Each waiter here reads the verdict the middleware settled for the host instead.
+
 Settings reference this module by its dotted path only: importing it imports Scrapy.
 """
 
@@ -20,6 +25,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
 log = logging.getLogger(__name__)
@@ -42,6 +48,12 @@ class _Unreadable:
 
 
 class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
+    async def robot_parser(self, request: Request) -> Any:
+        await super().robot_parser(request)
+        verdict = self._parsers[urlparse_cached(request).netloc]  # settled before the wait ends
+        assert not isinstance(verdict, Deferred)
+        return verdict
+
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500:
             self._keep_out(netloc, HttpError(response, f"HTTP {response.status}"))
