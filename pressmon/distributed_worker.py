@@ -8,7 +8,12 @@ from contextlib import contextmanager
 
 from crawlers.distributed.settings import WorkerOptions, distributed_settings
 from crawlers.sources import Source
-from pressmon.crawl import cap_log_handlers, crawl_settings, fetch_failures_as_info
+from pressmon.crawl import (
+    CrawlResult,
+    cap_log_handlers,
+    crawl_settings,
+    fetch_failures_as_info,
+)
 from pressmon.settings import Settings
 
 
@@ -31,9 +36,9 @@ def run_worker(
     sources: Sequence[Source],
     *,
     log_level: str = "WARNING",
-) -> tuple[dict[str, dict[str, int]], str]:
+) -> CrawlResult:
     """Crawl whatever the frontier holds for `sources` until stopped (or idle for
-    options.max_idle). Returns the last burst's counters and the finish reason."""
+    options.max_idle). Returns this worker's per-source counters over all its bursts."""
     from scrapy.crawler import CrawlerProcess
 
     from crawlers.distributed.spider import DistributedSourceSpider
@@ -48,10 +53,7 @@ def run_worker(
     process.crawl(crawler, sources=sources, max_idle=options.max_idle)
     with fetch_failures_as_info(tracebacks=log_level == "DEBUG"), _scrapy_redis_quiet():
         process.start()
-    stats = crawler.stats.get_stats()
-    totals = {
-        key.removeprefix("pressmon/"): int(value)
-        for key, value in stats.items()
-        if key.startswith("pressmon/")
-    }
-    return {"all": totals}, str(stats.get("finish_reason", "unknown"))
+    spider = crawler.spider  # None when Scrapy could not start it: the reason then says so
+    counters = spider.worker_counters() if isinstance(spider, DistributedSourceSpider) else {}
+    reason = str(crawler.stats.get_value("finish_reason", "unknown"))
+    return CrawlResult(counters=counters, finish_reason=reason)

@@ -48,6 +48,8 @@ class DistributedSourceSpider(SourceSpider):
         self._item_parents: dict[int, str] = {}
         self._idle_since: float | None = None
         self._heartbeat: task.LoopingCall | None = None
+        # Earlier bursts' counters (record_health starts each burst anew), for the closing report.
+        self._recorded: dict[str, Counter[str]] = defaultdict(Counter)
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any):
@@ -125,9 +127,19 @@ class DistributedSourceSpider(SourceSpider):
         finished = datetime.now(UTC)
         self.record_runs(list(self.counters), finished)
         if self.counters:
+            for source_id, counts in self.counters.items():
+                self._recorded[source_id].update(counts)
             self.counters = defaultdict(Counter)
             self.run_id = uuid.uuid4().hex[:12]
             self.started_at = finished
+
+    def worker_counters(self) -> dict[str, dict[str, int]]:
+        """Per source, what this worker counted since it started: every burst so far."""
+        total: dict[str, Counter[str]] = defaultdict(Counter)
+        for bursts in (self._recorded, self.counters):
+            for source_id, counts in bursts.items():
+                total[source_id].update(counts)
+        return {source_id: dict(counts) for source_id, counts in total.items()}
 
     # --- acknowledgement -------------------------------------------------------------------
 

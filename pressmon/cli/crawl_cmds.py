@@ -18,7 +18,7 @@ from pressmon.cli.help_text import command
 from pressmon.cli.options import sources_file_option
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.crawl import chosen_sources, run_crawl, run_every
-from pressmon.crawl_report import PROBLEM_LABELS, crawl_report, failed_text, problems_text
+from pressmon.crawl_report import PROBLEM_LABELS, crawl_report, failed_text
 from pressmon.errors import PressmonError
 from pressmon.filters import FilterResolver
 from pressmon.health import source_health
@@ -75,31 +75,7 @@ def crawl(app, source_ids: tuple[str, ...], quiet: bool) -> None:
             progress=progress,
         )
     report = crawl_report(chosen, result.counters, named=bool(source_ids))
-    rows = [
-        (
-            o.name,
-            o.fetched,
-            o.stored,
-            o.updated,
-            o.unchanged,
-            o.irrelevant,
-            o.known,
-            problems_text(o),
-        )
-        for o in report.outcomes
-    ]
-    # "cập nhật" / "không đổi": stored articles fetched again because discovery showed a change.
-    headers = [
-        "nguồn",
-        "trang tải được",
-        "bài mới",
-        "cập nhật",
-        "không đổi",
-        "không liên quan",
-        "đã có",
-        "lỗi",
-    ]
-    click.echo(output.table(headers, rows))
+    click.echo(output.crawl_table(report))
     click.echo(
         f"Xong ({FINISH_REASONS.get(result.finish_reason, result.finish_reason)}): "
         f"lưu {output.number(result.stored)} bài"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
@@ -12,6 +13,7 @@ from pressmon.cli import output
 from pressmon.cli.help_text import command
 from pressmon.cli.options import sources_file_option
 from pressmon.crawl import chosen_sources
+from pressmon.crawl_report import crawl_report
 from pressmon.errors import PressmonError
 from pressmon.settings import Settings
 
@@ -140,13 +142,23 @@ def worker(
         max_idle=max_idle,
         prefix=prefix,
     )
-    counters, reason = run_worker(settings, options, sources, log_level=log_level)
-    totals = counters.get("all", {})
+    result = run_worker(settings, options, sources, log_level=log_level)
+    reason = result.finish_reason
     if reason not in _CLEAN_STOPS:
         raise PressmonError(
             f"worker dừng bất thường: {reason}", hint="xem các lỗi ghi trong log ở trên"
         )
-    click.echo(worker_summary(reason, totals))
+    click.echo(worker_summary(reason, _totals(result.counters)))
+    # Which source failed on this worker, as `pressmon crawl` shows it.
+    click.echo(output.crawl_table(crawl_report(sources, result.counters, named=bool(source_ids))))
+
+
+def _totals(counters: Mapping[str, Mapping[str, int]]) -> Counter[str]:
+    """Every source's counters added up."""
+    totals: Counter[str] = Counter()
+    for counts in counters.values():
+        totals.update(counts)
+    return totals
 
 
 def worker_summary(reason: str, totals: Mapping[str, int]) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from index.types import CountTable, Document, SearchPage
 from pressmon.coverage import CoverageProgress
+from pressmon.crawl_report import CrawlReport, problems_text
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, STANCE_LABELS, label
 from pressmon.search_hints import Suggestion
@@ -99,6 +100,35 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def crawl_table(report: CrawlReport) -> str:
+    """One row per source of a crawl (or of one worker's share of it): pages, articles, errors."""
+    rows = [
+        (
+            o.name,
+            o.fetched,
+            o.stored,
+            o.updated,
+            o.unchanged,
+            o.irrelevant,
+            o.known,
+            problems_text(o),
+        )
+        for o in report.outcomes
+    ]
+    # "cập nhật" / "không đổi": stored articles fetched again because discovery showed a change.
+    headers = [
+        "nguồn",
+        "trang tải được",
+        "bài mới",
+        "cập nhật",
+        "không đổi",
+        "không liên quan",
+        "đã có",
+        "lỗi",
+    ]
+    return table(headers, rows)
 
 
 def count_rows(counts: CountTable) -> list[tuple[str, str, int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -188,7 +189,9 @@ def test_a_worker_reports_unreachable_sites_without_tracebacks(
     tmp_path: Path, redis_server: RedisServer
 ) -> None:
     """As `pressmon crawl` does: the failures are counted per source, each one an INFO line;
-    at WARNING nothing of them shows, nor scrapy-redis's deprecation warnings."""
+    at WARNING nothing of them shows, nor scrapy-redis's deprecation warnings. After the summary,
+    the crawl's table says which source failed and how, over every burst (the first idle ends
+    one)."""
     env = CrawlEnv(tmp_path, _sources(tmp_path), redis_server.url)  # every site refuses
     env.run("enqueue", "enqueue")
     log = env.run("worker", "worker", "--max-idle", "1", archive="enqueue")
@@ -196,6 +199,13 @@ def test_a_worker_reports_unreachable_sites_without_tracebacks(
     assert "Traceback" not in log
     assert "ERROR" not in log
     assert "DeprecationWarning" not in log
+    header, _rule, *rows = [
+        re.split(r" {2,}", line) for line in log[log.index("Xong (hết việc)") :].splitlines()[1:]
+    ]
+    assert header[:3] == ["nguồn", "trang tải được", "bài mới"] and header[-1] == "lỗi"
+    assert sorted((row[0], row[1]) for row in rows) == [("Báo Thử", "0"), ("Báo Tỉnh Thử", "0")]
+    for row in rows:
+        assert re.fullmatch(r"bị từ chối kết nối: \d+", row[-1]), row
 
 
 def test_the_worker_summary_counts_updated_articles_as_the_crawl_does() -> None:
