@@ -47,6 +47,7 @@ from pressmon.web.deps import (
     WebContext,
 )
 from pressmon.web.errors import AccountNotFound, BadParameter, PermissionDenied
+from pressmon.web.head_requests import HeadAsGet
 from pressmon.web.login_address_failures import LoginAddressFailureStore
 from pressmon.web.login_failures import LoginFailureStore
 from pressmon.web.routes import (
@@ -265,6 +266,8 @@ def create_app(
             # may stay in a browser or proxy cache after sign-out.
             response.headers["Cache-Control"] = "no-store"
         return response
+
+    app.add_middleware(HeadAsGet)  # outermost: every route and mount sees HEAD as GET
 
     @app.get("/", include_in_schema=False)
     def home(session: CurrentSession) -> RedirectResponse:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from fastapi.routing import APIRoute
 from starlette.routing import Route
@@ -248,3 +250,62 @@ def test_create_app_defaults_to_the_state_database(settings, archive, login) -> 
         "/api/queue",
         "/api/items/{document_id}/decide",
     }
+
+
+def _get_routes(app) -> list[str]:
+    return sorted(
+        r.path for r in app.routes if isinstance(r, APIRoute | Route) and "GET" in (r.methods or ())
+    )
+
+
+def _head_headers(response) -> dict[str, str]:
+    """The headers a HEAD must repeat; the session cookie is renewed on every request."""
+    return {k: v for k, v in response.headers.items() if k not in ("set-cookie", "date")}
+
+
+@pytest.mark.parametrize("user", [None, "chi"])  # signed out, and the admin who sees every page
+def test_every_get_route_answers_head_as_get_without_a_body(app, client, login, user) -> None:
+    if user:
+        login(client, user)
+    for path in [*_get_routes(app), "/static/style.css"]:
+        example = GET_PAGES.get(path, path)
+        get = client.get(example, follow_redirects=False)
+        head = client.head(example, follow_redirects=False)
+        assert head.status_code == get.status_code, path
+        assert _head_headers(head) == _head_headers(get), path
+        assert head.content == b"", path
+
+
+def test_head_drops_the_body_the_app_would_send(app) -> None:
+    """The body is dropped by the app itself, not left to the server or client."""
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "HEAD",
+        "scheme": "http",
+        "path": "/dang-nhap",
+        "raw_path": b"/dang-nhap",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"testserver")],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+    asyncio.run(app(scope, receive, send))
+    start, *bodies = sent
+    assert start["status"] == 200
+    assert int(dict(start["headers"])[b"content-length"]) > 0
+    assert bodies and all(message["body"] == b"" for message in bodies)
+
+
+def test_head_on_a_route_without_get_is_still_refused(client) -> None:
+    assert client.head("/dang-xuat").status_code == 405
