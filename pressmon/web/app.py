@@ -148,6 +148,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
         STANCE_LABELS=formatting.STANCE_LABELS,
         DATE_SOURCE_LABELS=DATE_SOURCE_LABELS,
         REASON_LABELS=formatting.REASON_LABELS,
+        VN_DATE_PATTERN=formatting.VN_DATE_PATTERN,
         STATUS_CLASSES=formatting.STATUS_CLASSES,
         ROLE_LABELS=ROLE_LABELS,
         REPORT_ROLES=REPORT_ROLES,

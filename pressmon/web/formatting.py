@@ -69,6 +69,11 @@ def correction_date(value: object) -> str:
     return text
 
 
+# The shapes parse_vn_date reads, as the date fields' HTML `pattern`: the browser says at once when
+# a typed date has another one (31/02 still reaches the server, which says it was ignored).
+VN_DATE_PATTERN = r"\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})\s*"
+
+
 def parse_vn_date(text: str | None) -> date | None:
     """Accept dd/mm/yyyy (how staff type dates) and yyyy-mm-dd (what <input type=date> sends)."""
     text = (text or "").strip()
