@@ -149,8 +149,13 @@ def worker(
             f"worker dừng bất thường: {reason}", hint="xem các lỗi ghi trong log ở trên"
         )
     click.echo(worker_summary(reason, _totals(result.counters)))
-    # Which source failed on this worker, as `pressmon crawl` shows it.
-    click.echo(output.crawl_table(crawl_report(sources, result.counters, named=bool(source_ids))))
+    # Which source failed on this worker, as `pressmon crawl` shows it. Only the sources this
+    # worker was handed: the others' pages went to other workers, which is no failure.
+    handled = [source for source in sources if source.id in result.counters]
+    if handled:
+        click.echo(
+            output.crawl_table(crawl_report(handled, result.counters, named=bool(source_ids)))
+        )
 
 
 def _totals(counters: Mapping[str, Mapping[str, int]]) -> Counter[str]:

@@ -208,6 +208,17 @@ def test_a_worker_reports_unreachable_sites_without_tracebacks(
         assert re.fullmatch(r"bị từ chối kết nối: \d+", row[-1]), row
 
 
+def test_a_worker_table_leaves_out_the_sources_it_was_not_handed(
+    tmp_path: Path, redis_server: RedisServer
+) -> None:
+    """Only one source's pages were queued: the other source is no failure of this worker."""
+    env = CrawlEnv(tmp_path, _sources(tmp_path), redis_server.url)
+    env.run("enqueue", "enqueue", "--source", "bao_tinh")
+    log = env.run("worker", "worker", "--max-idle", "1", archive="enqueue")
+    table = log[log.index("Xong (hết việc)") :].splitlines()[3:]
+    assert [re.split(r" {2,}", line)[0] for line in table if line.strip()] == ["Báo Tỉnh Thử"]
+
+
 def test_the_worker_summary_counts_updated_articles_as_the_crawl_does() -> None:
     totals = {"stored": 3, "updated": 2, "unchanged": 4, "extracted": 9}
     assert worker_summary("idle", totals) == (
