@@ -33,6 +33,9 @@ CLAIM_LEASE = timedelta(minutes=15)
 # sender failed or died): an account's switch between at once and the digest changes only that,
 # so no other sender takes it meanwhile, at once or in a digest.
 CLAIMED = {PENDING: "claimed", DIGEST: "claimed-digest"}
+# Being sent when a later alert about the item was queued: left to its sender, superseded only
+# if it is not sent, so the audit log says once what became of it.
+SUPERSEDED_WHILE_SENT = "claimed-superseded"
 _UNCLAIMED = {claimed: waiting for waiting, claimed in CLAIMED.items()}
 _WAITING = (PENDING, DIGEST, *CLAIMED.values())
 _IS_WAITING = f"IN ({', '.join('?' * len(_WAITING))})"  # with _WAITING as its parameters
@@ -135,23 +138,47 @@ class AlertStore:
     def _supersede(db: sqlite3.Connection, alert: Alert, alert_id: int, at: datetime) -> None:
         """The item's earlier deliveries still waiting are superseded by `alert_id`, each in the
         audit log: where the new alert goes too it says what the source says now, and where it
-        does not (the edit moved the item to another province) the old one is no longer theirs."""
+        does not (the edit moved the item to another province) the old one is no longer theirs.
+        Those being sent are left to their sender."""
+        earlier = "alert_id IN (SELECT id FROM alerts WHERE document_id = ? AND id != ?)"
+        db.execute(
+            f"UPDATE alert_deliveries SET status = ? WHERE {earlier} AND status IN (?, ?)"
+            " AND due_at > ?",
+            (SUPERSEDED_WHILE_SENT, alert.document_id, alert_id, *CLAIMED.values(), _iso(at)),
+        )
         waiting = db.execute(
-            "SELECT d.alert_id, d.channel FROM alert_deliveries d JOIN alerts a"
-            " ON a.id = d.alert_id WHERE a.document_id = ? AND a.id != ?"
-            f" AND d.status {_IS_WAITING}",
+            f"SELECT alert_id, channel FROM alert_deliveries WHERE {earlier}"
+            f" AND status {_IS_WAITING}",
             (alert.document_id, alert_id, *_WAITING),
         ).fetchall()
-        detail = f"thay bằng cảnh báo lần {alert.sequence}"
-        for earlier, channel in waiting:
+        AlertStore._superseded(db, at, waiting)
+
+    @staticmethod
+    def _superseded(
+        db: sqlite3.Connection, at: datetime, deliveries: Sequence[tuple[int, str]]
+    ) -> None:
+        """The (alert_id, channel) deliveries are superseded by the item's latest alert."""
+        for alert_id, channel in deliveries:
+            document_id, latest = db.execute(
+                "SELECT a.document_id, max(later.sequence) FROM alerts a"
+                " JOIN alerts later USING (document_id) WHERE a.id = ?",
+                (alert_id,),
+            ).fetchone()
             db.execute(
                 "UPDATE alert_deliveries SET status = ? WHERE alert_id = ? AND channel = ?",
-                (SUPERSEDED, earlier, channel),
+                (SUPERSEDED, alert_id, channel),
             )
             db.execute(
                 "INSERT INTO alert_events (at, document_id, alert_id, channel, outcome, detail)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (_iso(at), alert.document_id, earlier, channel, SUPERSEDED, detail),
+                (
+                    _iso(at),
+                    document_id,
+                    alert_id,
+                    channel,
+                    SUPERSEDED,
+                    f"thay bằng cảnh báo lần {latest}",
+                ),
             )
 
     def seen(self, versions: Sequence[tuple[str, str]]) -> None:
@@ -172,6 +199,12 @@ class AlertStore:
         due when the lease ends."""
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")  # the read and the claim are one step for all processes
+            # Superseded while being sent by a sender that died: not sent, then.
+            ended = db.execute(
+                "SELECT alert_id, channel FROM alert_deliveries WHERE status = ? AND due_at <= ?",
+                (SUPERSEDED_WHILE_SENT, _iso(now)),
+            ).fetchall()
+            self._superseded(db, now, ended)
             rows = db.execute(
                 "SELECT d.alert_id, a.payload, d.channel, d.status, d.attempts"
                 " FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id"
@@ -245,20 +278,23 @@ class AlertStore:
                     " last_error = ? WHERE alert_id = ? AND channel = ?",
                     (FAILED, error, delivery.alert_id, delivery.channel),
                 )
-            else:
-                db.execute("BEGIN IMMEDIATE")  # reads the choice a switch left with the claim
-                (status,) = db.execute(
-                    "SELECT status FROM alert_deliveries WHERE alert_id = ? AND channel = ?",
-                    (delivery.alert_id, delivery.channel),
-                ).fetchone()
-                goes = _UNCLAIMED.get(status, status)
-                due = digest_at if goes == DIGEST and delivery.status == PENDING else retry_at
-                db.execute(
-                    "UPDATE alert_deliveries SET status = ?, attempts = attempts + 1,"
-                    " last_error = ?, due_at = ? WHERE alert_id = ? AND channel = ?",
-                    (goes, error, _iso(due), delivery.alert_id, delivery.channel),
-                )
+                self._log(db, at, delivery, outcome, error)
+                return
+            db.execute("BEGIN IMMEDIATE")  # reads what a switch or an edit left with the claim
+            (status,) = db.execute(
+                "SELECT status FROM alert_deliveries WHERE alert_id = ? AND channel = ?",
+                (delivery.alert_id, delivery.channel),
+            ).fetchone()
+            goes = _UNCLAIMED.get(status, status)
+            due = digest_at if goes == DIGEST and delivery.status == PENDING else retry_at
+            db.execute(
+                "UPDATE alert_deliveries SET status = ?, attempts = attempts + 1,"
+                " last_error = ?, due_at = ? WHERE alert_id = ? AND channel = ?",
+                (goes, error, _iso(due), delivery.alert_id, delivery.channel),
+            )
             self._log(db, at, delivery, outcome, error)
+            if status == SUPERSEDED_WHILE_SENT:
+                self._superseded(db, at, [(delivery.alert_id, delivery.channel)])
 
     @staticmethod
     def _log(
