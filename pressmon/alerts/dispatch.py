@@ -149,6 +149,9 @@ class Notifier:
 
     def _failed(self, deliveries: Sequence[Delivery], now: datetime, err: DeliveryFailed) -> None:
         refused = isinstance(err, DeliveryRefused)
+        s = self.settings
+        # Where a retry goes when its account chose the digest while it was being sent.
+        digest_at = send_time(now, True, s.quiet_hours, s.digest_time, self.tz)
         for delivery in deliveries:
             attempts = delivery.attempts + 1
             retry_at = None
@@ -161,7 +164,7 @@ class Notifier:
                 delivery.channel,
                 err,
             )
-            self.store.failed(delivery, now, str(err), retry_at, refused=refused)
+            self.store.failed(delivery, now, str(err), retry_at, digest_at, refused=refused)
 
 
 class BackgroundDispatcher:

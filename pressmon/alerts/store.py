@@ -29,6 +29,16 @@ WITHDRAWN = "withdrawn"
 # How long deliveries being sent are withheld from other processes (claim_due); one that died
 # meanwhile leaves them to be sent once it ends.
 CLAIM_LEASE = timedelta(minutes=15)
+# A delivery being sent (claim_due) until its lease ends, by how it goes if it is not sent (its
+# sender failed or died): an account's switch between at once and the digest changes only that,
+# so no other sender takes it meanwhile, at once or in a digest.
+CLAIMED = {PENDING: "claimed", DIGEST: "claimed-digest"}
+# Being sent when a later alert about the item was queued: left to its sender, superseded only
+# if it is not sent, so the audit log says once what became of it.
+SUPERSEDED_WHILE_SENT = "claimed-superseded"
+_UNCLAIMED = {claimed: waiting for waiting, claimed in CLAIMED.items()}
+_WAITING = (PENDING, DIGEST, *CLAIMED.values())
+_IS_WAITING = f"IN ({', '.join('?' * len(_WAITING))})"  # with _WAITING as its parameters
 
 
 def _iso(moment: datetime) -> str:
@@ -41,7 +51,7 @@ class Delivery:
     alert_id: int
     alert: Alert
     channel: str  # mailto:<address> | <webhook URL> | console
-    status: str  # pending | digest
+    status: str  # pending | digest, as claimed
     attempts: int  # failed so far
 
 
@@ -128,22 +138,47 @@ class AlertStore:
     def _supersede(db: sqlite3.Connection, alert: Alert, alert_id: int, at: datetime) -> None:
         """The item's earlier deliveries still waiting are superseded by `alert_id`, each in the
         audit log: where the new alert goes too it says what the source says now, and where it
-        does not (the edit moved the item to another province) the old one is no longer theirs."""
+        does not (the edit moved the item to another province) the old one is no longer theirs.
+        Those being sent are left to their sender."""
+        earlier = "alert_id IN (SELECT id FROM alerts WHERE document_id = ? AND id != ?)"
+        db.execute(
+            f"UPDATE alert_deliveries SET status = ? WHERE {earlier} AND status IN (?, ?)"
+            " AND due_at > ?",
+            (SUPERSEDED_WHILE_SENT, alert.document_id, alert_id, *CLAIMED.values(), _iso(at)),
+        )
         waiting = db.execute(
-            "SELECT d.alert_id, d.channel FROM alert_deliveries d JOIN alerts a"
-            " ON a.id = d.alert_id WHERE a.document_id = ? AND a.id != ? AND d.status IN (?, ?)",
-            (alert.document_id, alert_id, PENDING, DIGEST),
+            f"SELECT alert_id, channel FROM alert_deliveries WHERE {earlier}"
+            f" AND status {_IS_WAITING}",
+            (alert.document_id, alert_id, *_WAITING),
         ).fetchall()
-        detail = f"thay bằng cảnh báo lần {alert.sequence}"
-        for earlier, channel in waiting:
+        AlertStore._superseded(db, at, waiting)
+
+    @staticmethod
+    def _superseded(
+        db: sqlite3.Connection, at: datetime, deliveries: Sequence[tuple[int, str]]
+    ) -> None:
+        """The (alert_id, channel) deliveries are superseded by the item's latest alert."""
+        for alert_id, channel in deliveries:
+            document_id, latest = db.execute(
+                "SELECT a.document_id, max(later.sequence) FROM alerts a"
+                " JOIN alerts later USING (document_id) WHERE a.id = ?",
+                (alert_id,),
+            ).fetchone()
             db.execute(
                 "UPDATE alert_deliveries SET status = ? WHERE alert_id = ? AND channel = ?",
-                (SUPERSEDED, earlier, channel),
+                (SUPERSEDED, alert_id, channel),
             )
             db.execute(
                 "INSERT INTO alert_events (at, document_id, alert_id, channel, outcome, detail)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (_iso(at), alert.document_id, earlier, channel, SUPERSEDED, detail),
+                (
+                    _iso(at),
+                    document_id,
+                    alert_id,
+                    channel,
+                    SUPERSEDED,
+                    f"thay bằng cảnh báo lần {latest}",
+                ),
             )
 
     def seen(self, versions: Sequence[tuple[str, str]]) -> None:
@@ -164,30 +199,43 @@ class AlertStore:
         due when the lease ends."""
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")  # the read and the claim are one step for all processes
+            # Superseded while being sent by a sender that died: not sent, then.
+            ended = db.execute(
+                "SELECT alert_id, channel FROM alert_deliveries WHERE status = ? AND due_at <= ?",
+                (SUPERSEDED_WHILE_SENT, _iso(now)),
+            ).fetchall()
+            self._superseded(db, now, ended)
             rows = db.execute(
                 "SELECT d.alert_id, a.payload, d.channel, d.status, d.attempts"
                 " FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id"
-                " WHERE d.status IN (?, ?) AND d.due_at <= ?"
+                f" WHERE d.status {_IS_WAITING} AND d.due_at <= ?"
                 " ORDER BY a.created_at, a.id, d.channel",
-                (PENDING, DIGEST, _iso(now)),
+                (*_WAITING, _iso(now)),
             ).fetchall()
+            # A claim whose lease ended (its sender died) is taken as it would go unclaimed.
+            claimed = [
+                Delivery(
+                    r[0],
+                    Alert.from_json(json.loads(r["payload"])),
+                    r["channel"],
+                    _UNCLAIMED.get(r["status"], r["status"]),
+                    r[4],
+                )
+                for r in rows
+            ]
             until = _iso(now + CLAIM_LEASE + per_delivery * len(rows))
             db.executemany(
-                "UPDATE alert_deliveries SET due_at = ? WHERE alert_id = ? AND channel = ?",
-                [(until, r[0], r["channel"]) for r in rows],
+                "UPDATE alert_deliveries SET status = ?, due_at = ?"
+                " WHERE alert_id = ? AND channel = ?",
+                [(CLAIMED[d.status], until, d.alert_id, d.channel) for d in claimed],
             )
-        return [
-            Delivery(
-                r[0], Alert.from_json(json.loads(r["payload"])), r["channel"], r["status"], r[4]
-            )
-            for r in rows
-        ]
+        return claimed
 
     def next_due(self) -> datetime | None:
         with self._connect() as db:
             (due,) = db.execute(
-                "SELECT min(due_at) FROM alert_deliveries WHERE status IN (?, ?)",
-                (PENDING, DIGEST),
+                f"SELECT min(due_at) FROM alert_deliveries WHERE status {_IS_WAITING}",
+                _WAITING,
             ).fetchone()
         return datetime.fromisoformat(due) if due else None
 
@@ -214,11 +262,14 @@ class AlertStore:
         at: datetime,
         error: str,
         retry_at: datetime | None,
+        digest_at: datetime,
         *,
         refused: bool = False,
     ) -> None:
         """A failed attempt: tried again at `retry_at`, or given up for good when None (`refused`:
-        at once, the receiving server having refused it for good)."""
+        at once, the receiving server having refused it for good). Tried again as its account
+        chose meanwhile (follow_preference): in the digest at `digest_at` when it was being sent at
+        once, else after its back-off."""
         outcome = "refused" if refused else "gave_up" if retry_at is None else "failed"
         with self._connect() as db:
             if retry_at is None:
@@ -227,13 +278,23 @@ class AlertStore:
                     " last_error = ? WHERE alert_id = ? AND channel = ?",
                     (FAILED, error, delivery.alert_id, delivery.channel),
                 )
-            else:
-                db.execute(
-                    "UPDATE alert_deliveries SET attempts = attempts + 1, last_error = ?,"
-                    " due_at = ? WHERE alert_id = ? AND channel = ?",
-                    (error, _iso(retry_at), delivery.alert_id, delivery.channel),
-                )
+                self._log(db, at, delivery, outcome, error)
+                return
+            db.execute("BEGIN IMMEDIATE")  # reads what a switch or an edit left with the claim
+            (status,) = db.execute(
+                "SELECT status FROM alert_deliveries WHERE alert_id = ? AND channel = ?",
+                (delivery.alert_id, delivery.channel),
+            ).fetchone()
+            goes = _UNCLAIMED.get(status, status)
+            due = digest_at if goes == DIGEST and delivery.status == PENDING else retry_at
+            db.execute(
+                "UPDATE alert_deliveries SET status = ?, attempts = attempts + 1,"
+                " last_error = ?, due_at = ? WHERE alert_id = ? AND channel = ?",
+                (goes, error, _iso(due), delivery.alert_id, delivery.channel),
+            )
             self._log(db, at, delivery, outcome, error)
+            if status == SUPERSEDED_WHILE_SENT:
+                self._superseded(db, at, [(delivery.alert_id, delivery.channel)])
 
     @staticmethod
     def _log(
@@ -303,7 +364,8 @@ class AlertStore:
         """Deliveries still waiting to the address of `preference` follow its choice, sent at
         `due` (pressmon.alerts.schedule.send_time). Chosen at once: those waiting
         for the digest (a retry keeps its back-off). Chosen the digest: those held for later
-        (quiet hours, a retry), not those already due."""
+        (quiet hours, a retry), not those already due. One being sent is left to its sender
+        (sent once, as it was claimed): only if that fails does it go as now chosen (failed)."""
         if preference.opted_out or not preference.email:
             return
         # Addresses are ASCII (pressmon.alerts.recipients): lower() folds them as recipients do.
@@ -317,12 +379,19 @@ class AlertStore:
                     (DIGEST, _iso(due), channel, PENDING, _iso(now)),
                 )
             else:
+                # A claim whose lease ended (its sender died) moves as if it was never claimed.
                 db.execute(
                     "UPDATE alert_deliveries SET status = ?,"
                     f" due_at = CASE WHEN attempts > 0 THEN due_at ELSE ? END WHERE {to}"
-                    " AND status = ?",
-                    (PENDING, _iso(due), channel, DIGEST),
+                    " AND (status = ? OR (status = ? AND due_at <= ?))",
+                    (PENDING, _iso(due), channel, DIGEST, CLAIMED[DIGEST], _iso(now)),
                 )
+            # Those being sent keep their claim: they go as now chosen only if their send fails.
+            was, chosen = (PENDING, DIGEST) if preference.digest else (DIGEST, PENDING)
+            db.execute(
+                f"UPDATE alert_deliveries SET status = ? WHERE {to} AND status = ? AND due_at > ?",
+                (CLAIMED[chosen], channel, CLAIMED[was], _iso(now)),
+            )
 
     def subscribers(self) -> list[Subscriber]:
         """Active accounts that gave an address or opted out."""

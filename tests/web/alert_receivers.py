@@ -10,7 +10,7 @@ import json
 import socket
 import ssl
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -78,6 +78,23 @@ class Mailbox:
         self.encrypted.append(server.transport.get_extra_info("ssl_object") is not None)
         self.logins.append(getattr(session.auth_data, "login", None))
         return "250 OK"
+
+
+@contextmanager
+def sending(send_due: Callable[[], int], mailbox: Mailbox) -> Iterator[list[int]]:
+    """`send_due` (a Notifier's) runs on another thread, its first mail held at the server until
+    the block ends; then how many it sent."""
+    mailbox.hold, mailbox.holding = threading.Event(), threading.Event()
+    sent: list[int] = []
+    thread = threading.Thread(target=lambda: sent.append(send_due()))
+    thread.start()
+    try:
+        assert mailbox.holding.wait(timeout=30)  # its mail is at the server
+        yield sent
+    finally:
+        mailbox.hold.set()
+        thread.join(timeout=30)
+    assert not thread.is_alive()
 
 
 @dataclass(frozen=True)
