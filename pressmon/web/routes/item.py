@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import IMPORTED, Document, ReviewEvent
+from pressmon.alerts.answers import answer_alert
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
 from pressmon.review.escalations import center_answer, sendings
@@ -212,7 +213,7 @@ def act(
         seen_unassigned=seen_unassigned,
     )
     try:
-        apply_action(
+        event = apply_action(
             archive,
             ctx.accounts,
             ctx.escalations,
@@ -236,9 +237,31 @@ def act(
             error=_page_error(err),
             **item_context(ctx, archive, document_id) | {"drafts": {action: note}},
         )
+    announce_answer(ctx, archive, event)
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
     return RedirectResponse(target, status_code=303)
+
+
+def announce_answer(ctx: WebContext, archive: Archive, event: ReviewEvent) -> None:
+    """When `event`, just recorded, is the Center's answer to what provinces sent it, the
+    provinces that sent the item up are alerted (pressmon.alerts.answers): through the state
+    database, which `pressmon serve` sends from. The log is read up to `event`: someone acting
+    on the item meanwhile does not take its answer's alert away."""
+    document, history = archive.get(event.document_id), archive.review_history(event.document_id)
+    if document is None:  # it was just acted on: only a broken archive loses it
+        raise DocumentNotFound(event.document_id)
+    recorded = max(i for i, e in enumerate(history) if e == event)
+    names = {a.username: a.label for a in ctx.accounts.list()}
+    alert = answer_alert(
+        document,
+        history[: recorded + 1],
+        is_center=center_actor(ctx),
+        link=ctx.notifier.link,
+        name=lambda username: names.get(username, username),
+    )
+    if alert is not None:
+        ctx.notifier.announce(alert)
 
 
 def _page_error(err: WorkflowError) -> str:
