@@ -15,6 +15,7 @@ from typing import Protocol
 
 from index.types import IMPORTED, ReviewEvent
 from pressmon.alerts.messages import again
+from pressmon.alerts.model import CENTER_ANSWER, TRIGGER_LABELS
 from pressmon.alerts.store import AlertEvent
 from pressmon.review.labels import ACTION_LABELS, IMPORTED_SUFFIX, SYSTEM_LABEL, detail_text, label
 from pressmon.review.statuses import SYSTEM_ACTOR
@@ -121,8 +122,10 @@ def account_entry(event: _AccountEvent) -> AuditEntry:
 
 
 def alert_entry(event: AlertEvent) -> AuditEntry:
-    """Where it went, what came of it, and for an item alerted again why (its content changed)."""
-    parts = [event.channel.removeprefix("mailto:"), again(event.sequence), event.detail]
+    """Where it went, what came of it, and for an item alerted again why (its content changed),
+    or that it told the provinces of the Center's answer."""
+    why = TRIGGER_LABELS[CENTER_ANSWER] if event.trigger == CENTER_ANSWER else again(event.sequence)
+    parts = [event.channel.removeprefix("mailto:"), why, event.detail]
     return AuditEntry(
         at=event.at,
         actor=SYSTEM,

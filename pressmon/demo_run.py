@@ -198,6 +198,7 @@ def escalate_sample(settings: Settings, echo: Callable[[str], None]) -> None:
             actor=username,
             role="reviewer",
             now=datetime.now(UTC),
+            is_center=lambda actor: actor != username,
             province=province,
         )
     echo(f"\nMẫu chuyển Trung tâm: BHXH {province} ({username}) gửi “{sample.title}”")

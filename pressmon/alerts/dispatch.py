@@ -80,6 +80,15 @@ class Notifier:
             for alert in alerts
         )
 
+    def announce(self, alert: Alert) -> bool:
+        """Queue the alert of the Center's answer to the provinces that sent an item up
+        (pressmon.alerts.answers); False when that answer was queued already."""
+        if not self.settings.enabled:
+            return False
+        now = self.clock()
+        deliveries = self._deliveries(alert, self.store.subscribers(), now)
+        return self.store.add_answer(alert, deliveries, now)
+
     def _deliveries(
         self, alert: Alert, subscribers: Sequence[Subscriber], now: datetime
     ) -> list[tuple[str, str, datetime]]:

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pressmon.alerts.model import TRIGGER_LABELS, Alert
+from pressmon.alerts.model import CENTER_ANSWER, TRIGGER_LABELS, Alert
 
 DISCLAIMER = "Điểm rủi ro chỉ để sắp xếp ưu tiên, không phải kết luận: người xác minh quyết định."
 
@@ -37,6 +37,8 @@ def _local(iso: str, tz: ZoneInfo) -> str:
 
 
 def _block(alert: Alert, tz: ZoneInfo) -> list[str]:
+    if alert.trigger == CENTER_ANSWER:
+        return _answer_block(alert, tz)
     lines = [
         f"Tiêu đề: {alert.title}",
         f"Mức: {alert.tier_label} · điểm rủi ro {_risk(alert.risk)}",
@@ -49,6 +51,20 @@ def _block(alert: Alert, tz: ZoneInfo) -> list[str]:
     return lines
 
 
+def _answer_block(alert: Alert, tz: ZoneInfo) -> list[str]:
+    """The Center's answer to the provinces that sent the item up, then the item."""
+    return [
+        f"Tiêu đề: {alert.title}",
+        f"Trả lời: {alert.answer}",
+        f"Người trả lời: {alert.answered_by}, {_local(alert.answered_at, tz)}",
+        f"Ghi chú của Trung tâm: {alert.answer_note or '(không có)'}",
+        f"Tỉnh đã chuyển lên: {', '.join(alert.provinces)}",
+        f"Nguồn: {alert.outlet} · đăng {_local(alert.published_at, tz)}",
+        f"Bài gốc: {alert.url}",
+        f"{LINK_LABEL} {alert.link}",
+    ]
+
+
 def again(sequence: int) -> str:
     """What the `sequence`-th alert about an item says of itself; "" for the first."""
     if sequence <= 1:
@@ -57,20 +73,26 @@ def again(sequence: int) -> str:
 
 
 def _heading(alert: Alert) -> str:
+    if alert.trigger == CENTER_ANSWER:  # each answer is news of its own, not a repeat
+        return alert.answer
     trigger, repeat = TRIGGER_LABELS[alert.trigger], again(alert.sequence)
     return f"{trigger} ({repeat})" if repeat else trigger
 
 
 def alert_message(alert: Alert, tz: ZoneInfo) -> Message:
     subject = f"[pressmon] {_heading(alert)}: {alert.title}"
-    body = [f"{_heading(alert)}.", "", *_block(alert, tz), "", DISCLAIMER]
-    follows = _key(alert.document_id, alert.sequence - 1) if alert.sequence > 1 else ""
-    key = _key(alert.document_id, alert.sequence)
+    closing = [] if alert.trigger == CENTER_ANSWER else ["", DISCLAIMER]
+    body = [f"{_heading(alert)}.", "", *_block(alert, tz), *closing]
+    follows = _key(alert, alert.sequence - 1) if alert.sequence > 1 else ""
+    key = _key(alert, alert.sequence)
     return Message(_one_line(subject), "\n".join(body) + "\n", key, follows)
 
 
-def _key(document_id: str, sequence: int) -> str:
-    return f"{document_id}.{sequence}"
+def _key(alert: Alert, sequence: int) -> str:
+    """The item's `sequence`-th alert of the kind of `alert`: the Center's answers are numbered
+    apart from the alerts about its content."""
+    kind = ".tra-loi" if alert.trigger == CENTER_ANSWER else ""
+    return f"{alert.document_id}{kind}.{sequence}"
 
 
 def digest_message(alerts: Sequence[Alert], day: str, tz: ZoneInfo) -> Message:

@@ -14,10 +14,14 @@ from index.types import Document
 from pressmon.review.labels import label
 from vntext.normalize import normalize_spelling
 
-Trigger = Literal["urgent", "known-claim"]
+# "center-answer": the Center answered an item provinces sent it (pressmon.alerts.answers); the
+# others announce a flagged item.
+Trigger = Literal["urgent", "known-claim", "center-answer"]
+CENTER_ANSWER: Trigger = "center-answer"
 TRIGGER_LABELS: Mapping[str, str] = {
     "urgent": "Tin cần xem ngay",
     "known-claim": "Thông tin sai đã biết xuất hiện lại",
+    CENTER_ANSWER: "Trung tâm trả lời bài tỉnh chuyển lên",
 }
 
 
@@ -37,9 +41,15 @@ class Alert:
     published_at: str  # ISO 8601, as archived
     # What the item said when alerted (content_version); "" for alerts from before it was kept.
     version: str = ""
-    # The how-many-th alert about this item: 2 and on when its content changed after the last one
-    # (the store numbers them as it queues them).
+    # The how-many-th alert of its kind about this item: 2 and on when its content changed after
+    # the last one, or the Center answered again (the store numbers them as it queues them).
     sequence: int = 1
+    # A CENTER_ANSWER's: what the Center decided ("Trung tâm kết luận: Sai sự thật", "Trung tâm
+    # trả lại tỉnh"), its note, who (display name) and when (ISO 8601); "" for the others.
+    answer: str = ""
+    answer_note: str = ""
+    answered_by: str = ""
+    answered_at: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "provinces": list(self.provinces)}

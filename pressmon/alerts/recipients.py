@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from pressmon.alerts.model import Alert
+from pressmon.alerts.model import CENTER_ANSWER, Alert
 from pressmon.alerts.store import Subscriber
 from pressmon.errors import ConfigError
 
@@ -79,12 +79,15 @@ def recipients_for(
     about it; accounts add their own address (now or in the digest), a provincial office's
     account only for the alerts about its province (the items it may see, as
     `pressmon.review.scope`). An account that opted out is left out even when its address is
-    also in settings."""
+    also in settings. The Center's answer to what provinces sent it (CENTER_ANSWER, its
+    provinces those that sent the item up) is theirs alone: it reaches their offices' accounts and
+    addresses, not the roles' nor the Center's accounts, who gave it."""
     provinces = {_fold(p) for p in alert.provinces}
+    center_hears = alert.trigger != CENTER_ANSWER
     listed = [
         address
         for key, addresses in configured.items()
-        if key in ROLES or _fold(key) in provinces
+        if (key in ROLES and center_hears) or _fold(key) in provinces
         for address in addresses
     ]
     opted_out = {_fold(s.preference.email) for s in subscribers if s.preference.opted_out}
@@ -96,7 +99,8 @@ def recipients_for(
     own = [
         s.preference.email
         for s in subscribers
-        if s.preference.email and (s.province is None or _fold(s.province) in provinces)
+        if s.preference.email
+        and (_fold(s.province) in provinces if s.province is not None else center_hears)
     ]
     now: dict[str, str] = {}
     later: dict[str, str] = {}

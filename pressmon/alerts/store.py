@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from pressmon.alerts.model import Alert
+from pressmon.alerts.model import CENTER_ANSWER, Alert
 from pressmon.state_db import open_state_db, transaction
 
 PENDING, DIGEST, SENT, FAILED = "pending", "digest", "sent", "failed"
@@ -62,7 +62,9 @@ class AlertEvent:
     channel: str
     outcome: str  # sent | failed | gave_up | refused | superseded | withdrawn
     detail: str
-    sequence: int = 1  # of the alert delivered: 2 and on when the item's content had changed
+    # Of the alert delivered (`Alert.sequence`): 2 and on when the item's content had changed.
+    sequence: int = 1
+    trigger: str = ""  # of the alert delivered (pressmon.alerts.model.Trigger)
 
 
 @dataclass(frozen=True)
@@ -105,51 +107,99 @@ class AlertStore:
             ).rowcount
             if not moved:
                 return False
-            (sequence,) = db.execute(
-                "SELECT coalesce(max(sequence), 0) + 1 FROM alerts WHERE document_id = ?",
-                (alert.document_id,),
-            ).fetchone()
-            alert = replace(alert, sequence=sequence)
-            db.execute(
-                "INSERT INTO alerts (document_id, sequence, version, trigger, payload, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    alert.document_id,
-                    sequence,
-                    alert.version,
-                    alert.trigger,
-                    json.dumps(alert.to_json(), ensure_ascii=False),
-                    _iso(created_at),
-                ),
-            )
-            (alert_id,) = db.execute(
-                "SELECT id FROM alerts WHERE document_id = ? AND sequence = ?",
-                (alert.document_id, sequence),
-            ).fetchone()
-            db.executemany(
-                "INSERT INTO alert_deliveries (alert_id, channel, status, due_at)"
-                " VALUES (?, ?, ?, ?)",
-                [(alert_id, ch, state, _iso(due)) for ch, state, due in deliveries],
-            )
+            alert, alert_id = self._insert(db, alert, deliveries, created_at)
             self._supersede(db, alert, alert_id, created_at)
         return True
+
+    def add_answer(
+        self, alert: Alert, deliveries: Sequence[tuple[str, str, datetime]], created_at: datetime
+    ) -> bool:
+        """Record the alert of the Center's answer (pressmon.alerts.answers) with its deliveries;
+        False when the item's latest such alert is about the same answer (`Alert.version`): the
+        answer recorded again, or announced twice, queues nothing more. It supersedes nothing,
+        nor does a later alert supersede it: each answer is news of its own."""
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")  # the check and the insert are one step for all processes
+            latest = db.execute(
+                "SELECT version FROM alerts WHERE document_id = ? AND trigger = ?"
+                " ORDER BY sequence DESC LIMIT 1",
+                (alert.document_id, CENTER_ANSWER),
+            ).fetchone()
+            if latest is not None and latest[0] == alert.version:
+                return False
+            self._insert(db, alert, deliveries, created_at)
+        return True
+
+    @staticmethod
+    def _insert(
+        db: sqlite3.Connection,
+        alert: Alert,
+        deliveries: Sequence[tuple[str, str, datetime]],
+        created_at: datetime,
+    ) -> tuple[Alert, int]:
+        """`alert` stored with its deliveries; it and its id. The row is numbered after the item's
+        earlier alerts (`alerts.sequence`); the alert (`Alert.sequence`, in its payload) after
+        those of its kind only: the item's content alerts count 1, 2… as its content changes,
+        whatever answers of the Center were alerted between them, and those answers count apart.
+        """
+        (sequence,) = db.execute(
+            "SELECT coalesce(max(sequence), 0) + 1 FROM alerts WHERE document_id = ?",
+            (alert.document_id,),
+        ).fetchone()
+        (same_kind,) = db.execute(
+            "SELECT count(*) FROM alerts WHERE document_id = ? AND (trigger = ?) = ?",
+            (alert.document_id, CENTER_ANSWER, alert.trigger == CENTER_ANSWER),
+        ).fetchone()
+        alert = replace(alert, sequence=same_kind + 1)
+        db.execute(
+            "INSERT INTO alerts (document_id, sequence, version, trigger, payload, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                alert.document_id,
+                sequence,
+                alert.version,
+                alert.trigger,
+                json.dumps(alert.to_json(), ensure_ascii=False),
+                _iso(created_at),
+            ),
+        )
+        (alert_id,) = db.execute(
+            "SELECT id FROM alerts WHERE document_id = ? AND sequence = ?",
+            (alert.document_id, sequence),
+        ).fetchone()
+        db.executemany(
+            "INSERT INTO alert_deliveries (alert_id, channel, status, due_at) VALUES (?, ?, ?, ?)",
+            [(alert_id, ch, state, _iso(due)) for ch, state, due in deliveries],
+        )
+        return alert, alert_id
 
     @staticmethod
     def _supersede(db: sqlite3.Connection, alert: Alert, alert_id: int, at: datetime) -> None:
         """The item's earlier deliveries still waiting are superseded by `alert_id`, each in the
         audit log: where the new alert goes too it says what the source says now, and where it
         does not (the edit moved the item to another province) the old one is no longer theirs.
-        Those being sent are left to their sender."""
-        earlier = "alert_id IN (SELECT id FROM alerts WHERE document_id = ? AND id != ?)"
+        Those being sent are left to their sender. The alerts of the Center's answers are not
+        the item's content: they stay."""
+        earlier = (
+            "alert_id IN (SELECT id FROM alerts WHERE document_id = ? AND id != ?"
+            " AND trigger != ?)"
+        )
         db.execute(
             f"UPDATE alert_deliveries SET status = ? WHERE {earlier} AND status IN (?, ?)"
             " AND due_at > ?",
-            (SUPERSEDED_WHILE_SENT, alert.document_id, alert_id, *CLAIMED.values(), _iso(at)),
+            (
+                SUPERSEDED_WHILE_SENT,
+                alert.document_id,
+                alert_id,
+                CENTER_ANSWER,
+                *CLAIMED.values(),
+                _iso(at),
+            ),
         )
         waiting = db.execute(
             f"SELECT alert_id, channel FROM alert_deliveries WHERE {earlier}"
             f" AND status {_IS_WAITING}",
-            (alert.document_id, alert_id, *_WAITING),
+            (alert.document_id, alert_id, CENTER_ANSWER, *_WAITING),
         ).fetchall()
         AlertStore._superseded(db, at, waiting)
 
@@ -335,7 +385,9 @@ class AlertStore:
         with self._connect() as db:
             rows = db.execute(
                 "SELECT e.at, e.document_id, e.channel, e.outcome, e.detail,"
-                " coalesce(a.sequence, 1) FROM alert_events e LEFT JOIN alerts a"
+                " coalesce(json_extract(a.payload, '$.sequence'), a.sequence, 1),"
+                " coalesce(a.trigger, '') FROM alert_events e"
+                " LEFT JOIN alerts a"
                 f" ON a.id = e.alert_id WHERE {where} ORDER BY e.at DESC, e.id DESC LIMIT ?",
                 (*args, limit),
             ).fetchall()

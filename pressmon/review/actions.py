@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -12,7 +12,7 @@ from index.errors import DocumentNotFound
 from index.types import ReviewEvent
 from pressmon.review.changes import ChangeMarks
 from pressmon.review.errors import StaleAction, WorkflowError
-from pressmon.review.escalations import Escalation
+from pressmon.review.escalations import Escalation, sendings
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.scope import Scope
 from pressmon.review.workflow import Action, ReviewState, plan, replay
@@ -92,10 +92,14 @@ def check_unassigned(state: ReviewState, history: Sequence[ReviewEvent], action:
 
 
 def waiting_sender(
-    escalations: Escalations, history: Sequence[ReviewEvent], action: Action
+    escalations: Escalations,
+    history: Sequence[ReviewEvent],
+    action: Action,
+    is_center: Callable[[str], bool],
 ) -> str | None:
-    """The province whose sending of the item waits for the Center: sent up, and not sent back
-    since (a conclusion does not stop the Center sending it back with a note)."""
+    """The provinces whose sending of the item waits for the Center (`sendings`; "Nghệ An, Hà
+    Tĩnh" when two sent it up): sent up, and not sent back since (a conclusion does not stop the
+    Center sending it back with a note). `is_center`: whether an actor is the Center's."""
     if action.kind != "send_back":
         return None
     sent = escalations.get(history[-1].document_id) if history else None
@@ -104,7 +108,10 @@ def waiting_sender(
     latest = next(
         (e.action for e in reversed(history) if e.action in ("escalate", "send_back")), None
     )
-    return sent.province if latest == "escalate" else None
+    if latest != "escalate":
+        return None
+    provinces = [s.province for s in sendings(history, is_center)] or [sent.province]
+    return ", ".join(provinces)
 
 
 def can_send_back(
@@ -112,11 +119,12 @@ def can_send_back(
     history: Sequence[ReviewEvent],
     state: ReviewState,
     province: str | None,
+    is_center: Callable[[str], bool],
 ) -> bool:
     """Whether an account of `province` (None: the Center) may send the item back now."""
     if province is not None or state.locked:
         return False
-    return waiting_sender(escalations, history, Action("send_back")) is not None
+    return waiting_sender(escalations, history, Action("send_back"), is_center) is not None
 
 
 def apply_action(
@@ -131,6 +139,7 @@ def apply_action(
     actor: str,
     role: str,
     now: datetime,
+    is_center: Callable[[str], bool],
     province: str | None = None,
 ) -> ReviewEvent:
     """Two reviewers never both act on the same stale state: `lock` serialises this process's
@@ -138,8 +147,9 @@ def apply_action(
     --workers N` too; an action sent from a page made before another reviewer's is refused
     (`Action.seen`), and so is a take from the queue of an item someone took meanwhile
     (`Action.seen_unassigned`). `archive` is the actor's view of it (a provincial office's is
-    scoped to its province). Any action is a person looking at the item again: it is no longer
-    listed among those whose content changed since (`changes`)."""
+    scoped to its province; `is_center`: whether an actor is the Center's). Any action is a
+    person looking at the item again: it is no longer listed among those whose content changed
+    since (`changes`)."""
     if action.kind == "assign":
         assignee = assignees.get(action.assignee or "")
         if assignee is None or assignee.disabled:
@@ -163,7 +173,7 @@ def apply_action(
             role=role,
             at=now,
             province=province,
-            sent_by=waiting_sender(escalations, history, action),
+            sent_by=waiting_sender(escalations, history, action, is_center),
         )
         archive.record_review(event)
         changes.clear(document_id)

@@ -7,6 +7,10 @@ The Center's answer is read from the item's log: its conclusion (a status that d
 follow-up) or its sending the item back to the province with a note ("Trả lại tỉnh", action
 `send_back`), recorded by a Center account after the latest sending. A conclusion the province
 itself reached before sending the item up, or after, is not the Center's answer.
+
+Several provinces may send up the same item (a national paper's article about each): the item's
+sendings, each province's latest since the Center last answered, are read from its log too
+(`sendings`), and the Center's answer is to all of them.
 """
 
 from __future__ import annotations
@@ -79,6 +83,14 @@ def _escalation(row: sqlite3.Row) -> Escalation:
     )
 
 
+def _answers(event: ReviewEvent, is_center: Callable[[str], bool]) -> bool:
+    """Whether `event` is the Center's answer to what was sent up before it."""
+    return is_center(event.actor) and (
+        event.action in ("follow_up", "send_back")
+        or (event.action == "status" and event.status_after in DECISIONS)
+    )
+
+
 def center_answer(
     history: Sequence[ReviewEvent], is_center: Callable[[str], bool]
 ) -> ReviewEvent | None:
@@ -88,12 +100,32 @@ def center_answer(
     for event in history:
         if event.action == "escalate":
             answer = None
-        elif is_center(event.actor) and (
-            event.action in ("follow_up", "send_back")
-            or (event.action == "status" and event.status_after in DECISIONS)
-        ):
+        elif _answers(event, is_center):
             answer = event
     return answer
+
+
+def sendings(
+    history: Sequence[ReviewEvent], is_center: Callable[[str], bool]
+) -> tuple[Escalation, ...]:
+    """The sendings the Center answers, or is to answer, now (`history`: oldest first): each
+    province's latest since the Center's answer before them, oldest first. A province sending the
+    item again while it waits replaces its earlier sending; a sending after the Center answered
+    starts anew, the provinces it answered having had their answer."""
+    current: dict[str, Escalation] = {}
+    answered_since = False
+    for event in history:
+        if event.action == "escalate":
+            if answered_since:
+                current, answered_since = {}, False
+            province = str(event.detail.get("province", ""))
+            current.pop(province, None)  # its latest sending, in the order of the latest
+            current[province] = Escalation(
+                event.document_id, event.actor, province, event.note, event.at
+            )
+        elif current and _answers(event, is_center):
+            answered_since = True
+    return tuple(current.values())
 
 
 def answered(

@@ -84,10 +84,12 @@ class QueueFilters:
 class QueueRow:
     document: Document
     assignee: str | None
-    escalation: Escalation | None = None  # sent to the Center by a provincial office
+    escalation: Escalation | None = None  # sent to the Center by a provincial office: the latest
     changed: bool = False  # edited at its source since someone last acted on it
     # The Center's conclusion since the latest sending (pressmon.review.escalations.center_answer)
     answer: ReviewEvent | None = None
+    # Every province's sending the Center answers or is to answer (escalations.sendings)
+    senders: tuple[Escalation, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,11 @@ class ItemDetail(_Out):
     escalation: EscalationOut | None = Field(
         description="the latest sending to the Center by a provincial office, as on the item page"
     )
+    senders: list[EscalationOut] = Field(
+        description="every province's sending the Center answers, or is to answer: each"
+        " province's latest since the Center's answer before them, oldest first (a national item"
+        " two provinces sent up lists both); empty if not sent"
+    )
     center_answer: ReviewEventOut | None = Field(
         description="sent to the Center: its answer since the latest sending (a conclusion, a"
         " follow-up or `send_back`, by a Center account); null while it waits or if not sent"
@@ -167,7 +172,11 @@ class ItemDetail(_Out):
 class QueueRow(_Out):
     document: DocumentSummary
     assignee: str | None
-    escalation: EscalationOut | None
+    escalation: EscalationOut | None = Field(description="the latest sending to the Center")
+    senders: list[EscalationOut] = Field(
+        description="every province's sending the Center answers, or is to answer, as on the"
+        " item (`ItemDetail.senders`)"
+    )
     center_answer: ReviewEventOut | None = Field(
         description="sent to the Center: its conclusion (a status that decides, or a follow-up,"
         " by a Center account) since the latest sending; null while it waits"

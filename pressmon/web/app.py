@@ -66,7 +66,7 @@ from pressmon.web.routes import (
 )
 from pressmon.web.throttle import AddressWindow, LoginThrottle
 from pressmon.web.ttl_cache import TtlCache
-from pressmon.wiring import gazetteer_from, targets_from
+from pressmon.wiring import gazetteer_from, notifier_from, targets_from
 from vntext.validation_text import field_path, problem_text
 
 HERE = Path(__file__).resolve().parent
@@ -240,6 +240,7 @@ def create_app(
         escalations=EscalationStore(settings.archive.state_path),
         changes=ChangeStore(settings.archive.state_path),
         queue_orders=QueueOrders(),
+        notifier=notifier_from(settings, clock=clock),
     )
     # Before /static, which would otherwise take these paths too.
     app.mount(

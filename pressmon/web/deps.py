@@ -14,6 +14,7 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from index.base import Archive
+from pressmon.alerts.dispatch import Notifier
 from pressmon.alerts.store import AlertStore
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.filters import FilterResolver
@@ -52,6 +53,8 @@ class WebContext:
     escalations: EscalationStore  # items provincial offices sent to the Center
     changes: ChangeStore  # items edited at their source since someone last acted on them
     queue_orders: QueueOrders  # arranged queues, kept while what they were made of is unchanged
+    # Queues the alerts of the Center's answers to the provinces (`pressmon serve` sends them).
+    notifier: Notifier
     # Filter values as typed ("Nghe An", "Vĩnh Phúc", "vnexpress"); the CLI uses the same one.
     filters: FilterResolver | None = None  # None without config/provinces.yaml
 

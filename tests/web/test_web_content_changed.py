@@ -72,6 +72,7 @@ def test_a_decided_item_edited_at_its_source_leads_its_tier_marked(
         "document": None,
         "assignee": None,
         "escalation": None,
+        "senders": [],
         "center_answer": None,
         "changed": True,
     }

@@ -18,7 +18,7 @@ from index.types import Document, Query, ReviewEvent
 from pressmon.coverage import PRESS_KINDS
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
-from pressmon.review.escalations import center_answer
+from pressmon.review.escalations import center_answer, sendings
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
 from pressmon.review.statuses import NOTE_REQUIRED
 from pressmon.review.workflow import (
@@ -57,7 +57,7 @@ from pressmon.web.params import (
     TextList,
     stored_names,
 )
-from pressmon.web.routes.item import assignable_accounts
+from pressmon.web.routes.item import announce_answer, assignable_accounts
 from pressmon.web.routes.queue import Filters, center_actor, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
 
@@ -154,13 +154,16 @@ def item(
     state, history = current_state(archive, document_id)
     copy = ctx.evidence.store.latest(document_id)
     sent = ctx.escalations.get(document_id)
-    answer = center_answer(history, center_actor(ctx)) if sent else None
+    is_center = center_actor(ctx)
+    answer = center_answer(history, is_center) if sent else None
+    senders = (sendings(history, is_center) or (sent,)) if sent else ()
     return {
         "document": document_json(document),
         "saved_copy": _plain(dataclasses.asdict(copy)) if copy else None,
         "state": state_json(state),
         "history": [event_json(e) for e in history],
         "escalation": _plain(dataclasses.asdict(sent)) if sent else None,
+        "senders": [_plain(dataclasses.asdict(e)) for e in senders],
         "center_answer": event_json(answer) if answer else None,
         "choices": choices_json(ctx, session.account, document, state, history),
     }
@@ -181,7 +184,9 @@ def choices_json(
         "follow_ups": list(available_follow_ups(state)),
         "reopen": state.locked and account.role in CAN_REOPEN,
         "escalate": account.province is not None and not state.locked,
-        "send_back": can_send_back(ctx.escalations, history, state, account.province),
+        "send_back": can_send_back(
+            ctx.escalations, history, state, account.province, center_actor(ctx)
+        ),
         "assignees": [
             a.username
             for a in assignable_accounts(ctx, document)
@@ -219,6 +224,7 @@ def queue(
                 "document": document_json(r.document, body=False),
                 "assignee": r.assignee,
                 "escalation": _plain(dataclasses.asdict(r.escalation)) if r.escalation else None,
+                "senders": [_plain(dataclasses.asdict(e)) for e in r.senders],
                 "center_answer": event_json(r.answer) if r.answer else None,
                 "changed": r.changed,
             }
@@ -281,7 +287,8 @@ def decide(
     archive: SessionArchive,
     session: WritingSession,
 ) -> dict[str, Any]:
-    """Append one review event; 409 with a Vietnamese reason when the workflow forbids it."""
+    """Append one review event; 409 with a Vietnamese reason when the workflow forbids it. A
+    Center account's answer to an item provinces sent up alerts those provinces."""
     event = apply_action(
         archive,
         ctx.accounts,
@@ -301,8 +308,10 @@ def decide(
         actor=session.account.username,
         role=session.account.role,
         now=ctx.clock(),
+        is_center=center_actor(ctx),
         province=session.account.province,
     )
+    announce_answer(ctx, archive, event)
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     return {"ok": True, "event": event_json(event)}
 

@@ -14,9 +14,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import IMPORTED, Document, ReviewEvent
+from pressmon.alerts.answers import answer_alert
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
-from pressmon.review.escalations import center_answer
+from pressmon.review.escalations import center_answer, sendings
 from pressmon.review.labels import ACTION_LABELS, actor_label, detail_text, label
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import CONTENT_CHANGED
@@ -133,8 +134,10 @@ def item_context(
     state, history = current_state(archive, document_id)
     flag_reasons = reasons(document)
     escalation = ctx.escalations.get(document_id)
-    sender = ctx.accounts.get(escalation.username) if escalation else None  # shown by name
-    answer = center_answer(history, center_actor(ctx)) if escalation else None
+    is_center = center_actor(ctx)
+    # Every province whose sending the Center answers (or is to answer), shown by name.
+    senders = (sendings(history, is_center) or (escalation,)) if escalation else ()
+    answer = center_answer(history, is_center) if escalation else None
     answer_by = ctx.accounts.get(answer.actor) if answer else None
     needles = highlight_needles(flag_reasons)
     body = body_part(document.body, part)
@@ -153,11 +156,12 @@ def item_context(
         "similar": [d for d in ctx.similar.similar(document) if archive.get(d.id) is not None],
         "saved_copy": ctx.evidence.store.latest(document_id),
         "escalation": escalation,
+        "senders": senders,
         "center_answer": answer,
         # The Center may send it back (the page offers it to the Center's accounts only).
-        "can_send_back": can_send_back(ctx.escalations, history, state, None),
+        "can_send_back": can_send_back(ctx.escalations, history, state, None, is_center),
         "answer_by": answer_by.label if answer_by else answer.actor if answer else "",
-        "escalation_sender": sender.label if sender else escalation.username if escalation else "",
+        "names": {a.username: a.label for a in ctx.accounts.list()} if senders else {},
         "statuses": next_statuses(state),
         "follow_ups": available_follow_ups(state),
         "users": assignable_accounts(ctx, document),
@@ -209,7 +213,7 @@ def act(
         seen_unassigned=seen_unassigned,
     )
     try:
-        apply_action(
+        event = apply_action(
             archive,
             ctx.accounts,
             ctx.escalations,
@@ -220,6 +224,7 @@ def act(
             actor=session.account.username,
             role=session.account.role,
             now=ctx.clock(),
+            is_center=center_actor(ctx),
             province=session.account.province,
         )
     except WorkflowError as err:
@@ -232,9 +237,31 @@ def act(
             error=_page_error(err),
             **item_context(ctx, archive, document_id) | {"drafts": {action: note}},
         )
+    announce_answer(ctx, archive, event)
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
     return RedirectResponse(target, status_code=303)
+
+
+def announce_answer(ctx: WebContext, archive: Archive, event: ReviewEvent) -> None:
+    """When `event`, just recorded, is the Center's answer to what provinces sent it, the
+    provinces that sent the item up are alerted (pressmon.alerts.answers): through the state
+    database, which `pressmon serve` sends from. The log is read up to `event`: someone acting
+    on the item meanwhile does not take its answer's alert away."""
+    document, history = archive.get(event.document_id), archive.review_history(event.document_id)
+    if document is None:  # it was just acted on: only a broken archive loses it
+        raise DocumentNotFound(event.document_id)
+    recorded = max(i for i, e in enumerate(history) if e == event)
+    names = {a.username: a.label for a in ctx.accounts.list()}
+    alert = answer_alert(
+        document,
+        history[: recorded + 1],
+        is_center=center_actor(ctx),
+        link=ctx.notifier.link,
+        name=lambda username: names.get(username, username),
+    )
+    if alert is not None:
+        ctx.notifier.announce(alert)
 
 
 def _page_error(err: WorkflowError) -> str:

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from classifier.types import TIERS
 from index.base import Archive
-from pressmon.review.escalations import answered, center_answer
+from pressmon.review.escalations import answered, center_answer, sendings
 from pressmon.review.queue import QueueFilters, QueuePage, SentFilter, load_queue
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import STATUSES, SYSTEM_ACTOR
@@ -99,7 +99,13 @@ def session_queue(
     sent = [r.document.id for r in result.rows if r.escalation and r.document.id not in histories]
     histories = {**histories, **archive.review_histories(sent)} if sent else histories
     rows = tuple(
-        replace(r, answer=center_answer(histories[r.document.id], is_center)) if r.escalation else r
+        replace(
+            r,
+            answer=center_answer(histories[r.document.id], is_center),
+            senders=sendings(histories[r.document.id], is_center) or (r.escalation,),
+        )
+        if r.escalation
+        else r
         for r in result.rows
     )
     return replace(result, rows=rows)
