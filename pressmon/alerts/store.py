@@ -181,8 +181,7 @@ class AlertStore:
         Those being sent are left to their sender. The alerts of the Center's answers are not
         the item's content: they stay."""
         earlier = (
-            "alert_id IN (SELECT id FROM alerts WHERE document_id = ? AND id != ?"
-            " AND trigger != ?)"
+            "alert_id IN (SELECT id FROM alerts WHERE document_id = ? AND id != ? AND trigger != ?)"
         )
         db.execute(
             f"UPDATE alert_deliveries SET status = ? WHERE {earlier} AND status IN (?, ?)"
