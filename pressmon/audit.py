@@ -15,7 +15,7 @@ from typing import Protocol
 
 from index.types import IMPORTED, ReviewEvent
 from pressmon.alerts.messages import again
-from pressmon.alerts.model import CENTER_ANSWER, TRIGGER_LABELS
+from pressmon.alerts.model import TRIGGER_LABELS, WORKFLOW_TRIGGERS
 from pressmon.alerts.store import AlertEvent
 from pressmon.review.labels import ACTION_LABELS, IMPORTED_SUFFIX, SYSTEM_LABEL, detail_text, label
 from pressmon.review.statuses import SYSTEM_ACTOR
@@ -123,8 +123,9 @@ def account_entry(event: _AccountEvent) -> AuditEntry:
 
 def alert_entry(event: AlertEvent) -> AuditEntry:
     """Where it went, what came of it, and for an item alerted again why (its content changed),
-    or that it told the provinces of the Center's answer."""
-    why = TRIGGER_LABELS[CENTER_ANSWER] if event.trigger == CENTER_ANSWER else again(event.sequence)
+    or that it told the Center of a province's sending or the provinces of the Center's answer."""
+    workflow = event.trigger in WORKFLOW_TRIGGERS
+    why = TRIGGER_LABELS[event.trigger] if workflow else again(event.sequence)
     parts = [event.channel.removeprefix("mailto:"), why, event.detail]
     return AuditEntry(
         at=event.at,

@@ -15,7 +15,7 @@ from index.types import Document
 from pressmon.alerts.channels import Mailer, Poster
 from pressmon.alerts.errors import DeliveryFailed, DeliveryRefused
 from pressmon.alerts.messages import alert_message, digest_message, webhook_payload
-from pressmon.alerts.model import Alert, alert_for, content_version
+from pressmon.alerts.model import CENTER_SENDING, Alert, alert_for, content_version
 from pressmon.alerts.recipients import recipients_for, still_receives
 from pressmon.alerts.schedule import quiet_until, retry_delay, send_time
 from pressmon.alerts.store import DIGEST, PENDING, AlertStore, Delivery, Subscriber
@@ -81,13 +81,17 @@ class Notifier:
         )
 
     def announce(self, alert: Alert) -> bool:
-        """Queue the alert of the Center's answer to the provinces that sent an item up
-        (pressmon.alerts.answers); False when that answer was queued already."""
+        """Queue the alert of a province's sending an item to the Center
+        (pressmon.alerts.sendings) or of the Center's answer to the provinces that sent it up
+        (pressmon.alerts.answers); False when that sending or answer was queued already."""
         if not self.settings.enabled:
             return False
         now = self.clock()
         deliveries = self._deliveries(alert, self.store.subscribers(), now)
-        return self.store.add_answer(alert, deliveries, now)
+        record = (
+            self.store.add_sending if alert.trigger == CENTER_SENDING else self.store.add_answer
+        )
+        return record(alert, deliveries, now)
 
     def _deliveries(
         self, alert: Alert, subscribers: Sequence[Subscriber], now: datetime

@@ -9,7 +9,13 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pressmon.alerts.model import CENTER_ANSWER, TRIGGER_LABELS, Alert
+from pressmon.alerts.model import (
+    CENTER_ANSWER,
+    CENTER_SENDING,
+    TRIGGER_LABELS,
+    WORKFLOW_TRIGGERS,
+    Alert,
+)
 
 DISCLAIMER = "Điểm rủi ro chỉ để sắp xếp ưu tiên, không phải kết luận: người xác minh quyết định."
 
@@ -39,6 +45,8 @@ def _local(iso: str, tz: ZoneInfo) -> str:
 def _block(alert: Alert, tz: ZoneInfo) -> list[str]:
     if alert.trigger == CENTER_ANSWER:
         return _answer_block(alert, tz)
+    if alert.trigger == CENTER_SENDING:
+        return _sending_block(alert, tz)
     lines = [
         f"Tiêu đề: {alert.title}",
         f"Mức: {alert.tier_label} · điểm rủi ro {_risk(alert.risk)}",
@@ -65,6 +73,19 @@ def _answer_block(alert: Alert, tz: ZoneInfo) -> list[str]:
     ]
 
 
+def _sending_block(alert: Alert, tz: ZoneInfo) -> list[str]:
+    """Who sent the item to the Center, from where, why, then the item."""
+    return [
+        f"Tiêu đề: {alert.title}",
+        f"Người chuyển: {alert.sent_by} (BHXH {alert.sent_from}), {_local(alert.sent_at, tz)}",
+        f"Ghi chú của tỉnh: {alert.sending_note or '(không có)'}",
+        f"Mức: {alert.tier_label}",
+        f"Nguồn: {alert.outlet} · đăng {_local(alert.published_at, tz)}",
+        f"Bài gốc: {alert.url}",
+        f"{LINK_LABEL} {alert.link}",
+    ]
+
+
 def again(sequence: int) -> str:
     """What the `sequence`-th alert about an item says of itself; "" for the first."""
     if sequence <= 1:
@@ -73,15 +94,18 @@ def again(sequence: int) -> str:
 
 
 def _heading(alert: Alert) -> str:
-    if alert.trigger == CENTER_ANSWER:  # each answer is news of its own, not a repeat
+    # Each answer, each sending is news of its own, not a repeat.
+    if alert.trigger == CENTER_ANSWER:
         return alert.answer
+    if alert.trigger == CENTER_SENDING:
+        return f"BHXH tỉnh {alert.sent_from} chuyển lên Trung tâm"
     trigger, repeat = TRIGGER_LABELS[alert.trigger], again(alert.sequence)
     return f"{trigger} ({repeat})" if repeat else trigger
 
 
 def alert_message(alert: Alert, tz: ZoneInfo) -> Message:
     subject = f"[pressmon] {_heading(alert)}: {alert.title}"
-    closing = [] if alert.trigger == CENTER_ANSWER else ["", DISCLAIMER]
+    closing = [] if alert.trigger in WORKFLOW_TRIGGERS else ["", DISCLAIMER]
     body = [f"{_heading(alert)}.", "", *_block(alert, tz), *closing]
     follows = _key(alert, alert.sequence - 1) if alert.sequence > 1 else ""
     key = _key(alert, alert.sequence)
@@ -89,9 +113,9 @@ def alert_message(alert: Alert, tz: ZoneInfo) -> Message:
 
 
 def _key(alert: Alert, sequence: int) -> str:
-    """The item's `sequence`-th alert of the kind of `alert`: the Center's answers are numbered
-    apart from the alerts about its content."""
-    kind = ".tra-loi" if alert.trigger == CENTER_ANSWER else ""
+    """The item's `sequence`-th alert of the kind of `alert`: the Center's answers and the
+    sendings to it are numbered apart from the alerts about its content."""
+    kind = {CENTER_ANSWER: ".tra-loi", CENTER_SENDING: ".chuyen-len"}.get(alert.trigger, "")
     return f"{alert.document_id}{kind}.{sequence}"
 
 

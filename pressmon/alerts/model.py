@@ -14,14 +14,20 @@ from index.types import Document
 from pressmon.review.labels import label
 from vntext.normalize import normalize_spelling
 
-# "center-answer": the Center answered an item provinces sent it (pressmon.alerts.answers); the
-# others announce a flagged item.
-Trigger = Literal["urgent", "known-claim", "center-answer"]
+# "center-answer": the Center answered an item provinces sent it (pressmon.alerts.answers);
+# "center-sending": a province sent an item to the Center (pressmon.alerts.sendings); the others
+# announce a flagged item.
+Trigger = Literal["urgent", "known-claim", "center-answer", "center-sending"]
 CENTER_ANSWER: Trigger = "center-answer"
+CENTER_SENDING: Trigger = "center-sending"
+# The alerts of the province → Center workflow: each is news of its own, not the item's content,
+# so they count apart from the content alerts and from each other, and supersede nothing.
+WORKFLOW_TRIGGERS: frozenset[str] = frozenset({CENTER_ANSWER, CENTER_SENDING})
 TRIGGER_LABELS: Mapping[str, str] = {
     "urgent": "Tin cần xem ngay",
     "known-claim": "Thông tin sai đã biết xuất hiện lại",
     CENTER_ANSWER: "Trung tâm trả lời bài tỉnh chuyển lên",
+    CENTER_SENDING: "Tỉnh chuyển bài lên Trung tâm",
 }
 
 
@@ -42,7 +48,8 @@ class Alert:
     # What the item said when alerted (content_version); "" for alerts from before it was kept.
     version: str = ""
     # The how-many-th alert of its kind about this item: 2 and on when its content changed after
-    # the last one, or the Center answered again (the store numbers them as it queues them).
+    # the last one, the Center answered again, or it was sent up again (the store numbers them as
+    # it queues them).
     sequence: int = 1
     # A CENTER_ANSWER's: what the Center decided ("Trung tâm kết luận: Sai sự thật", "Trung tâm
     # trả lại tỉnh"), its note, who (display name) and when (ISO 8601); "" for the others.
@@ -50,6 +57,12 @@ class Alert:
     answer_note: str = ""
     answered_by: str = ""
     answered_at: str = ""
+    # A CENTER_SENDING's: who sent the item up (display name), from which province, their note
+    # and when (ISO 8601); "" for the others.
+    sent_by: str = ""
+    sent_from: str = ""
+    sending_note: str = ""
+    sent_at: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "provinces": list(self.provinces)}

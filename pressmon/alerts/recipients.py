@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from pressmon.alerts.model import CENTER_ANSWER, Alert
+from pressmon.alerts.model import CENTER_ANSWER, CENTER_SENDING, Alert
 from pressmon.alerts.store import Subscriber
 from pressmon.errors import ConfigError
 
@@ -81,9 +81,11 @@ def recipients_for(
     `pressmon.review.scope`). An account that opted out is left out even when its address is
     also in settings. The Center's answer to what provinces sent it (CENTER_ANSWER, its
     provinces those that sent the item up) is theirs alone: it reaches their offices' accounts and
-    addresses, not the roles' nor the Center's accounts, who gave it."""
-    provinces = {_fold(p) for p in alert.provinces}
+    addresses, not the roles' nor the Center's accounts, who gave it. A province's sending an
+    item to the Center (CENTER_SENDING) is the Center's alone: the roles' addresses and the
+    Center's accounts, as for an urgent item, not the provinces, the sender's included."""
     center_hears = alert.trigger != CENTER_ANSWER
+    provinces = set() if alert.trigger == CENTER_SENDING else {_fold(p) for p in alert.provinces}
     listed = [
         address
         for key, addresses in configured.items()

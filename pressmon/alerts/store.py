@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from pressmon.alerts.model import CENTER_ANSWER, Alert
+from pressmon.alerts.model import CENTER_ANSWER, CENTER_SENDING, WORKFLOW_TRIGGERS, Alert
 from pressmon.state_db import open_state_db, transaction
 
 PENDING, DIGEST, SENT, FAILED = "pending", "digest", "sent", "failed"
@@ -39,6 +39,8 @@ SUPERSEDED_WHILE_SENT = "claimed-superseded"
 _UNCLAIMED = {claimed: waiting for waiting, claimed in CLAIMED.items()}
 _WAITING = (PENDING, DIGEST, *CLAIMED.values())
 _IS_WAITING = f"IN ({', '.join('?' * len(_WAITING))})"  # with _WAITING as its parameters
+# An alert about the item's content, with WORKFLOW_TRIGGERS as its parameters.
+_NOT_WORKFLOW = f"trigger NOT IN ({', '.join('?' * len(WORKFLOW_TRIGGERS))})"
 
 
 def _iso(moment: datetime) -> str:
@@ -130,6 +132,25 @@ class AlertStore:
             self._insert(db, alert, deliveries, created_at)
         return True
 
+    def add_sending(
+        self, alert: Alert, deliveries: Sequence[tuple[str, str, datetime]], created_at: datetime
+    ) -> bool:
+        """Record the alert to the Center of a province's sending it the item
+        (pressmon.alerts.sendings) with its deliveries; False when that sending (`Alert.version`)
+        was alerted already: recorded again, or announced twice, it queues nothing more. Another
+        sending of the item, by another province or later, is an alert of its own. It supersedes
+        nothing, nor does a later alert supersede it."""
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")  # the check and the insert are one step for all processes
+            alerted = db.execute(
+                "SELECT 1 FROM alerts WHERE document_id = ? AND trigger = ? AND version = ?",
+                (alert.document_id, CENTER_SENDING, alert.version),
+            ).fetchone()
+            if alerted is not None:
+                return False
+            self._insert(db, alert, deliveries, created_at)
+        return True
+
     @staticmethod
     def _insert(
         db: sqlite3.Connection,
@@ -140,15 +161,21 @@ class AlertStore:
         """`alert` stored with its deliveries; it and its id. The row is numbered after the item's
         earlier alerts (`alerts.sequence`); the alert (`Alert.sequence`, in its payload) after
         those of its kind only: the item's content alerts count 1, 2… as its content changes,
-        whatever answers of the Center were alerted between them, and those answers count apart.
+        whatever sendings to the Center and answers of it were alerted between them, and the
+        sendings and the answers each count apart (WORKFLOW_TRIGGERS).
         """
         (sequence,) = db.execute(
             "SELECT coalesce(max(sequence), 0) + 1 FROM alerts WHERE document_id = ?",
             (alert.document_id,),
         ).fetchone()
+        kind_args: tuple[str, ...]
+        if alert.trigger in WORKFLOW_TRIGGERS:
+            kind, kind_args = "trigger = ?", (alert.trigger,)
+        else:
+            kind, kind_args = _NOT_WORKFLOW, tuple(WORKFLOW_TRIGGERS)
         (same_kind,) = db.execute(
-            "SELECT count(*) FROM alerts WHERE document_id = ? AND (trigger = ?) = ?",
-            (alert.document_id, CENTER_ANSWER, alert.trigger == CENTER_ANSWER),
+            f"SELECT count(*) FROM alerts WHERE document_id = ? AND {kind}",
+            (alert.document_id, *kind_args),
         ).fetchone()
         alert = replace(alert, sequence=same_kind + 1)
         db.execute(
@@ -178,10 +205,11 @@ class AlertStore:
         """The item's earlier deliveries still waiting are superseded by `alert_id`, each in the
         audit log: where the new alert goes too it says what the source says now, and where it
         does not (the edit moved the item to another province) the old one is no longer theirs.
-        Those being sent are left to their sender. The alerts of the Center's answers are not
-        the item's content: they stay."""
+        Those being sent are left to their sender. The alerts of the sendings to the Center and
+        of its answers are not the item's content: they stay."""
         earlier = (
-            "alert_id IN (SELECT id FROM alerts WHERE document_id = ? AND id != ? AND trigger != ?)"
+            "alert_id IN (SELECT id FROM alerts WHERE document_id = ? AND id != ?"
+            f" AND {_NOT_WORKFLOW})"
         )
         db.execute(
             f"UPDATE alert_deliveries SET status = ? WHERE {earlier} AND status IN (?, ?)"
@@ -190,7 +218,7 @@ class AlertStore:
                 SUPERSEDED_WHILE_SENT,
                 alert.document_id,
                 alert_id,
-                CENTER_ANSWER,
+                *WORKFLOW_TRIGGERS,
                 *CLAIMED.values(),
                 _iso(at),
             ),
@@ -198,7 +226,7 @@ class AlertStore:
         waiting = db.execute(
             f"SELECT alert_id, channel FROM alert_deliveries WHERE {earlier}"
             f" AND status {_IS_WAITING}",
-            (alert.document_id, alert_id, CENTER_ANSWER, *_WAITING),
+            (alert.document_id, alert_id, *WORKFLOW_TRIGGERS, *_WAITING),
         ).fetchall()
         AlertStore._superseded(db, at, waiting)
 
@@ -206,12 +234,13 @@ class AlertStore:
     def _superseded(
         db: sqlite3.Connection, at: datetime, deliveries: Sequence[tuple[int, str]]
     ) -> None:
-        """The (alert_id, channel) deliveries are superseded by the item's latest alert."""
+        """The (alert_id, channel) deliveries are superseded by the item's latest alert about its
+        content (numbered as `_insert` numbers them: its alerts of the workflow not counted)."""
         for alert_id, channel in deliveries:
             document_id, latest = db.execute(
-                "SELECT a.document_id, max(later.sequence) FROM alerts a"
-                " JOIN alerts later USING (document_id) WHERE a.id = ?",
-                (alert_id,),
+                "SELECT a.document_id, count(later.id) FROM alerts a"
+                f" JOIN alerts later USING (document_id) WHERE a.id = ? AND later.{_NOT_WORKFLOW}",
+                (alert_id, *WORKFLOW_TRIGGERS),
             ).fetchone()
             db.execute(
                 "UPDATE alert_deliveries SET status = ? WHERE alert_id = ? AND channel = ?",

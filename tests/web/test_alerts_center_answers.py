@@ -54,6 +54,14 @@ def wired(settings, archive, two_provinces, accounts, clock, receivers):
     return TestClient(app, base_url="http://testserver"), mailbox, hook, sender
 
 
+def _center_told(notifier, mailbox, hook) -> None:
+    """The Center's alerts of the sendings go out (tests/web/test_alerts_center_sendings.py),
+    so what follows is the answer's alone."""
+    notifier.send_due()
+    mailbox.messages.clear()
+    hook.payloads.clear()
+
+
 def _as_center(client) -> str:
     client.cookies.clear()
     return sign_in(client, "binh")
@@ -62,6 +70,7 @@ def _as_center(client) -> str:
 def test_every_province_that_sent_the_item_is_mailed_the_centers_conclusion(wired, clock) -> None:
     client, mailbox, hook, notifier = wired
     senders._sent_by_both(client, clock)
+    _center_told(notifier, mailbox, hook)
     token = _as_center(client)
     clock.advance(timedelta(hours=1))
     act(client, token, ITEM, {"action": "status", "status": "false", "note": HOSTILE_NOTE})
@@ -100,9 +109,10 @@ def test_each_answer_is_alerted_once(wired, clock) -> None:
     """A follow-up and a send-back are answers too; the same conclusion recorded again (the
     Center took the item up again and concluded the same) is not announced twice, nor is an
     answer announced again; the province's own conclusion is no answer."""
-    client, mailbox, _hook, notifier = wired
+    client, mailbox, hook, notifier = wired
     token = base._as_province(client)
     act(client, token, ITEM, senders.FROM_NGHE_AN)
+    _center_told(notifier, mailbox, hook)
     act(client, token, ITEM, {"action": "status", "status": "false", "note": "Tỉnh kết luận"})
     assert notifier.store.next_due() is None  # the province's own conclusion
 
@@ -128,8 +138,9 @@ def test_each_answer_is_alerted_once(wired, clock) -> None:
 
 
 def test_an_answer_through_the_api_is_alerted_like_one_on_the_page(wired, clock) -> None:
-    client, mailbox, _hook, notifier = wired
+    client, mailbox, hook, notifier = wired
     act(client, base._as_province(client), ITEM, senders.FROM_NGHE_AN)
+    _center_told(notifier, mailbox, hook)
     token = _as_center(client)
     decided = client.post(
         f"/api/items/{ITEM}/decide",

@@ -57,7 +57,7 @@ from pressmon.web.params import (
     TextList,
     stored_names,
 )
-from pressmon.web.routes.item import announce_answer, assignable_accounts
+from pressmon.web.routes.item import announce_to_the_other_side, assignable_accounts
 from pressmon.web.routes.queue import Filters, center_actor, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
 
@@ -288,7 +288,8 @@ def decide(
     session: WritingSession,
 ) -> dict[str, Any]:
     """Append one review event; 409 with a Vietnamese reason when the workflow forbids it. A
-    Center account's answer to an item provinces sent up alerts those provinces."""
+    province's sending an item to the Center alerts the Center; a Center account's answer to an
+    item provinces sent up alerts those provinces."""
     event = apply_action(
         archive,
         ctx.accounts,
@@ -311,7 +312,7 @@ def decide(
         is_center=center_actor(ctx),
         province=session.account.province,
     )
-    announce_answer(ctx, archive, event)
+    announce_to_the_other_side(ctx, archive, event)
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened
     return {"ok": True, "event": event_json(event)}
 
