@@ -6,7 +6,7 @@ returned XLSX bytes."""
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -49,7 +49,7 @@ from pressmon.report_items import (
     ItemCounts,
     report_items,
 )
-from pressmon.review.escalations import Escalation
+from pressmon.review.escalations import Escalation, sendings
 from pressmon.review.labels import label
 from pressmon.review.statuses import UNSTARTED
 from pressmon.review.workflow import ReviewState, replay
@@ -231,6 +231,17 @@ class RecordedStep:
 
 
 @dataclass(frozen=True)
+class SentToCenter:
+    """What the report reads to name every province that sent an item to the Center: each item's
+    latest sending (pressmon.review.escalations.EscalationStore.all), and whether an audit
+    event's actor is the Center's, whose answer the sendings before it had
+    (pressmon.review.escalations.sendings)."""
+
+    latest: Mapping[str, Escalation]
+    is_center: Callable[[str], bool]
+
+
+@dataclass(frozen=True)
 class LeadershipReport:
     title: str
     generated_at: datetime
@@ -244,8 +255,9 @@ class LeadershipReport:
     saved_copies: Mapping[str, SavedCopy] = field(default_factory=dict)
     # document id -> its conclusion then its follow-ups in force, each with note, who and when
     steps: Mapping[str, tuple[RecordedStep, ...]] = field(default_factory=dict)
-    # document id -> its latest sending to the Center by a provincial office
-    escalations: Mapping[str, Escalation] = field(default_factory=dict)
+    # document id -> each province's sending to the Center that it answers or is to answer
+    # (pressmon.review.escalations.sendings), oldest first
+    senders: Mapping[str, tuple[Escalation, ...]] = field(default_factory=dict)
     items: ItemCounts = ItemCounts(0, 0, 0, 0, FLAGGED_LIMIT)
     published_in_period: frozenset[str] = frozenset()  # listed items published in the period
     # listed items acted on in the period -> the time of the latest such action
@@ -280,7 +292,7 @@ def leadership_report(
     flagged_limit: int = FLAGGED_LIMIT,
     chart_target_id: str | None = None,
     evidence: EvidenceStore | None = None,
-    escalations: Mapping[str, Escalation] | None = None,
+    sent_to_center: SentToCenter | None = None,
 ) -> LeadershipReport:
     """Coverage counts articles published in [date_from, date_to] (local dates in `tz`); the
     Article 11 items are those published then and flagged, and those acted on then wherever
@@ -304,8 +316,12 @@ def leadership_report(
     statuses: dict[str, int] = {}
     for doc in listed:
         statuses[doc.review_status] = statuses.get(doc.review_status, 0) + 1
-    follow_ups, steps = _decisions(archive, listed)
-    sent = escalations or {}
+    sent = sent_to_center.latest if sent_to_center else {}
+    # The decided items' logs and those of the items sent up, in one batched read.
+    histories = archive.review_histories(
+        [d.id for d in listed if d.review_status != UNSTARTED or d.id in sent]
+    )
+    follow_ups, steps = _decisions(listed, histories)
     return LeadershipReport(
         title=f"Báo cáo theo dõi báo chí từ {date_from:%d/%m/%Y} đến {date_to:%d/%m/%Y}",
         generated_at=now,
@@ -326,7 +342,11 @@ def leadership_report(
         attention=attention,
         saved_copies=evidence.latest_of([d.id for d in listed]) if evidence else {},
         steps=steps,
-        escalations={d.id: sent[d.id] for d in listed if d.id in sent},
+        senders={
+            d.id: sendings(histories.get(d.id, ()), sent_to_center.is_center) or (sent[d.id],)
+            for d in listed
+            if sent_to_center and d.id in sent
+        },
         items=items,
         published_in_period=frozenset(
             d.id for d in listed if date_from <= local_date(d.published_at, tz) <= date_to
@@ -337,13 +357,12 @@ def leadership_report(
 
 
 def _decisions(
-    archive: Archive, documents: Sequence[Document]
+    documents: Sequence[Document], histories: Mapping[str, Sequence[ReviewEvent]]
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[RecordedStep, ...]]]:
-    """Follow-up codes and recorded steps in force per decided item, from its audit log (the
-    decided items' logs read in batches, `Archive.review_histories`, never one by one)."""
+    """Follow-up codes and recorded steps in force per decided item, from its audit log
+    (`histories`: read in batches, `Archive.review_histories`, never one by one)."""
     follow_ups, steps = {}, {}
     decided = [doc for doc in documents if doc.review_status != UNSTARTED]
-    histories = archive.review_histories([doc.id for doc in decided])
     for doc in decided:
         history = histories[doc.id]
         state = replay(history)
@@ -374,6 +393,23 @@ def _steps_in_force(history: Sequence[ReviewEvent], state: ReviewState) -> tuple
             at=e.at,
         )
         for e in chosen
+    )
+
+
+def _sending_cells(
+    sent: Sequence[Escalation], tz: ZoneInfo, names: Mapping[str, str]
+) -> tuple[str, str, datetime | str | None, str]:
+    """Tỉnh chuyển lên, Người chuyển, Thời điểm chuyển, Ghi chú khi chuyển: each province's
+    sending in the same order, "; " between them; the time a date cell when one sent it."""
+    if len(sent) == 1:
+        at: datetime | str | None = local_time(sent[0].at, tz)
+    else:
+        at = "; ".join(f"{s.at.astimezone(tz):%d/%m/%Y %H:%M}" for s in sent) or None
+    return (
+        "; ".join(f"BHXH {s.province}" for s in sent),
+        "; ".join(names.get(s.username, s.username) for s in sent),
+        at,
+        "; ".join(s.note for s in sent),
     )
 
 
@@ -544,7 +580,7 @@ def report_xlsx(
         for d in docs:
             steps = report.steps.get(d.id, ())
             conclusion = next((s for s in steps if s.code == d.review_status), None)
-            sent = report.escalations.get(d.id)
+            sent = report.senders.get(d.id, ())
             _put(
                 flagged,
                 [
@@ -568,10 +604,7 @@ def report_xlsx(
                         for s in steps
                         if s is not conclusion
                     ),
-                    f"BHXH {sent.province}" if sent else "",
-                    names.get(sent.username, sent.username) if sent else "",
-                    local_time(sent.at, tz) if sent else None,
-                    sent.note if sent else "",
+                    *_sending_cells(sent, tz, names),
                     "; ".join(report.period_marks(d.id)),
                     local_time(acted, tz) if (acted := report.acted_in_period.get(d.id)) else None,
                 ],

@@ -20,6 +20,7 @@ from pressmon.province_targets import PROVINCE_SORTS, ProvinceSort, sort_provinc
 from pressmon.report_items import ACTIVITY_WORDS
 from pressmon.reports import (
     CoverageFigures,
+    SentToCenter,
     coverage_figures,
     leadership_report,
     report_xlsx,
@@ -36,6 +37,7 @@ from pressmon.web.formatting import (
 )
 from pressmon.web.params import Dates, Text, clean
 from pressmon.web.routes import page, reports_only
+from pressmon.web.routes.queue import center_actor
 
 router = APIRouter()
 ReportsOnly = reports_only()
@@ -197,7 +199,7 @@ def _report(ctx: WebContext, when: Period):
         topics=tuple(TOPIC_LABELS),
         chart_target_id=when.chart_target,
         evidence=ctx.evidence.store,
-        escalations=ctx.escalations.all(),
+        sent_to_center=SentToCenter(ctx.escalations.all(), center_actor(ctx)),
     )
 
 
