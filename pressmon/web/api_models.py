@@ -218,7 +218,8 @@ REFUSALS = {
     404: "Không có bài này, hoặc bài ngoài phạm vi tỉnh của tài khoản",
     409: "Quy trình không cho phép, hoặc bài đã được người khác cập nhật/nhận xử lý",
     413: "Dữ liệu gửi lên quá lớn",
-    422: "Dữ liệu gửi lên không hợp lệ, hoặc thiếu ghi chú bắt buộc",
+    422: "Dữ liệu gửi lên không hợp lệ (trường hoặc tham số truy vấn không có, sai kiểu, quá dài), "
+    "hoặc thiếu ghi chú bắt buộc",
     500: "Lỗi hệ thống",
     503: "Kho dữ liệu tạm thời không truy cập được",
 }

@@ -89,6 +89,7 @@ def walk() -> list[Param]:
 
 PARAMS = walk()
 ENUMERATED = [p for p in PARAMS if p.codes]
+GET_ROUTES = sorted({route.path for method, route in api_routes() if method == "GET"})
 
 
 def _url(path: str) -> str:
@@ -161,10 +162,37 @@ def test_an_unknown_name_of_a_named_filter_is_refused(as_reviewer, name: str) ->
         assert error.startswith("Bộ lọc không hợp lệ: ") and "«Atlantis»" in error
 
 
-def test_the_queue_with_an_unknown_status_is_refused_not_every_item(as_reviewer) -> None:
+@pytest.mark.parametrize("path", GET_ROUTES)
+def test_a_query_parameter_the_route_does_not_take_is_refused(as_reviewer, path: str) -> None:
+    """As a body field the API does not have: a misspelt name must not silently do nothing."""
     client, _ = as_reviewer
+    error = _refused(client.get(_url(path), params={"stauts": "x", "trang_thay": "y"}), 422)
+    assert error == (
+        "Dữ liệu gửi lên không hợp lệ: "
+        "stauts: trường không có (viết sai, hoặc không có ở phiên bản này); "
+        "trang_thay: trường không có (viết sai, hoặc không có ở phiên bản này)"
+    )
+
+
+def test_the_queue_with_a_misspelt_status_is_refused_not_every_item(as_reviewer) -> None:
+    client, _ = as_reviewer
+    assert "status" in _refused(client.get("/api/queue", params={"status": "conclued"}), 422)
     error = _refused(client.get("/api/queue", params={"trang_thai": "conclued"}), 400)
     assert "«conclued»" in error and "unstarted, in_progress, false" in error
+
+
+def test_a_write_with_a_query_parameter_it_does_not_take_changes_nothing(
+    as_reviewer, archive
+) -> None:
+    client, token = as_reviewer
+    response = client.post(
+        "/api/items/doc003/decide",
+        params={"seenn": "0"},
+        json={"action": "note", "note": "x"},
+        headers={"X-CSRF-Token": token},
+    )
+    assert "seenn: trường không có" in _refused(response, 422)
+    assert archive.review_history("doc003") == ()
 
 
 def test_a_long_unknown_value_is_cut_short_in_the_refusal(as_reviewer) -> None:

@@ -1,8 +1,8 @@
 """JSON API under /api/: same session cookie as the pages; writes need the X-CSRF-Token header.
 
-Stricter than the pages about what it is sent: a value of an enumerated parameter that is none of
-its codes is refused (400, naming them; /api/docs lists them), where a page ignores it with a
-notice.
+Stricter than the pages about what it is sent: a query parameter or body field a route does not
+take is refused (422), and so is a value of an enumerated parameter that is none of its codes
+(400, naming them; /api/docs lists them), where a page ignores it with a notice.
 
 Tiers, statuses and follow-ups are codes; each comes with its Vietnamese text in a `*_label`
 field beside it (`tier_label`, `review_status_label`, `status_label`, ...)."""
@@ -14,7 +14,10 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from index.errors import DocumentNotFound
@@ -44,7 +47,7 @@ from pressmon.web.api_models import (
     SearchResult,
     refusals,
 )
-from pressmon.web.choices import API_ROOT, Choice, Choices
+from pressmon.web.choices import API_ROOT, Choice, Choices, shown
 from pressmon.web.deps import (
     Context,
     CurrentSession,
@@ -66,10 +69,33 @@ from pressmon.web.routes.item import assignable_accounts
 from pressmon.web.routes.queue import Filters, center_actor, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
 
+
+def _query_names(dependant: Dependant) -> set[str]:
+    """The query parameters a route reads, its dependencies' included."""
+    own = {f.alias for f in dependant.query_params}
+    return own.union(*(_query_names(d) for d in dependant.dependencies))
+
+
+async def known_query_names(request: Request) -> None:
+    """A query parameter the route does not take is refused (422), as a body field is (Decision):
+    a misspelt `trang_thai` must not silently show every item."""
+    route: APIRoute = request.scope["route"]
+    taken = _query_names(route.dependant)
+    unknown = [name for name in dict.fromkeys(request.query_params) if name not in taken]
+    if unknown:
+        raise RequestValidationError(
+            [
+                {"type": "extra_forbidden", "loc": ("query", shown(name)), "input": None}
+                for name in unknown
+            ]
+        )
+
+
 router = APIRouter(
     prefix=API_ROOT,
     tags=["api"],
     responses=refusals(401, 403, 422, 500, 503),
+    dependencies=[Depends(known_query_names)],
 )
 GROUP_BY = Choice("group_by", "Nhóm theo", ("province", "outlet", "kind", "topic"))
 INTERVAL = Choice("interval", "Khoảng", ("week", "month"), default="week")
