@@ -220,13 +220,15 @@ class ApiError(_Out):
 
 
 REFUSALS = {
-    400: "Bộ lọc hoặc ngày nằm ngoài khoảng cho phép",
+    400: "Giá trị không có trong danh sách của một bộ lọc hoặc tham số (lỗi nêu tên tham số, giá "
+    "trị đã gửi và các giá trị hợp lệ), hoặc ngày nằm ngoài khoảng cho phép",
     401: "Chưa đăng nhập (cookie phiên pm_session)",
     403: "Không có quyền, thiếu hoặc sai X-CSRF-Token, hoặc cần đổi mật khẩu trước",
     404: "Không có bài này, hoặc bài ngoài phạm vi tỉnh của tài khoản",
     409: "Quy trình không cho phép, hoặc bài đã được người khác cập nhật/nhận xử lý",
     413: "Dữ liệu gửi lên quá lớn",
-    422: "Dữ liệu gửi lên không hợp lệ, hoặc thiếu ghi chú bắt buộc",
+    422: "Dữ liệu gửi lên không hợp lệ (trường hoặc tham số truy vấn không có, sai kiểu, quá dài), "
+    "hoặc thiếu ghi chú bắt buộc",
     500: "Lỗi hệ thống",
     503: "Kho dữ liệu tạm thời không truy cập được",
 }

@@ -38,6 +38,7 @@ from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
 from pressmon.web.body_limit import BodyLimit
+from pressmon.web.choices import API_ROOT
 from pressmon.web.client_address import trusted_networks
 from pressmon.web.deps import (
     CsrfRejected,
@@ -278,11 +279,9 @@ def create_app(
     return app
 
 
-API_ROOT = "/api"  # itself too: a client trimming the slash gets JSON, not an HTML page
-
-
 def _wants_json(request: Request) -> bool:
     # /api/docs is a page for people: signed out, it leads to the sign-in page like the others.
+    # API_ROOT itself too: a client trimming the slash gets JSON, not an HTML page.
     path = request.url.path
     return (path == API_ROOT or path.startswith(f"{API_ROOT}/")) and path != api_docs.DOCS_PATH
 

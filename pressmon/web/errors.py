@@ -3,6 +3,8 @@ errors live in `pressmon.review.errors`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pressmon.errors import PressmonError
 
 
@@ -20,3 +22,16 @@ class AccountNotFound(AccountError):
 
 class BadParameter(PressmonError):
     """A query parameter is outside its allowed range; the message is Vietnamese (400)."""
+
+
+class UnknownChoice(BadParameter):
+    """A value of an enumerated query parameter that is none of its codes (pressmon.web.choices):
+    the API refuses it (400); a page ignores it with a notice."""
+
+    def __init__(self, name: str, label: str, value: str, codes: Iterable[str]) -> None:
+        self.name, self.label, self.value, self.codes = name, label, value, tuple(codes)
+        super().__init__(
+            f"Tham số không hợp lệ: {name} «{value}» không có trong danh sách; "
+            f"giá trị hợp lệ: {', '.join(self.codes)}",
+            hint=f"dùng một trong các mã của {name}",
+        )

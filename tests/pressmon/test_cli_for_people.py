@@ -148,6 +148,7 @@ def test_unknown_value_fails_listing_the_closest(
 def test_web_search_filters_use_the_same_resolver(archive_path: Path) -> None:
     from pressmon.settings import load_settings
     from pressmon.web.app import create_app
+    from pressmon.web.choices import ChoiceReader
     from pressmon.web.params import DateRange
     from pressmon.web.routes.search import search_query
 
@@ -155,7 +156,8 @@ def test_web_search_filters_use_the_same_resolver(archive_path: Path) -> None:
     with SQLiteArchive(archive_path) as archive:
         app = create_app(settings, archive=archive)
         request = type("R", (), {"app": app})()
-        query = search_query(request, DateRange(None, None), 1, tinh="vinh phuc")
+        choices = ChoiceReader(strict=False)
+        query = search_query(request, DateRange(None, None), 1, choices, tinh="vinh phuc")
         assert query.provinces == {"Phú Thọ"}
 
 

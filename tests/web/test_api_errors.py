@@ -123,9 +123,11 @@ def test_queue_page_reads_filter_names_as_typed_and_keeps_unknown_tiers_lenient(
     as_reviewer,
 ) -> None:
     """/hang-doi reads a typed province as the API does; an unknown tier, status or order still
-    falls back to "all" / the default, as documented."""
+    falls back to "all" / the default, as documented, and the page says so (the API refuses it:
+    test_api_enumerated_params)."""
     client, _ = as_reviewer
     typed = client.get("/hang-doi", params={"tinh": "Can Tho", "muc": "nope", "xep": "nope"})
     assert typed.status_code == 200 and "doc002" in typed.text and "doc001" not in typed.text
+    assert "Mức ưu tiên «nope» không có trong danh sách, đã bỏ qua." in typed.text
     refused = client.get("/hang-doi", params={"tinh": "Atlantis"})
     assert refused.status_code == 400 and "Atlantis" in refused.text

@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 
 from pressmon.web.accounts import Session
+from pressmon.web.choices import choice_warning
 from pressmon.web.deps import CurrentSession, WebContext
 from pressmon.web.errors import PermissionDenied
 from pressmon.web.formatting import parse_vn_date
@@ -36,6 +37,7 @@ def page(
     request: Request, ctx: WebContext, name: str, status: int = 200, **context: Any
 ) -> Response:
     context.setdefault("date_warning", date_warning(request))
+    context.setdefault("choice_warning", choice_warning(request))
     return ctx.templates.TemplateResponse(request, name, context, status_code=status)
 
 

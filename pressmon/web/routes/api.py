@@ -1,5 +1,9 @@
 """JSON API under /api/: same session cookie as the pages; writes need the X-CSRF-Token header.
 
+Stricter than the pages about what it is sent: a query parameter or body field a route does not
+take is refused (422), and so is a value of an enumerated parameter that is none of its codes
+(400, naming them; /api/docs lists them), where a page ignores it with a notice.
+
 Tiers, statuses and follow-ups are codes; each comes with its Vietnamese text in a `*_label`
 field beside it (`tier_label`, `review_status_label`, `status_label`, ...)."""
 
@@ -8,9 +12,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from index.errors import DocumentNotFound
@@ -40,6 +47,7 @@ from pressmon.web.api_models import (
     SearchResult,
     refusals,
 )
+from pressmon.web.choices import API_ROOT, Choice, Choices, shown
 from pressmon.web.deps import (
     Context,
     CurrentSession,
@@ -61,7 +69,36 @@ from pressmon.web.routes.item import announce_to_the_other_side, assignable_acco
 from pressmon.web.routes.queue import Filters, center_actor, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
 
-router = APIRouter(prefix="/api", tags=["api"], responses=refusals(401, 403, 422, 500, 503))
+
+def _query_names(dependant: Dependant) -> set[str]:
+    """The query parameters a route reads, its dependencies' included."""
+    own = {f.alias for f in dependant.query_params}
+    return own.union(*(_query_names(d) for d in dependant.dependencies))
+
+
+async def known_query_names(request: Request) -> None:
+    """A query parameter the route does not take is refused (422), as a body field is (Decision):
+    a misspelt `trang_thai` must not silently show every item."""
+    route: APIRoute = request.scope["route"]
+    taken = _query_names(route.dependant)
+    unknown = [name for name in dict.fromkeys(request.query_params) if name not in taken]
+    if unknown:
+        raise RequestValidationError(
+            [
+                {"type": "extra_forbidden", "loc": ("query", shown(name)), "input": None}
+                for name in unknown
+            ]
+        )
+
+
+router = APIRouter(
+    prefix=API_ROOT,
+    tags=["api"],
+    responses=refusals(401, 403, 422, 500, 503),
+    dependencies=[Depends(known_query_names)],
+)
+GROUP_BY = Choice("group_by", "Nhóm theo", ("province", "outlet", "kind", "topic"))
+INTERVAL = Choice("interval", "Khoảng", ("week", "month"), default="week")
 
 
 def _plain(value: Any) -> Any:
@@ -122,8 +159,8 @@ def me(session: CurrentSession) -> dict[str, Any]:
 
 @router.get("/search", response_model=SearchResult, responses=refusals(400))
 def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
-    """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai, tu,
-    den, xep, trang."""
+    """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai,
+    danh_dau, tu, den, xep, trang. An unknown filter name or code is refused with 400."""
     result = search_pages(archive, query)
     return {
         "total": result.total,
@@ -207,10 +244,10 @@ def queue(
 ) -> dict[str, Any]:
     """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep,
     chuyen (tat-ca | cho | da-tra-loi: items sent to the Center, waiting for its answer, answered),
-    trang; bao and tinh as typed ("Nghe An", "vnexpress.net"; an unknown one is refused with
-    400). Items a province sent to the Center come first in the Center's queue until it answers;
-    `changed`: the item was edited at its source since someone last acted on it (first in its
-    tier)."""
+    trang; bao and tinh as typed ("Nghe An", "vnexpress.net"); loai, muc, trang_thai, xep and
+    chuyen as codes. An unknown name or code is refused with 400. Items a province sent to the
+    Center come first in the Center's queue until it answers; `changed`: the item was edited at
+    its source since someone last acted on it (first in its tier)."""
     result = session_queue(ctx, archive, scope, filters, page_no)
     return {
         "total": result.total,
@@ -323,8 +360,9 @@ def counts(
     archive: SessionArchive,
     session: CurrentSession,
     dates: Dates,
-    group_by: Literal["province", "outlet", "kind", "topic"] | None = None,
-    interval: Literal["week", "month"] = "week",
+    choices: Choices,
+    group_by: Annotated[str, GROUP_BY.query("default: not grouped")] = "",
+    interval: Annotated[str, INTERVAL.query()] = "week",
     bao: TextList = [],  # noqa: B006 (FastAPI copies defaults per request)
     tinh: TextList = [],  # noqa: B006
     loai_hinh: TextList = [],  # noqa: B006
@@ -333,7 +371,10 @@ def counts(
     """Zero-filled counts; filters tu, den (dates), bao, tinh, loai_hinh, chu_de (repeatable,
     names as typed: "Nghe An", "vnexpress.net"; an unknown one is refused with 400).
     Press only (sector, national, provincial), as /bao-phu and `pressmon counts`, unless
-    loai_hinh names the kinds (loai_hinh=other for forum and social-media posts)."""
+    loai_hinh names the kinds (loai_hinh=other for forum and social-media posts). An unknown
+    group_by or interval is refused (400, with the codes)."""
+    grouping = choices.read(GROUP_BY, group_by) or None
+    period = choices.read(INTERVAL, interval)
     query = Query(
         date_from=dates.date_from,
         date_to=dates.date_to,
@@ -342,7 +383,7 @@ def counts(
         kinds=stored_names(ctx.filters, "kind", loai_hinh) or PRESS_KINDS,
         topics=stored_names(ctx.filters, "topic", chu_de),
     )
-    table = archive.counts(query, group_by=group_by, interval=interval)
+    table = archive.counts(query, group_by=grouping, interval=period)  # type: ignore[arg-type]
     return {
         "buckets": _plain(table.buckets),
         "rows": _plain(table.rows),

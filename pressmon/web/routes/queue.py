@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Annotated
+from typing import Annotated, get_args
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
@@ -12,10 +12,12 @@ from fastapi.responses import HTMLResponse, Response
 from classifier.types import TIERS
 from index.base import Archive
 from pressmon.review.escalations import answered, center_answer, sendings
-from pressmon.review.queue import QueueFilters, QueuePage, SentFilter, load_queue
+from pressmon.review.labels import CATEGORY_LABELS
+from pressmon.review.queue import QueueFilters, QueueOrder, QueuePage, SentFilter, load_queue
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import STATUSES, SYSTEM_ACTOR
 from pressmon.web.accounts import Account
+from pressmon.web.choices import Choice, Choices
 from pressmon.web.deps import Context, CurrentSession, SessionArchive, SessionScope, WebContext
 from pressmon.web.params import Dates, Page, Text, clean, stored_name
 from pressmon.web.routes import page
@@ -23,39 +25,47 @@ from pressmon.web.routes import page
 router = APIRouter()
 
 
+# ?chuyen=: the items sent to the Center (all, waiting for its answer, answered); else all items.
+SENT_FILTERS: dict[str, SentFilter] = {"tat-ca": "all", "cho": "waiting", "da-tra-loi": "answered"}
+CATEGORY = Choice("loai", "Nhóm nội dung", tuple(CATEGORY_LABELS))
+TIER = Choice("muc", "Mức ưu tiên", TIERS)
+STATUS = Choice("trang_thai", "Trạng thái", STATUSES)
+ORDER = Choice("xep", "Sắp xếp", get_args(QueueOrder), default="tier")
+SENT = Choice("chuyen", "Chuyển Trung tâm", tuple(SENT_FILTERS))
+
+
 async def queue_filters(
     ctx: Context,
     dates: Dates,
-    loai: Text = "",
+    choices: Choices,
+    loai: Annotated[str, CATEGORY.query()] = "",
     bao: Text = "",
     tinh: Text = "",
-    muc: Text = "",
-    trang_thai: Text = "",
+    muc: Annotated[str, TIER.query()] = "",
+    trang_thai: Annotated[str, STATUS.query()] = "",
     nguoi: Text = "",
-    xep: Text = "tier",
-    chuyen: Text = "",
+    xep: Annotated[str, ORDER.query()] = "tier",
+    chuyen: Annotated[str, SENT.query()] = "",
 ) -> QueueFilters:
     """The queue's filters. Outlet and province are read as typed ("Ha Noi", "vnexpress.net"), as
     on /tim-kiem and /api/counts, and an unknown one is refused (400, with the closest names)
-    rather than shown as an empty queue; unknown tiers, statuses and orders fall back to "all" /
-    the default."""
+    rather than shown as an empty queue. An unknown category, tier, status, order or sending is
+    refused on the API (400, with the codes); the page ignores it and says so."""
     return QueueFilters(
-        category=clean(loai),
+        category=choices.read(CATEGORY, loai),
         outlet=stored_name(ctx.filters, "outlet", bao),
         province=stored_name(ctx.filters, "province", tinh),
-        tier=muc if muc in TIERS else "",
-        status=trang_thai if trang_thai in STATUSES else "",
+        tier=choices.read(TIER, muc),
+        status=choices.read(STATUS, trang_thai),
         assignee=clean(nguoi),
         date_from=dates.date_from,
         date_to=dates.date_to,
-        order=xep if xep in ("tier", "uncertain", "newest") else "tier",  # type: ignore[arg-type]
-        sent=SENT_FILTERS.get(chuyen, ""),
+        order=choices.read(ORDER, xep),  # type: ignore[arg-type]
+        sent=SENT_FILTERS.get(choices.read(SENT, chuyen), ""),
     )
 
 
 Filters = Annotated[QueueFilters, Depends(queue_filters)]
-# ?chuyen=: the items sent to the Center (all, waiting for its answer, answered); else all items.
-SENT_FILTERS: dict[str, SentFilter] = {"tat-ca": "all", "cho": "waiting", "da-tra-loi": "answered"}
 
 
 def filter_choices(ctx: WebContext, accounts: Sequence[Account]) -> dict:

@@ -16,6 +16,7 @@ from index.types import Query, SearchPage
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.review.statuses import STATUSES
 from pressmon.search_hints import suggestions
+from pressmon.web.choices import Choice, Choices
 from pressmon.web.deps import Context, CurrentSession, SessionArchive
 from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS
 from pressmon.web.params import Dates, Page, SearchText, Text, clean, stored_names
@@ -25,20 +26,30 @@ router = APIRouter()
 PAGE_SIZE = 20
 
 
+TIER = Choice("muc", "Mức ưu tiên", TIERS)
+STATUS = Choice("trang_thai", "Trạng thái", STATUSES)
+FLAGGED = Choice("danh_dau", "Chỉ bài được đánh dấu", ("0", "1"))
+ORDER = Choice("xep", "Sắp xếp", ("relevance", "date"))
+
+
 def search_query(
     request: Request,
     dates: Dates,
     page_no: Page,
+    choices: Choices,
     q: SearchText = "",
     bao: Text = "",
     tinh: Text = "",
     loai_hinh: Text = "",
     chu_de: Text = "",
-    muc: Text = "",
-    trang_thai: Text = "",
-    danh_dau: Text = "",
-    xep: Text = "",
+    muc: Annotated[str, TIER.query()] = "",
+    trang_thai: Annotated[str, STATUS.query()] = "",
+    danh_dau: Annotated[str, FLAGGED.query("1: only flagged articles")] = "",
+    xep: Annotated[str, ORDER.query("default: relevance when q is given, else date")] = "",
 ) -> Query:
+    """The search's query. An unknown tier, status, flag or order is refused on the API (400,
+    with the codes); the page ignores it and says so."""
+
     def one(value: str, allowed=None) -> frozenset[str]:
         value = clean(value)
         return (
@@ -53,6 +64,10 @@ def search_query(
             return one(value, allowed)
         return stored_names(resolver, field, [value])
 
+    tier = choices.read(TIER, muc)
+    status = choices.read(STATUS, trang_thai)
+    order = choices.read(ORDER, xep)
+    flagged_only = choices.read(FLAGGED, danh_dau) == "1"
     text = clean(q)
     return Query(
         text=text,
@@ -60,12 +75,12 @@ def search_query(
         provinces=named(tinh, "province"),
         kinds=named(loai_hinh, "kind", KIND_LABELS),
         topics=named(chu_de, "topic", TOPIC_LABELS),
-        tiers=one(muc, TIERS),
-        review_statuses=one(trang_thai, STATUSES),
-        flagged_only=danh_dau == "1",
+        tiers=one(tier),
+        review_statuses=one(status),
+        flagged_only=flagged_only,
         date_from=dates.date_from,
         date_to=dates.date_to,
-        sort="date" if xep == "date" or not text else "relevance",
+        sort="date" if order == "date" or not text else "relevance",
         page=page_no,
         page_size=PAGE_SIZE,
     )
