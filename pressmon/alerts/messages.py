@@ -98,7 +98,7 @@ def _heading(alert: Alert) -> str:
     if alert.trigger == CENTER_ANSWER:
         return alert.answer
     if alert.trigger == CENTER_SENDING:
-        return f"BHXH tỉnh {alert.sent_from} chuyển lên Trung tâm"
+        return f"BHXH {alert.sent_from} chuyển lên Trung tâm"
     trigger, repeat = TRIGGER_LABELS[alert.trigger], again(alert.sequence)
     return f"{trigger} ({repeat})" if repeat else trigger
 

@@ -38,7 +38,6 @@ from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
 from pressmon.web.body_limit import BodyLimit
-from pressmon.web.choices import API_ROOT
 from pressmon.web.client_address import trusted_networks
 from pressmon.web.deps import (
     CsrfRejected,
@@ -51,6 +50,7 @@ from pressmon.web.errors import AccountNotFound, BadParameter, PermissionDenied
 from pressmon.web.head_requests import HeadAsGet
 from pressmon.web.login_address_failures import LoginAddressFailureStore
 from pressmon.web.login_failures import LoginFailureStore
+from pressmon.web.params import is_api_path
 from pressmon.web.routes import (
     REPORT_ROLES,
     alerts,
@@ -281,9 +281,9 @@ def create_app(
 
 def _wants_json(request: Request) -> bool:
     # /api/docs is a page for people: signed out, it leads to the sign-in page like the others.
-    # API_ROOT itself too: a client trimming the slash gets JSON, not an HTML page.
+    # The API's root itself too: a client trimming the slash gets JSON, not an HTML page.
     path = request.url.path
-    return (path == API_ROOT or path.startswith(f"{API_ROOT}/")) and path != api_docs.DOCS_PATH
+    return is_api_path(path) and path != api_docs.DOCS_PATH
 
 
 def _error(request: Request, status: int, message: str) -> Response:

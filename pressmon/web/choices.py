@@ -14,9 +14,8 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 
 from pressmon.web.errors import UnknownChoice
-from pressmon.web.params import MAX_TEXT, clean
+from pressmon.web.params import MAX_TEXT, clean, is_api_path
 
-API_ROOT = "/api"
 _SHOWN_CHARS = 40  # of a refused value: enough to recognise it, never a wall of text
 
 
@@ -66,8 +65,7 @@ class ChoiceReader:
 
 
 async def choice_reader(request: Request) -> ChoiceReader:
-    path = request.url.path
-    reader = ChoiceReader(strict=path == API_ROOT or path.startswith(f"{API_ROOT}/"))
+    reader = ChoiceReader(strict=is_api_path(request.url.path))
     request.state.ignored_choices = reader.ignored  # read by routes.page for the notice
     return reader
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
-from fastapi import Depends, Path, Query
+from fastapi import Depends, Path, Query, Request
 from pydantic import Field
 
 from pressmon.filters import FilterField, FilterResolver
@@ -41,6 +41,7 @@ PageNumber = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 # Article ids are 16-64 hex digits; longer can only be a typo or an attack.
 DocumentId = Annotated[str, Path(max_length=200)]
 
+API_ROOT = "/api"
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 DATE_LABELS = {"tu": "Từ ngày", "den": "Đến ngày"}
 
@@ -68,10 +69,22 @@ def stored_name(resolver: FilterResolver | None, field: FilterField, typed: str)
     return next(iter(stored_names(resolver, field, [typed])), "")
 
 
-def in_range_date(text: str, name: str) -> date | None:
-    """The date typed in parameter `name`; None when empty or unreadable (the page then says it
-    was ignored); BadParameter when it reads as a date outside 1990–2100."""
-    value = parse_vn_date(clean(text))
+def is_api_path(path: str) -> bool:
+    """The JSON API (its root too): it refuses what a page ignores with a notice."""
+    return path == API_ROOT or path.startswith(f"{API_ROOT}/")
+
+
+def in_range_date(text: str, name: str, *, strict: bool = False) -> date | None:
+    """The date typed in parameter `name`; None when empty, or when unreadable and not `strict`
+    (the page then says it was ignored); BadParameter when it reads as a date outside 1990–2100,
+    or is unreadable and `strict` (the API: a script must not get every date instead)."""
+    typed = clean(text)
+    value = parse_vn_date(typed)
+    if value is None and typed and strict:
+        raise BadParameter(
+            f"{DATE_LABELS.get(name, name)} «{typed[:40]}» không đọc được thành ngày; "
+            "nhập dd/mm/yyyy hoặc yyyy-mm-dd."
+        )
     if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
         raise BadParameter(
             f"{DATE_LABELS.get(name, name)} {value:%d/%m/%Y} nằm ngoài khoảng cho phép "
@@ -88,8 +101,11 @@ class DateRange:
 
 # Dependencies that only read the request are `async`: FastAPI runs a plain `def` dependency
 # on the thread pool, one hand-over per dependency per request.
-async def date_range(tu: DateText = "", den: DateText = "") -> DateRange:
-    return DateRange(in_range_date(tu, "tu"), in_range_date(den, "den"))
+async def date_range(request: Request, tu: DateText = "", den: DateText = "") -> DateRange:
+    strict = is_api_path(request.url.path)
+    return DateRange(
+        in_range_date(tu, "tu", strict=strict), in_range_date(den, "den", strict=strict)
+    )
 
 
 async def page_number(trang: PageNumber = 1) -> int:

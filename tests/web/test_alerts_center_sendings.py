@@ -72,7 +72,7 @@ def test_the_center_hears_of_each_province_that_sends_the_item_up(wired, clock) 
 
     assert sorted(m["To"] for m in mailbox.messages) == sorted([*CENTER_NOW.values(), CENTER_DESK])
     message = mailbox.messages[0]
-    assert message["Subject"] == f"[pressmon] BHXH tỉnh Nghệ An chuyển lên Trung tâm: {HEADLINE}"
+    assert message["Subject"] == f"[pressmon] BHXH Nghệ An chuyển lên Trung tâm: {HEADLINE}"
     assert message["Message-ID"] == f"<pressmon.{ITEM}.chuyen-len.1@bhxh.test>"
     body = message.get_content()
     assert "Người chuyển: Hồ Thị Nga (BHXH Nghệ An), 20/05/2026 10:00" in body
@@ -98,7 +98,7 @@ def test_the_center_hears_of_each_province_that_sends_the_item_up(wired, clock) 
     mailbox.messages.clear()
     assert notifier.send_due() == 4
     second = mailbox.messages[0]
-    assert second["Subject"] == f"[pressmon] BHXH tỉnh Hà Tĩnh chuyển lên Trung tâm: {HEADLINE}"
+    assert second["Subject"] == f"[pressmon] BHXH Hà Tĩnh chuyển lên Trung tâm: {HEADLINE}"
     assert second["In-Reply-To"] == f"<pressmon.{ITEM}.chuyen-len.1@bhxh.test>"
     assert "Người chuyển: Đặng Văn Tĩnh (BHXH Hà Tĩnh), 20/05/2026 11:00" in second.get_content()
 
@@ -109,8 +109,8 @@ def test_the_center_hears_of_each_province_that_sends_the_item_up(wired, clock) 
     [digest] = mailbox.messages
     assert digest["To"] == CENTER_DIGEST
     digest_body = digest.get_content()
-    assert "1. BHXH tỉnh Nghệ An chuyển lên Trung tâm" in digest_body
-    assert "2. BHXH tỉnh Hà Tĩnh chuyển lên Trung tâm" in digest_body
+    assert "1. BHXH Nghệ An chuyển lên Trung tâm" in digest_body
+    assert "2. BHXH Hà Tĩnh chuyển lên Trung tâm" in digest_body
 
     # On the pages the province's note is escaped; the audit log says what the alert was.
     client.cookies.clear()
@@ -151,7 +151,7 @@ def test_a_sending_is_alerted_once_and_counted_apart_from_the_items_content(
     notifier.send_due()
     to_an = {m["Message-ID"]: m["Subject"] for m in mailbox.messages if m["To"] == CENTER_NOW["an"]}
     assert to_an == {
-        f"<pressmon.{ITEM}.chuyen-len.1@bhxh.test>": "[pressmon] BHXH tỉnh Nghệ An chuyển lên "
+        f"<pressmon.{ITEM}.chuyen-len.1@bhxh.test>": "[pressmon] BHXH Nghệ An chuyển lên "
         f"Trung tâm: {HEADLINE}",
         f"<pressmon.{ITEM}.1@bhxh.test>": "[pressmon] Thông tin sai đã biết xuất hiện lại: "
         f"{HEADLINE}",

@@ -231,3 +231,27 @@ def test_the_page_notice_escapes_the_value(as_reviewer) -> None:
     assert page.status_code == 200
     assert "«&lt;script&gt;alert(1)&lt;/script&gt;» không có trong danh sách" in page.text
     assert "<script>alert(1)" not in page.text
+
+
+DATED = sorted({(p.path, p.name) for p in PARAMS if p.name in ("tu", "den")})
+
+
+def test_the_walk_finds_the_dated_routes() -> None:
+    assert {("/api/queue", "tu"), ("/api/search", "den"), ("/api/counts", "tu")} <= set(DATED)
+
+
+@pytest.mark.parametrize("path,name", DATED, ids=lambda v: str(v))
+@pytest.mark.parametrize("typed", ["garbage", "31/02/2026", "2026-13-01"])
+def test_an_unreadable_date_is_refused_not_every_date(as_reviewer, path, name, typed) -> None:
+    """A page ignores it with a notice; a script given every date instead would not notice."""
+    client, _ = as_reviewer
+    error = _refused(client.get(_url(path), params={name: typed}), 400)
+    assert f"«{typed}» không đọc được thành ngày" in error
+    assert client.get(_url(path), params={name: "20/05/2026"}).status_code == 200
+
+
+def test_a_page_still_ignores_an_unreadable_date_and_says_so(as_reviewer) -> None:
+    client, _ = as_reviewer
+    page = client.get("/hang-doi", params={"tu": "garbage"})
+    assert page.status_code == 200
+    assert "Ngày không hợp lệ (Từ ngày), đã bỏ qua." in page.text

@@ -43,8 +43,8 @@ def test_the_report_names_every_province_that_sent_the_item_up(wired, clock) -> 
     senders._sent_by_both(client, clock)
     notifier.send_due()
     assert [m["Subject"].split(" chuyển lên")[0] for m in mailbox.messages] == [
-        "[pressmon] BHXH tỉnh Nghệ An",
-        "[pressmon] BHXH tỉnh Hà Tĩnh",
+        "[pressmon] BHXH Nghệ An",
+        "[pressmon] BHXH Hà Tĩnh",
     ]
 
     client.cookies.clear()

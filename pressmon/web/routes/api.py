@@ -47,7 +47,7 @@ from pressmon.web.api_models import (
     SearchResult,
     refusals,
 )
-from pressmon.web.choices import API_ROOT, Choice, Choices, shown
+from pressmon.web.choices import Choice, Choices, shown
 from pressmon.web.deps import (
     Context,
     CurrentSession,
@@ -57,6 +57,7 @@ from pressmon.web.deps import (
     WritingSession,
 )
 from pressmon.web.params import (
+    API_ROOT,
     MAX_NOTE,
     MAX_TEXT,
     Dates,
