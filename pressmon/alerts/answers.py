@@ -9,12 +9,11 @@ sending, so the same answer recorded again queues no second alert (pressmon.aler
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from index.types import Document, ReviewEvent
-from pressmon.alerts.model import CENTER_ANSWER, Alert
+from pressmon.alerts.model import CENTER_ANSWER, Alert, item_alert, workflow_version
 from pressmon.review.escalations import center_answer, sendings
 from pressmon.review.labels import label
 
@@ -49,20 +48,14 @@ def answer_alert(
     latest_sending = max(s.at for s in senders)
     text = answer_text(answer)
     answered = [latest_sending.isoformat(), text, answer.note]
-    return Alert(
-        document_id=document.id,
-        trigger=CENTER_ANSWER,
-        title=document.title,
-        outlet=document.outlet_name or document.outlet,
-        url=document.url,
-        link=link(document.id),
-        tier=document.tier or "",
-        tier_label=label(document.tier),
-        risk=round(document.risk or 0.0, 2),
-        top_reason="",
-        provinces=tuple(dict.fromkeys(s.province for s in senders)),
-        published_at=document.published_at.isoformat(),
-        version=hashlib.sha256(json.dumps(answered, ensure_ascii=False).encode()).hexdigest(),
+    return replace(
+        item_alert(
+            document,
+            CENTER_ANSWER,
+            link,
+            provinces=tuple(dict.fromkeys(s.province for s in senders)),
+            version=workflow_version(answered),
+        ),
         answer=text,
         answer_note=answer.note,
         answered_by=name(answer.actor),

@@ -107,6 +107,28 @@ def alert_for(document: Document, link: Callable[[str], str]) -> Alert | None:
     if trigger is None:
         return None
     reasons = _reasons(document)
+    return item_alert(
+        document,
+        trigger,
+        link,
+        top_reason=str(reasons[0].get("text", "")) if reasons else "",
+        # Every province whose office sees the item (pressmon.review.scope): its main one too.
+        provinces=tuple(dict.fromkeys(p for p in (document.province, *document.provinces) if p)),
+        version=content_version(document),
+    )
+
+
+def item_alert(
+    document: Document,
+    trigger: Trigger,
+    link: Callable[[str], str],
+    *,
+    provinces: tuple[str, ...],
+    version: str,
+    top_reason: str = "",
+) -> Alert:
+    """An alert about `document`: what every kind says of the item (a Center answer or a sending
+    then adds its own fields)."""
     return Alert(
         document_id=document.id,
         trigger=trigger,
@@ -117,9 +139,14 @@ def alert_for(document: Document, link: Callable[[str], str]) -> Alert | None:
         tier=document.tier or "",
         tier_label=label(document.tier),
         risk=round(document.risk or 0.0, 2),
-        top_reason=str(reasons[0].get("text", "")) if reasons else "",
-        # Every province whose office sees the item (pressmon.review.scope): its main one too.
-        provinces=tuple(dict.fromkeys(p for p in (document.province, *document.provinces) if p)),
+        top_reason=top_reason,
+        provinces=provinces,
         published_at=document.published_at.isoformat(),
-        version=content_version(document),
+        version=version,
     )
+
+
+def workflow_version(parts: list[str]) -> str:
+    """The `version` of a workflow alert (an answer, a sending): a digest of what it announces,
+    so the same one recorded twice is recognised."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()

@@ -10,13 +10,11 @@ alert (pressmon.alerts.store).
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable
+from dataclasses import replace
 
 from index.types import Document, ReviewEvent
-from pressmon.alerts.model import CENTER_SENDING, Alert
-from pressmon.review.labels import label
+from pressmon.alerts.model import CENTER_SENDING, Alert, item_alert, workflow_version
 
 
 def sending_alert(
@@ -32,20 +30,14 @@ def sending_alert(
     if event.action != "escalate" or not province:
         return None
     sending = [event.actor, province, event.note, event.at.isoformat()]
-    return Alert(
-        document_id=document.id,
-        trigger=CENTER_SENDING,
-        title=document.title,
-        outlet=document.outlet_name or document.outlet,
-        url=document.url,
-        link=link(document.id),
-        tier=document.tier or "",
-        tier_label=label(document.tier),
-        risk=round(document.risk or 0.0, 2),
-        top_reason="",
-        provinces=(province,),
-        published_at=document.published_at.isoformat(),
-        version=hashlib.sha256(json.dumps(sending, ensure_ascii=False).encode()).hexdigest(),
+    return replace(
+        item_alert(
+            document,
+            CENTER_SENDING,
+            link,
+            provinces=(province,),
+            version=workflow_version(sending),
+        ),
         sent_by=name(event.actor),
         sent_from=province,
         sending_note=event.note,
