@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from index.base import Archive
 from index.types import UNKNOWN_GROUP, CountTable, Document, Query, ReviewEvent
 from index.weeks import local_date
+from pressmon.alerts.answers import answer_text
 from pressmon.coverage import (
     PRESS_KINDS,
     CoverageProgress,
@@ -49,7 +50,7 @@ from pressmon.report_items import (
     ItemCounts,
     report_items,
 )
-from pressmon.review.escalations import Escalation, sendings
+from pressmon.review.escalations import Escalation, center_answer, sendings
 from pressmon.review.labels import label
 from pressmon.review.statuses import UNSTARTED
 from pressmon.review.workflow import ReviewState, replay
@@ -57,6 +58,7 @@ from pressmon.settings import Campaign, Target, Targets
 from vntext.collation import SortKey, vietnamese_sort_key
 
 REPORT_CATEGORY_UNKNOWN = "Chưa phân nhóm"
+WAITING_FOR_CENTER = "Chờ Trung tâm kết luận"  # an item sent up, not answered yet
 NO_ITEMS = items_sentence(0, 0, 0)  # "Không có tin nào cần xác minh…", as the page says
 
 
@@ -258,6 +260,9 @@ class LeadershipReport:
     # document id -> each province's sending to the Center that it answers or is to answer
     # (pressmon.review.escalations.sendings), oldest first
     senders: Mapping[str, tuple[Escalation, ...]] = field(default_factory=dict)
+    # document id -> the Center's answer to those sendings (a conclusion, a follow-up or Trả lại
+    # tỉnh: pressmon.review.escalations.center_answer); an item in `senders` but not here waits
+    answers: Mapping[str, ReviewEvent] = field(default_factory=dict)
     items: ItemCounts = ItemCounts(0, 0, 0, 0, FLAGGED_LIMIT)
     published_in_period: frozenset[str] = frozenset()  # listed items published in the period
     # listed items acted on in the period -> the time of the latest such action
@@ -322,6 +327,13 @@ def leadership_report(
         [d.id for d in listed if d.review_status != UNSTARTED or d.id in sent]
     )
     follow_ups, steps = _decisions(listed, histories)
+    answers = {
+        d.id: answer
+        for d in listed
+        if sent_to_center
+        and d.id in sent
+        and (answer := center_answer(histories.get(d.id, ()), sent_to_center.is_center))
+    }
     return LeadershipReport(
         title=f"Báo cáo theo dõi báo chí từ {date_from:%d/%m/%Y} đến {date_to:%d/%m/%Y}",
         generated_at=now,
@@ -347,6 +359,7 @@ def leadership_report(
             for d in listed
             if sent_to_center and d.id in sent
         },
+        answers=answers,
         items=items,
         published_in_period=frozenset(
             d.id for d in listed if date_from <= local_date(d.published_at, tz) <= date_to
@@ -411,6 +424,20 @@ def _sending_cells(
         at,
         "; ".join(s.note for s in sent),
     )
+
+
+def _answer_cell(
+    answer: ReviewEvent | None, sent: Sequence[Escalation], tz: ZoneInfo, names: Mapping[str, str]
+) -> str:
+    """Trả lời của Trung tâm, as the page says it: what it answered, who, when and its note;
+    "Chờ Trung tâm kết luận" while it waits; "" for an item no province sent up."""
+    if not sent:
+        return ""
+    if answer is None:
+        return WAITING_FOR_CENTER
+    said = f"{answer_text(answer)} ({names.get(answer.actor, answer.actor)}, "
+    said += f"{answer.at.astimezone(tz):%d/%m/%Y %H:%M})"
+    return f"{said}: {answer.note}" if answer.note else said
 
 
 def _saved_copy_cells(copy: SavedCopy | None, tz: ZoneInfo) -> tuple[str, datetime | None]:
@@ -572,6 +599,7 @@ def report_xlsx(
             "Người chuyển",
             "Thời điểm chuyển",
             "Ghi chú khi chuyển",
+            "Trả lời của Trung tâm",
             "Trong kỳ",
             "Xử lý gần nhất trong kỳ",
         ],
@@ -605,6 +633,7 @@ def report_xlsx(
                         if s is not conclusion
                     ),
                     *_sending_cells(sent, tz, names),
+                    _answer_cell(report.answers.get(d.id), sent, tz, names),
                     "; ".join(report.period_marks(d.id)),
                     local_time(acted, tz) if (acted := report.acted_in_period.get(d.id)) else None,
                 ],
@@ -622,7 +651,7 @@ def report_xlsx(
         for cell in sheet[1 if sheet is not summary else 6]:
             cell.font = bold
         sheet.column_dimensions["A"].width = 42
-        for column in "BCDEFGHIJKLMNOPQRSTUV":
+        for column in "BCDEFGHIJKLMNOPQRSTUVW":
             sheet.column_dimensions[column].width = 20  # fits dd/mm/yyyy HH:MM:SS
     out = io.BytesIO()
     book.save(out)
