@@ -33,7 +33,7 @@ from pressmon.locations import announce_new_archive
 from pressmon.review.queue import triage_order
 from pressmon.settings import REPO_ROOT, Settings, load_settings
 from pressmon.web.formatting import number
-from pressmon.wiring import archive_from
+from pressmon.wiring import archive_from, notifier_from
 
 DEMO_ARCHIVE = REPO_ROOT / "var" / "demo" / "archive.db"
 
@@ -160,16 +160,21 @@ def prepare_demo_year(
     return ("ingest", str(paths.year_lines))
 
 
-SAMPLE_ESCALATION_NOTE = (
-    "Bài đăng mạo danh cơ quan BHXH đang lan truyền trên địa bàn tỉnh; BHXH tỉnh đã cảnh báo "
-    "người dân, đề nghị Trung tâm xác minh và báo cáo lãnh đạo."
-)
+def sample_escalation_note(province: str) -> str:
+    """The demo sending's note, naming the office as its people do ("BHXH Hà Nội", never "BHXH
+    tỉnh Hà Nội")."""
+    return (
+        "Bài đăng mạo danh cơ quan BHXH đang lan truyền trên địa bàn; "
+        f"BHXH {province} đã cảnh báo người dân, đề nghị Trung tâm xác minh và báo cáo lãnh đạo."
+    )
 
 
 def escalate_sample(settings: Settings, echo: Callable[[str], None]) -> None:
     """One item sent to the Center the way a provincial office does it (the same workflow as
     the web app's "Chuyển Trung tâm"): the first flagged item that names a province, by that
-    province's demo reviewer, so the Center's queue shows an escalation first."""
+    province's demo reviewer, so the Center's queue shows an escalation first, and the Center
+    is alerted of it as the web app alerts it (the demo's server prints it)."""
+    from pressmon.alerts.sendings import sending_alert
     from pressmon.review.actions import apply_action
     from pressmon.review.changes import ChangeStore
     from pressmon.review.escalations import EscalationStore
@@ -187,13 +192,13 @@ def escalate_sample(settings: Settings, echo: Callable[[str], None]) -> None:
         province = sample.province or sample.provinces[0]
         accounts = AccountStore(settings.archive.state_path)
         username, _ = ensure_demo_provincial_account(accounts, province)
-        apply_action(
+        event = apply_action(
             ScopedArchive(archive, Scope(province)),
             accounts,
             EscalationStore(settings.archive.state_path),
             threading.Lock(),
             sample.id,
-            Action("escalate", note=SAMPLE_ESCALATION_NOTE),
+            Action("escalate", note=sample_escalation_note(province)),
             changes=ChangeStore(settings.archive.state_path),
             actor=username,
             role="reviewer",
@@ -201,7 +206,15 @@ def escalate_sample(settings: Settings, echo: Callable[[str], None]) -> None:
             is_center=lambda actor: actor != username,
             province=province,
         )
+        notifier = notifier_from(settings)
+        names = {a.username: a.label for a in accounts.list()}
+        alert = sending_alert(
+            sample, event, link=notifier.link, name=lambda actor: names.get(actor, actor)
+        )
+        announced = alert is not None and notifier.announce(alert)
     echo(f"\nMẫu chuyển Trung tâm: BHXH {province} ({username}) gửi “{sample.title}”")
+    if announced:
+        echo("Cảnh báo cho Trung tâm đã vào hàng gửi: giao diện web gửi nó trong vòng một phút.")
 
 
 def demo_settings(paths: DemoPaths, config_dir: Path | None) -> Settings:
