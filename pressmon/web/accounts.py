@@ -423,7 +423,7 @@ def ensure_demo_provincial_account(store: AccountStore, province: str) -> tuple[
             DEMO_PROVINCIAL,
             password,
             "reviewer",
-            display_name=f"BHXH {province} (trình diễn)",
+            display_name="Cán bộ trình diễn",  # its office is named beside it: "(BHXH X)"
             province=province,
         )
     else:
