@@ -4,6 +4,8 @@ Each host has a "next allowed start" time and a set of holders (requests in prog
 One atomic Lua call either reserves the next start slot (spaced by the download delay) and a
 holder token, or answers "full" when the host already has `concurrency` requests in progress.
 Holder tokens expire on their own, so a killed worker cannot block a site for long.
+A "host" here is the request's site (crawlers.sites: every name of a source, its download slot),
+so an outlet asked by two workers under two of its names still gets `concurrency` at once.
 A host that answers 429 or 503 is asked more slowly by every worker, not only by the one that got
 the answer (crawlers.backoff's rule, kept in Redis): the raised delay lasts BACKOFF_MEMORY_SECONDS
 after the host's last such answer.
@@ -146,7 +148,7 @@ class GlobalPolitenessMiddleware:
         )
 
     async def process_request(self, request: Request) -> None:
-        host = urlsplit(request.url).hostname or ""
+        host = _site(request)
         token = uuid.uuid4().hex
         while (wait := await self._acquire(host, token)) is None:
             await asyncio.sleep(self.BUSY_POLL_SECONDS * (0.5 + random.random()))
@@ -182,7 +184,7 @@ class GlobalPolitenessMiddleware:
         return response
 
     def _back_off(self, request: Request, response: Response) -> None:
-        host = urlsplit(request.url).hostname or ""
+        host = _site(request)
         asked = retry_after(response.headers.get("Retry-After"), datetime.now(UTC))
         try:
             delay = self.gate.back_off(host, asked)
@@ -199,3 +201,9 @@ class GlobalPolitenessMiddleware:
 
     def process_exception(self, request: Request, exception: BaseException) -> None:
         self._release(request)
+
+
+def _site(request: Request) -> str:
+    """The request's site, named by SiteConcurrencyMiddleware (before this one); its host when
+    that middleware is not in the chain (a bare test of this one)."""
+    return request.meta.get("download_slot") or urlsplit(request.url).hostname or ""
