@@ -51,3 +51,23 @@ def test_a_site_asked_by_two_of_its_names_is_one_site_to_the_limit(tmp_path: Pat
     assert paths.count("/robots.txt") == 2  # each name's own robots.txt
     assert len(paths) == 2 + 2 * 4 + 2 * 4 * _TwoNames.articles
     assert _TwoNames.watch.most_at_once <= 2
+
+
+class _Refusing(PoliteSite):
+    watch = Watch()
+    refuse = frozenset({"0-1.html", "1-2.html"})
+    refused_hold = 1.0  # the 429 comes back well after the refused request started
+
+
+def test_nothing_is_asked_of_a_site_before_the_retry_after_of_its_429(tmp_path: Path) -> None:
+    """Counted from the 429's answer, whatever the slot's delay, its jitter or AutoThrottle.
+    One request at a time, so every request arriving after a 429 was sent after the crawler
+    had it."""
+    with serving(_Refusing) as port:
+        _crawl(tmp_path, port, ["127.0.0.1"], feeds=2, concurrency=1)
+    watch = _Refusing.watch
+    assert len(watch.refusals) == 2
+    paths = [path for _, path in watch.arrivals]
+    assert paths.count("/tin/0-1.html") == paths.count("/tin/1-2.html") == 2  # asked again
+    too_soon = [(gap, path) for gap, path in watch.after_refusals() if gap < _Refusing.retry_after]
+    assert too_soon == []
