@@ -8,7 +8,8 @@ A "host" here is the request's site (crawlers.sites: every name of a source, its
 so an outlet asked by two workers under two of its names still gets `concurrency` at once.
 A host that answers 429 or 503 is asked more slowly by every worker, not only by the one that got
 the answer (crawlers.backoff's rule, kept in Redis): the raised delay lasts BACKOFF_MEMORY_SECONDS
-after the host's last such answer.
+after the host's last such answer, and its next start is put after the answer's Retry-After. The
+answer is recorded before its holder token is given back, so no worker takes that place first.
 """
 
 from __future__ import annotations
@@ -51,14 +52,21 @@ return start - now
 """
 
 
-# KEYS: backoff key; ARGV: delay ms, asked ms (0: none), cap ms, memory ms, minimum ms. As
-# crawlers.backoff.backed_off: doubled (at least the minimum), or what the host asked if longer,
-# capped; never lowered by a later answer, forgotten `memory` ms after the last one.
+# KEYS: backoff key, next-start key; ARGV: delay ms, asked ms (0: none), cap ms, memory ms,
+# minimum ms. As crawlers.backoff.backed_off: doubled (at least the minimum), or what the host
+# asked if longer, capped; never lowered by a later answer, forgotten `memory` ms after the last
+# one. The next start waits out what the host asked (capped), counted from now.
 _BACK_OFF = """
 local current = math.max(tonumber(ARGV[1]), tonumber(redis.call('GET', KEYS[1]) or '0'))
 local raised = math.max(2 * current, tonumber(ARGV[5]), tonumber(ARGV[2]))
 raised = math.max(math.min(raised, tonumber(ARGV[3])), current)
 redis.call('SET', KEYS[1], raised, 'PX', ARGV[4])
+local asked = math.min(tonumber(ARGV[2]), tonumber(ARGV[3]))
+if asked > 0 then
+  local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  local start = math.max(now + asked, tonumber(redis.call('GET', KEYS[2]) or '0'))
+  redis.call('SET', KEYS[2], start, 'PX', start - now + 60000)
+end
 return raised
 """
 
@@ -106,7 +114,7 @@ class DomainGate:
     def back_off(self, host: str, asked_seconds: float | None) -> float:
         """The host answered 429/503: raise its delay for every worker. Returns the new delay."""
         raised_ms = self._back_off(
-            keys=[self.keys.domain_backoff(host)],
+            keys=[self.keys.domain_backoff(host), self.keys.domain_next(host)],
             args=[
                 int(self.rules.delay_seconds * 1000),
                 int((asked_seconds or 0) * 1000),
@@ -178,9 +186,9 @@ class GlobalPolitenessMiddleware:
             logger.warning("không trả được lượt tải của %s cho Redis (%s)", held[0], err)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        self._release(request)
         if response.status in BACKOFF_STATUSES:
             self._back_off(request, response)
+        self._release(request)
         return response
 
     def _back_off(self, request: Request, response: Response) -> None:

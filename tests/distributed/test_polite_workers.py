@@ -1,21 +1,28 @@
 """Two real workers on a real redis-server are together as polite as one crawl, counted at a
 loopback site: never more of their requests in progress at once than the global per-site
 concurrency, under any of the site's names, and nothing asked of the site before the Retry-After
-of its 429 has passed, whichever worker asks."""
+of its 429 has passed, whichever worker asks (the worker that got it waits as one crawl does,
+tests/crawlers/test_polite_crawl.py; the others by the Redis gate)."""
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from scrapy import Request
+from scrapy.http import HtmlResponse
 
+from crawlers.distributed.keys import RedisKeys
+from crawlers.distributed.politeness import DomainGate, GlobalPolitenessMiddleware, Politeness
 from index import open_archive
 from tests.crawlers.polite_site import PoliteSite, Watch, serving
 from tests.distributed.conftest import ROOT, CrawlEnv, RedisServer, write_sources
 
 pytestmark = pytest.mark.timeout(420)
+KEYS = RedisKeys("t")
 
 
 def _workers(tmp_path: Path, redis: RedisServer, port: int, hosts: list[str], concurrency: int):
@@ -84,3 +91,25 @@ def test_two_workers_asking_a_site_by_two_names_keep_to_its_one_limit(
     pages = [path for _, path in _TwoNames.watch.arrivals if path != "/robots.txt"]
     assert len(pages) == 2 * (3 + 3 * _TwoNames.articles)
     assert _TwoNames.watch.most_at_once <= 2
+
+
+def test_no_worker_is_let_in_before_the_retry_after_another_worker_was_given(
+    redis_server: RedisServer,
+) -> None:
+    """Not even the worker that takes the refused request's place the moment it is given back:
+    the 429 and its Retry-After are in Redis first, and count from the answer."""
+    rules = Politeness(delay_seconds=0, concurrency=1, hold_seconds=60)
+    other_worker = DomainGate(redis_server.client(), KEYS, rules)
+    waits: list[float | None] = []
+
+    class _TakenAtOnce(DomainGate):
+        def release(self, host: str, token: str) -> None:
+            super().release(host, token)
+            waits.append(other_worker.acquire(host, "other"))  # polling for the place
+
+    refused_worker = GlobalPolitenessMiddleware(_TakenAtOnce(redis_server.client(), KEYS, rules))
+    request = Request("http://bao.vn/bai-1.html")
+    asyncio.run(refused_worker.process_request(request))
+    refused = HtmlResponse(request.url, status=429, headers={"Retry-After": "5"}, request=request)
+    assert refused_worker.process_response(request, refused) is refused
+    assert len(waits) == 1 and waits[0] is not None and waits[0] > 4  # of the 5 s asked
