@@ -7,12 +7,19 @@ doubles the delay of the host's download slot (from at least 1 second), or sets 
 ``Retry-After`` when that is longer, capped at AUTOTHROTTLE_MAX_DELAY. AutoThrottle, when on,
 lowers it again as the host's answers come back fast; when off, the host stays slow this run.
 
+A ``Retry-After`` (capped likewise) is also waited out before the host's next request, counted
+from the answer: the slot's delay alone runs from the refused request's start, shortened by its
+jitter (±50 %) and by AutoThrottle on another request's quick answer, so the next request could
+go a second after a 429 asking for two. The slot's clock is set to the end of the wait, its delay
+then running as usual.
+
 Settings reference this module by its dotted path only: importing it imports Scrapy.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -71,6 +78,8 @@ class BackoffMiddleware:
         if slot is None:
             return response
         asked = retry_after(response.headers.get("Retry-After"), datetime.now(UTC))
+        # Scrapy's slot starts its next request one delay after `lastseen` (monotonic).
+        slot.lastseen = max(slot.lastseen, time.monotonic() + min(asked or 0.0, self.cap))
         delay = backed_off(slot.delay, asked, self.cap)
         if delay > slot.delay:
             log.info(

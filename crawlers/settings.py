@@ -13,13 +13,16 @@ from crawlers.errors import CrawlError
 
 # An unreadable robots.txt keeps its host out (crawlers.robots), in Scrapy's own slot; a 429/503
 # slows its host down (crawlers.backoff), seen before RetryMiddleware (550) asks again; an article
-# page of a host backed off for its challenges is dropped first (crawlers.host_challenges). By
-# dotted path only: light commands build these settings without importing Scrapy.
+# page of a host backed off for its challenges is dropped first (crawlers.host_challenges); a
+# site's requests share one slot, CONCURRENT_REQUESTS_PER_DOMAIN of them at once, counted after
+# robots.txt and the HTTP cache (crawlers.sites). By dotted path only: light commands build these
+# settings without importing Scrapy.
 DOWNLOADER_MIDDLEWARES = {
     "crawlers.host_challenges.ChallengedHostMiddleware": 50,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawlers.robots.StrictRobotsTxtMiddleware": 100,
     "crawlers.backoff.BackoffMiddleware": 560,
+    "crawlers.sites.SiteConcurrencyMiddleware": 940,
 }
 
 

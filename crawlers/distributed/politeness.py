@@ -4,9 +4,12 @@ Each host has a "next allowed start" time and a set of holders (requests in prog
 One atomic Lua call either reserves the next start slot (spaced by the download delay) and a
 holder token, or answers "full" when the host already has `concurrency` requests in progress.
 Holder tokens expire on their own, so a killed worker cannot block a site for long.
+A "host" here is the request's site (crawlers.sites: every name of a source, its download slot),
+so an outlet asked by two workers under two of its names still gets `concurrency` at once.
 A host that answers 429 or 503 is asked more slowly by every worker, not only by the one that got
 the answer (crawlers.backoff's rule, kept in Redis): the raised delay lasts BACKOFF_MEMORY_SECONDS
-after the host's last such answer.
+after the host's last such answer, and its next start is put after the answer's Retry-After. The
+answer is recorded before its holder token is given back, so no worker takes that place first.
 """
 
 from __future__ import annotations
@@ -49,14 +52,21 @@ return start - now
 """
 
 
-# KEYS: backoff key; ARGV: delay ms, asked ms (0: none), cap ms, memory ms, minimum ms. As
-# crawlers.backoff.backed_off: doubled (at least the minimum), or what the host asked if longer,
-# capped; never lowered by a later answer, forgotten `memory` ms after the last one.
+# KEYS: backoff key, next-start key; ARGV: delay ms, asked ms (0: none), cap ms, memory ms,
+# minimum ms. As crawlers.backoff.backed_off: doubled (at least the minimum), or what the host
+# asked if longer, capped; never lowered by a later answer, forgotten `memory` ms after the last
+# one. The next start waits out what the host asked (capped), counted from now.
 _BACK_OFF = """
 local current = math.max(tonumber(ARGV[1]), tonumber(redis.call('GET', KEYS[1]) or '0'))
 local raised = math.max(2 * current, tonumber(ARGV[5]), tonumber(ARGV[2]))
 raised = math.max(math.min(raised, tonumber(ARGV[3])), current)
 redis.call('SET', KEYS[1], raised, 'PX', ARGV[4])
+local asked = math.min(tonumber(ARGV[2]), tonumber(ARGV[3]))
+if asked > 0 then
+  local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  local start = math.max(now + asked, tonumber(redis.call('GET', KEYS[2]) or '0'))
+  redis.call('SET', KEYS[2], start, 'PX', start - now + 60000)
+end
 return raised
 """
 
@@ -104,7 +114,7 @@ class DomainGate:
     def back_off(self, host: str, asked_seconds: float | None) -> float:
         """The host answered 429/503: raise its delay for every worker. Returns the new delay."""
         raised_ms = self._back_off(
-            keys=[self.keys.domain_backoff(host)],
+            keys=[self.keys.domain_backoff(host), self.keys.domain_next(host)],
             args=[
                 int(self.rules.delay_seconds * 1000),
                 int((asked_seconds or 0) * 1000),
@@ -146,7 +156,7 @@ class GlobalPolitenessMiddleware:
         )
 
     async def process_request(self, request: Request) -> None:
-        host = urlsplit(request.url).hostname or ""
+        host = _site(request)
         token = uuid.uuid4().hex
         while (wait := await self._acquire(host, token)) is None:
             await asyncio.sleep(self.BUSY_POLL_SECONDS * (0.5 + random.random()))
@@ -176,13 +186,13 @@ class GlobalPolitenessMiddleware:
             logger.warning("không trả được lượt tải của %s cho Redis (%s)", held[0], err)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        self._release(request)
         if response.status in BACKOFF_STATUSES:
             self._back_off(request, response)
+        self._release(request)
         return response
 
     def _back_off(self, request: Request, response: Response) -> None:
-        host = urlsplit(request.url).hostname or ""
+        host = _site(request)
         asked = retry_after(response.headers.get("Retry-After"), datetime.now(UTC))
         try:
             delay = self.gate.back_off(host, asked)
@@ -199,3 +209,9 @@ class GlobalPolitenessMiddleware:
 
     def process_exception(self, request: Request, exception: BaseException) -> None:
         self._release(request)
+
+
+def _site(request: Request) -> str:
+    """The request's site, named by SiteConcurrencyMiddleware (before this one); its host when
+    that middleware is not in the chain (a bare test of this one)."""
+    return request.meta.get("download_slot") or urlsplit(request.url).hostname or ""

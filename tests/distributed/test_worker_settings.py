@@ -34,6 +34,7 @@ def test_a_worker_keeps_the_strict_robots_middleware_beside_politeness(tmp_path:
         "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
         "crawlers.robots.StrictRobotsTxtMiddleware": 100,
         "crawlers.backoff.BackoffMiddleware": 560,  # each worker slows down on 429/503
+        "crawlers.sites.SiteConcurrencyMiddleware": 940,  # and keeps to its site's limit
         "crawlers.distributed.politeness.GlobalPolitenessMiddleware": 950,
     }
 
