@@ -35,7 +35,8 @@ def test_a_site_never_has_more_requests_in_progress_than_the_per_domain_limit(
     with serving(_OneHost) as port:
         _crawl(tmp_path, port, ["127.0.0.1"], feeds=6, concurrency=2)
     assert len(_OneHost.watch.arrivals) == 1 + 6 + 6 * _OneHost.articles  # robots, feeds, pages
-    assert _OneHost.watch.most_at_once == 2
+    # 8 at once before the fix; not asserted to reach 2, which a loaded machine may never do
+    assert _OneHost.watch.most_at_once <= 2
 
 
 class _TwoNames(PoliteSite):
