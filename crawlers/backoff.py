@@ -1,11 +1,13 @@
-"""A host that answers 429 or 503 is asked again more slowly, for the rest of the run.
+"""A host that answers 429 or 503 is asked again more slowly while it has requests waiting.
 
 Scrapy retries both codes (RETRY_HTTP_CODES) at the pace it had, and AutoThrottle never raises a
 slot's delay on a non-200 answer that came back fast, which a refusal does: without this, an
 overloaded site is hit by the retries and every queued request at the same rate. Here each 429/503
 doubles the delay of the host's download slot (from at least 1 second), or sets the answer's
 ``Retry-After`` when that is longer, capped at AUTOTHROTTLE_MAX_DELAY. AutoThrottle, when on,
-lowers it again as the host's answers come back fast; when off, the host stays slow this run.
+lowers it again as the host's answers come back fast; when off, the host stays slow until
+Scrapy drops its slot after a minute with nothing to ask, and a later request starts at the
+configured pace (a new refusal backs it off again).
 
 A ``Retry-After`` (capped likewise) is also waited out before the host's next request, counted
 from the answer: the slot's delay alone runs from the refused request's start, shortened by its
