@@ -60,6 +60,10 @@ class RedisKeys:
         """The host's raised delay (ms) after it answered 429/503, for every worker; expires."""
         return f"{self.prefix}:polite:{host}:backoff"
 
+    def domain_pause(self, host: str) -> str:
+        """Until when (ms, Redis clock) no worker starts a request to the host: its Retry-After."""
+        return f"{self.prefix}:polite:{host}:pause"
+
     def domain_holders(self, host: str) -> str:
         return f"{self.prefix}:polite:{host}:holders"
 

@@ -10,6 +10,7 @@ A host that answers 429 or 503 is asked more slowly by every worker, not only by
 the answer (crawlers.backoff's rule, kept in Redis): the raised delay lasts BACKOFF_MEMORY_SECONDS
 after the host's last such answer, and its next start is put after the answer's Retry-After. The
 answer is recorded before its holder token is given back, so no worker takes that place first.
+A worker that reserved a later start before the answer came waits the Retry-After out too.
 """
 
 from __future__ import annotations
@@ -52,10 +53,11 @@ return start - now
 """
 
 
-# KEYS: backoff key, next-start key; ARGV: delay ms, asked ms (0: none), cap ms, memory ms,
-# minimum ms. As crawlers.backoff.backed_off: doubled (at least the minimum), or what the host
-# asked if longer, capped; never lowered by a later answer, forgotten `memory` ms after the last
-# one. The next start waits out what the host asked (capped), counted from now.
+# KEYS: backoff key, next-start key, pause key; ARGV: delay ms, asked ms (0: none), cap ms,
+# memory ms, minimum ms. As crawlers.backoff.backed_off: doubled (at least the minimum), or what
+# the host asked if longer, capped; never lowered by a later answer, forgotten `memory` ms after
+# the last one. The next start waits out what the host asked (capped), counted from now, and so
+# does a start reserved before it (the pause key, read by DomainGate.paused_for).
 _BACK_OFF = """
 local current = math.max(tonumber(ARGV[1]), tonumber(redis.call('GET', KEYS[1]) or '0'))
 local raised = math.max(2 * current, tonumber(ARGV[5]), tonumber(ARGV[2]))
@@ -66,8 +68,16 @@ if asked > 0 then
   local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
   local start = math.max(now + asked, tonumber(redis.call('GET', KEYS[2]) or '0'))
   redis.call('SET', KEYS[2], start, 'PX', start - now + 60000)
+  local pause = math.max(now + asked, tonumber(redis.call('GET', KEYS[3]) or '0'))
+  redis.call('SET', KEYS[3], pause, 'PX', pause - now + 1000)
 end
 return raised
+"""
+
+# KEYS: pause key. Returns ms until the host's Retry-After has passed (0: none).
+_PAUSED = """
+local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+return math.max(0, tonumber(redis.call('GET', KEYS[1]) or '0') - now)
 """
 
 
@@ -88,6 +98,7 @@ class DomainGate:
         self.rules = rules
         self._acquire = server.register_script(_ACQUIRE)
         self._back_off = server.register_script(_BACK_OFF)
+        self._paused = server.register_script(_PAUSED)
 
     def acquire(self, host: str, token: str) -> float | None:
         """Seconds to wait before starting, or None when the host is busy (try again shortly)."""
@@ -114,7 +125,11 @@ class DomainGate:
     def back_off(self, host: str, asked_seconds: float | None) -> float:
         """The host answered 429/503: raise its delay for every worker. Returns the new delay."""
         raised_ms = self._back_off(
-            keys=[self.keys.domain_backoff(host), self.keys.domain_next(host)],
+            keys=[
+                self.keys.domain_backoff(host),
+                self.keys.domain_next(host),
+                self.keys.domain_pause(host),
+            ],
             args=[
                 int(self.rules.delay_seconds * 1000),
                 int((asked_seconds or 0) * 1000),
@@ -124,6 +139,10 @@ class DomainGate:
             ],
         )
         return int(raised_ms) / 1000
+
+    def paused_for(self, host: str) -> float:
+        """Seconds until the Retry-After the host last gave has passed (0 when it has)."""
+        return int(self._paused(keys=[self.keys.domain_pause(host)])) / 1000
 
 
 class GlobalPolitenessMiddleware:
@@ -163,6 +182,16 @@ class GlobalPolitenessMiddleware:
         request.meta[_TOKEN] = (host, token)
         if wait > 0:
             await asyncio.sleep(wait)
+            # A 429/503 another worker got meanwhile: its Retry-After binds this start too.
+            while (paused := self._paused_for(host)) > 0:
+                await asyncio.sleep(paused)
+
+    def _paused_for(self, host: str) -> float:
+        try:
+            return self.gate.paused_for(host)
+        except redis.RedisError as err:  # the reserved start stands; the site's delay still holds
+            logger.warning("không đọc được thời gian chờ của %s trong Redis (%s)", host, err)
+            return 0.0
 
     async def _acquire(self, host: str, token: str) -> float | None:
         while True:

@@ -113,3 +113,36 @@ def test_no_worker_is_let_in_before_the_retry_after_another_worker_was_given(
     refused = HtmlResponse(request.url, status=429, headers={"Retry-After": "5"}, request=request)
     assert refused_worker.process_response(request, refused) is refused
     assert len(waits) == 1 and waits[0] is not None and waits[0] > 4  # of the 5 s asked
+
+
+class _Stopped(Exception):
+    """Raised by the test's sleep once it has seen the wait it checks."""
+
+
+def test_a_start_reserved_before_another_workers_429_waits_out_its_retry_after(
+    redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker holding the next start (the site's delay away) when another worker is told
+    Retry-After: 5 does not start at its reserved time, inside those 5 s."""
+    rules = Politeness(delay_seconds=1, concurrency=2, hold_seconds=60)
+    other_worker = DomainGate(redis_server.client(), KEYS, rules)
+    waited: list[float] = []
+
+    class _RefusedMeanwhile(DomainGate):
+        def acquire(self, host: str, token: str) -> float | None:
+            wait = super().acquire(host, token)
+            other_worker.back_off(host, 5)  # while this worker waits for its reserved start
+            return wait
+
+    async def _sleep(seconds: float) -> None:  # the waits asked for, not waited here
+        waited.append(seconds)
+        if len(waited) == 2:
+            raise _Stopped
+
+    monkeypatch.setattr(asyncio, "sleep", _sleep)
+    other_worker.acquire("bao.vn", "first")  # takes the start now: the next is 1 s away
+    waiting = GlobalPolitenessMiddleware(_RefusedMeanwhile(redis_server.client(), KEYS, rules))
+    with pytest.raises(_Stopped):  # before the fix it started after the reserved wait alone
+        asyncio.run(waiting.process_request(Request("http://bao.vn/bai-2.html")))
+    assert 0 < waited[0] <= 1  # the reserved start
+    assert 4 < waited[1] <= 5  # then the rest of the 5 s asked
