@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from pressmon.alerts.model import CENTER_ANSWER, CENTER_SENDING, WORKFLOW_TRIGGERS, Alert
+from pressmon.alerts.model import WORKFLOW_TRIGGERS, Alert
 from pressmon.state_db import open_state_db, transaction
 
 PENDING, DIGEST, SENT, FAILED = "pending", "digest", "sent", "failed"
@@ -120,17 +120,11 @@ class AlertStore:
         False when the item's latest such alert is about the same answer (`Alert.version`): the
         answer recorded again, or announced twice, queues nothing more. It supersedes nothing,
         nor does a later alert supersede it: each answer is news of its own."""
-        with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")  # the check and the insert are one step for all processes
-            latest = db.execute(
-                "SELECT version FROM alerts WHERE document_id = ? AND trigger = ?"
-                " ORDER BY sequence DESC LIMIT 1",
-                (alert.document_id, CENTER_ANSWER),
-            ).fetchone()
-            if latest is not None and latest[0] == alert.version:
-                return False
-            self._insert(db, alert, deliveries, created_at)
-        return True
+        latest_answer = (
+            "SELECT 1 FROM alerts WHERE id = (SELECT id FROM alerts WHERE document_id = ?"
+            " AND trigger = ? ORDER BY sequence DESC LIMIT 1) AND version = ?"
+        )
+        return self._add_unless(latest_answer, alert, deliveries, created_at)
 
     def add_sending(
         self, alert: Alert, deliveries: Sequence[tuple[str, str, datetime]], created_at: datetime
@@ -140,13 +134,22 @@ class AlertStore:
         was alerted already: recorded again, or announced twice, it queues nothing more. Another
         sending of the item, by another province or later, is an alert of its own. It supersedes
         nothing, nor does a later alert supersede it."""
+        any_such = "SELECT 1 FROM alerts WHERE document_id = ? AND trigger = ? AND version = ?"
+        return self._add_unless(any_such, alert, deliveries, created_at)
+
+    def _add_unless(
+        self,
+        alerted: str,
+        alert: Alert,
+        deliveries: Sequence[tuple[str, str, datetime]],
+        created_at: datetime,
+    ) -> bool:
+        """Record a workflow alert unless the query `alerted` (taking the item, the trigger and
+        the version) finds it was alerted already; False then."""
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")  # the check and the insert are one step for all processes
-            alerted = db.execute(
-                "SELECT 1 FROM alerts WHERE document_id = ? AND trigger = ? AND version = ?",
-                (alert.document_id, CENTER_SENDING, alert.version),
-            ).fetchone()
-            if alerted is not None:
+            args = (alert.document_id, alert.trigger, alert.version)
+            if db.execute(alerted, args).fetchone() is not None:
                 return False
             self._insert(db, alert, deliveries, created_at)
         return True
