@@ -11,6 +11,8 @@ the answer (crawlers.backoff's rule, kept in Redis): the raised delay lasts BACK
 after the host's last such answer, and its next start is put after the answer's Retry-After. The
 answer is recorded before its holder token is given back, so no worker takes that place first.
 A worker that reserved a later start before the answer came waits the Retry-After out too.
+Being kept by site in Redis, not in a worker's Scrapy download slot, none of this is forgotten
+when a worker drops the site's slot after a lull.
 """
 
 from __future__ import annotations
@@ -28,14 +30,17 @@ import redis
 from scrapy import Request
 from scrapy.http import Response
 
-from crawlers.backoff import BACKOFF_STATUSES, MIN_BACKOFF_SECONDS, retry_after
+from crawlers.backoff import (
+    BACKOFF_MEMORY_SECONDS,
+    BACKOFF_STATUSES,
+    MIN_BACKOFF_SECONDS,
+    retry_after,
+)
 from crawlers.distributed.connection import redis_from_settings
 from crawlers.distributed.keys import RedisKeys
 
 _TOKEN = "pressmon_polite_token"
 logger = logging.getLogger(__name__)
-
-BACKOFF_MEMORY_SECONDS = 600
 
 # KEYS: next-start key, holders zset, backoff key; ARGV: delay ms, concurrency, token, hold ms.
 # Returns ms to wait before starting, or -1 when the host is at its concurrency limit.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from crawlers.backoff import backed_off, retry_after
+from crawlers.backoff import BACKOFF_MEMORY_SECONDS, backed_off, remembered_delay, retry_after
 from tests.crawlers.loopback_crawl import crawl_env, run_python, write_source
 
 ARTICLE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
@@ -85,3 +85,8 @@ def test_retry_after_reads_seconds_and_http_dates(header: bytes | None, seconds:
 def test_backoff_doubles_from_a_second_and_stops_at_the_cap() -> None:
     assert [backed_off(d, None, 60.0) for d in (0.0, 0.5, 3.0, 45.0)] == [1.0, 1.0, 6.0, 60.0]
     assert backed_off(2.0, 600.0, 60.0) == 60.0  # a server asking for 10 minutes gets the cap
+
+
+def test_a_dropped_slots_delay_is_remembered_until_the_refusal_is_old() -> None:
+    assert remembered_delay(8.0, refused_at=100.0, now=100.0 + 60) == 8.0
+    assert remembered_delay(8.0, refused_at=100.0, now=100.0 + BACKOFF_MEMORY_SECONDS) is None
