@@ -160,11 +160,15 @@ class ItemDetail(_Out):
     senders: list[EscalationOut] = Field(
         description="every province's sending the Center answers, or is to answer: each"
         " province's latest since the Center's answer before them, oldest first (a national item"
-        " two provinces sent up lists both); empty if not sent"
+        " two provinces sent up lists both); for a provincial account whose own sending the"
+        " Center answered before another province sent the item up, its own sending alone;"
+        " empty if not sent"
     )
     center_answer: ReviewEventOut | None = Field(
         description="sent to the Center: its answer since the latest sending (a conclusion, a"
-        " follow-up or `send_back`, by a Center account); null while it waits or if not sent"
+        " follow-up or `send_back`, by a Center account), for a provincial account that sent"
+        " the item up its answer since that province's latest sending; null while it waits or"
+        " if not sent"
     )
     choices: ItemChoices
 
@@ -178,8 +182,8 @@ class QueueRow(_Out):
         " item (`ItemDetail.senders`)"
     )
     center_answer: ReviewEventOut | None = Field(
-        description="sent to the Center: its conclusion (a status that decides, or a follow-up,"
-        " by a Center account) since the latest sending; null while it waits"
+        description="sent to the Center: its answer to the sendings listed, as on the item"
+        " (`ItemDetail.center_answer`); null while it waits"
     )
     changed: bool = Field(description="edited at its source since someone last acted on it")
 

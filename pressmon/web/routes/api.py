@@ -25,7 +25,7 @@ from index.types import Document, Query, ReviewEvent
 from pressmon.coverage import PRESS_KINDS
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
-from pressmon.review.escalations import center_answer, sendings
+from pressmon.review.escalations import sent_view
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
 from pressmon.review.statuses import NOTE_REQUIRED
 from pressmon.review.workflow import (
@@ -193,16 +193,15 @@ def item(
     copy = ctx.evidence.store.latest(document_id)
     sent = ctx.escalations.get(document_id)
     is_center = center_actor(ctx)
-    answer = center_answer(history, is_center) if sent else None
-    senders = (sendings(history, is_center) or (sent,)) if sent else ()
+    view = sent_view(sent, history, is_center, session.account.province) if sent else None
     return {
         "document": document_json(document),
         "saved_copy": _plain(dataclasses.asdict(copy)) if copy else None,
         "state": state_json(state),
         "history": [event_json(e) for e in history],
         "escalation": _plain(dataclasses.asdict(sent)) if sent else None,
-        "senders": [_plain(dataclasses.asdict(e)) for e in senders],
-        "center_answer": event_json(answer) if answer else None,
+        "senders": [_plain(dataclasses.asdict(e)) for e in view.senders] if view else [],
+        "center_answer": event_json(view.answer) if view and view.answer else None,
         "choices": choices_json(ctx, session.account, document, state, history),
     }
 
