@@ -82,7 +82,10 @@ class ReviewStateOut(_Out):
     status: str
     follow_ups: list[str]
     locked: bool = Field(description="reported to leadership: a lead must reopen it first")
-    assignee: str | None
+    assignee: str | None = Field(description="the handler's username; null when not assigned")
+    assignee_name: str | None = Field(
+        description="the handler's display name, its username when it has none, as the pages show"
+    )
     changed_since_decision: bool = Field(
         description="edited at its source (a content_changed event) since someone last acted on it"
     )
@@ -175,7 +178,8 @@ class ItemDetail(_Out):
 
 class QueueRow(_Out):
     document: DocumentSummary
-    assignee: str | None
+    assignee: str | None = Field(description="the handler's username; null when not assigned")
+    assignee_name: str | None = Field(description="the handler as the queue shows it")
     escalation: EscalationOut | None = Field(description="the latest sending to the Center")
     senders: list[EscalationOut] = Field(
         description="every province's sending the Center answers, or is to answer, as on the"

@@ -102,6 +102,11 @@ GROUP_BY = Choice("group_by", "Nhóm theo", ("province", "outlet", "kind", "topi
 INTERVAL = Choice("interval", "Khoảng", ("week", "month"), default="week")
 
 
+def _name(username: str | None, names: Mapping[str, str]) -> str | None:
+    """The name people read for an account: its display name, else its username."""
+    return None if username is None else names.get(username, username)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -135,10 +140,12 @@ def event_json(event: ReviewEvent) -> dict[str, Any]:
     )
 
 
-def state_json(state: ReviewState) -> dict[str, Any]:
+def state_json(state: ReviewState, names: Mapping[str, str]) -> dict[str, Any]:
+    """`names`: usernames to the names people read (`AccountStore.names`)."""
     return _plain(
         {
             **dataclasses.asdict(state),
+            "assignee_name": _name(state.assignee, names),
             "status_label": label(state.status),
             "follow_up_labels": [label(f) for f in state.follow_ups],
         }
@@ -197,7 +204,7 @@ def item(
     return {
         "document": document_json(document),
         "saved_copy": _plain(dataclasses.asdict(copy)) if copy else None,
-        "state": state_json(state),
+        "state": state_json(state, ctx.accounts.names()),
         "history": [event_json(e) for e in history],
         "escalation": _plain(dataclasses.asdict(sent)) if sent else None,
         "senders": [_plain(dataclasses.asdict(e)) for e in view.senders] if view else [],
@@ -249,6 +256,7 @@ def queue(
     Center come first in the Center's queue until it answers; `changed`: the item was edited at
     its source since someone last acted on it (first in its tier)."""
     result = session_queue(ctx, archive, scope, filters, page_no)
+    names = ctx.accounts.names()
     return {
         "total": result.total,
         "page": result.page,
@@ -260,6 +268,7 @@ def queue(
             {
                 "document": document_json(r.document, body=False),
                 "assignee": r.assignee,
+                "assignee_name": _name(r.assignee, names),
                 "escalation": _plain(dataclasses.asdict(r.escalation)) if r.escalation else None,
                 "senders": [_plain(dataclasses.asdict(e)) for e in r.senders],
                 "center_answer": event_json(r.answer) if r.answer else None,

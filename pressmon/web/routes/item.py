@@ -165,7 +165,8 @@ def item_context(
         # The Center may send it back (the page offers it to the Center's accounts only).
         "can_send_back": can_send_back(ctx.escalations, history, state, None, is_center),
         "answer_by": answer_by.label if answer_by else answer.actor if answer else "",
-        "names": {a.username: a.label for a in ctx.accounts.list()} if senders else {},
+        # Senders and the assignee by the names people read (the handler, "Người xử lý").
+        "names": ctx.accounts.names(),
         "statuses": next_statuses(state),
         "follow_ups": available_follow_ups(state),
         "users": assignable_accounts(ctx, document),
@@ -262,7 +263,7 @@ def announce_to_the_other_side(ctx: WebContext, archive: Archive, event: ReviewE
     document, history = archive.get(event.document_id), archive.review_history(event.document_id)
     if document is None:  # it was just acted on: only a broken archive loses it
         raise DocumentNotFound(event.document_id)
-    names = {a.username: a.label for a in ctx.accounts.list()}
+    names = ctx.accounts.names()
 
     def name(username: str) -> str:
         return names.get(username, username)

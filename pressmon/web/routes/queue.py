@@ -151,6 +151,7 @@ def queue_page(
     result = session_queue(ctx, archive, scope, filters, page_no)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}
     accounts = ctx.accounts.list()
+    # Senders, the Center's answerer and each item's handler by the names people read.
     return page(
         request,
         ctx,
@@ -158,6 +159,6 @@ def queue_page(
         filters=filters,
         result=result,
         params=params,
-        senders={a.username: a.label for a in accounts},
+        names={a.username: a.label for a in accounts},
         **filter_choices(ctx, accounts),
     )
