@@ -268,13 +268,9 @@ def announce_to_the_other_side(ctx: WebContext, archive: Archive, event: ReviewE
     def name(username: str) -> str:
         return names.get(username, username)
 
-    recorded = max(i for i, e in enumerate(history) if e == event)
-    alert = sending_alert(document, event, link=ctx.notifier.link, name=name) or answer_alert(
-        document,
-        history[: recorded + 1],
-        is_center=center_actor(ctx),
-        link=ctx.notifier.link,
-        name=name,
+    recorded = history[: max(i for i, e in enumerate(history) if e == event) + 1]
+    alert = sending_alert(document, recorded, link=ctx.notifier.link, name=name) or answer_alert(
+        document, recorded, is_center=center_actor(ctx), link=ctx.notifier.link, name=name
     )
     if alert is not None:
         ctx.notifier.announce(alert)
