@@ -208,8 +208,12 @@ def escalate_sample(settings: Settings, echo: Callable[[str], None]) -> None:
         )
         notifier = notifier_from(settings)
         names = {a.username: a.label for a in accounts.list()}
+        history = archive.review_history(sample.id)
         alert = sending_alert(
-            sample, event, link=notifier.link, name=lambda actor: names.get(actor, actor)
+            sample,
+            history[: history.index(event) + 1],  # the log up to the sending just made
+            link=notifier.link,
+            name=lambda actor: names.get(actor, actor),
         )
         announced = alert is not None and notifier.announce(alert)
     echo(f"\nMẫu chuyển Trung tâm: BHXH {province} ({username}) gửi “{sample.title}”")

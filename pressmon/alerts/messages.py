@@ -97,6 +97,8 @@ def _heading(alert: Alert) -> str:
     # Each answer, each sending is news of its own, not a repeat.
     if alert.trigger == CENTER_ANSWER:
         return alert.answer
+    if alert.trigger == CENTER_SENDING and alert.sent_times > 1:
+        return f"BHXH {alert.sent_from} chuyển lại lên Trung tâm (lần {alert.sent_times})"
     if alert.trigger == CENTER_SENDING:
         return f"BHXH {alert.sent_from} chuyển lên Trung tâm"
     trigger, repeat = TRIGGER_LABELS[alert.trigger], again(alert.sequence)

@@ -63,6 +63,9 @@ class Alert:
     sent_from: str = ""
     sending_note: str = ""
     sent_at: str = ""
+    # A CENTER_SENDING's: how many times its province has sent the item up, this sending
+    # included (2 and on: sent up again); 0 for the others and for alerts from before it was kept.
+    sent_times: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "provinces": list(self.provinces)}

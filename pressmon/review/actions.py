@@ -25,6 +25,9 @@ class _Person(Protocol):
     @property
     def province(self) -> str | None: ...
 
+    @property
+    def label(self) -> str: ...  # the name people read: display name, else username
+
 
 class Assignees(Protocol):
     """The accounts an item may be assigned to, and where assignments are kept (the web app's
@@ -72,19 +75,24 @@ def check_seen(history: Sequence[ReviewEvent], seen: int | None) -> None:
     )
 
 
-def check_unassigned(state: ReviewState, history: Sequence[ReviewEvent], action: Action) -> None:
+def check_unassigned(
+    state: ReviewState,
+    history: Sequence[ReviewEvent],
+    action: Action,
+    name: Callable[[str], str],
+) -> None:
     """StaleAction when an action sent as taking an unassigned item (`Action.seen_unassigned`,
     the queue's "Nhận xử lý") finds it held by someone else: without this, two reviewers taking
     the same item from their queues would both be recorded and the later silently take it from
-    the earlier."""
+    the earlier. `name`: the name people read for a username."""
     holder = state.assignee
     if not action.seen_unassigned or holder is None or holder == action.assignee:
         return
     assigned = next((e for e in reversed(history) if e.action == "assign"), None)
     if assigned is not None and assigned.actor != holder:
-        taken = f"được {actor_label(assigned)} phân công cho {holder}"
+        taken = f"được {actor_label(assigned, name)} phân công cho {name(holder)}"
     else:
-        taken = f"được {holder} nhận xử lý"
+        taken = f"được {name(holder)} nhận xử lý"
     raise StaleAction(
         f"Bài này đã {taken} trong lúc bạn xem hàng đợi.",
         "hãy trao đổi với người đang xử lý trước khi nhận thay.",
@@ -127,6 +135,11 @@ def can_send_back(
     return waiting_sender(escalations, history, Action("send_back"), is_center) is not None
 
 
+def _label(assignees: Assignees, username: str) -> str:
+    person = assignees.get(username)
+    return person.label if person is not None else username
+
+
 def apply_action(
     archive: Archive,
     assignees: Assignees,
@@ -164,7 +177,7 @@ def apply_action(
     with lock, archive.writing():
         state, history = current_state(archive, document_id)
         check_seen(history, action.seen)
-        check_unassigned(state, history, action)
+        check_unassigned(state, history, action, lambda username: _label(assignees, username))
         event = plan(
             state,
             action,

@@ -10,7 +10,9 @@ itself reached before sending the item up, or after, is not the Center's answer.
 
 Several provinces may send up the same item (a national paper's article about each): the item's
 sendings, each province's latest since the Center last answered, are read from its log too
-(`sendings`), and the Center's answer is to all of them.
+(`sendings`), and the Center's answer is to all of them. A province whose sending the Center
+answered before another province sent the item up keeps that answer (`sent_view`): the later
+sending waits, its own does not.
 """
 
 from __future__ import annotations
@@ -120,22 +122,94 @@ def sendings(
                 current, answered_since = {}, False
             province = str(event.detail.get("province", ""))
             current.pop(province, None)  # its latest sending, in the order of the latest
-            current[province] = Escalation(
-                event.document_id, event.actor, province, event.note, event.at
-            )
+            current[province] = _sending(event, province)
         elif current and _answers(event, is_center):
             answered_since = True
     return tuple(current.values())
+
+
+def answer_to(
+    history: Sequence[ReviewEvent], is_center: Callable[[str], bool], province: str
+) -> ReviewEvent | None:
+    """The Center's latest answer to `province`'s latest sending of the item (`history`: oldest
+    first), or None while that sending waits or when the province never sent it up. A conclusion
+    since is an answer to it, whichever province sent the item up after; the Center sending the
+    item back is one only while that sending was among those it answered (`sendings`): sending
+    it back to a province that sent it up later is not."""
+    answer: ReviewEvent | None = None
+    sent = False
+    waiting: set[str] = set()  # the provinces the Center's next answer is to, as in `sendings`
+    answered_since = False
+    for event in history:
+        if event.action == "escalate":
+            if answered_since:
+                waiting, answered_since = set(), False
+            sender = str(event.detail.get("province", ""))
+            waiting.add(sender)
+            if sender == province:
+                answer, sent = None, True
+        elif _answers(event, is_center):
+            answered_since = answered_since or bool(waiting)
+            if sent and (event.action != "send_back" or province in waiting):
+                answer = event
+    return answer
+
+
+@dataclass(frozen=True)
+class SentView:
+    """What an account is shown of an item's sendings to the Center: the sendings, and the
+    Center's answer to them (None while they wait)."""
+
+    senders: tuple[Escalation, ...]
+    answer: ReviewEvent | None
+
+
+def sent_view(
+    latest: Escalation,
+    history: Sequence[ReviewEvent],
+    is_center: Callable[[str], bool],
+    province: str | None,
+) -> SentView:
+    """The item's sendings as an account of `province` (None: the Center) sees them: the
+    Center's, and a province's that never sent the item up, are the sendings the Center answers
+    now and its answer to them; a province that sent it up sees the Center's answer to its own
+    sending (`answer_to`), and its sending alone once the Center answered it before another
+    province's sending, which is not what it waits for. `latest`: the item's latest sending as
+    this store keeps it, the one shown when its log lists none."""
+    current = sendings(history, is_center) or (latest,)
+    own = _latest_sending(history, province) if province is not None else None
+    if own is None:
+        return SentView(current, center_answer(history, is_center))
+    answer = answer_to(history, is_center, own.province)
+    return SentView(current if own in current else (own,), answer)
+
+
+def _latest_sending(history: Sequence[ReviewEvent], province: str) -> Escalation | None:
+    event = next(
+        (
+            e
+            for e in reversed(history)
+            if e.action == "escalate" and e.detail.get("province") == province
+        ),
+        None,
+    )
+    return _sending(event, province) if event else None
+
+
+def _sending(event: ReviewEvent, province: str) -> Escalation:
+    return Escalation(event.document_id, event.actor, province, event.note, event.at)
 
 
 def answered(
     escalations: Mapping[str, Escalation],
     histories: Mapping[str, Sequence[ReviewEvent]],
     is_center: Callable[[str], bool],
+    province: str | None = None,
 ) -> frozenset[str]:
-    """The items sent to the Center that it has answered since (see `center_answer`)."""
+    """The items sent to the Center that it has answered since, as an account of `province`
+    (None: the Center) sees them (see `sent_view`)."""
     return frozenset(
         document_id
-        for document_id in escalations
-        if center_answer(histories.get(document_id, ()), is_center) is not None
+        for document_id, sent in escalations.items()
+        if sent_view(sent, histories.get(document_id, ()), is_center, province).answer
     )

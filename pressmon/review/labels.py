@@ -8,7 +8,7 @@ and the classifier may import nothing of pressmon.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from classifier.types import TIER_LABELS
 from index.types import ReviewEvent
@@ -126,11 +126,17 @@ LABELS: Mapping[str, str] = {**TIER_LABELS, **STATUS_LABELS, **FOLLOW_UP_LABELS}
 IMPORTED_SUFFIX = " (nhập từ tệp)"
 
 
-def actor_label(event: ReviewEvent) -> str:
+def actor_label(event: ReviewEvent, name: Callable[[str], str] | None = None) -> str:
     """Who did it, as shown: the system's own events say so; an imported event's actor is only
-    the name its file gave."""
-    system = event.actor == SYSTEM_ACTOR and event.action == CONTENT_CHANGED
-    return (SYSTEM_LABEL if system else event.actor) + (IMPORTED_SUFFIX if event.imported else "")
+    the name its file gave; `name`, when given, turns an account's username into the name people
+    read."""
+    if event.actor == SYSTEM_ACTOR and event.action == CONTENT_CHANGED:
+        who = SYSTEM_LABEL
+    elif event.imported or name is None:
+        who = event.actor
+    else:
+        who = name(event.actor)
+    return who + (IMPORTED_SUFFIX if event.imported else "")
 
 
 def detail_text(key: str, value: object) -> str:

@@ -86,9 +86,11 @@ class QueueRow:
     assignee: str | None
     escalation: Escalation | None = None  # sent to the Center by a provincial office: the latest
     changed: bool = False  # edited at its source since someone last acted on it
-    # The Center's conclusion since the latest sending (pressmon.review.escalations.center_answer)
+    # The Center's answer to the sendings shown, as the viewer sees them
+    # (pressmon.review.escalations.sent_view); None while they wait
     answer: ReviewEvent | None = None
-    # Every province's sending the Center answers or is to answer (escalations.sendings)
+    # The sendings shown: every province's the Center answers or is to answer
+    # (escalations.sendings), or a province's own once the Center answered it (sent_view)
     senders: tuple[Escalation, ...] = ()
 
 

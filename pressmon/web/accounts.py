@@ -138,6 +138,10 @@ class AccountStore:
             rows = db.execute("SELECT * FROM users ORDER BY username").fetchall()
         return [_account(row) for row in rows]
 
+    def names(self) -> dict[str, str]:
+        """username -> the name people read for the account (`Account.label`)."""
+        return {a.username: a.label for a in self.list()}
+
     def get(self, username: str) -> Account | None:
         with self._connect() as db:
             row = db.execute(

@@ -82,7 +82,10 @@ class ReviewStateOut(_Out):
     status: str
     follow_ups: list[str]
     locked: bool = Field(description="reported to leadership: a lead must reopen it first")
-    assignee: str | None
+    assignee: str | None = Field(description="the handler's username; null when not assigned")
+    assignee_name: str | None = Field(
+        description="the handler's display name, its username when it has none, as the pages show"
+    )
     changed_since_decision: bool = Field(
         description="edited at its source (a content_changed event) since someone last acted on it"
     )
@@ -160,26 +163,31 @@ class ItemDetail(_Out):
     senders: list[EscalationOut] = Field(
         description="every province's sending the Center answers, or is to answer: each"
         " province's latest since the Center's answer before them, oldest first (a national item"
-        " two provinces sent up lists both); empty if not sent"
+        " two provinces sent up lists both); for a provincial account whose own sending the"
+        " Center answered before another province sent the item up, its own sending alone;"
+        " empty if not sent"
     )
     center_answer: ReviewEventOut | None = Field(
         description="sent to the Center: its answer since the latest sending (a conclusion, a"
-        " follow-up or `send_back`, by a Center account); null while it waits or if not sent"
+        " follow-up or `send_back`, by a Center account), for a provincial account that sent"
+        " the item up its answer since that province's latest sending; null while it waits or"
+        " if not sent"
     )
     choices: ItemChoices
 
 
 class QueueRow(_Out):
     document: DocumentSummary
-    assignee: str | None
+    assignee: str | None = Field(description="the handler's username; null when not assigned")
+    assignee_name: str | None = Field(description="the handler as the queue shows it")
     escalation: EscalationOut | None = Field(description="the latest sending to the Center")
     senders: list[EscalationOut] = Field(
         description="every province's sending the Center answers, or is to answer, as on the"
         " item (`ItemDetail.senders`)"
     )
     center_answer: ReviewEventOut | None = Field(
-        description="sent to the Center: its conclusion (a status that decides, or a follow-up,"
-        " by a Center account) since the latest sending; null while it waits"
+        description="sent to the Center: its answer to the sendings listed, as on the item"
+        " (`ItemDetail.center_answer`); null while it waits"
     )
     changed: bool = Field(description="edited at its source since someone last acted on it")
 

@@ -143,8 +143,9 @@ def test_a_sending_is_alerted_once_and_counted_apart_from_the_items_content(
     an edit alerted later supersedes what waits of it by its own number."""
     client, mailbox, _hook, notifier = wired
     act(client, base._as_province(client), ITEM, senders.FROM_NGHE_AN)
-    document, [sent] = archive.get(ITEM), archive.review_history(ITEM)
-    again = sending_alert(document, sent, link=notifier.link, name=lambda username: "Hồ Thị Nga")
+    document, history = archive.get(ITEM), archive.review_history(ITEM)
+    assert len(history) == 1
+    again = sending_alert(document, history, link=notifier.link, name=lambda username: "Hồ Thị Nga")
     assert again is not None and notifier.announce(again) is False
 
     assert notifier.notify([document]) == 1
@@ -165,3 +166,17 @@ def test_a_sending_is_alerted_once_and_counted_apart_from_the_items_content(
     # The admin's digest of the first by the second, the rest of the second by the third.
     superseded = {e.detail for e in notifier.store.events(outcome="superseded")}
     assert superseded == {"thay bằng cảnh báo lần 2", "thay bằng cảnh báo lần 3"}
+
+
+def test_a_province_sending_the_item_up_again_is_told_apart_from_its_first(wired, clock) -> None:
+    client, mailbox, _hook, notifier = wired
+    token = base._as_province(client)
+    act(client, token, ITEM, senders.FROM_NGHE_AN)
+    clock.advance(timedelta(hours=1))
+    act(client, token, ITEM, {**senders.FROM_NGHE_AN, "note": "Bài vẫn lan truyền"})
+    notifier.send_due()
+    to_an = [m["Subject"] for m in mailbox.messages if m["To"] == CENTER_NOW["an"]]
+    assert to_an == [
+        f"[pressmon] BHXH Nghệ An chuyển lên Trung tâm: {HEADLINE}",
+        f"[pressmon] BHXH Nghệ An chuyển lại lên Trung tâm (lần 2): {HEADLINE}",
+    ]

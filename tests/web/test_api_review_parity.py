@@ -42,7 +42,7 @@ def test_the_later_of_two_takes_through_the_api_is_refused(
     assert late.status_code == 409
     assert late.headers["content-type"].startswith("application/json")
     assert late.json()["ok"] is False and late.json()["status"] == 409
-    assert "Bài này đã được an nhận xử lý" in late.json()["error"]
+    assert "Bài này đã được Nguyễn Văn An nhận xử lý" in late.json()["error"]
     assert [e.detail["assignee"] for e in archive.review_history("doc001")] == ["an"]
     assert accounts.assignees()["doc001"] == "an"
 
@@ -131,8 +131,8 @@ def test_stale_refusals_tell_an_api_client_what_to_do_not_that_a_page_reloaded(
     assert _decide(an, an_token, "doc001", assignee="an", **take).is_success
     late = _decide(binh, binh_token, "doc001", assignee="binh", **take)
     assert late.json()["error"] == (
-        "Bài này đã được an nhận xử lý trong lúc bạn xem hàng đợi. Hãy trao đổi với người đang "
-        "xử lý trước khi nhận thay."
+        "Bài này đã được Nguyễn Văn An nhận xử lý trong lúc bạn xem hàng đợi. "
+        "Hãy trao đổi với người đang xử lý trước khi nhận thay."
     )
     # The item page, shown again as it is now, says so.
     page = binh.post(

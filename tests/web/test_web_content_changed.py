@@ -71,6 +71,7 @@ def test_a_decided_item_edited_at_its_source_leads_its_tier_marked(
     assert client.get("/api/queue").json()["items"][0] | {"document": None} == {
         "document": None,
         "assignee": None,
+        "assignee_name": None,
         "escalation": None,
         "senders": [],
         "center_answer": None,

@@ -43,7 +43,7 @@ def test_the_later_of_two_takes_from_the_queue_is_refused(
     assert first.status_code == 303 and first.headers["location"].startswith("/hang-doi")
     late = _take(dung, dung_form)
     assert late.status_code == 409
-    assert "Bài này đã được an nhận xử lý" in late.text
+    assert "Bài này đã được Nguyễn Văn An nhận xử lý" in late.text
     assert [(e.actor, e.detail["assignee"]) for e in archive.review_history("doc001")] == [
         ("an", "an")
     ]
@@ -58,7 +58,7 @@ def test_a_lead_taking_from_a_stale_queue_is_refused_too(app, archive: Archive) 
     binh_form = _take_form(binh.get("/hang-doi").text, "doc004")
     assert _take(an, _take_form(an.get("/hang-doi").text, "doc004"), "doc004").status_code == 303
     late = _take(binh, binh_form, "doc004")
-    assert late.status_code == 409 and "Bài này đã được an nhận xử lý" in late.text
+    assert late.status_code == 409 and "Bài này đã được Nguyễn Văn An nhận xử lý" in late.text
     assert [e.detail["assignee"] for e in archive.review_history("doc004")] == ["an"]
 
 
@@ -113,5 +113,8 @@ def test_the_refusal_names_the_lead_who_assigned_it(
     assert assigned.status_code == 303
     late = _take(dung, form)
     assert late.status_code == 409
-    assert "Bài này đã được binh phân công cho an trong lúc bạn xem hàng đợi" in late.text
+    assert (
+        "Bài này đã được Trần Thị Bình phân công cho Nguyễn Văn An trong lúc bạn xem hàng đợi"
+        in late.text
+    )
     assert [e.detail["assignee"] for e in archive.review_history("doc001")] == ["an"]

@@ -25,7 +25,7 @@ from index.types import Document, Query, ReviewEvent
 from pressmon.coverage import PRESS_KINDS
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
-from pressmon.review.escalations import center_answer, sendings
+from pressmon.review.escalations import sent_view
 from pressmon.review.labels import STATUS_LABELS, actor_label, label
 from pressmon.review.statuses import NOTE_REQUIRED
 from pressmon.review.workflow import (
@@ -102,6 +102,11 @@ GROUP_BY = Choice("group_by", "Nhóm theo", ("province", "outlet", "kind", "topi
 INTERVAL = Choice("interval", "Khoảng", ("week", "month"), default="week")
 
 
+def _name(username: str | None, names: Mapping[str, str]) -> str | None:
+    """The name people read for an account: its display name, else its username."""
+    return None if username is None else names.get(username, username)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -135,10 +140,12 @@ def event_json(event: ReviewEvent) -> dict[str, Any]:
     )
 
 
-def state_json(state: ReviewState) -> dict[str, Any]:
+def state_json(state: ReviewState, names: Mapping[str, str]) -> dict[str, Any]:
+    """`names`: usernames to the names people read (`AccountStore.names`)."""
     return _plain(
         {
             **dataclasses.asdict(state),
+            "assignee_name": _name(state.assignee, names),
             "status_label": label(state.status),
             "follow_up_labels": [label(f) for f in state.follow_ups],
         }
@@ -193,16 +200,15 @@ def item(
     copy = ctx.evidence.store.latest(document_id)
     sent = ctx.escalations.get(document_id)
     is_center = center_actor(ctx)
-    answer = center_answer(history, is_center) if sent else None
-    senders = (sendings(history, is_center) or (sent,)) if sent else ()
+    view = sent_view(sent, history, is_center, session.account.province) if sent else None
     return {
         "document": document_json(document),
         "saved_copy": _plain(dataclasses.asdict(copy)) if copy else None,
-        "state": state_json(state),
+        "state": state_json(state, ctx.accounts.names()),
         "history": [event_json(e) for e in history],
         "escalation": _plain(dataclasses.asdict(sent)) if sent else None,
-        "senders": [_plain(dataclasses.asdict(e)) for e in senders],
-        "center_answer": event_json(answer) if answer else None,
+        "senders": [_plain(dataclasses.asdict(e)) for e in view.senders] if view else [],
+        "center_answer": event_json(view.answer) if view and view.answer else None,
         "choices": choices_json(ctx, session.account, document, state, history),
     }
 
@@ -250,6 +256,7 @@ def queue(
     Center come first in the Center's queue until it answers; `changed`: the item was edited at
     its source since someone last acted on it (first in its tier)."""
     result = session_queue(ctx, archive, scope, filters, page_no)
+    names = ctx.accounts.names()
     return {
         "total": result.total,
         "page": result.page,
@@ -261,6 +268,7 @@ def queue(
             {
                 "document": document_json(r.document, body=False),
                 "assignee": r.assignee,
+                "assignee_name": _name(r.assignee, names),
                 "escalation": _plain(dataclasses.asdict(r.escalation)) if r.escalation else None,
                 "senders": [_plain(dataclasses.asdict(e)) for e in r.senders],
                 "center_answer": event_json(r.answer) if r.answer else None,

@@ -18,7 +18,7 @@ from pressmon.alerts.answers import answer_alert
 from pressmon.alerts.sendings import sending_alert
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
-from pressmon.review.escalations import center_answer, sendings
+from pressmon.review.escalations import sent_view
 from pressmon.review.labels import ACTION_LABELS, actor_label, detail_text, label
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import CONTENT_CHANGED
@@ -126,9 +126,10 @@ def assignable_accounts(ctx: WebContext, document: Document) -> list[Account]:
 
 
 def item_context(
-    ctx: WebContext, archive: Archive, document_id: str, part: int = 1
+    ctx: WebContext, archive: Archive, document_id: str, province: str | None, part: int = 1
 ) -> dict[str, Any]:
-    """`archive`: the session's view of it, so an item out of a province's scope is a 404."""
+    """`archive`: the session's view of it, so an item out of a province's scope is a 404;
+    `province`: the session's (None: the Center), whose sendings to the Center it is shown."""
     document = archive.get(document_id)
     if document is None:
         raise DocumentNotFound(document_id)
@@ -136,9 +137,11 @@ def item_context(
     flag_reasons = reasons(document)
     escalation = ctx.escalations.get(document_id)
     is_center = center_actor(ctx)
-    # Every province whose sending the Center answers (or is to answer), shown by name.
-    senders = (sendings(history, is_center) or (escalation,)) if escalation else ()
-    answer = center_answer(history, is_center) if escalation else None
+    # Every province whose sending the Center answers (or is to answer), shown by name; a
+    # province that sent it up, its own sending once the Center answered it.
+    view = sent_view(escalation, history, is_center, province) if escalation else None
+    senders = view.senders if view else ()
+    answer = view.answer if view else None
     answer_by = ctx.accounts.get(answer.actor) if answer else None
     needles = highlight_needles(flag_reasons)
     body = body_part(document.body, part)
@@ -162,7 +165,8 @@ def item_context(
         # The Center may send it back (the page offers it to the Center's accounts only).
         "can_send_back": can_send_back(ctx.escalations, history, state, None, is_center),
         "answer_by": answer_by.label if answer_by else answer.actor if answer else "",
-        "names": {a.username: a.label for a in ctx.accounts.list()} if senders else {},
+        # Senders and the assignee by the names people read (the handler, "Người xử lý").
+        "names": ctx.accounts.names(),
         "statuses": next_statuses(state),
         "follow_ups": available_follow_ups(state),
         "users": assignable_accounts(ctx, document),
@@ -183,7 +187,12 @@ def item_page(
     phan: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
     """`phan`: which part of a very long article to show (see `formatting.body_part`)."""
-    return page(request, ctx, "item.html", **item_context(ctx, archive, document_id, phan))
+    return page(
+        request,
+        ctx,
+        "item.html",
+        **item_context(ctx, archive, document_id, session.account.province, phan),
+    )
 
 
 @router.post("/bai/{document_id}/xu-ly", include_in_schema=False)
@@ -236,7 +245,8 @@ def act(
             "item.html",
             status=_status_of(err),
             error=_page_error(err),
-            **item_context(ctx, archive, document_id) | {"drafts": {action: note}},
+            **item_context(ctx, archive, document_id, session.account.province)
+            | {"drafts": {action: note}},
         )
     announce_to_the_other_side(ctx, archive, event)
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened
@@ -253,18 +263,14 @@ def announce_to_the_other_side(ctx: WebContext, archive: Archive, event: ReviewE
     document, history = archive.get(event.document_id), archive.review_history(event.document_id)
     if document is None:  # it was just acted on: only a broken archive loses it
         raise DocumentNotFound(event.document_id)
-    names = {a.username: a.label for a in ctx.accounts.list()}
+    names = ctx.accounts.names()
 
     def name(username: str) -> str:
         return names.get(username, username)
 
-    recorded = max(i for i, e in enumerate(history) if e == event)
-    alert = sending_alert(document, event, link=ctx.notifier.link, name=name) or answer_alert(
-        document,
-        history[: recorded + 1],
-        is_center=center_actor(ctx),
-        link=ctx.notifier.link,
-        name=name,
+    recorded = history[: max(i for i, e in enumerate(history) if e == event) + 1]
+    alert = sending_alert(document, recorded, link=ctx.notifier.link, name=name) or answer_alert(
+        document, recorded, is_center=center_actor(ctx), link=ctx.notifier.link, name=name
     )
     if alert is not None:
         ctx.notifier.announce(alert)

@@ -11,9 +11,16 @@ from fastapi.responses import HTMLResponse, Response
 
 from classifier.types import TIERS
 from index.base import Archive
-from pressmon.review.escalations import answered, center_answer, sendings
+from pressmon.review.escalations import SentView, answered, sent_view
 from pressmon.review.labels import CATEGORY_LABELS
-from pressmon.review.queue import QueueFilters, QueueOrder, QueuePage, SentFilter, load_queue
+from pressmon.review.queue import (
+    QueueFilters,
+    QueueOrder,
+    QueuePage,
+    QueueRow,
+    SentFilter,
+    load_queue,
+)
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import STATUSES, SYSTEM_ACTOR
 from pressmon.web.accounts import Account
@@ -82,7 +89,8 @@ def session_queue(
     ctx: WebContext, archive: Archive, scope: Scope, filters: QueueFilters, page_no: int
 ) -> QueuePage:
     """The queue as this session sees it: the Center's puts what provinces sent it first until
-    it has concluded on them; items edited at their source since someone last acted on them are
+    it has concluded on them; a province reads the Center's answer to its own sending
+    (`escalations.sent_view`); items edited at their source since someone last acted on them are
     marked, first in their tier."""
     escalations = ctx.escalations.all()
     is_center = center_actor(ctx)
@@ -104,21 +112,23 @@ def session_queue(
         escalated_first=scope.is_center,
         orders=ctx.queue_orders,
         changed=ctx.changes.all(),
-        answered=answered(escalations, histories, is_center),
+        answered=answered(escalations, histories, is_center, scope.province),
     )
     sent = [r.document.id for r in result.rows if r.escalation and r.document.id not in histories]
     histories = {**histories, **archive.review_histories(sent)} if sent else histories
     rows = tuple(
-        replace(
-            r,
-            answer=center_answer(histories[r.document.id], is_center),
-            senders=sendings(histories[r.document.id], is_center) or (r.escalation,),
+        _with_sendings(
+            r, sent_view(r.escalation, histories[r.document.id], is_center, scope.province)
         )
         if r.escalation
         else r
         for r in result.rows
     )
     return replace(result, rows=rows)
+
+
+def _with_sendings(row: QueueRow, view: SentView) -> QueueRow:
+    return replace(row, answer=view.answer, senders=view.senders)
 
 
 def center_actor(ctx: WebContext) -> Callable[[str], bool]:
@@ -141,6 +151,7 @@ def queue_page(
     result = session_queue(ctx, archive, scope, filters, page_no)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}
     accounts = ctx.accounts.list()
+    # Senders, the Center's answerer and each item's handler by the names people read.
     return page(
         request,
         ctx,
@@ -148,6 +159,6 @@ def queue_page(
         filters=filters,
         result=result,
         params=params,
-        senders={a.username: a.label for a in accounts},
+        names={a.username: a.label for a in accounts},
         **filter_choices(ctx, accounts),
     )
