@@ -42,6 +42,16 @@ def test_search_highlights_and_paginates(as_reviewer, many) -> None:
     assert data["page"] == 2 and data["total"] == len(data["hits"]) + 20
 
 
+def test_a_relevance_page_past_the_ranked_matches_shows_the_last_page(as_reviewer, many) -> None:
+    # Relevance ranks the first 5,000 matches only (page 251 on): past the 25 matches, the page
+    # asked is the last page all the same, as a page by date is, not a refusal.
+    client, _ = as_reviewer
+    past = client.get("/tim-kiem?q=lương hưu&trang=300")
+    assert past.status_code == 200 and "Trang 2 / 2" in past.text
+    data = client.get("/api/search?q=lương hưu&trang=300").json()
+    assert data["page"] == 2 and len(data["hits"]) == data["total"] - 20
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
