@@ -51,7 +51,7 @@ def make_snippet(
         if first := matcher.feed(text[span[0] : span[1]], span):
             break
     start = _window_start(text, first[0][0] if first else 0, width)
-    end = min(len(text), start + width)
+    end = _window_end(text, start, width)
     hits = list(first)
     if first:
         for span in spans:
@@ -172,6 +172,26 @@ def _words_before_first_hit(text: str, wanted: set[str]) -> int | None:
     while start > 0 and _WORD_CHAR.match(text, start - 1):
         start -= 1
     return start
+
+
+def _window_end(text: str, start: int, width: int) -> int:
+    """End at most `width` after `start`, before the word the window would cut in two and the
+    spaces before it (a window of one long word is cut all the same).
+
+    >>> text = "bảo hiểm xã hội"
+    >>> text[: _window_end(text, 0, 10)], text[: _window_end(text, 0, 12)]
+    ('bảo hiểm', 'bảo hiểm xã')
+    """
+    end = min(len(text), start + width)
+    if end == len(text):
+        return end
+    cut = end
+    if _WORD_CHAR.match(text, end) and _WORD_CHAR.match(text, end - 1):
+        while cut > start and _WORD_CHAR.match(text, cut - 1):
+            cut -= 1
+    while cut > start and text[cut - 1].isspace():
+        cut -= 1
+    return cut if cut > start else end
 
 
 def _window_start(text: str, first_hit: int, width: int) -> int:

@@ -372,6 +372,18 @@ def test_snippets_escape_the_text_and_mark_the_words(filled: Archive) -> None:
     assert hit.snippet.replace("<mark>", "").replace("</mark>", "").count("<") == 0
 
 
+def test_snippets_show_whole_words(archive: Archive) -> None:
+    body = "Người hưởng nhận tiền " * 30 + "BHYT " + "Chính sách hỗ trợ " * 40
+    archive.upsert([make_doc("long", body=body)])
+    archive.refresh()
+    (hit,) = archive.search(Query(text="BHYT")).hits
+    shown = hit.snippet.replace("<mark>", "").replace("</mark>", "").strip("… ")
+    start = body.index(shown)
+    end = start + len(shown)
+    assert "BHYT" in shown
+    assert not (start and body[start - 1].isalnum()) and not body[end].isalnum(), shown
+
+
 def test_snippets_mark_the_matched_words_only(filled_with_synonyms: Archive) -> None:
     # BHYT matched the abbreviation: the words of its expansion standing apart are not marked;
     # "cảnh" was typed with diacritics: "cạnh" is another word, even in a folded hit.

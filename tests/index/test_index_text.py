@@ -184,3 +184,15 @@ def test_fold_is_decomposition_without_marks(text: str) -> None:
     # The definition the folded index was built with (rows are deleted by it).
     decomposed = unicodedata.normalize("NFD", text.lower())
     assert fold(text) == _MARKS.sub("", decomposed).replace("đ", "d")
+
+
+@pytest.mark.parametrize("first_hit", [0, 600], ids=["at-start", "further-in"])
+def test_a_snippet_ends_between_words(first_hit: int) -> None:
+    # The window's last word is dropped when the window would end inside it: "…xã h…" is no
+    # word, and a phrase's mark would stop half-way through it.
+    text = "Người hưởng nhận tiền " * (first_hit // 22) + "BHYT " + "Chính sách hỗ trợ " * 40
+    snippet = make_snippet(text, parse_query("BHYT"))
+    shown = snippet.replace("<mark>", "").replace("</mark>", "").strip("…")
+    end = text.index(shown) + len(shown)
+    assert snippet.endswith("…") and shown == shown.rstrip()
+    assert text[end - 1].isalnum() and not text[end].isalnum(), shown[-20:]
