@@ -220,6 +220,12 @@ def test_nfc_and_nfd_queries_find_nfc_and_nfd_documents(filled: Archive, form) -
     assert ids(filled, provinces=frozenset({form("Đắk Lắk")})) == {"health"}
 
 
+def test_invisible_characters_in_a_query_do_not_split_its_words(filled: Archive) -> None:
+    # Zero-width space, soft hyphen, word joiner: pasted from a web page or a chat app.
+    assert ids(filled, text="lư\u200bơng h\u00adưu") == {"pension", "scam"}
+    assert ids(filled, text='"chi tr\u2060ả lương hưu"') == {"pension"}
+
+
 def test_phrases_keep_word_order(filled: Archive) -> None:
     assert ids(filled, text='"chi trả lương hưu"') == {"pension"}
     assert ids(filled, text='"lương hưu chi trả"') == set()

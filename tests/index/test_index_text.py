@@ -108,6 +108,11 @@ def test_query_limits_are_query_errors_with_a_safe_message() -> None:
         parse_query(" ".join(f"t{i}" for i in range(MAX_QUERY_TERMS + 1)))
 
 
+def test_invisible_characters_are_not_word_breaks() -> None:
+    typed = "b\u200bảo hi\u00adểm -\ufeffgi\u200dả"
+    assert parse_query(typed) == parse_query("bảo hiểm -giả")
+
+
 def test_folded_query() -> None:
     parsed = parse_query('giả "lương hưu"')
     assert parsed.folded() == ParsedQuery(terms=("gia",), phrases=(("luong", "huu"),))
