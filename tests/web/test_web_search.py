@@ -183,3 +183,18 @@ def test_api_search_says_when_its_total_is_exact(as_reviewer, many) -> None:
 def test_a_capped_total_reads_in_vietnamese() -> None:
     assert at_least(10_000, False).capitalize() == "Hơn 10.000"
     assert at_least(10_000, True) == "10.000"
+
+
+@pytest.mark.parametrize(
+    ("params", "selected"),
+    [
+        ("tinh=can tho", "<option selected>Cần Thơ</option>"),
+        ("loai_hinh=bao trung uong", '<option value="national" selected>'),
+    ],
+)
+def test_the_form_shows_the_filter_applied_as_typed_in_a_link(as_reviewer, params, selected):
+    # A filter typed in a link ("can tho", a kind's name) is read as its stored value: the form
+    # shows that value chosen, not "Tất cả" above results it filtered.
+    client, _ = as_reviewer
+    html = client.get(f"/tim-kiem?q=OTP&{params}").text
+    assert selected in html
