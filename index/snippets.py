@@ -175,19 +175,20 @@ def _words_before_first_hit(text: str, wanted: set[str]) -> int | None:
 
 
 def _window_end(text: str, start: int, width: int) -> int:
-    """End at most `width` after `start`, before the word the window would cut in two and the
-    spaces before it (a window of one long word is cut all the same).
+    """End at most `width` after `start`, at a space: before the run of non-space characters
+    the window would cut in two (a word, an amount such as "1.234.567", a link, an emoji
+    sequence) and the spaces before it. A window holding no space is cut all the same.
 
-    >>> text = "bảo hiểm xã hội"
-    >>> text[: _window_end(text, 0, 10)], text[: _window_end(text, 0, 12)]
-    ('bảo hiểm', 'bảo hiểm xã')
+    >>> text = "bảo hiểm 1.234.567 đồng"
+    >>> text[: _window_end(text, 0, 10)], text[: _window_end(text, 0, 15)]
+    ('bảo hiểm', 'bảo hiểm')
     """
     end = min(len(text), start + width)
     if end == len(text):
         return end
     cut = end
-    if _WORD_CHAR.match(text, end) and _WORD_CHAR.match(text, end - 1):
-        while cut > start and _WORD_CHAR.match(text, cut - 1):
+    if not (text[end].isspace() or text[end - 1].isspace()):
+        while cut > start and not text[cut - 1].isspace():
             cut -= 1
     while cut > start and text[cut - 1].isspace():
         cut -= 1

@@ -201,3 +201,13 @@ def test_a_snippet_ends_between_words(first_hit: int) -> None:
     end = text.index(shown) + len(shown)
     assert snippet.endswith("…") and shown == shown.rstrip()
     assert text[end - 1].isalnum() and not text[end].isalnum(), shown[-20:]
+
+
+@pytest.mark.parametrize("cut", ["1.234.567 đồng", "🇻🇳🇻🇳🇻🇳", "https://baohiemxahoi.gov.vn/tin"])
+def test_a_snippet_never_ends_inside_a_number_a_link_or_an_emoji(cut: str) -> None:
+    # "1.234.5…" reads as another amount, a lone regional indicator as a letter in a box.
+    text = "BHYT " + "hỗ trợ " * 32 + cut + " " + "Chính sách hỗ trợ " * 20
+    for width in range(225, 245):
+        shown = make_snippet(text, parse_query("BHYT"), width=width).removesuffix("…")
+        rest = text[len(shown.replace("<mark>", "").replace("</mark>", "")) :]
+        assert rest[0].isspace(), (width, shown[-12:])
