@@ -111,8 +111,10 @@ def search_pages(archive: Archive, query: Query) -> SearchPage:
 
 def _last_page(archive: Archive, query: Query, result: SearchPage | None = None) -> int:
     """The last page of `query`'s matches, from `result`'s total when it is exact."""
-    counted = result is not None and result.total_exact
-    total = result.total if result is not None and counted else archive.count_matches(query)
+    if result is not None and result.total_exact:
+        total = result.total
+    else:
+        total = archive.count_matches(query)
     return max(1, -(-total // query.page_size))
 
 
