@@ -7,7 +7,8 @@
   hội") matches any form of its group; loose words that together make a form count as that form.
 
 Everything else (NOT, AND, *, :, parentheses) is plain text: punctuation disappears and words stay
-words. Backends never see the user's syntax: each re-quotes these parts for its own engine.
+words. Invisible characters (zero-width space, soft hyphen…) are dropped, never word breaks.
+Backends never see the user's syntax: each re-quotes these parts for its own engine.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from index.errors import QueryError
 from index.synonyms import Phrase, Synonyms
 from index.text import fold, words
-from vntext.normalize import normalize_spelling
+from vntext.normalize import normalize_spelling, without_invisible
 
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 32
@@ -128,7 +129,7 @@ any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),))
     """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"Câu tìm kiếm quá dài: tối đa {MAX_QUERY_CHARS} ký tự.")
-    tokens = _tokens(normalize_spelling(text))
+    tokens = _tokens(normalize_spelling(without_invisible(text)))
     if sum(len(t.words) for t in tokens if t is not None) > MAX_QUERY_TERMS:
         raise QueryError(f"Câu tìm kiếm có quá nhiều từ: tối đa {MAX_QUERY_TERMS} từ.")
     parsed = _assembled(_joined(_expanded(tokens, synonyms or Synonyms())))

@@ -51,7 +51,7 @@ def make_snippet(
         if first := matcher.feed(text[span[0] : span[1]], span):
             break
     start = _window_start(text, first[0][0] if first else 0, width)
-    end = min(len(text), start + width)
+    end = _window_end(text, start, width)
     hits = list(first)
     if first:
         for span in spans:
@@ -172,6 +172,27 @@ def _words_before_first_hit(text: str, wanted: set[str]) -> int | None:
     while start > 0 and _WORD_CHAR.match(text, start - 1):
         start -= 1
     return start
+
+
+def _window_end(text: str, start: int, width: int) -> int:
+    """End at most `width` after `start`, at a space: before the run of non-space characters
+    the window would cut in two (a word, an amount such as "1.234.567", a link, an emoji
+    sequence) and the spaces before it. A window holding no space is cut all the same.
+
+    >>> text = "bảo hiểm 1.234.567 đồng"
+    >>> text[: _window_end(text, 0, 10)], text[: _window_end(text, 0, 15)]
+    ('bảo hiểm', 'bảo hiểm')
+    """
+    end = min(len(text), start + width)
+    if end == len(text):
+        return end
+    cut = end
+    if not (text[end].isspace() or text[end - 1].isspace()):
+        while cut > start and not text[cut - 1].isspace():
+            cut -= 1
+    while cut > start and text[cut - 1].isspace():
+        cut -= 1
+    return cut if cut > start else end
 
 
 def _window_start(text: str, first_hit: int, width: int) -> int:

@@ -18,6 +18,9 @@ from index.types import Query
 MAX_SUGGESTIONS = 3
 # Words as `index.text.words` splits them, in the case they were typed.
 _AS_TYPED = re.compile(r"[^\W_]+")
+# What the query parser reads as one thing: a quoted phrase, excluded when a dash is glued to its
+# opening quote (an unbalanced quote runs to the end), or a run of other characters.
+_CHUNK = re.compile(r'-?"[^"]*"?|[^\s"]+')
 
 
 @dataclass(frozen=True)
@@ -29,22 +32,26 @@ class Suggestion:
 
 def rewrites(text: str) -> tuple[str, ...]:
     """Looser forms of `text`, most faithful first: without diacritics, without quotes, without
-    exclusions, then any of its words.
+    exclusions, then any of its words. Exclusions stay whole (an excluded phrase keeps its
+    quotes) or go whole: none of their words becomes a word to find.
 
     >>> rewrites('"bảo hiểm thất nghiệp" -Hà')
     ('"bao hiem that nghiep" -ha', 'bảo hiểm thất nghiệp -Hà', '"bảo hiểm thất nghiệp"', \
 'bảo OR hiểm OR thất OR nghiệp')
     """
-    chunks = text.split()
+    chunks = _CHUNK.findall(text)
+    required = [c for c in chunks if not _excluded(c)]
     folded = " ".join(c if c == OR_OPERATOR else fold(c) for c in chunks)
-    unquoted = text.replace('"', " ")
-    kept = " ".join(c for c in chunks if not c.startswith(EXCLUDE_MARK) or not words(c))
-    loose = [
-        w for c in unquoted.split() if not c.startswith(EXCLUDE_MARK) for w in _AS_TYPED.findall(c)
-    ]
+    unquoted = " ".join(c if _excluded(c) else c.strip('"') for c in chunks)
+    kept = " ".join(required)
+    loose = [w for c in required if c != OR_OPERATOR for w in _AS_TYPED.findall(c)]
     any_word = f" {OR_OPERATOR} ".join(dict.fromkeys(loose)) if len(set(loose)) > 1 else ""
     candidates = (folded, " ".join(unquoted.split()), kept, any_word)
     return tuple(c for c in dict.fromkeys(candidates) if c and c != " ".join(chunks))
+
+
+def _excluded(chunk: str) -> bool:
+    return chunk.startswith(EXCLUDE_MARK) and bool(words(chunk))
 
 
 def suggestions(archive: Archive, query: Query) -> tuple[Suggestion, ...]:

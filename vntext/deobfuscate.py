@@ -22,11 +22,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from vntext.normalize import VI_MARKED, fold
+from vntext.normalize import INVISIBLE, VI_MARKED, fold
 
 # Vietnamese letters keep their marks; any other accented Latin letter is a disguise.
 _VI_MARKED = VI_MARKED
-_INVISIBLE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\ufeff")
 # Letters from other scripts and Latin letters that only look like Vietnamese ones.
 _HOMOGLYPHS = dict(
     pair.split(":")
@@ -48,7 +47,7 @@ _PLAIN = re.compile("[\\x20-\\x7e\\t\\n\\r" + "".join(sorted(_VI_MARKED)) + "“
 
 
 def _clean_char(ch: str) -> str:
-    if ch in _INVISIBLE:
+    if ch in INVISIBLE:
         return ""
     if ch.isascii():
         return ch

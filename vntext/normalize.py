@@ -38,6 +38,11 @@ _TONE_PLACEMENT = {
 # `_modern_tone`: a look-behind here makes the scan ten times slower).
 _TONE_RE = re.compile(r"[oOuU][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![^\W\d_])")
 _SPACE_RE = re.compile(r"\s+")
+# Characters that show nothing yet end a word for a tokenizer (zero-width space and joiners, soft
+# hyphen, direction marks, word joiner, byte-order mark): text pasted from web pages and chat
+# apps carries them inside words.
+INVISIBLE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\ufeff")
+_INVISIBLE_TABLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
 def nfc(text: str) -> str:
@@ -53,6 +58,15 @@ def normalize_spelling(text: str) -> str:
     """
     text = nfc(text)
     return _TONE_RE.sub(_modern_tone, text) if _TONE_RE.search(text) else text
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the INVISIBLE characters.
+
+    >>> without_invisible("b\u200bảo hi\u00adểm")
+    'bảo hiểm'
+    """
+    return text.translate(_INVISIBLE_TABLE)
 
 
 def _modern_tone(match: re.Match[str]) -> str:

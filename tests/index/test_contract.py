@@ -220,6 +220,12 @@ def test_nfc_and_nfd_queries_find_nfc_and_nfd_documents(filled: Archive, form) -
     assert ids(filled, provinces=frozenset({form("Đắk Lắk")})) == {"health"}
 
 
+def test_invisible_characters_in_a_query_do_not_split_its_words(filled: Archive) -> None:
+    # Zero-width space, soft hyphen, word joiner: pasted from a web page or a chat app.
+    assert ids(filled, text="lư\u200bơng h\u00adưu") == {"pension", "scam"}
+    assert ids(filled, text='"chi tr\u2060ả lương hưu"') == {"pension"}
+
+
 def test_phrases_keep_word_order(filled: Archive) -> None:
     assert ids(filled, text='"chi trả lương hưu"') == {"pension"}
     assert ids(filled, text='"lương hưu chi trả"') == set()
@@ -370,6 +376,18 @@ def test_snippets_escape_the_text_and_mark_the_words(filled: Archive) -> None:
     assert "&lt;script&gt;" in hit.snippet
     assert "<mark>giả</mark>" in hit.snippet
     assert hit.snippet.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+
+
+def test_snippets_show_whole_words(archive: Archive) -> None:
+    body = "Người hưởng nhận tiền " * 30 + "BHYT " + "Chính sách hỗ trợ " * 40
+    archive.upsert([make_doc("long", body=body)])
+    archive.refresh()
+    (hit,) = archive.search(Query(text="BHYT")).hits
+    shown = hit.snippet.replace("<mark>", "").replace("</mark>", "").strip("… ")
+    start = body.index(shown)
+    end = start + len(shown)
+    assert "BHYT" in shown
+    assert not (start and body[start - 1].isalnum()) and not body[end].isalnum(), shown
 
 
 def test_snippets_mark_the_matched_words_only(filled_with_synonyms: Archive) -> None:

@@ -314,6 +314,11 @@ def _multi_matches(node: object) -> list[dict]:
     return found
 
 
+def test_invisible_characters_inside_a_word_reach_elasticsearch_as_one_word() -> None:
+    query = search_body(Query(text="lư\u200bơng h\u00adưu"), VN)["query"]
+    assert {c["query"] for c in _multi_matches(query)} == {"lương hưu"}
+
+
 def test_text_without_words_searches_everything() -> None:
     body = search_body(Query(text='*** " ( )'), VN)
     assert body["query"] == {"bool": {"filter": []}}

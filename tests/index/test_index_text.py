@@ -108,6 +108,11 @@ def test_query_limits_are_query_errors_with_a_safe_message() -> None:
         parse_query(" ".join(f"t{i}" for i in range(MAX_QUERY_TERMS + 1)))
 
 
+def test_invisible_characters_are_not_word_breaks() -> None:
+    typed = "b\u200bảo hi\u00adểm -\ufeffgi\u200dả"
+    assert parse_query(typed) == parse_query("bảo hiểm -giả")
+
+
 def test_folded_query() -> None:
     parsed = parse_query('giả "lương hưu"')
     assert parsed.folded() == ParsedQuery(terms=("gia",), phrases=(("luong", "huu"),))
@@ -184,3 +189,25 @@ def test_fold_is_decomposition_without_marks(text: str) -> None:
     # The definition the folded index was built with (rows are deleted by it).
     decomposed = unicodedata.normalize("NFD", text.lower())
     assert fold(text) == _MARKS.sub("", decomposed).replace("đ", "d")
+
+
+@pytest.mark.parametrize("first_hit", [0, 600], ids=["at-start", "further-in"])
+def test_a_snippet_ends_between_words(first_hit: int) -> None:
+    # The window's last word is dropped when the window would end inside it: "…xã h…" is no
+    # word, and a phrase's mark would stop half-way through it.
+    text = "Người hưởng nhận tiền " * (first_hit // 22) + "BHYT " + "Chính sách hỗ trợ " * 40
+    snippet = make_snippet(text, parse_query("BHYT"))
+    shown = snippet.replace("<mark>", "").replace("</mark>", "").strip("…")
+    end = text.index(shown) + len(shown)
+    assert snippet.endswith("…") and shown == shown.rstrip()
+    assert text[end - 1].isalnum() and not text[end].isalnum(), shown[-20:]
+
+
+@pytest.mark.parametrize("cut", ["1.234.567 đồng", "🇻🇳🇻🇳🇻🇳", "https://baohiemxahoi.gov.vn/tin"])
+def test_a_snippet_never_ends_inside_a_number_a_link_or_an_emoji(cut: str) -> None:
+    # "1.234.5…" reads as another amount, a lone regional indicator as a letter in a box.
+    text = "BHYT " + "hỗ trợ " * 32 + cut + " " + "Chính sách hỗ trợ " * 20
+    for width in range(225, 245):
+        shown = make_snippet(text, parse_query("BHYT"), width=width).removesuffix("…")
+        rest = text[len(shown.replace("<mark>", "").replace("</mark>", "")) :]
+        assert rest[0].isspace(), (width, shown[-12:])

@@ -42,6 +42,16 @@ def test_search_highlights_and_paginates(as_reviewer, many) -> None:
     assert data["page"] == 2 and data["total"] == len(data["hits"]) + 20
 
 
+def test_a_relevance_page_past_the_ranked_matches_shows_the_last_page(as_reviewer, many) -> None:
+    # Relevance ranks the first 5,000 matches only (page 251 on): past the 25 matches, the page
+    # asked is the last page all the same, as a page by date is, not a refusal.
+    client, _ = as_reviewer
+    past = client.get("/tim-kiem?q=lương hưu&trang=300")
+    assert past.status_code == 200 and "Trang 2 / 2" in past.text
+    data = client.get("/api/search?q=lương hưu&trang=300").json()
+    assert data["page"] == 2 and len(data["hits"]) == data["total"] - 20
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
@@ -173,3 +183,18 @@ def test_api_search_says_when_its_total_is_exact(as_reviewer, many) -> None:
 def test_a_capped_total_reads_in_vietnamese() -> None:
     assert at_least(10_000, False).capitalize() == "Hơn 10.000"
     assert at_least(10_000, True) == "10.000"
+
+
+@pytest.mark.parametrize(
+    ("params", "selected"),
+    [
+        ("tinh=can tho", "<option selected>Cần Thơ</option>"),
+        ("loai_hinh=bao trung uong", '<option value="national" selected>'),
+    ],
+)
+def test_the_form_shows_the_filter_applied_as_typed_in_a_link(as_reviewer, params, selected):
+    # A filter typed in a link ("can tho", a kind's name) is read as its stored value: the form
+    # shows that value chosen, not "Tất cả" above results it filtered.
+    client, _ = as_reviewer
+    html = client.get(f"/tim-kiem?q=OTP&{params}").text
+    assert selected in html

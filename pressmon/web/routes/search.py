@@ -94,14 +94,28 @@ def search_pages(archive: Archive, query: Query) -> SearchPage:
 
     Past a capped count ("Hơn 10.000 kết quả") the last page is not known: one count of every
     match (`Archive.count_matches`, reading no hit) finds it, so the page shown is the real last
-    one, not the cap's.
+    one, not the cap's. A backend refuses a relevance page past the matches it ranks before
+    counting them; past the last match, that page is the last page too.
     """
-    result = archive.search(query)
+    try:
+        result = archive.search(query)
+    except QueryError:
+        if query.page == 1 or query.page <= (last := _last_page(archive, query)):
+            raise
+        return archive.search(replace(query, page=last))
     if result.hits or query.page == 1:
         return result
-    total = result.total if result.total_exact else archive.count_matches(query)
-    last = max(1, -(-total // query.page_size))
+    last = _last_page(archive, query, result)
     return archive.search(replace(query, page=last)) if query.page > last else result
+
+
+def _last_page(archive: Archive, query: Query, result: SearchPage | None = None) -> int:
+    """The last page of `query`'s matches, from `result`'s total when it is exact."""
+    if result is not None and result.total_exact:
+        total = result.total
+    else:
+        total = archive.count_matches(query)
+    return max(1, -(-total // query.page_size))
 
 
 @router.get("/tim-kiem", response_class=HTMLResponse, include_in_schema=False)
