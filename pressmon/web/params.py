@@ -103,9 +103,16 @@ class DateRange:
 # on the thread pool, one hand-over per dependency per request.
 async def date_range(request: Request, tu: DateText = "", den: DateText = "") -> DateRange:
     strict = is_api_path(request.url.path)
-    return DateRange(
+    dates = DateRange(
         in_range_date(tu, "tu", strict=strict), in_range_date(den, "den", strict=strict)
     )
+    # Read by routes.page for the notice: only a page that reads the dates says it ignored one.
+    request.state.ignored_dates = [
+        DATE_LABELS[name]
+        for name, typed, value in (("tu", tu, dates.date_from), ("den", den, dates.date_to))
+        if clean(typed) and value is None
+    ]
+    return dates
 
 
 async def page_number(trang: PageNumber = 1) -> int:

@@ -55,3 +55,25 @@ def test_the_fields_pattern_accepts_what_the_server_reads(as_admin, path: str) -
         server_reads = "Ngày không hợp lệ" not in page.text
         # An HTML pattern must match the whole value.
         assert bool(re.fullmatch(pattern, typed)) == server_reads == (typed in READ), typed
+
+
+@pytest.mark.parametrize("path", ["/canh-bao", "/nguoi-dung", "/doi-mat-khau"])
+def test_a_page_without_a_date_filter_says_nothing_of_dates_in_its_address(
+    as_admin, path: str
+) -> None:
+    """The notice comes from the page's own reading of tu/den: a page that never reads them
+    (a link carrying another page's filters) has ignored nothing it should mention."""
+    client, _ = as_admin
+    assert client.get(path).status_code == 200
+    page = client.get(path, params={"tu": "hôm qua", "den": "31/02/2026"})
+    assert page.status_code == 200
+    assert "Ngày không hợp lệ" not in page.text
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_page_names_each_date_it_ignored(as_admin, path: str) -> None:
+    client, _ = as_admin
+    page = client.get(path, params={"tu": "20/05/2026", "den": "31/02/2026"})
+    assert "Ngày không hợp lệ (Đến ngày), đã bỏ qua." in page.text
+    page = client.get(path, params={"tu": "hôm qua", "den": "31/02/2026"})
+    assert "Ngày không hợp lệ (Từ ngày, Đến ngày), đã bỏ qua." in page.text

@@ -11,21 +11,14 @@ from pressmon.web.accounts import Session
 from pressmon.web.choices import choice_warning
 from pressmon.web.deps import CurrentSession, WebContext
 from pressmon.web.errors import PermissionDenied
-from pressmon.web.formatting import parse_vn_date
-from pressmon.web.params import DATE_LABELS
 
 # Coverage exports (CSV, XLSX) and the leadership report, as README states the roles.
 REPORT_ROLES = ("lead", "admin")
 
 
 def date_warning(request: Request) -> str:
-    """Say which typed dates could not be read (they are ignored rather than guessed)."""
-    bad = [
-        label
-        for key, label in DATE_LABELS.items()
-        if request.query_params.get(key, "").strip()
-        and parse_vn_date(request.query_params[key]) is None
-    ]
+    """Say which typed dates the page's date filter could not read (ignored rather than guessed)."""
+    bad: list[str] = getattr(request.state, "ignored_dates", [])
     return (
         f"Ngày không hợp lệ ({', '.join(bad)}), đã bỏ qua. Nhập theo dạng dd/mm/yyyy."
         if bad
