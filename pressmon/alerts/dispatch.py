@@ -80,18 +80,20 @@ class Notifier:
             for alert in alerts
         )
 
-    def announce(self, alert: Alert) -> bool:
+    def announce(self, *alerts: Alert) -> bool:
         """Queue the alert of a province's sending an item to the Center
-        (pressmon.alerts.sendings) or of the Center's answer to the provinces that sent it up
-        (pressmon.alerts.answers); False when that sending or answer was queued already."""
-        if not self.settings.enabled:
+        (pressmon.alerts.sendings), or the alerts of the Center's answer to the provinces it is
+        news to (pressmon.alerts.answers, together); False when there is none, or that sending or
+        answer was queued already."""
+        if not self.settings.enabled or not alerts:
             return False
         now = self.clock()
-        deliveries = self._deliveries(alert, self.store.subscribers(), now)
-        record = (
-            self.store.add_sending if alert.trigger == CENTER_SENDING else self.store.add_answer
-        )
-        return record(alert, deliveries, now)
+        subscribers = self.store.subscribers()
+        queued = [(alert, self._deliveries(alert, subscribers, now)) for alert in alerts]
+        if alerts[0].trigger == CENTER_SENDING:
+            [(sending, deliveries)] = queued
+            return self.store.add_sending(sending, deliveries, now)
+        return self.store.add_answer(queued, now)
 
     def _deliveries(
         self, alert: Alert, subscribers: Sequence[Subscriber], now: datetime

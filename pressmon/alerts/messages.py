@@ -61,9 +61,11 @@ def _block(alert: Alert, tz: ZoneInfo) -> list[str]:
 
 def _answer_block(alert: Alert, tz: ZoneInfo) -> list[str]:
     """The Center's answer to the provinces that sent the item up, then the item."""
+    replaced = [f"Trả lời trước đây: {alert.replaced_answer}"] if alert.replaced_answer else []
     return [
         f"Tiêu đề: {alert.title}",
         f"Trả lời: {alert.answer}",
+        *replaced,
         f"Người trả lời: {alert.answered_by}, {_local(alert.answered_at, tz)}",
         f"Ghi chú của Trung tâm: {alert.answer_note or '(không có)'}",
         f"Tỉnh đã chuyển lên: {', '.join(alert.provinces)}",

@@ -52,11 +52,16 @@ class Alert:
     # it queues them).
     sequence: int = 1
     # A CENTER_ANSWER's: what the Center decided ("Trung tâm kết luận: Sai sự thật", "Trung tâm
-    # trả lại tỉnh"), its note, who (display name) and when (ISO 8601); "" for the others.
+    # trả lại tỉnh", "Trung tâm thay đổi kết luận: Không vi phạm"), its note, who (display name)
+    # and when (ISO 8601); "" for the others.
     answer: str = ""
     answer_note: str = ""
     answered_by: str = ""
     answered_at: str = ""
+    # A CENTER_ANSWER's to provinces whose earlier answer it replaces (the Center answered their
+    # sending before another province sent the item up, then concluded anew): that answer, as
+    # `answer` said it ("Trung tâm kết luận: Sai sự thật"); "" for the others.
+    replaced_answer: str = ""
     # A CENTER_SENDING's: who sent the item up (display name), from which province, their note
     # and when (ISO 8601); "" for the others.
     sent_by: str = ""

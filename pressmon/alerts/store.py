@@ -114,17 +114,20 @@ class AlertStore:
         return True
 
     def add_answer(
-        self, alert: Alert, deliveries: Sequence[tuple[str, str, datetime]], created_at: datetime
+        self,
+        alerts: Sequence[tuple[Alert, Sequence[tuple[str, str, datetime]]]],
+        created_at: datetime,
     ) -> bool:
-        """Record the alert of the Center's answer (pressmon.alerts.answers) with its deliveries;
-        False when the item's latest such alert is about the same answer (`Alert.version`): the
-        answer recorded again, or announced twice, queues nothing more. It supersedes nothing,
-        nor does a later alert supersede it: each answer is news of its own."""
+        """Record the alerts of one Center's answer (pressmon.alerts.answers: one to each
+        audience, all with the answer's `Alert.version`) with their deliveries; False when the
+        item's latest such alert is about the same answer: the answer recorded again, or announced
+        twice, queues nothing more. They supersede nothing, nor does a later alert supersede them:
+        each answer is news of its own."""
         latest_answer = (
             "SELECT 1 FROM alerts WHERE id = (SELECT id FROM alerts WHERE document_id = ?"
             " AND trigger = ? ORDER BY sequence DESC LIMIT 1) AND version = ?"
         )
-        return self._add_unless(latest_answer, alert, deliveries, created_at)
+        return self._add_unless(latest_answer, alerts, created_at)
 
     def add_sending(
         self, alert: Alert, deliveries: Sequence[tuple[str, str, datetime]], created_at: datetime
@@ -135,23 +138,25 @@ class AlertStore:
         sending of the item, by another province or later, is an alert of its own. It supersedes
         nothing, nor does a later alert supersede it."""
         any_such = "SELECT 1 FROM alerts WHERE document_id = ? AND trigger = ? AND version = ?"
-        return self._add_unless(any_such, alert, deliveries, created_at)
+        return self._add_unless(any_such, [(alert, deliveries)], created_at)
 
     def _add_unless(
         self,
         alerted: str,
-        alert: Alert,
-        deliveries: Sequence[tuple[str, str, datetime]],
+        alerts: Sequence[tuple[Alert, Sequence[tuple[str, str, datetime]]]],
         created_at: datetime,
     ) -> bool:
-        """Record a workflow alert unless the query `alerted` (taking the item, the trigger and
-        the version) finds it was alerted already; False then."""
+        """Record the workflow alerts of one announcement (of one item, trigger and version),
+        each with its deliveries, unless the query `alerted` (taking the item, the trigger and the
+        version) finds it was alerted already; False then."""
+        first, _ = alerts[0]
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")  # the check and the insert are one step for all processes
-            args = (alert.document_id, alert.trigger, alert.version)
+            args = (first.document_id, first.trigger, first.version)
             if db.execute(alerted, args).fetchone() is not None:
                 return False
-            self._insert(db, alert, deliveries, created_at)
+            for alert, deliveries in alerts:
+                self._insert(db, alert, deliveries, created_at)
         return True
 
     @staticmethod

@@ -12,7 +12,8 @@ Several provinces may send up the same item (a national paper's article about ea
 sendings, each province's latest since the Center last answered, are read from its log too
 (`sendings`), and the Center's answer is to all of them. A province whose sending the Center
 answered before another province sent the item up keeps that answer (`sent_view`): the later
-sending waits, its own does not.
+sending waits, its own does not; the Center's conclusion on the later sending replaces it, its
+sending back the later sending does not (`answered_now`: whom an answer is news to).
 """
 
 from __future__ import annotations
@@ -153,6 +154,40 @@ def answer_to(
             if sent and (event.action != "send_back" or province in waiting):
                 answer = event
     return answer
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A province that sent the item up, to which the Center's latest answer is news."""
+
+    province: str
+    # The Center's answer it read until now when that answered its sending before another
+    # province sent the item up: the latest answer replaces it (a later conclusion answers every
+    # sender). None when its sending is among those the latest answer answers (`sendings`).
+    replaced: ReviewEvent | None
+
+
+def answered_now(
+    history: Sequence[ReviewEvent], is_center: Callable[[str], bool]
+) -> tuple[Answered, ...]:
+    """The provinces whose Center's answer (`answer_to`) the last event of `history` (oldest
+    first) changes: those whose sending it answers (`sendings`, in their order), then those whose
+    earlier answer it replaces, in the order they first sent the item up; none when it is no
+    answer. A send-back of other provinces' sendings leaves a province's earlier answer as it was.
+    """
+    if not history or not _answers(history[-1], is_center):
+        return ()
+    answer, before = history[-1], history[:-1]
+    current = tuple(dict.fromkeys(s.province for s in sendings(history, is_center)))
+    replaced = []
+    for province in dict.fromkeys(
+        str(e.detail.get("province", "")) for e in before if e.action == "escalate"
+    ):
+        earlier = answer_to(before, is_center, province)
+        now = answer_to(history, is_center, province)
+        if province not in current and now == answer and earlier != answer:
+            replaced.append(Answered(province, earlier))
+    return (*(Answered(province, None) for province in current), *replaced)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import IMPORTED, Document, ReviewEvent
-from pressmon.alerts.answers import answer_alert
+from pressmon.alerts.answers import answer_alerts
 from pressmon.alerts.sendings import sending_alert
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
@@ -257,7 +257,7 @@ def act(
 def announce_to_the_other_side(ctx: WebContext, archive: Archive, event: ReviewEvent) -> None:
     """When `event`, just recorded, is a province sending the item to the Center, the Center is
     alerted (pressmon.alerts.sendings); when it is the Center's answer to what provinces sent it,
-    the provinces that sent the item up are (pressmon.alerts.answers): through the state
+    the provinces it is news to are (pressmon.alerts.answers): through the state
     database, which `pressmon serve` sends from. The log is read up to `event`: someone acting
     on the item meanwhile does not take its answer's alert away."""
     document, history = archive.get(event.document_id), archive.review_history(event.document_id)
@@ -269,11 +269,15 @@ def announce_to_the_other_side(ctx: WebContext, archive: Archive, event: ReviewE
         return names.get(username, username)
 
     recorded = history[: max(i for i, e in enumerate(history) if e == event) + 1]
-    alert = sending_alert(document, recorded, link=ctx.notifier.link, name=name) or answer_alert(
-        document, recorded, is_center=center_actor(ctx), link=ctx.notifier.link, name=name
+    sending = sending_alert(document, recorded, link=ctx.notifier.link, name=name)
+    if sending is not None:
+        ctx.notifier.announce(sending)
+        return
+    ctx.notifier.announce(
+        *answer_alerts(
+            document, recorded, is_center=center_actor(ctx), link=ctx.notifier.link, name=name
+        )
     )
-    if alert is not None:
-        ctx.notifier.announce(alert)
 
 
 def _page_error(err: WorkflowError) -> str:
