@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast, get_args
 
@@ -26,7 +26,7 @@ from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, l
 from pressmon.review.queue import triage_order
 from pressmon.search_hints import suggestions
 from pressmon.settings import Settings, load_sources
-from pressmon.snapshots import SnapshotStore
+from pressmon.snapshots import SnapshotStore, complete_weeks
 from pressmon.whole_file import written_whole
 from pressmon.wiring import (
     archive_from,
@@ -243,8 +243,8 @@ def search(app, query: str, as_json: bool, **options) -> None:
 @click.option(
     "--freeze",
     is_flag=True,
-    help="Chốt các tuần trọn vẹn đang hiện như số đã báo cáo; thay đổi về sau hiện thành "
-    "số điều chỉnh.",
+    help="Chốt các tuần đã qua, nằm trọn trong --from/--to, như số đã báo cáo; thay đổi về sau "
+    "hiện thành số điều chỉnh.",
 )
 @click.pass_obj
 def counts(
@@ -292,7 +292,7 @@ def counts(
         progress = (
             progress_for_targets(archive, targets_from(settings), as_of) if with_targets else []
         )
-    revisions = _freeze_complete_weeks(settings, table, today) if freeze else []
+    revisions = _freeze_complete_weeks(settings, table, query, today) if freeze else []
     names = _group_names(settings, group_by)
     if group_by == "province" and not query.provinces:
         table = output.with_every_group(table, list(names))
@@ -331,15 +331,13 @@ def _group_names(settings: Settings, group_by: GroupBy | None) -> dict[str, str]
     return {}
 
 
-def _freeze_complete_weeks(settings, table, today: date) -> list:
+def _freeze_complete_weeks(settings, table, query: Query, today: date) -> list:
     store = SnapshotStore(settings.archive.state_path)
+    weeks = complete_weeks(
+        table.buckets, date_from=query.date_from, date_to=query.date_to, today=today
+    )
     try:
-        return [
-            revision
-            for week in table.buckets
-            if week + timedelta(days=7) <= today
-            for revision in store.freeze(week, table)
-        ]
+        return [revision for week in weeks for revision in store.freeze(week, table)]
     finally:
         store.close()
 
