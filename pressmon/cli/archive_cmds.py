@@ -37,7 +37,7 @@ from pressmon.wiring import (
     targets_from,
 )
 
-GROUPS = ("province", "outlet", "kind", "topic")
+GROUPS = ("province", "outlet", "kind", "topic")  # --by's choices, and the filter options' names
 _LINES_SHOWN = 20  # ingest problems listed one per line; the rest are counted
 
 
@@ -269,6 +269,12 @@ def counts(
     if freeze and (interval != "week" or stories):
         raise click.UsageError(
             "--freeze chỉ dùng với số bài theo tuần (bỏ --interval month và --stories)"
+        )
+    # A frozen week is keyed by its grouping alone: a filtered count frozen there would make the
+    # unfiltered one look revised (the articles filtered out reported as late arrivals).
+    if freeze and (filtered := [f"--{name}" for name in GROUPS if options.get(name)]):
+        raise click.UsageError(
+            f"--freeze chốt số báo chí không lọc; bỏ {', '.join(filtered)} (nhóm bằng --by)"
         )
     settings = app.settings_to_read()
     today = datetime.now(settings.tz).date()

@@ -1,6 +1,7 @@
-"""`pressmon counts --freeze` records only weeks it counted whole: a week cut by `--from` or
-`--to` holds some of its days, and freezing that part reported the rest of the week as late
-articles ("bài đến muộn") once the whole week was frozen."""
+"""`pressmon counts --freeze` records only weeks it counted whole: every day of them (a week cut
+by `--from` or `--to` holds some of its days, and freezing that part reported the rest of the
+week as late articles, "bài đến muộn", once the whole week was frozen) and every press article
+(a filtered count is refused)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,25 @@ def test_complete_weeks_are_over_and_inside_the_range() -> None:
     assert complete(None, None, today=date(2025, 3, 23)) == weeks[:2]
     assert complete(date(2025, 3, 4), date(2025, 3, 22)) == (MONDAY,)
     assert complete(MONDAY, date(2025, 3, 23)) == weeks[1:]
+
+
+def test_a_filtered_count_is_not_frozen(tmp_path: Path) -> None:
+    """A week is frozen under its grouping alone: frozen with `--kind provincial`, the press
+    count of that week later showed the national articles as late arrivals."""
+    archive = _archive(tmp_path)
+    result = CliRunner().invoke(
+        main,
+        [
+            "--archive",
+            str(archive),
+            "counts",
+            "--freeze",
+            "--kind",
+            "national",
+            "--to",
+            "2025-03-23",
+        ],
+    )
+    assert result.exit_code == 2
+    assert "--freeze chốt số báo chí không lọc; bỏ --kind" in result.output
+    assert "Điều chỉnh" not in _counts(archive, "--to", "2025-03-23")
