@@ -39,6 +39,18 @@ def pace_sentence(progress: CoverageProgress) -> str:
     )
 
 
+def topics_note(rows: Sequence[tuple[str, int]], total: int) -> str | None:
+    """Why a topic table adds up to more than the articles it counts, when it does (an article
+    belongs to every topic it is about); None when the rows add up to `total`."""
+    summed = sum(n for _, n in rows)
+    if summed <= total:
+        return None
+    return (
+        f"Một bài có thể thuộc nhiều chủ đề nên các dòng cộng lại ({number(summed)}) nhiều hơn "
+        f"số tin, bài ({number(total)})."
+    )
+
+
 def plan_until(progress: CoverageProgress, today: date) -> str:
     """Up to when the status rule's steady plan is read, for the split-rule note: "hôm nay" while
     the period runs to today; once it is over, its end; for a range that stopped earlier, the

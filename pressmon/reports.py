@@ -34,7 +34,13 @@ from pressmon.exports import (
     local_time,
     xlsx_value,
 )
-from pressmon.progress_text import cap_sentence, items_sentence, plan_until, report_summary
+from pressmon.progress_text import (
+    cap_sentence,
+    items_sentence,
+    plan_until,
+    report_summary,
+    topics_note,
+)
 from pressmon.province_targets import (
     WORRY,
     ProvinceProgress,
@@ -97,6 +103,11 @@ class CoverageFigures:
     def total(self) -> int:
         """Press articles (kind "other" excluded)."""
         return sum(count for kind, count in self.by_kind if kind in PRESS_KINDS)
+
+    @property
+    def topics_note(self) -> str | None:
+        """Why `by_topic` adds up to more than `total`, when it does."""
+        return topics_note(self.by_topic, self.total)
 
     @property
     def weekly_counted(self) -> str:
@@ -522,6 +533,8 @@ def report_xlsx(
         _put(summary, [labels.get("topic", {}).get(topic, topic), n])
     if not cov.by_topic:
         _put(summary, [NO_DATA])
+    if cov.topics_note:
+        _put(summary, [cov.topics_note])
     _put(summary, [])
     _put(summary, ["Chiến dịch", "Từ ngày", "Đến ngày", "Số tin, bài"])
     for c in cov.campaigns:
