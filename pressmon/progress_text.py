@@ -4,7 +4,7 @@ leadership report's opening summary. Pure: numbers in, text out."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from pressmon.coverage import CoverageProgress
 from pressmon.province_targets import ProvinceProgress
@@ -37,6 +37,28 @@ def pace_sentence(progress: CoverageProgress) -> str:
         f"(đã có {count} bài, {number(progress.percent)}%; bình quân đến nay "
         f"{number(progress.weekly_pace_so_far)} bài/tuần)."
     )
+
+
+def cut_weeks_note(
+    weeks: Sequence[date], date_from: date | None, date_to: date | None
+) -> str | None:
+    """The weeks (Mondays) at either end of a weekly table that the range cuts, with the days
+    they count: a week spanning 31/12–01/01 counts only the year's days toward a calendar-year
+    target. None when every week is whole (an open end cuts nothing)."""
+    if not weeks:
+        return None
+    first, last = weeks[0], weeks[-1]
+    starts_late = date_from is not None and first < date_from
+    ends_early = date_to is not None and last + timedelta(days=6) > date_to
+    if first == last and starts_late and ends_early:
+        cut = [f"tuần từ {first:%d/%m/%Y} chỉ tính từ {date_from:%d/%m/%Y} đến {date_to:%d/%m/%Y}"]
+    else:
+        cut = [f"tuần từ {first:%d/%m/%Y} chỉ tính từ {date_from:%d/%m/%Y}"] if starts_late else []
+        if ends_early:
+            cut.append(f"tuần từ {last:%d/%m/%Y} chỉ tính đến {date_to:%d/%m/%Y}")
+    if not cut:
+        return None
+    return f"Mỗi tuần chỉ tính các ngày trong khoảng đã chọn: {'; '.join(cut)}."
 
 
 def topics_note(rows: Sequence[tuple[str, int]], total: int) -> str | None:

@@ -36,6 +36,7 @@ from pressmon.exports import (
 )
 from pressmon.progress_text import (
     cap_sentence,
+    cut_weeks_note,
     items_sentence,
     plan_until,
     report_summary,
@@ -103,6 +104,11 @@ class CoverageFigures:
     def total(self) -> int:
         """Press articles (kind "other" excluded)."""
         return sum(count for kind, count in self.by_kind if kind in PRESS_KINDS)
+
+    @property
+    def cut_weeks_note(self) -> str | None:
+        """Which weeks of `weekly` the range cuts, and the days they count."""
+        return cut_weeks_note(self.weekly.buckets, self.date_from, self.date_to)
 
     @property
     def topics_note(self) -> str | None:

@@ -21,6 +21,7 @@ from pressmon.coverage import PRESS_KINDS, progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
 from pressmon.locations import is_data_file
+from pressmon.progress_text import cut_weeks_note
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
@@ -298,6 +299,7 @@ def counts(
         progress = (
             progress_for_targets(archive, targets_from(settings), as_of) if with_targets else []
         )
+    dates = (query.date_from, query.date_to)
     revisions = _freeze_complete_weeks(settings, table, query, today) if freeze else []
     names = _group_names(settings, group_by)
     if group_by == "province" and not query.provinces:
@@ -317,6 +319,8 @@ def counts(
         click.echo(output.counts_csv(table, names), nl=False)
     else:
         click.echo(output.counts_text(table, names, distinct))
+        if interval == "week" and (cut := cut_weeks_note(table.buckets, *dates)):
+            click.echo(cut)
         click.echo(output.kinds_text(query.kinds, asked=kinds_asked))
         for item in progress:
             click.echo(output.progress_text(item))

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 
+from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from index.base import Archive
+from pressmon.cli import main
+from pressmon.progress_text import cut_weeks_note
+from pressmon.settings import Settings
 from tests.web.conftest import make_doc
 
 MAY = "tu=01/05/2026&den=20/05/2026"
@@ -46,3 +51,44 @@ def test_the_topic_table_says_why_it_adds_up_to_more_than_the_articles(
 def test_no_topic_note_when_the_rows_add_up(as_lead) -> None:
     client, _ = as_lead
     assert "thuộc nhiều chủ đề" not in client.get(f"/bao-phu?{MAY}").text
+
+
+def test_the_weeks_the_range_cuts_are_named_with_the_days_they_count(
+    as_lead, settings: Settings
+) -> None:
+    """The year's first week starts on Monday 29/12/2025 and counts from 01/01/2026 only, as a
+    calendar-year target does; the page, the report and `pressmon counts` say so."""
+    client, _ = as_lead
+    note = (
+        "Mỗi tuần chỉ tính các ngày trong khoảng đã chọn: tuần từ 29/12/2025 chỉ tính từ "
+        "01/01/2026; tuần từ 18/05/2026 chỉ tính đến 20/05/2026."
+    )
+    assert note in client.get("/bao-phu?tu=01/01/2026&den=20/05/2026").text
+    assert note in client.get("/bao-cao?tu=01/01/2026&den=20/05/2026").text
+    assert "Mỗi tuần chỉ tính" not in client.get("/bao-phu?tu=04/05/2026&den=17/05/2026").text
+    shown = CliRunner().invoke(
+        main,
+        [
+            "--archive",
+            str(settings.archive.path),
+            "counts",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-05-20",
+        ],
+        env={"PRESSMON_SOURCES": str(settings.sources_file)},
+    )
+    assert shown.exit_code == 0, shown.output
+    assert note in shown.output
+
+
+def test_cut_weeks_note_names_one_week_cut_at_both_ends() -> None:
+    monday = date(2026, 12, 28)
+    assert cut_weeks_note((monday,), date(2026, 12, 29), date(2026, 12, 31)) == (
+        "Mỗi tuần chỉ tính các ngày trong khoảng đã chọn: tuần từ 28/12/2026 chỉ tính từ "
+        "29/12/2026 đến 31/12/2026."
+    )
+    assert cut_weeks_note((monday,), monday, date(2027, 1, 3)) is None
+    assert cut_weeks_note((monday,), None, None) is None
+    assert cut_weeks_note((), monday, monday) is None
