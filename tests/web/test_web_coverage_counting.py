@@ -29,9 +29,7 @@ def test_the_topic_table_says_why_it_adds_up_to_more_than_the_articles(
     client, _ = as_lead
     archive.upsert([make_doc(7, id="two-topics", topics=("luong_huu_chi_tra", "bhyt"))])
     html = client.get(f"/bao-phu?{MAY}").text
-    headline = re.search(r"<b>([\d.]+)</b> tin, bài\.", html)
-    assert headline, html
-    total = int(headline.group(1).replace(".", ""))
+    total = _headline(html)
     topics = _section(html, "Chủ đề")
     summed = sum(
         int(n.replace(".", "")) for n in re.findall(r'<td class="num">([\d.]+)</td>', topics)
@@ -92,3 +90,27 @@ def test_cut_weeks_note_names_one_week_cut_at_both_ends() -> None:
     assert cut_weeks_note((monday,), monday, date(2027, 1, 3)) is None
     assert cut_weeks_note((monday,), None, None) is None
     assert cut_weeks_note((), monday, monday) is None
+
+
+def test_a_syndicated_copy_counts_at_each_outlet_and_the_page_says_so(
+    as_lead, archive: Archive
+) -> None:
+    client, _ = as_lead
+    national = make_doc(8, id="original", kind="national", outlet="baotw", story_id="story-8")
+    copy = make_doc(9, id="copy", story_id="story-8")  # a provincial paper's copy, a day later
+    archive.upsert([national, copy])
+    html = client.get(f"/bao-phu?{MAY}").text
+    assert _headline(html) == 6 + 2  # the seed's six press articles since 01/05, both copies
+    rule = (
+        "tin đăng lại ở báo khác (bài báo trung ương được báo địa phương đăng lại) được tính "
+        "ở cả hai báo"
+    )
+    assert rule in html
+    assert "chỉ tính một lần trong bảng tỉnh, thành phố, ở tỉnh, thành chính của bài" in html
+    assert rule in client.get(f"/bao-cao?{MAY}").text
+
+
+def _headline(html: str) -> int:
+    found = re.search(r"<b>([\d.]+)</b> tin, bài\.", html)
+    assert found, html
+    return int(found.group(1).replace(".", ""))
