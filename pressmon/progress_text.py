@@ -18,9 +18,11 @@ def _weeks(value: float) -> str:
     return number(round(value, 1))
 
 
-def pace_sentence(progress: CoverageProgress) -> str:
+def pace_sentence(progress: CoverageProgress, today: date | None = None) -> str:
     """The pace figure with what it means, e.g. "Cần 288 bài/tuần trong 20 tuần còn lại để đạt
-    15.000 (đã có 9.240 bài, 61,6%)." The chart's pace line and the tables show this figure."""
+    15.000 (đã có 9.240 bài, 61,6%)." The chart's pace line and the tables show this figure.
+    Read at a day before `today` (a range that ended earlier), it names that day: the weeks left
+    and the pace are counted from it, not from today."""
     target, count = number(progress.target), number(progress.count)
     if progress.days_elapsed <= 0:
         return f"Kỳ chỉ tiêu bắt đầu ngày {progress.period_start:%d/%m/%Y}; chưa tính tiến độ."
@@ -31,10 +33,13 @@ def pace_sentence(progress: CoverageProgress) -> str:
             f"Kỳ đã kết thúc ngày {progress.period_end:%d/%m/%Y}: không đạt, có {count}/{target}"
             f" bài, thiếu {number(progress.remaining)} bài."
         )
+    earlier = today is not None and progress.as_of < today
+    lead = f"Tính đến ngày {progress.as_of:%d/%m/%Y}, cần" if earlier else "Cần"
+    so_far = f"đến ngày {progress.as_of:%d/%m/%Y}" if earlier else "đến nay"
     return (
-        f"Cần {number(progress.weekly_pace_required)} bài/tuần trong "
+        f"{lead} {number(progress.weekly_pace_required)} bài/tuần trong "
         f"{_weeks(progress.weeks_remaining)} tuần còn lại để đạt {target} "
-        f"(đã có {count} bài, {number(progress.percent)}%; bình quân đến nay "
+        f"(đã có {count} bài, {number(progress.percent)}%; bình quân {so_far} "
         f"{number(progress.weekly_pace_so_far)} bài/tuần)."
     )
 
@@ -95,17 +100,18 @@ def report_summary(
     acted: int = 0,
     acted_outside: int = 0,
     listed: int | None = None,
+    today: date | None = None,
 ) -> str:
     """The report's opening paragraph: total, the main target's status and pace, the provinces
     needing attention (worst first) and the Article 11 items: `published` in the period
     (flagged, or acted on), `acted` on in the period, `acted_outside` of which were published
     outside it; the report is about `published + acted_outside` and lists `listed` of them (all
-    when None)."""
+    when None); the pace is read as `pace_sentence` reads it on `today`."""
     parts = [f"Trong kỳ báo cáo có {number(total)} tin, bài về BHXH, BHYT, BHTN trên báo chí."]
     if progress is not None:
         parts.append(  # the pace sentence carries the count and percent
             f"Chỉ tiêu «{progress.target_name}», đánh giá: {progress.status_label.lower()}. "
-            f"{pace_sentence(progress)}"
+            f"{pace_sentence(progress, today)}"
         )
     if provinces:
         reached = sum(1 for p in provinces if p.status == "dat")

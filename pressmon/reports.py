@@ -367,6 +367,7 @@ def leadership_report(
             acted=items.acted,
             acted_outside=items.acted_outside,
             listed=items.listed,
+            today=today,
         ),
         attention=attention,
         saved_copies=evidence.latest_of([d.id for d in listed]) if evidence else {},

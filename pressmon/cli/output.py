@@ -245,7 +245,8 @@ def progress_text(progress: CoverageProgress) -> str:
             f"; cần {number(progress.weekly_pace_required)} bài/tuần"
             f" trong {number(progress.weeks_remaining)} tuần còn lại"
         )
-    return line
+    # Read at --to when it is earlier than today: the status and the weeks left are of that day.
+    return f"{line} (tính đến {progress.as_of:%d/%m/%Y})"
 
 
 def revision_text(revision: Revision) -> str:

@@ -114,3 +114,29 @@ def _headline(html: str) -> int:
     found = re.search(r"<b>([\d.]+)</b> tin, bài\.", html)
     assert found, html
     return int(found.group(1).replace(".", ""))
+
+
+def test_pace_read_at_a_range_that_ended_earlier_names_that_day(
+    as_lead, settings: Settings
+) -> None:
+    """March asked in May: the year target is read at 31/03, and the pace sentence, the chart's
+    pace line, the report and `pressmon counts --targets` say so instead of "from now"."""
+    client, _ = as_lead  # the clock reads 20/05/2026
+    march = "tu=01/03/2026&den=31/03/2026&chi_tieu=local_press_year"
+    html = client.get(f"/bao-phu?{march}").text
+    pace = re.search(
+        r"Tính đến ngày 31/03/2026, cần ([\d.]+) bài/tuần trong 39,3 tuần còn lại", html
+    )
+    assert pace, html
+    assert "bình quân đến ngày 31/03/2026" in html
+    assert f"Cần {pace.group(1)}/tuần từ 31/03/2026</text>" in html and "từ nay" not in html
+    assert "Tính đến ngày 31/03/2026, cần" in client.get(f"/bao-cao?{march}").text
+    assert "Cần " in client.get("/bao-phu?tu=01/01/2026&den=20/05/2026").text
+    assert "Tính đến ngày" not in client.get("/bao-phu?tu=01/01/2026&den=20/05/2026").text
+    shown = CliRunner().invoke(
+        main,
+        ["--archive", str(settings.archive.path), "counts", "--targets", "--to", "2026-03-31"],
+        env={"PRESSMON_SOURCES": str(settings.sources_file)},
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "39,3 tuần còn lại (tính đến 31/03/2026)" in shown.output

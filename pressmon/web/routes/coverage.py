@@ -100,11 +100,11 @@ def charts(cov: CoverageFigures) -> Charts:
         sum(row[i] for row in cov.weekly.rows.values()) for i in range(len(cov.weekly.buckets))
     ]
     return Charts(
-        progress=cumulative_chart(cov.chart_target) if cov.chart_target else None,
+        progress=cumulative_chart(cov.chart_target, today=cov.today) if cov.chart_target else None,
         weekly=weekly_chart(
             cov.weekly.buckets, counts, label=f"Số tin, bài mỗi tuần — {cov.weekly_counted}"
         ),
-        pace=pace_sentence(cov.chart_target) if cov.chart_target else None,
+        pace=pace_sentence(cov.chart_target, cov.today) if cov.chart_target else None,
     )
 
 
