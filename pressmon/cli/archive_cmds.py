@@ -287,10 +287,11 @@ def counts(
     unit: CountUnit = "stories" if stories else "articles"
     with archive_from(settings) as archive:
         table = archive.counts(query, group_by=group_by, interval=interval, unit=unit)
-        # Topics overlap: the ungrouped count says how many articles there are.
+        # Topics overlap, and so do a story's copies in its groups: the ungrouped count says how
+        # many articles (stories) there are.
         distinct = (
             archive.counts(query, group_by=None, interval=interval, unit=unit).total
-            if group_by in output.OVERLAP_NOTES
+            if group_by in output.OVERLAP_NOTES or (stories and group_by is not None)
             else None
         )
         # As on /bao-phu and /bao-cao: a range ending after today is read as of today, so the
@@ -309,6 +310,7 @@ def counts(
             output.dumps(
                 {
                     **output.counts_json(table, names),
+                    "distinct_total": distinct,
                     "kinds": sorted(query.kinds),
                     "targets": progress,
                     "revisions": revisions,
