@@ -310,7 +310,7 @@ def counts(
             output.dumps(
                 {
                     **output.counts_json(table, names),
-                    "distinct_total": distinct,
+                    "distinct_total": table.total if distinct is None else distinct,
                     "kinds": sorted(query.kinds),
                     "targets": progress,
                     "revisions": revisions,

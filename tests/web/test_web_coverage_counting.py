@@ -39,6 +39,10 @@ def test_the_topic_table_says_why_it_adds_up_to_more_than_the_articles(
         f"Một bài có thể thuộc nhiều chủ đề nên các dòng cộng lại ({summed}) nhiều hơn số tin, "
         f"bài ({total})."
     ) in topics
+    api = client.get("/api/counts?tu=01/05/2026&den=20/05/2026&group_by=topic").json()
+    assert (api["total"], api["distinct_total"]) == (total + 1, total)
+    by_kind = client.get("/api/counts?tu=01/05/2026&den=20/05/2026&group_by=kind").json()
+    assert by_kind["total"] == by_kind["distinct_total"] == total
     report = client.get(f"/bao-cao?{MAY}").text
     assert "Một bài có thể thuộc nhiều chủ đề" in _section(report, "Chủ đề")
     book = load_workbook(io.BytesIO(client.get(f"/bao-cao.xlsx?{MAY}").content))
