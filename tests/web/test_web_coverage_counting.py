@@ -3,6 +3,7 @@ total a reader compares them with."""
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from datetime import date
@@ -144,3 +145,20 @@ def test_pace_read_at_a_range_that_ended_earlier_names_that_day(
     )
     assert shown.exit_code == 0, shown.output
     assert "39,3 tuần còn lại (tính đến 31/03/2026)" in shown.output
+
+
+def test_the_csv_gives_the_page_total_which_its_kind_rows_do_not(as_lead, archive: Archive) -> None:
+    """A forum post is listed among the kinds but is not press: the CSV's kind rows add up to
+    more than the page's total, so the CSV states the total itself."""
+    client, _ = as_lead
+    forum = {"outlet": "dien_dan", "outlet_name": "Diễn đàn BHXH", "kind": "other"}
+    archive.upsert([make_doc(5, id="forum", url="https://diendan.example/a", **forum)])
+    total = _headline(client.get(f"/bao-phu?{MAY}").text)
+    text = client.get(f"/bao-phu.csv?{MAY}").text.lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1] == [
+        "Tổng",
+        "Tin, bài trên báo chí (không tính diễn đàn, mạng xã hội)",
+        str(total),
+    ]
+    assert sum(int(n) for table, _, n in rows[1:] if table == "Loại hình") == total + 1

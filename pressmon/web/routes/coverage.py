@@ -42,6 +42,8 @@ from pressmon.web.routes.queue import center_actor
 router = APIRouter()
 ReportsOnly = reports_only()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The CSV's total, as the page counts it: its kinds rows list non-press posts apart.
+CSV_TOTAL = "Tin, bài trên báo chí (không tính diễn đàn, mạng xã hội)"
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,7 @@ def coverage_csv(ctx: Context, when: ReportPeriod, session: Session = ReportsOnl
         for i, b in enumerate(cov.weekly.buckets)
     ]
     for table, rows in (
+        ("Tổng", [(CSV_TOTAL, cov.total)]),  # the page's headline figure
         (f"Theo tuần — {cov.weekly_counted}", weekly),
         ("Tỉnh, thành phố", cov.by_province),
         ("Cơ quan báo chí", cov.by_outlet),
