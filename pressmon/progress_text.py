@@ -83,7 +83,7 @@ def plan_until(progress: CoverageProgress, today: date) -> str:
     the period runs to today; once it is over, its end; for a range that stopped earlier, the
     day progress is read at.
     """
-    if progress.days_elapsed >= progress.days_total:
+    if progress.days_over >= progress.days_total:
         return f"ngày {progress.period_end:%d/%m/%Y}"
     if progress.as_of < today:
         return f"ngày {progress.as_of:%d/%m/%Y}"

@@ -148,6 +148,7 @@ def provinces_progress(
         target.province_targets,
         days_elapsed=progress.days_elapsed,
         days_total=progress.days_total,
+        days_over=progress.days_over,
     )
 
 
@@ -192,7 +193,7 @@ def coverage_figures(
     `topics` are the topic ids to break down by (config/topics.yaml)."""
     base = Query(date_from=date_from, date_to=date_to, kinds=PRESS_KINDS)
     # Targets are read as of the range's end when it is over: a past year shows as finished.
-    progress = tuple(progress_for_targets(archive, targets, as_of=min(today, date_to)))
+    progress = tuple(progress_for_targets(archive, targets, min(today, date_to), today))
     by_id = {t.id: t for t in targets.targets}
     chart_target = next((p for p in progress if p.target_id == chart_target_id), None)
     chart_target = chart_target or next(

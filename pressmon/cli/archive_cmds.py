@@ -298,7 +298,9 @@ def counts(
         # year asked in December is behind or on pace, not already over and short.
         as_of = min(_date(options.get("date_to"), "--to") or today, today)
         progress = (
-            progress_for_targets(archive, targets_from(settings), as_of) if with_targets else []
+            progress_for_targets(archive, targets_from(settings), as_of, today)
+            if with_targets
+            else []
         )
     dates = (query.date_from, query.date_to)
     revisions = _freeze_complete_weeks(settings, table, query, today) if freeze else []

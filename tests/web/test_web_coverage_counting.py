@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -15,7 +15,7 @@ from index.base import Archive
 from pressmon.cli import main
 from pressmon.progress_text import cut_weeks_note
 from pressmon.settings import Settings
-from tests.web.conftest import make_doc
+from tests.web.conftest import Clock, make_doc, sign_in
 
 MAY = "tu=01/05/2026&den=20/05/2026"
 
@@ -162,3 +162,13 @@ def test_the_csv_gives_the_page_total_which_its_kind_rows_do_not(as_lead, archiv
         str(total),
     ]
     assert sum(int(n) for table, _, n in rows[1:] if table == "Loại hình") == total + 1
+
+
+def test_the_page_on_new_years_eve_shows_the_year_running(client, clock: Clock) -> None:
+    """Read during 31/12, the year has not ended (tests/pressmon/test_day_in_progress.py)."""
+    clock.now = datetime(2026, 12, 31, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam
+    sign_in(client, "binh")
+    html = client.get("/bao-phu").text
+    assert "Kỳ đã kết thúc" not in html and "ps-row-khong_dat" not in html  # provinces
+    assert html.count('ps-row-cham"') == 34
+    assert "tuần còn lại để đạt 15.000" in html
