@@ -3,12 +3,17 @@
 Conventions (all dates are local days in the archive timezone, bounds inclusive):
 * The period is the calendar year, or the target's campaign window in that year.
 * `as_of` is the last day counted; days elapsed = as_of - period start + 1, clamped to the period.
-* Weeks elapsed/remaining are days / 7 (fractions kept: a 3-day remainder is 0.4 weeks).
+* Read on `as_of` itself (today), that day is still running: it is not yet "over" (`days_over`
+  leaves it out), so the steady plan is due to the end of yesterday, and the day counts among
+  the days left. On 1 January nothing is due yet; on the period's last day it has not ended.
+* Weeks elapsed are days elapsed / 7, weeks remaining the days left / 7 (fractions kept: a
+  3-day remainder is 0.4 weeks).
 * Weekly pace required = articles still missing / weeks remaining, rounded up.
 * Projection is linear: count × period days / days elapsed.
 * Status (`progress_status`): "dat" once the count reaches the target; a finished period that fell
   short is "khong_dat" (never "cham"); a running one is "dung_tien_do" while the count is at least
-  the steady-pace plan to date, else "cham"; before the period starts, "chua_bat_dau".
+  the steady-pace plan to the end of the last day over, else "cham"; before the period starts,
+  "chua_bat_dau".
 """
 
 from __future__ import annotations
@@ -48,15 +53,19 @@ def planned_to_date(target: int, days_elapsed: int, days_total: int) -> int:
     return round(target * days_elapsed / days_total)
 
 
-def progress_status(count: int, target: int, *, days_elapsed: int, days_total: int) -> Status:
-    """The status rule of the module docstring."""
+def progress_status(
+    count: int, target: int, *, days_elapsed: int, days_total: int, days_over: int | None = None
+) -> Status:
+    """The status rule of the module docstring; `days_over` leaves out a day still running
+    (None: every elapsed day is over)."""
+    over = days_elapsed if days_over is None else days_over
     if count >= target:
         return "dat"
-    if days_elapsed >= days_total:
+    if over >= days_total:
         return "khong_dat"
     if days_elapsed <= 0:
         return "chua_bat_dau"
-    if count >= planned_to_date(target, days_elapsed, days_total):
+    if count >= planned_to_date(target, over, days_total):
         return "dung_tien_do"
     return "cham"
 
@@ -87,6 +96,7 @@ class CoverageProgress:
     percent: float
     days_elapsed: int
     days_total: int
+    days_over: int  # days_elapsed less the day still running when read on it
     weeks_elapsed: float
     weeks_remaining: float
     weekly_pace_so_far: float
@@ -101,7 +111,11 @@ class CoverageProgress:
     @property
     def status(self) -> Status:
         return progress_status(
-            self.count, self.target, days_elapsed=self.days_elapsed, days_total=self.days_total
+            self.count,
+            self.target,
+            days_elapsed=self.days_elapsed,
+            days_total=self.days_total,
+            days_over=self.days_over,
         )
 
     @property
@@ -144,15 +158,23 @@ def target_counts(archive: Archive, query: Query, *, group_by: GroupBy | None = 
 
 
 def coverage_progress(
-    target: Target, table: CountTable, *, period: tuple[date, date], as_of: date
+    target: Target,
+    table: CountTable,
+    *,
+    period: tuple[date, date],
+    as_of: date,
+    today: date | None = None,
 ) -> CoverageProgress:
-    """Progress of `target` from an ungrouped weekly table of `target_query`'s counts."""
+    """Progress of `target` from an ungrouped weekly table of `target_query`'s counts, read on
+    `today` (None: after `as_of`, which is then over)."""
     if table.interval != "week" or table.group_by is not None:
         raise ValueError("coverage needs an ungrouped weekly CountTable")
     start, end = period
     days_total = (end - start).days + 1
     days_elapsed = min(max((as_of - start).days + 1, 0), days_total)
-    days_left = days_total - days_elapsed
+    running = today is not None and as_of >= today and start <= as_of <= end
+    days_over = days_elapsed - 1 if running else days_elapsed
+    days_left = days_total - days_over
     weekly = [sum(counts[i] for counts in table.rows.values()) for i in range(len(table.buckets))]
     count = sum(weekly)
     missing = max(target.count - count, 0)
@@ -181,6 +203,7 @@ def coverage_progress(
         percent=round(100 * count / target.count, 1),
         days_elapsed=days_elapsed,
         days_total=days_total,
+        days_over=days_over,
         weeks_elapsed=round(days_elapsed / 7, 1),
         weeks_remaining=round(days_left / 7, 1),
         weekly_pace_so_far=round(count * 7 / days_elapsed, 1) if days_elapsed else 0.0,
@@ -190,13 +213,15 @@ def coverage_progress(
     )
 
 
-def progress_for_targets(archive: Archive, targets: Targets, as_of: date) -> list[CoverageProgress]:
-    """Every configured target's progress in the period containing `as_of`."""
+def progress_for_targets(
+    archive: Archive, targets: Targets, as_of: date, today: date | None = None
+) -> list[CoverageProgress]:
+    """Every configured target's progress in the period containing `as_of`, read on `today`."""
     progress = []
     for target in targets.targets:
         period = target_period(target, as_of.year, targets.campaigns)
         table = target_counts(archive, target_query(target, period, as_of))
-        progress.append(coverage_progress(target, table, period=period, as_of=as_of))
+        progress.append(coverage_progress(target, table, period=period, as_of=as_of, today=today))
     return progress
 
 

@@ -4,7 +4,7 @@ leadership report's opening summary. Pure: numbers in, text out."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from pressmon.coverage import CoverageProgress
 from pressmon.province_targets import ProvinceProgress
@@ -18,9 +18,11 @@ def _weeks(value: float) -> str:
     return number(round(value, 1))
 
 
-def pace_sentence(progress: CoverageProgress) -> str:
+def pace_sentence(progress: CoverageProgress, today: date | None = None) -> str:
     """The pace figure with what it means, e.g. "Cần 288 bài/tuần trong 20 tuần còn lại để đạt
-    15.000 (đã có 9.240 bài, 61,6%)." The chart's pace line and the tables show this figure."""
+    15.000 (đã có 9.240 bài, 61,6%)." The chart's pace line and the tables show this figure.
+    Read at a day before `today` (a range that ended earlier), it names that day: the weeks left
+    and the pace are counted from it, not from today."""
     target, count = number(progress.target), number(progress.count)
     if progress.days_elapsed <= 0:
         return f"Kỳ chỉ tiêu bắt đầu ngày {progress.period_start:%d/%m/%Y}; chưa tính tiến độ."
@@ -31,11 +33,48 @@ def pace_sentence(progress: CoverageProgress) -> str:
             f"Kỳ đã kết thúc ngày {progress.period_end:%d/%m/%Y}: không đạt, có {count}/{target}"
             f" bài, thiếu {number(progress.remaining)} bài."
         )
+    earlier = today is not None and progress.as_of < today
+    lead = f"Tính đến ngày {progress.as_of:%d/%m/%Y}, cần" if earlier else "Cần"
+    so_far = f"đến ngày {progress.as_of:%d/%m/%Y}" if earlier else "đến nay"
     return (
-        f"Cần {number(progress.weekly_pace_required)} bài/tuần trong "
+        f"{lead} {number(progress.weekly_pace_required)} bài/tuần trong "
         f"{_weeks(progress.weeks_remaining)} tuần còn lại để đạt {target} "
-        f"(đã có {count} bài, {number(progress.percent)}%; bình quân đến nay "
+        f"(đã có {count} bài, {number(progress.percent)}%; bình quân {so_far} "
         f"{number(progress.weekly_pace_so_far)} bài/tuần)."
+    )
+
+
+def cut_weeks_note(
+    weeks: Sequence[date], date_from: date | None, date_to: date | None
+) -> str | None:
+    """The weeks (Mondays) at either end of a weekly table that the range cuts, with the days
+    they count: a week spanning 31/12–01/01 counts only the year's days toward a calendar-year
+    target. None when every week is whole (an open end cuts nothing)."""
+    if not weeks:
+        return None
+    first, last = weeks[0], weeks[-1]
+    starts_late = date_from is not None and first < date_from
+    ends_early = date_to is not None and last + timedelta(days=6) > date_to
+    if first == last and starts_late and ends_early:
+        cut = [f"tuần từ {first:%d/%m/%Y} chỉ tính từ {date_from:%d/%m/%Y} đến {date_to:%d/%m/%Y}"]
+    else:
+        cut = [f"tuần từ {first:%d/%m/%Y} chỉ tính từ {date_from:%d/%m/%Y}"] if starts_late else []
+        if ends_early:
+            cut.append(f"tuần từ {last:%d/%m/%Y} chỉ tính đến {date_to:%d/%m/%Y}")
+    if not cut:
+        return None
+    return f"Mỗi tuần chỉ tính các ngày trong khoảng đã chọn: {'; '.join(cut)}."
+
+
+def topics_note(rows: Sequence[tuple[str, int]], total: int) -> str | None:
+    """Why a topic table adds up to more than the articles it counts, when it does (an article
+    belongs to every topic it is about); None when the rows add up to `total`."""
+    summed = sum(n for _, n in rows)
+    if summed <= total:
+        return None
+    return (
+        f"Một bài có thể thuộc nhiều chủ đề nên các dòng cộng lại ({number(summed)}) nhiều hơn "
+        f"số tin, bài ({number(total)})."
     )
 
 
@@ -44,7 +83,7 @@ def plan_until(progress: CoverageProgress, today: date) -> str:
     the period runs to today; once it is over, its end; for a range that stopped earlier, the
     day progress is read at.
     """
-    if progress.days_elapsed >= progress.days_total:
+    if progress.days_over >= progress.days_total:
         return f"ngày {progress.period_end:%d/%m/%Y}"
     if progress.as_of < today:
         return f"ngày {progress.as_of:%d/%m/%Y}"
@@ -61,17 +100,18 @@ def report_summary(
     acted: int = 0,
     acted_outside: int = 0,
     listed: int | None = None,
+    today: date | None = None,
 ) -> str:
     """The report's opening paragraph: total, the main target's status and pace, the provinces
     needing attention (worst first) and the Article 11 items: `published` in the period
     (flagged, or acted on), `acted` on in the period, `acted_outside` of which were published
     outside it; the report is about `published + acted_outside` and lists `listed` of them (all
-    when None)."""
+    when None); the pace is read as `pace_sentence` reads it on `today`."""
     parts = [f"Trong kỳ báo cáo có {number(total)} tin, bài về BHXH, BHYT, BHTN trên báo chí."]
     if progress is not None:
         parts.append(  # the pace sentence carries the count and percent
             f"Chỉ tiêu «{progress.target_name}», đánh giá: {progress.status_label.lower()}. "
-            f"{pace_sentence(progress)}"
+            f"{pace_sentence(progress, today)}"
         )
     if provinces:
         reached = sum(1 for p in provinces if p.status == "dat")

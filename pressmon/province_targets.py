@@ -93,8 +93,11 @@ def province_progress(
     *,
     days_elapsed: int,
     days_total: int,
+    days_over: int | None = None,
 ) -> tuple[ProvinceProgress, ...]:
-    """Each province's progress, by the same status and pace rules as the whole target."""
+    """Each province's progress, by the same status and pace rules as the whole target
+    (`days_over`: pressmon.coverage.CoverageProgress.days_over)."""
+    over = days_elapsed if days_over is None else days_over
     rows = []
     for province, target in targets.items():
         count = counts.get(province, 0)
@@ -105,10 +108,14 @@ def province_progress(
                 target=target,
                 explicit=province in explicit,
                 status=progress_status(
-                    count, target, days_elapsed=days_elapsed, days_total=days_total
+                    count,
+                    target,
+                    days_elapsed=days_elapsed,
+                    days_total=days_total,
+                    days_over=over,
                 ),
                 weekly_pace_required=required_weekly_pace(
-                    max(target - count, 0), days_total - days_elapsed
+                    max(target - count, 0), days_total - over
                 ),
             )
         )

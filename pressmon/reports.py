@@ -34,7 +34,14 @@ from pressmon.exports import (
     local_time,
     xlsx_value,
 )
-from pressmon.progress_text import cap_sentence, items_sentence, plan_until, report_summary
+from pressmon.progress_text import (
+    cap_sentence,
+    cut_weeks_note,
+    items_sentence,
+    plan_until,
+    report_summary,
+    topics_note,
+)
 from pressmon.province_targets import (
     WORRY,
     ProvinceProgress,
@@ -99,6 +106,16 @@ class CoverageFigures:
         return sum(count for kind, count in self.by_kind if kind in PRESS_KINDS)
 
     @property
+    def cut_weeks_note(self) -> str | None:
+        """Which weeks of `weekly` the range cuts, and the days they count."""
+        return cut_weeks_note(self.weekly.buckets, self.date_from, self.date_to)
+
+    @property
+    def topics_note(self) -> str | None:
+        """Why `by_topic` adds up to more than `total`, when it does."""
+        return topics_note(self.by_topic, self.total)
+
+    @property
     def weekly_counted(self) -> str:
         """What `weekly` counts, for its headings: the chart target's articles (a local-press
         target's weeks are fewer than `total`), else, like `total`, every press article."""
@@ -131,6 +148,7 @@ def provinces_progress(
         target.province_targets,
         days_elapsed=progress.days_elapsed,
         days_total=progress.days_total,
+        days_over=progress.days_over,
     )
 
 
@@ -175,7 +193,7 @@ def coverage_figures(
     `topics` are the topic ids to break down by (config/topics.yaml)."""
     base = Query(date_from=date_from, date_to=date_to, kinds=PRESS_KINDS)
     # Targets are read as of the range's end when it is over: a past year shows as finished.
-    progress = tuple(progress_for_targets(archive, targets, as_of=min(today, date_to)))
+    progress = tuple(progress_for_targets(archive, targets, min(today, date_to), today))
     by_id = {t.id: t for t in targets.targets}
     chart_target = next((p for p in progress if p.target_id == chart_target_id), None)
     chart_target = chart_target or next(
@@ -350,6 +368,7 @@ def leadership_report(
             acted=items.acted,
             acted_outside=items.acted_outside,
             listed=items.listed,
+            today=today,
         ),
         attention=attention,
         saved_copies=evidence.latest_of([d.id for d in listed]) if evidence else {},
@@ -522,6 +541,8 @@ def report_xlsx(
         _put(summary, [labels.get("topic", {}).get(topic, topic), n])
     if not cov.by_topic:
         _put(summary, [NO_DATA])
+    if cov.topics_note:
+        _put(summary, [cov.topics_note])
     _put(summary, [])
     _put(summary, ["Chiến dịch", "Từ ngày", "Đến ngày", "Số tin, bài"])
     for c in cov.campaigns:

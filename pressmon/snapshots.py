@@ -8,7 +8,7 @@ a `Revision` for the report ("tuần 06/01: 12 → 15, +3").
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -157,6 +157,21 @@ class SnapshotStore:
                 f"không lưu được số liệu đã chốt: {sqlite_problem(err)}",
                 hint="kiểm tra tệp cơ sở dữ liệu trạng thái và quyền ghi",
             ) from err
+
+
+def complete_weeks(
+    weeks: Sequence[date], *, date_from: date | None, date_to: date | None, today: date
+) -> tuple[date, ...]:
+    """The weeks (Mondays) that can be frozen: over before `today` and wholly inside the range
+    counted. A week cut by `date_from` or `date_to` holds only some of its days, and freezing that
+    part would report the rest as late articles when the whole week is frozen."""
+    return tuple(
+        week
+        for week in weeks
+        if week + timedelta(days=7) <= today
+        and (date_from is None or week >= date_from)
+        and (date_to is None or week + timedelta(days=6) <= date_to)
+    )
 
 
 def frozen_week_revisions(state_path: Path, start: date, end: date) -> list[Revision]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast, get_args
 
@@ -21,12 +21,13 @@ from pressmon.coverage import PRESS_KINDS, progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
 from pressmon.locations import is_data_file
+from pressmon.progress_text import cut_weeks_note
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
 from pressmon.search_hints import suggestions
 from pressmon.settings import Settings, load_sources
-from pressmon.snapshots import SnapshotStore
+from pressmon.snapshots import SnapshotStore, complete_weeks
 from pressmon.whole_file import written_whole
 from pressmon.wiring import (
     archive_from,
@@ -37,7 +38,7 @@ from pressmon.wiring import (
     targets_from,
 )
 
-GROUPS = ("province", "outlet", "kind", "topic")
+GROUPS = ("province", "outlet", "kind", "topic")  # --by's choices, and the filter options' names
 _LINES_SHOWN = 20  # ingest problems listed one per line; the rest are counted
 
 
@@ -243,8 +244,8 @@ def search(app, query: str, as_json: bool, **options) -> None:
 @click.option(
     "--freeze",
     is_flag=True,
-    help="Chốt các tuần trọn vẹn đang hiện như số đã báo cáo; thay đổi về sau hiện thành "
-    "số điều chỉnh.",
+    help="Chốt các tuần đã qua, nằm trọn trong --from/--to, như số đã báo cáo; thay đổi về sau "
+    "hiện thành số điều chỉnh.",
 )
 @click.pass_obj
 def counts(
@@ -270,6 +271,12 @@ def counts(
         raise click.UsageError(
             "--freeze chỉ dùng với số bài theo tuần (bỏ --interval month và --stories)"
         )
+    # A frozen week is keyed by its grouping alone: a filtered count frozen there would make the
+    # unfiltered one look revised (the articles filtered out reported as late arrivals).
+    if freeze and (filtered := [f"--{name}" for name in GROUPS if options.get(name)]):
+        raise click.UsageError(
+            f"--freeze chốt số báo chí không lọc; bỏ {', '.join(filtered)} (nhóm bằng --by)"
+        )
     settings = app.settings_to_read()
     today = datetime.now(settings.tz).date()
     query = _query(settings, **options)
@@ -280,19 +287,23 @@ def counts(
     unit: CountUnit = "stories" if stories else "articles"
     with archive_from(settings) as archive:
         table = archive.counts(query, group_by=group_by, interval=interval, unit=unit)
-        # Topics overlap: the ungrouped count says how many articles there are.
+        # Topics overlap, and so do a story's copies in its groups: the ungrouped count says how
+        # many articles (stories) there are.
         distinct = (
             archive.counts(query, group_by=None, interval=interval, unit=unit).total
-            if group_by in output.OVERLAP_NOTES
+            if group_by in output.OVERLAP_NOTES or (stories and group_by is not None)
             else None
         )
         # As on /bao-phu and /bao-cao: a range ending after today is read as of today, so the
         # year asked in December is behind or on pace, not already over and short.
         as_of = min(_date(options.get("date_to"), "--to") or today, today)
         progress = (
-            progress_for_targets(archive, targets_from(settings), as_of) if with_targets else []
+            progress_for_targets(archive, targets_from(settings), as_of, today)
+            if with_targets
+            else []
         )
-    revisions = _freeze_complete_weeks(settings, table, today) if freeze else []
+    dates = (query.date_from, query.date_to)
+    revisions = _freeze_complete_weeks(settings, table, query, today) if freeze else []
     names = _group_names(settings, group_by)
     if group_by == "province" and not query.provinces:
         table = output.with_every_group(table, list(names))
@@ -301,6 +312,7 @@ def counts(
             output.dumps(
                 {
                     **output.counts_json(table, names),
+                    "distinct_total": table.total if distinct is None else distinct,
                     "kinds": sorted(query.kinds),
                     "targets": progress,
                     "revisions": revisions,
@@ -311,6 +323,8 @@ def counts(
         click.echo(output.counts_csv(table, names), nl=False)
     else:
         click.echo(output.counts_text(table, names, distinct))
+        if interval == "week" and (cut := cut_weeks_note(table.buckets, *dates)):
+            click.echo(cut)
         click.echo(output.kinds_text(query.kinds, asked=kinds_asked))
         for item in progress:
             click.echo(output.progress_text(item))
@@ -331,15 +345,13 @@ def _group_names(settings: Settings, group_by: GroupBy | None) -> dict[str, str]
     return {}
 
 
-def _freeze_complete_weeks(settings, table, today: date) -> list:
+def _freeze_complete_weeks(settings, table, query: Query, today: date) -> list:
     store = SnapshotStore(settings.archive.state_path)
+    weeks = complete_weeks(
+        table.buckets, date_from=query.date_from, date_to=query.date_to, today=today
+    )
     try:
-        return [
-            revision
-            for week in table.buckets
-            if week + timedelta(days=7) <= today
-            for revision in store.freeze(week, table)
-        ]
+        return [revision for week in weeks for revision in store.freeze(week, table)]
     finally:
         store.close()
 

@@ -33,6 +33,9 @@ GROUP_HEADERS = {
 OVERLAP_NOTES = {
     "topic": "một bài có thể thuộc nhiều chủ đề",
 }
+# Why grouped stories can add up to more than the stories: a story's copies can sit in several
+# groups (a national original and its provincial copy are under two kinds, outlets, provinces).
+STORIES_OVERLAP = "một tin có bản đăng lại có thể ở nhiều nhóm"
 # What a grouped total counts, where that is not plain.
 TOTAL_NOTES = {
     "province": "mỗi bài tính một lần, ở tỉnh/thành chính của bài",
@@ -157,7 +160,14 @@ def counts_text(
             (b.strftime("%d/%m/%Y"), number(v), "█" * round(20 * v / peak))
             for b, v in zip(counts.buckets, values, strict=True)
         ]
-        return table([label, measure, ""], rows) + f"\nTổng: {number(counts.total)}"
+        footer = f"Tổng: {number(counts.total)}"
+        if sum(values) != counts.total:  # stories whose copies fall in two buckets
+            bucket = label.split()[0].lower()
+            footer += (
+                f" (mỗi tin tính một lần dù các bản đăng lại rơi vào hai {bucket}; "
+                f"các {bucket} cộng lại: {number(sum(values))})"
+            )
+        return table([label, measure, ""], rows) + "\n" + footer
     names = names or {}
     headers = [
         GROUP_HEADERS[counts.group_by],
@@ -173,6 +183,8 @@ def counts_text(
     if counts.group_by in TOTAL_NOTES:
         footer += f" ({TOTAL_NOTES[counts.group_by]})"
     note = OVERLAP_NOTES.get(counts.group_by)
+    if counts.unit == "stories":
+        note = STORIES_OVERLAP
     if note and distinct is not None:
         footer = (
             f"Tổng theo {GROUP_HEADERS[counts.group_by].lower()}: {number(counts.total)} "
@@ -245,7 +257,8 @@ def progress_text(progress: CoverageProgress) -> str:
             f"; cần {number(progress.weekly_pace_required)} bài/tuần"
             f" trong {number(progress.weeks_remaining)} tuần còn lại"
         )
-    return line
+    # Read at --to when it is earlier than today: the status and the weeks left are of that day.
+    return f"{line} (tính đến {progress.as_of:%d/%m/%Y})"
 
 
 def revision_text(revision: Revision) -> str:

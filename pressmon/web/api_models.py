@@ -212,7 +212,11 @@ class Counts(_Out):
     rows: dict[str, list[int]] = Field(description='group -> counts per bucket ("" ungrouped)')
     interval: str
     group_by: str | None
-    total: int
+    total: int = Field(description="the rows added up")
+    distinct_total: int = Field(
+        description="the articles counted, each once: fewer than total by topic, since an "
+        "article can belong to several topics"
+    )
     kinds: list[str] = Field(
         description="the outlet kinds counted: press (sector, national, provincial) unless "
         "loai_hinh named others"

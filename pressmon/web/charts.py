@@ -80,7 +80,13 @@ def weekly_chart(
     return Markup("".join(parts))
 
 
-def cumulative_chart(progress: CoverageProgress, *, width: int = 920, height: int = 340) -> Markup:
+def cumulative_chart(
+    progress: CoverageProgress,
+    *,
+    today: date | None = None,
+    width: int = 920,
+    height: int = 340,
+) -> Markup:
     """The period from start to end: the cumulative count so far (solid), the target (a level
     line), the steady plan from zero to the target, and from today the pace still needed to reach
     it; a legend names each line in Vietnamese. The pace line's figure is `weekly_pace_required`,
@@ -111,7 +117,12 @@ def cumulative_chart(progress: CoverageProgress, *, width: int = 920, height: in
     ]
     needs_pace = progress.weekly_pace_required is not None and progress.count < progress.target
     if needs_pace:
-        legend.append(("pace", f"Cần {number(progress.weekly_pace_required or 0)}/tuần từ nay"))
+        since = (
+            f"từ {progress.as_of:%d/%m/%Y}"
+            if today is not None and progress.as_of < today
+            else "từ nay"
+        )
+        legend.append(("pace", f"Cần {number(progress.weekly_pace_required or 0)}/tuần {since}"))
     legend_x = float(left)
     for css, text in legend:
         parts.append(

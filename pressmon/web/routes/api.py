@@ -381,7 +381,8 @@ def counts(
     names as typed: "Nghe An", "vnexpress.net"; an unknown one is refused with 400).
     Press only (sector, national, provincial), as /bao-phu and `pressmon counts`, unless
     loai_hinh names the kinds (loai_hinh=other for forum and social-media posts). An unknown
-    group_by or interval is refused (400, with the codes)."""
+    group_by or interval is refused (400, with the codes). `total` adds up the rows;
+    `distinct_total` counts each article once (fewer by topic: an article can have several)."""
     grouping = choices.read(GROUP_BY, group_by) or None
     period = choices.read(INTERVAL, interval)
     query = Query(
@@ -393,12 +394,17 @@ def counts(
         topics=stored_names(ctx.filters, "topic", chu_de),
     )
     table = archive.counts(query, group_by=grouping, interval=period)  # type: ignore[arg-type]
+    # An article counts once per topic: by topic the rows can add up to more than the articles.
+    distinct = (
+        archive.counts(query, interval=table.interval).total if grouping == "topic" else table.total
+    )
     return {
         "buckets": _plain(table.buckets),
         "rows": _plain(table.rows),
         "interval": table.interval,
         "group_by": table.group_by,
         "total": table.total,
+        "distinct_total": distinct,
         "kinds": sorted(query.kinds),
     }
 

@@ -42,6 +42,8 @@ from pressmon.web.routes.queue import center_actor
 router = APIRouter()
 ReportsOnly = reports_only()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The CSV's total, as the page counts it: its kinds rows list non-press posts apart.
+CSV_TOTAL = "Tin, bài trên báo chí (không tính diễn đàn, mạng xã hội)"
 
 
 @dataclass(frozen=True)
@@ -100,11 +102,11 @@ def charts(cov: CoverageFigures) -> Charts:
         sum(row[i] for row in cov.weekly.rows.values()) for i in range(len(cov.weekly.buckets))
     ]
     return Charts(
-        progress=cumulative_chart(cov.chart_target) if cov.chart_target else None,
+        progress=cumulative_chart(cov.chart_target, today=cov.today) if cov.chart_target else None,
         weekly=weekly_chart(
             cov.weekly.buckets, counts, label=f"Số tin, bài mỗi tuần — {cov.weekly_counted}"
         ),
-        pace=pace_sentence(cov.chart_target) if cov.chart_target else None,
+        pace=pace_sentence(cov.chart_target, cov.today) if cov.chart_target else None,
     )
 
 
@@ -153,6 +155,7 @@ def coverage_csv(ctx: Context, when: ReportPeriod, session: Session = ReportsOnl
         for i, b in enumerate(cov.weekly.buckets)
     ]
     for table, rows in (
+        ("Tổng", [(CSV_TOTAL, cov.total)]),  # the page's headline figure
         (f"Theo tuần — {cov.weekly_counted}", weekly),
         ("Tỉnh, thành phố", cov.by_province),
         ("Cơ quan báo chí", cov.by_outlet),
