@@ -8,7 +8,8 @@ Decisions every backend follows (tests/index/test_contract.py pins them):
 - Text is NFC with modern tone placement (`vntext.normalize.normalize_spelling`) when stored
   and when queried.
 - `parse_query` turns user text into required terms and "quoted phrases", `a OR b` groups and
-  `-word`/`-"phrase"` exclusions; other operators (NOT, AND, *, :, parentheses) are plain text.
+  `-word`/`-"phrase"` (or `NOT word`) exclusions; `AND` is dropped (every word is required);
+  other syntax (lower-case or/and/not, *, :, parentheses) is plain text.
   Over 500 characters or 32 words, or only exclusions: QueryError. A form of a `Synonyms` group
   given to `open_archive` (BHXH, "bảo hiểm xã hội") matches every form of the group.
   Text with no words at all (only punctuation) filters nothing, like an empty query.

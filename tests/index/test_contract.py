@@ -298,8 +298,18 @@ def test_hostile_queries_give_results_or_a_query_error(filled: Archive, text: st
         assert page.total >= len(page.hits)
 
 
-def test_operators_are_plain_words(filled: Archive) -> None:
-    assert ids(filled, text="NOT giả") == set()  # "not" is just another required word
+def test_capital_and_and_not_are_operators(filled: Archive) -> None:
+    # AND is what words without an operator mean already; NOT is the dash reviewers know.
+    assert ids(filled, text="bảo hiểm AND lương") == ids(filled, text="bảo hiểm lương") != set()
+    assert ids(filled, text="lương hưu NOT giả") == {"pension"}
+    assert ids(filled, text='lương hưu NOT "tin giả"') == {"pension"}
+    assert ids(filled, text="bao hiem NOT luong") == {"joining", "unaccented", "health"}
+
+
+def test_lower_case_and_not_are_words_and_other_syntax_plain_text(filled: Archive) -> None:
+    # Like lower-case "or": an English "and" or "not" in an article can be searched for.
+    assert ids(filled, text="lương and hưu") == set()
+    assert ids(filled, text="lương hưu not giả") == set()
     assert "scam" in ids(filled, text='tin "giả')
 
 

@@ -201,6 +201,17 @@ def test_exclusions_become_must_not_by_how_they_were_typed() -> None:
         search_body(Query(text="-giả"), VN)
 
 
+def test_capital_and_and_not_build_the_bodies_of_their_plain_forms() -> None:
+    assert search_body(Query(text="lương AND hưu NOT giả"), VN) == search_body(
+        Query(text="lương hưu -giả"), VN
+    )
+    assert search_body(Query(text='BHXH NOT "lừa đảo"'), VN) == search_body(
+        Query(text='BHXH -"lừa đảo"'), VN
+    )
+    words = [m["query"] for m in _multi_matches(search_body(Query(text="a and not b"), VN))]
+    assert "a and not b" in words
+
+
 def test_synonyms_expand_in_search_and_counts_bodies() -> None:
     synonyms = Synonyms.from_forms([["BHXH", "bảo hiểm xã hội"]])
     for body in (
