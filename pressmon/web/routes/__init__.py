@@ -13,6 +13,7 @@ from pressmon.web.deps import CurrentSession, WebContext
 from pressmon.web.errors import PermissionDenied
 from pressmon.web.formatting import parse_vn_date
 from pressmon.web.params import DATE_LABELS
+from pressmon.web.repeated_params import repeat_warning
 
 # Coverage exports (CSV, XLSX) and the leadership report, as README states the roles.
 REPORT_ROLES = ("lead", "admin")
@@ -38,6 +39,7 @@ def page(
 ) -> Response:
     context.setdefault("date_warning", date_warning(request))
     context.setdefault("choice_warning", choice_warning(request))
+    context.setdefault("repeat_warning", repeat_warning(request))
     return ctx.templates.TemplateResponse(request, name, context, status_code=status)
 
 
