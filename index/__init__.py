@@ -25,7 +25,8 @@ Decisions every backend follows (tests/index/test_contract.py pins them):
 - Grouped counts label articles with no province (or no topic) `UNKNOWN_GROUP`; a topic
   grouping counts an article once per topic, so its total can exceed the search total.
 - Relevance order covers the newest RANK_WINDOW matches (SQLite); Elasticsearch pages
-  through its first 10,000 hits. Sort by date to page further.
+  through its first 10,000 hits. Sort by date to page further. Every page says how far its
+  order reaches (`SearchPage.reachable`, `last_reachable_page`), so pagers stop there.
 """
 
 from __future__ import annotations

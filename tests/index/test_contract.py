@@ -490,6 +490,18 @@ def test_bad_pages_are_query_errors(filled: Archive, page: int, size: int) -> No
         filled.search(Query(page=page, page_size=size))
 
 
+def test_a_page_says_how_far_its_order_reaches_and_serves_up_to_there(filled: Archive) -> None:
+    # Pagers stop at `last_reachable_page`: that page is served, the next one refused.
+    ranked = filled.search(Query(text="bảo hiểm", sort="relevance"))
+    last = ranked.last_reachable_page
+    assert ranked.reachable is not None and last is not None
+    assert filled.search(Query(text="bảo hiểm", sort="relevance", page=last)).hits == ()
+    with pytest.raises(QueryError):
+        filled.search(Query(text="bảo hiểm", sort="relevance", page=last + 1))
+    by_date = filled.search(Query(text="bảo hiểm", sort="date"))
+    assert by_date.reachable is None or by_date.reachable >= ranked.reachable
+
+
 # -- counts ---------------------------------------------------------------------------------
 
 

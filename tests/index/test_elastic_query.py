@@ -582,6 +582,17 @@ def test_search_page_takes_highlight_and_named_match() -> None:
     assert (second.match, second.snippet) == ("folded", "<mark>gia</mark> hạn")
 
 
+def test_a_page_says_how_far_it_reaches_and_the_last_such_page_is_built() -> None:
+    empty = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}
+    for sort in ("relevance", "date"):
+        page = search_page(empty, Query(text="giả", sort=sort))
+        last = page.last_reachable_page
+        assert last is not None
+        search_body(Query(text="giả", sort=sort, page=last), VN)
+        with pytest.raises(QueryError):
+            search_body(Query(text="giả", sort=sort, page=last + 1), VN)
+
+
 def test_interactive_pages_count_up_to_the_limit_and_bulk_reads_count_all() -> None:
     assert search_body(Query(page_size=50), VN)["track_total_hits"] == 10_000
     assert search_body(Query(page_size=20), VN, count_limit=3)["track_total_hits"] == 3
