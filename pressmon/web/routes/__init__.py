@@ -12,7 +12,7 @@ from pressmon.web.choices import choice_warning
 from pressmon.web.deps import CurrentSession, WebContext
 from pressmon.web.errors import PermissionDenied
 from pressmon.web.formatting import parse_vn_date
-from pressmon.web.params import DATE_LABELS
+from pressmon.web.params import DATE_LABELS, filter_notice
 from pressmon.web.repeated_params import repeat_warning
 
 # Coverage exports (CSV, XLSX) and the leadership report, as README states the roles.
@@ -40,6 +40,7 @@ def page(
     context.setdefault("date_warning", date_warning(request))
     context.setdefault("choice_warning", choice_warning(request))
     context.setdefault("repeat_warning", repeat_warning(request))
+    context.setdefault("filter_notice", filter_notice(request))
     return ctx.templates.TemplateResponse(request, name, context, status_code=status)
 
 

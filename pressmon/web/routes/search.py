@@ -13,13 +13,13 @@ from classifier.types import TIERS
 from index.base import Archive
 from index.errors import QueryError
 from index.types import Query, SearchPage
-from pressmon.filters import FilterField, FilterResolver
+from pressmon.filters import FilterField
 from pressmon.review.statuses import STATUSES
 from pressmon.search_hints import suggestions
 from pressmon.web.choices import Choice, Choices
 from pressmon.web.deps import Context, CurrentSession, SessionArchive
 from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS
-from pressmon.web.params import Dates, Page, SearchText, Text, clean, stored_names
+from pressmon.web.params import Dates, FilterReader, Page, SearchText, Text, clean
 from pressmon.web.routes import page
 
 router = APIRouter()
@@ -33,10 +33,10 @@ ORDER = Choice("xep", "Sắp xếp", ("relevance", "date"))
 
 
 def search_query(
-    request: Request,
     dates: Dates,
     page_no: Page,
     choices: Choices,
+    filters: FilterReader,
     q: SearchText = "",
     bao: Text = "",
     tinh: Text = "",
@@ -56,13 +56,11 @@ def search_query(
             frozenset({value}) if value and (allowed is None or value in allowed) else frozenset()
         )
 
-    resolver: FilterResolver | None = request.app.state.ctx.filters
-
     def named(value: str, field: FilterField, allowed=None) -> frozenset[str]:
         """A typed name ("Nghe An", "Vĩnh Phúc") → its stored value, as on the command line."""
-        if resolver is None:
+        if filters.resolver is None:
             return one(value, allowed)
-        return stored_names(resolver, field, [value])
+        return filters.names(field, [value])
 
     tier = choices.read(TIER, muc)
     status = choices.read(STATUS, trang_thai)
