@@ -8,7 +8,8 @@ Decisions every backend follows (tests/index/test_contract.py pins them):
 - Text is NFC with modern tone placement (`vntext.normalize.normalize_spelling`) when stored
   and when queried.
 - `parse_query` turns user text into required terms and "quoted phrases", `a OR b` groups and
-  `-word`/`-"phrase"` exclusions; other operators (NOT, AND, *, :, parentheses) are plain text.
+  `-word`/`-"phrase"` (or `NOT word`) exclusions; `AND` is dropped (every word is required);
+  other syntax (lower-case or/and/not, *, :, parentheses) is plain text.
   Over 500 characters or 32 words, or only exclusions: QueryError. A form of a `Synonyms` group
   given to `open_archive` (BHXH, "bảo hiểm xã hội") matches every form of the group.
   Text with no words at all (only punctuation) filters nothing, like an empty query.
@@ -24,7 +25,8 @@ Decisions every backend follows (tests/index/test_contract.py pins them):
 - Grouped counts label articles with no province (or no topic) `UNKNOWN_GROUP`; a topic
   grouping counts an article once per topic, so its total can exceed the search total.
 - Relevance order covers the newest RANK_WINDOW matches (SQLite); Elasticsearch pages
-  through its first 10,000 hits. Sort by date to page further.
+  through its first 10,000 hits. Sort by date to page further. Every page says how far its
+  order reaches (`SearchPage.reachable`, `last_reachable_page`), so pagers stop there.
 """
 
 from __future__ import annotations

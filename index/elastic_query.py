@@ -374,6 +374,7 @@ def tiered_page(
         page=query.page,
         page_size=query.page_size,
         total_exact=total_exact,
+        reachable=MAX_RESULT_WINDOW,
     )
 
 
@@ -387,6 +388,7 @@ def search_page(
         page=query.page,
         page_size=query.page_size,
         total_exact=total_exact,
+        reachable=MAX_RESULT_WINDOW,
     )
 
 

@@ -2,12 +2,15 @@
 
 - Every word is required; a "quoted phrase" keeps its word order.
 - `a OR b` (OR in capitals, between two words or phrases) requires either of them.
-- `-word` or `-"phrase"` leaves out the articles that contain it.
+- `a AND b` (AND in capitals) is `a b`: every word is required anyway.
+- `-word` or `-"phrase"`, and `NOT word` or `NOT "phrase"` (NOT in capitals), leave out the
+  articles that contain it.
 - A word or phrase that is a form of a synonym group (`index.synonyms`: BHXH, "bảo hiểm xã
   hội") matches any form of its group; loose words that together make a form count as that form.
 
-Everything else (NOT, AND, *, :, parentheses) is plain text: punctuation disappears and words stay
-words. Invisible characters (zero-width space, soft hyphen…) are dropped, never word breaks.
+Everything else (lower-case or/and/not, *, :, parentheses) is plain text: punctuation disappears
+and words stay words (lower-case "and" and "not" may be English words in an article). Invisible
+characters (zero-width space, soft hyphen…) are dropped, never word breaks.
 Backends never see the user's syntax: each re-quotes these parts for its own engine.
 """
 
@@ -24,6 +27,8 @@ from vntext.normalize import normalize_spelling, without_invisible
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 32
 OR_OPERATOR = "OR"
+AND_OPERATOR = "AND"
+NOT_OPERATOR = "NOT"
 EXCLUDE_MARK = "-"
 
 
@@ -117,12 +122,15 @@ class _Unit:
 def parse_query(text: str, synonyms: Synonyms | None = None) -> ParsedQuery:
     """Split user text into lower-cased NFC terms, phrases, OR groups and exclusions.
 
-    An unbalanced quote runs to the end of the text; an OR without a word on both sides is
-    dropped; lower-case "or" is a word.
+    An unbalanced quote runs to the end of the text; an OR without a word on both sides, an
+    AND, and a NOT without a word or phrase after it are dropped; lower-case "or", "and" and
+    "not" are words.
 
     >>> parse_query('lương hưu "bảo hiểm xã hội" -"tin giả" BHYT OR KCB or')
     ParsedQuery(terms=('lương', 'hưu', 'or'), phrases=(('bảo', 'hiểm', 'xã', 'hội'),), \
 any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),))
+    >>> parse_query('BHXH AND BHYT NOT "lừa đảo"') == parse_query('BHXH BHYT -"lừa đảo"')
+    True
 
     Raises:
         QueryError: the text is too long, has too many words, or only excludes.
@@ -150,14 +158,21 @@ def _tokens(text: str) -> list[_Token | None]:
             continue
         chunks = part.split()
         for chunk in chunks:
+            if chunk == NOT_OPERATOR:
+                exclude_next = True
+                continue
+            negated, exclude_next = exclude_next, False
             if chunk == OR_OPERATOR:
                 tokens.append(None)  # the OR operator
-            elif chunk.startswith(EXCLUDE_MARK) and (found := tuple(words(chunk))):
+            elif chunk == AND_OPERATOR:
+                continue  # every word is required without it
+            elif (negated or chunk.startswith(EXCLUDE_MARK)) and (found := tuple(words(chunk))):
                 tokens.append(_Token(found, excluded=True))
             else:
                 tokens.extend(_Token((word,), loose=True) for word in words(chunk))
-        # `-"phrase"`: the mark ends this part, glued to the opening quote.
-        exclude_next = bool(chunks) and chunks[-1] == EXCLUDE_MARK and part.endswith(EXCLUDE_MARK)
+        # `NOT "phrase"` left pending; `-"phrase"`: the mark ends this part, glued to the quote.
+        glued_mark = bool(chunks) and chunks[-1] == EXCLUDE_MARK and part.endswith(EXCLUDE_MARK)
+        exclude_next = exclude_next or glued_mark
     return tokens
 
 

@@ -294,6 +294,7 @@ class SQLiteArchive(Archive):
             page=query.page,
             page_size=query.page_size,
             total_exact=exact,
+            reachable=RANK_WINDOW if by_relevance else None,
         )
 
     def count_matches(self, query: Query) -> int:

@@ -121,13 +121,21 @@ def counted_up_to(query: Query, count_limit: int) -> int | None:
 @dataclass(frozen=True)
 class SearchPage:
     """One page of hits. `total` counts every match when `total_exact`; otherwise more than
-    `total` documents match (the count stopped at the archive's count limit)."""
+    `total` documents match (the count stopped at the archive's count limit). Pages reach only
+    the first `reachable` matches in this order (None: every match); the backend refuses pages
+    past them (QueryError), so pagers stop at `last_reachable_page`."""
 
     total: int
     hits: tuple[Hit, ...]
     page: int
     page_size: int
     total_exact: bool = True
+    reachable: int | None = None
+
+    @property
+    def last_reachable_page(self) -> int | None:
+        """The last page the backend serves in this order (None: no such limit)."""
+        return None if self.reachable is None else max(1, self.reachable // self.page_size)
 
     @property
     def more_after(self) -> bool:

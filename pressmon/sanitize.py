@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from crawlers.items import ExtractedArticle
 from pressmon.errors import PressmonError
-from vntext.normalize import nfc
+from vntext.normalize import nfc, without_invisible
 
 log = logging.getLogger(__name__)
 
@@ -50,19 +50,28 @@ class Cleaned:
 
 
 def clean_text(text: str, *, limit: int | None = None, field: str = "text") -> Cleaned:
-    """NFC text without escape sequences, control characters (tab and newline kept) or lone
-    surrogates, line ends as \\n, cut to `limit` characters. Idempotent."""
+    """NFC text without escape sequences, control characters (tab and newline kept), lone
+    surrogates or invisible characters (`vntext.normalize.INVISIBLE`), line ends as \\n, cut to
+    `limit` characters. Idempotent.
+
+    Invisible characters go because scam posts hide words with them ("bả\\u200bo hiểm"): the
+    stored text, search and the flagger then read the same words. Saved copies keep the page.
+    """
     notes = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, escapes = _ESCAPES.subn("", text)
     text, controls = _CONTROLS.subn("", text)
     text, surrogates = _SURROGATES.subn("\ufffd", text)
+    visible = without_invisible(text)
+    invisible, text = len(text) - len(visible), visible
     if escapes:
         notes.append(f"{field}: bỏ {escapes} chuỗi điều khiển terminal")
     if controls:
         notes.append(f"{field}: bỏ {controls} ký tự điều khiển")
     if surrogates:
         notes.append(f"{field}: thay {surrogates} ký tự không hợp lệ")
+    if invisible:
+        notes.append(f"{field}: bỏ {invisible} ký tự vô hình")
     text = nfc(text).strip()
     if limit is not None and len(text) > limit:
         notes.append(f"{field}: cắt từ {_vn(len(text))} xuống {_vn(limit)} ký tự")

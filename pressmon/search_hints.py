@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from index.base import Archive
 from index.errors import QueryError
-from index.query_parser import EXCLUDE_MARK, OR_OPERATOR
+from index.query_parser import AND_OPERATOR, EXCLUDE_MARK, NOT_OPERATOR, OR_OPERATOR
 from index.text import fold, words
 from index.types import Query
 
@@ -33,13 +33,14 @@ class Suggestion:
 def rewrites(text: str) -> tuple[str, ...]:
     """Looser forms of `text`, most faithful first: without diacritics, without quotes, without
     exclusions, then any of its words. Exclusions stay whole (an excluded phrase keeps its
-    quotes) or go whole: none of their words becomes a word to find.
+    quotes) or go whole: none of their words becomes a word to find. They are written without
+    AND and with `-` for NOT, which the parser reads the same.
 
     >>> rewrites('"bảo hiểm thất nghiệp" -Hà')
     ('"bao hiem that nghiep" -ha', 'bảo hiểm thất nghiệp -Hà', '"bảo hiểm thất nghiệp"', \
 'bảo OR hiểm OR thất OR nghiệp')
     """
-    chunks = _CHUNK.findall(text)
+    chunks = _without_and_not(_CHUNK.findall(text))
     required = [c for c in chunks if not _excluded(c)]
     folded = " ".join(c if c == OR_OPERATOR else fold(c) for c in chunks)
     unquoted = " ".join(c if _excluded(c) else c.strip('"') for c in chunks)
@@ -48,6 +49,23 @@ def rewrites(text: str) -> tuple[str, ...]:
     any_word = f" {OR_OPERATOR} ".join(dict.fromkeys(loose)) if len(set(loose)) > 1 else ""
     candidates = (folded, " ".join(unquoted.split()), kept, any_word)
     return tuple(c for c in dict.fromkeys(candidates) if c and c != " ".join(chunks))
+
+
+def _without_and_not(chunks: list[str]) -> list[str]:
+    """The chunks with AND dropped and `NOT x` written `-x`, as `parse_query` reads them: NOT
+    applies to the next chunk unless that is OR or AND, and a dash already there stays one."""
+    plain: list[str] = []
+    negate = False
+    for chunk in chunks:
+        if chunk == NOT_OPERATOR:
+            negate = True
+            continue
+        if negate and chunk not in (OR_OPERATOR, AND_OPERATOR):
+            chunk = chunk if chunk.startswith(EXCLUDE_MARK) else EXCLUDE_MARK + chunk
+        negate = False
+        if chunk != AND_OPERATOR:
+            plain.append(chunk)
+    return plain
 
 
 def _excluded(chunk: str) -> bool:

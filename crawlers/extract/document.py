@@ -7,12 +7,10 @@ import re
 from lxml import etree, html
 
 from crawlers.errors import ExtractionError
-from vntext.normalize import nfc
+from vntext.normalize import nfc, without_invisible
 
 _PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
 _SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe"})
-# NBSP, zero-width and other odd spaces seen in titles and bodies; collapsed with the rest.
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -39,7 +37,7 @@ def parse_html(text: str) -> html.HtmlElement:
 
 def clean_text(text: str) -> str:
     """NFC, invisible characters removed, whitespace (NBSP included) collapsed, ends trimmed."""
-    return _SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", nfc(text))).strip()
+    return _SPACE_RE.sub(" ", without_invisible(nfc(text))).strip()
 
 
 def node_text(node: etree._Element, skip: frozenset[str] = _SKIP_TEXT_TAGS) -> str:

@@ -233,8 +233,9 @@ class ApiError(_Out):
 
 REFUSALS = {
     400: "Giá trị không có trong danh sách của một bộ lọc hoặc tham số (lỗi nêu tên tham số, giá "
-    "trị đã gửi và các giá trị hợp lệ), hoặc ngày không đọc được (tu, den: dd/mm/yyyy hoặc "
-    "yyyy-mm-dd) hay nằm ngoài khoảng cho phép",
+    "trị đã gửi và các giá trị hợp lệ), một tham số chỉ nhận một giá trị được gửi nhiều lần (lỗi "
+    "nêu tên tham số), hoặc ngày không đọc được (tu, den: dd/mm/yyyy hoặc yyyy-mm-dd) hay nằm "
+    "ngoài khoảng cho phép",
     401: "Chưa đăng nhập (cookie phiên pm_session)",
     403: "Không có quyền, thiếu hoặc sai X-CSRF-Token, hoặc cần đổi mật khẩu trước",
     404: "Không có bài này, hoặc bài ngoài phạm vi tỉnh của tài khoản",

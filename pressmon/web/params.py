@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated
 
@@ -51,22 +51,48 @@ def clean(value: str) -> str:
     return unicodedata.normalize("NFC", _CONTROLS.sub("", value)).strip()
 
 
+@dataclass
+class FilterNames:
+    """Reads the named filters of one request: names as typed ("Nghe An", "Vĩnh Phúc",
+    "vnexpress.net") → the values the archive stores, one reading for every page and API route
+    (and the command line's). An unknown one raises UnknownFilterValue (400, with the closest
+    names), never an empty result. A renamed one (a pre-merger province) keeps its note
+    ("Vĩnh Phúc → Phú Thọ (sáp nhập 2025)") in `notes`, which a page shows, as the command line
+    prints it. Without a gazetteer (no config/provinces.yaml) values are taken as stored."""
+
+    resolver: FilterResolver | None
+    notes: list[str] = field(default_factory=list)
+
+    def names(self, field: FilterField, typed: Iterable[str]) -> frozenset[str]:
+        values = [value for value in map(clean, typed) if value]
+        if self.resolver is None:
+            return frozenset(values)
+        found = [self.resolver.resolve(field, value) for value in values]
+        self.notes.extend(item.note for item in found if item.note)
+        return frozenset(item.value for item in found)
+
+    def name(self, field: FilterField, typed: str) -> str:
+        """One filter name as typed → its stored value ("" when nothing was typed)."""
+        return next(iter(self.names(field, [typed])), "")
+
+
 def stored_names(
     resolver: FilterResolver | None, field: FilterField, typed: Iterable[str]
 ) -> frozenset[str]:
-    """Filter names as typed ("Nghe An", "Vĩnh Phúc", "vnexpress.net") → the values the archive
-    stores, one reading for every page and API route (and the command line's): an unknown one
-    raises UnknownFilterValue (400, with the closest names), never an empty result. Without a
-    gazetteer (no config/provinces.yaml) values are taken as stored."""
-    values = [value for value in map(clean, typed) if value]
-    if resolver is None:
-        return frozenset(values)
-    return frozenset(resolver.resolve(field, value).value for value in values)
+    """`FilterNames.names` where no page shows the notes (the JSON API's counts)."""
+    return FilterNames(resolver).names(field, typed)
 
 
-def stored_name(resolver: FilterResolver | None, field: FilterField, typed: str) -> str:
-    """One filter name as typed → its stored value ("" when nothing was typed)."""
-    return next(iter(stored_names(resolver, field, [typed])), "")
+async def filter_names(request: Request) -> FilterNames:
+    reader = FilterNames(request.app.state.ctx.filters)
+    request.state.filter_notes = reader.notes  # read by routes.page for the notice
+    return reader
+
+
+def filter_notice(request: Request) -> str:
+    """The page's notice of the renamed filter values it read ("" when none)."""
+    notes: list[str] = getattr(request.state, "filter_notes", [])
+    return " ".join(f"Lưu ý: {note}." for note in dict.fromkeys(notes))
 
 
 def is_api_path(path: str) -> bool:
@@ -121,3 +147,4 @@ async def page_number(trang: PageNumber = 1) -> int:
 
 Dates = Annotated[DateRange, Depends(date_range)]
 Page = Annotated[int, Depends(page_number)]
+FilterReader = Annotated[FilterNames, Depends(filter_names)]

@@ -298,8 +298,18 @@ def test_hostile_queries_give_results_or_a_query_error(filled: Archive, text: st
         assert page.total >= len(page.hits)
 
 
-def test_operators_are_plain_words(filled: Archive) -> None:
-    assert ids(filled, text="NOT giả") == set()  # "not" is just another required word
+def test_capital_and_and_not_are_operators(filled: Archive) -> None:
+    # AND is what words without an operator mean already; NOT is the dash reviewers know.
+    assert ids(filled, text="bảo hiểm AND lương") == ids(filled, text="bảo hiểm lương") != set()
+    assert ids(filled, text="lương hưu NOT giả") == {"pension"}
+    assert ids(filled, text='lương hưu NOT "tin giả"') == {"pension"}
+    assert ids(filled, text="bao hiem NOT luong") == {"joining", "unaccented", "health"}
+
+
+def test_lower_case_and_not_are_words_and_other_syntax_plain_text(filled: Archive) -> None:
+    # Like lower-case "or": an English "and" or "not" in an article can be searched for.
+    assert ids(filled, text="lương and hưu") == set()
+    assert ids(filled, text="lương hưu not giả") == set()
     assert "scam" in ids(filled, text='tin "giả')
 
 
@@ -478,6 +488,18 @@ def test_pagination_covers_every_hit_once(filled: Archive) -> None:
 def test_bad_pages_are_query_errors(filled: Archive, page: int, size: int) -> None:
     with pytest.raises(QueryError):
         filled.search(Query(page=page, page_size=size))
+
+
+def test_a_page_says_how_far_its_order_reaches_and_serves_up_to_there(filled: Archive) -> None:
+    # Pagers stop at `last_reachable_page`: that page is served, the next one refused.
+    ranked = filled.search(Query(text="bảo hiểm", sort="relevance"))
+    last = ranked.last_reachable_page
+    assert ranked.reachable is not None and last is not None
+    assert filled.search(Query(text="bảo hiểm", sort="relevance", page=last)).hits == ()
+    with pytest.raises(QueryError):
+        filled.search(Query(text="bảo hiểm", sort="relevance", page=last + 1))
+    by_date = filled.search(Query(text="bảo hiểm", sort="date"))
+    assert by_date.reachable is None or by_date.reachable >= ranked.reachable
 
 
 # -- counts ---------------------------------------------------------------------------------

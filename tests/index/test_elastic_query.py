@@ -201,6 +201,17 @@ def test_exclusions_become_must_not_by_how_they_were_typed() -> None:
         search_body(Query(text="-giả"), VN)
 
 
+def test_capital_and_and_not_build_the_bodies_of_their_plain_forms() -> None:
+    assert search_body(Query(text="lương AND hưu NOT giả"), VN) == search_body(
+        Query(text="lương hưu -giả"), VN
+    )
+    assert search_body(Query(text='BHXH NOT "lừa đảo"'), VN) == search_body(
+        Query(text='BHXH -"lừa đảo"'), VN
+    )
+    words = [m["query"] for m in _multi_matches(search_body(Query(text="a and not b"), VN))]
+    assert "a and not b" in words
+
+
 def test_synonyms_expand_in_search_and_counts_bodies() -> None:
     synonyms = Synonyms.from_forms([["BHXH", "bảo hiểm xã hội"]])
     for body in (
@@ -569,6 +580,17 @@ def test_search_page_takes_highlight_and_named_match() -> None:
     assert (first.document, first.score, first.match) == (doc, 4.5, "exact")
     assert first.snippet.startswith("Cảnh báo &lt;b&gt;<mark>giả</mark>")
     assert (second.match, second.snippet) == ("folded", "<mark>gia</mark> hạn")
+
+
+def test_a_page_says_how_far_it_reaches_and_the_last_such_page_is_built() -> None:
+    empty = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}
+    for sort in ("relevance", "date"):
+        page = search_page(empty, Query(text="giả", sort=sort))
+        last = page.last_reachable_page
+        assert last is not None
+        search_body(Query(text="giả", sort=sort, page=last), VN)
+        with pytest.raises(QueryError):
+            search_body(Query(text="giả", sort=sort, page=last + 1), VN)
 
 
 def test_interactive_pages_count_up_to_the_limit_and_bulk_reads_count_all() -> None:

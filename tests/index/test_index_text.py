@@ -30,7 +30,8 @@ def test_fold() -> None:
         ('"bảo hiểm xã hội"', (), (("bảo", "hiểm", "xã", "hội"),)),
         ('"một"', ("một",), ()),  # a one-word phrase is a term
         ('a "b c" d "e f', ("a", "d"), (("b", "c"), ("e", "f"))),  # unbalanced quote runs on
-        ("NOT (x) or y*", ("not", "x", "or", "y"), ()),  # only OR in capitals is an operator
+        ("not (x) or y*", ("not", "x", "or", "y"), ()),  # lower-case operators are words
+        ("AND x AND y NOT", ("x", "y"), ()),  # AND is dropped, a NOT with nothing after it too
         ("giả giả", ("giả",), ()),
         ("\x00\x07;--", (), ()),
         (unicodedata.normalize("NFD", "giả"), ("giả",), ()),

@@ -36,8 +36,9 @@ EMPTY = ParsedQuery()
     [
         ("giả", '"giả"'),
         ('"bảo hiểm xã hội" lương', '"lương" "bảo hiểm xã hội"'),
-        ("NOT giả or (x)", '"not" "giả" "or" "x"'),
-        ("NOT giả OR (x)", '"not" AND ("giả" OR "x")'),
+        ("not giả or (x)", '"not" "giả" "or" "x"'),
+        ("not giả OR (x)", '"not" AND ("giả" OR "x")'),
+        ("NOT giả OR (x) AND y", '"x" "y"'),  # giả excluded: an OR beside it is dropped
         ('BHXH OR "bảo hiểm" OR', '("bhxh" OR "bảo hiểm")'),
         ('title:"giả', '"title" "giả"'),
         ("NEAR(a*b)", '"near" "a" "b"'),

@@ -149,16 +149,16 @@ def test_web_search_filters_use_the_same_resolver(archive_path: Path) -> None:
     from pressmon.settings import load_settings
     from pressmon.web.app import create_app
     from pressmon.web.choices import ChoiceReader
-    from pressmon.web.params import DateRange
+    from pressmon.web.params import DateRange, FilterNames
     from pressmon.web.routes.search import search_query
 
     settings = load_settings(overrides={"archive": {"path": str(archive_path)}})
     with SQLiteArchive(archive_path) as archive:
         app = create_app(settings, archive=archive)
-        request = type("R", (), {"app": app})()
-        choices = ChoiceReader(strict=False)
-        query = search_query(request, DateRange(None, None), 1, choices, tinh="vinh phuc")
+        choices, filters = ChoiceReader(strict=False), FilterNames(app.state.ctx.filters)
+        query = search_query(DateRange(None, None), 1, choices, filters, tinh="vinh phuc")
         assert query.provinces == {"Phú Thọ"}
+        assert filters.notes == ["Vĩnh Phúc → Phú Thọ (sáp nhập 2025)"]  # as the CLI notes it
 
 
 # --- 6. one language for people ----------------------------------------------------------------

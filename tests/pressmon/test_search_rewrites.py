@@ -27,3 +27,28 @@ def test_without_quotes_unquotes_the_required_phrases_only() -> None:
 
 def test_an_or_typed_is_no_word_to_join() -> None:
     assert rewrites("BHXH OR BHYT xyzzy")[-1] == "BHXH OR BHYT OR xyzzy"
+
+
+def test_capital_and_and_not_are_operators_not_words_to_find() -> None:
+    # Before, "AND" folded into a required word "and" and NOT's word became a word to find.
+    assert rewrites('BHXH AND "lương hưu" NOT "tin giả" NOT giả') == (
+        'bhxh "luong huu" -"tin gia" -gia',
+        'BHXH lương hưu -"tin giả" -giả',
+        'BHXH "lương hưu"',
+        "BHXH OR lương OR hưu",
+    )
+    for text in rewrites("lương AND hưu NOT giả"):
+        assert parse_query(text).all_words() in (("lương", "hưu"), ("luong", "huu")), text
+        assert parse_query(text).excluded in ((), (("giả",),), (("gia",),)), text
+
+
+def test_rewrites_read_operators_as_the_parser_does() -> None:
+    for text in (
+        'lương NOT "bảo hiểm" hưu',
+        "lương NOT OR hưu",
+        "lương NOT -hưu giả",
+        'lương NOT -"bảo hiểm" hưu',
+        "lương and not hưu",
+    ):
+        without_diacritics = rewrites(text)[0]
+        assert parse_query(without_diacritics) == parse_query(text).folded(), text

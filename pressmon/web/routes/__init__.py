@@ -11,6 +11,8 @@ from pressmon.web.accounts import Session
 from pressmon.web.choices import choice_warning
 from pressmon.web.deps import CurrentSession, WebContext
 from pressmon.web.errors import PermissionDenied
+from pressmon.web.params import filter_notice
+from pressmon.web.repeated_params import repeat_warning
 
 # Coverage exports (CSV, XLSX) and the leadership report, as README states the roles.
 REPORT_ROLES = ("lead", "admin")
@@ -31,6 +33,8 @@ def page(
 ) -> Response:
     context.setdefault("date_warning", date_warning(request))
     context.setdefault("choice_warning", choice_warning(request))
+    context.setdefault("repeat_warning", repeat_warning(request))
+    context.setdefault("filter_notice", filter_notice(request))
     return ctx.templates.TemplateResponse(request, name, context, status_code=status)
 
 

@@ -2,7 +2,8 @@
 
 Stricter than the pages about what it is sent: a query parameter or body field a route does not
 take is refused (422), and so is a value of an enumerated parameter that is none of its codes
-(400, naming them; /api/docs lists them), where a page ignores it with a notice.
+(400, naming them; /api/docs lists them) or a single-valued parameter sent twice (400, naming
+it), where a page ignores it with a notice.
 
 Tiers, statuses and follow-ups are codes; each comes with its Vietnamese text in a `*_label`
 field beside it (`tier_label`, `review_status_label`, `status_label`, ...)."""
@@ -15,7 +16,6 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -66,22 +66,17 @@ from pressmon.web.params import (
     TextList,
     stored_names,
 )
+from pressmon.web.repeated_params import query_fields, single_values_once
 from pressmon.web.routes.item import announce_to_the_other_side, assignable_accounts
 from pressmon.web.routes.queue import Filters, center_actor, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
-
-
-def _query_names(dependant: Dependant) -> set[str]:
-    """The query parameters a route reads, its dependencies' included."""
-    own = {f.alias for f in dependant.query_params}
-    return own.union(*(_query_names(d) for d in dependant.dependencies))
 
 
 async def known_query_names(request: Request) -> None:
     """A query parameter the route does not take is refused (422), as a body field is (Decision):
     a misspelt `trang_thai` must not silently show every item."""
     route: APIRoute = request.scope["route"]
-    taken = _query_names(route.dependant)
+    taken = {field.alias for field in query_fields(route.dependant)}
     unknown = [name for name in dict.fromkeys(request.query_params) if name not in taken]
     if unknown:
         raise RequestValidationError(
@@ -96,7 +91,7 @@ router = APIRouter(
     prefix=API_ROOT,
     tags=["api"],
     responses=refusals(401, 403, 422, 500, 503),
-    dependencies=[Depends(known_query_names)],
+    dependencies=[Depends(known_query_names), Depends(single_values_once)],
 )
 GROUP_BY = Choice("group_by", "Nhóm theo", ("province", "outlet", "kind", "topic"))
 INTERVAL = Choice("interval", "Khoảng", ("week", "month"), default="week")

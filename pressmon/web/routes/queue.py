@@ -26,7 +26,7 @@ from pressmon.review.statuses import STATUSES, SYSTEM_ACTOR
 from pressmon.web.accounts import Account
 from pressmon.web.choices import Choice, Choices
 from pressmon.web.deps import Context, CurrentSession, SessionArchive, SessionScope, WebContext
-from pressmon.web.params import Dates, Page, Text, clean, stored_name
+from pressmon.web.params import Dates, FilterReader, Page, Text, clean
 from pressmon.web.routes import page
 
 router = APIRouter()
@@ -42,9 +42,9 @@ SENT = Choice("chuyen", "Chuyển Trung tâm", tuple(SENT_FILTERS))
 
 
 async def queue_filters(
-    ctx: Context,
     dates: Dates,
     choices: Choices,
+    filters: FilterReader,
     loai: Annotated[str, CATEGORY.query()] = "",
     bao: Text = "",
     tinh: Text = "",
@@ -56,12 +56,13 @@ async def queue_filters(
 ) -> QueueFilters:
     """The queue's filters. Outlet and province are read as typed ("Ha Noi", "vnexpress.net"), as
     on /tim-kiem and /api/counts, and an unknown one is refused (400, with the closest names)
-    rather than shown as an empty queue. An unknown category, tier, status, order or sending is
-    refused on the API (400, with the codes); the page ignores it and says so."""
+    rather than shown as an empty queue; a pre-merger province is noted on the page. An unknown
+    category, tier, status, order or sending is refused on the API (400, with the codes); the
+    page ignores it and says so."""
     return QueueFilters(
         category=choices.read(CATEGORY, loai),
-        outlet=stored_name(ctx.filters, "outlet", bao),
-        province=stored_name(ctx.filters, "province", tinh),
+        outlet=filters.name("outlet", bao),
+        province=filters.name("province", tinh),
         tier=choices.read(TIER, muc),
         status=choices.read(STATUS, trang_thai),
         assignee=clean(nguoi),

@@ -13,13 +13,13 @@ from classifier.types import TIERS
 from index.base import Archive
 from index.errors import QueryError
 from index.types import Query, SearchPage
-from pressmon.filters import FilterField, FilterResolver
+from pressmon.filters import FilterField
 from pressmon.review.statuses import STATUSES
 from pressmon.search_hints import suggestions
 from pressmon.web.choices import Choice, Choices
 from pressmon.web.deps import Context, CurrentSession, SessionArchive
 from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS
-from pressmon.web.params import Dates, Page, SearchText, Text, clean, stored_names
+from pressmon.web.params import Dates, FilterReader, Page, SearchText, Text, clean
 from pressmon.web.routes import page
 
 router = APIRouter()
@@ -33,10 +33,10 @@ ORDER = Choice("xep", "Sắp xếp", ("relevance", "date"))
 
 
 def search_query(
-    request: Request,
     dates: Dates,
     page_no: Page,
     choices: Choices,
+    filters: FilterReader,
     q: SearchText = "",
     bao: Text = "",
     tinh: Text = "",
@@ -56,13 +56,11 @@ def search_query(
             frozenset({value}) if value and (allowed is None or value in allowed) else frozenset()
         )
 
-    resolver: FilterResolver | None = request.app.state.ctx.filters
-
     def named(value: str, field: FilterField, allowed=None) -> frozenset[str]:
         """A typed name ("Nghe An", "Vĩnh Phúc") → its stored value, as on the command line."""
-        if resolver is None:
+        if filters.resolver is None:
             return one(value, allowed)
-        return stored_names(resolver, field, [value])
+        return filters.names(field, [value])
 
     tier = choices.read(TIER, muc)
     status = choices.read(STATUS, trang_thai)
@@ -144,6 +142,7 @@ def search_page(
         error=error,
         params=params,
         suggested=[(s, "/tim-kiem?" + urlencode({**params, "q": s.text})) for s in tried],
+        by_date="/tim-kiem?" + urlencode({**params, "xep": "date"}),
         q=request.query_params,
         outlets=sorted(ctx.outlets.items(), key=lambda item: item[1]),
         provinces=ctx.provinces,
@@ -154,9 +153,17 @@ def search_page(
 
 def pager(result: SearchPage | None) -> dict[str, int | bool | None]:
     """The pager's `pages` (the last page; None past the count limit, where no last page is
-    known) and `more` (a next page exists, when `pages` is None: this page is full)."""
+    known), `more` (a next page exists, when `pages` is None: this page is full) and
+    `out_of_reach` (the matches go past the last page the order serves: the pager stops there,
+    never offering a page the archive would refuse, and the page says how to see the rest)."""
     if result is None:
-        return {"pages": 1, "more": False}
+        return {"pages": 1, "more": False, "out_of_reach": False}
+    reach = result.last_reachable_page
+    if reach is not None and result.reachable is not None and result.exceeds(result.reachable):
+        return {"pages": reach, "more": False, "out_of_reach": True}
     if not result.total_exact:
-        return {"pages": None, "more": len(result.hits) == result.page_size}
-    return {"pages": max(1, -(-result.total // result.page_size)), "more": False}
+        full = len(result.hits) == result.page_size
+        at_reach = reach is not None and result.page >= reach
+        return {"pages": None, "more": full and not at_reach, "out_of_reach": full and at_reach}
+    pages = max(1, -(-result.total // result.page_size))
+    return {"pages": pages, "more": False, "out_of_reach": False}
