@@ -198,6 +198,15 @@ MISTAKES = [
         "'--to': 9999-12-31 nằm ngoài khoảng cho phép (01/01/1990–31/12/2100)",
     ),
     (["run", "--every", "soon"], "run", "giá trị không hợp lệ cho '--every': 'soon'"),
+    # A range that ends before it starts: the options named, not the search syntax's hint.
+    *(
+        (
+            [command, *query, "--from", "2026-06-30", "--to", "2026-06-01"],
+            command,
+            "--from 30/06/2026 sau --to 01/06/2026: khoảng ngày không có ngày nào",
+        )
+        for command, query in (("search", ["q"]), ("counts", []), ("flagged", []))
+    ),
     (["counts", "--json", "--csv"], "counts", "chỉ chọn một trong --json và --csv"),
 ]
 

@@ -130,10 +130,18 @@ def _resolved(settings: Settings, options: Mapping[str, Any]) -> dict[FilterFiel
 
 def _query(settings: Settings, text: str = "", **options) -> Query:
     filters = _resolved(settings, options)
+    date_from = _date(options.get("date_from"), "--from")
+    date_to = _date(options.get("date_to"), "--to")
+    if date_from and date_to and date_from > date_to:
+        # A mistake on the command line, said as one: not the archive's error for a query.
+        raise click.UsageError(
+            f"--from {date_from:%d/%m/%Y} sau --to {date_to:%d/%m/%Y}: khoảng ngày không có "
+            "ngày nào; ngày --from phải trước hoặc bằng ngày --to"
+        )
     return Query(
         text=text,
-        date_from=_date(options.get("date_from"), "--from"),
-        date_to=_date(options.get("date_to"), "--to"),
+        date_from=date_from,
+        date_to=date_to,
         outlets=filters["outlet"],
         provinces=filters["province"],
         kinds=filters["kind"],
