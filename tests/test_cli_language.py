@@ -180,6 +180,18 @@ MISTAKES = [
         "",
         "giá trị không hợp lệ cho '--data-dir': '{file}' là một tệp, cần một thư mục",
     ),
+    # A --config folder mistyped, or one without settings.toml: every setting silently the
+    # default, and the other files looked for beside it (`/tmp/config/synonyms.yaml`).
+    (
+        ["--config", "{dir}/cofnig", "info"],
+        "",
+        "giá trị không hợp lệ cho '--config': không có thư mục '{dir}/cofnig'",
+    ),
+    (
+        ["--config", "{dir}", "info"],
+        "",
+        "giá trị không hợp lệ cho '--config': thư mục '{dir}' không có tệp settings.toml",
+    ),
     (["counts", "--from", "7/3/2026"], "counts", "'--from': '7/3/2026' không phải một ngày"),
     # Year 1 and 9999 are dates, but no archive bound: refused as the web app's filters refuse them.
     (
