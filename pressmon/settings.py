@@ -21,6 +21,7 @@ from index.text import fold, words
 from index.types import BUSY_TIMEOUT_SECONDS, COUNT_LIMIT
 from pressmon.errors import ConfigError
 from vntext.syntax_text import read_problem, syntax_problem
+from vntext.unique_yaml import safe_load_unique
 from vntext.validation_text import problem_lines
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -326,7 +327,7 @@ def _read(path: Path) -> Any:
             hint=f"{path.name} phải là một tệp văn bản UTF-8 đọc được; kiểm tra đường dẫn và quyền",
         ) from err
     try:
-        data = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
+        data = tomllib.loads(text) if path.suffix == ".toml" else safe_load_unique(text)
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:
         raise ConfigError(
             f"{path}: không phải {path.suffix[1:].upper()} hợp lệ: {syntax_problem(err)}",
