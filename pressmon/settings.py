@@ -424,16 +424,37 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
         "MODEL": ("classifier", "model_path"),
     }
     out: dict[str, Any] = {}
+    setters: dict[tuple[str, ...], str] = {}  # a field or section → the variable that set it
     for key, value in environ.items():
         if not key.startswith(ENV_PREFIX) or key in _NOT_SETTINGS:
             continue
         name = key[len(ENV_PREFIX) :]
         path = shortcuts.get(name) or tuple(part.lower() for part in name.split("__"))
+        # PRESSMON_WEB=1 beside PRESSMON_WEB__PORT=80: one sets the section, one a field of it.
+        clash = next(
+            (
+                other
+                for done, other in setters.items()
+                if _within(done, path) or _within(path, done)
+            ),
+            None,
+        )
+        if clash is not None:
+            raise ConfigError(
+                f"biến môi trường {clash} và {key} cùng đặt {'.'.join(path[:1])}: một biến "
+                "đặt cả mục, biến kia một trường của nó",
+                hint=f"bỏ một trong hai biến (unset {clash} hoặc unset {key})",
+            )
+        setters[path] = key
         node = out
         for part in path[:-1]:
             node = node.setdefault(part, {})
         node[path[-1]] = value
     return out
+
+
+def _within(section: tuple[str, ...], field: tuple[str, ...]) -> bool:
+    return len(section) < len(field) and field[: len(section)] == section
 
 
 def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
