@@ -22,7 +22,7 @@ from index.types import BUSY_TIMEOUT_SECONDS, COUNT_LIMIT
 from pressmon.errors import ConfigError
 from vntext.syntax_text import read_problem, syntax_problem
 from vntext.unique_yaml import safe_load_unique
-from vntext.validation_text import problem_lines
+from vntext.validation_text import problem_line, problem_lines
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = REPO_ROOT / "config"
@@ -405,7 +405,9 @@ def _given_data_paths(given: dict[str, Any], cwd: Path) -> dict[str, Any]:
     return out
 
 
-def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
+def _env_overrides(
+    environ: Mapping[str, str],
+) -> tuple[dict[str, Any], dict[tuple[str, ...], str]]:
     """PRESSMON_ARCHIVE etc. as shortcuts; PRESSMON_<SECTION>__<KEY> for anything else.
 
     Not pydantic-settings: its shortcut names for nested fields, a test's `environ` in place of
@@ -450,7 +452,21 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
         for part in path[:-1]:
             node = node.setdefault(part, {})
         node[path[-1]] = value
-    return out
+    return out, setters
+
+
+def _source_of(loc: tuple[int | str, ...], setters: dict[tuple[str, ...], str], path: Path) -> str:
+    """Where a bad setting came from: the variable that set it, its section or a field in an
+    unknown section (PRESSMON_WEBB__PORT: `webb`), else the file."""
+    named = next(
+        (
+            name
+            for done, name in setters.items()
+            if loc[: len(done)] == done or (loc and done[: len(loc)] == loc)
+        ),
+        None,
+    )
+    return f"biến môi trường {named}" if named else str(path)
 
 
 def _within(section: tuple[str, ...], field: tuple[str, ...]) -> bool:
@@ -493,13 +509,18 @@ def load_settings(
     config_dir = Path(config_dir or environ.get(ENV_PREFIX + "CONFIG_DIR") or DEFAULT_CONFIG_DIR)
     path = config_dir / "settings.toml"
     data = _read(path) if path.exists() else {}
-    given = _given_data_paths(_merge(_env_overrides(environ), overrides or {}), cwd)
+    from_environment, setters = _env_overrides(environ)
+    given = _given_data_paths(_merge(from_environment, overrides or {}), cwd)
     data = _merge(data or {}, given)
     try:
         settings = Settings.model_validate(data)
     except ValidationError as err:
         raise ConfigError(
-            _describe(err, path), hint="sửa settings.toml hoặc biến PRESSMON_* tương ứng"
+            "\n".join(
+                f"{_source_of(problem['loc'], setters, path)}: {problem_line(problem)}"
+                for problem in err.errors(include_url=False)
+            ),
+            hint="sửa settings.toml hoặc biến PRESSMON_* tương ứng",
         ) from err
     root = config_dir.resolve().parent
     return settings.model_copy(
