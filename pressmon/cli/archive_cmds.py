@@ -15,12 +15,11 @@ from classifier.types import TIER_LABELS, TIERS
 from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.cli.help_text import command, group
-from pressmon.cli.options import in_archive_range
+from pressmon.cli.options import in_archive_range, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import PRESS_KINDS, progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
-from pressmon.locations import is_data_file
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
@@ -498,12 +497,7 @@ def index_export(app, file: Path, quiet: bool) -> None:
 
 def _check_export_target(file: Path, settings: Settings) -> None:
     """A usage error for an export aimed at pressmon's own data or into no folder."""
-    if is_data_file(file, settings):
-        raise click.BadParameter(
-            f"'{file}' là tệp dữ liệu của pressmon (kho bài, CSDL trạng thái hoặc mô hình); "
-            "hãy ghi ra một tệp khác, ví dụ exports/pressmon.jsonl",
-            param_hint="'TỆP'",
-        )
+    not_a_data_file(file, settings, "TỆP", instead="exports/pressmon.jsonl")
     if not file.parent.is_dir():
         raise click.BadParameter(
             f"không có thư mục '{file.parent}' để ghi '{file.name}'", param_hint="'TỆP'"

@@ -19,6 +19,7 @@ from classifier.types import ArticleText
 from pressmon.cli import output
 from pressmon.cli.evaluation_text import evaluation_text
 from pressmon.cli.help_text import command
+from pressmon.cli.options import not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode
 from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver, Resolution
@@ -313,6 +314,8 @@ def evaluate(app, shared_dir: Path, metrics_path: Path | None, research: bool, q
 
     settings = app.settings
     model_dir = settings.classifier.model_path.parent
+    if metrics_path is not None:  # checked before the minutes of evaluation, not after
+        not_a_data_file(metrics_path, settings, "--metrics", instead="evaluation.json")
     metrics_path = metrics_path or model_dir / "evaluation.json"
     with Progress(progress_mode(quiet)) as progress:
         report = _evaluate_and_document(
