@@ -9,7 +9,12 @@ from typing import Any
 
 import click
 
-from classifier.errors import ClassifierError, ReferenceDataError, RelevanceConfigError
+from classifier.errors import (
+    ClassifierError,
+    ModelSaveError,
+    ReferenceDataError,
+    RelevanceConfigError,
+)
 from crawlers.errors import CrawlError
 from index.errors import (
     ArchiveBusy,
@@ -57,6 +62,10 @@ _HINTS: dict[type[Exception], str] = {
     ),
     SearchIndexError: (
         "kiểm tra đường dẫn/loại kho dữ liệu (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)"
+    ),
+    ModelSaveError: (
+        "thư mục của tệp mô hình phải tạo và ghi được, ổ đĩa còn chỗ: xem --data-dir, "
+        "PRESSMON_MODEL hoặc model_path trong [classifier] của settings.toml"
     ),
     ClassifierError: (
         "huấn luyện lại bằng 'pressmon train' hoặc xem [classifier] trong settings.toml"
