@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from classifier.errors import ClassifierError
 from vntext.syntax_text import read_problem, syntax_problem
+from vntext.unique_yaml import safe_load_unique
 from vntext.validation_text import problem_lines
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -35,7 +36,7 @@ def load_yaml(path: Path, model: type[Model], error: type[ClassifierError]) -> M
     except (OSError, UnicodeDecodeError) as err:
         raise error(f"{path}: không đọc được: {read_problem(err)}") from err
     try:
-        data = yaml.safe_load(text)
+        data = safe_load_unique(text)
     except yaml.YAMLError as err:
         raise error(f"{path}: không phải YAML hợp lệ: {syntax_problem(err)}") from err
     return validated({} if data is None else data, model, error, str(path))

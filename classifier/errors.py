@@ -13,6 +13,10 @@ class UntrustedModelError(ClassifierError):
     """The model file holds types outside the trusted list, or is not a model file at all."""
 
 
+class ModelSaveError(ClassifierError):
+    """The model file cannot be written: its folder cannot be made, no permission, disk full."""
+
+
 class TrainingDataError(ClassifierError):
     """Labelled data is missing, malformed or has a single class."""
 

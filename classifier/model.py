@@ -20,7 +20,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from classifier.errors import ModelNotFoundError, UntrustedModelError
+from classifier.errors import ModelNotFoundError, ModelSaveError, UntrustedModelError
+from vntext.syntax_text import read_problem
 
 log = logging.getLogger(__name__)
 
@@ -193,22 +194,36 @@ def compact(pipeline: Pipeline) -> Pipeline:
 
 
 def save(model: TrainedModel, path: Path) -> None:
-    """Write the model as a skops file (no pickle), creating parent folders."""
+    """Write the model as a skops file (no pickle), creating parent folders; a file already
+    there is replaced whole or not at all.
+
+    Raises:
+        ModelSaveError: the folder cannot be made or the file written.
+    """
     import skops.io as sio
 
     compact(model.pipeline)
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = {"format": _FORMAT, "pipeline": model.pipeline, "data_version": model.data_version}
-    # A name of its own per writer: two workers training at once must not
-    # replace each other's half-written file.
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # A name of its own per writer: two workers training at once must not
+        # replace each other's half-written file.
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    except OSError as err:
+        raise _cannot_write(path, err) from err
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         sio.dump(payload, tmp)
         tmp.replace(path)
+    except OSError as err:  # disk full, the name taken by a folder: the old model stays
+        raise _cannot_write(path, err) from err
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _cannot_write(path: Path, err: OSError) -> ModelSaveError:
+    return ModelSaveError(f"không ghi được tệp mô hình {str(path)!r}: {read_problem(err)}")
 
 
 def load(path: Path) -> TrainedModel:

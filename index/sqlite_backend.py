@@ -642,9 +642,13 @@ class SQLiteArchive(Archive):
                 raise ArchiveBusy(
                     f"kho lưu trữ SQLite {str(self._path)!r} đang bận: {sqlite_problem(err)}"
                 ) from err
-            raise SearchIndexError(f"lỗi kho lưu trữ SQLite: {sqlite_problem(err)}") from err
+            raise SearchIndexError(
+                f"lỗi kho lưu trữ SQLite {str(self._path)!r}: {sqlite_problem(err)}"
+            ) from err
         except sqlite3.Error as err:
-            raise SearchIndexError(f"lỗi kho lưu trữ SQLite: {sqlite_problem(err)}") from err
+            raise SearchIndexError(
+                f"lỗi kho lưu trữ SQLite {str(self._path)!r}: {sqlite_problem(err)}"
+            ) from err
 
 
 def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
@@ -670,7 +674,9 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
             conn.execute(f"PRAGMA {pragma}")
     except sqlite3.Error as err:
         conn.close()
-        raise SearchIndexError(f"lỗi kho lưu trữ SQLite: {sqlite_problem(err)}") from err
+        raise SearchIndexError(
+            f"lỗi kho lưu trữ SQLite {str(path)!r}: {sqlite_problem(err)}"
+        ) from err
     return conn
 
 
@@ -685,7 +691,9 @@ def _reader(path: Path, busy_timeout: float) -> sqlite3.Connection:
         conn.execute("PRAGMA query_only = 1")
     except sqlite3.Error as err:
         conn.close()
-        raise SearchIndexError(f"lỗi kho lưu trữ SQLite: {sqlite_problem(err)}") from err
+        raise SearchIndexError(
+            f"lỗi kho lưu trữ SQLite {str(path)!r}: {sqlite_problem(err)}"
+        ) from err
     return conn
 
 

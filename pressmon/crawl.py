@@ -179,14 +179,26 @@ def run_every(
     *,
     cycles: int | None = None,
     sleep: Callable[[float], None] = time.sleep,
-) -> None:
-    """Run `pressmon <command>` in a child process every interval, logging each cycle's outcome."""
+) -> list[int]:
+    """Run `pressmon <command>` in a child process every interval, logging each cycle's outcome
+    (a failed one as a warning); the numbers of the cycles that failed."""
+    failed = []
     done = 0
     while cycles is None or done < cycles:
         started = time.monotonic()
         result = subprocess.run([sys.executable, "-m", "pressmon", *command], check=False)
         elapsed = time.monotonic() - started
-        logger.info("cycle %d: exit %d after %.0f s", done + 1, result.returncode, elapsed)
         done += 1
+        if result.returncode == 0:
+            logger.info("lượt %d: xong sau %.0f giây", done, elapsed)
+        else:
+            failed.append(done)
+            logger.warning(
+                "lượt %d: không thành công (mã thoát %d) sau %.0f giây",
+                done,
+                result.returncode,
+                elapsed,
+            )
         if cycles is None or done < cycles:
             sleep(max(0.0, interval_seconds - elapsed))
+    return failed

@@ -21,7 +21,8 @@ from index.text import fold, words
 from index.types import BUSY_TIMEOUT_SECONDS, COUNT_LIMIT
 from pressmon.errors import ConfigError
 from vntext.syntax_text import read_problem, syntax_problem
-from vntext.validation_text import problem_lines
+from vntext.unique_yaml import safe_load_unique
+from vntext.validation_text import problem_line, problem_lines
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = REPO_ROOT / "config"
@@ -326,7 +327,7 @@ def _read(path: Path) -> Any:
             hint=f"{path.name} phải là một tệp văn bản UTF-8 đọc được; kiểm tra đường dẫn và quyền",
         ) from err
     try:
-        data = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
+        data = tomllib.loads(text) if path.suffix == ".toml" else safe_load_unique(text)
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:
         raise ConfigError(
             f"{path}: không phải {path.suffix[1:].upper()} hợp lệ: {syntax_problem(err)}",
@@ -404,7 +405,9 @@ def _given_data_paths(given: dict[str, Any], cwd: Path) -> dict[str, Any]:
     return out
 
 
-def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
+def _env_overrides(
+    environ: Mapping[str, str],
+) -> tuple[dict[str, Any], dict[tuple[str, ...], str]]:
     """PRESSMON_ARCHIVE etc. as shortcuts; PRESSMON_<SECTION>__<KEY> for anything else.
 
     Not pydantic-settings: its shortcut names for nested fields, a test's `environ` in place of
@@ -423,16 +426,51 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
         "MODEL": ("classifier", "model_path"),
     }
     out: dict[str, Any] = {}
+    setters: dict[tuple[str, ...], str] = {}  # a field or section → the variable that set it
     for key, value in environ.items():
         if not key.startswith(ENV_PREFIX) or key in _NOT_SETTINGS:
             continue
         name = key[len(ENV_PREFIX) :]
         path = shortcuts.get(name) or tuple(part.lower() for part in name.split("__"))
+        # PRESSMON_WEB=1 beside PRESSMON_WEB__PORT=80: one sets the section, one a field of it.
+        clash = next(
+            (
+                other
+                for done, other in setters.items()
+                if _within(done, path) or _within(path, done)
+            ),
+            None,
+        )
+        if clash is not None:
+            raise ConfigError(
+                f"biến môi trường {clash} và {key} cùng đặt {'.'.join(path[:1])}: một biến "
+                "đặt cả mục, biến kia một trường của nó",
+                hint=f"bỏ một trong hai biến (unset {clash} hoặc unset {key})",
+            )
+        setters[path] = key
         node = out
         for part in path[:-1]:
             node = node.setdefault(part, {})
         node[path[-1]] = value
-    return out
+    return out, setters
+
+
+def _source_of(loc: tuple[int | str, ...], setters: dict[tuple[str, ...], str], path: Path) -> str:
+    """Where a bad setting came from: the variable that set it, its section or a field in an
+    unknown section (PRESSMON_WEBB__PORT: `webb`), else the file."""
+    named = next(
+        (
+            name
+            for done, name in setters.items()
+            if loc[: len(done)] == done or (loc and done[: len(loc)] == loc)
+        ),
+        None,
+    )
+    return f"biến môi trường {named}" if named else str(path)
+
+
+def _within(section: tuple[str, ...], field: tuple[str, ...]) -> bool:
+    return len(section) < len(field) and field[: len(section)] == section
 
 
 def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -471,13 +509,18 @@ def load_settings(
     config_dir = Path(config_dir or environ.get(ENV_PREFIX + "CONFIG_DIR") or DEFAULT_CONFIG_DIR)
     path = config_dir / "settings.toml"
     data = _read(path) if path.exists() else {}
-    given = _given_data_paths(_merge(_env_overrides(environ), overrides or {}), cwd)
+    from_environment, setters = _env_overrides(environ)
+    given = _given_data_paths(_merge(from_environment, overrides or {}), cwd)
     data = _merge(data or {}, given)
     try:
         settings = Settings.model_validate(data)
     except ValidationError as err:
         raise ConfigError(
-            _describe(err, path), hint="sửa settings.toml hoặc biến PRESSMON_* tương ứng"
+            "\n".join(
+                f"{_source_of(problem['loc'], setters, path)}: {problem_line(problem)}"
+                for problem in err.errors(include_url=False)
+            ),
+            hint="sửa settings.toml hoặc biến PRESSMON_* tương ứng",
         ) from err
     root = config_dir.resolve().parent
     return settings.model_copy(

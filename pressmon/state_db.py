@@ -298,12 +298,21 @@ def connect(path: Path) -> sqlite3.Connection:
 @contextmanager
 def transaction(path: Path) -> Iterator[sqlite3.Connection]:
     """One short connection (rows by name) whose work commits on exit, or rolls back on an
-    error: the stores of the state database open one per call, as web routes run on a pool."""
+    error: the stores of the state database open one per call, as web routes run on a pool.
+
+    Raises:
+        StateDatabaseError: SQLite failed (locked past the timeout, damaged, read-only). A
+            constraint violation stays sqlite3.IntegrityError: the stores read it as "exists".
+    """
     db = connect(path)
     db.row_factory = sqlite3.Row
     try:
         with db:
             yield db
+    except sqlite3.IntegrityError:
+        raise
+    except sqlite3.Error as err:
+        raise _cannot_use(path, err) from err
     finally:
         db.close()
 
@@ -359,6 +368,21 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
                 continue
             raise
     return len(migrations)
+
+
+def _cannot_use(path: Path, err: sqlite3.Error) -> StateDatabaseError:
+    if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
+        hint = (
+            "một tiến trình khác (pressmon crawl, run, serve hay một lệnh users khác) đang ghi "
+            f"vào tệp này quá {TIMEOUT_SECONDS} giây: đợi nó xong rồi chạy lại; `fuser -v` với "
+            "tệp nêu trên cho biết tiến trình nào đang mở nó"
+        )
+    else:
+        hint = "kiểm tra tệp, quyền ghi và archive.state_path trong settings.toml"
+    return StateDatabaseError(
+        f"không dùng được cơ sở dữ liệu trạng thái {str(path)!r}: {sqlite_problem(err)}",
+        hint=hint,
+    )
 
 
 def _cannot_open(path: Path, err: sqlite3.Error | OSError) -> StateDatabaseError:

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 class Case:
     kind: type[Exception]
     command: list[str]
-    message: str  # what the "Lỗi:" line says
+    message: str  # what the "Lỗi:" line says; {archive} is the archive's path
     env: dict[str, str] = field(default_factory=dict)
     archive: Callable[[Path], None] | None = None  # makes the archive; default: one article
 
@@ -91,7 +91,7 @@ CASES = {
     "not-a-database": Case(
         index.errors.SearchIndexError,
         ["search", "lương hưu"],
-        "lỗi kho lưu trữ SQLite: tệp không phải cơ sở dữ liệu SQLite",
+        "lỗi kho lưu trữ SQLite '{archive}': tệp không phải cơ sở dữ liệu SQLite",
         archive=_not_a_database,
     ),
     "cannot-open": Case(
@@ -193,7 +193,8 @@ def test_each_archive_error_kind_gets_its_own_hint(
     assert result.stdout == ""
     *notices, first, hint = result.stderr.splitlines()
     assert all(notice.startswith("Tạo kho lưu trữ mới: ") for notice in notices), result.stderr
-    assert first.startswith("Lỗi: ") and case.message in first, result.stderr
+    assert first.startswith("Lỗi: "), result.stderr
+    assert case.message.format(archive=archive) in first, result.stderr
     assert hint == f"  gợi ý: {hint_for(case.kind)}", result.stderr
     assert "Traceback" not in result.stderr and "WARNING" not in result.stderr
 

@@ -180,6 +180,18 @@ MISTAKES = [
         "",
         "giá trị không hợp lệ cho '--data-dir': '{file}' là một tệp, cần một thư mục",
     ),
+    # A --config folder mistyped, or one without settings.toml: every setting silently the
+    # default, and the other files looked for beside it (`/tmp/config/synonyms.yaml`).
+    (
+        ["--config", "{dir}/cofnig", "info"],
+        "",
+        "giá trị không hợp lệ cho '--config': không có thư mục '{dir}/cofnig'",
+    ),
+    (
+        ["--config", "{dir}", "info"],
+        "",
+        "giá trị không hợp lệ cho '--config': thư mục '{dir}' không có tệp settings.toml",
+    ),
     (["counts", "--from", "7/3/2026"], "counts", "'--from': '7/3/2026' không phải một ngày"),
     # Year 1 and 9999 are dates, but no archive bound: refused as the web app's filters refuse them.
     (
@@ -198,6 +210,15 @@ MISTAKES = [
         "'--to': 9999-12-31 nằm ngoài khoảng cho phép (01/01/1990–31/12/2100)",
     ),
     (["run", "--every", "soon"], "run", "giá trị không hợp lệ cho '--every': 'soon'"),
+    # A range that ends before it starts: the options named, not the search syntax's hint.
+    *(
+        (
+            [command, *query, "--from", "2026-06-30", "--to", "2026-06-01"],
+            command,
+            "--from 30/06/2026 sau --to 01/06/2026: khoảng ngày không có ngày nào",
+        )
+        for command, query in (("search", ["q"]), ("counts", []), ("flagged", []))
+    ),
     (["counts", "--json", "--csv"], "counts", "chỉ chọn một trong --json và --csv"),
 ]
 

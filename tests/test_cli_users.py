@@ -141,3 +141,15 @@ def test_an_unknown_province_or_a_provincial_admin_is_refused(tmp_path: Path) ->
     )
     assert admin.exit_code != 0 and "không thể thuộc một tỉnh" in admin.output
     assert AccountStore(tmp_path / "pressmon-state.db").get("lan") is None
+
+
+def test_the_log_of_an_account_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    """`users log lna` (for lan) printed an empty table, as for an account never changed."""
+    _add(tmp_path, "lan")
+    result = _run(tmp_path, "log", "lna")
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines() == [
+        "Lỗi: không có tài khoản 'lna'",
+        "  gợi ý: xem danh sách: pressmon users list",
+    ]
+    assert "lan" in _run(tmp_path, "log", "LAN").output

@@ -7,6 +7,7 @@ Table-driven: a new file in config/ without an entry in FILES fails the coverage
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -308,3 +309,54 @@ def test_several_problems_are_one_per_line_each_naming_the_file(
     assert all(line.startswith(f"{folder / name}: ") for line in problems), result.output
     assert {line.split(": ")[1] for line in problems} == set(fields), result.output
     assert not [english for english in ENGLISH if english in result.output], result.output
+
+
+YAML_FILES = [name for name in FILES if name.endswith(".yaml")]
+
+
+def _key_twice(tmp_path: Path, name: str) -> tuple[Path, str, int]:
+    """A copy of config/ where `name` writes its first key twice in one mapping (PyYAML keeps
+    the second silently); the key and the line of its first writing."""
+    folder = tmp_path / "config"
+    shutil.copytree(DEFAULT_CONFIG_DIR, folder)
+    path = folder / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.strip() and not line.startswith("#"))
+    found = re.match(r"(- )?(\w+):", lines[first])
+    assert found is not None, lines[first]
+    item, key = found.groups()
+    if item:  # a list of mappings (sources.yaml): the same key again in its first item
+        lines.insert(first + 1, f"  {key}: lặp lại")
+    else:  # a mapping: the same key again at its end
+        lines.append(f"{key}: null")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder, key, first + 1
+
+
+@pytest.mark.parametrize("name", YAML_FILES)
+def test_a_key_written_twice_is_an_error_naming_both_lines(tmp_path: Path, name: str) -> None:
+    folder, key, line = _key_twice(tmp_path, name)
+    config = FILES[name]
+    with pytest.raises(config.error) as caught:
+        config.load(load_settings(folder, environ={}))
+    message = str(caught.value)
+    assert message.startswith(f"{folder / name}: không phải YAML hợp lệ: dòng "), message
+    assert f"khóa '{key}' được ghi hai lần trong cùng một mục" in message, message
+    assert f"bắt đầu ở dòng {line}," in message, message
+    assert not [english for english in ENGLISH if english in message], message
+
+
+@pytest.mark.parametrize("name", YAML_FILES)
+def test_the_cli_refuses_a_key_written_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("PRESSMON_HOME", str(tmp_path / "data"))
+    CliRunner().invoke(main, ["index", "import", os.devnull])
+    folder, key, _ = _key_twice(tmp_path, name)
+    result = CliRunner().invoke(main, ["--config", str(folder), *FILES[name].command], input="")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    error = result.output.strip().splitlines()[0]
+    assert error.startswith(f"Lỗi: {folder / name}: không phải YAML hợp lệ: dòng "), result.output
+    assert f"khóa '{key}' được ghi hai lần" in error, result.output

@@ -23,6 +23,7 @@ from vntext.errors import VntextError
 from vntext.namesakes import Namesakes
 from vntext.normalize import fold, normalize_text
 from vntext.syntax_text import read_problem, syntax_problem
+from vntext.unique_yaml import safe_load_unique
 from vntext.validation_text import problem_lines
 
 # Words before a name that make it an administrative reference ("BHXH tỉnh Nghệ An").
@@ -117,7 +118,7 @@ class Gazetteer:
         except (OSError, UnicodeDecodeError) as err:
             raise GazetteerError(f"{path}: không đọc được: {read_problem(err)}") from err
         try:
-            data = yaml.safe_load(text)
+            data = safe_load_unique(text)
         except yaml.YAMLError as err:
             raise GazetteerError(f"{path}: không phải YAML hợp lệ: {syntax_problem(err)}") from err
         try:

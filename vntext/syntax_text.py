@@ -39,6 +39,7 @@ _YAML: tuple[tuple[str, str], ...] = (
     (r"expected ',' or '\}', but got .*", "bảng {...} thiếu ',' hoặc '}'"),
     (r"found unknown escape character (.+)", "ký tự thoát {0} không hợp lệ trong chuỗi"),
     (r"found undefined alias (.+)", "bí danh {0} chưa được định nghĩa"),
+    (r"found duplicate key (.+)", "khóa {0} được ghi hai lần trong cùng một mục"),
     (r"expected the node content, but found .*", "thiếu giá trị"),
     (r"expected a comment or a line break, but found .*", "thừa ký tự ở cuối dòng"),
     (r"invalid indentation or unclosed '\[' or '\{'", "thụt lề sai, hoặc '[' hay '{' chưa đóng"),

@@ -9,7 +9,12 @@ from typing import Any
 
 import click
 
-from classifier.errors import ClassifierError, ReferenceDataError, RelevanceConfigError
+from classifier.errors import (
+    ClassifierError,
+    ModelSaveError,
+    ReferenceDataError,
+    RelevanceConfigError,
+)
 from crawlers.errors import CrawlError
 from index.errors import (
     ArchiveBusy,
@@ -57,6 +62,10 @@ _HINTS: dict[type[Exception], str] = {
     ),
     SearchIndexError: (
         "kiểm tra đường dẫn/loại kho dữ liệu (--archive, PRESSMON_ARCHIVE, PRESSMON_BACKEND)"
+    ),
+    ModelSaveError: (
+        "thư mục của tệp mô hình phải tạo và ghi được, ổ đĩa còn chỗ: xem --data-dir, "
+        "PRESSMON_MODEL hoặc model_path trong [classifier] của settings.toml"
     ),
     ClassifierError: (
         "huấn luyện lại bằng 'pressmon train' hoặc xem [classifier] trong settings.toml"
@@ -165,6 +174,17 @@ def _one_line(err: Exception, hint: str) -> str:
     return f"{message}\n  gợi ý: {hint}" if hint else message
 
 
+def _holding_settings(
+    _ctx: click.Context, _param: click.Parameter, folder: Path | None
+) -> Path | None:
+    """The --config folder, when it holds settings.toml: without one every setting would be the
+    default and every other file would be looked for beside the folder, named in a confusing
+    error or, for a command needing none of them, not at all."""
+    if folder is not None and not (folder / "settings.toml").exists():
+        raise click.BadParameter(f"thư mục {str(folder)!r} không có tệp settings.toml")
+    return folder
+
+
 @click.group(cls=_Group)
 @click.option(
     "--data-dir",
@@ -183,8 +203,9 @@ def _one_line(err: Exception, hint: str) -> str:
 @click.option(
     "--config",
     "config_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
     envvar="PRESSMON_CONFIG_DIR",
+    callback=_holding_settings,
     help="Thư mục chứa settings.toml (mặc định: config/ của kho mã nguồn).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Ghi nhật ký tiến trình ra stderr.")

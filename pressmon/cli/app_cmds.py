@@ -423,6 +423,9 @@ def users_reset_password(app, username: str) -> None:
 @click.pass_obj
 def users_log(app, username: str | None, limit: int) -> None:
     """Các thay đổi quản trị trên tài khoản, mới nhất trước (ai, lúc nào, làm gì)."""
+    store = _store(app)
+    if username is not None:  # a typo is said, not shown as an account nobody ever changed
+        _account(store, username)
     rows = [
         (
             vn_datetime_seconds(e.at, app.settings.tz),
@@ -431,7 +434,7 @@ def users_log(app, username: str | None, limit: int) -> None:
             f"{ACCOUNT_ACTIONS.get(e.action, e.action)} ({e.action})",
             e.detail,
         )
-        for e in _store(app).events(username, limit)
+        for e in store.events(username, limit)
     ]
     click.echo(output.table(["lúc", "người làm", "tài khoản", "thao tác", "chi tiết"], rows))
 

@@ -15,12 +15,11 @@ from classifier.types import TIER_LABELS, TIERS
 from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.cli.help_text import command, group
-from pressmon.cli.options import in_archive_range
+from pressmon.cli.options import in_archive_range, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import PRESS_KINDS, progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
-from pressmon.locations import is_data_file
 from pressmon.progress_text import cut_weeks_note
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
@@ -131,10 +130,18 @@ def _resolved(settings: Settings, options: Mapping[str, Any]) -> dict[FilterFiel
 
 def _query(settings: Settings, text: str = "", **options) -> Query:
     filters = _resolved(settings, options)
+    date_from = _date(options.get("date_from"), "--from")
+    date_to = _date(options.get("date_to"), "--to")
+    if date_from and date_to and date_from > date_to:
+        # A mistake on the command line, said as one: not the archive's error for a query.
+        raise click.UsageError(
+            f"--from {date_from:%d/%m/%Y} sau --to {date_to:%d/%m/%Y}: khoảng ngày không có "
+            "ngày nào; ngày --from phải trước hoặc bằng ngày --to"
+        )
     return Query(
         text=text,
-        date_from=_date(options.get("date_from"), "--from"),
-        date_to=_date(options.get("date_to"), "--to"),
+        date_from=date_from,
+        date_to=date_to,
         outlets=filters["outlet"],
         provinces=filters["province"],
         kinds=filters["kind"],
@@ -503,12 +510,7 @@ def index_export(app, file: Path, quiet: bool) -> None:
 
 def _check_export_target(file: Path, settings: Settings) -> None:
     """A usage error for an export aimed at pressmon's own data or into no folder."""
-    if is_data_file(file, settings):
-        raise click.BadParameter(
-            f"'{file}' là tệp dữ liệu của pressmon (kho bài, CSDL trạng thái hoặc mô hình); "
-            "hãy ghi ra một tệp khác, ví dụ exports/pressmon.jsonl",
-            param_hint="'TỆP'",
-        )
+    not_a_data_file(file, settings, "TỆP", instead="exports/pressmon.jsonl")
     if not file.parent.is_dir():
         raise click.BadParameter(
             f"không có thư mục '{file.parent}' để ghi '{file.name}'", param_hint="'TỆP'"

@@ -148,9 +148,16 @@ def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> Non
     for source_id in source_ids:
         command += ["--source", source_id]
     try:
-        run_every(_seconds(every), command, cycles=cycles)
+        failed = run_every(_seconds(every), command, cycles=cycles)
     except KeyboardInterrupt:
         click.echo("Đã dừng")
+        return
+    if failed:  # with --cycles: a script or cron job must see that the archive is not fresh
+        raise PressmonError(
+            f"{len(failed)}/{cycles} lượt thu thập không thành công (lượt "
+            f"{', '.join(map(str, failed))})",
+            hint="lỗi của từng lượt ở trên; chạy `pressmon -v crawl` để xem chi tiết một lượt",
+        )
 
 
 def _full_address(_ctx: click.Context, _param: click.Parameter, value: str) -> str:

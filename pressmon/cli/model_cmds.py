@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,9 @@ from classifier.types import ArticleText
 from pressmon.cli import output
 from pressmon.cli.evaluation_text import evaluation_text
 from pressmon.cli.help_text import command
+from pressmon.cli.options import not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode
+from pressmon.errors import PressmonError
 from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review.labels import label
@@ -28,6 +32,7 @@ from pressmon.settings import REPO_ROOT, load_sources
 from pressmon.wiring import archive_from, flagger_from
 from vntext.jsonlines import loads_record
 from vntext.normalize import nfc
+from vntext.syntax_text import read_problem
 
 
 class ClassifyLine(BaseModel):
@@ -189,17 +194,32 @@ def _evaluate_and_document(
     else:
         report["real"] = None
     report["appendix_own_examples"] = synthetic_appendix(make)
-    metrics_path.parent.mkdir(parents=True, exist_ok=True)
-    metrics_path.write_text(output.dumps(report), encoding="utf-8")
-    write_model_card(
-        card_dir / "README.md",
-        model_version=flagger.model_version,
-        summary=summary,
-        real=report["real"],
-        research=report.get("research"),
-        appendix=report["appendix_own_examples"],
-    )
+    with _writing(metrics_path):
+        metrics_path.parent.mkdir(parents=True, exist_ok=True)
+        metrics_path.write_text(output.dumps(report), encoding="utf-8")
+    with _writing(card_dir / "README.md"):
+        write_model_card(
+            card_dir / "README.md",
+            model_version=flagger.model_version,
+            summary=summary,
+            real=report["real"],
+            research=report.get("research"),
+            appendix=report["appendix_own_examples"],
+        )
     return report
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """An OSError while writing `path` (no folder, no permission, disk full) as a Vietnamese
+    error naming it, instead of a traceback after minutes of evaluation."""
+    try:
+        yield
+    except OSError as err:
+        raise PressmonError(
+            f"không ghi được {path}: {read_problem(err)}",
+            hint="chọn --metrics hoặc --card-dir ở một thư mục tạo và ghi được",
+        ) from err
 
 
 @command()
@@ -313,6 +333,8 @@ def evaluate(app, shared_dir: Path, metrics_path: Path | None, research: bool, q
 
     settings = app.settings
     model_dir = settings.classifier.model_path.parent
+    if metrics_path is not None:  # checked before the minutes of evaluation, not after
+        not_a_data_file(metrics_path, settings, "--metrics", instead="evaluation.json")
     metrics_path = metrics_path or model_dir / "evaluation.json"
     with Progress(progress_mode(quiet)) as progress:
         report = _evaluate_and_document(

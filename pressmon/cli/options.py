@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from pressmon.cli import AppContext
+from pressmon.locations import is_data_file
 from pressmon.sanitize import EARLIEST_DATE, LATEST_DATE
+from pressmon.settings import Settings
 
 
 def in_archive_range(value: date, typed: str, option: str) -> date:
@@ -20,6 +22,17 @@ def in_archive_range(value: date, typed: str, option: str) -> date:
             param_hint=f"'{option}'",
         )
     return value
+
+
+def not_a_data_file(path: Path, settings: Settings, option: str, instead: str) -> None:
+    """A usage error when `path`, which a command is about to write, is the archive, the state
+    database (or their -wal, -shm) or the model: written over, it is lost."""
+    if is_data_file(path, settings):
+        raise click.BadParameter(
+            f"'{path}' là tệp dữ liệu của pressmon (kho bài, CSDL trạng thái hoặc mô hình); "
+            f"hãy ghi ra một tệp khác, ví dụ {instead}",
+            param_hint=f"'{option}'",
+        )
 
 
 def _use_sources_file(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:

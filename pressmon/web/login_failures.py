@@ -4,12 +4,12 @@ survives a restart and an admin sees it on /nguoi-dung); the table is state-DB v
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pressmon.state_db import connect, open_state_db
+from pressmon.state_db import open_state_db, transaction
 from pressmon.web.throttle import FailureRecord
 
 
@@ -28,14 +28,8 @@ class LoginFailureStore:
         self._keep = keep
         open_state_db(self.path).close()
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = connect(self.path)
-        try:
-            with db:
-                yield db
-        finally:
-            db.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.path)
 
     def get(self, key: str) -> FailureRecord:
         with self._connect() as db:

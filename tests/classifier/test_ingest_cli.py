@@ -73,3 +73,20 @@ def test_evaluate_prints_vietnamese_and_writes_the_json_file(
     assert result.stdout.startswith("Không có dữ liệu thật")
     assert f"Xong: toàn bộ kết quả (JSON) ghi ở {metrics}" in result.stdout
     assert json.loads(metrics.read_text(encoding="utf-8"))["appendix_own_examples"]
+
+
+def test_evaluate_names_a_metrics_file_it_cannot_write(model_file: Path, tmp_path: Path) -> None:
+    """A --metrics folder that cannot be made ended the evaluation with an OSError traceback."""
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "out").write_text("a file where the folder goes", encoding="utf-8")
+    metrics = tmp_path / "out" / "evaluation.json"
+    result = CliRunner().invoke(
+        main,
+        ["evaluate", "--shared", str(tmp_path / "shared"), "--metrics", str(metrics), "--quiet"],
+        env={"PRESSMON_MODEL": str(model_file)},
+    )
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert result.stderr.splitlines()[-2:] == [
+        f"Lỗi: không ghi được {metrics}: đã có một tệp trùng tên ở chỗ cần tạo thư mục",
+        "  gợi ý: chọn --metrics hoặc --card-dir ở một thư mục tạo và ghi được",
+    ], result.output

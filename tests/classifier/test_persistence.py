@@ -11,7 +11,7 @@ import skops.io as sio
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline
 
-from classifier.errors import ModelNotFoundError, UntrustedModelError
+from classifier.errors import ModelNotFoundError, ModelSaveError, UntrustedModelError
 from classifier.model import TRUSTED, TrainedModel, load, model_version, save
 
 
@@ -97,3 +97,27 @@ def test_wrong_layout_is_refused(tmp_path: Path) -> None:
     sio.dump({"format": 2, "pipeline": [1, 2], "data_version": "x"}, path)
     with pytest.raises(UntrustedModelError, match="flagging pipeline"):
         load(path)
+
+
+def test_a_model_that_cannot_be_written_is_said_in_vietnamese(
+    tiny_model: TrainedModel, tmp_path: Path
+) -> None:
+    """A data folder where no folder can be made (read-only, a file in the way) stopped
+    `pressmon train` with FileNotFoundError's traceback."""
+    (tmp_path / "model").write_text("a file where the folder goes", encoding="utf-8")
+    path = tmp_path / "model" / "flagger.skops"
+    with pytest.raises(ModelSaveError) as caught:
+        save(tiny_model, path)
+    assert str(caught.value) == (
+        f"không ghi được tệp mô hình {str(path)!r}: đã có một tệp trùng tên ở chỗ cần tạo thư mục"
+    )
+
+
+def test_a_model_that_cannot_replace_the_old_one_leaves_it(
+    tiny_model: TrainedModel, tmp_path: Path
+) -> None:
+    path = tmp_path / "flagger.skops"
+    path.mkdir()  # the name taken: the write fails at the last step
+    with pytest.raises(ModelSaveError, match="không ghi được tệp mô hình"):
+        save(tiny_model, path)
+    assert path.is_dir() and [p.name for p in tmp_path.iterdir()] == ["flagger.skops"]

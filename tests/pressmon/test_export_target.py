@@ -1,6 +1,6 @@
-"""`index export` never harms what it does not own: aimed at the archive (or its state database,
-WAL or model) it refuses before opening anything; an export that fails or is interrupted leaves
-the file it was replacing as it was."""
+"""`index export` and `evaluate --metrics` never harm what they do not own: aimed at the archive
+(or its state database, WAL or model) they refuse before opening anything; an export that fails
+or is interrupted leaves the file it was replacing as it was."""
 
 from __future__ import annotations
 
@@ -103,3 +103,23 @@ def test_an_unwritable_folder_is_said_in_vietnamese(tmp_path: Path) -> None:
     with pytest.raises(PressmonError, match="không ghi được .*: không tìm thấy tệp"):
         with written_whole(tmp_path / "gone" / "x.jsonl"):
             pass
+
+
+@pytest.mark.parametrize("name", ["archive.db", "archive-state.db", "model/flagger.skops"])
+def test_evaluation_figures_onto_pressmon_data_are_refused_and_the_archive_kept(
+    archive_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`evaluate --metrics archive.db` wrote its JSON over the archive: every article lost."""
+    model = archive_path.parent / "model" / "flagger.skops"
+    model.parent.mkdir()
+    model.write_bytes(b"not a model")  # refused before it is read, or the command stops on it
+    monkeypatch.setenv("PRESSMON_MODEL", str(model))
+    result = CliRunner().invoke(
+        main,
+        ["--archive", str(archive_path), "evaluate", "--quiet"]
+        + ["--shared", str(archive_path.parent), "--metrics", str(archive_path.parent / name)],
+    )
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines()[-1].startswith("Lỗi: giá trị không hợp lệ cho '--metrics': ")
+    assert "là tệp dữ liệu của pressmon" in result.output
+    assert _documents(archive_path) == 1 and model.read_bytes() == b"not a model"

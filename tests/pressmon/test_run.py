@@ -68,7 +68,35 @@ def test_run_crawls_once_per_cycle(tmp_path: Path) -> None:
     finally:
         server.shutdown()
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "cycle 1: exit 0" in result.stderr and "cycle 2: exit 0" in result.stderr
+    assert "lượt 1: xong sau" in result.stderr and "lượt 2: xong sau" in result.stderr
     with sqlite3.connect(tmp_path / "state.db") as db:
         runs = db.execute("SELECT count(DISTINCT run_id) FROM crawl_runs").fetchone()[0]
     assert runs == 2
+
+
+def test_run_with_cycles_exits_1_naming_the_cycles_that_failed(tmp_path: Path) -> None:
+    """A crawl that fails in every cycle (here: its sources file is missing) was logged as
+    "cycle 1: exit 1", in English, and `run --cycles` still exited 0: a cron job never knew."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PRESSMON_SOURCES": str(tmp_path / "missing.yaml"),
+        "PRESSMON_ARCHIVE__STATE_PATH": str(tmp_path / "state.db"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "pressmon", "--archive", str(tmp_path / "a.db")]
+        + ["run", "--every", "0s", "--cycles", "2"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stderr[-2000:]
+    lines = result.stderr.splitlines()
+    for cycle in (1, 2):
+        assert f"Cảnh báo (pressmon.crawl): lượt {cycle}: không thành công (mã thoát 1)" in (
+            result.stderr
+        )
+    assert "Lỗi: 2/2 lượt thu thập không thành công (lượt 1, 2)" in lines, result.stderr
+    assert lines[-1].startswith("  gợi ý: "), result.stderr
+    assert "cycle 1" not in result.stderr and "Traceback" not in result.stderr

@@ -39,6 +39,51 @@ def test_environment_overrides_file(tmp_path: Path) -> None:
     assert settings.archive.elasticsearch_url == "http://user:secret@127.0.0.1:9200"
 
 
+@pytest.mark.parametrize(
+    "variables",
+    [
+        ("PRESSMON_WEB__PORT", "PRESSMON_WEB"),  # the field first: set the section over it
+        ("PRESSMON_WEB", "PRESSMON_WEB__PORT"),  # the section first: was a TypeError traceback
+        ("PRESSMON_WEB", "PRESSMON_SESSION_SECRET"),  # a shortcut into the section
+    ],
+)
+def test_a_variable_for_a_section_beside_one_for_its_field_names_both(
+    variables: tuple[str, str],
+) -> None:
+    environ = dict.fromkeys(variables, "8080")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(DEFAULT_CONFIG_DIR, environ=environ)
+    assert str(caught.value).startswith("biến môi trường "), caught.value
+    assert all(name in str(caught.value) for name in variables), caught.value
+    assert all(f"unset {name}" in caught.value.hint for name in variables), caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "said"),
+    [
+        ("PRESSMON_ARCHIVE__BUSY_TIMEOUT", "abc", "archive.busy_timeout: phải là số"),
+        ("PRESSMON_WEBB__PORT", "80", "webb: trường không có"),
+        ("PRESSMON_WEB", "80", "web: phải là một bảng các trường"),
+    ],
+)
+def test_a_bad_variable_is_named_instead_of_settings_toml(
+    variable: str, value: str, said: str
+) -> None:
+    """settings.toml holds `busy_timeout = 30`: blaming it sent the operator to the wrong file."""
+    with pytest.raises(ConfigError) as caught:
+        load_settings(DEFAULT_CONFIG_DIR, environ={variable: value})
+    assert str(caught.value).startswith(f"biến môi trường {variable}: {said}"), caught.value
+    assert "settings.toml:" not in str(caught.value)
+
+
+def test_a_bad_value_in_the_file_still_names_the_file(tmp_path: Path) -> None:
+    folder = tmp_path / "config"
+    folder.mkdir()
+    (folder / "settings.toml").write_text("[web]\nport = 'tám'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"settings\.toml: web\.port: "):
+        load_settings(folder, environ={"PRESSMON_WEB__HOST": "127.0.0.1"})
+
+
 def test_the_shared_data_folder_of_benchmarks_and_tests_is_not_a_setting() -> None:
     # Set to run the real-page benchmarks and tests from a worktree; pressmon ignores it.
     settings = load_settings(DEFAULT_CONFIG_DIR, environ={"PRESSMON_SHARED_DIR": "/srv/shared"})
