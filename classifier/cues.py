@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from classifier.links import Brand, Channels, Link, Phone
 from classifier.patterns import compile_cue, word_matches
 from vntext.deobfuscate import Cleaned
-from vntext.normalize import MARKED_SHARE, fold
+from vntext.normalize import INVISIBLE, MARKED_SHARE, fold
 
 # How much each family says on its own (probability-like, combined by noisy-OR).
 LINK_WEIGHT = {
@@ -376,6 +376,9 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
             HEAVY_DISGUISE_WEIGHT if len(disguised) >= HEAVY_DISGUISE else FAMILY_WEIGHT["disguise"]
         )
         label = "chữ bị ngụy trang bằng số, ký hiệu hoặc dấu chấm để lách bộ lọc"
+        if any(not INVISIBLE.isdisjoint(cleaned.original[t.start : t.end]) for t in disguised):
+            # Named, because the quote a reviewer reads is shown without them.
+            label = "chữ bị ngụy trang bằng số, ký hiệu, dấu chấm hoặc ký tự vô hình để lách bộ lọc"
         excerpt = cleaned.original[first.start : first.end]
         hits.append(CueHit("disguise", label, weight, excerpt, first.start, first.end))
     hidden = any(h.family in ("channel", "contact") for h in hits)

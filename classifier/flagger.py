@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from classifier.categories import CATEGORIES, CONTEXT_NOTE, LEGAL_CAVEAT, pick_category
@@ -37,7 +37,7 @@ from classifier.stance import StanceResult, detect_stance
 from classifier.types import ArticleText, Assessment, Reason, Tier
 from classifier.views import TITLE_SEPARATOR, opening
 from vntext.deobfuscate import Cleaned, clean
-from vntext.normalize import fold, normalize_text
+from vntext.normalize import INVISIBLE, fold, normalize_text, without_invisible
 from vntext.segment import split_sentences
 
 # Share of words that must read as Vietnamese syllables (typed with diacritics or not).
@@ -269,7 +269,7 @@ class Flagger:
             category=category,
             article11_clause=clause,
             stance=stance.stance,
-            reasons=tuple(reasons),
+            reasons=tuple(_visible(reasons, r)),
             model_version=self.model_version,
         )
 
@@ -322,6 +322,31 @@ class Flagger:
             reasons=(Reason("note", note),),
             model_version=self.model_version,
         )
+
+
+def _visible(reasons: list[Reason], r: _Read) -> list[Reason]:
+    """The reasons as a reader sees the text: invisible characters, which the judgement read as
+    disguise, out of their quotes (so a quote is found in the text as shown and stored), and
+    offsets into the cues' opening counted without them."""
+    if INVISIBLE.isdisjoint(r.title) and INVISIBLE.isdisjoint(r.text):
+        return reasons
+    original = r.cleaned.original
+
+    def shown(key: str, value: object) -> object:
+        if isinstance(value, str):
+            return without_invisible(value)
+        if key in ("start", "end") and isinstance(value, int):
+            return len(without_invisible(original[:value]))
+        return value
+
+    return [
+        replace(
+            reason,
+            text=without_invisible(reason.text),
+            detail={key: shown(key, value) for key, value in reason.detail.items()},
+        )
+        for reason in reasons
+    ]
 
 
 def _located(hit_start: int, hit_end: int, r: _Read) -> dict[str, object]:

@@ -10,6 +10,7 @@ settings; `pressmon.crawl.crawl_settings` puts them there.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,7 +25,7 @@ from index.types import Document
 from pressmon.alerts.dispatch import CLOSE_SECONDS, BackgroundDispatcher
 from pressmon.article_updates import changed_fields, updated_document
 from pressmon.evidence.keeper import EvidenceKeeper, is_flagged
-from pressmon.processing import ArticleProcessor
+from pressmon.processing import ArticleProcessor, Prepared
 from pressmon.review.changes import ChangeStore, record_content_changes
 from pressmon.settings import Settings
 from pressmon.wiring import archive_from, notifier_from, processor_from
@@ -64,7 +65,7 @@ class ArchivePipeline:
         self.alerts = alerts
         self.changes = changes
         self.batch_size = batch_size
-        self._batch: list[tuple[Document, ArticleItem]] = []
+        self._batch: list[tuple[Prepared, ArticleItem]] = []
         # Per document of the batch updated in place: its archived version and what changed.
         self._earlier: dict[str, tuple[Document, tuple[str, ...]]] = {}
 
@@ -86,8 +87,8 @@ class ArchivePipeline:
     def process_item(self, item: ArticleItem) -> ArticleItem:
         spider = self.crawler.spider
         source = spider.sources[item.source_id]
-        document = self.processor.prepare(item.article, source, item.crawled_at)
-        if document is None:
+        prepared = self.processor.prepare(item.article, source, item.crawled_at)
+        if prepared is None:
             spider.count(item.source_id, IRRELEVANT)
             if item.refetch:
                 # The archived copy stays as it was read when it was about social insurance.
@@ -97,7 +98,7 @@ class ArchivePipeline:
             outcome = STORED if item.refetch else IRRELEVANT
             spider.state.mark_fetched([_fetched(item)], outcome)
             raise DropItem(f"not about social insurance: {item.article.url}", log_level="DEBUG")
-        self._batch.append((document, item))
+        self._batch.append((prepared, item))
         if len(self._batch) >= self.batch_size:
             self.flush()
         return item
@@ -108,9 +109,9 @@ class ArchivePipeline:
             return
         outcomes = self._outcomes()
         written = [
-            (d, i) for (d, i), o in zip(self._batch, outcomes, strict=True) if o != UNCHANGED
+            (p, i) for (p, i), o in zip(self._batch, outcomes, strict=True) if o != UNCHANGED
         ]
-        documents = self.processor.flag([document for document, _ in written])
+        documents = self.processor.flag([prepared for prepared, _ in written])
         # The saved copy first: an article in the queue always has its evidence on disk.
         for document, (_, item) in zip(documents, written, strict=True):
             if is_flagged(document) and item.fetched is not None:
@@ -138,16 +139,18 @@ class ArchivePipeline:
     def _outcomes(self) -> list[str]:
         """stored (new), updated or unchanged, per document of the batch; an updated one is
         replaced in the batch by what the archive keeps of it (pressmon.article_updates)."""
-        refetched = [document.id for document, item in self._batch if item.refetch]
+        refetched = [prepared.document.id for prepared, item in self._batch if item.refetch]
         archived = {d.id: d for d in self.archive.get_many(refetched)} if refetched else {}
         outcomes = []
-        for index, (document, item) in enumerate(self._batch):
+        for index, (prepared, item) in enumerate(self._batch):
+            document = prepared.document
             earlier = archived.get(document.id) if item.refetch else None
             changed = changed_fields(document, earlier) if earlier is not None else ()
             if earlier is None:
                 outcomes.append(STORED)
             elif changed:
-                self._batch[index] = (updated_document(document, earlier), item)
+                updated = replace(prepared, document=updated_document(document, earlier))
+                self._batch[index] = (updated, item)
                 self._earlier[document.id] = (earlier, changed)
                 outcomes.append(UPDATED)
             else:

@@ -21,8 +21,8 @@ from index.types import Document
 from pressmon.alerts.dispatch import Notifier
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.line_problems import line_problem
-from pressmon.processing import ArticleProcessor
-from pressmon.sanitize import InputRejected, clean_article, decode_line
+from pressmon.processing import ArticleProcessor, Prepared
+from pressmon.sanitize import InputRejected, Received, clean_article, decode_line
 from pressmon.settings import Settings, SourceList, load_sources
 from vntext.jsonlines import loads_record
 from vntext.normalize import nfc
@@ -73,7 +73,8 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class ParsedLines:
-    lines: tuple[ArticleLine, ...]
+    lines: tuple[ArticleLine, ...]  # as stored
+    received: tuple[Received, ...]  # each line's title and body as it came, for the flagger
     rejected: tuple[str, ...]
     cleaned: tuple[str, ...]
 
@@ -82,6 +83,7 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
     """Every valid line, sanitised (`pressmon.sanitize`); a bad line is rejected on its own with
     its number and reason, so one bad record never costs the rest of the file."""
     parsed: list[ArticleLine] = []
+    received: list[Received] = []
     rejected: list[str] = []
     cleaned: list[str] = []
     for number, raw in enumerate(lines, start=1):
@@ -109,7 +111,8 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
         if notes:
             cleaned.append(f"dòng {number}: {'; '.join(notes)}")
         parsed.append(line.model_copy(update={"title": clean.title, "text": clean.body}))
-    return ParsedLines(tuple(parsed), tuple(rejected), tuple(cleaned))
+        received.append(clean.received)
+    return ParsedLines(tuple(parsed), tuple(received), tuple(rejected), tuple(cleaned))
 
 
 def source_for(line: ArticleLine, sources: SourceList) -> Source:
@@ -151,8 +154,8 @@ def ingest_jsonl(
     parsed = result.lines
     sources = load_sources(settings.sources_file)
     crawled_at = datetime.now(UTC)
-    documents = []
-    for line in parsed:
+    prepared: list[Prepared] = []
+    for line, received in zip(parsed, result.received, strict=True):
         article = ExtractedArticle(
             url=line.url,
             canonical_url=line.canonical_url or line.url,
@@ -162,16 +165,16 @@ def ingest_jsonl(
             date_source="input",
             methods={"title": "input", "body": "input", "published_at": "input"},
         )
-        document = processor.prepare(article, source_for(line, sources), crawled_at)
-        if document is not None:
-            documents.append(document)
+        ready = processor.prepare(article, source_for(line, sources), crawled_at, received)
+        if ready is not None:
+            prepared.append(ready)
         if progress:
-            progress(STAGE_READ, len(documents), len(parsed))
+            progress(STAGE_READ, len(prepared), len(parsed))
     flagged: list[Document] = []
-    for start in range(0, len(documents), FLAG_BATCH):
-        flagged += processor.flag(documents[start : start + FLAG_BATCH])
+    for start in range(0, len(prepared), FLAG_BATCH):
+        flagged += processor.flag(prepared[start : start + FLAG_BATCH])
         if progress:
-            progress(STAGE_FLAG, len(flagged), len(documents))
+            progress(STAGE_FLAG, len(flagged), len(prepared))
     # Ingested articles came without HTML: their text is what is kept as evidence.
     EvidenceKeeper.from_settings(settings).keep_ingested(flagged, crawled_at)
     new = archive.upsert(flagged)
@@ -182,7 +185,7 @@ def ingest_jsonl(
         read=len(parsed),
         stored=len(flagged),
         new=new,
-        irrelevant=len(parsed) - len(documents),
+        irrelevant=len(parsed) - len(prepared),
         rejected=result.rejected,
         cleaned=result.cleaned,
         alerts=alerts,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
 from classifier.flagger import Flagger, uncertainty
@@ -13,9 +13,18 @@ from crawlers.items import ExtractedArticle
 from crawlers.sources import Source
 from crawlers.urls import article_id, canonicalize_url
 from index.types import Document
-from pressmon.sanitize import clean_extracted
+from pressmon.sanitize import Received, clean_extracted
 from vntext.provinces import Gazetteer
 from vntext.stories import StoryClusterer
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A Document to archive, and its title and body as they came for the flagger: the archive
+    keeps no invisible characters, while words hidden with them are evidence of disguise."""
+
+    document: Document
+    received: Received
 
 
 class ArticleProcessor:
@@ -35,15 +44,21 @@ class ArticleProcessor:
         self.clusterer = clusterer
 
     def prepare(
-        self, article: ExtractedArticle, source: Source, crawled_at: datetime
-    ) -> Document | None:
+        self,
+        article: ExtractedArticle,
+        source: Source,
+        crawled_at: datetime,
+        received: Received | None = None,
+    ) -> Prepared | None:
         """The unflagged Document for a relevant article; None when it is not about social
-        insurance.
+        insurance. `received`: the text as it came, when `article` was sanitised already
+        (`ingest` says what changed per line).
 
         Raises:
             InputRejected: an absurd publication date, or no text once control characters go.
         """
-        article = clean_extracted(article)  # the one sanitising step shared with `ingest`
+        clean = clean_extracted(article)  # the one sanitising step shared with `ingest`
+        article = clean.article
         text = f"{article.lead}\n\n{article.body}" if article.lead else article.body
         relevance = self.relevance.assess(article.title, text)
         if not relevance.relevant:
@@ -52,7 +67,7 @@ class ArticleProcessor:
         attribution = self.gazetteer.attribute(article.title, text, source.kind, home)
         canonical = canonicalize_url(article.canonical_url or article.url)
         document_id = article_id(canonical, source.domains)  # www. or not, on its own domains
-        return Document(
+        document = Document(
             id=document_id,
             url=article.url,
             canonical_url=canonical,
@@ -76,28 +91,30 @@ class ArticleProcessor:
             seo_title=article.seo_title if article.seo_title != article.title else "",
             extraction=dict(article.methods),
         )
+        return Prepared(document, received if received is not None else clean.received)
 
     def story_rows(self, documents: Sequence[Document]) -> list[tuple[str, str, int]]:
         """What CrawlState.remember_stories keeps for these documents."""
         return [(d.id, d.story_id or d.id, self.clusterer.fingerprint_of(d.id)) for d in documents]
 
-    def flag(self, documents: Sequence[Document]) -> list[Document]:
-        """Documents with the flagger's triage score, reasons and model version attached."""
+    def flag(self, prepared: Sequence[Prepared]) -> list[Document]:
+        """Documents with the flagger's triage score, reasons and model version attached; the
+        flagger reads each text as it came (`Prepared`)."""
         texts = [
             ArticleText(
-                title=d.title,
-                text=d.body,
-                url=d.url,
-                outlet=d.outlet_name,
-                outlet_kind=d.kind,
-                published_at=d.published_at,
+                title=p.received.title,
+                text=p.received.body,
+                url=p.document.url,
+                outlet=p.document.outlet_name,
+                outlet_kind=p.document.kind,
+                published_at=p.document.published_at,
             )
-            for d in documents
+            for p in prepared
         ]
         thresholds = self.flagger.thresholds
         return [
-            with_assessment(d, a, uncertainty(a.risk, thresholds))
-            for d, a in zip(documents, self.flagger.assess_many(texts), strict=True)
+            with_assessment(p.document, a, uncertainty(a.risk, thresholds))
+            for p, a in zip(prepared, self.flagger.assess_many(texts), strict=True)
         ]
 
 

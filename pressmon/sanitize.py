@@ -45,8 +45,9 @@ class InputRejected(PressmonError):
 
 @dataclass(frozen=True)
 class Cleaned:
-    text: str
+    text: str  # what is stored and searched
     notes: tuple[str, ...]  # what was changed, e.g. "removed 2 control characters"
+    received: str  # `text` with its invisible characters kept: what the flagger reads
 
 
 def clean_text(text: str, *, limit: int | None = None, field: str = "text") -> Cleaned:
@@ -55,13 +56,16 @@ def clean_text(text: str, *, limit: int | None = None, field: str = "text") -> C
     `limit` characters. Idempotent.
 
     Invisible characters go because scam posts hide words with them ("bả\\u200bo hiểm"): the
-    stored text, search and the flagger then read the same words. Saved copies keep the page.
+    stored text and search then read the same words. `received` keeps them, all else cleaned
+    alike, because a word hidden that way is the flagger's evidence of disguise. Saved copies
+    keep the page.
     """
     notes = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, escapes = _ESCAPES.subn("", text)
     text, controls = _CONTROLS.subn("", text)
     text, surrogates = _SURROGATES.subn("\ufffd", text)
+    received = nfc(text).strip()
     visible = without_invisible(text)
     invisible, text = len(text) - len(visible), visible
     if escapes:
@@ -76,7 +80,9 @@ def clean_text(text: str, *, limit: int | None = None, field: str = "text") -> C
     if limit is not None and len(text) > limit:
         notes.append(f"{field}: cắt từ {_vn(len(text))} xuống {_vn(limit)} ký tự")
         text = text[:limit].rstrip()
-    return Cleaned(text, tuple(notes))
+    if limit is not None:
+        received = received[:limit].rstrip()
+    return Cleaned(text, tuple(notes), received)
 
 
 def check_date(value: datetime | date, field: str = "published_at") -> None:
@@ -89,11 +95,21 @@ def check_date(value: datetime | date, field: str = "published_at") -> None:
 
 
 @dataclass(frozen=True)
+class Received:
+    """Title and body as they came, invisible characters kept (`Cleaned.received`): what the
+    flagger reads, since words hidden with them are evidence of disguise."""
+
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
 class CleanArticle:
     title: str
     body: str
     lead: str
     notes: tuple[str, ...]
+    received: Received
 
 
 def clean_article(
@@ -109,11 +125,23 @@ def clean_article(
     if not parts[0].text or not parts[1].text:
         raise InputRejected("tiêu đề hoặc nội dung trống sau khi bỏ ký tự điều khiển")
     return CleanArticle(
-        parts[0].text, parts[1].text, parts[2].text, tuple(n for p in parts for n in p.notes)
+        parts[0].text,
+        parts[1].text,
+        parts[2].text,
+        tuple(n for p in parts for n in p.notes),
+        Received(parts[0].received, parts[1].received),
     )
 
 
-def clean_extracted(article: ExtractedArticle) -> ExtractedArticle:
+@dataclass(frozen=True)
+class CleanExtracted:
+    """A crawled article cleaned for the archive, and its text as it came for the flagger."""
+
+    article: ExtractedArticle
+    received: Received
+
+
+def clean_extracted(article: ExtractedArticle) -> CleanExtracted:
     """A crawled article cleaned like an ingested one; what changed is logged with its URL.
 
     Raises:
@@ -123,9 +151,12 @@ def clean_extracted(article: ExtractedArticle) -> ExtractedArticle:
     seo = clean_text(article.seo_title, limit=MAX_TITLE_CHARS, field="seo_title")
     notes = clean.notes + seo.notes
     if not notes:
-        return article
+        return CleanExtracted(article, clean.received)
     log.warning("%s: %s", article.url, "; ".join(notes))
-    return replace(article, title=clean.title, body=clean.body, lead=clean.lead, seo_title=seo.text)
+    stored = replace(
+        article, title=clean.title, body=clean.body, lead=clean.lead, seo_title=seo.text
+    )
+    return CleanExtracted(stored, clean.received)
 
 
 def decode_line(raw: bytes) -> tuple[str, bool]:

@@ -48,9 +48,9 @@ def processor() -> ArticleProcessor:
 
 
 def _prepared(processor: ArticleProcessor, article: ExtractedArticle):
-    document = processor.prepare(article, SOURCE, datetime(2025, 7, 1, 6, tzinfo=UTC))
-    assert document is not None, "the test article is about social insurance"
-    return document
+    prepared = processor.prepare(article, SOURCE, datetime(2025, 7, 1, 6, tzinfo=UTC))
+    assert prepared is not None, "the test article is about social insurance"
+    return prepared.document
 
 
 def test_the_date_reasoning_and_a_differing_seo_title_are_kept(processor) -> None:

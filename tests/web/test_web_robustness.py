@@ -132,7 +132,7 @@ def test_ingest_rejects_bad_lines_one_by_one_and_names_them() -> None:
 class _Keep:
     """A processor that keeps every article unchanged (the models are tested elsewhere)."""
 
-    def prepare(self, article, source, crawled_at):
+    def prepare(self, article, source, crawled_at, received=None):
         from index.types import Document
 
         return Document(
@@ -148,8 +148,8 @@ class _Keep:
             crawled_at=crawled_at,
         )
 
-    def flag(self, documents):
-        return list(documents)
+    def flag(self, prepared):
+        return list(prepared)
 
     def story_rows(self, documents):
         return []
@@ -183,7 +183,7 @@ def test_crawled_articles_are_cleaned_by_the_same_function() -> None:
         published_at=NOW,
         date_source="meta",
     )
-    cleaned = clean_extracted(article)
+    cleaned = clean_extracted(article).article
     assert (cleaned.title, cleaned.body) == ("Tiêu đề", "Nội dung bài")
     with pytest.raises(InputRejected):
         clean_extracted(replace(article, published_at=NOW.replace(year=9999)))
