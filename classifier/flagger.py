@@ -35,7 +35,7 @@ from classifier.links import Channels
 from classifier.model import Scored, TrainedModel, load, model_version, save
 from classifier.stance import StanceResult, detect_stance
 from classifier.types import ArticleText, Assessment, Reason, Tier
-from classifier.views import TITLE_SEPARATOR, opening
+from classifier.views import opening
 from vntext.deobfuscate import Cleaned, clean
 from vntext.normalize import INVISIBLE, fold, normalize_text, without_invisible
 from vntext.segment import split_sentences
@@ -347,14 +347,6 @@ def _visible(reasons: list[Reason], r: _Read) -> list[Reason]:
         )
         for reason in reasons
     ]
-
-
-def _located(hit_start: int, hit_end: int, r: _Read) -> dict[str, object]:
-    """Where an excerpt of the cleaned opening lies: in the title or in the text, with offsets."""
-    body_start = len(r.title) + len(TITLE_SEPARATOR) if r.title else 0
-    if r.title and hit_start < len(r.title):
-        return {"field": "title", "start": hit_start, "end": min(hit_end, len(r.title))}
-    return {"field": "text", "start": hit_start - body_start, "end": hit_end - body_start}
 
 
 def _cue_reasons(signals: ScamSignals) -> list[Reason]:
