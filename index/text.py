@@ -41,11 +41,6 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(text)]
 
 
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every word in `text`."""
-    return list(iter_word_spans(text))
-
-
 def iter_word_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every word in `text`, found as they are asked for."""
     return (m.span() for m in _WORD_RE.finditer(text))

@@ -177,26 +177,16 @@ def _pair(reading: _Reading | None) -> tuple[datetime, str] | None:
     return (reading.value, reading.precision) if reading else None
 
 
-def parse_iso(text: str) -> tuple[datetime, str] | None:
-    """ISO-8601 and its near misses: a space before the offset, a space for ``T``, no offset.
+def parse_date(text: str) -> tuple[datetime, str] | None:
+    """ISO first (structured values) and its near misses (a space before the offset, a space for
+    ``T``, no offset), then the visible Vietnamese forms ("Thứ bảy, 7/3/2026, 00:05 (GMT+7)",
+    "21 tháng 09 năm 2025"); None if neither fits.
 
-    >>> parse_iso("2026-03-07T08:52:11.000 +07:00")[0].isoformat()
+    >>> parse_date("2026-03-07T08:52:11.000 +07:00")[0].isoformat()
     '2026-03-07T08:52:11+07:00'
-    """
-    return _pair(_read_iso(text))
-
-
-def parse_vietnamese(text: str) -> tuple[datetime, str] | None:
-    """Visible Vietnamese dates, e.g. "Thứ bảy, 7/3/2026, 00:05 (GMT+7)", "21 tháng 09 năm 2025".
-
-    >>> parse_vietnamese("Thứ tư, 28/09/2022 10:15 (GMT+7)")[0].isoformat()
+    >>> parse_date("Thứ tư, 28/09/2022 10:15 (GMT+7)")[0].isoformat()
     '2022-09-28T10:15:00+07:00'
     """
-    return _pair(_read_vietnamese(text))
-
-
-def parse_date(text: str) -> tuple[datetime, str] | None:
-    """ISO first (structured values), then the visible Vietnamese forms; None if neither fits."""
     return _pair(_read(text))
 
 
