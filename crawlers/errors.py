@@ -1,5 +1,8 @@
 """One exception root for the crawlers package."""
 
+import sqlite3
+from pathlib import Path
+
 
 class CrawlError(Exception):
     """Root of every error raised by `crawlers`."""
@@ -19,3 +22,13 @@ class DateError(ExtractionError):
 
 class InvalidURL(CrawlError):
     """A URL cannot be canonicalised: not absolute http(s), or no host."""
+
+
+class CrawlStateError(CrawlError):
+    """The crawl state's SQLite file could not be read or written (held by another process past
+    the wait, damaged, read-only); `cause` is SQLite's error."""
+
+    def __init__(self, path: Path, cause: sqlite3.Error) -> None:
+        super().__init__(f"crawl state {str(path)!r}: {cause}")
+        self.path = path
+        self.cause = cause

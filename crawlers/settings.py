@@ -25,6 +25,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawlers.sites.SiteConcurrencyMiddleware": 940,
 }
 
+# A crawl state that cannot be written stops the crawl (crawlers.state_failures).
+SPIDER_MIDDLEWARES = {"crawlers.state_failures.StateFailureMiddleware": 10}
+
 
 def scrapy_settings(
     *,
@@ -39,13 +42,16 @@ def scrapy_settings(
     http_cache: bool,
     job_dir: Path | None,
     refetch_per_source: int,
+    state_timeout: float,
 ) -> dict[str, Any]:
-    """Scrapy's UPPER_CASE settings for one crawl; `state_path` is the crawl state's SQLite file."""
+    """Scrapy's UPPER_CASE settings for one crawl; `state_path` is the crawl state's SQLite file,
+    whose writes wait up to `state_timeout` seconds while another process holds it."""
     settings: dict[str, Any] = {
         "BOT_NAME": "pressmon",
         "USER_AGENT": user_agent,
         "ROBOTSTXT_OBEY": obey_robots,
         "DOWNLOADER_MIDDLEWARES": dict(DOWNLOADER_MIDDLEWARES),
+        "SPIDER_MIDDLEWARES": dict(SPIDER_MIDDLEWARES),
         "AUTOTHROTTLE_ENABLED": autothrottle,
         "AUTOTHROTTLE_START_DELAY": max(download_delay, 0.1),
         "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
@@ -68,6 +74,7 @@ def scrapy_settings(
         "LOG_LEVEL": "INFO",
         "LOG_INSTALL_ROOT_HANDLER": False,  # the CLI configures logging
         "PRESSMON_STATE_PATH": str(state_path),
+        "PRESSMON_STATE_TIMEOUT": state_timeout,
         # Changed stored articles fetched again per source and run (crawlers.revisions).
         "PRESSMON_REFETCH_PER_SOURCE": refetch_per_source,
     }

@@ -3,13 +3,16 @@ each page last read (crawlers.revisions), per-source runs."""
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
+from crawlers.errors import CrawlStateError
 from crawlers.outcomes import BAD_DATE_GIVEN_UP, CHALLENGE_GIVEN_UP
 from crawlers.revisions import KnownPage, PageVersion
 
@@ -19,6 +22,13 @@ from crawlers.revisions import KnownPage, PageVersion
 FINAL_OUTCOMES = frozenset(
     {"stored", "irrelevant", "duplicate", "not_article", CHALLENGE_GIVEN_UP, BAD_DATE_GIVEN_UP}
 )
+
+
+# How long a write waits for another process holding the file before it fails.
+DEFAULT_TIMEOUT_SECONDS = 30.0
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def utc_now() -> datetime:
@@ -46,23 +56,51 @@ class FetchedURL:
     version: PageVersion
 
 
+def _state_errors(
+    method: Callable[Concatenate[CrawlState, _P], _R],
+) -> Callable[Concatenate[CrawlState, _P], _R]:
+    """SQLite's failures in `method` become CrawlStateError naming the file."""
+
+    @functools.wraps(method)
+    def guarded(state: CrawlState, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(state, *args, **kwargs)
+        except sqlite3.Error as err:
+            raise CrawlStateError(state.path, err) from err
+
+    return guarded
+
+
 class CrawlState:
     """SQLite-backed memory of the crawler, in the pressmon state database.
 
     `path` is a state database that pressmon has already created and migrated (pressmon.state_db);
-    `clock` gives the time rows are recorded at and retries are due against (default: utc_now).
+    `clock` gives the time rows are recorded at and retries are due against (default: utc_now);
+    a write waits up to `timeout` seconds while another process holds the file. Every method
+    raises CrawlStateError when SQLite fails.
     """
 
-    def __init__(self, path: Path, clock: Callable[[], datetime] | None = None) -> None:
-        self._db = sqlite3.connect(path, timeout=30)
+    def __init__(
+        self,
+        path: Path,
+        clock: Callable[[], datetime] | None = None,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+    ) -> None:
+        self.path = path
+        try:
+            self._db = sqlite3.connect(path, timeout=timeout)
+        except sqlite3.Error as err:
+            raise CrawlStateError(path, err) from err
         self.now: Callable[[], datetime] = clock or utc_now
 
+    @_state_errors
     def is_done(self, url_id: str) -> bool:
         row = self._db.execute(
             "SELECT outcome FROM seen_urls WHERE url_id = ?", (url_id,)
         ).fetchone()
         return row is not None and row[0] in FINAL_OUTCOMES
 
+    @_state_errors
     def known(self, url_id: str) -> KnownPage | None:
         """What the state remembers of a URL; None when it was never handled."""
         row = self._db.execute(
@@ -85,6 +123,7 @@ class CrawlState:
             bool(recheck),
         )
 
+    @_state_errors
     def mark_fetched(self, rows: Iterable[FetchedURL], outcome: str) -> None:
         """Like `mark_many`, also recording the version of each page that was read."""
         with self._db:
@@ -115,6 +154,7 @@ class CrawlState:
             ),
         )
 
+    @_state_errors
     def mark_retry(
         self, row: FetchedURL, outcome: str, attempts: int, retry_at: datetime | None
     ) -> None:
@@ -127,12 +167,14 @@ class CrawlState:
                 (attempts, retry_at.isoformat() if retry_at else None, row.url_id),
             )
 
+    @_state_errors
     def end_recheck(self, url_id: str) -> None:
         """The one re-check of a not_article URL from before shells were retried (state v12) is
         asked for: whatever it reads, or if it fails, it is not asked again."""
         with self._db:
             self._db.execute("UPDATE seen_urls SET recheck = 0 WHERE url_id = ?", (url_id,))
 
+    @_state_errors
     def challenged_host(self, host: str) -> tuple[int, datetime] | None:
         """A host backed off for answering challenges (crawlers.retry): its runs of challenges in
         a row and until when it is asked for no article page; None when it is not."""
@@ -141,6 +183,7 @@ class CrawlState:
         ).fetchone()
         return (row[0], datetime.fromisoformat(row[1])) if row else None
 
+    @_state_errors
     def back_off_host(self, host: str, trips: int, retry_at: datetime) -> None:
         with self._db:
             self._db.execute(
@@ -148,14 +191,17 @@ class CrawlState:
                 (host, trips, retry_at.isoformat()),
             )
 
+    @_state_errors
     def clear_host(self, host: str) -> None:
         """The host answered a page that was no challenge: no back-off is kept for it."""
         with self._db:
             self._db.execute("DELETE FROM challenged_hosts WHERE host = ?", (host,))
 
+    @_state_errors
     def mark(self, url_id: str, url: str, source_id: str, outcome: str) -> None:
         self.mark_many([(url_id, url, source_id)], outcome)
 
+    @_state_errors
     def mark_many(self, urls: Iterable[tuple[str, str, str]], outcome: str) -> None:
         """(url id, url, source id) rows with one outcome, in one transaction; the version of the
         page recorded before (if any) is left as it was."""
@@ -168,6 +214,7 @@ class CrawlState:
                 ((url_id, url, source_id, outcome, now, now) for url_id, url, source_id in urls),
             )
 
+    @_state_errors
     def remember_stories(self, rows: Iterable[tuple[str, str, int]]) -> None:
         """(article id, story id, fingerprint) rows, so later runs join copies to earlier
         stories."""
@@ -181,6 +228,7 @@ class CrawlState:
                 ),
             )
 
+    @_state_errors
     def stories(self, since: datetime) -> list[tuple[str, str, int]]:
         rows = self._db.execute(
             "SELECT article_id, story_id, fingerprint FROM stories"
@@ -192,6 +240,7 @@ class CrawlState:
             for article_id, story_id, fingerprint in rows
         ]
 
+    @_state_errors
     def record_run(self, run: SourceRun) -> None:
         with self._db:
             self._db.execute(
@@ -206,6 +255,7 @@ class CrawlState:
                 ),
             )
 
+    @_state_errors
     def runs(self, source_id: str | None = None) -> list[SourceRun]:
         sql = "SELECT * FROM crawl_runs"
         params: tuple[str, ...] = ()
@@ -225,5 +275,6 @@ class CrawlState:
             for row in rows
         ]
 
+    @_state_errors
     def close(self) -> None:
         self._db.close()

@@ -13,9 +13,10 @@ from typing import Any
 
 from crawlers.settings import scrapy_settings
 from crawlers.sources import Source
-from pressmon.errors import PressmonError
+from pressmon import state_db
+from pressmon.errors import PressmonError, StateDatabaseError
 from pressmon.settings import Settings, load_sources
-from pressmon.state_db import open_state_db
+from pressmon.state_db import crawl_state_problem, open_state_db
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +25,10 @@ logger = logging.getLogger(__name__)
 class CrawlResult:
     counters: dict[str, dict[str, int]]  # source id -> outcome -> count
     finish_reason: str
+    # The state database could not be written (the crawl stopped); whether the run's
+    # per-source health (crawl_runs) was still recorded.
+    state_problem: StateDatabaseError | None = None
+    health_recorded: bool = True
 
     @property
     def stored(self) -> int:
@@ -100,6 +105,7 @@ def crawl_settings(settings: Settings) -> dict[str, Any]:
         http_cache=crawl.http_cache,
         job_dir=crawl.job_dir,
         refetch_per_source=crawl.refetch_per_source,
+        state_timeout=state_db.TIMEOUT_SECONDS,
     )
     options["ITEM_PIPELINES"] = {"pressmon.crawl_pipeline.ArchivePipeline": 800}
     options["PRESSMON_SETTINGS"] = settings
@@ -150,7 +156,10 @@ def run_crawl(
     spider = crawler.spider
     assert isinstance(spider, SourceSpider)  # finish_reason is only set once the spider ran
     return CrawlResult(
-        counters={k: dict(v) for k, v in spider.counters.items()}, finish_reason=reason
+        counters={k: dict(v) for k, v in spider.counters.items()},
+        finish_reason=reason,
+        state_problem=crawl_state_problem(spider.state_error) if spider.state_error else None,
+        health_recorded=spider.health_recorded,
     )
 
 

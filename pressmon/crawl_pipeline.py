@@ -10,12 +10,14 @@ settings; `pressmon.crawl.crawl_settings` puts them there.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from scrapy.exceptions import DropItem
 
+from crawlers.errors import CrawlStateError
 from crawlers.items import ArticleItem
 from crawlers.outcomes import IRRELEVANT, STORED, UNCHANGED, UPDATED
 from crawlers.settings import required
@@ -46,6 +48,10 @@ class ArchivePipeline:
     in place, flagged again, and its new response kept as another saved copy if it is flagged;
     if anyone had acted on the item, its audit trail gets the system's event saying what changed
     and it is marked in the queue until someone acts on it again (its decision stays).
+
+    A crawl state that cannot be written (crawlers.errors.CrawlStateError) stops the crawl: the
+    articles read are still archived, their URLs are not marked (the next run reads them again)
+    and their alerts are queued then; the run's health is still tried once when it closes.
     """
 
     def __init__(
@@ -68,6 +74,7 @@ class ArchivePipeline:
         self._batch: list[tuple[Prepared, ArticleItem]] = []
         # Per document of the batch updated in place: its archived version and what changed.
         self._earlier: dict[str, tuple[Document, tuple[str, ...]]] = {}
+        self._closing = False
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
@@ -96,7 +103,7 @@ class ArchivePipeline:
                     "bài đã lưu nay không còn về BHXH, giữ bản đã lưu: %s", item.article.url
                 )
             outcome = STORED if item.refetch else IRRELEVANT
-            spider.state.mark_fetched([_fetched(item)], outcome)
+            self._write_state(lambda: spider.state.mark_fetched([_fetched(item)], outcome))
             raise DropItem(f"not about social insurance: {item.article.url}", log_level="DEBUG")
         self._batch.append((prepared, item))
         if len(self._batch) >= self.batch_size:
@@ -124,12 +131,18 @@ class ArchivePipeline:
                 record_content_changes(self.archive, self.changes, updates, datetime.now(UTC))
         else:
             self.archive.upsert(documents)
-        spider.state.remember_stories(self.processor.story_rows(documents))
         for (_, item), outcome in zip(self._batch, outcomes, strict=True):
             spider.count(item.source_id, outcome)
-        spider.state.mark_fetched([_fetched(item) for _, item in self._batch], STORED)
+        fetched = [_fetched(item) for _, item in self._batch]
         self._batch.clear()
         self._earlier.clear()
+
+        def remember() -> None:
+            spider.state.remember_stories(self.processor.story_rows(documents))
+            spider.state.mark_fetched(fetched, STORED)
+
+        if not self._write_state(remember):
+            return
         try:
             if self.alerts.notifier.notify(documents):
                 self.alerts.wake()
@@ -157,10 +170,31 @@ class ArchivePipeline:
                 outcomes.append(UNCHANGED)
         return outcomes
 
+    def _write_state(self, write: Callable[[], None]) -> bool:
+        """Run `write` on the crawl state unless it already failed this run; whether it was done.
+        A failure stops the crawl, or, once it is closing, is only kept for its report."""
+        spider = self.crawler.spider
+        if spider.state_error is not None:
+            return False
+        try:
+            write()
+        except CrawlStateError as err:
+            if self._closing:
+                spider.remember_state_error(err)
+            else:
+                spider.stop_for_state(err)
+            return False
+        return True
+
     def close_spider(self) -> None:
+        self._closing = True
+        spider = self.crawler.spider
         try:
             self.flush()
-            self.crawler.spider.record_health()
+            try:  # tried even after a failure: the other process may be done by now
+                spider.record_health()
+            except CrawlStateError as err:
+                spider.remember_state_error(err)
         finally:
             self.alerts.close(CLOSE_SECONDS)
             self.archive.close()

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from crawlers.errors import CrawlStateError
 from pressmon.errors import StateDatabaseError
 from vntext.sqlite_text import sqlite_problem
 from vntext.syntax_text import read_problem
@@ -368,6 +369,11 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
                 continue
             raise
     return len(migrations)
+
+
+def crawl_state_problem(err: CrawlStateError) -> StateDatabaseError:
+    """The crawler's failure to use the state database, said as the other commands say theirs."""
+    return _cannot_use(err.path, err.cause)
 
 
 def _cannot_use(path: Path, err: sqlite3.Error) -> StateDatabaseError:

@@ -192,7 +192,12 @@ MISTAKES = [
         "",
         "giá trị không hợp lệ cho '--config': thư mục '{dir}' không có tệp settings.toml",
     ),
-    (["counts", "--from", "7/3/2026"], "counts", "'--from': '7/3/2026' không phải một ngày"),
+    (
+        ["counts", "--from", "7/13/2026"],
+        "counts",
+        "giá trị không hợp lệ cho '--from': cần một ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY, "
+        "không phải '7/13/2026'",
+    ),
     # Year 1 and 9999 are dates, but no archive bound: refused as the web app's filters refuse them.
     (
         ["search", "--from", "0001-01-01", "q"],
@@ -202,7 +207,7 @@ MISTAKES = [
     (
         ["demo", "--until", "01/01/1900"],
         "demo",
-        "'--until': 1900-01-01 nằm ngoài khoảng cho phép (01/01/1990–31/12/2100)",
+        "'--until': 01/01/1900 nằm ngoài khoảng cho phép (01/01/1990–31/12/2100)",
     ),
     (
         ["counts", "--to", "9999-12-31"],

@@ -43,7 +43,10 @@ def distributed_settings(
                 **single_machine["DOWNLOADER_MIDDLEWARES"],
                 "crawlers.distributed.politeness.GlobalPolitenessMiddleware": 950,
             },
-            "SPIDER_MIDDLEWARES": {"crawlers.distributed.tracking.LeaseTrackingMiddleware": 0},
+            "SPIDER_MIDDLEWARES": {
+                **single_machine["SPIDER_MIDDLEWARES"],
+                "crawlers.distributed.tracking.LeaseTrackingMiddleware": 0,
+            },
         }
     )
     settings.pop("JOBDIR", None)  # the frontier lives in Redis, not in a job directory

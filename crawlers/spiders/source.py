@@ -22,12 +22,19 @@ from scrapy.exceptions import (
 )
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.defer import CancelledError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
 
 from crawlers.discovery import FeedError, Link, feed_entries, sitemap_links
-from crawlers.errors import ChallengePage, DateError, ExtractionError, InvalidURL
+from crawlers.errors import (
+    ChallengePage,
+    CrawlStateError,
+    DateError,
+    ExtractionError,
+    InvalidURL,
+)
 from crawlers.extract import extract_article, extract_links, next_page
 from crawlers.extract.shell import shell_reason
 from crawlers.host_challenges import HostBackedOff, request_host
@@ -61,6 +68,7 @@ from crawlers.robots import RobotsUnreadable
 from crawlers.settings import required
 from crawlers.sources import Source
 from crawlers.state import FINAL_OUTCOMES, CrawlState, FetchedURL, SourceRun
+from crawlers.state_failures import STATE_UNAVAILABLE
 from crawlers.urls import article_id, canonicalize_url
 
 
@@ -188,10 +196,16 @@ class SourceSpider(scrapy.Spider):
         # Per host: challenges in a row this run, and until when it is backed off (None: not).
         self._challenges: Counter[str] = Counter()
         self._backed_off: dict[str, datetime | None] = {}
+        # The first failure to write the crawl state, if any; whether this run's health was kept.
+        self.state_error: CrawlStateError | None = None
+        self.health_recorded = False
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, sources: Sequence[Source], **kwargs: Any):
-        state = CrawlState(Path(required(crawler.settings, "PRESSMON_STATE_PATH")))
+        state = CrawlState(
+            Path(required(crawler.settings, "PRESSMON_STATE_PATH")),
+            timeout=float(required(crawler.settings, "PRESSMON_STATE_TIMEOUT")),
+        )
         limit = int(required(crawler.settings, "PRESSMON_REFETCH_PER_SOURCE"))
         spider = cls(sources, state, limit, *args, **kwargs)
         spider._set_crawler(crawler)
@@ -623,9 +637,24 @@ class SourceSpider(scrapy.Spider):
         # One line, INFO: the crawl's summary reports failures per source; -v shows each.
         self.logger.info("%s for %s (%s)", kind, request.url, source_id)
 
+    def remember_state_error(self, err: CrawlStateError) -> None:
+        """The crawl state could not be written: kept for whoever ran the crawl to report."""
+        if self.state_error is None:
+            self.state_error = err
+
+    def stop_for_state(self, err: CrawlStateError) -> None:
+        """The crawl state could not be written: the crawl stops, as every later page would fail
+        to be recorded the same way, each after the wait (the articles already read are kept)."""
+        first = self.state_error is None
+        self.remember_state_error(err)
+        if first:
+            self.logger.info("không ghi được trạng thái thu thập, dừng lượt thu thập: %s", err)
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=STATE_UNAVAILABLE))
+
     def record_health(self) -> None:
         """Write this run's per-source counters to the crawl state (called after the last flush)."""
         self.record_runs(self.sources, datetime.now(UTC))
+        self.health_recorded = True
 
     def record_runs(self, source_ids: Iterable[str], finished: datetime) -> None:
         """One crawl_runs row per source, from this run's counters (zeros for a silent source)."""

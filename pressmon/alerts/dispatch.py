@@ -19,6 +19,7 @@ from pressmon.alerts.model import CENTER_SENDING, Alert, alert_for, content_vers
 from pressmon.alerts.recipients import recipients_for, still_receives
 from pressmon.alerts.schedule import quiet_until, retry_delay, send_time
 from pressmon.alerts.store import DIGEST, PENDING, AlertStore, Delivery, Subscriber
+from pressmon.errors import StateDatabaseError
 from pressmon.settings import AlertSettings
 
 CONSOLE = "console"
@@ -217,7 +218,9 @@ class BackgroundDispatcher:
             self._wake.clear()
             try:
                 self.notifier.send_due()
-            except Exception:  # a bug or a broken state database: logged, the thread goes on
+            except StateDatabaseError as err:  # held by another process: sent on a later pass
+                log.warning("chưa gửi được cảnh báo, chúng vẫn chờ trong hàng đợi: %s", err)
+            except Exception:  # a bug: logged in full, the thread goes on
                 log.exception("gửi cảnh báo không được")
             if self._stopping:
                 return
@@ -225,6 +228,9 @@ class BackgroundDispatcher:
     def _seconds_to_next(self) -> float:
         try:
             due = self.notifier.store.next_due()
+        except StateDatabaseError as err:
+            log.warning("không đọc được các cảnh báo đang chờ: %s", err)
+            return self.idle_seconds
         except Exception:
             log.exception("không đọc được các cảnh báo đang chờ")
             return self.idle_seconds

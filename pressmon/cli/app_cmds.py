@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -12,7 +12,7 @@ import click
 from pressmon.cli import output
 from pressmon.cli.demo_summary import print_summary
 from pressmon.cli.help_text import command, group
-from pressmon.cli.options import in_archive_range
+from pressmon.cli.options import DAY
 from pressmon.cli.progress import quiet_option
 from pressmon.demo_run import (
     DEMO_ARCHIVE,
@@ -30,14 +30,6 @@ from pressmon.wiring import archive_from, notifier_from
 
 ROLES = ("reviewer", "lead", "admin")
 MAX_WORKERS = 64  # a typo guard: pages are CPU-bound, more processes than cores only queue
-
-
-def _until_in_range(
-    _ctx: click.Context, _param: click.Parameter, value: datetime | None
-) -> datetime | None:
-    if value is not None:
-        in_archive_range(value.date(), value.date().isoformat(), "--until")
-    return value
 
 
 def serve_app(
@@ -121,8 +113,7 @@ def serve_app(
 )
 @click.option(
     "--until",
-    type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
-    callback=_until_in_range,
+    type=DAY,
     metavar="NGÀY",
     help="Ngày cuối của năm demo, dạng YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: hôm nay theo "
     "múi giờ của kho).",
@@ -135,7 +126,7 @@ def demo(
     host: str,
     port: int,
     year_scale: float,
-    until: datetime | None,
+    until: date | None,
     quiet: bool,
 ) -> None:
     """Thu thập trang báo demo (chạy tại máy, không cần mạng) vào một kho bài mới, nhập thêm
@@ -147,7 +138,7 @@ def demo(
     create_archive(settings, lambda message: click.echo(message, err=True))
     ingest: tuple[tuple[str, ...], ...] = ()
     if year_scale > 0:
-        last_day = until.date() if until else datetime.now(settings.tz).date()
+        last_day = until or datetime.now(settings.tz).date()
         ingest = (prepare_demo_year(paths, click.echo, until=last_day, scale=year_scale),)
     crawl_demo_site(paths, app.config_dir, click.echo, alongside=ingest, quiet=quiet)
     print_summary(settings, click.echo)

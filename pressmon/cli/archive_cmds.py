@@ -15,7 +15,7 @@ from classifier.types import TIER_LABELS, TIERS
 from index.types import CountUnit, GroupBy, Interval, Query
 from pressmon.cli import output
 from pressmon.cli.help_text import command, group
-from pressmon.cli.options import in_archive_range, not_a_data_file
+from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import PRESS_KINDS, progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
@@ -41,32 +41,23 @@ GROUPS = ("province", "outlet", "kind", "topic")  # --by's choices, and the filt
 _LINES_SHOWN = 20  # ingest problems listed one per line; the rest are counted
 
 
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        typed = date.fromisoformat(value)
-    except ValueError as err:
-        raise click.BadParameter(
-            f"{value!r} không phải một ngày; hãy ghi YYYY-MM-DD", param_hint=f"'{option}'"
-        ) from err
-    return in_archive_range(typed, value, option)
-
-
 def _filters(fn):
     for decorator in reversed(
         [
             click.option(
                 "--from",
                 "date_from",
-                metavar="YYYY-MM-DD",
-                help="Từ ngày (giờ địa phương), tính cả ngày này.",
+                type=DAY,
+                metavar="NGÀY",
+                help="Từ ngày (giờ địa phương), tính cả ngày này; dạng YYYY-MM-DD hoặc DD/MM/YYYY.",
             ),
             click.option(
                 "--to",
                 "date_to",
-                metavar="YYYY-MM-DD",
-                help="Đến ngày (giờ địa phương), tính cả ngày này.",
+                type=DAY,
+                metavar="NGÀY",
+                help="Đến ngày (giờ địa phương), tính cả ngày này; dạng YYYY-MM-DD hoặc "
+                "DD/MM/YYYY.",
             ),
             click.option(
                 "--outlet",
@@ -130,8 +121,8 @@ def _resolved(settings: Settings, options: Mapping[str, Any]) -> dict[FilterFiel
 
 def _query(settings: Settings, text: str = "", **options) -> Query:
     filters = _resolved(settings, options)
-    date_from = _date(options.get("date_from"), "--from")
-    date_to = _date(options.get("date_to"), "--to")
+    date_from = options.get("date_from")
+    date_to = options.get("date_to")
     if date_from and date_to and date_from > date_to:
         # A mistake on the command line, said as one: not the archive's error for a query.
         raise click.UsageError(
@@ -304,7 +295,7 @@ def counts(
         )
         # As on /bao-phu and /bao-cao: a range ending after today is read as of today, so the
         # year asked in December is behind or on pace, not already over and short.
-        as_of = min(_date(options.get("date_to"), "--to") or today, today)
+        as_of = min(options.get("date_to") or today, today)
         progress = (
             progress_for_targets(archive, targets_from(settings), as_of, today)
             if with_targets

@@ -11,6 +11,7 @@ import click
 
 from crawlers.errors import InvalidURL
 from crawlers.sources import Source
+from crawlers.state_failures import STATE_UNAVAILABLE
 from crawlers.urls import canonicalize_url
 from index.types import Query
 from pressmon.cli import output
@@ -37,6 +38,7 @@ FINISH_REASONS = {
     "closespider_pagecount": "đủ số trang cho phép",
     "closespider_itemcount": "đủ số bài cho phép",
     "closespider_errorcount": "quá nhiều lỗi",
+    STATE_UNAVAILABLE: "dừng vì không ghi được cơ sở dữ liệu trạng thái",
 }
 HEALTH_WEEKS = 9  # eight usual weeks and the current one
 
@@ -84,6 +86,14 @@ def crawl(app, source_ids: tuple[str, ...], quiet: bool) -> None:
         f"{output.number(len(report.outcomes) - len(report.failed))}/"
         f"{output.number(len(report.outcomes))} nguồn"
     )
+    if result.state_problem is not None:
+        click.echo(
+            "Lượt thu thập dừng lại: các bài đã tải được đều đã lưu vào kho, bài nào chưa ghi "
+            "được vào trạng thái thu thập sẽ được tải lại ở lượt sau; tình trạng nguồn của "
+            "lượt này " + ("đã được ghi." if result.health_recorded else "KHÔNG được ghi."),
+            err=True,
+        )
+        raise result.state_problem
     failed = report.failed
     if not report.succeeded:
         raise PressmonError(

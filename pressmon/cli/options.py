@@ -11,6 +11,7 @@ from pressmon.cli import AppContext
 from pressmon.locations import is_data_file
 from pressmon.sanitize import EARLIEST_DATE, LATEST_DATE
 from pressmon.settings import Settings
+from pressmon.web.formatting import parse_vn_date
 
 
 def in_archive_range(value: date, typed: str, option: str) -> date:
@@ -22,6 +23,28 @@ def in_archive_range(value: date, typed: str, option: str) -> date:
             param_hint=f"'{option}'",
         )
     return value
+
+
+class DayType(click.ParamType):
+    """A day typed after an option: YYYY-MM-DD or DD/MM/YYYY (as the CLI prints dates), read as
+    the web app reads its date fields (parse_vn_date), within the archive's range."""
+
+    name = "date"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date:
+        if isinstance(value, date):
+            return value
+        typed = str(value).strip()
+        day = parse_vn_date(typed)
+        if day is None:
+            self.fail(f"cần một ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY, không phải {value!r}")
+        option = param.opts[0] if param is not None and param.opts else "NGÀY"
+        return in_archive_range(day, typed, option)
+
+
+DAY = DayType()
 
 
 def not_a_data_file(path: Path, settings: Settings, option: str, instead: str) -> None:

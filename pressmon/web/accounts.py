@@ -25,6 +25,7 @@ from pressmon.review.statuses import SYSTEM_ACTOR
 from pressmon.state_db import open_state_db, transaction
 from pressmon.web.errors import AccountError, AccountNotFound
 from pressmon.web.passwords import check_password
+from vntext.normalize import nfc
 
 Role = Literal["reviewer", "lead", "admin"]
 ROLES: tuple[Role, ...] = ("reviewer", "lead", "admin")
@@ -97,8 +98,11 @@ class AccountStore:
         display_name: str = "",
         province: str | None = None,
     ) -> Account:
-        """`province`: the stored (current) province name, already resolved by the caller."""
+        """`province`: the stored (current) province name, already resolved by the caller.
+        The display name is stored NFC, as all Vietnamese text (typed decomposed, it would not
+        match the same name typed composed)."""
         username = username.strip().lower()
+        display_name = nfc(display_name).strip()
         if not _USERNAME.match(username):
             raise AccountError(
                 f"tên đăng nhập không hợp lệ: {username!r}",
@@ -122,7 +126,7 @@ class AccountStore:
                     " created_at, province) VALUES (?, ?, ?, ?, 0, ?, ?)",
                     (
                         username,
-                        display_name.strip(),
+                        display_name,
                         role,
                         self._hasher.hash(password),
                         created.isoformat(),
@@ -131,7 +135,7 @@ class AccountStore:
                 )
         except sqlite3.IntegrityError as err:
             raise AccountError(f"tài khoản {username!r} đã có") from err
-        return Account(username, display_name.strip(), role, False, created, province=province)
+        return Account(username, display_name, role, False, created, province=province)
 
     def list(self) -> list[Account]:
         with self._connect() as db:

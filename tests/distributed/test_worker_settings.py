@@ -22,6 +22,7 @@ def _single(tmp_path: Path) -> dict:
         http_cache=False,
         job_dir=None,
         refetch_per_source=100,
+        state_timeout=30.0,
     )
 
 
