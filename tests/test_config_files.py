@@ -220,15 +220,20 @@ def _assert_vietnamese(message: str, name: str, variant: str) -> None:
     assert not [english for english in ENGLISH if english in message], message
 
 
-@pytest.mark.parametrize(("name", "variant"), CASES)
-def test_the_cli_exits_non_zero_with_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, variant: str
-) -> None:
+@pytest.fixture
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No PRESSMON_* from the environment, and a private data folder with an (empty) archive:
+    reading commands refuse a missing one."""
     for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
         monkeypatch.delenv(key)
-    # A private data folder with an (empty) archive: reading commands refuse a missing one.
     monkeypatch.setenv("PRESSMON_HOME", str(tmp_path / "data"))
     CliRunner().invoke(main, ["index", "import", os.devnull])
+
+
+@pytest.mark.parametrize(("name", "variant"), CASES)
+def test_the_cli_exits_non_zero_with_one_line(
+    tmp_path: Path, private_home: None, name: str, variant: str
+) -> None:
     folder, field = _broken_copy(tmp_path, name, variant)
     result = CliRunner().invoke(main, ["--config", str(folder), *FILES[name].command], input="")
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
@@ -256,12 +261,8 @@ UNREADABLE = {
 @pytest.mark.parametrize("how", UNREADABLE)
 @pytest.mark.parametrize("name", FILES)
 def test_an_unreadable_file_is_named_with_a_hint(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, how: str
+    tmp_path: Path, private_home: None, name: str, how: str
 ) -> None:
-    for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
-        monkeypatch.delenv(key)
-    monkeypatch.setenv("PRESSMON_HOME", str(tmp_path / "data"))
-    CliRunner().invoke(main, ["index", "import", os.devnull])
     folder = tmp_path / "config"
     shutil.copytree(DEFAULT_CONFIG_DIR, folder)
     spoil, said = UNREADABLE[how]
@@ -292,12 +293,8 @@ def _two_problems(tmp_path: Path, name: str) -> tuple[Path, tuple[str, str]]:
 
 @pytest.mark.parametrize("name", FILES)
 def test_several_problems_are_one_per_line_each_naming_the_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+    tmp_path: Path, private_home: None, name: str
 ) -> None:
-    for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
-        monkeypatch.delenv(key)
-    monkeypatch.setenv("PRESSMON_HOME", str(tmp_path / "data"))
-    CliRunner().invoke(main, ["index", "import", os.devnull])
     folder, fields = _two_problems(tmp_path, name)
     result = CliRunner().invoke(main, ["--config", str(folder), *FILES[name].command], input="")
     assert result.exit_code == 1, result.output
@@ -347,13 +344,7 @@ def test_a_key_written_twice_is_an_error_naming_both_lines(tmp_path: Path, name:
 
 
 @pytest.mark.parametrize("name", YAML_FILES)
-def test_the_cli_refuses_a_key_written_twice(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
-) -> None:
-    for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
-        monkeypatch.delenv(key)
-    monkeypatch.setenv("PRESSMON_HOME", str(tmp_path / "data"))
-    CliRunner().invoke(main, ["index", "import", os.devnull])
+def test_the_cli_refuses_a_key_written_twice(tmp_path: Path, private_home: None, name: str) -> None:
     folder, key, _ = _key_twice(tmp_path, name)
     result = CliRunner().invoke(main, ["--config", str(folder), *FILES[name].command], input="")
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output

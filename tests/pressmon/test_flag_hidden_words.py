@@ -14,9 +14,7 @@ from click.testing import CliRunner
 
 from classifier.examples import load_shipped
 from classifier.flagger import Flagger, uncertainty
-from classifier.model import save
 from classifier.relevance import RelevanceModel
-from classifier.training import train
 from classifier.types import ArticleText, Assessment
 from crawlers.items import ExtractedArticle
 from crawlers.sources import Source
@@ -37,13 +35,6 @@ BODY = (
     "hỗ trợ 3 triệu. Kết bạn Zalo 0912 345 678 để được hướng dẫn nhận tiền."
 )
 CONFIG = Path(__file__).resolve().parents[2] / "config"
-
-
-@pytest.fixture(scope="module")
-def model_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("model") / "flagger.skops"
-    save(train(load_shipped()[::5]), path)  # a fifth of the examples: every register, fast
-    return path
 
 
 @pytest.fixture(scope="module")

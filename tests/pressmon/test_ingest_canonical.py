@@ -7,12 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner, Result
 
-from classifier.examples import load_shipped
-from classifier.model import save
-from classifier.training import train
 from crawlers.urls import article_id
 from index import open_archive
 from index.types import Query
@@ -26,13 +22,6 @@ ARTICLE = {
     "outlet": "Báo Nghệ An",
     "published_at": "2026-03-07T08:00:00+07:00",
 }
-
-
-@pytest.fixture(scope="module")
-def model_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("model") / "flagger.skops"
-    save(train(load_shipped()[::5]), path)  # a fifth of the examples: every register, fast
-    return path
 
 
 def _ingest(model_file: Path, archive: Path, *lines: dict[str, str]) -> Result:

@@ -6,25 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
-from classifier.examples import load_shipped
-from classifier.model import save
-from classifier.training import train
 from index import open_archive
 from index.types import Query
 from pressmon.cli import main
 from pressmon.sanitize import clean_text
 
 HIDDEN = "Nhận tiền bả\u200bo hiể\u00adm xã hội một lần, lừ\u2060a đảo qua Zalo"
-
-
-@pytest.fixture(scope="module")
-def model_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("model") / "flagger.skops"
-    save(train(load_shipped()[::5]), path)  # a fifth of the examples: every register, fast
-    return path
 
 
 def test_an_ingested_article_with_hidden_characters_is_found_by_its_words(
