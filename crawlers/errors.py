@@ -32,3 +32,8 @@ class CrawlStateError(CrawlError):
         super().__init__(f"crawl state {str(path)!r}: {cause}")
         self.path = path
         self.cause = cause
+
+
+# The finish reason of a crawl that CrawlStateError stopped (crawlers.state_failures); kept here,
+# free of Scrapy, so the CLI can name it without importing Scrapy at start-up.
+STATE_UNAVAILABLE = "state_unavailable"

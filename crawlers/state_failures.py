@@ -9,9 +9,6 @@ from scrapy.http import Response
 
 from crawlers.errors import CrawlStateError
 
-# The finish reason of a crawl stopped so.
-STATE_UNAVAILABLE = "state_unavailable"
-
 
 class StateFailureMiddleware:
     """Hands a spider callback's CrawlStateError to the spider (`stop_for_state`), which stops the

@@ -29,6 +29,7 @@ from twisted.python.failure import Failure
 
 from crawlers.discovery import FeedError, Link, feed_entries, sitemap_links
 from crawlers.errors import (
+    STATE_UNAVAILABLE,
     ChallengePage,
     CrawlStateError,
     DateError,
@@ -68,7 +69,6 @@ from crawlers.robots import RobotsUnreadable
 from crawlers.settings import required
 from crawlers.sources import Source
 from crawlers.state import FINAL_OUTCOMES, CrawlState, FetchedURL, SourceRun
-from crawlers.state_failures import STATE_UNAVAILABLE
 from crawlers.urls import article_id, canonicalize_url
 
 

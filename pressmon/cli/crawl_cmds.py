@@ -9,9 +9,8 @@ from pathlib import Path
 
 import click
 
-from crawlers.errors import InvalidURL
+from crawlers.errors import STATE_UNAVAILABLE, InvalidURL
 from crawlers.sources import Source
-from crawlers.state_failures import STATE_UNAVAILABLE
 from crawlers.urls import canonicalize_url
 from index.types import Query
 from pressmon.cli import output
