@@ -12,7 +12,8 @@ Decisions every backend follows (tests/index/test_contract.py pins them):
   other syntax (lower-case or/and/not, *, :, parentheses) is plain text.
   Over 500 characters or 32 words, or only exclusions: QueryError. A form of a `Synonyms` group
   given to `open_archive` (BHXH, "bảo hiểm xã hội") matches every form of the group.
-  Text with no words at all (only punctuation) filters nothing, like an empty query.
+  Text with no word at all (only punctuation, symbols or a lone operator) is a QueryError too:
+  only blank text filters nothing.
 - Diacritics count: a word typed with diacritics matches only that spelling ("giả" never
   finds "gia", "giá" or "tham gia"). A word typed without them also matches its accented
   forms (`fold`): "bao hiem" finds "bảo hiểm". Documents matching the query as typed are

@@ -10,7 +10,8 @@
 
 Everything else (lower-case or/and/not, *, :, parentheses) is plain text: punctuation disappears
 and words stay words (lower-case "and" and "not" may be English words in an article). Invisible
-characters (zero-width space, soft hyphen…) are dropped, never word breaks.
+characters (zero-width space, soft hyphen…) are dropped, never word breaks. Text that is not
+blank yet has no word (`!!!`, `""`, a lone OR) is refused: only blank text asks for no text.
 Backends never see the user's syntax: each re-quotes these parts for its own engine.
 """
 
@@ -133,16 +134,24 @@ any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),))
     True
 
     Raises:
-        QueryError: the text is too long, has too many words, or only excludes.
+        QueryError: the text is too long, has too many words, only excludes, or is not blank
+            yet has no word (`!!!`, `""`, `OR`): only blank text asks for no text.
     """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"Câu tìm kiếm quá dài: tối đa {MAX_QUERY_CHARS} ký tự.")
-    tokens = _tokens(normalize_spelling(without_invisible(text)))
+    visible = normalize_spelling(without_invisible(text))
+    tokens = _tokens(visible)
     if sum(len(t.words) for t in tokens if t is not None) > MAX_QUERY_TERMS:
         raise QueryError(f"Câu tìm kiếm có quá nhiều từ: tối đa {MAX_QUERY_TERMS} từ.")
     parsed = _assembled(_joined(_expanded(tokens, synonyms or Synonyms())))
     if parsed.empty and parsed.excluded:
         raise QueryError("Câu tìm kiếm chỉ có từ loại trừ (-từ): hãy thêm ít nhất một từ cần tìm.")
+    if parsed.empty and any(ch.isprintable() and not ch.isspace() for ch in visible):
+        # Typed, yet nothing to match: read as no text, it would list the whole archive.
+        raise QueryError(
+            "Câu tìm kiếm không có từ nào để tìm (dấu câu, ký hiệu và OR, AND, NOT đứng một "
+            "mình bị bỏ qua): hãy gõ ít nhất một chữ hoặc số."
+        )
     return parsed
 
 

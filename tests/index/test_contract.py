@@ -335,6 +335,16 @@ def test_a_query_of_exclusions_alone_is_a_query_error(filled: Archive) -> None:
         filled.search(Query(text="-giả"))
 
 
+@pytest.mark.parametrize("text", ["!!!", "—", '""', "()", "*", "-"])
+def test_text_without_a_word_is_a_query_error_not_the_whole_archive(
+    filled: Archive, text: str
+) -> None:
+    with pytest.raises(QueryError, match="không có từ nào để tìm"):
+        filled.search(Query(text=text))
+    with pytest.raises(QueryError, match="không có từ nào để tìm"):
+        filled.counts(Query(text=text))
+
+
 @pytest.fixture
 def filled_with_synonyms(archive_with_synonyms: Archive) -> Archive:
     archive_with_synonyms.upsert(

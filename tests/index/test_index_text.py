@@ -33,7 +33,6 @@ def test_fold() -> None:
         ("not (x) or y*", ("not", "x", "or", "y"), ()),  # lower-case operators are words
         ("AND x AND y NOT", ("x", "y"), ()),  # AND is dropped, a NOT with nothing after it too
         ("giả giả", ("giả",), ()),
-        ("\x00\x07;--", (), ()),
         (unicodedata.normalize("NFD", "giả"), ("giả",), ()),
     ],
 )
@@ -88,6 +87,18 @@ def test_operators(text: str, expected: ParsedQuery) -> None:
 )
 def test_synonyms_expand_forms(text: str, expected: ParsedQuery) -> None:
     assert parse_query(text, FIELD) == expected
+
+
+@pytest.mark.parametrize("text", ["!!!", "—", '""', "()", "*", "-", "\x00\x07;--", "OR", "NOT"])
+def test_text_without_a_word_is_a_query_error(text: str) -> None:
+    # Read as no text, it would list the whole archive as if nothing had been typed.
+    with pytest.raises(QueryError, match="không có từ nào để tìm"):
+        parse_query(text)
+
+
+@pytest.mark.parametrize("text", ["", "  \t ", "\u200b", "\x00\x1f"])
+def test_blank_text_asks_for_no_text(text: str) -> None:
+    assert parse_query(text).empty
 
 
 def test_exclusions_alone_are_a_query_error() -> None:

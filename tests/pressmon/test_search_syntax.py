@@ -91,3 +91,13 @@ def test_a_query_of_exclusions_alone_fails_with_one_vietnamese_line(demo_archive
     assert result.output.startswith("Lỗi: ") and "loại trừ" in result.output
     assert "gợi ý: sửa câu tìm kiếm" in result.output and "--archive" not in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("text", ["!!!", "—", '""', "()", "*"])
+def test_a_query_without_a_word_fails_with_one_vietnamese_line(
+    demo_archive: Path, text: str
+) -> None:
+    result = _search(demo_archive, "--", text)
+    assert result.exit_code != 0
+    assert result.output.startswith("Lỗi: ") and "không có từ nào để tìm" in result.output
+    assert "Traceback" not in result.output

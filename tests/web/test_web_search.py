@@ -77,6 +77,17 @@ def test_hostile_queries_never_break_the_page(as_reviewer, query: str) -> None:
     assert "<script>alert(1)</script>" not in response.text
 
 
+@pytest.mark.parametrize("query", ["!!!", "—", '""', "()", "*", "-"])
+def test_a_query_without_a_word_says_so_instead_of_listing_everything(as_reviewer, query) -> None:
+    client, _ = as_reviewer
+    page = client.get("/tim-kiem", params={"q": query})
+    assert page.status_code == 400 and "không có từ nào để tìm" in page.text
+    assert 'class="hit-title"' not in page.text
+    api = client.get("/api/search", params={"q": query})
+    assert api.status_code == 400 and "không có từ nào để tìm" in api.json()["error"]
+    assert client.get("/api/search", params={"q": "  "}).json()["hits"]  # blank: every article
+
+
 def test_search_page_explains_the_syntax(as_reviewer) -> None:
     client, _ = as_reviewer
     html = client.get("/tim-kiem").text
