@@ -11,7 +11,9 @@ Decisions every backend follows (tests/index/test_contract.py pins them):
   `-word`/`-"phrase"` (or `NOT word`) exclusions; `AND` is dropped (every word is required);
   other syntax (lower-case or/and/not, *, :, parentheses) is plain text.
   Over 500 characters or 32 words, or only exclusions: QueryError. A form of a `Synonyms` group
-  given to `open_archive` (BHXH, "bảo hiểm xã hội") matches every form of the group.
+  given to `open_archive` (BHXH, "bảo hiểm xã hội") matches every form of the group. A dotted
+  abbreviation (B.H.Y.T: single letters joined by dots) is its word, BHYT with its forms, or its
+  letters next to each other as the index holds the dotted spelling.
   Text with no word at all (only punctuation, symbols or a lone operator) is a QueryError too:
   only blank text filters nothing.
 - Diacritics count: a word typed with diacritics matches only that spelling ("giả" never

@@ -7,6 +7,8 @@
   articles that contain it.
 - A word or phrase that is a form of a synonym group (`index.synonyms`: BHXH, "bảo hiểm xã
   hội") matches any form of its group; loose words that together make a form count as that form.
+- A dotted abbreviation (`B.H.Y.T`, `b.h.x.h.`) is its word (BHYT, with its synonyms) or its
+  letters next to each other, as the index holds the dotted spelling (`index.dotted_abbreviations`).
 
 Everything else (lower-case or/and/not, *, :, parentheses) is plain text: punctuation disappears
 and words stay words (lower-case "and" and "not" may be English words in an article). Invisible
@@ -20,9 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from index.dotted_abbreviations import QueryWord, query_words
 from index.errors import QueryError
 from index.synonyms import Phrase, Synonyms
-from index.text import fold, words
+from index.text import fold
 from vntext.normalize import normalize_spelling, without_invisible
 
 MAX_QUERY_CHARS = 500
@@ -105,11 +108,21 @@ def _unique(phrases: Iterable[Phrase]) -> tuple[Phrase, ...]:
 
 @dataclass(frozen=True)
 class _Token:
-    """A word or quoted phrase as typed; `loose` words may join into a synonym form."""
+    """A word or quoted phrase as typed; `loose` words may join into a synonym form. `indexed`:
+    its words as the index spells them (B.H.Y.T as the letters, `index.dotted_abbreviations`)."""
 
     words: Phrase
+    indexed: Phrase
     loose: bool = False
     excluded: bool = False
+
+    @classmethod
+    def read(
+        cls, found: Sequence[QueryWord], *, loose: bool = False, excluded: bool = False
+    ) -> _Token:
+        typed = tuple(w.word for w in found)
+        indexed = tuple(letter for w in found for letter in w.indexed)
+        return cls(typed, indexed, loose=loose, excluded=excluded)
 
 
 @dataclass(frozen=True)
@@ -141,7 +154,7 @@ any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),))
         raise QueryError(f"Câu tìm kiếm quá dài: tối đa {MAX_QUERY_CHARS} ký tự.")
     visible = normalize_spelling(without_invisible(text))
     tokens = _tokens(visible)
-    if sum(len(t.words) for t in tokens if t is not None) > MAX_QUERY_TERMS:
+    if sum(len(t.indexed) for t in tokens if t is not None) > MAX_QUERY_TERMS:
         raise QueryError(f"Câu tìm kiếm có quá nhiều từ: tối đa {MAX_QUERY_TERMS} từ.")
     parsed = _assembled(_joined(_expanded(tokens, synonyms or Synonyms())))
     if parsed.empty and parsed.excluded:
@@ -161,8 +174,8 @@ def _tokens(text: str) -> list[_Token | None]:
     exclude_next = False
     for i, part in enumerate(text.split('"')):
         if i % 2 == 1:
-            if found := tuple(words(part)):
-                tokens.append(_Token(found, excluded=exclude_next))
+            if found := query_words(part):
+                tokens.append(_Token.read(found, excluded=exclude_next))
             exclude_next = False
             continue
         chunks = part.split()
@@ -175,10 +188,10 @@ def _tokens(text: str) -> list[_Token | None]:
                 tokens.append(None)  # the OR operator
             elif chunk == AND_OPERATOR:
                 continue  # every word is required without it
-            elif (negated or chunk.startswith(EXCLUDE_MARK)) and (found := tuple(words(chunk))):
-                tokens.append(_Token(found, excluded=True))
+            elif (negated or chunk.startswith(EXCLUDE_MARK)) and (found := query_words(chunk)):
+                tokens.append(_Token.read(found, excluded=True))
             else:
-                tokens.extend(_Token((word,), loose=True) for word in words(chunk))
+                tokens.extend(_Token.read([word], loose=True) for word in query_words(chunk))
         # `NOT "phrase"` left pending; `-"phrase"`: the mark ends this part, glued to the quote.
         glued_mark = bool(chunks) and chunks[-1] == EXCLUDE_MARK and part.endswith(EXCLUDE_MARK)
         exclude_next = exclude_next or glued_mark
@@ -186,7 +199,8 @@ def _tokens(text: str) -> list[_Token | None]:
 
 
 def _expanded(tokens: Sequence[_Token | None], synonyms: Synonyms) -> list[_Unit | None]:
-    """Tokens as units, each with its synonyms; loose words making a form become one unit."""
+    """Tokens as units, each with its synonyms; loose words making a form become one unit. A
+    unit holding a dotted abbreviation also matches its dotted spelling (`b h y t`)."""
     units: list[_Unit | None] = []
     i = 0
     while i < len(tokens):
@@ -195,19 +209,20 @@ def _expanded(tokens: Sequence[_Token | None], synonyms: Synonyms) -> list[_Unit
             units.append(None)
             i += 1
             continue
-        size = 1
+        taken = [token]
         if token.loose:
-            run = []
+            run: list[_Token] = []
             for following in tokens[i:]:
                 if following is None or not following.loose:
                     break
-                run.append(following.words[0])
-            size = synonyms.form_at(run, 0) or 1
-            phrase = tuple(run[:size])
-        else:
-            phrase = token.words
-        units.append(_Unit(synonyms.alternatives(phrase), excluded=token.excluded))
-        i += size
+                run.append(following)
+            taken = run[: synonyms.form_at([t.words[0] for t in run], 0) or 1]
+        phrase = tuple(w for t in taken for w in t.words)
+        indexed = tuple(w for t in taken for w in t.indexed)
+        spellings = (indexed,) if indexed != phrase else ()
+        alternatives = _unique((*synonyms.alternatives(phrase), *spellings))
+        units.append(_Unit(alternatives, excluded=token.excluded))
+        i += len(taken)
     return units
 
 

@@ -371,6 +371,26 @@ def test_abbreviations_and_expansions_match_each_other(filled_with_synonyms: Arc
     assert filled_with_synonyms.counts(Query(text="BHXH")).total == total
 
 
+def test_a_dotted_abbreviation_finds_it_whole_dotted_and_written_out(
+    filled_with_synonyms: Archive,
+) -> None:
+    filled_with_synonyms.upsert(
+        [
+            make_doc("dotted", title="Cấp lại thẻ B.H.Y.T cho học sinh"),
+            make_doc("letters", title="Bảng chữ cái: b, h, y và t"),  # the letters, not together
+            make_doc("city", title="TP.HCM chi trả lương hưu"),
+        ]
+    )
+    filled_with_synonyms.refresh()
+    bhyt = ids(filled_with_synonyms, text="BHYT") | {"dotted"}
+    assert "health" in bhyt and "abbrev" in bhyt
+    for text in ("B.H.Y.T", "b.h.y.t", "B.H.Y.T.", "bhyt OR B.H.Y.T"):
+        assert ids(filled_with_synonyms, text=text) == bhyt, text
+    assert ids(filled_with_synonyms, text='"thẻ B.H.Y.T"') == {"dotted"}
+    assert "dotted" not in ids(filled_with_synonyms, text="thẻ -B.H.Y.T")
+    assert ids(filled_with_synonyms, text="TP.HCM") == {"city"}
+
+
 def test_a_form_holding_another_groups_form_matches_it_written_out(
     filled_with_synonyms: Archive,
 ) -> None:

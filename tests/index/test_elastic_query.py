@@ -224,6 +224,15 @@ def test_synonyms_expand_in_search_and_counts_bodies() -> None:
     assert "bảo hiểm xã hội" not in plain
 
 
+def test_a_dotted_abbreviation_matches_its_word_its_synonyms_and_its_letters() -> None:
+    synonyms = Synonyms.from_forms([["BHYT", "bảo hiểm y tế"]])
+    body = search_body(Query(text="B.H.Y.T"), VN, synonyms)
+    queries = {m["query"] for m in _multi_matches(body["query"])}
+    assert {"bhyt", "bảo hiểm y tế", "b h y t"} <= queries
+    tp = {m["query"] for m in _multi_matches(search_body(Query(text="TP.HCM"), VN)["query"])}
+    assert tp == {"tp hcm"}
+
+
 def test_old_tone_placement_and_nfd_query_become_one_spelling() -> None:
     nfd = "Thanh Hoa\u0301"  # "Thanh Hoá", decomposed, old tone placement
     clause = search_body(Query(text=nfd), VN)["query"]["bool"]["must"][0]

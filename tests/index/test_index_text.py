@@ -101,6 +101,37 @@ def test_blank_text_asks_for_no_text(text: str) -> None:
     assert parse_query(text).empty
 
 
+HEALTH = Synonyms.from_forms([["BHYT", "bảo hiểm y tế"], ["BHXH tự nguyện", "BHXHTN"]])
+BHYT = (("bhyt",), ("bảo", "hiểm", "y", "tế"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The abbreviation with its synonyms, then the letters as the index holds them.
+        ("B.H.Y.T", ParsedQuery(any_of=((*BHYT, ("b", "h", "y", "t")),))),
+        ("b.h.y.t.", ParsedQuery(any_of=((*BHYT, ("b", "h", "y", "t")),))),
+        ("(B.H.Y.T),", ParsedQuery(any_of=((*BHYT, ("b", "h", "y", "t")),))),
+        ("BHYT.", ParsedQuery(any_of=(BHYT,))),
+        ("x -B.H.Y.T", ParsedQuery(terms=("x",), excluded=(*BHYT, ("b", "h", "y", "t")))),
+        ('"thẻ B.H.Y.T"', ParsedQuery(any_of=((("thẻ", "bhyt"), ("thẻ", "b", "h", "y", "t")),))),
+        (
+            "B.H.X.H tự nguyện",
+            ParsedQuery(
+                any_of=(
+                    (("bhxh", "tự", "nguyện"), ("bhxhtn",), ("b", "h", "x", "h", "tự", "nguyện")),
+                )
+            ),
+        ),
+        # Not abbreviations: longer words and numbers keep their parts.
+        ("TP.HCM", ParsedQuery(terms=("tp", "hcm"))),
+        ("1.7.2025 10.5 Q.1", ParsedQuery(terms=("1", "7", "2025", "10", "5", "q"))),
+    ],
+)
+def test_a_dotted_abbreviation_is_its_word_or_its_letters(text: str, expected: ParsedQuery) -> None:
+    assert parse_query(text, HEALTH) == expected
+
+
 def test_exclusions_alone_are_a_query_error() -> None:
     with pytest.raises(QueryError, match="loại trừ"):
         parse_query('-giả -"tin đồn"')
@@ -118,6 +149,8 @@ def test_query_limits_are_query_errors_with_a_safe_message() -> None:
         parse_query("a" * (MAX_QUERY_CHARS + 1))
     with pytest.raises(QueryError, match=str(MAX_QUERY_TERMS)):
         parse_query(" ".join(f"t{i}" for i in range(MAX_QUERY_TERMS + 1)))
+    with pytest.raises(QueryError, match=str(MAX_QUERY_TERMS)):  # a dotted word's letters count
+        parse_query(".".join("a" * (MAX_QUERY_TERMS + 1)))
 
 
 def test_invisible_characters_are_not_word_breaks() -> None:
