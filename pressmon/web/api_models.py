@@ -75,6 +75,13 @@ class SearchResult(_Out):
     total_exact: bool  # False: more than `total` articles match (counting stopped there)
     page: int
     page_size: int
+    reachable: int | None = Field(
+        description="how many matches this order pages through (relevance: the first ones, "
+        "5,000 on SQLite); null: every match. A page past them needs xep=date"
+    )
+    last_reachable_page: int | None = Field(
+        description="the last page this order serves at this page size; null: no such limit"
+    )
     hits: list[SearchHit]
 
 

@@ -40,6 +40,15 @@ def test_the_pager_stops_at_the_last_ranked_page_and_offers_the_date_order(
     assert "chỉ xem được" not in by_date.text
 
 
+def test_the_api_says_how_far_its_order_pages(as_reviewer, past_the_ranked) -> None:
+    client, _ = as_reviewer
+    ranked = client.get("/api/search", params={"q": "lương hưu"}).json()
+    assert ranked["reachable"] == RANK_WINDOW and ranked["total"] > RANK_WINDOW
+    assert ranked["last_reachable_page"] == RANK_WINDOW // 20
+    by_date = client.get("/api/search", params={"q": "lương hưu", "xep": "date"}).json()
+    assert by_date["reachable"] is None and by_date["last_reachable_page"] is None
+
+
 def _page(total: int, *, exact: bool = True, page: int = 1, full: bool = True) -> SearchPage:
     hits = (Hit(document=make_doc(1), score=0.0, snippet="", match="exact"),) * (20 if full else 3)
     return SearchPage(total, hits, page, 20, total_exact=exact, reachable=5_000)

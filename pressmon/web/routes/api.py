@@ -163,13 +163,17 @@ def me(session: CurrentSession) -> dict[str, Any]:
 @router.get("/search", response_model=SearchResult, responses=refusals(400))
 def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
     """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai,
-    danh_dau, tu, den, xep, trang. An unknown filter name or code is refused with 400."""
+    danh_dau, tu, den, xep, trang. An unknown filter name or code is refused with 400, and so is
+    text with no word. `reachable` and `last_reachable_page` say how far this order pages (the
+    web pager stops there); the matches past them are paged with xep=date."""
     result = search_pages(archive, query)
     return {
         "total": result.total,
         "total_exact": result.total_exact,
         "page": result.page,
         "page_size": result.page_size,
+        "reachable": result.reachable,
+        "last_reachable_page": result.last_reachable_page,
         "hits": [
             {
                 "document": document_json(h.document, body=False),
