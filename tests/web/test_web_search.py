@@ -92,7 +92,7 @@ def test_search_page_explains_the_syntax(as_reviewer) -> None:
     client, _ = as_reviewer
     html = client.get("/tim-kiem").text
     assert "Cách gõ từ khoá" in html
-    for example in ("BHXH OR BHYT", "-từ", "&#34;cụm từ&#34;", "synonyms.yaml"):
+    for example in ("BHXH OR BHYT", "-từ", "&#34;cụm từ&#34;", "synonyms.yaml", "B.H.Y.T"):
         assert example in html or example.replace("&#34;", '"') in html, example
 
 
