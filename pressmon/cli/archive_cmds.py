@@ -20,7 +20,7 @@ from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import PRESS_KINDS, progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
-from pressmon.progress_text import cut_weeks_note
+from pressmon.progress_text import cut_buckets_note
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
@@ -322,7 +322,7 @@ def counts(
         click.echo(output.counts_csv(table, names), nl=False)
     else:
         click.echo(output.counts_text(table, names, distinct))
-        if interval == "week" and (cut := cut_weeks_note(table.buckets, *dates)):
+        if cut := cut_buckets_note(table.buckets, interval, *dates):
             click.echo(cut)
         click.echo(output.kinds_text(query.kinds, asked=kinds_asked))
         for item in progress:

@@ -1,0 +1,77 @@
+"""`pressmon counts` over a range that cuts its first or last week or month: the cut period
+holds only the range's days, and the output says so (a half month read as a whole one would
+understate the press that month)."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from index.sqlite_backend import SQLiteArchive
+from index.types import Document
+from pressmon.cli import main
+from pressmon.progress_text import cut_buckets_note
+
+PUBLISHED = datetime(2026, 3, 20, 3, 0, tzinfo=UTC)  # Friday 20/03/2026, in the week of 16/03
+
+
+@pytest.fixture
+def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
+        monkeypatch.delenv(key)
+    path = tmp_path / "archive.db"
+    store = SQLiteArchive(path)
+    store.upsert(
+        [
+            Document(
+                id="doc1",
+                url="https://baohiemxahoi.gov.vn/tintuc/a.aspx",
+                canonical_url="https://baohiemxahoi.gov.vn/tintuc/a.aspx",
+                outlet="baohiemxahoi",
+                outlet_name="Cổng thông tin điện tử BHXH Việt Nam",
+                kind="sector",
+                title="BHXH Việt Nam chi trả lương hưu đúng hạn",
+                body="Bảo hiểm xã hội Việt Nam chi trả lương hưu đúng hạn.",
+                published_at=PUBLISHED,
+                crawled_at=PUBLISHED,
+            )
+        ]
+    )
+    store.close()
+    return path
+
+
+def _counts(archive: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["--archive", str(archive), "counts", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_months_cut_by_the_range_are_named_under_the_table(archive: Path) -> None:
+    shown = _counts(archive, "--interval", "month", "--from", "2026-03-15", "--to", "2026-05-10")
+    assert (
+        "Mỗi tháng chỉ tính các ngày trong khoảng đã chọn: tháng 03/2026 chỉ tính từ "
+        "15/03/2026; tháng 05/2026 chỉ tính đến 10/05/2026."
+    ) in shown
+
+
+def test_whole_months_get_no_note(archive: Path) -> None:
+    shown = _counts(archive, "--interval", "month", "--from", "2026-03-01", "--to", "2026-04-30")
+    assert "chỉ tính các ngày trong khoảng" not in shown
+
+
+def test_month_ends_follow_the_calendar() -> None:
+    february = date(2028, 2, 1)  # a leap year: 29 days
+    assert cut_buckets_note((february,), "month", february, date(2028, 2, 29)) is None
+    assert cut_buckets_note((february,), "month", february, date(2028, 2, 28)) == (
+        "Mỗi tháng chỉ tính các ngày trong khoảng đã chọn: tháng 02/2028 chỉ tính đến 28/02/2028."
+    )
+    december = date(2026, 12, 1)
+    assert cut_buckets_note((december,), "month", date(2026, 12, 2), date(2026, 12, 30)) == (
+        "Mỗi tháng chỉ tính các ngày trong khoảng đã chọn: tháng 12/2026 chỉ tính từ "
+        "02/12/2026 đến 30/12/2026."
+    )
