@@ -76,6 +76,18 @@ def counted_days(
     return max(start, date_from or start), min(end, date_to or end)
 
 
+def cut_buckets(
+    buckets: Iterable[date], interval: Interval, date_from: date | None, date_to: date | None
+) -> frozenset[date]:
+    """The buckets (by start) of which the range leaves out some days: at most the first and
+    the last, as a table spans the range."""
+    return frozenset(
+        start
+        for start in buckets
+        if counted_days(start, interval, date_from, date_to) != (start, bucket_end(start, interval))
+    )
+
+
 def bucket_start(moment: datetime, tz: ZoneInfo, interval: Interval) -> date:
     """The first local day of the week or month holding `moment`."""
     day = local_date(moment, tz)

@@ -13,6 +13,7 @@ import click
 
 from classifier.types import TIER_LABELS, TIERS
 from index.types import CountUnit, GroupBy, Interval, Query
+from index.weeks import cut_buckets
 from pressmon.cli import output
 from pressmon.cli.help_text import command, group
 from pressmon.cli.options import DAY, not_a_data_file
@@ -226,7 +227,8 @@ def search(app, query: str, as_json: bool, **options) -> None:
     is_flag=True,
     help="CSV dạng dài, một dòng mỗi mốc và nhóm: bucket_start, cột mang tên của --by "
     "(province, outlet, kind, topic) ghi mã nhóm, label (tên nhóm), count; không có --by: "
-    "bucket_start, count.",
+    "bucket_start, count; cột cuối partial là 1 ở tuần (tháng) bị --from/--to cắt, chỉ tính "
+    "một phần, còn lại 0.",
 )
 @click.option(
     "--stories",
@@ -302,6 +304,7 @@ def counts(
             else []
         )
     dates = (query.date_from, query.date_to)
+    partial = cut_buckets(table.buckets, interval, *dates)
     revisions = _freeze_complete_weeks(settings, table, query, today) if freeze else []
     names = _group_names(settings, group_by)
     if group_by == "province" and not query.provinces:
@@ -315,11 +318,12 @@ def counts(
                     "kinds": sorted(query.kinds),
                     "targets": progress,
                     "revisions": revisions,
+                    "partial_buckets": sorted(partial),
                 }
             )
         )
     elif as_csv:
-        click.echo(output.counts_csv(table, names), nl=False)
+        click.echo(output.counts_csv(table, names, partial), nl=False)
     else:
         click.echo(output.counts_text(table, names, distinct))
         if cut := cut_buckets_note(table.buckets, interval, *dates):

@@ -57,16 +57,16 @@ def test_grouped_rows_carry_the_id_under_the_by_column_and_the_name_beside_it(
     archive: Path,
 ) -> None:
     assert _csv(archive, "--by", "outlet") == [
-        ["bucket_start", "outlet", "label", "count"],
-        ["2026-03-02", "baohiemxahoi", "Cổng thông tin điện tử BHXH Việt Nam", "1"],
+        ["bucket_start", "outlet", "label", "count", "partial"],
+        ["2026-03-02", "baohiemxahoi", "Cổng thông tin điện tử BHXH Việt Nam", "1", "0"],
     ]
     by_kind = _csv(archive, "--by", "kind")
-    assert by_kind[0] == ["bucket_start", "kind", "label", "count"]
-    assert ["2026-03-02", "sector", "Báo ngành", "1"] in by_kind
+    assert by_kind[0] == ["bucket_start", "kind", "label", "count", "partial"]
+    assert ["2026-03-02", "sector", "Báo ngành", "1", "0"] in by_kind
 
 
 def test_ungrouped_rows_are_the_week_and_its_count(archive: Path) -> None:
-    assert _csv(archive) == [["bucket_start", "count"], ["2026-03-02", "1"]]
+    assert _csv(archive) == [["bucket_start", "count", "partial"], ["2026-03-02", "1", "0"]]
 
 
 def test_the_help_names_the_columns_the_output_has() -> None:

@@ -4,6 +4,9 @@ understate the press that month)."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -75,3 +78,49 @@ def test_month_ends_follow_the_calendar() -> None:
         "Mỗi tháng chỉ tính các ngày trong khoảng đã chọn: tháng 12/2026 chỉ tính từ "
         "02/12/2026 đến 30/12/2026."
     )
+
+
+def test_the_csv_marks_the_rows_of_cut_periods(archive: Path) -> None:
+    """Monday 16/03 to Wednesday 25/03: the second week holds three days."""
+    rows = list(
+        csv.reader(
+            io.StringIO(_counts(archive, "--csv", "--from", "2026-03-16", "--to", "2026-03-25"))
+        )
+    )
+    assert rows == [
+        ["bucket_start", "count", "partial"],
+        ["2026-03-16", "1", "0"],
+        ["2026-03-23", "0", "1"],
+    ]
+    grouped = list(
+        csv.reader(
+            io.StringIO(
+                _counts(
+                    archive,
+                    "--csv",
+                    "--by",
+                    "kind",
+                    "--interval",
+                    "month",
+                    "--from",
+                    "2026-03-15",
+                    "--to",
+                    "2026-04-30",
+                )
+            )
+        )
+    )
+    assert grouped[0] == ["bucket_start", "kind", "label", "count", "partial"]
+    assert ["2026-03-01", "sector", "Báo ngành", "1", "1"] in grouped
+    assert ["2026-04-01", "sector", "Báo ngành", "0", "0"] in grouped
+
+
+def test_the_json_lists_the_cut_periods(archive: Path) -> None:
+    shown = json.loads(
+        _counts(
+            archive, "--json", "--interval", "month", "--from", "2026-03-15", "--to", "2026-05-10"
+        )
+    )
+    assert shown["partial_buckets"] == ["2026-03-01", "2026-05-01"]
+    whole = json.loads(_counts(archive, "--json", "--from", "2026-03-16", "--to", "2026-03-22"))
+    assert whole["partial_buckets"] == []

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
+from index.weeks import cut_buckets
 from pressmon.coverage import PRESS_KINDS
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
@@ -401,6 +402,9 @@ def counts(
         "total": table.total,
         "distinct_total": distinct,
         "kinds": sorted(query.kinds),
+        "partial_buckets": _plain(
+            sorted(cut_buckets(table.buckets, table.interval, query.date_from, query.date_to))
+        ),
     }
 
 
