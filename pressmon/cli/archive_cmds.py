@@ -228,7 +228,8 @@ def search(app, query: str, as_json: bool, **options) -> None:
     help="CSV dạng dài, một dòng mỗi mốc và nhóm: bucket_start, cột mang tên của --by "
     "(province, outlet, kind, topic) ghi mã nhóm, label (tên nhóm), count; không có --by: "
     "bucket_start, count; cột cuối partial là 1 ở tuần (tháng) bị --from/--to cắt, chỉ tính "
-    "một phần, còn lại 0.",
+    "một phần, còn lại 0. Mã UTF-8 không BOM (cho lệnh, script); mở bằng Excel qua Data › "
+    "From Text/CSV, chọn UTF-8.",
 )
 @click.option(
     "--stories",

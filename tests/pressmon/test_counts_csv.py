@@ -74,3 +74,12 @@ def test_the_help_names_the_columns_the_output_has() -> None:
     help_text = " ".join(result.output.split())
     assert "cột mang tên của --by" in help_text and "label (tên nhóm)" in help_text
     assert "bucket_start, group, count" not in help_text
+
+
+def test_stdout_has_no_byte_order_mark_so_pipes_read_the_header_as_written(archive: Path) -> None:
+    """Excel wants a BOM, scripts do not: stdout is piped, so it has none and the README and the
+    help say how to open it in Excel (/bao-phu.csv, a download, has one)."""
+    result = CliRunner().invoke(main, ["--archive", str(archive), "counts", "--csv", *WEEK])
+    assert result.stdout_bytes.startswith(b"bucket_start,")
+    help_text = " ".join(CliRunner().invoke(main, ["counts", "--help"]).output.split())
+    assert "không BOM" in help_text and "From Text/CSV" in help_text
