@@ -18,7 +18,7 @@ from pressmon.cli import output
 from pressmon.cli.help_text import command, group
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
-from pressmon.coverage import PRESS_KINDS, progress_for_targets
+from pressmon.coverage import PRESS_KINDS, counted_until, progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
 from pressmon.progress_text import cut_buckets_note
@@ -304,7 +304,7 @@ def counts(
             if with_targets
             else []
         )
-    dates = (query.date_from, query.date_to)
+    dates = (query.date_from, counted_until(table.buckets, query.date_to, today))
     partial = cut_buckets(table.buckets, interval, *dates)
     revisions = _freeze_complete_weeks(settings, table, query, today) if freeze else []
     names = _group_names(settings, group_by)

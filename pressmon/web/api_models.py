@@ -223,7 +223,7 @@ class Counts(_Out):
     )
     partial_buckets: list[str] = Field(
         description="buckets (their start, ISO date) of which tu/den leave out some days: a "
-        "week or month cut at either end of the range"
+        "week or month cut at either end of the range (without den, the one under way today)"
     )
 
 

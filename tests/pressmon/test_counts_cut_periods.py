@@ -16,7 +16,8 @@ from click.testing import CliRunner
 
 from index.sqlite_backend import SQLiteArchive
 from index.types import Document
-from pressmon.cli import main
+from pressmon.cli import archive_cmds, main
+from pressmon.coverage import counted_until
 from pressmon.progress_text import cut_buckets_note
 
 PUBLISHED = datetime(2026, 3, 20, 3, 0, tzinfo=UTC)  # Friday 20/03/2026, in the week of 16/03
@@ -124,3 +125,29 @@ def test_the_json_lists_the_cut_periods(archive: Path) -> None:
     assert shown["partial_buckets"] == ["2026-03-01", "2026-05-01"]
     whole = json.loads(_counts(archive, "--json", "--from", "2026-03-16", "--to", "2026-03-22"))
     assert whole["partial_buckets"] == []
+
+
+class _Saturday(datetime):
+    """`pressmon counts` read on Saturday 21/03/2026, 10:00 in Vietnam."""
+
+    @classmethod
+    def now(cls, tz=None):
+        return datetime(2026, 3, 21, 3, 0, tzinfo=UTC).astimezone(tz)
+
+
+def test_without_to_the_week_under_way_is_cut_at_today(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(archive_cmds, "datetime", _Saturday)
+    shown = _counts(archive, "--from", "2026-03-16")
+    assert "tuần từ 16/03/2026 chỉ tính đến 21/03/2026" in shown
+    rows = list(csv.reader(io.StringIO(_counts(archive, "--csv", "--from", "2026-03-16"))))
+    assert rows[1] == ["2026-03-16", "1", "1"]
+
+
+def test_an_open_end_past_today_cuts_nothing() -> None:
+    week = (date(2026, 3, 16),)
+    assert counted_until(week, None, date(2026, 3, 21)) == date(2026, 3, 21)
+    assert counted_until(week, None, date(2026, 3, 15)) is None  # an article dated ahead
+    assert counted_until(week, date(2026, 3, 18), date(2026, 3, 21)) == date(2026, 3, 18)
+    assert counted_until((), None, date(2026, 3, 21)) == date(2026, 3, 21)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, datetime
+
+from tests.web.conftest import Clock, sign_in
 
 MAY = "tu=01/05/2026&den=20/05/2026"  # Friday to Wednesday
 
@@ -32,3 +35,14 @@ def test_the_api_lists_the_cut_buckets(as_lead) -> None:
     assert monthly["partial_buckets"] == ["2026-05-01"]
     whole = client.get("/api/counts?tu=01/04/2026&den=31/05/2026&interval=month").json()
     assert whole["partial_buckets"] == []
+
+
+def test_without_den_the_week_under_way_is_cut_at_today(client, clock: Clock) -> None:
+    """Read on Wednesday 20/05/2026 (the clock's day), the week of 18/05 holds three days so far,
+    as /bao-phu, whose range ends today, says; read on its Sunday it holds every day."""
+    sign_in(client, "binh")
+    running = client.get("/api/counts?tu=01/05/2026").json()
+    assert running["partial_buckets"] == ["2026-04-27", "2026-05-18"]
+    clock.now = datetime(2026, 5, 24, 3, 0, tzinfo=UTC)  # Sunday, 10:00 in Vietnam
+    sign_in(client, "binh")  # the morning's session has expired
+    assert client.get("/api/counts?tu=01/05/2026").json()["partial_buckets"] == ["2026-04-27"]
