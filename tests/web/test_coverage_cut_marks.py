@@ -24,7 +24,22 @@ def test_the_csv_notes_the_cut_weeks_in_a_last_column(as_lead) -> None:
         "11/05/2026": "",
         "18/05/2026": "Không trọn tuần: chỉ tính đến 20/05/2026",
     }
-    assert all(note == "" for table, _, _, note in rows[1:] if not table.startswith("Theo tuần"))
+    over_the_range = ("Tổng", "Tỉnh, thành phố", "Cơ quan báo chí", "Loại hình", "Chủ đề")
+    assert all(note == "" for table, _, _, note in rows[1:] if table in over_the_range)
+
+
+def test_campaign_and_target_rows_say_which_days_they_count(as_lead) -> None:
+    """Not the range: a campaign row counts its whole window and a target row its period to
+    the day read (today, 20/05/2026), as the page shows beside them."""
+    client, _ = as_lead
+    text = client.get("/bao-phu.csv?tu=01/02/2026&den=28/02/2026").text.lstrip("\ufeff")
+    notes = {(table, group): note for table, group, _, note in csv.reader(io.StringIO(text))}
+    campaign = "Tháng vận động triển khai BHXH toàn dân"
+    assert notes["Chiến dịch", campaign] == "Cả đợt 01/05/2026 – 31/05/2026"
+    assert notes["Chỉ tiêu", "Tổng số tin, bài trên báo chí"] == (
+        "Tính từ 01/01/2026 đến 28/02/2026"
+    )
+    assert notes["Chỉ tiêu", campaign] == "Kỳ chỉ tiêu bắt đầu ngày 01/05/2026"
 
 
 def test_the_api_lists_the_cut_buckets(as_lead) -> None:
