@@ -60,6 +60,34 @@ def month_start(day: date) -> date:
     return day.replace(day=1)
 
 
+def bucket_end(start: date, interval: Interval) -> date:
+    """The last day of the week or month starting on `start`."""
+    if interval == "week":
+        return start + timedelta(days=6)
+    return (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def counted_days(
+    start: date, interval: Interval, date_from: date | None, date_to: date | None
+) -> tuple[date, date]:
+    """The first and last day of the bucket starting on `start` that the range counts (an
+    open end cuts nothing)."""
+    end = bucket_end(start, interval)
+    return max(start, date_from or start), min(end, date_to or end)
+
+
+def cut_buckets(
+    buckets: Iterable[date], interval: Interval, date_from: date | None, date_to: date | None
+) -> frozenset[date]:
+    """The buckets (by start) of which the range leaves out some days: at most the first and
+    the last, as a table spans the range."""
+    return frozenset(
+        start
+        for start in buckets
+        if counted_days(start, interval, date_from, date_to) != (start, bucket_end(start, interval))
+    )
+
+
 def bucket_start(moment: datetime, tz: ZoneInfo, interval: Interval) -> date:
     """The first local day of the week or month holding `moment`."""
     day = local_date(moment, tz)

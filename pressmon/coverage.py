@@ -225,6 +225,15 @@ def progress_for_targets(
     return progress
 
 
+def counted_until(buckets: Sequence[date], date_to: date | None, today: date) -> date | None:
+    """The last day a count table counts, for naming the weeks (months) it holds only in part:
+    `date_to`, or without one today, whose week is under way (as /bao-phu, whose range ends
+    today unless asked); None, an open end, when the table runs past today."""
+    if date_to is not None or (buckets and buckets[-1] > today):
+        return date_to
+    return today
+
+
 def default_window(today: date, targets: Targets) -> tuple[date, date, str | None]:
     """What the coverage page shows unasked: the running campaign target's window so far when
     one is under way today, else the current year so far; with the target id to chart (None:

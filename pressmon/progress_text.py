@@ -4,8 +4,10 @@ leadership report's opening summary. Pure: numbers in, text out."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
+from index.types import Interval
+from index.weeks import bucket_end, counted_days
 from pressmon.coverage import CoverageProgress
 from pressmon.province_targets import ProvinceProgress
 from pressmon.report_items import ACTIVITY_WORDS
@@ -44,26 +46,47 @@ def pace_sentence(progress: CoverageProgress, today: date | None = None) -> str:
     )
 
 
-def cut_weeks_note(
-    weeks: Sequence[date], date_from: date | None, date_to: date | None
+BUCKET_WORDS: dict[Interval, str] = {"week": "tuần", "month": "tháng"}
+
+
+def bucket_name(start: date, interval: Interval) -> str:
+    """The week or month starting on `start` as people name it: "tuần từ 29/12/2025",
+    "tháng 03/2026"."""
+    return f"tuần từ {start:%d/%m/%Y}" if interval == "week" else f"tháng {start:%m/%Y}"
+
+
+def counted_span(
+    start: date, interval: Interval, date_from: date | None, date_to: date | None
 ) -> str | None:
-    """The weeks (Mondays) at either end of a weekly table that the range cuts, with the days
+    """The days a range counts of the bucket starting on `start`, when it cuts it ("chỉ tính
+    từ 01/01/2026", "chỉ tính đến 20/05/2026", or both); None when the bucket is whole."""
+    first, last = counted_days(start, interval, date_from, date_to)
+    starts_late, ends_early = first > start, last < bucket_end(start, interval)
+    if starts_late and ends_early:
+        return f"chỉ tính từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}"
+    if starts_late:
+        return f"chỉ tính từ {first:%d/%m/%Y}"
+    if ends_early:
+        return f"chỉ tính đến {last:%d/%m/%Y}"
+    return None
+
+
+def cut_buckets_note(
+    buckets: Sequence[date], interval: Interval, date_from: date | None, date_to: date | None
+) -> str | None:
+    """The weeks (or months) at either end of a count table that the range cuts, with the days
     they count: a week spanning 31/12–01/01 counts only the year's days toward a calendar-year
-    target. None when every week is whole (an open end cuts nothing)."""
-    if not weeks:
-        return None
-    first, last = weeks[0], weeks[-1]
-    starts_late = date_from is not None and first < date_from
-    ends_early = date_to is not None and last + timedelta(days=6) > date_to
-    if first == last and starts_late and ends_early:
-        cut = [f"tuần từ {first:%d/%m/%Y} chỉ tính từ {date_from:%d/%m/%Y} đến {date_to:%d/%m/%Y}"]
-    else:
-        cut = [f"tuần từ {first:%d/%m/%Y} chỉ tính từ {date_from:%d/%m/%Y}"] if starts_late else []
-        if ends_early:
-            cut.append(f"tuần từ {last:%d/%m/%Y} chỉ tính đến {date_to:%d/%m/%Y}")
+    target, and a month from the 15th holds half a month. None when every bucket is whole (an
+    open end cuts nothing)."""
+    edges = dict.fromkeys((buckets[0], buckets[-1]) if buckets else ())  # one when alike
+    cut = [
+        f"{bucket_name(start, interval)} {span}"
+        for start in edges
+        if (span := counted_span(start, interval, date_from, date_to))
+    ]
     if not cut:
         return None
-    return f"Mỗi tuần chỉ tính các ngày trong khoảng đã chọn: {'; '.join(cut)}."
+    return f"Mỗi {BUCKET_WORDS[interval]} chỉ tính các ngày trong khoảng đã chọn: {'; '.join(cut)}."
 
 
 def topics_note(rows: Sequence[tuple[str, int]], total: int) -> str | None:

@@ -36,7 +36,7 @@ from pressmon.exports import (
 )
 from pressmon.progress_text import (
     cap_sentence,
-    cut_weeks_note,
+    cut_buckets_note,
     items_sentence,
     plan_until,
     report_summary,
@@ -108,7 +108,7 @@ class CoverageFigures:
     @property
     def cut_weeks_note(self) -> str | None:
         """Which weeks of `weekly` the range cuts, and the days they count."""
-        return cut_weeks_note(self.weekly.buckets, self.date_from, self.date_to)
+        return cut_buckets_note(self.weekly.buckets, "week", self.date_from, self.date_to)
 
     @property
     def topics_note(self) -> str | None:

@@ -13,14 +13,15 @@ import click
 
 from classifier.types import TIER_LABELS, TIERS
 from index.types import CountUnit, GroupBy, Interval, Query
+from index.weeks import cut_buckets
 from pressmon.cli import output
 from pressmon.cli.help_text import command, group
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
-from pressmon.coverage import PRESS_KINDS, progress_for_targets
+from pressmon.coverage import PRESS_KINDS, counted_until, progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
-from pressmon.progress_text import cut_weeks_note
+from pressmon.progress_text import cut_buckets_note
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
 from pressmon.review.queue import triage_order
@@ -227,7 +228,9 @@ def search(app, query: str, as_json: bool, **options) -> None:
     is_flag=True,
     help="CSV dạng dài, một dòng mỗi mốc và nhóm: bucket_start, cột mang tên của --by "
     "(province, outlet, kind, topic) ghi mã nhóm, label (tên nhóm), count; không có --by: "
-    "bucket_start, count.",
+    "bucket_start, count; cột cuối partial là 1 ở tuần (tháng) bị --from/--to cắt, chỉ tính "
+    "một phần, còn lại 0. Mã UTF-8 không BOM (cho lệnh, script); mở bằng Excel qua Data › "
+    "From Text/CSV, chọn UTF-8.",
 )
 @click.option(
     "--stories",
@@ -302,7 +305,8 @@ def counts(
             if with_targets
             else []
         )
-    dates = (query.date_from, query.date_to)
+    dates = (query.date_from, counted_until(table.buckets, query.date_to, today))
+    partial = cut_buckets(table.buckets, interval, *dates)
     revisions = _freeze_complete_weeks(settings, table, query, today) if freeze else []
     names = _group_names(settings, group_by)
     if group_by == "province" and not query.provinces:
@@ -316,14 +320,15 @@ def counts(
                     "kinds": sorted(query.kinds),
                     "targets": progress,
                     "revisions": revisions,
+                    "partial_buckets": sorted(partial),
                 }
             )
         )
     elif as_csv:
-        click.echo(output.counts_csv(table, names), nl=False)
+        click.echo(output.counts_csv(table, names, partial), nl=False)
     else:
         click.echo(output.counts_text(table, names, distinct))
-        if interval == "week" and (cut := cut_weeks_note(table.buckets, *dates)):
+        if cut := cut_buckets_note(table.buckets, interval, *dates):
             click.echo(cut)
         click.echo(output.kinds_text(query.kinds, asked=kinds_asked))
         for item in progress:

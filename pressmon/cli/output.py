@@ -134,10 +134,10 @@ def crawl_table(report: CrawlReport) -> str:
     return table(headers, rows)
 
 
-def count_rows(counts: CountTable) -> list[tuple[str, str, int]]:
+def count_rows(counts: CountTable) -> list[tuple[date, str, int]]:
     """Long form: (bucket start, group, count) for every cell, zero cells included."""
     return [
-        (bucket.isoformat(), group, values[i])
+        (bucket, group, values[i])
         for group, values in sorted(counts.rows.items())
         for i, bucket in enumerate(counts.buckets)
     ]
@@ -226,19 +226,25 @@ def counts_json(counts: CountTable, names: Mapping[str, str] | None = None) -> d
     }
 
 
-def counts_csv(counts: CountTable, names: Mapping[str, str] | None = None) -> str:
+def counts_csv(
+    counts: CountTable, names: Mapping[str, str] | None = None, cut: frozenset[date] = frozenset()
+) -> str:
     """Long form for spreadsheets and scripts: the group's column is named after `--by`
     (`province`, `outlet`…: a sheet opened alone says what it counts), its id with the name
-    people use beside it (`label`); ungrouped, the bucket start and its count."""
+    people use beside it (`label`); ungrouped, the bucket start and its count. The last column,
+    `partial`, is 1 on the rows of a bucket the range cuts (`cut`: their starts), else 0, so a
+    3-day week does not pass for a whole one."""
     out = io.StringIO()
     writer = csv.writer(out)
     if counts.group_by is None:
-        writer.writerow(["bucket_start", "count"])
-        writer.writerows((start, count) for start, _, count in count_rows(counts))
+        writer.writerow(["bucket_start", "count", "partial"])
+        writer.writerows(
+            (start.isoformat(), count, int(start in cut)) for start, _, count in count_rows(counts)
+        )
         return out.getvalue()
-    writer.writerow(["bucket_start", counts.group_by, "label", "count"])
+    writer.writerow(["bucket_start", counts.group_by, "label", "count", "partial"])
     writer.writerows(
-        (start, group, (names or {}).get(group, group), count)
+        (start.isoformat(), group, (names or {}).get(group, group), count, int(start in cut))
         for start, group, count in count_rows(counts)
     )
     return out.getvalue()

@@ -228,6 +228,10 @@ class Counts(_Out):
         description="the outlet kinds counted: press (sector, national, provincial) unless "
         "loai_hinh named others"
     )
+    partial_buckets: list[str] = Field(
+        description="buckets (their start, ISO date) of which tu/den leave out some days: a "
+        "week or month cut at either end of the range (without den, the one under way today)"
+    )
 
 
 class ApiError(_Out):

@@ -57,16 +57,16 @@ def test_grouped_rows_carry_the_id_under_the_by_column_and_the_name_beside_it(
     archive: Path,
 ) -> None:
     assert _csv(archive, "--by", "outlet") == [
-        ["bucket_start", "outlet", "label", "count"],
-        ["2026-03-02", "baohiemxahoi", "Cổng thông tin điện tử BHXH Việt Nam", "1"],
+        ["bucket_start", "outlet", "label", "count", "partial"],
+        ["2026-03-02", "baohiemxahoi", "Cổng thông tin điện tử BHXH Việt Nam", "1", "0"],
     ]
     by_kind = _csv(archive, "--by", "kind")
-    assert by_kind[0] == ["bucket_start", "kind", "label", "count"]
-    assert ["2026-03-02", "sector", "Báo ngành", "1"] in by_kind
+    assert by_kind[0] == ["bucket_start", "kind", "label", "count", "partial"]
+    assert ["2026-03-02", "sector", "Báo ngành", "1", "0"] in by_kind
 
 
 def test_ungrouped_rows_are_the_week_and_its_count(archive: Path) -> None:
-    assert _csv(archive) == [["bucket_start", "count"], ["2026-03-02", "1"]]
+    assert _csv(archive) == [["bucket_start", "count", "partial"], ["2026-03-02", "1", "0"]]
 
 
 def test_the_help_names_the_columns_the_output_has() -> None:
@@ -74,3 +74,12 @@ def test_the_help_names_the_columns_the_output_has() -> None:
     help_text = " ".join(result.output.split())
     assert "cột mang tên của --by" in help_text and "label (tên nhóm)" in help_text
     assert "bucket_start, group, count" not in help_text
+
+
+def test_stdout_has_no_byte_order_mark_so_pipes_read_the_header_as_written(archive: Path) -> None:
+    """Excel wants a BOM, scripts do not: stdout is piped, so it has none and the README and the
+    help say how to open it in Excel (/bao-phu.csv, a download, has one)."""
+    result = CliRunner().invoke(main, ["--archive", str(archive), "counts", "--csv", *WEEK])
+    assert result.stdout_bytes.startswith(b"bucket_start,")
+    help_text = " ".join(CliRunner().invoke(main, ["counts", "--help"]).output.split())
+    assert "không BOM" in help_text and "From Text/CSV" in help_text

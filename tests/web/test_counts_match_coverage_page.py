@@ -81,7 +81,7 @@ def _page(client: TestClient, case: Case) -> tuple[int, dict[str, dict[str, int]
     assert found, html[:2000]
     tables: dict[str, dict[str, int]] = {}
     text = client.get(f"/bao-phu.csv?{query}").text.lstrip("\ufeff")
-    for table, group, count in list(csv.reader(io.StringIO(text)))[1:]:
+    for table, group, count, _ in list(csv.reader(io.StringIO(text)))[1:]:
         if int(count):
             tables.setdefault(table, {})[group] = int(count)
     return int(found.group(1).replace(".", "")), tables

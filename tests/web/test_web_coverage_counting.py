@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from index.base import Archive
 from pressmon.cli import main
-from pressmon.progress_text import cut_weeks_note
+from pressmon.progress_text import cut_buckets_note
 from pressmon.settings import Settings
 from tests.web.conftest import Clock, make_doc, sign_in
 
@@ -88,13 +88,13 @@ def test_the_weeks_the_range_cuts_are_named_with_the_days_they_count(
 
 def test_cut_weeks_note_names_one_week_cut_at_both_ends() -> None:
     monday = date(2026, 12, 28)
-    assert cut_weeks_note((monday,), date(2026, 12, 29), date(2026, 12, 31)) == (
+    assert cut_buckets_note((monday,), "week", date(2026, 12, 29), date(2026, 12, 31)) == (
         "Mỗi tuần chỉ tính các ngày trong khoảng đã chọn: tuần từ 28/12/2026 chỉ tính từ "
         "29/12/2026 đến 31/12/2026."
     )
-    assert cut_weeks_note((monday,), monday, date(2027, 1, 3)) is None
-    assert cut_weeks_note((monday,), None, None) is None
-    assert cut_weeks_note((), monday, monday) is None
+    assert cut_buckets_note((monday,), "week", monday, date(2027, 1, 3)) is None
+    assert cut_buckets_note((monday,), "week", None, None) is None
+    assert cut_buckets_note((), "week", monday, monday) is None
 
 
 def test_a_syndicated_copy_counts_at_each_outlet_and_the_page_says_so(
@@ -160,8 +160,9 @@ def test_the_csv_gives_the_page_total_which_its_kind_rows_do_not(as_lead, archiv
         "Tổng",
         "Tin, bài trên báo chí (không tính diễn đàn, mạng xã hội)",
         str(total),
+        "",
     ]
-    assert sum(int(n) for table, _, n in rows[1:] if table == "Loại hình") == total + 1
+    assert sum(int(n) for table, _, n, _ in rows[1:] if table == "Loại hình") == total + 1
 
 
 def test_the_page_on_new_years_eve_shows_the_year_running(client, clock: Clock) -> None:

@@ -71,6 +71,11 @@ def test_weekly_counts_name_what_they_count(as_lead) -> None:
     assert weeks[1][1] < total  # doc006, a national paper's, is in the total only
     text = client.get(f"/bao-phu.csv?{query}").text.lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(text)))
-    assert ["Theo tuần — Tin, bài, phóng sự trên báo chí địa phương", "11/05/2026", "3"] in rows
+    assert [
+        "Theo tuần — Tin, bài, phóng sự trên báo chí địa phương",
+        "11/05/2026",
+        "3",
+        "",
+    ] in rows
     page = client.get(f"/bao-phu?{query}").text
     assert "Số tin, bài mỗi tuần — Tin, bài, phóng sự trên báo chí địa phương" in page

@@ -164,12 +164,13 @@ def test_coverage_page_and_csv(as_lead) -> None:
     )
     text = client.get("/bao-phu.csv?tu=2026-04-27&den=2026-05-24").text.lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(text)))
-    assert ["Tỉnh, thành phố", "Hà Nội", "4"] in rows and [
+    assert ["Tỉnh, thành phố", "Hà Nội", "4", ""] in rows and [
         "Loại hình",
         "Báo địa phương",
         "6",
+        "",
     ] in rows
-    assert ["Tỉnh, thành phố", "Huế", "0"] in rows
+    assert ["Tỉnh, thành phố", "Huế", "0", ""] in rows
 
 
 def test_topic_breakdown_agrees_with_grouped_counts(archive, document_factory) -> None:

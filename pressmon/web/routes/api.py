@@ -22,7 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
-from pressmon.coverage import PRESS_KINDS
+from index.weeks import cut_buckets
+from pressmon.coverage import PRESS_KINDS, counted_until
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.escalations import sent_view
@@ -397,6 +398,8 @@ def counts(
     distinct = (
         archive.counts(query, interval=table.interval).total if grouping == "topic" else table.total
     )
+    today = ctx.clock().astimezone(ctx.settings.tz).date()
+    counted = (query.date_from, counted_until(table.buckets, query.date_to, today))
     return {
         "buckets": _plain(table.buckets),
         "rows": _plain(table.rows),
@@ -405,6 +408,7 @@ def counts(
         "total": table.total,
         "distinct_total": distinct,
         "kinds": sorted(query.kinds),
+        "partial_buckets": _plain(sorted(cut_buckets(table.buckets, table.interval, *counted))),
     }
 
 

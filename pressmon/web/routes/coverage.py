@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
@@ -13,12 +14,13 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
-from pressmon.coverage import default_window
+from pressmon.coverage import CoverageProgress, default_window
 from pressmon.exports import progress_xlsx
-from pressmon.progress_text import pace_sentence
+from pressmon.progress_text import counted_span, pace_sentence
 from pressmon.province_targets import PROVINCE_SORTS, ProvinceSort, sort_provinces
 from pressmon.report_items import ACTIVITY_WORDS
 from pressmon.reports import (
+    CampaignCount,
     CoverageFigures,
     SentToCenter,
     coverage_figures,
@@ -149,29 +151,58 @@ def coverage_csv(ctx: Context, when: ReportPeriod, session: Session = ReportsOnl
     cov = figures(ctx, when)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["Bảng", "Nhóm", "Số tin, bài"])
+    # "Ghi chú" was added last, so the first three columns read as they always did.
+    writer.writerow(["Bảng", "Nhóm", "Số tin, bài", "Ghi chú"])
     weekly = [
-        (f"{b:%d/%m/%Y}", sum(r[i] for r in cov.weekly.rows.values()))
+        (
+            f"{b:%d/%m/%Y}",
+            sum(r[i] for r in cov.weekly.rows.values()),
+            _cut_week(b, cov.date_from, cov.date_to),
+        )
         for i, b in enumerate(cov.weekly.buckets)
     ]
     for table, rows in (
-        ("Tổng", [(CSV_TOTAL, cov.total)]),  # the page's headline figure
+        ("Tổng", [(CSV_TOTAL, cov.total, "")]),  # the page's headline figure
         (f"Theo tuần — {cov.weekly_counted}", weekly),
-        ("Tỉnh, thành phố", cov.by_province),
-        ("Cơ quan báo chí", cov.by_outlet),
-        ("Loại hình", [(KIND_LABELS.get(k, k), n) for k, n in cov.by_kind]),
-        ("Chủ đề", [(TOPIC_LABELS.get(t, t), n) for t, n in cov.by_topic]),
-        ("Chiến dịch", [(c.campaign.name, c.count) for c in cov.campaigns]),
-        ("Chỉ tiêu", [(p.target_name, p.count) for p in cov.targets]),
+        ("Tỉnh, thành phố", _unnoted(cov.by_province)),
+        ("Cơ quan báo chí", _unnoted(cov.by_outlet)),
+        ("Loại hình", _unnoted((KIND_LABELS.get(k, k), n) for k, n in cov.by_kind)),
+        ("Chủ đề", _unnoted((TOPIC_LABELS.get(t, t), n) for t, n in cov.by_topic)),
+        ("Chiến dịch", [(c.campaign.name, c.count, _window(c)) for c in cov.campaigns]),
+        ("Chỉ tiêu", [(p.target_name, p.count, _target_span(p)) for p in cov.targets]),
     ):
-        for group, n in rows:
-            writer.writerow([table, csv_safe(group), n])
+        for group, n, note in rows:
+            writer.writerow([table, csv_safe(group), n, note])
     name = f"do-phu-{cov.date_from:%Y%m%d}-{cov.date_to:%Y%m%d}.csv"
     return Response(
         "\ufeff" + out.getvalue(),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+def _cut_week(monday: date, date_from: date, date_to: date) -> str:
+    """The CSV's note on a week the range cuts: "Không trọn tuần: chỉ tính từ 01/01/2026"."""
+    span = counted_span(monday, "week", date_from, date_to)
+    return f"Không trọn tuần: {span}" if span else ""
+
+
+def _window(campaign: CampaignCount) -> str:
+    """What a campaign row counts: its whole window, whatever the range (as the page shows)."""
+    return f"Cả đợt {campaign.start:%d/%m/%Y} – {campaign.end:%d/%m/%Y}"
+
+
+def _target_span(progress: CoverageProgress) -> str:
+    """What a target row counts: its period from the start to the day read, not the range."""
+    until = min(progress.as_of, progress.period_end)
+    if until < progress.period_start:
+        return f"Kỳ chỉ tiêu bắt đầu ngày {progress.period_start:%d/%m/%Y}"
+    return f"Tính từ {progress.period_start:%d/%m/%Y} đến {until:%d/%m/%Y}"
+
+
+def _unnoted(rows: Iterable[tuple[str, int]]) -> list[tuple[str, int, str]]:
+    """Rows counted over the whole range: nothing to note."""
+    return [(group, n, "") for group, n in rows]
 
 
 @router.get("/bao-phu.xlsx", include_in_schema=False)
