@@ -19,7 +19,7 @@ from pressmon.alerts.sendings import sending_alert
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
 from pressmon.review.escalations import sent_view
-from pressmon.review.labels import ACTION_LABELS, actor_label, detail_text, label
+from pressmon.review.labels import ACTION_LABELS, actor_label, detail_text, label, traced_actor
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import CONTENT_CHANGED
 from pressmon.review.workflow import (
@@ -171,6 +171,7 @@ def item_context(
         "follow_ups": available_follow_ups(state),
         "users": assignable_accounts(ctx, document),
         "action_labels": ACTION_LABELS,
+        "traced_actor": traced_actor,
         "can_reopen": CAN_REOPEN,
         "max_note": MAX_NOTE_LENGTH,
         "drafts": {},  # action kind -> the note a refused action carried, typed again for it
@@ -296,6 +297,9 @@ def _status_of(err: WorkflowError) -> int:
 
 
 def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
+    """One row an event; "Người thực hiện" is the account as stored (the column's contract), the
+    name people read is added last."""
+    names = ctx.accounts.names()
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
@@ -308,6 +312,7 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
             "Trạng thái sau",
             "Ghi chú",
             "Chi tiết",
+            "Tên người thực hiện",
         ]
     )
     for e in events:
@@ -326,6 +331,7 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
                     label(e.status_after),
                     e.note,
                     detail,
+                    traced_actor(e, names),
                 )
             ]
         )
