@@ -126,12 +126,12 @@ def waiting_sender(
 def can_send_back(
     escalations: Escalations,
     history: Sequence[ReviewEvent],
-    state: ReviewState,
     province: str | None,
     is_center: CenterEvent,
 ) -> bool:
-    """Whether an account of `province` (None: the Center) may send the item back now."""
-    if province is not None or state.locked:
+    """Whether an account of `province` (None: the Center) may send the item back now: a locked
+    decision too, whose sending the Center answers without reopening it."""
+    if province is not None:
         return False
     return waiting_sender(escalations, history, Action("send_back"), is_center) is not None
 

@@ -200,11 +200,9 @@ def plan(
         if not note:
             raise WorkflowError("Cần ghi lý do mở lại.")
         return event(IN_PROGRESS, reason=note)
-    if state.locked:
-        raise WorkflowError(
-            "Quyết định đã khoá vì đã báo cáo lãnh đạo; "
-            "lãnh đạo cần mở lại (kèm lý do) trước khi sửa."
-        )
+    # Sending an item up, or back, changes no decision: a locked one may still be sent, so a
+    # province that finds it after the Center reported it to leadership tells the Center so,
+    # and the Center answers it.
     if action.kind == "escalate":
         if province is None:
             raise RoleForbidden("Chỉ tài khoản cấp tỉnh mới chuyển bài lên Trung tâm.")
@@ -219,6 +217,11 @@ def plan(
         if not note:
             raise WorkflowError("Cần ghi chú khi trả lại tỉnh: nêu việc tỉnh cần làm tiếp.")
         return event(current, province=sent_by)
+    if state.locked:
+        raise WorkflowError(
+            "Quyết định đã khoá vì đã báo cáo lãnh đạo; "
+            "lãnh đạo cần mở lại (kèm lý do) trước khi sửa."
+        )
     if action.kind == "status":
         target = action.status or ""
         if target not in STATUSES:

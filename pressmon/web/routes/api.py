@@ -222,10 +222,8 @@ def choices_json(
         "statuses": list(next_statuses(state)),
         "follow_ups": list(available_follow_ups(state)),
         "reopen": state.locked and account.role in CAN_REOPEN,
-        "escalate": account.province is not None and not state.locked,
-        "send_back": can_send_back(
-            ctx.escalations, history, state, account.province, center_actor(ctx)
-        ),
+        "escalate": account.province is not None,
+        "send_back": can_send_back(ctx.escalations, history, account.province, center_actor(ctx)),
         "assignees": [
             a.username
             for a in assignable_accounts(ctx, document)

@@ -163,7 +163,7 @@ def item_context(
         "senders": senders,
         "center_answer": answer,
         # The Center may send it back (the page offers it to the Center's accounts only).
-        "can_send_back": can_send_back(ctx.escalations, history, state, None, is_center),
+        "can_send_back": can_send_back(ctx.escalations, history, None, is_center),
         "answer_by": answer_by.label if answer_by else answer.actor if answer else "",
         # Senders and the assignee by the names people read (the handler, "Người xử lý").
         "names": ctx.accounts.names(),
