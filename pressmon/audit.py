@@ -17,7 +17,14 @@ from index.types import IMPORTED, ReviewEvent
 from pressmon.alerts.messages import again
 from pressmon.alerts.model import TRIGGER_LABELS, WORKFLOW_TRIGGERS
 from pressmon.alerts.store import AlertEvent
-from pressmon.review.labels import ACTION_LABELS, IMPORTED_SUFFIX, SYSTEM_LABEL, detail_text, label
+from pressmon.review.labels import (
+    ACTION_LABELS,
+    IMPORTED_SUFFIX,
+    SYSTEM_LABEL,
+    detail_text,
+    label,
+    traced_name,
+)
 from pressmon.review.statuses import SYSTEM_ACTOR
 
 SYSTEM = SYSTEM_ACTOR  # the actor of alert deliveries and of articles changed at their source
@@ -188,3 +195,19 @@ def actor_name(entry: AuditEntry, names: Mapping[str, str]) -> str:
     if entry.actor.startswith("cli:"):
         return f"Dòng lệnh ({entry.actor[4:]})"
     return names.get(entry.actor) or entry.actor
+
+
+def actor_account(entry: AuditEntry) -> str:
+    """The username of the account that did it; "" for the system, the command line and an
+    imported event, whose actor is no account of this installation."""
+    if entry.imported or entry.actor == SYSTEM or entry.actor.startswith("cli:"):
+        return ""
+    return entry.actor
+
+
+def traced_actor_name(entry: AuditEntry, names: Mapping[str, str]) -> str:
+    """`actor_name` with the account beside it, as the audit page shows it ("Nguyễn Văn An
+    (an)"): leadership reads the name, and the username still traces it."""
+    account = actor_account(entry)
+    shown = actor_name(entry, names)
+    return traced_name(account, shown) if account else shown

@@ -203,7 +203,7 @@ def escalate_sample(settings: Settings, echo: Callable[[str], None]) -> None:
             actor=username,
             role="reviewer",
             now=datetime.now(UTC),
-            is_center=lambda actor: actor != username,
+            is_center=lambda event: event.actor != username,
             province=province,
         )
         notifier = notifier_from(settings)

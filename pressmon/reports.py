@@ -6,7 +6,7 @@ returned XLSX bytes."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -59,6 +59,7 @@ from pressmon.report_items import (
 )
 from pressmon.review.escalations import Escalation, center_answer, sendings
 from pressmon.review.labels import label
+from pressmon.review.offices import CenterEvent
 from pressmon.review.statuses import UNSTARTED
 from pressmon.review.workflow import ReviewState, replay
 from pressmon.settings import Campaign, Target, Targets
@@ -254,11 +255,11 @@ class RecordedStep:
 class SentToCenter:
     """What the report reads to name every province that sent an item to the Center: each item's
     latest sending (pressmon.review.escalations.EscalationStore.all), and whether an audit
-    event's actor is the Center's, whose answer the sendings before it had
+    event is the Center's (pressmon.review.offices), whose answer the sendings before it had
     (pressmon.review.escalations.sendings)."""
 
     latest: Mapping[str, Escalation]
-    is_center: Callable[[str], bool]
+    is_center: CenterEvent
 
 
 @dataclass(frozen=True)

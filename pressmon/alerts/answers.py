@@ -19,6 +19,7 @@ from index.types import Document, ReviewEvent
 from pressmon.alerts.model import CENTER_ANSWER, Alert, item_alert, workflow_version
 from pressmon.review.escalations import answered_now, sendings
 from pressmon.review.labels import label
+from pressmon.review.offices import CenterEvent
 
 
 def _decided(answer: ReviewEvent) -> str:
@@ -47,7 +48,7 @@ def answer_alerts(
     document: Document,
     history: Sequence[ReviewEvent],
     *,
-    is_center: Callable[[str], bool],
+    is_center: CenterEvent,
     link: Callable[[str], str],
     name: Callable[[str], str],
 ) -> tuple[Alert, ...]:
@@ -55,7 +56,7 @@ def answer_alerts(
     one to the provinces whose sending it answers, one to those whose earlier answer it replaces
     (for each earlier answer they read); none when it is no such answer (a province's own
     conclusion, a Center's decision on an item no province sent up, any other action).
-    `is_center`: whether an actor is the Center's; `link`: the item's web-app page; `name`: an
+    `is_center`: whether an event is the Center's; `link`: the item's web-app page; `name`: an
     account's display name."""
     answered = answered_now(history, is_center)
     if not answered:

@@ -111,7 +111,8 @@ def alert_message(alert: Alert, tz: ZoneInfo) -> Message:
     subject = f"[pressmon] {_heading(alert)}: {alert.title}"
     closing = [] if alert.trigger in WORKFLOW_TRIGGERS else ["", DISCLAIMER]
     body = [f"{_heading(alert)}.", "", *_block(alert, tz), *closing]
-    follows = _key(alert, alert.sequence - 1) if alert.sequence > 1 else ""
+    previous = alert.sequence - 1 if alert.follows is None else alert.follows
+    follows = _key(alert, previous) if previous >= 1 else ""
     key = _key(alert, alert.sequence)
     return Message(_one_line(subject), "\n".join(body) + "\n", key, follows)
 

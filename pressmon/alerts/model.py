@@ -51,6 +51,10 @@ class Alert:
     # the last one, the Center answered again, or it was sent up again (the store numbers them as
     # it queues them).
     sequence: int = 1
+    # The `sequence` of the alert of its kind this one follows up in its readers' mailboxes (0:
+    # none); None: the one before it. A CENTER_ANSWER's is the latest answer alert its provinces
+    # had: one answer alerts several audiences apart, each having read its own earlier answers.
+    follows: int | None = None
     # A CENTER_ANSWER's: what the Center decided ("Trung tâm kết luận: Sai sự thật", "Trung tâm
     # trả lại tỉnh", "Trung tâm thay đổi kết luận: Không vi phạm"), its note, who (display name)
     # and when (ISO 8601); "" for the others.

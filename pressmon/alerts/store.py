@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from pressmon.alerts.model import WORKFLOW_TRIGGERS, Alert
+from pressmon.alerts.model import CENTER_ANSWER, WORKFLOW_TRIGGERS, Alert
 from pressmon.state_db import open_state_db, transaction
 
 PENDING, DIGEST, SENT, FAILED = "pending", "digest", "sent", "failed"
@@ -186,6 +186,8 @@ class AlertStore:
             (alert.document_id, *kind_args),
         ).fetchone()
         alert = replace(alert, sequence=same_kind + 1)
+        if alert.trigger == CENTER_ANSWER:
+            alert = replace(alert, follows=_answer_read_before(db, alert))
         db.execute(
             "INSERT INTO alerts (document_id, sequence, version, trigger, payload, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -492,3 +494,18 @@ class AlertStore:
         return [
             Subscriber(r[0], r[1], Preference(r[2], bool(r[3]), bool(r[4])), r[5]) for r in rows
         ]
+
+
+def _answer_read_before(db: sqlite3.Connection, alert: Alert) -> int:
+    """The `Alert.sequence` of the item's latest answer alert to any of `alert`'s provinces, 0
+    when they had none: a province that hears the Center changed its conclusion reads it after
+    the answer it had, not after the alert to the province whose sending the Center answered."""
+    rows = db.execute(
+        "SELECT payload FROM alerts WHERE document_id = ? AND trigger = ? ORDER BY sequence DESC",
+        (alert.document_id, CENTER_ANSWER),
+    ).fetchall()
+    for row in rows:
+        earlier = json.loads(row["payload"])
+        if set(earlier["provinces"]) & set(alert.provinces):
+            return int(earlier.get("sequence", 1))
+    return 0

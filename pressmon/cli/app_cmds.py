@@ -252,11 +252,13 @@ def users_add(
     app, username: str, role: str, display_name: str, province: str, password_stdin: bool
 ) -> None:
     """Tạo tài khoản."""
+    from pressmon.web.accounts import added_detail
+
     stored = _province(app.settings, province) if province.strip() else None
     password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
     store = _store(app)
     account = store.add(username, password, role, display_name=display_name, province=stored)
-    store.record(_cli_actor(), account.username, "add", f"{role}, {stored}" if stored else role)
+    store.record(_cli_actor(), account.username, "add", added_detail(role, stored))
     office = f", BHXH {stored}" if stored else ", Trung tâm"
     click.echo(f"Đã tạo tài khoản {account.username}: {_role(role)}{office}")
 
@@ -302,12 +304,14 @@ def _province(settings: Settings, typed: str) -> str:
 @click.pass_obj
 def users_set_province(app, username: str, province: str | None, center: bool) -> None:
     """Chuyển tài khoản sang BHXH một tỉnh, hoặc về Trung tâm với --center."""
+    from pressmon.web.accounts import moved_detail
+
     if center == bool(province):
         raise click.UsageError("cần đúng một trong hai: tên TỈNH hoặc --center")
     stored = None if center else _province(app.settings, province or "")
     store = _store(app)
     account = store.set_province(username, stored)
-    store.record(_cli_actor(), account.username, "set-province", stored or "Trung tâm")
+    store.record(_cli_actor(), account.username, "set-province", moved_detail(stored))
     click.echo(f"{account.username}: {'BHXH ' + stored if stored else 'Trung tâm'}")
 
 

@@ -14,8 +14,9 @@ from pressmon.review.changes import ChangeMarks
 from pressmon.review.errors import StaleAction, WorkflowError
 from pressmon.review.escalations import Escalation, sendings
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
+from pressmon.review.offices import CenterEvent
 from pressmon.review.scope import Scope
-from pressmon.review.workflow import Action, ReviewState, plan, replay
+from pressmon.review.workflow import Action, ReviewState, centers_lock, plan, replay
 
 
 class _Person(Protocol):
@@ -103,11 +104,11 @@ def waiting_sender(
     escalations: Escalations,
     history: Sequence[ReviewEvent],
     action: Action,
-    is_center: Callable[[str], bool],
+    is_center: CenterEvent,
 ) -> str | None:
     """The provinces whose sending of the item waits for the Center (`sendings`; "Nghệ An, Hà
     Tĩnh" when two sent it up): sent up, and not sent back since (a conclusion does not stop the
-    Center sending it back with a note). `is_center`: whether an actor is the Center's."""
+    Center sending it back with a note). `is_center`: whether an event is the Center's."""
     if action.kind != "send_back":
         return None
     sent = escalations.get(history[-1].document_id) if history else None
@@ -125,12 +126,12 @@ def waiting_sender(
 def can_send_back(
     escalations: Escalations,
     history: Sequence[ReviewEvent],
-    state: ReviewState,
     province: str | None,
-    is_center: Callable[[str], bool],
+    is_center: CenterEvent,
 ) -> bool:
-    """Whether an account of `province` (None: the Center) may send the item back now."""
-    if province is not None or state.locked:
+    """Whether an account of `province` (None: the Center) may send the item back now: a locked
+    decision too, whose sending the Center answers without reopening it."""
+    if province is not None:
         return False
     return waiting_sender(escalations, history, Action("send_back"), is_center) is not None
 
@@ -152,7 +153,7 @@ def apply_action(
     actor: str,
     role: str,
     now: datetime,
-    is_center: Callable[[str], bool],
+    is_center: CenterEvent,
     province: str | None = None,
 ) -> ReviewEvent:
     """Two reviewers never both act on the same stale state: `lock` serialises this process's
@@ -160,7 +161,7 @@ def apply_action(
     --workers N` too; an action sent from a page made before another reviewer's is refused
     (`Action.seen`), and so is a take from the queue of an item someone took meanwhile
     (`Action.seen_unassigned`). `archive` is the actor's view of it (a provincial office's is
-    scoped to its province; `is_center`: whether an actor is the Center's). Any action is a
+    scoped to its province; `is_center`: whether an event is the Center's). Any action is a
     person looking at the item again: it is no longer listed among those whose content changed
     since (`changes`)."""
     if action.kind == "assign":
@@ -187,6 +188,7 @@ def apply_action(
             at=now,
             province=province,
             sent_by=waiting_sender(escalations, history, action, is_center),
+            locked_by_center=centers_lock(history, is_center),
         )
         archive.record_review(event)
         changes.clear(document_id)

@@ -19,13 +19,14 @@ sending back the later sending does not (`answered_now`: whom an answer is news 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from index.types import ReviewEvent
+from pressmon.review.offices import CenterEvent
 from pressmon.review.statuses import DECISIONS
 from pressmon.state_db import open_state_db, transaction
 
@@ -86,19 +87,17 @@ def _escalation(row: sqlite3.Row) -> Escalation:
     )
 
 
-def _answers(event: ReviewEvent, is_center: Callable[[str], bool]) -> bool:
+def _answers(event: ReviewEvent, is_center: CenterEvent) -> bool:
     """Whether `event` is the Center's answer to what was sent up before it."""
-    return is_center(event.actor) and (
+    return is_center(event) and (
         event.action in ("follow_up", "send_back")
         or (event.action == "status" and event.status_after in DECISIONS)
     )
 
 
-def center_answer(
-    history: Sequence[ReviewEvent], is_center: Callable[[str], bool]
-) -> ReviewEvent | None:
+def center_answer(history: Sequence[ReviewEvent], is_center: CenterEvent) -> ReviewEvent | None:
     """The Center's latest conclusion on an item since a province last sent it up (`history`:
-    oldest first; `is_center`: whether an actor is the Center's), or None while it waits."""
+    oldest first; `is_center`: whether an event is the Center's), or None while it waits."""
     answer: ReviewEvent | None = None
     for event in history:
         if event.action == "escalate":
@@ -108,9 +107,7 @@ def center_answer(
     return answer
 
 
-def sendings(
-    history: Sequence[ReviewEvent], is_center: Callable[[str], bool]
-) -> tuple[Escalation, ...]:
+def sendings(history: Sequence[ReviewEvent], is_center: CenterEvent) -> tuple[Escalation, ...]:
     """The sendings the Center answers, or is to answer, now (`history`: oldest first): each
     province's latest since the Center's answer before them, oldest first. A province sending the
     item again while it waits replaces its earlier sending; a sending after the Center answered
@@ -130,7 +127,7 @@ def sendings(
 
 
 def answer_to(
-    history: Sequence[ReviewEvent], is_center: Callable[[str], bool], province: str
+    history: Sequence[ReviewEvent], is_center: CenterEvent, province: str
 ) -> ReviewEvent | None:
     """The Center's latest answer to `province`'s latest sending of the item (`history`: oldest
     first), or None while that sending waits or when the province never sent it up. A conclusion
@@ -167,9 +164,7 @@ class Answered:
     replaced: ReviewEvent | None
 
 
-def answered_now(
-    history: Sequence[ReviewEvent], is_center: Callable[[str], bool]
-) -> tuple[Answered, ...]:
+def answered_now(history: Sequence[ReviewEvent], is_center: CenterEvent) -> tuple[Answered, ...]:
     """The provinces whose Center's answer (`answer_to`) the last event of `history` (oldest
     first) changes: those whose sending it answers (`sendings`, in their order), then those whose
     earlier answer it replaces, in the order they first sent the item up; none when it is no
@@ -202,7 +197,7 @@ class SentView:
 def sent_view(
     latest: Escalation,
     history: Sequence[ReviewEvent],
-    is_center: Callable[[str], bool],
+    is_center: CenterEvent,
     province: str | None,
 ) -> SentView:
     """The item's sendings as an account of `province` (None: the Center) sees them: the
@@ -238,7 +233,7 @@ def _sending(event: ReviewEvent, province: str) -> Escalation:
 def answered(
     escalations: Mapping[str, Escalation],
     histories: Mapping[str, Sequence[ReviewEvent]],
-    is_center: Callable[[str], bool],
+    is_center: CenterEvent,
     province: str | None = None,
 ) -> frozenset[str]:
     """The items sent to the Center that it has answered since, as an account of `province`

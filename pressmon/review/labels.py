@@ -139,6 +139,18 @@ def actor_label(event: ReviewEvent, name: Callable[[str], str] | None = None) ->
     return who + (IMPORTED_SUFFIX if event.imported else "")
 
 
+def traced_name(username: str, name: str) -> str:
+    """A person as an audit trail read by leadership names them: the name people read, with the
+    account beside it for traceability ("Nguyễn Văn An (an)")."""
+    return name if name == username else f"{name} ({username})"
+
+
+def traced_actor(event: ReviewEvent, names: Mapping[str, str]) -> str:
+    """Who did it, as an item's log shows it (`actor_label`, a person by `traced_name`);
+    `names`: usernames to the names people read."""
+    return actor_label(event, lambda username: traced_name(username, names.get(username, username)))
+
+
 def detail_text(key: str, value: object) -> str:
     """One detail of an audit event as people read it ("Tỉnh: Nghệ An"); an unknown key is
     shown as it is stored."""

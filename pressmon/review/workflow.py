@@ -19,6 +19,7 @@ from typing import Literal
 from index.types import ReviewEvent
 from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.labels import CHANGE_LABELS, label
+from pressmon.review.offices import CenterEvent
 from pressmon.review.statuses import (
     CONTENT_CHANGED,
     CORRECTION_REQUESTED,
@@ -72,6 +73,25 @@ def next_statuses(state: ReviewState) -> tuple[str, ...]:
     if state.locked:
         return ()
     return tuple(status for status in STATUSES if status in TRANSITIONS[state.status])
+
+
+def centers_lock(history: Sequence[ReviewEvent], is_center: CenterEvent) -> bool:
+    """Whether the item's decision is locked by the Center's report to leadership: the report
+    that locked it (the first since the last reopen) is the Center's (`is_center`)."""
+    locking: ReviewEvent | None = None
+    for event in history:
+        if event.action == "reopen":
+            locking = None
+        elif locking is None and event.detail.get("follow_up") == REPORTED_TO_LEADERSHIP:
+            locking = event
+    return locking is not None and is_center(locking)
+
+
+def may_reopen(state: ReviewState, role: str, province: str | None, by_center: bool) -> bool:
+    """Whether an account of `role` and `province` (None: the Center) may reopen the decision
+    now; `by_center`: the Center locked it (`centers_lock`), which only the Center's leads
+    reopen: a province's lead lifting it would undo what the Center reported to leadership."""
+    return state.locked and role in CAN_REOPEN and (province is None or not by_center)
 
 
 def available_follow_ups(state: ReviewState) -> tuple[str, ...]:
@@ -166,11 +186,13 @@ def plan(
     at: datetime,
     province: str | None = None,
     sent_by: str | None = None,
+    locked_by_center: bool = False,
 ) -> ReviewEvent:
     """The event that records `action`, or WorkflowError saying why it is not allowed.
 
     `province`: the actor's provincial office, None for the Center's staff; `sent_by`: the
-    province that sent the item to the Center and waits for its answer, if one does.
+    province that sent the item to the Center and waits for its answer, if one does;
+    `locked_by_center`: the Center's report to leadership locked it (`centers_lock`).
     """
     note = action.note.strip()
     current = state.status
@@ -195,16 +217,19 @@ def plan(
     if action.kind == "reopen":
         if role not in CAN_REOPEN:
             raise RoleForbidden("Chỉ lãnh đạo mới được mở lại quyết định đã khoá.")
+        if province is not None and locked_by_center:
+            raise RoleForbidden(
+                "Kết luận này do Trung tâm báo cáo lãnh đạo: "
+                "chỉ lãnh đạo Trung tâm mới được mở lại."
+            )
         if not state.locked:
             raise WorkflowError("Quyết định chưa bị khoá, không cần mở lại.")
         if not note:
             raise WorkflowError("Cần ghi lý do mở lại.")
         return event(IN_PROGRESS, reason=note)
-    if state.locked:
-        raise WorkflowError(
-            "Quyết định đã khoá vì đã báo cáo lãnh đạo; "
-            "lãnh đạo cần mở lại (kèm lý do) trước khi sửa."
-        )
+    # Sending an item up, or back, changes no decision: a locked one may still be sent, so a
+    # province that finds it after the Center reported it to leadership tells the Center so,
+    # and the Center answers it.
     if action.kind == "escalate":
         if province is None:
             raise RoleForbidden("Chỉ tài khoản cấp tỉnh mới chuyển bài lên Trung tâm.")
@@ -219,6 +244,11 @@ def plan(
         if not note:
             raise WorkflowError("Cần ghi chú khi trả lại tỉnh: nêu việc tỉnh cần làm tiếp.")
         return event(current, province=sent_by)
+    if state.locked:
+        raise WorkflowError(
+            "Quyết định đã khoá vì đã báo cáo lãnh đạo; "
+            "lãnh đạo cần mở lại (kèm lý do) trước khi sửa."
+        )
     if action.kind == "status":
         target = action.status or ""
         if target not in STATUSES:

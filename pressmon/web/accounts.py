@@ -21,6 +21,7 @@ from typing import Literal
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from pressmon.review.offices import OfficeChange
 from pressmon.review.statuses import SYSTEM_ACTOR
 from pressmon.state_db import open_state_db, transaction
 from pressmon.web.errors import AccountError, AccountNotFound
@@ -32,6 +33,18 @@ ROLES: tuple[Role, ...] = ("reviewer", "lead", "admin")
 ROLE_LABELS = {"reviewer": "Người xác minh", "lead": "Lãnh đạo", "admin": "Quản trị"}
 SESSION_LIFETIME = timedelta(hours=12)
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+CENTER_OFFICE = "Trung tâm"  # a move to the Center, as the account log says it
+
+
+def added_detail(role: str, province: str | None) -> str:
+    """The account log's detail of a new account: its role, and its province when it has one
+    (read back by `AccountStore.office_changes`)."""
+    return f"{role}, {province}" if province else role
+
+
+def moved_detail(province: str | None) -> str:
+    """The account log's detail of a move to a province's office or the Center (None)."""
+    return province or CENTER_OFFICE
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,14 @@ class Session:
     account: Account
     csrf_token: str
     expires_at: datetime
+
+
+def _office(row: sqlite3.Row) -> str | None:
+    """The province an `add` or `set-province` event of the account log put the account in."""
+    if row["action"] == "add":
+        _role, _, province = row["detail"].partition(", ")
+        return province or None
+    return None if row["detail"] == CENTER_OFFICE else row["detail"]
 
 
 def _now() -> datetime:
@@ -291,6 +312,24 @@ class AccountStore:
         return tuple(
             AccountEvent(
                 datetime.fromisoformat(r["at"]), r["actor"], r["username"], r["action"], r["detail"]
+            )
+            for r in rows
+        )
+
+    def office_changes(self) -> tuple[OfficeChange, ...]:
+        """Every account's office as the account log recorded it, oldest first: made with one
+        (`added_detail`), moved to one (`moved_detail`)."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT at, username, action, detail FROM account_events"
+                " WHERE action IN ('add', 'set-province') ORDER BY at, id"
+            ).fetchall()
+        return tuple(
+            OfficeChange(
+                r["username"],
+                datetime.fromisoformat(r["at"]),
+                _office(r),
+                moved=r["action"] == "set-province",
             )
             for r in rows
         )

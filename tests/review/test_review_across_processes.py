@@ -58,7 +58,7 @@ def _start_review(path: str, actor: str, start, results) -> None:
             actor=actor,
             role="reviewer",
             now=NOW,
-            is_center=lambda actor: True,
+            is_center=lambda event: True,
         )
         results.put(f"won {actor}")
     except WorkflowError as err:

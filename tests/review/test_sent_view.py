@@ -14,8 +14,8 @@ START = datetime(2026, 5, 20, 3, tzinfo=UTC)
 PROVINCIAL = {"nghean": "Nghệ An", "hatinh": "Hà Tĩnh"}
 
 
-def is_center(actor: str) -> bool:
-    return actor not in PROVINCIAL
+def is_center(event: ReviewEvent) -> bool:
+    return event.actor not in PROVINCIAL
 
 
 def _event(hours: int, actor: str, action: str, status: str = "in_progress") -> ReviewEvent:

@@ -87,7 +87,7 @@ def test_the_earlier_sender_hears_that_the_center_changed_its_conclusion(
     # The same answer announced again queues nothing.
     document, history = archive.get(ITEM), archive.review_history(ITEM)
     again = answer_alerts(
-        document, history, is_center=lambda a: a == "binh", link=notifier.link, name=str
+        document, history, is_center=lambda e: e.actor == "binh", link=notifier.link, name=str
     )
     assert len(again) == 2 and notifier.announce(*again) is False
     assert notifier.send_due() == 0

@@ -31,11 +31,12 @@ from pressmon.review.labels import STATUS_LABELS, actor_label, label
 from pressmon.review.statuses import NOTE_REQUIRED
 from pressmon.review.workflow import (
     CAN_ASSIGN_OTHERS,
-    CAN_REOPEN,
     Action,
     ActionKind,
     ReviewState,
     available_follow_ups,
+    centers_lock,
+    may_reopen,
     next_statuses,
 )
 from pressmon.web.accounts import Account
@@ -226,11 +227,11 @@ def choices_json(
         "seen": len(history),
         "statuses": list(next_statuses(state)),
         "follow_ups": list(available_follow_ups(state)),
-        "reopen": state.locked and account.role in CAN_REOPEN,
-        "escalate": account.province is not None and not state.locked,
-        "send_back": can_send_back(
-            ctx.escalations, history, state, account.province, center_actor(ctx)
+        "reopen": may_reopen(
+            state, account.role, account.province, centers_lock(history, center_actor(ctx))
         ),
+        "escalate": account.province is not None,
+        "send_back": can_send_back(ctx.escalations, history, account.province, center_actor(ctx)),
         "assignees": [
             a.username
             for a in assignable_accounts(ctx, document)

@@ -20,8 +20,10 @@ from pressmon.audit import (
     AuditEntry,
     AuditFilter,
     action_label,
+    actor_account,
     actor_name,
     collect,
+    traced_actor_name,
 )
 from pressmon.web.accounts import Session
 from pressmon.web.deps import Context, WebContext
@@ -73,7 +75,7 @@ def audit_page(
         entries=shown[:SHOWN],
         more=len(shown) > SHOWN,
         names=display_names(ctx),
-        actor_name=actor_name,
+        actor_name=traced_actor_name,
         action_label=action_label,
         area_labels=AREA_LABELS,
         actions=AUDIT_ACTION_LABELS,
@@ -88,7 +90,15 @@ def audit_csv(rows: Sequence[AuditEntry], names: Mapping[str, str], ctx: WebCont
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
-        ["Thời điểm", "Lĩnh vực", "Người thực hiện", "Thao tác", "Đối tượng", "Chi tiết"]
+        [
+            "Thời điểm",
+            "Lĩnh vực",
+            "Người thực hiện",
+            "Thao tác",
+            "Đối tượng",
+            "Chi tiết",
+            "Tài khoản người thực hiện",  # added last: the columns before are a contract
+        ]
     )
     for entry in rows:
         writer.writerow(
@@ -103,6 +113,7 @@ def audit_csv(rows: Sequence[AuditEntry], names: Mapping[str, str], ctx: WebCont
                     if entry.area == "account"
                     else entry.subject,
                     entry.detail,
+                    actor_account(entry),
                 )
             ]
         )

@@ -19,14 +19,15 @@ from pressmon.alerts.sendings import sending_alert
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
 from pressmon.review.escalations import sent_view
-from pressmon.review.labels import ACTION_LABELS, actor_label, detail_text, label
+from pressmon.review.labels import ACTION_LABELS, actor_label, detail_text, label, traced_actor
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import CONTENT_CHANGED
 from pressmon.review.workflow import (
-    CAN_REOPEN,
     MAX_NOTE_LENGTH,
     Action,
     available_follow_ups,
+    centers_lock,
+    may_reopen,
     next_statuses,
 )
 from pressmon.web.accounts import Account
@@ -126,10 +127,12 @@ def assignable_accounts(ctx: WebContext, document: Document) -> list[Account]:
 
 
 def item_context(
-    ctx: WebContext, archive: Archive, document_id: str, province: str | None, part: int = 1
+    ctx: WebContext, archive: Archive, document_id: str, account: Account, part: int = 1
 ) -> dict[str, Any]:
     """`archive`: the session's view of it, so an item out of a province's scope is a 404;
-    `province`: the session's (None: the Center), whose sendings to the Center it is shown."""
+    `account`: the session's, whose province's sendings to the Center it is shown (none: the
+    Center's) and whose role and province say whether it may reopen a locked decision."""
+    province = account.province
     document = archive.get(document_id)
     if document is None:
         raise DocumentNotFound(document_id)
@@ -137,6 +140,7 @@ def item_context(
     flag_reasons = reasons(document)
     escalation = ctx.escalations.get(document_id)
     is_center = center_actor(ctx)
+    by_center = state.locked and centers_lock(history, is_center)
     # Every province whose sending the Center answers (or is to answer), shown by name; a
     # province that sent it up, its own sending once the Center answered it.
     view = sent_view(escalation, history, is_center, province) if escalation else None
@@ -163,7 +167,7 @@ def item_context(
         "senders": senders,
         "center_answer": answer,
         # The Center may send it back (the page offers it to the Center's accounts only).
-        "can_send_back": can_send_back(ctx.escalations, history, state, None, is_center),
+        "can_send_back": can_send_back(ctx.escalations, history, None, is_center),
         "answer_by": answer_by.label if answer_by else answer.actor if answer else "",
         # Senders and the assignee by the names people read (the handler, "Người xử lý").
         "names": ctx.accounts.names(),
@@ -171,7 +175,9 @@ def item_context(
         "follow_ups": available_follow_ups(state),
         "users": assignable_accounts(ctx, document),
         "action_labels": ACTION_LABELS,
-        "can_reopen": CAN_REOPEN,
+        "traced_actor": traced_actor,
+        "centers_lock": by_center,
+        "may_reopen": may_reopen(state, account.role, province, by_center),
         "max_note": MAX_NOTE_LENGTH,
         "drafts": {},  # action kind -> the note a refused action carried, typed again for it
     }
@@ -191,7 +197,7 @@ def item_page(
         request,
         ctx,
         "item.html",
-        **item_context(ctx, archive, document_id, session.account.province, phan),
+        **item_context(ctx, archive, document_id, session.account, phan),
     )
 
 
@@ -245,8 +251,7 @@ def act(
             "item.html",
             status=_status_of(err),
             error=_page_error(err),
-            **item_context(ctx, archive, document_id, session.account.province)
-            | {"drafts": {action: note}},
+            **item_context(ctx, archive, document_id, session.account) | {"drafts": {action: note}},
         )
     announce_to_the_other_side(ctx, archive, event)
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened
@@ -296,6 +301,9 @@ def _status_of(err: WorkflowError) -> int:
 
 
 def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
+    """One row an event; "Người thực hiện" is the account as stored (the column's contract), the
+    name people read is added last."""
+    names = ctx.accounts.names()
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
@@ -308,6 +316,7 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
             "Trạng thái sau",
             "Ghi chú",
             "Chi tiết",
+            "Tên người thực hiện",
         ]
     )
     for e in events:
@@ -326,6 +335,7 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
                     label(e.status_after),
                     e.note,
                     detail,
+                    traced_actor(e, names),
                 )
             ]
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Annotated, get_args
 
@@ -13,6 +13,7 @@ from classifier.types import TIERS
 from index.base import Archive
 from pressmon.review.escalations import SentView, answered, sent_view
 from pressmon.review.labels import CATEGORY_LABELS
+from pressmon.review.offices import CenterEvent, center_events
 from pressmon.review.queue import (
     QueueFilters,
     QueueOrder,
@@ -22,7 +23,7 @@ from pressmon.review.queue import (
     load_queue,
 )
 from pressmon.review.scope import Scope
-from pressmon.review.statuses import STATUSES, SYSTEM_ACTOR
+from pressmon.review.statuses import STATUSES
 from pressmon.web.accounts import Account
 from pressmon.web.choices import Choice, Choices
 from pressmon.web.deps import Context, CurrentSession, SessionArchive, SessionScope, WebContext
@@ -132,11 +133,11 @@ def _with_sendings(row: QueueRow, view: SentView) -> QueueRow:
     return replace(row, answer=view.answer, senders=view.senders)
 
 
-def center_actor(ctx: WebContext) -> Callable[[str], bool]:
-    """Whether an audit event's actor is the Center's: not a provincial account, not the
-    system."""
-    provincial = {a.username for a in ctx.accounts.list() if a.province is not None}
-    return lambda actor: actor not in provincial and actor != SYSTEM_ACTOR
+def center_actor(ctx: WebContext) -> CenterEvent:
+    """Whether an audit event is the Center's: recorded while its actor acted for the Center, not
+    a province's office (pressmon.review.offices), and not the system's."""
+    current = {a.username: a.province for a in ctx.accounts.list()}
+    return center_events(ctx.accounts.office_changes(), current)
 
 
 @router.get("/hang-doi", response_class=HTMLResponse, include_in_schema=False)

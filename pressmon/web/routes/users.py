@@ -6,7 +6,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from pressmon.filters import UnknownFilterValue
-from pressmon.web.accounts import ROLES, Account, Session
+from pressmon.web.accounts import ROLES, Account, Session, added_detail
 from pressmon.web.deps import Context, WebContext, WritingSession
 from pressmon.web.errors import AccountError, AccountNotFound, PermissionDenied
 from pressmon.web.params import MAX_TEXT
@@ -63,7 +63,7 @@ def add_user(
     except (AccountError, UnknownFilterValue) as err:
         message = f"Không tạo được tài khoản: {err}" + (f" ({err.hint})" if err.hint else "")
         return _users(request, ctx, status=400, error=message)
-    detail = f"{role}, {stored}" if stored else role
+    detail = added_detail(role, stored)
     ctx.accounts.record(session.account.username, account.username, "add", detail)
     return RedirectResponse("/nguoi-dung", status_code=303)
 
