@@ -20,7 +20,7 @@ from typing import Any, get_args
 from index.elastic_mapping import document_from_source
 from index.errors import QueryError, SearchIndexError
 from index.query_parser import ParsedQuery, parse_query
-from index.snippets import make_snippet
+from index.snippets import make_snippet, mark_title
 from index.synonyms import Phrase, Synonyms
 from index.types import (
     COUNT_LIMIT,
@@ -410,6 +410,7 @@ def _hits(response: Mapping[str, Any], parsed: ParsedQuery) -> list[Hit]:
                 document=document,
                 score=float(raw.get("_score") or 0.0),
                 snippet=snippet,
+                marked_title=mark_title(document.title, parsed, folded=match == "folded"),
                 match=match,
             )
         )

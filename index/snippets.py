@@ -3,7 +3,8 @@
 The document text is untrusted: it is escaped, and the only markup added is <mark>…</mark>
 around the query's matches: a word, or a phrase (quoted, or a synonym form such as "bảo hiểm y
 tế" for BHYT) where its words stand together, as the index matched them. Exact words only; for
-a folded hit the forms of words typed without diacritics too.
+a folded hit the forms of words typed without diacritics too. A body gets a window around its
+first match (`make_snippet`), a title is marked whole (`mark_title`).
 """
 
 from __future__ import annotations
@@ -58,7 +59,30 @@ def make_snippet(
             if span[0] >= end:
                 break
             hits += matcher.feed(text[span[0] : span[1]], span)
-    parts = ["…" if start > 0 else ""]
+    return "".join(
+        (
+            "…" if start > 0 else "",
+            _marked(text, start, end, hits),
+            "…" if end < len(text) else "",
+        )
+    )
+
+
+def mark_title(title: str, query: ParsedQuery, *, folded: bool = False) -> str:
+    """The whole `title` (a title is short: never cut), escaped, its matches in <mark> as
+    `make_snippet` marks a body's: the snippet may show none when only the title matched.
+
+    >>> mark_title("<i>Tin giả</i> về BHYT", ParsedQuery(terms=("giả",)))
+    '&lt;i&gt;Tin <mark>giả</mark>&lt;/i&gt; về BHYT'
+    """
+    matcher = _Matcher(query, folded=folded)
+    hits = [hit for s, e in iter_word_spans(title) for hit in matcher.feed(title[s:e], (s, e))]
+    return _marked(title, 0, len(title), hits)
+
+
+def _marked(text: str, start: int, end: int, hits: list[Span]) -> str:
+    """`text[start:end]` escaped, the `hits` inside it in <mark>."""
+    parts = []
     cursor = start
     for s, e in sorted(set(hits)):
         if s < start or e > end:
@@ -67,7 +91,6 @@ def make_snippet(
         parts.append(f"<mark>{escape(text[s:e])}</mark>")
         cursor = e
     parts.append(escape(text[cursor:end]))
-    parts.append("…" if end < len(text) else "")
     return "".join(parts)
 
 

@@ -32,7 +32,7 @@ from index.errors import (
     SearchIndexError,
 )
 from index.query_parser import ParsedQuery, parse_query
-from index.snippets import make_snippet
+from index.snippets import make_snippet, mark_title
 from index.sqlite_changes import ChangeMemo
 from index.sqlite_pool import ReadPool
 from index.sqlite_query import (
@@ -282,6 +282,7 @@ class SQLiteArchive(Archive):
                 document=docs[doc],
                 score=-score,
                 snippet=make_snippet(docs[doc].body, parsed, folded=not exact),
+                marked_title=mark_title(docs[doc].title, parsed, folded=not exact),
                 match="exact" if exact else "folded",
             )
             for doc, exact, score in ranked

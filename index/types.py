@@ -92,6 +92,7 @@ class Hit:
     document: Document
     score: float
     snippet: str  # HTML-safe: the text is escaped, only <mark>…</mark> is added
+    marked_title: str  # the whole title, HTML-safe and marked as the snippet is
     match: MatchKind
 
 

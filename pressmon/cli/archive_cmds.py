@@ -200,7 +200,8 @@ def search(app, query: str, as_json: bool, **options) -> None:
         return
     click.echo(f"{output.at_least(page.total, page.total_exact)} kết quả")
     for hit in page.hits:
-        click.echo(output.document_line(hit.document, app.settings.tz))
+        title = output.snippet_for_terminal(hit.marked_title)
+        click.echo(output.document_line(hit.document, app.settings.tz, title=title))
         click.echo(f"    {output.snippet_for_terminal(hit.snippet)}")
 
 

@@ -88,7 +88,8 @@ def search_json(page: SearchPage) -> dict[str, Any]:
 
 
 def snippet_for_terminal(snippet: str) -> str:
-    """Hit snippets are HTML-safe markup; the terminal wants the text with «» around matches."""
+    """Hit snippets and marked titles are HTML-safe markup; the terminal wants the text with «»
+    around matches."""
     marked = snippet.replace("<mark>", "«").replace("</mark>", "»")
     return terminal_safe(" ".join(html.unescape(_MARK.sub("", marked)).split()))
 
@@ -283,9 +284,12 @@ def no_results_text(tried: Sequence[Suggestion]) -> str:
     return f"Không có kết quả. Thử: {found}"
 
 
-def document_line(document: Document, tz: tzinfo) -> str:
+def document_line(document: Document, tz: tzinfo, *, title: str | None = None) -> str:
+    """Date, outlet and title (`title`: as shown instead, a search hit's with its matches in
+    «»), the link below."""
     published = vn_datetime(document.published_at, tz)
-    return terminal_safe(f"{published}  {document.outlet_name}  {document.title}") + (
+    shown = document.title if title is None else title
+    return terminal_safe(f"{published}  {document.outlet_name}  {shown}") + (
         f"\n    {terminal_safe(document.canonical_url)}"
     )
 

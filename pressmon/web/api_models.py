@@ -67,6 +67,10 @@ class SearchHit(_Out):
     document: DocumentSummary
     score: float
     snippet: str
+    marked_title: str = Field(
+        description="the document's whole title, HTML-escaped, the query's matches in "
+        "<mark>…</mark> as in `snippet`"
+    )
     match: str
 
 

@@ -454,6 +454,39 @@ def test_snippets_mark_the_matched_words_only(filled_with_synonyms: Archive) -> 
     assert "<mark>cảnh</mark>" in rivals.snippet and "Cạnh tranh" in rivals.snippet
 
 
+def test_titles_are_marked_whole_and_escaped(filled_with_synonyms: Archive) -> None:
+    # A hit matching in its title only shows the body's start unmarked: the marked title tells
+    # why it matched. As the snippet marks: words, synonym forms, folded forms of a folded hit.
+    long_title = "<b>Tin giả</b> về BHYT: " + "cảnh báo " * 30 + "tin giả"
+    filled_with_synonyms.upsert([make_doc("titled", title=long_title, body="Nội dung khác.")])
+    filled_with_synonyms.refresh()
+    (titled,) = (
+        h for h in filled_with_synonyms.search(Query(text="giả")).hits if h.document.id == "titled"
+    )
+    assert "<mark>" not in titled.snippet
+    assert titled.marked_title == (
+        "&lt;b&gt;Tin <mark>giả</mark>&lt;/b&gt; về BHYT: "
+        + "cảnh báo " * 30
+        + "tin <mark>giả</mark>"
+    )
+    marked = {
+        h.document.id: (h.match, h.marked_title)
+        for h in filled_with_synonyms.search(Query(text="BHXH")).hits
+    }
+    assert marked == {
+        "pension": (
+            "exact",
+            "<mark>Bảo</mark> <mark>hiểm</mark> <mark>xã</mark> <mark>hội</mark> Cần Thơ chi trả "
+            "lương hưu tháng hai",
+        ),
+        "abbrev": ("exact", "<mark>BHXH</mark> tỉnh nhắc NLĐ kiểm tra quá trình đóng"),
+        "unaccented": (
+            "folded",
+            "Thong bao ve <mark>bao</mark> <mark>hiem</mark> <mark>xa</mark> <mark>hoi</mark>",
+        ),
+    }
+
+
 # -- filters, sort, pagination -------------------------------------------------------------
 
 

@@ -641,6 +641,16 @@ def test_search_page_without_highlight_marks_a_folded_hit_as_sqlite_does() -> No
     assert found.snippet == "Cảnh báo <mark>tin</mark> <mark>giả</mark> về lương hưu"
 
 
+def test_search_page_marks_the_title_as_sqlite_does() -> None:
+    # Elasticsearch highlights the body only: the title is marked by `mark_title`, whole, with
+    # the folded forms of a folded hit, as on SQLite.
+    doc = _doc(title="<i>Tin giả</i> về lương hưu", body="Nội dung khác")
+    hit = {"_id": "d1", "_score": 1.0, "_source": document_to_source(doc)}
+    response = {"hits": {"total": {"value": 1}, "hits": [{**hit, "matched_queries": ["folded"]}]}}
+    (found,) = search_page(response, Query(text="tin gia")).hits
+    assert found.marked_title == "&lt;i&gt;<mark>Tin</mark> <mark>giả</mark>&lt;/i&gt; về lương hưu"
+
+
 def test_stats_response() -> None:
     response = {
         "hits": {"total": {"value": 10}},

@@ -191,6 +191,24 @@ def test_api_search_says_when_its_total_is_exact(as_reviewer, many) -> None:
     assert data["total_exact"] is True and data["total"] > 25
 
 
+def test_a_title_only_match_is_marked_in_the_title(as_reviewer, archive, document_factory):
+    # The snippet is the body's start, unmarked: the title shows why the article matched.
+    title = "Cảnh báo <script>alert(1)</script> lừa đảo qua Zalo"
+    archive.upsert([document_factory(60, id="zalo", title=title, body="Nội dung khác.")])
+    client, _ = as_reviewer
+    page = client.get("/tim-kiem?q=zalo").text
+    assert (
+        '<a class="hit-title" href="/bai/zalo">Cảnh báo &lt;script&gt;alert(1)&lt;/script&gt; '
+        "lừa đảo qua <mark>Zalo</mark></a>"
+    ) in page
+    assert '<p class="snippet">Nội dung khác.</p>' in page
+    (hit,) = client.get("/api/search?q=zalo").json()["hits"]
+    assert hit["marked_title"] == (
+        "Cảnh báo &lt;script&gt;alert(1)&lt;/script&gt; lừa đảo qua <mark>Zalo</mark>"
+    )
+    assert hit["document"]["title"] == title and "<mark>" not in hit["snippet"]
+
+
 def test_a_capped_total_reads_in_vietnamese() -> None:
     assert at_least(10_000, False).capitalize() == "Hơn 10.000"
     assert at_least(10_000, True) == "10.000"

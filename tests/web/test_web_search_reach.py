@@ -50,7 +50,9 @@ def test_the_api_says_how_far_its_order_pages(as_reviewer, past_the_ranked) -> N
 
 
 def _page(total: int, *, exact: bool = True, page: int = 1, full: bool = True) -> SearchPage:
-    hits = (Hit(document=make_doc(1), score=0.0, snippet="", match="exact"),) * (20 if full else 3)
+    hits = (Hit(document=make_doc(1), score=0.0, snippet="", marked_title="", match="exact"),) * (
+        20 if full else 3
+    )
     return SearchPage(total, hits, page, 20, total_exact=exact, reachable=5_000)
 
 

@@ -181,6 +181,7 @@ def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery)
                 "document": document_json(h.document, body=False),
                 "score": h.score,
                 "snippet": h.snippet,
+                "marked_title": h.marked_title,
                 "match": h.match,
             }
             for h in result.hits
