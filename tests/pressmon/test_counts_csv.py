@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from index.sqlite_backend import SQLiteArchive
-from index.types import Document
 from pressmon.cli import main
 
 PUBLISHED = datetime(2026, 3, 4, 3, 0, tzinfo=UTC)  # the week of Monday 02/03/2026
@@ -22,29 +20,8 @@ WEEK = ("--from", "2026-03-02", "--to", "2026-03-08")
 
 
 @pytest.fixture
-def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
-        monkeypatch.delenv(key)
-    path = tmp_path / "archive.db"
-    store = SQLiteArchive(path)
-    store.upsert(
-        [
-            Document(
-                id="doc1",
-                url="https://baohiemxahoi.gov.vn/tintuc/a.aspx",
-                canonical_url="https://baohiemxahoi.gov.vn/tintuc/a.aspx",
-                outlet="baohiemxahoi",
-                outlet_name="Cổng thông tin điện tử BHXH Việt Nam",
-                kind="sector",
-                title="BHXH Việt Nam chi trả lương hưu đúng hạn",
-                body="Bảo hiểm xã hội Việt Nam chi trả lương hưu đúng hạn.",
-                published_at=PUBLISHED,
-                crawled_at=PUBLISHED,
-            )
-        ]
-    )
-    store.close()
-    return path
+def archive(one_article_archive: Callable[[datetime], Path]) -> Path:
+    return one_article_archive(PUBLISHED)
 
 
 def _csv(archive: Path, *args: str) -> list[list[str]]:

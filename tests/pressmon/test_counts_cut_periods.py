@@ -7,15 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from index.sqlite_backend import SQLiteArchive
-from index.types import Document
 from pressmon.cli import archive_cmds, main
 from pressmon.coverage import counted_until
 from pressmon.progress_text import cut_buckets_note
@@ -24,29 +22,8 @@ PUBLISHED = datetime(2026, 3, 20, 3, 0, tzinfo=UTC)  # Friday 20/03/2026, in the
 
 
 @pytest.fixture
-def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
-        monkeypatch.delenv(key)
-    path = tmp_path / "archive.db"
-    store = SQLiteArchive(path)
-    store.upsert(
-        [
-            Document(
-                id="doc1",
-                url="https://baohiemxahoi.gov.vn/tintuc/a.aspx",
-                canonical_url="https://baohiemxahoi.gov.vn/tintuc/a.aspx",
-                outlet="baohiemxahoi",
-                outlet_name="Cổng thông tin điện tử BHXH Việt Nam",
-                kind="sector",
-                title="BHXH Việt Nam chi trả lương hưu đúng hạn",
-                body="Bảo hiểm xã hội Việt Nam chi trả lương hưu đúng hạn.",
-                published_at=PUBLISHED,
-                crawled_at=PUBLISHED,
-            )
-        ]
-    )
-    store.close()
-    return path
+def archive(one_article_archive: Callable[[datetime], Path]) -> Path:
+    return one_article_archive(PUBLISHED)
 
 
 def _counts(archive: Path, *args: str) -> str:
