@@ -19,12 +19,16 @@ from pressmon.alerts.model import TRIGGER_LABELS, WORKFLOW_TRIGGERS
 from pressmon.alerts.store import AlertEvent
 from pressmon.review.labels import (
     ACTION_LABELS,
+    CLI_PREFIX,
     IMPORTED_SUFFIX,
     SYSTEM_LABEL,
+    acting_office,
     detail_text,
+    is_account,
     label,
     traced_name,
 )
+from pressmon.review.offices import OfficeAt
 from pressmon.review.statuses import SYSTEM_ACTOR
 
 SYSTEM = SYSTEM_ACTOR  # the actor of alert deliveries and of articles changed at their source
@@ -192,22 +196,26 @@ def actor_name(entry: AuditEntry, names: Mapping[str, str]) -> str:
         return entry.actor + IMPORTED_SUFFIX
     if entry.actor == SYSTEM:
         return SYSTEM_LABEL
-    if entry.actor.startswith("cli:"):
-        return f"Dòng lệnh ({entry.actor[4:]})"
+    if entry.actor.startswith(CLI_PREFIX):
+        return f"Dòng lệnh ({entry.actor.removeprefix(CLI_PREFIX)})"
     return names.get(entry.actor) or entry.actor
 
 
 def actor_account(entry: AuditEntry) -> str:
     """The username of the account that did it; "" for the system, the command line and an
     imported event, whose actor is no account of this installation."""
-    if entry.imported or entry.actor == SYSTEM or entry.actor.startswith("cli:"):
-        return ""
-    return entry.actor
+    return entry.actor if is_account(entry.actor, entry.imported) else ""
 
 
-def traced_actor_name(entry: AuditEntry, names: Mapping[str, str]) -> str:
-    """`actor_name` with the account beside it, as the audit page shows it ("Nguyễn Văn An
-    (an)"): leadership reads the name, and the username still traces it."""
+def actor_office(entry: AuditEntry, offices: OfficeAt) -> str:
+    """The office the account acted for when it did it (`acting_office`); "" for no account."""
+    return acting_office(entry.actor, entry.at, entry.imported, offices)
+
+
+def traced_actor_name(entry: AuditEntry, names: Mapping[str, str], offices: OfficeAt) -> str:
+    """`actor_name` with the account and the office it acted for then beside it, as the audit
+    page shows it ("Nguyễn Văn An (an, BHXH Nghệ An)"): leadership reads the name and on whose
+    behalf, and the username still traces it."""
     account = actor_account(entry)
     shown = actor_name(entry, names)
-    return traced_name(account, shown) if account else shown
+    return traced_name(account, shown, actor_office(entry, offices)) if account else shown

@@ -9,9 +9,11 @@ and the classifier may import nothing of pressmon.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import datetime
 
 from classifier.types import TIER_LABELS
 from index.types import ReviewEvent
+from pressmon.review.offices import OfficeAt
 from pressmon.review.statuses import (
     CONTENT_CHANGED,
     CORRECTION_REQUESTED,
@@ -68,6 +70,8 @@ DETAIL_LABELS: Mapping[str, str] = {
     "risk_before": "Điểm rủi ro trước",
 }
 SYSTEM_LABEL = "Hệ thống"  # who appended an event no person did (SYSTEM_ACTOR)
+CENTER_LABEL = "Trung tâm"  # the Center's office, as the UI names it beside "BHXH <tỉnh>"
+CLI_PREFIX = "cli:"  # an actor that is the command line's user, no account: "cli:root"
 # Next to an item's status while its content changed after the last person acted on it
 # (`ReviewState.changed_since_decision`): after a conclusion, or before one (only worked on).
 CHANGED_AFTER_DECISION = "Nội dung đã thay đổi sau quyết định"
@@ -139,16 +143,37 @@ def actor_label(event: ReviewEvent, name: Callable[[str], str] | None = None) ->
     return who + (IMPORTED_SUFFIX if event.imported else "")
 
 
-def traced_name(username: str, name: str) -> str:
+def office_label(province: str | None) -> str:
+    """An office as the UI names it: a province's "BHXH Nghệ An", the Center's "Trung tâm"."""
+    return f"BHXH {province}" if province else CENTER_LABEL
+
+
+def is_account(actor: str, imported: bool) -> bool:
+    """Whether an event's actor is an account of this installation: not the system, the command
+    line's user, or the name an imported event's file gave."""
+    return not (imported or actor == SYSTEM_ACTOR or actor.startswith(CLI_PREFIX))
+
+
+def acting_office(actor: str, at: datetime, imported: bool, offices: OfficeAt) -> str:
+    """The office an account acted for when it acted ("BHXH Nghệ An", "Trung tâm"), read at that
+    time (`offices`, pressmon.review.offices.office_at), not where the account is now: an audit
+    trail says on whose behalf each action was taken. "" for an actor that is no account."""
+    return office_label(offices(actor, at)) if is_account(actor, imported) else ""
+
+
+def traced_name(username: str, name: str, office: str) -> str:
     """A person as an audit trail read by leadership names them: the name people read, with the
-    account beside it for traceability ("Nguyễn Văn An (an)")."""
-    return name if name == username else f"{name} ({username})"
+    account and the office it acted for beside it for traceability ("Nguyễn Văn An (an, BHXH
+    Nghệ An)"); `office` "" when there is none to name."""
+    trace = ", ".join(part for part in (username if name != username else "", office) if part)
+    return f"{name} ({trace})" if trace else name
 
 
-def traced_actor(event: ReviewEvent, names: Mapping[str, str]) -> str:
-    """Who did it, as an item's log shows it (`actor_label`, a person by `traced_name`);
-    `names`: usernames to the names people read."""
-    return actor_label(event, lambda username: traced_name(username, names.get(username, username)))
+def traced_actor(event: ReviewEvent, names: Mapping[str, str], offices: OfficeAt) -> str:
+    """Who did it, as an item's log shows it (`actor_label`, a person by `traced_name` with the
+    office it acted for then); `names`: usernames to the names people read."""
+    office = acting_office(event.actor, event.at, event.imported, offices)
+    return actor_label(event, lambda user: traced_name(user, names.get(user, user), office))
 
 
 def detail_text(key: str, value: object) -> str:

@@ -17,6 +17,7 @@ from index.types import ReviewEvent
 from pressmon.review.statuses import SYSTEM_ACTOR
 
 CenterEvent = Callable[[ReviewEvent], bool]  # whether an audit event is the Center's
+OfficeAt = Callable[[str, datetime], str | None]  # username, time -> province (None: Center)
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,7 @@ class OfficeChange:
     moved: bool = False  # moved to it; else made with it
 
 
-def office_at(
-    changes: Iterable[OfficeChange], current: Mapping[str, str | None]
-) -> Callable[[str, datetime], str | None]:
+def office_at(changes: Iterable[OfficeChange], current: Mapping[str, str | None]) -> OfficeAt:
     """The province an account acted for at a time (None: the Center): its latest change at or
     before then. Before its first, an account whose first logged change is a move was the
     Center's (made before the account log was kept, when there were no provinces' accounts yet);

@@ -21,7 +21,7 @@ from typing import Literal
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from pressmon.review.offices import OfficeChange
+from pressmon.review.offices import OfficeAt, OfficeChange, office_at
 from pressmon.review.statuses import SYSTEM_ACTOR
 from pressmon.state_db import open_state_db, transaction
 from pressmon.web.errors import AccountError, AccountNotFound
@@ -333,6 +333,10 @@ class AccountStore:
             )
             for r in rows
         )
+
+    def offices_at(self) -> OfficeAt:
+        """The province each account acted for at a time (`office_at`; None: the Center)."""
+        return office_at(self.office_changes(), {a.username: a.province for a in self.list()})
 
     def set_password(self, username: str, password: str) -> None:
         check_password(password, username)

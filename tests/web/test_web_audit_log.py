@@ -94,6 +94,7 @@ def test_csv_export_holds_the_filtered_log(client, login, accounts, settings, cl
         "Đối tượng",
         "Chi tiết",
         "Tài khoản người thực hiện",
+        "Đơn vị khi thực hiện",
     ]
     assert rows[1][:5] == [
         "21/05/2026 10:00:12",

@@ -17,18 +17,18 @@ def test_the_items_log_names_the_actor_with_the_account(client, login) -> None:
     act(client, login(client, "an"), "doc003", {"action": "note", "note": "Đang đối chiếu"})
     html = client.get("/bai/doc003").text
     log = html.split('id="nhat-ky"')[1]
-    assert "<td>Nguyễn Văn An (an)</td>" in log
+    assert "<td>Nguyễn Văn An (an, Trung tâm)</td>" in log
     rows = _rows(client.get("/bai/doc003/nhat-ky.csv").text)
-    assert rows[0][2] == "Người thực hiện" and rows[0][-1] == "Tên người thực hiện"
+    assert rows[0][2] == "Người thực hiện" and rows[0][8] == "Tên người thực hiện"
     assert rows[1][2] == "an"  # the column as it always was
-    assert rows[1][-1] == "Nguyễn Văn An (an)"
+    assert rows[1][8] == "Nguyễn Văn An (an, Trung tâm)"
 
 
 def test_the_audit_log_names_the_actor_with_the_account(client, login) -> None:
     act(client, login(client, "an"), "doc003", {"action": "note", "note": "Đang đối chiếu"})
     login(client, "binh")
     page = client.get("/nhat-ky").text
-    assert "<td>Nguyễn Văn An (an)</td>" in page
+    assert "<td>Nguyễn Văn An (an, Trung tâm)</td>" in page
     rows = _rows(client.get("/nhat-ky.csv").text)
     assert rows[0][:6] == [
         "Thời điểm",

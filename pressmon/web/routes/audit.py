@@ -22,6 +22,7 @@ from pressmon.audit import (
     action_label,
     actor_account,
     actor_name,
+    actor_office,
     collect,
     traced_actor_name,
 )
@@ -75,6 +76,7 @@ def audit_page(
         entries=shown[:SHOWN],
         more=len(shown) > SHOWN,
         names=display_names(ctx),
+        offices=ctx.accounts.offices_at(),
         actor_name=traced_actor_name,
         action_label=action_label,
         area_labels=AREA_LABELS,
@@ -87,6 +89,7 @@ def audit_page(
 
 
 def audit_csv(rows: Sequence[AuditEntry], names: Mapping[str, str], ctx: WebContext) -> str:
+    offices = ctx.accounts.offices_at()
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
@@ -98,6 +101,7 @@ def audit_csv(rows: Sequence[AuditEntry], names: Mapping[str, str], ctx: WebCont
             "Đối tượng",
             "Chi tiết",
             "Tài khoản người thực hiện",  # added last: the columns before are a contract
+            "Đơn vị khi thực hiện",
         ]
     )
     for entry in rows:
@@ -114,6 +118,7 @@ def audit_csv(rows: Sequence[AuditEntry], names: Mapping[str, str], ctx: WebCont
                     else entry.subject,
                     entry.detail,
                     actor_account(entry),
+                    actor_office(entry, offices),
                 )
             ]
         )

@@ -19,7 +19,14 @@ from pressmon.alerts.sendings import sending_alert
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
 from pressmon.review.escalations import sent_view
-from pressmon.review.labels import ACTION_LABELS, actor_label, detail_text, label, traced_actor
+from pressmon.review.labels import (
+    ACTION_LABELS,
+    acting_office,
+    actor_label,
+    detail_text,
+    label,
+    traced_actor,
+)
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import CONTENT_CHANGED
 from pressmon.review.workflow import (
@@ -176,6 +183,7 @@ def item_context(
         "users": assignable_accounts(ctx, document),
         "action_labels": ACTION_LABELS,
         "traced_actor": traced_actor,
+        "offices": ctx.accounts.offices_at(),  # whom each person in the log acted for then
         "centers_lock": by_center,
         "may_reopen": may_reopen(state, account.role, province, by_center),
         "max_note": MAX_NOTE_LENGTH,
@@ -302,8 +310,8 @@ def _status_of(err: WorkflowError) -> int:
 
 def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
     """One row an event; "Người thực hiện" is the account as stored (the column's contract), the
-    name people read is added last."""
-    names = ctx.accounts.names()
+    name people read and the office it acted for then are added last."""
+    names, offices = ctx.accounts.names(), ctx.accounts.offices_at()
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
@@ -317,6 +325,7 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
             "Ghi chú",
             "Chi tiết",
             "Tên người thực hiện",
+            "Đơn vị khi thực hiện",
         ]
     )
     for e in events:
@@ -335,7 +344,8 @@ def history_csv(events: Sequence[ReviewEvent], ctx: WebContext) -> str:
                     label(e.status_after),
                     e.note,
                     detail,
-                    traced_actor(e, names),
+                    traced_actor(e, names, offices),
+                    acting_office(e.actor, e.at, e.imported, offices),
                 )
             ]
         )
