@@ -18,7 +18,7 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from crawlers.errors import CrawlStateError
-from crawlers.items import ArticleItem
+from crawlers.items import ArticleItem, FetchedResponse
 from crawlers.outcomes import IRRELEVANT, STORED, UNCHANGED, UPDATED
 from crawlers.settings import required
 from crawlers.state import CrawlState, FetchedURL
@@ -26,6 +26,7 @@ from index.base import Archive
 from index.types import Document
 from pressmon.alerts.dispatch import CLOSE_SECONDS, BackgroundDispatcher
 from pressmon.article_updates import changed_fields, updated_document
+from pressmon.errors import StateDatabaseUnusable
 from pressmon.evidence.keeper import EvidenceKeeper, is_flagged
 from pressmon.processing import ArticleProcessor, Prepared
 from pressmon.review.changes import ChangeStore, record_content_changes
@@ -39,9 +40,9 @@ class ArchivePipeline:
     """Drops articles not about social insurance; flags and upserts the rest in batches.
 
     Flagging is batched because the classifier tokenises many texts faster than one at a time.
-    A URL is marked done in the crawl state only after its batch is committed. Alerts for the
-    batch are queued after that and sent on the dispatcher's thread, so a slow or failing mail
-    server never holds up the crawl nor loses an item.
+    A URL is marked done in the crawl state only after its batch is committed and its alerts
+    queued; they are sent on the dispatcher's thread, so a slow or failing mail server never
+    holds up the crawl nor loses an item.
 
     A stored article fetched again (`ArticleItem.refetch`) is compared with its archive entry:
     the same text and date count as unchanged and write nothing; otherwise the entry is updated
@@ -49,9 +50,11 @@ class ArchivePipeline:
     if anyone had acted on the item, its audit trail gets the system's event saying what changed
     and it is marked in the queue until someone acts on it again (its decision stays).
 
-    A crawl state that cannot be written (crawlers.errors.CrawlStateError) stops the crawl: the
-    articles read are still archived, their URLs are not marked (the next run reads them again)
-    and their alerts are queued then; the run's health is still tried once when it closes.
+    A state database that cannot be written (crawlers.errors.CrawlStateError, or
+    pressmon.errors.StateDatabaseUnusable from its saved copies, audit marks and alerts) stops
+    the crawl: the articles read are still archived, except updates whose audit event cannot be
+    listed; their URLs are not marked (the next run reads them again) and their saved copies and
+    alerts are recorded then; the run's health is still tried once when it closes.
     """
 
     def __init__(
@@ -119,33 +122,56 @@ class ArchivePipeline:
             (p, i) for (p, i), o in zip(self._batch, outcomes, strict=True) if o != UNCHANGED
         ]
         documents = self.processor.flag([prepared for prepared, _ in written])
+        kept = [
+            (document, item.fetched)
+            for document, (_, item) in zip(documents, written, strict=True)
+            if is_flagged(document) and item.fetched is not None
+        ]
         # The saved copy first: an article in the queue always has its evidence on disk.
-        for document, (_, item) in zip(documents, written, strict=True):
-            if is_flagged(document) and item.fetched is not None:
-                self.evidence.keep_fetched(document, item.fetched)
-        updates = [(d, *self._earlier[d.id]) for d in documents if d.id in self._earlier]
-        if updates:
-            # The new versions and their events in the audit trail commit together.
-            with self.archive.writing():
-                self.archive.upsert(documents)
-                record_content_changes(self.archive, self.changes, updates, datetime.now(UTC))
-        else:
-            self.archive.upsert(documents)
+        self._write_state(lambda: self._keep_evidence(kept))
+        self._archive(documents)
         for (_, item), outcome in zip(self._batch, outcomes, strict=True):
             spider.count(item.source_id, outcome)
         fetched = [_fetched(item) for _, item in self._batch]
         self._batch.clear()
         self._earlier.clear()
 
-        def remember() -> None:
+        def queue_alerts_and_remember() -> None:
+            # Alerts before the URLs are marked: a URL not marked is read again next run and its
+            # alerts queued then, and an alert is queued once per content, never twice.
+            self._queue_alerts(documents)
             spider.state.remember_stories(self.processor.story_rows(documents))
             spider.state.mark_fetched(fetched, STORED)
 
-        if not self._write_state(remember):
+        self._write_state(queue_alerts_and_remember)
+
+    def _keep_evidence(self, kept: list[tuple[Document, FetchedResponse]]) -> None:
+        for document, fetched in kept:
+            self.evidence.keep_fetched(document, fetched)
+
+    def _archive(self, documents: list[Document]) -> None:
+        """Upsert the batch. Articles updated in place commit with their events in the audit
+        trail; when those events cannot be listed in the state database, the updated ones are
+        left as archived before (their URLs unmarked, so fetched again next run) and the crawl
+        stops."""
+        updates = [(d, *self._earlier[d.id]) for d in documents if d.id in self._earlier]
+        if not updates:
+            self.archive.upsert(documents)
             return
+        try:
+            with self.archive.writing():
+                self.archive.upsert(documents)
+                record_content_changes(self.archive, self.changes, updates, datetime.now(UTC))
+        except StateDatabaseUnusable as err:
+            self._state_failed(err)
+            self.archive.upsert([d for d in documents if d.id not in self._earlier])
+
+    def _queue_alerts(self, documents: list[Document]) -> None:
         try:
             if self.alerts.notifier.notify(documents):
                 self.alerts.wake()
+        except StateDatabaseUnusable:
+            raise
         except Exception:  # the items are stored; a broken alert queue must not stop the crawl
             log.exception("không xếp được cảnh báo cho %d bài đã lưu", len(documents))
 
@@ -171,20 +197,26 @@ class ArchivePipeline:
         return outcomes
 
     def _write_state(self, write: Callable[[], None]) -> bool:
-        """Run `write` on the crawl state unless it already failed this run; whether it was done.
-        A failure stops the crawl, or, once it is closing, is only kept for its report."""
-        spider = self.crawler.spider
-        if spider.state_error is not None:
+        """Run `write` on the state database unless it already failed this run; whether it was
+        done (on a failure, see `_state_failed`)."""
+        if self.crawler.spider.state_error is not None:
             return False
         try:
             write()
-        except CrawlStateError as err:
-            if self._closing:
-                spider.remember_state_error(err)
-            else:
-                spider.stop_for_state(err)
+        except (CrawlStateError, StateDatabaseUnusable) as err:
+            self._state_failed(err)
             return False
         return True
+
+    def _state_failed(self, err: CrawlStateError | StateDatabaseUnusable) -> None:
+        """The state database could not be written: the crawl stops, or, once it is closing, the
+        failure is only kept for its report."""
+        spider = self.crawler.spider
+        failure = err if isinstance(err, CrawlStateError) else CrawlStateError(err.path, err.cause)
+        if self._closing:
+            spider.remember_state_error(failure)
+        else:
+            spider.stop_for_state(failure)
 
     def close_spider(self) -> None:
         self._closing = True

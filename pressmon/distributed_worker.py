@@ -15,6 +15,7 @@ from pressmon.crawl import (
     fetch_failures_as_info,
 )
 from pressmon.settings import Settings
+from pressmon.state_db import crawl_state_problem
 
 
 @contextmanager
@@ -54,6 +55,12 @@ def run_worker(
     with fetch_failures_as_info(tracebacks=log_level == "DEBUG"), _scrapy_redis_quiet():
         process.start()
     spider = crawler.spider  # None when Scrapy could not start it: the reason then says so
-    counters = spider.worker_counters() if isinstance(spider, DistributedSourceSpider) else {}
     reason = str(crawler.stats.get_value("finish_reason", "unknown"))
-    return CrawlResult(counters=counters, finish_reason=reason)
+    if not isinstance(spider, DistributedSourceSpider):
+        return CrawlResult(counters={}, finish_reason=reason)
+    return CrawlResult(
+        counters=spider.worker_counters(),
+        finish_reason=reason,
+        state_problem=crawl_state_problem(spider.state_error) if spider.state_error else None,
+        health_recorded=spider.health_recorded,
+    )

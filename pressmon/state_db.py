@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from crawlers.errors import CrawlStateError
-from pressmon.errors import StateDatabaseError
+from pressmon.errors import StateDatabaseError, StateDatabaseUnusable
 from vntext.sqlite_text import sqlite_problem
 from vntext.syntax_text import read_problem
 
@@ -376,7 +376,7 @@ def crawl_state_problem(err: CrawlStateError) -> StateDatabaseError:
     return _cannot_use(err.path, err.cause)
 
 
-def _cannot_use(path: Path, err: sqlite3.Error) -> StateDatabaseError:
+def _cannot_use(path: Path, err: sqlite3.Error) -> StateDatabaseUnusable:
     if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
         hint = (
             "một tiến trình khác (pressmon crawl, run, serve hay một lệnh users khác) đang ghi "
@@ -385,9 +385,11 @@ def _cannot_use(path: Path, err: sqlite3.Error) -> StateDatabaseError:
         )
     else:
         hint = "kiểm tra tệp, quyền ghi và archive.state_path trong settings.toml"
-    return StateDatabaseError(
+    return StateDatabaseUnusable(
         f"không dùng được cơ sở dữ liệu trạng thái {str(path)!r}: {sqlite_problem(err)}",
-        hint=hint,
+        hint,
+        path,
+        err,
     )
 
 

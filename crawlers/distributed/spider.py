@@ -3,6 +3,8 @@
 It starts with no requests of its own (`pressmon enqueue` seeds the frontier) and idles waiting
 for more; it acknowledges each leased request only once everything that request produced is safe:
 follow-up requests queued in Redis, articles stored (or dropped as irrelevant) by the pipelines.
+A crawl state that cannot be written stops the worker (crawlers.errors.STATE_UNAVAILABLE), and
+what it still held goes back to the queue when its lease expires instead of being acknowledged.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from crawlers.distributed.connection import redis_from_settings
 from crawlers.distributed.dupefilter import CYCLE_TTL_SECONDS, forget_article
 from crawlers.distributed.keys import CYCLE, LEASE, PARENT, UNQUEUED, RedisKeys
 from crawlers.distributed.leases import Leases, worker_id
+from crawlers.errors import STATE_UNAVAILABLE, CrawlStateError
 from crawlers.revisions import PageVersion
 from crawlers.spiders.source import SourceSpider
 
@@ -105,7 +108,11 @@ class DistributedSourceSpider(SourceSpider):
 
     def _on_idle(self, spider: scrapy.Spider) -> None:
         """Nothing queued for us right now: record this burst's health, then wait or stop."""
-        self.record_health()
+        try:
+            self.record_health()
+        except CrawlStateError as err:
+            self.remember_state_error(err)
+            raise CloseSpider(STATE_UNAVAILABLE) from None
         self.forget_run()  # in-run memory only; Redis remembers across runs
         try:
             self.leases.reap()
@@ -132,6 +139,7 @@ class DistributedSourceSpider(SourceSpider):
             self.counters = defaultdict(Counter)
             self.run_id = uuid.uuid4().hex[:12]
             self.started_at = finished
+        self.health_recorded = True
 
     def worker_counters(self) -> dict[str, dict[str, int]]:
         """Per source, what this worker counted since it started: every burst so far."""
@@ -173,7 +181,9 @@ class DistributedSourceSpider(SourceSpider):
         pending = self._pending[lease]
         if pending.finished and pending.outputs <= 0:
             del self._pending[lease]
-            if pending.abandoned:
+            # Once the crawl state could not be written, what this worker still handles may not
+            # be recorded there: its requests go back to the queue, for a worker that can.
+            if pending.abandoned or self.state_error is not None:
                 self.leases.abandon(lease)
             else:
                 self.acknowledge(lease)

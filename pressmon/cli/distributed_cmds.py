@@ -143,6 +143,14 @@ def worker(
         prefix=prefix,
     )
     result = run_worker(settings, options, sources, log_level=log_level)
+    if result.state_problem is not None:
+        click.echo(
+            "Worker dừng lại: các bài đã tải được đều đã lưu vào kho, yêu cầu nào chưa ghi được "
+            "vào trạng thái thu thập trở lại hàng đợi chung khi hết hạn giữ; tình trạng nguồn "
+            "của worker này " + ("đã được ghi." if result.health_recorded else "KHÔNG được ghi."),
+            err=True,
+        )
+        raise result.state_problem
     reason = result.finish_reason
     if reason not in _CLEAN_STOPS:
         raise PressmonError(
