@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -22,8 +24,15 @@ def _admin(session: Session) -> None:
 
 
 def _users(
-    request: Request, ctx: WebContext, status: int = 200, error: str = "", notice: str = ""
+    request: Request,
+    ctx: WebContext,
+    status: int = 200,
+    error: str = "",
+    notice: str = "",
+    typed: Mapping[str, str] | None = None,
 ) -> Response:
+    """`typed`: the add form's fields as a refused add sent them (never the password), so only
+    the wrong one is typed again."""
     return page(
         request,
         ctx,
@@ -36,6 +45,7 @@ def _users(
         events=ctx.accounts.events(limit=20),
         error=error,
         notice=notice,
+        typed=typed or {},
     )
 
 
@@ -62,7 +72,13 @@ def add_user(
         account = ctx.accounts.add(username, password, role, display_name, province=stored)
     except (AccountError, UnknownFilterValue) as err:
         message = f"Không tạo được tài khoản: {err}" + (f" ({err.hint})" if err.hint else "")
-        return _users(request, ctx, status=400, error=message)
+        typed = {
+            "username": username,
+            "display_name": display_name,
+            "role": role,
+            "province": province,
+        }
+        return _users(request, ctx, status=400, error=message, typed=typed)
     detail = added_detail(role, stored)
     ctx.accounts.record(session.account.username, account.username, "add", detail)
     return RedirectResponse("/nguoi-dung", status_code=303)
