@@ -7,12 +7,14 @@ from collections.abc import Mapping
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from pressmon.audit import account_entry, action_label, actor_name
 from pressmon.filters import UnknownFilterValue
 from pressmon.web.accounts import ROLES, Account, Session, added_detail
 from pressmon.web.deps import Context, WebContext, WritingSession
 from pressmon.web.errors import AccountError, AccountNotFound, PermissionDenied
 from pressmon.web.params import MAX_TEXT
 from pressmon.web.routes import page, require_role
+from pressmon.web.routes.audit import display_names, shown_detail
 
 router = APIRouter()
 AdminOnly = require_role("admin")
@@ -42,7 +44,12 @@ def _users(
         roles=ROLES,
         provinces=ctx.provinces,
         login_locks=ctx.throttle.locked(),
-        events=ctx.accounts.events(limit=20),
+        # Named as on /nhat-ky: who by name, the change in words.
+        events=[account_entry(e) for e in ctx.accounts.events(limit=20)],
+        names=display_names(ctx),
+        actor_name=actor_name,
+        action_label=action_label,
+        shown_detail=shown_detail,
         error=error,
         notice=notice,
         typed=typed or {},
