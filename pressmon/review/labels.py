@@ -117,6 +117,27 @@ DATE_SOURCE_LABELS: Mapping[str, str] = {
     "url": "Đường dẫn bài",
     "input": "Tệp nhập vào",
 }
+# The fields `Document.extraction` says how each was found (`crawlers.extract.article`), and how.
+EXTRACTED_FIELD_LABELS: Mapping[str, str] = {
+    "title": "Tiêu đề",
+    "lead": "Sapo",
+    "body": "Nội dung",
+    "published_at": "Ngày đăng",
+    "canonical_url": "Địa chỉ chuẩn",
+    "outlet": "Cơ quan báo chí",
+}
+EXTRACTION_METHOD_LABELS: Mapping[str, str] = {
+    **DATE_SOURCE_LABELS,
+    "css": "Vị trí trên trang (CSS)",
+    "density": "Vùng nhiều chữ nhất trang",
+    "trafilatura": "Thư viện trafilatura",
+    "link": "Thẻ link canonical",
+    "request": "Địa chỉ đã tải",
+    "config": "Cấu hình nguồn",
+    "title": "Tiêu đề trang",
+    "domain": "Tên miền",
+    "none": "Không có",
+}
 # Why a date candidate lost (`crawlers.extract.reconcile.Disagreement.kind`).
 DATE_DISAGREEMENT_LABELS: Mapping[str, str] = {
     "offset-mislabelled": "ghi sai múi giờ",

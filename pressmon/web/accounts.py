@@ -42,6 +42,20 @@ def added_detail(role: str, province: str | None) -> str:
     return f"{role}, {province}" if province else role
 
 
+def account_detail_text(action: str, detail: str) -> str:
+    """An account log detail as people read it: roles by name, a province as its office
+    ("lead, Nghệ An" → "Lãnh đạo, BHXH Nghệ An"; "reviewer -> lead" → "Người xác minh → Lãnh
+    đạo"); other details are already words."""
+    if action == "add":
+        role, _, province = detail.partition(", ")
+        office = [f"BHXH {province}"] if province else []
+        return ", ".join([ROLE_LABELS.get(role, role), *office])
+    before, arrow, after = detail.partition(" -> ")
+    if action == "set-role" and arrow:
+        return f"{ROLE_LABELS.get(before, before)} → {ROLE_LABELS.get(after, after)}"
+    return detail
+
+
 def moved_detail(province: str | None) -> str:
     """The account log's detail of a move to a province's office or the Center (None)."""
     return province or CENTER_OFFICE

@@ -31,7 +31,14 @@ from pressmon.review.changes import ChangeStore
 from pressmon.review.date_reasons import date_disagreement_text, date_reason_text
 from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.escalations import EscalationStore
-from pressmon.review.labels import DATE_SOURCE_LABELS, actor_label, changed_marker, label
+from pressmon.review.labels import (
+    DATE_SOURCE_LABELS,
+    EXTRACTED_FIELD_LABELS,
+    EXTRACTION_METHOD_LABELS,
+    actor_label,
+    changed_marker,
+    label,
+)
 from pressmon.review.queue import QueueOrders
 from pressmon.review.similar import DecidedTitles
 from pressmon.settings import Settings, Targets, load_sources, load_targets
@@ -148,6 +155,8 @@ def _templates(settings: Settings) -> Jinja2Templates:
         CATEGORY_LABELS=formatting.CATEGORY_LABELS,
         STANCE_LABELS=formatting.STANCE_LABELS,
         DATE_SOURCE_LABELS=DATE_SOURCE_LABELS,
+        EXTRACTED_FIELD_LABELS=EXTRACTED_FIELD_LABELS,
+        EXTRACTION_METHOD_LABELS=EXTRACTION_METHOD_LABELS,
         REASON_LABELS=formatting.REASON_LABELS,
         VN_DATE_PATTERN=formatting.VN_DATE_PATTERN,
         STATUS_CLASSES=formatting.STATUS_CLASSES,

@@ -26,6 +26,7 @@ REASON_LABELS = {
     "term": "Từ ngữ",
     "known-claim": "Trùng thông tin sai đã biết",
     "fact-check": "Đối chiếu số liệu chính thức",
+    "scam-cue": "Dấu hiệu lừa đảo",
     "stance": "Lập trường",
     "note": "Ghi chú",
 }

@@ -132,12 +132,13 @@ async def date_range(request: Request, tu: DateText = "", den: DateText = "") ->
     dates = DateRange(
         in_range_date(tu, "tu", strict=strict), in_range_date(den, "den", strict=strict)
     )
-    # Read by routes.page for the notice: only a page that reads the dates says it ignored one.
-    request.state.ignored_dates = [
-        DATE_LABELS[name]
+    # Read by routes.page for the notice and the fields: only a page that reads the dates says
+    # it ignored one, and shows it as typed for the slip to be corrected.
+    request.state.unread_dates = {
+        name: clean(typed)
         for name, typed, value in (("tu", tu, dates.date_from), ("den", den, dates.date_to))
         if clean(typed) and value is None
-    ]
+    }
     return dates
 
 

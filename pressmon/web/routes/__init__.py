@@ -11,7 +11,7 @@ from pressmon.web.accounts import Session
 from pressmon.web.choices import choice_warning
 from pressmon.web.deps import CurrentSession, WebContext
 from pressmon.web.errors import PermissionDenied
-from pressmon.web.params import filter_notice
+from pressmon.web.params import DATE_LABELS, filter_notice
 from pressmon.web.repeated_params import repeat_warning
 
 # Coverage exports (CSV, XLSX) and the leadership report, as README states the roles.
@@ -20,7 +20,7 @@ REPORT_ROLES = ("lead", "admin")
 
 def date_warning(request: Request) -> str:
     """Say which typed dates the page's date filter could not read (ignored rather than guessed)."""
-    bad: list[str] = getattr(request.state, "ignored_dates", [])
+    bad = [DATE_LABELS[name] for name in unread_dates(request)]
     return (
         f"Ngày không hợp lệ ({', '.join(bad)}), đã bỏ qua. Nhập theo dạng dd/mm/yyyy."
         if bad
@@ -28,10 +28,16 @@ def date_warning(request: Request) -> str:
     )
 
 
+def unread_dates(request: Request) -> dict[str, str]:
+    """Date parameter -> the text the page's date filter could not read (params.date_range)."""
+    return getattr(request.state, "unread_dates", {})
+
+
 def page(
     request: Request, ctx: WebContext, name: str, status: int = 200, **context: Any
 ) -> Response:
     context.setdefault("date_warning", date_warning(request))
+    context.setdefault("unread_dates", unread_dates(request))
     context.setdefault("choice_warning", choice_warning(request))
     context.setdefault("repeat_warning", repeat_warning(request))
     context.setdefault("filter_notice", filter_notice(request))

@@ -26,7 +26,7 @@ from pressmon.audit import (
     collect,
     traced_actor_name,
 )
-from pressmon.web.accounts import Session
+from pressmon.web.accounts import Session, account_detail_text
 from pressmon.web.deps import Context, WebContext
 from pressmon.web.formatting import csv_safe, vn_datetime_seconds
 from pressmon.web.params import Dates, Text, clean
@@ -60,6 +60,14 @@ def entries(ctx: WebContext, wanted: AuditFilter) -> list[AuditEntry]:
     )
 
 
+def shown_detail(entry: AuditEntry) -> str:
+    """The entry's detail on the pages; an account change's in words, not its stored codes (the
+    CSV keeps them as stored)."""
+    if entry.area != "account":
+        return entry.detail
+    return account_detail_text(entry.action.removeprefix("account:"), entry.detail)
+
+
 def display_names(ctx: WebContext) -> dict[str, str]:
     return {account.username: account.label for account in ctx.accounts.list()}
 
@@ -79,6 +87,7 @@ def audit_page(
         offices=ctx.accounts.offices_at(),
         actor_name=traced_actor_name,
         action_label=action_label,
+        shown_detail=shown_detail,
         area_labels=AREA_LABELS,
         actions=AUDIT_ACTION_LABELS,
         accounts=ctx.accounts.list(),

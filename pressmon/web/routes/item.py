@@ -188,6 +188,9 @@ def item_context(
         "may_reopen": may_reopen(state, account.role, province, by_center),
         "max_note": MAX_NOTE_LENGTH,
         "drafts": {},  # action kind -> the note a refused action carried, typed again for it
+        # The status and follow-up a refused action chose, chosen again: the list's first
+        # entry in their place would be saved with the note typed next.
+        "picked": {"status": "", "follow_up": ""},
     }
 
 
@@ -259,7 +262,8 @@ def act(
             "item.html",
             status=_status_of(err),
             error=_page_error(err),
-            **item_context(ctx, archive, document_id, session.account) | {"drafts": {action: note}},
+            **item_context(ctx, archive, document_id, session.account)
+            | {"drafts": {action: note}, "picked": {"status": status, "follow_up": follow_up}},
         )
     announce_to_the_other_side(ctx, archive, event)
     ctx.similar.invalidate()  # a new decision may be similar to the next item opened

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from pressmon.audit import account_entry, action_label, actor_name
 from pressmon.filters import UnknownFilterValue
 from pressmon.web.accounts import ROLES, Account, Session, added_detail
 from pressmon.web.deps import Context, WebContext, WritingSession
 from pressmon.web.errors import AccountError, AccountNotFound, PermissionDenied
 from pressmon.web.params import MAX_TEXT
 from pressmon.web.routes import page, require_role
+from pressmon.web.routes.audit import display_names, shown_detail
 
 router = APIRouter()
 AdminOnly = require_role("admin")
@@ -22,8 +26,15 @@ def _admin(session: Session) -> None:
 
 
 def _users(
-    request: Request, ctx: WebContext, status: int = 200, error: str = "", notice: str = ""
+    request: Request,
+    ctx: WebContext,
+    status: int = 200,
+    error: str = "",
+    notice: str = "",
+    typed: Mapping[str, str] | None = None,
 ) -> Response:
+    """`typed`: the add form's fields as a refused add sent them (never the password), so only
+    the wrong one is typed again."""
     return page(
         request,
         ctx,
@@ -33,9 +44,15 @@ def _users(
         roles=ROLES,
         provinces=ctx.provinces,
         login_locks=ctx.throttle.locked(),
-        events=ctx.accounts.events(limit=20),
+        # Named as on /nhat-ky: who by name, the change in words.
+        events=[account_entry(e) for e in ctx.accounts.events(limit=20)],
+        names=display_names(ctx),
+        actor_name=actor_name,
+        action_label=action_label,
+        shown_detail=shown_detail,
         error=error,
         notice=notice,
+        typed=typed or {},
     )
 
 
@@ -62,7 +79,13 @@ def add_user(
         account = ctx.accounts.add(username, password, role, display_name, province=stored)
     except (AccountError, UnknownFilterValue) as err:
         message = f"Không tạo được tài khoản: {err}" + (f" ({err.hint})" if err.hint else "")
-        return _users(request, ctx, status=400, error=message)
+        typed = {
+            "username": username,
+            "display_name": display_name,
+            "role": role,
+            "province": province,
+        }
+        return _users(request, ctx, status=400, error=message, typed=typed)
     detail = added_detail(role, stored)
     ctx.accounts.record(session.account.username, account.username, "add", detail)
     return RedirectResponse("/nguoi-dung", status_code=303)
