@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Annotated, get_args
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
@@ -140,6 +141,15 @@ def center_actor(ctx: WebContext) -> CenterEvent:
     return center_events(ctx.accounts.office_changes(), current)
 
 
+def status_tab_links(params: Mapping[str, str], statuses: Sequence[str]) -> dict[str, str]:
+    """Each status tab's query string ("" for all statuses): the page's other filters kept, its
+    status replaced, the page number dropped (the tab's count starts at its first page)."""
+    others = sorted((k, v) for k, v in params.items() if k not in (STATUS.name, "trang"))
+    tabs = {"": urlencode(others)}
+    tabs.update({status: urlencode([*others, (STATUS.name, status)]) for status in statuses})
+    return tabs
+
+
 @router.get("/hang-doi", response_class=HTMLResponse, include_in_schema=False)
 def queue_page(
     request: Request,
@@ -161,6 +171,7 @@ def queue_page(
         filters=filters,
         result=result,
         params=params,
+        status_tabs=status_tab_links(request.query_params, tuple(result.status_counts)),
         names={a.username: a.label for a in accounts},
         **filter_choices(ctx, accounts),
     )
