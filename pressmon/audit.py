@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Protocol
 
 from index.types import IMPORTED, ReviewEvent
+from pressmon.alerts.dispatch import CONSOLE, MAILTO
 from pressmon.alerts.messages import again
 from pressmon.alerts.model import TRIGGER_LABELS, WORKFLOW_TRIGGERS
 from pressmon.alerts.store import AlertEvent
@@ -71,10 +72,11 @@ class AuditEntry:
     at: datetime
     actor: str
     action: str  # `<area>:<code>`
-    subject: str  # the document id, the account's username, or the alert's channel
-    detail: str
+    subject: str  # the document id or the account's username
+    detail: str  # an alert's without its channel: `stored_detail` and `channel_label` add it
     document_id: str | None = None  # for a link to the item
     imported: bool = False  # a review event read from an export file: `actor` is only a name
+    channel: str = ""  # where an alert went, as stored (`console`, `mailto:…`, a webhook URL)
 
     @property
     def area(self) -> str:
@@ -137,15 +139,40 @@ def alert_entry(event: AlertEvent) -> AuditEntry:
     or that it told the Center of a province's sending or the provinces of the Center's answer."""
     workflow = event.trigger in WORKFLOW_TRIGGERS
     why = TRIGGER_LABELS[event.trigger] if workflow else again(event.sequence)
-    parts = [event.channel.removeprefix("mailto:"), why, event.detail]
     return AuditEntry(
         at=event.at,
         actor=SYSTEM,
         action=f"alert:{event.outcome}",
         subject=event.document_id,
-        detail=": ".join(part for part in parts if part),
+        detail=_joined(why, event.detail),
         document_id=event.document_id,
+        channel=event.channel,
     )
+
+
+def _joined(*parts: str) -> str:
+    return ": ".join(part for part in parts if part)
+
+
+def channel_label(channel: str) -> str:
+    """Where an alert went, as the alert settings page names it: printed on the console (no mail
+    server configured), an e-mail address or a webhook."""
+    if channel == CONSOLE:
+        return "In ra màn hình (chưa cấu hình máy chủ thư)"
+    if channel.startswith(MAILTO):
+        return f"E-mail {channel.removeprefix(MAILTO)}"
+    return f"Webhook {channel}"
+
+
+def stored_detail(entry: AuditEntry) -> str:
+    """The detail as the CSV export has always held it: an alert's channel first, as stored
+    (an e-mail without its `mailto:`)."""
+    return _joined(entry.channel.removeprefix(MAILTO), entry.detail)
+
+
+def shown_alert_detail(entry: AuditEntry) -> str:
+    """An alert's detail on the pages: its channel in words, not its code."""
+    return _joined(channel_label(entry.channel), entry.detail)
 
 
 def _code(action: str | None, area: str) -> str | None:

@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
+from index.base import Archive
 from index.weeks import day_bounds_utc
 from pressmon.audit import (
     AREA_LABELS,
@@ -24,16 +25,19 @@ from pressmon.audit import (
     actor_name,
     actor_office,
     collect,
+    shown_alert_detail,
+    stored_detail,
     traced_actor_name,
 )
 from pressmon.web.accounts import Session, account_detail_text
 from pressmon.web.deps import Context, WebContext
-from pressmon.web.formatting import csv_safe, vn_datetime_seconds
+from pressmon.web.formatting import csv_safe, short_title, vn_datetime_seconds
 from pressmon.web.params import Dates, Text, clean
 from pressmon.web.routes import page, reports_only
 
 router = APIRouter()
 SHOWN = 500  # newest entries on the page; the CSV holds more
+TITLE_CHARS = 90  # of an item's title in the log's column: enough to recognise it
 EXPORTED = 50_000
 
 
@@ -61,11 +65,20 @@ def entries(ctx: WebContext, wanted: AuditFilter) -> list[AuditEntry]:
 
 
 def shown_detail(entry: AuditEntry) -> str:
-    """The entry's detail on the pages; an account change's in words, not its stored codes (the
-    CSV keeps them as stored)."""
-    if entry.area != "account":
-        return entry.detail
-    return account_detail_text(entry.action.removeprefix("account:"), entry.detail)
+    """The entry's detail on the pages; an account change's and an alert's channel in words, not
+    their stored codes (the CSV keeps them as stored)."""
+    if entry.area == "account":
+        return account_detail_text(entry.action.removeprefix("account:"), entry.detail)
+    if entry.area == "alert":
+        return shown_alert_detail(entry)
+    return entry.detail
+
+
+def item_titles(archive: Archive, shown: Sequence[AuditEntry]) -> dict[str, str]:
+    """The titles, shortened, of the items the entries are about: a reader recognises an item by
+    its title, not its id. An item no longer in the archive has none (its id is shown)."""
+    ids = list(dict.fromkeys(entry.document_id for entry in shown if entry.document_id))
+    return {doc.id: short_title(doc.title, TITLE_CHARS) for doc in archive.get_many(ids)}
 
 
 def display_names(ctx: WebContext) -> dict[str, str]:
@@ -82,6 +95,7 @@ def audit_page(
         ctx,
         "audit.html",
         entries=shown[:SHOWN],
+        titles=item_titles(ctx.archive, shown[:SHOWN]),
         more=len(shown) > SHOWN,
         names=display_names(ctx),
         offices=ctx.accounts.offices_at(),
@@ -125,7 +139,7 @@ def audit_csv(rows: Sequence[AuditEntry], names: Mapping[str, str], ctx: WebCont
                     names.get(entry.subject, entry.subject)
                     if entry.area == "account"
                     else entry.subject,
-                    entry.detail,
+                    stored_detail(entry),
                     actor_account(entry),
                     actor_office(entry, offices),
                 )
