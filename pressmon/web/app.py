@@ -53,6 +53,7 @@ from pressmon.web.deps import (
     PasswordChangeRequired,
     WebContext,
 )
+from pressmon.web.error_context import back_link, param_label
 from pressmon.web.errors import AccountNotFound, BadParameter, PermissionDenied
 from pressmon.web.head_requests import HeadAsGet
 from pressmon.web.login_address_failures import LoginAddressFailureStore
@@ -299,8 +300,19 @@ def _error(request: Request, status: int, message: str) -> Response:
     if _wants_json(request):
         return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
     ctx: WebContext = request.app.state.ctx
+    back = back_link(
+        method=request.method,
+        path=request.url.path,
+        query=request.url.query,
+        status=status,
+        host=request.url.netloc,
+        referer=request.headers.get("referer", ""),
+    )
     return ctx.templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message}, status_code=status
+        request,
+        "error.html",
+        {"status": status, "message": message, "back": back},
+        status_code=status,
     )
 
 
@@ -309,16 +321,20 @@ def _error(request: Request, status: int, message: str) -> Response:
 JSON_OBJECT_EXPECTED = "nội dung phải là một đối tượng JSON, gửi kèm Content-Type: application/json"
 
 
-def _request_problem(problem: ErrorDetails) -> str:
+def _request_problem(problem: ErrorDetails, page: str | None = None) -> str:
     """One problem of a request, in Vietnamese. `loc` starts with where the value came from
     (query, body, path); the rest names the field, and nothing when the body as a whole is wrong
-    (a JSON syntax error: the character where it is, counted from 1). Inputs are not echoed:
-    forms hold passwords."""
+    (a JSON syntax error: the character where it is, counted from 1). On a `page` a query or path
+    parameter is named as its form labels it ("Trang"); the API names it as sent. Inputs are not
+    echoed: forms hold passwords."""
     if problem["type"] == "json_invalid":
         position = problem["loc"][-1]
         where = f" (sai cú pháp ở ký tự thứ {position + 1})" if isinstance(position, int) else ""
         return f"nội dung không phải JSON hợp lệ{where}"
-    field = field_path(problem["loc"][1:])
+    source, *rest = problem["loc"]
+    if page is not None and source in ("query", "path") and rest and isinstance(rest[0], str):
+        return f"{param_label(page, rest[0])}: {problem_text(problem, show_input=False)}"
+    field = field_path(rest)
     if not field and problem["type"] in ("model_attributes_type", "dict_type", "model_type"):
         return JSON_OBJECT_EXPECTED
     text = problem_text(problem, show_input=False)
@@ -409,7 +425,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        problems = "; ".join(_request_problem(e) for e in exc.errors())
+        page = None if _wants_json(request) else request.url.path
+        problems = "; ".join(_request_problem(e, page) for e in exc.errors())
         return _error(request, 422, f"Dữ liệu gửi lên không hợp lệ: {problems}")
 
     @app.exception_handler(Exception)

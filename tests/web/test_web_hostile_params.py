@@ -179,12 +179,15 @@ def test_dates_outside_1990_2100_are_refused_in_vietnamese(as_reviewer, url: str
     assert "nằm ngoài khoảng cho phép" in response.text
 
 
-@pytest.mark.parametrize("url", ["/hang-doi?trang=4611686018427387904", "/api/search?trang=0"])
-def test_page_numbers_outside_the_range_are_refused(as_reviewer, url: str) -> None:
+@pytest.mark.parametrize(
+    ("url", "named"),
+    [("/hang-doi?trang=4611686018427387904", "Trang"), ("/api/search?trang=0", "trang")],
+)
+def test_page_numbers_outside_the_range_are_refused(as_reviewer, url: str, named: str) -> None:
     client, _ = as_reviewer
     response = client.get(url)
     assert response.status_code == 422
-    assert "Dữ liệu gửi lên không hợp lệ: trang: phải" in response.text
+    assert f"Dữ liệu gửi lên không hợp lệ: {named}: phải" in response.text  # a page: its label
     assert "Input should" not in response.text
 
 
