@@ -206,7 +206,7 @@ def test_each_account_sets_its_alerts_on_its_own_page(as_reviewer, accounts, set
     client, token = as_reviewer
     page = client.get("/canh-bao").text
     assert "Cài đặt cảnh báo" in page and 'href="/canh-bao"' in page
-    assert "cảnh báo được in ra màn hình (console)" in page  # no SMTP configured here
+    assert "cảnh báo được in ra màn hình<" in page  # no SMTP configured here
     assert 'name="receive" value="1" checked' in page  # everyone receives until opting out
 
     bad = client.post("/canh-bao", data={"csrf_token": token, "email": "an@", "receive": "1"})
