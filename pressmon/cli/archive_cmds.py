@@ -12,7 +12,8 @@ from typing import Any, cast, get_args
 import click
 
 from classifier.types import TIER_LABELS, TIERS
-from index.types import CountUnit, GroupBy, Interval, Query
+from index.errors import QueryError
+from index.types import CountUnit, GroupBy, Interval, Query, SearchPage
 from index.weeks import cut_buckets
 from pressmon.cli import output
 from pressmon.cli.help_text import command, group
@@ -190,7 +191,7 @@ def search(app, query: str, as_json: bool, **options) -> None:
     """
     with archive_from(app.settings_to_read()) as archive:
         asked = _query(app.settings, query, **options)
-        page = archive.search(asked)
+        page = _page_or_past_the_end(archive, asked)
         tried = suggestions(archive, asked) if not page.total and not as_json else ()
     if as_json:
         click.echo(output.dumps(output.search_json(page)))
@@ -199,10 +200,25 @@ def search(app, query: str, as_json: bool, **options) -> None:
         click.echo(output.no_results_text(tried))
         return
     click.echo(f"{output.at_least(page.total, page.total_exact)} kết quả")
+    if not page.hits:
+        click.echo(output.past_the_end_text(page))
     for hit in page.hits:
         title = output.snippet_for_terminal(hit.marked_title)
         click.echo(output.document_line(hit.document, app.settings.tz, title=title))
         click.echo(f"    {output.snippet_for_terminal(hit.snippet)}")
+
+
+def _page_or_past_the_end(archive, asked: Query) -> SearchPage:
+    """The page asked for; past the last match an empty page with the total, as in date order.
+    A relevance page past the matches the backend ranks is refused before they are counted: its
+    refusal would speak of thousands of results when the archive holds a handful."""
+    try:
+        return archive.search(asked)
+    except QueryError:
+        total = archive.count_matches(asked)
+        if (asked.page - 1) * asked.page_size < total:
+            raise
+        return SearchPage(total=total, hits=(), page=asked.page, page_size=asked.page_size)
 
 
 @command()

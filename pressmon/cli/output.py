@@ -87,6 +87,14 @@ def search_json(page: SearchPage) -> dict[str, Any]:
     }
 
 
+def past_the_end_text(page: SearchPage) -> str:
+    """Under the total, for a page asked past the last match: which page is the last."""
+    if not page.total_exact:
+        return f"Trang {number(page.page)} không có kết quả: đã quá trang cuối."
+    last = -(-page.total // page.page_size)
+    return f"Trang {number(page.page)} không có kết quả: trang cuối là trang {number(last)}."
+
+
 def snippet_for_terminal(snippet: str) -> str:
     """Hit snippets and marked titles are HTML-safe markup; the terminal wants the text with «»
     around matches."""
