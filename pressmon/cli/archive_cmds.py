@@ -20,6 +20,7 @@ from pressmon.cli.help_text import command, group
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import PRESS_KINDS, counted_until, progress_for_targets
+from pressmon.errors import PressmonError
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
 from pressmon.progress_text import cut_buckets_note
@@ -426,6 +427,14 @@ def flagged(app, as_json: bool, **options) -> None:
         click.echo(output.flagged_text(d, app.settings.tz, item_link(app.settings.web, d.id)))
 
 
+def _utf16(stream) -> bool:
+    """Whether the input starts as UTF-16 does (a byte-order mark, or a NUL in its first
+    character): Windows editors' "Unicode". Read line by line as UTF-8, its every line would be
+    refused as broken JSON, never naming the encoding."""
+    head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
+    return head in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head
+
+
 @command()
 @click.argument(
     "file",
@@ -447,9 +456,17 @@ def ingest(app, file: Path, quiet: bool) -> None:
     """
     from pressmon.ingest import ingest_jsonl  # the classifier: heavy, only here (fast start)
 
-    settings = app.settings_to_write()
     # Bytes, so a line of invalid UTF-8 is replaced and reported instead of aborting the file.
     stream = sys.stdin.buffer if str(file) == "-" else file.open("rb")
+    if _utf16(stream):
+        if stream is not sys.stdin.buffer:
+            stream.close()
+        raise PressmonError(
+            f"{'đầu vào (stdin)' if stream is sys.stdin.buffer else file} là UTF-16, cần "
+            "UTF-8: chưa nhập dòng nào",
+            hint="lưu lại tệp dưới dạng UTF-8 (Notepad: Lưu thành › Mã hóa: UTF-8) rồi nhập lại",
+        )
+    settings = app.settings_to_write()
     archive = archive_from(settings)
     state = crawl_state_from(settings)
     notifier = notifier_from(settings)
