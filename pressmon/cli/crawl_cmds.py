@@ -263,7 +263,7 @@ def extract(
         "date_disagreements": labels["date_disagreement_labels"],
     }
     for key, value in shown.items():
-        click.echo(f"{key}: {output.to_jsonable(value)}")
+        click.echo(f"{key}: {output.plain_value(value)}")
 
 
 def _named_source(settings: Settings, sources: tuple[Source, ...], typed: str) -> Source:

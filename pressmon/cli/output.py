@@ -64,6 +64,21 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+def plain_value(value: Any) -> str:
+    """A field's value for people: lists and mappings as text, not Python's `['…']`, `{'…': …}`
+    or `None`.
+
+    >>> plain_value(["Dương Ngọc", "PV"]), plain_value({"title": "css"}), plain_value(None)
+    ('Dương Ngọc; PV', 'title: css', '(không có)')
+    """
+    value = to_jsonable(value)
+    if isinstance(value, dict):
+        value = ", ".join(f"{key}: {plain_value(item)}" for key, item in value.items())
+    elif isinstance(value, list):
+        value = "; ".join(plain_value(item) for item in value)
+    return "(không có)" if value is None or value == "" else str(value)
+
+
 def dumps(value: Any) -> str:
     return json.dumps(to_jsonable(value), ensure_ascii=False, sort_keys=True)
 
