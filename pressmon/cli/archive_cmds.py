@@ -325,7 +325,9 @@ def counts(
         )
     dates = (query.date_from, counted_until(table.buckets, query.date_to, today))
     partial = cut_buckets(table.buckets, interval, *dates)
-    revisions = _freeze_complete_weeks(settings, table, query, today) if freeze else []
+    frozen, revisions = (
+        _freeze_complete_weeks(settings, table, query, today) if freeze else ((), [])
+    )
     names = _group_names(settings, group_by)
     if group_by == "province" and not query.provinces:
         table = output.with_every_group(table, list(names))
@@ -338,12 +340,18 @@ def counts(
                     "kinds": sorted(query.kinds),
                     "targets": progress,
                     "revisions": revisions,
+                    "frozen_weeks": list(frozen),
                     "partial_buckets": sorted(partial),
                 }
             )
         )
     elif as_csv:
         click.echo(output.counts_csv(table, names, partial), nl=False)
+        # Beside the CSV, not in it: what --freeze did is the operator's to read.
+        if freeze:
+            click.echo(output.frozen_text(frozen), err=True)
+        for revision in revisions:
+            click.echo(output.revision_text(revision), err=True)
     else:
         click.echo(output.counts_text(table, names, distinct))
         if cut := cut_buckets_note(table.buckets, interval, *dates):
@@ -351,6 +359,8 @@ def counts(
         click.echo(output.kinds_text(query.kinds, asked=kinds_asked))
         for item in progress:
             click.echo(output.progress_text(item))
+        if freeze:
+            click.echo(output.frozen_text(frozen))
         for revision in revisions:
             click.echo(output.revision_text(revision))
 
@@ -368,13 +378,16 @@ def _group_names(settings: Settings, group_by: GroupBy | None) -> dict[str, str]
     return {}
 
 
-def _freeze_complete_weeks(settings, table, query: Query, today: date) -> list:
+def _freeze_complete_weeks(
+    settings, table, query: Query, today: date
+) -> tuple[tuple[date, ...], list]:
+    """The weeks frozen, and the changes to counts frozen before."""
     store = SnapshotStore(settings.archive.state_path)
     weeks = complete_weeks(
         table.buckets, date_from=query.date_from, date_to=query.date_to, today=today
     )
     try:
-        return [revision for week in weeks for revision in store.freeze(week, table)]
+        return weeks, [revision for week in weeks for revision in store.freeze(week, table)]
     finally:
         store.close()
 

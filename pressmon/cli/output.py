@@ -291,6 +291,19 @@ def progress_text(progress: CoverageProgress) -> str:
     return f"{line} (tính đến {progress.as_of:%d/%m/%Y})"
 
 
+def frozen_text(weeks: Sequence[date]) -> str:
+    """What `counts --freeze` recorded: without it the table looked the same either way."""
+    if not weeks:
+        return "Không chốt tuần nào: chỉ chốt tuần đã qua và nằm trọn trong khoảng --from/--to."
+    span = f"tuần {weeks[0]:%d/%m/%Y}" + (
+        f" đến tuần {weeks[-1]:%d/%m/%Y}" if len(weeks) > 1 else ""
+    )
+    return (
+        f"Đã chốt {number(len(weeks))} tuần ({span}) làm số đã báo cáo; bài đến muộn về sau "
+        "hiện thành số điều chỉnh."
+    )
+
+
 def revision_text(revision: Revision) -> str:
     group = f" {revision.group}" if revision.group else ""
     return (
