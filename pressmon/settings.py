@@ -385,12 +385,18 @@ def data_home(environ: Mapping[str, str], home: Path | None = None) -> Path:
     return (home or Path.home()) / ".local" / "share" / "pressmon"
 
 
+def _section(given: Mapping[str, Any], name: str) -> dict[str, Any]:
+    """`given[name]` when it is a table; a variable setting a section to anything else
+    (PRESSMON_CLASSIFIER=x) is left to validation, which names the variable."""
+    section = given.get(name)
+    return dict(section) if isinstance(section, Mapping) else {}
+
+
 def _given_data_paths(given: dict[str, Any], cwd: Path) -> dict[str, Any]:
     """Data paths typed on the command line or in the environment are relative to `cwd`; an
     archive named there without its state database gets one beside it, never a shared default.
     """
-    archive = dict(given.get("archive") or {})
-    classifier = dict(given.get("classifier") or {})
+    archive, classifier = _section(given, "archive"), _section(given, "classifier")
     if "path" in archive and "state_path" not in archive:
         named = Path(archive["path"])
         archive["state_path"] = named.with_name(f"{named.stem}-state.db")
