@@ -14,6 +14,7 @@ from classifier.errors import (
     ModelSaveError,
     ReferenceDataError,
     RelevanceConfigError,
+    TrainingDataError,
 )
 from crawlers.errors import CrawlError
 from index.errors import (
@@ -66,6 +67,10 @@ _HINTS: dict[type[Exception], str] = {
     ModelSaveError: (
         "thư mục của tệp mô hình phải tạo và ghi được, ổ đĩa còn chỗ: xem --data-dir, "
         "PRESSMON_MODEL hoặc model_path trong [classifier] của settings.toml"
+    ),
+    TrainingDataError: (
+        "dữ liệu huấn luyện là JSON lines UTF-8, mỗi dòng có text và label (0 hoặc 1): sửa tệp "
+        "nêu trên hoặc chỉ đúng tệp, thư mục (--extra, --shared)"
     ),
     ClassifierError: (
         "huấn luyện lại bằng 'pressmon train' hoặc xem [classifier] trong settings.toml"
