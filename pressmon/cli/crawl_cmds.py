@@ -145,6 +145,9 @@ def _seconds(value: str) -> float:
 def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> None:
     """Giữ số bài và tin đánh dấu luôn mới: thu thập sau mỗi khoảng thời gian, ghi nhật ký
     từng lượt (Ctrl-C để dừng)."""
+    # A typo in --source or a broken sources file fails now, while the operator is there, not in
+    # every cycle of a run left going; each cycle still reads the file afresh.
+    chosen_sources(app.settings, source_ids)
     logging.getLogger("pressmon").setLevel(logging.INFO)
     command = []
     if app.config_dir:
