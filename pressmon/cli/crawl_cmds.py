@@ -323,20 +323,21 @@ def sources(app, show_all: bool, as_json: bool) -> None:
         )
         for h in shown
     ]
-    click.echo(
-        output.table(
-            [
-                "nguồn",
-                "lần thu thập được gần nhất",
-                "bài/tuần",
-                "7 ngày qua",
-                "ngày đăng không khớp",
-                "lỗi",
-                "tình trạng",
-            ],
-            rows,
+    if rows:  # with none to show, the count below says so: no table of headers alone
+        click.echo(
+            output.table(
+                [
+                    "nguồn",
+                    "lần thu thập được gần nhất",
+                    "bài/tuần",
+                    "7 ngày qua",
+                    "ngày đăng không khớp",
+                    "lỗi",
+                    "tình trạng",
+                ],
+                rows,
+            )
         )
-    )
     needing = sum(1 for h in report if h.alerts)
     click.echo(
         f"{output.number(needing)}/{output.number(len(report))} nguồn cần chú ý"
