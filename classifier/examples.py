@@ -41,6 +41,11 @@ def read_jsonl(path: Path) -> list[LabelledExample]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as err:
         raise TrainingDataError(f"Không có dữ liệu huấn luyện {str(path)!r}.") from err
+    except UnicodeDecodeError as err:
+        bad_line = err.object[: err.start].count(b"\n") + 1
+        raise TrainingDataError(
+            f"{str(path)!r} dòng {bad_line}: có byte không phải UTF-8 (tệp phải là UTF-8)"
+        ) from err
     examples = []
     for n, line in enumerate(lines, 1):
         if not line.strip():

@@ -230,12 +230,17 @@ def load(path: Path) -> TrainedModel:
     """Load a skops model file, trusting only `TRUSTED` beyond skops' safe defaults.
 
     Raises:
-        ModelNotFoundError: the file does not exist.
+        ModelNotFoundError: the file does not exist, or a folder is there.
         UntrustedModelError: the file is not a skops archive, is corrupt, or holds other types.
     """
     import skops.io as sio
     from skops.io.exceptions import UntrustedTypesFoundException
 
+    if path.is_dir():  # "không có tệp" would send the operator to train, which cannot save it
+        raise ModelNotFoundError(
+            f"Đường dẫn mô hình {str(path)!r} là một thư mục, không phải tệp mô hình; chỉ tệp "
+            "(…/flagger.skops) bằng PRESSMON_MODEL hoặc model_path trong [classifier]."
+        )
     if not path.is_file():
         raise ModelNotFoundError(f"Không có tệp mô hình {str(path)!r}; chạy `pressmon train`.")
     if not zipfile.is_zipfile(path):

@@ -14,7 +14,7 @@ from typing import Any
 from crawlers.settings import scrapy_settings
 from crawlers.sources import Source
 from pressmon import state_db
-from pressmon.errors import PressmonError, StateDatabaseError
+from pressmon.errors import ConfigError, PressmonError, StateDatabaseError
 from pressmon.settings import Settings, load_sources
 from pressmon.state_db import crawl_state_problem, open_state_db
 
@@ -85,9 +85,22 @@ def fetch_failures_as_info(tracebacks: bool) -> Iterator[None]:
 
 
 def chosen_sources(settings: Settings, source_ids: Sequence[str] = ()) -> tuple[Source, ...]:
-    """The sources named by id (an unknown id fails), or every enabled source when none is."""
+    """The sources named by id (an unknown id fails), or every enabled source when none is.
+
+    Raises:
+        ConfigError: an unknown id, or no source enabled: a crawl of nothing would end "0/0
+            nguồn" with exit 0, and a scheduled one do so every cycle.
+    """
     listed = load_sources(settings.sources_file)
-    return tuple(listed.by_id(i) for i in source_ids) if source_ids else listed.enabled()
+    if source_ids:
+        return tuple(listed.by_id(i) for i in source_ids)
+    if not (enabled := listed.enabled()):
+        raise ConfigError(
+            f"{settings.sources_file}: không có nguồn nào đang bật (enabled) để thu thập",
+            hint="bật ít nhất một nguồn (enabled: true), nêu nguồn bằng --source, hoặc chỉ tệp "
+            "nguồn khác (--sources, PRESSMON_SOURCES)",
+        )
+    return enabled
 
 
 def crawl_settings(settings: Settings) -> dict[str, Any]:

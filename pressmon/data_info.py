@@ -66,25 +66,31 @@ def _read_sqlite(path: Path, count_table: str | None) -> tuple[int | None, int |
         conn.close()
 
 
-def _location(key: str, label: str, path: Path, count_table: str | None = None) -> Location:
+def _location(
+    key: str, label: str, path: Path, count_table: str | None = None, *, folder: bool = False
+) -> Location:
     exists = path.exists()
     version = count = problem = initialised = None
     if exists and path.is_file() and path.suffix == ".db":
         version, count, problem = _read_sqlite(path, count_table)
         initialised = version is not None if problem is None else None
+    elif exists and path.is_dir() != folder:  # shown as a size only, it looked in order
+        problem = "là một tệp, cần một thư mục" if folder else "là một thư mục, cần một tệp"
     return Location(key, label, path, exists, _size(path), version, count, problem, initialised)
 
 
 def describe(settings: Settings) -> DataInfo:
     archive = settings.archive
-    rows = [_location("data_dir", "Thư mục dữ liệu", settings.data_dir)]
+    rows = [_location("data_dir", "Thư mục dữ liệu", settings.data_dir, folder=True)]
     if archive.backend == "sqlite":
         rows.append(_location("archive", "Kho bài báo", archive.path, "articles"))
     rows += [
         _location("state", "CSDL trạng thái (tài khoản, lịch sử thu thập)", archive.state_path),
         _location("model", "Mô hình sàng lọc", settings.classifier.model_path),
-        _location("exports", "Thư mục xuất dữ liệu", settings.data_dir / "exports"),
-        _location("evidence", "Bản lưu bài được đánh dấu (WARC)", evidence_dir(settings)),
+        _location("exports", "Thư mục xuất dữ liệu", settings.data_dir / "exports", folder=True),
+        _location(
+            "evidence", "Bản lưu bài được đánh dấu (WARC)", evidence_dir(settings), folder=True
+        ),
     ]
     return DataInfo(archive.backend, tuple(rows))
 

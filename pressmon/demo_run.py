@@ -72,7 +72,7 @@ def prepare_fresh(paths: DemoPaths, *, default_location: bool) -> None:
         if not default_location:
             raise PressmonError(
                 f"{path} đã có; bản demo cần một kho lưu trữ mới, trống",
-                hint="xóa tệp đó hoặc chỉ một đường dẫn khác bằng --archive",
+                hint="xóa tệp đó hoặc chỉ chỗ khác bằng --archive hoặc --data-dir",
             )
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -52,6 +52,7 @@ def require_archive(settings: Settings) -> None:
     archive = settings.archive
     if archive.backend != "sqlite":
         return
+    refuse_folder(archive.path)
     if is_empty_file(archive.path):
         raise PressmonError(
             f"kho lưu trữ ở {archive.path} là tệp rỗng (0 byte): chưa được khởi tạo",
@@ -98,10 +99,26 @@ def announce_new_archive(settings: Settings, echo: Callable[[str], None]) -> Non
     archive = settings.archive
     if archive.backend != "sqlite":
         return
+    refuse_folder(archive.path)
     if not archive.path.exists():
         echo(f"Tạo kho lưu trữ mới: {archive.path}")
     elif is_empty_file(archive.path):
         echo(f"Khởi tạo kho lưu trữ trong tệp rỗng: {archive.path}")
+
+
+def refuse_folder(path: Path) -> None:
+    """A folder where the archive file should be: said so, not called missing (reading) or
+    unopenable (writing).
+
+    Raises:
+        PressmonError: `path` is a folder.
+    """
+    if path.is_dir():
+        raise PressmonError(
+            f"kho lưu trữ {path} là một thư mục, không phải tệp",
+            hint="chỉ tệp kho (.db) bằng --archive, hoặc thư mục dữ liệu bằng --data-dir "
+            "(`pressmon info` cho biết dữ liệu nằm ở đâu)",
+        )
 
 
 def is_empty_file(path: Path) -> bool:

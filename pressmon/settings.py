@@ -385,19 +385,36 @@ def data_home(environ: Mapping[str, str], home: Path | None = None) -> Path:
     return (home or Path.home()) / ".local" / "share" / "pressmon"
 
 
+_CONFIG_FILES = ("sources_file", "targets_file", "topics_file", "provinces_file", "synonyms_file")
+
+
+def _section(given: Mapping[str, Any], name: str) -> dict[str, Any]:
+    """`given[name]` when it is a table; a variable setting a section to anything else
+    (PRESSMON_CLASSIFIER=x) is left to validation, which names the variable."""
+    section = given.get(name)
+    return dict(section) if isinstance(section, Mapping) else {}
+
+
 def _given_data_paths(given: dict[str, Any], cwd: Path) -> dict[str, Any]:
     """Data paths typed on the command line or in the environment are relative to `cwd`; an
     archive named there without its state database gets one beside it, never a shared default.
     """
-    archive = dict(given.get("archive") or {})
-    classifier = dict(given.get("classifier") or {})
+    archive, classifier = _section(given, "archive"), _section(given, "classifier")
     if "path" in archive and "state_path" not in archive:
         named = Path(archive["path"])
         archive["state_path"] = named.with_name(f"{named.stem}-state.db")
-    for node, key in ((archive, "path"), (archive, "state_path"), (classifier, "model_path")):
-        if key in node:
-            node[key] = _anchor(Path(node[key]).expanduser(), cwd)
+    alerts = _section(given, "alerts")
     out = dict(given)
+    # Config files named there too (PRESSMON_SOURCES=mine.yaml): the file in the current
+    # folder, as README says, not one of that name in the checkout.
+    files = [(out, key) for key in _CONFIG_FILES] + [(alerts, "ca_file")]
+    files += [(classifier, key) for key in ("known_claims", "official_facts", "channels")]
+    paths = [(archive, "path"), (archive, "state_path"), (classifier, "model_path"), *files]
+    for node, key in paths:
+        if isinstance(node.get(key), str | Path):  # anything else is refused by validation
+            node[key] = _anchor(Path(node[key]).expanduser(), cwd)
+    if alerts:
+        out["alerts"] = alerts
     if archive:
         out["archive"] = archive
     if classifier:

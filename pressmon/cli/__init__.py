@@ -14,6 +14,7 @@ from classifier.errors import (
     ModelSaveError,
     ReferenceDataError,
     RelevanceConfigError,
+    TrainingDataError,
 )
 from crawlers.errors import CrawlError
 from index.errors import (
@@ -66,6 +67,10 @@ _HINTS: dict[type[Exception], str] = {
     ModelSaveError: (
         "thư mục của tệp mô hình phải tạo và ghi được, ổ đĩa còn chỗ: xem --data-dir, "
         "PRESSMON_MODEL hoặc model_path trong [classifier] của settings.toml"
+    ),
+    TrainingDataError: (
+        "dữ liệu huấn luyện là JSON lines UTF-8, mỗi dòng có text và label (0 hoặc 1): sửa tệp "
+        "nêu trên hoặc chỉ đúng tệp, thư mục (--extra, --shared)"
     ),
     ClassifierError: (
         "huấn luyện lại bằng 'pressmon train' hoặc xem [classifier] trong settings.toml"
@@ -191,14 +196,15 @@ def _holding_settings(
     type=click.Path(path_type=Path, file_okay=False),
     envvar="PRESSMON_HOME",
     help="Thư mục chứa kho bài, cơ sở dữ liệu trạng thái, mô hình và các tệp xuất "
-    "(mặc định: $XDG_DATA_HOME/pressmon hoặc ~/.local/share/pressmon).",
+    "(hoặc biến PRESSMON_HOME; mặc định: $XDG_DATA_HOME/pressmon hoặc "
+    "~/.local/share/pressmon).",
 )
 @click.option(
     "--archive",
     type=click.Path(path_type=Path, dir_okay=False),
     envvar="PRESSMON_ARCHIVE",
-    help="Chỉ riêng tệp kho bài SQLite (mặc định: pressmon.db trong thư mục dữ liệu); cơ sở "
-    "dữ liệu trạng thái của nó nằm bên cạnh, tên <tên>-state.db.",
+    help="Chỉ riêng tệp kho bài SQLite (hoặc biến PRESSMON_ARCHIVE; mặc định: pressmon.db "
+    "trong thư mục dữ liệu); cơ sở dữ liệu trạng thái của nó nằm bên cạnh, tên <tên>-state.db.",
 )
 @click.option(
     "--config",
@@ -206,7 +212,8 @@ def _holding_settings(
     type=click.Path(path_type=Path, exists=True, file_okay=False),
     envvar="PRESSMON_CONFIG_DIR",
     callback=_holding_settings,
-    help="Thư mục chứa settings.toml (mặc định: config/ của kho mã nguồn).",
+    help="Thư mục chứa settings.toml (hoặc biến PRESSMON_CONFIG_DIR; mặc định: config/ của "
+    "kho mã nguồn).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Ghi nhật ký tiến trình ra stderr.")
 @click.version_option(

@@ -130,8 +130,15 @@ def demo(
     quiet: bool,
 ) -> None:
     """Thu thập trang báo demo (chạy tại máy, không cần mạng) vào một kho bài mới, nhập thêm
-    một năm bài được sinh ra, in số bài và các tin đánh dấu, rồi mở giao diện web."""
+    một năm bài được sinh ra, in số bài và các tin đánh dấu, rồi mở giao diện web.
+
+    Kho demo nằm ở var/demo/ của kho mã, được làm lại mỗi lần; với --data-dir hoặc --archive
+    thì nằm ở đó, và một kho đã có ở đó không bị thay."""
     named = app.overrides.get("archive", {}).get("path")
+    if named is None and app.data_dir is not None:
+        # The folder the operator chose, not the checkout's var/demo: `--data-dir D counts`
+        # then reads this demo, and an archive already there is refused, never replaced.
+        named = str(app.settings.archive.path)
     paths = DemoPaths.beside(DEMO_ARCHIVE if named is None else Path(named))
     prepare_fresh(paths, default_location=named is None)
     settings = demo_settings(paths, app.config_dir)

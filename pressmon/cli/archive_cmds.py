@@ -12,13 +12,15 @@ from typing import Any, cast, get_args
 import click
 
 from classifier.types import TIER_LABELS, TIERS
-from index.types import CountUnit, GroupBy, Interval, Query
+from index.errors import QueryError
+from index.types import CountUnit, GroupBy, Interval, Query, SearchPage
 from index.weeks import cut_buckets
 from pressmon.cli import output
 from pressmon.cli.help_text import command, group
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import PRESS_KINDS, counted_until, progress_for_targets
+from pressmon.errors import PressmonError
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
 from pressmon.progress_text import cut_buckets_note
@@ -190,7 +192,7 @@ def search(app, query: str, as_json: bool, **options) -> None:
     """
     with archive_from(app.settings_to_read()) as archive:
         asked = _query(app.settings, query, **options)
-        page = archive.search(asked)
+        page = _page_or_past_the_end(archive, asked)
         tried = suggestions(archive, asked) if not page.total and not as_json else ()
     if as_json:
         click.echo(output.dumps(output.search_json(page)))
@@ -199,10 +201,25 @@ def search(app, query: str, as_json: bool, **options) -> None:
         click.echo(output.no_results_text(tried))
         return
     click.echo(f"{output.at_least(page.total, page.total_exact)} kết quả")
+    if not page.hits:
+        click.echo(output.past_the_end_text(page))
     for hit in page.hits:
         title = output.snippet_for_terminal(hit.marked_title)
         click.echo(output.document_line(hit.document, app.settings.tz, title=title))
         click.echo(f"    {output.snippet_for_terminal(hit.snippet)}")
+
+
+def _page_or_past_the_end(archive, asked: Query) -> SearchPage:
+    """The page asked for; past the last match an empty page with the total, as in date order.
+    A relevance page past the matches the backend ranks is refused before they are counted: its
+    refusal would speak of thousands of results when the archive holds a handful."""
+    try:
+        return archive.search(asked)
+    except QueryError:
+        total = archive.count_matches(asked)
+        if (asked.page - 1) * asked.page_size < total:
+            raise
+        return SearchPage(total=total, hits=(), page=asked.page, page_size=asked.page_size)
 
 
 @command()
@@ -308,7 +325,9 @@ def counts(
         )
     dates = (query.date_from, counted_until(table.buckets, query.date_to, today))
     partial = cut_buckets(table.buckets, interval, *dates)
-    revisions = _freeze_complete_weeks(settings, table, query, today) if freeze else []
+    frozen, revisions = (
+        _freeze_complete_weeks(settings, table, query, today) if freeze else ((), [])
+    )
     names = _group_names(settings, group_by)
     if group_by == "province" and not query.provinces:
         table = output.with_every_group(table, list(names))
@@ -321,12 +340,18 @@ def counts(
                     "kinds": sorted(query.kinds),
                     "targets": progress,
                     "revisions": revisions,
+                    "frozen_weeks": list(frozen),
                     "partial_buckets": sorted(partial),
                 }
             )
         )
     elif as_csv:
         click.echo(output.counts_csv(table, names, partial), nl=False)
+        # Beside the CSV, not in it: what --freeze did is the operator's to read.
+        if freeze:
+            click.echo(output.frozen_text(frozen), err=True)
+        for revision in revisions:
+            click.echo(output.revision_text(revision), err=True)
     else:
         click.echo(output.counts_text(table, names, distinct))
         if cut := cut_buckets_note(table.buckets, interval, *dates):
@@ -334,6 +359,8 @@ def counts(
         click.echo(output.kinds_text(query.kinds, asked=kinds_asked))
         for item in progress:
             click.echo(output.progress_text(item))
+        if freeze:
+            click.echo(output.frozen_text(frozen))
         for revision in revisions:
             click.echo(output.revision_text(revision))
 
@@ -351,13 +378,16 @@ def _group_names(settings: Settings, group_by: GroupBy | None) -> dict[str, str]
     return {}
 
 
-def _freeze_complete_weeks(settings, table, query: Query, today: date) -> list:
+def _freeze_complete_weeks(
+    settings, table, query: Query, today: date
+) -> tuple[tuple[date, ...], list]:
+    """The weeks frozen, and the changes to counts frozen before."""
     store = SnapshotStore(settings.archive.state_path)
     weeks = complete_weeks(
         table.buckets, date_from=query.date_from, date_to=query.date_to, today=today
     )
     try:
-        return [revision for week in weeks for revision in store.freeze(week, table)]
+        return weeks, [revision for week in weeks for revision in store.freeze(week, table)]
     finally:
         store.close()
 
@@ -410,6 +440,14 @@ def flagged(app, as_json: bool, **options) -> None:
         click.echo(output.flagged_text(d, app.settings.tz, item_link(app.settings.web, d.id)))
 
 
+def _utf16(stream) -> bool:
+    """Whether the input starts as UTF-16 does (a byte-order mark, or a NUL in its first
+    character): Windows editors' "Unicode". Read line by line as UTF-8, its every line would be
+    refused as broken JSON, never naming the encoding."""
+    head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
+    return head in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head
+
+
 @command()
 @click.argument(
     "file",
@@ -431,9 +469,17 @@ def ingest(app, file: Path, quiet: bool) -> None:
     """
     from pressmon.ingest import ingest_jsonl  # the classifier: heavy, only here (fast start)
 
-    settings = app.settings_to_write()
     # Bytes, so a line of invalid UTF-8 is replaced and reported instead of aborting the file.
     stream = sys.stdin.buffer if str(file) == "-" else file.open("rb")
+    if _utf16(stream):
+        if stream is not sys.stdin.buffer:
+            stream.close()
+        raise PressmonError(
+            f"{'đầu vào (stdin)' if stream is sys.stdin.buffer else file} là UTF-16, cần "
+            "UTF-8: chưa nhập dòng nào",
+            hint="lưu lại tệp dưới dạng UTF-8 (Notepad: Lưu thành › Mã hóa: UTF-8) rồi nhập lại",
+        )
+    settings = app.settings_to_write()
     archive = archive_from(settings)
     state = crawl_state_from(settings)
     notifier = notifier_from(settings)

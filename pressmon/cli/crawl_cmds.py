@@ -145,6 +145,9 @@ def _seconds(value: str) -> float:
 def run(app, every: str, cycles: int | None, source_ids: tuple[str, ...]) -> None:
     """Giữ số bài và tin đánh dấu luôn mới: thu thập sau mỗi khoảng thời gian, ghi nhật ký
     từng lượt (Ctrl-C để dừng)."""
+    # A typo in --source or a broken sources file fails now, while the operator is there, not in
+    # every cycle of a run left going; each cycle still reads the file afresh.
+    chosen_sources(app.settings, source_ids)
     logging.getLogger("pressmon").setLevel(logging.INFO)
     command = []
     if app.config_dir:
@@ -263,7 +266,7 @@ def extract(
         "date_disagreements": labels["date_disagreement_labels"],
     }
     for key, value in shown.items():
-        click.echo(f"{key}: {output.to_jsonable(value)}")
+        click.echo(f"{key}: {output.plain_value(value)}")
 
 
 def _named_source(settings: Settings, sources: tuple[Source, ...], typed: str) -> Source:
@@ -320,20 +323,21 @@ def sources(app, show_all: bool, as_json: bool) -> None:
         )
         for h in shown
     ]
-    click.echo(
-        output.table(
-            [
-                "nguồn",
-                "lần thu thập được gần nhất",
-                "bài/tuần",
-                "7 ngày qua",
-                "ngày đăng không khớp",
-                "lỗi",
-                "tình trạng",
-            ],
-            rows,
+    if rows:  # with none to show, the count below says so: no table of headers alone
+        click.echo(
+            output.table(
+                [
+                    "nguồn",
+                    "lần thu thập được gần nhất",
+                    "bài/tuần",
+                    "7 ngày qua",
+                    "ngày đăng không khớp",
+                    "lỗi",
+                    "tình trạng",
+                ],
+                rows,
+            )
         )
-    )
     needing = sum(1 for h in report if h.alerts)
     click.echo(
         f"{output.number(needing)}/{output.number(len(report))} nguồn cần chú ý"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import socket
 from collections import Counter
 from collections.abc import Mapping
 from urllib.parse import urlsplit
@@ -23,6 +25,8 @@ _CLEAN_STOPS = frozenset(WORKER_STOPS)
 _NO_REDIS_HINT = (
     "đặt PRESSMON_REDIS_URL=redis://HOST:6379/0 (hoặc dùng 'pressmon crawl', không cần Redis)"
 )
+
+log = logging.getLogger(__name__)
 
 _URL_FORM = "dạng redis://HOST:6379/0, có mật khẩu: redis://:MẬT_KHẨU@HOST:6379/0"
 
@@ -49,8 +53,11 @@ def _redis(settings: Settings):
         client.ping()
         client.close()
     except ValueError as err:  # the URL itself: scheme, port, IPv6 brackets, query options
+        if not isinstance(err, _UrlProblem):  # urllib's or redis-py's English, for -v
+            log.info("PRESSMON_REDIS_URL %s: %s", _safe(url), err)
+        problem = err if isinstance(err, _UrlProblem) else _UNREADABLE_URL
         raise PressmonError(
-            f"PRESSMON_REDIS_URL không hợp lệ ({_safe(url)}): {err}", hint=_URL_FORM
+            f"PRESSMON_REDIS_URL không hợp lệ ({_safe(url)}): {problem}", hint=_URL_FORM
         ) from err
     except redis.AuthenticationError as err:  # before ConnectionError, its parent
         raise PressmonError(
@@ -58,20 +65,44 @@ def _redis(settings: Settings):
             hint="đặt đúng mật khẩu của Redis trong PRESSMON_REDIS_URL: " + _URL_FORM,
         ) from err
     except redis.RedisError as err:
+        log.info("Redis ở %s: %s", _safe(url), err)  # the client's own words, for -v
         raise PressmonError(
-            f"không kết nối được Redis ở {_safe(url)}: {err}",
+            f"không kết nối được Redis ở {_safe(url)}: {_connection_problem(err)}",
             hint="khởi động Redis hoặc sửa PRESSMON_REDIS_URL",
         ) from err
     return connect(url)
 
 
+def _connection_problem(err: Exception) -> str:
+    """Why the connection failed, in Vietnamese: redis-py says it in English ("Error 111
+    connecting to …"), with the socket's error as the exception it was raised handling."""
+    cause = err.__context__
+    if isinstance(cause, ConnectionRefusedError):
+        return "bị từ chối kết nối (không có Redis nào nghe ở máy và cổng này)"
+    if isinstance(cause, socket.gaierror):
+        return "không tìm thấy máy chủ có tên này"
+    if isinstance(cause, TimeoutError) or "timeout" in type(err).__name__.lower():
+        return "quá thời gian chờ"
+    return "lỗi kết nối (chạy với -v để xem chi tiết)"
+
+
+class _UrlProblem(ValueError):
+    """What is wrong with the Redis URL, said in Vietnamese here."""
+
+
+_UNREADABLE_URL = "không đọc được máy, cổng (phải là số) hoặc tùy chọn của địa chỉ"
+
+
 def _check_database(url: str) -> None:
     """redis-py reads a database number that is not one (redis://HOST/pressmon) as 0: the
-    frontier would silently be another deployment's."""
+    frontier would silently be another deployment's. A scheme it does not take is named here,
+    where redis-py would say it in English."""
     parts = urlsplit(url)
+    if parts.scheme not in ("redis", "rediss", "unix"):
+        raise _UrlProblem("địa chỉ phải bắt đầu bằng redis://, rediss:// hoặc unix://")
     database = parts.path.strip("/")
     if parts.scheme in ("redis", "rediss") and database and not database.isdigit():
-        raise ValueError(f"số cơ sở dữ liệu sau dấu '/' phải là một số, không phải '{database}'")
+        raise _UrlProblem(f"số cơ sở dữ liệu sau dấu '/' phải là một số, không phải '{database}'")
 
 
 def _safe(url: str) -> str:

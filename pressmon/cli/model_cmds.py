@@ -18,6 +18,7 @@ from classifier.examples import LabelledExample
 from classifier.facts import OfficialFacts
 from classifier.links import Channels
 from classifier.types import ArticleText
+from crawlers.sources import OutletKind
 from pressmon.cli import output
 from pressmon.cli.evaluation_text import evaluation_text
 from pressmon.cli.help_text import command
@@ -44,7 +45,7 @@ class ClassifyLine(BaseModel):
     text: str = Field(min_length=1)
     url: str | None = None
     outlet: str | None = None
-    kind: str | None = None
+    kind: OutletKind | None = None  # as `ingest` reads it: a typo is refused, not trusted
     published_at: datetime | None = None
 
 

@@ -64,6 +64,21 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+def plain_value(value: Any) -> str:
+    """A field's value for people: lists and mappings as text, not Python's `['…']`, `{'…': …}`
+    or `None`.
+
+    >>> plain_value(["Dương Ngọc", "PV"]), plain_value({"title": "css"}), plain_value(None)
+    ('Dương Ngọc; PV', 'title: css', '(không có)')
+    """
+    value = to_jsonable(value)
+    if isinstance(value, dict):
+        value = ", ".join(f"{key}: {plain_value(item)}" for key, item in value.items())
+    elif isinstance(value, list):
+        value = "; ".join(plain_value(item) for item in value)
+    return "(không có)" if value is None or value == "" else str(value)
+
+
 def dumps(value: Any) -> str:
     return json.dumps(to_jsonable(value), ensure_ascii=False, sort_keys=True)
 
@@ -85,6 +100,14 @@ def search_json(page: SearchPage) -> dict[str, Any]:
             {**to_jsonable(hit), "document": document_json(hit.document)} for hit in page.hits
         ],
     }
+
+
+def past_the_end_text(page: SearchPage) -> str:
+    """Under the total, for a page asked past the last match: which page is the last."""
+    if not page.total_exact:
+        return f"Trang {number(page.page)} không có kết quả: đã quá trang cuối."
+    last = -(-page.total // page.page_size)
+    return f"Trang {number(page.page)} không có kết quả: trang cuối là trang {number(last)}."
 
 
 def snippet_for_terminal(snippet: str) -> str:
@@ -266,6 +289,19 @@ def progress_text(progress: CoverageProgress) -> str:
         )
     # Read at --to when it is earlier than today: the status and the weeks left are of that day.
     return f"{line} (tính đến {progress.as_of:%d/%m/%Y})"
+
+
+def frozen_text(weeks: Sequence[date]) -> str:
+    """What `counts --freeze` recorded: without it the table looked the same either way."""
+    if not weeks:
+        return "Không chốt tuần nào: chỉ chốt tuần đã qua và nằm trọn trong khoảng --from/--to."
+    span = f"tuần {weeks[0]:%d/%m/%Y}" + (
+        f" đến tuần {weeks[-1]:%d/%m/%Y}" if len(weeks) > 1 else ""
+    )
+    return (
+        f"Đã chốt {number(len(weeks))} tuần ({span}) làm số đã báo cáo; bài đến muộn về sau "
+        "hiện thành số điều chỉnh."
+    )
 
 
 def revision_text(revision: Revision) -> str:

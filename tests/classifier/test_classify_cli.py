@@ -82,3 +82,17 @@ def test_bad_lines_are_explained_in_vietnamese_and_others_still_scored(model_fil
     assert "không phải JSON hợp lệ" in rows[0]["error"]
     assert "thiếu trường 'text'" in rows[1]["error"]
     assert rows[2]["line"] == 3 and "risk" in rows[2]
+
+
+def test_a_kind_that_is_not_an_outlet_kind_is_refused_as_ingest_refuses_it(
+    model_file: Path,
+) -> None:
+    """`kind: tabloid` was taken as the outlet's kind and echoed back as `outlet_kind`."""
+    code, rows = classify(model_file, [{**PRESS, "kind": "tabloid"}, {**PRESS, "kind": "other"}])
+    assert code == 1
+    refused, scored = rows
+    assert refused["line"] == 1 and refused["error"].startswith(
+        "trường 'kind': phải là một trong: 'sector', 'national', 'provincial', 'other'; "
+        "nhận được 'tabloid'"
+    )
+    assert scored["outlet_kind"] == "other" and "tier" in scored

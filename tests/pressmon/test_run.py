@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -75,11 +76,23 @@ def test_run_crawls_once_per_cycle(tmp_path: Path) -> None:
 
 
 def test_run_with_cycles_exits_1_naming_the_cycles_that_failed(tmp_path: Path) -> None:
-    """A crawl that fails in every cycle (here: its sources file is missing) was logged as
-    "cycle 1: exit 1", in English, and `run --cycles` still exited 0: a cron job never knew."""
+    """A crawl that fails in every cycle (here: its only source refuses connections) was logged
+    as "cycle 1: exit 1", in English, and `run --cycles` still exited 0: a cron job never knew.
+    (A missing sources file is refused before the first cycle.)"""
+    with socket.socket() as closed:  # a loopback port nothing listens on once it is closed
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    source = {
+        "id": "bao",
+        "name": "Báo",
+        "kind": "national",
+        "domain": "127.0.0.1",
+        "feeds": [f"http://127.0.0.1:{port}/rss.xml"],
+    }
+    (tmp_path / "sources.yaml").write_text(yaml.safe_dump([source]), "utf-8")
     env = {
         "PATH": "/usr/bin:/bin",
-        "PRESSMON_SOURCES": str(tmp_path / "missing.yaml"),
+        "PRESSMON_SOURCES": str(tmp_path / "sources.yaml"),
         "PRESSMON_ARCHIVE__STATE_PATH": str(tmp_path / "state.db"),
     }
     result = subprocess.run(
