@@ -15,10 +15,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from pressmon.wiring import notifier_from
+from tests.web import test_web_assignee_lists as assignee_lists
 from tests.web import test_web_provinces as provincial
 from tests.web.conftest import flagged, sign_in
 
 provinces = provincial.provinces  # the Nghệ An items and accounts
+ha_noi_staff = assignee_lists.ha_noi_staff  # a Hà Nội reviewer, and an item both provinces see
 BASE = "http://testserver"
 NOT_WALKED = ("/dang-xuat",)  # signing out would end the walk
 # Words a reader of the pages must never meet: codes and values the templates forgot to name.
@@ -118,12 +120,17 @@ def test_the_centers_accounts_meet_no_broken_link_or_raw_code(
 
 @pytest.mark.parametrize("username", ["nghean", "nghean-lead"])
 def test_a_provinces_walk_meets_no_broken_link_nor_another_provinces_item(
-    client, provinces, username: str
+    client, ha_noi_staff, username: str
 ) -> None:
     provincial._as_province(client, username)
     pages = walk(client)
     assert f"/bai/{provincial.NGHE_AN_ITEM}" in pages
+    assert f"/bai/{assignee_lists.SHARED_ITEM}" in pages
     assert _problems(pages) == []
     for path, text in pages.items():
         shown = [d for d in provincial.OUT_OF_SCOPE if d in path or d in text]
         assert shown == [], path
+        # Nor another province's staff, on a list of accounts or anywhere else: the Hà Nội
+        # reviewer holds no item Nghệ An sees.
+        assert assignee_lists.HA_NOI_NAME not in text, path
+        assert assignee_lists.HA_NOI_USER not in path + text, path

@@ -20,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
 from index.weeks import cut_buckets
@@ -211,18 +212,19 @@ def item(
         "escalation": _plain(dataclasses.asdict(sent)) if sent else None,
         "senders": [_plain(dataclasses.asdict(e)) for e in view.senders] if view else [],
         "center_answer": event_json(view.answer) if view and view.answer else None,
-        "choices": choices_json(ctx, session.account, document, state, history),
+        "choices": choices_json(ctx, archive, session.account, document, state, history),
     }
 
 
 def choices_json(
     ctx: WebContext,
+    archive: Archive,
     account: Account,
     document: Document,
     state: ReviewState,
     history: Sequence[ReviewEvent],
 ) -> dict[str, Any]:
-    """The item page's choices (templates/item.html) for this account."""
+    """The item page's choices (templates/item.html) for this account; `archive`: its session's."""
     assigns_others = account.role in CAN_ASSIGN_OTHERS
     return {
         "seen": len(history),
@@ -235,7 +237,7 @@ def choices_json(
         "send_back": can_send_back(ctx.escalations, history, account.province, center_actor(ctx)),
         "assignees": [
             a.username
-            for a in assignable_accounts(ctx, document)
+            for a in assignable_accounts(ctx, archive, account, document)
             if assigns_others or a.username == account.username
         ],
         "note_required": sorted(NOTE_REQUIRED),

@@ -53,6 +53,7 @@ from pressmon.web.formatting import (
     short_title,
     vn_datetime,
 )
+from pressmon.web.listed_accounts import session_accounts
 from pressmon.web.params import MAX_NOTE, MAX_PAGE, MAX_TEXT, MAX_URL, DocumentId
 from pressmon.web.routes import page
 from pressmon.web.routes.queue import center_actor
@@ -128,9 +129,14 @@ def highlight_needles(flag_reasons: Sequence[Mapping[str, Any]]) -> list[str]:
     return [n for n in needles if n.strip()]
 
 
-def assignable_accounts(ctx: WebContext, document: Document) -> list[Account]:
-    """Who the item may be assigned to: active accounts that can open it."""
-    return [a for a in ctx.accounts.list() if not a.disabled and Scope(a.province).allows(document)]
+def assignable_accounts(
+    ctx: WebContext, archive: Archive, account: Account, document: Document
+) -> list[Account]:
+    """Whom the session is offered to assign the item to: of the accounts it lists
+    (`listed_accounts`; `archive`: its own), those that can open the item."""
+    scope = Scope(account.province)
+    listed = session_accounts(ctx.accounts.list(), ctx.accounts.assignees(), archive, scope)
+    return [a for a in listed if Scope(a.province).allows(document)]
 
 
 def item_context(
@@ -180,7 +186,7 @@ def item_context(
         "names": ctx.accounts.names(),
         "statuses": next_statuses(state),
         "follow_ups": available_follow_ups(state),
-        "users": assignable_accounts(ctx, document),
+        "users": assignable_accounts(ctx, archive, account, document),
         "action_labels": ACTION_LABELS,
         "traced_actor": traced_actor,
         "offices": ctx.accounts.offices_at(),  # whom each person in the log acted for then

@@ -28,6 +28,7 @@ from pressmon.review.statuses import STATUSES
 from pressmon.web.accounts import Account
 from pressmon.web.choices import Choice, Choices
 from pressmon.web.deps import Context, CurrentSession, SessionArchive, SessionScope, WebContext
+from pressmon.web.listed_accounts import session_accounts
 from pressmon.web.params import Dates, FilterReader, Page, Text, clean
 from pressmon.web.routes import page
 
@@ -78,12 +79,12 @@ async def queue_filters(
 Filters = Annotated[QueueFilters, Depends(queue_filters)]
 
 
-def filter_choices(ctx: WebContext, accounts: Sequence[Account]) -> dict:
-    """Options for the filter drop-downs."""
+def filter_choices(ctx: WebContext, users: Sequence[Account]) -> dict:
+    """Options for the filter drop-downs; `users`: the session's (`listed_accounts`)."""
     return {
         "outlets": sorted(ctx.outlets.items(), key=lambda item: item[1]),
         "provinces": ctx.provinces,
-        "users": [a for a in accounts if not a.disabled],
+        "users": users,
         "statuses": STATUSES,
     }
 
@@ -173,5 +174,5 @@ def queue_page(
         params=params,
         status_tabs=status_tab_links(request.query_params, tuple(result.status_counts)),
         names={a.username: a.label for a in accounts},
-        **filter_choices(ctx, accounts),
+        **filter_choices(ctx, session_accounts(accounts, ctx.accounts.assignees(), archive, scope)),
     )
