@@ -464,12 +464,13 @@ def _sentence_reasons(
     r: _Read,
     limit: int = 3,
 ) -> list[Reason]:
-    """Sentences holding the most pushing phrases, matched-claim evidence or failed facts."""
+    """Sentences holding the most pushing phrases, matched-claim evidence or failed facts; a
+    sentence the text repeats is one piece of evidence, quoted once."""
     terms = [(f" {t} ", w) for t, w in scored.terms if " " in t]
     evidence = {m.evidence for m in matches}
     found = [f.found.split(": ")[-1] for f in failures]
     ranked = []
-    for sentence in sentences:
+    for sentence in dict.fromkeys(sentences):
         folded = f" {' '.join(_NON_WORD.sub(' ', fold(sentence.lower())).split())} "
         weight = sum(w for t, w in terms if t in folded)
         weight += sum(0.5 for e in evidence if sentence in e)
