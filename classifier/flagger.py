@@ -251,7 +251,7 @@ class Flagger:
         reasons = [
             *(_claim_reason(m, stance.stance) for m in matches[:3]),
             *(_fact_reason(f) for f in failures[:5]),
-            *_cue_reasons(signals),
+            *_cue_reasons(signals, self.channels),
             *_stance_reasons(stance, r),
             *_sentence_reasons(sentences or [r.title], scored, matches, failures, r),
             *_term_reasons(scored, r.cleaned),
@@ -349,14 +349,16 @@ def _visible(reasons: list[Reason], r: _Read) -> list[Reason]:
     ]
 
 
-def _cue_reasons(signals: ScamSignals) -> list[Reason]:
-    """The scam cues, most telling first, each with the words the reader received."""
+def _cue_reasons(signals: ScamSignals, channels: Channels) -> list[Reason]:
+    """The scam cues, most telling first, each with the words the reader received; an
+    impersonation with the brands it names, as channels.yaml names them for people."""
+    names = [brand.name if (brand := channels.brand(b)) else b for b in signals.brands]
     reasons = []
     for hit in signals.hits:
         if hit.family == "promotion":
             continue  # marketing words are context, not evidence
         shown = f": “{hit.excerpt}”" if hit.excerpt and hit.family != "impersonation" else ""
-        brands = f" ({', '.join(signals.brands)})" if hit.family == "impersonation" else ""
+        brands = f" ({', '.join(names)})" if hit.family == "impersonation" else ""
         reasons.append(
             Reason(
                 "scam-cue",

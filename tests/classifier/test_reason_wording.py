@@ -16,3 +16,17 @@ def test_a_sentence_repeated_in_the_text_is_quoted_once(flagger: Flagger) -> Non
     assessment = flagger.assess(ArticleText(title="", text=" ".join([NOTICE] * 50)))
     sentences = [r.text for r in assessment.reasons if r.kind == "sentence"]
     assert sentences == [NOTICE]
+
+
+SCAM_SMS = (
+    "BHXH thong bao: tai khoan BHXH cua ban bi khoa. Vui long cung cap ma OTP vua nhan de duoc "
+    "ho tro nhan tien tro cap 3.500.000d. Lien he 0912345678 hoac truy cap bhxh-vn.top"
+)
+
+
+def test_an_impersonated_brand_is_named_as_people_know_it(flagger: Flagger) -> None:
+    assessment = flagger.assess(ArticleText(title="", text=SCAM_SMS))
+    [impersonation] = [
+        r.text for r in assessment.reasons if r.detail.get("family") == "impersonation"
+    ]
+    assert impersonation.endswith("(Bảo hiểm xã hội Việt Nam)"), impersonation
