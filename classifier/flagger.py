@@ -383,8 +383,8 @@ def _stance_reasons(stance: StanceResult, r: _Read) -> list[Reason]:
         return [
             Reason(
                 "stance",
-                f"Văn bản có dấu hiệu cảnh báo/đính chính ({cues}); nội dung sai được "
-                "trích dẫn để bác bỏ, không phải lan truyền.",
+                f"Văn bản có dấu hiệu cảnh báo/đính chính ({cues}); có vẻ nêu lại nội dung "
+                "đáng ngờ để cảnh báo hoặc bác bỏ, không phải để lan truyền.",
                 -stance.debunk_score,
             )
         ]

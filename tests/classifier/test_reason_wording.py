@@ -30,3 +30,20 @@ def test_an_impersonated_brand_is_named_as_people_know_it(flagger: Flagger) -> N
         r.text for r in assessment.reasons if r.detail.get("family") == "impersonation"
     ]
     assert impersonation.endswith("(Bảo hiểm xã hội Việt Nam)"), impersonation
+
+
+def test_a_warning_article_is_not_said_to_quote_false_content(flagger: Flagger) -> None:
+    # The stance is a reading of the article's framing; whether what it quotes is false is the
+    # reviewer's finding, not the flagger's.
+    warning = ArticleText(
+        title="Tin đồn sai sự thật về việc BHXH dừng chi trả lương hưu",
+        text="Thông tin lan truyền trên mạng xã hội rằng BHXH sẽ dừng chi trả lương hưu từ năm "
+        "2027 là sai sự thật, BHXH Việt Nam khẳng định.",
+        outlet="dantri",
+        outlet_kind="national",
+    )
+    assessment = flagger.assess(warning)
+    assert assessment.stance == "reports-and-debunks"
+    [stance] = [r.text for r in assessment.reasons if r.kind == "stance"]
+    framing = stance.rsplit(")", 1)[1]  # after the quoted cues, which may say "sai sự thật"
+    assert "sai" not in framing and "có vẻ" in framing, stance
