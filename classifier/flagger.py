@@ -251,7 +251,7 @@ class Flagger:
         reasons = [
             *(_claim_reason(m, stance.stance) for m in matches[:3]),
             *(_fact_reason(f) for f in failures[:5]),
-            *_cue_reasons(signals),
+            *_cue_reasons(signals, self.channels),
             *_stance_reasons(stance, r),
             *_sentence_reasons(sentences or [r.title], scored, matches, failures, r),
             *_term_reasons(scored, r.cleaned),
@@ -349,14 +349,16 @@ def _visible(reasons: list[Reason], r: _Read) -> list[Reason]:
     ]
 
 
-def _cue_reasons(signals: ScamSignals) -> list[Reason]:
-    """The scam cues, most telling first, each with the words the reader received."""
+def _cue_reasons(signals: ScamSignals, channels: Channels) -> list[Reason]:
+    """The scam cues, most telling first, each with the words the reader received; an
+    impersonation with the brands it names, as channels.yaml names them for people."""
+    names = [brand.name if (brand := channels.brand(b)) else b for b in signals.brands]
     reasons = []
     for hit in signals.hits:
         if hit.family == "promotion":
             continue  # marketing words are context, not evidence
         shown = f": “{hit.excerpt}”" if hit.excerpt and hit.family != "impersonation" else ""
-        brands = f" ({', '.join(signals.brands)})" if hit.family == "impersonation" else ""
+        brands = f" ({', '.join(names)})" if hit.family == "impersonation" else ""
         reasons.append(
             Reason(
                 "scam-cue",
@@ -381,8 +383,8 @@ def _stance_reasons(stance: StanceResult, r: _Read) -> list[Reason]:
         return [
             Reason(
                 "stance",
-                f"Văn bản có dấu hiệu cảnh báo/đính chính ({cues}); nội dung sai được "
-                "trích dẫn để bác bỏ, không phải lan truyền.",
+                f"Văn bản có dấu hiệu cảnh báo/đính chính ({cues}); có vẻ nêu lại nội dung "
+                "đáng ngờ để cảnh báo hoặc bác bỏ, không phải để lan truyền.",
                 -stance.debunk_score,
             )
         ]
@@ -464,12 +466,13 @@ def _sentence_reasons(
     r: _Read,
     limit: int = 3,
 ) -> list[Reason]:
-    """Sentences holding the most pushing phrases, matched-claim evidence or failed facts."""
+    """Sentences holding the most pushing phrases, matched-claim evidence or failed facts; a
+    sentence the text repeats is one piece of evidence, quoted once."""
     terms = [(f" {t} ", w) for t, w in scored.terms if " " in t]
     evidence = {m.evidence for m in matches}
     found = [f.found.split(": ")[-1] for f in failures]
     ranked = []
-    for sentence in sentences:
+    for sentence in dict.fromkeys(sentences):
         folded = f" {' '.join(_NON_WORD.sub(' ', fold(sentence.lower())).split())} "
         weight = sum(w for t, w in terms if t in folded)
         weight += sum(0.5 for e in evidence if sentence in e)

@@ -22,7 +22,13 @@ from pressmon.alerts.dispatch import Notifier
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.line_problems import line_problem
 from pressmon.processing import ArticleProcessor, Prepared
-from pressmon.sanitize import InputRejected, Received, clean_article, decode_line
+from pressmon.sanitize import (
+    NOT_UTF8_NOTE,
+    InputRejected,
+    Received,
+    clean_article,
+    decode_line,
+)
 from pressmon.settings import Settings, SourceList, load_sources
 from vntext.jsonlines import loads_record
 from vntext.normalize import nfc
@@ -90,7 +96,7 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
         text, replaced = decode_line(raw) if isinstance(raw, bytes) else (raw, False)
         if not text.strip():
             continue
-        notes = ["byte không phải UTF-8 đã thay bằng U+FFFD"] if replaced else []
+        notes = [NOT_UTF8_NOTE] if replaced else []
         try:
             data = loads_record(text)
             if isinstance(data, dict) and "text" not in data and "body" in data:

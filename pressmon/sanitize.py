@@ -159,6 +159,9 @@ def clean_extracted(article: ExtractedArticle) -> CleanExtracted:
     return CleanExtracted(stored, clean.received)
 
 
+NOT_UTF8_NOTE = "byte không phải UTF-8 đã thay bằng U+FFFD"  # what a reader says of that line
+
+
 def decode_line(raw: bytes) -> tuple[str, bool]:
     """One input line as text; invalid UTF-8 becomes U+FFFD (True says some did)."""
     try:

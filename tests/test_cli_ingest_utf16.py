@@ -33,3 +33,13 @@ def test_a_utf16_file_is_refused_naming_its_encoding(tmp_path: Path, encoding: s
     assert f"Lỗi: {lines} là UTF-16, cần UTF-8: chưa nhập dòng nào" in result.output
     assert "gợi ý: lưu lại tệp dưới dạng UTF-8" in result.output
     assert not (data / "pressmon.db").exists()
+
+
+def test_utf16_on_stdin_is_refused_naming_stdin(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = CliRunner().invoke(
+        main, ["--data-dir", str(data), "ingest", "-"], input=f"{LINE}\n".encode("utf-16")
+    )
+    assert result.exit_code == 1
+    assert "Lỗi: đầu vào (stdin) là UTF-16, cần UTF-8: chưa nhập dòng nào" in result.output
+    assert not (data / "pressmon.db").exists()

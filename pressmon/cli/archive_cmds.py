@@ -16,11 +16,11 @@ from index.errors import QueryError
 from index.types import CountUnit, GroupBy, Interval, Query, SearchPage
 from index.weeks import cut_buckets
 from pressmon.cli import output
+from pressmon.cli.byte_input import STDIN_NAME, is_utf16, peekable, utf16_refused
 from pressmon.cli.help_text import command, group
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import PRESS_KINDS, counted_until, progress_for_targets
-from pressmon.errors import PressmonError
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
 from pressmon.progress_text import cut_buckets_note
@@ -440,14 +440,6 @@ def flagged(app, as_json: bool, **options) -> None:
         click.echo(output.flagged_text(d, app.settings.tz, item_link(app.settings.web, d.id)))
 
 
-def _utf16(stream) -> bool:
-    """Whether the input starts as UTF-16 does (a byte-order mark, or a NUL in its first
-    character): Windows editors' "Unicode". Read line by line as UTF-8, its every line would be
-    refused as broken JSON, never naming the encoding."""
-    head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
-    return head in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head
-
-
 @command()
 @click.argument(
     "file",
@@ -470,14 +462,13 @@ def ingest(app, file: Path, quiet: bool) -> None:
     from pressmon.ingest import ingest_jsonl  # the classifier: heavy, only here (fast start)
 
     # Bytes, so a line of invalid UTF-8 is replaced and reported instead of aborting the file.
-    stream = sys.stdin.buffer if str(file) == "-" else file.open("rb")
-    if _utf16(stream):
-        if stream is not sys.stdin.buffer:
+    from_stdin = str(file) == "-"
+    stream = peekable(sys.stdin.buffer if from_stdin else file.open("rb"))
+    if is_utf16(stream):
+        if not from_stdin:
             stream.close()
-        raise PressmonError(
-            f"{'đầu vào (stdin)' if stream is sys.stdin.buffer else file} là UTF-16, cần "
-            "UTF-8: chưa nhập dòng nào",
-            hint="lưu lại tệp dưới dạng UTF-8 (Notepad: Lưu thành › Mã hóa: UTF-8) rồi nhập lại",
+        raise utf16_refused(
+            STDIN_NAME if from_stdin else str(file), "chưa nhập dòng nào", again="nhập lại"
         )
     settings = app.settings_to_write()
     archive = archive_from(settings)
@@ -490,7 +481,7 @@ def ingest(app, file: Path, quiet: bool) -> None:
     finally:
         archive.close()
         state.close()
-        if stream is not sys.stdin.buffer:
+        if not from_stdin:
             stream.close()
     notifier.send_due()  # a failure is recorded and retried by the next crawl or serve
     n = output.number

@@ -20,6 +20,7 @@ from classifier.links import Channels
 from classifier.types import ArticleText
 from crawlers.sources import OutletKind
 from pressmon.cli import output
+from pressmon.cli.byte_input import STDIN_NAME, is_utf16, peekable, utf16_refused
 from pressmon.cli.evaluation_text import evaluation_text
 from pressmon.cli.help_text import command
 from pressmon.cli.options import not_a_data_file
@@ -29,6 +30,7 @@ from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review.labels import label
 from pressmon.review_examples import reviewed_examples
+from pressmon.sanitize import NOT_UTF8_NOTE, decode_line
 from pressmon.settings import REPO_ROOT, load_sources
 from pressmon.wiring import archive_from, flagger_from
 from vntext.jsonlines import loads_record
@@ -96,12 +98,19 @@ def classify(app, as_json: bool) -> None:
     `outlet` có thể là mã nguồn, tên hiển thị ("VnExpress", "Tuổi Trẻ") hoặc tên miền; không có
     thì `url` quyết định. Loại báo của nguồn đó (sector, national, provincial) rồi được áp dụng.
     """
+    # Bytes, so a line of invalid UTF-8 is replaced and noted instead of aborting the input.
+    stream = peekable(sys.stdin.buffer)
+    if is_utf16(stream):  # before the model loads: nothing is scored
+        raise utf16_refused(STDIN_NAME, "chưa chấm điểm dòng nào", again="chạy lại")
     flagger = flagger_from(app.settings)
     outlets = OutletResolver(load_sources(app.settings.sources_file).sources)
     failures = 0
-    for number, raw in enumerate(sys.stdin, start=1):
+    for number, line in enumerate(stream, start=1):
+        raw, replaced = decode_line(line)
         if not raw.strip():
             continue
+        if replaced:
+            click.echo(f"Lưu ý: dòng {number}: {NOT_UTF8_NOTE}", err=True)
         try:
             article, resolution = parse_classify_line(raw, outlets)
         except (json.JSONDecodeError, ValidationError) as err:

@@ -68,16 +68,16 @@ def check_serve(host: str, secret: str | None, workers: int = 1) -> ServeCheck:
             if not secret
             else "phiên đăng nhập chỉ an toàn ngang khóa này"
         )
-        warnings.append(f"cảnh báo: {problem}: {consequence}")
+        warnings.append(f"Cảnh báo: {problem}: {consequence}")
     if host.strip() in ("0.0.0.0", "::", "[::]"):
         warnings.append(
-            f"cảnh báo: đang nghe trên mọi giao diện mạng ({host}): ai kết nối được tới máy "
+            f"Cảnh báo: đang nghe trên mọi giao diện mạng ({host}): ai kết nối được tới máy "
             "này đều thấy trang đăng nhập; hãy đặt sau một reverse proxy có TLS "
             "(thiết lập web.secure_cookies và web.trusted_proxies)"
         )
     elif not loopback:
         warnings.append(
-            f"cảnh báo: {host} truy cập được từ mạng; hãy đặt sau một reverse proxy có TLS "
+            f"Cảnh báo: {host} truy cập được từ mạng; hãy đặt sau một reverse proxy có TLS "
             "(thiết lập web.secure_cookies và web.trusted_proxies)"
         )
     return ServeCheck(tuple(warnings))

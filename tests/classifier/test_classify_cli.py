@@ -96,3 +96,27 @@ def test_a_kind_that_is_not_an_outlet_kind_is_refused_as_ingest_refuses_it(
         "nhận được 'tabloid'"
     )
     assert scored["outlet_kind"] == "other" and "tier" in scored
+
+
+def test_output_fields_are_those_readme_documents(model_file: Path) -> None:
+    """The output is a contract: README's classify row names every field, unknown input
+    fields are ignored, not echoed."""
+    _, [row] = classify(model_file, [{**PRESS, "source_id": "abc", "ghi_chu": 1}])
+    assert set(row) == {
+        "line",
+        "risk",
+        "tier",
+        "tier_label",
+        "category",
+        "article11_clause",
+        "stance",
+        "reasons",
+        "url",
+        "outlet",
+        "outlet_name",
+        "outlet_kind",
+        "model_version",
+    }
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    [documented] = [line for line in readme.splitlines() if line.startswith("| `pressmon classify")]
+    assert all(f"`{field}`" in documented for field in row)

@@ -80,6 +80,17 @@ def test_serve_on_every_interface_with_a_secret_warns(tmp_path, uvicorn_calls) -
     assert "mọi giao diện mạng" in result.output and len(uvicorn_calls) == 1
 
 
+@pytest.mark.parametrize(
+    ("host", "secret"), [("127.0.0.1", "x"), ("127.0.0.1", None), ("0.0.0.0", GOOD_SECRET)]
+)
+def test_serve_warnings_read_as_the_other_warnings(tmp_path, uvicorn_calls, host, secret) -> None:
+    # As `crawl`'s warning and the log's warning lines (log_format): "Cảnh báo: …", capitalised.
+    result = _serve(tmp_path, "--host", host, secret=secret)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if "báo:" in line.lower()]
+    assert warnings and all(line.startswith("Cảnh báo: ") for line in warnings), warnings
+
+
 def _mode(path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
