@@ -76,6 +76,19 @@ _CRAWL_AT = (
 )
 
 
+def stopped_on_held_state(result: subprocess.CompletedProcess[str], state: Path) -> None:
+    """A crawl command stopped as a held state database stops it: exit 1, no traceback, the
+    state database's Vietnamese error naming `state` and the `fuser -v` hint last."""
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    error, hint = result.stderr.strip().splitlines()[-2:]
+    assert error == (
+        f"Lỗi: không dùng được cơ sở dữ liệu trạng thái '{state}': "
+        "tệp đang bị tiến trình khác khóa; thử lại sau"
+    ), result.stderr[-3000:]
+    assert hint.startswith("  gợi ý: một tiến trình khác") and "fuser -v" in hint, hint
+
+
 def crawl_at(folder: Path, at: datetime) -> subprocess.CompletedProcess[str]:
     """A crawl into `folder` (crawl_env) whose crawl state reads the time as `at`: days pass
     between runs without waiting."""

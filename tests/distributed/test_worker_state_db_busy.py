@@ -21,6 +21,7 @@ from tests.crawlers.loopback_crawl import (
     crawl_env,
     run_python,
     serving,
+    stopped_on_held_state,
     write_source,
 )
 from tests.distributed.conftest import RedisServer
@@ -65,14 +66,7 @@ def _held_worker(folder: Path, env: dict[str, str]) -> None:
     finally:
         holder.rollback()
         holder.close()
-    assert held.returncode == 1, held.stderr[-3000:]
-    assert "Traceback" not in held.stderr, held.stderr[-3000:]
-    error, hint = held.stderr.strip().splitlines()[-2:]
-    assert error == (
-        f"Lỗi: không dùng được cơ sở dữ liệu trạng thái '{folder / 'state.db'}': "
-        "tệp đang bị tiến trình khác khóa; thử lại sau"
-    ), held.stderr[-3000:]
-    assert hint.startswith("  gợi ý: một tiến trình khác") and "fuser -v" in hint, hint
+    stopped_on_held_state(held, folder / "state.db")
     assert "tình trạng nguồn của worker này KHÔNG được ghi" in held.stderr
 
 

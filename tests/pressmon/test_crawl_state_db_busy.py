@@ -22,6 +22,7 @@ from tests.crawlers.loopback_crawl import (
     crawl_env,
     run_python,
     serving,
+    stopped_on_held_state,
     write_source,
 )
 
@@ -102,14 +103,7 @@ def test_a_held_state_database_is_an_error_naming_it_without_traceback(
 ) -> None:
     result = crawls[page]["held"]
     state = crawls[page]["folder"] / "state.db"
-    assert result.returncode == 1, result.stderr[-3000:]
-    assert "Traceback" not in result.stderr, result.stderr[-3000:]
-    error, hint = result.stderr.strip().splitlines()[-2:]
-    assert error == (
-        f"Lỗi: không dùng được cơ sở dữ liệu trạng thái '{state}': "
-        "tệp đang bị tiến trình khác khóa; thử lại sau"
-    ), result.stderr
-    assert hint.startswith("  gợi ý: một tiến trình khác") and "fuser -v" in hint, hint
+    stopped_on_held_state(result, state)
     assert "tình trạng nguồn của lượt này KHÔNG được ghi" in result.stderr, result.stderr
 
 
