@@ -21,6 +21,7 @@ from typing import Literal
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from pressmon.review.labels import office_label
 from pressmon.review.offices import OfficeAt, OfficeChange, office_at
 from pressmon.review.statuses import SYSTEM_ACTOR
 from pressmon.state_db import open_state_db, transaction
@@ -42,13 +43,19 @@ def added_detail(role: str, province: str | None) -> str:
     return f"{role}, {province}" if province else role
 
 
+def read_added_detail(detail: str) -> tuple[str, str | None]:
+    """The role and the province (None: the Center) an `added_detail` holds."""
+    role, _, province = detail.partition(", ")
+    return role, province or None
+
+
 def account_detail_text(action: str, detail: str) -> str:
     """An account log detail as people read it: roles by name, a province as its office
     ("lead, Nghệ An" → "Lãnh đạo, BHXH Nghệ An"; "reviewer -> lead" → "Người xác minh → Lãnh
     đạo"); other details are already words."""
     if action == "add":
-        role, _, province = detail.partition(", ")
-        office = [f"BHXH {province}"] if province else []
+        role, province = read_added_detail(detail)
+        office = [office_label(province)] if province else []
         return ", ".join([ROLE_LABELS.get(role, role), *office])
     before, arrow, after = detail.partition(" -> ")
     if action == "set-role" and arrow:
@@ -86,8 +93,7 @@ class Session:
 def _office(row: sqlite3.Row) -> str | None:
     """The province an `add` or `set-province` event of the account log put the account in."""
     if row["action"] == "add":
-        _role, _, province = row["detail"].partition(", ")
-        return province or None
+        return read_added_detail(row["detail"])[1]
     return None if row["detail"] == CENTER_OFFICE else row["detail"]
 
 
