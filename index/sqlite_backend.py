@@ -56,6 +56,7 @@ from index.sqlite_rows import REVIEW_COLUMNS, from_us, review_row, row_document,
 from index.sqlite_schema import SUMMARY_OFFSET_SECONDS, migrate
 from index.sqlite_tags import query_tags, selective_groups
 from index.sqlite_triage import TriageRead, triage_read
+from index.sqlite_wal import use_wal
 from index.sqlite_writes import PreparedArticle, delete_article, prepare, write_batch
 from index.synonyms import Synonyms
 from index.types import (
@@ -664,9 +665,9 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
         ) from err
     conn.row_factory = sqlite3.Row
     try:
+        conn.execute(f"PRAGMA page_size = {PAGE_BYTES}")  # before WAL: fixed once in WAL mode
+        use_wal(conn, busy_timeout)
         for pragma in (
-            f"page_size = {PAGE_BYTES}",
-            "journal_mode = WAL",
             "synchronous = NORMAL",
             f"cache_size = -{CACHE_KIB}",
             f"mmap_size = {MMAP_BYTES}",

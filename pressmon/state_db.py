@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from crawlers.errors import CrawlStateError
+from index.sqlite_wal import use_wal
 from pressmon.errors import StateDatabaseError, StateDatabaseUnusable
 from vntext.sqlite_text import sqlite_problem
 from vntext.syntax_text import read_problem
@@ -330,7 +331,7 @@ def open_state_db(path: Path) -> sqlite3.Connection:
         raise _cannot_open(path, err) from err
     conn = connect(path)
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
+        use_wal(conn, TIMEOUT_SECONDS)
         migrate(conn)
     except BaseException as err:
         conn.close()
