@@ -343,12 +343,9 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
             len(migrations),
             "; việc dựng lại chỉ mục tìm kiếm có thể mất vài phút với kho lớn" if rebuilds else "",
         )
-    for number, script in enumerate(migrations[version:], start=version + 1):
+    for number, script in _steps(migrations, version):
         try:
-            conn.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\n"
-                f"INSERT INTO schema_version (version) VALUES ({number});\nCOMMIT;"
-            )
+            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nCOMMIT;")
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.rollback()
@@ -358,6 +355,19 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
                 continue
             raise
     return len(migrations)
+
+
+def _steps(migrations: tuple[str, ...], version: int) -> list[tuple[int, str]]:
+    """(version reached, script) for each transaction from `version` on. A new file is built in
+    one, so another process opening it meanwhile finds it empty or whole, never half built (and
+    "upgrading" it); an older archive is upgraded one version per transaction."""
+    steps = [
+        (number, f"{script}\nINSERT INTO schema_version (version) VALUES ({number});")
+        for number, script in enumerate(migrations[version:], start=version + 1)
+    ]
+    if version == 0:
+        return [(len(migrations), "\n".join(script for _, script in steps))]
+    return steps
 
 
 def _code_of(value: str | None) -> str | None:
