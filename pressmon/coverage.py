@@ -225,12 +225,21 @@ def progress_for_targets(
     return progress
 
 
+def counted_end(date_to: date, today: date) -> date:
+    """The last day a range ending on `date_to` counts, read on `today`: nothing after today is
+    counted yet, so a range asked to the month's or the year's end holds the week (month) under
+    way to today and the later ones not at all, not whole weeks of few or no articles."""
+    return min(date_to, today)
+
+
 def counted_until(buckets: Sequence[date], date_to: date | None, today: date) -> date | None:
     """The last day a count table counts, for naming the weeks (months) it holds only in part:
-    `date_to`, or without one today, whose week is under way (as /bao-phu, whose range ends
-    today unless asked); None, an open end, when the table runs past today."""
-    if date_to is not None or (buckets and buckets[-1] > today):
-        return date_to
+    `counted_end`, or without `date_to` today, as on /bao-phu, whose range ends today unless
+    asked; None, an open end, when the table then runs past today (an article dated ahead)."""
+    if date_to is not None:
+        return counted_end(date_to, today)
+    if buckets and buckets[-1] > today:
+        return None
     return today
 
 

@@ -47,6 +47,7 @@ def pace_sentence(progress: CoverageProgress, today: date | None = None) -> str:
 
 
 BUCKET_WORDS: dict[Interval, str] = {"week": "tuần", "month": "tháng"}
+NOT_BEGUN = "chưa tới, chưa có số liệu"
 
 
 def bucket_name(start: date, interval: Interval) -> str:
@@ -76,17 +77,32 @@ def cut_buckets_note(
 ) -> str | None:
     """The weeks (or months) at either end of a count table that the range cuts, with the days
     they count: a week spanning 31/12–01/01 counts only the year's days toward a calendar-year
-    target, and a month from the 15th holds half a month. None when every bucket is whole (an
+    target, and a month from the 15th holds half a month; and those starting after `date_to`
+    (`counted_until`: today), which count nothing yet. None when every bucket is whole (an
     open end cuts nothing)."""
-    edges = dict.fromkeys((buckets[0], buckets[-1]) if buckets else ())  # one when alike
+    begun = [start for start in buckets if date_to is None or start <= date_to]
+    ahead = buckets[len(begun) :]
+    edges = dict.fromkeys((begun[0], begun[-1]) if begun else ())  # one when alike
     cut = [
         f"{bucket_name(start, interval)} {span}"
         for start in edges
         if (span := counted_span(start, interval, date_from, date_to))
     ]
+    if ahead:
+        cut.append(not_begun(ahead, interval))
     if not cut:
         return None
     return f"Mỗi {BUCKET_WORDS[interval]} chỉ tính các ngày trong khoảng đã chọn: {'; '.join(cut)}."
+
+
+def not_begun(ahead: Sequence[date], interval: Interval) -> str:
+    """The buckets after the last day counted, which hold no article yet rather than none
+    published: "tuần từ 07/12/2026 chưa tới, chưa có số liệu", or for several "các tuần từ
+    07/12/2026 đến 03/01/2027 chưa tới, …"."""
+    if len(ahead) == 1:
+        return f"{bucket_name(ahead[0], interval)} {NOT_BEGUN}"
+    last = bucket_end(ahead[-1], interval)
+    return f"các {BUCKET_WORDS[interval]} từ {ahead[0]:%d/%m/%Y} đến {last:%d/%m/%Y} {NOT_BEGUN}"
 
 
 def topics_note(rows: Sequence[tuple[str, int]], total: int) -> str | None:

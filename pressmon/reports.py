@@ -19,6 +19,7 @@ from pressmon.alerts.answers import answer_text
 from pressmon.coverage import (
     PRESS_KINDS,
     CoverageProgress,
+    counted_end,
     progress_for_targets,
     target_counts,
     target_period,
@@ -107,9 +108,14 @@ class CoverageFigures:
         return sum(count for kind, count in self.by_kind if kind in PRESS_KINDS)
 
     @property
+    def counted_to(self) -> date:
+        """The last day `weekly` counts: `date_to`, or today when the range ends later."""
+        return counted_end(self.date_to, self.today or self.date_to)
+
+    @property
     def cut_weeks_note(self) -> str | None:
         """Which weeks of `weekly` the range cuts, and the days they count."""
-        return cut_buckets_note(self.weekly.buckets, "week", self.date_from, self.date_to)
+        return cut_buckets_note(self.weekly.buckets, "week", self.date_from, self.counted_to)
 
     @property
     def topics_note(self) -> str | None:

@@ -234,7 +234,8 @@ class Counts(_Out):
     )
     partial_buckets: list[str] = Field(
         description="buckets (their start, ISO date) of which tu/den leave out some days: a "
-        "week or month cut at either end of the range (without den, the one under way today)"
+        "week or month cut at either end of the range, the one under way today when den is "
+        "absent or later, and those after today, which count nothing yet"
     )
 
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from pressmon.coverage import CoverageProgress, default_window
 from pressmon.exports import progress_xlsx
-from pressmon.progress_text import counted_span, pace_sentence
+from pressmon.progress_text import NOT_BEGUN, counted_span, pace_sentence
 from pressmon.province_targets import PROVINCE_SORTS, ProvinceSort, sort_provinces
 from pressmon.report_items import ACTIVITY_WORDS
 from pressmon.reports import (
@@ -157,7 +157,7 @@ def coverage_csv(ctx: Context, when: ReportPeriod, session: Session = ReportsOnl
         (
             f"{b:%d/%m/%Y}",
             sum(r[i] for r in cov.weekly.rows.values()),
-            _cut_week(b, cov.date_from, cov.date_to),
+            _cut_week(b, cov.date_from, cov.counted_to),
         )
         for i, b in enumerate(cov.weekly.buckets)
     ]
@@ -181,9 +181,12 @@ def coverage_csv(ctx: Context, when: ReportPeriod, session: Session = ReportsOnl
     )
 
 
-def _cut_week(monday: date, date_from: date, date_to: date) -> str:
-    """The CSV's note on a week the range cuts: "Không trọn tuần: chỉ tính từ 01/01/2026"."""
-    span = counted_span(monday, "week", date_from, date_to)
+def _cut_week(monday: date, date_from: date, counted_to: date) -> str:
+    """The CSV's note on a week the range cuts: "Không trọn tuần: chỉ tính từ 01/01/2026", or
+    on one after the last day counted (today), which holds nothing yet rather than no article."""
+    if monday > counted_to:
+        return f"Tuần {NOT_BEGUN}"
+    span = counted_span(monday, "week", date_from, counted_to)
     return f"Không trọn tuần: {span}" if span else ""
 
 
