@@ -342,6 +342,7 @@ def counts(
                     "revisions": revisions,
                     "frozen_weeks": list(frozen),
                     "partial_buckets": sorted(partial),
+                    "counted_to": dates[1],
                 }
             )
         )

@@ -237,6 +237,11 @@ class Counts(_Out):
         "week or month cut at either end of the range, the one under way today when den is "
         "absent or later, and those after today, which count nothing yet"
     )
+    counted_to: str | None = Field(
+        description="the last day counted, ISO date: den, or today when den is absent or later "
+        "(the buckets starting after it count nothing yet); null when articles dated after "
+        "today run the table past it without den"
+    )
 
 
 class ApiError(_Out):

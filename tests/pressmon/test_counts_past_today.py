@@ -80,3 +80,10 @@ def test_a_range_ending_today_or_earlier_is_unchanged() -> None:
     assert counted_until(weeks, today, today) == today
     assert counted_until(weeks, date(2026, 3, 22), today) == date(2026, 3, 22)
     assert cut_buckets_note(weeks, "week", weeks[0], date(2026, 3, 29)) is None
+
+
+def test_the_json_says_up_to_which_day_it_counts(archive: Path) -> None:
+    """A script tells the weeks after today (no data yet) from weeks with no articles."""
+    assert json.loads(_counts(archive, "--json", *WEEKS))["counted_to"] == "2026-03-25"
+    earlier = _counts(archive, "--json", "--from", "2026-03-16", "--to", "2026-03-22")
+    assert json.loads(earlier)["counted_to"] == "2026-03-22"

@@ -40,3 +40,11 @@ def test_the_api_lists_them(as_lead) -> None:
     assert weekly["partial_buckets"] == ["2026-04-27", "2026-05-18", "2026-05-25"]
     monthly = client.get(f"/api/counts?{MAY}&interval=month").json()
     assert monthly["partial_buckets"] == ["2026-05-01"]
+
+
+def test_the_api_says_up_to_which_day_it_counts(as_lead) -> None:
+    client, _ = as_lead
+    assert client.get(f"/api/counts?{MAY}").json()["counted_to"] == "2026-05-20"
+    assert client.get("/api/counts?tu=01/05/2026").json()["counted_to"] == "2026-05-20"
+    earlier = client.get("/api/counts?tu=01/05/2026&den=10/05/2026").json()
+    assert earlier["counted_to"] == "2026-05-10"

@@ -413,6 +413,7 @@ def counts(
         "distinct_total": distinct,
         "kinds": sorted(query.kinds),
         "partial_buckets": _plain(sorted(cut_buckets(table.buckets, table.interval, *counted))),
+        "counted_to": _plain(counted[1]),
     }
 
 
