@@ -105,6 +105,17 @@ def not_begun(ahead: Sequence[date], interval: Interval) -> str:
     return f"các {BUCKET_WORDS[interval]} từ {ahead[0]:%d/%m/%Y} đến {last:%d/%m/%Y} {NOT_BEGUN}"
 
 
+def week_note(monday: date, date_from: date, counted_to: date) -> str:
+    """A weekly row's note in the CSV and the workbooks, which show no line under the table: on
+    a week the range cuts, "Không trọn tuần: chỉ tính từ 01/01/2026"; on one after the last day
+    counted (today), which holds nothing yet rather than no article, "Tuần chưa tới, chưa có số
+    liệu"; "" on a whole week."""
+    if monday > counted_to:
+        return f"Tuần {NOT_BEGUN}"
+    span = counted_span(monday, "week", date_from, counted_to)
+    return f"Không trọn tuần: {span}" if span else ""
+
+
 def topics_note(rows: Sequence[tuple[str, int]], total: int) -> str | None:
     """Why a topic table adds up to more than the articles it counts, when it does (an article
     belongs to every topic it is about); None when the rows add up to `total`."""

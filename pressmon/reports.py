@@ -42,6 +42,7 @@ from pressmon.progress_text import (
     plan_until,
     report_summary,
     topics_note,
+    week_note,
 )
 from pressmon.province_targets import (
     WORRY,
@@ -590,10 +591,15 @@ def report_xlsx(
         (
             "Theo tuần",
             [
-                (b, sum(c[i] for c in cov.weekly.rows.values()))
+                (
+                    b,
+                    sum(c[i] for c in cov.weekly.rows.values()),
+                    week_note(b, cov.date_from, cov.counted_to),
+                )
                 for i, b in enumerate(cov.weekly.buckets)
             ],
-            ["Tuần bắt đầu", f"Số tin, bài: {cov.weekly_counted}"],
+            # "Ghi chú" last, as in /bao-phu.csv: a 3-day week or one after today is no whole week
+            ["Tuần bắt đầu", f"Số tin, bài: {cov.weekly_counted}", "Ghi chú"],
         ),
     ):
         sheet = book.create_sheet(title)

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from pressmon.coverage import CoverageProgress, default_window
 from pressmon.exports import progress_xlsx
-from pressmon.progress_text import NOT_BEGUN, counted_span, pace_sentence
+from pressmon.progress_text import pace_sentence, week_note
 from pressmon.province_targets import PROVINCE_SORTS, ProvinceSort, sort_provinces
 from pressmon.report_items import ACTIVITY_WORDS
 from pressmon.reports import (
@@ -157,7 +157,7 @@ def coverage_csv(ctx: Context, when: ReportPeriod, session: Session = ReportsOnl
         (
             f"{b:%d/%m/%Y}",
             sum(r[i] for r in cov.weekly.rows.values()),
-            _cut_week(b, cov.date_from, cov.counted_to),
+            week_note(b, cov.date_from, cov.counted_to),
         )
         for i, b in enumerate(cov.weekly.buckets)
     ]
@@ -179,15 +179,6 @@ def coverage_csv(ctx: Context, when: ReportPeriod, session: Session = ReportsOnl
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
-
-
-def _cut_week(monday: date, date_from: date, counted_to: date) -> str:
-    """The CSV's note on a week the range cuts: "Không trọn tuần: chỉ tính từ 01/01/2026", or
-    on one after the last day counted (today), which holds nothing yet rather than no article."""
-    if monday > counted_to:
-        return f"Tuần {NOT_BEGUN}"
-    span = counted_span(monday, "week", date_from, counted_to)
-    return f"Không trọn tuần: {span}" if span else ""
 
 
 def _window(campaign: CampaignCount) -> str:
