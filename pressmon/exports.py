@@ -19,6 +19,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as _XML_ILLEGAL
 from openpyxl.styles import Font
 
 from pressmon.coverage import CoverageProgress
+from pressmon.progress_text import week_note
 from pressmon.snapshots import Revision
 
 Cell = str | int | float | date | None
@@ -49,7 +50,15 @@ SUMMARY_HEADERS = [
     "Dự báo cuối kỳ",
     "Đánh giá",
 ]
-WEEK_HEADERS = ["Mã chỉ tiêu", "Tuần bắt đầu", "Số tin, bài", "Lũy kế", "Lũy kế theo kế hoạch"]
+# "Ghi chú" last, as in /bao-phu.csv: a week the target's period or today cuts is no whole week.
+WEEK_HEADERS = [
+    "Mã chỉ tiêu",
+    "Tuần bắt đầu",
+    "Số tin, bài",
+    "Lũy kế",
+    "Lũy kế theo kế hoạch",
+    "Ghi chú",
+]
 REVISION_HEADERS = [
     "Tuần bắt đầu",
     "Nhóm theo",
@@ -93,7 +102,15 @@ def progress_sheets(progresses: Sequence[CoverageProgress]) -> tuple[Sheet, Shee
         for p in progresses
     ]
     weeks: list[list[Cell]] = [
-        [p.target_id, w.week_start, w.count, w.cumulative, w.planned_cumulative]
+        [
+            p.target_id,
+            w.week_start,
+            w.count,
+            w.cumulative,
+            w.planned_cumulative,
+            # a target's weeks count its period up to the day read (as_of), or its end
+            week_note(w.week_start, p.period_start, min(p.as_of, p.period_end)),
+        ]
         for p in progresses
         for w in p.weeks
     ]

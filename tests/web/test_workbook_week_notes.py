@@ -9,6 +9,7 @@ import io
 from openpyxl import load_workbook
 
 MAY = "tu=01/05/2026&den=31/05/2026"  # the whole month, read on its 20th
+MAY_18 = "2026-05-18"  # the week under way
 
 
 def _weeks(client, url: str) -> list[tuple]:
@@ -27,3 +28,21 @@ def test_the_report_workbook_notes_the_cut_weeks_and_those_after_today(as_lead) 
         "18/05/2026": "Không trọn tuần: chỉ tính đến 20/05/2026",
         "25/05/2026": "Tuần chưa tới, chưa có số liệu",
     }
+
+
+def test_the_progress_workbook_notes_each_targets_cut_weeks(as_lead) -> None:
+    """Each target's weeks run over its period to the day read, today here: the year's first
+    week holds 01/01–04/01, the campaign's 01/05–03/05, the week under way three days; none
+    lies after today, which nothing counts yet."""
+    client, _ = as_lead
+    header, *rows = _weeks(client, "/bao-phu.xlsx?tu=01/01/2026&den=31/05/2026")
+    assert header[-1] == "Ghi chú" and len(header) == 6
+    notes = {(row[0], f"{row[1]:%Y-%m-%d}"): row[-1] for row in rows}
+    assert notes["local_press_year", "2025-12-29"] == "Không trọn tuần: chỉ tính từ 01/01/2026"
+    assert notes["local_press_year", "2026-01-05"] is None  # a whole week: an empty cell
+    assert notes["may_campaign", "2026-04-27"] == "Không trọn tuần: chỉ tính từ 01/05/2026"
+    assert notes["may_campaign", "2026-05-11"] is None
+    last = {target: max(week for t, week in notes if t == target) for target, _ in notes}
+    assert last == dict.fromkeys(("local_press_year", "all_press_year", "may_campaign"), MAY_18)
+    for target in last:
+        assert notes[target, MAY_18] == "Không trọn tuần: chỉ tính đến 20/05/2026"
