@@ -4,7 +4,9 @@
 - `a OR b` (OR in capitals, between two words or phrases) requires either of them.
 - `a AND b` (AND in capitals) is `a b`: every word is required anyway.
 - `-word` or `-"phrase"`, and `NOT word` or `NOT "phrase"` (NOT in capitals), leave out the
-  articles that contain it.
+  articles that contain it. An en dash, em dash or minus sign (`–giả`, as Word and Outlook write
+  a typed minus) is that `-` where it starts a word; between spaces or inside a word (`BHXH –
+  BHYT`, `2020–2025`) it is punctuation, as `-` is there.
 - A word or phrase that is a form of a synonym group (`index.synonyms`: BHXH, "bảo hiểm xã
   hội") matches any form of its group; loose words that together make a form count as that form.
 - A dotted abbreviation (`B.H.Y.T`, `b.h.x.h.`) is its word (BHYT, with its synonyms) or its
@@ -19,6 +21,7 @@ Backends never see the user's syntax: each re-quotes these parts for its own eng
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -34,6 +37,13 @@ OR_OPERATOR = "OR"
 AND_OPERATOR = "AND"
 NOT_OPERATOR = "NOT"
 EXCLUDE_MARK = "-"
+# Dashes that stand for a typed minus: Word and Outlook turn `-` into an en or em dash, and text
+# copied from documents carries them or the minus sign (U+2013 –, U+2014 —, U+2212 −).
+TYPED_MINUSES = "\u2013\u2014\u2212"
+# One of them where a `-` is the exclusion mark: starting a chunk (at the start of an unquoted
+# part, so also after a closing quote, or after a space), not followed by a space (a dash
+# between spaces is punctuation either way: it stays as typed).
+_TYPED_MINUS = re.compile(f"(?:^|(?<=\\s))[{TYPED_MINUSES}](?!\\s)")
 
 
 @dataclass(frozen=True)
@@ -152,7 +162,7 @@ any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),))
     """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"Câu tìm kiếm quá dài: tối đa {MAX_QUERY_CHARS} ký tự.")
-    visible = normalize_spelling(without_invisible(text))
+    visible = with_ascii_minus(normalize_spelling(without_invisible(text)))
     tokens = _tokens(visible)
     if sum(len(t.indexed) for t in tokens if t is not None) > MAX_QUERY_TERMS:
         raise QueryError(f"Câu tìm kiếm có quá nhiều từ: tối đa {MAX_QUERY_TERMS} từ.")
@@ -166,6 +176,21 @@ any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),))
             "mình bị bỏ qua): hãy gõ ít nhất một chữ hoặc số."
         )
     return parsed
+
+
+def with_ascii_minus(text: str) -> str:
+    """`text` with a TYPED_MINUSES dash written `-` exactly where `-` is the exclusion mark:
+    before a word or a quoted phrase, outside quotes. Between spaces, inside a word or a number
+    range and inside a phrase it stays as typed, and `-` keeps its meaning everywhere.
+
+    >>> with_ascii_minus('BHXH –giả —"tin đồn" −lừa 2020–2025 BHXH – BHYT "a –b"')
+    'BHXH -giả -"tin đồn" -lừa 2020–2025 BHXH – BHYT "a –b"'
+    """
+    if not any(dash in text for dash in TYPED_MINUSES):
+        return text
+    parts = text.split('"')
+    parts[::2] = (_TYPED_MINUS.sub(EXCLUDE_MARK, part) for part in parts[::2])
+    return '"'.join(parts)
 
 
 def _tokens(text: str) -> list[_Token | None]:

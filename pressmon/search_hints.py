@@ -11,7 +11,13 @@ from dataclasses import dataclass, replace
 
 from index.base import Archive
 from index.errors import QueryError
-from index.query_parser import AND_OPERATOR, EXCLUDE_MARK, NOT_OPERATOR, OR_OPERATOR
+from index.query_parser import (
+    AND_OPERATOR,
+    EXCLUDE_MARK,
+    NOT_OPERATOR,
+    OR_OPERATOR,
+    with_ascii_minus,
+)
 from index.text import fold, words
 from index.types import Query
 
@@ -34,13 +40,14 @@ def rewrites(text: str) -> tuple[str, ...]:
     """Looser forms of `text`, most faithful first: without diacritics, without quotes, without
     exclusions, then any of its words. Exclusions stay whole (an excluded phrase keeps its
     quotes) or go whole: none of their words becomes a word to find. They are written without
-    AND and with `-` for NOT, which the parser reads the same.
+    AND and with `-` for NOT and for a dash the parser reads as `-` (`–giả`), which it reads
+    the same.
 
     >>> rewrites('"bảo hiểm thất nghiệp" -Hà')
     ('"bao hiem that nghiep" -ha', 'bảo hiểm thất nghiệp -Hà', '"bảo hiểm thất nghiệp"', \
 'bảo OR hiểm OR thất OR nghiệp')
     """
-    chunks = _without_and_not(_CHUNK.findall(text))
+    chunks = _without_and_not(_CHUNK.findall(with_ascii_minus(text)))
     required = [c for c in chunks if not _excluded(c)]
     folded = " ".join(c if c == OR_OPERATOR else fold(c) for c in chunks)
     unquoted = " ".join(c if _excluded(c) else c.strip('"') for c in chunks)

@@ -185,7 +185,7 @@ def search(app, query: str, as_json: bool, **options) -> None:
     \b
     Cú pháp: "cụm từ" giữ đúng thứ tự; a OR b tìm bài có a hoặc b;
     a AND b như a b; -từ, -"cụm từ" hoặc NOT từ loại bài có từ đó
-    (OR, AND, NOT viết hoa). Viết tắt và dạng đầy đủ
+    (OR, AND, NOT viết hoa; –từ, —từ, −từ như -từ). Viết tắt và dạng đầy đủ
     (BHXH / bảo hiểm xã hội, xem config/synonyms.yaml) tìm ra nhau.
     Viết tắt có dấu chấm (B.H.Y.T) được đọc là BHYT.
     Câu bắt đầu bằng dấu trừ đặt sau --: pressmon search -- "-x y".

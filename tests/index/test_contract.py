@@ -330,6 +330,19 @@ def test_minus_excludes_words_and_phrases(filled: Archive) -> None:
     assert filled.counts(Query(text="lương hưu -giả")).total == 1
 
 
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", "\u2212"], ids=["en", "em", "minus"])
+def test_a_dash_from_word_before_a_word_excludes_as_the_minus_does(
+    filled: Archive, dash: str
+) -> None:
+    # Word and Outlook write a typed `-` as a dash: read as required, it found the opposite.
+    assert ids(filled, text=f"lương hưu {dash}giả") == {"pension"}
+    assert ids(filled, text=f'lương hưu {dash}"tin giả"') == {"pension"}
+    assert filled.counts(Query(text=f"lương hưu {dash}giả")).total == 1
+    # Between spaces (a copied title) or inside a word it is punctuation, as `-` is there.
+    assert ids(filled, text=f"lương hưu {dash} giả") == {"scam"}
+    assert ids(filled, text=f"tin{dash}giả") == {"scam"}
+
+
 def test_a_query_of_exclusions_alone_is_a_query_error(filled: Archive) -> None:
     with pytest.raises(QueryError, match="loại trừ"):
         filled.search(Query(text="-giả"))

@@ -212,6 +212,17 @@ def test_capital_and_and_not_build_the_bodies_of_their_plain_forms() -> None:
     assert "a and not b" in words
 
 
+def test_a_dash_from_word_before_a_word_builds_the_body_of_the_minus() -> None:
+    for dash in ("\u2013", "\u2014", "\u2212"):
+        assert search_body(Query(text=f'lương {dash}giả {dash}"rut tien"'), VN) == search_body(
+            Query(text='lương -giả -"rut tien"'), VN
+        ), dash
+        # Between spaces it is punctuation, as `-` is: the word after it is required.
+        assert search_body(Query(text=f"lương {dash} giả"), VN) == search_body(
+            Query(text="lương giả"), VN
+        ), dash
+
+
 def test_synonyms_expand_in_search_and_counts_bodies() -> None:
     synonyms = Synonyms.from_forms([["BHXH", "bảo hiểm xã hội"]])
     for body in (

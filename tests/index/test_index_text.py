@@ -66,6 +66,69 @@ def test_operators(text: str, expected: ParsedQuery) -> None:
     assert parse_query(text) == expected
 
 
+# Word and Outlook turn a typed `-` into an en or em dash; copied text carries the minus sign too.
+TYPED_DASHES = pytest.mark.parametrize(
+    "dash", ["\u2013", "\u2014", "\u2212"], ids=["en", "em", "minus"]
+)
+
+
+@TYPED_DASHES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BHXH {}giả", ParsedQuery(terms=("bhxh",), excluded=(("giả",),))),
+        ("{}giả BHXH", ParsedQuery(terms=("bhxh",), excluded=(("giả",),))),
+        ("BHXH\t{}giả", ParsedQuery(terms=("bhxh",), excluded=(("giả",),))),
+        ('BHXH {}"tin giả"', ParsedQuery(terms=("bhxh",), excluded=(("tin", "giả"),))),
+        ('"lương hưu"{}giả', ParsedQuery(phrases=(("lương", "hưu"),), excluded=(("giả",),))),
+        ("BHXH NOT {}giả", ParsedQuery(terms=("bhxh",), excluded=(("giả",),))),
+        ("BHXH OR {}giả", ParsedQuery(terms=("bhxh",), excluded=(("giả",),))),
+        ("a {}covid{}19", ParsedQuery(terms=("a",), excluded=(("covid", "19"),))),
+    ],
+)
+def test_a_typed_dash_before_a_word_excludes_as_the_minus_does(
+    dash: str, text: str, expected: ParsedQuery
+) -> None:
+    assert parse_query(text.format(dash, dash)) == expected
+    assert parse_query(text.format("-", "-")) == expected
+
+
+@TYPED_DASHES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BHXH {} BHYT", ParsedQuery(terms=("bhxh", "bhyt"))),  # a copied title's dash
+        ('BHXH {} "tin giả"', ParsedQuery(terms=("bhxh",), phrases=(("tin", "giả"),))),
+        ("BHXH 2020{}2025", ParsedQuery(terms=("bhxh", "2020", "2025"))),
+        ("BHXH{}BHYT", ParsedQuery(terms=("bhxh", "bhyt"))),
+        ("BHXH {}", ParsedQuery(terms=("bhxh",))),
+        ('"tin {}giả" BHXH', ParsedQuery(terms=("bhxh",), phrases=(("tin", "giả"),))),
+        ("BHXH ({}giả)", ParsedQuery(terms=("bhxh", "giả"))),  # as `(-giả)`: plain text
+    ],
+)
+def test_a_typed_dash_elsewhere_is_punctuation_as_the_minus_is(
+    dash: str, text: str, expected: ParsedQuery
+) -> None:
+    assert parse_query(text.format(dash)) == expected
+    assert parse_query(text.format("-")) == expected
+
+
+def test_other_dashes_and_hyphens_are_punctuation() -> None:
+    for dash in ("\u2010", "\u2012", "\u2015"):  # hyphen, figure dash, horizontal bar
+        assert parse_query(f"BHXH {dash}giả") == ParsedQuery(terms=("bhxh", "giả")), dash
+
+
+@pytest.mark.parametrize("text", ["\u2013", "\u2014 \u2212", '\u2013""'])
+def test_typed_dashes_alone_are_no_word(text: str) -> None:
+    with pytest.raises(QueryError, match="không có từ nào để tìm"):
+        parse_query(text)
+
+
+def test_typed_dashes_alone_before_words_only_exclude() -> None:
+    with pytest.raises(QueryError, match="loại trừ"):
+        parse_query('\u2013giả \u2014"tin đồn"')
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

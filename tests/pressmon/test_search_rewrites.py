@@ -52,3 +52,16 @@ def test_rewrites_read_operators_as_the_parser_does() -> None:
     ):
         without_diacritics = rewrites(text)[0]
         assert parse_query(without_diacritics) == parse_query(text).folded(), text
+
+
+def test_a_dash_from_word_before_a_word_is_an_exclusion_to_drop_not_a_word_to_find() -> None:
+    # Before, `–giả` was kept as a required word and offered in "any of the words".
+    for dash in ("\u2013", "\u2014", "\u2212"):
+        assert rewrites(f'"lương hưu" {dash}giả {dash}"tin đồn"') == (
+            '"luong huu" -gia -"tin don"',
+            'lương hưu -giả -"tin đồn"',
+            '"lương hưu"',
+            "lương OR hưu",
+        ), dash
+    # Between spaces it is punctuation: kept as typed, its word one to find.
+    assert rewrites("lương hưu \u2013 giả")[-1] == "lương OR hưu OR giả"

@@ -92,7 +92,14 @@ def test_search_page_explains_the_syntax(as_reviewer) -> None:
     client, _ = as_reviewer
     html = client.get("/tim-kiem").text
     assert "Cách gõ từ khoá" in html
-    for example in ("BHXH OR BHYT", "-từ", "&#34;cụm từ&#34;", "synonyms.yaml", "B.H.Y.T"):
+    for example in (
+        "BHXH OR BHYT",
+        "-từ",
+        "&#34;cụm từ&#34;",
+        "synonyms.yaml",
+        "B.H.Y.T",
+        "<code>–</code>",
+    ):
         assert example in html or example.replace("&#34;", '"') in html, example
 
 
@@ -107,6 +114,8 @@ def test_or_and_minus_work_on_the_web(as_reviewer) -> None:
     otp = found("OTP")
     assert otp and found("OTP OR xyzzy") == otp
     assert found("OTP -OTP") == set()
+    assert found("OTP \u2013OTP") == found("OTP \u2014OTP") == set()  # Word's dashes for `-`
+    assert found("OTP \u2013 OTP") == otp  # a dash between spaces is punctuation
 
 
 def test_no_match_suggests_a_query_that_finds_articles(as_reviewer) -> None:
