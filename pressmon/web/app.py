@@ -38,6 +38,7 @@ from pressmon.review.labels import (
     actor_label,
     changed_marker,
     label,
+    office_label,
 )
 from pressmon.review.queue import QueueOrders
 from pressmon.review.similar import DecidedTitles
@@ -144,6 +145,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["safe_snippet"] = formatting.safe_snippet
     env.filters["safe_url"] = formatting.safe_url
     env.filters["label"] = label
+    env.filters["office_label"] = office_label  # one wording of an office ("BHXH Nghệ An")
     env.filters["actor_label"] = actor_label
     env.filters["changed_marker"] = changed_marker
     env.filters["date_reason"] = date_reason_text

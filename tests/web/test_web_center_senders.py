@@ -59,7 +59,7 @@ def test_the_center_sees_every_province_that_sent_the_item(client, two_provinces
     item = client.get(f"/bai/{TWO_PROVINCES_ITEM}").text
     assert f"{NGHE_AN_LINE}: Bài lan truyền ở Nghệ An" in item
     assert f"{HA_TINH_LINE}: Hà Tĩnh cũng nhận &lt;b&gt;phản ánh&lt;/b&gt;" in item
-    assert "Trả lại BHXH Nghệ An, Hà Tĩnh" in item
+    assert "Trả lại BHXH Nghệ An, BHXH Hà Tĩnh" in item  # each office named in full
 
     queue = client.get("/hang-doi").text
     row = queue[queue.index(f'<a href="/bai/{TWO_PROVINCES_ITEM}">') :]

@@ -90,12 +90,18 @@ def filter_choices(ctx: WebContext, users: Sequence[Account]) -> dict:
 
 
 def session_queue(
-    ctx: WebContext, archive: Archive, scope: Scope, filters: QueueFilters, page_no: int
+    ctx: WebContext,
+    archive: Archive,
+    scope: Scope,
+    filters: QueueFilters,
+    page_no: int,
+    assignments: Mapping[str, str],
 ) -> QueuePage:
     """The queue as this session sees it: the Center's puts what provinces sent it first until
     it has concluded on them; a province reads the Center's answer to its own sending
     (`escalations.sent_view`); items edited at their source since someone last acted on them are
-    marked, first in their tier."""
+    marked, first in their tier. `assignments`: `AccountStore.assignees`, read by the caller,
+    which may need them again."""
     escalations = ctx.escalations.all()
     is_center = center_actor(ctx)
     # The Center orders by every answer, a filter on them reads those it may see; otherwise a
@@ -110,7 +116,7 @@ def session_queue(
     result = load_queue(
         archive,
         filters,
-        ctx.accounts.assignees(),
+        assignments,
         page=page_no,
         escalations=escalations,
         escalated_first=scope.is_center,
@@ -161,7 +167,9 @@ def queue_page(
     filters: Filters,
     page_no: Page,
 ) -> Response:
-    result = session_queue(ctx, archive, scope, filters, page_no)
+    # One read for the rows' handlers and the Người xử lý filter, which then agree.
+    assignments = ctx.accounts.assignees()
+    result = session_queue(ctx, archive, scope, filters, page_no, assignments)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}
     accounts = ctx.accounts.list()
     # Senders, the Center's answerer and each item's handler by the names people read.
@@ -174,5 +182,5 @@ def queue_page(
         params=params,
         status_tabs=status_tab_links(request.query_params, tuple(result.status_counts)),
         names={a.username: a.label for a in accounts},
-        **filter_choices(ctx, session_accounts(accounts, ctx.accounts.assignees(), archive, scope)),
+        **filter_choices(ctx, session_accounts(accounts, assignments, archive, scope)),
     )
