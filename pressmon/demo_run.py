@@ -30,6 +30,7 @@ from pressmon.companions import Companions
 from pressmon.errors import PressmonError
 from pressmon.evidence.location import evidence_beside
 from pressmon.locations import announce_new_archive
+from pressmon.review.labels import office_label
 from pressmon.review.queue import triage_order
 from pressmon.settings import REPO_ROOT, Settings, load_settings
 from pressmon.web.formatting import number
@@ -165,7 +166,8 @@ def sample_escalation_note(province: str) -> str:
     tỉnh Hà Nội")."""
     return (
         "Bài đăng mạo danh cơ quan BHXH đang lan truyền trên địa bàn; "
-        f"BHXH {province} đã cảnh báo người dân, đề nghị Trung tâm xác minh và báo cáo lãnh đạo."
+        f"{office_label(province)} đã cảnh báo người dân, "
+        "đề nghị Trung tâm xác minh và báo cáo lãnh đạo."
     )
 
 
@@ -216,7 +218,7 @@ def escalate_sample(settings: Settings, echo: Callable[[str], None]) -> None:
             name=lambda actor: names.get(actor, actor),
         )
         announced = alert is not None and notifier.announce(alert)
-    echo(f"\nMẫu chuyển Trung tâm: BHXH {province} ({username}) gửi “{sample.title}”")
+    echo(f"\nMẫu chuyển Trung tâm: {office_label(province)} ({username}) gửi “{sample.title}”")
     if announced:
         echo("Cảnh báo cho Trung tâm đã vào hàng gửi: giao diện web gửi nó trong vòng một phút.")
 

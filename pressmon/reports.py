@@ -60,7 +60,7 @@ from pressmon.report_items import (
     report_items,
 )
 from pressmon.review.escalations import Escalation, center_answer, sendings
-from pressmon.review.labels import label
+from pressmon.review.labels import label, office_label
 from pressmon.review.offices import CenterEvent
 from pressmon.review.statuses import UNSTARTED
 from pressmon.review.workflow import ReviewState, replay
@@ -446,7 +446,7 @@ def _sending_cells(
     else:
         at = "; ".join(f"{s.at.astimezone(tz):%d/%m/%Y %H:%M}" for s in sent) or None
     return (
-        "; ".join(f"BHXH {s.province}" for s in sent),
+        "; ".join(office_label(s.province) for s in sent),
         "; ".join(names.get(s.username, s.username) for s in sent),
         at,
         "; ".join(s.note for s in sent),

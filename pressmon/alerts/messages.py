@@ -16,6 +16,7 @@ from pressmon.alerts.model import (
     WORKFLOW_TRIGGERS,
     Alert,
 )
+from pressmon.review.labels import office_label
 
 DISCLAIMER = "Điểm rủi ro chỉ để sắp xếp ưu tiên, không phải kết luận: người xác minh quyết định."
 
@@ -79,7 +80,8 @@ def _sending_block(alert: Alert, tz: ZoneInfo) -> list[str]:
     """Who sent the item to the Center, from where, why, then the item."""
     return [
         f"Tiêu đề: {alert.title}",
-        f"Người chuyển: {alert.sent_by} (BHXH {alert.sent_from}), {_local(alert.sent_at, tz)}",
+        f"Người chuyển: {alert.sent_by} ({office_label(alert.sent_from)}), "
+        f"{_local(alert.sent_at, tz)}",
         f"Ghi chú của tỉnh: {alert.sending_note or '(không có)'}",
         f"Mức: {alert.tier_label}",
         f"Nguồn: {alert.outlet} · đăng {_local(alert.published_at, tz)}",
@@ -100,9 +102,9 @@ def _heading(alert: Alert) -> str:
     if alert.trigger == CENTER_ANSWER:
         return alert.answer
     if alert.trigger == CENTER_SENDING and alert.sent_times > 1:
-        return f"BHXH {alert.sent_from} chuyển lại lên Trung tâm (lần {alert.sent_times})"
+        return f"{office_label(alert.sent_from)} chuyển lại lên Trung tâm (lần {alert.sent_times})"
     if alert.trigger == CENTER_SENDING:
-        return f"BHXH {alert.sent_from} chuyển lên Trung tâm"
+        return f"{office_label(alert.sent_from)} chuyển lên Trung tâm"
     trigger, repeat = TRIGGER_LABELS[alert.trigger], again(alert.sequence)
     return f"{trigger} ({repeat})" if repeat else trigger
 

@@ -24,6 +24,7 @@ from pressmon.demo_run import (
     prepare_demo_year,
     prepare_fresh,
 )
+from pressmon.review.labels import office_label
 from pressmon.settings import Settings
 from pressmon.web.formatting import vn_datetime_seconds
 from pressmon.wiring import archive_from, notifier_from
@@ -64,7 +65,7 @@ def serve_app(
         if provincial is not None and provincial.province is not None:
             username, password = ensure_demo_provincial_account(accounts, provincial.province)
             echo(
-                f"Tài khoản demo cấp tỉnh (BHXH {provincial.province}): {username} / "
+                f"Tài khoản demo cấp tỉnh ({office_label(provincial.province)}): {username} / "
                 f"mật khẩu: {password}"
             )
     # Between crawls the server sends what is due: retries after a failure, the daily digest.
@@ -266,7 +267,7 @@ def users_add(
     store = _store(app)
     account = store.add(username, password, role, display_name=display_name, province=stored)
     store.record(_cli_actor(), account.username, "add", added_detail(role, stored))
-    office = f", BHXH {stored}" if stored else ", Trung tâm"
+    office = f", {office_label(stored)}"
     click.echo(f"Đã tạo tài khoản {account.username}: {_role(role)}{office}")
 
 
