@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -30,11 +30,15 @@ from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review.labels import label
 from pressmon.review_examples import reviewed_examples
-from pressmon.sanitize import NOT_UTF8_NOTE, decode_line
+from pressmon.sanitize import (
+    NOT_UTF8_NOTE,
+    InputRejected,
+    decode_line,
+    pasted_text,
+)
 from pressmon.settings import REPO_ROOT, load_sources
 from pressmon.wiring import archive_from, flagger_from
 from vntext.jsonlines import loads_record
-from vntext.normalize import nfc
 from vntext.syntax_text import read_problem
 
 
@@ -51,29 +55,42 @@ class ClassifyLine(BaseModel):
     published_at: datetime | None = None
 
 
-def parse_classify_line(raw: str, outlets: OutletResolver) -> tuple[ArticleText, Resolution]:
-    """One JSON line -> the flagger's input, its outlet resolved through sources.yaml."""
+class ClassifyInput(NamedTuple):
+    """One `classify` line read: the flagger's input, its outlet, and what was done to its text."""
+
+    article: ArticleText
+    resolution: Resolution
+    html: bool  # title or text was HTML markup, scored as its text
+
+
+def parse_classify_line(raw: str, outlets: OutletResolver) -> ClassifyInput:
+    """One JSON line -> the flagger's input, its outlet resolved through sources.yaml.
+
+    Title and text go through `pasted_text`: HTML markup read as its text, NFC.
+    InputRejected when the text is markup with no text in it.
+    """
     data = loads_record(raw)
     if isinstance(data, dict) and "text" not in data and "body" in data:
         data["text"] = data.pop("body")
     line = ClassifyLine.model_validate(data)
+    title, text = pasted_text(line.title), pasted_text(line.text)
+    if text.html and not text.text.strip():
+        raise InputRejected("trường 'text': không còn chữ nào sau khi bỏ thẻ HTML")
     resolution = outlets.resolve(line.outlet, line.url)
     kind = resolution.source.kind if resolution.source else line.kind
-    return (
-        ArticleText(
-            title=nfc(line.title),
-            text=nfc(line.text),
-            url=line.url,
-            outlet=resolution.source.id if resolution.source else line.outlet,
-            outlet_kind=kind,
-            published_at=line.published_at,
-            outlet_note=resolution.note if not line.kind else None,
-        ),
-        resolution,
+    article = ArticleText(
+        title=title.text,
+        text=text.text,
+        url=line.url,
+        outlet=resolution.source.id if resolution.source else line.outlet,
+        outlet_kind=kind,
+        published_at=line.published_at,
+        outlet_note=resolution.note if not line.kind else None,
     )
+    return ClassifyInput(article, resolution, title.html or text.html)
 
 
-def input_error(err: json.JSONDecodeError | ValidationError) -> str:
+def input_error(err: json.JSONDecodeError | ValidationError | InputRejected) -> str:
     """A line's problem in words, as `ingest` says it, and what a line holds."""
     return (
         line_problem(err)
@@ -97,6 +114,8 @@ def classify(app, as_json: bool) -> None:
 
     `outlet` có thể là mã nguồn, tên hiển thị ("VnExpress", "Tuổi Trẻ") hoặc tên miền; không có
     thì `url` quyết định. Loại báo của nguồn đó (sector, national, provincial) rồi được áp dụng.
+
+    Tiêu đề hay văn bản dán kèm thẻ HTML được đọc thành chữ ("html": true).
     """
     # Bytes, so a line of invalid UTF-8 is replaced and noted instead of aborting the input.
     stream = peekable(sys.stdin.buffer)
@@ -112,8 +131,8 @@ def classify(app, as_json: bool) -> None:
         if replaced:
             click.echo(f"Lưu ý: dòng {number}: {NOT_UTF8_NOTE}", err=True)
         try:
-            article, resolution = parse_classify_line(raw, outlets)
-        except (json.JSONDecodeError, ValidationError) as err:
+            article, resolution, html = parse_classify_line(raw, outlets)
+        except (json.JSONDecodeError, ValidationError, InputRejected) as err:
             failures += 1
             click.echo(output.dumps({"line": number, "error": input_error(err)}))
             continue
@@ -135,6 +154,7 @@ def classify(app, as_json: bool) -> None:
                     "stance": assessment.stance,
                     "reasons": assessment.reasons,
                     "model_version": assessment.model_version,
+                    "html": html,
                 }
             )
         )
