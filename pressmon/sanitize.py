@@ -186,24 +186,34 @@ def looks_like_html(text: str) -> bool:
     return _MARKUP.search(text) is not None
 
 
+# A page larger than the crawler fetches (extract_article's max_bytes) is cut before parsing:
+# its text is cut to MAX_BODY_CHARS anyway.
+MAX_MARKUP_CHARS = 5_000_000
+
+
 @dataclass(frozen=True)
 class Pasted:
-    """Text a user pasted, as the flagger reads it: HTML turned into its text, NFC."""
+    """Text a user pasted, as the flagger reads it: HTML turned into its text, NFC, capped."""
 
     text: str
     html: bool  # read as HTML markup
+    length: int | None  # the length as given, when only the first `limit` characters are kept
 
 
-def pasted_text(text: str) -> Pasted:
+def pasted_text(text: str, *, limit: int | None = None) -> Pasted:
     """`text` as `classify` scores it. HTML markup (`looks_like_html`) becomes its visible text
     (`crawlers.extract.document.markup_text`: paragraphs as line breaks, no scripts or styles,
-    entities read); then NFC, as plain text always was. Plain text is exactly `nfc(text)`."""
-    html = looks_like_html(text)
+    entities read); then NFC, as plain text always was, and the first `limit` characters.
+    Plain text within `limit` is exactly `nfc(text)`."""
+    given, html = len(text), looks_like_html(text)
     if html:
         from crawlers.extract.document import markup_text  # lxml: only for markup
 
-        text = markup_text(text)
-    return Pasted(nfc(text), html)
+        text = markup_text(text[:MAX_MARKUP_CHARS])
+    text = nfc(text)
+    if limit is None or (len(text) <= limit and given <= MAX_MARKUP_CHARS):
+        return Pasted(text, html, None)
+    return Pasted(text[:limit], html, given)
 
 
 NOT_UTF8_NOTE = "byte không phải UTF-8 đã thay bằng U+FFFD"  # what a reader says of that line

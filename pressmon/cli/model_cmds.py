@@ -31,8 +31,11 @@ from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review.labels import label
 from pressmon.review_examples import reviewed_examples
 from pressmon.sanitize import (
+    MAX_BODY_CHARS,
+    MAX_TITLE_CHARS,
     NOT_UTF8_NOTE,
     InputRejected,
+    Pasted,
     decode_line,
     pasted_text,
 )
@@ -61,21 +64,33 @@ class ClassifyInput(NamedTuple):
     article: ArticleText
     resolution: Resolution
     html: bool  # title or text was HTML markup, scored as its text
+    notes: tuple[str, ...]  # what the user should know: only the text's start was scored
+
+
+# What `classify` scores of a line: as much as `ingest` stores (pressmon.sanitize).
+CLASSIFY_LIMITS = {"title": MAX_TITLE_CHARS, "text": MAX_BODY_CHARS}
+_FIELD_NAMES = {"title": "tiêu đề", "text": "văn bản"}
 
 
 def parse_classify_line(raw: str, outlets: OutletResolver) -> ClassifyInput:
     """One JSON line -> the flagger's input, its outlet resolved through sources.yaml.
 
-    Title and text go through `pasted_text`: HTML markup read as its text, NFC.
-    InputRejected when the text is markup with no text in it.
+    Title and text go through `pasted_text`: HTML markup read as its text, NFC, cut to
+    CLASSIFY_LIMITS. InputRejected when the text is markup with no text in it.
     """
     data = loads_record(raw)
     if isinstance(data, dict) and "text" not in data and "body" in data:
         data["text"] = data.pop("body")
     line = ClassifyLine.model_validate(data)
-    title, text = pasted_text(line.title), pasted_text(line.text)
+    title = pasted_text(line.title, limit=CLASSIFY_LIMITS["title"])
+    text = pasted_text(line.text, limit=CLASSIFY_LIMITS["text"])
     if text.html and not text.text.strip():
         raise InputRejected("trường 'text': không còn chữ nào sau khi bỏ thẻ HTML")
+    notes = tuple(
+        _cut_note(_FIELD_NAMES[field], pasted, CLASSIFY_LIMITS[field])
+        for field, pasted in (("title", title), ("text", text))
+        if pasted.length is not None
+    )
     resolution = outlets.resolve(line.outlet, line.url)
     kind = resolution.source.kind if resolution.source else line.kind
     article = ArticleText(
@@ -87,7 +102,15 @@ def parse_classify_line(raw: str, outlets: OutletResolver) -> ClassifyInput:
         published_at=line.published_at,
         outlet_note=resolution.note if not line.kind else None,
     )
-    return ClassifyInput(article, resolution, title.html or text.html)
+    return ClassifyInput(article, resolution, title.html or text.html, notes)
+
+
+def _cut_note(field: str, pasted: Pasted, limit: int) -> str:
+    """The note on stderr: "văn bản dài 250.000 ký tự, chỉ chấm 200.000 ký tự đầu"."""
+    given = output.number(pasted.length or 0)
+    if pasted.html:
+        return f"{field} HTML dài {given} ký tự, chỉ chấm {output.number(limit)} ký tự chữ đầu"
+    return f"{field} dài {given} ký tự, chỉ chấm {output.number(limit)} ký tự đầu"
 
 
 def input_error(err: json.JSONDecodeError | ValidationError | InputRejected) -> str:
@@ -115,7 +138,8 @@ def classify(app, as_json: bool) -> None:
     `outlet` có thể là mã nguồn, tên hiển thị ("VnExpress", "Tuổi Trẻ") hoặc tên miền; không có
     thì `url` quyết định. Loại báo của nguồn đó (sector, national, provincial) rồi được áp dụng.
 
-    Tiêu đề hay văn bản dán kèm thẻ HTML được đọc thành chữ ("html": true).
+    Tiêu đề hay văn bản dán kèm thẻ HTML được đọc thành chữ ("html": true). Chỉ chấm 1.000 ký
+    tự đầu của tiêu đề và 200.000 ký tự đầu của văn bản ("truncated": true, có lưu ý trên stderr).
     """
     # Bytes, so a line of invalid UTF-8 is replaced and noted instead of aborting the input.
     stream = peekable(sys.stdin.buffer)
@@ -131,11 +155,13 @@ def classify(app, as_json: bool) -> None:
         if replaced:
             click.echo(f"Lưu ý: dòng {number}: {NOT_UTF8_NOTE}", err=True)
         try:
-            article, resolution, html = parse_classify_line(raw, outlets)
+            article, resolution, html, notes = parse_classify_line(raw, outlets)
         except (json.JSONDecodeError, ValidationError, InputRejected) as err:
             failures += 1
             click.echo(output.dumps({"line": number, "error": input_error(err)}))
             continue
+        for note in notes:
+            click.echo(f"Lưu ý: dòng {number}: {note}", err=True)
         assessment = flagger.assess(article)
         source = resolution.source
         click.echo(
@@ -155,6 +181,7 @@ def classify(app, as_json: bool) -> None:
                     "reasons": assessment.reasons,
                     "model_version": assessment.model_version,
                     "html": html,
+                    "truncated": bool(notes),
                 }
             )
         )
