@@ -159,6 +159,63 @@ def clean_extracted(article: ExtractedArticle) -> CleanExtracted:
     return CleanExtracted(stored, clean.received)
 
 
+# Pasted text is read as HTML only when it clearly is markup: a closing tag of an HTML element,
+# <br>/<p>/<div>... written bare, a tag with attributes (<a href="...">), a doctype. Real SMS
+# write "<So TK>", "<noi dung >", "<fr3e.win/x>", "a < b": those stay text.
+_ELEMENTS = (
+    "a|abbr|address|article|aside|b|blockquote|body|br|button|caption|center|cite|code|dd|del|"
+    "div|dl|dt|em|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|"
+    "input|ins|label|li|link|main|mark|meta|nav|noscript|ol|p|pre|q|s|script|section|small|span|"
+    "strike|strong|style|sub|sup|table|tbody|td|template|tfoot|th|thead|title|tr|u|ul"
+)
+_BARE_ELEMENTS = (  # without attributes, one-letter names (<a>, <b>) are too often plain words
+    "article|blockquote|body|br|div|em|h[1-6]|head|hr|html|li|ol|p|script|section|span|strong|"
+    "style|table|td|tr|ul"
+)
+_MARKUP = re.compile(
+    rf"</(?:{_ELEMENTS})\s*>"
+    rf"|<(?:{_BARE_ELEMENTS})\s*/?>"
+    rf"|<(?:{_ELEMENTS})\s+[\w:-]+\s*=[^<>]*>"
+    r"|<!doctype\s+html",
+    re.IGNORECASE,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when `text` clearly is HTML markup (see `_MARKUP`), not text with a "<" in it."""
+    return _MARKUP.search(text) is not None
+
+
+# A page larger than the crawler fetches (extract_article's max_bytes) is cut before parsing:
+# its text is cut to MAX_BODY_CHARS anyway.
+MAX_MARKUP_CHARS = 5_000_000
+
+
+@dataclass(frozen=True)
+class Pasted:
+    """Text a user pasted, as the flagger reads it: HTML turned into its text, NFC, capped."""
+
+    text: str
+    html: bool  # read as HTML markup
+    length: int | None  # the length as given, when only the first `limit` characters are kept
+
+
+def pasted_text(text: str, *, limit: int | None = None) -> Pasted:
+    """`text` as `classify` scores it. HTML markup (`looks_like_html`) becomes its visible text
+    (`crawlers.extract.document.markup_text`: paragraphs as line breaks, no scripts or styles,
+    entities read); then NFC, as plain text always was, and the first `limit` characters.
+    Plain text within `limit` is exactly `nfc(text)`."""
+    given, html = len(text), looks_like_html(text)
+    if html:
+        from crawlers.extract.document import markup_text  # lxml: only for markup
+
+        text = markup_text(text[:MAX_MARKUP_CHARS])
+    text = nfc(text)
+    if limit is None or (len(text) <= limit and given <= MAX_MARKUP_CHARS):
+        return Pasted(text, html, None)
+    return Pasted(text[:limit], html, given)
+
+
 NOT_UTF8_NOTE = "byte không phải UTF-8 đã thay bằng U+FFFD"  # what a reader says of that line
 
 

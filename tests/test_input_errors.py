@@ -107,7 +107,7 @@ def test_a_byte_order_mark_before_a_line_is_not_part_of_it() -> None:
         "https://baonghean.vn/a.html",
         "https://baonghean.vn/b.html",
     ]
-    article, _ = parse_classify_line((BOM + _json()).decode(), OutletResolver(()))
+    article = parse_classify_line((BOM + _json()).decode(), OutletResolver(())).article
     assert article.text == GOOD["text"]
 
 

@@ -61,6 +61,64 @@ def node_text(node: etree._Element, skip: frozenset[str] = _SKIP_TEXT_TAGS) -> s
     return clean_text("".join(parts))
 
 
+# Elements that start a line of their own in pasted markup; <br> breaks a line inside one.
+_PARAGRAPH_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption",
+        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+        "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    }
+)  # fmt: skip
+
+
+def markup_text(markup: str) -> str:
+    """The visible text of pasted HTML (a post, an article's source): entities read, scripts,
+    styles, comments and the page's <head> dropped, one paragraph per block ("\\n\\n" between
+    them, as `Body.text`), <br> as a line break, spaces (NBSP included) collapsed in a line.
+
+    Unlike `node_text`, invisible characters are kept: the flagger reads them as disguise.
+    Empty when there is no text; never raises on broken markup.
+    """
+    try:
+        root = parse_html(markup)
+    except ExtractionError:
+        return ""
+    paragraphs: list[list[str]] = [[]]
+
+    def line_break(paragraph: bool) -> None:
+        if paragraph:
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append("\n")
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _SKIP_TEXT_TAGS or tag == "head":
+            return
+        block = tag in _PARAGRAPH_TAGS
+        if block:
+            line_break(True)
+        if tag == "br":
+            line_break(False)
+        elif el.text:
+            paragraphs[-1].append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                paragraphs[-1].append(child.tail)
+        if block:
+            line_break(True)
+
+    walk(root)
+    texts = []
+    for parts in paragraphs:
+        lines = (_SPACE_RE.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+        text = "\n".join(line for line in lines if line)
+        if text:
+            texts.append(text)
+    return "\n\n".join(texts)
+
+
 def classes(node: etree._Element) -> str:
     """Class and id of a node, lower-cased, for boilerplate and date-element patterns."""
     return f"{node.get('class') or ''} {node.get('id') or ''}".lower()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -30,11 +30,18 @@ from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review.labels import label
 from pressmon.review_examples import reviewed_examples
-from pressmon.sanitize import NOT_UTF8_NOTE, decode_line
+from pressmon.sanitize import (
+    MAX_BODY_CHARS,
+    MAX_TITLE_CHARS,
+    NOT_UTF8_NOTE,
+    InputRejected,
+    Pasted,
+    decode_line,
+    pasted_text,
+)
 from pressmon.settings import REPO_ROOT, load_sources
 from pressmon.wiring import archive_from, flagger_from
 from vntext.jsonlines import loads_record
-from vntext.normalize import nfc
 from vntext.syntax_text import read_problem
 
 
@@ -51,29 +58,62 @@ class ClassifyLine(BaseModel):
     published_at: datetime | None = None
 
 
-def parse_classify_line(raw: str, outlets: OutletResolver) -> tuple[ArticleText, Resolution]:
-    """One JSON line -> the flagger's input, its outlet resolved through sources.yaml."""
+class ClassifyInput(NamedTuple):
+    """One `classify` line read: the flagger's input, its outlet, and what was done to its text."""
+
+    article: ArticleText
+    resolution: Resolution
+    html: bool  # title or text was HTML markup, scored as its text
+    notes: tuple[str, ...]  # what the user should know: only the text's start was scored
+
+
+# What `classify` scores of a line: as much as `ingest` stores (pressmon.sanitize).
+CLASSIFY_LIMITS = {"title": MAX_TITLE_CHARS, "text": MAX_BODY_CHARS}
+_FIELD_NAMES = {"title": "tiêu đề", "text": "văn bản"}
+
+
+def parse_classify_line(raw: str, outlets: OutletResolver) -> ClassifyInput:
+    """One JSON line -> the flagger's input, its outlet resolved through sources.yaml.
+
+    Title and text go through `pasted_text`: HTML markup read as its text, NFC, cut to
+    CLASSIFY_LIMITS. InputRejected when the text is markup with no text in it.
+    """
     data = loads_record(raw)
     if isinstance(data, dict) and "text" not in data and "body" in data:
         data["text"] = data.pop("body")
     line = ClassifyLine.model_validate(data)
+    title = pasted_text(line.title, limit=CLASSIFY_LIMITS["title"])
+    text = pasted_text(line.text, limit=CLASSIFY_LIMITS["text"])
+    if text.html and not text.text.strip():
+        raise InputRejected("trường 'text': không còn chữ nào sau khi bỏ thẻ HTML")
+    notes = tuple(
+        _cut_note(_FIELD_NAMES[field], pasted, CLASSIFY_LIMITS[field])
+        for field, pasted in (("title", title), ("text", text))
+        if pasted.length is not None
+    )
     resolution = outlets.resolve(line.outlet, line.url)
     kind = resolution.source.kind if resolution.source else line.kind
-    return (
-        ArticleText(
-            title=nfc(line.title),
-            text=nfc(line.text),
-            url=line.url,
-            outlet=resolution.source.id if resolution.source else line.outlet,
-            outlet_kind=kind,
-            published_at=line.published_at,
-            outlet_note=resolution.note if not line.kind else None,
-        ),
-        resolution,
+    article = ArticleText(
+        title=title.text,
+        text=text.text,
+        url=line.url,
+        outlet=resolution.source.id if resolution.source else line.outlet,
+        outlet_kind=kind,
+        published_at=line.published_at,
+        outlet_note=resolution.note if not line.kind else None,
     )
+    return ClassifyInput(article, resolution, title.html or text.html, notes)
 
 
-def input_error(err: json.JSONDecodeError | ValidationError) -> str:
+def _cut_note(field: str, pasted: Pasted, limit: int) -> str:
+    """The note on stderr: "văn bản dài 250.000 ký tự, chỉ chấm 200.000 ký tự đầu"."""
+    given = output.number(pasted.length or 0)
+    if pasted.html:
+        return f"{field} HTML dài {given} ký tự, chỉ chấm {output.number(limit)} ký tự chữ đầu"
+    return f"{field} dài {given} ký tự, chỉ chấm {output.number(limit)} ký tự đầu"
+
+
+def input_error(err: json.JSONDecodeError | ValidationError | InputRejected) -> str:
     """A line's problem in words, as `ingest` says it, and what a line holds."""
     return (
         line_problem(err)
@@ -97,6 +137,9 @@ def classify(app, as_json: bool) -> None:
 
     `outlet` có thể là mã nguồn, tên hiển thị ("VnExpress", "Tuổi Trẻ") hoặc tên miền; không có
     thì `url` quyết định. Loại báo của nguồn đó (sector, national, provincial) rồi được áp dụng.
+
+    Tiêu đề hay văn bản dán kèm thẻ HTML được đọc thành chữ ("html": true). Chỉ chấm 1.000 ký
+    tự đầu của tiêu đề và 200.000 ký tự đầu của văn bản ("truncated": true, có lưu ý trên stderr).
     """
     # Bytes, so a line of invalid UTF-8 is replaced and noted instead of aborting the input.
     stream = peekable(sys.stdin.buffer)
@@ -112,11 +155,13 @@ def classify(app, as_json: bool) -> None:
         if replaced:
             click.echo(f"Lưu ý: dòng {number}: {NOT_UTF8_NOTE}", err=True)
         try:
-            article, resolution = parse_classify_line(raw, outlets)
-        except (json.JSONDecodeError, ValidationError) as err:
+            article, resolution, html, notes = parse_classify_line(raw, outlets)
+        except (json.JSONDecodeError, ValidationError, InputRejected) as err:
             failures += 1
             click.echo(output.dumps({"line": number, "error": input_error(err)}))
             continue
+        for note in notes:
+            click.echo(f"Lưu ý: dòng {number}: {note}", err=True)
         assessment = flagger.assess(article)
         source = resolution.source
         click.echo(
@@ -135,6 +180,8 @@ def classify(app, as_json: bool) -> None:
                     "stance": assessment.stance,
                     "reasons": assessment.reasons,
                     "model_version": assessment.model_version,
+                    "html": html,
+                    "truncated": bool(notes),
                 }
             )
         )

@@ -116,6 +116,8 @@ def test_output_fields_are_those_readme_documents(model_file: Path) -> None:
         "outlet_name",
         "outlet_kind",
         "model_version",
+        "html",
+        "truncated",
     }
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     [documented] = [line for line in readme.splitlines() if line.startswith("| `pressmon classify")]
