@@ -38,6 +38,7 @@ from pressmon.review.labels import (
     actor_label,
     changed_marker,
     label,
+    office_label,
 )
 from pressmon.review.queue import QueueOrders
 from pressmon.review.similar import DecidedTitles
@@ -146,6 +147,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["label"] = label
     env.filters["actor_label"] = actor_label
     env.filters["changed_marker"] = changed_marker
+    env.filters["office"] = office_label
     env.filters["date_reason"] = date_reason_text
     env.filters["date_disagreement"] = date_disagreement_text
     env.globals.update(
