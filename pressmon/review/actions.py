@@ -16,7 +16,14 @@ from pressmon.review.escalations import Escalation, sendings
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.offices import CenterEvent
 from pressmon.review.scope import Scope
-from pressmon.review.workflow import Action, ReviewState, centers_lock, plan, replay
+from pressmon.review.workflow import (
+    Action,
+    ReviewState,
+    centers_decision,
+    centers_lock,
+    plan,
+    replay,
+)
 
 
 class _Person(Protocol):
@@ -189,6 +196,7 @@ def apply_action(
             province=province,
             sent_by=waiting_sender(escalations, history, action, is_center),
             locked_by_center=centers_lock(history, is_center),
+            decided_by_center=centers_decision(history, is_center),
         )
         archive.record_review(event)
         changes.clear(document_id)

@@ -21,6 +21,7 @@ from index.base import Archive
 from index.types import Document, Query, ReviewEvent, TriageEntry, TriageList
 from pressmon.review.escalations import Escalation
 from pressmon.review.statuses import STATUSES
+from pressmon.review.workflow import Decided
 
 QueueOrder = Literal["tier", "uncertain", "newest"]
 # Items sent to the Center: all of them, those waiting for its answer, those it answered.
@@ -92,6 +93,9 @@ class QueueRow:
     # The sendings shown: every province's the Center answers or is to answer
     # (escalations.sendings), or a province's own once the Center answered it (sent_view)
     senders: tuple[Escalation, ...] = ()
+    # Who made the standing decision, and for which office then (workflow.decided_by); None
+    # while none stands
+    decided: Decided | None = None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Literal
 from index.types import ReviewEvent
 from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
 from pressmon.review.labels import CHANGE_LABELS, label
-from pressmon.review.offices import CenterEvent
+from pressmon.review.offices import CenterEvent, OfficeAt
 from pressmon.review.statuses import (
     CONTENT_CHANGED,
     CORRECTION_REQUESTED,
@@ -39,6 +39,10 @@ ActionKind = Literal["status", "follow_up", "reopen", "assign", "note", "escalat
 CAN_REOPEN = frozenset({"lead", "admin"})
 MAX_NOTE_LENGTH = 5000  # characters; the web form and the API take the same
 CAN_ASSIGN_OTHERS = frozenset({"lead", "admin"})
+CENTERS_DECISION = (
+    "Trung tâm đã kết luận bài này: BHXH tỉnh không đổi được kết luận của Trung tâm. "
+    "Nếu không đồng ý, hãy chuyển lại bài lên Trung tâm (“Chuyển Trung tâm”) kèm ghi chú nêu lý do."
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,44 @@ def centers_lock(history: Sequence[ReviewEvent], is_center: CenterEvent) -> bool
         elif locking is None and event.detail.get("follow_up") == REPORTED_TO_LEADERSHIP:
             locking = event
     return locking is not None and is_center(locking)
+
+
+def deciding_event(history: Sequence[ReviewEvent]) -> ReviewEvent | None:
+    """The event that made the item's standing decision: the latest that set its status, when
+    it set a decision; None while none stands (none yet, reopened, back in progress)."""
+    for event in reversed(history):
+        if event.action in ("status", "reopen") or event.status_after != event.status_before:
+            return event if event.status_after in DECISIONS else None
+    return None
+
+
+@dataclass(frozen=True)
+class Decided:
+    """Who made the item's standing decision: its event, and the office it was made for then."""
+
+    event: ReviewEvent
+    province: str | None  # None: the Center
+
+
+def decided_by(history: Sequence[ReviewEvent], offices: OfficeAt) -> Decided | None:
+    """The standing decision (`deciding_event`) and the office its actor acted for when it was
+    made (`offices`), not the account's office now; None while no decision stands."""
+    event = deciding_event(history)
+    return None if event is None else Decided(event, offices(event.actor, event.at))
+
+
+def centers_decision(history: Sequence[ReviewEvent], is_center: CenterEvent) -> bool:
+    """Whether the item's standing decision (`deciding_event`) is the Center's (`is_center`)."""
+    event = deciding_event(history)
+    return event is not None and is_center(event)
+
+
+def may_change_status(province: str | None, by_center: bool) -> bool:
+    """Whether an account of `province` (None: the Center) may change the item's status;
+    `by_center`: the standing decision is the Center's (`centers_decision`). A province does
+    not overwrite it: the Center may have answered the province on it and moved on, so the
+    province sends the item up again with its reasons instead."""
+    return province is None or not by_center
 
 
 def may_reopen(state: ReviewState, role: str, province: str | None, by_center: bool) -> bool:
@@ -187,12 +229,14 @@ def plan(
     province: str | None = None,
     sent_by: str | None = None,
     locked_by_center: bool = False,
+    decided_by_center: bool = False,
 ) -> ReviewEvent:
     """The event that records `action`, or WorkflowError saying why it is not allowed.
 
     `province`: the actor's provincial office, None for the Center's staff; `sent_by`: the
     province that sent the item to the Center and waits for its answer, if one does;
-    `locked_by_center`: the Center's report to leadership locked it (`centers_lock`).
+    `locked_by_center`: the Center's report to leadership locked it (`centers_lock`);
+    `decided_by_center`: the standing decision is the Center's (`centers_decision`).
     """
     note = action.note.strip()
     current = state.status
@@ -250,6 +294,8 @@ def plan(
             "lãnh đạo cần mở lại (kèm lý do) trước khi sửa."
         )
     if action.kind == "status":
+        if not may_change_status(province, decided_by_center):
+            raise RoleForbidden(CENTERS_DECISION)
         target = action.status or ""
         if target not in STATUSES:
             raise WorkflowError(f"Trạng thái không hợp lệ: {target!r}.")

@@ -144,12 +144,30 @@ class EscalationOut(_Out):
     at: str = Field(description="ISO 8601")
 
 
+class DecidedOut(_Out):
+    """Who made an item's standing decision (its latest status change, to a conclusion)."""
+
+    center: bool = Field(
+        description="made for the Center: a provincial account does not change it (403), it"
+        " sends the item up again with a note"
+    )
+    province: str | None = Field(
+        description="the office it was made for when it was made; null: the Center"
+    )
+    office_label: str = Field(description="“Trung tâm”, “BHXH Nghệ An”")
+    actor: str = Field(description="the account that made it")
+    at: str = Field(description="ISO 8601")
+
+
 class ItemChoices(_Out):
     """What the item page's forms offer this account now; /api/items/{id}/decide takes the same
     (the workflow still decides: someone may act first)."""
 
     seen: int = Field(description="send as `seen` with a decision made from this answer")
-    statuses: list[str] = Field(description="action `status`: the statuses it may move to")
+    statuses: list[str] = Field(
+        description="action `status`: the statuses it may move to; empty for a provincial"
+        " account while the Center's decision stands (`decided_by.center`)"
+    )
     follow_ups: list[str] = Field(description="action `follow_up`: those it may record")
     reopen: bool = Field(description="action `reopen`: locked, and this account may reopen it")
     escalate: bool = Field(description="action `escalate`: a provincial account, not locked")
@@ -184,6 +202,9 @@ class ItemDetail(_Out):
         " the item up its answer since that province's latest sending; null while it waits or"
         " if not sent"
     )
+    decided_by: DecidedOut | None = Field(
+        description="who made the standing decision; null while none stands"
+    )
     choices: ItemChoices
 
 
@@ -201,6 +222,9 @@ class QueueRow(_Out):
         " (`ItemDetail.center_answer`); null while it waits"
     )
     changed: bool = Field(description="edited at its source since someone last acted on it")
+    decided_by: DecidedOut | None = Field(
+        description="who made the standing decision, as on the item; null while none stands"
+    )
 
 
 class QueuePage(_Out):

@@ -76,6 +76,13 @@ def test_a_decided_item_edited_at_its_source_leads_its_tier_marked(
         "senders": [],
         "center_answer": None,
         "changed": True,
+        "decided_by": {
+            "center": True,
+            "province": None,
+            "office_label": "Trung tâm",
+            "actor": "an",
+            "at": "2026-05-20T03:00:00+00:00",  # when it was decided, before the edit
+        },
     }
 
     # Any person acting on it again takes the mark off; the order is the tiers' again.

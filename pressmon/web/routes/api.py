@@ -28,15 +28,19 @@ from pressmon.coverage import PRESS_KINDS, counted_until
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.escalations import sent_view
-from pressmon.review.labels import STATUS_LABELS, actor_label, label
+from pressmon.review.labels import STATUS_LABELS, actor_label, label, office_label
 from pressmon.review.statuses import NOTE_REQUIRED
 from pressmon.review.workflow import (
     CAN_ASSIGN_OTHERS,
     Action,
     ActionKind,
+    Decided,
     ReviewState,
     available_follow_ups,
+    centers_decision,
     centers_lock,
+    decided_by,
+    may_change_status,
     may_reopen,
     next_statuses,
 )
@@ -150,6 +154,21 @@ def state_json(state: ReviewState, names: Mapping[str, str]) -> dict[str, Any]:
     )
 
 
+def decided_json(decided: Decided | None) -> dict[str, Any] | None:
+    """Who made the standing decision (`workflow.decided_by`), for `decided_by`."""
+    if decided is None:
+        return None
+    return _plain(
+        {
+            "center": decided.province is None,
+            "province": decided.province,
+            "office_label": office_label(decided.province),
+            "actor": decided.event.actor,
+            "at": decided.event.at,
+        }
+    )
+
+
 @router.get("/me", response_model=Me)
 def me(session: CurrentSession) -> dict[str, Any]:
     """The signed-in user and the CSRF token to send as X-CSRF-Token on writes."""
@@ -212,6 +231,7 @@ def item(
         "escalation": _plain(dataclasses.asdict(sent)) if sent else None,
         "senders": [_plain(dataclasses.asdict(e)) for e in view.senders] if view else [],
         "center_answer": event_json(view.answer) if view and view.answer else None,
+        "decided_by": decided_json(decided_by(history, ctx.accounts.offices_at())),
         "choices": choices_json(ctx, archive, session.account, document, state, history),
     }
 
@@ -226,15 +246,17 @@ def choices_json(
 ) -> dict[str, Any]:
     """The item page's choices (templates/item.html) for this account; `archive`: its session's."""
     assigns_others = account.role in CAN_ASSIGN_OTHERS
+    is_center = center_actor(ctx)
+    may_change = may_change_status(account.province, centers_decision(history, is_center))
     return {
         "seen": len(history),
-        "statuses": list(next_statuses(state)),
+        "statuses": list(next_statuses(state)) if may_change else [],
         "follow_ups": list(available_follow_ups(state)),
         "reopen": may_reopen(
-            state, account.role, account.province, centers_lock(history, center_actor(ctx))
+            state, account.role, account.province, centers_lock(history, is_center)
         ),
         "escalate": account.province is not None,
-        "send_back": can_send_back(ctx.escalations, history, account.province, center_actor(ctx)),
+        "send_back": can_send_back(ctx.escalations, history, account.province, is_center),
         "assignees": [
             a.username
             for a in assignable_accounts(ctx, archive, account, document)
@@ -277,6 +299,7 @@ def queue(
                 "senders": [_plain(dataclasses.asdict(e)) for e in r.senders],
                 "center_answer": event_json(r.answer) if r.answer else None,
                 "changed": r.changed,
+                "decided_by": decided_json(r.decided),
             }
             for r in result.rows
         ],

@@ -33,7 +33,10 @@ from pressmon.review.workflow import (
     MAX_NOTE_LENGTH,
     Action,
     available_follow_ups,
+    centers_decision,
     centers_lock,
+    decided_by,
+    may_change_status,
     may_reopen,
     next_statuses,
 )
@@ -154,6 +157,9 @@ def item_context(
     escalation = ctx.escalations.get(document_id)
     is_center = center_actor(ctx)
     by_center = state.locked and centers_lock(history, is_center)
+    # A province does not overwrite the Center's standing decision (it sends the item up again).
+    may_change = may_change_status(province, centers_decision(history, is_center))
+    offices = ctx.accounts.offices_at()
     # Every province whose sending the Center answers (or is to answer), shown by name; a
     # province that sent it up, its own sending once the Center answered it.
     view = sent_view(escalation, history, is_center, province) if escalation else None
@@ -184,12 +190,15 @@ def item_context(
         "answer_by": answer_by.label if answer_by else answer.actor if answer else "",
         # Senders and the assignee by the names people read (the handler, "Người xử lý").
         "names": ctx.accounts.names(),
-        "statuses": next_statuses(state),
+        "statuses": next_statuses(state) if may_change else (),
+        "may_change_status": may_change,
+        # Who made the standing decision, and for which office then (None: none stands).
+        "decided": decided_by(history, offices),
         "follow_ups": available_follow_ups(state),
         "users": assignable_accounts(ctx, archive, account, document),
         "action_labels": ACTION_LABELS,
         "traced_actor": traced_actor,
-        "offices": ctx.accounts.offices_at(),  # whom each person in the log acted for then
+        "offices": offices,  # whom each person in the log acted for then
         "centers_lock": by_center,
         "may_reopen": may_reopen(state, account.role, province, by_center),
         "max_note": MAX_NOTE_LENGTH,

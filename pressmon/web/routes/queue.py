@@ -24,7 +24,8 @@ from pressmon.review.queue import (
     load_queue,
 )
 from pressmon.review.scope import Scope
-from pressmon.review.statuses import STATUSES
+from pressmon.review.statuses import DECISIONS, STATUSES
+from pressmon.review.workflow import decided_by
 from pressmon.web.accounts import Account
 from pressmon.web.choices import Choice, Choices
 from pressmon.web.deps import Context, CurrentSession, SessionArchive, SessionScope, WebContext
@@ -124,8 +125,15 @@ def session_queue(
         changed=ctx.changes.all(),
         answered=answered(escalations, histories, is_center, scope.province),
     )
-    sent = [r.document.id for r in result.rows if r.escalation and r.document.id not in histories]
-    histories = {**histories, **archive.review_histories(sent)} if sent else histories
+    # The page's rows sent up, or decided (whose office concluded is shown), read their logs.
+    read = [
+        r.document.id
+        for r in result.rows
+        if (r.escalation or r.document.review_status in DECISIONS)
+        and r.document.id not in histories
+    ]
+    histories = {**histories, **archive.review_histories(read)} if read else histories
+    offices = ctx.accounts.offices_at()
     rows = tuple(
         _with_sendings(
             r, sent_view(r.escalation, histories[r.document.id], is_center, scope.province)
@@ -133,6 +141,12 @@ def session_queue(
         if r.escalation
         else r
         for r in result.rows
+    )
+    rows = tuple(
+        replace(r, decided=decided_by(histories[r.document.id], offices))
+        if r.document.id in histories
+        else r
+        for r in rows
     )
     return replace(result, rows=rows)
 
