@@ -54,10 +54,7 @@ def office_at(changes: Iterable[OfficeChange], current: Mapping[str, str | None]
     return province
 
 
-def center_events(
-    changes: Iterable[OfficeChange], current: Mapping[str, str | None]
-) -> CenterEvent:
+def center_events(offices: OfficeAt) -> CenterEvent:
     """Whether an audit event is the Center's: a person's, recorded while its actor acted for
-    the Center (`office_at`); the system's events are no office's."""
-    province = office_at(changes, current)
-    return lambda event: event.actor != SYSTEM_ACTOR and province(event.actor, event.at) is None
+    the Center (`offices`, as `office_at`); the system's events are no office's."""
+    return lambda event: event.actor != SYSTEM_ACTOR and offices(event.actor, event.at) is None

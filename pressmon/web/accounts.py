@@ -11,7 +11,7 @@ import hmac
 import re
 import secrets
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -354,9 +354,11 @@ class AccountStore:
             for r in rows
         )
 
-    def offices_at(self) -> OfficeAt:
-        """The province each account acted for at a time (`office_at`; None: the Center)."""
-        return office_at(self.office_changes(), {a.username: a.province for a in self.list()})
+    def offices_at(self, accounts: Iterable[Account] | None = None) -> OfficeAt:
+        """The province each account acted for at a time (`office_at`; None: the Center).
+        `accounts`: `list()` as the caller read it already, else read here."""
+        current = self.list() if accounts is None else accounts
+        return office_at(self.office_changes(), {a.username: a.province for a in current})
 
     def set_password(self, username: str, password: str) -> None:
         check_password(password, username)

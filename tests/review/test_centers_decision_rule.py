@@ -37,7 +37,7 @@ CHANGES = (
     OfficeChange("tam", AT + timedelta(hours=2), "Nghệ An", moved=True),
 )
 CURRENT = {"tam": "Nghệ An", "nga": "Nghệ An", "binh": None}
-IS_CENTER = center_events(CHANGES, CURRENT)
+IS_CENTER = center_events(office_at(CHANGES, CURRENT))
 
 
 def event(actor: str, before: str, after: str, action: str = "status", hours: int = 0):

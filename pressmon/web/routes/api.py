@@ -281,7 +281,9 @@ def queue(
     chuyen as codes. An unknown name or code is refused with 400. Items a province sent to the
     Center come first in the Center's queue until it answers; `changed`: the item was edited at
     its source since someone last acted on it (first in its tier)."""
-    result = session_queue(ctx, archive, scope, filters, page_no, ctx.accounts.assignees())
+    result = session_queue(
+        ctx, archive, scope, filters, page_no, ctx.accounts.assignees(), ctx.accounts.offices_at()
+    )
     names = ctx.accounts.names()
     return {
         "total": result.total,

@@ -14,7 +14,7 @@ from classifier.types import TIERS
 from index.base import Archive
 from pressmon.review.escalations import SentView, answered, sent_view
 from pressmon.review.labels import CATEGORY_LABELS
-from pressmon.review.offices import CenterEvent, center_events
+from pressmon.review.offices import CenterEvent, OfficeAt, center_events
 from pressmon.review.queue import (
     QueueFilters,
     QueueOrder,
@@ -97,14 +97,15 @@ def session_queue(
     filters: QueueFilters,
     page_no: int,
     assignments: Mapping[str, str],
+    offices: OfficeAt,
 ) -> QueuePage:
     """The queue as this session sees it: the Center's puts what provinces sent it first until
     it has concluded on them; a province reads the Center's answer to its own sending
     (`escalations.sent_view`); items edited at their source since someone last acted on them are
-    marked, first in their tier. `assignments`: `AccountStore.assignees`, read by the caller,
-    which may need them again."""
+    marked, first in their tier. `assignments`: `AccountStore.assignees`, and `offices`,
+    `AccountStore.offices_at`: read by the caller, which may need them again."""
     escalations = ctx.escalations.all()
-    is_center = center_actor(ctx)
+    is_center = center_events(offices)
     # The Center orders by every answer, a filter on them reads those it may see; otherwise a
     # province reads those of the items on its page.
     if scope.is_center:
@@ -133,7 +134,6 @@ def session_queue(
         and r.document.id not in histories
     ]
     histories = {**histories, **archive.review_histories(read)} if read else histories
-    offices = ctx.accounts.offices_at()
     rows = tuple(
         _with_sendings(
             r, sent_view(r.escalation, histories[r.document.id], is_center, scope.province)
@@ -158,8 +158,7 @@ def _with_sendings(row: QueueRow, view: SentView) -> QueueRow:
 def center_actor(ctx: WebContext) -> CenterEvent:
     """Whether an audit event is the Center's: recorded while its actor acted for the Center, not
     a province's office (pressmon.review.offices), and not the system's."""
-    current = {a.username: a.province for a in ctx.accounts.list()}
-    return center_events(ctx.accounts.office_changes(), current)
+    return center_events(ctx.accounts.offices_at())
 
 
 def status_tab_links(params: Mapping[str, str], statuses: Sequence[str]) -> dict[str, str]:
@@ -181,11 +180,13 @@ def queue_page(
     filters: Filters,
     page_no: Page,
 ) -> Response:
-    # One read for the rows' handlers and the Người xử lý filter, which then agree.
+    # One read for the rows' handlers and the Người xử lý filter, which then agree; one of the
+    # accounts for the offices the rows are read with, the names and the filter.
     assignments = ctx.accounts.assignees()
-    result = session_queue(ctx, archive, scope, filters, page_no, assignments)
-    params = {k: v for k, v in request.query_params.items() if k != "trang"}
     accounts = ctx.accounts.list()
+    offices = ctx.accounts.offices_at(accounts)
+    result = session_queue(ctx, archive, scope, filters, page_no, assignments, offices)
+    params = {k: v for k, v in request.query_params.items() if k != "trang"}
     # Senders, the Center's answerer and each item's handler by the names people read.
     return page(
         request,
