@@ -61,9 +61,9 @@ from pressmon.report_items import (
 )
 from pressmon.review.escalations import Escalation, center_answer, sendings
 from pressmon.review.labels import label, office_label
-from pressmon.review.offices import CenterEvent
+from pressmon.review.offices import CenterEvent, OfficeAt
 from pressmon.review.statuses import UNSTARTED
-from pressmon.review.workflow import ReviewState, replay
+from pressmon.review.workflow import Decided, ReviewState, decided_by, replay
 from pressmon.settings import Campaign, Target, Targets
 from vntext.collation import SortKey, vietnamese_sort_key
 
@@ -289,6 +289,9 @@ class LeadershipReport:
     # document id -> the Center's answer to those sendings (a conclusion, a follow-up or Trả lại
     # tỉnh: pressmon.review.escalations.center_answer); an item in `senders` but not here waits
     answers: Mapping[str, ReviewEvent] = field(default_factory=dict)
+    # document id -> who made its standing decision and for which office then
+    # (pressmon.review.workflow.decided_by): leadership tells the Center's from a province's
+    decided: Mapping[str, Decided] = field(default_factory=dict)
     items: ItemCounts = ItemCounts(0, 0, 0, 0, FLAGGED_LIMIT)
     published_in_period: frozenset[str] = frozenset()  # listed items published in the period
     # listed items acted on in the period -> the time of the latest such action
@@ -324,10 +327,13 @@ def leadership_report(
     chart_target_id: str | None = None,
     evidence: EvidenceStore | None = None,
     sent_to_center: SentToCenter | None = None,
+    offices: OfficeAt | None = None,
 ) -> LeadershipReport:
     """Coverage counts articles published in [date_from, date_to] (local dates in `tz`); the
     Article 11 items are those published then and flagged, and those acted on then wherever
-    published (`pressmon.report_items`), at most `flagged_limit` of them."""
+    published (`pressmon.report_items`), at most `flagged_limit` of them. `offices`: the office
+    each account acted for at a time (`pressmon.review.offices.office_at`), for which office
+    made each standing decision; None: not said."""
     coverage = coverage_figures(
         archive,
         targets,
@@ -387,6 +393,13 @@ def leadership_report(
             if sent_to_center and d.id in sent
         },
         answers=answers,
+        decided={
+            d.id: who
+            for d in listed
+            if offices is not None
+            and d.id in histories
+            and (who := decided_by(histories[d.id], offices))
+        },
         items=items,
         published_in_period=frozenset(
             d.id for d in listed if date_from <= local_date(d.published_at, tz) <= date_to
@@ -636,6 +649,7 @@ def report_xlsx(
             "Trả lời của Trung tâm",
             "Trong kỳ",
             "Xử lý gần nhất trong kỳ",
+            "Đơn vị kết luận",
         ],
     )
     for category, docs in report.flagged_by_category:
@@ -670,6 +684,7 @@ def report_xlsx(
                     _answer_cell(report.answers.get(d.id), sent, tz, names),
                     "; ".join(report.period_marks(d.id)),
                     local_time(acted, tz) if (acted := report.acted_in_period.get(d.id)) else None,
+                    office_label(who.province) if (who := report.decided.get(d.id)) else "",
                 ],
             )
     if not report.flagged_by_category:
@@ -685,7 +700,7 @@ def report_xlsx(
         for cell in sheet[1 if sheet is not summary else 6]:
             cell.font = bold
         sheet.column_dimensions["A"].width = 42
-        for column in "BCDEFGHIJKLMNOPQRSTUVW":
+        for column in "BCDEFGHIJKLMNOPQRSTUVWX":
             sheet.column_dimensions[column].width = 20  # fits dd/mm/yyyy HH:MM:SS
     out = io.BytesIO()
     book.save(out)

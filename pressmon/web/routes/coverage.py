@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
@@ -27,8 +27,9 @@ from pressmon.reports import (
     leadership_report,
     report_xlsx,
 )
+from pressmon.review.offices import center_events
 from pressmon.snapshots import frozen_week_revisions
-from pressmon.web.accounts import Session
+from pressmon.web.accounts import Account, Session
 from pressmon.web.charts import cumulative_chart, weekly_chart
 from pressmon.web.deps import Context, CurrentSession, WebContext
 from pressmon.web.formatting import (
@@ -39,7 +40,6 @@ from pressmon.web.formatting import (
 )
 from pressmon.web.params import Dates, Text, clean
 from pressmon.web.routes import page, reports_only
-from pressmon.web.routes.queue import center_actor
 
 router = APIRouter()
 ReportsOnly = reports_only()
@@ -213,7 +213,9 @@ def progress_workbook(ctx: Context, when: ReportPeriod, session: Session = Repor
     )
 
 
-def _report(ctx: WebContext, when: Period):
+def _report(ctx: WebContext, when: Period, accounts: Sequence[Account]):
+    """`accounts`: `AccountStore.list()`, read once by the caller, which names the people too."""
+    offices = ctx.accounts.offices_at(accounts)
     return leadership_report(
         ctx.archive,
         ctx.targets,
@@ -227,20 +229,22 @@ def _report(ctx: WebContext, when: Period):
         topics=tuple(TOPIC_LABELS),
         chart_target_id=when.chart_target,
         evidence=ctx.evidence.store,
-        sent_to_center=SentToCenter(ctx.escalations.all(), center_actor(ctx)),
+        sent_to_center=SentToCenter(ctx.escalations.all(), center_events(offices)),
+        offices=offices,
     )
 
 
-def _names(ctx: WebContext) -> dict[str, str]:
+def _names(accounts: Sequence[Account]) -> dict[str, str]:
     """Usernames to the people's names, for who decided and who sent an item."""
-    return {account.username: account.label for account in ctx.accounts.list()}
+    return {account.username: account.label for account in accounts}
 
 
 @router.get("/bao-cao", response_class=HTMLResponse, include_in_schema=False)
 def report_page(
     request: Request, ctx: Context, when: ReportPeriod, session: Session = ReportsOnly
 ) -> Response:
-    report = _report(ctx, when)
+    accounts = ctx.accounts.list()
+    report = _report(ctx, when, accounts)
     return page(
         request,
         ctx,
@@ -249,18 +253,19 @@ def report_page(
         cov=report.coverage,
         charts=charts(report.coverage),
         query=request.url.query,
-        names=_names(ctx),
+        names=_names(accounts),
         activity_words=ACTIVITY_WORDS,
     )
 
 
 @router.get("/bao-cao.xlsx", include_in_schema=False)
 def report_workbook(ctx: Context, when: ReportPeriod, session: Session = ReportsOnly) -> Response:
-    report = _report(ctx, when)
+    accounts = ctx.accounts.list()
+    report = _report(ctx, when, accounts)
     labels = {"kind": KIND_LABELS, "topic": TOPIC_LABELS, "category": CATEGORY_LABELS}
     name = f"bao-cao-{report.coverage.date_from:%Y%m%d}-{report.coverage.date_to:%Y%m%d}.xlsx"
     return Response(
-        report_xlsx(report, tz=ctx.settings.tz, labels=labels, names=_names(ctx)),
+        report_xlsx(report, tz=ctx.settings.tz, labels=labels, names=_names(accounts)),
         media_type=XLSX,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
