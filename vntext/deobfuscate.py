@@ -195,13 +195,13 @@ _LINK_TLDS = (
 )
 # Links written to escape filters: "abc[.]com", "abc (.) xyz", "abc. com", "https:// abc.top".
 # Top-level domains that are no Vietnamese word: "abc. com" is a link, "X0S0. Co Hoi" is not.
-_UNWORDLY_TLDS = (
+UNWORDLY_TLDS = (
     "com|net|org|vn|xyz|top|vip|icu|cc|info|biz|site|online|club|cfd|tk|ml|ga|cf|gq|pw|shop|"
     "store|tech|click|buzz|space|fun|bet"
 )
 _DOT_DISGUISE = re.compile(
     rf"(?i)(?<=[a-z0-9])(?:\s*(?:\[\s*\.\s*\]|\(\s*\.\s*\)|\{{\s*\.\s*\}})\s*(?=(?:{_LINK_TLDS})\b)"
-    rf"|(?:\s+dot\s+|\.\s+|\s+\.\s*)(?=(?:{_UNWORDLY_TLDS})\b))"
+    rf"|(?:\s+dot\s+|\.\s+|\s+\.\s*)(?=(?:{UNWORDLY_TLDS})\b))"
 )
 _SCHEME_GAP = re.compile(r"(?i)\b(https?://|www\.)\s+(?=[a-z0-9])")
 # "https//", "hxxps://", "http:/": a scheme broken on purpose so that filters miss the link.
@@ -357,8 +357,9 @@ def _syllables(word: str) -> list[str]:
     return [word[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
-_LINK_INSIDE = re.compile(
+EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+# A link inside a word or glued to words, scheme and path included (also for vntext.segment).
+LINK_INSIDE = re.compile(
     rf"(?i)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_LINK_TLDS})\b(?:[/?#][^\s<>\]\)]*)?"
 )
 
@@ -390,9 +391,9 @@ def _read_core(chunk: str) -> tuple[list[str], bool]:
     core = _EDGE_PUNCT.sub("", chunk)
     if not core:
         return [], False
-    if _LINK_TOKEN.match(core) or "://" in core or _EMAIL.match(core):
+    if _LINK_TOKEN.match(core) or "://" in core or EMAIL.match(core):
         return [core], False
-    inner = _LINK_INSIDE.search(core)
+    inner = LINK_INSIDE.search(core)
     if inner and len(inner.group(0)) >= 6 and "." in inner.group(0):
         # "Tặi*i<fr3e.win/z1r5Dd>": a link glued to disguised words.
         before, _ = _read_core(core[: inner.start()])

@@ -2,10 +2,93 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from vntext.deobfuscate import EMAIL, LINK_INSIDE, UNWORDLY_TLDS
+
+# A top-level domain that is no Vietnamese word: "bhxh-vn.top" is a link without a scheme,
+# "trung thuong.co" (a missing space) is not.
+_UNWORDLY_END = re.compile(
+    rf"(?i)\.(?:{UNWORDLY_TLDS}|app|link|io|live|asia|pro|win|life|cn|one|today|work|ru|tv)$"
+)
+# Links that start at a word's edge only: a scan from every letter of a long run is quadratic.
+_LINK = re.compile(r"(?i)(?<![a-z0-9.-])" + LINK_INSIDE.pattern.removeprefix("(?i)"))
+_LONGEST_LINK = 400
+_SCHEMES = ("http://", "https://", "www.")
+_EDGE = re.compile(r"^[^\w@]+|[^\w/]+$")
+
 
 def split_sentences(text: str) -> list[str]:
-    """The sentences of `text` in order (underthesea knows abbreviations, numbers and quotes)."""
+    """The sentences of `text` in order (underthesea knows abbreviations, numbers and quotes).
+
+    A link, domain or e-mail address stays whole ("Truy cập bhxh-vn.top để nhận tiền."):
+    underthesea ends a sentence at every dot, "?" or "!" in it. Sentences are slices of `text`.
+    """
     # Imported on first use: underthesea is slow to import and most callers never split.
     from underthesea import sent_tokenize
 
-    return sent_tokenize(text)
+    sentences = sent_tokenize(text)
+    spans = _spans(text, sentences)
+    if spans is None or len(spans) < 2:
+        return sentences
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        last_start, last_end = merged[-1]
+        # Only a cut with nothing between the two sentences can fall inside a word.
+        if last_end == start and _inside_link(text, start):
+            merged[-1] = (last_start, end)
+        else:
+            merged.append((start, end))
+    if len(merged) == len(spans):
+        return sentences
+    return [text[start:end] for start, end in merged]
+
+
+def _spans(text: str, sentences: list[str]) -> list[tuple[int, int]] | None:
+    """Where each sentence lies in `text` (underthesea returns stripped slices, in order)."""
+    spans = []
+    pos = 0
+    for sentence in sentences:
+        start = text.find(sentence, pos)
+        if start < 0:
+            return None
+        pos = start + len(sentence)
+        spans.append((start, pos))
+    return spans
+
+
+def _inside_link(text: str, cut: int) -> bool:
+    """Whether a cut between text[cut - 1] and text[cut] falls inside a link or e-mail address."""
+    # A run of 10,000 characters without a space is read near the cut only.
+    start = cut
+    while start > max(0, cut - _LONGEST_LINK) and not text[start - 1].isspace():
+        start -= 1
+    end = cut
+    while end < min(len(text), cut + _LONGEST_LINK) and not text[end].isspace():
+        end += 1
+    at = cut - start
+    # A bare domain is not cut before a capitalised word ("thuong.Co the": a missing space).
+    titled = text[cut].isupper() and text[cut + 1 : cut + 2].islower()
+    return any(
+        first < at < last and not (bare and titled)
+        for first, last, bare in _links_in(text[start:end])
+    )
+
+
+@lru_cache(maxsize=4096)
+def _links_in(word: str) -> tuple[tuple[int, int, bool], ...]:
+    """(start, end, whether a bare domain) of each link or e-mail address in a word."""
+    core = _EDGE.sub("", word)
+    if "@" in core and EMAIL.match(core):
+        offset = word.find(core)
+        return ((offset, offset + len(core), False),)
+    found = []
+    for m in _LINK.finditer(word):
+        link = m.group(0)
+        if link.lower().startswith(_SCHEMES) or any(c in link for c in "/?#"):
+            found.append((m.start(), m.end(), False))
+        elif _UNWORDLY_END.search(link):
+            # Without scheme or path only a top-level domain that is no word makes a link.
+            found.append((m.start(), m.end(), True))
+    return tuple(found)
