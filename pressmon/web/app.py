@@ -148,7 +148,6 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["office_label"] = office_label  # one wording of an office ("BHXH Nghệ An")
     env.filters["actor_label"] = actor_label
     env.filters["changed_marker"] = changed_marker
-    env.filters["office"] = office_label
     env.filters["date_reason"] = date_reason_text
     env.filters["date_disagreement"] = date_disagreement_text
     env.globals.update(

@@ -29,6 +29,7 @@ from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.escalations import sent_view
 from pressmon.review.labels import STATUS_LABELS, actor_label, label, office_label
+from pressmon.review.offices import center_events
 from pressmon.review.statuses import NOTE_REQUIRED
 from pressmon.review.workflow import (
     CAN_ASSIGN_OTHERS,
@@ -221,7 +222,8 @@ def item(
     state, history = current_state(archive, document_id)
     copy = ctx.evidence.store.latest(document_id)
     sent = ctx.escalations.get(document_id)
-    is_center = center_actor(ctx)
+    offices = ctx.accounts.offices_at()
+    is_center = center_events(offices)
     view = sent_view(sent, history, is_center, session.account.province) if sent else None
     return {
         "document": document_json(document),
@@ -231,7 +233,7 @@ def item(
         "escalation": _plain(dataclasses.asdict(sent)) if sent else None,
         "senders": [_plain(dataclasses.asdict(e)) for e in view.senders] if view else [],
         "center_answer": event_json(view.answer) if view and view.answer else None,
-        "decided_by": decided_json(decided_by(history, ctx.accounts.offices_at())),
+        "decided_by": decided_json(decided_by(history, offices)),
         "choices": choices_json(ctx, archive, session.account, document, state, history),
     }
 

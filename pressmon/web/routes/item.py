@@ -27,6 +27,7 @@ from pressmon.review.labels import (
     label,
     traced_actor,
 )
+from pressmon.review.offices import center_events
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import CONTENT_CHANGED
 from pressmon.review.workflow import (
@@ -155,11 +156,11 @@ def item_context(
     state, history = current_state(archive, document_id)
     flag_reasons = reasons(document)
     escalation = ctx.escalations.get(document_id)
-    is_center = center_actor(ctx)
+    offices = ctx.accounts.offices_at()  # whom each person in the log acted for then
+    is_center = center_events(offices)
     by_center = state.locked and centers_lock(history, is_center)
     # A province does not overwrite the Center's standing decision (it sends the item up again).
     may_change = may_change_status(province, centers_decision(history, is_center))
-    offices = ctx.accounts.offices_at()
     # Every province whose sending the Center answers (or is to answer), shown by name; a
     # province that sent it up, its own sending once the Center answered it.
     view = sent_view(escalation, history, is_center, province) if escalation else None
@@ -198,7 +199,7 @@ def item_context(
         "users": assignable_accounts(ctx, archive, account, document),
         "action_labels": ACTION_LABELS,
         "traced_actor": traced_actor,
-        "offices": offices,  # whom each person in the log acted for then
+        "offices": offices,
         "centers_lock": by_center,
         "may_reopen": may_reopen(state, account.role, province, by_center),
         "max_note": MAX_NOTE_LENGTH,
