@@ -12,7 +12,7 @@ from classifier.examples import LabelledExample, load_shipped
 from classifier.facts import OfficialFacts
 from classifier.flagger import Flagger, Thresholds
 from classifier.links import Channels
-from classifier.model import TrainedModel
+from classifier.model import TrainedModel, save
 from classifier.training import train
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +33,14 @@ def small_subset(examples: list[LabelledExample], every: int = 5) -> list[Labell
 def shipped_model() -> TrainedModel:
     """The default model exactly as a deployment trains it on first use."""
     return train(load_shipped())
+
+
+@pytest.fixture(scope="session")
+def model_file(shipped_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped model on disk, for the commands that load one (`PRESSMON_MODEL`)."""
+    path = tmp_path_factory.mktemp("model") / "flagger.skops"
+    save(shipped_model, path)
+    return path
 
 
 @pytest.fixture(scope="session")

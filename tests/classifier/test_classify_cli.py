@@ -8,15 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from classifier.model import TrainedModel, save
 from pressmon.cli import main
-
-
-@pytest.fixture(scope="module")
-def model_file(shipped_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("model") / "flagger.skops"
-    save(shipped_model, path)
-    return path
 
 
 def classify(model_file: Path, lines: list[object]) -> tuple[int, list[dict]]:

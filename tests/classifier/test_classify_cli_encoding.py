@@ -10,19 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from classifier.model import TrainedModel, save
 from pressmon.cli import main
 
 LINE = json.dumps(
     {"text": "Bảo hiểm xã hội tỉnh Nghệ An chi trả lương hưu đúng hạn."}, ensure_ascii=False
 )
-
-
-@pytest.fixture(scope="module")
-def model_file(shipped_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("model") / "flagger.skops"
-    save(shipped_model, path)
-    return path
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from classifier.model import TrainedModel, save
 from pressmon.cli import main, model_cmds
 from pressmon.cli.model_cmds import parse_classify_line
 from pressmon.outlets import OutletResolver
@@ -19,13 +18,6 @@ from pressmon.sanitize import MAX_BODY_CHARS, MAX_MARKUP_CHARS, MAX_TITLE_CHARS,
 
 SMS = "B.H.X.H thong bao: tai_khoan cua ban bi kh0a, c4p nhat ngay tai bhxh-vn[.]top de nh4n"
 FILLER = " Bảo hiểm xã hội tỉnh chi trả lương hưu đúng hạn cho người dân trong tháng."
-
-
-@pytest.fixture(scope="module")
-def model_file(shipped_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("model") / "flagger.skops"
-    save(shipped_model, path)
-    return path
 
 
 def classify(model_file: Path, tmp_path: Path, lines: list[dict]) -> tuple[Result, list[dict]]:

@@ -11,17 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from classifier.model import TrainedModel, save
 from crawlers.extract.document import markup_text
 from pressmon.cli import main
 from pressmon.sanitize import looks_like_html, pasted_text
-
-
-@pytest.fixture(scope="module")
-def model_file(shipped_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("model") / "flagger.skops"
-    save(shipped_model, path)
-    return path
 
 
 def classify(model_file: Path, tmp_path: Path, lines: list[dict]) -> tuple[int, list[dict]]:

@@ -7,19 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
-from classifier.model import TrainedModel, save
 from pressmon.cli import main
-
-
-@pytest.fixture(scope="module")
-def model_file(shipped_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("model") / "flagger.skops"
-    save(shipped_model, path)
-    return path
-
 
 ARTICLE = {
     "title": "BHXH tỉnh Nghệ An chi trả lương hưu tháng 3 đúng hạn",
