@@ -29,7 +29,7 @@ from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.escalations import sent_view
 from pressmon.review.labels import STATUS_LABELS, actor_label, label, office_label
-from pressmon.review.offices import center_events
+from pressmon.review.offices import CenterEvent, center_events
 from pressmon.review.statuses import NOTE_REQUIRED
 from pressmon.review.workflow import (
     CAN_ASSIGN_OTHERS,
@@ -234,7 +234,7 @@ def item(
         "senders": [_plain(dataclasses.asdict(e)) for e in view.senders] if view else [],
         "center_answer": event_json(view.answer) if view and view.answer else None,
         "decided_by": decided_json(decided_by(history, offices)),
-        "choices": choices_json(ctx, archive, session.account, document, state, history),
+        "choices": choices_json(ctx, archive, session.account, document, state, history, is_center),
     }
 
 
@@ -245,10 +245,11 @@ def choices_json(
     document: Document,
     state: ReviewState,
     history: Sequence[ReviewEvent],
+    is_center: CenterEvent,
 ) -> dict[str, Any]:
-    """The item page's choices (templates/item.html) for this account; `archive`: its session's."""
+    """The item page's choices (templates/item.html) for this account; `archive`: its session's;
+    `is_center`: whether an event is the Center's, as the caller read the offices."""
     assigns_others = account.role in CAN_ASSIGN_OTHERS
-    is_center = center_actor(ctx)
     may_change = may_change_status(account.province, centers_decision(history, is_center))
     return {
         "seen": len(history),
