@@ -9,26 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from pressmon.cli import main, model_cmds
+from pressmon.cli import model_cmds
 from pressmon.cli.model_cmds import parse_classify_line
 from pressmon.outlets import OutletResolver
 from pressmon.sanitize import MAX_BODY_CHARS, MAX_MARKUP_CHARS, MAX_TITLE_CHARS, pasted_text
+from tests.classifier.classify_run import classify
 
 SMS = "B.H.X.H thong bao: tai_khoan cua ban bi kh0a, c4p nhat ngay tai bhxh-vn[.]top de nh4n"
 FILLER = " Bảo hiểm xã hội tỉnh chi trả lương hưu đúng hạn cho người dân trong tháng."
-
-
-def classify(model_file: Path, tmp_path: Path, lines: list[dict]) -> tuple[Result, list[dict]]:
-    stdin = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
-    result = CliRunner().invoke(
-        main,
-        ["--data-dir", str(tmp_path), "classify", "--json"],
-        input=stdin,
-        env={"PRESSMON_MODEL": str(model_file)},
-    )
-    return result, [json.loads(row) for row in result.stdout.splitlines()]
 
 
 def test_the_cap_is_what_ingest_stores() -> None:

@@ -9,24 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from crawlers.extract.document import markup_text
-from pressmon.cli import main
 from pressmon.sanitize import looks_like_html, pasted_text
-
-
-def classify(model_file: Path, tmp_path: Path, lines: list[dict]) -> tuple[int, list[dict]]:
-    stdin = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
-    result = CliRunner().invoke(
-        main,
-        ["--data-dir", str(tmp_path), "classify", "--json"],
-        input=stdin,
-        env={"PRESSMON_MODEL": str(model_file)},
-    )
-    rows = [json.loads(row) for row in result.stdout.splitlines() if row.startswith("{")]
-    return result.exit_code, rows
-
+from tests.classifier.classify_run import classify
 
 SMS_TEXT = (
     "B.H.X.H thong bao: tai_khoan cua ban bi kh0a, c4p nhat ngay tai bhxh-vn[.]top de nh4n tien"
@@ -48,8 +34,8 @@ PRESS_HTML = (
 def test_markup_is_scored_as_its_text(
     model_file: Path, tmp_path: Path, plain: str, markup: str
 ) -> None:
-    code, (as_text, as_html) = classify(model_file, tmp_path, [{"text": plain}, {"text": markup}])
-    assert code == 0
+    result, (as_text, as_html) = classify(model_file, tmp_path, [{"text": plain}, {"text": markup}])
+    assert result.exit_code == 0
     assert as_html.pop("html") is True and as_text.pop("html") is False
     as_html.pop("line"), as_text.pop("line")
     assert as_html == as_text  # same risk, tier, category and reasons, to the matched text
@@ -90,12 +76,12 @@ def test_text_with_angle_brackets_is_not_markup(
 
 
 def test_markup_without_text_is_refused_and_others_scored(model_file: Path, tmp_path: Path) -> None:
-    code, (empty, scored, blank) = classify(
+    result, (empty, scored, blank) = classify(
         model_file,
         tmp_path,
         [{"text": "<p>&nbsp;</p><script>x()</script>"}, {"text": SMS_HTML}, {"text": "  "}],
     )
-    assert code == 1
+    assert result.exit_code == 1
     assert empty == {
         "line": 1,
         "error": "trường 'text': không còn chữ nào sau khi bỏ thẻ HTML "
