@@ -6,11 +6,12 @@ Usage:
 
 Trains the shipped default model exactly as a deployment does on first use (only the texts the
 project wrote), then scores every real corpus of ../shared/data/raw in every form (full text,
-title + abstract, title, SMS, comment): share flagged at the review threshold, ranking and
-calibration where labels exist, the gates of `make test`, stance on hand-labelled real warnings,
-and the same texts typed without diacritics or in capitals. `--research` adds the model trained
-with the real corpora too, scored 5-fold with no SMS template, VFND domain or article on both
-sides. Figures on the project's own written examples come last, as an appendix.
+title + abstract, title, body without title, SMS, comment): share flagged at the review
+threshold, ranking and calibration where labels exist, the gates of `make test`, stance on
+hand-labelled real warnings, and the same texts typed without diacritics or in capitals.
+`--research` adds the model trained with the real corpora too, scored 5-fold with no SMS
+template, VFND domain or article on both sides. Figures on the project's own written examples
+come last, as an appendix.
 """
 
 from __future__ import annotations

@@ -14,8 +14,10 @@ FORM_NAMES = {
     "full": "toàn văn",
     "title+abstract": "tiêu đề + sapo",
     "title": "chỉ tiêu đề",
+    "body": "thân bài, không tiêu đề",
     "sms": "SMS",
     "comment": "bình luận",
+    "post": "bài đăng",
     "sentence": "một câu",
 }
 

@@ -3,7 +3,8 @@
 Nothing here is shipped training data: these corpora are read from where they lie, for evaluation
 and (with `pressmon train --extra`) research training. Each reader returns `EvalItem`s in every
 form a user meets the text in: a press article as full text, as title + abstract (an RSS item, a
-share, a search snippet) and as title alone; an SMS; a social comment.
+share, a search snippet), as title alone and as its body without the title (pasted from the page
+below the headline); an SMS; a social comment.
 
 Labels: 1 = needs review (scam, fake news), 0 = ordinary content, None = no veracity label (an
 advertising SMS, an offensive comment): reported as a share flagged, never scored.
@@ -22,7 +23,7 @@ from pathlib import Path
 from classifier.errors import TrainingDataError
 from vntext.normalize import nfc
 
-FORMS = ("full", "title+abstract", "title", "sms", "comment", "post", "sentence")
+FORMS = ("full", "title+abstract", "title", "body", "sms", "comment", "post", "sentence")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def _press_forms(
         EvalItem(title, full, label, "full", corpus, group, kind, key),
         EvalItem(title, abstract, label, "title+abstract", corpus, group, kind, key),
         EvalItem(title, "", label, "title", corpus, group, kind, key),
+        EvalItem("", full, label, "body", corpus, group, kind, key),
     ]
 
 
@@ -267,7 +269,8 @@ def read_vihsd(folder: Path) -> list[EvalItem]:
 
 
 def read_vfnd(folder: Path) -> list[EvalItem]:
-    """VFND press articles (1 = fake) as full text and title, grouped by publishing domain."""
+    """VFND press articles (1 = fake) as full text, title and body alone, grouped by publishing
+    domain."""
     items: list[EvalItem] = []
     for n, r in enumerate(_csv_rows(folder / "csv" / "vn_news_223_tdlfr.csv")):
         title, _, body = nfc(r["text"]).strip().partition("\n")
@@ -277,6 +280,7 @@ def read_vfnd(folder: Path) -> list[EvalItem]:
         key = f"vfnd:{n}"
         items.append(EvalItem(title.strip(), body.strip(), label, "full", "vfnd", group, kind, key))
         items.append(EvalItem(title.strip(), "", label, "title", "vfnd", group, kind, key))
+        items.append(EvalItem("", body.strip(), label, "body", "vfnd", group, kind, key))
     return items
 
 

@@ -30,6 +30,8 @@ REAL_STANCE = Path(__file__).with_name("data") / "real_stance.csv"
 # in the file). Gates read the audited label; the tables show the corpora's own labels.
 LABEL_AUDIT = Path(__file__).with_name("data") / "label_audit.csv"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+# Shorter forms of an article also read in full: the research model trains on the full one only.
+DERIVED_FORMS = ("title", "title+abstract", "body")
 
 
 @dataclass(frozen=True)
@@ -288,7 +290,12 @@ def form_consistency(
         if (item.key, item.form) in risks:
             by_key[item.key][item.form] = risks[(item.key, item.form)]
             corpus_of[item.key] = item.corpus
-    pairs = (("full", "title+abstract"), ("title+abstract", "title"), ("full", "title"))
+    pairs = (
+        ("full", "title+abstract"),
+        ("title+abstract", "title"),
+        ("full", "title"),
+        ("full", "body"),
+    )
     out: dict[str, object] = {}
     for corpus in sorted(set(corpus_of.values())):
         entry = {}
@@ -412,7 +419,7 @@ def as_examples(items: Iterable[EvalItem]) -> list[LabelledExample]:
     seen: set[str] = set()
     examples = []
     for item in items:
-        if item.label is None or item.key in seen or item.form in ("title", "title+abstract"):
+        if item.label is None or item.key in seen or item.form in DERIVED_FORMS:
             continue
         seen.add(item.key)
         examples.append(

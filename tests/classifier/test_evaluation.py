@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from classifier.corpora import CORPORA, EvalItem, load, template_key
+from classifier.card import FORM_NAMES
+from classifier.corpora import (
+    CORPORA,
+    FORMS,
+    EvalItem,
+    load,
+    read_vfnd,
+    read_vietnews_bhxh,
+    read_vietnews_other,
+    template_key,
+)
 from classifier.evaluation import (
+    as_examples,
+    form_consistency,
     read_stance_labels,
     reliability,
     rows_for,
@@ -73,3 +86,53 @@ def test_every_corpus_reads_with_unique_keys_per_form(corpus, raw_dir: Path) -> 
     assert len(keys) == len(set(keys))
     assert all(i.key.startswith(corpus.name + ":") for i in items)
     assert all(i.label in (0, 1, None) for i in items)
+
+
+_ARTICLE = json.dumps(
+    {
+        "id": 7,
+        "title": "BHXH tăng lương hưu",
+        "abstract": "Sapo ngắn .",
+        "body": "Thân bài .",
+        "term_in_title_or_abstract": True,
+        "n_term_matches": 1,
+    }
+)
+_VFND_CSV = 'text,label,domain\n"BHXH tăng lương hưu\nThân bài.",0,a.vn\n'
+
+
+@pytest.mark.parametrize(
+    ("reader", "name", "content", "body"),
+    [
+        (read_vietnews_bhxh, "bhxh_articles.jsonl", _ARTICLE, "Sapo ngắn.\nThân bài."),
+        (read_vietnews_other, "other_articles_random1500.jsonl", _ARTICLE, "Sapo ngắn.\nThân bài."),
+        (read_vfnd, "csv/vn_news_223_tdlfr.csv", _VFND_CSV, "Thân bài."),
+    ],
+    ids=["vietnews-bhxh", "vietnews-other", "vfnd"],
+)
+def test_press_corpora_read_each_article_also_as_its_body_without_title(
+    tmp_path: Path, reader, name: str, content: str, body: str
+) -> None:
+    # Users paste an article's body without its headline: that form is scored too.
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+    items = {i.form: i for i in reader(tmp_path)}
+    assert (items["body"].title, items["body"].text) == ("", body)
+    assert items["body"].key == items["full"].key and items["full"].title
+
+
+def test_every_form_has_a_vietnamese_name() -> None:
+    assert set(FORMS) <= set(FORM_NAMES)
+
+
+def test_research_model_trains_on_each_article_once_in_full() -> None:
+    forms = [EvalItem("", "x", 0, f, "c", "g", "", "c:1") for f in ("body", "title", "full")]
+    assert [e.register for e in as_examples(forms)] == ["full"]
+
+
+def test_body_without_title_is_compared_with_the_full_article() -> None:
+    items = [EvalItem("t", "x", 0, f, "vietnews-bhxh", "g", "", "k:1") for f in ("full", "body")]
+    forms = form_consistency(items, {("k:1", "full"): 0.6, ("k:1", "body"): 0.4}, review=0.5)
+    pair = {"n": 1, "mean_abs_difference": 0.2, "decision_flips": 1}
+    assert forms == {"vietnews-bhxh": {"full vs body": pair}}
