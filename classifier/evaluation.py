@@ -200,6 +200,9 @@ def gates_for(
     if "vietnews-bhxh" in corpora:
         value, n = _share(rows, "vietnews-bhxh", "title+abstract", "0")
         gates.append(Gate("BHXH press as title+abstract flagged", value, 0.02, "max", n))
+        # Users also paste an article's body without its headline into `classify`.
+        value, n = _share(rows, "vietnews-bhxh", "body", "0")
+        gates.append(Gate("BHXH press as body without title flagged", value, 0.02, "max", n))
     genuine = [
         i
         for name in ("sms-vietsmishing", "sms-vie-spam", "sms-lekhang")

@@ -21,6 +21,7 @@ from classifier.corpora import (
 from classifier.evaluation import (
     as_examples,
     form_consistency,
+    gates_for,
     read_stance_labels,
     reliability,
     rows_for,
@@ -131,8 +132,11 @@ def test_research_model_trains_on_each_article_once_in_full() -> None:
     assert [e.register for e in as_examples(forms)] == ["full"]
 
 
-def test_body_without_title_is_compared_with_the_full_article() -> None:
+def test_body_without_title_is_compared_with_the_full_article_and_gated() -> None:
     items = [EvalItem("t", "x", 0, f, "vietnews-bhxh", "g", "", "k:1") for f in ("full", "body")]
     forms = form_consistency(items, {("k:1", "full"): 0.6, ("k:1", "body"): 0.4}, review=0.5)
     pair = {"n": 1, "mean_abs_difference": 0.2, "decision_flips": 1}
     assert forms == {"vietnews-bhxh": {"full vs body": pair}}
+    rows = rows_for(items, [0.6, 0.4], review=0.5, urgent=0.8)
+    gates = {g.name: g for g in gates_for(rows, {"vietnews-bhxh": items}, {}, review=0.5)}
+    assert gates["BHXH press as body without title flagged"].value == 0.0

@@ -32,10 +32,11 @@ def _flagged_share(flagger: Flagger, items: list[EvalItem]) -> float:
     return sum(r >= flagger.thresholds.review for r in risks) / len(risks)
 
 
-def test_bhxh_press_as_title_and_abstract_is_rarely_flagged(
-    flagger: Flagger, raw_dir: Path
-) -> None:
-    items = [i for i in _corpus(raw_dir, "vietnews-bhxh") if i.form == "title+abstract"]
+# A share or search snippet (title + sapo), and a body pasted without its headline.
+@pytest.mark.parametrize("form", ["title+abstract", "body"])
+def test_bhxh_press_is_rarely_flagged(flagger: Flagger, raw_dir: Path, form: str) -> None:
+    items = [i for i in _corpus(raw_dir, "vietnews-bhxh") if i.form == form]
+    assert items
     assert _flagged_share(flagger, items) <= 0.02
 
 
