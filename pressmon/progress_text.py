@@ -73,13 +73,18 @@ def counted_span(
 
 
 def cut_buckets_note(
-    buckets: Sequence[date], interval: Interval, date_from: date | None, date_to: date | None
+    buckets: Sequence[date],
+    interval: Interval,
+    date_from: date | None,
+    date_to: date | None,
+    *,
+    range_end: date | None = None,
 ) -> str | None:
     """The weeks (or months) at either end of a count table that the range cuts, with the days
     they count: a week spanning 31/12–01/01 counts only the year's days toward a calendar-year
     target, and a month from the 15th holds half a month; and those starting after `date_to`
-    (`counted_until`: today), which count nothing yet. None when every bucket is whole (an
-    open end cuts nothing)."""
+    (`counted_until`: today), which count nothing yet, named up to `range_end`, the last day
+    asked (None: their own end). None when every bucket is whole (an open end cuts nothing)."""
     begun = [start for start in buckets if date_to is None or start <= date_to]
     ahead = buckets[len(begun) :]
     edges = dict.fromkeys((begun[0], begun[-1]) if begun else ())  # one when alike
@@ -89,20 +94,24 @@ def cut_buckets_note(
         if (span := counted_span(start, interval, date_from, date_to))
     ]
     if ahead:
-        cut.append(not_begun(ahead, interval))
+        cut.append(not_begun(ahead, interval, date_from, range_end))
     if not cut:
         return None
     return f"Mỗi {BUCKET_WORDS[interval]} chỉ tính các ngày trong khoảng đã chọn: {'; '.join(cut)}."
 
 
-def not_begun(ahead: Sequence[date], interval: Interval) -> str:
+def not_begun(
+    ahead: Sequence[date], interval: Interval, date_from: date | None, date_to: date | None
+) -> str:
     """The buckets after the last day counted, which hold no article yet rather than none
     published: "tuần từ 07/12/2026 chưa tới, chưa có số liệu", or for several "các tuần từ
-    07/12/2026 đến 03/01/2027 chưa tới, …"."""
+    07/12/2026 đến 31/12/2026 chưa tới, …", a span within the range `date_from`–`date_to` (not
+    to 03/01/2027, the last week's Sunday: a day nobody asked for)."""
     if len(ahead) == 1:
         return f"{bucket_name(ahead[0], interval)} {NOT_BEGUN}"
-    last = bucket_end(ahead[-1], interval)
-    return f"các {BUCKET_WORDS[interval]} từ {ahead[0]:%d/%m/%Y} đến {last:%d/%m/%Y} {NOT_BEGUN}"
+    first = counted_days(ahead[0], interval, date_from, date_to)[0]
+    last = counted_days(ahead[-1], interval, date_from, date_to)[1]
+    return f"các {BUCKET_WORDS[interval]} từ {first:%d/%m/%Y} đến {last:%d/%m/%Y} {NOT_BEGUN}"
 
 
 def week_note(monday: date, date_from: date, counted_to: date) -> str:

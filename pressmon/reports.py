@@ -116,7 +116,9 @@ class CoverageFigures:
     @property
     def cut_weeks_note(self) -> str | None:
         """Which weeks of `weekly` the range cuts, and the days they count."""
-        return cut_buckets_note(self.weekly.buckets, "week", self.date_from, self.counted_to)
+        return cut_buckets_note(
+            self.weekly.buckets, "week", self.date_from, self.counted_to, range_end=self.date_to
+        )
 
     @property
     def topics_note(self) -> str | None:

@@ -355,7 +355,7 @@ def counts(
             click.echo(output.revision_text(revision), err=True)
     else:
         click.echo(output.counts_text(table, names, distinct))
-        if cut := cut_buckets_note(table.buckets, interval, *dates):
+        if cut := cut_buckets_note(table.buckets, interval, *dates, range_end=query.date_to):
             click.echo(cut)
         click.echo(output.kinds_text(query.kinds, asked=kinds_asked))
         for item in progress:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from markupsafe import Markup, escape
 
 from pressmon.coverage import CoverageProgress
+from pressmon.progress_text import NOT_BEGUN, counted_span
 from pressmon.web.formatting import number
 
 
@@ -27,11 +28,16 @@ def weekly_chart(
     counts: Sequence[int],
     *,
     label: str = "Số tin, bài mỗi tuần",
+    date_from: date | None = None,
+    counted_to: date | None = None,
     width: int = 920,
     height: int = 300,
 ) -> Markup:
     """Bars per week on their own scale (so a handful a week stays visible however large the
-    target), labelled axes (Vietnamese). The pace to the target is on `cumulative_chart`."""
+    target), labelled axes (Vietnamese). The pace to the target is on `cumulative_chart`.
+    A week the range `date_from`–`counted_to` (the last day counted: today at the latest) cuts
+    is a pale bar, and those after `counted_to` no bars but a grey "chưa tới" band: their 0
+    means no data yet, not no coverage; a legend names both when shown."""
     left, right, top, bottom = 56, 16, 28, 44
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = _nice_max(max([*counts, 1]))
@@ -58,24 +64,54 @@ def weekly_chart(
             f"{number(round(value))}</text>"
         )
     every = max(1, math.ceil(n / 12))
+    # The legend: swatch class → text, for the kinds of week drawn; a swatch is no rect.bar,
+    # so the bars counted are the weeks'.
+    shown: dict[str, str] = {}
+    ahead_from = n  # the first week after `counted_to`
     for i, (start, count) in enumerate(zip(buckets, counts, strict=True)):
         x = left + i * slot + (slot - bar_w) / 2
+        if i % every == 0:
+            parts.append(
+                f'<text x="{left + i * slot + slot / 2:.1f}" y="{height - bottom + 16}" '
+                f'text-anchor="middle" class="axis">{start:%d/%m}</text>'
+            )
+        if counted_to is not None and start > counted_to:
+            ahead_from = min(ahead_from, i)
+            shown["ahead"] = f"Tuần {NOT_BEGUN}"
+            # Whole slots, so the weeks ahead read as one grey band, not as tall bars.
+            parts.append(
+                f'<rect x="{left + i * slot:.1f}" y="{top}" width="{slot:.1f}" '
+                f'height="{plot_h}" class="ahead"><title>Tuần từ {start:%d/%m/%Y}: {NOT_BEGUN}'
+                "</title></rect>"
+            )
+            continue
+        span = counted_span(start, "week", date_from, counted_to)
+        if span:
+            shown["partial"] = "Tuần chỉ tính một phần"
         parts.append(
             f'<rect x="{x:.1f}" y="{y(count):.1f}" width="{bar_w:.1f}" '
-            f'height="{top + plot_h - y(count):.1f}" class="bar">'
-            f"<title>Tuần từ {start:%d/%m/%Y}: {number(count)} tin, bài</title></rect>"
+            f'height="{top + plot_h - y(count):.1f}" class="{"bar partial" if span else "bar"}">'
+            f"<title>Tuần từ {start:%d/%m/%Y}{f' ({span})' if span else ''}: "
+            f"{number(count)} tin, bài</title></rect>"
         )
         if n <= 26:  # the figure above each bar, while there is room for it
             parts.append(
                 f'<text x="{x + bar_w / 2:.1f}" y="{y(count) - 4:.1f}" text-anchor="middle" '
                 f'class="value">{number(count)}</text>'
             )
-        if i % every == 0:
-            parts.append(
-                f'<text x="{left + i * slot + slot / 2:.1f}" y="{height - bottom + 16}" '
-                f'text-anchor="middle" class="axis">{start:%d/%m}</text>'
-            )
+    if n - ahead_from >= 2:  # the band's word, where it fits
+        parts.append(
+            f'<text x="{left + (ahead_from + n) * slot / 2:.1f}" y="{top + plot_h / 2:.1f}" '
+            'text-anchor="middle" class="axis">chưa tới</text>'
+        )
     parts.append(f'<text x="{left}" y="{height - 6}" class="axis">Tuần (bắt đầu thứ Hai)</text>')
+    legend_x = left + 180.0  # after the axis caption
+    for css, text in shown.items():
+        parts.append(
+            f'<rect x="{legend_x:.0f}" y="{height - 16}" width="14" height="10" class="{css}"/>'
+            f'<text x="{legend_x + 20:.0f}" y="{height - 6}" class="axis">{text}</text>'
+        )
+        legend_x += 40 + 6.2 * len(text)
     parts.append("</svg>")
     return Markup("".join(parts))
 

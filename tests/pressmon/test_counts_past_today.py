@@ -8,7 +8,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -59,6 +59,39 @@ def test_the_year_asked_in_march_names_the_months_ahead(archive: Path) -> None:
         "Mỗi tháng chỉ tính các ngày trong khoảng đã chọn: tháng 03/2026 chỉ tính đến "
         "25/03/2026; các tháng từ 01/04/2026 đến 31/12/2026 chưa tới, chưa có số liệu."
     ) in shown
+
+
+def test_the_weeks_ahead_are_named_up_to_the_day_asked(archive: Path) -> None:
+    """--to a Wednesday: the span ends on it, not on the last week's Sunday (12/04/2026), a day
+    the user never asked for."""
+    assert (
+        "tuần từ 23/03/2026 chỉ tính đến 25/03/2026; các tuần từ 30/03/2026 đến 08/04/2026 "
+        "chưa tới, chưa có số liệu."
+    ) in _counts(archive, "--from", "2026-03-16", "--to", "2026-04-08")
+
+
+def test_the_months_ahead_are_named_up_to_the_day_asked(archive: Path) -> None:
+    shown = _counts(archive, "--interval", "month", "--from", "2026-01-01", "--to", "2026-12-15")
+    assert "các tháng từ 01/04/2026 đến 15/12/2026 chưa tới, chưa có số liệu." in shown
+
+
+def test_the_span_ahead_lies_within_the_range() -> None:
+    """The year asked on Saturday 05/12/2026: its last week runs to Sunday 03/01/2027; and the
+    next year asked then, whose first week starts on Monday 28/12/2026."""
+    weeks = tuple(date(2026, 11, 30) + timedelta(weeks=n) for n in range(5))
+    assert cut_buckets_note(
+        weeks, "week", date(2026, 1, 1), date(2026, 12, 5), range_end=date(2026, 12, 31)
+    ) == (
+        "Mỗi tuần chỉ tính các ngày trong khoảng đã chọn: tuần từ 30/11/2026 chỉ tính đến "
+        "05/12/2026; các tuần từ 07/12/2026 đến 31/12/2026 chưa tới, chưa có số liệu."
+    )
+    next_year = (date(2026, 12, 28), date(2027, 1, 4))
+    assert cut_buckets_note(
+        next_year, "week", date(2027, 1, 1), date(2026, 12, 5), range_end=date(2027, 1, 6)
+    ) == (
+        "Mỗi tuần chỉ tính các ngày trong khoảng đã chọn: các tuần từ 01/01/2027 đến "
+        "06/01/2027 chưa tới, chưa có số liệu."
+    )
 
 
 def test_the_csv_and_the_json_mark_them(archive: Path) -> None:

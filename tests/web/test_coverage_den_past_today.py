@@ -17,6 +17,15 @@ def test_the_page_names_the_week_under_way_and_the_next(as_lead) -> None:
     ) in client.get(f"/bao-phu?{MAY}").text
 
 
+def test_the_page_names_the_weeks_ahead_up_to_the_day_asked(as_lead) -> None:
+    """`den` a Wednesday: the span ends on it, not on the last week's Sunday (07/06/2026)."""
+    client, _ = as_lead
+    assert (
+        "tuần từ 18/05/2026 chỉ tính đến 20/05/2026; các tuần từ 25/05/2026 đến 03/06/2026 "
+        "chưa tới, chưa có số liệu."
+    ) in client.get("/bao-phu?tu=01/05/2026&den=03/06/2026").text
+
+
 def test_the_csv_notes_them(as_lead) -> None:
     client, _ = as_lead
     text = client.get(f"/bao-phu.csv?{MAY}").text.lstrip("\ufeff")

@@ -106,7 +106,11 @@ def charts(cov: CoverageFigures) -> Charts:
     return Charts(
         progress=cumulative_chart(cov.chart_target, today=cov.today) if cov.chart_target else None,
         weekly=weekly_chart(
-            cov.weekly.buckets, counts, label=f"Số tin, bài mỗi tuần — {cov.weekly_counted}"
+            cov.weekly.buckets,
+            counts,
+            label=f"Số tin, bài mỗi tuần — {cov.weekly_counted}",
+            date_from=cov.date_from,
+            counted_to=cov.counted_to,
         ),
         pace=pace_sentence(cov.chart_target, cov.today) if cov.chart_target else None,
     )
