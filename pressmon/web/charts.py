@@ -13,14 +13,18 @@ from pressmon.progress_text import NOT_BEGUN, counted_span
 from pressmon.web.formatting import number
 
 
-def _nice_max(value: float) -> float:
-    if value <= 0:
-        return 1.0
-    magnitude = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
+def axis_ticks(value: float, most: int = 5) -> list[int]:
+    """The value axis's labelled lines for counts up to `value`: 0 and at most `most` equal whole
+    steps of 1, 2, 2.5 or 5 × 10ⁿ reaching at least `value`, so each label names exactly the
+    height of its line (quarters of a rounded top gave 0, 1, 2, 4, 5 for a top of 5)."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 2.5, 5):
+            step = factor * magnitude
+            if step == int(step) and math.ceil(value / step) <= most:
+                steps = max(math.ceil(value / step), 1)
+                return [int(step) * i for i in range(steps + 1)]
+        magnitude *= 10
 
 
 def weekly_chart(
@@ -40,7 +44,8 @@ def weekly_chart(
     means no data yet, not no coverage; a legend names both when shown."""
     left, right, top, bottom = 56, 16, 28, 44
     plot_w, plot_h = width - left - right, height - top - bottom
-    peak = _nice_max(max([*counts, 1]))
+    ticks = axis_ticks(max([*counts, 1]))
+    peak = ticks[-1]
     n = max(len(buckets), 1)
     slot = plot_w / n
     bar_w = max(2.0, slot * 0.7)
@@ -53,15 +58,14 @@ def weekly_chart(
         f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(label)}">',
         f'<text x="{left}" y="16" class="chart-title">{escape(label)}</text>',
     ]
-    for i in range(5):
-        value = peak * i / 4
+    for value in ticks:
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
             'class="grid"/>'
         )
         parts.append(
             f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" class="axis">'
-            f"{number(round(value))}</text>"
+            f"{number(value)}</text>"
         )
     every = max(1, math.ceil(n / 12))
     # The legend: swatch class → text, for the kinds of week drawn; a swatch is no rect.bar,
@@ -131,7 +135,8 @@ def cumulative_chart(
     plot_w, plot_h = width - left - right, height - top - bottom
     start, end = progress.period_start, progress.period_end
     span = max((end - start).days + 1, 1)
-    peak = _nice_max(max(progress.target, progress.count) * 1.05)
+    ticks = axis_ticks(max(progress.target, progress.count) * 1.05)
+    peak = ticks[-1]
 
     def x(day: date) -> float:
         offset = min(max((day - start).days + 1, 0), span)
@@ -167,13 +172,12 @@ def cumulative_chart(
             f"{escape(text)}</text>"
         )
         legend_x += 40 + 7.2 * len(text)
-    for i in range(5):
-        value = peak * i / 4
+    for value in ticks:
         parts.append(
             f'<line x1="{left}" x2="{left + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
             'class="grid"/>'
             f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" class="axis">'
-            f"{number(round(value))}</text>"
+            f"{number(value)}</text>"
         )
     for month_start in _month_starts(start, end):
         parts.append(

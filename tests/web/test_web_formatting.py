@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,7 +11,7 @@ import pytest
 from index import CountTable
 from pressmon.coverage import coverage_progress
 from pressmon.settings import Target
-from pressmon.web.charts import cumulative_chart, weekly_chart
+from pressmon.web.charts import axis_ticks, cumulative_chart, weekly_chart
 from pressmon.web.formatting import (
     correction_date,
     csv_safe,
@@ -100,6 +101,33 @@ def test_weekly_chart_has_bars_on_their_own_scale_and_escaped_label() -> None:
     assert svg.startswith("<svg") and svg.count('class="bar"') == 3
     assert ">4</text>" in svg and ">15.000<" not in svg  # the axis tops at the weekly counts
     assert "Báo &lt;địa phương&gt;" in svg and "11/05" in svg
+
+
+@pytest.mark.parametrize(
+    ("top", "ticks"),
+    [
+        (1, [0, 1]),
+        (4, [0, 1, 2, 3, 4]),  # quarters of 5 were labelled 0, 1, 2, 4, 5
+        (7, [0, 2, 4, 6, 8]),
+        (12, [0, 5, 10, 15]),
+        (31.5, [0, 10, 20, 30, 40]),  # quarters of 50 were labelled 12 and 38
+        (15_750, [0, 5_000, 10_000, 15_000, 20_000]),
+    ],
+)
+def test_axis_ticks_are_whole_equal_steps_reaching_the_top(top: float, ticks: list[int]) -> None:
+    assert axis_ticks(top) == ticks
+
+
+def test_every_axis_label_names_the_height_of_its_line() -> None:
+    """A bar of 4 must end on the line labelled 4: the labels were rounded quarters of the top."""
+    weeks = [date(2026, 5, 4), date(2026, 5, 11), date(2026, 5, 18)]
+    svg = str(weekly_chart(weeks, [1, 4, 2]))
+    lines = [float(v) for v in re.findall(r'<line [^>]*y1="([\d.]+)"[^>]*class="grid"', svg)]
+    labels = re.findall(r'y="([\d.]+)" text-anchor="end" class="axis">([\d.]+)</text>', svg)
+    assert [int(text) for _, text in labels] == [0, 1, 2, 3, 4]
+    assert [round(float(y) - 4, 1) for y, _ in labels] == lines
+    bar_tops = re.findall(r'y="([\d.]+)" width="[\d.]+" height="[\d.]+" class="bar">', svg)
+    assert float(bar_tops[1]) == lines[4]  # the bar of 4 ends on the line labelled 4
 
 
 def test_cumulative_chart_labels_every_line_and_shows_the_one_pace_figure() -> None:
