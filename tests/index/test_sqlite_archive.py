@@ -102,6 +102,7 @@ def test_pending_migrations_apply_in_order(path: Path) -> None:
         (5, SCHEMA_VERSION, True),
         (7, 8, False),  # an index on the articles table only
         (8, 9, True),  # the folded index is filled again
+        (9, 10, False),  # only articles holding invisible characters are indexed again
     ],
 )
 def test_the_upgrade_warning_says_whether_search_indexes_are_rebuilt(
