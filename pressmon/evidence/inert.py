@@ -122,8 +122,13 @@ def _unescaped(escape: re.Match[str]) -> str:
     return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
+# A text copy keeps its line breaks but not <pre>'s monospace face: the common monospace fonts
+# (DejaVu Sans Mono here) set Vietnamese stacked marks apart from their letters ("hỗ~trợ").
+_TEXT_STYLE = "white-space: pre-wrap; font-family: sans-serif; line-height: 1.5"
+
+
 def _as_text(text: str) -> str:
     return (
-        '<!DOCTYPE html><html><body><pre style="white-space: pre-wrap">'
+        f'<!DOCTYPE html><html><body><pre style="{_TEXT_STYLE}">'
         f"{escape(text)}</pre></body></html>"
     )

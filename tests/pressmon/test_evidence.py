@@ -214,6 +214,8 @@ def test_the_saved_copy_is_made_inert() -> None:
 def test_ingested_text_is_shown_escaped() -> None:
     html = inert_html(Payload("<b>đậm</b>".encode(), "text/plain; charset=utf-8", "resource"))
     assert "&lt;b&gt;đậm&lt;/b&gt;" in html and "<b>" not in html
+    # Line breaks kept, in a proportional face: monospace fonts split Vietnamese stacked marks.
+    assert '<pre style="white-space: pre-wrap; font-family: sans-serif' in html
 
 
 @pytest.mark.parametrize(
