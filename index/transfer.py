@@ -17,6 +17,7 @@ otherwise bring "bả\u200bo hiểm" back where "bảo hiểm" does not find it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import islice
@@ -38,6 +39,8 @@ from vntext.scrub import scrub
 from vntext.syntax_text import syntax_problem
 
 BATCH = 500
+# A UTF-16 surrogate as a JSON escape: a pair is one character (an emoji), a lone one is unstorable.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def export_jsonl(
@@ -144,6 +147,8 @@ def _parsed(inp: TextIO) -> Iterator[tuple[Document, list[ReviewEvent], str]]:
         except RecordError as err:
             raise RecordError(f"{where}dòng {number}: {err}") from err
         stored, notes = _stored(document)
+        if _SURROGATE_ESCAPE.search(line):
+            _check_storable(f"{where}dòng {number}", stored, events)
         yield stored, events, f"dòng {number}: {'; '.join(notes)}" if notes else ""
 
 
@@ -171,6 +176,25 @@ def _stored(document: Document) -> tuple[Document, tuple[str, ...]]:
         flag_details=flags,
     )
     return stored, notes
+
+
+def _check_storable(where: str, document: Document, events: list[ReviewEvent]) -> None:
+    """RecordError naming the field that holds a lone surrogate (JSON "\\ud800"): no archive
+    can store one, and outside title, body and SEO title (where it becomes U+FFFD, as ingest
+    makes it) the value may be an id or a URL, so it is not guessed at."""
+    fields = [
+        *document_to_record(document).items(),
+        ("reviews", [event_to_record(e) for e in events]),
+    ]
+    for field, value in fields:
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as err:
+            code = f"\\u{ord(err.object[err.start]):04x}"
+            raise RecordError(
+                f"{where}: trường {field} có ký tự không hợp lệ ({code}: nửa cặp UTF-16, không "
+                "lưu được)"
+            ) from err
 
 
 def _record(line: str) -> tuple[Document, list[ReviewEvent]]:

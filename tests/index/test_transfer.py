@@ -379,3 +379,30 @@ def test_a_clean_export_round_trips_byte_identical_and_nothing_is_reported(archi
     assert import_jsonl(b, io.StringIO(text), cleaned=heard.append) == 2
     assert _export(b) == text
     assert heard == []
+
+
+@pytest.mark.parametrize(
+    ("field", "where"),
+    [("outlet_name", "document"), ("url", "document"), ("note", "reviews")],
+)
+def test_a_lone_surrogate_outside_the_text_is_a_record_error_naming_its_field(
+    archives, field: str, where: str
+) -> None:
+    """JSON "\\ud800" cannot be stored anywhere; in title or body it becomes U+FFFD, as in an
+    ingest, but an id, URL or review note is not guessed at."""
+    a, b = archives
+    _fill(a)
+    lines = [json.loads(line) for line in _export(a).splitlines()]
+    held = lines[1][where] if where == "document" else lines[1][where][0]
+    held[field] = "\ud800" + held[field]
+    lines[0]["document"]["title"] = "\udfff" + lines[0]["document"]["title"]
+    text = "".join(json.dumps(line) + "\n" for line in lines)  # ASCII: surrogates escaped
+    shown = "reviews" if where == "reviews" else field
+    with pytest.raises(RecordError, match=rf"dòng 2: trường {shown} có ký tự không hợp lệ"):
+        import_jsonl(b, io.StringIO(text))
+    assert b.stats().documents == 0  # nothing from the batch
+
+    del lines[1]
+    assert import_jsonl(b, io.StringIO("".join(json.dumps(x) + "\n" for x in lines))) == 4
+    first = lines[0]["document"]
+    assert b.get(first["id"]).title == "\ufffd" + first["title"].removeprefix("\udfff")
