@@ -24,6 +24,7 @@ from index.legacy_values import coded
 from index.sqlite_tags import document_tags
 from index.text import fold
 from vntext.normalize import INVISIBLE, normalize_spelling, without_invisible
+from vntext.scrub import scrub
 
 _V1 = """
 CREATE TABLE articles (
@@ -306,7 +307,7 @@ INSERT INTO articles_folded (rowid, title, body, tags, seo_title)
 FOLDED_VALUE = "replace(replace({value}, 'đ', 'd'), 'Đ', 'D')"
 
 # v10: ingestion removes the INVISIBLE characters from title, body and SEO title
-# (`pressmon.sanitize.clean_text`); articles stored before kept them, so "bả\u200bo" was two words
+# (`vntext.scrub.scrub`); articles stored before kept them, so "bả\u200bo" was two words
 # to both indexes and "bảo" did not find it. Only the articles holding one change, found in one
 # scan: out of both indexes with their old text, cleaned as an ingest now stores them (an SEO title
 # equal to its cleaned headline is dropped, as `pressmon.processing` drops it), back in. Their flag
@@ -419,10 +420,10 @@ def _has_invisible(*texts: str) -> bool:
 
 
 def _visible(text: str) -> str:
-    """Stored text as an ingest now stores it: `pressmon.sanitize.clean_text` (invisible
-    characters out, ends trimmed) and then `index.sqlite_rows.normalized` (NFC, modern tone
-    placement, which a syllable split by an invisible character escaped)."""
-    return normalize_spelling(without_invisible(text)).strip()
+    """Stored text as an ingest and `index import` now store it: `vntext.scrub.scrub`
+    (invisible characters out, ends trimmed) and then `index.sqlite_rows.normalized` (NFC, modern
+    tone placement, which a syllable split by an invisible character escaped)."""
+    return normalize_spelling(scrub(text).text)
 
 
 def _code_of(value: str | None) -> str | None:

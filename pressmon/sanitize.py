@@ -13,7 +13,8 @@ from datetime import date, datetime
 
 from crawlers.items import ExtractedArticle
 from pressmon.errors import PressmonError
-from vntext.normalize import nfc, without_invisible
+from vntext.normalize import nfc
+from vntext.scrub import scrub
 
 log = logging.getLogger(__name__)
 
@@ -25,18 +26,6 @@ MAX_BODY_CHARS = 200_000
 # date arithmetic downstream; the web app accepts the same range in its date filters.
 EARLIEST_DATE = date(1990, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
-
-# ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), two-byte ESC X,
-# and the 8-bit CSI. Dropped whole, so no parameter bytes are left behind as visible junk.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[@-Z\\-_]"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-)
-# C0 and C1 controls except tab and newline; lone surrogates (JSON "\ud800") cannot be stored.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 class InputRejected(PressmonError):
@@ -51,32 +40,17 @@ class Cleaned:
 
 
 def clean_text(text: str, *, limit: int | None = None, field: str = "text") -> Cleaned:
-    """NFC text without escape sequences, control characters (tab and newline kept), lone
-    surrogates or invisible characters (`vntext.normalize.INVISIBLE`), line ends as \\n, cut to
-    `limit` characters. Idempotent.
+    """`text` as the archive stores it (`vntext.scrub.scrub`: NFC, without escape sequences,
+    control characters, lone surrogates or invisible characters), cut to `limit` characters.
+    Idempotent.
 
     Invisible characters go because scam posts hide words with them ("bả\\u200bo hiểm"): the
     stored text and search then read the same words. `received` keeps them, all else cleaned
     alike, because a word hidden that way is the flagger's evidence of disguise. Saved copies
     keep the page.
     """
-    notes = []
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text, escapes = _ESCAPES.subn("", text)
-    text, controls = _CONTROLS.subn("", text)
-    text, surrogates = _SURROGATES.subn("\ufffd", text)
-    received = nfc(text).strip()
-    visible = without_invisible(text)
-    invisible, text = len(text) - len(visible), visible
-    if escapes:
-        notes.append(f"{field}: bỏ {escapes} chuỗi điều khiển terminal")
-    if controls:
-        notes.append(f"{field}: bỏ {controls} ký tự điều khiển")
-    if surrogates:
-        notes.append(f"{field}: thay {surrogates} ký tự không hợp lệ")
-    if invisible:
-        notes.append(f"{field}: bỏ {invisible} ký tự vô hình")
-    text = nfc(text).strip()
+    scrubbed = scrub(text)
+    text, received, notes = scrubbed.text, scrubbed.received, list(scrubbed.notes(field))
     if limit is not None and len(text) > limit:
         notes.append(f"{field}: cắt từ {_vn(len(text))} xuống {_vn(limit)} ký tự")
         text = text[:limit].rstrip()

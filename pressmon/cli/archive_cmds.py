@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -494,17 +494,23 @@ def ingest(app, file: Path, quiet: bool) -> None:
         + (f"; {n(report.alerts)} cảnh báo mới" if report.alerts else "")
     )
     for title, lines in (("đã làm sạch", report.cleaned), ("bị bỏ qua", report.rejected)):
-        if lines:
-            click.echo(f"{n(len(lines))} dòng {title}:", err=True)
-            for line in lines[:_LINES_SHOWN]:
-                click.echo(f"  {output.terminal_safe(line)}", err=True)
-            if len(lines) > _LINES_SHOWN:
-                click.echo(f"  … và {n(len(lines) - _LINES_SHOWN)} dòng nữa", err=True)
+        _echo_lines(title, len(lines), lines[:_LINES_SHOWN])
     if report.rejected:
         raise click.ClickException(
             f"{n(len(report.rejected))} dòng không được lưu (liệt kê ở trên); "
             "các dòng khác đã được lưu"
         )
+
+
+def _echo_lines(title: str, count: int, shown: Sequence[str]) -> None:
+    """On stderr: "`count` dòng `title`:" and the first lines of them, if any."""
+    if not count:
+        return
+    click.echo(f"{output.number(count)} dòng {title}:", err=True)
+    for line in shown:
+        click.echo(f"  {output.terminal_safe(line)}", err=True)
+    if count > len(shown):
+        click.echo(f"  … và {output.number(count - len(shown))} dòng nữa", err=True)
 
 
 @group("index")
@@ -570,12 +576,23 @@ def index_import(app, file: Path, quiet: bool) -> None:
         def progress(done: int) -> None:
             bar("Nhập bài", done)
 
+        # Counted, and only the lines shown kept: a large import can clean many.
+        cleaned = 0
+        shown: list[str] = []
+
+        def heard(line: str) -> None:
+            nonlocal cleaned
+            cleaned += 1
+            if len(shown) < _LINES_SHOWN:
+                shown.append(line)
+
         if str(file) == "-":
-            read = import_jsonl(archive, sys.stdin, progress)
+            read = import_jsonl(archive, sys.stdin, progress, heard)
         else:
             with file.open(encoding="utf-8") as inp:
-                read = import_jsonl(archive, inp, progress)
+                read = import_jsonl(archive, inp, progress, heard)
     click.echo(f"Xong: đã nhập {output.number(read)} bài")
+    _echo_lines("đã làm sạch", cleaned, shown)
 
 
 COMMANDS = (search, counts, flagged, ingest, index_group)

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from index.errors import RecordError
+from index.records import document_to_record
 from index.sqlite_backend import SQLiteArchive
 from index.transfer import export_jsonl, import_jsonl
-from index.types import Document, ReviewEvent
+from index.types import Document, Query, ReviewEvent
+from vntext.normalize import INVISIBLE
 
 sqlite_backend = pytest.importorskip(
     "index.sqlite_backend", reason="the SQLite backend has not landed yet"
@@ -309,3 +311,98 @@ def test_a_document_twice_in_one_batch_has_its_events_replayed_once(archives) ->
     line = next(line for line in _export(a).splitlines() if '"doc-2"' in line.split(",")[0])
     import_jsonl(b, io.StringIO(f"{line}\n{line}\n"))
     assert [e.note for e in b.review_history("doc-2")] == ["bước 1", "bước 2"]
+
+
+def _line(document: Document) -> str:
+    """An export line for `document` as given, as an older export or Elasticsearch wrote it."""
+    record = {"document": document_to_record(document), "reviews": []}
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+PLAIN = dict(title="Chi trả lương hưu", body="Người dân cài đặt VssID.", seo_title="")
+
+
+@pytest.mark.parametrize(
+    ("field", "given", "stored", "note"),
+    [
+        ("title", "\u200bRút bả\u200bo hiểm", "Rút bảo hiểm", "title: bỏ 2 ký tự vô hình"),
+        (
+            "body",
+            "Nhận tiền bả\u200bo hiể\u00adm ở Thanh Ho\u200bá.",
+            "Nhận tiền bảo hiểm ở Thanh Hóa.",
+            "body: bỏ 3 ký tự vô hình",
+        ),
+        ("seo_title", "Lừ\u2060a rút bảo hi\ufeffểm", "Lừa rút bảo hiểm", "seo_title: bỏ 2 ký"),
+        (  # what ingest removes besides: terminal escapes and control characters
+            "body",
+            "Rút\x1b[31m bảo\x07 hiểm\r\nngay ",
+            "Rút bảo hiểm\nngay",
+            "body: bỏ 1 chuỗi điều khiển terminal; body: bỏ 1 ký tự điều khiển",
+        ),
+    ],
+)
+def test_an_export_with_hidden_words_is_stored_as_an_ingest_stores_it(
+    archives, field: str, given: str, stored: str, note: str
+) -> None:
+    """An export written before ingestion cleaned text, or from Elasticsearch, which keeps it."""
+    _, b = archives
+    reasons = {"reasons": [{"kind": "sentence", "text": "Rút bả\u200bo hiểm"}]}
+    doc = _doc(1, **{**PLAIN, field: given}, flag_details=reasons)
+    heard: list[str] = []
+    assert import_jsonl(b, io.StringIO(_line(doc)), cleaned=heard.append) == 1
+
+    kept = b.get("doc-1")
+    assert getattr(kept, field) == stored
+    assert kept.flag_details == {"reasons": [{"kind": "sentence", "text": "Rút bảo hiểm"}]}
+    assert INVISIBLE.isdisjoint(_export(b))
+    for text in ("bảo hiểm", "bao hiem", '"bảo hiểm"'):
+        assert [hit.document.id for hit in b.search(Query(text=text)).hits] == ["doc-1"]
+    assert len(heard) == 1 and heard[0].startswith(f"dòng 1: {note}")
+    assert "flag_details: bỏ 1 ký tự vô hình" in heard[0]
+
+
+def test_an_seo_title_equal_to_its_cleaned_headline_is_dropped(archives) -> None:
+    _, b = archives
+    doc = _doc(1, title="Rút bả\u200bo hiểm", seo_title="Rút bảo hi\u00adểm")
+    import_jsonl(b, io.StringIO(_line(doc)))
+    assert (b.get("doc-1").title, b.get("doc-1").seo_title) == ("Rút bảo hiểm", "")
+
+
+def test_a_clean_export_round_trips_byte_identical_and_nothing_is_reported(archives) -> None:
+    a, b = archives
+    a.upsert(
+        [_doc(n, body="Đoạn một:\tbảo hiểm «xã hội» 😀\n\nĐoạn hai — “trích dẫn”.") for n in (1, 2)]
+    )
+    a.refresh()
+    text = _export(a)
+    heard: list[str] = []
+    assert import_jsonl(b, io.StringIO(text), cleaned=heard.append) == 2
+    assert _export(b) == text
+    assert heard == []
+
+
+@pytest.mark.parametrize(
+    ("field", "where"),
+    [("outlet_name", "document"), ("url", "document"), ("note", "reviews")],
+)
+def test_a_lone_surrogate_outside_the_text_is_a_record_error_naming_its_field(
+    archives, field: str, where: str
+) -> None:
+    """JSON "\\ud800" cannot be stored anywhere; in title or body it becomes U+FFFD, as in an
+    ingest, but an id, URL or review note is not guessed at."""
+    a, b = archives
+    _fill(a)
+    lines = [json.loads(line) for line in _export(a).splitlines()]
+    held = lines[1][where] if where == "document" else lines[1][where][0]
+    held[field] = "\ud800" + held[field]
+    lines[0]["document"]["title"] = "\udfff" + lines[0]["document"]["title"]
+    text = "".join(json.dumps(line) + "\n" for line in lines)  # ASCII: surrogates escaped
+    shown = "reviews" if where == "reviews" else field
+    with pytest.raises(RecordError, match=rf"dòng 2: trường {shown} có ký tự không hợp lệ"):
+        import_jsonl(b, io.StringIO(text))
+    assert b.stats().documents == 0  # nothing from the batch
+
+    del lines[1]
+    assert import_jsonl(b, io.StringIO("".join(json.dumps(x) + "\n" for x in lines))) == 4
+    first = lines[0]["document"]
+    assert b.get(first["id"]).title == "\ufffd" + first["title"].removeprefix("\udfff")
