@@ -129,6 +129,5 @@ _TEXT_STYLE = "white-space: pre-wrap; font-family: sans-serif; line-height: 1.5"
 
 def _as_text(text: str) -> str:
     return (
-        f'<!DOCTYPE html><html><body><pre style="{_TEXT_STYLE}">'
-        f"{escape(text)}</pre></body></html>"
+        f'<!DOCTYPE html><html><body><pre style="{_TEXT_STYLE}">{escape(text)}</pre></body></html>'
     )
