@@ -146,6 +146,10 @@ def test_report_page_is_printable(as_lead) -> None:
     assert "<svg" in html and "C1 · Mạo danh cơ quan, cán bộ BHXH" in html
     assert '<span class="chip follow">Đã báo cáo lãnh đạo</span>' in html
     assert "@media print" in client.get("/static/style.css").text
+    # Leadership reads it on paper: the rules are worded without pressmon's commands and files.
+    assert "Cách đếm: mỗi bài đăng ở một báo tính một lần" in html
+    assert "Chỉ tiêu của từng tỉnh: tỉnh có chỉ tiêu riêng (đánh dấu *)" in html
+    assert "pressmon counts" not in html and "config/targets.yaml" not in html
     workbook = client.get("/bao-cao.xlsx?tu=2026-05-01&den=2026-05-31")
     assert workbook.headers["content-type"].startswith("application/vnd.openxmlformats")
     book = load_workbook(io.BytesIO(workbook.content))
@@ -162,6 +166,8 @@ def test_coverage_page_and_csv(as_lead) -> None:
         and "Hồ Chí Minh" in html
         and "Tháng vận động triển khai BHXH toàn dân" in html
     )
+    # The operators' dashboard names the command and the file behind the rules.
+    assert "<code>pressmon counts --stories</code>" in html and "config/targets.yaml" in html
     text = client.get("/bao-phu.csv?tu=2026-04-27&den=2026-05-24").text.lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(text)))
     assert ["Tỉnh, thành phố", "Hà Nội", "4", ""] in rows and [
