@@ -378,6 +378,9 @@ _SUBSTITUTES = re.compile(r"(?<=[^\W\d_])[0-9@!$|€]|[0-9@!$|€](?=[^\W\d_])")
 
 
 _CLAUSE_END = re.compile(r"[.,;!?…]+[\"'”’)\]}»]*$")
+# The card networks' merchant descriptor, "PREFIX*Name" ("AMZ*Amazon.com", "PAYPAL*Steam"): a
+# star after a short capitalised prefix, not a star hiding a letter.
+_MERCHANT_PREFIX = re.compile(r"[A-Z0-9]{2,12}\*")
 
 
 def _read(chunk: str) -> tuple[list[str], bool]:
@@ -394,6 +397,9 @@ def _read_core(chunk: str) -> tuple[list[str], bool]:
     if _LINK_TOKEN.match(core) or "://" in core or EMAIL.match(core):
         return [core], False
     inner = LINK_INSIDE.search(core)
+    if inner and _MERCHANT_PREFIX.fullmatch(core[: inner.start()]) and inner.end() == len(core):
+        # "AMZ*Amazon.com": a card payment's merchant descriptor, as banks' notices print it.
+        return [core[: inner.start() - 1], inner.group(0)], False
     if inner and len(inner.group(0)) >= 6 and "." in inner.group(0):
         # "Tặi*i<fr3e.win/z1r5Dd>": a link glued to disguised words.
         before, _ = _read_core(core[: inner.start()])

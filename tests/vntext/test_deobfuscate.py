@@ -81,6 +81,25 @@ def test_codes_and_names_are_not_read_as_disguises() -> None:
     assert "baccarat" in cleaned.words and "samsung" in cleaned.words
 
 
+@pytest.mark.parametrize(
+    ("typed", "words", "disguised"),
+    [
+        # A card payment's merchant descriptor in a bank's notice: prefix, star, the shop's site.
+        ("su dung tai AMZ*Amazon.com so tien", "su dung tai amz amazon.com so tien", False),
+        ("thanh toan PAYPAL*Steam.com luc", "thanh toan paypal steam.com luc", False),
+        # A link glued to words to slip past filters stays a disguise.
+        ("bam<link-nhan.win/ab12>ngay", "bam link-nhan.win/ab12 ngay", True),
+        ("Tặi*i<fr3e.win/z1r5Dd> ngay", "tai i fr3e.win/z1r5dd ngay", True),
+    ],
+)
+def test_a_link_glued_to_words_is_a_disguise_unless_a_merchant_descriptor(
+    typed: str, words: str, disguised: bool
+) -> None:
+    cleaned = clean(typed)
+    assert cleaned.words == words
+    assert bool(cleaned.disguised_tokens) is disguised
+
+
 def test_numbers_amounts_and_dates_stay_whole() -> None:
     assert clean("nộp 2.340.000 đồng trước 17h ngày 24/05/2025").words == (
         "nop 2.340.000 dong truoc 17h ngay 24/05/2025"
