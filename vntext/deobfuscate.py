@@ -363,6 +363,11 @@ LINK_INSIDE = re.compile(
     rf"(?i)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_LINK_TLDS})\b(?:[/?#][^\s<>\]\)]*)?"
 )
 
+# A link glued to words, but not a "domain" inside a chain of syllables joined by dots
+# ("Ma.o.cay.lay.ma.o.co.chi.chua": "ma.o.co" ends on a top-level domain that is also a word);
+# a link glued to the next sentence keeps it ("bhxh.gov.vn.Sau đó"), its capital tells.
+_GLUED_LINK = re.compile(LINK_INSIDE.pattern + r"(?-i:(?!\.[a-zà-ỹđ]))")
+
 
 @lru_cache(maxsize=262144)
 def _read_chunk(chunk: str) -> tuple[tuple[str, ...], bool]:
@@ -396,7 +401,7 @@ def _read_core(chunk: str) -> tuple[list[str], bool]:
         return [], False
     if _LINK_TOKEN.match(core) or "://" in core or EMAIL.match(core):
         return [core], False
-    inner = LINK_INSIDE.search(core)
+    inner = _GLUED_LINK.search(core)
     if inner and _MERCHANT_PREFIX.fullmatch(core[: inner.start()]) and inner.end() == len(core):
         # "AMZ*Amazon.com": a card payment's merchant descriptor, as banks' notices print it.
         return [core[: inner.start() - 1], inner.group(0)], False

@@ -90,9 +90,13 @@ def test_codes_and_names_are_not_read_as_disguises() -> None:
         # A link glued to words to slip past filters stays a disguise.
         ("bam<link-nhan.win/ab12>ngay", "bam link-nhan.win/ab12 ngay", True),
         ("Tặi*i<fr3e.win/z1r5Dd> ngay", "tai i fr3e.win/z1r5dd ngay", True),
+        ("vao bhxh-vn.top.Nhan ngay", "vao bhxh-vn.top nhan ngay", True),
+        # Syllables joined by dots, one of them a top-level domain ("co", "la"): no link inside.
+        ("Ma.o.cay.lay.ma.o.co.chi.chua", "ma o cay lay ma o co chi chua", False),
+        ("Vây.ha.co.mot.ngan.đô.kía...co.moi.", "vay ha co mot ngan do kia co moi", False),
     ],
 )
-def test_a_link_glued_to_words_is_a_disguise_unless_a_merchant_descriptor(
+def test_a_link_glued_to_words_is_a_disguise_unless_a_merchant_descriptor_or_dotted_words(
     typed: str, words: str, disguised: bool
 ) -> None:
     cleaned = clean(typed)
