@@ -32,6 +32,7 @@ NOT_ENUMERATED = {
     "tu": "a date",
     "den": "a date",
     "trang": "a page number (422 out of range)",
+    "cau_chuyen": "a story's id (story_id): an unknown one lists no item",
 }
 NAMED_FILTERS = ("bao", "tinh", "loai_hinh", "chu_de")
 # Angle brackets, quotes and a control character: repeated only as harmless text.
