@@ -121,3 +121,37 @@ def test_the_page_counts_copies_in_one_read(client, copies, archive, monkeypatch
     sign_in(client, "an")
     assert client.get("/hang-doi").status_code == 200
     assert reads == [frozenset({STORY, "s-khac"})]
+
+
+# -- the item page ----------------------------------------------------------------------------
+
+
+def _copies_section(page: str) -> list[str]:
+    if 'id="ban-cung-noi-dung"' not in page:
+        return []
+    section = page.split('id="ban-cung-noi-dung"', 1)[1].split("</section>", 1)[0]
+    assert "<h2>Các bản cùng nội dung</h2>" in section
+    return re.findall(r'<li><a href="/bai/(doc\d+)"', section)
+
+
+def test_an_item_lists_the_other_copies_of_its_story_newest_first(client, copies) -> None:
+    sign_in(client, "an")
+    page = client.get("/bai/doc042").text
+    assert _copies_section(page) == ["doc040", "doc041", "doc043", "doc044"]
+    section = page.split('id="ban-cung-noi-dung"', 1)[1].split("</section>", 1)[0]
+    assert "Chưa xử lý" in section and "Báo Mẫu" in section  # status label, outlet
+    assert _copies_section(client.get("/bai/doc003").text) == []  # no story: no section
+
+
+def test_a_province_sees_only_its_own_copies_on_an_item(client, copies) -> None:
+    sign_in(client, "nghean", PROVINCE_PASSWORD)
+    assert _copies_section(client.get("/bai/doc043").text) == ["doc044"]
+
+
+def test_the_copies_listed_are_capped_and_the_rest_counted(copies) -> None:
+    from pressmon.review.story_copies import other_copies
+
+    oldest = other_copies(copies, copies.get("doc044"), limit=2)  # itself not on the page read
+    assert [d.id for d in oldest.copies] == ["doc040", "doc041"] and oldest.more == 2
+    newest = other_copies(copies, copies.get("doc040"), limit=2)
+    assert [d.id for d in newest.copies] == ["doc041", "doc042"] and newest.more == 2
