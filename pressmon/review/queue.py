@@ -81,6 +81,7 @@ class QueueFilters:
     order: QueueOrder = "tier"
     sent: SentFilter = ""  # "": every item, sent to the Center or not
     story: str = ""  # a story_id: only its copies (syndicated, reposted); "": every story
+    grouped: bool = False  # one row per story: its first copy in queue order stands for it
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ class QueueRow:
 @dataclass(frozen=True)
 class QueuePage:
     rows: tuple[QueueRow, ...]
-    total: int  # after every filter
+    total: int  # after every filter: stories when grouped
     page: int
     page_size: int
     status_counts: Mapping[str, int]  # status code -> items, before the status filter
@@ -269,7 +270,9 @@ def load_queue(
     arranged queues are kept between views (the web app's); without it every call arranges the
     queue again. `changed`: ids of items edited at their source since someone last acted on
     them (marked; first in their tier in triage order). `count_copies`: each row says how many
-    other copies of its story the queue lists (`story_copies`; one more read of the archive)."""
+    other copies of its story the queue lists (`story_copies`; one more read of the archive).
+    `filters.grouped`: one row per story (`one_per_story`), from one read of every listed item's
+    story."""
     escalations = escalations or {}
     query = Query(
         outlets=frozenset({filters.outlet}) if filters.outlet else frozenset(),
@@ -303,10 +306,18 @@ def load_queue(
             answered=answered,
         )
     entries = arranged.entries
+    grouped: Mapping[str, int] | None = None
+    if filters.grouped:
+        entries, grouped = one_per_story(entries, archive.story_ids([e.id for e in entries]))
     pages = max(1, -(-len(entries) // page_size))
     page = min(max(1, page), pages)  # a page past the end shows the last one
     documents = archive.get_many([e.id for e in entries[(page - 1) * page_size : page * page_size]])
-    copies = story_copies(archive, query, arranged, documents) if count_copies else {}
+    if grouped is not None:
+        copies: Mapping[str, int] = grouped
+    elif count_copies:
+        copies = story_copies(archive, query, arranged, documents)
+    else:
+        copies = {}
     return QueuePage(
         rows=tuple(
             QueueRow(
@@ -341,4 +352,21 @@ def story_copies(
     listed = Counter(d.story_id for d in found if d.id in arranged.ids)
     return {
         d.id: listed[d.story_id] - 1 for d in documents if d.story_id and listed[d.story_id] > 1
+    }
+
+
+def one_per_story(
+    entries: Sequence[TriageEntry], stories: Mapping[str, str | None]
+) -> tuple[tuple[TriageEntry, ...], dict[str, int]]:
+    """The first of `entries` (in queue order: the most urgent) of each story (`stories`: id ->
+    story_id; an item without one is a story of its own), and by its id how many other copies
+    it stands for (0 left out)."""
+    first: dict[str, TriageEntry] = {}
+    counted: Counter[str] = Counter()
+    for entry in entries:
+        story = stories.get(entry.id) or entry.id
+        first.setdefault(story, entry)
+        counted[story] += 1
+    return tuple(first.values()), {
+        entry.id: counted[story] - 1 for story, entry in first.items() if counted[story] > 1
     }

@@ -990,6 +990,17 @@ def test_story_filter_finds_a_storys_copies(archive: Archive) -> None:
     assert len(archive.triage(Query(), 10).entries) == 3  # absent: every flagged article
 
 
+def test_story_ids_read_each_documents_story(archive: Archive) -> None:
+    # The review queue reads them to show one row per story (?gop=1).
+    archive.upsert([replace(PENSION, story_id="s-pension"), SCAM_WARNING])
+    archive.refresh()
+    assert archive.story_ids(["scam", "missing", "pension"]) == {
+        "scam": None,
+        "pension": "s-pension",
+    }
+    assert archive.story_ids([]) == {}
+
+
 @pytest.mark.parametrize(
     ("original_at", "copy_at", "interval", "cells"),
     [

@@ -155,3 +155,59 @@ def test_the_copies_listed_are_capped_and_the_rest_counted(copies) -> None:
     assert [d.id for d in oldest.copies] == ["doc040", "doc041"] and oldest.more == 2
     newest = other_copies(copies, copies.get("doc040"), limit=2)
     assert [d.id for d in newest.copies] == ["doc041", "doc042"] and newest.more == 2
+
+
+# -- one row per story (?gop=1) -----------------------------------------------------------
+
+
+def _listed(page: str) -> list[str]:
+    return re.findall(r'<td class="title"><a href="/bai/(doc\d+)"', page)
+
+
+def test_the_grouped_queue_shows_one_row_per_story(client, copies) -> None:
+    sign_in(client, "an")
+    plain = _listed(client.get("/hang-doi").text)
+    page = client.get("/hang-doi", params={"gop": "1", "muc": "urgent"}).text
+    # The story's most urgent copy stands for it (urgent, then risk, then newest); the others
+    # are left out, and items without a story stay as they were, in the same order.
+    assert _listed(page) == [
+        d for d in plain if d not in {"doc041", "doc042", "doc043", "doc044", "doc002", "doc004"}
+    ]
+    assert "doc040" in _listed(page)
+    # Its copies are listed one per row, not grouped again.
+    assert _copies_line(_row(page, "doc040")) == (
+        f"/hang-doi?muc=urgent&cau_chuyen={STORY} Cùng nội dung với 3 bài khác"
+    )
+    assert f"{len(_listed(page))} nội dung khác nhau" in page
+    assert 'name="gop" value="1" checked' in page
+    assert 'name="gop" value="1" checked' not in client.get("/hang-doi").text
+
+
+def test_the_grouped_api_reads_every_items_story_once(client, copies, archive, monkeypatch) -> None:
+    reads: list[int] = []
+    read = archive.story_ids
+
+    def counted(document_ids):
+        reads.append(len(document_ids))
+        return read(document_ids)
+
+    monkeypatch.setattr(archive, "story_ids", counted)
+    sign_in(client, "an")
+    items = client.get("/api/queue", params={"gop": "1"}).json()["items"]
+    copies_of = {i["document"]["id"]: i["story_copies"] for i in items}
+    assert copies_of["doc040"] == 4 and copies_of["doc003"] == 0
+    assert not {"doc041", "doc042", "doc043", "doc044"} & set(copies_of)
+    assert len(reads) == 1 and reads[0] == len(items) + 4
+
+
+def test_one_per_story_keeps_each_storys_first_entry() -> None:
+    from datetime import UTC, datetime
+
+    from index.types import TriageEntry
+    from pressmon.review.queue import one_per_story
+
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    entries = [TriageEntry(i, at, "urgent", 0.5, 0.0, None, "unstarted") for i in "abcde"]
+    kept, copies = one_per_story(entries, {"a": None, "b": "s", "c": "t", "d": "s", "e": "s"})
+    assert [e.id for e in kept] == ["a", "b", "c"]
+    assert copies == {"b": 2}

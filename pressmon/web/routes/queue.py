@@ -43,6 +43,7 @@ TIER = Choice("muc", "Mức ưu tiên", TIERS)
 STATUS = Choice("trang_thai", "Trạng thái", STATUSES)
 ORDER = Choice("xep", "Sắp xếp", get_args(QueueOrder), default="tier")
 SENT = Choice("chuyen", "Chuyển Trung tâm", tuple(SENT_FILTERS))
+GROUPED = Choice("gop", "Gộp bài cùng nội dung", ("0", "1"))
 
 
 async def queue_filters(
@@ -58,12 +59,14 @@ async def queue_filters(
     xep: Annotated[str, ORDER.query()] = "tier",
     chuyen: Annotated[str, SENT.query()] = "",
     cau_chuyen: Text = "",
+    gop: Annotated[str, GROUPED.query("1: one row per story")] = "",
 ) -> QueueFilters:
     """The queue's filters. Outlet and province are read as typed ("Ha Noi", "vnexpress.net"), as
     on /tim-kiem and /api/counts, and an unknown one is refused (400, with the closest names)
     rather than shown as an empty queue; a pre-merger province is noted on the page. An unknown
     category, tier, status, order or sending is refused on the API (400, with the codes); the
-    page ignores it and says so. `cau_chuyen`: a story's id (`story_id`), only its copies."""
+    page ignores it and says so. `cau_chuyen`: a story's id (`story_id`), only its copies;
+    `gop=1`: one row per story."""
     return QueueFilters(
         category=choices.read(CATEGORY, loai),
         outlet=filters.name("outlet", bao),
@@ -76,6 +79,7 @@ async def queue_filters(
         order=choices.read(ORDER, xep),  # type: ignore[arg-type]
         sent=SENT_FILTERS.get(choices.read(SENT, chuyen), ""),
         story=clean(cau_chuyen),
+        grouped=choices.read(GROUPED, gop) == "1",
     )
 
 
@@ -201,6 +205,10 @@ def queue_page(
         params=params,
         status_tabs=status_tab_links(request.query_params, tuple(result.status_counts)),
         without_story=urlencode(sorted((k, v) for k, v in params.items() if k != "cau_chuyen")),
+        # A story's copies are listed each on its row, whether the queue is grouped or not.
+        story_base=urlencode(
+            sorted((k, v) for k, v in params.items() if k not in ("cau_chuyen", "gop"))
+        ),
         names={a.username: a.label for a in accounts},
         **filter_choices(ctx, session_accounts(accounts, assignments, archive, scope)),
     )
