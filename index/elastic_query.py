@@ -149,6 +149,7 @@ def filters(query: Query, timezone: str) -> list[dict[str, Any]]:
         ("topics", query.topics),
         ("tier", query.tiers),
         ("review_status", query.review_statuses),
+        ("story_id", query.stories),
     ):
         if values:
             out.append({"terms": {field: sorted(values)}})

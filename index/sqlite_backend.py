@@ -218,6 +218,17 @@ class SQLiteArchive(Archive):
         found = {row["id"]: row_document(row) for row in rows}
         return [found[i] for i in document_ids if i in found]
 
+    def story_ids(self, document_ids: Sequence[str]) -> dict[str, str | None]:
+        """One read of the ids' story column (by the primary key, no article text)."""
+        if not document_ids:
+            return {}
+        marks = ", ".join("?" * len(document_ids))
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT id, story_id FROM articles WHERE id IN ({marks})", list(document_ids)
+            ).fetchall()
+        return {row[0]: row[1] for row in rows}
+
     def search(self, query: Query) -> SearchPage:
         """One page of hits; relevance order covers the newest RANK_WINDOW matches. The same
         page asked again before the next commit to the archive is not searched again.

@@ -194,6 +194,7 @@ def filter_sql(query: Query, parsed: ParsedQuery, window: Window, *, text: bool 
         ("kind", query.kinds),
         ("tier", query.tiers),
         ("review_status", query.review_statuses),
+        ("story_id", query.stories),
     ):
         if values:
             conditions.append(f"a.{column} IN ({_in_list(column, values, params)})")
@@ -467,6 +468,7 @@ def summary_applies(
             or query.topics
             or query.tiers
             or query.review_statuses
+            or query.stories
             or query.flagged_only
         )
     )

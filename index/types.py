@@ -81,6 +81,7 @@ class Query:
     topics: frozenset[str] = frozenset()
     tiers: frozenset[str] = frozenset()
     review_statuses: frozenset[str] = frozenset()
+    stories: frozenset[str] = frozenset()  # story_id values: the copies of these stories
     flagged_only: bool = False  # risk is not None and tier is a review tier
     sort: SortOrder = "relevance"
     page: int = 1

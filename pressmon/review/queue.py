@@ -12,8 +12,9 @@ from __future__ import annotations
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from classifier.types import TIERS
@@ -79,6 +80,8 @@ class QueueFilters:
     date_to: date | None = None
     order: QueueOrder = "tier"
     sent: SentFilter = ""  # "": every item, sent to the Center or not
+    story: str = ""  # a story_id: only its copies (syndicated, reposted); "": every story
+    grouped: bool = False  # one row per story: its first copy in queue order stands for it
 
 
 @dataclass(frozen=True)
@@ -96,12 +99,14 @@ class QueueRow:
     # Who made the standing decision, and for which office then (workflow.decided_by); None
     # while none stands
     decided: Decided | None = None
+    # How many other copies of its story (Document.story_id) the same queue view lists
+    copies: int = 0
 
 
 @dataclass(frozen=True)
 class QueuePage:
     rows: tuple[QueueRow, ...]
-    total: int  # after every filter
+    total: int  # after every filter: stories when grouped
     page: int
     page_size: int
     status_counts: Mapping[str, int]  # status code -> items, before the status filter
@@ -119,6 +124,11 @@ class Arranged:
 
     entries: tuple[TriageEntry, ...]
     status_counts: Mapping[str, int]
+
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        """The entries' ids, built once per kept order: every page's copy counts read them."""
+        return frozenset(e.id for e in self.entries)
 
 
 def arrange(
@@ -253,12 +263,16 @@ def load_queue(
     orders: QueueOrders | None = None,
     changed: Collection[str] = frozenset(),
     answered: Collection[str] = frozenset(),
+    count_copies: bool = False,
 ) -> QueuePage:
     """`escalated_first`: items sent to the Center and not yet concluded by it (`answered`)
     lead the queue, the latest sent first; the Center's queue asks for it. `orders`: where
     arranged queues are kept between views (the web app's); without it every call arranges the
     queue again. `changed`: ids of items edited at their source since someone last acted on
-    them (marked; first in their tier in triage order)."""
+    them (marked; first in their tier in triage order). `count_copies`: each row says how many
+    other copies of its story the queue lists (`story_copies`; one more read of the archive).
+    `filters.grouped`: one row per story (`one_per_story`), from one read of every listed item's
+    story."""
     escalations = escalations or {}
     query = Query(
         outlets=frozenset({filters.outlet}) if filters.outlet else frozenset(),
@@ -266,6 +280,7 @@ def load_queue(
         tiers=frozenset({filters.tier}) if filters.tier else frozenset(),
         date_from=filters.date_from,
         date_to=filters.date_to,
+        stories=frozenset({filters.story}) if filters.story else frozenset(),
     )
     # The triage columns of every matching flagged item (one indexed read, no article text);
     # the full article is read only for the page shown.
@@ -291,12 +306,27 @@ def load_queue(
             answered=answered,
         )
     entries = arranged.entries
+    grouped: Mapping[str, int] | None = None
+    if filters.grouped:
+        entries, grouped = one_per_story(entries, archive.story_ids([e.id for e in entries]))
     pages = max(1, -(-len(entries) // page_size))
     page = min(max(1, page), pages)  # a page past the end shows the last one
     documents = archive.get_many([e.id for e in entries[(page - 1) * page_size : page * page_size]])
+    if grouped is not None:
+        copies: Mapping[str, int] = grouped
+    elif count_copies:
+        copies = story_copies(archive, query, arranged, documents)
+    else:
+        copies = {}
     return QueuePage(
         rows=tuple(
-            QueueRow(d, assignees.get(d.id), escalations.get(d.id), d.id in changed)
+            QueueRow(
+                d,
+                assignees.get(d.id),
+                escalations.get(d.id),
+                d.id in changed,
+                copies=copies.get(d.id, 0),
+            )
             for d in documents
         ),
         total=len(entries),
@@ -305,3 +335,38 @@ def load_queue(
         status_counts=arranged.status_counts,
         capped=triage.capped,
     )
+
+
+def story_copies(
+    archive: Archive, query: Query, arranged: Arranged, documents: Sequence[Document]
+) -> dict[str, int]:
+    """How many other copies of its story each of `documents` (a page of `arranged`, read with
+    `query`) has among the arranged items, by id (0 left out): one read of the flagged copies of
+    the page's stories, counted where the queue's other filters kept them."""
+    stories = frozenset(d.story_id for d in documents if d.story_id)
+    if not stories:
+        return {}
+    if query.stories:  # the queue lists one story: every item is a copy of it
+        return {d.id: len(arranged.entries) - 1 for d in documents if d.story_id in query.stories}
+    found, _ = archive.flagged_documents(replace(query, stories=stories), FETCH_LIMIT)
+    listed = Counter(d.story_id for d in found if d.id in arranged.ids)
+    return {
+        d.id: listed[d.story_id] - 1 for d in documents if d.story_id and listed[d.story_id] > 1
+    }
+
+
+def one_per_story(
+    entries: Sequence[TriageEntry], stories: Mapping[str, str | None]
+) -> tuple[tuple[TriageEntry, ...], dict[str, int]]:
+    """The first of `entries` (in queue order: the most urgent) of each story (`stories`: id ->
+    story_id; an item without one is a story of its own), and by its id how many other copies
+    it stands for (0 left out)."""
+    first: dict[str, TriageEntry] = {}
+    counted: Counter[str] = Counter()
+    for entry in entries:
+        story = stories.get(entry.id) or entry.id
+        first.setdefault(story, entry)
+        counted[story] += 1
+    return tuple(first.values()), {
+        entry.id: counted[story] - 1 for story, entry in first.items() if counted[story] > 1
+    }

@@ -225,6 +225,10 @@ class QueueRow(_Out):
     decided_by: DecidedOut | None = Field(
         description="who made the standing decision, as on the item; null while none stands"
     )
+    story_copies: int = Field(
+        description="how many other copies of the item's story (`document.story_id`: reposted,"
+        " syndicated) the same queue view lists, with the same filters (`cau_chuyen=` lists them)"
+    )
 
 
 class QueuePage(_Out):

@@ -965,6 +965,42 @@ def test_stories_count_syndicated_copies_once(archive: Archive) -> None:
     assert {k: sum(v) for k, v in by_outlet.rows.items()} == {"bao_can_tho": 1, "bao_khac": 1}
 
 
+def test_story_filter_finds_a_storys_copies(archive: Archive) -> None:
+    # The review queue lists one story's copies (?cau_chuyen=) and counts each row's copies.
+    copy = replace(
+        PENSION,
+        id="pension-copy",
+        url="https://khac.vn/a",
+        canonical_url="https://khac.vn/a",
+        outlet="bao_khac",
+        outlet_name="Báo Khác",
+        story_id="s-pension",
+    )
+    archive.upsert([replace(PENSION, story_id="s-pension"), copy, SCAM_WARNING, JOINING])
+    archive.refresh()
+    story = frozenset({"s-pension"})
+    assert ids(archive, stories=story) == {"pension", "pension-copy"}
+    assert ids(archive, stories=story | {"s-none"}, outlets=frozenset({"bao_khac"})) == {
+        "pension-copy"
+    }
+    assert ids(archive, stories=frozenset({"s-none"})) == set()
+    assert archive.counts(Query(stories=story)).total == 2
+    flagged = archive.triage(Query(stories=story), 10).entries
+    assert {e.id for e in flagged} == {"pension", "pension-copy"}
+    assert len(archive.triage(Query(), 10).entries) == 3  # absent: every flagged article
+
+
+def test_story_ids_read_each_documents_story(archive: Archive) -> None:
+    # The review queue reads them to show one row per story (?gop=1).
+    archive.upsert([replace(PENSION, story_id="s-pension"), SCAM_WARNING])
+    archive.refresh()
+    assert archive.story_ids(["scam", "missing", "pension"]) == {
+        "scam": None,
+        "pension": "s-pension",
+    }
+    assert archive.story_ids([]) == {}
+
+
 @pytest.mark.parametrize(
     ("original_at", "copy_at", "interval", "cells"),
     [

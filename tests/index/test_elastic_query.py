@@ -374,6 +374,7 @@ def test_every_filter_golden() -> None:
         topics=frozenset({"bhyt"}),
         tiers=frozenset({"review"}),
         review_statuses=frozenset({"unstarted"}),
+        stories=frozenset({"s2", "s1"}),
         flagged_only=True,
     )
     assert search_body(query, VN)["query"] == {
@@ -394,6 +395,7 @@ def test_every_filter_golden() -> None:
                 {"terms": {"topics": ["bhyt"]}},
                 {"terms": {"tier": ["review"]}},
                 {"terms": {"review_status": ["unstarted"]}},
+                {"terms": {"story_id": ["s1", "s2"]}},
                 {
                     "bool": {
                         "should": [

@@ -813,3 +813,15 @@ def test_review_histories_are_one_read_per_batch(path: Path, monkeypatch) -> Non
     assert archive.reads == 3
     assert [len(history) for history in found.values()] == [1, 0, 1, 0, 1]
     archive.close()
+
+
+def test_story_ids_read_the_column_not_the_articles(path: Path, monkeypatch) -> None:
+    # The grouped review queue reads thousands of them per view: no article text.
+    with SQLiteArchive(path) as archive:
+        archive.upsert([make_doc("a", story_id="s"), make_doc("b")])
+
+        def refused(_ids: Sequence[str]) -> list[Document]:
+            raise AssertionError("read whole articles")
+
+        monkeypatch.setattr(archive, "get_many", refused)
+        assert archive.story_ids(["a", "b", "c"]) == {"a": "s", "b": None}

@@ -32,6 +32,7 @@ NOT_ENUMERATED = {
     "tu": "a date",
     "den": "a date",
     "trang": "a page number (422 out of range)",
+    "cau_chuyen": "a story's id (story_id): an unknown one lists no item",
 }
 NAMED_FILTERS = ("bao", "tinh", "loai_hinh", "chu_de")
 # Angle brackets, quotes and a control character: repeated only as harmless text.
@@ -111,7 +112,7 @@ def _refused(response, status: int) -> str:
 
 def test_the_walk_finds_every_enumerated_parameter_and_classifies_the_others() -> None:
     enumerated = {(p.path, p.name) for p in ENUMERATED}
-    for name in ("loai", "muc", "trang_thai", "xep", "chuyen"):
+    for name in ("loai", "muc", "trang_thai", "xep", "chuyen", "gop"):
         assert ("/api/queue", name) in enumerated
     for name in ("muc", "trang_thai", "xep", "danh_dau"):
         assert ("/api/search", name) in enumerated

@@ -25,6 +25,7 @@ TWO_VALUES = {
     "tu": ("01/01/2024", "01/01/2025"),
     "den": ("01/01/2027", "01/01/2028"),
     "trang": ("1", "2"),
+    "cau_chuyen": ("s-mot", "s-hai"),
 }
 # (path, name, codes) of every single-valued query parameter of a GET route of the API.
 SINGLE = sorted(

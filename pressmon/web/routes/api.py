@@ -280,7 +280,9 @@ def queue(
 ) -> dict[str, Any]:
     """Query parameters as on /hang-doi: loai, bao, tinh, muc, trang_thai, nguoi, tu, den, xep,
     chuyen (tat-ca | cho | da-tra-loi: items sent to the Center, waiting for its answer, answered),
-    trang; bao and tinh as typed ("Nghe An", "vnexpress.net"); loai, muc, trang_thai, xep and
+    cau_chuyen (a story's id, `document.story_id`: only its copies), gop (1: one item per story,
+    the most urgent copy, `story_copies` the others), trang; bao and tinh as typed
+    ("Nghe An", "vnexpress.net"); loai, muc, trang_thai, xep and
     chuyen as codes. An unknown name or code is refused with 400. Items a province sent to the
     Center come first in the Center's queue until it answers; `changed`: the item was edited at
     its source since someone last acted on it (first in its tier)."""
@@ -305,6 +307,7 @@ def queue(
                 "center_answer": event_json(r.answer) if r.answer else None,
                 "changed": r.changed,
                 "decided_by": decided_json(r.decided),
+                "story_copies": r.copies,
             }
             for r in result.rows
         ],

@@ -30,6 +30,7 @@ from pressmon.review.labels import (
 from pressmon.review.offices import center_events
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import CONTENT_CHANGED
+from pressmon.review.story_copies import other_copies
 from pressmon.review.workflow import (
     MAX_NOTE_LENGTH,
     Action,
@@ -182,6 +183,7 @@ def item_context(
         # The change the marker next to the decision speaks of: the latest.
         "changed_event": next((e for e in reversed(history) if e.action == CONTENT_CHANGED), None),
         "similar": [d for d in ctx.similar.similar(document) if archive.get(d.id) is not None],
+        "story_copies": other_copies(archive, document),
         "saved_copy": ctx.evidence.store.latest(document_id),
         "escalation": escalation,
         "senders": senders,

@@ -43,6 +43,7 @@ TIER = Choice("muc", "Mức ưu tiên", TIERS)
 STATUS = Choice("trang_thai", "Trạng thái", STATUSES)
 ORDER = Choice("xep", "Sắp xếp", get_args(QueueOrder), default="tier")
 SENT = Choice("chuyen", "Chuyển Trung tâm", tuple(SENT_FILTERS))
+GROUPED = Choice("gop", "Gộp bài cùng nội dung", ("0", "1"))
 
 
 async def queue_filters(
@@ -57,12 +58,15 @@ async def queue_filters(
     nguoi: Text = "",
     xep: Annotated[str, ORDER.query()] = "tier",
     chuyen: Annotated[str, SENT.query()] = "",
+    cau_chuyen: Text = "",
+    gop: Annotated[str, GROUPED.query("1: one row per story")] = "",
 ) -> QueueFilters:
     """The queue's filters. Outlet and province are read as typed ("Ha Noi", "vnexpress.net"), as
     on /tim-kiem and /api/counts, and an unknown one is refused (400, with the closest names)
     rather than shown as an empty queue; a pre-merger province is noted on the page. An unknown
     category, tier, status, order or sending is refused on the API (400, with the codes); the
-    page ignores it and says so."""
+    page ignores it and says so. `cau_chuyen`: a story's id (`story_id`), only its copies;
+    `gop=1`: one row per story."""
     return QueueFilters(
         category=choices.read(CATEGORY, loai),
         outlet=filters.name("outlet", bao),
@@ -74,6 +78,8 @@ async def queue_filters(
         date_to=dates.date_to,
         order=choices.read(ORDER, xep),  # type: ignore[arg-type]
         sent=SENT_FILTERS.get(choices.read(SENT, chuyen), ""),
+        story=clean(cau_chuyen),
+        grouped=choices.read(GROUPED, gop) == "1",
     )
 
 
@@ -102,7 +108,8 @@ def session_queue(
     """The queue as this session sees it: the Center's puts what provinces sent it first until
     it has concluded on them; a province reads the Center's answer to its own sending
     (`escalations.sent_view`); items edited at their source since someone last acted on them are
-    marked, first in their tier. `assignments`: `AccountStore.assignees`, and `offices`,
+    marked, first in their tier; each row counts the other copies of its story listed with it.
+    `assignments`: `AccountStore.assignees`, and `offices`,
     `AccountStore.offices_at`: read by the caller, which may need them again."""
     escalations = ctx.escalations.all()
     is_center = center_events(offices)
@@ -125,6 +132,7 @@ def session_queue(
         orders=ctx.queue_orders,
         changed=ctx.changes.all(),
         answered=answered(escalations, histories, is_center, scope.province),
+        count_copies=True,
     )
     # The page's rows sent up, or decided (whose office concluded is shown), read their logs.
     read = [
@@ -196,6 +204,11 @@ def queue_page(
         result=result,
         params=params,
         status_tabs=status_tab_links(request.query_params, tuple(result.status_counts)),
+        without_story=urlencode(sorted((k, v) for k, v in params.items() if k != "cau_chuyen")),
+        # A story's copies are listed each on its row, whether the queue is grouped or not.
+        story_base=urlencode(
+            sorted((k, v) for k, v in params.items() if k not in ("cau_chuyen", "gop"))
+        ),
         names={a.username: a.label for a in accounts},
         **filter_choices(ctx, session_accounts(accounts, assignments, archive, scope)),
     )
