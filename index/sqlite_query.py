@@ -158,6 +158,16 @@ def _in_list(name: str, values: Iterable[str] | Iterable[int], params: dict[str,
     return ", ".join(names)
 
 
+def story_sql(stories: Iterable[str], params: dict[str, Any]) -> str:
+    """The articles of `stories`: each story's founding article by its id, its copies through
+    the index of copies (schema v11), so the lookup reads no other article."""
+    names = _in_list("story", stories, params)
+    return (
+        f"((a.id IN ({names}) AND a.story_id = a.id) "
+        f"OR (a.story_id IN ({names}) AND a.story_id != a.id))"
+    )
+
+
 def source_sql(parsed: ParsedQuery) -> str:
     """The FROM clause matching `filter_sql(..., text=True)`.
 
@@ -194,10 +204,11 @@ def filter_sql(query: Query, parsed: ParsedQuery, window: Window, *, text: bool 
         ("kind", query.kinds),
         ("tier", query.tiers),
         ("review_status", query.review_statuses),
-        ("story_id", query.stories),
     ):
         if values:
             conditions.append(f"a.{column} IN ({_in_list(column, values, params)})")
+    if query.stories:
+        conditions.append(story_sql(query.stories, params))
     for table, column, values in (
         ("article_provinces", "province", query.provinces),
         ("article_topics", "topic", query.topics),

@@ -990,6 +990,24 @@ def test_story_filter_finds_a_storys_copies(archive: Archive) -> None:
     assert len(archive.triage(Query(), 10).entries) == 3  # absent: every flagged article
 
 
+def test_story_filter_finds_the_article_that_founded_the_story(archive: Archive) -> None:
+    # A story is named after its first article (story_id = id); a later copy carries that name.
+    # An article that founded a story and was later clustered into another is no longer in it.
+    archive.upsert(
+        [
+            replace(SCAM_WARNING, story_id="scam"),
+            replace(JOINING, story_id="scam"),
+            replace(PENSION, story_id="scam"),
+        ]
+    )
+    archive.refresh()
+    assert ids(archive, stories=frozenset({"scam"})) == {"scam", JOINING.id, "pension"}
+    assert ids(archive, stories=frozenset({"pension"})) == set()
+    assert ids(archive, stories=frozenset({"scam"}), flagged_only=True) == {
+        d.id for d in (SCAM_WARNING, JOINING, PENSION) if d.tier in ("urgent", "review")
+    }
+
+
 def test_story_ids_read_each_documents_story(archive: Archive) -> None:
     # The review queue reads them to show one row per story (?gop=1).
     archive.upsert([replace(PENSION, story_id="s-pension"), SCAM_WARNING])

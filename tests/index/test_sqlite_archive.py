@@ -28,6 +28,7 @@ from index.sqlite_query import (
     counts_sql,
     search_sql,
     sorted_matches_sql,
+    story_sql,
     walk_dates,
 )
 from index.sqlite_rows import DOCUMENT_COLUMNS, document_row, review_row
@@ -813,6 +814,21 @@ def test_review_histories_are_one_read_per_batch(path: Path, monkeypatch) -> Non
     assert archive.reads == 3
     assert [len(history) for history in found.values()] == [1, 0, 1, 0, 1]
     archive.close()
+
+
+def test_a_storys_copies_are_found_through_indexes(path: Path) -> None:
+    # The item page and the queue look them up per view: a scan would read every article.
+    with SQLiteArchive(path) as archive:
+        archive.upsert([make_doc("a", story_id="a"), make_doc("b", story_id="a")])
+    params: dict[str, object] = {}
+    where = story_sql(["a"], params)
+    sql = f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.published_us DESC LIMIT 51"
+    conn = sqlite3.connect(path)
+    plan = " ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+    found = {row[0] for row in conn.execute(sql, params)}
+    conn.close()
+    assert "articles_story_copies" in plan and "SCAN" not in plan
+    assert found == {"a", "b"}
 
 
 def test_story_ids_read_the_column_not_the_articles(path: Path, monkeypatch) -> None:
