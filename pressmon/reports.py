@@ -52,6 +52,7 @@ from pressmon.province_targets import (
     province_targets,
     share_window,
 )
+from pressmon.report_copies import distinct_contents, other_copies
 from pressmon.report_items import (
     ACTED_IN_PERIOD,
     FLAGGED_LIMIT,
@@ -300,6 +301,10 @@ class LeadershipReport:
     acted_in_period: Mapping[str, datetime] = field(default_factory=dict)
     # "Chỉ liệt kê 2.000 trên N mục; …" when the lists stop at their limit, else ""
     cap_notice: str = ""
+    # document id -> how many other listed items are copies of its content (pressmon.report_copies)
+    copies: Mapping[str, int] = field(default_factory=dict)
+    # category -> how many distinct contents its items are (its item count when no copies)
+    contents: Mapping[str, int] = field(default_factory=dict)
 
     def period_marks(self, document_id: str) -> tuple[str, ...]:
         """Why the item is in the report: "Đăng trong kỳ", "Xử lý trong kỳ" or both."""
@@ -408,6 +413,8 @@ def leadership_report(
         ),
         acted_in_period={d.id: acted[d.id] for d in listed if d.id in acted},
         cap_notice=cap_sentence(items.listed, items.total) if items.listed < items.total else "",
+        copies=other_copies(listed),
+        contents={k: distinct_contents(v) for k, v in groups.items()},
     )
 
 
