@@ -389,6 +389,7 @@ def leadership_report(
             acted=items.acted,
             acted_outside=items.acted_outside,
             listed=items.listed,
+            contents=distinct_contents(listed),
             today=today,
         ),
         attention=attention,

@@ -75,3 +75,12 @@ def test_a_category_counts_its_contents_and_a_copy_says_how_many_others(as_lead,
         assert _copies_line(rows[copy]) == "Cùng nội dung với 3 bài khác trong báo cáo"
     for alone in ("rieng1", "rieng2", "doc001", "doc002"):
         assert _copies_line(rows[alone]) is None
+
+
+def test_the_summary_counts_the_distinct_contents_listed(as_lead, copies) -> None:
+    client, _ = as_lead
+    page = client.get(f"/bao-cao?{PERIOD}").text
+    summary = re.search(r'<p id="tom-tat">([^<]*)</p>', page)
+    assert summary is not None
+    # The seed's 4 items, 4 copies of one post and 2 items alone: 10 items, 7 contents.
+    assert "Có 10 tin cần xác minh (7 nội dung khác nhau) đăng trong kỳ;" in summary.group(1)
