@@ -52,7 +52,7 @@ from pressmon.province_targets import (
     province_targets,
     share_window,
 )
-from pressmon.report_copies import distinct_contents, other_copies
+from pressmon.report_copies import content_id, distinct_contents, other_copies
 from pressmon.report_items import (
     ACTED_IN_PERIOD,
     FLAGGED_LIMIT,
@@ -660,6 +660,7 @@ def report_xlsx(
             "Trong kỳ",
             "Xử lý gần nhất trong kỳ",
             "Đơn vị kết luận",
+            "Mã nội dung",  # the story id: copies of one post share it, to group them by
         ],
     )
     for category, docs in report.flagged_by_category:
@@ -695,6 +696,7 @@ def report_xlsx(
                     "; ".join(report.period_marks(d.id)),
                     local_time(acted, tz) if (acted := report.acted_in_period.get(d.id)) else None,
                     office_label(who.province) if (who := report.decided.get(d.id)) else "",
+                    content_id(d),
                 ],
             )
     if not report.flagged_by_category:
@@ -710,7 +712,7 @@ def report_xlsx(
         for cell in sheet[1 if sheet is not summary else 6]:
             cell.font = bold
         sheet.column_dimensions["A"].width = 42
-        for column in "BCDEFGHIJKLMNOPQRSTUVWX":
+        for column in "BCDEFGHIJKLMNOPQRSTUVWXY":
             sheet.column_dimensions[column].width = 20  # fits dd/mm/yyyy HH:MM:SS
     out = io.BytesIO()
     book.save(out)

@@ -1,13 +1,17 @@
 """The leadership report says which of its items are copies of one content (`Document.story_id`:
 a scam post reposted in several groups): each category's heading counts its distinct contents
-beside its items, and a copy's row says how many other copies the report lists. Every copy keeps
-its row, in the same order: each is a publication of its own, with its own link and saved copy."""
+beside its items, a copy's row says how many other copies the report lists, the summary gives
+the distinct contents beside the items listed, and the workbook's last column "Mã nội dung" the
+story id to group copies by. Every copy keeps its row, in the same order: each is a publication
+of its own, with its own link and saved copy."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from openpyxl import load_workbook
 
 from tests.web.conftest import flagged
 
@@ -84,3 +88,22 @@ def test_the_summary_counts_the_distinct_contents_listed(as_lead, copies) -> Non
     assert summary is not None
     # The seed's 4 items, 4 copies of one post and 2 items alone: 10 items, 7 contents.
     assert "Có 10 tin cần xác minh (7 nội dung khác nhau) đăng trong kỳ;" in summary.group(1)
+
+
+def test_the_workbook_gives_each_item_its_content_id_last(as_lead, copies) -> None:
+    client, _ = as_lead
+    sheet = load_workbook(io.BytesIO(client.get(f"/bao-cao.xlsx?{PERIOD}").content))[
+        "Bài cần xác minh"
+    ]
+    header = [c.value for c in sheet[1]]
+    # Added last: a spreadsheet reading the columns before it by position reads them still.
+    assert header[-2:] == ["Đơn vị kết luận", "Mã nội dung"] and len(header) == 25
+    content = {
+        row[header.index("Đường dẫn")]: row[-1]
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert len(content) == 10  # every copy keeps its row
+    for name in ("giaymoi1", "giaymoi2", "giaymoi3", "giaymoi4"):
+        assert content[f"https://nhom.vn/{name}"] == STORY
+    assert content["https://nhom.vn/rieng1"] == "rieng1"
+    assert content["https://nhom.vn/rieng2"] == "rieng2"  # never clustered: a content of its own
