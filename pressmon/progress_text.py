@@ -159,13 +159,15 @@ def report_summary(
     acted: int = 0,
     acted_outside: int = 0,
     listed: int | None = None,
+    contents: int | None = None,
     today: date | None = None,
 ) -> str:
     """The report's opening paragraph: total, the main target's status and pace, the provinces
     needing attention (worst first) and the Article 11 items: `published` in the period
     (flagged, or acted on), `acted` on in the period, `acted_outside` of which were published
     outside it; the report is about `published + acted_outside` and lists `listed` of them (all
-    when None); the pace is read as `pace_sentence` reads it on `today`."""
+    when None), `contents` distinct contents (pressmon.report_copies; None: not counted); the
+    pace is read as `pace_sentence` reads it on `today`."""
     parts = [f"Trong kỳ báo cáo có {number(total)} tin, bài về BHXH, BHYT, BHTN trên báo chí."]
     if progress is not None:
         parts.append(  # the pace sentence carries the count and percent
@@ -191,15 +193,26 @@ def report_summary(
         parts.append(f"Cần chú ý nhất: {named}{more}.")
     total = published + acted_outside
     capped = listed is not None and listed < total
-    parts.append(items_sentence(published, acted, acted_outside, capped=capped))
+    parts.append(items_sentence(published, acted, acted_outside, capped=capped, contents=contents))
     if listed is not None and capped:
         parts.append(cap_sentence(listed, total))
+        if contents is not None and contents < listed:  # counted among the listed ones only
+            parts.append(f"Các mục được liệt kê gồm {number(contents)} nội dung khác nhau.")
     return " ".join(parts)
 
 
-def items_sentence(published: int, acted: int, acted_outside: int, *, capped: bool = False) -> str:
+def items_sentence(
+    published: int,
+    acted: int,
+    acted_outside: int,
+    *,
+    capped: bool = False,
+    contents: int | None = None,
+) -> str:
     """The Article 11 items in one sentence, e.g. "Có 4 tin cần xác minh đăng trong kỳ; 3 tin
-    được xử lý trong kỳ (…), trong đó 1 tin đăng ngoài kỳ; mục 2 liệt kê 5 tin."
+    được xử lý trong kỳ (…), trong đó 1 tin đăng ngoài kỳ; mục 2 liệt kê 5 tin." When not
+    `capped`, the figure of the items listed adds how many distinct `contents` they are where
+    copies of one make them fewer, e.g. "Có 76 tin cần xác minh (10 nội dung khác nhau) …".
 
     >>> items_sentence(0, 0, 0)
     'Không có tin nào cần xác minh đăng hoặc được xử lý trong kỳ.'
@@ -208,8 +221,15 @@ def items_sentence(published: int, acted: int, acted_outside: int, *, capped: bo
     """
     if not published and not acted:
         return "Không có tin nào cần xác minh đăng hoặc được xử lý trong kỳ."
+    listed = published + acted_outside
+    distinct = (
+        f" ({number(contents)} nội dung khác nhau)"
+        if contents is not None and contents < listed and not capped
+        else ""
+    )
     text = (
-        f"Có {number(published)} tin cần xác minh đăng trong kỳ"
+        f"Có {number(published)} tin cần xác minh"
+        f"{'' if acted_outside else distinct} đăng trong kỳ"  # published: every item listed
         if published
         else "Không có tin nào cần xác minh đăng trong kỳ"
     )
@@ -219,7 +239,7 @@ def items_sentence(published: int, acted: int, acted_outside: int, *, capped: bo
     if acted_outside:
         text += f", trong đó {number(acted_outside)} tin đăng ngoài kỳ"
         if not capped:  # else `cap_sentence` follows, with how many are listed
-            text += f"; mục 2 liệt kê {number(published + acted_outside)} tin"
+            text += f"; mục 2 liệt kê {number(listed)} tin{distinct}"
     return f"{text}."
 
 

@@ -52,6 +52,7 @@ from pressmon.province_targets import (
     province_targets,
     share_window,
 )
+from pressmon.report_copies import content_id, distinct_contents, other_copies
 from pressmon.report_items import (
     ACTED_IN_PERIOD,
     FLAGGED_LIMIT,
@@ -300,6 +301,10 @@ class LeadershipReport:
     acted_in_period: Mapping[str, datetime] = field(default_factory=dict)
     # "Chỉ liệt kê 2.000 trên N mục; …" when the lists stop at their limit, else ""
     cap_notice: str = ""
+    # document id -> how many other listed items are copies of its content (pressmon.report_copies)
+    copies: Mapping[str, int] = field(default_factory=dict)
+    # category -> how many distinct contents its items are (its item count when no copies)
+    contents: Mapping[str, int] = field(default_factory=dict)
 
     def period_marks(self, document_id: str) -> tuple[str, ...]:
         """Why the item is in the report: "Đăng trong kỳ", "Xử lý trong kỳ" or both."""
@@ -384,6 +389,7 @@ def leadership_report(
             acted=items.acted,
             acted_outside=items.acted_outside,
             listed=items.listed,
+            contents=distinct_contents(listed),
             today=today,
         ),
         attention=attention,
@@ -408,6 +414,8 @@ def leadership_report(
         ),
         acted_in_period={d.id: acted[d.id] for d in listed if d.id in acted},
         cap_notice=cap_sentence(items.listed, items.total) if items.listed < items.total else "",
+        copies=other_copies(listed),
+        contents={k: distinct_contents(v) for k, v in groups.items()},
     )
 
 
@@ -652,6 +660,7 @@ def report_xlsx(
             "Trong kỳ",
             "Xử lý gần nhất trong kỳ",
             "Đơn vị kết luận",
+            "Mã nội dung",  # the story id: copies of one post share it, to group them by
         ],
     )
     for category, docs in report.flagged_by_category:
@@ -687,6 +696,7 @@ def report_xlsx(
                     "; ".join(report.period_marks(d.id)),
                     local_time(acted, tz) if (acted := report.acted_in_period.get(d.id)) else None,
                     office_label(who.province) if (who := report.decided.get(d.id)) else "",
+                    content_id(d),
                 ],
             )
     if not report.flagged_by_category:
@@ -702,7 +712,7 @@ def report_xlsx(
         for cell in sheet[1 if sheet is not summary else 6]:
             cell.font = bold
         sheet.column_dimensions["A"].width = 42
-        for column in "BCDEFGHIJKLMNOPQRSTUVWX":
+        for column in "BCDEFGHIJKLMNOPQRSTUVWXY":
             sheet.column_dimensions[column].width = 20  # fits dd/mm/yyyy HH:MM:SS
     out = io.BytesIO()
     book.save(out)

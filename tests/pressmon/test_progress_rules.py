@@ -162,6 +162,23 @@ def test_report_summary_counts_the_items_listed_and_says_when_it_cut_them() -> N
     )
 
 
+def test_report_summary_says_how_many_distinct_contents_the_items_listed_are() -> None:
+    text = report_summary(10, None, (), (), published=76, listed=76, contents=10)
+    assert text.endswith(
+        "Có 76 tin cần xác minh (10 nội dung khác nhau) đăng trong kỳ; không tin nào được xử lý "
+        "trong kỳ."
+    )
+    text = report_summary(10, None, (), (), published=4, acted=3, acted_outside=1, contents=3)
+    assert text.startswith("Trong kỳ") and "Có 4 tin cần xác minh đăng trong kỳ;" in text
+    assert text.endswith("mục 2 liệt kê 5 tin (3 nội dung khác nhau).")
+    text = report_summary(10, None, (), (), published=2_344, listed=2_000, contents=900)
+    assert text.endswith("mới nhất). Các mục được liệt kê gồm 900 nội dung khác nhau.")
+    # No copies among them: said as before.
+    assert report_summary(10, None, (), (), published=3, contents=3).endswith(
+        "Có 3 tin cần xác minh đăng trong kỳ; không tin nào được xử lý trong kỳ."
+    )
+
+
 def test_default_window_is_the_running_campaign_else_the_year_so_far() -> None:
     targets = Targets(targets=(LOCAL, MAY_TARGET), campaigns=(MAY,))
     assert default_window(date(2026, 5, 20), targets) == (

@@ -1,6 +1,6 @@
 """The leadership report says which office made each item's standing decision, as the item page
 does: the Center's conclusions are told from a province's on the page ("Kết luận của …") and in
-the workbook's last column of *Bài cần xác minh* ("Đơn vị kết luận"), the office read at the
+the workbook's column of *Bài cần xác minh* "Đơn vị kết luận", the office read at the
 decision's time, not where its account is now; empty while no decision stands."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def _rows(content: bytes) -> dict[str, dict[str, object]]:
     """The items sheet's rows by document id (read off each row's link)."""
     sheet = load_workbook(io.BytesIO(content))["Bài cần xác minh"]
     header = [c.value for c in sheet[1]]
-    assert header[-1] == "Đơn vị kết luận"
+    assert header[-2:] == ["Đơn vị kết luận", "Mã nội dung"]
     rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)]
     return {f"doc{int(str(r['Đường dẫn']).rsplit('-', 1)[1].split('.')[0]):03d}": r for r in rows}
 
