@@ -934,20 +934,25 @@ def test_many_documents_in_several_batches(archive: Archive) -> None:
     assert archive.counts(Query(text="that nghiep"), interval="month").total == len(docs)
 
 
-def test_stories_count_syndicated_copies_once(archive: Archive) -> None:
-    from dataclasses import replace
-
-    original = replace(PENSION, story_id=PENSION.id)
-    copy = replace(
+def pension_copy(story_id: str, **changes: Any) -> Document:
+    """PENSION as another outlet published it, clustered into `story_id`."""
+    return replace(
         PENSION,
         id="pension-copy",
         url="https://khac.vn/a",
         canonical_url="https://khac.vn/a",
         outlet="bao_khac",
         outlet_name="Báo Khác",
-        story_id=PENSION.id,
-        published_at=PENSION.published_at + timedelta(days=20),
-    )  # next month
+        story_id=story_id,
+        **changes,
+    )
+
+
+def test_stories_count_syndicated_copies_once(archive: Archive) -> None:
+    from dataclasses import replace
+
+    original = replace(PENSION, story_id=PENSION.id)
+    copy = pension_copy(PENSION.id, published_at=PENSION.published_at + timedelta(days=20))
     archive.upsert([original, copy, SCAM_WARNING])
     archive.refresh()
     query = Query(date_from=date(2024, 1, 1), date_to=date(2024, 3, 31))
@@ -967,15 +972,7 @@ def test_stories_count_syndicated_copies_once(archive: Archive) -> None:
 
 def test_story_filter_finds_a_storys_copies(archive: Archive) -> None:
     # The review queue lists one story's copies (?cau_chuyen=) and counts each row's copies.
-    copy = replace(
-        PENSION,
-        id="pension-copy",
-        url="https://khac.vn/a",
-        canonical_url="https://khac.vn/a",
-        outlet="bao_khac",
-        outlet_name="Báo Khác",
-        story_id="s-pension",
-    )
+    copy = pension_copy("s-pension")
     archive.upsert([replace(PENSION, story_id="s-pension"), copy, SCAM_WARNING, JOINING])
     archive.refresh()
     story = frozenset({"s-pension"})

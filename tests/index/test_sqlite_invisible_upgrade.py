@@ -11,7 +11,7 @@ from pathlib import Path
 from index.sqlite_backend import SQLiteArchive
 from index.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from index.sqlite_writes import prepare, write_batch
-from index.types import Query
+from index.types import Document, Query
 from tests.index.index_factories import VN, make_doc
 from vntext.normalize import INVISIBLE
 
@@ -25,6 +25,16 @@ HIDDEN = make_doc(
 PLAIN = make_doc("plain", title="Lương hưu tháng 7", body="Chi trả đúng hạn.")
 
 
+def _version_9_archive(tmp_path: Path, docs: list[Document]) -> Path:
+    """An archive of schema version 9 holding `docs` as that version stored them."""
+    path = tmp_path / "archive.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:9])
+    write_batch(conn, prepare(docs))
+    conn.close()
+    return path
+
+
 def _row(conn: sqlite3.Connection, doc_id: str) -> tuple[object, ...]:
     return conn.execute("SELECT * FROM articles WHERE id = ?", (doc_id,)).fetchone()
 
@@ -32,10 +42,8 @@ def _row(conn: sqlite3.Connection, doc_id: str) -> tuple[object, ...]:
 def test_a_version_9_archive_loses_the_invisible_characters_of_its_articles(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "archive.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None)
-    migrate(conn, MIGRATIONS[:9])
-    write_batch(conn, prepare([HIDDEN, PLAIN]))  # as version 9 stored them, with the characters
+    path = _version_9_archive(tmp_path, [HIDDEN, PLAIN])  # stored with the characters
+    conn = sqlite3.connect(path)
     plain_before = _row(conn, "plain")
     conn.close()
 
@@ -70,12 +78,8 @@ def test_a_version_9_archive_loses_the_invisible_characters_of_its_articles(
 def test_an_seo_title_equal_to_its_cleaned_headline_is_dropped_as_an_ingest_drops_it(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "archive.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None)
-    migrate(conn, MIGRATIONS[:9])
     doc = make_doc("seo", title="Rút bả\u200bo hiểm", seo_title="Rút bảo hi\u00adểm")
-    write_batch(conn, prepare([doc]))
-    conn.close()
+    path = _version_9_archive(tmp_path, [doc])
     with SQLiteArchive(path, timezone=VN) as archive:
         stored = archive.get("seo")
         assert stored is not None
