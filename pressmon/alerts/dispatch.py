@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from index.types import Document
 from pressmon.alerts.channels import Mailer, Poster
+from pressmon.alerts.copies import COPY_WINDOW, told_already
 from pressmon.alerts.errors import DeliveryFailed, DeliveryRefused
 from pressmon.alerts.messages import alert_message, digest_message, webhook_payload
 from pressmon.alerts.model import CENTER_SENDING, Alert, alert_for, content_version
@@ -58,8 +59,10 @@ class Notifier:
 
     def notify(self, documents: Sequence[Document]) -> int:
         """Queue an alert for each document that needs one and was not alerted with this content
-        already; how many were new. The content of the others is noted, so an alerted item
-        edited and urgent again later is announced again."""
+        already, nor is a copy whose story's alert reached its audience lately
+        (pressmon.alerts.copies); how many were new. The content of the others is noted, so an
+        alerted item edited and urgent again later is announced again, and a copy let go is not
+        announced later."""
         if not self.settings.enabled:
             return 0
         alerts = []
@@ -76,10 +79,23 @@ class Notifier:
             return 0
         now = self.clock()
         subscribers = self.store.subscribers()
-        return sum(
-            self.store.add(alert, self._deliveries(alert, subscribers, now), now)
-            for alert in alerts
+        told = self.store.story_alerts(
+            sorted({a.story_id for a in alerts}), [a.document_id for a in alerts], now - COPY_WINDOW
         )
+        recent, alerted = list(told.recent), set(told.alerted)
+        copies = []
+        queued = 0
+        for alert in alerts:
+            if told_already(alert, recent, alerted):
+                copies.append((alert.document_id, alert.version))
+            elif self.store.add(alert, self._deliveries(alert, subscribers, now), now):
+                queued += 1
+                # The batch's later copies of its story are told of by this one.
+                recent.append(alert)
+                alerted.add(alert.document_id)
+        if copies:
+            self.store.covered(copies)
+        return queued
 
     def announce(self, *alerts: Alert) -> bool:
         """Queue the alert of a province's sending an item to the Center

@@ -75,6 +75,10 @@ class Alert:
     # A CENTER_SENDING's: how many times its province has sent the item up, this sending
     # included (2 and on: sent up again); 0 for the others and for alerts from before it was kept.
     sent_times: int = 0
+    # The item's story (`Document.story_id`, its own id when it has no copies): a copy of a story
+    # already alerted to the same audience is not alerted again (pressmon.alerts.copies); "" for
+    # alerts from before it was kept.
+    story_id: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "provinces": list(self.provinces)}
@@ -155,6 +159,7 @@ def item_alert(
         provinces=provinces,
         published_at=document.published_at.isoformat(),
         version=version,
+        story_id=document.story_id or document.id,
     )
 
 

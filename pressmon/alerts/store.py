@@ -70,6 +70,14 @@ class AlertEvent:
 
 
 @dataclass(frozen=True)
+class StoryAlerts:
+    """What `AlertStore.story_alerts` found (pressmon.alerts.copies.told_already)."""
+
+    recent: tuple[Alert, ...]  # item alerts of the stories queued since the time asked
+    alerted: frozenset[str]  # the documents asked of that ever had an item alert
+
+
+@dataclass(frozen=True)
 class Preference:
     """An account's choice on /canh-bao."""
 
@@ -278,6 +286,43 @@ class AlertStore:
                 "UPDATE alert_items SET version = ? WHERE document_id = ? AND version != ?",
                 [(version, document_id, version) for document_id, version in versions],
             )
+
+    def covered(self, versions: Sequence[tuple[str, str]]) -> None:
+        """The (document_id, content version) of copies not alerted because their story's alert
+        reached their audience (pressmon.alerts.copies): that content is never announced later,
+        as if alerted; another version of it is judged anew."""
+        with self._connect() as db:
+            db.executemany(
+                "INSERT INTO alert_items (document_id, version) VALUES (?, ?)"
+                " ON CONFLICT (document_id) DO UPDATE SET version = excluded.version",
+                versions,
+            )
+
+    def story_alerts(
+        self, story_ids: Sequence[str], document_ids: Sequence[str], since: datetime
+    ) -> StoryAlerts:
+        """In one read: the item alerts (not of the workflow) about the stories `story_ids`
+        queued since `since`, and which of `document_ids` ever had one."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT payload, created_at >= ? FROM alerts WHERE"
+                f" {_NOT_WORKFLOW} AND (document_id IN (SELECT value FROM json_each(?))"
+                " OR (created_at >= ? AND json_extract(payload, '$.story_id')"
+                " IN (SELECT value FROM json_each(?))))",
+                (
+                    _iso(since),
+                    *WORKFLOW_TRIGGERS,
+                    json.dumps(list(document_ids)),
+                    _iso(since),
+                    json.dumps(list(story_ids)),
+                ),
+            ).fetchall()
+        alerts = [(Alert.from_json(json.loads(r[0])), bool(r[1])) for r in rows]
+        requested = set(document_ids)
+        return StoryAlerts(
+            recent=tuple(alert for alert, recent in alerts if recent),
+            alerted=frozenset(a.document_id for a, _ in alerts if a.document_id in requested),
+        )
 
     def claim_due(self, now: datetime, per_delivery: timedelta = timedelta(0)) -> list[Delivery]:
         """Deliveries waiting whose time has come, oldest alert first, claimed for the caller:
