@@ -19,10 +19,12 @@ from pressmon.web.params import DATE_LABELS
 PARAM_LABELS: Mapping[str, str] = {
     **DATE_LABELS,
     "bao": "Cơ quan báo chí",
+    "cau_chuyen": "Các bản cùng nội dung",
     "chi_tieu": "Chỉ tiêu",
     "chu_de": "Chủ đề",
     "chuyen": "Chuyển Trung tâm",
     "danh_dau": "Chỉ bài được đánh dấu",
+    "gop": "Gộp bài cùng nội dung",
     "loai": "Nhóm nội dung",
     "loai_hinh": "Loại hình",
     "muc": "Mức ưu tiên",

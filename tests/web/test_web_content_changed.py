@@ -76,6 +76,7 @@ def test_a_decided_item_edited_at_its_source_leads_its_tier_marked(
         "senders": [],
         "center_answer": None,
         "changed": True,
+        "story_copies": 0,
         "decided_by": {
             "center": True,
             "province": None,
