@@ -109,8 +109,10 @@ class QueuePage:
     total: int  # after every filter: stories when grouped
     page: int
     page_size: int
-    status_counts: Mapping[str, int]  # status code -> items, before the status filter
+    # status code -> items before the status filter; when grouped, stories with a copy in it
+    status_counts: Mapping[str, int]
     capped: bool  # more flagged items exist than FETCH_LIMIT
+    status_total: int  # the "all statuses" count: items, or stories when grouped
 
     @property
     def pages(self) -> int:
@@ -124,6 +126,7 @@ class Arranged:
 
     entries: tuple[TriageEntry, ...]
     status_counts: Mapping[str, int]
+    counted: tuple[TriageEntry, ...] = ()  # the entries `status_counts` counts
 
     @cached_property
     def ids(self) -> frozenset[str]:
@@ -154,7 +157,8 @@ def arrange(
         chosen = [e for e in chosen if assignees.get(e.id) == wanted]
     if filters.sent:
         chosen = [e for e in chosen if _sent_matches(filters.sent, e.id, escalations, answered)]
-    counts = Counter(e.review_status for e in chosen)
+    counted = tuple(chosen)
+    counts = Counter(e.review_status for e in counted)
     status_counts = {status: counts.get(status, 0) for status in STATUSES}
     if filters.status:
         chosen = [e for e in chosen if e.review_status == filters.status]
@@ -164,7 +168,7 @@ def arrange(
         waiting.sort(key=lambda e: escalations[e.id].at, reverse=True)
         first = {e.id for e in waiting}
         chosen = waiting + [e for e in chosen if e.id not in first]
-    return Arranged(tuple(chosen), status_counts)
+    return Arranged(tuple(chosen), status_counts, counted)
 
 
 def _sent_matches(
@@ -307,8 +311,12 @@ def load_queue(
         )
     entries = arranged.entries
     grouped: Mapping[str, int] | None = None
+    status_counts = arranged.status_counts
+    status_total = len(arranged.counted)
     if filters.grouped:
-        entries, grouped = one_per_story(entries, archive.story_ids([e.id for e in entries]))
+        stories = archive.story_ids([e.id for e in arranged.counted])
+        entries, grouped = one_per_story(entries, stories)
+        status_counts, status_total = stories_per_status(arranged.counted, stories)
     pages = max(1, -(-len(entries) // page_size))
     page = min(max(1, page), pages)  # a page past the end shows the last one
     documents = archive.get_many([e.id for e in entries[(page - 1) * page_size : page * page_size]])
@@ -332,8 +340,9 @@ def load_queue(
         total=len(entries),
         page=page,
         page_size=page_size,
-        status_counts=arranged.status_counts,
+        status_counts=status_counts,
         capped=triage.capped,
+        status_total=status_total,
     )
 
 
@@ -353,6 +362,20 @@ def story_copies(
     return {
         d.id: listed[d.story_id] - 1 for d in documents if d.story_id and listed[d.story_id] > 1
     }
+
+
+def stories_per_status(
+    entries: Sequence[TriageEntry], stories: Mapping[str, str | None]
+) -> tuple[dict[str, int], int]:
+    """How many stories (`stories`: id -> story_id; an item without one is a story of its own)
+    have a copy among `entries` in each status, and how many stories there are: a story whose
+    copies were decided differently counts in each of their statuses, once in the total."""
+    by_status: dict[str, set[str]] = {status: set() for status in STATUSES}
+    for entry in entries:
+        if entry.review_status in by_status:
+            by_status[entry.review_status].add(stories.get(entry.id) or entry.id)
+    everyone = set().union(*by_status.values())
+    return {status: len(found) for status, found in by_status.items()}, len(everyone)
 
 
 def one_per_story(

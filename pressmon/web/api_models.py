@@ -235,7 +235,10 @@ class QueuePage(_Out):
     total: int
     page: int
     page_size: int
-    status_counts: dict[str, int]
+    status_counts: dict[str, int] = Field(
+        description="items per status before the status filter; with `gop=1`, stories with a"
+        " copy in that status (a story whose copies were decided differently counts in each)"
+    )
     status_labels: dict[str, str]
     capped: bool
     items: list[QueueRow]

@@ -211,3 +211,41 @@ def test_one_per_story_keeps_each_storys_first_entry() -> None:
     kept, copies = one_per_story(entries, {"a": None, "b": "s", "c": "t", "d": "s", "e": "s"})
     assert [e.id for e in kept] == ["a", "b", "c"]
     assert copies == {"b": 2}
+
+
+def _tab(page: str, label: str) -> int:
+    found = re.search(rf">{label} <b>([\d.]+)</b>", page)
+    assert found is not None, label
+    return int(found.group(1).replace(".", ""))
+
+
+def test_the_grouped_queues_tabs_count_stories(client, copies) -> None:
+    from datetime import UTC, datetime
+
+    from index.types import ReviewEvent
+
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    copies.record_review(ReviewEvent("doc041", "an", at, "unstarted", "in_progress"))
+    sign_in(client, "an")
+    plain = client.get("/api/queue").json()["status_counts"]
+    grouped = client.get("/api/queue", params={"gop": "1"}).json()
+    # Copies 40, 42, 43, 44 are one story not started; 41, decided apart, puts it in progress
+    # too: a story counts in each status its copies are in, and once among all.
+    assert grouped["status_counts"]["unstarted"] == plain["unstarted"] - 3
+    assert grouped["status_counts"]["in_progress"] == plain["in_progress"]
+    page = client.get("/hang-doi", params={"gop": "1"}).text
+    assert _tab(page, "Tất cả") == sum(plain.values()) - 4 == grouped["total"]
+    assert _tab(client.get("/hang-doi").text, "Tất cả") == sum(plain.values())
+
+
+def test_stories_per_status_counts_a_story_once_per_status() -> None:
+    from datetime import UTC, datetime
+
+    from index.types import TriageEntry
+    from pressmon.review.queue import stories_per_status
+
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    statuses = {"a": "unstarted", "b": "unstarted", "c": "false", "d": "unstarted"}
+    entries = [TriageEntry(i, at, "urgent", 0.5, 0.0, None, s) for i, s in statuses.items()]
+    counts, total = stories_per_status(entries, {"a": "s", "b": "s", "c": "s", "d": None})
+    assert (counts["unstarted"], counts["false"], counts["in_progress"], total) == (2, 1, 0, 2)
