@@ -68,6 +68,7 @@ DETAIL_LABELS: Mapping[str, str] = {
     "risk": "Điểm rủi ro mới",
     "tier_before": "Mức ưu tiên trước",
     "risk_before": "Điểm rủi ro trước",
+    "applied_from": "Áp dụng theo bài",  # a status decided with another copy of its story
 }
 SYSTEM_LABEL = "Hệ thống"  # who appended an event no person did (SYSTEM_ACTOR)
 CENTER_LABEL = "Trung tâm"  # the Center's office, as the UI names it beside "BHXH <tỉnh>"

@@ -70,6 +70,10 @@ class Action:
     # (StaleAction) when someone else holds the item by now. The queue does not know the items'
     # event counts, so this, not `seen`, keeps two takes from the queue apart.
     seen_unassigned: bool = False
+    # Kind "status" applied to another copy of a story (`Document.story_id`) from the item
+    # being decided, whose id this is: recorded in the copy's event, which it does not take
+    # where a person should look first (a conclusion of its own, content changed since).
+    applied_from: str | None = None
 
 
 def next_statuses(state: ReviewState) -> tuple[str, ...]:
@@ -242,6 +246,8 @@ def plan(
     current = state.status
 
     def event(after: str, **detail: object) -> ReviewEvent:
+        if action.applied_from is not None:
+            detail["applied_from"] = action.applied_from
         return ReviewEvent(document_id, actor, at, current, after, note, action.kind, detail)
 
     if action.kind == "note":
@@ -301,6 +307,8 @@ def plan(
             raise WorkflowError(f"Trạng thái không hợp lệ: {target!r}.")
         if target == current:
             raise WorkflowError(f"Bài đã ở trạng thái “{label(current)}”.")
+        if action.applied_from is not None:
+            _check_copy(state)
         if target not in TRANSITIONS[current]:
             raise WorkflowError(f"Không thể chuyển từ “{label(current)}” sang “{label(target)}”.")
         _require_note(target, note)
@@ -318,6 +326,19 @@ def plan(
         _require_note(follow_up, note)
         return event(current, follow_up=follow_up)
     raise WorkflowError(f"Thao tác không hợp lệ: {action.kind!r}.")
+
+
+def _check_copy(state: ReviewState) -> None:
+    """A copy decided along with another keeps what only its own page shows: a conclusion
+    someone made on it, or content edited at its source since (no longer the same text)."""
+    if state.status in DECISIONS:
+        raise WorkflowError(
+            f"Bài đã có kết luận riêng “{label(state.status)}”: mở bài để quyết định riêng."
+        )
+    if state.changed_since_decision:
+        raise WorkflowError(
+            "Bài gốc đã thay đổi nội dung sau lần xử lý trước: mở bài để xem lại nội dung mới."
+        )
 
 
 def _require_note(code: str, note: str) -> None:

@@ -244,9 +244,24 @@ class QueuePage(_Out):
     items: list[QueueRow]
 
 
+class CopyResult(_Out):
+    """What deciding with `copies` did to one other copy of the item's story."""
+
+    id: str
+    applied: bool = Field(description="its own event was appended to its own history")
+    reason: str = Field(
+        description='why it was skipped, in Vietnamese (as a 409 says); "" if applied'
+    )
+
+
 class DecisionResult(_Out):
     ok: bool
     event: ReviewEventOut
+    copies: list[CopyResult] = Field(
+        default_factory=list,
+        description="with `copies`: each other copy of the item's story the account may see, "
+        "newest first (at most 100); empty otherwise",
+    )
 
 
 class Counts(_Out):

@@ -22,6 +22,7 @@ PARAM_LABELS: Mapping[str, str] = {
     "cau_chuyen": "Các bản cùng nội dung",
     "chi_tieu": "Chỉ tiêu",
     "chu_de": "Chủ đề",
+    "copies": "Áp dụng cho các bản cùng nội dung",
     "chuyen": "Chuyển Trung tâm",
     "danh_dau": "Chỉ bài được đánh dấu",
     "gop": "Gộp bài cùng nội dung",

@@ -75,7 +75,11 @@ from pressmon.web.params import (
     stored_names,
 )
 from pressmon.web.repeated_params import query_fields, single_values_once
-from pressmon.web.routes.item import announce_to_the_other_side, assignable_accounts
+from pressmon.web.routes.item import (
+    announce_to_the_other_side,
+    assignable_accounts,
+    decide_the_copies,
+)
 from pressmon.web.routes.queue import Filters, center_actor, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
 
@@ -349,12 +353,22 @@ class Decision(BaseModel):
         "held by no one (`assignee` null in /api/queue), as the queue’s “Nhận xử lý”: 409 "
         "when someone else holds it by now.",
     )
+    copies: bool = Field(
+        False,
+        description="action `status` only: after the item, the same status and note are applied "
+        "to each other copy of its story (same `story_id`) you may see, each as its own event "
+        "in its own history naming the item (`detail.applied_from`); a copy the rules refuse, "
+        "or one with a conclusion of its own or content changed since, is skipped, never "
+        "forced (`copies` in the answer says which and why). The item's own refusal stops all.",
+    )
 
     @model_validator(mode="after")
     def _names_what_the_action_needs(self) -> Decision:
         needed = NEEDS.get(self.action)
         if needed is not None and not getattr(self, needed):
             raise ValueError(f"thao tác “{self.action}” cần trường “{needed}”")
+        if self.copies and self.action != "status":
+            raise ValueError("trường “copies” chỉ dùng với thao tác “status”")
         return self
 
 
@@ -370,22 +384,24 @@ def decide(
 ) -> dict[str, Any]:
     """Append one review event; 409 with a Vietnamese reason when the workflow forbids it. A
     province's sending an item to the Center alerts the Center; a Center account's answer to an
-    item provinces sent up alerts those provinces."""
+    item provinces sent up alerts those provinces. With `copies`, a status is then applied to the
+    other copies of the item's story, each on its own (`copies` in the answer)."""
+    requested = Action(
+        decision.action,
+        decision.status,
+        decision.follow_up,
+        decision.assignee,
+        decision.note,
+        decision.seen,
+        decision.seen_unassigned,
+    )
     event = apply_action(
         archive,
         ctx.accounts,
         ctx.escalations,
         ctx.review_lock,
         document_id,
-        Action(
-            decision.action,
-            decision.status,
-            decision.follow_up,
-            decision.assignee,
-            decision.note,
-            decision.seen,
-            decision.seen_unassigned,
-        ),
+        requested,
         changes=ctx.changes,
         actor=session.account.username,
         role=session.account.role,
@@ -394,8 +410,19 @@ def decide(
         province=session.account.province,
     )
     announce_to_the_other_side(ctx, archive, event)
-    ctx.similar.invalidate()  # a new decision may be similar to the next item opened
-    return {"ok": True, "event": event_json(event)}
+    outcome = (
+        decide_the_copies(ctx, archive, session.account, document_id, requested).outcomes
+        if decision.copies
+        else ()
+    )
+    ctx.similar.invalidate()  # new decisions may be similar to the next item opened
+    return {
+        "ok": True,
+        "event": event_json(event),
+        "copies": [
+            {"id": o.document_id, "applied": o.applied, "reason": o.reason} for o in outcome
+        ],
+    }
 
 
 @router.get("/counts", response_model=Counts, responses=refusals(400))

@@ -17,6 +17,13 @@ from index.types import IMPORTED, Document, ReviewEvent
 from pressmon.alerts.answers import answer_alerts
 from pressmon.alerts.sendings import sending_alert
 from pressmon.review.actions import apply_action, can_send_back, current_state
+from pressmon.review.copies_decision import (
+    MAX_DECIDED,
+    CopiesOutcome,
+    copy_action,
+    decide_copies,
+    decided_count,
+)
 from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
 from pressmon.review.escalations import sent_view
 from pressmon.review.labels import (
@@ -156,6 +163,7 @@ def item_context(
         raise DocumentNotFound(document_id)
     state, history = current_state(archive, document_id)
     flag_reasons = reasons(document)
+    story_copies = other_copies(archive, document)
     escalation = ctx.escalations.get(document_id)
     offices = ctx.accounts.offices_at()  # whom each person in the log acted for then
     is_center = center_events(offices)
@@ -183,7 +191,12 @@ def item_context(
         # The change the marker next to the decision speaks of: the latest.
         "changed_event": next((e for e in reversed(history) if e.action == CONTENT_CHANGED), None),
         "similar": [d for d in ctx.similar.similar(document) if archive.get(d.id) is not None],
-        "story_copies": other_copies(archive, document),
+        "story_copies": story_copies,
+        # The status form's "apply to the other copies too" offers this many (0: not offered).
+        "copies_decided": decided_count(story_copies),
+        # The items the log's events were applied from with this one, by title.
+        "applied_from": applied_from_titles(archive, history),
+        "copies_outcome": None,  # what deciding the copies with this item did, just now
         "saved_copy": ctx.evidence.store.latest(document_id),
         "escalation": escalation,
         "senders": senders,
@@ -245,9 +258,12 @@ def act(
     next: str = Form("", max_length=MAX_URL),
     seen: int | None = Form(None, ge=0),
     seen_unassigned: bool = Form(False),
+    copies: bool = Form(False),
 ) -> Response:
     """`seen`: how many events the item page's log showed (see `Action.seen`);
-    `seen_unassigned`: the queue showed the item held by no one (see `Action.seen_unassigned`)."""
+    `seen_unassigned`: the queue showed the item held by no one (see `Action.seen_unassigned`);
+    `copies`: a status is applied to the other copies of the item's story too, after it (see
+    `decide_the_copies`), and the page shown says what it did to each."""
     requested = Action(
         action,
         status=status or None,
@@ -284,9 +300,70 @@ def act(
             | {"drafts": {action: note}, "picked": {"status": status, "follow_up": follow_up}},
         )
     announce_to_the_other_side(ctx, archive, event)
-    ctx.similar.invalidate()  # a new decision may be similar to the next item opened
+    outcome = (
+        decide_the_copies(ctx, archive, session.account, document_id, requested)
+        if copies and requested.kind == "status"
+        else None
+    )
+    ctx.similar.invalidate()  # new decisions may be similar to the next item opened
+    if outcome is not None:
+        # Shown, not redirected: what was skipped and why is read once, here. Sent again, the
+        # page's `seen` refuses it.
+        return page(
+            request,
+            ctx,
+            "item.html",
+            **item_context(ctx, archive, document_id, session.account)
+            | {"copies_outcome": outcome},
+        )
     target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
     return RedirectResponse(target, status_code=303)
+
+
+def decide_the_copies(
+    ctx: WebContext, archive: Archive, account: Account, document_id: str, action: Action
+) -> CopiesOutcome:
+    """The status `action`, just recorded on the item, applied to each other copy of its story
+    the account may see (`archive`: the session's): each its own event in its own log, through
+    the same rules, a copy they refuse skipped. Each copy's sending or answer is announced as
+    its own decision would be: each copy was sent up, or answered, on its own."""
+    document = archive.get(document_id)
+    if document is None:  # it was just acted on: only a broken archive loses it
+        raise DocumentNotFound(document_id)
+    found = other_copies(archive, document, MAX_DECIDED).copies
+
+    def apply(copy_id: str) -> ReviewEvent:
+        return apply_action(
+            archive,
+            ctx.accounts,
+            ctx.escalations,
+            ctx.review_lock,
+            copy_id,
+            copy_action(action, document_id),
+            changes=ctx.changes,
+            actor=account.username,
+            role=account.role,
+            now=ctx.clock(),
+            is_center=center_actor(ctx),
+            province=account.province,
+        )
+
+    outcome = decide_copies(found, apply)
+    for decided in outcome.applied:
+        if decided.event is not None:
+            announce_to_the_other_side(ctx, archive, decided.event)
+    return outcome
+
+
+def applied_from_titles(archive: Archive, history: Sequence[ReviewEvent]) -> dict[str, str]:
+    """The titles of the items `history`'s events were applied from (`Action.applied_from`); an
+    item no longer there, or out of the session's scope, has none (its id is shown)."""
+    ids = list(
+        dict.fromkeys(
+            str(e.detail["applied_from"]) for e in history if e.detail.get("applied_from")
+        )
+    )
+    return {doc.id: short_title(doc.title) for doc in archive.get_many(ids)} if ids else {}
 
 
 def announce_to_the_other_side(ctx: WebContext, archive: Archive, event: ReviewEvent) -> None:

@@ -1,0 +1,73 @@
+"""Deciding the other copies of an item's story with it (`Document.story_id`: one scam post
+reposted in 16 groups): which copies, each decided on its own through the rules and its own
+audit event, and what the reviewer is told of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from index.errors import DocumentNotFound
+from index.types import Document, ReviewEvent
+from pressmon.review.errors import WorkflowError
+from pressmon.review.story_copies import StoryCopies
+from pressmon.review.workflow import Action
+
+# Copies decided with one item, newest first: a story larger than this is rare, and its
+# remaining copies are still listed on the item page to decide.
+MAX_DECIDED = 100  # one page read: the archive reads at most 200 a page
+GONE = "Bài không còn trong kho lưu trữ."
+
+
+@dataclass(frozen=True)
+class CopyOutcome:
+    document_id: str
+    title: str
+    event: ReviewEvent | None  # None: skipped
+    reason: str = ""  # why it was skipped (the rules' words), "" when applied
+
+    @property
+    def applied(self) -> bool:
+        return self.event is not None
+
+
+@dataclass(frozen=True)
+class CopiesOutcome:
+    outcomes: tuple[CopyOutcome, ...]
+
+    @property
+    def applied(self) -> tuple[CopyOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.applied)
+
+    @property
+    def skipped(self) -> tuple[CopyOutcome, ...]:
+        return tuple(o for o in self.outcomes if not o.applied)
+
+    def summary(self) -> str:
+        return f"Đã áp dụng cho {len(self.applied)} bản; bỏ qua {len(self.skipped)} bản."
+
+
+def decided_count(copies: StoryCopies) -> int:
+    """How many copies deciding with the item would try: those the account may see."""
+    return min(len(copies.copies) + copies.more, MAX_DECIDED)
+
+
+def copy_action(action: Action, origin: str) -> Action:
+    """The status `action` on item `origin`, as each copy gets it: the same status and note,
+    without the item page's checks of what it showed (`seen`: it showed the item's log, not
+    the copies'), naming the item it was applied from."""
+    return Action("status", status=action.status, note=action.note, applied_from=origin)
+
+
+def decide_copies(copies: Iterable[Document], apply: Callable[[str], ReviewEvent]) -> CopiesOutcome:
+    """`apply` each copy's id in turn: a copy the rules refuse is skipped with their reason and
+    the others are still decided (each is its own event, none undoes another)."""
+    outcomes = []
+    for copy in copies:
+        try:
+            outcomes.append(CopyOutcome(copy.id, copy.title, apply(copy.id)))
+        except WorkflowError as err:
+            outcomes.append(CopyOutcome(copy.id, copy.title, None, str(err)))
+        except DocumentNotFound:  # removed meanwhile
+            outcomes.append(CopyOutcome(copy.id, copy.title, None, GONE))
+    return CopiesOutcome(tuple(outcomes))

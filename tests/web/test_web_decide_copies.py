@@ -1,0 +1,200 @@
+"""Deciding all copies of a story together: the status form's "Áp dụng cho cả N bản cùng nội
+dung khác" (and `copies` on /api/items/{id}/decide) applies the status to each other copy the
+account may see, each its own event in its own log naming the item it came from; a copy the
+rules refuse is skipped with their reason, never forced."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from pressmon.alerts.model import Alert
+from tests.web.conftest import flagged, sign_in
+
+STORY = "s-rut-mot-lan"
+PROVINCE_PASSWORD = "matkhau-nghe-an-4"
+NGHE_AN = {"province": "Nghệ An", "provinces": ("Nghệ An",)}
+FALSE = {"action": "status", "status": "false", "note": "Lừa đảo, BHXH đã cảnh báo"}
+COPIES = ("doc040", "doc041", "doc042", "doc043")
+
+
+def _copy(n: int, **overrides: object) -> object:
+    return flagged(
+        n,
+        "urgent",
+        0.8,
+        story_id=STORY,
+        title=f"Dịch vụ rút BHXH một lần nhanh, bản {n}",
+        url=f"https://nhom.vn/bai-{n}",
+        canonical_url=f"https://nhom.vn/bai-{n}",
+        **overrides,
+    )
+
+
+@pytest.fixture
+def story(archive, accounts):
+    archive.upsert([_copy(40), _copy(41), _copy(42, **NGHE_AN), _copy(43, **NGHE_AN)])
+    accounts.add("nghean", PROVINCE_PASSWORD, "reviewer", "Hồ Thị Nga", province="Nghệ An")
+    return archive
+
+
+def _post(client, token: str, item: str, **form: str):
+    return client.post(
+        f"/bai/{item}/xu-ly", data={"csrf_token": token, **form}, follow_redirects=False
+    )
+
+
+def _seen(client, item: str) -> str:
+    found = re.search(r'name="seen" value="(\d+)"', client.get(f"/bai/{item}").text)
+    assert found is not None
+    return found.group(1)
+
+
+def _status(archive, item: str) -> str:
+    return archive.get(item).review_status
+
+
+def _outcome(page: str) -> str:
+    found = re.search(r'<div class="notice copies-outcome" role="status">(.*?)</div>', page, re.S)
+    assert found is not None, page
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(1)))).strip()
+
+
+def test_the_box_is_offered_only_to_an_item_with_copies_the_account_sees(client, story) -> None:
+    sign_in(client, "an")
+    assert "Áp dụng cho cả 3 bản cùng nội dung khác" in client.get("/bai/doc040").text
+    assert 'name="copies"' not in client.get("/bai/doc003").text  # no story
+    client.cookies.clear()
+    sign_in(client, "nghean", PROVINCE_PASSWORD)
+    assert "Áp dụng cho cả 1 bản cùng nội dung khác" in client.get("/bai/doc042").text
+
+
+def test_deciding_with_the_box_decides_each_copy_in_its_own_log(client, story) -> None:
+    token = sign_in(client, "an")
+    answer = _post(client, token, "doc040", copies="true", seen=_seen(client, "doc040"), **FALSE)
+    assert answer.status_code == 200
+    assert _outcome(answer.text) == "Đã áp dụng cho 3 bản; bỏ qua 0 bản."
+    (own,) = story.review_history("doc040")
+    assert own.status_after == "false" and "applied_from" not in own.detail
+    for copy in ("doc041", "doc042", "doc043"):
+        (event,) = story.review_history(copy)
+        assert (event.actor, event.action, event.status_after) == ("an", "status", "false")
+        assert event.note == FALSE["note"]
+        assert event.detail == {"applied_from": "doc040"}
+    assert not story.review_history("doc003") and _status(story, "doc003") != "false"
+    # Each copy's log says where its decision came from, by the item's title.
+    log = client.get("/bai/doc041").text.split('id="nhat-ky"', 1)[1]
+    assert (
+        '(áp dụng theo bài <a href="/bai/doc040">Dịch vụ rút BHXH một lần nhanh, bản 40</a>)'
+    ) in log
+    assert "Áp dụng theo bài: doc040" in client.get("/bai/doc041/nhat-ky.csv").text
+    sign_in(client, "binh")
+    assert "Áp dụng theo bài: doc040" in client.get("/nhat-ky").text
+
+
+def test_without_the_box_only_the_item_is_decided(client, story) -> None:
+    token = sign_in(client, "an")
+    assert _post(client, token, "doc040", **FALSE).status_code == 303
+    assert _status(story, "doc040") == "false"
+    assert not any(story.review_history(copy) for copy in COPIES[1:])
+
+
+def test_copies_the_rules_refuse_are_skipped_with_their_reasons(client, story) -> None:
+    token = sign_in(client, "an")
+    # doc041: concluded and reported to leadership by the Center, so locked.
+    assert _post(client, token, "doc041", **FALSE).status_code == 303
+    lead = sign_in(client, "binh")
+    reported = {"action": "follow_up", "follow_up": "reported_to_leadership", "note": "Đã báo"}
+    assert _post(client, lead, "doc041", **reported).status_code == 303
+    # doc042: a conclusion of its own, which a copy's decision does not overwrite.
+    note = "Bài của trang chính thức"
+    decided = _post(client, lead, "doc042", action="status", status="no_violation", note=note)
+    assert decided.status_code == 303
+    answer = _post(client, lead, "doc040", copies="true", **FALSE)
+    assert answer.status_code == 200
+    assert _outcome(answer.text) == (
+        "Đã áp dụng cho 1 bản; bỏ qua 2 bản. "
+        "Dịch vụ rút BHXH một lần nhanh, bản 41 : Quyết định đã khoá vì đã báo cáo lãnh đạo; "
+        "lãnh đạo cần mở lại (kèm lý do) trước khi sửa. "
+        "Dịch vụ rút BHXH một lần nhanh, bản 42 : Bài đã có kết luận riêng “Không vi phạm”: "
+        "mở bài để quyết định riêng."
+    )
+    assert _status(story, "doc042") == "no_violation" and len(story.review_history("doc041")) == 2
+    assert _status(story, "doc043") == "false" and _status(story, "doc040") == "false"
+
+
+def test_a_province_decides_only_its_own_copies(client, story) -> None:
+    center = sign_in(client, "an")
+    assert _post(client, center, "doc043", **FALSE).status_code == 303  # the Center's decision
+    client.cookies.clear()
+    token = sign_in(client, "nghean", PROVINCE_PASSWORD)
+    answer = _post(client, token, "doc042", copies="true", action="status", status="in_progress")
+    assert answer.status_code == 200
+    outcome = _outcome(answer.text)
+    assert outcome.startswith("Đã áp dụng cho 0 bản; bỏ qua 1 bản. ")
+    assert "bản 43 : Trung tâm đã kết luận bài này" in outcome
+    assert _status(story, "doc042") == "in_progress" and _status(story, "doc043") == "false"
+    assert not story.review_history("doc040") and not story.review_history("doc041")
+
+
+def test_the_api_decides_the_copies_and_says_what_it_did_to_each(client, story) -> None:
+    token = sign_in(client, "an")
+    headers = {"X-CSRF-Token": token}
+    assert _post(client, token, "doc042", action="status", status="in_progress").status_code == 303
+    decided = client.post(
+        "/api/items/doc040/decide", json={**FALSE, "copies": True}, headers=headers
+    )
+    assert decided.status_code == 200, decided.text
+    assert decided.json()["event"]["status_after"] == "false"
+    assert decided.json()["copies"] == [
+        {"id": "doc041", "applied": True, "reason": ""},
+        {"id": "doc042", "applied": True, "reason": ""},
+        {"id": "doc043", "applied": True, "reason": ""},
+    ]
+    again = client.post(
+        "/api/items/doc041/decide",
+        json={"action": "status", "status": "in_progress", "copies": True},
+        headers=headers,
+    ).json()["copies"]
+    assert {c["id"]: c["applied"] for c in again} == {
+        "doc040": False,
+        "doc042": False,
+        "doc043": False,
+    }
+    assert (
+        again[0]["reason"] == "Bài đã có kết luận riêng “Sai sự thật”: mở bài để quyết định riêng."
+    )
+    # Without it, only the item; with any action but a status, refused.
+    note = client.post(
+        "/api/items/doc040/decide", json={"action": "note", "note": "x"}, headers=headers
+    )
+    assert note.json()["copies"] == []
+    refused = client.post(
+        "/api/items/doc040/decide",
+        json={"action": "note", "note": "x", "copies": True},
+        headers=headers,
+    )
+    assert refused.status_code == 422
+
+
+def test_each_copy_a_province_sent_up_is_answered_on_its_own(client, story, monkeypatch) -> None:
+    """A copy's answer alerts as deciding it alone would: the province waits on each copy it
+    sent up, and hears of each; copies no one sent up alert no one."""
+    announced: list[str] = []
+
+    def announce(*alerts: Alert) -> bool:
+        announced.extend(alert.document_id for alert in alerts)
+        return True
+
+    monkeypatch.setattr(client.app.state.ctx.notifier, "announce", announce)
+    province = sign_in(client, "nghean", PROVINCE_PASSWORD)
+    for copy in ("doc042", "doc043"):
+        sent = _post(client, province, copy, action="escalate", note="Lan truyền ở Nghệ An")
+        assert sent.status_code == 303
+    announced.clear()
+    client.cookies.clear()
+    token = sign_in(client, "an")
+    assert _post(client, token, "doc040", copies="true", **FALSE).status_code == 200
+    assert sorted(set(announced)) == ["doc042", "doc043"]
