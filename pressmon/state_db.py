@@ -284,7 +284,31 @@ CREATE TABLE challenged_hosts (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13)
+# Version 14: each alert's story (pressmon.alerts.copies) in a column of its own, read from the
+# payload for the alerts from before ('' when it did not keep one), so whether a copy's story was
+# alerted lately is one indexed read, not a scan of every alert's JSON.
+_V14 = """
+ALTER TABLE alerts ADD COLUMN story_id TEXT NOT NULL DEFAULT '';
+UPDATE alerts SET story_id = coalesce(json_extract(payload, '$.story_id'), '');
+CREATE INDEX alerts_story ON alerts (story_id, created_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    _V1,
+    _V2,
+    _V3,
+    _V4,
+    _V5,
+    _V6,
+    _V7,
+    _V8,
+    _V9,
+    _V10,
+    _V11,
+    _V12,
+    _V13,
+    _V14,
+)
 # Crawler, web workers and CLI commands share the file: wait for a writer rather than fail.
 TIMEOUT_SECONDS = 30
 

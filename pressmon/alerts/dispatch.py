@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from index.types import Document
 from pressmon.alerts.channels import Mailer, Poster
-from pressmon.alerts.copies import COPY_WINDOW, told_already
 from pressmon.alerts.errors import DeliveryFailed, DeliveryRefused
 from pressmon.alerts.messages import alert_message, digest_message, webhook_payload
 from pressmon.alerts.model import CENTER_SENDING, Alert, alert_for, content_version
@@ -79,23 +78,11 @@ class Notifier:
             return 0
         now = self.clock()
         subscribers = self.store.subscribers()
-        told = self.store.story_alerts(
-            sorted({a.story_id for a in alerts}), [a.document_id for a in alerts], now - COPY_WINDOW
+        # Each is judged against the alerts queued before it, the batch's own included.
+        return sum(
+            self.store.add(alert, self._deliveries(alert, subscribers, now), now)
+            for alert in alerts
         )
-        recent, alerted = list(told.recent), set(told.alerted)
-        copies = []
-        queued = 0
-        for alert in alerts:
-            if told_already(alert, recent, alerted):
-                copies.append((alert.document_id, alert.version))
-            elif self.store.add(alert, self._deliveries(alert, subscribers, now), now):
-                queued += 1
-                # The batch's later copies of its story are told of by this one.
-                recent.append(alert)
-                alerted.add(alert.document_id)
-        if copies:
-            self.store.covered(copies)
-        return queued
 
     def announce(self, *alerts: Alert) -> bool:
         """Queue the alert of a province's sending an item to the Center

@@ -3,6 +3,8 @@
 An item is announced once per version of its content: `alert_items` keeps the version last seen
 of each item alerted, and one statement both compares and updates it, so two crawls flagging the
 same content together queue one alert; content edited at the source since is announced again.
+Likewise a copy of a story is judged (pressmon.alerts.copies) and queued in one write
+transaction, so two processes handling copies of one story at once queue one alert.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from pressmon.alerts.copies import COPY_WINDOW, told_already
 from pressmon.alerts.model import CENTER_ANSWER, WORKFLOW_TRIGGERS, Alert
 from pressmon.state_db import open_state_db, transaction
 
@@ -71,10 +74,10 @@ class AlertEvent:
 
 @dataclass(frozen=True)
 class StoryAlerts:
-    """What `AlertStore.story_alerts` found (pressmon.alerts.copies.told_already)."""
+    """What `story_alerts` found (pressmon.alerts.copies.told_already)."""
 
-    recent: tuple[Alert, ...]  # item alerts of the stories queued since the time asked
-    alerted: frozenset[str]  # the documents asked of that ever had an item alert
+    recent: tuple[Alert, ...]  # item alerts of the story queued since the time asked
+    alerted: frozenset[str]  # the alert's document when it ever had an item alert
 
 
 @dataclass(frozen=True)
@@ -106,9 +109,21 @@ class AlertStore:
         self, alert: Alert, deliveries: Sequence[tuple[str, str, datetime]], created_at: datetime
     ) -> bool:
         """Record `alert` with its (channel, status, due_at) deliveries, numbered after the item's
-        earlier alerts; False when the item was last seen with this content already (nothing is
-        added then)."""
+        earlier alerts; False when the item was last seen with this content already, or is a copy
+        whose story's alert reached its audience (pressmon.alerts.copies): nothing is added then,
+        and that content is never announced later, as if alerted; another version is judged anew.
+        """
         with self._connect() as db:
+            # The story's alerts read and this one queued are one step for all processes.
+            db.execute("BEGIN IMMEDIATE")
+            told = story_alerts(db, alert, created_at - COPY_WINDOW)
+            if told_already(alert, told.recent, told.alerted):
+                db.execute(
+                    "INSERT INTO alert_items (document_id, version) VALUES (?, ?)"
+                    " ON CONFLICT (document_id) DO UPDATE SET version = excluded.version",
+                    (alert.document_id, alert.version),
+                )
+                return False
             moved = db.execute(
                 "INSERT INTO alert_items (document_id, version) VALUES (?, ?)"
                 " ON CONFLICT (document_id) DO UPDATE SET version = excluded.version"
@@ -197,13 +212,15 @@ class AlertStore:
         if alert.trigger == CENTER_ANSWER:
             alert = replace(alert, follows=_answer_read_before(db, alert))
         db.execute(
-            "INSERT INTO alerts (document_id, sequence, version, trigger, payload, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO alerts"
+            " (document_id, sequence, version, trigger, story_id, payload, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 alert.document_id,
                 sequence,
                 alert.version,
                 alert.trigger,
+                alert.story_id,
                 json.dumps(alert.to_json(), ensure_ascii=False),
                 _iso(created_at),
             ),
@@ -286,43 +303,6 @@ class AlertStore:
                 "UPDATE alert_items SET version = ? WHERE document_id = ? AND version != ?",
                 [(version, document_id, version) for document_id, version in versions],
             )
-
-    def covered(self, versions: Sequence[tuple[str, str]]) -> None:
-        """The (document_id, content version) of copies not alerted because their story's alert
-        reached their audience (pressmon.alerts.copies): that content is never announced later,
-        as if alerted; another version of it is judged anew."""
-        with self._connect() as db:
-            db.executemany(
-                "INSERT INTO alert_items (document_id, version) VALUES (?, ?)"
-                " ON CONFLICT (document_id) DO UPDATE SET version = excluded.version",
-                versions,
-            )
-
-    def story_alerts(
-        self, story_ids: Sequence[str], document_ids: Sequence[str], since: datetime
-    ) -> StoryAlerts:
-        """In one read: the item alerts (not of the workflow) about the stories `story_ids`
-        queued since `since`, and which of `document_ids` ever had one."""
-        with self._connect() as db:
-            rows = db.execute(
-                "SELECT payload, created_at >= ? FROM alerts WHERE"
-                f" {_NOT_WORKFLOW} AND (document_id IN (SELECT value FROM json_each(?))"
-                " OR (created_at >= ? AND json_extract(payload, '$.story_id')"
-                " IN (SELECT value FROM json_each(?))))",
-                (
-                    _iso(since),
-                    *WORKFLOW_TRIGGERS,
-                    json.dumps(list(document_ids)),
-                    _iso(since),
-                    json.dumps(list(story_ids)),
-                ),
-            ).fetchall()
-        alerts = [(Alert.from_json(json.loads(r[0])), bool(r[1])) for r in rows]
-        requested = set(document_ids)
-        return StoryAlerts(
-            recent=tuple(alert for alert, recent in alerts if recent),
-            alerted=frozenset(a.document_id for a, _ in alerts if a.document_id in requested),
-        )
 
     def claim_due(self, now: datetime, per_delivery: timedelta = timedelta(0)) -> list[Delivery]:
         """Deliveries waiting whose time has come, oldest alert first, claimed for the caller:
@@ -539,6 +519,24 @@ class AlertStore:
         return [
             Subscriber(r[0], r[1], Preference(r[2], bool(r[3]), bool(r[4])), r[5]) for r in rows
         ]
+
+
+def story_alerts(db: sqlite3.Connection, alert: Alert, since: datetime) -> StoryAlerts:
+    """The item alerts (not of the workflow) about `alert`'s story queued since `since`, and
+    whether its document ever had one: two reads of indexes (`alerts_story`, the item's
+    alerts), however many alerts the database holds."""
+    rows = db.execute(
+        f"SELECT payload FROM alerts WHERE story_id = ? AND created_at >= ? AND {_NOT_WORKFLOW}",
+        (alert.story_id, _iso(since), *WORKFLOW_TRIGGERS),
+    ).fetchall()
+    ever = db.execute(
+        f"SELECT 1 FROM alerts WHERE document_id = ? AND {_NOT_WORKFLOW} LIMIT 1",
+        (alert.document_id, *WORKFLOW_TRIGGERS),
+    ).fetchone()
+    return StoryAlerts(
+        recent=tuple(Alert.from_json(json.loads(row[0])) for row in rows),
+        alerted=frozenset({alert.document_id} if ever else ()),
+    )
 
 
 def _answer_read_before(db: sqlite3.Connection, alert: Alert) -> int:
