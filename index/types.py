@@ -67,6 +67,12 @@ class Document:
     model_version: str | None = None
     review_status: str = DEFAULT_REVIEW_STATUS
 
+    @property
+    def story(self) -> str:
+        """The story the article belongs to: its `story_id`, or its own id when it has none (a
+        story of one)."""
+        return self.story_id or self.id
+
 
 @dataclass(frozen=True)
 class Query:

@@ -11,19 +11,13 @@ from collections.abc import Iterable, Sequence
 from index.types import Document
 
 
-def content_id(doc: Document) -> str:
-    """The item's story id, as the workbook's "Mã nội dung" gives it: an item without one is a
-    content of its own."""
-    return doc.story_id or doc.id
-
-
 def distinct_contents(docs: Iterable[Document]) -> int:
     """How many distinct contents `docs` are."""
-    return len({content_id(d) for d in docs})
+    return len({d.story for d in docs})
 
 
 def other_copies(docs: Sequence[Document]) -> dict[str, int]:
     """Each of `docs` by id -> how many others of `docs` are copies of its content (0 left
     out)."""
-    counted = Counter(content_id(d) for d in docs)
-    return {d.id: counted[content_id(d)] - 1 for d in docs if counted[content_id(d)] > 1}
+    counted = Counter(d.story for d in docs)
+    return {d.id: counted[d.story] - 1 for d in docs if counted[d.story] > 1}

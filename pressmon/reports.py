@@ -52,7 +52,7 @@ from pressmon.province_targets import (
     province_targets,
     share_window,
 )
-from pressmon.report_copies import content_id, distinct_contents, other_copies
+from pressmon.report_copies import distinct_contents, other_copies
 from pressmon.report_items import (
     ACTED_IN_PERIOD,
     FLAGGED_LIMIT,
@@ -696,7 +696,7 @@ def report_xlsx(
                     "; ".join(report.period_marks(d.id)),
                     local_time(acted, tz) if (acted := report.acted_in_period.get(d.id)) else None,
                     office_label(who.province) if (who := report.decided.get(d.id)) else "",
-                    content_id(d),
+                    d.story,
                 ],
             )
     if not report.flagged_by_category:

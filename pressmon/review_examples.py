@@ -28,7 +28,7 @@ def reviewed_examples(archive: Archive) -> list[LabelledExample]:
                 category=document.category if label else None,
                 stance="asserts" if label else document.stance,
                 source="review",
-                group=document.story_id or document.id,
+                group=document.story,
             )
         )
     return examples

@@ -159,7 +159,7 @@ def item_alert(
         provinces=provinces,
         published_at=document.published_at.isoformat(),
         version=version,
-        story_id=document.story_id or document.id,
+        story_id=document.story,
     )
 
 
