@@ -215,18 +215,34 @@ class CrawlState:
             )
 
     @_state_errors
-    def remember_stories(self, rows: Iterable[tuple[str, str, int]]) -> None:
-        """(article id, story id, fingerprint) rows, so later runs join copies to earlier
-        stories."""
+    def share_stories(
+        self,
+        after: int,
+        assign: Callable[[list[tuple[str, str, int]]], Iterable[tuple[str, str, int]]],
+    ) -> int:
+        """One step for every process sharing the file (a crawl and an ingest run together):
+        `assign` hears the (article id, story id, fingerprint) rows remembered after row `after`,
+        by other runs since, and the rows it returns for its own articles are remembered before
+        any other run can assign; the last row now, for the next call's `after`."""
         now = self.now().isoformat()
         with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            others = self._db.execute(
+                "SELECT article_id, story_id, fingerprint FROM stories WHERE rowid > ?"
+                " ORDER BY rowid",
+                (after,),
+            ).fetchall()
+            mine = assign([(a, story, int(fingerprint, 16)) for a, story, fingerprint in others])
             self._db.executemany(
                 "INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?)",
-                (
-                    (article_id, story_id, format(fingerprint, "x"), now)
-                    for article_id, story_id, fingerprint in rows
-                ),
+                ((a, story, format(fingerprint, "x"), now) for a, story, fingerprint in mine),
             )
+            return self.last_story_row()
+
+    @_state_errors
+    def last_story_row(self) -> int:
+        """The row the stories read so far end at: `share_stories` reads the later ones."""
+        return int(self._db.execute("SELECT coalesce(max(rowid), 0) FROM stories").fetchone()[0])
 
     @_state_errors
     def stories(self, since: datetime) -> list[tuple[str, str, int]]:

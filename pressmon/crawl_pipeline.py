@@ -117,6 +117,7 @@ class ArchivePipeline:
         spider = self.crawler.spider
         if not self._batch:
             return
+        self._join_stories()
         outcomes = self._outcomes()
         written = [
             (p, i) for (p, i), o in zip(self._batch, outcomes, strict=True) if o != UNCHANGED
@@ -136,14 +137,26 @@ class ArchivePipeline:
         self._batch.clear()
         self._earlier.clear()
 
-        def queue_alerts_and_remember() -> None:
+        def queue_alerts_and_mark() -> None:
             # Alerts before the URLs are marked: a URL not marked is read again next run and its
             # alerts queued then, and an alert is queued once per content, never twice.
             self._queue_alerts(documents)
-            spider.state.remember_stories(self.processor.story_rows(documents))
             spider.state.mark_fetched(fetched, STORED)
 
-        self._write_state(queue_alerts_and_remember)
+        self._write_state(queue_alerts_and_mark)
+
+    def _join_stories(self) -> None:
+        """The batch in its stories, shared with the runs beside this one; this run's stories
+        alone once the state database failed (the crawl stops, the batch is still stored)."""
+        state = self.crawler.spider.state
+        joined: list[Prepared] = []
+
+        def share() -> None:
+            joined[:] = self.processor.join_stories([p for p, _ in self._batch], state)
+
+        if not self._write_state(share):
+            joined[:] = self.processor.join_stories([p for p, _ in self._batch], None)
+        self._batch = [(p, item) for p, (_, item) in zip(joined, self._batch, strict=True)]
 
     def _keep_evidence(self, kept: list[tuple[Document, FetchedResponse]]) -> None:
         for document, fetched in kept:

@@ -178,14 +178,14 @@ def ingest_jsonl(
             progress(STAGE_READ, len(prepared), len(parsed))
     flagged: list[Document] = []
     for start in range(0, len(prepared), FLAG_BATCH):
-        flagged += processor.flag(prepared[start : start + FLAG_BATCH])
+        batch = processor.join_stories(prepared[start : start + FLAG_BATCH], state)
+        flagged += processor.flag(batch)
         if progress:
             progress(STAGE_FLAG, len(flagged), len(prepared))
     # Ingested articles came without HTML: their text is what is kept as evidence.
     EvidenceKeeper.from_settings(settings).keep_ingested(flagged, crawled_at)
     new = archive.upsert(flagged)
     archive.refresh()
-    state.remember_stories(processor.story_rows(flagged))
     alerts = notifier.notify(flagged)
     return IngestReport(
         read=len(parsed),

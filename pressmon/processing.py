@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from classifier.flagger import Flagger, uncertainty
 from classifier.relevance import RelevanceModel
@@ -16,6 +17,9 @@ from index.types import Document
 from pressmon.sanitize import Received, clean_extracted
 from vntext.provinces import Gazetteer
 from vntext.stories import StoryClusterer
+
+if TYPE_CHECKING:
+    from crawlers.state import CrawlState
 
 
 @dataclass(frozen=True)
@@ -37,11 +41,13 @@ class ArticleProcessor:
         gazetteer: Gazetteer,
         flagger: Flagger,
         clusterer: StoryClusterer,
+        story_row: int = 0,
     ) -> None:
         self.relevance = relevance
         self.gazetteer = gazetteer
         self.flagger = flagger
         self.clusterer = clusterer
+        self.story_row = story_row  # the state database's stories the clusterer has read
 
     def prepare(
         self,
@@ -50,9 +56,9 @@ class ArticleProcessor:
         crawled_at: datetime,
         received: Received | None = None,
     ) -> Prepared | None:
-        """The unflagged Document for a relevant article; None when it is not about social
-        insurance. `received`: the text as it came, when `article` was sanitised already
-        (`ingest` says what changed per line).
+        """The unflagged Document for a relevant article, its story not yet joined
+        (`join_stories`); None when it is not about social insurance. `received`: the text as it
+        came, when `article` was sanitised already (`ingest` says what changed per line).
 
         Raises:
             InputRejected: an absurd publication date, or no text once control characters go.
@@ -82,7 +88,6 @@ class ArticleProcessor:
             provinces=attribution.provinces,
             topics=relevance.topics,
             relevance_reasons=relevance.reasons,
-            story_id=self.clusterer.assign(document_id, f"{article.title}\n{article.body}"),
             date_source=article.date_source,
             date_reason=article.date_reason,
             date_disagreements=article.date_disagreements,
@@ -93,9 +98,33 @@ class ArticleProcessor:
         )
         return Prepared(document, received if received is not None else clean.received)
 
-    def story_rows(self, documents: Sequence[Document]) -> list[tuple[str, str, int]]:
-        """What CrawlState.remember_stories keeps for these documents."""
-        return [(d.id, d.story_id or d.id, self.clusterer.fingerprint_of(d.id)) for d in documents]
+    def join_stories(
+        self, prepared: Sequence[Prepared], state: CrawlState | None
+    ) -> list[Prepared]:
+        """`prepared` in their stories. With `state`, in one step with the runs sharing it: a
+        copy another run (a crawl beside an ingest) assigned since this one started joins that
+        story, and these are remembered for the others at once; without (the state database
+        failed), this run's stories alone."""
+        texts = [(p.document.id, f"{p.document.title}\n{p.document.body}") for p in prepared]
+        stories: list[str] = []
+
+        def assign(others: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+            for other, story_id, fingerprint in others:
+                self.clusterer.add(other, fingerprint, story_id)
+            stories[:] = [self.clusterer.assign(doc_id, text) for doc_id, text in texts]
+            return [
+                (doc_id, story_id, self.clusterer.fingerprint_of(doc_id))
+                for (doc_id, _), story_id in zip(texts, stories, strict=True)
+            ]
+
+        if state is None:
+            assign([])
+        else:
+            self.story_row = state.share_stories(self.story_row, assign)
+        return [
+            replace(p, document=replace(p.document, story_id=story_id))
+            for p, story_id in zip(prepared, stories, strict=True)
+        ]
 
     def flag(self, prepared: Sequence[Prepared]) -> list[Document]:
         """Documents with the flagger's triage score, reasons and model version attached; the

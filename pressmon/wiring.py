@@ -100,12 +100,15 @@ STORY_WINDOW = timedelta(days=60)
 
 
 def processor_from(settings: Settings, state: CrawlState) -> ArticleProcessor:
-    """The processing chain, its story clusters seeded from the stories of recent runs."""
+    """The processing chain, its story clusters seeded from the stories of recent runs (and
+    kept in step with runs beside it, `ArticleProcessor.join_stories`)."""
     from classifier.relevance import RelevanceModel
     from pressmon.processing import ArticleProcessor
     from vntext.stories import StoryClusterer
 
     clusterer = StoryClusterer()
+    # Read first: a story another run shares meanwhile is read again later, never missed.
+    story_row = state.last_story_row()
     for article_id, story_id, fingerprint in state.stories(since=datetime.now(UTC) - STORY_WINDOW):
         clusterer.add(article_id, fingerprint, story_id)
     return ArticleProcessor(
@@ -113,6 +116,7 @@ def processor_from(settings: Settings, state: CrawlState) -> ArticleProcessor:
         gazetteer=gazetteer_from(settings),
         flagger=flagger_from(settings),
         clusterer=clusterer,
+        story_row=story_row,
     )
 
 

@@ -41,7 +41,7 @@ def test_stories_survive_a_restart(state_path: Path) -> None:
     first_run = StoryClusterer()
     original = first_run.assign("orig", STORY)
     state = CrawlState(state_path)
-    state.remember_stories([("orig", original, first_run.fingerprint_of("orig"))])
+    state.share_stories(0, lambda others: [("orig", original, first_run.fingerprint_of("orig"))])
     state.close()
 
     second_run = StoryClusterer()

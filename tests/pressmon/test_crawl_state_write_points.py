@@ -62,7 +62,7 @@ main(prog_name="pressmon", args=["crawl"])
 WRITE_POINTS = (
     ("crawlers.state", "CrawlState", "mark_retry"),  # spider: a shell page
     ("crawlers.state", "CrawlState", "mark_fetched"),  # pipeline and spider: a page read
-    ("crawlers.state", "CrawlState", "remember_stories"),  # pipeline: stories of a batch
+    ("crawlers.state", "CrawlState", "share_stories"),  # pipeline: stories of a batch
     ("crawlers.state", "CrawlState", "record_run"),  # closing: the run's health
     ("pressmon.evidence.store", "EvidenceStore", "add"),  # pipeline: a flagged one's copy
     ("pressmon.review.changes", "ChangeStore", "mark"),  # pipeline: updated after a decision
@@ -75,7 +75,9 @@ WRITE_POINTS = (
 CRAWL_STATE_WRITES_NOT_STAGED = frozenset(
     {"mark", "mark_many", "end_recheck", "back_off_host", "clear_host"}
 )
-CRAWL_STATE_READS = frozenset({"is_done", "known", "challenged_host", "stories", "runs", "close"})
+CRAWL_STATE_READS = frozenset(
+    {"is_done", "known", "challenged_host", "stories", "last_story_row", "runs", "close"}
+)
 
 SCAM = (PAID_WITHDRAWAL_SERVICE["lead"], *PAID_WITHDRAWAL_SERVICE["body"])
 EDITED_SCAM = (*SCAM[:-1], "Ưu đãi mới: phí dịch vụ chỉ còn 10%, liên hệ Zalo 0123.456.789.")
