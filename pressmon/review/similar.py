@@ -44,16 +44,20 @@ class Decided:
     id: str
     words: frozenset[str]
     published_at: datetime
+    story_id: str | None  # its copies share it (`Document.story_id`)
 
 
 def most_similar(document: Document, decided: list[Decided], limit: int = 5) -> list[str]:
     """Ids of decided items sharing most of the title's telling words (at least one), the newest
-    first among equals; never the item itself."""
+    first among equals; never the item itself nor its story's other copies (the item page lists
+    them apart, with their status: here they would take every place from the other items)."""
     terms = set(title_terms(document.title))
     scored = [
         (len(terms & d.words), d.published_at, d.id)
         for d in decided
-        if d.id != document.id and terms & d.words
+        if d.id != document.id
+        and not (document.story_id and d.story_id == document.story_id)
+        and terms & d.words
     ]
     scored.sort(reverse=True)
     return [doc_id for _, _, doc_id in scored[:limit]]
@@ -124,6 +128,6 @@ class DecidedTitles:
             _PAGE, query=Query(review_statuses=frozenset(DECISIONS))
         )
         return [
-            Decided(d.id, frozenset(title_words(d.title)), d.published_at)
+            Decided(d.id, frozenset(title_words(d.title)), d.published_at, d.story_id)
             for d in islice(decided, MAX_DECIDED)
         ]
