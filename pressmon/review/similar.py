@@ -91,9 +91,21 @@ class DecidedTitles:
         """Read the copy now (at start-up), so that no page waits for the first one."""
         self._current()
 
-    def similar(self, document: Document, limit: int = 5) -> list[Document]:
-        found = (self._archive.get(i) for i in most_similar(document, self._current(), limit))
-        return [d for d in found if d is not None]
+    def similar(
+        self, document: Document, limit: int = 5, within: Archive | None = None
+    ) -> list[Document]:
+        """The `limit` decided items most like `document` that `within` holds (the session's
+        archive: a province sees its own; default: all). Those it cannot see are passed over
+        before the places are counted, or a province saw none while its own were further down."""
+        source = self._archive if within is None else within
+        decided = self._current()
+        ranked = most_similar(document, decided, len(decided))
+        found: list[Document] = []
+        start, size = 0, limit
+        while len(found) < limit and start < len(ranked):
+            found += source.get_many(ranked[start : start + size])
+            start, size = start + size, size * 2  # few reads however few it may see
+        return found[:limit]
 
     def _fresh(self) -> bool:
         return self._loaded_at is not None and self._clock() - self._loaded_at <= self._max_age
