@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from index.errors import DocumentNotFound
 from index.types import Document, ReviewEvent
@@ -23,6 +24,10 @@ GONE = "Bài không còn trong kho lưu trữ."
 class CopyOutcome:
     document_id: str
     title: str
+    # Where and when the copy appeared: copies share their title, so a skipped one is told
+    # apart from the others by these, as the item page's list of copies does.
+    outlet_name: str
+    published_at: datetime
     event: ReviewEvent | None  # None: skipped
     reason: str = ""  # why it was skipped (the rules' words), "" when applied
 
@@ -65,9 +70,13 @@ def decide_copies(copies: Iterable[Document], apply: Callable[[str], ReviewEvent
     outcomes = []
     for copy in copies:
         try:
-            outcomes.append(CopyOutcome(copy.id, copy.title, apply(copy.id)))
+            outcomes.append(_outcome(copy, apply(copy.id)))
         except WorkflowError as err:
-            outcomes.append(CopyOutcome(copy.id, copy.title, None, str(err)))
+            outcomes.append(_outcome(copy, None, str(err)))
         except DocumentNotFound:  # removed meanwhile
-            outcomes.append(CopyOutcome(copy.id, copy.title, None, GONE))
+            outcomes.append(_outcome(copy, None, GONE))
     return CopiesOutcome(tuple(outcomes))
+
+
+def _outcome(copy: Document, event: ReviewEvent | None, reason: str = "") -> CopyOutcome:
+    return CopyOutcome(copy.id, copy.title, copy.outlet_name, copy.published_at, event, reason)

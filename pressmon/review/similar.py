@@ -44,16 +44,20 @@ class Decided:
     id: str
     words: frozenset[str]
     published_at: datetime
+    story_id: str | None  # its copies share it (`Document.story_id`)
 
 
 def most_similar(document: Document, decided: list[Decided], limit: int = 5) -> list[str]:
     """Ids of decided items sharing most of the title's telling words (at least one), the newest
-    first among equals; never the item itself."""
+    first among equals; never the item itself nor its story's other copies (the item page lists
+    them apart, with their status: here they would take every place from the other items)."""
     terms = set(title_terms(document.title))
     scored = [
         (len(terms & d.words), d.published_at, d.id)
         for d in decided
-        if d.id != document.id and terms & d.words
+        if d.id != document.id
+        and not (document.story_id and d.story_id == document.story_id)
+        and terms & d.words
     ]
     scored.sort(reverse=True)
     return [doc_id for _, _, doc_id in scored[:limit]]
@@ -87,9 +91,21 @@ class DecidedTitles:
         """Read the copy now (at start-up), so that no page waits for the first one."""
         self._current()
 
-    def similar(self, document: Document, limit: int = 5) -> list[Document]:
-        found = (self._archive.get(i) for i in most_similar(document, self._current(), limit))
-        return [d for d in found if d is not None]
+    def similar(
+        self, document: Document, limit: int = 5, within: Archive | None = None
+    ) -> list[Document]:
+        """The `limit` decided items most like `document` that `within` holds (the session's
+        archive: a province sees its own; default: all). Those it cannot see are passed over
+        before the places are counted, or a province saw none while its own were further down."""
+        source = self._archive if within is None else within
+        decided = self._current()
+        ranked = most_similar(document, decided, len(decided))
+        found: list[Document] = []
+        start, size = 0, limit
+        while len(found) < limit and start < len(ranked):
+            found += source.get_many(ranked[start : start + size])
+            start, size = start + size, size * 2  # few reads however few it may see
+        return found[:limit]
 
     def _fresh(self) -> bool:
         return self._loaded_at is not None and self._clock() - self._loaded_at <= self._max_age
@@ -124,6 +140,6 @@ class DecidedTitles:
             _PAGE, query=Query(review_statuses=frozenset(DECISIONS))
         )
         return [
-            Decided(d.id, frozenset(title_words(d.title)), d.published_at)
+            Decided(d.id, frozenset(title_words(d.title)), d.published_at, d.story_id)
             for d in islice(decided, MAX_DECIDED)
         ]

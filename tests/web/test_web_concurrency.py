@@ -75,8 +75,8 @@ def test_similar_items_are_read_once_and_refreshed_after_a_decision(archive) -> 
             loads.append(query)
             return real_walk(page_size, query=query)
 
-        def get(self, document_id):
-            return archive.get(document_id)
+        def get_many(self, document_ids):
+            return archive.get_many(document_ids)
 
     now = [0.0]
     titles = DecidedTitles(Counting(), max_age=60, clock=lambda: now[0])  # type: ignore[arg-type]
@@ -109,8 +109,8 @@ def test_pages_read_the_expired_copy_while_one_rebuilds_it(archive) -> None:
                 release.wait(30)
             return real_walk(page_size, query=query)
 
-        def get(self, document_id):
-            return archive.get(document_id)
+        def get_many(self, document_ids):
+            return archive.get_many(document_ids)
 
     now = [0.0]
     titles = DecidedTitles(Slow(), max_age=60, clock=lambda: now[0])  # type: ignore[arg-type]

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from pressmon.alerts.model import Alert
+from pressmon.web.formatting import vn_date
 from tests.web.conftest import flagged, sign_in
 
 STORY = "s-rut-mot-lan"
@@ -18,6 +21,7 @@ PROVINCE_PASSWORD = "matkhau-nghe-an-4"
 NGHE_AN = {"province": "Nghệ An", "provinces": ("Nghệ An",)}
 FALSE = {"action": "status", "status": "false", "note": "Lừa đảo, BHXH đã cảnh báo"}
 COPIES = ("doc040", "doc041", "doc042", "doc043")
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def _copy(n: int, **overrides: object) -> object:
@@ -116,13 +120,58 @@ def test_copies_the_rules_refuse_are_skipped_with_their_reasons(client, story) -
     assert answer.status_code == 200
     assert _outcome(answer.text) == (
         "Đã áp dụng cho 1 bản; bỏ qua 2 bản. "
-        "Dịch vụ rút BHXH một lần nhanh, bản 41 : Quyết định đã khoá vì đã báo cáo lãnh đạo; "
+        f"Dịch vụ rút BHXH một lần nhanh, bản 41 ({_where(story, 'doc041')}) : "
+        "Quyết định đã khoá vì đã báo cáo lãnh đạo; "
         "lãnh đạo cần mở lại (kèm lý do) trước khi sửa. "
-        "Dịch vụ rút BHXH một lần nhanh, bản 42 : Bài đã có kết luận riêng “Không vi phạm”: "
+        f"Dịch vụ rút BHXH một lần nhanh, bản 42 ({_where(story, 'doc042')}) : "
+        "Bài đã có kết luận riêng “Không vi phạm”: "
         "mở bài để quyết định riêng."
     )
     assert _status(story, "doc042") == "no_violation" and len(story.review_history("doc041")) == 2
     assert _status(story, "doc043") == "false" and _status(story, "doc040") == "false"
+
+
+def _where(archive, item: str) -> str:
+    """Where and when a copy appeared, as the page names it."""
+    document = archive.get(item)
+    return f"{document.outlet_name}, {vn_date(document.published_at, VIETNAM)}"
+
+
+def test_skipped_copies_sharing_the_title_are_told_apart(client, archive) -> None:
+    """Copies share their title: each skipped one says where and when it appeared, as the list
+    of copies does, or the reviewer read the same title twice and could not tell which."""
+
+    def copy(n: int, outlet_name: str, day: datetime) -> object:
+        title = "Giấy mời nhận tiền hỗ trợ BHYT"
+        return flagged(
+            n,
+            "urgent",
+            0.8,
+            story_id="s-giong",
+            title=title,
+            outlet_name=outlet_name,
+            published_at=day,
+        )
+
+    archive.upsert(
+        [
+            copy(50, "Báo Mẫu", datetime(2026, 4, 2, 3, tzinfo=UTC)),
+            copy(51, "Nhóm Hỏi đáp BHXH", datetime(2026, 3, 8, 3, tzinfo=UTC)),
+            copy(52, "Trang Hỗ trợ nhanh", datetime(2026, 2, 13, 3, tzinfo=UTC)),
+        ]
+    )
+    lead = sign_in(client, "binh")
+    for item in ("doc051", "doc052"):
+        note = "Bài của trang chính thức"
+        decided = _post(client, lead, item, action="status", status="no_violation", note=note)
+        assert decided.status_code == 303
+    answer = _post(client, lead, "doc050", copies="true", **FALSE)
+    skipped = "Bài đã có kết luận riêng “Không vi phạm”: mở bài để quyết định riêng."
+    assert _outcome(answer.text) == (
+        "Đã áp dụng cho 0 bản; bỏ qua 2 bản. "
+        f"Giấy mời nhận tiền hỗ trợ BHYT (Nhóm Hỏi đáp BHXH, 08/03/2026) : {skipped} "
+        f"Giấy mời nhận tiền hỗ trợ BHYT (Trang Hỗ trợ nhanh, 13/02/2026) : {skipped}"
+    )
 
 
 def test_a_province_decides_only_its_own_copies(client, story) -> None:
@@ -134,7 +183,7 @@ def test_a_province_decides_only_its_own_copies(client, story) -> None:
     assert answer.status_code == 200
     outcome = _outcome(answer.text)
     assert outcome.startswith("Đã áp dụng cho 0 bản; bỏ qua 1 bản. ")
-    assert "bản 43 : Trung tâm đã kết luận bài này" in outcome
+    assert f"bản 43 ({_where(story, 'doc043')}) : Trung tâm đã kết luận bài này" in outcome
     assert _status(story, "doc042") == "in_progress" and _status(story, "doc043") == "false"
     assert not story.review_history("doc040") and not story.review_history("doc041")
 

@@ -190,7 +190,7 @@ def item_context(
         "history": list(reversed(history)),
         # The change the marker next to the decision speaks of: the latest.
         "changed_event": next((e for e in reversed(history) if e.action == CONTENT_CHANGED), None),
-        "similar": [d for d in ctx.similar.similar(document) if archive.get(d.id) is not None],
+        "similar": ctx.similar.similar(document, within=archive),
         "story_copies": story_copies,
         # The status form's "apply to the other copies too" offers this many (0: not offered).
         "copies_decided": decided_count(story_copies),
