@@ -17,6 +17,13 @@ class StoryCopies:
     more: int  # copies matching beyond those listed (a lower bound when the count stopped)
 
 
+def provinces_of(document: Document) -> str:
+    """The provinces a copy is about, its main one first, for telling copies apart: a scam
+    reposted per province differs by little else. Empty when it names none."""
+    named = (document.province,) if document.province else ()
+    return ", ".join(dict.fromkeys(named + document.provinces))
+
+
 def other_copies(archive: Archive, document: Document, limit: int = MAX_COPIES) -> StoryCopies:
     """The other copies of `document`'s story in `archive` (the session's: a province sees its
     own), newest first: one page read, the document itself left out."""

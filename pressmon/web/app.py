@@ -42,6 +42,7 @@ from pressmon.review.labels import (
 )
 from pressmon.review.queue import QueueOrders
 from pressmon.review.similar import DecidedTitles
+from pressmon.review.story_copies import provinces_of
 from pressmon.settings import Settings, Targets, load_sources, load_targets
 from pressmon.web import auth, formatting
 from pressmon.web.accounts import ROLE_LABELS, AccountStore
@@ -150,6 +151,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["changed_marker"] = changed_marker
     env.filters["date_reason"] = date_reason_text
     env.filters["date_disagreement"] = date_disagreement_text
+    env.filters["provinces_of"] = provinces_of
     env.globals.update(
         TIER_CLASSES=formatting.TIER_CLASSES,
         TIERS=TIERS,

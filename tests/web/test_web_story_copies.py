@@ -143,6 +143,25 @@ def test_an_item_lists_the_other_copies_of_its_story_newest_first(client, copies
     assert _copies_section(client.get("/bai/doc003").text) == []  # no story: no section
 
 
+def test_each_copy_says_which_provinces_it_is_about(client, copies) -> None:
+    # A scam reposted per province differs by little but the province it targets.
+    copies.upsert(
+        [
+            _copy(40, province="Nghệ An", provinces=("Nghệ An", "Hà Tĩnh")),
+            _copy(41, province=None, provinces=()),
+        ]
+    )
+    sign_in(client, "an")
+    section = client.get("/bai/doc042").text.split('id="ban-cung-noi-dung"', 1)[1]
+    lines = dict(re.findall(r'<li><a href="/bai/(doc\d+)".*?copy-provinces">([^<]*)<', section))
+    assert lines == {
+        "doc040": "· Nghệ An, Hà Tĩnh",
+        "doc041": "· —",
+        "doc043": "· Nghệ An",
+        "doc044": "· Nghệ An",
+    }
+
+
 def test_a_province_sees_only_its_own_copies_on_an_item(client, copies) -> None:
     sign_in(client, "nghean", PROVINCE_PASSWORD)
     assert _copies_section(client.get("/bai/doc043").text) == ["doc044"]
