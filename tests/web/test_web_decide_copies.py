@@ -88,10 +88,13 @@ def test_deciding_with_the_box_decides_each_copy_in_its_own_log(client, story) -
         assert event.note == FALSE["note"]
         assert event.detail == {"applied_from": "doc040"}
     assert not story.review_history("doc003") and _status(story, "doc003") != "false"
-    # Each copy's log says where its decision came from, by the item's title.
+    # Each copy's log says where its decision came from: copies share their title, so by the
+    # item's outlet and date too.
     log = client.get("/bai/doc041").text.split('id="nhat-ky"', 1)[1]
+    published = story.get("doc040").published_at.astimezone(VIETNAM).strftime("%d/%m/%Y")
     assert (
-        '(áp dụng theo bài <a href="/bai/doc040">Dịch vụ rút BHXH một lần nhanh, bản 40</a>)'
+        '(áp dụng theo bài <a href="/bai/doc040">Dịch vụ rút BHXH một lần nhanh, bản 40</a>, '
+        f"Báo Mẫu, {published})"
     ) in log
     assert "Áp dụng theo bài: doc040" in client.get("/bai/doc041/nhat-ky.csv").text
     sign_in(client, "binh")

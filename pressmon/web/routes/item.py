@@ -50,6 +50,7 @@ from pressmon.review.workflow import (
     next_statuses,
 )
 from pressmon.web.accounts import Account
+from pressmon.web.applied_from import origins
 from pressmon.web.deps import (
     Context,
     CurrentSession,
@@ -194,8 +195,10 @@ def item_context(
         "story_copies": story_copies,
         # The status form's "apply to the other copies too" offers this many (0: not offered).
         "copies_decided": decided_count(story_copies),
-        # The items the log's events were applied from with this one, by title.
-        "applied_from": applied_from_titles(archive, history),
+        # The items the log's events were applied from, by title, outlet and date.
+        "applied_from": origins(
+            archive, (str(e.detail.get("applied_from") or "") for e in history)
+        ),
         "copies_outcome": None,  # what deciding the copies with this item did, just now
         "saved_copy": ctx.evidence.store.latest(document_id),
         "escalation": escalation,
@@ -353,17 +356,6 @@ def decide_the_copies(
         if decided.event is not None:
             announce_to_the_other_side(ctx, archive, decided.event)
     return outcome
-
-
-def applied_from_titles(archive: Archive, history: Sequence[ReviewEvent]) -> dict[str, str]:
-    """The titles of the items `history`'s events were applied from (`Action.applied_from`); an
-    item no longer there, or out of the session's scope, has none (its id is shown)."""
-    ids = list(
-        dict.fromkeys(
-            str(e.detail["applied_from"]) for e in history if e.detail.get("applied_from")
-        )
-    )
-    return {doc.id: short_title(doc.title) for doc in archive.get_many(ids)} if ids else {}
 
 
 def announce_to_the_other_side(ctx: WebContext, archive: Archive, event: ReviewEvent) -> None:
