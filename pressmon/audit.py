@@ -77,6 +77,7 @@ class AuditEntry:
     document_id: str | None = None  # for a link to the item
     imported: bool = False  # a review event read from an export file: `actor` is only a name
     channel: str = ""  # where an alert went, as stored (`console`, `mailto:…`, a webhook URL)
+    applied_from: str | None = None  # a review decided with this item: `detail` names it by id
 
     @property
     def area(self) -> str:
@@ -121,7 +122,21 @@ def review_entry(event: ReviewEvent) -> AuditEntry:
         detail="; ".join(parts),
         document_id=event.document_id,
         imported=event.imported,
+        applied_from=str(event.detail["applied_from"])
+        if event.detail.get("applied_from")
+        else None,
     )
+
+
+def detail_without_origin(entry: AuditEntry) -> str:
+    """`entry.detail` less its "Áp dụng theo bài: <id>", for a page that links to that item by
+    title instead (the CSV keeps the id)."""
+    if not entry.applied_from:
+        return entry.detail
+    parts = entry.detail.split("; ")
+    # The first such part is the detail's: it comes before the note, which may repeat it.
+    parts.remove(detail_text("applied_from", entry.applied_from))
+    return "; ".join(parts)
 
 
 def account_entry(event: _AccountEvent) -> AuditEntry:

@@ -98,7 +98,39 @@ def test_deciding_with_the_box_decides_each_copy_in_its_own_log(client, story) -
     ) in log
     assert "Áp dụng theo bài: doc040" in client.get("/bai/doc041/nhat-ky.csv").text
     sign_in(client, "binh")
-    assert "Áp dụng theo bài: doc040" in client.get("/nhat-ky").text
+    assert "Áp dụng theo bài: doc040" in client.get("/nhat-ky.csv").text  # the CSV keeps the id
+
+
+def _audit_rows(page: str) -> dict[str, str]:
+    rows = page.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
+    return {row.split('href="/bai/', 1)[1].split('"', 1)[0]: row for row in rows}
+
+
+def test_the_audit_page_links_the_item_a_copy_was_decided_with(
+    client, story, archive, monkeypatch
+) -> None:
+    token = sign_in(client, "an")
+    _post(client, token, "doc040", copies="true", seen=_seen(client, "doc040"), **FALSE)
+    reads: list[list[str]] = []
+    read = archive.get_many
+
+    def counted(ids):
+        reads.append(list(ids))
+        return read(ids)
+
+    monkeypatch.setattr(archive, "get_many", counted)
+    sign_in(client, "binh")
+    rows = _audit_rows(client.get("/nhat-ky").text)
+    # Not the id repeated as text on every copy's row: the item, by title and outlet, linked.
+    detail = re.findall(r'<td class="note">(.*?)</td>', rows["doc041"], re.S)[1]
+    assert detail == (
+        "Chưa xử lý → Sai sự thật; ghi chú: Lừa đảo, BHXH đã cảnh báo; "
+        '<span class="applied-from">Áp dụng theo bài: <a href="/bai/doc040" title="Mã bài: doc040">'
+        "Dịch vụ rút BHXH một lần nhanh, bản 40</a> (Báo Mẫu)</span>"
+    )
+    assert "applied-from" not in rows["doc040"]
+    # The page's titles, of the items and of those applied from, in one read.
+    assert len(reads) == 1 and set(reads[0]) == set(COPIES)
 
 
 def test_without_the_box_only_the_item_is_decided(client, story) -> None:
@@ -250,3 +282,17 @@ def test_each_copy_a_province_sent_up_is_answered_on_its_own(client, story, monk
     token = sign_in(client, "an")
     assert _post(client, token, "doc040", copies="true", **FALSE).status_code == 200
     assert sorted(set(announced)) == ["doc042", "doc043"]
+
+
+def test_the_page_detail_leaves_out_only_the_origins_own_part() -> None:
+    from index.types import ReviewEvent
+    from pressmon.audit import detail_without_origin, review_entry
+
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    note = "xem; Áp dụng theo bài: doc040"  # a note that happens to repeat it is kept
+    event = ReviewEvent(
+        "doc041", "an", at, "unstarted", "false", note, detail={"applied_from": "doc040"}
+    )
+    entry = review_entry(event)
+    assert "Áp dụng theo bài: doc040; ghi chú" in entry.detail  # as stored, for the CSV
+    assert detail_without_origin(entry) == f"Chưa xử lý → Sai sự thật; ghi chú: {note}"

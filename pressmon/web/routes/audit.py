@@ -25,13 +25,15 @@ from pressmon.audit import (
     actor_name,
     actor_office,
     collect,
+    detail_without_origin,
     shown_alert_detail,
     stored_detail,
     traced_actor_name,
 )
 from pressmon.web.accounts import Session, account_detail_text
+from pressmon.web.applied_from import Origin, origins
 from pressmon.web.deps import Context, WebContext
-from pressmon.web.formatting import csv_safe, short_title, vn_datetime_seconds
+from pressmon.web.formatting import csv_safe, vn_datetime_seconds
 from pressmon.web.params import Dates, Text, clean
 from pressmon.web.routes import page, reports_only
 
@@ -71,14 +73,15 @@ def shown_detail(entry: AuditEntry) -> str:
         return account_detail_text(entry.action.removeprefix("account:"), entry.detail)
     if entry.area == "alert":
         return shown_alert_detail(entry)
-    return entry.detail
+    return detail_without_origin(entry)  # the page links to the item applied from
 
 
-def item_titles(archive: Archive, shown: Sequence[AuditEntry]) -> dict[str, str]:
-    """The titles, shortened, of the items the entries are about: a reader recognises an item by
-    its title, not its id. An item no longer in the archive has none (its id is shown)."""
-    ids = list(dict.fromkeys(entry.document_id for entry in shown if entry.document_id))
-    return {doc.id: short_title(doc.title, TITLE_CHARS) for doc in archive.get_many(ids)}
+def page_items(archive: Archive, shown: Sequence[AuditEntry]) -> dict[str, Origin]:
+    """The items the entries are about and were applied from, read in one go, by title
+    (shortened) and outlet: a reader recognises an item by them, not by its id. An item no
+    longer in the archive has none (its id is shown)."""
+    ids = (i for entry in shown for i in (entry.document_id, entry.applied_from) if i)
+    return origins(archive, ids, TITLE_CHARS)
 
 
 def display_names(ctx: WebContext) -> dict[str, str]:
@@ -95,7 +98,7 @@ def audit_page(
         ctx,
         "audit.html",
         entries=shown[:SHOWN],
-        titles=item_titles(ctx.archive, shown[:SHOWN]),
+        items=page_items(ctx.archive, shown[:SHOWN]),
         more=len(shown) > SHOWN,
         names=display_names(ctx),
         offices=ctx.accounts.offices_at(),
