@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -45,6 +46,12 @@ class Decided:
     words: frozenset[str]
     published_at: datetime
     story_id: str | None  # its copies share it (`Document.story_id`)
+
+
+@dataclass(frozen=True)
+class SimilarStory:
+    document: Document  # the story's decided copy most like the item
+    more: int  # its story's other decided copies the session may see
 
 
 def most_similar(document: Document, decided: list[Decided], limit: int = 5) -> list[str]:
@@ -93,19 +100,28 @@ class DecidedTitles:
 
     def similar(
         self, document: Document, limit: int = 5, within: Archive | None = None
-    ) -> list[Document]:
+    ) -> list[SimilarStory]:
         """The `limit` decided items most like `document` that `within` holds (the session's
-        archive: a province sees its own; default: all). Those it cannot see are passed over
-        before the places are counted, or a province saw none while its own were further down."""
+        archive: a province sees its own; default: all), one per story: five copies of one
+        reposted post would otherwise fill every place with the same content. Those it cannot
+        see are passed over before the places are counted, or a province saw none while its own
+        were further down; so are their copies in `more`."""
         source = self._archive if within is None else within
         decided = self._current()
         ranked = most_similar(document, decided, len(decided))
-        found: list[Document] = []
+        found: dict[str, Document] = {}  # by story: its most similar copy
         start, size = 0, limit
         while len(found) < limit and start < len(ranked):
-            found += source.get_many(ranked[start : start + size])
+            for item in source.get_many(ranked[start : start + size]):
+                found.setdefault(item.story, item)
             start, size = start + size, size * 2  # few reads however few it may see
-        return found[:limit]
+        chosen = list(found.values())[:limit]
+        shown = {item.id for item in chosen}
+        stories = {item.story_id for item in chosen if item.story_id}
+        # The chosen stories' other decided copies, as the session sees them: one more read.
+        copies = [d.id for d in decided if d.story_id in stories and d.id not in shown]
+        more = Counter(item.story for item in (source.get_many(copies) if copies else ()))
+        return [SimilarStory(item, more[item.story]) for item in chosen]
 
     def _fresh(self) -> bool:
         return self._loaded_at is not None and self._clock() - self._loaded_at <= self._max_age

@@ -62,4 +62,4 @@ def test_similar_items_are_found_among_every_decided_item(decided: SQLiteArchive
     undecided = decided.get(f"d{WINDOW + 1}")
     assert undecided is not None
     found = DecidedTitles(decided).similar(undecided)
-    assert sorted(d.id for d in found) == [f"d{n}" for n in range(WINDOW + 1)]
+    assert sorted(s.document.id for s in found) == [f"d{n}" for n in range(WINDOW + 1)]

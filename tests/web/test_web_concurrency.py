@@ -86,7 +86,7 @@ def test_similar_items_are_read_once_and_refreshed_after_a_decision(archive) -> 
     archive.record_review(ReviewEvent("doc004", "an", doc.published_at, "unstarted", "false"))
     assert titles.similar(doc) == []  # within max_age and not told: the copy is kept
     titles.invalidate()
-    assert [d.id for d in titles.similar(doc)] == ["doc004"]
+    assert [s.document.id for s in titles.similar(doc)] == ["doc004"]
     now[0] = 61.0
     titles.similar(doc)
     assert len(loads) == 3
@@ -115,15 +115,16 @@ def test_pages_read_the_expired_copy_while_one_rebuilds_it(archive) -> None:
     now = [0.0]
     titles = DecidedTitles(Slow(), max_age=60, clock=lambda: now[0])  # type: ignore[arg-type]
     doc = archive.get("doc003")
-    assert [d.id for d in titles.similar(doc)] == ["doc004"]
+    assert [s.document.id for s in titles.similar(doc)] == ["doc004"]
     now[0] = 61.0
     with ThreadPoolExecutor(2) as pool:
         rebuilder = pool.submit(titles.similar, doc)
         assert rebuilding.wait(30)
         # Another page meanwhile: served the expired copy at once, no second rebuild.
-        assert [d.id for d in pool.submit(titles.similar, doc).result(timeout=30)] == ["doc004"]
+        served = pool.submit(titles.similar, doc).result(timeout=30)
+        assert [s.document.id for s in served] == ["doc004"]
         release.set()
-        assert [d.id for d in rebuilder.result(timeout=30)] == ["doc004"]
+        assert [s.document.id for s in rebuilder.result(timeout=30)] == ["doc004"]
     assert Slow.loads == 2
     titles.similar(doc)
     assert Slow.loads == 2  # the rebuilt copy is fresh

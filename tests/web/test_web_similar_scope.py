@@ -6,6 +6,7 @@ decided item was there."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -49,3 +50,16 @@ def test_the_center_sees_the_most_similar_of_all_provinces(client, decided) -> N
     sign_in(client, "an")
     page = client.get("/bai/doc071").text
     assert _similar_links(page) == ["doc060", "doc061", "doc062", "doc063", "doc064"]
+
+
+def test_copies_of_one_story_take_one_place_saying_how_many_more(client, decided) -> None:
+    # doc060–doc063 are copies of one reposted post: the places show distinct contents.
+    decided.upsert([replace(decided.get(f"doc06{n}"), story_id="s-giay-moi") for n in range(4)])
+    sign_in(client, "an")
+    page = client.get("/bai/doc071").text
+    assert _similar_links(page) == ["doc060", "doc064", "doc065", "doc070"]
+    lines = re.findall(
+        r"<li>(.*?)</li>", page.split('<ul class="similar">', 1)[1].split("</ul>")[0]
+    )
+    assert "· và 3 bản cùng nội dung</span>" in lines[0]
+    assert "bản cùng nội dung" not in "".join(lines[1:])
