@@ -118,6 +118,12 @@ class QueuePage:
     def pages(self) -> int:
         return max(1, -(-self.total // self.page_size))
 
+    @property
+    def counted_in_several(self) -> bool:
+        """Some story is counted under more than one status (grouped, its copies differ): the
+        status counts then add up to more than `status_total`."""
+        return sum(self.status_counts.values()) > self.status_total
+
 
 @dataclass(frozen=True)
 class Arranged:

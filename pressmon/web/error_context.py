@@ -33,6 +33,7 @@ PARAM_LABELS: Mapping[str, str] = {
     "nguoi": "Người thực hiện",
     "phan": "Phần bài",
     "q": "Từ khoá",
+    "quay_lai": "Hàng đợi để quay lại",
     "sap_xep": "Sắp xếp",
     "thao_tac": "Thao tác",
     "tinh": "Tỉnh, thành phố",

@@ -98,7 +98,7 @@ def _url(path: str) -> str:
 
 
 def _ids(html: str) -> list[str]:
-    return re.findall(r'href="/bai/(doc\d+)"', html)
+    return re.findall(r'href="/bai/(doc\d+)[?"]', html)
 
 
 def _refused(response, status: int) -> str:

@@ -21,7 +21,7 @@ ANSWERED = {"action": "send_back", "note": "Đã kết luận sai sự thật, t
 
 
 def _waiting(client) -> set[str]:
-    return set(re.findall(r'<a href="/bai/(doc\d+)">', client.get("/hang-doi?chuyen=cho").text))
+    return set(re.findall(r'<a href="/bai/(doc\d+)[?"]', client.get("/hang-doi?chuyen=cho").text))
 
 
 def test_a_province_sends_up_an_item_locked_by_the_centers_report(client, provinces, clock) -> None:

@@ -23,7 +23,7 @@ def _move(accounts, username: str, province: str | None) -> None:
 
 
 def _waiting(client) -> set[str]:
-    return set(re.findall(r'<a href="/bai/(doc\d+)">', client.get("/hang-doi?chuyen=cho").text))
+    return set(re.findall(r'<a href="/bai/(doc\d+)[?"]', client.get("/hang-doi?chuyen=cho").text))
 
 
 def test_the_centers_answer_stays_one_when_its_author_moves_to_a_province(

@@ -32,7 +32,7 @@ def _answered_then_sent_by_ha_tinh(client, clock) -> None:
 
 def _row(client, sent: str) -> str | None:
     queue = client.get(f"/hang-doi?chuyen={sent}").text
-    start = queue.find(f'<a href="/bai/{ITEM}">')
+    start = queue.find(f'<a href="/bai/{ITEM}?quay_lai=')  # the link carries the queue view
     return None if start < 0 else queue[start : queue.index("</tr>", start)]
 
 

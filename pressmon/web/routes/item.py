@@ -68,6 +68,7 @@ from pressmon.web.formatting import (
 )
 from pressmon.web.listed_accounts import session_accounts
 from pressmon.web.params import MAX_NOTE, MAX_PAGE, MAX_TEXT, MAX_URL, DocumentId
+from pressmon.web.queue_return import QUEUE, queue_return, return_param
 from pressmon.web.routes import page
 from pressmon.web.routes.queue import center_actor
 
@@ -153,11 +154,18 @@ def assignable_accounts(
 
 
 def item_context(
-    ctx: WebContext, archive: Archive, document_id: str, account: Account, part: int = 1
+    ctx: WebContext,
+    archive: Archive,
+    document_id: str,
+    account: Account,
+    part: int = 1,
+    back: str = "",
 ) -> dict[str, Any]:
     """`archive`: the session's view of it, so an item out of a province's scope is a 404;
     `account`: the session's, whose province's sendings to the Center it is shown (none: the
-    Center's) and whose role and province say whether it may reopen a locked decision."""
+    Center's) and whose role and province say whether it may reopen a locked decision;
+    `back`: the queue view it was opened from (`quay_lai`, taken only if it is one)."""
+    opened_from = queue_return(back)
     province = account.province
     document = archive.get(document_id)
     if document is None:
@@ -181,6 +189,11 @@ def item_context(
     body = body_part(document.body, part)
     return {
         "doc": document,
+        # The back link's queue view; the forms post it (`back_view`) for the page after them
+        # to keep it, and links to other items and parts carry it (`back_param`).
+        "back": opened_from or QUEUE,
+        "back_view": opened_from,
+        "back_param": return_param(opened_from),
         "title_html": highlight(short_title(document.title), needles),
         "body_html": paragraphs(body.text, needles),
         "body": body,
@@ -236,13 +249,15 @@ def item_page(
     archive: SessionArchive,
     session: CurrentSession,
     phan: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+    quay_lai: Annotated[str, Query(max_length=MAX_URL)] = "",
 ) -> Response:
-    """`phan`: which part of a very long article to show (see `formatting.body_part`)."""
+    """`phan`: which part of a very long article to show (see `formatting.body_part`);
+    `quay_lai`: the queue view the item was opened from (see `queue_return`)."""
     return page(
         request,
         ctx,
         "item.html",
-        **item_context(ctx, archive, document_id, session.account, phan),
+        **item_context(ctx, archive, document_id, session.account, phan, quay_lai),
     )
 
 
@@ -259,6 +274,7 @@ def act(
     assignee: str = Form("", max_length=MAX_TEXT),
     note: str = Form("", max_length=MAX_NOTE),
     next: str = Form("", max_length=MAX_URL),
+    quay_lai: str = Form("", max_length=MAX_URL),
     seen: int | None = Form(None, ge=0),
     seen_unassigned: bool = Form(False),
     copies: bool = Form(False),
@@ -266,7 +282,9 @@ def act(
     """`seen`: how many events the item page's log showed (see `Action.seen`);
     `seen_unassigned`: the queue showed the item held by no one (see `Action.seen_unassigned`);
     `copies`: a status is applied to the other copies of the item's story too, after it (see
-    `decide_the_copies`), and the page shown says what it did to each."""
+    `decide_the_copies`), and the page shown says what it did to each; `next`: the queue view
+    to go to once done (else the item's log); `quay_lai`: the queue view the item page leads
+    back to, kept on the page shown again."""
     requested = Action(
         action,
         status=status or None,
@@ -299,7 +317,7 @@ def act(
             "item.html",
             status=_status_of(err),
             error=_page_error(err),
-            **item_context(ctx, archive, document_id, session.account)
+            **item_context(ctx, archive, document_id, session.account, back=quay_lai)
             | {"drafts": {action: note}, "picked": {"status": status, "follow_up": follow_up}},
         )
     announce_to_the_other_side(ctx, archive, event)
@@ -316,11 +334,12 @@ def act(
             request,
             ctx,
             "item.html",
-            **item_context(ctx, archive, document_id, session.account)
+            **item_context(ctx, archive, document_id, session.account, back=quay_lai)
             | {"copies_outcome": outcome},
         )
-    target = next if next.startswith("/hang-doi") else f"/bai/{document_id}#nhat-ky"
-    return RedirectResponse(target, status_code=303)
+    kept = return_param(queue_return(quay_lai))
+    item = f"/bai/{document_id}{'?' + kept if kept else ''}#nhat-ky"
+    return RedirectResponse(queue_return(next) or item, status_code=303)
 
 
 def decide_the_copies(

@@ -31,6 +31,7 @@ from pressmon.web.choices import Choice, Choices
 from pressmon.web.deps import Context, CurrentSession, SessionArchive, SessionScope, WebContext
 from pressmon.web.listed_accounts import session_accounts
 from pressmon.web.params import Dates, FilterReader, Page, Text, clean
+from pressmon.web.queue_return import queue_view, return_param
 from pressmon.web.routes import page
 
 router = APIRouter()
@@ -195,6 +196,8 @@ def queue_page(
     offices = ctx.accounts.offices_at(accounts)
     result = session_queue(ctx, archive, scope, filters, page_no, assignments, offices)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}
+    # This view, page included: its items' links carry it, for their page to lead back here.
+    view = queue_view(params, result.page)
     # Senders, the Center's answerer and each item's handler by the names people read.
     return page(
         request,
@@ -203,6 +206,8 @@ def queue_page(
         filters=filters,
         result=result,
         params=params,
+        view=view,
+        back_param=return_param(view),
         status_tabs=status_tab_links(request.query_params, tuple(result.status_counts)),
         without_story=urlencode(sorted((k, v) for k, v in params.items() if k != "cau_chuyen")),
         # A story's copies are listed each on its row, whether the queue is grouped or not.
