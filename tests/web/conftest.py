@@ -124,6 +124,38 @@ def flagged(n: int, tier: str, risk: float, **overrides: object) -> Document:
     return make_doc(n, **values)
 
 
+def first_arguments(monkeypatch: pytest.MonkeyPatch, target: object, method: str) -> list[Any]:
+    """The first argument of every call to `target.method` from now on (each call still runs):
+    how many reads a page makes, and of what."""
+    calls: list[Any] = []
+    real = getattr(target, method)
+
+    def recorded(first: Any, *rest: Any) -> Any:
+        calls.append(first)
+        return real(first, *rest)
+
+    monkeypatch.setattr(target, method, recorded)
+    return calls
+
+
+COPIED_STORY = "s-rut-mot-lan"
+
+
+def story_copy(n: int, title: str, tier: str = "urgent", **overrides: Any) -> Document:
+    """Copy `n` of one post reposted in several groups (story COPIED_STORY): "`title`, bản n",
+    flagged, at its own URL."""
+    return flagged(
+        n,
+        tier,
+        0.8,
+        story_id=COPIED_STORY,
+        title=f"{title}, bản {n}",
+        url=f"https://nhom.vn/bai-{n}",
+        canonical_url=f"https://nhom.vn/bai-{n}",
+        **overrides,
+    )
+
+
 def seed_documents() -> list[Document]:
     return [
         flagged(1, "urgent", 0.93, title=HOSTILE_TITLE, body=HOSTILE_BODY),

@@ -14,9 +14,9 @@ import pytest
 
 from pressmon.alerts.model import Alert
 from pressmon.web.formatting import vn_date
-from tests.web.conftest import flagged, sign_in
+from tests.web.conftest import COPIED_STORY, first_arguments, flagged, sign_in, story_copy
 
-STORY = "s-rut-mot-lan"
+STORY = COPIED_STORY
 PROVINCE_PASSWORD = "matkhau-nghe-an-4"
 NGHE_AN = {"province": "Nghệ An", "provinces": ("Nghệ An",)}
 FALSE = {"action": "status", "status": "false", "note": "Lừa đảo, BHXH đã cảnh báo"}
@@ -25,16 +25,7 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def _copy(n: int, **overrides: object) -> object:
-    return flagged(
-        n,
-        "urgent",
-        0.8,
-        story_id=STORY,
-        title=f"Dịch vụ rút BHXH một lần nhanh, bản {n}",
-        url=f"https://nhom.vn/bai-{n}",
-        canonical_url=f"https://nhom.vn/bai-{n}",
-        **overrides,
-    )
+    return story_copy(n, "Dịch vụ rút BHXH một lần nhanh", "urgent", **overrides)
 
 
 @pytest.fixture
@@ -111,14 +102,7 @@ def test_the_audit_page_links_the_item_a_copy_was_decided_with(
 ) -> None:
     token = sign_in(client, "an")
     _post(client, token, "doc040", copies="true", seen=_seen(client, "doc040"), **FALSE)
-    reads: list[list[str]] = []
-    read = archive.get_many
-
-    def counted(ids):
-        reads.append(list(ids))
-        return read(ids)
-
-    monkeypatch.setattr(archive, "get_many", counted)
+    reads = first_arguments(monkeypatch, archive, "get_many")
     sign_in(client, "binh")
     rows = _audit_rows(client.get("/nhat-ky").text)
     # Not the id repeated as text on every copy's row: the item, by title and outlet, linked.

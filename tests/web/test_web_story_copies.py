@@ -9,23 +9,14 @@ import re
 
 import pytest
 
-from tests.web.conftest import flagged, sign_in
+from tests.web.conftest import COPIED_STORY, first_arguments, flagged, sign_in, story_copy
 
-STORY = "s-rut-mot-lan"
+STORY = COPIED_STORY
 PROVINCE_PASSWORD = "matkhau-nghe-an-4"
 
 
 def _copy(n: int, tier: str = "urgent", **overrides: object) -> object:
-    return flagged(
-        n,
-        tier,
-        0.8,
-        story_id=STORY,
-        title=f"Dịch vụ hỗ trợ rút BHXH một lần nhanh, bản {n}",
-        url=f"https://nhom.vn/bai-{n}",
-        canonical_url=f"https://nhom.vn/bai-{n}",
-        **overrides,
-    )
+    return story_copy(n, "Dịch vụ hỗ trợ rút BHXH một lần nhanh", tier, **overrides)
 
 
 @pytest.fixture
@@ -108,19 +99,12 @@ def test_the_api_counts_copies_on_each_item(client, copies) -> None:
 
 
 def test_the_page_counts_copies_in_one_read(client, copies, archive, monkeypatch) -> None:
-    reads: list[frozenset[str]] = []
-    read = archive.flagged_documents
-
-    def counted(query, limit):
-        reads.append(query.stories)
-        return read(query, limit)
-
-    monkeypatch.setattr(archive, "flagged_documents", counted)
+    reads = first_arguments(monkeypatch, archive, "flagged_documents")
     # Two stories on the page: still one read.
     archive.upsert([flagged(45, "urgent", 0.7, story_id="s-khac")])
     sign_in(client, "an")
     assert client.get("/hang-doi").status_code == 200
-    assert reads == [frozenset({STORY, "s-khac"})]
+    assert [query.stories for query in reads] == [frozenset({STORY, "s-khac"})]
 
 
 # -- the item page ----------------------------------------------------------------------------
@@ -203,20 +187,13 @@ def test_the_grouped_queue_shows_one_row_per_story(client, copies) -> None:
 
 
 def test_the_grouped_api_reads_every_items_story_once(client, copies, archive, monkeypatch) -> None:
-    reads: list[int] = []
-    read = archive.story_ids
-
-    def counted(document_ids):
-        reads.append(len(document_ids))
-        return read(document_ids)
-
-    monkeypatch.setattr(archive, "story_ids", counted)
+    reads = first_arguments(monkeypatch, archive, "story_ids")
     sign_in(client, "an")
     items = client.get("/api/queue", params={"gop": "1"}).json()["items"]
     copies_of = {i["document"]["id"]: i["story_copies"] for i in items}
     assert copies_of["doc040"] == 4 and copies_of["doc003"] == 0
     assert not {"doc041", "doc042", "doc043", "doc044"} & set(copies_of)
-    assert len(reads) == 1 and reads[0] == len(items) + 4
+    assert len(reads) == 1 and len(reads[0]) == len(items) + 4
 
 
 def test_one_per_story_keeps_each_storys_first_entry() -> None:
