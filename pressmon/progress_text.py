@@ -197,8 +197,20 @@ def report_summary(
     if listed is not None and capped:
         parts.append(cap_sentence(listed, total))
         if contents is not None and contents < listed:  # counted among the listed ones only
-            parts.append(f"Các mục được liệt kê gồm {number(contents)} nội dung khác nhau.")
+            parts.append(f"Các mục được liệt kê {contents_phrase(contents, 'gồm')}.")
     return " ".join(parts)
+
+
+def contents_phrase(contents: int, verb: str = "") -> str:
+    """How many distinct contents some items are: "10 nội dung khác nhau", or, for one, "cùng
+    một nội dung" (one cannot differ). `verb` ("gồm") goes before a count, "đều" before one.
+
+    >>> contents_phrase(1, "gồm"), contents_phrase(10, "gồm")
+    ('đều cùng một nội dung', 'gồm 10 nội dung khác nhau')
+    """
+    if contents == 1:
+        return f"{'đều ' if verb else ''}cùng một nội dung"
+    return f"{verb + ' ' if verb else ''}{number(contents)} nội dung khác nhau"
 
 
 def items_sentence(
@@ -223,7 +235,7 @@ def items_sentence(
         return "Không có tin nào cần xác minh đăng hoặc được xử lý trong kỳ."
     listed = published + acted_outside
     distinct = (
-        f" ({number(contents)} nội dung khác nhau)"
+        f" ({contents_phrase(contents)})"
         if contents is not None and contents < listed and not capped
         else ""
     )

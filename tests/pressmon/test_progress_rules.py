@@ -179,6 +179,15 @@ def test_report_summary_says_how_many_distinct_contents_the_items_listed_are() -
     )
 
 
+def test_copies_of_a_single_content_are_not_called_one_distinct_content() -> None:
+    # "1 nội dung khác nhau" reads as a slip: one content cannot differ.
+    text = report_summary(10, None, (), (), published=13, listed=13, contents=1)
+    assert "Có 13 tin cần xác minh (cùng một nội dung) đăng trong kỳ" in text
+    text = report_summary(10, None, (), (), published=2_344, listed=2_000, contents=1)
+    assert text.endswith("Các mục được liệt kê đều cùng một nội dung.")
+    assert "khác nhau" not in text
+
+
 def test_default_window_is_the_running_campaign_else_the_year_so_far() -> None:
     targets = Targets(targets=(LOCAL, MAY_TARGET), campaigns=(MAY,))
     assert default_window(date(2026, 5, 20), targets) == (
