@@ -134,8 +134,11 @@ def detail_without_origin(entry: AuditEntry) -> str:
     if not entry.applied_from:
         return entry.detail
     parts = entry.detail.split("; ")
+    origin = detail_text("applied_from", entry.applied_from)
+    if origin not in parts:  # an imported log may word it otherwise: keep it as it came
+        return entry.detail
     # The first such part is the detail's: it comes before the note, which may repeat it.
-    parts.remove(detail_text("applied_from", entry.applied_from))
+    parts.remove(origin)
     return "; ".join(parts)
 
 

@@ -280,3 +280,18 @@ def test_the_page_detail_leaves_out_only_the_origins_own_part() -> None:
     entry = review_entry(event)
     assert "Áp dụng theo bài: doc040; ghi chú" in entry.detail  # as stored, for the CSV
     assert detail_without_origin(entry) == f"Chưa xử lý → Sai sự thật; ghi chú: {note}"
+
+
+def test_an_imported_origin_worded_otherwise_keeps_the_detail_as_it_came() -> None:
+    from index.types import ReviewEvent
+    from pressmon.audit import detail_without_origin, review_entry
+
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    # An export file's log is read as it came: a number where an id should be.
+    event = ReviewEvent("doc041", "an", at, "unstarted", "false", detail={"applied_from": 1.5})
+    entry = review_entry(event)
+    assert (
+        detail_without_origin(entry)
+        == entry.detail
+        == "Chưa xử lý → Sai sự thật; Áp dụng theo bài: 1,50"
+    )
