@@ -116,14 +116,6 @@ class AlertStore:
         with self._connect() as db:
             # The story's alerts read and this one queued are one step for all processes.
             db.execute("BEGIN IMMEDIATE")
-            told = story_alerts(db, alert, created_at - COPY_WINDOW)
-            if told_already(alert, told.recent, told.alerted):
-                db.execute(
-                    "INSERT INTO alert_items (document_id, version) VALUES (?, ?)"
-                    " ON CONFLICT (document_id) DO UPDATE SET version = excluded.version",
-                    (alert.document_id, alert.version),
-                )
-                return False
             moved = db.execute(
                 "INSERT INTO alert_items (document_id, version) VALUES (?, ?)"
                 " ON CONFLICT (document_id) DO UPDATE SET version = excluded.version"
@@ -131,6 +123,10 @@ class AlertStore:
                 (alert.document_id, alert.version),
             ).rowcount
             if not moved:
+                return False
+            # A copy let go keeps the version just noted: that content is not announced later.
+            told = story_alerts(db, alert, created_at - COPY_WINDOW)
+            if told_already(alert, told.recent, told.alerted):
                 return False
             alert, alert_id = self._insert(db, alert, deliveries, created_at)
             self._supersede(db, alert, alert_id, created_at)
