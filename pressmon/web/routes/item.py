@@ -337,7 +337,7 @@ def act(
             **item_context(ctx, archive, document_id, session.account, back=quay_lai)
             | {"copies_outcome": outcome},
         )
-    kept = return_param(queue_return(quay_lai))
+    kept = return_param(quay_lai)
     item = f"/bai/{document_id}{'?' + kept if kept else ''}#nhat-ky"
     return RedirectResponse(queue_return(next) or item, status_code=303)
 
