@@ -11,10 +11,11 @@ from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import ReviewEvent
 from pressmon.review.changes import ChangeMarks
-from pressmon.review.errors import StaleAction, WorkflowError
+from pressmon.review.errors import RepeatedAction, StaleAction, WorkflowError
 from pressmon.review.escalations import Escalation, sendings
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.offices import CenterEvent
+from pressmon.review.repeats import repeat_of
 from pressmon.review.scope import Scope
 from pressmon.review.workflow import (
     Action,
@@ -167,10 +168,11 @@ def apply_action(
     threads and the archive's write lock (`Archive.writing`) every process, `pressmon serve
     --workers N` too; an action sent from a page made before another reviewer's is refused
     (`Action.seen`), and so is a take from the queue of an item someone took meanwhile
-    (`Action.seen_unassigned`). `archive` is the actor's view of it (a provincial office's is
-    scoped to its province; `is_center`: whether an event is the Center's). Any action is a
-    person looking at the item again: it is no longer listed among those whose content changed
-    since (`changes`)."""
+    (`Action.seen_unassigned`); the sender's own action sent again from its page is recorded
+    once and refused as such (RepeatedAction). `archive` is the actor's view of it (a provincial
+    office's is scoped to its province; `is_center`: whether an event is the Center's). Any
+    action is a person looking at the item again: it is no longer listed among those whose
+    content changed since (`changes`)."""
     if action.kind == "assign":
         assignee = assignees.get(action.assignee or "")
         if assignee is None or assignee.disabled:
@@ -184,6 +186,9 @@ def apply_action(
             )
     with lock, archive.writing():
         state, history = current_state(archive, document_id)
+        repeated = repeat_of(history, action, actor)
+        if repeated is not None:
+            raise RepeatedAction(repeated)
         check_seen(history, action.seen)
         check_unassigned(state, history, action, lambda username: _label(assignees, username))
         event = plan(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from index.types import ReviewEvent
 from pressmon.errors import PressmonError
 
 
@@ -24,6 +25,17 @@ class StaleAction(WorkflowError):
         super().__init__(f"{what} {advice[:1].upper()}{advice[1:]}")
         self.what = what
         self.advice = advice
+
+
+class RepeatedAction(WorkflowError):
+    """The action was sent again from the page it was first sent from (a refresh of the page shown
+    after it, a double click, a resend after a slow network): the item's latest event is the
+    sender's own and records exactly it (`event`). Nothing is recorded again, and the sender is
+    told so, not that someone else changed the item (the web app words it with `event.at`)."""
+
+    def __init__(self, event: ReviewEvent) -> None:
+        super().__init__("Bạn đã ghi thao tác này rồi; không ghi lại lần nữa.")
+        self.event = event
 
 
 class NoteRequired(WorkflowError):

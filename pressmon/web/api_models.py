@@ -262,6 +262,14 @@ class DecisionResult(_Out):
         description="with `copies`: each other copy of the item's story the account may see, "
         "newest first (at most 100); empty otherwise",
     )
+    repeated: bool = Field(
+        False,
+        description="the same account sent this decision again with the same `seen` (a retry "
+        "after a lost answer, a double click) and the item's latest event is its own record of "
+        "exactly it: nothing was recorded again, `event` is that earlier event and `copies` is "
+        "empty (the first sending decided them). A different decision, or anyone else's event "
+        "since `seen`, is still refused (409).",
+    )
 
 
 class Counts(_Out):

@@ -27,6 +27,7 @@ from index.weeks import cut_buckets
 from pressmon.coverage import PRESS_KINDS, counted_until
 from pressmon.review.actions import apply_action, can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
+from pressmon.review.errors import RepeatedAction
 from pressmon.review.escalations import sent_view
 from pressmon.review.labels import STATUS_LABELS, actor_label, label, office_label
 from pressmon.review.offices import CenterEvent, center_events
@@ -385,7 +386,8 @@ def decide(
     """Append one review event; 409 with a Vietnamese reason when the workflow forbids it. A
     province's sending an item to the Center alerts the Center; a Center account's answer to an
     item provinces sent up alerts those provinces. With `copies`, a status is then applied to the
-    other copies of the item's story, each on its own (`copies` in the answer)."""
+    other copies of the item's story, each on its own (`copies` in the answer). Sent again with
+    the same `seen` by the same account, it is recorded once (`repeated`)."""
     requested = Action(
         decision.action,
         decision.status,
@@ -395,20 +397,24 @@ def decide(
         decision.seen,
         decision.seen_unassigned,
     )
-    event = apply_action(
-        archive,
-        ctx.accounts,
-        ctx.escalations,
-        ctx.review_lock,
-        document_id,
-        requested,
-        changes=ctx.changes,
-        actor=session.account.username,
-        role=session.account.role,
-        now=ctx.clock(),
-        is_center=center_actor(ctx),
-        province=session.account.province,
-    )
+    try:
+        event = apply_action(
+            archive,
+            ctx.accounts,
+            ctx.escalations,
+            ctx.review_lock,
+            document_id,
+            requested,
+            changes=ctx.changes,
+            actor=session.account.username,
+            role=session.account.role,
+            now=ctx.clock(),
+            is_center=center_actor(ctx),
+            province=session.account.province,
+        )
+    except RepeatedAction as err:
+        # A retry whose first sending was recorded: done, once (the earlier event).
+        return {"ok": True, "event": event_json(err.event), "copies": [], "repeated": True}
     announce_to_the_other_side(ctx, archive, event)
     outcome = (
         decide_the_copies(ctx, archive, session.account, document_id, requested).outcomes
@@ -422,6 +428,7 @@ def decide(
         "copies": [
             {"id": o.document_id, "applied": o.applied, "reason": o.reason} for o in outcome
         ],
+        "repeated": False,
     }
 
 

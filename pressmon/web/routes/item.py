@@ -24,7 +24,13 @@ from pressmon.review.copies_decision import (
     decide_copies,
     decided_count,
 )
-from pressmon.review.errors import NoteRequired, RoleForbidden, StaleAction, WorkflowError
+from pressmon.review.errors import (
+    NoteRequired,
+    RepeatedAction,
+    RoleForbidden,
+    StaleAction,
+    WorkflowError,
+)
 from pressmon.review.escalations import sent_view
 from pressmon.review.labels import (
     ACTION_LABELS,
@@ -35,6 +41,7 @@ from pressmon.review.labels import (
     traced_actor,
 )
 from pressmon.review.offices import center_events
+from pressmon.review.repeats import repeated_text
 from pressmon.review.scope import Scope
 from pressmon.review.statuses import CONTENT_CHANGED
 from pressmon.review.story_copies import other_copies
@@ -213,6 +220,7 @@ def item_context(
             archive, (str(e.detail.get("applied_from") or "") for e in history)
         ),
         "copies_outcome": None,  # what deciding the copies with this item did, just now
+        "notice": "",  # that an action sent again was recorded once, the first time
         "saved_copy": ctx.evidence.store.latest(document_id),
         "escalation": escalation,
         "senders": senders,
@@ -284,7 +292,8 @@ def act(
     `copies`: a status is applied to the other copies of the item's story too, after it (see
     `decide_the_copies`), and the page shown says what it did to each; `next`: the queue view
     to go to once done (else the item's log); `quay_lai`: the queue view the item page leads
-    back to, kept on the page shown again."""
+    back to, kept on the page shown again. Sent again by its sender (see `RepeatedAction`), it
+    is recorded once: the item page says so, as it is now (200, not a conflict)."""
     requested = Action(
         action,
         status=status or None,
@@ -309,6 +318,14 @@ def act(
             is_center=center_actor(ctx),
             province=session.account.province,
         )
+    except RepeatedAction as err:
+        return page(
+            request,
+            ctx,
+            "item.html",
+            **item_context(ctx, archive, document_id, session.account, back=quay_lai)
+            | {"notice": _repeat_notice(err, ctx, copies)},
+        )
     except WorkflowError as err:
         # The page as it is now, with the note the refused action carried kept in its form.
         return page(
@@ -328,8 +345,8 @@ def act(
     )
     ctx.similar.invalidate()  # new decisions may be similar to the next item opened
     if outcome is not None:
-        # Shown, not redirected: what was skipped and why is read once, here. Sent again, the
-        # page's `seen` refuses it.
+        # Shown, not redirected: what was skipped and why is read once, here, and kept nowhere.
+        # Sent again (F5), it is the sender's own repeat: recorded once, and said so.
         return page(
             request,
             ctx,
@@ -401,6 +418,13 @@ def announce_to_the_other_side(ctx: WebContext, archive: Archive, event: ReviewE
             document, recorded, is_center=center_actor(ctx), link=ctx.notifier.link, name=name
         )
     )
+
+
+def _repeat_notice(err: RepeatedAction, ctx: WebContext, copies: bool) -> str:
+    """What the sender of an action sent again is told; `copies`: it asked for the story's other
+    copies too, which the first sending decided (or skipped) and this one leaves as they are."""
+    said = repeated_text(err.event, vn_datetime(err.event.at, ctx.settings.tz))
+    return f"{said} Các bản cùng nội dung cũng không được áp dụng lại." if copies else said
 
 
 def _page_error(err: WorkflowError) -> str:

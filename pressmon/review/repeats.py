@@ -1,0 +1,49 @@
+"""An action sent twice by the same person from the same page (a refresh of the page shown after
+it, a double click, a resend after a slow network): told apart from someone else changing the item
+meanwhile, which the stale-page check (`actions.check_seen`) refuses as a conflict."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.types import ReviewEvent
+from pressmon.review.labels import ACTION_LABELS, label
+from pressmon.review.workflow import Action
+
+
+def repeat_of(history: Sequence[ReviewEvent], action: Action, actor: str) -> ReviewEvent | None:
+    """The item's latest event when it came after the `action.seen` events the sender's page
+    showed and is `actor`'s own record of exactly `action` (same kind, status, follow-up or
+    assignee, note): the page's own submission come back; None otherwise. Only the latest: an
+    event after it, anyone's, is a change the sender has not seen."""
+    if action.seen is None or action.seen >= len(history):
+        return None
+    latest = history[-1]
+    if latest.actor != actor or latest.imported:
+        return None
+    return latest if _recorded(latest) == _asked(action) else None
+
+
+def repeated_text(event: ReviewEvent, when: str) -> str:
+    """What the sender of a repeat is told; `when`: `event.at` as the app shows times."""
+    return (
+        f"Bạn đã ghi thao tác này lúc {when} "
+        f"({ACTION_LABELS.get(event.action, event.action)}, trạng thái "
+        f"“{label(event.status_after)}”); không ghi lại lần nữa."
+    )
+
+
+def _asked(action: Action) -> tuple[object, ...]:
+    named = {"status": action.status, "follow_up": action.follow_up, "assign": action.assignee}
+    # plan() records the note stripped
+    return action.kind, named.get(action.kind), action.note.strip(), action.applied_from
+
+
+def _recorded(event: ReviewEvent) -> tuple[object, ...]:
+    named = {
+        "status": event.status_after,
+        "follow_up": event.detail.get("follow_up"),
+        "assign": event.detail.get("assignee"),
+    }
+    applied_from = event.detail.get("applied_from")
+    return event.action, named.get(event.action), event.note, applied_from

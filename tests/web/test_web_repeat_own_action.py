@@ -1,0 +1,117 @@
+"""A reviewer's own action sent again from the page it was sent from (F5 on the page shown after
+deciding a story's copies, a double click, a resend after a slow network) is recorded once and
+said to be so, plainly: not refused as if someone else had changed the item (409), which stays
+for someone else's change, or a different action, since the page was made."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import COPIED_STORY, sign_in, story_copy
+
+FALSE = {"action": "status", "status": "false", "note": "Lừa đảo, BHXH đã cảnh báo"}
+# The first sending's time, 03:00 UTC, as the app shows it (Asia/Ho_Chi_Minh).
+SAID = (
+    "Bạn đã ghi thao tác này lúc 20/05/2026 10:00 (Đổi trạng thái, trạng thái “{}”); "
+    "không ghi lại lần nữa."
+)
+CONFLICT = "Trong lúc bạn xem, an đã cập nhật bài này"
+
+
+def _post(client: TestClient, token: str, item: str, **form: str):
+    return client.post(
+        f"/bai/{item}/xu-ly", data={"csrf_token": token, **form}, follow_redirects=False
+    )
+
+
+def _decide(client: TestClient, token: str, item: str, **decision: object):
+    return client.post(f"/api/items/{item}/decide", json=decision, headers={"X-CSRF-Token": token})
+
+
+def test_refreshing_the_page_after_deciding_the_copies_records_nothing_again(
+    client, archive, clock
+) -> None:
+    archive.upsert([story_copy(n, "Dịch vụ rút BHXH một lần nhanh") for n in (40, 41, 42)])
+    assert {d.story_id for d in map(archive.get, ("doc040", "doc041"))} == {COPIED_STORY}
+    token = sign_in(client, "an")
+    first = _post(client, token, "doc040", copies="true", seen="0", **FALSE)
+    assert first.status_code == 200 and "Đã áp dụng cho 2 bản; bỏ qua 0 bản." in first.text
+
+    clock.advance(timedelta(minutes=3))  # F5, a while later: the browser sends the form again
+    again = _post(client, token, "doc040", copies="true", seen="0", **FALSE)
+    assert again.status_code == 200
+    assert (
+        SAID.format("Sai sự thật") + " Các bản cùng nội dung cũng không được áp dụng lại."
+    ) in again.text
+    assert CONFLICT not in again.text and 'role="alert"' not in again.text
+    assert 'name="seen" value="1"' in again.text  # the item as it is now
+    for item in ("doc040", "doc041", "doc042"):
+        assert [e.actor for e in archive.review_history(item)] == ["an"]
+
+
+def test_a_status_change_sent_twice_is_recorded_once(client, archive) -> None:
+    token = sign_in(client, "an")
+    form = {"action": "status", "status": "in_progress", "note": " Đang gọi tòa soạn. "}
+    assert _post(client, token, "doc003", seen="0", **form).status_code == 303
+    twice = _post(client, token, "doc003", seen="0", **form)
+    assert twice.status_code == 200
+    assert SAID.format("Đang xác minh") in twice.text and CONFLICT not in twice.text
+    assert [e.note for e in archive.review_history("doc003")] == ["Đang gọi tòa soạn."]
+
+
+def test_a_note_sent_twice_is_recorded_once(client, archive) -> None:
+    token = sign_in(client, "an")
+    note = {"action": "note", "note": "Đã gửi công văn."}
+    assert _post(client, token, "doc003", seen="0", **note).status_code == 303
+    twice = _post(client, token, "doc003", seen="0", **note)
+    assert twice.status_code == 200
+    assert "Bạn đã ghi thao tác này lúc 20/05/2026 10:00 (Ghi chú," in twice.text
+    assert len(archive.review_history("doc003")) == 1
+
+
+def test_someone_elses_change_is_still_a_conflict(app, archive) -> None:
+    an, binh = (TestClient(app, base_url="http://testserver") for _ in range(2))
+    an_token, binh_token = sign_in(an, "an"), sign_in(binh, "binh")
+    assert _post(an, an_token, "doc003", seen="0", **FALSE).status_code == 303
+    late = _post(binh, binh_token, "doc003", seen="0", **FALSE)  # the same decision, by binh
+    assert late.status_code == 409
+    assert f"{CONFLICT} (Đổi trạng thái, trạng thái “Sai sự thật”)." in late.text
+    assert "Bạn đã ghi" not in late.text
+    assert len(archive.review_history("doc003")) == 1
+
+
+def test_a_different_action_from_the_same_page_is_still_refused(client, archive) -> None:
+    token = sign_in(client, "an")
+    assert _post(client, token, "doc003", seen="0", **FALSE).status_code == 303
+    for changed in ({"note": "Ghi chú khác"}, {"status": "insufficient"}):
+        other = _post(client, token, "doc003", seen="0", **(FALSE | changed))
+        assert other.status_code == 409 and CONFLICT in other.text
+    assert len(archive.review_history("doc003")) == 1
+
+
+def test_own_repeat_after_someone_elses_change_is_a_conflict(app, archive) -> None:
+    an, binh = (TestClient(app, base_url="http://testserver") for _ in range(2))
+    an_token, binh_token = sign_in(an, "an"), sign_in(binh, "binh")
+    assert _post(an, an_token, "doc003", seen="0", **FALSE).status_code == 303
+    assert _post(binh, binh_token, "doc003", action="note", note="Xem lại.").status_code == 303
+    again = _post(an, an_token, "doc003", seen="0", **FALSE)
+    assert again.status_code == 409 and "binh đã cập nhật bài này (Ghi chú" in again.text
+    assert len(archive.review_history("doc003")) == 2
+
+
+def test_the_api_answers_a_retry_with_the_earlier_event(app, archive) -> None:
+    an, binh = (TestClient(app, base_url="http://testserver") for _ in range(2))
+    an_token, binh_token = sign_in(an, "an"), sign_in(binh, "binh")
+    decision = {**FALSE, "seen": 0}
+    first = _decide(an, an_token, "doc003", **decision)
+    assert first.status_code == 200 and first.json()["repeated"] is False
+    retry = _decide(an, an_token, "doc003", **decision)
+    assert retry.status_code == 200
+    assert retry.json() == {**first.json(), "repeated": True}
+    assert len(archive.review_history("doc003")) == 1
+
+    late = _decide(binh, binh_token, "doc003", **decision)
+    assert late.status_code == 409 and late.json()["error"].startswith(CONFLICT)
+    assert len(archive.review_history("doc003")) == 1
