@@ -87,6 +87,7 @@ class Channels:
     official_pages: tuple[str, ...] = ()
     support_page_words: tuple[str, ...] = ()
     social_hosts: frozenset[str] = frozenset()
+    lure_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> Channels:
@@ -114,6 +115,7 @@ class Channels:
             official_pages=tuple(p.lower() for p in data.official_pages),
             support_page_words=data.support_page_words,
             social_hosts=frozenset(data.social_hosts),
+            lure_words=frozenset(data.lure_words),
         )
 
     def links(self, folded: str) -> list[Link]:
@@ -198,16 +200,22 @@ class Channels:
 
     def _misspelt(self, host: str) -> bool:
         parts = [p for p in _HOST_PARTS.split(host) if p]
-        tokens = [t for t, _ in self._host_tokens if len(t) >= 4]
-        return any(_one_edit(p, t) for p in parts if len(p) >= 4 for t in tokens)
+        return any(_misspells(p, t) for p in parts for t, _ in self._host_tokens)
 
     def _imitated(self, host: str) -> str | None:
-        """The brand a host names or misspells (one edit, tokens of 4+ letters), or "generic"
-        for a bank-like or payout-like name that no known brand owns."""
+        """The brand a host names at a boundary or misspells, or "generic" for a bank-like or
+        payout-like name that no known brand owns."""
         return _imitated(self, host)
+
+    @cached_property
+    def _lures(self) -> frozenset[str]:
+        """Words a scam host puts before or after a brand ("ebidv", "acbbank", "myvtkhuyenmai")."""
+        return self.lure_words | frozenset(self.generic_tokens)
 
 
 _HOST_PARTS = re.compile(r"[.-]")
+_LETTER_RUNS = re.compile(r"[a-z]+")
+_VOWELS = frozenset("aeiouy")
 
 
 def _candidates(pattern: re.Pattern[str], folded: str, needle: str | None) -> list[re.Match[str]]:
@@ -227,19 +235,47 @@ def _candidates(pattern: re.Pattern[str], folded: str, needle: str | None) -> li
 @lru_cache(maxsize=65536)
 def _imitated(channels: Channels, host: str) -> str | None:
     parts = {p for p in _HOST_PARTS.split(host) if p and p != "www"}
+    # Digits bound a name as hyphens do ("acb247", "momo88").
+    words = {w for p in parts for w in _LETTER_RUNS.findall(p)}
     squashed = host.replace(".", "").replace("-", "")
     for token, brand in channels._host_tokens:
-        if (len(token) >= 5 and token in squashed) or token in parts:
+        # A short token counts as a word of its own or beside a lure word, not inside a longer
+        # name: "myvtc" is VTC's, not Viettel's "myvt".
+        if (len(token) >= 5 and token in squashed) or token in words:
             return brand
-        # A misspelling needs a label of four letters or more: a three-letter word ("pay",
-        # "vtc") is one letter away from too many brand names to say which one it imitates.
-        if len(token) >= 4 and any(
-            _one_edit(p, token) for p in parts if len(p) >= 4 and abs(len(p) - len(token)) <= 1
-        ):
+        if any(_lured(w, token, channels._lures) for w in words):
+            return brand
+        if any(_misspells(p, token) for p in parts):
             return brand
     if any(token in squashed for token in channels.generic_tokens):
         return "generic"
     return None
+
+
+def _lured(word: str, token: str, lures: frozenset[str]) -> bool:
+    """`word` is `token` with a lure word stuck before or after it."""
+    if len(word) <= len(token):
+        return False
+    return (word.startswith(token) and word[len(token) :] in lures) or (
+        word.endswith(token) and word[: -len(token)] in lures
+    )
+
+
+def _misspells(label: str, token: str) -> bool:
+    """`label` is `token` misspelt the way scams disguise a name.
+
+    A long name survives one letter changed, added or dropped ("vietinbnk"). One letter off a
+    name of four or five letters is most often another word ("memo", "toan", "vnplay", "myvtc"),
+    so there only a changed letter counts, and only in a name that reads as no word: a digit for a
+    letter ("b1dv") or no vowel, as acronyms ("bhxk"). A three-letter word ("pay", "vtc") is one
+    letter away from too many names to say which one it imitates.
+    """
+    if len(token) < 4 or len(label) < 4:
+        return False
+    if len(token) >= 6:
+        return _one_edit(label, token)
+    wordless = any(c.isdigit() for c in label) or _VOWELS.isdisjoint(label)
+    return len(label) == len(token) and wordless and _one_edit(label, token)
 
 
 @lru_cache(maxsize=65536)
@@ -308,3 +344,4 @@ class ChannelsFile(FileModel):
     official_pages: tuple[str, ...] = ()
     support_page_words: tuple[str, ...] = ()
     social_hosts: tuple[str, ...] = ()
+    lure_words: tuple[str, ...] = ()
