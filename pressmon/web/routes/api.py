@@ -25,7 +25,7 @@ from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
 from index.weeks import cut_buckets
 from pressmon.coverage import PRESS_KINDS, counted_until
-from pressmon.review.actions import apply_action, can_send_back, current_state
+from pressmon.review.actions import can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.errors import RepeatedAction
 from pressmon.review.escalations import sent_view
@@ -77,11 +77,12 @@ from pressmon.web.params import (
 )
 from pressmon.web.repeated_params import query_fields, single_values_once
 from pressmon.web.routes.item import (
+    act_as,
     announce_to_the_other_side,
     assignable_accounts,
     decide_the_copies,
 )
-from pressmon.web.routes.queue import Filters, center_actor, session_queue
+from pressmon.web.routes.queue import Filters, session_queue
 from pressmon.web.routes.search import SearchQuery, search_pages
 
 
@@ -398,20 +399,7 @@ def decide(
         decision.seen_unassigned,
     )
     try:
-        event = apply_action(
-            archive,
-            ctx.accounts,
-            ctx.escalations,
-            ctx.review_lock,
-            document_id,
-            requested,
-            changes=ctx.changes,
-            actor=session.account.username,
-            role=session.account.role,
-            now=ctx.clock(),
-            is_center=center_actor(ctx),
-            province=session.account.province,
-        )
+        event = act_as(ctx, archive, session.account, document_id, requested)
     except RepeatedAction as err:
         # A retry whose first sending was recorded: done, once (the earlier event).
         return {"ok": True, "event": event_json(err.event), "copies": [], "repeated": True}

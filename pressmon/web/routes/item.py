@@ -304,20 +304,7 @@ def act(
         seen_unassigned=seen_unassigned,
     )
     try:
-        event = apply_action(
-            archive,
-            ctx.accounts,
-            ctx.escalations,
-            ctx.review_lock,
-            document_id,
-            requested,
-            changes=ctx.changes,
-            actor=session.account.username,
-            role=session.account.role,
-            now=ctx.clock(),
-            is_center=center_actor(ctx),
-            province=session.account.province,
-        )
+        event = act_as(ctx, archive, session.account, document_id, requested)
     except RepeatedAction as err:
         return page(
             request,
@@ -359,6 +346,27 @@ def act(
     return RedirectResponse(queue_return(next) or item, status_code=303)
 
 
+def act_as(
+    ctx: WebContext, archive: Archive, account: Account, document_id: str, action: Action
+) -> ReviewEvent:
+    """`apply_action` by `account` (`archive`: its session's), through the app's shared review
+    lock, escalations, change marks and clock."""
+    return apply_action(
+        archive,
+        ctx.accounts,
+        ctx.escalations,
+        ctx.review_lock,
+        document_id,
+        action,
+        changes=ctx.changes,
+        actor=account.username,
+        role=account.role,
+        now=ctx.clock(),
+        is_center=center_actor(ctx),
+        province=account.province,
+    )
+
+
 def decide_the_copies(
     ctx: WebContext, archive: Archive, account: Account, document_id: str, action: Action
 ) -> CopiesOutcome:
@@ -372,20 +380,7 @@ def decide_the_copies(
     found = other_copies(archive, document, MAX_DECIDED).copies
 
     def apply(copy_id: str) -> ReviewEvent:
-        return apply_action(
-            archive,
-            ctx.accounts,
-            ctx.escalations,
-            ctx.review_lock,
-            copy_id,
-            copy_action(action, document_id),
-            changes=ctx.changes,
-            actor=account.username,
-            role=account.role,
-            now=ctx.clock(),
-            is_center=center_actor(ctx),
-            province=account.province,
-        )
+        return act_as(ctx, archive, account, copy_id, copy_action(action, document_id))
 
     outcome = decide_copies(found, apply)
     for decided in outcome.applied:
