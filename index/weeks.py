@@ -151,8 +151,10 @@ def fill_counts(
     if raw:
         seen = [bucket for _, bucket in raw]
         first = first or min(seen)
+        # A bucket's start, so it can precede `first` (a range from a Wednesday whose week is
+        # the last with articles): the buckets are compared, not the days.
         last = last or max(seen)
-    if first is None or last is None or first > last:
+    if first is None or last is None or bucket_starts(first, last, interval) == ():
         return CountTable(
             buckets=(), rows={}, interval=interval, group_by=group_by, unit=unit, distinct=distinct
         )

@@ -27,8 +27,8 @@ from typing import Literal, get_args
 from crawlers.sources import OutletKind
 from index import CountTable, Query
 from index.base import Archive
-from index.types import GroupBy
-from index.weeks import fill_counts
+from index.types import GroupBy, Interval
+from index.weeks import bucket_starts, fill_counts
 from pressmon.errors import ConfigError
 from pressmon.settings import Campaign, Target, Targets
 
@@ -241,6 +241,27 @@ def counted_until(buckets: Sequence[date], date_to: date | None, today: date) ->
     if buckets and buckets[-1] > today:
         return None
     return today
+
+
+def open_end(
+    buckets: Sequence[date],
+    interval: Interval,
+    date_from: date | None,
+    date_to: date | None,
+    today: date,
+) -> date | None:
+    """The day a count table asked without `date_to` must still reach, as /bao-phu's range ends
+    today: today (`date_from` when it lies ahead), when no article is dated in the week (month)
+    under way or later, so that week shows with its 0 as counted to today instead of being left
+    out, and a range begun today or ahead gets its week instead of no table at all. None when
+    `date_to` is given or the articles already reach the week under way (no article is then
+    dated after the day returned, so counting to it leaves none out)."""
+    if date_to is not None:
+        return None
+    (under_way,) = bucket_starts(today, today, interval)
+    if buckets and buckets[-1] >= under_way:
+        return None
+    return max(today, date_from or today)
 
 
 def default_window(today: date, targets: Targets) -> tuple[date, date, str | None]:

@@ -371,6 +371,10 @@ def users_disable(app, username: str) -> None:
     """Khoá một tài khoản (giữ lại để tra cứu về sau, không bao giờ xoá)."""
     store = _store(app)
     account = _account(store, username)
+    # Said, not done again: the audit log records changes, and a repeat is none.
+    if account.disabled:
+        click.echo(f"Tài khoản {account.username} đã khoá từ trước; không thay đổi gì")
+        return
     store.disable(account.username)
     store.record(_cli_actor(), account.username, "disable")
     click.echo(f"Đã khoá tài khoản {account.username} (giữ lại để tra cứu, không xoá)")
@@ -383,6 +387,9 @@ def users_enable(app, username: str) -> None:
     """Mở lại một tài khoản đã khoá."""
     store = _store(app)
     account = _account(store, username)
+    if not account.disabled:
+        click.echo(f"Tài khoản {account.username} đang dùng; không thay đổi gì")
+        return
     store.enable(account.username)
     store.record(_cli_actor(), account.username, "enable")
     click.echo(f"Đã mở lại tài khoản {account.username}")
@@ -396,6 +403,9 @@ def users_set_role(app, username: str, role: str) -> None:
     """Đổi vai trò của tài khoản: người xác minh (reviewer), lãnh đạo (lead), quản trị (admin)."""
     store = _store(app)
     before = _account(store, username)
+    if before.role == role:
+        click.echo(f"{before.username} đã là {_role(role)}; không thay đổi gì")
+        return
     store.set_role(before.username, role)
     store.record(_cli_actor(), before.username, "set-role", f"{before.role} -> {role}")
     click.echo(f"Đã đổi vai trò của {before.username}: {_role(before.role)} → {_role(role)}")

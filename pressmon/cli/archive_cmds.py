@@ -20,7 +20,7 @@ from pressmon.cli.byte_input import STDIN_NAME, is_utf16, peekable, utf16_refuse
 from pressmon.cli.help_text import command, group
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
-from pressmon.coverage import PRESS_KINDS, counted_until, progress_for_targets
+from pressmon.coverage import PRESS_KINDS, counted_until, open_end, progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link
 from pressmon.progress_text import cut_buckets_note
@@ -308,6 +308,11 @@ def counts(
     unit: CountUnit = "stories" if stories else "articles"
     with archive_from(settings) as archive:
         table = archive.counts(query, group_by=group_by, interval=interval, unit=unit)
+        # Without --to the table ends at the last article: a week under way with none yet (a
+        # Monday morning's --from) would be left out, or the whole table with it.
+        if end := open_end(table.buckets, interval, query.date_from, query.date_to, today):
+            query = replace(query, date_to=end)
+            table = archive.counts(query, group_by=group_by, interval=interval, unit=unit)
         # Topics overlap, and so do a story's copies in its groups: the ungrouped count says how
         # many articles (stories) there are.
         distinct = (
