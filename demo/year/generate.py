@@ -220,7 +220,7 @@ def _forum(rng: random.Random, outlet: YearOutlet, day: date, serial: int) -> Ye
     return YearArticle(
         url=_url(outlet, day, serial),
         outlet=outlet,
-        title=rng.choice(FORUM_QUESTIONS),
+        title=rng.choice(FORUM_QUESTIONS[topic]),
         text=f"Bạn {asker} hỏi: mình cần làm thế nào cho đúng quy định?\n\nTrả lời: {answer}",
         published_at=when,
         topics=(topic,),

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
+from index.types import UNKNOWN_GROUP
 from pressmon.alerts.store import AlertStore
 from pressmon.evidence.errors import EvidenceError
 from pressmon.evidence.keeper import EvidenceKeeper
@@ -167,6 +168,7 @@ def _templates(settings: Settings) -> Jinja2Templates:
         STATUS_CLASSES=formatting.STATUS_CLASSES,
         ROLE_LABELS=ROLE_LABELS,
         REPORT_ROLES=REPORT_ROLES,
+        UNKNOWN_GROUP=UNKNOWN_GROUP,  # the counts' name for no province, reused where one is shown
     )
     return templates
 

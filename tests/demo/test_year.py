@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
+from classifier.relevance import RelevanceModel
 from demo.year.expected import year_numbers
-from demo.year.generate import DemoYear, build_year
+from demo.year.generate import TOPICS, DemoYear, build_year
 from demo.year.lines import ingest_lines
 from demo.year.outlets import PROVINCES, YEAR_OUTLETS, year_sources
 from pressmon.ingest import parse_lines
@@ -78,6 +79,22 @@ def test_copies_scams_and_warnings_at_realistic_rates(year: DemoYear) -> None:
     assert {a.flagged for a in year.articles if a.role == "scam"} == {True}
     assert not any(a.flagged for a in year.articles if a.role != "scam")
     assert {a.category for a in year.articles if a.flagged} == {"C2", "C3", "C4", "C5", "C7"}
+
+
+def test_a_forum_post_asks_about_its_own_topic(year: DemoYear) -> None:
+    """Its title is a question on the topic its answer is drawn from, never one of a few fixed
+    questions whatever the topic (a VssID question over an answer on unemployment benefit)."""
+    relevance = RelevanceModel.from_yaml(REPO / "config" / "topics.yaml")
+    asked: dict[str, set[str]] = {}
+    for post in (a for a in year.articles if a.role == "forum"):
+        asked.setdefault(post.title, set()).add(post.topics[0])
+    assert all(len(topics) == 1 for topics in asked.values()), asked
+    assert {t for topics in asked.values() for t in topics} == set(TOPICS)
+    # The title alone is about the topic, as pressmon reads it: the post is stored whatever
+    # answer it drew (an answer may name no insurance term at all).
+    for title, (topic,) in asked.items():
+        found = relevance.assess(title, "")
+        assert found.relevant and topic in found.topics, (title, topic, found.topics)
 
 
 def test_deterministic_and_a_later_day_only_adds(year: DemoYear) -> None:

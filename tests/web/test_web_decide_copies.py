@@ -84,8 +84,8 @@ def test_deciding_with_the_box_decides_each_copy_in_its_own_log(client, story) -
     log = client.get("/bai/doc041").text.split('id="nhat-ky"', 1)[1]
     published = story.get("doc040").published_at.astimezone(VIETNAM).strftime("%d/%m/%Y")
     assert (
-        '(áp dụng theo bài <a href="/bai/doc040">Dịch vụ rút BHXH một lần nhanh, bản 40</a>, '
-        f"Báo Mẫu, {published})"
+        '<div class="muted small applied-from">Áp dụng theo bài <a href="/bai/doc040">'
+        f"Dịch vụ rút BHXH một lần nhanh, bản 40</a> — Báo Mẫu · {published}</div>"
     ) in log
     assert "Áp dụng theo bài: doc040" in client.get("/bai/doc041/nhat-ky.csv").text
     sign_in(client, "binh")
@@ -110,7 +110,7 @@ def test_the_audit_page_links_the_item_a_copy_was_decided_with(
     assert detail == (
         "Chưa xử lý → Sai sự thật; ghi chú: Lừa đảo, BHXH đã cảnh báo; "
         '<span class="applied-from">Áp dụng theo bài: <a href="/bai/doc040" title="Mã bài: doc040">'
-        "Dịch vụ rút BHXH một lần nhanh, bản 40</a> (Báo Mẫu)</span>"
+        f"Dịch vụ rút BHXH một lần nhanh, bản 40</a> — {_where(story, 'doc040')}</span>"
     )
     assert "applied-from" not in rows["doc040"]
     # The page's titles, of the items and of those applied from, in one read.
@@ -139,10 +139,10 @@ def test_copies_the_rules_refuse_are_skipped_with_their_reasons(client, story) -
     assert answer.status_code == 200
     assert _outcome(answer.text) == (
         "Đã áp dụng cho 1 bản; bỏ qua 2 bản. "
-        f"Dịch vụ rút BHXH một lần nhanh, bản 41 ({_where(story, 'doc041')}) : "
+        f"Dịch vụ rút BHXH một lần nhanh, bản 41 — {_where(story, 'doc041')} : "
         "Quyết định đã khoá vì đã báo cáo lãnh đạo; "
         "lãnh đạo cần mở lại (kèm lý do) trước khi sửa. "
-        f"Dịch vụ rút BHXH một lần nhanh, bản 42 ({_where(story, 'doc042')}) : "
+        f"Dịch vụ rút BHXH một lần nhanh, bản 42 — {_where(story, 'doc042')} : "
         "Bài đã có kết luận riêng “Không vi phạm”: "
         "mở bài để quyết định riêng."
     )
@@ -153,12 +153,13 @@ def test_copies_the_rules_refuse_are_skipped_with_their_reasons(client, story) -
 def _where(archive, item: str) -> str:
     """Where and when a copy appeared, as the page names it."""
     document = archive.get(item)
-    return f"{document.outlet_name}, {vn_date(document.published_at, VIETNAM)}"
+    return f"{document.outlet_name} · {vn_date(document.published_at, VIETNAM)}"
 
 
 def test_skipped_copies_sharing_the_title_are_told_apart(client, archive) -> None:
     """Copies share their title: each skipped one says where and when it appeared, as the list
-    of copies does, or the reviewer read the same title twice and could not tell which."""
+    of copies does, or the reviewer read the same title twice and could not tell which. Not in
+    brackets: an outlet's name may hold its own, as the demo's "Trang … (demo)" do."""
 
     def copy(n: int, outlet_name: str, day: datetime) -> object:
         title = "Giấy mời nhận tiền hỗ trợ BHYT"
@@ -176,7 +177,7 @@ def test_skipped_copies_sharing_the_title_are_told_apart(client, archive) -> Non
         [
             copy(50, "Báo Mẫu", datetime(2026, 4, 2, 3, tzinfo=UTC)),
             copy(51, "Nhóm Hỏi đáp BHXH", datetime(2026, 3, 8, 3, tzinfo=UTC)),
-            copy(52, "Trang Hỗ trợ nhanh", datetime(2026, 2, 13, 3, tzinfo=UTC)),
+            copy(52, "Trang Hỗ trợ nhanh (demo)", datetime(2026, 2, 13, 3, tzinfo=UTC)),
         ]
     )
     lead = sign_in(client, "binh")
@@ -188,8 +189,8 @@ def test_skipped_copies_sharing_the_title_are_told_apart(client, archive) -> Non
     skipped = "Bài đã có kết luận riêng “Không vi phạm”: mở bài để quyết định riêng."
     assert _outcome(answer.text) == (
         "Đã áp dụng cho 0 bản; bỏ qua 2 bản. "
-        f"Giấy mời nhận tiền hỗ trợ BHYT (Nhóm Hỏi đáp BHXH, 08/03/2026) : {skipped} "
-        f"Giấy mời nhận tiền hỗ trợ BHYT (Trang Hỗ trợ nhanh, 13/02/2026) : {skipped}"
+        f"Giấy mời nhận tiền hỗ trợ BHYT — Nhóm Hỏi đáp BHXH · 08/03/2026 : {skipped} "
+        f"Giấy mời nhận tiền hỗ trợ BHYT — Trang Hỗ trợ nhanh (demo) · 13/02/2026 : {skipped}"
     )
 
 
@@ -202,7 +203,7 @@ def test_a_province_decides_only_its_own_copies(client, story) -> None:
     assert answer.status_code == 200
     outcome = _outcome(answer.text)
     assert outcome.startswith("Đã áp dụng cho 0 bản; bỏ qua 1 bản. ")
-    assert f"bản 43 ({_where(story, 'doc043')}) : Trung tâm đã kết luận bài này" in outcome
+    assert f"bản 43 — {_where(story, 'doc043')} : Trung tâm đã kết luận bài này" in outcome
     assert _status(story, "doc042") == "in_progress" and _status(story, "doc043") == "false"
     assert not story.review_history("doc040") and not story.review_history("doc041")
 
