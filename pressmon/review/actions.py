@@ -11,11 +11,11 @@ from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import ReviewEvent
 from pressmon.review.changes import ChangeMarks
-from pressmon.review.errors import RepeatedAction, StaleAction, WorkflowError
+from pressmon.review.errors import AlreadyTaken, RepeatedAction, StaleAction, WorkflowError
 from pressmon.review.escalations import Escalation, sendings
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.offices import CenterEvent
-from pressmon.review.repeats import repeat_of
+from pressmon.review.repeats import repeat_of, taken_already
 from pressmon.review.scope import Scope
 from pressmon.review.workflow import (
     Action,
@@ -169,10 +169,11 @@ def apply_action(
     --workers N` too; an action sent from a page made before another reviewer's is refused
     (`Action.seen`), and so is a take from the queue of an item someone took meanwhile
     (`Action.seen_unassigned`); the sender's own action sent again from its page is recorded
-    once and refused as such (RepeatedAction). `archive` is the actor's view of it (a provincial
-    office's is scoped to its province; `is_center`: whether an event is the Center's). Any
-    action is a person looking at the item again: it is no longer listed among those whose
-    content changed since (`changes`)."""
+    once and refused as such (RepeatedAction), and a take of an item its sender holds already
+    is done without recording it again (AlreadyTaken). `archive` is the actor's view of it (a
+    provincial office's is scoped to its province; `is_center`: whether an event is the
+    Center's). Any action is a person looking at the item again: it is no longer listed among
+    those whose content changed since (`changes`)."""
     if action.kind == "assign":
         assignee = assignees.get(action.assignee or "")
         if assignee is None or assignee.disabled:
@@ -189,6 +190,9 @@ def apply_action(
         repeated = repeat_of(history, action, actor)
         if repeated is not None:
             raise RepeatedAction(repeated)
+        taken = taken_already(state, history, action, actor)
+        if taken is not None:
+            raise AlreadyTaken(taken)
         check_seen(history, action.seen)
         check_unassigned(state, history, action, lambda username: _label(assignees, username))
         event = plan(

@@ -38,5 +38,16 @@ class RepeatedAction(WorkflowError):
         self.event = event
 
 
+class AlreadyTaken(WorkflowError):
+    """A take (an `assign` to oneself) of an item its sender already holds: a double click on the
+    queue's "Nhận xử lý", a take from a page made before they took it elsewhere. What they asked
+    for is so: nothing is recorded again, and the web app answers as a take done (`event`: the
+    assignment that gave it to them, theirs or a lead's), not as a conflict."""
+
+    def __init__(self, event: ReviewEvent) -> None:
+        super().__init__("Bài đã được phân công cho bạn; không ghi lại lần nữa.")
+        self.event = event
+
+
 class NoteRequired(WorkflowError):
     """A conclusive status or follow-up was sent without a note (the web app answers 422)."""

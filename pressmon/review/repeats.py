@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from index.types import ReviewEvent
 from pressmon.review.labels import ACTION_LABELS, label
-from pressmon.review.workflow import Action
+from pressmon.review.workflow import Action, ReviewState
 
 
 def repeat_of(history: Sequence[ReviewEvent], action: Action, actor: str) -> ReviewEvent | None:
@@ -22,6 +22,19 @@ def repeat_of(history: Sequence[ReviewEvent], action: Action, actor: str) -> Rev
     if latest.actor != actor or latest.imported:
         return None
     return latest if _recorded(latest) == _asked(action) else None
+
+
+def taken_already(
+    state: ReviewState, history: Sequence[ReviewEvent], action: Action, actor: str
+) -> ReviewEvent | None:
+    """The assignment that gave the item to `actor` when `action` is `actor` taking it (an
+    `assign` to themselves, no note) and they hold it already: what they asked for is so, however
+    stale their page. None otherwise; a note with it is not lost silently: plan() refuses it."""
+    if action.kind != "assign" or action.assignee != actor or action.note.strip():
+        return None
+    if state.assignee != actor:
+        return None
+    return next((e for e in reversed(history) if e.action == "assign"), None)
 
 
 def repeated_text(event: ReviewEvent, when: str) -> str:

@@ -268,7 +268,9 @@ class DecisionResult(_Out):
         "after a lost answer, a double click) and the item's latest event is its own record of "
         "exactly it: nothing was recorded again, `event` is that earlier event and `copies` is "
         "empty (the first sending decided them). A different decision, or anyone else's event "
-        "since `seen`, is still refused (409).",
+        "since `seen`, is still refused (409). Also true for a take (action `assign`, "
+        "`assignee` yourself, no note) of an item you hold already: `event` is the assignment "
+        "that gave it to you.",
     )
 
 

@@ -27,7 +27,7 @@ from index.weeks import cut_buckets
 from pressmon.coverage import PRESS_KINDS, counted_until
 from pressmon.review.actions import can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
-from pressmon.review.errors import RepeatedAction
+from pressmon.review.errors import AlreadyTaken, RepeatedAction
 from pressmon.review.escalations import sent_view
 from pressmon.review.labels import STATUS_LABELS, actor_label, label, office_label
 from pressmon.review.offices import CenterEvent, center_events
@@ -388,7 +388,8 @@ def decide(
     province's sending an item to the Center alerts the Center; a Center account's answer to an
     item provinces sent up alerts those provinces. With `copies`, a status is then applied to the
     other copies of the item's story, each on its own (`copies` in the answer). Sent again with
-    the same `seen` by the same account, it is recorded once (`repeated`)."""
+    the same `seen` by the same account, it is recorded once (`repeated`); so is a take of an item
+    the account holds already."""
     requested = Action(
         decision.action,
         decision.status,
@@ -400,8 +401,9 @@ def decide(
     )
     try:
         event = act_as(ctx, archive, session.account, document_id, requested)
-    except RepeatedAction as err:
-        # A retry whose first sending was recorded: done, once (the earlier event).
+    except (RepeatedAction, AlreadyTaken) as err:
+        # A retry whose first sending was recorded, or a take of an item the account holds:
+        # done, once (the earlier event).
         return {"ok": True, "event": event_json(err.event), "copies": [], "repeated": True}
     announce_to_the_other_side(ctx, archive, event)
     outcome = (

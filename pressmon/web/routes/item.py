@@ -25,6 +25,7 @@ from pressmon.review.copies_decision import (
     decided_count,
 )
 from pressmon.review.errors import (
+    AlreadyTaken,
     NoteRequired,
     RepeatedAction,
     RoleForbidden,
@@ -293,7 +294,8 @@ def act(
     `decide_the_copies`), and the page shown says what it did to each; `next`: the queue view
     to go to once done (else the item's log); `quay_lai`: the queue view the item page leads
     back to, kept on the page shown again. Sent again by its sender (see `RepeatedAction`), it
-    is recorded once: the item page says so, as it is now (200, not a conflict)."""
+    is recorded once: the item page says so, as it is now (200, not a conflict). A take of an
+    item the sender holds already (see `AlreadyTaken`) goes where a take goes, nothing recorded."""
     requested = Action(
         action,
         status=status or None,
@@ -303,8 +305,12 @@ def act(
         seen=seen,
         seen_unassigned=seen_unassigned,
     )
+    kept = return_param(quay_lai)
+    done = queue_return(next) or f"/bai/{document_id}{'?' + kept if kept else ''}#nhat-ky"
     try:
         event = act_as(ctx, archive, session.account, document_id, requested)
+    except AlreadyTaken:
+        return RedirectResponse(done, status_code=303)
     except RepeatedAction as err:
         return page(
             request,
@@ -341,9 +347,7 @@ def act(
             **item_context(ctx, archive, document_id, session.account, back=quay_lai)
             | {"copies_outcome": outcome},
         )
-    kept = return_param(quay_lai)
-    item = f"/bai/{document_id}{'?' + kept if kept else ''}#nhat-ky"
-    return RedirectResponse(queue_return(next) or item, status_code=303)
+    return RedirectResponse(done, status_code=303)
 
 
 def act_as(
