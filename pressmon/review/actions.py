@@ -11,7 +11,13 @@ from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import ReviewEvent
 from pressmon.review.changes import ChangeMarks
-from pressmon.review.errors import AlreadyTaken, RepeatedAction, StaleAction, WorkflowError
+from pressmon.review.errors import (
+    AlreadyTaken,
+    OwnStaleAction,
+    RepeatedAction,
+    StaleAction,
+    WorkflowError,
+)
 from pressmon.review.escalations import Escalation, sendings
 from pressmon.review.labels import ACTION_LABELS, actor_label, label
 from pressmon.review.offices import CenterEvent
@@ -64,10 +70,12 @@ def current_state(archive: Archive, document_id: str) -> tuple[ReviewState, list
     return state, history
 
 
-def check_seen(history: Sequence[ReviewEvent], seen: int | None) -> None:
+def check_seen(history: Sequence[ReviewEvent], seen: int | None, actor: str | None = None) -> None:
     """StaleAction when the item's log grew past the `seen` events its sender's page showed:
     without this, two reviewers deciding from the same page would both be recorded and the later
-    silently replace the earlier's conclusion."""
+    silently replace the earlier's conclusion. OwnStaleAction when every event since is `actor`'s
+    own (another tab of theirs), for the item page to say so rather than name them as if someone
+    else; among others' and theirs, the latest of the others' is named."""
     if seen is None or seen == len(history):
         return
     if seen > len(history):  # events are never deleted: no page showed more than there are
@@ -75,12 +83,22 @@ def check_seen(history: Sequence[ReviewEvent], seen: int | None) -> None:
             f"Số sự kiện đã xem ({seen}) nhiều hơn số sự kiện trong nhật ký của bài "
             f"({len(history)}): hãy đọc lại bài rồi thao tác lại."
         )
-    latest = history[-1]
-    raise StaleAction(
-        f"Trong lúc bạn xem, {actor_label(latest)} đã cập nhật bài này "
+    # Someone else's latest change is the one to name; the sender's own only when all are theirs.
+    others = [e for e in history[seen:] if e.actor != actor or e.imported]
+    latest = others[-1] if others else history[-1]
+    happened = (
         f"({ACTION_LABELS.get(latest.action, latest.action)}, trạng thái "
-        f"“{label(latest.status_after)}”).",
-        "hãy xem lại rồi thao tác lại.",
+        f"“{label(latest.status_after)}”)"
+    )
+    what = f"Trong lúc bạn xem, {actor_label(latest)} đã cập nhật bài này {happened}."
+    advice = "hãy xem lại rồi thao tác lại."
+    if others:
+        raise StaleAction(what, advice)
+    raise OwnStaleAction(
+        what,
+        advice,
+        f"Trong lúc trang này mở, chính bạn đã cập nhật bài này ở một trang khác {happened}.",
+        "xem lại rồi gửi lại nếu vẫn cần.",
     )
 
 
@@ -193,7 +211,7 @@ def apply_action(
         taken = taken_already(state, history, action, actor)
         if taken is not None:
             raise AlreadyTaken(taken)
-        check_seen(history, action.seen)
+        check_seen(history, action.seen, actor)
         check_unassigned(state, history, action, lambda username: _label(assignees, username))
         event = plan(
             state,

@@ -27,6 +27,19 @@ class StaleAction(WorkflowError):
         self.advice = advice
 
 
+class OwnStaleAction(StaleAction):
+    """A stale action (see StaleAction) where every event its page did not show is its sender's
+    own, from another tab of theirs: still refused, but the item page says it was theirs
+    (`own_what`, `own_advice`) rather than name them as if someone else. Its message, which the
+    API answers, stays that of any stale action: an API client has no tabs, and may share its
+    account with a person."""
+
+    def __init__(self, what: str, advice: str, own_what: str, own_advice: str) -> None:
+        super().__init__(what, advice)
+        self.own_what = own_what
+        self.own_advice = own_advice
+
+
 class RepeatedAction(WorkflowError):
     """The action was sent again from the page it was first sent from (a refresh of the page shown
     after it, a double click, a resend after a slow network): the item's latest event is the

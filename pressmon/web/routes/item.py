@@ -27,6 +27,7 @@ from pressmon.review.copies_decision import (
 from pressmon.review.errors import (
     AlreadyTaken,
     NoteRequired,
+    OwnStaleAction,
     RepeatedAction,
     RoleForbidden,
     StaleAction,
@@ -428,6 +429,8 @@ def _repeat_notice(err: RepeatedAction, ctx: WebContext, copies: bool) -> str:
 
 def _page_error(err: WorkflowError) -> str:
     """What the page shown again says; a stale action's, that it now shows the item as it is."""
+    if isinstance(err, OwnStaleAction):
+        return f"{err.own_what} Trang đã được tải lại: {err.own_advice}"
     if isinstance(err, StaleAction):
         return f"{err.what} Trang đã được tải lại: {err.advice}"
     return str(err)
