@@ -28,6 +28,7 @@ from pressmon.alerts.store import AlertStore
 from pressmon.evidence.errors import EvidenceError
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.filters import FilterResolver, UnknownFilterValue
+from pressmon.reports import REPORT_CATEGORY_UNKNOWN
 from pressmon.review.changes import ChangeStore
 from pressmon.review.date_reasons import date_disagreement_text, date_reason_text
 from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
@@ -169,6 +170,8 @@ def _templates(settings: Settings) -> Jinja2Templates:
         ROLE_LABELS=ROLE_LABELS,
         REPORT_ROLES=REPORT_ROLES,
         UNKNOWN_GROUP=UNKNOWN_GROUP,  # the counts' name for no province, reused where one is shown
+        # The report's name for no category, in a table cell as UNKNOWN_GROUP is: "(chưa phân nhóm)"
+        NO_CATEGORY=f"({REPORT_CATEGORY_UNKNOWN.lower()})",
     )
     return templates
 
