@@ -262,9 +262,10 @@ def users_add(
     """Tạo tài khoản."""
     from pressmon.web.accounts import added_detail
 
+    store = _store(app)
+    store.new_username(username)  # an existing account is said before a password is asked
     stored = _province(app.settings, province) if province.strip() else None
     password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
-    store = _store(app)
     account = store.add(username, password, role, display_name=display_name, province=stored)
     store.record(_cli_actor(), account.username, "add", added_detail(role, stored))
     office = f", {office_label(stored)}"
