@@ -552,7 +552,8 @@ def index_export(app, file: Path, quiet: bool) -> None:
         else:
             with written_whole(file) as out:
                 written = export_jsonl(archive, out, progress)
-    click.echo(f"Xong: đã xuất {output.number(written)} bài", err=True)
+    # On stdout, as every command's summary, unless the export itself is there (`-`).
+    click.echo(f"Xong: đã xuất {output.number(written)} bài", err=str(file) == "-")
 
 
 def _check_export_target(file: Path, settings: Settings) -> None:
