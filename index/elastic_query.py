@@ -20,7 +20,7 @@ from typing import Any, get_args
 from index.elastic_mapping import document_from_source
 from index.errors import QueryError, SearchIndexError
 from index.query_parser import ParsedQuery, parse_query
-from index.snippets import make_snippet, mark_title
+from index.snippets import joined_marks, make_snippet, mark_title
 from index.synonyms import Phrase, Synonyms
 from index.types import (
     COUNT_LIMIT,
@@ -402,7 +402,7 @@ def _hits(response: Mapping[str, Any], parsed: ParsedQuery) -> list[Hit]:
         match: MatchKind = "folded" if "folded" in named and "exact" not in named else "exact"
         fragments = highlight.get("body") or highlight.get("body.folded")
         snippet = (
-            fragments[0]
+            joined_marks(fragments[0])  # the highlighter marks each word of a phrase
             if fragments
             else make_snippet(document.body, parsed, folded=match == "folded")
         )

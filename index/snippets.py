@@ -4,7 +4,8 @@ The document text is untrusted: it is escaped, and the only markup added is <mar
 around the query's matches: a word, or a phrase (quoted, or a synonym form such as "bảo hiểm y
 tế" for BHYT) where its words stand together, as the index matched them. Exact words only; for
 a folded hit the forms of words typed without diacritics too. A body gets a window around its
-first match (`make_snippet`), a title is marked whole (`mark_title`).
+first match (`make_snippet`), a title is marked whole (`mark_title`); marks apart only by spaces
+are one (`joined_marks`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from index.text import fold, iter_word_spans
 SNIPPET_CHARS = 240
 # One character of a word, as `index.text.words` splits them.
 _WORD_CHAR = re.compile(r"[^\W_]")
+# Two marks apart only by spaces: escaped text holds no tag, so these are marks this module
+# (or Elasticsearch's highlighter, escaping as well) added.
+_ADJACENT_MARKS = re.compile(r"</mark>(\s+)<mark>")
 
 Span = tuple[int, int]
 
@@ -91,7 +95,17 @@ def _marked(text: str, start: int, end: int, hits: list[Span]) -> str:
         parts.append(f"<mark>{escape(text[s:e])}</mark>")
         cursor = e
     parts.append(escape(text[cursor:end]))
-    return "".join(parts)
+    return joined_marks("".join(parts))
+
+
+def joined_marks(marked: str) -> str:
+    """HTML-safe `marked` text with the marks apart only by spaces made one: a phrase reads as
+    one mark, as it was found ("<mark>lương hưu</mark>", «lương hưu» in a terminal).
+
+    >>> joined_marks("<mark>lương</mark> <mark>hưu</mark>, <mark>hưu</mark>")
+    '<mark>lương hưu</mark>, <mark>hưu</mark>'
+    """
+    return _ADJACENT_MARKS.sub(r"\1", marked)
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,24 @@ def announce_new_archive(settings: Settings, echo: Callable[[str], None]) -> Non
         echo(f"Khởi tạo kho lưu trữ trong tệp rỗng: {archive.path}")
 
 
+def is_new_archive(settings: Settings) -> bool:
+    """Whether a writing command is about to create the SQLite archive file."""
+    archive = settings.archive
+    return archive.backend == "sqlite" and not archive.path.exists()
+
+
+def remove_new_archive(settings: Settings, echo: Callable[[str], None]) -> None:
+    """Remove the archive a writing command created and stored nothing in (its input refused),
+    with its WAL and shared-memory files: an empty one left behind would pass for an archive,
+    and reading commands would count 0 instead of saying there is none."""
+    path = settings.archive.path
+    if not path.is_file():  # failed before creating it
+        return
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    echo(f"Không giữ kho lưu trữ mới tạo vì chưa nhập bài nào: {path}")
+
+
 def refuse_folder(path: Path) -> None:
     """A folder where the archive file should be: said so, not called missing (reading) or
     unopenable (writing).

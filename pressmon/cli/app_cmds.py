@@ -205,9 +205,9 @@ ACCOUNT_ACTIONS = {
 
 def _role(role: str) -> str:
     """'Lãnh đạo (lead)': the name people know, with the code the commands take."""
-    from pressmon.web.accounts import ROLE_LABELS
+    from pressmon.web.account_changes import role_name
 
-    return f"{ROLE_LABELS.get(role, role)} ({role})"
+    return role_name(role)
 
 
 def _store(app):
@@ -262,9 +262,10 @@ def users_add(
     """Tạo tài khoản."""
     from pressmon.web.accounts import added_detail
 
+    store = _store(app)
+    store.new_username(username)  # an existing account is said before a password is asked
     stored = _province(app.settings, province) if province.strip() else None
     password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
-    store = _store(app)
     account = store.add(username, password, role, display_name=display_name, province=stored)
     store.record(_cli_actor(), account.username, "add", added_detail(role, stored))
     office = f", {office_label(stored)}"
@@ -369,11 +370,13 @@ def users_unlock(app, username: str) -> None:
 @click.pass_obj
 def users_disable(app, username: str) -> None:
     """Khoá một tài khoản (giữ lại để tra cứu về sau, không bao giờ xoá)."""
+    from pressmon.web.account_changes import unchanged
+
     store = _store(app)
     account = _account(store, username)
     # Said, not done again: the audit log records changes, and a repeat is none.
-    if account.disabled:
-        click.echo(f"Tài khoản {account.username} đã khoá từ trước; không thay đổi gì")
+    if said := unchanged(account, "disable"):
+        click.echo(said)
         return
     store.disable(account.username)
     store.record(_cli_actor(), account.username, "disable")
@@ -385,10 +388,12 @@ def users_disable(app, username: str) -> None:
 @click.pass_obj
 def users_enable(app, username: str) -> None:
     """Mở lại một tài khoản đã khoá."""
+    from pressmon.web.account_changes import unchanged
+
     store = _store(app)
     account = _account(store, username)
-    if not account.disabled:
-        click.echo(f"Tài khoản {account.username} đang dùng; không thay đổi gì")
+    if said := unchanged(account, "enable"):
+        click.echo(said)
         return
     store.enable(account.username)
     store.record(_cli_actor(), account.username, "enable")
@@ -401,10 +406,12 @@ def users_enable(app, username: str) -> None:
 @click.pass_obj
 def users_set_role(app, username: str, role: str) -> None:
     """Đổi vai trò của tài khoản: người xác minh (reviewer), lãnh đạo (lead), quản trị (admin)."""
+    from pressmon.web.account_changes import unchanged
+
     store = _store(app)
     before = _account(store, username)
-    if before.role == role:
-        click.echo(f"{before.username} đã là {_role(role)}; không thay đổi gì")
+    if said := unchanged(before, "set-role", role):
+        click.echo(said)
         return
     store.set_role(before.username, role)
     store.record(_cli_actor(), before.username, "set-role", f"{before.role} -> {role}")

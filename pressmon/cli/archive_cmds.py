@@ -552,7 +552,8 @@ def index_export(app, file: Path, quiet: bool) -> None:
         else:
             with written_whole(file) as out:
                 written = export_jsonl(archive, out, progress)
-    click.echo(f"Xong: đã xuất {output.number(written)} bài", err=True)
+    # On stdout, as every command's summary, unless the export itself is there (`-`).
+    click.echo(f"Xong: đã xuất {output.number(written)} bài", err=str(file) == "-")
 
 
 def _check_export_target(file: Path, settings: Settings) -> None:
@@ -575,27 +576,42 @@ def _check_export_target(file: Path, settings: Settings) -> None:
 def index_import(app, file: Path, quiet: bool) -> None:
     """Nạp một tệp đã xuất vào kho bài đang dùng (nạp lại lần nữa không tạo bài trùng)."""
     from index.transfer import import_jsonl
+    from pressmon.locations import is_new_archive, remove_new_archive
 
-    with archive_from(app.settings_to_write()) as archive, Progress(progress_mode(quiet)) as bar:
+    fresh = is_new_archive(app.settings)
+    stored = 0  # articles stored so far, heard after each batch
+    # Counted, and only the lines shown kept: a large import can clean many.
+    cleaned = 0
+    shown: list[str] = []
 
-        def progress(done: int) -> None:
-            bar("Nhập bài", done)
+    def heard(line: str) -> None:
+        nonlocal cleaned
+        cleaned += 1
+        if len(shown) < _LINES_SHOWN:
+            shown.append(line)
 
-        # Counted, and only the lines shown kept: a large import can clean many.
-        cleaned = 0
-        shown: list[str] = []
+    try:
+        with (
+            archive_from(app.settings_to_write()) as archive,
+            Progress(progress_mode(quiet)) as bar,
+        ):
 
-        def heard(line: str) -> None:
-            nonlocal cleaned
-            cleaned += 1
-            if len(shown) < _LINES_SHOWN:
-                shown.append(line)
+            def progress(done: int) -> None:
+                nonlocal stored
+                stored = done
+                bar("Nhập bài", done)
 
-        if str(file) == "-":
-            read = import_jsonl(archive, sys.stdin, progress, heard)
-        else:
-            with file.open(encoding="utf-8") as inp:
-                read = import_jsonl(archive, inp, progress, heard)
+            if str(file) == "-":
+                read = import_jsonl(archive, sys.stdin, progress, heard)
+            else:
+                with file.open(encoding="utf-8") as inp:
+                    read = import_jsonl(archive, inp, progress, heard)
+    except BaseException:
+        # A refused input that stored nothing leaves no archive it created: an empty one would
+        # pass for an archive, and `counts`/`info` would show 0 articles instead of none.
+        if fresh and not stored:
+            remove_new_archive(app.settings, lambda message: click.echo(message, err=True))
+        raise
     click.echo(f"Xong: đã nhập {output.number(read)} bài")
     _echo_lines("đã làm sạch", cleaned, shown)
 

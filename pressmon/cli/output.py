@@ -12,7 +12,7 @@ from dataclasses import asdict, is_dataclass, replace
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from index.types import CountTable, Document, SearchPage
+from index.types import CountTable, Document, Interval, SearchPage
 from pressmon.coverage import CoverageProgress
 from pressmon.crawl_report import CrawlReport, problems_text
 from pressmon.review.date_reasons import date_labels
@@ -167,6 +167,12 @@ def count_rows(counts: CountTable) -> list[tuple[date, str, int]]:
     ]
 
 
+def bucket_column(start: date, interval: Interval) -> str:
+    """A column's heading: a week by its Monday (`16/03`), a month as the app names months
+    (`03/2026`, as in `tháng 03/2026`), since `01/03` reads as 1 March, not the month."""
+    return f"{start:%m/%Y}" if interval == "month" else f"{start:%d/%m}"
+
+
 def counts_text(
     counts: CountTable, names: Mapping[str, str] | None = None, distinct: int | None = None
 ) -> str:
@@ -195,7 +201,7 @@ def counts_text(
     names = names or {}
     headers = [
         GROUP_HEADERS[counts.group_by],
-        *(b.strftime("%d/%m") for b in counts.buckets),
+        *(bucket_column(b, counts.interval) for b in counts.buckets),
         "Tổng",
     ]
     ordered = sorted(counts.rows.items(), key=lambda item: (-sum(item[1]), item[0]))

@@ -142,17 +142,8 @@ class AccountStore:
         """`province`: the stored (current) province name, already resolved by the caller.
         The display name is stored NFC, as all Vietnamese text (typed decomposed, it would not
         match the same name typed composed)."""
-        username = username.strip().lower()
+        username = self.new_username(username)
         display_name = nfc(display_name).strip()
-        if not _USERNAME.match(username):
-            raise AccountError(
-                f"tên đăng nhập không hợp lệ: {username!r}",
-                hint="2–32 ký tự: chữ thường không dấu, số, '.', '_' hoặc '-'",
-            )
-        if username == SYSTEM_ACTOR:  # the audit log shows its events as the system's
-            raise AccountError(
-                f"tên đăng nhập {username!r} dành cho hệ thống", hint="chọn một tên khác"
-            )
         if role not in ROLES:
             raise AccountError(
                 f"không có vai trò {role!r}", hint=f"chọn một trong: {', '.join(ROLES)}"
@@ -177,6 +168,27 @@ class AccountStore:
         except sqlite3.IntegrityError as err:
             raise AccountError(f"tài khoản {username!r} đã có") from err
         return Account(username, display_name, role, False, created, province=province)
+
+    def new_username(self, username: str) -> str:
+        """`username` as stored, checked first, before the password is asked or judged: an
+        account that exists is said to exist, not refused for a weak password.
+
+        Raises:
+            AccountError: not a valid name, the system's, or an existing account's.
+        """
+        username = username.strip().lower()
+        if not _USERNAME.match(username):
+            raise AccountError(
+                f"tên đăng nhập không hợp lệ: {username!r}",
+                hint="2–32 ký tự: chữ thường không dấu, số, '.', '_' hoặc '-'",
+            )
+        if username == SYSTEM_ACTOR:  # the audit log shows its events as the system's
+            raise AccountError(
+                f"tên đăng nhập {username!r} dành cho hệ thống", hint="chọn một tên khác"
+            )
+        if self.get(username) is not None:
+            raise AccountError(f"tài khoản {username!r} đã có")
+        return username
 
     def list(self) -> list[Account]:
         with self._connect() as db:

@@ -208,7 +208,7 @@ def test_index_export_and_import_summaries_are_vietnamese(
     archive_path: Path, tmp_path: Path
 ) -> None:
     dump = tmp_path / "dump.jsonl"
-    assert "Xong: đã xuất 3 bài" in _ok(archive_path, "index", "export", str(dump)).stderr
+    assert "Xong: đã xuất 3 bài" in _ok(archive_path, "index", "export", str(dump)).stdout
     other = tmp_path / "other.sqlite3"
     assert "Xong: đã nhập 3 bài" in _ok(other, "index", "import", str(dump)).stdout
 

@@ -69,7 +69,7 @@ def test_an_outlet_with_no_article_is_a_row_of_zeros(counts) -> None:
         "--by", "outlet", "--interval", "month", "--from", "2026-02-01", "--outlet", "tuoitre"
     )
     assert "Tuổi Trẻ" in shown.splitlines()[2]
-    assert "01/02  01/03" in shown.splitlines()[0]
+    assert "02/2026  03/2026" in shown.splitlines()[0]
 
 
 def test_an_article_dated_ahead_is_still_counted(counts) -> None:

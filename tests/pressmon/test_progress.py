@@ -95,6 +95,18 @@ def test_export_progress_goes_to_stderr_and_leaves_stdout_machine_readable(tmp_p
     assert result.stderr.splitlines()[-1] == "Xong: đã xuất 1.200 bài"
 
 
+def test_an_export_to_a_file_says_its_summary_on_stdout_as_import_does(tmp_path) -> None:
+    # stdout is free when the export goes to a file: the summary goes where every command's
+    # does (it went to stderr, unlike `index import`'s).
+    archive = _archive(tmp_path, 3)
+    export = tmp_path / "export.jsonl"
+    result = CliRunner().invoke(
+        main, ["--archive", str(archive), "index", "export", str(export), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("Xong: đã xuất 3 bài\n", "")
+
+
 def test_import_shows_progress_and_a_summary_and_quiet_silences_it(tmp_path) -> None:
     source = _archive(tmp_path / "a", 700)
     export = tmp_path / "export.jsonl"

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from pressmon.audit import account_entry, action_label, actor_name
 from pressmon.filters import UnknownFilterValue
+from pressmon.web.account_changes import unchanged
 from pressmon.web.accounts import ROLES, Account, Session, added_detail
 from pressmon.web.deps import Context, WebContext, WritingSession
 from pressmon.web.errors import AccountError, AccountNotFound, PermissionDenied
@@ -116,6 +117,9 @@ def disable_user(
     # Compared after the store's folding (`ADMIN` is `admin`): an admin cannot lock himself out.
     if account.username == session.account.username:
         raise PermissionDenied("Không thể tự khoá tài khoản của chính mình.")
+    # A form sent twice: said on the page, not logged again (the log records changes).
+    if said := unchanged(account, "disable"):
+        return _users(request, ctx, notice=said)
     ctx.accounts.disable(account.username)
     ctx.accounts.record(session.account.username, account.username, "disable")
     return RedirectResponse("/nguoi-dung", status_code=303)
@@ -132,10 +136,12 @@ def unlock_login(username: str, ctx: Context, session: WritingSession) -> Respon
 
 
 @router.post("/nguoi-dung/{username}/mo-lai", include_in_schema=False)
-def enable_user(username: str, ctx: Context, session: WritingSession) -> Response:
+def enable_user(username: str, request: Request, ctx: Context, session: WritingSession) -> Response:
     """Re-enable a disabled account."""
     _admin(session)
     account = _existing(ctx, username)
+    if said := unchanged(account, "enable"):
+        return _users(request, ctx, notice=said)
     ctx.accounts.enable(account.username)
     ctx.accounts.record(session.account.username, account.username, "enable")
     return RedirectResponse("/nguoi-dung", status_code=303)
@@ -154,6 +160,8 @@ def set_role(
     # Folded comparison, as for disabling: an admin cannot demote himself out of this page.
     if account.username == session.account.username and role != "admin":
         raise PermissionDenied("Không thể tự hạ vai trò của chính mình.")
+    if said := unchanged(account, "set-role", role):
+        return _users(request, ctx, notice=said)
     try:
         ctx.accounts.set_role(account.username, role)
     except AccountError as err:
