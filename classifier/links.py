@@ -240,8 +240,9 @@ def _imitated(channels: Channels, host: str) -> str | None:
     squashed = host.replace(".", "").replace("-", "")
     for token, brand in channels._host_tokens:
         # A short token counts as a word of its own or beside a lure word, not inside a longer
-        # name: "myvtc" is VTC's, not Viettel's "myvt".
-        if (len(token) >= 5 and token in squashed) or token in words:
+        # name: "myvtc" is VTC's, not Viettel's "myvt". An acronym with no vowel ("bhxh",
+        # "nhnn") is inside no Vietnamese word, so it counts anywhere ("bhxhtructuyen").
+        if (_distinct(token) and token in squashed) or token in words:
             return brand
         if any(_lured(w, token, channels._lures) for w in words):
             return brand
@@ -250,6 +251,12 @@ def _imitated(channels: Channels, host: str) -> str | None:
     if any(token in squashed for token in channels.generic_tokens):
         return "generic"
     return None
+
+
+def _distinct(token: str) -> bool:
+    """Found inside a longer name, `token` is still the brand: five letters or more, or an
+    acronym of four with no vowel."""
+    return len(token) >= 5 or (len(token) == 4 and _VOWELS.isdisjoint(token))
 
 
 def _lured(word: str, token: str, lures: frozenset[str]) -> bool:

@@ -32,6 +32,8 @@ from vntext.deobfuscate import clean
         ("vietinbnk.com", "vietinbank"),  # a long name with a letter dropped
         ("vietcombankd.cfd", "vietcombank"),
         ("thuedientuu.vn", "tax"),  # misspelt, so even a .vn name imitates
+        ("bhxhtructuyen.com", "bhxh"),  # an acronym with no vowel, inside a longer name
+        ("dangkynhnnvietnam.com", "sbv"),
     ],
 )
 def test_a_brand_at_a_boundary_is_a_lookalike(channels: Channels, host: str, brand: str) -> None:
