@@ -152,10 +152,12 @@ def ingest_jsonl(
     state: CrawlState,
     notifier: Notifier,
     progress: Callable[[str, int, int], None] | None = None,
+    stored: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Read, check, attribute, flag and store the lines; alerts for them are queued on
     `notifier`, for the caller to send once the archive is committed; `progress(stage, done,
-    total)` hears of each stage as it goes."""
+    total)` hears of each stage as it goes, `stored(count)` of the articles once stored (a
+    failure after that leaves them stored)."""
     result = parse_lines(lines, settings.tz)
     parsed = result.lines
     sources = load_sources(settings.sources_file)
@@ -185,6 +187,8 @@ def ingest_jsonl(
     # Ingested articles came without HTML: their text is what is kept as evidence.
     EvidenceKeeper.from_settings(settings).keep_ingested(flagged, crawled_at)
     new = archive.upsert(flagged)
+    if stored:
+        stored(len(flagged))
     archive.refresh()
     alerts = notifier.notify(flagged)
     return IngestReport(

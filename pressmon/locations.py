@@ -10,7 +10,8 @@ commands say they initialise it.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pressmon.errors import PressmonError
@@ -122,6 +123,29 @@ def remove_new_archive(settings: Settings, echo: Callable[[str], None]) -> None:
     for suffix in ("", "-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     echo(f"Không giữ kho lưu trữ mới tạo vì chưa nhập bài nào: {path}")
+
+
+@contextmanager
+def new_archive_kept_if_stored(
+    settings: Settings, echo: Callable[[str], None]
+) -> Iterator[Callable[[int], None]]:
+    """Around a writing command whose input may be refused: if it fails before storing an
+    article in the archive it is creating, that archive is removed (`remove_new_archive`), so
+    `counts`/`info` say there is none instead of counting 0. The command tells the callback
+    yielded how many articles it has stored so far; what it stored before failing stays."""
+    fresh = is_new_archive(settings)
+    stored = 0
+
+    def heard(count: int) -> None:
+        nonlocal stored
+        stored = count
+
+    try:
+        yield heard
+    except BaseException:
+        if fresh and not stored:
+            remove_new_archive(settings, echo)
+        raise
 
 
 def refuse_folder(path: Path) -> None:

@@ -476,35 +476,44 @@ def ingest(app, file: Path, quiet: bool) -> None:
         raise utf16_refused(
             STDIN_NAME if from_stdin else str(file), "chưa nhập dòng nào", again="nhập lại"
         )
-    settings = app.settings_to_write()
-    archive = archive_from(settings)
-    state = crawl_state_from(settings)
-    notifier = notifier_from(settings)
-    try:
-        with Progress(progress_mode(quiet)) as progress:
-            processor = processor_from(settings, state)
-            report = ingest_jsonl(stream, settings, processor, archive, state, notifier, progress)
-    finally:
-        archive.close()
-        state.close()
-        if not from_stdin:
-            stream.close()
-    notifier.send_due()  # a failure is recorded and retried by the next crawl or serve
-    n = output.number
-    click.echo(
-        f"Xong: đọc {n(report.read)} bài"
-        + (f" ({n(len(report.rejected))} dòng bị bỏ qua)" if report.rejected else "")
-        + f", lưu {n(report.stored)} ({n(report.new)} bài mới), "
-        f"{n(report.irrelevant)} bài không về BHXH, BHYT, BHTN nên không lưu"
-        + (f"; {n(report.alerts)} cảnh báo mới" if report.alerts else "")
-    )
-    for title, lines in (("đã làm sạch", report.cleaned), ("bị bỏ qua", report.rejected)):
-        _echo_lines(title, len(lines), lines[:_LINES_SHOWN])
-    if report.rejected:
-        raise click.ClickException(
-            f"{n(len(report.rejected))} dòng không được lưu (liệt kê ở trên); "
-            "các dòng khác đã được lưu"
+    from pressmon.locations import new_archive_kept_if_stored
+
+    with new_archive_kept_if_stored(app.settings, _to_stderr) as stored:
+        settings = app.settings_to_write()
+        archive = archive_from(settings)
+        state = crawl_state_from(settings)
+        notifier = notifier_from(settings)
+        try:
+            with Progress(progress_mode(quiet)) as progress:
+                processor = processor_from(settings, state)
+                report = ingest_jsonl(
+                    stream, settings, processor, archive, state, notifier, progress, stored
+                )
+        finally:
+            archive.close()
+            state.close()
+            if not from_stdin:
+                stream.close()
+        notifier.send_due()  # a failure is recorded and retried by the next crawl or serve
+        n = output.number
+        click.echo(
+            f"Xong: đọc {n(report.read)} bài"
+            + (f" ({n(len(report.rejected))} dòng bị bỏ qua)" if report.rejected else "")
+            + f", lưu {n(report.stored)} ({n(report.new)} bài mới), "
+            f"{n(report.irrelevant)} bài không về BHXH, BHYT, BHTN nên không lưu"
+            + (f"; {n(report.alerts)} cảnh báo mới" if report.alerts else "")
         )
+        for title, lines in (("đã làm sạch", report.cleaned), ("bị bỏ qua", report.rejected)):
+            _echo_lines(title, len(lines), lines[:_LINES_SHOWN])
+        if report.rejected:
+            raise click.ClickException(
+                f"{n(len(report.rejected))} dòng không được lưu (liệt kê ở trên); "
+                "các dòng khác đã được lưu"
+            )
+
+
+def _to_stderr(message: str) -> None:
+    click.echo(message, err=True)
 
 
 def _echo_lines(title: str, count: int, shown: Sequence[str]) -> None:
@@ -576,10 +585,8 @@ def _check_export_target(file: Path, settings: Settings) -> None:
 def index_import(app, file: Path, quiet: bool) -> None:
     """Nạp một tệp đã xuất vào kho bài đang dùng (nạp lại lần nữa không tạo bài trùng)."""
     from index.transfer import import_jsonl
-    from pressmon.locations import is_new_archive, remove_new_archive
+    from pressmon.locations import new_archive_kept_if_stored
 
-    fresh = is_new_archive(app.settings)
-    stored = 0  # articles stored so far, heard after each batch
     # Counted, and only the lines shown kept: a large import can clean many.
     cleaned = 0
     shown: list[str] = []
@@ -590,28 +597,21 @@ def index_import(app, file: Path, quiet: bool) -> None:
         if len(shown) < _LINES_SHOWN:
             shown.append(line)
 
-    try:
-        with (
-            archive_from(app.settings_to_write()) as archive,
-            Progress(progress_mode(quiet)) as bar,
-        ):
+    with (
+        new_archive_kept_if_stored(app.settings, _to_stderr) as stored,
+        archive_from(app.settings_to_write()) as archive,
+        Progress(progress_mode(quiet)) as bar,
+    ):
 
-            def progress(done: int) -> None:
-                nonlocal stored
-                stored = done
-                bar("Nhập bài", done)
+        def progress(done: int) -> None:
+            stored(done)
+            bar("Nhập bài", done)
 
-            if str(file) == "-":
-                read = import_jsonl(archive, sys.stdin, progress, heard)
-            else:
-                with file.open(encoding="utf-8") as inp:
-                    read = import_jsonl(archive, inp, progress, heard)
-    except BaseException:
-        # A refused input that stored nothing leaves no archive it created: an empty one would
-        # pass for an archive, and `counts`/`info` would show 0 articles instead of none.
-        if fresh and not stored:
-            remove_new_archive(app.settings, lambda message: click.echo(message, err=True))
-        raise
+        if str(file) == "-":
+            read = import_jsonl(archive, sys.stdin, progress, heard)
+        else:
+            with file.open(encoding="utf-8") as inp:
+                read = import_jsonl(archive, inp, progress, heard)
     click.echo(f"Xong: đã nhập {output.number(read)} bài")
     _echo_lines("đã làm sạch", cleaned, shown)
 
