@@ -11,6 +11,8 @@ from datetime import date, datetime, tzinfo
 
 from markupsafe import Markup, escape
 
+from index.snippets import joined_marks
+
 # Text for tier, status, topic, kind and category codes comes from the one label table,
 # `pressmon.review.labels`; re-exported here for the templates and routes.
 from pressmon.review.labels import (  # noqa: F401
@@ -140,7 +142,9 @@ def _spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
 
 def highlight(text: str, needles: Iterable[str]) -> Markup:
     """Escape `text`, then wrap each occurrence of a needle in <mark>. Matching runs on the raw
-    text and every piece is escaped separately, so a needle can never split an HTML entity."""
+    text and every piece is escaped separately, so a needle can never split an HTML entity.
+    Marks apart only by spaces are one, as in search results (`joined_marks`): the text's own
+    "</mark>" is escaped by then, so only ours join."""
     text = unicodedata.normalize("NFC", text)
     out: list[str] = []
     last = 0
@@ -149,7 +153,7 @@ def highlight(text: str, needles: Iterable[str]) -> Markup:
         out.append(f"<mark>{escape(text[start:end])}</mark>")
         last = end
     out.append(str(escape(text[last:])))
-    return Markup("".join(out))
+    return Markup(joined_marks("".join(out)))
 
 
 def paragraphs(body: str, needles: Iterable[str]) -> list[Markup]:

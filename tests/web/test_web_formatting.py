@@ -49,6 +49,16 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
             "<mark>mua</mark> muasắm, <mark>mua</mark>.",
         ),  # whole words only
         ("Năm nay, năm", ["năm"], "<mark>Năm</mark> nay, <mark>năm</mark>"),
+        (
+            "chậm lương hưu, lương",
+            ["lương", "hưu"],
+            "chậm <mark>lương hưu</mark>, <mark>lương</mark>",
+        ),  # marks apart only by spaces are one, as in search results
+        (
+            "lương</mark> <mark>hưu",
+            ["lương", "hưu"],
+            "<mark>lương</mark>&lt;/mark&gt; &lt;mark&gt;<mark>hưu</mark>",
+        ),  # the text's own tags stay escaped text and join nothing
     ],
 )
 def test_highlight(text, needles, expected) -> None:
