@@ -173,6 +173,12 @@ def bucket_column(start: date, interval: Interval) -> str:
     return f"{start:%m/%Y}" if interval == "month" else f"{start:%d/%m}"
 
 
+def bucket_row(start: date, interval: Interval) -> str:
+    """An ungrouped table's row: a week by its Monday with the year (`16/03/2026`), a month as
+    its column reads (`03/2026`), not its first day."""
+    return bucket_column(start, interval) if interval == "month" else f"{start:%d/%m/%Y}"
+
+
 def counts_text(
     counts: CountTable, names: Mapping[str, str] | None = None, distinct: int | None = None
 ) -> str:
@@ -187,7 +193,7 @@ def counts_text(
         values = next(iter(counts.rows.values()), ())
         peak = max(values, default=0) or 1
         rows = [
-            (b.strftime("%d/%m/%Y"), number(v), "█" * round(20 * v / peak))
+            (bucket_row(b, counts.interval), number(v), "█" * round(20 * v / peak))
             for b, v in zip(counts.buckets, values, strict=True)
         ]
         footer = f"Tổng: {number(counts.total)}"
