@@ -506,9 +506,10 @@ def ingest(app, file: Path, quiet: bool) -> None:
         for title, lines in (("đã làm sạch", report.cleaned), ("bị bỏ qua", report.rejected)):
             _echo_lines(title, len(lines), lines[:_LINES_SHOWN])
         if report.rejected:
+            # "The other lines were stored" would be false of a file with no other line.
+            rest = "các dòng khác đã được lưu" if report.read else "tệp không có dòng nào đọc được"
             raise click.ClickException(
-                f"{n(len(report.rejected))} dòng không được lưu (liệt kê ở trên); "
-                "các dòng khác đã được lưu"
+                f"{n(len(report.rejected))} dòng không được lưu (liệt kê ở trên); {rest}"
             )
 
 

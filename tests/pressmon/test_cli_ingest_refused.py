@@ -48,6 +48,8 @@ def test_an_ingest_of_refused_lines_creates_no_archive(tmp_path: Path) -> None:
     code, stderr = _ingest(data, 'x\n{"title": 1}\n', tmp_path)
     assert code == 1
     assert "2 dòng bị bỏ qua:" in stderr
+    assert "2 dòng không được lưu (liệt kê ở trên); tệp không có dòng nào đọc được" in stderr
+    assert "các dòng khác" not in stderr
     assert "Không giữ kho lưu trữ mới tạo vì chưa nhập bài nào" in stderr
     assert not list(data.glob("pressmon.db*"))
     assert _articles(data) is None
