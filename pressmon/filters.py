@@ -1,23 +1,25 @@
 """Filter values as people type them → the values the archive stores.
 
-Staff type "Nghe An", "nghệ an", "Vĩnh Phúc" (merged into Phú Thọ in 2025), "vnexpress",
-"Báo ngành" or "bảo hiểm y tế"; the archive stores the current province name, the source id, the
-kind code and the topic id. One resolver serves the CLI and the web filters, so both accept the
-same spellings. Matching ignores case and diacritics: a filter value is a name, not search text,
-and "Nghe An" can only mean one province. An unknown value is an error listing the closest valid
-ones, never an empty result that looks like "no coverage".
+Staff type "Nghe An", "nghệ an", "Vĩnh Phúc" (merged into Phú Thọ in 2025), "Hà Tây" (into Hà
+Nội in 2008), "vnexpress", "Báo ngành" or "bảo hiểm y tế"; the archive stores the current province
+name, the source id, the kind code and the topic id. One resolver serves the CLI and the web
+filters, so both accept the same spellings (provinces: pressmon.province_names). Matching ignores
+case and diacritics: a filter value is a name, not search text, and "Nghe An" can only mean one
+province. An unknown value is an error listing the closest valid ones, never an empty result that
+looks like "no coverage".
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from crawlers.sources import Source
 from pressmon.errors import PressmonError
 from pressmon.outlets import OutletResolver
+from pressmon.province_names import ProvinceNames
 from pressmon.review.labels import KIND_LABELS, TOPIC_LABELS
 from vntext.normalize import fold, normalize_spelling
 from vntext.provinces import Gazetteer
@@ -38,7 +40,7 @@ class Resolved:
 
     value: str
     name: str  # how people call it, for notes and tables
-    note: str | None = None  # "Vĩnh Phúc → Phú Thọ (sáp nhập 2025)"
+    note: str | None = None  # "Vĩnh Phúc → Phú Thọ (sáp nhập 2025)", for an old province
 
 
 class UnknownFilterValue(PressmonError):
@@ -59,14 +61,12 @@ class UnknownFilterValue(PressmonError):
 class Vocabulary:
     """The valid values of one filter: stored value → display name, and every accepted spelling.
 
-    `spellings` maps `key(spelling)` → stored value; `renamed` maps the keys of old names that
-    deserve a note (pre-merger provinces) to the old name as written.
+    `spellings` maps `key(spelling)` → stored value.
     """
 
     label: str  # the filter as people call it, for messages
     names: Mapping[str, str]
     spellings: Mapping[str, str]
-    renamed: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, label: str, names: Mapping[str, str]) -> Vocabulary:
@@ -79,10 +79,7 @@ class Vocabulary:
         stored = self.spellings.get(typed)
         if stored is None:
             raise UnknownFilterValue(self.label, value, self.closest(typed))
-        name = self.names[stored]
-        old = self.renamed.get(typed)
-        note = f"{old} → {name} (sáp nhập 2025)" if old else None
-        return Resolved(stored, name, note)
+        return Resolved(stored, self.names[stored])
 
     def closest(self, typed: str) -> list[str]:
         """Near misses first, then values containing what was typed ("bhxh" → both BHXH topics);
@@ -109,38 +106,31 @@ class FilterResolver:
     kinds: Vocabulary
     topics: Vocabulary
     outlet_names: OutletResolver
-    gazetteer: Gazetteer
+    province_names: ProvinceNames
 
     @classmethod
     def build(cls, gazetteer: Gazetteer, sources: Iterable[Source]) -> FilterResolver:
         sources = tuple(sources)
+        names = ProvinceNames.of(gazetteer.units)
         current = {p: p for p in gazetteer.provinces}
-        merged = {key(u): u for u, p in gazetteer.pre_2025.items() if u != p}
-        provinces = Vocabulary.of("tỉnh/thành", current)
-        provinces = Vocabulary(
-            provinces.label,
-            provinces.names,
-            {**{k: gazetteer.pre_2025[u] for k, u in merged.items()}, **provinces.spellings},
-            {k: u for k, u in merged.items() if k not in provinces.spellings},
-        )
         return cls(
-            provinces=provinces,
+            # read by `province_names`; here for the suggestions when a name is unknown
+            provinces=Vocabulary("tỉnh/thành", current, names.provinces()),
             outlets=Vocabulary.of("cơ quan báo chí", {s.id: s.name for s in sources}),
             kinds=Vocabulary.of("loại hình", KIND_LABELS),
             topics=Vocabulary.of("chủ đề", TOPIC_LABELS),
             outlet_names=OutletResolver(sources),
-            gazetteer=gazetteer,
+            province_names=names,
         )
 
     def province(self, value: str) -> Resolved:
-        try:
-            return self.provinces.resolve(value)
-        except UnknownFilterValue:
-            # Aliases and prefixes the gazetteer knows: "TP.HCM", "Tỉnh Nghệ An", "Sài Gòn".
-            found = self.gazetteer.current(value)
-            if found is None:
-                raise
-            return Resolved(found, found)
+        """Raises: UnknownFilterValue, listing the closest provinces."""
+        found = self.province_names.read(value)
+        if found is None:
+            raise UnknownFilterValue(
+                self.provinces.label, value, self.provinces.closest(key(value))
+            )
+        return Resolved(found.province, found.province, found.note)
 
     def outlet(self, value: str) -> Resolved:
         try:

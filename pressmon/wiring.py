@@ -137,7 +137,7 @@ def _province(settings: Settings) -> Callable[[str], str]:
 
     def province(key: str) -> str:
         try:
-            return resolver().province(key).value
+            found = resolver().province(key)
         except UnknownFilterValue as err:
             raise ConfigError(
                 f"alerts.recipients: «{key}» không phải vai trò hay tỉnh, thành nào"
@@ -145,6 +145,9 @@ def _province(settings: Settings) -> Callable[[str], str]:
                 hint="mỗi khóa của [alerts.recipients] là một vai trò (reviewer, lead, admin) "
                 "hoặc tên một tỉnh, thành",
             ) from err
+        if found.note:  # an old unit's name: said, as wherever a province is typed
+            log.warning("Lưu ý: alerts.recipients «%s»: %s", key, found.note)
+        return found.value
 
     return province
 

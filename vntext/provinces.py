@@ -73,6 +73,20 @@ class Attribution:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A province as people name it: a current one, or an older unit now inside `province`.
+
+    Read by what resolves a province typed by a user (pressmon.province_names), never by
+    `mentions`: a typed name of an old unit deserves a note saying which province it is read as.
+    """
+
+    name: str
+    province: str
+    aliases: tuple[str, ...] = ()
+    kind: Literal["current", "merged", "historical"] = "current"
+
+
+@dataclass(frozen=True)
 class _Name:
     surface: str  # as written in the gazetteer, normalised
     province: str
@@ -90,8 +104,11 @@ class Gazetteer:
         pre_2025: Mapping[str, str],
         names: Iterable[_Name],
         namesakes: Namesakes | None = None,
+        units: Iterable[Unit] = (),
     ) -> None:
         self.provinces: tuple[str, ...] = tuple(provinces)
+        # the current provinces and the old units inside them, with their aliases
+        self.units: tuple[Unit, ...] = tuple(units)
         self.namesakes = namesakes or Namesakes()
         # each of the 63 pre-2025 units → the current province it belongs to
         self.pre_2025: dict[str, str] = dict(pre_2025)
@@ -144,6 +161,7 @@ class Gazetteer:
 
         current: list[str] = []
         pre_2025: dict[str, str] = {}
+        units: list[Unit] = []
         for entry in data.provinces:
             province = normalize_text(entry.name)
             if province in current:
@@ -153,18 +171,25 @@ class Gazetteer:
             add(province, province, False)
             for alias in entry.aliases:
                 add(alias, province, False)
-            for units, is_pre_2025 in ((entry.merged, True), (entry.historical, False)):
-                for unit in units:
+            units.append(Unit(province, province, tuple(map(normalize_text, entry.aliases))))
+            for olds, is_pre_2025 in ((entry.merged, True), (entry.historical, False)):
+                for unit in olds:
                     unit_name = normalize_text(unit.name)
                     if is_pre_2025:
                         pre_2025[unit_name] = province
                     add(unit_name, province, True)
                     for alias in unit.aliases:
                         add(alias, province, True)
+                    aliases = tuple(map(normalize_text, unit.aliases))
+                    kind: Literal["merged", "historical"] = (
+                        "merged" if is_pre_2025 else "historical"
+                    )
+                    units.append(Unit(unit_name, province, aliases, kind))
         for phrase in data.blocked:
             phrase = normalize_text(phrase)
             names[_canonical_key(phrase)] = _Name(phrase, "", False, False, blocked=True)
-        return cls(current, pre_2025, names.values(), Namesakes(**data.namesakes.model_dump()))
+        namesakes = Namesakes(**data.namesakes.model_dump())
+        return cls(current, pre_2025, names.values(), namesakes, units)
 
     def current(self, name: str) -> str | None:
         """Old or current name, alias or spelling variant → current province; None if unknown.

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from pressmon.audit import account_entry, action_label, actor_name
-from pressmon.filters import UnknownFilterValue
+from pressmon.filters import Resolved, UnknownFilterValue
 from pressmon.web.account_changes import unchanged
 from pressmon.web.accounts import ROLES, Account, Session, added_detail
 from pressmon.web.deps import Context, WebContext, WritingSession
@@ -76,7 +76,8 @@ def add_user(
     """`province`: empty for the Center; else any spelling the filters accept ("Nghe An")."""
     _admin(session)
     try:
-        stored = resolve_province(ctx, province)
+        found = resolve_province(ctx, province)
+        stored = found.value if found else None
         account = ctx.accounts.add(username, password, role, display_name, province=stored)
     except (AccountError, UnknownFilterValue) as err:
         message = f"Không tạo được tài khoản: {err}" + (f" ({err.hint})" if err.hint else "")
@@ -89,16 +90,19 @@ def add_user(
         return _users(request, ctx, status=400, error=message, typed=typed)
     detail = added_detail(role, stored)
     ctx.accounts.record(session.account.username, account.username, "add", detail)
+    if found and found.note:  # an old unit's name ("Hà Tây"): say which province it was read as
+        said = f"Đã tạo tài khoản {account.username}. Lưu ý: {found.note}."
+        return _users(request, ctx, notice=said)
     return RedirectResponse("/nguoi-dung", status_code=303)
 
 
-def resolve_province(ctx: WebContext, typed: str) -> str | None:
-    """The stored province name for what was typed; None (the Center) when nothing was."""
+def resolve_province(ctx: WebContext, typed: str) -> Resolved | None:
+    """The province for what was typed; None (the Center) when nothing was."""
     if not typed.strip():
         return None
     if ctx.filters is None:
         raise AccountError("không có danh sách tỉnh (config/provinces.yaml) để kiểm tra tỉnh")
-    return ctx.filters.province(typed).value
+    return ctx.filters.province(typed)
 
 
 def _existing(ctx: WebContext, username: str) -> Account:
