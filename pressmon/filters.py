@@ -111,16 +111,16 @@ class FilterResolver:
     @classmethod
     def build(cls, gazetteer: Gazetteer, sources: Iterable[Source]) -> FilterResolver:
         sources = tuple(sources)
-        names = ProvinceNames.of(gazetteer.units)
         current = {p: p for p in gazetteer.provinces}
+        spellings = {key(s): u.province for u in gazetteer.units for s in (u.name, *u.aliases)}
         return cls(
             # read by `province_names`; here for the suggestions when a name is unknown
-            provinces=Vocabulary("tỉnh/thành", current, names.provinces()),
+            provinces=Vocabulary("tỉnh/thành", current, spellings),
             outlets=Vocabulary.of("cơ quan báo chí", {s.id: s.name for s in sources}),
             kinds=Vocabulary.of("loại hình", KIND_LABELS),
             topics=Vocabulary.of("chủ đề", TOPIC_LABELS),
             outlet_names=OutletResolver(sources),
-            province_names=names,
+            province_names=ProvinceNames.of(gazetteer.units),
         )
 
     def province(self, value: str) -> Resolved:

@@ -1,8 +1,9 @@
 """A province typed by a user → the current province it names, and a note for an old unit's name.
 
-Staff type a current name ("Nghe An", "TP.HCM"), a unit merged in 2025 ("Quảng Bình") or an
-older one ("Hà Tây", merged into Hà Nội in 2008). Every old name, its aliases too, is read as its
-current province with a note saying so, so nobody is silently given another province's figures.
+Staff type a current name ("Nghe An", "TP.HCM", "Hanoi", "Ho Chi Minh City"), a unit merged in
+2025 ("Quảng Bình") or an older one ("Hà Tây", merged into Hà Nội in 2008). Every old name, its
+aliases too, is read as its current province with a note saying so, so nobody is silently given
+another province's figures.
 This reads typed filter values only; names in article text are the gazetteer's (vntext.provinces).
 """
 
@@ -15,14 +16,22 @@ from dataclasses import dataclass
 from vntext.normalize import fold, normalize_spelling
 from vntext.provinces import Unit
 
-# "Tỉnh Nghệ An", "TP. Hồ Chí Minh": the kind of unit is not part of its name.
-_PREFIX = re.compile(r"^(?:tinh|thanh pho|tp\.?)\s+")
+# "Tỉnh Nghệ An", "TP. Hồ Chí Minh", "Hanoi City", "Nghe An Province": the kind of unit is not
+# part of its name (matched on folded text; "tphcm" keeps its "tp", which is not a word of its own).
+_WRAPPER = re.compile(r"^\s*(?:tinh|thanh pho|tp)\b|\b(?:city|province)\s*$")
+_NOT_LETTER = re.compile(r"[\W_]+")
 
 
 def typed_key(text: str) -> str:
-    """Case, diacritics, tone placement, hyphens and spacing do not matter."""
+    """Case, diacritics, tone placement, spaces, hyphens and dots do not matter: "Hà Nội",
+    "Hanoi", "HA-NOI" are one key ("hanoi"), as are "Đắk Lắk" and "Daklak", "TP.HCM" and "TPHCM"."""
+    return _NOT_LETTER.sub("", fold(normalize_spelling(text)).casefold())
+
+
+def typed_keys(text: str) -> tuple[str, ...]:
+    """The keys `text` is looked up by: as typed, then without a "Tỉnh"/"TP"/"City" wrapper."""
     folded = fold(normalize_spelling(text)).casefold()
-    return " ".join(folded.replace("_", " ").replace("-", " ").split())
+    return tuple(dict.fromkeys(typed_key(t) for t in (folded, _WRAPPER.sub("", folded))))
 
 
 @dataclass(frozen=True)
@@ -64,18 +73,9 @@ class ProvinceNames:
 
     def read(self, typed: str) -> Reading | None:
         """The one province `typed` names; None when it names none or several."""
-        whole = typed_key(typed)
-        for candidate in dict.fromkeys((whole, _PREFIX.sub("", whole))):
+        for candidate in typed_keys(typed):
             readings = self.readings.get(candidate, frozenset())
             if len({r.province for r in readings}) == 1:
                 # a current name over an old one of the same province: no note is due
                 return min(readings, key=lambda r: (r.old is not None, r.old or ""))
         return None
-
-    def provinces(self) -> dict[str, str]:
-        """Each spelling that names one province → that province (for suggestions)."""
-        return {
-            k: next(iter(provinces))
-            for k, readings in self.readings.items()
-            if len(provinces := {r.province for r in readings}) == 1
-        }
