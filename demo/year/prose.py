@@ -22,7 +22,8 @@ from functools import cache
 _SENTENCE_END = re.compile(r"(?<=[.!?\u201d]) (?=[^\W\d_]|[\u201c{])")
 
 # Frequent phrases and their interchangeable wordings; "" drops an optional word. Only wordings
-# that read right wherever the phrase occurs in the pools.
+# that read right wherever the phrase occurs in the pools. Matched as written (lower case but
+# the acronyms): matching so many phrases case-blind made the year 1.6 times slower to build.
 _WORDINGS: Mapping[str, tuple[str, ...]] = {
     "cơ quan BHXH": ("cơ quan BHXH", "ngành BHXH", "cơ quan bảo hiểm xã hội"),
     "người lao động": ("người lao động", "người làm công", "lao động"),
@@ -83,12 +84,10 @@ _WORDINGS: Mapping[str, tuple[str, ...]] = {
 }
 _PHRASE = re.compile(
     r"(?<![^\W\d_]|\{)(" + "|".join(sorted(map(re.escape, _WORDINGS), key=len, reverse=True)) + r")"
-    r"(?![^\W\d_]|\})( ?)",
-    re.IGNORECASE,
+    r"(?![^\W\d_]|\})( ?)"
 )
 _CLAUSE_END = re.compile(r"(?:;|,(?= nhưng | đồng thời )) ([^\W\d_])")
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\u201c)([^\W\d_])")
-_BY_LOWER = {phrase.lower(): wordings for phrase, wordings in _WORDINGS.items()}
 
 
 @cache  # the same few templates, split for every article
@@ -145,10 +144,10 @@ def reword(rng: random.Random, text: str) -> str:
 
     def one(match: re.Match[str]) -> str:
         phrase, space = match.group(1), match.group(2)
-        wording = rng.choice(_BY_LOWER[phrase.lower()])
+        wording = rng.choice(_WORDINGS[phrase])
         return wording + space if wording else ""
 
     reworded = _PHRASE.sub(one, text).replace(" ,", ",").replace(" .", ".")
-    # Wordings are lower case (and a dropped word leaves the next one first): sentences start
-    # with a capital again.
+    # Wordings are lower case ("BHXH tỉnh …" may open a sentence as "bảo hiểm xã hội tỉnh …"):
+    # sentences start with a capital again.
     return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), reworded)
