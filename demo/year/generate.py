@@ -12,6 +12,9 @@ only adds days and never changes an earlier one. Volumes per day, before `scale`
   (syndicated: the same title and text);
 * unscaled, at realistic rates: 1.5 scam posts a week on the non-press sites (the demo site's
   five false claims, reposted), 1 press warning a week debunking one of them, 2 forum questions.
+
+Coverage texts and forum answers are worded from a generator seeded by the article's URL
+(demo.year.prose), so each is its own story and the day's draws above never move.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from typing import Literal
 from demo.content.catalog import SPECS, Spec
 from demo.content.compose import POOLS, fill_slots, person
 from demo.model import TZ
+from demo.year.facts import facts, forum_answer
 from demo.year.outlets import PROVINCES, YEAR_OUTLETS, YearOutlet, province_label
+from demo.year.prose import compose
 from demo.year.titles import FORUM_QUESTIONS, TITLES
 
 Role = Literal["coverage", "syndicated", "warning", "scam", "forum"]
@@ -151,6 +156,12 @@ def _url(outlet: YearOutlet, day: date, serial: int) -> str:
     return f"https://{outlet.domain}/{day:%Y/%m}/bai-{day:%Y%m%d}-{serial:03d}.html"
 
 
+def _own(url: str) -> random.Random:
+    """The article's own generator, for its wording: drawing from the day's would move every
+    later article of the day."""
+    return random.Random(f"pressmon-demo-year:text:{url}")
+
+
 def _when(rng: random.Random, day: date) -> datetime:
     return datetime(day.year, day.month, day.day, rng.randint(6, 22), rng.randint(0, 59), tzinfo=TZ)
 
@@ -172,13 +183,19 @@ def _coverage(rng: random.Random, outlet: YearOutlet, day: date, serial: int) ->
         slots["co_quan"] = f"BHXH {province_label(outlet.province)}"
     pool = POOLS[topic]
     title = rng.choice(TITLES[topic]).format(**slots)
-    lead = rng.choice(pool["leads"]).format(**slots)
-    body = rng.choice(pool["body"]).format(**slots)
+    # Still drawn, though the text takes its sentences from all of them: the day's later
+    # draws (which articles follow) must stay as they were.
+    rng.choice(pool["leads"])
+    rng.choice(pool["body"])
+    url = _url(outlet, day, serial)
+    own = _own(url)
+    own_facts = facts(own, topic, slots["co_quan"], slots["xa"], when, 3)
+    text = compose(own, (*pool["leads"], *pool["body"]), slots, own_facts, own.randint(85, 105))
     return YearArticle(
-        url=_url(outlet, day, serial),
+        url=url,
         outlet=outlet,
         title=title,
-        text=f"{lead}\n\n{body}",
+        text=text,
         published_at=when,
         topics=(topic,),
         role="coverage",
@@ -216,9 +233,13 @@ def _forum(rng: random.Random, outlet: YearOutlet, day: date, serial: int) -> Ye
     topic = rng.choice(TOPICS)
     slots = fill_slots("", None, when, rng)
     asker = person(rng)[0]
-    answer = rng.choice(POOLS[topic]["body"]).format(**slots)
+    rng.choice(POOLS[topic]["body"])  # still drawn, as in _coverage
+    url = _url(outlet, day, serial)
+    own = _own(url)
+    advice = forum_answer(own, topic, slots["xa"], when, 2)
+    answer = compose(own, POOLS[topic]["body"], slots, advice, own.randint(35, 50))
     return YearArticle(
-        url=_url(outlet, day, serial),
+        url=url,
         outlet=outlet,
         title=rng.choice(FORUM_QUESTIONS[topic]),
         text=f"Bạn {asker} hỏi: mình cần làm thế nào cho đúng quy định?\n\nTrả lời: {answer}",
