@@ -20,7 +20,7 @@ PASSWORD = "một mật khẩu đủ dài 2026"
 WRITES = {
     "add": ["add", "mai", "--password-stdin"],
     "disable": ["disable", "lan"],
-    "enable": ["enable", "lan"],
+    "enable": ["enable", "binh"],  # disabled: enabling an account in use changes nothing
     "set-role": ["set-role", "lan", "lead"],
     "set-province": ["set-province", "lan", "Nghệ An"],
     "reset-password": ["reset-password", "lan"],
@@ -34,9 +34,12 @@ def _users(data: Path, *args: str):
 
 @pytest.fixture
 def holder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[sqlite3.Connection]:
-    """A data folder with the account `lan`, its state database write-locked (BEGIN EXCLUSIVE,
-    as a `sqlite3` shell would) until the test ends; commands give up at once instead of 30 s."""
-    assert _users(tmp_path, "add", "lan", "--password-stdin").exit_code == 0
+    """A data folder with the account `lan` and the disabled `binh`, its state database
+    write-locked (BEGIN EXCLUSIVE, as a `sqlite3` shell would) until the test ends; commands give
+    up at once instead of 30 s."""
+    for username in ("lan", "binh"):
+        assert _users(tmp_path, "add", username, "--password-stdin").exit_code == 0
+    assert _users(tmp_path, "disable", "binh").exit_code == 0
     state = tmp_path / "pressmon-state.db"
     holder = sqlite3.connect(state, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
@@ -71,9 +74,9 @@ def test_nothing_is_half_changed_and_a_rerun_succeeds(
 ) -> None:
     assert _users(held_state_db.parent, *WRITES["add"]).exit_code == 1
     holder.rollback()  # the other process is done
-    assert [account.username for account in AccountStore(held_state_db).list()] == ["lan"]
+    assert sorted(a.username for a in AccountStore(held_state_db).list()) == ["binh", "lan"]
     assert _users(held_state_db.parent, *WRITES["add"]).exit_code == 0
-    assert [account.username for account in AccountStore(held_state_db).list()] == ["lan", "mai"]
+    assert sorted(a.username for a in AccountStore(held_state_db).list()) == ["binh", "lan", "mai"]
 
 
 def test_an_existing_account_is_still_said_as_such(tmp_path: Path) -> None:
