@@ -20,14 +20,6 @@ from demo.year.generate import YearArticle, build_year
 from vntext.stories import StoryClusterer
 
 
-def intended(article: YearArticle) -> str:
-    if article.syndicated_of:
-        return article.syndicated_of
-    if article.role in ("scam", "warning"):
-        return f"{article.role}:{article.title}"
-    return article.url
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -43,9 +35,7 @@ def main() -> None:
     members: dict[str, list[YearArticle]] = defaultdict(list)
     for article in articles:
         members[story[article.url]].append(article)
-    merged = sum(
-        1 for a in articles if any(intended(b) != intended(a) for b in members[story[a.url]])
-    )
+    merged = sum(1 for a in articles if any(b.copy_of != a.copy_of for b in members[story[a.url]]))
     largest = max(members.values(), key=len)
     coverage = [len(a.text.split()) for a in articles if a.role == "coverage"]
     print(f"articles            {len(articles):>8}  (build_year {built:.1f} s)")

@@ -17,6 +17,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from demo.content.common import SURNAMES
+
 
 @dataclass(frozen=True)
 class Vocab:
@@ -168,26 +170,6 @@ _SPONSORS = (
     "Hội Phụ nữ",
     "Đoàn Thanh niên",
 )
-_SURNAMES = (
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Huỳnh",
-    "Phan",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Vũ",
-    "Trương",
-    "Cao",
-    "Tạ",
-)
 _MIDDLE = (
     "Văn",
     "Thị",
@@ -271,7 +253,7 @@ class _Draw:
         )
 
     def name(self) -> str:
-        return " ".join(self.rng.choice(words) for words in (_SURNAMES, _MIDDLE, _GIVEN))
+        return " ".join(self.rng.choice(words) for words in (SURNAMES, _MIDDLE, _GIVEN))
 
 
 def _figures(d: _Draw) -> str:

@@ -63,6 +63,16 @@ class YearArticle:
         """What pressmon must flag: the posts asserting a false claim."""
         return self.role == "scam"
 
+    @property
+    def copy_of(self) -> str:
+        """What the article is meant to be one story with: its original's URL (a syndicated
+        copy), its false claim (a scam repost, a warning's write-up), else its own URL."""
+        if self.syndicated_of:
+            return self.syndicated_of
+        if self.role in ("scam", "warning"):
+            return f"{self.role}:{self.title}"
+        return self.url
+
 
 @dataclass(frozen=True)
 class DemoYear:

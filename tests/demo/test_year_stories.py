@@ -7,17 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from demo.year.generate import YearArticle, build_year
+from demo.year.generate import build_year
 from vntext.stories import StoryClusterer
-
-
-def _intended(article: YearArticle) -> str:
-    """What an article is meant to be a copy of: its original, its false claim, or itself."""
-    if article.syndicated_of:
-        return article.syndicated_of
-    if article.role in ("scam", "warning"):
-        return f"{article.role}:{article.title}"
-    return article.url
 
 
 def test_same_topic_articles_are_distinct_stories_and_copies_one() -> None:
@@ -27,8 +18,8 @@ def test_same_topic_articles_are_distinct_stories_and_copies_one() -> None:
     intents: dict[str, set[str]] = defaultdict(set)
     stories: dict[str, set[str]] = defaultdict(set)
     for article in articles:
-        intents[story[article.url]].add(_intended(article))
-        stories[_intended(article)].add(story[article.url])
+        intents[story[article.url]].add(article.copy_of)
+        stories[article.copy_of].add(story[article.url])
     merged = [a for a in articles if len(intents[story[a.url]]) > 1]
     assert len(merged) < 0.01 * len(articles)
     assert all(len(found) == 1 for found in stories.values())
