@@ -10,8 +10,9 @@ commands say they initialise it.
 from __future__ import annotations
 
 import difflib
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from pressmon.errors import PressmonError
@@ -116,13 +117,38 @@ def is_new_archive(settings: Settings) -> bool:
 def remove_new_archive(settings: Settings, echo: Callable[[str], None]) -> None:
     """Remove the archive a writing command created and stored nothing in (its input refused),
     with its WAL and shared-memory files: an empty one left behind would pass for an archive,
-    and reading commands would count 0 instead of saying there is none."""
+    and reading commands would count 0 instead of saying there is none. Kept, silently, when
+    the file holds anything or is open elsewhere (`_holds_nothing`)."""
     path = settings.archive.path
-    if not path.is_file():  # failed before creating it
+    if not path.is_file() or not _holds_nothing(path):  # not created, or not ours alone
         return
     for suffix in ("", "-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     echo(f"Không giữ kho lưu trữ mới tạo vì chưa nhập bài nào: {path}")
+
+
+def _holds_nothing(path: Path) -> bool:
+    """Whether the archive file is still as created: no article or review event in it, and no
+    other connection open on it. A count told by the command is not enough: an upsert commits
+    a batch at a time before it returns, and another command may have created the same new
+    archive meanwhile and be writing to it; deleting either would lose articles."""
+    # WAL mode: the log outlives every connection but the last, and the command's is closed.
+    if path.with_name(path.name + "-wal").exists():
+        return False
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)) as db:
+            tables = {
+                name
+                for (name,) in db.execute(
+                    "SELECT name FROM sqlite_master WHERE name IN ('articles', 'reviews')"
+                )
+            }
+            return not any(
+                db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+                for table in sorted(tables)
+            )
+    except sqlite3.Error:  # locked, unreadable: not known to be empty, so kept
+        return False
 
 
 @contextmanager

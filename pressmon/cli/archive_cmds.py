@@ -506,8 +506,15 @@ def ingest(app, file: Path, quiet: bool) -> None:
         for title, lines in (("đã làm sạch", report.cleaned), ("bị bỏ qua", report.rejected)):
             _echo_lines(title, len(lines), lines[:_LINES_SHOWN])
         if report.rejected:
-            # "The other lines were stored" would be false of a file with no other line.
-            rest = "các dòng khác đã được lưu" if report.read else "tệp không có dòng nào đọc được"
+            # "The other lines were stored" would be false of a file with no other line, or
+            # whose others were read but, not about BHXH, not stored.
+            rest = (
+                "các dòng khác đã được lưu"
+                if report.stored
+                else "các bài khác không về BHXH, BHYT, BHTN nên không lưu"
+                if report.read
+                else "tệp không có dòng nào đọc được"
+            )
             raise click.ClickException(
                 f"{n(len(report.rejected))} dòng không được lưu (liệt kê ở trên); {rest}"
             )

@@ -14,13 +14,14 @@ from pressmon.review.workflow import Action, ReviewState
 def repeat_of(history: Sequence[ReviewEvent], action: Action, actor: str) -> ReviewEvent | None:
     """The item's latest event when it came after the `action.seen` events the sender's page
     showed and is `actor`'s own record of exactly `action` (same kind, status, follow-up or
-    assignee, note): the page's own submission come back; None otherwise. Only the latest: an
-    event after it, anyone's, is a change the sender has not seen."""
+    assignee, note): the page's own submission come back; None otherwise. Every event since the
+    page must be the sender's own: anyone else's is a change that page did not show, before the
+    latest as after it (the stale-page check refuses it)."""
     if action.seen is None or action.seen >= len(history):
         return None
-    latest = history[-1]
-    if latest.actor != actor or latest.imported:
+    if any(e.actor != actor or e.imported for e in history[action.seen :]):
         return None
+    latest = history[-1]
     return latest if _recorded(latest) == _asked(action) else None
 
 

@@ -275,7 +275,11 @@ class DecisionResult(_Out):
 
 
 class Counts(_Out):
-    buckets: list[str] = Field(description="start of each week or month, ISO date")
+    buckets: list[str] = Field(
+        description="start of each week or month, ISO date; without den they run to today's "
+        "(to tu's when it lies ahead), as `pressmon counts` without --to, the weeks with no "
+        "article yet counted 0"
+    )
     rows: dict[str, list[int]] = Field(description='group -> counts per bucket ("" ungrouped)')
     interval: str
     group_by: str | None

@@ -73,3 +73,30 @@ def test_an_archive_that_was_there_stays(tmp_path: Path) -> None:
     assert code == 1
     assert "Không giữ" not in stderr
     assert _articles(data) == 1
+
+
+def test_refused_lines_beside_articles_not_stored_do_not_say_the_others_were(
+    tmp_path: Path,
+) -> None:
+    """Read but not about BHXH, the other line was not stored: saying 'các dòng khác đã được
+    lưu' beside 'lưu 0' and 'Không giữ kho lưu trữ mới tạo vì chưa nhập bài nào' contradicted
+    both."""
+    football = json.dumps(
+        {
+            "title": "Đội tuyển bóng đá thắng 2-0 trên sân nhà",
+            "text": "Trận đấu diễn ra sôi nổi, hai bàn thắng được ghi trong hiệp hai trước "
+            "hàng chục nghìn cổ động viên.",
+            "url": "https://baodemo.vn/bong-da.html",
+            "published_at": "2026-03-07T08:00:00+07:00",
+        },
+        ensure_ascii=False,
+    )
+    data = tmp_path / "new"
+    code, stderr = _ingest(data, f"{football}\nx\n", tmp_path)
+    assert code == 1
+    assert "các dòng khác đã được lưu" not in stderr
+    assert (
+        "1 dòng không được lưu (liệt kê ở trên); "
+        "các bài khác không về BHXH, BHYT, BHTN nên không lưu"
+    ) in stderr
+    assert _articles(data) is None

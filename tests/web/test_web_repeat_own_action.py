@@ -117,3 +117,23 @@ def test_the_api_answers_a_retry_with_the_earlier_event(app, archive) -> None:
     late = _decide(binh, binh_token, "doc003", **decision)
     assert late.status_code == 409 and late.json()["error"].startswith(CONFLICT)
     assert len(archive.review_history("doc003")) == 1
+
+
+def test_own_decision_after_someone_elses_change_the_page_did_not_show_is_a_conflict(
+    app, archive
+) -> None:
+    """binh notes the item; an decides from a tab that shows the note, then the same from a
+    tab opened before it: that page never showed binh's change, so it is refused (409), not
+    answered as a retry of the first sending (which was not made from it)."""
+    an, binh = (TestClient(app, base_url="http://testserver") for _ in range(2))
+    an_token, binh_token = sign_in(an, "an"), sign_in(binh, "binh")
+    assert _post(binh, binh_token, "doc003", action="note", note="Xem lại.").status_code == 303
+    assert _post(an, an_token, "doc003", seen="1", **FALSE).status_code == 303
+    stale = _post(an, an_token, "doc003", seen="0", **FALSE)
+    assert stale.status_code == 409 and "binh đã cập nhật bài này (Ghi chú" in stale.text
+    assert "Bạn đã ghi" not in stale.text
+    api = _decide(an, an_token, "doc003", **FALSE, seen=0)
+    assert api.status_code == 409 and api.json()["error"].startswith(
+        "Trong lúc bạn xem, binh đã cập nhật bài này (Ghi chú"
+    )
+    assert len(archive.review_history("doc003")) == 2

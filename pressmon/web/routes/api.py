@@ -24,7 +24,7 @@ from index.base import Archive
 from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
 from index.weeks import cut_buckets
-from pressmon.coverage import PRESS_KINDS, counted_until
+from pressmon.coverage import PRESS_KINDS, counted_until, open_end
 from pressmon.review.actions import can_send_back, current_state
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.errors import AlreadyTaken, RepeatedAction
@@ -453,11 +453,16 @@ def counts(
         topics=stored_names(ctx.filters, "topic", chu_de),
     )
     table = archive.counts(query, group_by=grouping, interval=period)  # type: ignore[arg-type]
+    today = ctx.clock().astimezone(ctx.settings.tz).date()
+    # Without `den` the table reaches today, as `pressmon counts` without --to does: the weeks
+    # with no article yet, the one under way too, are counted with their 0, not left out.
+    if end := open_end(table.buckets, table.interval, query.date_from, query.date_to, today):
+        query = dataclasses.replace(query, date_to=end)
+        table = archive.counts(query, group_by=grouping, interval=period)  # type: ignore[arg-type]
     # An article counts once per topic: by topic the rows can add up to more than the articles.
     distinct = (
         archive.counts(query, interval=table.interval).total if grouping == "topic" else table.total
     )
-    today = ctx.clock().astimezone(ctx.settings.tz).date()
     counted = (query.date_from, counted_until(table.buckets, query.date_to, today))
     return {
         "buckets": _plain(table.buckets),
