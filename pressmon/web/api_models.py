@@ -266,8 +266,9 @@ class DecisionResult(_Out):
         False,
         description="the same account sent this decision again with the same `seen` (a retry "
         "after a lost answer, a double click) and the item's latest event is its own record of "
-        "exactly it: nothing was recorded again, `event` is that earlier event and `copies` is "
-        "empty (the first sending decided them). A different decision, or anyone else's event "
+        "exactly it: nothing was recorded again and `event` is that earlier event; with "
+        "`copies`, the copies are decided now, those the first sending decided skipped "
+        "(`applied` false). A different decision, or anyone else's event "
         "since `seen`, is still refused (409). Also true for a take (action `assign`, "
         "`assignee` yourself, no note) of an item you hold already: `event` is the assignment "
         "that gave it to you.",

@@ -137,3 +137,31 @@ def test_own_decision_after_someone_elses_change_the_page_did_not_show_is_a_conf
         "Trong lúc bạn xem, binh đã cập nhật bài này (Ghi chú"
     )
     assert len(archive.review_history("doc003")) == 2
+
+
+def test_the_copies_asked_for_by_a_second_tab_are_decided(client, archive) -> None:
+    """The same decision from two tabs of one page, the first without the copies, the second
+    with them: the item is decided once, and the copies the second asks for are decided then,
+    not dropped as part of a repeat."""
+    archive.upsert([story_copy(n, "Dịch vụ rút BHXH một lần nhanh") for n in (40, 41, 42)])
+    token = sign_in(client, "an")
+    assert _post(client, token, "doc040", seen="0", **FALSE).status_code == 303
+    second = _post(client, token, "doc040", copies="true", seen="0", **FALSE)
+    assert second.status_code == 200
+    assert SAID.format("Sai sự thật") in second.text
+    assert "Đã áp dụng cho 2 bản; bỏ qua 0 bản." in second.text
+    assert "cũng không được áp dụng lại" not in second.text
+    for item in ("doc040", "doc041", "doc042"):
+        assert [e.status_after for e in archive.review_history(item)] == ["false"]
+
+
+def test_the_api_decides_copies_a_retry_asks_for_the_first_time(client, archive) -> None:
+    archive.upsert([story_copy(n, "Dịch vụ rút BHXH một lần nhanh") for n in (40, 41)])
+    token = sign_in(client, "an")
+    assert _decide(client, token, "doc040", **FALSE, seen=0).json()["copies"] == []
+    retry = _decide(client, token, "doc040", **FALSE, seen=0, copies=True).json()
+    assert retry["repeated"] is True
+    assert retry["copies"] == [{"id": "doc041", "applied": True, "reason": ""}]
+    again = _decide(client, token, "doc040", **FALSE, seen=0, copies=True).json()
+    assert [c["applied"] for c in again["copies"]] == [False]
+    assert [e.status_after for e in archive.review_history("doc041")] == ["false"]

@@ -26,6 +26,7 @@ from index.types import Document, Query, ReviewEvent
 from index.weeks import cut_buckets
 from pressmon.coverage import PRESS_KINDS, counted_until, open_end
 from pressmon.review.actions import can_send_back, current_state
+from pressmon.review.copies_decision import CopyOutcome
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.errors import AlreadyTaken, RepeatedAction
 from pressmon.review.escalations import sent_view
@@ -403,8 +404,21 @@ def decide(
         event = act_as(ctx, archive, session.account, document_id, requested)
     except (RepeatedAction, AlreadyTaken) as err:
         # A retry whose first sending was recorded, or a take of an item the account holds:
-        # done, once (the earlier event).
-        return {"ok": True, "event": event_json(err.event), "copies": [], "repeated": True}
+        # done, once (the earlier event). Copies asked for are decided now if the first sending
+        # did not ask for them; those it decided are skipped, not redone.
+        again = (
+            decide_the_copies(ctx, archive, session.account, document_id, requested).outcomes
+            if decision.copies and isinstance(err, RepeatedAction)
+            else ()
+        )
+        if any(o.applied for o in again):
+            ctx.similar.invalidate()
+        return {
+            "ok": True,
+            "event": event_json(err.event),
+            "copies": _copies_json(again),
+            "repeated": True,
+        }
     announce_to_the_other_side(ctx, archive, event)
     outcome = (
         decide_the_copies(ctx, archive, session.account, document_id, requested).outcomes
@@ -415,11 +429,13 @@ def decide(
     return {
         "ok": True,
         "event": event_json(event),
-        "copies": [
-            {"id": o.document_id, "applied": o.applied, "reason": o.reason} for o in outcome
-        ],
+        "copies": _copies_json(outcome),
         "repeated": False,
     }
+
+
+def _copies_json(outcome: Sequence[CopyOutcome]) -> list[dict[str, Any]]:
+    return [{"id": o.document_id, "applied": o.applied, "reason": o.reason} for o in outcome]
 
 
 @router.get("/counts", response_model=Counts, responses=refusals(400))

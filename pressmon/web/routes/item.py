@@ -313,12 +313,23 @@ def act(
     except AlreadyTaken:
         return RedirectResponse(done, status_code=303)
     except RepeatedAction as err:
+        # The first sending may not have asked for the copies (another tab of the same page):
+        # they are decided now; a copy the first sending decided already is skipped, not redone.
+        again = (
+            decide_the_copies(ctx, archive, session.account, document_id, requested)
+            if copies and requested.kind == "status"
+            else None
+        )
+        applied = again is not None and any(o.applied for o in again.outcomes)
+        if applied:
+            ctx.similar.invalidate()
         return page(
             request,
             ctx,
             "item.html",
             **item_context(ctx, archive, document_id, session.account, back=quay_lai)
-            | {"notice": _repeat_notice(err, ctx, copies)},
+            | {"notice": _repeat_notice(err, ctx, copies and not applied)}
+            | ({"copies_outcome": again} if applied else {}),
         )
     except WorkflowError as err:
         # The page as it is now, with the note the refused action carried kept in its form.
@@ -422,7 +433,7 @@ def announce_to_the_other_side(ctx: WebContext, archive: Archive, event: ReviewE
 
 def _repeat_notice(err: RepeatedAction, ctx: WebContext, copies: bool) -> str:
     """What the sender of an action sent again is told; `copies`: it asked for the story's other
-    copies too, which the first sending decided (or skipped) and this one leaves as they are."""
+    copies too, which the first sending decided (or skipped), so none was decided now."""
     said = repeated_text(err.event, vn_datetime(err.event.at, ctx.settings.tz))
     return f"{said} Các bản cùng nội dung cũng không được áp dụng lại." if copies else said
 
