@@ -88,6 +88,7 @@ class Channels:
     support_page_words: tuple[str, ...] = ()
     social_hosts: frozenset[str] = frozenset()
     lure_words: frozenset[str] = frozenset()
+    initialisms: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> Channels:
@@ -116,6 +117,7 @@ class Channels:
             support_page_words=data.support_page_words,
             social_hosts=frozenset(data.social_hosts),
             lure_words=frozenset(data.lure_words),
+            initialisms=frozenset(data.initialisms),
         )
 
     def links(self, folded: str) -> list[Link]:
@@ -240,9 +242,11 @@ def _imitated(channels: Channels, host: str) -> str | None:
     squashed = host.replace(".", "").replace("-", "")
     for token, brand in channels._host_tokens:
         # A short token counts as a word of its own or beside a lure word, not inside a longer
-        # name: "myvtc" is VTC's, not Viettel's "myvt". An acronym with no vowel ("bhxh",
-        # "nhnn") is inside no Vietnamese word, so it counts anywhere ("bhxhtructuyen").
-        if (_distinct(token) and token in squashed) or token in words:
+        # name: "myvtc" is VTC's, not Viettel's "myvt". Initials ("bhxh", "bhyt") are inside
+        # no Vietnamese word, so they count anywhere ("bhxhtructuyen", "tracuubhyt").
+        if (
+            (len(token) >= 5 or token in channels.initialisms) and token in squashed
+        ) or token in words:
             return brand
         if any(_lured(w, token, channels._lures) for w in words):
             return brand
@@ -251,12 +255,6 @@ def _imitated(channels: Channels, host: str) -> str | None:
     if any(token in squashed for token in channels.generic_tokens):
         return "generic"
     return None
-
-
-def _distinct(token: str) -> bool:
-    """Found inside a longer name, `token` is still the brand: five letters or more, or an
-    acronym of four with no vowel."""
-    return len(token) >= 5 or (len(token) == 4 and _VOWELS.isdisjoint(token))
 
 
 def _lured(word: str, token: str, lures: frozenset[str]) -> bool:
@@ -352,3 +350,4 @@ class ChannelsFile(FileModel):
     support_page_words: tuple[str, ...] = ()
     social_hosts: tuple[str, ...] = ()
     lure_words: tuple[str, ...] = ()
+    initialisms: tuple[str, ...] = ()

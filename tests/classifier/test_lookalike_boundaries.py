@@ -32,7 +32,9 @@ from vntext.deobfuscate import clean
         ("vietinbnk.com", "vietinbank"),  # a long name with a letter dropped
         ("vietcombankd.cfd", "vietcombank"),
         ("thuedientuu.vn", "tax"),  # misspelt, so even a .vn name imitates
-        ("bhxhtructuyen.com", "bhxh"),  # an acronym with no vowel, inside a longer name
+        ("bhxhtructuyen.com", "bhxh"),  # initials, inside a longer name
+        ("tracuubhyt.com", "bhxh"),
+        ("bhyttructuyen.com", "bhxh"),
         ("dangkynhnnvietnam.com", "sbv"),
     ],
 )
