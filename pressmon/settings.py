@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
 import os
 import re
 import tomllib
@@ -20,9 +21,12 @@ from crawlers.sources import OutletKind, Source
 from index.text import fold, words
 from index.types import BUSY_TIMEOUT_SECONDS, COUNT_LIMIT
 from pressmon.errors import ConfigError
+from pressmon.filters import Resolved, UnknownFilterValue
 from vntext.syntax_text import read_problem, syntax_problem
 from vntext.unique_yaml import safe_load_unique
 from vntext.validation_text import problem_line, problem_lines
+
+log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = REPO_ROOT / "config"
@@ -580,38 +584,48 @@ def load_targets(path: Path) -> Targets:
 
 
 def with_current_provinces(
-    targets: Targets, current: Callable[[str], str | None], path: Path
+    targets: Targets, read: Callable[[str], Resolved], path: Path
 ) -> Targets:
     """`targets` with each province it names (`provinces`, `province_targets`) as the current
-    province `current` maps it to ("TP.HCM", "Ha Noi", pre-2025 "Bình Dương"): the archive and the
-    split know only those, so any other spelling counted nothing or lost its figure silently.
+    province `read` reads it as, the way the filters read a typed one ("TP.HCM", "Hanoi",
+    pre-2025 "Bình Dương"): the archive and the split know only those, so any other spelling
+    counted nothing or lost its figure silently. An old unit's name is logged with its note.
 
     Raises:
-        ConfigError: a name no province answers to, or two names of one province's figure.
+        ConfigError: a name no province answers to (with the closest), or two names of one
+            province's figure.
     """
 
     def resolved(where: str, name: str) -> str:
-        found = current(name)
-        if found is None:
+        try:
+            found = read(name)
+        except UnknownFilterValue as err:
             raise ConfigError(
-                f"{path.name}: {where}: không có tỉnh, thành phố nào tên {name!r}",
+                f"{path.name}: {where}: không có tỉnh, thành phố nào tên {name!r}"
+                + (f"; gần nhất: {', '.join(err.suggestions)}" if err.suggestions else ""),
                 hint=f"ghi tên một tỉnh, thành phố của config/provinces.yaml trong {path.name}",
-            )
-        return found
+            ) from err
+        if found.note:  # an old unit's name: said, as wherever a province is typed
+            log.warning("Lưu ý: %s: %s «%s»: %s", path.name, where, name, found.note)
+        return found.value
 
     changed = []
     for i, target in enumerate(targets.targets):
         where = f"targets[{i}] ({target.id})"
         figures: dict[str, int] = {}
+        written: dict[str, str] = {}  # province → the name its figure was given under
         for name, count in target.province_targets.items():
             province = resolved(f"{where}.province_targets", name)
             if province in figures:
+                # two figures for one province: adding them up or keeping either would be a guess
                 raise ConfigError(
                     f"{path.name}: {where}.province_targets: {province} được ghi hai lần "
-                    f"(tên cũ hoặc cách viết khác của cùng một tỉnh: {name!r})",
+                    f"(tên cũ hoặc cách viết khác của cùng một tỉnh: {written[province]!r} "
+                    f"và {name!r})",
                     hint=f"giữ một dòng cho {province} trong {path.name}",
                 )
             figures[province] = count
+            written[province] = name
         provinces = tuple(
             dict.fromkeys(resolved(f"{where}.provinces", name) for name in target.provinces)
         )

@@ -88,11 +88,13 @@ def gazetteer_from(settings: Settings) -> Gazetteer:
 
 
 def targets_from(settings: Settings) -> Targets:
-    """config/targets.yaml, its provinces named as the gazetteer's current ones."""
+    """config/targets.yaml, its provinces read as the filters read a typed one (current names)."""
+    from pressmon.filters import FilterResolver
     from pressmon.settings import load_targets, with_current_provinces
 
     targets = load_targets(settings.targets_file)
-    return with_current_provinces(targets, gazetteer_from(settings).current, settings.targets_file)
+    province = FilterResolver.build(gazetteer_from(settings), ()).province
+    return with_current_provinces(targets, province, settings.targets_file)
 
 
 # Syndicated copies appear within days of the original; older stories need not stay in memory.
