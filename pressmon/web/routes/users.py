@@ -76,6 +76,8 @@ def add_user(
     """`province`: empty for the Center; else any spelling the filters accept ("Nghe An")."""
     _admin(session)
     try:
+        # the name first, as `pressmon users add`: a taken name is said, not the province typed
+        ctx.accounts.new_username(username)
         found = resolve_province(ctx, province)
         stored = found.value if found else None
         account = ctx.accounts.add(username, password, role, display_name, province=stored)
