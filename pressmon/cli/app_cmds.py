@@ -33,6 +33,13 @@ ROLES = ("reviewer", "lead", "admin")
 MAX_WORKERS = 64  # a typo guard: pages are CPU-bound, more processes than cores only queue
 
 
+def served_at(settings: Settings, host: str, port: int) -> Settings:
+    """`settings` as the server listening on `host`:`port` reads them: the links its alerts
+    carry (without web.public_url) lead there, not to settings.toml's port."""
+    web = settings.web.model_copy(update={"host": host, "port": port})
+    return settings.model_copy(update={"web": web})
+
+
 def serve_app(
     settings: Settings,
     host: str,
@@ -55,6 +62,7 @@ def serve_app(
     from pressmon.web.serving import check_serve
     from pressmon.web.workers import FACTORY, handed_down, serve
 
+    settings = served_at(settings, host, port)
     for warning in check_serve(host, settings.web.session_secret, workers).warnings:
         click.echo(warning, err=True)
     accounts = AccountStore(settings.archive.state_path)

@@ -11,6 +11,7 @@ from datetime import datetime
 from index.errors import DocumentNotFound
 from index.types import Document, ReviewEvent
 from pressmon.review.errors import WorkflowError
+from pressmon.review.labels import label
 from pressmon.review.story_copies import StoryCopies
 from pressmon.review.workflow import Action
 
@@ -39,6 +40,7 @@ class CopyOutcome:
 @dataclass(frozen=True)
 class CopiesOutcome:
     outcomes: tuple[CopyOutcome, ...]
+    status: str  # the status applied to the copies (a code)
 
     @property
     def applied(self) -> tuple[CopyOutcome, ...]:
@@ -49,7 +51,15 @@ class CopiesOutcome:
         return tuple(o for o in self.outcomes if not o.applied)
 
     def summary(self) -> str:
-        return f"Đã áp dụng cho {len(self.applied)} bản; bỏ qua {len(self.skipped)} bản."
+        """What the reviewer is told first: the status applied and to how many copies, as the
+        box offered it ("Áp dụng cho cả N bản cùng nội dung khác"); the skipped copies, listed
+        after it with their reasons, only when there are some."""
+        status = f"trạng thái “{label(self.status)}”"
+        applied, skipped = len(self.applied), len(self.skipped)
+        if not applied:
+            return f"Không áp dụng được {status} cho bản cùng nội dung nào; bỏ qua {skipped} bản:"
+        done = f"Đã áp dụng {status} cho {applied} bản cùng nội dung khác"
+        return f"{done}; bỏ qua {skipped} bản:" if skipped else f"{done}."
 
 
 def decided_count(copies: StoryCopies) -> int:
@@ -64,9 +74,12 @@ def copy_action(action: Action, origin: str) -> Action:
     return Action("status", status=action.status, note=action.note, applied_from=origin)
 
 
-def decide_copies(copies: Iterable[Document], apply: Callable[[str], ReviewEvent]) -> CopiesOutcome:
-    """`apply` each copy's id in turn: a copy the rules refuse is skipped with their reason and
-    the others are still decided (each is its own event, none undoes another)."""
+def decide_copies(
+    copies: Iterable[Document], apply: Callable[[str], ReviewEvent], status: str
+) -> CopiesOutcome:
+    """`apply` each copy's id in turn (`status`: the status it applies, which `summary` names):
+    a copy the rules refuse is skipped with their reason and the others are still decided (each
+    is its own event, none undoes another)."""
     outcomes = []
     for copy in copies:
         try:
@@ -75,7 +88,7 @@ def decide_copies(copies: Iterable[Document], apply: Callable[[str], ReviewEvent
             outcomes.append(_outcome(copy, None, str(err)))
         except DocumentNotFound:  # removed meanwhile
             outcomes.append(_outcome(copy, None, GONE))
-    return CopiesOutcome(tuple(outcomes))
+    return CopiesOutcome(tuple(outcomes), status)
 
 
 def _outcome(copy: Document, event: ReviewEvent | None, reason: str = "") -> CopyOutcome:

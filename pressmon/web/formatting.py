@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
@@ -21,6 +21,7 @@ from pressmon.review.labels import (  # noqa: F401
     STANCE_LABELS,
     TOPIC_LABELS,
 )
+from vntext.collation import vietnamese_sort_key
 
 TIER_CLASSES = {"urgent": "tier-urgent", "review": "tier-review", "low": "tier-low"}
 REASON_LABELS = {
@@ -88,6 +89,12 @@ def parse_vn_date(text: str | None) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def by_name(names: Mapping[str, str]) -> list[tuple[str, str]]:
+    """`names` (id -> name) as (id, name) pairs in Vietnamese alphabetical order of the names,
+    as a drop-down lists them: Python's own order put "Báo Huế" before "Báo Hà Tĩnh"."""
+    return sorted(names.items(), key=lambda item: (vietnamese_sort_key(item[1]), item[0]))
 
 
 def number(value: int | float) -> str:

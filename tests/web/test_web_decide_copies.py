@@ -70,7 +70,9 @@ def test_deciding_with_the_box_decides_each_copy_in_its_own_log(client, story) -
     token = sign_in(client, "an")
     answer = _post(client, token, "doc040", copies="true", seen=_seen(client, "doc040"), **FALSE)
     assert answer.status_code == 200
-    assert _outcome(answer.text) == "Đã áp dụng cho 3 bản; bỏ qua 0 bản."
+    assert (
+        _outcome(answer.text) == "Đã áp dụng trạng thái “Sai sự thật” cho 3 bản cùng nội dung khác."
+    )
     (own,) = story.review_history("doc040")
     assert own.status_after == "false" and "applied_from" not in own.detail
     for copy in ("doc041", "doc042", "doc043"):
@@ -138,7 +140,7 @@ def test_copies_the_rules_refuse_are_skipped_with_their_reasons(client, story) -
     answer = _post(client, lead, "doc040", copies="true", **FALSE)
     assert answer.status_code == 200
     assert _outcome(answer.text) == (
-        "Đã áp dụng cho 1 bản; bỏ qua 2 bản. "
+        "Đã áp dụng trạng thái “Sai sự thật” cho 1 bản cùng nội dung khác; bỏ qua 2 bản: "
         f"Dịch vụ rút BHXH một lần nhanh, bản 41 — {_where(story, 'doc041')} : "
         "Quyết định đã khoá vì đã báo cáo lãnh đạo; "
         "lãnh đạo cần mở lại (kèm lý do) trước khi sửa. "
@@ -188,7 +190,7 @@ def test_skipped_copies_sharing_the_title_are_told_apart(client, archive) -> Non
     answer = _post(client, lead, "doc050", copies="true", **FALSE)
     skipped = "Bài đã có kết luận riêng “Không vi phạm”: mở bài để quyết định riêng."
     assert _outcome(answer.text) == (
-        "Đã áp dụng cho 0 bản; bỏ qua 2 bản. "
+        "Không áp dụng được trạng thái “Sai sự thật” cho bản cùng nội dung nào; bỏ qua 2 bản: "
         f"Giấy mời nhận tiền hỗ trợ BHYT — Nhóm Hỏi đáp BHXH · 08/03/2026 : {skipped} "
         f"Giấy mời nhận tiền hỗ trợ BHYT — Trang Hỗ trợ nhanh (demo) · 13/02/2026 : {skipped}"
     )
@@ -202,7 +204,9 @@ def test_a_province_decides_only_its_own_copies(client, story) -> None:
     answer = _post(client, token, "doc042", copies="true", action="status", status="in_progress")
     assert answer.status_code == 200
     outcome = _outcome(answer.text)
-    assert outcome.startswith("Đã áp dụng cho 0 bản; bỏ qua 1 bản. ")
+    assert outcome.startswith(
+        "Không áp dụng được trạng thái “Đang xác minh” cho bản cùng nội dung nào; bỏ qua 1 bản: "
+    )
     assert f"bản 43 — {_where(story, 'doc043')} : Trung tâm đã kết luận bài này" in outcome
     assert _status(story, "doc042") == "in_progress" and _status(story, "doc043") == "false"
     assert not story.review_history("doc040") and not story.review_history("doc041")

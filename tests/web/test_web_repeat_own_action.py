@@ -38,7 +38,10 @@ def test_refreshing_the_page_after_deciding_the_copies_records_nothing_again(
     assert {d.story_id for d in map(archive.get, ("doc040", "doc041"))} == {COPIED_STORY}
     token = sign_in(client, "an")
     first = _post(client, token, "doc040", copies="true", seen="0", **FALSE)
-    assert first.status_code == 200 and "Đã áp dụng cho 2 bản; bỏ qua 0 bản." in first.text
+    assert (
+        first.status_code == 200
+        and "Đã áp dụng trạng thái “Sai sự thật” cho 2 bản cùng nội dung khác." in first.text
+    )
 
     clock.advance(timedelta(minutes=3))  # F5, a while later: the browser sends the form again
     again = _post(client, token, "doc040", copies="true", seen="0", **FALSE)
@@ -149,7 +152,7 @@ def test_the_copies_asked_for_by_a_second_tab_are_decided(client, archive) -> No
     second = _post(client, token, "doc040", copies="true", seen="0", **FALSE)
     assert second.status_code == 200
     assert SAID.format("Sai sự thật") in second.text
-    assert "Đã áp dụng cho 2 bản; bỏ qua 0 bản." in second.text
+    assert "Đã áp dụng trạng thái “Sai sự thật” cho 2 bản cùng nội dung khác." in second.text
     assert "cũng không được áp dụng lại" not in second.text
     for item in ("doc040", "doc041", "doc042"):
         assert [e.status_after for e in archive.review_history(item)] == ["false"]

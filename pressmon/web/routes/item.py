@@ -398,7 +398,7 @@ def decide_the_copies(
     def apply(copy_id: str) -> ReviewEvent:
         return act_as(ctx, archive, account, copy_id, copy_action(action, document_id))
 
-    outcome = decide_copies(found, apply)
+    outcome = decide_copies(found, apply, action.status or "")
     for decided in outcome.applied:
         if decided.event is not None:
             announce_to_the_other_side(ctx, archive, decided.event)

@@ -29,6 +29,7 @@ from pressmon.review.workflow import decided_by
 from pressmon.web.accounts import Account
 from pressmon.web.choices import Choice, Choices
 from pressmon.web.deps import Context, CurrentSession, SessionArchive, SessionScope, WebContext
+from pressmon.web.formatting import by_name
 from pressmon.web.listed_accounts import session_accounts
 from pressmon.web.params import Dates, FilterReader, Page, Text, clean
 from pressmon.web.queue_return import queue_view, return_param
@@ -90,7 +91,7 @@ Filters = Annotated[QueueFilters, Depends(queue_filters)]
 def filter_choices(ctx: WebContext, users: Sequence[Account]) -> dict:
     """Options for the filter drop-downs; `users`: the session's (`listed_accounts`)."""
     return {
-        "outlets": sorted(ctx.outlets.items(), key=lambda item: item[1]),
+        "outlets": by_name(ctx.outlets),
         "provinces": ctx.provinces,
         "users": users,
         "statuses": STATUSES,

@@ -18,7 +18,7 @@ from pressmon.review.statuses import STATUSES
 from pressmon.search_hints import suggestions
 from pressmon.web.choices import Choice, Choices
 from pressmon.web.deps import Context, CurrentSession, SessionArchive
-from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS
+from pressmon.web.formatting import KIND_LABELS, TOPIC_LABELS, by_name
 from pressmon.web.params import Dates, FilterReader, Page, SearchText, Text, clean
 from pressmon.web.routes import page
 
@@ -144,7 +144,7 @@ def search_page(
         suggested=[(s, "/tim-kiem?" + urlencode({**params, "q": s.text})) for s in tried],
         by_date="/tim-kiem?" + urlencode({**params, "xep": "date"}),
         q=request.query_params,
-        outlets=sorted(ctx.outlets.items(), key=lambda item: item[1]),
+        outlets=by_name(ctx.outlets),
         provinces=ctx.provinces,
         statuses=STATUSES,
         **pager(result),
