@@ -30,6 +30,10 @@ class Vocab:
     question: str  # what callers ask about
     money: str  # what the month's amount is
     voice: tuple[str, ...]  # what a person says, with {so} and {tien} slots
+    elder: bool = False  # those who speak are retired
+    # The figures count a part of what the templates' {n2} counts (pensions paid into an account,
+    # of all pensions paid), not the same.
+    part: bool = False
 
 
 VOCAB: Mapping[str, Vocab] = {
@@ -87,6 +91,8 @@ VOCAB: Mapping[str, Vocab] = {
             "lương hưu mỗi tháng khoảng {tien} đồng, đã nhận qua tài khoản được {so} năm",
             "đã nghỉ hưu {so} năm, tháng nào tiền cũng về tài khoản đúng ngày",
         ),
+        elder=True,
+        part=True,
     ),
     "thu_no_dong": Vocab(
         "lao động được đơn vị đóng đủ BHXH",
@@ -118,7 +124,7 @@ VOCAB: Mapping[str, Vocab] = {
         "thu BHXH tự nguyện và BHYT hộ gia đình",
         (
             "nghe tư vấn ở hội nghị xong đã đăng ký cho {so} người trong gia đình",
-            "được hội phụ nữ tặng thẻ BHYT, nay tự đóng tiếp mức {tien} đồng mỗi năm",
+            "được tặng thẻ BHYT năm đầu, nay tự đóng tiếp mức {tien} đồng mỗi năm",
         ),
     ),
 }
@@ -148,7 +154,7 @@ _HAMLET_NAMES = (
 )
 _TRADES = (
     "làm nông",
-    "buôn bán nhỏ ở chợ",
+    "buôn bán nhỏ",
     "chạy xe ôm công nghệ",
     "thợ may",
     "nuôi tôm",
@@ -160,6 +166,14 @@ _TRADES = (
     "làm thuê theo mùa vụ",
     "chủ tiệm tạp hóa",
 )
+_RETIRED = (
+    "nguyên giáo viên",
+    "nguyên công nhân dệt may",
+    "cán bộ hưu trí",
+    "nguyên nhân viên bưu điện",
+    "nguyên y sĩ trạm y tế",
+    "bộ đội nghỉ hưu",
+)
 _SPONSORS = (
     "Ngân hàng Chính sách xã hội",
     "Hội Chữ thập đỏ",
@@ -170,44 +184,15 @@ _SPONSORS = (
     "Hội Phụ nữ",
     "Đoàn Thanh niên",
 )
-_MIDDLE = (
-    "Văn",
-    "Thị",
-    "Minh",
-    "Đức",
-    "Ngọc",
-    "Thanh",
-    "Hữu",
-    "Quang",
-    "Xuân",
-    "Thu",
-    "Kim",
-    "Hoài",
-)
-_GIVEN = (
-    "An",
-    "Bình",
-    "Cường",
-    "Dũng",
-    "Giang",
-    "Hạnh",
-    "Hiếu",
-    "Khoa",
-    "Lành",
-    "Mến",
-    "Nghĩa",
-    "Phúc",
-    "Quyên",
-    "Sang",
-    "Tâm",
-    "Thảo",
-    "Uyên",
-    "Vinh",
-    "Xuyến",
-    "Yến",
-    "Lộc",
-    "Trinh",
-)
+# Middle and given names by gender: "Chị" is never "Văn", "Anh" never "Uyên".
+_MIDDLE = {
+    False: ("Văn", "Minh", "Đức", "Hữu", "Quang", "Xuân", "Thanh", "Hoài"),
+    True: ("Thị", "Ngọc", "Thu", "Kim", "Thanh", "Hoài", "Minh", "Thị Thu"),
+}
+_GIVEN = {
+    False: ("An", "Bình", "Cường", "Dũng", "Hiếu", "Khoa", "Nghĩa", "Phúc", "Sang", "Vinh", "Lộc"),
+    True: ("Giang", "Hạnh", "Lành", "Mến", "Quyên", "Thảo", "Uyên", "Xuyến", "Yến", "Trinh", "Tâm"),
+}
 
 
 def _thousands(number: int) -> str:
@@ -223,6 +208,8 @@ class _Draw:
     co_quan: str
     xa: str
     when: datetime
+    counted: int  # how many the article's figures count, the same in every sentence
+    share: float  # of the year's plan reached: a count stays near its plan all year
 
     def n(self, low: int, high: int) -> str:
         return _thousands(self.rng.randint(low, high))
@@ -252,16 +239,22 @@ class _Draw:
             so=self.n(2, 15), tien=self.n(450, 9_800) + ".000"
         )
 
-    def name(self) -> str:
-        return " ".join(self.rng.choice(words) for words in (SURNAMES, _MIDDLE, _GIVEN))
+    def name(self, female: bool) -> str:
+        return " ".join(
+            self.rng.choice(words) for words in (SURNAMES, _MIDDLE[female], _GIVEN[female])
+        )
+
+    def growth(self) -> str:
+        """A month's rise: a few percent, not the 18-97% of a share."""
+        return f"{self.rng.randint(1, 24)},{self.rng.randint(1, 9)}%"
 
 
 def _figures(d: _Draw) -> str:
     return (
         f"[Số liệu của {d.co_quan}|Báo cáo nhanh của cơ quan BHXH|Thống kê mới nhất] [đến|tính đến|cập nhật tới] "
-        f"ngày {d.day()} [cho thấy|ghi nhận] [toàn địa bàn|cả địa phương|trên địa bàn] có {d.n(1_200, 380_000)} "
-        f"{d.vocab.counted}, [tăng|nhiều hơn] {d.n(40, 9_000)} {d.vocab.unit} so với cùng kỳ năm "
-        f"{d.when.year - 1} [và bằng|, đạt] {d.pct()} [kế hoạch năm|chỉ tiêu được giao]."
+        f"ngày {d.day()} [cho thấy|ghi nhận|cho biết] [toàn địa bàn|cả địa phương|trên địa bàn] có {_thousands(d.counted)} "
+        f"{d.vocab.counted}, [tăng|nhiều hơn|tăng thêm] {d.n(40, 9_000)} {d.vocab.unit} so với cùng kỳ năm "
+        f"{d.when.year - 1} [và bằng|, đạt] {f'{100 * d.share:.1f}'.replace('.', ',')}% [kế hoạch năm|chỉ tiêu được giao]."
     )
 
 
@@ -269,16 +262,19 @@ def _door_to_door(d: _Draw) -> str:
     listed, signed = d.split(15, 400)
     return (
         f"[Riêng tại|Ở|Tại] {d.hamlet()}, {d.xa}, [tổ công tác|tổ vận động|nhóm cán bộ] {d.n(3, 12)} người "
-        f"[đã đến|đã gõ cửa|đến tận] {d.n(40, 600)} hộ [trong|chỉ trong|sau] {d.n(2, 20)} ngày, [lập danh sách|ghi tên|rà ra] "
+        f"[đã đến|đã gõ cửa|đến tận|đã tới] {d.n(40, 600)} hộ [trong|chỉ trong|sau] {d.n(2, 20)} ngày, [lập danh sách|ghi tên|rà ra|ghi nhận] "
         f"{listed} người chưa tham gia [và hướng dẫn|, trong đó|; đã có] {signed} người "
         "[đăng ký ngay tại nhà|làm hồ sơ tại chỗ|đồng ý đăng ký]."
     )
 
 
 def _voice(d: _Draw) -> str:
-    title = d.rng.choice(("Ông", "Bà", "Anh", "Chị"))
+    # "Anh", "Chị" are the young, "Ông", "Bà" the old; a pensioner is old, and retired.
+    title = d.rng.choice(("Ông", "Bà") if d.vocab.elder else ("Ông", "Bà", "Anh", "Chị"))
+    age = d.n(60, 78) if d.vocab.elder else d.n(46, 62) if title in ("Ông", "Bà") else d.n(23, 45)
+    trade = d.rng.choice(_RETIRED if d.vocab.elder else _TRADES)
     return (
-        f"{title} {d.name()}, {d.n(24, 71)} tuổi, {d.rng.choice(_TRADES)} ở {d.hamlet()}, "
+        f"{title} {d.name(title in ('Bà', 'Chị'))}, {age} tuổi, {trade} ở {d.hamlet()}, "
         f"[cho biết|kể|chia sẻ|nói] {d.said()}."
     )
 
@@ -297,16 +293,16 @@ def _hotline(d: _Draw) -> str:
     return (
         f"[Trong|Chỉ trong|Sau] {d.n(5, 30)} ngày, [đường dây nóng|tổng đài tư vấn] [của {d.co_quan}|của cơ quan BHXH] "
         f"[đã tiếp nhận|nhận được|ghi nhận] {calls} cuộc gọi, [trong đó|riêng|có] {asked} "
-        f"cuộc [hỏi về|liên quan đến|thắc mắc về] {d.vocab.question}."
+        f"cuộc [hỏi về|liên quan đến|thắc mắc về|xoay quanh] {d.vocab.question}."
     )
 
 
 def _plan(d: _Draw) -> str:
-    target, missing = d.split(2_000, 400_000)
+    target = round(d.counted / d.share)
     return (
         f"[Theo kế hoạch năm {d.when.year}|Năm {d.when.year}|Theo chỉ tiêu được giao], [địa bàn|địa phương] "
-        f"[phấn đấu đạt|cần đạt|đặt mục tiêu] {target} {d.vocab.counted}; [đến|tính đến] ngày {d.day()} "
-        f"[còn thiếu khoảng|còn cách|vẫn thiếu] {missing} {d.vocab.unit}, [tập trung ở|chủ yếu tại|nhiều nhất ở] "
+        f"[phấn đấu đạt|cần đạt|đặt mục tiêu] {_thousands(target)} {d.vocab.counted}; [đến|tính đến] ngày {d.day()} "
+        f"[còn thiếu khoảng|còn cách|vẫn thiếu] {_thousands(target - d.counted)} {d.vocab.unit}, [tập trung ở|chủ yếu tại|nhiều nhất ở|phần lớn ở] "
         f"{d.n(2, 25)} [xã vùng sâu, vùng xa|xã miền núi|xã, phường đông lao động tự do]."
     )
 
@@ -314,8 +310,8 @@ def _plan(d: _Draw) -> str:
 def _money(d: _Draw) -> str:
     return (
         f"[Riêng tháng {d.when.month}|Trong tháng {d.when.month}|Tháng {d.when.month}], [số tiền|tổng số] {d.vocab.money} "
-        f"[trên địa bàn|của địa phương|toàn địa bàn] [đạt|ước đạt|lên tới] {d.n(3, 900)},{d.n(1, 9)} tỷ đồng, "
-        f"[tăng|cao hơn] {d.pct()} [so với tháng trước|so với cùng kỳ]."
+        f"[trên địa bàn|của địa phương|toàn địa bàn] [đạt|ước đạt|lên tới|vào khoảng] {d.n(3, 900)},{d.n(1, 9)} tỷ đồng, "
+        f"[tăng|cao hơn] {d.growth()} [so với tháng trước|so với cùng kỳ]."
     )
 
 
@@ -330,24 +326,24 @@ def _desk(d: _Draw) -> str:
 
 def _inspection(d: _Draw) -> str:
     return (
-        f"[Đoàn kiểm tra liên ngành|Đoàn kiểm tra chuyên ngành|Tổ kiểm tra] [đã làm việc với|đã đến] {d.n(4, 60)} "
-        f"[đơn vị|cơ sở] [tại|ở] {d.xa}, [phát hiện|chỉ ra] {d.n(2, 90)} trường hợp {d.vocab.issue}, "
-        f"[yêu cầu khắc phục|đề nghị sửa sai|buộc khắc phục] [trong|trước] {d.n(10, 45)} ngày."
+        f"[Đoàn kiểm tra liên ngành|Đoàn kiểm tra chuyên ngành|Tổ kiểm tra] [đã làm việc với|đã đến|vừa làm việc với|vừa đến] {d.n(4, 60)} "
+        f"[đơn vị|cơ sở] [tại|ở] {d.xa}, [phát hiện|chỉ ra|ghi nhận] {d.n(2, 90)} trường hợp {d.vocab.issue}, "
+        f"[yêu cầu khắc phục|đề nghị sửa sai|buộc khắc phục|yêu cầu chấn chỉnh] [trong|trong vòng] {d.n(10, 45)} ngày."
     )
 
 
 def _gift(d: _Draw) -> str:
     return (
-        f"[Dịp này|Cũng trong đợt này|Nhân dịp này], {d.rng.choice(_SPONSORS)} [trao tặng|tặng|trao] {d.n(10, 300)} "
+        f"[Trong tháng {d.when.month}|Tuần qua|Đầu tháng {d.when.month}], {d.rng.choice(_SPONSORS)} [trao tặng|tặng|trao] {d.n(10, 300)} "
         f"thẻ BHYT [và|cùng] {d.n(3, 80)} sổ BHXH tự nguyện, [tổng trị giá|trị giá] {d.n(40, 900)} triệu đồng, "
-        f"[cho các hộ khó khăn|cho người có hoàn cảnh khó khăn|cho hộ cận nghèo] [ở|tại] {d.hamlet()}."
+        f"[cho các hộ khó khăn|cho người có hoàn cảnh khó khăn|cho hộ cận nghèo|cho hộ nghèo] [ở|tại] {d.hamlet()}."
     )
 
 
 def _officer(d: _Draw) -> str:
     return (
-        f"[Cán bộ phụ trách địa bàn|Nhân viên thu|Tổ trưởng tổ thu] {d.name()} [cho biết|kể] [mỗi tuần|hằng tuần] "
-        f"[tổ thu ở {d.hamlet()}|nhóm của mình] [dành|bỏ ra] {d.n(2, 5)} buổi tối [gặp người dân|đến từng nhà], "
+        f"[Cán bộ phụ trách địa bàn|Nhân viên thu|Tổ trưởng tổ thu] {d.name(d.rng.random() < 0.5)} [cho biết|kể] [mỗi tuần|hằng tuần] "
+        f"[tổ thu ở {d.hamlet()}|nhóm của mình] [dành|bỏ ra] {d.n(2, 5)} buổi tối [gặp người dân|đến từng nhà|đi vận động từng hộ], "
         f"[bình quân mỗi buổi|mỗi lần] [tư vấn cho|gặp] {d.n(6, 40)} hộ."
     )
 
@@ -355,7 +351,7 @@ def _officer(d: _Draw) -> str:
 def _next_session(d: _Draw) -> str:
     start = d.rng.randint(7, 15)
     return (
-        f"[Đợt tư vấn tiếp theo|Buổi tư vấn kế tiếp|Lần tư vấn sau] [dự kiến diễn ra|sẽ tổ chức|được tổ chức] "
+        f"[Đợt tư vấn tiếp theo|Buổi tư vấn kế tiếp|Lần tư vấn sau] [dự kiến diễn ra|sẽ tổ chức|được tổ chức|sẽ diễn ra] "
         f"[tại|ở] nhà văn hóa {d.hamlet()}, từ {start} giờ đến {start + d.rng.randint(2, 4)} giờ, "
         f"[với|có] {d.n(3, 15)} cán bộ [trực giải đáp|trực tư vấn|hỗ trợ người dân]."
     )
@@ -368,7 +364,7 @@ def _worded(rng: random.Random, frame: str) -> str:
     """Resolve each "[a|b|c]" to one of its wordings: same-frame sentences read differently, as
     different reporters word them."""
     wording = _CHOICE.sub(lambda m: rng.choice(m.group(1).split("|")), frame)
-    return wording.replace(" ,", ",")
+    return wording.replace(" ,", ",").replace(" ;", ";")
 
 
 _FRAMES: tuple[Callable[[_Draw], str], ...] = (
@@ -391,15 +387,32 @@ _ANSWER_FRAMES = (_hotline, _desk, _next_session, _officer)
 
 
 def facts(
-    rng: random.Random, topic: str, co_quan: str, xa: str, when: datetime, count: int
+    rng: random.Random,
+    topic: str,
+    co_quan: str,
+    xa: str,
+    when: datetime,
+    counted: str,
+    count: int,
 ) -> list[str]:
-    """`count` different sentences on `topic`, in a drawn order."""
-    draw = _Draw(rng, VOCAB[topic], co_quan, xa, when)
+    """`count` different sentences on `topic`, in a drawn order; their figures count `counted`
+    (the count the article's templates give, "12.345"), so the article states one."""
+    vocab = VOCAB[topic]
+    total = int(counted.replace(".", ""))
+    if vocab.part:
+        total = total * rng.randint(25, 75) // 100
+    draw = _Draw(rng, vocab, co_quan, xa, when, total, _share(rng))
     return [_worded(rng, frame(draw)) for frame in rng.sample(_FRAMES, count)]
 
 
 def forum_answer(rng: random.Random, topic: str, xa: str, when: datetime, count: int) -> list[str]:
     """Where to get help, with the office's own figures; no province named, as a forum's
     answers to askers from anywhere do not."""
-    draw = _Draw(rng, VOCAB[topic], "cơ quan BHXH", xa, when)
+    counted = rng.randint(1_200, 380_000)
+    draw = _Draw(rng, VOCAB[topic], "cơ quan BHXH", xa, when, counted, _share(rng))
     return [_worded(rng, frame(draw)) for frame in rng.sample(_ANSWER_FRAMES, count)]
+
+
+def _share(rng: random.Random) -> float:
+    """Of the year's plan, what a count has reached: near all of it, as coverage counts are."""
+    return rng.randint(820, 985) / 1000

@@ -199,7 +199,7 @@ def _coverage(rng: random.Random, outlet: YearOutlet, day: date, serial: int) ->
     rng.choice(pool["body"])
     url = _url(outlet, day, serial)
     own = _own(url)
-    own_facts = facts(own, topic, slots["co_quan"], slots["xa"], when, 3)
+    own_facts = facts(own, topic, slots["co_quan"], slots["xa"], when, slots["n2"], 3)
     text = compose(own, (*pool["leads"], *pool["body"]), slots, own_facts, own.randint(85, 105))
     return YearArticle(
         url=url,
@@ -242,12 +242,15 @@ def _forum(rng: random.Random, outlet: YearOutlet, day: date, serial: int) -> Ye
     when = _when(rng, day)
     topic = rng.choice(TOPICS)
     slots = fill_slots("", None, when, rng)
+    # An answer to askers from anywhere names no province's office, and opens with what the
+    # office advises, not with somebody's story.
+    slots["co_quan"] = "cơ quan BHXH"
     asker = person(rng)[0]
     rng.choice(POOLS[topic]["body"])  # still drawn, as in _coverage
     url = _url(outlet, day, serial)
     own = _own(url)
     advice = forum_answer(own, topic, slots["xa"], when, 2)
-    answer = compose(own, POOLS[topic]["body"], slots, advice, own.randint(35, 50))
+    answer = compose(own, POOLS[topic]["body"], slots, advice, own.randint(35, 50), ("{co_quan}",))
     return YearArticle(
         url=url,
         outlet=outlet,
