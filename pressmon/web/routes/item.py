@@ -67,6 +67,7 @@ from pressmon.web.deps import (
     WebContext,
     WritingSession,
 )
+from pressmon.web.done_notice import done_target, saved_notice
 from pressmon.web.formatting import (
     body_part,
     csv_safe,
@@ -223,6 +224,7 @@ def item_context(
         ),
         "copies_outcome": None,  # what deciding the copies with this item did, just now
         "notice": "",  # that an action sent again was recorded once, the first time
+        "saved": "",  # that the status the session just saved is saved (done_notice)
         "saved_copy": ctx.evidence.store.latest(document_id),
         "escalation": escalation,
         "senders": senders,
@@ -260,14 +262,14 @@ def item_page(
     session: CurrentSession,
     phan: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     quay_lai: Annotated[str, Query(max_length=MAX_URL)] = "",
+    da_luu: Annotated[str, Query(max_length=MAX_TEXT)] = "",
 ) -> Response:
     """`phan`: which part of a very long article to show (see `formatting.body_part`);
-    `quay_lai`: the queue view the item was opened from (see `queue_return`)."""
+    `quay_lai`: the queue view the item was opened from (see `queue_return`); `da_luu`: the
+    status the session just saved, said above the log (see `done_notice`)."""
+    shown = item_context(ctx, archive, document_id, session.account, phan, quay_lai)
     return page(
-        request,
-        ctx,
-        "item.html",
-        **item_context(ctx, archive, document_id, session.account, phan, quay_lai),
+        request, ctx, "item.html", **shown | {"saved": saved_notice(da_luu, shown["state"].status)}
     )
 
 
@@ -307,7 +309,7 @@ def act(
         seen_unassigned=seen_unassigned,
     )
     kept = return_param(quay_lai)
-    done = queue_return(next) or f"/bai/{document_id}{'?' + kept if kept else ''}#nhat-ky"
+    done = done_target(document_id, requested, session.account.username, queue_return(next), kept)
     try:
         event = act_as(ctx, archive, session.account, document_id, requested)
     except AlreadyTaken:
