@@ -104,6 +104,12 @@ def number(value: int | float) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+def percent(value: float) -> str:
+    """A percentage, one decimal always, so a column's figures read alike: 17,0%, 18,8%,
+    1.234,5%."""
+    return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".") + "%"
+
+
 def at_least(total: int, exact: bool) -> str:
     """A search total: "hơn 10.000" when the count stopped at the archive's count limit.
 
