@@ -70,6 +70,7 @@ from pressmon.web.deps import (
 from pressmon.web.done_notice import done_target, saved_notice
 from pressmon.web.formatting import (
     body_part,
+    by_name,
     csv_safe,
     highlight,
     paragraphs,
@@ -239,7 +240,10 @@ def item_context(
         # Who made the standing decision, and for which office then (None: none stands).
         "decided": decided_by(history, offices),
         "follow_ups": available_follow_ups(state),
-        "users": assignable_accounts(ctx, archive, account, document),
+        # (username, name) in Vietnamese alphabetical order, as the queue's filter lists them.
+        "users": by_name(
+            {a.username: a.label for a in assignable_accounts(ctx, archive, account, document)}
+        ),
         "action_labels": ACTION_LABELS,
         "traced_actor": traced_actor,
         "offices": offices,

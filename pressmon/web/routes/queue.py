@@ -94,7 +94,7 @@ def filter_choices(ctx: WebContext, users: Sequence[Account]) -> dict:
     return {
         "outlets": by_name(ctx.outlets),
         "provinces": ctx.provinces,
-        "users": users,
+        "users": by_name({a.username: a.label for a in users}),
         "statuses": STATUSES,
     }
 
