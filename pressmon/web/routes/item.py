@@ -50,6 +50,7 @@ from pressmon.review.story_copies import other_copies
 from pressmon.review.workflow import (
     MAX_NOTE_LENGTH,
     Action,
+    Decided,
     available_follow_ups,
     centers_decision,
     centers_lock,
@@ -164,6 +165,12 @@ def assignable_accounts(
     return [a for a in listed if Scope(a.province).allows(document)]
 
 
+def decision_unsaid(decided: Decided | None, answer: ReviewEvent | None) -> Decided | None:
+    """The standing decision (`decided`), unless the Center's answer to a sending (`answer`) is
+    it: "Trung tâm kết luận: …" names it, by whom and when, and a line more would repeat it."""
+    return None if decided is not None and decided.event == answer else decided
+
+
 def item_context(
     ctx: WebContext,
     archive: Archive,
@@ -237,8 +244,9 @@ def item_context(
         "names": ctx.accounts.names(),
         "statuses": next_statuses(state) if may_change else (),
         "may_change_status": may_change,
-        # Who made the standing decision, and for which office then (None: none stands).
-        "decided": decided_by(history, offices),
+        # Who made the standing decision, and for which office then (None: none stands, or the
+        # Center's answer above is that decision and says it, by whom and when).
+        "decided": decision_unsaid(decided_by(history, offices), answer),
         "follow_ups": available_follow_ups(state),
         # (username, name) in Vietnamese alphabetical order, as the queue's filter lists them.
         "users": by_name(
