@@ -350,7 +350,7 @@ def users_list(app) -> None:
             u.username,
             _role(u.role),
             u.display_name,
-            u.province or "Trung tâm",
+            office_label(u.province),
             ("đã khoá" if u.disabled else "đang dùng")
             + (" (tạm khoá đăng nhập)" if u.username in locked else "")
             + (" (phải đổi mật khẩu)" if u.must_change_password else ""),
