@@ -159,9 +159,9 @@ def test_queue_orders_by_tier_then_risk_and_counts_statuses(as_reviewer) -> None
     assert {i["document"]["id"] for i in dated} == {"doc001", "doc002"}
     html = client.get("/hang-doi").text
     assert "Nhận xử lý" in html and "tier-urgent" in html
-    assert '<span class="tier tier-urgent">cần xem ngay</span>' in html
+    assert '<span class="tier tier-urgent">Cần xem ngay</span>' in html
     assert '<span class="status st-progress">Đang xác minh</span>' in html
-    assert '<option value="urgent" >cần xem ngay</option>' in html
+    assert '<option value="urgent" >Cần xem ngay</option>' in html
 
 
 def test_similar_decided_items_are_shown(client, login, archive) -> None:
