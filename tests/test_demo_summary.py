@@ -68,7 +68,7 @@ def test_the_summary_names_outlets_and_labels_flagged_items(tmp_path: Path) -> N
     with archive_from(settings) as archive:
         archive.upsert([_document(1), flagged])
     lines: list[str] = []
-    print_summary(settings, lines.append)
+    print_summary(settings, lines.append, f"--archive {paths.archive}")
     out = "\n".join(lines)
 
     by_outlet = out.split("Theo cơ quan báo chí:")[1].split("Tin cần xem xét")[0]

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from pressmon.cli import output
-from pressmon.cli.demo_summary import print_summary
+from pressmon.cli.demo_summary import demo_place, print_summary
 from pressmon.cli.help_text import command, group
 from pressmon.cli.options import DAY
 from pressmon.cli.progress import quiet_option
@@ -157,7 +157,11 @@ def demo(
         last_day = until or datetime.now(settings.tz).date()
         ingest = (prepare_demo_year(paths, click.echo, until=last_day, scale=year_scale),)
     crawl_demo_site(paths, app.config_dir, click.echo, alongside=ingest, quiet=quiet)
-    print_summary(settings, click.echo)
+    # Its links lead to the server it starts, on --host and --port, not settings.toml's port.
+    settings = served_at(settings, host, port)
+    print_summary(
+        settings, click.echo, demo_place(app.data_dir, paths.archive, "archive" in app.overrides)
+    )
     escalate_sample(settings, click.echo)
     if not no_serve:
         serve_app(settings, host, port, click.echo, demo=True)
@@ -350,7 +354,7 @@ def users_list(app) -> None:
             u.username,
             _role(u.role),
             u.display_name,
-            u.province or "Trung tâm",
+            office_label(u.province),
             ("đã khoá" if u.disabled else "đang dùng")
             + (" (tạm khoá đăng nhập)" if u.username in locked else "")
             + (" (phải đổi mật khẩu)" if u.must_change_password else ""),

@@ -3,7 +3,9 @@ it (outlets by name) and the flagged items as `pressmon flagged` shows them."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
+from pathlib import Path
 
 from index.types import Query
 from pressmon.cli import output
@@ -17,7 +19,18 @@ from pressmon.wiring import archive_from
 FLAGGED_SHOWN = 20  # the demo year flags about 75 posts; the queue shows them all
 
 
-def print_summary(settings: Settings, echo: Callable[[str], None]) -> None:
+def demo_place(data_dir: Path | None, archive: Path, named: bool) -> str:
+    """The global option a later command names the demo by, as the operator did: `--data-dir D`
+    when they gave that (and no `--archive`: `named`), else `--archive` with its archive (the
+    demo's state and sources sit beside it, so naming the archive is enough)."""
+    if data_dir is not None and not named:
+        return f"--data-dir {shlex.quote(str(data_dir))}"
+    return f"--archive {shlex.quote(str(archive))}"
+
+
+def print_summary(settings: Settings, echo: Callable[[str], None], place: str) -> None:
+    """`settings`: the demo's, as the server it starts reads them (its links lead there);
+    `place`: `demo_place`, for the commands it suggests."""
     press = Query(kinds=PRESS_KINDS)  # what `pressmon counts` and /bao-phu count
     with archive_from(settings) as archive:
         weekly = archive.counts(press)
@@ -39,5 +52,4 @@ def print_summary(settings: Settings, echo: Callable[[str], None]) -> None:
         echo(output.flagged_text(document, settings.tz, item_link(settings.web, document.id)))
     if len(flagged) > FLAGGED_SHOWN:
         echo(f"... và {len(flagged) - FLAGGED_SHOWN} tin khác: xem hàng đợi /hang-doi")
-    # The demo's state and sources sit beside its archive, so naming the archive is enough.
-    echo(f"\nTình trạng các nguồn demo: pressmon --archive {settings.archive.path} sources --all")
+    echo(f"\nTình trạng các nguồn demo: pressmon {place} sources --all")

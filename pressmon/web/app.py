@@ -144,6 +144,8 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.filters["correction_date"] = formatting.correction_date
     env.filters["number"] = formatting.number
     env.filters["decimal"] = formatting.decimal
+    env.filters["percent"] = formatting.percent
+    env.filters["upper_first"] = formatting.upper_first
     env.filters["at_least"] = formatting.at_least
     env.filters["safe_snippet"] = formatting.safe_snippet
     env.filters["safe_url"] = formatting.safe_url

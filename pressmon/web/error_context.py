@@ -24,6 +24,8 @@ PARAM_LABELS: Mapping[str, str] = {
     "chu_de": "Chủ đề",
     "copies": "Áp dụng cho các bản cùng nội dung",
     "chuyen": "Chuyển Trung tâm",
+    "da_luu": "Trạng thái vừa lưu",
+    "da_nhan": "Bài vừa nhận xử lý",
     "danh_dau": "Chỉ bài được đánh dấu",
     "gop": "Gộp bài cùng nội dung",
     "loai": "Nhóm nội dung",

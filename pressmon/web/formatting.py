@@ -104,6 +104,18 @@ def number(value: int | float) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+def upper_first(text: str) -> str:
+    """`text` with its first letter capitalised, the rest as written: a badge or an option
+    reads "Cần xem ngay" beside "Chưa xử lý" (str.capitalize would lower "BHXH")."""
+    return text[:1].upper() + text[1:]
+
+
+def percent(value: float) -> str:
+    """A percentage, one decimal always, so a column's figures read alike: 17,0%, 18,8%,
+    1.234,5%."""
+    return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".") + "%"
+
+
 def at_least(total: int, exact: bool) -> str:
     """A search total: "hơn 10.000" when the count stopped at the archive's count limit.
 

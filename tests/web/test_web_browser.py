@@ -133,7 +133,8 @@ def test_review_an_item_end_to_end(page, server, archive, tmp_path) -> None:
         "Đối chiếu thông cáo của BHXH Việt Nam: thông tin sai.",
     )
     page.click("#decision-form button[type=submit]")
-    page.wait_for_url("**/bai/doc001#nhat-ky")
+    page.wait_for_url("**/bai/doc001?da_luu=false#nhat-ky")
+    assert page.locator("#nhat-ky .notice").inner_text() == "Đã lưu trạng thái “Sai sự thật”."
     audit = page.locator("#nhat-ky table").inner_text()
     assert "Đối chiếu thông cáo của BHXH Việt Nam" in audit and "Sai sự thật" in audit
     assert [e.status_after for e in archive.review_history("doc001")] == ["false"]

@@ -94,7 +94,9 @@ def test_after_acting_the_item_page_still_leads_back_to_the_view(as_reviewer) ->
     client, token = as_reviewer
     done = act(client, token, action="status", status="in_progress", quay_lai=VIEW)
     assert done.status_code == 303
-    assert done.headers["location"] == "/bai/doc003?quay_lai=" + quote(VIEW, safe="") + "#nhat-ky"
+    assert done.headers["location"] == (
+        "/bai/doc003?da_luu=in_progress&quay_lai=" + quote(VIEW, safe="") + "#nhat-ky"
+    )
     assert _back(client.get(done.headers["location"]).text) == VIEW
     refused = act(client, token, action="status", status="false", quay_lai=VIEW)  # needs a note
     assert refused.status_code == 422 and _back(refused.text) == VIEW

@@ -18,7 +18,8 @@ def test_reviewer_decides_with_a_note_and_the_audit_shows_it(as_reviewer, archiv
     response = act(
         client, token, action="status", status="false", note="Đã đối chiếu thông cáo của BHXH"
     )
-    assert response.status_code == 303 and response.headers["location"] == "/bai/doc003#nhat-ky"
+    assert response.status_code == 303
+    assert response.headers["location"] == "/bai/doc003?da_luu=false#nhat-ky"
     history = archive.review_history("doc003")
     assert [(e.action, e.status_before, e.status_after, e.actor) for e in history] == [
         ("status", "unstarted", "in_progress", "an"),
@@ -77,7 +78,7 @@ def test_assignment_is_audited_and_filters_the_queue(client, login, archive) -> 
     )  # reviewers take items only
     assert (
         act(client, token, action="assign", assignee="an", next="/hang-doi").headers["location"]
-        == "/hang-doi"
+        == "/hang-doi?da_nhan=doc003#bai-doc003"
     )
     token = login(client, "binh")
     assert act(client, token, doc="doc002", action="assign", assignee="an").status_code == 303
@@ -158,9 +159,9 @@ def test_queue_orders_by_tier_then_risk_and_counts_statuses(as_reviewer) -> None
     assert {i["document"]["id"] for i in dated} == {"doc001", "doc002"}
     html = client.get("/hang-doi").text
     assert "Nhận xử lý" in html and "tier-urgent" in html
-    assert '<span class="tier tier-urgent">cần xem ngay</span>' in html
+    assert '<span class="tier tier-urgent">Cần xem ngay</span>' in html
     assert '<span class="status st-progress">Đang xác minh</span>' in html
-    assert '<option value="urgent" >cần xem ngay</option>' in html
+    assert '<option value="urgent" >Cần xem ngay</option>' in html
 
 
 def test_similar_decided_items_are_shown(client, login, archive) -> None:

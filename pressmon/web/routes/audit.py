@@ -33,7 +33,7 @@ from pressmon.audit import (
 from pressmon.web.accounts import Session, account_detail_text
 from pressmon.web.applied_from import Origin, origins
 from pressmon.web.deps import Context, WebContext
-from pressmon.web.formatting import csv_safe, vn_datetime_seconds
+from pressmon.web.formatting import by_name, csv_safe, vn_datetime_seconds
 from pressmon.web.params import Dates, Text, clean
 from pressmon.web.routes import page, reports_only
 
@@ -93,6 +93,7 @@ def audit_page(
     request: Request, ctx: Context, wanted: Filter, session: Session = LeadsAndAdmins
 ) -> Response:
     shown = entries(ctx, dataclasses.replace(wanted, limit=SHOWN + 1))
+    names = display_names(ctx)
     return page(
         request,
         ctx,
@@ -100,14 +101,14 @@ def audit_page(
         entries=shown[:SHOWN],
         items=page_items(ctx.archive, shown[:SHOWN]),
         more=len(shown) > SHOWN,
-        names=display_names(ctx),
+        names=names,
         offices=ctx.accounts.offices_at(),
         actor_name=traced_actor_name,
         action_label=action_label,
         shown_detail=shown_detail,
         area_labels=AREA_LABELS,
         actions=AUDIT_ACTION_LABELS,
-        accounts=ctx.accounts.list(),
+        accounts=by_name(names),  # the filter's, in Vietnamese alphabetical order
         system=SYSTEM,
         chosen=wanted,
         query=request.url.query,

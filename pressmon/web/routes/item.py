@@ -50,6 +50,7 @@ from pressmon.review.story_copies import other_copies
 from pressmon.review.workflow import (
     MAX_NOTE_LENGTH,
     Action,
+    Decided,
     available_follow_ups,
     centers_decision,
     centers_lock,
@@ -67,8 +68,10 @@ from pressmon.web.deps import (
     WebContext,
     WritingSession,
 )
+from pressmon.web.done_notice import done_target, saved_notice
 from pressmon.web.formatting import (
     body_part,
+    by_name,
     csv_safe,
     highlight,
     paragraphs,
@@ -162,6 +165,12 @@ def assignable_accounts(
     return [a for a in listed if Scope(a.province).allows(document)]
 
 
+def decision_unsaid(decided: Decided | None, answer: ReviewEvent | None) -> Decided | None:
+    """The standing decision (`decided`), unless the Center's answer to a sending (`answer`) is
+    it: "Trung tâm kết luận: …" names it, by whom and when, and a line more would repeat it."""
+    return None if decided is not None and decided.event == answer else decided
+
+
 def item_context(
     ctx: WebContext,
     archive: Archive,
@@ -223,6 +232,7 @@ def item_context(
         ),
         "copies_outcome": None,  # what deciding the copies with this item did, just now
         "notice": "",  # that an action sent again was recorded once, the first time
+        "saved": "",  # that the status the session just saved is saved (done_notice)
         "saved_copy": ctx.evidence.store.latest(document_id),
         "escalation": escalation,
         "senders": senders,
@@ -234,10 +244,14 @@ def item_context(
         "names": ctx.accounts.names(),
         "statuses": next_statuses(state) if may_change else (),
         "may_change_status": may_change,
-        # Who made the standing decision, and for which office then (None: none stands).
-        "decided": decided_by(history, offices),
+        # Who made the standing decision, and for which office then (None: none stands, or the
+        # Center's answer above is that decision and says it, by whom and when).
+        "decided": decision_unsaid(decided_by(history, offices), answer),
         "follow_ups": available_follow_ups(state),
-        "users": assignable_accounts(ctx, archive, account, document),
+        # (username, name) in Vietnamese alphabetical order, as the queue's filter lists them.
+        "users": by_name(
+            {a.username: a.label for a in assignable_accounts(ctx, archive, account, document)}
+        ),
         "action_labels": ACTION_LABELS,
         "traced_actor": traced_actor,
         "offices": offices,
@@ -260,14 +274,14 @@ def item_page(
     session: CurrentSession,
     phan: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     quay_lai: Annotated[str, Query(max_length=MAX_URL)] = "",
+    da_luu: Annotated[str, Query(max_length=MAX_TEXT)] = "",
 ) -> Response:
     """`phan`: which part of a very long article to show (see `formatting.body_part`);
-    `quay_lai`: the queue view the item was opened from (see `queue_return`)."""
+    `quay_lai`: the queue view the item was opened from (see `queue_return`); `da_luu`: the
+    status the session just saved, said above the log (see `done_notice`)."""
+    shown = item_context(ctx, archive, document_id, session.account, phan, quay_lai)
     return page(
-        request,
-        ctx,
-        "item.html",
-        **item_context(ctx, archive, document_id, session.account, phan, quay_lai),
+        request, ctx, "item.html", **shown | {"saved": saved_notice(da_luu, shown["state"].status)}
     )
 
 
@@ -307,7 +321,7 @@ def act(
         seen_unassigned=seen_unassigned,
     )
     kept = return_param(quay_lai)
-    done = queue_return(next) or f"/bai/{document_id}{'?' + kept if kept else ''}#nhat-ky"
+    done = done_target(document_id, requested, session.account.username, queue_return(next), kept)
     try:
         event = act_as(ctx, archive, session.account, document_id, requested)
     except AlreadyTaken:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Annotated, get_args
 from urllib.parse import urlencode
 
@@ -29,6 +29,7 @@ from pressmon.review.workflow import decided_by
 from pressmon.web.accounts import Account
 from pressmon.web.choices import Choice, Choices
 from pressmon.web.deps import Context, CurrentSession, SessionArchive, SessionScope, WebContext
+from pressmon.web.done_notice import DONE_PARAMS, row_anchor, taken_notice
 from pressmon.web.formatting import by_name
 from pressmon.web.listed_accounts import session_accounts
 from pressmon.web.params import Dates, FilterReader, Page, Text, clean
@@ -93,7 +94,7 @@ def filter_choices(ctx: WebContext, users: Sequence[Account]) -> dict:
     return {
         "outlets": by_name(ctx.outlets),
         "provinces": ctx.provinces,
-        "users": users,
+        "users": by_name({a.username: a.label for a in users}),
         "statuses": STATUSES,
     }
 
@@ -165,6 +166,33 @@ def _with_sendings(row: QueueRow, view: SentView) -> QueueRow:
     return replace(row, answer=view.answer, senders=view.senders)
 
 
+@dataclass(frozen=True)
+class Taken:
+    """The item the session just took, said at its row (`in_rows`) or above the list."""
+
+    id: str
+    notice: str
+    in_rows: bool
+
+
+def taken_item(
+    archive: Archive,
+    document_id: str,
+    username: str,
+    assignments: Mapping[str, str],
+    result: QueuePage,
+) -> Taken | None:
+    """The item `document_id` (`da_nhan`) if the session (`username`) holds it and may see it
+    (`archive`: the session's); None otherwise, or for none."""
+    if not document_id or assignments.get(document_id) != username:
+        return None
+    document = archive.get(document_id)
+    if document is None:
+        return None
+    in_rows = any(r.document.id == document_id for r in result.rows)
+    return Taken(document_id, taken_notice(document.title), in_rows)
+
+
 def center_actor(ctx: WebContext) -> CenterEvent:
     """Whether an audit event is the Center's: recorded while its actor acted for the Center, not
     a province's office (pressmon.review.offices), and not the system's."""
@@ -189,14 +217,18 @@ def queue_page(
     session: CurrentSession,
     filters: Filters,
     page_no: Page,
+    da_nhan: Text = "",
 ) -> Response:
+    """`da_nhan`: the item the session just took ("Nhận xử lý"), said at its row (see
+    `done_notice`)."""
     # One read for the rows' handlers and the Người xử lý filter, which then agree; one of the
     # accounts for the offices the rows are read with, the names and the filter.
     assignments = ctx.accounts.assignees()
     accounts = ctx.accounts.list()
     offices = ctx.accounts.offices_at(accounts)
     result = session_queue(ctx, archive, scope, filters, page_no, assignments, offices)
-    params = {k: v for k, v in request.query_params.items() if k != "trang"}
+    # The view's own parameters: not its page, nor what was just done (said once, not carried).
+    params = {k: v for k, v in request.query_params.items() if k not in ("trang", *DONE_PARAMS)}
     # This view, page included: its items' links carry it, for their page to lead back here.
     view = queue_view(params, result.page)
     # Senders, the Center's answerer and each item's handler by the names people read.
@@ -209,7 +241,9 @@ def queue_page(
         params=params,
         view=view,
         back_param=return_param(view),
-        status_tabs=status_tab_links(request.query_params, tuple(result.status_counts)),
+        status_tabs=status_tab_links(params, tuple(result.status_counts)),
+        taken=taken_item(archive, clean(da_nhan), session.account.username, assignments, result),
+        row_anchor=row_anchor,
         without_story=urlencode(sorted((k, v) for k, v in params.items() if k != "cau_chuyen")),
         # A story's copies are listed each on its row, whether the queue is grouped or not.
         story_base=urlencode(
