@@ -39,7 +39,9 @@ def test_the_queue_says_a_province_is_unknown_instead_of_leaving_the_cell_empty(
 ) -> None:
     sign_in(client, "an")
     page = client.get("/hang-doi").text
-    province_column = re.findall(r"<th>(.*?)</th>", page.split("<thead>", 1)[1]).index("Tỉnh")
+    province_column = re.findall(r"<th[^>]*>(.*?)</th>", page.split("<thead>", 1)[1]).index(
+        "Tỉnh, thành phố"
+    )
     cells = _queue_cells(page)
     assert cells["doc060"][province_column] == UNKNOWN
     assert cells["doc061"][province_column] == "Nghệ An"
