@@ -21,6 +21,12 @@ from vntext.provinces import Unit
 _WRAPPER = re.compile(r"^\s*(?:tinh|thanh pho|tp)\b|\b(?:city|province)\s*$")
 _NOT_LETTER = re.compile(r"[\W_]+")
 
+# Shorthands people type in a filter or a config file but that are no name in article text: "HCM"
+# alone is the city only when someone means a province, so it is kept out of the gazetteer
+# (config/provinces.yaml, read by text matching too). "HN" is not one: it is also Hà Nam's
+# initials (merged into Ninh Bình in 2025), whose figures "HN" must not silently give as Hà Nội's.
+TYPED_SHORTHANDS: Mapping[str, str] = {"HCM": "Hồ Chí Minh"}
+
 
 def typed_key(text: str) -> str:
     """Case, diacritics, tone placement, spaces, hyphens and dots do not matter: "Hà Nội",
@@ -64,11 +70,21 @@ class ProvinceNames:
     readings: Mapping[str, frozenset[Reading]]
 
     @classmethod
-    def of(cls, units: Iterable[Unit]) -> ProvinceNames:
+    def of(
+        cls, units: Iterable[Unit], shorthands: Mapping[str, str] = TYPED_SHORTHANDS
+    ) -> ProvinceNames:
+        """`shorthands`: typed-only spelling → current province (one the units do not name is
+        left out)."""
         found: dict[str, set[Reading]] = {}
+        current: set[str] = set()
         for unit in units:
             for spelling in (unit.name, *unit.aliases):
                 found.setdefault(typed_key(spelling), set()).add(Reading.of(unit))
+            if unit.kind == "current":
+                current.add(unit.province)
+        for spelling, province in shorthands.items():
+            if province in current:
+                found.setdefault(typed_key(spelling), set()).add(Reading(province))
         return cls({k: frozenset(v) for k, v in found.items()})
 
     def read(self, typed: str) -> Reading | None:

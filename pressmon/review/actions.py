@@ -74,8 +74,8 @@ def check_seen(history: Sequence[ReviewEvent], seen: int | None, actor: str | No
     """StaleAction when the item's log grew past the `seen` events its sender's page showed:
     without this, two reviewers deciding from the same page would both be recorded and the later
     silently replace the earlier's conclusion. OwnStaleAction when every event since is `actor`'s
-    own (another tab of theirs), for the item page to say so rather than name them as if someone
-    else; among others' and theirs, the latest of the others' is named."""
+    own (another tab of theirs), for the item page and the API to say so rather than name them
+    as if someone else; among others' and theirs, the latest of the others' is named."""
     if seen is None or seen == len(history):
         return
     if seen > len(history):  # events are never deleted: no page showed more than there are
@@ -90,13 +90,16 @@ def check_seen(history: Sequence[ReviewEvent], seen: int | None, actor: str | No
         f"({ACTION_LABELS.get(latest.action, latest.action)}, trạng thái "
         f"“{label(latest.status_after)}”)"
     )
-    what = f"Trong lúc bạn xem, {actor_label(latest)} đã cập nhật bài này {happened}."
-    advice = "hãy xem lại rồi thao tác lại."
     if others:
-        raise StaleAction(what, advice)
+        raise StaleAction(
+            f"Trong lúc bạn xem, {actor_label(latest)} đã cập nhật bài này {happened}.",
+            "hãy xem lại rồi thao tác lại.",
+        )
+    # An API client has no tabs: it is told the account itself acted after the `seen` it sent.
     raise OwnStaleAction(
-        what,
-        advice,
+        f"Kể từ lần xem đã gửi (seen = {seen}), chính tài khoản này đã cập nhật bài này "
+        f"{happened}.",
+        "hãy xem lại rồi gửi lại nếu vẫn cần.",
         f"Trong lúc trang này mở, chính bạn đã cập nhật bài này ở một trang khác {happened}.",
         "xem lại rồi gửi lại nếu vẫn cần.",
     )

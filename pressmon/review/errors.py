@@ -31,8 +31,8 @@ class OwnStaleAction(StaleAction):
     """A stale action (see StaleAction) where every event its page did not show is its sender's
     own, from another tab of theirs: still refused, but the item page says it was theirs
     (`own_what`, `own_advice`) rather than name them as if someone else. Its message, which the
-    API answers, stays that of any stale action: an API client has no tabs, and may share its
-    account with a person."""
+    API answers, says the account itself updated the item since the `seen` sent: an API client
+    has no tabs."""
 
     def __init__(self, what: str, advice: str, own_what: str, own_advice: str) -> None:
         super().__init__(what, advice)

@@ -1,6 +1,7 @@
 """A reviewer acting from an item page made before their own different action from another tab
 is still refused (409, nothing recorded), but told it was their own change, not named as if they
-were someone else; anyone else's change since is worded as before and named."""
+were someone else, and so is an API client sending an old `seen`; anyone else's change since is
+worded as before and named."""
 
 from __future__ import annotations
 
@@ -37,17 +38,19 @@ def test_a_note_from_a_tab_opened_before_ones_own_status_change(client, archive)
     assert [e.action for e in archive.review_history("doc003")] == ["status"]
 
 
-def test_the_api_still_names_the_account(client, archive) -> None:
-    """An API client has no tabs, and may share its account with a person: its answer is as
-    before (tests/web/test_web_stale_decisions.py)."""
+def test_the_api_says_the_account_itself_updated_the_item_since_seen(client, archive) -> None:
+    """An API client has no tabs: it is told its own account acted after the `seen` it sent, not
+    named as if someone else (status and fields as for any stale action)."""
     token = sign_in(client, "an")
     assert _decide(client, token, seen=0, **IN_PROGRESS).status_code == 200
     stale = _decide(client, token, seen=0, **NOTE)
     assert stale.status_code == 409
-    assert stale.json()["error"] == (
-        "Trong lúc bạn xem, an đã cập nhật bài này (Đổi trạng thái, trạng thái “Đang xác minh”). "
-        "Hãy xem lại rồi thao tác lại."
-    )
+    assert stale.json() == {
+        "ok": False,
+        "error": "Kể từ lần xem đã gửi (seen = 0), chính tài khoản này đã cập nhật bài này "
+        "(Đổi trạng thái, trạng thái “Đang xác minh”). Hãy xem lại rồi gửi lại nếu vẫn cần.",
+        "status": 409,
+    }
     assert len(archive.review_history("doc003")) == 1
 
 

@@ -70,7 +70,8 @@ def test_the_api_checks_seen_when_given(as_lead, archive) -> None:
         json={"action": "status", "status": "insufficient", "seen": seen},
         headers=headers,
     )
-    assert stale.status_code == 409 and "binh đã cập nhật bài này" in stale.json()["error"]
+    assert stale.status_code == 409  # the lead's own change since `seen`, said to be its own
+    assert "chính tài khoản này đã cập nhật bài này" in stale.json()["error"]
     unchecked = {"action": "status", "status": "insufficient"}  # without `seen`, as before
     assert client.post("/api/items/doc003/decide", json=unchecked, headers=headers).is_success
     assert [e.status_after for e in archive.review_history("doc003")] == [
