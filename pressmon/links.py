@@ -7,7 +7,15 @@ from urllib.parse import quote
 from pressmon.settings import WebSettings
 
 
+def _base(web: WebSettings) -> str:
+    return (web.public_url or f"http://{web.host}:{web.port}").rstrip("/")
+
+
 def item_link(web: WebSettings, document_id: str) -> str:
     """The item's page in the web app: web.public_url when set, else the host and port served."""
-    base = web.public_url or f"http://{web.host}:{web.port}"
-    return f"{base.rstrip('/')}/bai/{quote(document_id, safe='')}"
+    return f"{_base(web)}/bai/{quote(document_id, safe='')}"
+
+
+def story_link(web: WebSettings, story_id: str) -> str:
+    """The review queue filtered to one story's copies (`?cau_chuyen=`), on the same base."""
+    return f"{_base(web)}/hang-doi?cau_chuyen={quote(story_id, safe='')}"

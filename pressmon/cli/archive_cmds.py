@@ -22,11 +22,11 @@ from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import PRESS_KINDS, counted_until, open_end, progress_for_targets
 from pressmon.filters import FilterField, FilterResolver
-from pressmon.links import item_link
+from pressmon.links import item_link, story_link
 from pressmon.progress_text import cut_buckets_note
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, TOPIC_LABELS, label
-from pressmon.review.queue import triage_order
+from pressmon.review.queue import documents_per_story, triage_order
 from pressmon.search_hints import suggestions
 from pressmon.settings import Settings, load_sources
 from pressmon.snapshots import SnapshotStore, complete_weeks
@@ -401,14 +401,22 @@ def _freeze_complete_weeks(
 @command()
 @_filters
 @click.option("--json", "as_json", is_flag=True, help="JSON lines, mỗi dòng một tin được đánh dấu.")
+@click.option(
+    "--stories",
+    is_flag=True,
+    help="Gộp bài cùng nội dung (đăng lại, sao chép): mỗi nội dung một dòng, bản khẩn nhất đại "
+    "diện, kèm số bản cùng nội dung khác; --json thêm story_id và story_copies.",
+)
 @click.pass_obj
-def flagged(app, as_json: bool, **options) -> None:
+def flagged(app, as_json: bool, stories: bool, **options) -> None:
     """Các tin được đánh dấu cần xem xét, khẩn nhất trước (danh sách sàng lọc, không phải
     kết luận)."""
     with archive_from(app.settings_to_read()) as archive:
         documents, capped = triage_order(archive, _query(app.settings, **options))
+    # --stories, named as `counts --stories`: a story's copies count once, as the web's ?gop=1.
+    shown, copies = documents_per_story(documents) if stories else (tuple(documents), {})
     if as_json:
-        for d in documents:
+        for d in shown:
             # The archive keeps flag_details as untyped JSON; the flagger writes reason objects.
             reasons = cast(list[Mapping[str, Any]], d.flag_details.get("reasons", []))
             click.echo(
@@ -433,17 +441,30 @@ def flagged(app, as_json: bool, **options) -> None:
                         "review_status": d.review_status,
                         "review_status_label": label(d.review_status),
                         "reasons": [r.get("text") for r in reasons][:5],
+                        **(
+                            {"story_id": d.story_id, "story_copies": copies.get(d.id, 0)}
+                            if stories
+                            else {}
+                        ),
                     }
                 )
             )
         return
+    grouped = f"{output.stories_text(len(shown))}, mỗi nội dung một dòng; " if stories else ""
     click.echo(
-        f"{output.number(len(documents))} tin cần xem xét (điểm sàng lọc, không phải kết luận)"
+        f"{output.number(len(documents))} tin cần xem xét"
+        f" ({grouped}điểm sàng lọc, không phải kết luận)"
     )
     if capped:
         click.echo("(chỉ hiện những tin đầu tiên; lọc theo ngày, cơ quan hoặc tỉnh để xem tiếp)")
-    for d in documents:
-        click.echo(output.flagged_text(d, app.settings.tz, item_link(app.settings.web, d.id)))
+    for d in shown:
+        link = item_link(app.settings.web, d.id)
+        story = story_link(app.settings.web, d.story)
+        click.echo(
+            output.flagged_text(
+                d, app.settings.tz, link, copies=copies.get(d.id, 0), copies_link=story
+            )
+        )
 
 
 @command()

@@ -342,8 +342,18 @@ def document_line(document: Document, tz: tzinfo, *, title: str | None = None) -
     )
 
 
-def flagged_text(document: Document, tz: tzinfo, link: str) -> str:
-    """One triage entry: id, tier, risk, category code and name, stance, status, reason, link."""
+def stories_text(stories: int) -> str:
+    """How many stories a grouped list holds, worded as the web queue's *Gộp bài cùng nội
+    dung* view counts them."""
+    return f"{number(stories)} nội dung" + (" khác nhau" if stories != 1 else "")
+
+
+def flagged_text(
+    document: Document, tz: tzinfo, link: str, *, copies: int = 0, copies_link: str = ""
+) -> str:
+    """One triage entry: id, tier, risk, category code and name, stance, status, reason, link;
+    in a list grouped by story, the `copies` it stands for as the web queue's row says it, and
+    the queue listing them (`copies_link`)."""
     reasons = document.flag_details.get("reasons", [])
     top = (
         next((r.get("text") for r in reasons if isinstance(r, dict) and r.get("text")), None)
@@ -367,4 +377,6 @@ def flagged_text(document: Document, tz: tzinfo, link: str) -> str:
     if top:
         lines.append(f"    Lý do chính: {terminal_safe(top)}")
     lines.append(f"    Xem: {link}")
+    if copies:
+        lines.append(f"    Cùng nội dung với {number(copies)} bài khác: {copies_link}")
     return "\n".join(lines)

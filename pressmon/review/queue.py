@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
-from typing import Literal
+from typing import Literal, TypeVar
 
 from classifier.types import TIERS
 from index.base import Archive
@@ -384,13 +384,17 @@ def stories_per_status(
     return {status: len(found) for status, found in by_status.items()}, len(everyone)
 
 
+# What one_per_story groups: the web queue's triage columns, the CLI's documents read whole.
+_Item = TypeVar("_Item", TriageEntry, Document)
+
+
 def one_per_story(
-    entries: Sequence[TriageEntry], stories: Mapping[str, str | None]
-) -> tuple[tuple[TriageEntry, ...], dict[str, int]]:
+    entries: Sequence[_Item], stories: Mapping[str, str | None]
+) -> tuple[tuple[_Item, ...], dict[str, int]]:
     """The first of `entries` (in queue order: the most urgent) of each story (`stories`: id ->
     story_id; an item without one is a story of its own), and by its id how many other copies
     it stands for (0 left out)."""
-    first: dict[str, TriageEntry] = {}
+    first: dict[str, _Item] = {}
     counted: Counter[str] = Counter()
     for entry in entries:
         story = stories.get(entry.id) or entry.id
@@ -399,3 +403,11 @@ def one_per_story(
     return tuple(first.values()), {
         entry.id: counted[story] - 1 for story, entry in first.items() if counted[story] > 1
     }
+
+
+def documents_per_story(
+    documents: Sequence[Document],
+) -> tuple[tuple[Document, ...], dict[str, int]]:
+    """`one_per_story` of documents read whole (`pressmon flagged --stories`, the demo's
+    printout): they carry their story, so no read of the archive's story column."""
+    return one_per_story(documents, {d.id: d.story_id for d in documents})
