@@ -1,5 +1,6 @@
 """What `pressmon demo` prints once its archive is loaded: coverage as `pressmon counts` shows
-it (outlets by name) and the flagged items as `pressmon flagged` shows them."""
+it (outlets by name) and the flagged items as `pressmon flagged --stories` shows them: one entry
+per story, so a false claim reposted a dozen times does not fill the list."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from pathlib import Path
 from index.types import Query
 from pressmon.cli import output
 from pressmon.coverage import PRESS_KINDS
-from pressmon.links import item_link
-from pressmon.review.queue import triage_order
+from pressmon.links import item_link, story_link
+from pressmon.review.queue import documents_per_story, triage_order
 from pressmon.settings import Settings, load_sources
 from pressmon.web.formatting import number
 from pressmon.wiring import archive_from
 
-FLAGGED_SHOWN = 20  # the demo year flags about 75 posts; the queue shows them all
+# Stories shown: the demo year flags about 75 posts, many of them copies; the queue shows them all
+FLAGGED_SHOWN = 20
 
 
 def demo_place(data_dir: Path | None, archive: Path, named: bool) -> str:
@@ -44,12 +46,25 @@ def print_summary(settings: Settings, echo: Callable[[str], None], place: str) -
     outlets = {s.id: s.name for s in load_sources(settings.sources_file).sources}
     echo("\nTheo cơ quan báo chí:")
     echo(output.counts_text(by_outlet, outlets))
+    entries, copies = documents_per_story(flagged)
     echo(
-        f"\nTin cần xem xét: {len(flagged)}"
-        " (điểm sàng lọc để người duyệt quyết định, không phải kết luận)"
+        f"\nTin cần xem xét: {number(len(flagged))} ({output.stories_text(len(entries))}, mỗi nội"
+        " dung một dòng; điểm sàng lọc để người duyệt quyết định, không phải kết luận)"
     )
-    for document in flagged[:FLAGGED_SHOWN]:  # as `pressmon flagged` shows them
-        echo(output.flagged_text(document, settings.tz, item_link(settings.web, document.id)))
-    if len(flagged) > FLAGGED_SHOWN:
-        echo(f"... và {len(flagged) - FLAGGED_SHOWN} tin khác: xem hàng đợi /hang-doi")
+    shown = entries[:FLAGGED_SHOWN]
+    for document in shown:  # as `pressmon flagged --stories` shows them
+        link = item_link(settings.web, document.id)
+        story = story_link(settings.web, document.story)
+        echo(
+            output.flagged_text(
+                document, settings.tz, link, copies=copies.get(document.id, 0), copies_link=story
+            )
+        )
+    if len(entries) > len(shown):
+        # The items neither shown nor counted as a shown entry's copies.
+        rest = len(flagged) - sum(1 + copies.get(d.id, 0) for d in shown)
+        echo(
+            f"... và {number(rest)} tin khác ({output.stories_text(len(entries) - len(shown))}):"
+            " xem hàng đợi /hang-doi?gop=1"
+        )
     echo(f"\nTình trạng các nguồn demo: pressmon {place} sources --all")
