@@ -94,6 +94,7 @@ class AppContext:
         self.verbose = verbose
         self.data_dir = data_dir
         self.overrides: dict[str, Any] = {}
+        self.archive_named = archive is not None
         if archive:
             self.overrides = companion_overrides(archive, os.environ)
             self.overrides.setdefault("archive", {})["path"] = str(archive)
@@ -102,10 +103,25 @@ class AppContext:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = load_settings(
+            settings = load_settings(
                 self.config_dir, overrides=self.overrides, data_dir=self.data_dir
             )
+            if not self.archive_named:
+                settings = self._with_companions(settings)
+            self._settings = settings
         return self._settings
+
+    def _with_companions(self, settings: Settings) -> Settings:
+        """`settings` with the files `pressmon --data-dir D demo` wrote beside the data folder's
+        archive, as `--archive` uses them: else `--data-dir D serve` named the demo's outlets
+        by their ids and listed the configured ones in the queue's filter. An option given
+        (`--sources`) still wins."""
+        found = companion_overrides(settings.archive.path, os.environ)
+        if not found:
+            return settings
+        return load_settings(
+            self.config_dir, overrides=_merged(found, self.overrides), data_dir=self.data_dir
+        )
 
     def settings_to_read(self) -> Settings:
         """Settings for a command that only reads: a missing archive is an error, not 0 rows."""
@@ -128,6 +144,17 @@ class AppContext:
             node = node.setdefault(part, {})
         node[path[-1]] = value
         self._settings = None
+
+
+def _merged(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """`base` with `extra` over it, nested tables merged key by key."""
+    merged = dict(base)
+    for key, value in extra.items():
+        below = merged.get(key)
+        merged[key] = (
+            _merged(below, value) if isinstance(value, dict) and isinstance(below, dict) else value
+        )
+    return merged
 
 
 class _Group(VietnameseGroup):

@@ -3,7 +3,8 @@ redirect after it names the action in a query parameter, and the page shown read
 
 Only what the app itself writes is said: the queue names the item just taken (its id, whose title
 is read from the archive) while the session holds it, the item page the status just saved (one of
-the fixed statuses) while the item has it; anything else in the parameter says nothing. A reload
+the fixed statuses) while the item has it, and a sending to the Center or back to the province
+while the item is where it put it; anything else in the parameter says nothing. A reload
 of the page shown is a GET: it sends nothing again.
 """
 
@@ -11,12 +12,13 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from pressmon.review.labels import label
+from pressmon.review.labels import label, office_label
 from pressmon.review.statuses import STATUSES
 from pressmon.review.workflow import Action
 
 TAKEN_PARAM = "da_nhan"  # the queue: the id of the item the session just took
-SAVED_PARAM = "da_luu"  # the item page: the status just saved on it
+SAVED_PARAM = "da_luu"  # the item page: the status just saved on it, or the sending just made
+SENDINGS = ("escalate", "send_back")  # the actions SAVED_PARAM names by their kind
 DONE_PARAMS = (TAKEN_PARAM, SAVED_PARAM)
 
 
@@ -35,7 +37,8 @@ def done_target(document_id: str, action: Action, actor: str, queue: str | None,
         taken = urlencode({TAKEN_PARAM: document_id})
         anchor = quote(row_anchor(document_id), safe="")
         return f"{queue}{'&' if '?' in queue else '?'}{taken}#{anchor}"
-    said = urlencode({SAVED_PARAM: action.status}) if action.kind == "status" else ""
+    done = action.status if action.kind == "status" else action.kind
+    said = urlencode({SAVED_PARAM: done}) if done and action.kind in ("status", *SENDINGS) else ""
     query = "&".join(q for q in (said, kept) if q)
     return f"/bai/{quote(document_id, safe='')}{'?' + query if query else ''}#nhat-ky"
 
@@ -51,3 +54,18 @@ def saved_notice(said: str, status: str) -> str:
     if said not in STATUSES or said != status:
         return ""
     return f"Đã lưu trạng thái “{label(said)}”."
+
+
+def sent_notice(said: str, waiting: bool, sent_back_to: tuple[str, ...]) -> str:
+    """The item page's words for the sending `said` (the parameter) just made, while it stands:
+    `waiting`, the item waits for the Center's answer; `sent_back_to`, the provinces the
+    Center's answer now standing sent it back to (() if it is no send-back). "" otherwise."""
+    if said == "escalate" and waiting:
+        return (
+            "Đã chuyển bài lên Trung tâm. Bài ở mục “Chờ Trung tâm kết luận” đến khi Trung tâm "
+            "trả lời."
+        )
+    if said == "send_back" and sent_back_to:
+        offices = ", ".join(office_label(p) for p in sent_back_to)
+        return f"Đã trả lại {offices}. Tỉnh thấy ghi chú của Trung tâm trên trang bài này."
+    return ""

@@ -68,7 +68,7 @@ from pressmon.web.deps import (
     WebContext,
     WritingSession,
 )
-from pressmon.web.done_notice import done_target, saved_notice
+from pressmon.web.done_notice import done_target, saved_notice, sent_notice
 from pressmon.web.formatting import (
     body_part,
     by_name,
@@ -278,11 +278,17 @@ def item_page(
 ) -> Response:
     """`phan`: which part of a very long article to show (see `formatting.body_part`);
     `quay_lai`: the queue view the item was opened from (see `queue_return`); `da_luu`: the
-    status the session just saved, said above the log (see `done_notice`)."""
+    status the session just saved, or its sending to the Center or back to the province, said above
+    the log (see `done_notice`)."""
     shown = item_context(ctx, archive, document_id, session.account, phan, quay_lai)
-    return page(
-        request, ctx, "item.html", **shown | {"saved": saved_notice(da_luu, shown["state"].status)}
+    answer = shown["center_answer"]
+    sent_back = answer is not None and answer.action == "send_back"
+    said = saved_notice(da_luu, shown["state"].status) or sent_notice(
+        da_luu,
+        waiting=shown["escalation"] is not None and answer is None,
+        sent_back_to=tuple(s.province for s in shown["senders"]) if sent_back else (),
     )
+    return page(request, ctx, "item.html", **shown | {"saved": said})
 
 
 @router.post("/bai/{document_id}/xu-ly", include_in_schema=False)
