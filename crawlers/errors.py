@@ -34,6 +34,14 @@ class CrawlStateError(CrawlError):
         self.cause = cause
 
 
+class SharedStoriesError(CrawlError):
+    """The stories shared through Redis (distributed mode) could not be read or written: Redis
+    unreachable past the client's retries, full, or its log of stories lost or held too long."""
+
+
+# The finish reason of a crawl that SharedStoriesError stopped (its batch kept this run's stories).
+STORIES_UNAVAILABLE = "stories_unavailable"
+
 # The finish reason of a crawl that CrawlStateError stopped (crawlers.state_failures); kept here,
 # free of Scrapy, so the CLI can name it without importing Scrapy at start-up.
 STATE_UNAVAILABLE = "state_unavailable"

@@ -16,8 +16,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 
-from crawlers.errors import CrawlStateError
+from crawlers.errors import STORIES_UNAVAILABLE, CrawlStateError, SharedStoriesError
 from crawlers.items import ArticleItem, FetchedResponse
 from crawlers.outcomes import IRRELEVANT, STORED, UNCHANGED, UPDATED
 from crawlers.settings import required
@@ -28,10 +29,16 @@ from pressmon.alerts.dispatch import CLOSE_SECONDS, BackgroundDispatcher
 from pressmon.article_updates import changed_fields, updated_document
 from pressmon.errors import StateDatabaseUnusable
 from pressmon.evidence.keeper import EvidenceKeeper, is_flagged
-from pressmon.processing import ArticleProcessor, Prepared
+from pressmon.processing import ArticleProcessor, Prepared, StoryMemory
 from pressmon.review.changes import ChangeStore, record_content_changes
 from pressmon.settings import Settings
-from pressmon.wiring import archive_from, notifier_from, processor_from
+from pressmon.wiring import (
+    DEFAULT_REDIS_PREFIX,
+    archive_from,
+    notifier_from,
+    processor_from,
+    story_memory_from,
+)
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +62,10 @@ class ArchivePipeline:
     the crawl: the articles read are still archived, except updates whose audit event cannot be
     listed; their URLs are not marked (the next run reads them again) and their saved copies and
     alerts are recorded then; the run's health is still tried once when it closes.
+
+    Stories shared through Redis (`pressmon.wiring.story_memory_from`) that cannot be read or
+    written (crawlers.errors.SharedStoriesError) stop the crawl too, said as its finish reason
+    (STORIES_UNAVAILABLE): the batch and those after it are archived in this run's stories alone.
     """
 
     def __init__(
@@ -66,6 +77,7 @@ class ArchivePipeline:
         alerts: BackgroundDispatcher,
         changes: ChangeStore,
         batch_size: int = 50,
+        shared_stories: StoryMemory | None = None,
     ) -> None:
         self.crawler = crawler
         self.processor = processor
@@ -74,6 +86,8 @@ class ArchivePipeline:
         self.alerts = alerts
         self.changes = changes
         self.batch_size = batch_size
+        self.shared_stories = shared_stories  # Redis's; None: the spider's state database
+        self.stories_error: SharedStoriesError | None = None
         self._batch: list[tuple[Prepared, ArticleItem]] = []
         # Per document of the batch updated in place: its archived version and what changed.
         self._earlier: dict[str, tuple[Document, tuple[str, ...]]] = {}
@@ -84,15 +98,18 @@ class ArchivePipeline:
         settings: Settings = required(crawler.settings, "PRESSMON_SETTINGS")
         batch_size = required(crawler.settings, "PRESSMON_BATCH_SIZE")
         state = CrawlState(settings.archive.state_path)
+        prefix = crawler.settings.get("PRESSMON_REDIS_PREFIX", DEFAULT_REDIS_PREFIX)
+        stories = story_memory_from(settings, state, prefix)
         try:
-            processor = processor_from(settings, state)
+            processor = processor_from(settings, stories)
         finally:
             state.close()
         evidence = EvidenceKeeper.from_settings(settings)
         alerts = BackgroundDispatcher(notifier_from(settings)).start()
         changes = ChangeStore(settings.archive.state_path)
         archive = archive_from(settings)
-        return cls(processor, archive, evidence, crawler, alerts, changes, batch_size)
+        shared = None if stories is state else stories
+        return cls(processor, archive, evidence, crawler, alerts, changes, batch_size, shared)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         spider = self.crawler.spider
@@ -146,17 +163,31 @@ class ArchivePipeline:
         self._write_state(queue_alerts_and_mark)
 
     def _join_stories(self) -> None:
-        """The batch in its stories, shared with the runs beside this one; this run's stories
-        alone once the state database failed (the crawl stops, the batch is still stored)."""
-        state = self.crawler.spider.state
+        """The batch in its stories, shared with the runs beside this one (on any host, through
+        Redis); this run's stories alone once the state database or Redis failed (the crawl
+        stops, the batch is still stored)."""
+        memory = self.shared_stories or self.crawler.spider.state
+        prepared = [p for p, _ in self._batch]
         joined: list[Prepared] = []
 
         def share() -> None:
-            joined[:] = self.processor.join_stories([p for p, _ in self._batch], state)
+            joined[:] = self.processor.join_stories(prepared, memory)
 
-        if not self._write_state(share):
-            joined[:] = self.processor.join_stories([p for p, _ in self._batch], None)
+        if self.stories_error is not None or not self._share(share):
+            joined[:] = self.processor.join_stories(prepared, None)
         self._batch = [(p, item) for p, (_, item) in zip(joined, self._batch, strict=True)]
+
+    def _share(self, share: Callable[[], None]) -> bool:
+        """`share` done, or its failure to reach Redis's stories stops the crawl."""
+        try:
+            return self._write_state(share)
+        except SharedStoriesError as err:
+            self.stories_error = err
+            log.error("dừng thu thập: %s", err)
+            if not self._closing:
+                engine = self.crawler.engine
+                deferred_from_coro(engine.close_spider_async(reason=STORIES_UNAVAILABLE))
+            return False
 
     def _keep_evidence(self, kept: list[tuple[Document, FetchedResponse]]) -> None:
         for document, fetched in kept:

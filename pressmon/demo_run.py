@@ -93,9 +93,11 @@ def create_archive(settings: Settings, echo: Callable[[str], None]) -> None:
 
 def demo_environment(paths: DemoPaths) -> dict[str, str]:
     """Settings for the crawl child: demo paths, no throttling on loopback (robots.txt still
-    obeyed)."""
+    obeyed), and no Redis: the demo's stories are never shared into the one a deployment's
+    PRESSMON_REDIS_URL or settings.toml names (pressmon.wiring.story_memory_from)."""
     return {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "PRESSMON_CRAWL__REDIS_URL"},
+        "PRESSMON_REDIS_URL": "",
         "PRESSMON_ARCHIVE": str(paths.archive),
         "PRESSMON_ARCHIVE__STATE_PATH": str(paths.state),
         "PRESSMON_SOURCES": str(paths.sources),

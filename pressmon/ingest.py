@@ -14,14 +14,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from crawlers.items import ExtractedArticle
 from crawlers.sources import OutletKind, Source
-from crawlers.state import CrawlState
 from crawlers.urls import same_site
 from index.base import Archive
 from index.types import Document
 from pressmon.alerts.dispatch import Notifier
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.line_problems import line_problem
-from pressmon.processing import ArticleProcessor, Prepared
+from pressmon.processing import ArticleProcessor, Prepared, StoryMemory
 from pressmon.sanitize import (
     NOT_UTF8_NOTE,
     InputRejected,
@@ -149,7 +148,7 @@ def ingest_jsonl(
     settings: Settings,
     processor: ArticleProcessor,
     archive: Archive,
-    state: CrawlState,
+    state: StoryMemory,
     notifier: Notifier,
     progress: Callable[[str, int, int], None] | None = None,
     stored: Callable[[int], None] | None = None,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from classifier.flagger import Flagger, uncertainty
 from classifier.relevance import RelevanceModel
@@ -18,8 +18,20 @@ from pressmon.sanitize import Received, clean_extracted
 from vntext.provinces import Gazetteer
 from vntext.stories import StoryClusterer
 
-if TYPE_CHECKING:
-    from crawlers.state import CrawlState
+StoryRow = tuple[str, str, int]  # article id, story id, fingerprint
+
+
+class StoryMemory(Protocol):
+    """Where runs share their stories: the state database for the runs of one host
+    (crawlers.state.CrawlState), Redis in distributed mode (crawlers.distributed.stories)."""
+
+    def share_stories(
+        self, after: int, assign: Callable[[list[StoryRow]], Iterable[StoryRow]]
+    ) -> int: ...
+
+    def last_story_row(self) -> int: ...
+
+    def stories(self, since: datetime) -> list[StoryRow]: ...
 
 
 @dataclass(frozen=True)
@@ -47,7 +59,7 @@ class ArticleProcessor:
         self.gazetteer = gazetteer
         self.flagger = flagger
         self.clusterer = clusterer
-        self.story_row = story_row  # the state database's stories the clusterer has read
+        self.story_row = story_row  # the story memory's rows the clusterer has read
 
     def prepare(
         self,
@@ -99,16 +111,16 @@ class ArticleProcessor:
         return Prepared(document, received if received is not None else clean.received)
 
     def join_stories(
-        self, prepared: Sequence[Prepared], state: CrawlState | None
+        self, prepared: Sequence[Prepared], state: StoryMemory | None
     ) -> list[Prepared]:
         """`prepared` in their stories. With `state`, in one step with the runs sharing it: a
-        copy another run (a crawl beside an ingest) assigned since this one started joins that
-        story, and these are remembered for the others at once; without (the state database
-        failed), this run's stories alone."""
+        copy another run (a crawl beside an ingest, a worker on another host) assigned since
+        this one started joins that story, and these are remembered for the others at once;
+        without (the memory failed), this run's stories alone."""
         texts = [(p.document.id, f"{p.document.title}\n{p.document.body}") for p in prepared]
         stories: list[str] = []
 
-        def assign(others: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+        def assign(others: list[StoryRow]) -> list[StoryRow]:
             for other, story_id, fingerprint in others:
                 self.clusterer.add(other, fingerprint, story_id)
             stories[:] = [self.clusterer.assign(doc_id, text) for doc_id, text in texts]

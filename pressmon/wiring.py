@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from crawlers.state import CrawlState
     from index.base import Archive
     from pressmon.alerts.dispatch import Notifier
-    from pressmon.processing import ArticleProcessor
+    from pressmon.processing import ArticleProcessor, StoryMemory
     from pressmon.settings import Targets
     from vntext.provinces import Gazetteer
 
@@ -97,11 +97,30 @@ def targets_from(settings: Settings) -> Targets:
     return with_current_provinces(targets, province, settings.targets_file)
 
 
+# The key prefix of a crawl or ingest, which take no --prefix: the workers' default.
+DEFAULT_REDIS_PREFIX = "pressmon"
+
+
+def story_memory_from(
+    settings: Settings, state: CrawlState, prefix: str = DEFAULT_REDIS_PREFIX
+) -> StoryMemory:
+    """Where this process shares its stories: with a Redis (PRESSMON_REDIS_URL), in Redis under
+    `prefix`, for every worker on any host and a crawl or ingest given the same Redis; without,
+    in the state database, for the runs on this host."""
+    if not settings.crawl.redis_url:
+        return state
+    from crawlers.distributed.connection import connect
+    from crawlers.distributed.keys import RedisKeys
+    from crawlers.distributed.stories import RedisStories
+
+    return RedisStories(connect(settings.crawl.redis_url), RedisKeys(prefix))
+
+
 # Syndicated copies appear within days of the original; older stories need not stay in memory.
 STORY_WINDOW = timedelta(days=60)
 
 
-def processor_from(settings: Settings, state: CrawlState) -> ArticleProcessor:
+def processor_from(settings: Settings, state: StoryMemory) -> ArticleProcessor:
     """The processing chain, its story clusters seeded from the stories of recent runs (and
     kept in step with runs beside it, `ArticleProcessor.join_stories`)."""
     from classifier.relevance import RelevanceModel

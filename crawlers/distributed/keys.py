@@ -45,6 +45,17 @@ class RedisKeys:
         return f"{self.prefix}:dupefilter"
 
     @property
+    def stories(self) -> str:
+        """List of every (article id, story id, fingerprint, seen at) row any process shared,
+        in the order shared: an append-only log each process reads from where it stopped."""
+        return f"{self.prefix}:stories"
+
+    @property
+    def stories_lock(self) -> str:
+        """Held (with an expiry) by the one process reading, assigning and appending stories."""
+        return f"{self.prefix}:stories:lock"
+
+    @property
     def cycle(self) -> str:
         """The id of the latest enqueue cycle (`pressmon enqueue` sets it)."""
         return f"{self.prefix}:cycle"

@@ -16,7 +16,7 @@ from classifier.errors import (
     RelevanceConfigError,
     TrainingDataError,
 )
-from crawlers.errors import CrawlError
+from crawlers.errors import CrawlError, SharedStoriesError
 from index.errors import (
     ArchiveBusy,
     ElasticsearchUnreachable,
@@ -75,6 +75,7 @@ _HINTS: dict[type[Exception], str] = {
     ClassifierError: (
         "huấn luyện lại bằng 'pressmon train' hoặc xem [classifier] trong settings.toml"
     ),
+    SharedStoriesError: "khởi động Redis hoặc sửa PRESSMON_REDIS_URL, rồi chạy lại",
     CrawlError: "kiểm tra cấu hình nguồn và trang web",
     VntextError: "kiểm tra config/provinces.yaml và tỉnh của các nguồn",
 }

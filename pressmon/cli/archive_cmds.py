@@ -37,6 +37,7 @@ from pressmon.wiring import (
     gazetteer_from,
     notifier_from,
     processor_from,
+    story_memory_from,
     targets_from,
 )
 
@@ -506,9 +507,10 @@ def ingest(app, file: Path, quiet: bool) -> None:
         notifier = notifier_from(settings)
         try:
             with Progress(progress_mode(quiet)) as progress:
-                processor = processor_from(settings, state)
+                stories = story_memory_from(settings, state)
+                processor = processor_from(settings, stories)
                 report = ingest_jsonl(
-                    stream, settings, processor, archive, state, notifier, progress, stored
+                    stream, settings, processor, archive, stories, notifier, progress, stored
                 )
         finally:
             archive.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from crawlers.errors import STATE_UNAVAILABLE, InvalidURL
+from crawlers.errors import STATE_UNAVAILABLE, STORIES_UNAVAILABLE, InvalidURL
 from crawlers.sources import Source
 from crawlers.urls import canonicalize_url
 from index.types import Query
@@ -38,6 +38,7 @@ FINISH_REASONS = {
     "closespider_itemcount": "đủ số bài cho phép",
     "closespider_errorcount": "quá nhiều lỗi",
     STATE_UNAVAILABLE: "dừng vì không ghi được cơ sở dữ liệu trạng thái",
+    STORIES_UNAVAILABLE: "dừng vì không đọc, ghi được nội dung chung trên Redis",
 }
 HEALTH_WEEKS = 9  # eight usual weeks and the current one
 

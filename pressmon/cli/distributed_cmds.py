@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from crawlers.errors import STORIES_UNAVAILABLE
 from pressmon.cli import output
 from pressmon.cli.help_text import command
 from pressmon.cli.options import sources_file_option
@@ -183,6 +184,12 @@ def worker(
         )
         raise result.state_problem
     reason = result.finish_reason
+    if reason == STORIES_UNAVAILABLE:
+        raise PressmonError(
+            "worker dừng vì không đọc, ghi được nội dung chung trên Redis: các bài đã tải được "
+            "đều đã lưu vào kho, lô cuối chỉ được gộp nội dung với các bài của worker này",
+            hint="xem lỗi ghi trong log ở trên; khởi động Redis hoặc sửa PRESSMON_REDIS_URL",
+        )
     if reason not in _CLEAN_STOPS:
         raise PressmonError(
             f"worker dừng bất thường: {reason}", hint="xem các lỗi ghi trong log ở trên"
