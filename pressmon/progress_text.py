@@ -3,7 +3,7 @@ leadership report's opening summary. Pure: numbers in, text out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from index.types import Interval
@@ -134,6 +134,40 @@ def topics_note(rows: Sequence[tuple[str, int]], total: int) -> str | None:
     return (
         f"Một bài có thể thuộc nhiều chủ đề nên các dòng cộng lại ({number(summed)}) nhiều hơn "
         f"số tin, bài ({number(total)})."
+    )
+
+
+# The press kinds a count takes in, as readers name them, in the order the report lists them.
+_KIND_WORDS = {"national": "báo trung ương", "sector": "báo ngành", "provincial": "báo địa phương"}
+
+
+def _kinds_phrase(kinds: Collection[str]) -> str:
+    """ "chỉ tin, bài trên báo địa phương", or every press article when `kinds` (none: all)
+    takes in every press kind."""
+    named = [words for kind, words in _KIND_WORDS.items() if kind in kinds]
+    if not kinds or len(named) == len(_KIND_WORDS):
+        return "mọi tin, bài trên báo chí (báo trung ương, báo ngành, báo địa phương)"
+    return "chỉ tin, bài trên " + ", ".join(named)
+
+
+def progress_counted(progress: CoverageProgress, kinds: Collection[str]) -> str:
+    """What the provinces' progress tables ("Tỉnh, thành phố cần chú ý", "Tiến độ theo tỉnh")
+    count, in one line under them: the chart target's press `kinds` from its period's start to
+    the day progress is read, against each province's share of it. They differ from the
+    report's province counts (`period_counted`) in kinds and days, which readers compare."""
+    start, end = progress.period_start, min(progress.as_of, progress.period_end)
+    days = f"đăng từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}" if end >= start else "chưa đến kỳ"
+    return (
+        f"Tính {_kinds_phrase(kinds)} {days} (chỉ tiêu “{progress.target_name}”), "
+        "so với chỉ tiêu của từng tỉnh, thành phố."
+    )
+
+
+def period_counted(date_from: date, date_to: date) -> str:
+    """What the report's "Tỉnh, thành phố" count table counts, in one line under it."""
+    return (
+        f"Tính {_kinds_phrase(())} đăng từ {date_from:%d/%m/%Y} đến {date_to:%d/%m/%Y}, "
+        "không so với chỉ tiêu."
     )
 
 

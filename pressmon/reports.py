@@ -39,7 +39,9 @@ from pressmon.progress_text import (
     cap_sentence,
     cut_buckets_note,
     items_sentence,
+    period_counted,
     plan_until,
+    progress_counted,
     report_summary,
     topics_note,
     week_note,
@@ -95,6 +97,20 @@ class CoverageFigures:
     campaigns: tuple[CampaignCount, ...]
     provinces: tuple[ProvinceProgress, ...] = ()  # the chart target split by province
     today: date | None = None  # the day the figures were read (None: as of `date_to`)
+    chart_kinds: frozenset[str] = frozenset()  # the chart target's press kinds (none: all)
+
+    @property
+    def provinces_counted(self) -> str:
+        """What `provinces` (and so the report's provinces needing attention) count, said under
+        their tables: not what `by_province` counts, which readers set beside them."""
+        if self.chart_target is None:
+            return ""
+        return progress_counted(self.chart_target, self.chart_kinds)
+
+    @property
+    def by_province_counted(self) -> str:
+        """What `by_province` counts, said under its table."""
+        return period_counted(self.date_from, self.date_to)
 
     @property
     def plan_until(self) -> str:
@@ -248,6 +264,7 @@ def coverage_figures(
         by_kind=tuple(_totals(archive.counts(replace(base, kinds=frozenset()), group_by="kind"))),
         by_topic=tuple(_topic_totals(archive, base, topics)),
         campaigns=tuple(campaigns),
+        chart_kinds=frozenset(by_id[chart_target.target_id].kinds) if chart_target else frozenset(),
     )
 
 
@@ -600,8 +617,13 @@ def report_xlsx(
     if not report.status_totals:
         _put(summary, [NO_ITEMS])
 
-    for title, rows, header in (
-        ("Tỉnh thành", cov.by_province, ["Tỉnh, thành phố", "Số tin, bài"]),
+    for title, rows, header, counted in (
+        (
+            "Tỉnh thành",
+            cov.by_province,
+            ["Tỉnh, thành phố", "Số tin, bài"],
+            cov.by_province_counted,
+        ),
         (
             "Tiến độ theo tỉnh",
             [
@@ -609,8 +631,9 @@ def report_xlsx(
                 for p in (*report.attention, *(p for p in cov.provinces if p.status not in WORRY))
             ],
             ["Tỉnh, thành phố", "Đã đạt", "Chỉ tiêu", "Tỷ lệ (%)", "Đánh giá", "Cần mỗi tuần"],
+            cov.provinces_counted,
         ),
-        ("Cơ quan báo chí", cov.by_outlet, ["Cơ quan báo chí", "Số tin, bài"]),
+        ("Cơ quan báo chí", cov.by_outlet, ["Cơ quan báo chí", "Số tin, bài"], ""),
         (
             "Theo tuần",
             [
@@ -623,6 +646,7 @@ def report_xlsx(
             ],
             # "Ghi chú" last, as in /bao-phu.csv: a 3-day week or one after today is no whole week
             ["Tuần bắt đầu", f"Số tin, bài: {cov.weekly_counted}", "Ghi chú"],
+            "",
         ),
     ):
         sheet = book.create_sheet(title)
@@ -631,6 +655,9 @@ def report_xlsx(
             _put(sheet, list(row))
         if not rows:  # the page's words for an empty table, as its one row
             _put(sheet, [NO_DATA])
+        elif counted:  # what the rows count, as under the page's table: after them, a row apart
+            _put(sheet, [])
+            _put(sheet, [counted])
 
     flagged = book.create_sheet("Bài cần xác minh")
     _put(

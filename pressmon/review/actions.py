@@ -165,6 +165,12 @@ def can_send_back(
     return waiting_sender(escalations, history, Action("send_back"), is_center) is not None
 
 
+def held_by_center(holder: str | None, assignees: Assignees) -> bool:
+    """Whether the item's handler (`holder`, its assignee) is one of the Center's staff now."""
+    person = assignees.get(holder) if holder else None
+    return person is not None and person.province is None
+
+
 def _label(assignees: Assignees, username: str) -> str:
     person = assignees.get(username)
     return person.label if person is not None else username
@@ -227,6 +233,7 @@ def apply_action(
             sent_by=waiting_sender(escalations, history, action, is_center),
             locked_by_center=centers_lock(history, is_center),
             decided_by_center=centers_decision(history, is_center),
+            held_by_center=held_by_center(state.assignee, assignees),
         )
         archive.record_review(event)
         changes.clear(document_id)

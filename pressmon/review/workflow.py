@@ -133,6 +133,20 @@ def may_change_status(province: str | None, by_center: bool) -> bool:
     return province is None or not by_center
 
 
+# Why a province's account is not offered, and refused, the assignment of an item the Center holds.
+CENTER_HOLDS = (
+    "Bài đang do Trung tâm xử lý nên BHXH tỉnh không phân công lại được. Cần Trung tâm "
+    "xem thêm thì chuyển bài lên Trung tâm kèm ghi chú."
+)
+
+
+def may_assign(province: str | None, held_by_center: bool) -> bool:
+    """Whether an account of `province` (None: the Center) may assign the item, itself or
+    another; `held_by_center`: its handler is one of the Center's staff. A province does not take
+    it from them nor hand it on: it sends the item up with a note, as for their decision."""
+    return province is None or not held_by_center
+
+
 def may_reopen(state: ReviewState, role: str, province: str | None, by_center: bool) -> bool:
     """Whether an account of `role` and `province` (None: the Center) may reopen the decision
     now; `by_center`: the Center locked it (`centers_lock`), which only the Center's leads
@@ -234,13 +248,15 @@ def plan(
     sent_by: str | None = None,
     locked_by_center: bool = False,
     decided_by_center: bool = False,
+    held_by_center: bool = False,
 ) -> ReviewEvent:
     """The event that records `action`, or WorkflowError saying why it is not allowed.
 
     `province`: the actor's provincial office, None for the Center's staff; `sent_by`: the
     province that sent the item to the Center and waits for its answer, if one does;
     `locked_by_center`: the Center's report to leadership locked it (`centers_lock`);
-    `decided_by_center`: the standing decision is the Center's (`centers_decision`).
+    `decided_by_center`: the standing decision is the Center's (`centers_decision`);
+    `held_by_center`: the item's handler is one of the Center's staff (`may_assign`).
     """
     note = action.note.strip()
     current = state.status
@@ -257,6 +273,8 @@ def plan(
     if action.kind == "assign":
         if not action.assignee:
             raise WorkflowError("Chưa chọn người được phân công.")
+        if not may_assign(province, held_by_center):
+            raise RoleForbidden(CENTER_HOLDS)
         if action.assignee != actor and role not in CAN_ASSIGN_OTHERS:
             raise RoleForbidden(
                 "Người xác minh chỉ có thể tự nhận bài, không phân công cho người khác."

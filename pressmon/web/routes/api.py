@@ -25,7 +25,7 @@ from index.errors import DocumentNotFound
 from index.types import Document, Query, ReviewEvent
 from index.weeks import cut_buckets
 from pressmon.coverage import PRESS_KINDS, counted_until, open_end
-from pressmon.review.actions import can_send_back, current_state
+from pressmon.review.actions import can_send_back, current_state, held_by_center
 from pressmon.review.copies_decision import CopyOutcome
 from pressmon.review.date_reasons import date_labels
 from pressmon.review.errors import AlreadyTaken, RepeatedAction
@@ -43,6 +43,7 @@ from pressmon.review.workflow import (
     centers_decision,
     centers_lock,
     decided_by,
+    may_assign,
     may_change_status,
     may_reopen,
     next_statuses,
@@ -271,7 +272,9 @@ def choices_json(
             a.username
             for a in assignable_accounts(ctx, archive, account, document)
             if assigns_others or a.username == account.username
-        ],
+        ]
+        if may_assign(account.province, held_by_center(state.assignee, ctx.accounts))
+        else [],
         "note_required": sorted(NOTE_REQUIRED),
     }
 

@@ -16,7 +16,7 @@ from index.errors import DocumentNotFound
 from index.types import IMPORTED, Document, ReviewEvent
 from pressmon.alerts.answers import answer_alerts
 from pressmon.alerts.sendings import sending_alert
-from pressmon.review.actions import apply_action, can_send_back, current_state
+from pressmon.review.actions import apply_action, can_send_back, current_state, held_by_center
 from pressmon.review.copies_decision import (
     MAX_DECIDED,
     CopiesOutcome,
@@ -48,6 +48,7 @@ from pressmon.review.scope import Scope
 from pressmon.review.statuses import CONTENT_CHANGED
 from pressmon.review.story_copies import other_copies
 from pressmon.review.workflow import (
+    CENTER_HOLDS,
     MAX_NOTE_LENGTH,
     Action,
     Decided,
@@ -55,6 +56,7 @@ from pressmon.review.workflow import (
     centers_decision,
     centers_lock,
     decided_by,
+    may_assign,
     may_change_status,
     may_reopen,
     next_statuses,
@@ -248,6 +250,10 @@ def item_context(
         # Center's answer above is that decision and says it, by whom and when).
         "decided": decision_unsaid(decided_by(history, offices), answer),
         "follow_ups": available_follow_ups(state),
+        # A province is not offered the assignment of an item the Center holds (the server
+        # refuses it too): it is told why instead (`center_holds`).
+        "may_assign": may_assign(province, held_by_center(state.assignee, ctx.accounts)),
+        "center_holds": CENTER_HOLDS,
         # (username, name) in Vietnamese alphabetical order, as the queue's filter lists them.
         "users": by_name(
             {a.username: a.label for a in assignable_accounts(ctx, archive, account, document)}
