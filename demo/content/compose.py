@@ -166,7 +166,7 @@ def fill_slots(
     co_quan = f"BHXH tỉnh {place}"
     name, female = person(rng)
     month = when.month
-    return {
+    slots = {
         "co_quan": co_quan,
         "tinh": place,
         "tinh_cu": "Bến Tre" if "Bến Tre" in title else "Trà Vinh",
@@ -181,12 +181,36 @@ def fill_slots(
         "n2": _thousands(rng.randint(20_000, 480_000)),
         "n3": _thousands(rng.randint(600_000, 2_400_000)),
         "n_qua": str(rng.randint(30, 450)),
-        "pct": f"{rng.randint(12, 96)},{rng.randint(1, 9)}%",
+        "pct": f"{rng.randint(12, 96)},{rng.randint(1, 9)}%",  # headlines' shares, as ever
         "tien": f"{rng.randint(2, 90)},{rng.randint(1, 9)} tỷ đồng",
         "chi_phi": f"{rng.randint(120, 680)} triệu đồng",
         "ngay": f"Ngày {when.day}/{month}",
         "thang": str(month),
         "thang_truoc": str(12 if month == 1 else month - 1),
+    }
+    return slots | _shares(slots["pct"])
+
+
+# What each pool sentence's percentage measures, and the range it plausibly falls in: a year's
+# growth in coverage is a few percent, BHYT covers nine in ten, not anything from 12% to 96%.
+SHARES: Mapping[str, tuple[float, float]] = {
+    "pct_tang": (1.5, 9.5),  # people in mandatory BHXH, year on year
+    "pct_tu_nguyen": (2.0, 6.5),  # of the labour force in voluntary BHXH
+    "pct_bao_phu": (88.0, 97.5),  # of the population with a BHYT card
+    "pct_giam": (2.0, 15.0),  # fewer unemployment claims, year on year
+    "pct_tai_khoan": (62.0, 92.0),  # pensions paid into a personal account
+    "pct_no": (30.0, 75.0),  # of the debt paid once an inspection is announced
+    "pct_dien_tu": (85.0, 99.0),  # of BHXH filings made electronically
+}
+
+
+def _shares(pct: str) -> dict[str, str]:
+    """Each share slot: the headline's drawn "12,1%"-"96,9%" scaled into the share's own range,
+    so no extra draw moves the ones after it."""
+    position = (float(pct.rstrip("%").replace(",", ".")) - 12.1) / (96.9 - 12.1)
+    return {
+        slot: f"{low + position * (high - low):.1f}".replace(".", ",") + "%"
+        for slot, (low, high) in SHARES.items()
     }
 
 

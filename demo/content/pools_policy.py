@@ -1,7 +1,9 @@
 """Paragraph templates for policy topics: mandatory and voluntary BHXH, household BHYT, BHTN.
 
 Slots (filled per article by demo.content.compose): {co_quan} {tinh} {xa} {nguoi} {ong_ba}
-{chuc_vu} {nu} {nam} {n1} {n2} {pct} {tien} {chi_phi} {ngay} {thang} {thang_truoc}.
+{chuc_vu} {nu} {nam} {n1} {n2} {tien} {chi_phi} {ngay} {thang} {thang_truoc}, and a percentage
+slot per meaning ({pct_tang}, {pct_bao_phu}, ...: each in its plausible range, see
+demo.content.compose.SHARES).
 """
 
 # ruff: noqa: E501  (Vietnamese prose and catalog rows: wrapped by phrase, a few chars over)
@@ -33,7 +35,7 @@ BHXH_BAT_BUOC = {
         "bệnh nghề nghiệp, hưu trí và tử tuất. Lao động nữ được bảo đảm quyền lợi thai sản đầy đủ hơn, "
         "còn lao động nam có vợ sinh con được nghỉ và hưởng chế độ theo số ngày luật định.",
         "Số liệu của {co_quan} cho thấy đến cuối tháng {thang_truoc}, toàn địa bàn có {n2} người tham "
-        "gia BHXH bắt buộc, tăng {pct} so với cùng kỳ năm trước. Tuy vậy, số lao động làm việc trong "
+        "gia BHXH bắt buộc, tăng {pct_tang} so với cùng kỳ năm trước. Tuy vậy, số lao động làm việc trong "
         "các cơ sở sản xuất nhỏ và hộ kinh doanh cá thể vẫn còn lớn, phần đông chưa được đăng ký.",
         "Để bảo vệ người lao động, cơ quan BHXH phối hợp với thanh tra lao động và cơ quan thuế đối "
         "chiếu dữ liệu đăng ký kinh doanh, dữ liệu hóa đơn và dữ liệu dân cư. Đơn vị có lao động nhưng "
@@ -81,7 +83,7 @@ BHXH_TU_NGUYEN = {
         "viên thu đến từng nhà vào buổi tối, khi người dân đã đi làm về, giải thích bằng ví dụ cụ thể "
         "về số tiền đóng hằng tháng và khoản lương hưu sẽ nhận được sau này.",
         "Theo {co_quan}, tỷ lệ người tham gia BHXH tự nguyện so với lực lượng lao động trên địa bàn "
-        "mới đạt khoảng {pct}, còn cách khá xa mục tiêu đề ra. Nguyên nhân chủ yếu là thu nhập của "
+        "mới đạt khoảng {pct_tu_nguyen}, còn cách khá xa mục tiêu đề ra. Nguyên nhân chủ yếu là thu nhập của "
         "một bộ phận người dân còn thấp và chưa ổn định, trong khi thời gian đóng để hưởng chế độ dài.",
         "Người tham gia có thể đóng tiền trực tuyến qua Cổng Dịch vụ công quốc gia, qua ứng dụng VssID "
         "hoặc tại các điểm thu được cơ quan BHXH ủy quyền. Biên lai điện tử được gửi ngay sau khi giao "
@@ -94,7 +96,7 @@ BHXH_TU_NGUYEN = {
 
 BHYT = {
     "leads": (
-        "Đến hết tháng {thang_truoc}, tỷ lệ bao phủ BHYT trên địa bàn đạt {pct} dân số; riêng nhóm tham "
+        "Đến hết tháng {thang_truoc}, tỷ lệ bao phủ BHYT trên địa bàn đạt {pct_bao_phu} dân số; riêng nhóm tham "
         "gia theo hộ gia đình có {n2} người. {co_quan} đang tập trung vận động những hộ chưa tham gia "
         "hoặc để thẻ hết hạn mà chưa gia hạn.",
         "Tham gia BHYT theo hộ gia đình được giảm trừ mức đóng từ người thứ hai trở đi, nhưng nhiều gia "
@@ -168,7 +170,7 @@ BHTN = {
         "Một số người lao động vẫn nhầm tưởng trợ cấp thất nghiệp là khoản \u201crút tiền\u201d đã đóng. Cán "
         "bộ tư vấn giải thích rằng thời gian đóng BHTN chưa hưởng được bảo lưu, cộng dồn cho lần sau, nên "
         "không nên vội vàng nộp hồ sơ khi đã có việc làm mới.",
-        "Trong tháng {thang_truoc}, số người nộp hồ sơ hưởng trợ cấp thất nghiệp trên địa bàn giảm {pct} so "
+        "Trong tháng {thang_truoc}, số người nộp hồ sơ hưởng trợ cấp thất nghiệp trên địa bàn giảm {pct_giam} so "
         "với cùng kỳ, cho thấy thị trường lao động đang phục hồi. Nhiều doanh nghiệp dệt may, da giày đã "
         "tuyển dụng trở lại sau thời gian cắt giảm đơn hàng.",
     ),

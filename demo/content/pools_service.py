@@ -8,7 +8,7 @@ from __future__ import annotations
 LUONG_HUU_CHI_TRA = {
     "leads": (
         "Tháng {thang}, {co_quan} chi trả lương hưu, trợ cấp BHXH hằng tháng cho {n2} người hưởng, "
-        "trong đó hơn {pct} nhận qua tài khoản cá nhân. Việc chi trả diễn ra an toàn, đúng lịch và "
+        "trong đó hơn {pct_tai_khoan} nhận qua tài khoản cá nhân. Việc chi trả diễn ra an toàn, đúng lịch và "
         "thuận tiện cho người hưởng.",
         "Từ khi chuyển sang nhận lương hưu qua tài khoản ngân hàng, nhiều người cao tuổi ở {xa} không "
         "còn phải xếp hàng tại điểm chi trả mỗi đầu tháng. Tuy vậy, hình thức nhận tiền mặt vẫn được "
@@ -59,7 +59,7 @@ THU_NO_DONG = {
         "công ty đã nợ BHXH gần sáu tháng. Công ty cam kết trả dần mỗi tháng và ưu tiên đóng đủ cho "
         "những lao động sắp nghỉ hưu hoặc đang nghỉ thai sản.",
         "{co_quan} đã lập danh sách các đơn vị nợ kéo dài, gửi thông báo hằng tháng và phối hợp với "
-        "thanh tra lao động tổ chức kiểm tra đột xuất. Kết quả, nhiều đơn vị đã nộp {pct} số tiền nợ "
+        "thanh tra lao động tổ chức kiểm tra đột xuất. Kết quả, nhiều đơn vị đã nộp {pct_no} số tiền nợ "
         "ngay sau khi nhận quyết định kiểm tra.",
         "Luật BHXH năm 2024 đã phân biệt rõ hành vi chậm đóng và trốn đóng, đồng thời quy định các biện "
         "pháp xử lý như không xem xét trao tặng danh hiệu thi đua, khen thưởng đối với đơn vị vi phạm. "
@@ -102,7 +102,7 @@ CHUYEN_DOI_SO_VSSID = {
         "Anh {nam}, nhân viên văn phòng ở {xa}, cho biết anh vừa tự đổi mật khẩu VssID và đăng ký "
         "thay đổi số điện thoại trên ứng dụng mà không phải đến cơ quan BHXH. \u201cMọi thứ làm trên điện "
         "thoại trong vài phút\u201d, anh nói.",
-        "Hiện {pct} hồ sơ thủ tục hành chính về BHXH trên địa bàn được tiếp nhận qua hình thức điện tử. "
+        "Hiện {pct_dien_tu} hồ sơ thủ tục hành chính về BHXH trên địa bàn được tiếp nhận qua hình thức điện tử. "
         "Doanh nghiệp kê khai qua phần mềm giao dịch điện tử, cá nhân nộp qua Cổng Dịch vụ công quốc "
         "gia hoặc VssID, kết quả được trả về tài khoản của người nộp.",
         "Để hỗ trợ người cao tuổi chưa quen dùng điện thoại thông minh, nhiều điểm giao dịch đã bố trí "

@@ -360,7 +360,7 @@ def _next_session(d: _Draw) -> str:
 _CHOICE = re.compile(r"\[([^\[\]]*)\]")
 
 
-def _worded(rng: random.Random, frame: str) -> str:
+def worded(rng: random.Random, frame: str) -> str:
     """Resolve each "[a|b|c]" to one of its wordings: same-frame sentences read differently, as
     different reporters word them."""
     wording = _CHOICE.sub(lambda m: rng.choice(m.group(1).split("|")), frame)
@@ -383,9 +383,6 @@ _FRAMES: tuple[Callable[[_Draw], str], ...] = (
 )
 
 
-_ANSWER_FRAMES = (_hotline, _desk, _next_session, _officer)
-
-
 def facts(
     rng: random.Random,
     topic: str,
@@ -402,15 +399,7 @@ def facts(
     if vocab.part:
         total = total * rng.randint(25, 75) // 100
     draw = _Draw(rng, vocab, co_quan, xa, when, total, _share(rng))
-    return [_worded(rng, frame(draw)) for frame in rng.sample(_FRAMES, count)]
-
-
-def forum_answer(rng: random.Random, topic: str, xa: str, when: datetime, count: int) -> list[str]:
-    """Where to get help, with the office's own figures; no province named, as a forum's
-    answers to askers from anywhere do not."""
-    counted = rng.randint(1_200, 380_000)
-    draw = _Draw(rng, VOCAB[topic], "cơ quan BHXH", xa, when, counted, _share(rng))
-    return [_worded(rng, frame(draw)) for frame in rng.sample(_ANSWER_FRAMES, count)]
+    return [worded(rng, frame(draw)) for frame in rng.sample(_FRAMES, count)]
 
 
 def _share(rng: random.Random) -> float:

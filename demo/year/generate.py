@@ -13,8 +13,9 @@ only adds days and never changes an earlier one. Volumes per day, before `scale`
 * unscaled, at realistic rates: 1.5 scam posts a week on the non-press sites (the demo site's
   five false claims, reposted), 1 press warning a week debunking one of them, 2 forum questions.
 
-Coverage texts and forum answers are worded from a generator seeded by the article's URL
-(demo.year.prose), so each is its own story and the day's draws above never move.
+Coverage texts (demo.year.prose) and forum posts (demo.year.forum: the asker's case and the
+answer to the question asked) are worded from a generator seeded by the article's URL, so each
+is its own story and the day's draws above never move.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from typing import Literal
 from demo.content.catalog import SPECS, Spec
 from demo.content.compose import POOLS, fill_slots, person
 from demo.model import TZ
-from demo.year.facts import facts, forum_answer
+from demo.year.facts import facts
+from demo.year.forum import forum_text
 from demo.year.outlets import PROVINCES, YEAR_OUTLETS, YearOutlet, province_label
 from demo.year.prose import compose
 from demo.year.titles import FORUM_QUESTIONS, TITLES
@@ -241,21 +243,18 @@ def _hand(
 def _forum(rng: random.Random, outlet: YearOutlet, day: date, serial: int) -> YearArticle:
     when = _when(rng, day)
     topic = rng.choice(TOPICS)
-    slots = fill_slots("", None, when, rng)
-    # An answer to askers from anywhere names no province's office, and opens with what the
-    # office advises, not with somebody's story.
-    slots["co_quan"] = "cơ quan BHXH"
+    # Still drawn, though a post names no place and takes no pool sentence: the day's later
+    # draws (which articles follow) must stay as they were.
+    fill_slots("", None, when, rng)
     asker = person(rng)[0]
-    rng.choice(POOLS[topic]["body"])  # still drawn, as in _coverage
+    rng.choice(POOLS[topic]["body"])
     url = _url(outlet, day, serial)
-    own = _own(url)
-    advice = forum_answer(own, topic, slots["xa"], when, 2)
-    answer = compose(own, POOLS[topic]["body"], slots, advice, own.randint(35, 50), ("{co_quan}",))
+    question = rng.choice(FORUM_QUESTIONS[topic])
     return YearArticle(
         url=url,
         outlet=outlet,
-        title=rng.choice(FORUM_QUESTIONS[topic]),
-        text=f"Bạn {asker} hỏi: mình cần làm thế nào cho đúng quy định?\n\nTrả lời: {answer}",
+        title=question,
+        text=forum_text(_own(url), question, asker, when),
         published_at=when,
         topics=(topic,),
         role="forum",

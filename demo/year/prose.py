@@ -1,4 +1,4 @@
-"""The wording of a generated coverage article or forum answer, varied per article.
+"""The wording of a generated coverage article, varied per article.
 
 The topic pools hold a few leads and about eight body paragraphs per topic; an article made of
 one lead and one paragraph is a near-copy of every other article that drew the same two, and the
@@ -124,6 +124,7 @@ _PHRASE = re.compile(
 )
 _CLAUSE_END = re.compile(r";|,(?= nhưng | đồng thời )")
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\u201c)([^\W\d_])")
+_ABOUT = ("{co_quan}", "{xa}")  # what an opening names: the office or the commune
 _LONG = 40  # words: a longer passage gives only its head after the opening (see compose)
 
 # Openings that lean on the sentence before: a connective, or what it names ("the" company, "the"
@@ -220,10 +221,9 @@ def compose(
     slots: Mapping[str, str],
     own: Sequence[str],
     words: int,
-    about: tuple[str, ...] = ("{co_quan}", "{xa}"),
 ) -> str:
     """About `words` words in two paragraphs: a sentence of `templates` (a topic's paragraphs)
-    that names one of `about` (the office or the commune) and may open an article, two of the
+    that names the office or the commune and may open an article, two of the
     article's `own` sentences, one more of the templates', the rest of `own`, then templates'
     again, in a drawn order. Mostly its own sentences: the pools are too small for their
     sentences alone to keep articles apart."""
@@ -233,7 +233,11 @@ def compose(
     # A short opening: a long one (a quotation) would leave room for too few own sentences. Only
     # its first sentence: what leans on it may go, it leans on nothing.
     opening = next(
-        (p for p in openers if any(slot in p.head for slot in about) and len(p.head.split()) <= 35),
+        (
+            p
+            for p in openers
+            if any(slot in p.head for slot in _ABOUT) and len(p.head.split()) <= 35
+        ),
         openers[0],
     )
     # A long passage would share too many words with every article drawing it: only its head.
