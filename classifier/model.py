@@ -152,6 +152,12 @@ class TrainedModel:
         return np.mean(1.0 / (1.0 + np.exp(decisions * slopes + offsets)), axis=1)
 
     @cached_property
+    def odds_scale(self) -> float:
+        """Log-odds of the calibrated risk per unit of a term's push (the members' mean sigmoid
+        slope): what one phrase alone does to the odds, for telling evidence from wording."""
+        return float(-np.mean(self._members[2]))
+
+    @cached_property
     def _members(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         members = self.pipeline.named_steps["classifier"].calibrated_classifiers_
         weights = np.stack([m.estimator.coef_[0] for m in members], axis=1)

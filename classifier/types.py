@@ -39,6 +39,8 @@ class Reason:
 
     `kind` is known-claim | fact-check | scam-cue | stance | sentence | term | note (empty or
     foreign text, disputed-forecast context, unknown outlet), in the order a reviewer reads them.
+    A "term" is a phrase telling by itself, or the one summary of the model's wording (`detail`:
+    `phrases` folded, `shown` as written).
     """
 
     kind: str

@@ -148,6 +148,8 @@ def highlight_needles(flag_reasons: Sequence[Mapping[str, Any]]) -> list[str]:
             detail = {}
         if kind == "sentence":
             needles.append(text.removesuffix("…"))
+        elif kind == "term" and isinstance(detail.get("shown"), list):
+            needles.extend(str(phrase) for phrase in detail["shown"])  # the model's wording
         elif kind == "term":
             needles.append(text.replace("_", " "))
         elif kind == "known-claim" and isinstance(detail.get("evidence"), str):

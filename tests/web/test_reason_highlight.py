@@ -1,0 +1,15 @@
+"""The model's wording, named in one reason, is still marked where it stands in the article."""
+
+from __future__ import annotations
+
+from pressmon.web.routes.item import highlight_needles
+
+
+def test_the_phrases_of_the_wording_reason_are_marked_not_its_sentence() -> None:
+    wording = {
+        "kind": "term",
+        "text": "Cách viết giống tin lừa đảo đã biết: “không cần”, “hỗ trợ” (mô hình …).",
+        "detail": {"phrases": ["khong can", "ho tro"], "shown": ["không cần", "hỗ trợ"]},
+    }
+    phrase = {"kind": "term", "text": "rút sổ", "detail": {"folded": "rut so"}}
+    assert highlight_needles([wording, phrase]) == ["không cần", "hỗ trợ", "rút sổ"]
