@@ -57,7 +57,7 @@ MODEL_WORD_CAP = 20_000
 # 1995). On 198 flagged real scam texts no phrase came near (odds × 1.45 at most): "hỗ trợ",
 # "không cần" say something only with the rest of the wording, so one reason names them together.
 TELLING_ODDS = 3.0
-MODEL_WORDING = "Cách viết giống tin lừa đảo đã biết"
+MODEL_WORDING = "Cách viết giống các tin lừa đảo, tin giả mà mô hình đã học"
 MODEL_ONLY = f"{MODEL_WORDING} (mô hình đánh giá trên toàn bộ cách viết, không có cụm từ nổi bật)."
 
 

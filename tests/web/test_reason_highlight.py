@@ -8,7 +8,10 @@ from pressmon.web.routes.item import highlight_needles
 def test_the_phrases_of_the_wording_reason_are_marked_not_its_sentence() -> None:
     wording = {
         "kind": "term",
-        "text": "Cách viết giống tin lừa đảo đã biết: “không cần”, “hỗ trợ” (mô hình …).",
+        "text": (
+            "Cách viết giống các tin lừa đảo, tin giả mà mô hình đã học: “không cần”, “hỗ trợ”"
+            " (mô hình …)."
+        ),
         "detail": {"phrases": ["khong can", "ho tro"], "shown": ["không cần", "hỗ trợ"]},
     }
     phrase = {"kind": "term", "text": "rút sổ", "detail": {"folded": "rut so"}}
