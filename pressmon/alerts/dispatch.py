@@ -8,6 +8,7 @@ import logging
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -125,7 +126,13 @@ class Notifier:
         digests: dict[str, list[Delivery]] = defaultdict(list)
         # Each delivery may take a connection, TLS and the message, each up to the timeout.
         per_delivery = timedelta(seconds=3 * self.settings.timeout_seconds)
-        claimed = self.store.claim_due(now, per_delivery)
+        # Linked by the process sending, not the one that queued: an alert a crawl or `demo
+        # --no-serve` queued carried settings.toml's port, where the server later started with
+        # `--port` does not listen (web.public_url, when set, is the same for both).
+        claimed = [
+            replace(d, alert=replace(d.alert, link=self.link(d.alert.document_id)))
+            for d in self.store.claim_due(now, per_delivery)
+        ]
         subscribers = self.store.subscribers() if claimed else []
         for delivery in claimed:
             address = delivery.channel.removeprefix(MAILTO)
