@@ -222,17 +222,17 @@ def apply_action(
             raise AlreadyTaken(taken)
         check_seen(history, action.seen, actor)
         check_unassigned(state, history, action, lambda username: _label(assignees, username))
-        event = plan(
+        event = _plan(
             state,
+            history,
+            escalations,
+            document_id,
             action,
-            document_id=document_id,
-            actor=actor,
-            role=role,
-            at=now,
-            province=province,
-            sent_by=waiting_sender(escalations, history, action, is_center),
-            locked_by_center=centers_lock(history, is_center),
-            decided_by_center=centers_decision(history, is_center),
+            actor,
+            role,
+            now,
+            is_center,
+            province,
             held_by_center=held_by_center(state.assignee, assignees),
         )
         archive.record_review(event)
@@ -243,3 +243,59 @@ def apply_action(
         if action.kind == "escalate" and province is not None:
             escalations.add(Escalation(document_id, actor, province, event.note, now))
     return event
+
+
+def refusal(
+    archive: Archive,
+    escalations: Escalations,
+    document_id: str,
+    action: Action,
+    *,
+    actor: str,
+    role: str,
+    now: datetime,
+    is_center: CenterEvent,
+    province: str | None = None,
+) -> str:
+    """Why the rules `apply_action` applies would refuse `action` on the item now, recording
+    nothing; "" when they would take it. What a page says of a copy skipped earlier, while it
+    still holds."""
+    state, history = current_state(archive, document_id)
+    try:
+        _plan(
+            state, history, escalations, document_id, action, actor, role, now, is_center, province
+        )
+    except WorkflowError as err:
+        return str(err)
+    return ""
+
+
+def _plan(
+    state: ReviewState,
+    history: Sequence[ReviewEvent],
+    escalations: Escalations,
+    document_id: str,
+    action: Action,
+    actor: str,
+    role: str,
+    now: datetime,
+    is_center: CenterEvent,
+    province: str | None,
+    *,
+    held_by_center: bool = False,
+) -> ReviewEvent:
+    """`plan` with what the item's log and sendings say of it; `held_by_center`: its handler is
+    one of the Center's staff (only an assignment asks: `refusal` judges status decisions)."""
+    return plan(
+        state,
+        action,
+        document_id=document_id,
+        actor=actor,
+        role=role,
+        at=now,
+        province=province,
+        sent_by=waiting_sender(escalations, history, action, is_center),
+        locked_by_center=centers_lock(history, is_center),
+        decided_by_center=centers_decision(history, is_center),
+        held_by_center=held_by_center,
+    )

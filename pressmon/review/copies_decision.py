@@ -4,7 +4,7 @@ audit event, and what the reviewer is told of them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -41,6 +41,9 @@ class CopyOutcome:
 class CopiesOutcome:
     outcomes: tuple[CopyOutcome, ...]
     status: str  # the status applied to the copies (a code)
+    # Said on the page after the item's own status was saved with them (not a repeat): the
+    # summary names the item too.
+    with_item: bool = False
 
     @property
     def applied(self) -> tuple[CopyOutcome, ...]:
@@ -56,10 +59,51 @@ class CopiesOutcome:
         after it with their reasons, only when there are some."""
         status = f"trạng thái “{label(self.status)}”"
         applied, skipped = len(self.applied), len(self.skipped)
+        if self.with_item:
+            return _saved_with_item(status, applied, skipped)
         if not applied:
             return f"Không áp dụng được {status} cho bản cùng nội dung nào; bỏ qua {skipped} bản:"
         done = f"Đã áp dụng {status} cho {applied} bản cùng nội dung khác"
         return f"{done}; bỏ qua {skipped} bản:" if skipped else f"{done}."
+
+
+def _saved_with_item(status: str, applied: int, skipped: int) -> str:
+    saved = f"Đã lưu {status} cho bài này"
+    if not applied:
+        return f"{saved}; không áp dụng được cho bản cùng nội dung nào, bỏ qua {skipped} bản:"
+    done = f"{saved} và {applied} bản cùng nội dung khác"
+    return f"{done}; bỏ qua {skipped} bản:" if skipped else f"{done}."
+
+
+def recalled_outcome(
+    document_id: str,
+    status: str,
+    copies: Iterable[Document],
+    histories: Mapping[str, Sequence[ReviewEvent]],
+    skipped_ids: Collection[str],
+    refusal: Callable[[str], str],
+) -> CopiesOutcome:
+    """What deciding item `document_id`'s copies with it at `status` did, read back from their
+    logs on the page after it, as far as it still holds: a copy still at the status it was given
+    from the item is applied; one of `skipped_ids` (as the redirect named them) that was not is
+    skipped while `refusal` (its id -> the rules' reason now, "" if none) still refuses it. An
+    address naming an applied copy skipped does not make it so."""
+    outcomes = []
+    for copy in copies:
+        given = _given(histories.get(copy.id, ()), document_id)
+        if given is not None and given.status_after == status == copy.review_status:
+            outcomes.append(_outcome(copy, given))
+        elif copy.id in skipped_ids and given is None and (reason := refusal(copy.id)):
+            outcomes.append(_outcome(copy, None, reason))
+    return CopiesOutcome(tuple(outcomes), status, with_item=True)
+
+
+def _given(history: Sequence[ReviewEvent], document_id: str) -> ReviewEvent | None:
+    """The copy's latest status event if it came from item `document_id`."""
+    latest = next((e for e in reversed(history) if e.action == "status"), None)
+    return (
+        latest if latest is not None and latest.detail.get("applied_from") == document_id else None
+    )
 
 
 def decided_count(copies: StoryCopies) -> int:

@@ -19,10 +19,12 @@ from pressmon.web.params import DATE_LABELS
 PARAM_LABELS: Mapping[str, str] = {
     **DATE_LABELS,
     "bao": "Cơ quan báo chí",
+    "bo_qua": "Bản cùng nội dung bị bỏ qua",
     "cau_chuyen": "Các bản cùng nội dung",
     "chi_tieu": "Chỉ tiêu",
     "chu_de": "Chủ đề",
     "copies": "Áp dụng cho các bản cùng nội dung",
+    "cung_noi_dung": "Đã áp dụng cho các bản cùng nội dung",
     "chuyen": "Chuyển Trung tâm",
     "da_luu": "Trạng thái vừa lưu",
     "da_nhan": "Bài vừa nhận xử lý",

@@ -1,6 +1,7 @@
 """An item a province sent up and the Center concluded on: its decision panel says the Center's
 conclusion once — "Trung tâm kết luận: Sai sự thật, …" with who and when — not a second time as
-"Kết luận của Trung tâm (…)". A decision no sending asked for still reads "Kết luận của …"."""
+"Trung tâm kết luận (…)". A decision no sending asked for still names who made it, in the same
+words: "Trung tâm kết luận (Nguyễn Văn An, …)"."""
 
 from __future__ import annotations
 
@@ -25,10 +26,10 @@ def test_the_centers_answer_is_its_decision_said_once(client, provinces) -> None
             base._as_province(client)
         panel = _panel(client.get(f"/bai/{ITEM}").text)
         assert panel.count("Trung tâm kết luận: <b>Sai sự thật</b>, Nguyễn Văn An, ") == 1, who
-        assert "Kết luận của" not in panel, who
+        assert "</b> kết luận (" not in panel, who
 
 
 def test_a_decision_without_a_sending_still_names_who_made_it(client, provinces) -> None:
     act(client, sign_in(client, "an"), ITEM, DECIDE)
     panel = _panel(client.get(f"/bai/{ITEM}").text)
-    assert "Kết luận của <b>Trung tâm</b> (Nguyễn Văn An, " in panel
+    assert "<b>Trung tâm</b> kết luận (Nguyễn Văn An, " in panel

@@ -32,7 +32,7 @@ def test_a_province_cannot_change_the_centers_decision(client, provinces) -> Non
     assert 'id="decision-form"' not in page
     assert "Trung tâm đã kết luận bài này nên BHXH tỉnh không đổi được trạng thái" in page
     assert "chuyển lại bài lên Trung tâm kèm ghi chú" in page
-    assert re.search(r"Kết luận của <b>Trung tâm</b> \(Nguyễn Văn An, ", page)
+    assert re.search(r"<b>Trung tâm</b> kết luận \(Nguyễn Văn An, ", page)
     assert 'id="escalate-form"' in page and 'value="follow_up"' in page
     detail = client.get(f"/api/items/{ITEM}").json()
     assert detail["choices"]["statuses"] == []
@@ -59,7 +59,7 @@ def test_a_province_changes_its_own_decision_and_the_queue_names_who_concluded(
     token = base._as_province(client)
     act(client, token, ITEM, DECIDE)
     page = client.get(f"/bai/{ITEM}").text
-    assert 'id="decision-form"' in page and "Kết luận của <b>BHXH Nghệ An</b>" in page
+    assert 'id="decision-form"' in page and "<b>BHXH Nghệ An</b> kết luận (" in page
     queue = client.get("/api/queue").json()["items"]
     row = next(r for r in queue if r["document"]["id"] == ITEM)
     assert row["decided_by"]["province"] == "Nghệ An" and row["decided_by"]["center"] is False

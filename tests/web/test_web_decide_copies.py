@@ -41,6 +41,15 @@ def _post(client, token: str, item: str, **form: str):
     )
 
 
+def _decided(client, token: str, item: str, **form: str):
+    """The status form sent with the box ticked: redirected (303) to the item's log, which the
+    page at that address tells the outcome above."""
+    sent = _post(client, token, item, copies="true", **form)
+    assert sent.status_code == 303, sent.text
+    assert sent.headers["location"].startswith(f"/bai/{item}?da_luu=")
+    return client.get(sent.headers["location"])
+
+
 def _seen(client, item: str) -> str:
     found = re.search(r'name="seen" value="(\d+)"', client.get(f"/bai/{item}").text)
     assert found is not None
@@ -68,10 +77,9 @@ def test_the_box_is_offered_only_to_an_item_with_copies_the_account_sees(client,
 
 def test_deciding_with_the_box_decides_each_copy_in_its_own_log(client, story) -> None:
     token = sign_in(client, "an")
-    answer = _post(client, token, "doc040", copies="true", seen=_seen(client, "doc040"), **FALSE)
-    assert answer.status_code == 200
-    assert (
-        _outcome(answer.text) == "Đã áp dụng trạng thái “Sai sự thật” cho 3 bản cùng nội dung khác."
+    answer = _decided(client, token, "doc040", seen=_seen(client, "doc040"), **FALSE)
+    assert _outcome(answer.text) == (
+        "Đã lưu trạng thái “Sai sự thật” cho bài này và 3 bản cùng nội dung khác."
     )
     (own,) = story.review_history("doc040")
     assert own.status_after == "false" and "applied_from" not in own.detail
@@ -137,10 +145,9 @@ def test_copies_the_rules_refuse_are_skipped_with_their_reasons(client, story) -
     note = "Bài của trang chính thức"
     decided = _post(client, lead, "doc042", action="status", status="no_violation", note=note)
     assert decided.status_code == 303
-    answer = _post(client, lead, "doc040", copies="true", **FALSE)
-    assert answer.status_code == 200
+    answer = _decided(client, lead, "doc040", **FALSE)
     assert _outcome(answer.text) == (
-        "Đã áp dụng trạng thái “Sai sự thật” cho 1 bản cùng nội dung khác; bỏ qua 2 bản: "
+        "Đã lưu trạng thái “Sai sự thật” cho bài này và 1 bản cùng nội dung khác; bỏ qua 2 bản: "
         f"Dịch vụ rút BHXH một lần nhanh, bản 41 — {_where(story, 'doc041')} : "
         "Quyết định đã khoá vì đã báo cáo lãnh đạo; "
         "lãnh đạo cần mở lại (kèm lý do) trước khi sửa. "
@@ -187,10 +194,11 @@ def test_skipped_copies_sharing_the_title_are_told_apart(client, archive) -> Non
         note = "Bài của trang chính thức"
         decided = _post(client, lead, item, action="status", status="no_violation", note=note)
         assert decided.status_code == 303
-    answer = _post(client, lead, "doc050", copies="true", **FALSE)
+    answer = _decided(client, lead, "doc050", **FALSE)
     skipped = "Bài đã có kết luận riêng “Không vi phạm”: mở bài để quyết định riêng."
     assert _outcome(answer.text) == (
-        "Không áp dụng được trạng thái “Sai sự thật” cho bản cùng nội dung nào; bỏ qua 2 bản: "
+        "Đã lưu trạng thái “Sai sự thật” cho bài này; không áp dụng được cho bản cùng nội dung "
+        "nào, bỏ qua 2 bản: "
         f"Giấy mời nhận tiền hỗ trợ BHYT — Nhóm Hỏi đáp BHXH · 08/03/2026 : {skipped} "
         f"Giấy mời nhận tiền hỗ trợ BHYT — Trang Hỗ trợ nhanh (demo) · 13/02/2026 : {skipped}"
     )
@@ -201,11 +209,11 @@ def test_a_province_decides_only_its_own_copies(client, story) -> None:
     assert _post(client, center, "doc043", **FALSE).status_code == 303  # the Center's decision
     client.cookies.clear()
     token = sign_in(client, "nghean", PROVINCE_PASSWORD)
-    answer = _post(client, token, "doc042", copies="true", action="status", status="in_progress")
-    assert answer.status_code == 200
+    answer = _decided(client, token, "doc042", action="status", status="in_progress")
     outcome = _outcome(answer.text)
     assert outcome.startswith(
-        "Không áp dụng được trạng thái “Đang xác minh” cho bản cùng nội dung nào; bỏ qua 1 bản: "
+        "Đã lưu trạng thái “Đang xác minh” cho bài này; không áp dụng được cho bản cùng nội dung "
+        "nào, bỏ qua 1 bản: "
     )
     assert f"bản 43 — {_where(story, 'doc043')} : Trung tâm đã kết luận bài này" in outcome
     assert _status(story, "doc042") == "in_progress" and _status(story, "doc043") == "false"
@@ -269,7 +277,7 @@ def test_each_copy_a_province_sent_up_is_answered_on_its_own(client, story, monk
     announced.clear()
     client.cookies.clear()
     token = sign_in(client, "an")
-    assert _post(client, token, "doc040", copies="true", **FALSE).status_code == 200
+    assert _post(client, token, "doc040", copies="true", **FALSE).status_code == 303
     assert sorted(set(announced)) == ["doc042", "doc043"]
 
 

@@ -1,5 +1,5 @@
 """The leadership report says which office made each item's standing decision, as the item page
-does: the Center's conclusions are told from a province's on the page ("Kết luận của …") and in
+does: the Center's conclusions are told from a province's on the page ("… kết luận (…)") and in
 the workbook's column of *Bài cần xác minh* "Đơn vị kết luận", the office read at the
 decision's time, not where its account is now; empty while no decision stands."""
 
@@ -49,8 +49,8 @@ def test_the_report_says_which_office_concluded(client, provinces, clock) -> Non
     sign_in(client, "binh")
     html = client.get(f"/bao-cao?{PERIOD}").text
     said = re.findall(r'<div class="small decided-by">(.*?)</div>', html)
-    assert "Kết luận của <b>BHXH Nghệ An</b> (Hồ Thị Nga, 20/05/2026 10:00)" in said
-    assert "Kết luận của <b>Trung tâm</b> (Nguyễn Văn An, 20/05/2026 11:00)" in said
+    assert "<b>BHXH Nghệ An</b> kết luận (Hồ Thị Nga, 20/05/2026 10:00)" in said
+    assert "<b>Trung tâm</b> kết luận (Nguyễn Văn An, 20/05/2026 11:00)" in said
     assert len(said) == 2  # an item with no decision says none
 
     rows = _rows(client.get(f"/bao-cao.xlsx?{PERIOD}").content)

@@ -16,13 +16,20 @@ from index.errors import DocumentNotFound
 from index.types import IMPORTED, Document, ReviewEvent
 from pressmon.alerts.answers import answer_alerts
 from pressmon.alerts.sendings import sending_alert
-from pressmon.review.actions import apply_action, can_send_back, current_state, held_by_center
+from pressmon.review.actions import (
+    apply_action,
+    can_send_back,
+    current_state,
+    held_by_center,
+    refusal,
+)
 from pressmon.review.copies_decision import (
     MAX_DECIDED,
     CopiesOutcome,
     copy_action,
     decide_copies,
     decided_count,
+    recalled_outcome,
 )
 from pressmon.review.errors import (
     AlreadyTaken,
@@ -70,7 +77,7 @@ from pressmon.web.deps import (
     WebContext,
     WritingSession,
 )
-from pressmon.web.done_notice import done_target, saved_notice, sent_notice
+from pressmon.web.done_notice import MAX_SKIPPED, done_target, saved_notice, sent_notice
 from pressmon.web.formatting import (
     body_part,
     by_name,
@@ -283,20 +290,70 @@ def item_page(
     phan: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     quay_lai: Annotated[str, Query(max_length=MAX_URL)] = "",
     da_luu: Annotated[str, Query(max_length=MAX_TEXT)] = "",
+    cung_noi_dung: bool = False,
+    bo_qua: Annotated[str, Query(max_length=MAX_SKIPPED)] = "",
 ) -> Response:
     """`phan`: which part of a very long article to show (see `formatting.body_part`);
     `quay_lai`: the queue view the item was opened from (see `queue_return`); `da_luu`: the
     status the session just saved, or its sending to the Center or back to the province, said above
-    the log (see `done_notice`)."""
+    the log (see `done_notice`); `cung_noi_dung`, `bo_qua`: the status was saved with the story's
+    other copies, these skipped (see `recalled_copies`)."""
     shown = item_context(ctx, archive, document_id, session.account, phan, quay_lai)
     answer = shown["center_answer"]
     sent_back = answer is not None and answer.action == "send_back"
-    said = saved_notice(da_luu, shown["state"].status) or sent_notice(
+    saved = saved_notice(da_luu, shown["state"].status)
+    said = saved or sent_notice(
         da_luu,
         waiting=shown["escalation"] is not None and answer is None,
         sent_back_to=tuple(s.province for s in shown["senders"]) if sent_back else (),
     )
-    return page(request, ctx, "item.html", **shown | {"saved": said})
+    recalled = (
+        recalled_copies(ctx, archive, session.account, shown["doc"], da_luu, bo_qua.split(","))
+        if saved and cung_noi_dung
+        else None
+    )
+    copies = {"copies_outcome": recalled} if recalled and recalled.outcomes else {}
+    return page(request, ctx, "item.html", **shown | {"saved": said} | copies)
+
+
+def recalled_copies(
+    ctx: WebContext,
+    archive: Archive,
+    account: Account,
+    document: Document,
+    status: str,
+    skipped: Sequence[str],
+) -> CopiesOutcome:
+    """What saving `status` on `document` with its story's other copies did (`skipped`: the
+    copies the redirect named as refused), read again from the copies the account sees: only
+    what still holds is said, and a reload says it again without deciding anything."""
+    copies = other_copies(archive, document, MAX_DECIDED).copies
+    # The status saved with them, whose note went to the copies too (a "Sai sự thật" needs
+    # one); none on an item whose status came from an import, which had no copies decided.
+    history = archive.review_history(document.id)
+    saved = next((e for e in reversed(history) if e.action == "status"), None)
+    if saved is None or saved.status_after != status:
+        return CopiesOutcome((), status, with_item=True)
+    action = copy_action(Action("status", status=status, note=saved.note), document.id)
+
+    def reason(copy_id: str) -> str:
+        try:
+            return refusal(
+                archive,
+                ctx.escalations,
+                copy_id,
+                action,
+                actor=account.username,
+                role=account.role,
+                now=ctx.clock(),
+                is_center=center_actor(ctx),
+                province=account.province,
+            )
+        except DocumentNotFound:  # removed meanwhile
+            return ""
+
+    histories = archive.review_histories([c.id for c in copies])
+    return recalled_outcome(document.id, status, copies, histories, set(skipped), reason)
 
 
 @router.post("/bai/{document_id}/xu-ly", include_in_schema=False)
@@ -378,15 +435,9 @@ def act(
     )
     ctx.similar.invalidate()  # new decisions may be similar to the next item opened
     if outcome is not None:
-        # Shown, not redirected: what was skipped and why is read once, here, and kept nowhere.
-        # Sent again (F5), it is the sender's own repeat: recorded once, and said so.
-        return page(
-            request,
-            ctx,
-            "item.html",
-            **item_context(ctx, archive, document_id, session.account, back=quay_lai)
-            | {"copies_outcome": outcome},
-        )
+        # The page after it names the copies skipped, and reads what was done to each again.
+        skipped = [o.document_id for o in outcome.skipped]
+        done = done_target(document_id, requested, session.account.username, None, kept, skipped)
     return RedirectResponse(done, status_code=303)
 
 
