@@ -346,6 +346,8 @@ def _visible(reasons: list[Reason], r: _Read) -> list[Reason]:
     def shown(key: str, value: object) -> object:
         if isinstance(value, str):
             return without_invisible(value)
+        if isinstance(value, list):  # the model's wording reason names its phrases in lists
+            return [without_invisible(v) if isinstance(v, str) else v for v in value]
         if key in ("start", "end") and isinstance(value, int):
             return len(without_invisible(original[:value]))
         return value
