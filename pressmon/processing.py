@@ -141,22 +141,28 @@ class ArticleProcessor:
     def flag(self, prepared: Sequence[Prepared]) -> list[Document]:
         """Documents with the flagger's triage score, reasons and model version attached; the
         flagger reads each text as it came (`Prepared`)."""
-        texts = [
-            ArticleText(
-                title=p.received.title,
-                text=p.received.body,
-                url=p.document.url,
-                outlet=p.document.outlet_name,
-                outlet_kind=p.document.kind,
-                published_at=p.document.published_at,
-            )
-            for p in prepared
-        ]
-        thresholds = self.flagger.thresholds
-        return [
-            with_assessment(p.document, a, uncertainty(a.risk, thresholds))
-            for p, a in zip(prepared, self.flagger.assess_many(texts), strict=True)
-        ]
+        return flag_documents(self.flagger, prepared)
+
+
+def flag_documents(flagger: Flagger, prepared: Sequence[Prepared]) -> list[Document]:
+    """`ArticleProcessor.flag` with `flagger`: the one way an article is scored, whether new
+    (crawl, ingest) or archived and scored again (`pressmon rescore`)."""
+    texts = [
+        ArticleText(
+            title=p.received.title,
+            text=p.received.body,
+            url=p.document.url,
+            outlet=p.document.outlet_name,
+            outlet_kind=p.document.kind,
+            published_at=p.document.published_at,
+        )
+        for p in prepared
+    ]
+    thresholds = flagger.thresholds
+    return [
+        with_assessment(p.document, a, uncertainty(a.risk, thresholds))
+        for p, a in zip(prepared, flagger.assess_many(texts), strict=True)
+    ]
 
 
 def with_assessment(

@@ -22,6 +22,7 @@ PROMISED = {
     "search",
     "counts",
     "flagged",
+    "rescore",
     "serve",
     "train",
     "evaluate",

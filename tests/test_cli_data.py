@@ -42,7 +42,14 @@ def test_named_archive_gets_its_state_beside_it_not_in_the_checkout(tmp_path: Pa
 
 @pytest.mark.parametrize(
     "command",
-    [["counts"], ["search", "lương"], ["flagged"], ["sources"], ["index", "export", "-"]],
+    [
+        ["counts"],
+        ["search", "lương"],
+        ["flagged"],
+        ["rescore"],
+        ["sources"],
+        ["index", "export", "-"],
+    ],
 )
 def test_reading_commands_refuse_a_missing_archive_and_name_the_nearest(
     tmp_path: Path, command: list[str]

@@ -19,6 +19,7 @@ READING = {
     "search": ["search", "lương hưu"],
     "counts": ["counts"],
     "flagged": ["flagged"],
+    "rescore": ["rescore"],
     "sources": ["sources"],
     "index export": ["index", "export", "-"],
     "serve": ["serve", "--port", "1"],  # refused before it listens

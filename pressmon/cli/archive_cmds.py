@@ -1,4 +1,4 @@
-"""Commands over the archive: search, counts, flagged, ingest, index export/import."""
+"""Commands over the archive: search, counts, flagged, ingest, rescore, index export/import."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from pressmon.whole_file import written_whole
 from pressmon.wiring import (
     archive_from,
     crawl_state_from,
+    flagger_from,
     gazetteer_from,
     notifier_from,
     processor_from,
@@ -558,6 +559,48 @@ def _echo_lines(title: str, count: int, shown: Sequence[str]) -> None:
         click.echo(f"  … và {output.number(count - len(shown))} dòng nữa", err=True)
 
 
+@command()
+@_filters
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Chạy thử: tính và báo các con số như khi chấm lại thật, không ghi gì vào kho.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Chấm lại cả những bài đã chấm bằng mô hình hiện tại (mặc định: bỏ qua các bài đó).",
+)
+@quiet_option
+@click.pass_obj
+def rescore(app, dry_run: bool, force: bool, quiet: bool, **options) -> None:
+    """Chấm lại các bài đã lưu trong kho bằng mô hình hiện tại (chạy sau `pressmon train`).
+
+    Chỉ đổi điểm sàng lọc, mức, loại tin, quan điểm, lý do và phiên bản mô hình; trạng thái
+    xem xét, người được giao, ghi chú, chuyển cấp và lịch sử xem xét giữ nguyên. Bài đã có người
+    xử lý giữ nguyên kết luận; bài đó không còn bị đánh dấu thì giữ điểm cũ để vẫn nằm trong
+    hàng đợi. Bài đã chấm bằng mô hình này được bỏ qua (trừ khi có --force). Mỗi lô bài được
+    ghi trọn vẹn: dừng giữa chừng (Ctrl-C) thì các lô đã ghi là đúng, phần còn lại như cũ, và
+    chạy lại lệnh sẽ làm tiếp.
+    """
+    from pressmon.rescore import rescore_archive, summary_text
+
+    settings = app.settings_to_read()
+    with archive_from(settings) as archive:
+        query = _query(settings, **options)
+        flagger = flagger_from(settings, train_if_missing=False)
+        with Progress(progress_mode(quiet)) as bar:
+            report = rescore_archive(
+                archive,
+                flagger,
+                None if query == Query() else query,  # no filter: the archive's cheaper walk
+                force=force,
+                dry_run=dry_run,
+                progress=lambda done, total: bar("Chấm lại", done, total),
+            )
+    click.echo(summary_text(report))
+
+
 @group("index")
 def index_group() -> None:
     """Chuyển kho bài giữa các kiểu lưu trữ (SQLite ⇄ Elasticsearch) qua JSON lines."""
@@ -647,4 +690,4 @@ def index_import(app, file: Path, quiet: bool) -> None:
     _echo_lines("đã làm sạch", cleaned, shown)
 
 
-COMMANDS = (search, counts, flagged, ingest, index_group)
+COMMANDS = (search, counts, flagged, ingest, rescore, index_group)
