@@ -40,6 +40,9 @@ class RescoreReport:
     outcomes: Mapping[Outcome, int]
     skipped: int  # already scored by this model version (without --force)
     dry_run: bool
+    # Kept as they are: flagged partly for words hidden with invisible characters, which the
+    # archive's text no longer holds, so scoring it again would drop that evidence.
+    hid_words: int = 0
 
     @property
     def rescored(self) -> int:
@@ -60,10 +63,12 @@ def rescore_archive(
     already scored by this model version are skipped unless `force`; `dry_run` writes nothing."""
     total = archive.count_matches(query or Query())
     outcomes: Counter[Outcome] = Counter()
-    skipped = done = 0
+    skipped = done = hid_words = 0
     for batch in _batches(archive.iter_documents(BATCH, query=query), BATCH):
         due = [d for d in batch if force or d.model_version != flagger.model_version]
         skipped += len(batch) - len(due)
+        hid_words += sum(1 for d in due if _hid_words(d))
+        due = [d for d in due if not _hid_words(d)]
         if due:
             scored = {d.id: d for d in flag_documents(flagger, [_as_read(d) for d in due])}
             # The lock covers the re-read too: a review action meanwhile is seen, not undone.
@@ -73,7 +78,7 @@ def rescore_archive(
         progress(done, total)
     if not dry_run:
         archive.refresh()
-    return RescoreReport(flagger.model_version, dict(outcomes), skipped, dry_run)
+    return RescoreReport(flagger.model_version, dict(outcomes), skipped, dry_run, hid_words)
 
 
 def _apply(
@@ -131,7 +136,14 @@ def summary_text(report: RescoreReport) -> str:
     return (
         f"Đã chấm lại {n(report.rescored)} bài bằng mô hình {report.model_version}: "
         + ", ".join(parts)
-        + f"; bỏ qua {n(report.skipped)} bài đã chấm bằng mô hình này."
+        + f"; bỏ qua {n(report.skipped)} bài đã chấm bằng mô hình này"
+        + (
+            f", giữ nguyên {n(report.hid_words)} bài có chữ bị giấu bằng ký tự vô hình (văn bản"
+            " lưu không còn các ký tự ấy để chấm lại)"
+            if report.hid_words
+            else ""
+        )
+        + "."
         + (" (chạy thử, chưa ghi gì)" if report.dry_run else "")
     )
 
@@ -174,6 +186,18 @@ def _with_flags(stored: Document, scored: Document) -> Document:
         stance=scored.stance,
         model_version=scored.model_version,
         flag_details=scored.flag_details,
+    )
+
+
+def _hid_words(document: Document) -> bool:
+    """Whether it was flagged partly for words hidden with invisible characters (a disguise
+    cue), evidence only the text as it came held."""
+    reasons = document.flag_details.get("reasons", ())
+    return isinstance(reasons, list) and any(
+        isinstance(r, dict)
+        and isinstance(r.get("detail"), dict)
+        and r["detail"].get("family") == "disguise"
+        for r in reasons
     )
 
 

@@ -152,3 +152,28 @@ def test_texts_without_invisible_characters_are_flagged_as_before(flagger: Flagg
         )
     ]
     assert processor.flag(prepared) == before
+
+
+def test_rescore_keeps_a_post_flagged_for_hiding_words(model_file: Path, tmp_path: Path) -> None:
+    """The archive keeps the text without its invisible characters: scoring that again would drop
+    the disguise evidence (and could take the post out of the queue), so rescore leaves it."""
+    archive, lines = tmp_path / "a.sqlite3", tmp_path / "a.jsonl"
+    line = {
+        "title": TITLE,
+        "text": BODY,
+        "url": "https://facebook.com/groups/hotro/posts/2",
+        "outlet": "Nhóm Facebook hỗ trợ",
+        "kind": "other",
+        "published_at": "2026-03-07T08:00:00+07:00",
+    }
+    lines.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    env = {"PRESSMON_MODEL": str(model_file)}
+    assert CliRunner().invoke(main, ["--archive", str(archive), "ingest", str(lines)], env=env)
+    with open_archive("sqlite", path=archive, timezone="Asia/Ho_Chi_Minh") as opened:
+        [before] = list(opened.iter_documents(10))
+    result = CliRunner().invoke(main, ["--archive", str(archive), "rescore", "--force"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "giữ nguyên 1 bài có chữ bị giấu bằng ký tự vô hình" in result.output
+    with open_archive("sqlite", path=archive, timezone="Asia/Ho_Chi_Minh") as opened:
+        [after] = list(opened.iter_documents(10))
+    assert after == before
