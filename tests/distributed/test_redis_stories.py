@@ -5,15 +5,11 @@ its own stories, so two copies got two story ids (two groups in the queue, count
 from __future__ import annotations
 
 import json
-import shutil
 import threading
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from classifier.flagger import Thresholds
-from classifier.types import ArticleText, Assessment
 from crawlers.distributed.keys import RedisKeys
 from crawlers.distributed.stories import RedisStories, Row
 from crawlers.errors import SharedStoriesError
@@ -23,49 +19,14 @@ from index import open_archive
 from pressmon import wiring
 from pressmon.ingest import ingest_jsonl
 from pressmon.settings import Settings
-from pressmon.state_db import open_state_db
 from tests.distributed.conftest import RedisServer
+from tests.story_copies import POST, TITLE, LowFlagger, story_settings
 from vntext.stories import StoryClusterer
-
-REPO = Path(__file__).resolve().parents[2]
-SOURCES = """
-- {id: baomau, name: Báo Mẫu, kind: provincial, province: Hà Nội, domain: baomau.vn}
-- {id: diendan, name: Diễn đàn Mẫu, kind: other, domain: diendan.vn}
-"""
-POST = " ".join(
-    f"Đoạn {i}: người tự xưng cán bộ bảo hiểm xã hội gọi điện, gửi đường link tải ứng dụng "
-    f"VssID giả để cập nhật tài khoản, yêu cầu chụp khuôn mặt tại xã {i}."
-    for i in range(6)
-)
-TITLE = "Hướng dẫn cập nhật VssID để không bị khóa tài khoản"
-
-
-class _Low:
-    """A flagger scoring everything low: the stories, not the scores, are under test."""
-
-    thresholds = Thresholds()
-
-    def assess_many(self, texts: Sequence[ArticleText]) -> list[Assessment]:
-        return [Assessment(0.01, "low", None, None, "neutral", (), "test") for _ in texts]
 
 
 def _host(tmp_path: Path, name: str, redis_url: str) -> Settings:
     """One host's settings: its own state file, the shared Redis."""
-    (tmp_path / "sources.yaml").write_text(SOURCES, encoding="utf-8")
-    shutil.copy(REPO / "config" / "provinces.yaml", tmp_path / "provinces.yaml")
-    settings = Settings.model_validate(
-        {
-            "sources_file": str(tmp_path / "sources.yaml"),
-            "provinces_file": str(tmp_path / "provinces.yaml"),
-            "archive": {
-                "path": str(tmp_path / f"{name}.sqlite3"),
-                "state_path": str(tmp_path / f"{name}-state.sqlite3"),
-            },
-            "crawl": {"redis_url": redis_url},
-        }
-    )
-    open_state_db(settings.archive.state_path).close()
-    return settings
+    return story_settings(tmp_path, name, redis_url)
 
 
 def _ingest(settings: Settings, url: str, text: str) -> str | None:
@@ -89,7 +50,7 @@ def _ingest(settings: Settings, url: str, text: str) -> str | None:
 def test_copies_stored_on_two_hosts_sharing_a_redis_are_one_story(
     tmp_path: Path, redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(wiring, "flagger_from", lambda settings: _Low())
+    monkeypatch.setattr(wiring, "flagger_from", lambda settings: LowFlagger())
     first = _host(tmp_path, "host-a", redis_server.url)
     second = _host(tmp_path, "host-b", redis_server.url)
     original = _ingest(first, "https://baomau.vn/vssid.html", POST)

@@ -6,61 +6,23 @@ queue, and an alert for one not known as an alert for a copy of the other."""
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from classifier.flagger import Thresholds
-from classifier.types import ArticleText, Assessment
 from crawlers.state import CrawlState
 from crawlers.urls import article_id, canonicalize_url
 from index import open_archive
 from pressmon import wiring
 from pressmon.ingest import ingest_jsonl
 from pressmon.settings import Settings
-from pressmon.state_db import open_state_db
-
-REPO = Path(__file__).resolve().parents[2]
-SOURCES = """
-- {id: baomau, name: Báo Mẫu, kind: provincial, province: Hà Nội, domain: baomau.vn}
-- {id: diendan, name: Diễn đàn Mẫu, kind: other, domain: diendan.vn}
-"""
-POST = " ".join(
-    f"Đoạn {i}: người tự xưng cán bộ bảo hiểm xã hội gọi điện, gửi đường link tải ứng dụng "
-    f"VssID giả để cập nhật tài khoản, yêu cầu chụp khuôn mặt tại xã {i}."
-    for i in range(6)
-)
-TITLE = "Hướng dẫn cập nhật VssID để không bị khóa tài khoản"
-
-
-class _Low:
-    """A flagger scoring everything low: the stories, not the scores, are under test."""
-
-    thresholds = Thresholds()
-
-    def assess_many(self, texts: Sequence[ArticleText]) -> list[Assessment]:
-        return [Assessment(0.01, "low", None, None, "neutral", (), "test") for _ in texts]
+from tests.story_copies import POST, TITLE, LowFlagger, story_settings
 
 
 @pytest.fixture
 def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    (tmp_path / "sources.yaml").write_text(SOURCES, encoding="utf-8")
-    shutil.copy(REPO / "config" / "provinces.yaml", tmp_path / "provinces.yaml")
-    monkeypatch.setattr(wiring, "flagger_from", lambda settings: _Low())
-    settings = Settings.model_validate(
-        {
-            "sources_file": str(tmp_path / "sources.yaml"),
-            "provinces_file": str(tmp_path / "provinces.yaml"),
-            "archive": {
-                "path": str(tmp_path / "archive.sqlite3"),
-                "state_path": str(tmp_path / "state.sqlite3"),
-            },
-        }
-    )
-    open_state_db(settings.archive.state_path).close()
-    return settings
+    monkeypatch.setattr(wiring, "flagger_from", lambda settings: LowFlagger())
+    return story_settings(tmp_path)
 
 
 def _id(url: str) -> str:
