@@ -165,6 +165,11 @@ def flag_documents(flagger: Flagger, prepared: Sequence[Prepared]) -> list[Docum
     ]
 
 
+# The fields `with_assessment` sets: all a score changes in an article (`pressmon rescore`
+# copies these and nothing else).
+FLAG_FIELDS = ("risk", "tier", "category", "stance", "model_version", "flag_details")
+
+
 def with_assessment(
     document: Document, assessment: Assessment, uncertainty_score: float
 ) -> Document:

@@ -18,7 +18,7 @@ from typing import Literal
 from classifier.flagger import Flagger
 from index.base import Archive
 from index.types import DEFAULT_REVIEW_STATUS, REVIEW_TIERS, Document, Query, ReviewEvent
-from pressmon.processing import Prepared, flag_documents
+from pressmon.processing import FLAG_FIELDS, Prepared, flag_documents
 from pressmon.sanitize import Received
 from pressmon.web.formatting import number
 
@@ -178,15 +178,7 @@ def _inputs(document: Document) -> tuple[object, ...]:
 
 def _with_flags(stored: Document, scored: Document) -> Document:
     """`stored` with the flag fields of `scored` (as `processing.with_assessment` sets them)."""
-    return replace(
-        stored,
-        risk=scored.risk,
-        tier=scored.tier,
-        category=scored.category,
-        stance=scored.stance,
-        model_version=scored.model_version,
-        flag_details=scored.flag_details,
-    )
+    return replace(stored, **{name: getattr(scored, name) for name in FLAG_FIELDS})
 
 
 def _hid_words(document: Document) -> bool:

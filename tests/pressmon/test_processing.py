@@ -12,9 +12,10 @@ import pytest
 
 from classifier.flagger import Flagger
 from classifier.relevance import RelevanceModel
+from classifier.types import Assessment
 from crawlers.items import ExtractedArticle
 from crawlers.sources import Source
-from pressmon.processing import ArticleProcessor
+from pressmon.processing import FLAG_FIELDS, ArticleProcessor, with_assessment
 from vntext.provinces import Gazetteer
 from vntext.stories import StoryClusterer
 
@@ -83,3 +84,13 @@ def test_www_and_the_bare_host_of_the_outlet_are_one_article(processor) -> None:
     elsewhere = replace(bare, url="https://www.baokhac.vn/chi-tra-luong-huu.html")
     other = replace(elsewhere, url="https://baokhac.vn/chi-tra-luong-huu.html")
     assert _prepared(processor, elsewhere).id != _prepared(processor, other).id
+
+
+def test_a_score_changes_only_the_flag_fields_rescore_copies(processor) -> None:
+    """`pressmon rescore` copies FLAG_FIELDS onto a stored article: a field `with_assessment`
+    set beyond them would be lost there."""
+    document = _prepared(processor, ARTICLE)
+    assessment = Assessment(0.9, "urgent", "C1", "Điều 11", "asserts", (), "v-test")
+    scored = with_assessment(document, assessment, 0.5)
+    changed = {name for name in vars(document) if getattr(scored, name) != getattr(document, name)}
+    assert changed == set(FLAG_FIELDS)
