@@ -17,7 +17,7 @@ def test_the_items_log_names_the_actor_with_the_account(client, login) -> None:
     act(client, login(client, "an"), "doc003", {"action": "note", "note": "Đang đối chiếu"})
     html = client.get("/bai/doc003").text
     log = html.split('id="nhat-ky"')[1]
-    assert "<td>Nguyễn Văn An (an, Trung tâm)</td>" in log
+    assert '<td data-label="Người thực hiện">Nguyễn Văn An (an, Trung tâm)</td>' in log
     rows = _rows(client.get("/bai/doc003/nhat-ky.csv").text)
     assert rows[0][2] == "Người thực hiện" and rows[0][8] == "Tên người thực hiện"
     assert rows[1][2] == "an"  # the column as it always was

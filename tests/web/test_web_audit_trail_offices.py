@@ -43,7 +43,8 @@ def test_the_items_log_names_the_office_each_action_was_taken_for(client, provin
     _acted_in_nghe_an_then_at_the_center(client, provinces, clock)
 
     log = client.get(f"/bai/{ITEM}").text.split('id="nhat-ky"')[1]
-    assert log.index(f"<td>{NEW}</td>") < log.index(f"<td>{OLD}</td>")  # newest first
+    actor = '<td data-label="Người thực hiện">'
+    assert log.index(f"{actor}{NEW}</td>") < log.index(f"{actor}{OLD}</td>")  # newest first
     rows = _rows(client.get(f"/bai/{ITEM}/nhat-ky.csv").text)
     by_note = {row["Ghi chú"]: row for row in rows}
     old, new = by_note[IN_NGHE_AN["note"]], by_note[AT_THE_CENTER["note"]]
