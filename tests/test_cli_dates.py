@@ -38,7 +38,7 @@ DAY_OPTIONS = _options(main)
 def test_the_day_options_are_the_ones_audited() -> None:
     assert {name for name, _ in DAY_OPTIONS} == {
         f"{command} {option}"
-        for command in ("search", "counts", "flagged")
+        for command in ("search", "counts", "flagged", "rescore")
         for option in ("--from", "--to")
     } | {"demo --until"}
 
