@@ -66,7 +66,7 @@ from pressmon.review.escalations import Escalation, center_answer, sendings
 from pressmon.review.labels import label, office_label
 from pressmon.review.offices import CenterEvent, OfficeAt
 from pressmon.review.statuses import UNSTARTED
-from pressmon.review.workflow import Decided, ReviewState, decided_by, replay
+from pressmon.review.workflow import Decided, ReviewState, decided_by, decision_unsaid, replay
 from pressmon.settings import Campaign, Target, Targets
 from vntext.collation import SortKey, vietnamese_sort_key
 
@@ -333,6 +333,11 @@ class LeadershipReport:
             )
             if document_id in ids
         )
+
+    def decision_unsaid(self, document_id: str) -> Decided | None:
+        """Who made the item's standing decision, for its row to say, unless the row's line on
+        the Center's answer to a sending says it already (as on the item page)."""
+        return decision_unsaid(self.decided.get(document_id), self.answers.get(document_id))
 
 
 def leadership_report(

@@ -112,6 +112,12 @@ class Decided:
     province: str | None  # None: the Center
 
 
+def decision_unsaid(decided: Decided | None, answer: ReviewEvent | None) -> Decided | None:
+    """The standing decision (`decided`), unless the Center's answer to a sending (`answer`) is
+    it: "Trung tâm kết luận: …" names it, by whom and when, and a line more would repeat it."""
+    return None if decided is not None and decided.event == answer else decided
+
+
 def decided_by(history: Sequence[ReviewEvent], offices: OfficeAt) -> Decided | None:
     """The standing decision (`deciding_event`) and the office its actor acted for when it was
     made (`offices`), not the account's office now; None while no decision stands."""

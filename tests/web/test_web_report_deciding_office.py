@@ -1,5 +1,6 @@
 """The leadership report says which office made each item's standing decision, as the item page
-does: the Center's conclusions are told from a province's on the page ("… kết luận (…)") and in
+does: the Center's conclusions are told from a province's on the page ("… kết luận (…)", said once
+when it is the Center's answer to a sending) and in
 the workbook's column of *Bài cần xác minh* "Đơn vị kết luận", the office read at the
 decision's time, not where its account is now; empty while no decision stands."""
 
@@ -49,12 +50,26 @@ def test_the_report_says_which_office_concluded(client, provinces, clock) -> Non
     sign_in(client, "binh")
     html = client.get(f"/bao-cao?{PERIOD}").text
     said = re.findall(r'<div class="small decided-by">(.*?)</div>', html)
-    assert "<b>BHXH Nghệ An</b> kết luận (Hồ Thị Nga, 20/05/2026 10:00)" in said
-    assert "<b>Trung tâm</b> kết luận (Nguyễn Văn An, 20/05/2026 11:00)" in said
-    assert len(said) == 2  # an item with no decision says none
+    # The Center's conclusion is its answer to Nghệ An's sending: the row says it once, in the
+    # answer's line, as the item page does, not again as "Trung tâm kết luận (…)".
+    assert said == ["<b>BHXH Nghệ An</b> kết luận (Hồ Thị Nga, 20/05/2026 10:00)"]
+    answer = "Trung tâm kết luận: <b>Sai sự thật</b>, Nguyễn Văn An, 20/05/2026 11:00"
+    assert html.count(answer) == 1
+    assert "<b>Trung tâm</b> kết luận (" not in html
 
     rows = _rows(client.get(f"/bao-cao.xlsx?{PERIOD}").content)
     assert rows[base.NGHE_AN_ITEM]["Đơn vị kết luận"] == "BHXH Nghệ An"
     assert rows[base.NATIONAL_ITEM]["Đơn vị kết luận"] == "Trung tâm"
     undecided = [r for d, r in rows.items() if d not in (base.NGHE_AN_ITEM, base.NATIONAL_ITEM)]
     assert undecided and all(r["Đơn vị kết luận"] is None for r in undecided)
+
+
+def test_a_centers_decision_no_sending_asked_for_is_named_in_the_report(
+    client, provinces, clock
+) -> None:
+    act(client, sign_in(client, "an"), base.NATIONAL_ITEM, DECIDE)
+    client.cookies.clear()
+    sign_in(client, "binh")
+    html = client.get(f"/bao-cao?{PERIOD}").text
+    said = re.findall(r'<div class="small decided-by">(.*?)</div>', html)
+    assert len(said) == 1 and said[0].startswith("<b>Trung tâm</b> kết luận (Nguyễn Văn An, ")

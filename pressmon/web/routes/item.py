@@ -58,11 +58,11 @@ from pressmon.review.workflow import (
     CENTER_HOLDS,
     MAX_NOTE_LENGTH,
     Action,
-    Decided,
     available_follow_ups,
     centers_decision,
     centers_lock,
     decided_by,
+    decision_unsaid,
     may_assign,
     may_change_status,
     may_reopen,
@@ -174,12 +174,6 @@ def assignable_accounts(
     scope = Scope(account.province)
     listed = session_accounts(ctx.accounts.list(), ctx.accounts.assignees(), archive, scope)
     return [a for a in listed if Scope(a.province).allows(document)]
-
-
-def decision_unsaid(decided: Decided | None, answer: ReviewEvent | None) -> Decided | None:
-    """The standing decision (`decided`), unless the Center's answer to a sending (`answer`) is
-    it: "Trung tâm kết luận: …" names it, by whom and when, and a line more would repeat it."""
-    return None if decided is not None and decided.event == answer else decided
 
 
 def item_context(
