@@ -27,7 +27,8 @@ from vntext.normalize import INVISIBLE, MARKED_SHARE, fold
 
 # How much each family says on its own (probability-like, combined by noisy-OR).
 LINK_WEIGHT = {
-    "lookalike": 0.55,  # a brand's name on a domain it does not own
+    "lookalike": 0.55,  # a brand's name on a domain or social page it does not own
+    "support-page": 0.55,  # a "customer care" page on a social network: the warnings' fake fanpage
     "wrapped": 0.45,  # a search result or free page standing in for a site
     "throwaway": 0.40,  # .top, .xyz, .icu …
     "messenger": 0.30,  # t.me, zalo.me: the talk moves to a private channel
@@ -384,7 +385,8 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
     hidden = any(h.family in ("channel", "contact") for h in hits)
     hits = [h for h in hits if h.family not in NEEDS_ADDRESS or addressed or hidden]
     sideload = any(
-        (_foreign_unofficial(lk) and lk.verdict != "shortener") or lk.verdict == "lookalike"
+        (_foreign_unofficial(lk) and lk.verdict != "shortener")
+        or lk.verdict in ("lookalike", "support-page")
         for lk in links
     )
     if not (sideload or _APK.search(text)):
@@ -433,7 +435,9 @@ def _impersonated(brands: list[Brand], links: list[Link], hits: list[CueHit]) ->
         return True
     # Brands run Zalo and Telegram channels and shorten links; a look-alike, a throw-away or a
     # foreign site of no brand is what they never use.
-    hidden = any(lk.verdict in ("lookalike", "wrapped", "throwaway") for lk in links)
+    hidden = any(
+        lk.verdict in ("lookalike", "support-page", "wrapped", "throwaway") for lk in links
+    )
     foreign = any(
         _foreign_unofficial(lk) and lk.verdict not in ("shortener", "messenger") for lk in links
     )
@@ -452,6 +456,7 @@ def _foreign_unofficial(link: Link) -> bool:
 
 _LINK_LABEL = {
     "lookalike": "đường dẫn giả tên ngân hàng/tổ chức",
+    "support-page": "trang mạng xã hội tự xưng chăm sóc khách hàng, hỗ trợ",
     "wrapped": "đường dẫn qua trang tìm kiếm hoặc trang miễn phí",
     "throwaway": "đường dẫn tên miền dùng một lần",
     "messenger": "đường dẫn kéo sang nhóm chat riêng",

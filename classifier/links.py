@@ -4,7 +4,10 @@ A link is judged by its registrable domain (public suffix list bundled with tlde
 "vietcombank.vn-ms.top" is registered under "vn-ms.top", so the bank's name in front of it is a
 disguise. Verdicts, from most to least telling:
 
-- `lookalike`: names or misspells a brand (config/channels.yaml) on a domain the brand does not own;
+- `lookalike`: names or misspells a brand (config/channels.yaml) on a domain the brand does not own,
+  or in the handle of a social-network page that is not one of the brand's own pages;
+- `support-page`: a social-network page that calls itself customer care or support and names no
+  brand (the fake fanpage of the warnings);
 - `wrapped`: a search or free-hosting page that anyone can fill (google.com/search?q=…,
   sites.google);
 - `throwaway`: a top-level domain used mostly for throw-away sites (.top, .xyz, .vip, .icu…);
@@ -28,7 +31,7 @@ from classifier.errors import ReferenceDataError
 if TYPE_CHECKING:  # for the annotation only; _extractor imports it when first called
     from tldextract import TLDExtract
 
-UNTRUSTED = ("lookalike", "wrapped", "throwaway", "messenger", "shortener")
+UNTRUSTED = ("lookalike", "support-page", "wrapped", "throwaway", "messenger", "shortener")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Brand:
     kind: str
     tokens: tuple[str, ...]
     domains: tuple[str, ...]
+    pages: tuple[str, ...] = ()  # "host/handle" of its own social-network pages
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,6 @@ class Channels:
     free_hosts: tuple[str, ...]
     throwaway_tlds: frozenset[str]
     generic_tokens: tuple[str, ...] = ()
-    official_pages: tuple[str, ...] = ()
     support_page_words: tuple[str, ...] = ()
     social_hosts: frozenset[str] = frozenset()
     lure_words: frozenset[str] = frozenset()
@@ -101,6 +104,7 @@ class Channels:
                 kind=b.kind,
                 tokens=tuple(t.lower() for t in b.tokens),
                 domains=tuple(d.lower() for d in b.domains),
+                pages=tuple(p.lower() for p in b.pages),
             )
             for b in data.brands
         )
@@ -113,7 +117,6 @@ class Channels:
             free_hosts=data.free_hosts,
             throwaway_tlds=frozenset(data.throwaway_tlds),
             generic_tokens=data.generic_tokens,
-            official_pages=tuple(p.lower() for p in data.official_pages),
             support_page_words=data.support_page_words,
             social_hosts=frozenset(data.social_hosts),
             lure_words=frozenset(data.lure_words),
@@ -139,13 +142,12 @@ class Channels:
         return found
 
     def judge(self, host: str, registrable: str, suffix: str, path: str) -> tuple[str, str | None]:
-        page = f"{host.removeprefix('www.').removeprefix('ww.')}{path}".rstrip("/")
-        if any(page == p or page.startswith(p + "/") for p in self.official_pages):
-            return "official", "bhxh"
-        if host.removeprefix("www.").removeprefix("ww.") in self.social_hosts:
-            name = path.strip("/").split("/")[0].lower()
-            if any(w in name for w in self.support_page_words):
-                return "lookalike", None  # a "customer care" page on a social network
+        site = host.removeprefix("www.").removeprefix("ww.")
+        handle = _handle(path)
+        if owner := self._owner_by_page.get(f"{site.removeprefix('m.')}/{handle}"):
+            return "official", owner
+        if site in self.social_hosts and (page := self._social_page(handle, registrable)):
+            return page
         if any(f"{host}{path}".startswith(h) or host.endswith("." + h) for h in self.free_hosts):
             return "wrapped", None  # anyone can fill a page there, whatever the domain
         owner = self._owner_by_domain.get(registrable)
@@ -172,6 +174,22 @@ class Channels:
             return "throwaway", None
         return "unknown", None
 
+    def _social_page(self, handle: str, registrable: str) -> tuple[str, str | None] | None:
+        """A page on a social network judged by its handle, or None for the network's own verdict.
+
+        A handle is read as a host is ("@viettelcskh", "bhxh.hotro.vn"): one that names a brand
+        other than the network itself imitates that brand; one that calls itself customer care
+        and names nobody is the fake fanpage of the warnings. A bank-like or payout-like word alone
+        ("khuyenmai", "quatang") names no brand: shops use them for their own pages.
+        """
+        name = handle.removeprefix("@").replace("_", "-")
+        imitated = self._imitated(name) if name else None
+        if imitated and imitated not in ("generic", self._owner_by_domain.get(registrable)):
+            return "lookalike", imitated
+        if any(w in name for w in self.support_page_words):
+            return "support-page", None
+        return None
+
     def phones(self, folded: str) -> list[Phone]:
         found = []
         for m in _candidates(_PHONE, folded, None):
@@ -196,6 +214,10 @@ class Channels:
         return {d: b.id for b in self.brands for d in b.domains}
 
     @cached_property
+    def _owner_by_page(self) -> dict[str, str]:
+        return {p: b.id for b in self.brands for p in b.pages}
+
+    @cached_property
     def _host_tokens(self) -> list[tuple[str, str]]:
         """(token without spaces, brand id) for every brand token, in brand order."""
         return [(t.replace(" ", ""), b.id) for b in self.brands for t in b.tokens if t]
@@ -216,6 +238,15 @@ class Channels:
 
 
 _HOST_PARTS = re.compile(r"[.-]")
+_HANDLE_END = ".,;:!?)…"
+
+
+def _handle(path: str) -> str:
+    """The first segment of a link's path, the account on a social network ("@viettelcskh" in
+    "/@viettelcskh/video/1"), without the punctuation that ends the sentence around the link."""
+    return re.split(r"[/?#]", path.removeprefix("/"), maxsplit=1)[0].rstrip(_HANDLE_END)
+
+
 _LETTER_RUNS = re.compile(r"[a-z]+")
 _VOWELS = frozenset("aeiouy")
 
@@ -332,6 +363,7 @@ class BrandEntry(FileModel):
     kind: str
     tokens: tuple[str, ...]
     domains: tuple[str, ...]
+    pages: tuple[str, ...] = ()
 
 
 class ChannelsFile(FileModel):
@@ -346,7 +378,6 @@ class ChannelsFile(FileModel):
     free_hosts: tuple[str, ...]
     throwaway_tlds: tuple[str, ...]
     generic_tokens: tuple[str, ...] = ()
-    official_pages: tuple[str, ...] = ()
     support_page_words: tuple[str, ...] = ()
     social_hosts: tuple[str, ...] = ()
     lure_words: tuple[str, ...] = ()
