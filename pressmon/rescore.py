@@ -5,6 +5,10 @@
 The queue lists the articles whose stored tier is a review tier (`Query.flagged_only`). An article
 someone has acted on (any review event) stays listed as it is when the new model no longer flags
 it: its stored flags are kept, so the decision stays where reviewers find it.
+
+An article nobody has acted on that the new model newly finds "cần xem ngay" or matching a known
+false claim is alerted as `ingest` alerts it (`Notifier.notify`: once per content, copies of a
+story alerted lately spared, the same recipients, quiet hours and digest).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from typing import Literal
 from classifier.flagger import Flagger
 from index.base import Archive
 from index.types import DEFAULT_REVIEW_STATUS, REVIEW_TIERS, Document, Query, ReviewEvent
+from pressmon.alerts.dispatch import Notifier
+from pressmon.alerts.model import trigger_of
 from pressmon.processing import FLAG_FIELDS, Prepared, flag_documents
 from pressmon.sanitize import Received
 from pressmon.web.formatting import number
@@ -43,6 +49,7 @@ class RescoreReport:
     # Kept as they are: flagged partly for words hidden with invisible characters, which the
     # archive's text no longer holds, so scoring it again would drop that evidence.
     hid_words: int = 0
+    alerts: int = 0  # alerts queued (would be, in a dry run) for articles newly reaching one
 
     @property
     def rescored(self) -> int:
@@ -53,17 +60,20 @@ def rescore_archive(
     archive: Archive,
     flagger: Flagger,
     query: Query | None,
+    notifier: Notifier,
     *,
     force: bool = False,
     dry_run: bool = False,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> RescoreReport:
     """Score every article matching `query` (every one when None) again with `flagger`, batch by
-    batch, each committed whole (`Archive.writing`); `progress(done, total)` after each. Articles
-    already scored by this model version are skipped unless `force`; `dry_run` writes nothing."""
+    batch, each committed whole (`Archive.writing`) then its alerts queued on `notifier`, for the
+    caller to send; `progress(done, total)` after each. Articles already scored by this model
+    version are skipped unless `force`; `dry_run` writes and queues nothing."""
     total = archive.count_matches(query or Query())
     outcomes: Counter[Outcome] = Counter()
-    skipped = done = hid_words = 0
+    skipped = done = hid_words = alerts = 0
+    would_alert: list[Document] = []
     for batch in _batches(archive.iter_documents(BATCH, query=query), BATCH):
         due = [d for d in batch if force or d.model_version != flagger.model_version]
         skipped += len(batch) - len(due)
@@ -73,18 +83,27 @@ def rescore_archive(
             scored = {d.id: d for d in flag_documents(flagger, [_as_read(d) for d in due])}
             # The lock covers the re-read too: a review action meanwhile is seen, not undone.
             with nullcontext() if dry_run else archive.writing():
-                outcomes.update(_apply(archive, flagger, scored, dry_run))
+                found, alerting = _apply(archive, flagger, scored, dry_run)
+            outcomes.update(found)
+            if dry_run:
+                would_alert += alerting  # judged together: copies among them count once
+            else:
+                # Once committed, as ingest queues them: an interrupted run alerted what it wrote.
+                alerts += notifier.notify(alerting)
         done += len(batch)
         progress(done, total)
-    if not dry_run:
+    if dry_run:
+        alerts = notifier.notify(would_alert, dry_run=True)
+    else:
         archive.refresh()
-    return RescoreReport(flagger.model_version, dict(outcomes), skipped, dry_run, hid_words)
+    return RescoreReport(flagger.model_version, dict(outcomes), skipped, dry_run, hid_words, alerts)
 
 
 def _apply(
     archive: Archive, flagger: Flagger, scored: dict[str, Document], dry_run: bool
-) -> list[Outcome]:
-    """Write the new flags of the articles `scored` as they are stored now; each one's outcome."""
+) -> tuple[list[Outcome], list[Document]]:
+    """Write the new flags of the articles `scored` as they are stored now; each one's outcome,
+    and those now to be alerted (`newly_alerted`) as written."""
     stored = archive.get_many(list(scored))
     # A crawl may have updated an article since it was read: its stored text is scored instead.
     moved = [d for d in stored if _inputs(d) != _inputs(scored[d.id])]
@@ -92,15 +111,26 @@ def _apply(
     histories = archive.review_histories([d.id for d in stored])
     written: list[Document] = []
     found: list[Outcome] = []
+    alerting: list[Document] = []
     for old in stored:
         new = _with_flags(old, scored[old.id])
-        outcome = outcome_of(old, new, _acted_on(old, histories.get(old.id, ())))
+        acted = _acted_on(old, histories.get(old.id, ()))
+        outcome = outcome_of(old, new, acted)
         found.append(outcome)
         if outcome != "kept" and new != old:
             written.append(new)
+        if newly_alerted(old, new, acted):
+            alerting.append(new)
     if written and not dry_run:
         archive.upsert(written)
-    return found
+    return found, alerting
+
+
+def newly_alerted(old: Document, new: Document, acted: bool) -> bool:
+    """Whether scoring `old` again as `new` makes it an alert's news: nobody has acted on it
+    (someone is on it already) and it reaches an alert trigger it had not reached (one it had
+    was alerted when it came, or deliberately not)."""
+    return not acted and trigger_of(old) is None and trigger_of(new) is not None
 
 
 def outcome_of(old: Document, new: Document, acted: bool) -> Outcome:
@@ -143,6 +173,7 @@ def summary_text(report: RescoreReport) -> str:
             if report.hid_words
             else ""
         )
+        + (f"; xếp {n(report.alerts)} cảnh báo để gửi" if report.alerts else "")
         + "."
         + (" (chạy thử, chưa ghi gì)" if report.dry_run else "")
     )

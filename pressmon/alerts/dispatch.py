@@ -57,12 +57,12 @@ class Notifier:
         self.clock = clock
         self.console = console
 
-    def notify(self, documents: Sequence[Document]) -> int:
+    def notify(self, documents: Sequence[Document], *, dry_run: bool = False) -> int:
         """Queue an alert for each document that needs one and was not alerted with this content
         already, nor is a copy whose story's alert reached its audience lately
         (pressmon.alerts.copies); how many were new. The content of the others is noted, so an
         alerted item edited and urgent again later is announced again, and a copy let go is not
-        announced later."""
+        announced later. `dry_run`: how many would be new, nothing queued nor noted."""
         if not self.settings.enabled:
             return 0
         alerts = []
@@ -73,6 +73,8 @@ class Notifier:
                 unalerted.append((document.id, content_version(document)))
             else:
                 alerts.append(alert)
+        if dry_run:
+            return self.store.count_new(alerts, self.clock()) if alerts else 0
         if unalerted:
             self.store.seen(unalerted)
         if not alerts:

@@ -116,20 +116,41 @@ class AlertStore:
         with self._connect() as db:
             # The story's alerts read and this one queued are one step for all processes.
             db.execute("BEGIN IMMEDIATE")
-            moved = db.execute(
-                "INSERT INTO alert_items (document_id, version) VALUES (?, ?)"
-                " ON CONFLICT (document_id) DO UPDATE SET version = excluded.version"
-                " WHERE alert_items.version != excluded.version",
-                (alert.document_id, alert.version),
-            ).rowcount
-            if not moved:
-                return False
-            # A copy let go keeps the version just noted: that content is not announced later.
-            told = story_alerts(db, alert, created_at - COPY_WINDOW)
-            if told_already(alert, told.recent, told.alerted):
-                return False
-            alert, alert_id = self._insert(db, alert, deliveries, created_at)
-            self._supersede(db, alert, alert_id, created_at)
+            return self._add(db, alert, deliveries, created_at)
+
+    def count_new(self, alerts: Sequence[Alert], created_at: datetime) -> int:
+        """How many of `alerts`, added in turn, `add` would queue, queuing none (a dry run): they
+        are added in one transaction then rolled back, so the answer is `add`'s own, each judged
+        against the ones before it as a real run judges them."""
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                return sum(self._add(db, alert, (), created_at) for alert in alerts)
+            finally:
+                db.rollback()
+
+    def _add(
+        self,
+        db: sqlite3.Connection,
+        alert: Alert,
+        deliveries: Sequence[tuple[str, str, datetime]],
+        created_at: datetime,
+    ) -> bool:
+        """`add` within the write transaction of `db`."""
+        moved = db.execute(
+            "INSERT INTO alert_items (document_id, version) VALUES (?, ?)"
+            " ON CONFLICT (document_id) DO UPDATE SET version = excluded.version"
+            " WHERE alert_items.version != excluded.version",
+            (alert.document_id, alert.version),
+        ).rowcount
+        if not moved:
+            return False
+        # A copy let go keeps the version just noted: that content is not announced later.
+        told = story_alerts(db, alert, created_at - COPY_WINDOW)
+        if told_already(alert, told.recent, told.alerted):
+            return False
+        alert, alert_id = self._insert(db, alert, deliveries, created_at)
+        self._supersede(db, alert, alert_id, created_at)
         return True
 
     def add_answer(

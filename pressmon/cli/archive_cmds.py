@@ -582,6 +582,9 @@ def rescore(app, dry_run: bool, force: bool, quiet: bool, **options) -> None:
     hàng đợi. Bài đã chấm bằng mô hình này được bỏ qua (trừ khi có --force). Mỗi lô bài được
     ghi trọn vẹn: dừng giữa chừng (Ctrl-C) thì các lô đã ghi là đúng, phần còn lại như cũ, và
     chạy lại lệnh sẽ làm tiếp.
+
+    Bài chưa ai xử lý nay mới thành "cần xem ngay" hoặc khớp thông tin sai đã biết được cảnh báo
+    như khi nhập (ingest): mỗi nội dung một lần, cùng người nhận, giờ yên lặng và bản tổng hợp.
     """
     from pressmon.rescore import rescore_archive, summary_text
 
@@ -589,15 +592,19 @@ def rescore(app, dry_run: bool, force: bool, quiet: bool, **options) -> None:
     with archive_from(settings) as archive:
         query = _query(settings, **options)
         flagger = flagger_from(settings, train_if_missing=False)
+        notifier = notifier_from(settings)
         with Progress(progress_mode(quiet)) as bar:
             report = rescore_archive(
                 archive,
                 flagger,
                 None if query == Query() else query,  # no filter: the archive's cheaper walk
+                notifier,
                 force=force,
                 dry_run=dry_run,
                 progress=lambda done, total: bar("Chấm lại", done, total),
             )
+    if not dry_run:
+        notifier.send_due()  # as ingest: a failure is recorded and retried by a crawl or serve
     click.echo(summary_text(report))
 
 

@@ -4,6 +4,7 @@ only their flags change, reviews never, and the queue gains and loses the right 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -17,7 +18,7 @@ from index.types import Document, Query, ReviewEvent
 from pressmon import rescore
 from pressmon.cli import main
 from pressmon.settings import load_settings
-from pressmon.wiring import flagger_from
+from pressmon.wiring import flagger_from, notifier_from
 
 SCAM = (
     "Hỗ trợ rút BHXH một lần nhanh",
@@ -119,11 +120,12 @@ def test_rescore_replaces_stale_flags_and_keeps_every_review(archive: Path, vers
     }
     result = _run(archive)
     assert result.exit_code == 0, result.output
-    assert result.output == (
+    # The two newly flagged, nobody having acted on them, are alerted (test_cli_rescore_alerts.py).
+    assert result.stdout == (
         f"Đã chấm lại 5 bài bằng mô hình {version}: 2 bài mới cần xem xét, 1 bài không còn cần "
         "xem xét (chưa ai xử lý), 1 bài đã xử lý đổi mức (giữ nguyên kết luận), 1 bài đã xử lý "
         "nay không còn bị đánh dấu (giữ nguyên điểm cũ để vẫn nằm trong hàng đợi), 0 bài không "
-        "đổi mức; bỏ qua 1 bài đã chấm bằng mô hình này.\n"
+        "đổi mức; bỏ qua 1 bài đã chấm bằng mô hình này; xếp 2 cảnh báo để gửi.\n"
     )
     after = _stored(archive)
     # Newly flagged: in the queue, unreviewed. No longer flagged, nobody acted: out of it.
@@ -167,9 +169,9 @@ def test_dry_run_says_the_same_and_writes_nothing(archive: Path, version: str) -
     before, queue = _stored(archive), _queue(archive)
     result = _run(archive, "--dry-run")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Đã chấm lại 5 bài bằng mô hình {version}: 2 bài mới")
-    assert result.output.endswith(
-        "bỏ qua 1 bài đã chấm bằng mô hình này. (chạy thử, chưa ghi gì)\n"
+    assert result.stdout.startswith(f"Đã chấm lại 5 bài bằng mô hình {version}: 2 bài mới")
+    assert result.stdout.endswith(
+        "bỏ qua 1 bài đã chấm bằng mô hình này; xếp 2 cảnh báo để gửi. (chạy thử, chưa ghi gì)\n"
     )
     assert _stored(archive) == before and _queue(archive) == queue
 
@@ -178,19 +180,19 @@ def test_same_version_is_skipped_unless_forced(archive: Path, version: str) -> N
     assert _run(archive).exit_code == 0
     again = _run(archive)
     # The acted-on item kept its old flags (to stay listed), so it is scored again each time.
-    assert again.output.startswith(f"Đã chấm lại 1 bài bằng mô hình {version}: ")
-    assert again.output.endswith("; bỏ qua 5 bài đã chấm bằng mô hình này.\n")
+    assert again.stdout.startswith(f"Đã chấm lại 1 bài bằng mô hình {version}: ")
+    assert again.stdout.endswith("; bỏ qua 5 bài đã chấm bằng mô hình này.\n")
     forced = _run(archive, "--force")
-    assert forced.output.startswith(f"Đã chấm lại 6 bài bằng mô hình {version}: 0 bài mới")
-    assert "1 bài không còn cần xem xét (chưa ai xử lý)" in forced.output  # "same"
-    assert forced.output.endswith("4 bài không đổi mức; bỏ qua 0 bài đã chấm bằng mô hình này.\n")
+    assert forced.stdout.startswith(f"Đã chấm lại 6 bài bằng mô hình {version}: 0 bài mới")
+    assert "1 bài không còn cần xem xét (chưa ai xử lý)" in forced.stdout  # "same"
+    assert forced.stdout.endswith("4 bài không đổi mức; bỏ qua 0 bài đã chấm bằng mô hình này.\n")
     assert "same" not in _queue(archive)
 
 
 def test_filters_limit_the_articles_scored(archive: Path, version: str) -> None:
     before = _stored(archive)
     result = _run(archive, "--kind", "sector")
-    assert result.output.startswith(f"Đã chấm lại 1 bài bằng mô hình {version}: 1 bài mới")
+    assert result.stdout.startswith(f"Đã chấm lại 1 bài bằng mô hình {version}: 1 bài mới")
     after = _stored(archive)
     assert after["sector"].tier in {"urgent", "review"} and "sector" in _queue(archive)
     assert {k: v for k, v in after.items() if k != "sector"} == {
@@ -227,11 +229,19 @@ def test_an_interrupted_run_keeps_whole_batches_and_leaves_the_rest(
 ) -> None:
     monkeypatch.setattr(rescore, "BATCH", 2)
     before = _stored(archive)
-    flagger = flagger_from(load_settings(environ={"PRESSMON_MODEL": str(model_file)}))
+    settings = load_settings(
+        environ={"PRESSMON_MODEL": str(model_file), "PRESSMON_ARCHIVE": str(archive)}
+    )
+    flagger, notifier = flagger_from(settings), notifier_from(settings)
     with _CtrlCAfterWriting(archive) as store, pytest.raises(KeyboardInterrupt):
-        rescore.rescore_archive(store, flagger, None)
+        rescore.rescore_archive(store, flagger, None, notifier)
     after = _stored(archive)
     changed = {k for k in after if after[k] != before[k]}
     # Newest first, ties by insertion, latest first: (sector, same), then (decided, noted) cut.
     assert changed == {"sector"}
     assert after["decided"].model_version == OLD and _queue(archive)["decided"] == "false"
+    # The batch written had its alert queued: scoring it again later would not alert it.
+    with sqlite3.connect(archive.with_name("archive-state.db")) as db:
+        assert db.execute("SELECT document_id, trigger FROM alerts").fetchall() == [
+            ("sector", "known-claim")
+        ]
