@@ -97,6 +97,9 @@ def targets_from(settings: Settings) -> Targets:
     return with_current_provinces(targets, province, settings.targets_file)
 
 
+# Syndicated copies appear within days of the original; older stories need not stay in memory.
+STORY_WINDOW = timedelta(days=60)
+
 # The key prefix of a crawl or ingest, which take no --prefix: the workers' default.
 DEFAULT_REDIS_PREFIX = "pressmon"
 
@@ -113,11 +116,9 @@ def story_memory_from(
     from crawlers.distributed.keys import RedisKeys
     from crawlers.distributed.stories import RedisStories
 
-    return RedisStories(connect(settings.crawl.redis_url), RedisKeys(prefix))
-
-
-# Syndicated copies appear within days of the original; older stories need not stay in memory.
-STORY_WINDOW = timedelta(days=60)
+    # Kept a day past the window: a host whose clock runs ahead drops no row another still reads.
+    keep = STORY_WINDOW + timedelta(days=1)
+    return RedisStories(connect(settings.crawl.redis_url), RedisKeys(prefix), keep=keep)
 
 
 def processor_from(settings: Settings, state: StoryMemory) -> ArticleProcessor:
