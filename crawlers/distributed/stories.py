@@ -16,6 +16,7 @@ the append's length check, hold across a drop.
 from __future__ import annotations
 
 import json
+import logging
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -23,8 +24,11 @@ from datetime import UTC, datetime, timedelta
 
 import redis
 
+from crawlers.distributed.connection import connect, connection_problem, ping_once
 from crawlers.distributed.keys import RedisKeys
 from crawlers.errors import SharedStoriesError
+
+log = logging.getLogger(__name__)
 
 Row = tuple[str, str, int]  # article id, story id, fingerprint
 
@@ -64,6 +68,32 @@ _RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """
+
+
+def open_stories(url: str, keys: RedisKeys, *, keep: timedelta | None = None) -> RedisStories:
+    """The stories shared at the Redis of `url`, checked reachable first (`check_reachable`).
+
+    Raises:
+        SharedStoriesError: Redis unreachable, refusing the login, or not answering.
+    """
+    check_reachable(url)
+    return RedisStories(connect(url), keys, keep=keep)
+
+
+def check_reachable(url: str) -> None:
+    """A Redis down said within seconds, before a crawl or ingest reads or writes anything, not
+    after the client's minute of retries.
+
+    Raises:
+        SharedStoriesError: Redis unreachable, refusing the login, or not answering.
+    """
+    try:
+        ping_once(url)
+    except redis.RedisError as err:
+        log.info("Redis của nội dung chung: %s", err)  # the client's own words, for -v
+        raise SharedStoriesError(
+            f"không kết nối được Redis để đọc, ghi nội dung chung: {connection_problem(err)}"
+        ) from err
 
 
 class RedisStories:
