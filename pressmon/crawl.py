@@ -17,6 +17,7 @@ from pressmon import state_db
 from pressmon.errors import ConfigError, PressmonError, StateDatabaseError
 from pressmon.settings import Settings, load_sources
 from pressmon.state_db import crawl_state_problem, open_state_db
+from pressmon.wiring import check_story_memory
 
 logger = logging.getLogger(__name__)
 
@@ -146,6 +147,7 @@ def run_crawl(
     from crawlers.spiders.source import SourceSpider
 
     open_state_db(settings.archive.state_path).close()  # the spider opens it by path, migrated
+    check_story_memory(settings)
     options = crawl_settings(settings)
     options["LOG_LEVEL"] = log_level
     cap_log_handlers(log_level)

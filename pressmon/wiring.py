@@ -97,6 +97,9 @@ def targets_from(settings: Settings) -> Targets:
     return with_current_provinces(targets, province, settings.targets_file)
 
 
+# Syndicated copies appear within days of the original; older stories need not stay in memory.
+STORY_WINDOW = timedelta(days=60)
+
 # The key prefix of a crawl or ingest, which take no --prefix: the workers' default.
 DEFAULT_REDIS_PREFIX = "pressmon"
 
@@ -106,18 +109,32 @@ def story_memory_from(
 ) -> StoryMemory:
     """Where this process shares its stories: with a Redis (PRESSMON_REDIS_URL), in Redis under
     `prefix`, for every worker on any host and a crawl or ingest given the same Redis; without,
-    in the state database, for the runs on this host."""
+    in the state database, for the runs on this host.
+
+    Raises:
+        SharedStoriesError: the Redis is unreachable (said within seconds).
+    """
     if not settings.crawl.redis_url:
         return state
-    from crawlers.distributed.connection import connect
     from crawlers.distributed.keys import RedisKeys
-    from crawlers.distributed.stories import RedisStories
+    from crawlers.distributed.stories import open_stories
 
-    return RedisStories(connect(settings.crawl.redis_url), RedisKeys(prefix))
+    # Kept a day past the window: a host whose clock runs ahead drops no row another still reads.
+    keep = STORY_WINDOW + timedelta(days=1)
+    return open_stories(settings.crawl.redis_url, RedisKeys(prefix), keep=keep)
 
 
-# Syndicated copies appear within days of the original; older stories need not stay in memory.
-STORY_WINDOW = timedelta(days=60)
+def check_story_memory(settings: Settings) -> None:
+    """`story_memory_from`'s Redis reachable: checked before Scrapy starts, which would log the
+    error and leave the crawl to say only that it did not start.
+
+    Raises:
+        SharedStoriesError: the Redis is unreachable (said within seconds).
+    """
+    if settings.crawl.redis_url:
+        from crawlers.distributed.stories import check_reachable
+
+        check_reachable(settings.crawl.redis_url)
 
 
 def processor_from(settings: Settings, state: StoryMemory) -> ArticleProcessor:

@@ -46,14 +46,21 @@ class RedisKeys:
 
     @property
     def stories(self) -> str:
-        """List of every (article id, story id, fingerprint, seen at) row any process shared,
-        in the order shared: an append-only log each process reads from where it stopped."""
+        """List of the (article id, story id, fingerprint, seen at) rows processes shared, in
+        the order shared: a log each process reads from where it stopped, appended at the tail
+        and dropped at the head once too old to match (`stories_dropped`)."""
         return f"{self.prefix}:stories"
 
     @property
     def stories_lock(self) -> str:
         """Held (with an expiry) by the one process reading, assigning and appending stories."""
         return f"{self.prefix}:stories:lock"
+
+    @property
+    def stories_dropped(self) -> str:
+        """How many rows, older than any process still matches, were dropped from the head of
+        `stories`: a row's position is this plus its index, so positions survive the drop."""
+        return f"{self.prefix}:stories:dropped"
 
     @property
     def cycle(self) -> str:

@@ -6,35 +6,94 @@ processes only): an append-only list read from the caller's position, the read, 
 append done by one process at a time under a lock with an expiry. The append also checks that
 the list is as long as what was read, so a lock that expired under a stalled process raises
 rather than letting two processes found two stories for one text.
+
+Rows older than `keep` are dropped from the head as each step reads: no process started since
+reads them, so the list holds the window's rows rather than every article ever. A row's position
+counts the dropped rows too (`RedisKeys.stories_dropped`), so a process's place in the list, and
+the append's length check, hold across a drop.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import redis
 
+from crawlers.distributed.connection import connect, connection_problem, ping_once
 from crawlers.distributed.keys import RedisKeys
 from crawlers.errors import SharedStoriesError
 
+log = logging.getLogger(__name__)
+
 Row = tuple[str, str, int]  # article id, story id, fingerprint
 
-# Appends ARGV[2:] when the list still holds ARGV[1] rows (all read by the caller); its new
-# length, or -1 when another process appended in between.
-_APPEND = """
-if redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[1]) then return -1 end
-if #ARGV > 1 then redis.call('RPUSH', KEYS[1], unpack(ARGV, 2)) end
-return redis.call('LLEN', KEYS[1])
+# Positions below count the rows dropped from the head (KEYS[2]) as well as those in the list.
+# Drops the leading rows seen before ARGV[2] (at most ARGV[3] of them, so one step never holds
+# Redis long; '' drops none), stopping at the first newer one: the rows are in the order shared,
+# their times only nearly so across hosts, and no newer row goes. Then where the list ends and
+# its rows from position ARGV[1].
+_READ = """
+local cutoff, most = ARGV[2], tonumber(ARGV[3])
+local first = redis.call('LINDEX', KEYS[1], 0)
+if cutoff ~= '' and first and cjson.decode(first)[4] < cutoff then
+  local old = 0
+  for _, entry in ipairs(redis.call('LRANGE', KEYS[1], 0, most - 1)) do
+    if cjson.decode(entry)[4] >= cutoff then break end
+    old = old + 1
+  end
+  redis.call('LTRIM', KEYS[1], old, -1)
+  redis.call('INCRBY', KEYS[2], old)
+end
+local dropped = tonumber(redis.call('GET', KEYS[2]) or '0')
+local from = math.max(tonumber(ARGV[1]) - dropped, 0)
+return {dropped + redis.call('LLEN', KEYS[1]), redis.call('LRANGE', KEYS[1], from, -1)}
 """
+# Appends ARGV[2:] when the list still ends at position ARGV[1] (all read by the caller); where
+# it ends then, or -1 when another process appended in between.
+_APPEND = """
+local dropped = tonumber(redis.call('GET', KEYS[2]) or '0')
+if dropped + redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[1]) then return -1 end
+if #ARGV > 1 then redis.call('RPUSH', KEYS[1], unpack(ARGV, 2)) end
+return dropped + redis.call('LLEN', KEYS[1])
+"""
+# The most rows one step drops: a few milliseconds of Redis; a backlog goes over a few steps.
+DROP_MOST = 10_000
 # Releases the lock only when it is still this holder's (not another's after an expiry).
 _RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """
+
+
+def open_stories(url: str, keys: RedisKeys, *, keep: timedelta | None = None) -> RedisStories:
+    """The stories shared at the Redis of `url`, checked reachable first (`check_reachable`).
+
+    Raises:
+        SharedStoriesError: Redis unreachable, refusing the login, or not answering.
+    """
+    check_reachable(url)
+    return RedisStories(connect(url), keys, keep=keep)
+
+
+def check_reachable(url: str) -> None:
+    """A Redis down said within seconds, before a crawl or ingest reads or writes anything, not
+    after the client's minute of retries.
+
+    Raises:
+        SharedStoriesError: Redis unreachable, refusing the login, or not answering.
+    """
+    try:
+        ping_once(url)
+    except redis.RedisError as err:
+        log.info("Redis của nội dung chung: %s", err)  # the client's own words, for -v
+        raise SharedStoriesError(
+            f"không kết nối được Redis để đọc, ghi nội dung chung: {connection_problem(err)}"
+        ) from err
 
 
 class RedisStories:
@@ -45,13 +104,17 @@ class RedisStories:
         *,
         lock_seconds: float = 30.0,
         wait_seconds: float = 60.0,
+        keep: timedelta | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
+        """`keep`: how long a row stays in the list (None: for ever)."""
         self.server = server
         self.keys = keys
         self.lock_ms = int(lock_seconds * 1000)  # far beyond one batch's assignment (ms)
         self.wait_seconds = wait_seconds
+        self.keep = keep
         self.now = now
+        self._read = server.register_script(_READ)
         self._append = server.register_script(_APPEND)
         self._release = server.register_script(_RELEASE)
 
@@ -67,19 +130,17 @@ class RedisStories:
         try:
             token = self._lock()
             try:
-                pipe = self.server.pipeline()
-                pipe.llen(self.keys.stories)
-                pipe.lrange(self.keys.stories, after, -1)
-                length, raw = pipe.execute()
+                now = self.now()
+                cutoff = (now - self.keep).isoformat() if self.keep is not None else ""
+                length, raw = self._read(keys=self._log, args=[after, cutoff, DROP_MOST])
                 if length < after:
                     raise self._lost(length, after)
                 mine = assign([_row(entry) for entry in raw])
-                seen_at = self.now().isoformat()
                 entries = [
-                    json.dumps([a, story, format(fingerprint, "x"), seen_at])
+                    json.dumps([a, story, format(fingerprint, "x"), now.isoformat()])
                     for a, story, fingerprint in mine
                 ]
-                last = int(self._append(keys=[self.keys.stories], args=[length, *entries]))
+                last = int(self._append(keys=self._log, args=[length, *entries]))
             finally:
                 self._release(keys=[self.keys.stories_lock], args=[token])
         except redis.RedisError as err:
@@ -96,7 +157,11 @@ class RedisStories:
     def last_story_row(self) -> int:
         """The row the stories shared so far end at: `share_stories` reads the later ones."""
         try:
-            return int(self.server.llen(self.keys.stories))
+            pipe = self.server.pipeline()  # one transaction: no drop between the two reads
+            pipe.get(self.keys.stories_dropped)
+            pipe.llen(self.keys.stories)
+            dropped, length = pipe.execute()
+            return int(dropped or 0) + int(length)
         except redis.RedisError as err:
             raise SharedStoriesError(f"không đọc được nội dung chung trên Redis: {err}") from err
 
@@ -109,6 +174,11 @@ class RedisStories:
         cutoff = since.isoformat()
         rows = [json.loads(entry) for entry in raw]
         return [(a, story, int(fp, 16)) for a, story, fp, seen_at in rows if seen_at >= cutoff]
+
+    @property
+    def _log(self) -> list[str]:
+        """The keys the scripts read: the list, and the count of rows dropped from its head."""
+        return [self.keys.stories, self.keys.stories_dropped]
 
     def _lock(self) -> str:
         token = uuid.uuid4().hex

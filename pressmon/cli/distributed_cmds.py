@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import socket
 from collections import Counter
 from collections.abc import Mapping
 from urllib.parse import urlsplit
@@ -40,7 +39,7 @@ def _redis(settings: Settings):
     """A connected client for settings.crawl.redis_url, or a one-line error with a hint."""
     import redis
 
-    from crawlers.distributed.connection import connect
+    from crawlers.distributed.connection import connect, connection_problem
 
     url = settings.crawl.redis_url
     if not url:
@@ -68,23 +67,10 @@ def _redis(settings: Settings):
     except redis.RedisError as err:
         log.info("Redis ở %s: %s", _safe(url), err)  # the client's own words, for -v
         raise PressmonError(
-            f"không kết nối được Redis ở {_safe(url)}: {_connection_problem(err)}",
+            f"không kết nối được Redis ở {_safe(url)}: {connection_problem(err)}",
             hint="khởi động Redis hoặc sửa PRESSMON_REDIS_URL",
         ) from err
     return connect(url)
-
-
-def _connection_problem(err: Exception) -> str:
-    """Why the connection failed, in Vietnamese: redis-py says it in English ("Error 111
-    connecting to …"), with the socket's error as the exception it was raised handling."""
-    cause = err.__context__
-    if isinstance(cause, ConnectionRefusedError):
-        return "bị từ chối kết nối (không có Redis nào nghe ở máy và cổng này)"
-    if isinstance(cause, socket.gaierror):
-        return "không tìm thấy máy chủ có tên này"
-    if isinstance(cause, TimeoutError) or "timeout" in type(err).__name__.lower():
-        return "quá thời gian chờ"
-    return "lỗi kết nối (chạy với -v để xem chi tiết)"
 
 
 class _UrlProblem(ValueError):
