@@ -1,12 +1,15 @@
 """`pressmon ingest` (and a crawl starting) with the stories' Redis down said so only after the
-client's minute of retries. It is said within seconds now, before anything is written. Real
-redis-server, stopped."""
+client's minute of retries (33 connection attempts). It is said after one attempt now, before
+anything is written. Real redis-server, stopped; the attempts are counted on a loopback socket
+that drops every connection (no timing: the count is what the fix changed)."""
 
 from __future__ import annotations
 
 import json
 import os
-import time
+import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,9 +49,7 @@ def test_an_ingest_with_redis_down_fails_within_seconds_and_writes_nothing(
     stored = _ingest(data, "https://baomau.vn/vssid.html", redis_server.url)
     assert stored.exit_code == 0, stored.output
     redis_server.shutdown()
-    started = time.monotonic()
     refused = _ingest(data, "https://diendan.vn/bai-54.html", redis_server.url)
-    assert time.monotonic() - started < 15  # was over a minute
     assert refused.exit_code == 1
     assert (
         "không kết nối được Redis để đọc, ghi nội dung chung: bị từ chối kết nối" in refused.stderr
@@ -57,6 +58,42 @@ def test_an_ingest_with_redis_down_fails_within_seconds_and_writes_nothing(
     with open_archive("sqlite", path=data / "pressmon.db") as archive:
         assert archive.get(_id("https://baomau.vn/vssid.html")) is not None
         assert archive.get(_id("https://diendan.vn/bai-54.html")) is None
+
+
+class DroppingServer:
+    """A loopback port that accepts each connection and closes it at once, counting them."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"redis://127.0.0.1:{self.listener.getsockname()[1]}/0"
+        self.accepted = 0
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:  # closed by the test
+                return
+            self.accepted += 1
+            connection.close()
+
+
+@pytest.fixture
+def dropping_server() -> Iterator[DroppingServer]:
+    server = DroppingServer()
+    yield server
+    server.listener.close()
+
+
+def test_an_ingest_tries_an_unanswering_redis_once(
+    tmp_path: Path, dropping_server: DroppingServer
+) -> None:
+    refused = _ingest(tmp_path / "data", "https://baomau.vn/vssid.html", dropping_server.url)
+    assert refused.exit_code == 1
+    assert "nội dung chung" in refused.stderr
+    assert dropping_server.accepted == 1  # the client's retries made it 33, over a minute
 
 
 def test_a_first_ingest_with_redis_down_leaves_no_archive(
@@ -79,10 +116,8 @@ def test_a_crawl_with_redis_down_says_why_within_seconds(
     source = {"id": "baomau", "name": "Báo Mẫu", "kind": "other", "domain": "127.0.0.1"}
     sources = write_sources(tmp_path / "sources.yaml", [source])
     env = CrawlEnv(tmp_path, sources, redis_server.url)
-    started = time.monotonic()
     process = env.start("crawl", "crawl", "--quiet")
-    assert process.wait(timeout=120) == 1
-    assert time.monotonic() - started < 30  # was over a minute
+    assert process.wait(timeout=300) == 1  # a bound against a hang, not a speed check
     log = env.log("crawl")
     assert "Lỗi: không kết nối được Redis để đọc, ghi nội dung chung: bị từ chối kết nối" in log
     assert "Traceback" not in log
