@@ -90,6 +90,7 @@ class Channels:
     generic_tokens: tuple[str, ...] = ()
     support_page_words: tuple[str, ...] = ()
     social_hosts: frozenset[str] = frozenset()
+    social_aliases: tuple[tuple[str, str], ...] = ()  # (other host, the host it stands for)
     lure_words: frozenset[str] = frozenset()
     initialisms: frozenset[str] = frozenset()
 
@@ -119,6 +120,7 @@ class Channels:
             generic_tokens=data.generic_tokens,
             support_page_words=data.support_page_words,
             social_hosts=frozenset(data.social_hosts),
+            social_aliases=tuple(data.social_aliases.items()),
             lure_words=frozenset(data.lure_words),
             initialisms=frozenset(data.initialisms),
         )
@@ -143,11 +145,12 @@ class Channels:
 
     def judge(self, host: str, registrable: str, suffix: str, path: str) -> tuple[str, str | None]:
         site = host.removeprefix("www.").removeprefix("ww.")
+        site = self._site_of.get(site, site)  # "fb.com/x", "m.facebook.com/x": facebook.com/x
         handle = _handle(path)
-        if owner := self._owner_by_page.get(f"{site.removeprefix('m.')}/{handle}"):
+        if owner := self._owner_by_page.get(f"{site}/{handle}"):
             return "official", owner
-        if site in self.social_hosts and (page := self._social_page(handle, registrable)):
-            return page
+        if site in self.social_hosts and (verdict := self._social_page(handle, registrable)):
+            return verdict
         if any(f"{host}{path}".startswith(h) or host.endswith("." + h) for h in self.free_hosts):
             return "wrapped", None  # anyone can fill a page there, whatever the domain
         owner = self._owner_by_domain.get(registrable)
@@ -212,6 +215,10 @@ class Channels:
     @cached_property
     def _owner_by_domain(self) -> dict[str, str]:
         return {d: b.id for b in self.brands for d in b.domains}
+
+    @cached_property
+    def _site_of(self) -> dict[str, str]:
+        return dict(self.social_aliases)
 
     @cached_property
     def _owner_by_page(self) -> dict[str, str]:
@@ -380,5 +387,6 @@ class ChannelsFile(FileModel):
     generic_tokens: tuple[str, ...] = ()
     support_page_words: tuple[str, ...] = ()
     social_hosts: tuple[str, ...] = ()
+    social_aliases: dict[str, str] = {}
     lure_words: tuple[str, ...] = ()
     initialisms: tuple[str, ...] = ()

@@ -80,3 +80,22 @@ def test_a_support_page_naming_no_brand_is_not_called_an_imitation(flagger: Flag
     reasons = [r.text for r in flagger.assess(ArticleText(title="", text=text)).reasons]
     assert any(r.startswith("Trang mạng xã hội tự xưng chăm sóc khách hàng") for r in reasons)
     assert not any("giả tên" in r or r.startswith("Nhân danh") for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    ("link", "verdict", "brand"),
+    [
+        # The other hosts of Facebook's pages are the same pages, official or not.
+        ("fb.com/baohiemxahoi.gov.vn", "official", "bhxh"),
+        ("https://m.facebook.com/baohiemxahoi.gov.vn", "official", "bhxh"),
+        ("web.facebook.com/Vietteltelecom", "official", "viettel"),
+        ("fb.com/bhxh.hotro.vn", "lookalike", "bhxh"),
+        ("https://web.facebook.com/bhxh.hotro.vn", "lookalike", "bhxh"),
+        ("mbasic.facebook.com/CSKH.hoantien", "support-page", None),
+    ],
+)
+def test_another_host_of_a_network_is_the_same_page(
+    channels: Channels, link: str, verdict: str, brand: str | None
+) -> None:
+    links = channels.links(clean(f"Xem tại {link} nhé").folded)
+    assert [(lk.verdict, lk.brand) for lk in links] == [(verdict, brand)]
