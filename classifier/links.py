@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import unquote
 
 from classifier.config_file import FileModel, load_yaml
 from classifier.errors import ReferenceDataError
+from vntext.normalize import fold
 
 if TYPE_CHECKING:  # for the annotation only; _extractor imports it when first called
     from tldextract import TLDExtract
@@ -146,10 +148,10 @@ class Channels:
     def judge(self, host: str, registrable: str, suffix: str, path: str) -> tuple[str, str | None]:
         site = host.removeprefix("www.").removeprefix("ww.")
         site = self._site_of.get(site, site)  # "fb.com/x", "m.facebook.com/x": facebook.com/x
-        handle = _handle(path)
-        if owner := self._owner_by_page.get(f"{site}/{handle}"):
+        page, name = _page(path)
+        if owner := self._owner_by_page.get(f"{site}/{page}"):
             return "official", owner
-        if site in self.social_hosts and (verdict := self._social_page(handle, registrable)):
+        if site in self.social_hosts and (verdict := self._social_page(name, registrable)):
             return verdict
         if any(f"{host}{path}".startswith(h) or host.endswith("." + h) for h in self.free_hosts):
             return "wrapped", None  # anyone can fill a page there, whatever the domain
@@ -177,15 +179,15 @@ class Channels:
             return "throwaway", None
         return "unknown", None
 
-    def _social_page(self, handle: str, registrable: str) -> tuple[str, str | None] | None:
-        """A page on a social network judged by its handle, or None for the network's own verdict.
+    def _social_page(self, name: str, registrable: str) -> tuple[str, str | None] | None:
+        """A page on a social network judged by its name, or None for the network's own verdict.
 
         A handle is read as a host is ("@viettelcskh", "bhxh.hotro.vn"): one that names a brand
         other than the network itself imitates that brand; one that calls itself customer care
         and names nobody is the fake fanpage of the warnings. A bank-like or payout-like word alone
         ("khuyenmai", "quatang") names no brand: shops use them for their own pages.
         """
-        name = handle.removeprefix("@").replace("_", "-")
+        name = name.removeprefix("@").replace("_", "-")
         imitated = self._imitated(name) if name else None
         if imitated and imitated not in ("generic", self._owner_by_domain.get(registrable)):
             return "lookalike", imitated
@@ -248,10 +250,25 @@ _HOST_PARTS = re.compile(r"[.-]")
 _HANDLE_END = ".,;:!?)…"
 
 
-def _handle(path: str) -> str:
-    """The first segment of a link's path, the account on a social network ("@viettelcskh" in
-    "/@viettelcskh/video/1"), without the punctuation that ends the sentence around the link."""
-    return re.split(r"[/?#]", path.removeprefix("/"), maxsplit=1)[0].rstrip(_HANDLE_END)
+# A first path segment that is no account of its own: the account's name follows it
+# ("facebook.com/groups/<name>", "facebook.com/people/<name>/<id>").
+_NAMED_AFTER = frozenset({"groups", "people", "pages", "pg"})
+
+
+def _page(path: str) -> tuple[str, str]:
+    """The page a link's path is on ("@viettelcskh" in "/@viettelcskh/video/1",
+    "groups/cskh.viettel" in "/groups/cskh.viettel/posts/1") and the name it goes by, without
+    the punctuation that ends the sentence around the link. A page known by number only
+    ("profile.php?id=1", "groups/123") goes by no name."""
+    segments = [
+        s.rstrip(_HANDLE_END) for s in re.split(r"[?#]", path)[0].removeprefix("/").split("/")
+    ]
+    first = segments[0]
+    if first in _NAMED_AFTER and len(segments) > 1 and segments[1]:
+        name = segments[1]
+        # "people/B%E1%BA%A3o-Hi%E1%BB%83m-X%C3%A3-H%E1%BB%99i/1" is named "bao-hiem-xa-hoi".
+        return f"{first}/{name}", "" if name.isdigit() else fold(unquote(name)).lower()
+    return first, "" if first.endswith(".php") else first
 
 
 _LETTER_RUNS = re.compile(r"[a-z]+")
