@@ -251,8 +251,8 @@ _HANDLE_END = ".,;:!?)…"
 
 
 # A first path segment that is no account of its own: the account's name follows it
-# ("facebook.com/groups/<name>", "facebook.com/people/<name>/<id>").
-_NAMED_AFTER = frozenset({"groups", "people", "pages", "pg"})
+# ("facebook.com/groups/<name>", "facebook.com/people/<name>/<id>", "youtube.com/c/<name>").
+_NAMED_AFTER = frozenset({"groups", "people", "pages", "pg", "c", "user"})
 
 
 def _page(path: str) -> tuple[str, str]:

@@ -92,6 +92,7 @@ def test_a_support_page_naming_no_brand_is_not_called_an_imitation(flagger: Flag
         ("fb.com/bhxh.hotro.vn", "lookalike", "bhxh"),
         ("https://web.facebook.com/bhxh.hotro.vn", "lookalike", "bhxh"),
         ("mbasic.facebook.com/CSKH.hoantien", "support-page", None),
+        ("m.youtube.com/@baohiemxahoivietnamvss", "official", "bhxh"),
     ],
 )
 def test_another_host_of_a_network_is_the_same_page(
@@ -104,7 +105,7 @@ def test_another_host_of_a_network_is_the_same_page(
 @pytest.mark.parametrize(
     ("link", "verdict", "brand"),
     [
-        # A group or a personal profile goes by the name after its prefix.
+        # A group, a personal profile or a YouTube channel goes by the name after its prefix.
         ("facebook.com/groups/bhxh.hotro.online", "lookalike", "bhxh"),
         ("https://www.facebook.com/groups/vietcombank.hotro/posts/1", "lookalike", "vietcombank"),
         ("facebook.com/groups/hotro.hoantien", "support-page", None),
@@ -113,15 +114,20 @@ def test_another_host_of_a_network_is_the_same_page(
             "lookalike",
             "bhxh",
         ),
+        ("youtube.com/@bhxh.hotro", "lookalike", "bhxh"),
+        ("https://www.youtube.com/c/ViettelCSKH", "lookalike", "viettel"),
+        ("youtube.com/@tuvan.hotro24h", "support-page", None),
         # A page known by number only, or a personal name, names no brand.
         ("facebook.com/groups/123456789", "official", "platform"),
         ("facebook.com/profile.php?id=100012208298770", "official", "platform"),
         ("facebook.com/people/nam-ph%e1%ba%a1m/100032131115918", "official", "platform"),
+        ("youtube.com/watch?v=omylj00w0ds", "official", "platform"),
+        ("youtube.com/channel/UCyj1", "official", "platform"),
         # Viettel's own group, given in its "[TB]" notice (config/channels.yaml).
         ("fb.com/groups/CSKH.Viettel", "official", "viettel"),
     ],
 )
-def test_a_group_or_profile_is_judged_by_its_name(
+def test_a_group_profile_or_channel_is_judged_by_its_name(
     channels: Channels, link: str, verdict: str, brand: str | None
 ) -> None:
     links = channels.links(clean(f"Xem tại {link} nhé").folded)
