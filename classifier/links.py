@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import unquote
 
 from classifier.config_file import FileModel, load_yaml
 from classifier.errors import ReferenceDataError
+from vntext.normalize import fold
 
 if TYPE_CHECKING:  # for the annotation only; _extractor imports it when first called
     from tldextract import TLDExtract
@@ -90,6 +92,7 @@ class Channels:
     generic_tokens: tuple[str, ...] = ()
     support_page_words: tuple[str, ...] = ()
     social_hosts: frozenset[str] = frozenset()
+    social_aliases: tuple[tuple[str, str], ...] = ()  # (other host, the host it stands for)
     lure_words: frozenset[str] = frozenset()
     initialisms: frozenset[str] = frozenset()
 
@@ -119,6 +122,7 @@ class Channels:
             generic_tokens=data.generic_tokens,
             support_page_words=data.support_page_words,
             social_hosts=frozenset(data.social_hosts),
+            social_aliases=tuple(data.social_aliases.items()),
             lure_words=frozenset(data.lure_words),
             initialisms=frozenset(data.initialisms),
         )
@@ -143,11 +147,12 @@ class Channels:
 
     def judge(self, host: str, registrable: str, suffix: str, path: str) -> tuple[str, str | None]:
         site = host.removeprefix("www.").removeprefix("ww.")
-        handle = _handle(path)
-        if owner := self._owner_by_page.get(f"{site.removeprefix('m.')}/{handle}"):
+        site = self._site_of.get(site, site)  # "fb.com/x", "m.facebook.com/x": facebook.com/x
+        page, name = _page(path)
+        if owner := self._owner_by_page.get(f"{site}/{page}"):
             return "official", owner
-        if site in self.social_hosts and (page := self._social_page(handle, registrable)):
-            return page
+        if site in self.social_hosts and (verdict := self._social_page(name, registrable)):
+            return verdict
         if any(f"{host}{path}".startswith(h) or host.endswith("." + h) for h in self.free_hosts):
             return "wrapped", None  # anyone can fill a page there, whatever the domain
         owner = self._owner_by_domain.get(registrable)
@@ -174,15 +179,15 @@ class Channels:
             return "throwaway", None
         return "unknown", None
 
-    def _social_page(self, handle: str, registrable: str) -> tuple[str, str | None] | None:
-        """A page on a social network judged by its handle, or None for the network's own verdict.
+    def _social_page(self, name: str, registrable: str) -> tuple[str, str | None] | None:
+        """A page on a social network judged by its name, or None for the network's own verdict.
 
         A handle is read as a host is ("@viettelcskh", "bhxh.hotro.vn"): one that names a brand
         other than the network itself imitates that brand; one that calls itself customer care
         and names nobody is the fake fanpage of the warnings. A bank-like or payout-like word alone
         ("khuyenmai", "quatang") names no brand: shops use them for their own pages.
         """
-        name = handle.removeprefix("@").replace("_", "-")
+        name = name.removeprefix("@").replace("_", "-")
         imitated = self._imitated(name) if name else None
         if imitated and imitated not in ("generic", self._owner_by_domain.get(registrable)):
             return "lookalike", imitated
@@ -214,6 +219,10 @@ class Channels:
         return {d: b.id for b in self.brands for d in b.domains}
 
     @cached_property
+    def _site_of(self) -> dict[str, str]:
+        return dict(self.social_aliases)
+
+    @cached_property
     def _owner_by_page(self) -> dict[str, str]:
         return {p: b.id for b in self.brands for p in b.pages}
 
@@ -241,10 +250,25 @@ _HOST_PARTS = re.compile(r"[.-]")
 _HANDLE_END = ".,;:!?)…"
 
 
-def _handle(path: str) -> str:
-    """The first segment of a link's path, the account on a social network ("@viettelcskh" in
-    "/@viettelcskh/video/1"), without the punctuation that ends the sentence around the link."""
-    return re.split(r"[/?#]", path.removeprefix("/"), maxsplit=1)[0].rstrip(_HANDLE_END)
+# A first path segment that is no account of its own: the account's name follows it
+# ("facebook.com/groups/<name>", "facebook.com/people/<name>/<id>", "youtube.com/c/<name>").
+_NAMED_AFTER = frozenset({"groups", "people", "pages", "pg", "c", "user"})
+
+
+def _page(path: str) -> tuple[str, str]:
+    """The page a link's path is on ("@viettelcskh" in "/@viettelcskh/video/1",
+    "groups/cskh.viettel" in "/groups/cskh.viettel/posts/1") and the name it goes by, without
+    the punctuation that ends the sentence around the link. A page known by number only
+    ("profile.php?id=1", "groups/123") goes by no name."""
+    segments = [
+        s.rstrip(_HANDLE_END) for s in re.split(r"[?#]", path)[0].removeprefix("/").split("/")
+    ]
+    first = segments[0]
+    if first in _NAMED_AFTER and len(segments) > 1 and segments[1]:
+        name = segments[1]
+        # "people/B%E1%BA%A3o-Hi%E1%BB%83m-X%C3%A3-H%E1%BB%99i/1" is named "bao-hiem-xa-hoi".
+        return f"{first}/{name}", "" if name.isdigit() else fold(unquote(name)).lower()
+    return first, "" if first.endswith(".php") else first
 
 
 _LETTER_RUNS = re.compile(r"[a-z]+")
@@ -380,5 +404,6 @@ class ChannelsFile(FileModel):
     generic_tokens: tuple[str, ...] = ()
     support_page_words: tuple[str, ...] = ()
     social_hosts: tuple[str, ...] = ()
+    social_aliases: dict[str, str] = {}
     lure_words: tuple[str, ...] = ()
     initialisms: tuple[str, ...] = ()

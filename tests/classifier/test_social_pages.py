@@ -80,3 +80,65 @@ def test_a_support_page_naming_no_brand_is_not_called_an_imitation(flagger: Flag
     reasons = [r.text for r in flagger.assess(ArticleText(title="", text=text)).reasons]
     assert any(r.startswith("Trang mạng xã hội tự xưng chăm sóc khách hàng") for r in reasons)
     assert not any("giả tên" in r or r.startswith("Nhân danh") for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    ("link", "verdict", "brand"),
+    [
+        # The other hosts of Facebook's pages are the same pages, official or not.
+        ("fb.com/baohiemxahoi.gov.vn", "official", "bhxh"),
+        ("https://m.facebook.com/baohiemxahoi.gov.vn", "official", "bhxh"),
+        ("web.facebook.com/Vietteltelecom", "official", "viettel"),
+        ("fb.com/bhxh.hotro.vn", "lookalike", "bhxh"),
+        ("https://web.facebook.com/bhxh.hotro.vn", "lookalike", "bhxh"),
+        ("mbasic.facebook.com/CSKH.hoantien", "support-page", None),
+        ("m.youtube.com/@baohiemxahoivietnamvss", "official", "bhxh"),
+    ],
+)
+def test_another_host_of_a_network_is_the_same_page(
+    channels: Channels, link: str, verdict: str, brand: str | None
+) -> None:
+    links = channels.links(clean(f"Xem tại {link} nhé").folded)
+    assert [(lk.verdict, lk.brand) for lk in links] == [(verdict, brand)]
+
+
+@pytest.mark.parametrize(
+    ("link", "verdict", "brand"),
+    [
+        # A group, a personal profile or a YouTube channel goes by the name after its prefix.
+        ("facebook.com/groups/bhxh.hotro.online", "lookalike", "bhxh"),
+        ("https://www.facebook.com/groups/vietcombank.hotro/posts/1", "lookalike", "vietcombank"),
+        ("facebook.com/groups/hotro.hoantien", "support-page", None),
+        (
+            "facebook.com/people/B%E1%BA%A3o-Hi%E1%BB%83m-X%C3%A3-H%E1%BB%99i/100012208298770",
+            "lookalike",
+            "bhxh",
+        ),
+        ("youtube.com/@bhxh.hotro", "lookalike", "bhxh"),
+        ("https://www.youtube.com/c/ViettelCSKH", "lookalike", "viettel"),
+        ("youtube.com/@tuvan.hotro24h", "support-page", None),
+        # A page known by number only, or a personal name, names no brand.
+        ("facebook.com/groups/123456789", "official", "platform"),
+        ("facebook.com/profile.php?id=100012208298770", "official", "platform"),
+        ("facebook.com/people/nam-ph%e1%ba%a1m/100032131115918", "official", "platform"),
+        ("youtube.com/watch?v=omylj00w0ds", "official", "platform"),
+        ("youtube.com/channel/UCyj1", "official", "platform"),
+        # Viettel's own group, given in its "[TB]" notice (config/channels.yaml).
+        ("fb.com/groups/CSKH.Viettel", "official", "viettel"),
+    ],
+)
+def test_a_group_profile_or_channel_is_judged_by_its_name(
+    channels: Channels, link: str, verdict: str, brand: str | None
+) -> None:
+    links = channels.links(clean(f"Xem tại {link} nhé").folded)
+    assert [(lk.verdict, lk.brand) for lk in links] == [(verdict, brand)]
+
+
+def test_viettels_notice_linking_its_own_group_is_not_flagged(flagger: Flagger) -> None:
+    # sms-vie-spam, word for word: a Viettel "[TB]" notice.
+    text = (
+        '[TB] Moi Quy khach tham gia tu van truc tuyen voi chuyen gia"Ung dung Viettel va '
+        'Smartphone BlackBerry Priv" tai fb.com/groups/CSKH.Viettel luc15-17h hom nay'
+    )
+    assessment = flagger.assess(ArticleText(title="", text=text))
+    assert assessment.tier == "low", assessment.reasons
