@@ -249,12 +249,20 @@ CUES: tuple[Cue, ...] = (
 )
 
 # Who a message speaks to (folded "ban" is also "bán", "bàn", "bản": see the module docstring).
+# News narrates other people: "bạn trai", "bạn bè", "bạn anh" are someone's friends, not the
+# reader; "giám đốc yêu cầu chị nộp", "bó hoa chúc mừng" report a request or a greeting. A request
+# or a greeting speaks to the reader only when it opens a clause, alone or after "chúng tôi".
+# (Words whose folded form is also "you do X" stay out: "bạn chỉ/tới/tự/đổi".)
+_THIRD_PERSON_FRIEND = r"(?! (?:trai|gái|bè|thân|học|của|ấy|anh|em)\b)"
+_CLAUSE_OPENS = r"(?:^|(?<=\| ))(?:(?:chúng tôi|bên (?:em|mình)|tôi|em) )?"
 _ADDRESS = _cue(
     "address",
     "",
-    r"\b(?:quý khách|quý kh|qk|kh|ông ?/ ?bà|ông \(?bà\)?|o ?/? ?b|ob|bạn|anh ?/ ?chị|a ?/ ?c|"
-    r"khách hàng|anh chị|ae|thuê bao|(?:xin )?chúc mừng|chào (?:anh|chị|em|bạn|cô|chú|ông|bà)|"
-    r"(?:đề nghị|yêu cầu|mời|nhờ|vui lòng) (?:anh|chị|em|cô|chú|ông|bà))\b",
+    rf"\b(?:quý khách|quý kh|qk|kh|ông ?/ ?bà|ông \(?bà\)?|o ?/? ?b|ob|bạn{_THIRD_PERSON_FRIEND}|"
+    r"anh ?/ ?chị|a ?/ ?c|khách hàng|anh chị|ae|thuê bao|"
+    r"chào (?:anh|chị|em|bạn|cô|chú|ông|bà)|"
+    rf"{_CLAUSE_OPENS}(?:(?:xin )?chúc mừng|"
+    r"(?:đề nghị|yêu cầu|mời|nhờ|vui lòng) (?:anh|chị|em|cô|chú|ông|bà)))\b",
 )
 # Advice that protects the reader. Scams borrow the mild kind ("để tránh bị lừa đảo"); the
 # strong kind (naming the fraud as fraud) they almost never write about themselves.
