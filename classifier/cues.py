@@ -288,6 +288,12 @@ _CHAT_HANDLE = re.compile(
     r"\b(?:zalo|zl|tele|telegram|wechat|line)\b(?: \w+){0,5} "
     r"(?:@[a-z0-9_.]{3,}|\d{6,}|[a-z_]*\d[a-z0-9_]{3,}|[a-z0-9]*_[a-z0-9_]+)\b"
 )
+# A press credit names where a photo or a story came from ("Ảnh: abc.com", "báo abc.net đưa
+# tin"): the reader is not sent there. Read on the words as typed, with diacritics ("thông báo"
+# is an announcement); only a domain of no known kind is a credit, so a look-alike, throw-away or
+# shortened link stays a channel wherever it stands.
+_CREDIT_BEFORE = re.compile(r"(?:\b(?:ảnh|nguồn|tạp chí)|(?<!thông )\bbáo)\s*[:(]?\s*$", re.I)
+_CREDIT_AFTER = re.compile(r"^[\s)]*(?:đưa tin|đăng tải|dẫn lời)\b", re.I)
 # From this share of words typed with diacritics, a text is read with them.
 MARKED_FROM = MARKED_SHARE
 
@@ -322,7 +328,7 @@ class ScamSignals:
 def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
     """Find the cue families in a cleaned text and combine them (module docstring)."""
     text = cleaned.folded
-    links = channels.links(text)
+    links = [lk for lk in channels.links(text) if not _credited(cleaned, lk)]
     phones = [p for p in channels.phones(text) if p.kind == "mobile"]
     addressed = bool(_ADDRESS.find_all(cleaned, as_marked=cleaned.marked_share >= MARKED_FROM))
     warning = bool(_WARNING.search(text))
@@ -425,6 +431,16 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
         protective=protective,
         addressed=addressed,
     )
+
+
+def _credited(cleaned: Cleaned, link: Link) -> bool:
+    """The link is a press credit (`_CREDIT_BEFORE`), not somewhere the reader is sent."""
+    if link.verdict != "unknown":
+        return False
+    start, end = cleaned.span(link.start, link.end)
+    before = cleaned.original[max(0, start - 20) : start]
+    after = cleaned.original[end : end + 20]
+    return bool(_CREDIT_BEFORE.search(before) or _CREDIT_AFTER.match(after))
 
 
 _STATE_KINDS = frozenset({"authority", "social-insurance"})

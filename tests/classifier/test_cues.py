@@ -165,3 +165,33 @@ def test_a_request_or_threat_that_speaks_to_the_reader_is_addressed(
     channels: Channels, text: str
 ) -> None:
     assert scam_signals(clean(text), channels).addressed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo đó, báo Tinmoi.net đưa tin, công an thị trấn đã có mặt tại hiện trường.",
+        "Tòa án đã xét xử vụ việc. Ông phát biểu trên trang riêng của mình. Ảnh: NGUYENVANA.COM",
+        "Công an tỉnh cho biết vụ việc đang được điều tra (Nguồn: tinnhanhmoi.com).",
+    ],
+    ids=["outlet", "photo-credit", "source"],
+)
+def test_a_press_credit_is_not_a_channel(channels: Channels, text: str) -> None:
+    # Where a photo or a story came from is not where the reader is sent, so the police or court
+    # named in the story are not "impersonated" next to a hidden link.
+    signals = scam_signals(clean(text), channels)
+    assert not signals.links
+    assert signals.score == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công an thông báo abc-xyz.com để tra cứu hồ sơ của bạn.",
+        "Ảnh: bhxh-gov.top",
+        "Nguon: tracuu-hoso.com, cong an yeu cau ban xac minh",
+    ],
+    ids=["announcement", "lookalike-after-credit", "typed-without-diacritics"],
+)
+def test_a_link_the_reader_is_sent_to_stays_a_channel(channels: Channels, text: str) -> None:
+    assert "channel" in scam_signals(clean(text), channels).families
