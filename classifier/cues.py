@@ -249,12 +249,20 @@ CUES: tuple[Cue, ...] = (
 )
 
 # Who a message speaks to (folded "ban" is also "bán", "bàn", "bản": see the module docstring).
+# News narrates other people: "bạn trai", "bạn bè", "bạn anh" are someone's friends, not the
+# reader; "giám đốc yêu cầu chị nộp", "bó hoa chúc mừng" report a request or a greeting. A request
+# or a greeting speaks to the reader only when it opens a clause, alone or after "chúng tôi".
+# (Words whose folded form is also "you do X" stay out: "bạn chỉ/tới/tự/đổi".)
+_THIRD_PERSON_FRIEND = r"(?! (?:trai|gái|bè|thân|học|của|ấy|anh|em)\b)"
+_CLAUSE_OPENS = r"(?:^|(?<=\| ))(?:(?:chúng tôi|bên (?:em|mình)|tôi|em) )?"
 _ADDRESS = _cue(
     "address",
     "",
-    r"\b(?:quý khách|quý kh|qk|kh|ông ?/ ?bà|ông \(?bà\)?|o ?/? ?b|ob|bạn|anh ?/ ?chị|a ?/ ?c|"
-    r"khách hàng|anh chị|ae|thuê bao|(?:xin )?chúc mừng|chào (?:anh|chị|em|bạn|cô|chú|ông|bà)|"
-    r"(?:đề nghị|yêu cầu|mời|nhờ|vui lòng) (?:anh|chị|em|cô|chú|ông|bà))\b",
+    rf"\b(?:quý khách|quý kh|qk|kh|ông ?/ ?bà|ông \(?bà\)?|o ?/? ?b|ob|bạn{_THIRD_PERSON_FRIEND}|"
+    r"anh ?/ ?chị|a ?/ ?c|khách hàng|anh chị|ae|thuê bao|"
+    r"chào (?:anh|chị|em|bạn|cô|chú|ông|bà)|"
+    rf"{_CLAUSE_OPENS}(?:(?:xin )?chúc mừng|"
+    r"(?:đề nghị|yêu cầu|mời|nhờ|vui lòng) (?:anh|chị|em|cô|chú|ông|bà)))\b",
 )
 # Advice that protects the reader. Scams borrow the mild kind ("để tránh bị lừa đảo"); the
 # strong kind (naming the fraud as fraud) they almost never write about themselves.
@@ -280,6 +288,12 @@ _CHAT_HANDLE = re.compile(
     r"\b(?:zalo|zl|tele|telegram|wechat|line)\b(?: \w+){0,5} "
     r"(?:@[a-z0-9_.]{3,}|\d{6,}|[a-z_]*\d[a-z0-9_]{3,}|[a-z0-9]*_[a-z0-9_]+)\b"
 )
+# A press credit names where a photo or a story came from ("Ảnh: abc.com", "báo abc.net đưa
+# tin"): the reader is not sent there. Read on the words as typed, with diacritics ("thông báo"
+# is an announcement); only a domain of no known kind is a credit, so a look-alike, throw-away or
+# shortened link stays a channel wherever it stands.
+_CREDIT_BEFORE = re.compile(r"(?:\b(?:ảnh|nguồn|tạp chí)|(?<!thông )\bbáo)\s*[:(]?\s*$", re.I)
+_CREDIT_AFTER = re.compile(r"^[\s)]*(?:đưa tin|đăng tải|dẫn lời)\b", re.I)
 # From this share of words typed with diacritics, a text is read with them.
 MARKED_FROM = MARKED_SHARE
 
@@ -314,7 +328,7 @@ class ScamSignals:
 def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
     """Find the cue families in a cleaned text and combine them (module docstring)."""
     text = cleaned.folded
-    links = channels.links(text)
+    links = [lk for lk in channels.links(text) if not _credited(cleaned, lk)]
     phones = [p for p in channels.phones(text) if p.kind == "mobile"]
     addressed = bool(_ADDRESS.find_all(cleaned, as_marked=cleaned.marked_share >= MARKED_FROM))
     warning = bool(_WARNING.search(text))
@@ -417,6 +431,16 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
         protective=protective,
         addressed=addressed,
     )
+
+
+def _credited(cleaned: Cleaned, link: Link) -> bool:
+    """The link is a press credit (`_CREDIT_BEFORE`), not somewhere the reader is sent."""
+    if link.verdict != "unknown":
+        return False
+    start, end = cleaned.span(link.start, link.end)
+    before = cleaned.original[max(0, start - 20) : start]
+    after = cleaned.original[end : end + 20]
+    return bool(_CREDIT_BEFORE.search(before) or _CREDIT_AFTER.match(after))
 
 
 _STATE_KINDS = frozenset({"authority", "social-insurance"})

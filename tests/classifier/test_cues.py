@@ -128,3 +128,70 @@ def test_gambling_words_in_news_or_talk_are_not_an_offer(channels: Channels, tex
 )
 def test_gambling_words_offered_to_the_reader_are_a_cue(channels: Channels, text: str) -> None:
     assert "vice" in scam_signals(clean(text), channels).families
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công an huyện đã khởi tố, bắt giam thanh niên đâm bạn gái sau khi cãi nhau.",
+        "Nhóm đối tượng mời bạn bè dự tiệc ma túy, bị Cảnh sát điều tra khởi tố.",
+        "Anh ta mượn tiền rồi bỏ trốn, bạn anh trình báo, tòa án xử vụ chiếm đoạt tài sản.",
+        "Hôm sau, giám đốc yêu cầu chị nộp lại số vàng, rồi bị khởi tố vì chiếm đoạt tài sản.",
+        "Cán bộ phường đến tận nhà trao thẻ bảo hiểm y tế kèm một bó hoa chúc mừng.",
+    ],
+    ids=["girlfriend", "friends", "his-friend", "reported-request", "bouquet"],
+)
+def test_threat_words_in_news_about_other_people_are_not_addressed(
+    channels: Channels, text: str
+) -> None:
+    # News names people's friends and reports requests between third parties: that is not
+    # the text speaking to its reader, so police and court words stay reporting.
+    signals = scam_signals(clean(text), channels)
+    assert not signals.addressed
+    assert signals.score == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bạn đã bị khởi tố, cơ quan cảnh sát điều tra sẽ đến tận nhà.",
+        "Yêu cầu anh có mặt tại trụ sở, nếu chậm trễ sẽ bị khởi tố và báo người thân.",
+        "Chúng tôi đề nghị chị có mặt tại tòa án, hồ sơ đã chuyển cảnh sát điều tra.",
+        "ban chi can bam vao link, neu khong se bi khoi to, bao nguoi than",
+        "Xin chúc mừng! Thuê bao của bạn đã trúng thưởng.",
+    ],
+)
+def test_a_request_or_threat_that_speaks_to_the_reader_is_addressed(
+    channels: Channels, text: str
+) -> None:
+    assert scam_signals(clean(text), channels).addressed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo đó, báo Tinmoi.net đưa tin, công an thị trấn đã có mặt tại hiện trường.",
+        "Tòa án đã xét xử vụ việc. Ông phát biểu trên trang riêng của mình. Ảnh: NGUYENVANA.COM",
+        "Công an tỉnh cho biết vụ việc đang được điều tra (Nguồn: tinnhanhmoi.com).",
+    ],
+    ids=["outlet", "photo-credit", "source"],
+)
+def test_a_press_credit_is_not_a_channel(channels: Channels, text: str) -> None:
+    # Where a photo or a story came from is not where the reader is sent, so the police or court
+    # named in the story are not "impersonated" next to a hidden link.
+    signals = scam_signals(clean(text), channels)
+    assert not signals.links
+    assert signals.score == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công an thông báo abc-xyz.com để tra cứu hồ sơ của bạn.",
+        "Ảnh: bhxh-gov.top",
+        "Nguon: tracuu-hoso.com, cong an yeu cau ban xac minh",
+    ],
+    ids=["announcement", "lookalike-after-credit", "typed-without-diacritics"],
+)
+def test_a_link_the_reader_is_sent_to_stays_a_channel(channels: Channels, text: str) -> None:
+    assert "channel" in scam_signals(clean(text), channels).families
