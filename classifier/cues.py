@@ -106,6 +106,9 @@ _NEGATION = r"(?:khong|ko|kg|dung|tuyet doi khong|khong bao gio|khong duoc)"
 _NEGATED = re.compile(rf"\b{_NEGATION}(?: [^\s|]+)?\s*$")
 # A code printed right after the term is a delivery ("Mã OTP là 482913"), not a request.
 _DELIVERED = re.compile(r"^(?: [^\s|]+){0,3} \d{4,8}\b")
+# "khai" (declare) as a verb, not a syllable of another word: "công khai" (make public),
+# "triển khai" (roll out), "lời khai" (a testimony), "khai thác" (exploit) are news words.
+_DECLARE = r"(?<!công )(?<!triển )(?<!lời )khai(?! thác)"
 _CREDENTIAL_TERMS = (
     r"(?:mã )?otp|mật khẩu|mã (?:xác (?:thực|minh|nhận)|pin|bảo mật)|số thẻ|cvv|cccd|căn cước|"
     r"cmnd|số tài khoản|tài khoản ngân hàng|thông tin (?:cá nhân|tài khoản|thẻ|ngân hàng|"
@@ -123,7 +126,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "credential",
         "yêu cầu cung cấp mã OTP, mật khẩu, thẻ hoặc thông tin cá nhân",
-        rf"\b(?:cung cấp|đọc|khai|chụp|gửi (?:lại )?(?:cho|qua))\b(?: {_W}){{0,3}} "
+        rf"\b(?:cung cấp|đọc|{_DECLARE}|chụp|gửi (?:lại )?(?:cho|qua))\b(?: {_W}){{0,3}} "
         rf"(?:{_CREDENTIAL_TERMS})\b",
     ),
     _cue(

@@ -195,3 +195,32 @@ def test_a_press_credit_is_not_a_channel(channels: Channels, text: str) -> None:
 )
 def test_a_link_the_reader_is_sent_to_stays_a_channel(channels: Channels, text: str) -> None:
     assert "channel" in scam_signals(clean(text), channels).families
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhiều khách hàng trúng giải đã đồng ý công khai hình ảnh và thông tin cá nhân.",
+        "nhieu khach hang trung giai da dong y cong khai hinh anh va thong tin ca nhan",
+        "Ngân hàng triển khai thông tin tài khoản mới cho khách hàng từ tháng sau.",
+    ],
+    ids=["made-public", "made-public-folded", "rolled-out"],
+)
+def test_khai_inside_another_word_is_not_a_demand_to_declare(channels: Channels, text: str) -> None:
+    # "công khai", "triển khai" are words of their own, not "khai" (declare); the texts speak
+    # of customers, so a real demand would count.
+    assert "credential" not in scam_signals(clean(text), channels).families
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quý khách vui lòng khai thông tin cá nhân tại hotro-hoso.top để nhận tiền.",
+        "Quy khach vui long khai thong tin ca nhan tai hotro-hoso.top de nhan tien.",
+    ],
+    ids=["marked", "folded"],
+)
+def test_a_demand_to_declare_personal_data_stays_a_credential_cue(
+    channels: Channels, text: str
+) -> None:
+    assert "credential" in scam_signals(clean(text), channels).families
