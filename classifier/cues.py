@@ -225,10 +225,19 @@ CUES: tuple[Cue, ...] = (
     # Gambling words are also news and talk ("thuế casino", "trúng Jackpot", "rút liền"): like
     # a lure, they count when addressed to the reader or beside a hidden channel (an offer).
     _cue("vice", "cờ bạc, cá cược trực tuyến", rf"\b(?:{_GAMBLING})\b", needs_address=True),
+    # Vice named as a topic is also crime news, satire and fiction ("bắt đường dây gái gọi",
+    # "mất tiền vì tiền ảo"): like gambling, it counts addressed to the reader or beside a hidden
+    # channel. The offer itself ("phục vụ tận nơi", "lãi 3%/ngày") counts wherever it stands.
     _cue(
         "vice",
         "mời gọi mại dâm",
-        r"\b(?:tình một đêm|làm tình|sex|phục vụ tận nơi|đến tận nơi phục vụ|gái gọi|"
+        r"\b(?:tình một đêm|làm tình|sex|gái gọi)\b",
+        needs_address=True,
+    ),
+    _cue(
+        "vice",
+        "mời gọi mại dâm",
+        r"\b(?:phục vụ tận nơi|đến tận nơi phục vụ|"
         r"phục vụ (?:\S+ ){0,6}(?:người mẫu|hotgirl|sinh viên|gái))\b",
     ),
     _cue(
@@ -241,8 +250,13 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "vice",
         "đầu tư, tiền ảo hứa lãi cao",
-        r"\b(?:usdt|tiền ảo|crypto|sàn forex|đầu tư (?:sinh lời|lãi)|lãi \d+ ?% ?/ ?(?:ngày|tuần)|"
-        r"nhận \d+ ?% mỗi ngày)\b",
+        r"\b(?:usdt|tiền ảo|crypto|sàn forex)\b",
+        needs_address=True,
+    ),
+    _cue(
+        "vice",
+        "đầu tư, tiền ảo hứa lãi cao",
+        r"\b(?:đầu tư (?:sinh lời|lãi)|lãi \d+ ?% ?/ ?(?:ngày|tuần)|nhận \d+ ?% mỗi ngày)\b",
     ),
     _cue(
         "vice_word",

@@ -224,3 +224,34 @@ def test_a_demand_to_declare_personal_data_stays_a_credential_cue(
     channels: Channels, text: str
 ) -> None:
     assert "credential" in scam_signals(clean(text), channels).families
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công an tỉnh triệt phá đường dây gái gọi, tạm giữ ba đối tượng môi giới.",
+        "Cô gái gọi cho mẹ lúc nửa đêm rồi tắt máy.",
+        "Nhiều người mất trắng sau khi nghe lời rủ rê mua tiền ảo trên mạng.",
+        "cong an triet pha duong day gai goi, tam giu ba doi tuong moi gioi",
+    ],
+    ids=["crime-report", "girl-calls", "crypto-loss", "folded"],
+)
+def test_vice_named_as_a_topic_is_not_an_offer(channels: Channels, text: str) -> None:
+    # Crime news and stories name vice without offering it to anyone.
+    signals = scam_signals(clean(text), channels)
+    assert "vice" not in signals.families
+    assert signals.score == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anh muốn tìm gái gọi cao cấp, kết bạn Zalo 0912 345 678.",
+        "Bạn muốn kiếm USDT mỗi ngày? Vào nhóm t.me/kiemusdt24h ngay.",
+        "Phục vụ tận nơi, người mẫu, sinh viên, đặt lịch ngay hôm nay.",
+        "Dau tu sinh loi, lai 3%/ngay, rut goc bat ky luc nao.",
+    ],
+    ids=["escort-with-contact", "crypto-addressed", "escort-offer", "returns-promised"],
+)
+def test_vice_offered_to_the_reader_stays_a_cue(channels: Channels, text: str) -> None:
+    assert "vice" in scam_signals(clean(text), channels).families
