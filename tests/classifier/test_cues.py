@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from classifier.cues import scam_signals
+from classifier.cues import CONTENT_ONLY_CAP, scam_signals
 from classifier.links import Channels
 from vntext.deobfuscate import clean
 from vntext.normalize import fold
@@ -255,3 +255,15 @@ def test_vice_named_as_a_topic_is_not_an_offer(channels: Channels, text: str) ->
 )
 def test_vice_offered_to_the_reader_stays_a_cue(channels: Channels, text: str) -> None:
     assert "vice" in scam_signals(clean(text), channels).families
+
+
+def test_a_lottery_draw_reported_to_customers_is_not_a_gambling_offer(channels: Channels) -> None:
+    # The lawful lottery's prize is called "Jackpot"; its results speak of customers who won.
+    text = "Kỳ quay số tối qua có khách hàng trúng giải Jackpot 2, trị giá hơn 5 tỷ đồng."
+    signals = scam_signals(clean(text), channels)
+    assert "vice" not in signals.families
+    assert signals.score <= CONTENT_ONLY_CAP
+
+
+def test_jackpot_beside_a_hidden_channel_stays_a_cue(channels: Channels) -> None:
+    assert "vice_word" in signals_of(channels, "Săn Jackpot mỗi ngày, vào ngay k9vui.cc")
