@@ -193,7 +193,10 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "lure",
         "hứa hẹn tiền, thưởng hoặc thu nhập dễ dàng",
-        r"\b(?:tiền hỗ trợ|hỗ trợ (?:tiền|\d[\w.,]*)|trợ cấp|đủ (?:điều kiện|đk) (?:nhận|hưởng)|"
+        # A bare "trợ cấp" is what BHXH pays and writes about; money held out is an amount or a sum.
+        r"\b(?:tiền hỗ trợ|hỗ trợ (?:tiền|\d[\w.,]*)|(?:gói|khoản|tiền) trợ cấp|"
+        r"trợ cấp (?:lên (?:đến|tới) )?\d[\d.,]* ?(?:k|tr|triệu|đ|đồng|vnd)|"
+        r"đủ (?:điều kiện|đk) (?:nhận|hưởng)|"
         r"trúng (?:thưởng|giải)|"
         r"nhận (?:ngay )?(?:tiền|thưởng|\d[\d.,]* ?(?:k|tr|triệu|đ|đồng|vnd))|"
         r"thưởng \d[\d.,]* ?(?:k|tr|triệu|đ|đồng)|"

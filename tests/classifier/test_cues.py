@@ -267,3 +267,30 @@ def test_a_lottery_draw_reported_to_customers_is_not_a_gambling_offer(channels: 
 
 def test_jackpot_beside_a_hidden_channel_stays_a_cue(channels: Channels) -> None:
     assert "vice_word" in signals_of(channels, "Săn Jackpot mỗi ngày, vào ngay k9vui.cc")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chào anh/chị, bà nhận trợ cấp hằng tháng ở điểm chi trả của xã theo lịch tỉnh công bố.",
+        "Bạn có thể liên hệ BHXH huyện để hỏi thủ tục hưởng trợ cấp thai sản.",
+        "chao anh chi, ba nhan tro cap hang thang o diem chi tra cua xa",
+    ],
+    ids=["pension-advice", "maternity", "folded"],
+)
+def test_a_benefit_named_to_the_reader_is_not_money_held_out(channels: Channels, text: str) -> None:
+    # BHXH pays "trợ cấp" and its advice says so to the reader: the word alone is no lure.
+    assert "lure" not in scam_signals(clean(text), channels).families
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bạn được nhận gói trợ cấp khó khăn, bấm vào bhxh-hotro.top để xác nhận.",
+        "Quý khách có khoản trợ cấp chưa nhận, liên hệ Zalo 0912 345 678.",
+        "Bạn nhận trợ cấp 3.500.000đ, xác nhận tại link trong hôm nay.",
+    ],
+    ids=["package", "unclaimed-sum", "amount"],
+)
+def test_a_benefit_held_out_as_money_stays_a_lure(channels: Channels, text: str) -> None:
+    assert "lure" in scam_signals(clean(text), channels).families
