@@ -66,21 +66,27 @@ def archive(
 ) -> Path:
     """Flags the current model disagrees with (it rates SCAM urgent and PLAIN low), one decided
     and one acted-on item, one already scored by the current model, one of another kind."""
+    documents = [
+        _document("new", SCAM, "low", 0.05, OLD),
+        _document("left", PLAIN, "review", 0.5, OLD),
+        _document("noted", PLAIN, "urgent", 0.9, OLD),
+        _document("decided", SCAM, "review", 0.5, OLD),
+        _document("same", PLAIN, "review", 0.5, version),
+        _document("sector", SCAM, "low", 0.05, OLD, kind="sector"),
+    ]
+    return reviewed_archive(tmp_path / "archive.db", documents, model_file, monkeypatch)
+
+
+def reviewed_archive(
+    path: Path, documents: list[Document], model_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """An archive at `path` of `documents`, where "decided" was concluded and "noted" only has a
+    note, for a rescore with `model_file` and no other PRESSMON_ setting."""
     for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
         monkeypatch.delenv(key)
     monkeypatch.setenv("PRESSMON_MODEL", str(model_file))
-    path = tmp_path / "archive.db"
     with SQLiteArchive(path) as store:
-        store.upsert(
-            [
-                _document("new", SCAM, "low", 0.05, OLD),
-                _document("left", PLAIN, "review", 0.5, OLD),
-                _document("noted", PLAIN, "urgent", 0.9, OLD),
-                _document("decided", SCAM, "review", 0.5, OLD),
-                _document("same", PLAIN, "review", 0.5, version),
-                _document("sector", SCAM, "low", 0.05, OLD, kind="sector"),
-            ]
-        )
+        store.upsert(documents)
         store.record_review(
             ReviewEvent("decided", "lan", AT, "unstarted", "false", note="Tin giả, đã báo")
         )
@@ -90,7 +96,7 @@ def archive(
     return path
 
 
-def _run(archive: Path, *args: str) -> Result:
+def run_rescore(archive: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["--archive", str(archive), "rescore", "--quiet", *args])
 
 
@@ -118,7 +124,7 @@ def test_rescore_replaces_stale_flags_and_keeps_every_review(archive: Path, vers
         "decided": "false",
         "same": "unstarted",
     }
-    result = _run(archive)
+    result = run_rescore(archive)
     assert result.exit_code == 0, result.output
     # The two newly flagged, nobody having acted on them, are alerted (test_cli_rescore_alerts.py).
     assert result.stdout == (
@@ -167,7 +173,7 @@ def _unflagged(document: Document) -> Document:
 
 def test_dry_run_says_the_same_and_writes_nothing(archive: Path, version: str) -> None:
     before, queue = _stored(archive), _queue(archive)
-    result = _run(archive, "--dry-run")
+    result = run_rescore(archive, "--dry-run")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"Đã chấm lại 5 bài bằng mô hình {version}: 2 bài mới")
     assert result.stdout.endswith(
@@ -177,12 +183,12 @@ def test_dry_run_says_the_same_and_writes_nothing(archive: Path, version: str) -
 
 
 def test_same_version_is_skipped_unless_forced(archive: Path, version: str) -> None:
-    assert _run(archive).exit_code == 0
-    again = _run(archive)
+    assert run_rescore(archive).exit_code == 0
+    again = run_rescore(archive)
     # The acted-on item kept its old flags (to stay listed), so it is scored again each time.
     assert again.stdout.startswith(f"Đã chấm lại 1 bài bằng mô hình {version}: ")
     assert again.stdout.endswith("; bỏ qua 5 bài đã chấm bằng mô hình này.\n")
-    forced = _run(archive, "--force")
+    forced = run_rescore(archive, "--force")
     assert forced.stdout.startswith(f"Đã chấm lại 6 bài bằng mô hình {version}: 0 bài mới")
     assert "1 bài không còn cần xem xét (chưa ai xử lý)" in forced.stdout  # "same"
     assert forced.stdout.endswith("4 bài không đổi mức; bỏ qua 0 bài đã chấm bằng mô hình này.\n")
@@ -191,7 +197,7 @@ def test_same_version_is_skipped_unless_forced(archive: Path, version: str) -> N
 
 def test_filters_limit_the_articles_scored(archive: Path, version: str) -> None:
     before = _stored(archive)
-    result = _run(archive, "--kind", "sector")
+    result = run_rescore(archive, "--kind", "sector")
     assert result.stdout.startswith(f"Đã chấm lại 1 bài bằng mô hình {version}: 1 bài mới")
     after = _stored(archive)
     assert after["sector"].tier in {"urgent", "review"} and "sector" in _queue(archive)
@@ -205,7 +211,7 @@ def test_a_missing_model_is_refused_before_anything_is_scored(
 ) -> None:
     monkeypatch.setenv("PRESSMON_MODEL", str(tmp_path / "none.skops"))
     before = _stored(archive)
-    result = _run(archive)
+    result = run_rescore(archive)
     assert result.exit_code == 1
     assert "Không có tệp mô hình" in result.output and "pressmon train" in result.output
     assert _stored(archive) == before and not (tmp_path / "none.skops").exists()

@@ -4,52 +4,40 @@ dry run but the count."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from index.sqlite_backend import SQLiteArchive
 from index.types import ReviewEvent
 from pressmon.alerts.model import alert_for
 from pressmon.alerts.store import AlertStore
-from pressmon.cli import main
-from tests.pressmon.test_cli_rescore import AT, OLD, PLAIN, SCAM, _document
+from tests.pressmon.test_cli_rescore import (
+    AT,
+    OLD,
+    PLAIN,
+    SCAM,
+    _document,
+    reviewed_archive,
+    run_rescore,
+)
 
 
 @pytest.fixture
 def archive(tmp_path: Path, model_file: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Articles the current model rates urgent (SCAM): one nobody has touched, one with only a
     note, one decided, one urgent already; and one it rates low (PLAIN)."""
-    for key in [k for k in os.environ if k.startswith("PRESSMON_")]:
-        monkeypatch.delenv(key)
-    monkeypatch.setenv("PRESSMON_MODEL", str(model_file))
-    path = tmp_path / "archive.db"
-    with SQLiteArchive(path) as store:
-        store.upsert(
-            [
-                _document("fresh", SCAM, "low", 0.05, OLD),
-                _document("noted", SCAM, "low", 0.05, OLD),
-                _document("decided", SCAM, "review", 0.5, OLD),
-                _document("urgent", SCAM, "urgent", 0.9, OLD),
-                _document("plain", PLAIN, "low", 0.05, OLD),
-            ]
-        )
-        store.record_review(
-            ReviewEvent("noted", "minh", AT, "unstarted", "unstarted", "Đang hỏi", "note")
-        )
-        store.record_review(
-            ReviewEvent("decided", "lan", AT, "unstarted", "false", note="Tin giả, đã báo")
-        )
-    return path
-
-
-def _run(archive: Path, *args: str) -> Result:
-    return CliRunner().invoke(main, ["--archive", str(archive), "rescore", "--quiet", *args])
+    documents = [
+        _document("fresh", SCAM, "low", 0.05, OLD),
+        _document("noted", SCAM, "low", 0.05, OLD),
+        _document("decided", SCAM, "review", 0.5, OLD),
+        _document("urgent", SCAM, "urgent", 0.9, OLD),
+        _document("plain", PLAIN, "low", 0.05, OLD),
+    ]
+    return reviewed_archive(tmp_path / "archive.db", documents, model_file, monkeypatch)
 
 
 def _alerted(archive: Path) -> list[tuple[str, str]]:
@@ -62,7 +50,7 @@ def _alerted(archive: Path) -> list[tuple[str, str]]:
 
 
 def test_an_unreviewed_article_turned_urgent_is_alerted_once_and_sent(archive: Path) -> None:
-    result = _run(archive)
+    result = run_rescore(archive)
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith("bỏ qua 0 bài đã chấm bằng mô hình này; xếp 1 cảnh báo để gửi.\n")
     # Neither the noted nor the decided one (someone is on them), nor the one urgent already.
@@ -73,21 +61,21 @@ def test_an_unreviewed_article_turned_urgent_is_alerted_once_and_sent(archive: P
 
 
 def test_scoring_again_with_force_alerts_nothing_more(archive: Path) -> None:
-    assert _run(archive).exit_code == 0
+    assert run_rescore(archive).exit_code == 0
     assert _alerted(archive) == [("fresh", "urgent")]
-    again = _run(archive, "--force")
+    again = run_rescore(archive, "--force")
     assert again.exit_code == 0, again.output
     assert "cảnh báo" not in again.stdout and "CẢNH BÁO" not in again.stderr
     assert _alerted(archive) == [("fresh", "urgent")]
 
 
 def test_a_dry_run_counts_the_alerts_and_queues_none(archive: Path) -> None:
-    result = _run(archive, "--dry-run")
+    result = run_rescore(archive, "--dry-run")
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith("; xếp 1 cảnh báo để gửi. (chạy thử, chưa ghi gì)\n")
     assert _alerted(archive) == [] and "CẢNH BÁO" not in result.stderr
     # Nothing noted either: the real run still alerts it.
-    assert _run(archive).exit_code == 0
+    assert run_rescore(archive).exit_code == 0
     assert _alerted(archive) == [("fresh", "urgent")]
 
 
@@ -97,7 +85,7 @@ def test_an_acted_on_article_is_not_alerted(archive: Path) -> None:
             ReviewEvent("fresh", "minh", AT, "unstarted", "unstarted", "Xem", "note")
         )
         store.upsert([_document("untouched", SCAM, "low", 0.05, OLD)])
-    result = _run(archive)
+    result = run_rescore(archive)
     assert result.exit_code == 0, result.output
     # Only the one nobody has acted on: the note on the other is enough.
     assert _alerted(archive) == [("untouched", "urgent")]
@@ -112,7 +100,7 @@ def test_a_copy_of_a_story_alerted_lately_is_not_alerted_again(archive: Path) ->
     AlertStore(archive.with_name("archive-state.db")).add(alert, [], datetime.now(UTC))
     with SQLiteArchive(archive) as store:
         store.upsert([replace(_document("copy", SCAM, "low", 0.05, OLD), story_id="s1")])
-    dry = _run(archive, "--dry-run")
+    dry = run_rescore(archive, "--dry-run")
     assert dry.stdout.endswith("; xếp 1 cảnh báo để gửi. (chạy thử, chưa ghi gì)\n")
-    assert _run(archive).exit_code == 0
+    assert run_rescore(archive).exit_code == 0
     assert _alerted(archive) == [("original", "urgent"), ("fresh", "urgent")]
