@@ -456,7 +456,8 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
 
 
 def _credited(cleaned: Cleaned, link: Link) -> bool:
-    """The link is a press credit (`_CREDIT_BEFORE`), not somewhere the reader is sent."""
+    """The link is a press credit (`_CREDIT_BEFORE`, `_CREDIT_AFTER`), not somewhere the reader
+    is sent."""
     if link.verdict != "unknown":
         return False
     start, end = cleaned.span(link.start, link.end)
