@@ -39,7 +39,7 @@ def _redis(settings: Settings):
     """A connected client for settings.crawl.redis_url, or a one-line error with a hint."""
     import redis
 
-    from crawlers.distributed.connection import connect, connection_problem
+    from crawlers.distributed.connection import connect, connection_problem, ping_once
 
     url = settings.crawl.redis_url
     if not url:
@@ -49,9 +49,7 @@ def _redis(settings: Settings):
         )
     try:
         _check_database(url)
-        client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=10)
-        client.ping()
-        client.close()
+        ping_once(url)
     except ValueError as err:  # the URL itself: scheme, port, IPv6 brackets, query options
         if not isinstance(err, _UrlProblem):  # urllib's or redis-py's English, for -v
             log.info("PRESSMON_REDIS_URL %s: %s", _safe(url), err)

@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -197,3 +198,30 @@ class CrawlEnv:
 def write_sources(path: Path, sources: list[dict]) -> Path:
     path.write_text(yaml.safe_dump(sources, allow_unicode=True), encoding="utf-8")
     return path
+
+
+class DroppingServer:
+    """A loopback port that accepts each connection and closes it at once, counting them."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"redis://127.0.0.1:{self.listener.getsockname()[1]}/0"
+        self.accepted = 0
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:  # closed by the test
+                return
+            self.accepted += 1
+            connection.close()
+
+
+@pytest.fixture
+def dropping_server() -> Iterator[DroppingServer]:
+    server = DroppingServer()
+    yield server
+    server.listener.close()

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +16,7 @@ from crawlers.urls import article_id, canonicalize_url
 from index import open_archive
 from pressmon import wiring
 from pressmon.cli import main
-from tests.distributed.conftest import CrawlEnv, RedisServer, write_sources
+from tests.distributed.conftest import CrawlEnv, DroppingServer, RedisServer, write_sources
 from tests.story_copies import POST, TITLE, LowFlagger
 
 
@@ -58,33 +55,6 @@ def test_an_ingest_with_redis_down_fails_within_seconds_and_writes_nothing(
     with open_archive("sqlite", path=data / "pressmon.db") as archive:
         assert archive.get(_id("https://baomau.vn/vssid.html")) is not None
         assert archive.get(_id("https://diendan.vn/bai-54.html")) is None
-
-
-class DroppingServer:
-    """A loopback port that accepts each connection and closes it at once, counting them."""
-
-    def __init__(self) -> None:
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.url = f"redis://127.0.0.1:{self.listener.getsockname()[1]}/0"
-        self.accepted = 0
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                connection, _ = self.listener.accept()
-            except OSError:  # closed by the test
-                return
-            self.accepted += 1
-            connection.close()
-
-
-@pytest.fixture
-def dropping_server() -> Iterator[DroppingServer]:
-    server = DroppingServer()
-    yield server
-    server.listener.close()
 
 
 def test_an_ingest_tries_an_unanswering_redis_once(
