@@ -240,12 +240,13 @@ def test_snippet_escapes_and_marks() -> None:
     assert "<b>" not in snippet
 
 
-def test_snippet_marks_folded_words_only_when_asked() -> None:
+def test_snippet_marks_the_accented_forms_of_a_bare_word_in_every_hit() -> None:
     text = "Ông ta báo tin giả."
-    assert "<mark>" not in make_snippet(text, parse_query("gia"))
-    assert make_snippet(text, parse_query("gia"), folded=True) == (
-        "Ông ta báo tin <mark>giả</mark>."
-    )
+    for folded in (False, True):
+        assert make_snippet(text, parse_query("gia"), folded=folded) == (
+            "Ông ta báo tin <mark>giả</mark>."
+        )
+    assert "<mark>" not in make_snippet(text, parse_query("giá"))
 
 
 def test_a_folded_snippet_marks_words_typed_with_diacritics_only_as_typed() -> None:
