@@ -14,6 +14,8 @@ Decisions every backend follows (tests/index/test_contract.py pins them):
   given to `open_archive` (BHXH, "bảo hiểm xã hội") matches every form of the group. A dotted
   abbreviation (B.H.Y.T: single letters joined by dots) is its word, BHYT with its forms, or its
   letters next to each other as the index holds the dotted spelling.
+  A number typed with separators (1/7, 115/2015/NĐ-CP) is a phrase; a day and month also
+  matches its spelling with or without leading zeros (01/07).
   Text with no word at all (only punctuation, symbols or a lone operator) is a QueryError too:
   only blank text filters nothing.
 - Diacritics count: a word typed with diacritics matches only that spelling ("giả" never

@@ -11,6 +11,8 @@
   hội") matches any form of its group; loose words that together make a form count as that form.
 - A dotted abbreviation (`B.H.Y.T`, `b.h.x.h.`) is its word (BHYT, with its synonyms) or its
   letters next to each other, as the index holds the dotted spelling (`index.dotted_abbreviations`).
+- A number typed with separators (`1/7`, `115/2015/NĐ-CP`) is its words together, a phrase; a day
+  and month also match their spelling with or without leading zeros (`index.glued_numbers`).
 
 Everything else (lower-case or/and/not, *, :, parentheses) is plain text: punctuation disappears
 and words stay words (lower-case "and" and "not" may be English words in an article). Invisible
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 
 from index.dotted_abbreviations import QueryWord, query_words
 from index.errors import QueryError
+from index.glued_numbers import date_spellings, glued_number
 from index.synonyms import Phrase, Synonyms
 from index.text import fold
 from vntext.normalize import normalize_spelling, without_invisible
@@ -119,20 +122,27 @@ def _unique(phrases: Iterable[Phrase]) -> tuple[Phrase, ...]:
 @dataclass(frozen=True)
 class _Token:
     """A word or quoted phrase as typed; `loose` words may join into a synonym form. `indexed`:
-    its words as the index spells them (B.H.Y.T as the letters, `index.dotted_abbreviations`)."""
+    its words as the index spells them (B.H.Y.T as the letters, `index.dotted_abbreviations`);
+    `variants`: other spellings it stands for (a date without its leading zeros)."""
 
     words: Phrase
     indexed: Phrase
     loose: bool = False
     excluded: bool = False
+    variants: tuple[Phrase, ...] = ()
 
     @classmethod
     def read(
-        cls, found: Sequence[QueryWord], *, loose: bool = False, excluded: bool = False
+        cls,
+        found: Sequence[QueryWord],
+        *,
+        loose: bool = False,
+        excluded: bool = False,
+        variants: tuple[Phrase, ...] = (),
     ) -> _Token:
         typed = tuple(w.word for w in found)
         indexed = tuple(letter for w in found for letter in w.indexed)
-        return cls(typed, indexed, loose=loose, excluded=excluded)
+        return cls(typed, indexed, loose=loose, excluded=excluded, variants=variants)
 
 
 @dataclass(frozen=True)
@@ -214,9 +224,12 @@ def _tokens(text: str) -> list[_Token | None]:
             elif chunk == AND_OPERATOR:
                 continue  # every word is required without it
             elif (negated or chunk.startswith(EXCLUDE_MARK)) and (found := query_words(chunk)):
-                tokens.append(_Token.read(found, excluded=True))
+                tokens.append(_Token.read(found, excluded=True, variants=date_spellings(chunk)))
+            elif glued_number(found := query_words(chunk)):
+                # `1/7` or `115/2015/NĐ-CP`: the words together, never a 1 and a 7 anywhere.
+                tokens.append(_Token.read(found, variants=date_spellings(chunk)))
             else:
-                tokens.extend(_Token.read([word], loose=True) for word in query_words(chunk))
+                tokens.extend(_Token.read([word], loose=True) for word in found)
         # `NOT "phrase"` left pending; `-"phrase"`: the mark ends this part, glued to the quote.
         glued_mark = bool(chunks) and chunks[-1] == EXCLUDE_MARK and part.endswith(EXCLUDE_MARK)
         exclude_next = exclude_next or glued_mark
@@ -245,7 +258,8 @@ def _expanded(tokens: Sequence[_Token | None], synonyms: Synonyms) -> list[_Unit
         phrase = tuple(w for t in taken for w in t.words)
         indexed = tuple(w for t in taken for w in t.indexed)
         spellings = (indexed,) if indexed != phrase else ()
-        alternatives = _unique((*synonyms.alternatives(phrase), *spellings))
+        variants = (v for t in taken for v in t.variants)
+        alternatives = _unique((*synonyms.alternatives(phrase), *spellings, *variants))
         units.append(_Unit(alternatives, excluded=token.excluded))
         i += len(taken)
     return units

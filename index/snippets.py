@@ -2,10 +2,12 @@
 
 The document text is untrusted: it is escaped, and the only markup added is <mark>…</mark>
 around the query's matches: a word, or a phrase (quoted, or a synonym form such as "bảo hiểm y
-tế" for BHYT) where its words stand together, as the index matched them. Exact words only; for
-a folded hit the forms of words typed without diacritics too. A body gets a window around its
-first match (`make_snippet`), a title is marked whole (`mark_title`); marks apart only by spaces
-are one (`joined_marks`).
+tế" for BHYT) where its words stand together, as the index matched them. A word typed without
+diacritics marks its accented forms in every hit (`thai san` marks "thai sản" in a hit found
+exactly by an unrelated "san"); a word typed with them only in a folded hit, when its
+diacritics did not constrain it (a form of a group with a bare form). A body gets a window
+around its first match (`make_snippet`), a title is marked whole (`mark_title`); marks apart only
+by spaces are one (`joined_marks`).
 """
 
 from __future__ import annotations
@@ -36,15 +38,18 @@ def make_snippet(
 ) -> str:
     """A window of `text` around the first match, escaped, matches in <mark>.
 
-    With `folded` (a hit found only by the no-diacritics fallback), words equal to a query word
-    typed without diacritics once both are folded are marked too; a word typed with diacritics
+    Words equal to a query word typed without diacritics once both are folded are marked too,
+    in any hit. With `folded` (a hit found only by the no-diacritics fallback), so are those of
+    the other words the hit may have met without their diacritics; a word typed with diacritics
     matched as typed (`ParsedQuery.accented_part`), so only that spelling is marked.
 
     >>> make_snippet("Cảnh báo <b>tin giả</b>", ParsedQuery(terms=("giả",)))
     'Cảnh báo &lt;b&gt;tin <mark>giả</mark>&lt;/b&gt;'
     """
     matcher = _Matcher(query, folded=folded)
-    skip = 0 if folded else _words_before_first_hit(text, set(query.all_words()))
+    skip = (
+        0 if folded else _words_before_first_hit(text, set(query.all_words()), matcher.folded_words)
+    )
     # Only the first match and the matches inside the window matter: start reading words where
     # the first can be and stop after the window (a search page makes 20 snippets of whole
     # articles).
@@ -113,7 +118,7 @@ class _Patterns:
     """The query's words and phrases (terms, phrases and every alternative of an OR group),
     found by their last word's key: its lower case, or with `folded` its folded form."""
 
-    folded: bool
+    folded: bool  # keys folded: some word may match without its diacritics
     by_last: dict[str, tuple[Phrase, ...]]  # key of a pattern's last word -> patterns
     free: dict[str, str]  # query words that may match folded, and their folded forms
     longest: int  # words in the longest pattern
@@ -132,7 +137,15 @@ def _patterns(query: ParsedQuery, folded: bool) -> _Patterns:
         )
     )
     constrained = set(query.accented_part().all_words())
-    free = {w: fold(w) for p in patterns for w in p if w not in constrained} if folded else {}
+    # A word typed bare matches its accented forms in an exact hit too: an exact hit of "thai
+    # san" may have met a literal "san" elsewhere, while "thai sản" is what the user meant.
+    free = {
+        w: fold(w)
+        for p in patterns
+        for w in p
+        if w not in constrained and (folded or (fold(w) == w and _may_carry_marks(w)))
+    }
+    folded = bool(free)
     by_last: dict[str, list[Phrase]] = {}
     for pattern in patterns:
         by_last.setdefault(fold(pattern[-1]) if folded else pattern[-1], []).append(pattern)
@@ -152,6 +165,11 @@ class _Matcher:
     def __init__(self, query: ParsedQuery, *, folded: bool) -> None:
         self._patterns = _patterns(query, folded)
         self._recent: deque[tuple[Span, str]] = deque(maxlen=self._patterns.longest)
+
+    @property
+    def folded_words(self) -> frozenset[str]:
+        """The folded forms of the query words that match without their diacritics."""
+        return frozenset(self._patterns.free.values())
 
     def feed(self, word: str, span: Span) -> list[Span]:
         """The spans of the match (if any) ending at `word`, the word after the last one fed."""
@@ -178,6 +196,12 @@ class _Matcher:
         return query_word in free and free[query_word] == _folded_word(word)
 
 
+def _may_carry_marks(bare: str) -> bool:
+    """Whether a word typed without diacritics has accented forms: marks sit on vowels, and d
+    stands for đ (BHXH has none, so its hits keep the fast exact reading)."""
+    return any(letter in "aeiouyd" for letter in bare)
+
+
 def _longest_first(patterns: list[Phrase]) -> tuple[Phrase, ...]:
     return tuple(sorted(patterns, key=len, reverse=True))
 
@@ -187,14 +211,17 @@ def _longest_first(patterns: list[Phrase]) -> tuple[Phrase, ...]:
 _folded_word = lru_cache(maxsize=65_536)(fold)
 
 
-def _words_before_first_hit(text: str, wanted: set[str]) -> int | None:
-    """Where a word-by-word search for an exact hit can start: the start of the word holding
-    the first occurrence of a query word in the lower-cased text (None: there is no hit).
+def _words_before_first_hit(
+    text: str, wanted: set[str], folded_wanted: frozenset[str] = frozenset()
+) -> int | None:
+    """Where a word-by-word search for a hit can start: the start of the word holding the first
+    occurrence of a query word in the lower-cased text, or of a `folded_wanted` word in the
+    folded text (None: there is no hit).
 
     A hit is a word whose lower case is a query word, so its lower case is found at its own
     place when lowering keeps every character in place: no one-to-many mapping (the length
-    tells) and no capital sigma (its lower case depends on the letters around it). Otherwise
-    0: every word is read.
+    tells) and no capital sigma (its lower case depends on the letters around it); folding
+    likewise when it keeps the length. Otherwise 0: every word is read.
 
     >>> _words_before_first_hit("Tin BHYT mới", {"bhyt"}), _words_before_first_hit("x", {"y"})
     (4, None)
@@ -203,6 +230,11 @@ def _words_before_first_hit(text: str, wanted: set[str]) -> int | None:
     if len(low) != len(text) or "Σ" in text:
         return 0
     found = [i for word in wanted if (i := low.find(word)) != -1]
+    if folded_wanted:
+        flat = fold(text)
+        if len(flat) != len(text):
+            return 0
+        found += [i for word in folded_wanted if (i := flat.find(word)) != -1]
     if not found:
         return None
     start = min(found)

@@ -115,7 +115,11 @@ def check_day_range(date_from: date | None, date_to: date | None) -> None:
         QueryError: `date_from` is after `date_to`.
     """
     if date_from and date_to and date_from > date_to:
-        raise QueryError(f"Khoảng ngày không hợp lệ: {date_from} sau {date_to}.")
+        # Written as the user types dates (dd/mm/yyyy), naming the two fields of the form.
+        raise QueryError(
+            f"Khoảng ngày không hợp lệ: từ ngày {date_from:%d/%m/%Y} sau đến ngày "
+            f"{date_to:%d/%m/%Y}."
+        )
 
 
 def day_bounds_utc(

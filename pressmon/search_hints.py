@@ -37,25 +37,34 @@ class Suggestion:
 
 
 def rewrites(text: str) -> tuple[str, ...]:
-    """Looser forms of `text`, most faithful first: without diacritics, without quotes, without
-    exclusions, then any of its words. Exclusions stay whole (an excluded phrase keeps its
-    quotes) or go whole: none of their words becomes a word to find. They are written without
-    AND and with `-` for NOT and for a dash the parser reads as `-` (`–giả`), which it reads
-    the same.
+    """Looser forms of `text`, most faithful first: without diacritics, with a lower-case or, and
+    or not written as the operator (`bhxh or bhyt`: BHXH OR BHYT was meant, the parser reads a
+    word "or"), without quotes, without exclusions, then any of its words. Exclusions stay whole
+    (an excluded phrase keeps its quotes) or go whole: none of their words becomes a word to
+    find. They are written without AND and with `-` for NOT and for a dash the parser reads as
+    `-` (`–giả`), which it reads the same.
 
     >>> rewrites('"bảo hiểm thất nghiệp" -Hà')
     ('"bao hiem that nghiep" -ha', 'bảo hiểm thất nghiệp -Hà', '"bảo hiểm thất nghiệp"', \
 'bảo OR hiểm OR thất OR nghiệp')
     """
-    chunks = _without_and_not(_CHUNK.findall(with_ascii_minus(text)))
+    typed = _CHUNK.findall(with_ascii_minus(text))
+    chunks = _without_and_not(typed)
+    operators = " ".join(_without_and_not([_as_operator(c) for c in typed]))
     required = [c for c in chunks if not _excluded(c)]
     folded = " ".join(c if c == OR_OPERATOR else fold(c) for c in chunks)
     unquoted = " ".join(c if _excluded(c) else c.strip('"') for c in chunks)
     kept = " ".join(required)
     loose = [w for c in required if c != OR_OPERATOR for w in _AS_TYPED.findall(c)]
     any_word = f" {OR_OPERATOR} ".join(dict.fromkeys(loose)) if len(set(loose)) > 1 else ""
-    candidates = (folded, " ".join(unquoted.split()), kept, any_word)
+    candidates = (folded, operators, " ".join(unquoted.split()), kept, any_word)
     return tuple(c for c in dict.fromkeys(candidates) if c and c != " ".join(chunks))
+
+
+def _as_operator(chunk: str) -> str:
+    """`chunk` in capitals when it is an operator typed in another case ("or", "Not")."""
+    upper = chunk.upper()
+    return upper if upper in (OR_OPERATOR, AND_OPERATOR, NOT_OPERATOR) else chunk
 
 
 def _without_and_not(chunks: list[str]) -> list[str]:

@@ -1020,7 +1020,7 @@ def test_a_range_of_days_ending_before_it_starts_is_refused_as_on_sqlite() -> No
         lambda: count_body(reversed_days, VN),
         lambda: counts_body(reversed_days, VN, group_by=None, interval="week"),
     ):
-        with pytest.raises(QueryError, match="Khoảng ngày không hợp lệ: 2026-05-17 sau 2026-05-11"):
+        with pytest.raises(QueryError, match="Khoảng ngày không hợp lệ: từ ngày 17/05/2026 sau"):
             build()
 
 

@@ -99,7 +99,7 @@ def test_a_typed_dash_before_a_word_excludes_as_the_minus_does(
     [
         ("BHXH {} BHYT", ParsedQuery(terms=("bhxh", "bhyt"))),  # a copied title's dash
         ('BHXH {} "tin giả"', ParsedQuery(terms=("bhxh",), phrases=(("tin", "giả"),))),
-        ("BHXH 2020{}2025", ParsedQuery(terms=("bhxh", "2020", "2025"))),
+        ("BHXH 2020{}2025", ParsedQuery(terms=("bhxh",), phrases=(("2020", "2025"),))),
         ("BHXH{}BHYT", ParsedQuery(terms=("bhxh", "bhyt"))),
         ("BHXH {}", ParsedQuery(terms=("bhxh",))),
         ('"tin {}giả" BHXH', ParsedQuery(terms=("bhxh",), phrases=(("tin", "giả"),))),
@@ -186,9 +186,15 @@ BHYT = (("bhyt",), ("bảo", "hiểm", "y", "tế"))
                 )
             ),
         ),
-        # Not abbreviations: longer words and numbers keep their parts.
+        # Not abbreviations: longer words and numbers keep their parts (a number's in order).
         ("TP.HCM", ParsedQuery(terms=("tp", "hcm"))),
-        ("1.7.2025 10.5 Q.1", ParsedQuery(terms=("1", "7", "2025", "10", "5", "q"))),
+        (
+            "1.7.2025 10.5 Q.1",
+            ParsedQuery(
+                phrases=(("q", "1"),),
+                any_of=((("1", "7", "2025"), ("01", "07", "2025")), (("10", "5"), ("10", "05"))),
+            ),
+        ),
     ],
 )
 def test_a_dotted_abbreviation_is_its_word_or_its_letters(text: str, expected: ParsedQuery) -> None:
@@ -234,12 +240,13 @@ def test_snippet_escapes_and_marks() -> None:
     assert "<b>" not in snippet
 
 
-def test_snippet_marks_folded_words_only_when_asked() -> None:
+def test_snippet_marks_the_accented_forms_of_a_bare_word_in_every_hit() -> None:
     text = "Ông ta báo tin giả."
-    assert "<mark>" not in make_snippet(text, parse_query("gia"))
-    assert make_snippet(text, parse_query("gia"), folded=True) == (
-        "Ông ta báo tin <mark>giả</mark>."
-    )
+    for folded in (False, True):
+        assert make_snippet(text, parse_query("gia"), folded=folded) == (
+            "Ông ta báo tin <mark>giả</mark>."
+        )
+    assert "<mark>" not in make_snippet(text, parse_query("giá"))
 
 
 def test_a_folded_snippet_marks_words_typed_with_diacritics_only_as_typed() -> None:

@@ -6,11 +6,12 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from index.errors import TimezoneError
+from index.errors import QueryError, TimezoneError
 from index.types import UNKNOWN_GROUP
 from index.weeks import (
     bucket_start,
     bucket_starts,
+    check_day_range,
     day_bounds_utc,
     fill_counts,
     fixed_utc_offset,
@@ -92,3 +93,14 @@ def test_fill_counts_open_range_uses_the_data() -> None:
     assert dict(table.rows) == {"": (1, 0, 2)}
     empty = fill_counts({}, first=None, last=None, interval="week", group_by=None)
     assert (empty.buckets, dict(empty.rows)) == ((), {})
+
+
+def test_a_reversed_range_names_its_days_as_the_form_takes_them() -> None:
+    # The search page and /api/search showed "2026-01-01 sau 2025-01-01" to someone who had
+    # typed 01/01/2026 and 01/01/2025 in "Từ ngày" and "Đến ngày".
+    with pytest.raises(QueryError) as refused:
+        check_day_range(date(2026, 1, 1), date(2025, 1, 1))
+    assert str(refused.value) == (
+        "Khoảng ngày không hợp lệ: từ ngày 01/01/2026 sau đến ngày 01/01/2025."
+    )
+    check_day_range(date(2025, 1, 1), date(2025, 1, 1))  # one day is a range

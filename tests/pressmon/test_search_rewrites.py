@@ -65,3 +65,12 @@ def test_a_dash_from_word_before_a_word_is_an_exclusion_to_drop_not_a_word_to_fi
         ), dash
     # Between spaces it is punctuation: kept as typed, its word one to find.
     assert rewrites("lương hưu \u2013 giả")[-1] == "lương OR hưu OR giả"
+
+
+def test_an_operator_typed_in_lower_case_is_offered_in_capitals() -> None:
+    # `bhxh or bhyt` asks for a word "or" and finds nothing; the staffer meant BHXH OR BHYT.
+    assert rewrites("bhxh or bhyt")[0] == "bhxh OR bhyt"
+    assert "nghỉ hưu -giả" in rewrites("nghỉ hưu not giả")
+    assert "chế độ thai sản" in rewrites("chế độ and thai sản")
+    # Nothing to capitalise: no such rewrite.
+    assert all(" OR " not in text for text in rewrites('"tin giả" lương')[:-1])
