@@ -436,7 +436,7 @@ def counts_sql(
         or unit not in ("articles", "stories")
     ):
         raise QueryError(
-            f"không đếm được theo {group_by!r} mỗi {interval!r}; nhóm theo một trong "
+            f"Không đếm được theo {group_by!r} mỗi {interval!r}; nhóm theo một trong "
             f"{sorted(g for g in GROUP_COLUMNS if g)}, mỗi 'week' hoặc 'month'"
         )
     where, params = filter_sql(query, parsed, window)

@@ -426,7 +426,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(QueryError)
     def _query(request: Request, exc: QueryError) -> Response:
-        return _error(request, 400, f"Truy vấn không hợp lệ: {exc}")
+        # The index's sentences say what is wrong already ("Khoảng ngày không hợp lệ: …").
+        return _error(request, 400, str(exc))
 
     @app.exception_handler(BackendUnavailable)
     def _unavailable(request: Request, _exc: BackendUnavailable) -> Response:

@@ -131,3 +131,21 @@ def test_queue_page_reads_filter_names_as_typed_and_keeps_unknown_tiers_lenient(
     assert "Mức ưu tiên «nope» không có trong danh sách, đã bỏ qua." in typed.text
     refused = client.get("/hang-doi", params={"tinh": "Atlantis"})
     assert refused.status_code == 400 and "Atlantis" in refused.text
+
+
+@pytest.mark.parametrize(
+    "params,error",
+    [
+        (
+            {"tu": "2026-01-01", "den": "2025-01-01"},
+            "Khoảng ngày không hợp lệ: từ ngày 01/01/2026 sau đến ngày 01/01/2025.",
+        ),
+        ({"q": "!!!"}, "Câu tìm kiếm không có từ nào để tìm"),
+    ],
+)
+def test_a_refused_search_says_why_once(as_reviewer, params: dict[str, str], error: str) -> None:
+    """The search's own sentence, not under a second heading ("Truy vấn không hợp lệ: Khoảng
+    ngày không hợp lệ: …")."""
+    client, _ = as_reviewer
+    said = _refused(client.get("/api/search", params=params), 400)
+    assert said.startswith(error)
