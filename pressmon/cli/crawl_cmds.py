@@ -185,6 +185,19 @@ def _full_address(_ctx: click.Context, _param: click.Parameter, value: str) -> s
     return value
 
 
+def _known_parser(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--parser as one of the dedicated parsers: a typo is a usage error (exit 2) naming them,
+    not a crawl error whose hint sends the operator to the sources' configuration."""
+    # The parsers' selectors: imported by this command only (fast start of the others).
+    from crawlers.extract.sites import PARSERS
+
+    if value is None or value in PARSERS:
+        return value
+    raise click.BadParameter(
+        f"không có bộ đọc (parser) {value!r}; chọn một trong: {', '.join(sorted(PARSERS))}"
+    )
+
+
 @command()
 @click.argument("file", metavar="TỆP", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option(
@@ -197,6 +210,7 @@ def _full_address(_ctx: click.Context, _param: click.Parameter, value: str) -> s
 @click.option(
     "--parser",
     default=None,
+    callback=_known_parser,
     metavar="TÊN",
     help="Bộ đọc trang, ví dụ baohiemxahoi (mặc định: bộ đọc của nguồn đã cấu hình, không có "
     "thì generic).",
