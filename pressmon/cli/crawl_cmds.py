@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from crawlers.errors import STATE_UNAVAILABLE, STORIES_UNAVAILABLE, InvalidURL
+from crawlers.errors import STATE_UNAVAILABLE, STORIES_UNAVAILABLE, ExtractionError, InvalidURL
 from crawlers.sources import Source
 from crawlers.urls import canonicalize_url
 from index.types import Query
@@ -245,14 +245,24 @@ def extract(
         if source_name
         else OutletResolver(sources).resolve(None, url).source
     )
-    article = extract_article(
-        file.read_bytes(),
-        url,
-        parser=parser or (source.parser if source else "generic"),
-        now=datetime.now(UTC),
-        profile=source.extraction.profile if source else DEFAULT_PROFILE,
-        outlet=source.name if source else None,
-    )
+    try:
+        article = extract_article(
+            file.read_bytes(),
+            url,
+            parser=parser or (source.parser if source else "generic"),
+            now=datetime.now(UTC),
+            profile=source.extraction.profile if source else DEFAULT_PROFILE,
+            outlet=source.name if source else None,
+        )
+    except ExtractionError as err:
+        # The file named, and a hint about the file: the crawl's hint (check the sources'
+        # configuration) misled for an empty or binary file given by mistake.
+        raise PressmonError(
+            f"{file}: không trích xuất được bài: {err}",
+            hint="TỆP phải là trang bài báo lưu nguyên dạng HTML (trình duyệt: Lưu trang › "
+            "Chỉ HTML; hoặc curl -o); trang của một báo đã cấu hình thì thử thêm --source "
+            "hoặc --parser",
+        ) from err
     fields = {
         "title": article.title,
         "seo_title": article.seo_title,

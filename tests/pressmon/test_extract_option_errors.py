@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from pressmon.cli import main
@@ -25,4 +26,28 @@ def test_an_unknown_parser_is_a_usage_error_naming_the_parsers(tmp_path: Path) -
         "chọn một trong: baohiemxahoi, generic"
     ) in result.output
     assert "[" not in result.output.split("Lỗi:")[1]
+    assert "cấu hình nguồn" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "tài liệu trống"),
+        (bytes(range(256)) * 600, "không giải mã được 153.600 byte"),
+    ],
+    ids=["empty", "binary"],
+)
+def test_a_file_that_is_no_page_is_named_with_a_hint_about_the_file(
+    tmp_path: Path, content: bytes, problem: str
+) -> None:
+    """An empty or binary file given by mistake: the file named, the size written the
+    Vietnamese way, and a hint about the file, not the crawl's hint to check the sources'
+    configuration."""
+    page = tmp_path / "page.bin"
+    page.write_bytes(content)
+    result = CliRunner().invoke(main, ["extract", str(page), "--url", "https://baomau.vn/a.html"])
+    assert result.exit_code == 1, result.output
+    error, hint = result.output.strip().splitlines()
+    assert error.startswith(f"Lỗi: {page}: không trích xuất được bài: {problem}"), error
+    assert hint.startswith("  gợi ý: TỆP phải là trang bài báo lưu nguyên dạng HTML"), hint
     assert "cấu hình nguồn" not in result.output
