@@ -14,7 +14,7 @@ import click
 from classifier.types import TIER_LABELS, TIERS
 from index.errors import QueryError
 from index.types import CountUnit, GroupBy, Interval, Query, SearchPage
-from index.weeks import cut_buckets
+from index.weeks import bucket_starts, cut_buckets
 from pressmon.cli import output
 from pressmon.cli.byte_input import STDIN_NAME, is_utf16, peekable, utf16_refused
 from pressmon.cli.help_text import command, group
@@ -313,7 +313,11 @@ def counts(
         # Without --to the table ends at the last article: a week under way with none yet (a
         # Monday morning's --from) would be left out, or the whole table with it.
         if end := open_end(table.buckets, interval, query.date_from, query.date_to, today):
-            query = replace(query, date_to=end)
+            # Nothing counted and no --from (a new archive, forum posts only): the table starts
+            # where the archive's first article would, so it had no row; the week (month) under
+            # way is then its row, with its 0, instead of a heading over nothing.
+            start = query.date_from or (None if table.buckets else _under_way(today, interval))
+            query = replace(query, date_from=start, date_to=end)
             table = archive.counts(query, group_by=group_by, interval=interval, unit=unit)
         # Topics overlap, and so do a story's copies in its groups: the ungrouped count says how
         # many articles (stories) there are.
@@ -542,6 +546,12 @@ def ingest(app, file: Path, quiet: bool) -> None:
             raise click.ClickException(
                 f"{n(len(report.rejected))} dòng không được lưu (liệt kê ở trên); {rest}"
             )
+
+
+def _under_way(today: date, interval: Interval) -> date:
+    """The first day of the week (month) `today` is in."""
+    (start,) = bucket_starts(today, today, interval)
+    return start
 
 
 def _to_stderr(message: str) -> None:
