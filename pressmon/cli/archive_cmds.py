@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -16,7 +17,13 @@ from index.errors import QueryError
 from index.types import CountUnit, GroupBy, Interval, Query, SearchPage
 from index.weeks import bucket_starts, cut_buckets
 from pressmon.cli import output
-from pressmon.cli.byte_input import STDIN_NAME, is_utf16, peekable, utf16_refused
+from pressmon.cli.byte_input import (
+    STDIN_NAME,
+    is_utf16,
+    peekable,
+    starts_as_utf16,
+    utf16_refused,
+)
 from pressmon.cli.help_text import command, group
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
@@ -548,6 +555,20 @@ def ingest(app, file: Path, quiet: bool) -> None:
             )
 
 
+def _refuse_utf16_export(file: Path) -> None:
+    """An export saved again as UTF-16 (Windows editors' "Unicode") is refused as such before
+    the archive is opened, as `ingest` refuses it, not as "có byte không phải UTF-8"."""
+    if str(file) == "-":
+        piped = sys.stdin.buffer
+        utf16 = isinstance(piped, io.BufferedReader) and is_utf16(piped)
+    else:
+        with file.open("rb") as raw:
+            utf16 = starts_as_utf16(raw.read(2))
+    if utf16:
+        name = STDIN_NAME if str(file) == "-" else str(file)
+        raise utf16_refused(name, "chưa nhập dòng nào", again="nhập lại")
+
+
 def _under_way(today: date, interval: Interval) -> date:
     """The first day of the week (month) `today` is in."""
     (start,) = bucket_starts(today, today, interval)
@@ -678,6 +699,7 @@ def index_import(app, file: Path, quiet: bool) -> None:
     from index.transfer import import_jsonl
     from pressmon.locations import new_archive_kept_if_stored
 
+    _refuse_utf16_export(file)
     # Counted, and only the lines shown kept: a large import can clean many.
     cleaned = 0
     shown: list[str] = []
