@@ -331,6 +331,10 @@ def users_set_province(app, username: str, province: str | None, center: bool) -
         raise click.UsageError("cần đúng một trong hai: tên TỈNH hoặc --center")
     stored = None if center else _province(app.settings, province or "")
     store = _store(app)
+    # Said, not done again, as disable/enable/set-role: the audit log records changes only.
+    if (before := _account(store, username)).province == stored:
+        click.echo(f"{before.username} đã thuộc {office_label(stored)}; không thay đổi gì")
+        return
     account = store.set_province(username, stored)
     store.record(_cli_actor(), account.username, "set-province", moved_detail(stored))
     click.echo(f"{account.username}: {'BHXH ' + stored if stored else 'Trung tâm'}")
