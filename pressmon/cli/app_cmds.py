@@ -376,7 +376,12 @@ def users_unlock(app, username: str) -> None:
     from pressmon.web.throttle import account_key
 
     account = _account(_store(app), username)
-    _login_failures(app).clear(account_key(account.username))
+    failures = _login_failures(app)
+    # Nothing to lift: said, not logged as a change (as disable, enable and set-role say it).
+    if account_key(account.username) not in failures.locked():
+        click.echo(f"Tài khoản {account.username} không bị tạm khoá đăng nhập; không thay đổi gì")
+        return
+    failures.clear(account_key(account.username))
     _store(app).record(_cli_actor(), account.username, "unlock")
     click.echo(f"Đã mở khoá đăng nhập cho {account.username}")
 
