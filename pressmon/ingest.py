@@ -58,6 +58,15 @@ class ArticleLine(BaseModel):
     def _nfc(cls, value: str) -> str:
         return nfc(value).strip()
 
+    @field_validator("url", "canonical_url", "outlet", "province", mode="after")
+    @classmethod
+    def _no_lone_surrogate(cls, value: str | None) -> str | None:
+        # Unlike title and text (replaced, noted), a broken character in an address or a name
+        # cannot be guessed at; left in, it ended the whole ingest in a traceback.
+        if value is not None and replace_surrogates(value)[1]:
+            raise ValueError("có ký tự không hợp lệ (nửa cặp UTF-16, như \\ud800 trong JSON)")
+        return value
+
     @field_validator("url", "canonical_url", mode="after")
     @classmethod
     def _web_address(cls, value: str | None) -> str | None:

@@ -32,3 +32,25 @@ def test_a_lone_surrogate_in_title_or_text_is_replaced_and_noted() -> None:
         "dòng 1: title: thay 1 ký tự không hợp lệ",
         "dòng 2: body: thay 2 ký tự không hợp lệ",
     )
+
+
+def test_a_lone_surrogate_in_an_address_or_a_name_refuses_that_line_alone() -> None:
+    """It used to pass, and the URL's canonical form then ended the whole ingest in
+    UnicodeEncodeError's traceback."""
+    good = LINE | {"title": "Chi trả lương hưu", "text": "Bảo hiểm xã hội chi trả."}
+    lines = [
+        json.dumps(good | {"url": "https://baonghean.vn/\ud800"}),
+        json.dumps(good | {"canonical_url": "https://baonghean.vn/\udc00"}),
+        json.dumps(good | {"outlet": "Báo \ud800"}),
+        json.dumps(good | {"province": "Nghệ \ud800"}),
+        json.dumps(good),
+    ]
+    parsed = parse_lines([line.encode() for line in lines], UTC)  # type: ignore[arg-type]
+    broken = "có ký tự không hợp lệ (nửa cặp UTF-16, như \\ud800 trong JSON)"
+    assert parsed.rejected == (
+        f"dòng 1: trường 'url': {broken}",
+        f"dòng 2: trường 'canonical_url': {broken}",
+        f"dòng 3: trường 'outlet': {broken}",
+        f"dòng 4: trường 'province': {broken}",
+    )
+    assert [line.url for line in parsed.lines] == ["https://baonghean.vn/a.html"]
