@@ -27,6 +27,7 @@ from pressmon.sanitize import (
     Received,
     clean_article,
     decode_line,
+    without_lone_surrogate,
 )
 from pressmon.settings import Settings, SourceList, load_sources
 from vntext.jsonlines import loads_record
@@ -61,11 +62,8 @@ class ArticleLine(BaseModel):
     @field_validator("url", "canonical_url", "outlet", "province", mode="after")
     @classmethod
     def _no_lone_surrogate(cls, value: str | None) -> str | None:
-        # Unlike title and text (replaced, noted), a broken character in an address or a name
-        # cannot be guessed at; left in, it ended the whole ingest in a traceback.
-        if value is not None and replace_surrogates(value)[1]:
-            raise ValueError("có ký tự không hợp lệ (nửa cặp UTF-16, như \\ud800 trong JSON)")
-        return value
+        # Unlike title and text (replaced, noted), an address or a name with one is refused.
+        return without_lone_surrogate(value)
 
     @field_validator("url", "canonical_url", mode="after")
     @classmethod
