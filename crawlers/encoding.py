@@ -59,9 +59,9 @@ def _detect(body: bytes) -> str:
         return text
     best = charset_normalizer.from_bytes(body).best()
     if best is None:
+        size = f"{len(body):,}".replace(",", ".")  # written the Vietnamese way: 151.344
         raise ExtractionError(
-            f"không giải mã được {len(body)} byte: không bảng mã khai báo nào khớp, "
-            "dò cũng không thấy"
+            f"không giải mã được {size} byte: không bảng mã khai báo nào khớp, dò cũng không thấy"
         )
     return str(best)
 

@@ -27,10 +27,12 @@ from pressmon.sanitize import (
     Received,
     clean_article,
     decode_line,
+    without_lone_surrogate,
 )
 from pressmon.settings import Settings, SourceList, load_sources
 from vntext.jsonlines import loads_record
 from vntext.normalize import nfc
+from vntext.scrub import replace_surrogates
 
 
 class ArticleLine(BaseModel):
@@ -56,6 +58,12 @@ class ArticleLine(BaseModel):
     @classmethod
     def _nfc(cls, value: str) -> str:
         return nfc(value).strip()
+
+    @field_validator("url", "canonical_url", "outlet", "province", mode="after")
+    @classmethod
+    def _no_lone_surrogate(cls, value: str | None) -> str | None:
+        # Unlike title and text (replaced, noted), an address or a name with one is refused.
+        return without_lone_surrogate(value)
 
     @field_validator("url", "canonical_url", mode="after")
     @classmethod
@@ -100,6 +108,7 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
             data = loads_record(text)
             if isinstance(data, dict) and "text" not in data and "body" in data:
                 data["text"] = data.pop("body")
+            notes.extend(_surrogates_replaced(data))
             line = ArticleLine.model_validate(data)
             if line.published_at.tzinfo is None:
                 line = line.model_copy(
@@ -118,6 +127,21 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
         parsed.append(line.model_copy(update={"title": clean.title, "text": clean.body}))
         received.append(clean.received)
     return ParsedLines(tuple(parsed), tuple(received), tuple(rejected), tuple(cleaned))
+
+
+def _surrogates_replaced(data: object) -> list[str]:
+    """Lone surrogates (JSON "\\ud800") in the title and text replaced by U+FFFD in `data`,
+    noted as the cleaning notes them: pydantic refuses such a str before `clean_article` could
+    replace it, and a whole article was lost for one broken character."""
+    notes: list[str] = []
+    if not isinstance(data, dict):
+        return notes
+    for key, field in (("title", "title"), ("text", "body")):
+        if isinstance(value := data.get(key), str):
+            data[key], count = replace_surrogates(value)
+            if count:
+                notes.append(f"{field}: thay {count} ký tự không hợp lệ")
+    return notes
 
 
 def source_for(line: ArticleLine, sources: SourceList) -> Source:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from crawlers.items import ExtractedArticle
 from pressmon.errors import PressmonError
 from vntext.normalize import nfc
-from vntext.scrub import scrub
+from vntext.scrub import replace_surrogates, scrub
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,15 @@ def clean_text(text: str, *, limit: int | None = None, field: str = "text") -> C
     if limit is not None:
         received = received[:limit].rstrip()
     return Cleaned(text, tuple(notes), received)
+
+
+def without_lone_surrogate(value: str | None) -> str | None:
+    """`value` unchanged; ValueError when it holds a lone surrogate (JSON "\\ud800"): in an
+    address or a name a broken character cannot be guessed at, and left in it ended the command
+    in a traceback where the value was encoded (a URL's canonical form, the output's JSON)."""
+    if value is not None and replace_surrogates(value)[1]:
+        raise ValueError("có ký tự không hợp lệ (nửa cặp UTF-16, như \\ud800 trong JSON)")
+    return value
 
 
 def check_date(value: datetime | date, field: str = "published_at") -> None:

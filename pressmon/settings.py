@@ -322,8 +322,14 @@ def _read(path: Path) -> Any:
         # utf-8-sig: a byte-order mark (Windows editors write one) is not part of the text.
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as err:
+        # A copy of config/ elsewhere (--config /etc/pressmon) still names its files
+        # config/…, read from the folder above it: the hint says so, else the path looks wrong.
         raise ConfigError(
-            f"{path}: không tìm thấy tệp", hint="kiểm tra đường dẫn hoặc PRESSMON_CONFIG_DIR"
+            f"{path}: không tìm thấy tệp",
+            hint="kiểm tra đường dẫn hoặc PRESSMON_CONFIG_DIR; đường dẫn tương đối trong "
+            "settings.toml (sources_file, synonyms_file…) tính từ thư mục chứa thư mục cấu "
+            "hình: với --config /etc/pressmon, config/sources.yaml là "
+            "/etc/config/sources.yaml, nên ghi đường dẫn tuyệt đối hoặc giữ tên thư mục config",
         ) from err
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(

@@ -121,7 +121,7 @@ IMPORTS = {
         b'"published_at": "2026-03-07", "crawled_at": "2026-03-07T08:00:00+07:00"}}\n',
         "dòng 1: published_at: '2026-03-07' thiếu độ lệch UTC",
     ),
-    "not-utf8": (b"\xff\xfe{}\n", "từ dòng 1: có byte không phải UTF-8"),
+    "not-utf8": (b'{"a": "\xff\xfe"}\n', "từ dòng 1: có byte không phải UTF-8"),
     "too-deep": (b"[" * 100_000 + b"\n", "dòng 1: không phải JSON hợp lệ (cột 1: '[' hoặc '{'"),
 }
 

@@ -44,6 +44,15 @@ class Scrubbed:
         return tuple(f"{field}: {words.format(n)}" for n, words in counted if n)
 
 
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """`text` with each lone surrogate (JSON "\\ud800") as U+FFFD, and how many there were.
+
+    >>> replace_surrogates("a\\ud800b") == ("a\\ufffdb", 1)
+    True
+    """
+    return _SURROGATES.subn("\ufffd", text)
+
+
 def scrub(text: str) -> Scrubbed:
     """NFC `text` without escape sequences, control characters (tab and newline kept), lone
     surrogates (U+FFFD instead) or invisible characters (`vntext.normalize.INVISIBLE`), line
@@ -55,7 +64,7 @@ def scrub(text: str) -> Scrubbed:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, escapes = _ESCAPES.subn("", text)
     text, controls = _CONTROLS.subn("", text)
-    text, surrogates = _SURROGATES.subn("\ufffd", text)
+    text, surrogates = replace_surrogates(text)
     visible = without_invisible(text)
     return Scrubbed(
         text=nfc(visible).strip(),

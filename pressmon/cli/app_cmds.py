@@ -331,6 +331,10 @@ def users_set_province(app, username: str, province: str | None, center: bool) -
         raise click.UsageError("cần đúng một trong hai: tên TỈNH hoặc --center")
     stored = None if center else _province(app.settings, province or "")
     store = _store(app)
+    # Said, not done again, as disable/enable/set-role: the audit log records changes only.
+    if (before := _account(store, username)).province == stored:
+        click.echo(f"{before.username} đã thuộc {office_label(stored)}; không thay đổi gì")
+        return
     account = store.set_province(username, stored)
     store.record(_cli_actor(), account.username, "set-province", moved_detail(stored))
     click.echo(f"{account.username}: {'BHXH ' + stored if stored else 'Trung tâm'}")
@@ -372,7 +376,12 @@ def users_unlock(app, username: str) -> None:
     from pressmon.web.throttle import account_key
 
     account = _account(_store(app), username)
-    _login_failures(app).clear(account_key(account.username))
+    failures = _login_failures(app)
+    # Nothing to lift: said, not logged as a change (as disable, enable and set-role say it).
+    if account_key(account.username) not in failures.locked():
+        click.echo(f"Tài khoản {account.username} không bị tạm khoá đăng nhập; không thay đổi gì")
+        return
+    failures.clear(account_key(account.username))
     _store(app).record(_cli_actor(), account.username, "unlock")
     click.echo(f"Đã mở khoá đăng nhập cho {account.username}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -14,9 +15,15 @@ import click
 from classifier.types import TIER_LABELS, TIERS
 from index.errors import QueryError
 from index.types import CountUnit, GroupBy, Interval, Query, SearchPage
-from index.weeks import cut_buckets
+from index.weeks import bucket_starts, cut_buckets
 from pressmon.cli import output
-from pressmon.cli.byte_input import STDIN_NAME, is_utf16, peekable, utf16_refused
+from pressmon.cli.byte_input import (
+    STDIN_NAME,
+    is_utf16,
+    peekable,
+    starts_as_utf16,
+    utf16_refused,
+)
 from pressmon.cli.help_text import command, group
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
@@ -313,7 +320,11 @@ def counts(
         # Without --to the table ends at the last article: a week under way with none yet (a
         # Monday morning's --from) would be left out, or the whole table with it.
         if end := open_end(table.buckets, interval, query.date_from, query.date_to, today):
-            query = replace(query, date_to=end)
+            # Nothing counted and no --from (a new archive, forum posts only): the table starts
+            # where the archive's first article would, so it had no row; the week (month) under
+            # way is then its row, with its 0, instead of a heading over nothing.
+            start = query.date_from or (None if table.buckets else _under_way(today, interval))
+            query = replace(query, date_from=start, date_to=end)
             table = archive.counts(query, group_by=group_by, interval=interval, unit=unit)
         # Topics overlap, and so do a story's copies in its groups: the ungrouped count says how
         # many articles (stories) there are.
@@ -544,6 +555,26 @@ def ingest(app, file: Path, quiet: bool) -> None:
             )
 
 
+def _refuse_utf16_export(file: Path) -> None:
+    """An export saved again as UTF-16 (Windows editors' "Unicode") is refused as such before
+    the archive is opened, as `ingest` refuses it, not as "có byte không phải UTF-8"."""
+    if str(file) == "-":
+        piped = sys.stdin.buffer
+        utf16 = isinstance(piped, io.BufferedReader) and is_utf16(piped)
+    else:
+        with file.open("rb") as raw:
+            utf16 = starts_as_utf16(raw.read(2))
+    if utf16:
+        name = STDIN_NAME if str(file) == "-" else str(file)
+        raise utf16_refused(name, "chưa nhập dòng nào", again="nhập lại")
+
+
+def _under_way(today: date, interval: Interval) -> date:
+    """The first day of the week (month) `today` is in."""
+    (start,) = bucket_starts(today, today, interval)
+    return start
+
+
 def _to_stderr(message: str) -> None:
     click.echo(message, err=True)
 
@@ -668,6 +699,7 @@ def index_import(app, file: Path, quiet: bool) -> None:
     from index.transfer import import_jsonl
     from pressmon.locations import new_archive_kept_if_stored
 
+    _refuse_utf16_export(file)
     # Counted, and only the lines shown kept: a large import can clean many.
     cleaned = 0
     shown: list[str] = []

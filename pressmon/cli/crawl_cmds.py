@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from crawlers.errors import STATE_UNAVAILABLE, STORIES_UNAVAILABLE, InvalidURL
+from crawlers.errors import STATE_UNAVAILABLE, STORIES_UNAVAILABLE, ExtractionError, InvalidURL
 from crawlers.sources import Source
 from crawlers.urls import canonicalize_url
 from index.types import Query
@@ -185,6 +185,19 @@ def _full_address(_ctx: click.Context, _param: click.Parameter, value: str) -> s
     return value
 
 
+def _known_parser(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--parser as one of the dedicated parsers: a typo is a usage error (exit 2) naming them,
+    not a crawl error whose hint sends the operator to the sources' configuration."""
+    # The parsers' selectors: imported by this command only (fast start of the others).
+    from crawlers.extract.sites import PARSERS
+
+    if value is None or value in PARSERS:
+        return value
+    raise click.BadParameter(
+        f"không có bộ đọc (parser) {value!r}; chọn một trong: {', '.join(sorted(PARSERS))}"
+    )
+
+
 @command()
 @click.argument("file", metavar="TỆP", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option(
@@ -197,6 +210,7 @@ def _full_address(_ctx: click.Context, _param: click.Parameter, value: str) -> s
 @click.option(
     "--parser",
     default=None,
+    callback=_known_parser,
     metavar="TÊN",
     help="Bộ đọc trang, ví dụ baohiemxahoi (mặc định: bộ đọc của nguồn đã cấu hình, không có "
     "thì generic).",
@@ -231,14 +245,24 @@ def extract(
         if source_name
         else OutletResolver(sources).resolve(None, url).source
     )
-    article = extract_article(
-        file.read_bytes(),
-        url,
-        parser=parser or (source.parser if source else "generic"),
-        now=datetime.now(UTC),
-        profile=source.extraction.profile if source else DEFAULT_PROFILE,
-        outlet=source.name if source else None,
-    )
+    try:
+        article = extract_article(
+            file.read_bytes(),
+            url,
+            parser=parser or (source.parser if source else "generic"),
+            now=datetime.now(UTC),
+            profile=source.extraction.profile if source else DEFAULT_PROFILE,
+            outlet=source.name if source else None,
+        )
+    except ExtractionError as err:
+        # The file named, and a hint about the file: the crawl's hint (check the sources'
+        # configuration) misled for an empty or binary file given by mistake.
+        raise PressmonError(
+            f"{file}: không trích xuất được bài: {err}",
+            hint="TỆP phải là trang bài báo lưu nguyên dạng HTML (trình duyệt: Lưu trang › "
+            "Chỉ HTML; hoặc curl -o); trang của một báo đã cấu hình thì thử thêm --source "
+            "hoặc --parser",
+        ) from err
     fields = {
         "title": article.title,
         "seo_title": article.seo_title,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import click
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from classifier.claims import KnownClaims
 from classifier.examples import LabelledExample
@@ -38,6 +38,7 @@ from pressmon.sanitize import (
     Pasted,
     decode_line,
     pasted_text,
+    without_lone_surrogate,
 )
 from pressmon.settings import REPO_ROOT, load_sources
 from pressmon.wiring import archive_from, flagger_from
@@ -56,6 +57,12 @@ class ClassifyLine(BaseModel):
     outlet: str | None = None
     kind: OutletKind | None = None  # as `ingest` reads it: a typo is refused, not trusted
     published_at: datetime | None = None
+
+    @field_validator("url", "outlet", mode="after")
+    @classmethod
+    def _no_lone_surrogate(cls, value: str | None) -> str | None:
+        # Echoed in the line's output, one ended the whole command in a traceback.
+        return without_lone_surrogate(value)
 
 
 class ClassifyInput(NamedTuple):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from click.testing import CliRunner
 import pressmon.state_db
 from pressmon.cli import main
 from pressmon.web.accounts import AccountStore
+from pressmon.web.login_failures import LoginFailureStore
+from pressmon.web.throttle import FailureRecord
 
 PASSWORD = "một mật khẩu đủ dài 2026"
 WRITES = {
@@ -41,6 +44,10 @@ def holder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[sqlite3.
         assert _users(tmp_path, "add", username, "--password-stdin").exit_code == 0
     assert _users(tmp_path, "disable", "binh").exit_code == 0
     state = tmp_path / "pressmon-state.db"
+    # Locked out: unlocking an account that is not changes nothing, so writes nothing.
+    LoginFailureStore(state, clock=lambda: datetime.now(UTC)).put(
+        "lan", FailureRecord(10, datetime.now(UTC), locked=True)
+    )
     holder = sqlite3.connect(state, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     monkeypatch.setattr(pressmon.state_db, "TIMEOUT_SECONDS", 0)

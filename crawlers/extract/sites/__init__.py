@@ -19,5 +19,7 @@ def parser_selectors(name: str) -> SiteSelectors | None:
         CrawlError: the name is not a known parser (a configuration mistake, not a page problem).
     """
     if name not in PARSERS:
-        raise CrawlError(f"không có bộ đọc (parser) {name!r}; chọn một trong {sorted(PARSERS)}")
+        raise CrawlError(
+            f"không có bộ đọc (parser) {name!r}; chọn một trong: {', '.join(sorted(PARSERS))}"
+        )
     return PARSERS[name]
