@@ -209,7 +209,8 @@ def search(app, query: str, as_json: bool, **options) -> None:
     if not page.total:
         click.echo(output.no_results_text(tried))
         return
-    click.echo(f"{output.at_least(page.total, page.total_exact)} kết quả")
+    total = output.at_least(page.total, page.total_exact)
+    click.echo(f"{total[:1].upper()}{total[1:]} kết quả")  # "Hơn 10.000 …" opens the line
     if not page.hits:
         click.echo(output.past_the_end_text(page))
     for hit in page.hits:

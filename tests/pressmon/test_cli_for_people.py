@@ -249,7 +249,7 @@ def test_search_says_more_than_when_counting_stopped_at_the_limit(
         "pressmon.cli.archive_cmds.archive_from",
         lambda settings: SQLiteArchive(archive_path, count_limit=1),
     )
-    assert _ok(archive_path, "search", "bảo hiểm").stdout.startswith("hơn 1 kết quả\n")
+    assert _ok(archive_path, "search", "bảo hiểm").stdout.startswith("Hơn 1 kết quả\n")
     page = json.loads(_ok(archive_path, "search", "bảo hiểm", "--json").stdout)
     assert (page["total"], page["total_exact"]) == (1, False)
     assert (
