@@ -62,5 +62,15 @@ class AlreadyTaken(WorkflowError):
         self.event = event
 
 
+class UnchangedStatus(WorkflowError):
+    """A status change to the status the item has already (`status`): nothing to record. The
+    item page offers the current status, chosen, so its form sent again unchanged (a hurried
+    second "Lưu trạng thái") lands here and is told nothing changed, not refused."""
+
+    def __init__(self, message: str, status: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class NoteRequired(WorkflowError):
     """A conclusive status or follow-up was sent without a note (the web app answers 422)."""

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Literal
 
 from index.types import ReviewEvent
-from pressmon.review.errors import NoteRequired, RoleForbidden, WorkflowError
+from pressmon.review.errors import NoteRequired, RoleForbidden, UnchangedStatus, WorkflowError
 from pressmon.review.labels import CHANGE_LABELS, label
 from pressmon.review.offices import CenterEvent, OfficeAt
 from pressmon.review.statuses import (
@@ -81,6 +81,13 @@ def next_statuses(state: ReviewState) -> tuple[str, ...]:
     if state.locked:
         return ()
     return tuple(status for status in STATUSES if status in TRANSITIONS[state.status])
+
+
+def status_choices(state: ReviewState) -> tuple[str, ...]:
+    """The item page's status list: the statuses it may move to and, in its place, the one it
+    has, which the page chooses so the form sent again as shown changes nothing."""
+    allowed = next_statuses(state)
+    return tuple(s for s in STATUSES if s in allowed or s == state.status) if allowed else ()
 
 
 def centers_lock(history: Sequence[ReviewEvent], is_center: CenterEvent) -> bool:
@@ -330,7 +337,7 @@ def plan(
         if target not in STATUSES:
             raise WorkflowError(f"Trạng thái không hợp lệ: {target!r}.")
         if target == current:
-            raise WorkflowError(f"Bài đã ở trạng thái “{label(current)}”.")
+            raise UnchangedStatus(f"Bài đã ở trạng thái “{label(current)}”.", current)
         if action.applied_from is not None:
             _check_copy(state)
         if target not in TRANSITIONS[current]:

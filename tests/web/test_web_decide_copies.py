@@ -118,7 +118,8 @@ def test_the_audit_page_links_the_item_a_copy_was_decided_with(
     # Not the id repeated as text on every copy's row: the item, by title and outlet, linked.
     detail = re.findall(r'<td class="note">(.*?)</td>', rows["doc041"], re.S)[1]
     assert detail == (
-        "Chưa xử lý → Sai sự thật; ghi chú: Lừa đảo, BHXH đã cảnh báo; "
+        '<span class="event-detail">Chưa xử lý → Sai sự thật; ghi chú: Lừa đảo, BHXH đã cảnh báo'
+        "</span>; "
         '<span class="applied-from">Áp dụng theo bài: <a href="/bai/doc040" title="Mã bài: doc040">'
         f"Dịch vụ rút BHXH một lần nhanh, bản 40</a> — {_where(story, 'doc040')}</span>"
     )

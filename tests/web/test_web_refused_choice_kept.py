@@ -26,8 +26,8 @@ def test_a_refused_conclusion_keeps_the_status_chosen(as_reviewer) -> None:
     assert refused.status_code == 422
     assert "Cần ghi chú lý do khi chọn “Không vi phạm”" in refused.text
     assert _chosen(refused.text, "status") == "no_violation"
-    # Shown afresh, the page proposes no status of its own.
-    assert _chosen(client.get("/bai/doc003").text, "status") == "(the first)"
+    # Shown afresh, the page proposes no change of its own: the item's status is chosen.
+    assert _chosen(client.get("/bai/doc003").text, "status") == "unstarted"
 
 
 def test_a_refused_follow_up_keeps_the_follow_up_chosen(as_reviewer) -> None:

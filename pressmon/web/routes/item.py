@@ -38,6 +38,7 @@ from pressmon.review.errors import (
     RepeatedAction,
     RoleForbidden,
     StaleAction,
+    UnchangedStatus,
     WorkflowError,
 )
 from pressmon.review.escalations import sent_view
@@ -66,7 +67,7 @@ from pressmon.review.workflow import (
     may_assign,
     may_change_status,
     may_reopen,
-    next_statuses,
+    status_choices,
 )
 from pressmon.web.accounts import Account
 from pressmon.web.applied_from import origins
@@ -247,7 +248,8 @@ def item_context(
         "answer_by": answer_by.label if answer_by else answer.actor if answer else "",
         # Senders and the assignee by the names people read (the handler, "Người xử lý").
         "names": ctx.accounts.names(),
-        "statuses": next_statuses(state) if may_change else (),
+        # The current status among them, chosen (`picked`): the form sent again changes nothing.
+        "statuses": status_choices(state) if may_change else (),
         "may_change_status": may_change,
         # Who made the standing decision, and for which office then (None: none stands, or the
         # Center's answer above is that decision and says it, by whom and when).
@@ -268,9 +270,9 @@ def item_context(
         "may_reopen": may_reopen(state, account.role, province, by_center),
         "max_note": MAX_NOTE_LENGTH,
         "drafts": {},  # action kind -> the note a refused action carried, typed again for it
-        # The status and follow-up a refused action chose, chosen again: the list's first
-        # entry in their place would be saved with the note typed next.
-        "picked": {"status": "", "follow_up": ""},
+        # The status and follow-up a refused action chose, chosen again, else the item's
+        # status: the list's first entry in their place would be saved with the next click.
+        "picked": {"status": state.status, "follow_up": ""},
     }
 
 
@@ -411,6 +413,12 @@ def act(
             | ({"copies_outcome": again} if applied else {}),
         )
     except WorkflowError as err:
+        shown = item_context(ctx, archive, document_id, session.account, back=quay_lai)
+        # The form sent again as shown (the status the item has, no note): nothing to record,
+        # and the page says so; a note typed with it is refused below, kept, not dropped.
+        if isinstance(err, UnchangedStatus) and not note.strip():
+            said = _unchanged_notice(err, archive.review_history(document_id), session.account, ctx)
+            return page(request, ctx, "item.html", **shown | {"notice": said})
         # The page as it is now, with the note the refused action carried kept in its form.
         return page(
             request,
@@ -418,7 +426,7 @@ def act(
             "item.html",
             status=_status_of(err),
             error=_page_error(err),
-            **item_context(ctx, archive, document_id, session.account, back=quay_lai)
+            **shown
             | {"drafts": {action: note}, "picked": {"status": status, "follow_up": follow_up}},
         )
     announce_to_the_other_side(ctx, archive, event)
@@ -509,6 +517,18 @@ def _repeat_notice(err: RepeatedAction, ctx: WebContext, copies: bool) -> str:
     copies too, which the first sending decided (or skipped), so none was decided now."""
     said = repeated_text(err.event, vn_datetime(err.event.at, ctx.settings.tz))
     return f"{said} Các bản cùng nội dung cũng không được áp dụng lại." if copies else said
+
+
+def _unchanged_notice(
+    err: UnchangedStatus, history: Sequence[ReviewEvent], account: Account, ctx: WebContext
+) -> str:
+    """What the sender of the status the item has already is told: as a repeat is, when the
+    latest change of status is their own (their hurried second "Lưu trạng thái")."""
+    changed = next((e for e in reversed(history) if e.status_after != e.status_before), None)
+    if changed is not None and changed.actor == account.username and not changed.imported:
+        return repeated_text(changed, vn_datetime(changed.at, ctx.settings.tz))
+    unchanged = f"Bài đã ở trạng thái “{label(err.status)}”"
+    return f"{unchanged}: không có gì thay đổi, không ghi lại lần nữa."
 
 
 def _page_error(err: WorkflowError) -> str:
