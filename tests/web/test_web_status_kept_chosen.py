@@ -48,3 +48,19 @@ def test_a_note_sent_with_the_current_status_is_refused_and_kept(client, archive
     refused = client.post("/bai/doc001/xu-ly", data=extra)
     assert refused.status_code == 409 and "Bổ sung căn cứ." in refused.text
     assert len([e for e in archive.review_history("doc001") if e.action == "status"]) == 1
+
+
+def test_a_note_refused_with_the_current_status_waits_in_the_note_box(client, archive) -> None:
+    """The refusal says what to do, and the note is already in "Thêm ghi chú": one click on
+    Thêm records it, nothing to type again."""
+    sign_in(client, "an")
+    decided = _decision_form(client, "doc001") | {"status": "false", "note": NOTE}
+    assert client.post("/bai/doc001/xu-ly", data=decided, follow_redirects=False).is_redirect
+
+    refused = client.post(
+        "/bai/doc001/xu-ly", data=_decision_form(client, "doc001") | {"note": "Bổ sung căn cứ."}
+    )
+    assert refused.status_code == 409
+    assert "bấm “Thêm” để ghi ghi chú" in refused.text
+    note_box = re.search(r'<label>Thêm ghi chú <input[^>]*value="([^"]*)"', refused.text)
+    assert note_box is not None and note_box[1] == "Bổ sung căn cứ."

@@ -427,7 +427,10 @@ def act(
             status=_status_of(err),
             error=_page_error(err),
             **shown
-            | {"drafts": {action: note}, "picked": {"status": status, "follow_up": follow_up}},
+            | {
+                "drafts": _drafts(err, action, note),
+                "picked": {"status": status, "follow_up": follow_up},
+            },
         )
     announce_to_the_other_side(ctx, archive, event)
     outcome = (
@@ -531,8 +534,19 @@ def _unchanged_notice(
     return f"{unchanged}: không có gì thay đổi, không ghi lại lần nữa."
 
 
+def _drafts(err: WorkflowError, action: str, note: str) -> dict[str, str]:
+    """The refused action's note kept in its form; one sent with the status the item has is
+    also put in "Thêm ghi chú", where it was meant to go (`_page_error` says so)."""
+    return {action: note} | ({"note": note} if isinstance(err, UnchangedStatus) else {})
+
+
 def _page_error(err: WorkflowError) -> str:
     """What the page shown again says; a stale action's, that it now shows the item as it is."""
+    if isinstance(err, UnchangedStatus):
+        return (
+            f"{err} Trạng thái không đổi nên ghi chú chưa được ghi: ghi chú đã được chép vào ô "
+            "“Thêm ghi chú”, bấm “Thêm” để ghi ghi chú; hoặc chọn trạng thái khác."
+        )
     if isinstance(err, OwnStaleAction):
         return f"{err.own_what} Trang đã được tải lại: {err.own_advice}"
     if isinstance(err, StaleAction):
