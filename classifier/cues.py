@@ -114,8 +114,15 @@ _CREDENTIAL_TERMS = (
     r"cmnd|số tài khoản|tài khoản ngân hàng|thông tin (?:cá nhân|tài khoản|thẻ|ngân hàng|"
     r"định danh|bảo mật)|sinh trắc học|khuôn mặt"
 )
+# Folded, "cá cược" (betting) is also "cả cuộc" (a whole …): "tat ca cuoc goi" is every call.
+# "Cược" before a noun that "cuộc" takes ("gọi", "đời", "họp") is "cuộc", and so after "tất".
+_CUOC_NOUNS = (
+    r"(?! (?:gọi|đời|sống|họp|thi|chiến|chơi|điều tra|khảo sát|thanh tra|kiểm tra|trò chuyện|"
+    r"nói chuyện|hội thoại|phỏng vấn|gặp|hẹn|tình|đua|bầu cử|vận động|cách mạng|tấn công)\b)"
+)
 _GAMBLING = (
-    r"nổ hũ|bắn cá|tài xỉu|xóc đĩa|baccarat|casino|nhà cái (?:uy tín|số|hàng đầu|top)|cá cược|"
+    r"nổ hũ|bắn cá|tài xỉu|xóc đĩa|baccarat|casino|nhà cái (?:uy tín|số|hàng đầu|top)|"
+    rf"(?<!tất )cá cược{_CUOC_NOUNS}|"
     r"game bài|gem bài|đổi thưởng|vòng cược|lô đề|kèo nhà cái|jili|rồng hổ|xoso|x0s0|"
     r"siêu hoàn trả|cứu thua|nạp đầu (?:nhận|tặng|thưởng|x\d|\d)|tặng tân thủ|code \d[\d.,]* ?k|"
     r"rút (?:tiền )?(?:siêu tốc|liền|\d+ ?s\b)|top \d+ nhà cái|nhà cái (?:vn|việt nam)|"
