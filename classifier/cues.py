@@ -126,7 +126,11 @@ _GAMBLING = (
     r"game bài|gem bài|đổi thưởng|vòng cược|lô đề|kèo nhà cái|jili|rồng hổ|xoso|x0s0|"
     r"siêu hoàn trả|cứu thua|nạp đầu (?:nhận|tặng|thưởng|x\d|\d)|tặng tân thủ|code \d[\d.,]* ?k|"
     r"rút (?:tiền )?(?:siêu tốc|liền|\d+ ?s\b)|top \d+ nhà cái|nhà cái (?:vn|việt nam)|"
-    r"nạp \d[\d.,]* ?(?:k|tr|triệu)? (?:nhận|tặng) \d|hoàn trả \d+(?:[.,]\d+)? ?%"
+    r"nạp \d[\d.,]* ?(?:k|tr|triệu)? (?:nhận|tặn?g|thưởn?g) \d|hoàn trả \d+(?:[.,]\d+)? ?%|"
+    # Odds and stakes. Offers drop a letter to slip past filters ("thưởg", "tặg") and glue words
+    # ("tỉlệ"); "cược" before a noun of "cuộc" is "tỷ lệ cuộc gọi", a network's figure.
+    rf"t[ỉỷ] ?lệ (?:cược{_CUOC_NOUNS}|kèo)|cược (?:tặn?g|thưởn?g) \d[\d.,]* ?(?:k|ngàn|ngìn|nghìn)|"
+    r"cược (?:vào )?\d+ (?:sự kiện|trận|kèo)|rút (?:tiền )?(?:ngay )?(?:không|ko|k) cần nạp"
 )
 
 CUES: tuple[Cue, ...] = (
@@ -205,7 +209,7 @@ CUES: tuple[Cue, ...] = (
         r"trợ cấp (?:lên (?:đến|tới) )?\d[\d.,]* ?(?:k|tr|triệu|đ|đồng|vnd)|"
         r"đủ (?:điều kiện|đk) (?:nhận|hưởng)|"
         r"trúng (?:thưởng|giải)|"
-        r"nhận (?:ngay )?(?:tiền|thưởng|\d[\d.,]* ?(?:k|tr|triệu|đ|đồng|vnd))|"
+        r"nhận (?:ngay |luôn )?(?:tiền|thưởng|\d[\d.,]* ?(?:k|tr|triệu|đ|đồng|vnd))|"
         r"thưởng \d[\d.,]* ?(?:k|tr|triệu|đ|đồng)|"
         r"tặng (?:ngay |bạn )?\d[\d.,]*(?:[-~]\d+)? ?k|ta[gq] \d+|"
         r"(?:chúc mừng|xin chúc mừng) (?:[^\s|]+ ){0,6}(?:đã )?(?:trúng (?:thưởng|giải)|"

@@ -42,3 +42,33 @@ def test_a_whole_call_typed_without_diacritics_is_not_betting(
 def test_betting_typed_without_diacritics_is_still_betting(channels: Channels) -> None:
     text = "Ban tham gia ca cuoc bong da, lien he zalo 0912345678 de nhan code"
     assert "vice" in scam_signals(clean(text), channels).families
+
+
+BETTING = {
+    "odds": "KM nap 1 thuong 1, ti le cuoc cao nhat thi truong, dang ky tai t.ly/Ab12cd",
+    "glued odds, dropped letters": "t.ly/Qx7pZ nạp 1 thưởg 1, tỉlệ kèo ngon, cược tặg 1888ngìn",
+    "stake on events": "Cuoc vao 3 su kien bat ky de nhan ve mien phi, xem tai https://slim.link/Zq9",
+    "withdraw without deposit": "Tai app Vuabai, rut ngay ko can nap, choi thu tai bit.ly/Vb9x",
+    "sign-up bonus": "Ae nhan luon 288k vao vi khi cai app va dang ky tai vuabai88.xyz",
+}
+NOT_BETTING = {
+    "network figure": "Quy khach luu y: ty le cuoc goi thanh cong cua mang dat 99%, chi tiet tai "
+    "bit.ly/Mg5tw",
+    "operator top-up": "(TB) VinaPhone tặng 20% khi Quý khách nạp thẻ hôm nay, nạp 50.000đ nhận "
+    "thêm ưu đãi. Chi tiết tại vinaphone.com.vn",
+    "press ring": "Công an tỉnh triệt phá đường dây cá cược bóng đá qua mạng, các đối tượng mời "
+    "người chơi nạp 1 thưởng 1 và quảng cáo tỷ lệ cược cao để thu hút con bạc.",
+    "fare rise": "Gia cuoc tang 10% tu thang sau, quy khach xem chi tiet tai bit.ly/Tk3pr",
+}
+
+
+@pytest.mark.parametrize("name", BETTING)
+def test_betting_invitations_reach_review(flagger: Flagger, name: str) -> None:
+    assert _risk(flagger, BETTING[name]) >= REVIEW
+
+
+@pytest.mark.parametrize("name", NOT_BETTING)
+def test_betting_words_in_promotions_and_news_stay_below_review(
+    flagger: Flagger, name: str
+) -> None:
+    assert _risk(flagger, NOT_BETTING[name]) < REVIEW
