@@ -166,6 +166,13 @@ CUES: tuple[Cue, ...] = (
         rf"\bnếu (?:không phải|bạn không|quý khách không)\b(?: {_W}){{0,8}} (?:vui lòng |hãy )?"
         r"(?:nhấn|bấm|click|truy cập|vào|đăng nhập|nhập)\b",
     ),
+    # An order the reader never placed, "forgotten" and about to lapse: shops remind of carts by
+    # name and number on their own site; the lure asks the reader to check a link.
+    _cue(
+        "bait",
+        "hỏi về một đơn hàng “quên thanh toán” để dụ bấm đường dẫn",
+        r"\bquên thanh toán (?:cho |tiền )?(?:đơn|giỏ)(?: hàng)?\b",
+    ),
     _cue(
         "app",
         "yêu cầu cài ứng dụng qua đường dẫn hoặc tệp",

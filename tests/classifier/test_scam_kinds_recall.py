@@ -72,3 +72,30 @@ def test_betting_words_in_promotions_and_news_stay_below_review(
     flagger: Flagger, name: str
 ) -> None:
     assert _risk(flagger, NOT_BETTING[name]) < REVIEW
+
+
+UNPAID_ORDER_LURE = (
+    "Ban co quen thanh toan cho don hang nay khong? Dot giam gia 12.12 se ket thuc sau 2 ngay. "
+    "Xem ngay https://qyy.nu/Rt5Kq2w"
+)
+UNPAID_ORDER_GENUINE = {
+    "chat": "Em quên thanh toán đơn hàng hôm qua rồi, mai chị nhắc em chuyển khoản nhé.",
+    "shop's own site": "Shopee: Bạn có quên thanh toán cho đơn hàng 2412ABC không? Đơn sẽ tự hủy "
+    "sau 24 giờ. Xem tại shopee.vn",
+    "press": "Nhiều người nhận tin nhắn hỏi có quên thanh toán đơn hàng không kèm đường dẫn lạ; "
+    "cơ quan chức năng khuyến cáo không bấm vào.",
+}
+
+
+def test_a_forgotten_order_behind_a_short_link_reaches_review(
+    flagger: Flagger, channels: Channels
+) -> None:
+    # The cues alone say so: the model's reading of the wording varies with its training.
+    signals = scam_signals(clean(UNPAID_ORDER_LURE), channels)
+    assert "bait" in signals.families and signals.score >= REVIEW
+    assert _risk(flagger, UNPAID_ORDER_LURE) >= REVIEW
+
+
+@pytest.mark.parametrize("name", UNPAID_ORDER_GENUINE)
+def test_forgotten_payments_said_plainly_stay_below_review(flagger: Flagger, name: str) -> None:
+    assert _risk(flagger, UNPAID_ORDER_GENUINE[name]) < REVIEW
