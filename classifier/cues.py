@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from classifier.links import Brand, Channels, Link, Phone
 from classifier.patterns import compile_cue, word_matches
-from vntext.deobfuscate import Cleaned
+from vntext.deobfuscate import Cleaned, is_syllable
 from vntext.normalize import INVISIBLE, MARKED_SHARE, fold
 
 # How much each family says on its own (probability-like, combined by noisy-OR).
@@ -328,6 +328,9 @@ _CHAT_HANDLE = re.compile(
     r"\b(?:zalo|zl|tele|telegram|wechat|line)\b(?: \w+){0,5} "
     r"(?:@[a-z0-9_.]{3,}|\d{6,}|[a-z_]*\d[a-z0-9_]{3,}|[a-z0-9]*_[a-z0-9_]+)\b"
 )
+# A chat id of letters only, given after a colon ("tele: abcxyz"): no syllable, so no word of
+# the sentence. Without the colon "zalo official" or "tele group" are words, not an account.
+_NAMED_HANDLE = re.compile(r"\b(?:zalo|zl|tele|telegram)\b ([a-z]{6,})\b")
 # A press credit names where a photo or a story came from ("Ảnh: abc.com", "báo abc.net đưa
 # tin"): the reader is not sent there. Read on the words as typed, with diacritics ("thông báo"
 # is an announcement); only a domain of no known kind is a credit, so a look-alike, throw-away or
@@ -402,6 +405,10 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
         add(
             "contact", "tài khoản chat riêng để liên hệ", PRIVATE_CONTACT_WEIGHT, m.start(), m.end()
         )
+    for m in _NAMED_HANDLE.finditer(text):
+        at, to = cleaned.span(m.start(), m.end())
+        if ":" in cleaned.original[at:to] and not is_syllable(m.group(1)):
+            add("contact", "tài khoản chat riêng để liên hệ", PRIVATE_CONTACT_WEIGHT, *m.span())
     for m in _KEYPAD.finditer(text):
         add(
             "contact",

@@ -99,3 +99,36 @@ def test_a_forgotten_order_behind_a_short_link_reaches_review(
 @pytest.mark.parametrize("name", UNPAID_ORDER_GENUINE)
 def test_forgotten_payments_said_plainly_stay_below_review(flagger: Flagger, name: str) -> None:
     assert _risk(flagger, UNPAID_ORDER_GENUINE[name]) < REVIEW
+
+
+ESCORT_TEENCODE = {
+    "service": "E x1nh d3p ck0 4nh thu gi4n tr0n d3m n4y nk3, t3le: qtnhamy",
+    "company": "dE e gjup 4nh tk0ai m4i d3m n4y, t3le: vkhlananh",
+}
+TEEN_CHAT = {
+    "apology": "ck0 e xin l4i nk4, hum n4y e b4n qu4 k0 di dc",
+    "praise": "b4i h4t n4y h4y qu4 tr0i, nge ma nk0 ng4y x4, ck0 1 like",
+}
+
+
+def test_teencode_pairs_are_read_only_beside_look_alike_digits() -> None:
+    assert clean("ck0 e nk4t dinh tk0ai m4i").folded == "cho e nhat dinh thoai mai"
+    # "ck" alone is a bank transfer, "tk" an account: no digit in the word, no teencode.
+    assert clean("a ck 200k vao tk nhe").folded == "a ck 200k vao tk nhe"
+
+
+@pytest.mark.parametrize("name", ESCORT_TEENCODE)
+def test_escort_offers_in_teencode_reach_review(flagger: Flagger, name: str) -> None:
+    assert _risk(flagger, ESCORT_TEENCODE[name]) >= REVIEW
+
+
+@pytest.mark.parametrize("name", TEEN_CHAT)
+def test_teen_chat_in_teencode_stays_below_review(flagger: Flagger, name: str) -> None:
+    assert _risk(flagger, TEEN_CHAT[name]) < REVIEW
+
+
+@pytest.mark.parametrize("text", ["Quan tâm Zalo Official Account của ngân hàng", "Zalo nhóm lớp"])
+def test_words_after_a_chat_app_are_no_account_without_a_colon(
+    channels: Channels, text: str
+) -> None:
+    assert "contact" not in scam_signals(clean(text), channels).families
