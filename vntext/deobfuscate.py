@@ -284,19 +284,20 @@ def _deleet(word: str) -> str | None:
         if digits and candidate in _CHAT_APPS:
             return _match_case(word, candidate)
         if digits and candidate.isalpha():
-            lead, trimmed = _trim_doubled(candidate)
+            lead, trimmed = _trim_doubled(candidate, word)
             if trimmed in lexicon():
                 return _match_case(word[lead:], trimmed)
     return None
 
 
-def _trim_doubled(word: str) -> tuple[int, str]:
-    """ "gaii" -> "gai", "mmuon" -> "muon": a letter doubled at an edge to stretch a word; with
-    how many letters were cut from its start."""
+def _trim_doubled(word: str, typed: str) -> tuple[int, str]:
+    """ "gaii" -> "gai", "mmuon" -> "muon": a lower-case letter doubled at an edge of the word as
+    `typed` to stretch it (capitals doubled are initials: "TT" thanh toán); with how many letters
+    were cut from its start."""
     lead = 0
-    if len(word) > 3 and word[-1] == word[-2]:
+    if len(word) > 3 and word[-1] == word[-2] and typed[-2:].islower():
         word = word[:-1]
-    if len(word) > 3 and word[0] == word[1]:
+    if len(word) > 3 and word[0] == word[1] and typed[:2].islower():
         word, lead = word[1:], 1
     return lead, word
 

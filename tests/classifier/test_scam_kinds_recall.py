@@ -45,11 +45,16 @@ def test_betting_typed_without_diacritics_is_still_betting(channels: Channels) -
 
 
 BETTING = {
-    "odds": "KM nap 1 thuong 1, ti le cuoc cao nhat thi truong, dang ky tai t.ly/Ab12cd",
-    "glued odds, dropped letters": "t.ly/Qx7pZ nạp 1 thưởg 1, tỉlệ kèo ngon, cược tặg 1888ngìn",
-    "stake on events": "Cuoc vao 3 su kien bat ky de nhan ve mien phi, xem tai https://slim.link/Zq9",
-    "withdraw without deposit": "Tai app Vuabai, rut ngay ko can nap, choi thu tai bit.ly/Vb9x",
-    "sign-up bonus": "Ae nhan luon 288k vao vi khi cai app va dang ky tai vuabai88.xyz",
+    "odds": "Mua giai moi: ti le keo Ngoai hang Anh hap dan, nap 2 thuong 1 cho thanh vien "
+    "moi, vao cutt.ly/Hq4Ts",
+    "glued odds, dropped letters": "Sân chơi mới: tỷlệ cược chuẩn châu Âu, nạp 1 thưởg 1, cược "
+    "tặg 350ngìn cho ae tại t.ly/Pk2w",
+    "stake on events": "Chi can dat cuoc vao 5 tran cuoi tuan la duoc hoan ve, dang ky o "
+    "bit.ly/Tr7wQ",
+    "withdraw without deposit": "Game bai doi thuong: choi thu mien phi, thang la rut ngay khong "
+    "can nap, tai o tinyurl.com/gbx2",
+    "sign-up bonus": "Tai ung dung hom nay nhan luon 150k, moi ban be them 50k, vao ngay "
+    "thang79.top",
 }
 NOT_BETTING = {
     "network figure": "Quy khach luu y: ty le cuoc goi thanh cong cua mang dat 99%, chi tiet tai "
@@ -75,8 +80,8 @@ def test_betting_words_in_promotions_and_news_stay_below_review(
 
 
 UNPAID_ORDER_LURE = (
-    "Ban co quen thanh toan cho don hang nay khong? Dot giam gia 12.12 se ket thuc sau 2 ngay. "
-    "Xem ngay https://qyy.nu/Rt5Kq2w"
+    "Gio hang cua ban dang cho: co phai ban quen thanh toan don hang hom thu Sau? Uu dai chi "
+    "giu den het dem nay, hoan tat tai https://is.gd/Wm3kQ"
 )
 UNPAID_ORDER_GENUINE = {
     "chat": "Em quên thanh toán đơn hàng hôm qua rồi, mai chị nhắc em chuyển khoản nhé.",
@@ -102,8 +107,8 @@ def test_forgotten_payments_said_plainly_stay_below_review(flagger: Flagger, nam
 
 
 ESCORT_TEENCODE = {
-    "service": "E x1nh d3p ck0 4nh thu gi4n tr0n d3m n4y nk3, t3le: qtnhamy",
-    "company": "dE e gjup 4nh tk0ai m4i d3m n4y, t3le: vkhlananh",
+    "service": "4nh 0i, b3n e c0 nhi3u b3 x1nh d3p, ck0 4nh thu gi4n c4 t0i, t3le: hoamailq",
+    "company": "C0 d0n c4 t0i n4y k0 4nh? 3m nk4n ph0ng ri3ng, 4nh tk0ai m4i, z4lo: thuytrang",
 }
 TEEN_CHAT = {
     "apology": "ck0 e xin l4i nk4, hum n4y e b4n qu4 k0 di dc",
@@ -132,3 +137,9 @@ def test_words_after_a_chat_app_are_no_account_without_a_colon(
     channels: Channels, text: str
 ) -> None:
     assert "contact" not in scam_signals(clean(text), channels).families
+
+
+def test_doubled_capitals_are_initials_not_a_stretched_word() -> None:
+    # "TT" before a look-alike word is "thanh toán" run into it, not "toán" stretched.
+    assert clean("g4ii").folded == "gai"
+    assert clean("TT0an").folded != "toan"
