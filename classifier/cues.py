@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from classifier.links import Brand, Channels, Link, Phone
 from classifier.patterns import compile_cue, word_matches
-from vntext.deobfuscate import Cleaned
+from vntext.deobfuscate import Cleaned, is_syllable
 from vntext.normalize import INVISIBLE, MARKED_SHARE, fold
 
 # How much each family says on its own (probability-like, combined by noisy-OR).
@@ -114,12 +114,23 @@ _CREDENTIAL_TERMS = (
     r"cmnd|số tài khoản|tài khoản ngân hàng|thông tin (?:cá nhân|tài khoản|thẻ|ngân hàng|"
     r"định danh|bảo mật)|sinh trắc học|khuôn mặt"
 )
+# Folded, "cá cược" (betting) is also "cả cuộc" (a whole …): "tat ca cuoc goi" is every call.
+# "Cược" before a noun that "cuộc" takes ("gọi", "đời", "họp") is "cuộc", and so after "tất".
+_CUOC_NOUNS = (
+    r"(?! (?:gọi|đời|sống|họp|thi|chiến|chơi|điều tra|khảo sát|thanh tra|kiểm tra|trò chuyện|"
+    r"nói chuyện|hội thoại|phỏng vấn|gặp|hẹn|tình|đua|bầu cử|vận động|cách mạng|tấn công)\b)"
+)
 _GAMBLING = (
-    r"nổ hũ|bắn cá|tài xỉu|xóc đĩa|baccarat|casino|nhà cái (?:uy tín|số|hàng đầu|top)|cá cược|"
+    r"nổ hũ|bắn cá|tài xỉu|xóc đĩa|baccarat|casino|nhà cái (?:uy tín|số|hàng đầu|top)|"
+    rf"(?<!tất )cá cược{_CUOC_NOUNS}|"
     r"game bài|gem bài|đổi thưởng|vòng cược|lô đề|kèo nhà cái|jili|rồng hổ|xoso|x0s0|"
     r"siêu hoàn trả|cứu thua|nạp đầu (?:nhận|tặng|thưởng|x\d|\d)|tặng tân thủ|code \d[\d.,]* ?k|"
     r"rút (?:tiền )?(?:siêu tốc|liền|\d+ ?s\b)|top \d+ nhà cái|nhà cái (?:vn|việt nam)|"
-    r"nạp \d[\d.,]* ?(?:k|tr|triệu)? (?:nhận|tặng) \d|hoàn trả \d+(?:[.,]\d+)? ?%"
+    r"nạp \d[\d.,]* ?(?:k|tr|triệu)? (?:nhận|tặn?g|thưởn?g) \d|hoàn trả \d+(?:[.,]\d+)? ?%|"
+    # Odds and stakes. Offers drop a letter to slip past filters ("thưởg", "tặg") and glue words
+    # ("tỉlệ"); "cược" before a noun of "cuộc" is "tỷ lệ cuộc gọi", a network's figure.
+    rf"t[ỉỷ] ?lệ (?:cược{_CUOC_NOUNS}|kèo)|cược (?:tặn?g|thưởn?g) \d[\d.,]* ?(?:k|ngàn|ngìn|nghìn)|"
+    r"cược (?:vào )?\d+ (?:sự kiện|trận|kèo)|rút (?:tiền )?(?:ngay )?(?:không|ko|k) cần nạp"
 )
 
 CUES: tuple[Cue, ...] = (
@@ -154,6 +165,13 @@ CUES: tuple[Cue, ...] = (
         "báo giao dịch lạ để dụ bấm đường dẫn",
         rf"\bnếu (?:không phải|bạn không|quý khách không)\b(?: {_W}){{0,8}} (?:vui lòng |hãy )?"
         r"(?:nhấn|bấm|click|truy cập|vào|đăng nhập|nhập)\b",
+    ),
+    # An order the reader never placed, "forgotten" and about to lapse: shops remind of carts by
+    # name and number on their own site; the lure asks the reader to check a link.
+    _cue(
+        "bait",
+        "hỏi về một đơn hàng “quên thanh toán” để dụ bấm đường dẫn",
+        r"\bquên thanh toán (?:cho |tiền )?(?:đơn|giỏ)(?: hàng)?\b",
     ),
     _cue(
         "app",
@@ -198,7 +216,7 @@ CUES: tuple[Cue, ...] = (
         r"trợ cấp (?:lên (?:đến|tới) )?\d[\d.,]* ?(?:k|tr|triệu|đ|đồng|vnd)|"
         r"đủ (?:điều kiện|đk) (?:nhận|hưởng)|"
         r"trúng (?:thưởng|giải)|"
-        r"nhận (?:ngay )?(?:tiền|thưởng|\d[\d.,]* ?(?:k|tr|triệu|đ|đồng|vnd))|"
+        r"nhận (?:ngay |luôn )?(?:tiền|thưởng|\d[\d.,]* ?(?:k|tr|triệu|đ|đồng|vnd))|"
         r"thưởng \d[\d.,]* ?(?:k|tr|triệu|đ|đồng)|"
         r"tặng (?:ngay |bạn )?\d[\d.,]*(?:[-~]\d+)? ?k|ta[gq] \d+|"
         r"(?:chúc mừng|xin chúc mừng) (?:[^\s|]+ ){0,6}(?:đã )?(?:trúng (?:thưởng|giải)|"
@@ -310,6 +328,9 @@ _CHAT_HANDLE = re.compile(
     r"\b(?:zalo|zl|tele|telegram|wechat|line)\b(?: \w+){0,5} "
     r"(?:@[a-z0-9_.]{3,}|\d{6,}|[a-z_]*\d[a-z0-9_]{3,}|[a-z0-9]*_[a-z0-9_]+)\b"
 )
+# A chat id of letters only, given after a colon ("tele: abcxyz"): no syllable, so no word of
+# the sentence. Without the colon "zalo official" or "tele group" are words, not an account.
+_NAMED_HANDLE = re.compile(r"\b(?:zalo|zl|tele|telegram)\b ([a-z]{6,})\b")
 # A press credit names where a photo or a story came from ("Ảnh: abc.com", "báo abc.net đưa
 # tin"): the reader is not sent there. Read on the words as typed, with diacritics ("thông báo"
 # is an announcement); only a domain of no known kind is a credit, so a look-alike, throw-away or
@@ -384,6 +405,10 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
         add(
             "contact", "tài khoản chat riêng để liên hệ", PRIVATE_CONTACT_WEIGHT, m.start(), m.end()
         )
+    for m in _NAMED_HANDLE.finditer(text):
+        at, to = cleaned.span(m.start(), m.end())
+        if ":" in cleaned.original[at:to] and not is_syllable(m.group(1)):
+            add("contact", "tài khoản chat riêng để liên hệ", PRIVATE_CONTACT_WEIGHT, *m.span())
     for m in _KEYPAD.finditer(text):
         add(
             "contact",

@@ -185,6 +185,11 @@ _LEET: dict[str, tuple[str, ...]] = {
     "€": ("e",),
     "j": ("i",),  # teencode "tjen", "tjnh" for "tiền", "tình"
 }
+# Teencode letter pairs ("ck0" cho, "nk4t" nhất, "tk0ai" thoải), read only in a word that also
+# has a look-alike digit: alone, "ck" is a bank transfer, "tk" an account, "nk" a name's initials.
+_TEEN_PAIRS = re.compile(r"[cnt]k")
+# Chat apps named with look-alikes ("t3le", "z4lo"): no syllable, but the channel a scam gives.
+_CHAT_APPS = frozenset({"tele", "zalo"})
 _DIGITISH = {"o": "0", "O": "0", "l": "1", "I": "1"}
 _NUMBER_WITH_OS = re.compile(r"^[0-9OolI]*[0-9][0-9OolI]*(?:[kK]|tr|%)?$")
 
@@ -265,6 +270,9 @@ def _deleet(word: str) -> str | None:
         return None
     if len(letters) == 1 and letters[0].isupper():
         return None  # "B4", "A1": a room, a class, a licence category
+    digits = any(c.isdigit() for c in low)
+    if digits:
+        low = _TEEN_PAIRS.sub(lambda m: m.group(0)[0] + "h", low)  # same length: case still maps
     candidates = [""]
     for c in low:
         options = _LEET.get(c, (c,))
@@ -273,7 +281,25 @@ def _deleet(word: str) -> str | None:
         # A real syllable, not just a well-formed one: "P11" is a code, not "pii".
         if candidate.isalpha() and fold(candidate) in lexicon():
             return _match_case(word, candidate)
+        if digits and candidate in _CHAT_APPS:
+            return _match_case(word, candidate)
+        if digits and candidate.isalpha():
+            lead, trimmed = _trim_doubled(candidate, word)
+            if trimmed in lexicon():
+                return _match_case(word[lead:], trimmed)
     return None
+
+
+def _trim_doubled(word: str, typed: str) -> tuple[int, str]:
+    """ "gaii" -> "gai", "mmuon" -> "muon": a lower-case letter doubled at an edge of the word as
+    `typed` to stretch it (capitals doubled are initials: "TT" thanh toán); with how many letters
+    were cut from its start."""
+    lead = 0
+    if len(word) > 3 and word[-1] == word[-2] and typed[-2:].islower():
+        word = word[:-1]
+    if len(word) > 3 and word[0] == word[1] and typed[:2].islower():
+        word, lead = word[1:], 1
+    return lead, word
 
 
 def _match_case(original: str, replacement: str) -> str:
