@@ -53,9 +53,16 @@ def make_snippet(
     """
     matcher = _Matcher(query, folded=folded)
     found: list[_Match] = []
+    best: _Window | None = None
+    judged = 0  # windows judged: those ending before the word read
     position = 0  # of the word fed, one more after a word not fed: adjacent words differ by one
     previous_end = None
     for span in matcher.words(text):
+        while judged < len(found) and found[judged].window[1] <= span[0]:
+            best = _better(best, _judged(found, judged, matcher.in_order))
+            judged += 1
+        if best is not None and best.score == matcher.full_score:
+            break  # no later window does better: most articles are not read to their end
         if previous_end is not None:
             gap = _WORD_CHAR.search(text, previous_end, span[0]) is not None
             if gap:
@@ -67,11 +74,8 @@ def make_snippet(
             start = _window_start(text, match[1][0][0], width)
             window = (start, _window_end(text, start, width))
             found.append(_Match(match[0], position, match[1], window))
-    best = max(
-        (_judged(found, i, matcher.in_order) for i in range(len(found))),
-        key=lambda w: w.score,  # `max` keeps the first, the earliest, of equal windows
-        default=None,
-    )
+    for i in range(judged, len(found)):
+        best = _better(best, _judged(found, i, matcher.in_order))
     start, end = best.bounds if best is not None else (0, _window_end(text, 0, width))
     # A phrase the window cuts is not marked: a half-marked phrase would say it was found.
     hits = [s for m in found if m.spans[0][0] >= start and m.spans[-1][1] <= end for s in m.spans]
@@ -109,12 +113,18 @@ def _judged(found: list[_Match], first: int, in_order: frozenset[tuple[int, int]
     while high < len(found) and found[high].spans[-1][1] <= end:
         high += 1
     inside = found[low:high]
-    side_by_side = sum(
-        1
+    # Each pair counts once, as each unit does: a passage repeating "lương hưu" shows no more.
+    side_by_side = {
+        (a.unit, b.unit)
         for a, b in zip(inside, inside[1:], strict=False)
         if b.position - len(b.spans) == a.position and (a.unit, b.unit) in in_order
-    )
-    return _Window((len({m.unit for m in inside}), side_by_side), (start, end))
+    }
+    return _Window((len({m.unit for m in inside}), len(side_by_side)), (start, end))
+
+
+def _better(best: _Window | None, window: _Window) -> _Window:
+    """The better window, the earlier (`best`, judged first) of two as good."""
+    return window if best is None or window.score > best.score else best
 
 
 def mark_title(title: str, query: ParsedQuery, *, folded: bool = False) -> str:
@@ -164,6 +174,7 @@ class _Patterns:
     longest: int  # words in the longest pattern
     units: dict[Phrase, int]  # pattern -> its term, phrase or OR group (alternatives share one)
     in_order: frozenset[tuple[int, int]]  # units of the terms typed one after the other
+    full_score: tuple[int, int]  # a window holding every unit, every pair side by side
     # Finds, in the lower-cased text (with `folded` the folded text), the words that may match.
     candidates: re.Pattern[str]
 
@@ -198,6 +209,7 @@ def _patterns(query: ParsedQuery, folded: bool) -> _Patterns:
         max((len(p) for p in patterns), default=1),
         units,
         frozenset((i, i + 1) for i in range(len(query.terms) - 1)),
+        (len(set(units.values())), max(0, len(query.terms) - 1)),
         _any_word({fold(w) if folded else w for p in patterns for w in p}),
     )
 
@@ -223,6 +235,11 @@ class _Matcher:
     def in_order(self) -> frozenset[tuple[int, int]]:
         """Pairs of units typed one after the other (`_Patterns.in_order`)."""
         return self._patterns.in_order
+
+    @property
+    def full_score(self) -> tuple[int, int]:
+        """A window's best score: every unit, every pair typed in order side by side."""
+        return self._patterns.full_score
 
     def words(self, text: str) -> Iterator[Span]:
         """The spans of the words of `text` that may match, in order, found in one pass of the

@@ -45,3 +45,9 @@ def test_a_single_word_still_opens_at_its_first_match() -> None:
 def test_a_word_typed_bare_counts_in_its_accented_forms() -> None:
     text = f"Về thai. {FILLER} Nghỉ thai sản sáu tháng."
     assert "<mark>thai sản</mark> sáu tháng" in make_snippet(text, parse_query("thai san"))
+
+
+def test_a_passage_repeating_the_query_shows_no_more_than_one_holding_it_once() -> None:
+    text = f"Mức lương hưu mới. {FILLER} Lương hưu tăng, lương hưu chi trả qua thẻ."
+    snippet = make_snippet(text, parse_query("lương hưu"))
+    assert snippet.startswith("Mức <mark>lương hưu</mark> mới.")
