@@ -268,6 +268,8 @@ def search_body(
             "post_tags": ["</mark>"],
             "encoder": "html",
             "fragment_size": SNIPPET_CHARS,
+            # The unified highlighter keeps its best-scored passage (`order` sorts only what it
+            # returns), as `make_snippet` keeps the window showing the most of the query.
             "number_of_fragments": 1,
             "max_analyzed_offset": HIGHLIGHT_MAX_OFFSET,
             "fields": {"body": {}, "body.folded": {}},

@@ -5,9 +5,9 @@ around the query's matches: a word, or a phrase (quoted, or a synonym form such 
 tế" for BHYT) where its words stand together, as the index matched them. A word typed without
 diacritics marks its accented forms in every hit (`thai san` marks "thai sản" in a hit found
 exactly by an unrelated "san"); a word typed with them only in a folded hit, when its
-diacritics did not constrain it (a form of a group with a bare form). A body gets a window
-around its first match (`make_snippet`), a title is marked whole (`mark_title`); marks apart only
-by spaces are one (`joined_marks`).
+diacritics did not constrain it (a form of a group with a bare form). A body gets the window
+showing the most of the query (`make_snippet`), a title is marked whole (`mark_title`); marks
+apart only by spaces are one (`joined_marks`).
 """
 
 from __future__ import annotations
@@ -36,7 +36,12 @@ Span = tuple[int, int]
 def make_snippet(
     text: str, query: ParsedQuery, *, folded: bool = False, width: int = SNIPPET_CHARS
 ) -> str:
-    """A window of `text` around the first match, escaped, matches in <mark>.
+    """The window of `text` that shows the query best, escaped, matches in <mark>.
+
+    The best window holds the most distinct query words and phrases (an OR group counts once);
+    among those, the one with the most query words standing next to each other in the order
+    typed (`lương hưu` prefers "lương hưu" to a "Lương" in a name and a "hưu" further on); then
+    the earliest. Each window starts a little before a match, as the first match's did.
 
     Words equal to a query word typed without diacritics once both are folded are marked too,
     in any hit. With `folded` (a hit found only by the no-diacritics fallback), so are those of
@@ -47,27 +52,33 @@ def make_snippet(
     'Cảnh báo &lt;b&gt;tin <mark>giả</mark>&lt;/b&gt;'
     """
     matcher = _Matcher(query, folded=folded)
-    skip = (
-        0 if folded else _words_before_first_hit(text, set(query.all_words()), matcher.folded_words)
-    )
-    # Only the first match and the matches inside the window matter: start reading words where
-    # the first can be and stop after the window (a search page makes 20 snippets of whole
-    # articles).
-    spans: Iterator[Span] = iter(())
-    if skip is not None:
-        spans = ((s + skip, e + skip) for s, e in iter_word_spans(text[skip:]))
-    first: list[Span] = []
-    for span in spans:
-        if first := matcher.feed(text[span[0] : span[1]], span):
-            break
-    start = _window_start(text, first[0][0] if first else 0, width)
-    end = _window_end(text, start, width)
-    hits = list(first)
-    if first:
-        for span in spans:
-            if span[0] >= end:
-                break
-            hits += matcher.feed(text[span[0] : span[1]], span)
+    found: list[_Match] = []
+    best: _Window | None = None
+    judged = 0  # windows judged: those ending before the word read
+    position = 0  # of the word fed, one more after a word not fed: adjacent words differ by one
+    previous_end = None
+    for span in matcher.words(text):
+        while judged < len(found) and found[judged].window[1] <= span[0]:
+            best = _better(best, _judged(found, judged, matcher.in_order))
+            judged += 1
+        if best is not None and best.score == matcher.full_score:
+            break  # no later window does better: most articles are not read to their end
+        if previous_end is not None:
+            gap = _WORD_CHAR.search(text, previous_end, span[0]) is not None
+            if gap:
+                matcher.forget()  # a phrase's words stand together
+            position += 2 if gap else 1
+        previous_end = span[1]
+        match = matcher.feed_match(text[span[0] : span[1]], span)
+        if match is not None:
+            start = _window_start(text, match[1][0][0], width)
+            window = (start, _window_end(text, start, width))
+            found.append(_Match(match[0], position, match[1], window))
+    for i in range(judged, len(found)):
+        best = _better(best, _judged(found, i, matcher.in_order))
+    start, end = best.bounds if best is not None else (0, _window_end(text, 0, width))
+    # A phrase the window cuts is not marked: a half-marked phrase would say it was found.
+    hits = [s for m in found if m.spans[0][0] >= start and m.spans[-1][1] <= end for s in m.spans]
     return "".join(
         (
             "…" if start > 0 else "",
@@ -75,6 +86,45 @@ def make_snippet(
             "…" if end < len(text) else "",
         )
     )
+
+
+@dataclass(frozen=True)
+class _Match:
+    unit: int  # which query word, phrase or OR group (`_Patterns.units`)
+    position: int  # of its last word (`make_snippet`)
+    spans: list[Span]
+    window: Span  # the window starting before it
+
+
+@dataclass(frozen=True)
+class _Window:
+    score: tuple[int, int]  # distinct units, then query words side by side in the order typed
+    bounds: Span
+
+
+def _judged(found: list[_Match], first: int, in_order: frozenset[tuple[int, int]]) -> _Window:
+    """The window starting before `found[first]`, scored by the matches it shows whole."""
+    start, end = found[first].window
+    # Matches are in text order: only the neighbours of the first can be inside.
+    low = first
+    while low > 0 and found[low - 1].spans[0][0] >= start:
+        low -= 1
+    high = first
+    while high < len(found) and found[high].spans[-1][1] <= end:
+        high += 1
+    inside = found[low:high]
+    # Each pair counts once, as each unit does: a passage repeating "lương hưu" shows no more.
+    side_by_side = {
+        (a.unit, b.unit)
+        for a, b in zip(inside, inside[1:], strict=False)
+        if b.position - len(b.spans) == a.position and (a.unit, b.unit) in in_order
+    }
+    return _Window((len({m.unit for m in inside}), len(side_by_side)), (start, end))
+
+
+def _better(best: _Window | None, window: _Window) -> _Window:
+    """The better window, the earlier (`best`, judged first) of two as good."""
+    return window if best is None or window.score > best.score else best
 
 
 def mark_title(title: str, query: ParsedQuery, *, folded: bool = False) -> str:
@@ -122,20 +172,23 @@ class _Patterns:
     by_last: dict[str, tuple[Phrase, ...]]  # key of a pattern's last word -> patterns
     free: dict[str, str]  # query words that may match folded, and their folded forms
     longest: int  # words in the longest pattern
+    units: dict[Phrase, int]  # pattern -> its term, phrase or OR group (alternatives share one)
+    in_order: frozenset[tuple[int, int]]  # units of the terms typed one after the other
+    full_score: tuple[int, int]  # a window holding every unit, every pair side by side
+    # Finds, in the lower-cased text (with `folded` the folded text), the words that may match.
+    candidates: re.Pattern[str]
 
 
 @lru_cache(maxsize=256)
 def _patterns(query: ParsedQuery, folded: bool) -> _Patterns:
     """Built once for the snippets of a page (and the pages after it)."""
-    patterns = tuple(
-        dict.fromkeys(
-            (
-                *((t,) for t in query.terms),
-                *query.phrases,
-                *(alternative for group in query.any_of for alternative in group),
-            )
-        )
-    )
+    units: dict[Phrase, int] = {}
+    for unit, alternatives in enumerate(
+        (*(((t,),) for t in query.terms), *((p,) for p in query.phrases), *query.any_of)
+    ):
+        for alternative in alternatives:
+            units.setdefault(alternative, unit)
+    patterns = tuple(units)
     constrained = set(query.accented_part().all_words())
     # A word typed bare matches its accented forms in an exact hit too: an exact hit of "thai
     # san" may have met a literal "san" elsewhere, while "thai sản" is what the user meant.
@@ -154,7 +207,19 @@ def _patterns(query: ParsedQuery, folded: bool) -> _Patterns:
         {key: _longest_first(found) for key, found in by_last.items()},
         free,
         max((len(p) for p in patterns), default=1),
+        units,
+        frozenset((i, i + 1) for i in range(len(query.terms) - 1)),
+        (len(set(units.values())), max(0, len(query.terms) - 1)),
+        _any_word({fold(w) if folded else w for p in patterns for w in p}),
     )
+
+
+def _any_word(words: set[str]) -> re.Pattern[str]:
+    """Finds any of `words` standing whole, as `index.text.words` splits them."""
+    if not words:
+        return re.compile(r"(?!)")  # an empty alternative would find every word boundary
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 
 class _Matcher:
@@ -167,12 +232,37 @@ class _Matcher:
         self._recent: deque[tuple[Span, str]] = deque(maxlen=self._patterns.longest)
 
     @property
-    def folded_words(self) -> frozenset[str]:
-        """The folded forms of the query words that match without their diacritics."""
-        return frozenset(self._patterns.free.values())
+    def in_order(self) -> frozenset[tuple[int, int]]:
+        """Pairs of units typed one after the other (`_Patterns.in_order`)."""
+        return self._patterns.in_order
+
+    @property
+    def full_score(self) -> tuple[int, int]:
+        """A window's best score: every unit, every pair typed in order side by side."""
+        return self._patterns.full_score
+
+    def words(self, text: str) -> Iterator[Span]:
+        """The spans of the words of `text` that may match, in order, found in one pass of the
+        lower-cased (or folded) text. A word's lower case (folded form) stands at the word's own
+        place when lowering (folding) keeps every character in place: no one-to-many mapping,
+        which the length tells, and no capital sigma, lowered by the letters around it.
+        Otherwise every word."""
+        seen = fold(text) if self._patterns.folded else text.lower()
+        if len(seen) != len(text) or "Σ" in text:
+            return iter_word_spans(text)
+        return (m.span() for m in self._patterns.candidates.finditer(seen))
+
+    def forget(self) -> None:
+        """Words were left out before the next one fed: no phrase runs across them."""
+        self._recent.clear()
 
     def feed(self, word: str, span: Span) -> list[Span]:
         """The spans of the match (if any) ending at `word`, the word after the last one fed."""
+        match = self.feed_match(word, span)
+        return match[1] if match is not None else []
+
+    def feed_match(self, word: str, span: Span) -> tuple[int, list[Span]] | None:
+        """The unit and spans of the match (if any) ending at `word`, as `feed`."""
         patterns = self._patterns
         if patterns.longest > 1:
             self._recent.append((span, word))
@@ -180,14 +270,14 @@ class _Matcher:
         for pattern in patterns.by_last.get(key, ()):
             if len(pattern) == 1:
                 if self._same(pattern[0], word):
-                    return [span]
+                    return patterns.units[pattern], [span]
                 continue
             if len(pattern) > len(self._recent):
                 continue
             read = list(self._recent)[-len(pattern) :]
             if all(self._same(w, text) for w, (_, text) in zip(pattern, read, strict=True)):
-                return [s for s, _ in read]
-        return []
+                return patterns.units[pattern], [s for s, _ in read]
+        return None
 
     def _same(self, query_word: str, word: str) -> bool:
         if word.lower() == query_word:
@@ -209,38 +299,6 @@ def _longest_first(patterns: list[Phrase]) -> tuple[Phrase, ...]:
 # Memoised for every snippet (a pure function): the 20 snippets of a page and the pages after
 # it repeat the few thousand syllables of the language, and folding is the slow part.
 _folded_word = lru_cache(maxsize=65_536)(fold)
-
-
-def _words_before_first_hit(
-    text: str, wanted: set[str], folded_wanted: frozenset[str] = frozenset()
-) -> int | None:
-    """Where a word-by-word search for a hit can start: the start of the word holding the first
-    occurrence of a query word in the lower-cased text, or of a `folded_wanted` word in the
-    folded text (None: there is no hit).
-
-    A hit is a word whose lower case is a query word, so its lower case is found at its own
-    place when lowering keeps every character in place: no one-to-many mapping (the length
-    tells) and no capital sigma (its lower case depends on the letters around it); folding
-    likewise when it keeps the length. Otherwise 0: every word is read.
-
-    >>> _words_before_first_hit("Tin BHYT mới", {"bhyt"}), _words_before_first_hit("x", {"y"})
-    (4, None)
-    """
-    low = text.lower()
-    if len(low) != len(text) or "Σ" in text:
-        return 0
-    found = [i for word in wanted if (i := low.find(word)) != -1]
-    if folded_wanted:
-        flat = fold(text)
-        if len(flat) != len(text):
-            return 0
-        found += [i for word in folded_wanted if (i := flat.find(word)) != -1]
-    if not found:
-        return None
-    start = min(found)
-    while start > 0 and _WORD_CHAR.match(text, start - 1):
-        start -= 1
-    return start
 
 
 def _window_end(text: str, start: int, width: int) -> int:

@@ -20,21 +20,29 @@ if TYPE_CHECKING:
     from classifier.flagger import Flagger
     from crawlers.state import CrawlState
     from index.base import Archive
+    from index.synonyms import Synonyms
     from pressmon.alerts.dispatch import Notifier
     from pressmon.processing import ArticleProcessor, StoryMemory
     from pressmon.settings import Targets
     from vntext.provinces import Gazetteer
 
 
+def synonyms_from(settings: Settings) -> Synonyms:
+    """The synonym groups of config/synonyms.yaml."""
+    from index import Synonyms
+    from pressmon.settings import load_synonyms
+
+    return Synonyms.from_forms(load_synonyms(settings.synonyms_file).synonyms)
+
+
 def archive_from(settings: Settings, *, exporting: bool = False) -> Archive:
     """The archive, searching with the synonym groups of config/synonyms.yaml; `exporting`:
     opened only to export it (`index.open_archive`)."""
-    from index import Synonyms, open_archive
+    from index import open_archive
     from index.errors import SearchIndexError
-    from pressmon.settings import load_synonyms
     from vntext.syntax_text import read_problem
 
-    synonyms = Synonyms.from_forms(load_synonyms(settings.synonyms_file).synonyms)
+    synonyms = synonyms_from(settings)
     archive = settings.archive
     if archive.backend == "sqlite":
         try:

@@ -46,6 +46,7 @@ from pressmon.wiring import (
     notifier_from,
     processor_from,
     story_memory_from,
+    synonyms_from,
     targets_from,
 )
 
@@ -199,10 +200,12 @@ def search(app, query: str, as_json: bool, **options) -> None:
     Viết tắt có dấu chấm (B.H.Y.T) được đọc là BHYT.
     Câu bắt đầu bằng dấu trừ đặt sau --: pressmon search -- "-x y".
     """
-    with archive_from(app.settings_to_read()) as archive:
+    settings = app.settings_to_read()
+    with archive_from(settings) as archive:
         asked = _query(app.settings, query, **options)
         page = _page_or_past_the_end(archive, asked)
-        tried = suggestions(archive, asked) if not page.total and not as_json else ()
+        no_match = not page.total and not as_json
+        tried = suggestions(archive, asked, synonyms_from(settings)) if no_match else ()
     if as_json:
         click.echo(output.dumps(output.search_json(page)))
         return

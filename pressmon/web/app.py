@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from classifier.types import TIERS
 from index.base import Archive
 from index.errors import BackendUnavailable, DocumentNotFound, QueryError, SearchIndexError
+from index.synonyms import Synonyms
 from index.types import UNKNOWN_GROUP
 from pressmon.alerts.store import AlertStore
 from pressmon.evidence.errors import EvidenceError
@@ -79,7 +80,7 @@ from pressmon.web.routes import (
 )
 from pressmon.web.throttle import AddressWindow, LoginThrottle
 from pressmon.web.ttl_cache import TtlCache
-from pressmon.wiring import gazetteer_from, notifier_from, targets_from
+from pressmon.wiring import gazetteer_from, notifier_from, synonyms_from, targets_from
 from vntext.validation_text import field_path, problem_text
 
 HERE = Path(__file__).resolve().parent
@@ -131,6 +132,13 @@ def _filters(settings: Settings) -> FilterResolver | None:
         return None
     sources = load_sources(settings.sources_file).sources if settings.sources_file.exists() else ()
     return FilterResolver.build(gazetteer_from(settings), sources)
+
+
+def _synonyms(settings: Settings) -> Synonyms:
+    """The synonym groups; none without config/synonyms.yaml, as for `_load_outlets`."""
+    if not settings.synonyms_file.exists():
+        return Synonyms()
+    return synonyms_from(settings)
 
 
 def _templates(settings: Settings) -> Jinja2Templates:
@@ -258,6 +266,7 @@ def create_app(
         similar=DecidedTitles(archive),
         coverage_cache=TtlCache(COVERAGE_MAX_AGE),
         filters=_filters(settings),
+        synonyms=_synonyms(settings),
         evidence=EvidenceKeeper.from_settings(settings),
         escalations=EscalationStore(settings.archive.state_path),
         changes=ChangeStore(settings.archive.state_path),

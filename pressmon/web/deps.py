@@ -14,6 +14,7 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from index.base import Archive
+from index.synonyms import Synonyms
 from pressmon.alerts.dispatch import Notifier
 from pressmon.alerts.store import AlertStore
 from pressmon.evidence.keeper import EvidenceKeeper
@@ -57,6 +58,8 @@ class WebContext:
     notifier: Notifier
     # Filter values as typed ("Nghe An", "Vĩnh Phúc", "vnexpress"); the CLI uses the same one.
     filters: FilterResolver | None = None  # None without config/provinces.yaml
+    # config/synonyms.yaml's groups, for the search page's corrections (BHXN: BHXH).
+    synonyms: Synonyms = Synonyms()
 
 
 class NotSignedIn(Exception):

@@ -131,7 +131,8 @@ def search_page(
     except QueryError as err:
         error = str(err)
     params = {k: v for k, v in request.query_params.items() if k != "trang"}
-    tried = suggestions(archive, query) if result is not None and not result.total else ()
+    no_match = result is not None and not result.total
+    tried = suggestions(archive, query, ctx.synonyms) if no_match else ()
     return page(
         request,
         ctx,
