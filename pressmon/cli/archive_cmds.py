@@ -542,7 +542,11 @@ def ingest(app, file: Path, quiet: bool) -> None:
             f"{n(report.irrelevant)} bài không về BHXH, BHYT, BHTN nên không lưu"
             + (f"; {n(report.alerts)} cảnh báo mới" if report.alerts else "")
         )
-        for title, lines in (("đã làm sạch", report.cleaned), ("bị bỏ qua", report.rejected)):
+        for title, lines in (
+            ("đã làm sạch", report.cleaned),
+            ("có tỉnh hoặc cơ quan báo không nhận ra", report.noted),
+            ("bị bỏ qua", report.rejected),
+        ):
             _echo_lines(title, len(lines), lines[:_LINES_SHOWN])
         if report.rejected:
             # "The other lines were stored" would be false of a file with no other line, or
