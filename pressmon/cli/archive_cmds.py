@@ -28,7 +28,13 @@ from pressmon.cli.help_text import command, group
 from pressmon.cli.legacy_encoding import not_utf8_refused, utf8_check
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
-from pressmon.coverage import PRESS_KINDS, counted_until, open_end, progress_for_targets
+from pressmon.coverage import (
+    PRESS_KINDS,
+    counted_until,
+    open_end,
+    progress_for_targets,
+    stored_outlet_names,
+)
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link, story_link
 from pressmon.progress_text import cut_buckets_note
@@ -342,12 +348,14 @@ def counts(
             if with_targets
             else []
         )
+        names = _group_names(settings, group_by)
+        if group_by == "outlet":
+            names |= stored_outlet_names(archive, table.rows, names)
     dates = (query.date_from, counted_until(table.buckets, query.date_to, today))
     partial = cut_buckets(table.buckets, interval, *dates)
     frozen, revisions = (
         _freeze_complete_weeks(settings, table, query, today) if freeze else ((), [])
     )
-    names = _group_names(settings, group_by)
     if group_by == "province" and not query.provinces:
         table = output.with_every_group(table, list(names))
     if as_json:
