@@ -19,7 +19,7 @@ Conventions (all dates are local days in the archive timezone, bounds inclusive)
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, get_args
@@ -275,3 +275,19 @@ def default_window(today: date, targets: Targets) -> tuple[date, date, str | Non
         if start <= today <= end:
             return start, today, target.id
     return date(today.year, 1, 1), today, None
+
+
+def stored_outlet_names(
+    archive: Archive, outlet_ids: Iterable[str], configured: Mapping[str, str]
+) -> dict[str, str]:
+    """Each of `outlet_ids` not in `configured` (sources.yaml) → the name its articles were
+    stored with: an archive imported into another data folder, or fed outlets sources.yaml
+    lacks, showed bare ids ("bao_tinh_02") where search showed the names."""
+    names: dict[str, str] = {}
+    for outlet in outlet_ids:
+        if outlet in configured:
+            continue
+        page = archive.search(Query(outlets=frozenset({outlet}), sort="date", page_size=1))
+        if page.hits:
+            names[outlet] = page.hits[0].document.outlet_name
+    return names

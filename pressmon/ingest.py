@@ -32,6 +32,7 @@ from pressmon.sanitize import (
 from pressmon.settings import Settings, SourceList, load_sources
 from vntext.jsonlines import loads_record
 from vntext.normalize import nfc
+from vntext.provinces import Gazetteer
 from vntext.scrub import replace_surrogates
 
 
@@ -82,6 +83,7 @@ class IngestReport:
     rejected: tuple[str, ...] = ()  # "dòng N: why", one per line not stored
     cleaned: tuple[str, ...] = ()  # "dòng N: what changed", text stored after sanitising
     alerts: int = 0  # items newly queued for an alert ("cần xem ngay", known false claims)
+    noted: tuple[str, ...] = ()  # "dòng N: …", a province or outlet not taken as written
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class ParsedLines:
     received: tuple[Received, ...]  # each line's title and body as it came, for the flagger
     rejected: tuple[str, ...]
     cleaned: tuple[str, ...]
+    numbers: tuple[int, ...] = ()  # each stored line's number in the input
 
 
 def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
@@ -99,6 +102,7 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
     received: list[Received] = []
     rejected: list[str] = []
     cleaned: list[str] = []
+    numbers: list[int] = []
     for number, raw in enumerate(lines, start=1):
         text, replaced = decode_line(raw) if isinstance(raw, bytes) else (raw, False)
         if not text.strip():
@@ -126,7 +130,10 @@ def parse_lines(lines: Iterable[bytes | str], tz: ZoneInfo) -> ParsedLines:
             cleaned.append(f"dòng {number}: {'; '.join(notes)}")
         parsed.append(line.model_copy(update={"title": clean.title, "text": clean.body}))
         received.append(clean.received)
-    return ParsedLines(tuple(parsed), tuple(received), tuple(rejected), tuple(cleaned))
+        numbers.append(number)
+    return ParsedLines(
+        tuple(parsed), tuple(received), tuple(rejected), tuple(cleaned), tuple(numbers)
+    )
 
 
 def _surrogates_replaced(data: object) -> list[str]:
@@ -141,6 +148,22 @@ def _surrogates_replaced(data: object) -> list[str]:
             data[key], count = replace_surrogates(value)
             if count:
                 notes.append(f"{field}: thay {count} ký tự không hợp lệ")
+    return notes
+
+
+def attribution_notes(
+    line: ArticleLine, source: Source, sources: SourceList, gazetteer: Gazetteer
+) -> list[str]:
+    """What the line's `province` and `outlet` were taken as, when not as written: an unknown
+    province was ignored and an unknown outlet became a new one without a word."""
+    notes: list[str] = []
+    if line.province and gazetteer.current(line.province) is None:
+        notes.append(f"province: không nhận ra «{line.province}»; tỉnh lấy theo nội dung bài")
+    unknown = f"outlet: «{line.outlet}» không có trong danh sách nguồn"
+    if line.outlet and source not in sources.sources:
+        notes.append(f"{unknown}; ghi nhận là cơ quan báo mới (mã {source.id})")
+    elif line.outlet and line.outlet not in (source.id, source.name):
+        notes.append(f"{unknown}; bài ghi cho {source.name} theo địa chỉ")
     return notes
 
 
@@ -185,8 +208,13 @@ def ingest_jsonl(
     parsed = result.lines
     sources = load_sources(settings.sources_file)
     crawled_at = datetime.now(UTC)
+    gazetteer = Gazetteer.load(settings.provinces_file)
     prepared: list[Prepared] = []
-    for line, received in zip(parsed, result.received, strict=True):
+    noted: list[str] = []
+    for number, line, received in zip(result.numbers, parsed, result.received, strict=True):
+        source = source_for(line, sources)
+        if notes := attribution_notes(line, source, sources, gazetteer):
+            noted.append(f"dòng {number}: {'; '.join(notes)}")
         article = ExtractedArticle(
             url=line.url,
             canonical_url=line.canonical_url or line.url,
@@ -196,7 +224,7 @@ def ingest_jsonl(
             date_source="input",
             methods={"title": "input", "body": "input", "published_at": "input"},
         )
-        ready = processor.prepare(article, source_for(line, sources), crawled_at, received)
+        ready = processor.prepare(article, source, crawled_at, received)
         if ready is not None:
             prepared.append(ready)
         if progress:
@@ -222,4 +250,5 @@ def ingest_jsonl(
         rejected=result.rejected,
         cleaned=result.cleaned,
         alerts=alerts,
+        noted=tuple(noted),
     )

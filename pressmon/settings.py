@@ -366,7 +366,13 @@ def validate_file(path: Path, model: type[_Strict], wrap: str | None = None) -> 
     """Read a YAML/TOML file into `model`; errors name the file, the field and the problem."""
     data = _read(path)
     if wrap is not None:
-        data = {wrap: data if data is not None else []}
+        if data is None:  # `[]` says "no source"; an empty file is more likely a mistake
+            raise ConfigError(
+                f"{path}: tệp trống, không khai báo nguồn nào",
+                hint=f"ghi các nguồn vào {path.name} (xem config/sources.yaml), hoặc [] nếu "
+                "cố ý không có nguồn nào",
+            )
+        data = {wrap: data}
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as err:

@@ -245,10 +245,11 @@ def test_usage_mistake_is_explained_in_vietnamese(
     assert _english_in(result.output) == []
 
 
-def test_cancelled_prompt_is_vietnamese(places: dict[str, str]) -> None:
+def test_no_password_without_a_terminal_is_a_vietnamese_error(places: dict[str, str]) -> None:
     result = _run(["--archive", places["archive"], "users", "add", "lan"], stdin="")
     assert result.exit_code == 1
-    assert result.output.splitlines()[-1] == "Đã huỷ."
+    assert result.output.splitlines()[-2].startswith("Lỗi: không có cửa sổ lệnh")
+    assert _english_in(result.output) == []
 
 
 def test_mistyped_password_confirmation_is_asked_again_in_vietnamese(

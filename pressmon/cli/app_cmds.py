@@ -24,6 +24,7 @@ from pressmon.demo_run import (
     prepare_demo_year,
     prepare_fresh,
 )
+from pressmon.errors import PressmonError
 from pressmon.review.labels import office_label
 from pressmon.settings import Settings
 from pressmon.web.formatting import vn_datetime_seconds
@@ -303,7 +304,14 @@ def _password_line(prompt: str, hidden: bool) -> str:
         return str(click.prompt(prompt, hide_input=True))
     line = sys.stdin.readline()
     if not line:
-        raise click.Abort
+        # No terminal and no input (cron, `< /dev/null`): an error to fix, not a cancellation.
+        raise PressmonError(
+            "không có cửa sổ lệnh để nhập mật khẩu và đầu vào không còn dòng nào: "
+            "chưa tạo tài khoản",
+            hint="trong script, đưa mật khẩu qua đầu vào với --password-stdin "
+            "(printf '%s\\n' \"$MAT_KHAU\" | pressmon users add TÊN --password-stdin), "
+            "hoặc chạy lệnh trong cửa sổ lệnh",
+        )
     return line.rstrip("\n")
 
 

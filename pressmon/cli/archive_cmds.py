@@ -25,9 +25,16 @@ from pressmon.cli.byte_input import (
     utf16_refused,
 )
 from pressmon.cli.help_text import command, group
+from pressmon.cli.legacy_encoding import not_utf8_refused, utf8_check
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
-from pressmon.coverage import PRESS_KINDS, counted_until, open_end, progress_for_targets
+from pressmon.coverage import (
+    PRESS_KINDS,
+    counted_until,
+    open_end,
+    progress_for_targets,
+    stored_outlet_names,
+)
 from pressmon.filters import FilterField, FilterResolver
 from pressmon.links import item_link, story_link
 from pressmon.progress_text import cut_buckets_note
@@ -345,12 +352,14 @@ def counts(
             if with_targets
             else []
         )
+        names = _group_names(settings, group_by)
+        if group_by == "outlet":
+            names |= stored_outlet_names(archive, table.rows, names)
     dates = (query.date_from, counted_until(table.buckets, query.date_to, today))
     partial = cut_buckets(table.buckets, interval, *dates)
     frozen, revisions = (
         _freeze_complete_weeks(settings, table, query, today) if freeze else ((), [])
     )
-    names = _group_names(settings, group_by)
     if group_by == "province" and not query.provinces:
         table = output.with_every_group(table, list(names))
     if as_json:
@@ -507,13 +516,17 @@ def ingest(app, file: Path, quiet: bool) -> None:
 
     # Bytes, so a line of invalid UTF-8 is replaced and reported instead of aborting the file.
     from_stdin = str(file) == "-"
-    stream = peekable(sys.stdin.buffer if from_stdin else file.open("rb"))
+    name = STDIN_NAME if from_stdin else str(file)
+    # Piped input is held to be read twice: every line is held before storing anyway.
+    stream = peekable(io.BytesIO(sys.stdin.buffer.read()) if from_stdin else file.open("rb"))
     if is_utf16(stream):
-        if not from_stdin:
-            stream.close()
-        raise utf16_refused(
-            STDIN_NAME if from_stdin else str(file), "chưa nhập dòng nào", again="nhập lại"
-        )
+        stream.close()
+        raise utf16_refused(name, "chưa nhập dòng nào", again="nhập lại")
+    check = utf8_check(stream)
+    if check.not_utf8:
+        stream.close()
+        raise not_utf8_refused(name, check, "chưa nhập dòng nào", again="nhập lại")
+    stream.seek(0)
     from pressmon.locations import new_archive_kept_if_stored
 
     with new_archive_kept_if_stored(app.settings, _to_stderr) as stored:
@@ -531,8 +544,7 @@ def ingest(app, file: Path, quiet: bool) -> None:
         finally:
             archive.close()
             state.close()
-            if not from_stdin:
-                stream.close()
+            stream.close()
         notifier.send_due()  # a failure is recorded and retried by the next crawl or serve
         n = output.number
         click.echo(
@@ -542,7 +554,11 @@ def ingest(app, file: Path, quiet: bool) -> None:
             f"{n(report.irrelevant)} bài không về BHXH, BHYT, BHTN nên không lưu"
             + (f"; {n(report.alerts)} cảnh báo mới" if report.alerts else "")
         )
-        for title, lines in (("đã làm sạch", report.cleaned), ("bị bỏ qua", report.rejected)):
+        for title, lines in (
+            ("đã làm sạch", report.cleaned),
+            ("có tỉnh hoặc cơ quan báo không nhận ra", report.noted),
+            ("bị bỏ qua", report.rejected),
+        ):
             _echo_lines(title, len(lines), lines[:_LINES_SHOWN])
         if report.rejected:
             # "The other lines were stored" would be false of a file with no other line, or
@@ -560,8 +576,9 @@ def ingest(app, file: Path, quiet: bool) -> None:
 
 
 def _refuse_utf16_export(file: Path) -> None:
-    """An export saved again as UTF-16 (Windows editors' "Unicode") is refused as such before
-    the archive is opened, as `ingest` refuses it, not as "có byte không phải UTF-8"."""
+    """An export saved again as UTF-16 (Windows editors' "Unicode"), or as Windows-1258, is
+    refused as such before the archive is opened, as `ingest` refuses it, not as "có byte không
+    phải UTF-8"."""
     if str(file) == "-":
         piped = sys.stdin.buffer
         utf16 = isinstance(piped, io.BufferedReader) and is_utf16(piped)
@@ -571,6 +588,13 @@ def _refuse_utf16_export(file: Path) -> None:
     if utf16:
         name = STDIN_NAME if str(file) == "-" else str(file)
         raise utf16_refused(name, "chưa nhập dòng nào", again="nhập lại")
+    if str(file) == "-":
+        return  # a pipe cannot be read twice; its first bad byte stops the import, as before
+    with file.open("rb") as raw:
+        check = utf8_check(raw)
+    # Any other bad byte is refused as it comes ("từ dòng N: có byte không phải UTF-8").
+    if check.not_utf8 and check.reads_as_cp1258:
+        raise not_utf8_refused(str(file), check, "chưa nhập dòng nào", again="nhập lại")
 
 
 def _under_way(today: date, interval: Interval) -> date:

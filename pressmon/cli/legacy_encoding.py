@@ -1,0 +1,94 @@
+"""JSON lines in a legacy encoding (Windows-1258, Latin-1): refused as a whole, before a write.
+
+Read line by line as UTF-8, such a file had every Vietnamese letter replaced by U+FFFD (and its
+articles, their keywords gone, dropped as not about BHXH) while `ingest` exited 0. A UTF-8 file
+with a few stray bytes is another matter: its lines are kept, the bytes replaced and noted.
+The rule that tells them apart: more than one non-blank line in `SHARE` not being UTF-8 means
+the file is in another encoding. It is named Windows-1258 when every such line reads, in that
+code page, as Vietnamese text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pressmon.errors import PressmonError
+
+SHARE = 10  # more than 1 non-blank line in 10 not UTF-8: the file is not UTF-8
+_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # Windows-1258 writes tones as combining marks
+# What a Vietnamese text's bytes may hold beyond ASCII, once read as Windows-1258.
+_TONED = (unicodedata.normalize("NFC", c + t) for c in _LETTERS + _LETTERS.upper() for t in _TONES)
+_VIETNAMESE = frozenset(
+    [
+        *_LETTERS,
+        *_LETTERS.upper(),
+        *(t for t in _TONED if len(t) == 1),
+        *_TONES,
+        *"“”‘’–—…«»•°\u00a0",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Utf8Check:
+    lines: int  # non-blank lines
+    invalid: int  # of them, not UTF-8
+    first_invalid: int  # its line number (blank lines counted), 0 when none
+    reads_as_cp1258: bool  # every invalid line is Vietnamese text in Windows-1258
+
+    @property
+    def not_utf8(self) -> bool:
+        """Whether the file as a whole is in another encoding (see the module's rule)."""
+        return self.invalid * SHARE > self.lines
+
+
+def vietnamese_in_cp1258(raw: bytes) -> bool:
+    """Whether `raw` reads in Windows-1258 as Vietnamese text: every non-ASCII character a
+    Vietnamese letter, a tone mark or typographic punctuation, and at least one letter.
+
+    >>> vietnamese_in_cp1258("Thanh Hoá".encode("cp1258")), vietnamese_in_cp1258(b"\\xff\\xfe")
+    (True, False)
+    """
+    try:
+        text = unicodedata.normalize("NFC", raw.decode("cp1258"))
+    except UnicodeDecodeError:
+        return False
+    wide = [ch for ch in text if not ch.isascii()]
+    return bool(wide) and all(ch in _VIETNAMESE for ch in wide) and any(ch.isalpha() for ch in wide)
+
+
+def utf8_check(lines: Iterable[bytes]) -> Utf8Check:
+    """How many of `lines` are not UTF-8, and whether they read as Windows-1258."""
+    count = invalid = first = 0
+    cp1258 = True
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        count += 1
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            invalid += 1
+            first = first or number
+            cp1258 = cp1258 and vietnamese_in_cp1258(raw)
+    return Utf8Check(count, invalid, first, cp1258 and invalid > 0)
+
+
+def not_utf8_refused(
+    name: str, check: Utf8Check, nothing_done: str, *, again: str
+) -> PressmonError:
+    """The error for input `name` found not to be UTF-8 (`utf16_refused`'s counterpart)."""
+    likely = " (có vẻ là mã Windows-1258, CP1258)" if check.reads_as_cp1258 else ""
+    how = (
+        "iconv -f CP1258 -t UTF-8 TỆP > TỆP-utf8.jsonl"
+        if check.reads_as_cp1258
+        else "iconv -f MÃ-CỦA-TỆP -t UTF-8 TỆP > TỆP-utf8.jsonl"
+    )
+    return PressmonError(
+        f"{name} không phải UTF-8{likely}, cần UTF-8: {check.invalid}/{check.lines} dòng có "
+        f"byte không phải UTF-8 (dòng đầu tiên: {check.first_invalid}); {nothing_done}",
+        hint=f"chuyển tệp sang UTF-8 ({how}, hoặc mở tệp rồi lưu dưới dạng UTF-8) rồi {again}",
+    )

@@ -1,0 +1,53 @@
+"""`pressmon counts --by outlet` over an archive imported into another data folder, whose
+sources.yaml lacks its outlets: it showed their ids ("bao_tinh_02") where `search` and
+`flagged` showed the names the articles were stored with; it now shows those names."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from index.sqlite_backend import SQLiteArchive
+from index.types import Document
+from pressmon.cli import main
+
+
+def test_counts_by_outlet_names_outlets_missing_from_sources_yaml(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    at = datetime(2026, 3, 10, 3, tzinfo=UTC)
+    with SQLiteArchive(first / "pressmon.db") as archive:
+        archive.upsert(
+            [
+                Document(
+                    id="a1",
+                    url="https://baotinh02.vn/a1.html",
+                    canonical_url="https://baotinh02.vn/a1.html",
+                    outlet="bao_tinh_02",
+                    outlet_name="Báo Tỉnh Hai",
+                    kind="provincial",
+                    title="BHXH chi trả lương hưu",
+                    body="Bảo hiểm xã hội chi trả lương hưu đúng hạn.",
+                    published_at=at,
+                    crawled_at=at,
+                    province="Nghệ An",
+                    provinces=("Nghệ An",),
+                )
+            ]
+        )
+    export = tmp_path / "export.jsonl"
+    runner = CliRunner()
+    for args in (
+        ["--data-dir", str(first), "index", "export", str(export)],
+        ["--data-dir", str(second), "index", "import", "--quiet", str(export)],
+    ):
+        assert runner.invoke(main, args).exit_code == 0
+    counts = ["counts", "--by", "outlet", "--from", "2026-03-09", "--to", "2026-03-15"]
+    result = runner.invoke(main, ["--data-dir", str(second), *counts, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["labels"] == {"bao_tinh_02": "Báo Tỉnh Hai"}
+    table = runner.invoke(main, ["--data-dir", str(second), *counts]).output
+    assert "Báo Tỉnh Hai" in table and "bao_tinh_02" not in table
