@@ -21,6 +21,7 @@ from pressmon.coverage import (
     CoverageProgress,
     counted_end,
     progress_for_targets,
+    stored_outlet_names,
     target_counts,
     target_period,
     target_query,
@@ -232,8 +233,10 @@ def coverage_figures(
     by_province = dict(_totals(archive.counts(base, group_by="province")))
     province_rows = [(name, by_province.pop(name, 0)) for name in provinces]
     province_rows += sorted(by_province.items(), key=_most_then_by_name)
-    names = outlet_names or {}
-    outlets = [(names.get(o, o), n) for o, n in _totals(archive.counts(base, group_by="outlet"))]
+    outlet_totals = _totals(archive.counts(base, group_by="outlet"))
+    names = dict(outlet_names or {})
+    names |= stored_outlet_names(archive, [o for o, _ in outlet_totals], names)
+    outlets = [(names.get(o, o), n) for o, n in outlet_totals]
     campaigns = []
     for campaign in targets.campaigns:
         start, end = campaign.window(date_to.year)

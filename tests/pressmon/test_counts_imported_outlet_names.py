@@ -5,7 +5,7 @@ sources.yaml lacks its outlets: it showed their ids ("bao_tinh_02") where `searc
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from index.sqlite_backend import SQLiteArchive
 from index.types import Document
 from pressmon.cli import main
+from pressmon.reports import coverage_figures
+from pressmon.settings import Targets
 
 
 def test_counts_by_outlet_names_outlets_missing_from_sources_yaml(tmp_path: Path) -> None:
@@ -51,3 +53,43 @@ def test_counts_by_outlet_names_outlets_missing_from_sources_yaml(tmp_path: Path
     assert json.loads(result.output)["labels"] == {"bao_tinh_02": "Báo Tỉnh Hai"}
     table = runner.invoke(main, ["--data-dir", str(second), *counts]).output
     assert "Báo Tỉnh Hai" in table and "bao_tinh_02" not in table
+
+
+def test_the_coverage_page_names_outlets_missing_from_sources_yaml(tmp_path: Path) -> None:
+    """/bao-phu and the leadership report read `coverage_figures`, which named outlets from
+    sources.yaml alone, as `counts` did."""
+    at = datetime(2026, 3, 10, 3, tzinfo=UTC)
+    with SQLiteArchive(tmp_path / "pressmon.db") as archive:
+        archive.upsert(
+            [
+                Document(
+                    id=f"a{n}",
+                    url=f"https://{host}/a{n}.html",
+                    canonical_url=f"https://{host}/a{n}.html",
+                    outlet=outlet,
+                    outlet_name=name,
+                    kind="provincial",
+                    title="BHXH chi trả lương hưu",
+                    body="Bảo hiểm xã hội chi trả lương hưu đúng hạn.",
+                    published_at=at,
+                    crawled_at=at,
+                    province="Nghệ An",
+                    provinces=("Nghệ An",),
+                )
+                for n, (host, outlet, name) in enumerate(
+                    [
+                        ("baotinh02.vn", "bao_tinh_02", "Báo Tỉnh Hai"),
+                        ("baotinh03.vn", "bao_tinh_03", "Báo Tỉnh Ba"),
+                    ]
+                )
+            ]
+        )
+        figures = coverage_figures(
+            archive,
+            Targets(),
+            date_from=date(2026, 3, 9),
+            date_to=date(2026, 3, 15),
+            today=date(2026, 3, 15),
+            outlet_names={"bao_tinh_03": "Báo Tỉnh Ba (sources.yaml)"},
+        )
+    assert sorted(figures.by_outlet) == [("Báo Tỉnh Ba (sources.yaml)", 1), ("Báo Tỉnh Hai", 1)]
