@@ -74,6 +74,14 @@ class SearchHit(_Out):
     match: str
 
 
+class SearchSuggestion(_Out):
+    """A rewrite of the query that finds articles, as /tim-kiem and `pressmon search` offer it."""
+
+    text: str = Field(description="the query to send as q instead")
+    total: int = Field(description="how many articles it finds with the same filters")
+    total_exact: bool = Field(description="false: more than `total` (counting stopped there)")
+
+
 class SearchResult(_Out):
     total: int
     total_exact: bool  # False: more than `total` articles match (counting stopped there)
@@ -87,6 +95,12 @@ class SearchResult(_Out):
         description="the last page this order serves at this page size; null: no such limit"
     )
     hits: list[SearchHit]
+    suggestions: list[SearchSuggestion] = Field(
+        description="when nothing matches (total 0): up to 3 rewrites of q that find articles "
+        "(without diacritics, an abbreviation slip corrected as BHXN → BHXH, a lower-case or "
+        "written OR, without quotes or exclusions, any of the words), in the order /tim-kiem "
+        "offers them; empty when something matches or no rewrite finds anything"
+    )
 
 
 class ReviewStateOut(_Out):

@@ -48,6 +48,7 @@ from pressmon.review.workflow import (
     may_reopen,
     next_statuses,
 )
+from pressmon.search_hints import suggestions
 from pressmon.web.accounts import Account
 from pressmon.web.api_models import (
     Counts,
@@ -192,12 +193,17 @@ def me(session: CurrentSession) -> dict[str, Any]:
 
 
 @router.get("/search", response_model=SearchResult, responses=refusals(400))
-def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery) -> dict[str, Any]:
+def search(
+    ctx: Context, archive: SessionArchive, session: CurrentSession, query: SearchQuery
+) -> dict[str, Any]:
     """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai,
     danh_dau, tu, den, xep, trang. An unknown filter name or code is refused with 400, and so is
     text with no word. `reachable` and `last_reachable_page` say how far this order pages (the
-    web pager stops there); the matches past them are paged with xep=date."""
+    web pager stops there); the matches past them are paged with xep=date. When nothing matches,
+    `suggestions` holds the rewrites of q that find articles, as /tim-kiem offers them."""
     result = search_pages(archive, query)
+    # Counting the rewrites costs a search each: only an empty answer pays for it.
+    tried = suggestions(archive, query, ctx.synonyms) if not result.total else ()
     return {
         "total": result.total,
         "total_exact": result.total_exact,
@@ -215,6 +221,7 @@ def search(archive: SessionArchive, session: CurrentSession, query: SearchQuery)
             }
             for h in result.hits
         ],
+        "suggestions": [dataclasses.asdict(s) for s in tried],
     }
 
 
