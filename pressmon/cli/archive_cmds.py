@@ -193,7 +193,11 @@ def _query(settings: Settings, text: str = "", **options) -> Query:
     help="Số kết quả mỗi trang.",
 )
 @click.option(
-    "--json", "as_json", is_flag=True, help="Một đối tượng JSON gồm tổng số và các kết quả."
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Một đối tượng JSON gồm tổng số và các kết quả; khi không có kết quả, trường "
+    "suggestions nêu các câu tìm nên thử, kèm số bài.",
 )
 @click.pass_obj
 def search(app, query: str, as_json: bool, **options) -> None:
@@ -211,10 +215,10 @@ def search(app, query: str, as_json: bool, **options) -> None:
     with archive_from(settings) as archive:
         asked = _query(app.settings, query, **options)
         page = _page_or_past_the_end(archive, asked)
-        no_match = not page.total and not as_json
-        tried = suggestions(archive, asked, synonyms_from(settings)) if no_match else ()
+        # Counting the rewrites costs a search each: only an empty answer pays for it.
+        tried = suggestions(archive, asked, synonyms_from(settings)) if not page.total else ()
     if as_json:
-        click.echo(output.dumps(output.search_json(page)))
+        click.echo(output.dumps(output.search_json(page, tried)))
         return
     if not page.total:
         click.echo(output.no_results_text(tried))

@@ -93,12 +93,14 @@ def document_json(document: Document) -> dict[str, Any]:
     }
 
 
-def search_json(page: SearchPage) -> dict[str, Any]:
+def search_json(page: SearchPage, tried: Sequence[Suggestion]) -> dict[str, Any]:
+    """The page, and in `suggestions` the rewrites `no_results_text` offers, in its order."""
     return {
         **to_jsonable(page),
         "hits": [
             {**to_jsonable(hit), "document": document_json(hit.document)} for hit in page.hits
         ],
+        "suggestions": to_jsonable(list(tried)),
     }
 
 
