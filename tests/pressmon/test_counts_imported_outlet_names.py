@@ -16,30 +16,32 @@ from pressmon.cli import main
 from pressmon.reports import coverage_figures
 from pressmon.settings import Targets
 
+AT = datetime(2026, 3, 10, 3, tzinfo=UTC)
+
+
+def _article(n: int, outlet: str, name: str) -> Document:
+    url = f"https://{outlet.replace('_', '')}.vn/a{n}.html"
+    return Document(
+        id=f"a{n}",
+        url=url,
+        canonical_url=url,
+        outlet=outlet,
+        outlet_name=name,
+        kind="provincial",
+        title="BHXH chi trả lương hưu",
+        body="Bảo hiểm xã hội chi trả lương hưu đúng hạn.",
+        published_at=AT,
+        crawled_at=AT,
+        province="Nghệ An",
+        provinces=("Nghệ An",),
+    )
+
 
 def test_counts_by_outlet_names_outlets_missing_from_sources_yaml(tmp_path: Path) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
     first.mkdir()
-    at = datetime(2026, 3, 10, 3, tzinfo=UTC)
     with SQLiteArchive(first / "pressmon.db") as archive:
-        archive.upsert(
-            [
-                Document(
-                    id="a1",
-                    url="https://baotinh02.vn/a1.html",
-                    canonical_url="https://baotinh02.vn/a1.html",
-                    outlet="bao_tinh_02",
-                    outlet_name="Báo Tỉnh Hai",
-                    kind="provincial",
-                    title="BHXH chi trả lương hưu",
-                    body="Bảo hiểm xã hội chi trả lương hưu đúng hạn.",
-                    published_at=at,
-                    crawled_at=at,
-                    province="Nghệ An",
-                    provinces=("Nghệ An",),
-                )
-            ]
-        )
+        archive.upsert([_article(0, "bao_tinh_02", "Báo Tỉnh Hai")])
     export = tmp_path / "export.jsonl"
     runner = CliRunner()
     for args in (
@@ -58,31 +60,9 @@ def test_counts_by_outlet_names_outlets_missing_from_sources_yaml(tmp_path: Path
 def test_the_coverage_page_names_outlets_missing_from_sources_yaml(tmp_path: Path) -> None:
     """/bao-phu and the leadership report read `coverage_figures`, which named outlets from
     sources.yaml alone, as `counts` did."""
-    at = datetime(2026, 3, 10, 3, tzinfo=UTC)
     with SQLiteArchive(tmp_path / "pressmon.db") as archive:
         archive.upsert(
-            [
-                Document(
-                    id=f"a{n}",
-                    url=f"https://{host}/a{n}.html",
-                    canonical_url=f"https://{host}/a{n}.html",
-                    outlet=outlet,
-                    outlet_name=name,
-                    kind="provincial",
-                    title="BHXH chi trả lương hưu",
-                    body="Bảo hiểm xã hội chi trả lương hưu đúng hạn.",
-                    published_at=at,
-                    crawled_at=at,
-                    province="Nghệ An",
-                    provinces=("Nghệ An",),
-                )
-                for n, (host, outlet, name) in enumerate(
-                    [
-                        ("baotinh02.vn", "bao_tinh_02", "Báo Tỉnh Hai"),
-                        ("baotinh03.vn", "bao_tinh_03", "Báo Tỉnh Ba"),
-                    ]
-                )
-            ]
+            [_article(0, "bao_tinh_02", "Báo Tỉnh Hai"), _article(1, "bao_tinh_03", "Báo Tỉnh Ba")]
         )
         figures = coverage_figures(
             archive,

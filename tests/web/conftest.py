@@ -323,3 +323,25 @@ def make_notifier(settings: Settings, accounts: AccountStore, clock: Clock):
         return notifier_from(with_alerts(settings, **alerts), clock=clock)
 
     return make
+
+
+@pytest.fixture
+def signed_in_with_synonyms(settings, archive, accounts, clock, tmp_path: Path):
+    """A signed-in reviewer's client of a site started with these synonym groups (the lines of
+    config/synonyms.yaml's list): `signed_in_with_synonyms("[BHXH, bảo hiểm xã hội]")`."""
+
+    def make(*groups: str) -> TestClient:
+        path = tmp_path / "config" / "synonyms.yaml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("synonyms:\n" + "".join(f"  - {g}\n" for g in groups), encoding="utf-8")
+        app = create_app(
+            settings.model_copy(update={"synonyms_file": path}),
+            archive=archive,
+            accounts=accounts,
+            clock=clock,
+        )
+        client = TestClient(app, base_url="http://testserver")
+        sign_in(client, "an")
+        return client
+
+    return make

@@ -7,35 +7,19 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from pressmon.web import create_app
 from pressmon.web.routes import api
-from tests.web.conftest import sign_in
 
 # A suggestion as /tim-kiem writes it: the link's text, then its count.
 _OFFERED = re.compile(r'<a href="/tim-kiem\?q=[^"]*">([^<]*)</a> \(([^)]*) bài\)')
 
 
 @pytest.fixture
-def with_groups(settings, archive, accounts, clock, tmp_path: Path) -> TestClient:
-    groups = tmp_path / "config" / "synonyms.yaml"
-    groups.write_text(
-        "synonyms:\n  - [BHXH, bảo hiểm xã hội]\n  - [BHTN, bảo hiểm thất nghiệp]\n",
-        encoding="utf-8",
-    )
-    app = create_app(
-        settings.model_copy(update={"synonyms_file": groups}),
-        archive=archive,
-        accounts=accounts,
-        clock=clock,
-    )
-    client = TestClient(app, base_url="http://testserver")
-    sign_in(client, "an")
-    return client
+def with_groups(signed_in_with_synonyms) -> TestClient:
+    return signed_in_with_synonyms("[BHXH, bảo hiểm xã hội]", "[BHTN, bảo hiểm thất nghiệp]")
 
 
 def test_a_slip_that_finds_nothing_answers_the_page_s_suggestions(with_groups) -> None:
