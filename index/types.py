@@ -146,6 +146,14 @@ class SearchPage:
         return None if self.reachable is None else max(1, self.reachable // self.page_size)
 
     @property
+    def reach_that_applies(self) -> int | None:
+        """`reachable` when it may leave matches out, else None (every match is reachable): what
+        a client is told, never a cap of 5,000 over the 300 matches a search found."""
+        if self.reachable is None or (self.total_exact and self.total <= self.reachable):
+            return None
+        return self.reachable
+
+    @property
     def more_after(self) -> bool:
         """Whether pages after this one may hold hits: what a loop paging through every match
         asks (never `total`, which may be only a lower bound)."""

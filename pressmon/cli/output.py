@@ -94,9 +94,11 @@ def document_json(document: Document) -> dict[str, Any]:
 
 
 def search_json(page: SearchPage, tried: Sequence[Suggestion]) -> dict[str, Any]:
-    """The page, and in `suggestions` the rewrites `no_results_text` offers, in its order."""
+    """The page, and in `suggestions` the rewrites `no_results_text` offers, in its order;
+    `reachable` as /api/search says it (null: every match is paged through)."""
     return {
         **to_jsonable(page),
+        "reachable": page.reach_that_applies,
         "hits": [
             {**to_jsonable(hit), "document": document_json(hit.document)} for hit in page.hits
         ],

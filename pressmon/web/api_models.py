@@ -88,11 +88,13 @@ class SearchResult(_Out):
     page: int
     page_size: int
     reachable: int | None = Field(
-        description="how many matches this order pages through (relevance: the first ones, "
-        "5,000 on SQLite); null: every match. A page past them needs xep=date"
+        description="how many matches this order pages through when it leaves some out "
+        "(the first 5,000 by relevance on SQLite, 10,000 in either order on Elasticsearch); "
+        "null: every match, as when fewer match than that. A page past them needs xep=date"
     )
     last_reachable_page: int | None = Field(
-        description="the last page this order serves at this page size; null: no such limit"
+        description="the last page this order serves at this page size when `reachable` leaves "
+        "matches out; null: no such limit (every page up to the last match is served)"
     )
     hits: list[SearchHit]
     suggestions: list[SearchSuggestion] = Field(

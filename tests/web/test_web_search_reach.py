@@ -76,3 +76,29 @@ def test_a_count_capped_below_the_reach_pages_on_up_to_it() -> None:
         "out_of_reach": True,
     }
     assert pager(_page(100, exact=False, page=250, full=False))["out_of_reach"] is False
+
+
+def test_the_api_says_no_reach_when_every_match_is_paged_through(as_reviewer, many_few) -> None:
+    # A few matches by relevance: all of them are served, so no cap of 5,000 nor page 250.
+    client, _ = as_reviewer
+    ranked = client.get("/api/search", params={"q": "lương hưu"}).json()
+    assert 3 <= ranked["total"] < RANK_WINDOW and ranked["total_exact"] is True
+    assert ranked["reachable"] is None and ranked["last_reachable_page"] is None
+
+
+@pytest.fixture
+def many_few(archive, document_factory) -> None:
+    archive.upsert(
+        document_factory(n, id=f"few{n}", title=f"Tăng lương hưu đợt {n}") for n in range(3)
+    )
+
+
+@pytest.mark.parametrize(
+    ("total", "exact", "applies"),
+    [(294, True, None), (5_000, True, None), (5_001, True, 5_000), (100, False, 5_000)],
+)
+def test_the_reach_applies_only_when_it_may_leave_matches_out(
+    total: int, exact: bool, applies: int | None
+) -> None:
+    # A capped count (more than 100) may hide more than 5,000 matches: the cap still applies.
+    assert _page(total, exact=exact).reach_that_applies == applies

@@ -199,7 +199,8 @@ def search(
     """Query parameters as on /tim-kiem: q, bao, tinh, loai_hinh, chu_de, muc, trang_thai,
     danh_dau, tu, den, xep, trang. An unknown filter name or code is refused with 400, and so is
     text with no word. `reachable` and `last_reachable_page` say how far this order pages (the
-    web pager stops there); the matches past them are paged with xep=date. When nothing matches,
+    web pager stops there; null when it pages through every match); the matches past them are
+    paged with xep=date. When nothing matches,
     `suggestions` holds the rewrites of q that find articles, as /tim-kiem offers them."""
     result = search_pages(archive, query)
     # Counting the rewrites costs a search each: only an empty answer pays for it.
@@ -209,8 +210,8 @@ def search(
         "total_exact": result.total_exact,
         "page": result.page,
         "page_size": result.page_size,
-        "reachable": result.reachable,
-        "last_reachable_page": result.last_reachable_page,
+        "reachable": (reach := result.reach_that_applies),
+        "last_reachable_page": None if reach is None else result.last_reachable_page,
         "hits": [
             {
                 "document": document_json(h.document, body=False),
