@@ -85,7 +85,11 @@ class SearchSuggestion(_Out):
 class SearchResult(_Out):
     total: int
     total_exact: bool  # False: more than `total` articles match (counting stopped there)
-    page: int
+    page: int = Field(
+        description="the page whose hits these are: the last page when trang asked past it "
+        "(then it differs from `requested_page`)"
+    )
+    requested_page: int = Field(description="the page asked for (trang, default 1)")
     page_size: int
     reachable: int | None = Field(
         description="how many matches this order pages through when it leaves some out "

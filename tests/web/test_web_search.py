@@ -52,6 +52,18 @@ def test_a_relevance_page_past_the_ranked_matches_shows_the_last_page(as_reviewe
     assert data["page"] == 2 and len(data["hits"]) == data["total"] - 20
 
 
+@pytest.mark.parametrize("order", ["relevance", "date"])
+def test_the_api_says_when_it_answers_another_page_than_asked(as_reviewer, many, order) -> None:
+    # A client paging on until no hit comes back would read the last page again and again:
+    # `requested_page` beside `page` says the answer is the last page, not the one asked.
+    client, _ = as_reviewer
+    past = client.get("/api/search", params={"q": "lương hưu", "xep": order, "trang": 50}).json()
+    assert (past["requested_page"], past["page"]) == (50, 2)
+    asked = client.get("/api/search", params={"q": "lương hưu", "xep": order, "trang": 2}).json()
+    assert asked["requested_page"] == asked["page"] == 2
+    assert client.get("/api/search").json()["requested_page"] == 1
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [

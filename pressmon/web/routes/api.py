@@ -200,7 +200,8 @@ def search(
     danh_dau, tu, den, xep, trang. An unknown filter name or code is refused with 400, and so is
     text with no word. `reachable` and `last_reachable_page` say how far this order pages (the
     web pager stops there; null when it pages through every match); the matches past them are
-    paged with xep=date. When nothing matches,
+    paged with xep=date. A page past the last one answers the last, as /tim-kiem shows it:
+    `page` says which, `requested_page` the one asked. When nothing matches,
     `suggestions` holds the rewrites of q that find articles, as /tim-kiem offers them."""
     result = search_pages(archive, query)
     # Counting the rewrites costs a search each: only an empty answer pays for it.
@@ -209,6 +210,7 @@ def search(
         "total": result.total,
         "total_exact": result.total_exact,
         "page": result.page,
+        "requested_page": query.page,
         "page_size": result.page_size,
         "reachable": (reach := result.reach_that_applies),
         "last_reachable_page": None if reach is None else result.last_reachable_page,
