@@ -38,6 +38,8 @@ PARAM_LABELS: Mapping[str, str] = {
     "phan": "Phần bài",
     "q": "Từ khoá",
     "quay_lai": "Hàng đợi để quay lại",
+    "report_confirm_asked": "Ô xác nhận báo cáo lãnh đạo",
+    "report_confirmed": "Tôi xác nhận đã báo cáo lãnh đạo",
     "sap_xep": "Sắp xếp",
     "thao_tac": "Thao tác",
     "tinh": "Tỉnh, thành phố",

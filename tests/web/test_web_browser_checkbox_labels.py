@@ -38,3 +38,18 @@ def test_the_copies_checkbox_is_beside_its_words(page, server, archive, width) -
         middle = (top + bottom) / 2
         assert words_top <= middle <= words_bottom, f"{path}: checkbox {found}"
         assert right <= words_left, f"{path}: checkbox {found}"
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_report_confirmation_is_beside_its_words(page, server, width) -> None:  # noqa: F811
+    _sign_in(page, server)
+    token = page.locator("input[name=csrf_token]").first.input_value()
+    concluded = {"csrf_token": token, "action": "status", "status": "false", "note": "Giả mạo"}
+    assert page.request.post(server + "/bai/doc003/xu-ly", form=concluded).ok
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(server + "/bai/doc003")
+    found = page.locator("label:has(input[name=report_confirmed])").evaluate(_BOXES)
+    left, top, right, bottom = found["box"]
+    words_left, words_top, _, words_bottom = found["words"]
+    assert words_top <= (top + bottom) / 2 <= words_bottom, found
+    assert right <= words_left, found

@@ -1,5 +1,5 @@
 """/nhat-ky: the whole audit log (review decisions, account changes, alerts) for leads and
-admins, filtered by user, action and dates, with a CSV export; times to the second."""
+admins, filtered by user, action and dates, in pages, with a CSV export; times to the second."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import csv
 import dataclasses
 import io
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -34,13 +35,16 @@ from pressmon.web.accounts import Session, account_detail_text
 from pressmon.web.applied_from import Origin, origins
 from pressmon.web.deps import Context, WebContext
 from pressmon.web.formatting import by_name, csv_safe, vn_datetime_seconds
-from pressmon.web.params import Dates, Text, clean
+from pressmon.web.params import Dates, Page, Text, clean
 from pressmon.web.routes import page, reports_only
 
 router = APIRouter()
-SHOWN = 500  # newest entries on the page; the CSV holds more
+PAGE_SIZE = 50  # entries a page, as the queue's rows
 TITLE_CHARS = 90  # of an item's title in the log's column: enough to recognise it
 EXPORTED = 50_000
+# A page reads every newer entry of the three logs to merge them: the pages stop where the CSV
+# does, so no page reads more than an export.
+LAST_PAGE = EXPORTED // PAGE_SIZE
 
 
 def audit_filter(ctx: Context, dates: Dates, nguoi: Text = "", thao_tac: Text = "") -> AuditFilter:
@@ -84,23 +88,53 @@ def page_items(archive: Archive, shown: Sequence[AuditEntry]) -> dict[str, Origi
     return origins(archive, ids, TITLE_CHARS)
 
 
+@dataclass(frozen=True)
+class AuditPage:
+    entries: list[AuditEntry]
+    page: int
+    more: bool  # a next page exists
+    out_of_reach: bool  # entries go past the last page: the dates are to be narrowed
+
+
+def page_of(newest: Sequence[AuditEntry], asked: int) -> AuditPage:
+    """Page `asked` of `newest` (the newest entries through that page, and one more when there
+    are more); a page past the end is the last one, as on the queue."""
+    last = min(max(1, -(-len(newest) // PAGE_SIZE)), LAST_PAGE)
+    current = min(asked, last)
+    beyond = len(newest) > current * PAGE_SIZE
+    return AuditPage(
+        entries=list(newest[(current - 1) * PAGE_SIZE : current * PAGE_SIZE]),
+        page=current,
+        more=beyond and current < LAST_PAGE,
+        out_of_reach=beyond and current == LAST_PAGE,
+    )
+
+
 def display_names(ctx: WebContext) -> dict[str, str]:
     return {account.username: account.label for account in ctx.accounts.list()}
 
 
 @router.get("/nhat-ky", response_class=HTMLResponse, include_in_schema=False)
 def audit_page(
-    request: Request, ctx: Context, wanted: Filter, session: Session = LeadsAndAdmins
+    request: Request,
+    ctx: Context,
+    wanted: Filter,
+    page_no: Page,
+    session: Session = LeadsAndAdmins,
 ) -> Response:
-    shown = entries(ctx, dataclasses.replace(wanted, limit=SHOWN + 1))
+    asked = min(page_no, LAST_PAGE)
+    shown = page_of(entries(ctx, dataclasses.replace(wanted, limit=asked * PAGE_SIZE + 1)), asked)
     names = display_names(ctx)
+    # The filters, kept by the pager's links and the CSV's (which holds every page).
+    params = {k: v for k, v in request.query_params.items() if k != "trang"}
     return page(
         request,
         ctx,
         "audit.html",
-        entries=shown[:SHOWN],
-        items=page_items(ctx.archive, shown[:SHOWN]),
-        more=len(shown) > SHOWN,
+        entries=shown.entries,
+        items=page_items(ctx.archive, shown.entries),
+        shown=shown,
+        last_page_entries=LAST_PAGE * PAGE_SIZE,
         names=names,
         offices=ctx.accounts.offices_at(),
         actor_name=traced_actor_name,
@@ -111,7 +145,7 @@ def audit_page(
         accounts=by_name(names),  # the filter's, in Vietnamese alphabetical order
         system=SYSTEM,
         chosen=wanted,
-        query=request.url.query,
+        params=params,
     )
 
 

@@ -91,6 +91,7 @@ from pressmon.web.formatting import (
 from pressmon.web.listed_accounts import session_accounts
 from pressmon.web.params import MAX_NOTE, MAX_PAGE, MAX_TEXT, MAX_URL, DocumentId
 from pressmon.web.queue_return import QUEUE, queue_return, return_param
+from pressmon.web.report_confirmation import CONFIRM_TEXT, unconfirmed_report, unconfirmed_text
 from pressmon.web.routes import page
 from pressmon.web.routes.queue import center_actor
 
@@ -273,6 +274,7 @@ def item_context(
         # The status and follow-up a refused action chose, chosen again, else the item's
         # status: the list's first entry in their place would be saved with the next click.
         "picked": {"status": state.status, "follow_up": ""},
+        "report_confirm_text": CONFIRM_TEXT,
     }
 
 
@@ -369,6 +371,8 @@ def act(
     seen: int | None = Form(None, ge=0),
     seen_unassigned: bool = Form(False),
     copies: bool = Form(False),
+    report_confirm_asked: bool = Form(False),
+    report_confirmed: bool = Form(False),
 ) -> Response:
     """`seen`: how many events the item page's log showed (see `Action.seen`);
     `seen_unassigned`: the queue showed the item held by no one (see `Action.seen_unassigned`);
@@ -377,7 +381,10 @@ def act(
     to go to once done (else the item's log); `quay_lai`: the queue view the item page leads
     back to, kept on the page shown again. Sent again by its sender (see `RepeatedAction`), it
     is recorded once: the item page says so, as it is now (200, not a conflict). A take of an
-    item the sender holds already (see `AlreadyTaken`) goes where a take goes, nothing recorded."""
+    item the sender holds already (see `AlreadyTaken`) goes where a take goes, nothing recorded.
+    `report_confirm_asked`, `report_confirmed`: the follow-up form's confirmation of "Đã báo cáo
+    lãnh đạo" (see `unconfirmed_report`); unticked, nothing is recorded and the page comes back
+    with the form as sent (422)."""
     requested = Action(
         action,
         status=status or None,
@@ -387,6 +394,18 @@ def act(
         seen=seen,
         seen_unassigned=seen_unassigned,
     )
+    if unconfirmed_report(requested, asked=report_confirm_asked, confirmed=report_confirmed):
+        shown = item_context(ctx, archive, document_id, session.account, back=quay_lai)
+        # The status form keeps the item's status chosen: only the follow-up was sent.
+        picked = shown["picked"] | {"follow_up": follow_up}
+        return page(
+            request,
+            ctx,
+            "item.html",
+            status=422,
+            error=unconfirmed_text(),
+            **shown | {"drafts": {action: note}, "picked": picked},
+        )
     kept = return_param(quay_lai)
     done = done_target(document_id, requested, session.account.username, queue_return(next), kept)
     try:
