@@ -39,3 +39,5 @@ def test_a_refused_follow_up_keeps_the_follow_up_chosen(as_reviewer) -> None:
     )
     assert refused.status_code == 422
     assert _chosen(refused.text, "follow_up") == "reported_to_leadership"
+    # The status form above, not sent, keeps the item's status chosen, not the list's first.
+    assert _chosen(refused.text, "status") == "false"

@@ -448,7 +448,8 @@ def act(
             **shown
             | {
                 "drafts": _drafts(err, action, note),
-                "picked": {"status": status, "follow_up": follow_up},
+                # A refused follow-up leaves the status form unsent: the item's status stays.
+                "picked": {"status": status or shown["picked"]["status"], "follow_up": follow_up},
             },
         )
     announce_to_the_other_side(ctx, archive, event)
