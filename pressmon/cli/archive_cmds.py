@@ -25,7 +25,7 @@ from pressmon.cli.byte_input import (
     utf16_refused,
 )
 from pressmon.cli.help_text import command, group
-from pressmon.cli.legacy_encoding import not_utf8_refused, utf8_check
+from pressmon.cli.legacy_encoding import head_check, not_utf8_refused, utf8_check
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import (
@@ -579,10 +579,10 @@ def ingest(app, file: Path, quiet: bool) -> None:
             )
 
 
-def _refuse_utf16_export(file: Path) -> None:
+def _refuse_utf16_or_legacy_export(file: Path) -> None:
     """An export saved again as UTF-16 (Windows editors' "Unicode"), or as Windows-1258, is
     refused as such before the archive is opened, as `ingest` refuses it, not as "có byte không
-    phải UTF-8"."""
+    phải UTF-8"; only its first lines are read for it (`head_check`)."""
     if str(file) == "-":
         piped = sys.stdin.buffer
         utf16 = isinstance(piped, io.BufferedReader) and is_utf16(piped)
@@ -595,8 +595,9 @@ def _refuse_utf16_export(file: Path) -> None:
     if str(file) == "-":
         return  # a pipe cannot be read twice; its first bad byte stops the import, as before
     with file.open("rb") as raw:
-        check = utf8_check(raw)
-    # Any other bad byte is refused as it comes ("từ dòng N: có byte không phải UTF-8").
+        check = head_check(raw)
+    # Any other bad byte, or one further on, is refused as it comes ("từ dòng N: có byte không
+    # phải UTF-8").
     if check.not_utf8 and check.reads_as_cp1258:
         raise not_utf8_refused(str(file), check, "chưa nhập dòng nào", again="nhập lại")
 
@@ -731,7 +732,7 @@ def index_import(app, file: Path, quiet: bool) -> None:
     from index.transfer import import_jsonl
     from pressmon.locations import new_archive_kept_if_stored
 
-    _refuse_utf16_export(file)
+    _refuse_utf16_or_legacy_export(file)
     # Counted, and only the lines shown kept: a large import can clean many.
     cleaned = 0
     shown: list[str] = []

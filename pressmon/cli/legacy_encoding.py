@@ -10,13 +10,20 @@ code page, as Vietnamese text.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
+from typing import BinaryIO
 
 from pressmon.errors import PressmonError
 
 SHARE = 10  # more than 1 non-blank line in 10 not UTF-8: the file is not UTF-8
+# How much of an input `head_check` reads: a file in another encoding shows it in its first
+# lines, and reading a large export through to know it would cost a whole extra pass.
+HEAD_LINES = 500
+HEAD_BYTES = 1 << 20
 _LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # Windows-1258 writes tones as combining marks
 # What a Vietnamese text's bytes may hold beyond ASCII, once read as Windows-1258.
@@ -75,6 +82,34 @@ def utf8_check(lines: Iterable[bytes]) -> Utf8Check:
             first = first or number
             cp1258 = cp1258 and vietnamese_in_cp1258(raw)
     return Utf8Check(count, invalid, first, cp1258 and invalid > 0)
+
+
+def head_check(stream: BinaryIO) -> Utf8Check:
+    """`utf8_check` of the first lines of `stream` only, reading at most `HEAD_BYTES` of it."""
+    return utf8_check_of_head(stream.read(HEAD_BYTES))
+
+
+def utf8_check_of_head(head: bytes) -> Utf8Check:
+    """`utf8_check` of the first `HEAD_LINES` lines in `head`, an input's first bytes; its last
+    line, which the cut may end inside a character, is judged without that character."""
+    lines = list(islice(io.BytesIO(head), HEAD_LINES))
+    if lines and not lines[-1].endswith(b"\n"):
+        lines[-1] = _uncut(lines[-1])
+    return utf8_check(lines)
+
+
+def _uncut(raw: bytes) -> bytes:
+    """`raw` without an incomplete UTF-8 character at its end (cut there, not invalid).
+
+    >>> _uncut("Hoá".encode()[:-1]), _uncut(b"Ho\\xe1n")
+    (b'Ho', b'Ho\\xe1n')
+    """
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.end == len(raw) and err.reason == "unexpected end of data":
+            return raw[: err.start]
+    return raw
 
 
 def not_utf8_refused(
