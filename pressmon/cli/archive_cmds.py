@@ -25,7 +25,7 @@ from pressmon.cli.byte_input import (
     utf16_refused,
 )
 from pressmon.cli.help_text import command, group
-from pressmon.cli.legacy_encoding import head_check, not_utf8_refused, utf8_check
+from pressmon.cli.legacy_encoding import Utf8Tally, head_check, not_utf8_refused
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import (
@@ -516,21 +516,24 @@ def ingest(app, file: Path, quiet: bool) -> None:
     xem README). Dòng lỗi bị bỏ qua và được nêu ra; mọi dòng khác vẫn được lưu, rồi lệnh kết
     thúc với mã 1 để các script biết.
     """
-    from pressmon.ingest import ingest_jsonl  # the classifier: heavy, only here (fast start)
+    # The classifier: heavy, only here (fast start).
+    from pressmon.ingest import ingest_parsed, parse_lines
 
     # Bytes, so a line of invalid UTF-8 is replaced and reported instead of aborting the file.
     from_stdin = str(file) == "-"
     name = STDIN_NAME if from_stdin else str(file)
-    # Piped input is held to be read twice: every line is held before storing anyway.
-    stream = peekable(io.BytesIO(sys.stdin.buffer.read()) if from_stdin else file.open("rb"))
-    if is_utf16(stream):
-        stream.close()
-        raise utf16_refused(name, "chưa nhập dòng nào", again="nhập lại")
-    check = utf8_check(stream)
-    if check.not_utf8:
-        stream.close()
-        raise not_utf8_refused(name, check, "chưa nhập dòng nào", again="nhập lại")
-    stream.seek(0)
+    stream = peekable(sys.stdin.buffer if from_stdin else file.open("rb"))
+    try:
+        if is_utf16(stream):
+            raise utf16_refused(name, "chưa nhập dòng nào", again="nhập lại")
+        # Read once, the encoding counted on the way: every line is held before storing anyway.
+        tally = Utf8Tally()
+        result = parse_lines(tally.passing(stream), app.settings.tz)
+    finally:
+        if not from_stdin:
+            stream.close()
+    if tally.check.not_utf8:
+        raise not_utf8_refused(name, tally.check, "chưa nhập dòng nào", again="nhập lại")
     from pressmon.locations import new_archive_kept_if_stored
 
     with new_archive_kept_if_stored(app.settings, _to_stderr) as stored:
@@ -542,13 +545,12 @@ def ingest(app, file: Path, quiet: bool) -> None:
             with Progress(progress_mode(quiet)) as progress:
                 stories = story_memory_from(settings, state)
                 processor = processor_from(settings, stories)
-                report = ingest_jsonl(
-                    stream, settings, processor, archive, stories, notifier, progress, stored
+                report = ingest_parsed(
+                    result, settings, processor, archive, stories, notifier, progress, stored
                 )
         finally:
             archive.close()
             state.close()
-            stream.close()
         notifier.send_due()  # a failure is recorded and retried by the next crawl or serve
         n = output.number
         click.echo(

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import BinaryIO
 
@@ -52,6 +52,9 @@ class Utf8Check:
         return self.invalid * SHARE > self.lines
 
 
+NO_LINE = Utf8Check(0, 0, 0, False)  # before any line is read
+
+
 def vietnamese_in_cp1258(raw: bytes) -> bool:
     """Whether `raw` reads in Windows-1258 as Vietnamese text: every non-ASCII character a
     Vietnamese letter, a tone mark or typographic punctuation, and at least one letter.
@@ -69,19 +72,41 @@ def vietnamese_in_cp1258(raw: bytes) -> bool:
 
 def utf8_check(lines: Iterable[bytes]) -> Utf8Check:
     """How many of `lines` are not UTF-8, and whether they read as Windows-1258."""
-    count = invalid = first = 0
-    cp1258 = True
+    check = NO_LINE
     for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        count += 1
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError:
-            invalid += 1
-            first = first or number
-            cp1258 = cp1258 and vietnamese_in_cp1258(raw)
-    return Utf8Check(count, invalid, first, cp1258 and invalid > 0)
+        check = _counted(check, number, raw)
+    return check
+
+
+class Utf8Tally:
+    """`utf8_check` of the lines that pass through `passing`, for an input read only once:
+    piped input, held to be read again, was held twice beside its parsed lines."""
+
+    def __init__(self) -> None:
+        self.check = NO_LINE
+
+    def passing(self, lines: Iterable[bytes]) -> Iterator[bytes]:
+        for number, raw in enumerate(lines, start=1):
+            self.check = _counted(self.check, number, raw)
+            yield raw
+
+
+def _counted(check: Utf8Check, number: int, raw: bytes) -> Utf8Check:
+    """`check` with line `number` counted."""
+    if not raw.strip():
+        return check
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        # Every invalid line so far read as Windows-1258 (or this is the first one).
+        so_far = check.reads_as_cp1258 or not check.invalid
+        return Utf8Check(
+            check.lines + 1,
+            check.invalid + 1,
+            check.first_invalid or number,
+            so_far and vietnamese_in_cp1258(raw),
+        )
+    return replace(check, lines=check.lines + 1)
 
 
 def head_check(stream: BinaryIO) -> Utf8Check:
