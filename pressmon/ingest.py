@@ -205,6 +205,14 @@ def ingest_jsonl(
     return ingest_parsed(result, settings, processor, archive, state, notifier, progress, stored)
 
 
+def nothing_to_ingest(result: ParsedLines) -> IngestReport:
+    """The report on input with no article in it (empty, or every line refused): there is
+    nothing to score, so the model is not loaded, nor trained when missing."""
+    return IngestReport(
+        read=0, stored=0, new=0, irrelevant=0, rejected=result.rejected, cleaned=result.cleaned
+    )
+
+
 def ingest_parsed(
     result: ParsedLines,
     settings: Settings,

@@ -517,7 +517,7 @@ def ingest(app, file: Path, quiet: bool) -> None:
     thúc với mã 1 để các script biết.
     """
     # The classifier: heavy, only here (fast start).
-    from pressmon.ingest import ingest_parsed, parse_lines
+    from pressmon.ingest import ingest_parsed, nothing_to_ingest, parse_lines
 
     # Bytes, so a line of invalid UTF-8 is replaced and reported instead of aborting the file.
     from_stdin = str(file) == "-"
@@ -542,12 +542,15 @@ def ingest(app, file: Path, quiet: bool) -> None:
         state = crawl_state_from(settings)
         notifier = notifier_from(settings)
         try:
-            with Progress(progress_mode(quiet)) as progress:
-                stories = story_memory_from(settings, state)
-                processor = processor_from(settings, stories)
-                report = ingest_parsed(
-                    result, settings, processor, archive, stories, notifier, progress, stored
-                )
+            if not result.lines:
+                report = nothing_to_ingest(result)
+            else:
+                with Progress(progress_mode(quiet)) as progress:
+                    stories = story_memory_from(settings, state)
+                    processor = processor_from(settings, stories)
+                    report = ingest_parsed(
+                        result, settings, processor, archive, stories, notifier, progress, stored
+                    )
         finally:
             archive.close()
             state.close()
