@@ -603,7 +603,7 @@ def _refuse_utf16_or_legacy_export(file: Path) -> None:
         check = head_check(raw)
     # Any other bad byte, or one further on, is refused as it comes ("từ dòng N: có byte không
     # phải UTF-8").
-    if check.not_utf8 and check.reads_as_cp1258:
+    if check.windows_1258:
         raise not_utf8_refused(str(file), check, "chưa nhập dòng nào", again="nhập lại")
 
 

@@ -51,6 +51,12 @@ class Utf8Check:
         """Whether the file as a whole is in another encoding (see the module's rule)."""
         return self.invalid * SHARE > self.lines
 
+    @property
+    def windows_1258(self) -> bool:
+        """Whether the input is Vietnamese text in Windows-1258: what a reader refuses that
+        otherwise takes a bad byte line by line (`index import`, `classify`)."""
+        return self.not_utf8 and self.reads_as_cp1258
+
 
 NO_LINE = Utf8Check(0, 0, 0, False)  # before any line is read
 
@@ -112,6 +118,12 @@ def _counted(check: Utf8Check, number: int, raw: bytes) -> Utf8Check:
 def head_check(stream: BinaryIO) -> Utf8Check:
     """`utf8_check` of the first lines of `stream` only, reading at most `HEAD_BYTES` of it."""
     return utf8_check_of_head(stream.read(HEAD_BYTES))
+
+
+def peeked_check(stream: io.BufferedReader) -> Utf8Check:
+    """`utf8_check` of the first lines of `stream` that its buffer shows, nothing consumed:
+    a pipe's first bytes, read once only (at most `HEAD_BYTES`, and no wait for more)."""
+    return utf8_check_of_head(stream.peek(HEAD_BYTES)[:HEAD_BYTES])
 
 
 def utf8_check_of_head(head: bytes) -> Utf8Check:
