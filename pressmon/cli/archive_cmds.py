@@ -25,7 +25,7 @@ from pressmon.cli.byte_input import (
     utf16_refused,
 )
 from pressmon.cli.help_text import command, group
-from pressmon.cli.legacy_encoding import Utf8Tally, head_check, not_utf8_refused
+from pressmon.cli.legacy_encoding import Utf8Tally, head_check, not_utf8_refused, peeked_check
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import (
@@ -587,24 +587,24 @@ def ingest(app, file: Path, quiet: bool) -> None:
 def _refuse_utf16_or_legacy_export(file: Path) -> None:
     """An export saved again as UTF-16 (Windows editors' "Unicode"), or as Windows-1258, is
     refused as such before the archive is opened, as `ingest` refuses it, not as "có byte không
-    phải UTF-8"; only its first lines are read for it (`head_check`)."""
+    phải UTF-8"; only its first lines are read for it (`head_check`), or, piped, peeked at."""
     if str(file) == "-":
         piped = sys.stdin.buffer
-        utf16 = isinstance(piped, io.BufferedReader) and is_utf16(piped)
+        if not isinstance(piped, io.BufferedReader):
+            return  # nothing to peek at: a bad byte stops the import at its line, as below
+        utf16, check = is_utf16(piped), peeked_check(piped)
     else:
         with file.open("rb") as raw:
             utf16 = starts_as_utf16(raw.read(2))
+            raw.seek(0)
+            check = head_check(raw)
+    name = STDIN_NAME if str(file) == "-" else str(file)
     if utf16:
-        name = STDIN_NAME if str(file) == "-" else str(file)
         raise utf16_refused(name, "chưa nhập dòng nào", again="nhập lại")
-    if str(file) == "-":
-        return  # a pipe cannot be read twice; its first bad byte stops the import, as before
-    with file.open("rb") as raw:
-        check = head_check(raw)
     # Any other bad byte, or one further on, is refused as it comes ("từ dòng N: có byte không
     # phải UTF-8").
     if check.windows_1258:
-        raise not_utf8_refused(str(file), check, "chưa nhập dòng nào", again="nhập lại")
+        raise not_utf8_refused(name, check, "chưa nhập dòng nào", again="nhập lại")
 
 
 def _under_way(today: date, interval: Interval) -> date:
