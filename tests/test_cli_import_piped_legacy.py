@@ -47,3 +47,21 @@ def test_a_piped_utf8_export_is_imported(tmp_path: Path) -> None:
     result = _import_piped(data, _utf8_lines(0, 3))
     assert result.returncode == 0, result.stderr.decode()
     assert "Xong: đã nhập 3 bài" in result.stdout.decode()
+
+
+def test_a_bad_byte_past_the_first_lines_names_its_line(tmp_path: Path) -> None:
+    # Too few to refuse the input as a whole; under a C locale the byte reached the archive.
+    line = json.loads(_utf8_lines(20, 1))
+    line["document"]["title"] = "Lương hưu tháng Chạp"
+    bad = _cp1258(json.dumps(line, ensure_ascii=False) + "\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "pressmon", "--data-dir", str(tmp_path), "index", "import", "-"],
+        input=_utf8_lines(0, 20) + bad,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "LC_ALL": "C"},
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr.decode()
+    assert ": có byte không phải UTF-8 (tệp phải là UTF-8)" in result.stderr.decode()

@@ -759,7 +759,13 @@ def index_import(app, file: Path, quiet: bool) -> None:
             bar("Nhập bài", done)
 
         if str(file) == "-":
-            read = import_jsonl(archive, sys.stdin, progress, heard)
+            # Strict UTF-8 as a file is read: under a C locale stdin escapes a bad byte, which
+            # then failed the write with a traceback instead of naming its line.
+            piped = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline=None)
+            try:
+                read = import_jsonl(archive, piped, progress, heard)
+            finally:
+                piped.detach()  # stdin itself stays open
         else:
             with file.open(encoding="utf-8") as inp:
                 read = import_jsonl(archive, inp, progress, heard)
