@@ -200,11 +200,33 @@ def ingest_jsonl(
     progress: Callable[[str, int, int], None] | None = None,
     stored: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Read, check, attribute, flag and store the lines; alerts for them are queued on
+    """Read, check, attribute, flag and store the lines (`ingest_parsed`)."""
+    result = parse_lines(lines, settings.tz)
+    return ingest_parsed(result, settings, processor, archive, state, notifier, progress, stored)
+
+
+def nothing_to_ingest(result: ParsedLines) -> IngestReport:
+    """The report on input with no article in it (empty, or every line refused): there is
+    nothing to score, so the model is not loaded, nor trained when missing."""
+    return IngestReport(
+        read=0, stored=0, new=0, irrelevant=0, rejected=result.rejected, cleaned=result.cleaned
+    )
+
+
+def ingest_parsed(
+    result: ParsedLines,
+    settings: Settings,
+    processor: ArticleProcessor,
+    archive: Archive,
+    state: StoryMemory,
+    notifier: Notifier,
+    progress: Callable[[str, int, int], None] | None = None,
+    stored: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Attribute, flag and store the lines `parse_lines` read; alerts for them are queued on
     `notifier`, for the caller to send once the archive is committed; `progress(stage, done,
     total)` hears of each stage as it goes, `stored(count)` of the articles once stored (a
     failure after that leaves them stored)."""
-    result = parse_lines(lines, settings.tz)
     parsed = result.lines
     sources = load_sources(settings.sources_file)
     crawled_at = datetime.now(UTC)

@@ -25,7 +25,7 @@ from pressmon.cli.byte_input import (
     utf16_refused,
 )
 from pressmon.cli.help_text import command, group
-from pressmon.cli.legacy_encoding import not_utf8_refused, utf8_check
+from pressmon.cli.legacy_encoding import Utf8Tally, head_check, not_utf8_refused, peeked_check
 from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import (
@@ -516,21 +516,24 @@ def ingest(app, file: Path, quiet: bool) -> None:
     xem README). Dòng lỗi bị bỏ qua và được nêu ra; mọi dòng khác vẫn được lưu, rồi lệnh kết
     thúc với mã 1 để các script biết.
     """
-    from pressmon.ingest import ingest_jsonl  # the classifier: heavy, only here (fast start)
+    # The classifier: heavy, only here (fast start).
+    from pressmon.ingest import ingest_parsed, nothing_to_ingest, parse_lines
 
     # Bytes, so a line of invalid UTF-8 is replaced and reported instead of aborting the file.
     from_stdin = str(file) == "-"
     name = STDIN_NAME if from_stdin else str(file)
-    # Piped input is held to be read twice: every line is held before storing anyway.
-    stream = peekable(io.BytesIO(sys.stdin.buffer.read()) if from_stdin else file.open("rb"))
-    if is_utf16(stream):
-        stream.close()
-        raise utf16_refused(name, "chưa nhập dòng nào", again="nhập lại")
-    check = utf8_check(stream)
-    if check.not_utf8:
-        stream.close()
-        raise not_utf8_refused(name, check, "chưa nhập dòng nào", again="nhập lại")
-    stream.seek(0)
+    stream = peekable(sys.stdin.buffer if from_stdin else file.open("rb"))
+    try:
+        if is_utf16(stream):
+            raise utf16_refused(name, "chưa nhập dòng nào", again="nhập lại")
+        # Read once, the encoding counted on the way: every line is held before storing anyway.
+        tally = Utf8Tally()
+        result = parse_lines(tally.passing(stream), app.settings.tz)
+    finally:
+        if not from_stdin:
+            stream.close()
+    if tally.check.not_utf8:
+        raise not_utf8_refused(name, tally.check, "chưa nhập dòng nào", again="nhập lại")
     from pressmon.locations import new_archive_kept_if_stored
 
     with new_archive_kept_if_stored(app.settings, _to_stderr) as stored:
@@ -539,16 +542,18 @@ def ingest(app, file: Path, quiet: bool) -> None:
         state = crawl_state_from(settings)
         notifier = notifier_from(settings)
         try:
-            with Progress(progress_mode(quiet)) as progress:
-                stories = story_memory_from(settings, state)
-                processor = processor_from(settings, stories)
-                report = ingest_jsonl(
-                    stream, settings, processor, archive, stories, notifier, progress, stored
-                )
+            if not result.lines:
+                report = nothing_to_ingest(result)
+            else:
+                with Progress(progress_mode(quiet)) as progress:
+                    stories = story_memory_from(settings, state)
+                    processor = processor_from(settings, stories)
+                    report = ingest_parsed(
+                        result, settings, processor, archive, stories, notifier, progress, stored
+                    )
         finally:
             archive.close()
             state.close()
-            stream.close()
         notifier.send_due()  # a failure is recorded and retried by the next crawl or serve
         n = output.number
         click.echo(
@@ -579,26 +584,27 @@ def ingest(app, file: Path, quiet: bool) -> None:
             )
 
 
-def _refuse_utf16_export(file: Path) -> None:
+def _refuse_utf16_or_legacy_export(file: Path) -> None:
     """An export saved again as UTF-16 (Windows editors' "Unicode"), or as Windows-1258, is
     refused as such before the archive is opened, as `ingest` refuses it, not as "có byte không
-    phải UTF-8"."""
+    phải UTF-8"; only its first lines are read for it (`head_check`), or, piped, peeked at."""
     if str(file) == "-":
         piped = sys.stdin.buffer
-        utf16 = isinstance(piped, io.BufferedReader) and is_utf16(piped)
+        if not isinstance(piped, io.BufferedReader):
+            return  # nothing to peek at: a bad byte stops the import at its line, as below
+        utf16, check = is_utf16(piped), peeked_check(piped)
     else:
         with file.open("rb") as raw:
             utf16 = starts_as_utf16(raw.read(2))
+            raw.seek(0)
+            check = head_check(raw)
+    name = STDIN_NAME if str(file) == "-" else str(file)
     if utf16:
-        name = STDIN_NAME if str(file) == "-" else str(file)
         raise utf16_refused(name, "chưa nhập dòng nào", again="nhập lại")
-    if str(file) == "-":
-        return  # a pipe cannot be read twice; its first bad byte stops the import, as before
-    with file.open("rb") as raw:
-        check = utf8_check(raw)
-    # Any other bad byte is refused as it comes ("từ dòng N: có byte không phải UTF-8").
-    if check.not_utf8 and check.reads_as_cp1258:
-        raise not_utf8_refused(str(file), check, "chưa nhập dòng nào", again="nhập lại")
+    # Any other bad byte, or one further on, is refused as it comes ("từ dòng N: có byte không
+    # phải UTF-8").
+    if check.windows_1258:
+        raise not_utf8_refused(name, check, "chưa nhập dòng nào", again="nhập lại")
 
 
 def _under_way(today: date, interval: Interval) -> date:
@@ -731,7 +737,7 @@ def index_import(app, file: Path, quiet: bool) -> None:
     from index.transfer import import_jsonl
     from pressmon.locations import new_archive_kept_if_stored
 
-    _refuse_utf16_export(file)
+    _refuse_utf16_or_legacy_export(file)
     # Counted, and only the lines shown kept: a large import can clean many.
     cleaned = 0
     shown: list[str] = []
@@ -753,7 +759,13 @@ def index_import(app, file: Path, quiet: bool) -> None:
             bar("Nhập bài", done)
 
         if str(file) == "-":
-            read = import_jsonl(archive, sys.stdin, progress, heard)
+            # Strict UTF-8 as a file is read: under a C locale stdin escapes a bad byte, which
+            # then failed the write with a traceback instead of naming its line.
+            piped = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline=None)
+            try:
+                read = import_jsonl(archive, piped, progress, heard)
+            finally:
+                piped.detach()  # stdin itself stays open
         else:
             with file.open(encoding="utf-8") as inp:
                 read = import_jsonl(archive, inp, progress, heard)

@@ -10,13 +10,20 @@ code page, as Vietnamese text.
 
 from __future__ import annotations
 
+import io
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import islice
+from typing import BinaryIO
 
 from pressmon.errors import PressmonError
 
 SHARE = 10  # more than 1 non-blank line in 10 not UTF-8: the file is not UTF-8
+# How much of an input `head_check` reads: a file in another encoding shows it in its first
+# lines, and reading a large export through to know it would cost a whole extra pass.
+HEAD_LINES = 500
+HEAD_BYTES = 1 << 20
 _LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # Windows-1258 writes tones as combining marks
 # What a Vietnamese text's bytes may hold beyond ASCII, once read as Windows-1258.
@@ -44,6 +51,15 @@ class Utf8Check:
         """Whether the file as a whole is in another encoding (see the module's rule)."""
         return self.invalid * SHARE > self.lines
 
+    @property
+    def windows_1258(self) -> bool:
+        """Whether the input is Vietnamese text in Windows-1258: what a reader refuses that
+        otherwise takes a bad byte line by line (`index import`, `classify`)."""
+        return self.not_utf8 and self.reads_as_cp1258
+
+
+NO_LINE = Utf8Check(0, 0, 0, False)  # before any line is read
+
 
 def vietnamese_in_cp1258(raw: bytes) -> bool:
     """Whether `raw` reads in Windows-1258 as Vietnamese text: every non-ASCII character a
@@ -62,19 +78,75 @@ def vietnamese_in_cp1258(raw: bytes) -> bool:
 
 def utf8_check(lines: Iterable[bytes]) -> Utf8Check:
     """How many of `lines` are not UTF-8, and whether they read as Windows-1258."""
-    count = invalid = first = 0
-    cp1258 = True
+    check = NO_LINE
     for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        count += 1
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError:
-            invalid += 1
-            first = first or number
-            cp1258 = cp1258 and vietnamese_in_cp1258(raw)
-    return Utf8Check(count, invalid, first, cp1258 and invalid > 0)
+        check = _counted(check, number, raw)
+    return check
+
+
+class Utf8Tally:
+    """`utf8_check` of the lines that pass through `passing`, for an input read only once:
+    piped input, held to be read again, was held twice beside its parsed lines."""
+
+    def __init__(self) -> None:
+        self.check = NO_LINE
+
+    def passing(self, lines: Iterable[bytes]) -> Iterator[bytes]:
+        for number, raw in enumerate(lines, start=1):
+            self.check = _counted(self.check, number, raw)
+            yield raw
+
+
+def _counted(check: Utf8Check, number: int, raw: bytes) -> Utf8Check:
+    """`check` with line `number` counted."""
+    if not raw.strip():
+        return check
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        # Every invalid line so far read as Windows-1258 (or this is the first one).
+        so_far = check.reads_as_cp1258 or not check.invalid
+        return Utf8Check(
+            check.lines + 1,
+            check.invalid + 1,
+            check.first_invalid or number,
+            so_far and vietnamese_in_cp1258(raw),
+        )
+    return replace(check, lines=check.lines + 1)
+
+
+def head_check(stream: BinaryIO) -> Utf8Check:
+    """`utf8_check` of the first lines of `stream` only, reading at most `HEAD_BYTES` of it."""
+    return utf8_check_of_head(stream.read(HEAD_BYTES))
+
+
+def peeked_check(stream: io.BufferedReader) -> Utf8Check:
+    """`utf8_check` of the first lines of `stream` that its buffer shows, nothing consumed:
+    a pipe's first bytes, read once only (at most `HEAD_BYTES`, and no wait for more)."""
+    return utf8_check_of_head(stream.peek(HEAD_BYTES)[:HEAD_BYTES])
+
+
+def utf8_check_of_head(head: bytes) -> Utf8Check:
+    """`utf8_check` of the first `HEAD_LINES` lines in `head`, an input's first bytes; its last
+    line, which the cut may end inside a character, is judged without that character."""
+    lines = list(islice(io.BytesIO(head), HEAD_LINES))
+    if lines and not lines[-1].endswith(b"\n"):
+        lines[-1] = _uncut(lines[-1])
+    return utf8_check(lines)
+
+
+def _uncut(raw: bytes) -> bytes:
+    """`raw` without an incomplete UTF-8 character at its end (cut there, not invalid).
+
+    >>> _uncut("Hoá".encode()[:-1]), _uncut(b"Ho\\xe1n")
+    (b'Ho', b'Ho\\xe1n')
+    """
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.end == len(raw) and err.reason == "unexpected end of data":
+            return raw[: err.start]
+    return raw
 
 
 def not_utf8_refused(

@@ -23,6 +23,7 @@ from pressmon.cli import output
 from pressmon.cli.byte_input import STDIN_NAME, is_utf16, peekable, utf16_refused
 from pressmon.cli.evaluation_text import evaluation_text
 from pressmon.cli.help_text import command
+from pressmon.cli.legacy_encoding import not_utf8_refused, peeked_check
 from pressmon.cli.options import not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode
 from pressmon.errors import PressmonError
@@ -152,6 +153,11 @@ def classify(app, as_json: bool) -> None:
     stream = peekable(sys.stdin.buffer)
     if is_utf16(stream):  # before the model loads: nothing is scored
         raise utf16_refused(STDIN_NAME, "chưa chấm điểm dòng nào", again="chạy lại")
+    # From its first lines: output follows each line, so the input is not read ahead; a stray
+    # byte further on is replaced and noted on its line.
+    check = peeked_check(stream)
+    if check.windows_1258:
+        raise not_utf8_refused(STDIN_NAME, check, "chưa chấm điểm dòng nào", again="chạy lại")
     flagger = flagger_from(app.settings)
     outlets = OutletResolver(load_sources(app.settings.sources_file).sources)
     failures = 0
