@@ -294,12 +294,21 @@ CUES: tuple[Cue, ...] = (
 # or a greeting speaks to the reader only when it opens a clause, alone or after "chúng tôi".
 # (Words whose folded form is also "you do X" stay out: "bạn chỉ/tới/tự/đổi".)
 _THIRD_PERSON_FRIEND = r"(?! (?:trai|gái|bè|thân|học|của|ấy|anh|em)\b)"
+# Reports count customers or point at some ("nhiều khách hàng", "4 khách hàng trúng giải",
+# "khách hàng này"): people spoken about, not the reader, whom a message greets without a count.
+_COUNTING_WORDS = (
+    *("các", "những", "nhiều", "một", "hai", "ba", "bốn", "mười", "trăm", "nghìn", "ngàn"),
+    *("triệu", "số", "có", "vị"),
+)
+_COUNTED = "".join(f"(?<!{w} )" for w in _COUNTING_WORDS)
+_THIRD_PERSON_CUSTOMER = rf"(?<!\d ){_COUNTED}khách hàng(?! (?:này|đó|ấy|kia)\b)"
 _CLAUSE_OPENS = r"(?:^|(?<=\| ))(?:(?:chúng tôi|bên (?:em|mình)|tôi|em) )?"
 _ADDRESS = _cue(
     "address",
     "",
     rf"\b(?:quý khách|quý kh|qk|kh|ông ?/ ?bà|ông \(?bà\)?|o ?/? ?b|ob|bạn{_THIRD_PERSON_FRIEND}|"
-    r"anh ?/ ?chị|a ?/ ?c|khách hàng|anh chị|ae|thuê bao|"
+    r"anh ?/ ?chị|a ?/ ?c|anh chị|ae|thuê bao|"
+    rf"{_THIRD_PERSON_CUSTOMER}|"
     r"chào (?:anh|chị|em|bạn|cô|chú|ông|bà)|"
     rf"{_CLAUSE_OPENS}(?:(?:xin )?chúc mừng|"
     r"(?:đề nghị|yêu cầu|mời|nhờ|vui lòng) (?:anh|chị|em|cô|chú|ông|bà)))\b",
