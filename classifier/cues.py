@@ -294,12 +294,21 @@ CUES: tuple[Cue, ...] = (
 # or a greeting speaks to the reader only when it opens a clause, alone or after "chúng tôi".
 # (Words whose folded form is also "you do X" stay out: "bạn chỉ/tới/tự/đổi".)
 _THIRD_PERSON_FRIEND = r"(?! (?:trai|gái|bè|thân|học|của|ấy|anh|em)\b)"
+# Reports count customers or point at some ("nhiều khách hàng", "4 khách hàng trúng giải",
+# "khách hàng này"): people spoken about, not the reader, whom a message greets without a count.
+_COUNTING_WORDS = (
+    *("các", "những", "nhiều", "một", "hai", "ba", "bốn", "mười", "trăm", "nghìn", "ngàn"),
+    *("triệu", "số", "có", "vị"),
+)
+_COUNTED = "".join(f"(?<!{w} )" for w in _COUNTING_WORDS)
+_THIRD_PERSON_CUSTOMER = rf"(?<!\d ){_COUNTED}khách hàng(?! (?:này|đó|ấy|kia)\b)"
 _CLAUSE_OPENS = r"(?:^|(?<=\| ))(?:(?:chúng tôi|bên (?:em|mình)|tôi|em) )?"
 _ADDRESS = _cue(
     "address",
     "",
     rf"\b(?:quý khách|quý kh|qk|kh|ông ?/ ?bà|ông \(?bà\)?|o ?/? ?b|ob|bạn{_THIRD_PERSON_FRIEND}|"
-    r"anh ?/ ?chị|a ?/ ?c|khách hàng|anh chị|ae|thuê bao|"
+    r"anh ?/ ?chị|a ?/ ?c|anh chị|ae|thuê bao|"
+    rf"{_THIRD_PERSON_CUSTOMER}|"
     r"chào (?:anh|chị|em|bạn|cô|chú|ông|bà)|"
     rf"{_CLAUSE_OPENS}(?:(?:xin )?chúc mừng|"
     r"(?:đề nghị|yêu cầu|mời|nhờ|vui lòng) (?:anh|chị|em|cô|chú|ông|bà)))\b",
@@ -337,6 +346,9 @@ _NAMED_HANDLE = re.compile(r"\b(?:zalo|zl|tele|telegram)\b ([a-z]{6,})\b")
 # shortened link stays a channel wherever it stands.
 _CREDIT_BEFORE = re.compile(r"(?:\b(?:ảnh|nguồn|tạp chí)|(?<!thông )\bbáo)\s*[:(]?\s*$", re.I)
 _CREDIT_AFTER = re.compile(r"^[\s)]*(?:đưa tin|đăng tải|dẫn lời)\b", re.I)
+# Quoted speech: double or typographic quotes only, since SMS typed without a Vietnamese keyboard
+# put apostrophes after vowels for their tones ("Tha'ng").
+_QUOTATION = re.compile(r"\"[^\"\n]{8,}\"|“[^”\n]{8,}”|«[^»\n]{8,}»")
 # From this share of words typed with diacritics, a text is read with them.
 MARKED_FROM = MARKED_SHARE
 
@@ -373,7 +385,7 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
     text = cleaned.folded
     links = [lk for lk in channels.links(text) if not _credited(cleaned, lk)]
     phones = [p for p in channels.phones(text) if p.kind == "mobile"]
-    addressed = bool(_ADDRESS.find_all(cleaned, as_marked=cleaned.marked_share >= MARKED_FROM))
+    addressed = _addresses_reader(cleaned)
     warning = bool(_WARNING.search(text))
     protective = warning or bool(_PROTECTIVE.search(text))
     hits: list[CueHit] = []
@@ -478,6 +490,18 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
         protective=protective,
         addressed=addressed,
     )
+
+
+def _addresses_reader(cleaned: Cleaned) -> bool:
+    """Some word of address speaks to the reader: one inside a quotation is the quoted speaker's
+    (a report quoting “… bạn có thể mua cả một hòn đảo …”), not the text's own."""
+    as_marked = cleaned.marked_share >= MARKED_FROM
+    quoted = [m.span() for m in _QUOTATION.finditer(cleaned.original)]
+    for start, end, _ in _ADDRESS.find_all(cleaned, as_marked=as_marked):
+        a, _ = cleaned.span(start, end, in_marked=as_marked)
+        if not any(q_start <= a < q_end for q_start, q_end in quoted):
+            return True
+    return False
 
 
 def _credited(cleaned: Cleaned, link: Link) -> bool:
