@@ -20,6 +20,7 @@ from pressmon.review.labels import CATEGORY_LABELS, KIND_LABELS, STANCE_LABELS, 
 from pressmon.search_hints import Suggestion
 from pressmon.snapshots import Revision
 from pressmon.web.formatting import at_least, number, vn_datetime
+from vntext.collation import vietnamese_sort_key
 
 GROUP_HEADERS = {
     "province": "Tỉnh/thành",
@@ -214,10 +215,15 @@ def counts_text(
         *(bucket_column(b, counts.interval) for b in counts.buckets),
         "Tổng",
     ]
-    ordered = sorted(counts.rows.items(), key=lambda item: (-sum(item[1]), item[0]))
+    shown = {group: names.get(group, group) or "(không rõ)" for group in counts.rows}
+    # Ties by the name shown, in Vietnamese order (Đà Nẵng after Cà Mau, not after every
+    # other letter as its code point would put it; an outlet by its name, not its id).
+    ordered = sorted(
+        counts.rows.items(),
+        key=lambda item: (-sum(item[1]), vietnamese_sort_key(shown[item[0]])),
+    )
     grouped = [
-        (names.get(group, group) or "(không rõ)", *map(number, values), number(sum(values)))
-        for group, values in ordered
+        (shown[group], *map(number, values), number(sum(values))) for group, values in ordered
     ]
     footer = f"Tổng: {number(counts.total)}"
     if counts.group_by in TOTAL_NOTES:
