@@ -236,7 +236,8 @@ def coverage_figures(
     outlet_totals = _totals(archive.counts(base, group_by="outlet"))
     names = dict(outlet_names or {})
     names |= stored_outlet_names(archive, [o for o, _ in outlet_totals], names)
-    outlets = [(names.get(o, o), n) for o, n in outlet_totals]
+    # Ties by the outlet's name, not its id (`baodongthap` put Báo Đồng Tháp before Báo Hà Tĩnh).
+    outlets = sorted(((names.get(o, o), n) for o, n in outlet_totals), key=_most_then_by_name)
     campaigns = []
     for campaign in targets.campaigns:
         start, end = campaign.window(date_to.year)

@@ -1,0 +1,48 @@
+"""/bao-phu, the leadership report and their workbooks list outlets with equal counts in
+Vietnamese alphabetical order of their names; they followed the outlets' ids, so an outlet whose
+id sorts first came first whatever its name."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from index.sqlite_backend import SQLiteArchive
+from index.types import Document
+from pressmon.reports import coverage_figures
+from pressmon.settings import Targets
+
+AT = datetime(2026, 4, 7, 2, tzinfo=UTC)
+
+
+def _article(n: int, outlet: str) -> Document:
+    url = f"https://{outlet}.vn/bai-{n}.html"
+    return Document(
+        id=f"o{n}",
+        url=url,
+        canonical_url=url,
+        outlet=outlet,
+        outlet_name=outlet,
+        kind="national",
+        title="Bảo hiểm y tế học sinh năm học mới",
+        body="Bảo hiểm y tế học sinh được gia hạn trước năm học mới.",
+        published_at=AT,
+        crawled_at=AT,
+        province="Hà Nội",
+        provinces=("Hà Nội",),
+    )
+
+
+def test_outlets_with_equal_counts_follow_their_names(tmp_path: Path) -> None:
+    names = {"aaa": "Tin Chiều", "bbb": "Đời Sống Mới", "ccc": "Ánh Dương"}
+    with SQLiteArchive(tmp_path / "pressmon.db") as archive:
+        archive.upsert([_article(n, outlet) for n, outlet in enumerate(names)])
+        figures = coverage_figures(
+            archive,
+            Targets(),
+            date_from=date(2026, 4, 6),
+            date_to=date(2026, 4, 12),
+            today=date(2026, 4, 12),
+            outlet_names=names,
+        )
+    assert figures.by_outlet == (("Ánh Dương", 1), ("Đời Sống Mới", 1), ("Tin Chiều", 1))
