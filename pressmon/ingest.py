@@ -157,8 +157,16 @@ def attribution_notes(
     """What the line's `province` and `outlet` were taken as, when not as written: an unknown
     province was ignored and an unknown outlet became a new one without a word."""
     notes: list[str] = []
-    if line.province and gazetteer.current(line.province) is None:
+    named = gazetteer.current(line.province) if line.province else None
+    if line.province and named is None:
         notes.append(f"province: không nhận ra «{line.province}»; tỉnh lấy theo nội dung bài")
+    elif named and source in sources.sources and named != source.province:
+        # A configured outlet's own province (none for a national paper) attributes the
+        # article; the line's was dropped without a word, so counts showed it elsewhere.
+        notes.append(
+            f"province: không dùng «{line.province}» vì {source.name} là nguồn đã cấu hình; "
+            "tỉnh lấy theo nguồn và nội dung bài"
+        )
     unknown = f"outlet: «{line.outlet}» không có trong danh sách nguồn"
     if line.outlet and source not in sources.sources:
         notes.append(f"{unknown}; ghi nhận là cơ quan báo mới (mã {source.id})")
