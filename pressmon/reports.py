@@ -6,7 +6,7 @@ returned XLSX bytes."""
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -64,7 +64,7 @@ from pressmon.report_items import (
     report_items,
 )
 from pressmon.review.escalations import Escalation, center_answer, sendings
-from pressmon.review.labels import label, office_label
+from pressmon.review.labels import KIND_LABELS, TOPIC_LABELS, label, office_label
 from pressmon.review.offices import CenterEvent, OfficeAt
 from pressmon.review.statuses import UNSTARTED
 from pressmon.review.workflow import Decided, ReviewState, decided_by, decision_unsaid, replay
@@ -190,19 +190,28 @@ def _topic_totals(archive: Archive, base: Query, topics: Sequence[str]) -> list[
     ]
     with_topic = archive.counts(replace(base, topics=frozenset(topics))).total if topics else 0
     rows.append((UNKNOWN_GROUP, archive.counts(base).total - with_topic))
-    return sorted((r for r in rows if r[1]), key=_most_then_by_name)
+    return sorted((r for r in rows if r[1]), key=_most_then_by_label(TOPIC_LABELS))
 
 
-def _totals(table: CountTable) -> list[tuple[str, int]]:
+def _totals(table: CountTable, labels: Mapping[str, str] | None = None) -> list[tuple[str, int]]:
+    """Each group's total, most first; ties by the name the tables show (`labels` for codes)."""
     return sorted(
         ((group, sum(counts)) for group, counts in table.rows.items()),
-        key=_most_then_by_name,
+        key=_most_then_by_label(labels or {}),
     )
 
 
 def _most_then_by_name(row: tuple[str, int]) -> tuple[int, SortKey]:
     """Most first; ties in Vietnamese alphabetical order (Hải Phòng before Hưng Yên)."""
     return -row[1], vietnamese_sort_key(row[0])
+
+
+def _most_then_by_label(
+    labels: Mapping[str, str],
+) -> Callable[[tuple[str, int]], tuple[int, SortKey]]:
+    """`_most_then_by_name` by the label a code is shown with (a kind's, a topic's), not by the
+    code, which put Báo trung ương ("national") before Báo địa phương ("provincial") on a tie."""
+    return lambda row: _most_then_by_name((labels.get(row[0], row[0]), row[1]))
 
 
 def coverage_figures(
@@ -265,7 +274,9 @@ def coverage_figures(
         targets=progress,
         by_province=tuple(province_rows),
         by_outlet=tuple(outlets),
-        by_kind=tuple(_totals(archive.counts(replace(base, kinds=frozenset()), group_by="kind"))),
+        by_kind=tuple(
+            _totals(archive.counts(replace(base, kinds=frozenset()), group_by="kind"), KIND_LABELS)
+        ),
         by_topic=tuple(_topic_totals(archive, base, topics)),
         campaigns=tuple(campaigns),
         chart_kinds=frozenset(by_id[chart_target.target_id].kinds) if chart_target else frozenset(),

@@ -1,6 +1,6 @@
-"""/bao-phu, the leadership report and their workbooks list outlets with equal counts in
-Vietnamese alphabetical order of their names; they followed the outlets' ids, so an outlet whose
-id sorts first came first whatever its name."""
+"""/bao-phu, the leadership report and their workbooks list outlets (and kinds) with equal counts
+in Vietnamese alphabetical order of the names they show; they followed the ids (codes), so an
+outlet whose id sorts first came first whatever its name."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pressmon.settings import Targets
 AT = datetime(2026, 4, 7, 2, tzinfo=UTC)
 
 
-def _article(n: int, outlet: str) -> Document:
+def _article(n: int, outlet: str, kind: str = "national") -> Document:
     url = f"https://{outlet}.vn/bai-{n}.html"
     return Document(
         id=f"o{n}",
@@ -23,7 +23,7 @@ def _article(n: int, outlet: str) -> Document:
         canonical_url=url,
         outlet=outlet,
         outlet_name=outlet,
-        kind="national",
+        kind=kind,
         title="Bảo hiểm y tế học sinh năm học mới",
         body="Bảo hiểm y tế học sinh được gia hạn trước năm học mới.",
         published_at=AT,
@@ -46,3 +46,18 @@ def test_outlets_with_equal_counts_follow_their_names(tmp_path: Path) -> None:
             outlet_names=names,
         )
     assert figures.by_outlet == (("Ánh Dương", 1), ("Đời Sống Mới", 1), ("Tin Chiều", 1))
+
+
+def test_kinds_with_equal_counts_follow_their_labels(tmp_path: Path) -> None:
+    kinds = {"aaa": "national", "bbb": "provincial"}
+    with SQLiteArchive(tmp_path / "pressmon.db") as archive:
+        archive.upsert([_article(n, o, kind) for n, (o, kind) in enumerate(kinds.items())])
+        figures = coverage_figures(
+            archive,
+            Targets(),
+            date_from=date(2026, 4, 6),
+            date_to=date(2026, 4, 12),
+            today=date(2026, 4, 12),
+        )
+    # Báo địa phương before Báo trung ương, though "national" sorts before "provincial".
+    assert figures.by_kind == (("provincial", 1), ("national", 1))
