@@ -45,11 +45,33 @@ _FRAME_CUES = _folded(
         (r"(bhxh|bảo hiểm xã hội)( \w+){0,6} (khẳng định|cho biết không|bác bỏ|phủ nhận)", 1.5),
         (r"bác bỏ|phủ nhận|đính chính|lên tiếng", 1.0),
         (r"khuyến cáo", 1.0),
-        (r"đề nghị người dân (không|cảnh giác)", 1.5),
+        (
+            r"đề nghị (người dân|người lao động|bà con|quý vị|mọi người|nhân dân) "
+            r"(không|cảnh giác|tỉnh táo)",
+            1.5,
+        ),
         (r"cảnh giác", 1.0),
         (r"thủ đoạn|chiêu (trò|lừa)", 1.0),
         (r"kẻ gian|các đối tượng|đối tượng lừa đảo", 0.8),
         (r"không bao giờ (yêu cầu|gọi|nhắn)", 1.5),
+        # An office saying what it never does, and advice not to act: the words of its notices
+        # ("BHXH không gọi điện, không nhắn tin…", "vui lòng không cung cấp OTP"). "Nếu không"
+        # is a threat's condition, and "không yêu cầu kinh nghiệm" a job advert's.
+        (
+            r"(?<!nếu )(?<!bao giờ )không (gọi điện|nhắn tin|gửi (tin nhắn|sms|đường link|link)"
+            r"|yêu cầu(?! (kinh nghiệm|bằng cấp|trình độ)))",
+            1.5,
+        ),
+        (
+            r"(bhxh|bảo hiểm xã hội|cơ quan|cán bộ|ngân hàng|nhân viên)( \w+){0,6} "
+            r"không (bao giờ )?(gọi|nhắn|gửi|yêu cầu)",
+            0.5,
+        ),
+        (
+            r"(?<!nếu )(đừng|không nên|không) (cung cấp|đọc|chia sẻ|bấm|nhấn|truy cập|cài|"
+            r"chuyển (tiền|khoản)|làm theo|nghe theo|đăng nhập)",
+            1.0,
+        ),
         (r"(tiếp nhận|nhận được) (tin báo|phản ánh)", 0.5),
         (r"không có chính sách", 1.5),
         (r"chỉ tải( \w+){0,8} (ch play|app store)", 1.0),

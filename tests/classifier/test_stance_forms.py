@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from classifier.stance import detect_stance
 
 
@@ -19,3 +21,37 @@ def test_a_call_to_act_further_on_in_a_negated_clause_is_not_asserted() -> None:
         outlet_kind=None,
     )
     assert result.assert_score == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phòng BHXH quận Bắc Thành thông báo: cán bộ của phòng không gọi điện, không nhắn tin "
+        "đề nghị quý vị cung cấp mã OTP hay mật khẩu VssID.",
+        "Phong BHXH quan Bac Thanh thong bao: can bo khong goi dien, khong nhan tin de nghi "
+        "quy vi cung cap ma OTP. Quy vi vui long khong lam theo cuoc goi la.",
+        "Tổ dân phố số 4 thông báo: đề nghị bà con không cài ứng dụng do người xưng cán bộ "
+        "bảo hiểm gửi qua tin nhắn, đừng chuyển tiền cho ai.",
+    ],
+)
+def test_an_office_notice_saying_what_it_never_does_is_a_warning(text: str) -> None:
+    assert _stance("", text) == "reports-and-debunks"
+
+
+def test_a_threat_with_a_conditional_negation_is_not_read_as_advice() -> None:
+    text = (
+        "Hồ sơ hưởng của ông bà đang bị treo, nếu không cung cấp mã xác thực trong hôm nay sẽ "
+        "bị dừng chi trả, liên hệ ngay tổng đài viên."
+    )
+    assert _stance("", text, risk=0.7) == "asserts"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cảnh báo: tài khoản VssID của bạn sẽ bị khóa trong hôm nay, bấm vào đường dẫn để mở lại.",
+        "Canh bao: tai khoan cua ban bi tam ngung, truy cap duong dan va nhap ma OTP de mo lai.",
+    ],
+)
+def test_a_lure_opening_with_a_warning_word_still_asserts(text: str) -> None:
+    assert _stance("", text, risk=0.8) == "asserts"
