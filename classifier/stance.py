@@ -51,9 +51,36 @@ _FRAME_CUES = _folded(
             1.5,
         ),
         (r"cảnh giác", 1.0),
+        # Headlines that expose or tell the reader to keep a clear head, and an office's or a
+        # local official's reminder ("Lật tẩy…", "BHXH Hòa Lâm lưu ý…", "đây là lừa đảo").
+        (r"lật tẩy|vạch trần|bóc trần|tỉnh táo", 1.0),
+        (r"lưu ý (người dân|người lao động|bà con|quý vị|mọi người)", 1.0),
+        (
+            r"(bhxh|bảo hiểm xã hội|công an|ngân hàng|ubnd|cơ quan)( \w+){0,4} (lưu ý|nhắc nhở)",
+            1.0,
+        ),
+        (r"(đây|đó) là (thủ đoạn |chiêu |hành vi )?lừa đảo", 1.5),
         (r"thủ đoạn|chiêu (trò|lừa)", 1.0),
         (r"kẻ gian|các đối tượng|đối tượng lừa đảo", 0.8),
         (r"không bao giờ (yêu cầu|gọi|nhắn)", 1.5),
+        # An office saying what it never does, and advice not to act: the words of its notices
+        # ("BHXH không gọi điện, không nhắn tin…", "vui lòng không cung cấp OTP"). "Nếu không"
+        # is a threat's condition, and "không yêu cầu kinh nghiệm" a job advert's.
+        (
+            r"(?<!nếu )(?<!bao giờ )không (gọi điện|nhắn tin|gửi (tin nhắn|sms|đường link|link)"
+            r"|yêu cầu(?! (kinh nghiệm|bằng cấp|trình độ)))",
+            1.5,
+        ),
+        (
+            r"(bhxh|bảo hiểm xã hội|cơ quan|cán bộ|ngân hàng|nhân viên)( \w+){0,6} "
+            r"không (bao giờ )?(gọi|nhắn|gửi|yêu cầu)",
+            0.5,
+        ),
+        (
+            r"(?<!nếu )(đừng|không nên|không) (cung cấp|đọc|chia sẻ|bấm|nhấn|truy cập|cài|"
+            r"chuyển (tiền|khoản)|làm theo|nghe theo|đăng nhập)",
+            1.0,
+        ),
         # An office saying what it never does, and advice not to act: the words of its notices
         # ("BHXH không gọi điện, không nhắn tin…", "vui lòng không cung cấp OTP"). "Nếu không"
         # is a threat's condition, and "không yêu cầu kinh nghiệm" a job advert's.
@@ -85,6 +112,7 @@ _SCENE_CUES = _folded(
         (r"lừa đảo", 0.5),
         (r"chiếm đoạt", 0.5),
         (r"tuyên phạt|bị cáo|khởi tố|bắt giữ|tạm giữ", 0.5),
+        (r"mất tiền|sập bẫy|mắc bẫy|bị lừa|nạn nhân", 0.5),
     )
 )
 _ASSERT_CUES = _folded(

@@ -47,6 +47,28 @@ def test_a_threat_with_a_conditional_negation_is_not_read_as_advice() -> None:
 
 
 @pytest.mark.parametrize(
+    "title,text",
+    [
+        ("Lật tẩy nhóm nhận làm thẻ bảo hiểm y tế giá rẻ trên mạng", ""),
+        ("Vach tran trang mang tu xung co quan bao hiem thu phi dong bu", ""),
+        ("Người về hưu cần tỉnh táo trước lời chào mời nâng lương hưu", ""),
+        (
+            "Nhiều lao động tự do mất tiền vì tin lời hứa tất toán sổ nhanh",
+            "Cơ quan chức năng lưu ý người lao động chỉ làm thủ tục tại bộ phận một cửa.",
+        ),
+        (
+            "",
+            "Bà con xóm Đồng Chùa nhớ nhé: có người xưng bên bảo hiểm gọi bảo bấm vào đường "
+            "link nhận tiền. Đây là lừa đảo, đừng bấm, đừng đọc mã cho ai.",
+        ),
+        ("", "Phong BHXH Bac Thanh luu y: khong doc ma OTP, khong bam vao duong link la."),
+    ],
+)
+def test_exposes_reminders_and_local_posts_are_warnings(title: str, text: str) -> None:
+    assert _stance(title, text) == "reports-and-debunks"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Cảnh báo: tài khoản VssID của bạn sẽ bị khóa trong hôm nay, bấm vào đường dẫn để mở lại.",
