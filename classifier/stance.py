@@ -81,24 +81,6 @@ _FRAME_CUES = _folded(
             r"chuyển (tiền|khoản)|làm theo|nghe theo|đăng nhập)",
             1.0,
         ),
-        # An office saying what it never does, and advice not to act: the words of its notices
-        # ("BHXH không gọi điện, không nhắn tin…", "vui lòng không cung cấp OTP"). "Nếu không"
-        # is a threat's condition, and "không yêu cầu kinh nghiệm" a job advert's.
-        (
-            r"(?<!nếu )(?<!bao giờ )không (gọi điện|nhắn tin|gửi (tin nhắn|sms|đường link|link)"
-            r"|yêu cầu(?! (kinh nghiệm|bằng cấp|trình độ)))",
-            1.5,
-        ),
-        (
-            r"(bhxh|bảo hiểm xã hội|cơ quan|cán bộ|ngân hàng|nhân viên)( \w+){0,6} "
-            r"không (bao giờ )?(gọi|nhắn|gửi|yêu cầu)",
-            0.5,
-        ),
-        (
-            r"(?<!nếu )(đừng|không nên|không) (cung cấp|đọc|chia sẻ|bấm|nhấn|truy cập|cài|"
-            r"chuyển (tiền|khoản)|làm theo|nghe theo|đăng nhập)",
-            1.0,
-        ),
         (r"(tiếp nhận|nhận được) (tin báo|phản ánh)", 0.5),
         (r"không có chính sách", 1.5),
         (r"chỉ tải( \w+){0,8} (ch play|app store)", 1.0),
@@ -123,11 +105,14 @@ _ASSERT_CUES = _folded(
         (r"quét mã", 1.0),
         (r"tải (file|tệp|ứng dụng)", 0.6),
         (r"(nhập|cung cấp|đọc) (mã )?otp", 1.0),
+        (r"(điền|nhập|cung cấp) (số thẻ|thông tin thẻ|số tài khoản|mật khẩu)", 1.0),
         (r"chuyển khoản", 0.8),
         (r"ib|inbox", 1.0),
         (r"kết bạn zalo|zalo", 0.5),
         (r"phí hồ sơ|phí dịch vụ|cọc trước", 1.0),
         (r"uy tín|bao đậu", 1.0),
+        # The task-job lure: pay for work from home, promised by the day.
+        (r"(kiếm tiền|làm việc|làm) tại nhà|việc nhẹ lương cao|thu nhập (mỗi|hàng) ngày", 1.0),
         (r"nhận ngay", 1.0),
         (r"chúc mừng", 1.0),
         (r"hạn cuối", 0.8),

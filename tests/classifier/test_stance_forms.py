@@ -68,6 +68,14 @@ def test_exposes_reminders_and_local_posts_are_warnings(title: str, text: str) -
     assert _stance(title, text) == "reports-and-debunks"
 
 
+def test_a_lure_asking_for_card_details_asserts() -> None:
+    text = (
+        "Quý vị được hoàn phí bảo hiểm. Vui lòng truy cập đường dẫn và điền số thẻ ngân hàng "
+        "để nhận."
+    )
+    assert _stance("", text) == "asserts"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -77,3 +85,10 @@ def test_exposes_reminders_and_local_posts_are_warnings(title: str, text: str) -
 )
 def test_a_lure_opening_with_a_warning_word_still_asserts(text: str) -> None:
     assert _stance("", text, risk=0.8) == "asserts"
+
+
+def test_a_work_from_home_lure_asserts() -> None:
+    text = (
+        "Cần người làm việc tại nhà, thu nhập mỗi ngày từ 400k, vui lòng kết bạn Zalo để nhận việc."
+    )
+    assert _stance("", text) == "asserts"
