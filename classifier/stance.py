@@ -53,7 +53,8 @@ _FRAME_CUES = _folded(
         (r"cảnh giác", 1.0),
         # Headlines that expose or tell the reader to keep a clear head, and an office's or a
         # local official's reminder ("Lật tẩy…", "BHXH Hòa Lâm lưu ý…", "đây là lừa đảo").
-        (r"lật tẩy|vạch trần|bóc trần|tỉnh táo", 1.0),
+        # "Tỉnh táo" alone is also "conscious" ("ông cụ vẫn tỉnh táo"): only as advice.
+        (r"lật tẩy|vạch trần|bóc trần|(cần|hãy|phải) tỉnh táo|tỉnh táo (trước|với|khi)", 1.0),
         (r"lưu ý (người dân|người lao động|bà con|quý vị|mọi người)", 1.0),
         (
             r"(bhxh|bảo hiểm xã hội|công an|ngân hàng|ubnd|cơ quan)( \w+){0,4} (lưu ý|nhắc nhở)",

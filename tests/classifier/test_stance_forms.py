@@ -92,3 +92,12 @@ def test_a_work_from_home_lure_asserts() -> None:
         "Cần người làm việc tại nhà, thu nhập mỗi ngày từ 400k, vui lòng kết bạn Zalo để nhận việc."
     )
     assert _stance("", text) == "asserts"
+
+
+def test_being_conscious_is_not_advice_to_keep_a_clear_head() -> None:
+    text = (
+        "Sau ca mổ kéo dài, cụ ông vẫn tỉnh táo và chúc mừng đội ngũ bác sĩ đã chăm sóc mình "
+        "tận tình."
+    )
+    title = "Cụ ông 90 tuổi vẫn tỉnh táo sau ca mổ dài"
+    assert _stance(title, text) != "reports-and-debunks"
