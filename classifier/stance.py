@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from classifier.patterns import PatternSet
+from classifier.patterns import PatternSet, negated, negation_scopes
 from classifier.types import Stance
 from vntext.normalize import fold, typed_with_diacritics
 
@@ -45,11 +45,43 @@ _FRAME_CUES = _folded(
         (r"(bhxh|bảo hiểm xã hội)( \w+){0,6} (khẳng định|cho biết không|bác bỏ|phủ nhận)", 1.5),
         (r"bác bỏ|phủ nhận|đính chính|lên tiếng", 1.0),
         (r"khuyến cáo", 1.0),
-        (r"đề nghị người dân (không|cảnh giác)", 1.5),
+        (
+            r"đề nghị (người dân|người lao động|bà con|quý vị|mọi người|nhân dân) "
+            r"(không|cảnh giác|tỉnh táo)",
+            1.5,
+        ),
         (r"cảnh giác", 1.0),
+        # Headlines that expose or tell the reader to keep a clear head, and an office's or a
+        # local official's reminder ("Lật tẩy…", "BHXH Hòa Lâm lưu ý…", "đây là lừa đảo").
+        # "Tỉnh táo" alone is also "conscious" ("ông cụ vẫn tỉnh táo"): only as advice.
+        (r"lật tẩy|vạch trần|bóc trần|(cần|hãy|phải) tỉnh táo|tỉnh táo (trước|với|khi)", 1.0),
+        (r"lưu ý (người dân|người lao động|bà con|quý vị|mọi người)", 1.0),
+        (
+            r"(bhxh|bảo hiểm xã hội|công an|ngân hàng|ubnd|cơ quan)( \w+){0,4} (lưu ý|nhắc nhở)",
+            1.0,
+        ),
+        (r"(đây|đó) là (thủ đoạn |chiêu |hành vi )?lừa đảo", 1.5),
         (r"thủ đoạn|chiêu (trò|lừa)", 1.0),
         (r"kẻ gian|các đối tượng|đối tượng lừa đảo", 0.8),
         (r"không bao giờ (yêu cầu|gọi|nhắn)", 1.5),
+        # An office saying what it never does, and advice not to act: the words of its notices
+        # ("BHXH không gọi điện, không nhắn tin…", "vui lòng không cung cấp OTP"). "Nếu không"
+        # is a threat's condition, and "không yêu cầu kinh nghiệm" a job advert's.
+        (
+            r"(?<!nếu )(?<!bao giờ )không (gọi điện|nhắn tin|gửi (tin nhắn|sms|đường link|link)"
+            r"|yêu cầu(?! (kinh nghiệm|bằng cấp|trình độ)))",
+            1.5,
+        ),
+        (
+            r"(bhxh|bảo hiểm xã hội|cơ quan|cán bộ|ngân hàng|nhân viên)( \w+){0,6} "
+            r"không (bao giờ )?(gọi|nhắn|gửi|yêu cầu)",
+            0.5,
+        ),
+        (
+            r"(?<!nếu )(đừng|không nên|không) (cung cấp|đọc|chia sẻ|bấm|nhấn|truy cập|cài|"
+            r"chuyển (tiền|khoản)|làm theo|nghe theo|đăng nhập)",
+            1.0,
+        ),
         (r"(tiếp nhận|nhận được) (tin báo|phản ánh)", 0.5),
         (r"không có chính sách", 1.5),
         (r"chỉ tải( \w+){0,8} (ch play|app store)", 1.0),
@@ -63,6 +95,7 @@ _SCENE_CUES = _folded(
         (r"lừa đảo", 0.5),
         (r"chiếm đoạt", 0.5),
         (r"tuyên phạt|bị cáo|khởi tố|bắt giữ|tạm giữ", 0.5),
+        (r"mất tiền|sập bẫy|mắc bẫy|bị lừa|nạn nhân", 0.5),
     )
 )
 _ASSERT_CUES = _folded(
@@ -73,11 +106,14 @@ _ASSERT_CUES = _folded(
         (r"quét mã", 1.0),
         (r"tải (file|tệp|ứng dụng)", 0.6),
         (r"(nhập|cung cấp|đọc) (mã )?otp", 1.0),
+        (r"(điền|nhập|cung cấp) (số thẻ|thông tin thẻ|số tài khoản|mật khẩu)", 1.0),
         (r"chuyển khoản", 0.8),
         (r"ib|inbox", 1.0),
         (r"kết bạn zalo|zalo", 0.5),
         (r"phí hồ sơ|phí dịch vụ|cọc trước", 1.0),
         (r"uy tín|bao đậu", 1.0),
+        # The task-job lure: pay for work from home, promised by the day.
+        (r"(kiếm tiền|làm việc|làm) tại nhà|việc nhẹ lương cao|thu nhập (mỗi|hàng) ngày", 1.0),
         (r"nhận ngay", 1.0),
         (r"chúc mừng", 1.0),
         (r"hạn cuối", 0.8),
@@ -114,9 +150,20 @@ class StanceResult:
 def _hits(
     cues: Cues, text: str, marked: bool, *, skip_negated: bool = False
 ) -> list[tuple[str, float]]:
-    """(folded cue words, weight) of each cue found in lower-case `text`."""
-    found = cues.patterns.first(text, marked=marked, skip_negated=skip_negated)
-    return [(hit.words, cues.weights[i]) for i, hit in sorted(found.items())]
+    """(folded cue words, weight) of each cue found in lower-case `text`; with `skip_negated`,
+    not a cue a negation governs, next to it or further on in its clause ("không nhắn tin yêu
+    cầu cung cấp mã OTP" is advice, not a call to act)."""
+    if not skip_negated:
+        found = cues.patterns.first(text, marked=marked)
+        return [(hit.words, cues.weights[i]) for i, hit in sorted(found.items())]
+    scopes = negation_scopes(text, marked=marked)
+    first: dict[int, str] = {}
+    for hit in cues.patterns.hits(text, marked=marked):
+        if hit.index in first or negated(text, hit.start, marked=marked):
+            continue
+        if not any(start <= hit.start < end for start, end in scopes):
+            first[hit.index] = hit.words
+    return [(words, cues.weights[i]) for i, words in sorted(first.items())]
 
 
 def _total(hits: list[tuple[str, float]]) -> float:
