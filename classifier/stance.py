@@ -32,6 +32,11 @@ def _folded(cues: tuple[tuple[str, float], ...]) -> Cues:
     return Cues(PatternSet([p for p, _ in cues]), tuple(w for _, w in cues))
 
 
+# What a scam asks its reader to do, as an office's notice says it never asks for it.
+_ASKED = (
+    r"yêu cầu( \w+){0,2} (cung cấp|chuyển|nộp|cài|đăng nhập|truy cập|bấm|nhấn|xác minh|xác thực"
+    r"|đọc|gửi|kê khai)"
+)
 # Words that frame content as false or as fraud, or that tell the reader to beware.
 _FRAME_CUES = _folded(
     (
@@ -66,15 +71,16 @@ _FRAME_CUES = _folded(
         (r"không bao giờ (yêu cầu|gọi|nhắn)", 1.5),
         # An office saying what it never does, and advice not to act: the words of its notices
         # ("BHXH không gọi điện, không nhắn tin…", "vui lòng không cung cấp OTP"). "Nếu không"
-        # is a threat's condition, and "không yêu cầu kinh nghiệm" a job advert's.
+        # is a threat's condition. "Không yêu cầu" counts only before what a scam asks the
+        # reader to do: lures promise "không yêu cầu kinh nghiệm / đặt cọc / vốn" too.
         (
             r"(?<!nếu )(?<!bao giờ )không (gọi điện|nhắn tin|gửi (tin nhắn|sms|đường link|link)"
-            r"|yêu cầu(?! (kinh nghiệm|bằng cấp|trình độ)))",
+            rf"|{_ASKED})",
             1.5,
         ),
         (
             r"(bhxh|bảo hiểm xã hội|cơ quan|cán bộ|ngân hàng|nhân viên)( \w+){0,6} "
-            r"không (bao giờ )?(gọi|nhắn|gửi|yêu cầu)",
+            rf"không (bao giờ )?(gọi|nhắn|gửi|{_ASKED})",
             0.5,
         ),
         (

@@ -101,3 +101,17 @@ def test_being_conscious_is_not_advice_to_keep_a_clear_head() -> None:
     )
     title = "Cụ ông 90 tuổi vẫn tỉnh táo sau ca mổ dài"
     assert _stance(title, text) != "reports-and-debunks"
+
+
+def test_a_lure_promising_no_deposit_is_not_an_office_denial() -> None:
+    # "Không yêu cầu" frames a warning before what a scam asks the reader to do, not here.
+    text = (
+        "Cần người làm việc tại nhà đóng gói hàng, không yêu cầu đặt cọc, không yêu cầu vốn, "
+        "thu nhập 400k mỗi ngày. Liên hệ Zalo chị Mai để nhận việc."
+    )
+    assert _stance("", text, risk=0.7) == "asserts"
+
+
+def test_an_office_saying_it_never_asks_for_a_code_is_a_warning() -> None:
+    text = "Cơ quan BHXH huyện Đông Giang không yêu cầu người dân cung cấp mã OTP qua điện thoại."
+    assert _stance("", text) == "reports-and-debunks"
