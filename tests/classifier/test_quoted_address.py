@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from classifier.cues import scam_signals
 from classifier.links import Channels
 from vntext.deobfuscate import clean
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def channels() -> Channels:
-    return Channels.load(ROOT / "config" / "channels.yaml")
 
 
 @pytest.mark.parametrize(
