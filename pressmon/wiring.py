@@ -166,6 +166,21 @@ def processor_from(settings: Settings, state: StoryMemory) -> ArticleProcessor:
     )
 
 
+def check_processing_config(settings: Settings) -> None:
+    """Read the configuration files `processor_from` reads, not the model: input with nothing
+    to process still refuses a broken file, without a model trained to score nothing."""
+    from classifier.claims import KnownClaims
+    from classifier.facts import OfficialFacts
+    from classifier.links import Channels
+    from classifier.relevance import RelevanceModel
+
+    RelevanceModel.from_yaml(settings.topics_file)
+    gazetteer_from(settings)
+    KnownClaims.load(settings.classifier.known_claims)
+    OfficialFacts.load(settings.classifier.official_facts)
+    Channels.load(settings.classifier.channels)
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 

@@ -47,6 +47,7 @@ from pressmon.snapshots import SnapshotStore, complete_weeks
 from pressmon.whole_file import written_whole
 from pressmon.wiring import (
     archive_from,
+    check_processing_config,
     crawl_state_from,
     flagger_from,
     gazetteer_from,
@@ -543,6 +544,7 @@ def ingest(app, file: Path, quiet: bool) -> None:
         notifier = notifier_from(settings)
         try:
             if not result.lines:
+                check_processing_config(settings)
                 report = nothing_to_ingest(result)
             else:
                 with Progress(progress_mode(quiet)) as progress:
