@@ -151,7 +151,7 @@ class CoverageFigures:
 
 
 def _province_counts(archive: Archive, query: Query) -> dict[str, int]:
-    return dict(_totals(target_counts(archive, query, group_by="province")))
+    return _group_totals(target_counts(archive, query, group_by="province"))
 
 
 def provinces_progress(
@@ -193,12 +193,14 @@ def _topic_totals(archive: Archive, base: Query, topics: Sequence[str]) -> list[
     return sorted((r for r in rows if r[1]), key=_most_then_by_label(TOPIC_LABELS))
 
 
+def _group_totals(table: CountTable) -> dict[str, int]:
+    """Each group's total over the table's periods."""
+    return {group: sum(counts) for group, counts in table.rows.items()}
+
+
 def _totals(table: CountTable, labels: Mapping[str, str] | None = None) -> list[tuple[str, int]]:
     """Each group's total, most first; ties by the name the tables show (`labels` for codes)."""
-    return sorted(
-        ((group, sum(counts)) for group, counts in table.rows.items()),
-        key=_most_then_by_label(labels or {}),
-    )
+    return sorted(_group_totals(table).items(), key=_most_then_by_label(labels or {}))
 
 
 def _most_then_by_name(row: tuple[str, int]) -> tuple[int, SortKey]:
@@ -239,14 +241,14 @@ def coverage_figures(
     weekly_query = base
     if chart_target:
         weekly_query = target_query(by_id[chart_target.target_id], (date_from, date_to), date_to)
-    by_province = dict(_totals(archive.counts(base, group_by="province")))
+    by_province = _group_totals(archive.counts(base, group_by="province"))
     province_rows = [(name, by_province.pop(name, 0)) for name in provinces]
     province_rows += sorted(by_province.items(), key=_most_then_by_name)
-    outlet_totals = _totals(archive.counts(base, group_by="outlet"))
+    outlet_table = archive.counts(base, group_by="outlet")
     names = dict(outlet_names or {})
-    names |= stored_outlet_names(archive, [o for o, _ in outlet_totals], names)
+    names |= stored_outlet_names(archive, list(outlet_table.rows), names)
     # Ties by the outlet's name, not its id (`baodongthap` put Báo Đồng Tháp before Báo Hà Tĩnh).
-    outlets = sorted(((names.get(o, o), n) for o, n in outlet_totals), key=_most_then_by_name)
+    outlets = [(names.get(o, o), n) for o, n in _totals(outlet_table, names)]
     campaigns = []
     for campaign in targets.campaigns:
         start, end = campaign.window(date_to.year)
