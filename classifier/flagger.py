@@ -134,6 +134,26 @@ class _Read:
     model_text: str
 
 
+@dataclass(frozen=True)
+class FlaggerReferences:
+    """The reference files the flagger reads beside its model (config/known_claims.yaml,
+    official_facts.yaml, channels.yaml)."""
+
+    known_claims: KnownClaims
+    official_facts: OfficialFacts
+    channels: Channels
+
+    @classmethod
+    def load(
+        cls, known_claims_path: Path, official_facts_path: Path, channels_path: Path
+    ) -> FlaggerReferences:
+        return cls(
+            KnownClaims.load(known_claims_path),
+            OfficialFacts.load(official_facts_path),
+            Channels.load(channels_path),
+        )
+
+
 class Flagger:
     """Applies the model, the scam cues, the known claims, the official facts and the stance."""
 
@@ -160,19 +180,14 @@ class Flagger:
     def from_files(
         cls,
         model_path: Path,
-        known_claims_path: Path,
-        official_facts_path: Path,
-        channels_path: Path,
+        references: FlaggerReferences,
         thresholds: Thresholds,
         *,
         weights: Weights | None = None,
         train_if_missing: bool = False,
     ) -> Flagger:
-        """Load everything; with `train_if_missing`, train on the shipped data and save first."""
-        # The reference files first: a typo in one fails at once, not after training.
-        known_claims = KnownClaims.load(known_claims_path)
-        official_facts = OfficialFacts.load(official_facts_path)
-        channels = Channels.load(channels_path)
+        """Load the model; with `train_if_missing`, train on the shipped data and save first.
+        `references` are loaded before: a typo in one fails at once, not after training."""
         if not model_path.exists():
             if not train_if_missing:
                 raise ModelNotFoundError(
@@ -185,9 +200,9 @@ class Flagger:
         model = load(model_path)
         return cls(
             model,
-            known_claims,
-            official_facts,
-            channels,
+            references.known_claims,
+            references.official_facts,
+            references.channels,
             thresholds,
             weights=weights,
             model_version=model_version(model_path, model.data_version),

@@ -17,7 +17,7 @@ from pressmon.settings import Settings
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from classifier.flagger import Flagger
+    from classifier.flagger import Flagger, FlaggerReferences
     from crawlers.state import CrawlState
     from index.base import Archive
     from index.synonyms import Synonyms
@@ -65,15 +65,22 @@ def archive_from(settings: Settings, *, exporting: bool = False) -> Archive:
     )
 
 
+def flagger_references_from(settings: Settings) -> FlaggerReferences:
+    from classifier.flagger import FlaggerReferences
+
+    classifier = settings.classifier
+    return FlaggerReferences.load(
+        classifier.known_claims, classifier.official_facts, classifier.channels
+    )
+
+
 def flagger_from(settings: Settings, *, train_if_missing: bool = True) -> Flagger:
     from classifier.flagger import Flagger, Thresholds, Weights
 
     classifier = settings.classifier
     return Flagger.from_files(
         classifier.model_path,
-        classifier.known_claims,
-        classifier.official_facts,
-        classifier.channels,
+        flagger_references_from(settings),
         Thresholds(review=classifier.review_threshold, urgent=classifier.urgent_threshold),
         weights=Weights(base_rate=classifier.base_rate),
         train_if_missing=train_if_missing,
@@ -169,16 +176,11 @@ def processor_from(settings: Settings, state: StoryMemory) -> ArticleProcessor:
 def check_processing_config(settings: Settings) -> None:
     """Read the configuration files `processor_from` reads, not the model: input with nothing
     to process still refuses a broken file, without a model trained to score nothing."""
-    from classifier.claims import KnownClaims
-    from classifier.facts import OfficialFacts
-    from classifier.links import Channels
     from classifier.relevance import RelevanceModel
 
     RelevanceModel.from_yaml(settings.topics_file)
     gazetteer_from(settings)
-    KnownClaims.load(settings.classifier.known_claims)
-    OfficialFacts.load(settings.classifier.official_facts)
-    Channels.load(settings.classifier.channels)
+    flagger_references_from(settings)
 
 
 def _utc_now() -> datetime:

@@ -7,14 +7,16 @@ from pathlib import Path
 import pytest
 
 from classifier.errors import ModelNotFoundError
-from classifier.flagger import Flagger, Thresholds, cap_words, uncertainty
+from classifier.flagger import Flagger, FlaggerReferences, Thresholds, cap_words, uncertainty
 from classifier.types import ArticleText, Assessment
 from vntext.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[2]
-KNOWN_CLAIMS = ROOT / "config" / "known_claims.yaml"
-OFFICIAL_FACTS = ROOT / "config" / "official_facts.yaml"
-CHANNELS = ROOT / "config" / "channels.yaml"
+REFERENCES = FlaggerReferences.load(
+    ROOT / "config" / "known_claims.yaml",
+    ROOT / "config" / "official_facts.yaml",
+    ROOT / "config" / "channels.yaml",
+)
 
 SCAM = ArticleText(
     title="THÔNG BÁO KHẨN từ BHXH",
@@ -198,19 +200,15 @@ def test_uncertainty_peaks_at_the_review_threshold() -> None:
 
 def test_from_files_without_model_raises(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError):
-        Flagger.from_files(
-            tmp_path / "m.skops", KNOWN_CLAIMS, OFFICIAL_FACTS, CHANNELS, Thresholds()
-        )
+        Flagger.from_files(tmp_path / "m.skops", REFERENCES, Thresholds())
 
 
 def test_from_files_trains_when_missing_and_versions_by_content(tmp_path: Path) -> None:
     path = tmp_path / "model" / "m.skops"
-    flagger = Flagger.from_files(
-        path, KNOWN_CLAIMS, OFFICIAL_FACTS, CHANNELS, Thresholds(), train_if_missing=True
-    )
+    flagger = Flagger.from_files(path, REFERENCES, Thresholds(), train_if_missing=True)
     assert path.is_file()
     assert flagger.assess(SCAM).model_version == flagger.model_version
-    again = Flagger.from_files(path, KNOWN_CLAIMS, OFFICIAL_FACTS, CHANNELS, Thresholds())
+    again = Flagger.from_files(path, REFERENCES, Thresholds())
     assert again.model_version == flagger.model_version
 
 
