@@ -13,10 +13,7 @@ from typing import Any, NamedTuple
 import click
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from classifier.claims import KnownClaims
 from classifier.examples import LabelledExample
-from classifier.facts import OfficialFacts
-from classifier.links import Channels
 from classifier.types import ArticleText
 from crawlers.sources import OutletKind
 from pressmon.cli import output
@@ -42,7 +39,7 @@ from pressmon.sanitize import (
     without_lone_surrogate,
 )
 from pressmon.settings import REPO_ROOT, load_sources
-from pressmon.wiring import archive_from, flagger_from
+from pressmon.wiring import archive_from, flagger_from, flagger_references_from
 from vntext.jsonlines import loads_record
 from vntext.syntax_text import read_problem
 
@@ -210,16 +207,15 @@ def _flagger_factory(settings):
     from classifier.training import train as fit
 
     c = settings.classifier
-    claims, facts = KnownClaims.load(c.known_claims), OfficialFacts.load(c.official_facts)
-    channels = Channels.load(c.channels)
+    references = flagger_references_from(settings)
     thresholds = Thresholds(review=c.review_threshold, urgent=c.urgent_threshold)
 
     def make(examples):
         return Flagger(
             fit(examples),
-            claims,
-            facts,
-            channels,
+            references.known_claims,
+            references.official_facts,
+            references.channels,
             thresholds,
             weights=Weights(base_rate=c.base_rate),
         )
