@@ -165,7 +165,7 @@ def run_ingest(directory: Path) -> None:
     """The ingest process: `pressmon ingest` without the command line around it."""
     from crawlers.state import CrawlState
     from index import open_archive
-    from pressmon.ingest import ingest_jsonl
+    from pressmon.ingest import ingest_parsed, parse_lines
     from pressmon.wiring import notifier_from, processor_from
 
     settings = settings_for(directory)
@@ -175,7 +175,14 @@ def run_ingest(directory: Path) -> None:
     started = time.perf_counter()
     with files["ingest"].open("rb") as lines:
         processor = processor_from(settings, state)
-        report = ingest_jsonl(lines, settings, processor, archive, state, notifier_from(settings))
+        report = ingest_parsed(
+            parse_lines(lines, settings.tz),
+            settings,
+            processor,
+            archive,
+            state,
+            notifier_from(settings),
+        )
     archive.close()
     state.close()
     print(

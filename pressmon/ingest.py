@@ -192,25 +192,10 @@ def source_for(line: ArticleLine, sources: SourceList) -> Source:
     return Source(id=slug, name=name, kind=kind, province=line.province, domain=host or "unknown")
 
 
-# The stages `ingest_jsonl` reports, as people read them.
+# The stages `ingest_parsed` reports, as people read them.
 STAGE_READ = "Đọc và phân loại bài"
 STAGE_FLAG = "Chấm điểm rủi ro"
 FLAG_BATCH = 256  # articles scored at a time: a progress step, and the flagger's batch
-
-
-def ingest_jsonl(
-    lines: Iterable[bytes | str],
-    settings: Settings,
-    processor: ArticleProcessor,
-    archive: Archive,
-    state: StoryMemory,
-    notifier: Notifier,
-    progress: Callable[[str, int, int], None] | None = None,
-    stored: Callable[[int], None] | None = None,
-) -> IngestReport:
-    """Read, check, attribute, flag and store the lines (`ingest_parsed`)."""
-    result = parse_lines(lines, settings.tz)
-    return ingest_parsed(result, settings, processor, archive, state, notifier, progress, stored)
 
 
 def nothing_to_ingest(result: ParsedLines) -> IngestReport:

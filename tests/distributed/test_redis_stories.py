@@ -17,7 +17,7 @@ from crawlers.state import CrawlState
 from crawlers.urls import article_id, canonicalize_url
 from index import open_archive
 from pressmon import wiring
-from pressmon.ingest import ingest_jsonl
+from pressmon.ingest import ingest_parsed, parse_lines
 from pressmon.settings import Settings
 from tests.distributed.conftest import RedisServer
 from tests.story_copies import POST, TITLE, LowFlagger, story_settings
@@ -39,7 +39,9 @@ def _ingest(settings: Settings, url: str, text: str) -> str | None:
         processor = wiring.processor_from(settings, stories)
         with open_archive("sqlite", path=settings.archive.path) as archive:
             notifier = wiring.notifier_from(settings)
-            ingest_jsonl([line], settings, processor, archive, stories, notifier)
+            ingest_parsed(
+                parse_lines([line], settings.tz), settings, processor, archive, stories, notifier
+            )
             document = archive.get(article_id(canonicalize_url(url), ()))
     finally:
         state.close()

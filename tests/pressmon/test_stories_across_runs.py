@@ -14,7 +14,7 @@ from crawlers.state import CrawlState
 from crawlers.urls import article_id, canonicalize_url
 from index import open_archive
 from pressmon import wiring
-from pressmon.ingest import ingest_jsonl
+from pressmon.ingest import ingest_parsed, parse_lines
 from pressmon.settings import Settings
 from tests.story_copies import POST, TITLE, LowFlagger, story_settings
 
@@ -42,10 +42,12 @@ def test_a_copy_stored_by_another_run_joins_the_first_story(settings, second_sta
     with open_archive("sqlite", path=settings.archive.path) as archive:
         original = _line("https://baomau.vn/vssid.html", POST, "2026-05-20T19:04:00+07:00")
         notifier = wiring.notifier_from(settings)
-        ingest_jsonl([original], settings, first, archive, state, notifier)
+        ingest_parsed(
+            parse_lines([original], settings.tz), settings, first, archive, state, notifier
+        )
         second = second or wiring.processor_from(settings, state)
         copy = _line("https://diendan.vn/bai-54.html", f"Chia sẻ lại: {POST}", "2026-08-03T14:34")
-        ingest_jsonl([copy], settings, second, archive, state, notifier)
+        ingest_parsed(parse_lines([copy], settings.tz), settings, second, archive, state, notifier)
         ids = [_id("https://baomau.vn/vssid.html"), _id("https://diendan.vn/bai-54.html")]
         stories = {d.id: d.story_id for d in archive.get_many(ids)}
     state.close()

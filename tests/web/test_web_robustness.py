@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 
 from crawlers.items import ExtractedArticle
 from pressmon.cli import main
-from pressmon.ingest import ingest_jsonl, parse_lines
+from pressmon.ingest import ingest_parsed, parse_lines
 from pressmon.sanitize import (
     MAX_BODY_CHARS,
     MAX_TITLE_CHARS,
@@ -160,8 +160,11 @@ class _State:
 
 
 def test_ingest_stores_the_good_lines_of_a_file_with_bad_ones(archive, settings) -> None:
-    report = ingest_jsonl(
-        [_line(11), _line(12, published_at="9999-12-31"), b"\xff\xfe\n", _line(14)],
+    report = ingest_parsed(
+        parse_lines(
+            [_line(11), _line(12, published_at="9999-12-31"), b"\xff\xfe\n", _line(14)],
+            settings.tz,
+        ),
         settings,
         _Keep(),  # type: ignore[arg-type]
         archive,
