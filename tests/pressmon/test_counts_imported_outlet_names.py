@@ -15,21 +15,19 @@ from index.types import Document
 from pressmon.cli import main
 from pressmon.reports import coverage_figures
 from pressmon.settings import Targets
+from tests.index.index_factories import make_doc
 
 AT = datetime(2026, 3, 10, 3, tzinfo=UTC)
 
 
 def _article(n: int, outlet: str, name: str) -> Document:
     url = f"https://{outlet.replace('_', '')}.vn/a{n}.html"
-    return Document(
-        id=f"a{n}",
+    return make_doc(
+        f"a{n}",
         url=url,
         canonical_url=url,
         outlet=outlet,
         outlet_name=name,
-        kind="provincial",
-        title="BHXH chi trả lương hưu",
-        body="Bảo hiểm xã hội chi trả lương hưu đúng hạn.",
         published_at=AT,
         crawled_at=AT,
         province="Nghệ An",

@@ -11,25 +11,22 @@ from index.sqlite_backend import SQLiteArchive
 from index.types import Document
 from pressmon.reports import CoverageFigures, coverage_figures
 from pressmon.settings import Targets
+from tests.index.index_factories import make_doc
 
 AT = datetime(2026, 4, 7, 2, tzinfo=UTC)
 
 
 def _article(n: int, outlet: str, kind: str = "national") -> Document:
     url = f"https://{outlet}.vn/bai-{n}.html"
-    return Document(
-        id=f"o{n}",
+    return make_doc(
+        f"o{n}",
         url=url,
         canonical_url=url,
         outlet=outlet,
         outlet_name=outlet,
         kind=kind,
-        title="Bảo hiểm y tế học sinh năm học mới",
-        body="Bảo hiểm y tế học sinh được gia hạn trước năm học mới.",
         published_at=AT,
         crawled_at=AT,
-        province="Hà Nội",
-        provinces=("Hà Nội",),
     )
 
 
