@@ -42,17 +42,23 @@ class PatternSet:
         ]
 
     def first(self, text: str, *, marked: bool, skip_negated: bool = False) -> dict[int, Hit]:
-        """The first match of each pattern found; with `skip_negated`, the first not negated
-        by the words just before it (`negated`)."""
+        """The first match of each pattern found; with `skip_negated`, the first that no
+        negation governs, next to it (`negated`) or further on in its clause
+        (`negation_scopes`: "không nhắn tin yêu cầu cung cấp mã OTP" asks for nothing)."""
         if not text:
             return {}
+        scopes = negation_scopes(text, marked=marked) if skip_negated else []
+
+        def governed(start: int) -> bool:
+            return negated(text, start, marked=marked) or any(a <= start < b for a, b in scopes)
+
         out = {}
         for i, pattern in enumerate(self._marked if marked else self._folded):
             m = next(
                 (
                     m
                     for m in word_matches(pattern, text)
-                    if not (skip_negated and negated(text, m.start(), marked=marked))
+                    if not (skip_negated and governed(m.start()))
                 ),
                 None,
             )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from classifier.patterns import PatternSet, negated, negation_scopes
+from classifier.patterns import PatternSet
 from classifier.types import Stance
 from vntext.normalize import fold, typed_with_diacritics
 
@@ -157,19 +157,10 @@ def _hits(
     cues: Cues, text: str, marked: bool, *, skip_negated: bool = False
 ) -> list[tuple[str, float]]:
     """(folded cue words, weight) of each cue found in lower-case `text`; with `skip_negated`,
-    not a cue a negation governs, next to it or further on in its clause ("không nhắn tin yêu
-    cầu cung cấp mã OTP" is advice, not a call to act)."""
-    if not skip_negated:
-        found = cues.patterns.first(text, marked=marked)
-        return [(hit.words, cues.weights[i]) for i, hit in sorted(found.items())]
-    scopes = negation_scopes(text, marked=marked)
-    first: dict[int, str] = {}
-    for hit in cues.patterns.hits(text, marked=marked):
-        if hit.index in first or negated(text, hit.start, marked=marked):
-            continue
-        if not any(start <= hit.start < end for start, end in scopes):
-            first[hit.index] = hit.words
-    return [(words, cues.weights[i]) for i, words in sorted(first.items())]
+    not a cue a negation governs (`PatternSet.first`): "không nhắn tin yêu cầu cung cấp mã
+    OTP" is advice, not a call to act."""
+    found = cues.patterns.first(text, marked=marked, skip_negated=skip_negated)
+    return [(hit.words, cues.weights[i]) for i, hit in sorted(found.items())]
 
 
 def _total(hits: list[tuple[str, float]]) -> float:
