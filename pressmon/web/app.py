@@ -361,6 +361,35 @@ def _request_problem(problem: ErrorDetails, page: str | None = None) -> str:
     return f"{field}: {text}" if field else text
 
 
+# Errors answered the same way on every page and API call: the status, and what a person reads
+# (`str`: the error's own sentence, already written for them).
+_ANSWERS: dict[type[Exception], tuple[int, Callable[[Exception], str]]] = {
+    PermissionDenied: (403, str),
+    RoleForbidden: (403, str),
+    AccountNotFound: (404, lambda _exc: "Không tìm thấy người dùng."),
+    BadParameter: (400, str),
+    # The index's sentences say what is wrong already ("Khoảng ngày không hợp lệ: …").
+    QueryError: (400, str),
+    UnknownFilterValue: (400, lambda exc: f"Bộ lọc không hợp lệ: {exc}"),
+    NoteRequired: (422, str),
+    WorkflowError: (409, str),
+    DocumentNotFound: (404, lambda _exc: "Không tìm thấy bài viết."),
+    BackendUnavailable: (
+        503,
+        lambda _exc: "Kho dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau.",
+    ),
+}
+
+
+def _answer(
+    status: int, said: Callable[[Exception], str]
+) -> Callable[[Request, Exception], Response]:
+    def handle(request: Request, exc: Exception) -> Response:
+        return _error(request, status, said(exc))
+
+    return handle
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NotSignedIn)
     def _not_signed_in(request: Request, _exc: NotSignedIn) -> Response:
@@ -392,33 +421,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
         return _error(request, 403, f"Yêu cầu không hợp lệ (thiếu hoặc sai mã CSRF). {what_to_do}")
 
-    @app.exception_handler(PermissionDenied)
-    def _denied(request: Request, exc: PermissionDenied) -> Response:
-        return _error(request, 403, str(exc))
-
-    @app.exception_handler(AccountNotFound)
-    def _no_account(request: Request, _exc: AccountNotFound) -> Response:
-        return _error(request, 404, "Không tìm thấy người dùng.")
-
-    @app.exception_handler(BadParameter)
-    def _bad_parameter(request: Request, exc: BadParameter) -> Response:
-        return _error(request, 400, str(exc))
-
-    @app.exception_handler(RoleForbidden)
-    def _role(request: Request, exc: RoleForbidden) -> Response:
-        return _error(request, 403, str(exc))
-
-    @app.exception_handler(NoteRequired)
-    def _note_required(request: Request, exc: NoteRequired) -> Response:
-        return _error(request, 422, str(exc))
-
-    @app.exception_handler(WorkflowError)
-    def _workflow(request: Request, exc: WorkflowError) -> Response:
-        return _error(request, 409, str(exc))
-
-    @app.exception_handler(DocumentNotFound)
-    def _missing(request: Request, _exc: DocumentNotFound) -> Response:
-        return _error(request, 404, "Không tìm thấy bài viết.")
+    for error_type, (status, said) in _ANSWERS.items():
+        app.add_exception_handler(error_type, _answer(status, said))
 
     @app.exception_handler(EvidenceError)
     def _evidence(request: Request, exc: EvidenceError) -> Response:
@@ -427,21 +431,6 @@ def _install_error_handlers(app: FastAPI) -> None:
             request,
             500,
             "Bản lưu không đọc được hoặc không còn khớp mã SHA-256; báo quản trị viên.",
-        )
-
-    @app.exception_handler(UnknownFilterValue)
-    def _unknown_filter(request: Request, exc: UnknownFilterValue) -> Response:
-        return _error(request, 400, f"Bộ lọc không hợp lệ: {exc}")
-
-    @app.exception_handler(QueryError)
-    def _query(request: Request, exc: QueryError) -> Response:
-        # The index's sentences say what is wrong already ("Khoảng ngày không hợp lệ: …").
-        return _error(request, 400, str(exc))
-
-    @app.exception_handler(BackendUnavailable)
-    def _unavailable(request: Request, _exc: BackendUnavailable) -> Response:
-        return _error(
-            request, 503, "Kho dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau."
         )
 
     @app.exception_handler(RequestValidationError)
