@@ -194,9 +194,14 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "threat",
         "đe dọa bằng công an, tòa án, thu hồi nợ hoặc báo người thân",
-        r"\b(?:khởi tố|truy nã|lệnh bắt|bắt giam|triệu tập|an ninh điều tra|cảnh sát điều tra|"
-        r"tòa án|viện kiểm sát|xuống nhà|đến tận nhà|thu hồi nợ|nhân viên thu hồi|nợ xấu|cic|"
-        r"cưỡng chế|chuyển nhóm nợ|nhóm nợ|bất hợp tác|người thân|nơi làm việc|tố giác|"
+        r"\b(?:khởi tố|khởi kiện|truy nã|lệnh bắt|bắt giam|triệu tập|an ninh điều tra|"
+        r"cảnh sát điều tra|tòa án|viện kiểm sát|xuống nhà|đến tận nhà|thu hồi nợ|"
+        r"nhân viên thu hồi|nợ xấu|cic|cưỡng chế|chuyển nhóm nợ|nhóm nợ|bất hợp tác|tố giác|"
+        # Relatives and the workplace told of a debt or visited. Named alone they are family
+        # stories, greetings and job ads; a list goes on after a comma, a dash or "và".
+        r"(?:thông báo|báo|liên hệ|liên lạc|gọi(?: điện)?|nhắn(?: tin)?|đến|xuống)"
+        r"(?: (?:khoản )?nợ)?(?: (?:về|cho|đến|tới|với))? (?:người thân|nơi làm việc)|"
+        r"(?:(?<=, )|(?<=- )|(?<=và ))(?:người thân|nơi làm việc)|"
         r"xử lý (?:theo )?(?:đúng )?(?:quy định của )?pháp luật|chiếm đoạt tài sản|rửa tiền|"
         r"liên quan (?:đến )?(?:vụ án|đường dây))\b",
     ),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from classifier.cues import CONTENT_ONLY_CAP, scam_signals
+from classifier.cues import CONTENT_ONLY_CAP, REPEATED_WEIGHT, scam_signals
 from classifier.links import Channels
 from vntext.deobfuscate import clean
 from vntext.normalize import fold
@@ -294,3 +294,38 @@ def test_a_benefit_named_to_the_reader_is_not_money_held_out(channels: Channels,
 )
 def test_a_benefit_held_out_as_money_stays_a_lure(channels: Channels, text: str) -> None:
     assert "lure" in scam_signals(clean(text), channels).families
+
+
+# Relatives and the workplace are a threat when a debt is to be told to them or they are to be
+# visited; named alone they are family stories, greetings, loan ads and job ads.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chúc quý khách sinh nhật vui vẻ, đầm ấm bên người thân và gia đình. Chi tiết tại "
+        "khuyenmai-sinhnhat.top",
+        "Bạn vay được ngay, không thẩm định người thân, chỉ cần CCCD. Liên hệ Zalo 0912 345 678.",
+        "Bạn sẽ làm việc tại một trong những nơi làm việc tốt nhất. Nộp hồ sơ tại tuyendung.top",
+        "Bạn đừng vì sợ người thân buồn mà giấu chuyện, hãy nhắn cho chúng tôi qua t.me/tamsu",
+    ],
+)
+def test_relatives_or_a_workplace_named_alone_are_no_threat(channels: Channels, text: str) -> None:
+    families = {hit.family for hit in scam_signals(clean(text), channels).hits}
+    assert "threat" not in families
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bạn chưa trả nợ, bên em sẽ thông báo nợ về người thân, gia đình và nơi làm việc của bạn. "
+        "Liên hệ Zalo 0912 345 678.",
+        "Ban chua tra no, ben em se thong bao no ve nguoi than, gia dinh va noi lam viec cua ban. "
+        "Lien he Zalo 0912 345 678.",
+        "Bạn trốn nợ, cán bộ pháp lý sẽ về địa phương hoàn tất thủ tục khởi kiện và liên hệ người "
+        "thân, nơi làm việc của bạn. Gọi ngay 0912 345 678.",
+    ],
+)
+def test_a_debt_told_to_relatives_and_the_workplace_is_a_repeated_threat(
+    channels: Channels, text: str
+) -> None:
+    threats = [h for h in scam_signals(clean(text), channels).hits if h.family == "threat"]
+    assert [h.weight for h in threats] == [REPEATED_WEIGHT["threat"]]
