@@ -297,15 +297,15 @@ def test_a_benefit_held_out_as_money_stays_a_lure(channels: Channels, text: str)
 
 
 # Relatives and the workplace are a threat when a debt is to be told to them or they are to be
-# visited; named alone they are family stories, greetings, loan ads and job ads.
+# visited; named alone they are greetings, loan and job ads, a confidant's offer.
 @pytest.mark.parametrize(
     "text",
     [
-        "Chúc quý khách sinh nhật vui vẻ, đầm ấm bên người thân và gia đình. Chi tiết tại "
-        "khuyenmai-sinhnhat.top",
-        "Bạn vay được ngay, không thẩm định người thân, chỉ cần CCCD. Liên hệ Zalo 0912 345 678.",
-        "Bạn sẽ làm việc tại một trong những nơi làm việc tốt nhất. Nộp hồ sơ tại tuyendung.top",
-        "Bạn đừng vì sợ người thân buồn mà giấu chuyện, hãy nhắn cho chúng tôi qua t.me/tamsu",
+        "Chúc mừng năm mới quý khách, chúc bạn một năm an khang bên người thân. Quà tại "
+        "quatet-2027.top",
+        "Bạn cần vay gấp? Duyệt trong ngày, vay được cho cả người thân. Liên hệ Zalo 0912 345 678.",
+        "Môi trường thân thiện, nơi làm việc hiện đại. Bạn nộp hồ sơ tại tuyendung.top",
+        "Bạn có chuyện khó nói với người thân? Hãy nhắn cho chúng tôi qua t.me/tamsu",
     ],
 )
 def test_relatives_or_a_workplace_named_alone_are_no_threat(channels: Channels, text: str) -> None:
