@@ -198,9 +198,10 @@ CUES: tuple[Cue, ...] = (
         r"cảnh sát điều tra|tòa án|viện kiểm sát|xuống nhà|đến tận nhà|thu hồi nợ|"
         r"nhân viên thu hồi|nợ xấu|cic|cưỡng chế|chuyển nhóm nợ|nhóm nợ|bất hợp tác|tố giác|"
         # Relatives and the workplace told of a debt or visited. Named alone they are family
-        # stories, greetings and job ads; a list goes on after a comma, a dash or "và".
+        # stories, greetings and job ads; a list goes on after a comma, a dash or "và". "Về"
+        # only after the debt: typed bare, "bao ve nguoi than" is mostly "bảo vệ" (protect).
         r"(?:thông báo|báo|liên hệ|liên lạc|gọi(?: điện)?|nhắn(?: tin)?|đến|xuống)"
-        r"(?: (?:khoản )?nợ)?(?: (?:về|cho|đến|tới|với))? (?:người thân|nơi làm việc)|"
+        r"(?: (?:khoản )?nợ(?: về)?)?(?: (?:cho|đến|tới|với))? (?:người thân|nơi làm việc)|"
         r"(?:(?<=, )|(?<=- )|(?<=và ))(?:người thân|nơi làm việc)|"
         r"xử lý (?:theo )?(?:đúng )?(?:quy định của )?pháp luật|chiếm đoạt tài sản|rửa tiền|"
         r"liên quan (?:đến )?(?:vụ án|đường dây))\b",

@@ -329,3 +329,9 @@ def test_a_debt_told_to_relatives_and_the_workplace_is_a_repeated_threat(
 ) -> None:
     threats = [h for h in scam_signals(clean(text), channels).hits if h.family == "threat"]
     assert [h.weight for h in threats] == [REPEATED_WEIGHT["threat"]]
+
+
+def test_protecting_relatives_typed_without_diacritics_is_no_threat(channels: Channels) -> None:
+    text = "Bao ve nguoi than yeu cua ban voi goi bao hiem moi, dang ky tai baohiem-uudai.top"
+    families = {hit.family for hit in scam_signals(clean(text), channels).hits}
+    assert "threat" not in families
