@@ -320,8 +320,8 @@ def test_relatives_or_a_workplace_named_alone_are_no_threat(channels: Channels, 
         "Liên hệ Zalo 0912 345 678.",
         "Ban chua tra no, ben em se thong bao no ve nguoi than, gia dinh va noi lam viec cua ban. "
         "Lien he Zalo 0912 345 678.",
-        "Bạn trốn nợ, cán bộ pháp lý sẽ về địa phương hoàn tất thủ tục khởi kiện và liên hệ người "
-        "thân, nơi làm việc của bạn. Gọi ngay 0912 345 678.",
+        "Bạn trốn nợ nên bên em sẽ đến nơi làm việc và gọi cho người thân của bạn. Gọi ngay "
+        "0912 345 678.",
     ],
 )
 def test_a_debt_told_to_relatives_and_the_workplace_is_a_repeated_threat(
@@ -335,3 +335,9 @@ def test_protecting_relatives_typed_without_diacritics_is_no_threat(channels: Ch
     text = "Bao ve nguoi than yeu cua ban voi goi bao hiem moi, dang ky tai baohiem-uudai.top"
     families = {hit.family for hit in scam_signals(clean(text), channels).hits}
     assert "threat" not in families
+
+
+def test_a_lawsuit_threatened_to_the_reader_is_a_threat(channels: Channels) -> None:
+    text = "Bạn cố tình không trả nợ, bên em sẽ khởi kiện bạn. Liên hệ Zalo 0912 345 678."
+    threats = [h for h in scam_signals(clean(text), channels).hits if h.family == "threat"]
+    assert [h.excerpt for h in threats] == ["khởi kiện"]
