@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from classifier.cues import CONTENT_ONLY_CAP, REPEATED_WEIGHT, scam_signals
+from classifier.cues import CONTENT_ONLY_CAP, REPEATED_WEIGHT, CueHit, scam_signals
 from classifier.links import Channels
 from vntext.deobfuscate import clean
 from vntext.normalize import fold
@@ -297,7 +297,7 @@ def test_a_benefit_held_out_as_money_stays_a_lure(channels: Channels, text: str)
 
 
 # Relatives and the workplace are a threat when a debt is to be told to them or they are to be
-# visited; named alone they are greetings, loan and job ads, a confidant's offer.
+# visited; named alone they are greetings, loan, job and insurance ads, a confidant's offer.
 @pytest.mark.parametrize(
     "text",
     [
@@ -306,11 +306,16 @@ def test_a_benefit_held_out_as_money_stays_a_lure(channels: Channels, text: str)
         "Bạn cần vay gấp? Duyệt trong ngày, vay được cho cả người thân. Liên hệ Zalo 0912 345 678.",
         "Môi trường thân thiện, nơi làm việc hiện đại. Bạn nộp hồ sơ tại tuyendung.top",
         "Bạn có chuyện khó nói với người thân? Hãy nhắn cho chúng tôi qua t.me/tamsu",
+        # Typed bare, "bao ve" is mostly "bảo vệ" (protect), not "báo về" (tell).
+        "Bao ve nguoi than yeu cua ban voi goi bao hiem moi, dang ky tai baohiem-uudai.top",
     ],
 )
 def test_relatives_or_a_workplace_named_alone_are_no_threat(channels: Channels, text: str) -> None:
-    families = {hit.family for hit in scam_signals(clean(text), channels).hits}
-    assert "threat" not in families
+    assert "threat" not in signals_of(channels, text)
+
+
+def _threats(channels: Channels, text: str) -> list[CueHit]:
+    return [h for h in scam_signals(clean(text), channels).hits if h.family == "threat"]
 
 
 @pytest.mark.parametrize(
@@ -327,17 +332,9 @@ def test_relatives_or_a_workplace_named_alone_are_no_threat(channels: Channels, 
 def test_a_debt_told_to_relatives_and_the_workplace_is_a_repeated_threat(
     channels: Channels, text: str
 ) -> None:
-    threats = [h for h in scam_signals(clean(text), channels).hits if h.family == "threat"]
-    assert [h.weight for h in threats] == [REPEATED_WEIGHT["threat"]]
-
-
-def test_protecting_relatives_typed_without_diacritics_is_no_threat(channels: Channels) -> None:
-    text = "Bao ve nguoi than yeu cua ban voi goi bao hiem moi, dang ky tai baohiem-uudai.top"
-    families = {hit.family for hit in scam_signals(clean(text), channels).hits}
-    assert "threat" not in families
+    assert [h.weight for h in _threats(channels, text)] == [REPEATED_WEIGHT["threat"]]
 
 
 def test_a_lawsuit_threatened_to_the_reader_is_a_threat(channels: Channels) -> None:
     text = "Bạn cố tình không trả nợ, bên em sẽ khởi kiện bạn. Liên hệ Zalo 0912 345 678."
-    threats = [h for h in scam_signals(clean(text), channels).hits if h.family == "threat"]
-    assert [h.excerpt for h in threats] == ["khởi kiện"]
+    assert [h.excerpt for h in _threats(channels, text)] == ["khởi kiện"]
