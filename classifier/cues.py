@@ -120,6 +120,13 @@ _CUOC_NOUNS = (
     r"(?! (?:gọi|đời|sống|họp|thi|chiến|chơi|điều tra|khảo sát|thanh tra|kiểm tra|trò chuyện|"
     r"nói chuyện|hội thoại|phỏng vấn|gặp|hẹn|tình|đua|bầu cử|vận động|cách mạng|tấn công)\b)"
 )
+# An amount a day is earnings held out ("thu nhập 500k/ngày"), unless it is what a service costs:
+# "Sau KM 5k/ngày", "giá chỉ còn 5K/ngày", "Soạn X gửi 191: 10K/ngày" (a carrier's package
+# price; the cleaned text has no punctuation, so the price follows the short code).
+_NOT_A_PRICE = (
+    r"(?<!km )(?<!cước )(?<!phí )(?<!giá )(?<!còn )(?<!chỉ )(?<!chỉ từ )(?<!chỉ với )"
+    r"(?<!gửi \d{3} )(?<!gửi \d{4} )"
+)
 _GAMBLING = (
     r"nổ hũ|bắn cá|tài xỉu|xóc đĩa|baccarat|casino|nhà cái (?:uy tín|số|hàng đầu|top)|"
     rf"(?<!tất )cá cược{_CUOC_NOUNS}|"
@@ -231,7 +238,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:tặng|gửi) quà (?:cho|tới) (?:bạn|quý khách)|trả (?:lương )?theo (?:hàng )?ngày|"
         rf"điểm thưởng (?:{_W} ){{0,3}}(?:hết hạn|đổi quà)|"
         r"thu nhập (?:từ |lên |ổn định )?\d[\w.,]*|"
-        r"\d[\d.,]* ?(?:k|tr|triệu)(?: \d[\d.,]* ?(?:k|tr|triệu))? (?:mỗi |một |/ ?)?ngày|"
+        rf"{_NOT_A_PRICE}\d[\d.,]* ?(?:k|tr|triệu)(?: \d[\d.,]* ?(?:k|tr|triệu))? "
+        r"(?:mỗi |một |/ ?)?ngày|"
         r"lương (?:từ )?\d[\d.,]* ?(?:tr|triệu)|việc nhẹ|làm (?:việc )?tại nhà|bán thời gian|"
         r"kiếm (?:tiền|thêm thu nhập)|kiếm (?:được |thêm )?(?:từ )?\d[\w.,]*|quay số|"
         r"rút thăm|hoàn thuế|nhận giải|nhận quà tri ân|đăng ký (?:nhận|tặng)|đk (?:nhận|tặng)|"

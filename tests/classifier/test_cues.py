@@ -296,6 +296,36 @@ def test_a_benefit_held_out_as_money_stays_a_lure(channels: Channels, text: str)
     assert "lure" in scam_signals(clean(text), channels).families
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quý khách soạn GD7 gửi 1234: 8K/ngày có 2GB tốc độ cao, chi tiết tại goicuoc-vidu.vn",
+        "(QC) Ban soan GD7 gui 9876 nhan 4G mien phi 100% tai http://vidu-data.vn, sau KM 4k/ngay",
+        "Ưu đãi cho bạn: gói GD7 chỉ còn 6K/ngày, đăng ký tại goicuoc-vidu.vn",
+        "Bạn xem truyền hình trực tuyến giá 9k/ngày tại xemtv-vidu.vn trên mọi thiết bị.",
+    ],
+    ids=["short-code", "after-promotion-folded", "now-only", "price"],
+)
+def test_an_amount_a_day_that_a_service_costs_is_not_money_held_out(
+    channels: Channels, text: str
+) -> None:
+    # Carriers price their packages by the day; the amount is what the reader pays.
+    assert "lure" not in signals_of(channels, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Việc làm thêm cho mẹ bỉm: mỗi đơn xong được 250k - 700k / ngày, nhắn Zalo 0912 345 678.",
+        "Tuyen cong tac vien, ban de dang co 400k moi ngay, lien he zalo 0987 654 321",
+        "Nhận ngay 1tr/ngày chỉ với điện thoại, bấm vào viec-de.top",
+    ],
+    ids=["range", "folded", "million"],
+)
+def test_an_amount_a_day_held_out_as_earnings_stays_a_lure(channels: Channels, text: str) -> None:
+    assert "lure" in signals_of(channels, text)
+
+
 # Relatives and the workplace are a threat when a debt is to be told to them or they are to be
 # visited; named alone they are greetings, loan, job and insurance ads, a confidant's offer.
 @pytest.mark.parametrize(
