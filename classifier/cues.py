@@ -121,7 +121,7 @@ _CUOC_NOUNS = (
     r"nói chuyện|hội thoại|phỏng vấn|gặp|hẹn|tình|đua|bầu cử|vận động|cách mạng|tấn công)\b)"
 )
 # An amount a day is earnings held out ("thu nhập 500k/ngày"), unless it is what a service costs:
-# "Sau KM 5k/ngày", "giá chỉ còn 5K/ngày", "Soạn X gửi 191: 10K/ngày" (a carrier's package
+# "Sau KM 4k/ngày", "giá chỉ còn 6K/ngày", "Soạn X gửi 1234: 8K/ngày" (a carrier's package
 # price; the cleaned text has no punctuation, so the price follows the short code).
 _NOT_A_PRICE = (
     r"(?<!km )(?<!cước )(?<!phí )(?<!giá )(?<!còn )(?<!chỉ )(?<!chỉ từ )(?<!chỉ với )"
