@@ -208,6 +208,19 @@ _DOT_DISGUISE = re.compile(
     rf"(?i)(?<=[a-z0-9])(?:\s*(?:\[\s*\.\s*\]|\(\s*\.\s*\)|\{{\s*\.\s*\}})\s*(?=(?:{_LINK_TLDS})\b)"
     rf"|(?:\s+dot\s+|\.\s+|\s+\.\s*)(?=(?:{UNWORDLY_TLDS})\b))"
 )
+_WORD_BEFORE = re.compile(r"\S*$")
+
+
+def _joined_dot(m: re.Match[str]) -> str:
+    """The dot of a link written apart ("ho-tro. com", "abc[.]top"). A dot only spaced out after
+    a word with Vietnamese letters stays: links are written in ASCII, and "đấy. Cf đi" (a
+    sentence ending before chat slang) or "dép .ga" is no domain."""
+    if any(bracket in m.group(0) for bracket in "[({"):
+        return "."
+    before = _WORD_BEFORE.search(m.string, 0, m.start())
+    return "." if before is None or before.group(0).isascii() else m.group(0)
+
+
 _SCHEME_GAP = re.compile(r"(?i)\b(https?://|www\.)\s+(?=[a-z0-9])")
 # "https//", "hxxps://", "http:/": a scheme broken on purpose so that filters miss the link.
 _BROKEN_SCHEME = re.compile(r"(?i)\bh(?:tt|xx)ps?(?::?/{1,2}|:)(?=[a-z0-9])")
@@ -516,7 +529,7 @@ def clean(text: str) -> Cleaned:
         cleaned = "".join(chars)
     cleaned, origin = _rewrite(_SCHEME_GAP, lambda m: m.group(1), cleaned, origin)
     cleaned, origin = _rewrite(_BROKEN_SCHEME, lambda m: "https://", cleaned, origin)
-    cleaned, origin = _rewrite(_DOT_DISGUISE, lambda m: ".", cleaned, origin)
+    cleaned, origin = _rewrite(_DOT_DISGUISE, _joined_dot, cleaned, origin)
     cleaned, origin = _rewrite(
         _SPELLED_DIGITS, lambda m: _NON_DIGIT.sub("", m.group(0)), cleaned, origin
     )

@@ -52,6 +52,18 @@ def test_disguised_links_become_one_token(typed: str, link: str) -> None:
 @pytest.mark.parametrize(
     "typed",
     [
+        "Giữ hàng cho em đến mai thôi. Cf giúp em",  # a sentence ends, chat slang follows
+        "Ghé quán cô Lành. Com tấm ở đó ngon lắm",  # "cơm" typed without its mark
+        "Mua đôi dép .ga lăng tặng mẹ",  # a word, then a stray dot
+    ],
+)
+def test_a_dot_spaced_out_after_a_vietnamese_word_joins_no_link(typed: str) -> None:
+    assert not any("." in word for word in clean(typed).words.split())
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
         "goi 0912.345.678 ngay",
         "goi 0912 345 678 ngay",
         "goi +84 912 345 678 ngay",
