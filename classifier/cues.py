@@ -122,9 +122,10 @@ _CUOC_NOUNS = (
 )
 # An amount a day is earnings held out ("thu nhập 500k/ngày"), unless it is what a service costs:
 # "Sau KM 4k/ngày", "giá chỉ còn 6K/ngày", "Soạn X gửi 1234: 8K/ngày" (a carrier's package
-# price; the cleaned text has no punctuation, so the price follows the short code).
+# price; the cleaned text has no punctuation, so the price follows the short code). The digit is
+# checked first, so the look-behinds run only before a number, not at every position of a text.
 _NOT_A_PRICE = (
-    r"(?<!km )(?<!cước )(?<!phí )(?<!giá )(?<!còn )(?<!chỉ )(?<!chỉ từ )(?<!chỉ với )"
+    r"(?=\d)(?<!km )(?<!cước )(?<!phí )(?<!giá )(?<!còn )(?<!chỉ )(?<!chỉ từ )(?<!chỉ với )"
     r"(?<!gửi \d{3} )(?<!gửi \d{4} )"
 )
 _GAMBLING = (
