@@ -115,7 +115,7 @@ def test_phrases_do_not_match_across_sentences(channels: Channels) -> None:
     ],
 )
 def test_gambling_words_in_news_or_talk_are_not_an_offer(channels: Channels, text: str) -> None:
-    assert "vice" not in scam_signals(clean(text), channels).families
+    assert "vice" not in signals_of(channels, text)
 
 
 @pytest.mark.parametrize(
@@ -127,7 +127,7 @@ def test_gambling_words_in_news_or_talk_are_not_an_offer(channels: Channels, tex
     ids=["addressed", "with-link"],
 )
 def test_gambling_words_offered_to_the_reader_are_a_cue(channels: Channels, text: str) -> None:
-    assert "vice" in scam_signals(clean(text), channels).families
+    assert "vice" in signals_of(channels, text)
 
 
 @pytest.mark.parametrize(
@@ -194,7 +194,7 @@ def test_a_press_credit_is_not_a_channel(channels: Channels, text: str) -> None:
     ids=["announcement", "lookalike-after-credit", "typed-without-diacritics"],
 )
 def test_a_link_the_reader_is_sent_to_stays_a_channel(channels: Channels, text: str) -> None:
-    assert "channel" in scam_signals(clean(text), channels).families
+    assert "channel" in signals_of(channels, text)
 
 
 @pytest.mark.parametrize(
@@ -209,7 +209,7 @@ def test_a_link_the_reader_is_sent_to_stays_a_channel(channels: Channels, text: 
 def test_khai_inside_another_word_is_not_a_demand_to_declare(channels: Channels, text: str) -> None:
     # "công khai", "triển khai" are words of their own, not "khai" (declare); the texts speak
     # of customers, so a real demand would count.
-    assert "credential" not in scam_signals(clean(text), channels).families
+    assert "credential" not in signals_of(channels, text)
 
 
 @pytest.mark.parametrize(
@@ -223,7 +223,7 @@ def test_khai_inside_another_word_is_not_a_demand_to_declare(channels: Channels,
 def test_a_demand_to_declare_personal_data_stays_a_credential_cue(
     channels: Channels, text: str
 ) -> None:
-    assert "credential" in scam_signals(clean(text), channels).families
+    assert "credential" in signals_of(channels, text)
 
 
 @pytest.mark.parametrize(
@@ -254,7 +254,7 @@ def test_vice_named_as_a_topic_is_not_an_offer(channels: Channels, text: str) ->
     ids=["escort-with-contact", "crypto-addressed", "escort-offer", "returns-promised"],
 )
 def test_vice_offered_to_the_reader_stays_a_cue(channels: Channels, text: str) -> None:
-    assert "vice" in scam_signals(clean(text), channels).families
+    assert "vice" in signals_of(channels, text)
 
 
 def test_a_lottery_draw_reported_to_customers_is_not_a_gambling_offer(channels: Channels) -> None:
@@ -280,7 +280,7 @@ def test_jackpot_beside_a_hidden_channel_stays_a_cue(channels: Channels) -> None
 )
 def test_a_benefit_named_to_the_reader_is_not_money_held_out(channels: Channels, text: str) -> None:
     # BHXH pays "trợ cấp" and its advice says so to the reader: the word alone is no lure.
-    assert "lure" not in scam_signals(clean(text), channels).families
+    assert "lure" not in signals_of(channels, text)
 
 
 @pytest.mark.parametrize(
@@ -293,7 +293,7 @@ def test_a_benefit_named_to_the_reader_is_not_money_held_out(channels: Channels,
     ids=["package", "unclaimed-sum", "amount"],
 )
 def test_a_benefit_held_out_as_money_stays_a_lure(channels: Channels, text: str) -> None:
-    assert "lure" in scam_signals(clean(text), channels).families
+    assert "lure" in signals_of(channels, text)
 
 
 @pytest.mark.parametrize(
