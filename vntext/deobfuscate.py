@@ -234,7 +234,13 @@ _PHONE_GROUPS = re.compile(
 )
 # Phone numbers written digit by digit between symbols: "1>9>0>0>1>9>9>5", "0.9.8.7…".
 _SPELLED_DIGITS = re.compile(r"(?<![\w])(?:\d[>.\-_/|*~]){7,11}\d(?![\w])")
-_NUMBER = re.compile(r"[\d.,:/%+-]+[a-zA-Zđ%]{0,4}")  # 2.000.000đ, 17h, 24/05/2004, 500k
+# 2.000.000đ, 17h, 24/05/2004, 500k; a time of day with its minutes, 7h30, 17g45, 7h30p.
+_NUMBER = re.compile(r"[\d.,:/%+-]+[a-zA-Zđ%]{0,4}|\d{1,2}[hHgG]\d{2}(?:ph?)?")
+# A class or product code of dotted parts ("CS101.O21.1", "IE224.P11"): a letter O in it is a
+# section's name, not a zero in disguise.
+_DOTTED_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,}\d{2,}(?:\.[A-Z]{0,2}\d+)+(?![A-Za-z0-9])")
+# An account or card number masked by the bank that prints it: 123456xxxxxx7890, 12***789.
+_MASKED_NUMBER = re.compile(r"(?=[\dxX*]*\d)[\dxX*]*[xX*]{2}[\dxX*]*")
 _NON_DIGIT = re.compile(r"\D")
 _PHONE_SEPARATOR = re.compile(r"[\s.-]")
 _INNER_PUNCT = re.compile(r"[.,;:'\"`~^*_/\\|+=<>()\[\]{}-]+")
@@ -449,6 +455,13 @@ def _read_core(chunk: str) -> tuple[list[str], bool]:
         before, _ = _read_core(core[: inner.start()])
         after, _ = _read_core(core[inner.end() :])
         return [*before, _EDGE_PUNCT.sub("", inner.group(0)), *after], True
+    if _MASKED_NUMBER.fullmatch(core):
+        return [core], False
+    code = _DOTTED_CODE.search(core)
+    if code:
+        before, before_disguised = _read_core(core[: code.start()])
+        after, after_disguised = _read_core(core[code.end() :])
+        return [*before, *code.group(0).split("."), *after], before_disguised or after_disguised
     if _NUMBER_WITH_OS.match(core) and any(c in "OolI" for c in core):
         return ["".join(_DIGITISH.get(c, c) for c in core)], True  # "1OOk", "5Ok"
     if _NUMBER.fullmatch(core):

@@ -20,6 +20,7 @@ READ_BACK = [
     ("NhanNgayQuaTang hom nay", "nhan ngay qua tang hom nay"),
     ("nhanngay phanqua", "nhan ngay phan qua"),
     ("Tjen thuong 1OOk", "tien thuong 100k"),
+    ("Sim dep O9l2345678 gia 5OOk", "sim dep 0912345678 gia 500k"),  # led by a letter O
     ("Ngayyy cuoi", "ngay cuoi"),
     ("n h a n qua", "nhan qua"),
     ("Đăng ký nhận quà", "dang ky nhan qua"),  # plain Vietnamese is only folded
@@ -91,6 +92,22 @@ def test_codes_and_names_are_not_read_as_disguises() -> None:
     cleaned = clean("Lớp IE224.P11.1 học tại phòng B4, xem Baccarat trên Samsung")
     assert not cleaned.disguised_tokens
     assert "baccarat" in cleaned.words and "samsung" in cleaned.words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A class code whose section starts with the letter O is no number in disguise.
+        "Lop Co so du lieu(IT204.O13.2) nghi hoc, lop Mang(NT106.O21) hoc bu",
+        # Account and card numbers masked by the bank that prints them.
+        "TK xxxx7781902 vua tru 120,000VND, the 412345xxxxxx6612 da lien ket",
+        "So tai khoan 19***4466 nhan 2.000.000d",
+        # Times of day with their minutes.
+        "hop luc 7h30 sang thu hai, 13g45 chieu hoc bu, tan luc 16h15p",
+    ],
+)
+def test_codes_masked_numbers_and_times_are_not_read_as_disguises(text: str) -> None:
+    assert not clean(text).disguised_tokens
 
 
 @pytest.mark.parametrize(
