@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from classifier.links import Brand, Channels, Link, Phone
 from classifier.patterns import compile_cue, word_matches
-from vntext.deobfuscate import Cleaned, is_syllable
+from vntext.deobfuscate import LONGEST_QUOTE, Cleaned, is_syllable
 from vntext.normalize import INVISIBLE, MARKED_SHARE, fold
 
 # How much each family says on its own (probability-like, combined by noisy-OR).
@@ -395,6 +395,11 @@ class ScamSignals:
         return frozenset(h.family for h in self.hits)
 
 
+def _quoted(cleaned: Cleaned, family: str, label: str, weight: float, a: int, b: int) -> CueHit:
+    b = min(b, a + LONGEST_QUOTE)
+    return CueHit(family, label, weight, cleaned.original[a:b], a, b)
+
+
 def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
     """Find the cue families in a cleaned text and combine them (module docstring)."""
     text = cleaned.folded
@@ -409,7 +414,7 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
         family: str, label: str, weight: float, start: int, end: int, *, in_marked: bool = False
     ) -> None:
         a, b = cleaned.span(start, end, in_marked=in_marked)
-        hits.append(CueHit(family, label, weight, cleaned.original[a:b], a, b))
+        hits.append(_quoted(cleaned, family, label, weight, a, b))
 
     for link in links:
         if link.verdict == "official":
@@ -465,11 +470,12 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
             HEAVY_DISGUISE_WEIGHT if len(disguised) >= HEAVY_DISGUISE else FAMILY_WEIGHT["disguise"]
         )
         label = "chữ bị ngụy trang bằng số, ký hiệu hoặc dấu chấm để lách bộ lọc"
-        if any(not INVISIBLE.isdisjoint(cleaned.original[t.start : t.end]) for t in disguised):
+        # The words of one whitespace-free chunk share its span: each span is read once.
+        spans = {(t.start, t.end) for t in disguised}
+        if any(not INVISIBLE.isdisjoint(cleaned.original[a:b]) for a, b in spans):
             # Named, because the quote a reviewer reads is shown without them.
             label = "chữ bị ngụy trang bằng số, ký hiệu, dấu chấm hoặc ký tự vô hình để lách bộ lọc"
-        excerpt = cleaned.original[first.start : first.end]
-        hits.append(CueHit("disguise", label, weight, excerpt, first.start, first.end))
+        hits.append(_quoted(cleaned, "disguise", label, weight, first.start, first.end))
     hidden = any(h.family in ("channel", "contact") for h in hits)
     hits = [h for h in hits if h.family not in NEEDS_ADDRESS or addressed or hidden]
     sideload = any(

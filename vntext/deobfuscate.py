@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import takewhile
 from typing import NamedTuple
 
 from vntext.normalize import INVISIBLE, VI_MARKED, fold
@@ -69,6 +70,11 @@ def _clean_char(ch: str) -> str:
     return ch
 
 
+# A quote is cut to its start beyond this: the words of a hostile page's one 40,000-character
+# "word" share its span, and a reviewer needs where a cue is, not all of it.
+LONGEST_QUOTE = 400
+
+
 class Token(NamedTuple):
     """One word, link or number: `text` as read back, [start, end) in the original text.
 
@@ -112,9 +118,10 @@ class Cleaned:
         return (self.tokens[first].start, self.tokens[last].end)
 
     def excerpt(self, start: int, end: int, *, in_marked: bool = False) -> str:
-        """The original words behind offsets [start, end) of `folded` (or `marked`)."""
+        """The original words behind offsets [start, end) of `folded` (or `marked`), at most
+        `LONGEST_QUOTE` characters of them."""
         a, b = self.span(start, end, in_marked=in_marked)
-        return self.original[a:b]
+        return self.original[a : min(b, a + LONGEST_QUOTE)]
 
     @cached_property
     def words(self) -> str:
@@ -404,8 +411,11 @@ def _syllables(word: str) -> list[str]:
 
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 # A link inside a word or glued to words, scheme and path included (also for vntext.segment).
+# Labels and their count are bounded as DNS bounds them, so a hostile chain of dots with no
+# domain at its end is searched in linear time, not once more from every letter of it.
 LINK_INSIDE = re.compile(
-    rf"(?i)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_LINK_TLDS})\b(?:[/?#][^\s<>\]\)]*)?"
+    rf"(?i)(?:https?://)?(?:www\.)?[a-z0-9-]{{1,63}}(?:\.[a-z0-9-]{{1,63}}){{0,10}}\.(?:{_LINK_TLDS})\b"
+    r"(?:[/?#][^\s<>\]\)]*)?"
 )
 
 # A link glued to words, but not a "domain" inside a chain of syllables joined by dots
@@ -440,6 +450,27 @@ def _read(chunk: str) -> tuple[list[str], bool]:
     return words, disguised
 
 
+def _is_glued_link(match: re.Match[str]) -> bool:
+    return len(match.group(0)) >= 6 and "." in match.group(0)
+
+
+def _read_around(
+    core: str, kept: list[re.Match[str]], words_of: Callable[[str], list[str]]
+) -> tuple[list[str], bool]:
+    """`core` with each match in `kept` read by `words_of` and the text between read as a chunk
+    of its own. A loop, not a recursion: a hostile chunk of thousands of links stays in bounds."""
+    words: list[str] = []
+    disguised = False
+    start = 0
+    for match in kept:
+        between, between_disguised = _read_core(core[start : match.start()])
+        words += [*between, *words_of(match.group(0))]
+        disguised = disguised or between_disguised
+        start = match.end()
+    rest, rest_disguised = _read_core(core[start:])
+    return [*words, *rest], disguised or rest_disguised
+
+
 def _read_core(chunk: str) -> tuple[list[str], bool]:
     core = _EDGE_PUNCT.sub("", chunk)
     if not core:
@@ -450,18 +481,16 @@ def _read_core(chunk: str) -> tuple[list[str], bool]:
     if inner and _MERCHANT_PREFIX.fullmatch(core[: inner.start()]) and inner.end() == len(core):
         # "AMZ*Amazon.com": a card payment's merchant descriptor, as banks' notices print it.
         return [core[: inner.start() - 1], inner.group(0)], False
-    if inner and len(inner.group(0)) >= 6 and "." in inner.group(0):
+    links = list(takewhile(_is_glued_link, _GLUED_LINK.finditer(core)))
+    if links:
         # "Tặi*i<fr3e.win/z1r5Dd>": a link glued to disguised words.
-        before, _ = _read_core(core[: inner.start()])
-        after, _ = _read_core(core[inner.end() :])
-        return [*before, _EDGE_PUNCT.sub("", inner.group(0)), *after], True
+        words, _ = _read_around(core, links, lambda link: [_EDGE_PUNCT.sub("", link)])
+        return words, True
     if _MASKED_NUMBER.fullmatch(core):
         return [core], False
-    code = _DOTTED_CODE.search(core)
-    if code:
-        before, before_disguised = _read_core(core[: code.start()])
-        after, after_disguised = _read_core(core[code.end() :])
-        return [*before, *code.group(0).split("."), *after], before_disguised or after_disguised
+    codes = list(_DOTTED_CODE.finditer(core))
+    if codes:
+        return _read_around(core, codes, lambda code: code.split("."))
     if _NUMBER_WITH_OS.match(core) and any(c in "OolI" for c in core):
         return ["".join(_DIGITISH.get(c, c) for c in core)], True  # "1OOk", "5Ok"
     if _NUMBER.fullmatch(core):
@@ -523,6 +552,18 @@ def _merge_fragments(words: list[str]) -> list[str]:
     return out
 
 
+# No word reads longer than this, no link longer than `_LONGEST_LINK`: a hostile page's one "word"
+# of thousands of digits and dots would make every cue's search of it quadratic.
+_LONGEST_WORD = 64
+_LONGEST_LINK = 400
+
+
+def _capped(word: str) -> str:
+    if len(word) <= _LONGEST_WORD:
+        return word
+    return word[: _LONGEST_LINK if "://" in word or _LINK_TOKEN.match(word) else _LONGEST_WORD]
+
+
 def clean(text: str) -> Cleaned:
     """Read `text` back as plain Vietnamese tokens, each pointing at its original span."""
     text = unicodedata.normalize("NFC", text)
@@ -552,7 +593,7 @@ def clean(text: str) -> Cleaned:
     tokens: list[Token] = []
     for chunk, start, end in _chunks(cleaned, origin):
         read, disguised = _read_chunk(chunk)
-        chunk_words = tuple(w for w in read if w)
+        chunk_words = tuple(_capped(w) for w in read if w)
         if not chunk_words:
             continue
         changed = len(chunk_words) != 1 or chunk_words[0] != _EDGE_PUNCT.sub("", chunk)

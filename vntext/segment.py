@@ -15,6 +15,7 @@ _UNWORDLY_END = re.compile(
 # Links that start at a word's edge only: a scan from every letter of a long run is quadratic.
 _LINK = re.compile(r"(?i)(?<![a-z0-9.-])" + LINK_INSIDE.pattern.removeprefix("(?i)"))
 _LONGEST_LINK = 400
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{_LONGEST_LINK + 1},}}")
 _SCHEMES = ("http://", "https://", "www.")
 _EDGE = re.compile(r"^[^\w@]+|[^\w/]+$")
 
@@ -25,9 +26,24 @@ def split_sentences(text: str) -> list[str]:
     A link, domain or e-mail address stays whole ("Truy cập bhxh-vn.top để nhận tiền."):
     underthesea ends a sentence at every dot, "?" or "!" in it. Sentences are slices of `text`.
     """
+    # A run longer than any link is no text to split: underthesea walks back over the whole run
+    # at each of its dots, so a hostile page's one "word" of 40,000 dots would take minutes.
+    long_runs = list(_LONG_RUN.finditer(text))
+    if not long_runs:
+        return _split(text)
+    sentences, pos = [], 0
+    for run in long_runs:
+        sentences += [*_split(text[pos : run.start()]), run.group(0)]
+        pos = run.end()
+    return [*sentences, *_split(text[pos:])]
+
+
+def _split(text: str) -> list[str]:
     # Imported on first use: underthesea is slow to import and most callers never split.
     from underthesea import sent_tokenize
 
+    if not text.strip():
+        return []
     sentences = sent_tokenize(text)
     spans = _spans(text, sentences)
     if spans is None or len(spans) < 2:
@@ -60,13 +76,12 @@ def _spans(text: str, sentences: list[str]) -> list[tuple[int, int]] | None:
 
 def _inside_link(text: str, cut: int) -> bool:
     """Whether a cut between text[cut - 1] and text[cut] falls inside a link or e-mail address."""
-    # A run of 10,000 characters without a space is read near the cut only.
-    start = cut
-    while start > max(0, cut - _LONGEST_LINK) and not text[start - 1].isspace():
-        start -= 1
-    end = cut
-    while end < min(len(text), cut + _LONGEST_LINK) and not text[end].isspace():
-        end += 1
+    # The word around the cut, read no further than a link reaches on either side; `str.split`
+    # finds its edges in C (a loop per character here took seconds on a page of long runs).
+    before = text[max(0, cut - _LONGEST_LINK) : cut]
+    after = text[cut : cut + _LONGEST_LINK]
+    start = cut - (len(before.rsplit(None, 1)[-1]) if before and not before[-1].isspace() else 0)
+    end = cut + (len(after.split(None, 1)[0]) if after and not after[0].isspace() else 0)
     at = cut - start
     # A bare domain is not cut before a capitalised word ("thuong.Co the": a missing space).
     titled = text[cut].isupper() and text[cut + 1 : cut + 2].islower()

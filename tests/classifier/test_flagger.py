@@ -144,6 +144,18 @@ def test_enormous_text_is_capped(flagger: Flagger) -> None:
     assert 0.0 <= flagger.assess(huge).risk <= 1.0
 
 
+@pytest.mark.parametrize(
+    "unit", ["ab<lienket-nhan.win>", "(AB12.3)", "a.b.", "12.", "O9O1", "nh4n<a.co>", "AMZ*ab.com"]
+)
+def test_one_enormous_word_is_assessed_and_quoted_in_part(flagger: Flagger, unit: str) -> None:
+    # One whitespace-free chunk: the cap counts words, so all of it reaches cleaning, and every
+    # word read from it shares its span.
+    assessment = flagger.assess(replace(ORDINARY, text=unit * 5_000))
+    assert 0.0 <= assessment.risk <= 1.0
+    assert all(len(reason.text) <= 1_000 for reason in assessment.reasons)
+    assert all(len(reason.detail.get("excerpt", "")) <= 400 for reason in assessment.reasons)
+
+
 def test_cap_words() -> None:
     assert cap_words("a b c d", 2) == "a b"
     assert cap_words("a  b", 5) == "a b"

@@ -167,6 +167,12 @@ def test_nfd_input_reads_like_nfc() -> None:
     assert clean(unicodedata.normalize("NFD", text)).words == clean(text).words
 
 
+def test_a_word_is_cut_at_64_characters_and_a_link_at_400() -> None:
+    link = "https://vi-du.vn/" + "a" * 500
+    cleaned = clean(f"so {'12.' * 30_000} xem {link}")
+    assert [t.text for t in cleaned.tokens] == ["so", "12." * 21 + "1", BOUNDARY, "xem", link[:400]]
+
+
 @given(st.text(max_size=300))
 def test_any_text_is_read_without_error_and_spans_stay_inside(text: str) -> None:
     cleaned = clean(text)
