@@ -247,7 +247,8 @@ _NUMBER = re.compile(r"[\d.,:/%+-]+[a-zA-Zđ%]{0,4}|\d{1,2}[hHgG]\d{2}(?:ph?)?")
 # section's name, not a zero in disguise.
 _DOTTED_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,}\d{2,}(?:\.[A-Z]{0,2}\d+)+(?![A-Za-z0-9])")
 # An account or card number masked by the bank that prints it: 123456xxxxxx7890, 12***789.
-_MASKED_NUMBER = re.compile(r"(?=[\dxX*]*\d)[\dxX*]*[xX*]{2}[\dxX*]*")
+# Each look-ahead is read once from the start, so a long run of "x" is no quadratic search.
+_MASKED_NUMBER = re.compile(r"(?=\D*\d)(?=.*?[xX*]{2})[\dxX*]+")
 _NON_DIGIT = re.compile(r"\D")
 _PHONE_SEPARATOR = re.compile(r"[\s.-]")
 _INNER_PUNCT = re.compile(r"[.,;:'\"`~^*_/\\|+=<>()\[\]{}-]+")

@@ -9,6 +9,7 @@ import pytest
 from classifier.errors import ModelNotFoundError
 from classifier.flagger import Flagger, FlaggerReferences, Thresholds, cap_words, uncertainty
 from classifier.types import ArticleText, Assessment
+from classifier.views import OPENING_CHARS, prefix_words
 from vntext.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -154,6 +155,11 @@ def test_one_enormous_word_is_assessed_and_quoted_in_part(flagger: Flagger, unit
     assert 0.0 <= assessment.risk <= 1.0
     assert all(len(reason.text) <= 1_000 for reason in assessment.reasons)
     assert all(len(reason.detail.get("excerpt", "")) <= 400 for reason in assessment.reasons)
+
+
+def test_an_opening_stops_at_its_word_count_or_its_character_cap() -> None:
+    assert prefix_words("một hai ba", 2) == "một hai"
+    assert prefix_words("x" * 200_000, 400) == "x" * OPENING_CHARS
 
 
 def test_cap_words() -> None:
