@@ -553,16 +553,17 @@ def _merge_fragments(words: list[str]) -> list[str]:
     return out
 
 
-# No word reads longer than this, no link longer than `_LONGEST_LINK`: a hostile page's one "word"
-# of thousands of digits and dots would make every cue's search of it quadratic.
+# No word reads longer than this, no link longer than `LONGEST_LINK` (also vntext.segment's bound):
+# a hostile page's one "word" of thousands of digits and dots would make every cue's search of it
+# quadratic.
 _LONGEST_WORD = 64
-_LONGEST_LINK = 400
+LONGEST_LINK = 400
 
 
 def _capped(word: str) -> str:
     if len(word) <= _LONGEST_WORD:
         return word
-    return word[: _LONGEST_LINK if "://" in word or _LINK_TOKEN.match(word) else _LONGEST_WORD]
+    return word[: LONGEST_LINK if "://" in word or _LINK_TOKEN.match(word) else _LONGEST_WORD]
 
 
 def clean(text: str) -> Cleaned:

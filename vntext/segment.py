@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from vntext.deobfuscate import EMAIL, LINK_INSIDE, UNWORDLY_TLDS
+from vntext.deobfuscate import EMAIL, LINK_INSIDE, LONGEST_LINK, UNWORDLY_TLDS
 
 # A top-level domain that is no Vietnamese word: "bhxh-vn.top" is a link without a scheme,
 # "trung thuong.co" (a missing space) is not.
@@ -14,8 +14,7 @@ _UNWORDLY_END = re.compile(
 )
 # Links that start at a word's edge only: a scan from every letter of a long run is quadratic.
 _LINK = re.compile(r"(?i)(?<![a-z0-9.-])" + LINK_INSIDE.pattern.removeprefix("(?i)"))
-_LONGEST_LINK = 400
-_LONG_RUN = re.compile(rf"(?<!\S)\S{{{_LONGEST_LINK + 1},}}")
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONGEST_LINK + 1},}}")
 _SCHEMES = ("http://", "https://", "www.")
 _EDGE = re.compile(r"^[^\w@]+|[^\w/]+$")
 
@@ -78,8 +77,8 @@ def _inside_link(text: str, cut: int) -> bool:
     """Whether a cut between text[cut - 1] and text[cut] falls inside a link or e-mail address."""
     # The word around the cut, read no further than a link reaches on either side; `str.split`
     # finds its edges in C (a loop per character here took seconds on a page of long runs).
-    before = text[max(0, cut - _LONGEST_LINK) : cut]
-    after = text[cut : cut + _LONGEST_LINK]
+    before = text[max(0, cut - LONGEST_LINK) : cut]
+    after = text[cut : cut + LONGEST_LINK]
     start = cut - (len(before.rsplit(None, 1)[-1]) if before and not before[-1].isspace() else 0)
     end = cut + (len(after.split(None, 1)[0]) if after and not after[0].isspace() else 0)
     at = cut - start
