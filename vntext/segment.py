@@ -27,11 +27,8 @@ def split_sentences(text: str) -> list[str]:
     """
     # A run longer than any link is no text to split: underthesea walks back over the whole run
     # at each of its dots, so a hostile page's one "word" of 40,000 dots would take minutes.
-    long_runs = list(_LONG_RUN.finditer(text))
-    if not long_runs:
-        return _split(text)
     sentences, pos = [], 0
-    for run in long_runs:
+    for run in _LONG_RUN.finditer(text):
         sentences += [*_split(text[pos : run.start()]), run.group(0)]
         pos = run.end()
     return [*sentences, *_split(text[pos:])]
