@@ -81,6 +81,8 @@ class _Polarity:
 
     def syllables(self) -> list[str]:
         """Folded syllables, those under a negation marked "~" (they match only negated ones)."""
+        if not self.scopes:
+            return _SYLLABLE.findall(self.folded)
         return [
             f"~{m.group(0)}" if self.negated(m.start()) else m.group(0)
             for m in _SYLLABLE.finditer(self.folded)
@@ -147,13 +149,15 @@ class KnownClaims:
             for a, b, ta, tb in zip(sentences, sentences[1:], tokens[1:], tokens[2:], strict=False)
             if index.shares(ta + tb)
         ]
-        similarity = [index.cosines(toks) for _, toks in passages]
+        # One column per claim: its cosine with each passage.
+        columns = list(zip(*(index.cosines(toks) for _, toks in passages), strict=True))
         whole = _Polarity("\n".join(texts), marked=marked)
-        n_words = len(whole.folded.split())
+        folded = whole.folded
+        n_words = len(folded.split())
         matches = []
         for j, claim in enumerate(self.claims):
-            best = max(range(len(passages)), key=lambda k: similarity[k][j], default=-1)
-            cosine = similarity[best][j] if best >= 0 else 0.0
+            cosine = max(columns[j]) if columns else 0.0
+            best = columns[j].index(cosine) if columns else -1
             # A key phrase the text negates ("không cung cấp mã OTP") is not the claim's, unless
             # the claim negates it too.
             hits = [
@@ -161,8 +165,10 @@ class KnownClaims:
                 for p, f, neg in zip(
                     claim.key_phrases, claim.folded_phrases, claim.negated_phrases, strict=True
                 )
-                if whole.finds(f, negated=None if neg else False)
+                if f in folded and whole.finds(f, negated=None if neg else False)
             ]
+            if not hits and cosine < self.suggest_threshold:
+                continue  # with no phrase, the score is the cosine
             # An identifier (domain, document number) is as telling as three ordinary phrases.
             weight = sum(3 if _is_identifier(p) else 1 for p in hits)
             phrase_score = min(1.0, weight / min(3, len(claim.key_phrases)))

@@ -212,11 +212,12 @@ class OfficialFacts:
         failures = []
         lowered = text.lower()
         for figure in self.figures:
-            if not figure.checked:
+            terms = [t.lower() for t in figure.terms if t.lower() in lowered]
+            if not (figure.checked and terms):
                 continue
             allowed = [*_plausible_values(figure, day), *figure.also_valid]
-            for term in figure.terms:
-                for m in re.finditer(re.escape(term.lower()), lowered):
+            for term in terms:
+                for m in re.finditer(re.escape(term), lowered):
                     sentence = _sentence_around(text, m.start())
                     if _HEDGE_RE.search(sentence):
                         continue

@@ -212,7 +212,18 @@ class Channels:
     def brands_named(self, folded: str) -> list[Brand]:
         """Brands whose name appears as words in a folded text."""
         words = f" {folded} "
-        return [b for b in self.brands if any(f" {t} " in words for t in b.tokens)]
+        present = set(folded.split(" "))
+        return [
+            b
+            for b, first_words in self._brand_first_words
+            if not first_words.isdisjoint(present) and any(f" {t} " in words for t in b.tokens)
+        ]
+
+    @cached_property
+    def _brand_first_words(self) -> list[tuple[Brand, frozenset[str]]]:
+        # A brand is named only if the first word of one of its names is in the text: a set
+        # test that spares most brands the substring search.
+        return [(b, frozenset(t.split(" ")[0] for t in b.tokens)) for b in self.brands]
 
     @cached_property
     def _owner_by_domain(self) -> dict[str, str]:

@@ -54,6 +54,8 @@ class PatternSet:
 
         out = {}
         for i, pattern in enumerate(self._marked if marked else self._folded):
+            if pattern.search(text) is None:
+                continue  # most patterns miss: skip building the generator below
             m = next(
                 (
                     m

@@ -260,6 +260,8 @@ def _rewrite(
     pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], text: str, origin: list[int]
 ) -> tuple[str, list[int]]:
     """`pattern.sub(replace, text)` that also carries each character's original offset."""
+    if pattern.search(text) is None:
+        return text, origin  # the usual case: nothing to rewrite, nothing to copy
     parts: list[str] = []
     mapped: list[int] = []
     pos = 0
@@ -426,13 +428,16 @@ _GLUED_LINK = re.compile(LINK_INSIDE.pattern + r"(?-i:(?!\.[a-zà-ỹđ]))")
 
 
 @lru_cache(maxsize=262144)
-def _read_chunk(chunk: str) -> tuple[tuple[str, ...], bool]:
-    """One whitespace-separated chunk -> the words it stands for, and whether it was disguised.
+def _read_chunk(chunk: str) -> tuple[tuple[str, ...], bool, bool]:
+    """One whitespace-separated chunk -> the words it stands for (each `_capped`), whether it
+    was disguised, and whether reading changed it beyond its edge punctuation.
 
     Cached: words repeat.
     """
-    words, disguised = _read(chunk)
-    return tuple(words), disguised
+    read, disguised = _read(chunk)
+    words = tuple(_capped(w) for w in read if w)
+    changed = len(words) != 1 or words[0] != _EDGE_PUNCT.sub("", chunk)
+    return words, disguised, changed
 
 
 _SUBSTITUTES = re.compile(r"(?<=[^\W\d_])[0-9@!$|€]|[0-9@!$|€](?=[^\W\d_])")
@@ -594,11 +599,9 @@ def clean(text: str) -> Cleaned:
     )
     tokens: list[Token] = []
     for chunk, start, end in _chunks(cleaned, origin):
-        read, disguised = _read_chunk(chunk)
-        chunk_words = tuple(_capped(w) for w in read if w)
+        chunk_words, disguised, changed = _read_chunk(chunk)
         if not chunk_words:
             continue
-        changed = len(chunk_words) != 1 or chunk_words[0] != _EDGE_PUNCT.sub("", chunk)
         look_alike = bool(swapped) and any(i in swapped for i in range(start, end))
         tokens += [Token(w, start, end, changed, disguised or look_alike) for w in chunk_words]
     words = [t.text for t in tokens]
