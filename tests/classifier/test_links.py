@@ -87,6 +87,20 @@ def test_brands_named_in_text(channels: Channels) -> None:
     assert named == {"vietcombank", "bhxh"}
 
 
+@pytest.mark.parametrize(
+    ("text", "brands"),
+    [
+        ("Cơ quan Bảo hiểm xã hội nhắc người lao động", {"bhxh"}),  # a name of four words
+        ("Bảo hiểm nhân thọ và xã hội hóa y tế", set()),  # its words, not standing together
+        ("Ứng dụng Home Credit gửi tin", {"homecredit"}),
+        ("Chương trình home stay và credit card", set()),
+        ("Tải bhxhonline về máy", set()),  # a name inside a longer word is not the name
+    ],
+)
+def test_brands_named_as_whole_words(channels: Channels, text: str, brands: set[str]) -> None:
+    assert {b.id for b in channels.brands_named(clean(text).folded)} == brands
+
+
 def test_malformed_channels_file_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "channels.yaml"
     path.write_text("brands: [{id: x}]\n", encoding="utf-8")
