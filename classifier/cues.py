@@ -157,9 +157,10 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "credential",
         "yêu cầu xác thực, cập nhật hoặc đồng bộ tài khoản, dữ liệu",
-        rf"\b(?:xác thực|xác minh|cập nhật|đồng bộ|tích hợp|kích hoạt lại|nâng cấp|chuẩn hóa)\b"
-        rf"(?: {_W}){{0,3}} (?:thông tin|tài khoản|dữ liệu|hồ sơ|cccd|căn cước|định danh|"
-        r"sinh trắc|vssid|sim|thẻ bhyt|sổ bhxh|sổ bảo hiểm)\b",
+        # After "mã" the words name a code ("Mã xác minh tài khoản của bạn là …"), not a request.
+        rf"\b(?<!mã )(?:xác thực|xác minh|cập nhật|đồng bộ|tích hợp|kích hoạt lại|nâng cấp|"
+        rf"chuẩn hóa)\b(?: {_W}){{0,3}} (?:thông tin|tài khoản|dữ liệu|hồ sơ|cccd|căn cước|"
+        r"định danh|sinh trắc|vssid|sim|thẻ bhyt|sổ bhxh|sổ bảo hiểm)\b",
     ),
     _cue(
         "credential",
@@ -217,8 +218,10 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "deadline",
         "dọa khóa, hủy hoặc cảnh cáo lần cuối",
-        r"\b(?:(?:sẽ |sắp )?bị (?:khóa|tạm khóa|tạm ngưng|ngưng|hủy|đình chỉ|vô hiệu hóa|cắt|trừ|"
-        r"phạt|xóa|thu hồi)|tạm ngưng|quá hạn|lần cuối|cảnh cáo|trước \d{1,2} ?(?:h|g)\d{0,2}\b|"
+        # "Bị" closing a word of its own ("chuẩn bị khóa học", "thiết bị khóa") threatens nothing.
+        r"\b(?:(?:sẽ |sắp )?(?<!chuẩn )(?<!thiết )(?<!trang )(?<!dự )(?<!phòng )bị "
+        r"(?:khóa|tạm khóa|tạm ngưng|ngưng|hủy|đình chỉ|vô hiệu hóa|cắt|trừ|phạt|xóa|thu hồi)|"
+        r"tạm ngưng|quá hạn|lần cuối|cảnh cáo|trước \d{1,2} ?(?:h|g)\d{0,2}\b|"
         r"không (?:được )?chấp nhận|mất quyền lợi|số lượng (?:chỗ )?có hạn|còn \d+ (?:suất|lượt)|"
         r"thông báo cuối cùng)\b",
     ),
@@ -347,10 +350,12 @@ _CONTACT_CUE = re.compile(
     r"\b(?:lien he|lh|goi|alo|zalo|zl|tele|telegram|ib|inbox|nhan tin|ket ban|add|hotline|"
     r"bam phim|an phim|nhan phim)\b"
 )
-# A chat id: a phone number, an @handle, or letters mixed with digits ("tvhhanhthu88").
+# A chat id: a phone number, an @handle, or letters mixed with digits ("hoamai1988"). A number
+# is an id from nine digits (a phone number, a Telegram id); a shorter one is a code the app sends
+# ("Mã xác minh Zalo của bạn là 552211").
 _CHAT_HANDLE = re.compile(
     r"\b(?:zalo|zl|tele|telegram|wechat|line)\b(?: \w+){0,5} "
-    r"(?:@[a-z0-9_.]{3,}|\d{6,}|[a-z_]*\d[a-z0-9_]{3,}|[a-z0-9]*_[a-z0-9_]+)\b"
+    r"(?:@[a-z0-9_.]{3,}|\d{9,}|(?=[a-z0-9_]*[a-z_])[a-z_]*\d[a-z0-9_]{3,}|[a-z0-9]*_[a-z0-9_]+)\b"
 )
 # A chat id of letters only, given after a colon ("tele: abcxyz"): no syllable, so no word of
 # the sentence. Without the colon "zalo official" or "tele group" are words, not an account.

@@ -368,3 +368,61 @@ def test_a_debt_told_to_relatives_and_the_workplace_is_a_repeated_threat(
 def test_a_lawsuit_threatened_to_the_reader_is_a_threat(channels: Channels) -> None:
     text = "Bạn cố tình không trả nợ, bên em sẽ khởi kiện bạn. Liên hệ Zalo 0912 345 678."
     assert [h.excerpt for h in _threats(channels, text)] == ["khởi kiện"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anh nhớ chuẩn bị khóa học cho em nhé, mai em gửi bạn lịch.",
+        "anh nho chuan bi khoa hoc cho em nhe, mai em gui ban lich.",
+        "Bạn xem giúp em thiết bị khóa cửa này có tốt không.",
+        "Bạn ơi, đội dự bị hủy buổi tập chiều nay rồi.",
+    ],
+    ids=["prepare-a-course", "prepare-folded", "a-lock-device", "the-reserve-team"],
+)
+def test_bi_ending_a_word_of_its_own_is_no_threat_to_lock(channels: Channels, text: str) -> None:
+    # "chuẩn bị", "thiết bị", "dự bị" are words; "bị khóa" read across them threatens nothing.
+    assert "deadline" not in signals_of(channels, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tài khoản của bạn sẽ bị khóa sau 24 giờ.",
+        "Tai khoan cua ban se bi khoa sau 24 gio.",
+        "Thẻ của quý khách bị khóa, gọi ngay tổng đài.",
+    ],
+)
+def test_a_threat_to_lock_the_account_stays_a_deadline(channels: Channels, text: str) -> None:
+    assert "deadline" in signals_of(channels, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mã xác minh tài khoản Zalo của bạn là 552211. Không chia sẻ mã này cho ai.",
+        "Ma xac thuc tai khoan cua ban tren ung dung Hoc Vui la 887766",
+        "123456 là mã xác thực tài khoản của bạn, có hiệu lực trong 5 phút.",
+    ],
+    ids=["code-named-first", "code-named-folded", "code-first"],
+)
+def test_a_verification_code_sent_to_the_reader_is_no_demand(channels: Channels, text: str) -> None:
+    # "Mã xác minh tài khoản" names the code the app sends; six digits are no chat id either.
+    assert not {"credential", "contact"} & signals_of(channels, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        (
+            "Quý khách vui lòng xác minh tài khoản tại vcb-xacminh.top để tránh gián đoạn.",
+            "credential",
+        ),
+        ("Ban can xac thuc tai khoan ngay, lien he zalo 0912345678", "contact"),
+        ("Nhận việc online, kết bạn Zalo hoamai1988 để được hướng dẫn.", "contact"),
+    ],
+)
+def test_a_demand_to_verify_or_a_chat_id_stays_a_cue(
+    channels: Channels, text: str, family: str
+) -> None:
+    assert family in signals_of(channels, text)
