@@ -212,7 +212,7 @@ class OfficialFacts:
         failures = []
         lowered = text.lower()
         for figure in self.figures:
-            terms = [t.lower() for t in figure.terms if t.lower() in lowered]
+            terms = [t for t in map(str.lower, figure.terms) if t in lowered]
             if not (figure.checked and terms):
                 continue
             allowed = [*_plausible_values(figure, day), *figure.also_valid]
