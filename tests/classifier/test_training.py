@@ -10,7 +10,13 @@ import pytest
 
 from classifier.card import write_model_card
 from classifier.errors import TrainingDataError
-from classifier.examples import LabelledExample, group_split, load_shipped, read_jsonl
+from classifier.examples import (
+    SHIPPED_DATA,
+    LabelledExample,
+    group_split,
+    load_shipped,
+    read_jsonl,
+)
 from classifier.model import TrainedModel
 from classifier.training import data_summary, load_extra, train
 from classifier.views import views
@@ -48,6 +54,15 @@ def test_written_texts_are_unique_and_grouped() -> None:
     texts = Counter((e.title, e.text) for e in written)
     assert max(texts.values()) == 1
     assert all(e.group for e in written)
+
+
+@pytest.mark.parametrize(
+    "path", sorted((SHIPPED_DATA / "written").glob("*.jsonl")), ids=lambda path: path.name
+)
+def test_every_written_file_is_described_in_its_spec(path: Path) -> None:
+    # What each file holds and why it was written is read before the file is changed.
+    spec = (SHIPPED_DATA / "written" / "SPEC.md").read_text(encoding="utf-8")
+    assert f"`{path.name}`" in spec
 
 
 def test_every_form_of_an_example_shares_one_unit_of_weight() -> None:
