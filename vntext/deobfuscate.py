@@ -443,6 +443,19 @@ def _read_chunk(chunk: str) -> tuple[tuple[str, ...], bool, bool]:
 _SUBSTITUTES = re.compile(r"(?<=[^\W\d_])[0-9@!$|€]|[0-9@!$|€](?=[^\W\d_])")
 
 
+# A product named as brands name them, one small letter before a capitalised word ("iBanking").
+_BRAND_CAMEL = re.compile(r"[a-z][A-Z][a-z]{2,}")
+_INITIALS = re.compile(r"[A-Z]{2,5}")
+
+
+def _is_product_name(pieces: list[str]) -> bool:
+    """A company's initials and its product, "VCB-iBanking". Only that shape: a disguise cuts
+    every word of a message with punctuation, and some pieces then look alike ("yNg", "iID")."""
+    return len(pieces) == 2 and bool(
+        _INITIALS.fullmatch(pieces[0]) and _BRAND_CAMEL.fullmatch(pieces[1])
+    )
+
+
 _CLAUSE_END = re.compile(r"[.,;!?…]+[\"'”’)\]}»]*$")
 # The card networks' merchant descriptor, "PREFIX*Name" ("AMZ*Amazon.com", "PAYPAL*Steam"): a
 # star after a short capitalised prefix, not a star hiding a letter.
@@ -509,6 +522,8 @@ def _read_core(chunk: str) -> tuple[list[str], bool]:
     if len(pieces) > 2 and all(len(p) == 1 and p.isalpha() for p in pieces):
         return ["".join(pieces)], True  # B.H.X.H, B/H/T/N, V..N..D
     split = [w for p in pieces for w in _split_word(p)]
+    if _is_product_name(pieces):
+        return split, False  # "VCB-iBanking": a bank's product name, not a word cut apart
     joined = _split_word("".join(pieces))
     # Punctuation is either a disguise inside one word or a missing space between two.
     if _readable(joined) > _readable(split):
@@ -521,8 +536,18 @@ def _is_fragment(word: str) -> bool:
     return len(word) <= 2 and word.isalpha() and not is_syllable(fold(word.lower()))
 
 
+def _is_word_of_its_own(piece: str) -> bool:
+    """A piece with a small letter that the lexicon holds: "ơi", "hỏi", "ạ" (not "A" of "C A")."""
+    return not piece.isupper() and fold(piece.lower()) in lexicon()
+
+
 def _merge_fragments(words: list[str]) -> list[str]:
-    """Join runs of letters and fragments that only together make a syllable ("n å p")."""
+    """Join runs of letters and fragments that only together make a syllable ("n å p").
+
+    Chat writes a pronoun or a word as one letter before a word ("c ơi" chị ơi, "t hỏi" tôi
+    hỏi, "k hay" không hay): a run is not joined across a word of two letters or more, nor is
+    one letter joined to a single word.
+    """
     if not any(len(w) <= 2 and _is_fragment(w) for w in words):
         return words
     out: list[str] = []
@@ -546,8 +571,10 @@ def _merge_fragments(words: list[str]) -> list[str]:
                 nxt = words[j]
                 if not nxt.isalpha() or len(nxt) > 3:
                     break
+                if len(nxt) >= 2 and _is_word_of_its_own(nxt):
+                    break
                 acc += nxt
-                if is_syllable(fold(acc.lower())):
+                if is_syllable(fold(acc.lower())) and not (j == i + 1 and _is_word_of_its_own(nxt)):
                     best_j, best = j, acc
             if best is not None:
                 out.append(best)

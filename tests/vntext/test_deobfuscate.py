@@ -9,6 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vntext.deobfuscate import BOUNDARY, clean
+from vntext.normalize import fold
+
+
+def _fold(word: str) -> str:
+    return fold(word).lower()
+
 
 # (typed by a scammer, what a reader understands) — written for these tests.
 READ_BACK = [
@@ -131,6 +137,45 @@ def test_a_link_glued_to_words_is_a_disguise_unless_a_merchant_descriptor_or_dot
     cleaned = clean(typed)
     assert cleaned.words == words
     assert bool(cleaned.disguised_tokens) is disguised
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        # Chat writes a pronoun or "không" as one letter before a word: no word spelt apart.
+        ("C ơi mai c về quê ko", "c oi mai c ve que ko"),
+        ("t hỏi mẹ rồi, k sao đâu", "t hoi me roi k sao dau"),
+        ("ng yêu e đi làm chưa c ạ", "ng yeu e di lam chua c a"),
+        ("Mai m rảnh k, t rủ đi ăn", "mai m ranh k t ru di an"),
+        # A bank's initials and its product, joined by a hyphen.
+        (
+            "Chuyen khoan tren ABC-iBanking. Ma giao dich",
+            "chuyen khoan tren abc ibanking ma giao dich",
+        ),
+    ],
+)
+def test_chat_letters_and_product_names_are_no_disguise(typed: str, words: str) -> None:
+    cleaned = clean(typed)
+    assert cleaned.words == words
+    assert not cleaned.disguised_tokens
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        ("n å p tiền ngay", "nap"),  # letter by letter, a vowel alone among them
+        ("T h ẻ của bạn bị khóa", "the"),
+        ("Ѵ à o link nhận quà", "vao"),  # a Cyrillic letter among them
+        ("nh ậ n quà", "nhan"),
+        ("B H X H thông báo", "bhxh"),  # capitals spelt apart
+        # Every word cut by punctuation: pieces that look like a product name stay a disguise.
+        ("Kh'iID:o:wn:l:oadU'n'g ngay", "idownload"),
+    ],
+)
+def test_words_spelt_apart_still_read_back_as_a_disguise(typed: str, word: str) -> None:
+    cleaned = clean(typed)
+    assert word in cleaned.words.split()
+    assert any(_fold(t.text) == word for t in cleaned.disguised_tokens)
 
 
 def test_numbers_amounts_and_dates_stay_whole() -> None:
