@@ -4,7 +4,8 @@ Nothing here is shipped training data: these corpora are read from where they li
 and (with `pressmon train --extra`) research training. Each reader returns `EvalItem`s in every
 form a user meets the text in: a press article as full text, as title + abstract (an RSS item, a
 share, a search snippet), as title alone and as its body without the title (pasted from the page
-below the headline); an SMS; a social comment.
+below the headline), and a genuine article also as one sentence of its body; an SMS; a social
+comment.
 
 Labels: 1 = needs review (scam, fake news), 0 = ordinary content, None = no veracity label (an
 advertising SMS, an offensive comment): reported as a share flagged, never scored.
@@ -13,6 +14,7 @@ advertising SMS, an offensive comment): reported as a share flagged, never score
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from classifier.errors import TrainingDataError
 from vntext.normalize import nfc
+from vntext.segment import split_sentences
 
 FORMS = ("full", "title+abstract", "title", "body", "sms", "comment", "post", "sentence")
 
@@ -70,6 +73,32 @@ def _press_forms(
     ]
 
 
+# A sentence quoted alone is this long: shorter pieces are captions and datelines.
+_QUOTED_SENTENCE = range(40, 301)
+
+
+def _one_sentence(body: str, key: str) -> str | None:
+    """One sentence of a genuine article's body, the same on every run: a sentence quoted alone
+    (in a post, a search result, a reviewer's paste) is a form users meet. Only for genuine
+    articles: one sentence of a false article need not be false."""
+    sentences = [s for s in split_sentences(body) if len(s) in _QUOTED_SENTENCE]
+    if not sentences:
+        return None
+    pick = int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % len(sentences)
+    return sentences[pick]
+
+
+def _genuine_press_forms(
+    title: str, abstract: str, body: str, *, corpus: str, group: str
+) -> list[EvalItem]:
+    items = _press_forms(title, abstract, body, corpus=corpus, group=group, label=0, kind="press")
+    key = items[0].key
+    sentence = _one_sentence(body, key)
+    if sentence is not None:
+        items.append(EvalItem("", sentence, 0, "sentence", corpus, group, "press", key))
+    return items
+
+
 def _jsonl(path: Path) -> Iterator[dict[str, object]]:
     try:
         with path.open(encoding="utf-8") as fh:
@@ -86,14 +115,12 @@ def read_vietnews_bhxh(folder: Path) -> list[EvalItem]:
     for row in _jsonl(folder / "bhxh_articles.jsonl"):
         if not (row["term_in_title_or_abstract"] or int(str(row["n_term_matches"])) >= 3):
             continue
-        items += _press_forms(
+        items += _genuine_press_forms(
             _despace(str(row["title"])),
             _despace(str(row["abstract"])),
             _despace(str(row["body"])),
             corpus="vietnews-bhxh",
             group=f"vietnews:{row['id']}",
-            label=0,
-            kind="press",
         )
     return items
 
@@ -102,14 +129,12 @@ def read_vietnews_other(folder: Path) -> list[EvalItem]:
     """1,500 random articles of the same news corpus on every other topic."""
     items: list[EvalItem] = []
     for row in _jsonl(folder / "other_articles_random1500.jsonl"):
-        items += _press_forms(
+        items += _genuine_press_forms(
             _despace(str(row["title"])),
             _despace(str(row["abstract"])),
             _despace(str(row["body"])),
             corpus="vietnews-other",
             group=f"vietnews:{row['id']}",
-            label=0,
-            kind="press",
         )
     return items
 

@@ -140,3 +140,39 @@ def test_body_without_title_is_compared_with_the_full_article_and_gated() -> Non
     rows = rows_for(items, [0.6, 0.4], review=0.5, urgent=0.8)
     gates = {g.name: g for g in gates_for(rows, {"vietnews-bhxh": items}, {}, review=0.5)}
     assert gates["BHXH press as body without title flagged"].value == 0.0
+
+
+@pytest.mark.parametrize(
+    ("reader", "name"),
+    [
+        (read_vietnews_bhxh, "bhxh_articles.jsonl"),
+        (read_vietnews_other, "other_articles_random1500.jsonl"),
+    ],
+    ids=["vietnews-bhxh", "vietnews-other"],
+)
+def test_genuine_articles_are_also_read_as_one_sentence_of_their_body(
+    tmp_path: Path, reader, name: str
+) -> None:
+    # A sentence quoted alone is a form users meet; the pick is the same on every run.
+    body = (
+        "Ngày 5/3, Sở Y tế tỉnh tổ chức hội nghị tổng kết công tác khám chữa bệnh năm qua. "
+        "Theo báo cáo, số lượt khám bằng thẻ bảo hiểm y tế tăng 12% so với năm trước. "
+        "Ảnh: T.L. "
+        "Giám đốc Sở đề nghị các bệnh viện tiếp tục rút ngắn thời gian chờ của người bệnh."
+    )
+    row = {
+        "id": "a1",
+        "title": "Tổng kết khám chữa bệnh",
+        "abstract": "Sapo ngắn .",
+        "body": body,
+        "term_in_title_or_abstract": True,
+        "n_term_matches": 3,
+    }
+    (tmp_path / name).write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    first = [i for i in reader(tmp_path) if i.form == "sentence"]
+    again = [i for i in reader(tmp_path) if i.form == "sentence"]
+    assert len(first) == 1 and first == again
+    sentence = first[0]
+    assert sentence.title == "" and sentence.label == 0 and sentence.text in body
+    assert 40 <= len(sentence.text) <= 300  # never the photo credit
+    assert sentence.key == next(i.key for i in reader(tmp_path) if i.form == "full")
