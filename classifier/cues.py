@@ -405,6 +405,20 @@ def _quoted(cleaned: Cleaned, family: str, label: str, weight: float, a: int, b:
     return CueHit(family, label, weight, cleaned.original[a:b], a, b)
 
 
+def _first_mention(folded: str, brands: list[Brand], links: list[Link]) -> tuple[int, int]:
+    """Where the text first names an impersonated brand (offsets in `folded`): its name, else the
+    look-alike link that names it."""
+    words = f" {folded} "
+    found = [
+        (at, at + len(token))
+        for brand in brands
+        for token in brand.tokens
+        if (at := words.find(f" {token} ")) >= 0
+    ]
+    found += [(lk.start, lk.end) for lk in links if lk.verdict == "lookalike" and lk.brand]
+    return min(found, default=(0, 0))
+
+
 def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
     """Find the cue families in a cleaned text and combine them (module docstring)."""
     text = cleaned.folded
@@ -502,8 +516,7 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
             "impersonation",
             "nhân danh ngân hàng, BHXH hoặc cơ quan nhà nước",
             FAMILY_WEIGHT["impersonation"],
-            0,
-            0,
+            *_first_mention(text, brands, links),
         )
     channel = max((h.weight for h in hits if h.family in ("channel", "contact")), default=0.0)
     score = _combine(hits, links, channel, protective, warning)

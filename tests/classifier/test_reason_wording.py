@@ -47,3 +47,12 @@ def test_a_warning_article_is_not_said_to_quote_false_content(flagger: Flagger) 
     [stance] = [r.text for r in assessment.reasons if r.kind == "stance"]
     framing = stance.rsplit(")", 1)[1]  # after the quoted cues, which may say "sai sự thật"
     assert "sai" not in framing and "có vẻ" in framing, stance
+
+
+def test_an_impersonation_points_at_the_brand_the_message_names(flagger: Flagger) -> None:
+    # The reviewer's page marks the quoted words: the brand's name, not the message's first word.
+    sms = "Kinh gui Quy khach, tai khoan VCB cua ban bi khoa. Truy cap vcb-hotro.top de mo lai"
+    assessment = flagger.assess(ArticleText(title="", text=sms))
+    [detail] = [r.detail for r in assessment.reasons if r.detail.get("family") == "impersonation"]
+    assert detail["excerpt"] == "VCB"
+    assert sms[detail["start"] : detail["end"]] == "VCB"

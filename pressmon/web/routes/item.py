@@ -147,8 +147,9 @@ def known_claims(document: Document) -> list[Mapping[str, Any]]:
 
 
 def highlight_needles(flag_reasons: Sequence[Mapping[str, Any]]) -> list[str]:
-    """The article passages behind the score: driving sentences, terms, matched-claim evidence and
-    the figures/links that failed the official-facts check."""
+    """The article passages behind the score: driving sentences, terms, the words each scam cue
+    found (a link, a demand, the brand a message speaks for), matched-claim evidence and the
+    figures/links that failed the official-facts check."""
     needles: list[str] = []
     for reason in flag_reasons:
         kind, text = reason.get("kind"), str(reason.get("text", ""))
@@ -161,6 +162,8 @@ def highlight_needles(flag_reasons: Sequence[Mapping[str, Any]]) -> list[str]:
             needles.extend(str(phrase) for phrase in detail["shown"])  # the model's wording
         elif kind == "term":
             needles.append(text.replace("_", " "))
+        elif kind == "scam-cue" and isinstance(detail.get("excerpt"), str):
+            needles.append(detail["excerpt"])
         elif kind == "known-claim" and isinstance(detail.get("evidence"), str):
             needles.extend([detail["evidence"], *detail["evidence"].split(", ")])
         elif kind == "fact-check" and isinstance(detail.get("found"), str):
