@@ -450,7 +450,7 @@ _INITIALS = re.compile(r"[A-Z]{2,5}")
 
 def _is_product_name(pieces: list[str]) -> bool:
     """A company's initials and its product, "VCB-iBanking". Only that shape: a disguise cuts
-    every word of a message with punctuation, and some pieces then look alike ("yNg", "iID")."""
+    every word of a message with punctuation, and some pieces then look alike ("Nh:aNqua'T,ang")."""
     return len(pieces) == 2 and bool(
         _INITIALS.fullmatch(pieces[0]) and _BRAND_CAMEL.fullmatch(pieces[1])
     )
