@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from classifier.links import Brand, Channels, Link, Phone
+from classifier.links import Brand, BrandMention, Channels, Link, Phone
 from classifier.patterns import compile_cue, word_matches
 from vntext.deobfuscate import LONGEST_QUOTE, Cleaned, is_syllable
 from vntext.normalize import INVISIBLE, MARKED_SHARE, fold
@@ -405,16 +405,10 @@ def _quoted(cleaned: Cleaned, family: str, label: str, weight: float, a: int, b:
     return CueHit(family, label, weight, cleaned.original[a:b], a, b)
 
 
-def _first_mention(folded: str, brands: list[Brand], links: list[Link]) -> tuple[int, int]:
-    """Where the text first names an impersonated brand (offsets in `folded`): its name, else the
-    look-alike link that names it."""
-    words = f" {folded} "
-    found = [
-        (at, at + len(token))
-        for brand in brands
-        for token in brand.tokens
-        if (at := words.find(f" {token} ")) >= 0
-    ]
+def _first_mention(named: list[BrandMention], links: list[Link]) -> tuple[int, int]:
+    """Where the text first names an impersonated brand (offsets in the folded text): its name,
+    else the look-alike link that names it."""
+    found = [(m.start, m.end) for m in named]
     found += [(lk.start, lk.end) for lk in links if lk.verdict == "lookalike" and lk.brand]
     return min(found, default=(0, 0))
 
@@ -504,7 +498,8 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
     )
     if not (sideload or _APK.search(text)):
         hits = [h for h in hits if h.family != "app"]  # stores, .vn pages and shorteners are fine
-    brands = [b for b in channels.brands_named(text)]
+    named = channels.brands_named(text)
+    brands = [m.brand for m in named]
     brands += [
         b
         for lk in links
@@ -516,7 +511,7 @@ def scam_signals(cleaned: Cleaned, channels: Channels) -> ScamSignals:
             "impersonation",
             "nhân danh ngân hàng, BHXH hoặc cơ quan nhà nước",
             FAMILY_WEIGHT["impersonation"],
-            *_first_mention(text, brands, links),
+            *_first_mention(named, links),
         )
     channel = max((h.weight for h in hits if h.family in ("channel", "contact")), default=0.0)
     score = _combine(hits, links, channel, protective, warning)

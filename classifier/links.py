@@ -60,6 +60,15 @@ class Link:
 
 
 @dataclass(frozen=True)
+class BrandMention:
+    """A brand named as words in a folded text: [start, end) are the offsets of its first name."""
+
+    brand: Brand
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Phone:
     digits: str  # national form, 0xxxxxxxxx or 1900xxxx
     kind: str  # mobile | hotline | landline
@@ -209,15 +218,19 @@ class Channels:
     def brand(self, brand_id: str) -> Brand | None:
         return next((b for b in self.brands if b.id == brand_id), None)
 
-    def brands_named(self, folded: str) -> list[Brand]:
-        """Brands whose name appears as words in a folded text."""
+    def brands_named(self, folded: str) -> list[BrandMention]:
+        """Brands whose name appears as words in a folded text, each where it is first named."""
         words = f" {folded} "
         present = set(folded.split(" "))
-        return [
-            b
-            for b, first_words in self._brand_first_words
-            if not first_words.isdisjoint(present) and any(f" {t} " in words for t in b.tokens)
-        ]
+        mentions = []
+        for brand, first_words in self._brand_first_words:
+            if first_words.isdisjoint(present):
+                continue
+            # `words` has one space more in front than `folded`: a find's offset is the name's.
+            spans = [(at, at + len(t)) for t in brand.tokens if (at := words.find(f" {t} ")) >= 0]
+            if spans:
+                mentions.append(BrandMention(brand, *min(spans)))
+        return mentions
 
     @cached_property
     def _brand_first_words(self) -> list[tuple[Brand, frozenset[str]]]:

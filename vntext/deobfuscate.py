@@ -571,10 +571,11 @@ def _merge_fragments(words: list[str]) -> list[str]:
                 nxt = words[j]
                 if not nxt.isalpha() or len(nxt) > 3:
                     break
-                if len(nxt) >= 2 and _is_word_of_its_own(nxt):
+                own_word = _is_word_of_its_own(nxt)
+                if own_word and len(nxt) >= 2:
                     break
                 acc += nxt
-                if is_syllable(fold(acc.lower())) and not (j == i + 1 and _is_word_of_its_own(nxt)):
+                if is_syllable(fold(acc.lower())) and not (own_word and j == i + 1):
                     best_j, best = j, acc
             if best is not None:
                 out.append(best)

@@ -83,7 +83,9 @@ def test_phone_kinds(channels: Channels, text: str, digits: str, kind: str) -> N
 
 
 def test_brands_named_in_text(channels: Channels) -> None:
-    named = {b.id for b in channels.brands_named(clean("Vietcombank và BHXH thông báo").folded)}
+    named = {
+        m.brand.id for m in channels.brands_named(clean("Vietcombank và BHXH thông báo").folded)
+    }
     assert named == {"vietcombank", "bhxh"}
 
 
@@ -98,7 +100,7 @@ def test_brands_named_in_text(channels: Channels) -> None:
     ],
 )
 def test_brands_named_as_whole_words(channels: Channels, text: str, brands: set[str]) -> None:
-    assert {b.id for b in channels.brands_named(clean(text).folded)} == brands
+    assert {m.brand.id for m in channels.brands_named(clean(text).folded)} == brands
 
 
 def test_malformed_channels_file_names_the_file(tmp_path: Path) -> None:
