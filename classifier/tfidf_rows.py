@@ -16,9 +16,9 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-# Distinct words whose character n-grams are kept; past it the memory starts afresh (a crawl of
-# years meets millions of numbers and codes, each seen once).
-WORD_CACHE_SIZE = 200_000
+# Distinct words whose character n-grams are kept (at most ~20 MB); past it the memory starts
+# afresh (a crawl of years meets millions of numbers and codes, each seen once).
+WORD_CACHE_SIZE = 100_000
 
 # What the fast counting assumes of a vectorizer, beside `analyzer` and `token_pattern`.
 _EXPECTED = {
@@ -63,7 +63,7 @@ class TfidfRows:
         self._dtype = vectorizer.dtype
         self._min_n, self._max_n = vectorizer.ngram_range
         self._characters = vectorizer.analyzer == "char_wb"
-        self._by_word: dict[str, list[int]] = {}
+        self._by_word: dict[str, tuple[int, ...]] = {}
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         indices: list[int] = []
@@ -107,7 +107,7 @@ class TfidfRows:
             ids += known
         return Counter(ids)
 
-    def _word_char_ids(self, word: str) -> list[int]:
+    def _word_char_ids(self, word: str) -> tuple[int, ...]:
         # sklearn's char_wb: the word padded by one space each side, its n-grams of each length;
         # once a length reaches the padded word's own, the padded word is one gram and the last.
         padded = f" {word} "
@@ -118,7 +118,7 @@ class TfidfRows:
                 grams.append(padded)
                 break
             grams += [padded[i : i + n] for i in range(size - n + 1)]
-        found = [i for i in map(self._lookup, grams) if i is not None]
+        found = tuple(i for i in map(self._lookup, grams) if i is not None)
         if len(self._by_word) >= WORD_CACHE_SIZE:
             self._by_word.clear()
         self._by_word[word] = found
