@@ -141,16 +141,17 @@ class KnownClaims:
         texts = [title, *sentences]
         marked = typed_with_diacritics(" ".join(texts))
         read = [_Polarity(p, marked=marked) for p in texts]
-        tokens = [_syllable_bigrams(r.syllables()) for r in read]
-        # Only passages sharing two or more claim n-grams are worth comparing.
-        passages = [(t, toks) for t, toks in zip(texts, tokens, strict=True) if index.shares(toks)]
+        counts = [index.counts(_syllable_bigrams(r.syllables())) for r in read]
+        # Only passages sharing two or more claim n-grams are worth comparing. A pair's counts
+        # are its sentences' added, in the order its joined n-grams would give.
+        passages = [(t, c) for t, c in zip(texts, counts, strict=True) if len(c) >= 2]
         passages += [
-            (f"{a} {b}", ta + tb)
-            for a, b, ta, tb in zip(sentences, sentences[1:], tokens[1:], tokens[2:], strict=False)
-            if index.shares(ta + tb)
+            (f"{a} {b}", ca + cb)
+            for a, b, ca, cb in zip(sentences, sentences[1:], counts[1:], counts[2:], strict=False)
+            if len(ca.keys() | cb.keys()) >= 2
         ]
         # One column per claim: its cosine with each passage.
-        columns = list(zip(*(index.cosines(toks) for _, toks in passages), strict=True))
+        columns = list(zip(*(index.cosines(c) for _, c in passages), strict=True))
         whole = _Polarity("\n".join(texts), marked=marked)
         folded = whole.folded
         n_words = len(folded.split())
@@ -209,24 +210,24 @@ class _ClaimIndex:
         idf = {t: math.log((1 + len(docs)) / (1 + d)) + 1 for t, d in df.items()}
         postings: dict[str, list[tuple[int, float]]] = {}
         for j, doc in enumerate(docs):
-            vector = cls._vector(doc, idf)
+            vector = cls._vector(Counter(doc), idf)
             for term, w in vector.items():
                 postings.setdefault(term, []).append((j, w))
         return cls(idf, postings, len(docs))
 
     @staticmethod
-    def _vector(tokens: list[str], idf: dict[str, float]) -> dict[str, float]:
-        counts = Counter(t for t in tokens if t in idf)
+    def _vector(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
         raw = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
         norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
         return {t: w / norm for t, w in raw.items()}
 
-    def shares(self, tokens: list[str]) -> bool:
-        return len(self.idf.keys() & set(tokens)) >= 2
+    def counts(self, tokens: list[str]) -> Counter[str]:
+        """How often each claim n-gram occurs among `tokens`, in order of first occurrence."""
+        return Counter(t for t in tokens if t in self.idf)
 
-    def cosines(self, tokens: list[str]) -> list[float]:
+    def cosines(self, counts: Counter[str]) -> list[float]:
         scores = [0.0] * self.n
-        for term, w in self._vector(tokens, self.idf).items():
+        for term, w in self._vector(counts, self.idf).items():
             for j, cw in self.postings.get(term, ()):
                 scores[j] += w * cw
         return scores
