@@ -7,10 +7,10 @@ Usage:
 Texts are built from the project's own written examples (no ../shared text needed): articles by
 joining press bodies to the wanted length, SMS-length texts from the written SMS and comments.
 One process, so one core. Each measure is run five times and the fastest run kept: the first
-also warms the per-word caches of the reader, and a virtual host's speed swings by 10% from run
-to run, CPU time as much as wall time. Targets: >= 40 articles/s per core (aim 100) and >= 1,000
-SMS-length texts/s per core; training on the shipped data < 60 s; a hostile text of 40,000
-characters (`HOSTILE`) assessed in < 2 s.
+also warms the per-word caches of the reader and of the model's tf-idf rows, and a virtual
+host's speed swings by 10–20% from run to run, CPU time as much as wall time. Targets: >= 40
+articles/s per core (aim 100) and >= 1,000 SMS-length texts/s per core; training on the shipped
+data < 60 s; a hostile text of 40,000 characters (`HOSTILE`) assessed in < 2 s.
 """
 
 from __future__ import annotations
