@@ -47,6 +47,8 @@ def problem(vectorizer: object) -> str | None:
         wrong.append(f"token_pattern={settings['token_pattern']!r}")
     elif settings["analyzer"] not in ("word", "char_wb"):
         wrong.append(f"analyzer={settings['analyzer']!r}")
+    if np.dtype(settings["dtype"]) not in (np.float32, np.float64):
+        wrong.append(f"dtype={settings['dtype']!r}")  # sklearn would turn its counts to float64
     return ", ".join(wrong) or None
 
 
@@ -90,7 +92,7 @@ class TfidfRows:
         return rows
 
     def _word_counts(self, text: str) -> Counter[int]:
-        words = text.split()
+        words = text.split()  # the matches of token pattern `\S+`
         grams = list(words) if self._min_n == 1 else []
         for n in range(max(self._min_n, 2), self._max_n + 1):
             grams += [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)]
