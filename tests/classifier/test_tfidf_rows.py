@@ -17,8 +17,8 @@ from classifier.model import TrainedModel, load, save
 from classifier.tfidf_rows import TfidfRows, problem
 from classifier.views import model_text
 
-# Texts whose shape once differs between naive splitting and sklearn's analyzers: no words,
-# one-letter words, a word longer than every n-gram, runs and kinds of whitespace, repeats.
+# Texts on which a naive reading could part from sklearn's analyzers: no words, one-letter words,
+# a word longer than every n-gram, runs and kinds of whitespace, repeats.
 EDGE_TEXTS = [
     "",
     " ",
