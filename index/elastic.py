@@ -51,8 +51,8 @@ from index.elastic_query import (
     count_body,
     count_table,
     counts_body,
-    folded_tier_body,
     match_count,
+    rest_tier_body,
     search_body,
     search_page,
     stats_body,
@@ -263,8 +263,9 @@ class ElasticsearchArchive(Archive):
         return True
 
     def search(self, query: Query) -> SearchPage:
-        """One page of hits; by relevance, every exact match before every folded-only one
-        (`index.elastic_query.tiered_bodies`: one or two round trips)."""
+        """One page of hits; by relevance, every first-tier match (exact, or with words to find
+        together standing together) before the others (`index.elastic_query.tiered_bodies`: one
+        or two round trips)."""
         self._refuse_stale()
         tiers = tiered_bodies(query, self.timezone, self._synonyms, self._count_limit)
         if tiers is None:
@@ -273,12 +274,12 @@ class ElasticsearchArchive(Archive):
                 response = self._client.search(index=self.index_name, body=body)
             return search_page(response.body, query, self._synonyms)
         with _translated("tìm kiếm"):
-            exact, total = self._msearch(tiers)
-        folded = None
-        if rest := folded_tier_body(query, self.timezone, exact, self._synonyms):
+            first, total = self._msearch(tiers)
+        others = None
+        if rest := rest_tier_body(query, self.timezone, first, self._synonyms):
             with _translated("tìm kiếm"):
-                folded = self._client.search(index=self.index_name, body=rest).body
-        return tiered_page(query, exact, total, folded, self._synonyms)
+                others = self._client.search(index=self.index_name, body=rest).body
+        return tiered_page(query, first, total, others, self._synonyms)
 
     def _msearch(self, bodies: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         """The responses of several searches of the documents index sent in one request; one

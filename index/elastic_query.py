@@ -7,15 +7,16 @@ and syntax characters in hostile input are plain text.
 
 Ranking: the exact (diacritics-kept) clause is named "exact" and boosted; the folded clause
 named "folded" is the fallback. A hit's `match` comes from `matched_queries`. Every exact match
-ranks before every folded-only one, as on SQLite: a relevance page of a query with a folded tier
-is read tier by tier (`tiered_bodies`, `folded_tier_body`, `tiered_page`).
+ranks before every folded-only one, as on SQLite (or, for words typed bare to find together,
+every match where they stand together before the others): a relevance page of a query with a
+folded tier is read tier by tier (`first_tier`, `tiered_bodies`, `rest_tier_body`, `tiered_page`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 
 from index.elastic_mapping import document_from_source
 from index.errors import QueryError, SearchIndexError
@@ -41,6 +42,7 @@ from index.types import (
 from index.weeks import check_day_range, fill_counts
 from vntext.normalize import normalize_spelling
 
+Tier = Literal["first", "rest"]  # the two tiers of a tiered page (`first_tier`)
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
 MAX_PAGE_SIZE = 200  # as the SQLite archive
 MAX_GROUPS = 5_000
@@ -188,21 +190,30 @@ def exact_match(parsed: ParsedQuery) -> dict[str, Any]:
     return {"bool": {"must": text_clauses(parsed, EXACT_FIELDS)}}
 
 
+def first_tier(parsed: ParsedQuery) -> dict[str, Any]:
+    """What ranks a hit in the first tier of a tiered page (unscored where it is used): one of
+    the phrases of words to find together (`ParsedQuery.together`) in the folded fields, else
+    the query as typed (`exact_match`), as SQLite's archive ranks them."""
+    if parsed.together:
+        return _any_of(parsed.together, FOLDED_FIELDS)
+    return exact_match(parsed)
+
+
 def query_clause(
-    query: Query, timezone: str, synonyms: Synonyms | None = None, tier: MatchKind | None = None
+    query: Query, timezone: str, synonyms: Synonyms | None = None, tier: Tier | None = None
 ) -> dict[str, Any]:
-    """The query as one bool clause; `tier` keeps only the matches of that tier: "exact" ones
-    (the exact clause also as a filter) or "folded"-only ones (it in `must_not`). Scores are
-    those of the whole query either way."""
+    """The query as one bool clause; `tier` keeps only the matches of that tier: the "first"
+    (`first_tier` also as a filter) or the "rest" (it in `must_not`). Scores are those of the
+    whole query either way."""
     parsed = parse_query(query.text, synonyms)
     clause: dict[str, Any] = {"filter": filters(query, timezone)}
     if not parsed.empty:
         clause["must"] = [text_query(parsed)]
         excluded = excluded_clauses(parsed)
-        if tier == "exact":
-            clause["filter"].append(exact_match(parsed))
-        elif tier == "folded":
-            excluded.append(exact_match(parsed))
+        if tier == "first":
+            clause["filter"].append(first_tier(parsed))
+        elif tier == "rest":
+            excluded.append(first_tier(parsed))
         if excluded:
             clause["must_not"] = excluded
         words = parsed.all_words()
@@ -293,11 +304,13 @@ def match_count(response: Mapping[str, Any]) -> int:
 # with a folded tier is read tier by tier, in one or two round trips. (A boost large enough to
 # lift every exact score above every folded one would have to be huge, as bm25 has no upper
 # bound, and scores are 32-bit floats: the ulp of 1e6 is 0.0625, so the order within the exact
-# tier would round into ties. No sort key can say which clause a hit matched.)
-# 1. One `_msearch`: the page's exact hits (the query keeping only exact matches, counted up to
-#    the page end) and how many match at all (counted as the single query counts them).
-# 2. When exact hits do not fill the page, its rest: folded-only matches (the exact clause in
-#    `must_not`), from the page offset less the exact tier's size.
+# tier would round into ties. No sort key can say which clause a hit matched.) The first tier is
+# the exact matches, or for words to find together the matches where they stand together
+# (`first_tier`).
+# 1. One `_msearch`: the page's first-tier hits (the query keeping only them, counted up to the
+#    page end) and how many match at all (counted as the single query counts them).
+# 2. When first-tier hits do not fill the page, its rest: the other matches (`first_tier` in
+#    `must_not`), from the page offset less the first tier's size.
 # Each tier keeps the scores of the whole query, so the order within a tier is unchanged, and
 # every page stays within the first MAX_RESULT_WINDOW hits of its tier.
 
@@ -314,7 +327,7 @@ def tiered_bodies(
     synonyms: Synonyms | None = None,
     count_limit: int = COUNT_LIMIT,
 ) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """The first round trip's `search` bodies, (the page's exact hits, the count of every
+    """The first round trip's `search` bodies, (the page's first-tier hits, the count of every
     match), or None when the page is one query (`search_body`).
 
     Raises:
@@ -323,34 +336,34 @@ def tiered_bodies(
     body = search_body(query, timezone, synonyms, count_limit)
     if not tiered(query, parse_query(query.text, synonyms)):
         return None
-    exact = {
+    first = {
         **body,
-        "query": query_clause(query, timezone, synonyms, tier="exact"),
-        # Fewer exact matches than the page end are counted exactly: the folded tier starts there.
+        "query": query_clause(query, timezone, synonyms, tier="first"),
+        # Fewer first-tier matches than the page end are counted exactly: the rest starts there.
         "track_total_hits": query.page * query.page_size,
     }
     total = {"query": body["query"], "size": 0, "track_total_hits": body["track_total_hits"]}
-    return exact, total
+    return first, total
 
 
-def folded_tier_body(
+def rest_tier_body(
     query: Query,
     timezone: str,
-    exact_response: Mapping[str, Any],
+    first_response: Mapping[str, Any],
     synonyms: Synonyms | None = None,
 ) -> dict[str, Any] | None:
-    """The `search` body of the rest of a tiered page after its exact hits (`exact_response`,
-    for the first body of `tiered_bodies`): folded-only matches, from where the exact tier ends;
-    None when exact hits fill the page."""
-    shown = len(_get(exact_response, "hits", "hits"))
+    """The `search` body of the rest of a tiered page after its first-tier hits (`first_response`,
+    for the first body of `tiered_bodies`): the other matches, from where the first tier ends;
+    None when first-tier hits fill the page."""
+    shown = len(_get(first_response, "hits", "hits"))
     if shown >= query.page_size:
         return None
-    exact_matches, _ = _total(exact_response)
+    first_matches, _ = _total(first_response)
     body = search_body(query, timezone, synonyms)
     body.update(
         {
-            "query": query_clause(query, timezone, synonyms, tier="folded"),
-            "from": max(0, (query.page - 1) * query.page_size - exact_matches),
+            "query": query_clause(query, timezone, synonyms, tier="rest"),
+            "from": max(0, (query.page - 1) * query.page_size - first_matches),
             "size": query.page_size - shown,
             "track_total_hits": False,
         }
@@ -360,16 +373,16 @@ def folded_tier_body(
 
 def tiered_page(
     query: Query,
-    exact_response: Mapping[str, Any],
+    first_response: Mapping[str, Any],
     total_response: Mapping[str, Any],
-    folded_response: Mapping[str, Any] | None,
+    rest_response: Mapping[str, Any] | None,
     synonyms: Synonyms | None = None,
 ) -> SearchPage:
-    """A tiered page: its exact hits, then its folded-only ones, and the count of every match."""
+    """A tiered page: its first-tier hits, then the rest, and the count of every match."""
     parsed = parse_query(query.text, synonyms)
-    hits = _hits(exact_response, parsed)
-    if folded_response is not None:
-        hits += _hits(folded_response, parsed)
+    hits = _hits(first_response, parsed)
+    if rest_response is not None:
+        hits += _hits(rest_response, parsed)
     total, total_exact = _total(total_response)
     return SearchPage(
         total=total,

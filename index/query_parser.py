@@ -11,6 +11,9 @@
   hội") matches any form of its group; loose words that together make a form count as that form.
 - A dotted abbreviation (`B.H.Y.T`, `b.h.x.h.`) is its word (BHYT, with its synonyms) or its
   letters next to each other, as the index holds the dotted spelling (`index.dotted_abbreviations`).
+- Words typed next to each other with no diacritic anywhere in the query (`so bhxh`, `luong huu`)
+  are also read as they stand together (`ParsedQuery.together`): a relevance page ranks the
+  articles where they stand together, in that order and in any spelling (`sổ BHXH`), first.
 - A number typed with separators (`1/7`, `115/2015/NĐ-CP`) is its words together, a phrase; a day
   and month also match their spelling with or without leading zeros (`index.glued_numbers`).
 
@@ -25,7 +28,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import islice, product
 
 from index.dotted_abbreviations import QueryWord, query_words
 from index.errors import QueryError
@@ -36,6 +40,7 @@ from vntext.normalize import normalize_spelling, without_invisible
 
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 32
+MAX_TOGETHER_PHRASES = 8  # spellings of words to find together (`ParsedQuery.together`)
 OR_OPERATOR = "OR"
 AND_OPERATOR = "AND"
 NOT_OPERATOR = "NOT"
@@ -52,12 +57,16 @@ _TYPED_MINUS = re.compile(f"(?:^|(?<=\\s))[{TYPED_MINUSES}](?!\\s)")
 @dataclass(frozen=True)
 class ParsedQuery:
     """User text as backend-neutral parts: every term, every phrase and one alternative of every
-    `any_of` group must match; no `excluded` phrase may."""
+    `any_of` group must match; no `excluded` phrase may. `together`: when the words to find
+    were typed as loose words with no diacritic and make more than one part, those words in
+    order, folded, with each synonym form in turn: a relevance page ranks first the matches
+    where one of these phrases stands (`_together`)."""
 
     terms: tuple[str, ...] = ()
     phrases: tuple[Phrase, ...] = ()
     any_of: tuple[tuple[Phrase, ...], ...] = ()
     excluded: tuple[Phrase, ...] = ()
+    together: tuple[Phrase, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -162,7 +171,9 @@ def parse_query(text: str, synonyms: Synonyms | None = None) -> ParsedQuery:
 
     >>> parse_query('lương hưu "bảo hiểm xã hội" -"tin giả" BHYT OR KCB or')
     ParsedQuery(terms=('lương', 'hưu', 'or'), phrases=(('bảo', 'hiểm', 'xã', 'hội'),), \
-any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),))
+any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),), together=())
+    >>> parse_query("so BHXH -lừa").together
+    (('so', 'bhxh'),)
     >>> parse_query('BHXH AND BHYT NOT "lừa đảo"') == parse_query('BHXH BHYT -"lừa đảo"')
     True
 
@@ -176,7 +187,8 @@ any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),))
     tokens = _tokens(visible)
     if sum(len(t.indexed) for t in tokens if t is not None) > MAX_QUERY_TERMS:
         raise QueryError(f"Câu tìm kiếm có quá nhiều từ: tối đa {MAX_QUERY_TERMS} từ.")
-    parsed = _assembled(_joined(_expanded(tokens, synonyms or Synonyms())))
+    units = _joined(_expanded(tokens, synonyms or Synonyms()))
+    parsed = replace(_assembled(units), together=_together(tokens, units))
     if parsed.empty and parsed.excluded:
         raise QueryError("Câu tìm kiếm chỉ có từ loại trừ (-từ): hãy thêm ít nhất một từ cần tìm.")
     if parsed.empty and any(ch.isprintable() and not ch.isspace() for ch in visible):
@@ -186,6 +198,25 @@ any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),))
             "mình bị bỏ qua): hãy gõ ít nhất một chữ hoặc số."
         )
     return parsed
+
+
+def _together(tokens: Sequence[_Token | None], units: Sequence[_Unit]) -> tuple[Phrase, ...]:
+    """The phrases of `ParsedQuery.together`, when every word to find was typed loose (no quotes,
+    no OR) and with no diacritic, and they make more than one unit. Such a query says nothing of
+    which accented words were meant (`so` may be "so", "sổ" or "số"), and a word that is also a
+    word as typed ("so với") is no sign of the right one; where the words stand together is
+    (`sổ BHXH`). The units' alternatives (synonym forms) are combined in order, at most
+    MAX_TOGETHER_PHRASES of them."""
+    wanted = [t for t in tokens if t is None or not t.excluded]
+    found = [u for u in units if not u.excluded]
+    if len(found) < 2 or not all(t is not None and t.loose and not t.variants for t in wanted):
+        return ()
+    if any(_accented(w) for t in wanted if t is not None for w in t.words):
+        return ()
+    combined = product(*(_unique(_fold_phrase(a) for a in u.alternatives) for u in found))
+    return tuple(
+        tuple(w for part in parts for w in part) for parts in islice(combined, MAX_TOGETHER_PHRASES)
+    )
 
 
 def with_ascii_minus(text: str) -> str:

@@ -734,8 +734,11 @@ def _ranked(
     Exact matches (the newest RANK_WINDOW, by bm25) come first; the folded index is ranked only
     when they do not fill the page and the query has words typed without diacritics. Each list
     is sorted by (score, doc) and cut in SQL; the folded one keeps `needed` rows beyond those
-    already ranked exact, which it skips.
+    already ranked exact, which it skips. A query with words to find together
+    (`ParsedQuery.together`) is tiered by them instead (`_ranked_together`).
     """
+    if parsed.together:
+        return _ranked_together(conn, query, parsed, window, needed)
     exact = conn.execute(*rank_window_sql("articles_fts", query, parsed, window, needed))
     ranked = [(row["doc"], True, row["score"]) for row in exact]
     if len(ranked) < needed and not parsed.all_accented:
@@ -744,6 +747,27 @@ def _ranked(
         folded = conn.execute(*rank_window_sql("articles_folded", query, parsed, window, limit))
         ranked += [(row["doc"], False, row["score"]) for row in folded if row["doc"] not in seen]
     return ranked
+
+
+def _ranked_together(
+    conn: sqlite3.Connection, query: Query, parsed: ParsedQuery, window: Window, needed: int
+) -> list[_Ranked]:
+    """`_ranked` for a query with words to find together: the matches where they stand together
+    (one of its phrases in the folded index) first, then the others, each by bm25 of the folded
+    index; whether a hit matched as typed is looked up for the ranked ones. Each phrase holds a
+    form of every part of the query, so the phrases alone (with the exclusions) find the first
+    tier: FTS5 need not also intersect the words' doclists, nor score them."""
+    adjacent = ParsedQuery(any_of=(parsed.together,), excluded=parsed.excluded)
+    first = conn.execute(*rank_window_sql("articles_folded", query, adjacent, window, needed))
+    ranked = [(row["doc"], row["score"]) for row in first]
+    if len(ranked) < needed:
+        seen = {doc for doc, _ in ranked}
+        limit = needed + len(seen)
+        rest = conn.execute(*rank_window_sql("articles_folded", query, parsed, window, limit))
+        ranked += [(row["doc"], row["score"]) for row in rest if row["doc"] not in seen]
+    ids = [doc for doc, _ in ranked]
+    exact = {row[0] for row in conn.execute(*exact_docs_sql(parsed, window, ids))} if ids else set()
+    return [(doc, doc in exact, score) for doc, score in ranked]
 
 
 def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -176,12 +176,51 @@ def test_words_typed_bare_also_match_accented_text_ranked_after(filled: Archive)
     assert ranked(filled, text='"tin gia"') == [("scam", "folded")]
 
 
-def test_query_without_diacritics_finds_accented_text_after_exact_matches(
+def test_query_without_diacritics_finds_accented_text_where_its_words_stand_together_first(
     filled: Archive,
 ) -> None:
     hits = ranked(filled, text="bao hiem xa hoi")
-    assert hits[0] == ("unaccented", "exact")
-    assert set(hits[1:]) == {("pension", "folded"), ("scam", "folded")}
+    assert set(hits[:2]) == {("unaccented", "exact"), ("pension", "folded")}
+    assert hits[2:] == [("scam", "folded")]  # "bảo hiểm ... mạng xã hội": every word, apart
+
+
+def test_words_typed_bare_rank_where_they_stand_together_first_on_every_page(
+    archive: Archive,
+) -> None:
+    # "so" is also a word as typed ("so với"), but a query typed without any diacritic says
+    # nothing of which word was meant: the words standing together ("sổ BHXH") say more.
+    archive.upsert(
+        [
+            make_doc(
+                "apart",
+                title="BHXH tỉnh báo cáo",
+                body="Số thu tăng 5% so với năm trước.",
+                published_at=datetime(2024, 3, 2, tzinfo=UTC),
+            ),
+            make_doc(
+                "together",
+                title="Cấp lại sổ",
+                body="Người lao động được cấp lại sổ BHXH.",
+                published_at=datetime(2024, 3, 1, tzinfo=UTC),
+            ),
+            make_doc("other", title="Lịch tiếp công dân", body="Lịch tiếp công dân tháng này."),
+        ]
+    )
+    archive.refresh()
+    text = "so bhxh"
+    assert ranked(archive, text=text) == [("together", "folded"), ("apart", "exact")]
+    for size, expected in (
+        (1, [[("together", "folded")], [("apart", "exact")], []]),
+        (2, [[("together", "folded"), ("apart", "exact")], []]),
+    ):
+        pages = [
+            archive.search(Query(text=text, page=n, page_size=size))
+            for n in range(1, len(expected) + 1)
+        ]
+        assert [[(h.document.id, h.match) for h in p.hits] for p in pages] == expected
+        assert {(p.total, p.total_exact) for p in pages} == {(2, True)}
+    by_date = archive.search(Query(text=text, sort="date", page_size=10)).hits
+    assert [h.document.id for h in by_date] == ["apart", "together"]  # newest first, as ever
 
 
 def test_every_exact_match_ranks_before_every_folded_one_on_every_page(archive: Archive) -> None:
@@ -200,7 +239,7 @@ def test_every_exact_match_ranks_before_every_folded_one_on_every_page(archive: 
         ]
     )
     archive.refresh()
-    text = "tro cap that nghiep"
+    text = '"tro cap that nghiep"'  # quoted: its words are no words to find together
     assert ranked(archive, text=text) == [("long", "exact"), ("short", "folded")]
     for size, expected in (
         (1, [[("long", "exact")], [("short", "folded")], []]),  # inside, past, beyond the tiers
@@ -382,6 +421,20 @@ def test_abbreviations_and_expansions_match_each_other(filled_with_synonyms: Arc
     assert ids(filled_with_synonyms, text="BHYT -BHXH") == {"health"}
     total = filled_with_synonyms.search(Query(text="BHXH")).total
     assert filled_with_synonyms.counts(Query(text="BHXH")).total == total
+
+
+def test_words_typed_bare_stand_together_in_any_form_of_their_group(
+    filled_with_synonyms: Archive,
+) -> None:
+    archive = filled_with_synonyms
+    archive.upsert(
+        [
+            make_doc("apart", title="BHXH tỉnh báo cáo", body="Số thu tăng 5% so với năm trước."),
+            make_doc("written", title="Sổ bảo hiểm xã hội", body="Cấp lại cho người lao động."),
+        ]
+    )
+    archive.refresh()
+    assert ranked(archive, text="so bhxh") == [("written", "folded"), ("apart", "exact")]
 
 
 def test_a_dotted_abbreviation_finds_it_whole_dotted_and_written_out(

@@ -28,8 +28,8 @@ from index.elastic_mapping import (
 )
 from index.elastic_query import (
     count_body,
-    folded_tier_body,
     query_clause,
+    rest_tier_body,
     search_body,
     tiered_bodies,
     walk_body,
@@ -214,7 +214,7 @@ def test_a_page_past_the_exact_tier_reads_the_folded_tier_next(cluster) -> None:
     assert tiers is not None
     assert _msearch_requests(fake) == [[{}, tiers[0], {}, tiers[1]]]
     (rest,) = _requests(fake, "POST", "/pm/_search")
-    assert rest == folded_tier_body(query, "Asia/Ho_Chi_Minh", _search_answer(total=3))
+    assert rest == rest_tier_body(query, "Asia/Ho_Chi_Minh", _search_answer(total=3))
     assert (rest["from"], rest["size"]) == (2, 5)  # the 3 exact ones came first
     assert [(h.document, h.match) for h in page.hits] == [(folded_doc, "folded")]
     assert (page.total, page.hits[0].snippet) == (4, "cần <mark>canh</mark> giác")

@@ -32,8 +32,8 @@ from index.elastic_query import (
     count_table,
     counts_body,
     exact_match,
-    folded_tier_body,
     match_count,
+    rest_tier_body,
     search_body,
     search_page,
     tiered_bodies,
@@ -938,7 +938,7 @@ def test_the_folded_tier_continues_where_the_exact_tier_ends(
 ) -> None:
     query = Query(text="gia", page=page, page_size=20)
     response = _tier_response(exact_hits, exact_total, relation)
-    body = folded_tier_body(query, VN, response)
+    body = rest_tier_body(query, VN, response)
     if rest is None:
         assert body is None
         return
@@ -952,18 +952,45 @@ def test_the_folded_tier_continues_where_the_exact_tier_ends(
 
 def test_the_folded_tier_leaves_out_exact_matches_beside_the_exclusions() -> None:
     query = Query(text="gia -giả", page=1)
-    body = folded_tier_body(query, VN, _tier_response(0, 0))
+    body = rest_tier_body(query, VN, _tier_response(0, 0))
     assert body is not None
     exclusion, exact = body["query"]["bool"]["must_not"]
     assert exclusion["multi_match"]["query"] == "giả"
     assert exact == exact_match(parse_query("gia"))
 
 
+def test_words_typed_bare_to_find_together_make_the_first_tier() -> None:
+    # "so bhxh": the phrases standing together, in the folded fields, decide the tier, not
+    # the spelling as typed ("so" is also a word: "so với").
+    query = Query(text="so bhxh", page=1, page_size=20)
+    together = {
+        "bool": {
+            "should": [
+                {
+                    "multi_match": {
+                        "query": "so bhxh",
+                        "fields": ["title.folded^2", "seo_title.folded^1.5", "body.folded"],
+                        "type": "phrase",
+                    }
+                }
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    tiers = tiered_bodies(query, VN)
+    assert tiers is not None
+    assert tiers[0]["query"]["bool"]["filter"][-1] == together
+    assert _without_tier(tiers[0]["query"], "filter") == search_body(query, VN)["query"]
+    rest = rest_tier_body(query, VN, _tier_response(3, 3))
+    assert rest is not None and rest["query"]["bool"]["must_not"] == [together]
+    assert (rest["from"], rest["size"]) == (0, 17)
+
+
 def test_the_deepest_tiered_page_stays_in_the_result_window() -> None:
     query = Query(text="gia", page=50, page_size=200)
     tiers = tiered_bodies(query, VN)
     assert tiers is not None and tiers[0]["from"] + tiers[0]["size"] == 10_000
-    body = folded_tier_body(query, VN, _tier_response(0, 3))
+    body = rest_tier_body(query, VN, _tier_response(0, 3))
     assert body is not None and body["from"] + body["size"] <= 10_000
     with pytest.raises(QueryError):
         tiered_bodies(Query(text="gia", page=51, page_size=200), VN)

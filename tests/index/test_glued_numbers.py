@@ -16,7 +16,7 @@ def test_a_glued_number_is_a_phrase_and_a_date_has_both_spellings() -> None:
         terms=("bhyt",), excluded=(("05", "02", "2026"), ("5", "2", "2026"))
     )
     # Letters joined by dots keep their reading; 31/13 is no date, only a phrase.
-    assert parse_query("TP.HCM") == ParsedQuery(terms=("tp", "hcm"))
+    assert parse_query("TP.HCM") == ParsedQuery(terms=("tp", "hcm"), together=(("tp", "hcm"),))
     assert parse_query("31/13") == ParsedQuery(phrases=(("31", "13"),))
 
 

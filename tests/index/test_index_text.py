@@ -10,7 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from index.errors import QueryError
-from index.query_parser import MAX_QUERY_CHARS, MAX_QUERY_TERMS, ParsedQuery, parse_query
+from index.query_parser import (
+    MAX_QUERY_CHARS,
+    MAX_QUERY_TERMS,
+    MAX_TOGETHER_PHRASES,
+    ParsedQuery,
+    parse_query,
+)
 from index.snippets import make_snippet
 from index.synonyms import Synonyms
 from index.text import fold
@@ -37,7 +43,13 @@ def test_fold() -> None:
     ],
 )
 def test_parse_query(text: str, terms: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]):
-    assert parse_query(text) == ParsedQuery(terms=terms, phrases=phrases)
+    parsed = parse_query(text)
+    assert (parsed.terms, parsed.phrases, parsed.any_of, parsed.excluded) == (
+        terms,
+        phrases,
+        (),
+        (),
+    )
 
 
 FIELD = Synonyms.from_forms(
@@ -57,7 +69,10 @@ BHXHVN_WRITTEN_OUT = (BHXHVN[1], BHXHVN[0], ("bhxh", "việt", "nam"))
         ("a OR a", ParsedQuery(terms=("a",))),
         ("a -b", ParsedQuery(terms=("a",), excluded=(("b",),))),
         ('a -"b c"', ParsedQuery(terms=("a",), excluded=(("b", "c"),))),
-        ("a - b", ParsedQuery(terms=("a", "b"))),  # a lone dash is punctuation
+        (
+            "a - b",
+            ParsedQuery(terms=("a", "b"), together=(("a", "b"),)),
+        ),  # a lone dash: punctuation
         ("a -covid-19", ParsedQuery(terms=("a",), excluded=(("covid", "19"),))),
         ("a OR -b", ParsedQuery(terms=("a",), excluded=(("b",),))),
     ],
@@ -97,10 +112,11 @@ def test_a_typed_dash_before_a_word_excludes_as_the_minus_does(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("BHXH {} BHYT", ParsedQuery(terms=("bhxh", "bhyt"))),  # a copied title's dash
+        # A copied title's dash; the words stay next to each other (`together`).
+        ("BHXH {} BHYT", ParsedQuery(terms=("bhxh", "bhyt"), together=(("bhxh", "bhyt"),))),
         ('BHXH {} "tin giả"', ParsedQuery(terms=("bhxh",), phrases=(("tin", "giả"),))),
         ("BHXH 2020{}2025", ParsedQuery(terms=("bhxh",), phrases=(("2020", "2025"),))),
-        ("BHXH{}BHYT", ParsedQuery(terms=("bhxh", "bhyt"))),
+        ("BHXH{}BHYT", ParsedQuery(terms=("bhxh", "bhyt"), together=(("bhxh", "bhyt"),))),
         ("BHXH {}", ParsedQuery(terms=("bhxh",))),
         ('"tin {}giả" BHXH', ParsedQuery(terms=("bhxh",), phrases=(("tin", "giả"),))),
         ("BHXH ({}giả)", ParsedQuery(terms=("bhxh", "giả"))),  # as `(-giả)`: plain text
@@ -152,6 +168,37 @@ def test_synonyms_expand_forms(text: str, expected: ParsedQuery) -> None:
     assert parse_query(text, FIELD) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "together"),
+    [
+        # Typed bare, several parts: the words in order, with each synonym form in turn, folded.
+        ("so BHXH", (("so", "bhxh"), ("so", "bao", "hiem", "xa", "hoi"))),
+        ("luong huu -chậm", (("luong", "huu"),)),  # an exclusion is no word to find
+        (
+            "b.h.x.h so",
+            (("bhxh", "so"), ("bao", "hiem", "xa", "hoi", "so"), ("b", "h", "x", "h", "so")),
+        ),
+        # Nothing to rank by: one part, a diacritic typed, quotes, OR, a glued number.
+        ("bao hiem xa hoi", ()),
+        ("luong", ()),
+        ("sổ BHXH", ()),
+        ('so "bhxh"', ()),
+        ("so OR bhxh", ()),
+        ("so 1/7", ()),
+    ],
+)
+def test_words_typed_bare_are_also_read_as_standing_together(
+    text: str, together: tuple[tuple[str, ...], ...]
+) -> None:
+    assert parse_query(text, FIELD).together == together
+
+
+def test_words_to_find_together_have_at_most_a_few_spellings() -> None:
+    parsed = parse_query("bhxh nld bhxh bhxh", FIELD)
+    assert len(parsed.together) == MAX_TOGETHER_PHRASES
+    assert parsed.together[0] == ("bhxh", "nld", "bhxh", "bhxh")
+
+
 @pytest.mark.parametrize("text", ["!!!", "—", '""', "()", "*", "-", "\x00\x07;--", "OR", "NOT"])
 def test_text_without_a_word_is_a_query_error(text: str) -> None:
     # Read as no text, it would list the whole archive as if nothing had been typed.
@@ -187,7 +234,7 @@ BHYT = (("bhyt",), ("bảo", "hiểm", "y", "tế"))
             ),
         ),
         # Not abbreviations: longer words and numbers keep their parts (a number's in order).
-        ("TP.HCM", ParsedQuery(terms=("tp", "hcm"))),
+        ("TP.HCM", ParsedQuery(terms=("tp", "hcm"), together=(("tp", "hcm"),))),
         (
             "1.7.2025 10.5 Q.1",
             ParsedQuery(
