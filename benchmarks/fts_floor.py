@@ -151,15 +151,28 @@ def page_sql(
     filters: FloorFilters | None,
     limit: int,
     offset: int,
+    together: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """The one statement returning a page of rowids for a text query on `table`."""
+    """The one statement returning a page of rowids for a text query on `table`; by relevance
+    with `together` (a MATCH of phrases on the same table), the window's rows where it matches
+    come first, as ours ranks words typed bare to find together."""
     params: dict[str, Any] = {"match": match, "limit": limit, "offset": offset}
     where = f"{table} MATCH :match"
     join = ""
     if filters is not None:
         join = f"JOIN docs ON docs.rowid = {table}.rowid "
         where += " AND " + _filter_conditions(filters, params)
-    if sort == "relevance":
+    if sort == "relevance" and together is not None:
+        params["together"] = together
+        sql = (
+            f"WITH ranked AS MATERIALIZED (SELECT {table}.rowid AS rowid, "
+            f"bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} {join}WHERE {where} "
+            f"ORDER BY {table}.rowid DESC LIMIT {RANK_WINDOW}) "
+            f"SELECT rowid FROM ranked ORDER BY rowid IN (SELECT rowid FROM {table} WHERE "
+            f"{table} MATCH :together AND rowid >= (SELECT min(rowid) FROM ranked)) DESC, "
+            "score, rowid LIMIT :limit OFFSET :offset"
+        )
+    elif sort == "relevance":
         sql = (
             f"SELECT rowid FROM (SELECT {table}.rowid AS rowid, "
             f"bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} {join}WHERE {where} "

@@ -74,8 +74,8 @@ class BenchQuery:
     `first_tier`: (table, MATCH) of the first tier of a relevance page, which fills the first
     pages at this size, when it is not the floor's: for text typed with diacritics whose synonyms
     expand it, the exact table (ours ranks the matches that keep the diacritics first, and the
-    folded index only fills a page they leave short); for words typed bare, the folded table
-    with the words also standing together (ours ranks those matches first).
+    folded index only fills a page they leave short). `together`: for words typed bare to find
+    together, the MATCH of their phrase, whose matches ours ranks first by relevance.
     """
 
     label: str
@@ -83,6 +83,7 @@ class BenchQuery:
     floor_table: str
     floor_match: str
     first_tier: tuple[str, str] | None = None
+    together: str | None = None
 
     def floor_query(self, sort: str) -> tuple[str, str]:
         """(table, MATCH) of the floor statement for `sort`."""
@@ -101,7 +102,7 @@ QUERIES = (
         "luong huu",
         "folded",
         '"luong" "huu"',
-        first_tier=("folded", '("luong huu")'),
+        together='("luong huu")',
     ),
 )
 # With --synonyms (config/synonyms.yaml): the field's forms expand at query time, so a form
@@ -126,7 +127,7 @@ FIELD_QUERIES = (
         "luong huu -cham",
         "folded",
         '"luong" "huu" NOT "cham"',
-        first_tier=("folded", '("luong huu") NOT ("cham")'),
+        together='("luong huu")',
     ),
     QUERIES[1],
     QUERIES[2],
@@ -271,6 +272,7 @@ def _one_query(
             filters=FLOOR_FILTERS if filtered else None,
             limit=PAGE_SIZE,
             offset=(page - 1) * PAGE_SIZE,
+            together=bench.together,
         )
         rows, wall, cpu = timed(partial(_fetch_all, floor, sql, params))
         stores["floor"].append((wall, cpu))

@@ -7,9 +7,9 @@ and syntax characters in hostile input are plain text.
 
 Ranking: the exact (diacritics-kept) clause is named "exact" and boosted; the folded clause
 named "folded" is the fallback. A hit's `match` comes from `matched_queries`. Every exact match
-ranks before every folded-only one, as on SQLite (or, for words typed bare to find together,
-every match where they stand together before the others): a relevance page of a query with a
-folded tier is read tier by tier (`first_tier`, `tiered_bodies`, `rest_tier_body`, `tiered_page`).
+ranks before every folded-only one, as on SQLite (or, for loose words to find together, every
+match where they stand together before the others): a relevance page of such a query is read
+tier by tier (`first_tier`, `tiered_bodies`, `rest_tier_body`, `tiered_page`).
 """
 
 from __future__ import annotations
@@ -192,10 +192,12 @@ def exact_match(parsed: ParsedQuery) -> dict[str, Any]:
 
 def first_tier(parsed: ParsedQuery) -> dict[str, Any]:
     """What ranks a hit in the first tier of a tiered page (unscored where it is used): one of
-    the phrases of words to find together (`ParsedQuery.together`) in the folded fields, else
-    the query as typed (`exact_match`), as SQLite's archive ranks them."""
+    the phrases of words to find together (`ParsedQuery.together`), in the folded fields when
+    they were typed bare, else in the exact ones (`ParsedQuery.together_bare`); else the query
+    as typed (`exact_match`). As SQLite's archive ranks them."""
     if parsed.together:
-        return _any_of(parsed.together, FOLDED_FIELDS)
+        fields = FOLDED_FIELDS if parsed.together_bare else EXACT_FIELDS
+        return _any_of(parsed.together, fields)
     return exact_match(parsed)
 
 
@@ -306,7 +308,7 @@ def match_count(response: Mapping[str, Any]) -> int:
 # bound, and scores are 32-bit floats: the ulp of 1e6 is 0.0625, so the order within the exact
 # tier would round into ties. No sort key can say which clause a hit matched.) The first tier is
 # the exact matches, or for words to find together the matches where they stand together
-# (`first_tier`).
+# (`first_tier`, also for a query typed with diacritics, whose matches are all exact).
 # 1. One `_msearch`: the page's first-tier hits (the query keeping only them, counted up to the
 #    page end) and how many match at all (counted as the single query counts them).
 # 2. When first-tier hits do not fill the page, its rest: the other matches (`first_tier` in
@@ -316,9 +318,10 @@ def match_count(response: Mapping[str, Any]) -> int:
 
 
 def tiered(query: Query, parsed: ParsedQuery) -> bool:
-    """Whether a search page is read tier by tier: ranked by relevance, with words typed without
-    diacritics (only they find folded-only matches)."""
-    return query.sort == "relevance" and not parsed.empty and not parsed.all_accented
+    """Whether a search page is read tier by tier: ranked by relevance, with words to find
+    together or typed without diacritics (only they find folded-only matches)."""
+    wanted = bool(parsed.together) or not parsed.all_accented
+    return query.sort == "relevance" and not parsed.empty and wanted
 
 
 def tiered_bodies(

@@ -11,9 +11,9 @@
   hội") matches any form of its group; loose words that together make a form count as that form.
 - A dotted abbreviation (`B.H.Y.T`, `b.h.x.h.`) is its word (BHYT, with its synonyms) or its
   letters next to each other, as the index holds the dotted spelling (`index.dotted_abbreviations`).
-- Words typed next to each other with no diacritic anywhere in the query (`so bhxh`, `luong huu`)
-  are also read as they stand together (`ParsedQuery.together`): a relevance page ranks the
-  articles where they stand together, in that order and in any spelling (`sổ BHXH`), first.
+- Loose words typed next to each other (`tăng lương hưu`, `so bhxh`) are also read as they stand
+  together (`ParsedQuery.together`): a relevance page ranks the articles where they stand together,
+  in that order (typed bare, in any spelling: `sổ BHXH`), first.
 - A number typed with separators (`1/7`, `115/2015/NĐ-CP`) is its words together, a phrase; a day
   and month also match their spelling with or without leading zeros (`index.glued_numbers`).
 
@@ -58,9 +58,9 @@ _TYPED_MINUS = re.compile(f"(?:^|(?<=\\s))[{TYPED_MINUSES}](?!\\s)")
 class ParsedQuery:
     """User text as backend-neutral parts: every term, every phrase and one alternative of every
     `any_of` group must match; no `excluded` phrase may. `together`: when the words to find
-    were typed as loose words with no diacritic and make more than one part, those words in
-    order, folded, with each synonym form in turn: a relevance page ranks first the matches
-    where one of these phrases stands (`_together`)."""
+    were typed as loose words and make more than one part, those words in order, with each
+    synonym form in turn: a relevance page ranks first the matches where one of these phrases
+    stands (`_together`)."""
 
     terms: tuple[str, ...] = ()
     phrases: tuple[Phrase, ...] = ()
@@ -93,6 +93,12 @@ class ParsedQuery:
             if all(all(_accented(w) for w in alternative) for alternative in group)
         )
         return ParsedQuery(terms=self.accented_words(), any_of=groups)
+
+    @property
+    def together_bare(self) -> bool:
+        """The words to find together were typed without a diacritic: their phrases stand in
+        any spelling (folded). Else they stand as typed, a word typed bare (BHXH) included."""
+        return bool(self.together) and not any(_accented(w) for w in self.together[0])
 
     @property
     def all_accented(self) -> bool:
@@ -174,6 +180,8 @@ def parse_query(text: str, synonyms: Synonyms | None = None) -> ParsedQuery:
 any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),), together=())
     >>> parse_query("so BHXH -lừa").together
     (('so', 'bhxh'),)
+    >>> parse_query("tăng lương hưu").together
+    (('tăng', 'lương', 'hưu'),)
     >>> parse_query('BHXH AND BHYT NOT "lừa đảo"') == parse_query('BHXH BHYT -"lừa đảo"')
     True
 
@@ -202,18 +210,17 @@ any_of=((('bhyt',), ('kcb',)),), excluded=(('tin', 'giả'),), together=())
 
 def _together(tokens: Sequence[_Token | None], units: Sequence[_Unit]) -> tuple[Phrase, ...]:
     """The phrases of `ParsedQuery.together`, when every word to find was typed loose (no quotes,
-    no OR) and with no diacritic, and they make more than one unit. Such a query says nothing of
-    which accented words were meant (`so` may be "so", "sổ" or "số"), and a word that is also a
-    word as typed ("so với") is no sign of the right one; where the words stand together is
+    no OR) and they make more than one unit. Words typed next to each other mostly mean a phrase
+    (`tăng lương hưu`, `chậm đóng`), yet bm25 ranks an article holding them far apart ("đóng"
+    in one paragraph, "chậm" in another) as high; typed bare, a word that is also a word as
+    typed ("so với") is no sign of the one meant ("sổ"), where the words stand together is
     (`sổ BHXH`). The units' alternatives (synonym forms) are combined in order, at most
     MAX_TOGETHER_PHRASES of them."""
     wanted = [t for t in tokens if t is None or not t.excluded]
     found = [u for u in units if not u.excluded]
     if len(found) < 2 or not all(t is not None and t.loose and not t.variants for t in wanted):
         return ()
-    if any(_accented(w) for t in wanted if t is not None for w in t.words):
-        return ()
-    combined = product(*(_unique(_fold_phrase(a) for a in u.alternatives) for u in found))
+    combined = product(*(u.alternatives for u in found))
     return tuple(
         tuple(w for part in parts for w in part) for parts in islice(combined, MAX_TOGETHER_PHRASES)
     )

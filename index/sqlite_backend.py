@@ -731,15 +731,17 @@ def _ranked(
 ) -> list[_Ranked]:
     """Matches in relevance order, at least `needed` of them when there are that many.
 
-    Exact matches (the newest RANK_WINDOW, by bm25) come first; the folded index is ranked only
-    when they do not fill the page and the query has words typed without diacritics. Each list
-    is sorted by (score, doc) and cut in SQL; the folded one keeps `needed` rows beyond those
-    already ranked exact, which it skips. A query with words to find together
-    (`ParsedQuery.together`) is tiered by them instead (`_ranked_together`).
+    Exact matches (the newest RANK_WINDOW, by bm25) come first, those where one of the phrases
+    of words to find together stands (`ParsedQuery.together`) before the others; the folded
+    index is ranked only when they do not fill the page and the query has words typed without
+    diacritics. Each list is sorted and cut in SQL; the folded one keeps `needed` rows beyond
+    those already ranked exact, which it skips. Words to find together typed bare rank by the
+    folded index alone (`_ranked_bare_together`).
     """
-    if parsed.together:
-        return _ranked_together(conn, query, parsed, window, needed)
-    exact = conn.execute(*rank_window_sql("articles_fts", query, parsed, window, needed))
+    if parsed.together_bare:
+        return _ranked_bare_together(conn, query, parsed, window, needed)
+    phrases = "articles_fts" if parsed.together else None
+    exact = conn.execute(*rank_window_sql("articles_fts", query, parsed, window, needed, phrases))
     ranked = [(row["doc"], True, row["score"]) for row in exact]
     if len(ranked) < needed and not parsed.all_accented:
         seen = {doc for doc, _, _ in ranked}
@@ -749,22 +751,17 @@ def _ranked(
     return ranked
 
 
-def _ranked_together(
+def _ranked_bare_together(
     conn: sqlite3.Connection, query: Query, parsed: ParsedQuery, window: Window, needed: int
 ) -> list[_Ranked]:
-    """`_ranked` for a query with words to find together: the matches where they stand together
-    (one of its phrases in the folded index) first, then the others, each by bm25 of the folded
-    index; whether a hit matched as typed is looked up for the ranked ones. Each phrase holds a
-    form of every part of the query, so the phrases alone (with the exclusions) find the first
-    tier: FTS5 need not also intersect the words' doclists, nor score them."""
-    adjacent = ParsedQuery(any_of=(parsed.together,), excluded=parsed.excluded)
-    first = conn.execute(*rank_window_sql("articles_folded", query, adjacent, window, needed))
-    ranked = [(row["doc"], row["score"]) for row in first]
-    if len(ranked) < needed:
-        seen = {doc for doc, _ in ranked}
-        limit = needed + len(seen)
-        rest = conn.execute(*rank_window_sql("articles_folded", query, parsed, window, limit))
-        ranked += [(row["doc"], row["score"]) for row in rest if row["doc"] not in seen]
+    """`_ranked` for words to find together typed bare: the folded index's window, those where
+    one of the phrases stands (in any spelling) first, then the others, each by bm25. A word
+    that is also a word as typed ("so" in "so với") is no sign of the one meant ("sổ"), so
+    matching as typed does not rank; whether each ranked hit did is looked up."""
+    rows = conn.execute(
+        *rank_window_sql("articles_folded", query, parsed, window, needed, "articles_folded")
+    )
+    ranked = [(row["doc"], row["score"]) for row in rows]
     ids = [doc for doc, _ in ranked]
     exact = {row[0] for row in conn.execute(*exact_docs_sql(parsed, window, ids))} if ids else set()
     return [(doc, doc in exact, score) for doc, score in ranked]

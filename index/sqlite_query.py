@@ -333,14 +333,22 @@ def walk_threshold(archive_size: int, page_end: int) -> int:
 
 
 def rank_window_sql(
-    table: str, query: Query, parsed: ParsedQuery, window: Window, limit: int = RANK_WINDOW
+    table: str,
+    query: Query,
+    parsed: ParsedQuery,
+    window: Window,
+    limit: int = RANK_WINDOW,
+    together: str | None = None,
 ) -> Sql:
     """(doc, score) of the newest RANK_WINDOW matches of one FTS index, filters applied: the
-    best `limit` of them by (score, doc).
+    best `limit` of them by (score, doc); with `together` (the FTS index to seek the phrases of
+    `ParsedQuery.together` in), those where a phrase stands first, flagged in a third column.
 
     FTS5 walks its doclists in rowid order and computes bm25 only for rows it returns, so
     the cost is bounded by the window, not by how common the words are. SQLite sorts the
-    window itself: only the rows of the page travel to Python.
+    window itself: only the rows of the page travel to Python. The phrases are sought only as
+    far back as the window reaches (a rowid range FTS5 seeks to), with the filters' tags, and
+    never scored: bm25 of a phrase would first count its every match in the archive.
     """
     where, params = filter_sql(query, parsed, window, text=False)
     join = (
@@ -350,14 +358,24 @@ def rank_window_sql(
     )
     condition = "" if where == "1" else f" AND {where}"
     match, text_params = candidate_sql(parsed, window, table)
-    sql = (
-        f"SELECT doc, score FROM (SELECT {table}.rowid AS doc, "
-        f"bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "
-        f"{join}WHERE {match}{condition} "
-        f"ORDER BY {table}.rowid DESC LIMIT :rank_window) "
-        "ORDER BY score, doc LIMIT :rank_limit"
+    params = {**params, **text_params, "rank_window": RANK_WINDOW, "rank_limit": limit}
+    ranked = (
+        f"SELECT {table}.rowid AS doc, bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "
+        f"{join}WHERE {match}{condition} ORDER BY {table}.rowid DESC LIMIT :rank_window"
     )
-    return sql, {**params, **text_params, "rank_window": RANK_WINDOW, "rank_limit": limit}
+    if together is None:
+        return f"SELECT doc, score FROM ({ranked}) ORDER BY score, doc LIMIT :rank_limit", params
+    # The filters' tags narrow the phrases inside FTS5 too: a filtered window may reach back
+    # through the whole archive.
+    phrases = match_params(ParsedQuery(any_of=(parsed.together,)), window)
+    params["together"] = phrases["exact" if together == "articles_fts" else "folded"]
+    sql = (
+        f"WITH ranked AS MATERIALIZED ({ranked}) "
+        f"SELECT doc, score, doc IN (SELECT rowid FROM {together} WHERE {together} MATCH "
+        ":together AND rowid >= (SELECT min(doc) FROM ranked)) AS together FROM ranked "
+        "ORDER BY together DESC, score, doc LIMIT :rank_limit"
+    )
+    return sql, params
 
 
 def exact_docs_sql(parsed: ParsedQuery, window: Window, docs: Sequence[int]) -> Sql:

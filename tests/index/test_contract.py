@@ -221,6 +221,14 @@ def test_words_typed_bare_rank_where_they_stand_together_first_on_every_page(
         assert {(p.total, p.total_exact) for p in pages} == {(2, True)}
     by_date = archive.search(Query(text=text, sort="date", page_size=10)).hits
     assert [h.document.id for h in by_date] == ["apart", "together"]  # newest first, as ever
+    # Filtered, the same order among the articles the filters keep.
+    archive.upsert(
+        [make_doc("national", kind="national", body="Cấp lại sổ BHXH cho người lao động.")]
+    )
+    archive.refresh()
+    for kinds, kept in (({"provincial"}, ["together", "apart"]), ({"national"}, ["national"])):
+        hits = archive.search(Query(text=text, kinds=frozenset(kinds), page_size=10)).hits
+        assert [h.document.id for h in hits] == kept, kinds
 
 
 def test_every_exact_match_ranks_before_every_folded_one_on_every_page(archive: Archive) -> None:
@@ -421,6 +429,23 @@ def test_abbreviations_and_expansions_match_each_other(filled_with_synonyms: Arc
     assert ids(filled_with_synonyms, text="BHYT -BHXH") == {"health"}
     total = filled_with_synonyms.search(Query(text="BHXH")).total
     assert filled_with_synonyms.counts(Query(text="BHXH")).total == total
+
+
+def test_words_typed_with_diacritics_rank_where_they_stand_together_first(
+    archive: Archive,
+) -> None:
+    # bm25 would rank the short text holding both words apart above the long one holding them
+    # together; typed next to each other, they mean the phrase.
+    filler = " ".join(f"Đoạn {i} kể chuyện khác của địa phương." for i in range(30))
+    archive.upsert(
+        [
+            make_doc("apart", title="Chậm trễ", body="Chậm trễ vì đóng cửa."),
+            make_doc("together", title="Tin tổng hợp", body=f"{filler} Doanh nghiệp chậm đóng."),
+        ]
+    )
+    archive.refresh()
+    assert ranked(archive, text="chậm đóng") == [("together", "exact"), ("apart", "exact")]
+    assert ranked(archive, text='"chậm" đóng') == [("apart", "exact"), ("together", "exact")]
 
 
 def test_words_typed_bare_stand_together_in_any_form_of_their_group(

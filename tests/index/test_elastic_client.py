@@ -178,7 +178,7 @@ def test_search_sends_the_built_body_and_parses_the_answer(cluster) -> None:
     doc = _doc()
     highlight = {"body": ["<mark>Cảnh</mark> báo"]}
     fake.routes[("POST", "/pm/_search")] = (200, _search_answer(_hit(doc, "exact", highlight)))
-    query = Query(text="cảnh báo", page=2, page_size=5)  # typed with diacritics: one query
+    query = Query(text='"cảnh báo"', page=2, page_size=5)  # a phrase typed with diacritics
     page = _archive(url).search(query)
     assert _requests(fake, "POST", "/pm/_search") == [search_body(query, "Asia/Ho_Chi_Minh")]
     assert _msearch_requests(fake) == []

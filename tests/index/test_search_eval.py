@@ -1,8 +1,8 @@
-"""The bare-query benchmark's notion of a meant hit (`benchmarks/bare_query_eval.py`)."""
+"""The search benchmark's notion of a meant hit (`benchmarks/search_eval.py`)."""
 
 from __future__ import annotations
 
-from benchmarks.bare_query_eval import QUERIES, is_meant, spellings
+from benchmarks.search_eval import QUERIES, is_meant, spellings
 from index.synonyms import Synonyms
 from tests.index.index_factories import make_doc
 
