@@ -5,7 +5,9 @@ phrase, so FTS5 operators typed by a user (NOT, NEAR, *, :, parentheses) are pla
 groups and exclusions `index.query_parser` understood become FTS5 OR and NOT IN subqueries.
 Candidates for a text query are the exact-index matches when every word was typed with
 diacritics, else the folded-index matches that contain every word typed with diacritics as
-typed; candidates matching the query as typed (exact index) rank first, reported as "exact".
+typed; candidates matching the query as typed (exact index) rank first, reported as "exact",
+and among them those where loose words stand together (`rank_window_sql`'s `together`); loose
+words typed bare rank by where they stand together alone (in the folded index).
 The tags column only ever receives the filter tags of `index.sqlite_tags`, which no user word
 can equal, so user words match title, body and SEO title only, without a column filter.
 """
