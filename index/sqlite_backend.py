@@ -362,11 +362,7 @@ class SQLiteArchive(Archive):
         self, conn: sqlite3.Connection, parsed: ParsedQuery, window: Window, ids: list[int]
     ) -> list[_Ranked]:
         """The page `ids` as (doc, exact, 0.0): whether each matched with its diacritics."""
-        exact = set(ids)
-        # Candidates of a query typed all with diacritics come from the exact index: every one
-        # is exact, and asking FTS5 again would evaluate a phrase a second time.
-        if ids and not parsed.empty and not parsed.all_accented:
-            exact = {row[0] for row in conn.execute(*exact_docs_sql(parsed, window, ids))}
+        exact = _matched_as_typed(conn, parsed, window, ids)
         return [(doc, doc in exact, 0.0) for doc in ids]
 
     def counts(
@@ -762,9 +758,19 @@ def _ranked_bare_together(
         *rank_window_sql("articles_folded", query, parsed, window, needed, "articles_folded")
     )
     ranked = [(row["doc"], row["score"]) for row in rows]
-    ids = [doc for doc, _ in ranked]
-    exact = {row[0] for row in conn.execute(*exact_docs_sql(parsed, window, ids))} if ids else set()
+    exact = _matched_as_typed(conn, parsed, window, [doc for doc, _ in ranked])
     return [(doc, doc in exact, score) for doc, score in ranked]
+
+
+def _matched_as_typed(
+    conn: sqlite3.Connection, parsed: ParsedQuery, window: Window, ids: list[int]
+) -> set[int]:
+    """Which of the matches `ids` match the query with its diacritics."""
+    # Candidates of a query typed all with diacritics come from the exact index: every one
+    # is exact, and asking FTS5 again would evaluate a phrase a second time.
+    if not ids or parsed.empty or parsed.all_accented:
+        return set(ids)
+    return {row[0] for row in conn.execute(*exact_docs_sql(parsed, window, ids))}
 
 
 def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
