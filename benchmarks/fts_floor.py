@@ -162,23 +162,20 @@ def page_sql(
     if filters is not None:
         join = f"JOIN docs ON docs.rowid = {table}.rowid "
         where += " AND " + _filter_conditions(filters, params)
+    ranked = (
+        f"SELECT {table}.rowid AS rowid, bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "
+        f"{join}WHERE {where} ORDER BY {table}.rowid DESC LIMIT {RANK_WINDOW}"
+    )
     if sort == "relevance" and together is not None:
         params["together"] = together
         sql = (
-            f"WITH ranked AS MATERIALIZED (SELECT {table}.rowid AS rowid, "
-            f"bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} {join}WHERE {where} "
-            f"ORDER BY {table}.rowid DESC LIMIT {RANK_WINDOW}) "
+            f"WITH ranked AS MATERIALIZED ({ranked}) "
             f"SELECT rowid FROM ranked ORDER BY rowid IN (SELECT rowid FROM {table} WHERE "
             f"{table} MATCH :together AND rowid >= (SELECT min(rowid) FROM ranked)) DESC, "
             "score, rowid LIMIT :limit OFFSET :offset"
         )
     elif sort == "relevance":
-        sql = (
-            f"SELECT rowid FROM (SELECT {table}.rowid AS rowid, "
-            f"bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} {join}WHERE {where} "
-            f"ORDER BY {table}.rowid DESC LIMIT {RANK_WINDOW}) "
-            "ORDER BY score, rowid LIMIT :limit OFFSET :offset"
-        )
+        sql = f"SELECT rowid FROM ({ranked}) ORDER BY score, rowid LIMIT :limit OFFSET :offset"
     else:
         sql = (
             f"SELECT docs.rowid FROM {table} JOIN docs ON docs.rowid = {table}.rowid "

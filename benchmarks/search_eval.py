@@ -111,9 +111,18 @@ def spellings(phrase: str, synonyms: Synonyms) -> set[str]:
     return {f" {' '.join(w for part in chosen for w in part)} " for chosen in product(*parts)}
 
 
-def is_meant(document: Document, meant: set[str]) -> bool:
-    text = " ".join(["", *_words(document.title), *_words(document.body), ""])
+def words_of(document: Document) -> str:
+    """The document's title and text as space-padded lower-case words, as `spellings` gives."""
+    return " ".join(["", *_words(document.title), *_words(document.body), ""])
+
+
+def holds(text: str, meant: set[str]) -> bool:
+    """Whether `text` (`words_of` a document) holds one of the `meant` spellings."""
     return any(phrase in text for phrase in meant)
+
+
+def is_meant(document: Document, meant: set[str]) -> bool:
+    return holds(words_of(document), meant)
 
 
 FORMS = ("with diacritics", "bare")
@@ -123,9 +132,10 @@ def evaluate(
     archive: SQLiteArchive, documents: list[Document], synonyms: Synonyms, top: int
 ) -> list[dict]:
     rows = []
+    texts = [words_of(d) for d in documents]  # once, not once per query
     for query in QUERIES:
         meant = {s for phrase in query.meant for s in spellings(phrase, synonyms)}
-        meant_articles = sum(is_meant(d, meant) for d in documents)
+        meant_articles = sum(holds(text, meant) for text in texts)
         for form, typed in zip(FORMS, (query.meant[0], query.bare), strict=True):
             page = archive.search(Query(text=typed, page_size=top))
             rows.append(
