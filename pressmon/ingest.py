@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -16,10 +16,11 @@ from crawlers.items import ExtractedArticle
 from crawlers.sources import OutletKind, Source
 from crawlers.urls import same_site
 from index.base import Archive
-from index.types import Document
+from index.types import Document, Query
 from pressmon.alerts.dispatch import Notifier
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.line_problems import line_problem
+from pressmon.outlets import OutletResolver
 from pressmon.processing import ArticleProcessor, Prepared, StoryMemory
 from pressmon.sanitize import (
     NOT_UTF8_NOTE,
@@ -29,9 +30,9 @@ from pressmon.sanitize import (
     decode_line,
     without_lone_surrogate,
 )
-from pressmon.settings import Settings, SourceList, load_sources
+from pressmon.settings import Settings, load_sources
 from vntext.jsonlines import loads_record
-from vntext.normalize import nfc
+from vntext.normalize import fold, nfc
 from vntext.provinces import Gazetteer
 from vntext.scrub import replace_surrogates
 
@@ -151,16 +152,24 @@ def _surrogates_replaced(data: object) -> list[str]:
     return notes
 
 
-def attribution_notes(
-    line: ArticleLine, source: Source, sources: SourceList, gazetteer: Gazetteer
-) -> list[str]:
+@dataclass(frozen=True)
+class LineOutlet:
+    """The outlet a line is stored under, and how it was found: by the line's `outlet` as an id,
+    a domain or a name, by its `url` (`OutletResolver`), or `new` when sources.yaml lacks it."""
+
+    source: Source
+    how: str  # id | domain | name | url | new
+
+
+def attribution_notes(line: ArticleLine, outlet: LineOutlet, gazetteer: Gazetteer) -> list[str]:
     """What the line's `province` and `outlet` were taken as, when not as written: an unknown
     province was ignored and an unknown outlet became a new one without a word."""
     notes: list[str] = []
+    source = outlet.source
     named = gazetteer.current(line.province) if line.province else None
     if line.province and named is None:
         notes.append(f"province: không nhận ra «{line.province}»; tỉnh lấy theo nội dung bài")
-    elif named and source in sources.sources and named != source.province:
+    elif named and outlet.how != "new" and named != source.province:
         # A configured outlet's own province (none for a national paper) attributes the
         # article; the line's was dropped without a word, so counts showed it elsewhere.
         notes.append(
@@ -168,28 +177,58 @@ def attribution_notes(
             "tỉnh lấy theo nguồn và nội dung bài"
         )
     unknown = f"outlet: «{line.outlet}» không có trong danh sách nguồn"
-    if line.outlet and source not in sources.sources:
+    if line.outlet and outlet.how == "new":
         notes.append(f"{unknown}; ghi nhận là cơ quan báo mới (mã {source.id})")
-    elif line.outlet and line.outlet not in (source.id, source.name):
+    elif line.outlet and outlet.how == "url":
         notes.append(f"{unknown}; bài ghi cho {source.name} theo địa chỉ")
     return notes
 
 
-def source_for(line: ArticleLine, sources: SourceList) -> Source:
-    """The configured source named by `outlet`, else the one owning the URL's host; else an ad hoc
-    one. The name comes first: outlets sharing a host (the demo's, all on loopback) kept the
-    first one's kind, and a forum post stored again became a sector article."""
+def source_for(line: ArticleLine, outlets: OutletResolver) -> LineOutlet:
+    """The configured source the line's `outlet` names, as `classify` reads it (id, domain, or
+    name as people write it: "Tuổi Trẻ" for "Tuổi Trẻ Online"), else the one owning the URL's
+    host; else a new one. The name comes first: outlets sharing a host (the demo's, all on
+    loopback) kept the first one's kind, and a forum post stored again became a sector article."""
+    found = outlets.resolve(line.outlet, line.url)
+    if found.source is not None:
+        return LineOutlet(found.source, found.how)
     host = (urlsplit(line.url).hostname or "").removeprefix("www.")
-    for source in sources.sources:
-        if line.outlet in (source.id, source.name):
-            return source
-    for source in sources.sources:
-        if host in source.domains:
-            return source
     name = line.outlet or host
-    slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "unknown"
     kind: OutletKind = line.kind or ("provincial" if line.province else "national")
-    return Source(id=slug, name=name, kind=kind, province=line.province, domain=host or "unknown")
+    return LineOutlet(
+        Source(
+            id=outlet_id(name),
+            name=name,
+            kind=kind,
+            province=line.province,
+            domain=host or "unknown",
+        ),
+        "new",
+    )
+
+
+def outlet_id(name: str, *, folded: bool = True) -> str:
+    """A new outlet's id: its name folded, in lower case, other characters as "_" ("Báo Đồng
+    Nai" → "bao_dong_nai"). Unfolded, as earlier versions made it, each Vietnamese
+    letter became a "_" ("b_o_ng_nai")."""
+    plain = fold(name) if folded else name
+    return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_") or "unknown"
+
+
+def kept_outlet_id(outlet: LineOutlet, archive: Archive, known: dict[str, str]) -> LineOutlet:
+    """A new outlet keeps the id an earlier version archived it under (`outlet_id` unfolded), so
+    its counts by outlet do not split in two; `known` remembers each name's answer for the run."""
+    name = outlet.source.name
+    if name not in known:
+        earlier = outlet_id(name, folded=False)
+        page = (
+            archive.search(Query(outlets=frozenset({earlier}), sort="date", page_size=1))
+            if earlier != outlet.source.id
+            else None
+        )
+        archived = page is not None and any(h.document.outlet_name == name for h in page.hits)
+        known[name] = earlier if archived else outlet.source.id
+    return replace(outlet, source=replace(outlet.source, id=known[name]))
 
 
 # The stages `ingest_parsed` reports, as people read them.
@@ -226,9 +265,14 @@ def ingest_parsed(
     gazetteer = Gazetteer.load(settings.provinces_file)
     prepared: list[Prepared] = []
     noted: list[str] = []
+    outlets = OutletResolver(sources.sources)
+    new_outlet_ids: dict[str, str] = {}
     for number, line, received in zip(result.numbers, parsed, result.received, strict=True):
-        source = source_for(line, sources)
-        if notes := attribution_notes(line, source, sources, gazetteer):
+        outlet = source_for(line, outlets)
+        if outlet.how == "new":
+            outlet = kept_outlet_id(outlet, archive, new_outlet_ids)
+        source = outlet.source
+        if notes := attribution_notes(line, outlet, gazetteer):
             noted.append(f"dòng {number}: {'; '.join(notes)}")
         article = ExtractedArticle(
             url=line.url,

@@ -70,9 +70,12 @@ class OutletResolver:
 
     def __init__(self, sources: tuple[Source, ...]) -> None:
         self._by_id = {s.id: s for s in sources}
-        self._by_domain = {d.lower(): s for s in sources for d in (s.domain, *s.aliases)}
+        # Outlets sharing a host (the demo's, all on loopback): the first in sources.yaml owns it.
+        self._by_domain: dict[str, Source] = {}
         self._by_name: dict[str, Source] = {}
         for source in sources:
+            for domain in source.domains:
+                self._by_domain.setdefault(domain.lower(), source)
             full = _key(source.name)
             for key in _variants(full):
                 self._by_name.setdefault(key, source)

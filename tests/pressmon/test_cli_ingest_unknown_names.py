@@ -1,14 +1,19 @@
 """`pressmon ingest`: a `province` it does not know ("Atlantis") was ignored and an `outlet` not
 in sources.yaml became a new outlet, both without a word; each is now noted on its line, the
-article kept. Old (pre-merger) and current province names are known."""
+article kept. Old (pre-merger) and current province names are known. A new outlet's id keeps its
+letters folded ("bao_atlantis")."""
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from index.sqlite_backend import SQLiteArchive
+from index.types import Document, Query
 from pressmon.cli import main
 
 
@@ -23,7 +28,10 @@ def _line(n: int, **fields: str) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def test_unknown_province_and_outlet_are_noted_per_line(tmp_path: Path) -> None:
+def test_unknown_province_and_outlet_are_noted_per_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_file: Path
+) -> None:
+    monkeypatch.setenv("PRESSMON_MODEL", str(model_file))
     lines = tmp_path / "bai.jsonl"
     lines.write_text(
         _line(1, province="Atlantis")
@@ -43,6 +51,47 @@ def test_unknown_province_and_outlet_are_noted_per_line(tmp_path: Path) -> None:
     )
     assert (
         "  dòng 4: outlet: «Báo Atlantis» không có trong danh sách nguồn; ghi nhận là cơ quan "
-        "báo mới (mã b_o_atlantis)" in result.output
+        "báo mới (mã bao_atlantis)" in result.output
     )
     assert "dòng 2:" not in result.output and "dòng 3:" not in result.output
+
+
+def test_an_outlet_archived_under_its_earlier_id_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_file: Path
+) -> None:
+    """Earlier versions made "b_o_atlantis" of "Báo Atlantis"; new lines for it join that id, so
+    its counts by outlet do not split in two."""
+    monkeypatch.setenv("PRESSMON_MODEL", str(model_file))
+    data = tmp_path / "data"
+    data.mkdir()
+    published = datetime(2026, 3, 2, 8, tzinfo=UTC)
+    with SQLiteArchive(data / "pressmon.db") as archive:
+        archive.upsert(
+            [
+                Document(
+                    id="earlier",
+                    url="https://baomoi-atlantis.vn/a0.html",
+                    canonical_url="https://baomoi-atlantis.vn/a0.html",
+                    outlet="b_o_atlantis",
+                    outlet_name="Báo Atlantis",
+                    kind="national",
+                    title="BHXH chi trả lương hưu",
+                    body="Bảo hiểm xã hội chi trả lương hưu đúng hạn.",
+                    published_at=published,
+                    crawled_at=published,
+                )
+            ]
+        )
+    lines = tmp_path / "bai.jsonl"
+    lines.write_text(_line(1, outlet="Báo Atlantis") + _line(2, outlet="Báo Lạ"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--data-dir", str(data), "ingest", "--quiet", str(lines)])
+    assert result.exit_code == 0, result.output
+    assert "ghi nhận là cơ quan báo mới (mã b_o_atlantis)" in result.output
+    assert "ghi nhận là cơ quan báo mới (mã bao_la)" in result.output
+    with SQLiteArchive(data / "pressmon.db") as archive:
+        page = archive.search(Query(sort="date", page_size=10))
+    assert sorted(h.document.outlet for h in page.hits) == [
+        "b_o_atlantis",
+        "b_o_atlantis",
+        "bao_la",
+    ]
