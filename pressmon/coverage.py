@@ -277,6 +277,14 @@ def default_window(today: date, targets: Targets) -> tuple[date, date, str | Non
     return date(today.year, 1, 1), today, None
 
 
+def archived_outlets(archive: Archive, configured: Mapping[str, str]) -> dict[str, str]:
+    """The outlets the archive holds that `configured` (sources.yaml) lacks → their stored
+    names: lines `ingest` read from outlets it did not know, or an archive imported from
+    another deployment."""
+    table = archive.counts(Query(), group_by="outlet", interval="month")
+    return stored_outlet_names(archive, table.rows, configured)
+
+
 def stored_outlet_names(
     archive: Archive, outlet_ids: Iterable[str], configured: Mapping[str, str]
 ) -> dict[str, str]:

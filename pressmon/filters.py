@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from crawlers.sources import Source
@@ -141,6 +141,13 @@ class FilterResolver:
             if source is None:
                 raise
             return Resolved(source.id, source.name)
+
+    def with_archived_outlets(self, archived: Mapping[str, str]) -> FilterResolver:
+        """Also the outlets `archived` (id → the name stored with their articles) that
+        sources.yaml lacks, as `ingest` stores them: `counts --by outlet` shows them, so
+        `--outlet` must take them."""
+        names = {**archived, **self.outlets.names}
+        return replace(self, outlets=Vocabulary.of(self.outlets.label, names))
 
     def kind(self, value: str) -> Resolved:
         return self.kinds.resolve(value)

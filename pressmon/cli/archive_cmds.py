@@ -13,6 +13,7 @@ from typing import Any, cast, get_args
 import click
 
 from classifier.types import TIER_LABELS, TIERS
+from index.base import Archive
 from index.errors import QueryError
 from index.types import CountUnit, GroupBy, Interval, Query, SearchPage
 from index.weeks import bucket_starts, cut_buckets
@@ -30,12 +31,13 @@ from pressmon.cli.options import DAY, not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode, quiet_option
 from pressmon.coverage import (
     PRESS_KINDS,
+    archived_outlets,
     counted_until,
     open_end,
     progress_for_targets,
     stored_outlet_names,
 )
-from pressmon.filters import FilterField, FilterResolver
+from pressmon.filters import FilterField, FilterResolver, UnknownFilterValue
 from pressmon.links import item_link, story_link
 from pressmon.progress_text import cut_buckets_note
 from pressmon.review.date_reasons import date_labels
@@ -118,10 +120,13 @@ def _tier_codes(_ctx, _param, values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(code_for_label.get(value, value) for value in values)
 
 
-def _resolved(settings: Settings, options: Mapping[str, Any]) -> dict[FilterField, frozenset[str]]:
+def _resolved(
+    settings: Settings, options: Mapping[str, Any], archive: Archive
+) -> dict[FilterField, frozenset[str]]:
     """Filter values as typed → stored values; renamed provinces are noted on stderr.
 
     The resolver reads sources.yaml and provinces.yaml, so it is built only when a filter is given.
+    An outlet sources.yaml lacks is looked for among the archive's only then (it costs a count).
     """
     fields: tuple[FilterField, ...] = ("outlet", "province", "kind", "topic")
     given = {name: tuple(options.get(name, ())) for name in fields}
@@ -130,6 +135,11 @@ def _resolved(settings: Settings, options: Mapping[str, Any]) -> dict[FilterFiel
     resolver = FilterResolver.build(
         gazetteer_from(settings), load_sources(settings.sources_file).sources
     )
+    try:
+        for value in given["outlet"]:
+            resolver.outlet(value)
+    except UnknownFilterValue:
+        resolver = resolver.with_archived_outlets(archived_outlets(archive, resolver.outlets.names))
     out: dict[FilterField, frozenset[str]] = {}
     for name, values in given.items():
         found = [resolver.resolve(name, value) for value in values]
@@ -140,8 +150,8 @@ def _resolved(settings: Settings, options: Mapping[str, Any]) -> dict[FilterFiel
     return out
 
 
-def _query(settings: Settings, text: str = "", **options) -> Query:
-    filters = _resolved(settings, options)
+def _query(settings: Settings, archive: Archive, text: str = "", **options) -> Query:
+    filters = _resolved(settings, options, archive)
     date_from = options.get("date_from")
     date_to = options.get("date_to")
     if date_from and date_to and date_from > date_to:
@@ -214,7 +224,7 @@ def search(app, query: str, as_json: bool, **options) -> None:
     """
     settings = app.settings_to_read()
     with archive_from(settings) as archive:
-        asked = _query(app.settings, query, **options)
+        asked = _query(app.settings, archive, query, **options)
         page = _page_or_past_the_end(archive, asked)
         # Counting the rewrites costs a search each: only an empty answer pays for it.
         tried = suggestions(archive, asked, synonyms_from(settings)) if not page.total else ()
@@ -325,13 +335,13 @@ def counts(
         )
     settings = app.settings_to_read()
     today = datetime.now(settings.tz).date()
-    query = _query(settings, **options)
-    # Press coverage unless --kind names the kinds: forum and social-media posts are not press.
-    kinds_asked = bool(query.kinds)
-    if not kinds_asked:
-        query = replace(query, kinds=PRESS_KINDS)
     unit: CountUnit = "stories" if stories else "articles"
     with archive_from(settings) as archive:
+        query = _query(settings, archive, **options)
+        # Press coverage unless --kind names the kinds: forum and social-media posts are not press.
+        kinds_asked = bool(query.kinds)
+        if not kinds_asked:
+            query = replace(query, kinds=PRESS_KINDS)
         table = archive.counts(query, group_by=group_by, interval=interval, unit=unit)
         # Without --to the table ends at the last article: a week under way with none yet (a
         # Monday morning's --from) would be left out, or the whole table with it.
@@ -443,7 +453,7 @@ def flagged(app, as_json: bool, stories: bool, **options) -> None:
     """Các tin được đánh dấu cần xem xét, khẩn nhất trước (danh sách sàng lọc, không phải
     kết luận)."""
     with archive_from(app.settings_to_read()) as archive:
-        documents, capped = triage_order(archive, _query(app.settings, **options))
+        documents, capped = triage_order(archive, _query(app.settings, archive, **options))
     # --stories, named as `counts --stories`: a story's copies count once, as the web's ?gop=1.
     shown, copies = documents_per_story(documents) if stories else (tuple(documents), {})
     if as_json:
@@ -661,7 +671,7 @@ def rescore(app, dry_run: bool, force: bool, quiet: bool, **options) -> None:
 
     settings = app.settings_to_read()
     with archive_from(settings) as archive:
-        query = _query(settings, **options)
+        query = _query(settings, archive, **options)
         flagger = flagger_from(settings, train_if_missing=False)
         notifier = notifier_from(settings)
         with Progress(progress_mode(quiet)) as bar:
