@@ -22,6 +22,7 @@ from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver
 from pressmon.processing import ArticleProcessor, Prepared, StoryMemory
+from pressmon.same_note import SameNote, grouped_notes
 from pressmon.sanitize import (
     NOT_UTF8_NOTE,
     InputRejected,
@@ -84,7 +85,8 @@ class IngestReport:
     rejected: tuple[str, ...] = ()  # "dòng N: why", one per line not stored
     cleaned: tuple[str, ...] = ()  # "dòng N: what changed", text stored after sanitising
     alerts: int = 0  # items newly queued for an alert ("cần xem ngay", known false claims)
-    noted: tuple[str, ...] = ()  # "dòng N: …", a province or outlet not taken as written
+    # A province or outlet not taken as written, lines with the same note as one.
+    noted: tuple[SameNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -264,7 +266,7 @@ def ingest_parsed(
     crawled_at = datetime.now(UTC)
     gazetteer = Gazetteer.load(settings.provinces_file)
     prepared: list[Prepared] = []
-    noted: list[str] = []
+    noted: list[tuple[int, str]] = []
     outlets = OutletResolver(sources.sources)
     new_outlet_ids: dict[str, str] = {}
     for number, line, received in zip(result.numbers, parsed, result.received, strict=True):
@@ -273,7 +275,7 @@ def ingest_parsed(
             outlet = kept_outlet_id(outlet, archive, new_outlet_ids)
         source = outlet.source
         if notes := attribution_notes(line, outlet, gazetteer):
-            noted.append(f"dòng {number}: {'; '.join(notes)}")
+            noted.append((number, "; ".join(notes)))
         article = ExtractedArticle(
             url=line.url,
             canonical_url=line.canonical_url or line.url,
@@ -309,5 +311,5 @@ def ingest_parsed(
         rejected=result.rejected,
         cleaned=result.cleaned,
         alerts=alerts,
-        noted=tuple(noted),
+        noted=grouped_notes(noted),
     )

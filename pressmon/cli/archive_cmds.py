@@ -575,12 +575,15 @@ def ingest(app, file: Path, quiet: bool) -> None:
             f"{n(report.irrelevant)} bài không về BHXH, BHYT, BHTN nên không lưu"
             + (f"; {n(report.alerts)} cảnh báo mới" if report.alerts else "")
         )
-        for title, lines in (
-            ("đã làm sạch", report.cleaned),
-            ("có tỉnh hoặc cơ quan báo không nhận ra", report.noted),
-            ("bị bỏ qua", report.rejected),
-        ):
-            _echo_lines(title, len(lines), lines[:_LINES_SHOWN])
+        _echo_lines("đã làm sạch", len(report.cleaned), report.cleaned[:_LINES_SHOWN])
+        noted = report.noted[:_LINES_SHOWN]
+        _echo_lines(
+            "có tỉnh hoặc cơ quan báo không nhận ra",
+            sum(len(same.lines) for same in report.noted),
+            [same.text for same in noted],
+            shown_lines=sum(len(same.lines) for same in noted),
+        )
+        _echo_lines("bị bỏ qua", len(report.rejected), report.rejected[:_LINES_SHOWN])
         if report.rejected:
             # "The other lines were stored" would be false of a file with no other line, or
             # whose others were read but, not about BHXH, not stored.
@@ -629,15 +632,19 @@ def _to_stderr(message: str) -> None:
     click.echo(message, err=True)
 
 
-def _echo_lines(title: str, count: int, shown: Sequence[str]) -> None:
-    """On stderr: "`count` dòng `title`:" and the first lines of them, if any."""
+def _echo_lines(
+    title: str, count: int, shown: Sequence[str], *, shown_lines: int | None = None
+) -> None:
+    """On stderr: "`count` dòng `title`:" and the first entries of them, if any; an entry is one
+    line unless `shown_lines` says how many the shown entries stand for (`same_note`)."""
     if not count:
         return
     click.echo(f"{output.number(count)} dòng {title}:", err=True)
     for line in shown:
         click.echo(f"  {output.terminal_safe(line)}", err=True)
-    if count > len(shown):
-        click.echo(f"  … và {output.number(count - len(shown))} dòng nữa", err=True)
+    hidden = count - (len(shown) if shown_lines is None else shown_lines)
+    if hidden:
+        click.echo(f"  … và {output.number(hidden)} dòng nữa", err=True)
 
 
 @command()

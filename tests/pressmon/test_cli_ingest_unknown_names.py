@@ -95,3 +95,29 @@ def test_an_outlet_archived_under_its_earlier_id_keeps_it(
         "b_o_atlantis",
         "bao_la",
     ]
+
+
+def test_lines_with_the_same_note_are_one_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_file: Path
+) -> None:
+    """A file of lines from one outlet sources.yaml lacks gave one note per line, and the 20
+    shown hid any other note further on."""
+    monkeypatch.setenv("PRESSMON_MODEL", str(model_file))
+    lines = tmp_path / "bai.jsonl"
+    lines.write_text(
+        "".join(_line(n, outlet="Báo Atlantis") for n in range(1, 26))
+        + _line(26, province="Atlantis")
+        + _line(27, outlet="Báo Atlantis"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["--data-dir", str(tmp_path / "data"), "ingest", "--quiet", str(lines)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "27 dòng có tỉnh hoặc cơ quan báo không nhận ra:\n" in result.output
+    assert (
+        "  dòng 1–25, 27 (26 dòng): outlet: «Báo Atlantis» không có trong danh sách nguồn; "
+        "ghi nhận là cơ quan báo mới (mã bao_atlantis)\n"
+        "  dòng 26: province: không nhận ra «Atlantis»; tỉnh lấy theo nội dung bài\n"
+    ) in result.output
+    assert "dòng nữa" not in result.output
