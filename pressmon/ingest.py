@@ -22,6 +22,7 @@ from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver
 from pressmon.processing import ArticleProcessor, Prepared, StoryMemory
+from pressmon.province_names import ProvinceNames
 from pressmon.same_note import SameNote, grouped_notes
 from pressmon.sanitize import (
     NOT_UTF8_NOTE,
@@ -163,12 +164,21 @@ class LineOutlet:
     how: str  # id | domain | name | url | new
 
 
-def attribution_notes(line: ArticleLine, outlet: LineOutlet, gazetteer: Gazetteer) -> list[str]:
-    """What the line's `province` and `outlet` were taken as, when not as written: an unknown
-    province was ignored and an unknown outlet became a new one without a word."""
+def line_province(line: ArticleLine, names: ProvinceNames, gazetteer: Gazetteer) -> str | None:
+    """The current province the line's `province` names, read as a filter reads one ("HCM",
+    "Hanoi", "Tỉnh Nghệ An", a pre-merger name); None when it names none."""
+    if not line.province:
+        return None
+    reading = names.read(line.province)
+    return reading.province if reading else gazetteer.current(line.province)
+
+
+def attribution_notes(line: ArticleLine, outlet: LineOutlet, named: str | None) -> list[str]:
+    """What the line's `province` (`named`: as read by `line_province`) and `outlet` were taken
+    as, when not as written: an unknown province was ignored and an unknown outlet became a new
+    one without a word."""
     notes: list[str] = []
     source = outlet.source
-    named = gazetteer.current(line.province) if line.province else None
     if line.province and named is None:
         notes.append(f"province: không nhận ra «{line.province}»; tỉnh lấy theo nội dung bài")
     elif named and outlet.how != "new" and named != source.province:
@@ -186,11 +196,14 @@ def attribution_notes(line: ArticleLine, outlet: LineOutlet, gazetteer: Gazettee
     return notes
 
 
-def source_for(line: ArticleLine, outlets: OutletResolver) -> LineOutlet:
+def source_for(
+    line: ArticleLine, outlets: OutletResolver, province: str | None = None
+) -> LineOutlet:
     """The configured source the line's `outlet` names, as `classify` reads it (id, domain, or
     name as people write it: "Tuổi Trẻ" for "Tuổi Trẻ Online"), else the one owning the URL's
-    host; else a new one. The name comes first: outlets sharing a host (the demo's, all on
-    loopback) kept the first one's kind, and a forum post stored again became a sector article."""
+    host; else a new one, of `province` (`line_province`) when the line names one. The name
+    comes first: outlets sharing a host (the demo's, all on loopback) kept the first one's kind,
+    and a forum post stored again became a sector article."""
     found = outlets.resolve(line.outlet, line.url)
     if found.source is not None:
         return LineOutlet(found.source, found.how)
@@ -202,7 +215,7 @@ def source_for(line: ArticleLine, outlets: OutletResolver) -> LineOutlet:
             id=outlet_id(name),
             name=name,
             kind=kind,
-            province=line.province,
+            province=province or line.province,
             domain=host or "unknown",
         ),
         "new",
@@ -268,13 +281,15 @@ def ingest_parsed(
     prepared: list[Prepared] = []
     noted: list[tuple[int, str]] = []
     outlets = OutletResolver(sources.sources)
+    province_names = ProvinceNames.of(gazetteer.units)
     new_outlet_ids: dict[str, str] = {}
     for number, line, received in zip(result.numbers, parsed, result.received, strict=True):
-        outlet = source_for(line, outlets)
+        province = line_province(line, province_names, gazetteer)
+        outlet = source_for(line, outlets, province)
         if outlet.how == "new":
             outlet = kept_outlet_id(outlet, archive, new_outlet_ids)
         source = outlet.source
-        if notes := attribution_notes(line, outlet, gazetteer):
+        if notes := attribution_notes(line, outlet, province):
             noted.append((number, "; ".join(notes)))
         article = ExtractedArticle(
             url=line.url,

@@ -121,3 +121,21 @@ def test_lines_with_the_same_note_are_one_entry(
         "  dòng 26: province: không nhận ra «Atlantis»; tỉnh lấy theo nội dung bài\n"
     ) in result.output
     assert "dòng nữa" not in result.output
+
+
+@pytest.mark.parametrize("typed", ["HCM", "Hanoi", "Tỉnh Nghệ An", "TP.HCM"])
+def test_a_province_is_read_as_a_filter_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_file: Path, typed: str
+) -> None:
+    """ "HCM" and "Hanoi" were taken by `--province` and refused by `ingest`."""
+    monkeypatch.setenv("PRESSMON_MODEL", str(model_file))
+    lines = tmp_path / "bai.jsonl"
+    lines.write_text(_line(1, province=typed), encoding="utf-8")
+    data = tmp_path / "data"
+    result = CliRunner().invoke(main, ["--data-dir", str(data), "ingest", "--quiet", str(lines)])
+    assert result.exit_code == 0, result.output
+    assert "không nhận ra" not in result.output
+    with SQLiteArchive(data / "pressmon.db") as archive:
+        (hit,) = archive.search(Query(sort="date")).hits
+    expected = {"HCM": "Hồ Chí Minh", "TP.HCM": "Hồ Chí Minh", "Hanoi": "Hà Nội"}
+    assert hit.document.province == expected.get(typed, "Nghệ An")
