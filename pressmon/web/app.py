@@ -86,6 +86,9 @@ from vntext.validation_text import field_path, problem_text
 HERE = Path(__file__).resolve().parent
 # Dashboard figures are shared by every reviewer for this long; new articles show up by then.
 COVERAGE_MAX_AGE = 30.0
+# Outlets only the archive holds come from `ingest` or `index import`, rarely: reading them (a count
+# over the whole archive) every few minutes is soon enough.
+ARCHIVED_OUTLETS_MAX_AGE = 300.0
 # argon2 is CPU-bound: two verifications at a time leave the other cores to the pages.
 LOGIN_WORKERS = 2
 LOGIN_THREAD_PREFIX = "pressmon-login"
@@ -265,6 +268,7 @@ def create_app(
         outlets=_load_outlets(settings),
         similar=DecidedTitles(archive),
         coverage_cache=TtlCache(COVERAGE_MAX_AGE),
+        archived_outlets=TtlCache(ARCHIVED_OUTLETS_MAX_AGE),
         filters=_filters(settings),
         synonyms=_synonyms(settings),
         evidence=EvidenceKeeper.from_settings(settings),

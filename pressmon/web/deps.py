@@ -17,6 +17,7 @@ from index.base import Archive
 from index.synonyms import Synonyms
 from pressmon.alerts.dispatch import Notifier
 from pressmon.alerts.store import AlertStore
+from pressmon.coverage import archived_outlets
 from pressmon.evidence.keeper import EvidenceKeeper
 from pressmon.filters import FilterResolver
 from pressmon.review.changes import ChangeStore
@@ -50,6 +51,10 @@ class WebContext:
     outlets: Mapping[str, str]  # source id -> outlet name, from config/sources.yaml
     similar: DecidedTitles  # decided items' titles, for "similar decided items" on item pages
     coverage_cache: TtlCache[Any]  # dashboard figures per period (see routes.coverage.figures)
+    # The outlets the archive holds that sources.yaml lacks (as `ingest` stores them), read
+    # again every ARCHIVED_OUTLETS_MAX_AGE seconds: `counts --by outlet` and the dashboard show
+    # them, so the drop-downs list them and the filters take them.
+    archived_outlets: TtlCache[dict[str, str]]
     evidence: EvidenceKeeper  # saved copies of flagged articles (WARC beside the state database)
     escalations: EscalationStore  # items provincial offices sent to the Center
     changes: ChangeStore  # items edited at their source since someone last acted on them
@@ -60,6 +65,22 @@ class WebContext:
     filters: FilterResolver | None = None  # None without config/provinces.yaml
     # config/synonyms.yaml's groups, for the search page's corrections (BHXN: BHXH).
     synonyms: Synonyms = Synonyms()
+
+    def listed_outlets(self) -> Mapping[str, str]:
+        """Outlet id → name: sources.yaml's, then those only the archive holds."""
+        return {**self._archived(), **self.outlets}
+
+    def filter_resolver(self) -> FilterResolver | None:
+        """`filters`, taking also the outlets only the archive holds."""
+        if self.filters is None:
+            return None
+        archived = self._archived()
+        return self.filters.with_archived_outlets(archived) if archived else self.filters
+
+    def _archived(self) -> dict[str, str]:
+        return self.archived_outlets.get(
+            "outlets", lambda: archived_outlets(self.archive, self.outlets)
+        )
 
 
 class NotSignedIn(Exception):

@@ -84,7 +84,7 @@ def stored_names(
 
 
 async def filter_names(request: Request) -> FilterNames:
-    reader = FilterNames(request.app.state.ctx.filters)
+    reader = FilterNames(request.app.state.ctx.filter_resolver())
     request.state.filter_notes = reader.notes  # read by routes.page for the notice
     return reader
 

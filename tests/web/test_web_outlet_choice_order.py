@@ -64,5 +64,7 @@ def test_by_name_orders_as_a_vietnamese_dictionary() -> None:
 
 @pytest.mark.parametrize("path", ["/hang-doi", "/tim-kiem?q=BHXH"])
 def test_the_outlet_drop_down_is_in_alphabetical_order(client, path) -> None:
+    """The seeded archive's outlets, which this sources.yaml lacks, are listed among them."""
     sign_in(client, "binh")
-    assert _outlet_options(client.get(path).text) == IN_ORDER
+    shown = _outlet_options(client.get(path).text)
+    assert shown == [*IN_ORDER[:5], "Báo Khác", "Báo Mẫu", *IN_ORDER[5:]]

@@ -473,13 +473,14 @@ def counts(
     `distinct_total` counts each article once (fewer by topic: an article can have several)."""
     grouping = choices.read(GROUP_BY, group_by) or None
     period = choices.read(INTERVAL, interval)
+    filters = ctx.filter_resolver()
     query = Query(
         date_from=dates.date_from,
         date_to=dates.date_to,
-        outlets=stored_names(ctx.filters, "outlet", bao),
-        provinces=stored_names(ctx.filters, "province", tinh),
-        kinds=stored_names(ctx.filters, "kind", loai_hinh) or PRESS_KINDS,
-        topics=stored_names(ctx.filters, "topic", chu_de),
+        outlets=stored_names(filters, "outlet", bao),
+        provinces=stored_names(filters, "province", tinh),
+        kinds=stored_names(filters, "kind", loai_hinh) or PRESS_KINDS,
+        topics=stored_names(filters, "topic", chu_de),
     )
     table = archive.counts(query, group_by=grouping, interval=period)  # type: ignore[arg-type]
     today = ctx.clock().astimezone(ctx.settings.tz).date()

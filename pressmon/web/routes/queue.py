@@ -92,7 +92,7 @@ Filters = Annotated[QueueFilters, Depends(queue_filters)]
 def filter_choices(ctx: WebContext, users: Sequence[Account]) -> dict:
     """Options for the filter drop-downs; `users`: the session's (`listed_accounts`)."""
     return {
-        "outlets": by_name(ctx.outlets),
+        "outlets": by_name(ctx.listed_outlets()),
         "provinces": ctx.provinces,
         "users": by_name({a.username: a.label for a in users}),
         "statuses": STATUSES,

@@ -145,7 +145,7 @@ def search_page(
         suggested=[(s, "/tim-kiem?" + urlencode({**params, "q": s.text})) for s in tried],
         by_date="/tim-kiem?" + urlencode({**params, "xep": "date"}),
         q=request.query_params,
-        outlets=by_name(ctx.outlets),
+        outlets=by_name(ctx.listed_outlets()),
         provinces=ctx.provinces,
         statuses=STATUSES,
         **pager(result),
