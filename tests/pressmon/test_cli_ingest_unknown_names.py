@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from index.sqlite_backend import SQLiteArchive
 from index.types import Document, Query
@@ -28,20 +28,23 @@ def _line(n: int, **fields: str) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
+def _ingest(data: Path, *lines: str) -> Result:
+    """`pressmon --data-dir data ingest --quiet` of `lines`, written to a file beside `data`."""
+    path = data.parent / "bai.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    return CliRunner().invoke(main, ["--data-dir", str(data), "ingest", "--quiet", str(path)])
+
+
 def test_unknown_province_and_outlet_are_noted_per_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_file: Path
 ) -> None:
     monkeypatch.setenv("PRESSMON_MODEL", str(model_file))
-    lines = tmp_path / "bai.jsonl"
-    lines.write_text(
-        _line(1, province="Atlantis")
-        + _line(2, province="Quảng Bình")  # merged into Quảng Trị in 2025: known
-        + _line(3, province="Tuyên Quang")
-        + _line(4, outlet="Báo Atlantis"),
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(
-        main, ["--data-dir", str(tmp_path / "data"), "ingest", "--quiet", str(lines)]
+    result = _ingest(
+        tmp_path / "data",
+        _line(1, province="Atlantis"),
+        _line(2, province="Quảng Bình"),  # merged into Quảng Trị in 2025: known
+        _line(3, province="Tuyên Quang"),
+        _line(4, outlet="Báo Atlantis"),
     )
     assert result.exit_code == 0, result.output
     assert "lưu 4 (4 bài mới)" in result.output
@@ -82,9 +85,7 @@ def test_an_outlet_archived_under_its_earlier_id_keeps_it(
                 )
             ]
         )
-    lines = tmp_path / "bai.jsonl"
-    lines.write_text(_line(1, outlet="Báo Atlantis") + _line(2, outlet="Báo Lạ"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["--data-dir", str(data), "ingest", "--quiet", str(lines)])
+    result = _ingest(data, _line(1, outlet="Báo Atlantis"), _line(2, outlet="Báo Lạ"))
     assert result.exit_code == 0, result.output
     assert "ghi nhận là cơ quan báo mới (mã b_o_atlantis)" in result.output
     assert "ghi nhận là cơ quan báo mới (mã bao_la)" in result.output
@@ -103,15 +104,11 @@ def test_lines_with_the_same_note_are_one_entry(
     """A file of lines from one outlet sources.yaml lacks gave one note per line, and the 20
     shown hid any other note further on."""
     monkeypatch.setenv("PRESSMON_MODEL", str(model_file))
-    lines = tmp_path / "bai.jsonl"
-    lines.write_text(
-        "".join(_line(n, outlet="Báo Atlantis") for n in range(1, 26))
-        + _line(26, province="Atlantis")
-        + _line(27, outlet="Báo Atlantis"),
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(
-        main, ["--data-dir", str(tmp_path / "data"), "ingest", "--quiet", str(lines)]
+    result = _ingest(
+        tmp_path / "data",
+        *(_line(n, outlet="Báo Atlantis") for n in range(1, 26)),
+        _line(26, province="Atlantis"),
+        _line(27, outlet="Báo Atlantis"),
     )
     assert result.exit_code == 0, result.output
     assert "27 dòng có tỉnh hoặc cơ quan báo không nhận ra:\n" in result.output
@@ -129,10 +126,8 @@ def test_a_province_is_read_as_a_filter_reads_it(
 ) -> None:
     """ "HCM" and "Hanoi" were taken by `--province` and refused by `ingest`."""
     monkeypatch.setenv("PRESSMON_MODEL", str(model_file))
-    lines = tmp_path / "bai.jsonl"
-    lines.write_text(_line(1, province=typed), encoding="utf-8")
     data = tmp_path / "data"
-    result = CliRunner().invoke(main, ["--data-dir", str(data), "ingest", "--quiet", str(lines)])
+    result = _ingest(data, _line(1, province=typed))
     assert result.exit_code == 0, result.output
     assert "không nhận ra" not in result.output
     with SQLiteArchive(data / "pressmon.db") as archive:
