@@ -69,6 +69,13 @@ class ArticleLine(BaseModel):
         # Unlike title and text (replaced, noted), an address or a name with one is refused.
         return without_lone_surrogate(value)
 
+    @field_validator("outlet", "province", mode="after")
+    @classmethod
+    def _name(cls, value: str | None) -> str | None:
+        # As typed elsewhere: decomposed (macOS), or padded in a spreadsheet's cell. A new
+        # outlet's name is stored as given, and two spellings of it were two outlets.
+        return " ".join(nfc(value).split()) if value is not None else None
+
     @field_validator("url", "canonical_url", mode="after")
     @classmethod
     def _web_address(cls, value: str | None) -> str | None:

@@ -6,6 +6,7 @@ letters folded ("bao_atlantis")."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -134,3 +135,23 @@ def test_a_province_is_read_as_a_filter_reads_it(
         (hit,) = archive.search(Query(sort="date")).hits
     expected = {"HCM": "Hồ Chí Minh", "TP.HCM": "Hồ Chí Minh", "Hanoi": "Hà Nội"}
     assert hit.document.province == expected.get(typed, "Nghệ An")
+
+
+def test_an_outlet_typed_decomposed_or_padded_is_one_outlet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_file: Path
+) -> None:
+    """An outlet's name typed on macOS (NFD) or padded in a spreadsheet's cell was stored as
+    given: one outlet shown as two, "Báo Atlantis" and "Báo Atlantis"."""
+    monkeypatch.setenv("PRESSMON_MODEL", str(model_file))
+    data = tmp_path / "data"
+    typed = ("Báo Atlantis", unicodedata.normalize("NFD", "Báo Atlantis"), "  Báo  Atlantis ")
+    result = _ingest(data, *(_line(n, outlet=name) for n, name in enumerate(typed, 1)))
+    assert result.exit_code == 0, result.output
+    assert "dòng 1–3 (3 dòng): outlet: «Báo Atlantis» không có trong danh sách nguồn" in (
+        result.output
+    )
+    with SQLiteArchive(data / "pressmon.db") as archive:
+        hits = archive.search(Query(sort="date")).hits
+    assert {(h.document.outlet, h.document.outlet_name) for h in hits} == {
+        ("bao_atlantis", "Báo Atlantis")
+    }
