@@ -736,8 +736,8 @@ def _ranked(
     """
     if parsed.together_bare:
         return _ranked_bare_together(conn, query, parsed, window, needed)
-    phrases = "articles_fts" if parsed.together else None
-    exact = conn.execute(*rank_window_sql("articles_fts", query, parsed, window, needed, phrases))
+    together = bool(parsed.together)
+    exact = conn.execute(*rank_window_sql("articles_fts", query, parsed, window, needed, together))
     ranked = [(row["doc"], True, row["score"]) for row in exact]
     if len(ranked) < needed and not parsed.all_accented:
         seen = {doc for doc, _, _ in ranked}
@@ -755,7 +755,7 @@ def _ranked_bare_together(
     that is also a word as typed ("so" in "so với") is no sign of the one meant ("sổ"), so
     matching as typed does not rank; whether each ranked hit did is looked up."""
     rows = conn.execute(
-        *rank_window_sql("articles_folded", query, parsed, window, needed, "articles_folded")
+        *rank_window_sql("articles_folded", query, parsed, window, needed, together=True)
     )
     ranked = [(row["doc"], row["score"]) for row in rows]
     exact = _matched_as_typed(conn, parsed, window, [doc for doc, _ in ranked])

@@ -340,11 +340,11 @@ def rank_window_sql(
     parsed: ParsedQuery,
     window: Window,
     limit: int = RANK_WINDOW,
-    together: str | None = None,
+    together: bool = False,
 ) -> Sql:
     """(doc, score) of the newest RANK_WINDOW matches of one FTS index, filters applied: the
-    best `limit` of them by (score, doc); with `together` (the FTS index to seek the phrases of
-    `ParsedQuery.together` in), those where a phrase stands first, flagged in a third column.
+    best `limit` of them by (score, doc); with `together`, those where a phrase of
+    `ParsedQuery.together` stands (in the same index) first, flagged in a third column.
 
     FTS5 walks its doclists in rowid order and computes bm25 only for rows it returns, so
     the cost is bounded by the window, not by how common the words are. SQLite sorts the
@@ -365,15 +365,15 @@ def rank_window_sql(
         f"SELECT {table}.rowid AS doc, bm25({table}, {_BM25_WEIGHTS}) AS score FROM {table} "
         f"{join}WHERE {match}{condition} ORDER BY {table}.rowid DESC LIMIT :rank_window"
     )
-    if together is None:
+    if not together:
         return f"SELECT doc, score FROM ({ranked}) ORDER BY score, doc LIMIT :rank_limit", params
     # The filters' tags narrow the phrases inside FTS5 too: a filtered window may reach back
     # through the whole archive.
     phrases = match_params(ParsedQuery(any_of=(parsed.together,)), window)
-    params["together"] = phrases["exact" if together == "articles_fts" else "folded"]
+    params["together"] = phrases["exact" if table == "articles_fts" else "folded"]
     sql = (
         f"WITH ranked AS MATERIALIZED ({ranked}) "
-        f"SELECT doc, score, doc IN (SELECT rowid FROM {together} WHERE {together} MATCH "
+        f"SELECT doc, score, doc IN (SELECT rowid FROM {table} WHERE {table} MATCH "
         ":together AND rowid >= (SELECT min(doc) FROM ranked)) AS together FROM ranked "
         "ORDER BY together DESC, score, doc LIMIT :rank_limit"
     )
