@@ -192,13 +192,24 @@ def exact_match(parsed: ParsedQuery) -> dict[str, Any]:
 
 def first_tier(parsed: ParsedQuery) -> dict[str, Any]:
     """What ranks a hit in the first tier of a tiered page (unscored where it is used): one of
-    the phrases of words to find together (`ParsedQuery.together`), in the folded fields when
-    they were typed bare, else in the exact ones (`ParsedQuery.together_bare`); else the query
-    as typed (`exact_match`). As SQLite's archive ranks them."""
+    the phrases of words to find together (`ParsedQuery.together`), or its words side by side
+    in another order, in the folded fields when they were typed bare, else in the exact ones
+    (`ParsedQuery.together_bare`); else the query as typed (`exact_match`). As SQLite's archive
+    ranks them, except that SQLite ranks the phrases before the words in another order."""
     if parsed.together:
         fields = FOLDED_FIELDS if parsed.together_bare else EXACT_FIELDS
-        return _any_of(parsed.together, fields)
+        clauses = [_phrase(phrase, fields) for phrase in parsed.together]
+        clauses += [_side_by_side(phrase, fields) for phrase in parsed.together]
+        return {"bool": {"should": clauses, "minimum_should_match": 1}}
     return exact_match(parsed)
+
+
+def _side_by_side(phrase: Phrase, fields: tuple[str, ...]) -> dict[str, Any]:
+    """`phrase`'s words next to each other in any order, in any of `fields` (intervals take one
+    field each, without its boost)."""
+    rule = {"match": {"query": " ".join(phrase), "max_gaps": 0, "ordered": False}}
+    intervals = [{"intervals": {field.split("^")[0]: rule}} for field in fields]
+    return {"bool": {"should": intervals, "minimum_should_match": 1}}
 
 
 def query_clause(

@@ -728,8 +728,9 @@ def _ranked(
     """Matches in relevance order, at least `needed` of them when there are that many.
 
     Exact matches (the newest RANK_WINDOW, by bm25) come first, those where one of the phrases
-    of words to find together stands (`ParsedQuery.together`) before the others; the folded
-    index is ranked only when they do not fill the page and the query has words typed without
+    of words to find together stands (`ParsedQuery.together`) before those where its words
+    stand side by side in another order, and those before the others; the folded index is
+    ranked only when they do not fill the page and the query has words typed without
     diacritics. Each list is sorted and cut in SQL; the folded one keeps `needed` rows beyond
     those already ranked exact, which it skips. Words to find together typed bare rank by the
     folded index alone (`_ranked_bare_together`).
@@ -751,9 +752,10 @@ def _ranked_bare_together(
     conn: sqlite3.Connection, query: Query, parsed: ParsedQuery, window: Window, needed: int
 ) -> list[_Ranked]:
     """`_ranked` for words to find together typed bare: the folded index's window, those where
-    one of the phrases stands (in any spelling) first, then the others, each by bm25. A word
-    that is also a word as typed ("so" in "so với") is no sign of the one meant ("sổ"), so
-    matching as typed does not rank; whether each ranked hit did is looked up."""
+    one of the phrases stands (in any spelling) first, then those where its words stand side by
+    side in another order, then the others, each by bm25. A word that is also a word as typed
+    ("so" in "so với") is no sign of the one meant ("sổ"), so matching as typed does not rank;
+    whether each ranked hit did is looked up."""
     rows = conn.execute(
         *rank_window_sql("articles_folded", query, parsed, window, needed, together=True)
     )

@@ -6,8 +6,9 @@ groups and exclusions `index.query_parser` understood become FTS5 OR and NOT IN 
 Candidates for a text query are the exact-index matches when every word was typed with
 diacritics, else the folded-index matches that contain every word typed with diacritics as
 typed; candidates matching the query as typed (exact index) rank first, reported as "exact",
-and among them those where loose words stand together (`rank_window_sql`'s `together`); loose
-words typed bare rank by where they stand together alone (in the folded index).
+and among them those where loose words stand together (`rank_window_sql`'s `together`), then
+those where they stand side by side in another order; loose words typed bare rank by where they
+stand together alone (in the folded index).
 The tags column only ever receives the filter tags of `index.sqlite_tags`, which no user word
 can equal, so user words match title, body and SEO title only, without a column filter.
 """
@@ -344,7 +345,8 @@ def rank_window_sql(
 ) -> Sql:
     """(doc, score) of the newest RANK_WINDOW matches of one FTS index, filters applied: the
     best `limit` of them by (score, doc); with `together`, those where a phrase of
-    `ParsedQuery.together` stands (in the same index) first, flagged in a third column.
+    `ParsedQuery.together` stands (in the same index) first, then those where its words stand
+    side by side in another order (`near_match`), the tier (2, 1, 0) in a third column.
 
     FTS5 walks its doclists in rowid order and computes bm25 only for rows it returns, so
     the cost is bounded by the window, not by how common the words are. SQLite sorts the
@@ -369,15 +371,45 @@ def rank_window_sql(
         return f"SELECT doc, score FROM ({ranked}) ORDER BY score, doc LIMIT :rank_limit", params
     # The filters' tags narrow the phrases inside FTS5 too: a filtered window may reach back
     # through the whole archive.
-    phrases = match_params(ParsedQuery(any_of=(parsed.together,)), window)
-    params["together"] = phrases["exact" if table == "articles_fts" else "folded"]
+    wanted = ParsedQuery(any_of=(parsed.together,))
+    if table == "articles_fts":
+        params["together"] = match_params(wanted, window)["exact"]
+    else:
+        params["together"] = match_params(wanted, window)["folded"]
+        wanted = wanted.folded()
+    params["near"] = near_match(wanted.any_of[0], window.tag_groups)
+
+    def in_window(match: str) -> str:
+        return (
+            f"SELECT rowid FROM {table} WHERE {table} MATCH {match} "
+            "AND rowid >= (SELECT min(doc) FROM ranked)"
+        )
+
+    # The words side by side in another order are sought only when the phrases leave the page
+    # short (SQLite evaluates `AND` lazily, and an IN subquery once, when first reached).
     sql = (
-        f"WITH ranked AS MATERIALIZED ({ranked}) "
-        f"SELECT doc, score, doc IN (SELECT rowid FROM {table} WHERE {table} MATCH "
-        ":together AND rowid >= (SELECT min(doc) FROM ranked)) AS together FROM ranked "
-        "ORDER BY together DESC, score, doc LIMIT :rank_limit"
+        f"WITH ranked AS MATERIALIZED ({ranked}), phrased AS MATERIALIZED "
+        f"(SELECT doc FROM ranked WHERE doc IN ({in_window(':together')})) "
+        "SELECT doc, score, CASE WHEN doc IN phrased THEN 2 "
+        "WHEN (SELECT count(*) FROM phrased) < :rank_limit "
+        f"AND doc IN ({in_window(':near')}) THEN 1 ELSE 0 END AS together "
+        "FROM ranked ORDER BY together DESC, score, doc LIMIT :rank_limit"
     )
     return sql, params
+
+
+def near_match(phrases: Sequence[Sequence[str]], tag_groups: Sequence[Sequence[str]] = ()) -> str:
+    """The MATCH string of `phrases`' words side by side in any order ("BHXH tự nguyện" for
+    `tự nguyện BHXH`), and one tag of every filter group. FTS5's NEAR distance counts the
+    tokens between the first word and the last, so n words side by side are n - 2 apart.
+
+    >>> near_match([("tu", "nguyen", "bhxh")], [("y2024",)])
+    '(NEAR("tu" "nguyen" "bhxh", 1)) AND ("y2024")'
+    """
+    near = " OR ".join(
+        f"NEAR({' '.join(_quoted(w) for w in phrase)}, {len(phrase) - 2})" for phrase in phrases
+    )
+    return " AND ".join([f"({near})", *(f"({' OR '.join(map(_quoted, g))})" for g in tag_groups)])
 
 
 def exact_docs_sql(parsed: ParsedQuery, window: Window, docs: Sequence[int]) -> Sql:

@@ -448,6 +448,25 @@ def test_words_typed_with_diacritics_rank_where_they_stand_together_first(
     assert ranked(archive, text='"chậm" đóng') == [("apart", "exact"), ("together", "exact")]
 
 
+@pytest.mark.parametrize(
+    ("text", "match"), [("tự nguyện BHXH", "exact"), ("tu nguyen bhxh", "folded")]
+)
+def test_words_typed_in_another_order_rank_where_they_stand_side_by_side_first(
+    archive: Archive, text: str, match: str
+) -> None:
+    # Typed "tự nguyện BHXH", meant "BHXH tự nguyện": the words side by side in another order
+    # say more than bm25 of the words apart in a short text.
+    filler = " ".join(f"Đoạn {i} kể chuyện khác của địa phương." for i in range(30))
+    archive.upsert(
+        [
+            make_doc("apart", title="Tự chọn", body="BHXH tỉnh ghi nhận nguyện vọng."),
+            make_doc("side", title="Tin tổng hợp", body=f"{filler} Người dân đóng BHXH tự nguyện."),
+        ]
+    )
+    archive.refresh()
+    assert ranked(archive, text=text) == [("side", match), ("apart", match)]
+
+
 def test_words_typed_bare_stand_together_in_any_form_of_their_group(
     filled_with_synonyms: Archive,
 ) -> None:

@@ -963,16 +963,20 @@ def test_words_to_find_together_make_the_first_tier() -> None:
     # "so bhxh": the phrases standing together, in the folded fields, decide the tier, not
     # the spelling as typed ("so" is also a word: "so với").
     query = Query(text="so bhxh", page=1, page_size=20)
+    fields = ["title.folded^2", "seo_title.folded^1.5", "body.folded"]
+    side_by_side = {"match": {"query": "so bhxh", "max_gaps": 0, "ordered": False}}
     together = {
         "bool": {
             "should": [
+                {"multi_match": {"query": "so bhxh", "fields": fields, "type": "phrase"}},
                 {
-                    "multi_match": {
-                        "query": "so bhxh",
-                        "fields": ["title.folded^2", "seo_title.folded^1.5", "body.folded"],
-                        "type": "phrase",
+                    "bool": {
+                        "should": [
+                            {"intervals": {field.split("^")[0]: side_by_side}} for field in fields
+                        ],
+                        "minimum_should_match": 1,
                     }
-                }
+                },
             ],
             "minimum_should_match": 1,
         }

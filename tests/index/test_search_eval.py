@@ -24,3 +24,10 @@ def test_a_hit_is_meant_when_it_holds_the_meant_words_next_to_each_other() -> No
 def test_every_query_is_typed_bare_from_what_it_means() -> None:
     assert all(q.bare.isascii() and q.bare == q.bare.lower() for q in QUERIES)
     assert len({q.bare for q in QUERIES}) == len(QUERIES)
+
+
+def test_every_query_is_also_typed_in_another_order() -> None:
+    assert QUERIES[0].reordered == "BHXH sổ"
+    for query in QUERIES:
+        assert sorted(query.reordered.split()) == sorted(query.meant[0].split())
+        assert query.reordered != query.meant[0]

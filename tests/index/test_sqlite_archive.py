@@ -272,6 +272,31 @@ def test_relevance_pages_stop_at_the_rank_window(path: Path) -> None:
     assert archive.search(Query(text="lương hưu", page=past - 1)).total == 1
 
 
+@pytest.mark.parametrize("text", ["chậm đóng", "cham dong"])
+def test_words_typed_together_rank_as_a_phrase_then_side_by_side_then_apart(
+    path: Path, text: str
+) -> None:
+    # bm25 alone would rank the shortest text first. (Elasticsearch ranks the first two tiers
+    # as one, by score.) A province filter narrows the side-by-side search inside FTS5 too.
+    filler = " ".join(f"Đoạn {i} kể chuyện khác của địa phương." for i in range(30))
+    archive = SQLiteArchive(path)
+    others = [make_doc(f"other{i}", province="Huế", body="Tin khác.") for i in range(9)]
+    archive.upsert(
+        [
+            *others,
+            make_doc("apart", province="Cần Thơ", title="Chậm", body="Đóng cửa."),
+            make_doc("side", province="Cần Thơ", body=f"{filler} Đã đóng chậm."),
+            make_doc("phrase", province="Cần Thơ", body=f"{filler} {filler} Họ chậm đóng."),
+        ]
+    )
+    expected = ["phrase", "side", "apart"]
+    for provinces in (frozenset(), frozenset({"Cần Thơ"})):
+        query = Query(text=text, provinces=provinces)
+        assert [h.document.id for h in archive.search(query).hits] == expected
+        pages = [archive.search(replace(query, page=p, page_size=1)).hits for p in (1, 2, 3)]
+        assert [h.document.id for page in pages for h in page] == expected
+
+
 def test_dense_and_sparse_date_plans_agree(path: Path) -> None:
     archive = SQLiteArchive(path, batch_size=100)
     start = datetime(2024, 1, 1, tzinfo=UTC)
