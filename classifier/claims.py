@@ -105,7 +105,11 @@ def _syllable_bigrams(syllables: list[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class KnownClaims:
+    """The claims, and `subject`: words naming what every claim is about (social insurance),
+    one of which a text must name, or carry a claim's identifier, to match a claim."""
+
     claims: tuple[KnownClaim, ...]
+    subject: tuple[str, ...]
     suggest_threshold: float = 0.35
     strong_threshold: float = 0.6
 
@@ -113,8 +117,10 @@ class KnownClaims:
     def load(
         cls, path: Path, *, suggest_threshold: float = 0.35, strong_threshold: float = 0.6
     ) -> KnownClaims:
-        """Read config/known_claims.yaml; every entry needs all fields and a valid category."""
-        entries = load_yaml(path, KnownClaimsFile, ReferenceDataError).claims
+        """Read config/known_claims.yaml; every entry needs all fields and a valid category, and
+        every claim must name the subject."""
+        file = load_yaml(path, KnownClaimsFile, ReferenceDataError)
+        entries = file.claims
         claims = tuple(
             KnownClaim(
                 id=entry.id,
@@ -127,19 +133,36 @@ class KnownClaims:
             )
             for entry in entries
         )
-        return cls(claims, suggest_threshold, strong_threshold)
+        subject = tuple(normalize_text(w) for w in file.subject)
+        known = cls(claims, subject, suggest_threshold, strong_threshold)
+        for n, claim in enumerate(claims):
+            if not known._subject.search(fold(claim.claim.lower())):
+                raise ReferenceDataError(
+                    f"{path}: claims[{n}] ({claim.id}): nội dung tin sai không nêu chủ đề nào "
+                    f"trong subject ({', '.join(file.subject)})"
+                )
+        return known
 
-    def match(self, title: str, sentences: list[str]) -> list[ClaimMatch]:
+    def match(self, title: str, sentences: list[str], read_back: str = "") -> list[ClaimMatch]:
         """Claims that the title or any sentence (or sentence pair) resembles, best first.
 
         Compared folded, so a claim typed without diacritics matches as well as one typed with.
+        Only a text naming the `subject` (in its words, or in `read_back`: the same text read
+        back from its disguise, folded) matches, or one carrying a claim's identifier (a domain,
+        a document number): a bank's or a carrier's message otherwise shares only a scam's
+        wording ("đăng nhập", "cập nhật thông tin") with a claim about BHXH.
         """
         title, sentences = normalize_text(title), [normalize_text(s) for s in sentences]
         if not self.claims or not (title or any(sentences)):
             return []
-        index = self._index
         texts = [title, *sentences]
         marked = typed_with_diacritics(" ".join(texts))
+        whole = _Polarity("\n".join(texts), marked=marked)
+        folded = whole.folded
+        named = bool(self._subject.search(folded) or self._subject.search(read_back))
+        if not named and not any(i in folded for i in self._identifiers):
+            return []
+        index = self._index
         read = [_Polarity(p, marked=marked) for p in texts]
         counts = [index.counts(_syllable_bigrams(r.syllables())) for r in read]
         # Only passages sharing two or more claim n-grams are worth comparing. A pair's counts
@@ -152,8 +175,6 @@ class KnownClaims:
         ]
         # One column per claim: its cosine with each passage.
         columns = list(zip(*(index.cosines(c) for _, c in passages), strict=True))
-        whole = _Polarity("\n".join(texts), marked=marked)
-        folded = whole.folded
         n_words = len(folded.split())
         matches = []
         for j, claim in enumerate(self.claims):
@@ -170,6 +191,8 @@ class KnownClaims:
             ]
             if not hits and cosine < self.suggest_threshold:
                 continue  # with no phrase, the score is the cosine
+            if not named and not any(_is_identifier(p) for p in hits):
+                continue
             # An identifier (domain, document number) is as telling as three ordinary phrases.
             weight = sum(3 if _is_identifier(p) else 1 for p in hits)
             phrase_score = min(1.0, weight / min(3, len(claim.key_phrases)))
@@ -182,6 +205,20 @@ class KnownClaims:
                 ClaimMatch(claim, round(score, 3), "strong" if strong else "suggest", evidence)
             )
         return sorted(matches, key=lambda m: m.score, reverse=True)
+
+    @cached_property
+    def _subject(self) -> re.Pattern[str]:
+        words = sorted({fold(w.lower()) for w in self.subject}, key=len, reverse=True)
+        return re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, words))})(?![^\W_])")
+
+    @cached_property
+    def _identifiers(self) -> tuple[str, ...]:
+        return tuple(
+            f
+            for c in self.claims
+            for p, f in zip(c.key_phrases, c.folded_phrases, strict=True)
+            if _is_identifier(p)
+        )
 
     @cached_property
     def _index(self) -> _ClaimIndex:
@@ -258,6 +295,7 @@ class KnownClaimsFile(FileModel):
 
     version: Literal[1] = 1
     claims: tuple[KnownClaimEntry, ...] = Field(min_length=1)
+    subject: tuple[_Text, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> KnownClaimsFile:

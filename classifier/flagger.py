@@ -251,7 +251,7 @@ class Flagger:
         scored: Scored,
         signals: ScamSignals,
     ) -> Assessment:
-        matches = self.claims.match(r.title, sentences)
+        matches = self.claims.match(r.title, sentences, r.cleaned.folded)
         failures = self.facts.check(f"{r.title}\n{r.text}", article.published_at)
         stance = detect_stance(
             r.title,

@@ -65,6 +65,28 @@ def test_unrelated_text_matches_nothing(known_claims: KnownClaims) -> None:
     )
 
 
+# A claim's wording ("bị khóa trong 24 giờ", "bấm vào đường link", "xác minh ngay") without what
+# the claims are about: a bank's message, not the claim about BHXH.
+BANK = (
+    "Ngân hàng thông báo tài khoản của quý khách bị khóa trong 24 giờ nếu không bấm vào đường link "
+    "để xác minh ngay."
+)
+
+
+def test_a_claims_wording_without_its_subject_matches_nothing(known_claims: KnownClaims) -> None:
+    assert known_claims.match("", [BANK]) == []
+    named = known_claims.match("", [BANK.replace("Ngân hàng", "BHXH")])
+    assert named and named[0].claim.id == "tin-nhan-khoa-tai-khoan-24h"
+    # Named only in the text as read back from its disguise ("B.H.X.H"), folded.
+    disguised = known_claims.match("", [BANK.replace("Ngân hàng", "B.H.X.H")], "bhxh thong bao")
+    assert disguised and disguised[0].claim.id == "tin-nhan-khoa-tai-khoan-24h"
+
+
+def test_a_claims_identifier_matches_without_the_subject(known_claims: KnownClaims) -> None:
+    matches = known_claims.match("", ["Đặt lịch hẹn trực tuyến tại datlichbhxh.com nhanh nhất."])
+    assert matches and matches[0].claim.id == "web-datlichbhxh-com"
+
+
 def test_short_text_is_only_a_suggestion(known_claims: KnownClaims) -> None:
     matches = known_claims.match("", ["Vỡ quỹ hưu trí năm 2025"])
     assert matches and all(m.strength == "suggest" for m in matches)
@@ -84,8 +106,19 @@ def test_short_text_is_only_a_suggestion(known_claims: KnownClaims) -> None:
             "claims:\n  - id: x\n    category: C1\n",
             r"claims\.yaml: claims\[0\]\.claim: thiếu trường bắt buộc",
         ),
+        (
+            "subject: [BHXH]\nclaims:\n  - id: x\n    category: C1\n    claim: Tin về ngân hàng\n"
+            "    correction: b\n    source_url: u\n    date: 2024-01-01\n    key_phrases: [a]\n",
+            r"claims\.yaml: claims\[0\] \(x\): nội dung tin sai không nêu chủ đề nào trong "
+            r"subject \(BHXH\)",
+        ),
+        (
+            "claims:\n  - id: x\n    category: C1\n    claim: BHXH\n    correction: b\n"
+            "    source_url: u\n    date: 2024-01-01\n    key_phrases: [a]\n",
+            r"claims\.yaml: subject: thiếu trường bắt buộc",
+        ),
     ],
-    ids=["yaml", "empty", "category", "fields"],
+    ids=["yaml", "empty", "category", "fields", "off-subject", "no-subject"],
 )
 def test_malformed_files_raise_clear_errors(tmp_path: Path, content: str, problem: str) -> None:
     path = tmp_path / "claims.yaml"
