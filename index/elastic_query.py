@@ -193,9 +193,10 @@ def exact_match(parsed: ParsedQuery) -> dict[str, Any]:
 def first_tier(parsed: ParsedQuery) -> dict[str, Any]:
     """What ranks a hit in the first tier of a tiered page (unscored where it is used): one of
     the phrases of words to find together (`ParsedQuery.together`), or its words side by side
-    in another order, in the folded fields when they were typed bare, else in the exact ones
-    (`ParsedQuery.together_bare`); else the query as typed (`exact_match`). As SQLite's archive
-    ranks them, except that SQLite ranks the phrases before the words in another order."""
+    in another order, in the folded fields when a word may have lost its diacritics, else in
+    the exact ones (`ParsedQuery.together_bare`); else the query as typed (`exact_match`). As
+    SQLite's archive ranks them, except that SQLite ranks the phrases before the words in
+    another order."""
     if parsed.together:
         fields = FOLDED_FIELDS if parsed.together_bare else EXACT_FIELDS
         clauses = [_phrase(phrase, fields) for phrase in parsed.together]

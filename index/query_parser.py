@@ -36,6 +36,7 @@ from index.errors import QueryError
 from index.glued_numbers import date_spellings, glued_number
 from index.synonyms import Phrase, Synonyms
 from index.text import fold
+from vntext.deobfuscate import syllable_shaped
 from vntext.normalize import normalize_spelling, without_invisible
 
 MAX_QUERY_CHARS = 500
@@ -96,9 +97,13 @@ class ParsedQuery:
 
     @property
     def together_bare(self) -> bool:
-        """The words to find together were typed without a diacritic: their phrases stand in
-        any spelling (folded). Else they stand as typed, a word typed bare (BHXH) included."""
-        return bool(self.together) and not any(_accented(w) for w in self.together[0])
+        """A word to find together was typed without the diacritics it may have had ("nghi" in
+        `tuổi nghi hưu`): their phrases stand in any spelling (folded), while the words typed
+        with diacritics still match only as typed. Else they stand as typed, a bare word that
+        has no diacritics to drop (BHXH) included."""
+        return bool(self.together) and any(
+            not _accented(w) and syllable_shaped(w) for w in self.together[0]
+        )
 
     @property
     def all_accented(self) -> bool:

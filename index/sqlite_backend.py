@@ -732,8 +732,9 @@ def _ranked(
     stand side by side in another order, and those before the others; the folded index is
     ranked only when they do not fill the page and the query has words typed without
     diacritics. Each list is sorted and cut in SQL; the folded one keeps `needed` rows beyond
-    those already ranked exact, which it skips. Words to find together typed bare rank by the
-    folded index alone (`_ranked_bare_together`).
+    those already ranked exact, which it skips. Words to find together typed bare, or with a
+    word that may have lost its diacritics (`ParsedQuery.together_bare`), rank by the folded
+    index alone (`_ranked_bare_together`).
     """
     if parsed.together_bare:
         return _ranked_bare_together(conn, query, parsed, window, needed)

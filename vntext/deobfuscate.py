@@ -173,7 +173,17 @@ _KNOWN_WORDS = frozenset(
 @lru_cache(maxsize=65536)
 def is_syllable(word: str) -> bool:
     """A folded lower-case word that is a Vietnamese syllable or a known abbreviation."""
-    return bool(_SYLLABLE.match(word)) or word in _KNOWN_WORDS
+    return syllable_shaped(word) or word in _KNOWN_WORDS
+
+
+def syllable_shaped(word: str) -> bool:
+    """A folded lower-case word shaped as a Vietnamese syllable: typed without diacritics, it may
+    stand for one that has them ("nghi" for "nghỉ"), unlike "bhxh" or "2025".
+
+    >>> syllable_shaped("nghi"), syllable_shaped("bhxh")
+    (True, False)
+    """
+    return bool(_SYLLABLE.match(word))
 
 
 # Look-alikes inside words; each may stand for more than one letter.

@@ -467,6 +467,22 @@ def test_words_typed_in_another_order_rank_where_they_stand_side_by_side_first(
     assert ranked(archive, text=text) == [("side", match), ("apart", match)]
 
 
+def test_a_word_typed_without_its_diacritics_among_accented_ones_ranks_where_they_stand_together(
+    archive: Archive,
+) -> None:
+    # `tuổi nghi hưu`: "nghi" lost its diacritics ("nghỉ"); that it also matches as typed ("nghi
+    # ngờ") is no sign of what was meant, where the words stand together is.
+    filler = " ".join(f"Đoạn {i} kể chuyện khác của địa phương." for i in range(30))
+    archive.upsert(
+        [
+            make_doc("literal", title="Tuổi trẻ", body="Nghi ngờ về lương hưu."),
+            make_doc("meant", title="Tin tổng hợp", body=f"{filler} Quy định tuổi nghỉ hưu mới."),
+        ]
+    )
+    archive.refresh()
+    assert ranked(archive, text="tuổi nghi hưu") == [("meant", "folded"), ("literal", "exact")]
+
+
 def test_words_typed_bare_stand_together_in_any_form_of_their_group(
     filled_with_synonyms: Archive,
 ) -> None:

@@ -199,6 +199,24 @@ def test_loose_words_are_also_read_as_standing_together(
     assert parse_query(text, FIELD).together == together
 
 
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("so bhxh", True),
+        ("tuổi nghi hưu", True),  # "nghi" may be "nghỉ" typed without its diacritics
+        ("BHXH một lan", True),
+        ("sổ BHXH", False),  # BHXH has no diacritics to drop
+        ("đóng BHXH 2025", False),
+        ("tăng lương hưu", False),
+        ("lương", False),  # one word: nothing to find together
+    ],
+)
+def test_words_to_find_together_are_sought_folded_when_one_may_have_lost_its_diacritics(
+    text: str, bare: bool
+) -> None:
+    assert parse_query(text, FIELD).together_bare is bare
+
+
 def test_words_to_find_together_have_at_most_a_few_spellings() -> None:
     parsed = parse_query("bhxh nld bhxh bhxh", FIELD)
     assert len(parsed.together) == MAX_TOGETHER_PHRASES

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from benchmarks.search_eval import QUERIES, is_meant, spellings
 from index.synonyms import Synonyms
+from index.text import fold
 from tests.index.index_factories import make_doc
 
 BHXH = Synonyms.from_forms([["BHXH", "bảo hiểm xã hội"]])
@@ -31,3 +32,11 @@ def test_every_query_is_also_typed_in_another_order() -> None:
     for query in QUERIES:
         assert sorted(query.reordered.split()) == sorted(query.meant[0].split())
         assert query.reordered != query.meant[0]
+
+
+def test_every_query_is_also_typed_with_one_word_bare() -> None:
+    assert QUERIES[0].partly_bare == "so BHXH"
+    for query in QUERIES:
+        typed = query.partly_bare.split()
+        assert [fold(w) for w in typed] == [fold(w) for w in query.meant[0].split()]
+        assert sum(w != m for w, m in zip(typed, query.meant[0].split(), strict=True)) == 1
