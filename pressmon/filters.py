@@ -70,7 +70,10 @@ class Vocabulary:
 
     @classmethod
     def of(cls, label: str, names: Mapping[str, str]) -> Vocabulary:
-        spellings = {key(v): v for v in names} | {key(n): v for v, n in names.items()}
+        """Each value by itself and by its name, also without the name's parenthesis ("Nguồn
+        khác" for "Nguồn khác (diễn đàn, mạng xã hội)")."""
+        short = {key(n.split(" (")[0]): v for v, n in names.items() if " (" in n}
+        spellings = short | {key(v): v for v in names} | {key(n): v for v, n in names.items()}
         return cls(label, dict(names), spellings)
 
     def resolve(self, value: str) -> Resolved:
@@ -97,6 +100,26 @@ class Vocabulary:
         return name if name == stored else f"{name} ({stored})"
 
 
+KINDS = Vocabulary.of("loại hình", KIND_LABELS)
+
+
+def kind_code(value: object) -> object:
+    """An input line's `kind` read as a filter reads it: its code, or its name as the product
+    shows it ("Báo địa phương", "bao dia phuong"); a value that is not text is left for the
+    line's validation to refuse.
+
+    Raises:
+        ValueError: text naming no kind, the message listing each code with its name.
+    """
+    if not isinstance(value, str):
+        return value
+    try:
+        return KINDS.resolve(value).value
+    except UnknownFilterValue:
+        valid = ", ".join(f"'{code}' ({name})" for code, name in KIND_LABELS.items())
+        raise ValueError(f"phải là một trong: {valid}; nhận được {value!r}") from None
+
+
 @dataclass(frozen=True)
 class FilterResolver:
     """Province, outlet, kind and topic vocabularies; outlets also by domain and edition name."""
@@ -117,7 +140,7 @@ class FilterResolver:
             # read by `province_names`; here for the suggestions when a name is unknown
             provinces=Vocabulary("tỉnh/thành", current, spellings),
             outlets=Vocabulary.of("cơ quan báo chí", {s.id: s.name for s in sources}),
-            kinds=Vocabulary.of("loại hình", KIND_LABELS),
+            kinds=KINDS,
             topics=Vocabulary.of("chủ đề", TOPIC_LABELS),
             outlet_names=OutletResolver(sources),
             province_names=ProvinceNames.of(gazetteer.units),

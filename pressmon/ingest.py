@@ -19,6 +19,7 @@ from index.base import Archive
 from index.types import Document, Query
 from pressmon.alerts.dispatch import Notifier
 from pressmon.evidence.keeper import EvidenceKeeper
+from pressmon.filters import kind_code
 from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver
 from pressmon.processing import ArticleProcessor, Prepared, StoryMemory
@@ -62,6 +63,11 @@ class ArticleLine(BaseModel):
     @classmethod
     def _nfc(cls, value: str) -> str:
         return nfc(value).strip()
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> object:
+        return kind_code(value)
 
     @field_validator("url", "canonical_url", "outlet", "province", mode="after")
     @classmethod

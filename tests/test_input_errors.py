@@ -59,7 +59,7 @@ LINES = {
 }
 INGEST_ONLY = {
     "bad-url": (_json(url="baonghean.vn/a"), "trường 'url': phải là địa chỉ bắt đầu bằng http"),
-    "bad-kind": (_json(kind="local"), "trường 'kind': phải là một trong: 'sector'"),
+    "bad-kind": (_json(kind="local"), "trường 'kind': phải là một trong: 'sector' (Báo ngành)"),
     "empty-title": (_json(title=""), "trường 'title': không được để trống"),
 }
 

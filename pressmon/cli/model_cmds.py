@@ -24,6 +24,7 @@ from pressmon.cli.legacy_encoding import not_utf8_refused, peeked_check
 from pressmon.cli.options import not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode
 from pressmon.errors import PressmonError
+from pressmon.filters import kind_code
 from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review.labels import label
@@ -55,6 +56,11 @@ class ClassifyLine(BaseModel):
     outlet: str | None = None
     kind: OutletKind | None = None  # as `ingest` reads it: a typo is refused, not trusted
     published_at: datetime | None = None
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> object:
+        return kind_code(value)
 
     @field_validator("url", "outlet", mode="after")
     @classmethod

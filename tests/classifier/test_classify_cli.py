@@ -84,10 +84,23 @@ def test_a_kind_that_is_not_an_outlet_kind_is_refused_as_ingest_refuses_it(
     assert code == 1
     refused, scored = rows
     assert refused["line"] == 1 and refused["error"].startswith(
-        "trường 'kind': phải là một trong: 'sector', 'national', 'provincial', 'other'; "
+        "trường 'kind': phải là một trong: 'sector' (Báo ngành), 'national' (Báo trung ương), "
+        "'provincial' (Báo địa phương), 'other' (Nguồn khác (diễn đàn, mạng xã hội)); "
         "nhận được 'tabloid'"
     )
     assert scored["outlet_kind"] == "other" and "tier" in scored
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [("Báo địa phương", "provincial"), ("bao nganh", "sector"), ("NATIONAL", "national")],
+)
+def test_a_kind_is_also_read_by_the_name_the_product_shows(
+    model_file: Path, typed: str, kind: str
+) -> None:
+    """The web pages and `counts` show "Báo địa phương"; a line saying so was refused."""
+    code, [row] = classify(model_file, [{**PRESS, "kind": typed}])
+    assert code == 0 and row["outlet_kind"] == kind
 
 
 def test_output_fields_are_those_readme_documents(model_file: Path) -> None:

@@ -90,3 +90,22 @@ def test_the_named_outlet_comes_before_the_host(
 )
 def test_a_new_outlet_id_keeps_its_letters_folded(name: str, folded: str, unfolded: str) -> None:
     assert (outlet_id(name), outlet_id(name, folded=False)) == (folded, unfolded)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        ("national", "national"),
+        ("Báo trung ương", "national"),
+        ("bao nganh", "sector"),
+        ("Nguồn khác", "other"),
+    ],
+)
+def test_a_new_outlets_kind_is_read_by_its_code_or_the_name_the_product_shows(
+    typed: str, kind: str
+) -> None:
+    fields = _line("https://baomoi.example/a.html", "Báo Đồng Nai").model_dump()
+    line = ArticleLine(**{**fields, "kind": typed})
+    assert source_for(line, OutletResolver(SOURCES.sources)).source.kind == kind
+    with pytest.raises(ValueError, match="'provincial' \\(Báo địa phương\\)"):
+        ArticleLine(**{**fields, "kind": "báo tỉnh"})
