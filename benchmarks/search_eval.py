@@ -5,7 +5,7 @@
 Every article of the real VietNews BHXH subset in ../shared (its BHXH file and its random
 articles, read at run time, never copied) goes into a throw-away SQLite archive searching with
 config/synonyms.yaml, as pressmon's does. Each query below is written as meant, with its
-diacritics, and searched twice: as written, and as people type it on a phone, without the
+diacritics, and searched five ways: as written, as people type it on a phone, without the
 diacritics (folded), with the last word that has diacritics typed without them (`tăng lương
 huu`), and both ways again with the first word moved last (`tự nguyện BHXH` for `BHXH tự
 nguyện`), as if typed in another order than the text's. A hit is "meant"

@@ -431,56 +431,69 @@ def test_abbreviations_and_expansions_match_each_other(filled_with_synonyms: Arc
     assert filled_with_synonyms.counts(Query(text="BHXH")).total == total
 
 
-def test_words_typed_with_diacritics_rank_where_they_stand_together_first(
-    archive: Archive,
-) -> None:
-    # bm25 would rank the short text holding both words apart above the long one holding them
-    # together; typed next to each other, they mean the phrase.
-    filler = " ".join(f"Đoạn {i} kể chuyện khác của địa phương." for i in range(30))
-    archive.upsert(
-        [
-            make_doc("apart", title="Chậm trễ", body="Chậm trễ vì đóng cửa."),
-            make_doc("together", title="Tin tổng hợp", body=f"{filler} Doanh nghiệp chậm đóng."),
-        ]
-    )
-    archive.refresh()
-    assert ranked(archive, text="chậm đóng") == [("together", "exact"), ("apart", "exact")]
-    assert ranked(archive, text='"chậm" đóng') == [("apart", "exact"), ("together", "exact")]
+# Long enough that bm25 alone ranks a short article holding the query's words apart above it.
+FILLER = " ".join(f"Đoạn {i} kể chuyện khác của địa phương." for i in range(30))
+MEANT_EXACT = [("meant", "exact"), ("apart", "exact")]
+APART_EXACT = [("apart", "exact"), ("meant", "exact")]
 
 
 @pytest.mark.parametrize(
-    ("text", "match"), [("tự nguyện BHXH", "exact"), ("tu nguyen bhxh", "folded")]
+    ("text", "apart", "meant", "expected"),
+    [
+        # Typed next to each other, loose words mean the phrase.
+        (
+            "chậm đóng",
+            ("Chậm trễ", "Chậm trễ vì đóng cửa."),
+            "Doanh nghiệp chậm đóng.",
+            MEANT_EXACT,
+        ),
+        # Quoted alone, a word is plain relevance: bm25 decides.
+        (
+            '"chậm" đóng',
+            ("Chậm trễ", "Chậm trễ vì đóng cửa."),
+            "Doanh nghiệp chậm đóng.",
+            APART_EXACT,
+        ),
+        # Typed in another order than the text's: the words side by side say more than bm25.
+        (
+            "tự nguyện BHXH",
+            ("Tự chọn", "BHXH tỉnh ghi nhận nguyện vọng."),
+            "Người dân đóng BHXH tự nguyện.",
+            MEANT_EXACT,
+        ),
+        (
+            "tu nguyen bhxh",
+            ("Tự chọn", "BHXH tỉnh ghi nhận nguyện vọng."),
+            "Người dân đóng BHXH tự nguyện.",
+            [("meant", "folded"), ("apart", "folded")],
+        ),
+        # "nghi" lost its diacritics ("nghỉ"): that it also matches as typed ("nghi ngờ") is no
+        # sign of what was meant, where the words stand together is.
+        (
+            "tuổi nghi hưu",
+            ("Tuổi trẻ", "Nghi ngờ về lương hưu."),
+            "Quy định tuổi nghỉ hưu mới.",
+            [("meant", "folded"), ("apart", "exact")],
+        ),
+    ],
+    ids=["phrase", "quoted-word", "other-order", "other-order-bare", "one-word-bare"],
 )
-def test_words_typed_in_another_order_rank_where_they_stand_side_by_side_first(
-    archive: Archive, text: str, match: str
-) -> None:
-    # Typed "tự nguyện BHXH", meant "BHXH tự nguyện": the words side by side in another order
-    # say more than bm25 of the words apart in a short text.
-    filler = " ".join(f"Đoạn {i} kể chuyện khác của địa phương." for i in range(30))
-    archive.upsert(
-        [
-            make_doc("apart", title="Tự chọn", body="BHXH tỉnh ghi nhận nguyện vọng."),
-            make_doc("side", title="Tin tổng hợp", body=f"{filler} Người dân đóng BHXH tự nguyện."),
-        ]
-    )
-    archive.refresh()
-    assert ranked(archive, text=text) == [("side", match), ("apart", match)]
-
-
-def test_a_word_typed_without_its_diacritics_among_accented_ones_ranks_where_they_stand_together(
+def test_loose_words_rank_where_they_stand_together_before_bm25_of_them_apart(
     archive: Archive,
+    text: str,
+    apart: tuple[str, str],
+    meant: str,
+    expected: list[tuple[str, str]],
 ) -> None:
-    # `tuổi nghi hưu`: "nghi" lost its diacritics ("nghỉ"); that it also matches as typed ("nghi
-    # ngờ") is no sign of what was meant, where the words stand together is.
-    filler = " ".join(f"Đoạn {i} kể chuyện khác của địa phương." for i in range(30))
+    title, body = apart
     archive.upsert(
         [
-            make_doc("literal", title="Tuổi trẻ", body="Nghi ngờ về lương hưu."),
-            make_doc("meant", title="Tin tổng hợp", body=f"{filler} Quy định tuổi nghỉ hưu mới."),
+            make_doc("apart", title=title, body=body),
+            make_doc("meant", title="Tin tổng hợp", body=f"{FILLER} {meant}"),
         ]
     )
     archive.refresh()
-    assert ranked(archive, text="tuổi nghi hưu") == [("meant", "folded"), ("literal", "exact")]
+    assert ranked(archive, text=text) == expected
 
 
 def test_words_typed_bare_stand_together_in_any_form_of_their_group(
