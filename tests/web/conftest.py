@@ -244,6 +244,13 @@ def client(app) -> TestClient:
     return TestClient(app, base_url="http://testserver")
 
 
+def option_values(page: str, select: str) -> list[str]:
+    """The values of the options of `<select name="select">` on `page`, in order."""
+    found = re.search(rf'<select name="{select}">(.*?)</select>', page, flags=re.S)
+    assert found is not None, select
+    return re.findall(r'<option value="([^"]*)"', found.group(1))
+
+
 def sign_in(client: TestClient, username: str, password: str | None = None) -> str:
     """Sign in through the real form; returns the session's CSRF token."""
     form = client.get("/dang-nhap")

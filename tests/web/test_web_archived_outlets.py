@@ -4,22 +4,14 @@ them, so the search and queue drop-downs list them and the filters take their na
 
 from __future__ import annotations
 
-import re
-
-from tests.web.conftest import flagged, sign_in
-
-
-def _options(page: str) -> list[str]:
-    select = re.search(r'<select name="bao">(.*?)</select>', page, re.S)
-    assert select is not None
-    return re.findall(r'<option value="([^"]*)"', select.group(1))
+from tests.web.conftest import flagged, option_values, sign_in
 
 
 def test_an_archived_outlet_is_listed_and_filtered_on(client, archive) -> None:
     archive.upsert([flagged(71, "urgent", 0.9, outlet="bao_atlantis", outlet_name="Báo Atlantis")])
     sign_in(client, "an")
     for path in ("/tim-kiem?q=OTP", "/hang-doi"):
-        assert "bao_atlantis" in _options(client.get(path).text), path
+        assert "bao_atlantis" in option_values(client.get(path).text, "bao"), path
     page = client.get("/tim-kiem?q=OTP&bao=bao_atlantis").text
     assert 'value="bao_atlantis" selected' in page
     assert "/bai/doc071" in page and "/bai/doc001" not in page

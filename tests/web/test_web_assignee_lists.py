@@ -4,7 +4,6 @@ save one who holds an item the province sees."""
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 
 import pytest
@@ -13,7 +12,7 @@ from fastapi.testclient import TestClient
 from pressmon.web.accounts import Account
 from pressmon.web.listed_accounts import listed_accounts
 from tests.web import test_web_provinces as provincial
-from tests.web.conftest import act, flagged, sign_in
+from tests.web.conftest import act, flagged, option_values, sign_in
 
 provinces = provincial.provinces  # the Nghệ An items and accounts
 HA_NOI_USER, HA_NOI_NAME = "hn-xacminh", "Đinh Thị Hằng"
@@ -71,9 +70,7 @@ def test_the_center_lists_every_active_account_a_province_its_own_and_the_handle
 
 
 def _options(page: str, select: str) -> set[str]:
-    found = re.search(rf'<select name="{select}">(.*?)</select>', page, flags=re.S)
-    assert found is not None, select
-    return set(re.findall(r'<option value="([^"]*)"', found.group(1))) - {"", "-"}
+    return set(option_values(page, select)) - {"", "-"}
 
 
 def _lists(client: TestClient) -> tuple[set[str], set[str], set[str]]:
