@@ -157,15 +157,18 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "credential",
         "yêu cầu xác thực, cập nhật hoặc đồng bộ tài khoản, dữ liệu",
-        # After "mã" the words name a code ("Mã xác minh tài khoản của bạn là …"), not a request.
-        rf"\b(?<!mã )(?:xác thực|xác minh|cập nhật|đồng bộ|tích hợp|kích hoạt lại|nâng cấp|"
-        rf"chuẩn hóa)\b(?: {_W}){{0,3}} (?:thông tin|tài khoản|dữ liệu|hồ sơ|cccd|căn cước|"
-        r"định danh|sinh trắc|vssid|sim|thẻ bhyt|sổ bhxh|sổ bảo hiểm)\b",
+        # After "mã" the words name a code ("Mã xác minh tài khoản của bạn là …"), not a request;
+        # after "đã" or before "thành công" they report an update done ("Quý khách đã cập nhật
+        # thành công thông tin thuê bao"), the notice a genuine sender sends afterwards.
+        rf"\b(?<!mã )(?<!đã )(?:xác thực|xác minh|cập nhật|đồng bộ|tích hợp|kích hoạt lại|"
+        rf"nâng cấp|chuẩn hóa)\b(?! thành công)(?: {_W}){{0,3}} (?:thông tin|tài khoản|dữ liệu|"
+        r"hồ sơ|cccd|căn cước|định danh|sinh trắc|vssid|sim|thẻ bhyt|sổ bhxh|sổ bảo hiểm)\b",
     ),
     _cue(
         "credential",
         "yêu cầu đăng nhập qua đường dẫn để xác thực",
-        r"\b(?:đăng nhập|login|truy cập)\b(?: \S+){0,4} (?:để |và )?(?:xác thực|xác minh|"
+        # "Ngắt kết nối và truy cập lại để kích hoạt dịch vụ": a carrier's data service.
+        r"\b(?:đăng nhập|login|truy cập(?! lại))\b(?: \S+){0,4} (?:để |và )?(?:xác thực|xác minh|"
         r"xác nhận thông tin|cập nhật|nâng cấp|mở khóa|kích hoạt|hủy|đổi thiết bị)\b",
     ),
     _cue("login", "yêu cầu đăng nhập", r"\b(?:đăng nhập|login)\b"),
@@ -246,7 +249,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:mỗi |một |/ ?)?ngày|"
         r"lương (?:từ )?\d[\d.,]* ?(?:tr|triệu)|việc nhẹ|làm (?:việc )?tại nhà|bán thời gian|"
         r"kiếm (?:tiền|thêm thu nhập)|kiếm (?:được |thêm )?(?:từ )?\d[\w.,]*|quay số|"
-        r"rút thăm|hoàn thuế|nhận giải|nhận quà tri ân|đăng ký (?:nhận|tặng)|đk (?:nhận|tặng)|"
+        r"rút thăm|hoàn thuế|nhận giải|nhận quà tri ân|(?:đăng ký|đk) (?:nhận|tặng)\b"
+        # Subscribing to messages is no gift: "đăng ký nhận lại thông tin", "số điện thoại đăng
+        # ký nhận SMS OTP", "đăng ký nhận bản tin".
+        r"(?! (?:lại|tin|thông tin|thông báo|bản tin|sms|otp|mã|email|thư|hóa đơn)\b)|"
         r"(?:tiền )?lương (?:được )?(?:trả|thanh toán|quyết toán) (?:theo|trong|hàng|ngay) ngày|"
         r"trả (?:lương )?theo ngày|hoa hồng (?:lên (?:đến|tới) )?\d[\w.,]*|vòng quay may mắn|"
         r"cơ hội (?:nhận|trúng|sở hữu)|"

@@ -426,3 +426,63 @@ def test_a_demand_to_verify_or_a_chat_id_stays_a_cue(
     channels: Channels, text: str, family: str
 ) -> None:
     assert family in signals_of(channels, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quý khách đã cập nhật thành công thông tin thuê bao trên ứng dụng lúc 9h15. Trân trọng.",
+        "Quy khach da xac thuc thanh cong tai khoan ngan hang cua minh. Tran trong.",
+        "Tài khoản của quý khách đã cập nhật sinh trắc học, cảm ơn quý khách.",
+    ],
+    ids=["done-then-success", "done-folded", "done-before"],
+)
+def test_an_update_reported_done_is_no_demand(channels: Channels, text: str) -> None:
+    # The notice a genuine sender sends after the customer updated their data.
+    assert "credential" not in signals_of(channels, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vui lòng tắt dữ liệu di động rồi truy cập lại để kích hoạt gói cước của quý khách.",
+        "Vui long ngat ket noi roi truy cap lai de kich hoat goi cuoc cua quy khach.",
+    ],
+    ids=["accented", "folded"],
+)
+def test_reconnecting_to_activate_a_data_plan_is_no_login_demand(
+    channels: Channels, text: str
+) -> None:
+    assert "credential" not in signals_of(channels, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Để đăng ký nhận lại tin từ nhà mạng, quý khách soạn DK gửi 199.",
+        "Quý khách giữ bí mật số điện thoại đăng ký nhận SMS OTP của mình.",
+        "Quy khach dang ky nhan ban tin qua email tai trang cua ngan hang.",
+    ],
+    ids=["messages-again", "otp-messages", "newsletter-folded"],
+)
+def test_subscribing_to_messages_is_no_gift(channels: Channels, text: str) -> None:
+    assert "lure" not in signals_of(channels, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        (
+            "Tài khoản của quý khách chưa cập nhật sinh trắc học, vui lòng cập nhật thông tin "
+            "tại vcb-sinhtrac.top",
+            "credential",
+        ),
+        ("Quý khách truy cập vssid-xacthuc.top để kích hoạt tài khoản.", "credential"),
+        ("Quý khách đăng ký nhận tiền hỗ trợ tại hotro-bhxh.top", "lure"),
+        ("Quy khach dang ky nhan qua tri an tai quatang-vip.top", "lure"),
+    ],
+)
+def test_a_demand_to_update_log_in_or_claim_money_stays_a_cue(
+    channels: Channels, text: str, family: str
+) -> None:
+    assert family in signals_of(channels, text)
