@@ -326,13 +326,21 @@ _COUNTING_WORDS = (
 )
 _COUNTED = "".join(f"(?<!{w} )" for w in _COUNTING_WORDS)
 _THIRD_PERSON_CUSTOMER = rf"(?<!\d ){_COUNTED}khách hàng(?! (?:này|đó|ấy|kia)\b)"
+# So are subscribers, and mobile subscriptions as a class ("các số thuê bao", "thuê bao di động
+# cần xác thực"): a carrier's notice names the reader's line, "Thuê bao 09… của Quý khách".
+_THIRD_PERSON_SUBSCRIBER = (
+    "(?<!\\d )"
+    + "".join(f"(?<!{w} )" for w in _COUNTING_WORDS if w != "số")
+    + "".join(f"(?<!{w} số )" for w in ("các", "những", "nhiều"))
+    + "thuê bao(?! (?:di động|này|đó|ấy|kia)\\b)"
+)
 _CLAUSE_OPENS = r"(?:^|(?<=\| ))(?:(?:chúng tôi|bên (?:em|mình)|tôi|em) )?"
 _ADDRESS = _cue(
     "address",
     "",
     rf"\b(?:quý khách|quý kh|qk|kh|ông ?/ ?bà|ông \(?bà\)?|o ?/? ?b|ob|bạn{_THIRD_PERSON_FRIEND}|"
-    r"anh ?/ ?chị|a ?/ ?c|anh chị|ae|thuê bao|"
-    rf"{_THIRD_PERSON_CUSTOMER}|"
+    r"anh ?/ ?chị|a ?/ ?c|anh chị|ae|"
+    rf"{_THIRD_PERSON_SUBSCRIBER}|{_THIRD_PERSON_CUSTOMER}|"
     r"chào (?:anh|chị|em|bạn|cô|chú|ông|bà)|"
     rf"{_CLAUSE_OPENS}(?:(?:xin )?chúc mừng|"
     r"(?:đề nghị|yêu cầu|mời|nhờ|vui lòng) (?:anh|chị|em|cô|chú|ông|bà)))\b",
