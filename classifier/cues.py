@@ -326,21 +326,17 @@ _COUNTING_WORDS = (
 )
 _COUNTED = "".join(f"(?<!{w} )" for w in _COUNTING_WORDS)
 _THIRD_PERSON_CUSTOMER = rf"(?<!\d ){_COUNTED}khách hàng(?! (?:này|đó|ấy|kia)\b)"
-# So are subscribers, and mobile subscriptions as a class ("các số thuê bao", "thuê bao di động
-# cần xác thực"): a carrier's notice names the reader's line, "Thuê bao 09… của Quý khách".
-_THIRD_PERSON_SUBSCRIBER = (
-    "(?<!\\d )"
-    + "".join(f"(?<!{w} )" for w in _COUNTING_WORDS if w != "số")
-    + "".join(f"(?<!{w} số )" for w in ("các", "những", "nhiều"))
-    + "thuê bao(?! (?:di động|này|đó|ấy|kia)\\b)"
-)
+# A subscriber is the reader only as a carrier's notice names the line ("Thuê bao 0912… ",
+# "Thuê bao của Quý khách"); elsewhere subscribers are spoken about ("các số thuê bao", "thuê bao
+# di động cần xác thực", "Thuê bao không dùng smartphone sẽ xác thực thế nào").
+_READERS_LINE = r"thuê bao(?= \+?\d| của (?:quý khách|bạn|qk)\b)"
 _CLAUSE_OPENS = r"(?:^|(?<=\| ))(?:(?:chúng tôi|bên (?:em|mình)|tôi|em) )?"
 _ADDRESS = _cue(
     "address",
     "",
     rf"\b(?:quý khách|quý kh|qk|kh|ông ?/ ?bà|ông \(?bà\)?|o ?/? ?b|ob|bạn{_THIRD_PERSON_FRIEND}|"
     r"anh ?/ ?chị|a ?/ ?c|anh chị|ae|"
-    rf"{_THIRD_PERSON_SUBSCRIBER}|{_THIRD_PERSON_CUSTOMER}|"
+    rf"{_READERS_LINE}|{_THIRD_PERSON_CUSTOMER}|"
     r"chào (?:anh|chị|em|bạn|cô|chú|ông|bà)|"
     rf"{_CLAUSE_OPENS}(?:(?:xin )?chúc mừng|"
     r"(?:đề nghị|yêu cầu|mời|nhờ|vui lòng) (?:anh|chị|em|cô|chú|ông|bà)))\b",
