@@ -27,7 +27,9 @@ _CALL_CUE = re.compile(
     r"\bgoi\b|lien he",
     re.I,
 )
-_BHXH_HOST = re.compile(r"bhxh|baohiem|vssid|dichvucong|bhyt", re.I)
+# A host named after BHXH or its services. "baohiem" alone is any insurer's ("congbaohiem",
+# "baohiembaoviet"): such a host is BHXH's only if the text around it says so.
+_BHXH_HOST = re.compile(r"bhxh|baohiemxahoi|baohiemyte|vssid|dichvucong|bhyt|bhtn", re.I)
 _DOMAIN_RE = re.compile(
     r"(?<![\w@.-])(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
     r"(?:com|vn|net|org|info|biz|co|top|xyz|site|online|app|me|link|cc|io|club|shop|store|"

@@ -95,6 +95,25 @@ CASES = [
         set(),
     ),
     (
+        "impostor-host-named-after-bhxh",
+        "Hồ sơ của bạn đã được duyệt, tra cứu tại baohiemxahoi-vn.top trước ngày 30.",
+        None,
+        {("domain", "baohiemxahoi-vn.top")},
+    ),
+    (
+        "an-insurers-own-portal",
+        "Quý khách đã mua thành công bảo hiểm xe máy. Tra cứu hợp đồng tại congbaohiem.com.vn "
+        "hoặc baohiembaoviet.com.",
+        None,
+        set(),
+    ),
+    (
+        "insurer-host-presented-as-bhxh",
+        "Bảo hiểm xã hội thông báo: truy cập baohiem-vn.top để nhận tiền hỗ trợ.",
+        None,
+        {("domain", "baohiem-vn.top")},
+    ),
+    (
         "landline-of-office",
         "BHXH tỉnh tiếp nhận phản ánh qua số điện thoại 0263 3822 123.",
         None,
