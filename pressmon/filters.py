@@ -14,9 +14,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Annotated, Literal
 
-from crawlers.sources import Source
+from pydantic import BeforeValidator
+
+from crawlers.sources import OutletKind, Source
 from pressmon.errors import PressmonError
 from pressmon.outlets import OutletResolver
 from pressmon.province_names import ProvinceNames
@@ -118,6 +120,10 @@ def kind_code(value: object) -> object:
     except UnknownFilterValue:
         valid = ", ".join(f"'{code}' ({name})" for code, name in KIND_LABELS.items())
         raise ValueError(f"phải là một trong: {valid}; nhận được {value!r}") from None
+
+
+# An input line's `kind` (`ingest`, `classify`): read by `kind_code`, then validated as a code.
+LineKind = Annotated[OutletKind | None, BeforeValidator(kind_code)]
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from index.base import Archive
 from index.types import Document, Query
 from pressmon.alerts.dispatch import Notifier
 from pressmon.evidence.keeper import EvidenceKeeper
-from pressmon.filters import kind_code
+from pressmon.filters import LineKind
 from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver
 from pressmon.processing import ArticleProcessor, Prepared, StoryMemory
@@ -56,18 +56,13 @@ class ArticleLine(BaseModel):
     canonical_url: str | None = None
     outlet: str | None = None
     published_at: datetime
-    kind: OutletKind | None = None
+    kind: LineKind = None
     province: str | None = None
 
     @field_validator("title", "text", mode="after")
     @classmethod
     def _nfc(cls, value: str) -> str:
         return nfc(value).strip()
-
-    @field_validator("kind", mode="before")
-    @classmethod
-    def _kind(cls, value: object) -> object:
-        return kind_code(value)
 
     @field_validator("url", "canonical_url", "outlet", "province", mode="after")
     @classmethod

@@ -15,7 +15,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from classifier.examples import LabelledExample
 from classifier.types import ArticleText
-from crawlers.sources import OutletKind
 from pressmon.cli import output
 from pressmon.cli.byte_input import STDIN_NAME, is_utf16, peekable, utf16_refused
 from pressmon.cli.evaluation_text import evaluation_text
@@ -24,7 +23,7 @@ from pressmon.cli.legacy_encoding import not_utf8_refused, peeked_check
 from pressmon.cli.options import not_a_data_file
 from pressmon.cli.progress import Progress, progress_mode
 from pressmon.errors import PressmonError
-from pressmon.filters import kind_code
+from pressmon.filters import LineKind
 from pressmon.line_problems import line_problem
 from pressmon.outlets import OutletResolver, Resolution
 from pressmon.review.labels import label
@@ -54,13 +53,8 @@ class ClassifyLine(BaseModel):
     text: str = Field(min_length=1)
     url: str | None = None
     outlet: str | None = None
-    kind: OutletKind | None = None  # as `ingest` reads it: a typo is refused, not trusted
+    kind: LineKind = None  # as `ingest` reads it: a typo is refused, not trusted
     published_at: datetime | None = None
-
-    @field_validator("kind", mode="before")
-    @classmethod
-    def _kind(cls, value: object) -> object:
-        return kind_code(value)
 
     @field_validator("url", "outlet", mode="after")
     @classmethod
